@@ -1,0 +1,3 @@
+// placeholder
+export function activate(): void {}
+export function deactivate(): void {}

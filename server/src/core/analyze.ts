@@ -1,0 +1,202 @@
+/**
+ * The engine: detects what a document is, parses it once, runs every enabled rule of
+ * its target with a context, contains rules that throw, applies suppressions and
+ * returns plain findings. No I/O, no transport: the server, the CLI and the tests
+ * all call `parseDocument` + `analyzeParsed` (or `analyze` for both at once).
+ */
+import type { Configuration, Finding, Range, Report, Severity, SourceInput, Target } from './types';
+import { SourceText, comparePositions } from './source';
+import { DockerfileModel } from './dockerfile/model';
+import { KubernetesModel, type KubeObject, type ParseProblem } from './kubernetes/model';
+import { asMap, pairOf, scalarString, valueOf } from './kubernetes/yaml-nodes';
+import { ALL_RULES } from './rules';
+import { formatMessage, type DockerfileRule, type KubernetesRule, type KubernetesWorkspace, type Rule } from './rule';
+import { IGNORE_ANNOTATION, SUPPRESSION_DIAGNOSTICS, findCommentSuppressions, suppresses, type Suppression } from './suppression';
+
+export interface ParsedDocument {
+  input: SourceInput;
+  /** `undefined` when the document is neither a Dockerfile nor YAML (or is binary). */
+  target: Target | undefined;
+  source: SourceText;
+  dockerfile?: DockerfileModel;
+  kubernetes?: KubernetesModel;
+  /** Problems that stopped (part of) the document being read: YAML syntax errors, binary content. */
+  parseProblems: ParseProblem[];
+  suppressions: Suppression[];
+}
+
+export interface RuleFailure {
+  ruleId: string;
+  error: string;
+}
+
+export interface Analysis {
+  parsed: ParsedDocument;
+  findings: Finding[];
+  /** Rules that threw; reported to the log by the caller, never to the user as findings. */
+  ruleFailures: RuleFailure[];
+}
+
+export interface AnalysisOptions {
+  configuration?: Configuration;
+  /** Kubernetes objects from other files, for cross-file relations. This file's objects are added automatically. */
+  workspaceObjects?: readonly KubeObject[];
+  /** The rules to run; all registered rules by default (tests pass one). */
+  rules?: readonly Rule[];
+}
+
+const DOCKERFILE_NAME = /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(dockerfile|containerfile)$/i;
+const YAML_NAME = /\.ya?ml$/i;
+
+/** Decides the target from the language id, falling back on the file name. */
+export function detectTarget(uri: string, languageId: string): Target | undefined {
+  if (languageId === 'dockerfile' || languageId === 'containerfile') return 'dockerfile';
+  if (languageId === 'yaml' || languageId === 'helm') return 'kubernetes';
+  const path = decodeURIComponent(uri.replace(/[?#].*$/, ''));
+  if (DOCKERFILE_NAME.test(path)) return 'dockerfile';
+  if (YAML_NAME.test(path)) return 'kubernetes';
+  return undefined;
+}
+
+/** True for content that is not text (a NUL byte is the reliable tell). */
+export function looksBinary(text: string): boolean {
+  return text.includes('\u0000');
+}
+
+export function parseDocument(input: SourceInput, version = 0): ParsedDocument {
+  const source = new SourceText(input.uri, input.text, input.languageId, version);
+  const target = detectTarget(input.uri, input.languageId);
+  const parsed: ParsedDocument = { input, target, source, parseProblems: [], suppressions: [] };
+  if (!target) return parsed;
+  if (looksBinary(input.text)) {
+    parsed.target = undefined;
+    parsed.parseProblems.push({ message: 'The file contains binary data (a NUL byte) and was not analysed.', range: source.rangeOf(0, 0) });
+    return parsed;
+  }
+  if (target === 'dockerfile') {
+    const model = new DockerfileModel(source);
+    parsed.dockerfile = model;
+    parsed.suppressions = findCommentSuppressions(source, (line) => {
+      const instruction = model.instructions.find((i) => i.getRange().start.line === line);
+      return instruction ? instruction.getRange() : line < source.lineCount ? source.lineRange(line) : undefined;
+    });
+  } else {
+    const model = new KubernetesModel(source);
+    parsed.kubernetes = model;
+    parsed.parseProblems.push(...model.parseProblems);
+    parsed.suppressions = [
+      ...findCommentSuppressions(source, (line) => (line < source.lineCount ? source.lineRange(line) : undefined)),
+      ...model.objects.flatMap((object) => annotationSuppression(model, object)),
+    ];
+  }
+  return parsed;
+}
+
+export function analyze(input: SourceInput, options: AnalysisOptions = {}): Analysis {
+  return analyzeParsed(parseDocument(input), options);
+}
+
+export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions = {}): Analysis {
+  const configuration = options.configuration ?? {};
+  const rules = (options.rules ?? ALL_RULES).filter((rule) => rule.meta.target === parsed.target);
+  const findings: Finding[] = [];
+  const ruleFailures: RuleFailure[] = [];
+  // Suppression state is per analysis: reset the "used" marks from any earlier run on the same parse.
+  for (const suppression of parsed.suppressions) for (const id of suppression.ids) id.used = false;
+  const ranRuleIds = new Set<string>();
+
+  for (const rule of rules) {
+    const severity = effectiveSeverity(rule, configuration);
+    if (severity === 'off') continue;
+    ranRuleIds.add(rule.meta.id);
+    const collected: Finding[] = [];
+    const report = (r: Report) => {
+      const template = rule.meta.messages[r.messageId];
+      if (template === undefined) throw new Error(`unknown messageId "${r.messageId}"`);
+      const finding: Finding = { ruleId: rule.meta.id, messageId: r.messageId, factor: rule.meta.factor, severity, message: formatMessage(template, r.data), range: r.range };
+      // A rule that did not declare itself fixable cannot slip an edit into the user's file.
+      if (r.fix && rule.meta.fixable) finding.fix = r.fix;
+      collected.push(finding);
+    };
+    try {
+      if (rule.meta.target === 'dockerfile' && parsed.dockerfile) {
+        (rule as DockerfileRule).check({ source: parsed.source, configuration, report, model: parsed.dockerfile });
+      } else if (rule.meta.target === 'kubernetes' && parsed.kubernetes) {
+        const own = parsed.kubernetes.objects;
+        const others = (options.workspaceObjects ?? []).filter((o) => o.uri !== parsed.source.uri);
+        const workspace: KubernetesWorkspace = { objects: [...own, ...others] };
+        (rule as KubernetesRule).check({ source: parsed.source, configuration, report, model: parsed.kubernetes, workspace });
+      }
+      findings.push(...collected);
+    } catch (error) {
+      // Containment: one broken rule must not cost the user the other rules' findings.
+      ruleFailures.push({ ruleId: rule.meta.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  }
+
+  const hadolintCodes = new Map(rules.map((r) => [r.meta.id, r.meta.hadolint ?? []]));
+  const kept = findings.filter((finding) => !parsed.suppressions.some((s) => suppresses(s, finding.ruleId, hadolintCodes.get(finding.ruleId) ?? [], finding.range)));
+  kept.push(...suppressionFindings(parsed, ranRuleIds, configuration));
+  kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
+  return { parsed, findings: dedupe(kept), ruleFailures };
+}
+
+export function effectiveSeverity(rule: Rule, configuration: Configuration): Severity | 'off' {
+  return configuration.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+}
+
+/** Two reports of one rule at one range say the same thing once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function suppressionFindings(parsed: ParsedDocument, ranRuleIds: Set<string>, configuration: Configuration): Finding[] {
+  const out: Finding[] = [];
+  const known = new Set(ALL_RULES.map((r) => r.meta.id));
+  const push = (meta: (typeof SUPPRESSION_DIAGNOSTICS)[keyof typeof SUPPRESSION_DIAGNOSTICS], range: Range, data: Record<string, string> = {}) => {
+    const severity = configuration.rules?.[meta.id] ?? meta.severity;
+    if (severity === 'off') return;
+    out.push({ ruleId: meta.id, factor: null, severity, message: formatMessage(meta.message, data), range });
+  };
+  for (const suppression of parsed.suppressions) {
+    if (suppression.kind === 'hadolint') continue; // hadolint's own pragma: not ours to judge.
+    if (suppression.kind !== 'annotation' && suppression.reason === undefined) push(SUPPRESSION_DIAGNOSTICS.missingReason, suppression.range);
+    for (const id of suppression.ids) {
+      if (!known.has(id.id)) push(SUPPRESSION_DIAGNOSTICS.unknownRule, id.range, { id: id.id });
+      else if (!id.used && ranRuleIds.has(id.id)) push(SUPPRESSION_DIAGNOSTICS.unused, id.range, { id: id.id });
+    }
+  }
+  const model = parsed.kubernetes;
+  if (model) {
+    for (const object of model.objects) {
+      const template = object.podSpec?.templateMetadata;
+      if (!template || template === object.metadata) continue;
+      const annotations = asMap(valueOf(template, 'annotations', object.doc), object.doc);
+      const pair = pairOf(annotations, IGNORE_ANNOTATION, object.doc);
+      const range = pair && model.rangeOf(pair.key as never);
+      if (range) push(SUPPRESSION_DIAGNOSTICS.misplacedAnnotation, range);
+    }
+  }
+  return out;
+}
+
+/** The object's own ignore annotation as a suppression scoped to the object. */
+function annotationSuppression(model: KubernetesModel, object: KubeObject): Suppression[] {
+  const annotations = asMap(valueOf(object.metadata, 'annotations', object.doc), object.doc);
+  const pair = pairOf(annotations, IGNORE_ANNOTATION, object.doc);
+  if (!pair) return [];
+  const value = scalarString(pair.value, object.doc) ?? '';
+  const valueRange = model.rangeOf(pair.value as never) ?? model.rangeOf(pair.key as never)!;
+  // Ids are reported on the annotation's value as a whole: quoting makes exact columns unreliable.
+  const ids = value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((id) => ({ id, range: valueRange, used: false }));
+  return [{ kind: 'annotation', ids, reason: undefined, range: valueRange, scope: object.range }];
+}

@@ -1,0 +1,318 @@
+/**
+ * The Dockerfile as rules want to see it, built once per document version on top of
+ * dockerfile-ast: build stages with their (ARG-expanded) base images, the final stage
+ * that becomes the running container, effective ENV per stage, and every command line
+ * (RUN, CMD, ENTRYPOINT, HEALTHCHECK CMD) split into shell words with exact ranges.
+ */
+import { DockerfileParser } from 'dockerfile-ast';
+import type { Dockerfile, Instruction, From, Property, Heredoc } from 'dockerfile-ast';
+import type { Range } from '../types';
+import { SourceText } from '../source';
+import { logicalText, verbatimText, splitCommands, type LogicalText, type SimpleCommand, type ShellWord } from './shell';
+
+export interface ImageReference {
+  /** As written after FROM, e.g. `${BASE}:${TAG}`. */
+  raw: string;
+  /** With ARG defaults substituted; `undefined` when a variable has no known value. */
+  expanded: string | undefined;
+  /** Repository without tag or digest (e.g. `node`, `gcr.io/distroless/nodejs20`). */
+  name: string | undefined;
+  tag: string | undefined;
+  digest: string | undefined;
+  range: Range;
+}
+
+export interface Stage {
+  index: number;
+  /** `AS name`, lower-cased as Docker treats it; undefined when unnamed. */
+  name: string | undefined;
+  from: From;
+  image: ImageReference;
+  /** The earlier stage this one is built `FROM`, when it names one. */
+  parent: Stage | undefined;
+  /** Instructions of this stage, FROM included. */
+  instructions: Instruction[];
+  range: Range;
+}
+
+export interface EnvVariable {
+  name: string;
+  /** Value with quotes removed, as the container would see it (variables not expanded). */
+  value: string;
+  property: Property;
+  instruction: Instruction;
+  nameRange: Range;
+  /** Range of the value as written; falls back to the name when the value is empty. */
+  valueRange: Range;
+}
+
+export type CommandForm = 'exec' | 'shell';
+
+/** A command line carried by RUN, CMD, ENTRYPOINT or HEALTHCHECK CMD. */
+export interface CommandLine {
+  instruction: Instruction;
+  form: CommandForm;
+  /** Exec form: the JSON array's strings, each with its range (quotes included). */
+  execArgs: ShellWord[];
+  /**
+   * The script the shell runs: the shell-form text, or for exec form a
+   * `["sh", "-c", "<script>"]` script. `undefined` for exec form without a shell.
+   */
+  script: LogicalText | undefined;
+  /** Simple commands of `script` (empty when there is none). */
+  commands: SimpleCommand[];
+  /** Range of everything after the keyword and flags (for HEALTHCHECK, after `CMD`). */
+  argumentsRange: Range;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/dash', '/usr/bin/env']);
+
+export class DockerfileModel {
+  readonly ast: Dockerfile;
+  readonly escapeChar: string;
+  /** ARG defaults declared before the first FROM (the only ones FROM can use). */
+  readonly globalArgs: Map<string, string | undefined>;
+  readonly stages: Stage[];
+  private commandLines = new Map<Instruction, CommandLine | undefined>();
+
+  constructor(readonly source: SourceText) {
+    this.ast = DockerfileParser.parse(source.text);
+    this.escapeChar = this.ast.getEscapeCharacter();
+    this.globalArgs = new Map();
+    for (const arg of this.ast.getInitialARGs()) {
+      const property = arg.getProperty();
+      if (property) this.globalArgs.set(property.getName(), property.getValue() ?? undefined);
+    }
+    this.stages = this.buildStages();
+  }
+
+  /** The stage that becomes the running container: the last one. */
+  get finalStage(): Stage | undefined {
+    return this.stages[this.stages.length - 1];
+  }
+
+  get instructions(): Instruction[] {
+    return this.ast.getInstructions();
+  }
+
+  /** Stage `name` (case-insensitive) or index, as used by `COPY --from=` and `FROM`. */
+  stageByReference(reference: string): Stage | undefined {
+    const lower = reference.toLowerCase();
+    if (/^\d+$/.test(lower)) return this.stages[Number(lower)];
+    return this.stages.find((s) => s.name === lower);
+  }
+
+  /** Stage that contains `instruction`. */
+  stageOf(instruction: Instruction): Stage | undefined {
+    const line = instruction.getRange().start.line;
+    return this.stages.find((s) => s.range.start.line <= line && line <= s.range.end.line);
+  }
+
+  /** Stages whose result reaches the final image: the final stage and its FROM ancestors. */
+  runtimeLineage(): Stage[] {
+    const lineage: Stage[] = [];
+    for (let s = this.finalStage; s && !lineage.includes(s); s = s.parent) lineage.push(s);
+    return lineage;
+  }
+
+  /** Instructions of `stage` and of the stages it is built FROM, oldest first, by keyword. */
+  inheritedInstructions(stage: Stage, keyword?: string): Instruction[] {
+    const chain: Stage[] = [];
+    for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+    const all = chain.flatMap((s) => s.instructions);
+    return keyword ? all.filter((i) => i.getKeyword() === keyword) : all;
+  }
+
+  /** ENV variables set in `stage` (and the stages it is built FROM), later ones winning. */
+  envOf(stage: Stage): Map<string, EnvVariable> {
+    const env = new Map<string, EnvVariable>();
+    for (const instruction of this.inheritedInstructions(stage, 'ENV')) {
+      for (const v of propertiesOf(instruction)) env.set(v.name, v);
+    }
+    return env;
+  }
+
+  /** The effective CMD/ENTRYPOINT of a stage: the last one declared (inherited from parent stages). */
+  lastOf(stage: Stage, keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK' | 'USER' | 'WORKDIR' | 'STOPSIGNAL'): Instruction | undefined {
+    const list = this.inheritedInstructions(stage, keyword);
+    return list[list.length - 1];
+  }
+
+  /** Splits a RUN, CMD, ENTRYPOINT or HEALTHCHECK into its command line; cached per instruction. */
+  commandLine(instruction: Instruction): CommandLine | undefined {
+    if (!this.commandLines.has(instruction)) this.commandLines.set(instruction, this.buildCommandLine(instruction));
+    return this.commandLines.get(instruction);
+  }
+
+  /** Expands `$VAR`, `${VAR}`, `${VAR:-default}` from the given values; `undefined` if any is unknown. */
+  expand(text: string, values: Map<string, string | undefined> = this.globalArgs): string | undefined {
+    let unknown = false;
+    const result = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+      const name = braced ?? bare;
+      const value = values.get(name);
+      if (op === '-') return value ? value : word;
+      if (op === '+') return value ? word : '';
+      if (value === undefined) {
+        unknown = true;
+        return '';
+      }
+      return value;
+    });
+    return unknown ? undefined : result;
+  }
+
+  private buildStages(): Stage[] {
+    const stages: Stage[] = [];
+    const instructions = this.ast.getInstructions();
+    let current: Stage | undefined;
+    for (const instruction of instructions) {
+      if (instruction.getKeyword() === 'FROM') {
+        const from = instruction as From;
+        const image = this.imageOf(from);
+        const name = from.getBuildStage()?.toLowerCase() ?? undefined;
+        const parentName = image.expanded?.toLowerCase();
+        const parent = parentName ? stages.find((s) => s.name === parentName) : undefined;
+        current = { index: stages.length, name, from, image, parent, instructions: [instruction], range: instruction.getRange() };
+        stages.push(current);
+      } else if (current) {
+        current.instructions.push(instruction);
+        current.range = { start: current.range.start, end: instruction.getRange().end };
+      }
+    }
+    return stages;
+  }
+
+  private imageOf(from: From): ImageReference {
+    const range = from.getImageRange() ?? from.getRange();
+    const raw = from.getImage() ?? '';
+    const expanded = this.expand(raw);
+    let name: string | undefined;
+    let tag: string | undefined;
+    let digest: string | undefined;
+    if (expanded !== undefined && expanded !== '') {
+      const at = expanded.indexOf('@');
+      const withoutDigest = at >= 0 ? expanded.slice(0, at) : expanded;
+      digest = at >= 0 ? expanded.slice(at + 1) : undefined;
+      const slash = withoutDigest.lastIndexOf('/');
+      const colon = withoutDigest.lastIndexOf(':');
+      if (colon > slash) {
+        name = withoutDigest.slice(0, colon);
+        tag = withoutDigest.slice(colon + 1);
+      } else {
+        name = withoutDigest;
+      }
+    }
+    return { raw, expanded, name, tag, digest, range };
+  }
+
+  private buildCommandLine(instruction: Instruction): CommandLine | undefined {
+    const keyword = instruction.getKeyword();
+    if (!['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(keyword)) return undefined;
+    const source = this.source;
+    let argsRange = instruction.getArgumentsRange();
+    if (!argsRange) return undefined;
+    if (keyword === 'HEALTHCHECK') {
+      const args = instruction.getArguments();
+      if (args.length === 0 || args[0].getValue().toUpperCase() !== 'CMD') return undefined;
+      const after = args[1]?.getRange().start;
+      if (!after) return undefined;
+      argsRange = { start: after, end: argsRange.end };
+    }
+    const startOffset = source.offsetAt(argsRange.start);
+    const endOffset = source.offsetAt(argsRange.end);
+    const firstChar = source.text[startOffset];
+
+    if (firstChar === '[') {
+      const execArgs = parseExecArray(source, startOffset, endOffset);
+      if (execArgs) {
+        let script: LogicalText | undefined;
+        const program = execArgs[0]?.value ?? '';
+        const cIndex = execArgs.findIndex((a, i) => i > 0 && /^-[a-z]*c$/.test(a.value));
+        if ((SHELLS.has(program) || SHELLS.has(program.split('/').pop() ?? '')) && cIndex > 0 && execArgs[cIndex + 1]) {
+          const scriptArg = execArgs[cIndex + 1];
+          // Offsets inside a JSON string differ from the value when escapes are used; map
+          // the raw string between the quotes, which is exact for the common unescaped case.
+          const s = source.offsetAt(scriptArg.range.start) + 1;
+          const e = source.offsetAt(scriptArg.range.end) - 1;
+          script = verbatimText(source, s, e);
+          script = { text: scriptArg.value, offsets: script.text === scriptArg.value ? script.offsets : script.offsets.slice(0, scriptArg.value.length).concat([e]) };
+        }
+        const commands = script ? splitCommands(source, script) : [];
+        return { instruction, form: 'exec', execArgs, script, commands, argumentsRange: argsRange };
+      }
+    }
+
+    let script: LogicalText;
+    const withHeredocs = instruction as unknown as { getHeredocs?: () => Heredoc[] };
+    const heredocs: Heredoc[] = typeof withHeredocs.getHeredocs === 'function' ? withHeredocs.getHeredocs() : [];
+    const firstLine = logicalText(source, startOffset, endOffset, this.escapeChar);
+    const heredocOnly = /^<<-?\s*(["']?)([A-Za-z0-9_]+)\1\s*(\n|$)/.exec(firstLine.text);
+    if (keyword === 'RUN' && heredocs.length > 0 && heredocOnly) {
+      // `RUN <<EOF` runs the body with the shell; the body's lines are commands.
+      const body = heredocs[0].getContentRange();
+      script = body ? verbatimText(source, source.offsetAt(body.start), source.offsetAt(body.end)) : { text: '', offsets: [startOffset] };
+    } else if (heredocs.length > 0) {
+      // `RUN python3 <<EOF`: the command is on the first line; the body is that program's input.
+      const nl = firstLine.text.indexOf('\n');
+      script = nl >= 0 ? { text: firstLine.text.slice(0, nl), offsets: firstLine.offsets.slice(0, nl + 1) } : firstLine;
+    } else {
+      script = firstLine;
+    }
+    return { instruction, form: 'shell', execArgs: [], script, commands: splitCommands(source, script), argumentsRange: argsRange };
+  }
+}
+
+/** Parses a JSON exec-form array; `undefined` when it is not valid JSON (Docker then treats it as shell form). */
+function parseExecArray(source: SourceText, start: number, end: number): ShellWord[] | undefined {
+  const logical = logicalText(source, start, end);
+  let values: unknown;
+  try {
+    values = JSON.parse(logical.text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) return undefined;
+  const words: ShellWord[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"/g;
+  let m: RegExpExecArray | null;
+  let k = 0;
+  while ((m = re.exec(logical.text)) && k < values.length) {
+    const s = logical.offsets[m.index];
+    const e = logical.offsets[m.index + m[0].length - 1] + 1;
+    words.push({ value: values[k] as string, raw: m[0], range: source.rangeOf(s, e), quoted: true });
+    k++;
+  }
+  return words;
+}
+
+/** ENV / ARG / LABEL properties with unquoted values and exact ranges. */
+export function propertiesOf(instruction: Instruction): EnvVariable[] {
+  const getProperties = (instruction as unknown as { getProperties?: () => Property[] }).getProperties;
+  const getProperty = (instruction as unknown as { getProperty?: () => Property | null }).getProperty;
+  const properties: Property[] =
+    typeof getProperties === 'function' ? getProperties.call(instruction) : typeof getProperty === 'function' ? [getProperty.call(instruction)].filter((p): p is Property => !!p) : [];
+  return properties.map((property) => {
+    const nameRange = property.getNameRange();
+    return {
+      name: property.getName(),
+      value: unquote(property.getValue() ?? ''),
+      property,
+      instruction,
+      nameRange,
+      valueRange: property.getValueRange() ?? nameRange,
+    };
+  });
+}
+
+/** Words of a command line as rules usually want them: exec args, or each shell command's words. */
+export function isExecForm(instruction: Instruction): boolean {
+  const opening = (instruction as unknown as { getOpeningBracket?: () => unknown }).getOpeningBracket;
+  return typeof opening === 'function' && opening.call(instruction) !== null;
+}
+
+/** Removes one pair of surrounding quotes and backslash escapes, as Docker does for ENV/ARG values. */
+export function unquote(value: string): string {
+  const m = /^(["'])([\s\S]*)\1$/.exec(value);
+  if (!m) return value.replace(/\\(.)/g, '$1');
+  return m[1] === "'" ? m[2] : m[2].replace(/\\(["\\$`])/g, '$1');
+}

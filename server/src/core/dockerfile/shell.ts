@@ -1,0 +1,255 @@
+/**
+ * A small, forgiving shell lexer for the scripts inside RUN, CMD, ENTRYPOINT and
+ * HEALTHCHECK. It does not execute or fully parse POSIX shell; it splits a script
+ * into simple commands (argv words separated by `&&`, `||`, `;`, `|`, `&` and
+ * newlines) and keeps, for every word, its exact range in the Dockerfile, so a
+ * rule can point at `npm install` inside a five-line `RUN` with continuations.
+ */
+import type { Range } from '../types';
+import type { SourceText } from '../source';
+
+/** Script text with line continuations removed, and where each character came from. */
+export interface LogicalText {
+  text: string;
+  /** `offsets[i]` is the document offset of `text[i]`; one extra entry marks the end. */
+  offsets: number[];
+}
+
+export interface ShellWord {
+  /** The word with quotes removed and escapes resolved. */
+  value: string;
+  /** The word exactly as written (quotes included), continuations removed. */
+  raw: string;
+  range: Range;
+  /** True when any part of the word was quoted, so `value` is not subject to globbing. */
+  quoted: boolean;
+}
+
+export type ShellOperator = '&&' | '||' | ';' | '|' | '&' | '\n' | 'end';
+
+export interface SimpleCommand {
+  words: ShellWord[];
+  /** The operator that ends this command; `&` means it runs in the background. */
+  terminator: ShellOperator;
+  range: Range;
+}
+
+/**
+ * Builds the logical text of `source.text[start, end)` by dropping the escape
+ * character + newline pairs that continue an instruction and the comment lines
+ * Docker allows between continued lines.
+ */
+export function logicalText(source: SourceText, start: number, end: number, escapeChar = '\\'): LogicalText {
+  const text = source.text;
+  let out = '';
+  const offsets: number[] = [];
+  let i = start;
+  let atLineStart = false;
+  while (i < end) {
+    if (atLineStart) {
+      // A comment line inside a continued instruction is removed by Docker.
+      let j = i;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (text[j] === '#') {
+        while (j < end && text[j] !== '\n') j++;
+        i = j + 1;
+        continue;
+      }
+      atLineStart = false;
+    }
+    const ch = text[i];
+    if (ch === escapeChar) {
+      let j = i + 1;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (text[j] === '\r' && text[j + 1] === '\n') j++;
+      if (j < end && text[j] === '\n') {
+        i = j + 1;
+        atLineStart = true;
+        continue;
+      }
+      if (j >= end) {
+        i = end;
+        continue;
+      }
+    }
+    out += ch;
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(Math.min(i, end));
+  return { text: out, offsets };
+}
+
+/** A logical text that is exactly a slice of the document (heredoc bodies, exec-form strings). */
+export function verbatimText(source: SourceText, start: number, end: number): LogicalText {
+  const offsets: number[] = [];
+  for (let i = start; i <= end; i++) offsets.push(i);
+  return { text: source.text.slice(start, end), offsets };
+}
+
+function rangeIn(source: SourceText, logical: LogicalText, from: number, to: number): Range {
+  const startOffset = logical.offsets[Math.min(from, logical.offsets.length - 1)];
+  // The end is exclusive: map the last included character and step past it.
+  const endOffset = to > from ? logical.offsets[to - 1] + 1 : startOffset;
+  return source.rangeOf(startOffset, endOffset);
+}
+
+/**
+ * Splits a shell script into simple commands. Quotes (`'…'`, `"…"`), backslash
+ * escapes and `$(…)`/backticks are kept inside words; `#` starts a comment at a word
+ * boundary. Anything it does not understand stays part of a word rather than failing.
+ */
+export function splitCommands(source: SourceText, logical: LogicalText): SimpleCommand[] {
+  const s = logical.text;
+  const commands: SimpleCommand[] = [];
+  let words: ShellWord[] = [];
+  let i = 0;
+
+  const finish = (terminator: ShellOperator) => {
+    if (words.length > 0) {
+      const range = { start: words[0].range.start, end: words[words.length - 1].range.end };
+      commands.push({ words, terminator, range });
+    }
+    words = [];
+  };
+
+  while (i < s.length) {
+    const ch = s[i];
+    if (ch === ' ' || ch === '\t' || ch === '\r') {
+      i++;
+      continue;
+    }
+    if (ch === '\n') {
+      finish('\n');
+      i++;
+      continue;
+    }
+    if (ch === '#') {
+      while (i < s.length && s[i] !== '\n') i++;
+      continue;
+    }
+    const two = s.slice(i, i + 2);
+    if (two === '&&' || two === '||') {
+      finish(two);
+      i += 2;
+      continue;
+    }
+    if (ch === ';' || ch === '|' || ch === '&') {
+      if (ch === '&' && s[i + 1] === '>') {
+        // `&>file` redirection: part of a word, not a background operator.
+      } else {
+        finish(ch);
+        i++;
+        continue;
+      }
+    }
+    if (ch === '(' || ch === ')' || ch === '{' || ch === '}') {
+      // Subshells and groups: treat the brackets as separators so the inner commands are seen.
+      if (ch === '(' || ch === ')' || (ch === '{' && /\s/.test(s[i + 1] ?? ' ')) || (ch === '}' && (i === 0 || /[\s;]/.test(s[i - 1])))) {
+        finish(';');
+        i++;
+        continue;
+      }
+    }
+    // A word.
+    const start = i;
+    let value = '';
+    let quoted = false;
+    while (i < s.length) {
+      const c = s[i];
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '|' || c === ')' || c === '(') break;
+      if (c === '&' && s[i + 1] !== '>') break;
+      if (c === '\\' && i + 1 < s.length) {
+        value += s[i + 1];
+        i += 2;
+        continue;
+      }
+      if (c === "'") {
+        quoted = true;
+        const close = s.indexOf("'", i + 1);
+        const stop = close === -1 ? s.length : close;
+        value += s.slice(i + 1, stop);
+        i = stop + 1;
+        continue;
+      }
+      if (c === '"') {
+        quoted = true;
+        let j = i + 1;
+        while (j < s.length && s[j] !== '"') {
+          if (s[j] === '\\' && j + 1 < s.length) {
+            value += s[j + 1];
+            j += 2;
+            continue;
+          }
+          value += s[j];
+          j++;
+        }
+        i = Math.min(j + 1, s.length);
+        continue;
+      }
+      if (c === '$' && s[i + 1] === '(') {
+        // Command substitution: keep it whole inside the word.
+        let depth = 0;
+        let j = i + 1;
+        for (; j < s.length; j++) {
+          if (s[j] === '(') depth++;
+          else if (s[j] === ')' && --depth === 0) break;
+        }
+        value += s.slice(i, j + 1);
+        i = j + 1;
+        continue;
+      }
+      if (c === '`') {
+        const close = s.indexOf('`', i + 1);
+        const stop = close === -1 ? s.length : close;
+        value += s.slice(i, stop + 1);
+        i = stop + 1;
+        continue;
+      }
+      value += c;
+      i++;
+    }
+    const end = Math.min(i, s.length);
+    words.push({ value, raw: s.slice(start, end), range: rangeIn(source, logical, start, end), quoted });
+  }
+  finish('end');
+  return commands;
+}
+
+/** The program name of a command, without a leading path (`/usr/bin/env` -> `env`). */
+export function programName(command: SimpleCommand): string {
+  const first = command.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value));
+  if (!first) return '';
+  return first.value.split('/').pop() ?? first.value;
+}
+
+/**
+ * The words of a command after leading `VAR=value` assignments and transparent
+ * wrappers (`exec`, `env`, `sudo`, `nohup`, `time`, `dumb-init`, `tini --`, `gosu user`),
+ * so that `exec gosu app node server.js` yields `node server.js`.
+ */
+export function effectiveWords(command: SimpleCommand): ShellWord[] {
+  let words = command.words;
+  let changed = true;
+  while (changed && words.length > 0) {
+    changed = false;
+    while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0].value)) {
+      words = words.slice(1);
+      changed = true;
+    }
+    const name = (words[0]?.value.split('/').pop() ?? '');
+    if (['exec', 'env', 'sudo', 'nohup', 'time', 'nice', 'dumb-init', 'setsid', 'stdbuf'].includes(name)) {
+      words = words.slice(1);
+      while (words.length > 0 && words[0].value.startsWith('-')) words = words.slice(1);
+      changed = true;
+    } else if (name === 'tini' || name === 'tini-static') {
+      const dashDash = words.findIndex((w) => w.value === '--');
+      words = dashDash >= 0 ? words.slice(dashDash + 1) : words.slice(1);
+      changed = true;
+    } else if (name === 'gosu' || name === 'su-exec') {
+      words = words.slice(2);
+      changed = true;
+    }
+  }
+  return words;
+}

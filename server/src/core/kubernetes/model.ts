@@ -1,0 +1,276 @@
+/**
+ * The Kubernetes objects of one YAML file, built once per document version on top
+ * of the `yaml` package: every document of a multi-document stream (and the items of
+ * a `kind: List`), with its kind, name, labels and the pod spec wherever that kind
+ * keeps it. YAML that is not a Kubernetes object yields no objects at all.
+ */
+import { parseAllDocuments, isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Range } from '../types';
+import type { SourceText } from '../source';
+import { asMap, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
+
+/** Pass as `maxAliasCount` to any `toJS()` call: far above real manifests, far below a "billion laughs". Our own accessors resolve aliases lazily. */
+export const MAX_ALIAS_COUNT = 1000;
+
+/** Where each kind keeps its pod template's spec, relative to the object root. */
+const POD_SPEC_PATHS: Record<string, string[]> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+/** Kinds whose pods run a long-lived process (as opposed to Jobs that run to completion). */
+export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
+
+export interface ParseProblem {
+  message: string;
+  range: Range;
+}
+
+export interface EnvEntry {
+  name: string;
+  nameRange: Range;
+  /** Literal `value:`; undefined when the variable comes from `valueFrom`. */
+  value: string | undefined;
+  valueNode: Node | undefined;
+  valueRange: Range | undefined;
+  /** The `valueFrom` map when present (secretKeyRef, configMapKeyRef, fieldRef…). */
+  valueFrom: YAMLMap | undefined;
+  node: YAMLMap;
+}
+
+export interface ContainerPort {
+  containerPort: number | undefined;
+  name: string | undefined;
+  node: YAMLMap;
+  range: Range;
+}
+
+export interface Container {
+  node: YAMLMap;
+  name: string | undefined;
+  /** Range of the container's `name` value (where "missing field" findings sit), else of the item. */
+  anchorRange: Range;
+  image: string | undefined;
+  imageRange: Range | undefined;
+  /** Init containers run to completion before the app starts: not the long-running process. */
+  isInit: boolean;
+  env: EnvEntry[];
+  ports: ContainerPort[];
+  /** `command` then `args`, as strings (non-scalars skipped). */
+  command: string[];
+  args: string[];
+}
+
+export interface PodSpec {
+  node: YAMLMap;
+  /** The pod template's metadata (or the Pod's own metadata). */
+  templateMetadata: YAMLMap | undefined;
+  /** Labels the pods get: the template's labels (or the Pod's own). */
+  podLabels: Record<string, string>;
+  containers: Container[];
+  initContainers: Container[];
+}
+
+export interface KubeObject {
+  uri: string;
+  /** 0-based index of the YAML document in the file. */
+  documentIndex: number;
+  doc: Document;
+  node: YAMLMap;
+  apiVersion: string;
+  kind: string;
+  kindRange: Range;
+  name: string | undefined;
+  namespace: string | undefined;
+  metadata: YAMLMap | undefined;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** The whole object's range. */
+  range: Range;
+  podSpec: PodSpec | undefined;
+  /** True when the object came from a file with Helm template syntax that still parsed. */
+  templated: boolean;
+}
+
+export class KubernetesModel {
+  readonly documents: Document[] = [];
+  readonly objects: KubeObject[] = [];
+  readonly parseProblems: ParseProblem[] = [];
+  /** `{{ … }}` in the text, or a chart's `templates/` folder: Helm decides the final YAML. */
+  readonly isHelmTemplate: boolean;
+
+  constructor(readonly source: SourceText) {
+    this.isHelmTemplate = /\{\{.*\}\}/s.test(source.text) || /\/templates\/[^/]+$/.test(source.uri);
+    const docs = parseAllDocuments(source.text, { prettyErrors: false, merge: true, uniqueKeys: false, strict: false });
+    const list = Array.isArray(docs) ? docs : [];
+    list.forEach((doc, documentIndex) => {
+      this.documents.push(doc);
+      if (doc.errors.length > 0) {
+        // A template that does not parse is not an error of the user's YAML: Helm renders it first.
+        if (!this.isHelmTemplate) {
+          for (const error of doc.errors) {
+            const [start, end] = error.pos;
+            this.parseProblems.push({ message: error.message.split('\n')[0], range: source.rangeOf(start, Math.max(end, start)) });
+          }
+        }
+        return;
+      }
+      const root = asMap(doc.contents, doc);
+      if (!root) return;
+      const object = this.toObject(root, doc, documentIndex);
+      if (!object) return;
+      if (object.kind === 'List' || object.kind.endsWith('List')) {
+        for (const item of seqItems(valueOf(root, 'items', doc), doc)) {
+          const itemMap = asMap(item, doc);
+          const child = itemMap && this.toObject(itemMap, doc, documentIndex);
+          if (child) this.objects.push(child);
+        }
+      } else {
+        this.objects.push(object);
+      }
+    });
+  }
+
+  /** Source range of a node (the node's own text, without trailing comments). */
+  rangeOf(node: Node | Pair | undefined | null): Range | undefined {
+    if (!node) return undefined;
+    const r = (node as Node).range ?? ((node as Pair).key as Node | undefined)?.range;
+    if (!r) return undefined;
+    if ('key' in (node as object) && 'value' in (node as object) && !(node as Node).range) {
+      const pair = node as Pair;
+      const start = ((pair.key as Node | undefined)?.range ?? [0])[0];
+      const end = ((pair.value as Node | undefined)?.range ?? (pair.key as Node).range ?? [start, start, start])[1];
+      return this.source.rangeOf(start, end);
+    }
+    return this.source.rangeOf(r[0], r[1]);
+  }
+
+  /** Range of the key `key` in `map` (for "this key is wrong" findings). */
+  keyRange(map: YAMLMap | undefined, key: string, doc: Document): Range | undefined {
+    const pair = pairOf(map, key, doc);
+    return pair ? this.rangeOf(pair.key as Node) : undefined;
+  }
+
+  /** Range of the value of `key` in `map`, or of the key when the value is empty. */
+  valueRange(map: YAMLMap | undefined, key: string, doc: Document): Range | undefined {
+    const pair = pairOf(map, key, doc);
+    if (!pair) return undefined;
+    return this.rangeOf(pair.value as Node) ?? this.rangeOf(pair.key as Node);
+  }
+
+  private toObject(root: YAMLMap, doc: Document, documentIndex: number): KubeObject | undefined {
+    const apiVersion = scalarString(valueOf(root, 'apiVersion', doc), doc);
+    const kind = scalarString(valueOf(root, 'kind', doc), doc);
+    if (!apiVersion || !kind || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) return undefined;
+    const metadata = asMap(valueOf(root, 'metadata', doc), doc);
+    const object: KubeObject = {
+      uri: this.source.uri,
+      documentIndex,
+      doc,
+      node: root,
+      apiVersion,
+      kind,
+      kindRange: this.valueRange(root, 'kind', doc) ?? this.rangeOf(root)!,
+      name: scalarString(valueOf(metadata, 'name', doc), doc),
+      namespace: scalarString(valueOf(metadata, 'namespace', doc), doc),
+      metadata,
+      labels: stringMap(valueOf(metadata, 'labels', doc), doc),
+      annotations: stringMap(valueOf(metadata, 'annotations', doc), doc),
+      range: this.rangeOf(root)!,
+      podSpec: undefined,
+      templated: this.isHelmTemplate,
+    };
+    object.podSpec = this.podSpecOf(object);
+    return object;
+  }
+
+  private podSpecOf(object: KubeObject): PodSpec | undefined {
+    const path = POD_SPEC_PATHS[object.kind];
+    if (!path || !isBuiltInApi(object.apiVersion)) return undefined;
+    const doc = object.doc;
+    const node = asMap(nodeAt(object.node, path, doc), doc);
+    if (!node) return undefined;
+    const templateMetadata = object.kind === 'Pod' ? object.metadata : asMap(nodeAt(object.node, [...path.slice(0, -1), 'metadata'], doc), doc);
+    return {
+      node,
+      templateMetadata,
+      podLabels: stringMap(valueOf(templateMetadata, 'labels', doc), doc),
+      containers: seqItems(valueOf(node, 'containers', doc), doc).map((c) => this.container(c, doc, false)).filter((c): c is Container => !!c),
+      initContainers: seqItems(valueOf(node, 'initContainers', doc), doc).map((c) => this.container(c, doc, true)).filter((c): c is Container => !!c),
+    };
+  }
+
+  private container(item: Node, doc: Document, isInit: boolean): Container | undefined {
+    const node = asMap(item, doc);
+    if (!node) return undefined;
+    const nameNode = valueOf(node, 'name', doc);
+    const imageNode = valueOf(node, 'image', doc);
+    return {
+      node,
+      name: scalarString(nameNode, doc),
+      anchorRange: this.rangeOf(nameNode) ?? this.rangeOf(node)!,
+      image: scalarString(imageNode, doc),
+      imageRange: this.rangeOf(imageNode),
+      isInit,
+      env: seqItems(valueOf(node, 'env', doc), doc)
+        .map((e) => this.envEntry(e, doc))
+        .filter((e): e is EnvEntry => !!e),
+      ports: seqItems(valueOf(node, 'ports', doc), doc)
+        .map((p) => asMap(p, doc))
+        .filter((p): p is YAMLMap => !!p)
+        .map((p) => {
+          const port = scalarString(valueOf(p, 'containerPort', doc), doc);
+          return { containerPort: port && /^\d+$/.test(port) ? Number(port) : undefined, name: scalarString(valueOf(p, 'name', doc), doc), node: p, range: this.rangeOf(p)! };
+        }),
+      command: seqItems(valueOf(node, 'command', doc), doc).map((n) => scalarString(n, doc) ?? ''),
+      args: seqItems(valueOf(node, 'args', doc), doc).map((n) => scalarString(n, doc) ?? ''),
+    };
+  }
+
+  private envEntry(item: Node, doc: Document): EnvEntry | undefined {
+    const node = asMap(item, doc);
+    if (!node) return undefined;
+    const nameNode = valueOf(node, 'name', doc);
+    const name = scalarString(nameNode, doc);
+    if (!name) return undefined;
+    const valueNode = valueOf(node, 'value', doc);
+    return {
+      name,
+      nameRange: this.rangeOf(nameNode)!,
+      value: scalarString(valueNode, doc),
+      valueNode,
+      valueRange: this.rangeOf(valueNode),
+      valueFrom: asMap(valueOf(node, 'valueFrom', doc), doc),
+      node,
+    };
+  }
+}
+
+/** Core API groups whose kinds we know; a CRD that happens to be called `Deployment` is skipped. */
+export function isBuiltInApi(apiVersion: string): boolean {
+  return /^(v1|apps\/v1(beta[12])?|batch\/v1(beta1)?|extensions\/v1beta1)$/.test(apiVersion);
+}
+
+/** True when a value is (partly) a Helm/Go template expression, so its real value is unknown. */
+export function isTemplated(value: string | undefined): boolean {
+  return !!value && value.includes('{{');
+}
+
+function stringMap(node: unknown, doc: Document): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { key, pair } of mapEntries(node, doc)) {
+    const value = isScalar(pair.value) || pair.value ? scalarString(pair.value, doc) : undefined;
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+export function isMapNode(node: unknown): node is YAMLMap {
+  return isMap(node);
+}

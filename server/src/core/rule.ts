@@ -1,0 +1,62 @@
+/**
+ * How a rule is written: a module exporting its metadata and a `check` function that
+ * reports through a context, in the manner of ESLint's rule modules. The engine in
+ * analyze.ts supplies the context, fills message templates and enforces `fixable`.
+ */
+import type { Configuration, Fix, Range, Report, RuleMeta, Target } from './types';
+import type { SourceText } from './source';
+import type { DockerfileModel } from './dockerfile/model';
+import type { KubeObject, KubernetesModel } from './kubernetes/model';
+
+export interface RuleContextBase {
+  source: SourceText;
+  configuration: Configuration;
+  report(report: Report): void;
+}
+
+export interface DockerfileRuleContext extends RuleContextBase {
+  model: DockerfileModel;
+}
+
+/** Kubernetes objects of every file the caller knows about (open editors, or the CLI's inputs). */
+export interface KubernetesWorkspace {
+  objects: readonly KubeObject[];
+}
+
+export interface KubernetesRuleContext extends RuleContextBase {
+  model: KubernetesModel;
+  /** All known objects, this file's included, for relations (Service -> Deployment, HPA -> target). */
+  workspace: KubernetesWorkspace;
+}
+
+export interface DockerfileRule {
+  meta: RuleMeta & { target: 'dockerfile' };
+  check(context: DockerfileRuleContext): void;
+}
+
+export interface KubernetesRule {
+  meta: RuleMeta & { target: 'kubernetes' };
+  check(context: KubernetesRuleContext): void;
+}
+
+export type Rule = DockerfileRule | KubernetesRule;
+
+export function defineDockerfileRule(rule: { meta: Omit<RuleMeta, 'target'>; check(context: DockerfileRuleContext): void }): DockerfileRule {
+  return { meta: { ...rule.meta, target: 'dockerfile' }, check: rule.check };
+}
+
+export function defineKubernetesRule(rule: { meta: Omit<RuleMeta, 'target'>; check(context: KubernetesRuleContext): void }): KubernetesRule {
+  return { meta: { ...rule.meta, target: 'kubernetes' }, check: rule.check };
+}
+
+/** Fills `{{name}}` placeholders; unknown placeholders stay visible so a typo is noticed in tests. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/** A fix that replaces one range. */
+export function replaceFix(title: string, range: Range, newText: string): Fix {
+  return { title, edits: [{ range, newText }] };
+}
+
+export type { Target };

@@ -1,0 +1,47 @@
+import { defineDockerfileRule } from '../../../rule';
+import { toExecForm } from '../../../dockerfile/exec-form';
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'disposability/shell-form-command',
+    factor: 'disposability',
+    defaultSeverity: 'warning',
+    description: 'The container starts through a shell-form CMD or ENTRYPOINT, so a shell is PID 1 and SIGTERM never reaches the app.',
+    rationale: [
+      'In shell form Docker runs `/bin/sh -c "<command>"`. The shell becomes PID 1 and, unlike an init process,',
+      'does not forward `SIGTERM` to your application. On `docker stop` or a Kubernetes rollout the app gets no',
+      'chance to finish requests and close connections; it is killed after the grace period instead.',
+      '',
+      'Use the exec form, `CMD ["node", "server.js"]`, so the application itself is PID 1 and receives the signal.',
+      'If you need shell features, end the script with `exec <command>`.',
+    ].join('\n'),
+    messages: {
+      shellForm: '{{keyword}} in shell form runs under /bin/sh, which does not pass SIGTERM on to the app; use the exec form.',
+    },
+    fixable: true,
+    hadolint: ['DL3025'],
+  },
+  check({ model, report }) {
+    const stage = model.finalStage;
+    if (!stage) return;
+    for (const keyword of ['ENTRYPOINT', 'CMD'] as const) {
+      const instruction = model.lastOf(stage, keyword);
+      // Only the stage's own instruction is ours to fix; an inherited one is reported where it is written.
+      if (!instruction || model.stageOf(instruction) !== stage) continue;
+      const line = model.commandLine(instruction);
+      if (!line || line.form !== 'shell' || line.commands.length === 0) continue;
+      // CMD after an exec-form ENTRYPOINT is just arguments to it: no shell is involved.
+      if (keyword === 'CMD') {
+        const entrypoint = model.lastOf(stage, 'ENTRYPOINT');
+        if (entrypoint && model.commandLine(entrypoint)?.form === 'exec') continue;
+      }
+      const execForm = toExecForm(line);
+      report({
+        messageId: 'shellForm',
+        data: { keyword },
+        range: instruction.getRange(),
+        fix: execForm ? { title: `Convert ${keyword} to exec form`, edits: [{ range: line.argumentsRange, newText: execForm }] } : undefined,
+      });
+    }
+  },
+});

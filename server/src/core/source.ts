@@ -1,0 +1,88 @@
+/**
+ * One document's text with the only offset <-> position conversion in the core.
+ * Positions are LSP positions: 0-based lines, UTF-16 code-unit columns (which is
+ * what JavaScript string indices already are). YAML node offsets and our own
+ * regex matches are converted here and nowhere else.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from './types';
+
+export class SourceText {
+  readonly document: TextDocument;
+  /** The file's dominant line ending, reused by every fix that inserts a line. */
+  readonly eol: '\n' | '\r\n';
+  private lineStarts: number[] | undefined;
+
+  constructor(readonly uri: string, readonly text: string, languageId = 'plaintext', version = 0) {
+    this.document = TextDocument.create(uri, languageId, version, text);
+    const crlf = (text.match(/\r\n/g) ?? []).length;
+    const lf = (text.match(/\n/g) ?? []).length - crlf;
+    this.eol = crlf > lf ? '\r\n' : '\n';
+  }
+
+  get lineCount(): number {
+    return this.document.lineCount;
+  }
+
+  positionAt(offset: number): Position {
+    return this.document.positionAt(offset);
+  }
+
+  offsetAt(position: Position): number {
+    return this.document.offsetAt(position);
+  }
+
+  rangeOf(startOffset: number, endOffset: number): Range {
+    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+  }
+
+  textOf(range: Range): string {
+    return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+  }
+
+  /** The text of line `line` without its line terminator. */
+  lineText(line: number): string {
+    const starts = this.getLineStarts();
+    if (line < 0 || line >= starts.length) return '';
+    const start = starts[line];
+    let end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
+    if (end > start && this.text[end - 1] === '\n') end--;
+    if (end > start && this.text[end - 1] === '\r') end--;
+    return this.text.slice(start, end);
+  }
+
+  /** Leading whitespace of a line, exactly as written (tabs stay tabs). */
+  indentOf(line: number): string {
+    return /^[ \t]*/.exec(this.lineText(line))?.[0] ?? '';
+  }
+
+  /** Range of the whole of line `line`, excluding its terminator. */
+  lineRange(line: number): Range {
+    return { start: { line, character: 0 }, end: { line, character: this.lineText(line).length } };
+  }
+
+  private getLineStarts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = 0; i < this.text.length; i++) {
+        if (this.text.charCodeAt(i) === 10) starts.push(i + 1);
+      }
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+}
+
+/** True when `inner` lies within `outer` (inclusive of the boundaries). */
+export function rangeContains(outer: Range, inner: Range | Position): boolean {
+  const r = 'start' in inner ? inner : { start: inner, end: inner };
+  return comparePositions(outer.start, r.start) <= 0 && comparePositions(r.end, outer.end) <= 0;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangesOverlap(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}

@@ -1,0 +1,139 @@
+/**
+ * Suppressions the user wrote, found once per document version:
+ *   # twelve-factor-ignore <rule-id>[, <rule-id>] -- <reason>        (the next line / instruction)
+ *   # twelve-factor-ignore-file <rule-id>[, <rule-id>] -- <reason>   (the whole file)
+ *   # hadolint ignore=DL3025[,…]  and  # hadolint global ignore=…     (rules that declare those codes)
+ *   metadata.annotations["twelve-factor-lens/ignore"]: "<id>,<id>"    (one Kubernetes object)
+ */
+import type { Range } from './types';
+import type { SourceText } from './source';
+import { rangeContains } from './source';
+
+export const IGNORE_ANNOTATION = 'twelve-factor-lens/ignore';
+
+export type SuppressionKind = 'next-line' | 'file' | 'hadolint' | 'annotation';
+
+export interface SuppressedId {
+  /** A rule id (or, for hadolint, a DL/SC code). */
+  id: string;
+  range: Range;
+  used: boolean;
+}
+
+export interface Suppression {
+  kind: SuppressionKind;
+  ids: SuppressedId[];
+  reason: string | undefined;
+  /** The comment or annotation itself, where diagnostics about it are shown. */
+  range: Range;
+  /** What it covers; `undefined` means the whole file. */
+  scope: Range | undefined;
+}
+
+const DIRECTIVE = /^([ \t]*#[ \t]*)(twelve-factor-ignore(?:-file)?)\b(.*)$/;
+const HADOLINT = /^[ \t]*#[ \t]*hadolint[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*([A-Za-z0-9, \t]+)/;
+
+/**
+ * Finds comment directives. `scopeOfNextLine` decides what a next-line directive
+ * covers: for a Dockerfile the whole next instruction (continuations included), for
+ * YAML the next content line.
+ */
+export function findCommentSuppressions(source: SourceText, scopeOfNextLine: (line: number) => Range | undefined): Suppression[] {
+  const suppressions: Suppression[] = [];
+  for (let line = 0; line < source.lineCount; line++) {
+    const text = source.lineText(line);
+    if (!text.includes('#')) continue;
+    const directive = DIRECTIVE.exec(text);
+    if (directive) {
+      const [, lead, keyword, rest] = directive;
+      const restStart = lead.length + keyword.length;
+      const separator = rest.indexOf('--');
+      const idsText = separator >= 0 ? rest.slice(0, separator) : rest;
+      const reason = separator >= 0 ? rest.slice(separator + 2).trim() : undefined;
+      const ids: SuppressedId[] = [];
+      const idPattern = /[A-Za-z0-9][A-Za-z0-9/_.-]*/g;
+      let m: RegExpExecArray | null;
+      while ((m = idPattern.exec(idsText))) {
+        const character = restStart + m.index;
+        ids.push({ id: m[0], range: { start: { line, character }, end: { line, character: character + m[0].length } }, used: false });
+      }
+      const isFile = keyword === 'twelve-factor-ignore-file';
+      suppressions.push({
+        kind: isFile ? 'file' : 'next-line',
+        ids,
+        reason: reason || undefined,
+        range: { start: { line, character: lead.length - (lead.trimStart().length) }, end: { line, character: text.length } },
+        scope: isFile ? undefined : scopeOfNextLine(nextContentLine(source, line)),
+      });
+      continue;
+    }
+    const hadolint = HADOLINT.exec(text);
+    if (hadolint) {
+      const codesStart = text.indexOf(hadolint[2]);
+      const ids: SuppressedId[] = [];
+      const codePattern = /[A-Za-z]+[0-9]+/g;
+      let m: RegExpExecArray | null;
+      while ((m = codePattern.exec(hadolint[2]))) {
+        const character = codesStart + m.index;
+        ids.push({ id: m[0].toUpperCase(), range: { start: { line, character }, end: { line, character: character + m[0].length } }, used: false });
+      }
+      suppressions.push({
+        kind: 'hadolint',
+        ids,
+        reason: undefined,
+        range: source.lineRange(line),
+        scope: hadolint[1] ? undefined : scopeOfNextLine(nextContentLine(source, line)),
+      });
+    }
+  }
+  return suppressions;
+}
+
+/** The first line after `line` that is neither blank nor a comment. */
+function nextContentLine(source: SourceText, line: number): number {
+  for (let next = line + 1; next < source.lineCount; next++) {
+    const text = source.lineText(next).trim();
+    if (text !== '' && !text.startsWith('#')) return next;
+  }
+  return source.lineCount;
+}
+
+/** Whether `suppression` covers a finding of `ruleId` (with these hadolint codes) at `range`; marks the id used. */
+export function suppresses(suppression: Suppression, ruleId: string, hadolintCodes: readonly string[], range: Range): boolean {
+  if (suppression.scope && !rangeContains(suppression.scope, range.start)) return false;
+  const match =
+    suppression.kind === 'hadolint'
+      ? suppression.ids.find((s) => hadolintCodes.includes(s.id))
+      : suppression.ids.find((s) => s.id === ruleId);
+  if (!match) return false;
+  match.used = true;
+  return true;
+}
+
+/** Diagnostics about suppressions themselves. They carry no factor: they are about the comment, not the app. */
+export const SUPPRESSION_DIAGNOSTICS = {
+  missingReason: {
+    id: 'suppression/missing-reason',
+    severity: 'hint',
+    description: 'A twelve-factor-ignore comment gives no reason after `--`.',
+    message: 'Say why this is ignored: add `-- <reason>` after the rule ids.',
+  },
+  unused: {
+    id: 'suppression/unused',
+    severity: 'hint',
+    description: 'A suppression names a rule that reports nothing where it applies.',
+    message: '`{{id}}` reports nothing here; remove it from the suppression.',
+  },
+  unknownRule: {
+    id: 'suppression/unknown-rule',
+    severity: 'warning',
+    description: 'A suppression names a rule id that does not exist.',
+    message: 'Unknown rule `{{id}}`; run `twelve-factor-lens --list-rules` to see the ids.',
+  },
+  misplacedAnnotation: {
+    id: 'suppression/misplaced-annotation',
+    severity: 'warning',
+    description: 'The ignore annotation sits on a pod template, where it suppresses nothing.',
+    message: '`twelve-factor-lens/ignore` belongs on the object\'s own metadata, not the pod template\'s; move it up to `metadata.annotations`.',
+  },
+} as const;

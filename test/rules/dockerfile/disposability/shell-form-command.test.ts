@@ -1,0 +1,38 @@
+import rule from '../../../../server/src/core/rules/dockerfile/disposability/shell-form-command';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'exec form', code: 'FROM node:20-alpine\nCMD ["node", "server.js"]\n' },
+    { name: 'shell form only in a builder stage', code: 'FROM golang:1.22 AS build\nCMD go test ./...\nFROM gcr.io/distroless/static\nENTRYPOINT ["/app"]\n' },
+    { name: 'CMD as arguments of an exec-form ENTRYPOINT', code: 'FROM python:3.12-slim\nENTRYPOINT ["gunicorn"]\nCMD --bind 0.0.0.0:8000 app:app\n' },
+    { name: 'no start command at all (inherited from the base image)', code: 'FROM nginx:1.27\nCOPY site /usr/share/nginx/html\n' },
+    { name: 'escape directive with exec form', code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd", "/S", "/C", "app.exe"]\n' },
+  ],
+  invalid: [
+    {
+      name: 'simple shell-form CMD',
+      code: 'FROM node:20-alpine\nCMD node server.js\n',
+      errors: [{ line: 2, column: 1, endLine: 2, endColumn: 19, messageId: 'shellForm', message: 'CMD in shell form' }],
+      output: 'FROM node:20-alpine\nCMD ["node", "server.js"]\n',
+    },
+    {
+      name: 'shell-form ENTRYPOINT with a variable cannot be auto-converted',
+      code: 'FROM python:3.12-slim\nENTRYPOINT gunicorn -b 0.0.0.0:$PORT app:app\n',
+      errors: [{ line: 2, column: 1, messageId: 'shellForm' }],
+      output: null,
+    },
+    {
+      name: 'CRLF file with a continuation keeps its line endings',
+      code: 'FROM eclipse-temurin:21-jre\r\nCMD java \\\r\n  -jar /app/app.jar\r\n',
+      errors: [{ line: 2, column: 1, endLine: 3, endColumn: 20 }],
+      output: 'FROM eclipse-temurin:21-jre\r\nCMD ["java", "-jar", "/app/app.jar"]\r\n',
+    },
+    {
+      name: 'final stage of a multi-stage build',
+      code: 'FROM node:20 AS build\nRUN npm ci && npm run build\nFROM node:20-slim\nCOPY --from=build /app/dist /app\nCMD node /app/index.js\n',
+      errors: [{ line: 5, column: 1 }],
+      output: 'FROM node:20 AS build\nRUN npm ci && npm run build\nFROM node:20-slim\nCOPY --from=build /app/dist /app\nCMD ["node", "/app/index.js"]\n',
+    },
+  ],
+});

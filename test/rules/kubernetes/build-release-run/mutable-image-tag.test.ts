@@ -1,0 +1,38 @@
+import rule from '../../../../server/src/core/rules/kubernetes/build-release-run/mutable-image-tag';
+import { testRule } from '../../../helpers/rule-tester';
+
+const deployment = (image: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: ${image}
+`;
+
+testRule(rule, {
+  valid: [
+    { name: 'version tag', code: deployment('registry.example.com/shop/web:1.4.2') },
+    { name: 'digest', code: deployment('registry.example.com/shop/web@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0') },
+    { name: 'registry port is not a tag', code: deployment('localhost:5000/web:2024.06.01') },
+    { name: 'Helm template value', code: deployment('"{{ .Values.image.repository }}:{{ .Values.image.tag }}"') },
+    { name: 'not Kubernetes: a compose file', code: 'services:\n  web:\n    image: nginx:latest\n', filename: 'compose.yaml' },
+    { name: 'custom resource with a pod-like shape is skipped', code: 'apiVersion: example.com/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: x\n          image: nginx\n' },
+  ],
+  invalid: [
+    { name: 'latest tag', code: deployment('nginx:latest'), errors: [{ line: 14, column: 18, endLine: 14, endColumn: 30, messageId: 'latest' }] },
+    { name: 'no tag', code: deployment('registry.example.com/shop/web'), errors: [{ line: 14, column: 18, messageId: 'untagged' }] },
+    {
+      name: 'CronJob in a multi-document file',
+      code: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {A: "1"}\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: report\n              image: "shop/report:latest"\n`,
+      errors: [{ line: 19, column: 22, endColumn: 42, messageId: 'latest' }],
+    },
+  ],
+});
