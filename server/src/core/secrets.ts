@@ -14,3 +14,51 @@ export function maskSecret(value: string): string {
 export function maskUrlCredentials(value: string): string {
   return value.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]+:)([^@/\s]+)(@)/gi, '$1****$3');
 }
+
+/** Variable names that announce a secret: `DB_PASSWORD`, `STRIPE_SECRET_KEY`, `GITHUB_TOKEN`, `API_KEY`… */
+const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|PWD|SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|DSN)($|[_.-])/i;
+/** Names that mention a secret but hold something harmless: a path to it, a name of it, its length, a toggle. */
+const SECRET_NAME_EXCEPTIONS = /(_(FILE|PATH|DIR|NAME|REF|ID|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|HEADER|URL|ENDPOINT|TYPE|ALGORITHM|ENABLED|REQUIRED|MIN|MAX)$)|^(.*_)?(PUBLIC|PUB)_/i;
+
+export function looksLikeSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) && !SECRET_NAME_EXCEPTIONS.test(name);
+}
+
+/** Values that are clearly not a secret even under a secret-like name: empty, placeholders, references. */
+export function isPlaceholderValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 4) return true;
+  if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}?$/.test(v)) return true; // a reference to another variable
+  if (/\{\{.*\}\}/.test(v)) return true; // a template expression
+  if (/^(changeme|change-me|change_me|replace[-_ ]?me|todo|tbd|none|null|nil|empty|example|placeholder|secret|password|dummy|test|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
+  if (/^(\/run\/secrets|\/var\/run\/secrets|\/etc\/secrets)\//.test(v)) return true; // a path to a mounted secret
+  if (/^(true|false|yes|no|on|off|\d{1,3})$/i.test(v)) return true;
+  return false;
+}
+
+export interface SecretShape {
+  /** Human description of what was recognised, e.g. "an AWS access key id". */
+  kind: string;
+}
+
+const SECRET_SHAPES: { kind: string; pattern: RegExp }[] = [
+  { kind: 'an AWS access key id', pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { kind: 'a GitHub token', pattern: /\b(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}\b/ },
+  { kind: 'a GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
+  { kind: 'a Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
+  { kind: 'a Stripe secret key', pattern: /\b(sk|rk)_(live|test)_[A-Za-z0-9]{16,}\b/ },
+  { kind: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  { kind: 'an OpenAI-style API key', pattern: /\bsk-[A-Za-z0-9_-]{32,}\b/ },
+  { kind: 'an npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  { kind: 'a SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\b/ },
+  { kind: 'a private key', pattern: /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/ },
+  { kind: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
+];
+
+/** Recognises well-known token shapes and credentials embedded in URLs. */
+export function secretShapeOf(value: string): SecretShape | undefined {
+  for (const shape of SECRET_SHAPES) if (shape.pattern.test(value)) return { kind: shape.kind };
+  const url = /\b[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]+:([^@/\s]+)@/i.exec(value);
+  if (url && !isPlaceholderValue(url[1]) && !/^\$/.test(url[1])) return { kind: 'a password inside a URL' };
+  return undefined;
+}
