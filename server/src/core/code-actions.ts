@@ -1,0 +1,45 @@
+/**
+ * Quick fixes for the findings under a range: the rule's own fix (preferred) and
+ * the suppression comment "ignore here, with a reason". Pure: returns edits, the
+ * server turns them into LSP code actions and the CLI's `--fix` applies the fixes.
+ */
+import type { Finding, Range, TextEdit } from './types';
+import type { Analysis } from './analyze';
+import { rangesOverlap } from './source';
+
+export interface CodeActionProposal {
+  title: string;
+  edits: TextEdit[];
+  /** The rule's own fix is preferred; suppressions never are. */
+  isPreferred: boolean;
+  finding: Finding;
+}
+
+/** Placeholder the user replaces; written so that it reads as an instruction, not as a real reason. */
+export const REASON_PLACEHOLDER = 'say why this is acceptable here';
+
+export function codeActionsFor(analysis: Analysis, range: Range): CodeActionProposal[] {
+  const proposals: CodeActionProposal[] = [];
+  for (const finding of analysis.findings) {
+    if (!rangesOverlap(finding.range, range)) continue;
+    if (finding.fix) proposals.push({ title: finding.fix.title, edits: finding.fix.edits, isPreferred: true, finding });
+    if (finding.factor === null) continue; // suppression diagnostics are fixed by editing the comment itself
+    const ignore = ignoreLineEdit(analysis, finding);
+    if (ignore) proposals.push({ title: `Ignore ${finding.ruleId} here (with a reason)`, edits: [ignore], isPreferred: false, finding });
+  }
+  return proposals;
+}
+
+/** Inserts `# twelve-factor-ignore <id> -- <reason>` above the line or instruction the finding starts on. */
+export function ignoreLineEdit(analysis: Analysis, finding: Finding): TextEdit | undefined {
+  const { source, dockerfile } = analysis.parsed;
+  let line = finding.range.start.line;
+  if (dockerfile) {
+    // A comment in the middle of a continued instruction would not apply to it: go to its first line.
+    const instruction = dockerfile.instructions.find((i) => i.getRange().start.line <= line && line <= i.getRange().end.line);
+    if (instruction) line = instruction.getRange().start.line;
+  }
+  const indent = source.indentOf(line);
+  const position = { line, character: 0 };
+  return { range: { start: position, end: position }, newText: `${indent}# twelve-factor-ignore ${finding.ruleId} -- ${REASON_PLACEHOLDER}${source.eol}` };
+}
