@@ -55,5 +55,6 @@ else
   fi
 fi
 
-v="$("$dir/node_modules/.bin/code-server" --version | head -1)"
+v="$(CODE_SERVER_CONFIG="$dir/config.yaml" "$dir/node_modules/.bin/code-server" --version 2>/dev/null | grep -E '^[0-9]' | head -1)"
+[ -n "$v" ] || { log "code-server does not start"; exit 1; }
 log "code-server $v ready: $dir/node_modules/.bin/code-server ($((SECONDS - t0))s)"

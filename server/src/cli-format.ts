@@ -1,0 +1,156 @@
+/** Output formats of the command-line linter: stylish text, JSON and SARIF 2.1.0. */
+import { factorBySlug, FACTORS } from './core/factors';
+import { ALL_RULES } from './core/rules';
+import { SUPPRESSION_DIAGNOSTICS } from './core/suppression';
+import type { Finding, Severity } from './core/types';
+import type { ParseProblem } from './core/kubernetes/model';
+
+export interface FileReport {
+  /** Path as shown to the user (relative to the working directory, forward slashes). */
+  path: string;
+  findings: Finding[];
+  parseProblems: ParseProblem[];
+}
+
+const COLORS = { error: '31', warning: '33', info: '36', hint: '90', dim: '2', bold: '1', underline: '4' } as const;
+
+function paint(enabled: boolean, code: string, text: string): string {
+  return enabled ? `\u001b[${code}m${text}\u001b[0m` : text;
+}
+
+function factorLabel(finding: Finding): string {
+  if (!finding.factor) return '';
+  const factor = factorBySlug(finding.factor);
+  return `${factor.numeral}. ${factor.title}`;
+}
+
+export function toStylish(reports: FileReport[], color: boolean): string {
+  const lines: string[] = [];
+  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  let filesWithFindings = 0;
+  for (const report of reports) {
+    if (report.findings.length === 0 && report.parseProblems.length === 0) continue;
+    filesWithFindings++;
+    lines.push(paint(color, COLORS.underline, report.path));
+    const rows = [
+      ...report.parseProblems.map((p) => ({ at: p.range.start, severity: 'error', message: `YAML syntax error, document not analysed: ${p.message}`, rule: 'yaml-syntax', factor: '' })),
+      ...report.findings.map((f) => ({ at: f.range.start, severity: f.severity as string, message: f.message, rule: f.ruleId, factor: factorLabel(f) })),
+    ]
+      .sort((a, b) => a.at.line - b.at.line || a.at.character - b.at.character)
+      .map((row) => ({ ...row, position: `${row.at.line + 1}:${row.at.character + 1}` }));
+    const positionWidth = Math.max(...rows.map((r) => r.position.length));
+    for (const row of rows) {
+      const severity = paint(color, COLORS[row.severity as Severity], row.severity.padEnd(7));
+      const factor = row.factor ? paint(color, COLORS.dim, ` [${row.factor}]`) : '';
+      lines.push(`  ${row.position.padEnd(positionWidth)}  ${severity}  ${row.message}  ${paint(color, COLORS.dim, row.rule)}${factor}`);
+    }
+    for (const f of report.findings) totals[f.severity]++;
+    lines.push('');
+  }
+  const total = totals.error + totals.warning + totals.info + totals.hint;
+  if (total === 0 && filesWithFindings === 0) return reports.length === 0 ? 'No Dockerfile or Kubernetes YAML found.' : `No findings in ${reports.length} file${reports.length === 1 ? '' : 's'}.`;
+  const summary = `${total} finding${total === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info, ${totals.hint} hint${totals.hint === 1 ? '' : 's'}) in ${reports.length} file${reports.length === 1 ? '' : 's'} checked`;
+  lines.push(paint(color, COLORS.bold, summary));
+  return lines.join('\n');
+}
+
+export function toJson(reports: FileReport[]): string {
+  const findings = reports.flatMap((r) =>
+    r.findings.map((f) => ({
+      file: r.path,
+      line: f.range.start.line + 1,
+      column: f.range.start.character + 1,
+      endLine: f.range.end.line + 1,
+      endColumn: f.range.end.character + 1,
+      rule: f.ruleId,
+      factor: f.factor,
+      severity: f.severity,
+      message: f.message,
+    })),
+  );
+  const parseProblems = reports.flatMap((r) => r.parseProblems.map((p) => ({ file: r.path, line: p.range.start.line + 1, column: p.range.start.character + 1, message: p.message })));
+  return JSON.stringify({ findings, parseProblems }, null, 2);
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function toSarif(reports: FileReport[], version: string): string {
+  const rules = [
+    ...ALL_RULES.map((rule) => {
+      const factor = factorBySlug(rule.meta.factor);
+      return {
+        id: rule.meta.id,
+        name: rule.meta.id.replace(/[/-](.)/g, (_m, c: string) => c.toUpperCase()),
+        shortDescription: { text: rule.meta.description },
+        fullDescription: { text: rule.meta.rationale },
+        help: { text: rule.meta.rationale, markdown: rule.meta.rationale },
+        helpUri: factor.url,
+        defaultConfiguration: { level: SARIF_LEVEL[rule.meta.defaultSeverity] },
+        properties: { factor: factor.slug, tags: ['twelve-factor', factor.slug, rule.meta.target] },
+      };
+    }),
+    ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => ({
+      id: d.id,
+      name: d.id.replace(/[/-](.)/g, (_m, c: string) => c.toUpperCase()),
+      shortDescription: { text: d.description },
+      defaultConfiguration: { level: SARIF_LEVEL[d.severity] },
+      properties: { tags: ['suppression'] },
+    })),
+  ];
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results = reports.flatMap((r) =>
+    r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      ruleIndex: index.get(f.ruleId),
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(r.path) },
+            region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+          },
+        },
+      ],
+      properties: f.factor ? { factor: f.factor } : {},
+    })),
+  );
+  return JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'twelve-factor-lens', semanticVersion: version, informationUri: 'https://12factor.net/', rules } },
+          columnKind: 'utf16CodeUnits',
+          results,
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
+
+export function listRules(asJson: boolean): string {
+  const rules = ALL_RULES.map((rule) => ({
+    id: rule.meta.id,
+    factor: rule.meta.factor,
+    targets: [rule.meta.target],
+    severity: rule.meta.defaultSeverity,
+    fixable: rule.meta.fixable,
+    description: rule.meta.description,
+  }));
+  if (asJson) return JSON.stringify(rules, null, 2);
+  const lines: string[] = [];
+  for (const factor of FACTORS) {
+    const own = rules.filter((r) => r.factor === factor.slug);
+    if (own.length === 0) continue;
+    lines.push(`${factor.numeral}. ${factor.title}`);
+    for (const r of own) lines.push(`  ${r.id.padEnd(52)} ${r.targets.join(',').padEnd(11)} ${r.severity.padEnd(8)}${r.fixable ? 'fix ' : '    '} ${r.description}`);
+    lines.push('');
+  }
+  lines.push('Suppression diagnostics');
+  for (const d of Object.values(SUPPRESSION_DIAGNOSTICS)) lines.push(`  ${d.id.padEnd(52)} ${'both'.padEnd(11)} ${d.severity.padEnd(8)}     ${d.description}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,78 @@
+/**
+ * Recognising backing services in manifests: images of datastores, caches and
+ * brokers, and locators (URLs, host names) that point at one.
+ */
+import { parseImageReference } from './images';
+
+export interface Datastore {
+  /** Human name, e.g. "PostgreSQL". */
+  name: string;
+  /** Whether its data must survive a restart (a cache such as memcached need not). */
+  persistent: boolean;
+}
+
+/** Last path segment of an image repository -> the datastore it runs. */
+const DATASTORE_IMAGES: [RegExp, Datastore][] = [
+  [/^(postgres|postgresql|postgis|timescaledb|timescaledb-ha|pgvector|postgresql-repmgr)$/, { name: 'PostgreSQL', persistent: true }],
+  [/^(mysql|mysql-server|percona-server|percona)$/, { name: 'MySQL', persistent: true }],
+  [/^mariadb(-galera)?$/, { name: 'MariaDB', persistent: true }],
+  [/^(mongo|mongodb|mongodb-community-server|mongodb-enterprise-server)$/, { name: 'MongoDB', persistent: true }],
+  [/^(redis|redis-stack|redis-stack-server|valkey|keydb|redis-cluster)$/, { name: 'Redis', persistent: false }],
+  [/^memcached$/, { name: 'memcached', persistent: false }],
+  [/^rabbitmq$/, { name: 'RabbitMQ', persistent: true }],
+  [/^(cassandra|scylla)$/, { name: 'Cassandra', persistent: true }],
+  [/^(elasticsearch|opensearch)$/, { name: 'Elasticsearch', persistent: true }],
+  [/^(couchdb|couchbase|neo4j|influxdb|clickhouse-server|cockroach)$/, { name: 'a database', persistent: true }],
+  [/^(kafka|cp-kafka)$/, { name: 'Kafka', persistent: true }],
+];
+
+/** The datastore an image runs, judged by the repository's last path segment (`bitnami/postgresql:16` -> PostgreSQL). */
+export function datastoreOfImage(image: string | undefined): Datastore | undefined {
+  if (!image || image.includes('{{')) return undefined;
+  const repository = parseImageReference(image).repository.toLowerCase();
+  const last = repository.slice(repository.lastIndexOf('/') + 1);
+  for (const [pattern, store] of DATASTORE_IMAGES) if (pattern.test(last)) return store;
+  return undefined;
+}
+
+/** Helpers that accompany a datastore or any app without being the app: exporters, proxies, backup agents, log shippers, meshes. */
+export function isAuxiliaryImage(image: string | undefined): boolean {
+  if (!image) return false;
+  const repository = parseImageReference(image).repository.toLowerCase();
+  const last = repository.slice(repository.lastIndexOf('/') + 1);
+  return /exporter|metrics|backup|wal-g|pgbackrest|istio|envoy|linkerd|proxy|pgbouncer|odyssey|fluent|filebeat|promtail|vector|git-sync|busybox|alpine|curl|sidecar|agent|vault/.test(last);
+}
+
+/** URL schemes of backing services (databases, caches, brokers, search). */
+export const BACKING_SCHEMES = /^(postgres(ql)?|mysql|mariadb|redis|rediss|amqps?|mongodb(\+srv)?|memcached?|nats|kafka|cassandra|elasticsearch|clickhouse|mssql|sqlserver|oracle|couchdb|neo4j|bolt|ldaps?|smtps?|s3)$/i;
+
+/** Env names that carry a locator of a backing service: `DB_HOST`, `REDIS_URL`, `DATABASE_URL`, `AMQP_ADDR`, `SMTP_SERVER`… */
+export const LOCATOR_NAME = /(^|_)(DB|DATABASE|POSTGRES(QL)?|PG|MYSQL|MARIADB|MONGO(DB)?|REDIS|CACHE|MEMCACHED?|RABBIT(MQ)?|AMQP|BROKER|MQ|QUEUE|KAFKA|NATS|ELASTIC(SEARCH)?|ES|OPENSEARCH|SOLR|SMTP|MAIL|LDAP|CASSANDRA)(_[A-Z0-9]+)*_(HOST|HOSTNAME|HOSTS|ADDR|ADDRESS|SERVER|SERVERS|URL|URI|DSN|ENDPOINT|BROKERS|BOOTSTRAP_SERVERS|NODES|CONNECTION(_STRING)?)$|^(DATABASE_URL|DB_URL|REDIS_URL|MONGO_URL|MONGODB_URI|AMQP_URL|CLOUDAMQP_URL|BROKER_URL|CELERY_BROKER_URL|CACHE_URL|ELASTICSEARCH_URL|KAFKA_BROKERS|SPRING_DATASOURCE_URL|SPRING_REDIS_HOST|SPRING_DATA_REDIS_HOST|SPRING_RABBITMQ_HOST)$/;
+
+export interface Locator {
+  /** Host as written (without port); undefined for forms we do not parse. */
+  host: string | undefined;
+  /** `postgres`, `jdbc:mysql`, … or undefined for a bare host. */
+  scheme: string | undefined;
+}
+
+/** Parses `scheme://[user[:pass]@]host[:port][/…]`, `jdbc:sub://…` and bare `host[:port]` (first of a comma list). */
+export function parseLocator(value: string): Locator | undefined {
+  const v = value.trim();
+  const url = /^(jdbc:)?([a-z][a-z0-9+.-]*):\/\/(?:[^@/?#\s]*@)?(\[[0-9a-f:.]+\]|[^:/?#,\s]+)/i.exec(v);
+  if (url) return { scheme: `${url[1] ?? ''}${url[2]}`.toLowerCase(), host: url[3].replace(/^\[|\]$/g, '') };
+  const jdbcOther = /^jdbc:([a-z0-9]+):(?:thin:)?@?\/{0,2}([^:/;?\s]+)/i.exec(v); // jdbc:oracle:thin:@host:1521/svc
+  if (jdbcOther) return { scheme: `jdbc:${jdbcOther[1].toLowerCase()}`, host: jdbcOther[2] };
+  const bare = /^(\[[0-9a-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(,|$)/.exec(v);
+  if (bare) return { scheme: undefined, host: bare[1].replace(/^\[|\]$/g, '') };
+  return undefined;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return /^(localhost|localhost\.localdomain|127(\.\d{1,3}){3}|::1|0:0:0:0:0:0:0:1)$/i.test(host);
+}
+
+export function isIpLiteral(host: string): boolean {
+  if (/^(\d{1,3})(\.\d{1,3}){3}$/.test(host)) return host.split('.').every((p) => Number(p) <= 255);
+  return /^[0-9a-f:.]+$/i.test(host) && (host.match(/:/g) ?? []).length >= 2;
+}

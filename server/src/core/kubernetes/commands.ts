@@ -1,0 +1,163 @@
+/**
+ * A container's `command` + `args` read as what actually runs: either one argv (exec
+ * style) or, when it is `sh -c "<script>"`, the simple commands of that script. Every
+ * word keeps its exact range in the YAML source, also inside quoted and block
+ * scalars, so a rule can point at `nodemon` inside a three-line `args: [|…]` script.
+ * Reuses the forgiving shell lexer of the Dockerfile side; nothing here executes.
+ */
+import { isScalar, type Document, type Node, type Scalar } from 'yaml';
+import type { SourceText } from '../source';
+import { effectiveWords, splitCommands, type LogicalText, type ShellWord, type SimpleCommand } from '../dockerfile/shell';
+import type { Container } from './model';
+import { resolve, seqItems, valueOf } from './yaml-nodes';
+
+export type { ShellWord, SimpleCommand };
+
+export interface ArgvWord extends ShellWord {
+  /** The YAML scalar this word is (argv item) or lies in (shell script). */
+  scalar: Scalar | undefined;
+}
+
+export interface ContainerCommand {
+  /** `command` then `args`, one word per sequence item. */
+  argv: ArgvWord[];
+  /** Set when the argv is a shell running a script (`sh -c "…"`): the script item. */
+  script: ArgvWord | undefined;
+  /** What runs, in order: the script's simple commands, or the argv as one command. */
+  commands: SimpleCommand[];
+  /** True when any part is a Helm/Go template expression: the real command is unknown. */
+  templated: boolean;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
+const SHELL_KEYWORDS = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '!', '{', 'time']);
+
+/**
+ * The scalar's value as a logical text whose every character knows its source offset.
+ * Quotes, escapes, block indentation and folding are aligned greedily: a character
+ * that cannot be found keeps the previous position, so this never fails, it at worst
+ * widens a range by a character.
+ */
+export function scalarLogical(source: SourceText, node: Scalar): LogicalText | undefined {
+  if (!node.range) return undefined;
+  const value = node.value === null || node.value === undefined ? '' : String(node.value);
+  const [start, valueEnd] = node.range;
+  const text = source.text;
+  let p = start;
+  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') p++;
+  else if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+    const newline = text.indexOf('\n', start);
+    p = newline >= 0 && newline < valueEnd ? newline + 1 : start;
+  }
+  const offsets: number[] = [];
+  for (const ch of value.split('')) {
+    if (/\s/.test(ch)) {
+      offsets.push(Math.min(p, Math.max(valueEnd - 1, start)));
+      if (p < valueEnd && /\s/.test(text[p])) p++;
+      continue;
+    }
+    const found = text.indexOf(ch, p);
+    if (found >= 0 && found < valueEnd) {
+      offsets.push(found);
+      p = found + 1;
+    } else {
+      offsets.push(Math.min(p, Math.max(valueEnd - 1, start)));
+    }
+  }
+  offsets.push(offsets.length > 0 ? offsets[offsets.length - 1] + 1 : p);
+  return { text: value, offsets };
+}
+
+function argvWord(source: SourceText, node: Node, doc: Document): ArgvWord | undefined {
+  const scalar = resolve(node, doc);
+  if (!isScalar(scalar) || !scalar.range) return undefined;
+  const value = scalar.value === null || scalar.value === undefined ? '' : String(scalar.value);
+  const logical = scalarLogical(source, scalar);
+  const range =
+    logical && value.length > 0
+      ? source.rangeOf(logical.offsets[0], logical.offsets[value.length - 1] + 1)
+      : source.rangeOf(scalar.range[0], scalar.range[1]);
+  return { value, raw: source.text.slice(scalar.range[0], scalar.range[1]), range, quoted: scalar.type !== 'PLAIN', scalar };
+}
+
+/** Reads the container's command and args; `undefined` when it sets neither. */
+export function containerCommand(source: SourceText, container: Container, doc: Document): ContainerCommand | undefined {
+  const items = [...seqItems(valueOf(container.node, 'command', doc), doc), ...seqItems(valueOf(container.node, 'args', doc), doc)];
+  const argv = items.map((n) => argvWord(source, n, doc)).filter((w): w is ArgvWord => !!w);
+  return commandOfArgv(source, argv);
+}
+
+/** Reads an exec handler's `command` (probes, lifecycle hooks). */
+export function execCommand(source: SourceText, commandNode: Node | undefined, doc: Document): ContainerCommand | undefined {
+  const argv = seqItems(commandNode, doc).map((n) => argvWord(source, n, doc)).filter((w): w is ArgvWord => !!w);
+  return commandOfArgv(source, argv);
+}
+
+function commandOfArgv(source: SourceText, argv: ArgvWord[]): ContainerCommand | undefined {
+  if (argv.length === 0) return undefined;
+  const templated = argv.some((w) => w.value.includes('{{'));
+  const asCommand: SimpleCommand = { words: argv, terminator: 'end', range: { start: argv[0].range.start, end: argv[argv.length - 1].range.end } };
+  const script = shellScriptOf(argv);
+  if (script?.scalar) {
+    const logical = scalarLogical(source, script.scalar);
+    if (logical) return { argv, script, commands: splitCommands(source, logical), templated };
+  }
+  return { argv, script: undefined, commands: [asCommand], templated };
+}
+
+/** The script word of `sh -c "<script>"` (after wrappers like `tini --` or `dumb-init`). */
+function shellScriptOf(argv: ArgvWord[]): ArgvWord | undefined {
+  const effective = effectiveWords({ words: argv, terminator: 'end', range: argv[0].range }) as ArgvWord[];
+  if (effective.length < 2 || !SHELLS.has(basename(effective[0].value))) return undefined;
+  for (let i = 1; i < effective.length; i++) {
+    const word = effective[i].value;
+    if (!word.startsWith('-')) return undefined;
+    if (/^-[a-z]*c[a-z]*$/.test(word)) return effective[i + 1];
+  }
+  return undefined;
+}
+
+/** The words that matter: shell keywords (`do`, `then`, …), assignments and wrappers (`exec`, `env`, `gosu u`) stripped. */
+export function commandWords(command: SimpleCommand): ShellWord[] {
+  let words = command.words;
+  while (words.length > 0 && SHELL_KEYWORDS.has(words[0].value)) words = words.slice(1);
+  return effectiveWords({ ...command, words });
+}
+
+/** The program a command runs, without its path (`/usr/local/bin/gunicorn` -> `gunicorn`). */
+export function programOf(command: SimpleCommand): string {
+  const words = commandWords(command);
+  return words.length > 0 ? basename(words[0].value) : '';
+}
+
+export function basename(word: string): string {
+  return word.split('/').pop() ?? word;
+}
+
+/** The command's words as one string (values, single spaces), for regex checks and messages. */
+export function commandText(command: SimpleCommand): string {
+  return command.words.map((w) => w.value).join(' ');
+}
+
+/**
+ * Text that replaces `word` in the source: quoted when the word is a whole plain
+ * scalar whose new value YAML would otherwise read differently (`-`, `*`, `: `).
+ */
+export function replacementFor(word: ShellWord & { scalar?: Scalar }, newValue: string): string {
+  const wholePlain = word.scalar?.type === 'PLAIN' && String(word.scalar.value) === word.value;
+  if (wholePlain && !/^[A-Za-z0-9_./=@%+][A-Za-z0-9_./=@%+:-]*$/.test(newValue)) return JSON.stringify(newValue);
+  return newValue;
+}
+
+/** Program names of every simple command, in order (for quick "does it run X" checks). */
+export function programsOf(command: ContainerCommand): string[] {
+  return command.commands.map(programOf);
+}
+
+/** The scalar value of a word as a number of seconds (`30`, `30s`, `2m`), or undefined. */
+export function durationSeconds(value: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)([smh]?)$/.exec(value.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return m[2] === 'm' ? n * 60 : m[2] === 'h' ? n * 3600 : n;
+}

@@ -1,0 +1,174 @@
+/**
+ * Pieces of a pod spec that several rules read with their source ranges: the words
+ * of a container's command line, its volume mounts, the pod's volumes, and whether
+ * an object is only a fragment (a Kustomize patch) rather than a complete object.
+ */
+import type { Document, Node, YAMLMap } from 'yaml';
+import type { Range } from '../types';
+import type { Container, KubeObject, KubernetesModel } from './model';
+import { WORKLOAD_KINDS, isTemplated } from './model';
+import { asMap, mapEntries, nodeAt, scalarNumber, scalarString, seqItems, valueOf } from './yaml-nodes';
+
+export interface CommandItem {
+  text: string;
+  node: Node;
+  range: Range;
+}
+
+export interface CommandMatch {
+  /** The matched text (from the joined command line). */
+  text: string;
+  /** Exact range of the match when it sits literally in one item, else the items it spans. */
+  range: Range;
+  /** The regex match on the joined command line (groups included). */
+  match: RegExpExecArray;
+}
+
+/** `command` then `args` items of a container, with ranges; templated items are dropped. */
+export function commandItems(model: KubernetesModel, container: Container, doc: Document): CommandItem[] {
+  const items: CommandItem[] = [];
+  for (const key of ['command', 'args']) {
+    for (const node of seqItems(valueOf(container.node, key, doc), doc)) {
+      const text = scalarString(node, doc);
+      const range = model.rangeOf(node);
+      if (text === undefined || !range) continue;
+      items.push({ text, node, range });
+    }
+  }
+  return items;
+}
+
+/**
+ * Runs a global regex over the container's command line (`command` + `args` joined
+ * with spaces, so `["git", "clone", url]` reads as `git clone url`) and returns each
+ * match with the tightest range we can be sure of. A command line with a Helm
+ * expression is unknown and yields nothing.
+ */
+export function findInCommand(model: KubernetesModel, container: Container, doc: Document, pattern: RegExp): CommandMatch[] {
+  const items = commandItems(model, container, doc);
+  if (items.length === 0 || items.some((i) => isTemplated(i.text))) return [];
+  const starts: number[] = [];
+  let joined = '';
+  for (const item of items) {
+    if (joined) joined += ' ';
+    starts.push(joined.length);
+    joined += item.text;
+  }
+  const regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const out: CommandMatch[] = [];
+  for (let m = regex.exec(joined); m; m = regex.exec(joined)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const touched = items.map((item, i) => ({ item, from: starts[i], to: starts[i] + item.text.length })).filter((x) => x.from < end && x.to > start);
+    if (touched.length === 0) continue;
+    let range: Range = { start: touched[0].item.range.start, end: touched[touched.length - 1].item.range.end };
+    if (touched.length === 1) {
+      const narrowed = narrow(model, touched[0].item, m[0].trim());
+      if (narrowed) range = narrowed;
+    }
+    out.push({ text: m[0], range, match: m });
+  }
+  return out;
+}
+
+/** The range of `needle` inside an item when it appears verbatim in the source (plain or block scalars). */
+function narrow(model: KubernetesModel, item: CommandItem, needle: string): Range | undefined {
+  const r = item.node.range;
+  if (!r || !needle) return undefined;
+  const raw = model.source.text.slice(r[0], r[1]);
+  const at = raw.indexOf(needle);
+  if (at < 0) return undefined;
+  return model.source.rangeOf(r[0] + at, r[0] + at + needle.length);
+}
+
+export interface Volume {
+  name: string;
+  node: YAMLMap;
+  /** The volume source key: `hostPath`, `emptyDir`, `persistentVolumeClaim`, `configMap`… */
+  sourceKind: string | undefined;
+  source: YAMLMap | undefined;
+}
+
+/** The pod's `volumes`, by name. */
+export function podVolumes(object: KubeObject): Map<string, Volume> {
+  const out = new Map<string, Volume>();
+  const pod = object.podSpec;
+  if (!pod) return out;
+  for (const item of seqItems(valueOf(pod.node, 'volumes', object.doc), object.doc)) {
+    const node = asMap(item, object.doc);
+    const name = node && scalarString(valueOf(node, 'name', object.doc), object.doc);
+    if (!node || !name) continue;
+    const sourceEntry = mapEntries(node, object.doc).find((e) => e.key !== 'name');
+    out.set(name, { name, node, sourceKind: sourceEntry?.key, source: sourceEntry ? asMap(valueOf(node, sourceEntry.key, object.doc), object.doc) : undefined });
+  }
+  return out;
+}
+
+export interface VolumeMount {
+  name: string;
+  mountPath: string | undefined;
+  mountPathRange: Range | undefined;
+  node: YAMLMap;
+}
+
+export function volumeMounts(model: KubernetesModel, container: Container, doc: Document): VolumeMount[] {
+  const out: VolumeMount[] = [];
+  for (const item of seqItems(valueOf(container.node, 'volumeMounts', doc), doc)) {
+    const node = asMap(item, doc);
+    const name = node && scalarString(valueOf(node, 'name', doc), doc);
+    if (!node || !name) continue;
+    out.push({ name, mountPath: scalarString(valueOf(node, 'mountPath', doc), doc), mountPathRange: model.valueRange(node, 'mountPath', doc), node });
+  }
+  return out;
+}
+
+/** Names of the StatefulSet's `volumeClaimTemplates` (one claim per pod). */
+export function claimTemplateNames(object: KubeObject): Set<string> {
+  const names = new Set<string>();
+  if (object.kind !== 'StatefulSet') return names;
+  for (const item of seqItems(nodeAt(object.node, ['spec', 'volumeClaimTemplates'], object.doc), object.doc)) {
+    const name = scalarString(nodeAt(item, ['metadata', 'name'], object.doc), object.doc);
+    if (name) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * True when an object is a fragment meant to be merged (a Kustomize strategic-merge
+ * patch): a controller without its selector or pod template labels. Rules must not
+ * conclude that something is absent from a fragment.
+ */
+export function isFragment(object: KubeObject): boolean {
+  if (object.kind === 'Pod') return !object.podSpec;
+  if (!object.podSpec) return true;
+  if (object.kind === 'Job' || object.kind === 'CronJob') return false;
+  const selector = nodeAt(object.node, ['spec', 'selector'], object.doc);
+  return !selector || Object.keys(object.podSpec.podLabels).length === 0;
+}
+
+/** Long-running workloads (not Jobs, not CronJobs). */
+export function isLongRunning(object: KubeObject): boolean {
+  return WORKLOAD_KINDS.has(object.kind);
+}
+
+/** Init containers declared as native sidecars (`restartPolicy: Always`) keep running next to the app. */
+export function isNativeSidecar(container: Container, doc: Document): boolean {
+  return container.isInit && scalarString(valueOf(container.node, 'restartPolicy', doc), doc) === 'Always';
+}
+
+/** The containers that run for the pod's lifetime: main containers plus native sidecars. */
+export function runningContainers(object: KubeObject): Container[] {
+  const pod = object.podSpec;
+  if (!pod) return [];
+  return [...pod.initContainers.filter((c) => isNativeSidecar(c, object.doc)), ...pod.containers];
+}
+
+/** `spec.replicas` when it is a literal number. */
+export function replicasOf(object: KubeObject): number | undefined {
+  return scalarNumber(nodeAt(object.node, ['spec', 'replicas'], object.doc), object.doc);
+}
+

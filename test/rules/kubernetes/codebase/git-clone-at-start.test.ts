@@ -1,0 +1,41 @@
+import rule from '../../../../server/src/core/rules/kubernetes/codebase/git-clone-at-start';
+import { testRule } from '../../../helpers/rule-tester';
+
+const deploy = (containers: string, kind = 'Deployment') => `apiVersion: ${kind === 'Job' ? 'batch/v1' : 'apps/v1'}
+kind: ${kind}
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+${containers}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'runs the released binary', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["/app/api", "--config", "/etc/api"]\n') },
+    { name: 'a Job that clones to build an image is CI, not the app', code: deploy('      restartPolicy: Never\n      containers:\n        - name: build\n          image: alpine/git:2.45.2\n          args: ["clone", "https://github.com/acme/shop.git"]\n          command: ["sh", "-c", "git clone https://github.com/acme/shop.git /workspace"]\n', 'Job') },
+    { name: 'git mentioned in a path only', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          args: ["--repo-cache=/var/cache/git", "--clone-depth=1"]\n') },
+    { name: 'Helm templated command', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c", "{{ .Values.startup }} git clone x"]\n') },
+  ],
+  invalid: [
+    {
+      name: 'shell script clones then starts',
+      code: deploy('      containers:\n        - name: api\n          image: node:20.14-alpine\n          command: ["sh", "-c", "git clone https://github.com/acme/shop.git /app && node /app/server.js"]\n'),
+      errors: [{ line: 15, column: 35, endLine: 15, endColumn: 44, messageId: 'container', message: '`git clone`' }],
+    },
+    {
+      name: 'init container cloning code (exec form split over items)',
+      code: deploy('      initContainers:\n        - name: fetch-code\n          image: alpine/git:2.45.2\n          command:\n            - git\n            - clone\n            - --depth=1\n            - https://github.com/acme/shop.git\n      containers:\n        - name: api\n          image: python:3.12-slim\n'),
+      errors: [{ line: 16, column: 15, endLine: 17, endColumn: 20, messageId: 'init' }],
+    },
+    {
+      name: 'git pull in a block scalar script',
+      code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          args:\n            - |\n              cd /srv/app\n              git -C /srv/app pull origin main\n              exec ./run\n'),
+      errors: [{ line: 18, column: 15, endColumn: 35, messageId: 'container' }],
+    },
+  ],
+});
