@@ -161,3 +161,43 @@ export function durationSeconds(value: string): number | undefined {
   const n = Number(m[1]);
   return m[2] === 'm' ? n * 60 : m[2] === 'h' ? n * 3600 : n;
 }
+
+/**
+ * A schema migration or data seeding step (`manage.py migrate`, `rails db:migrate`,
+ * `alembic upgrade head`, `prisma migrate deploy`, `flyway migrate`, `npm run migrate` …).
+ */
+export function isMigrationCommand(command: SimpleCommand): boolean {
+  const words = runnerStripped(commandWords(command).map((w) => w.value));
+  if (words.length === 0) return false;
+  const text = words.join(' ');
+  const program = basename(words[0]);
+  if (/^python[\d.]*$/.test(program) || /manage\.py$/.test(program)) return /(^|\s)\S*manage\.py\s+(migrate|loaddata)\b/.test(text);
+  if (program === 'django-admin') return /\bmigrate\b/.test(text);
+  if (program === 'rails' || program === 'rake') return /\bdb:(migrate|seed|setup|prepare)\b/.test(text);
+  if (program === 'alembic') return /\bupgrade\b/.test(text);
+  if (program === 'flask') return /\bdb\s+upgrade\b/.test(text);
+  if (program === 'prisma') return /\b(migrate\s+deploy|migrate\s+dev|db\s+push|db\s+seed)\b/.test(text);
+  if (program === 'knex') return /\b(migrate:latest|migrate:up|seed:run)\b/.test(text);
+  if (/^typeorm/.test(program)) return /\bmigration:run\b/.test(text);
+  if (/^sequelize(-cli)?$/.test(program)) return /\bdb:(migrate|seed)/.test(text);
+  if (program === 'php') return /\bartisan\s+(migrate|db:seed)\b/.test(text);
+  if (program === 'flyway') return /\bmigrate\b/.test(text);
+  if (program === 'liquibase') return /\b(update|updateSQL)\b/.test(text);
+  if (program === 'goose') return /\bup\b/.test(text);
+  if (program === 'migrate') return /\b(up|goto)\b/.test(text) && /-(path|source|database)\b/.test(text);
+  if (program === 'diesel' || program === 'sqlx') return /\bmigration\s+run\b/.test(text);
+  if (program === 'mix') return /\becto\.migrate\b/.test(text);
+  if (/^(npm|yarn|pnpm)$/.test(program)) return /^\S+\s+(run\s+)?(db:)?(migrate|migration|migrations|seed)(:[\w-]+)?$/.test(text.split(/\s+--\s/)[0]);
+  return false;
+}
+
+/** Drops language runners that only start the real tool: `bundle exec`, `npx`, `poetry run`, `pipenv run`, `uv run`. */
+export function runnerStripped(words: string[]): string[] {
+  let out = words;
+  for (;;) {
+    const first = basename(out[0] ?? '');
+    if (first === 'npx' || first === 'bunx') out = out.slice(1).filter((w, i) => i > 0 || !w.startsWith('-'));
+    else if ((first === 'bundle' && out[1] === 'exec') || (['poetry', 'pipenv', 'uv'].includes(first) && out[1] === 'run')) out = out.slice(2);
+    else return out;
+  }
+}

@@ -172,3 +172,10 @@ export function replicasOf(object: KubeObject): number | undefined {
   return scalarNumber(nodeAt(object.node, ['spec', 'replicas'], object.doc), object.doc);
 }
 
+
+/** Host directories that hold programs and libraries (not data): mounting them borrows the node's software. */
+export function isHostSoftwarePath(path: string): boolean {
+  const p = path.replace(/\/+$/, '') || '/';
+  if (/^\/lib(64)?\/modules(\/|$)/.test(p)) return false; // kernel modules: a node agent's business
+  return /^\/(usr\/(local\/)?)?s?bin(\/|$)|^\/usr\/(local\/)?lib(32|64)?(\/|$)|^\/lib(32|64)?(\/|$)|^\/opt(\/|$)|^\/usr\/libexec(\/|$)/.test(p);
+}

@@ -4,7 +4,7 @@
  * computed from node ranges; nothing is re-serialised, so the rest of the file is
  * byte-for-byte unchanged.
  */
-import { isMap, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../types';
 import type { SourceText } from '../source';
 import { pairOf } from './yaml-nodes';
@@ -95,4 +95,38 @@ function trimTrailing(source: SourceText, offset: number): number {
 function lastContentOffset(source: SourceText, map: YAMLMap): number {
   const range = map.range!;
   return trimTrailing(source, range[1]);
+}
+
+/**
+ * An edit that deletes whole lines from the line holding `startOffset` through the line
+ * holding `endOffset` (its terminator included), when nothing but `prefix` (whitespace,
+ * optionally a `- ` marker) precedes the start and nothing but whitespace or a comment
+ * follows the end. `undefined` when other content shares those lines.
+ */
+export function removeLinesOf(source: SourceText, startOffset: number, endOffset: number, allowDash = false): TextEdit | undefined {
+  const start = source.positionAt(startOffset);
+  const end = source.positionAt(trimTrailing(source, endOffset));
+  const before = source.lineText(start.line).slice(0, start.character);
+  if (!(allowDash ? /^[ \t]*(-[ \t]+)?$/ : /^[ \t]*$/).test(before)) return undefined;
+  const after = source.lineText(end.line).slice(end.character);
+  if (!/^[ \t]*(#.*)?$/.test(after)) return undefined;
+  const from = { line: start.line, character: 0 };
+  const to = end.line + 1 < source.lineCount ? { line: end.line + 1, character: 0 } : { line: end.line, character: source.lineText(end.line).length };
+  return { range: { start: from, end: to }, newText: '' };
+}
+
+/** An edit that deletes one item of a block sequence (`- name: X …`, all its lines). */
+export function removeSeqItem(source: SourceText, seq: YAMLSeq, item: Node): TextEdit | undefined {
+  if (seq.flow || !item.range || !seq.items.includes(item as never)) return undefined;
+  return removeLinesOf(source, item.range[0], item.range[1], true);
+}
+
+/** An edit that deletes one key of a block map with its value (nested blocks included). */
+export function removePair(source: SourceText, map: YAMLMap, key: string, doc: Document): TextEdit | undefined {
+  const pair = pairOf(map, key, doc);
+  if (map.flow || !pair || !map.items.includes(pair)) return undefined;
+  const keyNode = pair.key as Node;
+  const valueNode = pair.value as Node | null;
+  if (!keyNode.range) return undefined;
+  return removeLinesOf(source, keyNode.range[0], valueNode?.range ? valueNode.range[1] : keyNode.range[1]);
 }

@@ -25,7 +25,7 @@ testRule(rule, {
     {
       name: 'shell script clones then starts',
       code: deploy('      containers:\n        - name: api\n          image: node:20.14-alpine\n          command: ["sh", "-c", "git clone https://github.com/acme/shop.git /app && node /app/server.js"]\n'),
-      errors: [{ line: 15, column: 35, endLine: 15, endColumn: 44, messageId: 'container', message: '`git clone`' }],
+      errors: [{ line: 15, column: 34, endLine: 15, endColumn: 43, messageId: 'container', message: '`git clone`' }],
     },
     {
       name: 'init container cloning code (exec form split over items)',

@@ -1,4 +1,7 @@
 /** Dockerfile rules of the codebase factor. Add each new rule module here. */
 import type { DockerfileRule } from '../../../rule';
+import gitCloneInBuild from './git-clone-in-build';
+import copyGitMetadata from './copy-git-metadata';
+import codeFetchedAtStart from './code-fetched-at-start';
 
-export const codebaseRules: DockerfileRule[] = [];
+export const codebaseRules: DockerfileRule[] = [gitCloneInBuild, copyGitMetadata, codeFetchedAtStart];

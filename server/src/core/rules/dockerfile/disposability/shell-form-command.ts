@@ -13,7 +13,7 @@ export default defineDockerfileRule({
       'chance to finish requests and close connections; it is killed after the grace period instead.',
       '',
       'Use the exec form, `CMD ["node", "server.js"]`, so the application itself is PID 1 and receives the signal.',
-      'If you need shell features, end the script with `exec <command>`.',
+      'If you need shell features, end the script with `exec <command>`. Honours `# hadolint ignore=DL3025`.',
     ].join('\n'),
     messages: {
       shellForm: '{{keyword}} in shell form runs under /bin/sh, which does not pass SIGTERM on to the app; use the exec form.',

@@ -1,7 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { findInCommand, isLongRunning } from '../../../kubernetes/pod-parts';
 
-const GIT_FETCH = /\bgit\s+(?:-[^\s]+\s+)*(clone|pull|fetch|checkout)\b/;
+const GIT_FETCH = /\bgit\s+(?:-[A-Za-z-]+(?:[= ]\S+)?\s+)*?(clone|pull|fetch|checkout)\b/;
 
 export default defineKubernetesRule({
   meta: {

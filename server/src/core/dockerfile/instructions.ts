@@ -1,0 +1,206 @@
+/**
+ * Small, reusable readings of single instructions that several rules need: the
+ * sources of a COPY/ADD with their ranges, flags by name, the effective start
+ * commands of a stage (exec form included), the ARG values visible at an
+ * instruction, and the root base image of a stage.
+ */
+import type { Instruction, Flag } from 'dockerfile-ast';
+import type { Range } from '../types';
+import type { CommandLine, DockerfileModel, ImageReference, Stage } from './model';
+import { isExecForm, propertiesOf, unquote } from './model';
+import type { ShellWord, SimpleCommand } from './shell';
+
+export interface PathWord {
+  /** The path as Docker sees it (quotes removed). */
+  value: string;
+  range: Range;
+}
+
+/** Flags of an instruction (`--from`, `--checksum`, `--mount` …); empty for instructions without flags. */
+export function flagsOf(instruction: Instruction): Flag[] {
+  const getFlags = (instruction as unknown as { getFlags?: () => Flag[] }).getFlags;
+  return typeof getFlags === 'function' ? getFlags.call(instruction) : [];
+}
+
+export function flagOf(instruction: Instruction, name: string): Flag | undefined {
+  return flagsOf(instruction).find((f) => f.getName().toLowerCase() === name);
+}
+
+/**
+ * The source and destination words of a COPY or ADD. Heredoc copies (`COPY <<EOF /x`)
+ * have no file sources. The JSON form is read from the document text because
+ * dockerfile-ast's JSON values drop whitespace.
+ */
+export function copyPaths(model: DockerfileModel, instruction: Instruction): { sources: PathWord[]; destination: PathWord | undefined } {
+  const keyword = instruction.getKeyword();
+  if (keyword !== 'COPY' && keyword !== 'ADD') return { sources: [], destination: undefined };
+  let words: PathWord[];
+  const getJSONStrings = (instruction as unknown as { getJSONStrings?: () => { getRange(): Range }[] }).getJSONStrings;
+  if (isExecForm(instruction) && typeof getJSONStrings === 'function') {
+    words = getJSONStrings.call(instruction).map((s) => {
+      const raw = model.source.textOf(s.getRange());
+      let value: string;
+      try {
+        value = JSON.parse(raw) as string;
+      } catch {
+        value = raw.replace(/^"|"$/g, '');
+      }
+      return { value, range: s.getRange() };
+    });
+  } else {
+    const args = instruction.getArguments();
+    if (args.some((a) => a.getValue().startsWith('<<'))) return { sources: [], destination: undefined };
+    words = args.map((a) => ({ value: unquote(a.getValue()), range: a.getRange() }));
+  }
+  if (words.length < 2) return { sources: [], destination: words[0] };
+  return { sources: words.slice(0, -1), destination: words[words.length - 1] };
+}
+
+/** The last path component, without trailing slashes (`./config/.env` -> `.env`). */
+export function baseName(path: string): string {
+  const trimmed = path.replace(/[\\/]+$/, '');
+  const parts = trimmed.split(/[\\/]/);
+  return parts[parts.length - 1] ?? trimmed;
+}
+
+/** A Docker/Go-style glob (`*`, `?`, `[…]`) as an anchored regular expression. */
+export function globToRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 1);
+      if (close > i) {
+        out += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = close;
+      } else out += '\\[';
+    } else out += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`);
+}
+
+/** True when a COPY source (literal or glob) names, or may match, the file `name` (a base name). */
+export function sourceMatches(source: string, name: string): boolean {
+  const base = baseName(source);
+  if (base === name) return true;
+  return /[*?[]/.test(base) && globToRegExp(base).test(name);
+}
+
+/** True when a COPY source copies a whole directory tree (`.`, `./`, `*`, `src/`, `app`), which may contain any file. */
+export function copiesDirectory(source: string): boolean {
+  const s = source.replace(/^\.\//, '');
+  if (s === '' || s === '.' || s === '*' || s === './' || s.endsWith('/')) return true;
+  const base = baseName(s);
+  return !base.includes('.') && !/[*?[]/.test(base);
+}
+
+/** Values of `RUN --mount=type=bind,source=…` mounts (files visible to that RUN only). */
+export function bindMountSources(instruction: Instruction): string[] {
+  const out: string[] = [];
+  for (const flag of flagsOf(instruction)) {
+    if (flag.getName() !== 'mount') continue;
+    const value = flag.getValue() ?? '';
+    const options = new Map(value.split(',').map((kv) => {
+      const eq = kv.indexOf('=');
+      return eq < 0 ? [kv, ''] as [string, string] : [kv.slice(0, eq), kv.slice(eq + 1)] as [string, string];
+    }));
+    const type = options.get('type') ?? 'bind';
+    if (type !== 'bind') continue;
+    const src = options.get('source') ?? options.get('src');
+    if (src) out.push(src);
+  }
+  return out;
+}
+
+/** The simple commands of a command line, exec form without a shell included (as one command). */
+export function commandsOf(line: CommandLine | undefined): SimpleCommand[] {
+  if (!line) return [];
+  if (line.form === 'exec' && !line.script) {
+    if (line.execArgs.length === 0) return [];
+    const words: ShellWord[] = line.execArgs;
+    return [{ words, terminator: 'end', range: { start: words[0].range.start, end: words[words.length - 1].range.end } }];
+  }
+  return line.commands;
+}
+
+/** The final stage's effective ENTRYPOINT and CMD instructions with their commands. */
+export function startCommands(model: DockerfileModel, stage: Stage | undefined = model.finalStage): { instruction: Instruction; commands: SimpleCommand[] }[] {
+  if (!stage) return [];
+  const out: { instruction: Instruction; commands: SimpleCommand[] }[] = [];
+  for (const keyword of ['ENTRYPOINT', 'CMD'] as const) {
+    const instruction = model.lastOf(stage, keyword);
+    if (instruction) out.push({ instruction, commands: commandsOf(model.commandLine(instruction)) });
+  }
+  return out;
+}
+
+/** The instructions that build the final image: the final stage and its FROM ancestors, oldest first. */
+export function runtimeInstructions(model: DockerfileModel): Instruction[] {
+  const stage = model.finalStage;
+  return stage ? model.inheritedInstructions(stage) : [];
+}
+
+/** The external image a stage ultimately starts from (following `FROM <stage>` links). */
+export function rootImage(stage: Stage | undefined): ImageReference | undefined {
+  const seen = new Set<Stage>();
+  let s = stage;
+  while (s && s.parent && !seen.has(s)) {
+    seen.add(s);
+    s = s.parent;
+  }
+  return s?.image;
+}
+
+/**
+ * ARG values visible at `instruction` inside its stage: the stage's own ARGs declared
+ * before it (a bare `ARG X` takes the global default of X), `undefined` when unknown.
+ */
+export function argValuesAt(model: DockerfileModel, instruction: Instruction): Map<string, string | undefined> {
+  const values = new Map<string, string | undefined>();
+  const stage = model.stageOf(instruction);
+  if (!stage) return values;
+  const line = instruction.getRange().start.line;
+  for (const i of stage.instructions) {
+    if (i.getRange().start.line >= line) break;
+    if (i.getKeyword() !== 'ARG') continue;
+    for (const p of propertiesOf(i)) {
+      const hasDefault = p.property.getValue() !== null;
+      values.set(p.name, hasDefault ? p.value : model.globalArgs.get(p.name));
+    }
+  }
+  return values;
+}
+
+/** The ARG names declared in the stage of `instruction` before it. */
+export function argNamesAt(model: DockerfileModel, instruction: Instruction): Set<string> {
+  return new Set(argValuesAt(model, instruction).keys());
+}
+
+/** `$NAME`, `${NAME}` or `${NAME:-default}` alone: the referenced variable name. */
+export function soleReference(value: string): string | undefined {
+  const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+=?][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(value.trim());
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/** True when the text refers to a variable anywhere. */
+export function hasReference(value: string): boolean {
+  return /\$(\{[A-Za-z_]|[A-Za-z_])/.test(value);
+}
+
+/** Program and effective words of a command: `exec gosu app node x` -> `node`, [node, x]. */
+export function programOf(words: ShellWord[]): string {
+  return (words[0]?.value.split('/').pop() ?? '').toLowerCase();
+}
+
+/** The range from the start of word `a` to the end of word `b`. */
+export function spanOf(a: ShellWord | PathWord, b: ShellWord | PathWord = a): Range {
+  return { start: a.range.start, end: b.range.end };
+}
+
+/** Index of the first non-option word after `from` (the subcommand of `npm --prefix x install`). */
+export function verbIndex(words: ShellWord[], from = 1): number {
+  for (let i = from; i < words.length; i++) if (!words[i].value.startsWith('-')) return i;
+  return -1;
+}

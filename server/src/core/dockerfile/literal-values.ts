@@ -1,0 +1,123 @@
+/**
+ * Judging literal ENV/ARG values: is this a secret written into the Dockerfile, is it
+ * the locator of a backing service, does it switch on an environment. Pure string
+ * logic shared by the config, backing-services and processes rules.
+ */
+import { isPlaceholderValue, looksLikeSecretName, maskSecret, maskUrlCredentials, secretShapeOf } from '../secrets';
+import { hasReference } from './instructions';
+
+/** Names the shared secret-name list would match but that hold timings, sizes, identifiers or selectors. */
+const EXTRA_NAME_EXCEPTIONS = /_(IN|SECONDS|SECS|MS|MINUTES|HOURS|DAYS|TIMEOUT|SIZE|BYTES|BITS|COUNT|ROUNDS|COST|VERSION|PROVIDER|BACKEND|STORE|MODE|FORMAT|ARN|REGION|KIND|SOURCE|LOCATION|MOUNT|VAR|ENV|POLICY|PREFIX|SUFFIX|USER|USERNAME|HOST|PORT)$/i;
+
+export interface LiteralSecret {
+  /** What made us think so, e.g. "a GitHub token" or "a literal value under a secret-like name". */
+  kind: string;
+  /** Safe to show. */
+  masked: string;
+}
+
+function looksLikePath(value: string): boolean {
+  return /^(\/|\.{1,2}\/|~\/|[A-Za-z]:\\)[^\s]*$/.test(value);
+}
+
+/** A secret written literally into an ENV or ARG, or `undefined`. */
+export function literalSecret(name: string, value: string): LiteralSecret | undefined {
+  const v = value.trim();
+  if (v === '') return undefined;
+  const shape = secretShapeOf(v);
+  if (shape) return { kind: shape.kind, masked: maskValue(v) };
+  if (!looksLikeSecretName(name) || EXTRA_NAME_EXCEPTIONS.test(name)) return undefined;
+  if (isPlaceholderValue(v) || looksLikePath(v) || hasReference(v)) return undefined;
+  if (/^https?:\/\/[^@\s]*$/i.test(v)) return undefined; // a URL without credentials is a locator, not a secret
+  return { kind: 'a literal value under a secret-like name', masked: maskValue(v) };
+}
+
+/** Masks URL passwords, or the whole value when it is not a URL. */
+export function maskValue(value: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    const masked = maskUrlCredentials(value);
+    return masked.length > 60 ? `${masked.slice(0, 57)}...` : masked;
+  }
+  return maskSecret(value);
+}
+
+// ---------------------------------------------------------------- locators
+
+const SERVICE_SCHEMES = /^(postgres(ql)?|postgis|mysql|mysql2|mariadb|redis|rediss|redis\+sentinel|valkey|amqp|amqps|mongodb(\+srv)?|memcached?|kafka|nats|mqtt|mqtts|cassandra|couchbase|neo4j(\+s)?|bolt|clickhouse|mssql|sqlserver|oracle|cockroachdb|elasticsearch|stomp|sqs)$/i;
+
+/** Variable names that say they point at a backing service. */
+const SERVICE_WORD = /(^|_)(DB|DATABASE|POSTGRES(QL)?|PG|MYSQL|MARIADB|MONGO(DB)?|REDIS|VALKEY|MEMCACHED?|CACHE|RABBIT(MQ)?|AMQP|KAFKA|BROKER|QUEUE|MQ|NATS|ELASTIC(SEARCH)?|ES|OPENSEARCH|SOLR|SEARCH|SMTP|MAIL|EMAIL|S3|MINIO|STORAGE|CASSANDRA|NEO4J|CLICKHOUSE|INFLUX(DB)?|SQL|MSSQL|ORACLE|COUCH(DB)?|ZOOKEEPER|ETCD|CONSUL|VAULT|SENTRY|STATSD|OTEL|JAEGER|ZIPKIN|CELERY|SIDEKIQ|RESQUE|LDAP)(_|$)/i;
+const LOCATOR_SUFFIX = /(_|^)(HOST|HOSTNAME|HOSTS|ADDR|ADDRESS|SERVER|SERVERS|ENDPOINT|URL|URI|DSN|BROKERS?|NODES?|CONNECTION|CONNECTION_STRING|CONN)$/i;
+const CONNECTION_STRING_NAME = /CONNECTION_?STRING|^CONNECTIONSTRINGS__|_CONN(ECTION)?$/i;
+
+export interface Locator {
+  kind: 'url' | 'jdbc' | 'host' | 'connection-string';
+  /** The value, credentials masked. */
+  display: string;
+}
+
+function hostKind(host: string): 'loopback' | 'ip' | 'docker-host' | 'fqdn' | 'name' | 'bind' {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === '0.0.0.0' || h === '::' || h === '*') return 'bind';
+  if (h === 'localhost' || /^127\./.test(h) || h === '::1') return 'loopback';
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(h) || /^[0-9a-f:]+:[0-9a-f:]*$/.test(h)) return 'ip';
+  if (h === 'host.docker.internal' || h === 'gateway.docker.internal') return 'docker-host';
+  if (h.includes('.')) return 'fqdn';
+  return 'name';
+}
+
+/** Host of `scheme://[user[:pass]@]host[:port]/…`, undefined when there is none. */
+function urlHost(value: string): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#,]*)/i.exec(value);
+  return m?.[1];
+}
+
+/**
+ * A literal locator of a backing service in the value of variable `name`: a service URL
+ * (`postgres://…`, `redis://…`, `jdbc:…`), an ADO.NET connection string, or a service
+ * host that is a loopback address, an IP literal, `host.docker.internal` or a fully
+ * qualified name. A bare name such as `db` is left alone: that is what platform service
+ * discovery (Compose, Kubernetes Services) resolves, so it is not tied to one place.
+ */
+export function hardCodedLocator(name: string, value: string): Locator | undefined {
+  const v = value.trim();
+  if (v === '') return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(v)?.[1];
+  if (scheme && SERVICE_SCHEMES.test(scheme)) {
+    const host = urlHost(v);
+    if (host === undefined || host === '' || hasReference(host)) return undefined;
+    return { kind: 'url', display: maskValue(v) };
+  }
+  if (/^jdbc:[a-z0-9]+:/i.test(v)) {
+    const host = urlHost(v.replace(/^jdbc:/i, '')) ?? '';
+    if (hasReference(host)) return undefined;
+    if (/^jdbc:(h2|sqlite|hsqldb|derby):/i.test(v)) return undefined; // embedded databases are the processes factor's concern
+    return { kind: 'jdbc', display: maskValue(v) };
+  }
+  if (CONNECTION_STRING_NAME.test(name) && /(^|;)\s*(server|data source|host|address|addr)\s*=\s*[^;$]+/i.test(v)) {
+    const host = /(^|;)\s*(server|data source|host|address|addr)\s*=\s*([^;,]+)/i.exec(v)?.[3] ?? '';
+    if (hasReference(host)) return undefined;
+    return { kind: 'connection-string', display: v.replace(/((password|pwd)\s*=\s*)[^;]*/gi, '$1****') };
+  }
+  if ((SERVICE_WORD.test(name) && LOCATOR_SUFFIX.test(name)) || /^(PGHOST|MYSQL_HOST|REDISHOST|MONGOHOST)$/i.test(name)) {
+    if (hasReference(v) || /\s/.test(v)) return undefined;
+    if (scheme) {
+      // http(s) endpoints of services (Elasticsearch, S3, Vault…): judge the host.
+      const host = urlHost(v);
+      if (!host || hasReference(host)) return undefined;
+      const kind = hostKind(host.replace(/:\d+$/, ''));
+      return kind === 'name' || kind === 'bind' ? undefined : { kind: 'url', display: maskValue(v) };
+    }
+    const hosts = v.split(',').map((h) => h.trim().replace(/:\d+$/, ''));
+    if (hosts.some((h) => { const k = hostKind(h); return k === 'loopback' || k === 'ip' || k === 'docker-host' || k === 'fqdn'; })) {
+      return { kind: 'host', display: v };
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- environment names
+
+/** Values that name a non-production environment. */
+export const NON_PRODUCTION = /^(dev|devel|develop|development|local|test|testing|stage|staging|qa|uat|sandbox|debug|preprod|pre-prod|integration|demo)$/i;
+export const ENV_WORD = /^(dev|development|local|test|testing|stage|staging|qa|uat|sandbox|prod|production|preprod|live)$/i;

@@ -1,0 +1,408 @@
+/**
+ * What the container runs when it starts: the final stage's effective ENTRYPOINT + CMD
+ * as a list of simple commands, the long-running "main" process among them, runners
+ * unwrapped (`bundle exec`, `npx`, `python -m`, `poetry run` …), and the address/port
+ * options of server commands with exact ranges. Shared by the rules of factors VII–XII.
+ */
+import type { Instruction } from 'dockerfile-ast';
+import type { Range } from '../types';
+import type { SourceText } from '../source';
+import { propertiesOf, type CommandLine, type DockerfileModel, type Stage } from './model';
+import { effectiveWords, type ShellWord, type SimpleCommand } from './shell';
+
+export interface StartCommand {
+  /** The simple command as split (assignments and wrappers included). */
+  command: SimpleCommand;
+  /** Words after assignments, wrappers (`exec`, `env`, `gosu u`, `tini --`), shell keywords and runners. */
+  words: ShellWord[];
+  /** Base name of `words[0]`, lower-cased; `python -m uvicorn` gives `uvicorn`. */
+  program: string;
+  /** The instruction that holds the program word. */
+  instruction: Instruction;
+  line: CommandLine;
+  /** True when a shell runs it (shell form or `sh -c`), false for a plain exec-form argv. */
+  viaShell: boolean;
+  /** True when the command is sent to the background with `&`. */
+  background: boolean;
+  /** Leading `VAR=value` words of the command. */
+  assignments: ShellWord[];
+}
+
+export interface StartInfo {
+  stage: Stage;
+  entrypoint: Instruction | undefined;
+  cmd: Instruction | undefined;
+  commands: StartCommand[];
+  /** The process that keeps the container alive: the last command not sent to the background. */
+  main: StartCommand | undefined;
+}
+
+const SHELL_KEYWORDS = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '!', '{', 'time']);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/** Entry points that hand over to their arguments (`exec "$@"`): the CMD is the real process. */
+export function isPassThroughEntrypoint(words: ShellWord[]): boolean {
+  const eff = effectiveWords({ words, terminator: 'end', range: words[0]?.range ?? zeroRange() });
+  if (eff.length === 0) return true;
+  if (eff.length !== 1) return false;
+  const name = baseName(eff[0].value);
+  return /\.sh$/.test(name) || /entrypoint|^init$|^s6-svscan$|^catatonit$/.test(name);
+}
+
+/** The start commands of the final stage (or of `stage`). */
+export function startInfo(model: DockerfileModel, stage: Stage | undefined = model.finalStage): StartInfo | undefined {
+  if (!stage) return undefined;
+  const entrypoint = model.lastOf(stage, 'ENTRYPOINT');
+  let cmd = model.lastOf(stage, 'CMD');
+  // An ENTRYPOINT declared after the CMD's stage resets an inherited CMD, as Docker does.
+  if (entrypoint && cmd && model.stageOf(cmd) !== model.stageOf(entrypoint) && isBefore(cmd, entrypoint, model)) cmd = undefined;
+  const commands: StartCommand[] = [];
+  const epLine = entrypoint ? model.commandLine(entrypoint) : undefined;
+  const cmdLine = cmd ? model.commandLine(cmd) : undefined;
+  if (epLine) {
+    if (epLine.form === 'exec' && !epLine.script) {
+      if (cmdLine && isPassThroughEntrypoint(epLine.execArgs)) {
+        commands.push(...commandsOf(model, cmdLine));
+        if (commands.length === 0 && epLine.execArgs.length > 0) commands.push(...commandsOf(model, epLine));
+      } else {
+        const words = [...epLine.execArgs, ...(cmdLine && cmdLine.form === 'exec' && !cmdLine.script ? cmdLine.execArgs : [])];
+        if (words.length > 0) commands.push(makeCommand({ words, terminator: 'end', range: { start: words[0].range.start, end: words[words.length - 1].range.end } }, epLine, false));
+      }
+    } else {
+      commands.push(...commandsOf(model, epLine));
+    }
+  } else if (cmdLine) {
+    commands.push(...commandsOf(model, cmdLine));
+  }
+  let main: StartCommand | undefined;
+  for (const c of commands) if (!c.background && c.words.length > 0) main = c;
+  return { stage, entrypoint, cmd, commands, main };
+}
+
+function isBefore(a: Instruction, b: Instruction, model: DockerfileModel): boolean {
+  const sa = model.stageOf(a)?.index ?? 0;
+  const sb = model.stageOf(b)?.index ?? 0;
+  return sa < sb;
+}
+
+/** The simple commands of one command line, with `2>&1`-style redirections mended. */
+export function commandsOf(model: DockerfileModel, line: CommandLine): StartCommand[] {
+  if (line.form === 'exec' && !line.script) {
+    const words = line.execArgs;
+    if (words.length === 0) return [];
+    return [makeCommand({ words, terminator: 'end', range: { start: words[0].range.start, end: words[words.length - 1].range.end } }, line, false)];
+  }
+  return mendRedirections(model.source, line.commands).map((c) => makeCommand(c, line, true));
+}
+
+function makeCommand(command: SimpleCommand, line: CommandLine, viaShell: boolean): StartCommand {
+  const assignments: ShellWord[] = [];
+  for (const w of command.words) {
+    if (ASSIGNMENT.test(w.value)) assignments.push(w);
+    else break;
+  }
+  let words = effectiveWords(command);
+  let changed = true;
+  while (changed && words.length > 0) {
+    changed = false;
+    if (SHELL_KEYWORDS.has(words[0].value)) {
+      words = words.slice(1);
+      changed = true;
+    }
+    const unwrapped = unwrapRunner(words);
+    if (unwrapped !== words) {
+      words = unwrapped;
+      changed = true;
+    }
+    const again = effectiveWords({ words, terminator: command.terminator, range: command.range });
+    if (again.length !== words.length) {
+      words = again;
+      changed = true;
+    }
+  }
+  return {
+    command,
+    words,
+    program: words[0] ? baseName(words[0].value).toLowerCase() : '',
+    instruction: line.instruction,
+    line,
+    viaShell,
+    background: command.terminator === '&',
+    assignments,
+  };
+}
+
+/** `bundle exec x`, `npx x`, `poetry run x`, `python -m x`, `ddtrace-run x` … -> `x …`. */
+export function unwrapRunner(words: ShellWord[]): ShellWord[] {
+  const name = words[0] ? baseName(words[0].value).toLowerCase() : '';
+  const next = words[1]?.value;
+  if (name === 'bundle' && next === 'exec') return words.slice(2);
+  if ((name === 'poetry' || name === 'pipenv' || name === 'uv' || name === 'pdm' || name === 'hatch' || name === 'rye') && next === 'run') return skipOptions(words.slice(2));
+  if (name === 'npx' || name === 'bunx' || name === 'pnpx') return skipOptions(words.slice(1));
+  if ((name === 'pnpm' || name === 'yarn') && next === 'exec') return words.slice(2);
+  if (/^(ddtrace-run|opentelemetry-instrument|doppler)$/.test(name)) return skipOptions(words.slice(1));
+  if (name === 'newrelic-admin' && next === 'run-program') return words.slice(2);
+  if (isPython(name)) {
+    const m = words.findIndex((w, i) => i > 0 && w.value === '-m');
+    const firstArg = words.findIndex((w, i) => i > 0 && !w.value.startsWith('-'));
+    if (m > 0 && words[m + 1] && (firstArg < 0 || firstArg > m)) return words.slice(m + 1);
+  }
+  return words;
+}
+
+function skipOptions(words: ShellWord[]): ShellWord[] {
+  let i = 0;
+  while (i < words.length && words[i].value.startsWith('-')) i++;
+  return words.slice(i);
+}
+
+export function isPython(program: string): boolean {
+  return /^python(\d+(\.\d+)?)?$/.test(program);
+}
+
+/**
+ * The shell lexer splits `2>&1` and `>&2` at the `&` as if it sent a command to the
+ * background; join such pieces back into one command so `&` means background only.
+ */
+export function mendRedirections(source: SourceText, commands: SimpleCommand[]): SimpleCommand[] {
+  const out: SimpleCommand[] = [];
+  for (let i = 0; i < commands.length; i++) {
+    let c = commands[i];
+    while (c.terminator === '&' && i + 1 < commands.length && endsWithRedirect(source, c)) {
+      const n = commands[i + 1];
+      const last = c.words[c.words.length - 1];
+      const first = n.words[0];
+      const merged: ShellWord = { value: `${last.value}&${first.value}`, raw: `${last.raw}&${first.raw}`, range: { start: last.range.start, end: first.range.end }, quoted: last.quoted || first.quoted };
+      c = { words: [...c.words.slice(0, -1), merged, ...n.words.slice(1)], terminator: n.terminator, range: { start: c.range.start, end: n.range.end } };
+      i++;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+function endsWithRedirect(source: SourceText, c: SimpleCommand): boolean {
+  const last = c.words[c.words.length - 1];
+  if (!last || !/[<>]$/.test(last.raw)) return false;
+  // The `&` must directly follow the redirection operator.
+  return source.text[source.offsetAt(last.range.end)] === '&';
+}
+
+/** The document offset of the `&` that sends `command` to the background. */
+export function backgroundOperatorRange(source: SourceText, command: SimpleCommand): Range | undefined {
+  let offset = source.offsetAt(command.range.end);
+  const text = source.text;
+  while (offset < text.length && text[offset] !== '&' && text[offset] !== '\n' && text[offset] !== '"') offset++;
+  if (text[offset] !== '&') return undefined;
+  return source.rangeOf(offset, offset + 1);
+}
+
+export function baseName(value: string): string {
+  return value.split('/').pop() ?? value;
+}
+
+function zeroRange(): Range {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/**
+ * The range of `value.slice(start, end)` inside a word, when the word is written on
+ * one line as its value (optionally in one pair of quotes); the word's range otherwise.
+ */
+export function subRange(source: SourceText, word: ShellWord, start: number, end: number): Range {
+  if (word.range.start.line !== word.range.end.line) return word.range;
+  let delta: number | undefined;
+  if (word.raw === word.value) delta = 0;
+  else if (word.raw.length === word.value.length + 2 && /^(["']).*\1$/s.test(word.raw) && word.raw.slice(1, -1) === word.value) delta = 1;
+  else {
+    // e.g. `--bind="0.0.0.0:8000"`: locate the piece in the raw text when it is unambiguous.
+    const piece = word.value.slice(start, end);
+    const at = word.raw.indexOf(piece);
+    if (piece && at >= 0 && word.raw.indexOf(piece, at + 1) < 0) delta = at - start;
+  }
+  if (delta === undefined) return word.range;
+  const base = source.offsetAt(word.range.start) + delta;
+  return source.rangeOf(base + start, base + end);
+}
+
+/** Range spanning from the start of `a` to the end of `b`. */
+export function spanOf(a: ShellWord, b: ShellWord): Range {
+  return { start: a.range.start, end: b.range.end };
+}
+
+// ---------------------------------------------------------------------------
+// Addresses and ports of server commands
+
+export interface AddressOption {
+  /** The option word (`--bind`, `-b`, `--port=8000`). */
+  option: ShellWord;
+  /** The word that holds the value (the option word itself for `--opt=value`). */
+  valueWord: ShellWord;
+  /** Offset of the value inside `valueWord.value`. */
+  valueStart: number;
+  value: string;
+  host?: { text: string; start: number; end: number };
+  port?: { text: string; start: number; end: number };
+}
+
+/** Options whose value is `host:port`, a URL, a host or a port. */
+const ADDRESS_OPTIONS = new Set(['--bind', '-b', '--listen', '-l', '--http', '--http-socket', '-S', '--urls', '--address', '--addr', '-addr', '-listen', '--listen-address', '--server.address', '-Dserver.address', '--host', '-H', '--hostname', '--http-address', '--web.listen-address', '--grpc-address']);
+/** Options whose value is a port. */
+const PORT_OPTIONS = new Set(['--port', '-p', '--server.port', '-Dserver.port', '--http-port', '-port', '--listen-port', '-Dquarkus.http.port', '-Dmicronaut.server.port', '--PORT']);
+/** Options whose value is a host (never a bare port). */
+const HOST_ONLY_OPTIONS = new Set(['--host', '-H', '--hostname', '--server.address', '-Dserver.address']);
+/** Programs whose `-p`, `-H`, `-l`, `-b`, `-S` mean something else. */
+const SHORT_OPTIONS_UNSAFE = new Set(['java', 'node', 'python', 'python3', 'bash', 'sh', 'curl', 'wget', 'ssh', 'mkdir', 'cp', 'tar', 'ls', 'ln', 'grep', 'sed', 'cat', 'tail', 'nc', 'timeout', 'sleep', 'echo', 'printf', 'chmod', 'chown', 'install', 'psql', 'mysql', 'redis-cli']);
+
+/** Address and port options on a start command, with their parts located. */
+export function addressOptions(command: StartCommand): AddressOption[] {
+  const out: AddressOption[] = [];
+  const words = command.words;
+  const shortOk = !SHORT_OPTIONS_UNSAFE.has(command.program) && !(command.program === 'php' && !words.some((w) => w.value === '-S'));
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    let name = w.value;
+    let valueWord: ShellWord | undefined;
+    let valueStart = 0;
+    const eq = w.value.indexOf('=');
+    if (w.value.startsWith('-') && eq > 0) {
+      name = w.value.slice(0, eq);
+      valueWord = w;
+      valueStart = eq + 1;
+    } else if (w.value.startsWith('-')) {
+      valueWord = words[i + 1];
+    } else continue;
+    const isAddress = ADDRESS_OPTIONS.has(name);
+    const isPort = PORT_OPTIONS.has(name);
+    if (!isAddress && !isPort) continue;
+    if (/^-[A-Za-z]$/.test(name) && !shortOk) continue;
+    if (name === '-S' && command.program !== 'php') continue;
+    if (!valueWord || (valueWord !== w && valueWord.value.startsWith('-'))) continue;
+    const value = valueWord.value.slice(valueStart);
+    const option: AddressOption = { option: w, valueWord, valueStart, value };
+    if (isPort) {
+      option.port = { text: value, start: valueStart, end: valueStart + value.length };
+    } else {
+      const parsed = parseAddress(value, HOST_ONLY_OPTIONS.has(name));
+      if (parsed.host) option.host = { ...parsed.host, start: parsed.host.start + valueStart, end: parsed.host.end + valueStart };
+      if (parsed.port) option.port = { ...parsed.port, start: parsed.port.start + valueStart, end: parsed.port.end + valueStart };
+    }
+    out.push(option);
+    if (valueWord !== w) i++;
+  }
+  return out;
+}
+
+/** Splits `host:port`, `[::1]:80`, `tcp://host:port`, `http://+:8080;https://…`, `:8000`, `8000`. */
+export function parseAddress(value: string, hostOnly = false): { host?: { text: string; start: number; end: number }; port?: { text: string; start: number; end: number } } {
+  const first = value.split(/[;,]/)[0];
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(first);
+  let start = scheme ? scheme[0].length : 0;
+  const rest = first.slice(start);
+  if (/^unix:/i.test(first) || first.startsWith('/')) return {};
+  const m = /^(\[[^\]]*\]|[^:/]*)(?::(\$\{[^}]*\}|\$?[A-Za-z0-9_]+))?/.exec(rest);
+  if (!m) return {};
+  const hostText = m[1];
+  const result: ReturnType<typeof parseAddress> = {};
+  if (!hostOnly && !scheme && m[2] === undefined && /^(\d+|\$\{?[A-Za-z_]*PORT[A-Za-z_]*(:-\d+)?\}?)$/.test(hostText)) {
+    result.port = { text: hostText, start, end: start + hostText.length };
+    return result;
+  }
+  if (hostText) result.host = { text: hostText, start, end: start + hostText.length };
+  if (m[2] !== undefined) {
+    start += hostText.length + 1;
+    result.port = { text: m[2], start, end: start + m[2].length };
+  }
+  return result;
+}
+
+/** True for loopback host names that make a server unreachable from outside the container. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::1' || h === 'ip6-localhost';
+}
+
+// ---------------------------------------------------------------------------
+// Images and stages
+
+/** The oldest ancestor of `stage` (the stage whose FROM names an external image). */
+export function rootStage(stage: Stage): Stage {
+  let s = stage;
+  const seen = new Set<Stage>();
+  while (s.parent && !seen.has(s)) {
+    seen.add(s);
+    s = s.parent;
+  }
+  return s;
+}
+
+/** The external image the final image is built on: name lower-cased, or undefined when unknown. */
+export function baseImageOf(stage: Stage): { name: string; tag: string; full: string } | undefined {
+  const root = rootStage(stage);
+  const name = root.image.name?.toLowerCase();
+  if (!name) return undefined;
+  const tag = (root.image.tag ?? '').toLowerCase();
+  return { name, tag, full: root.image.expanded!.toLowerCase() };
+}
+
+/** `node`, `library/node`, `docker.io/library/node` -> `node`. */
+export function officialName(name: string): string {
+  return name.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
+}
+
+/**
+ * Dockerfiles written for local development, where dev servers and debuggers are the
+ * point: `Dockerfile.dev`, `dev.Dockerfile`, `Dockerfile.development`, `.devcontainer/`.
+ */
+export function isDevelopmentDockerfile(uri: string): boolean {
+  const path = decodeURIComponent(uri.replace(/[?#].*$/, ''));
+  if (/(^|\/)\.devcontainer\//.test(path)) return true;
+  const base = path.split('/').pop() ?? '';
+  return /(^|[.\-_])(dev|develop|development|local|debug)([.\-_]|$)/i.test(base);
+}
+
+/** Values of ENV and ARG defaults visible in `stage`, for expanding `$PORT`-style references. */
+export function variablesOf(model: DockerfileModel, stage: Stage): Map<string, string | undefined> {
+  const values = new Map<string, string | undefined>(model.globalArgs);
+  for (const instruction of model.inheritedInstructions(stage)) {
+    const keyword = instruction.getKeyword();
+    if (keyword !== 'ENV' && keyword !== 'ARG') continue;
+    for (const property of propertiesOf(instruction)) {
+      if (keyword === 'ARG' && property.value === '' && values.has(property.name)) continue;
+      values.set(property.name, keyword === 'ARG' && property.value === '' ? undefined : property.value);
+    }
+  }
+  return values;
+}
+
+/** EXPOSE ports of the final image (its stage and the stages it is built FROM). */
+export interface ExposedPort {
+  port: string;
+  /** The port number when known after expansion. */
+  number: number | undefined;
+  range: Range;
+  instruction: Instruction;
+}
+
+export function exposedPorts(model: DockerfileModel, stage: Stage): ExposedPort[] {
+  const values = variablesOf(model, stage);
+  const out: ExposedPort[] = [];
+  for (const instruction of model.inheritedInstructions(stage, 'EXPOSE')) {
+    for (const arg of instruction.getArguments()) {
+      const raw = arg.getValue();
+      const expanded = model.expand(raw, values);
+      const m = expanded ? /^(\d+)(?:-\d+)?(?:\/(tcp|udp|sctp))?$/i.exec(expanded) : null;
+      const slash = raw.indexOf('/');
+      const range = slash > 0 ? { start: arg.getRange().start, end: { line: arg.getRange().start.line, character: arg.getRange().start.character + slash } } : arg.getRange();
+      out.push({ port: raw, number: m ? Number(m[1]) : undefined, range, instruction });
+    }
+  }
+  return out;
+}
+
+/** Expands a port text (`8000`, `$PORT`, `${PORT:-8000}`) to a number when known. */
+export function portNumber(model: DockerfileModel, text: string, values: Map<string, string | undefined>): number | undefined {
+  const expanded = model.expand(text, values);
+  if (!expanded || !/^\d{1,5}$/.test(expanded)) return undefined;
+  return Number(expanded);
+}

@@ -1,0 +1,96 @@
+import type { Instruction } from 'dockerfile-ast';
+import { defineDockerfileRule } from '../../../rule';
+import { effectiveWords } from '../../../dockerfile/shell';
+import { copyPaths, flagOf, programOf, spanOf, verbIndex } from '../../../dockerfile/instructions';
+
+/** A ref that names one immutable state: a version tag or a commit id. */
+const PINNED_REF = /^(v?\d+(\.\d+)+([-+._][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40}|refs\/tags\/.+)$/;
+const GIT_URL = /^(git@[^:]+:|git:\/\/|ssh:\/\/git@|https?:\/\/[^#]+\.git(#.*)?$)/i;
+/** Source archives of a branch head on the common forges. */
+const BRANCH_ARCHIVE = /^https?:\/\/(github\.com\/[^/]+\/[^/]+\/(archive\/(refs\/heads\/[^/]+|(main|master|develop|trunk|HEAD))\.(tar\.gz|tgz|zip)|tarball\/?$|zipball\/?$|(tarball|zipball)\/(main|master|develop|trunk|HEAD)\/?$)|codeload\.github\.com\/[^/]+\/[^/]+\/(tar\.gz|zip)\/(refs\/heads\/.+|main|master|develop|trunk|HEAD)$|gitlab\.com\/.+\/-\/archive\/(main|master|develop|trunk|HEAD)\/.+)/i;
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'codebase/git-clone-in-build',
+    factor: 'codebase',
+    defaultSeverity: 'warning',
+    description: 'Source code is fetched from a repository branch during the build instead of coming from the build context.',
+    rationale: [
+      'A twelve-factor build turns one commit of one codebase into one artefact. A `git clone` (or `ADD <repo>.git`, or a',
+      'branch-head archive download) inside the Dockerfile pulls whatever the branch points to at build time, so two builds',
+      'of the same Dockerfile can ship different code and the image no longer says which commit it came from.',
+      '',
+      'Build from the checked-out repository as the build context (`COPY . .`). If you really depend on another',
+      "repository's sources, treat them as a dependency: pin a tag or commit (`--branch v1.2.3`, `git checkout <sha>`,",
+      '`ADD https://…/repo.git#v1.2.3`) or consume a released package. Pinned fetches are not reported.',
+    ].join('\n'),
+    messages: {
+      clone: '`git clone` fetches {{what}} at build time; build from the context (COPY) or pin a tag/commit.',
+      addGit: 'ADD fetches the repository {{what}} at build time; build from the context or pin it with `#<tag or commit>`.',
+      archive: 'This downloads a branch snapshot ({{what}}), which changes under you; use the build context or a tagged release.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const instruction of model.instructions) {
+      const keyword = instruction.getKeyword();
+      if (keyword === 'RUN') checkRun(instruction);
+      else if (keyword === 'ADD') {
+        const sources = copyPaths(model, instruction).sources;
+        for (const source of sources) {
+          if (!GIT_URL.test(source.value)) {
+            if (BRANCH_ARCHIVE.test(source.value)) report({ messageId: 'archive', data: { what: shorten(source.value) }, range: source.range });
+            continue;
+          }
+          const ref = source.value.includes('#') ? source.value.slice(source.value.indexOf('#') + 1).split(':')[0] : '';
+          if (PINNED_REF.test(ref) || flagOf(instruction, 'checksum')) continue;
+          report({ messageId: 'addGit', data: { what: ref ? `at branch ${ref}` : 'at its default branch' }, range: source.range });
+        }
+      }
+    }
+
+    function checkRun(instruction: Instruction) {
+      const commands = model.commandLine(instruction)?.commands ?? [];
+      commands.forEach((command, index) => {
+        const words = effectiveWords(command);
+        const program = programOf(words);
+        if (program === 'git') {
+          const vi = verbIndex(words);
+          if (vi < 0 || words[vi].value !== 'clone') return;
+          const args = words.slice(vi + 1);
+          let branch: string | undefined;
+          let url: string | undefined;
+          for (let i = 0; i < args.length; i++) {
+            const v = args[i].value;
+            if (v === '--branch' || v === '-b') branch = args[++i]?.value;
+            else if (v.startsWith('--branch=')) branch = v.slice(9);
+            else if (['--depth', '-o', '--origin', '-c', '--config', '--reference', '--separate-git-dir', '-j', '--jobs', '--filter', '--shallow-since'].includes(v)) i++;
+            else if (!v.startsWith('-') && url === undefined) url = v;
+          }
+          if (branch && PINNED_REF.test(branch)) return;
+          // `git clone … && cd x && git checkout <sha>` (or `git reset --hard <sha>`) pins it too.
+          const pinnedLater = commands.slice(index + 1).some((c) => {
+            const w = effectiveWords(c);
+            if (programOf(w) !== 'git') return false;
+            const vj = verbIndex(w);
+            const verb = w[vj]?.value;
+            if (verb !== 'checkout' && verb !== 'reset' && verb !== 'switch') return false;
+            return w.slice(vj + 1).some((x) => !x.value.startsWith('-') && PINNED_REF.test(x.value));
+          });
+          if (pinnedLater) return;
+          const what = url ? shorten(url) + (branch ? ` (branch ${branch})` : '') : 'a repository';
+          report({ messageId: 'clone', data: { what }, range: spanOf(words[0], words[vi]) });
+        } else if (program === 'curl' || program === 'wget') {
+          for (const w of words.slice(1)) {
+            if (BRANCH_ARCHIVE.test(w.value)) report({ messageId: 'archive', data: { what: shorten(w.value) }, range: w.range });
+          }
+        }
+      });
+    }
+  },
+});
+
+function shorten(url: string): string {
+  const clean = url.replace(/\/\/[^@/]*@/, '//');
+  return clean.length > 70 ? `${clean.slice(0, 67)}...` : clean;
+}

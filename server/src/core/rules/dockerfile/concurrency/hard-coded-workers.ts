@@ -1,0 +1,68 @@
+import { defineDockerfileRule } from '../../../rule';
+import { spanOf, startInfo } from '../../../dockerfile/start-command';
+
+/** Worker-count options per server program. */
+const WORKER_OPTIONS: Record<string, { long: string[]; short: string[] }> = {
+  gunicorn: { long: ['--workers'], short: ['-w'] },
+  uvicorn: { long: ['--workers'], short: [] },
+  hypercorn: { long: ['--workers'], short: ['-w'] },
+  puma: { long: ['--workers'], short: ['-w'] },
+  uwsgi: { long: ['--processes', '--workers'], short: ['-p'] },
+  celery: { long: ['--concurrency'], short: ['-c'] },
+  sidekiq: { long: ['--concurrency'], short: ['-c'] },
+  dramatiq: { long: ['--processes'], short: ['-p'] },
+};
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'concurrency/hard-coded-workers',
+    factor: 'concurrency',
+    defaultSeverity: 'info',
+    description: 'The start command fixes the number of worker processes (`gunicorn -w 4`, `celery -c 8`) instead of reading it from the environment.',
+    rationale: [
+      'How many workers a process should fork depends on where it runs: the CPU and memory limit of the container,',
+      'and how many replicas the platform runs. A number written into the image is right for one machine and wrong for',
+      'the others, and changing it means rebuilding the image.',
+      '',
+      'Read the count from the environment, for example `gunicorn -w ${WEB_CONCURRENCY:-2}` (or let the server read',
+      '`WEB_CONCURRENCY` itself), and scale out mainly by adding replicas of the process.',
+    ].join('\n'),
+    messages: {
+      hardCoded: '`{{option}} {{count}}` fixes the worker count in the image; read it from the environment (e.g. `$WEB_CONCURRENCY`) and scale with replicas.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    const info = startInfo(model);
+    if (!info) return;
+    for (const command of info.commands) {
+      const spec = WORKER_OPTIONS[command.program];
+      if (!spec) continue;
+      const words = command.words;
+      for (let i = 1; i < words.length; i++) {
+        const w = words[i];
+        const v = w.value;
+        let count: string | undefined;
+        let end = w;
+        let option = v;
+        const eq = v.indexOf('=');
+        if (v.startsWith('--') && eq > 0 && spec.long.includes(v.slice(0, eq))) {
+          option = v.slice(0, eq);
+          count = v.slice(eq + 1);
+        } else if (spec.long.includes(v) || spec.short.includes(v)) {
+          count = words[i + 1]?.value;
+          end = words[i + 1] ?? w;
+        } else {
+          const m = /^(-[a-zA-Z])(\d+)$/.exec(v);
+          if (m && spec.short.includes(m[1])) {
+            option = m[1];
+            count = m[2];
+          }
+        }
+        if (count !== undefined && /^\d+$/.test(count)) {
+          report({ messageId: 'hardCoded', data: { option, count }, range: spanOf(w, end) });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,66 @@
+import { defineDockerfileRule } from '../../../rule';
+import { startInfo } from '../../../dockerfile/start-command';
+import { runtimePackages } from '../../../dockerfile/packages';
+
+/** Programs that supervise several processes (or daemonise one) inside the container. */
+const MANAGERS: Record<string, string> = {
+  supervisord: 'supervisord',
+  supervisorctl: 'supervisord',
+  pm2: 'pm2',
+  forever: 'forever',
+  runsvdir: 'runit',
+  runsv: 'runit',
+  circusd: 'circus',
+  honcho: 'honcho',
+  foreman: 'foreman',
+  overmind: 'overmind',
+  hivemind: 'hivemind',
+  'concurrently': 'concurrently',
+  'npm-run-all': 'npm-run-all',
+  'run-p': 'npm-run-all',
+};
+
+/** Packages that exist only to supervise processes. `pm2` is absent: it also ships `pm2-runtime`. */
+const MANAGER_PACKAGES = new Set(['supervisor', 'runit', 'circus', 'honcho', 'forever']);
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'concurrency/process-manager',
+    factor: 'concurrency',
+    defaultSeverity: 'warning',
+    description: 'The container starts a process manager (supervisord, pm2, forever, runit, honcho …) instead of one foreground process.',
+    rationale: [
+      'A twelve-factor app scales out by running more copies of each process type, and the platform (Docker, Kubernetes,',
+      'a PaaS) is the process manager: it restarts, counts and stops processes. A supervisor inside the container hides',
+      'crashes from the platform, multiplexes several process types into one unit that can only scale as a block, and',
+      'usually swallows or reorders signals on shutdown.',
+      '',
+      'Run one process per container in the foreground and give each process type (web, worker, scheduler) its own',
+      'container or Deployment. For Node.js use `pm2-runtime` if you need pm2 features; a minimal init such as `tini`,',
+      '`dumb-init` or s6-overlay used only to reap zombies is fine.',
+    ].join('\n'),
+    messages: {
+      started: '`{{program}}` manages processes inside the container; run one foreground process per container and let the platform supervise it.',
+      pm2: '`pm2` daemonises and supervises the app; use `pm2-runtime` or run `node` directly in the foreground.',
+      installed: '`{{name}}` is a process supervisor installed in the final image; run one process per container instead.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    const info = startInfo(model);
+    if (!info) return;
+    let started = false;
+    for (const command of info.commands) {
+      const kind = MANAGERS[command.program];
+      if (!kind) continue;
+      if ((command.program === 'honcho' || command.program === 'foreman' || command.program === 'overmind' || command.program === 'hivemind') && command.words[1]?.value !== 'start') continue;
+      started = true;
+      const word = command.words[0];
+      report({ messageId: kind === 'pm2' ? 'pm2' : 'started', data: { program: command.program }, range: word.range });
+    }
+    if (started) return;
+    for (const pkg of runtimePackages(model)) {
+      if (MANAGER_PACKAGES.has(pkg.name.toLowerCase())) report({ messageId: 'installed', data: { name: pkg.name }, range: pkg.word.range });
+    }
+  },
+});

@@ -1,0 +1,87 @@
+import { defineDockerfileRule } from '../../../rule';
+import { startInfo, subRange } from '../../../dockerfile/start-command';
+
+/** Options that send a server's log to a file. */
+const LOG_OPTIONS = new Set([
+  '--log-file', '--logfile', '--log-path', '--logpath', '--access-logfile', '--error-logfile', '--access-log', '--error-log',
+  '--log', '--logto', '--logto2', '--daemonize', '-Dlogging.file.name', '-Dlogging.file.path', '--logging.file.name',
+  '--logging.file.path', '-Dlogging.file', '--logging.file', '--log-dir', '--log_dir', '-log_dir', '-log-file',
+]);
+/** Short log options, only for the programs where they mean a log file. */
+const SHORT_LOG_OPTIONS: Record<string, string[]> = { celery: ['-f'], uwsgi: ['-d'], mongod: [], redis: [] };
+
+const ENV_NAME = /^(?:[A-Z0-9]+_)*(LOG_?FILE(_?NAME|_?PATH)?|LOG_?PATH|LOG_?DIR(ECTORY)?|LOGGING_FILE(_NAME|_PATH)?|LOG_FILENAME|ACCESS_LOG|ERROR_LOG)$/i;
+
+/** True for a value that names a file (rather than stdout, stderr or a variable). */
+function isFilePath(value: string): boolean {
+  if (!value || value === '-' || value.includes('$')) return false;
+  if (/^\/(dev\/(stdout|stderr|fd\/[12]|null)|proc\/self\/fd\/[12])$/.test(value)) return false;
+  if (/^(stdout|stderr|console|syslog|off|none|false|true|0|1)$/i.test(value)) return false;
+  return value.startsWith('/') || value.startsWith('./') || /\.(log|txt|out|err)$/i.test(value) || /(^|\/)logs?(\/|$)/.test(value);
+}
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'logs/log-file-path',
+    factor: 'logs',
+    defaultSeverity: 'warning',
+    description: 'The app is told to write its logs into a file (`--log-file`, `> app.log`, `LOG_FILE=/var/log/…`) instead of stdout/stderr.',
+    rationale: [
+      'A container\'s log is what its process writes to stdout and stderr: that is what `docker logs`, `kubectl logs`',
+      'and every log collector read. A log file inside the container is invisible to them, grows until the writable',
+      'layer fills up, and disappears with the container, usually exactly when you need it.',
+      '',
+      'Write logs as an unbuffered event stream to stdout/stderr (for gunicorn `--access-logfile -`, for Spring Boot no',
+      '`logging.file.*`) and let the platform route, store and rotate them.',
+    ].join('\n'),
+    messages: {
+      option: '`{{option}}` writes the log to `{{path}}` inside the container; log to stdout/stderr (e.g. `-`) and let the platform collect it.',
+      redirect: 'The output of `{{program}}` is redirected to `{{path}}`; let it go to stdout/stderr so the platform collects it.',
+      env: '`{{name}}` points the log at the file `{{path}}`; log to stdout/stderr instead.',
+    },
+    fixable: false,
+  },
+  check({ model, source, report }) {
+    const info = startInfo(model);
+    if (!info) return;
+    for (const command of info.commands) {
+      const words = command.words;
+      for (let i = 1; i < words.length; i++) {
+        const w = words[i];
+        const v = w.value;
+        // Redirections: `> file`, `>>file`, `2> file`, `&> file`, `1>>/var/log/x`.
+        const redirect = command.viaShell && !w.quoted ? /^(\d?>>?|&>>?)(.*)$/.exec(w.raw) : null;
+        if (redirect) {
+          const inline = redirect[2];
+          const target = inline ? w : words[i + 1];
+          const path = inline ? w.value.slice(redirect[1].length) : target?.value;
+          if (target && path !== undefined && !path.startsWith('&') && isFilePath(path) && !/^\/dev\/null$/.test(path)) {
+            const start = inline ? redirect[1].length : 0;
+            report({ messageId: 'redirect', data: { program: command.program, path }, range: subRange(source, target, start, start + path.length) });
+          }
+          if (!inline) i++;
+          continue;
+        }
+        if (!v.startsWith('-')) continue;
+        const eq = v.indexOf('=');
+        const name = eq > 0 ? v.slice(0, eq) : v;
+        const short = SHORT_LOG_OPTIONS[command.program]?.includes(name);
+        if (!LOG_OPTIONS.has(name) && !short) continue;
+        const valueWord = eq > 0 ? w : words[i + 1];
+        if (!valueWord) continue;
+        const path = eq > 0 ? v.slice(eq + 1) : valueWord.value;
+        if (eq < 0 && path.startsWith('-') && path !== '-') continue;
+        if (isFilePath(path)) {
+          const start = eq > 0 ? eq + 1 : 0;
+          report({ messageId: 'option', data: { option: name, path }, range: subRange(source, valueWord, start, start + path.length) });
+        }
+        if (eq < 0) i++;
+      }
+    }
+    for (const variable of model.envOf(info.stage).values()) {
+      if (ENV_NAME.test(variable.name) && isFilePath(variable.value)) {
+        report({ messageId: 'env', data: { name: variable.name, path: variable.value }, range: variable.valueRange });
+      }
+    }
+  },
+});

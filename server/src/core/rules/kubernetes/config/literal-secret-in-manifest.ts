@@ -1,0 +1,51 @@
+import { defineKubernetesRule } from '../../../rule';
+import { isTemplated } from '../../../kubernetes/model';
+import { literalSecretOf } from '../../../kubernetes/literal-secrets';
+import { replacePair } from '../../../kubernetes/yaml-edits';
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'config/literal-secret-in-manifest',
+    factor: 'config',
+    defaultSeverity: 'error',
+    description: 'A container env variable holds a literal secret (`value:`) instead of reading it from a Secret.',
+    rationale: [
+      'Config that differs between deploys, credentials above all, lives outside the code, and a manifest kept in Git',
+      'is code: everyone with read access to the repository, its forks and its CI logs can read a password written',
+      'into `env[].value`, and rotating it means a commit and a redeploy.',
+      'A variable is judged by its name (`*_PASSWORD`, `*_TOKEN`, `*_API_KEY`…) and by the shape of its value (cloud',
+      'keys, tokens, private keys, passwords inside URLs).',
+      '',
+      'Store the value in a Secret (created by your secret manager, Sealed Secrets or External Secrets) and reference',
+      'it with `valueFrom.secretKeyRef`.',
+    ].join('\n'),
+    messages: {
+      secret: '`{{name}}` holds a literal secret (`{{masked}}`, recognised by {{reason}}); read it from a Secret with `valueFrom.secretKeyRef`.',
+    },
+    fixable: true,
+  },
+  check({ model, source, report }) {
+    for (const object of model.objects) {
+      const pod = object.podSpec;
+      if (!pod) continue;
+      const secretName = object.name && !isTemplated(object.name) ? `${object.name}-secrets` : undefined;
+      for (const container of [...pod.initContainers, ...pod.containers]) {
+        for (const env of container.env) {
+          if (!env.valueRange || env.valueFrom) continue;
+          const secret = literalSecretOf(env.name, env.value);
+          if (!secret) continue;
+          const edit =
+            secretName && /^[-._a-zA-Z0-9]+$/.test(env.name)
+              ? replacePair(source, env.node, 'value', `valueFrom:\n  secretKeyRef:\n    name: ${secretName}\n    key: ${env.name}\n`, object.doc)
+              : undefined;
+          report({
+            messageId: 'secret',
+            data: { name: env.name, masked: secret.masked, reason: secret.reason },
+            range: env.valueRange,
+            fix: edit && { title: `Read \`${env.name}\` from Secret \`${secretName}\` (create that Secret with key \`${env.name}\`)`, edits: [edit] },
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,61 @@
+import type { Node } from 'yaml';
+import { defineKubernetesRule } from '../../../rule';
+import { isTemplated } from '../../../kubernetes/model';
+import { isSecretReference } from '../../../kubernetes/literal-secrets';
+import { isPlaceholderValue } from '../../../secrets';
+import { mapEntries, pairOf, scalarString, valueOf } from '../../../kubernetes/yaml-nodes';
+
+/** Secret types whose data the cluster fills in itself. */
+const GENERATED_TYPES = new Set(['kubernetes.io/service-account-token']);
+
+function decodeBase64(value: string): string | undefined {
+  try {
+    return atob(value.replace(/\s+/g, ''));
+  } catch {
+    return undefined;
+  }
+}
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'config/plaintext-secret-manifest',
+    factor: 'config',
+    defaultSeverity: 'info',
+    description: 'A `kind: Secret` manifest carries its values (`data`/`stringData`) in the repository.',
+    rationale: [
+      'Keeping config out of the code means credentials do not live in the repository either, and a Secret manifest',
+      'with filled-in `data` or `stringData` is exactly that: base64 is an encoding, not encryption.',
+      'Anyone who can read the repository can read the values, and every environment tends to end up with the same ones.',
+      '',
+      'Commit the reference, not the value: create Secrets from a secret manager (External Secrets, Vault), encrypt them',
+      '(Sealed Secrets, SOPS), or generate them at deploy time. Placeholders and template expressions are not reported.',
+    ].join('\n'),
+    messages: {
+      values: 'Secret `{{name}}` commits {{count}} literal value(s) in `{{field}}` ({{keys}}); create it from a secret manager or encrypt it instead.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const object of model.objects) {
+      if (object.kind !== 'Secret' || object.apiVersion !== 'v1') continue;
+      const type = scalarString(valueOf(object.node, 'type', object.doc), object.doc);
+      if (type && GENERATED_TYPES.has(type)) continue;
+      for (const field of ['stringData', 'data']) {
+        const keys: string[] = [];
+        for (const { key, pair } of mapEntries(valueOf(object.node, field, object.doc), object.doc)) {
+          const raw = scalarString(pair.value as Node | null, object.doc);
+          if (raw === undefined || isTemplated(raw)) continue;
+          const value = field === 'data' ? decodeBase64(raw) : raw;
+          if (value === undefined || isPlaceholderValue(value) || isSecretReference(value)) continue;
+          keys.push(key);
+        }
+        if (keys.length === 0) continue;
+        const pair = pairOf(object.node, field, object.doc);
+        const range = pair && model.rangeOf(pair.key as Node);
+        if (!range) continue;
+        const shown = keys.slice(0, 3).map((k) => `\`${k}\``).join(', ') + (keys.length > 3 ? ', …' : '');
+        report({ messageId: 'values', data: { name: object.name ?? '?', count: keys.length, field, keys: shown }, range });
+      }
+    }
+  },
+});

@@ -1,0 +1,63 @@
+import type { Node } from 'yaml';
+import { defineKubernetesRule } from '../../../rule';
+import { literalSecretOf } from '../../../kubernetes/literal-secrets';
+import { mapEntries, valueOf, scalarString } from '../../../kubernetes/yaml-nodes';
+
+/** `key = value`, `key: value`, `export KEY=value` lines of a config file kept in a ConfigMap entry. */
+const SETTING_LINE = /^(\s*(?:export\s+)?)([A-Za-z0-9_.\-[\]]+)(\s*[=:]\s*)(.*?)\s*$/;
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'config/secret-in-configmap',
+    factor: 'config',
+    defaultSeverity: 'error',
+    description: 'A ConfigMap entry (or a setting inside a config file kept in one) holds a literal secret.',
+    rationale: [
+      'Config belongs outside the code, but not all config is equal: credentials need access control, encryption at rest',
+      'and rotation. A ConfigMap has none of that: it is readable by anyone who can read the namespace, shows up in',
+      '`kubectl describe`, and its manifest is committed alongside the app.',
+      'Entries are judged by their key (`DB_PASSWORD`, `spring.datasource.password`) and by the shape of the value.',
+      '',
+      'Move the value into a Secret (created outside the repository) and mount or reference it from there.',
+    ].join('\n'),
+    messages: {
+      entry: 'ConfigMap `{{configMap}}` entry `{{key}}` holds a literal secret (`{{masked}}`, recognised by {{reason}}); keep it in a Secret.',
+      fileSetting: 'ConfigMap `{{configMap}}` file `{{key}}` sets `{{setting}}` to a literal secret (`{{masked}}`, recognised by {{reason}}); keep it in a Secret.',
+    },
+    fixable: false,
+  },
+  check({ model, source, report }) {
+    for (const object of model.objects) {
+      if (object.kind !== 'ConfigMap' || object.apiVersion !== 'v1') continue;
+      const configMap = object.name ?? '?';
+      for (const { key, pair } of mapEntries(valueOf(object.node, 'data', object.doc), object.doc)) {
+        const node = pair.value as Node | null;
+        const value = scalarString(node, object.doc);
+        const range = model.rangeOf(node);
+        if (value === undefined || !range || !node?.range) continue;
+        if (!value.includes('\n')) {
+          const secret = literalSecretOf(key, value);
+          if (secret) report({ messageId: 'entry', data: { configMap, key, masked: secret.masked, reason: secret.reason }, range });
+          continue;
+        }
+        // A config file: look at each setting line as written in the source (block scalars keep lines verbatim).
+        const [start, end] = node.range;
+        const raw = source.text.slice(start, end);
+        let offset = 0;
+        for (const line of raw.split('\n')) {
+          const text = line.replace(/\r$/, '');
+          const m = SETTING_LINE.exec(text);
+          if (m && !text.trim().startsWith('#')) {
+            const settingValue = m[4].replace(/^(["'])(.*)\1$/, '$2');
+            const secret = literalSecretOf(m[2], settingValue);
+            if (secret) {
+              const from = start + offset + m[1].length + m[2].length + m[3].length;
+              report({ messageId: 'fileSetting', data: { configMap, key, setting: m[2], masked: secret.masked, reason: secret.reason }, range: source.rangeOf(from, from + m[4].length) });
+            }
+          }
+          offset += line.length + 1;
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,50 @@
+import { defineKubernetesRule } from '../../../rule';
+import { findInCommand, isLongRunning } from '../../../kubernetes/pod-parts';
+
+/** Package-manager invocations that fetch and install dependencies. */
+const INSTALL = new RegExp(
+  [
+    String.raw`\b(?:apt-get|apt|aptitude)\s+(?:-\S+\s+)*install\b`,
+    String.raw`\bapk\s+(?:-\S+\s+)*add\b`,
+    String.raw`\b(?:yum|dnf|microdnf|zypper|tdnf)\s+(?:-\S+\s+)*install\b`,
+    String.raw`\b(?:pip[23]?(?:\.\d+)?|python[23]?(?:\.\d+)?\s+-m\s+pip|uv\s+pip)\s+install\b`,
+    String.raw`\b(?:npm|pnpm)\s+(?:install|i|ci|add)\b`,
+    String.raw`\byarn\s+(?:install|add)\b`,
+    String.raw`\b(?:gem|bundle|poetry|pipenv|conda|composer)\s+install\b`,
+    String.raw`\bcomposer\s+require\b`,
+    String.raw`\bgo\s+(?:get|install|mod\s+download)\b`,
+  ].join('|'),
+);
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'dependencies/package-install-at-start',
+    factor: 'dependencies',
+    defaultSeverity: 'warning',
+    description: 'A long-running container installs packages (`apt-get install`, `pip install`, `npm install`…) in its command when it starts.',
+    rationale: [
+      'Dependencies are declared and isolated at build time, so the artefact that was tested is the artefact that runs.',
+      'Installing packages when the container starts resolves versions at that moment, needs a package registry on the',
+      'production network, slows every start and can fail a restart when a mirror is down.',
+      'Each replica may end up with different versions of the same dependency.',
+      '',
+      'Install dependencies in the Dockerfile (with a lockfile) and start the process directly from the image.',
+    ].join('\n'),
+    messages: {
+      install: 'Container `{{name}}` runs `{{command}}` at start: dependencies are resolved at run time instead of being built into the image.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const object of model.objects) {
+      const pod = object.podSpec;
+      if (!pod || !isLongRunning(object)) continue;
+      // Init containers run to completion before the app: not the long-running process this rule judges.
+      for (const container of pod.containers) {
+        for (const match of findInCommand(model, container, object.doc, INSTALL)) {
+          report({ messageId: 'install', data: { name: container.name ?? '?', command: match.text }, range: match.range });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { defineKubernetesRule } from '../../../rule';
+import { isPatchFragment } from '../../../kubernetes/selectors';
+import { PROBE_KEYS, declaresPort, probeOf, probePort } from '../../../kubernetes/probes';
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'port-binding/probe-port-undeclared',
+    factor: 'port-binding',
+    defaultSeverity: 'info',
+    description: 'A probe targets a port number that is not among the ports the container declares.',
+    rationale: [
+      'A container\'s `ports` list is its published contract: the ports the process binds. When a probe checks a',
+      'number that the list does not contain, either the list is incomplete (a management port nobody documented) or',
+      'the probe and the app disagree about where the app listens, which only shows up as failing probes at deploy time.',
+      '',
+      'Declare every port the process binds, ideally with a name, and let probes refer to the name. Containers that',
+      'declare no ports at all are not judged.',
+    ].join('\n'),
+    messages: {
+      undeclared: '{{probe}} checks port {{port}}, which container `{{container}}` does not declare (it declares {{declared}}); declare it or probe a declared port.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const object of model.objects) {
+      if (!object.podSpec || isPatchFragment(object)) continue;
+      for (const container of object.podSpec.containers) {
+        if (container.ports.length === 0 || container.ports.some((p) => p.containerPort === undefined && !p.name)) continue;
+        for (const key of PROBE_KEYS) {
+          const probe = probeOf(container, key, object.doc);
+          const ref = probe && probePort(probe, object.doc);
+          if (!ref || ref.number === undefined || declaresPort(container, ref)) continue;
+          const declared = container.ports.map((p) => String(p.containerPort ?? p.name)).join(', ');
+          const range = model.rangeOf(ref.node);
+          if (range) report({ messageId: 'undeclared', data: { probe: key, port: ref.number, container: container.name ?? '?', declared }, range });
+        }
+      }
+    }
+  },
+});

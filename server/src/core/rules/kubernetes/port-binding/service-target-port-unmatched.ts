@@ -1,0 +1,54 @@
+import { defineKubernetesRule } from '../../../rule';
+import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
+import { podsSelectedBy } from '../../../kubernetes/selectors';
+import { declaresPort, portReference } from '../../../kubernetes/probes';
+import { isTemplated } from '../../../kubernetes/model';
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'port-binding/service-target-port-unmatched',
+    factor: 'port-binding',
+    defaultSeverity: 'warning',
+    description: 'A Service `targetPort` resolves to no `containerPort` of the pods its selector picks.',
+    rationale: [
+      'A twelve-factor app exports its service by binding a port, and the platform routes traffic to that port.',
+      'In Kubernetes the Service is that routing: its `targetPort` (a number, or a port name) must meet a port the',
+      "selected pods declare. A name that no container declares yields a Service without endpoints; a number that",
+      'disagrees with every declared port usually means the app and its Service drifted apart.',
+      '',
+      'Name the container port (`name: http`) and point `targetPort` at the name, so the number lives in one place.',
+      'Only Services whose pods are in the workspace are checked; pods defined elsewhere are not guessed at.',
+    ].join('\n'),
+    messages: {
+      name: 'targetPort `{{port}}` names no container port of the pods this Service selects ({{workloads}}); the Service gets no endpoints.',
+      number: 'targetPort {{port}} matches no declared containerPort of the pods this Service selects (pods of {{workloads}} declare {{declared}}).',
+    },
+    fixable: false,
+  },
+  check({ model, workspace, report }) {
+    for (const service of model.objects) {
+      if (service.kind !== 'Service' || service.apiVersion !== 'v1') continue;
+      const doc = service.doc;
+      if (scalarString(nodeAt(service.node, ['spec', 'type'], doc), doc) === 'ExternalName') continue;
+      const pods = podsSelectedBy(service, workspace.objects);
+      if (pods.length === 0) continue;
+      const containers = pods.flatMap((p) => p.podSpec!.containers);
+      // A templated or unreadable port makes the comparison meaningless.
+      if (containers.some((c) => c.ports.some((p) => p.containerPort === undefined && (p.name === undefined || isTemplated(p.name))))) continue;
+      const declared = [...new Set(containers.flatMap((c) => c.ports.map((p) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort)))))];
+      const workloads = [...new Set(pods.map((p) => `${p.kind} ${p.name ?? ''}`.trim()))].join(', ');
+      for (const item of seqItems(nodeAt(service.node, ['spec', 'ports'], doc), doc)) {
+        const port = asMap(item, doc);
+        const node = valueOf(port, 'targetPort', doc) ?? valueOf(port, 'port', doc);
+        const ref = portReference(node, doc);
+        if (!ref || containers.some((c) => declaresPort(c, ref))) continue;
+        // Declared ports are informational: an undeclared number still reaches a listening app.
+        if (ref.number !== undefined && declared.length === 0) continue;
+        const range = model.rangeOf(node);
+        if (!range) continue;
+        if (ref.number === undefined) report({ messageId: 'name', data: { port: ref.value, workloads }, range });
+        else report({ messageId: 'number', data: { port: ref.value, workloads, declared: declared.join(', ') }, range });
+      }
+    }
+  },
+});

@@ -1,0 +1,151 @@
+// Spawns the bundled CLI (`dist/cli.js`) as CI would: exit codes, JSON, SARIF, rule
+// listing, configuration, --fix, and hostile input.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+
+const CLI = resolve('dist/cli.js');
+let dir: string;
+
+function run(args: string[], cwd = dir) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tfl-cli-'));
+  mkdirSync(join(dir, 'app'));
+  mkdirSync(join(dir, 'node_modules', 'dep'), { recursive: true });
+  writeFileSync(join(dir, 'app', 'Dockerfile'), 'FROM node:20-alpine\nCMD node server.js\n');
+  writeFileSync(
+    join(dir, 'app', 'clean.dockerfile'),
+    [
+      'FROM node:20.15-bookworm-slim',
+      'ENV NODE_ENV=production',
+      'WORKDIR /app',
+      'COPY package.json package-lock.json ./',
+      'RUN npm ci --omit=dev',
+      'COPY . .',
+      'USER node',
+      'ENV PORT=8080',
+      'EXPOSE 8080',
+      'CMD ["node", "server.js"]',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(join(dir, 'app', 'pod.yml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: p, image: "nginx:latest"}]\n');
+  writeFileSync(join(dir, 'app', 'README.md'), '# not analysed\n');
+  writeFileSync(join(dir, 'node_modules', 'dep', 'Dockerfile'), 'FROM x\nCMD y\n');
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('twelve-factor-lens CLI', () => {
+  it('walks directories, skips node_modules, exits 1 on warnings', () => {
+    const r = run(['--format', 'json', '.']);
+    assert.equal(r.code, 1, r.stderr);
+    const { findings } = JSON.parse(r.stdout);
+    const files = [...new Set(findings.map((f: { file: string }) => f.file))].sort();
+    assert.ok(!files.some((f) => String(f).includes('node_modules')));
+    const shell = findings.find((f: { rule: string }) => f.rule === 'disposability/shell-form-command');
+    assert.deepEqual(shell, {
+      file: 'app/Dockerfile', line: 2, column: 1, endLine: 2, endColumn: 19, rule: 'disposability/shell-form-command', factor: 'disposability', severity: 'warning',
+      message: shell.message,
+    });
+    const tag = findings.find((f: { rule: string }) => f.rule === 'build-release-run/mutable-image-tag');
+    assert.equal(tag.file, 'app/pod.yml');
+    assert.equal(tag.line, 5);
+  });
+
+  it('exits 0 on a clean file and prints a short confirmation', () => {
+    const r = run(['app/clean.dockerfile']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /No findings in 1 file|0 errors, 0 warnings/);
+  });
+
+  it('stylish output names the rule and the factor', () => {
+    const r = run(['app/Dockerfile']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /app\/Dockerfile\n\s+2:1\s+warning\s+.*disposability\/shell-form-command \[IX\. Disposability\]/);
+    assert.match(r.stdout, /finding/);
+  });
+
+  it('--fail-on and --rule change the outcome', () => {
+    assert.equal(run(['app/Dockerfile', '--fail-on', 'error']).code, 0);
+    assert.equal(run(['app/Dockerfile', '--fail-on', 'error', '--rule', 'disposability/shell-form-command=error']).code, 1);
+    const off = run(['app/Dockerfile', '--rule', 'disposability/shell-form-command=off', '--format', 'json']);
+    assert.ok(!JSON.parse(off.stdout).findings.some((f: { rule: string }) => f.rule === 'disposability/shell-form-command'));
+  });
+
+  it('reads .twelve-factor-lens.json', () => {
+    const sub = join(dir, 'configured');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'Dockerfile'), 'FROM node:20-alpine\nCMD node server.js\n');
+    writeFileSync(join(sub, '.twelve-factor-lens.json'), JSON.stringify({ rules: { 'disposability/shell-form-command': 'off' }, failOn: 'error' }));
+    const r = run(['--format', 'json', '.'], sub);
+    assert.ok(!JSON.parse(r.stdout).findings.some((f: { rule: string }) => f.rule === 'disposability/shell-form-command'));
+    writeFileSync(join(sub, '.twelve-factor-lens.json'), '{ not json');
+    const bad = run(['.'], sub);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /cannot read configuration/);
+  });
+
+  it('usage errors exit 2 with a clear message', () => {
+    for (const args of [['--format', 'xml'], ['--fail-on', 'fatal'], ['--rule', 'nope=error'], ['--rule', 'disposability/shell-form-command=loud'], ['--bogus'], ['does-not-exist']]) {
+      const r = run(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /^twelve-factor-lens: /, args.join(' '));
+    }
+  });
+
+  it('--list-rules --format json lists every rule with its metadata', () => {
+    const r = run(['--list-rules', '--format', 'json']);
+    assert.equal(r.code, 0);
+    const rules = JSON.parse(r.stdout);
+    assert.ok(rules.length >= 2);
+    for (const rule of rules) {
+      assert.deepEqual(Object.keys(rule).sort(), ['description', 'factor', 'fixable', 'id', 'severity', 'targets']);
+      assert.ok(rule.targets.every((t: string) => t === 'dockerfile' || t === 'kubernetes'));
+    }
+    assert.match(run(['--list-rules']).stdout, /IX\. Disposability\n\s+disposability\/shell-form-command/);
+  });
+
+  it('SARIF 2.1.0 output carries rule metadata and 1-based regions', () => {
+    const r = run(['--format', 'sarif', 'app']);
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    const result = run0.results.find((x: { ruleId: string }) => x.ruleId === 'disposability/shell-form-command');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 2, startColumn: 1, endLine: 2, endColumn: 19 });
+    assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'disposability/shell-form-command');
+    assert.equal(run0.tool.driver.rules[result.ruleIndex].properties.factor, 'disposability');
+  });
+
+  it('--fix applies safe fixes in place, keeping CRLF and a BOM', () => {
+    const file = join(dir, 'fixme.Dockerfile');
+    writeFileSync(file, '\uFEFFFROM node:20-alpine\r\nCMD node server.js\r\n');
+    const r = run(['--fix', '--format', 'json', 'fixme.Dockerfile']);
+    assert.equal(readFileSync(file, 'utf8'), '\uFEFFFROM node:20-alpine\r\nCMD ["node", "server.js"]\r\n');
+    assert.ok(!JSON.parse(r.stdout).findings.some((f: { rule: string }) => f.rule === 'disposability/shell-form-command'));
+  });
+
+  it('hostile input: binary files are skipped with a warning, a 5 MB manifest and malformed YAML are handled', () => {
+    const hostile = join(dir, 'hostile');
+    mkdirSync(hostile);
+    writeFileSync(join(hostile, 'Dockerfile'), randomBytes(100_000));
+    const big = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: big}', 'data:', ...Array.from({ length: 60_000 }, (_, i) => `  key${i}: "${'v'.repeat(80)}"`)].join('\n');
+    assert.ok(big.length > 5_000_000);
+    writeFileSync(join(hostile, 'big.yaml'), big);
+    writeFileSync(join(hostile, 'broken.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: [\n');
+    const r = run(['--format', 'json', 'hostile']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /hostile\/Dockerfile: binary content; skipped/);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.parseProblems[0].file, 'hostile/broken.yaml');
+    const stylish = run(['hostile']);
+    assert.match(stylish.stdout, /YAML syntax error/);
+  });
+});

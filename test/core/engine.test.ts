@@ -1,0 +1,116 @@
+// The engine: configuration, containment of a throwing rule, suppressions and their diagnostics.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyze';
+import { defineDockerfileRule, defineKubernetesRule } from '../../server/src/core/rule';
+import shellForm from '../../server/src/core/rules/dockerfile/disposability/shell-form-command';
+import mutableTag from '../../server/src/core/rules/kubernetes/build-release-run/mutable-image-tag';
+import type { Configuration } from '../../server/src/core/types';
+
+const lintDockerfile = (text: string, configuration?: Configuration, rules = [shellForm]) =>
+  analyze({ uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text }, { rules, configuration });
+const lintYaml = (text: string, configuration?: Configuration) => analyze({ uri: 'file:///w/k.yaml', languageId: 'yaml', text }, { rules: [mutableTag], configuration });
+const ids = (a: { findings: { ruleId: string }[] }) => a.findings.map((f) => f.ruleId);
+
+const thrower = defineDockerfileRule({
+  meta: { id: 'codebase/test-thrower', factor: 'codebase', defaultSeverity: 'error', description: 'throws', rationale: 'throws', messages: { x: 'x' }, fixable: false },
+  check() {
+    throw new Error('boom');
+  },
+});
+
+const sneakyFixer = defineKubernetesRule({
+  meta: { id: 'config/test-sneaky', factor: 'config', defaultSeverity: 'info', description: 'd', rationale: 'r', messages: { m: 'message {{what}}' }, fixable: false },
+  check({ model, report }) {
+    const object = model.objects[0];
+    if (object) report({ messageId: 'm', data: { what: 'here' }, range: object.kindRange, fix: { title: 'rewrite', edits: [{ range: object.kindRange, newText: 'X' }] } });
+  },
+});
+
+const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx\n';
+
+describe('engine', () => {
+  it('a rule that throws is contained and the other rules still report', () => {
+    const analysis = lintDockerfile('FROM node:20\nCMD node a.js\n', undefined, [thrower, shellForm]);
+    assert.deepEqual(ids(analysis), ['disposability/shell-form-command']);
+    assert.equal(analysis.ruleFailures.length, 1);
+    assert.equal(analysis.ruleFailures[0].ruleId, 'codebase/test-thrower');
+    assert.match(analysis.ruleFailures[0].error, /boom/);
+  });
+
+  it('a fix from a rule that did not declare itself fixable is dropped; messages are filled in', () => {
+    const analysis = analyze({ uri: 'file:///w/k.yaml', languageId: 'yaml', text: POD }, { rules: [sneakyFixer] });
+    assert.equal(analysis.findings[0].fix, undefined);
+    assert.equal(analysis.findings[0].message, 'message here');
+  });
+
+  it('configuration turns a rule off or changes its severity', () => {
+    const text = 'FROM node:20\nCMD node a.js\n';
+    assert.deepEqual(ids(lintDockerfile(text, { rules: { 'disposability/shell-form-command': 'off' } })), []);
+    assert.equal(lintDockerfile(text, { rules: { 'disposability/shell-form-command': 'error' } }).findings[0].severity, 'error');
+    assert.equal(lintDockerfile(text).findings[0].severity, 'warning');
+  });
+
+  it('detects the target from the language id or the file name', () => {
+    for (const uri of ['file:///w/Dockerfile', 'file:///w/Dockerfile.prod', 'file:///w/api.dockerfile', 'file:///w/Containerfile', 'file:///w/dockerfile']) {
+      assert.deepEqual(ids(analyze({ uri, languageId: '', text: 'FROM node:20\nCMD node a.js\n' }, { rules: [shellForm] })), ['disposability/shell-form-command'], uri);
+    }
+    assert.equal(analyze({ uri: 'file:///w/notes.txt', languageId: 'plaintext', text: 'CMD node a.js' }).parsed.target, undefined);
+  });
+});
+
+describe('suppression', () => {
+  const base = 'FROM node:20\n';
+  it('a next-line comment with a reason silences the rule on the next instruction, continuation included', () => {
+    const text = `${base}# twelve-factor-ignore disposability/shell-form-command -- the base image's init forwards signals\nCMD node \\\n  a.js\n`;
+    assert.deepEqual(ids(lintDockerfile(text)), []);
+  });
+
+  it('a next-line comment does not reach further than the next instruction', () => {
+    const text = `${base}# twelve-factor-ignore disposability/shell-form-command -- reason\nENV A=1\nCMD node a.js\n`;
+    assert.deepEqual(ids(lintDockerfile(text)), ['suppression/unused', 'disposability/shell-form-command']);
+  });
+
+  it('a file-wide comment silences the rule everywhere', () => {
+    const text = `# twelve-factor-ignore-file disposability/shell-form-command -- legacy image, tracked in OPS-12\n${base}CMD node a.js\n`;
+    assert.deepEqual(ids(lintDockerfile(text)), []);
+  });
+
+  it('a suppression without a reason still works but is pointed out', () => {
+    const analysis = lintDockerfile(`${base}# twelve-factor-ignore disposability/shell-form-command\nCMD node a.js\n`);
+    assert.deepEqual(ids(analysis), ['suppression/missing-reason']);
+    assert.equal(analysis.findings[0].severity, 'hint');
+    assert.equal(analysis.findings[0].range.start.line, 1);
+  });
+
+  it('unknown and unused rule ids are reported on the id itself', () => {
+    const analysis = lintDockerfile(`${base}# twelve-factor-ignore config/no-such-rule, disposability/shell-form-command -- reason\nCMD ["node", "a.js"]\n`);
+    assert.deepEqual(ids(analysis), ['suppression/unknown-rule', 'suppression/unused']);
+    assert.deepEqual(analysis.findings[0].range, { start: { line: 1, character: 23 }, end: { line: 1, character: 42 } });
+    assert.equal(analysis.findings[1].range.start.character, 44);
+  });
+
+  it('honours `# hadolint ignore=` for rules that declare the same hadolint code', () => {
+    assert.deepEqual(ids(lintDockerfile(`${base}# hadolint ignore=DL3025\nCMD node a.js\n`)), []);
+    assert.deepEqual(ids(lintDockerfile(`${base}# hadolint ignore=DL3008\nCMD node a.js\n`)), ['disposability/shell-form-command']);
+  });
+
+  it('YAML comment and object annotation suppressions', () => {
+    const commented = POD.replace('      image: nginx', '      # twelve-factor-ignore build-release-run/mutable-image-tag -- local dev cluster only\n      image: nginx');
+    assert.deepEqual(ids(lintYaml(commented)), []);
+    const annotated = POD.replace('  name: p\n', '  name: p\n  annotations:\n    twelve-factor-lens/ignore: "build-release-run/mutable-image-tag"\n');
+    assert.deepEqual(ids(lintYaml(annotated)), []);
+    // The annotation covers its own object only.
+    assert.deepEqual(ids(lintYaml(`${annotated}---\n${POD}`)), ['build-release-run/mutable-image-tag']);
+  });
+
+  it('an ignore annotation on the pod template is pointed out and suppresses nothing', () => {
+    const text = [
+      'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  template:', '    metadata:', '      annotations:',
+      '        twelve-factor-lens/ignore: build-release-run/mutable-image-tag', '    spec:', '      containers:', '        - name: web', '          image: nginx:latest', '',
+    ].join('\n');
+    const analysis = lintYaml(text);
+    assert.deepEqual(ids(analysis), ['suppression/misplaced-annotation', 'build-release-run/mutable-image-tag']);
+    assert.equal(analysis.findings[0].range.start.line, 7);
+  });
+});

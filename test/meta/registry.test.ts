@@ -1,0 +1,60 @@
+// Consistency of the rule registry, in the manner of ESLint's build-time checks: every rule
+// file is registered, sits at the path its id names, has complete metadata and a test file.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_RULES } from '../../server/src/core/rules';
+import { FACTORS } from '../../server/src/core/factors';
+
+const RULES_DIR = 'server/src/core/rules';
+const SLUGS = new Set(FACTORS.map((f) => f.slug));
+
+function ruleFiles(target: string): string[] {
+  const files: string[] = [];
+  for (const factor of readdirSync(join(RULES_DIR, target))) {
+    const dir = join(RULES_DIR, target, factor);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const file of readdirSync(dir)) if (file.endsWith('.ts') && file !== 'index.ts') files.push(`${factor}/${file.replace(/\.ts$/, '')}`);
+  }
+  return files.sort();
+}
+
+describe('rule registry', () => {
+  it('ids are unique, kebab-case and prefixed by their factor', () => {
+    const ids = ALL_RULES.map((r) => r.meta.id);
+    assert.equal(new Set(ids).size, ids.length, 'duplicate rule id');
+    for (const rule of ALL_RULES) {
+      assert.match(rule.meta.id, /^[a-z-]+\/[a-z0-9]+(-[a-z0-9]+)*$/, rule.meta.id);
+      assert.equal(rule.meta.id.split('/')[0], rule.meta.factor, rule.meta.id);
+      assert.ok(SLUGS.has(rule.meta.factor), rule.meta.id);
+    }
+  });
+
+  it('every rule file is registered, under the path its id names', () => {
+    for (const target of ['dockerfile', 'kubernetes'] as const) {
+      const registered = ALL_RULES.filter((r) => r.meta.target === target).map((r) => r.meta.id).sort();
+      assert.deepEqual(registered, ruleFiles(target), `${target}: rule files and registry differ`);
+    }
+  });
+
+  it('metadata is complete', () => {
+    for (const { meta } of ALL_RULES) {
+      assert.ok(meta.description.length > 10 && !meta.description.includes('\n'), `${meta.id}: one-line description`);
+      assert.ok(meta.rationale.length > 80, `${meta.id}: rationale`);
+      assert.ok(['error', 'warning', 'info', 'hint'].includes(meta.defaultSeverity), meta.id);
+      assert.ok(Object.keys(meta.messages).length > 0, `${meta.id}: messages`);
+      for (const code of meta.hadolint ?? []) assert.match(code, /^(DL|SC)\d{4}$/, meta.id);
+      if (meta.hadolint?.length) assert.ok(meta.rationale.includes('hadolint'), `${meta.id}: say in the rationale that hadolint pragmas are honoured`);
+    }
+  });
+
+  it('every rule has its own test file that tests it', () => {
+    for (const { meta } of ALL_RULES) {
+      const testFile = join('test/rules', meta.target, `${meta.id}.test.ts`);
+      assert.ok(existsSync(testFile), `${meta.id}: missing ${testFile}`);
+      const text = readFileSync(testFile, 'utf8');
+      assert.ok(text.includes(`rules/${meta.target}/${meta.id}'`) && text.includes('testRule('), `${testFile} must import the rule and call testRule`);
+    }
+  });
+});

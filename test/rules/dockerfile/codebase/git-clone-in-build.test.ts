@@ -1,0 +1,39 @@
+import rule from '../../../../server/src/core/rules/dockerfile/codebase/git-clone-in-build';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'build from the context', code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\n' },
+    { name: 'clone pinned to a release tag', code: 'FROM debian:bookworm-slim AS tools\nRUN git clone --depth 1 --branch v1.4.2 https://github.com/acme/tool.git /src\nFROM debian:bookworm-slim\n' },
+    { name: 'clone followed by a commit checkout, with continuations', code: 'FROM golang:1.22 AS build\nRUN git clone https://github.com/acme/lib.git /src/lib \\\n && cd /src/lib \\\n && git checkout 3f2a9c1d\n' },
+    { name: 'ADD of a git URL pinned to a tag', code: 'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.13.2 /src\n' },
+    { name: 'release archive of a tag', code: 'FROM alpine:3.20\nRUN curl -fsSL https://github.com/acme/tool/archive/refs/tags/v2.1.0.tar.gz | tar xz\n' },
+  ],
+  invalid: [
+    {
+      name: 'clone of the default branch',
+      code: 'FROM node:20\nWORKDIR /app\nRUN git clone https://github.com/acme/shop.git . && npm ci\n',
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 14, messageId: 'clone', message: 'github.com/acme/shop.git' }],
+    },
+    {
+      name: 'clone of a branch in a builder stage, heredoc',
+      code: 'FROM golang:1.22 AS build\nRUN <<EOF\nset -e\ngit clone --branch main git@github.com:acme/api.git /src\nEOF\nFROM gcr.io/distroless/static-debian12\n',
+      errors: [{ line: 4, column: 1, endLine: 4, endColumn: 10, message: 'branch main' }],
+    },
+    {
+      name: 'ADD of a repository without a ref',
+      code: 'FROM alpine:3.20\nADD git@github.com:acme/config.git /etc/app\n',
+      errors: [{ line: 2, column: 5, endLine: 2, endColumn: 35, messageId: 'addGit' }],
+    },
+    {
+      name: 'branch-head archive download',
+      code: 'FROM alpine:3.20\nRUN wget -qO- https://github.com/acme/site/archive/refs/heads/main.tar.gz | tar xz\n',
+      errors: [{ line: 2, column: 15, endColumn: 74, messageId: 'archive' }],
+    },
+    {
+      name: 'CRLF file with sudo wrapper',
+      code: 'FROM ubuntu:24.04\r\nRUN sudo git clone https://gitlab.com/acme/app.git /opt/app\r\n',
+      errors: [{ line: 2, column: 10, endColumn: 19, messageId: 'clone' }],
+    },
+  ],
+});

@@ -1,0 +1,36 @@
+import rule from '../../../../server/src/core/rules/dockerfile/concurrency/background-process';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'stderr redirected with 2>&1 is not a background job', code: 'FROM node:20-slim\nCMD ["sh", "-c", "exec node server.js 2>&1"]\n' },
+    { name: 'background job only in a RUN of the builder', code: 'FROM node:20 AS build\nRUN (npm run serve &) && sleep 2 && npm test\nFROM node:20-slim\nCMD ["node", "server.js"]\n' },
+    { name: 'single child with wait (signal forwarding idiom)', code: "FROM python:3.12-slim\nCMD [\"sh\", \"-c\", \"trap 'kill -TERM $PID' TERM; gunicorn app:app & PID=$!; wait $PID\"]\n" },
+    { name: 'tail in a RUN, sleep 5 is not keep-alive', code: 'FROM alpine:3.20\nRUN tail -f /dev/null & true\nCMD ["/app/run"]\n' },
+  ],
+  invalid: [
+    {
+      name: 'web and worker in one container',
+      code: 'FROM python:3.12-slim\nCMD celery -A app worker & gunicorn app:app\n',
+      errors: [{ line: 2, column: 26, endLine: 2, endColumn: 27, messageId: 'background', message: '`celery`' }],
+    },
+    {
+      name: 'nohup with redirection inside sh -c',
+      code: 'FROM node:20-alpine\nCMD ["sh", "-c", "nohup node worker.js > /dev/null 2>&1 & exec node server.js"]\n',
+      errors: [{ line: 2, column: 57, endColumn: 58, messageId: 'background', message: '`node`' }],
+    },
+    {
+      name: 'service start then keep-alive',
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nginx\nCMD service nginx start && \\\n    tail -f /dev/null\n',
+      errors: [
+        { line: 3, column: 5, endLine: 3, endColumn: 24, messageId: 'service' },
+        { line: 4, column: 5, endLine: 4, endColumn: 22, messageId: 'keepAlive' },
+      ],
+    },
+    {
+      name: 'sleep infinity as the main process',
+      code: 'FROM debian:bookworm-slim\nENTRYPOINT ["sleep", "infinity"]\n',
+      errors: [{ line: 2, column: 13, endColumn: 32, messageId: 'keepAlive' }],
+    },
+  ],
+});

@@ -1,0 +1,36 @@
+import rule from '../../../../server/src/core/rules/dockerfile/logs/log-file-path';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'gunicorn logs to stdout with -', code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "app:app"]\n' },
+    { name: 'stderr merged into stdout', code: 'FROM node:20-slim\nCMD ["sh", "-c", "exec node server.js 2>&1"]\n' },
+    { name: 'log file only while building', code: 'FROM golang:1.22 AS build\nRUN go test ./... > /tmp/test.log 2>&1\nFROM gcr.io/distroless/static\nENV LOG_LEVEL=info LOG_FORMAT=json\nENTRYPOINT ["/app"]\n' },
+    { name: 'LOG_FILE pointed at stdout', code: 'FROM eclipse-temurin:21-jre\nENV LOG_FILE=/dev/stdout\nCMD ["java", "-jar", "/app.jar"]\n' },
+  ],
+  invalid: [
+    {
+      name: 'gunicorn access log under /var/log',
+      code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--access-logfile", "/var/log/gunicorn/access.log", "app:app"]\n',
+      errors: [{ line: 2, column: 38, endLine: 2, endColumn: 67, messageId: 'option', message: '/var/log/gunicorn/access.log' }],
+    },
+    {
+      name: 'append redirection in a shell-form CMD with continuation',
+      code: 'FROM node:20-alpine\nCMD node server.js \\\n    >> /app/logs/app.log 2>&1\n',
+      errors: [{ line: 3, column: 8, endLine: 3, endColumn: 25, messageId: 'redirect' }],
+    },
+    {
+      name: 'Spring log file option and env',
+      code: 'FROM eclipse-temurin:21-jre\nENV LOGGING_FILE_NAME=/var/log/app/app.log\nENTRYPOINT ["java", "-Dlogging.file.name=/tmp/app.log", "-jar", "/app.jar"]\n',
+      errors: [
+        { line: 2, column: 23, endColumn: 43, messageId: 'env' },
+        { line: 3, column: 42, endColumn: 54, messageId: 'option' },
+      ],
+    },
+    {
+      name: 'inline redirection target inside sh -c',
+      code: 'FROM python:3.12-slim\nCMD ["sh", "-c", "exec python worker.py >>/var/log/worker.log"]\n',
+      errors: [{ line: 2, column: 43, endColumn: 62, messageId: 'redirect' }],
+    },
+  ],
+});

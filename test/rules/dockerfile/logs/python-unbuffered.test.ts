@@ -1,0 +1,31 @@
+import rule from '../../../../server/src/core/rules/dockerfile/logs/python-unbuffered';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'PYTHONUNBUFFERED set (legacy syntax)', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED 1\nCMD ["gunicorn", "app:app"]\n' },
+    { name: 'python -u', code: 'FROM python:3.12-slim\nCMD ["python", "-u", "main.py"]\n' },
+    { name: 'Python only in the builder, Go binary at run time', code: 'FROM python:3.12 AS docs\nRUN pip install mkdocs && mkdocs build\nFROM nginx:1.27-alpine\nCOPY --from=docs /site /usr/share/nginx/html\n' },
+    { name: 'set in the parent stage', code: 'FROM python:3.12-slim AS base\nENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1\nFROM base\nCMD ["uvicorn", "main:app"]\n' },
+  ],
+  invalid: [
+    {
+      name: 'python image without the variable',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCMD ["python", "main.py"]\n',
+      errors: [{ line: 1, column: 6, endLine: 1, endColumn: 22, messageId: 'buffered' }],
+      output: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\nWORKDIR /app\nCMD ["python", "main.py"]\n',
+    },
+    {
+      name: 'explicitly disabled, CRLF, ARG image',
+      code: 'ARG PY=3.12\r\nFROM python:${PY}-slim AS app\r\nENV PYTHONUNBUFFERED=0\r\nCMD ["gunicorn", "app:app"]\r\n',
+      errors: [{ line: 2, column: 6 }],
+      output: 'ARG PY=3.12\r\nFROM python:${PY}-slim AS app\r\nENV PYTHONUNBUFFERED=1\r\nENV PYTHONUNBUFFERED=0\r\nCMD ["gunicorn", "app:app"]\r\n',
+    },
+    {
+      name: 'python command on a debian base',
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3\nCMD python3 /srv/app.py\n',
+      errors: [{ line: 3, column: 5, endColumn: 12 }],
+      output: 'FROM debian:bookworm-slim\nENV PYTHONUNBUFFERED=1\nRUN apt-get update && apt-get install -y python3\nCMD python3 /srv/app.py\n',
+    },
+  ],
+});

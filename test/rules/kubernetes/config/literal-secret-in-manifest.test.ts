@@ -1,0 +1,52 @@
+import rule from '../../../../server/src/core/rules/kubernetes/config/literal-secret-in-manifest';
+import { testRule } from '../../../helpers/rule-tester';
+
+const deploy = (env: string, name = 'orders') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  selector:
+    matchLabels: {app: orders}
+  template:
+    metadata:
+      labels: {app: orders}
+    spec:
+      containers:
+        - name: orders
+          image: shop/orders:2.3.1
+          env:
+${env}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'secretKeyRef is the remedy', code: deploy('            - name: DB_PASSWORD\n              valueFrom:\n                secretKeyRef: {name: orders-db, key: password}\n') },
+    { name: 'placeholders, references and harmless names', code: deploy('            - name: DB_PASSWORD\n              value: changeme\n            - name: API_TOKEN\n              value: $(INJECTED_TOKEN)\n            - name: TOKEN_TTL\n              value: "3600"\n            - name: PASSWORD_FILE\n              value: /run/secrets/db-password\n            - name: DATABASE_URL\n              value: postgres://orders-db.shop.svc:5432/orders\n') },
+    { name: 'Helm template value', code: deploy('            - name: STRIPE_SECRET_KEY\n              value: "{{ .Values.stripe.secretKey }}"\n') },
+    { name: 'secret-manager reference', code: deploy('            - name: DB_PASSWORD\n              value: vault:secret/data/orders#password\n') },
+    { name: 'Kustomize patch with a non-secret env', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: orders}\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          env:\n            - {name: LOG_LEVEL, value: debug}\n' },
+  ],
+  invalid: [
+    {
+      name: 'secret by name, fixed to a secretKeyRef',
+      code: deploy('            - name: DB_PASSWORD   # prod password\n              value: "s3cr3t-Pa55word"\n            - name: LOG_LEVEL\n              value: info\n'),
+      errors: [{ line: 18, column: 22, endLine: 18, endColumn: 39, message: '`s3cr********`' }],
+      output: deploy('            - name: DB_PASSWORD   # prod password\n              valueFrom:\n                secretKeyRef:\n                  name: orders-secrets\n                  key: DB_PASSWORD\n            - name: LOG_LEVEL\n              value: info\n'),
+    },
+    {
+      name: 'secret by shape under a neutral name, 4-space file, URL credentials masked',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: worker\nspec:\n    containers:\n        -   name: worker\n            image: shop/worker:1.0.0\n            env:\n                -   name: UPSTREAM\n                    value: AKIAIOSFODNN7EXAMPLE\n                -   name: DATABASE_URL\n                    value: postgres://orders:hunter2hunter@db:5432/orders\n',
+      errors: [
+        { line: 11, column: 28, messageId: 'secret', message: 'AWS access key' },
+        { line: 13, column: 28, message: 'postgres://orders:****@db:5432/orders' },
+      ],
+      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: worker\nspec:\n    containers:\n        -   name: worker\n            image: shop/worker:1.0.0\n            env:\n                -   name: UPSTREAM\n                    valueFrom:\n                        secretKeyRef:\n                            name: worker-secrets\n                            key: UPSTREAM\n                -   name: DATABASE_URL\n                    valueFrom:\n                        secretKeyRef:\n                            name: worker-secrets\n                            key: DATABASE_URL\n',
+    },
+    {
+      name: 'init container in a CronJob, flow-style entry: reported without a fix',
+      code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: backup}\nspec:\n  schedule: "0 2 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          initContainers:\n            - name: login\n              image: shop/tools:1.0.0\n              env: [{name: GITHUB_TOKEN, value: ghp_abcdefghijklmnopqrstuvwxyz0123456789}]\n          containers:\n            - name: backup\n              image: shop/backup:1.0.0\n',
+      errors: [{ line: 14, column: 50, endColumn: 90, message: 'GitHub token' }],
+      output: null,
+    },
+  ],
+});

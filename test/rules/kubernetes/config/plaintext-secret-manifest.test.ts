@@ -1,0 +1,29 @@
+import rule from '../../../../server/src/core/rules/kubernetes/config/plaintext-secret-manifest';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'placeholders only', code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: orders}\nstringData:\n  DB_PASSWORD: changeme\n  API_KEY: ""\n' },
+    { name: 'Helm templated data', code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: orders}\ndata:\n  password: {{ .Values.password | b64enc | quote }}\n' },
+    { name: 'service account token filled by the cluster', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: ci-token\n  annotations: {kubernetes.io/service-account.name: ci}\ntype: kubernetes.io/service-account-token\n' },
+    { name: 'SealedSecret is a custom resource', code: 'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: orders}\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA==\n' },
+    { name: 'base64 of a placeholder', code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: orders}\ndata:\n  password: Y2hhbmdlbWU=\n' },
+  ],
+  invalid: [
+    {
+      name: 'stringData with real values',
+      code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: orders-db\ntype: Opaque\nstringData:\n  username: orders\n  password: "x9!fQ2#pLm"\n',
+      errors: [{ line: 6, column: 1, endLine: 6, endColumn: 11, message: '2 literal value(s) in `stringData`' }],
+    },
+    {
+      name: 'base64 data',
+      code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: tls}\ndata:\n  token: c3VwZXItc2VjcmV0LXRva2Vu\n',
+      errors: [{ line: 4, column: 1, message: '`token`' }],
+    },
+    {
+      name: 'inside a List, both fields',
+      code: 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: mixed}\n    data:\n      a: c3VwZXItc2VjcmV0LXRva2Vu\n    stringData:\n      b: another-real-secret\n',
+      errors: [{ line: 7, column: 5, message: '`data`' }, { line: 9, column: 5, message: '`stringData`' }],
+    },
+  ],
+});

@@ -1,0 +1,35 @@
+import rule from '../../../../server/src/core/rules/kubernetes/config/secret-in-configmap';
+import { testRule } from '../../../helpers/rule-tester';
+
+const cm = (data: string) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: orders-config
+data:
+${data}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'plain settings', code: cm('  LOG_LEVEL: info\n  DB_HOST: orders-db.shop.svc.cluster.local\n  DB_PASSWORD_FILE: /etc/secrets/db-password\n') },
+    { name: 'config file reading the secret from the environment', code: cm('  application.properties: |\n    spring.datasource.url=jdbc:postgresql://orders-db:5432/orders\n    spring.datasource.password=${DB_PASSWORD}\n    # password=examplepass\n') },
+    { name: 'a Secret is the right place (other rule)', code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  DB_PASSWORD: hunter2hunter2\n' },
+    { name: 'Helm templated value', code: cm('  API_KEY: "{{ .Values.apiKey }}"\n') },
+  ],
+  invalid: [
+    {
+      name: 'secret by key name',
+      code: cm('  LOG_LEVEL: info\n  DB_PASSWORD: "Tr0ub4dor&3"\n'),
+      errors: [{ line: 7, column: 16, endLine: 7, endColumn: 29, messageId: 'entry', message: '`Tr0u****' }],
+    },
+    {
+      name: 'password inside an application.yml block',
+      code: cm('  application.yml: |\n    spring:\n      datasource:\n        url: jdbc:postgresql://orders-db:5432/orders\n        password: "p4ssw0rd-prod"\n'),
+      errors: [{ line: 10, column: 19, endLine: 10, endColumn: 34, messageId: 'fileSetting', message: 'sets `password`' }],
+    },
+    {
+      name: 'token shape under a neutral key, second document',
+      code: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\n' + cm('  slack: xoxb-123456789012-abcdefghijkl\n'),
+      errors: [{ line: 10, column: 10, message: 'Slack token' }],
+    },
+  ],
+});

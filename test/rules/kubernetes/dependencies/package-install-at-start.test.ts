@@ -1,0 +1,44 @@
+import rule from '../../../../server/src/core/rules/kubernetes/dependencies/package-install-at-start';
+import { testRule } from '../../../helpers/rule-tester';
+
+const deploy = (containers: string, kind = 'Deployment') => `apiVersion: ${kind === 'CronJob' ? 'batch/v1' : 'apps/v1'}
+kind: ${kind}
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+${containers}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'starts the process from the image', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["gunicorn", "app:app"]\n') },
+    { name: 'init container preparing a volume is not the long-running process', code: deploy('      initContainers:\n        - name: tools\n          image: alpine:3.20\n          command: ["sh", "-c", "apk add --no-cache curl && curl -fsS http://config/seed > /work/seed"]\n      containers:\n        - name: api\n          image: shop/api:1.2.0\n') },
+    { name: 'npm start and pip freeze are not installs', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          args: ["sh", "-c", "pip freeze > /tmp/versions && npm start"]\n') },
+    { name: 'Helm templated args', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          args: ["sh", "-c", "{{ .Values.extraInstall }} pip install x"]\n') },
+  ],
+  invalid: [
+    {
+      name: 'pip install before gunicorn',
+      code: deploy('      containers:\n        - name: api\n          image: python:3.12-slim\n          command: ["sh", "-c", "pip install -r requirements.txt && gunicorn app:app"]\n'),
+      errors: [{ line: 15, column: 34, endLine: 15, endColumn: 45, message: '`pip install`' }],
+    },
+    {
+      name: 'apt-get and npm in a block script',
+      code: deploy('      containers:\n        - name: api\n          image: node:20.14\n          command:\n            - /bin/sh\n            - -c\n            - |\n              apt-get update && apt-get install -y imagemagick\n              npm ci --omit=dev\n              exec node server.js\n'),
+      errors: [
+        { line: 19, column: 33, endColumn: 48, message: 'apt-get install' },
+        { line: 20, column: 15, endColumn: 21, message: 'npm ci' },
+      ],
+    },
+    {
+      name: 'exec-form apk add in a second Deployment of a multi-document file',
+      code: 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80}]\n---\n' + deploy('      containers:\n        - name: api\n          image: alpine:3.20\n          command: [apk, add, --no-cache, python3]\n'),
+      errors: [{ line: 22, column: 21, endLine: 22, endColumn: 29 }],
+    },
+  ],
+});

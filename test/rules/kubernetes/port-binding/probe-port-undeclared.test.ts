@@ -1,0 +1,38 @@
+import rule from '../../../../server/src/core/rules/kubernetes/port-binding/probe-port-undeclared';
+import { testRule } from '../../../helpers/rule-tester';
+
+const pod = (probe: string, ports = '          ports:\n            - name: http\n              containerPort: 8080\n') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+        - name: api
+          image: shop/api:2.0.1
+${ports}${probe}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'probe on the declared number', code: pod('          readinessProbe:\n            httpGet: {path: /ready, port: 8080}\n') },
+    { name: 'container declares no ports: not judged', code: pod('          livenessProbe:\n            tcpSocket: {port: 9000}\n', '') },
+    { name: 'probe by name (another rule judges names)', code: pod('          livenessProbe:\n            httpGet: {path: /live, port: admin}\n') },
+    { name: 'second declared port', code: pod('          livenessProbe:\n            httpGet: {path: /actuator/health, port: 8081}\n', '          ports:\n            - containerPort: 8080\n            - containerPort: 8081\n') },
+  ],
+  invalid: [
+    {
+      name: 'management port not declared',
+      code: pod('          livenessProbe:\n            httpGet:\n              path: /actuator/health\n              port: 8081\n'),
+      errors: [{ line: 19, column: 21, endLine: 19, endColumn: 25, messageId: 'undeclared' }],
+    },
+    { name: 'tcpSocket in flow style', code: pod('          readinessProbe:\n            tcpSocket: {port: 3000}\n'), errors: [{ line: 17, column: 31, message: 'declares 8080' }] },
+    {
+      name: 'two probes, both off',
+      code: pod('          readinessProbe:\n            httpGet: {path: /, port: 80}\n          livenessProbe:\n            httpGet: {path: /, port: 80}\n'),
+      errors: [{ line: 17, column: 38 }, { line: 19, column: 38 }],
+    },
+  ],
+});
