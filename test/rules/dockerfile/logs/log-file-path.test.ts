@@ -12,7 +12,7 @@ testRule(rule, {
     {
       name: 'gunicorn access log under /var/log',
       code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--access-logfile", "/var/log/gunicorn/access.log", "app:app"]\n',
-      errors: [{ line: 2, column: 38, endLine: 2, endColumn: 67, messageId: 'option', message: '/var/log/gunicorn/access.log' }],
+      errors: [{ line: 2, column: 39, endLine: 2, endColumn: 67, messageId: 'option', message: '/var/log/gunicorn/access.log' }],
     },
     {
       name: 'append redirection in a shell-form CMD with continuation',

@@ -12,8 +12,8 @@ testRule(rule, {
       name: 'rsyslog and logrotate in an app image',
       code: 'FROM ubuntu:24.04\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends rsyslog logrotate python3\nCMD ["python3", "app.py"]\n',
       errors: [
-        { line: 3, column: 47, endLine: 3, endColumn: 54, messageId: 'installed' },
-        { line: 3, column: 55, endColumn: 64, messageId: 'installed' },
+        { line: 3, column: 48, endLine: 3, endColumn: 55, messageId: 'installed' },
+        { line: 3, column: 56, endColumn: 65, messageId: 'installed' },
       ],
     },
     {
@@ -24,7 +24,7 @@ testRule(rule, {
     {
       name: 'apk add in a heredoc',
       code: 'FROM alpine:3.20\nRUN <<EOF\napk add --no-cache fluent-bit\nEOF\nCMD ["/app/server"]\n',
-      errors: [{ line: 3, column: 19, endColumn: 29 }],
+      errors: [{ line: 3, column: 20, endColumn: 30 }],
     },
   ],
 });

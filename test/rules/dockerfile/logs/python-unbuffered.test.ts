@@ -4,6 +4,7 @@ import { testRule } from '../../../helpers/rule-tester';
 testRule(rule, {
   valid: [
     { name: 'PYTHONUNBUFFERED set (legacy syntax)', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED 1\nCMD ["gunicorn", "app:app"]\n' },
+    { name: 'any non-empty value enables it, even 0 (as Python documents)', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=0\nCMD ["python", "main.py"]\n' },
     { name: 'python -u', code: 'FROM python:3.12-slim\nCMD ["python", "-u", "main.py"]\n' },
     { name: 'Python only in the builder, Go binary at run time', code: 'FROM python:3.12 AS docs\nRUN pip install mkdocs && mkdocs build\nFROM nginx:1.27-alpine\nCOPY --from=docs /site /usr/share/nginx/html\n' },
     { name: 'set in the parent stage', code: 'FROM python:3.12-slim AS base\nENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1\nFROM base\nCMD ["uvicorn", "main:app"]\n' },
@@ -16,10 +17,16 @@ testRule(rule, {
       output: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\nWORKDIR /app\nCMD ["python", "main.py"]\n',
     },
     {
-      name: 'explicitly disabled, CRLF, ARG image',
-      code: 'ARG PY=3.12\r\nFROM python:${PY}-slim AS app\r\nENV PYTHONUNBUFFERED=0\r\nCMD ["gunicorn", "app:app"]\r\n',
+      name: 'CRLF, ARG image, continued FROM',
+      code: 'ARG PY=3.12\r\nFROM python:${PY}-slim \\\r\n  AS app\r\nENV PYTHONDONTWRITEBYTECODE=1\r\nCMD ["gunicorn", "app:app"]\r\n',
       errors: [{ line: 2, column: 6 }],
-      output: 'ARG PY=3.12\r\nFROM python:${PY}-slim AS app\r\nENV PYTHONUNBUFFERED=1\r\nENV PYTHONUNBUFFERED=0\r\nCMD ["gunicorn", "app:app"]\r\n',
+      output: 'ARG PY=3.12\r\nFROM python:${PY}-slim \\\r\n  AS app\r\nENV PYTHONUNBUFFERED=1\r\nENV PYTHONDONTWRITEBYTECODE=1\r\nCMD ["gunicorn", "app:app"]\r\n',
+    },
+    {
+      name: 'explicitly emptied: no fix (someone chose it)',
+      code: 'FROM python:3.12-alpine\nENV PYTHONUNBUFFERED=""\nCMD ["celery", "-A", "proj", "worker"]\n',
+      errors: [{ line: 1, column: 6 }],
+      output: null,
     },
     {
       name: 'python command on a debian base',

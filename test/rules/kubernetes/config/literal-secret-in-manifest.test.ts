@@ -30,7 +30,7 @@ testRule(rule, {
     {
       name: 'secret by name, fixed to a secretKeyRef',
       code: deploy('            - name: DB_PASSWORD   # prod password\n              value: "s3cr3t-Pa55word"\n            - name: LOG_LEVEL\n              value: info\n'),
-      errors: [{ line: 18, column: 22, endLine: 18, endColumn: 39, message: '`s3cr********`' }],
+      errors: [{ line: 17, column: 22, endLine: 17, endColumn: 39, message: '`s3c********`' }],
       output: deploy('            - name: DB_PASSWORD   # prod password\n              valueFrom:\n                secretKeyRef:\n                  name: orders-secrets\n                  key: DB_PASSWORD\n            - name: LOG_LEVEL\n              value: info\n'),
     },
     {
@@ -45,7 +45,7 @@ testRule(rule, {
     {
       name: 'init container in a CronJob, flow-style entry: reported without a fix',
       code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: backup}\nspec:\n  schedule: "0 2 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          initContainers:\n            - name: login\n              image: shop/tools:1.0.0\n              env: [{name: GITHUB_TOKEN, value: ghp_abcdefghijklmnopqrstuvwxyz0123456789}]\n          containers:\n            - name: backup\n              image: shop/backup:1.0.0\n',
-      errors: [{ line: 14, column: 50, endColumn: 90, message: 'GitHub token' }],
+      errors: [{ line: 14, column: 49, endColumn: 89, message: 'GitHub token' }],
       output: null,
     },
   ],

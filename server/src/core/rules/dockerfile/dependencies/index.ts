@@ -1,4 +1,19 @@
 /** Dockerfile rules of the dependencies factor. Add each new rule module here. */
 import type { DockerfileRule } from '../../../rule';
+import unpinnedBaseImage from './unpinned-base-image';
+import manifestWithoutLockfile from './manifest-without-lockfile';
+import npmInstallInsteadOfCi from './npm-install-instead-of-ci';
+import lockfileNotEnforced from './lockfile-not-enforced';
+import pipeToShell from './pipe-to-shell';
+import addRemoteWithoutChecksum from './add-remote-without-checksum';
+import healthcheckToolMissing from './healthcheck-tool-missing';
 
-export const dependenciesRules: DockerfileRule[] = [];
+export const dependenciesRules: DockerfileRule[] = [
+  unpinnedBaseImage,
+  manifestWithoutLockfile,
+  npmInstallInsteadOfCi,
+  lockfileNotEnforced,
+  pipeToShell,
+  addRemoteWithoutChecksum,
+  healthcheckToolMissing,
+];

@@ -1,5 +1,8 @@
 /** Dockerfile rules of the disposability factor. Add each new rule module here. */
 import type { DockerfileRule } from '../../../rule';
 import shellFormCommand from './shell-form-command';
+import shellWithoutExec from './shell-without-exec';
+import startupSleep from './startup-sleep';
+import missingStopsignal from './missing-stopsignal';
 
-export const disposabilityRules: DockerfileRule[] = [shellFormCommand];
+export const disposabilityRules: DockerfileRule[] = [shellFormCommand, shellWithoutExec, startupSleep, missingStopsignal];

@@ -27,8 +27,9 @@ export default defineDockerfileRule({
   check({ model, source, report }) {
     const stage = model.finalStage;
     if (!stage) return;
+    // Python: "If this is set to a non-empty string it is equivalent to -u" (so `0` enables it too).
     const value = model.envOf(stage).get('PYTHONUNBUFFERED')?.value;
-    if (value !== undefined && value !== '' && value !== '0') return;
+    if (value !== undefined && value !== '') return;
     const info = startInfo(model);
     const commands = info?.commands.filter((c) => c.words.length > 0) ?? [];
     // `python -u …` (or `-u` combined, e.g. `-uB`) before the script or module.
@@ -46,7 +47,8 @@ export default defineDockerfileRule({
     report({
       messageId: 'buffered',
       range: pythonImage ? stage.image.range : pythonCommand!.words[0].range,
-      fix: { title: 'Add ENV PYTHONUNBUFFERED=1', edits: [{ range: { start: insertAt, end: insertAt }, newText: `${source.eol}${indent}ENV PYTHONUNBUFFERED=1` }] },
+      // An explicitly emptied variable is someone's choice: report it, but do not override it.
+      fix: value !== undefined ? undefined : { title: 'Add ENV PYTHONUNBUFFERED=1', edits: [{ range: { start: insertAt, end: insertAt }, newText: `${source.eol}${indent}ENV PYTHONUNBUFFERED=1` }] },
     });
   },
 });

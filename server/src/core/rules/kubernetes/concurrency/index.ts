@@ -1,4 +1,10 @@
 /** Kubernetes rules of the concurrency factor. Add each new rule module here. */
 import type { KubernetesRule } from '../../../rule';
+import missingResourceRequests from './missing-resource-requests';
+import replicasWithHpa from './replicas-with-hpa';
+import hpaTargetMissing from './hpa-target-missing';
+import hpaWithoutRequests from './hpa-without-requests';
+import processManagerInCommand from './process-manager-in-command';
+import backgroundProcessInCommand from './background-process-in-command';
 
-export const concurrencyRules: KubernetesRule[] = [];
+export const concurrencyRules: KubernetesRule[] = [missingResourceRequests, replicasWithHpa, hpaTargetMissing, hpaWithoutRequests, processManagerInCommand, backgroundProcessInCommand];

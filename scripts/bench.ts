@@ -1,0 +1,117 @@
+// `npm run bench`: analysis time per file against the time to only parse it with the same
+// parsers (dockerfile-ast, yaml), for generated inputs of about 100, 1,000 and 10,000 lines.
+// The ratio shows what the rules cost on top of parsing. Targets are checked here, not in unit tests.
+import { DockerfileParser } from 'dockerfile-ast';
+import { parseAllDocuments } from 'yaml';
+import { analyze } from '../server/src/core/analyze';
+
+const ITERATIONS = { 100: 50, 1000: 20, 10000: 5 } as const;
+/** Budget for one full analysis of a 1,000-line file: well inside a keystroke debounce. */
+const TARGET_MS_PER_1000_LINES = 60;
+
+function dockerfile(lines: number): string {
+  const stage = [
+    'ARG NODE_VERSION=20.15',
+    'FROM node:${NODE_VERSION}-bookworm-slim AS build',
+    'WORKDIR /src',
+    'COPY package.json package-lock.json ./',
+    'RUN --mount=type=cache,target=/root/.npm npm ci',
+    'COPY . .',
+    'RUN npm run build && \\',
+    '    npm prune --omit=dev',
+    'ENV NODE_ENV=production PORT=8080',
+    'EXPOSE 8080',
+  ];
+  const out: string[] = [];
+  while (out.length < lines - 6) out.push(...stage.map((l) => l.replace('AS build', `AS build${out.length}`)));
+  out.push('FROM node:20.15-bookworm-slim', 'COPY --from=build0 /src/dist /app', 'USER node', 'ENV PORT=8080', 'EXPOSE 8080', 'CMD node /app/server.js');
+  return out.join('\n') + '\n';
+}
+
+function manifest(lines: number): string {
+  const doc = (i: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-${i}
+  labels: {app: app-${i}}
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: app-${i}}
+  template:
+    metadata:
+      labels: {app: app-${i}}
+    spec:
+      containers:
+        - name: app
+          image: registry.example.com/app:${i}.0.0
+          ports:
+            - containerPort: 8080
+              name: http
+          env:
+            - name: DATABASE_URL
+              valueFrom: {secretKeyRef: {name: app-${i}, key: url}}
+          resources:
+            requests: {cpu: 100m, memory: 128Mi}
+          readinessProbe: {httpGet: {path: /ready, port: http}}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: app-${i}
+spec:
+  selector: {app: app-${i}}
+  ports:
+    - port: 80
+      targetPort: http
+---
+`;
+  let text = '';
+  let i = 0;
+  while (text.split('\n').length < lines) text += doc(i++);
+  return text;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(fn: () => void, iterations: number): number {
+  fn(); // warm up
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(samples);
+}
+
+const rows: string[][] = [];
+let failed = false;
+for (const size of [100, 1000, 10000] as const) {
+  for (const kind of ['Dockerfile', 'Kubernetes'] as const) {
+    const text = kind === 'Dockerfile' ? dockerfile(size) : manifest(size);
+    const lines = text.split('\n').length;
+    const input = { uri: kind === 'Dockerfile' ? 'file:///bench/Dockerfile' : 'file:///bench/app.yaml', languageId: '', text };
+    const parseMs = time(() => (kind === 'Dockerfile' ? DockerfileParser.parse(text) : parseAllDocuments(text)), ITERATIONS[size]);
+    const heapBefore = process.memoryUsage().heapUsed;
+    let findings = 0;
+    const analyzeMs = time(() => (findings = analyze(input).findings.length), ITERATIONS[size]);
+    const heapMb = Math.max(0, (process.memoryUsage().heapUsed - heapBefore) / 1e6);
+    const budget = (TARGET_MS_PER_1000_LINES * Math.max(lines, 1000)) / 1000;
+    const ok = analyzeMs <= budget;
+    failed ||= !ok;
+    rows.push([kind, String(lines), parseMs.toFixed(2), analyzeMs.toFixed(2), (analyzeMs / parseMs).toFixed(1) + 'x', String(findings), heapMb.toFixed(1), `${budget.toFixed(0)} ${ok ? 'ok' : 'OVER'}`]);
+  }
+}
+
+const header = ['input', 'lines', 'parse ms', 'analyse ms', 'ratio', 'findings', 'heap Δ MB', 'budget ms'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of rows) console.log(line(row));
+console.log(`\nanalyse = parse + every rule (median of runs). Budget: ${TARGET_MS_PER_1000_LINES} ms per 1,000 lines.`);
+process.exitCode = failed ? 1 : 0;

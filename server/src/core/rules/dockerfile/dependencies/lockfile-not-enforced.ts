@@ -1,0 +1,98 @@
+import type { Fix } from '../../../types';
+import { defineDockerfileRule } from '../../../rule';
+import { spanOf } from '../../../dockerfile/instructions';
+import { explicitlyCopied, filesBefore, installCommandOf, type CopiedFile, type InstallCommand } from '../../../dockerfile/lockfiles';
+import type { DockerfileModel } from '../../../dockerfile/model';
+import type { Instruction } from 'dockerfile-ast';
+
+interface Tool {
+  lock: string;
+  /** Options that already make the install fail instead of re-resolving. */
+  enforced: RegExp;
+  /** The option the fix appends, or `undefined` when no single flag is safe. */
+  flag: (files: CopiedFile[]) => string | undefined;
+  advice: string;
+}
+
+const TOOLS: Record<string, Tool> = {
+  yarn: {
+    lock: 'yarn.lock',
+    enforced: /^(--frozen-lockfile|--immutable)$/,
+    // Yarn 2+ projects carry a .yarnrc.yml; Yarn 1 does not know `--immutable`.
+    flag: (files) => (files.some((f) => /(^|\/)(\.yarnrc\.yml|\.yarn\/?)$/.test(f.value)) ? '--immutable' : '--frozen-lockfile'),
+    advice: '--frozen-lockfile (Yarn 1) or --immutable (Yarn 2+)',
+  },
+  pnpm: { lock: 'pnpm-lock.yaml', enforced: /^--frozen-lockfile(=true)?$/, flag: () => '--frozen-lockfile', advice: '--frozen-lockfile' },
+  pipenv: { lock: 'Pipfile.lock', enforced: /^(--deploy|--ignore-pipfile)$/, flag: () => '--deploy', advice: '--deploy' },
+  uv: { lock: 'uv.lock', enforced: /^(--locked|--frozen)$/, flag: () => '--locked', advice: '--locked' },
+  bundle: { lock: 'Gemfile.lock', enforced: /^(--frozen|--deployment)$/, flag: () => undefined, advice: '`bundle config set --local frozen true` (or BUNDLE_FROZEN=true)' },
+};
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'dependencies/lockfile-not-enforced',
+    factor: 'dependencies',
+    defaultSeverity: 'warning',
+    description: 'A package manager installs with a lock file present but without being told to fail when it is out of date.',
+    rationale: [
+      'A lock file only makes the image reproducible if the install refuses to deviate from it. Without the "frozen"',
+      'switch, `yarn install`, `pnpm install`, `pipenv install`, `uv sync` and `bundle install` quietly re-resolve when the',
+      'manifest and the lock disagree, and the image ships versions nobody committed.',
+      '',
+      'Use `yarn install --frozen-lockfile` (Yarn 1) or `--immutable` (Yarn 2+), `pnpm install --frozen-lockfile`,',
+      '`pipenv install --deploy`, `uv sync --locked`, or `BUNDLE_FROZEN=true` for Bundler. The quick fix adds the flag',
+      'when the lock file is copied in the same stage.',
+    ].join('\n'),
+    messages: {
+      notFrozen: '`{{command}}` may rewrite {{lock}} instead of failing when it is stale; add {{advice}}.',
+    },
+    fixable: true,
+  },
+  check({ model, report }) {
+    for (const instruction of model.instructions) {
+      if (instruction.getKeyword() !== 'RUN') continue;
+      for (const command of model.commandLine(instruction)?.commands ?? []) {
+        const install = installCommandOf(command);
+        if (!install) continue;
+        const key = install.tool === 'bundler' ? 'bundle' : install.tool;
+        const tool = TOOLS[key];
+        if (!tool) continue;
+        if (key === 'pnpm' || key === 'yarn') if (install.operands.length > 0) continue;
+        if (key === 'pipenv' && install.verb?.value === 'sync') continue; // sync installs from the lock by definition
+        if (install.words.some((w) => tool.enforced.test(w.value))) continue;
+        if (key === 'bundle' && bundlerFrozen(model, instruction)) continue;
+        const files = filesBefore(model, instruction);
+        if (!explicitlyCopied(files, tool.lock)) continue;
+        const flag = tool.flag(files);
+        const last = install.verb ?? install.words[0];
+        const fix: Fix | undefined = flag ? { title: `Add ${flag}`, edits: [{ range: { start: last.range.end, end: last.range.end }, newText: ` ${flag}` }] } : undefined;
+        report({
+          messageId: 'notFrozen',
+          data: { command: commandText(install), lock: tool.lock, advice: flag ?? tool.advice },
+          range: spanOf(install.words[0], last),
+          fix,
+        });
+      }
+    }
+  },
+});
+
+function commandText(install: InstallCommand): string {
+  return install.verb ? `${install.words[0].value} ${install.verb.value}` : install.words[0].value;
+}
+
+/** Bundler is frozen by `BUNDLE_FROZEN`/`BUNDLE_DEPLOYMENT` or an earlier `bundle config … frozen|deployment true`. */
+function bundlerFrozen(model: DockerfileModel, run: Instruction): boolean {
+  const stage = model.stageOf(run);
+  if (!stage) return false;
+  const env = model.envOf(stage);
+  if (/^(1|true)$/i.test(env.get('BUNDLE_FROZEN')?.value ?? '') || /^(1|true)$/i.test(env.get('BUNDLE_DEPLOYMENT')?.value ?? '')) return true;
+  const line = run.getRange().end.line;
+  return model.inheritedInstructions(stage, 'RUN').some((i) => {
+    if (i.getRange().start.line > line) return false;
+    return (model.commandLine(i)?.commands ?? []).some((c) => {
+      const values = c.words.map((w) => w.value);
+      return values[0] === 'bundle' && values[1] === 'config' && values.some((v) => /^(frozen|deployment)$/.test(v)) && values.some((v) => /^(true|1)$/.test(v));
+    }) || /BUNDLE_(FROZEN|DEPLOYMENT)=(1|true)/i.test(model.commandLine(i)?.script?.text ?? '');
+  });
+}

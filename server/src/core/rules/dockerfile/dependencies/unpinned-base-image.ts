@@ -1,0 +1,46 @@
+import { defineDockerfileRule } from '../../../rule';
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'dependencies/unpinned-base-image',
+    factor: 'dependencies',
+    defaultSeverity: 'warning',
+    description: 'A base image is referenced without a tag or with `latest`, so the build depends on whatever it points to today.',
+    rationale: [
+      'The base image is the largest dependency of an image. Without a tag Docker uses `latest`, and `latest` moves:',
+      'the same Dockerfile built next month brings a different OS, runtime and libraries, and a rebuild of an old release',
+      'is no longer that release.',
+      '',
+      'Declare the version explicitly (`node:20.15-bookworm-slim`), or pin the digest (`@sha256:…`) for fully',
+      'reproducible builds and let a bot propose updates. `scratch` and references to earlier build stages are fine;',
+      'images built from `ARG` values are judged after expanding their defaults. Honours `# hadolint ignore=DL3006`',
+      'and `# hadolint ignore=DL3007`.',
+    ].join('\n'),
+    messages: {
+      untagged: '`{{image}}` has no tag, so it means `latest` and changes over time; pin a version tag (or a digest).',
+      latest: '`{{image}}` uses the moving `latest` tag; pin a version tag (or a digest).',
+    },
+    fixable: false,
+    hadolint: ['DL3006', 'DL3007'],
+  },
+  check({ model, source, report }) {
+    for (const stage of model.stages) {
+      const image = stage.image;
+      if (!image.expanded || !image.name || image.digest) continue;
+      if (stage.parent || image.name.toLowerCase() === 'scratch') continue;
+      if (model.stageByReference(image.expanded) && model.stageByReference(image.expanded)!.index < stage.index) continue;
+      const shown = image.expanded.length > 60 ? `${image.expanded.slice(0, 57)}...` : image.expanded;
+      if (image.tag === undefined) {
+        report({ messageId: 'untagged', data: { image: shown }, range: image.range });
+      } else if (image.tag.toLowerCase() === 'latest') {
+        // Point at the tag itself when it is written literally.
+        const raw = source.textOf(image.range);
+        const at = raw.toLowerCase().lastIndexOf(':latest');
+        const range = at >= 0 && !raw.slice(at).includes('$')
+          ? source.rangeOf(source.offsetAt(image.range.start) + at + 1, source.offsetAt(image.range.start) + at + 7)
+          : image.range;
+        report({ messageId: 'latest', data: { image: shown }, range });
+      }
+    }
+  },
+});

@@ -1,0 +1,66 @@
+import type { Fix, TextEdit } from '../../../types';
+import { defineKubernetesRule } from '../../../rule';
+import { WORKLOAD_KINDS, isTemplated } from '../../../kubernetes/model';
+import { asMap, pairOf } from '../../../kubernetes/yaml-nodes';
+import { appendToMap, replacePair } from '../../../kubernetes/yaml-edits';
+import { requestProvided, type ResourceName } from '../../../kubernetes/resources';
+
+const DEFAULTS: Record<ResourceName, string> = { cpu: '100m', memory: '128Mi' };
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'concurrency/missing-resource-requests',
+    factor: 'concurrency',
+    defaultSeverity: 'warning',
+    description: 'A long-running container requests no CPU or memory, so the scheduler and autoscaler cannot plan its processes.',
+    rationale: [
+      'Twelve-factor apps scale out by running more processes, and the platform decides where those processes go. In',
+      'Kubernetes that decision rests on resource requests: without them the scheduler packs pods blindly, a busy',
+      'node starves its neighbours, and a HorizontalPodAutoscaler cannot compute utilization at all.',
+      '',
+      'Give every long-running container `resources.requests` for `cpu` and `memory` (a limit alone also counts, as',
+      'Kubernetes copies it into the request). The quick fix adds small starting values; measure and adjust them.',
+      'Kustomize patches and Jobs are not asked; a request supplied by a patch in the workspace counts.',
+    ].join('\n'),
+    messages: {
+      missing: 'Container `{{container}}` requests no {{missing}}; set resources.requests so the scheduler can place and scale it.',
+    },
+    fixable: true,
+  },
+  check({ model, workspace, source, report }) {
+    for (const object of model.objects) {
+      if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || object.kind === 'DaemonSet') continue;
+      for (const container of object.podSpec.containers) {
+        if (!container.image) continue; // a patch fragment repeats only what it changes
+        const missing = (['cpu', 'memory'] as const).filter((r) => !requestProvided(object, container, r, workspace.objects));
+        if (missing.length === 0) continue;
+        const resourcesPair = pairOf(container.node, 'resources', object.doc);
+        if (resourcesPair && isTemplated(model.source.textOf(model.rangeOf(resourcesPair)!))) continue;
+        report({
+          messageId: 'missing',
+          data: { container: container.name ?? '?', missing: missing.length === 2 ? 'CPU or memory' : missing[0] === 'cpu' ? 'CPU' : 'memory' },
+          range: container.anchorRange,
+          fix: fixFor(),
+        });
+
+        function fixFor(): Fix | undefined {
+          const doc = object.doc;
+          const lines = (indent: string) => missing.map((r) => `${indent}${r}: ${DEFAULTS[r]}`).join('\n');
+          let edit: TextEdit | undefined;
+          if (!resourcesPair) edit = appendToMap(source, container.node, `resources:\n  requests:\n${lines('    ')}`);
+          else if (container.node.items.includes(resourcesPair)) {
+            const resources = asMap(resourcesPair.value, doc);
+            const requestsPair = pairOf(resources, 'requests', doc);
+            if (!resources || (resources.flow && resources.items.length === 0)) edit = replacePair(source, container.node, 'resources', `resources:\n  requests:\n${lines('    ')}`, doc);
+            else if (!resources.flow && !requestsPair) edit = appendToMap(source, resources, `requests:\n${lines('  ')}`);
+            else if (!resources.flow && requestsPair && resources.items.includes(requestsPair)) {
+              const requests = asMap(requestsPair.value, doc);
+              if (requests && !requests.flow && requests.items.length > 0) edit = appendToMap(source, requests, lines(''));
+            }
+          }
+          return edit && { title: `Add resource requests to container ${container.name ?? ''}`.trim(), edits: [edit] };
+        }
+      }
+    }
+  },
+});

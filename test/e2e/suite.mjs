@@ -1,0 +1,218 @@
+// The end-to-end checks of issue 6, run by scripts/e2e/run.mjs against the installed
+// .vsix in code-server. Each check drives the workbench through its UI (see
+// scripts/e2e/workbench.mjs), waits for conditions, saves a screenshot and returns a
+// one-line description of what it saw; it throws when what it saw is wrong.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { until } from '../../scripts/e2e/workbench.mjs';
+
+const SOURCE = 'twelve-factor';
+const BAD_DOCKERFILE = 'docker/bad/Dockerfile';
+const GOOD_DOCKERFILE = 'docker/good/Dockerfile';
+const BAD_MANIFEST = 'k8s/bad.yaml';
+const GOOD_MANIFEST = 'k8s/good.yaml';
+const NEW_MANIFEST = 'k8s/new-deployment.yaml';
+const SHELL_FORM = 'disposability/shell-form-command';
+const MUTABLE_TAG = 'build-release-run/mutable-image-tag';
+
+const ours = (group) => (group?.markers ?? []).filter((m) => m.source === SOURCE);
+const lineOf = (marker) => Number(/Ln (\d+)/.exec(marker.line)?.[1]);
+const colOf = (marker) => Number(/Col (\d+)/.exec(marker.line)?.[1]);
+const describe = (group) =>
+  `${group.count} problem${group.count === 1 ? '' : 's'}: ` +
+  ours(group)
+    .map((m) => `${m.severity} ${m.code} ${m.line} "${m.message.length > 70 ? `${m.message.slice(0, 67)}...` : m.message}"`)
+    .join('; ');
+
+/** All of the file's problems are rendered and at least one is `code` from our source. */
+async function waitForOurs(wb, relPath, code) {
+  return wb.waitForProblems(relPath, `${code} on ${relPath}`, (g) =>
+    !!g && ours(g).some((m) => m.code === code) && g.markers.length === g.count,
+  );
+}
+
+async function assertNoneOfOurs(wb, relPath) {
+  const g = await wb.problemsFor(relPath);
+  if (ours(g).length) throw new Error(`${relPath} should be clean but shows ${describe(g)}`);
+  return g ? `${g.count} problems, none from ${SOURCE}` : 'no problems';
+}
+
+export const checks = [
+  {
+    slug: 'dockerfile-diagnostics',
+    name: 'bad Dockerfile shows our diagnostics in the Problems panel, good Dockerfile none',
+    async run({ wb, shot }) {
+      // The good file is opened first: once the bad one (opened after it) has its
+      // diagnostics, the server has been through the good one too.
+      await wb.openFile(GOOD_DOCKERFILE);
+      await wb.openFile(BAD_DOCKERFILE);
+      const bad = await waitForOurs(wb, BAD_DOCKERFILE, SHELL_FORM);
+      const shellForm = ours(bad).find((m) => m.code === SHELL_FORM);
+      if (!/shell form/i.test(shellForm.message) || lineOf(shellForm) !== 7) {
+        throw new Error(`unexpected shell-form diagnostic: ${JSON.stringify(shellForm)}`);
+      }
+      const good = await assertNoneOfOurs(wb, GOOD_DOCKERFILE);
+      const status = await wb.page.getAttribute('#status\\.problems', 'aria-label').catch(() => '');
+      await shot('dockerfile-problems');
+      return `${BAD_DOCKERFILE}: ${describe(bad)}; ${GOOD_DOCKERFILE}: ${good}; status bar "${status ?? ''}"`;
+    },
+  },
+  {
+    slug: 'kubernetes-diagnostics',
+    name: 'bad multi-document Kubernetes manifest shows our diagnostics, good manifest none',
+    async run({ wb, shot }) {
+      await wb.openFile(GOOD_MANIFEST);
+      await wb.openFile(BAD_MANIFEST);
+      const bad = await waitForOurs(wb, BAD_MANIFEST, MUTABLE_TAG);
+      const tag = ours(bad).find((m) => m.code === MUTABLE_TAG);
+      // `image: nginx:latest` is in the third document (line 35), after two clean ones.
+      if (!/latest/.test(tag.message) || lineOf(tag) !== 35) {
+        throw new Error(`unexpected mutable-tag diagnostic: ${JSON.stringify(tag)}`);
+      }
+      const good = await assertNoneOfOurs(wb, GOOD_MANIFEST);
+      const goodDocker = await assertNoneOfOurs(wb, GOOD_DOCKERFILE);
+      await shot('kubernetes-problems');
+      return `${BAD_MANIFEST}: ${describe(bad)}; ${GOOD_MANIFEST}: ${good}; ${GOOD_DOCKERFILE} still: ${goodDocker}`;
+    },
+  },
+  {
+    slug: 'hover',
+    name: "hovering a flagged range shows the factor's explanation",
+    async run({ wb, shot }) {
+      await wb.openFile(BAD_DOCKERFILE);
+      const g = await waitForOurs(wb, BAD_DOCKERFILE, SHELL_FORM);
+      const marker = ours(g).find((m) => m.code === SHELL_FORM);
+      const text = await wb.hoverSquiggle(lineOf(marker), 'IX. Disposability');
+      for (const expected of [marker.message, SHELL_FORM, '12factor.net']) {
+        if (!text.includes(expected)) throw new Error(`hover lacks "${expected}": ${text.slice(0, 400)}`);
+      }
+      await shot('hover');
+      const heading = text.split('\n').find((l) => l.includes('IX. Disposability')) ?? '';
+      await wb.page.keyboard.press('Escape');
+      await wb.page.mouse.move(5, 5);
+      return `hover on line ${lineOf(marker)} shows "${heading.trim().slice(0, 90)}" (${text.length} chars)`;
+    },
+  },
+  {
+    slug: 'quick-fix',
+    name: 'the quick fix rewrites the text and its diagnostic goes away',
+    async run({ wb, shot }) {
+      await wb.openFile(BAD_DOCKERFILE);
+      const g = await waitForOurs(wb, BAD_DOCKERFILE, SHELL_FORM);
+      const marker = ours(g).find((m) => m.code === SHELL_FORM);
+      await wb.focusEditor();
+      await wb.goTo(lineOf(marker), colOf(marker));
+      const before = await wb.editorText();
+      const menu = await wb.quickFix('Convert CMD to exec form');
+      const after = await until('the CMD line to be in exec form', () => wb.editorText(), (t) =>
+        /^CMD \["node", ?"server\.js"\]\s*$/m.test(t),
+      );
+      const left = await wb.waitForProblems(BAD_DOCKERFILE, `${SHELL_FORM} to disappear`, (x) =>
+        !ours(x).some((m) => m.code === SHELL_FORM) && (!x || x.markers.length === x.count),
+      );
+      await shot('quick-fix-applied');
+      const changed = after.split('\n').find((l) => l.startsWith('CMD'));
+      const wasLine = before.split('\n').find((l) => l.startsWith('CMD'));
+      return `menu "${menu.slice(0, 80)}"; "${wasLine}" -> "${changed}"; ${SHELL_FORM} gone, ${left ? describe(left) : 'no problems left'}`;
+    },
+  },
+  {
+    slug: 'snippet',
+    name: 'typing a snippet prefix and accepting the completion inserts the snippet',
+    async run({ wb, shot, manifest, extensionDir }) {
+      const snippet = findDeploymentSnippet(manifest, extensionDir);
+      await wb.openFile(NEW_MANIFEST);
+      await wb.page.keyboard.type(snippet.prefix);
+      const listed = await wb.acceptSuggestion(snippet.prefix);
+      const text = await until('the snippet text in the editor', () => wb.editorText(), (t) =>
+        /kind: Deployment/.test(t) && /apiVersion: apps\/v1/.test(t),
+      );
+      await shot('snippet-inserted');
+      await wb.page.keyboard.press('Escape'); // leave snippet mode
+      const lines = text.split('\n').filter((l) => l.trim()).length;
+      return `prefix "${snippet.prefix}" from ${snippet.file} (suggest list: ${listed.slice(0, 4).join(' | ')}) inserted ${lines} lines starting "${text.split('\n')[0]}"`;
+    },
+  },
+  {
+    slug: 'edit',
+    name: 'an edit updates the diagnostics',
+    async run({ wb, shot }) {
+      await wb.openFile(GOOD_DOCKERFILE);
+      const original = await wb.editorText();
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.press('Enter');
+      await wb.page.keyboard.type('CMD npm start');
+      await wb.page.keyboard.press('Escape'); // close any word suggestions
+      const flagged = await waitForOurs(wb, GOOD_DOCKERFILE, SHELL_FORM);
+      await shot('edit-introduces-finding');
+      for (let i = 0; i < 10 && (await wb.editorText()) !== original; i++) await wb.page.keyboard.press('Control+Z');
+      await until('the undo to restore the file', () => wb.editorText(), (t) => t === original);
+      const cleared = await wb.waitForProblems(GOOD_DOCKERFILE, 'our findings to disappear after undo', (x) => ours(x).length === 0);
+      await shot('edit-undone');
+      return `typing "CMD npm start" -> ${describe(flagged)}; undo -> ${cleared ? `${cleared.count} problems, none ours` : 'no problems'}`;
+    },
+  },
+  {
+    slug: 'activation',
+    name: 'the extension activates with no error in its output channel',
+    async run({ wb, shot, userDataDir, extensionId }) {
+      const text = await wb.outputChannelText('Twelve-Factor Lens');
+      await shot('output-channel');
+      const lines = text.split('\n').filter((l) => l.trim());
+      const errors = lines.filter((l) => /\[(error|critical)\]|\bError\b|exception|failed/i.test(l));
+      if (!lines.some((l) => /active|started|listening|ready/i.test(l))) {
+        throw new Error(`the channel shows no start line: ${JSON.stringify(lines.slice(0, 8))}`);
+      }
+      // The extension host's own log: activation and no errors attributed to us.
+      const hostLogs = findFiles(join(userDataDir, 'logs'), (f) => /exthost\d*[/\\]remoteexthost\.log$/.test(f) || /exthost\d*[/\\]exthost\.log$/.test(f));
+      const hostText = hostLogs.map((f) => readFileSync(f, 'utf8')).join('\n');
+      const activated = new RegExp(`activat\\w*[^\\n]*${extensionId.replace('.', '\\.')}`, 'i').test(hostText);
+      const hostErrors = hostText
+        .split('\n')
+        .filter((l) => /\[error\]/i.test(l) && l.toLowerCase().includes(extensionId.split('.')[1]));
+      // The channel's log file, in case the view trims anything.
+      const channelFiles = findFiles(join(userDataDir, 'logs'), (f) => f.endsWith('Twelve-Factor Lens.log'));
+      const fileErrors = channelFiles
+        .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
+        .filter((l) => /\[(error|critical)\]/i.test(l));
+      const problems = [...errors, ...hostErrors, ...fileErrors];
+      if (problems.length) throw new Error(`errors logged:\n${[...new Set(problems)].slice(0, 10).join('\n')}`);
+      if (!activated) throw new Error(`the extension host log (${hostLogs.length} files) does not show ${extensionId} activating`);
+      return `${lines.length} lines, no errors; first: "${lines[0]?.slice(0, 100)}"; extension host log shows ${extensionId} activated`;
+    },
+  },
+];
+
+function findFiles(dir, accept) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...findFiles(p, accept));
+    else if (accept(p)) out.push(p);
+  }
+  return out;
+}
+
+/** The Kubernetes Deployment snippet as installed: prefix `tf-deploy`, or the first YAML one that makes a Deployment. */
+function findDeploymentSnippet(manifest, extensionDir) {
+  const candidates = [];
+  for (const c of manifest.contributes?.snippets ?? []) {
+    if (c.language !== 'yaml') continue;
+    const file = join(extensionDir, c.path);
+    const json = JSON.parse(readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+    for (const s of Object.values(json)) {
+      for (const prefix of [].concat(s.prefix ?? [])) {
+        const body = [].concat(s.body ?? []).join('\n');
+        if (/kind: Deployment/.test(body)) candidates.push({ prefix, file: c.path });
+      }
+    }
+  }
+  const found = candidates.find((c) => c.prefix === 'tf-deploy') ?? candidates.find((c) => c.prefix.startsWith('tf-'));
+  if (!found) {
+    throw new Error(
+      `the installed extension contributes no YAML snippet that creates a Deployment (contributes.snippets: ${JSON.stringify(manifest.contributes?.snippets ?? [])})`,
+    );
+  }
+  return found;
+}

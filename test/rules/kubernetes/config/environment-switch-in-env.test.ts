@@ -1,0 +1,53 @@
+import rule from '../../../../server/src/core/rules/kubernetes/config/environment-switch-in-env';
+import { testRule } from '../../../helpers/rule-tester';
+
+const deploy = (env: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: shop/web:3.0.1
+          env:
+${env}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'production values are the right switch', code: deploy('            - name: NODE_ENV\n              value: production\n            - name: RAILS_ENV\n              value: "production"\n            - name: SPRING_PROFILES_ACTIVE\n              value: kubernetes\n') },
+    { name: 'DEBUG as a namespace filter, debug flags off', code: deploy('            - name: DEBUG\n              value: "express:router"\n            - name: FLASK_DEBUG\n              value: "0"\n') },
+    { name: 'Helm templated environment', code: deploy('            - name: APP_ENV\n              value: "{{ .Values.environment }}"\n') },
+    { name: 'environment name from the downward API or a ConfigMap', code: deploy('            - name: APP_ENV\n              valueFrom:\n                configMapKeyRef: {name: web, key: APP_ENV}\n') },
+    { name: 'init container is not the app', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n    - name: migrate\n      image: shop/web:3.0.1\n      env: [{name: NODE_ENV, value: development}]\n  containers:\n    - name: web\n      image: shop/web:3.0.1\n' },
+  ],
+  invalid: [
+    {
+      name: 'NODE_ENV development, fixed to production',
+      code: deploy('            - name: NODE_ENV\n              value: development  # set by hand\n'),
+      errors: [{ line: 17, column: 22, endLine: 17, endColumn: 33, messageId: 'environment', message: '`NODE_ENV=development`' }],
+      output: deploy('            - name: NODE_ENV\n              value: production  # set by hand\n'),
+    },
+    {
+      name: 'staging profile has no safe value: no fix',
+      code: deploy('            - name: SPRING_PROFILES_ACTIVE\n              value: "kubernetes,staging"\n'),
+      errors: [{ line: 17, column: 22, messageId: 'environment' }],
+      output: null,
+    },
+    {
+      name: 'debug switches, quoted replacements keep env values strings',
+      code: deploy("            - name: FLASK_DEBUG\n              value: '1'\n            - name: DEBUG\n              value: \"true\"\n            - name: RACK_ENV\n              value: 'test'\n"),
+      errors: [
+        { line: 17, column: 22, messageId: 'debug' },
+        { line: 19, column: 22, messageId: 'debug' },
+        { line: 21, column: 22, endColumn: 28, messageId: 'environment' },
+      ],
+      output: deploy('            - name: FLASK_DEBUG\n              value: "0"\n            - name: DEBUG\n              value: "false"\n            - name: RACK_ENV\n              value: \'production\'\n'),
+    },
+  ],
+});
