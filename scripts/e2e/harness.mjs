@@ -17,20 +17,32 @@ export const chromiumBin = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const cleanups = [];
 /** Registers a cleanup; they run in reverse order from `cleanupAll` (also on signals). */
 export function onCleanup(fn) {
+  if (cleaning) {
+    // Cleanup already ran (interrupted while starting something): undo this one now.
+    void Promise.resolve().then(fn).catch(() => {});
+    return;
+  }
   cleanups.push(fn);
 }
-export async function cleanupAll() {
-  while (cleanups.length) {
-    const fn = cleanups.pop();
-    try {
-      await fn();
-    } catch (err) {
-      console.error(`# cleanup: ${err?.message ?? err}`);
+let cleaning;
+/** Runs the cleanups once; concurrent callers (a signal and the main flow) share the run. */
+export function cleanupAll() {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      const fn = cleanups.pop();
+      try {
+        await fn();
+      } catch (err) {
+        console.error(`# cleanup: ${err?.message ?? err}`);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
+export const state = { interrupted: false };
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(sig, async () => {
+    state.interrupted = true;
     console.error(`# ${sig}: stopping code-server and Chromium`);
     await cleanupAll();
     process.exit(130);
@@ -119,21 +131,30 @@ export async function startCodeServer({ port, userDataDir, extensionsDir, config
 }
 
 export async function stopProcessGroup(child, name) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise((r) => child.once('exit', r));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const timer = new Promise((r) => setTimeout(() => r('timeout'), 5000));
-  if ((await Promise.race([gone, timer])) === 'timeout') {
-    console.error(`# ${name} did not stop on SIGTERM; killing`);
+  const groupAlive = () => {
     try {
-      process.kill(-child.pid, 'SIGKILL');
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const signal = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
     } catch {
       /* already gone */
     }
+  };
+  if (!groupAlive()) return;
+  signal('SIGTERM');
+  // Wait for the whole group (code-server forks an extension host per window), not only
+  // for the main process; whatever is left after 5 s is killed.
+  const deadline = Date.now() + 5000;
+  while (groupAlive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (groupAlive()) {
+    console.error(`# ${name}: processes left after SIGTERM; killing them`);
+    signal('SIGKILL');
   }
 }
 
@@ -142,6 +163,11 @@ export async function launchChromium() {
   const browser = await chromium.launch({
     executablePath: chromiumBin,
     headless: true,
+    // Our own signal handler closes the browser and stops code-server; Playwright's
+    // would exit the process before code-server is stopped.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       '--no-sandbox',
       '--disable-gpu',

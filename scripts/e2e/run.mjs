@@ -34,6 +34,7 @@ let passed = 0;
 let failed = 0;
 let n = 0;
 function report(ok, name, detail) {
+  if (h.state.interrupted) return;
   n++;
   if (ok) passed++;
   else failed++;
@@ -42,6 +43,7 @@ function report(ok, name, detail) {
   for (const extra of lines.slice(1)) if (extra.trim()) console.log(`#   ${extra}`);
 }
 function finish(code) {
+  if (h.state.interrupted) return;
   console.log(`# e2e finished in ${elapsed()}; screenshots and logs in ${join('test-results', 'e2e')}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = code ?? (failed ? 1 : 0);
@@ -61,6 +63,7 @@ async function main() {
     }
   }
   if (!existsSync(vsix)) throw new Error(`${vsix} not found`);
+  console.log(`# ${vsix.slice(h.repoRoot.length + 1)} ready after ${elapsed()}`);
 
   const audit = auditVsix(vsix);
   report(
@@ -113,7 +116,7 @@ async function main() {
   const port = await h.freePort();
   const logFile = join(resultsDir, 'code-server.log');
   const { url } = await h.startCodeServer({ port, userDataDir, extensionsDir, configFile, workspace, logFile });
-  console.log(`# code-server ${url} (pid group), workspace ${workspace}`);
+  console.log(`# code-server ${url} up after ${elapsed()}, workspace ${workspace}`);
   const browser = await h.launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   const pageErrors = [];
@@ -140,6 +143,7 @@ async function main() {
   };
 
   for (const [i, check] of uiChecks.entries()) {
+    if (h.state.interrupted) break;
     if (only && !only.includes(i + 1)) continue;
     const t0 = Date.now();
     try {
@@ -153,7 +157,79 @@ async function main() {
       await page.keyboard.press('Escape').catch(() => {});
     }
   }
+  await page.close();
+
+  // The extension test suite of `npm run test:vscode` (test/vscode/suite), run in this
+  // real VS Code too: a small host extension, loaded as an extension under development,
+  // calls the suite's run() in the remote extension host and writes what it printed.
+  if (!only || only.includes(uiChecks.length + 1)) {
+    const t0 = Date.now();
+    try {
+      const { summary, body } = await runExtensionSuite({ browser, url, port, root });
+      report(true, 'the extension test suite (test/vscode/suite) passes in the extension host', `${summary}; ${((Date.now() - t0) / 1000).toFixed(1)}s\n${body.join('\n')}`);
+    } catch (err) {
+      report(false, 'the extension test suite (test/vscode/suite) passes in the extension host', `${err?.message ?? err}`);
+    }
+  }
   cpSync(join(userDataDir, 'logs'), join(resultsDir, 'logs'), { recursive: true });
+}
+
+async function runExtensionSuite({ browser, url, port, root }) {
+  const { build } = await import('esbuild');
+  const hostDir = join(root, 'suite-host');
+  const resultFile = join(root, 'suite-result.json');
+  const workspace = h.copyWorkspace(join(h.repoRoot, 'test', 'e2e', 'workspace'), join(root, 'workspace-api'));
+  await build({
+    entryPoints: [join(h.repoRoot, 'test', 'vscode', 'suite', 'index.ts')],
+    outfile: join(hostDir, 'suite.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  writeFileSync(
+    join(hostDir, 'package.json'),
+    JSON.stringify({
+      name: 'tf-lens-suite-host',
+      publisher: 'e2e',
+      version: '0.0.0',
+      engines: { vscode: '^1.90.0' },
+      main: './host.js',
+      activationEvents: ['onStartupFinished'],
+    }),
+  );
+  writeFileSync(
+    join(hostDir, 'host.js'),
+    `const fs = require('fs');
+exports.activate = async () => {
+  const lines = [];
+  let error = null;
+  try { await require('./suite.js').runSuite((line) => lines.push(line)); } catch (e) { error = String((e && e.stack) || e); }
+  fs.writeFileSync(${JSON.stringify(resultFile)}, JSON.stringify({ lines, error }));
+};
+`,
+  );
+  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${hostDir}`]]);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  try {
+    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+    await new Workbench(page).ready();
+    const { until } = await import('./workbench.mjs');
+    await until('the suite to write its result', () => existsSync(resultFile), Boolean, 180_000);
+    await page.screenshot({ path: join(resultsDir, 'extension-suite.png') });
+  } finally {
+    await page.close();
+  }
+  const { lines, error } = JSON.parse(readFileSync(resultFile, 'utf8'));
+  const body = lines.filter((l) => /^(ok|not ok) \d+/.test(l));
+  const summary = lines.find((l) => /^\d+ passed, \d+ failed$/.test(l)) ?? 'no summary';
+  const [, passed, failed] = /^(\d+) passed, (\d+) failed$/.exec(summary) ?? [];
+  if (error || !(Number(passed) > 0) || Number(failed) !== 0) {
+    throw new Error(`${summary}${error ? `: ${error}` : ''}\n${body.join('\n')}`);
+  }
+  return { summary, body };
 }
 
 try {

@@ -1,7 +1,7 @@
 // Drives the VS Code workbench (code-server, in Chromium) the way a user does: keyboard
 // first, reading what is on screen. Every wait is for a condition, never a fixed sleep.
 
-export const DEFAULT_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 30_000);
+export const DEFAULT_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 60_000);
 
 /** Polls `probe()` until `accept(value)` is true; throws with the last value on timeout. */
 export async function until(what, probe, accept = Boolean, timeout = DEFAULT_TIMEOUT) {
@@ -61,7 +61,8 @@ export class Workbench {
       (label) => label.includes(base) && (!dir || label.replace(/\\/g, '/').includes(dir)),
     );
     await page.keyboard.press('Enter');
-    await until(`an editor for ${relPath}`, () => this.activeEditorPath(), (p) => p.endsWith(`/${relPath}`));
+    // The label reads "<absolute path>" plus, when it has any, " • N problems in this file".
+    await until(`an editor for ${relPath}`, () => this.activeEditorPath(), (p) => p.split(' • ')[0].endsWith(`/${relPath}`));
     await page.locator('.editor-group-container.active .monaco-editor textarea').first().waitFor({ state: 'attached' });
     await this.focusEditor();
   }
@@ -207,7 +208,13 @@ export class Workbench {
       throw new Error(`quick fix "${title}" not offered; the menu shows: ${offered.replace(/\s+/g, ' ')}`);
     }
     const offered = (await menu.innerText()).replace(/\s+/g, ' ').trim();
-    await item.click();
+    // Keyboard, as a user would: move the focus onto the action, then Enter. (A mouse
+    // click is swallowed by the context view's pointer block in headless Chromium.)
+    const focused = () =>
+      page.evaluate(() => document.querySelector('.action-widget .monaco-list-row.focused')?.getAttribute('aria-label') ?? '');
+    for (let i = 0; i < 20 && (await focused()) !== title; i++) await page.keyboard.press('ArrowDown');
+    if ((await focused()) !== title) throw new Error(`could not focus quick fix "${title}" in: ${offered}`);
+    await page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden' });
     return offered;
   }

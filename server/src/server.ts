@@ -36,7 +36,7 @@ interface Settings {
   maxFileSize: number;
 }
 
-const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, debounceMs: 200, maxFileSize: 2_000_000 };
+const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, debounceMs: 200, maxFileSize: 512_000 };
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -48,7 +48,7 @@ export const checks = [
       await wb.openFile(BAD_DOCKERFILE);
       const bad = await waitForOurs(wb, BAD_DOCKERFILE, SHELL_FORM);
       const shellForm = ours(bad).find((m) => m.code === SHELL_FORM);
-      if (!/shell form/i.test(shellForm.message) || lineOf(shellForm) !== 7) {
+      if (!/shell form/i.test(shellForm.message) || lineOf(shellForm) !== fixtureLine(BAD_DOCKERFILE, 'CMD node server.js')) {
         throw new Error(`unexpected shell-form diagnostic: ${JSON.stringify(shellForm)}`);
       }
       const good = await assertNoneOfOurs(wb, GOOD_DOCKERFILE);
@@ -65,8 +65,9 @@ export const checks = [
       await wb.openFile(BAD_MANIFEST);
       const bad = await waitForOurs(wb, BAD_MANIFEST, MUTABLE_TAG);
       const tag = ours(bad).find((m) => m.code === MUTABLE_TAG);
-      // `image: nginx:latest` is in the third document (line 35), after two clean ones.
-      if (!/latest/.test(tag.message) || lineOf(tag) !== 35) {
+      // `image: nginx:latest` is in the third document, after two clean ones.
+      const expectedLine = fixtureLine(BAD_MANIFEST, 'image: nginx:latest');
+      if (!/latest/.test(tag.message) || lineOf(tag) !== expectedLine) {
         throw new Error(`unexpected mutable-tag diagnostic: ${JSON.stringify(tag)}`);
       }
       const good = await assertNoneOfOurs(wb, GOOD_MANIFEST);
@@ -82,12 +83,16 @@ export const checks = [
       await wb.openFile(BAD_DOCKERFILE);
       const g = await waitForOurs(wb, BAD_DOCKERFILE, SHELL_FORM);
       const marker = ours(g).find((m) => m.code === SHELL_FORM);
-      const text = await wb.hoverSquiggle(lineOf(marker), 'IX. Disposability');
-      for (const expected of [marker.message, SHELL_FORM, '12factor.net']) {
-        if (!text.includes(expected)) throw new Error(`hover lacks "${expected}": ${text.slice(0, 400)}`);
+      // The diagnostic's own part of the hover comes first; the server's hover (the
+      // factor's explanation, with a link to 12factor.net) follows when it arrives.
+      const text = await wb.hoverSquiggle(lineOf(marker), '12factor.net');
+      const explanation = text.split('\n').find((l) => /^IX\. Disposability\.\s+\S/.test(l.trim())) ?? '';
+      if (explanation.length < 80) throw new Error(`hover has no "IX. Disposability." explanation: ${text.slice(0, 600)}`);
+      for (const expected of [marker.message.replace(/\s*\([IVX]+\. [^)]*\)$/, ''), SHELL_FORM]) {
+        if (!text.includes(expected)) throw new Error(`hover lacks "${expected}": ${text.slice(0, 600)}`);
       }
       await shot('hover');
-      const heading = text.split('\n').find((l) => l.includes('IX. Disposability')) ?? '';
+      const heading = explanation;
       await wb.page.keyboard.press('Escape');
       await wb.page.mouse.move(5, 5);
       return `hover on line ${lineOf(marker)} shows "${heading.trim().slice(0, 90)}" (${text.length} chars)`;
@@ -160,8 +165,12 @@ export const checks = [
       await shot('output-channel');
       const lines = text.split('\n').filter((l) => l.trim());
       const errors = lines.filter((l) => /\[(error|critical)\]|\bError\b|exception|failed/i.test(l));
-      if (!lines.some((l) => /active|started|listening|ready/i.test(l))) {
-        throw new Error(`the channel shows no start line: ${JSON.stringify(lines.slice(0, 8))}`);
+      // The client logs that it is active once its language client has started; the
+      // server logs its own start through the connection.
+      const clientLine = lines.find((l) => /\bis active\b|\bactivated\b/i.test(l));
+      const serverLine = lines.find((l) => /server (started|ready|listening)/i.test(l));
+      if (!clientLine || !serverLine) {
+        throw new Error(`the channel lacks a ${clientLine ? 'server' : 'client'} start line: ${JSON.stringify(lines.slice(0, 8))}`);
       }
       // The extension host's own log: activation and no errors attributed to us.
       const hostLogs = findFiles(join(userDataDir, 'logs'), (f) => /exthost\d*[/\\]remoteexthost\.log$/.test(f) || /exthost\d*[/\\]exthost\.log$/.test(f));
@@ -178,10 +187,19 @@ export const checks = [
       const problems = [...errors, ...hostErrors, ...fileErrors];
       if (problems.length) throw new Error(`errors logged:\n${[...new Set(problems)].slice(0, 10).join('\n')}`);
       if (!activated) throw new Error(`the extension host log (${hostLogs.length} files) does not show ${extensionId} activating`);
-      return `${lines.length} lines, no errors; first: "${lines[0]?.slice(0, 100)}"; extension host log shows ${extensionId} activated`;
+      const strip = (l) => l.replace(/^\S+ \S+ /, '');
+      return `${lines.length} lines, no errors: "${strip(clientLine)}", "${strip(serverLine)}"; extension host log shows ${extensionId} activated`;
     },
   },
 ];
+
+/** 1-based line of the first line of a fixture file that contains `text`. */
+function fixtureLine(relPath, text) {
+  const lines = readFileSync(new URL(`./workspace/${relPath}`, import.meta.url), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(text));
+  if (i < 0) throw new Error(`fixture ${relPath} has no line with "${text}"`);
+  return i + 1;
+}
 
 function findFiles(dir, accept) {
   if (!existsSync(dir)) return [];

@@ -99,7 +99,7 @@ describe('language server over stdio', () => {
     assert.equal(d.severity, 2);
     assert.equal(d.codeDescription?.href, 'https://12factor.net/disposability');
     assert.deepEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 18 } });
-    assert.match(d.message, /IX\. Disposability/);
+    assert.match(String(d.message), /IX\. Disposability/);
   });
 
   it('hover on the finding explains the factor', async () => {

@@ -213,7 +213,13 @@ class Parser {
     for (let part = 0; part < 2; part++) {
       let value = '';
       while (this.pos < this.src.length && this.src[this.pos] !== '/') {
-        if (this.src[this.pos] === '\\' && this.src[this.pos + 1] === '/') {
+        if (part === 1 && this.src.startsWith('${', this.pos)) {
+          // A format item such as ${1:/upcase} may hold a slash: copy it whole.
+          const close = this.src.indexOf('}', this.pos);
+          if (close < 0) return undefined;
+          value += this.src.slice(this.pos, close + 1);
+          this.pos = close + 1;
+        } else if (this.src[this.pos] === '\\' && this.src[this.pos + 1] === '/') {
           value += '/';
           this.pos += 2;
         } else {

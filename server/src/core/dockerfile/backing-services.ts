@@ -132,7 +132,6 @@ export const SERVICE_PORTS: Record<number, string> = {
   9042: 'Cassandra',
   7687: 'Neo4j',
   5984: 'CouchDB',
-  8086: 'InfluxDB',
   4222: 'NATS',
   1883: 'MQTT',
 };

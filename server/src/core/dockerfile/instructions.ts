@@ -7,7 +7,7 @@
 import type { Instruction, Flag } from 'dockerfile-ast';
 import type { Range } from '../types';
 import type { CommandLine, DockerfileModel, ImageReference, Stage } from './model';
-import { isExecForm, propertiesOf, unquote } from './model';
+import { isExecForm, propertiesOf } from './model';
 import type { ShellWord, SimpleCommand } from './shell';
 
 export interface PathWord {
@@ -50,7 +50,8 @@ export function copyPaths(model: DockerfileModel, instruction: Instruction): { s
   } else {
     const args = instruction.getArguments();
     if (args.some((a) => a.getValue().startsWith('<<'))) return { sources: [], destination: undefined };
-    words = args.map((a) => ({ value: unquote(a.getValue()), range: a.getRange() }));
+    // Only surrounding quotes are removed: a backslash in a path is a Windows separator, not an escape.
+    words = args.map((a) => ({ value: a.getValue().replace(/^(["'])(.*)\1$/, '$2'), range: a.getRange() }));
   }
   if (words.length < 2) return { sources: [], destination: words[0] };
   return { sources: words.slice(0, -1), destination: words[words.length - 1] };
@@ -125,14 +126,33 @@ export function commandsOf(line: CommandLine | undefined): SimpleCommand[] {
   return line.commands;
 }
 
-/** The final stage's effective ENTRYPOINT and CMD instructions with their commands. */
+/**
+ * The final stage's effective ENTRYPOINT and CMD with their commands. An exec-form
+ * ENTRYPOINT receives an exec-form CMD as arguments, so the two are joined into one
+ * command (`ENTRYPOINT ["yarn"]` + `CMD ["start"]` is `yarn start`), except when the
+ * entrypoint is a wrapper script that runs its arguments (`docker-entrypoint.sh`).
+ */
 export function startCommands(model: DockerfileModel, stage: Stage | undefined = model.finalStage): { instruction: Instruction; commands: SimpleCommand[] }[] {
   if (!stage) return [];
+  const entrypoint = model.lastOf(stage, 'ENTRYPOINT');
+  const cmd = model.lastOf(stage, 'CMD');
+  const entryLine = entrypoint ? model.commandLine(entrypoint) : undefined;
+  const cmdLine = cmd ? model.commandLine(cmd) : undefined;
   const out: { instruction: Instruction; commands: SimpleCommand[] }[] = [];
-  for (const keyword of ['ENTRYPOINT', 'CMD'] as const) {
-    const instruction = model.lastOf(stage, keyword);
-    if (instruction) out.push({ instruction, commands: commandsOf(model.commandLine(instruction)) });
+  if (entrypoint && entryLine?.form === 'exec' && !entryLine.script && cmd) {
+    const program = entryLine.execArgs[0]?.value ?? '';
+    const wrapper = /entrypoint|\.sh$/i.test(program.split('/').pop() ?? '');
+    if (!wrapper && cmdLine?.form === 'exec' && !cmdLine.script && entryLine.execArgs.length > 0) {
+      const words = [...entryLine.execArgs, ...cmdLine.execArgs];
+      out.push({ instruction: cmd, commands: [{ words, terminator: 'end', range: { start: words[0].range.start, end: words[words.length - 1].range.end } }] });
+      return out;
+    }
+    out.push({ instruction: entrypoint, commands: commandsOf(entryLine) });
+    if (wrapper) out.push({ instruction: cmd, commands: commandsOf(cmdLine) });
+    return out;
   }
+  if (entrypoint) out.push({ instruction: entrypoint, commands: commandsOf(entryLine) });
+  if (cmd) out.push({ instruction: cmd, commands: commandsOf(cmdLine) });
   return out;
 }
 
@@ -165,10 +185,7 @@ export function argValuesAt(model: DockerfileModel, instruction: Instruction): M
   for (const i of stage.instructions) {
     if (i.getRange().start.line >= line) break;
     if (i.getKeyword() !== 'ARG') continue;
-    for (const p of propertiesOf(i)) {
-      const hasDefault = p.property.getValue() !== null;
-      values.set(p.name, hasDefault ? p.value : model.globalArgs.get(p.name));
-    }
+    for (const p of argProperties(model, i)) values.set(p.name, p.hasDefault ? p.value : model.globalArgs.get(p.name));
   }
   return values;
 }
@@ -203,4 +220,33 @@ export function spanOf(a: ShellWord | PathWord, b: ShellWord | PathWord = a): Ra
 export function verbIndex(words: ShellWord[], from = 1): number {
   for (let i = from; i < words.length; i++) if (!words[i].value.startsWith('-')) return i;
   return -1;
+}
+
+export interface ArgDeclaration {
+  name: string;
+  value: string;
+  hasDefault: boolean;
+  nameRange: Range;
+  valueRange: Range;
+}
+
+/**
+ * The names (and defaults) an ARG instruction declares. dockerfile-ast reads
+ * `ARG A B` like the legacy `ENV A B` form (name A, value B), but Docker declares two
+ * arguments without defaults; this corrects that.
+ */
+export function argProperties(model: DockerfileModel, instruction: Instruction): ArgDeclaration[] {
+  const out: ArgDeclaration[] = [];
+  for (const p of propertiesOf(instruction)) {
+    const hasValue = p.property.getValue() !== null;
+    const after = model.source.text[model.source.offsetAt(p.nameRange.end)];
+    if (hasValue && after !== '=') {
+      for (const a of instruction.getArguments()) {
+        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(a.getValue())) out.push({ name: a.getValue(), value: '', hasDefault: false, nameRange: a.getRange(), valueRange: a.getRange() });
+      }
+      continue;
+    }
+    out.push({ name: p.name, value: p.value, hasDefault: hasValue, nameRange: p.nameRange, valueRange: p.valueRange });
+  }
+  return out;
 }

@@ -26,6 +26,13 @@ export function literalSecret(name: string, value: string): LiteralSecret | unde
   if (v === '') return undefined;
   const shape = secretShapeOf(v);
   if (shape) return { kind: shape.kind, masked: maskValue(v) };
+  const connection = /(^|;)\s*(password|pwd)\s*=\s*([^;]*)/i.exec(v);
+  if (connection && /(^|;)\s*(server|data source|host|user id|uid|database|initial catalog)\s*=/i.test(v)) {
+    const password = connection[3].trim().replace(/^["']|["']$/g, '');
+    if (password && !isPlaceholderValue(password) && !hasReference(password)) {
+      return { kind: 'a password in a connection string', masked: v.replace(/((password|pwd)\s*=\s*)[^;]*/gi, '$1****') };
+    }
+  }
   if (!looksLikeSecretName(name) || EXTRA_NAME_EXCEPTIONS.test(name)) return undefined;
   if (isPlaceholderValue(v) || looksLikePath(v) || hasReference(v)) return undefined;
   if (/^https?:\/\/[^@\s]*$/i.test(v)) return undefined; // a URL without credentials is a locator, not a secret

@@ -158,7 +158,8 @@ export function splitCommands(source: SourceText, logical: LogicalText): SimpleC
     while (i < s.length) {
       const c = s[i];
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '|' || c === ')' || c === '(') break;
-      if (c === '&' && s[i + 1] !== '>') break;
+      // `2>&1`, `>&2`, `<&3` and `&>file` are redirections inside the word, not the background operator.
+      if (c === '&' && s[i + 1] !== '>' && s[i - 1] !== '>' && s[i - 1] !== '<') break;
       if (c === '\\' && i + 1 < s.length) {
         value += s[i + 1];
         i += 2;

@@ -358,7 +358,8 @@ export function isDevelopmentDockerfile(uri: string): boolean {
   const path = decodeURIComponent(uri.replace(/[?#].*$/, ''));
   if (/(^|\/)\.devcontainer\//.test(path)) return true;
   const base = path.split('/').pop() ?? '';
-  return /(^|[.\-_])(dev|develop|development|local|debug)([.\-_]|$)/i.test(base);
+  const env = '(dev|develop|development|local|debug)';
+  return new RegExp(`^(Dockerfile|Containerfile)[.\\-_]${env}$|(^|[.\\-_])${env}[.\\-_]?(Dockerfile|Containerfile)$`, 'i').test(base);
 }
 
 /** Values of ENV and ARG defaults visible in `stage`, for expanding `$PORT`-style references. */
@@ -405,4 +406,41 @@ export function portNumber(model: DockerfileModel, text: string, values: Map<str
   const expanded = model.expand(text, values);
   if (!expanded || !/^\d{1,5}$/.test(expanded)) return undefined;
   return Number(expanded);
+}
+
+// ---------------------------------------------------------------------------
+// Server-like programs
+
+const NOT_A_SERVER_NAME = /worker|job|cron|consumer|queue|task|migrat|seed|script|cli|scheduler|beat|batch|backup|setup|init/i;
+
+/** A short name for the server a start command runs (`gunicorn`, `node server.js`, `java -jar`), if it is one. */
+export function serverKind(command: StartCommand): string | undefined {
+  const p = command.program;
+  const v = command.words.map((w) => w.value);
+  const args = v.slice(1);
+  const mentionsNonServer = args.some((a) => NOT_A_SERVER_NAME.test(baseName(a)) && !a.startsWith('-'));
+  if (/^(gunicorn|uvicorn|hypercorn|daphne|waitress-serve|uwsgi|granian|puma|unicorn|thin|passenger|falcon|iodine|next|nuxt|remix-serve|serve|http-server|caddy|traefik|envoy|haproxy)$/.test(p)) {
+    if ((p === 'next' || p === 'nuxt') && args[0] !== 'start') return undefined;
+    if (p === 'caddy' && args[0] !== 'run') return undefined;
+    return p;
+  }
+  if ((p === 'rails' || p === 'rackup') && (p === 'rackup' || args[0] === 'server' || args[0] === 's')) return `${p} server`;
+  if (p === 'php' && args[0] === '-S') return 'php -S';
+  if (p === 'php' && /artisan$/.test(args[0] ?? '') && /^(serve|octane:start|octane:frankenphp)$/.test(args[1] ?? '')) return `php artisan ${args[1]}`;
+  if (p === 'frankenphp' && /^(run|php-server)$/.test(args[0] ?? '')) return 'frankenphp';
+  if ((p === 'npm' || p === 'yarn' || p === 'pnpm' || p === 'bun') && (args[0] === 'start' || (args[0] === 'run' && args[1] === 'start'))) return `${p} start`;
+  if (/^(node|bun|deno)$/.test(p)) {
+    const script = args.find((a) => !a.startsWith('-'));
+    if (p === 'deno' && script !== 'run' && script !== 'serve') return undefined;
+    if (script && !mentionsNonServer && /(^|\/)(server|app|index|main|www|start|bin\/www)(\.[cm]?[jt]s)?$|(^|\/)(dist|build|\.output)\/server\/index\.m?js$/.test(script)) return `${p} ${script}`;
+    return undefined;
+  }
+  if (/^java$/.test(p) && args.includes('-jar') && !mentionsNonServer) return 'java -jar';
+  if (p === 'java' && args.some((a) => /^(org\.springframework\.boot\.loader\.|io\.quarkus\.)/.test(a) || /quarkus-run\.jar$/.test(a))) return 'java';
+  if (p === 'dotnet' && /\.dll$/.test(args[0] ?? '') && !mentionsNonServer) return `dotnet ${args[0]}`;
+  if (p === 'flask' && args[0] === 'run') return 'flask run';
+  if ((p === 'manage.py' || (isPython(p) && /manage\.py$/.test(args[0] ?? ''))) && args.includes('runserver')) return 'manage.py runserver';
+  if (p === 'catalina.sh' && args[0] === 'run') return 'catalina.sh';
+  if (p === 'mix' && args[0] === 'phx.server') return 'mix phx.server';
+  return undefined;
 }

@@ -6,7 +6,7 @@
  * Reuses the forgiving shell lexer of the Dockerfile side; nothing here executes.
  */
 import { isScalar, type Document, type Node, type Scalar } from 'yaml';
-import type { SourceText } from '../source';
+import { comparePositions, type SourceText } from '../source';
 import { effectiveWords, splitCommands, type LogicalText, type ShellWord, type SimpleCommand } from '../dockerfile/shell';
 import type { Container } from './model';
 import { resolve, seqItems, valueOf } from './yaml-nodes';
@@ -96,7 +96,10 @@ export function execCommand(source: SourceText, commandNode: Node | undefined, d
 function commandOfArgv(source: SourceText, argv: ArgvWord[]): ContainerCommand | undefined {
   if (argv.length === 0) return undefined;
   const templated = argv.some((w) => w.value.includes('{{'));
-  const asCommand: SimpleCommand = { words: argv, terminator: 'end', range: { start: argv[0].range.start, end: argv[argv.length - 1].range.end } };
+  // `args` may be written above `command`: the range spans both, whatever their order in the file.
+  const starts = argv.map((w) => w.range.start).sort(comparePositions);
+  const ends = argv.map((w) => w.range.end).sort(comparePositions);
+  const asCommand: SimpleCommand = { words: argv, terminator: 'end', range: { start: starts[0], end: ends[ends.length - 1] } };
   const script = shellScriptOf(argv);
   if (script?.scalar) {
     const logical = scalarLogical(source, script.scalar);

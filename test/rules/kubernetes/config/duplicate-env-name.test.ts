@@ -40,7 +40,7 @@ testRule(rule, {
     {
       name: 'flow sequence: reported without a fix',
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: x:1\n      env: [{name: PORT, value: "8080"}, {name: PORT, value: "9090"}]\n',
-      errors: [{ line: 8, column: 48, endColumn: 52 }],
+      errors: [{ line: 8, column: 49, endColumn: 53 }],
       output: null,
     },
   ],

@@ -20,7 +20,7 @@ function knownTools(image: ImageReference | undefined): Known | undefined {
   if (/(^|\/)distroless\//.test(name) || /chiseled|distroless/.test(tag)) return { curl: false, wget: false, family: 'distroless' };
   if (name.startsWith('cgr.dev/chainguard/') && !/-dev$/.test(tag)) return { curl: false, wget: false, family: 'distroless' };
   if (name === 'alpine' || /(^|[-.])alpine/.test(tag)) {
-    if (name === 'alpine' || ['node', 'python', 'ruby', 'golang', 'php', 'redis', 'openjdk', 'eclipse-temurin'].includes(name) || name.startsWith('mcr.microsoft.com/dotnet/')) {
+    if (name === 'alpine' || ['node', 'python'].includes(name) || name.startsWith('mcr.microsoft.com/dotnet/')) {
       return { curl: false, wget: true, family: 'Alpine' };
     }
     return undefined;

@@ -1,6 +1,6 @@
 import type { Fix } from '../../../types';
 import { defineDockerfileRule } from '../../../rule';
-import { spanOf } from '../../../dockerfile/instructions';
+import { commandsOf, spanOf } from '../../../dockerfile/instructions';
 import { explicitlyCopied, filesBefore, installCommandOf, type CopiedFile, type InstallCommand } from '../../../dockerfile/lockfiles';
 import type { DockerfileModel } from '../../../dockerfile/model';
 import type { Instruction } from 'dockerfile-ast';
@@ -51,7 +51,9 @@ export default defineDockerfileRule({
   check({ model, report }) {
     for (const instruction of model.instructions) {
       if (instruction.getKeyword() !== 'RUN') continue;
-      for (const command of model.commandLine(instruction)?.commands ?? []) {
+      const line = model.commandLine(instruction);
+      const exec = line?.form === 'exec' && !line.script;
+      for (const command of commandsOf(line)) {
         const install = installCommandOf(command);
         if (!install) continue;
         const key = install.tool === 'bundler' ? 'bundle' : install.tool;
@@ -65,7 +67,7 @@ export default defineDockerfileRule({
         if (!explicitlyCopied(files, tool.lock)) continue;
         const flag = tool.flag(files);
         const last = install.verb ?? install.words[0];
-        const fix: Fix | undefined = flag ? { title: `Add ${flag}`, edits: [{ range: { start: last.range.end, end: last.range.end }, newText: ` ${flag}` }] } : undefined;
+        const fix: Fix | undefined = flag ? { title: `Add ${flag}`, edits: [{ range: { start: last.range.end, end: last.range.end }, newText: exec ? `, ${JSON.stringify(flag)}` : ` ${flag}` }] } : undefined;
         report({
           messageId: 'notFrozen',
           data: { command: commandText(install), lock: tool.lock, advice: flag ?? tool.advice },

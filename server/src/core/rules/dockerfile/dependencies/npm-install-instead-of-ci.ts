@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
-import { spanOf } from '../../../dockerfile/instructions';
+import { commandsOf, spanOf } from '../../../dockerfile/instructions';
 import { explicitlyCopied, filesBefore, installCommandOf } from '../../../dockerfile/lockfiles';
 
 /** Options of `npm install` that `npm ci` does not accept or that change its meaning. */
@@ -28,7 +28,9 @@ export default defineDockerfileRule({
   check({ model, report }) {
     for (const instruction of model.instructions) {
       if (instruction.getKeyword() !== 'RUN') continue;
-      for (const command of model.commandLine(instruction)?.commands ?? []) {
+      const line = model.commandLine(instruction);
+      const exec = line?.form === 'exec' && !line.script;
+      for (const command of commandsOf(line)) {
         const install = installCommandOf(command);
         if (!install || install.tool !== 'npm' || !install.verb) continue;
         if (install.verb.value !== 'install' && install.verb.value !== 'i') continue;
@@ -40,7 +42,7 @@ export default defineDockerfileRule({
           messageId: 'useCi',
           data: { verb: install.verb.value },
           range: spanOf(install.words[0], install.verb),
-          fix: { title: 'Use npm ci', edits: [{ range: install.verb.range, newText: 'ci' }] },
+          fix: { title: 'Use npm ci', edits: [{ range: install.verb.range, newText: exec ? '"ci"' : 'ci' }] },
         });
       }
     }

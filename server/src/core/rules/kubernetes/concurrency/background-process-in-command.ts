@@ -1,7 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { commandText, containerCommand, programOf } from '../../../kubernetes/commands';
 
-const HOUSEKEEPING = new Set(['wait', 'trap', 'echo', 'kill', 'printf', 'set', 'exit']);
+const HOUSEKEEPING = new Set(['', 'wait', 'trap', 'echo', 'kill', 'printf', 'set', 'exit']);
 
 export default defineKubernetesRule({
   meta: {

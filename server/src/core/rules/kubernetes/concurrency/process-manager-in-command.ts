@@ -30,7 +30,7 @@ export default defineKubernetesRule({
         for (const simple of command.commands) {
           const words = commandWords(simple);
           const values = runnerStripped(words.map((w) => w.value));
-          const word = words[words.length - values.length];
+          const word = words.find((w) => w.value === values[0]);
           if (!word) continue;
           const program = basename(values[0]);
           const sub = values[1] ?? '';

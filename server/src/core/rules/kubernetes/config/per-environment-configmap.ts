@@ -3,7 +3,7 @@ import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { mapEntries, nodeAt, valueOf } from '../../../kubernetes/yaml-nodes';
 
-const ENV_WORDS = 'dev|develop|development|local|test|qa|uat|stage|staging|preprod|pre-prod|prod|production';
+const ENV_WORDS = 'dev|develop|development|qa|uat|stage|staging|preprod|pre-prod|prod|production';
 /** `app-config-prod`, `app-staging-config`, `dev-settings`. */
 const ENV_NAME = new RegExp(`(^|[-.])(${ENV_WORDS})([-.]|$)`, 'i');
 /** `application-prod.yml`, `appsettings.Production.json`, `config.staging.json`, `.env.development`, or a bare `production` key. */

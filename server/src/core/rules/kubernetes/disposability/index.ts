@@ -1,4 +1,10 @@
 /** Kubernetes rules of the disposability factor. Add each new rule module here. */
 import type { KubernetesRule } from '../../../rule';
+import missingReadinessProbe from './missing-readiness-probe';
+import longInitialDelayWithoutStartupProbe from './long-initial-delay-without-startup-probe';
+import prestopSleepExceedsGrace from './prestop-sleep-exceeds-grace';
+import identicalLivenessReadiness from './identical-liveness-readiness';
+import shellWrappedCommand from './shell-wrapped-command';
+import sleepInCommand from './sleep-in-command';
 
-export const disposabilityRules: KubernetesRule[] = [];
+export const disposabilityRules: KubernetesRule[] = [missingReadinessProbe, longInitialDelayWithoutStartupProbe, prestopSleepExceedsGrace, identicalLivenessReadiness, shellWrappedCommand, sleepInCommand];

@@ -32,7 +32,8 @@ export default defineKubernetesRule({
       if (scalarString(nodeAt(service.node, ['spec', 'type'], doc), doc) === 'ExternalName') continue;
       const pods = podsSelectedBy(service, workspace.objects);
       if (pods.length === 0) continue;
-      const containers = pods.flatMap((p) => p.podSpec!.containers);
+      // Native sidecars (init containers that keep running) can serve ports too.
+      const containers = pods.flatMap((p) => [...p.podSpec!.containers, ...p.podSpec!.initContainers]);
       // A templated or unreadable port makes the comparison meaningless.
       if (containers.some((c) => c.ports.some((p) => p.containerPort === undefined && (p.name === undefined || isTemplated(p.name))))) continue;
       const declared = [...new Set(containers.flatMap((c) => c.ports.map((p) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort)))))];

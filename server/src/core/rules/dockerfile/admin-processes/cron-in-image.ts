@@ -1,0 +1,54 @@
+import { defineDockerfileRule } from '../../../rule';
+import { startInfo, type StartCommand } from '../../../dockerfile/start-command';
+import { runtimePackages } from '../../../dockerfile/packages';
+
+const CRON_PACKAGES = new Set(['cron', 'cronie', 'dcron', 'cronie-anacron', 'anacron', 'bcron', 'fcron', 'systemd-cron']);
+
+function isCron(c: StartCommand): boolean {
+  const v = c.words.map((w) => w.value);
+  if (/^(cron|crond|supercronic|go-crond|fcron|anacron)$/.test(c.program)) return true;
+  if (c.program === 'busybox' && v[1] === 'crond') return true;
+  return c.program === 'service' && /^(cron|crond)$/.test(v[1] ?? '') && /^(start|restart)$/.test(v[2] ?? '');
+}
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'admin-processes/cron-in-image',
+    factor: 'admin-processes',
+    defaultSeverity: 'warning',
+    description: 'A cron daemon is installed or started next to the app in the image.',
+    rationale: [
+      'A cron daemon inside an app container runs scheduled admin tasks once per replica (three replicas, three runs),',
+      'outside the platform\'s view: failures are not reported, output goes to cron\'s mail or a file, and the schedule',
+      'disappears when the container is replaced. It is also a second long-running process in the container.',
+      '',
+      'Schedule one-off processes on the platform instead: a Kubernetes CronJob, a scheduled task or a separate',
+      'scheduler process type. An image whose only process is the scheduler (e.g. `supercronic` as the one start',
+      'command) is such a process type and is not reported.',
+    ].join('\n'),
+    messages: {
+      installed: '`{{name}}` installs a cron daemon in the app image; schedule one-off tasks with a CronJob or scheduler process instead.',
+      started: '`{{name}}` runs a cron daemon next to the app; use a CronJob or a separate scheduler container.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    const stage = model.finalStage;
+    if (!stage) return;
+    const info = startInfo(model);
+    const commands = info?.commands.filter((c) => c.words.length > 0) ?? [];
+    const main = info?.main;
+    // A dedicated scheduler image: cron is the one foreground process and nothing runs beside it.
+    if (main && isCron(main) && !main.background && commands.filter((c) => c.background).length === 0 && commands.every((c) => c === main || !isLongRunning(c))) return;
+    for (const pkg of runtimePackages(model)) {
+      if (CRON_PACKAGES.has(pkg.name.toLowerCase()) && !['npm', 'pip', 'gem', 'yarn', 'pnpm'].includes(pkg.manager)) report({ messageId: 'installed', data: { name: pkg.name }, range: pkg.word.range });
+    }
+    for (const command of commands) {
+      if (isCron(command)) report({ messageId: 'started', data: { name: command.program === 'service' ? 'service cron' : command.program }, range: command.words[0].range });
+    }
+  },
+});
+
+function isLongRunning(c: StartCommand): boolean {
+  return /^(gunicorn|uvicorn|node|java|nginx|php-fpm|httpd|apache2|puma|rails|supervisord|npm|yarn)$/.test(c.program);
+}

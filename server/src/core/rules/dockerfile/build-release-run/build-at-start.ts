@@ -1,0 +1,90 @@
+import { defineDockerfileRule } from '../../../rule';
+import { effectiveWords, type ShellWord } from '../../../dockerfile/shell';
+import { programOf, spanOf, startCommands, verbIndex } from '../../../dockerfile/instructions';
+
+/** The build step a start command performs, as [first word, last word], or undefined. */
+function buildStep(words: ShellWord[]): [ShellWord, ShellWord] | undefined {
+  const program = programOf(words);
+  const vi = verbIndex(words);
+  const verb = vi >= 0 ? words[vi] : undefined;
+  const v = verb?.value;
+  switch (program) {
+    case 'npm':
+    case 'pnpm':
+      if (v === 'install' || v === 'i' || v === 'ci') return [words[0], verb!];
+      if (v === 'run' || v === 'run-script') {
+        const script = words[vi + 1];
+        if (script && /^build(:|$)/.test(script.value)) return [words[0], script];
+      }
+      if (program === 'pnpm' && v === 'build') return [words[0], verb!];
+      return undefined;
+    case 'yarn':
+      if (v === undefined) return [words[0], words[0]];
+      if (v === 'install' || /^build(:|$)/.test(v)) return [words[0], verb!];
+      if (v === 'run' && words[vi + 1] && /^build(:|$)/.test(words[vi + 1].value)) return [words[0], words[vi + 1]];
+      return undefined;
+    case 'pip':
+    case 'pip3':
+      return v === 'install' ? [words[0], verb!] : undefined;
+    case 'python':
+    case 'python3':
+      return words[1]?.value === '-m' && /^pip3?$/.test(words[2]?.value ?? '') && words[3]?.value === 'install' ? [words[0], words[3]] : undefined;
+    case 'poetry':
+    case 'pipenv':
+    case 'bundle':
+    case 'composer':
+      return v === 'install' || (program === 'pipenv' && v === 'sync') ? [words[0], verb!] : undefined;
+    case 'go':
+      return v === 'build' || v === 'run' || v === 'install' ? [words[0], verb!] : undefined;
+    case 'cargo':
+      return v === 'build' || v === 'run' ? [words[0], verb!] : undefined;
+    case 'mvn':
+    case 'mvnw':
+      return words.slice(1).find((w) => /^(package|install|compile|verify|spring-boot:run|quarkus:dev)$/.test(w.value)) ? [words[0], words.slice(1).find((w) => /^(package|install|compile|verify|spring-boot:run|quarkus:dev)$/.test(w.value))!] : undefined;
+    case 'gradle':
+    case 'gradlew': {
+      const task = words.slice(1).find((w) => /^(build|assemble|bootRun|run|installDist|shadowJar|bootJar)$/.test(w.value));
+      return task ? [words[0], task] : undefined;
+    }
+    case 'dotnet':
+      return v === 'build' || v === 'publish' || v === 'run' || v === 'restore' ? [words[0], verb!] : undefined;
+    case 'tsc':
+    case 'webpack':
+      return [words[0], words[0]];
+    default:
+      return undefined;
+  }
+}
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'build-release-run/build-at-start',
+    factor: 'build-release-run',
+    defaultSeverity: 'warning',
+    description: 'The start command installs dependencies or compiles (`npm install`, `pip install`, `go run`, `dotnet run`, `mvn package`).',
+    rationale: [
+      'Build, release and run are separate stages: the build turns code into an artefact once, and the run stage only',
+      'executes it. A start command that installs packages or compiles means every container start is a new, unreviewed',
+      'build: start-up is slow, it fails when a registry is down, and two replicas can end up running different',
+      'dependency versions.',
+      '',
+      'Do the work in `RUN` instructions (ideally a builder stage) and start the built artefact directly:',
+      '`CMD ["node", "dist/server.js"]`, `CMD ["./app"]`, `ENTRYPOINT ["dotnet", "App.dll"]`.',
+    ].join('\n'),
+    messages: {
+      buildAtStart: '`{{command}}` runs at every container start; do it in a RUN at build time and start the built artefact.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const { commands } of startCommands(model)) {
+      for (const command of commands) {
+        const step = buildStep(effectiveWords(command));
+        if (!step) continue;
+        const words = effectiveWords(command);
+        const text = words.slice(0, words.indexOf(step[1]) + 1).map((w) => w.value).join(' ');
+        report({ messageId: 'buildAtStart', data: { command: text }, range: spanOf(step[0], step[1]) });
+      }
+    }
+  },
+});

@@ -1,0 +1,81 @@
+import type { Instruction } from 'dockerfile-ast';
+import { defineDockerfileRule } from '../../../rule';
+import { effectiveWords } from '../../../dockerfile/shell';
+import { installedPackages, type InstalledPackage } from '../../../dockerfile/packages';
+import { programOf, runtimeInstructions, verbIndex } from '../../../dockerfile/instructions';
+import { SYSTEM_MANAGERS } from '../../../dockerfile/backing-services';
+import type { DockerfileModel } from '../../../dockerfile/model';
+
+const TOOLCHAIN = /^(build-essential|build-base|gcc|gcc-c\+\+|g\+\+|clang|make|cmake|autoconf|automake|libtool|golang|golang-go|go|rustc|cargo|maven|gradle|default-jdk|default-jdk-headless|openjdk-\d+-jdk(-headless)?|java-\d+-openjdk-devel|openjdk\d+-jdk|musl-dev|linux-headers|.+-dev|.+-devel)$/;
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'build-release-run/toolchain-in-final-stage',
+    factor: 'build-release-run',
+    defaultSeverity: 'info',
+    description: 'Compilers and development packages (`build-essential`, `gcc`, `*-dev`) stay installed in the runtime image.',
+    rationale: [
+      'The build stage needs compilers and headers; the run stage does not. When they stay in the final image, the release',
+      'carries a build environment: it is larger, has more to patch, and makes it tempting to compile or install at run',
+      'time, blurring the line between building and running.',
+      '',
+      'Compile in a builder stage and copy only the results (wheels, binaries, `node_modules`) into a slim final stage, or',
+      'remove the packages in the same `RUN` (`apt-get purge`, `apk add --virtual .build-deps … && apk del .build-deps`).',
+      'Packages removed later are not reported.',
+    ].join('\n'),
+    messages: {
+      toolchain: '{{packages}} stay in the runtime image; build in a separate stage and copy only the artefacts, or remove them after use.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    const runtime = runtimeInstructions(model);
+    const removed = removedPackages(model, runtime);
+    for (const instruction of runtime) {
+      if (instruction.getKeyword() !== 'RUN') continue;
+      const byCommand = new Map<unknown, InstalledPackage[]>();
+      for (const pkg of installedPackages(model, [instruction])) {
+        if (!SYSTEM_MANAGERS.has(pkg.manager) || !TOOLCHAIN.test(pkg.name) || removed.has(pkg.name)) continue;
+        if (virtualGroupRemoved(pkg, removed)) continue;
+        const list = byCommand.get(pkg.command) ?? [];
+        list.push(pkg);
+        byCommand.set(pkg.command, list);
+      }
+      for (const list of byCommand.values()) {
+        const names = list.map((p) => `\`${p.name}\``);
+        const packages = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+        report({ messageId: 'toolchain', data: { packages }, range: list[0].word.range });
+      }
+    }
+  },
+});
+
+/** Names given to `apt-get purge/remove`, `apk del`, `yum/dnf remove` anywhere in the runtime stages. */
+function removedPackages(model: DockerfileModel, runtime: Instruction[]): Set<string> {
+  const removed = new Set<string>();
+  for (const instruction of runtime) {
+    if (instruction.getKeyword() !== 'RUN') continue;
+    for (const command of model.commandLine(instruction)?.commands ?? []) {
+      const words = effectiveWords(command);
+      const program = programOf(words);
+      const vi = verbIndex(words);
+      const verb = words[vi]?.value;
+      const removes = ((program === 'apt-get' || program === 'apt') && (verb === 'purge' || verb === 'remove' || verb === 'autoremove'))
+        || (program === 'apk' && verb === 'del')
+        || (['yum', 'dnf', 'microdnf', 'zypper'].includes(program) && (verb === 'remove' || verb === 'erase' || verb === 'rm'));
+      if (!removes) continue;
+      for (const w of words.slice(vi + 1)) if (!w.value.startsWith('-')) removed.add(w.value.replace(/[=:].*$/, ''));
+    }
+  }
+  return removed;
+}
+
+/** `apk add --virtual .build-deps gcc …` later followed by `apk del .build-deps`. */
+function virtualGroupRemoved(pkg: InstalledPackage, removed: Set<string>): boolean {
+  if (pkg.manager !== 'apk') return false;
+  const words = pkg.command.words;
+  const i = words.findIndex((w) => w.value === '--virtual' || w.value === '-t' || w.value.startsWith('--virtual='));
+  if (i < 0) return false;
+  const name = words[i].value.startsWith('--virtual=') ? words[i].value.slice(10) : words[i + 1]?.value;
+  return !!name && removed.has(name);
+}

@@ -1,0 +1,44 @@
+import { defineDockerfileRule } from '../../../rule';
+import { propertiesOf } from '../../../dockerfile/model';
+import { argNamesAt, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
+import { looksLikeSecretName } from '../../../secrets';
+
+/** Names of settings that differ per deploy: where services live, which domain, which bucket. */
+const CONFIG_LIKE = /(_|^)(URL|URI|HOST|HOSTNAME|HOSTS|ENDPOINT|DSN|ADDR|ADDRESS|SERVER|SERVERS|DOMAIN|ORIGIN|ORIGINS|BUCKET|QUEUE|TOPIC|DATABASE|REGION|TENANT|BROKERS?)$/i;
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'config/build-arg-frozen-into-env',
+    factor: 'config',
+    defaultSeverity: 'warning',
+    description: 'A build argument carrying deploy-specific config (a URL, host, endpoint or secret) is copied into the runtime ENV.',
+    rationale: [
+      '`ARG API_URL` followed by `ENV API_URL=$API_URL` turns a per-deploy setting into a property of the image: you now',
+      'need one build per environment, and the image you tested is not the image you ship. For a secret it is worse: the',
+      'value is stored in the image config for anyone who pulls it.',
+      '',
+      'Drop the `ARG`/`ENV` pair and let each deploy set the variable. Build metadata such as `ARG VERSION` →',
+      '`ENV APP_VERSION=$VERSION` describes the artefact itself and is not reported. Only the final stage is judged.',
+    ].join('\n'),
+    messages: {
+      config: '`{{name}}` is fixed at build time from the build argument `{{arg}}`; let each deploy set {{name}} instead of building one image per environment.',
+      secret: 'The secret build argument `{{arg}}` is stored in the image as `{{name}}`; provide {{name}} at run time from a secret store.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const instruction of runtimeInstructions(model)) {
+      if (instruction.getKeyword() !== 'ENV') continue;
+      const args = argNamesAt(model, instruction);
+      for (const variable of propertiesOf(instruction)) {
+        const arg = soleReference(variable.value);
+        if (!arg || !args.has(arg)) continue;
+        if (looksLikeSecretName(arg) || looksLikeSecretName(variable.name)) {
+          report({ messageId: 'secret', data: { name: variable.name, arg }, range: variable.valueRange });
+        } else if (CONFIG_LIKE.test(arg) || CONFIG_LIKE.test(variable.name)) {
+          report({ messageId: 'config', data: { name: variable.name, arg }, range: variable.valueRange });
+        }
+      }
+    }
+  },
+});

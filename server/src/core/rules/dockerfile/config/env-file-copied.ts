@@ -1,0 +1,57 @@
+import { defineDockerfileRule } from '../../../rule';
+import { baseName, copyPaths, globToRegExp, runtimeInstructions } from '../../../dockerfile/instructions';
+import { ENV_WORD } from '../../../dockerfile/literal-values';
+
+const HARMLESS_SUFFIX = /\.(example|sample|template|tmpl|tpl|dist|defaults?|schema|in)$/i;
+
+/** Why a copied file is per-environment config, or `undefined`. */
+function environmentFile(path: string): string | undefined {
+  const base = baseName(path);
+  if (HARMLESS_SUFFIX.test(base)) return undefined;
+  if (/[*?[]/.test(base)) {
+    // A glob such as `.env*` or `*.env` that would pick up a dotenv file.
+    const re = globToRegExp(base);
+    return ['.env', '.env.production', 'production.env'].some((n) => re.test(n)) && /env/i.test(base) ? 'may copy dotenv files' : undefined;
+  }
+  if (base === '.env' || /^\.env\.[^.]+$/.test(base)) return 'is a dotenv file';
+  if (/^[\w-]+\.env$/.test(base)) return 'is a dotenv file';
+  const spring = /^(application|bootstrap)-([\w]+)\.(ya?ml|properties)$/i.exec(base);
+  if (spring && ENV_WORD.test(spring[2])) return `is the Spring profile "${spring[2]}"`;
+  const dotnet = /^appsettings\.(\w+)\.json$/i.exec(base);
+  if (dotnet && ENV_WORD.test(dotnet[1])) return `holds the ${dotnet[1]} settings`;
+  const webConfig = /^web\.(\w+)\.config$/i.exec(base);
+  if (webConfig && ENV_WORD.test(webConfig[1])) return `is the ${webConfig[1]} web.config transform`;
+  const config = /(^|\/)config\/(\w+)\.(json|ya?ml|js|cjs|toml)$/i.exec(path.replace(/\\/g, '/'));
+  if (config && ENV_WORD.test(config[2])) return `holds the ${config[2]} settings`;
+  return undefined;
+}
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'config/env-file-copied',
+    factor: 'config',
+    defaultSeverity: 'warning',
+    description: 'A per-environment config file (`.env`, `application-prod.yml`, `appsettings.Production.json`) is copied into the runtime image.',
+    rationale: [
+      'Config that changes between deploys belongs in the environment, not in the artefact. A `.env` file or a file',
+      'named after one environment freezes that environment\'s settings (often with credentials) into the image, so the',
+      'same image cannot be promoted from staging to production, and changing a setting means a rebuild.',
+      '',
+      'Keep such files out of the build context (`.dockerignore`) and provide the values as environment variables at',
+      'deploy time. Environment-neutral defaults (`appsettings.json`, `.env.example`, `config/default.json`) are fine.',
+      'Only the final stage is judged.',
+    ].join('\n'),
+    messages: {
+      envFile: '`{{path}}` {{why}}: per-environment config baked into the image; supply these values as environment variables at deploy time.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const instruction of runtimeInstructions(model)) {
+      for (const word of copyPaths(model, instruction).sources) {
+        const why = environmentFile(word.value);
+        if (why) report({ messageId: 'envFile', data: { path: word.value, why }, range: word.range });
+      }
+    }
+  },
+});

@@ -1,0 +1,103 @@
+import { defineDockerfileRule } from '../../../rule';
+import type { EnvVariable } from '../../../dockerfile/model';
+import { argValuesAt, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
+import { NON_PRODUCTION } from '../../../dockerfile/literal-values';
+
+/** Variables that select a framework's environment; the value is the safe production setting, if there is one. */
+const MODE_VARIABLES: Record<string, string | undefined> = {
+  NODE_ENV: 'production',
+  RAILS_ENV: 'production',
+  RACK_ENV: 'production',
+  MIX_ENV: 'prod',
+  FLASK_ENV: 'production',
+  ASPNETCORE_ENVIRONMENT: 'Production',
+  DOTNET_ENVIRONMENT: 'Production',
+  APP_ENV: undefined, // Laravel says `production`, Symfony `prod`: no single safe value
+  APP_ENVIRONMENT: undefined,
+  ENVIRONMENT: undefined,
+  GO_ENV: undefined,
+  DJANGO_ENV: undefined,
+  YII_ENV: undefined,
+  SPRING_PROFILES_ACTIVE: undefined,
+  QUARKUS_PROFILE: undefined,
+  MICRONAUT_ENVIRONMENTS: undefined,
+};
+const DEBUG_VARIABLES = new Set(['DEBUG', 'FLASK_DEBUG', 'DJANGO_DEBUG', 'APP_DEBUG', 'YII_DEBUG', 'WP_DEBUG', 'RAILS_DEBUG']);
+const DEBUG_ON: Record<string, string> = { '1': '0', true: 'false', True: 'False', TRUE: 'FALSE', yes: 'no', on: 'off' };
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'config/environment-switch',
+    factor: 'config',
+    defaultSeverity: 'warning',
+    description: 'The runtime image switches on a non-production environment or debug mode (`NODE_ENV=development`, `DEBUG=1`).',
+    rationale: [
+      'One image should be promoted unchanged from staging to production, with everything that differs supplied by the',
+      'environment. Baking `NODE_ENV=development`, `RAILS_ENV=staging`, `SPRING_PROFILES_ACTIVE=dev` or `FLASK_DEBUG=1`',
+      'into the final stage ties the artefact to one environment and, worse, ships debug behaviour (verbose errors,',
+      'unminified assets, dev-only code paths) to wherever the image runs.',
+      '',
+      'Set the production mode in the image (`NODE_ENV=production` is the right default and is not reported) and let each',
+      'deploy override individual settings through its own environment variables. Builder stages are not judged. The quick',
+      'fix switches well-known variables to their production value when no later `RUN` depends on the old one.',
+    ].join('\n'),
+    messages: {
+      mode: '`{{name}}={{value}}` bakes the {{value}} environment into the runtime image; default to production and override per deploy.',
+      modeFromArg: '`{{name}}` defaults to `{{value}}` through a build argument, so the runtime image is built for one environment; default to production and override per deploy.',
+      debug: '`{{name}}={{value}}` turns debug mode on in the runtime image; turn it off and enable it per deploy when needed.',
+    },
+    fixable: true,
+  },
+  check({ model, source, report }) {
+    const stage = model.finalStage;
+    if (!stage) return;
+    const runtime = runtimeInstructions(model);
+    for (const variable of model.envOf(stage).values()) {
+      const name = variable.name;
+      const isMode = name in MODE_VARIABLES;
+      const isDebug = DEBUG_VARIABLES.has(name);
+      if (!isMode && !isDebug) continue;
+      let value = variable.value.trim();
+      let fromArg = false;
+      const reference = soleReference(value);
+      if (reference) {
+        const expanded = argValuesAt(model, variable.instruction).get(reference);
+        if (expanded === undefined) continue;
+        value = expanded;
+        fromArg = true;
+      }
+      if (isMode) {
+        const values = name === 'SPRING_PROFILES_ACTIVE' || name === 'MICRONAUT_ENVIRONMENTS' ? value.split(',').map((v) => v.trim()) : [value];
+        const bad = values.find((v) => NON_PRODUCTION.test(v));
+        if (!bad) continue;
+        const production = MODE_VARIABLES[name];
+        const fixable = !fromArg && production !== undefined && values.length === 1 && noLaterRun(runtime, variable);
+        report({
+          messageId: fromArg ? 'modeFromArg' : 'mode',
+          data: { name, value: bad },
+          range: variable.valueRange,
+          fix: fixable ? { title: `Set ${name} to ${production}`, edits: [{ range: variable.valueRange, newText: requote(source.textOf(variable.valueRange), production!) }] } : undefined,
+        });
+      } else {
+        if (!(value in DEBUG_ON)) continue;
+        report({
+          messageId: 'debug',
+          data: { name, value },
+          range: variable.valueRange,
+          fix: fromArg ? undefined : { title: `Set ${name} to ${DEBUG_ON[value]}`, edits: [{ range: variable.valueRange, newText: requote(source.textOf(variable.valueRange), DEBUG_ON[value]) }] },
+        });
+      }
+    }
+  },
+});
+
+/** True when no RUN in the runtime stages comes after the ENV (so changing it cannot change the build). */
+function noLaterRun(runtime: ReturnType<typeof runtimeInstructions>, variable: EnvVariable): boolean {
+  const index = runtime.indexOf(variable.instruction);
+  return runtime.slice(index + 1).every((i) => i.getKeyword() !== 'RUN' && i.getKeyword() !== 'ONBUILD');
+}
+
+function requote(raw: string, value: string): string {
+  const quote = /^["']/.exec(raw)?.[0];
+  return quote ? `${quote}${value}${quote}` : value;
+}

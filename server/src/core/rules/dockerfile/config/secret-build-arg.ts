@@ -1,0 +1,52 @@
+import { defineDockerfileRule } from '../../../rule';
+import { looksLikeSecretName, isPlaceholderValue } from '../../../secrets';
+import { literalSecret } from '../../../dockerfile/literal-values';
+import { argProperties, flagsOf, type ArgDeclaration } from '../../../dockerfile/instructions';
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'config/secret-build-arg',
+    factor: 'config',
+    defaultSeverity: 'warning',
+    description: 'A secret is passed to the build as an ARG and used by a later instruction, which records it in the image history.',
+    rationale: [
+      'Secrets are config that belongs to the environment, not to the artefact. A build argument used by `RUN` or `ENV`',
+      'is expanded into the command that Docker stores with the layer, so `docker history` (and build provenance,',
+      'and a registry build cache) reveal the token to anyone who can pull the image or its cache.',
+      '',
+      'Pass build-time credentials with BuildKit secret mounts instead: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN',
+      'npm ci` and `docker build --secret id=npm_token,env=NPM_TOKEN`. They are available to that one command and never',
+      'written to a layer. Declared-but-unused secret ARGs, and ones only read inside a secret-mounted RUN, are not reported.',
+    ].join('\n'),
+    messages: {
+      buildArg: 'Build argument `{{name}}` ends up in the image history where it is used; pass it with `RUN --mount=type=secret` instead.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      const declared = new Map<string, ArgDeclaration>();
+      for (const instruction of stage.instructions) {
+        const keyword = instruction.getKeyword();
+        if (keyword === 'ARG') {
+          for (const v of argProperties(model, instruction)) {
+            const hasDefault = v.hasDefault;
+            if (!looksLikeSecretName(v.name)) continue;
+            if (hasDefault && !isPlaceholderValue(v.value) && literalSecret(v.name, v.value)) continue; // literal-secret-arg's finding
+            declared.set(v.name, v);
+          }
+          continue;
+        }
+        if (keyword !== 'RUN' && keyword !== 'ENV') continue;
+        if (keyword === 'RUN' && flagsOf(instruction).some((f) => f.getName() === 'mount' && /(^|,)type=secret(,|$)/.test(f.getValue() ?? ''))) continue;
+        const text = instruction.getRawArgumentsContent() ?? '';
+        for (const [name, v] of declared) {
+          if (new RegExp(`\\$(\\{${name}([:}]|[-+?=])|${name}\\b)`).test(text)) {
+            report({ messageId: 'buildArg', data: { name }, range: v.nameRange });
+            declared.delete(name);
+          }
+        }
+      }
+    }
+  },
+});

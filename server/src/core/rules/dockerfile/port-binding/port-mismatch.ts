@@ -1,0 +1,75 @@
+import { defineDockerfileRule } from '../../../rule';
+import type { Range } from '../../../types';
+import { addressOptions, exposedPorts, portNumber, startInfo, subRange, variablesOf } from '../../../dockerfile/start-command';
+
+const LOCAL_URL = /^(?:https?|tcp):\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::(\d+|\$\{?[A-Za-z_][A-Za-z0-9_]*(?::-\d+)?\}?))?(?:\/|$)/i;
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'port-binding/port-mismatch',
+    factor: 'port-binding',
+    defaultSeverity: 'warning',
+    description: 'The ports in `EXPOSE`, the start command\'s port flags, `ENV PORT` and the `HEALTHCHECK` URL disagree.',
+    rationale: [
+      'The port an image binds is its public contract: `EXPOSE` documents it, `PORT` configures it, the server flag',
+      'applies it and the health check probes it. When they disagree, one of them is wrong, and the usual result is a',
+      'container that is "unhealthy" or receives no traffic although the server is running fine.',
+      '',
+      'Keep one source of truth: read the port from `PORT` in the start command (`--bind 0.0.0.0:${PORT}`), and make',
+      '`EXPOSE` and the health check use the same number.',
+    ].join('\n'),
+    messages: {
+      commandVsExpose: 'The server listens on {{port}} but EXPOSE declares {{exposed}}; make them the same port.',
+      envVsCommand: 'PORT is {{port}} but the start command binds {{command}}; read the port from $PORT or make them equal.',
+      envVsExpose: 'PORT is {{port}} but EXPOSE declares {{exposed}}; make them the same port.',
+      healthcheck: 'The health check probes port {{port}} but the server listens on {{listen}}; probe the port the server binds.',
+    },
+    fixable: false,
+  },
+  check({ model, source, report }) {
+    const info = startInfo(model);
+    if (!info) return;
+    const values = variablesOf(model, info.stage);
+    const exposed = exposedPorts(model, info.stage);
+    const exposedKnown = exposed.length > 0 && exposed.every((e) => e.number !== undefined);
+    const exposedNumbers = exposed.map((e) => e.number as number);
+    const exposedText = exposedNumbers.join(', ');
+
+    let command: { port: number; range: Range; literal: boolean } | undefined;
+    const main = info.main;
+    if (main) {
+      for (const option of addressOptions(main)) {
+        if (!option.port) continue;
+        const port = portNumber(model, option.port.text, values);
+        if (port === undefined) continue;
+        command = { port, range: subRange(source, option.valueWord, option.port.start, option.port.end), literal: !option.port.text.includes('$') };
+        break;
+      }
+    }
+    const portVar = model.envOf(info.stage).get('PORT');
+    const envPort = portVar && /^\d+$/.test(portVar.value) ? Number(portVar.value) : undefined;
+
+    if (command && exposedKnown && !exposedNumbers.includes(command.port)) {
+      report({ messageId: 'commandVsExpose', data: { port: command.port, exposed: exposedText }, range: command.range });
+    }
+    if (portVar && envPort !== undefined && command?.literal && command.port !== envPort) {
+      report({ messageId: 'envVsCommand', data: { port: envPort, command: command.port }, range: portVar.valueRange });
+    } else if (portVar && envPort !== undefined && !command && exposedKnown && !exposedNumbers.includes(envPort)) {
+      report({ messageId: 'envVsExpose', data: { port: envPort, exposed: exposedText }, range: portVar.valueRange });
+    }
+
+    const listen = command?.port ?? envPort ?? (exposedKnown && exposedNumbers.length === 1 ? exposedNumbers[0] : undefined);
+    const healthcheck = model.lastOf(info.stage, 'HEALTHCHECK');
+    const line = healthcheck && model.commandLine(healthcheck);
+    if (!line || listen === undefined) return;
+    const words = line.form === 'exec' && !line.script ? line.execArgs : line.commands.flatMap((c) => c.words);
+    for (const word of words) {
+      const m = LOCAL_URL.exec(word.value);
+      if (!m || m[1] === undefined) continue;
+      const port = portNumber(model, m[1], values);
+      if (port === undefined || port === listen || (exposedKnown && exposedNumbers.includes(port) && command === undefined)) continue;
+      const start = word.value.indexOf(m[1], m[0].indexOf('//') + 2);
+      report({ messageId: 'healthcheck', data: { port, listen }, range: subRange(source, word, start, start + m[1].length) });
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { defineDockerfileRule } from '../../../rule';
+import { addressOptions, serverKind, startInfo } from '../../../dockerfile/start-command';
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'port-binding/server-without-expose',
+    factor: 'port-binding',
+    defaultSeverity: 'info',
+    description: 'The image starts a server (gunicorn, uvicorn, `node server.js`, `java -jar` …) but declares no `EXPOSE`.',
+    rationale: [
+      'A twelve-factor app is self-contained and exports its service by binding a port; that port is part of the',
+      'contract between the image and whoever runs it. `EXPOSE` is where an image states that contract: tools, `docker',
+      'run -P`, Compose and readers of the Dockerfile rely on it to know where the service listens.',
+      '',
+      'Add `EXPOSE <port>` for the port the server binds (ideally the one it reads from `PORT`). EXPOSE publishes',
+      'nothing by itself; it documents the port binding.',
+    ].join('\n'),
+    messages: {
+      noExpose: '`{{server}}` serves on a port but the image declares no EXPOSE; add `EXPOSE {{port}}`.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    const info = startInfo(model);
+    const main = info?.main;
+    if (!info || !main) return;
+    const server = serverKind(main);
+    if (!server) return;
+    if (model.inheritedInstructions(info.stage, 'EXPOSE').length > 0) return;
+    const port = addressOptions(main).find((o) => o.port && /^\d+$/.test(o.port.text))?.port?.text ?? model.envOf(info.stage).get('PORT')?.value;
+    report({ messageId: 'noExpose', data: { server, port: port && /^\d+$/.test(port) ? port : '<port>' }, range: main.words[0].range });
+  },
+});

@@ -1,0 +1,49 @@
+import { defineKubernetesRule } from '../../../rule';
+import { WORKLOAD_KINDS, isTemplated } from '../../../kubernetes/model';
+import { parseImageReference } from '../../../kubernetes/images';
+import { isPatchFragment, sameNamespace } from '../../../kubernetes/selectors';
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'admin-processes/job-image-differs',
+    factor: 'admin-processes',
+    defaultSeverity: 'warning',
+    description: 'A Job or CronJob runs the application\'s image repository at a different tag or digest than the application.',
+    rationale: [
+      'Admin processes run against the same release as the app: same code, same config. A migration Job pinned to',
+      '`app:1.3.0` while the Deployment runs `app:1.4.2` migrates with yesterday\'s code, and a report CronJob reads',
+      'the data with a model the app no longer has. It usually happens when the release bump touched one manifest and',
+      'not the other.',
+      '',
+      'Reference the same tag or digest in both (a Kustomize `images:` entry or one Helm value sets every occurrence).',
+      'Only images whose repository is the main (first) container of a long-running workload in the workspace are',
+      'compared, so shared tool images such as busybox stay out of it.',
+    ].join('\n'),
+    messages: {
+      differs: '{{kind}} runs `{{image}}`, but {{appKind}} `{{app}}` runs `{{appImage}}`; run admin tasks on the same release as the app.',
+    },
+    fixable: false,
+  },
+  check({ model, workspace, report }) {
+    for (const job of model.objects) {
+      if ((job.kind !== 'Job' && job.kind !== 'CronJob') || !job.podSpec) continue;
+      for (const container of [...job.podSpec.initContainers, ...job.podSpec.containers]) {
+        if (!container.image || !container.imageRange || isTemplated(container.image)) continue;
+        const mine = parseImageReference(container.image);
+        const apps = workspace.objects
+          .filter((o) => WORKLOAD_KINDS.has(o.kind) && o.podSpec && !isPatchFragment(o) && sameNamespace(o, job))
+                    // The app is the workload's main (first) container; sidecars and init containers are often shared tool images.
+          .flatMap((o) => o.podSpec!.containers.slice(0, 1).map((c) => ({ object: o, image: c.image })))
+          .filter((a): a is { object: typeof a.object; image: string } => !!a.image && !isTemplated(a.image) && parseImageReference(a.image).repository === mine.repository);
+        if (apps.length === 0) continue;
+        const same = apps.some(({ image }) => {
+          const theirs = parseImageReference(image);
+          return theirs.digest && mine.digest ? theirs.digest === mine.digest : (theirs.tag ?? 'latest') === (mine.tag ?? 'latest') && !theirs.digest === !mine.digest;
+        });
+        if (same) continue;
+        const app = apps[0];
+        report({ messageId: 'differs', data: { kind: job.kind, image: container.image, appKind: app.object.kind, app: app.object.name ?? '', appImage: app.image }, range: container.imageRange });
+      }
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { defineKubernetesRule } from '../../../rule';
+import { WORKLOAD_KINDS } from '../../../kubernetes/model';
+import { commandText, containerCommand, isMigrationCommand } from '../../../kubernetes/commands';
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'admin-processes/migration-in-app-command',
+    factor: 'admin-processes',
+    defaultSeverity: 'warning',
+    description: 'A long-running container runs database migrations or seeding before starting the app.',
+    rationale: [
+      'Admin tasks such as migrations are one-off processes: they run once per release, against the release\'s code',
+      'and config, and their success or failure is visible on its own. Chained into the app\'s start command they run',
+      'on every pod start instead: replicas race each other on the schema, a restart loop re-runs them, a slow',
+      'migration fails the liveness probe, and a failed one takes the app down with it.',
+      '',
+      'Run migrations as a Job (or a Helm pre-upgrade hook, or a step of your deploy pipeline) built from the same image',
+      'and config, and start only the app in the Deployment.',
+    ].join('\n'),
+    messages: {
+      migration: '`{{command}}` runs on every start of container `{{container}}`; run migrations once per release as a Job.',
+    },
+    fixable: false,
+  },
+  check({ model, source, report }) {
+    for (const object of model.objects) {
+      if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind)) continue;
+      for (const container of object.podSpec.containers) {
+        const command = containerCommand(source, container, object.doc);
+        if (!command || command.templated || command.commands.length < 2) continue;
+        // The last command is the long-running app; anything before it that migrates is start-up admin work.
+        for (const simple of command.commands.slice(0, -1)) {
+          if (!isMigrationCommand(simple)) continue;
+          const text = commandText(simple);
+          report({ messageId: 'migration', data: { command: text.length > 50 ? `${text.slice(0, 47)}…` : text, container: container.name ?? '?' }, range: simple.range });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { defineKubernetesRule } from '../../../rule';
+import { WORKLOAD_KINDS } from '../../../kubernetes/model';
+import { commandText, containerCommand, isMigrationCommand } from '../../../kubernetes/commands';
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'admin-processes/migration-in-init-container',
+    factor: 'admin-processes',
+    defaultSeverity: 'info',
+    description: 'An init container of a long-running workload runs database migrations, so they run once per pod rather than once per release.',
+    rationale: [
+      'An init container is better than chaining migrations into the app command (the app starts only after success),',
+      'but it still ties a one-off admin task to every pod: each replica of a rollout or scale-out runs it, concurrent',
+      'pods race unless the tool takes a lock, and a node drain re-runs it. Admin processes are meant to run once, as',
+      'their own process, against the release.',
+      '',
+      'Prefer a Job per release (a Helm `pre-upgrade` hook, an Argo CD `PreSync` hook, or a pipeline step) using the',
+      'same image and config. If you keep the init container, make sure the migration tool locks and is idempotent.',
+    ].join('\n'),
+    messages: {
+      init: 'Init container `{{container}}` runs `{{command}}` on every pod start; run migrations once per release as a Job.',
+    },
+    fixable: false,
+  },
+  check({ model, source, report }) {
+    for (const object of model.objects) {
+      if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind)) continue;
+      for (const container of object.podSpec.initContainers) {
+        const command = containerCommand(source, container, object.doc);
+        if (!command || command.templated) continue;
+        const migration = command.commands.find(isMigrationCommand);
+        if (!migration) continue;
+        const text = commandText(migration);
+        report({ messageId: 'init', data: { command: text.length > 50 ? `${text.slice(0, 47)}…` : text, container: container.name ?? '?' }, range: migration.range });
+      }
+    }
+  },
+});

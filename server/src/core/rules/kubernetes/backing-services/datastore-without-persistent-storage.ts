@@ -1,0 +1,47 @@
+import { defineKubernetesRule } from '../../../rule';
+import { datastoreOfImage } from '../../../kubernetes/backing-services';
+import { claimTemplateNames, isFragment, isLongRunning, podVolumes, runningContainers, volumeMounts } from '../../../kubernetes/pod-parts';
+
+/** Volume sources whose content is gone with the pod. */
+const EPHEMERAL_SOURCES = new Set(['emptyDir', 'configMap', 'secret', 'downwardAPI', 'projected', 'ephemeral', 'image']);
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'backing-services/datastore-without-persistent-storage',
+    factor: 'backing-services',
+    defaultSeverity: 'warning',
+    description: 'A database or broker workload keeps its data only in the container or an emptyDir, so every restart loses it.',
+    rationale: [
+      'Apps are stateless precisely because their state lives in backing services, and a backing service is only worth',
+      'attaching if it keeps that state. A PostgreSQL, MySQL, MongoDB or RabbitMQ container with no persistent volume',
+      'writes to its container filesystem (or an `emptyDir`), which is discarded whenever the pod is rescheduled, evicted',
+      'or updated.',
+      '',
+      'Give the datastore a PersistentVolumeClaim (a StatefulSet `volumeClaimTemplate`), or use a managed service. Caches',
+      'such as Redis and memcached are allowed to start empty and are not reported.',
+    ].join('\n'),
+    messages: {
+      ephemeral: '{{store}} container `{{name}}` has no persistent volume: its data is lost whenever the pod is replaced. Mount a PersistentVolumeClaim at its data directory.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const object of model.objects) {
+      if (!object.podSpec || !isLongRunning(object) || object.kind === 'DaemonSet' || isFragment(object)) continue;
+      const volumes = podVolumes(object);
+      const claims = claimTemplateNames(object);
+      for (const container of runningContainers(object)) {
+        const store = datastoreOfImage(container.image);
+        if (!store?.persistent) continue;
+        const persistent = volumeMounts(model, container, object.doc).some((mount) => {
+          if (claims.has(mount.name)) return true;
+          const volume = volumes.get(mount.name);
+          if (!volume) return true; // unknown source (declared elsewhere): give it the benefit of the doubt
+          return !EPHEMERAL_SOURCES.has(volume.sourceKind ?? '');
+        });
+        if (persistent) continue;
+        report({ messageId: 'ephemeral', data: { store: store.name, name: container.name ?? '?' }, range: container.anchorRange });
+      }
+    }
+  },
+});

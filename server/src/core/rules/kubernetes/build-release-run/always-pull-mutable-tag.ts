@@ -1,0 +1,44 @@
+import { defineKubernetesRule } from '../../../rule';
+import { isTemplated } from '../../../kubernetes/model';
+import { parseImageReference } from '../../../kubernetes/images';
+import { scalarString, valueOf } from '../../../kubernetes/yaml-nodes';
+
+/** Tags that name a moving target rather than one build. */
+const MOVING_TAG = /^(latest|main|master|develop|development|dev|edge|nightly|stable|snapshot|head|trunk|current|canary|beta|alpha|next|staging|stage|prod|production|release)$/i;
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'build-release-run/always-pull-mutable-tag',
+    factor: 'build-release-run',
+    defaultSeverity: 'warning',
+    description: '`imagePullPolicy: Always` on an image with a moving tag (`latest`, `main`, `stable`…), so any pod restart can pick up a different build.',
+    rationale: [
+      'The run stage should only ever execute a release that was cut on purpose. With a moving tag and',
+      '`imagePullPolicy: Always`, every restart, reschedule or scale-up pulls whatever the tag points at right now:',
+      'new code reaches production without a release, replicas of one Deployment run different builds, and a rollback',
+      'pulls the newest image again.',
+      '',
+      'Deploy an immutable tag (a version or commit SHA) or a digest; then the pull policy no longer changes what runs.',
+    ].join('\n'),
+    messages: {
+      always: '`imagePullPolicy: Always` with the moving tag `{{tag}}` of `{{image}}`: a restart can run a build that was never released.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const object of model.objects) {
+      const pod = object.podSpec;
+      if (!pod) continue;
+      for (const container of [...pod.initContainers, ...pod.containers]) {
+        const policy = scalarString(valueOf(container.node, 'imagePullPolicy', object.doc), object.doc);
+        if (policy !== 'Always' || !container.image || isTemplated(container.image)) continue;
+        const image = parseImageReference(container.image);
+        if (image.digest) continue;
+        const tag = image.tag ?? 'latest';
+        if (!MOVING_TAG.test(tag)) continue;
+        const range = model.valueRange(container.node, 'imagePullPolicy', object.doc);
+        if (range) report({ messageId: 'always', data: { tag, image: container.image }, range });
+      }
+    }
+  },
+});

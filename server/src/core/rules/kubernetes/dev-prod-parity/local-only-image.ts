@@ -1,0 +1,43 @@
+import { defineKubernetesRule } from '../../../rule';
+import { isTemplated } from '../../../kubernetes/model';
+import { valueOf, scalarString } from '../../../kubernetes/yaml-nodes';
+import { parseImageReference } from '../../../kubernetes/images';
+
+const LOCAL_REGISTRY = /^(localhost|127\.0\.0\.1|host\.docker\.internal|[a-z0-9.-]+\.localhost)(:\d+)?$/i;
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'dev-prod-parity/local-only-image',
+    factor: 'dev-prod-parity',
+    defaultSeverity: 'warning',
+    description: 'A container image can only exist on a developer\'s machine: `imagePullPolicy: Never` or a `localhost` registry.',
+    rationale: [
+      'Dev/prod parity means the same artefact moves from a laptop to production. An image that is pulled from',
+      '`localhost:5000`, or never pulled at all (`imagePullPolicy: Never`, as used with kind or minikube image loading),',
+      'only exists where it was built: the manifest describes a developer\'s cluster, and production runs something',
+      'assembled differently, or fails with `ErrImageNeverPull`.',
+      '',
+      'Push images to the registry every environment pulls from and keep local shortcuts in a local overlay or',
+      'profile (Skaffold, Tilt, a Kustomize `dev` overlay).',
+    ].join('\n'),
+    messages: {
+      never: 'Container `{{container}}` never pulls its image; it runs only where the image was built or loaded by hand.',
+      localhost: 'Image `{{image}}` comes from a registry on the local machine (`{{registry}}`); other environments cannot pull it.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const object of model.objects) {
+      const pod = object.podSpec;
+      if (!pod) continue;
+      for (const container of [...pod.initContainers, ...pod.containers]) {
+        const policyNode = valueOf(container.node, 'imagePullPolicy', object.doc);
+        if (scalarString(policyNode, object.doc) === 'Never') report({ messageId: 'never', data: { container: container.name ?? '?' }, range: model.rangeOf(policyNode)! });
+        if (!container.image || !container.imageRange || isTemplated(container.image)) continue;
+        const repository = parseImageReference(container.image).repository;
+        const registry = repository.includes('/') ? repository.split('/')[0] : '';
+        if (LOCAL_REGISTRY.test(registry)) report({ messageId: 'localhost', data: { image: container.image, registry }, range: container.imageRange });
+      }
+    }
+  },
+});

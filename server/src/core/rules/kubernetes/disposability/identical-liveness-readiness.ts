@@ -1,0 +1,50 @@
+import { defineKubernetesRule } from '../../../rule';
+import { MAX_ALIAS_COUNT } from '../../../kubernetes/model';
+import { pairOf } from '../../../kubernetes/yaml-nodes';
+import { probeOf } from '../../../kubernetes/probes';
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'disposability/identical-liveness-readiness',
+    factor: 'disposability',
+    defaultSeverity: 'info',
+    description: 'The liveness and readiness probes of a container are identical, so a pod that is merely busy or cut off gets restarted.',
+    rationale: [
+      'Readiness and liveness answer different questions. Readiness asks "should this pod get traffic now?" and may',
+      'say no while a dependency is slow or the pod is shutting down. Liveness asks "is this process beyond repair?"',
+      'and a no means a restart. With the same probe for both, every readiness dip restarts the process, so a slow',
+      'database turns into a wave of restarts across all replicas, the opposite of robust, disposable processes.',
+      '',
+      'Point liveness at a cheap check of the process itself (or give it a clearly higher `failureThreshold`), and keep',
+      'dependency checks in readiness.',
+    ].join('\n'),
+    messages: {
+      identical: 'Container `{{container}}` uses the same probe for liveness and readiness; a readiness failure will also restart it.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const object of model.objects) {
+      if (!object.podSpec) continue;
+      for (const container of object.podSpec.containers) {
+        const liveness = probeOf(container, 'livenessProbe', object.doc);
+        const readiness = probeOf(container, 'readinessProbe', object.doc);
+        if (!liveness || !readiness) continue;
+        const a = canonical(liveness.toJS(object.doc, { maxAliasCount: MAX_ALIAS_COUNT }));
+        const b = canonical(readiness.toJS(object.doc, { maxAliasCount: MAX_ALIAS_COUNT }));
+        if (a !== b || a.includes('{{')) continue;
+        const pair = pairOf(container.node, 'livenessProbe', object.doc);
+        report({ messageId: 'identical', data: { container: container.name ?? '?' }, range: model.rangeOf(pair?.key as never) ?? container.anchorRange });
+      }
+    }
+  },
+});
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

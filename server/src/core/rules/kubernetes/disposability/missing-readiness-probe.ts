@@ -1,0 +1,63 @@
+import { defineKubernetesRule } from '../../../rule';
+import { WORKLOAD_KINDS, type Container } from '../../../kubernetes/model';
+import { asMap, nodeAt, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
+import { isPatchFragment, servicesSelecting } from '../../../kubernetes/selectors';
+import { declaresPort, portReference, probeOf, type PortReference } from '../../../kubernetes/probes';
+import { appendToMap } from '../../../kubernetes/yaml-edits';
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'disposability/missing-readiness-probe',
+    factor: 'disposability',
+    defaultSeverity: 'warning',
+    description: 'A container that serves a Service has no readiness probe, so it gets traffic before it is ready and while it shuts down.',
+    rationale: [
+      'Disposable processes start and stop at any moment: on deploys, scale-outs and node drains. A Service only',
+      'handles that gracefully when it knows which pods can take requests right now, and that is what the readiness',
+      'probe tells it. Without one a pod counts as ready as soon as its process starts, so users hit it while it is',
+      'still warming up.',
+      '',
+      'Add a `readinessProbe` to every container that serves a Service port; prefer an HTTP endpoint that reports',
+      'readiness honestly. The quick fix adds a TCP check on the served port as a safe start. Pods no Service selects',
+      '(workers, Jobs) are not asked.',
+    ].join('\n'),
+    messages: {
+      missing: 'Container `{{container}}` serves Service `{{service}}` but has no readinessProbe; traffic reaches it before it is ready.',
+    },
+    fixable: true,
+  },
+  check({ model, workspace, source, report }) {
+    for (const object of model.objects) {
+      if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || isPatchFragment(object)) continue;
+      const services = servicesSelecting(object, workspace.objects);
+      if (services.length === 0) continue;
+      const refs: { ref: PortReference; service: string }[] = [];
+      for (const service of services) {
+        for (const item of seqItems(nodeAt(service.node, ['spec', 'ports'], service.doc), service.doc)) {
+          const port = asMap(item, service.doc);
+          const ref = portReference(valueOf(port, 'targetPort', service.doc) ?? valueOf(port, 'port', service.doc), service.doc);
+          if (ref) refs.push({ ref, service: service.name ?? '' });
+        }
+      }
+      const containers = object.podSpec.containers;
+      let serving: { container: Container; ref: PortReference | undefined; service: string }[] = [];
+      for (const container of containers) {
+        const hit = refs.find((r) => declaresPort(container, r.ref));
+        if (hit) serving.push({ container, ref: hit.ref, service: hit.service });
+      }
+      if (serving.length === 0 && containers.length === 1) serving = [{ container: containers[0], ref: refs.find((r) => r.ref.number !== undefined)?.ref, service: services[0].name ?? '' }];
+      for (const { container, ref, service } of serving) {
+        if (probeOf(container, 'readinessProbe', object.doc)) continue;
+        const declared = ref ? container.ports.find((p) => (ref.number !== undefined ? p.containerPort === ref.number : p.name === ref.value)) : container.ports[0];
+        const port = declared?.name ?? declared?.containerPort ?? ref?.number;
+        const edit = port !== undefined ? appendToMap(source, container.node, `readinessProbe:\n  tcpSocket:\n    port: ${port}\n`) : undefined;
+        report({
+          messageId: 'missing',
+          data: { container: container.name ?? '?', service },
+          range: container.anchorRange,
+          fix: edit && { title: `Add a TCP readiness probe on port ${port}`, edits: [edit] },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,53 @@
+import { defineKubernetesRule } from '../../../rule';
+import { commandText, containerCommand, programOf } from '../../../kubernetes/commands';
+
+const NOT_THE_APP = new Set(['', 'exec', 'wait', 'echo', 'printf', 'true', 'false', 'exit', 'sleep', 'done', 'fi', 'esac', 'trap', 'set', 'export', 'cd', 'tail']);
+const SHELL_SYNTAX = /^(done|fi|esac|then|do|else|elif|\}|\))$/;
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'disposability/shell-wrapped-command',
+    factor: 'disposability',
+    defaultSeverity: 'warning',
+    description: 'A container runs its app as the last step of a `sh -c` script without `exec`, so the shell stays PID 1 and SIGTERM never reaches the app.',
+    rationale: [
+      'Disposable processes stop gracefully on SIGTERM. When a container runs `sh -c "migrate; node server.js"`, the',
+      'shell is PID 1 and the app its child; the shell does not forward SIGTERM, so on every rollout the app is killed',
+      'after the grace period instead of finishing its requests.',
+      '',
+      'Start the final command with `exec` so it replaces the shell and receives signals itself (the quick fix does',
+      'that). A script with a single command is usually exec\'d by the shell already and is not reported.',
+    ].join('\n'),
+    messages: {
+      noExec: '`{{command}}` runs as a child of the shell in container `{{container}}`; prefix it with `exec` so it receives SIGTERM.',
+    },
+    fixable: true,
+  },
+  check({ model, source, report }) {
+    for (const object of model.objects) {
+      if (!object.podSpec) continue;
+      for (const container of object.podSpec.containers) {
+        const command = containerCommand(source, container, object.doc);
+        if (!command?.script || command.templated) continue;
+        const commands = command.commands;
+        if (commands.length < 2) continue;
+        // Signals handled on purpose, or background jobs (another rule), or a pipeline into the last step: not ours.
+        if (commands.some((c) => c.terminator === '&' || programOf(c) === 'trap')) continue;
+        const last = commands[commands.length - 1];
+        const previous = commands[commands.length - 2];
+        if (previous.terminator === '|' || previous.terminator === '||') continue;
+        const first = last.words[0];
+        if (SHELL_SYNTAX.test(first.value) || commands.some((c) => /^(while|until|for|if|case)$/.test(c.words[0].value))) continue;
+        if (first.value === 'exec' || NOT_THE_APP.has(programOf(last))) continue;
+        const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.value);
+        const text = commandText(last);
+        report({
+          messageId: 'noExec',
+          data: { command: text.length > 60 ? `${text.slice(0, 57)}…` : text, container: container.name ?? '?' },
+          range: last.range,
+          fix: assignment ? undefined : { title: 'Prefix the final command with exec', edits: [{ range: { start: first.range.start, end: first.range.start }, newText: 'exec ' }] },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,53 @@
+import { defineKubernetesRule } from '../../../rule';
+import { commandText, commandWords, containerCommand, durationSeconds, programOf } from '../../../kubernetes/commands';
+
+const WAITERS = /^(wait-for-it|wait-for|wait_for_it|wait-for-postgres|wait-for-db)(\.sh)?$/;
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'disposability/sleep-in-command',
+    factor: 'disposability',
+    defaultSeverity: 'warning',
+    description: 'The app container sleeps or waits for a dependency before starting the app.',
+    rationale: [
+      'Disposable processes start fast, so the platform can replace and add them at will. A fixed `sleep 20` before',
+      'the server adds twenty seconds to every rollout, restart and scale-out, and a `wait-for-it db:5432` loop hides',
+      'an unreachable dependency behind a container that looks started but is not.',
+      '',
+      'Start the app at once and let it retry its connections (and report not-ready through its readiness probe); if',
+      'an ordering really is needed, move the wait into an init container, which is the platform\'s way to express it.',
+      'Init containers are therefore not reported.',
+    ].join('\n'),
+    messages: {
+      sleep: '`{{command}}` delays the start of container `{{container}}` by {{seconds}}s on every start; start the app at once.',
+      wait: '`{{command}}` makes container `{{container}}` wait for a dependency before the app starts; let the app retry, or use an init container.',
+    },
+    fixable: false,
+  },
+  check({ model, source, report }) {
+    for (const object of model.objects) {
+      if (!object.podSpec) continue;
+      for (const container of object.podSpec.containers) {
+        const command = containerCommand(source, container, object.doc);
+        if (!command || command.templated) continue;
+        const commands = command.commands;
+        const data = (c: (typeof commands)[number]) => {
+          const text = commandText(c);
+          return { command: text.length > 50 ? `${text.slice(0, 47)}…` : text, container: container.name ?? '?' };
+        };
+        commands.forEach((c, index) => {
+          const program = programOf(c);
+          const isLast = index === commands.length - 1;
+          if (program === 'sleep' && !isLast && c.words[0].value !== 'do') {
+            const seconds = durationSeconds(commandWords(c)[1]?.value ?? '');
+            if (seconds !== undefined && seconds > 0) report({ messageId: 'sleep', data: { ...data(c), seconds }, range: c.range });
+          } else if (WAITERS.test(program) || (program === 'dockerize' && c.words.some((w) => w.value === '-wait'))) {
+            report({ messageId: 'wait', data: data(c), range: c.range });
+          } else if (!isLast && /^(until|while)$/.test(c.words[0].value) && /^(nc|pg_isready|mysqladmin|redis-cli|curl|wget|nslookup|getent)$/.test(programOf({ ...c, words: c.words.slice(1) }))) {
+            report({ messageId: 'wait', data: data(c), range: c.range });
+          }
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,49 @@
+import { defineKubernetesRule } from '../../../rule';
+import { isTemplated } from '../../../kubernetes/model';
+import { datastoreOfImage } from '../../../kubernetes/backing-services';
+import { isLongRunning, podVolumes, volumeMounts } from '../../../kubernetes/pod-parts';
+
+/** Mount paths that announce durable data: `/data`, `/app/uploads`, `/var/lib/app`, `/srv/media`, sessions. */
+const DATA_PATH = /(^|\/)(data|uploads?|media|sessions?|storage|db|database|attachments|user-?content|userdata)(\/|$)|^\/var\/lib\/[^/]+/i;
+/** Paths that are scratch space by name. */
+const SCRATCH_PATH = /(^|\/)(cache|caches|\.cache|tmp|temp|run|log|logs|lock|locks|scratch|spool|buffer|nginx)(\/|$)/i;
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'processes/emptydir-for-data',
+    factor: 'processes',
+    defaultSeverity: 'warning',
+    description: 'An `emptyDir` volume is mounted at a data-like path (`/data`, `/uploads`, `/var/lib/…`) of an application container.',
+    rationale: [
+      'A process may use its filesystem as a brief, single-request scratch pad, never as the place where data lives.',
+      'An `emptyDir` is deleted with its pod: files uploaded to `/app/uploads` or sessions written to `/data` disappear at',
+      'the next deploy, eviction or scale-down, and every replica sees only its own files, so users get different answers',
+      'depending on which pod serves them.',
+      '',
+      'Store uploads in an object store, sessions in Redis or a database, and durable files in a backing service. Mount',
+      'paths that are scratch space by name (`/tmp`, `/cache`, `/var/run`) are not reported.',
+    ].join('\n'),
+    messages: {
+      emptyDir: 'Container `{{name}}` keeps `{{path}}` in emptyDir volume `{{volume}}`, which is deleted with the pod; store this data in a backing service.',
+    },
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const object of model.objects) {
+      const pod = object.podSpec;
+      if (!pod || !isLongRunning(object) || object.kind === 'DaemonSet') continue;
+      const volumes = podVolumes(object);
+      for (const container of pod.containers) {
+        // A datastore on an emptyDir is reported by backing-services/datastore-without-persistent-storage.
+        if (datastoreOfImage(container.image)) continue;
+        for (const mount of volumeMounts(model, container, object.doc)) {
+          const path = mount.mountPath;
+          if (!path || !mount.mountPathRange || isTemplated(path)) continue;
+          if (volumes.get(mount.name)?.sourceKind !== 'emptyDir') continue;
+          if (!DATA_PATH.test(path) || SCRATCH_PATH.test(path)) continue;
+          report({ messageId: 'emptyDir', data: { name: container.name ?? '?', path, volume: mount.name }, range: mount.mountPathRange });
+        }
+      }
+    }
+  },
+});

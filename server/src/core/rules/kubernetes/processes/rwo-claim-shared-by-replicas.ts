@@ -1,0 +1,71 @@
+import { defineKubernetesRule } from '../../../rule';
+import type { KubeObject } from '../../../kubernetes/model';
+import { isTemplated } from '../../../kubernetes/model';
+import { podVolumes, replicasOf } from '../../../kubernetes/pod-parts';
+import { nodeAt, scalarNumber, scalarString, seqItems } from '../../../kubernetes/yaml-nodes';
+
+const SCALED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+const SINGLE_WRITER = new Set(['ReadWriteOnce', 'ReadWriteOncePod']);
+
+/** Objects in one namespace, treating an unset namespace as "wherever it is applied". */
+function sameNamespace(a: KubeObject, b: KubeObject): boolean {
+  return !a.namespace || !b.namespace || a.namespace === b.namespace;
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'processes/rwo-claim-shared-by-replicas',
+    factor: 'processes',
+    defaultSeverity: 'warning',
+    description: 'A ReadWriteOnce PersistentVolumeClaim is mounted by a workload that runs (or autoscales to) more than one replica.',
+    rationale: [
+      'Processes share nothing: every replica must be interchangeable. A `ReadWriteOnce` volume can be attached to one',
+      'node at a time (`ReadWriteOncePod`: one pod), so extra replicas on other nodes hang in `ContainerCreating`, rolling',
+      'updates deadlock, and replicas that do start on the same node share files behind each other\'s backs.',
+      'The claim is looked up across all known files, and the replica count includes a HorizontalPodAutoscaler.',
+      '',
+      'Move the shared state to a backing service (database, object store). If each replica needs its own disk, use a',
+      'StatefulSet with `volumeClaimTemplates`.',
+    ].join('\n'),
+    messages: {
+      shared: '{{kind}} `{{workload}}` runs {{replicas}} but mounts `{{claim}}`, a {{mode}} claim{{where}}; its replicas cannot all attach it. Keep shared state in a backing service.',
+    },
+    fixable: false,
+  },
+  check({ model, workspace, report }) {
+    for (const object of model.objects) {
+      if (!object.podSpec || !SCALED_KINDS.has(object.kind) || !object.name) continue;
+      const hpa = workspace.objects.find(
+        (o) =>
+          o.kind === 'HorizontalPodAutoscaler' &&
+          sameNamespace(o, object) &&
+          scalarString(nodeAt(o.node, ['spec', 'scaleTargetRef', 'kind'], o.doc), o.doc) === object.kind &&
+          scalarString(nodeAt(o.node, ['spec', 'scaleTargetRef', 'name'], o.doc), o.doc) === object.name,
+      );
+      const hpaMax = hpa && scalarNumber(nodeAt(hpa.node, ['spec', 'maxReplicas'], hpa.doc), hpa.doc);
+      const replicas = replicasOf(object);
+      let replicasText: string;
+      if (hpaMax !== undefined && hpaMax > 1) replicasText = `up to ${hpaMax} replicas (HorizontalPodAutoscaler \`${hpa!.name}\`)`;
+      else if (replicas !== undefined && replicas > 1) replicasText = `${replicas} replicas`;
+      else continue;
+      for (const volume of podVolumes(object).values()) {
+        if (volume.sourceKind !== 'persistentVolumeClaim') continue;
+        const claimNode = nodeAt(volume.node, ['persistentVolumeClaim', 'claimName'], object.doc);
+        const claim = scalarString(claimNode, object.doc);
+        const range = model.rangeOf(claimNode);
+        if (!claim || !range || isTemplated(claim)) continue;
+        if (scalarString(nodeAt(volume.node, ['persistentVolumeClaim', 'readOnly'], object.doc), object.doc) === 'true') continue;
+        const pvc = workspace.objects.find((o) => o.kind === 'PersistentVolumeClaim' && o.name === claim && sameNamespace(o, object));
+        if (!pvc) continue; // unknown claim: its access mode is not ours to guess
+        const modes = seqItems(nodeAt(pvc.node, ['spec', 'accessModes'], pvc.doc), pvc.doc).map((n) => scalarString(n, pvc.doc) ?? '');
+        if (modes.length === 0 || !modes.every((m) => SINGLE_WRITER.has(m))) continue;
+        const where = pvc.uri === object.uri ? '' : ` (declared in ${fileName(pvc.uri)})`;
+        report({ messageId: 'shared', data: { kind: object.kind, workload: object.name, replicas: replicasText, claim, mode: modes.join('/'), where }, range });
+      }
+    }
+  },
+});

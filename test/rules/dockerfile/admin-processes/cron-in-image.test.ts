@@ -1,0 +1,27 @@
+import rule from '../../../../server/src/core/rules/dockerfile/admin-processes/cron-in-image';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'a dedicated supercronic scheduler image', code: 'FROM alpine:3.20\nCOPY crontab /etc/crontab\nCMD ["supercronic", "/etc/crontab"]\n' },
+    { name: 'cron only in the builder', code: 'FROM debian:bookworm AS build\nRUN apt-get update && apt-get install -y cron\nFROM debian:bookworm-slim\nCMD ["/app"]\n' },
+    { name: 'a crond-only image with busybox', code: 'FROM alpine:3.20\nCOPY jobs /etc/crontabs/root\nCMD ["crond", "-f", "-l", "2"]\n' },
+  ],
+  invalid: [
+    {
+      name: 'cron installed in a web image',
+      code: 'FROM php:8.3-apache\nRUN apt-get update \\\n  && apt-get install -y --no-install-recommends cron \\\n  && rm -rf /var/lib/apt/lists/*\n',
+      errors: [{ line: 3, column: 49, endLine: 3, endColumn: 53, messageId: 'installed' }],
+    },
+    {
+      name: 'cron started before the app',
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y cron\nCMD cron && exec gunicorn app:app\n',
+      errors: [{ line: 2, column: 42, messageId: 'installed' }, { line: 3, column: 5, endColumn: 9, messageId: 'started' }],
+    },
+    {
+      name: 'crond in the background with a worker',
+      code: 'FROM alpine:3.20\nCMD ["sh", "-c", "crond -b && exec /app/worker"]\n',
+      errors: [{ line: 2, column: 19, endColumn: 24, messageId: 'started' }],
+    },
+  ],
+});

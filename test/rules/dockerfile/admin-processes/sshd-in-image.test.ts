@@ -1,0 +1,27 @@
+import rule from '../../../../server/src/core/rules/dockerfile/admin-processes/sshd-in-image';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'ssh client only', code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y openssh-client git\nCMD ["/app"]\n' },
+    { name: 'a dedicated SFTP server image', code: 'FROM alpine:3.20\nRUN apk add --no-cache openssh\nCMD ["/usr/sbin/sshd", "-D", "-e"]\n' },
+    { name: 'devcontainer', filename: '.devcontainer/Dockerfile', code: 'FROM mcr.microsoft.com/devcontainers/base:ubuntu\nRUN apt-get update && apt-get install -y openssh-server\n' },
+  ],
+  invalid: [
+    {
+      name: 'openssh-server next to the app',
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y openssh-server python3\nCMD ["python3", "app.py"]\n',
+      errors: [{ line: 2, column: 42, endLine: 2, endColumn: 56, messageId: 'installed' }],
+    },
+    {
+      name: 'sshd started in the background',
+      code: 'FROM node:20-slim\nCMD ["sh", "-c", "/usr/sbin/sshd && exec node server.js"]\n',
+      errors: [{ line: 2, column: 19, endColumn: 33, messageId: 'started' }],
+    },
+    {
+      name: 'service ssh start, installed in a heredoc',
+      code: 'FROM php:8.3-apache\nRUN <<EOF\napt-get update\napt-get install -y openssh-server\nEOF\nCMD service ssh start && apache2-foreground\n',
+      errors: [{ line: 4, column: 20, messageId: 'installed' }, { line: 6, column: 13, endColumn: 16, messageId: 'started' }],
+    },
+  ],
+});

@@ -1,0 +1,35 @@
+import rule from '../../../../server/src/core/rules/dockerfile/backing-services/hard-coded-locator';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'bare service names are service discovery', code: 'FROM node:20-slim\nENV DB_HOST=db REDIS_HOST=redis PORT=3000\n' },
+    { name: 'bind addresses are not locators', code: 'FROM python:3.12-slim\nENV HOST=0.0.0.0 SERVER_HOST=127.0.0.1 BIND_ADDR=0.0.0.0\n' },
+    { name: 'URL composed from variables', code: 'FROM python:3.12-slim\nENV DATABASE_URL=postgres://${DB_USER}:${DB_PASSWORD}@${DB_HOST}:5432/app\n' },
+    { name: 'locator only in a builder stage (tests)', code: 'FROM node:20 AS test\nENV DATABASE_URL=postgres://localhost:5432/test\nRUN npm test\nFROM node:20-slim\n' },
+    { name: 'the image is the service', code: 'FROM redis:7.2\nENV REDIS_HOST=127.0.0.1\n' },
+    { name: 'embedded SQLite JDBC is another factor', code: 'FROM eclipse-temurin:21-jre\nENV SPRING_DATASOURCE_URL=jdbc:sqlite:/data/app.db\n' },
+  ],
+  invalid: [
+    {
+      name: 'postgres URL with credentials is masked',
+      code: 'FROM node:20-slim\nENV DATABASE_URL=postgres://app:hunter2@db.prod.internal:5432/app\n',
+      errors: [{ line: 2, column: 18, endLine: 2, endColumn: 66, messageId: 'url', message: 'postgres://app:****@db.prod.internal' }],
+    },
+    {
+      name: 'redis URL and a localhost host, continuation',
+      code: 'FROM python:3.12-slim\nENV REDIS_URL=redis://redis:6379/0 \\\n    SMTP_HOST=localhost\n',
+      errors: [{ line: 2, column: 15, endColumn: 35, messageId: 'url' }, { line: 3, column: 15, endColumn: 24, messageId: 'host', message: 'localhost inside a container' }],
+    },
+    {
+      name: 'JDBC and an IP in an inherited stage, CRLF',
+      code: 'FROM eclipse-temurin:21-jre AS base\r\nENV SPRING_DATASOURCE_URL="jdbc:postgresql://10.0.0.12:5432/orders" MONGO_HOST=10.0.0.13\r\nFROM base\r\n',
+      errors: [{ line: 2, column: 27, endColumn: 68, messageId: 'url' }, { line: 2, column: 80, messageId: 'host', message: 'a fixed address' }],
+    },
+    {
+      name: '.NET connection string with the password masked',
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ConnectionStrings__Default="Server=sql.example.com;Database=shop;User Id=sa;Password=P4ss!"\n',
+      errors: [{ line: 2, column: 32, message: 'Password=****' }],
+    },
+  ],
+});

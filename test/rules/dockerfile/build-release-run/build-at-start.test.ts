@@ -1,0 +1,40 @@
+import rule from '../../../../server/src/core/rules/dockerfile/build-release-run/build-at-start';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'built at build time, started directly', code: 'FROM node:20-slim\nRUN npm ci && npm run build\nCMD ["node", "dist/server.js"]\n' },
+    { name: 'npm start and yarn start', code: 'FROM node:20-slim\nENTRYPOINT ["yarn"]\nCMD ["start"]\n' },
+    { name: 'builder stage start command', code: 'FROM golang:1.22 AS build\nCMD go build ./...\nFROM gcr.io/distroless/static-debian12\nENTRYPOINT ["/app"]\n' },
+    { name: 'dotnet running a built dll', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENTRYPOINT ["dotnet", "Shop.Api.dll"]\n' },
+    { name: 'entrypoint wrapper script with a CMD', code: 'FROM node:20-slim\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n' },
+    { name: 'npm run start:prod', code: 'FROM node:20-slim\nCMD ["npm", "run", "start:prod"]\n' },
+  ],
+  invalid: [
+    {
+      name: 'ENTRYPOINT yarn with CMD install is joined',
+      code: 'FROM node:20\nENTRYPOINT ["yarn"]\nCMD ["install"]\n',
+      errors: [{ line: 2, column: 13, endLine: 3, endColumn: 15 }],
+    },
+    {
+      name: 'npm install before start',
+      code: 'FROM node:20\nCOPY . .\nCMD npm install && npm start\n',
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 16, messageId: 'buildAtStart', message: '`npm install`' }],
+    },
+    {
+      name: 'exec-form dotnet run',
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nENTRYPOINT ["dotnet", "run", "--project", "src/Api"]\n',
+      errors: [{ line: 2, column: 13, endColumn: 28 }],
+    },
+    {
+      name: 'pip install and build script in sh -c, inherited',
+      code: 'FROM python:3.12 AS base\nCMD ["sh", "-c", "pip install -r requirements.txt && python -m app"]\nFROM base\n',
+      errors: [{ line: 2, column: 19, endColumn: 30 }],
+    },
+    {
+      name: 'npm run build and go run',
+      code: 'FROM golang:1.22\r\nCMD npm run build && go run ./cmd/server\r\n',
+      errors: [{ line: 2, column: 5, endColumn: 18, message: 'npm run build' }, { line: 2, column: 22, endColumn: 28, message: 'go run' }],
+    },
+  ],
+});

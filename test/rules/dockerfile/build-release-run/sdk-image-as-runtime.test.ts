@@ -1,0 +1,28 @@
+import rule from '../../../../server/src/core/rules/dockerfile/build-release-run/sdk-image-as-runtime';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'multi-stage .NET', code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -c Release -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /out /app\n' },
+    { name: 'multi-stage Go to scratch', code: 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM scratch\nCOPY --from=build /app /app\n' },
+    { name: 'JRE runtime', code: 'FROM maven:3.9-eclipse-temurin-21 AS build\nRUN mvn -B package\nFROM eclipse-temurin:21-jre\n' },
+    { name: 'node image is a runtime', code: 'FROM node:20\nCMD ["node", "server.js"]\n' },
+  ],
+  invalid: [
+    {
+      name: 'single-stage .NET on the SDK',
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\nENTRYPOINT ["dotnet", "/app/Api.dll"]\n',
+      errors: [{ line: 1, column: 6, endLine: 1, endColumn: 38, messageId: 'sdk' }],
+    },
+    {
+      name: 'golang from an ARG default',
+      code: 'ARG GO_VERSION=1.22\nFROM golang:${GO_VERSION}-alpine\nRUN go build -o /app .\nCMD ["/app"]\n',
+      errors: [{ line: 2, column: 6, endColumn: 33, message: 'golang:1.22-alpine' }],
+    },
+    {
+      name: 'final stage FROM a named builder stage',
+      code: 'FROM rust:1.79 AS build\nRUN cargo build --release\nFROM build AS final\nCMD ["./target/release/app"]\n',
+      errors: [{ line: 3, column: 6, endColumn: 11, message: 'rust:1.79' }],
+    },
+  ],
+});

@@ -1,0 +1,28 @@
+import rule from '../../../../server/src/core/rules/dockerfile/config/build-arg-frozen-into-env';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'build metadata', code: 'FROM node:20-slim\nARG VERSION\nENV APP_VERSION=$VERSION\n' },
+    { name: 'only in a builder stage (bundled at build time)', code: 'FROM node:20 AS build\nARG VITE_API_URL\nENV VITE_API_URL=$VITE_API_URL\nRUN npm run build\nFROM nginx:1.27-alpine\n' },
+    { name: 'ENV from a variable that is not a build argument', code: 'FROM python:3.12-slim\nENV API_URL=$API_URL\n' },
+    { name: 'literal config default', code: 'FROM python:3.12-slim\nENV API_URL=http://api\n' },
+  ],
+  invalid: [
+    {
+      name: 'API URL from a build arg',
+      code: 'FROM node:20-slim\nARG API_URL\nENV API_URL=$API_URL\n',
+      errors: [{ line: 3, column: 13, endLine: 3, endColumn: 21, messageId: 'config' }],
+    },
+    {
+      name: 'secret build arg persisted',
+      code: 'FROM python:3.12-slim\nARG SENTRY_AUTH_TOKEN\nENV SENTRY_AUTH_TOKEN=${SENTRY_AUTH_TOKEN}\n',
+      errors: [{ line: 3, column: 23, endColumn: 43, messageId: 'secret' }],
+    },
+    {
+      name: 'host with a default, in a stage the final stage inherits, CRLF',
+      code: 'FROM ruby:3.3-slim AS base\r\nARG REDIS_HOST=redis\r\nENV CACHE_HOST=${REDIS_HOST:-redis}\r\nFROM base\r\n',
+      errors: [{ line: 3, column: 16, messageId: 'config', message: 'REDIS_HOST' }],
+    },
+  ],
+});

@@ -1,0 +1,33 @@
+import rule from '../../../../server/src/core/rules/dockerfile/config/env-file-copied';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'examples and neutral defaults', code: 'FROM node:20-slim\nCOPY .env.example config/default.json ./\n' },
+    { name: 'appsettings.json without environment', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY appsettings.json ./\n' },
+    { name: '.env used by a frontend builder only', code: 'FROM node:20 AS build\nCOPY .env.production ./\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n' },
+    { name: 'a file named environment.ts is code', code: 'FROM node:20-slim\nCOPY src/environment.ts ./src/\n' },
+  ],
+  invalid: [
+    {
+      name: 'dotenv file',
+      code: 'FROM node:20-slim\nWORKDIR /app\nCOPY .env ./\n',
+      errors: [{ line: 3, column: 6, endLine: 3, endColumn: 10, messageId: 'envFile' }],
+    },
+    {
+      name: 'Spring and .NET environment files',
+      code: 'FROM eclipse-temurin:21-jre\nCOPY src/main/resources/application-prod.yml /config/\nCOPY ["appsettings.Production.json", "/app/"]\n',
+      errors: [{ line: 2, column: 6, endColumn: 45, message: 'Spring profile' }, { line: 3, column: 7, endColumn: 36 }],
+    },
+    {
+      name: 'copied from a builder stage, glob, CRLF',
+      code: 'FROM node:20 AS build\r\nRUN npm run build\r\nFROM node:20-slim\r\nCOPY --from=build /app/config/production.json ./config/\r\nCOPY .env* ./\r\n',
+      errors: [{ line: 4, column: 19, endColumn: 46 }, { line: 5, column: 6, endColumn: 11, message: 'may copy dotenv files' }],
+    },
+    {
+      name: 'Windows web.config transform with the escape directive',
+      code: '# escape=`\nFROM mcr.microsoft.com/dotnet/framework/aspnet:4.8\nCOPY Portal\\Web.Production.config .\\Web.config\n',
+      errors: [{ line: 3, column: 6, endColumn: 34, message: 'web.config transform' }],
+    },
+  ],
+});

@@ -1,0 +1,45 @@
+import rule from '../../../../server/src/core/rules/dockerfile/config/environment-switch';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'NODE_ENV=production', code: 'FROM node:20-slim\nENV NODE_ENV=production\nCMD ["node", "server.js"]\n' },
+    { name: 'development only in the builder stage', code: 'FROM node:20 AS build\nENV NODE_ENV=development\nRUN npm ci && npm run build\nFROM node:20-slim\nENV NODE_ENV=production\n' },
+    { name: 'overridden later in the final stage', code: 'FROM python:3.12-slim AS base\nENV FLASK_DEBUG=1\nFROM base\nENV FLASK_DEBUG=0\n' },
+    { name: 'DEBUG namespaces of the debug module', code: 'FROM node:20-slim\nENV DEBUG=app:*\n' },
+    { name: 'production ASP.NET and Spring profiles', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ASPNETCORE_ENVIRONMENT=Production SPRING_PROFILES_ACTIVE=prod\n' },
+    { name: 'unknown ARG value', code: 'FROM node:20-slim\nARG NODE_ENV\nENV NODE_ENV=$NODE_ENV\n' },
+  ],
+  invalid: [
+    {
+      name: 'NODE_ENV=development at the end of the final stage',
+      code: 'FROM node:20-slim\nCOPY . .\nENV NODE_ENV=development\nCMD ["node", "server.js"]\n',
+      errors: [{ line: 3, column: 14, endLine: 3, endColumn: 25, messageId: 'mode' }],
+      output: 'FROM node:20-slim\nCOPY . .\nENV NODE_ENV=production\nCMD ["node", "server.js"]\n',
+    },
+    {
+      name: 'no fix when a later RUN depends on it',
+      code: 'FROM node:20-slim\nENV NODE_ENV=development\nRUN npm ci\n',
+      errors: [{ line: 2, column: 14, messageId: 'mode' }],
+      output: null,
+    },
+    {
+      name: 'debug flag, quoted, CRLF',
+      code: 'FROM python:3.12-slim\r\nENV FLASK_DEBUG="1" APP_ENV=staging\r\nCMD ["gunicorn", "app:app"]\r\n',
+      errors: [{ line: 2, column: 17, endColumn: 20, messageId: 'debug' }, { line: 2, column: 29, endColumn: 36, messageId: 'mode' }],
+      output: 'FROM python:3.12-slim\r\nENV FLASK_DEBUG="0" APP_ENV=staging\r\nCMD ["gunicorn", "app:app"]\r\n',
+    },
+    {
+      name: 'Spring dev profile and ASP.NET Development',
+      code: 'FROM eclipse-temurin:21-jre\nENV SPRING_PROFILES_ACTIVE=dev,metrics \\\n    ASPNETCORE_ENVIRONMENT=Development\n',
+      errors: [{ line: 2, column: 28, message: 'dev' }, { line: 3, column: 28, endColumn: 39 }],
+      output: 'FROM eclipse-temurin:21-jre\nENV SPRING_PROFILES_ACTIVE=dev,metrics \\\n    ASPNETCORE_ENVIRONMENT=Production\n',
+    },
+    {
+      name: 'from an ARG default',
+      code: 'FROM ruby:3.3-slim\nARG RAILS_ENV=staging\nENV RAILS_ENV=${RAILS_ENV}\n',
+      errors: [{ line: 3, column: 15, messageId: 'modeFromArg' }],
+      output: null,
+    },
+  ],
+});

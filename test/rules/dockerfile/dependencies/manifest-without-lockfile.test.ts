@@ -1,0 +1,35 @@
+import rule from '../../../../server/src/core/rules/dockerfile/dependencies/manifest-without-lockfile';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'package*.json includes the lock', code: 'FROM node:20-alpine\nCOPY package*.json ./\nRUN npm install\n' },
+    { name: 'lock copied by a separate instruction', code: 'FROM ruby:3.3-slim\nCOPY Gemfile ./\nCOPY Gemfile.lock ./\nRUN bundle install\n' },
+    { name: 'whole context copied before the install', code: 'FROM node:20\nCOPY package.json ./\nCOPY . .\nRUN yarn install\n' },
+    { name: 'pyproject installed with pip (no lock concept)', code: 'FROM python:3.12-slim\nCOPY pyproject.toml ./\nRUN pip install .\n' },
+    { name: 'global tool install only', code: 'FROM node:20\nCOPY package.json ./\nRUN npm install -g serve@14.2.3\n' },
+    { name: 'lock as a glob', code: 'FROM php:8.3-fpm\nCOPY composer.json composer.lock* ./\nRUN composer install --no-dev\n' },
+  ],
+  invalid: [
+    {
+      name: 'package.json alone before npm install',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json ./\nRUN npm install --omit=dev\n',
+      errors: [{ line: 3, column: 6, endLine: 3, endColumn: 18, messageId: 'noLock', message: 'package-lock.json' }],
+    },
+    {
+      name: 'Gemfile without Gemfile.lock, builder stage, continuation',
+      code: 'FROM ruby:3.3 AS gems\nCOPY Gemfile \\\n     /app/\nRUN cd /app && bundle install\nFROM ruby:3.3-slim\n',
+      errors: [{ line: 2, column: 6, endColumn: 13, message: 'Gemfile.lock' }],
+    },
+    {
+      name: 'poetry install with pyproject only, CRLF',
+      code: 'FROM python:3.12-slim\r\nCOPY pyproject.toml README.md ./\r\nRUN pip install poetry==1.8.3 && poetry install --no-root\r\n',
+      errors: [{ line: 2, column: 6, endColumn: 20, message: 'poetry.lock' }],
+    },
+    {
+      name: 'composer.json in JSON form',
+      code: 'FROM composer:2 AS vendor\nCOPY ["composer.json", "/app/"]\nRUN composer install --no-dev\n',
+      errors: [{ line: 2, column: 7, endColumn: 22 }],
+    },
+  ],
+});

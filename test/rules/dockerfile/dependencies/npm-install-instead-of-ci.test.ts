@@ -1,0 +1,38 @@
+import rule from '../../../../server/src/core/rules/dockerfile/dependencies/npm-install-instead-of-ci';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'npm ci with the lock', code: 'FROM node:20-alpine\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n' },
+    { name: 'installing a named global tool', code: 'FROM node:20-alpine\nCOPY package*.json ./\nRUN npm install -g pm2@5.4.0\n' },
+    { name: 'npm install without a lock copied (manifest rule territory)', code: 'FROM node:20-alpine\nCOPY package.json ./\nRUN npm install\n' },
+    { name: 'lock copied in another stage only', code: 'FROM node:20 AS deps\nCOPY package-lock.json package.json ./\nRUN npm ci\nFROM node:20-slim\nCOPY --from=deps /node_modules ./node_modules\nRUN npm install\n' },
+    { name: 'adding a package by name', code: 'FROM node:20\nCOPY package*.json ./\nRUN npm install sharp\n' },
+  ],
+  invalid: [
+    {
+      name: 'npm install after copying package*.json',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install --omit=dev\n',
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 16, messageId: 'useCi' }],
+      output: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\n',
+    },
+    {
+      name: 'npm i with a cache mount and continuation, CRLF',
+      code: 'FROM node:20-slim\r\nCOPY package.json package-lock.json ./\r\nRUN --mount=type=cache,target=/root/.npm \\\r\n    npm i \\\r\n && npm run build\r\n',
+      errors: [{ line: 4, column: 5, endColumn: 10 }],
+      output: 'FROM node:20-slim\r\nCOPY package.json package-lock.json ./\r\nRUN --mount=type=cache,target=/root/.npm \\\r\n    npm ci \\\r\n && npm run build\r\n',
+    },
+    {
+      name: 'lock bind-mounted into the RUN',
+      code: 'FROM node:20-alpine\nRUN --mount=type=bind,source=package.json,target=package.json \\\n    --mount=type=bind,source=package-lock.json,target=package-lock.json \\\n    npm install\n',
+      errors: [{ line: 4, column: 5 }],
+      output: 'FROM node:20-alpine\nRUN --mount=type=bind,source=package.json,target=package.json \\\n    --mount=type=bind,source=package-lock.json,target=package-lock.json \\\n    npm ci\n',
+    },
+    {
+      name: 'lock copied in the parent stage, exec form',
+      code: 'FROM node:20 AS base\nCOPY ["package.json", "package-lock.json", "./"]\nFROM base AS build\nRUN ["npm", "install"]\n',
+      errors: [{ line: 4, column: 6, endColumn: 22 }],
+      output: 'FROM node:20 AS base\nCOPY ["package.json", "package-lock.json", "./"]\nFROM base AS build\nRUN ["npm", "ci"]\n',
+    },
+  ],
+});

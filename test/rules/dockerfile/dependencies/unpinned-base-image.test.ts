@@ -1,0 +1,35 @@
+import rule from '../../../../server/src/core/rules/dockerfile/dependencies/unpinned-base-image';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'tagged images and a stage reference', code: 'FROM node:20-alpine AS build\nRUN npm ci\nFROM build AS test\nFROM node:20-alpine\n' },
+    { name: 'digest without a tag', code: 'FROM python@sha256:4f5a8c3b2e1d0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a\n' },
+    { name: 'scratch', code: 'FROM golang:1.22 AS build\nFROM scratch\nCOPY --from=build /app /app\n' },
+    { name: 'ARG default with a tag', code: 'ARG NODE_VERSION=20.15\nFROM node:${NODE_VERSION}-slim\n' },
+    { name: 'ARG without a default is unknown, not a finding', code: 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n' },
+    { name: 'escape directive and a registry with a port', code: '# escape=`\nFROM registry.local:5000/windows/servercore:ltsc2022\n' },
+  ],
+  invalid: [
+    {
+      name: 'no tag',
+      code: 'FROM ubuntu\nRUN apt-get update\n',
+      errors: [{ line: 1, column: 6, endLine: 1, endColumn: 12, messageId: 'untagged' }],
+    },
+    {
+      name: 'latest tag in a builder stage',
+      code: 'FROM node:latest AS build\nRUN npm ci\nFROM node:20-slim\n',
+      errors: [{ line: 1, column: 11, endLine: 1, endColumn: 17, messageId: 'latest' }],
+    },
+    {
+      name: 'latest from an ARG default is reported on the whole reference',
+      code: 'ARG TAG=latest\nFROM python:${TAG}\n',
+      errors: [{ line: 2, column: 6, endColumn: 19, messageId: 'latest', message: 'python:latest' }],
+    },
+    {
+      name: 'untagged image from an ARG, with a platform flag, CRLF',
+      code: 'ARG BASE=mcr.microsoft.com/dotnet/aspnet\r\nFROM --platform=$BUILDPLATFORM ${BASE} AS final\r\n',
+      errors: [{ line: 2, column: 32, endColumn: 39, messageId: 'untagged' }],
+    },
+  ],
+});

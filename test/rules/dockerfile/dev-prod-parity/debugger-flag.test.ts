@@ -1,0 +1,27 @@
+import rule from '../../../../server/src/core/rules/dockerfile/dev-prod-parity/debugger-flag';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'plain node', code: 'FROM node:20-slim\nENV NODE_OPTIONS=--max-old-space-size=512\nCMD ["node", "server.js"]\n' },
+    { name: 'debug flags only in a debug stage before the final', code: 'FROM eclipse-temurin:21-jre AS debug\nENV JAVA_TOOL_OPTIONS=-agentlib:jdwp=transport=dt_socket,server=y,address=*:5005\nFROM eclipse-temurin:21-jre\nENTRYPOINT ["java", "-jar", "/app.jar"]\n' },
+    { name: 'Dockerfile.debug', filename: 'Dockerfile.debug', code: 'FROM node:20\nCMD ["node", "--inspect=0.0.0.0:9229", "server.js"]\n' },
+  ],
+  invalid: [
+    {
+      name: 'node --inspect',
+      code: 'FROM node:20-slim\nCMD ["node", "--inspect=0.0.0.0:9229", "server.js"]\n',
+      errors: [{ line: 2, column: 14, endLine: 2, endColumn: 38, messageId: 'flag', message: '`--inspect`' }],
+    },
+    {
+      name: 'JAVA_TOOL_OPTIONS with jdwp',
+      code: 'FROM eclipse-temurin:21-jre\nENV JAVA_TOOL_OPTIONS="-Xmx512m -agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:5005"\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+      errors: [{ line: 2, column: 33, endColumn: 101, messageId: 'env' }],
+    },
+    {
+      name: 'debugpy through python -m in shell form',
+      code: 'FROM python:3.12-slim\nCMD python -m debugpy --listen 0.0.0.0:5678 app.py\n',
+      errors: [{ line: 3 - 1, column: 15, endColumn: 22, messageId: 'program' }],
+    },
+  ],
+});

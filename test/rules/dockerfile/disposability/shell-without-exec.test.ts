@@ -1,0 +1,31 @@
+import rule from '../../../../server/src/core/rules/dockerfile/disposability/shell-without-exec';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'exec inside sh -c is the idiom', code: 'FROM node:20-alpine\nCMD ["sh", "-c", "npx prisma migrate status && exec node server.js"]\n' },
+    { name: 'plain exec form', code: 'FROM node:20-alpine\nENTRYPOINT ["tini", "--"]\nCMD ["node", "server.js"]\n' },
+    { name: 'sh -c only in a builder stage', code: 'FROM node:20 AS build\nCMD ["sh", "-c", "npm test"]\nFROM node:20-slim\nCMD ["node", "dist/main.js"]\n' },
+    { name: 'last command is a fallback after ||', code: 'FROM alpine:3.20\nCMD ["/bin/sh", "-c", "/app/run || echo failed"]\n' },
+  ],
+  invalid: [
+    {
+      name: 'migration check then server without exec',
+      code: 'FROM node:20-alpine\nCMD ["sh", "-c", "node check.js && node server.js"]\n',
+      errors: [{ line: 2, column: 36, endLine: 2, endColumn: 40, messageId: 'noExec', message: '`exec node`' }],
+      output: 'FROM node:20-alpine\nCMD ["sh", "-c", "node check.js && exec node server.js"]\n',
+    },
+    {
+      name: 'single command with a variable in ENTRYPOINT, CRLF',
+      code: 'FROM python:3.12-slim\r\nENTRYPOINT ["/bin/bash", "-c", "gunicorn -b 0.0.0.0:$PORT app:app"]\r\n',
+      errors: [{ line: 2, column: 33 }],
+      output: 'FROM python:3.12-slim\r\nENTRYPOINT ["/bin/bash", "-c", "exec gunicorn -b 0.0.0.0:$PORT app:app"]\r\n',
+    },
+    {
+      name: 'leading assignment: reported, no fix',
+      code: 'FROM eclipse-temurin:21-jre\nCMD ["sh", "-c", "JAVA_OPTS=-Xmx512m java -jar /app.jar"]\n',
+      errors: [{ line: 2, column: 38, endColumn: 42 }],
+      output: null,
+    },
+  ],
+});

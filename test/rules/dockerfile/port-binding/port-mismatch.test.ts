@@ -1,0 +1,36 @@
+import rule from '../../../../server/src/core/rules/dockerfile/port-binding/port-mismatch';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'everything agrees through PORT', code: 'FROM python:3.12-slim\nENV PORT=8000\nEXPOSE 8000\nHEALTHCHECK CMD curl -fsS http://localhost:${PORT}/health || exit 1\nCMD ["sh", "-c", "exec gunicorn -b 0.0.0.0:${PORT} app:app"]\n' },
+    { name: 'extra metrics port exposed', code: 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/base\nEXPOSE 8080 9090\nENTRYPOINT ["/app", "--port", "8080"]\n' },
+    { name: 'EXPOSE from an ARG without default is unknown', code: 'ARG APP_PORT\nFROM node:20-slim\nARG APP_PORT\nEXPOSE $APP_PORT\nCMD ["node", "server.js", "--port", "3000"]\n' },
+    { name: 'health check of another host', code: 'FROM node:20-slim\nEXPOSE 3000\nHEALTHCHECK CMD wget -qO- http://db.internal:5432/ || exit 1\nCMD ["node", "server.js"]\n' },
+  ],
+  invalid: [
+    {
+      name: 'gunicorn binds 8000, EXPOSE 5000',
+      code: 'FROM python:3.12-slim\nEXPOSE 5000\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]\n',
+      errors: [{ line: 3, column: 37, endLine: 3, endColumn: 41, messageId: 'commandVsExpose' }],
+    },
+    {
+      name: 'ENV PORT differs from the literal port, health check on a third',
+      code: 'FROM node:20-slim\nENV PORT=8080\nEXPOSE 3000\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:8081/healthz\nCMD ["node", "server.js", "--port=3000"]\n',
+      errors: [
+        { line: 2, column: 10, endColumn: 14, messageId: 'envVsCommand' },
+        { line: 4, column: 57, endColumn: 61, messageId: 'healthcheck' },
+      ],
+    },
+    {
+      name: 'PORT not exposed, no flag',
+      code: 'FROM node:20-alpine\nENV NODE_ENV=production PORT=4000\nEXPOSE 3000/tcp\nCMD ["node", "server.js"]\n',
+      errors: [{ line: 2, column: 30, endColumn: 34, messageId: 'envVsExpose' }],
+    },
+    {
+      name: 'ARG default expanded in the flag',
+      code: 'ARG PORT=9000\nFROM eclipse-temurin:21-jre\nARG PORT\nEXPOSE 8080\nENTRYPOINT ["java", "-jar", "/app.jar", "--server.port=${PORT}"]\n',
+      errors: [{ line: 5, column: 56, messageId: 'commandVsExpose', message: '9000' }],
+    },
+  ],
+});

@@ -1,0 +1,36 @@
+import rule from '../../../../server/src/core/rules/kubernetes/admin-processes/migration-in-app-command';
+import { testRule } from '../../../helpers/rule-tester';
+
+const pod = (command: string, kind = 'Deployment', api = 'apps/v1') => `apiVersion: ${api}
+kind: ${kind}
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: shop/web:1.4.2
+${command}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'a migration Job', code: pod('          command: ["sh", "-c", "python manage.py migrate && python manage.py loaddata init"]\n', 'Job', 'batch/v1') },
+    { name: 'app only', code: pod('          command: ["gunicorn", "app.wsgi"]\n') },
+    { name: 'collectstatic is not a migration', code: pod('          command: ["sh", "-c", "python manage.py collectstatic --noinput && exec gunicorn app.wsgi"]\n') },
+    { name: 'migrate mentioned as a flag of the app', code: pod('          command: ["sh", "-c", "./prepare && exec ./server --no-migrate"]\n') },
+  ],
+  invalid: [
+    {
+      name: 'django migrate before gunicorn',
+      code: pod('          command: ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn app.wsgi"]\n'),
+      errors: [{ line: 11, column: 34, endLine: 11, endColumn: 68, messageId: 'migration' }],
+    },
+    {
+      name: 'rails in a block script',
+      code: pod('          command: ["/bin/bash", "-c"]\n          args:\n            - |\n              bundle exec rails db:migrate\n              bundle exec rails db:seed\n              exec bundle exec puma -C config/puma.rb\n'),
+      errors: [{ line: 14, column: 15 }, { line: 15, column: 15 }],
+    },
+    { name: 'prisma via npx', code: pod('          args: ["sh", "-c", "npx prisma migrate deploy; node dist/main.js"]\n'), errors: [{ line: 11, column: 31, message: 'npx prisma migrate deploy' }] },
+  ],
+});

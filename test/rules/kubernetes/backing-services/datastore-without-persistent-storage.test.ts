@@ -1,0 +1,45 @@
+import rule from '../../../../server/src/core/rules/kubernetes/backing-services/datastore-without-persistent-storage';
+import { testRule } from '../../../helpers/rule-tester';
+
+const sts = (container: string, rest = '') => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: orders-db
+spec:
+  serviceName: orders-db
+  selector:
+    matchLabels: {app: orders-db}
+  template:
+    metadata:
+      labels: {app: orders-db}
+    spec:
+      containers:
+        - name: postgres
+          image: postgres:16.3
+${container}${rest}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'volumeClaimTemplate mounted at the data directory', code: sts('          volumeMounts:\n            - {name: data, mountPath: /var/lib/postgresql/data}\n', '  volumeClaimTemplates:\n    - metadata: {name: data}\n      spec:\n        accessModes: [ReadWriteOnce]\n        resources: {requests: {storage: 20Gi}}\n') },
+    { name: 'a PVC volume in a Deployment', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: mq}\nspec:\n  selector: {matchLabels: {app: mq}}\n  template:\n    metadata: {labels: {app: mq}}\n    spec:\n      containers:\n        - name: rabbitmq\n          image: rabbitmq:3.13\n          volumeMounts: [{name: data, mountPath: /var/lib/rabbitmq}]\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: mq-data}\n' },
+    { name: 'a cache may start empty', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cache}\nspec:\n  selector: {matchLabels: {app: cache}}\n  template:\n    metadata: {labels: {app: cache}}\n    spec:\n      containers:\n        - name: redis\n          image: redis:7.2.5\n' },
+    { name: 'Kustomize patch bumping the image', code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: orders-db}\nspec:\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.4\n' },
+  ],
+  invalid: [
+    {
+      name: 'no volume at all',
+      code: sts(''),
+      errors: [{ line: 14, column: 17, endLine: 14, endColumn: 25, message: 'PostgreSQL container `postgres`' }],
+    },
+    {
+      name: 'emptyDir data directory plus a configMap',
+      code: sts('          volumeMounts:\n            - {name: data, mountPath: /var/lib/postgresql/data}\n            - {name: init, mountPath: /docker-entrypoint-initdb.d}\n', '      volumes:\n        - name: data\n          emptyDir: {}\n        - name: init\n          configMap: {name: orders-db-init}\n'),
+      errors: [{ line: 14, column: 17 }],
+    },
+    {
+      name: 'mysql in a bare Pod',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: legacy-db}\nspec:\n  containers:\n    - name: db\n      image: mysql:8.4\n',
+      errors: [{ line: 6, column: 13, message: 'MySQL' }],
+    },
+  ],
+});

@@ -1,0 +1,37 @@
+import rule from '../../../../server/src/core/rules/kubernetes/build-release-run/always-pull-mutable-tag';
+import { testRule } from '../../../helpers/rule-tester';
+
+const deploy = (image: string, policy = 'Always') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: ${image}
+          imagePullPolicy: ${policy}
+`;
+
+testRule(rule, {
+  valid: [
+    { name: 'Always with a version tag', code: deploy('shop/web:3.0.1') },
+    { name: 'Always with a digest on a moving tag', code: deploy('shop/web:main@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0') },
+    { name: 'IfNotPresent with latest is the other rule\'s business', code: deploy('shop/web:latest', 'IfNotPresent') },
+    { name: 'Helm templated image', code: deploy('"{{ .Values.image.repository }}:{{ .Values.image.tag }}"') },
+  ],
+  invalid: [
+    { name: 'latest', code: deploy('shop/web:latest'), errors: [{ line: 15, column: 28, endLine: 15, endColumn: 34, message: '`latest`' }] },
+    { name: 'no tag means latest', code: deploy('registry.example.com:5000/shop/web'), errors: [{ line: 15, column: 28, message: 'moving tag `latest`' }] },
+    {
+      name: 'branch tag on an init container of a CronJob',
+      code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report}\nspec:\n  schedule: "@daily"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          initContainers:\n            - {name: prep, image: "shop/report:main", imagePullPolicy: Always}\n          containers:\n            - {name: report, image: "shop/report:1.0.0", imagePullPolicy: Always}\n',
+      errors: [{ line: 12, column: 72, message: '`main`' }],
+    },
+  ],
+});

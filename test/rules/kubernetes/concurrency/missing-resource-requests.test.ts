@@ -1,0 +1,57 @@
+import rule from '../../../../server/src/core/rules/kubernetes/concurrency/missing-resource-requests';
+import { testRule } from '../../../helpers/rule-tester';
+
+const deployment = (container: string, kind = 'Deployment') => `apiVersion: apps/v1
+kind: ${kind}
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: shop/web:1.4.2
+${container}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'requests set', code: deployment('          resources:\n            requests: {cpu: 250m, memory: 256Mi}\n') },
+    { name: 'limits only (copied into requests)', code: deployment('          resources:\n            limits:\n              cpu: "1"\n              memory: 512Mi\n') },
+    { name: 'Job runs to completion', code: deployment('', 'Job').replace('apps/v1', 'batch/v1') },
+    {
+      name: 'Kustomize patch without image',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n        - name: web\n          env: [{name: A, value: "1"}]\n',
+    },
+    {
+      name: 'base whose requests come from an overlay patch',
+      code: deployment(''),
+      workspace: [{ filename: 'overlays/prod/patch-resources.yaml', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          resources:\n            requests: {cpu: 500m, memory: 512Mi}\n' }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'no resources at all',
+      code: deployment('          ports:\n            - containerPort: 8080 # http\n'),
+      errors: [{ line: 9, column: 17, endLine: 9, endColumn: 20, messageId: 'missing', message: 'CPU or memory' }],
+      output: deployment('          ports:\n            - containerPort: 8080 # http\n          resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n'),
+    },
+    {
+      name: 'limits for memory only, four-space indentation',
+      code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n    name: db\nspec:\n    template:\n        spec:\n            containers:\n                -   name: db\n                    image: postgres:16.3\n                    resources:\n                        limits:\n                            memory: 1Gi\n',
+      errors: [{ line: 9, column: 27, message: 'requests no CPU;' }],
+      output: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n    name: db\nspec:\n    template:\n        spec:\n            containers:\n                -   name: db\n                    image: postgres:16.3\n                    resources:\n                        limits:\n                            memory: 1Gi\n                        requests:\n                            cpu: 100m\n',
+    },
+    {
+      name: 'empty flow resources and a partial requests map in a second container',
+      code: deployment('          resources: {}\n        - name: sidecar\n          image: envoyproxy/envoy:v1.31.0\n          resources:\n            requests:\n              cpu: 50m\n'),
+      errors: [{ line: 9, column: 17 }, { line: 12, column: 17, message: 'memory' }],
+      output: deployment('          resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n        - name: sidecar\n          image: envoyproxy/envoy:v1.31.0\n          resources:\n            requests:\n              cpu: 50m\n              memory: 128Mi\n'),
+    },
+    {
+      name: 'flow-style container: reported without a fix',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: app, image: "shop/app:1.0.0"}]\n',
+      errors: [{ line: 5, column: 23 }],
+      output: null,
+    },
+  ],
+});

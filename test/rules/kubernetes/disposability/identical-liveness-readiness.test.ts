@@ -1,0 +1,39 @@
+import rule from '../../../../server/src/core/rules/kubernetes/disposability/identical-liveness-readiness';
+import { testRule } from '../../../helpers/rule-tester';
+
+const pod = (probes: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: shop/api:3.2.0
+${probes}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'different paths', code: pod('          livenessProbe:\n            httpGet: {path: /live, port: 8080}\n          readinessProbe:\n            httpGet: {path: /ready, port: 8080}\n') },
+    { name: 'same check, liveness more tolerant', code: pod('          livenessProbe:\n            httpGet: {path: /health, port: 8080}\n            failureThreshold: 6\n          readinessProbe:\n            httpGet: {path: /health, port: 8080}\n') },
+    { name: 'readiness only', code: pod('          readinessProbe:\n            httpGet: {path: /health, port: 8080}\n') },
+  ],
+  invalid: [
+    {
+      name: 'identical block probes',
+      code: pod('          livenessProbe:\n            httpGet:\n              path: /health\n              port: http\n            periodSeconds: 10\n          readinessProbe:\n            httpGet:\n              path: /health\n              port: http\n            periodSeconds: 10\n'),
+      errors: [{ line: 11, column: 11, endLine: 11, endColumn: 24, messageId: 'identical' }],
+    },
+    {
+      name: 'same content, different style and key order',
+      code: pod('          readinessProbe: {tcpSocket: {port: 5432}, periodSeconds: 5}\n          livenessProbe:\n            periodSeconds: 5\n            tcpSocket:\n              port: 5432\n'),
+      errors: [{ line: 12, column: 11 }],
+    },
+    {
+      name: 'shared through a YAML anchor',
+      code: pod('          readinessProbe: &probe\n            exec:\n              command: [pg_isready, -U, app]\n          livenessProbe: *probe\n'),
+      errors: [{ line: 14, column: 11 }],
+    },
+  ],
+});

@@ -1,0 +1,67 @@
+import rule from '../../../../server/src/core/rules/kubernetes/disposability/missing-readiness-probe';
+import { testRule } from '../../../helpers/rule-tester';
+
+const deployment = (extra = '', ports = '          ports:\n            - name: http\n              containerPort: 8080\n') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: shop/web:1.4.2
+${ports}${extra}`;
+const service = (targetPort = 'http') => `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: ${targetPort}
+`;
+
+testRule(rule, {
+  valid: [
+    { name: 'probe present', code: `${deployment('          readinessProbe:\n            httpGet: {path: /ready, port: http}\n')}---\n${service()}` },
+    { name: 'no Service selects the pods (worker)', code: deployment() },
+    { name: 'Service selects other pods', code: `${deployment()}---\n${service().replace('app: web', 'app: api')}` },
+    {
+      name: 'sidecar that serves no Service port',
+      code: `${deployment('          readinessProbe:\n            tcpSocket: {port: http}\n        - name: proxy\n          image: envoyproxy/envoy:v1.31.0\n          ports:\n            - name: admin\n              containerPort: 9901\n')}---\n${service()}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Service in the same file, named port',
+      code: `${deployment()}---\n${service()}`,
+      errors: [{ line: 12, column: 17, endLine: 12, endColumn: 20, messageId: 'missing', message: 'Service `web`' }],
+      output: `${deployment('          readinessProbe:\n            tcpSocket:\n              port: http\n')}---\n${service()}`,
+    },
+    {
+      name: 'Service in another file, numeric port',
+      code: deployment('', '          ports:\n            - containerPort: 8080\n          # no probes yet\n'),
+      workspace: [{ filename: 'svc.yaml', code: service('8080') }],
+      errors: [{ line: 12, column: 17 }],
+      output: deployment('', '          ports:\n            - containerPort: 8080\n          readinessProbe:\n            tcpSocket:\n              port: 8080\n          # no probes yet\n'),
+    },
+    {
+      name: 'single container without declared ports: probe the Service target number',
+      code: `${deployment('', '          args: ["--port=3000"]\n')}---\n${service('3000')}`,
+      errors: [{ line: 12, column: 17 }],
+      output: `${deployment('', '          args: ["--port=3000"]\n          readinessProbe:\n            tcpSocket:\n              port: 3000\n')}---\n${service('3000')}`,
+    },
+    {
+      name: 'single container, named targetPort undeclared: no fix',
+      code: `${deployment('', '')}---\n${service()}`,
+      errors: [{ line: 12, column: 17 }],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,31 @@
+import rule from '../../../../server/src/core/rules/kubernetes/disposability/sleep-in-command';
+import { testRule } from '../../../helpers/rule-tester';
+
+const pod = (command: string, key = 'containers') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      ${key}:
+        - name: web
+          image: shop/web:1.4.2
+${command}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'init container waits: the platform way', code: pod('          command: ["sh", "-c", "until nc -z db 5432; do sleep 1; done"]\n', 'initContainers') },
+    { name: 'sleep as the whole command (debug pod)', code: pod('          command: ["sleep", "infinity"]\n') },
+    { name: 'app with a sleep flag', code: pod('          command: ["node", "server.js", "--sleep", "5"]\n') },
+  ],
+  invalid: [
+    { name: 'sleep before the app', code: pod('          command: ["sh", "-c", "sleep 15 && exec node server.js"]\n'), errors: [{ line: 11, column: 34, endLine: 11, endColumn: 42, messageId: 'sleep', message: '15s' }] },
+    { name: 'wait-for-it in exec form', code: pod('          args: ["./wait-for-it.sh", "db:5432", "--", "node", "server.js"]\n'), errors: [{ line: 11, column: 19, messageId: 'wait' }] },
+    {
+      name: 'until loop on pg_isready',
+      code: pod('          command: ["/bin/bash", "-c"]\n          args:\n            - |\n              until pg_isready -h db; do sleep 2; done\n              exec gunicorn app.wsgi\n'),
+      errors: [{ line: 14, column: 15, messageId: 'wait' }],
+    },
+  ],
+});

@@ -1,0 +1,45 @@
+import rule from '../../../../server/src/core/rules/kubernetes/processes/host-path-volume';
+import { testRule } from '../../../helpers/rule-tester';
+
+const withVolumes = (volumes: string, kind = 'Deployment') => `apiVersion: apps/v1
+kind: ${kind}
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: shop/web:3.0.1
+      volumes:
+${volumes}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'log shipper DaemonSet reading node logs and the runtime socket', code: withVolumes('        - name: varlog\n          hostPath: {path: /var/log}\n        - name: sock\n          hostPath: {path: /var/run/containerd/containerd.sock}\n', 'DaemonSet') },
+    { name: 'time zone and devices carry no state', code: withVolumes('        - name: tz\n          hostPath: {path: /etc/localtime, type: File}\n        - name: fuse\n          hostPath: {path: /dev/fuse}\n') },
+    { name: 'PVC and emptyDir are other matters', code: withVolumes('        - name: data\n          persistentVolumeClaim: {claimName: web-data}\n        - name: tmp\n          emptyDir: {}\n') },
+    { name: 'Helm templated path', code: withVolumes('        - name: data\n          hostPath:\n            path: {{ .Values.hostDir }}\n') },
+  ],
+  invalid: [
+    {
+      name: 'uploads on the node',
+      code: withVolumes('        - name: uploads\n          hostPath:\n            path: /srv/web/uploads\n            type: DirectoryOrCreate\n'),
+      errors: [{ line: 18, column: 19, endLine: 18, endColumn: 35, message: 'Volume `uploads`' }],
+    },
+    {
+      name: 'docker socket in a Deployment, flow style',
+      code: withVolumes('        - {name: docker, hostPath: {path: /var/run/docker.sock}}\n'),
+      errors: [{ line: 16, column: 43 }],
+    },
+    {
+      name: 'a Job in a multi-document file',
+      code: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n---\napiVersion: batch/v1\nkind: Job\nmetadata: {name: export}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - {name: export, image: "shop/export:1.0.0"}\n      volumes:\n        - name: out\n          hostPath:\n            path: /mnt/exports\n',
+      errors: [{ line: 17, column: 19, message: '`/mnt/exports`' }],
+    },
+  ],
+});
