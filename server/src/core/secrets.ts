@@ -31,6 +31,8 @@ export function isPlaceholderValue(value: string): boolean {
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}?$/.test(v)) return true; // a reference to another variable
   if (/\{\{.*\}\}/.test(v)) return true; // a template expression
   if (/^(changeme|change-me|change_me|replace[-_ ]?me|todo|tbd|none|null|nil|empty|example|placeholder|secret|password|dummy|test|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
+  // Fill-in-the-blank values that documentation and examples ship with.
+  if (/^(insert|your|replace|enter|put|set|add)[-_ ]|[-_ ](here|goes[-_ ]here)$|^<[^>]*>$|^\[[^\]]*\]$/i.test(v)) return true;
   if (/^(\/run\/secrets|\/var\/run\/secrets|\/etc\/secrets)\//.test(v)) return true; // a path to a mounted secret
   if (/^(true|false|yes|no|on|off|\d{1,3})$/i.test(v)) return true;
   return false;
