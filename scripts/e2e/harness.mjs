@@ -13,6 +13,8 @@ export const e2eHome = process.env.E2E_HOME ?? join(repoRoot, '.e2e');
 export const codeServerBin =
   process.env.CODE_SERVER_BIN ?? join(e2eHome, 'code-server', 'node_modules', '.bin', 'code-server');
 export const chromiumBin = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+/** code-server's environment: no extension gallery (nothing to fetch; these machines are offline). */
+const codeServerEnv = { ...process.env, EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '' }) };
 
 const cleanups = [];
 /** Registers a cleanup; they run in reverse order from `cleanupAll` (also on signals). */
@@ -80,7 +82,7 @@ export function installExtension(vsix, { extensionsDir, userDataDir, configFile 
   const res = spawnSync(
     codeServerBin,
     ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
-    { encoding: 'utf8', timeout: 120_000 },
+    { encoding: 'utf8', timeout: 120_000, env: codeServerEnv },
   );
   return { status: res.status, output: `${res.stdout ?? ''}${res.stderr ?? ''}${res.error ? String(res.error) : ''}` };
 }
@@ -111,7 +113,7 @@ export async function startCodeServer({ port, userDataDir, extensionsDir, config
   ];
   const { openSync } = await import('node:fs');
   const fd = openSync(logFile, 'a');
-  const child = spawn(codeServerBin, args, { detached: true, stdio: ['ignore', fd, fd] });
+  const child = spawn(codeServerBin, args, { detached: true, stdio: ['ignore', fd, fd], env: codeServerEnv });
   let exited = null;
   child.on('exit', (code, signal) => (exited = { code, signal }));
   onCleanup(() => stopProcessGroup(child, 'code-server'));
