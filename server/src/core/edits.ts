@@ -11,16 +11,20 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
   const sorted = [...edits].sort((a, b) => comparePositions(b.range.start, a.range.start) || comparePositions(b.range.end, a.range.end));
   let result = text;
   let lowerBound = Number.POSITIVE_INFINITY;
+  let lastWasInsertionAt = -1;
   const skipped: TextEdit[] = [];
   for (const edit of sorted) {
     const start = source.offsetAt(edit.range.start);
     const end = source.offsetAt(edit.range.end);
-    if (end > lowerBound) {
+    // Two insertions at one point would both land, in an order nobody chose: keep the first only.
+    const sameInsertionPoint = start === end && start === lastWasInsertionAt;
+    if (end > lowerBound || sameInsertionPoint) {
       skipped.push(edit);
       continue;
     }
     result = result.slice(0, start) + edit.newText + result.slice(end);
     lowerBound = start;
+    lastWasInsertionAt = start === end ? start : -1;
   }
   return { text: result, skipped };
 }

@@ -4,8 +4,9 @@
  * that becomes the running container, effective ENV per stage, and every command line
  * (RUN, CMD, ENTRYPOINT, HEALTHCHECK CMD) split into shell words with exact ranges.
  */
-import { DockerfileParser } from 'dockerfile-ast';
-import type { Dockerfile, Instruction, From, Property, Heredoc } from 'dockerfile-ast';
+import { DockerfileParser, Property as PropertyClass } from 'dockerfile-ast';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Argument, Dockerfile, Instruction, From, Property, Heredoc } from 'dockerfile-ast';
 import type { Range } from '../types';
 import { SourceText } from '../source';
 import { logicalText, verbatimText, splitCommands, type LogicalText, type SimpleCommand, type ShellWord } from './shell';
@@ -237,7 +238,7 @@ export class DockerfileModel {
           script = verbatimText(source, s, e);
           script = { text: scriptArg.value, offsets: script.text === scriptArg.value ? script.offsets : script.offsets.slice(0, scriptArg.value.length).concat([e]) };
         }
-        const commands = script ? splitCommands(source, script) : [];
+        const commands = script ? splitCommands(source, script, this.escapeChar) : [];
         return { instruction, form: 'exec', execArgs, script, commands, argumentsRange: argsRange };
       }
     }
@@ -258,7 +259,7 @@ export class DockerfileModel {
     } else {
       script = firstLine;
     }
-    return { instruction, form: 'shell', execArgs: [], script, commands: splitCommands(source, script), argumentsRange: argsRange };
+    return { instruction, form: 'shell', execArgs: [], script, commands: splitCommands(source, script, this.escapeChar), argumentsRange: argsRange };
   }
 }
 
@@ -289,8 +290,9 @@ function parseExecArray(source: SourceText, start: number, end: number): ShellWo
 export function propertiesOf(instruction: Instruction): EnvVariable[] {
   const getProperties = (instruction as unknown as { getProperties?: () => Property[] }).getProperties;
   const getProperty = (instruction as unknown as { getProperty?: () => Property | null }).getProperty;
-  const properties: Property[] =
+  let properties: Property[] =
     typeof getProperties === 'function' ? getProperties.call(instruction) : typeof getProperty === 'function' ? [getProperty.call(instruction)].filter((p): p is Property => !!p) : [];
+  if (instruction.getKeyword() === 'ARG') properties = argDeclarations(instruction) ?? properties;
   return properties.map((property) => {
     const nameRange = property.getNameRange();
     return {
@@ -302,6 +304,16 @@ export function propertiesOf(instruction: Instruction): EnvVariable[] {
       valueRange: property.getValueRange() ?? nameRange,
     };
   });
+}
+
+/**
+ * `ARG A B=1` declares two arguments; dockerfile-ast reads two words as the legacy
+ * `NAME VALUE` form of ENV. Each word of an ARG is its own `NAME[=default]`.
+ */
+function argDeclarations(instruction: Instruction): Property[] | undefined {
+  const internals = instruction as unknown as { document?: TextDocument; escapeChar?: string; getPropertyArguments?: () => Argument[] };
+  if (!internals.document || typeof internals.getPropertyArguments !== 'function') return undefined;
+  return internals.getPropertyArguments().map((argument) => new PropertyClass(internals.document!, internals.escapeChar ?? '\\', argument));
 }
 
 /** Words of a command line as rules usually want them: exec args, or each shell command's words. */

@@ -99,8 +99,10 @@ function rangeIn(source: SourceText, logical: LogicalText, from: number, to: num
  * escapes and `$(…)`/backticks are kept inside words; `#` starts a comment at a word
  * boundary. Anything it does not understand stays part of a word rather than failing.
  */
-export function splitCommands(source: SourceText, logical: LogicalText): SimpleCommand[] {
+export function splitCommands(source: SourceText, logical: LogicalText, escapeChar = '\\'): SimpleCommand[] {
   const s = logical.text;
+  // With `# escape=\`` the image runs Windows shells, where a backslash is a path separator, not an escape.
+  const backslashEscapes = escapeChar === '\\';
   const commands: SimpleCommand[] = [];
   let words: ShellWord[] = [];
   let i = 0;
@@ -160,7 +162,7 @@ export function splitCommands(source: SourceText, logical: LogicalText): SimpleC
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '|' || c === ')' || c === '(') break;
       // `2>&1`, `>&2`, `<&3` and `&>file` are redirections inside the word, not the background operator.
       if (c === '&' && s[i + 1] !== '>' && s[i - 1] !== '>' && s[i - 1] !== '<') break;
-      if (c === '\\' && i + 1 < s.length) {
+      if (c === '\\' && backslashEscapes && i + 1 < s.length) {
         value += s[i + 1];
         i += 2;
         continue;
@@ -177,7 +179,7 @@ export function splitCommands(source: SourceText, logical: LogicalText): SimpleC
         quoted = true;
         let j = i + 1;
         while (j < s.length && s[j] !== '"') {
-          if (s[j] === '\\' && j + 1 < s.length) {
+          if (s[j] === '\\' && backslashEscapes && j + 1 < s.length) {
             value += s[j + 1];
             j += 2;
             continue;
