@@ -18,6 +18,7 @@ testRule(rule, {
     { name: 'init container waits: the platform way', code: pod('          command: ["sh", "-c", "until nc -z db 5432; do sleep 1; done"]\n', 'initContainers') },
     { name: 'sleep as the whole command (debug pod)', code: pod('          command: ["sleep", "infinity"]\n') },
     { name: 'app with a sleep flag', code: pod('          command: ["node", "server.js", "--sleep", "5"]\n') },
+    { name: 'sleep pacing a loop body is not a start-up delay', code: pod('          command: ["/bin/sh", "-c", "while true; do echo $(date) >> /mnt/out/log; sleep 1; done"]\n') },
   ],
   invalid: [
     { name: 'sleep before the app', code: pod('          command: ["sh", "-c", "sleep 15 && exec node server.js"]\n'), errors: [{ line: 11, column: 34, endLine: 11, endColumn: 42, messageId: 'sleep', message: '15s' }] },

@@ -21,6 +21,14 @@ ${volumes}`;
 testRule(rule, {
   valid: [
     { name: 'log shipper DaemonSet reading node logs and the runtime socket', code: withVolumes('        - name: varlog\n          hostPath: {path: /var/log}\n        - name: sock\n          hostPath: {path: /var/run/containerd/containerd.sock}\n', 'DaemonSet') },
+    {
+      name: 'monitoring agent as a ReplicationController: runtime socket, kernel modules and the CA bundle',
+      code: withVolumes('        - name: sock\n          hostPath: {path: /var/run/docker.sock}\n        - name: modules\n          hostPath: {path: /lib/modules}\n        - name: certs\n          hostPath: {path: /etc/ssl/certs}\n', 'ReplicationController').replace('apps/v1', 'v1'),
+    },
+    {
+      name: 'a host directory every container mounts read-only holds no state of the app',
+      code: withVolumes('        - name: shared-config\n          hostPath: {path: /srv/shared-config}\n').replace('          image: shop/web:3.0.1\n', '          image: shop/web:3.0.1\n          volumeMounts:\n            - {name: shared-config, mountPath: /config, readOnly: true}\n'),
+    },
     { name: 'time zone and devices carry no state', code: withVolumes('        - name: tz\n          hostPath: {path: /etc/localtime, type: File}\n        - name: fuse\n          hostPath: {path: /dev/fuse}\n') },
     { name: 'PVC and emptyDir are other matters', code: withVolumes('        - name: data\n          persistentVolumeClaim: {claimName: web-data}\n        - name: tmp\n          emptyDir: {}\n') },
     { name: 'Helm templated path', code: withVolumes('        - name: data\n          hostPath:\n            path: {{ .Values.hostDir }}\n') },
@@ -32,9 +40,9 @@ testRule(rule, {
       errors: [{ line: 18, column: 19, endLine: 18, endColumn: 35, message: 'Volume `uploads`' }],
     },
     {
-      name: 'docker socket in a Deployment, flow style',
-      code: withVolumes('        - {name: docker, hostPath: {path: /var/run/docker.sock}}\n'),
-      errors: [{ line: 16, column: 43 }],
+      name: 'session files on the node, flow style',
+      code: withVolumes('        - {name: sessions, hostPath: {path: /var/lib/web/sessions}}\n'),
+      errors: [{ line: 16, column: 45 }],
     },
     {
       name: 'a Job in a multi-document file',

@@ -35,10 +35,15 @@ export default defineKubernetesRule({
           const text = commandText(c);
           return { command: text.length > 50 ? `${text.slice(0, 47)}…` : text, container: container.name ?? '?' };
         };
+        // A sleep inside a loop body paces the loop (`while true; do …; sleep 1; done`); it does not delay the start.
+        let loopDepth = 0;
         commands.forEach((c, index) => {
           const program = programOf(c);
           const isLast = index === commands.length - 1;
-          if (program === 'sleep' && !isLast && c.words[0].value !== 'do') {
+          const first = c.words[0]?.value;
+          if (first === 'while' || first === 'until' || first === 'for') loopDepth++;
+          if (first === 'done') loopDepth = Math.max(0, loopDepth - 1);
+          if (program === 'sleep' && !isLast && c.words[0].value !== 'do' && loopDepth === 0) {
             const seconds = durationSeconds(commandWords(c)[1]?.value ?? '');
             if (seconds !== undefined && seconds > 0) report({ messageId: 'sleep', data: { ...data(c), seconds }, range: c.range });
           } else if (WAITERS.test(program) || (program === 'dockerize' && c.words.some((w) => w.value === '-wait'))) {

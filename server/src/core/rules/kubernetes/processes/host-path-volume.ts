@@ -1,10 +1,14 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { isHostSoftwarePath, podVolumes } from '../../../kubernetes/pod-parts';
-import { nodeAt, scalarString } from '../../../kubernetes/yaml-nodes';
+import { isHostSoftwarePath, podVolumes, volumeMounts } from '../../../kubernetes/pod-parts';
+import { nodeAt, scalarString, valueOf } from '../../../kubernetes/yaml-nodes';
 
-/** Host paths that carry no application state: time zone data, devices, kernel interfaces. */
-const NOT_STATE = /^\/(etc\/localtime|etc\/timezone|usr\/share\/zoneinfo|dev|proc|sys)(\/|$)/;
+/**
+ * Host paths that carry no application state: time zone data, devices, kernel interfaces,
+ * the node's CA bundle, and the container runtime's socket and files that monitoring agents read.
+ */
+const NOT_STATE =
+  /^\/(etc\/localtime|etc\/timezone|usr\/share\/zoneinfo|dev|proc|sys|boot|lib\/modules|etc\/ssl\/certs|etc\/pki|etc\/ca-certificates|usr\/share\/ca-certificates|(var\/)?run\/(docker|containerd|crio|cri-dockerd)(\.sock)?|var\/lib\/docker\/containers)(\/|$)/;
 
 export default defineKubernetesRule({
   meta: {
@@ -19,7 +23,8 @@ export default defineKubernetesRule({
       'longer be drained or replaced freely.',
       '',
       'Keep state in a database, object store or a PersistentVolumeClaim. Node agents (a DaemonSet reading `/var/log`,',
-      '`/proc` or the container runtime socket) are different and are not reported, nor are time zone files and devices.',
+      '`/proc` or the container runtime socket) are different and are not reported, nor are time zone files, devices,',
+      'the node\'s CA certificates, or volumes that every container mounts read-only (nothing is written there).',
     ].join('\n'),
     messages: {
       hostPath: 'Volume `{{volume}}` keeps files in `{{path}}` on the node; state tied to one node breaks when the pod moves. Use a backing service or a PersistentVolumeClaim.',
@@ -29,13 +34,18 @@ export default defineKubernetesRule({
   check({ model, report }) {
     for (const object of model.objects) {
       if (!object.podSpec || object.kind === 'DaemonSet') continue;
+      const mounts = [...object.podSpec.containers, ...object.podSpec.initContainers].flatMap((c) => volumeMounts(model, c, object.doc));
+      const readOnlyEverywhere = (name: string) => {
+        const own = mounts.filter((m) => m.name === name);
+        return own.length > 0 && own.every((m) => scalarString(valueOf(m.node, 'readOnly', object.doc), object.doc) === 'true');
+      };
       for (const volume of podVolumes(object).values()) {
         if (volume.sourceKind !== 'hostPath') continue;
         const pathNode = nodeAt(volume.node, ['hostPath', 'path'], object.doc);
         const path = scalarString(pathNode, object.doc);
         const range = model.rangeOf(pathNode);
         // Software directories are reported by dependencies/host-software-mount.
-        if (!path || !range || isTemplated(path) || NOT_STATE.test(path) || isHostSoftwarePath(path)) continue;
+        if (!path || !range || isTemplated(path) || NOT_STATE.test(path) || isHostSoftwarePath(path) || readOnlyEverywhere(volume.name)) continue;
         report({ messageId: 'hostPath', data: { volume: volume.name, path }, range });
       }
     }
