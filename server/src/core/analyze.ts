@@ -10,7 +10,7 @@ import { DockerfileModel } from './dockerfile/model';
 import { KubernetesModel, type KubeObject, type ParseProblem } from './kubernetes/model';
 import { asMap, pairOf, scalarString, valueOf } from './kubernetes/yaml-nodes';
 import { ALL_RULES } from './rules';
-import { formatMessage, type DockerfileRule, type KubernetesRule, type KubernetesWorkspace, type Rule } from './rule';
+import { createWorkspace, formatMessage, type DockerfileRule, type KubernetesRule, type KubernetesWorkspace, type Rule } from './rule';
 import { IGNORE_ANNOTATION, SUPPRESSION_DIAGNOSTICS, findCommentSuppressions, suppresses, type Suppression } from './suppression';
 
 export interface ParsedDocument {
@@ -104,6 +104,11 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
   // Suppression state is per analysis: reset the "used" marks from any earlier run on the same parse.
   for (const suppression of parsed.suppressions) for (const id of suppression.ids) id.used = false;
   const ranRuleIds = new Set<string>();
+  let workspace: KubernetesWorkspace | undefined;
+  if (parsed.kubernetes) {
+    const others = (options.workspaceObjects ?? []).filter((o) => o.uri !== parsed.source.uri);
+    workspace = createWorkspace([...parsed.kubernetes.objects, ...others]);
+  }
 
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, configuration);
@@ -121,10 +126,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
     try {
       if (rule.meta.target === 'dockerfile' && parsed.dockerfile) {
         (rule as DockerfileRule).check({ source: parsed.source, configuration, report, model: parsed.dockerfile });
-      } else if (rule.meta.target === 'kubernetes' && parsed.kubernetes) {
-        const own = parsed.kubernetes.objects;
-        const others = (options.workspaceObjects ?? []).filter((o) => o.uri !== parsed.source.uri);
-        const workspace: KubernetesWorkspace = { objects: [...own, ...others] };
+      } else if (rule.meta.target === 'kubernetes' && parsed.kubernetes && workspace) {
         (rule as KubernetesRule).check({ source: parsed.source, configuration, report, model: parsed.kubernetes, workspace });
       }
       findings.push(...collected);

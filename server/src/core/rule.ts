@@ -21,6 +21,37 @@ export interface DockerfileRuleContext extends RuleContextBase {
 /** Kubernetes objects of every file the caller knows about (open editors, or the CLI's inputs). */
 export interface KubernetesWorkspace {
   objects: readonly KubeObject[];
+  /** Objects of one kind. Relation rules start here rather than scanning every object for every object. */
+  ofKind(kind: string): readonly KubeObject[];
+  /** Objects of one kind and name (any namespace). */
+  named(kind: string, name: string | undefined): readonly KubeObject[];
+}
+
+/** A workspace whose indexes are built on first use, once per analysis. */
+export function createWorkspace(objects: readonly KubeObject[]): KubernetesWorkspace {
+  let byKind: Map<string, KubeObject[]> | undefined;
+  let byName: Map<string, KubeObject[]> | undefined;
+  const index = () => {
+    if (!byKind || !byName) {
+      byKind = new Map();
+      byName = new Map();
+      for (const object of objects) {
+        const kinds = byKind.get(object.kind) ?? [];
+        kinds.push(object);
+        byKind.set(object.kind, kinds);
+        const key = `${object.kind}/${object.name ?? ''}`;
+        const named = byName.get(key) ?? [];
+        named.push(object);
+        byName.set(key, named);
+      }
+    }
+    return { byKind, byName };
+  };
+  return {
+    objects,
+    ofKind: (kind) => index().byKind.get(kind) ?? [],
+    named: (kind, name) => (name === undefined ? [] : (index().byName.get(`${kind}/${name}`) ?? [])),
+  };
 }
 
 export interface KubernetesRuleContext extends RuleContextBase {

@@ -4,7 +4,7 @@
  * reproducible install (`npm ci` with `package-lock.json`) from a resolving one.
  */
 import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileModel } from './model';
+import type { DockerfileModel, Stage } from './model';
 import type { ShellWord, SimpleCommand } from './shell';
 import { effectiveWords } from './shell';
 import { bindMountSources, copiesDirectory, copyPaths, programOf, sourceMatches, verbIndex, type PathWord } from './instructions';
@@ -92,12 +92,31 @@ export function filesBefore(model: DockerfileModel, run: Instruction): CopiedFil
   if (!stage) return [];
   const line = run.getRange().start.line;
   const out: CopiedFile[] = [];
-  for (const instruction of model.inheritedInstructions(stage)) {
-    if (instruction.getRange().start.line >= line && model.stageOf(instruction) === stage) break;
-    for (const source of copyPaths(model, instruction).sources) out.push({ ...source, instruction });
+  for (const file of stageCopies(model, stage)) {
+    if (file.instruction.getRange().start.line >= line && file.ownStage) break;
+    out.push(file);
   }
   for (const src of bindMountSources(run)) out.push({ value: src, range: run.getRange(), instruction: run });
   return out;
+}
+
+/** COPY/ADD sources of a stage and its FROM ancestors, oldest first; computed once per stage and document version. */
+const copiesByModel = new WeakMap<DockerfileModel, Map<Stage, (CopiedFile & { ownStage: boolean })[]>>();
+
+function stageCopies(model: DockerfileModel, stage: Stage): (CopiedFile & { ownStage: boolean })[] {
+  let byStage = copiesByModel.get(model);
+  if (!byStage) copiesByModel.set(model, (byStage = new Map()));
+  let copies = byStage.get(stage);
+  if (!copies) {
+    copies = [];
+    const own = new Set(stage.instructions);
+    for (const instruction of model.inheritedInstructions(stage)) {
+      const ownStage = own.has(instruction);
+      for (const source of copyPaths(model, instruction).sources) copies.push({ ...source, instruction, ownStage });
+    }
+    byStage.set(stage, copies);
+  }
+  return copies;
 }
 
 /** True when one of `files` names or may contain `name` (a directory copy may contain anything). */

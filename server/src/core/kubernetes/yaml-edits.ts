@@ -9,8 +9,19 @@ import type { TextEdit } from '../types';
 import type { SourceText } from '../source';
 import { pairOf } from './yaml-nodes';
 
-/** The indentation step of the file (2 unless it clearly uses another), in spaces. */
+const indentUnits = new WeakMap<SourceText, number>();
+
+/** The indentation step of the file (2 unless it clearly uses another), in spaces; computed once per document version. */
 export function indentUnitOf(source: SourceText): number {
+  let unit = indentUnits.get(source);
+  if (unit === undefined) {
+    unit = measureIndentUnit(source);
+    indentUnits.set(source, unit);
+  }
+  return unit;
+}
+
+function measureIndentUnit(source: SourceText): number {
   const counts = new Map<number, number>();
   let previous = 0;
   for (let line = 0; line < source.lineCount; line++) {

@@ -28,7 +28,7 @@ export default defineKubernetesRule({
     for (const scaler of model.objects) {
       const ref = scaleTargetOf(scaler);
       if (!ref || !SCALABLE.has(ref.kind)) continue;
-      const candidates = workspace.objects.filter((o) => o.kind === ref.kind && o.name && sameNamespace(o, scaler));
+      const candidates = workspace.ofKind(ref.kind).filter((o) => o.name && sameNamespace(o, scaler));
       if (candidates.length === 0 || candidates.some((o) => o.name === ref.name)) continue;
       const known = [...new Set(candidates.map((o) => o.name!))];
       const range = model.rangeOf(nodeAt(scaler.node, ['spec', 'scaleTargetRef', 'name'], scaler.doc));

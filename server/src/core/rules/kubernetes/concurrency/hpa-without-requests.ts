@@ -37,13 +37,13 @@ export default defineKubernetesRule({
       if (hpa.kind !== 'HorizontalPodAutoscaler') continue;
       const ref = scaleTargetOf(hpa);
       if (!ref) continue;
-      const targets = workspace.objects.filter((o) => o.kind === ref.kind && o.name === ref.name && sameNamespace(o, hpa) && o.podSpec && !isPatchFragment(o));
+      const targets = workspace.named(ref.kind, ref.name).filter((o) => sameNamespace(o, hpa) && o.podSpec && !isPatchFragment(o));
       if (targets.length === 0) continue;
       for (const metric of utilizationMetrics(hpa)) {
         const range = model.rangeOf(metric.node) ?? hpa.kindRange;
         for (const target of targets) {
           const container = target.podSpec!.containers.find(
-            (c) => (metric.container === undefined || c.name === metric.container) && !requestProvided(target, c, metric.resource, workspace.objects),
+            (c) => (metric.container === undefined || c.name === metric.container) && !requestProvided(target, c, metric.resource, workspace.named(target.kind, target.name)),
           );
           if (!container) continue;
           report({ messageId: 'missing', data: { target: `${target.kind} ${target.name}`, resource: metric.resource === 'cpu' ? 'CPU' : 'memory', container: container.name ?? '?' }, range });

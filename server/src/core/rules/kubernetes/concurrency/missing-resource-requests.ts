@@ -32,7 +32,7 @@ export default defineKubernetesRule({
       if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || object.kind === 'DaemonSet') continue;
       for (const container of object.podSpec.containers) {
         if (!container.image) continue; // a patch fragment repeats only what it changes
-        const missing = (['cpu', 'memory'] as const).filter((r) => !requestProvided(object, container, r, workspace.objects));
+        const missing = (['cpu', 'memory'] as const).filter((r) => !requestProvided(object, container, r, workspace.named(object.kind, object.name)));
         if (missing.length === 0) continue;
         const resourcesPair = pairOf(container.node, 'resources', object.doc);
         if (resourcesPair && isTemplated(model.source.textOf(model.rangeOf(resourcesPair)!))) continue;

@@ -31,7 +31,7 @@ export default defineKubernetesRule({
       if (!SCALABLE.has(object.kind)) continue;
       const pair = pairOf(asMap(nodeAt(object.node, ['spec'], object.doc), object.doc), 'replicas', object.doc);
       if (!pair) continue;
-      const scaler = autoscalersOf(object, workspace.objects)[0];
+      const scaler = autoscalersOf(object, [...workspace.ofKind('HorizontalPodAutoscaler'), ...workspace.ofKind('ScaledObject')])[0];
       if (!scaler) continue;
       report({ messageId: 'replicas', data: { scaler: scaler.kind, name: scaler.name ?? '', kind: object.kind }, range: model.rangeOf(pair)! });
     }

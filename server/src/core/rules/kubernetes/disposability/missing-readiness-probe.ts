@@ -29,7 +29,7 @@ export default defineKubernetesRule({
   check({ model, workspace, source, report }) {
     for (const object of model.objects) {
       if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || isPatchFragment(object)) continue;
-      const services = servicesSelecting(object, workspace.objects);
+      const services = servicesSelecting(object, workspace.ofKind('Service'));
       if (services.length === 0) continue;
       const refs: { ref: PortReference; service: string }[] = [];
       for (const service of services) {

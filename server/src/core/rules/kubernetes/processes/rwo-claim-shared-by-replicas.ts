@@ -39,7 +39,7 @@ export default defineKubernetesRule({
   check({ model, workspace, report }) {
     for (const object of model.objects) {
       if (!object.podSpec || !SCALED_KINDS.has(object.kind) || !object.name) continue;
-      const hpa = workspace.objects.find(
+      const hpa = workspace.ofKind('HorizontalPodAutoscaler').find(
         (o) =>
           o.kind === 'HorizontalPodAutoscaler' &&
           sameNamespace(o, object) &&
@@ -59,7 +59,7 @@ export default defineKubernetesRule({
         const range = model.rangeOf(claimNode);
         if (!claim || !range || isTemplated(claim)) continue;
         if (scalarString(nodeAt(volume.node, ['persistentVolumeClaim', 'readOnly'], object.doc), object.doc) === 'true') continue;
-        const pvc = workspace.objects.find((o) => o.kind === 'PersistentVolumeClaim' && o.name === claim && sameNamespace(o, object));
+        const pvc = workspace.named('PersistentVolumeClaim', claim).find((o) => sameNamespace(o, object));
         if (!pvc) continue; // unknown claim: its access mode is not ours to guess
         const modes = seqItems(nodeAt(pvc.node, ['spec', 'accessModes'], pvc.doc), pvc.doc).map((n) => scalarString(n, pvc.doc) ?? '');
         if (modes.length === 0 || !modes.every((m) => SINGLE_WRITER.has(m))) continue;
