@@ -60,7 +60,7 @@ before(async () => {
       }
     }
   });
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ enable: true, rules: ruleSettings, debounceMs: 50 })));
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ enable: true, rules: ruleSettings, debounceMs: 50, maxFileSize: 10_000_000 })));
   connection.listen();
   const result = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,

@@ -6,5 +6,6 @@ import prestopSleepExceedsGrace from './prestop-sleep-exceeds-grace';
 import identicalLivenessReadiness from './identical-liveness-readiness';
 import shellWrappedCommand from './shell-wrapped-command';
 import sleepInCommand from './sleep-in-command';
+import disruptionBudgetBlocksEviction from './disruption-budget-blocks-eviction';
 
-export const disposabilityRules: KubernetesRule[] = [missingReadinessProbe, longInitialDelayWithoutStartupProbe, prestopSleepExceedsGrace, identicalLivenessReadiness, shellWrappedCommand, sleepInCommand];
+export const disposabilityRules: KubernetesRule[] = [missingReadinessProbe, longInitialDelayWithoutStartupProbe, prestopSleepExceedsGrace, identicalLivenessReadiness, shellWrappedCommand, sleepInCommand, disruptionBudgetBlocksEviction];
