@@ -114,3 +114,31 @@ describe('suppression', () => {
     assert.equal(analysis.findings[0].range.start.line, 7);
   });
 });
+
+describe('hostile YAML', () => {
+  it('an alias bomb inside a workload is bounded: every rule runs, none fails', () => {
+    const bomb = [
+      'x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      'x-b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'x-c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'x-d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'x-e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+      'x-f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+      'x-probe: &probe {exec: {command: *f}}',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: bomb}',
+      'spec:',
+      '  containers:',
+      '    - name: app',
+      '      image: shop/app:1.0.0',
+      '      args: *f',
+      '      livenessProbe: *probe',
+      '      readinessProbe: *probe',
+      '',
+    ].join('\n');
+    const analysis = analyze({ uri: 'file:///w/bomb.yaml', languageId: 'yaml', text: bomb });
+    assert.deepEqual(analysis.ruleFailures, []);
+    assert.deepEqual(analysis.parsed.parseProblems, []);
+  });
+});

@@ -1,3 +1,4 @@
+import type { Document } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
 import { MAX_ALIAS_COUNT } from '../../../kubernetes/model';
 import { pairOf } from '../../../kubernetes/yaml-nodes';
@@ -30,15 +31,24 @@ export default defineKubernetesRule({
         const liveness = probeOf(container, 'livenessProbe', object.doc);
         const readiness = probeOf(container, 'readinessProbe', object.doc);
         if (!liveness || !readiness) continue;
-        const a = canonical(liveness.toJS(object.doc, { maxAliasCount: MAX_ALIAS_COUNT }));
-        const b = canonical(readiness.toJS(object.doc, { maxAliasCount: MAX_ALIAS_COUNT }));
-        if (a !== b || a.includes('{{')) continue;
+        const a = plain(liveness, object.doc);
+        const b = plain(readiness, object.doc);
+        if (a === undefined || a !== b || a.includes('{{')) continue;
         const pair = pairOf(container.node, 'livenessProbe', object.doc);
         report({ messageId: 'identical', data: { container: container.name ?? '?' }, range: model.rangeOf(pair?.key as never) ?? container.anchorRange });
       }
     }
   },
 });
+
+/** The probe as canonical text; `undefined` when its aliases expand past the bound (an alias bomb is not a probe). */
+function plain(probe: { toJS(doc: Document, options: { maxAliasCount: number }): unknown }, doc: Document): string | undefined {
+  try {
+    return canonical(probe.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }));
+  } catch {
+    return undefined;
+  }
+}
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
