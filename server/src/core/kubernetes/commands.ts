@@ -8,7 +8,7 @@
 import { isScalar, type Document, type Node, type Scalar } from 'yaml';
 import { comparePositions, type SourceText } from '../source';
 import { effectiveWords, splitCommands, type LogicalText, type ShellWord, type SimpleCommand } from '../dockerfile/shell';
-import type { Container } from './model';
+import type { Container, KubeObject, KubernetesModel } from './model';
 import { resolve, seqItems, valueOf } from './yaml-nodes';
 
 export type { ShellWord, SimpleCommand };
@@ -202,5 +202,19 @@ export function runnerStripped(words: string[]): string[] {
     if (first === 'npx' || first === 'bunx') out = out.slice(1).filter((w, i) => i > 0 || !w.startsWith('-'));
     else if ((first === 'bundle' && out[1] === 'exec') || (['poetry', 'pipenv', 'uv'].includes(first) && out[1] === 'run')) out = out.slice(2);
     else return out;
+  }
+}
+
+/**
+ * Every long-running (non-init) container of the file's pod specs that sets a command
+ * or args whose text is known (no template expressions), with that command parsed.
+ */
+export function* appContainerCommands(model: KubernetesModel, source: SourceText): Generator<{ object: KubeObject; container: Container; command: ContainerCommand }> {
+  for (const object of model.objects) {
+    if (!object.podSpec) continue;
+    for (const container of object.podSpec.containers) {
+      const command = containerCommand(source, container, object.doc);
+      if (command && !command.templated) yield { object, container, command };
+    }
   }
 }

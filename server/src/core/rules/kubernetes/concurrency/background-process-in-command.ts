@@ -1,5 +1,5 @@
 import { defineKubernetesRule } from '../../../rule';
-import { commandText, containerCommand, programOf } from '../../../kubernetes/commands';
+import { appContainerCommands, commandText, programOf } from '../../../kubernetes/commands';
 
 const HOUSEKEEPING = new Set(['', 'wait', 'trap', 'echo', 'kill', 'printf', 'set', 'exit']);
 
@@ -24,21 +24,17 @@ export default defineKubernetesRule({
     fixable: false,
   },
   check({ model, source, report }) {
-    for (const object of model.objects) {
-      if (!object.podSpec) continue;
-      for (const container of object.podSpec.containers) {
-        const command = containerCommand(source, container, object.doc);
-        if (!command?.script || command.templated) continue;
-        const background = command.commands.filter((c) => c.terminator === '&');
-        if (background.length === 0) continue;
-        if (background.length === 1) {
-          const rest = command.commands.slice(command.commands.indexOf(background[0]) + 1).map(programOf);
-          if (rest.length > 0 && rest[rest.length - 1] === 'wait' && rest.every((p) => HOUSEKEEPING.has(p))) continue;
-        }
-        for (const c of background) {
-          const text = commandText(c);
-          report({ messageId: 'background', data: { command: `${text.length > 50 ? `${text.slice(0, 47)}…` : text} &`, container: container.name ?? '?' }, range: c.range });
-        }
+    for (const { container, command } of appContainerCommands(model, source)) {
+      if (!command.script) continue;
+      const background = command.commands.filter((c) => c.terminator === '&');
+      if (background.length === 0) continue;
+      if (background.length === 1) {
+        const rest = command.commands.slice(command.commands.indexOf(background[0]) + 1).map(programOf);
+        if (rest.length > 0 && rest[rest.length - 1] === 'wait' && rest.every((p) => HOUSEKEEPING.has(p))) continue;
+      }
+      for (const c of background) {
+        const text = commandText(c);
+        report({ messageId: 'background', data: { command: `${text.length > 50 ? `${text.slice(0, 47)}…` : text} &`, container: container.name ?? '?' }, range: c.range });
       }
     }
   },

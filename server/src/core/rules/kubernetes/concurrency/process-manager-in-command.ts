@@ -1,5 +1,5 @@
 import { defineKubernetesRule } from '../../../rule';
-import { commandWords, containerCommand, runnerStripped, basename } from '../../../kubernetes/commands';
+import { appContainerCommands, commandWords, runnerStripped, basename } from '../../../kubernetes/commands';
 
 export default defineKubernetesRule({
   meta: {
@@ -22,26 +22,21 @@ export default defineKubernetesRule({
     fixable: false,
   },
   check({ model, source, report }) {
-    for (const object of model.objects) {
-      if (!object.podSpec) continue;
-      for (const container of object.podSpec.containers) {
-        const command = containerCommand(source, container, object.doc);
-        if (!command || command.templated) continue;
-        for (const simple of command.commands) {
-          const words = commandWords(simple);
-          const values = runnerStripped(words.map((w) => w.value));
-          const word = words.find((w) => w.value === values[0]);
-          if (!word) continue;
-          const program = basename(values[0]);
-          const sub = values[1] ?? '';
-          const isManager =
-            ['supervisord', 'forever', 'circusd', 'runsvdir', 's6-svscan'].includes(program) ||
-            (program === 'pm2' && /^(start|resurrect|startOrReload|startOrRestart)$/.test(sub)) ||
-            ((program === 'honcho' || program === 'foreman') && sub === 'start');
-          if (!isManager) continue;
-          report({ messageId: 'manager', data: { container: container.name ?? '?', program }, range: word.range });
-          break;
-        }
+    for (const { container, command } of appContainerCommands(model, source)) {
+      for (const simple of command.commands) {
+        const words = commandWords(simple);
+        const values = runnerStripped(words.map((w) => w.value));
+        const word = words.find((w) => w.value === values[0]);
+        if (!word) continue;
+        const program = basename(values[0]);
+        const sub = values[1] ?? '';
+        const isManager =
+          ['supervisord', 'forever', 'circusd', 'runsvdir', 's6-svscan'].includes(program) ||
+          (program === 'pm2' && /^(start|resurrect|startOrReload|startOrRestart)$/.test(sub)) ||
+          ((program === 'honcho' || program === 'foreman') && sub === 'start');
+        if (!isManager) continue;
+        report({ messageId: 'manager', data: { container: container.name ?? '?', program }, range: word.range });
+        break;
       }
     }
   },

@@ -1,5 +1,5 @@
 import { defineKubernetesRule } from '../../../rule';
-import { basename, commandWords, containerCommand, runnerStripped, type ShellWord } from '../../../kubernetes/commands';
+import { appContainerCommands, basename, commandWords, runnerStripped, type ShellWord } from '../../../kubernetes/commands';
 
 /** Returns the word to report when the words start a development server. */
 function devServer(words: ShellWord[]): ShellWord | undefined {
@@ -59,17 +59,12 @@ export default defineKubernetesRule({
     fixable: false,
   },
   check({ model, source, report }) {
-    for (const object of model.objects) {
-      if (!object.podSpec) continue;
-      for (const container of object.podSpec.containers) {
-        const command = containerCommand(source, container, object.doc);
-        if (!command || command.templated) continue;
-        for (const simple of command.commands) {
-          const word = devServer(commandWords(simple));
-          if (!word) continue;
-          report({ messageId: 'devServer', data: { container: container.name ?? '?', word: word.value }, range: word.range });
-          break;
-        }
+    for (const { container, command } of appContainerCommands(model, source)) {
+      for (const simple of command.commands) {
+        const word = devServer(commandWords(simple));
+        if (!word) continue;
+        report({ messageId: 'devServer', data: { container: container.name ?? '?', word: word.value }, range: word.range });
+        break;
       }
     }
   },

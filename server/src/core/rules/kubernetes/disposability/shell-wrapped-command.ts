@@ -1,5 +1,5 @@
 import { defineKubernetesRule } from '../../../rule';
-import { commandText, containerCommand, programOf } from '../../../kubernetes/commands';
+import { appContainerCommands, commandText, programOf } from '../../../kubernetes/commands';
 
 const NOT_THE_APP = new Set(['', 'exec', 'wait', 'echo', 'printf', 'true', 'false', 'exit', 'sleep', 'done', 'fi', 'esac', 'trap', 'set', 'export', 'cd', 'tail']);
 const SHELL_SYNTAX = /^(done|fi|esac|then|do|else|elif|\}|\))$/;
@@ -24,30 +24,26 @@ export default defineKubernetesRule({
     fixable: true,
   },
   check({ model, source, report }) {
-    for (const object of model.objects) {
-      if (!object.podSpec) continue;
-      for (const container of object.podSpec.containers) {
-        const command = containerCommand(source, container, object.doc);
-        if (!command?.script || command.templated) continue;
-        const commands = command.commands;
-        if (commands.length < 2) continue;
-        // Signals handled on purpose, or background jobs (another rule), or a pipeline into the last step: not ours.
-        if (commands.some((c) => c.terminator === '&' || programOf(c) === 'trap')) continue;
-        const last = commands[commands.length - 1];
-        const previous = commands[commands.length - 2];
-        if (previous.terminator === '|' || previous.terminator === '||') continue;
-        const first = last.words[0];
-        if (SHELL_SYNTAX.test(first.value) || commands.some((c) => /^(while|until|for|if|case)$/.test(c.words[0].value))) continue;
-        if (first.value === 'exec' || NOT_THE_APP.has(programOf(last))) continue;
-        const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.value);
-        const text = commandText(last);
-        report({
-          messageId: 'noExec',
-          data: { command: text.length > 60 ? `${text.slice(0, 57)}…` : text, container: container.name ?? '?' },
-          range: last.range,
-          fix: assignment ? undefined : { title: 'Prefix the final command with exec', edits: [{ range: { start: first.range.start, end: first.range.start }, newText: 'exec ' }] },
-        });
-      }
+    for (const { container, command } of appContainerCommands(model, source)) {
+      if (!command.script) continue;
+      const commands = command.commands;
+      if (commands.length < 2) continue;
+      // Signals handled on purpose, or background jobs (another rule), or a pipeline into the last step: not ours.
+      if (commands.some((c) => c.terminator === '&' || programOf(c) === 'trap')) continue;
+      const last = commands[commands.length - 1];
+      const previous = commands[commands.length - 2];
+      if (previous.terminator === '|' || previous.terminator === '||') continue;
+      const first = last.words[0];
+      if (SHELL_SYNTAX.test(first.value) || commands.some((c) => /^(while|until|for|if|case)$/.test(c.words[0].value))) continue;
+      if (first.value === 'exec' || NOT_THE_APP.has(programOf(last))) continue;
+      const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.value);
+      const text = commandText(last);
+      report({
+        messageId: 'noExec',
+        data: { command: text.length > 60 ? `${text.slice(0, 57)}…` : text, container: container.name ?? '?' },
+        range: last.range,
+        fix: assignment ? undefined : { title: 'Prefix the final command with exec', edits: [{ range: { start: first.range.start, end: first.range.start }, newText: 'exec ' }] },
+      });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineKubernetesRule } from '../../../rule';
-import { commandText, commandWords, containerCommand, durationSeconds, programOf } from '../../../kubernetes/commands';
+import { appContainerCommands, commandText, commandWords, durationSeconds, programOf } from '../../../kubernetes/commands';
 
 const WAITERS = /^(wait-for-it|wait-for|wait_for_it|wait-for-postgres|wait-for-db)(\.sh)?$/;
 
@@ -25,34 +25,29 @@ export default defineKubernetesRule({
     fixable: false,
   },
   check({ model, source, report }) {
-    for (const object of model.objects) {
-      if (!object.podSpec) continue;
-      for (const container of object.podSpec.containers) {
-        const command = containerCommand(source, container, object.doc);
-        if (!command || command.templated) continue;
-        const commands = command.commands;
-        const data = (c: (typeof commands)[number]) => {
-          const text = commandText(c);
-          return { command: text.length > 50 ? `${text.slice(0, 47)}…` : text, container: container.name ?? '?' };
-        };
-        // A sleep inside a loop body paces the loop (`while true; do …; sleep 1; done`); it does not delay the start.
-        let loopDepth = 0;
-        commands.forEach((c, index) => {
-          const program = programOf(c);
-          const isLast = index === commands.length - 1;
-          const first = c.words[0]?.value;
-          if (first === 'while' || first === 'until' || first === 'for') loopDepth++;
-          if (first === 'done') loopDepth = Math.max(0, loopDepth - 1);
-          if (program === 'sleep' && !isLast && c.words[0].value !== 'do' && loopDepth === 0) {
-            const seconds = durationSeconds(commandWords(c)[1]?.value ?? '');
-            if (seconds !== undefined && seconds > 0) report({ messageId: 'sleep', data: { ...data(c), seconds }, range: c.range });
-          } else if (WAITERS.test(program) || (program === 'dockerize' && c.words.some((w) => w.value === '-wait'))) {
-            report({ messageId: 'wait', data: data(c), range: c.range });
-          } else if (!isLast && /^(until|while)$/.test(c.words[0].value) && /^(nc|pg_isready|mysqladmin|redis-cli|curl|wget|nslookup|getent)$/.test(programOf({ ...c, words: c.words.slice(1) }))) {
-            report({ messageId: 'wait', data: data(c), range: c.range });
-          }
-        });
-      }
+    for (const { container, command } of appContainerCommands(model, source)) {
+      const commands = command.commands;
+      const data = (c: (typeof commands)[number]) => {
+        const text = commandText(c);
+        return { command: text.length > 50 ? `${text.slice(0, 47)}…` : text, container: container.name ?? '?' };
+      };
+      // A sleep inside a loop body paces the loop (`while true; do …; sleep 1; done`); it does not delay the start.
+      let loopDepth = 0;
+      commands.forEach((c, index) => {
+        const program = programOf(c);
+        const isLast = index === commands.length - 1;
+        const first = c.words[0]?.value;
+        if (first === 'while' || first === 'until' || first === 'for') loopDepth++;
+        if (first === 'done') loopDepth = Math.max(0, loopDepth - 1);
+        if (program === 'sleep' && !isLast && c.words[0].value !== 'do' && loopDepth === 0) {
+          const seconds = durationSeconds(commandWords(c)[1]?.value ?? '');
+          if (seconds !== undefined && seconds > 0) report({ messageId: 'sleep', data: { ...data(c), seconds }, range: c.range });
+        } else if (WAITERS.test(program) || (program === 'dockerize' && c.words.some((w) => w.value === '-wait'))) {
+          report({ messageId: 'wait', data: data(c), range: c.range });
+        } else if (!isLast && /^(until|while)$/.test(c.words[0].value) && /^(nc|pg_isready|mysqladmin|redis-cli|curl|wget|nslookup|getent)$/.test(programOf({ ...c, words: c.words.slice(1) }))) {
+          report({ messageId: 'wait', data: data(c), range: c.range });
+        }
+      });
     }
   },
 });
