@@ -35,13 +35,14 @@ Options:
   -c, --config <file>     JSON configuration ({"rules": {...}, "failOn": "..."});
                           default: .twelve-factor-lens.json in the current directory, if present
       --fix               apply the safe fixes rules offer, in place
+      --no-fail           exit 0 even when findings reach --fail-on (usage and I/O errors still exit 2)
       --list-rules        list the rules (with --format json: as JSON) and exit
       --quiet             report errors only
       --no-color          plain output (also when NO_COLOR is set or output is not a terminal)
   -h, --help              show this help
   -v, --version           show the version
 
-Exit codes: 0 no finding at or above --fail-on, 1 some found, 2 usage or I/O error.`;
+Exit codes: 0 no finding at or above --fail-on (or --no-fail), 1 some found, 2 usage or I/O error.`;
 
 class UsageError extends Error {}
 
@@ -50,6 +51,7 @@ interface Options {
   failOn: Severity;
   configuration: Configuration;
   fix: boolean;
+  noFail: boolean;
   quiet: boolean;
   color: boolean;
   paths: string[];
@@ -76,6 +78,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
         rule: { type: 'string', multiple: true },
         config: { type: 'string', short: 'c' },
         fix: { type: 'boolean' },
+        'no-fail': { type: 'boolean' },
         'list-rules': { type: 'boolean' },
         quiet: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -116,6 +119,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     failOn,
     configuration,
     fix: !!v.fix,
+    noFail: !!v['no-fail'],
     quiet: !!v.quiet,
     color: !v['no-color'] && !process.env.NO_COLOR && !!process.stdout.isTTY,
     paths: parsed.positionals.length ? parsed.positionals : ['.'],
@@ -278,7 +282,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   for (const message of warnings) err(`twelve-factor-lens: ${message}`);
 
   const failing = reports.some((r) => r.findings.some((f: Finding) => severityRank(f.severity) <= severityRank(options.failOn)));
-  return failing ? EXIT_FINDINGS : EXIT_OK;
+  return failing && !options.noFail ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function displayPath(path: string): string {

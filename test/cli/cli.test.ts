@@ -75,6 +75,8 @@ describe('twelve-factor-lens CLI', () => {
 
   it('--fail-on and --rule change the outcome', () => {
     assert.equal(run(['app/Dockerfile', '--fail-on', 'error']).code, 0);
+    assert.equal(run(['app/Dockerfile', '--no-fail']).code, 0);
+    assert.equal(run(['missing-dir', '--no-fail']).code, 2, 'usage errors still fail');
     assert.equal(run(['app/Dockerfile', '--fail-on', 'error', '--rule', 'disposability/shell-form-command=error']).code, 1);
     const off = run(['app/Dockerfile', '--rule', 'disposability/shell-form-command=off', '--format', 'json']);
     assert.ok(!JSON.parse(off.stdout).findings.some((f: { rule: string }) => f.rule === 'disposability/shell-form-command'));
