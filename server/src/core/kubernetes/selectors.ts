@@ -93,3 +93,20 @@ export function autoscalersOf(workload: KubeObject, objects: readonly KubeObject
 export function stringAt(object: KubeObject, path: (string | number)[], doc: Document = object.doc): string | undefined {
   return scalarString(nodeAt(object.node, path, doc), doc);
 }
+
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
+
+/**
+ * Of the objects related to `from`, those defined nearest to it: in the same file if
+ * any are, else in the same folder, else anywhere. Variants of one app kept side by
+ * side (dev/ and prod/ folders, a good and a bad example) then relate within themselves.
+ */
+export function nearest(candidates: readonly KubeObject[], from: KubeObject): KubeObject[] {
+  const sameFile = candidates.filter((o) => o.uri === from.uri);
+  if (sameFile.length > 0) return sameFile;
+  const folder = folderOf(from.uri);
+  const sameFolder = candidates.filter((o) => folderOf(o.uri) === folder);
+  return sameFolder.length > 0 ? sameFolder : [...candidates];
+}

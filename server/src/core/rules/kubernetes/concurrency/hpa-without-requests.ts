@@ -2,7 +2,7 @@ import type { Node } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
 import type { KubeObject } from '../../../kubernetes/model';
 import { asMap, nodeAt, pairOf, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
-import { isPatchFragment, sameNamespace, scaleTargetOf } from '../../../kubernetes/selectors';
+import { isPatchFragment, sameNamespace, scaleTargetOf, nearest } from '../../../kubernetes/selectors';
 import { requestProvided, type ResourceName } from '../../../kubernetes/resources';
 
 interface UtilizationMetric {
@@ -37,7 +37,7 @@ export default defineKubernetesRule({
       if (hpa.kind !== 'HorizontalPodAutoscaler') continue;
       const ref = scaleTargetOf(hpa);
       if (!ref) continue;
-      const targets = workspace.named(ref.kind, ref.name).filter((o) => sameNamespace(o, hpa) && o.podSpec && !isPatchFragment(o));
+      const targets = nearest(workspace.named(ref.kind, ref.name).filter((o) => sameNamespace(o, hpa) && o.podSpec && !isPatchFragment(o)), hpa);
       if (targets.length === 0) continue;
       for (const metric of utilizationMetrics(hpa)) {
         const range = model.rangeOf(metric.node) ?? hpa.kindRange;

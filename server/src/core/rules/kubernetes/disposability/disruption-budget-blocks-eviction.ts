@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated, type KubeObject } from '../../../kubernetes/model';
-import { autoscalersOf, isPatchFragment, matchesLabels, sameNamespace } from '../../../kubernetes/selectors';
+import { autoscalersOf, isPatchFragment, matchesLabels, nearest, sameNamespace } from '../../../kubernetes/selectors';
 import { mapEntries, nodeAt, scalarNumber, scalarString } from '../../../kubernetes/yaml-nodes';
 
 /** Workload kinds whose pods a PodDisruptionBudget usually protects, with a replica count. */
@@ -59,17 +59,17 @@ export default defineKubernetesRule({
       if (minCount === undefined) continue;
       const selector = labelsAt(pdb, ['spec', 'selector', 'matchLabels']);
       if (Object.keys(selector).length === 0) continue;
-      for (const kind of REPLICATED) {
-        for (const workload of workspace.ofKind(kind)) {
-          if (!workload.podSpec || isPatchFragment(workload) || !sameNamespace(workload, pdb) || !matchesLabels(selector, workload.podSpec.podLabels)) continue;
-          // An autoscaled workload has no fixed count to compare with.
-          if (autoscalersOf(workload, [...workspace.ofKind('HorizontalPodAutoscaler'), ...workspace.ofKind('ScaledObject')]).length > 0) continue;
-          const replicasNode = nodeAt(workload.node, ['spec', 'replicas'], workload.doc);
-          if (replicasNode && scalarNumber(replicasNode, workload.doc) === undefined) continue; // templated or odd: unknown
-          const replicas = replicasNode ? scalarNumber(replicasNode, workload.doc)! : 1;
-          if (minCount >= replicas) {
-            report({ messageId: 'minAvailableAll', data: { value: minCount, replicas, kind: workload.kind, workload: workload.name ?? '?' }, range: model.rangeOf(minNode)! });
-          }
+      const protectedWorkloads = [...REPLICATED].flatMap((kind) =>
+        workspace.ofKind(kind).filter((w) => w.podSpec && !isPatchFragment(w) && sameNamespace(w, pdb) && matchesLabels(selector, w.podSpec.podLabels)),
+      );
+      for (const workload of nearest(protectedWorkloads, pdb)) {
+        // An autoscaled workload has no fixed count to compare with.
+        if (autoscalersOf(workload, [...workspace.ofKind('HorizontalPodAutoscaler'), ...workspace.ofKind('ScaledObject')]).length > 0) continue;
+        const replicasNode = nodeAt(workload.node, ['spec', 'replicas'], workload.doc);
+        if (replicasNode && scalarNumber(replicasNode, workload.doc) === undefined) continue; // templated or odd: unknown
+        const replicas = replicasNode ? scalarNumber(replicasNode, workload.doc)! : 1;
+        if (minCount >= replicas) {
+          report({ messageId: 'minAvailableAll', data: { value: minCount, replicas, kind: workload.kind, workload: workload.name ?? '?' }, range: model.rangeOf(minNode)! });
         }
       }
     }

@@ -1,7 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { WORKLOAD_KINDS, type Container } from '../../../kubernetes/model';
 import { asMap, nodeAt, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
-import { isPatchFragment, servicesSelecting } from '../../../kubernetes/selectors';
+import { isPatchFragment, servicesSelecting, nearest } from '../../../kubernetes/selectors';
 import { declaresPort, portReference, probeOf, type PortReference } from '../../../kubernetes/probes';
 import { appendToMap } from '../../../kubernetes/yaml-edits';
 
@@ -29,7 +29,7 @@ export default defineKubernetesRule({
   check({ model, workspace, source, report }) {
     for (const object of model.objects) {
       if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || isPatchFragment(object)) continue;
-      const services = servicesSelecting(object, workspace.ofKind('Service'));
+      const services = nearest(servicesSelecting(object, workspace.ofKind('Service')), object);
       if (services.length === 0) continue;
       const refs: { ref: PortReference; service: string }[] = [];
       for (const service of services) {

@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
-import { podsSelectedBy } from '../../../kubernetes/selectors';
+import { podsSelectedBy, nearest } from '../../../kubernetes/selectors';
 import { declaresPort, portReference } from '../../../kubernetes/probes';
 import { isTemplated } from '../../../kubernetes/model';
 
@@ -30,7 +30,7 @@ export default defineKubernetesRule({
       if (service.kind !== 'Service' || service.apiVersion !== 'v1') continue;
       const doc = service.doc;
       if (scalarString(nodeAt(service.node, ['spec', 'type'], doc), doc) === 'ExternalName') continue;
-      const pods = podsSelectedBy(service, workspace.objects);
+      const pods = nearest(podsSelectedBy(service, workspace.objects), service);
       if (pods.length === 0) continue;
       // Native sidecars (init containers that keep running) can serve ports too.
       const containers = pods.flatMap((p) => [...p.podSpec!.containers, ...p.podSpec!.initContainers]);

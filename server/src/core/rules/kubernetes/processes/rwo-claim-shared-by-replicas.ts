@@ -1,4 +1,5 @@
 import { defineKubernetesRule } from '../../../rule';
+import { nearest } from '../../../kubernetes/selectors';
 import type { KubeObject } from '../../../kubernetes/model';
 import { isTemplated } from '../../../kubernetes/model';
 import { podVolumes, replicasOf } from '../../../kubernetes/pod-parts';
@@ -39,13 +40,16 @@ export default defineKubernetesRule({
   check({ model, workspace, report }) {
     for (const object of model.objects) {
       if (!object.podSpec || !SCALED_KINDS.has(object.kind) || !object.name) continue;
-      const hpa = workspace.ofKind('HorizontalPodAutoscaler').find(
-        (o) =>
+      const hpa = nearest(
+        workspace.ofKind('HorizontalPodAutoscaler').filter(
+          (o) =>
           o.kind === 'HorizontalPodAutoscaler' &&
           sameNamespace(o, object) &&
           scalarString(nodeAt(o.node, ['spec', 'scaleTargetRef', 'kind'], o.doc), o.doc) === object.kind &&
           scalarString(nodeAt(o.node, ['spec', 'scaleTargetRef', 'name'], o.doc), o.doc) === object.name,
-      );
+        ),
+        object,
+      )[0];
       const hpaMax = hpa && scalarNumber(nodeAt(hpa.node, ['spec', 'maxReplicas'], hpa.doc), hpa.doc);
       const replicas = replicasOf(object);
       let replicasText: string;
@@ -59,7 +63,7 @@ export default defineKubernetesRule({
         const range = model.rangeOf(claimNode);
         if (!claim || !range || isTemplated(claim)) continue;
         if (scalarString(nodeAt(volume.node, ['persistentVolumeClaim', 'readOnly'], object.doc), object.doc) === 'true') continue;
-        const pvc = workspace.named('PersistentVolumeClaim', claim).find((o) => sameNamespace(o, object));
+        const pvc = nearest(workspace.named('PersistentVolumeClaim', claim).filter((o) => sameNamespace(o, object)), object)[0];
         if (!pvc) continue; // unknown claim: its access mode is not ours to guess
         const modes = seqItems(nodeAt(pvc.node, ['spec', 'accessModes'], pvc.doc), pvc.doc).map((n) => scalarString(n, pvc.doc) ?? '');
         if (modes.length === 0 || !modes.every((m) => SINGLE_WRITER.has(m))) continue;
