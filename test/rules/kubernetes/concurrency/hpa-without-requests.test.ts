@@ -1,17 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/concurrency/hpa-without-requests';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const deployment = (resources: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: shop/web:1.4.2
-${resources}`;
+const deployment = (resources: string) => deploymentYaml({ name: 'web', image: 'shop/web:1.4.2' }, resources);
 const hpaV2 = (metrics: string) => `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:

@@ -1,17 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/concurrency/process-manager-in-command';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const pod = (command: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: shop/web:1.4.2
-${command}`;
+const pod = (command: string) => deploymentYaml({ name: 'web', image: 'shop/web:1.4.2' }, command);
 
 testRule(rule, {
   valid: [

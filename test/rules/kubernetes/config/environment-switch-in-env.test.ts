@@ -1,22 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/config/environment-switch-in-env';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const deploy = (env: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: shop/web:3.0.1
-          env:
-${env}`;
+const deploy = (env: string) => deploymentYaml({ name: 'web', image: 'shop/web:3.0.1', selector: true }, `          env:\n${env}`);
 
 testRule(rule, {
   valid: [

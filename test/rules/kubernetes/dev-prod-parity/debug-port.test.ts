@@ -1,17 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/dev-prod-parity/debug-port';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const pod = (extra: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api
-spec:
-  template:
-    spec:
-      containers:
-        - name: api
-          image: shop/api:3.2.0
-${extra}`;
+const pod = (extra: string) => deploymentYaml({ name: 'api', image: 'shop/api:3.2.0' }, extra);
 
 testRule(rule, {
   valid: [

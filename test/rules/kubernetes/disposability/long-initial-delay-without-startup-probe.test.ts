@@ -1,17 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/disposability/long-initial-delay-without-startup-probe';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const pod = (probes: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api
-spec:
-  template:
-    spec:
-      containers:
-        - name: api
-          image: shop/api:3.2.0
-${probes}`;
+const pod = (probes: string) => deploymentYaml({ name: 'api', image: 'shop/api:3.2.0' }, probes);
 
 testRule(rule, {
   valid: [

@@ -1,17 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/logs/log-file-argument';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const pod = (extra: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: shop/web:1.4.2
-${extra}`;
+const pod = (extra: string) => deploymentYaml({ name: 'web', image: 'shop/web:1.4.2' }, extra);
 
 testRule(rule, {
   valid: [

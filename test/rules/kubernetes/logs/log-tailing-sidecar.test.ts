@@ -1,19 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/logs/log-tailing-sidecar';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const pod = (sidecar: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: shop/web:1.4.2
-        - name: log
-          image: busybox:1.36.1
-${sidecar}`;
+const pod = (sidecar: string) => deploymentYaml({ name: 'web', image: 'shop/web:1.4.2' }, `        - name: log\n          image: busybox:1.36.1\n${sidecar}`);
 
 testRule(rule, {
   valid: [
