@@ -1,17 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/admin-processes/job-image-differs';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const app = (image: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-`;
+const app = (image: string) => deploymentYaml({ name: 'web', image });
 const job = (image: string) => `apiVersion: batch/v1
 kind: Job
 metadata:

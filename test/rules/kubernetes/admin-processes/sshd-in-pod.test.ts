@@ -1,17 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/admin-processes/sshd-in-pod';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const pod = (image: string, extra = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-${extra}`;
+const pod = (image: string, extra = '') => deploymentYaml({ name: 'web', image }, extra);
 
 testRule(rule, {
   valid: [

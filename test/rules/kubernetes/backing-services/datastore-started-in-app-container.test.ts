@@ -1,21 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/backing-services/datastore-started-in-app-container';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const deploy = (container: string, image = 'shop/web:3.0.1') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-${container}`;
+const deploy = (container: string, image = 'shop/web:3.0.1') => deploymentYaml({ name: 'web', image, selector: true }, container);
 
 testRule(rule, {
   valid: [

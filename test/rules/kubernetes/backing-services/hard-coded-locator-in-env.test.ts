@@ -1,22 +1,9 @@
 import rule from '../../../../server/src/core/rules/kubernetes/backing-services/hard-coded-locator-in-env';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const deploy = (env: string, extra = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: orders
-spec:
-  selector:
-    matchLabels: {app: orders}
-  template:
-    metadata:
-      labels: {app: orders}
-    spec:
-      containers:
-        - name: orders
-          image: shop/orders:2.3.1
-          env:
-${env}${extra}`;
+const deploy = (env: string, extra = '') => deploymentYaml({ name: 'orders', image: 'shop/orders:2.3.1', selector: true }, `          env:
+${env}${extra}`);
 
 const proxy = '        - name: cloud-sql-proxy\n          image: gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0\n';
 

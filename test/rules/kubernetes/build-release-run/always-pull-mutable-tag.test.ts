@@ -1,22 +1,9 @@
 import rule from '../../../../server/src/core/rules/kubernetes/build-release-run/always-pull-mutable-tag';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const deploy = (image: string, policy = 'Always') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-          imagePullPolicy: ${policy}
-`;
+const deploy = (image: string, policy = 'Always') => deploymentYaml({ name: 'web', image, selector: true }, `          imagePullPolicy: ${policy}
+`);
 
 testRule(rule, {
   valid: [

@@ -1,21 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/build-release-run/mutable-image-tag';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const deployment = (image: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-`;
+const deployment = (image: string) => deploymentYaml({ name: 'web', image, selector: true });
 
 testRule(rule, {
   valid: [

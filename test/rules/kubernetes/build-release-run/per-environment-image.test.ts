@@ -1,21 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/build-release-run/per-environment-image';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const deploy = (image: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-`;
+const deploy = (image: string) => deploymentYaml({ name: 'web', image, selector: true });
 
 testRule(rule, {
   valid: [

@@ -1,17 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/dev-prod-parity/local-only-image';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const pod = (image: string, extra = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api
-spec:
-  template:
-    spec:
-      containers:
-        - name: api
-          image: ${image}
-${extra}`;
+const pod = (image: string, extra = '') => deploymentYaml({ name: 'api', image }, extra);
 
 testRule(rule, {
   valid: [

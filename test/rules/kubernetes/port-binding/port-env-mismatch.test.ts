@@ -1,18 +1,9 @@
 import rule from '../../../../server/src/core/rules/kubernetes/port-binding/port-env-mismatch';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const pod = (env: string, ports = '          ports:\n            - containerPort: 8080\n') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api
-spec:
-  template:
-    spec:
-      containers:
-        - name: api
-          image: shop/api:2.0.1
-${ports}          env:
-${env}`;
+const pod = (env: string, ports = '          ports:\n            - containerPort: 8080\n') => deploymentYaml({ name: 'api', image: 'shop/api:2.0.1' }, `${ports}          env:
+${env}`);
 
 testRule(rule, {
   valid: [

@@ -1,19 +1,8 @@
 import rule from '../../../../server/src/core/rules/kubernetes/port-binding/probe-port-undeclared';
 import { testRule } from '../../../helpers/rule-tester';
+import { deploymentYaml } from '../../../helpers/manifests';
 
-const pod = (probe: string, ports = '          ports:\n            - name: http\n              containerPort: 8080\n') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api
-spec:
-  template:
-    metadata:
-      labels: {app: api}
-    spec:
-      containers:
-        - name: api
-          image: shop/api:2.0.1
-${ports}${probe}`;
+const pod = (probe: string, ports = '          ports:\n            - name: http\n              containerPort: 8080\n') => deploymentYaml({ name: 'api', image: 'shop/api:2.0.1', templateLabels: true }, `${ports}${probe}`);
 
 testRule(rule, {
   valid: [
