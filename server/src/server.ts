@@ -77,9 +77,17 @@ function parsedFor(document: TextDocument): ParsedDocument | undefined {
   } else {
     parsed = parseDocument({ uri: document.uri, languageId: document.languageId, text: document.getText() }, document.version);
   }
-  if (parsed?.kubernetes || cached?.parsed?.kubernetes) workspaceGeneration++;
   cache.set(document.uri, { version: document.version, parsed });
+  // Only a file that holds (or held) Kubernetes objects changes what other files relate to.
+  if (hasObjects(parsed) || hasObjects(cached?.parsed)) {
+    workspaceGeneration++;
+    scheduleRelatedKubernetes(document.uri);
+  }
   return parsed;
+}
+
+function hasObjects(parsed: ParsedDocument | undefined): boolean {
+  return (parsed?.kubernetes?.objects.length ?? 0) > 0;
 }
 
 /** Kubernetes objects of every open document, for relations across files. */
@@ -147,7 +155,7 @@ function schedule(uri: string, delay = settings.debounceMs): void {
 
 /** Other open Kubernetes files may relate to the one that changed (Service -> Deployment): refresh them lazily. */
 function scheduleRelatedKubernetes(changedUri: string): void {
-  for (const [uri, entry] of cache) if (uri !== changedUri && entry.parsed?.kubernetes) schedule(uri, settings.debounceMs * 2);
+  for (const [uri, entry] of cache) if (uri !== changedUri && hasObjects(entry.parsed)) schedule(uri, settings.debounceMs * 2);
 }
 
 function revalidateAll(): void {
@@ -212,15 +220,12 @@ connection.onDidChangeConfiguration(async (change) => {
 });
 
 documents.onDidOpen((event) => schedule(event.document.uri, 0));
-documents.onDidChangeContent((event) => {
-  schedule(event.document.uri);
-  if (cache.get(event.document.uri)?.parsed?.kubernetes || event.document.languageId === 'yaml') scheduleRelatedKubernetes(event.document.uri);
-});
+documents.onDidChangeContent((event) => schedule(event.document.uri));
 documents.onDidClose((event) => {
   const pending = timers.get(event.document.uri);
   if (pending) clearTimeout(pending);
   timers.delete(event.document.uri);
-  const hadObjects = !!cache.get(event.document.uri)?.parsed?.kubernetes;
+  const hadObjects = hasObjects(cache.get(event.document.uri)?.parsed);
   cache.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   if (hadObjects) {

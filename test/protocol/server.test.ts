@@ -154,6 +154,17 @@ describe('language server over stdio', () => {
     assert.deepEqual(list.filter((d) => d.code === 'build-release-run/mutable-image-tag').map((d) => d.range.start.line), [4, 12]);
   });
 
+  it('relations across open files: a Service opened later re-lints the Deployment it selects', async () => {
+    const deploymentUri = 'file:///workspace/relations/deployment.yaml';
+    const serviceUri = 'file:///workspace/relations/service.yaml';
+    const alone = nextDiagnostics(deploymentUri);
+    open(deploymentUri, 'yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n        - name: web\n          image: shop/web:1.0.0\n          ports: [{containerPort: 8080}]\n');
+    assert.ok(!(await alone).diagnostics.some((d) => d.code === 'disposability/missing-readiness-probe'), 'no Service yet: readiness is not asked');
+    const related = nextDiagnostics(deploymentUri, (p) => p.diagnostics.some((d) => d.code === 'disposability/missing-readiness-probe'));
+    open(serviceUri, 'yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n');
+    await related;
+  });
+
   it('survives hostile input: random bytes, a 5 MB file, malformed YAML, half-typed Dockerfiles; still answers afterwards', async () => {
     const hostile: [string, string, string][] = [
       ['file:///workspace/random.yaml', 'yaml', randomBytes(64 * 1024).toString('latin1')],

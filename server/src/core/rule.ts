@@ -3,7 +3,7 @@
  * reports through a context, in the manner of ESLint's rule modules. The engine in
  * analyze.ts supplies the context, fills message templates and enforces `fixable`.
  */
-import type { Configuration, Fix, Range, Report, RuleMeta, Target } from './types';
+import type { Configuration, Report, RuleMeta, Target } from './types';
 import type { SourceText } from './source';
 import type { DockerfileModel } from './dockerfile/model';
 import type { KubeObject, KubernetesModel } from './kubernetes/model';
@@ -85,9 +85,5 @@ export function formatMessage(template: string, data: Record<string, string | nu
   return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
-/** A fix that replaces one range. */
-export function replaceFix(title: string, range: Range, newText: string): Fix {
-  return { title, edits: [{ range, newText }] };
-}
 
 export type { Target };

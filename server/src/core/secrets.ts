@@ -64,3 +64,58 @@ export function secretShapeOf(value: string): SecretShape | undefined {
   if (url && !isPlaceholderValue(url[1]) && !/^\$/.test(url[1])) return { kind: 'a password inside a URL' };
   return undefined;
 }
+
+/**
+ * A reference to a value kept elsewhere, never a literal secret: `$VAR`, `${VAR}`,
+ * Kubernetes' `$(VAR)`, and secret-manager URIs or ARNs.
+ */
+export function isSecretReference(value: string): boolean {
+  const v = value.trim();
+  return (
+    /\$(\{[A-Za-z_]|\([A-Za-z_]|[A-Za-z_])/.test(v) ||
+    /^(vault:|ref\+[a-z0-9]+:\/\/|arn:aws[a-z-]*:(secretsmanager|ssm|kms):|projects\/[^/]+\/secrets\/|@Microsoft\.KeyVault\(|azurekeyvault:|gcp:secretmanager:|sm:\/\/|op:\/\/|secretsmanager:|awssm:)/i.test(v)
+  );
+}
+
+/** Names the shared secret-name list would match but that hold timings, sizes, identifiers or selectors. */
+const EXTRA_NAME_EXCEPTIONS = /_(IN|SECONDS|SECS|MS|MINUTES|HOURS|DAYS|TIMEOUT|SIZE|BYTES|BITS|COUNT|ROUNDS|COST|VERSION|PROVIDER|BACKEND|STORE|MODE|FORMAT|ARN|REGION|KIND|SOURCE|LOCATION|MOUNT|VAR|ENV|POLICY|PREFIX|SUFFIX|USER|USERNAME|HOST|PORT)$/i;
+
+export interface LiteralSecret {
+  /** What made us think so, e.g. "a GitHub token" or "a literal value under a secret-like name". */
+  kind: string;
+  /** Safe to show. */
+  masked: string;
+}
+
+function looksLikePath(value: string): boolean {
+  return /^(\/|\.{1,2}\/|~\/|[A-Za-z]:\\)[^\s]*$/.test(value);
+}
+
+/** A secret written literally under `name` (ENV, ARG, an env `value:`, a ConfigMap key), or `undefined`. */
+export function literalSecret(name: string, value: string): LiteralSecret | undefined {
+  const v = value.trim();
+  if (v === '') return undefined;
+  const shape = secretShapeOf(v);
+  if (shape) return { kind: shape.kind, masked: maskValue(v) };
+  const connection = /(^|;)\s*(password|pwd)\s*=\s*([^;]*)/i.exec(v);
+  if (connection && /(^|;)\s*(server|data source|host|user id|uid|database|initial catalog)\s*=/i.test(v)) {
+    const password = connection[3].trim().replace(/^["']|["']$/g, '');
+    if (password && !isPlaceholderValue(password) && !isSecretReference(password)) {
+      return { kind: 'a password in a connection string', masked: v.replace(/((password|pwd)\s*=\s*)[^;]*/gi, '$1****') };
+    }
+  }
+  if (!looksLikeSecretName(name) || EXTRA_NAME_EXCEPTIONS.test(name)) return undefined;
+  if (isPlaceholderValue(v) || looksLikePath(v) || isSecretReference(v)) return undefined;
+  if (/^https?:\/\/[^@\s]*$/i.test(v)) return undefined; // a URL without credentials is a locator, not a secret
+  return { kind: 'a literal value under a secret-like name', masked: maskValue(v) };
+}
+
+/** Masks URL passwords, or the whole value when it is not a URL. */
+export function maskValue(value: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    const masked = maskUrlCredentials(value);
+    return masked.length > 60 ? `${masked.slice(0, 57)}...` : masked;
+  }
+  return maskSecret(value);
+}
+

@@ -185,7 +185,7 @@ export function argValuesAt(model: DockerfileModel, instruction: Instruction): M
   for (const i of stage.instructions) {
     if (i.getRange().start.line >= line) break;
     if (i.getKeyword() !== 'ARG') continue;
-    for (const p of argProperties(model, i)) values.set(p.name, p.hasDefault ? p.value : model.globalArgs.get(p.name));
+    for (const p of argProperties(i)) values.set(p.name, p.hasDefault ? p.value : model.globalArgs.get(p.name));
   }
   return values;
 }
@@ -230,23 +230,7 @@ export interface ArgDeclaration {
   valueRange: Range;
 }
 
-/**
- * The names (and defaults) an ARG instruction declares. dockerfile-ast reads
- * `ARG A B` like the legacy `ENV A B` form (name A, value B), but Docker declares two
- * arguments without defaults; this corrects that.
- */
-export function argProperties(model: DockerfileModel, instruction: Instruction): ArgDeclaration[] {
-  const out: ArgDeclaration[] = [];
-  for (const p of propertiesOf(instruction)) {
-    const hasValue = p.property.getValue() !== null;
-    const after = model.source.text[model.source.offsetAt(p.nameRange.end)];
-    if (hasValue && after !== '=') {
-      for (const a of instruction.getArguments()) {
-        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(a.getValue())) out.push({ name: a.getValue(), value: '', hasDefault: false, nameRange: a.getRange(), valueRange: a.getRange() });
-      }
-      continue;
-    }
-    out.push({ name: p.name, value: p.value, hasDefault: hasValue, nameRange: p.nameRange, valueRange: p.valueRange });
-  }
-  return out;
+/** The names (and defaults) an ARG instruction declares, one per word (`ARG A B=1`). */
+export function argProperties(instruction: Instruction): ArgDeclaration[] {
+  return propertiesOf(instruction).map((p) => ({ name: p.name, value: p.value, hasDefault: p.property.getValue() !== null, nameRange: p.nameRange, valueRange: p.valueRange }));
 }

@@ -1,52 +1,9 @@
 /**
- * Judging literal ENV/ARG values: is this a secret written into the Dockerfile, is it
- * the locator of a backing service, does it switch on an environment. Pure string
- * logic shared by the config, backing-services and processes rules.
+ * Judging literal ENV/ARG values: is it the locator of a backing service, does it
+ * switch on an environment. (Whether it is a secret is `literalSecret` in ../secrets.)
  */
-import { isPlaceholderValue, looksLikeSecretName, maskSecret, maskUrlCredentials, secretShapeOf } from '../secrets';
+import { maskValue } from '../secrets';
 import { hasReference } from './instructions';
-
-/** Names the shared secret-name list would match but that hold timings, sizes, identifiers or selectors. */
-const EXTRA_NAME_EXCEPTIONS = /_(IN|SECONDS|SECS|MS|MINUTES|HOURS|DAYS|TIMEOUT|SIZE|BYTES|BITS|COUNT|ROUNDS|COST|VERSION|PROVIDER|BACKEND|STORE|MODE|FORMAT|ARN|REGION|KIND|SOURCE|LOCATION|MOUNT|VAR|ENV|POLICY|PREFIX|SUFFIX|USER|USERNAME|HOST|PORT)$/i;
-
-export interface LiteralSecret {
-  /** What made us think so, e.g. "a GitHub token" or "a literal value under a secret-like name". */
-  kind: string;
-  /** Safe to show. */
-  masked: string;
-}
-
-function looksLikePath(value: string): boolean {
-  return /^(\/|\.{1,2}\/|~\/|[A-Za-z]:\\)[^\s]*$/.test(value);
-}
-
-/** A secret written literally into an ENV or ARG, or `undefined`. */
-export function literalSecret(name: string, value: string): LiteralSecret | undefined {
-  const v = value.trim();
-  if (v === '') return undefined;
-  const shape = secretShapeOf(v);
-  if (shape) return { kind: shape.kind, masked: maskValue(v) };
-  const connection = /(^|;)\s*(password|pwd)\s*=\s*([^;]*)/i.exec(v);
-  if (connection && /(^|;)\s*(server|data source|host|user id|uid|database|initial catalog)\s*=/i.test(v)) {
-    const password = connection[3].trim().replace(/^["']|["']$/g, '');
-    if (password && !isPlaceholderValue(password) && !hasReference(password)) {
-      return { kind: 'a password in a connection string', masked: v.replace(/((password|pwd)\s*=\s*)[^;]*/gi, '$1****') };
-    }
-  }
-  if (!looksLikeSecretName(name) || EXTRA_NAME_EXCEPTIONS.test(name)) return undefined;
-  if (isPlaceholderValue(v) || looksLikePath(v) || hasReference(v)) return undefined;
-  if (/^https?:\/\/[^@\s]*$/i.test(v)) return undefined; // a URL without credentials is a locator, not a secret
-  return { kind: 'a literal value under a secret-like name', masked: maskValue(v) };
-}
-
-/** Masks URL passwords, or the whole value when it is not a URL. */
-export function maskValue(value: string): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    const masked = maskUrlCredentials(value);
-    return masked.length > 60 ? `${masked.slice(0, 57)}...` : masked;
-  }
-  return maskSecret(value);
-}
 
 // ---------------------------------------------------------------- locators
 

@@ -7,7 +7,7 @@ import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import type { ShellWord, SimpleCommand } from './shell';
 import { effectiveWords } from './shell';
-import { bindMountSources, copiesDirectory, copyPaths, programOf, sourceMatches, verbIndex, type PathWord } from './instructions';
+import { bindMountSources, copyPaths, programOf, sourceMatches, verbIndex, type PathWord } from './instructions';
 
 export type Ecosystem = 'npm' | 'bundler' | 'composer' | 'pipenv' | 'python-project' | 'cargo';
 
@@ -119,10 +119,6 @@ function stageCopies(model: DockerfileModel, stage: Stage): (CopiedFile & { ownS
   return copies;
 }
 
-/** True when one of `files` names or may contain `name` (a directory copy may contain anything). */
-export function mayHaveCopied(files: CopiedFile[], name: string): boolean {
-  return files.some((f) => sourceMatches(f.value, name) || copiesDirectory(f.value));
-}
 
 /** True when one of `files` names `name` exactly or by a glob. */
 export function explicitlyCopied(files: CopiedFile[], name: string): boolean {

@@ -219,12 +219,6 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
   return commands;
 }
 
-/** The program name of a command, without a leading path (`/usr/bin/env` -> `env`). */
-export function programName(command: SimpleCommand): string {
-  const first = command.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value));
-  if (!first) return '';
-  return first.value.split('/').pop() ?? first.value;
-}
 
 /**
  * The words of a command after leading `VAR=value` assignments and transparent

@@ -62,17 +62,17 @@ export function startInfo(model: DockerfileModel, stage: Stage | undefined = mod
   if (epLine) {
     if (epLine.form === 'exec' && !epLine.script) {
       if (cmdLine && isPassThroughEntrypoint(epLine.execArgs)) {
-        commands.push(...commandsOf(model, cmdLine));
-        if (commands.length === 0 && epLine.execArgs.length > 0) commands.push(...commandsOf(model, epLine));
+        commands.push(...commandsOf(cmdLine));
+        if (commands.length === 0 && epLine.execArgs.length > 0) commands.push(...commandsOf(epLine));
       } else {
         const words = [...epLine.execArgs, ...(cmdLine && cmdLine.form === 'exec' && !cmdLine.script ? cmdLine.execArgs : [])];
         if (words.length > 0) commands.push(makeCommand({ words, terminator: 'end', range: { start: words[0].range.start, end: words[words.length - 1].range.end } }, epLine, false));
       }
     } else {
-      commands.push(...commandsOf(model, epLine));
+      commands.push(...commandsOf(epLine));
     }
   } else if (cmdLine) {
-    commands.push(...commandsOf(model, cmdLine));
+    commands.push(...commandsOf(cmdLine));
   }
   let main: StartCommand | undefined;
   for (const c of commands) if (!c.background && c.words.length > 0) main = c;
@@ -85,14 +85,14 @@ function isBefore(a: Instruction, b: Instruction, model: DockerfileModel): boole
   return sa < sb;
 }
 
-/** The simple commands of one command line, with `2>&1`-style redirections mended. */
-export function commandsOf(model: DockerfileModel, line: CommandLine): StartCommand[] {
+/** The simple commands of one command line (an exec form without a shell is one command). */
+export function commandsOf(line: CommandLine): StartCommand[] {
   if (line.form === 'exec' && !line.script) {
     const words = line.execArgs;
     if (words.length === 0) return [];
     return [makeCommand({ words, terminator: 'end', range: { start: words[0].range.start, end: words[words.length - 1].range.end } }, line, false)];
   }
-  return mendRedirections(model.source, line.commands).map((c) => makeCommand(c, line, true));
+  return line.commands.map((c) => makeCommand(c, line, true));
 }
 
 function makeCommand(command: SimpleCommand, line: CommandLine, viaShell: boolean): StartCommand {
@@ -158,34 +158,6 @@ function skipOptions(words: ShellWord[]): ShellWord[] {
 
 export function isPython(program: string): boolean {
   return /^python(\d+(\.\d+)?)?$/.test(program);
-}
-
-/**
- * The shell lexer splits `2>&1` and `>&2` at the `&` as if it sent a command to the
- * background; join such pieces back into one command so `&` means background only.
- */
-export function mendRedirections(source: SourceText, commands: SimpleCommand[]): SimpleCommand[] {
-  const out: SimpleCommand[] = [];
-  for (let i = 0; i < commands.length; i++) {
-    let c = commands[i];
-    while (c.terminator === '&' && i + 1 < commands.length && endsWithRedirect(source, c)) {
-      const n = commands[i + 1];
-      const last = c.words[c.words.length - 1];
-      const first = n.words[0];
-      const merged: ShellWord = { value: `${last.value}&${first.value}`, raw: `${last.raw}&${first.raw}`, range: { start: last.range.start, end: first.range.end }, quoted: last.quoted || first.quoted };
-      c = { words: [...c.words.slice(0, -1), merged, ...n.words.slice(1)], terminator: n.terminator, range: { start: c.range.start, end: n.range.end } };
-      i++;
-    }
-    out.push(c);
-  }
-  return out;
-}
-
-function endsWithRedirect(source: SourceText, c: SimpleCommand): boolean {
-  const last = c.words[c.words.length - 1];
-  if (!last || !/[<>]$/.test(last.raw)) return false;
-  // The `&` must directly follow the redirection operator.
-  return source.text[source.offsetAt(last.range.end)] === '&';
 }
 
 /** The document offset of the `&` that sends `command` to the background. */

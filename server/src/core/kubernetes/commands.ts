@@ -152,10 +152,6 @@ export function replacementFor(word: ShellWord & { scalar?: Scalar }, newValue: 
   return newValue;
 }
 
-/** Program names of every simple command, in order (for quick "does it run X" checks). */
-export function programsOf(command: ContainerCommand): string[] {
-  return command.commands.map(programOf);
-}
 
 /** The scalar value of a word as a number of seconds (`30`, `30s`, `2m`), or undefined. */
 export function durationSeconds(value: string): number | undefined {

@@ -4,7 +4,7 @@
  * a `kind: List`), with its kind, name, labels and the pod spec wherever that kind
  * keeps it. YAML that is not a Kubernetes object yields no objects at all.
  */
-import { parseAllDocuments, isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseAllDocuments, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { asMap, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
@@ -271,6 +271,3 @@ function stringMap(node: unknown, doc: Document): Record<string, string> {
   return out;
 }
 
-export function isMapNode(node: unknown): node is YAMLMap {
-  return isMap(node);
-}

@@ -3,7 +3,6 @@
  * workload's pods, which object an autoscaler's `scaleTargetRef` names, and whether
  * an object is a complete workload or a Kustomize patch fragment.
  */
-import type { Document } from 'yaml';
 import type { KubeObject } from './model';
 import { isTemplated } from './model';
 import { mapEntries, nodeAt, scalarString } from './yaml-nodes';
@@ -89,10 +88,6 @@ export function autoscalersOf(workload: KubeObject, objects: readonly KubeObject
   });
 }
 
-/** Scalar of a key in a map node, for small lookups in rules. */
-export function stringAt(object: KubeObject, path: (string | number)[], doc: Document = object.doc): string | undefined {
-  return scalarString(nodeAt(object.node, path, doc), doc);
-}
 
 function folderOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/') + 1);

@@ -3,7 +3,7 @@
  * rules read `container.get('image')` instead of walking pairs by hand, and every
  * value they report on still carries its exact source range.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** Upper bound on alias hops while resolving one value: aliases cannot make a lookup explode. */
 const MAX_ALIAS_HOPS = 32;
@@ -88,9 +88,6 @@ export function scalarNumber(node: unknown, doc: Document): number | undefined {
   return undefined;
 }
 
-export function isScalarNode(node: unknown): node is Scalar {
-  return isScalar(node);
-}
 
 /** Items of a sequence, alias-resolved. */
 export function seqItems(node: unknown, doc: Document): Node[] {

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { argProperties } from '../../../dockerfile/instructions';
-import { literalSecret } from '../../../dockerfile/literal-values';
+import { literalSecret } from '../../../secrets';
 
 export default defineDockerfileRule({
   meta: {
@@ -25,7 +25,7 @@ export default defineDockerfileRule({
   check({ model, report }) {
     for (const instruction of model.instructions) {
       if (instruction.getKeyword() !== 'ARG') continue;
-      for (const variable of argProperties(model, instruction)) {
+      for (const variable of argProperties(instruction)) {
         if (!variable.hasDefault) continue;
         const secret = literalSecret(variable.name, variable.value);
         if (!secret) continue;

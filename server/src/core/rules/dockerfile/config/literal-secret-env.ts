@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { propertiesOf } from '../../../dockerfile/model';
-import { literalSecret } from '../../../dockerfile/literal-values';
+import { literalSecret } from '../../../secrets';
 
 export default defineDockerfileRule({
   meta: {

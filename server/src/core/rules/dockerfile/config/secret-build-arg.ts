@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { looksLikeSecretName, isPlaceholderValue } from '../../../secrets';
-import { literalSecret } from '../../../dockerfile/literal-values';
+import { literalSecret } from '../../../secrets';
 import { argProperties, flagsOf, type ArgDeclaration } from '../../../dockerfile/instructions';
 
 export default defineDockerfileRule({
@@ -29,7 +29,7 @@ export default defineDockerfileRule({
       for (const instruction of stage.instructions) {
         const keyword = instruction.getKeyword();
         if (keyword === 'ARG') {
-          for (const v of argProperties(model, instruction)) {
+          for (const v of argProperties(instruction)) {
             const hasDefault = v.hasDefault;
             if (!looksLikeSecretName(v.name)) continue;
             if (hasDefault && !isPlaceholderValue(v.value) && literalSecret(v.name, v.value)) continue; // literal-secret-arg's finding

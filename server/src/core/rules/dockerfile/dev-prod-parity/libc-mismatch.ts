@@ -8,7 +8,7 @@ type Libc = 'glibc' | 'musl';
 const GLIBC_IMAGES = /^(debian|ubuntu|centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|archlinux|opensuse\/.*|redhat\/ubi\d+.*|registry\.access\.redhat\.com\/ubi\d+.*|gcr\.io\/distroless\/(base|cc|java\d*|nodejs\d*|python3)(-debian\d+)?|golang|node|python|rust|ruby|eclipse-temurin|amazoncorretto|openjdk|buildpack-deps|(cgr\.dev\/)?chainguard\/.*|.*wolfi.*)$/;
 
 /** The C library of an image when it can be told from its name and tag. */
-function libcOf(name: string, tag: string, full: string): Libc | undefined {
+function libcOf(name: string, tag: string): Libc | undefined {
   const n = officialName(name);
   if (n === 'alpine' || /(^|[-.])alpine/.test(tag) || /alpine/.test(n)) return 'musl';
   if (/^gcr\.io\/distroless\/static|^scratch$|^busybox$/.test(n)) return undefined;
@@ -72,7 +72,7 @@ export default defineDockerfileRule({
     if (!final) return;
     const target = baseImageOf(final);
     if (!target) return;
-    const to = libcOf(target.name, target.tag, target.full);
+    const to = libcOf(target.name, target.tag);
     if (!to) return;
     for (const instruction of final.instructions) {
       if (instruction.getKeyword() !== 'COPY') continue;
@@ -84,7 +84,7 @@ export default defineDockerfileRule({
       if (!stage || stage === final) continue;
       const source = baseImageOf(stage);
       if (!source) continue;
-      const from = libcOf(source.name, source.tag, source.full);
+      const from = libcOf(source.name, source.tag);
       if (!from || from === to) continue;
       const paths = instruction.getArguments().map((a) => a.getValue()).slice(0, -1);
       const what = libcDependentArtefact(model, stage, officialName(source.name), paths, from);

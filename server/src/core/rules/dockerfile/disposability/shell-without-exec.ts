@@ -31,7 +31,7 @@ export default defineDockerfileRule({
       if (!instruction || model.stageOf(instruction) !== info.stage) continue;
       const line = model.commandLine(instruction);
       if (!line || line.form !== 'exec' || !line.script) continue;
-      const commands = commandsOf(model, line);
+      const commands = commandsOf(line);
       const last = commands[commands.length - 1];
       if (!last || last.background || last.command.terminator !== 'end') continue;
       const first = last.command.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value));

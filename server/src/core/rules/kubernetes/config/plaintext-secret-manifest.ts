@@ -1,8 +1,7 @@
 import type { Node } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { isSecretReference } from '../../../kubernetes/literal-secrets';
-import { isPlaceholderValue } from '../../../secrets';
+import { isPlaceholderValue, isSecretReference } from '../../../secrets';
 import { mapEntries, pairOf, scalarString, valueOf } from '../../../kubernetes/yaml-nodes';
 
 /** Secret types whose data the cluster fills in itself. */
