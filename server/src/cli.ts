@@ -3,18 +3,21 @@
  * same core the language server uses, so CI and the editor agree finding for finding.
  *
  * Exit codes: 0 no finding at or above the failure threshold; 1 some are;
- * 2 usage error, unreadable path, or an internal failure.
+ * 2 usage or configuration error, a file that could not be read or analysed (the other
+ * files are still reported), or an internal failure.
  */
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeParsed, detectTarget, parseDocument, type ParsedDocument } from './core/analyze';
-import { applyEdits } from './core/edits';
-import { ALL_RULES } from './core/rules';
-import { SUPPRESSION_DIAGNOSTICS } from './core/suppression';
+import { ApplicationIndex, isKustomizationFile } from './core/applications';
+import type { KubeObject } from './core/kubernetes/model';
+import { analyzeParsed as analyzeInCore, detectTarget, parseDocument, type Analysis, type AnalysisOptions, type ParsedDocument } from './core/analyze';
+import { fixUntilStable } from './core/edits';
 import { SEVERITIES, severityRank, type Configuration, type Finding, type Severity } from './core/types';
 import { listRules, toJson, toSarif, toStylish, type FileReport } from './cli-format';
+import { ConfigError, KNOWN_RULE_IDS, readConfigFile } from './cli-config';
+import { collectFiles, guessTarget, readRegularFile, readStandardInput } from './cli-files';
 
 const VERSION = '0.1.0';
 export const EXIT_OK = 0;
@@ -26,7 +29,9 @@ const HELP = `Usage: twelve-factor-lens [options] [paths...]
 Reviews Dockerfiles and Kubernetes manifests against the twelve-factor methodology.
 Paths may be files or directories (default: the current directory). Directories are
 searched for Dockerfile, Dockerfile.*, *.dockerfile, Containerfile, *.yaml and *.yml,
-skipping node_modules and .git.
+skipping node_modules and .git; symbolic links are followed, each folder and file once.
+FIFOs, sockets and devices are skipped, and files over 20 MB are refused. The path -
+reads standard input (see --stdin-filename).
 
 Options:
   -f, --format <name>     stylish (default), json or sarif
@@ -34,15 +39,27 @@ Options:
       --rule <id=level>   override a rule: error, warning, info, hint or off (repeatable)
   -c, --config <file>     JSON configuration ({"rules": {...}, "failOn": "..."});
                           default: .twelve-factor-lens.json in the current directory, if present
-      --fix               apply the safe fixes rules offer, in place
+      --fix               apply the safe fixes rules offer, in place (repeated until nothing
+                          more changes); the unsafe ones are counted, not applied
+      --unsafe-fixes      with --fix (implied), also apply the unsafe fixes: they change
+                          behaviour or need a value only you know; review the result
       --no-fail           exit 0 even when findings reach --fail-on (usage and I/O errors still exit 2)
       --list-rules        list the rules (with --format json: as JSON) and exit
       --quiet             report errors only
       --no-color          plain output (also when NO_COLOR is set or output is not a terminal)
+      --stdin-filename <name>
+                          with -, the name the text is reported under; Dockerfile or YAML is
+                          decided by it (without it, or when it says neither: a line starting
+                          with apiVersion: or kind: means YAML, a FROM line means a Dockerfile)
+      --debug             print the stack of an internal error
   -h, --help              show this help
   -v, --version           show the version
 
-Exit codes: 0 no finding at or above --fail-on (or --no-fail), 1 some found, 2 usage or I/O error.`;
+Exit codes: 0 no finding at or above --fail-on (or --no-fail); 1 some found; 2 usage or
+configuration error, a path or file that could not be read or analysed (the other files
+are still reported; 2 wins over 1 and over --no-fail), or an internal error.
+Unknown rule ids in the configuration file are a warning; in --rule, an error.
+--fix cannot be combined with - (standard input).`;
 
 class UsageError extends Error {}
 
@@ -51,16 +68,20 @@ interface Options {
   failOn: Severity;
   configuration: Configuration;
   fix: boolean;
+  /** --unsafe-fixes: apply the unsafe fixes too (implies fix). */
+  unsafeFixes: boolean;
   noFail: boolean;
   quiet: boolean;
   color: boolean;
   paths: string[];
+  /** `-` was given: read standard input. */
+  stdin: boolean;
+  stdinFilename?: string;
   listRules: boolean;
+  debug: boolean;
+  /** Remarks from reading the configuration, printed on standard error. */
+  warnings: string[];
 }
-
-const DOCKERFILE_FILE = /^(Dockerfile|Containerfile)(\..+)?$|\.(dockerfile|containerfile)$/i;
-const YAML_FILE = /\.ya?ml$/i;
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 function isSeverity(value: string): value is Severity {
   return (SEVERITIES as readonly string[]).includes(value);
@@ -78,10 +99,13 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
         rule: { type: 'string', multiple: true },
         config: { type: 'string', short: 'c' },
         fix: { type: 'boolean' },
+        'unsafe-fixes': { type: 'boolean' },
         'no-fail': { type: 'boolean' },
         'list-rules': { type: 'boolean' },
         quiet: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -95,11 +119,13 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
 
   const configuration: Configuration = { rules: {} };
   let failOn: Severity = 'warning';
+  const warnings: string[] = [];
   const configPath = v.config ?? (existsSync('.twelve-factor-lens.json') ? '.twelve-factor-lens.json' : undefined);
   if (configPath) {
     const file = readConfigFile(configPath);
     Object.assign(configuration.rules!, file.rules);
     if (file.failOn) failOn = file.failOn;
+    warnings.push(...file.warnings);
   }
   for (const override of v.rule ?? []) {
     const m = /^([^=]+)=(.+)$/.exec(override);
@@ -114,77 +140,33 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   }
   const format = v.format ?? 'stylish';
   if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be stylish, json or sarif, got "${format}"`);
+  const stdinCount = parsed.positionals.filter((p) => p === '-').length;
+  if (stdinCount > 1) throw new UsageError('- (standard input) can be given only once');
+  if (stdinCount && (v.fix || v['unsafe-fixes'])) throw new UsageError('--fix cannot be combined with - (standard input): fixes are written to files in place');
+  if (v['stdin-filename'] !== undefined && !stdinCount) throw new UsageError('--stdin-filename needs - (standard input) among the paths');
+  if (v['stdin-filename'] === '') throw new UsageError('--stdin-filename needs a name');
+  const paths = parsed.positionals.filter((p) => p !== '-');
   return {
     format,
     failOn,
     configuration,
-    fix: !!v.fix,
+    fix: !!v.fix || !!v['unsafe-fixes'],
+    unsafeFixes: !!v['unsafe-fixes'],
     noFail: !!v['no-fail'],
     quiet: !!v.quiet,
     color: !v['no-color'] && !process.env.NO_COLOR && !!process.stdout.isTTY,
-    paths: parsed.positionals.length ? parsed.positionals : ['.'],
+    paths: paths.length || stdinCount ? paths : ['.'],
+    stdin: stdinCount > 0,
+    stdinFilename: v['stdin-filename'],
     listRules: !!v['list-rules'],
+    debug: !!v.debug,
+    warnings,
   };
 }
-
-const KNOWN_IDS = new Set([...ALL_RULES.map((r) => r.meta.id), ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => d.id)]);
 
 function checkRuleSetting(id: string, level: string, where: string): void {
-  if (!KNOWN_IDS.has(id)) throw new UsageError(`${where}: unknown rule "${id}" (see --list-rules)`);
+  if (!KNOWN_RULE_IDS.has(id)) throw new UsageError(`${where}: unknown rule "${id}" (see --list-rules)`);
   if (level !== 'off' && !isSeverity(level)) throw new UsageError(`${where}: level for ${id} must be off, error, warning, info or hint, got "${level}"`);
-}
-
-function readConfigFile(path: string): { rules: Record<string, Severity | 'off'>; failOn?: Severity } {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`cannot read configuration ${path}: ${(error as Error).message}`);
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`configuration ${path} must be a JSON object`);
-  const { rules = {}, failOn } = data as { rules?: Record<string, string>; failOn?: string };
-  if (typeof rules !== 'object' || Array.isArray(rules)) throw new UsageError(`configuration ${path}: "rules" must be an object`);
-  for (const [id, level] of Object.entries(rules)) checkRuleSetting(id, String(level), path);
-  if (failOn !== undefined && !isSeverity(failOn)) throw new UsageError(`configuration ${path}: "failOn" must be one of ${SEVERITIES.join(', ')}`);
-  return { rules: rules as Record<string, Severity | 'off'>, failOn: failOn as Severity | undefined };
-}
-
-/** Expands the paths into the files to analyse; explicitly named files are kept whatever their name. */
-function collectFiles(paths: string[], warn: (message: string) => void): string[] {
-  const files: string[] = [];
-  const visit = (path: string, explicit: boolean) => {
-    let stats;
-    try {
-      stats = statSync(path);
-    } catch {
-      throw new UsageError(`no such file or directory: ${path}`);
-    }
-    if (stats.isDirectory()) {
-      let entries: string[];
-      try {
-        entries = readdirSync(path).sort();
-      } catch (error) {
-        throw new UsageError(`cannot read directory ${path}: ${(error as Error).message}`);
-      }
-      for (const entry of entries) {
-        if (SKIPPED_DIRECTORIES.has(entry)) continue;
-        const child = join(path, entry);
-        let childStats;
-        try {
-          childStats = statSync(child);
-        } catch {
-          continue; // a dangling link inside a tree is not the user's request
-        }
-        if (childStats.isDirectory()) visit(child, false);
-        else if (DOCKERFILE_FILE.test(entry) || YAML_FILE.test(entry)) files.push(child);
-      }
-    } else if (explicit) {
-      if (!detectTarget(pathToFileURL(resolve(path)).href, '')) warn(`${path}: not a Dockerfile or YAML file by its name; skipped`);
-      else files.push(path);
-    }
-  };
-  for (const path of paths) visit(path, true);
-  return [...new Set(files)];
 }
 
 const BOM = '\uFEFF';
@@ -195,22 +177,84 @@ interface LoadedFile {
   parsed: ParsedDocument;
 }
 
-function loadFile(path: string, warn: (message: string) => void): LoadedFile | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+interface Reporter {
+  warn(message: string): void;
+  /** The file or path could not be checked: reported, and the run exits 2. */
+  fail(message: string): void;
+  debug: boolean;
+}
+
+function loadFile(path: string, reporter: Reporter): LoadedFile | undefined {
+  const read = readRegularFile(path);
+  if (!read.ok) {
+    reporter.fail(read.message);
+    return undefined;
   }
+  return loadText(path, pathToFileURL(resolve(path)).href, '', read.bytes, reporter);
+}
+
+/** Standard input, named by --stdin-filename or guessed from its content. */
+function loadStandardInput(name: string | undefined, reporter: Reporter): LoadedFile | undefined {
+  const read = readStandardInput();
+  if (!read.ok) {
+    reporter.fail(read.message);
+    return undefined;
+  }
+  const uri = pathToFileURL(resolve(name ?? 'stdin')).href;
+  let languageId = '';
+  if (!name || !detectTarget(uri, '')) {
+    const guessed = guessTarget(read.bytes.toString('utf8'));
+    if (!guessed) {
+      reporter.fail(`standard input: cannot tell whether it is a Dockerfile or Kubernetes YAML; name it with --stdin-filename (for example Dockerfile or deploy.yaml)`);
+      return undefined;
+    }
+    languageId = guessed === 'dockerfile' ? 'dockerfile' : 'yaml';
+  }
+  return loadText(name ?? '<stdin>', uri, languageId, read.bytes, reporter);
+}
+
+function loadText(path: string, uri: string, languageId: string, bytes: Buffer, reporter: Reporter): LoadedFile | undefined {
   if (bytes.subarray(0, 8000).includes(0)) {
-    warn(`${path}: binary content; skipped`);
+    reporter.warn(`${path}: binary content; skipped`);
     return undefined;
   }
   let text = bytes.toString('utf8');
   const hasBom = text.startsWith(BOM);
   if (hasBom) text = text.slice(1);
-  const uri = pathToFileURL(resolve(path)).href;
-  return { path, hasBom, parsed: parseDocument({ uri, languageId: '', text }) };
+  try {
+    return { path, hasBom, parsed: parseDocument({ uri, languageId, text }) };
+  } catch (error) {
+    reporter.fail(`${path}: could not be analysed: ${internalError(error, reporter.debug)}`);
+    return undefined;
+  }
+}
+
+/** One line for an unexpected exception; its stack only with --debug. */
+function internalError(error: unknown, debug: boolean): string {
+  const line = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+  if (debug && error instanceof Error && error.stack) return `internal error: ${error.stack}`;
+  return `internal error: ${line} (run with --debug for the stack)`;
+}
+
+/**
+ * Analyses failed with an exception during this run, by document URI. `main` calls the core
+ * only through `analyzeParsed` below, which records the failure here and returns an empty
+ * analysis, so one file that breaks the analysis costs that file only: the others are still
+ * reported and the run exits 2.
+ */
+const analysisFailures = new Map<string, unknown>();
+
+/** Test hook: the analysis of a file whose path ends with this text throws (proves the containment). */
+const INJECTED_FAULT = process.env.TWELVE_FACTOR_LENS_TEST_FAULT;
+
+function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions): Analysis {
+  try {
+    if (INJECTED_FAULT && parsed.input.uri.endsWith(INJECTED_FAULT)) throw new RangeError('injected fault for a test');
+    return analyzeInCore(parsed, options);
+  } catch (error) {
+    analysisFailures.set(parsed.input.uri, error);
+    return { parsed, findings: [], ruleFailures: [] };
+  }
 }
 
 export function main(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
@@ -220,6 +264,10 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   } catch (error) {
     if (error instanceof UsageError) {
       err(`twelve-factor-lens: ${error.message}\nRun twelve-factor-lens --help for usage.`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof ConfigError) {
+      err(`twelve-factor-lens: ${error.message}`);
       return EXIT_USAGE;
     }
     throw error;
@@ -237,41 +285,71 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     return EXIT_OK;
   }
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...options.warnings];
   const warn = (message: string) => warnings.push(message);
-  let files: LoadedFile[];
-  try {
-    files = collectFiles(options.paths, warn)
-      .map((path) => loadFile(path, warn))
-      .filter((f): f is LoadedFile => !!f);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      err(`twelve-factor-lens: ${error.message}`);
-      return EXIT_USAGE;
-    }
-    throw error;
+  let unreadable = 0;
+  const reporter: Reporter = {
+    warn,
+    fail: (message) => {
+      unreadable++;
+      warnings.push(message);
+    },
+    debug: options.debug,
+  };
+  const files: LoadedFile[] = [];
+  if (options.stdin) {
+    const file = loadStandardInput(options.stdinFilename, reporter);
+    if (file) files.push(file);
   }
+  const keepExplicit = (path: string) => {
+    if (detectTarget(pathToFileURL(resolve(path)).href, '')) return true;
+    warn(`${path}: not a Dockerfile or YAML file by its name; skipped`);
+    return false;
+  };
+  for (const path of collectFiles(options.paths, reporter, keepExplicit)) {
+    const file = loadFile(path, reporter);
+    if (file) files.push(file);
+  }
+  analysisFailures.clear();
 
-  // Relations between objects (Service -> Deployment, HPA -> target) span every file given.
-  const workspaceObjects = files.flatMap((f) => f.parsed.kubernetes?.objects ?? []);
+  // Relations between objects (Service -> Deployment, HPA -> target) hold within one application.
+  const objectsOf = relatedObjects(files.map((f) => f.parsed));
   const reports: FileReport[] = [];
+  let unsafeFixesLeft = 0;
   for (const file of files) {
+    const workspaceObjects = objectsOf(file.parsed.input.uri);
     let analysis = analyzeParsed(file.parsed, { configuration: options.configuration, workspaceObjects });
     if (options.fix && analysis.findings.some((f) => f.fix)) {
-      const fixed = applyEdits(file.parsed.source.text, analysis.findings.flatMap((f) => f.fix?.edits ?? []));
-      try {
-        writeFileSync(file.path, (file.hasBom ? BOM : '') + fixed.text);
-      } catch (error) {
-        err(`twelve-factor-lens: cannot write ${file.path}: ${(error as Error).message}`);
-        return EXIT_USAGE;
+      // Safe fixes only unless --unsafe-fixes; repeated until a further run would change nothing.
+      let last = analysis;
+      const fixed = fixUntilStable(file.parsed.source.text, (text) => {
+        last = text === file.parsed.source.text ? analysis : analyzeParsed(parseDocument({ ...file.parsed.input, text }), { configuration: options.configuration, workspaceObjects });
+        return last.findings;
+      }, { unsafe: options.unsafeFixes });
+      unsafeFixesLeft += fixed.unsafeSkipped;
+      if (fixed.text !== file.parsed.source.text) {
+        try {
+          writeFileSync(file.path, (file.hasBom ? BOM : '') + fixed.text);
+        } catch (error) {
+          err(`twelve-factor-lens: cannot write ${file.path}: ${(error as Error).message}`);
+          return EXIT_USAGE;
+        }
       }
-      const reparsed = parseDocument({ ...file.parsed.input, text: fixed.text });
-      analysis = analyzeParsed(reparsed, { configuration: options.configuration, workspaceObjects });
+      analysis = last;
     }
     for (const failure of analysis.ruleFailures) warn(`${file.path}: rule ${failure.ruleId} failed and was skipped: ${failure.error.split('\n')[0]}`);
     const findings = options.quiet ? analysis.findings.filter((f) => f.severity === 'error') : analysis.findings;
     reports.push({ path: displayPath(file.path), findings, parseProblems: file.parsed.parseProblems });
   }
+
+  const failedPaths = new Set<string>();
+  for (const file of files) {
+    const failure = analysisFailures.get(file.parsed.input.uri);
+    if (failure === undefined) continue;
+    reporter.fail(`${file.path}: could not be analysed, not reported: ${internalError(failure, options.debug)}`);
+    failedPaths.add(displayPath(file.path));
+  }
+  if (failedPaths.size) reports.splice(0, reports.length, ...reports.filter((r) => !failedPaths.has(r.path)));
 
   if (options.format === 'json') out(toJson(reports));
   else if (options.format === 'sarif') out(toSarif(reports, VERSION));
@@ -280,9 +358,30 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     if (text) out(text);
   }
   for (const message of warnings) err(`twelve-factor-lens: ${message}`);
+  if (options.fix && unsafeFixesLeft > 0) {
+    err(`twelve-factor-lens: ${unsafeFixesLeft} unsafe fix${unsafeFixesLeft === 1 ? ' was' : 'es were'} available and not applied (run with --unsafe-fixes to apply ${unsafeFixesLeft === 1 ? 'it' : 'them'} too)`);
+  }
 
+  if (unreadable) return EXIT_USAGE;
   const failing = reports.some((r) => r.findings.some((f: Finding) => severityRank(f.severity) <= severityRank(options.failOn)));
   return failing && !options.noFail ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** For each file, the Kubernetes objects of the files in its application (core/applications.ts). */
+function relatedObjects(parsed: readonly ParsedDocument[]): (uri: string) => readonly KubeObject[] {
+  const byUri = new Map(parsed.map((p) => [p.input.uri, p]));
+  const kustomizations = new Map(parsed.filter((p) => isKustomizationFile(p.input.uri)).map((p) => [p.input.uri, p.source.text]));
+  const applications = new ApplicationIndex({ uris: [...byUri.keys()], kustomizations });
+  const memo = new Map<readonly string[], readonly KubeObject[]>();
+  return (uri) => {
+    const related = applications.relatedFiles(uri);
+    let objects = memo.get(related);
+    if (!objects) {
+      objects = related.flatMap((u) => byUri.get(u)?.kubernetes?.objects ?? []);
+      memo.set(related, objects);
+    }
+    return objects;
+  };
 }
 
 function displayPath(path: string): string {
@@ -290,12 +389,32 @@ function displayPath(path: string): string {
   return (rel.startsWith('..') ? resolve(path) : rel).split(sep).join('/');
 }
 
+/**
+ * A reader that goes away (`| head -1`) ends the run quietly with the code it would have had;
+ * output that cannot be written (a full disk, `> /dev/full`, an I/O error) is one line on
+ * standard error and exit 2. Errors on standard error itself are ignored: there is nowhere
+ * left to report them.
+ */
+function guardOutputStreams(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    try {
+      process.stderr.write(`twelve-factor-lens: cannot write the report to standard output: ${error.code ?? error.message}\n`);
+    } catch {
+      // nothing left to tell
+    }
+    process.exit(EXIT_USAGE);
+  });
+  process.stderr.on('error', () => undefined);
+}
+
 if (require.main === module) {
+  guardOutputStreams();
   let code: number;
   try {
     code = main(process.argv.slice(2), (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`), (t) => process.stderr.write(`${t}\n`));
   } catch (error) {
-    process.stderr.write(`twelve-factor-lens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`twelve-factor-lens: ${internalError(error, process.argv.slice(2).includes('--debug'))}\n`);
     code = EXIT_USAGE;
   }
   process.exitCode = code;

@@ -92,7 +92,7 @@ describe('twelve-factor-lens CLI', () => {
     writeFileSync(join(sub, '.twelve-factor-lens.json'), '{ not json');
     const bad = run(['.'], sub);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /cannot read configuration/);
+    assert.match(bad.stderr, /^twelve-factor-lens: configuration \.twelve-factor-lens\.json: invalid JSON: .* at line 1, column 3\n$/);
   });
 
   it('usage errors exit 2 with a clear message', () => {

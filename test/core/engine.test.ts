@@ -13,14 +13,14 @@ const lintYaml = (text: string, configuration?: Configuration) => analyze({ uri:
 const ids = (a: { findings: { ruleId: string }[] }) => a.findings.map((f) => f.ruleId);
 
 const thrower = defineDockerfileRule({
-  meta: { id: 'codebase/test-thrower', factor: 'codebase', defaultSeverity: 'error', description: 'throws', rationale: 'throws', messages: { x: 'x' }, fixable: false },
+  meta: { id: 'codebase/test-thrower', factor: 'codebase', defaultSeverity: 'error', description: 'throws', rationale: 'throws', messages: { x: 'x' } },
   check() {
     throw new Error('boom');
   },
 });
 
 const sneakyFixer = defineKubernetesRule({
-  meta: { id: 'config/test-sneaky', factor: 'config', defaultSeverity: 'info', description: 'd', rationale: 'r', messages: { m: 'message {{what}}' }, fixable: false },
+  meta: { id: 'config/test-sneaky', factor: 'config', defaultSeverity: 'info', description: 'd', rationale: 'r', messages: { m: 'message {{what}}' } },
   check({ model, report }) {
     const object = model.objects[0];
     if (object) report({ messageId: 'm', data: { what: 'here' }, range: object.kindRange, fix: { title: 'rewrite', edits: [{ range: object.kindRange, newText: 'X' }] } });

@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
-import { applyEdits } from '../../server/src/core/edits';
+import { applyEdits, selectFixes } from '../../server/src/core/edits';
 import type { Rule } from '../../server/src/core/rule';
 import type { Configuration, Finding } from '../../server/src/core/types';
 import { KubernetesModel, type KubeObject } from '../../server/src/core/kubernetes/model';
@@ -62,7 +62,33 @@ function describeFinding(f: Finding): string {
   return `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1} ${f.messageId} ${f.message}`;
 }
 
+/** Every rule's cases, when a meta-test collects them (see `collectRuleCases`) instead of running them. */
+interface CaseCollector {
+  cases: { rule: Rule; cases: RuleCases }[];
+}
+const COLLECTOR = Symbol.for('twelve-factor-lens.rule-case-collector');
+
+/**
+ * Imports rule test files with `testRule` in collecting mode: their case tables are returned and
+ * no test is declared, so a meta-test can check every case without running the rule tests twice.
+ */
+export async function collectRuleCases(importers: (() => Promise<unknown>)[]): Promise<{ rule: Rule; cases: RuleCases }[]> {
+  const collector: CaseCollector = { cases: [] };
+  (globalThis as Record<symbol, unknown>)[COLLECTOR] = collector;
+  try {
+    for (const load of importers) await load();
+  } finally {
+    delete (globalThis as Record<symbol, unknown>)[COLLECTOR];
+  }
+  return collector.cases;
+}
+
 export function testRule(rule: Rule, cases: RuleCases): void {
+  const collector = (globalThis as Record<symbol, unknown>)[COLLECTOR] as CaseCollector | undefined;
+  if (collector) {
+    collector.cases.push({ rule, cases });
+    return;
+  }
   const valid = cases.valid.map((c) => (typeof c === 'string' ? { code: c } : c));
   describe(rule.meta.id, () => {
     it('has enough cases, none duplicated', () => {
@@ -98,7 +124,13 @@ export function testRule(rule: Rule, cases: RuleCases): void {
           assert.ok(f.factor === rule.meta.factor);
         });
 
-        const edits = findings.flatMap((f) => f.fix?.edits ?? []);
+        // Every fix, safe and unsafe, chosen and ordered the way the CLI's --fix --unsafe-fixes does.
+        const edits = selectFixes(findings, { unsafe: true }).edits;
+        for (const f of findings) {
+          if (!f.fix) continue;
+          assert.ok(f.fix.safety === 'safe' || f.fix.safety === 'unsafe', 'the engine classes every fix');
+          if (rule.meta.fix === 'unsafe') assert.equal(f.fix.safety, 'unsafe', 'an unsafe rule cannot offer a safe fix');
+        }
         if (rule.meta.fixable) {
           assert.ok(c.output !== undefined, 'a fixable rule must state `output` (or `output: null` when no fix is offered)');
         }
@@ -115,7 +147,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
         const after = run(rule, { ...c, code: fixed.text });
         const fixedCount = findings.filter((f) => f.fix).length;
         assert.equal(after.length, findings.length - fixedCount, `after the fix the rule still reports:\n${after.map(describeFinding).join('\n')}`);
-        const again = applyEdits(fixed.text, after.flatMap((f) => f.fix?.edits ?? []));
+        const again = applyEdits(fixed.text, selectFixes(after, { unsafe: true }).edits);
         assert.equal(again.text, fixed.text, 'fix is not idempotent');
       });
     }

@@ -49,6 +49,21 @@ describe('rule registry', () => {
     }
   });
 
+  it('every fixable rule classes its fixes safe or unsafe, and `fixable` follows from it', () => {
+    const fixable = ALL_RULES.filter((r) => r.meta.fix !== undefined);
+    assert.ok(fixable.length >= 15, `expected the ~20 fixable rules, found ${fixable.length}`);
+    for (const { meta } of ALL_RULES) {
+      assert.ok(meta.fix === undefined || meta.fix === 'safe' || meta.fix === 'unsafe', `${meta.id}: fix must be 'safe' or 'unsafe'`);
+      assert.equal(meta.fixable, meta.fix !== undefined, `${meta.id}: fixable must follow from fix`);
+      for (const id of meta.fixIntroduces ?? []) assert.ok(ALL_RULES.some((r) => r.meta.id === id), `${meta.id}: fixIntroduces names unknown rule ${id}`);
+      if (meta.fixIntroduces?.length) assert.ok(meta.fix, `${meta.id}: fixIntroduces without a fix`);
+    }
+    // The classes the issue pinned down: these change behaviour or need a value only the user knows.
+    for (const id of ['config/environment-switch', 'config/environment-switch-in-env', 'processes/sticky-sessions', 'concurrency/missing-resource-requests', 'config/literal-secret-in-manifest']) {
+      assert.equal(ALL_RULES.find((r) => r.meta.id === id)?.meta.fix, 'unsafe', `${id} must be unsafe`);
+    }
+  });
+
   it('every rule has its own test file that tests it', () => {
     for (const { meta } of ALL_RULES) {
       const testFile = join('test/rules', meta.target, `${meta.id}.test.ts`);

@@ -120,7 +120,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
       if (template === undefined) throw new Error(`unknown messageId "${r.messageId}"`);
       const finding: Finding = { ruleId: rule.meta.id, messageId: r.messageId, factor: rule.meta.factor, severity, message: formatMessage(template, r.data), range: r.range };
       // A rule that did not declare itself fixable cannot slip an edit into the user's file.
-      if (r.fix && rule.meta.fixable) finding.fix = r.fix;
+      if (r.fix && rule.meta.fix) finding.fix = { ...r.fix, safety: r.fix.safety === 'unsafe' ? 'unsafe' : rule.meta.fix };
       collected.push(finding);
     };
     try {

@@ -1,5 +1,5 @@
 /**
- * Quick fixes for the findings under a range: the rule's own fix (preferred) and
+ * Quick fixes for the findings under a range: the rule's own fix (preferred when safe) and
  * the suppression comment "ignore here, with a reason". Pure: returns edits, the
  * server turns them into LSP code actions and the CLI's `--fix` applies the fixes.
  */
@@ -10,8 +10,10 @@ import { rangesOverlap } from './source';
 export interface CodeActionProposal {
   title: string;
   edits: TextEdit[];
-  /** The rule's own fix is preferred; suppressions never are. */
+  /** A safe rule fix is preferred; unsafe fixes and suppressions never are. */
   isPreferred: boolean;
+  /** Set on a rule's own fix: whether it is safe to apply unasked (fix-on-save applies safe ones only). */
+  safety?: 'safe' | 'unsafe';
   finding: Finding;
 }
 
@@ -22,7 +24,11 @@ export function codeActionsFor(analysis: Analysis, range: Range): CodeActionProp
   const proposals: CodeActionProposal[] = [];
   for (const finding of analysis.findings) {
     if (!rangesOverlap(finding.range, range)) continue;
-    if (finding.fix) proposals.push({ title: finding.fix.title, edits: finding.fix.edits, isPreferred: true, finding });
+    if (finding.fix) {
+      const safe = finding.fix.safety === 'safe';
+      // An unsafe fix is offered, marked in its title, and never preferred (so no editor applies it on its own).
+      proposals.push({ title: safe ? finding.fix.title : `${finding.fix.title} (unsafe)`, edits: finding.fix.edits, isPreferred: safe, safety: safe ? 'safe' : 'unsafe', finding });
+    }
     if (finding.factor === null) continue; // suppression diagnostics are fixed by editing the comment itself
     const ignore = ignoreLineEdit(analysis, finding);
     if (ignore) proposals.push({ title: `Ignore ${finding.ruleId} here (with a reason)`, edits: [ignore], isPreferred: false, finding });

@@ -1,7 +1,8 @@
 /**
  * How a rule is written: a module exporting its metadata and a `check` function that
  * reports through a context, in the manner of ESLint's rule modules. The engine in
- * analyze.ts supplies the context, fills message templates and enforces `fixable`.
+ * analyze.ts supplies the context, fills message templates and enforces `fix`
+ * (a rule that declares no fix class cannot attach an edit).
  */
 import type { Configuration, Report, RuleMeta, Target } from './types';
 import type { SourceText } from './source';
@@ -72,12 +73,15 @@ export interface KubernetesRule {
 
 export type Rule = DockerfileRule | KubernetesRule;
 
-export function defineDockerfileRule(rule: { meta: Omit<RuleMeta, 'target'>; check(context: DockerfileRuleContext): void }): DockerfileRule {
-  return { meta: { ...rule.meta, target: 'dockerfile' }, check: rule.check };
+/** What a rule file writes: everything but the target (given by the helper) and `fixable` (derived from `fix`). */
+export type RuleMetaInput = Omit<RuleMeta, 'target' | 'fixable'>;
+
+export function defineDockerfileRule(rule: { meta: RuleMetaInput; check(context: DockerfileRuleContext): void }): DockerfileRule {
+  return { meta: { ...rule.meta, fixable: rule.meta.fix !== undefined, target: 'dockerfile' }, check: rule.check };
 }
 
-export function defineKubernetesRule(rule: { meta: Omit<RuleMeta, 'target'>; check(context: KubernetesRuleContext): void }): KubernetesRule {
-  return { meta: { ...rule.meta, target: 'kubernetes' }, check: rule.check };
+export function defineKubernetesRule(rule: { meta: RuleMetaInput; check(context: KubernetesRuleContext): void }): KubernetesRule {
+  return { meta: { ...rule.meta, fixable: rule.meta.fix !== undefined, target: 'kubernetes' }, check: rule.check };
 }
 
 /** Fills `{{name}}` placeholders; unknown placeholders stay visible so a typo is noticed in tests. */

@@ -9,15 +9,29 @@ import type { Position, Range } from './types';
 
 export class SourceText {
   readonly document: TextDocument;
-  /** The file's dominant line ending, reused by every fix that inserts a line. */
-  readonly eol: '\n' | '\r\n';
+  /**
+   * The file's dominant line ending, reused by every fix that inserts a line. Line breaks
+   * are `\r\n`, `\n` and a lone `\r`, as in LSP; a tie prefers LF, then CRLF.
+   */
+  readonly eol: '\n' | '\r\n' | '\r';
   private lineStarts: number[] | undefined;
 
   constructor(readonly uri: string, readonly text: string, languageId = 'plaintext', version = 0) {
     this.document = TextDocument.create(uri, languageId, version, text);
-    const crlf = (text.match(/\r\n/g) ?? []).length;
-    const lf = (text.match(/\n/g) ?? []).length - crlf;
-    this.eol = crlf > lf ? '\r\n' : '\n';
+    let crlf = 0;
+    let lf = 0;
+    let cr = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) lf++;
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) {
+          crlf++;
+          i++;
+        } else cr++;
+      }
+    }
+    this.eol = cr > lf && cr > crlf ? '\r' : crlf > lf ? '\r\n' : '\n';
   }
 
   get lineCount(): number {
@@ -46,8 +60,11 @@ export class SourceText {
     if (line < 0 || line >= starts.length) return '';
     const start = starts[line];
     let end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
-    if (end > start && this.text[end - 1] === '\n') end--;
-    if (end > start && this.text[end - 1] === '\r') end--;
+    if (line + 1 < starts.length) {
+      // Drop the terminator: `\n`, `\r\n` or a lone `\r`.
+      if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+      if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    }
     return this.text.slice(start, end);
   }
 
@@ -65,7 +82,9 @@ export class SourceText {
     if (!this.lineStarts) {
       const starts = [0];
       for (let i = 0; i < this.text.length; i++) {
-        if (this.text.charCodeAt(i) === 10) starts.push(i + 1);
+        const c = this.text.charCodeAt(i);
+        if (c === 13 && this.text.charCodeAt(i + 1) === 10) i++;
+        if (c === 10 || c === 13) starts.push(i + 1);
       }
       this.lineStarts = starts;
     }

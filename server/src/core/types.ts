@@ -36,11 +36,23 @@ export interface TextEdit {
   newText: string;
 }
 
-/** A safe edit a rule offers for one finding. Only rules whose meta says `fixable` may offer one. */
+/**
+ * Whether a fix may be applied without asking (`--fix`, fix-on-save). A **safe** fix keeps the
+ * program's behaviour apart from what its rule is about, needs no value that only the user knows,
+ * and cannot break a build or a deploy. Anything else is **unsafe**: offered, never applied unasked.
+ */
+export type FixSafety = 'safe' | 'unsafe';
+
+/** An edit a rule offers for one finding. Only rules whose meta declares `fix` may offer one. */
 export interface Fix {
   /** Imperative, shown as the quick-fix title, e.g. "Convert CMD to exec form". */
   title: string;
   edits: TextEdit[];
+  /**
+   * The engine fills this from the rule's `meta.fix`. A rule may mark one fix `unsafe` when its
+   * meta says `safe` (a case its usual reasoning does not cover), never the other way round.
+   */
+  safety?: FixSafety;
 }
 
 export interface Finding {
@@ -67,8 +79,18 @@ export interface RuleMeta {
   rationale: string;
   /** Message templates with `{{placeholder}}` slots, keyed by message id. */
   messages: Record<string, string>;
-  /** Whether the rule may attach a fix to its reports. The runtime drops fixes from rules that did not declare it. */
+  /**
+   * The class of the fixes this rule may attach to its reports; absent when it offers none.
+   * The one source of truth: the engine drops fixes from rules that did not declare it.
+   */
+  fix?: FixSafety;
+  /** Derived from `fix` by the define helpers (`fix !== undefined`); kept for listings. */
   fixable: boolean;
+  /**
+   * Rule ids whose findings this rule's fix may legitimately bring up (e.g. a probe that a
+   * probe-tuning rule then checks). The fix meta-test allows exactly these, nothing else.
+   */
+  fixIntroduces?: string[];
   /** hadolint codes that mean the same thing; `# hadolint ignore=DLxxxx` then also silences this rule. */
   hadolint?: string[];
 }

@@ -58,6 +58,13 @@ testRule(rule, {
       output: `${deployment('', '          args: ["--port=3000"]\n          readinessProbe:\n            tcpSocket:\n              port: 3000\n')}---\n${service('3000')}`,
     },
     {
+      // ../shared/reliability/fix/introduces--…: probing the Service's 80 would keep the pod from ever becoming Ready.
+      name: 'single container declares 2368, Service targets 80: no fix on an undeclared port',
+      code: `${deployment('', '          ports:\n            - containerPort: 2368\n              hostPort: 80\n')}---\n${service('80')}`,
+      errors: [{ line: 12, column: 17 }],
+      output: null,
+    },
+    {
       name: 'single container, named targetPort undeclared: no fix',
       code: `${deployment('', '')}---\n${service()}`,
       errors: [{ line: 12, column: 17 }],

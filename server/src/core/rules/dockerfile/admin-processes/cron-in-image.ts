@@ -30,7 +30,6 @@ export default defineDockerfileRule({
       installed: '`{{name}}` installs a cron daemon in the app image; schedule one-off tasks with a CronJob or scheduler process instead.',
       started: '`{{name}}` runs a cron daemon next to the app; use a CronJob or a separate scheduler container.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const stage = model.finalStage;

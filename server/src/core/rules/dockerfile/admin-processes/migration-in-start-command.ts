@@ -53,7 +53,6 @@ export default defineDockerfileRule({
     messages: {
       chained: '`{{command}}` runs on every container start; run it once per release as a one-off process (a Job or release step).',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const info = startInfo(model);

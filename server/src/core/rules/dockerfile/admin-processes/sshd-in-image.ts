@@ -24,7 +24,6 @@ export default defineDockerfileRule({
       installed: '`{{name}}` installs an SSH server in the app image; run admin tasks as one-off processes (`kubectl exec`, a Job) instead.',
       started: '`{{name}}` starts an SSH server in the app container; run admin tasks as one-off processes instead.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     if (isDevelopmentDockerfile(source.uri)) return;

@@ -24,7 +24,6 @@ export default defineDockerfileRule({
       url: '`{{name}}` hard-codes the backing service `{{value}}` into the image; attach the resource through config set per deploy.',
       host: '`{{name}}={{value}}` pins a backing service to one address ({{why}}); provide it per deploy.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     if (isServiceImage(model)) return;

@@ -21,7 +21,6 @@ export default defineDockerfileRule({
     messages: {
       installed: '`{{name}}` installs a {{service}} server into the app image; run {{service}} as a separate service and attach it via config.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     if (isServiceImage(model)) return;

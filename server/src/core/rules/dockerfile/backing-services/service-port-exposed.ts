@@ -20,7 +20,6 @@ export default defineDockerfileRule({
     messages: {
       exposed: 'Port {{port}} is the {{service}} port; an app image should not serve {{service}}: run it as a separate, attached service.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     if (isServiceImage(model)) return;

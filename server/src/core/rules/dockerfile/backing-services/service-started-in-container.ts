@@ -21,7 +21,6 @@ export default defineDockerfileRule({
       atStart: 'The start command also starts {{service}}; run {{service}} as its own service and attach it through config.',
       atBuild: 'This RUN starts {{service}} inside the runtime image, baking its state into a layer; use a separate service (and a migration job) instead.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     if (isServiceImage(model)) return;

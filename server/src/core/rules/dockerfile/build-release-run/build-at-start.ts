@@ -74,7 +74,6 @@ export default defineDockerfileRule({
     messages: {
       buildAtStart: '`{{command}}` runs at every container start; do it in a RUN at build time and start the built artefact.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const { commands } of startCommands(model)) {

@@ -28,7 +28,6 @@ export default defineDockerfileRule({
       baseImage: 'The base image `{{image}}` is tied to the {{env}} environment; build from a versioned base and promote one image through all environments.',
       label: 'LABEL `{{name}}={{value}}` marks the image as built for one environment; promote one image and set the environment at deploy time.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const stage = model.finalStage;

@@ -29,7 +29,6 @@ export default defineDockerfileRule({
     messages: {
       sdk: 'The runtime image is built on the build image `{{image}}`; compile in a builder stage and run on {{instead}}.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const stage = model.finalStage;

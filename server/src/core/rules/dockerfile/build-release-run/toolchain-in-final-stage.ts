@@ -26,7 +26,6 @@ export default defineDockerfileRule({
     messages: {
       toolchain: '{{packages}} stay in the runtime image; build in a separate stage and copy only the artefacts, or remove them after use.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const runtime = runtimeInstructions(model);

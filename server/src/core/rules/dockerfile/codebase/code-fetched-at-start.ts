@@ -21,7 +21,6 @@ export default defineDockerfileRule({
     messages: {
       gitAtStart: '`git {{verb}}` at start changes the code after the release was built; bake the code into the image and deploy a new image instead.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const { commands } of startCommands(model)) {

@@ -19,7 +19,7 @@ export default defineDockerfileRule({
       copied: '`{{path}}` puts the repository metadata into the runtime image; exclude it (.dockerignore) and pass the commit id as a label instead.',
       keepGitDir: '`--keep-git-dir` keeps the repository metadata in the runtime image; drop the flag.',
     },
-    fixable: true,
+    fix: 'unsafe',
   },
   check({ model, source, report }) {
     for (const instruction of runtimeInstructions(model)) {

@@ -29,7 +29,6 @@ export default defineDockerfileRule({
       addGit: 'ADD fetches the repository {{what}} at build time; build from the context or pin it with `#<tag or commit>`.',
       archive: 'This downloads a branch snapshot ({{what}}), which changes under you; use the build context or a tagged release.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const instruction of model.instructions) {

@@ -37,7 +37,6 @@ export default defineDockerfileRule({
       keepAlive: '`{{command}}` only keeps the container alive; run the real process in the foreground instead.',
       service: '`{{command}}` starts a background daemon; run it as its own container or in the foreground.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     const info = startInfo(model);

@@ -30,7 +30,6 @@ export default defineDockerfileRule({
     messages: {
       hardCoded: '`{{option}} {{count}}` fixes the worker count in the image; read it from the environment (e.g. `$WEB_CONCURRENCY`) and scale with replicas.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const info = startInfo(model);

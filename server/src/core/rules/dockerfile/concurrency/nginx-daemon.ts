@@ -18,7 +18,7 @@ export default defineDockerfileRule({
     messages: {
       daemon: '`nginx` daemonises by default; start it with `-g "daemon off;"` so it stays in the foreground.',
     },
-    fixable: true,
+    fix: 'unsafe',
   },
   check({ model, report }) {
     const info = startInfo(model);

@@ -44,7 +44,6 @@ export default defineDockerfileRule({
       pm2: '`pm2` daemonises and supervises the app; use `pm2-runtime` or run `node` directly in the foreground.',
       installed: '`{{name}}` is a process supervisor installed in the final image; run one process per container instead.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const info = startInfo(model);

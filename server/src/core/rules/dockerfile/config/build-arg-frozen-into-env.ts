@@ -24,7 +24,6 @@ export default defineDockerfileRule({
       config: '`{{name}}` is fixed at build time from the build argument `{{arg}}`; let each deploy set {{name}} instead of building one image per environment.',
       secret: 'The secret build argument `{{arg}}` is stored in the image as `{{name}}`; provide {{name}} at run time from a secret store.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const instruction of runtimeInstructions(model)) {

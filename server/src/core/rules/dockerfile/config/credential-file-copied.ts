@@ -29,7 +29,6 @@ export default defineDockerfileRule({
     messages: {
       credential: '`{{path}}` looks like {{kind}} and is copied into the runtime image; mount it at run time (or use a BuildKit secret mount at build time).',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const instruction of runtimeInstructions(model)) {

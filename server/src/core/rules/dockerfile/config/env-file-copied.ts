@@ -44,7 +44,6 @@ export default defineDockerfileRule({
     messages: {
       envFile: '`{{path}}` {{why}}: per-environment config baked into the image; supply these values as environment variables at deploy time.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const instruction of runtimeInstructions(model)) {

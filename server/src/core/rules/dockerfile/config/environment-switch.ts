@@ -46,7 +46,7 @@ export default defineDockerfileRule({
       modeFromArg: '`{{name}}` defaults to `{{value}}` through a build argument, so the runtime image is built for one environment; default to production and override per deploy.',
       debug: '`{{name}}={{value}}` turns debug mode on in the runtime image; turn it off and enable it per deploy when needed.',
     },
-    fixable: true,
+    fix: 'unsafe',
   },
   check({ model, source, report }) {
     const stage = model.finalStage;

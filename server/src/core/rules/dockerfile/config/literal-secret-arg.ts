@@ -20,7 +20,9 @@ export default defineDockerfileRule({
     messages: {
       secret: 'The default of `{{name}}` is {{kind}} ({{masked}}) committed with the Dockerfile; remove it and use `RUN --mount=type=secret` for build-time secrets.',
     },
-    fixable: true,
+    fix: 'unsafe',
+    // Without its literal default the ARG is still a secret passed to the build: that rule then says how to pass it.
+    fixIntroduces: ['config/secret-build-arg'],
   },
   check({ model, report }) {
     for (const instruction of model.instructions) {

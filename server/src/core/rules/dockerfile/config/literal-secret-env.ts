@@ -21,7 +21,6 @@ export default defineDockerfileRule({
     messages: {
       secret: '`{{name}}` holds {{kind}} ({{masked}}) baked into the image; inject it at run time from a secret store instead.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const instruction of model.instructions) {

@@ -21,7 +21,6 @@ export default defineDockerfileRule({
     messages: {
       buildArg: 'Build argument `{{name}}` ends up in the image history where it is used; pass it with `RUN --mount=type=secret` instead.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const stage of model.stages) {

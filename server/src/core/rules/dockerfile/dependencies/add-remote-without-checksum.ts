@@ -20,7 +20,6 @@ export default defineDockerfileRule({
     messages: {
       noChecksum: '`ADD {{url}}` is not verified; add `--checksum=sha256:<digest>` so a changed download fails the build.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const instruction of model.instructions) {

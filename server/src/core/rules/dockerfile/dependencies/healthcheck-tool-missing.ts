@@ -49,7 +49,6 @@ export default defineDockerfileRule({
     messages: {
       missing: 'HEALTHCHECK runs `{{tool}}`, but the {{family}} base image has no {{tool}} and this image never installs it; install it or use a check the image can run{{hint}}.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const stage = model.finalStage;

@@ -46,7 +46,7 @@ export default defineDockerfileRule({
     messages: {
       notFrozen: '`{{command}}` may rewrite {{lock}} instead of failing when it is stale; add {{advice}}.',
     },
-    fixable: true,
+    fix: 'unsafe',
   },
   check({ model, report }) {
     for (const instruction of model.instructions) {

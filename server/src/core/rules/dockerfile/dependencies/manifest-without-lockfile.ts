@@ -20,7 +20,6 @@ export default defineDockerfileRule({
     messages: {
       noLock: '`{{manifest}}` is installed without its lock file ({{locks}}); copy the lock file too so the build installs the versions you tested.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const reported = new Set<CopiedFile['range']>();

@@ -23,7 +23,7 @@ export default defineDockerfileRule({
     messages: {
       useCi: '`npm {{verb}}` may re-resolve versions; use `npm ci` to install exactly what package-lock.json declares.',
     },
-    fixable: true,
+    fix: 'unsafe',
   },
   check({ model, report }) {
     for (const instruction of model.instructions) {

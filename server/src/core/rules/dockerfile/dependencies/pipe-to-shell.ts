@@ -24,7 +24,6 @@ export default defineDockerfileRule({
       piped: '`{{downloader}} … | {{interpreter}}` runs an unverified remote script; download it, check its sha256, then run it (or install a pinned package).',
       substituted: '`{{interpreter}} -c "$({{downloader}} …)"` runs an unverified remote script; download it, check its sha256, then run it.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const instruction of model.instructions) {

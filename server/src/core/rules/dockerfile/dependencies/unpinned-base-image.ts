@@ -20,7 +20,6 @@ export default defineDockerfileRule({
       untagged: '`{{image}}` has no tag, so it means `latest` and changes over time; pin a version tag (or a digest).',
       latest: '`{{image}}` uses the moving `latest` tag; pin a version tag (or a digest).',
     },
-    fixable: false,
     hadolint: ['DL3006', 'DL3007'],
   },
   check({ model, source, report }) {

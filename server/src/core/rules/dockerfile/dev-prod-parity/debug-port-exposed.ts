@@ -29,7 +29,6 @@ export default defineDockerfileRule({
     messages: {
       debugPort: 'EXPOSE {{port}} is the port of {{tool}}; keep debugger ports out of the production image.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     if (isDevelopmentDockerfile(source.uri)) return;

@@ -24,7 +24,6 @@ export default defineDockerfileRule({
       program: '`{{program}}` runs the app under a debugger; start the app directly in the production image.',
       env: '`{{name}}` enables a debugger (`{{flag}}`) in the production image; set it only for a debugging session.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     if (isDevelopmentDockerfile(source.uri)) return;

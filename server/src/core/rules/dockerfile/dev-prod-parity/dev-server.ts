@@ -56,7 +56,6 @@ export default defineDockerfileRule({
     messages: {
       devServer: '`{{command}}` is a development server; start the production server in the final stage.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     if (isDevelopmentDockerfile(source.uri)) return;

@@ -65,7 +65,6 @@ export default defineDockerfileRule({
     messages: {
       mismatch: 'Copies {{what}} from a {{from}} stage ({{fromImage}}) into a {{to}} image ({{toImage}}); build and run on the same libc or link statically.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const final = model.finalStage;

@@ -31,7 +31,7 @@ export default defineDockerfileRule({
     messages: {
       missing: '`{{server}}` stops abruptly on SIGTERM; add `STOPSIGNAL {{signal}}` so it finishes in-flight requests on shutdown.',
     },
-    fixable: true,
+    fix: 'safe',
   },
   check({ model, source, report }) {
     const info = startInfo(model);

@@ -18,7 +18,7 @@ export default defineDockerfileRule({
     messages: {
       shellForm: '{{keyword}} in shell form runs under /bin/sh, which does not pass SIGTERM on to the app; use the exec form.',
     },
-    fixable: true,
+    fix: 'safe',
     hadolint: ['DL3025'],
   },
   check({ model, report }) {

@@ -22,7 +22,7 @@ export default defineDockerfileRule({
     messages: {
       noExec: '`{{program}}` runs as a child of `sh -c`; start it with `exec {{program}}` so it receives SIGTERM directly.',
     },
-    fixable: true,
+    fix: 'safe',
   },
   check({ model, report }) {
     const info = startInfo(model);

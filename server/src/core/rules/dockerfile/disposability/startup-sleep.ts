@@ -22,7 +22,6 @@ export default defineDockerfileRule({
       sleep: '`{{command}}` delays every start; start at once and retry backing-service connections in the app instead.',
       wait: '`{{command}}` blocks start-up on another service; retry connections in the app and use readiness probes instead.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const info = startInfo(model);

@@ -39,7 +39,6 @@ export default defineDockerfileRule({
       redirect: 'The output of `{{program}}` is redirected to `{{path}}`; let it go to stdout/stderr so the platform collects it.',
       env: '`{{name}}` points the log at the file `{{path}}`; log to stdout/stderr instead.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     const info = startInfo(model);

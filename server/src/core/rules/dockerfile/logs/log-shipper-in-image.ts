@@ -25,7 +25,6 @@ export default defineDockerfileRule({
       installed: '`{{name}}` is installed in the app image; write logs to stdout/stderr and let the platform collect and rotate them.',
       started: '`{{name}}` is started inside the app container; leave log collection to the platform.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const stage = model.finalStage;

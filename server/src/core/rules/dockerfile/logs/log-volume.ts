@@ -21,7 +21,6 @@ export default defineDockerfileRule({
     messages: {
       logVolume: '`VOLUME {{path}}` keeps logs in files on a volume; write them to stdout/stderr instead.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const stage = model.finalStage;

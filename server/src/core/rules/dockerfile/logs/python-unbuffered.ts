@@ -22,7 +22,7 @@ export default defineDockerfileRule({
     messages: {
       buffered: 'Python buffers stdout when it is not a terminal; set `ENV PYTHONUNBUFFERED=1` (or run `python -u`) so logs stream as they happen.',
     },
-    fixable: true,
+    fix: 'safe',
   },
   check({ model, source, report }) {
     const stage = model.finalStage;

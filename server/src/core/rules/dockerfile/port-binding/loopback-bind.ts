@@ -24,7 +24,7 @@ export default defineDockerfileRule({
       option: '`{{option}}` binds `{{host}}`, the container\'s own loopback; bind `0.0.0.0` so the port is reachable.',
       env: '`{{name}}={{value}}` makes the server listen on the container\'s loopback; use `0.0.0.0`.',
     },
-    fixable: true,
+    fix: 'safe',
   },
   check({ model, source, report }) {
     const info = startInfo(model);

@@ -24,7 +24,6 @@ export default defineDockerfileRule({
       envVsExpose: 'PORT is {{port}} but EXPOSE declares {{exposed}}; make them the same port.',
       healthcheck: 'The health check probes port {{port}} but the server listens on {{listen}}; probe the port the server binds.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     const info = startInfo(model);

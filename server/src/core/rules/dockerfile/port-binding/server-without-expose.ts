@@ -18,7 +18,6 @@ export default defineDockerfileRule({
     messages: {
       noExpose: '`{{server}}` serves on a port but the image declares no EXPOSE; add `EXPOSE {{port}}`.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     const info = startInfo(model);

@@ -27,7 +27,6 @@ export default defineDockerfileRule({
       env: '`{{name}}={{value}}` keeps sessions on the container\'s disk; use a shared store (Redis, database) or signed cookies.',
       php: '`{{setting}}` keeps PHP sessions on the container\'s disk; use a shared handler (redis, memcached) attached through config.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     for (const instruction of runtimeInstructions(model)) {

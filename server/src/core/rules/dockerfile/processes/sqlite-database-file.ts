@@ -24,7 +24,6 @@ export default defineDockerfileRule({
       env: '`{{name}}` points the app at a local SQLite database ({{value}}); use a database service attached through config.',
       copied: '`{{path}}` copies a SQLite database into the image; its data is per container and lost on replacement. Use a database service.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const instruction of runtimeInstructions(model)) {

@@ -34,7 +34,6 @@ export default defineDockerfileRule({
     messages: {
       volume: '`VOLUME {{path}}` keeps state on one container\'s disk; store it in a backing service (object storage, database) so any replica can serve it.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     if (isServiceImage(model)) return;

@@ -20,7 +20,6 @@ export default defineKubernetesRule({
     messages: {
       cron: 'Container `{{container}}` runs `{{program}}`; schedule each task as a CronJob instead.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     for (const object of model.objects) {

@@ -22,7 +22,6 @@ export default defineKubernetesRule({
     messages: {
       differs: '{{kind}} runs `{{image}}`, but {{appKind}} `{{app}}` runs `{{appImage}}`; run admin tasks on the same release as the app.',
     },
-    fixable: false,
   },
   check({ model, workspace, report }) {
     for (const job of model.objects) {

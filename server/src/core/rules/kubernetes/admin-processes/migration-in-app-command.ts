@@ -20,7 +20,6 @@ export default defineKubernetesRule({
     messages: {
       migration: '`{{command}}` runs on every start of container `{{container}}`; run migrations once per release as a Job.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     for (const object of model.objects) {

@@ -20,7 +20,6 @@ export default defineKubernetesRule({
     messages: {
       init: 'Init container `{{container}}` runs `{{command}}` on every pod start; run migrations once per release as a Job.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     for (const object of model.objects) {

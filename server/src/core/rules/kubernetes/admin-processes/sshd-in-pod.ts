@@ -23,7 +23,6 @@ export default defineKubernetesRule({
       image: 'Image `{{image}}` is an SSH server; run admin tasks as Jobs or via `kubectl exec`/`kubectl debug`.',
       command: 'Container `{{container}}` starts `{{program}}`, an SSH server; run admin tasks as Jobs or via `kubectl exec`/`kubectl debug`.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     for (const object of model.objects) {

@@ -21,7 +21,6 @@ export default defineKubernetesRule({
     messages: {
       sidecar: '{{store}} (`{{image}}`) runs inside the pod of `{{app}}`; deploy it as its own workload behind a Service and attach it by locator.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

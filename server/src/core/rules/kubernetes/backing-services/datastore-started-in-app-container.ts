@@ -26,7 +26,6 @@ export default defineKubernetesRule({
     messages: {
       start: 'Container `{{name}}` starts `{{command}}` itself; run the backing service as its own workload and attach it by locator.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -23,7 +23,6 @@ export default defineKubernetesRule({
     messages: {
       ephemeral: '{{store}} container `{{name}}` has no persistent volume: its data is lost whenever the pod is replaced. Mount a PersistentVolumeClaim at its data directory.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -24,7 +24,6 @@ export default defineKubernetesRule({
       loopback: '`{{name}}` points the {{what}} at `{{host}}` (`{{value}}`), but no other container runs in this pod; attach the backing service through a Service name.',
       ip: '`{{name}}` addresses the {{what}} by the IP address `{{host}}` (`{{value}}`); use a DNS name (a Service or ExternalName) so the resource can be swapped.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -23,7 +23,6 @@ export default defineKubernetesRule({
     messages: {
       always: '`imagePullPolicy: Always` with the moving tag `{{tag}}` of `{{image}}`: a restart can run a build that was never released.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

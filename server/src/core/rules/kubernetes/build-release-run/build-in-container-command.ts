@@ -39,7 +39,6 @@ export default defineKubernetesRule({
     messages: {
       build: 'Container `{{name}}` runs the build step `{{command}}` at start; build the artefact into the image and only run it here.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -20,7 +20,6 @@ export default defineKubernetesRule({
       latest: 'Image `{{image}}` uses the mutable `latest` tag; pin a version tag or digest so a release always runs the same build.',
       untagged: 'Image `{{image}}` has no tag, which means `latest`; pin a version tag or digest so a release always runs the same build.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -27,7 +27,6 @@ export default defineKubernetesRule({
       repository: 'Image `{{image}}` is a per-environment build (`{{environment}}` in its name); promote one versioned image through all environments.',
       tag: 'Image `{{image}}` is tagged for the `{{environment}}` environment; promote one versioned image through all environments.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

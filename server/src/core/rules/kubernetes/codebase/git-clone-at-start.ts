@@ -21,7 +21,6 @@ export default defineKubernetesRule({
       container: 'Container `{{name}}` runs `{{command}}` when it starts: the code comes from the repository at run time, not from the released image.',
       init: 'Init container `{{name}}` runs `{{command}}`: the pod fetches its code at start instead of running the released image.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -25,7 +25,6 @@ export default defineKubernetesRule({
       sidecar: 'Container `{{name}}` runs git-sync (`{{image}}`): code is pulled into the pod while it runs instead of shipping in the released image.',
       init: 'Init container `{{name}}` runs git-sync (`{{image}}`): code is fetched into the pod at start instead of shipping in the released image.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

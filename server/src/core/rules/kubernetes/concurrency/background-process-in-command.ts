@@ -21,7 +21,6 @@ export default defineKubernetesRule({
     messages: {
       background: '`{{command}}` runs in the background of container `{{container}}`; give it its own container or Deployment.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     for (const { container, command } of appContainerCommands(model, source)) {

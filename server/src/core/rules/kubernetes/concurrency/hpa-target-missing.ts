@@ -21,7 +21,6 @@ export default defineKubernetesRule({
     messages: {
       missing: '{{scaler}} targets {{kind}} `{{name}}`, but no {{kind}} of that name is defined (known: {{known}}); it scales nothing.',
     },
-    fixable: false,
   },
   check({ model, workspace, report }) {
     if (model.isHelmTemplate) return;

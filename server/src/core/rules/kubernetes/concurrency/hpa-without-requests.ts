@@ -30,7 +30,6 @@ export default defineKubernetesRule({
     messages: {
       missing: 'This HPA scales `{{target}}` on {{resource}} utilization, but container `{{container}}` requests no {{resource}}; utilization cannot be computed.',
     },
-    fixable: false,
   },
   check({ model, workspace, report }) {
     for (const hpa of model.objects) {

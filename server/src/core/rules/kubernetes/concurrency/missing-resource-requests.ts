@@ -25,7 +25,7 @@ export default defineKubernetesRule({
     messages: {
       missing: 'Container `{{container}}` requests no {{missing}}; set resources.requests so the scheduler can place and scale it.',
     },
-    fixable: true,
+    fix: 'unsafe',
   },
   check({ model, workspace, source, report }) {
     for (const object of model.objects) {

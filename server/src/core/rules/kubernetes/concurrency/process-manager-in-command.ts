@@ -19,7 +19,6 @@ export default defineKubernetesRule({
     messages: {
       manager: 'Container `{{container}}` starts `{{program}}`, a process manager; run one process per container and let Kubernetes supervise and scale.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     for (const { container, command } of appContainerCommands(model, source)) {

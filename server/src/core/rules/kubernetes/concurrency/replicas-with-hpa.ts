@@ -23,7 +23,6 @@ export default defineKubernetesRule({
     messages: {
       replicas: '`replicas` is set, but {{scaler}} `{{name}}` scales this {{kind}}; remove it so deploys do not reset the autoscaled count.',
     },
-    fixable: false,
   },
   check({ model, workspace, report }) {
     if (model.isHelmTemplate) return;

@@ -21,7 +21,7 @@ export default defineKubernetesRule({
     messages: {
       duplicate: '`{{name}}` is already set on line {{line}} of container `{{container}}`; this later entry wins and the earlier one is dead.',
     },
-    fixable: true,
+    fix: 'safe',
   },
   check({ model, source, report }) {
     for (const object of model.objects) {

@@ -52,7 +52,7 @@ export default defineKubernetesRule({
       environment: '`{{name}}={{value}}` selects the `{{value}}` environment by name; supply the individual settings as config instead of an environment switch.',
       debug: '`{{name}}={{value}}` turns debug mode on in a deployed workload.',
     },
-    fixable: true,
+    fix: 'unsafe',
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -22,7 +22,7 @@ export default defineKubernetesRule({
     messages: {
       secret: '`{{name}}` holds a literal secret (`{{masked}}`, recognised by {{reason}}); read it from a Secret with `valueFrom.secretKeyRef`.',
     },
-    fixable: true,
+    fix: 'unsafe',
   },
   check({ model, source, report }) {
     for (const object of model.objects) {

@@ -29,7 +29,6 @@ export default defineKubernetesRule({
       name: 'ConfigMap `{{name}}` is named after the `{{environment}}` environment; keep one neutrally named set of settings that each deploy fills in.',
       key: 'ConfigMap `{{name}}` keeps settings for the `{{environment}}` environment under `{{key}}`; supply individual settings per deploy instead of per-environment bundles.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

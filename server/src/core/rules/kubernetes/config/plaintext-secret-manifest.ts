@@ -32,7 +32,6 @@ export default defineKubernetesRule({
     messages: {
       values: 'Secret `{{name}}` commits {{count}} literal value(s) in `{{field}}` ({{keys}}); create it from a secret manager or encrypt it instead.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -24,7 +24,6 @@ export default defineKubernetesRule({
       entry: 'ConfigMap `{{configMap}}` entry `{{key}}` holds a literal secret (`{{masked}}`, recognised by {{reason}}); keep it in a Secret.',
       fileSetting: 'ConfigMap `{{configMap}}` file `{{key}}` sets `{{setting}}` to a literal secret (`{{masked}}`, recognised by {{reason}}); keep it in a Secret.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     for (const object of model.objects) {

@@ -20,7 +20,6 @@ export default defineKubernetesRule({
     messages: {
       mount: 'Volume `{{volume}}` mounts `{{path}}` from the node: the pod depends on software installed on the host instead of in its image.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

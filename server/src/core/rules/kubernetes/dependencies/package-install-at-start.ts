@@ -33,7 +33,6 @@ export default defineKubernetesRule({
     messages: {
       install: 'Container `{{name}}` runs `{{command}}` at start: dependencies are resolved at run time instead of being built into the image.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -20,7 +20,6 @@ export default defineKubernetesRule({
     messages: {
       pipe: 'Container `{{name}}` runs `{{command}}`: a remote script is executed at start without a version or checksum.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

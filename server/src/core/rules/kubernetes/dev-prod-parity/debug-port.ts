@@ -25,7 +25,6 @@ export default defineKubernetesRule({
       flag: 'Container `{{container}}` starts with the debugger enabled (`{{flag}}`); do not ship debuggers in a release.',
       env: '`{{name}}` turns on a debugger in container `{{container}}` (`{{flag}}`); do not ship debuggers in a release.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     for (const object of model.objects) {

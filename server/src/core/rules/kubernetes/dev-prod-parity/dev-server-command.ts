@@ -56,7 +56,6 @@ export default defineKubernetesRule({
     messages: {
       devServer: 'Container `{{container}}` starts a development server (`{{word}}`); run the production server so every environment runs the same thing.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     for (const { container, command } of appContainerCommands(model, source)) {

@@ -24,7 +24,6 @@ export default defineKubernetesRule({
       never: 'Container `{{container}}` never pulls its image; it runs only where the image was built or loaded by hand.',
       localhost: 'Image `{{image}}` comes from a registry on the local machine (`{{registry}}`); other environments cannot pull it.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -35,7 +35,6 @@ export default defineKubernetesRule({
       minAvailableAll: '`minAvailable: {{value}}` equals the {{replicas}} replica(s) of {{kind}} `{{workload}}`: no pod can ever be evicted; keep it below the replica count.',
       minAvailableHundred: '`minAvailable: 100%` lets no pod of `{{name}}` be evicted, so nodes running them cannot be drained; use a lower share.',
     },
-    fixable: false,
   },
   check({ model, workspace, report }) {
     for (const pdb of model.objects) {

@@ -22,7 +22,6 @@ export default defineKubernetesRule({
     messages: {
       identical: 'Container `{{container}}` uses the same probe for liveness and readiness; a readiness failure will also restart it.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -21,7 +21,6 @@ export default defineKubernetesRule({
     messages: {
       delay: 'Liveness waits {{seconds}}s before its first check and container `{{container}}` has no startupProbe; let a startupProbe cover the slow start.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

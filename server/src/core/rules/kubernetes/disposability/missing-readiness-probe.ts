@@ -18,13 +18,14 @@ export default defineKubernetesRule({
       'still warming up.',
       '',
       'Add a `readinessProbe` to every container that serves a Service port; prefer an HTTP endpoint that reports',
-      'readiness honestly. The quick fix adds a TCP check on the served port as a safe start. Pods no Service selects',
+      'readiness honestly. The quick fix (unsafe: review it) adds a TCP check on the port the Service targets, when the',
+      'container declares that port or declares none; a container that declares other ports gets no fix. Pods no Service selects',
       '(workers, Jobs) are not asked.',
     ].join('\n'),
     messages: {
       missing: 'Container `{{container}}` serves Service `{{service}}` but has no readinessProbe; traffic reaches it before it is ready.',
     },
-    fixable: true,
+    fix: 'unsafe',
   },
   check({ model, workspace, source, report }) {
     for (const object of model.objects) {
@@ -48,8 +49,12 @@ export default defineKubernetesRule({
       if (serving.length === 0 && containers.length === 1) serving = [{ container: containers[0], ref: refs.find((r) => r.ref.number !== undefined)?.ref, service: services[0].name ?? '' }];
       for (const { container, ref, service } of serving) {
         if (probeOf(container, 'readinessProbe', object.doc)) continue;
-        const declared = ref ? container.ports.find((p) => (ref.number !== undefined ? p.containerPort === ref.number : p.name === ref.value)) : container.ports[0];
-        const port = declared?.name ?? declared?.containerPort ?? ref?.number;
+        // Probe the port the Service sends traffic to: by the container's own name or number for it when it
+        // declares it; the Service's number when the container declares no port at all. A container that
+        // declares other ports (Service targetPort 80, containerPort 2368) gets no fix: probing 80 would keep
+        // the pod from ever becoming Ready, and guessing another port would not test what the Service uses.
+        const declared = ref ? container.ports.find((p) => (ref.number !== undefined ? p.containerPort === ref.number : p.name === ref.value)) : undefined;
+        const port = declared ? (declared.name ?? declared.containerPort) : container.ports.length === 0 ? ref?.number : undefined;
         const edit = port !== undefined ? appendToMap(source, container.node, `readinessProbe:\n  tcpSocket:\n    port: ${port}\n`) : undefined;
         report({
           messageId: 'missing',

@@ -25,7 +25,7 @@ export default defineKubernetesRule({
     messages: {
       exceeds: 'preStop sleeps {{sleep}}s but the grace period is {{grace}}s{{implicit}}; container `{{container}}` is killed before it can shut down.',
     },
-    fixable: true,
+    fix: 'safe',
   },
   check({ model, source, report }) {
     for (const object of model.objects) {

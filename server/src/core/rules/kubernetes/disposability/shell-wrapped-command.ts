@@ -21,7 +21,7 @@ export default defineKubernetesRule({
     messages: {
       noExec: '`{{command}}` runs as a child of the shell in container `{{container}}`; prefix it with `exec` so it receives SIGTERM.',
     },
-    fixable: true,
+    fix: 'safe',
   },
   check({ model, source, report }) {
     for (const { container, command } of appContainerCommands(model, source)) {

@@ -22,7 +22,6 @@ export default defineKubernetesRule({
       sleep: '`{{command}}` delays the start of container `{{container}}` by {{seconds}}s on every start; start the app at once.',
       wait: '`{{command}}` makes container `{{container}}` wait for a dependency before the app starts; let the app retry, or use an init container.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     for (const { container, command } of appContainerCommands(model, source)) {

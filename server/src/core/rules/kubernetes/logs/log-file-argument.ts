@@ -29,7 +29,7 @@ export default defineKubernetesRule({
       redirect: 'The output of `{{program}}` is redirected to `{{file}}` in container `{{container}}`; let it go to stdout.',
       env: '`{{name}}` points logging at the file `{{file}}` in container `{{container}}`; log to stdout instead.',
     },
-    fixable: true,
+    fix: 'safe',
   },
   check({ model, source, report }) {
     for (const object of model.objects) {

@@ -22,7 +22,6 @@ export default defineKubernetesRule({
     messages: {
       mount: 'Container `{{container}}` mounts volume `{{volume}}` at `{{path}}`, so it writes logs to files; write them to stdout instead.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -21,7 +21,6 @@ export default defineKubernetesRule({
     messages: {
       sidecar: '`{{shipper}}` ships logs from inside this {{kind}}; write logs to stdout and collect them with a node-level agent.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -18,7 +18,6 @@ export default defineKubernetesRule({
     messages: {
       tail: 'Container `{{container}}` tails `{{file}}` to stdout; make the app log to stdout instead of a file.',
     },
-    fixable: false,
   },
   check({ model, source, report }) {
     for (const object of model.objects) {

@@ -18,7 +18,6 @@ export default defineKubernetesRule({
     messages: {
       hostNetwork: '{{kind}} `{{name}}` runs in the node\'s network namespace; bind a pod port and publish it through a Service instead.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

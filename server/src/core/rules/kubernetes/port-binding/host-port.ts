@@ -19,7 +19,6 @@ export default defineKubernetesRule({
     messages: {
       hostPort: 'Container `{{container}}` binds hostPort {{port}} on the node; expose it through a Service instead.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -20,7 +20,6 @@ export default defineKubernetesRule({
     messages: {
       mismatch: '`{{name}}={{value}}` tells the app to bind {{value}}, but container `{{container}}` declares containerPort {{declared}}.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

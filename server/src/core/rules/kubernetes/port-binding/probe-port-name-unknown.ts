@@ -19,7 +19,6 @@ export default defineKubernetesRule({
     messages: {
       unknown: '{{probe}} targets port `{{port}}`, but container `{{container}}` declares no port of that name{{declared}}.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -19,7 +19,6 @@ export default defineKubernetesRule({
     messages: {
       undeclared: '{{probe}} checks port {{port}}, which container `{{container}}` does not declare (it declares {{declared}}); declare it or probe a declared port.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

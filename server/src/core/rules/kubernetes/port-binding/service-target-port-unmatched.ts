@@ -23,7 +23,6 @@ export default defineKubernetesRule({
       name: 'targetPort `{{port}}` names no container port of the pods this Service selects ({{workloads}}); the Service gets no endpoints.',
       number: 'targetPort {{port}} matches no declared containerPort of the pods this Service selects (pods of {{workloads}} declare {{declared}}).',
     },
-    fixable: false,
   },
   check({ model, workspace, report }) {
     for (const service of model.objects) {

@@ -26,7 +26,6 @@ export default defineKubernetesRule({
     messages: {
       emptyDir: 'Container `{{name}}` keeps `{{path}}` in emptyDir volume `{{volume}}`, which is deleted with the pod; store this data in a backing service.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

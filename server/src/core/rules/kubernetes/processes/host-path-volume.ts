@@ -29,7 +29,6 @@ export default defineKubernetesRule({
     messages: {
       hostPath: 'Volume `{{volume}}` keeps files in `{{path}}` on the node; state tied to one node breaks when the pod moves. Use a backing service or a PersistentVolumeClaim.',
     },
-    fixable: false,
   },
   check({ model, report }) {
     for (const object of model.objects) {

@@ -35,7 +35,6 @@ export default defineKubernetesRule({
     messages: {
       shared: '{{kind}} `{{workload}}` runs {{replicas}} but mounts `{{claim}}`, a {{mode}} claim{{where}}; its replicas cannot all attach it. Keep shared state in a backing service.',
     },
-    fixable: false,
   },
   check({ model, workspace, report }) {
     for (const object of model.objects) {

@@ -31,7 +31,7 @@ export default defineKubernetesRule({
       service: 'Service `{{name}}` pins clients to one pod with `sessionAffinity: ClientIP`; keep session state in a backing service instead.',
       annotation: '`{{key}}` turns on {{controller}} session affinity for `{{name}}`; keep session state in a backing service instead.',
     },
-    fixable: true,
+    fix: 'unsafe',
   },
   check({ model, source, report }) {
     for (const object of model.objects) {

@@ -1,0 +1,71 @@
+/**
+ * Messages between the language server's main thread and its analysis workers.
+ * Everything here crosses a `postMessage` boundary, so it is plain data: texts in,
+ * findings out. The workers keep their own parse of every document the main thread
+ * has synchronised to them, so relations between Kubernetes files are computed
+ * inside the worker and no YAML node ever crosses the boundary.
+ */
+import type { RuleFailure } from './core/analyze';
+import type { Configuration, Finding } from './core/types';
+
+/** A document as the worker should see it. Sent again whenever its version changes. */
+export interface SyncMessage {
+  kind: 'sync';
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+}
+
+/** The document is closed (or must not be read any more): drop it and its parse. */
+export interface ForgetMessage {
+  kind: 'forget';
+  uri: string;
+}
+
+export interface AnalyseMessage {
+  kind: 'analyse';
+  id: number;
+  uri: string;
+  version: number;
+  /** The configuration of this one analysis; a workspace configuration file can supply it later. */
+  configuration: Configuration;
+}
+
+export type ToWorker = SyncMessage | ForgetMessage | AnalyseMessage;
+
+export interface ReadyMessage {
+  kind: 'ready';
+}
+
+export interface ResultMessage {
+  kind: 'result';
+  id: number;
+  uri: string;
+  version: number;
+  findings: Finding[];
+  ruleFailures: RuleFailure[];
+  /** Whether the document holds Kubernetes objects (other documents may relate to them). */
+  hasObjects: boolean;
+}
+
+/** The analysis threw outside any rule (rules are contained by the core itself). */
+export interface FailureMessage {
+  kind: 'failure';
+  id: number;
+  error: string;
+}
+
+export type FromWorker = ReadyMessage | ResultMessage | FailureMessage;
+
+/** What the server entry passes to each worker at start-up. */
+export interface WorkerOptions {
+  /**
+   * Protocol tests only: the worker sleeps this long before analysing a document whose
+   * uri contains {@link TEST_DELAY_MARKER}. Read from an environment variable by the
+   * server entry, never by the core.
+   */
+  testDelayMs?: number;
+}
+
+export const TEST_DELAY_MARKER = 'twelve-factor-lens-test-stuck';

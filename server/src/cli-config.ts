@@ -1,0 +1,197 @@
+/**
+ * The command line's configuration file (`.twelve-factor-lens.json`): read, checked key by
+ * key, and every problem reported as one line that names the file and what is wrong.
+ */
+import { readRegularFile } from './cli-files';
+import { ALL_RULES } from './core/rules';
+import { SUPPRESSION_DIAGNOSTICS } from './core/suppression';
+import { SEVERITIES, type Severity } from './core/types';
+
+/** A problem with the configuration; the CLI prints the message alone and exits 2. */
+export class ConfigError extends Error {}
+
+export const RULE_LEVELS: readonly string[] = ['off', ...SEVERITIES];
+
+export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([...ALL_RULES.map((r) => r.meta.id), ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => d.id)]);
+
+/** The top-level keys the file may have. `$schema` is accepted so editors can validate it. */
+const KNOWN_KEYS = ['rules', 'failOn', '$schema'];
+
+export interface FileConfiguration {
+  rules: Record<string, Severity | 'off'>;
+  failOn?: Severity;
+  /** Non-fatal remarks (unknown rule ids), printed on standard error. */
+  warnings: string[];
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * Reads and checks a configuration file. A UTF-8 byte-order mark is accepted. Unknown rule
+ * ids are warnings (a configuration written for a newer version still works); everything
+ * else that is not exactly as documented is a `ConfigError`.
+ */
+export function readConfigFile(path: string): FileConfiguration {
+  const read = readRegularFile(path, 1024 * 1024);
+  if (!read.ok) throw new ConfigError(`configuration ${read.message.startsWith('cannot read ') ? read.message.slice('cannot read '.length) : read.message}`);
+  let text = read.bytes.toString('utf8');
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`configuration ${path}: invalid JSON: ${jsonErrorMessage(text, error as Error)}`);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ConfigError(`configuration ${path}: must be a JSON object, got ${describe(data)}`);
+  const object = data as Record<string, unknown>;
+  for (const key of Object.keys(object)) {
+    if (!KNOWN_KEYS.includes(key)) throw new ConfigError(`configuration ${path}: unknown key ${JSON.stringify(key)} (allowed: ${KNOWN_KEYS.join(', ')})`);
+  }
+  if (object.$schema !== undefined && typeof object.$schema !== 'string') throw new ConfigError(`configuration ${path}: "$schema" must be a string, got ${describe(object.$schema)}`);
+
+  const warnings: string[] = [];
+  const rules: Record<string, Severity | 'off'> = {};
+  if (object.rules !== undefined) {
+    const value = object.rules;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new ConfigError(`configuration ${path}: "rules" must be an object of rule id to level, got ${describe(value)}`);
+    }
+    for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof level !== 'string' || !RULE_LEVELS.includes(level)) {
+        throw new ConfigError(`configuration ${path}: rule ${JSON.stringify(id)} must be one of ${RULE_LEVELS.join(', ')}, got ${describe(level)}`);
+      }
+      if (!KNOWN_RULE_IDS.has(id)) {
+        warnings.push(`configuration ${path}: unknown rule ${JSON.stringify(id)} ignored (see --list-rules)`);
+        continue;
+      }
+      rules[id] = level as Severity | 'off';
+    }
+  }
+  let failOn: Severity | undefined;
+  if (object.failOn !== undefined) {
+    if (typeof object.failOn !== 'string' || !(SEVERITIES as readonly string[]).includes(object.failOn)) {
+      throw new ConfigError(`configuration ${path}: "failOn" must be one of ${SEVERITIES.join(', ')}, got ${describe(object.failOn)}`);
+    }
+    failOn = object.failOn as Severity;
+  }
+  return { rules, failOn, warnings };
+}
+
+/** `JSON.parse`'s complaint with the offset turned into a 1-based line and column. */
+function jsonErrorMessage(text: string, error: Error): string {
+  const at = / in JSON at position (\d+)/.exec(error.message);
+  let base: string;
+  let offset: number | undefined;
+  if (at) {
+    base = error.message.slice(0, at.index);
+    offset = Number(at[1]);
+  } else {
+    // Messages without a position quote the input instead ("Unexpected token …, "…" is not valid JSON"): find the place ourselves.
+    offset = locateJsonError(text);
+    base = offset === undefined ? error.message : offset >= text.length ? 'unexpected end of input' : `unexpected ${JSON.stringify(text[offset])}`;
+  }
+  if (offset === undefined) return base;
+  const { line, column } = lineColumn(text, offset);
+  return `${base} at line ${line}, column ${column}`;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * The offset of the first character a JSON reader would reject, for the messages that do not
+ * carry one. A single left-to-right pass with an explicit stack: linear, no recursion.
+ */
+function locateJsonError(text: string): number | undefined {
+  const LITERAL = /^(?:true|false|null)/;
+  const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/;
+  const stack: ('{' | '[')[] = [];
+  // What may come next: a value, an object key (or '}'), a ':' , or a ',' / closer.
+  let expect: 'value' | 'firstValue' | 'key' | 'firstKey' | 'colon' | 'after' = 'value';
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (expect === 'after') {
+      const top = stack[stack.length - 1];
+      if (!top) return i; // content after the top-level value
+      if (c === ',') expect = top === '{' ? 'key' : 'value';
+      else if ((c === '}' && top === '{') || (c === ']' && top === '[')) stack.pop();
+      else return i;
+      i++;
+      continue;
+    }
+    if (expect === 'colon') {
+      if (c !== ':') return i;
+      expect = 'value';
+      i++;
+      continue;
+    }
+    if (expect === 'key' || expect === 'firstKey') {
+      if (c === '}' && expect === 'firstKey') {
+        stack.pop();
+        expect = 'after';
+        i++;
+        continue;
+      }
+      if (c !== '"') return i;
+      const end = stringEnd(text, i);
+      if (end < 0) return n;
+      i = end;
+      expect = 'colon';
+      continue;
+    }
+    // a value
+    if (c === ']' && expect === 'firstValue') {
+      stack.pop();
+      expect = 'after';
+      i++;
+    } else if (c === '{' || c === '[') {
+      stack.push(c);
+      expect = c === '{' ? 'firstKey' : 'firstValue';
+      i++;
+    } else if (c === '"') {
+      const end = stringEnd(text, i);
+      if (end < 0) return n;
+      i = end;
+      expect = 'after';
+    } else {
+      const rest = text.slice(i, i + 400);
+      const m = LITERAL.exec(rest) ?? NUMBER.exec(rest);
+      if (!m) return i;
+      i += m[0].length;
+      expect = 'after';
+    }
+  }
+  return expect === 'after' && stack.length === 0 ? undefined : n;
+}
+
+/** The offset just past the closing quote of the string starting at `start`, or -1. */
+function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) return i + 1;
+    if (code === 0x5c) i++;
+    else if (code < 0x20) return -1;
+  }
+  return -1;
+}

@@ -1,0 +1,180 @@
+/**
+ * Application boundaries: which files may relate to which. A Service relates to the
+ * pods of its own application only, never to a look-alike in an unrelated sample that
+ * shares the repository. The CLI and the server both ask this one index, so a finding
+ * never depends on which tool computed it.
+ *
+ * The rules, in order:
+ * - a Kustomize build (a folder with `kustomization.yaml`) is one application, and it
+ *   takes in what its `resources`, `bases` and `components` name (other builds, files);
+ * - a Helm chart (a folder with `Chart.yaml`) is one application;
+ * - otherwise a file relates to the files of its own folder, of the folders above it and
+ *   of the folders below it, up to the nearest boundary. Sibling folders (two samples
+ *   side by side, a `dev/` and a `prod/` variant) do not relate to each other.
+ *
+ * Pure: it sees file URIs and the text of kustomization files, never the file system.
+ */
+import { parse } from 'yaml';
+
+const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+const CHART_NAMES = new Set(['Chart.yaml', 'Chart.yml']);
+/** Kustomize's remote-reference shorthands: not files of this workspace. */
+const REMOTE_HOSTS = ['github.com/', 'gitlab.com/', 'bitbucket.org/', 'git@'];
+
+export function folderOf(uri: string): string {
+  const slash = uri.lastIndexOf('/');
+  return slash < 0 ? '' : uri.slice(0, slash);
+}
+
+function baseName(uri: string): string {
+  return uri.slice(uri.lastIndexOf('/') + 1);
+}
+
+export function isKustomizationFile(uri: string): boolean {
+  return KUSTOMIZATION_NAMES.has(baseName(uri));
+}
+
+/** `dir` joined with a relative path, `.` and `..` resolved; undefined for remote references. */
+export function resolveReference(dir: string, reference: string): string | undefined {
+  if (reference.includes('://') || reference.includes('?ref=') || reference.startsWith('/') || REMOTE_HOSTS.some((h) => reference.startsWith(h))) return undefined;
+  const scheme = dir.match(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i)?.[0] ?? '';
+  const segments = dir.slice(scheme.length).split('/');
+  for (const part of reference.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (segments.length > 1) segments.pop();
+    } else segments.push(part);
+  }
+  return scheme + segments.join('/');
+}
+
+/** What a kustomization names in `resources`, `bases` and `components`. */
+export function kustomizationReferences(text: string): string[] {
+  let data: unknown;
+  try {
+    data = parse(text, { maxAliasCount: 100, uniqueKeys: false });
+  } catch {
+    return [];
+  }
+  if (!data || typeof data !== 'object') return [];
+  const out: string[] = [];
+  for (const key of ['resources', 'bases', 'components']) {
+    const list = (data as Record<string, unknown>)[key];
+    if (Array.isArray(list)) for (const item of list) if (typeof item === 'string') out.push(item);
+  }
+  return out;
+}
+
+export interface ApplicationInput {
+  /** Every file the caller analyses (and any kustomization or chart file it knows of). */
+  uris: readonly string[];
+  /** The text of each kustomization file among `uris`. */
+  kustomizations: ReadonlyMap<string, string>;
+}
+
+export class ApplicationIndex {
+  private readonly boundaries = new Set<string>();
+  private readonly boundaryCache = new Map<string, string>();
+  private readonly filesByFolder = new Map<string, string[]>();
+  private readonly foldersByBoundary = new Map<string, string[]>();
+  private readonly references = new Map<string, string[]>();
+  private readonly relatedCache = new Map<string, readonly string[]>();
+  private readonly known: Set<string>;
+
+  constructor(input: ApplicationInput) {
+    this.known = new Set(input.uris);
+    for (const uri of input.uris) {
+      const name = baseName(uri);
+      if (KUSTOMIZATION_NAMES.has(name) || CHART_NAMES.has(name)) this.boundaries.add(folderOf(uri));
+    }
+    for (const uri of input.uris) {
+      const folder = folderOf(uri);
+      const files = this.filesByFolder.get(folder);
+      if (files) files.push(uri);
+      else {
+        this.filesByFolder.set(folder, [uri]);
+        const boundary = this.boundaryOf(folder);
+        const folders = this.foldersByBoundary.get(boundary) ?? [];
+        folders.push(folder);
+        this.foldersByBoundary.set(boundary, folders);
+      }
+    }
+    for (const [uri, text] of input.kustomizations) {
+      const folder = folderOf(uri);
+      const refs = kustomizationReferences(text)
+        .map((r) => resolveReference(folder, r))
+        .filter((r): r is string => r !== undefined);
+      this.references.set(folder, refs);
+    }
+  }
+
+  /** The nearest folder at or above `folder` that is a boundary, or '' when none is. */
+  boundaryOf(folder: string): string {
+    const cached = this.boundaryCache.get(folder);
+    if (cached !== undefined) return cached;
+    let result = '';
+    const walked: string[] = [];
+    for (let current = folder; current; current = parentOf(current)) {
+      const hit = this.boundaryCache.get(current);
+      if (hit !== undefined) {
+        result = hit;
+        break;
+      }
+      walked.push(current);
+      if (this.boundaries.has(current)) {
+        result = current;
+        break;
+      }
+    }
+    for (const w of walked) this.boundaryCache.set(w, result);
+    return result;
+  }
+
+  /** The files `uri` may relate to, itself included. The same array for every file of one folder. */
+  relatedFiles(uri: string): readonly string[] {
+    const folder = folderOf(uri);
+    const cached = this.relatedCache.get(folder);
+    if (cached) return this.known.has(uri) ? cached : [uri, ...cached];
+    const files = new Set<string>();
+    const boundary = this.boundaryOf(folder);
+    this.addFolderFamily(folder, boundary, files);
+    // A Kustomize build takes in the builds and files it names, transitively.
+    const seen = new Set<string>();
+    const pending = boundary && this.references.has(boundary) ? [boundary] : [];
+    while (pending.length > 0) {
+      const build = pending.pop()!;
+      if (seen.has(build)) continue;
+      seen.add(build);
+      for (const ref of this.references.get(build) ?? []) {
+        if (this.known.has(ref)) files.add(ref);
+        else if (this.filesByFolder.has(ref) || this.boundaries.has(ref)) {
+          for (const f of this.foldersByBoundary.get(this.boundaryOf(ref)) ?? []) {
+            if (f === ref || f.startsWith(`${ref}/`)) for (const file of this.filesByFolder.get(f) ?? []) files.add(file);
+          }
+          if (this.references.has(ref)) pending.push(ref);
+        }
+      }
+    }
+    const result = [...files];
+    this.relatedCache.set(folder, result);
+    return this.known.has(uri) ? result : [uri, ...result];
+  }
+
+  /** The folder, the folders above it and the folders below it, within one boundary. */
+  private addFolderFamily(folder: string, boundary: string, into: Set<string>): void {
+    for (let current = folder; ; current = parentOf(current)) {
+      for (const file of this.filesByFolder.get(current) ?? []) into.add(file);
+      if (!current || current === boundary) break;
+    }
+    for (const other of this.foldersByBoundary.get(boundary) ?? []) {
+      if (other.startsWith(`${folder}/`)) for (const file of this.filesByFolder.get(other) ?? []) into.add(file);
+    }
+  }
+}
+
+function parentOf(folder: string): string {
+  const slash = folder.lastIndexOf('/');
+  // Stop at the scheme's root (`file://`): nothing above it.
+  if (slash < 0 || folder.slice(0, slash).endsWith('/') || folder.slice(0, slash).endsWith(':')) return '';
+  return folder.slice(0, slash);
+}

@@ -1,0 +1,201 @@
+/**
+ * A small pool of analysis workers with a deadline per analysis.
+ *
+ * Each job runs on one worker; a job that outlives its deadline has its worker
+ * terminated and replaced, and resolves as `timeout` so the server can tell the user
+ * instead of freezing. Before a job is handed to a worker, the worker is brought up to
+ * date with the documents the server wants it to see (see `documents` below): texts
+ * are sent once per version and closed documents are forgotten.
+ */
+import { Worker } from 'node:worker_threads';
+import type { RuleFailure } from './core/analyze';
+import type { Configuration, Finding } from './core/types';
+import type { FromWorker, ToWorker, WorkerOptions } from './analysis-protocol';
+
+export interface PoolDocument {
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+}
+
+export interface AnalysisRequest {
+  uri: string;
+  version: number;
+  configuration: Configuration;
+  timeoutMs: number;
+}
+
+export type AnalysisOutcome =
+  | { kind: 'done'; findings: Finding[]; ruleFailures: RuleFailure[]; hasObjects: boolean; elapsedMs: number }
+  | { kind: 'timeout'; elapsedMs: number }
+  | { kind: 'failed'; error: string; elapsedMs: number };
+
+export interface PoolOptions {
+  /** The bundled worker script. */
+  script: string;
+  size: number;
+  workerOptions: WorkerOptions;
+  /** Every document a worker should hold to analyse `uri` (that document among them). */
+  documents: (uri: string) => Iterable<PoolDocument>;
+  log: (message: string) => void;
+}
+
+interface Job {
+  id: number;
+  request: AnalysisRequest;
+  resolve: (outcome: AnalysisOutcome) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** uri -> version this worker holds. */
+  synced: Map<string, number>;
+  job?: { job: Job; started: number; timer: NodeJS.Timeout };
+  retired: boolean;
+}
+
+/** A worker that dies this many times in a row before saying it is ready is not started again. */
+const MAX_FAILED_STARTS = 3;
+
+export class AnalysisPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private failedStarts = 0;
+  private broken = false;
+  private disposed = false;
+
+  constructor(private readonly options: PoolOptions) {
+    for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
+  }
+
+  analyse(request: AnalysisRequest): Promise<AnalysisOutcome> {
+    if (this.broken || this.disposed) return Promise.resolve({ kind: 'failed', error: 'the analysis workers could not be started', elapsedMs: 0 });
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, request, resolve });
+      this.dispatch();
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const slot of this.slots) {
+      slot.retired = true;
+      void slot.worker.terminate();
+    }
+    for (const job of this.queue.splice(0)) job.resolve({ kind: 'failed', error: 'the server is stopping', elapsedMs: 0 });
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.options.script, {
+      workerData: this.options.workerOptions,
+      // A worker's console would otherwise write into the server's stdout, which may be the protocol stream.
+      stdout: true,
+      stderr: true,
+    });
+    const slot: Slot = { worker, ready: false, synced: new Map(), retired: false };
+    worker.stdout.on('data', (chunk: Buffer) => this.options.log(`analysis worker: ${String(chunk).trimEnd()}`));
+    worker.stderr.on('data', (chunk: Buffer) => this.options.log(`analysis worker: ${String(chunk).trimEnd()}`));
+    worker.on('message', (message: FromWorker) => this.onMessage(slot, message));
+    worker.on('error', (error) => this.options.log(`analysis worker error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    worker.on('exit', (code) => this.onExit(slot, code));
+    return slot;
+  }
+
+  private onMessage(slot: Slot, message: FromWorker): void {
+    if (slot.retired) return;
+    if (message.kind === 'ready') {
+      slot.ready = true;
+      this.failedStarts = 0;
+      this.dispatch();
+      return;
+    }
+    const running = slot.job;
+    if (!running || running.job.id !== message.id) return;
+    clearTimeout(running.timer);
+    slot.job = undefined;
+    const elapsedMs = Date.now() - running.started;
+    if (message.kind === 'result') {
+      running.job.resolve({ kind: 'done', findings: message.findings, ruleFailures: message.ruleFailures, hasObjects: message.hasObjects, elapsedMs });
+    } else {
+      running.job.resolve({ kind: 'failed', error: message.error, elapsedMs });
+    }
+    this.dispatch();
+  }
+
+  private onExit(slot: Slot, code: number): void {
+    const index = this.slots.indexOf(slot);
+    const wasRetired = slot.retired;
+    slot.retired = true;
+    if (slot.job) {
+      clearTimeout(slot.job.timer);
+      slot.job.job.resolve({ kind: 'failed', error: `the analysis worker stopped (exit code ${code})`, elapsedMs: Date.now() - slot.job.started });
+      slot.job = undefined;
+    }
+    if (wasRetired || this.disposed || index < 0) return;
+    // An unexpected exit (out of memory, a crash): replace the worker unless it cannot even start.
+    if (!slot.ready && ++this.failedStarts >= MAX_FAILED_STARTS) {
+      this.broken = true;
+      this.options.log(`The analysis worker failed to start ${MAX_FAILED_STARTS} times; live analysis is off until the server restarts.`);
+      this.slots.splice(index, 1);
+      for (const job of this.queue.splice(0)) job.resolve({ kind: 'failed', error: 'the analysis workers could not be started', elapsedMs: 0 });
+      return;
+    }
+    this.slots[index] = this.spawn();
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => s.ready && !s.job && !s.retired);
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      this.start(slot, job);
+    }
+  }
+
+  private start(slot: Slot, job: Job): void {
+    const started = Date.now();
+    try {
+      this.synchronise(slot, job.request.uri);
+    } catch (error) {
+      job.resolve({ kind: 'failed', error: `could not send the documents to the worker: ${String(error)}`, elapsedMs: 0 });
+      return;
+    }
+    const timer = setTimeout(() => this.expire(slot), job.request.timeoutMs);
+    slot.job = { job, started, timer };
+    const message: ToWorker = { kind: 'analyse', id: job.id, uri: job.request.uri, version: job.request.version, configuration: job.request.configuration };
+    slot.worker.postMessage(message);
+  }
+
+  /** Sends what changed since this worker last saw the documents. */
+  private synchronise(slot: Slot, uri: string): void {
+    const seen = new Set<string>();
+    for (const document of this.options.documents(uri)) {
+      seen.add(document.uri);
+      if (slot.synced.get(document.uri) === document.version) continue;
+      const message: ToWorker = { kind: 'sync', uri: document.uri, languageId: document.languageId, version: document.version, text: document.text };
+      slot.worker.postMessage(message);
+      slot.synced.set(document.uri, document.version);
+    }
+    for (const held of [...slot.synced.keys()]) {
+      if (seen.has(held)) continue;
+      const message: ToWorker = { kind: 'forget', uri: held };
+      slot.worker.postMessage(message);
+      slot.synced.delete(held);
+    }
+  }
+
+  private expire(slot: Slot): void {
+    const running = slot.job;
+    if (!running || slot.retired) return;
+    slot.job = undefined;
+    slot.retired = true;
+    void slot.worker.terminate();
+    const index = this.slots.indexOf(slot);
+    if (index >= 0 && !this.disposed) this.slots[index] = this.spawn();
+    running.job.resolve({ kind: 'timeout', elapsedMs: Date.now() - running.started });
+    this.dispatch();
+  }
+}

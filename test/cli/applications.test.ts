@@ -1,0 +1,114 @@
+// Relations stay inside one application: a monorepo of look-alike samples gives, run at its
+// root, exactly the findings of running the CLI on each sample alone.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+
+const CLI = resolve('dist/cli.js');
+let dir: string;
+
+function deployment(name: string, replicas: number): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels: {app: ${name}}
+    spec:
+      containers:
+        - name: ${name}
+          image: example.com/${name}:1.4.2
+          ports: [{containerPort: 8080}]
+          resources: {requests: {cpu: 100m, memory: 128Mi}}
+`;
+}
+
+const HPA = `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  minReplicas: 2
+  maxReplicas: 5
+  metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}]
+`;
+
+const SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 8080}]
+`;
+
+const FILES: Record<string, string> = {
+  // Sample one: a Deployment that sets replicas and has no autoscaler of its own.
+  'samples/one/deploy.yaml': deployment('web', 3),
+  // Sample two: the same names, with an autoscaler (so replicas-with-hpa is right here only).
+  'samples/two/deploy.yaml': deployment('web', 3),
+  'samples/two/hpa.yaml': HPA,
+  // Sample three: the Service sits in the parent folder of its Deployment.
+  'samples/three/service.yaml': SERVICE,
+  'samples/three/k8s/deploy.yaml': deployment('web', 2),
+  // A Kustomize base and an overlay that adds an autoscaler for the base's Deployment.
+  'kustomize/base/kustomization.yaml': 'resources: [deploy.yaml]\n',
+  'kustomize/base/deploy.yaml': deployment('api', 3),
+  'kustomize/overlays/prod/kustomization.yaml': 'resources: [../../base, hpa.yaml]\n',
+  'kustomize/overlays/prod/hpa.yaml': HPA.replaceAll('web', 'api'),
+};
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+}
+
+function findings(paths: string[]): string[] {
+  const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', ...paths], { cwd: dir, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  return (JSON.parse(result.stdout).findings as JsonFinding[]).map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`).sort();
+}
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tfl-apps-'));
+  for (const [name, text] of Object.entries(FILES)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('application boundaries in the CLI', () => {
+  it('gives at the root exactly the union of the per-sample runs', () => {
+    const perSample = ['samples/one', 'samples/two', 'samples/three', 'kustomize/base', 'kustomize/overlays/prod'].flatMap((p) => findings([p]));
+    assert.deepEqual(findings(['.']), [...new Set(perSample)].sort());
+  });
+
+  it('relates an autoscaler to the Deployment of its own sample only', () => {
+    const all = findings(['.']).filter((f) => f.includes('concurrency/replicas-with-hpa'));
+    assert.ok(all.some((f) => f.startsWith('samples/two/deploy.yaml:')), `two's replicas are owned by its HPA: ${all}`);
+    assert.ok(!all.some((f) => f.startsWith('samples/one/')), `one has no autoscaler: ${all}`);
+  });
+
+  it('relates a Service in a parent folder to the pods below it', () => {
+    const readiness = findings(['.']).filter((f) => f.includes('missing-readiness-probe'));
+    assert.ok(readiness.some((f) => f.startsWith('samples/three/k8s/deploy.yaml:')), `three's pods are behind the parent folder's Service: ${readiness}`);
+    assert.ok(!readiness.some((f) => f.startsWith('samples/one/') || f.startsWith('samples/two/')), `no Service selects one's or two's pods: ${readiness}`);
+  });
+
+  it('lets an overlay see its base, and keeps the base to itself', () => {
+    const hpa = findings(['.']).filter((f) => f.includes('concurrency/replicas-with-hpa') || f.includes('hpa-target-missing'));
+    assert.ok(!hpa.some((f) => f.includes('hpa-target-missing') && f.startsWith('kustomize/')), `the overlay's HPA finds the base's Deployment: ${hpa}`);
+  });
+});

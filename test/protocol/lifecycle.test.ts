@@ -1,0 +1,100 @@
+// The LSP lifecycle and framing, over raw stdio bytes to the bundled server: requests
+// before `initialize` and after `shutdown` are refused with the right codes, `exit` exits
+// with 0 or 1, a body that is not JSON gets a parse error and a malformed header is skipped,
+// and in every case the server keeps answering.
+import { afterEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { RawServer, frame } from './raw-client';
+
+const ServerNotInitialized = -32002;
+const InvalidRequest = -32600;
+const ParseError = -32700;
+
+let server: RawServer | undefined;
+afterEach(() => server?.kill());
+
+const HOVER = { textDocument: { uri: 'file:///workspace/Dockerfile' }, position: { line: 0, character: 0 } };
+
+describe('LSP lifecycle over raw stdio', () => {
+  it('refuses requests before initialize with ServerNotInitialized, then initializes normally', async () => {
+    server = new RawServer();
+    const early = await server.request(1, 'textDocument/hover', HOVER);
+    assert.equal(early.error?.code, ServerNotInitialized, JSON.stringify(early));
+    const init = await server.initialize();
+    assert.equal((init.result as { serverInfo: { name: string } }).serverInfo.name, 'Twelve-Factor Lens');
+    const hover = await server.request(2, 'textDocument/hover', HOVER);
+    assert.equal(hover.error, undefined, JSON.stringify(hover));
+    assert.equal(hover.result, null);
+  });
+
+  it('refuses requests after shutdown with InvalidRequest; exit then ends the process with 0', async () => {
+    server = new RawServer();
+    await server.initialize();
+    const shutdown = await server.request(2, 'shutdown');
+    assert.equal(shutdown.error, undefined);
+    const late = await server.request(3, 'textDocument/hover', HOVER);
+    assert.equal(late.error?.code, InvalidRequest, JSON.stringify(late));
+    const again = await server.request(4, 'shutdown');
+    assert.equal(again.error?.code, InvalidRequest);
+    server.notify('exit');
+    assert.equal(await server.exitCode(), 0);
+  });
+
+  it('exit without shutdown ends the process with 1', async () => {
+    server = new RawServer();
+    await server.initialize();
+    server.notify('exit');
+    assert.equal(await server.exitCode(), 1);
+  });
+
+  it('answers a body that is not JSON with a parse error (id null) and keeps serving', async () => {
+    server = new RawServer();
+    await server.initialize();
+    const parseError = server.next((m) => m.error?.code === ParseError);
+    server.writeRaw(frame('{"jsonrpc": "2.0", "id": 7, "method": '));
+    const reply = await parseError;
+    assert.equal(reply.id, null);
+    const hover = await server.request(8, 'textDocument/hover', HOVER);
+    assert.equal(hover.error, undefined, JSON.stringify(hover));
+  });
+
+  it('answers a JSON value that is not a message with InvalidRequest and keeps serving', async () => {
+    server = new RawServer();
+    await server.initialize();
+    const invalid = server.next((m) => m.error?.code === InvalidRequest);
+    server.writeRaw(frame('[1, 2, 3]'));
+    assert.equal((await invalid).id, null);
+    const hover = await server.request(9, 'textDocument/hover', HOVER);
+    assert.equal(hover.error, undefined);
+  });
+
+  it('skips a non-numeric Content-Length and resynchronises on the next valid header', async () => {
+    server = new RawServer();
+    await server.initialize();
+    const lost = JSON.stringify({ jsonrpc: '2.0', id: 10, method: 'textDocument/hover', params: HOVER });
+    // The frame with the bad header, its body, and a valid frame in the same write.
+    server.writeRaw(`Content-Length: abc\r\n\r\n${lost}` + frame(JSON.stringify({ jsonrpc: '2.0', id: 11, method: 'textDocument/hover', params: HOVER })));
+    const answer = await server.next((m) => m.id === 11);
+    assert.equal(answer.error, undefined, JSON.stringify(answer));
+    assert.ok(!server.messages.some((m) => m.id === 10), 'the frame with the bad header is skipped, not answered');
+    assert.equal(server.process.exitCode, null);
+  });
+
+  it('skips a header line without a colon, also when the next frame arrives in pieces', async () => {
+    server = new RawServer();
+    await server.initialize();
+    // A stray line in front of a frame's header: the frame after it is still read.
+    const answer = server.next((m) => m.id === 12);
+    const valid = 'this is not a header\r\n' + frame(JSON.stringify({ jsonrpc: '2.0', id: 12, method: 'textDocument/hover', params: HOVER }));
+    // Split inside "Content-Length" and inside the body.
+    for (const piece of [valid.slice(0, 30), valid.slice(30, 50), valid.slice(50)]) {
+      server.writeRaw(piece);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.equal((await answer).error, undefined);
+    const shutdown = await server.request(13, 'shutdown');
+    assert.equal(shutdown.error, undefined);
+    server.notify('exit');
+    assert.equal(await server.exitCode(), 0);
+  });
+});
