@@ -11,13 +11,15 @@ export function renderRuleTable(): string {
   const lines: string[] = [];
   const dockerfile = ALL_RULES.filter((r) => r.meta.target === 'dockerfile').length;
   const kubernetes = ALL_RULES.length - dockerfile;
-  lines.push(`${ALL_RULES.length} rules: ${dockerfile} for Dockerfiles, ${kubernetes} for Kubernetes manifests. ✔ marks a rule that offers a quick fix.`);
+  lines.push(`${ALL_RULES.length} rules: ${dockerfile} for Dockerfiles, ${kubernetes} for Kubernetes manifests. The Fix column says whether a rule offers a quick fix and of which kind:`);
+  lines.push('**safe** fixes keep the program\'s behaviour apart from what the rule is about, need no value only you know and cannot break a build or a deploy,');
+  lines.push('so `--fix` applies them; **unsafe** ones change behaviour or need your judgement: the editor offers them marked "(unsafe)" and the CLI applies them only with `--unsafe-fixes`.');
   lines.push('');
   lines.push('| Factor | Rule | Target | Default | Fix | What it finds |');
   lines.push('| --- | --- | --- | --- | --- | --- |');
   for (const factor of FACTORS) {
     for (const rule of ALL_RULES.filter((r) => r.meta.factor === factor.slug)) {
-      lines.push(`| [${factor.numeral}. ${factor.title}](${factor.url}) | \`${rule.meta.id}\` | ${rule.meta.target} | ${rule.meta.defaultSeverity} | ${rule.meta.fixable ? '✔' : ''} | ${cell(rule.meta.description)} |`);
+      lines.push(`| [${factor.numeral}. ${factor.title}](${factor.url}) | \`${rule.meta.id}\` | ${rule.meta.target} | ${rule.meta.defaultSeverity} | ${rule.meta.fix ?? ''} | ${cell(rule.meta.description)} |`);
     }
   }
   lines.push('');

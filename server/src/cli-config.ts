@@ -1,10 +1,16 @@
 /**
- * The command line's configuration file (`.twelve-factor-lens.json`): read, checked key by
- * key, and every problem reported as one line that names the file and what is wrong.
+ * The configuration file (`.twelve-factor-lens.json`): read, checked key by key, and every
+ * problem reported as one line that names the file and what is wrong. The CLI reads it with
+ * `readConfigFile`; the language server, which reads files itself, checks the text with
+ * `parseConfigText`, so both accept and refuse exactly the same files. Applying it (globs,
+ * overrides) is core/config.ts.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readRegularFile } from './cli-files';
 import { ALL_RULES } from './core/rules';
 import { SUPPRESSION_DIAGNOSTICS } from './core/suppression';
+import { ConfigurationMatcher, globProblem, type ConfigOverride, type LensConfiguration, type RuleLevel } from './core/config';
 import { SEVERITIES, type Severity } from './core/types';
 
 /** A problem with the configuration; the CLI prints the message alone and exits 2. */
@@ -14,12 +20,14 @@ export const RULE_LEVELS: readonly string[] = ['off', ...SEVERITIES];
 
 export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([...ALL_RULES.map((r) => r.meta.id), ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => d.id)]);
 
-/** The top-level keys the file may have. `$schema` is accepted so editors can validate it. */
-const KNOWN_KEYS = ['rules', 'failOn', '$schema'];
+/** The configuration file's name, looked for in a file's folder and the folders above it. */
+export const CONFIG_FILE_NAME = '.twelve-factor-lens.json';
 
-export interface FileConfiguration {
-  rules: Record<string, Severity | 'off'>;
-  failOn?: Severity;
+/** The top-level keys the file may have. `$schema` is accepted so editors can validate it. */
+const KNOWN_KEYS = ['rules', 'failOn', 'ignorePatterns', 'overrides', '$schema'];
+const OVERRIDE_KEYS = ['files', 'rules'];
+
+export interface FileConfiguration extends LensConfiguration {
   /** Non-fatal remarks (unknown rule ids), printed on standard error. */
   warnings: string[];
 }
@@ -40,7 +48,11 @@ function describe(value: unknown): string {
 export function readConfigFile(path: string): FileConfiguration {
   const read = readRegularFile(path, 1024 * 1024);
   if (!read.ok) throw new ConfigError(`configuration ${read.message.startsWith('cannot read ') ? read.message.slice('cannot read '.length) : read.message}`);
-  let text = read.bytes.toString('utf8');
+  return parseConfigText(read.bytes.toString('utf8'), path);
+}
+
+/** Checks the text of a configuration file; `path` names it in messages. Throws `ConfigError`. */
+export function parseConfigText(text: string, path: string): FileConfiguration {
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   let data: unknown;
   try {
@@ -56,22 +68,23 @@ export function readConfigFile(path: string): FileConfiguration {
   if (object.$schema !== undefined && typeof object.$schema !== 'string') throw new ConfigError(`configuration ${path}: "$schema" must be a string, got ${describe(object.$schema)}`);
 
   const warnings: string[] = [];
-  const rules: Record<string, Severity | 'off'> = {};
-  if (object.rules !== undefined) {
-    const value = object.rules;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new ConfigError(`configuration ${path}: "rules" must be an object of rule id to level, got ${describe(value)}`);
-    }
-    for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
-      if (typeof level !== 'string' || !RULE_LEVELS.includes(level)) {
-        throw new ConfigError(`configuration ${path}: rule ${JSON.stringify(id)} must be one of ${RULE_LEVELS.join(', ')}, got ${describe(level)}`);
+  const rules = object.rules === undefined ? {} : checkRules(object.rules, '"rules"', path, warnings);
+  const ignorePatterns = object.ignorePatterns === undefined ? [] : checkGlobs(object.ignorePatterns, '"ignorePatterns"', path);
+  const overrides: ConfigOverride[] = [];
+  if (object.overrides !== undefined) {
+    if (!Array.isArray(object.overrides)) throw new ConfigError(`configuration ${path}: "overrides" must be an array of {"files": [...], "rules": {...}}, got ${describe(object.overrides)}`);
+    object.overrides.forEach((entry: unknown, index) => {
+      const where = `"overrides"[${index}]`;
+      if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new ConfigError(`configuration ${path}: ${where} must be an object with "files" and "rules", got ${describe(entry)}`);
+      const item = entry as Record<string, unknown>;
+      for (const key of Object.keys(item)) {
+        if (!OVERRIDE_KEYS.includes(key)) throw new ConfigError(`configuration ${path}: ${where} has an unknown key ${JSON.stringify(key)} (allowed: ${OVERRIDE_KEYS.join(', ')})`);
       }
-      if (!KNOWN_RULE_IDS.has(id)) {
-        warnings.push(`configuration ${path}: unknown rule ${JSON.stringify(id)} ignored (see --list-rules)`);
-        continue;
-      }
-      rules[id] = level as Severity | 'off';
-    }
+      if (item.files === undefined) throw new ConfigError(`configuration ${path}: ${where} needs "files", a list of globs`);
+      const files = checkGlobs(item.files, `${where}.files`, path);
+      if (files.length === 0) throw new ConfigError(`configuration ${path}: ${where}.files is empty`);
+      overrides.push({ files, rules: item.rules === undefined ? {} : checkRules(item.rules, `${where}.rules`, path, warnings) });
+    });
   }
   let failOn: Severity | undefined;
   if (object.failOn !== undefined) {
@@ -80,7 +93,35 @@ export function readConfigFile(path: string): FileConfiguration {
     }
     failOn = object.failOn as Severity;
   }
-  return { rules, failOn, warnings };
+  return { rules, failOn, ignorePatterns, overrides, warnings };
+}
+
+function checkRules(value: unknown, where: string, path: string, warnings: string[]): Record<string, RuleLevel> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError(`configuration ${path}: ${where} must be an object of rule id to level, got ${describe(value)}`);
+  }
+  const rules: Record<string, RuleLevel> = {};
+  for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof level !== 'string' || !RULE_LEVELS.includes(level)) {
+      throw new ConfigError(`configuration ${path}: rule ${JSON.stringify(id)} must be one of ${RULE_LEVELS.join(', ')}, got ${describe(level)}`);
+    }
+    if (!KNOWN_RULE_IDS.has(id)) {
+      warnings.push(`configuration ${path}: unknown rule ${JSON.stringify(id)} ignored (see --list-rules)`);
+      continue;
+    }
+    rules[id] = level as RuleLevel;
+  }
+  return rules;
+}
+
+function checkGlobs(value: unknown, where: string, path: string): string[] {
+  if (!Array.isArray(value)) throw new ConfigError(`configuration ${path}: ${where} must be an array of glob strings, got ${describe(value)}`);
+  return value.map((glob: unknown, index) => {
+    if (typeof glob !== 'string') throw new ConfigError(`configuration ${path}: ${where}[${index}] must be a glob string, got ${describe(glob)}`);
+    const problem = globProblem(glob);
+    if (problem) throw new ConfigError(`configuration ${path}: ${where}[${index}] ${JSON.stringify(glob.length > 40 ? `${glob.slice(0, 40)}…` : glob)} ${problem}`);
+    return glob;
+  });
 }
 
 /** `JSON.parse`'s complaint with the offset turned into a 1-based line and column. */
@@ -194,4 +235,72 @@ function stringEnd(text: string, start: number): number {
     else if (code < 0x20) return -1;
   }
   return -1;
+}
+
+/** A configuration file as it applies to the files near it. */
+export interface LocatedConfiguration {
+  /** The file it was read from. */
+  path: string;
+  /** Its folder: globs are relative to it. */
+  folder: string;
+  matcher: ConfigurationMatcher;
+}
+
+/**
+ * The command line's lookup: `--config` applies to every file; otherwise each file takes the
+ * nearest `.twelve-factor-lens.json` in its folder or a folder above, up to the working
+ * directory for files inside it (the language server stops at the workspace folder the same
+ * way), and up to the repository root (a folder with `.git`) or the file system's root for
+ * files outside it. Each folder is looked at once; each file is read and checked once.
+ */
+export class ConfigLocator {
+  private readonly byFolder = new Map<string, LocatedConfiguration | null>();
+  private readonly loaded = new Map<string, LocatedConfiguration>();
+  readonly warnings: string[] = [];
+
+  constructor(private readonly root: string, private readonly explicit?: string) {}
+
+  /** Throws `ConfigError` when the configuration that applies cannot be used. */
+  forFile(filePath: string): LocatedConfiguration | undefined {
+    if (this.explicit !== undefined) return this.load(this.explicit);
+    const start = dirname(resolve(filePath));
+    const inside = start === this.root || start.startsWith(this.root.endsWith(sep) ? this.root : this.root + sep);
+    const walked: string[] = [];
+    let found: LocatedConfiguration | null = null;
+    for (let folder = start; ; ) {
+      const cached = this.byFolder.get(folder);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      walked.push(folder);
+      const candidate = join(folder, CONFIG_FILE_NAME);
+      if (existsSync(candidate)) {
+        found = this.load(candidate);
+        break;
+      }
+      const parent = dirname(folder);
+      if (parent === folder || (inside && folder === this.root) || (!inside && existsSync(join(folder, '.git')))) break;
+      folder = parent;
+    }
+    for (const folder of walked) this.byFolder.set(folder, found);
+    return found ?? undefined;
+  }
+
+  /** `filePath` relative to the configuration's folder, `/`-separated. */
+  static relativePath(located: LocatedConfiguration, filePath: string): string {
+    return relative(located.folder, resolve(filePath)).split(sep).join('/');
+  }
+
+  private load(path: string): LocatedConfiguration {
+    const absolute = resolve(path);
+    let located = this.loaded.get(absolute);
+    if (!located) {
+      const file = readConfigFile(path);
+      this.warnings.push(...file.warnings);
+      located = { path, folder: dirname(absolute), matcher: new ConfigurationMatcher(file) };
+      this.loaded.set(absolute, located);
+    }
+    return located;
+  }
 }

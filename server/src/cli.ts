@@ -10,13 +10,13 @@ import { parseArgs } from 'node:util';
 import { existsSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ApplicationIndex, isKustomizationFile } from './core/applications';
+import { relatedObjects } from './related-objects';
 import type { KubeObject } from './core/kubernetes/model';
 import { analyzeParsed as analyzeInCore, detectTarget, parseDocument, type Analysis, type AnalysisOptions, type ParsedDocument } from './core/analyze';
 import { fixUntilStable } from './core/edits';
 import { SEVERITIES, severityRank, type Configuration, type Finding, type Severity } from './core/types';
 import { listRules, toJson, toSarif, toStylish, type FileReport } from './cli-format';
-import { ConfigError, KNOWN_RULE_IDS, readConfigFile } from './cli-config';
+import { ConfigError, ConfigLocator, CONFIG_FILE_NAME, KNOWN_RULE_IDS } from './cli-config';
 import { collectFiles, guessTarget, readRegularFile, readStandardInput } from './cli-files';
 
 const VERSION = '0.1.0';
@@ -66,7 +66,10 @@ class UsageError extends Error {}
 interface Options {
   format: 'stylish' | 'json' | 'sarif';
   failOn: Severity;
-  configuration: Configuration;
+  /** --rule overrides: on top of the configuration file's rules for every file. */
+  ruleOverrides: NonNullable<Configuration['rules']>;
+  /** Finds the configuration file of each file (core/config.ts applies it). */
+  configs: ConfigLocator;
   fix: boolean;
   /** --unsafe-fixes: apply the unsafe fixes too (implies fix). */
   unsafeFixes: boolean;
@@ -117,22 +120,23 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   if (v.help) return 'help';
   if (v.version) return 'version';
 
-  const configuration: Configuration = { rules: {} };
+  const ruleOverrides: NonNullable<Configuration['rules']> = {};
   let failOn: Severity = 'warning';
   const warnings: string[] = [];
-  const configPath = v.config ?? (existsSync('.twelve-factor-lens.json') ? '.twelve-factor-lens.json' : undefined);
-  if (configPath) {
-    const file = readConfigFile(configPath);
-    Object.assign(configuration.rules!, file.rules);
-    if (file.failOn) failOn = file.failOn;
-    warnings.push(...file.warnings);
+  // --config applies to every file; otherwise each file takes its nearest configuration file.
+  // The failure threshold comes from --config or the working directory's configuration file.
+  const configs = new ConfigLocator(process.cwd(), v.config);
+  const rootConfig = v.config ?? (existsSync(CONFIG_FILE_NAME) ? CONFIG_FILE_NAME : undefined);
+  if (rootConfig) {
+    const located = configs.forFile(resolve(rootConfig));
+    if (located?.matcher.configuration.failOn) failOn = located.matcher.configuration.failOn;
   }
   for (const override of v.rule ?? []) {
     const m = /^([^=]+)=(.+)$/.exec(override);
     if (!m) throw new UsageError(`--rule expects <id>=<level>, got "${override}"`);
     const [, id, level] = m;
     checkRuleSetting(id.trim(), level.trim(), '--rule');
-    configuration.rules![id.trim()] = level.trim() as Severity | 'off';
+    ruleOverrides[id.trim()] = level.trim() as Severity | 'off';
   }
   if (v['fail-on'] !== undefined) {
     if (!isSeverity(v['fail-on'])) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, got "${v['fail-on']}"`);
@@ -149,7 +153,8 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   return {
     format,
     failOn,
-    configuration,
+    ruleOverrides,
+    configs,
     fix: !!v.fix || !!v['unsafe-fixes'],
     unsafeFixes: !!v['unsafe-fixes'],
     noFail: !!v['no-fail'],
@@ -306,27 +311,51 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     warn(`${path}: not a Dockerfile or YAML file by its name; skipped`);
     return false;
   };
+  // Each file's configuration: its nearest configuration file's rules and matching overrides, then --rule.
+  const configurationOf = new Map<string, Configuration>();
+  const explicitPaths = new Set(options.paths.map((p) => resolve(p)));
+  const configure = (path: string, uri: string): boolean => {
+    let located;
+    try {
+      located = options.configs.forFile(path);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      reporter.fail(error.message);
+      return false;
+    }
+    const relativePath = located ? ConfigLocator.relativePath(located, path) : '';
+    if (located?.matcher.isIgnored(relativePath)) {
+      if (explicitPaths.has(resolve(path))) warn(`${path}: ignored by "ignorePatterns" in ${located.path}; skipped`);
+      return false;
+    }
+    configurationOf.set(uri, located ? located.matcher.configurationFor(relativePath, options.ruleOverrides) : { rules: { ...options.ruleOverrides } });
+    return true;
+  };
+  if (options.stdin && files.length > 0 && !configure(options.stdinFilename ?? 'stdin', files[0].parsed.input.uri)) files.length = 0;
   for (const path of collectFiles(options.paths, reporter, keepExplicit)) {
+    if (!configure(path, pathToFileURL(resolve(path)).href)) continue;
     const file = loadFile(path, reporter);
     if (file) files.push(file);
   }
+  for (const message of options.configs.warnings.splice(0)) warn(message);
   analysisFailures.clear();
 
   // Relations between objects (Service -> Deployment, HPA -> target) hold within one application.
-  const objectsOf = relatedObjects(files.map((f) => f.parsed));
+  const objectsOf = objectsByApplication(files.map((f) => f.parsed));
   const reports: FileReport[] = [];
   let unsafeFixesLeft = 0;
   for (const file of files) {
     const workspaceObjects = objectsOf(file.parsed.input.uri);
-    let analysis = analyzeParsed(file.parsed, { configuration: options.configuration, workspaceObjects });
+    const configuration = configurationOf.get(file.parsed.input.uri) ?? { rules: { ...options.ruleOverrides } };
+    let analysis = analyzeParsed(file.parsed, { configuration, workspaceObjects });
     if (options.fix && analysis.findings.some((f) => f.fix)) {
       // Safe fixes only unless --unsafe-fixes; repeated until a further run would change nothing.
-      let last = analysis;
-      const fixed = fixUntilStable(file.parsed.source.text, (text) => {
-        last = text === file.parsed.source.text ? analysis : analyzeParsed(parseDocument({ ...file.parsed.input, text }), { configuration: options.configuration, workspaceObjects });
-        return last.findings;
-      }, { unsafe: options.unsafeFixes });
+      const original = analysis;
+      const fixed = fixUntilStable(file.parsed.source.text, (text) =>
+        text === file.parsed.source.text ? original : analyzeParsed(parseDocument({ ...file.parsed.input, text }), { configuration, workspaceObjects }),
+      { unsafe: options.unsafeFixes });
       unsafeFixesLeft += fixed.unsafeSkipped;
+      if (fixed.broken) warn(`${file.path}: some fixes were not applied: they would have left the file with new parse problems`);
       if (fixed.text !== file.parsed.source.text) {
         try {
           writeFileSync(file.path, (file.hasBom ? BOM : '') + fixed.text);
@@ -335,7 +364,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
           return EXIT_USAGE;
         }
       }
-      analysis = last;
+      analysis = fixed.analysis;
     }
     for (const failure of analysis.ruleFailures) warn(`${file.path}: rule ${failure.ruleId} failed and was skipped: ${failure.error.split('\n')[0]}`);
     const findings = options.quiet ? analysis.findings.filter((f) => f.severity === 'error') : analysis.findings;
@@ -367,21 +396,10 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   return failing && !options.noFail ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** For each file, the Kubernetes objects of the files in its application (core/applications.ts). */
-function relatedObjects(parsed: readonly ParsedDocument[]): (uri: string) => readonly KubeObject[] {
+/** For each file, the Kubernetes objects of the files in its application (related-objects.ts). */
+function objectsByApplication(parsed: readonly ParsedDocument[]): (uri: string) => readonly KubeObject[] {
   const byUri = new Map(parsed.map((p) => [p.input.uri, p]));
-  const kustomizations = new Map(parsed.filter((p) => isKustomizationFile(p.input.uri)).map((p) => [p.input.uri, p.source.text]));
-  const applications = new ApplicationIndex({ uris: [...byUri.keys()], kustomizations });
-  const memo = new Map<readonly string[], readonly KubeObject[]>();
-  return (uri) => {
-    const related = applications.relatedFiles(uri);
-    let objects = memo.get(related);
-    if (!objects) {
-      objects = related.flatMap((u) => byUri.get(u)?.kubernetes?.objects ?? []);
-      memo.set(related, objects);
-    }
-    return objects;
-  };
+  return relatedObjects({ uris: [...byUri.keys()], textOf: (uri) => byUri.get(uri)?.source.text ?? '', objectsOf: (uri) => byUri.get(uri)?.kubernetes?.objects ?? [] });
 }
 
 function displayPath(path: string): string {

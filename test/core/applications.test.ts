@@ -30,7 +30,7 @@ describe('application boundaries', () => {
     assert.deepEqual(related(ix, 'k/d.yaml'), ['k/d.yaml', 'k/kustomization.yaml']);
   });
 
-  it('takes a Kustomize base into the overlays that name it, and not the other way round', () => {
+  it('takes a Kustomize base into the overlays that name it, and shows the base the patches of its overlays', () => {
     const ix = index({
       'base/kustomization.yaml': 'resources:\n  - deploy.yaml\n  - svc.yaml\n',
       'base/deploy.yaml': '',
@@ -41,7 +41,16 @@ describe('application boundaries', () => {
       'overlays/dev/patch.yaml': '',
     });
     assert.deepEqual(related(ix, 'overlays/prod/hpa.yaml'), ['base/deploy.yaml', 'base/kustomization.yaml', 'base/svc.yaml', 'overlays/prod/hpa.yaml', 'overlays/prod/kustomization.yaml']);
-    assert.deepEqual(related(ix, 'base/deploy.yaml'), ['base/deploy.yaml', 'base/kustomization.yaml', 'base/svc.yaml']);
+    // The base sees the overlays that take it in (their patches complete its objects).
+    assert.deepEqual(related(ix, 'base/deploy.yaml'), [
+      'base/deploy.yaml',
+      'base/kustomization.yaml',
+      'base/svc.yaml',
+      'overlays/dev/kustomization.yaml',
+      'overlays/dev/patch.yaml',
+      'overlays/prod/hpa.yaml',
+      'overlays/prod/kustomization.yaml',
+    ]);
     assert.ok(!related(ix, 'overlays/dev/patch.yaml').includes('overlays/prod/hpa.yaml'), 'two overlays are two applications');
   });
 

@@ -4,7 +4,7 @@
  * found as readable lines (empty when all hold), so one failing test lists them all.
  */
 import { analyze, type Analysis } from '../../server/src/core/analyze';
-import { applyEdits, fixUntilStable } from '../../server/src/core/edits';
+import { applyEdits, fixUntilStable, selectFixes } from '../../server/src/core/edits';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { KubernetesModel, type KubeObject } from '../../server/src/core/kubernetes/model';
 import { SourceText } from '../../server/src/core/source';
@@ -119,11 +119,23 @@ export function checkFixes(subject: FixSubject): FixCheckResult {
     }
   }
 
+  // All fixes at once, as one --fix pass applies them: an insertion is only ever held back when it
+  // falls strictly inside a range another fix replaces (several at one point all land).
+  const all = selectFixes(before.findings, { unsafe: true }).edits;
+  const together = applyEdits(text, all);
+  const spans = all.map((e) => [source.offsetAt(e.range.start), source.offsetAt(e.range.end)] as const).filter(([a, b]) => a < b);
+  for (const edit of together.skipped) {
+    const p = source.offsetAt(edit.range.start);
+    if (source.offsetAt(edit.range.end) !== p) continue; // a replacement overlapping another: a later pass applies it
+    if (!spans.some(([a, b]) => a < p && p < b)) problems.push(`one pass drops the insertion ${JSON.stringify(edit.newText)} though nothing replaces its point`);
+  }
+
   for (const unsafe of [false, true]) {
     const label = unsafe ? '--fix --unsafe-fixes' : '--fix';
-    const first = fixUntilStable(text, (t) => run(t).findings, { unsafe });
+    const first = fixUntilStable(text, run, { unsafe });
+    if (first.broken) problems.push(`${label}: a pass would have broken the file and was undone`);
     if (!first.converged) problems.push(`${label}: does not settle after ${first.passes} passes`);
-    const second = fixUntilStable(first.text, (t) => run(t).findings, { unsafe });
+    const second = fixUntilStable(first.text, run, { unsafe });
     if (second.text !== first.text) problems.push(`${label}: a second run changes the file again`);
     const fixed = run(first.text);
     if (fixed.parsed.parseProblems.length > before.parsed.parseProblems.length) problems.push(`${label}: the fixed file has new parse problems: ${fixed.parsed.parseProblems.map((p) => p.message).join('; ')}`);

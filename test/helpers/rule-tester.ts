@@ -37,6 +37,8 @@ export interface InvalidCase extends RuleCase {
   errors: ExpectedFinding[];
   /** Text after applying every fix the rule offered; `null` when it offers none for this case. Required for fixable rules. */
   output?: string | null;
+  /** The class every fix of this case must have (defaults to the rule's `meta.fix`, or stricter). */
+  fixSafety?: 'safe' | 'unsafe';
 }
 
 export interface RuleCases {
@@ -130,6 +132,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
           if (!f.fix) continue;
           assert.ok(f.fix.safety === 'safe' || f.fix.safety === 'unsafe', 'the engine classes every fix');
           if (rule.meta.fix === 'unsafe') assert.equal(f.fix.safety, 'unsafe', 'an unsafe rule cannot offer a safe fix');
+          assert.equal(f.fix.safety, c.fixSafety ?? rule.meta.fix, `fix "${f.fix.title}" is ${f.fix.safety}`);
         }
         if (rule.meta.fixable) {
           assert.ok(c.output !== undefined, 'a fixable rule must state `output` (or `output: null` when no fix is offered)');

@@ -7,6 +7,7 @@
  * The rules, in order:
  * - a Kustomize build (a folder with `kustomization.yaml`) is one application, and it
  *   takes in what its `resources`, `bases` and `components` name (other builds, files);
+ *   a base is read together with the overlays that name it, whose patches complete it;
  * - a Helm chart (a folder with `Chart.yaml`) is one application;
  * - otherwise a file relates to the files of its own folder, of the folders above it and
  *   of the folders below it, up to the nearest boundary. Sibling folders (two samples
@@ -78,6 +79,8 @@ export class ApplicationIndex {
   private readonly filesByFolder = new Map<string, string[]>();
   private readonly foldersByBoundary = new Map<string, string[]>();
   private readonly references = new Map<string, string[]>();
+  /** The kustomizations that name a folder in their resources (the reverse of `references`). */
+  private readonly includedBy = new Map<string, string[]>();
   private readonly relatedCache = new Map<string, readonly string[]>();
   private readonly known: Set<string>;
 
@@ -105,6 +108,11 @@ export class ApplicationIndex {
         .map((r) => resolveReference(folder, r))
         .filter((r): r is string => r !== undefined);
       this.references.set(folder, refs);
+      for (const ref of refs) {
+        const including = this.includedBy.get(ref) ?? [];
+        including.push(folder);
+        this.includedBy.set(ref, including);
+      }
     }
   }
 
@@ -153,6 +161,18 @@ export class ApplicationIndex {
           }
           if (this.references.has(ref)) pending.push(ref);
         }
+      }
+    }
+    // A base is read together with the overlays that take it in: their patches complete its objects.
+    const up = boundary ? [boundary] : [];
+    const climbed = new Set<string>();
+    while (up.length > 0) {
+      const base = up.pop()!;
+      if (climbed.has(base)) continue;
+      climbed.add(base);
+      for (const overlay of this.includedBy.get(base) ?? []) {
+        this.addFolderFamily(overlay, overlay, files);
+        up.push(overlay);
       }
     }
     const result = [...files];

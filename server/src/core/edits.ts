@@ -70,31 +70,44 @@ export function selectFixes(findings: readonly Finding[], options: { unsafe?: bo
   return { edits: chosen.flatMap((c) => c.edits), applied: chosen.length, unsafeSkipped };
 }
 
+/** What `fixUntilStable` needs of an analysis: its findings and how many parse problems the text has. */
+export interface FixableAnalysis {
+  findings: readonly Finding[];
+  parsed?: { parseProblems: readonly unknown[] };
+}
+
 /**
  * Applies the chosen fixes, re-analyses and repeats until nothing more is fixed (fixes that
  * overlapped one another land on a later pass; a fix may make another rule's fix possible),
- * so that running it again changes nothing. `analyze` turns a text into findings. Stops after
- * `maxPasses`, which only a pair of rules undoing each other's fixes would reach.
+ * so that running it again changes nothing. `analyze` turns a text into an analysis.
+ *
+ * A pass after which the file has more parse problems than before is undone and the run
+ * stops (`broken` is set): a fix must never be what breaks a file. Stops after `maxPasses`,
+ * which only a pair of rules undoing each other's fixes would reach (`converged` is false).
  */
-export function fixUntilStable(
+export function fixUntilStable<A extends FixableAnalysis>(
   text: string,
-  analyze: (text: string) => readonly Finding[],
+  analyze: (text: string) => A,
   options: { unsafe?: boolean; maxPasses?: number } = {},
-): { text: string; passes: number; applied: number; unsafeSkipped: number; findings: readonly Finding[]; converged: boolean } {
+): { text: string; passes: number; applied: number; unsafeSkipped: number; analysis: A; converged: boolean; broken: boolean } {
   const maxPasses = options.maxPasses ?? 10;
-  let findings = analyze(text);
+  let analysis = analyze(text);
+  const problemsOf = (a: A) => a.parsed?.parseProblems.length ?? 0;
   let applied = 0;
   let passes = 0;
+  const done = (selection: FixSelection, converged: boolean, broken = false) => ({ text, passes, applied, unsafeSkipped: selection.unsafeSkipped, analysis, converged, broken });
   for (;;) {
-    const selection = selectFixes(findings, options);
-    if (selection.edits.length === 0) return { text, passes, applied, unsafeSkipped: selection.unsafeSkipped, findings, converged: true };
+    const selection = selectFixes(analysis.findings, options);
+    if (selection.edits.length === 0) return done(selection, true);
     const result = applyEdits(text, selection.edits);
-    if (result.text === text) return { text, passes, applied, unsafeSkipped: selection.unsafeSkipped, findings, converged: true };
-    if (passes === maxPasses) return { text, passes, applied, unsafeSkipped: selection.unsafeSkipped, findings, converged: false };
+    if (result.text === text) return done(selection, true);
+    if (passes === maxPasses) return done(selection, false);
+    const next = analyze(result.text);
+    if (problemsOf(next) > problemsOf(analysis)) return done(selection, false, true);
     text = result.text;
     passes++;
-    applied += selection.applied - countSkippedFixes(findings, result.skipped);
-    findings = analyze(text);
+    applied += selection.applied - countSkippedFixes(analysis.findings, result.skipped);
+    analysis = next;
   }
 }
 

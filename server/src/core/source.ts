@@ -34,6 +34,16 @@ export class SourceText {
     this.eol = cr > lf && cr > crlf ? '\r' : crlf > lf ? '\r\n' : '\n';
   }
 
+  /**
+   * The text with every lone CR turned into LF: the same length and offsets, for parsers
+   * (the yaml package) that only know LF and CRLF, so that they see the lines we see.
+   */
+  get lfText(): string {
+    if (this.lfTextCache === undefined) this.lfTextCache = this.text.includes('\r') ? this.text.replace(/\r(?!\n)/g, '\n') : this.text;
+    return this.lfTextCache;
+  }
+  private lfTextCache: string | undefined;
+
   get lineCount(): number {
     return this.document.lineCount;
   }

@@ -3,6 +3,7 @@
  * brokers, and locators (URLs, host names) that point at one.
  */
 import { parseImageReference } from './images';
+import { isIdleCommand, programOf, type ContainerCommand } from './commands';
 
 export interface Datastore {
   /** Human name, e.g. "PostgreSQL". */
@@ -33,6 +34,23 @@ export function datastoreOfImage(image: string | undefined): Datastore | undefin
   const last = repository.slice(repository.lastIndexOf('/') + 1);
   for (const [pattern, store] of DATASTORE_IMAGES) if (pattern.test(last)) return store;
   return undefined;
+}
+
+/** Programs that talk to a datastore rather than serve one: shells, dump and load tools, benchmarks. */
+const CLIENT_PROGRAMS = /^(psql|pg_dump|pg_dumpall|pg_restore|pg_basebackup|pgbench|pg_isready|mysql|mysqldump|mysqlpump|mysqladmin|mysqlsh|mysqlslap|sysbench|mongo|mongosh|mongodump|mongorestore|mongoimport|mongoexport|redis-cli|redis-benchmark|memtier_benchmark|cqlsh|cassandra-stress|nodetool|kcat|kafkacat|kafka-console-(producer|consumer)(\.sh)?|kafka-topics(\.sh)?|kafka-producer-perf-test(\.sh)?|kafka-consumer-perf-test(\.sh)?|rabbitmqadmin|perf-test|curl|wget|esrally)$/;
+
+/**
+ * The datastore a container serves: judged by its image, unless its command replaces the server
+ * (an idle toolbox `sleep infinity`, or a client such as `psql`, `mysqldump`, `kcat`, `pgbench`
+ * as the program it runs). A `postgres:16` image started as `sleep 3600` is a client pod.
+ */
+export function datastoreServedBy(image: string | undefined, command: ContainerCommand | undefined): Datastore | undefined {
+  const store = datastoreOfImage(image);
+  if (!store || !command || command.templated) return store;
+  if (isIdleCommand(command)) return undefined;
+  const programs = command.commands.map(programOf).filter((p) => p !== '' && !/^(echo|set|export|cd|true|:)$/.test(p));
+  if (programs.length > 0 && programs.every((p) => CLIENT_PROGRAMS.test(p))) return undefined;
+  return store;
 }
 
 /** Helpers that accompany a datastore or any app without being the app: exporters, proxies, backup agents, log shippers, meshes. */

@@ -42,7 +42,7 @@ export function scalarLogical(source: SourceText, node: Scalar): LogicalText | u
   if (!node.range) return undefined;
   const value = node.value === null || node.value === undefined ? '' : String(node.value);
   const [start, valueEnd] = node.range;
-  const text = source.text;
+  const text = source.lfText; // same offsets; a lone CR counts as a line break
   let p = start;
   if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') p++;
   else if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
@@ -199,6 +199,39 @@ export function runnerStripped(words: string[]): string[] {
     else if ((first === 'bundle' && out[1] === 'exec') || (['poetry', 'pipenv', 'uv'].includes(first) && out[1] === 'run')) out = out.slice(2);
     else return out;
   }
+}
+
+/** One keep-alive step: `sleep infinity`, `sleep 3600` (a minute or more), `tail -f /dev/null`, `pause`. */
+function isKeepAlive(command: SimpleCommand): boolean {
+  const words = commandWords(command).map((w) => w.value);
+  const program = basename(words[0] ?? '');
+  if (program === 'sleep') {
+    const arg = words[1] ?? '';
+    if (/^inf(inity)?$/i.test(arg)) return true;
+    const seconds = durationSeconds(arg);
+    return seconds !== undefined && seconds >= 60;
+  }
+  if (program === 'tail') return words.includes('/dev/null') && words.some((w) => /^-[a-zA-Z]*[fF]/.test(w) || w === '--follow');
+  return program === 'pause' && words.length === 1;
+}
+
+/**
+ * True when the container only idles: its command, or the last step of its script, is a keep-alive
+ * and nothing was started in the background before it. Such a container is a toolbox or client
+ * (`postgres:16` with `sleep infinity` for `kubectl exec`), not the server its image ships: what it
+ * runs replaces the image's entrypoint. A `while true; do …; sleep 60; done` loop is work, not idling.
+ */
+export function isIdleCommand(command: ContainerCommand | undefined): boolean {
+  if (!command || command.templated) return false;
+  const steps = command.commands.filter((c) => c.words.length > 0);
+  const last = steps[steps.length - 1];
+  if (!last) return false;
+  const background = steps.filter((c) => c.terminator === '&');
+  // `sleep infinity & wait` (so the shell can trap SIGTERM) idles the same way.
+  if (programOf(last) === 'wait') return background.length > 0 && background.every(isKeepAlive);
+  if (!isKeepAlive(last) || background.length > 0) return false;
+  // Inside a loop body the sleep paces work.
+  return !steps.some((c) => /^(while|until|for|do|done)$/.test(c.words[0]?.value ?? ''));
 }
 
 /**

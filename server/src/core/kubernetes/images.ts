@@ -18,6 +18,33 @@ export function parseImageReference(reference: string): ImageParts {
   return { repository: withoutDigest, tag: undefined, digest };
 }
 
+/**
+ * What an image field holds before anything is pulled: a reference to judge, or a placeholder a
+ * tool fills in (`$IMAGE_URL`, `${IMAGE_URI}`, `<YOUR-CONTAINER>`, `<image_url>`, `CONTAINER_IMAGE`,
+ * `{{ .Values.image }}`). A placeholder says nothing about the tag that will run. Registry or
+ * project placeholders before the name (`REGION-docker.pkg.dev/PROJECT_ID/app:latest`) do not
+ * make the name itself a placeholder.
+ */
+export function isPlaceholderImage(reference: string): boolean {
+  const trimmed = reference.trim();
+  if (trimmed === '' || trimmed.includes('{{')) return true;
+  const last = trimmed.split('/').pop() ?? trimmed;
+  if (/[$<>{}]/.test(last)) return true;
+  const name = last.split(/[:@]/)[0];
+  // An ALL_CAPS identifier with an underscore (or the whole reference in capitals) is a fill-in, never a real repository name.
+  return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(name) || /^[A-Z][A-Z0-9_-]*$/.test(trimmed);
+}
+
+/**
+ * Tags that name a moving target rather than a build: each push replaces what they point at.
+ * `latest` is the implicit one; the others are branch or channel names.
+ */
+const MOVING_TAGS = new Set(['latest', 'main', 'master', 'lts', 'stable', 'edge', 'nightly', 'dev', 'develop', 'development', 'canary', 'head', 'trunk', 'unstable', 'testing', 'rolling']);
+
+export function isMovingTag(tag: string): boolean {
+  return MOVING_TAGS.has(tag.toLowerCase());
+}
+
 /** Log collectors and shippers, recognised by the last path segment of the image repository. */
 const LOG_SHIPPER = /^(fluentd|fluent-bit|fluentbit|fluentd-kubernetes-daemonset|td-agent|td-agent-bit|filebeat|logstash|promtail|vector|splunk-universal-forwarder|universalforwarder|rsyslog|syslog-ng|logrotate|fluent-bit-plugin-loki)$/;
 

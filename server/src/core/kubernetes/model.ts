@@ -107,7 +107,8 @@ export class KubernetesModel {
 
   constructor(readonly source: SourceText) {
     this.isHelmTemplate = /\{\{.*\}\}/s.test(source.text) || /\/templates\/[^/]+$/.test(source.uri);
-    const docs = parseAllDocuments(source.text, { prettyErrors: false, merge: true, uniqueKeys: false, strict: false });
+    // lfText: lone CR is a line break for us (as in LSP) but not for the yaml package; same offsets.
+    const docs = parseAllDocuments(source.lfText, { prettyErrors: false, merge: true, uniqueKeys: false, strict: false });
     const list = Array.isArray(docs) ? docs : [];
     list.forEach((doc, documentIndex) => {
       this.documents.push(doc);

@@ -53,6 +53,15 @@ export function reindent(snippet: string, baseIndent: number, unit: number): str
     });
 }
 
+/**
+ * A pair written without a key (`: value`, often a typo): the parser stretches such a pair over
+ * the lines after it, so the map's end is no longer where its keys end. We do not edit such maps.
+ */
+function hasEmptyKey(item: Pair | null | undefined): boolean {
+  const key = item?.key as Node | null | undefined;
+  return !key || !key.range || key.range[0] === key.range[1];
+}
+
 /** Column at which the keys of a block map start; `undefined` for flow maps (`{a: 1}`), which we do not edit. */
 export function keyColumn(source: SourceText, map: YAMLMap): number | undefined {
   if (map.flow) return undefined;
@@ -68,7 +77,7 @@ export function keyColumn(source: SourceText, map: YAMLMap): number | undefined 
  */
 export function appendToMap(source: SourceText, map: YAMLMap, snippet: string): TextEdit | undefined {
   const column = keyColumn(source, map);
-  if (column === undefined) return undefined;
+  if (column === undefined || map.items.some(hasEmptyKey)) return undefined;
   const end = lastContentOffset(source, map);
   const position = source.positionAt(end);
   const lineEnd = { line: position.line, character: source.lineText(position.line).length };

@@ -29,6 +29,13 @@ testRule(rule, {
       output: 'FROM eclipse-temurin:21-jre\r\nCMD ["java", "-jar", "/app/app.jar"]\r\n',
     },
     {
+      name: 'shell-form ENTRYPOINT with a CMD: in exec form it would take CMD as arguments, so the fix is unsafe',
+      code: 'FROM python:3.12-slim\nENTRYPOINT python app.py\nCMD ["--debug"]\n',
+      errors: [{ line: 2, column: 1, messageId: 'shellForm' }],
+      output: 'FROM python:3.12-slim\nENTRYPOINT ["python", "app.py"]\nCMD ["--debug"]\n',
+      fixSafety: 'unsafe',
+    },
+    {
       name: 'final stage of a multi-stage build',
       code: 'FROM node:20 AS build\nRUN npm ci && npm run build\nFROM node:20-slim\nCOPY --from=build /app/dist /app\nCMD node /app/index.js\n',
       errors: [{ line: 5, column: 1 }],

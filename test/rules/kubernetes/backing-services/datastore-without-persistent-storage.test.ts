@@ -22,6 +22,10 @@ testRule(rule, {
   valid: [
     { name: 'volumeClaimTemplate mounted at the data directory', code: sts('          volumeMounts:\n            - {name: data, mountPath: /var/lib/postgresql/data}\n', '  volumeClaimTemplates:\n    - metadata: {name: data}\n      spec:\n        accessModes: [ReadWriteOnce]\n        resources: {requests: {storage: 20Gi}}\n') },
     { name: 'a PVC volume in a Deployment', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: mq}\nspec:\n  selector: {matchLabels: {app: mq}}\n  template:\n    metadata: {labels: {app: mq}}\n    spec:\n      containers:\n        - name: rabbitmq\n          image: rabbitmq:3.13\n          volumeMounts: [{name: data, mountPath: /var/lib/rabbitmq}]\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: mq-data}\n' },
+    { name: 'client pod: the command idles instead of serving', code: sts('          command: ["sleep", "3600"]\n') },
+    { name: 'toolbox pod kept alive by tail', code: sts('          command: [/bin/sh, -c, "tail -f /dev/null"]\n') },
+    { name: 'sleep infinity behind a trap', code: sts('          command: [bash, -c, "trap : TERM INT; sleep infinity & wait"]\n') },
+    { name: 'the image runs a client tool', code: sts('          command: [sh, -c, "pgbench -i -h orders-db app && pgbench -c 10 -T 600 -h orders-db app"]\n') },
     { name: 'a cache may start empty', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cache}\nspec:\n  selector: {matchLabels: {app: cache}}\n  template:\n    metadata: {labels: {app: cache}}\n    spec:\n      containers:\n        - name: redis\n          image: redis:7.2.5\n' },
     { name: 'Kustomize patch bumping the image', code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: orders-db}\nspec:\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.4\n' },
   ],
@@ -30,6 +34,11 @@ testRule(rule, {
       name: 'no volume at all',
       code: sts(''),
       errors: [{ line: 14, column: 17, endLine: 14, endColumn: 25, message: 'PostgreSQL container `postgres`' }],
+    },
+    {
+      name: 'a command that starts the server itself is still the server',
+      code: sts('          args: ["postgres", "-c", "max_connections=200"]\n'),
+      errors: [{ line: 14, column: 17 }],
     },
     {
       name: 'emptyDir data directory plus a configMap',

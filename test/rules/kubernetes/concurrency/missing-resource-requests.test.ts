@@ -17,6 +17,11 @@ testRule(rule, {
   valid: [
     { name: 'requests set', code: deployment('          resources:\n            requests: {cpu: 250m, memory: 256Mi}\n') },
     { name: 'limits only (copied into requests)', code: deployment('          resources:\n            limits:\n              cpu: "1"\n              memory: 512Mi\n') },
+    { name: 'bare Pod: nothing scales it', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: shop/app:1.0.0\n' },
+    { name: 'toolbox container that only idles', code: deployment('          command: ["sleep", "infinity"]\n') },
+    { name: 'toolbox kept alive by tail', code: deployment('          command: [sh, -c, "apt-get update; tail -f /dev/null"]\n') },
+    { name: 'container that owns a GPU', code: deployment('          resources:\n            limits:\n              nvidia.com/gpu: 1\n') },
+    { name: 'container that requests TPU chips', code: deployment('          resources:\n            requests:\n              google.com/tpu: 4\n') },
     { name: 'Job runs to completion', code: deployment('', 'Job').replace('apps/v1', 'batch/v1') },
     {
       name: 'Kustomize patch without image',
@@ -36,6 +41,12 @@ testRule(rule, {
       output: deployment('          ports:\n            - containerPort: 8080 # http\n          resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n'),
     },
     {
+      name: 'a loop that sleeps between work is not an idle toolbox',
+      code: deployment('          command: [sh, -c, "while true; do ./sync; sleep 3600; done"]\n'),
+      errors: [{ line: 9, column: 17 }],
+      output: deployment('          command: [sh, -c, "while true; do ./sync; sleep 3600; done"]\n          resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n'),
+    },
+    {
       name: 'limits for memory only, four-space indentation',
       code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n    name: db\nspec:\n    template:\n        spec:\n            containers:\n                -   name: db\n                    image: postgres:16.3\n                    resources:\n                        limits:\n                            memory: 1Gi\n',
       errors: [{ line: 9, column: 27, message: 'requests no CPU;' }],
@@ -49,8 +60,8 @@ testRule(rule, {
     },
     {
       name: 'flow-style container: reported without a fix',
-      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: app, image: "shop/app:1.0.0"}]\n',
-      errors: [{ line: 5, column: 23 }],
+      code: 'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: p}\nspec:\n  selector: {matchLabels: {app: p}}\n  template:\n    metadata: {labels: {app: p}}\n    spec:\n      containers: [{name: app, image: "shop/app:1.0.0"}]\n',
+      errors: [{ line: 9, column: 27 }],
       output: null,
     },
   ],

@@ -12,6 +12,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'an entry in between expands the earlier value: no fix',
+      code: deploy('            - name: HOST\n              value: db\n            - name: URL\n              value: "postgres://$(HOST)/app"\n            - name: HOST\n              value: cache\n'),
+      errors: [{ line: 20, column: 21, message: 'already set on line 16' }],
+      output: null,
+    },
+    {
       name: 'secretKeyRef overridden by a literal: earlier entry removed',
       code: deploy('            - name: DB_HOST\n              value: db\n            - name: LOG_LEVEL\n              valueFrom:\n                configMapKeyRef: {name: web, key: level}\n            # overridden below\n            - name: LOG_LEVEL\n              value: debug\n'),
       errors: [{ line: 22, column: 21, endLine: 22, endColumn: 30, message: 'already set on line 18' }],

@@ -8,6 +8,9 @@ testRule(rule, {
   valid: [
     { name: 'different paths', code: pod('          livenessProbe:\n            httpGet: {path: /live, port: 8080}\n          readinessProbe:\n            httpGet: {path: /ready, port: 8080}\n') },
     { name: 'same check, liveness more tolerant', code: pod('          livenessProbe:\n            httpGet: {path: /health, port: 8080}\n            failureThreshold: 6\n          readinessProbe:\n            httpGet: {path: /health, port: 8080}\n') },
+    { name: 'same TCP check: only tests the process', code: pod('          livenessProbe:\n            tcpSocket: {port: 8080}\n          readinessProbe:\n            tcpSocket: {port: 8080}\n') },
+    { name: 'same grpc_health_probe exec check', code: pod('          livenessProbe:\n            exec:\n              command: ["/bin/grpc_health_probe", "-addr=:3550"]\n          readinessProbe:\n            exec:\n              command: ["/bin/grpc_health_probe", "-addr=:3550"]\n') },
+    { name: 'same native grpc check', code: pod('          livenessProbe:\n            grpc: {port: 9555}\n          readinessProbe:\n            grpc: {port: 9555}\n') },
     { name: 'readiness only', code: pod('          readinessProbe:\n            httpGet: {path: /health, port: 8080}\n') },
   ],
   invalid: [
@@ -18,7 +21,7 @@ testRule(rule, {
     },
     {
       name: 'same content, different style and key order',
-      code: pod('          readinessProbe: {tcpSocket: {port: 5432}, periodSeconds: 5}\n          livenessProbe:\n            periodSeconds: 5\n            tcpSocket:\n              port: 5432\n'),
+      code: pod('          readinessProbe: {httpGet: {port: 8080, path: /healthz}, periodSeconds: 5}\n          livenessProbe:\n            periodSeconds: 5\n            httpGet:\n              path: /healthz\n              port: 8080\n'),
       errors: [{ line: 12, column: 11 }],
     },
     {

@@ -31,6 +31,12 @@ testRule(rule, {
   valid: [
     { name: 'probe present', code: `${deployment('          readinessProbe:\n            httpGet: {path: /ready, port: http}\n')}---\n${service()}` },
     { name: 'no Service selects the pods (worker)', code: deployment() },
+    {
+      name: 'another container of the pod gates readiness',
+      code: `${deployment('        - name: gateway\n          image: shop/gateway:2.0.0\n          readinessProbe:\n            httpGet: {path: /ready, port: 9000}\n')}---\n${service()}`,
+    },
+    { name: 'toolbox container that only idles', code: `${deployment('          command: [sleep, infinity]\n')}---\n${service()}` },
+    { name: 'single-replica notebook', code: `${deployment().replace('shop/web:1.4.2', 'jupyter/tensorflow-notebook:2023-10-20')}---\n${service()}` },
     { name: 'Service selects other pods', code: `${deployment()}---\n${service().replace('app: web', 'app: api')}` },
     {
       name: 'sidecar that serves no Service port',
@@ -38,6 +44,12 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a notebook image run with several replicas is a service like any other',
+      code: `${deployment().replace('spec:\n  template', 'spec:\n  replicas: 3\n  template').replace('shop/web:1.4.2', 'jupyter/tensorflow-notebook:2023-10-20')}---\n${service()}`,
+      errors: [{ line: 13, column: 17 }],
+      output: `${deployment('          readinessProbe:\n            tcpSocket:\n              port: http\n').replace('spec:\n  template', 'spec:\n  replicas: 3\n  template').replace('shop/web:1.4.2', 'jupyter/tensorflow-notebook:2023-10-20')}---\n${service()}`,
+    },
     {
       name: 'Service in the same file, named port',
       code: `${deployment()}---\n${service()}`,

@@ -40,7 +40,8 @@ export default defineDockerfileRule({
         messageId: 'shellForm',
         data: { keyword },
         range: instruction.getRange(),
-        fix: execForm ? { title: `Convert ${keyword} to exec form`, edits: [{ range: line.argumentsRange, newText: execForm }] } : undefined,
+        // A shell-form ENTRYPOINT ignores CMD; in exec form it would receive the stage's CMD as arguments.
+        fix: execForm ? { title: `Convert ${keyword} to exec form`, edits: [{ range: line.argumentsRange, newText: execForm }], safety: keyword === 'ENTRYPOINT' && model.lastOf(stage, 'CMD') ? 'unsafe' : undefined } : undefined,
       });
     }
   },

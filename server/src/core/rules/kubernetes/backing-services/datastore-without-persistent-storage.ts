@@ -1,5 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
-import { datastoreOfImage } from '../../../kubernetes/backing-services';
+import { datastoreServedBy } from '../../../kubernetes/backing-services';
+import { containerCommand } from '../../../kubernetes/commands';
 import { claimTemplateNames, isFragment, isLongRunning, podVolumes, runningContainers, volumeMounts } from '../../../kubernetes/pod-parts';
 
 /** Volume sources whose content is gone with the pod. */
@@ -19,18 +20,22 @@ export default defineKubernetesRule({
       '',
       'Give the datastore a PersistentVolumeClaim (a StatefulSet `volumeClaimTemplate`), or use a managed service. Caches',
       'such as Redis and memcached are allowed to start empty and are not reported.',
+      '',
+      'A datastore is judged by what the container runs, not by its image alone: a `postgres` or `mysql` image whose',
+      'command idles (`sleep infinity`, `sleep 3600`, `tail -f /dev/null`) or runs a client (`psql`, `mysqldump`,',
+      '`kcat`, `pgbench`) is a client or toolbox pod and is not reported.',
     ].join('\n'),
     messages: {
       ephemeral: '{{store}} container `{{name}}` has no persistent volume: its data is lost whenever the pod is replaced. Mount a PersistentVolumeClaim at its data directory.',
     },
   },
-  check({ model, report }) {
+  check({ model, source, report }) {
     for (const object of model.objects) {
       if (!object.podSpec || !isLongRunning(object) || object.kind === 'DaemonSet' || isFragment(object)) continue;
       const volumes = podVolumes(object);
       const claims = claimTemplateNames(object);
       for (const container of runningContainers(object)) {
-        const store = datastoreOfImage(container.image);
+        const store = datastoreServedBy(container.image, containerCommand(source, container, object.doc));
         if (!store?.persistent) continue;
         const persistent = volumeMounts(model, container, object.doc).some((mount) => {
           if (claims.has(mount.name)) return true;

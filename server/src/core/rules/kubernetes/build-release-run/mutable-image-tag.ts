@@ -1,36 +1,63 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { parseImageReference } from '../../../kubernetes/images';
+import { isMovingTag, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
+import type { KubernetesWorkspace } from '../../../rule';
+import { asMap, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
+
+/** Image names a kustomization of the workspace rewrites to a tag or digest (`images: [{name, newTag}]`). */
+function kustomizedNames(workspace: KubernetesWorkspace): Set<string> {
+  const names = new Set<string>();
+  for (const k of workspace.ofKind('Kustomization')) {
+    for (const item of seqItems(valueOf(k.node, 'images', k.doc), k.doc)) {
+      const entry = asMap(item, k.doc);
+      if (!entry) continue;
+      const name = scalarString(valueOf(entry, 'name', k.doc), k.doc);
+      const pins = ['newTag', 'digest'].some((key) => scalarString(valueOf(entry, key, k.doc), k.doc) !== undefined);
+      if (name && pins) names.add(name);
+    }
+  }
+  return names;
+}
 
 export default defineKubernetesRule({
   meta: {
     id: 'build-release-run/mutable-image-tag',
     factor: 'build-release-run',
     defaultSeverity: 'warning',
-    description: 'A container image is referenced by `:latest` or by no tag at all, so a release does not pin what runs.',
+    description: 'A container image is referenced by `:latest`, another moving tag (`main`, `stable`, `nightly` …) or no tag at all, so a release does not pin what runs.',
     rationale: [
       'A release is a build combined with config, and it should be immutable: rolling back to release 42 must run',
       'exactly what release 42 ran. `:latest` (and an image with no tag, which means `:latest`) points at whatever was',
       'pushed last, so two pods of one Deployment can run different code and a rollback changes nothing.',
       '',
       'Reference a version tag your pipeline produces (`registry/app:1.4.2` or the commit SHA), or better a digest',
-      '(`registry/app@sha256:…`).',
+      '(`registry/app@sha256:…`). Branch and channel tags (`main`, `master`, `dev`, `stable`, `lts`, `edge`, `nightly`)',
+      'move just like `latest` and are reported too.',
+      '',
+      'Not reported: placeholders a tool fills in before deploying (`$IMAGE_URL`, `${IMAGE}`, `<YOUR-IMAGE>`,',
+      '`CONTAINER_IMAGE`, Helm expressions), and names that a kustomization in the workspace rewrites to a tag or',
+      'digest (`images: [{name: app, newTag: 1.4.2}]`).',
     ].join('\n'),
     messages: {
       latest: 'Image `{{image}}` uses the mutable `latest` tag; pin a version tag or digest so a release always runs the same build.',
+      moving: 'Image `{{image}}` uses the moving tag `{{tag}}`, which follows a branch or channel; pin a version tag or digest so a release always runs the same build.',
       untagged: 'Image `{{image}}` has no tag, which means `latest`; pin a version tag or digest so a release always runs the same build.',
     },
   },
-  check({ model, report }) {
+  check({ model, workspace, report }) {
+    let rewritten: Set<string> | undefined;
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
       for (const container of [...pod.initContainers, ...pod.containers]) {
-        if (!container.image || !container.imageRange || isTemplated(container.image)) continue;
+        if (!container.image || !container.imageRange || isTemplated(container.image) || isPlaceholderImage(container.image)) continue;
         const image = parseImageReference(container.image);
         if (image.digest) continue;
+        rewritten ??= kustomizedNames(workspace);
+        if (rewritten.has(image.repository)) continue;
         if (image.tag === undefined) report({ messageId: 'untagged', data: { image: container.image }, range: container.imageRange });
         else if (image.tag === 'latest') report({ messageId: 'latest', data: { image: container.image }, range: container.imageRange });
+        else if (isMovingTag(image.tag)) report({ messageId: 'moving', data: { image: container.image, tag: image.tag }, range: container.imageRange });
       }
     }
   },

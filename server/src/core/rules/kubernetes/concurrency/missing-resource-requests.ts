@@ -3,7 +3,8 @@ import { defineKubernetesRule } from '../../../rule';
 import { WORKLOAD_KINDS, isTemplated } from '../../../kubernetes/model';
 import { asMap, pairOf } from '../../../kubernetes/yaml-nodes';
 import { appendToMap, replacePair } from '../../../kubernetes/yaml-edits';
-import { requestProvided, type ResourceName } from '../../../kubernetes/resources';
+import { requestProvided, requestsAccelerator, type ResourceName } from '../../../kubernetes/resources';
+import { containerCommand, isIdleCommand } from '../../../kubernetes/commands';
 
 const DEFAULTS: Record<ResourceName, string> = { cpu: '100m', memory: '128Mi' };
 
@@ -21,6 +22,10 @@ export default defineKubernetesRule({
       'Give every long-running container `resources.requests` for `cpu` and `memory` (a limit alone also counts, as',
       'Kubernetes copies it into the request). The quick fix adds small starting values; measure and adjust them.',
       'Kustomize patches and Jobs are not asked; a request supplied by a patch in the workspace counts.',
+      '',
+      'Not reported either: bare Pods (nothing scales them, they are demos or one-off tools), containers that only',
+      'idle as a toolbox (`sleep infinity`, `tail -f /dev/null`), and containers that request a GPU or TPU, which the',
+      'scheduler places by that accelerator, usually on a node of their own.',
     ].join('\n'),
     messages: {
       missing: 'Container `{{container}}` requests no {{missing}}; set resources.requests so the scheduler can place and scale it.',
@@ -29,9 +34,10 @@ export default defineKubernetesRule({
   },
   check({ model, workspace, source, report }) {
     for (const object of model.objects) {
-      if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || object.kind === 'DaemonSet') continue;
+      if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || object.kind === 'DaemonSet' || object.kind === 'Pod') continue;
       for (const container of object.podSpec.containers) {
         if (!container.image) continue; // a patch fragment repeats only what it changes
+        if (requestsAccelerator(container, object.doc) || isIdleCommand(containerCommand(source, container, object.doc))) continue;
         const missing = (['cpu', 'memory'] as const).filter((r) => !requestProvided(object, container, r, workspace.named(object.kind, object.name)));
         if (missing.length === 0) continue;
         const resourcesPair = pairOf(container.node, 'resources', object.doc);

@@ -35,7 +35,10 @@ export default defineKubernetesRule({
           const earlier = seen.get(env.name);
           seen.set(env.name, env);
           if (!earlier) continue;
-          const edit = seq && removeSeqItem(source, seq, earlier.node as Node);
+          // An entry in between that expands `$(NAME)` reads the earlier value: removing it would change that one.
+          const between = container.env.slice(container.env.indexOf(earlier) + 1, container.env.indexOf(env));
+          const expandsIt = between.some((e) => e.value?.includes(`$(${env.name})`));
+          const edit = seq && !expandsIt ? removeSeqItem(source, seq, earlier.node as Node) : undefined;
           report({
             messageId: 'duplicate',
             data: { name: env.name, line: earlier.nameRange.start.line + 1, container: container.name ?? '?' },

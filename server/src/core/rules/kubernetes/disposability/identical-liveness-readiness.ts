@@ -1,7 +1,7 @@
-import type { Document } from 'yaml';
+import type { Document, YAMLMap } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
 import { MAX_ALIAS_COUNT } from '../../../kubernetes/model';
-import { pairOf } from '../../../kubernetes/yaml-nodes';
+import { nodeAt, pairOf, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 import { probeOf } from '../../../kubernetes/probes';
 
 export default defineKubernetesRule({
@@ -18,6 +18,9 @@ export default defineKubernetesRule({
       '',
       'Point liveness at a cheap check of the process itself (or give it a clearly higher `failureThreshold`), and keep',
       'dependency checks in readiness.',
+      '',
+      'Not reported: checks that can only test the process itself, where sharing one check is the standard pattern: a',
+      '`tcpSocket` check, a `grpc` check and the `grpc_health_probe` exec check of the gRPC health protocol.',
     ].join('\n'),
     messages: {
       identical: 'Container `{{container}}` uses the same probe for liveness and readiness; a readiness failure will also restart it.',
@@ -29,7 +32,7 @@ export default defineKubernetesRule({
       for (const container of object.podSpec.containers) {
         const liveness = probeOf(container, 'livenessProbe', object.doc);
         const readiness = probeOf(container, 'readinessProbe', object.doc);
-        if (!liveness || !readiness) continue;
+        if (!liveness || !readiness || processOnly(liveness, object.doc)) continue;
         const a = plain(liveness, object.doc);
         const b = plain(readiness, object.doc);
         if (a === undefined || a !== b || a.includes('{{')) continue;
@@ -39,6 +42,14 @@ export default defineKubernetesRule({
     }
   },
 });
+
+/** A check that can only see the process (a port that accepts, the gRPC health service), never a dependency. */
+function processOnly(probe: YAMLMap, doc: Document): boolean {
+  if (valueOf(probe, 'tcpSocket', doc) || valueOf(probe, 'grpc', doc)) return true;
+  const first = seqItems(nodeAt(probe, ['exec', 'command'], doc), doc)[0];
+  const program = scalarString(first, doc)?.split('/').pop() ?? '';
+  return /^grpc[_-]health[_-]probe$/.test(program);
+}
 
 /** The probe as canonical text; `undefined` when its aliases expand past the bound (an alias bomb is not a probe). */
 function plain(probe: { toJS(doc: Document, options: { maxAliasCount: number }): unknown }, doc: Document): string | undefined {

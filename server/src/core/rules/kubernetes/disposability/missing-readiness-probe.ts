@@ -4,6 +4,11 @@ import { asMap, nodeAt, seqItems, valueOf } from '../../../kubernetes/yaml-nodes
 import { isPatchFragment, servicesSelecting, nearest } from '../../../kubernetes/selectors';
 import { declaresPort, portReference, probeOf, type PortReference } from '../../../kubernetes/probes';
 import { appendToMap } from '../../../kubernetes/yaml-edits';
+import { containerCommand, isIdleCommand } from '../../../kubernetes/commands';
+import { replicasOf } from '../../../kubernetes/pod-parts';
+
+/** Interactive tools a person opens in a browser (notebooks, dashboards, web IDEs): one user, one replica, no rollout to protect. */
+const INTERACTIVE_TOOL = /(^|[/_.-])(jupyter|jupyterlab|notebook|tensorboard|code-server|marimo)([/_.:-]|$)/i;
 
 export default defineKubernetesRule({
   meta: {
@@ -21,6 +26,10 @@ export default defineKubernetesRule({
       'readiness honestly. The quick fix (unsafe: review it) adds a TCP check on the port the Service targets, when the',
       'container declares that port or declares none; a container that declares other ports gets no fix. Pods no Service selects',
       '(workers, Jobs) are not asked.',
+      '',
+      'Not reported either: a container whose pod already has a readiness probe on another container (a proxy or',
+      'gateway that checks through to the app gates the pod), a toolbox container that only idles (`sleep infinity`),',
+      'and a single-replica interactive tool (Jupyter, TensorBoard, a web IDE) that one person opens by hand.',
     ].join('\n'),
     messages: {
       missing: 'Container `{{container}}` serves Service `{{service}}` but has no readinessProbe; traffic reaches it before it is ready.',
@@ -47,8 +56,12 @@ export default defineKubernetesRule({
         if (hit) serving.push({ container, ref: hit.ref, service: hit.service });
       }
       if (serving.length === 0 && containers.length === 1) serving = [{ container: containers[0], ref: refs.find((r) => r.ref.number !== undefined)?.ref, service: services[0].name ?? '' }];
+      // A pod is Ready only when every container is: one probed container already gates traffic.
+      if (containers.some((c) => probeOf(c, 'readinessProbe', object.doc))) continue;
+      const single = (replicasOf(object) ?? 1) <= 1;
       for (const { container, ref, service } of serving) {
-        if (probeOf(container, 'readinessProbe', object.doc)) continue;
+        if (isIdleCommand(containerCommand(source, container, object.doc))) continue;
+        if (single && container.image && INTERACTIVE_TOOL.test(container.image)) continue;
         // Probe the port the Service sends traffic to: by the container's own name or number for it when it
         // declares it; the Service's number when the container declares no port at all. A container that
         // declares other ports (Service targetPort 80, containerPort 2368) gets no fix: probing 80 would keep
