@@ -1,9 +1,13 @@
 // `npm run bench`: analysis time per file against the time to only parse it with the same
 // parsers (dockerfile-ast, yaml), for generated inputs of about 100, 1,000 and 10,000 lines.
 // The ratio shows what the rules cost on top of parsing. Targets are checked here, not in unit tests.
+// Then growth: generated inputs (test/helpers/generate.ts) of 1k, 10k and 100k lines, with the cost of
+// each 10x step in size; a step that costs more than MAX_STEP_RATIO times fails the run (the analysis
+// must grow linearly in file size and number of objects).
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseAllDocuments } from 'yaml';
 import { analyze } from '../server/src/core/analyze';
+import { generate, INPUT_KINDS } from '../test/helpers/generate';
 
 const ITERATIONS = { 100: 50, 1000: 20, 10000: 5 } as const;
 /** Budget for one full analysis of a 1,000-line file: well inside a keystroke debounce. */
@@ -131,4 +135,40 @@ console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(row));
 console.log(`\nanalyse = parse + every rule (median of runs); kept = heap the parsed document and its analysis keep alive.\nBudgets: ${TARGET_MS_PER_1000_LINES} ms per 1,000 lines; ${MEMORY_FACTOR} bytes kept per byte of text.`);
+
+/** A 10x larger input may cost at most this many times more (linear is 10; the slack absorbs noise and GC). */
+const MAX_STEP_RATIO = 12;
+const GROWTH_SIZES = [1000, 10000, 100000] as const;
+const GROWTH_RUNS = { 1000: 5, 10000: 3, 100000: 3 } as const;
+
+const growthRows: string[][] = [];
+for (const kind of INPUT_KINDS) {
+  const times: number[] = [];
+  const row = [kind];
+  for (const size of GROWTH_SIZES) {
+    const input = generate(kind, size);
+    const samples: number[] = [];
+    for (let run = 0; run < GROWTH_RUNS[size]; run++) {
+      const start = process.hrtime.bigint();
+      analyze({ uri: input.uri, languageId: '', text: input.text });
+      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    times.push(median(samples));
+    row.push(times[times.length - 1].toFixed(0));
+  }
+  for (let i = 1; i < times.length; i++) {
+    const ratio = times[i] / times[i - 1];
+    const ok = ratio <= MAX_STEP_RATIO;
+    failed ||= !ok;
+    row.push(`${ratio.toFixed(1)}x ${ok ? 'ok' : 'OVER'}`);
+  }
+  growthRows.push(row);
+}
+const growthHeader = ['generated input', ...GROWTH_SIZES.map((s) => `${s / 1000}k ms`), '1k→10k', '10k→100k'];
+const growthWidths = growthHeader.map((h, i) => Math.max(h.length, ...growthRows.map((r) => r[i].length)));
+const growthLine = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(growthWidths[i]) : c.padStart(growthWidths[i]))).join('  ');
+console.log('\n' + growthLine(growthHeader));
+console.log(growthWidths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of growthRows) console.log(growthLine(row));
+console.log(`\nGrowth: median analysis time of generated inputs; each 10x step in size may cost at most ${MAX_STEP_RATIO}x.`);
 process.exitCode = failed ? 1 : 0;

@@ -1,6 +1,8 @@
 /**
  * The VS Code side: starts the language server over IPC and forwards `twelveFactor.*`
- * settings. No analysis happens here; every diagnostic, hover and fix comes from the server.
+ * settings. No analysis happens here; every diagnostic, hover and fix comes from the server,
+ * which reads the workspace's files itself and asks VS Code to tell it when they change
+ * (a dynamic `workspace/didChangeWatchedFiles` registration).
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -37,6 +39,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('twelveFactor.showOutput', () => outputChannel.show(true)),
+    // Problems for every Dockerfile and manifest of the workspace, not only the open ones (the server reads them).
+    vscode.commands.registerCommand('twelveFactor.analyseWorkspace', async () => {
+      if (!client?.isRunning()) {
+        void vscode.window.showWarningMessage('Twelve-Factor Lens: the language server is not running.');
+        return;
+      }
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Twelve-Factor Lens: analysing the workspace' },
+        () => client!.sendRequest<{ files: number }>('twelveFactor/analyseWorkspace'),
+      );
+      outputChannel.info(`Analyse Workspace: ${result.files} files; their problems are in the Problems view.`);
+      void vscode.commands.executeCommand('workbench.actions.view.problems');
+    }),
   );
 
   try {

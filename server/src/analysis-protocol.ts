@@ -8,7 +8,10 @@
 import type { RuleFailure } from './core/analyze';
 import type { Configuration, Finding } from './core/types';
 
-/** A document as the worker should see it. Sent again whenever its version changes. */
+/**
+ * A document as the worker should see it: an open document, or a workspace file read from
+ * disk by the main thread (negative versions). Sent again whenever its version changes.
+ */
 export interface SyncMessage {
   kind: 'sync';
   uri: string;
@@ -28,7 +31,10 @@ export interface AnalyseMessage {
   id: number;
   uri: string;
   version: number;
-  /** The configuration of this one analysis; a workspace configuration file can supply it later. */
+  /**
+   * The effective configuration of this file, computed by the main thread: its
+   * `.twelve-factor-lens.json` (rules, then matching overrides), then the editor settings.
+   */
   configuration: Configuration;
 }
 

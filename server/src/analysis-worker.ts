@@ -3,13 +3,15 @@
  * pathological document costs at most one worker (which the pool terminates and
  * replaces) and never the server's answers to hover, code actions or other documents.
  *
- * It keeps the text of every document the main thread synchronised to it and parses
- * each one at most once per version; Kubernetes objects of all of them are the
- * workspace for cross-file relations.
+ * It keeps the text of every document the main thread synchronised to it (open documents
+ * and the indexed files of the workspace) and parses each one at most once per version;
+ * a file relates to the Kubernetes objects of its own application among them, through the
+ * same code as the CLI (related-objects.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeParsed, parseDocument, type ParsedDocument } from './core/analyze';
 import type { KubeObject } from './core/kubernetes/model';
+import { relatedObjects } from './related-objects';
 import { TEST_DELAY_MARKER, type AnalyseMessage, type FromWorker, type ToWorker, type WorkerOptions } from './analysis-protocol';
 
 interface Entry {
@@ -28,20 +30,49 @@ function send(message: FromWorker): void {
   port!.postMessage(message);
 }
 
+/**
+ * Parses of files that are not open (negative versions: read from disk), least recently used
+ * first. Open documents keep their parse for as long as their version lives; a workspace of
+ * hundreds of files keeps at most MAX_CLOSED_PARSES of them parsed per worker, so memory stays
+ * bounded (the others are parsed again when an analysis needs them).
+ */
+const closedParses = new Map<string, Entry>();
+const MAX_CLOSED_PARSES = 200;
+
 function parsedOf(uri: string, entry: Entry): ParsedDocument {
   entry.parsed ??= parseDocument({ uri, languageId: entry.languageId, text: entry.text }, entry.version);
+  if (entry.version < 0) {
+    closedParses.delete(uri);
+    closedParses.set(uri, entry);
+  }
   return entry.parsed;
 }
 
-/** Kubernetes objects of every other synchronised YAML document. */
-function workspaceObjects(except: string): KubeObject[] {
-  const objects: KubeObject[] = [];
-  for (const [uri, entry] of entries) {
-    if (uri === except) continue;
-    const parsed = parsedOf(uri, entry);
-    if (parsed.kubernetes) objects.push(...parsed.kubernetes.objects);
+/** After an analysis: drops the oldest parses of closed files (in batches, so relations are regrouped rarely). */
+function trimClosedParses(): void {
+  if (closedParses.size <= MAX_CLOSED_PARSES) return;
+  for (const [uri, entry] of closedParses) {
+    if (closedParses.size <= MAX_CLOSED_PARSES / 2) break;
+    entry.parsed = undefined;
+    closedParses.delete(uri);
   }
-  return objects;
+  related = undefined; // its memo holds objects of the dropped parses
+}
+
+/** Rebuilt after any sync or forget: what each file relates to, per application. */
+let related: ((uri: string) => readonly KubeObject[]) | undefined;
+
+/** Kubernetes objects of the files in `uri`'s application (its own are added by the core). */
+function workspaceObjects(uri: string): readonly KubeObject[] {
+  related ??= relatedObjects({
+    uris: [...entries.keys()],
+    textOf: (u) => entries.get(u)?.text ?? '',
+    objectsOf: (u) => {
+      const entry = entries.get(u);
+      return entry ? (parsedOf(u, entry).kubernetes?.objects ?? []) : [];
+    },
+  });
+  return related(uri);
 }
 
 function analyse(message: AnalyseMessage): void {
@@ -67,15 +98,20 @@ function analyse(message: AnalyseMessage): void {
     ruleFailures: result.ruleFailures,
     hasObjects: (parsed.kubernetes?.objects.length ?? 0) > 0,
   });
+  trimClosedParses();
 }
 
 port.on('message', (message: ToWorker) => {
   switch (message.kind) {
     case 'sync':
+      closedParses.delete(message.uri);
       entries.set(message.uri, { languageId: message.languageId, version: message.version, text: message.text });
+      related = undefined;
       break;
     case 'forget':
       entries.delete(message.uri);
+      closedParses.delete(message.uri);
+      related = undefined;
       break;
     case 'analyse':
       try {

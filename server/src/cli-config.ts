@@ -262,7 +262,7 @@ export class ConfigLocator {
 
   /** Throws `ConfigError` when the configuration that applies cannot be used. */
   forFile(filePath: string): LocatedConfiguration | undefined {
-    if (this.explicit !== undefined) return this.load(this.explicit);
+    if (this.explicit !== undefined) return this.load(this.explicit, this.explicit);
     const start = dirname(resolve(filePath));
     const inside = start === this.root || start.startsWith(this.root.endsWith(sep) ? this.root : this.root + sep);
     const walked: string[] = [];
@@ -276,7 +276,8 @@ export class ConfigLocator {
       walked.push(folder);
       const candidate = join(folder, CONFIG_FILE_NAME);
       if (existsSync(candidate)) {
-        found = this.load(candidate);
+        // Named as the user would type it: relative to the working directory when inside it.
+        found = this.load(candidate, inside ? relative(this.root, candidate) : candidate);
         break;
       }
       const parent = dirname(folder);
@@ -292,13 +293,13 @@ export class ConfigLocator {
     return relative(located.folder, resolve(filePath)).split(sep).join('/');
   }
 
-  private load(path: string): LocatedConfiguration {
+  private load(path: string, label: string): LocatedConfiguration {
     const absolute = resolve(path);
     let located = this.loaded.get(absolute);
     if (!located) {
-      const file = readConfigFile(path);
+      const file = readConfigFile(label);
       this.warnings.push(...file.warnings);
-      located = { path, folder: dirname(absolute), matcher: new ConfigurationMatcher(file) };
+      located = { path: label, folder: dirname(absolute), matcher: new ConfigurationMatcher(file) };
       this.loaded.set(absolute, located);
     }
     return located;

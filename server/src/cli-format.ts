@@ -4,6 +4,24 @@ import { ALL_RULES } from './core/rules';
 import { SUPPRESSION_DIAGNOSTICS } from './core/suppression';
 import type { Finding, Severity } from './core/types';
 import type { ParseProblem } from './core/kubernetes/model';
+import { maskText } from './core/mask';
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** A related location's file as the user sees paths: relative to the working directory. */
+function relatedPath(uri: string): string {
+  try {
+    const path = fileURLToPath(uri);
+    const rel = relative(process.cwd(), path);
+    return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+  } catch {
+    return uri;
+  }
+}
+
+function relatedOf(f: Finding) {
+  return f.related?.map((r) => ({ file: relatedPath(r.uri), line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message }));
+}
 
 export interface FileReport {
   /** Path as shown to the user (relative to the working directory, forward slashes). */
@@ -24,7 +42,7 @@ function factorLabel(finding: Finding): string {
   return `${factor.numeral}. ${factor.title}`;
 }
 
-export function toStylish(reports: FileReport[], color: boolean): string {
+export function toStylish(reports: FileReport[], color: boolean, helmTemplates?: { analysed: number; skipped: number }): string {
   const lines: string[] = [];
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let filesWithFindings = 0;
@@ -33,23 +51,25 @@ export function toStylish(reports: FileReport[], color: boolean): string {
     filesWithFindings++;
     lines.push(paint(color, COLORS.underline, report.path));
     const rows = [
-      ...report.parseProblems.map((p) => ({ at: p.range.start, severity: 'error', message: `YAML syntax error, document not analysed: ${p.message}`, rule: 'yaml-syntax', factor: '' })),
-      ...report.findings.map((f) => ({ at: f.range.start, severity: f.severity as string, message: f.message, rule: f.ruleId, factor: factorLabel(f) })),
+      ...report.parseProblems.map((p) => ({ at: p.range.start, severity: 'error', message: `YAML syntax error, document not analysed: ${maskText(p.message)}`, rule: 'yaml-syntax', factor: '' })),
+      ...report.findings.map((f) => ({ at: f.range.start, severity: f.severity as string, message: f.message, rule: f.ruleId, factor: factorLabel(f), related: relatedOf(f) })),
     ]
       .sort((a, b) => a.at.line - b.at.line || a.at.character - b.at.character)
       .map((row) => ({ ...row, position: `${row.at.line + 1}:${row.at.character + 1}` }));
-    const positionWidth = Math.max(...rows.map((r) => r.position.length));
+    const positionWidth = rows.reduce((width, r) => Math.max(width, r.position.length), 0);
     for (const row of rows) {
       const severity = paint(color, COLORS[row.severity as Severity], row.severity.padEnd(7));
       const factor = row.factor ? paint(color, COLORS.dim, ` [${row.factor}]`) : '';
       lines.push(`  ${row.position.padEnd(positionWidth)}  ${severity}  ${row.message}  ${paint(color, COLORS.dim, row.rule)}${factor}`);
+      for (const r of ('related' in row ? (row.related as ReturnType<typeof relatedOf>) : undefined) ?? []) lines.push(paint(color, COLORS.dim, `  ${' '.repeat(positionWidth)}  related: ${r.file}:${r.line}`));
     }
     for (const f of report.findings) totals[f.severity]++;
     lines.push('');
   }
   const total = totals.error + totals.warning + totals.info + totals.hint;
-  if (total === 0 && filesWithFindings === 0) return reports.length === 0 ? 'No Dockerfile or Kubernetes YAML found.' : `No findings in ${reports.length} file${reports.length === 1 ? '' : 's'}.`;
-  const summary = `${total} finding${total === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info, ${totals.hint} hint${totals.hint === 1 ? '' : 's'}) in ${reports.length} file${reports.length === 1 ? '' : 's'} checked`;
+  const helm = helmTemplates ? `; Helm templates: ${helmTemplates.analysed} analysed, ${helmTemplates.skipped} not fully read` : '';
+  if (total === 0 && filesWithFindings === 0) return reports.length === 0 ? 'No Dockerfile or Kubernetes YAML found.' : `No findings in ${reports.length} file${reports.length === 1 ? '' : 's'}${helm}.`;
+  const summary = `${total} finding${total === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info, ${totals.hint} hint${totals.hint === 1 ? '' : 's'}) in ${reports.length} file${reports.length === 1 ? '' : 's'} checked${helm}`;
   lines.push(paint(color, COLORS.bold, summary));
   return lines.join('\n');
 }
@@ -66,9 +86,10 @@ export function toJson(reports: FileReport[]): string {
       factor: f.factor,
       severity: f.severity,
       message: f.message,
+      ...(f.related ? { related: relatedOf(f) } : {}),
     })),
   );
-  const parseProblems = reports.flatMap((r) => r.parseProblems.map((p) => ({ file: r.path, line: p.range.start.line + 1, column: p.range.start.character + 1, message: p.message })));
+  const parseProblems = reports.flatMap((r) => r.parseProblems.map((p) => ({ file: r.path, line: p.range.start.line + 1, column: p.range.start.character + 1, message: maskText(p.message) })));
   return JSON.stringify({ findings, parseProblems }, null, 2);
 }
 
@@ -112,6 +133,15 @@ export function toSarif(reports: FileReport[], version: string): string {
           },
         },
       ],
+      ...(f.related
+        ? {
+            relatedLocations: f.related.map((r, id) => ({
+              id,
+              message: { text: r.message },
+              physicalLocation: { artifactLocation: { uri: encodeURI(relatedPath(r.uri)) }, region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1 } },
+            })),
+          }
+        : {}),
       properties: f.factor ? { factor: f.factor } : {},
     })),
   );

@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relatedObjects } from './related-objects';
 import type { KubeObject } from './core/kubernetes/model';
 import { analyzeParsed as analyzeInCore, detectTarget, parseDocument, type Analysis, type AnalysisOptions, type ParsedDocument } from './core/analyze';
@@ -18,6 +18,7 @@ import { SEVERITIES, severityRank, type Configuration, type Finding, type Severi
 import { listRules, toJson, toSarif, toStylish, type FileReport } from './cli-format';
 import { ConfigError, ConfigLocator, CONFIG_FILE_NAME, KNOWN_RULE_IDS } from './cli-config';
 import { collectFiles, guessTarget, readRegularFile, readStandardInput } from './cli-files';
+import { ChartReader } from './cli-helm';
 
 const VERSION = '0.1.0';
 export const EXIT_OK = 0;
@@ -37,8 +38,9 @@ Options:
   -f, --format <name>     stylish (default), json or sarif
       --fail-on <level>   lowest severity that fails the run: error, warning (default), info, hint
       --rule <id=level>   override a rule: error, warning, info, hint or off (repeatable)
-  -c, --config <file>     JSON configuration ({"rules": {...}, "failOn": "..."});
-                          default: .twelve-factor-lens.json in the current directory, if present
+  -c, --config <file>     JSON configuration for every file ({"rules", "failOn", "ignorePatterns",
+                          "overrides"}); default: each file's nearest .twelve-factor-lens.json
+                          in its folder or above, up to the current directory
       --fix               apply the safe fixes rules offer, in place (repeated until nothing
                           more changes); the unsafe ones are counted, not applied
       --unsafe-fixes      with --fix (implied), also apply the unsafe fixes: they change
@@ -51,6 +53,8 @@ Options:
                           with -, the name the text is reported under; Dockerfile or YAML is
                           decided by it (without it, or when it says neither: a line starting
                           with apiVersion: or kind: means YAML, a FROM line means a Dockerfile)
+      --values <file>     a Helm values file applied over each chart's values.yaml when its
+                          templates are read (repeatable; later files win)
       --debug             print the stack of an internal error
   -h, --help              show this help
   -v, --version           show the version
@@ -84,6 +88,8 @@ interface Options {
   debug: boolean;
   /** Remarks from reading the configuration, printed on standard error. */
   warnings: string[];
+  /** --values: Helm values files over each chart's values.yaml. */
+  valuesFiles: string[];
 }
 
 function isSeverity(value: string): value is Severity {
@@ -109,6 +115,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
         'no-color': { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         debug: { type: 'boolean' },
+        values: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -166,6 +173,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     listRules: !!v['list-rules'],
     debug: !!v.debug,
     warnings,
+    valuesFiles: v.values ?? [],
   };
 }
 
@@ -339,6 +347,20 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   }
   for (const message of options.configs.warnings.splice(0)) warn(message);
   analysisFailures.clear();
+  // Helm chart templates are read with their chart: values, Chart.yaml, named templates.
+  const charts = new ChartReader(options.valuesFiles, reporter.fail);
+  const templates = { analysed: 0, skipped: 0 };
+  for (const file of files) {
+    const chart = file.parsed.target === 'kubernetes' ? charts.templateOf(file.path) : undefined;
+    if (!chart) continue;
+    try {
+      file.parsed = parseDocument(file.parsed.input, 0, { helm: chart.context });
+      if (file.parsed.helm?.skipped) templates.skipped++;
+      else templates.analysed++;
+    } catch (error) {
+      reporter.fail(`${file.path}: could not be analysed: ${internalError(error, reporter.debug)}`);
+    }
+  }
 
   // Relations between objects (Service -> Deployment, HPA -> target) hold within one application.
   const objectsOf = objectsByApplication(files.map((f) => f.parsed));
@@ -379,11 +401,12 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     failedPaths.add(displayPath(file.path));
   }
   if (failedPaths.size) reports.splice(0, reports.length, ...reports.filter((r) => !failedPaths.has(r.path)));
+  moveFindingsToTheirFiles(reports, files);
 
   if (options.format === 'json') out(toJson(reports));
   else if (options.format === 'sarif') out(toSarif(reports, VERSION));
   else {
-    const text = toStylish(reports, options.color);
+    const text = toStylish(reports, options.color, templates.analysed + templates.skipped > 0 ? templates : undefined);
     if (text) out(text);
   }
   for (const message of warnings) err(`twelve-factor-lens: ${message}`);
@@ -394,6 +417,41 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   if (unreadable) return EXIT_USAGE;
   const failing = reports.some((r) => r.findings.some((f: Finding) => severityRank(f.severity) <= severityRank(options.failOn)));
   return failing && !options.noFail ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Findings located in another file (a Helm value in values.yaml) go to that file's report, once. */
+function moveFindingsToTheirFiles(reports: FileReport[], files: readonly LoadedFile[]): void {
+  const byUri = new Map<string, FileReport>();
+  files.forEach((file) => {
+    const report = reports.find((r) => r.path === displayPath(file.path));
+    if (report) byUri.set(file.parsed.input.uri, report);
+  });
+  const seen = new Set<string>();
+  /** Findings already placed in their file's report: kept there when that report's turn comes. */
+  const moved = new Set<Finding>();
+  for (const report of [...reports]) {
+    report.findings = report.findings.filter((finding) => {
+      if (!finding.uri || moved.has(finding)) return true;
+      const key = `${finding.uri}#${finding.ruleId}@${finding.range.start.line}:${finding.range.start.character}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        let target = byUri.get(finding.uri);
+        if (!target) {
+          target = { path: displayPath(fileURLToPath(finding.uri)), findings: [], parseProblems: [] };
+          byUri.set(finding.uri, target);
+          reports.push(target);
+        }
+        target.findings.push(finding);
+        moved.add(finding);
+      } else {
+        // The same value used by several templates: one finding, every use as related information.
+        const first = byUri.get(finding.uri)?.findings.find((f) => f.uri === finding.uri && f.ruleId === finding.ruleId && f.range.start.line === finding.range.start.line && f.range.start.character === finding.range.start.character);
+        if (first) first.related = [...(first.related ?? []), ...(finding.related ?? [])];
+      }
+      return false;
+    });
+  }
+  for (const report of byUri.values()) report.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
 }
 
 /** For each file, the Kubernetes objects of the files in its application (related-objects.ts). */

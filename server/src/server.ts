@@ -6,11 +6,20 @@
  * document sync, the adaptive debounce, caching per document version, configuration,
  * the LSP lifecycle (lsp-transport.ts) and the promise that no input takes the server down.
  *
+ * The workspace: every Dockerfile and YAML file of the workspace folders is indexed from
+ * disk (workspace-index.ts) and kept current through watched-file events, so relations
+ * between files never depend on which files are open; open documents' text wins over the
+ * disk's. Each file's configuration is its nearest `.twelve-factor-lens.json` (rules, then
+ * matching overrides, core/config.ts, as the CLI applies it) with the `twelveFactor.rules`
+ * setting on top. Problems are published for open files, or for every indexed file with
+ * `twelveFactor.problems: "workspace"` or after the `twelveFactor/analyseWorkspace` request.
+ *
  * Transports: IPC when started by the VS Code client, `--stdio` (or `--socket=N`,
  * `--pipe=NAME`) for any other editor.
  */
 import { join } from 'node:path';
 import { format } from 'node:util';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
   ProposedFeatures,
@@ -18,6 +27,11 @@ import {
   TextDocumentSyncKind,
   DiagnosticSeverity,
   CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  MessageType,
+  RequestType0,
+  ShowMessageNotification,
   type Diagnostic,
   type CodeAction,
   type InitializeResult,
@@ -31,6 +45,17 @@ import { SourceText } from './core/source';
 import type { Configuration, Finding, Severity } from './core/types';
 import { openTransport } from './lsp-transport';
 import { AnalysisPool, type PoolDocument } from './worker-pool';
+import { WorkspaceIndex } from './workspace-index';
+import { KNOWN_RULE_IDS } from './cli-config';
+import { ApplicationIndex, isKustomizationFile } from './core/applications';
+
+/** Which files get problems: the open ones, or every indexed file of the workspace. */
+type ProblemsScope = 'openFiles' | 'workspace';
+
+/** The client's "Analyse Workspace" command: publish problems for every indexed file. */
+export const AnalyseWorkspaceRequest = new RequestType0<{ files: number }, void>('twelveFactor/analyseWorkspace');
+/** The files the server watches (registered dynamically when the client allows it). */
+const WATCHED_GLOB = '**/{Dockerfile*,Containerfile*,*.yaml,*.yml,*.dockerfile,*.containerfile,.twelve-factor-lens.json}';
 
 /** Settings under `twelveFactor.*`, as the client sends them. */
 interface Settings {
@@ -42,9 +67,10 @@ interface Settings {
   maxFileSize: number;
   /** An analysis that takes longer is stopped, and the document says so. */
   analysisTimeoutMs: number;
+  problems: ProblemsScope;
 }
 
-const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, debounceMs: 200, maxFileSize: 512_000, analysisTimeoutMs: 5000 };
+const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, debounceMs: 200, maxFileSize: 512_000, analysisTimeoutMs: 5000, problems: 'openFiles' };
 /** Two workers: one stuck document never holds up the others while its deadline runs. */
 const POOL_SIZE = 2;
 /** Hover and code actions parse on this thread only documents whose whole analysis took less than this. */
@@ -64,10 +90,32 @@ const documents = new TextDocuments(TextDocument);
 
 let settings: Settings = { ...DEFAULT_SETTINGS };
 let clientPullsConfiguration = false;
+let clientRegistersWatchers = false;
 let shuttingDown = false;
-/** Bumped whenever something that every analysis depends on changes (settings, the set of Kubernetes objects). */
+/** Bumped whenever something that every analysis depends on changes (settings, configuration files). */
 let configurationGeneration = 0;
+/** Bumped whenever the Kubernetes objects some file may relate to change. */
 let workspaceGeneration = 0;
+/** Set by the Analyse Workspace command: every indexed file gets problems until the server restarts. */
+let workspaceRequested = false;
+
+/** Every Dockerfile and YAML file of the workspace folders, read from disk. */
+const index = new WorkspaceIndex((message) => log(message));
+let workspaceFolderUris: string[] = [];
+/** Resolved once the first scan of the workspace is done; analyses wait for it so a finding never depends on timing. */
+let indexReady: Promise<void> = Promise.resolve();
+
+/**
+ * A file as it is analysed: an open document (its text wins) or an indexed file from disk.
+ * Disk versions are negative, editor versions positive.
+ */
+interface Source {
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+  open: boolean;
+}
 
 interface AnalysisResult {
   version: number;
@@ -98,6 +146,8 @@ const timers = new Map<string, NodeJS.Timeout>();
 /** Documents whose open has scheduled an analysis: the change event that follows the open must not delay it. */
 const justOpened = new Map<string, number>();
 const reportedRuleFailures = new Set<string>();
+/** Uris that currently show problems (non-empty diagnostics were sent). */
+const published = new Set<string>();
 
 const testDelayMs = Number(process.env.TWELVE_FACTOR_LENS_TEST_DELAY_MS);
 const pool = new AnalysisPool({
@@ -127,43 +177,80 @@ function stateOf(uri: string): DocumentState {
   return state;
 }
 
-function isKubernetes(document: TextDocument): boolean {
-  return detectTarget(document.uri, document.languageId) === 'kubernetes';
+/** The index's spelling of a file URI (editors may percent-encode differently from Node). */
+function canonicalUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
 }
 
-/** Whether the document is analysed live at all (its target, the size limit, the enable switch). */
-function analysable(document: TextDocument): boolean {
-  if (!settings.enable || !detectTarget(document.uri, document.languageId)) return false;
-  const length = document.getText().length;
+/** Open documents by their canonical URI: an open document hides its file on disk. */
+const openByCanonical = new Map<string, string>();
+
+function sourceOf(uri: string): Source | undefined {
+  const document = documents.get(uri);
+  if (document) return { uri, languageId: document.languageId, version: document.version, text: document.getText(), open: true };
+  if (openByCanonical.has(uri)) return undefined; // shown under the editor's spelling
+  const file = index.files.get(uri);
+  return file && { uri, languageId: '', version: file.version, text: file.text, open: false };
+}
+
+/** Every file that is analysed: open documents, then the indexed files not open. */
+function* allSources(): Iterable<Source> {
+  for (const document of documents.all()) yield sourceOf(document.uri)!;
+  for (const file of index.files.values()) if (!openByCanonical.has(file.uri)) yield { uri: file.uri, languageId: '', version: file.version, text: file.text, open: false };
+}
+
+function isKubernetes(source: Source): boolean {
+  return detectTarget(source.uri, source.languageId) === 'kubernetes';
+}
+
+/** Whether the file is analysed at all (its target, the size limit, the enable switch, `ignorePatterns`). */
+function analysable(source: Source): boolean {
+  if (!settings.enable || !detectTarget(source.uri, source.languageId)) return false;
+  if (index.isIgnored(canonicalUri(source.uri))) return false;
+  const length = source.text.length;
   if (length <= settings.maxFileSize) return true;
-  const state = stateOf(document.uri);
-  if (state.tooLargeLogged !== document.version) {
-    state.tooLargeLogged = document.version;
-    log(`${document.uri}: ${length} characters is above twelveFactor.maxFileSize (${settings.maxFileSize}); not analysed live. Run the CLI on it instead.`);
+  const state = stateOf(source.uri);
+  if (state.tooLargeLogged !== source.version) {
+    state.tooLargeLogged = source.version;
+    log(`${source.uri}: ${length} characters is above twelveFactor.maxFileSize (${settings.maxFileSize}); not analysed live. Run the CLI on it instead.`);
   }
   return false;
 }
 
-function isStopped(document: TextDocument, state: DocumentState | undefined): boolean {
-  return !!state?.stopped && state.stopped.version === document.version && state.stopped.configurationGeneration === configurationGeneration;
+function isStopped(source: { version: number }, state: DocumentState | undefined): boolean {
+  return !!state?.stopped && state.stopped.version === source.version && state.stopped.configurationGeneration === configurationGeneration;
+}
+
+/** Whether problems of `uri` are shown: open files always, every indexed file in workspace mode. */
+function wantsProblems(uri: string): boolean {
+  return !!documents.get(uri) || ((settings.problems === 'workspace' || workspaceRequested) && index.files.has(uri) && !openByCanonical.has(uri));
 }
 
 /**
- * What a worker needs to analyse `uri`: that document and every Kubernetes document it may
- * relate to. Only other documents whose current version was analysed in time are included,
- * so a pathological file never stalls the analysis of its neighbours; once it has been
- * analysed, its neighbours are refreshed (see `scheduleRelatedKubernetes`).
+ * What a worker needs to analyse `uri`: that file and every other analysable file (open or
+ * indexed); the worker relates it to the objects of its own application only. A file whose
+ * analysis ran out of time is left out, so it never stalls the analysis of its neighbours.
  */
 function* workerDocuments(uri: string): Iterable<PoolDocument> {
-  for (const document of documents.all()) {
-    if (document.uri !== uri && (!isKubernetes(document) || states.get(document.uri)?.analysedVersion !== document.version)) continue;
-    if (isStopped(document, states.get(document.uri)) || !analysable(document)) continue;
-    yield { uri: document.uri, languageId: document.languageId, version: document.version, text: document.getText() };
+  for (const source of allSources()) {
+    if (source.uri !== uri && isStopped(source, states.get(source.uri))) continue;
+    if (!analysable(source)) continue;
+    yield { uri: source.uri, languageId: source.languageId, version: source.version, text: source.text };
   }
 }
 
-function keyFor(document: TextDocument): string {
-  return `${document.version}|${configurationGeneration}|${isKubernetes(document) ? workspaceGeneration : 0}`;
+function keyFor(source: Source): string {
+  return `${source.version}|${configurationGeneration}|${isKubernetes(source) ? workspaceGeneration : 0}`;
+}
+
+/** Each file's configuration: its configuration file (with overrides), then the editor settings. */
+function configurationFor(uri: string): Configuration {
+  return index.configurationFor(canonicalUri(uri), settings.rules ?? {});
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -186,10 +273,10 @@ function toDiagnostic(finding: Finding): Diagnostic {
   return diagnostic;
 }
 
-/** The one diagnostic of a document whose analysis ran out of time, on its first line. */
-function stoppedDiagnostic(document: TextDocument, elapsedMs: number): Diagnostic {
-  const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
-  const width = firstLine.endsWith('\r\n') ? firstLine.length - 2 : firstLine.endsWith('\n') ? firstLine.length - 1 : firstLine.length;
+/** The one diagnostic of a file whose analysis ran out of time, on its first line. */
+function stoppedDiagnostic(source: Source, elapsedMs: number): Diagnostic {
+  const lineEnd = source.text.search(/\r?\n/);
+  const width = lineEnd < 0 ? source.text.length : lineEnd;
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: width } },
     severity: DiagnosticSeverity.Warning,
@@ -201,35 +288,51 @@ function stoppedDiagnostic(document: TextDocument, elapsedMs: number): Diagnosti
   };
 }
 
-function publish(document: TextDocument, diagnostics: Diagnostic[]): void {
+function publish(source: Source, diagnostics: Diagnostic[]): void {
   if (shuttingDown) return;
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  if (diagnostics.length > 0) published.add(source.uri);
+  else published.delete(source.uri);
+  void connection.sendDiagnostics({ uri: source.uri, version: source.open ? source.version : undefined, diagnostics });
+}
+
+/** Takes a file's problems away (closed in open-files mode, deleted, ignored). */
+function clearProblems(uri: string): void {
+  if (!published.delete(uri) || shuttingDown) return;
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
 }
 
 async function validate(uri: string): Promise<void> {
   timers.delete(uri);
-  const document = documents.get(uri);
-  if (!document || shuttingDown) return;
+  await indexReady;
+  const source = sourceOf(uri);
+  if (!source || shuttingDown) {
+    if (!source) clearProblems(uri);
+    return;
+  }
+  if (!wantsProblems(uri)) {
+    clearProblems(uri);
+    return;
+  }
   const state = stateOf(uri);
   if (state.running) {
     state.rerun = true; // coalesced: one analysis per document at a time, the latest text next
     return;
   }
-  if (!analysable(document)) {
+  if (!analysable(source)) {
     state.result = undefined;
-    publish(document, []);
+    publish(source, []);
     return;
   }
-  if (isStopped(document, state)) {
-    publish(document, [stoppedDiagnostic(document, state.stopped!.elapsedMs)]);
+  if (isStopped(source, state)) {
+    publish(source, [stoppedDiagnostic(source, state.stopped!.elapsedMs)]);
     return;
   }
-  const key = keyFor(document);
+  const key = keyFor(source);
   if (state.result?.key === key) {
-    publish(document, state.result.findings.map(toDiagnostic));
+    publish(source, state.result.findings.map(toDiagnostic));
     return;
   }
-  state.running = run(document, state, key).catch((error) => connection.console.error(`Analysis of ${uri} failed: ${errorText(error)}`));
+  state.running = run(source, state, key).catch((error) => connection.console.error(`Analysis of ${uri} failed: ${errorText(error)}`));
   await state.running;
   state.running = undefined;
   if (state.rerun) {
@@ -238,13 +341,13 @@ async function validate(uri: string): Promise<void> {
   }
 }
 
-async function run(document: TextDocument, state: DocumentState, key: string): Promise<void> {
-  const { uri, version } = document;
+async function run(source: Source, state: DocumentState, key: string): Promise<void> {
+  const { uri, version } = source;
   const generationAtStart = workspaceGeneration;
   const configurationAtStart = configurationGeneration;
-  const outcome = await pool.analyse({ uri, version, configuration: { rules: settings.rules }, timeoutMs: settings.analysisTimeoutMs });
-  const current = documents.get(uri);
-  if (!current || states.get(uri) !== state) return; // closed meanwhile
+  const outcome = await pool.analyse({ uri, version, configuration: configurationFor(uri), timeoutMs: settings.analysisTimeoutMs, urgent: source.open });
+  const current = sourceOf(uri);
+  if (!current || states.get(uri) !== state) return; // closed or gone meanwhile
   state.lastAnalysisMs = outcome.elapsedMs;
   const isCurrent = current.version === version;
   if (outcome.kind === 'done') {
@@ -260,7 +363,8 @@ async function run(document: TextDocument, state: DocumentState, key: string): P
     state.hasObjects = outcome.hasObjects;
     state.stopped = undefined;
     let resultKey = key;
-    if (relationsChanged) {
+    if (relationsChanged && source.open) {
+      // Editing changes what the neighbours see (a change on disk has already told them, see onDidChangeWatchedFiles).
       const untouched = workspaceGeneration === generationAtStart;
       workspaceGeneration++;
       // This document's own change is already in its findings; a change elsewhere meanwhile is not.
@@ -268,7 +372,7 @@ async function run(document: TextDocument, state: DocumentState, key: string): P
       scheduleRelatedKubernetes(uri);
     }
     state.result = { version, key: resultKey, findings: outcome.findings };
-    if (isCurrent) publish(current, outcome.findings.map(toDiagnostic));
+    if (isCurrent && wantsProblems(uri)) publish(current, outcome.findings.map(toDiagnostic));
     return;
   }
   state.result = undefined;
@@ -282,7 +386,7 @@ async function run(document: TextDocument, state: DocumentState, key: string): P
       workspaceGeneration++;
       scheduleRelatedKubernetes(uri);
     }
-    if (isCurrent) publish(current, [stoppedDiagnostic(current, outcome.elapsedMs)]);
+    if (isCurrent && wantsProblems(uri)) publish(current, [stoppedDiagnostic(current, outcome.elapsedMs)]);
     return;
   }
   if (!isCurrent) {
@@ -291,7 +395,7 @@ async function run(document: TextDocument, state: DocumentState, key: string): P
   }
   state.failedVersion = version;
   connection.console.error(`Analysis of ${uri} failed: ${outcome.error}`);
-  publish(current, []);
+  if (wantsProblems(uri)) publish(current, []);
 }
 
 function schedule(uri: string, delay: number): void {
@@ -311,13 +415,52 @@ function editDelay(uri: string): number {
   return Math.min(settings.debounceMs, Math.max(0, Math.round(2 * last)));
 }
 
-/** Other open Kubernetes files may relate to the one that changed (Service -> Deployment): refresh them lazily. */
-function scheduleRelatedKubernetes(changedUri: string): void {
-  for (const [uri, state] of states) if (uri !== changedUri && state.hasObjects) schedule(uri, settings.debounceMs);
+/** Application boundaries over every known file (the same index the workers and the CLI use); rebuilt after the set of files changes. */
+let applications: { index: ApplicationIndex; members: Map<readonly string[], Set<string>> } | undefined;
+
+function applicationIndex(): NonNullable<typeof applications> {
+  if (!applications) {
+    const uris: string[] = [];
+    const kustomizations = new Map<string, string>();
+    for (const source of allSources()) {
+      uris.push(source.uri);
+      if (isKustomizationFile(source.uri)) kustomizations.set(source.uri, source.text);
+    }
+    applications = { index: new ApplicationIndex({ uris, kustomizations }), members: new Map() };
+  }
+  return applications;
 }
 
+/** Whether `uri`'s findings may depend on the objects of `changed`. */
+function relatesTo(uri: string, changed: string): boolean {
+  const { index: apps, members } = applicationIndex();
+  const related = apps.relatedFiles(uri);
+  let set = members.get(related);
+  if (!set) members.set(related, (set = new Set(related)));
+  return set.has(changed) || set.has(canonicalUri(changed));
+}
+
+/** Kubernetes files shown with problems whose findings may depend on `changedUri`. */
+function dependentsOf(changedUri: string): string[] {
+  const out: string[] = [];
+  for (const source of allSources()) {
+    const uri = source.uri;
+    if (uri === changedUri || !wantsProblems(uri) || !isKubernetes(source)) continue;
+    if (relatesTo(uri, changedUri)) out.push(uri);
+  }
+  return out;
+}
+
+/** Files shown with problems that may relate to the one that changed (Service -> Deployment): refresh them lazily. */
+function scheduleRelatedKubernetes(changedUri: string): void {
+  if (isKustomizationFile(changedUri)) applications = undefined;
+  for (const uri of dependentsOf(changedUri)) schedule(uri, settings.debounceMs);
+}
+
+/** Every file that shows problems is analysed again (cached results are reused when nothing they depend on changed). */
 function revalidateAll(): void {
-  for (const document of documents.all()) schedule(document.uri, 0);
+  for (const uri of [...published]) if (!wantsProblems(uri)) clearProblems(uri);
+  for (const source of allSources()) if (wantsProblems(source.uri)) schedule(source.uri, 0);
 }
 
 /**
@@ -329,7 +472,8 @@ async function currentAnalysis(uri: string): Promise<Analysis | undefined> {
   const deadline = Date.now() + settings.analysisTimeoutMs + 2000;
   for (;;) {
     const document = documents.get(uri);
-    if (!document || shuttingDown || !analysable(document)) return undefined;
+    const source = document && sourceOf(uri);
+    if (!document || !source || shuttingDown || !analysable(source)) return undefined;
     const state = stateOf(uri);
     if (state.result?.version === document.version) return viewOf(document, state, state.result);
     if (isStopped(document, state) || state.failedVersion === document.version || Date.now() > deadline) return undefined;
@@ -372,11 +516,26 @@ async function refreshSettings(fromNotification?: unknown): Promise<void> {
   configurationGeneration++;
 }
 
+/** Remarks already shown, so a setting or a configuration file is complained about once per content. */
+const shownWarnings = new Set<string>();
+
+/** Unknown rule ids and unusable configuration files: one line in the output log and one window message. */
+function warnUser(message: string): void {
+  if (shownWarnings.has(message)) return;
+  shownWarnings.add(message);
+  log(`Warning: ${message}`);
+  // A notification, not a request: nothing waits for the user to dismiss it.
+  if (!shuttingDown) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Twelve-Factor Lens: ${message}` });
+}
+
 function normaliseSettings(raw: Partial<Settings> | undefined): Settings {
   const rules: Configuration['rules'] = {};
+  const unknown: string[] = [];
   for (const [id, value] of Object.entries(raw?.rules ?? {})) {
-    if (['error', 'warning', 'info', 'hint', 'off'].includes(String(value))) rules[id] = value as Severity | 'off';
+    if (!KNOWN_RULE_IDS.has(id)) unknown.push(id);
+    else if (['error', 'warning', 'info', 'hint', 'off'].includes(String(value))) rules[id] = value as Severity | 'off';
   }
+  if (unknown.length > 0) warnUser(`setting twelveFactor.rules: unknown rule ${unknown.map((id) => JSON.stringify(id)).join(', ')} ignored (run twelve-factor-lens --list-rules for the ids)`);
   const positive = (value: unknown, fallback: number, minimum: number) => (typeof value === 'number' && Number.isFinite(value) && value >= minimum ? value : fallback);
   return {
     enable: raw?.enable ?? DEFAULT_SETTINGS.enable,
@@ -384,11 +543,79 @@ function normaliseSettings(raw: Partial<Settings> | undefined): Settings {
     debounceMs: positive(raw?.debounceMs, DEFAULT_SETTINGS.debounceMs, 0),
     maxFileSize: positive(raw?.maxFileSize, DEFAULT_SETTINGS.maxFileSize, 1),
     analysisTimeoutMs: positive(raw?.analysisTimeoutMs, DEFAULT_SETTINGS.analysisTimeoutMs, 1),
+    problems: raw?.problems === 'workspace' ? 'workspace' : 'openFiles',
   };
+}
+
+/** Reports what is wrong with the configuration files (once per content). */
+function reportConfigurationProblems(): void {
+  for (const entry of index.configs.values()) {
+    if (entry.error) warnUser(`${entry.error}; this file is not used until it is fixed (its folder gets the default rules)`);
+    for (const warning of entry.warnings) warnUser(warning.replace('(see --list-rules)', '(run twelve-factor-lens --list-rules for the ids)'));
+  }
+}
+
+/** Reads the workspace folders; analyses wait for it. */
+function startIndexing(): void {
+  indexReady = (async () => {
+    if (workspaceFolderUris.length === 0) return;
+    try {
+      const { files, elapsedMs } = await index.scan(workspaceFolderUris);
+      const memory = Math.round(process.memoryUsage().rss / (1024 * 1024));
+      log(`Indexed ${files} files of ${workspaceFolderUris.length} workspace folder${workspaceFolderUris.length === 1 ? '' : 's'} in ${elapsedMs} ms (${index.configs.size} configuration file${index.configs.size === 1 ? '' : 's'}; server memory ${memory} MB).`);
+      reportConfigurationProblems();
+    } catch (error) {
+      log(`Could not index the workspace: ${errorText(error)}`);
+    }
+    applications = undefined;
+    workspaceGeneration++;
+    configurationGeneration++;
+  })();
+}
+
+/** Disk changes: a file's text (its neighbours may relate to it), a configuration file (every file may change). */
+async function onWatchedFilesChanged(changes: readonly { uri: string; type: number }[]): Promise<void> {
+  await indexReady;
+  let configurationChanged = false;
+  const changedFiles: string[] = [];
+  // Files that related to a deleted (or changed) file must hear of it: found before the file leaves the index.
+  const dependents = new Set<string>();
+  for (const change of changes) for (const uri of dependentsOf(canonicalUri(change.uri))) dependents.add(uri);
+  for (const change of changes) {
+    const uri = canonicalUri(change.uri);
+    const result = await index.refresh(uri, change.type === FileChangeType.Deleted);
+    if (result.kind === 'configuration') configurationChanged = true;
+    else if (result.kind === 'file') changedFiles.push(uri);
+  }
+  if (configurationChanged) {
+    await index.reconcile(); // ignorePatterns may now take files in or out
+    reportConfigurationProblems();
+    applications = undefined;
+    configurationGeneration++;
+    workspaceGeneration++;
+    revalidateAll();
+    return;
+  }
+  if (changedFiles.length === 0) return;
+  applications = undefined;
+  workspaceGeneration++;
+  for (const uri of changedFiles) {
+    const state = states.get(uri);
+    if (!index.files.has(uri)) {
+      states.delete(uri);
+      clearProblems(uri);
+    } else if (state && !openByCanonical.has(uri)) state.result = undefined;
+    if (wantsProblems(uri)) schedule(uri, 0);
+    scheduleRelatedKubernetes(uri);
+  }
+  for (const uri of dependents) if (wantsProblems(uri)) schedule(uri, settings.debounceMs);
 }
 
 connection.onInitialize((params): InitializeResult => {
   clientPullsConfiguration = !!params.capabilities.workspace?.configuration;
+  clientRegistersWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  workspaceFolderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  startIndexing();
   // Editors other than VS Code can pass settings at start-up.
   settings = normaliseSettings((params.initializationOptions as { twelveFactor?: Partial<Settings> } | undefined)?.twelveFactor);
   return {
@@ -402,11 +629,22 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
-  if (clientPullsConfiguration) {
-    await refreshSettings();
-    revalidateAll();
+  if (clientRegistersWatchers) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_GLOB }] }).catch((error) => log(`Could not watch the workspace files: ${errorText(error)}`));
   }
+  if (clientPullsConfiguration) await refreshSettings();
+  await indexReady;
+  revalidateAll();
   log('Twelve-Factor Lens server started.');
+});
+
+connection.onDidChangeWatchedFiles((params) => void onWatchedFilesChanged(params.changes).catch((error) => log(`Could not take in a file change: ${errorText(error)}`)));
+
+connection.onRequest(AnalyseWorkspaceRequest, async () => {
+  await indexReady;
+  workspaceRequested = true;
+  revalidateAll();
+  return { files: [...index.files.keys()].filter((uri) => wantsProblems(uri)).length };
 });
 
 connection.onShutdown(() => {
@@ -422,9 +660,20 @@ connection.onDidChangeConfiguration(async (change) => {
 });
 
 documents.onDidOpen((event) => {
+  const uri = event.document.uri;
+  const canonical = canonicalUri(uri);
+  if (canonical !== uri || index.files.has(canonical)) {
+    openByCanonical.set(canonical, uri);
+    if (canonical !== uri) {
+      // Shown under the editor's spelling from now on.
+      states.delete(canonical);
+      clearProblems(canonical);
+    }
+  }
+  applications = undefined;
   // Opening analyses at once; the content-change event fired right after the open must not push it back.
-  justOpened.set(event.document.uri, event.document.version);
-  schedule(event.document.uri, 0);
+  justOpened.set(uri, event.document.version);
+  schedule(uri, 0);
 });
 documents.onDidChangeContent((event) => {
   const { uri, version } = event.document;
@@ -443,7 +692,17 @@ documents.onDidClose((event) => {
   justOpened.delete(uri);
   const hadObjects = !!states.get(uri)?.hasObjects;
   states.delete(uri);
-  if (!shuttingDown) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  const canonical = canonicalUri(uri);
+  openByCanonical.delete(canonical);
+  applications = undefined;
+  // The file on disk takes the closed document's place: its problems stay in workspace mode.
+  if (wantsProblems(canonical)) {
+    if (canonical !== uri) clearProblems(uri);
+    schedule(canonical, 0);
+  } else {
+    published.delete(uri);
+    if (!shuttingDown) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
   if (hadObjects) {
     workspaceGeneration++;
     scheduleRelatedKubernetes(uri);

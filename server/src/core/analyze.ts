@@ -11,6 +11,8 @@ import { KubernetesModel, type KubeObject, type ParseProblem } from './kubernete
 import { asMap, pairOf, scalarString, valueOf } from './kubernetes/yaml-nodes';
 import { ALL_RULES } from './rules';
 import { createWorkspace, formatMessage, type DockerfileRule, type KubernetesRule, type KubernetesWorkspace, type Rule } from './rule';
+import { maskText } from './mask';
+import { HelmTemplate, type HelmChartContext } from './helm/template-document';
 import { IGNORE_ANNOTATION, SUPPRESSION_DIAGNOSTICS, findCommentSuppressions, suppresses, type Suppression } from './suppression';
 
 export interface ParsedDocument {
@@ -23,6 +25,21 @@ export interface ParsedDocument {
   /** Problems that stopped (part of) the document being read: YAML syntax errors, binary content. */
   parseProblems: ParseProblem[];
   suppressions: Suppression[];
+  /** A Helm chart template: `kubernetes` reads its rendering; findings are mapped back (helm/). */
+  helm?: HelmParse;
+}
+
+export interface HelmParse {
+  template: HelmTemplate;
+  /** Suppression comments of the values files, for findings moved there. */
+  valuesSuppressions: Map<string, Suppression[]>;
+  /** Why (part of) the template was not read; reported as one hint on the file. */
+  skipped?: string;
+}
+
+export interface ParseOptions {
+  /** The chart around a Helm template (values, Chart.yaml, named templates): the template is rendered and analysed. */
+  helm?: HelmChartContext;
 }
 
 export interface RuleFailure {
@@ -63,7 +80,7 @@ export function looksBinary(text: string): boolean {
   return text.includes('\u0000');
 }
 
-export function parseDocument(input: SourceInput, version = 0): ParsedDocument {
+export function parseDocument(input: SourceInput, version = 0, options: ParseOptions = {}): ParsedDocument {
   const source = new SourceText(input.uri, input.text, input.languageId, version);
   const target = detectTarget(input.uri, input.languageId);
   const parsed: ParsedDocument = { input, target, source, parseProblems: [], suppressions: [] };
@@ -73,21 +90,29 @@ export function parseDocument(input: SourceInput, version = 0): ParsedDocument {
     parsed.parseProblems.push({ message: 'The file contains binary data (a NUL byte) and was not analysed.', range: source.rangeOf(0, 0) });
     return parsed;
   }
+  if (target === 'kubernetes' && options.helm) return parseHelmTemplate(parsed, options.helm);
   if (target === 'dockerfile') {
     const model = new DockerfileModel(source);
     parsed.dockerfile = model;
+    // Instructions by their first line, built on the first directive: one pass, not one scan per comment.
+    let byLine: Map<number, Range> | undefined;
     parsed.suppressions = findCommentSuppressions(source, (line) => {
-      const instruction = model.instructions.find((i) => i.getRange().start.line === line);
-      return instruction ? instruction.getRange() : line < source.lineCount ? source.lineRange(line) : undefined;
+      if (!byLine) {
+        byLine = new Map();
+        for (const i of model.instructions) {
+          const range = i.getRange();
+          if (!byLine.has(range.start.line)) byLine.set(range.start.line, range);
+        }
+      }
+      return byLine.get(line) ?? (line < source.lineCount ? source.lineRange(line) : undefined);
     });
   } else {
     const model = new KubernetesModel(source);
     parsed.kubernetes = model;
-    parsed.parseProblems.push(...model.parseProblems);
-    parsed.suppressions = [
-      ...findCommentSuppressions(source, (line) => (line < source.lineCount ? source.lineRange(line) : undefined)),
-      ...model.objects.flatMap((object) => annotationSuppression(model, object)),
-    ];
+    // concat, not push(...): a spread of an unbounded array overflows the stack.
+    parsed.parseProblems = parsed.parseProblems.concat(model.parseProblems);
+    parsed.suppressions = findCommentSuppressions(source, (line) => (line < source.lineCount ? source.lineRange(line) : undefined));
+    for (const object of model.objects) for (const suppression of annotationSuppression(model, object)) parsed.suppressions.push(suppression);
   }
   return parsed;
 }
@@ -119,17 +144,19 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
       const template = rule.meta.messages[r.messageId];
       if (template === undefined) throw new Error(`unknown messageId "${r.messageId}"`);
       const finding: Finding = { ruleId: rule.meta.id, messageId: r.messageId, factor: rule.meta.factor, severity, message: formatMessage(template, r.data), range: r.range };
+      if (r.related) finding.related = r.related;
       // A rule that did not declare itself fixable cannot slip an edit into the user's file.
-      if (r.fix && rule.meta.fix) finding.fix = { ...r.fix, safety: r.fix.safety === 'unsafe' ? 'unsafe' : rule.meta.fix };
+      // Its title is shown as a quick fix: it goes through the masker like the message (formatMessage) does.
+      if (r.fix && rule.meta.fix) finding.fix = { ...r.fix, title: maskText(r.fix.title), safety: r.fix.safety === 'unsafe' ? 'unsafe' : rule.meta.fix };
       collected.push(finding);
     };
     try {
       if (rule.meta.target === 'dockerfile' && parsed.dockerfile) {
         (rule as DockerfileRule).check({ source: parsed.source, configuration, report, model: parsed.dockerfile });
       } else if (rule.meta.target === 'kubernetes' && parsed.kubernetes && workspace) {
-        (rule as KubernetesRule).check({ source: parsed.source, configuration, report, model: parsed.kubernetes, workspace });
+        (rule as KubernetesRule).check({ source: parsed.kubernetes.source, configuration, report, model: parsed.kubernetes, workspace });
       }
-      findings.push(...collected);
+      for (const finding of collected) findings.push(finding);
     } catch (error) {
       // Containment: one broken rule must not cost the user the other rules' findings.
       ruleFailures.push({ ruleId: rule.meta.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -137,14 +164,55 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
   }
 
   const hadolintCodes = new Map(rules.map((r) => [r.meta.id, r.meta.hadolint ?? []]));
-  const kept = findings.filter((finding) => !parsed.suppressions.some((s) => suppresses(s, finding.ruleId, hadolintCodes.get(finding.ruleId) ?? [], finding.range)));
-  kept.push(...suppressionFindings(parsed, ranRuleIds, configuration));
+  const candidates = suppressionsByLine(parsed.suppressions);
+  if (parsed.helm) mapHelmFindings(parsed, parsed.helm, findings, configuration);
+  const kept = findings.filter((finding) => finding.uri !== undefined || !candidates(finding.range.start.line).some((s) => suppresses(s, finding.ruleId, hadolintCodes.get(finding.ruleId) ?? [], finding.range)));
+  for (const finding of suppressionFindings(parsed, ranRuleIds, configuration)) kept.push(finding);
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
   return { parsed, findings: dedupe(kept), ruleFailures };
 }
 
 export function effectiveSeverity(rule: Rule, configuration: Configuration): Severity | 'off' {
   return configuration.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+}
+
+/**
+ * The suppressions whose scope may cover a finding starting on a line, in their original order
+ * (the first that matches is the one marked used). File-wide ones apply to every line; scoped ones
+ * are listed on each line of their scope, each distinct scope once, so the total work stays
+ * proportional to the lines covered instead of findings × suppressions.
+ */
+function suppressionsByLine(suppressions: readonly Suppression[]): (line: number) => readonly Suppression[] {
+  if (suppressions.length === 0) return () => suppressions;
+  const fileWide: number[] = [];
+  const scopes = new Map<string, { start: number; end: number; members: number[] }>();
+  suppressions.forEach((suppression, i) => {
+    const scope = suppression.scope;
+    if (!scope) return void fileWide.push(i);
+    const key = `${scope.start.line}:${scope.start.character}-${scope.end.line}:${scope.end.character}`;
+    const group = scopes.get(key);
+    if (group) group.members.push(i);
+    else scopes.set(key, { start: scope.start.line, end: scope.end.line, members: [i] });
+  });
+  const byLine = new Map<number, number[]>();
+  for (const { start, end, members } of scopes.values()) {
+    for (let line = start; line <= end; line++) {
+      const list = byLine.get(line);
+      if (list) for (const m of members) list.push(m);
+      else byLine.set(line, members.slice());
+    }
+  }
+  const cache = new Map<number, Suppression[]>();
+  return (line) => {
+    let found = cache.get(line);
+    if (!found) {
+      const scoped = byLine.get(line) ?? [];
+      const order = fileWide.length === 0 && scoped.length <= 1 ? scoped : fileWide.concat(scoped).sort((a, b) => a - b);
+      found = order.map((i) => suppressions[i]);
+      cache.set(line, found);
+    }
+    return found;
+  };
 }
 
 /** Two reports of one rule at one range say the same thing once. */
@@ -201,4 +269,58 @@ function annotationSuppression(model: KubernetesModel, object: KubeObject): Supp
     .filter(Boolean)
     .map((id) => ({ id, range: valueRange, used: false }));
   return [{ kind: 'annotation', ids, reason: undefined, range: valueRange, scope: object.range }];
+}
+
+/** A chart template: rendered with its chart (helm/), then read as Kubernetes YAML; suppressions stay on the template. */
+function parseHelmTemplate(parsed: ParsedDocument, context: HelmChartContext): ParsedDocument {
+  const source = parsed.source;
+  const template = new HelmTemplate(source, context);
+  const model = new KubernetesModel(template.rendered);
+  parsed.kubernetes = model;
+  const unread = model.documents.filter((doc) => doc.errors.length > 0).length;
+  const skipped = template.render.error
+    ? `This Helm template was not analysed: ${template.render.error}.`
+    : unread > 0
+      ? `${unread} document${unread === 1 ? '' : 's'} of this Helm template ${unread === 1 ? 'is' : 'are'} too dynamic to read and ${unread === 1 ? 'was' : 'were'} not analysed.`
+      : undefined;
+  const valuesSuppressions = new Map<string, Suppression[]>();
+  for (const values of context.values) {
+    const valuesSource = new SourceText(values.uri, values.text);
+    valuesSuppressions.set(values.uri, findCommentSuppressions(valuesSource, (line) => (line < valuesSource.lineCount ? valuesSource.lineRange(line) : undefined)));
+  }
+  parsed.helm = { template, valuesSuppressions, skipped };
+  parsed.suppressions = findCommentSuppressions(source, (line) => (line < source.lineCount ? source.lineRange(line) : undefined));
+  for (const object of model.objects) {
+    for (const suppression of annotationSuppression(model, object)) {
+      const toTemplate = (r: Range) => template.toTemplate(r);
+      parsed.suppressions.push({ ...suppression, range: toTemplate(suppression.range), scope: suppression.scope && toTemplate(suppression.scope), ids: suppression.ids.map((id) => ({ ...id, range: toTemplate(id.range) })) });
+    }
+  }
+  return parsed;
+}
+
+/** HELM_SKIPPED: the one hint on a template that was (partly) not read. */
+export const HELM_SKIPPED = { id: 'helm/template-not-analysed', severity: 'hint', description: 'A Helm template (or part of it) is too dynamic to read and was not analysed.' } as const;
+
+/**
+ * Findings of a rendered template, back on the template: a finding about a value goes to the
+ * values file line that sets it (the template line as related information), or away when a
+ * suppression comment there covers it. Fixes are dropped: their edits address the rendering.
+ */
+function mapHelmFindings(parsed: ParsedDocument, helm: HelmParse, findings: Finding[], configuration: Configuration): void {
+  const hadolint: string[] = [];
+  for (let i = findings.length - 1; i >= 0; i--) {
+    const finding = findings[i];
+    const mapped = helm.template.map(finding.range);
+    delete finding.fix;
+    finding.range = mapped.range;
+    if (mapped.uri) {
+      finding.uri = mapped.uri;
+      finding.related = [...(mapped.related ?? []), ...(finding.related ?? [])];
+      const suppressions = helm.valuesSuppressions.get(mapped.uri) ?? [];
+      if (suppressions.some((s) => suppresses(s, finding.ruleId, hadolint, mapped.range))) findings.splice(i, 1);
+    }
+  }
+  const severity = configuration.rules?.[HELM_SKIPPED.id] ?? HELM_SKIPPED.severity;
+  if (helm.skipped && severity !== 'off') findings.push({ ruleId: HELM_SKIPPED.id, factor: null, severity, message: helm.skipped, range: parsed.source.rangeOf(0, 0) });
 }

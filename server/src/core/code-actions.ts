@@ -6,6 +6,7 @@
 import type { Finding, Range, TextEdit } from './types';
 import type { Analysis } from './analyze';
 import { rangesOverlap } from './source';
+import { maskText } from './mask';
 
 export interface CodeActionProposal {
   title: string;
@@ -27,7 +28,8 @@ export function codeActionsFor(analysis: Analysis, range: Range): CodeActionProp
     if (finding.fix) {
       const safe = finding.fix.safety === 'safe';
       // An unsafe fix is offered, marked in its title, and never preferred (so no editor applies it on its own).
-      proposals.push({ title: safe ? finding.fix.title : `${finding.fix.title} (unsafe)`, edits: finding.fix.edits, isPreferred: safe, safety: safe ? 'safe' : 'unsafe', finding });
+      const title = maskText(finding.fix.title); // already masked by the engine; idempotent for fixes from elsewhere
+      proposals.push({ title: safe ? title : `${title} (unsafe)`, edits: finding.fix.edits, isPreferred: safe, safety: safe ? 'safe' : 'unsafe', finding });
     }
     if (finding.factor === null) continue; // suppression diagnostics are fixed by editing the comment itself
     const ignore = ignoreLineEdit(analysis, finding);

@@ -10,6 +10,7 @@ import { rangeContains } from './source';
 import { factorBySlug, type Factor } from './factors';
 import { ruleById } from './rules';
 import { DOCKERFILE_TOPICS, KUBERNETES_TOPICS } from './hover-topics';
+import { maskText } from './mask';
 
 export interface HoverContent {
   markdown: string;
@@ -40,7 +41,9 @@ function findingHover(analysis: Analysis, position: Position): HoverContent | un
     const factor = factorBySlug(finding.factor!);
     sections.push(
       [
-        `### ${factorHeading(factor)}: ${finding.message}`,
+        // The message is masked when the engine builds it; masked again here for findings that
+        // reach us another way (a worker's copy, a test), which is idempotent.
+        `### ${factorHeading(factor)}: ${maskText(finding.message)}`,
         '',
         `**Why this breaks the factor.** ${rule?.meta.rationale ?? ''}`,
         '',

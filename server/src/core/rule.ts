@@ -8,6 +8,7 @@ import type { Configuration, Report, RuleMeta, Target } from './types';
 import type { SourceText } from './source';
 import type { DockerfileModel } from './dockerfile/model';
 import type { KubeObject, KubernetesModel } from './kubernetes/model';
+import { maskText } from './mask';
 
 export interface RuleContextBase {
   source: SourceText;
@@ -84,9 +85,13 @@ export function defineKubernetesRule(rule: { meta: RuleMetaInput; check(context:
   return { meta: { ...rule.meta, fixable: rule.meta.fix !== undefined, target: 'kubernetes' }, check: rule.check };
 }
 
-/** Fills `{{name}}` placeholders; unknown placeholders stay visible so a typo is noticed in tests. */
+/**
+ * Fills `{{name}}` placeholders; unknown placeholders stay visible so a typo is noticed in tests.
+ * Every value goes through the one masker (mask.ts) on its way in: rule findings and suppression
+ * diagnostics alike are built here, so no message can echo a secret the user wrote.
+ */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, key: string) => (key in data ? maskText(String(data[key])) : whole));
 }
 
 

@@ -1,7 +1,9 @@
 /**
- * Masking for anything secret-like that a message or report might echo: findings
- * show the shape of a secret, never the secret.
+ * Recognising secrets (names, token shapes, literal values) and masking whole values a rule
+ * knows to be secret. Masking of secrets inside any echoed text is done by the one masker,
+ * mask.ts, which formatMessage applies to every message value.
  */
+import { maskText, urlPassword } from './mask';
 
 /** Keeps the first characters (enough to recognise the kind of token) and hides the rest. */
 export function maskSecret(value: string): string {
@@ -10,9 +12,12 @@ export function maskSecret(value: string): string {
   return `${value.slice(0, visible)}${'*'.repeat(Math.min(8, value.length - visible))}`;
 }
 
-/** Replaces the password of `scheme://user:password@host` with `****`. */
+/**
+ * Replaces the password of `scheme://user:password@host` with `****` (any user, an empty one too;
+ * passwords holding `/` or `@`), and every other secret the one masker knows (see mask.ts).
+ */
 export function maskUrlCredentials(value: string): string {
-  return value.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]+:)([^@/\s]+)(@)/gi, '$1****$3');
+  return maskText(value);
 }
 
 /** Variable names that announce a secret: `DB_PASSWORD`, `STRIPE_SECRET_KEY`, `GITHUB_TOKEN`, `API_KEY`… */
@@ -60,8 +65,8 @@ const SECRET_SHAPES: { kind: string; pattern: RegExp }[] = [
 /** Recognises well-known token shapes and credentials embedded in URLs. */
 export function secretShapeOf(value: string): SecretShape | undefined {
   for (const shape of SECRET_SHAPES) if (shape.pattern.test(value)) return { kind: shape.kind };
-  const url = /\b[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]+:([^@/\s]+)@/i.exec(value);
-  if (url && !isPlaceholderValue(url[1]) && !/^\$/.test(url[1])) return { kind: 'a password inside a URL' };
+  const password = urlPassword(value);
+  if (password !== undefined && !isPlaceholderValue(password) && !isSecretReference(password)) return { kind: 'a password inside a URL' };
   return undefined;
 }
 
@@ -91,6 +96,19 @@ function looksLikePath(value: string): boolean {
   return /^(\/|\.{1,2}\/|~\/|[A-Za-z]:\\)[^\s]*$/.test(value);
 }
 
+/**
+ * A fill-in marker rather than a value: the variable's own name (`HF_TOKEN: "HF_TOKEN"`), or an
+ * ALL_CAPS identifier that names a secret (`API_KEY: YOUR_API_KEY`, `DB_PASSWORD: DB_PASSWORD_HERE`), also
+ * after a vendor's key prefix (`nvapi-NVKEY`, `sk-YOUR_KEY`).
+ */
+function namesItself(name: string, value: string): boolean {
+  const norm = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  if (name !== '' && norm(name) === norm(value)) return true;
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value) && looksLikeSecretName(value)) return true;
+  const tail = /^[a-z]{2,8}[-_]([A-Z][A-Z0-9_]*)$/.exec(value);
+  return !!tail && /KEY|TOKEN|SECRET|PASS/.test(tail[1]);
+}
+
 /** A secret written literally under `name` (ENV, ARG, an env `value:`, a ConfigMap key), or `undefined`. */
 export function literalSecret(name: string, value: string): LiteralSecret | undefined {
   const v = value.trim();
@@ -105,15 +123,16 @@ export function literalSecret(name: string, value: string): LiteralSecret | unde
     }
   }
   if (!looksLikeSecretName(name) || EXTRA_NAME_EXCEPTIONS.test(name)) return undefined;
-  if (isPlaceholderValue(v) || looksLikePath(v) || isSecretReference(v)) return undefined;
+  if (isPlaceholderValue(v) || looksLikePath(v) || isSecretReference(v) || namesItself(name, v)) return undefined;
   if (/^https?:\/\/[^@\s]*$/i.test(v)) return undefined; // a URL without credentials is a locator, not a secret
   return { kind: 'a literal value under a secret-like name', masked: maskValue(v) };
 }
 
-/** Masks URL passwords, or the whole value when it is not a URL. */
+/** Masks URL passwords (and any other secret part, see mask.ts), or the whole value when it is not a URL. */
 export function maskValue(value: string): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    const masked = maskUrlCredentials(value);
+  if (/^[a-z][a-z0-9+.:-]*:\/\//i.test(value)) {
+    // Masked before it is shortened, so a cut never splits a password away from its `@`.
+    const masked = maskText(value);
     return masked.length > 60 ? `${masked.slice(0, 57)}...` : masked;
   }
   return maskSecret(value);

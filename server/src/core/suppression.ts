@@ -40,6 +40,7 @@ const HADOLINT = /^[ \t]*#[ \t]*hadolint[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*
  */
 export function findCommentSuppressions(source: SourceText, scopeOfNextLine: (line: number) => Range | undefined): Suppression[] {
   const suppressions: Suppression[] = [];
+  const nextContentLine = nextContentLines(source);
   for (let line = 0; line < source.lineCount; line++) {
     const text = source.lineText(line);
     if (!text.includes('#')) continue;
@@ -89,13 +90,23 @@ export function findCommentSuppressions(source: SourceText, scopeOfNextLine: (li
   return suppressions;
 }
 
-/** The first line after `line` that is neither blank nor a comment. */
-function nextContentLine(source: SourceText, line: number): number {
-  for (let next = line + 1; next < source.lineCount; next++) {
-    const text = source.lineText(next).trim();
-    if (text !== '' && !text.startsWith('#')) return next;
-  }
-  return source.lineCount;
+/**
+ * `(source, line)` → the first line after `line` that is neither blank nor a comment. Computed in one
+ * backward pass on first use, so a block of many directive comments is not rescanned for each of them.
+ */
+function nextContentLines(source: SourceText): (source: SourceText, line: number) => number {
+  let next: Int32Array | undefined;
+  return (_source, line) => {
+    if (!next) {
+      next = new Int32Array(source.lineCount + 1);
+      next[source.lineCount] = source.lineCount;
+      for (let l = source.lineCount - 1; l >= 0; l--) {
+        const text = source.lineText(l).trim();
+        next[l] = text !== '' && !text.startsWith('#') ? l : next[l + 1];
+      }
+    }
+    return line + 1 >= source.lineCount ? source.lineCount : next[line + 1];
+  };
 }
 
 /** Whether `suppression` covers a finding of `ruleId` (with these hadolint codes) at `range`; marks the id used. */
@@ -104,10 +115,23 @@ export function suppresses(suppression: Suppression, ruleId: string, hadolintCod
   const match =
     suppression.kind === 'hadolint'
       ? suppression.ids.find((s) => hadolintCodes.includes(s.id))
-      : suppression.ids.find((s) => s.id === ruleId);
+      : firstIdNamed(suppression, ruleId);
   if (!match) return false;
   match.used = true;
   return true;
+}
+
+/** The first id of `suppression` equal to `ruleId`, through a per-suppression index (a comment may list very many ids). */
+const idIndexes = new WeakMap<Suppression, Map<string, SuppressedId>>();
+function firstIdNamed(suppression: Suppression, ruleId: string): SuppressedId | undefined {
+  if (suppression.ids.length < 8) return suppression.ids.find((s) => s.id === ruleId);
+  let index = idIndexes.get(suppression);
+  if (!index) {
+    index = new Map();
+    for (const id of suppression.ids) if (!index.has(id.id)) index.set(id.id, id);
+    idIndexes.set(suppression, index);
+  }
+  return index.get(ruleId);
 }
 
 /** Diagnostics about suppressions themselves. They carry no factor: they are about the comment, not the app. */

@@ -65,6 +65,19 @@ export interface Finding {
   message: string;
   range: Range;
   fix?: Fix;
+  /**
+   * Set only when the finding lies in another file than the one analysed: a Helm template's
+   * finding about a value is reported on the values file line that sets it.
+   */
+  uri?: string;
+  /** Other places that explain the finding (the template line that uses a value). */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  uri: string;
+  range: Range;
+  message: string;
 }
 
 export interface RuleMeta {
@@ -100,6 +113,7 @@ export interface Report {
   data?: Record<string, string | number>;
   range: Range;
   fix?: Fix;
+  related?: RelatedLocation[];
 }
 
 export interface Configuration {

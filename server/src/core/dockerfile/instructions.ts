@@ -178,17 +178,34 @@ export function rootImage(stage: Stage | undefined): ImageReference | undefined 
  * before it (a bare `ARG X` takes the global default of X), `undefined` when unknown.
  */
 export function argValuesAt(model: DockerfileModel, instruction: Instruction): Map<string, string | undefined> {
-  const values = new Map<string, string | undefined>();
   const stage = model.stageOf(instruction);
-  if (!stage) return values;
-  const line = instruction.getRange().start.line;
-  for (const i of stage.instructions) {
-    if (i.getRange().start.line >= line) break;
-    if (i.getKeyword() !== 'ARG') continue;
-    for (const p of argProperties(i)) values.set(p.name, p.hasDefault ? p.value : model.globalArgs.get(p.name));
+  if (!stage) return new Map();
+  // Asked for many instructions of one stage: the values only change at ARG instructions, so each
+  // stage keeps its ARGs in order and one snapshot per "after k ARGs", built on demand, in order.
+  let state = argStates.get(stage);
+  if (!state) {
+    const args = stage.instructions.filter((i) => i.getKeyword() === 'ARG');
+    state = { args, lines: args.map((i) => i.getRange().start.line), snapshots: [new Map()] };
+    argStates.set(stage, state);
   }
-  return values;
+  const line = instruction.getRange().start.line;
+  let lo = 0;
+  let hi = state.lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (state.lines[mid] < line) lo = mid + 1;
+    else hi = mid;
+  }
+  // `lo` ARGs of the stage start before the instruction.
+  for (let k = state.snapshots.length; k <= lo; k++) {
+    const values = new Map(state.snapshots[k - 1]);
+    for (const p of argProperties(state.args[k - 1])) values.set(p.name, p.hasDefault ? p.value : model.globalArgs.get(p.name));
+    state.snapshots.push(values);
+  }
+  return new Map(state.snapshots[lo]);
 }
+
+const argStates = new WeakMap<Stage, { args: Instruction[]; lines: number[]; snapshots: Map<string, string | undefined>[] }>();
 
 /** The ARG names declared in the stage of `instruction` before it. */
 export function argNamesAt(model: DockerfileModel, instruction: Instruction): Set<string> {

@@ -61,7 +61,7 @@ export function hardCodedLocator(name: string, value: string): Locator | undefin
   if (CONNECTION_STRING_NAME.test(name) && /(^|;)\s*(server|data source|host|address|addr)\s*=\s*[^;$]+/i.test(v)) {
     const host = /(^|;)\s*(server|data source|host|address|addr)\s*=\s*([^;,]+)/i.exec(v)?.[3] ?? '';
     if (hasReference(host)) return undefined;
-    return { kind: 'connection-string', display: v.replace(/((password|pwd)\s*=\s*)[^;]*/gi, '$1****') };
+    return { kind: 'connection-string', display: v }; // its password is masked by the engine (mask.ts)
   }
   if ((SERVICE_WORD.test(name) && LOCATOR_SUFFIX.test(name)) || /^(PGHOST|MYSQL_HOST|REDISHOST|MONGOHOST)$/i.test(name)) {
     if (hasReference(v) || /\s/.test(v)) return undefined;

@@ -75,8 +75,14 @@ export class DockerfileModel {
   readonly globalArgs: Map<string, string | undefined>;
   readonly stages: Stage[];
   private commandLines = new Map<Instruction, CommandLine | undefined>();
+  /** Look-ups asked once per instruction or per stage, answered from indexes built on first use. */
+  private stagesByName: Map<string, Stage> | undefined;
+  private inherited = new Map<string, Instruction[]>();
+  private envs = new Map<Stage, Map<string, EnvVariable>>();
+  private lastByKeyword = new Map<string, (Instruction | undefined)[]>();
 
   constructor(readonly source: SourceText) {
+    linearCommentOrganisation();
     this.ast = DockerfileParser.parse(source.text);
     this.escapeChar = this.ast.getEscapeCharacter();
     this.globalArgs = new Map();
@@ -100,43 +106,84 @@ export class DockerfileModel {
   stageByReference(reference: string): Stage | undefined {
     const lower = reference.toLowerCase();
     if (/^\d+$/.test(lower)) return this.stages[Number(lower)];
-    return this.stages.find((s) => s.name === lower);
+    if (!this.stagesByName) {
+      this.stagesByName = new Map();
+      for (const s of this.stages) if (s.name !== undefined && !this.stagesByName.has(s.name)) this.stagesByName.set(s.name, s);
+    }
+    return this.stagesByName.get(lower);
   }
 
-  /** Stage that contains `instruction`. */
+  /** Stage that contains `instruction` (binary search: stages are in file order and do not overlap). */
   stageOf(instruction: Instruction): Stage | undefined {
     const line = instruction.getRange().start.line;
-    return this.stages.find((s) => s.range.start.line <= line && line <= s.range.end.line);
+    let lo = 0;
+    let hi = this.stages.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.stages[mid];
+      if (line < s.range.start.line) hi = mid - 1;
+      else if (line > s.range.end.line) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
   }
 
   /** Stages whose result reaches the final image: the final stage and its FROM ancestors. */
   runtimeLineage(): Stage[] {
     const lineage: Stage[] = [];
-    for (let s = this.finalStage; s && !lineage.includes(s); s = s.parent) lineage.push(s);
+    const seen = new Set<Stage>();
+    for (let s = this.finalStage; s && !seen.has(s); s = s.parent) {
+      seen.add(s);
+      lineage.push(s);
+    }
     return lineage;
   }
 
-  /** Instructions of `stage` and of the stages it is built FROM, oldest first, by keyword. */
+  /** Instructions of `stage` and of the stages it is built FROM, oldest first, by keyword. Shared: do not mutate. */
   inheritedInstructions(stage: Stage, keyword?: string): Instruction[] {
-    const chain: Stage[] = [];
-    for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
-    const all = chain.flatMap((s) => s.instructions);
-    return keyword ? all.filter((i) => i.getKeyword() === keyword) : all;
+    const key = `${stage.index}\u0000${keyword ?? ''}`;
+    let list = this.inherited.get(key);
+    if (!list) {
+      const chain: Stage[] = [];
+      const seen = new Set<Stage>();
+      for (let s: Stage | undefined = stage; s && !seen.has(s); s = s.parent) {
+        seen.add(s);
+        chain.push(s);
+      }
+      list = [];
+      for (let c = chain.length - 1; c >= 0; c--) for (const i of chain[c].instructions) if (!keyword || i.getKeyword() === keyword) list.push(i);
+      this.inherited.set(key, list);
+    }
+    return list;
   }
 
-  /** ENV variables set in `stage` (and the stages it is built FROM), later ones winning. */
+  /** ENV variables set in `stage` (and the stages it is built FROM), later ones winning. Shared: do not mutate. */
   envOf(stage: Stage): Map<string, EnvVariable> {
-    const env = new Map<string, EnvVariable>();
-    for (const instruction of this.inheritedInstructions(stage, 'ENV')) {
-      for (const v of propertiesOf(instruction)) env.set(v.name, v);
+    let env = this.envs.get(stage);
+    if (!env) {
+      env = new Map<string, EnvVariable>();
+      for (const instruction of this.inheritedInstructions(stage, 'ENV')) {
+        for (const v of propertiesOf(instruction)) env.set(v.name, v);
+      }
+      this.envs.set(stage, env);
     }
     return env;
   }
 
   /** The effective CMD/ENTRYPOINT of a stage: the last one declared (inherited from parent stages). */
   lastOf(stage: Stage, keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK' | 'USER' | 'WORKDIR' | 'STOPSIGNAL'): Instruction | undefined {
-    const list = this.inheritedInstructions(stage, keyword);
-    return list[list.length - 1];
+    // One pass over all stages per keyword: a stage's last is its own, else its parent's (parents come first).
+    let lasts = this.lastByKeyword.get(keyword);
+    if (!lasts) {
+      lasts = [];
+      for (const s of this.stages) {
+        let own: Instruction | undefined;
+        for (const i of s.instructions) if (i.getKeyword() === keyword) own = i;
+        lasts.push(own ?? (s.parent && s.parent.index < s.index ? lasts[s.parent.index] : undefined));
+      }
+      this.lastByKeyword.set(keyword, lasts);
+    }
+    return lasts[stage.index];
   }
 
   /** Splits a RUN, CMD, ENTRYPOINT or HEALTHCHECK into its command line; cached per instruction. */
@@ -164,6 +211,7 @@ export class DockerfileModel {
 
   private buildStages(): Stage[] {
     const stages: Stage[] = [];
+    const byName = new Map<string, Stage>();
     const instructions = this.ast.getInstructions();
     let current: Stage | undefined;
     for (const instruction of instructions) {
@@ -172,9 +220,10 @@ export class DockerfileModel {
         const image = this.imageOf(from);
         const name = from.getBuildStage()?.toLowerCase() ?? undefined;
         const parentName = image.expanded?.toLowerCase();
-        const parent = parentName ? stages.find((s) => s.name === parentName) : undefined;
+        const parent = parentName ? byName.get(parentName) : undefined;
         current = { index: stages.length, name, from, image, parent, instructions: [instruction], range: instruction.getRange() };
         stages.push(current);
+        if (name !== undefined && !byName.has(name)) byName.set(name, current);
       } else if (current) {
         current.instructions.push(instruction);
         current.range = { start: current.range.start, end: instruction.getRange().end };
@@ -244,13 +293,12 @@ export class DockerfileModel {
     }
 
     let script: LogicalText;
-    const withHeredocs = instruction as unknown as { getHeredocs?: () => Heredoc[] };
-    const heredocs: Heredoc[] = typeof withHeredocs.getHeredocs === 'function' ? withHeredocs.getHeredocs() : [];
+    const heredocs = heredocsOf(instruction);
     const firstLine = logicalText(source, startOffset, endOffset, this.escapeChar);
     const heredocOnly = /^<<-?\s*(["']?)([A-Za-z0-9_]+)\1\s*(\n|$)/.exec(firstLine.text);
     if (keyword === 'RUN' && heredocs.length > 0 && heredocOnly) {
       // `RUN <<EOF` runs the body with the shell; the body's lines are commands.
-      const body = heredocs[0].getContentRange();
+      const body = contained(() => heredocs[0].getContentRange(), null);
       script = body ? verbatimText(source, source.offsetAt(body.start), source.offsetAt(body.end)) : { text: '', offsets: [startOffset] };
     } else if (heredocs.length > 0) {
       // `RUN python3 <<EOF`: the command is on the first line; the body is that program's input.
@@ -261,6 +309,89 @@ export class DockerfileModel {
     }
     return { instruction, form: 'shell', execArgs: [], script, commands: splitCommands(source, script, this.escapeChar), argumentsRange: argsRange };
   }
+}
+
+type Position = { line: number; character: number };
+type Span = { start: Position; end: Position };
+interface CommentHolder {
+  getRange(): Span;
+  addComment(comment: unknown): void;
+}
+interface ParsedDockerfileInternals {
+  organizeComments?: () => void;
+  getComments(): { getRange(): Span }[];
+  initialInstructions?: CommentHolder;
+  buildStages?: CommentHolder[];
+}
+
+let commentOrganisationPatched = false;
+
+/**
+ * dockerfile-ast hands each comment to the build stage that contains it by testing every comment against
+ * every stage: quadratic in a file with many stages and comments (9,000 stages: seconds). Replaced, once,
+ * by the same assignment through a binary search (stages are in file order and do not overlap). We do not
+ * read the stages' comments ourselves; this only keeps parsing linear.
+ */
+function linearCommentOrganisation(): void {
+  if (commentOrganisationPatched) return;
+  commentOrganisationPatched = true;
+  const proto = Object.getPrototypeOf(DockerfileParser.parse('FROM scratch\n')) as ParsedDockerfileInternals;
+  if (typeof proto?.organizeComments !== 'function') return;
+  const inside = (p: Position, r: Span): boolean =>
+    r.start.line === r.end.line
+      ? r.start.line === p.line && r.start.character <= p.character && p.character <= r.end.character
+      : r.start.line === p.line
+        ? r.start.character <= p.character
+        : r.end.line === p.line
+          ? p.character <= r.end.character
+          : r.start.line < p.line && p.line < r.end.line;
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  proto.organizeComments = function (this: ParsedDockerfileInternals) {
+    const initial = this.initialInstructions;
+    const stages = this.buildStages;
+    if (!initial || !stages) return;
+    const initialRange = initial.getRange();
+    const ranges = stages.map((stage) => stage.getRange());
+    for (const comment of this.getComments()) {
+      const range = comment.getRange();
+      if (inside(range.end, initialRange)) {
+        initial.addComment(comment);
+        continue;
+      }
+      // The last stage starting at or before the comment is the only one that can contain it.
+      let lo = 0;
+      let hi = ranges.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(ranges[mid].start, range.start)) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (found >= 0 && inside(range.start, ranges[found])) stages[found].addComment(comment);
+    }
+  };
+}
+
+/**
+ * Runs a dockerfile-ast getter that can throw on odd input (its heredoc getters do, e.g. on `RUN <<-`
+ * followed by a tab-only line) and degrades to `fallback`: one strange instruction then reads as
+ * having no heredoc instead of failing every rule that asks about it.
+ */
+function contained<T>(get: () => T, fallback: T): T {
+  try {
+    return get();
+  } catch {
+    return fallback;
+  }
+}
+
+/** The heredocs of an instruction (none when dockerfile-ast cannot read them). */
+export function heredocsOf(instruction: Instruction): Heredoc[] {
+  const withHeredocs = instruction as unknown as { getHeredocs?: () => Heredoc[] };
+  if (typeof withHeredocs.getHeredocs !== 'function') return [];
+  return contained(() => withHeredocs.getHeredocs!.call(instruction), []);
 }
 
 /** Parses a JSON exec-form array; `undefined` when it is not valid JSON (Docker then treats it as shell form). */

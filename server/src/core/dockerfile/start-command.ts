@@ -62,21 +62,44 @@ export function startInfo(model: DockerfileModel, stage: Stage | undefined = mod
   if (epLine) {
     if (epLine.form === 'exec' && !epLine.script) {
       if (cmdLine && isPassThroughEntrypoint(epLine.execArgs)) {
-        commands.push(...commandsOf(cmdLine));
-        if (commands.length === 0 && epLine.execArgs.length > 0) commands.push(...commandsOf(epLine));
+        for (const c of commandsOf(cmdLine)) commands.push(c);
+        if (commands.length === 0 && epLine.execArgs.length > 0) for (const c of commandsOf(epLine)) commands.push(c);
       } else {
         const words = [...epLine.execArgs, ...(cmdLine && cmdLine.form === 'exec' && !cmdLine.script ? cmdLine.execArgs : [])];
         if (words.length > 0) commands.push(makeCommand({ words, terminator: 'end', range: { start: words[0].range.start, end: words[words.length - 1].range.end } }, epLine, false));
       }
     } else {
-      commands.push(...commandsOf(epLine));
+      for (const c of commandsOf(epLine)) commands.push(c);
     }
   } else if (cmdLine) {
-    commands.push(...commandsOf(cmdLine));
+    for (const c of commandsOf(cmdLine)) commands.push(c);
   }
   let main: StartCommand | undefined;
   for (const c of commands) if (!c.background && c.words.length > 0) main = c;
   return { stage, entrypoint, cmd, commands, main };
+}
+
+/**
+ * What an image is for, judged by what it starts:
+ * - `base`: it starts nothing of its own (no CMD/ENTRYPOINT in the file) or only a bare interpreter or
+ *   shell (`CMD ["python3"]`, `CMD ["bash"]`): a base or toolbox image that others build on;
+ * - `tool`: it runs a build or code-generation tool (`make`, `protoc`, `buf generate`, `mvn`, `go generate`):
+ *   an image whose purpose is to produce artefacts, not to serve;
+ * - `app`: anything else, an application runtime.
+ */
+export type ImagePurpose = 'app' | 'tool' | 'base';
+
+const BARE_PROGRAMS = /^(python[\d.]*|node|nodejs|bash|sh|ash|zsh|irb|ruby|php|jshell|ghci|iex|erl|pwsh|powershell|cmd|lua|perl|R|julia|deno|bun|dotnet)$/;
+const BUILD_TOOLS = /^(make|gmake|cmake|ninja|bazel|bazelisk|protoc|buf|grpc_tools\.protoc|swagger-codegen|openapi-generator(-cli)?|mvn|mvnw|gradle|gradlew|ant|sbt|cargo|rustc|gcc|g\+\+|clang|tsc|webpack|vite|rollup|esbuild|hugo|jekyll|mkdocs|sphinx-build|goreleaser|ko|skaffold|docker|buildah|kaniko|executor)$/;
+
+export function imagePurpose(model: DockerfileModel, stage: Stage | undefined = model.finalStage): ImagePurpose {
+  const main = startInfo(model, stage)?.main;
+  if (!main) return 'base';
+  if (BARE_PROGRAMS.test(main.program) && main.words.length === 1) return 'base';
+  if (BUILD_TOOLS.test(main.program)) return 'tool';
+  if (main.program === 'go' && /^(generate|build|test|vet|install)$/.test(main.words[1]?.value ?? '')) return 'tool';
+  if (/^(npm|yarn|pnpm)$/.test(main.program) && /^(run\s+)?(build|generate|codegen|compile)\b/.test(main.words.slice(1).map((w) => w.value).join(' '))) return 'tool';
+  return 'app';
 }
 
 function isBefore(a: Instruction, b: Instruction, model: DockerfileModel): boolean {

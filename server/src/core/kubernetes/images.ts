@@ -36,6 +36,24 @@ export function isPlaceholderImage(reference: string): boolean {
 }
 
 /**
+ * Official Docker Hub images: the only single-word names a registry resolves as written
+ * (`nginx` means `docker.io/library/nginx`). Kept to the ones manifests commonly run.
+ */
+const OFFICIAL_IMAGES = new Set(('adminer aerospike almalinux alpine amazoncorretto amazonlinux arangodb bash bonita buildpack-deps busybox caddy cassandra centos chronograf clickhouse clojure composer consul couchbase couchdb crate debian docker drupal eclipse-mosquitto eclipse-temurin elasticsearch elixir erlang fedora flink fluentd gcc ghost golang gradle groovy haproxy haskell hello-world httpd hylang ibmjava influxdb jetty joomla jruby julia kapacitor kibana kong liquibase logstash mariadb matomo maven mediawiki memcached mongo mongo-express mysql nats neo4j nextcloud nginx node odoo openjdk oraclelinux orientdb percona perl php php-zendserver phpmyadmin postgres postfixadmin pypy python rabbitmq redis redmine registry rethinkdb rocket.chat rockylinux ruby rust sapmachine solr sonarqube spark storm swift telegraf tomcat tomee traefik ubuntu varnish vault wordpress xwiki zookeeper').split(' '));
+
+/**
+ * A logical name that a build tool replaces before deploying (Skaffold artifacts, `ko`, a Kustomize
+ * overlay's `images:`): one word, no registry, no tag, and not an official image that a registry
+ * would resolve. `nginx` is a real image; `echo-grpc` or `anthropic-dispatcher` can only be a
+ * name some tool rewrites.
+ */
+export function isLogicalImageName(reference: string): boolean {
+  const trimmed = reference.trim();
+  if (/[/:@]/.test(trimmed) || !/^[a-z0-9][a-z0-9._-]*$/.test(trimmed)) return false;
+  return !OFFICIAL_IMAGES.has(trimmed);
+}
+
+/**
  * Tags that name a moving target rather than a build: each push replaces what they point at.
  * `latest` is the implicit one; the others are branch or channel names.
  */

@@ -7,7 +7,7 @@
 import { parseAllDocuments, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Range } from '../types';
 import type { SourceText } from '../source';
-import { asMap, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
+import { HELM_UNKNOWN, asMap, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
 
 /** Pass as `maxAliasCount` to any `toJS()` call: far above real manifests, far below a "billion laughs". Our own accessors resolve aliases lazily. */
 export const MAX_ALIAS_COUNT = 1000;
@@ -219,9 +219,7 @@ export class KubernetesModel {
       image: scalarString(imageNode, doc),
       imageRange: this.rangeOf(imageNode),
       isInit,
-      env: seqItems(valueOf(node, 'env', doc), doc)
-        .map((e) => this.envEntry(e, doc))
-        .filter((e): e is EnvEntry => !!e),
+      env: this.envList(valueOf(node, 'env', doc), doc),
       ports: seqItems(valueOf(node, 'ports', doc), doc)
         .map((p) => asMap(p, doc))
         .filter((p): p is YAMLMap => !!p)
@@ -232,6 +230,21 @@ export class KubernetesModel {
       command: seqItems(valueOf(node, 'command', doc), doc).map((n) => scalarString(n, doc) ?? ''),
       args: seqItems(valueOf(node, 'args', doc), doc).map((n) => scalarString(n, doc) ?? ''),
     };
+  }
+
+  /** One list per `env` sequence node: an aliased `env: *shared` in many containers is read once. */
+  private readonly envLists = new WeakMap<Node, EnvEntry[]>();
+
+  private envList(envNode: Node | undefined, doc: Document): EnvEntry[] {
+    if (!envNode) return [];
+    let list = this.envLists.get(envNode);
+    if (!list) {
+      list = seqItems(envNode, doc)
+        .map((e) => this.envEntry(e, doc))
+        .filter((e): e is EnvEntry => !!e);
+      this.envLists.set(envNode, list);
+    }
+    return list;
   }
 
   private envEntry(item: Node, doc: Document): EnvEntry | undefined {
@@ -260,7 +273,7 @@ export function isBuiltInApi(apiVersion: string): boolean {
 
 /** True when a value is (partly) a Helm/Go template expression, so its real value is unknown. */
 export function isTemplated(value: string | undefined): boolean {
-  return !!value && value.includes('{{');
+  return !!value && (value.includes('{{') || value.includes(HELM_UNKNOWN));
 }
 
 function stringMap(node: unknown, doc: Document): Record<string, string> {

@@ -7,9 +7,21 @@ import type { KubeObject } from './model';
 import { isTemplated } from './model';
 import { mapEntries, nodeAt, scalarString } from './yaml-nodes';
 
+/** Read once per Service: relations ask for the same selector many times. */
+const selectorCache = new WeakMap<KubeObject, Record<string, string> | null>();
+
 /** A Service's `spec.selector`; `undefined` when it has none (ExternalName, hand-managed Endpoints) or it is templated. */
 export function serviceSelector(service: KubeObject): Record<string, string> | undefined {
   if (service.kind !== 'Service') return undefined;
+  let cached = selectorCache.get(service);
+  if (cached === undefined) {
+    cached = readServiceSelector(service) ?? null;
+    selectorCache.set(service, cached);
+  }
+  return cached ?? undefined;
+}
+
+function readServiceSelector(service: KubeObject): Record<string, string> | undefined {
   const selector = stringMapAt(service, ['spec', 'selector']);
   if (!selector || Object.keys(selector).length === 0) return undefined;
   if (Object.entries(selector).some(([k, v]) => isTemplated(k) || isTemplated(v))) return undefined;
@@ -46,21 +58,112 @@ export function isPatchFragment(object: KubeObject): boolean {
   return containers.length === 0 || containers.some((c) => !c.image);
 }
 
+/*
+ * Relation look-ups are asked once per object of a file against every object of the workspace; scanning
+ * the whole list each time is quadratic. Each list gets an index (built once, kept while the list lives):
+ * objects by label pair, Services by selector pair, autoscalers by target. Answers for equal questions
+ * (same labels or selector, same namespace) are shared, so many objects with one shared label set cost one
+ * look-up. Callers must not mutate the arrays returned.
+ */
+const labelKey = (key: string, value: string) => `${key}\u0000${value}`;
+const questionKey = (labels: Record<string, string>, namespace: string | undefined) =>
+  `${namespace ?? '\u0001'}\u0002${Object.keys(labels)
+    .sort()
+    .map((k) => labelKey(k, labels[k]))
+    .join('\u0003')}`;
+
+interface RelationIndex {
+  /** Position of each object in the list, to return matches in list order. */
+  order: Map<KubeObject, number>;
+  /** Complete pod-bearing objects (what a Service can select), by each of their pod label pairs. */
+  podsByLabel?: Map<string, KubeObject[]>;
+  /** Services with a selector, by each of their selector pairs. */
+  servicesByLabel?: Map<string, KubeObject[]>;
+  /** Autoscalers by `kind\u0000name` of their target. */
+  scalersByTarget?: Map<string, KubeObject[]>;
+  answers: Map<string, KubeObject[]>;
+}
+
+const relationIndexes = new WeakMap<readonly KubeObject[], RelationIndex>();
+
+function indexOf(objects: readonly KubeObject[]): RelationIndex {
+  let index = relationIndexes.get(objects);
+  if (!index) {
+    index = { order: new Map(objects.map((o, i) => [o, i])), answers: new Map() };
+    relationIndexes.set(objects, index);
+  }
+  return index;
+}
+
+function addTo(map: Map<string, KubeObject[]>, key: string, object: KubeObject): void {
+  const list = map.get(key);
+  if (list) list.push(object);
+  else map.set(key, [object]);
+}
+
+/** The smallest bucket among `pairs` (every match must be in each of them), or undefined when one is missing. */
+function smallestBucket(map: Map<string, KubeObject[]>, labels: Record<string, string>): KubeObject[] | undefined {
+  let best: KubeObject[] | undefined;
+  for (const [k, v] of Object.entries(labels)) {
+    const bucket = map.get(labelKey(k, v));
+    if (!bucket) return undefined;
+    if (!best || bucket.length < best.length) best = bucket;
+  }
+  return best;
+}
+
+function inListOrder(index: RelationIndex, objects: KubeObject[]): KubeObject[] {
+  return objects.sort((a, b) => index.order.get(a)! - index.order.get(b)!);
+}
+
+const selectablePod = (o: KubeObject) => !!o.podSpec && o.kind !== 'CronJob' && !isPatchFragment(o);
+
 /** Pod-bearing objects (complete ones) whose pods the Service selects. */
 export function podsSelectedBy(service: KubeObject, objects: readonly KubeObject[]): KubeObject[] {
   const selector = serviceSelector(service);
   if (!selector) return [];
-  return objects.filter((o) => o.podSpec && o.kind !== 'CronJob' && !isPatchFragment(o) && sameNamespace(o, service) && matchesLabels(selector, o.podSpec.podLabels));
+  const index = indexOf(objects);
+  const key = `pods\u0004${questionKey(selector, service.namespace)}`;
+  let answer = index.answers.get(key);
+  if (!answer) {
+    if (!index.podsByLabel) {
+      index.podsByLabel = new Map();
+      for (const o of objects) if (selectablePod(o)) for (const [k, v] of Object.entries(o.podSpec!.podLabels)) addTo(index.podsByLabel, labelKey(k, v), o);
+    }
+    const bucket = smallestBucket(index.podsByLabel, selector) ?? [];
+    answer = inListOrder(index, bucket.filter((o) => sameNamespace(o, service) && matchesLabels(selector, o.podSpec!.podLabels)));
+    index.answers.set(key, answer);
+  }
+  return answer;
 }
 
 /** Services in `objects` that select the pods of `workload`. */
 export function servicesSelecting(workload: KubeObject, objects: readonly KubeObject[]): KubeObject[] {
   const labels = workload.podSpec?.podLabels;
   if (!labels) return [];
-  return objects.filter((o) => {
-    const selector = o.kind === 'Service' ? serviceSelector(o) : undefined;
-    return !!selector && sameNamespace(o, workload) && matchesLabels(selector, labels);
-  });
+  const index = indexOf(objects);
+  const key = `services\u0004${questionKey(labels, workload.namespace)}`;
+  let answer = index.answers.get(key);
+  if (!answer) {
+    if (!index.servicesByLabel) {
+      index.servicesByLabel = new Map();
+      for (const o of objects) {
+        const selector = o.kind === 'Service' ? serviceSelector(o) : undefined;
+        // Any one pair of a selector is enough to find it: every pair must be among the pod's labels.
+        const first = selector && Object.entries(selector)[0];
+        if (first) addTo(index.servicesByLabel, labelKey(first[0], first[1]), o);
+      }
+    }
+    const found = new Set<KubeObject>();
+    for (const [k, v] of Object.entries(labels)) {
+      for (const o of index.servicesByLabel.get(labelKey(k, v)) ?? []) {
+        if (sameNamespace(o, workload) && matchesLabels(serviceSelector(o)!, labels)) found.add(o);
+      }
+    }
+    answer = inListOrder(index, [...found]);
+    index.answers.set(key, answer);
+  }
+  return answer;
 }
 
 export interface ScaleTargetRef {
@@ -82,10 +185,27 @@ export function scaleTargetOf(scaler: KubeObject): ScaleTargetRef | undefined {
 
 /** Autoscalers in `objects` that scale `workload`. */
 export function autoscalersOf(workload: KubeObject, objects: readonly KubeObject[]): KubeObject[] {
-  return objects.filter((o) => {
-    const ref = scaleTargetOf(o);
-    return !!ref && ref.kind === workload.kind && ref.name === workload.name && sameNamespace(o, workload);
-  });
+  if (workload.name === undefined) return [];
+  const index = indexOf(objects);
+  if (!index.scalersByTarget) {
+    index.scalersByTarget = new Map();
+    for (const o of objects) {
+      const ref = scaleTargetOf(o);
+      if (ref) addTo(index.scalersByTarget, labelKey(ref.kind, ref.name), o);
+    }
+  }
+  return (index.scalersByTarget.get(labelKey(workload.kind, workload.name)) ?? []).filter((o) => sameNamespace(o, workload));
+}
+
+/** The autoscalers of a workspace (HorizontalPodAutoscalers and KEDA ScaledObjects), one stable list per workspace. */
+const scalerLists = new WeakMap<object, readonly KubeObject[]>();
+export function autoscalersIn(workspace: { ofKind(kind: string): readonly KubeObject[] }): readonly KubeObject[] {
+  let list = scalerLists.get(workspace);
+  if (!list) {
+    list = [...workspace.ofKind('HorizontalPodAutoscaler'), ...workspace.ofKind('ScaledObject')];
+    scalerLists.set(workspace, list);
+  }
+  return list;
 }
 
 
@@ -98,7 +218,22 @@ function folderOf(uri: string): string {
  * any are, else in the same folder, else anywhere. Variants of one app kept side by
  * side (dev/ and prod/ folders, a good and a bad example) then relate within themselves.
  */
+/** (Shared between callers: do not mutate the result.) */
 export function nearest(candidates: readonly KubeObject[], from: KubeObject): KubeObject[] {
+  // Relation answers are shared between objects with the same labels: answer each (list, file) once.
+  let byUri = nearestCache.get(candidates);
+  if (!byUri) nearestCache.set(candidates, (byUri = new Map()));
+  let answer = byUri.get(from.uri);
+  if (!answer) {
+    answer = nearestUncached(candidates, from);
+    byUri.set(from.uri, answer);
+  }
+  return answer;
+}
+
+const nearestCache = new WeakMap<readonly KubeObject[], Map<string, KubeObject[]>>();
+
+function nearestUncached(candidates: readonly KubeObject[], from: KubeObject): KubeObject[] {
   const sameFile = candidates.filter((o) => o.uri === from.uri);
   if (sameFile.length > 0) return sameFile;
   const folder = folderOf(from.uri);

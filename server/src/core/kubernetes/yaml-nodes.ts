@@ -3,16 +3,51 @@
  * rules read `container.get('image')` instead of walking pairs by hand, and every
  * value they report on still carries its exact source range.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+
+/**
+ * What the Helm renderer (core/helm) writes where a template's value cannot be known. The
+ * accessors below treat it as "no value": a scalar that is only this reads as undefined, a
+ * map holding it as a key may hold any key (a lookup of a missing key answers with the
+ * placeholder's pair), and it is never listed as an entry. Rules are precise by construction.
+ */
+export const HELM_UNKNOWN = '__helm_unknown__';
 
 /** Upper bound on alias hops while resolving one value: aliases cannot make a lookup explode. */
 const MAX_ALIAS_HOPS = 32;
+
+/**
+ * Each alias of a document mapped to the node it names, computed in one walk of the document.
+ * `Alias.resolve(doc)` walks the whole document on every call, so resolving every alias of a large
+ * document that way is quadratic. Same rule as the `yaml` package: the last anchor of that name
+ * that comes before the alias, in document order.
+ */
+const aliasTargets = new WeakMap<Document, Map<Alias, Node | undefined>>();
+
+function aliasTargetsOf(doc: Document): Map<Alias, Node | undefined> {
+  let targets = aliasTargets.get(doc);
+  if (!targets) {
+    const built = new Map<Alias, Node | undefined>();
+    const latest = new Map<string, Node>();
+    visit(doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) built.set(node, latest.get(node.source));
+        else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) latest.set(node.anchor, node);
+      },
+    });
+    targets = built;
+    aliasTargets.set(doc, targets);
+  }
+  return targets;
+}
 
 export function resolve(node: unknown, doc: Document, hops = 0): Node | undefined {
   let current = node;
   while (isAlias(current)) {
     if (hops++ > MAX_ALIAS_HOPS) return undefined;
-    current = current.resolve(doc);
+    const targets = aliasTargetsOf(doc);
+    // An alias outside the walked document (built after parsing): fall back on the package's own lookup.
+    current = targets.has(current) ? targets.get(current) : current.resolve(doc);
   }
   return (current ?? undefined) as Node | undefined;
 }
@@ -37,10 +72,12 @@ export function keyName(pair: Pair): string | undefined {
 export function pairOf(map: YAMLMap | undefined, key: string, doc: Document, depth = 0): Pair | undefined {
   if (!map || depth > MAX_ALIAS_HOPS) return undefined;
   let merged: Pair | undefined;
+  let unknown: Pair | undefined;
   for (const item of map.items) {
     if (!isPair(item)) continue;
     const name = keyName(item);
     if (name === key) return item;
+    if (name === HELM_UNKNOWN) unknown ??= item;
     if (name === '<<' && !merged) {
       const sources = asSeq(item.value, doc)?.items ?? [item.value];
       for (const source of sources) {
@@ -49,7 +86,7 @@ export function pairOf(map: YAMLMap | undefined, key: string, doc: Document, dep
       }
     }
   }
-  return merged;
+  return merged ?? unknown;
 }
 
 /** The (alias-resolved) value node for `key`. */
@@ -76,7 +113,7 @@ export function nodeAt(root: unknown, path: (string | number)[], doc: Document):
 /** Scalar value as a string (numbers and booleans included), or undefined for collections and nulls. */
 export function scalarString(node: unknown, doc: Document): string | undefined {
   const n = resolve(node, doc);
-  if (!isScalar(n) || n.value === null || n.value === undefined) return undefined;
+  if (!isScalar(n) || n.value === null || n.value === undefined || n.value === HELM_UNKNOWN) return undefined;
   return String(n.value);
 }
 
@@ -103,7 +140,7 @@ export function mapEntries(node: unknown, doc: Document, depth = 0): { key: stri
   for (const item of map.items) {
     if (!isPair(item)) continue;
     const name = keyName(item);
-    if (name === undefined || name === '<<') continue;
+    if (name === undefined || name === '<<' || name === HELM_UNKNOWN) continue;
     seen.add(name);
     entries.push({ key: name, pair: item });
   }

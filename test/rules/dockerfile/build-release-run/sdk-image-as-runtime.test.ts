@@ -6,6 +6,9 @@ testRule(rule, {
     { name: 'multi-stage .NET', code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -c Release -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /out /app\n' },
     { name: 'multi-stage Go to scratch', code: 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM scratch\nCOPY --from=build /app /app\n' },
     { name: 'JRE runtime', code: 'FROM maven:3.9-eclipse-temurin-21 AS build\nRUN mvn -B package\nFROM eclipse-temurin:21-jre\n' },
+    { name: 'code-generation image without a start command', code: 'FROM golang:1.22\nRUN go install google.golang.org/protobuf/cmd/protoc-gen-go@v1.34.2\nWORKDIR /src\n' },
+    { name: 'image that runs protoc', code: 'FROM golang:1.22\nRUN apt-get update && apt-get install -y protobuf-compiler\nENTRYPOINT ["protoc"]\n' },
+    { name: 'image that runs make', code: 'FROM rust:1.79\nWORKDIR /src\nCMD ["make", "all"]\n' },
     { name: 'node image is a runtime', code: 'FROM node:20\nCMD ["node", "server.js"]\n' },
   ],
   invalid: [

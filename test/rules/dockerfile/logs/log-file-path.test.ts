@@ -4,6 +4,7 @@ import { testRule } from '../../../helpers/rule-tester';
 testRule(rule, {
   valid: [
     { name: 'gunicorn logs to stdout with -', code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "app:app"]\n' },
+    { name: 'a config file generated at start is not a log', code: 'FROM nginx:1.27-alpine\nCMD ["/bin/sh", "-c", "envsubst < /etc/nginx/nginx.conf.template > /etc/nginx/nginx.conf && exec nginx -g \'daemon off;\'"]\n' },
     { name: 'stderr merged into stdout', code: 'FROM node:20-slim\nCMD ["sh", "-c", "exec node server.js 2>&1"]\n' },
     { name: 'log file only while building', code: 'FROM golang:1.22 AS build\nRUN go test ./... > /tmp/test.log 2>&1\nFROM gcr.io/distroless/static\nENV LOG_LEVEL=info LOG_FORMAT=json\nENTRYPOINT ["/app"]\n' },
     { name: 'LOG_FILE pointed at stdout', code: 'FROM eclipse-temurin:21-jre\nENV LOG_FILE=/dev/stdout\nCMD ["java", "-jar", "/app.jar"]\n' },

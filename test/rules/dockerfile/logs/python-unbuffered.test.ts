@@ -7,6 +7,10 @@ testRule(rule, {
     { name: 'any non-empty value enables it, even 0 (as Python documents)', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=0\nCMD ["python", "main.py"]\n' },
     { name: 'python -u', code: 'FROM python:3.12-slim\nCMD ["python", "-u", "main.py"]\n' },
     { name: 'Python only in the builder, Go binary at run time', code: 'FROM python:3.12 AS docs\nRUN pip install mkdocs && mkdocs build\nFROM nginx:1.27-alpine\nCOPY --from=docs /site /usr/share/nginx/html\n' },
+    { name: 'base image without a start command of its own', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry==1.8.3\n' },
+    { name: 'gunicorn logs through logging to stderr', code: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "-b", ":8080", "app:app"]\n' },
+    { name: 'gunicorn started as a module', code: 'FROM python:3.12-slim\nCMD ["python", "-m", "gunicorn", "app:app"]\n' },
+    { name: 'uvicorn server', code: 'FROM python:3.12-slim\nCMD exec uvicorn main:app --host 0.0.0.0 --port $PORT\n' },
     { name: 'set in the parent stage', code: 'FROM python:3.12-slim AS base\nENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1\nFROM base\nCMD ["uvicorn", "main:app"]\n' },
   ],
   invalid: [
@@ -18,15 +22,21 @@ testRule(rule, {
     },
     {
       name: 'CRLF, ARG image, continued FROM',
-      code: 'ARG PY=3.12\r\nFROM python:${PY}-slim \\\r\n  AS app\r\nENV PYTHONDONTWRITEBYTECODE=1\r\nCMD ["gunicorn", "app:app"]\r\n',
+      code: 'ARG PY=3.12\r\nFROM python:${PY}-slim \\\r\n  AS app\r\nENV PYTHONDONTWRITEBYTECODE=1\r\nCMD ["python", "app.py"]\r\n',
       errors: [{ line: 2, column: 6 }],
-      output: 'ARG PY=3.12\r\nFROM python:${PY}-slim \\\r\n  AS app\r\nENV PYTHONUNBUFFERED=1\r\nENV PYTHONDONTWRITEBYTECODE=1\r\nCMD ["gunicorn", "app:app"]\r\n',
+      output: 'ARG PY=3.12\r\nFROM python:${PY}-slim \\\r\n  AS app\r\nENV PYTHONUNBUFFERED=1\r\nENV PYTHONDONTWRITEBYTECODE=1\r\nCMD ["python", "app.py"]\r\n',
     },
     {
       name: 'explicitly emptied: no fix (someone chose it)',
-      code: 'FROM python:3.12-alpine\nENV PYTHONUNBUFFERED=""\nCMD ["celery", "-A", "proj", "worker"]\n',
+      code: 'FROM python:3.12-alpine\nENV PYTHONUNBUFFERED=""\nCMD ["python3", "worker.py"]\n',
       errors: [{ line: 1, column: 6 }],
       output: null,
+    },
+    {
+      name: 'a module run by the interpreter',
+      code: 'FROM python:3.12-slim\nCMD ["python", "-m", "shop.worker"]\n',
+      errors: [{ line: 1, column: 6 }],
+      output: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\nCMD ["python", "-m", "shop.worker"]\n',
     },
     {
       name: 'python command on a debian base',

@@ -3,6 +3,7 @@ import { testRule } from '../../../helpers/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'a load generator\'s target URL is not a bind address', code: 'FROM locustio/locust:2.31.1\nENV HOST=http://localhost:8080/\nCMD ["locust", "-f", "/locustfile.py"]\n' },
     { name: 'all interfaces', code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]\n' },
     { name: 'health check on localhost is fine', code: 'FROM node:20-slim\nHEALTHCHECK CMD curl -f http://localhost:3000/ || exit 1\nENV DB_HOST=localhost\nCMD ["node", "server.js"]\n' },
     { name: 'loopback only in a test stage', code: 'FROM python:3.12-slim AS test\nCMD ["flask", "run", "--host", "127.0.0.1"]\nFROM python:3.12-slim\nCMD ["gunicorn", "-b", ":8000", "app:app"]\n' },

@@ -4,6 +4,8 @@ import { testRule } from '../../../helpers/rule-tester';
 testRule(rule, {
   valid: [
     { name: 'gunicorn with EXPOSE', code: 'FROM python:3.12-slim\nEXPOSE 8000\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n' },
+    { name: 'the platform hands the port in $PORT', code: 'FROM python:3.12-slim\nCMD exec gunicorn --bind :$PORT --workers 1 app:app\n' },
+    { name: 'java reads ${PORT}', code: 'FROM eclipse-temurin:21-jre\nCMD ["java", "-Dserver.port=${PORT}", "-jar", "/app.jar"]\n' },
     { name: 'a worker is not a server', code: 'FROM node:20-slim\nCMD ["node", "dist/worker.js"]\n' },
     { name: 'EXPOSE in the parent stage', code: 'FROM eclipse-temurin:21-jre AS base\nEXPOSE 8080\nFROM base\nCOPY app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n' },
     { name: 'server only in a builder stage', code: 'FROM node:20 AS build\nCMD ["npm", "start"]\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n' },

@@ -7,6 +7,8 @@ const deploy = (image: string, policy = 'Always') => deploymentYaml({ name: 'web
 
 testRule(rule, {
   valid: [
+    { name: 'Always on a logical name a build tool replaces', code: deploy('stats-adapter') },
+    { name: 'Always on a placeholder', code: deploy('$IMAGE_URL') },
     { name: 'Always with a version tag', code: deploy('shop/web:3.0.1') },
     { name: 'Always with a digest on a moving tag', code: deploy('shop/web:main@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0') },
     { name: 'IfNotPresent with latest is the other rule\'s business', code: deploy('shop/web:latest', 'IfNotPresent') },

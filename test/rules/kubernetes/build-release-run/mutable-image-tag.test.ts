@@ -18,21 +18,23 @@ testRule(rule, {
     { name: 'a version tag that merely contains a moving word', code: deployment('shop/web:main-2024.06.01-3f2a1c') },
     {
       name: 'name a kustomization rewrites to a tag',
-      code: deployment('shop-web'),
-      workspace: [{ filename: 'kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\nimages:\n  - name: shop-web\n    newName: registry.example.com/shop/web\n    newTag: 1.4.2\n' }],
+      code: deployment('shop/web'),
+      workspace: [{ filename: 'kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\nimages:\n  - name: shop/web\n    newName: registry.example.com/shop/web\n    newTag: 1.4.2\n' }],
     },
+    { name: 'a logical name a build tool replaces (Skaffold, ko)', code: deployment('echo-grpc') },
     { name: 'custom resource with a pod-like shape is skipped', code: 'apiVersion: example.com/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: x\n          image: nginx\n' },
   ],
   invalid: [
     { name: 'latest tag', code: deployment('nginx:latest'), errors: [{ line: 14, column: 18, endLine: 14, endColumn: 30, messageId: 'latest' }] },
     { name: 'no tag', code: deployment('registry.example.com/shop/web'), errors: [{ line: 14, column: 18, messageId: 'untagged' }] },
+    { name: 'an official image without a tag is a real image', code: deployment('wordpress'), errors: [{ line: 14, column: 18, messageId: 'untagged' }] },
     { name: 'branch tag', code: deployment('ghcr.io/shop/web:main'), errors: [{ line: 14, column: 18, messageId: 'moving' }] },
     { name: 'channel tag', code: deployment('node:lts'), errors: [{ line: 14, column: 18, messageId: 'moving' }] },
     { name: 'placeholder registry does not hide a latest tag', code: deployment('REGION-docker.pkg.dev/PROJECT_ID/repo/web:latest'), errors: [{ line: 14, column: 18, messageId: 'latest' }] },
     {
       name: 'a kustomization that renames without a tag does not pin',
-      code: deployment('shop-web'),
-      workspace: [{ filename: 'kustomization.yaml', code: 'kind: Kustomization\nimages:\n  - name: shop-web\n    newName: registry.example.com/shop/web\n' }],
+      code: deployment('shop/web'),
+      workspace: [{ filename: 'kustomization.yaml', code: 'kind: Kustomization\nimages:\n  - name: shop/web\n    newName: registry.example.com/shop/web\n' }],
       errors: [{ line: 14, column: 18, messageId: 'untagged' }],
     },
     {

@@ -21,6 +21,7 @@ testRule(rule, {
     { name: 'toolbox container that only idles', code: deployment('          command: ["sleep", "infinity"]\n') },
     { name: 'toolbox kept alive by tail', code: deployment('          command: [sh, -c, "apt-get update; tail -f /dev/null"]\n') },
     { name: 'container that owns a GPU', code: deployment('          resources:\n            limits:\n              nvidia.com/gpu: 1\n') },
+    { name: 'a sidecar of a pod that owns TPU chips', code: deployment('          resources:\n            requests:\n              google.com/tpu: 4\n        - name: http\n          image: shop/http:1.0.0\n') },
     { name: 'container that requests TPU chips', code: deployment('          resources:\n            requests:\n              google.com/tpu: 4\n') },
     { name: 'Job runs to completion', code: deployment('', 'Job').replace('apps/v1', 'batch/v1') },
     {

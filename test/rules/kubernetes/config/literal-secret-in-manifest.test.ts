@@ -22,6 +22,7 @@ testRule(rule, {
   valid: [
     { name: 'secretKeyRef is the remedy', code: deploy('            - name: DB_PASSWORD\n              valueFrom:\n                secretKeyRef: {name: orders-db, key: password}\n') },
     { name: 'placeholders, references and harmless names', code: deploy('            - name: DB_PASSWORD\n              value: changeme\n            - name: API_TOKEN\n              value: $(INJECTED_TOKEN)\n            - name: TOKEN_TTL\n              value: "3600"\n            - name: PASSWORD_FILE\n              value: /run/secrets/db-password\n            - name: DATABASE_URL\n              value: postgres://orders-db.shop.svc:5432/orders\n') },
+    { name: 'a value equal to its own name is a fill-in marker', code: deploy('            - name: HF_TOKEN\n              value: "HF_TOKEN"\n            - name: API_KEY\n              value: YOUR_API_KEY\n            - name: NGC_API_KEY\n              value: "nvapi-NVKEY"\n') },
     { name: 'Helm template value', code: deploy('            - name: STRIPE_SECRET_KEY\n              value: "{{ .Values.stripe.secretKey }}"\n') },
     { name: 'secret-manager reference', code: deploy('            - name: DB_PASSWORD\n              value: vault:secret/data/orders#password\n') },
     { name: 'Kustomize patch with a non-secret env', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: orders}\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          env:\n            - {name: LOG_LEVEL, value: debug}\n' },

@@ -12,10 +12,20 @@ testRule(rule, {
   valid: [
     { name: 'plain settings', code: cm('  LOG_LEVEL: info\n  DB_HOST: orders-db.shop.svc.cluster.local\n  DB_PASSWORD_FILE: /etc/secrets/db-password\n') },
     { name: 'config file reading the secret from the environment', code: cm('  application.properties: |\n    spring.datasource.url=jdbc:postgresql://orders-db:5432/orders\n    spring.datasource.password=${DB_PASSWORD}\n    # password=examplepass\n') },
+    { name: 'code in an embedded script reads the token from the environment', code: cm('  serve.py: |\n    tokenizer = AutoTokenizer.from_pretrained(\n        model_id,\n        token=os.environ["HUGGING_FACE_HUB_TOKEN"]\n    )\n') },
+    { name: 'a settings file may compute a value too', code: cm('  settings.conf: |\n    api_key = getenv("API_KEY")\n') },
+    { name: 'a script assigns a secret-named variable from a literal-looking word', code: cm('  entrypoint.sh: |\n    password=compat\n') },
+    { name: 'nsswitch.conf names the passwd database', code: cm('  nsswitch.conf: |\n    passwd:         compat\n    group:          compat\n    shadow:         compat\n') },
+    { name: 'an entry equal to its own name is a fill-in marker', code: cm('  HF_TOKEN: HF_TOKEN\n') },
     { name: 'a Secret is the right place (other rule)', code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  DB_PASSWORD: hunter2hunter2\n' },
     { name: 'Helm templated value', code: cm('  API_KEY: "{{ .Values.apiKey }}"\n') },
   ],
   invalid: [
+    {
+      name: 'a token shape inside an embedded script is still reported',
+      code: cm('  deploy.sh: |\n    export GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789AB\n'),
+      errors: [{ line: 7, column: 25, messageId: 'fileSetting' }],
+    },
     {
       name: 'secret by key name',
       code: cm('  LOG_LEVEL: info\n  DB_PASSWORD: "Tr0ub4dor&3"\n'),

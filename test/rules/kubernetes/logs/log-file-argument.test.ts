@@ -7,6 +7,7 @@ const pod = (extra: string) => deploymentYaml({ name: 'web', image: 'shop/web:1.
 testRule(rule, {
   valid: [
     { name: 'gunicorn logging to stdout', code: pod('          command: ["gunicorn", "app.wsgi", "--access-logfile", "-", "--error-logfile", "-"]\n') },
+    { name: 'TensorBoard reads its --logdir', code: pod('          command: ["tensorboard", "--logdir=/outputs/run-1", "--bind_all"]\n') },
     { name: 'log level flag', code: pod('          args: ["--log-level", "info", "--log-format=json"]\n') },
     { name: 'redirect to stdout and stderr merge', code: pod('          command: ["sh", "-c", "exec node server.js 2>&1"]\n') },
     { name: 'LOG_FILE to /dev/stdout', code: pod('          env:\n            - name: LOG_FILE\n              value: /dev/stdout\n') },

@@ -8,6 +8,7 @@ testRule(rule, {
   valid: [
     { name: 'probe by declared name', code: pod('          readinessProbe:\n            httpGet: {path: /ready, port: http}\n') },
     { name: 'probe by number', code: pod('          livenessProbe:\n            tcpSocket:\n              port: 9090\n') },
+    { name: 'a substitution still to be made', code: pod('          readinessProbe:\n            grpc:\n              port: ${EXTENSION_GRPC_HEALTH_PORT:-9003}\n') },
     { name: 'exec probe', code: pod('          livenessProbe:\n            exec:\n              command: [cat, /tmp/healthy]\n') },
     {
       name: 'Kustomize patch without image: ports live in the base',

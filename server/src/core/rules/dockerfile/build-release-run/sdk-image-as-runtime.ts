@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import { shortImageName } from '../../../dockerfile/backing-services';
 import { rootImage } from '../../../dockerfile/instructions';
+import { imagePurpose } from '../../../dockerfile/start-command';
 
 /** Official build images and the runtime image to use instead. */
 const SDK_IMAGES: { pattern: RegExp; instead: string }[] = [
@@ -24,7 +25,8 @@ export default defineDockerfileRule({
       '',
       'Use a multi-stage build: compile in `FROM golang:1.22 AS build` (or `dotnet/sdk`, `maven`…), then copy the output',
       'into a runtime image such as `dotnet/aspnet`, `eclipse-temurin:*-jre`, distroless or `alpine`. Builder stages are',
-      'not judged.',
+      'not judged, and neither are images that are not application runtimes: ones that start nothing of their own',
+      '(base and toolbox images) or run a build or code-generation tool (`make`, `protoc`, `buf`, `go generate`).',
     ].join('\n'),
     messages: {
       sdk: 'The runtime image is built on the build image `{{image}}`; compile in a builder stage and run on {{instead}}.',
@@ -35,7 +37,7 @@ export default defineDockerfileRule({
     const image = rootImage(stage);
     if (!stage || !image?.name) return;
     const sdk = SDK_IMAGES.find((s) => s.pattern.test(shortImageName(image.name!)));
-    if (!sdk) return;
+    if (!sdk || imagePurpose(model, stage) !== 'app') return;
     // Report where the final stage says FROM; an inherited base is named in the message.
     report({ messageId: 'sdk', data: { image: image.expanded ?? image.name, instead: sdk.instead }, range: stage.image.range });
   },

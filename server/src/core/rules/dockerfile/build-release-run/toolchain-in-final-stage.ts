@@ -5,6 +5,7 @@ import { installedPackages, type InstalledPackage } from '../../../dockerfile/pa
 import { programOf, runtimeInstructions, verbIndex } from '../../../dockerfile/instructions';
 import { SYSTEM_MANAGERS } from '../../../dockerfile/backing-services';
 import type { DockerfileModel } from '../../../dockerfile/model';
+import { imagePurpose } from '../../../dockerfile/start-command';
 
 const TOOLCHAIN = /^(build-essential|build-base|gcc|gcc-c\+\+|g\+\+|clang|make|cmake|autoconf|automake|libtool|golang|golang-go|go|rustc|cargo|maven|gradle|default-jdk|default-jdk-headless|openjdk-\d+-jdk(-headless)?|java-\d+-openjdk-devel|openjdk\d+-jdk|musl-dev|linux-headers|.+-dev|.+-devel)$/;
 
@@ -21,17 +22,23 @@ export default defineDockerfileRule({
       '',
       'Compile in a builder stage and copy only the results (wheels, binaries, `node_modules`) into a slim final stage, or',
       'remove the packages in the same `RUN` (`apt-get purge`, `apk add --virtual .build-deps … && apk del .build-deps`).',
-      'Packages removed later are not reported.',
+      'Packages removed later are not reported, nor those of a `RUN` that marks everything auto-installed and purges',
+      'it again (`apt-mark auto \'.*\' … apt-get purge --auto-remove`), the cleanup idiom of the official images.',
+      '',
+      'Only application runtimes are judged: an image that starts nothing of its own (a base image, a language image',
+      'with `CMD ["python3"]`) or runs a build or code-generation tool (`make`, `protoc`, `buf`, `mvn`) needs its',
+      'toolchain and is not reported.',
     ].join('\n'),
     messages: {
       toolchain: '{{packages}} stay in the runtime image; build in a separate stage and copy only the artefacts, or remove them after use.',
     },
   },
   check({ model, report }) {
+    if (imagePurpose(model) !== 'app') return;
     const runtime = runtimeInstructions(model);
     const removed = removedPackages(model, runtime);
     for (const instruction of runtime) {
-      if (instruction.getKeyword() !== 'RUN') continue;
+      if (instruction.getKeyword() !== 'RUN' || purgesAutoInstalled(model, instruction)) continue;
       const byCommand = new Map<unknown, InstalledPackage[]>();
       for (const pkg of installedPackages(model, [instruction])) {
         if (!SYSTEM_MANAGERS.has(pkg.manager) || !TOOLCHAIN.test(pkg.name) || removed.has(pkg.name)) continue;
@@ -48,6 +55,17 @@ export default defineDockerfileRule({
     }
   },
 });
+
+/** `apt-mark auto '.*' > /dev/null; … apt-get purge -y --auto-remove` in one RUN: what it installed for the build is gone again. */
+function purgesAutoInstalled(model: DockerfileModel, instruction: Instruction): boolean {
+  let marked = false;
+  for (const command of model.commandLine(instruction)?.commands ?? []) {
+    const words = effectiveWords(command).map((w) => w.value);
+    if (words[0] === 'apt-mark' && words[1] === 'auto') marked = true;
+    else if (marked && /^apt(-get)?$/.test(words[0] ?? '') && (words.includes('--auto-remove') || words[1] === 'autoremove') && words.some((w) => w === 'purge' || w === 'autoremove' || w === 'remove')) return true;
+  }
+  return false;
+}
 
 /** Names given to `apt-get purge/remove`, `apk del`, `yum/dnf remove` anywhere in the runtime stages. */
 function removedPackages(model: DockerfileModel, runtime: Instruction[]): Set<string> {

@@ -20,6 +20,9 @@ function isFilePath(value: string): boolean {
   return value.startsWith('/') || value.startsWith('./') || /\.(log|txt|out|err)$/i.test(value) || /(^|\/)logs?(\/|$)/.test(value);
 }
 
+/** A redirect target that reads as a log: `*.log`, `*.out`, `*.err`, or a file under a `log`/`logs` folder. */
+const LOG_LIKE = /\.(log|out|err)(\.\d+)?$|(^|\/)(var\/)?logs?\//i;
+
 export default defineDockerfileRule({
   meta: {
     id: 'logs/log-file-path',
@@ -33,6 +36,9 @@ export default defineDockerfileRule({
       '',
       'Write logs as an unbuffered event stream to stdout/stderr (for gunicorn `--access-logfile -`, for Spring Boot no',
       '`logging.file.*`) and let the platform route, store and rotate them.',
+      '',
+      'A redirection is reported only when its target reads as a log (`*.log`, `*.out`, `*.err`, a `log`/`logs`',
+      'folder): `envsubst < nginx.conf.template > /etc/nginx/nginx.conf` generates a config file and is not reported.',
     ].join('\n'),
     messages: {
       option: '`{{option}}` writes the log to `{{path}}` inside the container; log to stdout/stderr (e.g. `-`) and let the platform collect it.',
@@ -54,7 +60,8 @@ export default defineDockerfileRule({
           const inline = redirect[2];
           const target = inline ? w : words[i + 1];
           const path = inline ? w.value.slice(redirect[1].length) : target?.value;
-          if (target && path !== undefined && !path.startsWith('&') && isFilePath(path) && !/^\/dev\/null$/.test(path)) {
+          // Only output that reads as a log: `envsubst < nginx.conf.template > /etc/nginx/nginx.conf` writes a config file.
+          if (target && path !== undefined && !path.startsWith('&') && isFilePath(path) && !/^\/dev\/null$/.test(path) && LOG_LIKE.test(path)) {
             const start = inline ? redirect[1].length : 0;
             report({ messageId: 'redirect', data: { program: command.program, path }, range: subRange(source, target, start, start + path.length) });
           }

@@ -1,8 +1,17 @@
 import { defineDockerfileRule } from '../../../rule';
 import { baseImageOf, isPython, officialName, startInfo } from '../../../dockerfile/start-command';
 
-/** Python servers and tools whose output goes through Python's stdout buffer. */
-const PYTHON_PROGRAMS = /^(python(\d+(\.\d+)?)?|gunicorn|uvicorn|hypercorn|daphne|celery|flask|django-admin|manage\.py|waitress-serve|streamlit|dramatiq|rq|huey_consumer(\.py)?|.*\.py)$/;
+const baseNameOf = (word: string) => (word.split('/').pop() ?? word).toLowerCase();
+
+/**
+ * Python programs whose own output may go through the stdout buffer: the interpreter running a
+ * script or module, and Django's command runner. Servers and workers such as gunicorn, uvicorn,
+ * uwsgi, celery or flask log through `logging` to stderr, which is line-buffered (Python 3.9+),
+ * so they are left out.
+ */
+const PYTHON_PROGRAMS = /^(python(\d+(\.\d+)?)?|django-admin|manage\.py|.*\.py)$/;
+/** Servers and workers that log through `logging` (stderr), also when started as `python -m <name>`. */
+const LOGGING_SERVERS = /^(gunicorn|uvicorn|hypercorn|daphne|uwsgi|celery|flask|waitress|waitress-serve|streamlit|dramatiq|rq|huey_consumer|granian|gradio|jupyter|jupyterlab|notebook|http\.server|mkdocs|sphinx)$/;
 const PYTHON_IMAGE = /^((cimg|bitnami|circleci)\/)?python$|^gcr\.io\/distroless\/python3(-debian\d+)?$|^cgr\.dev\/chainguard\/python$/;
 
 export default defineDockerfileRule({
@@ -18,6 +27,10 @@ export default defineDockerfileRule({
       '',
       'Set `ENV PYTHONUNBUFFERED=1` in the final stage (or start the interpreter with `python -u`) so every line is an',
       'event in the stream the platform collects as it happens.',
+      '',
+      'Not reported: images that start no Python program of their own (no `CMD`/`ENTRYPOINT`, as in base and',
+      'toolbox images), and servers or workers that log through `logging` to stderr (gunicorn, uvicorn, uwsgi,',
+      'celery, flask, streamlit), since stderr is line-buffered.',
     ].join('\n'),
     messages: {
       buffered: 'Python buffers stdout when it is not a terminal; set `ENV PYTHONUNBUFFERED=1` (or run `python -u`) so logs stream as they happen.',
@@ -36,10 +49,13 @@ export default defineDockerfileRule({
     if (commands.some((c) => isPython(c.program) && c.command.words.some((w) => /^-[a-zA-Z]*u[a-zA-Z]*$/.test(w.value)))) return;
     const base = baseImageOf(stage);
     const pythonImage = base !== undefined && PYTHON_IMAGE.test(officialName(base.name));
-    const pythonCommand = info?.main && PYTHON_PROGRAMS.test(info.main.program) ? info.main : undefined;
-    if (!pythonImage && !pythonCommand) return;
-    // A Python base image that runs something else entirely (a compiled binary) is not Python output.
-    if (pythonImage && info?.main && !pythonCommand && /^(\.?\/|\/)/.test(info.main.words[0].value) && !/\.py$/.test(info.main.program)) return;
+    const main = info?.main;
+    // `python -m app` runs the module `app` (program `app`); `python -m gunicorn` is gunicorn.
+    const viaInterpreter = main !== undefined && main.words !== main.command.words && main.command.words.some((w) => isPython(baseNameOf(w.value)));
+    const pythonCommand = main && (PYTHON_PROGRAMS.test(main.program) || (viaInterpreter && !LOGGING_SERVERS.test(main.program))) ? main : undefined;
+    // The program the image starts decides: a base image without a start command, a server that logs
+    // to stderr or a compiled binary on a Python base is not Python printing to stdout.
+    if (!pythonCommand) return;
     const fromRange = stage.from.getRange();
     const line = fromRange.end.line;
     const insertAt = { line, character: source.lineText(line).length };

@@ -19,6 +19,9 @@ export default defineDockerfileRule({
       '',
       'Bind to all interfaces (`0.0.0.0`, or `::` for IPv6) inside the container and control exposure from outside,',
       'with published ports, Services and network policies.',
+      '',
+      'A variable whose value is a URL (`HOST=http://localhost:8080/`) names something to connect to, such as a load',
+      'generator\'s target, and is not read as a bind address (`ASPNETCORE_URLS`, which lists addresses to listen on, is).',
     ].join('\n'),
     messages: {
       option: '`{{option}}` binds `{{host}}`, the container\'s own loopback; bind `0.0.0.0` so the port is reachable.',
@@ -47,6 +50,9 @@ export default defineDockerfileRule({
     }
     for (const variable of model.envOf(info.stage).values()) {
       if (!BIND_ENV.test(variable.name)) continue;
+      // A URL with a scheme is where something connects to (a load generator's target), not a bind address, except in
+      // the `*_URLS` settings (ASP.NET Core) whose URLs are the addresses to listen on.
+      if (/:\/\//.test(variable.value) && !/URLS$/.test(variable.name)) continue;
       const parsed = /:\/\//.test(variable.value) || variable.value.includes(':') ? parseAddress(variable.value, false) : { host: { text: variable.value, start: 0, end: variable.value.length } };
       const host = parsed.host;
       if (!host || !isLoopbackHost(host.text)) continue;

@@ -5,7 +5,7 @@ export default defineDockerfileRule({
   meta: {
     id: 'port-binding/server-without-expose',
     factor: 'port-binding',
-    defaultSeverity: 'info',
+    defaultSeverity: 'hint',
     description: 'The image starts a server (gunicorn, uvicorn, `node server.js`, `java -jar` …) but declares no `EXPOSE`.',
     rationale: [
       'A twelve-factor app is self-contained and exports its service by binding a port; that port is part of the',
@@ -14,6 +14,10 @@ export default defineDockerfileRule({
       '',
       'Add `EXPOSE <port>` for the port the server binds (ideally the one it reads from `PORT`). EXPOSE publishes',
       'nothing by itself; it documents the port binding.',
+      '',
+      'Not reported: a server that binds the port the platform hands it in `$PORT` (`--port $PORT`, `-Dserver.port=${PORT}`,',
+      '`--bind :$PORT`), since then no fixed port exists to declare. This is hygiene rather than a broken contract, so',
+      'it is a hint.',
     ].join('\n'),
     messages: {
       noExpose: '`{{server}}` serves on a port but the image declares no EXPOSE; add `EXPOSE {{port}}`.',
@@ -26,6 +30,8 @@ export default defineDockerfileRule({
     const server = serverKind(main);
     if (!server) return;
     if (model.inheritedInstructions(info.stage, 'EXPOSE').length > 0) return;
+    // The platform chooses the port (`--port $PORT`): there is no fixed number to declare.
+    if (main.words.some((w) => /\$\{?PORT\b/.test(w.value))) return;
     const port = addressOptions(main).find((o) => o.port && /^\d+$/.test(o.port.text))?.port?.text ?? model.envOf(info.stage).get('PORT')?.value;
     report({ messageId: 'noExpose', data: { server, port: port && /^\d+$/.test(port) ? port : '<port>' }, range: main.words[0].range });
   },

@@ -1,7 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { BACKING_SCHEMES, LOCATOR_NAME, isIpLiteral, isLoopbackHost, parseLocator } from '../../../kubernetes/backing-services';
-import { maskUrlCredentials } from '../../../secrets';
 import { isFragment, runningContainers } from '../../../kubernetes/pod-parts';
 
 export default defineKubernetesRule({
@@ -42,7 +41,7 @@ export default defineKubernetesRule({
           const backingScheme = !!locator.scheme && (locator.scheme.startsWith('jdbc:') || BACKING_SCHEMES.test(scheme ?? ''));
           if (!backingScheme && !LOCATOR_NAME.test(env.name.toUpperCase())) continue;
           const what = backingScheme ? `${scheme} service` : 'backing service';
-          const shown = maskUrlCredentials(value);
+          const shown = value; // credentials are masked by the engine, like every message value
           if (isLoopbackHost(locator.host)) {
             if (alone) report({ messageId: 'loopback', data: { name: env.name, what, host: locator.host, value: shown }, range: env.valueRange });
           } else if (isIpLiteral(locator.host) && locator.host !== '0.0.0.0') {

@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { parseImageReference } from '../../../kubernetes/images';
+import { isLogicalImageName, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
 import { scalarString, valueOf } from '../../../kubernetes/yaml-nodes';
 
 /** Tags that name a moving target rather than one build. */
@@ -19,6 +19,9 @@ export default defineKubernetesRule({
       'pulls the newest image again.',
       '',
       'Deploy an immutable tag (a version or commit SHA) or a digest; then the pull policy no longer changes what runs.',
+      '',
+      'Not reported: placeholders (`$IMAGE`, `<YOUR-IMAGE>`) and logical names a build tool replaces before deploying',
+      '(a single word with no registry or tag that is not an official image), since their real tag is not known yet.',
     ].join('\n'),
     messages: {
       always: '`imagePullPolicy: Always` with the moving tag `{{tag}}` of `{{image}}`: a restart can run a build that was never released.',
@@ -30,7 +33,7 @@ export default defineKubernetesRule({
       if (!pod) continue;
       for (const container of [...pod.initContainers, ...pod.containers]) {
         const policy = scalarString(valueOf(container.node, 'imagePullPolicy', object.doc), object.doc);
-        if (policy !== 'Always' || !container.image || isTemplated(container.image)) continue;
+        if (policy !== 'Always' || !container.image || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
         const image = parseImageReference(container.image);
         if (image.digest) continue;
         const tag = image.tag ?? 'latest';

@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { isMovingTag, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
+import { isLogicalImageName, isMovingTag, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
 import type { KubernetesWorkspace } from '../../../rule';
 import { asMap, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 
@@ -35,8 +35,9 @@ export default defineKubernetesRule({
       'move just like `latest` and are reported too.',
       '',
       'Not reported: placeholders a tool fills in before deploying (`$IMAGE_URL`, `${IMAGE}`, `<YOUR-IMAGE>`,',
-      '`CONTAINER_IMAGE`, Helm expressions), and names that a kustomization in the workspace rewrites to a tag or',
-      'digest (`images: [{name: app, newTag: 1.4.2}]`).',
+      '`CONTAINER_IMAGE`, Helm expressions), names that a kustomization in the workspace rewrites to a tag or digest',
+      '(`images: [{name: app, newTag: 1.4.2}]`), and logical names a build tool replaces (Skaffold, `ko`, an overlay):',
+      'a single word with no registry and no tag that is not an official image (`echo-grpc`, unlike `nginx`).',
     ].join('\n'),
     messages: {
       latest: 'Image `{{image}}` uses the mutable `latest` tag; pin a version tag or digest so a release always runs the same build.',
@@ -50,7 +51,7 @@ export default defineKubernetesRule({
       const pod = object.podSpec;
       if (!pod) continue;
       for (const container of [...pod.initContainers, ...pod.containers]) {
-        if (!container.image || !container.imageRange || isTemplated(container.image) || isPlaceholderImage(container.image)) continue;
+        if (!container.image || !container.imageRange || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
         const image = parseImageReference(container.image);
         if (image.digest) continue;
         rewritten ??= kustomizedNames(workspace);

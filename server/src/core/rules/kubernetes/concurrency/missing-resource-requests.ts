@@ -24,8 +24,8 @@ export default defineKubernetesRule({
       'Kustomize patches and Jobs are not asked; a request supplied by a patch in the workspace counts.',
       '',
       'Not reported either: bare Pods (nothing scales them, they are demos or one-off tools), containers that only',
-      'idle as a toolbox (`sleep infinity`, `tail -f /dev/null`), and containers that request a GPU or TPU, which the',
-      'scheduler places by that accelerator, usually on a node of their own.',
+      'idle as a toolbox (`sleep infinity`, `tail -f /dev/null`), and pods that request a GPU or TPU in any container,',
+      'which the scheduler places by that accelerator, usually on a node of their own.',
     ].join('\n'),
     messages: {
       missing: 'Container `{{container}}` requests no {{missing}}; set resources.requests so the scheduler can place and scale it.',
@@ -35,9 +35,11 @@ export default defineKubernetesRule({
   check({ model, workspace, source, report }) {
     for (const object of model.objects) {
       if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || object.kind === 'DaemonSet' || object.kind === 'Pod') continue;
+      // A pod that requests a GPU or TPU is placed by that accelerator, usually on a node of its own.
+      if ([...object.podSpec.containers, ...object.podSpec.initContainers].some((c) => requestsAccelerator(c, object.doc))) continue;
       for (const container of object.podSpec.containers) {
         if (!container.image) continue; // a patch fragment repeats only what it changes
-        if (requestsAccelerator(container, object.doc) || isIdleCommand(containerCommand(source, container, object.doc))) continue;
+        if (isIdleCommand(containerCommand(source, container, object.doc))) continue;
         const missing = (['cpu', 'memory'] as const).filter((r) => !requestProvided(object, container, r, workspace.named(object.kind, object.name)));
         if (missing.length === 0) continue;
         const resourcesPair = pairOf(container.node, 'resources', object.doc);

@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { nodeAt, pairOf } from '../../../kubernetes/yaml-nodes';
-import { autoscalersOf, nearest } from '../../../kubernetes/selectors';
+import { autoscalersIn, autoscalersOf, nearest } from '../../../kubernetes/selectors';
 import { asMap } from '../../../kubernetes/yaml-nodes';
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
@@ -30,7 +30,7 @@ export default defineKubernetesRule({
       if (!SCALABLE.has(object.kind)) continue;
       const pair = pairOf(asMap(nodeAt(object.node, ['spec'], object.doc), object.doc), 'replicas', object.doc);
       if (!pair) continue;
-      const scaler = nearest(autoscalersOf(object, [...workspace.ofKind('HorizontalPodAutoscaler'), ...workspace.ofKind('ScaledObject')]), object)[0];
+      const scaler = nearest(autoscalersOf(object, autoscalersIn(workspace)), object)[0];
       if (!scaler) continue;
       report({ messageId: 'replicas', data: { scaler: scaler.kind, name: scaler.name ?? '', kind: object.kind }, range: model.rangeOf(pair)! });
     }

@@ -25,11 +25,15 @@ export default defineKubernetesRule({
     fix: 'unsafe',
   },
   check({ model, source, report }) {
+    const seenEnvLists = new Set<readonly unknown[]>();
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
       const secretName = object.name && !isTemplated(object.name) ? `${object.name}-secrets` : undefined;
       for (const container of [...pod.initContainers, ...pod.containers]) {
+        // One `env: *shared` list aliased into many containers is one set of values at one place: judge it once.
+        if (seenEnvLists.has(container.env)) continue;
+        seenEnvLists.add(container.env);
         for (const env of container.env) {
           if (!env.valueRange || env.valueFrom) continue;
           const secret = literalSecretOf(env.name, env.value);

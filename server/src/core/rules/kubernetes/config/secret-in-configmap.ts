@@ -6,6 +6,16 @@ import { mapEntries, valueOf, scalarString } from '../../../kubernetes/yaml-node
 /** `key = value`, `key: value`, `export KEY=value` lines of a config file kept in a ConfigMap entry. */
 const SETTING_LINE = /^(\s*(?:export\s+)?)([A-Za-z0-9_.\-[\]]+)(\s*[=:]\s*)(.*?)\s*$/;
 
+/** Program source kept in a ConfigMap: `name = value` lines there are code, not settings. */
+const CODE_FILE = /\.(py|js|mjs|cjs|ts|rb|go|java|kt|php|pl|lua|sh|bash|r|scala|groovy)$/i;
+/** System databases whose keys are secret-sounding words with harmless values (`passwd: compat`). */
+const SYSTEM_FILE = /^(nsswitch\.conf|passwd|group|shadow|gshadow|hosts|services|protocols|login\.defs|pam\.conf)$/i;
+
+/** A value that computes or looks something up (`os.environ["X"]`, `getenv("X")`, `cfg[key]`): code, not a literal. */
+function isExpression(value: string): boolean {
+  return /^[A-Za-z_$][\w$.]*\s*[([]/.test(value);
+}
+
 export default defineKubernetesRule({
   meta: {
     id: 'config/secret-in-configmap',
@@ -17,6 +27,11 @@ export default defineKubernetesRule({
       'and rotation. A ConfigMap has none of that: it is readable by anyone who can read the namespace, shows up in',
       '`kubectl describe`, and its manifest is committed alongside the app.',
       'Entries are judged by their key (`DB_PASSWORD`, `spring.datasource.password`) and by the shape of the value.',
+      '',
+      'Not reported: values that are code rather than literals (`token=os.environ["HF_TOKEN"]` in an embedded script),',
+      'secret-sounding keys of program sources and system files (`passwd: compat` in `nsswitch.conf`), which only a',
+      'recognised secret shape (a token, a private key, a password inside a URL) can give away, and values equal to',
+      'their own name (`HF_TOKEN: HF_TOKEN`), which are fill-in markers.',
       '',
       'Move the value into a Secret (created outside the repository) and mount or reference it from there.',
     ].join('\n'),
@@ -42,14 +57,15 @@ export default defineKubernetesRule({
         // A config file: look at each setting line as written in the source (block scalars keep lines verbatim).
         const [start, end] = node.range;
         const raw = source.text.slice(start, end);
+        const shapesOnly = CODE_FILE.test(key) || SYSTEM_FILE.test(key);
         let offset = 0;
         for (const line of raw.split('\n')) {
           const text = line.replace(/\r$/, '');
           const m = SETTING_LINE.exec(text);
           if (m && !text.trim().startsWith('#')) {
             const settingValue = m[4].replace(/^(["'])(.*)\1$/, '$2');
-            const secret = literalSecretOf(m[2], settingValue);
-            if (secret) {
+            const secret = isExpression(settingValue) ? undefined : literalSecretOf(m[2], settingValue);
+            if (secret && !(shapesOnly && secret.reason === 'its name')) {
               const from = start + offset + m[1].length + m[2].length + m[3].length;
               report({ messageId: 'fileSetting', data: { configMap, key, setting: m[2], masked: secret.masked, reason: secret.reason }, range: source.rangeOf(from, from + m[4].length) });
             }

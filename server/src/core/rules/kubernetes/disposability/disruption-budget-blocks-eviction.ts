@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated, type KubeObject } from '../../../kubernetes/model';
-import { autoscalersOf, isPatchFragment, matchesLabels, nearest, sameNamespace } from '../../../kubernetes/selectors';
+import { autoscalersIn, autoscalersOf, isPatchFragment, matchesLabels, nearest, sameNamespace } from '../../../kubernetes/selectors';
 import { mapEntries, nodeAt, scalarNumber, scalarString } from '../../../kubernetes/yaml-nodes';
 
 /** Workload kinds whose pods a PodDisruptionBudget usually protects, with a replica count. */
@@ -63,7 +63,7 @@ export default defineKubernetesRule({
       );
       for (const workload of nearest(protectedWorkloads, pdb)) {
         // An autoscaled workload has no fixed count to compare with.
-        if (autoscalersOf(workload, [...workspace.ofKind('HorizontalPodAutoscaler'), ...workspace.ofKind('ScaledObject')]).length > 0) continue;
+        if (autoscalersOf(workload, autoscalersIn(workspace)).length > 0) continue;
         const replicasNode = nodeAt(workload.node, ['spec', 'replicas'], workload.doc);
         if (replicasNode && scalarNumber(replicasNode, workload.doc) === undefined) continue; // templated or odd: unknown
         const replicas = replicasNode ? scalarNumber(replicasNode, workload.doc)! : 1;

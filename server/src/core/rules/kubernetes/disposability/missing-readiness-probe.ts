@@ -1,8 +1,8 @@
 import { defineKubernetesRule } from '../../../rule';
-import { WORKLOAD_KINDS, type Container } from '../../../kubernetes/model';
+import { WORKLOAD_KINDS, type Container, type KubeObject } from '../../../kubernetes/model';
 import { asMap, nodeAt, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 import { isPatchFragment, servicesSelecting, nearest } from '../../../kubernetes/selectors';
-import { declaresPort, portReference, probeOf, type PortReference } from '../../../kubernetes/probes';
+import { portReference, probeOf, type PortReference } from '../../../kubernetes/probes';
 import { appendToMap } from '../../../kubernetes/yaml-edits';
 import { containerCommand, isIdleCommand } from '../../../kubernetes/commands';
 import { replicasOf } from '../../../kubernetes/pod-parts';
@@ -38,24 +38,26 @@ export default defineKubernetesRule({
   },
   check({ model, workspace, source, report }) {
     for (const object of model.objects) {
-      if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || isPatchFragment(object)) continue;
+      // A Helm hook (`helm test` pod, pre-install step) runs to completion; it takes no traffic even when it carries the labels.
+      if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || isPatchFragment(object) || object.annotations['helm.sh/hook'] !== undefined) continue;
       const services = nearest(servicesSelecting(object, workspace.ofKind('Service')), object);
       if (services.length === 0) continue;
-      const refs: { ref: PortReference; service: string }[] = [];
-      for (const service of services) {
-        for (const item of seqItems(nodeAt(service.node, ['spec', 'ports'], service.doc), service.doc)) {
-          const port = asMap(item, service.doc);
-          const ref = portReference(valueOf(port, 'targetPort', service.doc) ?? valueOf(port, 'port', service.doc), service.doc);
-          if (ref) refs.push({ ref, service: service.name ?? '' });
-        }
-      }
+      const { refs, firstByPort, firstNumbered } = serviceRefs(services);
       const containers = object.podSpec.containers;
       let serving: { container: Container; ref: PortReference | undefined; service: string }[] = [];
       for (const container of containers) {
-        const hit = refs.find((r) => declaresPort(container, r.ref));
+        // The first reference (in Service order) that the container declares, as `refs.find(declaresPort)`.
+        let first = -1;
+        for (const p of container.ports) {
+          for (const key of [p.containerPort !== undefined ? `n:${p.containerPort}` : undefined, p.name !== undefined ? `s:${p.name}` : undefined]) {
+            const i = key === undefined ? undefined : firstByPort.get(key);
+            if (i !== undefined && (first < 0 || i < first)) first = i;
+          }
+        }
+        const hit = first >= 0 ? refs[first] : undefined;
         if (hit) serving.push({ container, ref: hit.ref, service: hit.service });
       }
-      if (serving.length === 0 && containers.length === 1) serving = [{ container: containers[0], ref: refs.find((r) => r.ref.number !== undefined)?.ref, service: services[0].name ?? '' }];
+      if (serving.length === 0 && containers.length === 1) serving = [{ container: containers[0], ref: firstNumbered?.ref, service: services[0].name ?? '' }];
       // A pod is Ready only when every container is: one probed container already gates traffic.
       if (containers.some((c) => probeOf(c, 'readinessProbe', object.doc))) continue;
       const single = (replicasOf(object) ?? 1) <= 1;
@@ -79,3 +81,35 @@ export default defineKubernetesRule({
     }
   },
 });
+
+interface ServiceRefs {
+  refs: { ref: PortReference; service: string }[];
+  /** Index in `refs` of the first reference to each port: `n:<number>` or `s:<name>`. */
+  firstByPort: Map<string, number>;
+  firstNumbered: { ref: PortReference; service: string } | undefined;
+}
+
+/** Many workloads share one list of Services (`nearest` shares its answers): read their ports once per list. */
+const refsByServices = new WeakMap<readonly KubeObject[], ServiceRefs>();
+
+function serviceRefs(services: readonly KubeObject[]): ServiceRefs {
+  let cached = refsByServices.get(services);
+  if (!cached) {
+    const refs: ServiceRefs['refs'] = [];
+    for (const service of services) {
+      for (const item of seqItems(nodeAt(service.node, ['spec', 'ports'], service.doc), service.doc)) {
+        const port = asMap(item, service.doc);
+        const ref = portReference(valueOf(port, 'targetPort', service.doc) ?? valueOf(port, 'port', service.doc), service.doc);
+        if (ref) refs.push({ ref, service: service.name ?? '' });
+      }
+    }
+    const firstByPort = new Map<string, number>();
+    refs.forEach((r, i) => {
+      const key = r.ref.number !== undefined ? `n:${r.ref.number}` : `s:${r.ref.value}`;
+      if (!firstByPort.has(key)) firstByPort.set(key, i);
+    });
+    cached = { refs, firstByPort, firstNumbered: refs.find((r) => r.ref.number !== undefined) };
+    refsByServices.set(services, cached);
+  }
+  return cached;
+}

@@ -4,6 +4,8 @@ import { isTemplated } from '../../../kubernetes/model';
 import { basename, commandWords, containerCommand, replacementFor, runnerStripped, type ArgvWord } from '../../../kubernetes/commands';
 
 const FLAG = /^(--?(log-?file|log_file|logfile|log-path|log_path|logpath|access-logfile|error-logfile|access-log|error-log|log-dir|log_dir|logdir|log-file-path))$/;
+/** Programs whose `--logdir` names data they read (training event files), not their own log output. */
+const READS_LOG_DIR = /^(tensorboard|tensorboard\.main)$/;
 const STREAM = /^(-|\/dev\/(stdout|stderr|fd\/[12])|\/proc\/self\/fd\/[12]|\/dev\/null)$/;
 const ENV_NAME = /^(LOG_?FILE|LOG_PATH|LOG_DIR|LOGFILE_PATH|LOG_FILE_PATH|[A-Z0-9_]+_LOG_?FILE|[A-Z0-9_]+_LOG_PATH)$/;
 const GUNICORN_STREAMABLE = new Set(['--access-logfile', '--error-logfile', '--log-file']);
@@ -23,6 +25,9 @@ export default defineKubernetesRule({
       '',
       'Point log options at stdout (`-` or `/dev/stdout`) or drop them. For gunicorn\'s `--access-logfile`,',
       '`--error-logfile` and `--log-file` the quick fix writes `-`, which gunicorn reads as stdout/stderr.',
+      '',
+      'Not reported: tools whose log folder is an input they read, not where they write their own logs (TensorBoard\'s',
+      '`--logdir` holds the training runs it shows).',
     ].join('\n'),
     messages: {
       flag: '`{{flag}}` sends logs to the file `{{file}}` in container `{{container}}`; log to stdout instead.',
@@ -45,7 +50,7 @@ export default defineKubernetesRule({
             words.forEach((word, i) => {
               const eq = word.value.indexOf('=');
               const flag = eq > 0 ? word.value.slice(0, eq) : word.value;
-              if (FLAG.test(flag)) {
+              if (FLAG.test(flag) && !READS_LOG_DIR.test(program)) {
                 const valueWord = eq > 0 ? undefined : words[i + 1];
                 const file = eq > 0 ? word.value.slice(eq + 1) : valueWord?.value;
                 if (!file || !isFile(file)) return;

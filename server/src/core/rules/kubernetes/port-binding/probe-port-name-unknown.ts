@@ -15,6 +15,9 @@ export default defineKubernetesRule({
       'check that always fails restarts the pod or keeps it out of rotation forever.',
       '',
       'Declare the port with that name on the container, or point the probe at a name that is declared.',
+      '',
+      'Not reported: a port that is a substitution still to be made (`${HEALTH_PORT:-9003}`, `$PORT`), which envsubst or',
+      'a templating step replaces before the manifest is applied.',
     ].join('\n'),
     messages: {
       unknown: '{{probe}} targets port `{{port}}`, but container `{{container}}` declares no port of that name{{declared}}.',
@@ -27,7 +30,7 @@ export default defineKubernetesRule({
         for (const key of PROBE_KEYS) {
           const probe = probeOf(container, key, object.doc);
           const ref = probe && probePort(probe, object.doc);
-          if (!ref || ref.number !== undefined || declaresPort(container, ref)) continue;
+          if (!ref || ref.number !== undefined || ref.value.includes('$') || declaresPort(container, ref)) continue;
           const names = container.ports.map((p) => p.name).filter(Boolean);
           const range = model.rangeOf(ref.node);
           if (range) report({ messageId: 'unknown', data: { probe: key, port: ref.value, container: container.name ?? '?', declared: names.length ? ` (it declares ${names.join(', ')})` : '' }, range });

@@ -6,7 +6,7 @@ export default defineKubernetesRule({
   meta: {
     id: 'port-binding/probe-port-undeclared',
     factor: 'port-binding',
-    defaultSeverity: 'info',
+    defaultSeverity: 'hint',
     description: 'A probe targets a port number that is not among the ports the container declares.',
     rationale: [
       'A container\'s `ports` list is its published contract: the ports the process binds. When a probe checks a',
@@ -14,7 +14,8 @@ export default defineKubernetesRule({
       'the probe and the app disagree about where the app listens, which only shows up as failing probes at deploy time.',
       '',
       'Declare every port the process binds, ideally with a name, and let probes refer to the name. Containers that',
-      'declare no ports at all are not judged.',
+      'declare no ports at all are not judged. A probe on an undeclared number still works (the kubelet does not need',
+      'the declaration), so this is documentation hygiene and a hint.',
     ].join('\n'),
     messages: {
       undeclared: '{{probe}} checks port {{port}}, which container `{{container}}` does not declare (it declares {{declared}}); declare it or probe a declared port.',

@@ -1,8 +1,8 @@
 import { defineKubernetesRule } from '../../../rule';
 import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 import { podsSelectedBy, nearest } from '../../../kubernetes/selectors';
-import { declaresPort, portReference } from '../../../kubernetes/probes';
-import { isTemplated } from '../../../kubernetes/model';
+import { portReference } from '../../../kubernetes/probes';
+import { isTemplated, type KubeObject } from '../../../kubernetes/model';
 
 export default defineKubernetesRule({
   meta: {
@@ -31,24 +31,55 @@ export default defineKubernetesRule({
       if (scalarString(nodeAt(service.node, ['spec', 'type'], doc), doc) === 'ExternalName') continue;
       const pods = nearest(podsSelectedBy(service, workspace.objects), service);
       if (pods.length === 0) continue;
-      // Native sidecars (init containers that keep running) can serve ports too.
-      const containers = pods.flatMap((p) => [...p.podSpec!.containers, ...p.podSpec!.initContainers]);
+      const { unreadable, declared, declaredText, portKeys, workloads } = podPorts(pods);
       // A templated or unreadable port makes the comparison meaningless.
-      if (containers.some((c) => c.ports.some((p) => p.containerPort === undefined && (p.name === undefined || isTemplated(p.name))))) continue;
-      const declared = [...new Set(containers.flatMap((c) => c.ports.map((p) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort)))))];
-      const workloads = [...new Set(pods.map((p) => `${p.kind} ${p.name ?? ''}`.trim()))].join(', ');
+      if (unreadable) continue;
       for (const item of seqItems(nodeAt(service.node, ['spec', 'ports'], doc), doc)) {
         const port = asMap(item, doc);
         const node = valueOf(port, 'targetPort', doc) ?? valueOf(port, 'port', doc);
         const ref = portReference(node, doc);
-        if (!ref || containers.some((c) => declaresPort(c, ref))) continue;
+        if (!ref || portKeys.has(ref.number !== undefined ? `n:${ref.number}` : `s:${ref.value}`)) continue;
         // Declared ports are informational: an undeclared number still reaches a listening app.
         if (ref.number !== undefined && declared.length === 0) continue;
         const range = model.rangeOf(node);
         if (!range) continue;
         if (ref.number === undefined) report({ messageId: 'name', data: { port: ref.value, workloads }, range });
-        else report({ messageId: 'number', data: { port: ref.value, workloads, declared: declared.join(', ') }, range });
+        else report({ messageId: 'number', data: { port: ref.value, workloads, declared: declaredText }, range });
       }
     }
   },
 });
+
+interface PodPorts {
+  unreadable: boolean;
+  declared: string[];
+  declaredText: string;
+  /** Ports the containers declare, as `n:<number>` and `s:<name>` (what `declaresPort` compares). */
+  portKeys: Set<string>;
+  workloads: string;
+}
+
+/** Services with one selector share one list of pods (`nearest` shares its answers): read their ports once per list. */
+const portsByPods = new WeakMap<readonly KubeObject[], PodPorts>();
+
+function podPorts(pods: readonly KubeObject[]): PodPorts {
+  let cached = portsByPods.get(pods);
+  if (!cached) {
+    // Native sidecars (init containers that keep running) can serve ports too.
+    const containers = pods.flatMap((p) => [...p.podSpec!.containers, ...p.podSpec!.initContainers]);
+    const unreadable = containers.some((c) => c.ports.some((p) => p.containerPort === undefined && (p.name === undefined || isTemplated(p.name))));
+    // A port with a name but no number is listed by its name alone (never as "undefined").
+    const declared = [...new Set(containers.flatMap((c) => c.ports.map((p) => (p.containerPort === undefined ? (p.name ?? '?') : p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort)))))];
+    const portKeys = new Set<string>();
+    for (const c of containers) {
+      for (const p of c.ports) {
+        if (p.containerPort !== undefined) portKeys.add(`n:${p.containerPort}`);
+        if (p.name !== undefined) portKeys.add(`s:${p.name}`);
+      }
+    }
+    const workloads = [...new Set(pods.map((p) => `${p.kind} ${p.name ?? ''}`.trim()))].join(', ');
+    cached = { unreadable, declared, declaredText: declared.join(', '), portKeys, workloads };
+    portsByPods.set(pods, cached);
+  }
+  return cached;
+}

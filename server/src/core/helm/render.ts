@@ -1,0 +1,709 @@
+/**
+ * A tolerant, position-keeping Helm renderer. It turns a chart template into YAML text the
+ * Kubernetes model can read, and remembers for every piece of that text where it came from:
+ * the template's own text (offset for offset), an action of the template (its whole range),
+ * or a value of a values file (that value's range there).
+ *
+ * What it knows: `.Values.x.y` (from the values files the caller passes; later files win),
+ * `.Chart.Name`/`.Chart.Version`/`.Chart.AppVersion` (from Chart.yaml), a fixed release name,
+ * variables, `if`/`with`/`range` over known values, `include` of named templates, and the
+ * string functions charts use to build names and labels (`default`, `quote`, `trunc`, `printf`…).
+ * Everything else is unknown: it renders as a placeholder that the YAML accessors treat as
+ * "no value", so a rule never judges what it cannot know. A condition it cannot decide keeps
+ * every branch (their content may be there); a block it cannot render becomes a placeholder
+ * entry, so a map with it is never taken for one that lacks a key.
+ *
+ * Pure, and bounded: output size, include depth and range iterations are capped.
+ */
+import { parseDocument, isMap, isSeq, isScalar, isAlias, type Document, type Node } from 'yaml';
+import type { Range } from '../types';
+import { SourceText } from '../source';
+import { lex, parseTokens, parsePipeline, type Pipeline, type Term, type TreeNode } from './lexer';
+import { HELM_UNKNOWN } from '../kubernetes/yaml-nodes';
+
+export { HELM_UNKNOWN };
+
+/** A values file (values.yaml, then each --values file). */
+export interface ValuesInput {
+  uri: string;
+  text: string;
+}
+
+/** What a template needs from its chart; the caller reads the files. */
+export interface HelmChartContext {
+  /** Chart.yaml's text, when the chart has one. */
+  chartText?: string;
+  /** values.yaml first, then override files in the order given; later ones win. */
+  values: readonly ValuesInput[];
+  /** The text of every `templates/*.tpl` (named templates). */
+  helpers: readonly string[];
+}
+
+export interface Origin {
+  uri: string;
+  range: Range;
+}
+
+/** One piece of the rendered text and where it came from. */
+export interface Segment {
+  outStart: number;
+  outEnd: number;
+  /** Template offset of the piece's first character, for text copied from the template. */
+  src?: number;
+  /** The template action that produced the piece. */
+  action?: [number, number];
+  /** The values-file value the piece shows. */
+  origin?: Origin;
+}
+
+export interface RenderResult {
+  text: string;
+  segments: Segment[];
+  /** Why the template could not be read at all; `text` is empty then. */
+  error?: string;
+  /** The values files that did not parse (their values are unknown). */
+  badValues: string[];
+}
+
+class TooDynamic extends Error {}
+
+interface Piece {
+  text: string;
+  src?: number;
+  action?: [number, number];
+  origin?: Origin;
+  /** A block the renderer could not produce: becomes a placeholder entry fitting its place. */
+  unknownBlock?: true;
+}
+
+type Val =
+  | { k: 'u' }
+  | { k: 'root' }
+  /** `raw`: text already written as YAML (`quote` output), printed as is. */
+  | { k: 'v'; v: unknown; path?: (string | number)[]; origin?: Origin; raw?: true }
+  | { k: 'p'; pieces: Piece[] };
+
+const UNKNOWN: Val = { k: 'u' };
+const MAX_DEPTH = 24;
+const MAX_ITERATIONS = 200;
+const RELEASE_NAME = 'release-name';
+
+interface LoadedValues {
+  uri: string;
+  doc: Document;
+  source: SourceText;
+}
+
+interface Scope {
+  dot: Val;
+  vars: Map<string, Val>;
+}
+
+export function renderTemplate(templateText: string, context: HelmChartContext): RenderResult {
+  const renderer = new Renderer(templateText, context);
+  return renderer.run();
+}
+
+class Renderer {
+  private readonly values: LoadedValues[] = [];
+  private readonly badValues: string[] = [];
+  private valuesUnknown = false;
+  private merged: unknown = {};
+  private readonly chart: Record<string, unknown> = {};
+  private readonly defines = new Map<string, TreeNode[]>();
+  private budget: number;
+  private depth = 0;
+
+  constructor(private readonly templateText: string, context: HelmChartContext) {
+    this.budget = templateText.length * 8 + 500_000;
+    for (const file of context.values) {
+      const doc = parseDocument(file.text, { uniqueKeys: false, strict: false, prettyErrors: false });
+      if (doc.errors.length > 0) {
+        this.badValues.push(file.uri);
+        this.valuesUnknown = true;
+        continue;
+      }
+      this.values.push({ uri: file.uri, doc, source: new SourceText(file.uri, file.text) });
+      this.merged = deepMerge(this.merged, safeJs(doc));
+    }
+    if (context.chartText) {
+      try {
+        const chart = safeJs(parseDocument(context.chartText, { uniqueKeys: false, strict: false }));
+        if (chart && typeof chart === 'object') {
+          const c = chart as Record<string, unknown>;
+          if (typeof c.name === 'string') this.chart.Name = c.name;
+          if (c.version !== undefined) this.chart.Version = String(c.version);
+          if (c.appVersion !== undefined) this.chart.AppVersion = String(c.appVersion);
+        }
+      } catch {
+        // an unreadable Chart.yaml leaves .Chart unknown
+      }
+    }
+    for (const helper of context.helpers) {
+      const lexed = lex(helper);
+      if (lexed.error) continue;
+      for (const [name, body] of parseTokens(lexed.tokens).defines) this.defines.set(name, body);
+    }
+  }
+
+  run(): RenderResult {
+    const lexed = lex(this.templateText);
+    if (lexed.error) return { text: '', segments: [], error: lexed.error, badValues: this.badValues };
+    const parsed = parseTokens(lexed.tokens);
+    if (parsed.error) return { text: '', segments: [], error: parsed.error, badValues: this.badValues };
+    for (const [name, body] of parsed.defines) if (!this.defines.has(name)) this.defines.set(name, body);
+    const out: Piece[] = [];
+    try {
+      this.renderNodes(parsed.nodes, { dot: { k: 'root' }, vars: new Map([['', { k: 'root' } as Val]]) }, out, true);
+    } catch (error) {
+      if (error instanceof TooDynamic) return { text: '', segments: [], error: error.message, badValues: this.badValues };
+      throw error;
+    }
+    let text = '';
+    const segments: Segment[] = [];
+    for (const piece of out) {
+      if (!piece.text) continue;
+      segments.push({ outStart: text.length, outEnd: text.length + piece.text.length, src: piece.src, action: piece.action, origin: piece.origin });
+      text += piece.text;
+    }
+    return { text, segments, badValues: this.badValues };
+  }
+
+  private spend(n: number): void {
+    this.budget -= n;
+    if (this.budget < 0) throw new TooDynamic('the template renders to far more text than it holds');
+  }
+
+  private renderNodes(nodes: readonly TreeNode[], scope: Scope, out: Piece[], own: boolean): void {
+    for (const node of nodes) {
+      switch (node.kind) {
+        case 'text':
+          this.spend(node.token.text.length);
+          out.push({ text: node.token.text, src: own ? node.token.start : undefined });
+          break;
+        case 'action':
+          this.renderAction(node.token.body, node.token.start, node.token.end, scope, out, own);
+          break;
+        case 'if':
+        case 'with': {
+          let decided = false;
+          for (const branch of node.branches) {
+            const pipe = parsePipeline(branch.cond);
+            const value = pipe ? this.evalPipeline(pipe, scope) : UNKNOWN;
+            const truth = truthy(value);
+            const inner: Scope = { dot: node.kind === 'with' ? value : scope.dot, vars: new Map(scope.vars) };
+            if (pipe?.decl.length) inner.vars.set(pipe.decl[0], value);
+            if (truth === true) {
+              this.renderNodes(branch.body, inner, out, own);
+              decided = true;
+              break;
+            }
+            // Unknown: the branch may render; keep it and go on with the others.
+            if (truth === undefined) this.renderNodes(branch.body, inner, out, own);
+          }
+          if (!decided && node.otherwise) this.renderNodes(node.otherwise, scope, out, own);
+          break;
+        }
+        case 'range': {
+          const pipe = parsePipeline(node.expr);
+          const value = pipe ? this.evalPipeline(pipe, scope) : UNKNOWN;
+          const decl = pipe?.decl ?? [];
+          const items = value.k === 'v' ? entriesOf(value, (path) => this.valueAt(path)) : undefined;
+          if (!items) {
+            const inner: Scope = { dot: UNKNOWN, vars: new Map(scope.vars) };
+            for (const name of decl) inner.vars.set(name, UNKNOWN);
+            this.renderNodes(node.body, inner, out, own);
+            break;
+          }
+          if (items.length === 0) {
+            if (node.otherwise) this.renderNodes(node.otherwise, scope, out, own);
+            break;
+          }
+          if (items.length > MAX_ITERATIONS) throw new TooDynamic('a `range` runs over too many items');
+          for (const [key, item] of items) {
+            const inner: Scope = { dot: item, vars: new Map(scope.vars) };
+            if (decl.length === 1) inner.vars.set(decl[0], item);
+            if (decl.length === 2) {
+              inner.vars.set(decl[0], { k: 'v', v: key });
+              inner.vars.set(decl[1], item);
+            }
+            this.renderNodes(node.body, inner, out, own);
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  private renderAction(body: string, start: number, end: number, scope: Scope, out: Piece[], own: boolean): void {
+    const pipe = parsePipeline(body);
+    const value = pipe ? this.evalPipeline(pipe, scope) : UNKNOWN;
+    if (pipe?.decl.length) {
+      // `$x := …` declares, `$x = …` assigns; neither prints.
+      scope.vars.set(pipe.decl[0], value);
+      return;
+    }
+    const action: [number, number] | undefined = own ? [start, end] : undefined;
+    const line = currentLine(out);
+    const restOfLine = own ? this.templateText.slice(end, lineEnd(this.templateText, end)) : '';
+    const alone = /^[ \t]*$/.test(line) && /^\s*$/.test(restOfLine);
+    let pieces: Piece[];
+    if (value.k === 'p') pieces = value.pieces;
+    else if (value.k === 'v' && isScalarValue(value.v)) {
+      const text = scalarText(value.v);
+      // Alone on its line, the text is a YAML fragment (an include's lines): written as is.
+      if (alone) pieces = [{ text, origin: text.includes('\n') ? undefined : value.origin }];
+      else if (text.includes('\n')) pieces = [{ text: HELM_UNKNOWN }];
+      else pieces = [{ text: value.raw && !openQuote(line) ? text : fitScalar(text, line), origin: value.origin }];
+    } else if (alone) pieces = [{ text: '', unknownBlock: true }];
+    else pieces = [{ text: HELM_UNKNOWN }];
+    for (const piece of pieces) {
+      let text = piece.text;
+      if (piece.unknownBlock) {
+        const indentNow = /^[ \t]*/.exec(currentLine(out))?.[0] ?? '';
+        const seq = looksLikeSequence(out, indentNow.length, own ? this.templateText.slice(end, end + 2000) : '');
+        text = seq ? `- ${HELM_UNKNOWN}` : `${HELM_UNKNOWN}: ${HELM_UNKNOWN}`;
+      }
+      this.spend(text.length);
+      out.push({ text, action: action ?? piece.action, src: undefined, origin: piece.origin });
+    }
+  }
+
+  // ---- evaluation ----
+
+  private evalPipeline(pipe: Pipeline, scope: Scope): Val {
+    let value: Val | undefined;
+    for (const command of pipe.commands) value = this.evalCommand(command, scope, value);
+    return value ?? UNKNOWN;
+  }
+
+  private evalCommand(command: Term[], scope: Scope, piped: Val | undefined): Val {
+    const [head, ...rest] = command;
+    if (head.t === 'ident') {
+      const args = rest.map((t) => this.evalTerm(t, scope));
+      if (piped) args.push(piped);
+      return this.call(head.name, args, scope);
+    }
+    if (rest.length > 0 || piped) return UNKNOWN;
+    return this.evalTerm(head, scope);
+  }
+
+  private evalTerm(term: Term, scope: Scope): Val {
+    switch (term.t) {
+      case 'str':
+      case 'num':
+      case 'bool':
+        return { k: 'v', v: term.v };
+      case 'nil':
+        return { k: 'v', v: null };
+      case 'sub':
+        return this.evalPipeline(term.pipe, scope);
+      case 'ident':
+        return this.call(term.name, [], scope);
+      case 'field': {
+        const base = term.var === undefined ? scope.dot : term.var === '' ? ({ k: 'root' } as Val) : scope.vars.get(term.var);
+        return base ? this.field(base, term.path) : UNKNOWN;
+      }
+    }
+  }
+
+  private field(base: Val, path: string[]): Val {
+    if (path.length === 0) return base;
+    if (base.k === 'root') {
+      const [head, ...rest] = path;
+      if (head === 'Values') return this.valueAt(rest);
+      if (head === 'Chart' && rest.length === 1 && this.chart[rest[0]] !== undefined) return { k: 'v', v: this.chart[rest[0]] };
+      if (head === 'Release' && rest.length === 1 && rest[0] === 'Name') return { k: 'v', v: RELEASE_NAME };
+      if (head === 'Release' && rest.length === 1 && rest[0] === 'Service') return { k: 'v', v: 'Helm' };
+      return UNKNOWN;
+    }
+    if (base.k !== 'v') return UNKNOWN;
+    if (base.path) return this.valueAt([...base.path, ...path]);
+    let current: unknown = base.v;
+    for (const step of path) {
+      if (current === null || current === undefined) return { k: 'v', v: null };
+      if (typeof current !== 'object' || Array.isArray(current)) return UNKNOWN;
+      current = (current as Record<string, unknown>)[step];
+    }
+    return { k: 'v', v: current ?? null };
+  }
+
+  /** `.Values.<path>`: the merged value, and where it is written when one file sets it. */
+  private valueAt(path: (string | number)[]): Val {
+    if (this.valuesUnknown) return UNKNOWN;
+    let current: unknown = this.merged;
+    for (const step of path) {
+      if (current === null || current === undefined) return { k: 'v', v: null, path };
+      if (typeof current !== 'object') return UNKNOWN;
+      current = (current as Record<string, unknown>)[step as string];
+    }
+    let origin: Origin | undefined;
+    if (isScalarValue(current)) {
+      for (let i = this.values.length - 1; i >= 0 && !origin; i--) {
+        const file = this.values[i];
+        const node = nodeAtPath(file.doc, path);
+        if (node?.range) origin = { uri: file.uri, range: file.source.rangeOf(node.range[0], node.range[1]) };
+      }
+    }
+    return { k: 'v', v: current ?? null, path, origin };
+  }
+
+  private call(name: string, args: Val[], scope: Scope): Val {
+    const known = args.every((a) => a.k === 'v');
+    const str = (a: Val) => (a.k === 'v' ? scalarText(a.v) : '');
+    const last = args[args.length - 1];
+    const keepOrigin = (v: unknown): Val => ({ k: 'v', v, origin: last?.k === 'v' ? last.origin : undefined });
+    switch (name) {
+      case 'include':
+      case 'template': {
+        const [nameArg, arg] = args;
+        if (nameArg?.k !== 'v' || typeof nameArg.v !== 'string') return UNKNOWN;
+        const body = this.defines.get(nameArg.v);
+        if (!body) return UNKNOWN;
+        if (++this.depth > MAX_DEPTH) throw new TooDynamic('named templates include each other too deeply');
+        try {
+          const out: Piece[] = [];
+          this.renderNodes(body, { dot: arg ?? UNKNOWN, vars: new Map([['', { k: 'root' } as Val]]) }, out, false);
+          if (out.some((p) => p.unknownBlock)) return UNKNOWN;
+          const single = out.filter((p) => p.text);
+          // A define that is one value (a name, a version) stays that value, with its origin.
+          if (single.length === 1 && single[0].origin && !single[0].text.includes(HELM_UNKNOWN)) return { k: 'v', v: single[0].text, origin: single[0].origin };
+          const text = out.map((p) => p.text).join('');
+          if (text.includes(HELM_UNKNOWN) && !text.includes('\n')) return UNKNOWN;
+          return out.some((p) => p.origin) ? { k: 'p', pieces: out } : { k: 'v', v: text };
+        } finally {
+          this.depth--;
+        }
+      }
+      case 'toYaml': {
+        const [v] = args;
+        if (v?.k !== 'v') return UNKNOWN;
+        return { k: 'p', pieces: this.toYaml(v) };
+      }
+      case 'nindent':
+      case 'indent': {
+        const [n, v] = args;
+        if (n?.k !== 'v' || typeof n.v !== 'number' || !v) return UNKNOWN;
+        const pad = ' '.repeat(Math.min(n.v, 200));
+        const lead = name === 'nindent' ? `\n${pad}` : pad;
+        if (v.k === 'u' || v.k === 'root') return { k: 'p', pieces: [{ text: name === 'nindent' ? `\n${pad}` : '' }, { text: '', unknownBlock: true }] };
+        const pieces = v.k === 'p' ? v.pieces : [{ text: scalarText(v.v), origin: v.origin }];
+        return { k: 'p', pieces: [{ text: lead }, ...pieces.map((p) => ({ ...p, text: p.text.split('\n').join(`\n${pad}`) }))] };
+      }
+      case 'default': {
+        if (args.length < 2) return UNKNOWN;
+        const [fallback, v] = args;
+        if (v.k !== 'v') return UNKNOWN;
+        return isEmpty(v.v) ? fallback : v;
+      }
+      case 'required':
+        return last ?? UNKNOWN;
+      case 'quote':
+      case 'squote':
+        if (!known || args.length !== 1) return UNKNOWN;
+        return { ...keepOrigin(name === 'quote' ? JSON.stringify(str(last)) : `'${str(last).split("'").join("''")}'`), raw: true } as Val;
+      case 'toString':
+      case 'trim':
+      case 'lower':
+      case 'upper':
+        if (!known || args.length !== 1) return UNKNOWN;
+        return keepOrigin(name === 'trim' ? str(last).trim() : name === 'lower' ? str(last).toLowerCase() : name === 'upper' ? str(last).toUpperCase() : str(last));
+      case 'trunc':
+        if (!known || args.length !== 2 || typeof (args[0] as { v: unknown }).v !== 'number') return UNKNOWN;
+        return keepOrigin(str(last).slice(0, (args[0] as { v: number }).v));
+      case 'trimSuffix':
+      case 'trimPrefix': {
+        if (!known || args.length !== 2) return UNKNOWN;
+        const affix = str(args[0]);
+        const s = str(last);
+        if (name === 'trimSuffix') return keepOrigin(affix && s.endsWith(affix) ? s.slice(0, -affix.length) : s);
+        return keepOrigin(affix && s.startsWith(affix) ? s.slice(affix.length) : s);
+      }
+      case 'replace':
+        if (!known || args.length !== 3) return UNKNOWN;
+        return keepOrigin(str(args[0]) ? str(last).split(str(args[0])).join(str(args[1])) : str(last));
+      case 'printf': {
+        if (!known || args.length === 0) return UNKNOWN;
+        let i = 1;
+        let ok = true;
+        const text = str(args[0]).replace(/%[sdv%]/g, (m) => {
+          if (m === '%%') return '%';
+          if (i >= args.length) ok = false;
+          return str(args[i++] ?? UNKNOWN);
+        });
+        return ok ? { k: 'v', v: text } : UNKNOWN;
+      }
+      case 'not': {
+        const t = args.length === 1 ? truthy(args[0]) : undefined;
+        return t === undefined ? UNKNOWN : { k: 'v', v: !t };
+      }
+      case 'and':
+      case 'or': {
+        let sawUnknown = false;
+        for (const a of args) {
+          const t = truthy(a);
+          if (t === undefined) sawUnknown = true;
+          else if (name === 'and' ? !t : t) return a;
+        }
+        return sawUnknown || args.length === 0 ? UNKNOWN : args[args.length - 1];
+      }
+      case 'eq':
+      case 'ne': {
+        if (!known || args.length < 2) return UNKNOWN;
+        const first = JSON.stringify((args[0] as { v: unknown }).v);
+        const equal = args.slice(1).some((a) => JSON.stringify((a as { v: unknown }).v) === first);
+        return { k: 'v', v: name === 'eq' ? equal : !equal };
+      }
+      case 'empty': {
+        const t = args.length === 1 ? truthy(args[0]) : undefined;
+        return t === undefined ? UNKNOWN : { k: 'v', v: !t };
+      }
+      case 'hasKey': {
+        const [map, key] = args;
+        if (map?.k !== 'v' || key?.k !== 'v' || !map.v || typeof map.v !== 'object') return UNKNOWN;
+        return { k: 'v', v: Object.prototype.hasOwnProperty.call(map.v, String(key.v)) };
+      }
+      case 'contains':
+        if (!known || args.length !== 2) return UNKNOWN;
+        return { k: 'v', v: str(last).includes(str(args[0])) };
+      case 'ternary': {
+        if (args.length !== 3) return UNKNOWN;
+        const t = truthy(args[2]);
+        return t === undefined ? UNKNOWN : t ? args[0] : args[1];
+      }
+      case 'coalesce': {
+        for (const a of args) {
+          const t = truthy(a);
+          if (t === undefined) return UNKNOWN;
+          if (t) return a;
+        }
+        return { k: 'v', v: null };
+      }
+      default:
+        void scope;
+        return UNKNOWN;
+    }
+  }
+
+  /** `toYaml` of a value, each scalar mapped to where the values file writes it when known. */
+  private toYaml(v: { k: 'v'; v: unknown; path?: (string | number)[] }): Piece[] {
+    const out: Piece[] = [];
+    const file = v.path ? this.singleFileOf(v.path) : undefined;
+    const node = file && v.path ? nodeAtPath(file.doc, v.path) : undefined;
+    emitYaml(v.v, node, file, 0, out);
+    if (out.length > 0 && out[out.length - 1].text === '\n') out.pop();
+    this.spend(out.reduce((n, p) => n + p.text.length, 0));
+    return out;
+  }
+
+  /** The one values file that sets anything at `path` (so its nodes describe the merged value), if only one does. */
+  private singleFileOf(path: (string | number)[]): LoadedValues | undefined {
+    const setting = this.values.filter((f) => nodeAtPath(f.doc, path) !== undefined);
+    return setting.length === 1 ? setting[0] : undefined;
+  }
+}
+
+// ---- helpers ----
+
+function safeJs(doc: Document): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch {
+    return undefined;
+  }
+}
+
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = k in out ? deepMerge(out[k], v) : v;
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+function isScalarValue(v: unknown): boolean {
+  return v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+function scalarText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return String(v);
+}
+
+function isEmpty(v: unknown): boolean {
+  if (v === null || v === undefined || v === false || v === 0 || v === '') return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (typeof v === 'object') return Object.keys(v as object).length === 0;
+  return false;
+}
+
+/** Go template truth; undefined when the value is unknown. */
+function truthy(v: Val): boolean | undefined {
+  if (v.k === 'u') return undefined;
+  if (v.k === 'root') return true;
+  if (v.k === 'p') return v.pieces.some((p) => p.text.trim() !== '') || undefined;
+  return !isEmpty(v.v);
+}
+
+/** The items a `range` visits: list items in order, map entries by key (as Go sorts them), each still tied to its values path. */
+function entriesOf(v: { k: 'v'; v: unknown; path?: (string | number)[] }, at: (path: (string | number)[]) => Val): [unknown, Val][] | undefined {
+  const item = (key: string | number, value: unknown): Val => (v.path ? at([...v.path, key]) : { k: 'v', v: value });
+  if (Array.isArray(v.v)) return v.v.map((value, i) => [i, item(i, value)]);
+  if (isPlainObject(v.v)) {
+    return Object.keys(v.v)
+      .sort()
+      .map((key) => [key, item(key, (v.v as Record<string, unknown>)[key])]);
+  }
+  if (v.v === null || v.v === undefined) return [];
+  return undefined;
+}
+
+function nodeAtPath(doc: Document, path: (string | number)[]): Node | undefined {
+  let current: unknown = doc.contents;
+  for (const step of path) {
+    while (isAlias(current)) current = current.resolve(doc);
+    if (isMap(current)) {
+      const pair = current.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+      current = pair?.value;
+    } else if (isSeq(current) && typeof step === 'number') current = current.items[step];
+    else return undefined;
+    if (current === undefined || current === null) return undefined;
+  }
+  while (isAlias(current)) current = current.resolve(doc);
+  return (current ?? undefined) as Node | undefined;
+}
+
+/** The text of the output line being written, up to the last line break (bounded look-back). */
+function currentLine(out: readonly Piece[]): string {
+  let line = '';
+  for (let i = out.length - 1; i >= 0 && line.length < 4000; i--) {
+    const text = out[i].text;
+    const nl = text.lastIndexOf('\n');
+    if (nl >= 0) return text.slice(nl + 1) + line;
+    line = text + line;
+  }
+  return line;
+}
+
+function lineEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl;
+}
+
+/** Whether a placeholder at this indent sits among sequence items: the line before or after it at the same indent starts with `-`. */
+function looksLikeSequence(out: readonly Piece[], indent: number, after: string): boolean {
+  const before = out
+    .map((p) => p.text)
+    .slice(-40)
+    .join('')
+    .split('\n')
+    .slice(0, -1)
+    .reverse()
+    .find((l) => l.trim() !== '');
+  const check = (line: string | undefined) => line !== undefined && (/^[ \t]*/.exec(line)?.[0].length ?? 0) === indent && /^\s*-(\s|$)/.test(line);
+  if (check(before)) return true;
+  const next = after
+    .split('\n')
+    .slice(1, 30)
+    .find((l) => l.trim() !== '' && !l.trim().startsWith('{{'));
+  if (check(next)) return true;
+  // `key:` then an unknown block at the key's own indent holds sequence items (`containers:\n- …`).
+  return false;
+}
+
+const PLAIN_SAFE = /^[A-Za-z0-9_./][A-Za-z0-9_./@+=~ -]*$/;
+
+/** A known string written where the template puts it: escaped inside quotes, quoted when plain YAML would misread it. */
+function fitScalar(text: string, line: string): string {
+  const quote = openQuote(line);
+  if (quote === '"') return JSON.stringify(text).slice(1, -1);
+  if (quote === "'") return text.split("'").join("''");
+  const valueStart = /(:\s+|^\s*-\s+|^\s*)$/.test(line);
+  if (text === '' || PLAIN_SAFE.test(text) || /^-?\d/.test(text)) return text.includes(': ') || text.includes(' #') ? (valueStart ? JSON.stringify(text) : HELM_UNKNOWN) : text;
+  return valueStart ? JSON.stringify(text) : HELM_UNKNOWN;
+}
+
+/** The quote character open at the end of `line`, if any (YAML double quotes escape with `\`, single quotes by doubling). */
+function openQuote(line: string): '"' | "'" | undefined {
+  let open: '"' | "'" | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (open === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') open = undefined;
+    } else if (open === "'") {
+      if (c === "'") open = undefined;
+    } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) return undefined;
+    else if ((c === '"' || c === "'") && (i === 0 || /[\s:,[{-]/.test(line[i - 1]))) open = c;
+  }
+  return open;
+}
+
+function yamlScalar(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v !== 'string') return String(v);
+  if (v !== '' && PLAIN_SAFE.test(v) && !/^(true|false|null|yes|no|on|off|~|-?\d[\d.eE+-]*)$/i.test(v) && !v.includes(': ') && !v.includes(' #') && !v.endsWith(' ')) return v;
+  return JSON.stringify(v);
+}
+
+function emitYaml(value: unknown, node: Node | undefined, file: LoadedValues | undefined, indent: number, out: Piece[]): void {
+  const pad = ' '.repeat(indent);
+  const originOf = (n: unknown): Origin | undefined => {
+    const r = (n as Node | undefined)?.range;
+    return file && r ? { uri: file.uri, range: file.source.rangeOf(r[0], r[1]) } : undefined;
+  };
+  const childNode = (key: string | number): Node | undefined => {
+    let n: unknown = node;
+    while (file && isAlias(n)) n = n.resolve(file.doc);
+    if (isMap(n)) return n.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key))?.value as Node | undefined;
+    if (isSeq(n) && typeof key === 'number') return n.items[key] as Node | undefined;
+    return undefined;
+  };
+  const keyNode = (key: string): Node | undefined => {
+    let n: unknown = node;
+    while (file && isAlias(n)) n = n.resolve(file.doc);
+    return isMap(n) ? (n.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.key as Node | undefined) : undefined;
+  };
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 0) {
+      out.push({ text: '{}', origin: originOf(node) });
+      return;
+    }
+    keys.forEach((key, i) => {
+      const child = value[key];
+      out.push({ text: i === 0 ? '' : pad });
+      out.push({ text: yamlScalar(key), origin: originOf(keyNode(key)) });
+      out.push({ text: ':' });
+      if ((isPlainObject(child) && Object.keys(child).length > 0) || (Array.isArray(child) && child.length > 0)) {
+        out.push({ text: `\n${pad}  ` });
+        emitYaml(child, childNode(key), file, indent + 2, out);
+      } else {
+        out.push({ text: ' ' });
+        emitYaml(child, childNode(key), file, indent + 2, out);
+        out.push({ text: '\n' });
+      }
+    });
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      out.push({ text: '[]', origin: originOf(node) });
+      return;
+    }
+    value.forEach((item, i) => {
+      out.push({ text: i === 0 ? '- ' : `${pad}- ` });
+      const complex = (isPlainObject(item) && Object.keys(item).length > 0) || (Array.isArray(item) && item.length > 0);
+      emitYaml(item, childNode(i), file, indent + 2, out);
+      if (!complex) out.push({ text: '\n' });
+    });
+    return;
+  }
+  const text = yamlScalar(value);
+  if (typeof value === 'string' && value.includes('\n')) out.push({ text: JSON.stringify(value), origin: originOf(node) });
+  else out.push({ text, origin: originOf(node) });
+}

@@ -1,0 +1,256 @@
+/**
+ * The language server's view of the workspace on disk: every Dockerfile and YAML file of the
+ * workspace folders (read by this thread, handed to the analysis workers) and every
+ * `.twelve-factor-lens.json`, so relations and configuration never depend on which files
+ * happen to be open. Open documents are layered on top by the server (their text wins).
+ *
+ * The walk is the CLI's: the same file names (cli-files.ts `isCandidateName`), the same
+ * skipped folders (`node_modules`, `.git`), and files a configuration's `ignorePatterns`
+ * match are not read at all. Symbolic links to folders are not followed (a cycle cannot
+ * hang the server); symbolic links to files are read. Generated folders (`dist`, `build`,
+ * `.terraform`) are left out with `ignorePatterns`, which the CLI honours the same way.
+ */
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { isCandidateName } from './cli-files';
+import { CONFIG_FILE_NAME, ConfigError, parseConfigText } from './cli-config';
+import { ConfigurationMatcher, relativeTo, type RuleLevel } from './core/config';
+import { folderOf } from './core/applications';
+import { detectTarget } from './core/analyze';
+import type { Configuration, Target } from './core/types';
+
+/** The CLI's skipped folders (cli-files.ts), so both see the same files. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+/** Files this large are not read (the CLI refuses them too). */
+const MAX_READ_BYTES = 20 * 1024 * 1024;
+
+export interface IndexedFile {
+  uri: string;
+  /** Negative, unique per read: never equal to an editor's document version. */
+  version: number;
+  text: string;
+  target: Target | undefined;
+}
+
+export interface ConfigEntry {
+  uri: string;
+  /** Globs are relative to this folder (a URI without a trailing slash). */
+  folder: string;
+  matcher?: ConfigurationMatcher;
+  /** Why the file cannot be used (it is then ignored: defaults apply). */
+  error?: string;
+  warnings: string[];
+}
+
+export type IndexChange = { kind: 'none' } | { kind: 'file'; uri: string } | { kind: 'configuration'; uri: string };
+
+let nextStamp = -1;
+const BOM = '\uFEFF';
+
+function decodeText(bytes: Buffer): string | undefined {
+  if (bytes.subarray(0, 8000).includes(0)) return undefined; // binary: the CLI skips it too
+  const text = bytes.toString('utf8');
+  return text.startsWith(BOM) ? text.slice(1) : text;
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+function trimSlash(uri: string): string {
+  return uri.endsWith('/') ? uri.slice(0, -1) : uri;
+}
+
+export class WorkspaceIndex {
+  readonly files = new Map<string, IndexedFile>();
+  /** By the folder URI the configuration file sits in. */
+  readonly configs = new Map<string, ConfigEntry>();
+  private folders: string[] = [];
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  /** Walks the folders (file: URIs) and reads every candidate file that no configuration ignores. */
+  async scan(folderUris: readonly string[]): Promise<{ files: number; elapsedMs: number }> {
+    const started = Date.now();
+    this.folders = folderUris.filter((u) => u.startsWith('file:')).map(trimSlash);
+    this.files.clear();
+    this.configs.clear();
+    this.ignoredCache.clear();
+    const candidates: string[] = [];
+    const configFiles: string[] = [];
+    for (const folder of this.folders) await this.walk(fileURLToPath(folder), candidates, configFiles);
+    await Promise.all(configFiles.map((path) => this.loadConfig(pathToFileURL(path).href)));
+    const wanted = candidates.map((path) => pathToFileURL(path).href).filter((uri) => !this.isIgnored(uri));
+    // A few reads at a time: quick, without opening hundreds of descriptors at once.
+    for (let i = 0; i < wanted.length; i += 32) await Promise.all(wanted.slice(i, i + 32).map((uri) => this.readFile(uri)));
+    return { files: this.files.size, elapsedMs: Date.now() - started };
+  }
+
+  private async walk(directory: string, candidates: string[], configFiles: string[]): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      this.log(`Cannot read the folder ${directory}: ${(error as Error).message}`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subfolders: string[] = [];
+    for (const entry of entries) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) subfolders.push(path);
+      } else if (entry.name === CONFIG_FILE_NAME) configFiles.push(path);
+      else if (isCandidateName(entry.name) && (entry.isFile() || entry.isSymbolicLink())) candidates.push(path);
+    }
+    await Promise.all(subfolders.map((folder) => this.walk(folder, candidates, configFiles)));
+  }
+
+  /** Reads one file into the index (or drops it when it is gone, ignored, too large or binary). True when its text changed. */
+  private async readFile(uri: string): Promise<boolean> {
+    const previous = this.files.get(uri);
+    let text: string | undefined;
+    try {
+      const path = fileURLToPath(uri);
+      const stats = await stat(path);
+      if (stats.isFile() && stats.size <= MAX_READ_BYTES) text = decodeText(await readFile(path));
+    } catch {
+      text = undefined; // gone meanwhile
+    }
+    if (text === undefined || this.isIgnored(uri)) {
+      this.files.delete(uri);
+      return previous !== undefined;
+    }
+    if (previous?.text === text) return false;
+    this.files.set(uri, { uri, version: nextStamp--, text, target: detectTarget(uri, '') });
+    return true;
+  }
+
+  private async loadConfig(uri: string): Promise<void> {
+    const folder = folderOf(uri);
+    this.ignoredCache.clear();
+    let text: string;
+    try {
+      const path = fileURLToPath(uri);
+      const stats = await lstat(path).then((s) => (s.isSymbolicLink() ? stat(path) : s));
+      if (!stats.isFile()) throw new Error('not a regular file');
+      text = (await readFile(path)).toString('utf8');
+    } catch {
+      this.configs.delete(folder);
+      return;
+    }
+    const label = this.displayPath(uri);
+    try {
+      const file = parseConfigText(text, label);
+      this.configs.set(folder, { uri, folder, matcher: new ConfigurationMatcher(file), warnings: file.warnings });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      this.configs.set(folder, { uri, folder, error: error.message, warnings: [] });
+    }
+  }
+
+  /** A workspace-relative name for messages. */
+  displayPath(uri: string): string {
+    for (const folder of this.folders) {
+      const rel = relativeTo(folder, uri);
+      if (rel !== undefined) return rel.split('/').map(safeDecode).join('/');
+    }
+    return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  }
+
+  /** The workspace folder holding `uri`, if any (the innermost one). */
+  private rootOf(uri: string): string | undefined {
+    let best: string | undefined;
+    for (const folder of this.folders) if (relativeTo(folder, uri) !== undefined && (!best || folder.length > best.length)) best = folder;
+    return best;
+  }
+
+  /** The nearest configuration file in `uri`'s folder or above, up to its workspace folder (as the CLI stops at its working directory). */
+  configFor(uri: string): ConfigEntry | undefined {
+    const root = this.rootOf(uri);
+    if (!root) return undefined;
+    for (let folder = folderOf(uri); folder.length >= root.length; folder = folderOf(folder)) {
+      const entry = this.configs.get(folder);
+      if (entry) return entry;
+      if (folder === root) break;
+    }
+    return undefined;
+  }
+
+  private relativePath(entry: ConfigEntry, uri: string): string {
+    return (relativeTo(entry.folder, uri) ?? '').split('/').map(safeDecode).join('/');
+  }
+
+  /** Answers of `isIgnored`, until a configuration file changes. */
+  private readonly ignoredCache = new Map<string, boolean>();
+
+  isIgnored(uri: string): boolean {
+    let ignored = this.ignoredCache.get(uri);
+    if (ignored === undefined) {
+      const entry = this.configFor(uri);
+      ignored = !!entry?.matcher?.isIgnored(this.relativePath(entry, uri));
+      if (this.ignoredCache.size > 100_000) this.ignoredCache.clear();
+      this.ignoredCache.set(uri, ignored);
+    }
+    return ignored;
+  }
+
+  /** The configuration of one file: its configuration file's rules and overrides, then `personal` (VS Code settings) on top. */
+  configurationFor(uri: string, personal: Record<string, RuleLevel>): Configuration {
+    const entry = this.configFor(uri);
+    if (!entry?.matcher) return { rules: { ...personal } };
+    return entry.matcher.configurationFor(this.relativePath(entry, uri), personal);
+  }
+
+  /** Brings one file up to date after a change on disk. */
+  async refresh(uri: string, deleted: boolean): Promise<IndexChange> {
+    if (!uri.startsWith('file:') || !this.rootOf(uri)) return { kind: 'none' };
+    const name = uri.slice(uri.lastIndexOf('/') + 1);
+    if (name === CONFIG_FILE_NAME) {
+      if (deleted) {
+        this.configs.delete(folderOf(uri));
+        this.ignoredCache.clear();
+      } else await this.loadConfig(uri);
+      return { kind: 'configuration', uri };
+    }
+    if (!isCandidateName(safeDecode(name)) || this.insideSkippedFolder(uri)) return { kind: 'none' };
+    if (deleted) return this.files.delete(uri) ? { kind: 'file', uri } : { kind: 'none' };
+    return (await this.readFile(uri)) ? { kind: 'file', uri } : { kind: 'none' };
+  }
+
+  /**
+   * After a configuration file changed: files it now ignores leave the index, files it no
+   * longer ignores are read. Returns whether anything changed.
+   */
+  async reconcile(): Promise<boolean> {
+    if (this.folders.length === 0) return false;
+    const candidates: string[] = [];
+    for (const folder of this.folders) await this.walk(fileURLToPath(folder), candidates, []);
+    const wanted = new Set(candidates.map((path) => pathToFileURL(path).href).filter((uri) => !this.isIgnored(uri)));
+    let changed = false;
+    for (const uri of [...this.files.keys()]) {
+      if (!wanted.has(uri)) changed = this.files.delete(uri) || changed;
+    }
+    const missing = [...wanted].filter((uri) => !this.files.has(uri));
+    for (let i = 0; i < missing.length; i += 32) {
+      const results = await Promise.all(missing.slice(i, i + 32).map((uri) => this.readFile(uri)));
+      changed = results.some(Boolean) || changed;
+    }
+    return changed;
+  }
+
+  private insideSkippedFolder(uri: string): boolean {
+    const root = this.rootOf(uri);
+    const rel = root ? relativeTo(root, uri) : undefined;
+    return !!rel && rel.split('/').slice(0, -1).some((part) => SKIPPED_DIRECTORIES.has(safeDecode(part)));
+  }
+}

@@ -1,0 +1,109 @@
+// The CLI reads a Helm chart as Helm lays it out: each template with Chart.yaml, values.yaml,
+// the --values files and templates/*.tpl; value findings land on values.yaml with the template
+// line as related information, in every output format; a template it cannot read is one hint.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+
+const CLI = resolve('dist/cli.js');
+let dir: string;
+
+const FILES: Record<string, string> = {
+  'Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\nappVersion: "1.0.0"\n',
+  'values.yaml': 'image:\n  repository: registry.example.com/api\n  tag: latest\nresources:\n  requests: {cpu: 100m, memory: 64Mi}\n',
+  'templates/_helpers.tpl': '{{- define "api.labels" -}}\napp: {{ .Chart.Name }}\n{{- end }}\n',
+  'templates/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Release.Name }}-api
+spec:
+  selector:
+    matchLabels:
+      {{- include "api.labels" . | nindent 6 }}
+  template:
+    metadata:
+      labels:
+        {{- include "api.labels" . | nindent 8 }}
+    spec:
+      containers:
+        - name: api
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+          resources:
+            {{- toYaml .Values.resources | nindent 12 }}
+`,
+  'templates/job.yaml': `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: migrate
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+`,
+  'templates/broken.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata:\n  {{ .Values.a }} {{ .Values.b }}: x: y\n',
+  'prod-values.yaml': 'image:\n  tag: "1.0.3"\n',
+};
+
+function run(...args: string[]) {
+  return spawnSync(process.execPath, [CLI, '--no-fail', ...args], { encoding: 'utf8', cwd: dir });
+}
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  related?: { file: string; line: number; column: number; message: string }[];
+}
+
+describe('CLI on a Helm chart', () => {
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tfl-helm-'));
+    for (const [path, text] of Object.entries(FILES)) {
+      mkdirSync(join(dir, 'chart', path, '..'), { recursive: true });
+      writeFileSync(join(dir, 'chart', path), text);
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('JSON: the moving tag once, on values.yaml, with every template that uses it as related', () => {
+    const result = run('--format', 'json', 'chart');
+    assert.equal(result.stderr, '');
+    const { findings } = JSON.parse(result.stdout) as { findings: JsonFinding[] };
+    const tags = findings.filter((f) => f.rule === 'build-release-run/mutable-image-tag');
+    assert.equal(tags.length, 1, JSON.stringify(findings, null, 1));
+    assert.equal(tags[0].file, 'chart/values.yaml');
+    assert.deepEqual([tags[0].line, tags[0].column], [3, 8]);
+    assert.deepEqual(
+      tags[0].related?.map((r) => `${r.file}:${r.line}`).sort(),
+      ['chart/templates/deployment.yaml:16', 'chart/templates/job.yaml:11'],
+    );
+    const hint = findings.filter((f) => f.rule === 'helm/template-not-analysed');
+    assert.deepEqual(hint.map((f) => f.file), ['chart/templates/broken.yaml']);
+    assert.ok(!findings.some((f) => f.file === 'chart/templates/deployment.yaml' && f.rule === 'concurrency/missing-resource-requests'), 'requests come from values.yaml');
+  });
+
+  it('SARIF: relatedLocations point at the template', () => {
+    const sarif = JSON.parse(run('--format', 'sarif', 'chart').stdout);
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'build-release-run/mutable-image-tag');
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'chart/values.yaml');
+    assert.ok(result.relatedLocations.some((l: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }) => l.physicalLocation.artifactLocation.uri === 'chart/templates/deployment.yaml' && l.physicalLocation.region.startLine === 16));
+  });
+
+  it('stylish: a related line under the finding and the template counts in the summary', () => {
+    const text = run('--no-color', 'chart').stdout;
+    assert.match(text, /chart\/values\.yaml\n\s+3:8\s+warning .*mutable-image-tag.*\n\s+related: chart\/templates\/deployment\.yaml:16/);
+    assert.match(text, /Helm templates: 2 analysed, 1 not fully read/);
+  });
+
+  it('--values overrides values.yaml: a pinned tag is silent', () => {
+    const { findings } = JSON.parse(run('--format', 'json', '--values', 'chart/prod-values.yaml', 'chart').stdout) as { findings: JsonFinding[] };
+    assert.ok(!findings.some((f) => f.rule === 'build-release-run/mutable-image-tag'), JSON.stringify(findings, null, 1));
+  });
+});

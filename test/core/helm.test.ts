@@ -1,0 +1,204 @@
+// Helm chart templates: rendered tolerantly with their chart, analysed by the Kubernetes rules,
+// and every finding mapped back to the template line, or to the values.yaml line of the value.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDocument, analyzeParsed, type Analysis } from '../../server/src/core/analyze';
+import { renderTemplate, type HelmChartContext } from '../../server/src/core/helm/template-document';
+import { HELM_UNKNOWN } from '../../server/src/core/kubernetes/yaml-nodes';
+
+const TEMPLATE_URI = 'file:///chart/templates/deployment.yaml';
+const VALUES_URI = 'file:///chart/values.yaml';
+
+const HELPERS = `{{- define "app.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- define "app.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "app.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+{{- define "app.labels" -}}
+{{ include "app.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end }}
+`;
+
+function context(values: string, extra: Partial<HelmChartContext> = {}): HelmChartContext {
+  return { chartText: 'apiVersion: v2\nname: shop\nversion: 0.3.0\nappVersion: "2.1.0"\n', values: [{ uri: VALUES_URI, text: values }], helpers: [HELPERS], ...extra };
+}
+
+function analyse(template: string, values: string, extra: Partial<HelmChartContext> = {}): Analysis {
+  const parsed = parseDocument({ uri: TEMPLATE_URI, languageId: 'yaml', text: template }, 0, { helm: context(values, extra) });
+  return analyzeParsed(parsed);
+}
+
+/** `uri-tail line:column rule` for each finding, 1-based, the file by its last path segment. */
+function summary(analysis: Analysis): string[] {
+  return analysis.findings.map((f) => `${(f.uri ?? TEMPLATE_URI).split('/').pop()} ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId}`);
+}
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "app.name" . }}
+  labels:
+    {{- include "app.labels" . | nindent 4 }}
+spec:
+  {{- if not .Values.autoscaling.enabled }}
+  replicas: {{ .Values.replicaCount }}
+  {{- end }}
+  selector:
+    matchLabels:
+      {{- include "app.selectorLabels" . | nindent 6 }}
+  template:
+    metadata:
+      labels:
+        {{- include "app.selectorLabels" . | nindent 8 }}
+    spec:
+      containers:
+        - name: web
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"
+          env:
+            {{- range $name, $value := .Values.env }}
+            - name: {{ $name }}
+              value: {{ $value | quote }}
+            {{- end }}
+          ports:
+            - name: http
+              containerPort: 8080
+          {{- with .Values.probe }}
+          readinessProbe:
+            {{- toYaml . | nindent 12 }}
+          {{- end }}
+          resources:
+            {{- toYaml .Values.resources | nindent 12 }}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ include "app.name" . }}
+spec:
+  selector:
+    {{- include "app.selectorLabels" . | nindent 4 }}
+  ports:
+    - port: 80
+      targetPort: http
+`;
+
+const VALUES = `replicaCount: 2
+image:
+  repository: registry.example.com/shop/web
+  tag: latest
+env:
+  LOG_LEVEL: info
+  PAYMENT_API_KEY: "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
+resources:
+  requests:
+    cpu: 100m
+    memory: 128Mi
+`;
+
+describe('Helm renderer', () => {
+  it('resolves .Values with defaults, includes simple named templates and keeps control flow readable', () => {
+    const result = renderTemplate(DEPLOYMENT, context(VALUES));
+    assert.equal(result.error, undefined);
+    assert.match(result.text, /^  replicas: 2$/m);
+    assert.match(result.text, /^ {6}app\.kubernetes\.io\/name: shop$/m, 'selector labels from the define block');
+    assert.match(result.text, /^ {8}app\.kubernetes\.io\/instance: release-name$/m);
+    assert.match(result.text, /image: "registry\.example\.com\/shop\/web:latest"/);
+    assert.match(result.text, /- name: PAYMENT_API_KEY\n\s+value: "sk_live_/);
+    assert.match(result.text, /resources:\n {12}requests:\n {14}cpu: 100m/);
+    assert.doesNotMatch(result.text, /\{\{/);
+  });
+
+  it('an empty tag falls back on the chart appVersion; a value not in values.yaml is nil', () => {
+    const result = renderTemplate(DEPLOYMENT, context(VALUES.replace('tag: latest', 'tag: ""')));
+    assert.match(result.text, /web:2\.1\.0"/);
+    assert.doesNotMatch(result.text, /readinessProbe/, '`with` over an unset value renders nothing');
+  });
+
+  it('writes what it cannot know as a placeholder, never as a guess', () => {
+    const result = renderTemplate('metadata:\n  name: {{ .Release.Namespace }}-x\n  labels:\n    {{- include "missing.labels" . | nindent 4 }}\nspec:\n  replicas: {{ .Values.replicas | int }}\n', context('replicas: 3\n'));
+    assert.match(result.text, new RegExp(`name: ${HELM_UNKNOWN}-x`));
+    assert.match(result.text, new RegExp(`labels:\\n {4}${HELM_UNKNOWN}: ${HELM_UNKNOWN}`));
+  });
+
+  it('keeps every branch of a condition it cannot decide', () => {
+    const result = renderTemplate('a:\n{{- if .Capabilities.APIVersions.Has "x/v1" }}\n  b: 1\n{{- else }}\n  c: 2\n{{- end }}\n', context(''));
+    assert.match(result.text, /b: 1\n {2}c: 2/);
+  });
+
+  it('reports a template it cannot lex instead of dropping it', () => {
+    assert.match(renderTemplate('a: {{ .Values.x', context('')).error ?? '', /never closed/);
+  });
+
+  it('reads every value as unknown when values.yaml does not parse', () => {
+    const result = renderTemplate('image: "{{ .Values.image }}"\n', context('image: [unclosed\n'));
+    assert.deepEqual(result.badValues, [VALUES_URI]);
+    assert.match(result.text, new RegExp(HELM_UNKNOWN));
+  });
+
+  it('stays bounded on self-including templates', () => {
+    const result = renderTemplate('{{ include "loop" . }}\n', context('', { helpers: ['{{- define "loop" -}}\n{{ include "loop" . }}{{ include "loop" . }}\n{{- end }}'] }));
+    assert.match(result.error ?? '', /too deeply|far more text/);
+  });
+});
+
+describe('Helm templates analysed in place', () => {
+  it('reports value findings on the values.yaml line, with the template line as related information', () => {
+    const analysis = analyse(DEPLOYMENT, VALUES);
+    const tag = analysis.findings.find((f) => f.ruleId === 'build-release-run/mutable-image-tag');
+    assert.ok(tag, summary(analysis).join('\n'));
+    assert.equal(tag.uri, VALUES_URI);
+    assert.deepEqual(tag.range.start, { line: 3, character: 7 }, 'the `latest` of `tag: latest`');
+    assert.equal(tag.related?.[0].uri, TEMPLATE_URI);
+    assert.equal(tag.related?.[0].range.start.line, 20, 'the image line of the template');
+    const secret = analysis.findings.find((f) => f.ruleId === 'config/literal-secret-in-manifest');
+    assert.ok(secret, summary(analysis).join('\n'));
+    assert.equal(secret.uri, VALUES_URI);
+    assert.equal(secret.range.start.line, 6, 'the PAYMENT_API_KEY line of values.yaml');
+    assert.equal(secret.fix, undefined, 'no edit addressed to the rendering');
+  });
+
+  it('reports structure findings on the template, at the exact line and column', () => {
+    const analysis = analyse(DEPLOYMENT, VALUES);
+    const probe = analysis.findings.find((f) => f.ruleId === 'disposability/missing-readiness-probe');
+    assert.ok(probe, summary(analysis).join('\n'));
+    assert.equal(probe.uri, undefined);
+    assert.deepEqual(probe.range, { start: { line: 19, character: 16 }, end: { line: 19, character: 19 } }, 'the container name `web`');
+  });
+
+  it('is silent once the values pin the tag, set a probe and keep secrets out', () => {
+    const values = VALUES.replace('tag: latest', 'tag: "1.4.2"').replace(/ {2}PAYMENT_API_KEY.*\n/, '') + 'probe:\n  httpGet:\n    path: /ready\n    port: http\n';
+    assert.deepEqual(summary(analyse(DEPLOYMENT, values)), []);
+  });
+
+  it('never fires on a value it cannot know', () => {
+    const template = DEPLOYMENT.replace('{{ .Values.image.tag | default .Chart.AppVersion }}', '{{ tpl .Values.image.tag . }}').replace('{{ $value | quote }}', '{{ $value | b64enc }}');
+    const ids = summary(analyse(template, VALUES));
+    assert.ok(!ids.some((l) => /mutable-image-tag|literal-secret/.test(l)), ids.join('\n'));
+    // Unknown resources are not "no requests"; an unknown probe block is not "no probe".
+    const unknownBlocks = DEPLOYMENT.replace('toYaml .Values.resources', 'tpl .Values.resources').replace('{{- with .Values.probe }}', '{{- with .Values.probe | fromYaml }}');
+    const ids2 = summary(analyse(unknownBlocks, VALUES));
+    assert.ok(!ids2.some((l) => /missing-resource-requests|missing-readiness-probe/.test(l)), ids2.join('\n'));
+  });
+
+  it('honours a suppression comment on the values.yaml line', () => {
+    const values = VALUES.replace('  tag: latest', '  # twelve-factor-ignore build-release-run/mutable-image-tag -- dev chart\n  tag: latest');
+    assert.ok(!summary(analyse(DEPLOYMENT, values)).some((l) => l.includes('mutable-image-tag')));
+  });
+
+  it('gives one hint on a template too dynamic to read, nothing silently dropped', () => {
+    const analysis = analyse('apiVersion: v1\nkind: ConfigMap\ndata:\n  {{ .Values.key }} {{ .Values.other }}: x: y\n', 'key: a\nother: b\n');
+    assert.deepEqual(summary(analysis), ['deployment.yaml 1:1 helm/template-not-analysed']);
+    assert.equal(analysis.findings[0].severity, 'hint');
+    assert.ok(analysis.parsed.helm?.skipped);
+  });
+
+  it('lets --values files override values.yaml, reporting where the override sets it', () => {
+    const override = { uri: 'file:///prod.yaml', text: 'image:\n  tag: main\n' };
+    const parsed = parseDocument({ uri: TEMPLATE_URI, languageId: 'yaml', text: DEPLOYMENT }, 0, { helm: { ...context(VALUES), values: [{ uri: VALUES_URI, text: VALUES }, override] } });
+    const tag = analyzeParsed(parsed).findings.find((f) => f.ruleId === 'build-release-run/mutable-image-tag');
+    assert.equal(tag?.uri, 'file:///prod.yaml');
+    assert.equal(tag?.messageId, 'moving');
+  });
+});

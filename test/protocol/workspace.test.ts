@@ -1,0 +1,296 @@
+// One truth: the language server and the CLI agree on a whole workspace, whatever is open.
+// A fixture workspace (two sample folders with relations across files, a configuration file
+// that turns a rule off, changes a level for some files, switches a rule off in one folder
+// through `overrides` and leaves a folder out through `ignorePatterns`) is linted by
+// `dist/cli.js --format json` and served by `dist/server.js` with different sets of tabs
+// open; the diagnostics published for every file must equal the CLI's findings (rule, line,
+// column), also after the configuration file and a manifest change on disk.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  PublishDiagnosticsNotification,
+  ConfigurationRequest,
+  RegistrationRequest,
+  ShutdownRequest,
+  ExitNotification,
+  FileChangeType,
+  type ProtocolConnection,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
+
+const CLI = resolve('dist/cli.js');
+const SERVER = resolve('dist/server.js');
+
+const FILES: Record<string, string> = {
+  'shop/deployment.yaml': [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: web}',
+    'spec:',
+    '  selector: {matchLabels: {app: web}}',
+    '  template:',
+    '    metadata: {labels: {app: web}}',
+    '    spec:',
+    '      containers:',
+    '        - name: web',
+    '          image: shop/web:latest',
+    '          ports: [{containerPort: 8080}]',
+    '',
+  ].join('\n'),
+  // Selects the Deployment in the other file: the Deployment is then asked for a readiness probe.
+  'shop/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n',
+  'shop/Dockerfile': 'FROM node:20-alpine\nCMD node server.js\n',
+  'blog/Dockerfile': 'FROM node:20-alpine\nCMD node server.js\n',
+  // Targets the Deployment in the other file.
+  'blog/hpa.yaml': [
+    'apiVersion: autoscaling/v2',
+    'kind: HorizontalPodAutoscaler',
+    'metadata: {name: blog}',
+    'spec:',
+    '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: blog}',
+    '  minReplicas: 2',
+    '  maxReplicas: 5',
+    '  metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}]',
+    '',
+  ].join('\n'),
+  'blog/deployment.yaml': [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: blog}',
+    'spec:',
+    '  replicas: 3',
+    '  selector: {matchLabels: {app: blog}}',
+    '  template:',
+    '    metadata: {labels: {app: blog}}',
+    '    spec:',
+    '      containers:',
+    '        - name: blog',
+    '          image: blog/web:1.2.3',
+    '',
+  ].join('\n'),
+  // Ignored by the configuration: were it read, the blog Deployment would be asked for a readiness probe.
+  'blog/generated/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: blog}\nspec:\n  selector: {app: blog}\n  ports: [{port: 80, targetPort: 8080}]\n',
+};
+
+const CONFIG = {
+  rules: { 'port-binding/server-without-expose': 'off' },
+  ignorePatterns: ['generated'],
+  overrides: [
+    { files: ['blog/**'], rules: { 'disposability/shell-form-command': 'off' } },
+    { files: ['**/deployment.{yaml,yml}'], rules: { 'concurrency/missing-resource-requests': 'info' } },
+  ],
+};
+
+let root: string;
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+type Summary = Record<string, string[]>;
+
+/** The CLI's findings on the whole folder, per file: `rule@line:column` (1-based), sorted. */
+function cliSummary(): Summary {
+  const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', '.'], { cwd: root, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const summary: Summary = {};
+  for (const f of JSON.parse(result.stdout).findings as { file: string; line: number; column: number; rule: string }[]) {
+    (summary[f.file] ??= []).push(`${f.rule}@${f.line}:${f.column}`);
+  }
+  for (const list of Object.values(summary)) list.sort();
+  return summary;
+}
+
+interface Client {
+  connection: ProtocolConnection;
+  process: ChildProcessWithoutNullStreams;
+  /** The latest diagnostics per file, by path relative to the workspace. */
+  latest: Map<string, Diagnostic[]>;
+  messages: string[];
+  registrations: string[];
+  stderr: string;
+}
+
+function summaryOf(client: Client): Summary {
+  const summary: Summary = {};
+  for (const [path, diagnostics] of client.latest) {
+    if (diagnostics.length === 0) continue;
+    summary[path] = diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`).sort();
+  }
+  return summary;
+}
+
+async function startServer(problems: 'openFiles' | 'workspace'): Promise<Client> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const client: Client = { connection, process: child, latest: new Map(), messages: [], registrations: [], stderr: '' };
+  child.stderr.on('data', (chunk) => (client.stderr += chunk));
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    const path = relative(root, fileURLToPath(params.uri)).split(sep).join('/');
+    client.latest.set(path, params.diagnostics);
+  });
+  connection.onNotification('window/showMessage', (params: { message: string }) => void client.messages.push(params.message));
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ enable: true, rules: {}, debounceMs: 0, maxFileSize: 10_000_000, problems })));
+  connection.onRequest(RegistrationRequest.type, (params) => {
+    for (const registration of params.registrations) client.registrations.push(JSON.stringify(registration));
+  });
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(root).href,
+    workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'fixture' }],
+    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+  return client;
+}
+
+async function stopServer(client: Client): Promise<void> {
+  await client.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+  await client.connection.sendNotification(ExitNotification.type).catch(() => undefined);
+  client.connection.dispose();
+  await new Promise<void>((done) => {
+    if (client.process.exitCode !== null) return done();
+    const timer = setTimeout(() => {
+      client.process.kill();
+      done();
+    }, 3000);
+    client.process.on('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+  });
+}
+
+/** Waits until the server's picture equals `expected` (analyses settle asynchronously), then asserts it. */
+async function expectSummary(client: Client, expected: () => Summary, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const want = expected();
+  while (Date.now() < deadline) {
+    if (JSON.stringify(summaryOf(client)) === JSON.stringify(want)) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.deepEqual(summaryOf(client), want, `${what}\n${client.stderr}`);
+}
+
+let version = 1;
+function openFile(client: Client, path: string): void {
+  const languageId = path.endsWith('Dockerfile') ? 'dockerfile' : 'yaml';
+  void client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri: pathToFileURL(join(root, path)).href, languageId, version: version++, text: readFileSync(join(root, path), 'utf8') },
+  });
+}
+
+function closeFile(client: Client, path: string): void {
+  void client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: pathToFileURL(join(root, path)).href } });
+}
+
+function changed(client: Client, path: string, type: FileChangeType): void {
+  void client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(root, path)).href, type }] });
+}
+
+function onlyFiles(summary: Summary, paths: string[]): Summary {
+  return Object.fromEntries(Object.entries(summary).filter(([path]) => paths.includes(path)));
+}
+
+before(() => {
+  root = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-workspace-')));
+  for (const [path, text] of Object.entries(FILES)) write(path, text);
+  write('.twelve-factor-lens.json', `${JSON.stringify({ ...CONFIG, rules: { ...CONFIG.rules, 'no/such-rule': 'error' } }, null, 2)}\n`);
+});
+
+after(() => rmSync(root, { recursive: true, force: true }));
+
+describe('server and CLI agree on a workspace', () => {
+  it('the fixture exercises the configuration and the relations (the CLI is the reference)', () => {
+    const cli = cliSummary();
+    assert.ok(cli['shop/deployment.yaml'].includes('disposability/missing-readiness-probe@10:17'), 'relation across files (Service -> Deployment)');
+    assert.ok(cli['blog/hpa.yaml'].some((f) => f.startsWith('concurrency/hpa-without-requests@')), 'relation across files (HPA -> Deployment)');
+    assert.ok(!cli['blog/deployment.yaml'].some((f) => f.startsWith('disposability/missing-readiness-probe@')), 'the ignored Service is not read');
+    assert.ok(!('blog/generated/service.yaml' in cli), 'ignorePatterns');
+    assert.ok(!cli['blog/Dockerfile'], 'the override turns shell-form-command off in blog/ (and the rule off everywhere turns the other finding off)');
+    assert.deepEqual(cli['shop/Dockerfile'], ['disposability/shell-form-command@2:1']);
+  });
+
+  describe('problems: workspace', () => {
+    let client: Client;
+    before(async () => (client = await startServer('workspace')));
+    after(async () => stopServer(client));
+
+    it('registers a file watcher for Dockerfiles, manifests and the configuration file', async () => {
+      await expectSummary(client, cliSummary, 'no tab open');
+      assert.ok(client.registrations.some((r) => r.includes('workspace/didChangeWatchedFiles') && r.includes('.twelve-factor-lens.json')), client.registrations.join('\n'));
+    });
+
+    it('reports the unknown rule id of the configuration file to the user', () => {
+      assert.ok(client.messages.some((m) => m.includes('no/such-rule')), client.messages.join('\n'));
+    });
+
+    it('with no tab, some tabs, every tab and again none open, every file shows what the CLI reports', async () => {
+      await expectSummary(client, cliSummary, 'no tab open');
+      openFile(client, 'shop/deployment.yaml');
+      openFile(client, 'blog/hpa.yaml');
+      await expectSummary(client, cliSummary, 'two tabs open');
+      for (const path of Object.keys(FILES)) if (path !== 'shop/deployment.yaml' && path !== 'blog/hpa.yaml') openFile(client, path);
+      await expectSummary(client, cliSummary, 'every tab open (the ignored file included)');
+      for (const path of Object.keys(FILES)) closeFile(client, path);
+      await new Promise((r) => setTimeout(r, 200));
+      await expectSummary(client, cliSummary, 'every tab closed again');
+    });
+
+    it('follows the configuration file and the manifests on disk', async () => {
+      const before = cliSummary();
+      write('.twelve-factor-lens.json', JSON.stringify({ rules: { 'build-release-run/mutable-image-tag': 'off' }, ignorePatterns: ['generated'] }));
+      changed(client, '.twelve-factor-lens.json', FileChangeType.Changed);
+      const after = cliSummary();
+      assert.notDeepEqual(after, before, 'the change matters to the CLI');
+      await expectSummary(client, () => after, 'after the configuration file changed');
+
+      unlinkSync(join(root, 'shop/service.yaml'));
+      changed(client, 'shop/service.yaml', FileChangeType.Deleted);
+      const withoutService = cliSummary();
+      assert.ok(!withoutService['shop/deployment.yaml']?.some((f) => f.startsWith('disposability/missing-readiness-probe@')));
+      await expectSummary(client, () => withoutService, 'after a Service was deleted');
+
+      write('shop/service.yaml', FILES['shop/service.yaml']);
+      changed(client, 'shop/service.yaml', FileChangeType.Created);
+      write('.twelve-factor-lens.json', JSON.stringify(CONFIG));
+      changed(client, '.twelve-factor-lens.json', FileChangeType.Changed);
+      await expectSummary(client, cliSummary, 'after the Service came back and the configuration was restored');
+    });
+  });
+
+  describe('problems: openFiles', () => {
+    let client: Client;
+    before(async () => (client = await startServer('openFiles')));
+    after(async () => stopServer(client));
+
+    it('an open file shows what the CLI reports for it, relations to closed files included; closed files show nothing', async () => {
+      openFile(client, 'shop/deployment.yaml');
+      await expectSummary(client, () => onlyFiles(cliSummary(), ['shop/deployment.yaml']), 'one tab open');
+      assert.ok(summaryOf(client)['shop/deployment.yaml'].includes('disposability/missing-readiness-probe@10:17'));
+      closeFile(client, 'shop/deployment.yaml');
+      await expectSummary(client, () => ({}), 'closed again');
+    });
+
+    it('Analyse Workspace publishes every file, as the CLI reports it', async () => {
+      const answer = (await client.connection.sendRequest('twelveFactor/analyseWorkspace')) as { files: number };
+      assert.equal(answer.files, Object.keys(FILES).length - 1, 'every indexed file but the ignored one');
+      await expectSummary(client, cliSummary, 'after Analyse Workspace');
+    });
+  });
+});
