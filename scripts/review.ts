@@ -6,7 +6,7 @@
 //
 // --split DEPTH runs the CLI once per folder DEPTH levels below each path (a monorepo of
 // unrelated samples is closer to how users run it one project at a time); files above that
-// depth are run together. Build first (`npm run build`): the review reads dist/cli.js.
+// depth are run one by one. Build first (`npm run build`): the review reads dist/cli.js.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -59,8 +59,10 @@ function units(path: string, depth: number): string[] {
   return [...files, ...dirs.flatMap((d) => units(join(path, d), depth - 1))];
 }
 
-function run(path: string): Finding[] {
+function run(path: string, attempt = 1): Finding[] {
   const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', path], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  // dist/ may be mid-rebuild when several people share a tree: try once more before giving up.
+  if (!result.stdout && attempt < 2) return run(path, attempt + 1);
   if (!result.stdout) {
     process.stderr.write(`${path}: CLI exited ${result.status}: ${result.stderr}\n`);
     return [];

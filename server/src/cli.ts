@@ -19,6 +19,7 @@ import { listRules, toJson, toSarif, toStylish, type FileReport } from './cli-fo
 import { ConfigError, ConfigLocator, CONFIG_FILE_NAME, KNOWN_RULE_IDS } from './cli-config';
 import { collectFiles, guessTarget, readRegularFile, readStandardInput } from './cli-files';
 import { ChartReader } from './cli-helm';
+import { ApplicationIndex, isKustomizationFile } from './core/applications';
 
 const VERSION = '0.1.0';
 export const EXIT_OK = 0;
@@ -364,17 +365,23 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
 
   // Relations between objects (Service -> Deployment, HPA -> target) hold within one application.
   const objectsOf = objectsByApplication(files.map((f) => f.parsed));
+  // Kustomize builds: the images every build of a base pins are not judged as the base writes them.
+  const builds = new ApplicationIndex({
+    uris: files.map((f) => f.parsed.input.uri),
+    kustomizations: new Map(files.filter((f) => isKustomizationFile(f.parsed.input.uri)).map((f) => [f.parsed.input.uri, f.parsed.source.text])),
+  });
   const reports: FileReport[] = [];
   let unsafeFixesLeft = 0;
   for (const file of files) {
     const workspaceObjects = objectsOf(file.parsed.input.uri);
     const configuration = configurationOf.get(file.parsed.input.uri) ?? { rules: { ...options.ruleOverrides } };
-    let analysis = analyzeParsed(file.parsed, { configuration, workspaceObjects });
+    const pinnedImages = builds.pinnedImages(file.parsed.input.uri);
+    let analysis = analyzeParsed(file.parsed, { configuration, workspaceObjects, pinnedImages });
     if (options.fix && analysis.findings.some((f) => f.fix)) {
       // Safe fixes only unless --unsafe-fixes; repeated until a further run would change nothing.
       const original = analysis;
       const fixed = fixUntilStable(file.parsed.source.text, (text) =>
-        text === file.parsed.source.text ? original : analyzeParsed(parseDocument({ ...file.parsed.input, text }), { configuration, workspaceObjects }),
+        text === file.parsed.source.text ? original : analyzeParsed(parseDocument({ ...file.parsed.input, text }), { configuration, workspaceObjects, pinnedImages }),
       { unsafe: options.unsafeFixes });
       unsafeFixesLeft += fixed.unsafeSkipped;
       if (fixed.broken) warn(`${file.path}: some fixes were not applied: they would have left the file with new parse problems`);

@@ -58,6 +58,8 @@ export interface AnalysisOptions {
   configuration?: Configuration;
   /** Kubernetes objects from other files, for cross-file relations. This file's objects are added automatically. */
   workspaceObjects?: readonly KubeObject[];
+  /** Image names every Kustomize build of this file pins (ApplicationIndex.pinnedImages); rules judge images by it. */
+  pinnedImages?: ReadonlySet<string>;
   /** The rules to run; all registered rules by default (tests pass one). */
   rules?: readonly Rule[];
 }
@@ -133,6 +135,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
   if (parsed.kubernetes) {
     const others = (options.workspaceObjects ?? []).filter((o) => o.uri !== parsed.source.uri);
     workspace = createWorkspace([...parsed.kubernetes.objects, ...others]);
+    if (options.pinnedImages) workspace.pinnedImages = options.pinnedImages;
   }
 
   for (const rule of rules) {

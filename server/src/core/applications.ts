@@ -66,6 +66,26 @@ export function kustomizationReferences(text: string): string[] {
   return out;
 }
 
+/** The image names a kustomization's `images:` transformer pins to a tag or digest (`newTag`, `digest`). */
+export function kustomizationPinnedImages(text: string): string[] {
+  let data: unknown;
+  try {
+    data = parse(text, { maxAliasCount: 100, uniqueKeys: false });
+  } catch {
+    return [];
+  }
+  const images = data && typeof data === 'object' ? (data as Record<string, unknown>).images : undefined;
+  if (!Array.isArray(images)) return [];
+  const out: string[] = [];
+  for (const entry of images) {
+    if (!entry || typeof entry !== 'object') continue;
+    const { name, newTag, digest } = entry as Record<string, unknown>;
+    const pinned = (newTag !== undefined && newTag !== null && String(newTag) !== '') || (typeof digest === 'string' && digest !== '');
+    if (typeof name === 'string' && pinned) out.push(name);
+  }
+  return out;
+}
+
 export interface ApplicationInput {
   /** Every file the caller analyses (and any kustomization or chart file it knows of). */
   uris: readonly string[];
@@ -83,6 +103,9 @@ export class ApplicationIndex {
   private readonly includedBy = new Map<string, string[]>();
   private readonly relatedCache = new Map<string, readonly string[]>();
   private readonly known: Set<string>;
+  /** Image names each kustomization folder pins itself. */
+  private readonly ownPins = new Map<string, string[]>();
+  private readonly pinCache = new Map<string, ReadonlySet<string>>();
 
   constructor(input: ApplicationInput) {
     this.known = new Set(input.uris);
@@ -108,12 +131,43 @@ export class ApplicationIndex {
         .map((r) => resolveReference(folder, r))
         .filter((r): r is string => r !== undefined);
       this.references.set(folder, refs);
+      this.ownPins.set(folder, kustomizationPinnedImages(text));
       for (const ref of refs) {
         const including = this.includedBy.get(ref) ?? [];
         including.push(folder);
         this.includedBy.set(ref, including);
       }
     }
+  }
+
+  /**
+   * Image names that every Kustomize build taking in `uri` pins to a tag or digest (`images:` with
+   * `newTag` or `digest`): pinned by the file's own kustomization, or by every kustomization that
+   * includes it, transitively. `undefined` when no kustomization takes the file in: it is judged as written.
+   */
+  pinnedImages(uri: string): ReadonlySet<string> | undefined {
+    const folder = this.boundaryOf(folderOf(uri));
+    const ownBuild = folder !== '' && this.references.has(folder);
+    const direct = this.includedBy.get(uri) ?? [];
+    if (!ownBuild && direct.length === 0) return undefined;
+    const sets = direct.map((parent) => this.pinsOf(parent, new Set()));
+    if (ownBuild) sets.push(this.pinsOf(folder, new Set()));
+    // A file both in its own build and named by other builds: a name must be pinned in each of them.
+    return intersect(sets);
+  }
+
+  /** Names pinned in every build that runs through kustomization `folder`. */
+  private pinsOf(folder: string, visiting: Set<string>): ReadonlySet<string> {
+    const cached = this.pinCache.get(folder);
+    if (cached) return cached;
+    if (visiting.has(folder)) return new Set();
+    visiting.add(folder);
+    const parents = this.includedBy.get(folder) ?? [];
+    const inherited = parents.length > 0 ? intersect(parents.map((p) => this.pinsOf(p, visiting))) : new Set<string>();
+    const result = new Set([...(this.ownPins.get(folder) ?? []), ...inherited]);
+    visiting.delete(folder);
+    this.pinCache.set(folder, result);
+    return result;
   }
 
   /** The nearest folder at or above `folder` that is a boundary, or '' when none is. */
@@ -190,6 +244,12 @@ export class ApplicationIndex {
       if (other.startsWith(`${folder}/`)) for (const file of this.filesByFolder.get(other) ?? []) into.add(file);
     }
   }
+}
+
+function intersect(sets: readonly ReadonlySet<string>[]): ReadonlySet<string> {
+  if (sets.length === 0) return new Set();
+  const [first, ...rest] = sets;
+  return new Set([...first].filter((name) => rest.every((s) => s.has(name))));
 }
 
 function parentOf(folder: string): string {

@@ -27,6 +27,11 @@ export interface KubernetesWorkspace {
   ofKind(kind: string): readonly KubeObject[];
   /** Objects of one kind and name (any namespace). */
   named(kind: string, name: string | undefined): readonly KubeObject[];
+  /**
+   * Image names that every Kustomize build of the analysed file pins (`images:` with `newTag` or
+   * `digest`), when the caller knows the file's builds (core/applications.ts); undefined otherwise.
+   */
+  pinnedImages?: ReadonlySet<string>;
 }
 
 /** A workspace whose indexes are built on first use, once per analysis. */

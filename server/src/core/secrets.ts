@@ -104,6 +104,7 @@ function looksLikePath(value: string): boolean {
 function namesItself(name: string, value: string): boolean {
   const norm = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
   if (name !== '' && norm(name) === norm(value)) return true;
+  if (/^(your|my)[-_]?(db[-_]?|root[-_]?|admin[-_]?|api[-_]?)?(password|passwd|pass|secret|token|key)$/i.test(value)) return true; // `yourpassword`
   if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value) && looksLikeSecretName(value)) return true;
   const tail = /^[a-z]{2,8}[-_]([A-Z][A-Z0-9_]*)$/.exec(value);
   return !!tail && /KEY|TOKEN|SECRET|PASS/.test(tail[1]);

@@ -73,6 +73,8 @@ export function lex(text: string): LexResult {
       } else if (c === '}' && text[j + 1] === '}') {
         close = j;
         break;
+      } else if (c === '{' && text[j + 1] === '{') {
+        break; // an action never holds another: a stray quote above went astray (linear: stop here)
       } else j++;
     }
     // Tolerance: a stray quote (`\"` inside an action) must not swallow the rest of the file.

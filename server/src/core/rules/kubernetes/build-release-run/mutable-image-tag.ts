@@ -35,8 +35,8 @@ export default defineKubernetesRule({
       'move just like `latest` and are reported too.',
       '',
       'Not reported: placeholders a tool fills in before deploying (`$IMAGE_URL`, `${IMAGE}`, `<YOUR-IMAGE>`,',
-      '`CONTAINER_IMAGE`, Helm expressions), names that a kustomization in the workspace rewrites to a tag or digest',
-      '(`images: [{name: app, newTag: 1.4.2}]`), and logical names a build tool replaces (Skaffold, `ko`, an overlay):',
+      '`CONTAINER_IMAGE`, Helm expressions), names that the file\'s Kustomize builds rewrite to a tag or digest',
+      '(`images: [{name: app, newTag: 1.4.2}]` in its own kustomization, or in every overlay that includes it), and logical names a build tool replaces (Skaffold, `ko`, an overlay):',
       'a single word with no registry and no tag that is not an official image (`echo-grpc`, unlike `nginx`).',
     ].join('\n'),
     messages: {
@@ -54,7 +54,8 @@ export default defineKubernetesRule({
         if (!container.image || !container.imageRange || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
         const image = parseImageReference(container.image);
         if (image.digest) continue;
-        rewritten ??= kustomizedNames(workspace);
+        // The builds' own answer when the caller knows them (every including overlay pins it); else any kustomization around.
+        rewritten ??= workspace.pinnedImages ? new Set(workspace.pinnedImages) : kustomizedNames(workspace);
         if (rewritten.has(image.repository)) continue;
         if (image.tag === undefined) report({ messageId: 'untagged', data: { image: container.image }, range: container.imageRange });
         else if (image.tag === 'latest') report({ messageId: 'latest', data: { image: container.image }, range: container.imageRange });
