@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../server/src/core/rules';
 import { SUPPRESSION_DIAGNOSTICS } from '../server/src/core/suppression';
+import { HELM_SKIPPED } from '../server/src/core/analyze';
 import { SEVERITIES } from '../server/src/core/types';
 
 const ROOT = join(__dirname, '..');
@@ -28,6 +29,7 @@ function ruleEntries(): RuleEntry[] {
   const entries: RuleEntry[] = [
     ...ALL_RULES.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.defaultSeverity })),
     ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => ({ id: d.id, description: d.description, defaultSeverity: d.severity })),
+    { id: HELM_SKIPPED.id, description: HELM_SKIPPED.description, defaultSeverity: HELM_SKIPPED.severity },
   ];
   return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -137,6 +137,12 @@ describe('Helm renderer', () => {
     assert.match(result.text, new RegExp(HELM_UNKNOWN));
   });
 
+  it('stays linear on stray quotes inside actions (took about two minutes when it was quadratic)', () => {
+    const started = Date.now();
+    renderTemplate('{{ " }}\n'.repeat(50_000), context(''));
+    assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+  });
+
   it('stays bounded on self-including templates', () => {
     const result = renderTemplate('{{ include "loop" . }}\n', context('', { helpers: ['{{- define "loop" -}}\n{{ include "loop" . }}{{ include "loop" . }}\n{{- end }}'] }));
     assert.match(result.error ?? '', /too deeply|far more text/);

@@ -10,9 +10,10 @@ import { DockerfileModel } from './dockerfile/model';
 import { KubernetesModel, type KubeObject, type ParseProblem } from './kubernetes/model';
 import { asMap, pairOf, scalarString, valueOf } from './kubernetes/yaml-nodes';
 import { ALL_RULES } from './rules';
-import { createWorkspace, formatMessage, type DockerfileRule, type KubernetesRule, type KubernetesWorkspace, type Rule } from './rule';
+import { createWorkspace, formatMessage, type DockerfileRule, type KubernetesRule, type KubernetesWorkspace, type Rule, type ServerlessRule } from './rule';
 import { maskText } from './mask';
 import { HelmTemplate, type HelmChartContext } from './helm/template-document';
+import { ServerlessModel, looksLikeServerless } from './serverless/model';
 import { IGNORE_ANNOTATION, SUPPRESSION_DIAGNOSTICS, findCommentSuppressions, suppresses, type Suppression } from './suppression';
 
 export interface ParsedDocument {
@@ -22,6 +23,8 @@ export interface ParsedDocument {
   source: SourceText;
   dockerfile?: DockerfileModel;
   kubernetes?: KubernetesModel;
+  /** A SAM/CloudFormation template or a serverless.yml, recognised by its content. */
+  serverless?: ServerlessModel;
   /** Problems that stopped (part of) the document being read: YAML syntax errors, binary content. */
   parseProblems: ParseProblem[];
   suppressions: Suppression[];
@@ -66,6 +69,7 @@ export interface AnalysisOptions {
 
 const DOCKERFILE_NAME = /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(dockerfile|containerfile)$/i;
 const YAML_NAME = /\.ya?ml$/i;
+const JSON_NAME = /\.(json|template)$/i;
 
 /** Decides the target from the language id, falling back on the file name. */
 export function detectTarget(uri: string, languageId: string): Target | undefined {
@@ -74,6 +78,8 @@ export function detectTarget(uri: string, languageId: string): Target | undefine
   const path = decodeURIComponent(uri.replace(/[?#].*$/, ''));
   if (DOCKERFILE_NAME.test(path)) return 'dockerfile';
   if (YAML_NAME.test(path)) return 'kubernetes';
+  // JSON is read only when its content is a CloudFormation/SAM template (parseDocument decides).
+  if (languageId === 'json' || JSON_NAME.test(path)) return 'serverless';
   return undefined;
 }
 
@@ -93,6 +99,12 @@ export function parseDocument(input: SourceInput, version = 0, options: ParseOpt
     return parsed;
   }
   if (target === 'kubernetes' && options.helm) return parseHelmTemplate(parsed, options.helm);
+  // SAM/CloudFormation templates and serverless.yml, by content; other JSON yields nothing, other YAML goes on as Kubernetes.
+  if ((target === 'kubernetes' || target === 'serverless') && parseServerless(parsed)) return parsed;
+  if (target === 'serverless') {
+    parsed.target = undefined;
+    return parsed;
+  }
   if (target === 'dockerfile') {
     const model = new DockerfileModel(source);
     parsed.dockerfile = model;
@@ -156,6 +168,8 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
     try {
       if (rule.meta.target === 'dockerfile' && parsed.dockerfile) {
         (rule as DockerfileRule).check({ source: parsed.source, configuration, report, model: parsed.dockerfile });
+      } else if (rule.meta.target === 'serverless' && parsed.serverless) {
+        (rule as ServerlessRule).check({ source: parsed.source, configuration, report, model: parsed.serverless });
       } else if (rule.meta.target === 'kubernetes' && parsed.kubernetes && workspace) {
         (rule as KubernetesRule).check({ source: parsed.kubernetes.source, configuration, report, model: parsed.kubernetes, workspace });
       }
@@ -257,6 +271,22 @@ function suppressionFindings(parsed: ParsedDocument, ranRuleIds: Set<string>, co
     }
   }
   return out;
+}
+
+/**
+ * Reads the document as a serverless template when its content says it is one (the cheap text test,
+ * then the parsed tree); true when it was taken as one. Syntax errors count when the text is clearly a template.
+ */
+function parseServerless(parsed: ParsedDocument): boolean {
+  const source = parsed.source;
+  if (!looksLikeServerless(source.text)) return false;
+  const model = new ServerlessModel(source);
+  if (!model.kind && model.parseProblems.length === 0 && !model.isProjectTemplate) return false;
+  parsed.target = 'serverless';
+  parsed.serverless = model;
+  parsed.parseProblems = parsed.parseProblems.concat(model.parseProblems);
+  parsed.suppressions = findCommentSuppressions(source, (line) => (line < source.lineCount ? source.lineRange(line) : undefined));
+  return true;
 }
 
 /** The object's own ignore annotation as a suppression scoped to the object. */

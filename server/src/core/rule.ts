@@ -8,6 +8,7 @@ import type { Configuration, Report, RuleMeta, Target } from './types';
 import type { SourceText } from './source';
 import type { DockerfileModel } from './dockerfile/model';
 import type { KubeObject, KubernetesModel } from './kubernetes/model';
+import type { ServerlessModel } from './serverless/model';
 import { maskText } from './mask';
 
 export interface RuleContextBase {
@@ -77,7 +78,17 @@ export interface KubernetesRule {
   check(context: KubernetesRuleContext): void;
 }
 
-export type Rule = DockerfileRule | KubernetesRule;
+/** A SAM/CloudFormation template or a Serverless Framework file: relations stay inside the one template. */
+export interface ServerlessRuleContext extends RuleContextBase {
+  model: ServerlessModel;
+}
+
+export interface ServerlessRule {
+  meta: RuleMeta & { target: 'serverless' };
+  check(context: ServerlessRuleContext): void;
+}
+
+export type Rule = DockerfileRule | KubernetesRule | ServerlessRule;
 
 /** What a rule file writes: everything but the target (given by the helper) and `fixable` (derived from `fix`). */
 export type RuleMetaInput = Omit<RuleMeta, 'target' | 'fixable'>;
@@ -88,6 +99,10 @@ export function defineDockerfileRule(rule: { meta: RuleMetaInput; check(context:
 
 export function defineKubernetesRule(rule: { meta: RuleMetaInput; check(context: KubernetesRuleContext): void }): KubernetesRule {
   return { meta: { ...rule.meta, fixable: rule.meta.fix !== undefined, target: 'kubernetes' }, check: rule.check };
+}
+
+export function defineServerlessRule(rule: { meta: RuleMetaInput; check(context: ServerlessRuleContext): void }): ServerlessRule {
+  return { meta: { ...rule.meta, fixable: rule.meta.fix !== undefined, target: 'serverless' }, check: rule.check };
 }
 
 /**

@@ -15,7 +15,7 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
 
-export type Target = 'dockerfile' | 'kubernetes';
+export type Target = 'dockerfile' | 'kubernetes' | 'serverless';
 
 export type FactorSlug =
   | 'codebase'

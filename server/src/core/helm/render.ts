@@ -261,7 +261,7 @@ class Renderer {
       let text = piece.text;
       if (piece.unknownBlock) {
         const indentNow = /^[ \t]*/.exec(currentLine(out))?.[0] ?? '';
-        const seq = looksLikeSequence(out, indentNow.length, own ? this.templateText.slice(end, end + 2000) : '');
+        const seq = looksLikeSequence(out, indentNow.length, own ? this.templateText.slice(end, end + 600) : '');
         text = seq ? `- ${HELM_UNKNOWN}` : `${HELM_UNKNOWN}: ${HELM_UNKNOWN}`;
       }
       this.spend(text.length);
@@ -597,8 +597,8 @@ function lineEnd(text: string, from: number): number {
 /** Whether a placeholder at this indent sits among sequence items: the line before or after it at the same indent starts with `-`. */
 function looksLikeSequence(out: readonly Piece[], indent: number, after: string): boolean {
   const before = out
-    .map((p) => p.text)
     .slice(-40)
+    .map((p) => p.text)
     .join('')
     .split('\n')
     .slice(0, -1)

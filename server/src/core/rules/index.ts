@@ -2,8 +2,9 @@
 import type { Rule } from '../rule';
 import { dockerfileRules } from './dockerfile';
 import { kubernetesRules } from './kubernetes';
+import { serverlessRules } from './serverless';
 
-export const ALL_RULES: readonly Rule[] = [...dockerfileRules, ...kubernetesRules];
+export const ALL_RULES: readonly Rule[] = [...dockerfileRules, ...kubernetesRules, ...serverlessRules];
 
 const BY_ID = new Map(ALL_RULES.map((rule) => [rule.meta.id, rule]));
 

@@ -1,0 +1,369 @@
+/**
+ * Serverless application templates read once per document version: AWS SAM and CloudFormation
+ * templates (YAML with the short-form intrinsic tags `!Ref`, `!Sub`, `!GetAtt`…, or JSON) and
+ * Serverless Framework `serverless.yml` files. The model lists the template's resources and its
+ * Lambda functions with the settings each inherits (`Globals.Function`, `provider:`), every value
+ * with its exact source range. Intrinsic functions and framework variables are references, never
+ * literal values: `literal` is undefined for them.
+ *
+ * A file is a template by its content, never by its name alone (see `looksLikeServerless`).
+ */
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type ScalarTag, type CollectionTag, type YAMLMap } from 'yaml';
+import type { Range } from '../types';
+import type { SourceText } from '../source';
+import type { ParseProblem } from '../kubernetes/model';
+import { asMap, keyName, mapEntries, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
+
+export type TemplateKind = 'cloudformation' | 'serverless-framework';
+
+/** CloudFormation's short-form tags and the function each stands for. */
+const SHORT_FORMS = ['Ref', 'Sub', 'GetAtt', 'If', 'Join', 'Select', 'Split', 'FindInMap', 'ImportValue', 'Base64', 'Cidr', 'GetAZs', 'Equals', 'Not', 'And', 'Or', 'Condition', 'Transform', 'ToJsonString', 'Length'];
+
+/** Each short-form tag on a scalar, a sequence and a map: the node keeps its tag and its range. */
+const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = SHORT_FORMS.flatMap((name) => [
+  { tag: `!${name}`, resolve: (value: string) => value },
+  { tag: `!${name}`, collection: 'seq' as const, resolve: (value: unknown) => value as never },
+  { tag: `!${name}`, collection: 'map' as const, resolve: (value: unknown) => value as never },
+]) as (ScalarTag | CollectionTag)[];
+
+/**
+ * A cheap look at the text before any parse: the markers of a CloudFormation/SAM template or a
+ * Serverless Framework file. The model confirms it on the parsed tree.
+ */
+export function looksLikeServerless(text: string): TemplateKind | undefined {
+  if (/^\s*["']?AWSTemplateFormatVersion["']?\s*:/m.test(text) || /AWS::Serverless-2016-10-31/.test(text)) return 'cloudformation';
+  if (/^\s*["']?Resources["']?\s*:/m.test(text) && /["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::/.test(text)) return 'cloudformation';
+  if (/^service\s*:/m.test(text) && /^provider\s*:/m.test(text) && /^functions\s*:/m.test(text)) return 'serverless-framework';
+  return undefined;
+}
+
+/** A value as the template writes it. */
+export interface TemplateValue {
+  node: Node;
+  range: Range;
+  /** The literal text (strings, numbers, booleans); undefined for intrinsics, variables and collections. */
+  literal: string | undefined;
+  /** `Ref`, `Fn::Sub`, `Fn::GetAtt`… when the value is an intrinsic function. */
+  intrinsic: string | undefined;
+  /** The string inside, literal or not (a `!Sub` body, a `${ssm:…}` value); undefined for collections. */
+  text: string | undefined;
+}
+
+/** A setting of a function, maybe inherited from `Globals.Function` or `provider:`. */
+export interface Setting extends TemplateValue {
+  key: string;
+  keyRange: Range;
+  /** True when the value comes from `Globals.Function` (SAM) or `provider:` (Serverless Framework). */
+  inherited: boolean;
+}
+
+export interface EnvVar extends TemplateValue {
+  name: string;
+  nameRange: Range;
+  inherited: boolean;
+}
+
+export type EventType = 'api' | 'http-api' | 'sqs' | 'schedule' | 'other';
+
+export interface FunctionEvent {
+  type: EventType;
+  /** The event's own name (SAM) or type key (`http`, `sqs`, …). */
+  name: string;
+  range: Range;
+  /** Where the event names its source: an SQS queue's ARN, a schedule expression. */
+  source: Node | undefined;
+}
+
+export interface Resource {
+  logicalId: string;
+  idRange: Range;
+  type: string;
+  node: YAMLMap;
+  properties: YAMLMap | undefined;
+}
+
+export interface LambdaFunction {
+  /** Logical id (CloudFormation) or key under `functions:` (Serverless Framework). */
+  id: string;
+  idRange: Range;
+  kind: 'sam' | 'lambda' | 'serverless-framework';
+  /** The function's settings map: a resource's `Properties`, or the function's own map. */
+  properties: YAMLMap | undefined;
+  environment: EnvVar[];
+  events: FunctionEvent[];
+}
+
+const FRAMEWORK_KEYS: Record<string, string> = {
+  Runtime: 'runtime',
+  Timeout: 'timeout',
+  Handler: 'handler',
+  MemorySize: 'memorySize',
+  ReservedConcurrentExecutions: 'reservedConcurrency',
+  Environment: 'environment',
+  Layers: 'layers',
+  Image: 'image',
+};
+
+export class ServerlessModel {
+  readonly doc: Document | undefined;
+  readonly root: YAMLMap | undefined;
+  readonly kind: TemplateKind | undefined;
+  readonly parseProblems: ParseProblem[] = [];
+  readonly resources = new Map<string, Resource>();
+  readonly functions: LambdaFunction[] = [];
+  /** `Globals.Function` (SAM) or `provider` (Serverless Framework). */
+  readonly globals: YAMLMap | undefined;
+  /** `{{cookiecutter…}}` or Jinja blocks: a project template that is rendered before use. */
+  readonly isProjectTemplate: boolean;
+
+  constructor(readonly source: SourceText) {
+    this.isProjectTemplate = /\{\{\s*cookiecutter|\{%/.test(source.text);
+    const doc = parseDocument(source.lfText, { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: false, strict: false, merge: true });
+    this.doc = doc;
+    if (doc.errors.length > 0) {
+      if (!this.isProjectTemplate) {
+        for (const error of doc.errors) {
+          const [start, end] = error.pos;
+          this.parseProblems.push({ message: error.message.split('\n')[0], range: source.rangeOf(start, Math.max(end, start)) });
+        }
+      }
+      return;
+    }
+    const root = asMap(doc.contents, doc);
+    this.root = root;
+    if (!root) return;
+    if (pairOf(root, 'Resources', doc) || pairOf(root, 'AWSTemplateFormatVersion', doc) || pairOf(root, 'Transform', doc)) {
+      this.readResources(asMap(valueOf(root, 'Resources', doc), doc));
+      const isTemplate = pairOf(root, 'AWSTemplateFormatVersion', doc) !== undefined || this.isSamTransform() || [...this.resources.values()].some((r) => r.type.startsWith('AWS::'));
+      if (!isTemplate) return;
+      this.kind = 'cloudformation';
+      this.globals = asMap(valueOf(asMap(valueOf(root, 'Globals', doc), doc), 'Function', doc), doc);
+      this.readCloudFormationFunctions();
+    } else if (pairOf(root, 'service', doc) && pairOf(root, 'provider', doc) && pairOf(root, 'functions', doc)) {
+      this.kind = 'serverless-framework';
+      this.globals = asMap(valueOf(root, 'provider', doc), doc);
+      this.readResources(asMap(valueOf(asMap(valueOf(root, 'resources', doc), doc), 'Resources', doc), doc));
+      this.readFrameworkFunctions();
+    }
+  }
+
+  /** True when the Serverless Framework file deploys to AWS (the default provider). */
+  get isAws(): boolean {
+    if (this.kind !== 'serverless-framework' || !this.doc) return this.kind === 'cloudformation';
+    const name = scalarString(valueOf(this.globals, 'name', this.doc), this.doc);
+    return name === undefined || name === 'aws';
+  }
+
+  rangeOf(node: Node | Pair | undefined | null): Range | undefined {
+    if (!node) return undefined;
+    if (isPair(node)) {
+      const key = node.key as Node | undefined;
+      const value = node.value as Node | undefined;
+      const start = key?.range?.[0];
+      if (start === undefined) return undefined;
+      return this.source.rangeOf(start, value?.range?.[1] ?? key!.range![1]);
+    }
+    const r = (node as Node).range;
+    return r ? this.source.rangeOf(r[0], r[1]) : undefined;
+  }
+
+  /** A value node described: literal text, intrinsic, range. */
+  value(node: unknown): TemplateValue | undefined {
+    if (!this.doc) return undefined;
+    const n = resolve(node, this.doc);
+    if (!n) return undefined;
+    const range = this.rangeOf(n);
+    if (!range) return undefined;
+    const intrinsic = intrinsicOf(n);
+    let text: string | undefined;
+    if (isScalar(n)) text = n.value === null || n.value === undefined ? undefined : String(n.value);
+    else if (intrinsic === 'Fn::Sub') {
+      const body = isMap(n) ? valueOf(n, 'Fn::Sub', this.doc) : n;
+      const first = isSeq(body) ? seqItems(body, this.doc)[0] : body;
+      text = scalarString(first, this.doc);
+    }
+    let literal = intrinsic ? undefined : text;
+    // `!Sub` with nothing to substitute is a literal written the long way.
+    if (intrinsic === 'Fn::Sub' && text !== undefined && !text.includes('${')) literal = text;
+    if (literal !== undefined && this.kind === 'serverless-framework' && literal.includes('${')) literal = undefined;
+    // Dynamic references (`{{resolve:…}}`) and project-template placeholders are not values yet.
+    if (literal !== undefined && /\{\{[\s\S]*\}\}|\{%/.test(literal)) literal = undefined;
+    return { node: n, range, literal, intrinsic, text };
+  }
+
+  /** A function's setting by its CloudFormation name (`Runtime`, `Timeout`…), own value first, then the inherited one. */
+  setting(fn: LambdaFunction, key: string): Setting | undefined {
+    const doc = this.doc;
+    if (!doc) return undefined;
+    const name = fn.kind === 'serverless-framework' ? (FRAMEWORK_KEYS[key] ?? key) : key;
+    const own = pairOf(fn.properties, name, doc);
+    const inheritable = fn.kind !== 'lambda';
+    const pair = own ?? (inheritable ? pairOf(this.globals, name, doc) : undefined);
+    if (!pair) return undefined;
+    const value = this.value(pair.value);
+    const keyRange = this.rangeOf(pair.key as Node);
+    if (!value || !keyRange) return undefined;
+    return { ...value, key: name, keyRange, inherited: !own };
+  }
+
+  /** The logical id a reference names: `!Ref X`, `!GetAtt X.Arn`, `{ "Fn::GetAtt": ["X", "Arn"] }`. */
+  referencedId(node: unknown): string | undefined {
+    const doc = this.doc;
+    if (!doc) return undefined;
+    const n = resolve(node, doc);
+    if (!n) return undefined;
+    const fn = intrinsicOf(n);
+    let body: unknown = n;
+    if (isMap(n) && fn) body = valueOf(n, fn, doc);
+    if (fn === 'Ref') return scalarString(body, doc);
+    if (fn === 'Fn::GetAtt') {
+      if (isSeq(body)) return scalarString(seqItems(body, doc)[0], doc);
+      return scalarString(body, doc)?.split('.')[0];
+    }
+    return undefined;
+  }
+
+  private isSamTransform(): boolean {
+    const doc = this.doc!;
+    const transform = valueOf(this.root, 'Transform', doc);
+    const names = isSeq(transform) ? seqItems(transform, doc).map((n) => scalarString(n, doc)) : [scalarString(transform, doc)];
+    return names.some((n) => n === 'AWS::Serverless-2016-10-31');
+  }
+
+  private readResources(resources: YAMLMap | undefined): void {
+    const doc = this.doc!;
+    for (const { key, pair } of mapEntries(resources, doc)) {
+      const node = asMap(pair.value, doc);
+      const type = scalarString(valueOf(node, 'Type', doc), doc);
+      const idRange = this.rangeOf(pair.key as Node);
+      if (!node || !type || !idRange) continue;
+      this.resources.set(key, { logicalId: key, idRange, type, node, properties: asMap(valueOf(node, 'Properties', doc), doc) });
+    }
+  }
+
+  private readCloudFormationFunctions(): void {
+    const doc = this.doc!;
+    for (const resource of this.resources.values()) {
+      const kind = resource.type === 'AWS::Serverless::Function' ? 'sam' : resource.type === 'AWS::Lambda::Function' ? 'lambda' : undefined;
+      if (!kind) continue;
+      const fn: LambdaFunction = { id: resource.logicalId, idRange: resource.idRange, kind, properties: resource.properties, environment: [], events: [] };
+      // Own variables first; SAM merges Globals.Function's variables under them.
+      const own = asMap(valueOf(asMap(valueOf(resource.properties, 'Environment', doc), doc), 'Variables', doc), doc);
+      fn.environment = this.envVars(own, false);
+      if (kind === 'sam') {
+        const inherited = asMap(valueOf(asMap(valueOf(this.globals, 'Environment', doc), doc), 'Variables', doc), doc);
+        const names = new Set(fn.environment.map((e) => e.name));
+        for (const env of this.envVars(inherited, true)) if (!names.has(env.name)) fn.environment.push(env);
+        fn.events = this.samEvents(resource.properties);
+      } else {
+        fn.events = this.lambdaEvents(resource.logicalId);
+      }
+      this.functions.push(fn);
+    }
+  }
+
+  private readFrameworkFunctions(): void {
+    const doc = this.doc!;
+    for (const { key, pair } of mapEntries(valueOf(this.root, 'functions', doc), doc)) {
+      const properties = asMap(pair.value, doc);
+      const idRange = this.rangeOf(pair.key as Node);
+      if (!idRange) continue;
+      const fn: LambdaFunction = { id: key, idRange, kind: 'serverless-framework', properties, environment: this.envVars(asMap(valueOf(properties, 'environment', doc), doc), false), events: [] };
+      const names = new Set(fn.environment.map((e) => e.name));
+      for (const env of this.envVars(asMap(valueOf(this.globals, 'environment', doc), doc), true)) if (!names.has(env.name)) fn.environment.push(env);
+      fn.events = this.frameworkEvents(properties);
+      this.functions.push(fn);
+    }
+  }
+
+  private envVars(map: YAMLMap | undefined, inherited: boolean): EnvVar[] {
+    const out: EnvVar[] = [];
+    for (const { key, pair } of mapEntries(map, this.doc!)) {
+      const nameRange = this.rangeOf(pair.key as Node);
+      const value = pair.value === null || pair.value === undefined ? undefined : this.value(pair.value);
+      if (!nameRange || !value) continue;
+      out.push({ ...value, name: key, nameRange, inherited });
+    }
+    return out;
+  }
+
+  private samEvents(properties: YAMLMap | undefined): FunctionEvent[] {
+    const doc = this.doc!;
+    const out: FunctionEvent[] = [];
+    for (const { key, pair } of mapEntries(valueOf(properties, 'Events', doc), doc)) {
+      const event = asMap(pair.value, doc);
+      const type = scalarString(valueOf(event, 'Type', doc), doc) ?? '';
+      const props = asMap(valueOf(event, 'Properties', doc), doc);
+      const range = this.rangeOf(pair.key as Node);
+      if (!range) continue;
+      const kind: EventType = type === 'Api' ? 'api' : type === 'HttpApi' ? 'http-api' : type === 'SQS' ? 'sqs' : type === 'Schedule' || type === 'ScheduleV2' ? 'schedule' : 'other';
+      const source = kind === 'sqs' ? valueOf(props, 'Queue', doc) : kind === 'schedule' ? valueOf(props, 'Schedule', doc) ?? valueOf(props, 'ScheduleExpression', doc) : undefined;
+      out.push({ type: kind, name: key, range, source });
+    }
+    return out;
+  }
+
+  /** A plain Lambda function's triggers are other resources: event source mappings, rules, permissions for API Gateway. */
+  private lambdaEvents(logicalId: string): FunctionEvent[] {
+    const doc = this.doc!;
+    const out: FunctionEvent[] = [];
+    for (const resource of this.resources.values()) {
+      const props = resource.properties;
+      if (resource.type === 'AWS::Lambda::EventSourceMapping' && this.referencedId(valueOf(props, 'FunctionName', doc)) === logicalId) {
+        const arn = valueOf(props, 'EventSourceArn', doc);
+        const target = this.resources.get(this.referencedId(arn) ?? '');
+        if (target?.type === 'AWS::SQS::Queue') out.push({ type: 'sqs', name: resource.logicalId, range: resource.idRange, source: arn });
+      } else if (resource.type === 'AWS::Events::Rule' && valueOf(props, 'ScheduleExpression', doc)) {
+        const targets = seqItems(valueOf(props, 'Targets', doc), doc);
+        if (targets.some((t) => this.referencedId(valueOf(asMap(t, doc), 'Arn', doc)) === logicalId)) out.push({ type: 'schedule', name: resource.logicalId, range: resource.idRange, source: valueOf(props, 'ScheduleExpression', doc) });
+      } else if (resource.type === 'AWS::Lambda::Permission' && scalarString(valueOf(props, 'Principal', doc), doc) === 'apigateway.amazonaws.com' && this.referencedId(valueOf(props, 'FunctionName', doc)) === logicalId) {
+        out.push({ type: 'api', name: resource.logicalId, range: resource.idRange, source: undefined });
+      }
+    }
+    return out;
+  }
+
+  private frameworkEvents(properties: YAMLMap | undefined): FunctionEvent[] {
+    const doc = this.doc!;
+    const out: FunctionEvent[] = [];
+    for (const item of seqItems(valueOf(properties, 'events', doc), doc)) {
+      const map = asMap(item, doc);
+      const first = map?.items.find(isPair);
+      const key = first ? keyName(first) : undefined;
+      const range = first && this.rangeOf(first.key as Node);
+      if (!first || !key || !range) continue;
+      const kind: EventType = key === 'http' ? 'api' : key === 'httpApi' ? 'http-api' : key === 'sqs' ? 'sqs' : key === 'schedule' ? 'schedule' : 'other';
+      let source: Node | undefined;
+      const body = resolve(first.value, doc);
+      if (kind === 'sqs') source = isMap(body) && !intrinsicOf(body) ? valueOf(body, 'arn', doc) : body;
+      else if (kind === 'schedule') source = isMap(body) ? valueOf(body, 'rate', doc) : body;
+      out.push({ type: kind, name: key, range, source });
+    }
+    return out;
+  }
+}
+
+/** The intrinsic function a node is (`Ref`, `Fn::Sub`…), by its short-form tag or its one-key long form. */
+export function intrinsicOf(node: unknown): string | undefined {
+  const tag = (node as Node | undefined)?.tag;
+  if (tag && tag.startsWith('!')) {
+    const name = tag.slice(1);
+    if (SHORT_FORMS.includes(name)) return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
+  }
+  if (isMap(node) && node.items.length === 1 && isPair(node.items[0])) {
+    const key = keyName(node.items[0] as Pair);
+    if (key === 'Ref' || key === 'Condition' || (key && key.startsWith('Fn::'))) return key;
+  }
+  return undefined;
+}
+
+/** The function's timeout in seconds and where it is set; the platform's default when unset (3 s on Lambda, 6 s in the Serverless Framework). */
+export function timeoutOf(model: ServerlessModel, fn: LambdaFunction): { seconds: number; setting: Setting | undefined } | undefined {
+  const setting = model.setting(fn, 'Timeout');
+  if (!setting) return { seconds: fn.kind === 'serverless-framework' ? 6 : 3, setting: undefined };
+  if (setting.literal === undefined || !/^\d+$/.test(setting.literal.trim())) return undefined;
+  return { seconds: Number(setting.literal), setting };
+}
+
+/** Words that say a function or resource migrates a schema or seeds data. */
+export const MIGRATION_WORDS = /(migrat(e|es|ion|ions|or|ing)|(^|[^a-z])seed(s|er|ing|data)?([^a-z]|$)|seed(er|ing)|flyway|liquibase|alembic|schema[-_]?(update|upgrade))/i;
