@@ -7,6 +7,7 @@
  */
 import type { RuleFailure } from './core/analyze';
 import type { Configuration, Finding } from './core/types';
+import type { RelationSignature } from './core/kubernetes/relation-index';
 
 /**
  * A document as the worker should see it: an open document, or a workspace file read from
@@ -53,6 +54,8 @@ export interface ResultMessage {
   ruleFailures: RuleFailure[];
   /** Whether the document holds Kubernetes objects (other documents may relate to them). */
   hasObjects: boolean;
+  /** What each of its Kubernetes objects relates to: the server re-checks only the open files related to a change. */
+  relations?: RelationSignature[];
 }
 
 /** The analysis threw outside any rule (rules are contained by the core itself). */

@@ -12,6 +12,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeParsed, parseDocument, type ParsedDocument } from './core/analyze';
 import type { KubeObject } from './core/kubernetes/model';
 import { relatedObjects } from './related-objects';
+import { relationSignatures } from './core/kubernetes/relation-index';
 import { TEST_DELAY_MARKER, type AnalyseMessage, type FromWorker, type ToWorker, type WorkerOptions } from './analysis-protocol';
 
 interface Entry {
@@ -97,6 +98,7 @@ function analyse(message: AnalyseMessage): void {
     findings: result.findings,
     ruleFailures: result.ruleFailures,
     hasObjects: (parsed.kubernetes?.objects.length ?? 0) > 0,
+    relations: parsed.kubernetes ? relationSignatures(parsed.kubernetes.objects, parsed.kubernetes.source.lfText) : undefined,
   });
   trimClosedParses();
 }

@@ -13,11 +13,13 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 const DOCKERFILE_FILE = /^(Dockerfile|Containerfile)(\..+)?$|\.(dockerfile|containerfile)$/i;
 const YAML_FILE = /\.ya?ml$/i;
+/** JSON files and `.template` files are read, and analysed only when their content is a CloudFormation/SAM template. */
+const TEMPLATE_FILE = /\.(json|template)$/i;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 /** True when a file name is one the directory walk picks up. */
 export function isCandidateName(name: string): boolean {
-  return DOCKERFILE_FILE.test(name) || YAML_FILE.test(name);
+  return DOCKERFILE_FILE.test(name) || YAML_FILE.test(name) || TEMPLATE_FILE.test(name);
 }
 
 export interface WalkReporter {

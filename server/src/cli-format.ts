@@ -7,6 +7,7 @@ import type { ParseProblem } from './core/kubernetes/model';
 import { maskText } from './core/mask';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { factorShortLabel, stylishFactorLines } from './cli-formats/summary';
 
 /** A related location's file as the user sees paths: relative to the working directory. */
 function relatedPath(uri: string): string {
@@ -36,12 +37,6 @@ function paint(enabled: boolean, code: string, text: string): string {
   return enabled ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
-function factorLabel(finding: Finding): string {
-  if (!finding.factor) return '';
-  const factor = factorBySlug(finding.factor);
-  return `${factor.numeral}. ${factor.title}`;
-}
-
 export function toStylish(reports: FileReport[], color: boolean, helmTemplates?: { analysed: number; skipped: number }): string {
   const lines: string[] = [];
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -52,7 +47,8 @@ export function toStylish(reports: FileReport[], color: boolean, helmTemplates?:
     lines.push(paint(color, COLORS.underline, report.path));
     const rows = [
       ...report.parseProblems.map((p) => ({ at: p.range.start, severity: 'error', message: `YAML syntax error, document not analysed: ${maskText(p.message)}`, rule: 'yaml-syntax', factor: '' })),
-      ...report.findings.map((f) => ({ at: f.range.start, severity: f.severity as string, message: f.message, rule: f.ruleId, factor: factorLabel(f), related: relatedOf(f) })),
+      // The factor leads the message (`IX Disposability: …`) so a narrow terminal still shows it.
+      ...report.findings.map((f) => ({ at: f.range.start, severity: f.severity as string, message: f.factor ? `${factorShortLabel(f)}: ${f.message}` : f.message, rule: f.ruleId, factor: '', related: relatedOf(f) })),
     ]
       .sort((a, b) => a.at.line - b.at.line || a.at.character - b.at.character)
       .map((row) => ({ ...row, position: `${row.at.line + 1}:${row.at.character + 1}` }));
@@ -70,6 +66,7 @@ export function toStylish(reports: FileReport[], color: boolean, helmTemplates?:
   const helm = helmTemplates ? `; Helm templates: ${helmTemplates.analysed} analysed, ${helmTemplates.skipped} not fully read` : '';
   if (total === 0 && filesWithFindings === 0) return reports.length === 0 ? 'No Dockerfile or Kubernetes YAML found.' : `No findings in ${reports.length} file${reports.length === 1 ? '' : 's'}${helm}.`;
   const summary = `${total} finding${total === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info, ${totals.hint} hint${totals.hint === 1 ? '' : 's'}) in ${reports.length} file${reports.length === 1 ? '' : 's'} checked${helm}`;
+  for (const line of stylishFactorLines(reports)) lines.push(line);
   lines.push(paint(color, COLORS.bold, summary));
   return lines.join('\n');
 }

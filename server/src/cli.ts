@@ -16,6 +16,7 @@ import { analyzeParsed as analyzeInCore, detectTarget, parseDocument, type Analy
 import { fixUntilStable } from './core/edits';
 import { SEVERITIES, severityRank, type Configuration, type Finding, type Severity } from './core/types';
 import { listRules, toJson, toSarif, toStylish, type FileReport } from './cli-format';
+import { pairOutputs, renderExtraFormat, type OutputFormat, type OutputRequest } from './cli-formats';
 import { ConfigError, ConfigLocator, CONFIG_FILE_NAME, KNOWN_RULE_IDS } from './cli-config';
 import { collectFiles, guessTarget, readRegularFile, readStandardInput } from './cli-files';
 import { ChartReader } from './cli-helm';
@@ -36,7 +37,13 @@ FIFOs, sockets and devices are skipped, and files over 20 MB are refused. The pa
 reads standard input (see --stdin-filename).
 
 Options:
-  -f, --format <name>     stylish (default), json or sarif
+  -f, --format <name>     stylish (default), json, sarif, github (workflow-command annotations),
+                          markdown (per-factor table, e.g. for $GITHUB_STEP_SUMMARY) or html
+                          (a self-contained report); repeatable, see --output-file
+  -o, --output-file <file>
+                          write the output of the --format just before it to this file
+                          instead of standard output, e.g.
+                          --format sarif --output-file report.sarif --format stylish
       --fail-on <level>   lowest severity that fails the run: error, warning (default), info, hint
       --rule <id=level>   override a rule: error, warning, info, hint or off (repeatable)
   -c, --config <file>     JSON configuration for every file ({"rules", "failOn", "ignorePatterns",
@@ -69,7 +76,10 @@ Unknown rule ids in the configuration file are a warning; in --rule, an error.
 class UsageError extends Error {}
 
 interface Options {
-  format: 'stylish' | 'json' | 'sarif';
+  /** The first --format (what --list-rules uses). */
+  format: OutputFormat;
+  /** Every --format, each with its --output-file (none: standard output). */
+  outputs: OutputRequest[];
   failOn: Severity;
   /** --rule overrides: on top of the configuration file's rules for every file. */
   ruleOverrides: NonNullable<Configuration['rules']>;
@@ -103,8 +113,10 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
+      tokens: true,
       options: {
-        format: { type: 'string', short: 'f' },
+        format: { type: 'string', short: 'f', multiple: true },
+        'output-file': { type: 'string', short: 'o', multiple: true },
         'fail-on': { type: 'string' },
         rule: { type: 'string', multiple: true },
         config: { type: 'string', short: 'c' },
@@ -150,8 +162,13 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     if (!isSeverity(v['fail-on'])) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, got "${v['fail-on']}"`);
     failOn = v['fail-on'];
   }
-  const format = v.format ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be stylish, json or sarif, got "${format}"`);
+  let outputs: OutputRequest[];
+  try {
+    outputs = pairOutputs(parsed.tokens ?? []);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const format = outputs[0].format;
   const stdinCount = parsed.positionals.filter((p) => p === '-').length;
   if (stdinCount > 1) throw new UsageError('- (standard input) can be given only once');
   if (stdinCount && (v.fix || v['unsafe-fixes'])) throw new UsageError('--fix cannot be combined with - (standard input): fixes are written to files in place');
@@ -160,6 +177,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   const paths = parsed.positionals.filter((p) => p !== '-');
   return {
     format,
+    outputs,
     failOn,
     ruleOverrides,
     configs,
@@ -410,11 +428,25 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   if (failedPaths.size) reports.splice(0, reports.length, ...reports.filter((r) => !failedPaths.has(r.path)));
   moveFindingsToTheirFiles(reports, files);
 
-  if (options.format === 'json') out(toJson(reports));
-  else if (options.format === 'sarif') out(toSarif(reports, VERSION));
-  else {
-    const text = toStylish(reports, options.color, templates.analysed + templates.skipped > 0 ? templates : undefined);
-    if (text) out(text);
+  for (const output of options.outputs) {
+    const render = (format: OutputFormat, color: boolean): string => {
+      if (format === 'json') return toJson(reports);
+      if (format === 'sarif') return toSarif(reports, VERSION);
+      if (format === 'stylish') return toStylish(reports, color, templates.analysed + templates.skipped > 0 ? templates : undefined);
+      return renderExtraFormat(format, reports, VERSION);
+    };
+    if (output.file === undefined) {
+      const text = render(output.format, options.color);
+      if (text) out(text);
+      continue;
+    }
+    try {
+      const text = render(output.format, false);
+      writeFileSync(output.file, text.endsWith('\n') ? text : `${text}\n`);
+    } catch (error) {
+      err(`twelve-factor-lens: cannot write ${output.file}: ${(error as Error).message}`);
+      return EXIT_USAGE;
+    }
   }
   for (const message of warnings) err(`twelve-factor-lens: ${message}`);
   if (options.fix && unsafeFixesLeft > 0) {

@@ -48,12 +48,15 @@ import { AnalysisPool, type PoolDocument } from './worker-pool';
 import { WorkspaceIndex } from './workspace-index';
 import { KNOWN_RULE_IDS } from './cli-config';
 import { ApplicationIndex, isKustomizationFile } from './core/applications';
+import { changedSignatures, changedTokens, dependsOn, type RelationSignature } from './core/kubernetes/relation-index';
 
 /** Which files get problems: the open ones, or every indexed file of the workspace. */
 type ProblemsScope = 'openFiles' | 'workspace';
 
 /** The client's "Analyse Workspace" command: publish problems for every indexed file. */
 export const AnalyseWorkspaceRequest = new RequestType0<{ files: number }, void>('twelveFactor/analyseWorkspace');
+/** Tests and benchmarks only (TWELVE_FACTOR_LENS_TEST_COUNTERS=1): how many analyses each file has had. */
+export const AnalysisCountsRequest = new RequestType0<Record<string, number>, void>('twelveFactor/test/analysisCounts');
 /** The files the server watches (registered dynamically when the client allows it). */
 const WATCHED_GLOB = '**/{Dockerfile*,Containerfile*,*.yaml,*.yml,*.dockerfile,*.containerfile,.twelve-factor-lens.json}';
 
@@ -136,6 +139,12 @@ interface DocumentState {
   /** The version the last finished analysis read, and whether it held Kubernetes objects. */
   analysedVersion?: number;
   hasObjects?: boolean;
+  /** What the objects of the last finished analysis relate to (see core/kubernetes/relation-index.ts). */
+  relations?: RelationSignature[];
+  /** Bumped when an object this file relates to changed in another file: its cached findings are then stale. */
+  relationsEpoch?: number;
+  /** A worker has taken this file's current analysis (and was sent the documents as they were then). */
+  jobStarted?: boolean;
   /** A parse on this thread for hover and code actions, per version. */
   view?: { version: number; parsed: ParsedDocument };
   tooLargeLogged?: number;
@@ -150,6 +159,9 @@ const reportedRuleFailures = new Set<string>();
 const published = new Set<string>();
 
 const testDelayMs = Number(process.env.TWELVE_FACTOR_LENS_TEST_DELAY_MS);
+/** Protocol tests and the benchmark only: count analyses per file, answered by {@link AnalysisCountsRequest}. */
+const testCounters = process.env.TWELVE_FACTOR_LENS_TEST_COUNTERS === '1';
+const analysisCounts = new Map<string, number>();
 const pool = new AnalysisPool({
   script: join(__dirname, 'analysis-worker.js'),
   size: POOL_SIZE,
@@ -245,7 +257,7 @@ function* workerDocuments(uri: string): Iterable<PoolDocument> {
 }
 
 function keyFor(source: Source): string {
-  return `${source.version}|${configurationGeneration}|${isKubernetes(source) ? workspaceGeneration : 0}`;
+  return `${source.version}|${configurationGeneration}|${isKubernetes(source) ? `${workspaceGeneration}.${states.get(source.uri)?.relationsEpoch ?? 0}` : 0}`;
 }
 
 /** Each file's configuration: its configuration file (with overrides), then the editor settings. */
@@ -270,6 +282,8 @@ function toDiagnostic(finding: Finding): Diagnostic {
     data: { ruleId: finding.ruleId },
   };
   if (finding.factor) diagnostic.codeDescription = { href: factorBySlug(finding.factor).url };
+  // Where the other object of a relation is (the Service, the autoscaler), clickable in the editor.
+  if (finding.related?.length) diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
   return diagnostic;
 }
 
@@ -343,9 +357,16 @@ async function validate(uri: string): Promise<void> {
 
 async function run(source: Source, state: DocumentState, key: string): Promise<void> {
   const { uri, version } = source;
-  const generationAtStart = workspaceGeneration;
   const configurationAtStart = configurationGeneration;
-  const outcome = await pool.analyse({ uri, version, configuration: configurationFor(uri), timeoutMs: settings.analysisTimeoutMs, urgent: source.open });
+  // What the worker reads is fixed when it takes the job: a related change before that is already in the result.
+  let resultKey = key;
+  const onStart = () => {
+    state.jobStarted = true;
+    resultKey = keyFor(source);
+  };
+  const outcome = await pool.analyse({ uri, version, configuration: configurationFor(uri), timeoutMs: settings.analysisTimeoutMs, urgent: source.open, onStart });
+  state.jobStarted = false;
+  if (testCounters) analysisCounts.set(uri, (analysisCounts.get(uri) ?? 0) + 1);
   const current = sourceOf(uri);
   if (!current || states.get(uri) !== state) return; // closed or gone meanwhile
   state.lastAnalysisMs = outcome.elapsedMs;
@@ -362,15 +383,10 @@ async function run(source: Source, state: DocumentState, key: string): Promise<v
     state.analysedVersion = version;
     state.hasObjects = outcome.hasObjects;
     state.stopped = undefined;
-    let resultKey = key;
-    if (relationsChanged && source.open) {
-      // Editing changes what the neighbours see (a change on disk has already told them, see onDidChangeWatchedFiles).
-      const untouched = workspaceGeneration === generationAtStart;
-      workspaceGeneration++;
-      // This document's own change is already in its findings; a change elsewhere meanwhile is not.
-      if (untouched) resultKey = `${version}|${key.split('|')[1]}|${workspaceGeneration}`;
-      scheduleRelatedKubernetes(uri);
-    }
+    const before = state.relations;
+    state.relations = outcome.relations;
+    // Editing changes what the neighbours see (a change on disk has already told them, see onDidChangeWatchedFiles).
+    if (relationsChanged && source.open) recheckRelated(uri, before, outcome.relations);
     state.result = { version, key: resultKey, findings: outcome.findings };
     if (isCurrent && wantsProblems(uri)) publish(current, outcome.findings.map(toDiagnostic));
     return;
@@ -383,8 +399,9 @@ async function run(source: Source, state: DocumentState, key: string): Promise<v
       // Its objects are no longer part of the workspace the workers see.
       state.hasObjects = false;
       state.analysedVersion = undefined;
-      workspaceGeneration++;
-      scheduleRelatedKubernetes(uri);
+      const before = state.relations;
+      state.relations = undefined;
+      recheckRelated(uri, before, undefined);
     }
     if (isCurrent && wantsProblems(uri)) publish(current, [stoppedDiagnostic(current, outcome.elapsedMs)]);
     return;
@@ -449,6 +466,43 @@ function dependentsOf(changedUri: string): string[] {
     if (relatesTo(uri, changedUri)) out.push(uri);
   }
   return out;
+}
+
+/** Re-checks past this many files per change wait for the debounce bound, so one change cannot flood the workers. */
+const IMMEDIATE_RECHECKS = 32;
+
+/**
+ * After the objects of `changedUri` changed (from `before` to `after`): re-check only the files shown
+ * with problems whose findings can change, those of its application holding an object related to a
+ * changed object (core/kubernetes/relation-index.ts). Each is scheduled once (timers coalesce; a file
+ * whose analysis has not been taken by a worker yet will read the new text anyway), so a change costs
+ * at most one analysis per related file. A kustomization changes what every file of its builds reads.
+ */
+function recheckRelated(changedUri: string, before: readonly RelationSignature[] | undefined, after: readonly RelationSignature[] | undefined): void {
+  if (isKustomizationFile(changedUri)) {
+    applications = undefined;
+    workspaceGeneration++;
+    scheduleRelatedKubernetes(changedUri);
+    return;
+  }
+  const tokens = changedTokens(before, after);
+  if (tokens.size === 0) return;
+  const changed = changedSignatures(before, after);
+  const dependents: string[] = [];
+  for (const [uri, state] of states) {
+    if (uri === changedUri || !wantsProblems(uri)) continue;
+    const source = sourceOf(uri);
+    if (!source || !isKubernetes(source) || !relatesTo(uri, changedUri)) continue;
+    // Not analysed yet: only an analysis already running may have read the old text.
+    const affected = state.relations ? dependsOn(state.relations, tokens, changed) : !!state.jobStarted;
+    if (affected) dependents.push(uri);
+  }
+  dependents.forEach((uri, i) => {
+    const state = stateOf(uri);
+    state.relationsEpoch = (state.relationsEpoch ?? 0) + 1;
+    schedule(uri, i < IMMEDIATE_RECHECKS ? editDelay(uri) : settings.debounceMs);
+  });
+  if (dependents.length > 0 && testCounters) log(`Re-checking ${dependents.length} related file(s) after ${changedUri} changed.`);
 }
 
 /** Files shown with problems that may relate to the one that changed (Service -> Deployment): refresh them lazily. */
@@ -647,6 +701,8 @@ connection.onRequest(AnalyseWorkspaceRequest, async () => {
   return { files: [...index.files.keys()].filter((uri) => wantsProblems(uri)).length };
 });
 
+if (testCounters) connection.onRequest(AnalysisCountsRequest, () => Object.fromEntries(analysisCounts));
+
 connection.onShutdown(() => {
   shuttingDown = true;
   for (const timer of timers.values()) clearTimeout(timer);
@@ -691,6 +747,7 @@ documents.onDidClose((event) => {
   timers.delete(uri);
   justOpened.delete(uri);
   const hadObjects = !!states.get(uri)?.hasObjects;
+  const closedRelations = states.get(uri)?.relations;
   states.delete(uri);
   const canonical = canonicalUri(uri);
   openByCanonical.delete(canonical);
@@ -704,8 +761,11 @@ documents.onDidClose((event) => {
     if (!shuttingDown) void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
   if (hadObjects) {
-    workspaceGeneration++;
-    scheduleRelatedKubernetes(uri);
+    // The file on disk (if any) takes its place: every file related to what the editor held is checked again.
+    if (isKustomizationFile(uri)) {
+      workspaceGeneration++;
+      scheduleRelatedKubernetes(uri);
+    } else recheckRelated(uri, closedRelations, undefined);
   }
 });
 

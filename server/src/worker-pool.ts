@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { RuleFailure } from './core/analyze';
 import type { Configuration, Finding } from './core/types';
 import type { FromWorker, ToWorker, WorkerOptions } from './analysis-protocol';
+import type { RelationSignature } from './core/kubernetes/relation-index';
 
 export interface PoolDocument {
   uri: string;
@@ -26,10 +27,12 @@ export interface AnalysisRequest {
   timeoutMs: number;
   /** Open documents jump the queue ahead of a workspace-wide analysis. */
   urgent?: boolean;
+  /** Called when a worker takes the job, right after it was sent the documents as they are now. */
+  onStart?: () => void;
 }
 
 export type AnalysisOutcome =
-  | { kind: 'done'; findings: Finding[]; ruleFailures: RuleFailure[]; hasObjects: boolean; elapsedMs: number }
+  | { kind: 'done'; findings: Finding[]; ruleFailures: RuleFailure[]; hasObjects: boolean; relations?: RelationSignature[]; elapsedMs: number }
   | { kind: 'timeout'; elapsedMs: number }
   | { kind: 'failed'; error: string; elapsedMs: number };
 
@@ -127,7 +130,7 @@ export class AnalysisPool {
     slot.job = undefined;
     const elapsedMs = Date.now() - running.started;
     if (message.kind === 'result') {
-      running.job.resolve({ kind: 'done', findings: message.findings, ruleFailures: message.ruleFailures, hasObjects: message.hasObjects, elapsedMs });
+      running.job.resolve({ kind: 'done', findings: message.findings, ruleFailures: message.ruleFailures, hasObjects: message.hasObjects, relations: message.relations, elapsedMs });
     } else {
       running.job.resolve({ kind: 'failed', error: message.error, elapsedMs });
     }
@@ -181,6 +184,11 @@ export class AnalysisPool {
     }
     const timer = setTimeout(() => this.expire(slot), job.request.timeoutMs);
     slot.job = { job, started, timer };
+    try {
+      job.request.onStart?.();
+    } catch (error) {
+      this.options.log(`analysis start callback failed: ${String(error)}`);
+    }
     const message: ToWorker = { kind: 'analyse', id: job.id, uri: job.request.uri, version: job.request.version, configuration: job.request.configuration };
     slot.worker.postMessage(message);
   }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseAllDocuments, isScalar, visit } from 'yaml';
 import { maskText, isSecretKey } from '../../server/src/core/mask';
 import { maskValue, literalSecret } from '../../server/src/core/secrets';
-import { formatMessage } from '../../server/src/core/rule';
+import { defineDockerfileRule, formatMessage } from '../../server/src/core/rule';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
 import { hoverAt } from '../../server/src/core/hover';
 import { codeActionsFor } from '../../server/src/core/code-actions';
@@ -112,6 +112,37 @@ describe('the one path', () => {
   it('formatMessage masks every value it fills in, and only the values', () => {
     assert.equal(formatMessage('`{{v}}` (password=x in the template stays)', { v: 'redis://:P4ssw0rd9@cache' }), '`redis://:****@cache` (password=x in the template stays)');
     assert.equal(formatMessage('{{n}} items', { n: 3 }), '3 items');
+  });
+
+  it('the engine masks every data value and every fix title a rule hands it; hovers and code actions show them masked', () => {
+    // A rule that echoes user text carelessly: the engine is the one place that makes it safe.
+    const careless = defineDockerfileRule({
+      meta: { id: 'config/literal-secret-env', factor: 'config', defaultSeverity: 'warning', description: 'test', rationale: 'test', messages: { m: 'runs `{{command}}` (line {{line}})' }, fix: 'safe' },
+      check({ model, report }) {
+        for (const instruction of model.instructions) {
+          if (instruction.getKeyword() !== 'RUN') continue;
+          const command = instruction.getRawArgumentsContent() ?? '';
+          report({ messageId: 'm', data: { command, line: 2 }, range: instruction.getRange(), fix: { title: `Drop ${command}`, edits: [] } });
+        }
+      },
+    });
+    const analysis = analyze({ uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text: 'FROM a:1\nRUN curl -u ci:Sup3rSecr3tPw https://x.example.com/a\n' }, { rules: [careless] });
+    assert.equal(analysis.findings.length, 1);
+    const [finding] = analysis.findings;
+    assert.match(finding.message, /curl -u ci:\*\*\*\* https:\/\/x\.example\.com\/a/);
+    assert.match(finding.message, /\(line 2\)$/);
+    assert.equal(finding.fix?.title.includes('Sup3rSecr3tPw'), false, finding.fix?.title);
+    assert.ok(!hoverAt(analysis, finding.range.start)!.markdown.includes('Sup3rSecr3tPw'));
+    for (const action of codeActionsFor(analysis, finding.range)) assert.ok(!action.title.includes('Sup3rSecr3tPw'), action.title);
+  });
+
+  it('suppression diagnostics mask the ids they echo', () => {
+    // An id is pasted where a rule id should be: a token (assembled, so no token literal is committed).
+    const token = 'gh' + 'p_' + BODY36;
+    const analysis = analyze({ uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text: `FROM a:1\n# twelve-factor-ignore ${token} -- a reason\nRUN true\n` });
+    const unknown = analysis.findings.filter((f) => f.factor === null && f.message.includes('ghp_****'));
+    assert.equal(unknown.length, 1, analysis.findings.map((f) => f.message).join('\n'));
+    for (const f of analysis.findings) assert.ok(!f.message.includes(BODY36), f.message);
   });
 
   it('maskValue masks before it shortens, so a cut cannot separate a password from its @', () => {
@@ -407,14 +438,14 @@ describe('planted secrets never come out (all rules; messages, hovers, code acti
   const keptEverywhere = new Set<string>();
 
   it('compact Dockerfile: every form in every position', () => {
-    const result = check('compact', DOCKERFILE, false, 4);
+    const result = check('compact', DOCKERFILE, false, 8);
     result.kept.forEach((k) => keptEverywhere.add(k));
     assert.deepEqual(result.leaks, []);
     assert.ok(result.slots >= 40, `only ${result.slots} positions`);
   });
 
   it('compact manifest: every form in every position', () => {
-    const result = check('compact', MANIFEST, true, 4);
+    const result = check('compact', MANIFEST, true, 8);
     result.kept.forEach((k) => keptEverywhere.add(k));
     assert.deepEqual(result.leaks, []);
     assert.ok(result.slots >= 40, `only ${result.slots} positions`);
@@ -423,7 +454,7 @@ describe('planted secrets never come out (all rules; messages, hovers, code acti
   for (const example of EXAMPLES) {
     it(`examples: ${example.path}: every form in every position`, () => {
       const text = readFileSync(join(ROOT, example.path), 'utf8');
-      const result = check(example.name, text, example.yaml, 10);
+      const result = check(example.name, text, example.yaml, 16);
       result.kept.forEach((k) => keptEverywhere.add(k));
       assert.deepEqual(result.leaks, []);
     });

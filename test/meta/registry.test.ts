@@ -32,7 +32,7 @@ describe('rule registry', () => {
   });
 
   it('every rule file is registered, under the path its id names', () => {
-    for (const target of ['dockerfile', 'kubernetes'] as const) {
+    for (const target of ['dockerfile', 'kubernetes', 'serverless'] as const) {
       const registered = ALL_RULES.filter((r) => r.meta.target === target).map((r) => r.meta.id).sort();
       assert.deepEqual(registered, ruleFiles(target), `${target}: rule files and registry differ`);
     }

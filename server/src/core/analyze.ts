@@ -11,7 +11,7 @@ import { KubernetesModel, type KubeObject, type ParseProblem } from './kubernete
 import { asMap, pairOf, scalarString, valueOf } from './kubernetes/yaml-nodes';
 import { ALL_RULES } from './rules';
 import { createWorkspace, formatMessage, type DockerfileRule, type KubernetesRule, type KubernetesWorkspace, type Rule, type ServerlessRule } from './rule';
-import { maskText } from './mask';
+import { maskTextKnowing, secretsIn } from './mask';
 import { HelmTemplate, type HelmChartContext } from './helm/template-document';
 import { ServerlessModel, looksLikeServerless } from './serverless/model';
 import { IGNORE_ANNOTATION, SUPPRESSION_DIAGNOSTICS, findCommentSuppressions, suppresses, type Suppression } from './suppression';
@@ -150,6 +150,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
     if (options.pinnedImages) workspace.pinnedImages = options.pinnedImages;
   }
 
+  let known: string[] | undefined;
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, configuration);
     if (severity === 'off') continue;
@@ -158,11 +159,13 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
     const report = (r: Report) => {
       const template = rule.meta.messages[r.messageId];
       if (template === undefined) throw new Error(`unknown messageId "${r.messageId}"`);
-      const finding: Finding = { ruleId: rule.meta.id, messageId: r.messageId, factor: rule.meta.factor, severity, message: formatMessage(template, r.data), range: r.range };
+      // Every value is masked (formatMessage), knowing the document's own secrets (found once, on the first report).
+      known ??= secretsIn(parsed.source.text);
+      const finding: Finding = { ruleId: rule.meta.id, messageId: r.messageId, factor: rule.meta.factor, severity, message: formatMessage(template, r.data, known), range: r.range };
       if (r.related) finding.related = r.related;
       // A rule that did not declare itself fixable cannot slip an edit into the user's file.
       // Its title is shown as a quick fix: it goes through the masker like the message (formatMessage) does.
-      if (r.fix && rule.meta.fix) finding.fix = { ...r.fix, title: maskText(r.fix.title), safety: r.fix.safety === 'unsafe' ? 'unsafe' : rule.meta.fix };
+      if (r.fix && rule.meta.fix) finding.fix = { ...r.fix, title: maskTextKnowing(r.fix.title, known), safety: r.fix.safety === 'unsafe' ? 'unsafe' : rule.meta.fix };
       collected.push(finding);
     };
     try {

@@ -17,8 +17,8 @@ export interface HoverContent {
   range: Range;
 }
 
-export function hoverAt(analysis: Analysis, position: Position): HoverContent | undefined {
-  return findingHover(analysis, position) ?? dockerfileTopicHover(analysis, position) ?? kubernetesTopicHover(analysis, position);
+export function hoverAt(analysis: Analysis, position: Position, options: HoverOptions = {}): HoverContent | undefined {
+  return findingHover(analysis, position, options) ?? dockerfileTopicHover(analysis, position) ?? kubernetesTopicHover(analysis, position);
 }
 
 function factorHeading(factor: Factor): string {
@@ -29,29 +29,41 @@ function factorLink(factor: Factor): string {
   return `[Factor ${factor.numeral} on 12factor.net](${factor.url})`;
 }
 
-function findingHover(analysis: Analysis, position: Position): HoverContent | undefined {
+/** How the server links a rule to its documentation (a packaged page); without it, the factor's page. */
+export interface HoverOptions {
+  ruleDocUrl?: (ruleId: string) => string | undefined;
+}
+
+/** The rationale's first paragraph, joined into one: the "why" in a few lines (the rule page has the rest). */
+export function rationaleSummary(rationale: string): string {
+  const paragraph = rationale.split(/\n[ \t]*\n/)[0] ?? '';
+  return paragraph.split('\n').map((l) => l.trim()).filter((l) => l !== '').join(' ');
+}
+
+function findingHover(analysis: Analysis, position: Position, options: HoverOptions): HoverContent | undefined {
   const here = analysis.findings.filter((f) => f.factor !== null && rangeContains(f.range, position));
   if (here.length === 0) return undefined;
   const sections: string[] = [];
   const seen = new Set<string>();
   for (const finding of here) {
+    // One section per rule: overlapping findings of one rule say the same thing.
     if (seen.has(finding.ruleId)) continue;
     seen.add(finding.ruleId);
     const rule = ruleById(finding.ruleId);
     const factor = factorBySlug(finding.factor!);
-    sections.push(
-      [
-        // The message is masked when the engine builds it; masked again here for findings that
-        // reach us another way (a worker's copy, a test), which is idempotent.
-        `### ${factorHeading(factor)}: ${maskText(finding.message)}`,
-        '',
-        `**Why this breaks the factor.** ${rule?.meta.rationale ?? ''}`,
-        '',
-        `**${factorHeading(factor)}.** ${factor.explanation}`,
-        '',
-        `${factorLink(factor)} · rule \`${finding.ruleId}\` · silence with \`# twelve-factor-ignore ${finding.ruleId} -- <reason>\``,
-      ].join('\n'),
-    );
+    const docUrl = options.ruleDocUrl?.(finding.ruleId);
+    const lines = [
+      // The message is masked when the engine builds it; masked again here for findings that
+      // reach us another way (a worker's copy, a test), which is idempotent.
+      `**${factor.numeral} ${factor.title}** · \`${finding.ruleId}\``,
+      '',
+      maskText(finding.message),
+    ];
+    const why = rule ? rationaleSummary(rule.meta.rationale) : '';
+    if (why) lines.push('', `*Why:* ${why}`);
+    if (finding.fix) lines.push('', `*Fix:* ${maskText(finding.fix.title)}${finding.fix.safety === 'safe' ? ' (safe: applied by Fix All and on save)' : ' (unsafe: review it; never applied on its own)'}`);
+    lines.push('', docUrl ? `[Rule documentation](${docUrl})` : `[${factorHeading(factor)} on 12factor.net](${factor.url})`);
+    sections.push(lines.join('\n'));
   }
   return { markdown: sections.join('\n\n---\n\n'), range: here[0].range };
 }

@@ -453,3 +453,43 @@ export function urlPassword(value: string): string | undefined {
   urlCredentials(value, spans);
   return spans.length > 0 ? value.slice(spans[0][0], spans[0][1]) : undefined;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Secrets of the document: a rule may echo one word out of its context (`apt-get install … --requirepass PW`
+// reported as the package `PW`), where no pattern can recognise it. The engine collects the secrets the
+// scanners find in the whole document once, and masks those exact strings in every value as well.
+
+/** At most this many distinct secrets are remembered per document (a real file holds a handful). */
+const KNOWN_LIMIT = 256;
+
+/** True for a value distinctive enough to mask wherever it appears: 6+ characters with a digit, or 10+. */
+function distinctive(value: string): boolean {
+  if (value.length >= 10) return true;
+  if (value.length < 6) return false;
+  for (let i = 0; i < value.length; i++) if (isDigit(value.charCodeAt(i))) return true;
+  return false;
+}
+
+/** The secret values the scanners find in `text`, longest first; linear in the text. */
+export function secretsIn(text: string): string[] {
+  const spans: Span[] = [];
+  urlCredentials(text, spans);
+  keyValueSettings(text, spans);
+  commandWords(text, spans);
+  tokenShapes(text, spans);
+  privateKeys(text, spans);
+  const found = new Set<string>();
+  for (const [start, end] of spans) {
+    if (found.size >= KNOWN_LIMIT) break;
+    const value = text.slice(start, end);
+    if (distinctive(value) && !isReferenceOrMasked(value)) found.add(value);
+  }
+  return [...found].sort((a, b) => b.length - a.length);
+}
+
+/** `maskText`, then every known secret of the document masked wherever it still appears. */
+export function maskTextKnowing(text: string, known: readonly string[]): string {
+  let out = maskText(text);
+  for (const secret of known) if (out.includes(secret)) out = out.split(secret).join(MASK);
+  return out;
+}

@@ -9,7 +9,7 @@ import type { SourceText } from './source';
 import type { DockerfileModel } from './dockerfile/model';
 import type { KubeObject, KubernetesModel } from './kubernetes/model';
 import type { ServerlessModel } from './serverless/model';
-import { maskText } from './mask';
+import { maskTextKnowing } from './mask';
 
 export interface RuleContextBase {
   source: SourceText;
@@ -108,10 +108,11 @@ export function defineServerlessRule(rule: { meta: RuleMetaInput; check(context:
 /**
  * Fills `{{name}}` placeholders; unknown placeholders stay visible so a typo is noticed in tests.
  * Every value goes through the one masker (mask.ts) on its way in: rule findings and suppression
- * diagnostics alike are built here, so no message can echo a secret the user wrote.
+ * diagnostics alike are built here, so no message can echo a secret the user wrote. `known` are
+ * the secrets found in the whole document (`secretsIn`), masked even where a value lost its context.
  */
-export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, key: string) => (key in data ? maskText(String(data[key])) : whole));
+export function formatMessage(template: string, data: Record<string, string | number> = {}, known: readonly string[] = []): string {
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, key: string) => (key in data ? maskTextKnowing(String(data[key]), known) : whole));
 }
 
 

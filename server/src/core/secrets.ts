@@ -4,6 +4,7 @@
  * mask.ts, which formatMessage applies to every message value.
  */
 import { maskText, urlPassword } from './mask';
+import { hasTemplateBraces } from './text-scan';
 
 /** Keeps the first characters (enough to recognise the kind of token) and hides the rest. */
 export function maskSecret(value: string): string {
@@ -34,7 +35,7 @@ export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
   if (v.length < 4) return true;
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}?$/.test(v)) return true; // a reference to another variable
-  if (/\{\{.*\}\}/.test(v)) return true; // a template expression
+  if (hasTemplateBraces(v, true)) return true; // a template expression
   if (/^(changeme|change-me|change_me|replace[-_ ]?me|todo|tbd|none|null|nil|empty|example|placeholder|secret|password|dummy|test|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
   // Fill-in-the-blank values that documentation and examples ship with.
   if (/^(insert|your|replace|enter|put|set|add)[-_ ]|[-_ ](here|goes[-_ ]here)$|^<[^>]*>$|^\[[^\]]*\]$/i.test(v)) return true;
@@ -59,7 +60,7 @@ const SECRET_SHAPES: { kind: string; pattern: RegExp }[] = [
   { kind: 'an npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
   { kind: 'a SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\b/ },
   { kind: 'a private key', pattern: /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/ },
-  { kind: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
+  { kind: 'a JSON Web Token', pattern: /\beyJ(?:[A-Za-z0-9_]|-(?!eyJ)){10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
 ];
 
 /** Recognises well-known token shapes and credentials embedded in URLs. */

@@ -62,7 +62,7 @@ export function findCommentSuppressions(source: SourceText, scopeOfNextLine: (li
       suppressions.push({
         kind: isFile ? 'file' : 'next-line',
         ids,
-        reason: reason || undefined,
+        reason: reason && !isPlaceholderReason(reason) ? reason : undefined,
         range: { start: { line, character: lead.length - (lead.trimStart().length) }, end: { line, character: text.length } },
         scope: isFile ? undefined : scopeOfNextLine(nextContentLine(source, line)),
       });
@@ -72,7 +72,7 @@ export function findCommentSuppressions(source: SourceText, scopeOfNextLine: (li
     if (hadolint) {
       const codesStart = text.indexOf(hadolint[2]);
       const ids: SuppressedId[] = [];
-      const codePattern = /[A-Za-z]+[0-9]+/g;
+      const codePattern = /(?<![A-Za-z])[A-Za-z]+[0-9]+/g; // from the start of a run of letters only
       let m: RegExpExecArray | null;
       while ((m = codePattern.exec(hadolint[2]))) {
         const character = codesStart + m.index;
@@ -108,6 +108,18 @@ function nextContentLines(source: SourceText): (source: SourceText, line: number
     return line + 1 >= source.lineCount ? source.lineCount : next[line + 1];
   };
 }
+
+/**
+ * A reason that is still the placeholder the quick fix inserted (`<reason>`, any `<…>`), or a
+ * stand-in such as `reason`, `todo` or `...`: counted as no reason, so it is reported.
+ */
+export function isPlaceholderReason(reason: string): boolean {
+  const text = reason.trim();
+  if (text.startsWith('<') && text.endsWith('>') && !text.slice(1, -1).includes('>')) return true;
+  return PLACEHOLDER_REASONS.has(text.toLowerCase());
+}
+
+const PLACEHOLDER_REASONS = new Set(['reason', 'todo', 'tbd', 'fixme', 'xxx', '...', '…', '-', '?']);
 
 /** Whether `suppression` covers a finding of `ruleId` (with these hadolint codes) at `range`; marks the id used. */
 export function suppresses(suppression: Suppression, ruleId: string, hadolintCodes: readonly string[], range: Range): boolean {

@@ -106,6 +106,8 @@ export interface RuleMeta {
   fixIntroduces?: string[];
   /** hadolint codes that mean the same thing; `# hadolint ignore=DLxxxx` then also silences this rule. */
   hadolint?: string[];
+  /** Checks of other linters (hadolint, BuildKit, kube-linter, kube-score, Polaris, Checkov) this rule covers, for the README's "coming from" table. */
+  anchors?: { tool: string; id: string }[];
 }
 
 export interface Report {

@@ -59,34 +59,76 @@ export function copyPaths(model: DockerfileModel, instruction: Instruction): { s
 
 /** The last path component, without trailing slashes (`./config/.env` -> `.env`). */
 export function baseName(path: string): string {
-  const trimmed = path.replace(/[\\/]+$/, '');
+  const trimmed = path.replace(/(?<![\\/])[\\/]+$/, ''); // the lookbehind tries each run of slashes once
   const parts = trimmed.split(/[\\/]/);
   return parts[parts.length - 1] ?? trimmed;
 }
 
-/** A Docker/Go-style glob (`*`, `?`, `[…]`) as an anchored regular expression. */
-export function globToRegExp(glob: string): RegExp {
-  let out = '';
+type GlobToken = { kind: 'star' } | { kind: 'any' } | { kind: 'char'; char: string } | { kind: 'class'; negated: boolean; ranges: [string, string][] };
+
+/** The tokens of a Docker/Go-style glob (`*`, `?`, `[…]`, `[!…]`); an unclosed `[` is a literal. */
+function globTokens(glob: string): GlobToken[] {
+  const tokens: GlobToken[] = [];
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
-    if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '[') {
+    if (c === '*') tokens.push({ kind: 'star' });
+    else if (c === '?') tokens.push({ kind: 'any' });
+    else if (c === '[' && glob.indexOf(']', i + 1) > i) {
       const close = glob.indexOf(']', i + 1);
-      if (close > i) {
-        out += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = close;
-      } else out += '\\[';
-    } else out += c.replace(/[.+^${}()|\\]/g, '\\$&');
+      let body = glob.slice(i + 1, close);
+      const negated = body.startsWith('!') || body.startsWith('^');
+      if (negated) body = body.slice(1);
+      const ranges: [string, string][] = [];
+      for (let k = 0; k < body.length; k++) {
+        if (body[k + 1] === '-' && k + 2 < body.length) {
+          ranges.push([body[k], body[k + 2]]);
+          k += 2;
+        } else ranges.push([body[k], body[k]]);
+      }
+      tokens.push({ kind: 'class', negated, ranges });
+      i = close;
+    } else tokens.push({ kind: 'char', char: c });
   }
-  return new RegExp(`^${out}$`);
+  return tokens;
+}
+
+/**
+ * Whether the glob matches the whole of `name` (`*` and `?` never match `/`). A set-of-states
+ * simulation, no regular expression: time is |glob| × |name| whatever the glob holds.
+ */
+export function globMatches(glob: string, name: string): boolean {
+  const tokens = globTokens(glob);
+  let states = new Array<boolean>(tokens.length + 1).fill(false);
+  const close = (s: boolean[]) => {
+    for (let i = 0; i < tokens.length; i++) if (s[i] && tokens[i].kind === 'star') s[i + 1] = true;
+    return s;
+  };
+  states[0] = true;
+  close(states);
+  for (const ch of name) {
+    const next = new Array<boolean>(tokens.length + 1).fill(false);
+    let any = false;
+    for (let i = 0; i < tokens.length; i++) {
+      if (!states[i]) continue;
+      const t = tokens[i];
+      const ok =
+        t.kind === 'star' ? ch !== '/' : t.kind === 'any' ? ch !== '/' : t.kind === 'char' ? ch === t.char : t.ranges.some(([lo, hi]) => lo <= ch && ch <= hi) !== t.negated;
+      if (ok) {
+        next[t.kind === 'star' ? i : i + 1] = true;
+        any = true;
+      }
+    }
+    if (!any) return false;
+    states = close(next);
+  }
+  return states[tokens.length];
 }
 
 /** True when a COPY source (literal or glob) names, or may match, the file `name` (a base name). */
 export function sourceMatches(source: string, name: string): boolean {
   const base = baseName(source);
   if (base === name) return true;
-  return /[*?[]/.test(base) && globToRegExp(base).test(name);
+  return /[*?[]/.test(base) && globMatches(base, name);
 }
 
 /** True when a COPY source copies a whole directory tree (`.`, `./`, `*`, `src/`, `app`), which may contain any file. */

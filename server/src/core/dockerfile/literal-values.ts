@@ -24,7 +24,7 @@ function hostKind(host: string): 'loopback' | 'ip' | 'docker-host' | 'fqdn' | 'n
   const h = host.toLowerCase().replace(/^\[|\]$/g, '');
   if (h === '0.0.0.0' || h === '::' || h === '*') return 'bind';
   if (h === 'localhost' || /^127\./.test(h) || h === '::1') return 'loopback';
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(h) || /^[0-9a-f:]+:[0-9a-f:]*$/.test(h)) return 'ip';
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(h) || /^[0-9a-f:][0-9a-f]*:[0-9a-f:]*$/.test(h)) return 'ip';
   if (h === 'host.docker.internal' || h === 'gateway.docker.internal') return 'docker-host';
   if (h.includes('.')) return 'fqdn';
   return 'name';

@@ -6,6 +6,33 @@ import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import { effectiveWords, type ShellWord, type SimpleCommand } from './shell';
 
+const NAME_CHAR = /[@A-Za-z0-9._+/-]/;
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * The package name of an install argument, without its version or constraint (`flask==2.0`,
+ * `libpq-dev=15.*`, `left-pad@1.3.0`, `@scope/pkg@^2`): the shortest name-character prefix
+ * followed by nothing, by a constraint operator and the rest of the line, or by `@` and a
+ * version holding no `/`. The value unchanged when no prefix qualifies. One pass (a regex with
+ * a lazy prefix retried the version tail from every position: quadratic on `+@@@…/@`).
+ */
+function packageNameOf(value: string): string {
+  let lastSlash = -1;
+  let lastBreak = -1;
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === '/') lastSlash = i;
+    else if (LINE_TERMINATOR.test(value[i])) lastBreak = i;
+  }
+  for (let i = 1; i <= value.length; i++) {
+    if (!NAME_CHAR.test(value[i - 1])) return value;
+    if (i === value.length) return value;
+    const c = value[i];
+    if ('=<>~!'.includes(c) && lastBreak < i) return value.slice(0, i);
+    if (c === '@' && lastSlash < i) return value.slice(0, i);
+  }
+  return value;
+}
+
 export type PackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper' | 'microdnf' | 'npm' | 'yarn' | 'pnpm' | 'pip' | 'gem';
 
 export interface InstalledPackage {
@@ -65,7 +92,7 @@ export function installedPackages(model: DockerfileModel, instructions: Instruct
           continue;
         }
         if (word.value === '' || word.value.includes('$')) continue;
-        const name = word.value.replace(/^([@A-Za-z0-9._+/-]+?)(?:[=<>~!]=?.*|@[^/]*)?$/, '$1').replace(/\[.*\]$/, '');
+        const name = packageNameOf(word.value).replace(/^([^[]*)\[.*\]$/, '$1');
         if (!name) continue;
         found.push({ manager: spec.manager, name, word, command, instruction });
       }

@@ -350,11 +350,10 @@ export function officialName(name: string): string {
  * point: `Dockerfile.dev`, `dev.Dockerfile`, `Dockerfile.development`, `.devcontainer/`.
  */
 export function isDevelopmentDockerfile(uri: string): boolean {
-  const path = decodeURIComponent(uri.replace(/[?#].*$/, ''));
+  const path = decodeURIComponent(uri.replace(/^([^?#]*)[?#].*$/, '$1'));
   if (/(^|\/)\.devcontainer\//.test(path)) return true;
   const base = path.split('/').pop() ?? '';
-  const env = '(dev|develop|development|local|debug)';
-  return new RegExp(`^(Dockerfile|Containerfile)[.\\-_]${env}$|(^|[.\\-_])${env}[.\\-_]?(Dockerfile|Containerfile)$`, 'i').test(base);
+  return /^(Dockerfile|Containerfile)[.\-_](dev|develop|development|local|debug)$|(^|[.\-_])(dev|develop|development|local|debug)[.\-_]?(Dockerfile|Containerfile)$/i.test(base);
 }
 
 /** Values of ENV and ARG defaults visible in `stage`, for expanding `$PORT`-style references. */

@@ -51,7 +51,7 @@ export function lex(text: string): LexResult {
     let bodyStart = open + 2;
     const trimLeft = text[bodyStart] === '-' && /\s/.test(text[bodyStart + 1] ?? '');
     if (trimLeft) {
-      chunk = chunk.replace(/\s+$/, '');
+      chunk = chunk.trimEnd();
       bodyStart += 1;
     }
     if (chunk) tokens.push({ kind: 'text', text: chunk, start });

@@ -115,7 +115,7 @@ function shellScriptOf(argv: ArgvWord[]): ArgvWord | undefined {
   for (let i = 1; i < effective.length; i++) {
     const word = effective[i].value;
     if (!word.startsWith('-')) return undefined;
-    if (/^-[a-z]*c[a-z]*$/.test(word)) return effective[i + 1];
+    if (/^-[abd-z]*c[a-z]*$/.test(word)) return effective[i + 1];
   }
   return undefined;
 }
@@ -186,7 +186,7 @@ export function isMigrationCommand(command: SimpleCommand): boolean {
   if (program === 'migrate') return /\b(up|goto)\b/.test(text) && /-(path|source|database)\b/.test(text);
   if (program === 'diesel' || program === 'sqlx') return /\bmigration\s+run\b/.test(text);
   if (program === 'mix') return /\becto\.migrate\b/.test(text);
-  if (/^(npm|yarn|pnpm)$/.test(program)) return /^\S+\s+(run\s+)?(db:)?(migrate|migration|migrations|seed)(:[\w-]+)?$/.test(text.split(/\s+--\s/)[0]);
+  if (/^(npm|yarn|pnpm)$/.test(program)) return /^\S+\s+(run\s+)?(db:)?(migrate|migration|migrations|seed)(:[\w-]+)?$/.test(text.split(/(?<!\s)\s+--\s/)[0]);
   return false;
 }
 

@@ -7,6 +7,7 @@
 import { parseAllDocuments, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Range } from '../types';
 import type { SourceText } from '../source';
+import { hasTemplateBraces } from '../text-scan';
 import { HELM_UNKNOWN, asMap, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
 
 /** Pass as `maxAliasCount` to any `toJS()` call: far above real manifests, far below a "billion laughs". Our own accessors resolve aliases lazily. */
@@ -22,10 +23,33 @@ const POD_SPEC_PATHS: Record<string, string[]> = {
   ReplicationController: ['spec', 'template', 'spec'],
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  // OpenShift's DeploymentConfig under its legacy `v1` apiVersion.
+  DeploymentConfig: ['spec', 'template', 'spec'],
 };
 
+/**
+ * Pod templates of custom resources, keyed by `<api group>/<kind>`: a kind alone is ambiguous
+ * (Knative's `Service` is no core `v1` Service). Argo Rollouts with `workloadRef` keep no template.
+ */
+const CRD_POD_SPEC_PATHS: Record<string, string[]> = {
+  'serving.knative.dev/Service': ['spec', 'template', 'spec'],
+  'serving.knative.dev/Configuration': ['spec', 'template', 'spec'],
+  'serving.knative.dev/Revision': ['spec'],
+  'argoproj.io/Rollout': ['spec', 'template', 'spec'],
+  'apps.openshift.io/DeploymentConfig': ['spec', 'template', 'spec'],
+  'keda.sh/ScaledJob': ['spec', 'jobTargetRef', 'template', 'spec'],
+};
+
+/** The path to an object's pod spec: built-in kinds by kind, custom resources by group and kind. */
+function podSpecPath(apiVersion: string, kind: string): string[] | undefined {
+  if (isBuiltInApi(apiVersion)) return POD_SPEC_PATHS[kind];
+  const slash = apiVersion.lastIndexOf('/');
+  return slash > 0 ? CRD_POD_SPEC_PATHS[`${apiVersion.slice(0, slash)}/${kind}`] : undefined;
+}
+
 /** Kinds whose pods run a long-lived process (as opposed to Jobs that run to completion). */
-export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
+export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'DeploymentConfig', 'Rollout', 'Service', 'Configuration', 'Revision']);
+// `Service`, `Configuration`, `Revision`: Knative's. Only objects with a pod spec are workloads, and a core Service has none.
 
 export interface ParseProblem {
   message: string;
@@ -106,7 +130,7 @@ export class KubernetesModel {
   readonly isHelmTemplate: boolean;
 
   constructor(readonly source: SourceText) {
-    this.isHelmTemplate = /\{\{.*\}\}/s.test(source.text) || /\/templates\/[^/]+$/.test(source.uri);
+    this.isHelmTemplate = hasTemplateBraces(source.text) || /\/templates\/[^/]+$/.test(source.uri);
     // lfText: lone CR is a line break for us (as in LSP) but not for the yaml package; same offsets.
     const docs = parseAllDocuments(source.lfText, { prettyErrors: false, merge: true, uniqueKeys: false, strict: false });
     const list = Array.isArray(docs) ? docs : [];
@@ -192,8 +216,8 @@ export class KubernetesModel {
   }
 
   private podSpecOf(object: KubeObject): PodSpec | undefined {
-    const path = POD_SPEC_PATHS[object.kind];
-    if (!path || !isBuiltInApi(object.apiVersion)) return undefined;
+    const path = podSpecPath(object.apiVersion, object.kind);
+    if (!path) return undefined;
     const doc = object.doc;
     const node = asMap(nodeAt(object.node, path, doc), doc);
     if (!node) return undefined;

@@ -146,6 +146,8 @@ export function isFragment(object: KubeObject): boolean {
   if (object.kind === 'Pod') return !object.podSpec;
   if (!object.podSpec) return true;
   if (object.kind === 'Job' || object.kind === 'CronJob') return false;
+  // Knative workloads and KEDA ScaledJobs have no selector: their controller labels the pods itself.
+  if (/^serving\.knative\.dev\//.test(object.apiVersion) || (object.kind === 'ScaledJob' && /^keda\.sh\//.test(object.apiVersion))) return false;
   const selector = nodeAt(object.node, ['spec', 'selector'], object.doc);
   return !selector || Object.keys(object.podSpec.podLabels).length === 0;
 }
@@ -175,7 +177,7 @@ export function replicasOf(object: KubeObject): number | undefined {
 
 /** Host directories that hold programs and libraries (not data): mounting them borrows the node's software. */
 export function isHostSoftwarePath(path: string): boolean {
-  const p = path.replace(/\/+$/, '') || '/';
+  const p = path.replace(/(?<!\/)\/+$/, '') || '/';
   if (/^\/lib(64)?\/modules(\/|$)/.test(p)) return false; // kernel modules: a node agent's business
   return /^\/(usr\/(local\/)?)?s?bin(\/|$)|^\/usr\/(local\/)?lib(32|64)?(\/|$)|^\/lib(32|64)?(\/|$)|^\/opt(\/|$)|^\/usr\/libexec(\/|$)/.test(p);
 }

@@ -11,6 +11,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type ScalarTag, type CollectionTag, type YAMLMap } from 'yaml';
 import type { Range } from '../types';
 import type { SourceText } from '../source';
+import { hasTemplateBraces } from '../text-scan';
 import type { ParseProblem } from '../kubernetes/model';
 import { asMap, keyName, mapEntries, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
 
@@ -31,8 +32,8 @@ const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = SHORT_FORMS.flatMap((name) =>
  * Serverless Framework file. The model confirms it on the parsed tree.
  */
 export function looksLikeServerless(text: string): TemplateKind | undefined {
-  if (/^\s*["']?AWSTemplateFormatVersion["']?\s*:/m.test(text) || /AWS::Serverless-2016-10-31/.test(text)) return 'cloudformation';
-  if (/^\s*["']?Resources["']?\s*:/m.test(text) && /["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::/.test(text)) return 'cloudformation';
+  if (/(^|[{,])\s*["']?AWSTemplateFormatVersion["']?\s*:/m.test(text) || /AWS::Serverless-2016-10-31/.test(text)) return 'cloudformation';
+  if (/(^|[{,])\s*["']?Resources["']?\s*:/m.test(text) && /["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::/.test(text)) return 'cloudformation';
   if (/^service\s*:/m.test(text) && /^provider\s*:/m.test(text) && /^functions\s*:/m.test(text)) return 'serverless-framework';
   return undefined;
 }
@@ -154,7 +155,8 @@ export class ServerlessModel {
     return name === undefined || name === 'aws';
   }
 
-  rangeOf(node: Node | Pair | undefined | null): Range | undefined {
+  /** Source range of a node; `withTag` starts it at a short-form tag (`!Sub …`), which the parser leaves out. */
+  rangeOf(node: Node | Pair | undefined | null, withTag = false): Range | undefined {
     if (!node) return undefined;
     if (isPair(node)) {
       const key = node.key as Node | undefined;
@@ -164,7 +166,17 @@ export class ServerlessModel {
       return this.source.rangeOf(start, value?.range?.[1] ?? key!.range![1]);
     }
     const r = (node as Node).range;
-    return r ? this.source.rangeOf(r[0], r[1]) : undefined;
+    if (!r) return undefined;
+    let start = r[0];
+    const tag = (node as Node).tag;
+    if (withTag && tag && tag.startsWith('!')) {
+      // The tag sits just before the value, maybe after spaces; look back a bounded distance only.
+      const from = Math.max(0, start - 200);
+      const before = this.source.text.slice(from, start);
+      const at = before.lastIndexOf(tag);
+      if (at >= 0 && /^\s*$/.test(before.slice(at + tag.length))) start = from + at;
+    }
+    return this.source.rangeOf(start, r[1]);
   }
 
   /** A value node described: literal text, intrinsic, range. */
@@ -172,9 +184,9 @@ export class ServerlessModel {
     if (!this.doc) return undefined;
     const n = resolve(node, this.doc);
     if (!n) return undefined;
-    const range = this.rangeOf(n);
-    if (!range) return undefined;
     const intrinsic = intrinsicOf(n);
+    const range = this.rangeOf(n, true);
+    if (!range) return undefined;
     let text: string | undefined;
     if (isScalar(n)) text = n.value === null || n.value === undefined ? undefined : String(n.value);
     else if (intrinsic === 'Fn::Sub') {
@@ -187,7 +199,7 @@ export class ServerlessModel {
     if (intrinsic === 'Fn::Sub' && text !== undefined && !text.includes('${')) literal = text;
     if (literal !== undefined && this.kind === 'serverless-framework' && literal.includes('${')) literal = undefined;
     // Dynamic references (`{{resolve:…}}`) and project-template placeholders are not values yet.
-    if (literal !== undefined && /\{\{[\s\S]*\}\}|\{%/.test(literal)) literal = undefined;
+    if (literal !== undefined && (hasTemplateBraces(literal) || literal.includes('{%'))) literal = undefined;
     return { node: n, range, literal, intrinsic, text };
   }
 
@@ -365,5 +377,8 @@ export function timeoutOf(model: ServerlessModel, fn: LambdaFunction): { seconds
   return { seconds: Number(setting.literal), setting };
 }
 
-/** Words that say a function or resource migrates a schema or seeds data. */
-export const MIGRATION_WORDS = /(migrat(e|es|ion|ions|or|ing)|(^|[^a-z])seed(s|er|ing|data)?([^a-z]|$)|seed(er|ing)|flyway|liquibase|alembic|schema[-_]?(update|upgrade))/i;
+/** True when a name says it migrates a schema or seeds data: `MigrateFunction`, `db-seed`, `runMigrations`, `DBSeeder`. */
+export function saysMigration(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return /(^|[^a-z])(migrat[a-z]*|seed(s|er|ers|ing|data)?|flyway|liquibase|alembic)([^a-z]|$)/.test(words);
+}

@@ -3,5 +3,6 @@ import type { DockerfileRule } from '../../../rule';
 import migrationInStartCommand from './migration-in-start-command';
 import sshdInImage from './sshd-in-image';
 import cronInImage from './cron-in-image';
+import sshPortExposed from './ssh-port-exposed';
 
-export const adminProcessesRules: DockerfileRule[] = [migrationInStartCommand, sshdInImage, cronInImage];
+export const adminProcessesRules: DockerfileRule[] = [migrationInStartCommand, sshdInImage, cronInImage, sshPortExposed];

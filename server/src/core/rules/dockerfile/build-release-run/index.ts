@@ -4,5 +4,7 @@ import buildAtStart from './build-at-start';
 import toolchainInFinalStage from './toolchain-in-final-stage';
 import sdkImageAsRuntime from './sdk-image-as-runtime';
 import environmentSpecificImage from './environment-specific-image';
+import pipeWithoutPipefail from './pipe-without-pipefail';
+import copyWholeStage from './copy-whole-stage';
 
-export const buildReleaseRunRules: DockerfileRule[] = [buildAtStart, toolchainInFinalStage, sdkImageAsRuntime, environmentSpecificImage];
+export const buildReleaseRunRules: DockerfileRule[] = [buildAtStart, toolchainInFinalStage, sdkImageAsRuntime, environmentSpecificImage, pipeWithoutPipefail, copyWholeStage];

@@ -81,7 +81,7 @@ function removedPackages(model: DockerfileModel, runtime: Instruction[]): Set<st
         || (program === 'apk' && verb === 'del')
         || (['yum', 'dnf', 'microdnf', 'zypper'].includes(program) && (verb === 'remove' || verb === 'erase' || verb === 'rm'));
       if (!removes) continue;
-      for (const w of words.slice(vi + 1)) if (!w.value.startsWith('-')) removed.add(w.value.replace(/[=:].*$/, ''));
+      for (const w of words.slice(vi + 1)) if (!w.value.startsWith('-')) removed.add(w.value.replace(/^([^=:]*)[=:].*$/, '$1'));
     }
   }
   return removed;

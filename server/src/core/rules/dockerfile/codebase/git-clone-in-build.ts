@@ -4,7 +4,9 @@ import { effectiveWords } from '../../../dockerfile/shell';
 import { copyPaths, flagOf, programOf, spanOf, verbIndex } from '../../../dockerfile/instructions';
 
 /** A ref that names one immutable state: a version tag or a commit id. */
-const PINNED_REF = /^(v?\d+(\.\d+)+([-+._][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40}|refs\/tags\/.+)$/;
+// `(?=((?:\.\d+)*))\1` takes the dotted numbers atomically (the suffix could take them too, so the engine
+// would otherwise retry every split of `1.2.3.4…`); the accepted refs are the same.
+const PINNED_REF = /^(?:v?\d+\.\d+(?=((?:\.\d+)*))\1(?:[-+._][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40}|refs\/tags\/.+)$/;
 const GIT_URL = /^(git@[^:]+:|git:\/\/|ssh:\/\/git@|https?:\/\/[^#]+\.git(#.*)?$)/i;
 /** Source archives of a branch head on the common forges. */
 const BRANCH_ARCHIVE = /^https?:\/\/(github\.com\/[^/]+\/[^/]+\/(archive\/(refs\/heads\/[^/]+|(main|master|develop|trunk|HEAD))\.(tar\.gz|tgz|zip)|tarball\/?$|zipball\/?$|(tarball|zipball)\/(main|master|develop|trunk|HEAD)\/?$)|codeload\.github\.com\/[^/]+\/[^/]+\/(tar\.gz|zip)\/(refs\/heads\/.+|main|master|develop|trunk|HEAD)$|gitlab\.com\/.+\/-\/archive\/(main|master|develop|trunk|HEAD)\/.+)/i;

@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../../rule';
 import { baseName, copyPaths, runtimeInstructions } from '../../../dockerfile/instructions';
 
 function credentialFile(path: string): string | undefined {
-  const normal = path.replace(/\\/g, '/').replace(/\/+$/, '');
+  const normal = path.replace(/\\/g, '/').replace(/(?<!\/)\/+$/, '');
   const base = baseName(normal).toLowerCase();
   if (['.npmrc', '.pypirc', '.netrc', '.git-credentials', '.htpasswd', '.pgpass', '.my.cnf'].includes(base)) return 'a credentials file';
   if (/^id_(rsa|dsa|ecdsa|ed25519)$/.test(base)) return 'an SSH private key';

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
-import { baseName, copyPaths, globToRegExp, runtimeInstructions } from '../../../dockerfile/instructions';
+import { baseName, copyPaths, globMatches, runtimeInstructions } from '../../../dockerfile/instructions';
 import { ENV_WORD } from '../../../dockerfile/literal-values';
 
 const HARMLESS_SUFFIX = /\.(example|sample|template|tmpl|tpl|dist|defaults?|schema|in)$/i;
@@ -10,8 +10,7 @@ function environmentFile(path: string): string | undefined {
   if (HARMLESS_SUFFIX.test(base)) return undefined;
   if (/[*?[]/.test(base)) {
     // A glob such as `.env*` or `*.env` that would pick up a dotenv file.
-    const re = globToRegExp(base);
-    return ['.env', '.env.production', 'production.env'].some((n) => re.test(n)) && /env/i.test(base) ? 'may copy dotenv files' : undefined;
+    return ['.env', '.env.production', 'production.env'].some((n) => globMatches(base, n)) && /env/i.test(base) ? 'may copy dotenv files' : undefined;
   }
   if (base === '.env' || /^\.env\.[^.]+$/.test(base)) return 'is a dotenv file';
   if (/^[\w-]+\.env$/.test(base)) return 'is a dotenv file';

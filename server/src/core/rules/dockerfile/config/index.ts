@@ -7,6 +7,8 @@ import environmentSwitch from './environment-switch';
 import envFileCopied from './env-file-copied';
 import credentialFileCopied from './credential-file-copied';
 import buildArgFrozenIntoEnv from './build-arg-frozen-into-env';
+import tlsVerificationDisabled from './tls-verification-disabled';
+import undefinedBuildVariable from './undefined-build-variable';
 
 export const configRules: DockerfileRule[] = [
   literalSecretEnv,
@@ -16,4 +18,6 @@ export const configRules: DockerfileRule[] = [
   envFileCopied,
   credentialFileCopied,
   buildArgFrozenIntoEnv,
+  tlsVerificationDisabled,
+  undefinedBuildVariable,
 ];

@@ -3,6 +3,23 @@ import { looksLikeSecretName, isPlaceholderValue } from '../../../secrets';
 import { literalSecret } from '../../../secrets';
 import { argProperties, flagsOf, type ArgDeclaration } from '../../../dockerfile/instructions';
 
+const isWordChar = (c: string | undefined) => c !== undefined && /^\w$/.test(c);
+
+/**
+ * Whether `text` expands the variable `name`: `${NAME}`, `${NAME:-…}` (and the other modifiers) or
+ * `$NAME` not followed by more of a name. A plain scan, no regex built from the name: the name is
+ * the user's text (a `.` in it is a dot, not a wildcard), and a name holding `$` is never a reference.
+ */
+function referencesVariable(text: string, name: string): boolean {
+  if (name === '' || name.includes('$')) return false;
+  for (let i = text.indexOf('$'); i !== -1; i = text.indexOf('$', i + 1)) {
+    if (text[i + 1] === '{') {
+      if (text.startsWith(name, i + 2) && ':}-+?='.includes(text[i + 2 + name.length] ?? '\n')) return true;
+    } else if (text.startsWith(name, i + 1) && isWordChar(name[name.length - 1]) !== isWordChar(text[i + 1 + name.length])) return true;
+  }
+  return false;
+}
+
 export default defineDockerfileRule({
   meta: {
     id: 'config/secret-build-arg',
@@ -40,7 +57,7 @@ export default defineDockerfileRule({
         if (keyword === 'RUN' && flagsOf(instruction).some((f) => f.getName() === 'mount' && /(^|,)type=secret(,|$)/.test(f.getValue() ?? ''))) continue;
         const text = instruction.getRawArgumentsContent() ?? '';
         for (const [name, v] of declared) {
-          if (new RegExp(`\\$(\\{${name}([:}]|[-+?=])|${name}\\b)`).test(text)) {
+          if (referencesVariable(text, name)) {
             report({ messageId: 'buildArg', data: { name }, range: v.nameRange });
             declared.delete(name);
           }

@@ -7,6 +7,10 @@ import lockfileNotEnforced from './lockfile-not-enforced';
 import pipeToShell from './pipe-to-shell';
 import addRemoteWithoutChecksum from './add-remote-without-checksum';
 import healthcheckToolMissing from './healthcheck-tool-missing';
+import verificationDisabled from './verification-disabled';
+import updateWithoutInstall from './update-without-install';
+import unpinnedOsPackage from './unpinned-os-package';
+import unpinnedLanguagePackage from './unpinned-language-package';
 
 export const dependenciesRules: DockerfileRule[] = [
   unpinnedBaseImage,
@@ -16,4 +20,8 @@ export const dependenciesRules: DockerfileRule[] = [
   pipeToShell,
   addRemoteWithoutChecksum,
   healthcheckToolMissing,
+  verificationDisabled,
+  updateWithoutInstall,
+  unpinnedOsPackage,
+  unpinnedLanguagePackage,
 ];

@@ -4,5 +4,6 @@ import devServer from './dev-server';
 import debugPortExposed from './debug-port-exposed';
 import debuggerFlag from './debugger-flag';
 import libcMismatch from './libc-mismatch';
+import constantPlatform from './constant-platform';
 
-export const devProdParityRules: DockerfileRule[] = [devServer, debugPortExposed, debuggerFlag, libcMismatch];
+export const devProdParityRules: DockerfileRule[] = [devServer, debugPortExposed, debuggerFlag, libcMismatch, constantPlatform];

@@ -4,5 +4,6 @@ import shellFormCommand from './shell-form-command';
 import shellWithoutExec from './shell-without-exec';
 import startupSleep from './startup-sleep';
 import missingStopsignal from './missing-stopsignal';
+import packageManagerStart from './package-manager-start';
 
-export const disposabilityRules: DockerfileRule[] = [shellFormCommand, shellWithoutExec, startupSleep, missingStopsignal];
+export const disposabilityRules: DockerfileRule[] = [shellFormCommand, shellWithoutExec, startupSleep, missingStopsignal, packageManagerStart];

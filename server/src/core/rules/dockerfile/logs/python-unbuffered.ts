@@ -46,7 +46,7 @@ export default defineDockerfileRule({
     const info = startInfo(model);
     const commands = info?.commands.filter((c) => c.words.length > 0) ?? [];
     // `python -u …` (or `-u` combined, e.g. `-uB`) before the script or module.
-    if (commands.some((c) => isPython(c.program) && c.command.words.some((w) => /^-[a-zA-Z]*u[a-zA-Z]*$/.test(w.value)))) return;
+    if (commands.some((c) => isPython(c.program) && c.command.words.some((w) => /^-[a-tv-zA-Z]*u[a-zA-Z]*$/.test(w.value)))) return;
     const base = baseImageOf(stage);
     const pythonImage = base !== undefined && PYTHON_IMAGE.test(officialName(base.name));
     const main = info?.main;

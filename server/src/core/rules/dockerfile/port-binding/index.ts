@@ -3,5 +3,6 @@ import type { DockerfileRule } from '../../../rule';
 import serverWithoutExpose from './server-without-expose';
 import portMismatch from './port-mismatch';
 import loopbackBind from './loopback-bind';
+import exposeInvalidFormat from './expose-invalid-format';
 
-export const portBindingRules: DockerfileRule[] = [serverWithoutExpose, portMismatch, loopbackBind];
+export const portBindingRules: DockerfileRule[] = [serverWithoutExpose, portMismatch, loopbackBind, exposeInvalidFormat];

@@ -10,7 +10,7 @@ const STATE_SEGMENT = /^(uploads?|user[-_]?uploads|sessions?|data|storage|media|
 const NOT_STATE = /^\/(var\/log|var\/cache|tmp|var\/tmp|run|var\/run|proc|sys|dev)(\/|$)|\/(node_modules|cache|\.cache|tmp|logs?)$/i;
 
 function isStatePath(path: string): boolean {
-  const p = path.replace(/\/+$/, '');
+  const p = path.replace(/(?<!\/)\/+$/, '');
   if (!p.startsWith('/') || NOT_STATE.test(p)) return false;
   if (/^\/var\/lib\/[^/]+/.test(p)) return true;
   return p.split('/').some((segment) => STATE_SEGMENT.test(segment));

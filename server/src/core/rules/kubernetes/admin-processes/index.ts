@@ -5,5 +5,7 @@ import migrationInInitContainer from './migration-in-init-container';
 import jobImageDiffers from './job-image-differs';
 import sshdInPod from './sshd-in-pod';
 import cronDaemonInPod from './cron-daemon-in-pod';
+import sshPort from './ssh-port';
+import jobWithoutLimits from './job-without-limits';
 
-export const adminProcessesRules: KubernetesRule[] = [migrationInAppCommand, migrationInInitContainer, jobImageDiffers, sshdInPod, cronDaemonInPod];
+export const adminProcessesRules: KubernetesRule[] = [migrationInAppCommand, migrationInInitContainer, jobImageDiffers, sshdInPod, cronDaemonInPod, sshPort, jobWithoutLimits];

@@ -1,7 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
-import { WORKLOAD_KINDS, isTemplated } from '../../../kubernetes/model';
+import { isTemplated } from '../../../kubernetes/model';
 import { parseImageReference } from '../../../kubernetes/images';
-import { isPatchFragment, sameNamespace } from '../../../kubernetes/selectors';
+import { relationIndex } from '../../../kubernetes/relation-index';
 
 export default defineKubernetesRule({
   meta: {
@@ -29,11 +29,8 @@ export default defineKubernetesRule({
       for (const container of [...job.podSpec.initContainers, ...job.podSpec.containers]) {
         if (!container.image || !container.imageRange || isTemplated(container.image)) continue;
         const mine = parseImageReference(container.image);
-        const apps = workspace.objects
-          .filter((o) => WORKLOAD_KINDS.has(o.kind) && o.podSpec && !isPatchFragment(o) && sameNamespace(o, job))
-                    // The app is the workload's main (first) container; sidecars and init containers are often shared tool images.
-          .flatMap((o) => o.podSpec!.containers.slice(0, 1).map((c) => ({ object: o, image: c.image })))
-          .filter((a): a is { object: typeof a.object; image: string } => !!a.image && !isTemplated(a.image) && parseImageReference(a.image).repository === mine.repository);
+        // The app is the workload's main (first) container; sidecars and init containers are often shared tool images.
+        const apps = relationIndex(workspace).appsRunning(mine.repository, job);
         if (apps.length === 0) continue;
         const same = apps.some(({ image }) => {
           const theirs = parseImageReference(image);

@@ -6,7 +6,7 @@ const DAEMONS = 'redis-server|valkey-server|keydb-server|mongod|mysqld|mysqld_sa
 const SERVICES = 'postgresql|mysql|mariadb|redis|redis-server|mongod|mongodb|rabbitmq-server|memcached|elasticsearch';
 /** A datastore daemon started as a command (not merely named in an argument). */
 const START_DATASTORE = new RegExp(
-  String.raw`(?<=(?:^|[;&|(\n]|\bexec|\bnohup|\bsudo|\s-c)\s*)(?:(?:[\w./-]*\/)?(?:${DAEMONS})\b|(?:[\w./-]*\/)?pg_ctl(?:cluster)?\b[^;&|\n]*?\bstart\b|(?:[\w./-]*\/)?postgres\s+-D\b|service\s+(?:${SERVICES})\s+start\b|/etc/init\.d/(?:${SERVICES})\s+start\b)`,
+  String.raw`(?=\S)(?<=(?:^|[;&|(\n]|\bexec|\bnohup|\bsudo|\s-c)\s*)(?:(?:[\w./-]*\/)?(?:${DAEMONS})\b|(?:[\w./-]*\/)?pg_ctl(?:cluster)?\b[^;&|\n]*?\bstart\b|(?:[\w./-]*\/)?postgres\s+-D\b|service\s+(?:${SERVICES})\s+start\b|/etc/init\.d/(?:${SERVICES})\s+start\b)`,
 );
 
 export default defineKubernetesRule({

@@ -3,7 +3,7 @@ import { findInCommand, isLongRunning } from '../../../kubernetes/pod-parts';
 
 /** Build steps, recognised where a command starts (not where a word merely appears in an argument). */
 const BUILD = new RegExp(
-  String.raw`(?<=(?:^|[;&|(\n]|\bexec|\bnpx|\s-c)\s*)(?:` +
+  String.raw`(?=\S)(?<=(?:^|[;&|(\n]|\bexec|\bnpx|\s-c)\s*)(?:` + // (?=\S) first: the lookbehind then runs once per blank run
     [
       String.raw`(?:npm|pnpm)\s+run\s+build(?::[\w:-]+)?\b`,
       String.raw`(?:yarn|pnpm)\s+build\b`,

@@ -1,7 +1,9 @@
 import { defineKubernetesRule } from '../../../rule';
 import { findInCommand, isLongRunning } from '../../../kubernetes/pod-parts';
 
-const GIT_FETCH = /\bgit\s+(?:-[A-Za-z-]+(?:[= ]\S+)?\s+)*?(clone|pull|fetch|checkout)\b/;
+// An option's value after a space never starts with `-` (so `-- --` has one reading), and at most 12 options
+// are skipped, so each `git` looks ahead a bounded number of words.
+const GIT_FETCH = /\bgit\s+(?:-[A-Za-z-]+(?:=\S+| [^\s-]\S*)?\s+){0,12}?(clone|pull|fetch|checkout)\b/;
 
 export default defineKubernetesRule({
   meta: {

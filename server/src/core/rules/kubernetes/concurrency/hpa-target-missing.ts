@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { nodeAt } from '../../../kubernetes/yaml-nodes';
-import { sameNamespace, scaleTargetOf } from '../../../kubernetes/selectors';
+import { scaleTargetOf } from '../../../kubernetes/selectors';
+import { relationIndex } from '../../../kubernetes/relation-index';
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
 
@@ -27,9 +28,8 @@ export default defineKubernetesRule({
     for (const scaler of model.objects) {
       const ref = scaleTargetOf(scaler);
       if (!ref || !SCALABLE.has(ref.kind)) continue;
-      const candidates = workspace.ofKind(ref.kind).filter((o) => o.name && sameNamespace(o, scaler));
-      if (candidates.length === 0 || candidates.some((o) => o.name === ref.name)) continue;
-      const known = [...new Set(candidates.map((o) => o.name!))];
+      const known = relationIndex(workspace).namesOfKind(ref.kind, scaler);
+      if (known.length === 0 || known.includes(ref.name)) continue;
       const range = model.rangeOf(nodeAt(scaler.node, ['spec', 'scaleTargetRef', 'name'], scaler.doc));
       if (!range) continue;
       report({

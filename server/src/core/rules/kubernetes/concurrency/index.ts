@@ -6,5 +6,8 @@ import hpaTargetMissing from './hpa-target-missing';
 import hpaWithoutRequests from './hpa-without-requests';
 import processManagerInCommand from './process-manager-in-command';
 import backgroundProcessInCommand from './background-process-in-command';
+import selectorMismatch from './selector-mismatch';
+import singleReplica from './single-replica';
+import autoscalerRange from './autoscaler-range';
 
-export const concurrencyRules: KubernetesRule[] = [missingResourceRequests, replicasWithHpa, hpaTargetMissing, hpaWithoutRequests, processManagerInCommand, backgroundProcessInCommand];
+export const concurrencyRules: KubernetesRule[] = [missingResourceRequests, replicasWithHpa, hpaTargetMissing, hpaWithoutRequests, processManagerInCommand, backgroundProcessInCommand, selectorMismatch, singleReplica, autoscalerRange];

@@ -4,7 +4,7 @@ import { literalSecretOf } from '../../../kubernetes/literal-secrets';
 import { mapEntries, valueOf, scalarString } from '../../../kubernetes/yaml-nodes';
 
 /** `key = value`, `key: value`, `export KEY=value` lines of a config file kept in a ConfigMap entry. */
-const SETTING_LINE = /^(\s*(?:export\s+)?)([A-Za-z0-9_.\-[\]]+)(\s*[=:]\s*)(.*?)\s*$/;
+const SETTING_LINE = /^(\s*(?:export\s+)?)([A-Za-z0-9_.\-[\]]+)(\s*[=:]\s*)((?:.*\S)?)\s*$/;
 
 /** Program source kept in a ConfigMap: `name = value` lines there are code, not settings. */
 const CODE_FILE = /\.(py|js|mjs|cjs|ts|rb|go|java|kt|php|pl|lua|sh|bash|r|scala|groovy)$/i;

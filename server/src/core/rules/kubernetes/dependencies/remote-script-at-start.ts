@@ -2,7 +2,8 @@ import { defineKubernetesRule } from '../../../rule';
 import { findInCommand } from '../../../kubernetes/pod-parts';
 
 /** `curl … | sh`, `wget -qO- … | bash`, `sh -c "$(curl …)"`, `bash <(curl …)`. */
-const PIPE_TO_SHELL = /\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:-?\w+=\S+\s+)*(?:ba|z|da|k)?sh\b|\b(?:ba|z|da)?sh\s+(?:-c\s+)?["']?(?:\$\(|<\()\s*(?:curl|wget)\b/;
+// The download part stops at the next `curl`/`wget` (that one starts its own attempt), so no text is rescanned.
+const PIPE_TO_SHELL = /\b(?:curl|wget)\b(?:(?!\b(?:curl|wget)\b)[^|;&\n])*\|\s*(?:sudo\s+)?(?:-?\w+=\S+\s+)*(?:ba|z|da|k)?sh\b|\b(?:ba|z|da)?sh\s+(?:-c\s+)?["']?(?:\$\(|<\()\s*(?:curl|wget)\b/;
 
 export default defineKubernetesRule({
   meta: {

@@ -1,10 +1,11 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated, type KubeObject } from '../../../kubernetes/model';
-import { autoscalersIn, autoscalersOf, isPatchFragment, matchesLabels, nearest, sameNamespace } from '../../../kubernetes/selectors';
+import { autoscalersIn, autoscalersOf, nearest } from '../../../kubernetes/selectors';
+import { relationIndex } from '../../../kubernetes/relation-index';
 import { mapEntries, nodeAt, scalarNumber, scalarString } from '../../../kubernetes/yaml-nodes';
 
 /** Workload kinds whose pods a PodDisruptionBudget usually protects, with a replica count. */
-const REPLICATED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+const REPLICATED_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'];
 
 function labelsAt(object: KubeObject, path: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -58,9 +59,7 @@ export default defineKubernetesRule({
       if (minCount === undefined) continue;
       const selector = labelsAt(pdb, ['spec', 'selector', 'matchLabels']);
       if (Object.keys(selector).length === 0) continue;
-      const protectedWorkloads = [...REPLICATED].flatMap((kind) =>
-        workspace.ofKind(kind).filter((w) => w.podSpec && !isPatchFragment(w) && sameNamespace(w, pdb) && matchesLabels(selector, w.podSpec.podLabels)),
-      );
+      const protectedWorkloads = relationIndex(workspace).workloadsMatching(selector, REPLICATED_KINDS, pdb);
       for (const workload of nearest(protectedWorkloads, pdb)) {
         // An autoscaled workload has no fixed count to compare with.
         if (autoscalersOf(workload, autoscalersIn(workspace)).length > 0) continue;

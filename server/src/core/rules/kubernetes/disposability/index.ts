@@ -7,5 +7,7 @@ import identicalLivenessReadiness from './identical-liveness-readiness';
 import shellWrappedCommand from './shell-wrapped-command';
 import sleepInCommand from './sleep-in-command';
 import disruptionBudgetBlocksEviction from './disruption-budget-blocks-eviction';
+import terminationGraceTooShort from './termination-grace-too-short';
+import recreateStrategy from './recreate-strategy';
 
-export const disposabilityRules: KubernetesRule[] = [missingReadinessProbe, longInitialDelayWithoutStartupProbe, prestopSleepExceedsGrace, identicalLivenessReadiness, shellWrappedCommand, sleepInCommand, disruptionBudgetBlocksEviction];
+export const disposabilityRules: KubernetesRule[] = [missingReadinessProbe, longInitialDelayWithoutStartupProbe, prestopSleepExceedsGrace, identicalLivenessReadiness, shellWrappedCommand, sleepInCommand, disruptionBudgetBlocksEviction, terminationGraceTooShort, recreateStrategy];

@@ -6,5 +6,7 @@ import probePortUndeclared from './probe-port-undeclared';
 import portEnvMismatch from './port-env-mismatch';
 import hostPort from './host-port';
 import hostNetwork from './host-network';
+import serviceSelectsNothing from './service-selects-nothing';
+import ingressBackendMissing from './ingress-backend-missing';
 
-export const portBindingRules: KubernetesRule[] = [serviceTargetPortUnmatched, probePortNameUnknown, probePortUndeclared, portEnvMismatch, hostPort, hostNetwork];
+export const portBindingRules: KubernetesRule[] = [serviceTargetPortUnmatched, probePortNameUnknown, probePortUndeclared, portEnvMismatch, hostPort, hostNetwork, serviceSelectsNothing, ingressBackendMissing];

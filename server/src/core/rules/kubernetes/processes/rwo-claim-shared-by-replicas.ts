@@ -3,7 +3,8 @@ import { nearest } from '../../../kubernetes/selectors';
 import type { KubeObject } from '../../../kubernetes/model';
 import { isTemplated } from '../../../kubernetes/model';
 import { podVolumes, replicasOf } from '../../../kubernetes/pod-parts';
-import { nodeAt, scalarNumber, scalarString, seqItems } from '../../../kubernetes/yaml-nodes';
+import { nodeAt, scalarString } from '../../../kubernetes/yaml-nodes';
+import { accessModesOf, maxReplicasOf, relationIndex } from '../../../kubernetes/relation-index';
 
 const SCALED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 const SINGLE_WRITER = new Set(['ReadWriteOnce', 'ReadWriteOncePod']);
@@ -37,19 +38,11 @@ export default defineKubernetesRule({
     },
   },
   check({ model, workspace, report }) {
+    const relations = relationIndex(workspace);
     for (const object of model.objects) {
       if (!object.podSpec || !SCALED_KINDS.has(object.kind) || !object.name) continue;
-      const hpa = nearest(
-        workspace.ofKind('HorizontalPodAutoscaler').filter(
-          (o) =>
-          o.kind === 'HorizontalPodAutoscaler' &&
-          sameNamespace(o, object) &&
-          scalarString(nodeAt(o.node, ['spec', 'scaleTargetRef', 'kind'], o.doc), o.doc) === object.kind &&
-          scalarString(nodeAt(o.node, ['spec', 'scaleTargetRef', 'name'], o.doc), o.doc) === object.name,
-        ),
-        object,
-      )[0];
-      const hpaMax = hpa && scalarNumber(nodeAt(hpa.node, ['spec', 'maxReplicas'], hpa.doc), hpa.doc);
+      const hpa = nearest(relations.hpasTargeting(object), object)[0];
+      const hpaMax = hpa && maxReplicasOf(hpa);
       const replicas = replicasOf(object);
       let replicasText: string;
       if (hpaMax !== undefined && hpaMax > 1) replicasText = `up to ${hpaMax} replicas (HorizontalPodAutoscaler \`${hpa!.name}\`)`;
@@ -64,7 +57,7 @@ export default defineKubernetesRule({
         if (scalarString(nodeAt(volume.node, ['persistentVolumeClaim', 'readOnly'], object.doc), object.doc) === 'true') continue;
         const pvc = nearest(workspace.named('PersistentVolumeClaim', claim).filter((o) => sameNamespace(o, object)), object)[0];
         if (!pvc) continue; // unknown claim: its access mode is not ours to guess
-        const modes = seqItems(nodeAt(pvc.node, ['spec', 'accessModes'], pvc.doc), pvc.doc).map((n) => scalarString(n, pvc.doc) ?? '');
+        const modes = accessModesOf(pvc);
         if (modes.length === 0 || !modes.every((m) => SINGLE_WRITER.has(m))) continue;
         const where = pvc.uri === object.uri ? '' : ` (declared in ${fileName(pvc.uri)})`;
         report({ messageId: 'shared', data: { kind: object.kind, workload: object.name, replicas: replicasText, claim, mode: modes.join('/'), where }, range });

@@ -1,0 +1,366 @@
+// `npm run bench:peers`: Twelve-Factor Lens beside docker-langserver and yaml-language-server, in one
+// run, on the same generated inputs (test/helpers/generate.ts) and, when present, the shared corpus
+// (../shared/corpus; skipped when absent). The peers are installed into a scratch folder
+// (<tmpdir>/tfl-peers), never into this project's dependencies. All three servers are driven over
+// stdio LSP the same way. Prints each measure side by side, the ratios, and which goals hold.
+// Run `npm run build` first (the server and the CLI are measured as bundled).
+import { spawn, execFileSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  ConfigurationRequest,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  ExitNotification,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { DockerfileParser } from 'dockerfile-ast';
+import { parseAllDocuments } from 'yaml';
+import { analyzeParsed, parseDocument } from '../server/src/core/analyze';
+import { generate, type InputKind } from '../test/helpers/generate';
+
+const ROOT = resolve(__dirname, '..');
+const PEERS = join(tmpdir(), 'tfl-peers');
+const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
+const quick = process.argv.includes('--quick');
+const BURST = quick ? 200 : 1000;
+const EDITS = quick ? 5 : 11;
+
+type Lang = 'dockerfile' | 'yaml';
+interface Peer {
+  name: string;
+  langs: Lang[];
+  command: string[];
+}
+
+function ensurePeers(): Peer[] {
+  const docker = join(PEERS, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver');
+  const yaml = join(PEERS, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+  if (!existsSync(docker) || !existsSync(yaml)) {
+    mkdirSync(PEERS, { recursive: true });
+    console.log(`installing the peers into ${PEERS} …`);
+    execFileSync('npm', ['install', '--prefix', PEERS, '--no-audit', '--no-fund', 'dockerfile-language-server-nodejs', 'yaml-language-server'], { stdio: 'inherit' });
+  }
+  return [
+    { name: 'Twelve-Factor Lens', langs: ['dockerfile', 'yaml'], command: [join(ROOT, 'dist', 'server.js'), '--stdio'] },
+    { name: 'docker-langserver', langs: ['dockerfile'], command: [docker, '--stdio'] },
+    { name: 'yaml-language-server', langs: ['yaml'], command: [yaml, '--stdio'] },
+  ];
+}
+
+interface Input {
+  uri: string;
+  lang: Lang;
+  text: string;
+  lines: number;
+}
+
+const WORK = join(tmpdir(), `tfl-bench-peers-${process.pid}`);
+
+function input(kind: InputKind, lines: number): Input {
+  const g = generate(kind, lines);
+  const lang: Lang = kind === 'manifest' ? 'yaml' : 'dockerfile';
+  const path = join(WORK, 'inputs', `${kind}-${lines}`, lang === 'yaml' ? 'manifest.yaml' : 'Dockerfile');
+  return { uri: pathToFileURL(path).href, lang, text: g.text, lines: g.lines };
+}
+
+/** One server under test, over stdio. */
+class Session {
+  private readonly child: ChildProcessWithoutNullStreams;
+  readonly connection: ProtocolConnection;
+  private readonly waiters = new Map<string, ((p: PublishDiagnosticsParams) => void)[]>();
+  readonly started = performance.now();
+
+  constructor(readonly peer: Peer) {
+    this.child = spawn(process.execPath, peer.command, { stdio: 'pipe', env: { ...process.env, TWELVE_FACTOR_LENS_TEST_COUNTERS: '0' } });
+    this.child.stderr.on('data', () => undefined);
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      const list = this.waiters.get(p.uri);
+      const next = list?.shift();
+      if (next) next(p);
+    });
+    // Settings as each server reads them: yaml-language-server validates without fetching schemas.
+    this.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) =>
+        item.section === 'yaml' ? { validate: true, schemaStore: { enable: false }, schemas: {}, format: { enable: false }, hover: true, completion: true } : item.section === 'twelveFactor' ? {} : null,
+      ),
+    );
+    this.connection.listen();
+  }
+
+  async initialize(rootUri: string): Promise<number> {
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } },
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return performance.now() - this.started;
+  }
+
+  /** The next diagnostics of `uri` (after two minutes without: an empty set, and the run says so). */
+  diagnostics(uri: string): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        console.log(`${this.peer.name}: no diagnostics for ${uri} within 120 s`);
+        resolve({ uri, diagnostics: [] });
+      }, 120_000);
+      const list = this.waiters.get(uri) ?? [];
+      list.push((p) => {
+        clearTimeout(timer);
+        resolve(p);
+      });
+      this.waiters.set(uri, list);
+    });
+  }
+
+  open(input: Input): Promise<PublishDiagnosticsParams> {
+    const done = this.diagnostics(input.uri);
+    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: input.uri, languageId: input.lang, version: 1, text: input.text } });
+    return done;
+  }
+
+  /** Types one character at the end of the first line and waits for the diagnostics that follow. */
+  async keystroke(input: Input, version: number): Promise<number> {
+    const column = input.text.indexOf('\n');
+    const done = this.diagnostics(input.uri);
+    const start = performance.now();
+    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: input.uri, version },
+      // Even versions add a space at the end of the first line, odd ones take it away again.
+      contentChanges: [{ range: { start: { line: 0, character: column }, end: { line: 0, character: column + (version % 2) } }, text: version % 2 === 0 ? ' ' : '' }],
+    });
+    await done;
+    return performance.now() - start;
+  }
+
+  rssMb(): number {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  }
+
+  async close(): Promise<void> {
+    await Promise.race([this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined), sleep(3000)]);
+    await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
+    this.connection.dispose();
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value: number | undefined) => (value === undefined ? '—' : `${Math.round(value)} ms`);
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
+
+interface Row {
+  measure: string;
+  ours?: number;
+  docker?: number;
+  yaml?: number;
+  unit: 'ms' | 'MB' | 'x';
+  goal?: { text: string; holds: boolean };
+}
+const rows: Row[] = [];
+
+function fmt(value: number | undefined, unit: Row['unit']): string {
+  if (value === undefined) return '—';
+  return unit === 'ms' ? ms(value) : unit === 'MB' ? `${Math.round(value)} MB` : `${value.toFixed(2)}×`;
+}
+
+/** Parse-only against parse + rules, in this process, CPU time (least of several runs). */
+function analysisCost(kind: InputKind, lines: number): { parse: number; full: number } {
+  const g = generate(kind, lines);
+  const doc = { uri: kind === 'manifest' ? 'file:///g/m.yaml' : 'file:///g/Dockerfile', languageId: '', text: g.text };
+  const cpu = (f: () => void) => {
+    const s = process.cpuUsage();
+    f();
+    const d = process.cpuUsage(s);
+    return (d.user + d.system) / 1000;
+  };
+  const runs = lines >= 50_000 ? 2 : lines >= 10_000 ? 3 : 7;
+  let parse = Infinity;
+  let full = Infinity;
+  for (let i = 0; i < runs; i++) {
+    // The bare parse: the parser alone, as a peer would run it.
+    parse = Math.min(parse, cpu(() => (kind === 'manifest' ? parseAllDocuments(g.text) : DockerfileParser.parse(g.text))));
+    full = Math.min(full, cpu(() => analyzeParsed(parseDocument(doc), {})));
+  }
+  return { parse, full };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, 'dist', 'server.js')) || !existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('run `npm run build` first');
+  const peers = ensurePeers();
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  console.log(`machine: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start${quick ? ' (--quick)' : ''}`);
+
+  // The seven inputs, and the files under 5,000 lines that keystrokes are measured on.
+  const seven = [
+    input('dockerfile-single-stage', 40),
+    input('dockerfile-multi-stage', 400),
+    input('dockerfile-multi-stage', 10_000),
+    input('manifest', 400),
+    input('manifest', 4000),
+    input('manifest', 10_000),
+    input('manifest', 50_000),
+  ];
+  for (const i of seven) {
+    mkdirSync(join(new URL(i.uri).pathname, '..'), { recursive: true });
+    writeFileSync(new URL(i.uri).pathname, i.text);
+  }
+  // The burst: many small manifests, in folders of ten (an application each).
+  const burst: Input[] = [];
+  for (let n = 0; n < BURST; n++) {
+    const g = generate('manifest', 60 + (n % 7) * 10);
+    const path = join(WORK, 'burst', `app-${Math.floor(n / 10)}`, `m${n}.yaml`);
+    burst.push({ uri: pathToFileURL(path).href, lang: 'yaml', text: g.text.replaceAll('app0', `app${n}x`), lines: g.lines });
+  }
+  for (const b of burst) {
+    mkdirSync(join(new URL(b.uri).pathname, '..'), { recursive: true });
+    writeFileSync(new URL(b.uri).pathname, b.text);
+  }
+
+  const results = new Map<string, { start: number; open: Map<string, number>; keys: number[]; rss: number; burst?: number }>();
+  for (const peer of peers) {
+    // Start-up, open-to-diagnostics and keystrokes on the inputs this server reads; memory with them open.
+    const session = new Session(peer);
+    const start = await session.initialize(pathToFileURL(join(WORK, 'inputs')).href);
+    const open = new Map<string, number>();
+    const keys: number[] = [];
+    const mine = seven.filter((i) => peer.langs.includes(i.lang));
+    for (const i of mine) {
+      const t = performance.now();
+      await session.open(i);
+      open.set(i.uri, performance.now() - t);
+    }
+    for (const i of mine.filter((x) => x.lines < 5000)) {
+      for (let v = 2; v < 2 + EDITS; v++) keys.push(await session.keystroke(i, v));
+    }
+    await sleep(1000);
+    const rss = session.rssMb();
+    await session.close();
+    let burstMs: number | undefined;
+    if (peer.langs.includes('yaml')) {
+      const s = new Session(peer);
+      await s.initialize(pathToFileURL(join(WORK, 'burst')).href);
+      const t = performance.now();
+      await Promise.all(burst.map((b) => s.open(b)));
+      burstMs = performance.now() - t;
+      await s.close();
+    }
+    results.set(peer.name, { start, open, keys, rss, burst: burstMs });
+    console.log(`measured ${peer.name}`);
+  }
+  const ours = results.get('Twelve-Factor Lens')!;
+  const docker = results.get('docker-langserver')!;
+  const yaml = results.get('yaml-language-server')!;
+
+  rows.push({ measure: 'start-up (initialize answered)', ours: ours.start, docker: docker.start, yaml: yaml.start, unit: 'ms' });
+  for (const i of seven) {
+    const label = `open → diagnostics, ${new URL(i.uri).pathname.split('/').slice(-2, -1)[0]} (${i.lines} lines)`;
+    rows.push({ measure: label, ours: ours.open.get(i.uri), docker: docker.open.get(i.uri), yaml: yaml.open.get(i.uri), unit: 'ms' });
+  }
+  const keyMedian = median(ours.keys);
+  rows.push({
+    measure: 'keystroke → diagnostics, median, files < 5,000 lines',
+    ours: keyMedian,
+    docker: median(docker.keys),
+    yaml: median(yaml.keys),
+    unit: 'ms',
+    goal: { text: '≤ 60 ms', holds: keyMedian <= 60 },
+  });
+  rows.push({
+    measure: 'memory (RSS) with the inputs open (peers: their own languages only)',
+    ours: ours.rss,
+    docker: docker.rss,
+    yaml: yaml.rss,
+    unit: 'MB',
+    goal: { text: '≤ 150 MB and below yaml-language-server', holds: ours.rss <= 150 && ours.rss < yaml.rss },
+  });
+  rows.push({
+    measure: `${BURST} manifests opened at once → all diagnostics`,
+    ours: ours.burst,
+    yaml: yaml.burst,
+    unit: 'ms',
+    goal: { text: '≤ 2× yaml-language-server', holds: (ours.burst ?? Infinity) <= 2 * (yaml.burst ?? 0) },
+  });
+
+  // Analysis cost against the bare parse, and growth per 10× (in this process).
+  for (const kind of ['dockerfile-multi-stage', 'manifest'] as const) {
+    const sizes = quick ? [1000, 10_000] : [1000, 10_000, 50_000];
+    const costs = sizes.map((n) => ({ n, ...analysisCost(kind, n) }));
+    for (const c of costs) {
+      const r = c.full / c.parse;
+      rows.push({ measure: `analysis ÷ bare parse, ${kind} ${c.n} lines (CPU ${Math.round(c.full)} / ${Math.round(c.parse)} ms)`, ours: r, unit: 'x', goal: { text: '≤ 1.5×', holds: r <= 1.5 } });
+    }
+    const growth = costs[1].full / costs[0].full;
+    rows.push({ measure: `growth of the analysis, ${kind} 1k → 10k lines`, ours: growth, unit: 'x', goal: { text: '≤ 12×', holds: growth <= 12 } });
+  }
+
+  // The CLI over many real files against a bare parse of the same files, each in one process.
+  const corpusFiles = existsSync(CORPUS) ? walk(CORPUS) : [];
+  const files = corpusFiles.length > 0 ? corpusFiles : burst.map((b) => new URL(b.uri).pathname);
+  const cliMs = timed(() => execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--no-fail', '--format', 'json', ...(corpusFiles.length > 0 ? [CORPUS] : [join(WORK, 'burst')])], { maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'ignore'] }));
+  const listFile = join(WORK, 'files.json');
+  writeFileSync(listFile, JSON.stringify(files));
+  const parseScript = `const fs=require('fs');const y=require(${JSON.stringify(require.resolve('yaml'))});const d=require(${JSON.stringify(require.resolve('dockerfile-ast'))});for(const f of JSON.parse(fs.readFileSync(${JSON.stringify(listFile)},'utf8'))){const t=fs.readFileSync(f,'utf8');if(/\\.ya?ml$/i.test(f))y.parseAllDocuments(t);else d.DockerfileParser.parse(t)}`;
+  const parseMs = timed(() => execFileSync(process.execPath, ['-e', parseScript], { stdio: 'ignore' }));
+  const cliRatio = cliMs / parseMs;
+  rows.push({
+    measure: `CLI over ${files.length} ${corpusFiles.length > 0 ? 'corpus' : 'generated'} files ÷ bare parse (${Math.round(cliMs)} / ${Math.round(parseMs)} ms)`,
+    ours: cliRatio,
+    unit: 'x',
+    goal: { text: '≤ 1.6×', holds: cliRatio <= 1.6 },
+  });
+
+  console.log(`\nmachine load at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores)\n`);
+  console.log('| Measure | Twelve-Factor Lens | docker-langserver | yaml-language-server | Goal | Holds |');
+  console.log('|---|---|---|---|---|---|');
+  for (const row of rows) {
+    const peersText = [fmt(row.docker, row.unit), fmt(row.yaml, row.unit)];
+    if (row.unit === 'ms' && row.ours !== undefined) {
+      if (row.docker !== undefined) peersText[0] += ` (ours ${ratio(row.ours, row.docker)})`;
+      if (row.yaml !== undefined) peersText[1] += ` (ours ${ratio(row.ours, row.yaml)})`;
+    }
+    console.log(`| ${row.measure} | ${fmt(row.ours, row.unit)} | ${peersText[0]} | ${peersText[1]} | ${row.goal?.text ?? ''} | ${row.goal ? (row.goal.holds ? 'yes' : '**no**') : ''} |`);
+  }
+  rmSync(WORK, { recursive: true, force: true });
+}
+
+function timed(f: () => void): number {
+  const s = performance.now();
+  f();
+  return performance.now() - s;
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    if (stat.isDirectory()) out.push(...walk(path));
+    else if (/\.ya?ml$/i.test(name) || /^(Dockerfile|Containerfile)/.test(name) || /\.(dockerfile|containerfile)$/i.test(name)) out.push(path);
+  }
+  return out;
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

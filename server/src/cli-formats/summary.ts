@@ -1,0 +1,106 @@
+/**
+ * Findings counted by factor: the per-factor table of the stylish, markdown and HTML
+ * outputs. Plain data from the CLI's file reports; no formatting here.
+ */
+import { FACTORS, factorBySlug, type Factor } from '../core/factors';
+import { severityRank, type Finding, type Severity } from '../core/types';
+import type { FileReport } from '../cli-format';
+
+export interface FactorRow {
+  factor: Factor;
+  findings: number;
+  /** The most severe finding's severity; undefined when the factor has none. */
+  worst: Severity | undefined;
+  /** Files with at least one finding of this factor. */
+  files: number;
+  bySeverity: Record<Severity, number>;
+}
+
+export interface FactorSummary {
+  rows: FactorRow[];
+  /** Findings about suppression comments (no factor). */
+  other: number;
+  filesChecked: number;
+  total: number;
+}
+
+/** The short label that leads a message: `III Config`. */
+export function factorShortLabel(finding: Pick<Finding, 'factor'>): string {
+  if (!finding.factor) return '';
+  const factor = factorBySlug(finding.factor);
+  return `${factor.numeral} ${factor.title}`;
+}
+
+export function summariseByFactor(reports: readonly FileReport[]): FactorSummary {
+  const rows = FACTORS.map((factor): FactorRow => ({ factor, findings: 0, worst: undefined, files: 0, bySeverity: { error: 0, warning: 0, info: 0, hint: 0 } }));
+  const bySlug = new Map(rows.map((r) => [r.factor.slug, r]));
+  let other = 0;
+  let total = 0;
+  for (const report of reports) {
+    const seen = new Set<FactorRow>();
+    for (const finding of report.findings) {
+      total++;
+      const row = finding.factor ? bySlug.get(finding.factor) : undefined;
+      if (!row) {
+        other++;
+        continue;
+      }
+      row.findings++;
+      row.bySeverity[finding.severity]++;
+      if (!row.worst || severityRank(finding.severity) < severityRank(row.worst)) row.worst = finding.severity;
+      if (!seen.has(row)) {
+        seen.add(row);
+        row.files++;
+      }
+    }
+  }
+  return { rows, other, filesChecked: reports.length, total };
+}
+
+/** Findings grouped by factor (in factor order), then by file (in report order). */
+export function groupByFactor(reports: readonly FileReport[]): { factor: Factor | undefined; files: { path: string; findings: Finding[] }[] }[] {
+  const groups = new Map<string, { path: string; findings: Finding[] }[]>();
+  for (const report of reports) {
+    const byFactor = new Map<string, Finding[]>();
+    for (const finding of report.findings) {
+      const key = finding.factor ?? '';
+      let list = byFactor.get(key);
+      if (!list) byFactor.set(key, (list = []));
+      list.push(finding);
+    }
+    for (const [key, findings] of byFactor) {
+      let files = groups.get(key);
+      if (!files) groups.set(key, (files = []));
+      files.push({ path: report.path, findings });
+    }
+  }
+  const out: { factor: Factor | undefined; files: { path: string; findings: Finding[] }[] }[] = [];
+  for (const factor of FACTORS) {
+    const files = groups.get(factor.slug);
+    if (files) out.push({ factor, files });
+  }
+  const other = groups.get('');
+  if (other) out.push({ factor: undefined, files: other });
+  return out;
+}
+
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}
+
+/** The lines the stylish output ends with: one per factor that has findings. */
+export function stylishFactorLines(reports: readonly FileReport[]): string[] {
+  const summary = summariseByFactor(reports);
+  const rows = summary.rows.filter((r) => r.findings > 0);
+  if (rows.length === 0) return [];
+  const labels = rows.map((r) => `${r.factor.numeral} ${r.factor.title}`);
+  const width = labels.reduce((w, l) => Math.max(w, l.length), 0);
+  const lines = ['By factor:'];
+  rows.forEach((row, i) => {
+    const parts = (['error', 'warning', 'info', 'hint'] as const).filter((s) => row.bySeverity[s] > 0).map((s) => `${row.bySeverity[s]} ${s}`);
+    lines.push(`  ${labels[i].padEnd(width)}  ${String(row.findings).padStart(4)}  (${parts.join(', ')}) in ${plural(row.files, 'file')}`);
+  });
+  const passing = summary.rows.filter((r) => r.findings === 0).map((r) => r.factor.numeral);
+  if (passing.length) lines.push(`  no findings: ${passing.join(', ')}`);
+  return lines;
+}

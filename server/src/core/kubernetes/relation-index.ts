@@ -1,0 +1,372 @@
+/**
+ * Relations of one workspace, indexed once: autoscalers by the object they scale, workloads by
+ * pod label, object names by kind and namespace. Relation rules ask one question per object of
+ * their file; with this index each question is a look-up instead of a scan of every object of
+ * the workspace (which made them quadratic in the number of objects).
+ *
+ * Two levels of caching:
+ * - per workspace (the `objects` array of a KubernetesWorkspace): the indexes below, built on
+ *   first use and dropped with the workspace;
+ * - per object: what rules read from an object's YAML tree (an autoscaler's target and
+ *   `maxReplicas`, a claim's access modes), read once and kept while the parse lives.
+ *
+ * The second half of this file describes each object's relations as plain data
+ * ({@link RelationSignature}) so that the language server can tell, after an edit, which other
+ * open files hold objects related to the changed ones (and re-check only those).
+ *
+ * Pure: no I/O, no timers.
+ */
+import type { KubernetesWorkspace } from '../rule';
+import { WORKLOAD_KINDS, isTemplated, type KubeObject } from './model';
+import { isPatchFragment, matchesLabels, sameNamespace, scaleTargetOf, serviceSelector } from './selectors';
+import { mapEntries, nodeAt, scalarNumber, scalarString, seqItems } from './yaml-nodes';
+import { podVolumes } from './pod-parts';
+import { parseImageReference } from './images';
+
+// ---------------------------------------------------------------------------------------------
+// Per object: what relation rules read from the YAML tree.
+
+interface ObjectFacts {
+  /** `spec.scaleTargetRef` kind and name as written (any autoscaler kind, no apiVersion check). */
+  rawTarget?: { kind: string | undefined; name: string | undefined };
+  maxReplicas?: { value: number | undefined };
+  accessModes?: string[];
+  matchLabels?: Record<string, string>;
+}
+
+const facts = new WeakMap<KubeObject, ObjectFacts>();
+
+function factsOf(object: KubeObject): ObjectFacts {
+  let f = facts.get(object);
+  if (!f) facts.set(object, (f = {}));
+  return f;
+}
+
+/** `spec.scaleTargetRef.{kind,name}` as written. */
+export function rawScaleTarget(object: KubeObject): { kind: string | undefined; name: string | undefined } {
+  const f = factsOf(object);
+  if (!f.rawTarget) {
+    const ref = nodeAt(object.node, ['spec', 'scaleTargetRef'], object.doc);
+    f.rawTarget = { kind: scalarString(nodeAt(ref, ['kind'], object.doc), object.doc), name: scalarString(nodeAt(ref, ['name'], object.doc), object.doc) };
+  }
+  return f.rawTarget;
+}
+
+/** An autoscaler's `spec.maxReplicas`. */
+export function maxReplicasOf(scaler: KubeObject): number | undefined {
+  const f = factsOf(scaler);
+  f.maxReplicas ??= { value: scalarNumber(nodeAt(scaler.node, ['spec', 'maxReplicas'], scaler.doc), scaler.doc) };
+  return f.maxReplicas.value;
+}
+
+/** A PersistentVolumeClaim's `spec.accessModes` (non-scalars as ''). */
+export function accessModesOf(claim: KubeObject): readonly string[] {
+  const f = factsOf(claim);
+  f.accessModes ??= seqItems(nodeAt(claim.node, ['spec', 'accessModes'], claim.doc), claim.doc).map((n) => scalarString(n, claim.doc) ?? '');
+  return f.accessModes;
+}
+
+/** `spec.selector.matchLabels` (a PodDisruptionBudget's), scalar values only. */
+export function matchLabelsOf(object: KubeObject): Readonly<Record<string, string>> {
+  const f = factsOf(object);
+  if (!f.matchLabels) {
+    const out: Record<string, string> = {};
+    for (const { key, pair } of mapEntries(nodeAt(object.node, ['spec', 'selector', 'matchLabels'], object.doc), object.doc)) {
+      const value = scalarString(pair.value, object.doc);
+      if (value !== undefined) out[key] = value;
+    }
+    f.matchLabels = out;
+  }
+  return f.matchLabels;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per workspace: the indexes.
+
+export interface RelationIndex {
+  /**
+   * HorizontalPodAutoscalers whose `scaleTargetRef` names `workload` (its kind and name as written),
+   * in a namespace compatible with it, in workspace order. One shared array per question: do not mutate.
+   */
+  hpasTargeting(workload: KubeObject): readonly KubeObject[];
+  /**
+   * Complete pod-bearing objects of `kinds` whose pod labels `selector` matches, in a namespace
+   * compatible with `from`: by kind (in the order given), then in workspace order.
+   */
+  workloadsMatching(selector: Readonly<Record<string, string>>, kinds: readonly string[], from: KubeObject): readonly KubeObject[];
+  /** Distinct names (first-seen order) of the named objects of `kind` in a namespace compatible with `from`. */
+  namesOfKind(kind: string, from: KubeObject): readonly string[];
+  /**
+   * Complete long-running workloads whose main (first) container runs an image of `repository`
+   * (non-templated), in a namespace compatible with `from`, in workspace order.
+   */
+  appsRunning(repository: string, from: KubeObject): readonly { object: KubeObject; image: string }[];
+}
+
+const labelKey = (key: string, value: string) => `${key}\u0000${value}`;
+const namespaceKey = (namespace: string | undefined) => namespace ?? '\u0001';
+
+interface Built {
+  order: Map<KubeObject, number>;
+  hpasByTarget?: Map<string, KubeObject[]>;
+  podsByLabel?: Map<string, KubeObject[]>;
+  answers: Map<string, readonly KubeObject[]>;
+  names: Map<string, readonly string[]>;
+  appsByRepository?: Map<string, { object: KubeObject; image: string }[]>;
+}
+
+const indexes = new WeakMap<readonly KubeObject[], RelationIndex>();
+
+/** The relation index of a workspace, built once per workspace (its `objects` array). */
+export function relationIndex(workspace: KubernetesWorkspace): RelationIndex {
+  let index = indexes.get(workspace.objects);
+  if (!index) {
+    index = build(workspace);
+    indexes.set(workspace.objects, index);
+  }
+  return index;
+}
+
+function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function build(workspace: KubernetesWorkspace): RelationIndex {
+  const state: Built = { order: new Map(workspace.objects.map((o, i) => [o, i])), answers: new Map(), names: new Map() };
+  return {
+    hpasTargeting(workload) {
+      if (!state.hpasByTarget) {
+        state.hpasByTarget = new Map();
+        for (const hpa of workspace.ofKind('HorizontalPodAutoscaler')) {
+          const { kind, name } = rawScaleTarget(hpa);
+          if (kind !== undefined && name !== undefined) addTo(state.hpasByTarget, labelKey(kind, name), hpa);
+        }
+      }
+      if (workload.name === undefined) return [];
+      const key = `hpa\u0004${labelKey(workload.kind, workload.name)}\u0004${namespaceKey(workload.namespace)}`;
+      let answer = state.answers.get(key);
+      if (!answer) {
+        answer = (state.hpasByTarget.get(labelKey(workload.kind, workload.name)) ?? []).filter((hpa) => sameNamespace(hpa, workload));
+        state.answers.set(key, answer);
+      }
+      return answer;
+    },
+    workloadsMatching(selector, kinds, from) {
+      const entries = Object.entries(selector);
+      if (entries.length === 0) return [];
+      const key = `pods\u0004${kinds.join(',')}\u0004${namespaceKey(from.namespace)}\u0004${entries
+        .map(([k, v]) => labelKey(k, v))
+        .sort()
+        .join('\u0003')}`;
+      let answer = state.answers.get(key);
+      if (!answer) {
+        if (!state.podsByLabel) {
+          state.podsByLabel = new Map();
+          for (const o of workspace.objects) {
+            if (!o.podSpec || isPatchFragment(o)) continue;
+            for (const [k, v] of Object.entries(o.podSpec.podLabels)) addTo(state.podsByLabel, labelKey(k, v), o);
+          }
+        }
+        // Every match carries every selector pair: the smallest bucket holds them all.
+        let bucket: KubeObject[] | undefined;
+        for (const [k, v] of entries) {
+          const b = state.podsByLabel.get(labelKey(k, v));
+          if (!b) {
+            bucket = [];
+            break;
+          }
+          if (!bucket || b.length < bucket.length) bucket = b;
+        }
+        const found = (bucket ?? []).filter((o) => kinds.includes(o.kind) && sameNamespace(o, from) && matchesLabels(selector as Record<string, string>, o.podSpec!.podLabels));
+        found.sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || state.order.get(a)! - state.order.get(b)!);
+        answer = found;
+        state.answers.set(key, answer);
+      }
+      return answer;
+    },
+    namesOfKind(kind, from) {
+      const key = `${kind}\u0004${namespaceKey(from.namespace)}`;
+      let names = state.names.get(key);
+      if (!names) {
+        const seen = new Set<string>();
+        for (const o of workspace.ofKind(kind)) if (o.name && sameNamespace(o, from)) seen.add(o.name);
+        names = [...seen];
+        state.names.set(key, names);
+      }
+      return names;
+    },
+    appsRunning(repository, from) {
+      if (!state.appsByRepository) {
+        state.appsByRepository = new Map();
+        for (const o of workspace.objects) {
+          if (!WORKLOAD_KINDS.has(o.kind) || !o.podSpec || isPatchFragment(o)) continue;
+          const image = o.podSpec.containers[0]?.image;
+          if (image && !isTemplated(image)) addTo(state.appsByRepository, parseImageReference(image).repository, { object: o, image });
+        }
+      }
+      return (state.appsByRepository.get(repository) ?? []).filter((a) => sameNamespace(a.object, from));
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Relation signatures: which objects of other files an object's findings can depend on.
+
+/**
+ * What relates an object to objects of other files, as plain data (it crosses a worker boundary).
+ * Two objects relate when one `wants` a token the other `provides`; label tokens are then checked
+ * precisely (a selector must match the pod labels). A superset of what the relation rules read, so
+ * that a change re-checks every file whose findings can change, and few others.
+ */
+export interface RelationSignature {
+  kind: string;
+  name?: string;
+  /** A hash of the object's text: any edit inside the object changes it. */
+  hash: string;
+  provides: string[];
+  wants: string[];
+  /** Pod labels of a pod-bearing object (complete or fragment). */
+  podLabels?: Record<string, string>;
+  /** A Service's selector or a PodDisruptionBudget's matchLabels. */
+  selector?: Record<string, string>;
+}
+
+/** FNV-1a over a string, as 8 hex digits (a change detector, not a security measure). */
+function hashText(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0') + text.length.toString(36);
+}
+
+const firstPair = (labels: Record<string, string>): string | undefined => {
+  const keys = Object.keys(labels).sort();
+  return keys.length > 0 ? labelKey(keys[0], labels[keys[0]]) : undefined;
+};
+
+/** The relation signature of each object of a file (`text`: the text the objects were parsed from, LF line ends). */
+export function relationSignatures(objects: readonly KubeObject[], text: string): RelationSignature[] {
+  return objects.map((object) => signatureOf(object, text));
+}
+
+function signatureOf(object: KubeObject, text: string): RelationSignature {
+  const range = object.node.range;
+  const provides = new Set<string>();
+  const wants = new Set<string>();
+  const signature: RelationSignature = { kind: object.kind, name: object.name, hash: hashText(range ? text.slice(range[0], range[2]) : ''), provides: [], wants: [] };
+  const self = object.name !== undefined ? `obj:${object.kind}/${object.name}` : undefined;
+  if (self) {
+    provides.add(self);
+    // Patches of the same object elsewhere (requests supplied by a patch), autoscalers that name it.
+    wants.add(self);
+  }
+  if (object.name !== undefined) provides.add(`kind:${object.kind}`);
+  const pod = object.podSpec;
+  if (pod) {
+    signature.podLabels = pod.podLabels;
+    for (const [k, v] of Object.entries(pod.podLabels)) {
+      provides.add(`pod:${labelKey(k, v)}`);
+      wants.add(`sel:${labelKey(k, v)}`);
+    }
+    for (const volume of podVolumes(object).values()) {
+      if (volume.sourceKind !== 'persistentVolumeClaim') continue;
+      const claim = scalarString(nodeAt(volume.node, ['persistentVolumeClaim', 'claimName'], object.doc), object.doc);
+      if (claim) wants.add(`obj:PersistentVolumeClaim/${claim}`);
+    }
+    // Jobs are compared with the app's image; the app's main image is compared by Jobs.
+    const isJob = object.kind === 'Job' || object.kind === 'CronJob';
+    const images = isJob ? [...pod.initContainers, ...pod.containers] : pod.containers.slice(0, 1);
+    for (const container of images) {
+      if (!container.image) continue;
+      const repository = parseImageReference(container.image).repository;
+      (isJob ? wants : provides).add(`img:${repository}`);
+    }
+    // Image pins of a Kustomization in the workspace.
+    wants.add('kustomization');
+  }
+  if (object.kind === 'Kustomization') provides.add('kustomization');
+  const selector = object.kind === 'Service' ? serviceSelector(object) : object.kind === 'PodDisruptionBudget' ? matchLabelsOf(object) : undefined;
+  if (selector && Object.keys(selector).length > 0) {
+    signature.selector = { ...selector };
+    const first = firstPair(signature.selector)!;
+    provides.add(`sel:${first}`);
+    wants.add(`pod:${first}`);
+    // A budget skips workloads that an autoscaler scales.
+    if (object.kind === 'PodDisruptionBudget') wants.add('scaler');
+  }
+  const target = scaleTargetOf(object) ?? (object.kind === 'HorizontalPodAutoscaler' ? definedTarget(rawScaleTarget(object)) : undefined);
+  if (target) {
+    provides.add(`obj:${target.kind}/${target.name}`);
+    provides.add('scaler');
+    wants.add(`obj:${target.kind}/${target.name}`);
+    wants.add(`kind:${target.kind}`);
+  }
+  signature.provides = [...provides];
+  signature.wants = [...wants];
+  return signature;
+}
+
+function definedTarget(ref: { kind: string | undefined; name: string | undefined }): { kind: string; name: string } | undefined {
+  return ref.kind !== undefined && ref.name !== undefined ? { kind: ref.kind, name: ref.name } : undefined;
+}
+
+/**
+ * The tokens that changed between two versions of one file's signatures: everything the changed
+ * objects provide (before and after), and `kind:<Kind>` only where the names of that kind changed
+ * (a rule that lists the known names of a kind reads nothing else of them).
+ */
+export function changedTokens(before: readonly RelationSignature[] | undefined, after: readonly RelationSignature[] | undefined): Set<string> {
+  const out = new Set<string>();
+  const count = new Map<string, number>();
+  for (const s of before ?? []) count.set(s.hash, (count.get(s.hash) ?? 0) + 1);
+  for (const s of after ?? []) count.set(s.hash, (count.get(s.hash) ?? 0) - 1);
+  const changed = (s: RelationSignature) => (count.get(s.hash) ?? 0) !== 0;
+  for (const s of [...(before ?? []), ...(after ?? [])]) {
+    if (!changed(s)) continue;
+    for (const token of s.provides) if (!token.startsWith('kind:')) out.add(token);
+  }
+  const names = (list: readonly RelationSignature[] | undefined) => {
+    const byKind = new Map<string, string[]>();
+    for (const s of list ?? []) if (s.name !== undefined) addTo(byKind, s.kind, s.name);
+    return byKind;
+  };
+  const a = names(before);
+  const b = names(after);
+  for (const kind of new Set([...a.keys(), ...b.keys()])) {
+    if ((a.get(kind) ?? []).sort().join('\u0000') !== (b.get(kind) ?? []).sort().join('\u0000')) out.add(`kind:${kind}`);
+  }
+  return out;
+}
+
+/** The changed objects' signatures (before and after), for {@link dependsOn}'s precise check. */
+export function changedSignatures(before: readonly RelationSignature[] | undefined, after: readonly RelationSignature[] | undefined): RelationSignature[] {
+  const count = new Map<string, number>();
+  for (const s of before ?? []) count.set(s.hash, (count.get(s.hash) ?? 0) + 1);
+  for (const s of after ?? []) count.set(s.hash, (count.get(s.hash) ?? 0) - 1);
+  return [...(before ?? []), ...(after ?? [])].filter((s) => (count.get(s.hash) ?? 0) !== 0);
+}
+
+/**
+ * Whether a file whose objects are `consumers` can see its findings change when `tokens` changed
+ * (from the objects `changed`). Label tokens are checked precisely: a Service or budget relates to a
+ * workload only when its selector matches the workload's pod labels.
+ */
+export function dependsOn(consumers: readonly RelationSignature[], tokens: ReadonlySet<string>, changed: readonly RelationSignature[]): boolean {
+  for (const consumer of consumers) {
+    for (const token of consumer.wants) {
+      if (!tokens.has(token)) continue;
+      if (token.startsWith('sel:')) {
+        // The consumer is pod-bearing: some changed Service or budget must select its pods.
+        if (changed.some((c) => c.selector && c.provides.includes(token) && consumer.podLabels && matchesLabels(c.selector, consumer.podLabels))) return true;
+      } else if (token.startsWith('pod:')) {
+        // The consumer selects pods: some changed pod-bearing object must carry all its selector labels.
+        if (changed.some((c) => c.podLabels && consumer.selector && matchesLabels(consumer.selector, c.podLabels))) return true;
+      } else return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,77 @@
+import { defineDockerfileRule } from '../../../rule';
+import { installedPackages, type InstalledPackage } from '../../../dockerfile/packages';
+import { effectiveWords, type ShellWord } from '../../../dockerfile/shell';
+import { programOf, verbIndex } from '../../../dockerfile/instructions';
+import type { Range } from '../../../types';
+
+const LANGUAGE_MANAGERS = new Set(['pip', 'npm', 'yarn', 'pnpm', 'gem']);
+/** Installers upgrading themselves: toolchain, not the application's dependencies. */
+const SELF = new Set(['pip', 'setuptools', 'wheel', 'npm', 'yarn', 'pnpm', 'corepack', 'bundler', 'rubygems-update', 'pipenv', 'poetry', 'uv']);
+
+/** Words that are not registry packages: paths, archives, URLs, VCS references. */
+function isRegistryName(value: string): boolean {
+  return !/^[./~]/.test(value) && !value.includes('://') && !/^(git\+|github:|gitlab:|bitbucket:|file:|link:|workspace:)/.test(value) && !/\.(whl|tar\.gz|tgz|zip|gem)$/.test(value);
+}
+
+function isPinned(pkg: InstalledPackage, words: ShellWord[]): boolean {
+  const v = pkg.word.value;
+  switch (pkg.manager) {
+    case 'pip':
+      return /[=<>~!]|\s@\s|@/.test(v);
+    case 'gem':
+      return v.includes(':') || words.some((w) => w.value === '-v' || w.value === '--version' || w.value.startsWith('--version='));
+    default:
+      // npm/yarn/pnpm: `name@1.2.3`, `@scope/name@^1`.
+      return v.lastIndexOf('@') > 0;
+  }
+}
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'dependencies/unpinned-language-package',
+    factor: 'dependencies',
+    defaultSeverity: 'info',
+    description: 'A language package is installed ad hoc without a version, outside a manifest or lock file (`pip install flask`, `npm i -g pm2`, `gem install rails`, `go install x@latest`).',
+    rationale: [
+      'The application\'s dependencies belong in its manifest and lock file, where they are versioned and reviewed.',
+      'A package named on a `RUN` line without a version is resolved afresh at every build: the image of one commit',
+      'gets a new major release the day it is published.',
+      '',
+      'Add the package to `requirements.txt`/`package.json`/`Gemfile` and install from the lock file, or state the',
+      'version on the line (`pip install flask==3.0.3`, `npm i -g pm2@5.4.2`, `gem install rails -v 7.1.3`,',
+      '`go install golang.org/x/tools/cmd/stringer@v0.24.0`). Not reported: installs from a requirements or constraints',
+      'file, local paths, archives and VCS URLs, names built from variables, and installers upgrading themselves (`pip',
+      'install -U pip`). Corresponds to hadolint DL3013 (pip), DL3016 (npm), DL3028 (gem) and DL3062 (go install).',
+    ].join('\n'),
+    messages: {
+      unpinned: '`{{name}}` is installed by {{manager}} without a version, so each build resolves it anew; pin it or install it from the lock file.',
+      goLatest: '`go install {{name}}` follows a moving version; name a release (`@v1.2.3`).',
+    },
+    hadolint: ['DL3013', 'DL3016', 'DL3028', 'DL3062'],
+    anchors: [{ tool: 'hadolint', id: 'DL3013' }, { tool: 'hadolint', id: 'DL3016' }, { tool: 'hadolint', id: 'DL3028' }, { tool: 'hadolint', id: 'DL3062' }],
+  },
+  check({ model, report }) {
+    const runs = model.instructions.filter((i) => i.getKeyword() === 'RUN');
+    for (const pkg of installedPackages(model, runs)) {
+      if (!LANGUAGE_MANAGERS.has(pkg.manager) || SELF.has(pkg.name.toLowerCase()) || !isRegistryName(pkg.word.value)) continue;
+      const words = effectiveWords(pkg.command);
+      // `npm install` without -g inside a project edits package.json: leave that to the lock-file rules.
+      if ((pkg.manager === 'npm' || pkg.manager === 'pnpm') && !words.some((w) => w.value === '-g' || w.value === '--global')) continue;
+      if (pkg.manager === 'yarn') continue; // `yarn add` edits package.json; `yarn global add` is not read as an install here
+      if (isPinned(pkg, words)) continue;
+      report({ messageId: 'unpinned', data: { name: pkg.name, manager: pkg.manager }, range: pkg.word.range });
+    }
+    for (const run of runs) {
+      for (const command of model.commandLine(run)?.commands ?? []) {
+        const words = effectiveWords(command);
+        if (programOf(words) !== 'go') continue;
+        const v = verbIndex(words);
+        if (v < 0 || words[v].value !== 'install') continue;
+        for (const w of words.slice(v + 1)) {
+          const m = /^([^@\s$]+)@(latest|master|main|HEAD)$/.exec(w.value);
+          if (m) report({ messageId: 'goLatest', data: { name: w.value }, range: w.range as Range });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,72 @@
+import { defineDockerfileRule } from '../../../rule';
+import { installedPackages, type InstalledPackage } from '../../../dockerfile/packages';
+import { spanOf } from '../../../dockerfile/instructions';
+
+const OS_MANAGERS = new Set(['apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper']);
+
+/** True when the package word states a version the way its manager reads one. */
+function isPinned(pkg: InstalledPackage): boolean {
+  const v = pkg.word.value;
+  switch (pkg.manager) {
+    case 'apt':
+      return v.includes('=');
+    case 'apk':
+      return /[=~<>]/.test(v);
+    case 'zypper':
+      return /[=<>]/.test(v);
+    default:
+      // yum/dnf: `name-1.2.3`, `name-1.2.3-1.el9`, or a comparison; a `.rpm` file or a URL is a fixed artefact.
+      return /-\d/.test(v) || /[=<>]/.test(v);
+  }
+}
+
+/** Words that are not package names from a repository: files, URLs, groups, virtual names, module streams. */
+function isRepositoryPackage(pkg: InstalledPackage): boolean {
+  const v = pkg.word.value;
+  return !/[/:]/.test(v) && !/\.(deb|rpm|apk)$/.test(v) && !v.startsWith('@') && !v.startsWith('.') && !v.includes('*');
+}
+
+const LABEL: Record<string, string> = { apt: 'apt-get', apk: 'apk', yum: 'yum', dnf: 'dnf', microdnf: 'microdnf', zypper: 'zypper' };
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'dependencies/unpinned-os-package',
+    factor: 'dependencies',
+    defaultSeverity: 'hint',
+    description: 'OS packages are installed into the final image without a version (`apt-get install curl`, `apk add git`).',
+    rationale: [
+      'An explicit dependency declaration names versions. `apt-get install curl` installs whatever the mirror offers on',
+      'the day of the build, so two builds of one commit can ship different libraries. Pinning (`curl=7.88.1-10+deb12u5`,',
+      '`git=2.43.0-r0`, `nginx-1.24.0`) makes the change visible in review, at the cost of updating the pins when the',
+      'distribution drops a version, which is why this is a hint by default: raise it where reproducible images matter,',
+      'or pin the base image by digest and let the distribution snapshot do the pinning.',
+      '',
+      'Only the stages that make up the final image are checked (a builder stage\'s tools do not ship), one finding per',
+      'install command. Local package files, URLs, globs and names built from variables are not judged. Corresponds to',
+      'hadolint DL3008 (apt), DL3018 (apk), DL3033 (yum), DL3037 (zypper) and DL3041 (dnf); their ignore comments apply.',
+    ].join('\n'),
+    messages: {
+      unpinned: '{{count}} package(s) installed by `{{manager}}` without a version ({{names}}); the final image gets whatever the mirror has that day.',
+    },
+    hadolint: ['DL3008', 'DL3018', 'DL3033', 'DL3037', 'DL3041'],
+    anchors: [
+      { tool: 'hadolint', id: 'DL3008' }, { tool: 'hadolint', id: 'DL3018' }, { tool: 'hadolint', id: 'DL3033' },
+      { tool: 'hadolint', id: 'DL3037' }, { tool: 'hadolint', id: 'DL3041' },
+    ],
+  },
+  check({ model, report }) {
+    const stage = model.finalStage;
+    if (!stage) return;
+    const byCommand = new Map<unknown, InstalledPackage[]>();
+    for (const pkg of installedPackages(model, model.inheritedInstructions(stage))) {
+      if (!OS_MANAGERS.has(pkg.manager) || !isRepositoryPackage(pkg) || isPinned(pkg)) continue;
+      const list = byCommand.get(pkg.command) ?? [];
+      list.push(pkg);
+      byCommand.set(pkg.command, list);
+    }
+    for (const list of byCommand.values()) {
+      const names = list.slice(0, 4).map((p) => `\`${p.name}\``).join(', ') + (list.length > 4 ? ', …' : '');
+      report({ messageId: 'unpinned', data: { count: list.length, manager: LABEL[list[0].manager], names }, range: spanOf(list[0].word, list[list.length - 1].word) });
+    }
+  },
+});

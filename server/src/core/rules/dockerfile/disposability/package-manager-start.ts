@@ -1,0 +1,45 @@
+import { defineDockerfileRule } from '../../../rule';
+import { startCommands } from '../../../dockerfile/instructions';
+import { effectiveWords } from '../../../dockerfile/shell';
+import { spanOf } from '../../../dockerfile/instructions';
+import { imagePurpose } from '../../../dockerfile/start-command';
+
+const MANAGERS = new Set(['npm', 'yarn', 'pnpm']);
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'disposability/package-manager-start',
+    factor: 'disposability',
+    defaultSeverity: 'warning',
+    description: 'The container starts the app through `npm start`, `npm run …`, `yarn start` or `pnpm start`, so the package manager is the main process.',
+    rationale: [
+      'A disposable process stops quickly and cleanly on SIGTERM. Started through a package manager, the app is a child',
+      'of npm (often of a shell npm spawns too): the package manager is what receives the signal, and depending on its',
+      'version it forwards it late, not at all, or exits before the app has finished its requests. The platform then',
+      'waits out the grace period and kills the app.',
+      '',
+      'Start the program itself: `CMD ["node", "server.js"]`. Also saves the package manager\'s memory in every',
+      'container. Only the final stage\'s effective start command is checked; `npm ci`, `npm run build` and other',
+      'build steps in `RUN` are not this rule\'s business. (No anchor tool checks this.)',
+    ].join('\n'),
+    messages: {
+      manager: '`{{command}}` makes {{manager}} the main process; it does not forward SIGTERM reliably. Start the program directly (`node server.js`).',
+    },
+  },
+  check({ model, report }) {
+    if (imagePurpose(model) !== 'app') return;
+    for (const { commands } of startCommands(model)) {
+      for (const command of commands) {
+        const words = effectiveWords(command);
+        const manager = (words[0]?.value.split('/').pop() ?? '').toLowerCase();
+        if (!MANAGERS.has(manager)) continue;
+        const verb = words[1]?.value;
+        const runs = verb === 'start' || ((verb === 'run' || verb === 'run-script') && words[2] !== undefined) || (manager !== 'npm' && verb !== undefined && !verb.startsWith('-') && !['install', 'add', 'ci', 'build', 'test'].includes(verb));
+        if (!runs) continue;
+        const last = verb === 'start' ? words[1] : words[Math.min(2, words.length - 1)];
+        report({ messageId: 'manager', data: { command: words.slice(0, verb === 'start' ? 2 : 3).map((w) => w.value).join(' '), manager }, range: spanOf(words[0], last) });
+        break;
+      }
+    }
+  },
+});

@@ -1,0 +1,51 @@
+import { defineServerlessRule } from '../../../rule';
+import { BACKING_SCHEMES, LOCATOR_NAME, isIpLiteral, isLoopbackHost, parseLocator } from '../../../kubernetes/backing-services';
+
+/** Host names of AWS-managed datastores, caches and brokers. */
+const MANAGED_HOST = /\.(rds|cache|docdb|neptune|redshift|memorydb|dax|kafka|mq|es|aoss)\.([a-z0-9-]+\.)*amazonaws\.com(\.cn)?$|\.rds\.amazonaws\.com$/i;
+/** Names of other AWS endpoints written for local emulators (`DYNAMODB_ENDPOINT: http://localhost:8000`). */
+// The lookahead jumps to the last service word at once (the most permissive start), so the tail is read once.
+const AWS_ENDPOINT_NAME = /^(?=((?:[\s\S]*_)?(?:DYNAMO(?:DB)?|SQS|SNS|KINESIS|S3|AWS)(?=_)))\1(_[A-Z0-9]+)*_(ENDPOINT|ENDPOINT_URL|HOST|URL)$/;
+
+export default defineServerlessRule({
+  meta: {
+    id: 'backing-services/hard-coded-endpoint-in-function-env',
+    factor: 'backing-services',
+    defaultSeverity: 'warning',
+    description: 'A Lambda environment variable locates a database, cache or broker by a literal host, IP address or connection URL.',
+    rationale: [
+      'A backing service is an attached resource: the function receives its locator from the deploy, and swapping the',
+      'resource (a restored snapshot, a failover, another stage\'s database) changes that locator, not the template.',
+      'A host name, IP address or `postgres://…` URL written in the template pins every stack to one instance; a',
+      '`localhost` value cannot work inside Lambda at all, where nothing else listens.',
+      '',
+      'Take the endpoint from the resource itself (`!GetAtt Db.Endpoint.Address`, `!GetAtt Cache.RedisEndpoint.Address`),',
+      'from a parameter or an SSM parameter, or from another stack\'s export (`!ImportValue`).',
+    ].join('\n'),
+    messages: {
+      endpoint: '`{{name}}` of function `{{fn}}` hard-codes the {{what}} at `{{host}}`; take it from the resource (`!GetAtt`), a parameter or an export.',
+    },
+  },
+  check({ model, report }) {
+    for (const fn of model.functions) {
+      for (const env of fn.environment) {
+        const value = env.literal?.trim();
+        if (!value) continue;
+        const locator = parseLocator(value);
+        if (!locator?.host) continue;
+        const host = locator.host;
+        const scheme = locator.scheme?.replace(/^jdbc:/, '');
+        const backingScheme = !!locator.scheme && (locator.scheme.startsWith('jdbc:') || BACKING_SCHEMES.test(scheme ?? ''));
+        const name = env.name.toUpperCase();
+        const local = isIpLiteral(host) || isLoopbackHost(host);
+        // A bare word is a Service name elsewhere; here only a real host (dotted, an IP, localhost) is a locator.
+        const concreteHost = local || (host.includes('.') && /[a-z]/i.test(host));
+        if (!concreteHost || host === '0.0.0.0') continue;
+        if (backingScheme || MANAGED_HOST.test(host) || LOCATOR_NAME.test(name) || (local && AWS_ENDPOINT_NAME.test(name))) {
+          const what = backingScheme ? `${scheme} service` : 'backing service';
+          report({ messageId: 'endpoint', data: { name: env.name, fn: fn.id, what, host }, range: env.range });
+        }
+      }
+    }
+  },
+});

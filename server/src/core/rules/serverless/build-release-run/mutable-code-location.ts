@@ -1,0 +1,65 @@
+import { isMap } from 'yaml';
+import { defineServerlessRule } from '../../../rule';
+import { pairOf, valueOf } from '../../../kubernetes/yaml-nodes';
+import type { ServerlessModel, TemplateValue } from '../../../serverless/model';
+import type { Report } from '../../../types';
+
+/** An object key or image reference that names "the newest build" rather than one build. */
+const LATEST = /(^|[/_.:-])latest([/_.-]|\.zip$|\.jar$|$)/i;
+
+export default defineServerlessRule({
+  meta: {
+    id: 'build-release-run/mutable-code-location',
+    factor: 'build-release-run',
+    defaultSeverity: 'warning',
+    description: 'A Lambda function\'s code is fetched from a mutable location: an S3 object without a version, or a `latest` key or image tag.',
+    rationale: [
+      'A release is a build combined with config, and it must be immutable: deploying the same release twice must run the',
+      'same code. A function whose `CodeUri` or `Code` names an S3 key without an object version (or a key such as',
+      '`…/latest.zip`, or an image tagged `latest`) runs whatever was uploaded last when the stack happens to update, so',
+      'a rollback does not restore the old code and two stages built from one template can run different code.',
+      '',
+      'Let `sam package`/`sam deploy` upload a content-addressed artifact (a local `CodeUri`), or pin the object with',
+      '`Version` / `S3ObjectVersion`, or reference an image by digest.',
+    ].join('\n'),
+    messages: {
+      unversioned: 'Function `{{fn}}` takes its code from the S3 object `{{key}}` without an object version; pin `{{versionKey}}` or let the packager upload a content-addressed artifact.',
+      s3Uri: 'Function `{{fn}}` takes its code from `{{key}}`, an S3 URI that cannot name an object version; use `Bucket`/`Key`/`Version`, or a local path the packager uploads.',
+      latest: 'Function `{{fn}}` takes its code from `{{key}}`, which names the latest build rather than one release.',
+    },
+  },
+  check({ model, report }) {
+    const doc = model.doc;
+    if (!doc) return;
+    for (const fn of model.functions) {
+      if (fn.kind === 'serverless-framework') continue;
+      const image = model.setting(fn, fn.kind === 'sam' ? 'ImageUri' : 'Code');
+      if (fn.kind === 'sam') {
+        const code = model.setting(fn, 'CodeUri');
+        if (code?.literal !== undefined) {
+          const uri = code.literal.trim();
+          if (/^s3:\/\//i.test(uri)) report({ messageId: LATEST.test(uri) ? 'latest' : 's3Uri', data: { fn: fn.id, key: uri }, range: code.range });
+        } else if (code && isMap(code.node) && !code.intrinsic) {
+          objectLocation(model, fn.id, code, 'Key', 'Version', report);
+        }
+        if (image?.literal && LATEST.test(image.literal.replace(/@sha256:.*$/, '').replace(/^.*\//, ':'))) report({ messageId: 'latest', data: { fn: fn.id, key: image.literal }, range: image.range });
+      } else if (image && isMap(image.node) && !image.intrinsic) {
+        const imageUri = model.value(valueOf(image.node, 'ImageUri', doc));
+        if (imageUri?.literal && !imageUri.literal.includes('@sha256:') && LATEST.test(imageUri.literal.replace(/^.*\//, ':'))) report({ messageId: 'latest', data: { fn: fn.id, key: imageUri.literal }, range: imageUri.range });
+        else objectLocation(model, fn.id, image, 'S3Key', 'S3ObjectVersion', report);
+      }
+    }
+  },
+});
+
+function objectLocation(model: ServerlessModel, fn: string, code: TemplateValue, keyName: string, versionName: string, report: (r: Report) => void): void {
+  const doc = model.doc!;
+  if (!isMap(code.node)) return;
+  const key = model.value(valueOf(code.node, keyName, doc));
+  if (!key) return;
+  const shown = key.literal ?? key.text;
+  if (shown && LATEST.test(shown)) return report({ messageId: 'latest', data: { fn, key: shown }, range: key.range });
+  // A key from a parameter or `!Sub` names the build the deploy passes in; only a literal key is the same for every release.
+  // A key that carries a content hash (what `sam package` and `cdk` upload) names one build for good.
+  if (key.literal !== undefined && !/[0-9a-f]{32,}/i.test(key.literal) && !pairOf(code.node, versionName, doc)) report({ messageId: 'unversioned', data: { fn, key: key.literal, versionKey: versionName }, range: key.range });
+}

@@ -1,0 +1,27 @@
+import { defineServerlessRule } from '../../../rule';
+
+export default defineServerlessRule({
+  meta: {
+    id: 'concurrency/reserved-concurrency-zero',
+    factor: 'concurrency',
+    defaultSeverity: 'warning',
+    description: 'A Lambda function reserves a concurrency of 0 (`ReservedConcurrentExecutions: 0`, `reservedConcurrency: 0`), so it can never run.',
+    rationale: [
+      'A twelve-factor app scales out by running more processes; on Lambda that is concurrency, and reserved concurrency',
+      'caps it. A reservation of 0 is the emergency stop: every invocation is throttled, events pile up or are dropped,',
+      'and nothing in the template says so. Left in a template, it deploys a function that cannot process anything.',
+      '',
+      'Remove the setting (or give it the capacity the function needs), and stop a function deliberately through an',
+      'operational switch rather than the template that every stage deploys.',
+    ].join('\n'),
+    messages: {
+      zero: 'Function `{{fn}}` reserves a concurrency of 0: every invocation is throttled.',
+    },
+  },
+  check({ model, report }) {
+    for (const fn of model.functions) {
+      const setting = model.setting(fn, 'ReservedConcurrentExecutions');
+      if (setting?.literal !== undefined && /^0+$/.test(setting.literal.trim())) report({ messageId: 'zero', data: { fn: fn.id }, range: setting.range });
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { defineServerlessRule } from '../../../rule';
+import { literalSecret } from '../../../secrets';
+
+export default defineServerlessRule({
+  meta: {
+    id: 'config/literal-secret-in-function-env',
+    factor: 'config',
+    defaultSeverity: 'error',
+    description: "A Lambda function's environment holds a secret written literally in the template (SAM, CloudFormation or serverless.yml).",
+    rationale: [
+      'Config that differs between deploys, credentials above all, belongs to the environment the deploy supplies, never',
+      'to the code or its templates. A password or token written into `Environment.Variables` (or `environment:` in',
+      'serverless.yml) is committed with the template, copied into every stack and every packaged artifact, and shown in',
+      'clear in the function configuration.',
+      '',
+      'Keep the secret in AWS Secrets Manager or SSM Parameter Store (SecureString) and pass the function only its name',
+      'or ARN (`!Ref MySecret`, a parameter); the code reads the value at start-up with the SDK or the parameters and',
+      'secrets extension. Intrinsic functions, parameters and `${…}` variables are references and are never reported.',
+    ].join('\n'),
+    messages: {
+      literal: '`{{name}}` of function `{{fn}}` is {{kind}} written in the template; keep it in Secrets Manager or SSM and pass its name or ARN.',
+    },
+  },
+  check({ model, report }) {
+    for (const fn of model.functions) {
+      for (const env of fn.environment) {
+        // A run of X marks a value to fill in (`AIzaXXXX`), not a key.
+        if (env.literal === undefined || /XXXX|xxxx/.test(env.literal)) continue;
+        const secret = literalSecret(env.name, env.literal);
+        if (secret) report({ messageId: 'literal', data: { name: env.name, fn: fn.id, kind: secret.kind }, range: env.range });
+      }
+    }
+  },
+});

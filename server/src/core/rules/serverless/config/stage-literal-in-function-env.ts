@@ -1,0 +1,40 @@
+import { defineServerlessRule } from '../../../rule';
+
+/** Variables that name the stage or environment the function is deployed to. */
+const STAGE_NAMES = /^(STAGE|STAGE_NAME|ENV|ENVIRONMENT|ENV_NAME|ENVIRONMENT_NAME|APP_ENV|APP_STAGE|APPLICATION_ENV|DEPLOY_ENV|DEPLOYMENT_ENV|DEPLOYMENT_STAGE|SERVICE_STAGE)$/i;
+/** Framework switches: a production value is a mode every stage runs, other values name a stage. */
+const FRAMEWORK_SWITCHES = /^(NODE_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|MIX_ENV|ASPNETCORE_ENVIRONMENT|DOTNET_ENVIRONMENT|SPRING_PROFILES_ACTIVE|QUARKUS_PROFILE|MICRONAUT_ENVIRONMENTS)$/i;
+const ENVIRONMENT_NAME = /^(dev|develop|development|local|test|testing|qa|uat|stage|staging|sandbox|prod|production|prd|live|preprod|pre-prod)$/i;
+const PRODUCTION = /^(prod|production)$/i;
+
+export default defineServerlessRule({
+  meta: {
+    id: 'config/stage-literal-in-function-env',
+    factor: 'config',
+    defaultSeverity: 'warning',
+    description: 'A Lambda environment variable names the stage literally (`STAGE: prod`, `NODE_ENV: development`) instead of taking it from a parameter.',
+    rationale: [
+      'One template should deploy every stage; what differs between them comes from the deploy (a stack parameter,',
+      '`sam deploy --parameter-overrides`, `--stage`). A stage written as a literal in the function\'s environment ties the',
+      'template to that one stage: deploying it as staging still tells the code it is production, or the other way round,',
+      'and every new stage means editing the template.',
+      '',
+      'Take the value from a parameter (`STAGE: !Ref Stage`) or, in serverless.yml, from `${sls:stage}` / `${opt:stage}`.',
+      'Framework switches such as `NODE_ENV: production` set a mode that every stage runs and are not reported.',
+    ].join('\n'),
+    messages: {
+      stage: '`{{name}}: {{value}}` of function `{{fn}}` fixes the stage in the template; take it from a parameter (`!Ref Stage`, `${sls:stage}`).',
+    },
+  },
+  check({ model, report }) {
+    for (const fn of model.functions) {
+      for (const env of fn.environment) {
+        const value = env.literal?.trim();
+        if (!value || !ENVIRONMENT_NAME.test(value)) continue;
+        if (STAGE_NAMES.test(env.name) || (FRAMEWORK_SWITCHES.test(env.name) && !PRODUCTION.test(value))) {
+          report({ messageId: 'stage', data: { name: env.name, value, fn: fn.id }, range: env.range });
+        }
+      }
+    }
+  },
+});

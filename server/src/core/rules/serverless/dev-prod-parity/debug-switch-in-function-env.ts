@@ -1,0 +1,32 @@
+import { defineServerlessRule } from '../../../rule';
+
+/** Debug switches of frameworks and libraries used on Lambda. */
+const DEBUG_NAMES = /^(DEBUG|APP_DEBUG|FLASK_DEBUG|DJANGO_DEBUG|POWERTOOLS_DEV)$/i;
+const ON = /^(true|1|yes|on)$/i;
+
+export default defineServerlessRule({
+  meta: {
+    id: 'dev-prod-parity/debug-switch-in-function-env',
+    factor: 'dev-prod-parity',
+    defaultSeverity: 'warning',
+    description: 'A Lambda environment variable turns a debug or development mode on in the template (`DEBUG: true`, `POWERTOOLS_DEV: true`).',
+    rationale: [
+      'A debug switch written into the template is deployed to every stage, production included: the function behaves',
+      'differently from what was tested, may leak internals in its responses and logs (stack traces, pretty-printed',
+      'events), and runs slower.',
+      '',
+      'Leave debug modes off in the template and turn them on for one stage through a parameter when needed.',
+    ].join('\n'),
+    messages: {
+      debug: '`{{name}}: {{value}}` turns a debug mode on for function `{{fn}}` in every stage; make it a parameter that defaults to off.',
+    },
+  },
+  check({ model, report }) {
+    for (const fn of model.functions) {
+      for (const env of fn.environment) {
+        const value = env.literal?.trim();
+        if (value && DEBUG_NAMES.test(env.name) && ON.test(value)) report({ messageId: 'debug', data: { name: env.name, value, fn: fn.id }, range: env.range });
+      }
+    }
+  },
+});

@@ -1,0 +1,32 @@
+import { defineServerlessRule } from '../../../rule';
+import { REVIEWED, deprecationOf } from '../../../serverless/runtimes';
+
+export default defineServerlessRule({
+  meta: {
+    id: 'dev-prod-parity/deprecated-lambda-runtime',
+    factor: 'dev-prod-parity',
+    defaultSeverity: 'warning',
+    description: 'A Lambda function runs on a runtime that AWS Lambda has deprecated (`nodejs16.x`, `python3.8`, `go1.x`…).',
+    rationale: [
+      'Dev/prod parity means production runs the same, supported stack that developers build and test on. A deprecated',
+      'Lambda runtime no longer receives security patches, new functions cannot be created on it and, later, existing ones',
+      'can no longer be updated: the deployed function drifts away from anything a developer can reproduce, and a fix may',
+      'suddenly be impossible to ship.',
+      '',
+      'Move to the current runtime of the language (the message names one) and test against it locally',
+      '(`sam local`, the runtime\'s container image). The list of deprecated runtimes and their dates is kept as data in the',
+      'linter (see the README) and was last checked on ' + REVIEWED + '.',
+    ].join('\n'),
+    messages: {
+      deprecated: 'Runtime `{{runtime}}` of function `{{fn}}` was deprecated by AWS Lambda on {{date}}; move to `{{successor}}`.',
+    },
+  },
+  check({ model, report }) {
+    if (!model.isAws) return;
+    for (const fn of model.functions) {
+      const runtime = model.setting(fn, 'Runtime');
+      const deprecation = runtime?.literal !== undefined ? deprecationOf(runtime.literal) : undefined;
+      if (runtime && deprecation) report({ messageId: 'deprecated', data: { runtime: runtime.literal!, fn: fn.id, date: deprecation.deprecated, successor: deprecation.successor }, range: runtime.range });
+    }
+  },
+});

@@ -1,0 +1,39 @@
+import { defineServerlessRule } from '../../../rule';
+import { timeoutOf } from '../../../serverless/model';
+
+/** API Gateway's integration timeouts: REST APIs stop waiting after 29 s, HTTP APIs after 30 s. */
+const LIMITS = { api: 29, 'http-api': 30 } as const;
+
+export default defineServerlessRule({
+  meta: {
+    id: 'disposability/timeout-exceeds-api-gateway',
+    factor: 'disposability',
+    defaultSeverity: 'warning',
+    description: 'An API-fronted Lambda function may run longer than API Gateway waits (29 s for REST APIs, 30 s for HTTP APIs).',
+    rationale: [
+      'Disposable processes handle each request quickly, or hand long work to a queue. A function behind API Gateway whose',
+      '`Timeout` exceeds the gateway\'s integration timeout keeps running after the client has been answered with a 504:',
+      'the caller retries, the work runs twice, and the function is billed for a response nobody receives.',
+      '',
+      'Keep the function\'s timeout within the gateway\'s limit, or make the request start the work (a queue, Step',
+      'Functions) and answer at once.',
+    ].join('\n'),
+    messages: {
+      timeout: 'Function `{{fn}}` may run {{seconds}} s, but its {{gateway}} event `{{event}}` stops waiting after {{limit}} s.',
+    },
+  },
+  check({ model, report }) {
+    for (const fn of model.functions) {
+      const timeout = timeoutOf(model, fn);
+      if (!timeout?.setting) continue;
+      for (const event of fn.events) {
+        if (event.type !== 'api' && event.type !== 'http-api') continue;
+        const limit = LIMITS[event.type];
+        if (timeout.seconds > limit) {
+          report({ messageId: 'timeout', data: { fn: fn.id, seconds: timeout.seconds, gateway: event.type === 'api' ? 'REST API' : 'HTTP API', event: event.name, limit }, range: timeout.setting.range });
+          break;
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,41 @@
+import { defineServerlessRule } from '../../../rule';
+import { valueOf } from '../../../kubernetes/yaml-nodes';
+import { supportsJsonLogs } from '../../../serverless/runtimes';
+
+export default defineServerlessRule({
+  meta: {
+    id: 'logs/function-log-format-not-json',
+    factor: 'logs',
+    defaultSeverity: 'info',
+    description: 'A Lambda function whose runtime can emit structured logs keeps the plain-text log format (`LoggingConfig.LogFormat` is not `JSON`).',
+    rationale: [
+      'A twelve-factor app writes its log as an event stream and leaves routing and analysis to the environment. On Lambda',
+      'that stream is CloudWatch Logs, and with `LogFormat: JSON` every line, the platform\'s own included, is a structured',
+      'event that log queries, metric filters and subscriptions can read field by field; with the default text format each',
+      'consumer has to parse free text.',
+      '',
+      'Set `LoggingConfig: { LogFormat: JSON }` on the function or, in SAM, once in `Globals.Function`. Only runtimes whose',
+      'own logging follows the setting (Node.js, Python, Java, .NET) are reported.',
+    ].join('\n'),
+    messages: {
+      missing: 'Function `{{fn}}` ({{runtime}}) logs in plain text; set `LoggingConfig.LogFormat: JSON` for structured log events.',
+      text: 'Function `{{fn}}` sets `LogFormat: {{format}}`; use `JSON` for structured log events.',
+    },
+  },
+  check({ model, report }) {
+    const doc = model.doc;
+    if (!doc || model.kind !== 'cloudformation') return;
+    for (const fn of model.functions) {
+      const runtime = model.setting(fn, 'Runtime');
+      if (!runtime?.literal || !supportsJsonLogs(runtime.literal)) continue;
+      const logging = model.setting(fn, 'LoggingConfig');
+      if (logging?.intrinsic) continue;
+      const format = logging ? model.value(valueOf(logging.node as never, 'LogFormat', doc)) : undefined;
+      if (format) {
+        if (format.literal !== undefined && format.literal !== 'JSON') report({ messageId: 'text', data: { fn: fn.id, format: format.literal }, range: format.range });
+      } else {
+        report({ messageId: 'missing', data: { fn: fn.id, runtime: runtime.literal }, range: fn.idRange });
+      }
+    }
+  },
+});

@@ -1,0 +1,193 @@
+// Re-checking related files is dependency-aware: a change to one manifest re-analyses only the
+// open files holding objects related to the changed objects (a Service and the workloads it
+// selects, an autoscaler and its target), once each, and leaves unrelated open files of the same
+// application alone. Drives the bundled server over stdio; analyses are counted through the
+// test-only `twelveFactor/test/analysisCounts` request (TWELVE_FACTOR_LENS_TEST_COUNTERS=1).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  RequestType0,
+  ShutdownRequest,
+  ExitNotification,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+const AnalysisCounts = new RequestType0<Record<string, number>, void>('twelveFactor/test/analysisCounts');
+const READINESS = 'disposability/missing-readiness-probe';
+
+let server: ChildProcessWithoutNullStreams;
+let connection: ProtocolConnection;
+let stderr = '';
+const latest = new Map<string, PublishDiagnosticsParams>();
+
+const FOLDER = 'file:///recheck-workspace/shop';
+const WEB = `${FOLDER}/web-deployment.yaml`;
+const WORKER = `${FOLDER}/worker-deployment.yaml`;
+const SERVICE = `${FOLDER}/web-service.yaml`;
+const OTHER = `${FOLDER}/other-service.yaml`;
+
+function deployment(name: string): string {
+  return [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    `  name: ${name}`,
+    'spec:',
+    '  replicas: 2',
+    '  selector:',
+    `    matchLabels: {app: ${name}}`,
+    '  template:',
+    '    metadata:',
+    `      labels: {app: ${name}}`,
+    '    spec:',
+    '      containers:',
+    `      - name: ${name}`,
+    `        image: registry.example.com/${name}:1.0.0`,
+    '        ports:',
+    '        - containerPort: 8080',
+    '        resources:',
+    '          requests: {cpu: 100m, memory: 128Mi}',
+    '',
+  ].join('\n');
+}
+
+function service(name: string, selects: string, annotation = ''): string {
+  return [
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata:',
+    `  name: ${name}`,
+    ...(annotation ? ['  annotations:', `    note: ${annotation}`] : []),
+    'spec:',
+    `  selector: {app: ${selects}}`,
+    '  ports:',
+    '  - port: 80',
+    '    targetPort: 8080',
+    '',
+  ].join('\n');
+}
+
+const versions = new Map<string, number>();
+function open(uri: string, text: string): void {
+  versions.set(uri, 1);
+  void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+}
+function replace(uri: string, oldText: string, text: string): void {
+  const version = (versions.get(uri) ?? 1) + 1;
+  versions.set(uri, version);
+  const end = oldText.split('\n');
+  void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: end.length - 1, character: end[end.length - 1].length } }, text }],
+  });
+}
+
+const counts = () => connection.sendRequest(AnalysisCounts);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until no analysis has run for a while, and returns the counts. */
+async function settled(): Promise<Record<string, number>> {
+  let last = JSON.stringify(await counts());
+  for (let quiet = 0, waited = 0; quiet < 4; waited += 150) {
+    if (waited > 20_000) throw new Error(`analyses never settled\n${stderr}`);
+    await sleep(150);
+    const now = JSON.stringify(await counts());
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
+  return JSON.parse(last) as Record<string, number>;
+}
+
+function delta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries([WEB, WORKER, SERVICE, OTHER].map((uri) => [uri.slice(FOLDER.length + 1), (after[uri] ?? 0) - (before[uri] ?? 0)]));
+}
+
+const readinessOn = (uri: string) => !!latest.get(uri)?.diagnostics.some((d) => d.code === READINESS);
+
+before(async () => {
+  server = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe', env: { ...process.env, TWELVE_FACTOR_LENS_TEST_COUNTERS: '1' } });
+  server.stderr.on('data', (chunk) => (stderr += chunk));
+  connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    latest.set(params.uri, params);
+  });
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {},
+    initializationOptions: { twelveFactor: { debounceMs: 50 } },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+});
+
+after(async () => {
+  if (connection) {
+    await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+    await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+    connection.dispose();
+  }
+  await new Promise<void>((resolve) => {
+    if (server.exitCode !== null) return resolve();
+    const timer = setTimeout(() => {
+      server.kill();
+      resolve();
+    }, 3000);
+    server.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+});
+
+describe('re-checking related files', () => {
+  let serviceText = service('web', 'web');
+
+  it('relates the open files of one application through their objects', async () => {
+    open(WEB, deployment('web'));
+    open(WORKER, deployment('worker'));
+    open(OTHER, service('other', 'nothing-here'));
+    open(SERVICE, serviceText);
+    await settled();
+    // The Service in another file makes the web Deployment's container serve traffic.
+    assert.equal(readinessOn(WEB), true, JSON.stringify(latest.get(WEB)));
+    assert.equal(readinessOn(WORKER), false);
+  });
+
+  it('an edit inside a Service re-analyses the workloads it selects, once, and no other open file', async () => {
+    const start = await settled();
+    const next = service('web', 'web', 'edited');
+    replace(SERVICE, serviceText, next);
+    serviceText = next;
+    const moved = delta(start, await settled());
+    assert.deepEqual(moved, { 'web-deployment.yaml': 1, 'worker-deployment.yaml': 0, 'web-service.yaml': 1, 'other-service.yaml': 0 });
+  });
+
+  it('a Service that selects other pods re-analyses the workloads it selected and the ones it selects now', async () => {
+    const start = await settled();
+    const next = service('web', 'worker', 'edited');
+    replace(SERVICE, serviceText, next);
+    serviceText = next;
+    const moved = delta(start, await settled());
+    assert.deepEqual(moved, { 'web-deployment.yaml': 1, 'worker-deployment.yaml': 1, 'web-service.yaml': 1, 'other-service.yaml': 0 });
+    assert.equal(readinessOn(WEB), false, 'the web Deployment no longer serves the Service');
+    assert.equal(readinessOn(WORKER), true, 'the worker Deployment serves it now');
+  });
+
+  it('an edit to a workload re-analyses the Service that selects it, not the unrelated files', async () => {
+    const start = await settled();
+    replace(WORKER, deployment('worker'), deployment('worker').replace('replicas: 2', 'replicas: 3'));
+    const moved = delta(start, await settled());
+    assert.deepEqual(moved, { 'web-deployment.yaml': 0, 'worker-deployment.yaml': 1, 'web-service.yaml': 1, 'other-service.yaml': 0 });
+  });
+});

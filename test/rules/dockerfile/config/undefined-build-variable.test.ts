@@ -1,0 +1,28 @@
+import rule from '../../../../server/src/core/rules/dockerfile/config/undefined-build-variable';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'global ARG re-declared in the stage', code: 'ARG VERSION=1.2\nFROM alpine:3.20\nARG VERSION\nRUN wget https://x/v$VERSION/tool.tgz\n' },
+    { name: 'predefined platform arguments and an ENV of the stage', code: 'ARG GO=1.22\nFROM --platform=$BUILDPLATFORM golang:${GO}\nENV GO=1.22.5\nRUN echo $GO $TARGETARCH\n' },
+    { name: 'a variable the script assigns, and one a base image sets', code: 'ARG NODE_VERSION=20\nARG X=1\nFROM node:${NODE_VERSION}\nRUN echo $NODE_VERSION && for X in a b; do echo $X; done\n' },
+    { name: 'runtime instructions read the container environment', code: 'ARG PORT=8080\nFROM alpine:3.20\nCMD ["sh", "-c", "serve --port $PORT"]\n' },
+  ],
+  invalid: [
+    {
+      name: 'FROM with an undeclared variable',
+      code: 'FROM python:${PY_VERSION}-slim\n',
+      errors: [{ line: 1, column: 13, endColumn: 26, messageId: 'fromUndefined', message: '`$PY_VERSION`' }],
+    },
+    {
+      name: 'global ARG used in a stage without re-declaring it',
+      code: 'ARG VERSION=1.2\nFROM alpine:3.20\nRUN wget https://x/v$VERSION/tool.tgz\nARG VERSION\nRUN echo $VERSION\n',
+      errors: [{ line: 3, column: 21, endColumn: 29, messageId: 'notRedeclared' }],
+    },
+    {
+      name: 'braced reference in COPY and WORKDIR, reported once per instruction',
+      code: 'ARG APP=web\nFROM alpine:3.20\nCOPY ${APP}/ /srv/${APP}\nWORKDIR /srv/${APP}\n',
+      errors: [{ line: 3, column: 6, endColumn: 12 }, { line: 4, column: 14, endColumn: 20 }],
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+import rule from '../../../../server/src/core/rules/dockerfile/dependencies/unpinned-language-package';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'pinned and from a requirements file', code: 'FROM python:3.12\nRUN pip install -r requirements.txt flask==3.0.3 "gunicorn>=22"\nRUN pip install --upgrade pip setuptools\n' },
+    { name: 'npm global with a version, a project install, gem with -v', code: 'FROM node:20\nRUN npm i -g pm2@5.4.2 && npm install express\nRUN gem install rails -v 7.1.3\n' },
+    { name: 'local paths, archives and go install with a version', code: 'FROM golang:1.22\nRUN pip install . ./dist/app-1.0.whl && go install golang.org/x/tools/cmd/stringer@v0.24.0\n' },
+  ],
+  invalid: [
+    {
+      name: 'pip install flask gunicorn',
+      code: 'FROM python:3.12\nRUN pip install Flask gunicorn\n',
+      errors: [
+        { line: 2, column: 17, endColumn: 22, messageId: 'unpinned', message: '`Flask`' },
+        { line: 2, column: 23, endColumn: 31, messageId: 'unpinned', message: '`gunicorn`' },
+      ],
+    },
+    {
+      name: 'npm i -g and gem install',
+      code: 'FROM node:20\nRUN npm i -g pm2\nRUN gem install bundler-audit\n',
+      errors: [{ line: 2, column: 14, endColumn: 17, message: 'npm' }, { line: 3, column: 17, endColumn: 30, message: 'gem' }],
+    },
+    {
+      name: 'go install at latest',
+      code: 'FROM golang:1.22 AS tools\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\n',
+      errors: [{ line: 2, column: 16, endColumn: 56, messageId: 'goLatest' }],
+    },
+  ],
+});

@@ -1,0 +1,19 @@
+import { testRule } from '../../../helpers/rule-tester';
+import rule from '../../../../server/src/core/rules/serverless/backing-services/hard-coded-endpoint-in-function-env';
+
+const sam = (vars: string) => `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n${vars}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'endpoint from the resource', code: sam('          DB_HOST: !GetAtt Db.Endpoint.Address\n          REDIS_URL: !Sub "redis://${Cache.RedisEndpoint.Address}:6379"\n') },
+    { name: 'a public HTTPS API is no backing service', code: sam('          PAYMENT_API: https://api.example.com/v1\n') },
+    { name: 'a table name', code: sam('          TABLE_NAME: orders\n          DB_NAME: shop\n') },
+    { name: 'serverless.yml variable', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  environment:\n    DATABASE_URL: ${ssm:/app/db-url}\nfunctions:\n  f:\n    handler: h\n' },
+  ],
+  invalid: [
+    { name: 'a connection URL', code: sam('          DATABASE_URL: postgres://app@orders-db.example.internal:5432/orders\n'), errors: [{ line: 8, column: 25, messageId: 'endpoint', message: 'postgres service' }] },
+    { name: 'an RDS host name', code: sam('          DB_HOST: orders.c9akciq32.eu-west-1.rds.amazonaws.com\n'), errors: [{ line: 8, column: 20 }] },
+    { name: 'an IP address', code: sam('          REDIS_HOST: 10.0.3.17\n'), errors: [{ line: 8, column: 23 }] },
+    { name: 'localhost in serverless.yml', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: h\n    environment:\n      DYNAMODB_ENDPOINT: http://localhost:8000\n', errors: [{ line: 8, column: 26 }] },
+  ],
+});

@@ -1,0 +1,21 @@
+import { testRule } from '../../../helpers/rule-tester';
+import rule from '../../../../server/src/core/rules/serverless/build-release-run/mutable-code-location';
+
+const sam = (props: string) => `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n${props}`;
+const lambda = (props: string) => `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n${props}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'a local path the packager uploads', code: sam('      CodeUri: src/\n') },
+    { name: 'an S3 object with its version', code: sam('      CodeUri:\n        Bucket: artifacts\n        Key: orders/build-4711.zip\n        Version: 3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY\n') },
+    { name: 'a key from a parameter', code: lambda('      Code:\n        S3Bucket: !Ref ArtifactBucket\n        S3Key: !Ref ArtifactKey\n') },
+    { name: 'a content-addressed key', code: lambda('      Code:\n        S3Bucket: cdk-assets\n        S3Key: 15d7c92b571beed29cf6c012a96022482eee1df1b477ad528ddc03a4be52c076.zip\n') },
+    { name: 'inline code', code: lambda('      Code:\n        ZipFile: |\n          exports.handler = async () => 1;\n') },
+  ],
+  invalid: [
+    { name: 's3:// URI', code: sam('      CodeUri: s3://artifacts/orders.zip\n'), errors: [{ line: 6, column: 16, messageId: 's3Uri' }] },
+    { name: 'latest.zip', code: sam('      CodeUri:\n        Bucket: artifacts\n        Key: orders/latest.zip\n'), errors: [{ line: 8, column: 14, messageId: 'latest' }] },
+    { name: 'Lambda code without S3ObjectVersion', code: lambda('      Code:\n        S3Bucket: artifacts\n        S3Key: orders/handler.zip\n'), errors: [{ line: 8, column: 16, messageId: 'unversioned', message: 'S3ObjectVersion' }] },
+    { name: 'an image tagged latest', code: lambda('      PackageType: Image\n      Code:\n        ImageUri: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:latest\n'), errors: [{ line: 8, column: 19, messageId: 'latest' }] },
+  ],
+});

@@ -1,0 +1,38 @@
+import { testRule } from '../../../helpers/rule-tester';
+import rule from '../../../../server/src/core/rules/serverless/config/literal-secret-in-function-env';
+
+const sam = (body: string) => `AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n${body}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'secret name from a parameter and the ARN of a secret', code: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Environment:\n        Variables:\n          DB_PASSWORD_SECRET_ARN: !Ref DbSecret\n          API_KEY: !Ref ApiKeyParameter\n') },
+    { name: 'long-form Ref in JSON', filename: 'template.json', code: '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": {\n        "Environment": { "Variables": { "API_TOKEN": { "Ref": "Token" } } }\n      }\n    }\n  }\n}\n' },
+    { name: 'Serverless Framework variables are references', filename: 'serverless.yml', code: 'service: shop\nprovider:\n  name: aws\n  environment:\n    DB_PASSWORD: ${ssm:/shop/db-password-name}\nfunctions:\n  api:\n    handler: index.handler\n    environment:\n      STRIPE_SECRET_KEY: ${env:STRIPE_SECRET_KEY}\n' },
+    { name: 'fill-in placeholder', filename: 'serverless.yml', code: 'service: maps\nprovider:\n  name: aws\n  environment:\n    GOOGLE_API_KEY: AIzaXXXX\nfunctions:\n  geo:\n    handler: main\n' },
+    { name: 'a YAML file that is no template is not read', filename: 'ci.yml', code: 'on: push\nenv:\n  DB_PASSWORD: hunter2hunter2\n' },
+  ],
+  invalid: [
+    {
+      name: 'literal password in a SAM function',
+      code: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          DB_PASSWORD: s3cr3t-Passw0rd\n'),
+      errors: [{ line: 9, column: 24, endColumn: 39, messageId: 'literal', message: '`DB_PASSWORD` of function `Fn`' }],
+    },
+    {
+      name: 'a token shape inherited from Globals, reported once on its line',
+      code: `Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Environment:\n      Variables:\n        GH: ghp_${'a'.repeat(36)}\nResources:\n  A:\n    Type: AWS::Serverless::Function\n  B:\n    Type: AWS::Serverless::Function\n`,
+      errors: [{ line: 6, column: 13, message: 'a GitHub token' }],
+    },
+    {
+      name: 'JSON CloudFormation template',
+      filename: 'stack.json',
+      code: '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": {\n        "Environment": { "Variables": { "API_KEY": "live-9f8e7d6c5b4a3921" } }\n      }\n    }\n  }\n}\n',
+      errors: [{ line: 6, column: 52 }],
+    },
+    {
+      name: 'serverless.yml provider and function environments',
+      filename: 'serverless.yml',
+      code: 'service: shop\nprovider:\n  name: aws\n  environment:\n    DB_PASSWORD: "p4ssw0rd-prod"\nfunctions:\n  api:\n    handler: index.handler\n    environment:\n      STRIPE_SECRET_KEY: sk_live_abcdefghijklmnop1234\n',
+      errors: [{ line: 5, column: 18 }, { line: 10, column: 26, message: 'a Stripe secret key' }],
+    },
+  ],
+});

@@ -1,0 +1,18 @@
+import { testRule } from '../../../helpers/rule-tester';
+import rule from '../../../../server/src/core/rules/serverless/logs/function-log-format-not-json';
+
+const sam = (props: string) => `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n${props}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'JSON logs', code: sam('      Runtime: nodejs22.x\n      LoggingConfig:\n        LogFormat: JSON\n') },
+    { name: 'JSON logs in Globals', code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python3.13\n    LoggingConfig:\n      LogFormat: JSON\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n' },
+    { name: 'a custom runtime', code: sam('      Runtime: provided.al2023\n') },
+    { name: 'serverless.yml is not judged', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  runtime: nodejs22.x\nfunctions:\n  f:\n    handler: h\n' },
+  ],
+  invalid: [
+    { name: 'no logging config', code: sam('      Runtime: python3.13\n'), errors: [{ line: 3, column: 3, messageId: 'missing' }] },
+    { name: 'Text format', code: sam('      Runtime: java21\n      LoggingConfig:\n        LogFormat: Text\n'), errors: [{ line: 8, column: 20, messageId: 'text' }] },
+    { name: 'plain Lambda function', code: "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Worker:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n      LoggingConfig:\n        LogGroup: /app/worker\n", errors: [{ line: 3, column: 3 }] },
+  ],
+});
