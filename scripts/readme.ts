@@ -1,11 +1,11 @@
 // Regenerates the generated parts of README.md from the rule metadata (the single source):
-// the rule table. `npm run readme` writes it; test/meta/readme.test.ts fails when it is stale.
+// the rule table and the table of other linters' ids. `npm run readme` writes it; test/meta/readme.test.ts fails when it is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { renderRuleTable } from './readme-sections';
+import { renderAnchorTable, renderRuleTable } from './readme-sections';
 
 const path = 'README.md';
 const readme = readFileSync(path, 'utf8');
-const next = replaceSection(readme, 'rules', renderRuleTable());
+const next = replaceSection(replaceSection(readme, 'rules', renderRuleTable()), 'anchors', renderAnchorTable());
 if (process.argv.includes('--check')) {
   if (next !== readme) {
     console.error('README.md is out of date: run `npm run readme`.');

@@ -7,6 +7,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { looksLikeServerless } from './core/serverless/model';
 
 /** Files larger than this are refused with a message rather than read into memory. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -215,6 +216,8 @@ export function guessTarget(text: string): 'dockerfile' | 'kubernetes' | undefin
     if (line.startsWith('apiVersion:') || line.startsWith('kind:')) yaml = true;
     else if (/^\s*FROM\s+\S/i.test(line)) dockerfile = true;
   }
+  // A SAM/CloudFormation template or serverless.yml (JSON too) is read through the YAML path, whose content detection takes it.
+  if (!yaml && !dockerfile && looksLikeServerless(text)) return 'kubernetes';
   if (yaml === dockerfile) return undefined;
   return yaml ? 'kubernetes' : 'dockerfile';
 }

@@ -18,6 +18,7 @@
  * `--pipe=NAME`) for any other editor.
  */
 import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { format } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -31,6 +32,7 @@ import {
   FileChangeType,
   MessageType,
   RequestType0,
+  RequestType,
   ShowMessageNotification,
   type Diagnostic,
   type CodeAction,
@@ -39,8 +41,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument, detectTarget, type Analysis, type ParsedDocument } from './core/analyze';
 import { hoverAt } from './core/hover';
-import { codeActionsFor } from './core/code-actions';
-import { factorBySlug } from './core/factors';
+import { codeActionsFor, fixAllEdits } from './core/code-actions';
+import { factorBySlug, FACTORS } from './core/factors';
+import { ruleById } from './core/rules';
+import { severityRank } from './core/types';
+import { endPosition, withRuleOff } from './config-edit';
 import { SourceText } from './core/source';
 import type { Configuration, Finding, Severity } from './core/types';
 import { openTransport } from './lsp-transport';
@@ -57,6 +62,30 @@ type ProblemsScope = 'openFiles' | 'workspace';
 export const AnalyseWorkspaceRequest = new RequestType0<{ files: number }, void>('twelveFactor/analyseWorkspace');
 /** Tests and benchmarks only (TWELVE_FACTOR_LENS_TEST_COUNTERS=1): how many analyses each file has had. */
 export const AnalysisCountsRequest = new RequestType0<Record<string, number>, void>('twelveFactor/test/analysisCounts');
+/** The code action kind of "fix all safe problems" (`editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.twelveFactor`;
+
+/** One finding as the Twelve Factors view shows it. */
+export interface SummaryFinding {
+  ruleId: string;
+  factor: string;
+  severity: Severity;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** The rule's target (`dockerfile`, `kubernetes`, `serverless` …): what the view filters by. */
+  target: string;
+}
+
+/** The `twelveFactor/workspaceSummary` answer: every analysable file of the workspace, by factor. */
+export interface WorkspaceSummary {
+  filesChecked: number;
+  /** Every target among the files and findings, sorted: the view's filters. */
+  targets: string[];
+  factors: { slug: string; numeral: string; title: string; url: string; findings: number; worst: Severity | null; files: number }[];
+  files: { uri: string; target: string; findings: SummaryFinding[] }[];
+}
+export const WorkspaceSummaryRequest = new RequestType<{ target?: string } | undefined, WorkspaceSummary, void>('twelveFactor/workspaceSummary');
+
 /** The files the server watches (registered dynamically when the client allows it). */
 const WATCHED_GLOB = '**/{Dockerfile*,Containerfile*,*.yaml,*.yml,*.dockerfile,*.containerfile,.twelve-factor-lens.json}';
 
@@ -94,6 +123,8 @@ const documents = new TextDocuments(TextDocument);
 let settings: Settings = { ...DEFAULT_SETTINGS };
 let clientPullsConfiguration = false;
 let clientRegistersWatchers = false;
+/** Whether a workspace edit may create a file (the project configuration file of "turn this rule off"). */
+let clientCreatesFiles = false;
 let shuttingDown = false;
 /** Bumped whenever something that every analysis depends on changes (settings, configuration files). */
 let configurationGeneration = 0;
@@ -272,16 +303,40 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Where the extension ships the rule pages (docs/rules/<id>.md next to dist/). */
+const RULE_DOCS = join(__dirname, '..', 'docs', 'rules');
+const ruleDocCache = new Map<string, string | undefined>();
+
+/** The packaged page of a rule as a file URI; undefined when it is not there (then the factor's page is linked). */
+function ruleDocUri(ruleId: string): string | undefined {
+  if (!ruleDocCache.has(ruleId)) {
+    const path = join(RULE_DOCS, ...`${ruleId}.md`.split('/'));
+    ruleDocCache.set(ruleId, ruleById(ruleId) && existsSync(path) ? pathToFileURL(path).href : undefined);
+  }
+  return ruleDocCache.get(ruleId);
+}
+
+/** Set by the VS Code client: hover links open the rule page as a rendered preview through this command. */
+let ruleDocumentationCommand: string | undefined;
+
+function ruleDocLink(ruleId: string): string | undefined {
+  if (!ruleDocUri(ruleId)) return undefined;
+  if (ruleDocumentationCommand) return `command:${ruleDocumentationCommand}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
+  return ruleDocUri(ruleId);
+}
+
 function toDiagnostic(finding: Finding): Diagnostic {
+  const factor = finding.factor ? factorBySlug(finding.factor) : undefined;
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     source: 'twelve-factor',
-    message: finding.factor ? `${finding.message} (${factorBySlug(finding.factor).numeral}. ${factorBySlug(finding.factor).title})` : finding.message,
+    // The factor first and short, so the Problems panel never cuts it off; the details are in the hover.
+    message: factor ? `${factor.numeral} ${factor.title}: ${finding.message}` : finding.message,
     data: { ruleId: finding.ruleId },
   };
-  if (finding.factor) diagnostic.codeDescription = { href: factorBySlug(finding.factor).url };
+  if (factor) diagnostic.codeDescription = { href: ruleDocUri(finding.ruleId) ?? factor.url };
   // Where the other object of a relation is (the Service, the autoscaler), clickable in the editor.
   if (finding.related?.length) diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
   return diagnostic;
@@ -422,15 +477,20 @@ function schedule(uri: string, delay: number): void {
 }
 
 /**
- * The wait after an edit: twice what this document's last analysis took, so small
- * files are analysed at once and heavy ones are not re-analysed on every keystroke;
+ * The wait after an edit: none when this document's last analysis was fast, else as long as
+ * that analysis took, so heavy documents are not re-analysed on every keystroke;
  * `twelveFactor.debounceMs` is the upper bound.
  */
 function editDelay(uri: string): number {
   const last = states.get(uri)?.lastAnalysisMs;
   if (last === undefined) return settings.debounceMs;
-  return Math.min(settings.debounceMs, Math.max(0, Math.round(2 * last)));
+  // Fast analyses run at once: edits typed meanwhile coalesce into the one analysis that follows (validate).
+  if (last <= FAST_ANALYSIS_MS) return 0;
+  return Math.min(settings.debounceMs, Math.round(last));
 }
+
+/** An analysis at most this long is not debounced at all. */
+const FAST_ANALYSIS_MS = 100;
 
 /** Application boundaries over every known file (the same index the workers and the CLI use); rebuilt after the set of files changes. */
 let applications: { index: ApplicationIndex; members: Map<readonly string[], Set<string>> } | undefined;
@@ -669,6 +729,9 @@ connection.onInitialize((params): InitializeResult => {
   clientPullsConfiguration = !!params.capabilities.workspace?.configuration;
   clientRegistersWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   workspaceFolderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const command = (params.initializationOptions as { ruleDocumentationCommand?: unknown } | undefined)?.ruleDocumentationCommand;
+  ruleDocumentationCommand = typeof command === 'string' && /^[\w.]+$/.test(command) ? command : undefined;
+  clientCreatesFiles = !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create');
   startIndexing();
   // Editors other than VS Code can pass settings at start-up.
   settings = normaliseSettings((params.initializationOptions as { twelveFactor?: Partial<Settings> } | undefined)?.twelveFactor);
@@ -676,7 +739,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
     },
     serverInfo: { name: 'Twelve-Factor Lens', version: '0.1.0' },
   };
@@ -772,7 +835,7 @@ documents.onDidClose((event) => {
 connection.onHover(async (params) => {
   try {
     const analysis = await currentAnalysis(params.textDocument.uri);
-    const hover = analysis && hoverAt(analysis, params.position);
+    const hover = analysis && hoverAt(analysis, params.position, { ruleDocUrl: ruleDocLink });
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   } catch (error) {
     connection.console.error(`Hover failed: ${errorText(error)}`);
@@ -784,20 +847,126 @@ connection.onCodeAction(async (params) => {
   try {
     const analysis = await currentAnalysis(params.textDocument.uri);
     if (!analysis) return [];
-    return codeActionsFor(analysis, params.range).map((proposal): CodeAction => {
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const actions: CodeAction[] = [];
+    // Fix all: only when asked for by kind (fix-on-save, "Fix All"), never in the light bulb.
+    if (only && wants(FIX_ALL_KIND)) {
+      const edits = fixAllEdits(analysis);
+      if (edits.length > 0) actions.push({ title: 'Fix all safe twelve-factor problems', kind: FIX_ALL_KIND, edit: { changes: { [params.textDocument.uri]: edits } } });
+    }
+    if (!wants(CodeActionKind.QuickFix)) return actions;
+    const offTurned = new Set<string>();
+    for (const proposal of codeActionsFor(analysis, params.range)) {
       const diagnostic = toDiagnostic(proposal.finding);
-      return {
+      actions.push({
         title: proposal.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: proposal.isPreferred,
         edit: { changes: { [params.textDocument.uri]: proposal.edits } },
-      };
-    });
+      });
+      const ruleId = proposal.finding.ruleId;
+      if (proposal.finding.factor === null || offTurned.has(ruleId)) continue;
+      offTurned.add(ruleId);
+      const off = turnRuleOffAction(params.textDocument.uri, ruleId);
+      if (off) actions.push({ ...off, diagnostics: [diagnostic] });
+    }
+    return actions;
   } catch (error) {
     connection.console.error(`Code actions failed: ${errorText(error)}`);
     return [];
   }
+});
+
+/**
+ * "Turn this rule off for the project": `"<id>": "off"` in the nearest `.twelve-factor-lens.json`
+ * (the one that configures this file), or a new one at the root of the file's workspace folder.
+ */
+function turnRuleOffAction(uri: string, ruleId: string): CodeAction | undefined {
+  const canonical = canonicalUri(uri);
+  const existing = index.configFor(canonical)?.uri;
+  const folder = index.workspaceFolders.filter((f) => canonical.startsWith(`${f}/`)).sort((a, b) => b.length - a.length)[0];
+  const target = existing ?? (folder ? `${folder}/.twelve-factor-lens.json` : undefined);
+  if (!target) return undefined;
+  const title = `Turn ${ruleId} off for the project (${existing ? 'in' : 'create'} .twelve-factor-lens.json)`;
+  const open = documents.all().find((d) => canonicalUri(d.uri) === target);
+  let text: string | undefined = open?.getText();
+  if (text === undefined && existing) {
+    try {
+      text = readFileSync(fileURLToPath(target), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+  const next = withRuleOff(text, ruleId);
+  if (next === undefined) return undefined;
+  const targetUri = open?.uri ?? target;
+  const whole = { start: { line: 0, character: 0 }, end: endPosition(text ?? '') };
+  if (text !== undefined) return { title, kind: CodeActionKind.QuickFix, edit: { changes: { [targetUri]: [{ range: whole, newText: next }] } } };
+  if (!clientCreatesFiles) return undefined;
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    edit: {
+      documentChanges: [
+        { kind: 'create', uri: targetUri, options: { ignoreIfExists: true } },
+        { textDocument: { uri: targetUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: next }] },
+      ],
+    },
+  };
+}
+
+/** Every analysable file's findings, analysing those not analysed yet (without publishing problems for them). */
+async function findingsOf(source: Source): Promise<Finding[] | undefined> {
+  if (!analysable(source)) return undefined;
+  const state = stateOf(source.uri);
+  for (let attempt = 0; attempt < 3 && !shuttingDown; attempt++) {
+    if (state.result?.key === keyFor(source) || (state.result && attempt > 0)) return state.result.findings;
+    if (isStopped(source, state) || state.failedVersion === source.version) return undefined;
+    if (state.running) {
+      await state.running;
+      continue;
+    }
+    const running = run(source, state, keyFor(source)).catch((error) => connection.console.error(`Analysis of ${source.uri} failed: ${errorText(error)}`));
+    state.running = running;
+    await running;
+    if (state.running === running) state.running = undefined;
+  }
+  return state.result?.findings;
+}
+
+connection.onRequest(WorkspaceSummaryRequest, async (params) => {
+  await indexReady;
+  const wanted = params?.target;
+  const sources = [...allSources()].filter((source) => analysable(source));
+  const analysed = await Promise.all(sources.map(async (source) => ({ source, findings: (await findingsOf(source)) ?? [] })));
+  const targets = new Set<string>();
+  const files: WorkspaceSummary['files'] = [];
+  for (const { source, findings } of analysed) {
+    const target = detectTarget(source.uri, source.languageId) ?? 'other';
+    const listed = findings
+      .filter((f) => f.factor !== null)
+      .map((f): SummaryFinding => ({ ruleId: f.ruleId, factor: f.factor!, severity: f.severity, message: f.message, range: f.range, target: ruleById(f.ruleId)?.meta.target ?? target }));
+    targets.add(target);
+    for (const f of listed) targets.add(f.target);
+    const shown = wanted ? listed.filter((f) => f.target === wanted) : listed;
+    if (wanted && target !== wanted && shown.length === 0) continue;
+    files.push({ uri: source.uri, target, findings: shown });
+  }
+  const factors = FACTORS.map((factor) => {
+    let findings = 0;
+    let worst: Severity | null = null;
+    let withFindings = 0;
+    for (const file of files) {
+      const own = file.findings.filter((f) => f.factor === factor.slug);
+      if (own.length) withFindings++;
+      findings += own.length;
+      for (const f of own) if (!worst || severityRank(f.severity) < severityRank(worst)) worst = f.severity;
+    }
+    return { slug: factor.slug, numeral: factor.numeral, title: factor.title, url: factor.url, findings, worst, files: withFindings };
+  });
+  return { filesChecked: files.length, targets: [...targets].sort(), factors, files };
 });
 
 // The server never dies on input: anything that escapes a handler is logged and the server carries on.

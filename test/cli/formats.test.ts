@@ -260,3 +260,22 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', () => {
     }
   });
 });
+
+const chromiumMissing = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') ? false : 'Chromium is not installed (apt-get install -y chromium; scripts/e2e/install.sh installs it for CI)';
+
+describe('the HTML report in a real browser', () => {
+  it('headless Chromium renders it with no request beyond the file: twelve bars, tallest where most findings are', { skip: chromiumMissing, timeout: 120_000 }, async () => {
+    const { renderReport } = await import('../../scripts/html-report-screenshot.mjs');
+    const r = run(['--format', 'html', '.']);
+    const result = await renderReport(r.stdout);
+    assert.equal(result.title, 'Twelve-Factor Lens report');
+    assert.deepEqual(result.requests.filter((u: string) => !u.startsWith('file:')), [], 'no network request');
+    assert.equal(result.bars.length, 12);
+    const findings = jsonFindings(['.']);
+    const slugs = ['codebase', 'dependencies', 'config', 'backing-services', 'build-release-run', 'processes', 'port-binding', 'concurrency', 'disposability', 'dev-prod-parity', 'logs', 'admin-processes'];
+    const counts = slugs.map((s) => findings.filter((f) => f.factor === s).length);
+    const most = counts.indexOf(Math.max(...counts));
+    assert.equal(result.bars[most].height, Math.max(...result.bars.map((b: { height: number }) => b.height)));
+    counts.forEach((count, i) => assert.equal(result.bars[i].fill === '#1a7f37', count === 0, `bar ${i + 1}: green exactly when passing`));
+  });
+});

@@ -300,6 +300,9 @@ function pumps(regex: RegExp): [string, string][] {
             const next = node.items.slice(k + 1, k + 3).map((n) => sample(n, flags, variant)).join('');
             if (unit) {
               out.push([prefix, unit]);
+              // Everything the regex needs up to the quantifier and one body, repeated: each copy is a new
+              // start that scans to the end (`\$\{\w+-[^}]*\}` over `${A-a${A-a…`).
+              if (prefix && prefix.length <= 40) out.push(['', prefix + unit]);
               // The text just before the quantifier and its body, repeated: `foo.*` over `fooafooa…`.
               if (local) out.push(['', local + unit]);
               // The body and what must follow it, repeated: `\w+\.` over `a.a.a.…` without the end.
@@ -346,7 +349,7 @@ function inputsFor(regex: RegExp): Input[] {
  */
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
-parentPort.on('message', ({ source, flags, inputs, length, stopAfter }) => {
+parentPort.on('message', ({ source, flags, inputs, length, budget, stopAfter }) => {
   const regex = new RegExp(source, flags);
   let worst = { ms: -1, index: -1 };
   for (let k = 0; k < inputs.length; k++) {
@@ -354,14 +357,19 @@ parentPort.on('message', ({ source, flags, inputs, length, stopAfter }) => {
     const bodyLength = Math.max(0, length - prefix.length);
     const text = prefix + unit.repeat(Math.ceil(bodyLength / unit.length)).slice(0, bodyLength) + suffix;
     parentPort.postMessage({ running: k });
-    const t0 = performance.now();
-    regex.lastIndex = 0;
-    regex.exec(text);
-    if (regex.global) {
-      text.replace(regex, '');
-      text.split(regex);
-    }
-    const ms = performance.now() - t0;
+    const time = () => {
+      const t0 = performance.now();
+      regex.lastIndex = 0;
+      regex.exec(text);
+      if (regex.global) {
+        text.replace(regex, '');
+        text.split(regex);
+      }
+      return performance.now() - t0;
+    };
+    let ms = time();
+    // A slow run on a busy machine is measured twice more and the best run counts.
+    for (let retry = 0; retry < 2 && ms > budget && ms <= stopAfter; retry++) ms = Math.min(ms, time());
     if (ms > worst.ms) worst = { ms, index: k };
     if (ms > stopAfter) break;
   }
@@ -412,7 +420,7 @@ class Timer {
       worker.on('message', onMessage);
       worker.on('error', onError);
       arm();
-      worker.postMessage({ source: regex.source, flags: regex.flags, inputs, length: LENGTH, stopAfter: BUDGET_MS * 5 });
+      worker.postMessage({ source: regex.source, flags: regex.flags, inputs, length: LENGTH, budget: BUDGET_MS, stopAfter: BUDGET_MS * 5 });
     });
   }
 
@@ -464,7 +472,7 @@ describe('regex safety', () => {
   });
 
   it('catches a planted exponential or quadratic regex (self-check)', async () => {
-    for (const planted of [/(a+)+$/, /^(\w+\s?)*$/, /\{\{.*\}\}/, /^\s*(?:\S+\s*)*=$/, /\/+$/, /^hadolint ignore=([A-Z]+,?)+$/, /\beyJ[\w-]{10,}\.eyJ/]) {
+    for (const planted of [/(a+)+$/, /^(\w+\s?)*$/, /\{\{.*\}\}/, /^\s*(?:\S+\s*)*=$/, /\/+$/, /^hadolint ignore=([A-Z]+,?)+$/, /\beyJ[\w-]{10,}\.eyJ/, /\$\{(\w+)[-+]([^}]*)\}/g]) {
       const { ms, input } = await timer.worst(planted);
       assert.ok(ms > BUDGET_MS, `${planted} took only ${ms.toFixed(1)} ms on its worst input ${describeInput(input)}`);
     }

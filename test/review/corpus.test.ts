@@ -20,7 +20,7 @@ interface JsonFinding {
 }
 
 function analysedFiles(path: string): string[] {
-  if (statSync(path).isFile()) return /(^|\/)(Dockerfile|Containerfile)[^/]*$|\.(dockerfile|ya?ml)$/i.test(path) ? [path] : [];
+  if (statSync(path).isFile()) return /(^|\/)(Dockerfile|Containerfile)[^/]*$|\.(dockerfile|ya?ml|json)$/i.test(path) ? [path] : [];
   return readdirSync(path).sort().flatMap((entry) => analysedFiles(join(path, entry)));
 }
 
@@ -30,7 +30,7 @@ function expectedOf(file: string): string[] {
   return readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 }
 
-for (const target of ['dockerfile', 'kubernetes']) {
+for (const target of ['dockerfile', 'kubernetes', 'serverless']) {
   const dir = join(ROOT, target);
   const projects = readdirSync(dir).filter((e) => !e.endsWith('.expected')).sort();
   describe(`corpus: ${target}`, () => {

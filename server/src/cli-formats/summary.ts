@@ -97,7 +97,7 @@ export function stylishFactorLines(reports: readonly FileReport[]): string[] {
   const width = labels.reduce((w, l) => Math.max(w, l.length), 0);
   const lines = ['By factor:'];
   rows.forEach((row, i) => {
-    const parts = (['error', 'warning', 'info', 'hint'] as const).filter((s) => row.bySeverity[s] > 0).map((s) => `${row.bySeverity[s]} ${s}`);
+    const parts = (['error', 'warning', 'info', 'hint'] as const).filter((s) => row.bySeverity[s] > 0).map((s) => (s === 'info' ? `${row.bySeverity[s]} info` : plural(row.bySeverity[s], s)));
     lines.push(`  ${labels[i].padEnd(width)}  ${String(row.findings).padStart(4)}  (${parts.join(', ')}) in ${plural(row.files, 'file')}`);
   });
   const passing = summary.rows.filter((r) => r.findings === 0).map((r) => r.factor.numeral);

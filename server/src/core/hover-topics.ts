@@ -339,3 +339,51 @@ export const KUBERNETES_TOPICS: Readonly<Record<string, HoverTopic>> = Object.fr
     'How often a failed one-off task is retried; retries are only safe when the task is idempotent.',
   ),
 });
+
+/**
+ * Keys of a Lambda function in a SAM/CloudFormation template (`Properties`, `Globals.Function`) or a
+ * serverless.yml (`provider:`, `functions.<name>:`), by the name the template writes.
+ */
+const ENVIRONMENT_TOPIC = topic(
+  'config',
+  'The function\'s environment is its config: it should hold what differs between stages, supplied by the deploy (parameters, `!Ref`, `${sls:stage}`), and references to secrets (a Secrets Manager ARN read at run time), never a secret\'s value or a stage written as a literal. ' +
+    'Backing services are attached here too, by `!GetAtt`/`!Ref` or a parameter rather than a literal host.',
+);
+const RUNTIME_TOPIC = topic(
+  'dev-prod-parity',
+  'Develop and test on the runtime that production runs, and keep it one that AWS Lambda still supports: a deprecated runtime gets no security patches and, later, cannot be updated.',
+);
+const TIMEOUT_TOPIC = topic(
+  'disposability',
+  'A disposable function finishes its work well within what its callers wait for: under 29 s behind a REST API (30 s for an HTTP API), and below the visibility timeout of the SQS queue that triggers it.',
+);
+const CONCURRENCY_TOPIC = topic(
+  'concurrency',
+  'Lambda scales out by running more instances; reserved concurrency caps them, and 0 stops the function entirely.',
+);
+export const SERVERLESS_TOPICS: Readonly<Record<string, HoverTopic>> = Object.freeze({
+  Environment: ENVIRONMENT_TOPIC,
+  environment: ENVIRONMENT_TOPIC,
+  Runtime: RUNTIME_TOPIC,
+  runtime: RUNTIME_TOPIC,
+  Timeout: TIMEOUT_TOPIC,
+  timeout: TIMEOUT_TOPIC,
+  ReservedConcurrentExecutions: CONCURRENCY_TOPIC,
+  reservedConcurrency: CONCURRENCY_TOPIC,
+  AutoPublishAlias: topic(
+    'build-release-run',
+    'Publishes each deploy as a numbered, immutable version behind an alias, so a release can be named, compared and rolled back; without it the function is only ever updated in place.',
+  ),
+  versionFunctions: topic(
+    'build-release-run',
+    'The Serverless Framework publishes each deploy as a Lambda version unless this is `false`; keep it on so every release can be named and rolled back.',
+  ),
+  CodeUri: topic(
+    'build-release-run',
+    'Where the build comes from: a local path that `sam package` uploads as a content-addressed artifact, or an S3 object pinned by its `Version`; a key such as `latest.zip` makes the release mutable.',
+  ),
+  LoggingConfig: topic(
+    'logs',
+    'Lambda sends standard output to CloudWatch Logs; `LogFormat: JSON` makes every line a structured event that queries, metric filters and subscriptions can read field by field.',
+  ),
+});

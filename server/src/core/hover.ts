@@ -9,7 +9,7 @@ import type { Analysis } from './analyze';
 import { rangeContains } from './source';
 import { factorBySlug, type Factor } from './factors';
 import { ruleById } from './rules';
-import { DOCKERFILE_TOPICS, KUBERNETES_TOPICS } from './hover-topics';
+import { DOCKERFILE_TOPICS, KUBERNETES_TOPICS, SERVERLESS_TOPICS } from './hover-topics';
 import { maskText } from './mask';
 
 export interface HoverContent {
@@ -18,7 +18,7 @@ export interface HoverContent {
 }
 
 export function hoverAt(analysis: Analysis, position: Position, options: HoverOptions = {}): HoverContent | undefined {
-  return findingHover(analysis, position, options) ?? dockerfileTopicHover(analysis, position) ?? kubernetesTopicHover(analysis, position);
+  return findingHover(analysis, position, options) ?? dockerfileTopicHover(analysis, position) ?? kubernetesTopicHover(analysis, position) ?? serverlessTopicHover(analysis, position);
 }
 
 function factorHeading(factor: Factor): string {
@@ -107,4 +107,23 @@ function kubernetesTopicHover(analysis: Analysis, position: Position): HoverCont
   const topic = KUBERNETES_TOPICS[name];
   if (!topic) return undefined;
   return { markdown: topicMarkdown(name, factorBySlug(topic.factor), topic.text), range: model.rangeOf(keyNode)! };
+}
+
+/** A governed key of a Lambda function (its properties, `Globals.Function`, serverless.yml's `provider`): what its factor asks. */
+function serverlessTopicHover(analysis: Analysis, position: Position): HoverContent | undefined {
+  const model = analysis.parsed.serverless;
+  if (!model) return undefined;
+  const offset = analysis.parsed.source.offsetAt(position);
+  const maps = [model.globals, ...model.functions.map((fn) => fn.properties)];
+  for (const map of maps) {
+    for (const item of map?.items ?? []) {
+      const key = item.key as Node | null;
+      if (!isScalar(key) || !key.range || offset < key.range[0] || offset > key.range[1]) continue;
+      const name = String(key.value);
+      const topic = Object.prototype.hasOwnProperty.call(SERVERLESS_TOPICS, name) ? SERVERLESS_TOPICS[name] : undefined;
+      if (!topic) return undefined;
+      return { markdown: topicMarkdown(name, factorBySlug(topic.factor), topic.text), range: model.rangeOf(key)! };
+    }
+  }
+  return undefined;
 }

@@ -141,19 +141,28 @@ export class DockerfileModel {
 
   /** Instructions of `stage` and of the stages it is built FROM, oldest first, by keyword. Shared: do not mutate. */
   inheritedInstructions(stage: Stage, keyword?: string): Instruction[] {
-    const key = `${stage.index}\u0000${keyword ?? ''}`;
-    let list = this.inherited.get(key);
-    if (!list) {
-      const chain: Stage[] = [];
-      const seen = new Set<Stage>();
-      for (let s: Stage | undefined = stage; s && !seen.has(s); s = s.parent) {
-        seen.add(s);
-        chain.push(s);
+    const keyOf = (s: Stage) => `${s.index}\u0000${keyword ?? ''}`;
+    const cached = this.inherited.get(keyOf(stage));
+    if (cached) return cached;
+    // Up the FROM chain to the nearest stage already answered (or the root); this stage's list is that
+    // one's plus what the stages in between add, and is that very array when they add nothing. Asked
+    // for every stage of a long chain in order, each answer then costs a step, not the whole chain.
+    const chain: Stage[] = [];
+    const seen = new Set<Stage>();
+    let base: Instruction[] = [];
+    for (let s: Stage | undefined = stage; s && !seen.has(s); s = s.parent) {
+      const known = this.inherited.get(keyOf(s));
+      if (known) {
+        base = known;
+        break;
       }
-      list = [];
-      for (let c = chain.length - 1; c >= 0; c--) for (const i of chain[c].instructions) if (!keyword || i.getKeyword() === keyword) list.push(i);
-      this.inherited.set(key, list);
+      seen.add(s);
+      chain.push(s);
     }
+    const added: Instruction[] = [];
+    for (let c = chain.length - 1; c >= 0; c--) for (const i of chain[c].instructions) if (!keyword || i.getKeyword() === keyword) added.push(i);
+    const list = added.length === 0 ? base : base.concat(added);
+    this.inherited.set(keyOf(stage), list);
     return list;
   }
 
@@ -195,8 +204,7 @@ export class DockerfileModel {
   /** Expands `$VAR`, `${VAR}`, `${VAR:-default}` from the given values; `undefined` if any is unknown. */
   expand(text: string, values: Map<string, string | undefined> = this.globalArgs): string | undefined {
     let unknown = false;
-    const result = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
-      const name = braced ?? bare;
+    const substitute = (name: string, op: string | undefined, word: string | undefined) => {
       const value = values.get(name);
       if (op === '-') return value ? value : word;
       if (op === '+') return value ? word : '';
@@ -205,7 +213,13 @@ export class DockerfileModel {
         return '';
       }
       return value;
-    });
+    };
+    // A default word stops before another `${NAME-`/`${NAME:`/`${NAME+` (which starts its own attempt), so an
+    // unclosed `${A+${A+…` is not rescanned to the end from every `$`.
+    const result = text.replace(
+      /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])((?:[^}$]|\$(?!\{[A-Za-z_][A-Za-z0-9_]*[-+:]))*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+      (_m, braced, op, word, bare) => substitute(braced ?? bare, op, word),
+    );
     return unknown ? undefined : result;
   }
 

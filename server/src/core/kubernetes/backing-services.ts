@@ -78,8 +78,22 @@ export interface Locator {
 /** Parses `scheme://[user[:pass]@]host[:port][/…]`, `jdbc:sub://…` and bare `host[:port]` (first of a comma list). */
 export function parseLocator(value: string): Locator | undefined {
   const v = value.trim();
-  const url = /^(jdbc:)?([a-z][a-z0-9+.-]*):\/\/(?:[^@/?#\s]*@)?(\[[0-9a-f:.]+\]|[^:/?#,\s]+)/i.exec(v);
-  if (url) return { scheme: `${url[1] ?? ''}${url[2]}`.toLowerCase(), host: url[3].replace(/^\[|\]$/g, '') };
+  const scheme = /^(jdbc:)?([a-z][a-z0-9+.-]*):\/\//i.exec(v);
+  if (scheme) {
+    // The user part ends at the last `@` before the query: passwords written with `/` or `@` in them stay out of the host.
+    const rest = v.slice(scheme[0].length);
+    const slashAt = rest.search(/[/?#\s]/);
+    const head = slashAt < 0 ? rest : rest.slice(0, slashAt);
+    let at = head.lastIndexOf('@');
+    const colon = head.indexOf(':');
+    if (at < 0 && colon >= 0 && !/^\d*$/.test(head.slice(colon + 1))) {
+      // `user:pa/ss@host`: a slash inside the password (not `host:port/path@x`).
+      const queryAt = rest.search(/[?#\s]/);
+      at = rest.lastIndexOf('@', (queryAt < 0 ? rest.length : queryAt) - 1);
+    }
+    const host = /^(\[[0-9a-f:.]+\]|[^:/?#,\s]+)/i.exec(at < 0 ? rest : rest.slice(at + 1));
+    if (host) return { scheme: `${scheme[1] ?? ''}${scheme[2]}`.toLowerCase(), host: host[1].replace(/^\[|\]$/g, '') };
+  }
   const jdbcOther = /^jdbc:([a-z0-9]+):(?:thin:)?@?\/{0,2}([^:/;?\s]+)/i.exec(v); // jdbc:oracle:thin:@host:1521/svc
   if (jdbcOther) return { scheme: `jdbc:${jdbcOther[1].toLowerCase()}`, host: jdbcOther[2] };
   const bare = /^(\[[0-9a-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(,|$)/.exec(v);

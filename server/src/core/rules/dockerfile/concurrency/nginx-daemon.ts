@@ -29,7 +29,7 @@ export default defineDockerfileRule({
       const keyword = instruction.getKeyword();
       const text = instruction.getRawArgumentsContent() ?? '';
       if (keyword === 'RUN' && /daemon\s+off/.test(text)) return;
-      if ((keyword === 'COPY' || keyword === 'ADD') && /nginx[^\s]*\.conf|\/etc\/nginx\/?(\s|$|")/.test(text)) return;
+      if ((keyword === 'COPY' || keyword === 'ADD') && /nginx(?:(?!nginx)\S)*\.conf|\/etc\/nginx\/?(\s|$|")/.test(text)) return;
     }
     for (const command of info.commands) {
       if (command.program !== 'nginx' || command.background) continue;

@@ -8,7 +8,7 @@ function credentialFile(path: string): string | undefined {
   if (/^id_(rsa|dsa|ecdsa|ed25519)$/.test(base)) return 'an SSH private key';
   if (/\.(key|p12|pfx|jks|keystore)$/.test(base) || (/\.pem$/.test(base) && /key|priv/.test(base))) return 'a private key or keystore';
   if (/(^|\/)\.aws\/credentials$/.test(normal) || /(^|\/)\.docker\/config\.json$/.test(normal) || /(^|\/)\.kube\/config$/.test(normal) || base === 'kubeconfig') return 'a credentials file';
-  if (/^(service[-_]?account.*|.*firebase-adminsdk.*|gcp[-_]?key|credentials)\.json$/.test(base)) return 'a service-account key';
+  if (/^(service[-_]?account.*|(?=.*firebase-adminsdk).*|gcp[-_]?key|credentials)\.json$/.test(base)) return 'a service-account key';
   return undefined;
 }
 

@@ -5,7 +5,7 @@ import { baseImageOf, officialName, variablesOf } from '../../../dockerfile/star
 
 type Libc = 'glibc' | 'musl';
 
-const GLIBC_IMAGES = /^(debian|ubuntu|centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|archlinux|opensuse\/.*|redhat\/ubi\d+.*|registry\.access\.redhat\.com\/ubi\d+.*|gcr\.io\/distroless\/(base|cc|java\d*|nodejs\d*|python3)(-debian\d+)?|golang|node|python|rust|ruby|eclipse-temurin|amazoncorretto|openjdk|buildpack-deps|(cgr\.dev\/)?chainguard\/.*|(?=.*wolfi).*)$/;
+const GLIBC_IMAGES = /^(debian|ubuntu|centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|archlinux|opensuse\/.*|redhat\/ubi\d.*|registry\.access\.redhat\.com\/ubi\d.*|gcr\.io\/distroless\/(base|cc|java\d*|nodejs\d*|python3)(-debian\d+)?|golang|node|python|rust|ruby|eclipse-temurin|amazoncorretto|openjdk|buildpack-deps|(cgr\.dev\/)?chainguard\/.*|(?=.*wolfi).*)$/;
 
 /** The C library of an image when it can be told from its name and tag. */
 function libcOf(name: string, tag: string): Libc | undefined {

@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isBuiltInApi } from '../../../kubernetes/model';
 import { asMap, nodeAt, pairOf } from '../../../kubernetes/yaml-nodes';
+import { isPatchFragment } from '../../../kubernetes/selectors';
 
 export default defineKubernetesRule({
   meta: {
@@ -16,7 +17,7 @@ export default defineKubernetesRule({
       '',
       'Give a Job a deadline or a time-to-live (either one is accepted), and a CronJob `concurrencyPolicy: Forbid` (or',
       '`Replace`), with `startingDeadlineSeconds` so missed runs do not stack up after an outage. Helm hook Jobs with a',
-      'delete policy are not reported. Corresponds to kube-linter job-ttl-seconds-after-finished and cronjob-has-deadline',
+      'delete policy and Kustomize patch fragments (containers without an image) are not reported. Corresponds to kube-linter job-ttl-seconds-after-finished and cronjob-has-deadline',
       '(kube-score) in intent.',
     ].join('\n'),
     messages: {
@@ -27,7 +28,7 @@ export default defineKubernetesRule({
   },
   check({ model, report }) {
     for (const object of model.objects) {
-      if (!isBuiltInApi(object.apiVersion) || !object.podSpec) continue;
+      if (!isBuiltInApi(object.apiVersion) || !object.podSpec || isPatchFragment(object)) continue;
       const spec = asMap(nodeAt(object.node, ['spec'], object.doc), object.doc);
       if (object.kind === 'Job') {
         if (object.annotations['helm.sh/hook-delete-policy'] || object.annotations['argocd.argoproj.io/hook-delete-policy']) continue;

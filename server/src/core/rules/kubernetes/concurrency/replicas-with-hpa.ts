@@ -3,7 +3,7 @@ import { nodeAt, pairOf } from '../../../kubernetes/yaml-nodes';
 import { autoscalersIn, autoscalersOf, nearest } from '../../../kubernetes/selectors';
 import { asMap } from '../../../kubernetes/yaml-nodes';
 
-const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
+const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'Rollout', 'DeploymentConfig']);
 
 export default defineKubernetesRule({
   meta: {

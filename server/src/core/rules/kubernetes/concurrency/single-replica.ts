@@ -1,11 +1,12 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isBuiltInApi } from '../../../kubernetes/model';
 import { autoscalersIn, autoscalersOf, servicesSelecting } from '../../../kubernetes/selectors';
-import { isFragment, runningContainers } from '../../../kubernetes/pod-parts';
+import { isFragment, podVolumes, runningContainers } from '../../../kubernetes/pod-parts';
 import { datastoreOfImage } from '../../../kubernetes/backing-services';
 import { asMap, nodeAt, pairOf, scalarNumber } from '../../../kubernetes/yaml-nodes';
 
 const KINDS = new Set(['Deployment', 'StatefulSet']);
+const DISKS = new Set(['persistentVolumeClaim', 'gcePersistentDisk', 'awsElasticBlockStore', 'azureDisk', 'cinder', 'rbd', 'iscsi']);
 
 export default defineKubernetesRule({
   meta: {
@@ -19,7 +20,8 @@ export default defineKubernetesRule({
       '',
       'Run at least two replicas, or attach a HorizontalPodAutoscaler (or KEDA ScaledObject) with `minReplicas: 2`.',
       'Not reported: workloads no Service selects (workers, singletons), `replicas: 0`, templated counts, patch',
-      'fragments, Helm templates, and databases or brokers run as StatefulSets (backing services scale their own way).',
+      'fragments, Helm templates, Deployments that mount a claim or a disk (a ReadWriteOnce volume allows one pod), and',
+      'databases or brokers (backing services scale their own way).',
       'Corresponds to kube-score deployment-replicas and Polaris minimum replicas (their threshold is 2, as here).',
     ].join('\n'),
     messages: {
@@ -36,6 +38,8 @@ export default defineKubernetesRule({
       const replicas = pair ? scalarNumber(pair.value, object.doc) : 1;
       if (replicas !== 1) continue;
       if (runningContainers(object).some((c) => datastoreOfImage(c.image))) continue;
+      // A Deployment on a ReadWriteOnce disk cannot run a second replica: the advice would be wrong there.
+      if (object.kind === 'Deployment' && [...podVolumes(object).values()].some((v) => DISKS.has(v.sourceKind ?? ''))) continue;
       const services = servicesSelecting(object, workspace.objects);
       if (services.length === 0) continue;
       if (autoscalersOf(object, autoscalersIn(workspace)).length > 0) continue;

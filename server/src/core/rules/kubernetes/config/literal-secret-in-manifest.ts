@@ -17,7 +17,9 @@ export default defineKubernetesRule({
       'keys, tokens, private keys, passwords inside URLs).',
       '',
       'Store the value in a Secret (created by your secret manager, Sealed Secrets or External Secrets) and reference',
-      'it with `valueFrom.secretKeyRef`.',
+      'it with `valueFrom.secretKeyRef`. kube-linter (read-secret-from-env-var) and Checkov (CKV_K8S_35) prefer secrets',
+      'mounted as files; this linter recommends environment variables read from a Secret, the twelve-factor way: the app',
+      'stays free of platform file paths, and the Secret object still keeps the value out of the manifest.',
     ].join('\n'),
     messages: {
       secret: '`{{name}}` holds a literal secret (`{{masked}}`, recognised by {{reason}}); read it from a Secret with `valueFrom.secretKeyRef`.',

@@ -2,11 +2,12 @@ import { defineKubernetesRule } from '../../../rule';
 import { findInCommand, isLongRunning } from '../../../kubernetes/pod-parts';
 
 /** Package-manager invocations that fetch and install dependencies. */
+// At most 12 options between the tool and its verb: each tool name looks ahead a bounded number of words.
 const INSTALL = new RegExp(
   [
-    String.raw`\b(?:apt-get|apt|aptitude)\s+(?:-\S+\s+)*install\b`,
-    String.raw`\bapk\s+(?:-\S+\s+)*add\b`,
-    String.raw`\b(?:yum|dnf|microdnf|zypper|tdnf)\s+(?:-\S+\s+)*install\b`,
+    String.raw`\b(?:apt-get|apt|aptitude)\s+(?:-\S+\s+){0,12}install\b`,
+    String.raw`\bapk\s+(?:-\S+\s+){0,12}add\b`,
+    String.raw`\b(?:yum|dnf|microdnf|zypper|tdnf)\s+(?:-\S+\s+){0,12}install\b`,
     String.raw`\b(?:pip[23]?(?:\.\d+)?|python[23]?(?:\.\d+)?\s+-m\s+pip|uv\s+pip)\s+install\b`,
     String.raw`\b(?:npm|pnpm)\s+(?:install|i|ci|add)\b`,
     String.raw`\byarn\s+(?:install|add)\b`,

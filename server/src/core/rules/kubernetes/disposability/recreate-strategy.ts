@@ -17,9 +17,8 @@ export default defineKubernetesRule({
       'before any new one exists, so each release drops the Service\'s traffic.',
       '',
       'Use the default `RollingUpdate` with a `maxUnavailable` below 100%. Not reported: Deployments that mount a',
-      'PersistentVolumeClaim (a ReadWriteOnce volume needs `Recreate`), databases and brokers, Deployments no Service\n' +
-      'selects, and Helm',
-      'templates. Corresponds to kube-linter no-rolling-update-strategy.',
+      'PersistentVolumeClaim or a disk (a ReadWriteOnce volume needs `Recreate`), databases and brokers, Deployments no',
+      'Service selects, and Helm templates. Corresponds to kube-linter no-rolling-update-strategy.',
     ].join('\n'),
     messages: {
       recreate: '`Recreate` stops every pod of `{{name}}` before starting new ones, so Service `{{service}}` has no endpoints during each release.',

@@ -42,7 +42,7 @@ export default defineServerlessRule({
         } else if (code && isMap(code.node) && !code.intrinsic) {
           objectLocation(model, fn.id, code, 'Key', 'Version', report);
         }
-        if (image?.literal && LATEST.test(image.literal.replace(/@sha256:.*$/, '').replace(/^.*\//, ':'))) report({ messageId: 'latest', data: { fn: fn.id, key: image.literal }, range: image.range });
+        if (image?.literal && LATEST.test(image.literal.replace(/@sha256:[\s\S]*$/, '').replace(/^.*\//, ':'))) report({ messageId: 'latest', data: { fn: fn.id, key: image.literal }, range: image.range });
       } else if (image && isMap(image.node) && !image.intrinsic) {
         const imageUri = model.value(valueOf(image.node, 'ImageUri', doc));
         if (imageUri?.literal && !imageUri.literal.includes('@sha256:') && LATEST.test(imageUri.literal.replace(/^.*\//, ':'))) report({ messageId: 'latest', data: { fn: fn.id, key: imageUri.literal }, range: imageUri.range });

@@ -4,7 +4,7 @@ import { looksLikeSecretName } from '../../../secrets';
 /** CloudFormation dynamic references that decrypt a secret while the stack deploys. */
 const RESOLVE_SECRET = /\{\{resolve:(secretsmanager|ssm-secure):/;
 /** Serverless Framework variables that decrypt: `${ssm:/path~true}`, `${ssm(raw):…}`, Secrets Manager through SSM. */
-const FRAMEWORK_DECRYPT = /\$\{ssm(\([a-z, ]*\))?:[^}]*(~true|\/aws\/reference\/secretsmanager\/)/;
+const FRAMEWORK_DECRYPT = /\$\{ssm(\([a-z, ]*\))?:(?:(?!\$\{ssm[(:])[^}])*(~true|\/aws\/reference\/secretsmanager\/)/;
 const FRAMEWORK_SSM = /^\$\{ssm(\([a-z, ]*\))?:/;
 /** Fields of a database secret that are not secret themselves: `{{resolve:secretsmanager:arn:SecretString:username}}`. */
 const PUBLIC_FIELD = /:SecretString:(username|user|host|hostname|port|dbname|database|engine|dbClusterIdentifier|dbInstanceIdentifier)(:|\}\})/i;

@@ -1,0 +1,90 @@
+// Serverless templates: detection by content, intrinsic values as references, inheritance, ranges, hovers.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, parseDocument } from '../../server/src/core/analyze';
+import { hoverAt } from '../../server/src/core/hover';
+
+const SAM = `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: nodejs16.x
+    Environment:
+      Variables:
+        STAGE: prod
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Timeout: 60
+      Environment:
+        Variables:
+          TABLE: !Ref Table
+          QUEUE: !GetAtt [Queue, Arn]
+          DB_PASSWORD: !Sub "{{resolve:secretsmanager:db:SecretString:password}}"
+      Events:
+        Get:
+          Type: Api
+`;
+
+const parse = (uri: string, text: string, languageId = '') => parseDocument({ uri, languageId, text });
+
+describe('serverless templates', () => {
+  it('are recognised by content, whatever the file name', () => {
+    assert.equal(parse('file:///w/stack.yaml', SAM).target, 'serverless');
+    assert.equal(parse('file:///w/deploy.json', '{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}').target, 'serverless');
+    assert.equal(parse('file:///w/serverless.yml', 'service: a\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: h\n').serverless?.kind, 'serverless-framework');
+    // A file named like a template that holds a Kubernetes object stays Kubernetes.
+    assert.equal(parse('file:///w/template.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n').target, 'kubernetes');
+  });
+
+  it('other JSON yields nothing, silently, and a CI workflow no finding', () => {
+    const json = analyze({ uri: 'file:///w/package.json', languageId: 'json', text: '{"name": "a", "config": {"DB_PASSWORD": "hunter2hunter2"}}' });
+    assert.equal(json.parsed.target, undefined);
+    assert.deepEqual(json.findings, []);
+    assert.deepEqual(json.parsed.parseProblems, []);
+    const ci = analyze({ uri: 'file:///w/.github/workflows/ci.yml', languageId: 'yaml', text: 'on: push\nenv:\n  STAGE: prod\n  DB_PASSWORD: hunter2hunter2\njobs: {}\n' });
+    assert.deepEqual(ci.findings, []);
+  });
+
+  it('reads intrinsic functions as references and inherits Globals', () => {
+    const model = parse('file:///w/t.yaml', SAM).serverless!;
+    const fn = model.functions[0];
+    const env = Object.fromEntries(fn.environment.map((e) => [e.name, e]));
+    assert.equal(env.TABLE.literal, undefined);
+    assert.equal(env.TABLE.intrinsic, 'Ref');
+    assert.equal(env.QUEUE.intrinsic, 'Fn::GetAtt');
+    assert.equal(env.DB_PASSWORD.literal, undefined);
+    assert.equal(env.STAGE.literal, 'prod');
+    assert.equal(env.STAGE.inherited, true);
+    assert.equal(model.setting(fn, 'Runtime')?.inherited, true);
+    assert.equal(model.setting(fn, 'Timeout')?.literal, '60');
+    assert.deepEqual(fn.events.map((e) => e.type), ['api']);
+  });
+
+  it('reports each problem on its line with its factor, CRLF too', () => {
+    for (const text of [SAM, SAM.replace(/\n/g, '\r\n')]) {
+      const findings = analyze({ uri: 'file:///w/t.yaml', languageId: 'yaml', text }).findings;
+      const at = (rule: string) => findings.filter((f) => f.ruleId === rule).map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.factor}`);
+      assert.deepEqual(at('dev-prod-parity/deprecated-lambda-runtime'), ['5:14 dev-prod-parity']);
+      assert.deepEqual(at('config/stage-literal-in-function-env'), ['8:16 config']);
+      assert.deepEqual(at('disposability/timeout-exceeds-api-gateway'), ['13:16 disposability']);
+      assert.deepEqual(at('config/secret-resolved-into-function-env'), ['18:24 config']);
+    }
+  });
+
+  it('a project template that does not parse until rendered is skipped without syntax errors', () => {
+    const parsed = parse('file:///w/template.yaml', "Transform: AWS::Serverless-2016-10-31\nResources:\n  {%- if cookiecutter.x %}\n  Fn:\n    Type: AWS::Serverless::Function\n  {%- endif %}\n");
+    assert.equal(parsed.target, 'serverless');
+    assert.deepEqual(parsed.parseProblems, []);
+  });
+
+  it('hovers explain the factor of governed function keys', () => {
+    const analysis = analyze({ uri: 'file:///w/t.yaml', languageId: 'yaml', text: SAM });
+    const runtime = hoverAt(analysis, { line: 4, character: 6 });
+    assert.match(runtime?.markdown ?? '', /\*\*Runtime\*\* · Factor X\. Dev\/prod parity/);
+    const environment = hoverAt(analysis, { line: 13, character: 8 });
+    assert.match(environment?.markdown ?? '', /Factor III\. Config/);
+    assert.equal(hoverAt(analysis, { line: 10, character: 6 }), undefined, 'Type is not a governed key');
+  });
+});
