@@ -288,7 +288,7 @@ export interface FuzzOptions {
   out?: string;
   seeds?: readonly Seed[];
   /** Progress callback every so many inputs. */
-  onProgress?: (done: number, failures: number) => void;
+  onProgress?: (done: number, failures: number, byKind: Record<FailureKind, number>) => void;
   /** Shrink failures (default true). */
   minimize?: boolean;
   /** Largest mutant in characters (default 150,000); the CI run uses smaller ones. */
@@ -337,7 +337,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
         }
       }
     }
-    if (options.onProgress && (index + 1) % 1000 === 0) options.onProgress(index + 1, failures.length);
+    if (options.onProgress && (index + 1) % 1000 === 0) options.onProgress(index + 1, failures.length, byKind);
   }
   return { inputs: options.count, failures, byKind, slowestMs };
 }
@@ -363,7 +363,8 @@ function main(): void {
     count,
     budgetMs,
     out,
-    onProgress: (done, failures) => console.error(`${done}/${count} inputs, ${failures} distinct failures, ${((performance.now() - started) / 1000).toFixed(0)} s`),
+    onProgress: (done, failures, k) =>
+      console.error(`${done}/${count} inputs, ${((performance.now() - started) / 1000).toFixed(0)} s: ${failures} distinct failures (throw ${k.throw}, rule ${k['rule-failure']}, range ${k.range}, message ${k.message}, slow ${k.slow})`),
   });
   for (const f of report.failures) {
     console.log(`\n[${f.kind}] ${f.key} (input ${f.case.index}, ${f.case.mutation} of a ${f.case.filename})\n${f.detail}\nminimal reproducer: ${JSON.stringify(f.reproducer.slice(0, 500))}`);

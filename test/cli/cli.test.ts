@@ -110,7 +110,7 @@ describe('twelve-factor-lens CLI', () => {
     assert.ok(rules.length >= 2);
     for (const rule of rules) {
       assert.deepEqual(Object.keys(rule).sort(), ['description', 'factor', 'fixable', 'id', 'severity', 'targets']);
-      assert.ok(rule.targets.every((t: string) => t === 'dockerfile' || t === 'kubernetes'));
+      assert.ok(rule.targets.every((t: string) => t === 'dockerfile' || t === 'kubernetes' || t === 'serverless'));
     }
     assert.match(run(['--list-rules']).stdout, /IX\. Disposability\n\s+disposability\/shell-form-command/);
   });

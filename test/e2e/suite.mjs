@@ -83,12 +83,12 @@ export const checks = [
       await wb.openFile(BAD_DOCKERFILE);
       const g = await waitForOurs(wb, BAD_DOCKERFILE, SHELL_FORM);
       const marker = ours(g).find((m) => m.code === SHELL_FORM);
-      // The diagnostic's own part of the hover comes first; the server's hover (the
-      // factor's explanation, with a link to 12factor.net) follows when it arrives.
-      const text = await wb.hoverSquiggle(lineOf(marker), '12factor.net');
-      const explanation = text.split('\n').find((l) => /^IX\. Disposability\.\s+\S/.test(l.trim())) ?? '';
-      if (explanation.length < 80) throw new Error(`hover has no "IX. Disposability." explanation: ${text.slice(0, 600)}`);
-      for (const expected of [marker.message.replace(/\s*\([IVX]+\. [^)]*\)$/, ''), SHELL_FORM]) {
+      // The diagnostic's own part of the hover comes first; the server's hover (the rule,
+      // the why in a few lines, the fix and one link to the rule's page) follows when it arrives.
+      const text = await wb.hoverSquiggle(lineOf(marker), 'Rule documentation');
+      const explanation = text.split('\n').find((l) => /^Why:\s+\S/.test(l.trim())) ?? '';
+      if (explanation.length < 80) throw new Error(`hover has no "Why:" explanation: ${text.slice(0, 600)}`);
+      for (const expected of ['IX Disposability', marker.message.replace(/^[IVX]+ [^:]+: /, ''), SHELL_FORM]) {
         if (!text.includes(expected)) throw new Error(`hover lacks "${expected}": ${text.slice(0, 600)}`);
       }
       await shot('hover');

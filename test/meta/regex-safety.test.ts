@@ -479,7 +479,7 @@ describe('regex safety', () => {
   });
 
   it(`every regex finishes within ${BUDGET_MS} ms on each adversarial ${LENGTH}-character input`, async () => {
-    const results = [];
+    const results: (Collected & Timing & { regex: RegExp })[] = [];
     for (const c of collected) if (c.regex) results.push({ ...c, regex: c.regex, ...(await timer.worst(c.regex)) });
     results.sort((a, b) => b.ms - a.ms);
     const report = (r: (typeof results)[number]) => `${r.ms.toFixed(1)} ms  ${r.where}  ${r.regex}  on ${describeInput(r.input)}`;

@@ -128,7 +128,7 @@ describe('editor flows', () => {
     const uri = uriOf('web/Dockerfile');
     void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'dockerfile', version: 1, text: BAD } });
     const { diagnostics } = await diagnosticsOf(uri);
-    assert.ok(diagnostics.every((d) => /^[IVX]+ [A-Z][^:]*: /.test(d.message)), 'factor first');
+    assert.ok(diagnostics.every((d) => /^[IVX]+ [A-Z][^:]*: /.test(String(d.message))), 'factor first');
     const whole = { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } };
     const fixAll = (await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll.twelveFactor'] } })) as CodeAction[];
     assert.equal(fixAll.length, 1);
@@ -146,7 +146,7 @@ describe('editor flows', () => {
     const [create, edit] = off.edit!.documentChanges! as [CreateFile, TextDocumentEdit];
     assert.equal(create.kind, 'create');
     assert.equal(create.uri, uriOf('.twelve-factor-lens.json'));
-    assert.deepEqual(JSON.parse(edit.edits[0].newText), { rules: { 'disposability/shell-form-command': 'off' } });
+    assert.deepEqual(JSON.parse((edit.edits[0] as { newText: string }).newText), { rules: { 'disposability/shell-form-command': 'off' } });
 
     // With one, the action rewrites it and keeps what is there.
     writeFileSync(join(dir, '.twelve-factor-lens.json'), '{\n    "failOn": "error",\n    "rules": {"logs/log-volume": "info"}\n}\n');

@@ -204,7 +204,7 @@ export class DockerfileModel {
   /** Expands `$VAR`, `${VAR}`, `${VAR:-default}` from the given values; `undefined` if any is unknown. */
   expand(text: string, values: Map<string, string | undefined> = this.globalArgs): string | undefined {
     let unknown = false;
-    const substitute = (name: string, op: string | undefined, word: string | undefined) => {
+    const substitute = (name: string, op: string | undefined, word: string): string => {
       const value = values.get(name);
       if (op === '-') return value ? value : word;
       if (op === '+') return value ? word : '';

@@ -73,6 +73,8 @@ export interface FunctionEvent {
   range: Range;
   /** Where the event names its source: an SQS queue's ARN, a schedule expression. */
   source: Node | undefined;
+  /** The event's own settings (SAM `Properties`), when it has any. */
+  properties?: YAMLMap;
 }
 
 export interface Resource {
@@ -310,7 +312,7 @@ export class ServerlessModel {
       if (!range) continue;
       const kind: EventType = type === 'Api' ? 'api' : type === 'HttpApi' ? 'http-api' : type === 'SQS' ? 'sqs' : type === 'Schedule' || type === 'ScheduleV2' ? 'schedule' : 'other';
       const source = kind === 'sqs' ? valueOf(props, 'Queue', doc) : kind === 'schedule' ? valueOf(props, 'Schedule', doc) ?? valueOf(props, 'ScheduleExpression', doc) : undefined;
-      out.push({ type: kind, name: key, range, source });
+      out.push({ type: kind, name: key, range, source, properties: props });
     }
     return out;
   }

@@ -9,6 +9,7 @@ testRule(rule, {
     { name: 'HTTP API allows 30 s', code: sam('      Timeout: 30\n', 'HttpApi') },
     { name: 'long timeout without an API', code: sam('      Timeout: 900\n', 'SQS') },
     { name: 'default timeout', code: sam('', 'Api') },
+    { name: 'an integration timeout raised for the event', code: sam('      Timeout: 50\n', 'Api\n          Properties:\n            TimeoutInMillis: 60000') },
   ],
   invalid: [
     { name: 'REST API', code: sam('      Timeout: 60\n', 'Api'), errors: [{ line: 6, column: 16, messageId: 'timeout', message: 'after 29 s' }] },

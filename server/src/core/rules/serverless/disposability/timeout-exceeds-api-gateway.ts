@@ -1,5 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
 import { timeoutOf } from '../../../serverless/model';
+import { valueOf } from '../../../kubernetes/yaml-nodes';
 
 /** API Gateway's integration timeouts: REST APIs stop waiting after 29 s, HTTP APIs after 30 s. */
 const LIMITS = { api: 29, 'http-api': 30 } as const;
@@ -28,7 +29,9 @@ export default defineServerlessRule({
       if (!timeout?.setting) continue;
       for (const event of fn.events) {
         if (event.type !== 'api' && event.type !== 'http-api') continue;
-        const limit = LIMITS[event.type];
+        // A REST API integration may be given a longer timeout of its own (`TimeoutInMillis`).
+        const own = event.properties ? model.value(valueOf(event.properties, 'TimeoutInMillis', model.doc!)) : undefined;
+        const limit = own?.literal && /^\d+$/.test(own.literal) ? Math.max(LIMITS[event.type], Math.floor(Number(own.literal) / 1000)) : own ? Infinity : LIMITS[event.type];
         if (timeout.seconds > limit) {
           report({ messageId: 'timeout', data: { fn: fn.id, seconds: timeout.seconds, gateway: event.type === 'api' ? 'REST API' : 'HTTP API', event: event.name, limit }, range: timeout.setting.range });
           break;
