@@ -72,6 +72,7 @@ interface JsonFinding {
   line: number;
   column: number;
   rule: string;
+  related?: { file: string; line: number; column: number; message: string }[];
 }
 
 function findings(paths: string[]): string[] {
@@ -111,5 +112,17 @@ describe('application boundaries in the CLI', () => {
   it('lets an overlay see its base, and keeps the base to itself', () => {
     const hpa = findings(['.']).filter((f) => f.includes('concurrency/replicas-with-hpa') || f.includes('hpa-target-missing'));
     assert.ok(!hpa.some((f) => f.includes('hpa-target-missing') && f.startsWith('kustomize/')), `the overlay's HPA finds the base's Deployment: ${hpa}`);
+  });
+
+  it('says where the other object of a relation is (JSON related, SARIF relatedLocations)', () => {
+    const json = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', 'samples/two'], { cwd: dir, encoding: 'utf8' });
+    const finding = (JSON.parse(json.stdout).findings as JsonFinding[]).find((f) => f.rule === 'concurrency/replicas-with-hpa');
+    assert.ok(finding, json.stdout);
+    assert.deepEqual(finding.related?.map((r) => `${r.file}:${r.line}`), ['samples/two/hpa.yaml:2']);
+    assert.match(finding.related![0].message, /HorizontalPodAutoscaler/);
+    const sarif = spawnSync(process.execPath, [CLI, '--format', 'sarif', '--no-fail', 'samples/three'], { cwd: dir, encoding: 'utf8' });
+    const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string; relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+    const readiness = results.find((r) => r.ruleId === 'disposability/missing-readiness-probe');
+    assert.equal(readiness?.relatedLocations?.[0].physicalLocation.artifactLocation.uri, 'samples/three/service.yaml');
   });
 });

@@ -87,4 +87,32 @@ describe('serverless templates', () => {
     assert.match(environment?.markdown ?? '', /Factor III\. Config/);
     assert.equal(hoverAt(analysis, { line: 10, character: 6 }), undefined, 'Type is not a governed key');
   });
+
+  it('odd shapes never make a rule throw', () => {
+    const odd = [
+      'AWSTemplateFormatVersion: x\nResources: [1, 2]\n',
+      'AWSTemplateFormatVersion: x\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: 5\n',
+      'Transform: AWS::Serverless-2016-10-31\nGlobals: []\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment: {Variables: [a]}\n      Events: [x]\n      Timeout: !Ref T\n      CodeUri: !Sub s3://b/${K}\n',
+      'AWSTemplateFormatVersion: x\nResources:\n  F: &f\n    Type: AWS::Lambda::Function\n    Properties:\n      Code: {S3Bucket: b, S3Key: [k]}\n  G: *f\n  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties: {FunctionName: {Ref: [1]}, EventSourceArn: !GetAtt []}\n',
+      'service: a\nprovider: x\nfunctions:\n  f: 3\n  g:\n    events: [{}, {sqs: {arn: 1}}, schedule]\n',
+      '{"Resources": {"F": {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {"A": {"Fn::Sub": ["x ${Y}", {}]}}}}}}}',
+    ];
+    for (const text of odd) {
+      const analysis = analyze({ uri: 'file:///w/t.yaml', languageId: 'yaml', text });
+      assert.deepEqual(analysis.ruleFailures, [], text);
+    }
+  });
+
+  it('stays linear: a template with 3000 plain functions and their triggers', () => {
+    const parts = ["AWSTemplateFormatVersion: '2010-09-09'", 'Resources:'];
+    for (let i = 0; i < 3000; i++) {
+      parts.push(`  F${i}:`, '    Type: AWS::Lambda::Function', '    Properties:', '      Runtime: nodejs22.x', '      Timeout: 60');
+      parts.push(`  P${i}:`, '    Type: AWS::Lambda::Permission', '    Properties:', '      Principal: apigateway.amazonaws.com', `      FunctionName: !GetAtt F${i}.Arn`);
+    }
+    const started = performance.now();
+    const analysis = analyze({ uri: 'file:///w/big.yaml', languageId: 'yaml', text: parts.join('\n') });
+    // Generous: a quadratic pass over functions x resources took far longer than this.
+    assert.ok(performance.now() - started < 10000);
+    assert.equal(analysis.findings.filter((f) => f.ruleId === 'disposability/timeout-exceeds-api-gateway').length, 3000);
+  });
 });

@@ -71,11 +71,20 @@ const DOCKERFILE_NAME = /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(dockerfi
 const YAML_NAME = /\.ya?ml$/i;
 const JSON_NAME = /\.(json|template)$/i;
 
+/** A URI's path, decoded; left as written when its escapes are malformed (`%zz`). */
+function decodePath(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
 /** Decides the target from the language id, falling back on the file name. */
 export function detectTarget(uri: string, languageId: string): Target | undefined {
   if (languageId === 'dockerfile' || languageId === 'containerfile') return 'dockerfile';
   if (languageId === 'yaml' || languageId === 'helm') return 'kubernetes';
-  const path = decodeURIComponent(uri.replace(/[?#].*$/, ''));
+  const path = decodePath(uri.replace(/^([^?#]*)[?#].*$/, '$1'));
   if (DOCKERFILE_NAME.test(path)) return 'dockerfile';
   if (YAML_NAME.test(path)) return 'kubernetes';
   // JSON is read only when its content is a CloudFormation/SAM template (parseDocument decides).

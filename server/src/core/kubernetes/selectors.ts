@@ -4,6 +4,7 @@
  * an object is a complete workload or a Kustomize patch fragment.
  */
 import type { KubeObject } from './model';
+import type { RelatedLocation } from '../types';
 import { isTemplated } from './model';
 import { mapEntries, nodeAt, scalarString } from './yaml-nodes';
 
@@ -239,4 +240,9 @@ function nearestUncached(candidates: readonly KubeObject[], from: KubeObject): K
   const folder = folderOf(from.uri);
   const sameFolder = candidates.filter((o) => folderOf(o.uri) === folder);
   return sameFolder.length > 0 ? sameFolder : [...candidates];
+}
+
+/** Where a related object is, for a finding's `related` locations: clickable in the editor, listed in JSON and SARIF. */
+export function locationOf(object: KubeObject, message?: string): RelatedLocation {
+  return { uri: object.uri, range: object.kindRange, message: message ?? `${object.kind} \`${object.name ?? '?'}\`` };
 }

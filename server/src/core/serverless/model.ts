@@ -317,24 +317,36 @@ export class ServerlessModel {
     return out;
   }
 
+  /** Triggers of plain Lambda functions by function logical id, from one pass over the resources. */
+  private lambdaTriggers: Map<string, FunctionEvent[]> | undefined;
+
   /** A plain Lambda function's triggers are other resources: event source mappings, rules, permissions for API Gateway. */
   private lambdaEvents(logicalId: string): FunctionEvent[] {
-    const doc = this.doc!;
-    const out: FunctionEvent[] = [];
-    for (const resource of this.resources.values()) {
-      const props = resource.properties;
-      if (resource.type === 'AWS::Lambda::EventSourceMapping' && this.referencedId(valueOf(props, 'FunctionName', doc)) === logicalId) {
-        const arn = valueOf(props, 'EventSourceArn', doc);
-        const target = this.resources.get(this.referencedId(arn) ?? '');
-        if (target?.type === 'AWS::SQS::Queue') out.push({ type: 'sqs', name: resource.logicalId, range: resource.idRange, source: arn });
-      } else if (resource.type === 'AWS::Events::Rule' && valueOf(props, 'ScheduleExpression', doc)) {
-        const targets = seqItems(valueOf(props, 'Targets', doc), doc);
-        if (targets.some((t) => this.referencedId(valueOf(asMap(t, doc), 'Arn', doc)) === logicalId)) out.push({ type: 'schedule', name: resource.logicalId, range: resource.idRange, source: valueOf(props, 'ScheduleExpression', doc) });
-      } else if (resource.type === 'AWS::Lambda::Permission' && scalarString(valueOf(props, 'Principal', doc), doc) === 'apigateway.amazonaws.com' && this.referencedId(valueOf(props, 'FunctionName', doc)) === logicalId) {
-        out.push({ type: 'api', name: resource.logicalId, range: resource.idRange, source: undefined });
+    if (!this.lambdaTriggers) {
+      const doc = this.doc!;
+      const triggers = new Map<string, FunctionEvent[]>();
+      const add = (id: string | undefined, event: FunctionEvent) => {
+        if (!id) return;
+        const list = triggers.get(id) ?? [];
+        list.push(event);
+        triggers.set(id, list);
+      };
+      for (const resource of this.resources.values()) {
+        const props = resource.properties;
+        if (resource.type === 'AWS::Lambda::EventSourceMapping') {
+          const arn = valueOf(props, 'EventSourceArn', doc);
+          const target = this.resources.get(this.referencedId(arn) ?? '');
+          if (target?.type === 'AWS::SQS::Queue') add(this.referencedId(valueOf(props, 'FunctionName', doc)), { type: 'sqs', name: resource.logicalId, range: resource.idRange, source: arn });
+        } else if (resource.type === 'AWS::Events::Rule' && valueOf(props, 'ScheduleExpression', doc)) {
+          const ids = new Set(seqItems(valueOf(props, 'Targets', doc), doc).map((t) => this.referencedId(valueOf(asMap(t, doc), 'Arn', doc))));
+          for (const id of ids) add(id, { type: 'schedule', name: resource.logicalId, range: resource.idRange, source: valueOf(props, 'ScheduleExpression', doc) });
+        } else if (resource.type === 'AWS::Lambda::Permission' && scalarString(valueOf(props, 'Principal', doc), doc) === 'apigateway.amazonaws.com') {
+          add(this.referencedId(valueOf(props, 'FunctionName', doc)), { type: 'api', name: resource.logicalId, range: resource.idRange, source: undefined });
+        }
       }
+      this.lambdaTriggers = triggers;
     }
-    return out;
+    return this.lambdaTriggers.get(logicalId) ?? [];
   }
 
   private frameworkEvents(properties: YAMLMap | undefined): FunctionEvent[] {

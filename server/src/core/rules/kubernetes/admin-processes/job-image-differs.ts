@@ -2,6 +2,7 @@ import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { parseImageReference } from '../../../kubernetes/images';
 import { relationIndex } from '../../../kubernetes/relation-index';
+import { locationOf } from '../../../kubernetes/selectors';
 
 export default defineKubernetesRule({
   meta: {
@@ -38,7 +39,7 @@ export default defineKubernetesRule({
         });
         if (same) continue;
         const app = apps[0];
-        report({ messageId: 'differs', data: { kind: job.kind, image: container.image, appKind: app.object.kind, app: app.object.name ?? '', appImage: app.image }, range: container.imageRange });
+        report({ messageId: 'differs', data: { kind: job.kind, image: container.image, appKind: app.object.kind, app: app.object.name ?? '', appImage: app.image }, range: container.imageRange, related: [locationOf(app.object, 'the application it administers')] });
       }
     }
   },

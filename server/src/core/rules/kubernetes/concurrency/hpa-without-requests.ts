@@ -2,7 +2,7 @@ import type { Node } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
 import type { KubeObject } from '../../../kubernetes/model';
 import { asMap, nodeAt, pairOf, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
-import { isPatchFragment, sameNamespace, scaleTargetOf, nearest } from '../../../kubernetes/selectors';
+import { isPatchFragment, locationOf, sameNamespace, scaleTargetOf, nearest } from '../../../kubernetes/selectors';
 import { requestProvided, type ResourceName } from '../../../kubernetes/resources';
 
 interface UtilizationMetric {
@@ -45,7 +45,7 @@ export default defineKubernetesRule({
             (c) => (metric.container === undefined || c.name === metric.container) && !requestProvided(target, c, metric.resource, workspace.named(target.kind, target.name)),
           );
           if (!container) continue;
-          report({ messageId: 'missing', data: { target: `${target.kind} ${target.name}`, resource: metric.resource === 'cpu' ? 'CPU' : 'memory', container: container.name ?? '?' }, range });
+          report({ messageId: 'missing', data: { target: `${target.kind} ${target.name}`, resource: metric.resource === 'cpu' ? 'CPU' : 'memory', container: container.name ?? '?' }, range, related: [locationOf(target, 'the scaled workload')] });
           break;
         }
       }

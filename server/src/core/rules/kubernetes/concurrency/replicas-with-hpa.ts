@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { nodeAt, pairOf } from '../../../kubernetes/yaml-nodes';
-import { autoscalersIn, autoscalersOf, nearest } from '../../../kubernetes/selectors';
+import { autoscalersIn, autoscalersOf, locationOf, nearest } from '../../../kubernetes/selectors';
 import { asMap } from '../../../kubernetes/yaml-nodes';
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'Rollout', 'DeploymentConfig']);
@@ -32,7 +32,7 @@ export default defineKubernetesRule({
       if (!pair) continue;
       const scaler = nearest(autoscalersOf(object, autoscalersIn(workspace)), object)[0];
       if (!scaler) continue;
-      report({ messageId: 'replicas', data: { scaler: scaler.kind, name: scaler.name ?? '', kind: object.kind }, range: model.rangeOf(pair)! });
+      report({ messageId: 'replicas', data: { scaler: scaler.kind, name: scaler.name ?? '', kind: object.kind }, range: model.rangeOf(pair)!, related: [locationOf(scaler, `the ${scaler.kind} that owns the replica count`)] });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated, type KubeObject } from '../../../kubernetes/model';
-import { autoscalersIn, autoscalersOf, nearest } from '../../../kubernetes/selectors';
+import { autoscalersIn, autoscalersOf, locationOf, nearest } from '../../../kubernetes/selectors';
 import { relationIndex } from '../../../kubernetes/relation-index';
 import { mapEntries, nodeAt, scalarNumber, scalarString } from '../../../kubernetes/yaml-nodes';
 
@@ -67,7 +67,7 @@ export default defineKubernetesRule({
         if (replicasNode && scalarNumber(replicasNode, workload.doc) === undefined) continue; // templated or odd: unknown
         const replicas = replicasNode ? scalarNumber(replicasNode, workload.doc)! : 1;
         if (minCount >= replicas) {
-          report({ messageId: 'minAvailableAll', data: { value: minCount, replicas, kind: workload.kind, workload: workload.name ?? '?' }, range: model.rangeOf(minNode)! });
+          report({ messageId: 'minAvailableAll', data: { value: minCount, replicas, kind: workload.kind, workload: workload.name ?? '?' }, range: model.rangeOf(minNode)!, related: [locationOf(workload, 'the protected workload')] });
         }
       }
     }

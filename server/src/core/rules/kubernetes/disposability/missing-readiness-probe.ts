@@ -1,7 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { WORKLOAD_KINDS, type Container, type KubeObject } from '../../../kubernetes/model';
 import { asMap, nodeAt, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
-import { isPatchFragment, servicesSelecting, nearest } from '../../../kubernetes/selectors';
+import { isPatchFragment, locationOf, servicesSelecting, nearest } from '../../../kubernetes/selectors';
 import { portReference, probeOf, type PortReference } from '../../../kubernetes/probes';
 import { appendToMap } from '../../../kubernetes/yaml-edits';
 import { containerCommand, isIdleCommand } from '../../../kubernetes/commands';
@@ -75,6 +75,7 @@ export default defineKubernetesRule({
           messageId: 'missing',
           data: { container: container.name ?? '?', service },
           range: container.anchorRange,
+          related: services.filter((s) => (s.name ?? '') === service).slice(0, 1).map((s) => locationOf(s, `Service \`${service}\` sends traffic to this container`)),
           fix: edit && { title: `Add a TCP readiness probe on port ${port}`, edits: [edit] },
         });
       }

@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
-import { podsSelectedBy, nearest } from '../../../kubernetes/selectors';
+import { locationOf, podsSelectedBy, nearest } from '../../../kubernetes/selectors';
 import { portReference } from '../../../kubernetes/probes';
 import { isTemplated, type KubeObject } from '../../../kubernetes/model';
 
@@ -43,8 +43,9 @@ export default defineKubernetesRule({
         if (ref.number !== undefined && declared.length === 0) continue;
         const range = model.rangeOf(node);
         if (!range) continue;
-        if (ref.number === undefined) report({ messageId: 'name', data: { port: ref.value, workloads }, range });
-        else report({ messageId: 'number', data: { port: ref.value, workloads, declared: declaredText }, range });
+        const related = pods.slice(0, 5).map((pod) => locationOf(pod, `${pod.kind} \`${pod.name ?? '?'}\`, selected by this Service`));
+        if (ref.number === undefined) report({ messageId: 'name', data: { port: ref.value, workloads }, range, related });
+        else report({ messageId: 'number', data: { port: ref.value, workloads, declared: declaredText }, range, related });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { defineKubernetesRule } from '../../../rule';
-import { nearest } from '../../../kubernetes/selectors';
+import { locationOf, nearest } from '../../../kubernetes/selectors';
 import type { KubeObject } from '../../../kubernetes/model';
 import { isTemplated } from '../../../kubernetes/model';
 import { podVolumes, replicasOf } from '../../../kubernetes/pod-parts';
@@ -60,7 +60,7 @@ export default defineKubernetesRule({
         const modes = accessModesOf(pvc);
         if (modes.length === 0 || !modes.every((m) => SINGLE_WRITER.has(m))) continue;
         const where = pvc.uri === object.uri ? '' : ` (declared in ${fileName(pvc.uri)})`;
-        report({ messageId: 'shared', data: { kind: object.kind, workload: object.name, replicas: replicasText, claim, mode: modes.join('/'), where }, range });
+        report({ messageId: 'shared', data: { kind: object.kind, workload: object.name, replicas: replicasText, claim, mode: modes.join('/'), where }, range, related: [locationOf(pvc, 'the claim'), ...(hpa ? [locationOf(hpa, 'the autoscaler that adds replicas')] : [])] });
       }
     }
   },
