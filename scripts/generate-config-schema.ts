@@ -27,7 +27,7 @@ interface RuleEntry {
 
 function ruleEntries(): RuleEntry[] {
   const entries: RuleEntry[] = [
-    ...ALL_RULES.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.defaultSeverity })),
+    ...ALL_RULES.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.offByDefault ? 'off' : rule.meta.defaultSeverity })),
     ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => ({ id: d.id, description: d.description, defaultSeverity: d.severity })),
     { id: HELM_SKIPPED.id, description: HELM_SKIPPED.description, defaultSeverity: HELM_SKIPPED.severity },
   ];

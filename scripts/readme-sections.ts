@@ -19,7 +19,7 @@ export function renderRuleTable(): string {
   lines.push('| Factor | Rule | Target | Default | Fix | What it finds |');
   lines.push('| --- | --- | --- | --- | --- | --- |');
   const row = (rule: (typeof ALL_RULES)[number], factor: (typeof FACTORS)[number]) =>
-    `| [${factor.numeral}. ${factor.title}](${factor.url}) | \`${rule.meta.id}\` | ${rule.meta.target} | ${rule.meta.defaultSeverity} | ${rule.meta.fix ?? ''} | ${cell(rule.meta.description)} |`;
+    `| [${factor.numeral}. ${factor.title}](${factor.url}) | \`${rule.meta.id}\` | ${rule.meta.target} | ${rule.meta.offByDefault ? `off (${rule.meta.defaultSeverity} when on)` : rule.meta.defaultSeverity} | ${rule.meta.fix ?? ''} | ${cell(rule.meta.description)} |`;
   for (const factor of FACTORS) {
     for (const rule of ALL_RULES.filter((r) => r.meta.factor === factor.slug && r.meta.target !== 'serverless')) lines.push(row(rule, factor));
   }
@@ -31,6 +31,11 @@ export function renderRuleTable(): string {
   for (const factor of FACTORS) {
     for (const rule of ALL_RULES.filter((r) => r.meta.factor === factor.slug && r.meta.target === 'serverless')) lines.push(row(rule, factor));
   }
+  lines.push('');
+  const off = ALL_RULES.filter((r) => r.meta.offByDefault);
+  lines.push(`Rules off by default (${off.length}): sound checks that are generic hygiene, or right for production and noise on demos and samples. Turn one on in \`.twelve-factor-lens.json\` with \`"rules": { "<id>": "hint" }\` (or any severity):`);
+  lines.push('');
+  for (const rule of off) lines.push(`- \`${rule.meta.id}\`: ${cell(rule.meta.offByDefault!)}`);
   lines.push('');
   lines.push('Diagnostics about suppressions themselves:');
   lines.push('');

@@ -87,7 +87,7 @@ export function renderRuleDoc(rule: Rule, cases: RuleCases | undefined): string 
     `<!-- Generated from the rule's metadata and tests by \`npm run docs:rules\`; edit those, not this page. -->`,
     `# \`${meta.id}\``,
     '',
-    `**${factor.numeral}. ${factor.title}** · ${target} · default severity: ${meta.defaultSeverity} · fix: ${meta.fix ?? 'none'}`,
+    `**${factor.numeral}. ${factor.title}** · ${target} · default severity: ${meta.offByDefault ? `off (${meta.defaultSeverity} when turned on)` : meta.defaultSeverity} · fix: ${meta.fix ?? 'none'}`,
     '',
     meta.description,
     '',

@@ -103,7 +103,7 @@ export function toSarif(reports: FileReport[], version: string): string {
         fullDescription: { text: rule.meta.rationale },
         help: { text: rule.meta.rationale, markdown: rule.meta.rationale },
         helpUri: factor.url,
-        defaultConfiguration: { level: SARIF_LEVEL[rule.meta.defaultSeverity] },
+        defaultConfiguration: { level: SARIF_LEVEL[rule.meta.defaultSeverity], enabled: !rule.meta.offByDefault },
         properties: { factor: factor.slug, tags: ['twelve-factor', factor.slug, rule.meta.target] },
       };
     }),
@@ -164,8 +164,9 @@ export function listRules(asJson: boolean): string {
     id: rule.meta.id,
     factor: rule.meta.factor,
     targets: [rule.meta.target],
-    severity: rule.meta.defaultSeverity,
+    severity: rule.meta.offByDefault ? 'off' : rule.meta.defaultSeverity,
     fixable: rule.meta.fixable,
+    fix: rule.meta.fix ?? null,
     description: rule.meta.description,
   }));
   if (asJson) return JSON.stringify(rules, null, 2);

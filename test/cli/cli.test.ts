@@ -109,10 +109,13 @@ describe('twelve-factor-lens CLI', () => {
     const rules = JSON.parse(r.stdout);
     assert.ok(rules.length >= 2);
     for (const rule of rules) {
-      assert.deepEqual(Object.keys(rule).sort(), ['description', 'factor', 'fixable', 'id', 'severity', 'targets']);
+      assert.deepEqual(Object.keys(rule).sort(), ['description', 'factor', 'fix', 'fixable', 'id', 'severity', 'targets']);
+      assert.ok(rule.fix === null || rule.fix === 'safe' || rule.fix === 'unsafe', `${rule.id}: fix class`);
+      assert.equal(rule.fixable, rule.fix !== null);
       assert.ok(rule.targets.every((t: string) => t === 'dockerfile' || t === 'kubernetes' || t === 'serverless'));
     }
     assert.match(run(['--list-rules']).stdout, /IX\. Disposability\n\s+disposability\/shell-form-command/);
+    assert.equal(rules.find((x: { id: string }) => x.id === 'dependencies/unpinned-os-package').severity, 'off', 'off-by-default rules say so');
   });
 
   it('SARIF 2.1.0 output carries rule metadata and 1-based regions', () => {

@@ -142,3 +142,18 @@ describe('hostile YAML', () => {
     assert.deepEqual(analysis.parsed.parseProblems, []);
   });
 });
+
+describe('rules off by default', () => {
+  it('run only when a configuration turns them on, at the severity it names', async () => {
+    const { ALL_RULES } = await import('../../server/src/core/rules');
+    const { analyze: run } = await import('../../server/src/core/analyze');
+    const rule = ALL_RULES.find((r) => r.meta.id === 'dependencies/unpinned-os-package')!;
+    assert.ok(rule.meta.offByDefault, 'the rule explains why it is off');
+    const text = 'FROM debian:12.5\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nCMD ["curl", "--version"]\n';
+    const input = { uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text };
+    assert.equal(run(input).findings.filter((f) => f.ruleId === rule.meta.id).length, 0);
+    const on = run(input, { configuration: { rules: { [rule.meta.id]: 'warning' } } }).findings.filter((f) => f.ruleId === rule.meta.id);
+    assert.equal(on.length, 1);
+    assert.equal(on[0].severity, 'warning');
+  });
+});

@@ -53,9 +53,15 @@ function uriOf(rule: Rule, filename?: string): string {
   return `file:///workspace/${name}`;
 }
 
+/** A rule that is off by default is tested as a user who turned it on would run it. */
+export function enabling(rule: Rule, configuration: Configuration | undefined): Configuration | undefined {
+  if (!rule.meta.offByDefault || configuration?.rules?.[rule.meta.id]) return configuration;
+  return { ...configuration, rules: { ...configuration?.rules, [rule.meta.id]: rule.meta.defaultSeverity } };
+}
+
 function run(rule: Rule, c: RuleCase): Finding[] {
   const workspaceObjects: KubeObject[] = (c.workspace ?? []).flatMap((f) => new KubernetesModel(new SourceText(`file:///workspace/${f.filename}`, f.code)).objects);
-  const analysis = analyze({ uri: uriOf(rule, c.filename), languageId: '', text: c.code }, { rules: [rule], configuration: c.configuration, workspaceObjects });
+  const analysis = analyze({ uri: uriOf(rule, c.filename), languageId: '', text: c.code }, { rules: [rule], configuration: enabling(rule, c.configuration), workspaceObjects });
   assert.deepEqual(analysis.ruleFailures, [], `rule threw: ${analysis.ruleFailures[0]?.error}`);
   return analysis.findings.filter((f) => f.ruleId === rule.meta.id);
 }

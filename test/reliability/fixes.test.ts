@@ -92,8 +92,9 @@ describe('fix reproducers', () => {
   });
 
   it('eol: ENV PYTHONUNBUFFERED goes into a CR-only Dockerfile with a CR', () => {
-    const text = fixture('fix-eol-cr-python.Dockerfile');
-    assert.ok(text.includes('\r') && !text.includes('\n'));
+    // The reproducer's app, started as a script that prints (flask run logs to stderr, which the rule leaves alone).
+    const text = fixture('fix-eol-cr-python.Dockerfile').replace('CMD ["flask", "run", "--host=0.0.0.0"]', 'CMD ["python", "app.py"]');
+    assert.ok(text.includes('\r') && !text.includes('\n') && text.includes('"app.py"'));
     const fixed = fixUntilStable(text, analyzer({ filename: 'Dockerfile' }));
     assert.ok(fixed.passes >= 1);
     assert.ok(fixed.text.includes('\rENV PYTHONUNBUFFERED=1'), JSON.stringify(fixed.text));
@@ -117,8 +118,14 @@ describe('fix reproducers', () => {
   }
 
   it('empty-key pairs (fuzz 13, 15): no fix is offered into a map with a key-less pair', () => {
-    for (const name of ['fix-fuzz-13-byteflip-22087.txt', 'fix-fuzz-15-splice-8802.txt']) {
-      const findings = analyzer({ filename: 'pod.yaml' })(fixture(name)).findings;
+    // The reproducers are bare Pods, which the requests rule no longer asks; the same key-less pairs in a Deployment.
+    const deployment = (container: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n      containers:\n${container}`;
+    const cases = {
+      'fuzz 13 shape': deployment('      - image: example.com/x:1.2\n        : #\n      :\n      -\n'),
+      'fuzz 15 shape': deployment('      -\n        image: example.com/r:1.2\n        : #\n      :\n      -\n'),
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const findings = analyzer({ filename: 'deploy.yaml' })(text).findings;
       assert.ok(findings.some((f) => f.ruleId === 'concurrency/missing-resource-requests'), name);
       assert.deepEqual(findings.filter((f) => f.ruleId === 'concurrency/missing-resource-requests' && f.fix), [], name);
     }

@@ -202,7 +202,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
 }
 
 export function effectiveSeverity(rule: Rule, configuration: Configuration): Severity | 'off' {
-  return configuration.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+  return configuration.rules?.[rule.meta.id] ?? (rule.meta.offByDefault ? 'off' : rule.meta.defaultSeverity);
 }
 
 /**

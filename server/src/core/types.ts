@@ -85,7 +85,13 @@ export interface RuleMeta {
   id: string;
   factor: FactorSlug;
   target: Target;
+  /** The severity when the rule is on; see `offByDefault`. */
   defaultSeverity: Severity;
+  /**
+   * Why the rule runs only when a configuration turns it on (`"rules": {"<id>": "hint"}`): a check
+   * that is sound but generic hygiene, or right for production and noise on demos. Shown in the README.
+   */
+  offByDefault?: string;
   /** One line, shown in the rule table and `--list-rules`. */
   description: string;
   /** Markdown, shown on hover: why this breaks the factor and what to do instead. */

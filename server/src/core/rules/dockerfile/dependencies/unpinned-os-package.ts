@@ -33,6 +33,8 @@ export default defineDockerfileRule({
     id: 'dependencies/unpinned-os-package',
     factor: 'dependencies',
     defaultSeverity: 'hint',
+    offByDefault:
+      'pinning every OS package to an exact version breaks rebuilds whenever the distribution mirror drops that version (hadolint DL3008 is the check teams disable most); a pinned base image (dependencies/unpinned-base-image) already fixes what the image is built from.',
     description: 'OS packages are installed into the final image without a version (`apt-get install curl`, `apk add git`).',
     rationale: [
       'An explicit dependency declaration names versions. `apt-get install curl` installs whatever the mirror offers on',

@@ -12,7 +12,9 @@ export default defineKubernetesRule({
   meta: {
     id: 'concurrency/single-replica',
     factor: 'concurrency',
-    defaultSeverity: 'info',
+    defaultSeverity: 'hint',
+    offByDefault:
+      'samples, demos and development clusters run one replica on purpose; for a production repository, turn it on to be told which served workloads cannot lose a pod without downtime.',
     description: 'A Deployment or StatefulSet behind a Service runs one replica (or leaves `replicas` unset) and no autoscaler scales it.',
     rationale: [
       'The process model scales out by running more copies of a process type. One replica behind a Service is a single',

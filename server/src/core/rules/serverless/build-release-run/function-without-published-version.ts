@@ -5,7 +5,7 @@ export default defineServerlessRule({
   meta: {
     id: 'build-release-run/function-without-published-version',
     factor: 'build-release-run',
-    defaultSeverity: 'info',
+    defaultSeverity: 'hint',
     description: 'A Lambda function is deployed without a published version or alias (`AutoPublishAlias`, `AWS::Lambda::Version`), so a release cannot be named or rolled back.',
     rationale: [
       'Every release should have an id and stay available, so that a deploy can be traced and undone. A function that is',

@@ -6,7 +6,9 @@ export default defineServerlessRule({
   meta: {
     id: 'logs/function-log-format-not-json',
     factor: 'logs',
-    defaultSeverity: 'info',
+    defaultSeverity: 'hint',
+    offByDefault:
+      'JSON logs make a stream easier to query, but plain-text logs on CloudWatch are still an event stream as the logs factor asks; turn it on where your log tooling expects JSON.',
     description: 'A Lambda function whose runtime can emit structured logs keeps the plain-text log format (`LoggingConfig.LogFormat` is not `JSON`).',
     rationale: [
       'A twelve-factor app writes its log as an event stream and leaves routing and analysis to the environment. On Lambda',
