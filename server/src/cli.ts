@@ -7,7 +7,7 @@
  * files are still reported), or an internal failure.
  */
 import { parseArgs } from 'node:util';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relatedObjects } from './related-objects';
@@ -405,7 +405,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
       if (fixed.broken) warn(`${file.path}: some fixes were not applied: they would have left the file with new parse problems`);
       if (fixed.text !== file.parsed.source.text) {
         try {
-          writeFileSync(file.path, (file.hasBom ? BOM : '') + fixed.text);
+          writeAtomically(file.path, (file.hasBom ? BOM : '') + fixed.text);
         } catch (error) {
           err(`twelve-factor-lens: cannot write ${file.path}: ${(error as Error).message}`);
           return EXIT_USAGE;
@@ -491,6 +491,23 @@ function moveFindingsToTheirFiles(reports: FileReport[], files: readonly LoadedF
     });
   }
   for (const report of byUri.values()) report.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * Replaces a file in one step: the fixed text goes to a temporary file beside it (same folder, so
+ * the same file system), which then takes the original's name. An interrupted run leaves either
+ * the old file or the new one, never half of each; the file keeps its permission bits.
+ */
+function writeAtomically(path: string, text: string): void {
+  const target = realpathSync(path); // through a symlink: replace the file it names, keep the link
+  const temporary = `${target}.twelve-factor-lens-${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text, { mode: statSync(target).mode & 0o7777 });
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 /** For each file, the Kubernetes objects of the files in its application (related-objects.ts). */

@@ -6,7 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -321,6 +321,25 @@ describe('CLI: standard input', () => {
       assert.match(r.stderr, message);
       assert.equal(r.stdout, '');
       noStack(r);
+    }
+  });
+});
+
+describe('--fix writes atomically', () => {
+  it('replaces the file a symlink names, keeps the link and the mode, and leaves no temporary file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'tfl-atomic-'));
+    try {
+      const real = join(root, 'real.Dockerfile');
+      writeFileSync(real, 'FROM nginx:1.27.0\nCMD nginx -g "daemon off;"\n', { mode: 0o640 });
+      symlinkSync('real.Dockerfile', join(root, 'Dockerfile'));
+      const result = spawnSync(process.execPath, [resolve('dist/cli.js'), '--fix', '--no-fail', join(root, 'Dockerfile')], { encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stderr);
+      assert.ok(lstatSync(join(root, 'Dockerfile')).isSymbolicLink(), 'the link is still a link');
+      assert.notEqual(readFileSync(real, 'utf8'), 'FROM nginx:1.27.0\nCMD nginx -g "daemon off;"\n', 'the fix landed in the real file');
+      assert.equal(statSync(real).mode & 0o777, 0o640);
+      assert.deepEqual(readdirSync(root).sort(), ['Dockerfile', 'real.Dockerfile']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
