@@ -157,3 +157,18 @@ describe('rules off by default', () => {
     assert.equal(on[0].severity, 'warning');
   });
 });
+
+describe('a rule that repeats itself', () => {
+  it('lists its first findings and counts the rest in one closing finding, never dropping the rule', () => {
+    const noisy = defineDockerfileRule({
+      meta: { id: 'concurrency/noisy-test-rule', factor: 'concurrency', defaultSeverity: 'info', description: 'test', rationale: 'test', messages: { m: 'line {{n}}' } },
+      check({ report, source }) {
+        for (let n = 0; n < 1500; n++) report({ messageId: 'm', data: { n }, range: source.rangeOf(0, 1) });
+      },
+    });
+    const findings = analyze({ uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text: 'FROM scratch\n' }, { rules: [noisy] }).findings.filter((f) => f.ruleId === noisy.meta.id);
+    // One range: the engine says the same thing once per range; the closing finding sits at its end.
+    assert.equal(findings.length, 2);
+    assert.match(findings[1].message, /^500 more findings of this rule in this file are not listed/);
+  });
+});

@@ -165,7 +165,13 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
     if (severity === 'off') continue;
     ranRuleIds.add(rule.meta.id);
     const collected: Finding[] = [];
+    let unlisted = 0;
     const report = (r: Report) => {
+      // A rule that repeats itself thousands of times in one file says so once rather than flooding every view.
+      if (collected.length >= MAX_FINDINGS_PER_RULE) {
+        unlisted++;
+        return;
+      }
       const template = rule.meta.messages[r.messageId];
       if (template === undefined) throw new Error(`unknown messageId "${r.messageId}"`);
       // Every value is masked (formatMessage), knowing the document's own secrets (found once, on the first report).
@@ -186,6 +192,10 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
         (rule as KubernetesRule).check({ source: parsed.kubernetes.source, configuration, report, model: parsed.kubernetes, workspace });
       }
       for (const finding of collected) findings.push(finding);
+      if (unlisted > 0) {
+        const last = collected[collected.length - 1];
+        findings.push({ ruleId: rule.meta.id, factor: rule.meta.factor, severity, message: `${unlisted} more findings of this rule in this file are not listed (the first ${MAX_FINDINGS_PER_RULE} are).`, range: { start: last.range.end, end: last.range.end } });
+      }
     } catch (error) {
       // Containment: one broken rule must not cost the user the other rules' findings.
       ruleFailures.push({ ruleId: rule.meta.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -200,6 +210,9 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
   return { parsed, findings: dedupe(kept), ruleFailures };
 }
+
+/** Findings one rule lists for one file; the rest are counted in one closing finding. */
+export const MAX_FINDINGS_PER_RULE = 1000;
 
 export function effectiveSeverity(rule: Rule, configuration: Configuration): Severity | 'off' {
   return configuration.rules?.[rule.meta.id] ?? (rule.meta.offByDefault ? 'off' : rule.meta.defaultSeverity);
