@@ -16,7 +16,12 @@ const DOCKERFILE_FILE = /^(Dockerfile|Containerfile)(\..+)?$|\.(dockerfile|conta
 const YAML_FILE = /\.ya?ml$/i;
 /** JSON files and `.template` files are read, and analysed only when their content is a CloudFormation/SAM template. */
 const TEMPLATE_FILE = /\.(json|template)$/i;
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+/**
+ * Folders the walk does not enter: dependencies, version control, and `testdata` (Go's convention
+ * for a tool's test inputs: deliberately odd files, not what the project deploys). A path named on
+ * the command line is still read.
+ */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', 'testdata']);
 
 /** True when a file name is one the directory walk picks up. */
 export function isCandidateName(name: string): boolean {

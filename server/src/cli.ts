@@ -32,7 +32,7 @@ const HELP = `Usage: twelve-factor-lens [options] [paths...]
 Reviews Dockerfiles and Kubernetes manifests against the twelve-factor methodology.
 Paths may be files or directories (default: the current directory). Directories are
 searched for Dockerfile, Dockerfile.*, *.dockerfile, Containerfile, *.yaml and *.yml,
-skipping node_modules and .git; symbolic links are followed, each folder and file once.
+skipping node_modules, .git and testdata; symbolic links are followed, each folder and file once.
 FIFOs, sockets and devices are skipped, and files over 20 MB are refused. The path -
 reads standard input (see --stdin-filename).
 

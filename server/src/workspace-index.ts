@@ -13,15 +13,13 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { isCandidateName } from './cli-files';
+import { isCandidateName, SKIPPED_DIRECTORIES } from './cli-files';
 import { CONFIG_FILE_NAME, ConfigError, parseConfigText } from './cli-config';
 import { ConfigurationMatcher, relativeTo, type RuleLevel } from './core/config';
 import { folderOf } from './core/applications';
 import { detectTarget } from './core/analyze';
 import type { Configuration, Target } from './core/types';
 
-/** The CLI's skipped folders (cli-files.ts), so both see the same files. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 /** Files this large are not read (the CLI refuses them too). */
 const MAX_READ_BYTES = 20 * 1024 * 1024;
 

@@ -40,6 +40,8 @@ before(() => {
   writeFileSync(join(dir, 'app', 'pod.yml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: p, image: "nginx:latest"}]\n');
   writeFileSync(join(dir, 'app', 'README.md'), '# not analysed\n');
   writeFileSync(join(dir, 'node_modules', 'dep', 'Dockerfile'), 'FROM x\nCMD y\n');
+  mkdirSync(join(dir, 'tool', 'testdata'), { recursive: true });
+  writeFileSync(join(dir, 'tool', 'testdata', 'old-hpa.yaml'), 'apiVersion: autoscaling/v2beta1\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\n');
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -50,6 +52,8 @@ describe('twelve-factor-lens CLI', () => {
     const { findings } = JSON.parse(r.stdout);
     const files = [...new Set(findings.map((f: { file: string }) => f.file))].sort();
     assert.ok(!files.some((f) => String(f).includes('node_modules')));
+    assert.ok(!files.some((f) => String(f).includes('testdata')), 'testdata folders hold test inputs, not what is deployed');
+    assert.equal(JSON.parse(run(['--format', 'json', 'tool/testdata']).stdout).findings.length > 0, true, 'named on the command line, it is read');
     const shell = findings.find((f: { rule: string }) => f.rule === 'disposability/shell-form-command');
     assert.deepEqual(shell, {
       file: 'app/Dockerfile', line: 2, column: 1, endLine: 2, endColumn: 19, rule: 'disposability/shell-form-command', factor: 'disposability', severity: 'warning',

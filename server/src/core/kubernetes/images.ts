@@ -54,6 +54,16 @@ export function isLogicalImageName(reference: string): boolean {
 }
 
 /**
+ * A repository whose name already carries a version (`…-inference-cu124.2-3.ubuntu2204.py311`, as
+ * vendors publish one repository per release line): left untagged, it still names that line, so
+ * being untagged is not the same drift as a bare `nginx`.
+ */
+export function isVersionedRepository(repository: string): boolean {
+  const last = repository.slice(repository.lastIndexOf('/') + 1);
+  return /\d\.\d/.test(last);
+}
+
+/**
  * Tags that name a moving target rather than a build: each push replaces what they point at.
  * `latest` is the implicit one; the others are branch or channel names.
  */

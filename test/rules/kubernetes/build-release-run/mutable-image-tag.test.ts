@@ -22,6 +22,7 @@ testRule(rule, {
       workspace: [{ filename: 'kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\nimages:\n  - name: shop/web\n    newName: registry.example.com/shop/web\n    newTag: 1.4.2\n' }],
     },
     { name: 'a logical name a build tool replaces (Skaffold, ko)', code: deployment('echo-grpc') },
+    { name: 'untagged, but the repository itself names a release line', code: deployment('us-docker.pkg.dev/vendor/images/text-inference-cu124.2-3.ubuntu2204.py311') },
     { name: 'custom resource with a pod-like shape is skipped', code: 'apiVersion: example.com/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: x\n          image: nginx\n' },
   ],
   invalid: [

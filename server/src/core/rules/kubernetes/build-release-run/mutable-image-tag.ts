@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { isLogicalImageName, isMovingTag, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
+import { isLogicalImageName, isMovingTag, isPlaceholderImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
 import type { KubernetesWorkspace } from '../../../rule';
 import { asMap, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 
@@ -57,6 +57,7 @@ export default defineKubernetesRule({
         // The builds' own answer when the caller knows them (every including overlay pins it); else any kustomization around.
         rewritten ??= workspace.pinnedImages ? new Set(workspace.pinnedImages) : kustomizedNames(workspace);
         if (rewritten.has(image.repository)) continue;
+        if (image.tag === undefined && isVersionedRepository(image.repository)) continue;
         if (image.tag === undefined) report({ messageId: 'untagged', data: { image: container.image }, range: container.imageRange });
         else if (image.tag === 'latest') report({ messageId: 'latest', data: { image: container.image }, range: container.imageRange });
         else if (isMovingTag(image.tag)) report({ messageId: 'moving', data: { image: container.image, tag: image.tag }, range: container.imageRange });

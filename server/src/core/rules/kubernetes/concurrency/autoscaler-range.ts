@@ -6,6 +6,8 @@ export default defineKubernetesRule({
     id: 'concurrency/autoscaler-range',
     factor: 'concurrency',
     defaultSeverity: 'info',
+    offByDefault:
+      'samples, demos and cost-conscious clusters (a GPU or TPU model server) set `minReplicas: 1` on purpose; for a production repository, turn it on to be told which autoscalers can scale down to a single pod or cannot scale at all.',
     description: 'A HorizontalPodAutoscaler lets the workload drop to one replica (`minReplicas` below 2), or cannot scale (`maxReplicas` ≤ `minReplicas`).',
     rationale: [
       'An autoscaler turns the process count into a function of load. With `minReplicas: 1` (the default) quiet',

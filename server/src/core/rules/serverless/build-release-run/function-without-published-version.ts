@@ -6,6 +6,8 @@ export default defineServerlessRule({
     id: 'build-release-run/function-without-published-version',
     factor: 'build-release-run',
     defaultSeverity: 'hint',
+    offByDefault:
+      'a CloudFormation or Serverless deployment is already a named stack update that can roll back; a published version with an alias matters when traffic shifting, provisioned concurrency or event sources must point at one release, so turn it on for production functions.',
     description: 'A Lambda function is deployed without a published version or alias (`AutoPublishAlias`, `AWS::Lambda::Version`), so a release cannot be named or rolled back.',
     rationale: [
       'Every release should have an id and stay available, so that a deploy can be traced and undone. A function that is',
