@@ -28,8 +28,9 @@ export function parseImageReference(reference: string): ImageParts {
 export function isPlaceholderImage(reference: string): boolean {
   const trimmed = reference.trim();
   if (trimmed === '' || trimmed.includes('{{')) return true;
+  // A fill-in anywhere in the reference (`docker.io/{username}/app`, `$REGISTRY/app`, `<registry>/app`).
+  if (/[$<>{}]/.test(trimmed)) return true;
   const last = trimmed.split('/').pop() ?? trimmed;
-  if (/[$<>{}]/.test(last)) return true;
   const name = last.split(/[:@]/)[0];
   // An ALL_CAPS identifier with an underscore (or the whole reference in capitals) is a fill-in, never a real repository name.
   return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(name) || /^[A-Z][A-Z0-9_-]*$/.test(trimmed);

@@ -15,6 +15,7 @@ testRule(rule, {
     { name: 'braced placeholder', code: deployment('"${IMAGE_URI}"') },
     { name: 'fill-in placeholder in angle brackets', code: deployment('"<YOUR-CONTAINER>"') },
     { name: 'ALL_CAPS fill-in name', code: deployment('CONTAINER_IMAGE') },
+    { name: 'fill-in in a path segment (Knative docs)', code: deployment('docker.io/{username}/helloworld-php') },
     { name: 'a version tag that merely contains a moving word', code: deployment('shop/web:main-2024.06.01-3f2a1c') },
     {
       name: 'name a kustomization rewrites to a tag',
