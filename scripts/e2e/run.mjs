@@ -5,7 +5,7 @@
 // "N passed, M failed". Needs `bash scripts/e2e/install.sh` first.
 //
 // Options: --no-package (reuse the existing .vsix), --vsix <file>, --only <n,n>,
-// env E2E_KEEP=1 keeps the temp dir (user data, logs), E2E_TIMEOUT_MS per wait.
+// --readme-shots (also copy the README's screenshots to docs/images/), env E2E_KEEP=1 keeps the temp dir (user data, logs), E2E_TIMEOUT_MS per wait.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -139,6 +139,24 @@ async function main() {
       const file = join(resultsDir, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
       await page.screenshot({ path: file });
       return file;
+    },
+    /**
+     * A README screenshot (`docs/images/<name>.png`), taken from this workbench: always saved
+     * to test-results/e2e/readme/, copied to docs/images/ only with --readme-shots (a CI run
+     * on a clean clone leaves the tree as it was). `clip` limits it to a region.
+     */
+    async readmeShot(name, clip) {
+      mkdirSync(join(resultsDir, 'readme'), { recursive: true });
+      const file = join(resultsDir, 'readme', `${name}.png`);
+      await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
+      if (argv.includes('--readme-shots')) cpSync(file, join(h.repoRoot, 'docs', 'images', `${name}.png`));
+      return file;
+    },
+    /** The CLI's JSON findings on the workspace as it is on disk (paths relative to it). */
+    cliFindings() {
+      const res = spawnSync(process.execPath, [join(h.repoRoot, 'dist', 'cli.js'), '--format', 'json', '--no-fail', '.'], { cwd: workspace, encoding: 'utf8' });
+      if (res.status !== 0) throw new Error(`the CLI exited ${res.status}: ${res.stderr}`);
+      return JSON.parse(res.stdout).findings;
     },
   };
 

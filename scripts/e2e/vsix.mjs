@@ -51,6 +51,10 @@ const allowed = [
   /^changelog\.md$/i,
   /^LICENSE(\.txt|\.md)?$/i,
   /^images\/icon\.png$/,
+  /^images\/factors\.svg$/, // the Twelve Factors view's activity-bar icon
+  /^docs\/rules\/[a-z-]+\/[a-z0-9-]+\.md$/, // rule pages: hovers link to them
+  /^docs\/rules\/[A-Za-z-]+\.md$/,
+  /^schemas\/[^/]+\.json$/, // contributes.jsonValidation
   /^dist\/[^/]+\.js$/,
   /^snippets\/.+\.json$/,
   /^syntaxes\/.+\.json$/,
@@ -64,7 +68,7 @@ export function auditVsix(file) {
   for (const f of files) {
     if (!allowed.some((re) => re.test(f))) problems.push(`unexpected file ${f}`);
   }
-  for (const must of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/analysis-worker.js', 'images/icon.png']) {
+  for (const must of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/analysis-worker.js', 'images/icon.png', 'images/factors.svg']) {
     if (!files.includes(must)) problems.push(`missing ${must}`);
   }
   if (!files.some((f) => /^LICENSE/i.test(f))) problems.push('missing LICENSE');

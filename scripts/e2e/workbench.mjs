@@ -194,8 +194,11 @@ export class Workbench {
     );
   }
 
-  /** Opens the Quick Fix menu (Ctrl+.) at the cursor and picks the action titled `title`. */
-  async quickFix(title) {
+  /**
+   * Opens the Quick Fix menu (Ctrl+.) at the cursor and picks the action titled `title`;
+   * `whileOpen(menuBox)` runs with the menu shown and the action focused (a screenshot).
+   */
+  async quickFix(title, whileOpen) {
     const page = this.page;
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget');
@@ -214,6 +217,7 @@ export class Workbench {
       page.evaluate(() => document.querySelector('.action-widget .monaco-list-row.focused')?.getAttribute('aria-label') ?? '');
     for (let i = 0; i < 20 && (await focused()) !== title; i++) await page.keyboard.press('ArrowDown');
     if ((await focused()) !== title) throw new Error(`could not focus quick fix "${title}" in: ${offered}`);
+    if (whileOpen) await whileOpen(await menu.boundingBox());
     await page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden' });
     return offered;

@@ -244,7 +244,10 @@ function sourceOf(uri: string): Source | undefined {
 /** Every file that is analysed: open documents, then the indexed files not open. */
 function* allSources(): Iterable<Source> {
   for (const document of documents.all()) yield sourceOf(document.uri)!;
-  for (const file of index.files.values()) if (!openByCanonical.has(file.uri)) yield { uri: file.uri, languageId: '', version: file.version, text: file.text, open: false };
+  // An open document hides its file on disk, also when it was opened before the index had read
+  // the file (then openByCanonical does not know it): yielding both gave the workers the disk
+  // text under the open document's URI, and its analyses failed ("was not synchronised").
+  for (const file of index.files.values()) if (!openByCanonical.has(file.uri) && !documents.get(file.uri)) yield { uri: file.uri, languageId: '', version: file.version, text: file.text, open: false };
 }
 
 function isKubernetes(source: Source): boolean {

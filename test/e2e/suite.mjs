@@ -14,6 +14,14 @@ const GOOD_MANIFEST = 'k8s/good.yaml';
 const NEW_MANIFEST = 'k8s/new-deployment.yaml';
 const SHELL_FORM = 'disposability/shell-form-command';
 const MUTABLE_TAG = 'build-release-run/mutable-image-tag';
+const WORKER = 'k8s/worker.yaml';
+const WORKER_HPA = 'k8s/worker-hpa.yaml';
+const REPLICAS_WITH_HPA = 'concurrency/replicas-with-hpa';
+/** The factors' numerals as the view labels them, by the slug the CLI's JSON names. */
+const NUMERALS = {
+  codebase: 'I', dependencies: 'II', config: 'III', 'backing-services': 'IV', 'build-release-run': 'V', processes: 'VI',
+  'port-binding': 'VII', concurrency: 'VIII', disposability: 'IX', 'dev-prod-parity': 'X', logs: 'XI', 'admin-processes': 'XII',
+};
 
 const ours = (group) => (group?.markers ?? []).filter((m) => m.source === SOURCE);
 const lineOf = (marker) => Number(/Ln (\d+)/.exec(marker.line)?.[1]);
@@ -60,7 +68,7 @@ export const checks = [
   {
     slug: 'kubernetes-diagnostics',
     name: 'bad multi-document Kubernetes manifest shows our diagnostics, good manifest none',
-    async run({ wb, shot }) {
+    async run({ wb, shot, readmeShot }) {
       await wb.openFile(GOOD_MANIFEST);
       await wb.openFile(BAD_MANIFEST);
       const bad = await waitForOurs(wb, BAD_MANIFEST, MUTABLE_TAG);
@@ -73,13 +81,14 @@ export const checks = [
       const good = await assertNoneOfOurs(wb, GOOD_MANIFEST);
       const goodDocker = await assertNoneOfOurs(wb, GOOD_DOCKERFILE);
       await shot('kubernetes-problems');
+      await readmeShot('e2e-problems');
       return `${BAD_MANIFEST}: ${describe(bad)}; ${GOOD_MANIFEST}: ${good}; ${GOOD_DOCKERFILE} still: ${goodDocker}`;
     },
   },
   {
     slug: 'hover',
     name: "hovering a flagged range shows the factor's explanation",
-    async run({ wb, shot }) {
+    async run({ wb, shot, readmeShot }) {
       await wb.openFile(BAD_DOCKERFILE);
       const g = await waitForOurs(wb, BAD_DOCKERFILE, SHELL_FORM);
       const marker = ours(g).find((m) => m.code === SHELL_FORM);
@@ -92,6 +101,7 @@ export const checks = [
         if (!text.includes(expected)) throw new Error(`hover lacks "${expected}": ${text.slice(0, 600)}`);
       }
       await shot('hover');
+      await readmeShot('e2e-hover', around(await visibleHoverBox(wb.page), 160, 60));
       const heading = explanation;
       await wb.page.keyboard.press('Escape');
       await wb.page.mouse.move(5, 5);
@@ -99,16 +109,98 @@ export const checks = [
     },
   },
   {
+    slug: 'factors-view',
+    name: "the Twelve Factors view shows the CLI's counts per factor; a finding opens its file at its line",
+    async run({ wb, page, shot, readmeShot, cliFindings }) {
+      // Expected: the CLI's JSON on the same folder (nothing has been edited yet).
+      const findings = cliFindings();
+      const expected = Object.fromEntries(Object.values(NUMERALS).map((n) => [n, 0]));
+      for (const f of findings) expected[NUMERALS[f.factor]]++;
+      const total = findings.length;
+      // Start from another file, so opening the finding is seen as a change of editor.
+      await wb.openFile(GOOD_MANIFEST);
+      const icon = page.locator('.activitybar .action-item .action-label[aria-label^="Twelve Factors"]').first();
+      await icon.click();
+      const rows = await until(
+        `the view's twelve factors with the CLI's counts ${JSON.stringify(expected)}`,
+        () => factorRows(page),
+        (r) => r.length === 12 && r.every((row) => row.count === expected[row.numeral]),
+      );
+      // The status bar: the workspace total from the same summary.
+      const status = await until(`the status bar item to read "${total} in workspace"`, () => statusItemLabel(page), (t) =>
+        t.includes(`${total} in workspace`),
+      );
+      // Click a factor, then its finding: the editor opens that file at that line.
+      const target = findings.find((f) => f.rule === MUTABLE_TAG);
+      if (!target) throw new Error(`the CLI reports no ${MUTABLE_TAG}: ${JSON.stringify(findings.map((f) => f.rule))}`);
+      const factorRow = viewRow(page, (r) => r.startsWith(`${NUMERALS[target.factor]}. `));
+      await factorRow.click();
+      const findingRow = page.locator(`${VIEW} .monaco-list-row`, { hasText: `${target.rule} · Ln ${target.line}` }).first();
+      await findingRow.waitFor({ state: 'visible' });
+      await shot('factors-view-expanded');
+      await findingRow.click();
+      await until(`an editor for ${target.file}`, () => wb.activeEditorPath(), (p) => p.split(' • ')[0].endsWith(`/${target.file}`));
+      const cursor = await until(`the cursor on line ${target.line}`, () => wb.statusText('#status\\.editor\\.selection'), (t) =>
+        t.startsWith(`Ln ${target.line}, Col `),
+      );
+      await readmeShot('e2e-factors-view');
+      // The status bar item with its tooltip (hovered), clipped to the bottom left.
+      const item = page.locator(STATUS_ITEM).first();
+      await item.hover();
+      await until('the status bar tooltip', () => visibleHoverText(page), (t) => t.includes('Click to open the Twelve Factors view'));
+      const vp = page.viewportSize();
+      await readmeShot('e2e-status-bar', { x: 0, y: vp.height - 240, width: 720, height: 240 });
+      await page.mouse.move(640, 300);
+      const failing = rows.filter((r) => r.count > 0).map((r) => `${r.numeral} ${r.count}`).join(', ');
+      return `12 factors, counts = CLI's (${failing}; ${total} in all); status "${status}"; ${target.rule} -> ${target.file} ${cursor}`;
+    },
+  },
+  {
+    slug: 'analyse-workspace',
+    name: 'Analyse Workspace gives a file never opened its problems',
+    async run({ wb, page, shot }) {
+      await wb.showProblems();
+      const before = await wb.problemsFor(WORKER);
+      if (before) throw new Error(`${WORKER} has problems before the command: ${describe(before)}`);
+      await wb.command('Twelve-Factor Lens: Analyse Workspace');
+      // Only this file's rows: the panel renders only the rows in view.
+      await filterProblems(page, 'worker');
+      try {
+        const g = await waitForOurs(wb, WORKER, REPLICAS_WITH_HPA);
+        const marker = ours(g).find((m) => m.code === REPLICAS_WITH_HPA);
+        if (lineOf(marker) !== fixtureLine(WORKER, 'replicas: 2')) throw new Error(`unexpected ${REPLICAS_WITH_HPA}: ${JSON.stringify(marker)}`);
+        await shot('analyse-workspace');
+        return `${WORKER} (never opened): ${describe(g)}`;
+      } finally {
+        await filterProblems(page, '');
+      }
+    },
+  },
+  {
+    slug: 'related-location',
+    name: "a relation finding's related location is a link that opens the other file",
+    async run({ wb, page, shot }) {
+      await wb.showProblems();
+      await filterProblems(page, 'worker');
+      try {
+        return await openRelated(wb, page, shot);
+      } finally {
+        await filterProblems(page, '');
+      }
+    },
+  },
+
+  {
     slug: 'quick-fix',
     name: 'the quick fix rewrites the text and its diagnostic goes away',
-    async run({ wb, shot }) {
+    async run({ wb, shot, readmeShot }) {
       await wb.openFile(BAD_DOCKERFILE);
       const g = await waitForOurs(wb, BAD_DOCKERFILE, SHELL_FORM);
       const marker = ours(g).find((m) => m.code === SHELL_FORM);
       await wb.focusEditor();
       await wb.goTo(lineOf(marker), colOf(marker));
       const before = await wb.editorText();
-      const menu = await wb.quickFix('Convert CMD to exec form');
+      const menu = await wb.quickFix('Convert CMD to exec form', (box) => readmeShot('e2e-quick-fix', around(box, 320, 140)));
       const after = await until('the CMD line to be in exec form', () => wb.editorText(), (t) =>
         /^CMD \["node", ?"server\.js"\]\s*$/m.test(t),
       );
@@ -192,6 +284,101 @@ export const checks = [
     },
   },
 ];
+
+const VIEW = '[id="workbench.view.extension.twelveFactor"]';
+const STATUS_ITEM = '.part.statusbar [aria-label^="Twelve-Factor Lens:"]';
+
+/** The view's factor rows: { numeral, label, count } from each row's accessible label. */
+function factorRows(page) {
+  return page.evaluate((view) => {
+    const out = [];
+    for (const row of document.querySelectorAll(`${view} .monaco-list-row`)) {
+      const label = row.getAttribute('aria-label') ?? '';
+      const m = /^([IVX]+)\. [^:]+: (?:(\d+) findings? · \w+|passing · \d+ files? checked)$/.exec(label);
+      if (m) out.push({ numeral: m[1], label, count: m[2] ? Number(m[2]) : 0 });
+    }
+    return out;
+  }, VIEW);
+}
+
+function viewRow(page, accept) {
+  return {
+    async click() {
+      const index = await until('the factor row', () =>
+        page.evaluate((view) => [...document.querySelectorAll(`${view} .monaco-list-row`)].map((r) => r.getAttribute('aria-label') ?? ''), VIEW),
+        (labels) => labels.some(accept),
+      ).then((labels) => labels.findIndex(accept));
+      await page.locator(`${VIEW} .monaco-list-row`).nth(index).click();
+    },
+  };
+}
+
+function statusItemLabel(page) {
+  return page.evaluate((sel) => document.querySelector(sel)?.getAttribute('aria-label') ?? '', STATUS_ITEM);
+}
+
+function visibleHoverText(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.monaco-hover, .workbench-hover')]
+      .filter((h) => h.getBoundingClientRect().height > 0 && !h.classList.contains('hidden'))
+      .map((h) => h.innerText)
+      .join('\n'),
+  );
+}
+
+function visibleHoverBox(page) {
+  return page.evaluate(() => {
+    const h = [...document.querySelectorAll('.monaco-hover')].find((x) => x.getBoundingClientRect().height > 0 && !x.classList.contains('hidden'));
+    const r = h?.getBoundingClientRect();
+    return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+  });
+}
+
+/** A clip around `box` with margins, kept inside the 1280x860 page. */
+function around(box, mx, my) {
+  if (!box) return undefined;
+  const x = Math.max(0, Math.floor(box.x - mx));
+  const y = Math.max(0, Math.floor(box.y - my));
+  return { x, y, width: Math.min(1280 - x, Math.ceil(box.width + 2 * mx)), height: Math.min(860 - y, Math.ceil(box.height + 2 * my)) };
+}
+
+/**
+ * Types `text` into the Problems panel's filter box (empty clears it). The Output view has a
+ * filter box of its own in the same title area: the Problems one is told by its placeholder
+ * ("Filter (e.g. text, **\/*.ts, !**\/node_modules/**)").
+ */
+async function filterProblems(page, text) {
+  const input = page.locator('.part.panel input[placeholder*="node_modules"]');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(text);
+  await until(`the Problems filter to read "${text}"`, () => input.inputValue(), (v) => v === text);
+}
+
+/** Clicks the related location of the worker's replicas-with-hpa marker in the Problems panel. */
+async function openRelated(wb, page, shot) {
+  await waitForOurs(wb, WORKER, REPLICAS_WITH_HPA);
+  // The related location is a child row of the marker in the Problems tree.
+  const related = page.locator('.markers-panel .monaco-list-row', { has: page.locator('.related-info-resource', { hasText: 'worker-hpa.yaml' }) }).first();
+  const markerRow = page.locator('.markers-panel .monaco-list-row', { hasText: REPLICAS_WITH_HPA }).first();
+  await until('the related location row (expanding the marker when collapsed)', async () => {
+    if (await related.isVisible()) return true;
+    if ((await markerRow.getAttribute('aria-expanded').catch(() => null)) === 'false') await markerRow.locator('.monaco-tl-twistie').click();
+    return false;
+  });
+  const text = (await related.innerText()).replace(/\s+/g, ' ').trim();
+  await shot('related-location');
+  await related.click();
+  await until(`an editor for ${WORKER_HPA}`, () => wb.activeEditorPath(), (p) => {
+    // The tab's label is the full path, or the bare name (unique in the workspace) for a preview.
+    const shown = p.split(' • ')[0];
+    return shown.endsWith(`/${WORKER_HPA}`) || shown === WORKER_HPA.split('/').pop();
+  });
+  const expectedLine = fixtureLine(WORKER_HPA, 'kind: HorizontalPodAutoscaler');
+  const cursor = await until(`the cursor on the HPA (line ${expectedLine})`, () => wb.statusText('#status\\.editor\\.selection'), (t) =>
+    t.startsWith(`Ln ${expectedLine}, Col `),
+  );
+  return `related row "${text}" opened ${WORKER_HPA} at ${cursor}`;
+}
 
 /** 1-based line of the first line of a fixture file that contains `text`. */
 function fixtureLine(relPath, text) {
