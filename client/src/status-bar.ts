@@ -44,7 +44,12 @@ export class FactorStatus implements vscode.Disposable {
         byFactor.set(numeral, (byFactor.get(numeral) ?? 0) + 1);
       }
     }
-    const ours = !!document && ['dockerfile', 'yaml'].includes(document.languageId);
+    // Factors in their own order (I … XII), whatever order the diagnostics came in.
+    const ORDER = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+    const sorted = new Map([...byFactor].sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b)));
+    byFactor.clear();
+    for (const [n, c] of sorted) byFactor.set(n, c);
+    const ours = !!document && ['dockerfile', 'yaml', 'json'].includes(document.languageId);
     if (!ours && this.workspaceTotal === undefined) {
       this.item.hide();
       return;
