@@ -72,4 +72,22 @@ describe('rule registry', () => {
       assert.ok(text.includes(`rules/${meta.target}/${meta.id}'`) && text.includes('testRule('), `${testFile} must import the rule and call testRule`);
     }
   });
+
+  it('every message template is one sentence, so it fits the Problems panel (details belong in the hover)', () => {
+    for (const { meta } of ALL_RULES) {
+      for (const [id, template] of Object.entries(meta.messages)) {
+        // Code spans and placeholders may hold dots; what is left is our prose.
+        const prose = template.replace(/`[^`]*`/g, 'x').replace(/\{\{[^}]*\}\}/g, 'x');
+        assert.ok(!/[.!?:] [A-Z]/.test(prose), `${meta.id}#${id}: one sentence please: ${template}`);
+        assert.ok(!/\be\.g\./.test(prose), `${meta.id}#${id}: "e.g." reads as a second sentence: ${template}`);
+      }
+    }
+  });
+
+  it('every rationale says when the rule does not fire', () => {
+    // Hover and the generated docs must tell users what a rule deliberately leaves alone, so a new rule without it fails.
+    const SAYS_WHEN_SILENT = /not reported|not (fire|asked|flagged|judged)|stays? silent|is silent|are silent|skipped|never fires|does not (fire|report|apply)|not counted|are not|is not|left alone|ignored/i;
+    const missing = ALL_RULES.filter((r) => !SAYS_WHEN_SILENT.test(r.meta.rationale)).map((r) => r.meta.id);
+    assert.deepEqual(missing, [], `rationales that never say when the rule does not fire (add a "Not reported: …" paragraph): ${missing.join(', ')}`);
+  });
 });

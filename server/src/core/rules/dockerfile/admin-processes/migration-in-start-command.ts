@@ -49,6 +49,9 @@ export default defineDockerfileRule({
       'Run them as a separate one-off process from the same image: a Kubernetes Job or Helm hook, a release phase or a',
       '`docker run --rm <image> <migrate command>` step in the deploy. This rule also covers slow start-up caused by',
       'migrations (disposability), so it is reported once, here.',
+      '',
+      'Not reported: images with no start command; an admin task that is itself the main (last) start command, since',
+      'such an image is the one-off process; and commands that are not a recognised migration, seed or warm-up tool.',
     ].join('\n'),
     messages: {
       chained: '`{{command}}` runs on every container start; run it once per release as a one-off process (a Job or release step).',

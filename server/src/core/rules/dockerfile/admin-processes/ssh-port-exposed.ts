@@ -16,6 +16,8 @@ export default defineDockerfileRule({
       'processes. Reported even when no SSH server install is visible (it may come with the base image). Images whose',
       'purpose is SSH itself (a bastion, a git server) should say so with a suppression and its reason. Corresponds to',
       'Checkov CKV_DOCKER_1 and kube-linter ssh-port.',
+      '',
+      'Not reported: ports exposed only in build stages the final image does not inherit from, and `EXPOSE 22/udp`.',
     ].join('\n'),
     messages: {
       ssh: 'The image exposes port 22; administer through one-off processes of the release, not an SSH login into the container.',

@@ -70,6 +70,9 @@ export default defineDockerfileRule({
       '',
       'Do the work in `RUN` instructions (ideally a builder stage) and start the built artefact directly:',
       '`CMD ["node", "dist/server.js"]`, `CMD ["./app"]`, `ENTRYPOINT ["dotnet", "App.dll"]`.',
+      '',
+      'Not reported: installs and builds done in `RUN` instructions, `npm run` scripts whose name does not start with',
+      '`build`, and tools not on the known list; only the start commands (`CMD`/`ENTRYPOINT`) are looked at.',
     ].join('\n'),
     messages: {
       buildAtStart: '`{{command}}` runs at every container start; do it in a RUN at build time and start the built artefact.',

@@ -17,6 +17,9 @@ export default defineDockerfileRule({
       '',
       'Build the code into the image from the build context and start it directly. To ship a change, build and deploy',
       'a new image.',
+      '',
+      'Not reported: git commands in RUN instructions (build time), git verbs that do not fetch or switch code (`git',
+      'log`, `git config`), and git calls inside scripts the start command runs.',
     ].join('\n'),
     messages: {
       gitAtStart: '`git {{verb}}` at start changes the code after the release was built; bake the code into the image and deploy a new image instead.',

@@ -14,6 +14,10 @@ export default defineDockerfileRule({
       '',
       'Leave `.git` out of the final stage: add it to `.dockerignore`, and if the build needs the commit id, pass it',
       'as a build argument or read it in a builder stage and write it to a file or label.',
+      '',
+      'Not reported: COPY and ADD instructions in build stages the final image does not inherit from, sources whose',
+      'last path part is not `.git` (a `.` that copies the whole context is not judged), and `ADD',
+      '--keep-git-dir=false`.',
     ].join('\n'),
     messages: {
       copied: '`{{path}}` puts the repository metadata into the runtime image; exclude it (.dockerignore) and pass the commit id as a label instead.',

@@ -31,6 +31,10 @@ export default defineDockerfileRule({
       '',
       'Run exactly one process in the foreground per container, and model every other process type (worker, scheduler,',
       'sidecar) as its own container that the platform starts, restarts and scales.',
+      '',
+      'Not reported: the `app & wait $!` idiom with a single background child; `tail -f /dev/null` or `sleep infinity`',
+      'used as a step before the main command rather than as the main command itself; and `service`/`systemctl` calls',
+      'other than `start` and `restart`.',
     ].join('\n'),
     messages: {
       background: '`{{program}}` is sent to the background with `&`; run one foreground process per container and give other process types their own container.',

@@ -26,9 +26,13 @@ export default defineDockerfileRule({
       '',
       'Read the count from the environment, for example `gunicorn -w ${WEB_CONCURRENCY:-2}` (or let the server read',
       '`WEB_CONCURRENCY` itself), and scale out mainly by adding replicas of the process.',
+      '',
+      'Not reported: counts that come from a variable (`-w ${WEB_CONCURRENCY:-2}`) or are otherwise not a plain number,',
+      'servers not on the known list (gunicorn, uvicorn, hypercorn, puma, uwsgi, celery, sidekiq, dramatiq), and worker',
+      "options outside the final image's start command.",
     ].join('\n'),
     messages: {
-      hardCoded: '`{{option}} {{count}}` fixes the worker count in the image; read it from the environment (e.g. `$WEB_CONCURRENCY`) and scale with replicas.',
+      hardCoded: '`{{option}} {{count}}` fixes the worker count in the image; read it from the environment (such as `$WEB_CONCURRENCY`) and scale with replicas.',
     },
   },
   check({ model, report }) {

@@ -14,6 +14,10 @@ export default defineDockerfileRule({
       '',
       'Start nginx in the foreground with `nginx -g "daemon off;"` (the official image\'s default command), or put',
       '`daemon off;` in the configuration, and run any other process in its own container.',
+      '',
+      'Not reported: an nginx started with `-g "daemon off;"` or sent to the background with `&` (see `concurrency/background-process`); `nginx -t`, `-s reload`,',
+      '`-v` and other non-start invocations; `nginx -c <file>`; and images where a RUN writes `daemon off` or an nginx',
+      'configuration file is copied in, because that configuration may already say `daemon off;`.',
     ].join('\n'),
     messages: {
       daemon: '`nginx` daemonises by default; start it with `-g "daemon off;"` so it stays in the foreground.',

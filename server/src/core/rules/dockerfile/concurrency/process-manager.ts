@@ -38,6 +38,10 @@ export default defineDockerfileRule({
       'Run one process per container in the foreground and give each process type (web, worker, scheduler) its own',
       'container or Deployment. For Node.js use `pm2-runtime` if you need pm2 features; a minimal init such as `tini`,',
       '`dumb-init` or s6-overlay used only to reap zombies is fine.',
+      '',
+      'Not reported: `pm2-runtime` and minimal inits such as `tini`, `dumb-init` or s6-overlay; honcho, foreman,',
+      'overmind and hivemind commands other than `start`; the pm2 package on its own; and an installed supervisor',
+      'package when the start command already started a manager (that is reported once, at the start command).',
     ].join('\n'),
     messages: {
       started: '`{{program}}` manages processes inside the container; run one foreground process per container and let the platform supervise it.',

@@ -39,6 +39,11 @@ export default defineDockerfileRule({
       'Keep such files out of the build context (`.dockerignore`) and provide the values as environment variables at',
       'deploy time. Environment-neutral defaults (`appsettings.json`, `.env.example`, `config/default.json`) are fine.',
       'Only the final stage is judged.',
+      '',
+      'Not reported: files copied only into earlier build stages that the final image does not inherit from; templates',
+      'and samples (names ending in `.example`, `.sample`, `.template`, `.tmpl`, `.tpl`, `.dist`, `.default(s)`,',
+      '`.schema` or `.in`); Spring, .NET, web.config or `config/` files whose name does not mention an environment; and',
+      'globs that could not match a dotenv file.',
     ].join('\n'),
     messages: {
       envFile: '`{{path}}` {{why}}: per-environment config baked into the image; supply these values as environment variables at deploy time.',

@@ -16,6 +16,10 @@ export default defineDockerfileRule({
       'store), or set it per environment where a developer really needs it. Only the stages that make up the final image',
       'are checked; a variable set to a non-disabling value (`NODE_TLS_REJECT_UNAUTHORIZED=1`) is fine. (No anchor tool',
       'checks this.)',
+      '',
+      'Not reported: variables set only in build stages that are not part of the final image, variables whose value',
+      'does not turn verification off, and TLS options passed on a single command line (`curl -k`) rather than through',
+      'the environment.',
     ].join('\n'),
     messages: {
       off: '`{{name}}={{value}}` turns TLS certificate checks off for every process of the image, in every environment; install the CA certificate instead.',

@@ -16,6 +16,9 @@ export default defineDockerfileRule({
       '',
       'Add `--checksum=sha256:<digest>` (Dockerfile syntax 1.6+), or download with `curl` and verify with',
       '`sha256sum -c` in the same `RUN`. Git sources are left to `codebase/git-clone-in-build`.',
+      '',
+      'Not reported: ADD instructions with a `--checksum` flag, local sources, Git repository sources (`.git` URLs,',
+      '`git@`, `ssh://`), and downloads made with `curl` or `wget` in a RUN.',
     ].join('\n'),
     messages: {
       noChecksum: '`ADD {{url}}` is not verified; add `--checksum=sha256:<digest>` so a changed download fails the build.',

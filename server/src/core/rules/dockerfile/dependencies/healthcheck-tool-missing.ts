@@ -45,6 +45,11 @@ export default defineDockerfileRule({
       "Install the tool explicitly in the final stage, use one the image has (`wget -q --spider` on Alpine), or ship a",
       "tiny health-check binary or script in your application's own language. Only base images known to lack the tool",
       'are reported.',
+      '',
+      'Not reported: images without a HEALTHCHECK; base images not on the known list (full language images, nginx, JDK',
+      'and custom bases); a tool the base image is known to ship (busybox `wget` on Alpine); a `curl`, `curl-minimal`,',
+      '`wget` or `busybox` package installed in the final image; and images that copy a curl, wget or busybox binary',
+      'in.',
     ].join('\n'),
     messages: {
       missing: 'HEALTHCHECK runs `{{tool}}`, but the {{family}} base image has no {{tool}} and this image never installs it; install it or use a check the image can run{{hint}}.',

@@ -42,6 +42,11 @@ export default defineDockerfileRule({
       'Use `yarn install --frozen-lockfile` (Yarn 1) or `--immutable` (Yarn 2+), `pnpm install --frozen-lockfile`,',
       '`pipenv install --deploy`, `uv sync --locked`, or `BUNDLE_FROZEN=true` for Bundler. The quick fix adds the flag',
       'when the lock file is copied in the same stage.',
+      '',
+      "Not reported: installs that already pass the tool's frozen/locked switch, `pipenv sync`, `yarn`/`pnpm` commands",
+      'that add named packages, Bundler when `BUNDLE_FROZEN`/`BUNDLE_DEPLOYMENT` or an earlier `bundle config … frozen',
+      'true` is set, installs whose lock file was not explicitly copied before them, and package managers other than',
+      'Yarn, pnpm, Pipenv, uv and Bundler (`npm ci` enforces its lock on its own).',
     ].join('\n'),
     messages: {
       notFrozen: '`{{command}}` may rewrite {{lock}} instead of failing when it is stale; add {{advice}}.',

@@ -16,6 +16,10 @@ export default defineDockerfileRule({
       '',
       'Commit the lock file and copy it next to the manifest (`COPY package.json package-lock.json ./`, or',
       '`COPY package*.json ./`), then install from it (`npm ci`, `bundle install` with frozen config, `poetry install`).',
+      '',
+      'Not reported: `npm ci` and other npm verbs besides `install`/`i`, `npm`/`yarn`/`pnpm`/`bun` commands that',
+      'install named packages, manifests copied together with one of their lock files (or with a glob that matches it),',
+      'and stages where another whole directory is copied before the install, since the lock file may come with it.',
     ].join('\n'),
     messages: {
       noLock: '`{{manifest}}` is installed without its lock file ({{locks}}); copy the lock file too so the build installs the versions you tested.',

@@ -19,6 +19,10 @@ export default defineDockerfileRule({
       "Prefer the distribution's package or a pinned release binary. If you must run an installer, download it to a file,",
       "verify it (`echo \"<sha256>  install.sh\" | sha256sum -c`), then run it; pin the installer's version where it",
       'accepts one.',
+      '',
+      'Not reported: downloads piped into a program that is not a shell or script interpreter (`curl … | tar x`), pipes',
+      "into `sh -c '…'` (which reads no script from stdin), and scripts that are downloaded to a file first and run in",
+      'a separate step.',
     ].join('\n'),
     messages: {
       piped: '`{{downloader}} … | {{interpreter}}` runs an unverified remote script; download it, check its sha256, then run it (or install a pinned package).',

@@ -15,6 +15,9 @@ export default defineDockerfileRule({
       'reproducible builds and let a bot propose updates. `scratch` and references to earlier build stages are fine;',
       'images built from `ARG` values are judged after expanding their defaults. Honours `# hadolint ignore=DL3006`',
       'and `# hadolint ignore=DL3007`.',
+      '',
+      'Not reported: base images pinned by digest, `scratch`, `FROM` lines that name an earlier build stage, and image',
+      'references that stay unresolved after `ARG` defaults are expanded.',
     ].join('\n'),
     messages: {
       untagged: '`{{image}}` has no tag, so it means `latest` and changes over time; pin a version tag (or a digest).',

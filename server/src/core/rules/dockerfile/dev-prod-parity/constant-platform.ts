@@ -18,7 +18,7 @@ export default defineDockerfileRule({
       'not reported. Corresponds to hadolint DL3029 (its ignore comment applies) and BuildKit FromPlatformFlagConstDisallowed.',
     ].join('\n'),
     messages: {
-      constant: '`--platform={{platform}}` fixes the architecture of this stage; builds on other machines then emulate it or produce a different image. Use `$BUILDPLATFORM`/`$TARGETPLATFORM` or drop the flag.',
+      constant: '`--platform={{platform}}` fixes the architecture of this stage, so other machines emulate it or build a different image; use `$BUILDPLATFORM`/`$TARGETPLATFORM` or drop the flag.',
     },
     hadolint: ['DL3029'],
     anchors: [{ tool: 'hadolint', id: 'DL3029' }, { tool: 'BuildKit', id: 'FromPlatformFlagConstDisallowed' }],

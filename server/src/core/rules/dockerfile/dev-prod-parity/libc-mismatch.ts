@@ -61,6 +61,12 @@ export default defineDockerfileRule({
       '',
       'Build and run on the same libc family (`golang:1.22-alpine` with `alpine`, `node:20` with `node:20-slim`), or',
       'produce a static binary (`CGO_ENABLED=0`, a `*-linux-musl` Rust target).',
+      '',
+      'Not reported: final images whose C library cannot be told from their name and tag (scratch, busybox, static',
+      'distroless, custom bases); copies from an image rather than a build stage; builder stages on the same C library;',
+      'Go binaries built with `CGO_ENABLED=0`, `-static` or `netgo`; Rust binaries built for musl or with `crt-static`;',
+      'Node.js copies without `node_modules`; Python copies without a virtualenv, site-packages or wheels; and other',
+      'languages.',
     ].join('\n'),
     messages: {
       mismatch: 'Copies {{what}} from a {{from}} stage ({{fromImage}}) into a {{to}} image ({{toImage}}); build and run on the same libc or link statically.',

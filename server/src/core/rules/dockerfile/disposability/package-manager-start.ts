@@ -23,7 +23,7 @@ export default defineDockerfileRule({
       'build steps in `RUN` are not this rule\'s business. (No anchor tool checks this.)',
     ].join('\n'),
     messages: {
-      manager: '`{{command}}` makes {{manager}} the main process; it does not forward SIGTERM reliably. Start the program directly (`node server.js`).',
+      manager: '`{{command}}` makes {{manager}} the main process, which does not forward SIGTERM reliably; start the program directly (`node server.js`).',
     },
   },
   check({ model, report }) {

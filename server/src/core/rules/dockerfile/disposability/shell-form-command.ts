@@ -14,6 +14,10 @@ export default defineDockerfileRule({
       '',
       'Use the exec form, `CMD ["node", "server.js"]`, so the application itself is PID 1 and receives the signal.',
       'If you need shell features, end the script with `exec <command>`. Honours `# hadolint ignore=DL3025`.',
+      '',
+      'Not reported: exec-form instructions; a shell-form CMD that follows an exec-form ENTRYPOINT (it is only',
+      'arguments); a CMD or ENTRYPOINT inherited from an earlier stage (reported where it is written); and instructions',
+      'outside the final stage.',
     ].join('\n'),
     messages: {
       shellForm: '{{keyword}} in shell form runs under /bin/sh, which does not pass SIGTERM on to the app; use the exec form.',

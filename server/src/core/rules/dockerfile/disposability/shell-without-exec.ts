@@ -18,6 +18,11 @@ export default defineDockerfileRule({
       '',
       'Start the long-running command with `exec`, e.g. `["sh", "-c", "./migrate-check && exec node server.js"]`, or move',
       'the preparation into an entrypoint script that ends with `exec "$@"`.',
+      '',
+      'Not reported: scripts whose last command already starts with `exec`, runs in the background or is shell syntax',
+      'or a builtin (`wait`, `fi`, `done`, `echo`, `exit` …); a last command whose program is a `$` variable; a last',
+      'command reached through `||` or a pipe; shell-form start commands (see `disposability/shell-form-command`); and',
+      'instructions inherited from another stage.',
     ].join('\n'),
     messages: {
       noExec: '`{{program}}` runs as a child of `sh -c`; start it with `exec {{program}}` so it receives SIGTERM directly.',

@@ -17,6 +17,10 @@ export default defineDockerfileRule({
       '',
       'Start immediately, retry connections with backoff inside the app, and let readiness probes (or `depends_on:',
       'condition: service_healthy` in Compose) express when the process may receive traffic.',
+      '',
+      'Not reported: `sleep 0`; a `sleep` that is itself the main command (a keep-alive, see',
+      '`concurrency/background-process`); sleeps given as variables; `dockerize` without a `-wait` option; and waits in',
+      'RUN steps or in scripts the start command calls.',
     ].join('\n'),
     messages: {
       sleep: '`{{command}}` delays every start; start at once and retry backing-service connections in the app instead.',

@@ -41,7 +41,7 @@ export default defineDockerfileRule({
       'folder): `envsubst < nginx.conf.template > /etc/nginx/nginx.conf` generates a config file and is not reported.',
     ].join('\n'),
     messages: {
-      option: '`{{option}}` writes the log to `{{path}}` inside the container; log to stdout/stderr (e.g. `-`) and let the platform collect it.',
+      option: '`{{option}}` writes the log to `{{path}}` inside the container; log to stdout/stderr (`-`) and let the platform collect it.',
       redirect: 'The output of `{{program}}` is redirected to `{{path}}`; let it go to stdout/stderr so the platform collects it.',
       env: '`{{name}}` points the log at the file `{{path}}`; log to stdout/stderr instead.',
     },

@@ -17,6 +17,11 @@ export default defineDockerfileRule({
       '',
       'Keep one source of truth: read the port from `PORT` in the start command (`--bind 0.0.0.0:${PORT}`), and make',
       '`EXPOSE` and the health check use the same number.',
+      '',
+      'Not reported: images without a start command; ports that cannot be resolved to a number (unknown variables,',
+      '`EXPOSE` with an unresolved value); a `PORT` that is not a plain number; a start command that reads `$PORT` when',
+      'compared against `PORT`; and health checks that do not probe a local URL (`localhost`, `127.0.0.1`, `0.0.0.0`,',
+      '`[::1]`) with a port.',
     ].join('\n'),
     messages: {
       commandVsExpose: 'The server listens on {{port}} but EXPOSE declares {{exposed}}; make them the same port.',

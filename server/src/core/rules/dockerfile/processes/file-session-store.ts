@@ -22,6 +22,10 @@ export default defineDockerfileRule({
       '',
       'Store sessions in a backing service with a time-to-live (Redis, Memcached, the database) or in signed cookies,',
       'and attach it through config.',
+      '',
+      'Not reported: settings in build stages the final image does not inherit from, session variables set to anything',
+      'other than `file`, `files` or `filesystem`, and PHP `session.save_path` values that are not a directory path (a',
+      'Redis or Memcached address).',
     ].join('\n'),
     messages: {
       env: '`{{name}}={{value}}` keeps sessions on the container\'s disk; use a shared store (Redis, database) or signed cookies.',

@@ -19,10 +19,14 @@ export default defineDockerfileRule({
       'Use a database server (PostgreSQL, MySQL, a managed service) attached through a `DATABASE_URL` set per deploy. For',
       'read-only reference data that is part of the release, name the file something other than a database (or suppress',
       'the finding with a reason).',
+      '',
+      'Not reported: settings and files in build stages the final image does not inherit from, variables whose name',
+      'does not mention a database unless the value is a SQLite URL, values that contain `$` references, and globs in',
+      '`COPY`/`ADD` sources.',
     ].join('\n'),
     messages: {
       env: '`{{name}}` points the app at a local SQLite database ({{value}}); use a database service attached through config.',
-      copied: '`{{path}}` copies a SQLite database into the image; its data is per container and lost on replacement. Use a database service.',
+      copied: '`{{path}}` copies a SQLite database into the image, where its data is per container and lost on replacement; use a database service.',
     },
   },
   check({ model, report }) {

@@ -16,6 +16,10 @@ export default defineKubernetesRule({
       'twice, a task that overruns is never stopped, and failures surface only in the daemon\'s own output.',
       '',
       'Use a CronJob per task, with the app\'s image and config and an explicit `concurrencyPolicy`.',
+      '',
+      'Not reported: init containers, Jobs and CronJobs and other objects that are not long-running workloads, commands',
+      "with a template expression, and cron daemons started by the image's own default command rather than the",
+      "manifest's `command`/`args`. Each container is reported at most once.",
     ].join('\n'),
     messages: {
       cron: 'Container `{{container}}` runs `{{program}}`; schedule each task as a CronJob instead.',

@@ -19,6 +19,10 @@ export default defineKubernetesRule({
       'Reference the same tag or digest in both (a Kustomize `images:` entry or one Helm value sets every occurrence).',
       'Only images whose repository is the main (first) container of a long-running workload in the workspace are',
       'compared, so shared tool images such as busybox stay out of it.',
+      '',
+      'Not reported: objects other than Jobs and CronJobs, templated images, images whose repository is not run by any',
+      "long-running workload's main container in the workspace, and Job images at the same tag or digest as at least",
+      'one such workload.',
     ].join('\n'),
     messages: {
       differs: '{{kind}} runs `{{image}}`, but {{appKind}} `{{app}}` runs `{{appImage}}`; run admin tasks on the same release as the app.',

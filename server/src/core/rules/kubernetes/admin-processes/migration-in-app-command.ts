@@ -16,6 +16,11 @@ export default defineKubernetesRule({
       '',
       'Run migrations as a Job (or a Helm pre-upgrade hook, or a step of your deploy pipeline) built from the same image',
       'and config, and start only the app in the Deployment.',
+      '',
+      'Not reported: Jobs, CronJobs and other objects that are not long-running workloads; init containers (see',
+      '`admin-processes/migration-in-init-container`); a container whose command is a single command (a migration that',
+      'is the whole command is the one-off process itself); the last command of a chain, which is taken to be the app;',
+      'and commands with a template expression.',
     ].join('\n'),
     messages: {
       migration: '`{{command}}` runs on every start of container `{{container}}`; run migrations once per release as a Job.',

@@ -16,6 +16,10 @@ export default defineKubernetesRule({
       '',
       'Prefer a Job per release (a Helm `pre-upgrade` hook, an Argo CD `PreSync` hook, or a pipeline step) using the',
       'same image and config. If you keep the init container, make sure the migration tool locks and is idempotent.',
+      '',
+      'Not reported: Jobs, CronJobs and other objects that are not long-running workloads; migrations in the main',
+      'containers (see `admin-processes/migration-in-app-command`); and init containers whose command contains a',
+      'template expression or is not a recognised migration command.',
     ].join('\n'),
     messages: {
       init: 'Init container `{{container}}` runs `{{command}}` on every pod start; run migrations once per release as a Job.',

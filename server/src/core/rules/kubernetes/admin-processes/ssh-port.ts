@@ -15,6 +15,9 @@ export default defineKubernetesRule({
       'Remove the port (and the SSH server, see `admin-processes/sshd-in-pod`). Reported even when no SSH server is',
       'visible in the command (it may be the image\'s default). A pod whose purpose is SSH (a bastion, a git server)',
       'should carry a suppression with its reason. Corresponds to kube-linter ssh-port.',
+      '',
+      'Not reported: ordinary init containers, which run to completion before the app (native sidecars with',
+      '`restartPolicy: Always` are checked), and ports other than container port 22.',
     ].join('\n'),
     messages: {
       ssh: 'Container `{{container}}` declares port 22; run admin tasks as one-off processes of the release, not over SSH.',

@@ -18,6 +18,10 @@ export default defineKubernetesRule({
       '',
       'Run admin tasks as Jobs from the app image, or attach temporarily with `kubectl exec` / `kubectl debug`, which',
       'go through the API server\'s authentication and audit log.',
+      '',
+      'Not reported: init containers, templated images, image names that are not an SSH server, commands with a',
+      "template expression, and SSH servers started by an image's own default command that the manifest does not show.",
+      'A container reported for its image is not reported again for its command.',
     ].join('\n'),
     messages: {
       image: 'Image `{{image}}` is an SSH server; run admin tasks as Jobs or via `kubectl exec`/`kubectl debug`.',

@@ -22,6 +22,10 @@ export default defineKubernetesRule({
       'The container also stops being one process, so signals and health checks no longer describe the app.',
       '',
       'Run the datastore as its own workload (or use a managed one) and give the app its address as config.',
+      '',
+      'Not reported: objects that are not long-running workloads, ordinary init containers, containers without an image',
+      'or whose image is itself a datastore (that is the service deployed properly), command lines with a template',
+      'expression, and datastore names that only appear as an argument rather than as a started command.',
     ].join('\n'),
     messages: {
       start: 'Container `{{name}}` starts `{{command}}` itself; run the backing service as its own workload and attach it by locator.',

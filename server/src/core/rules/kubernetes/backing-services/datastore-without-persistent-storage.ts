@@ -26,7 +26,7 @@ export default defineKubernetesRule({
       '`kcat`, `pgbench`) is a client or toolbox pod and is not reported.',
     ].join('\n'),
     messages: {
-      ephemeral: '{{store}} container `{{name}}` has no persistent volume: its data is lost whenever the pod is replaced. Mount a PersistentVolumeClaim at its data directory.',
+      ephemeral: '{{store}} container `{{name}}` has no persistent volume, so its data is lost whenever the pod is replaced; mount a PersistentVolumeClaim at its data directory.',
     },
   },
   check({ model, source, report }) {

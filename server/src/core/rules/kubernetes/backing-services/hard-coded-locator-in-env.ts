@@ -18,6 +18,11 @@ export default defineKubernetesRule({
       '',
       'Point the variable at a DNS name: a Service, a headless Service or an `ExternalName` Service for resources outside',
       'the cluster. `localhost` is fine when a sidecar in the same pod (a Cloud SQL proxy, a connection pooler) listens there.',
+      '',
+      'Not reported: templated values and `$(VAR)` references, values that are not a locator with a host, variables',
+      'that neither use a backing-service scheme nor have a locator-like name, `0.0.0.0`, `localhost` when another',
+      'container (a sidecar) runs in the pod or the object is a patch fragment, DNS names, and ordinary init',
+      'containers.',
     ].join('\n'),
     messages: {
       loopback: '`{{name}}` points the {{what}} at `{{host}}` (`{{value}}`), but no other container runs in this pod; attach the backing service through a Service name.',

@@ -35,6 +35,10 @@ export default defineKubernetesRule({
       '',
       'Build in CI or a multi-stage Dockerfile and start the finished artefact (`node dist/server.js`, `./app`,',
       '`java -jar app.jar`).',
+      '',
+      'Not reported: Jobs, CronJobs and other objects that are not long-running workloads (a building Job is usually CI',
+      'in the cluster), command lines with a template expression, `tsc --watch`, and build words that only appear',
+      'inside an argument rather than where a command starts.',
     ].join('\n'),
     messages: {
       build: 'Container `{{name}}` runs the build step `{{command}}` at start; build the artefact into the image and only run it here.',

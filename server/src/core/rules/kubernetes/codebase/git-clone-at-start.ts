@@ -18,6 +18,10 @@ export default defineKubernetesRule({
       'It also needs Git credentials and network access to the code host at run time.',
       '',
       'Clone in CI, build the image there, and deploy the image by tag or digest.',
+      '',
+      'Not reported: Jobs, CronJobs and other objects that are not long-running workloads (cloning there is usually CI',
+      'work), command lines with a template expression, git verbs other than clone, pull, fetch and checkout, and',
+      'git-sync containers (see `codebase/git-sync-sidecar`).',
     ].join('\n'),
     messages: {
       container: 'Container `{{name}}` runs `{{command}}` when it starts: the code comes from the repository at run time, not from the released image.',

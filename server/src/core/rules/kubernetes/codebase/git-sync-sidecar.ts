@@ -20,6 +20,9 @@ export default defineKubernetesRule({
       '',
       'Build the code into the image in CI and deploy that image by tag or digest. Content that really is data (a',
       'documentation site, DAG files) belongs in a volume or object store published by a pipeline.',
+      '',
+      'Not reported: templated images, and images whose repository name is not git-sync or one of its known',
+      'look-alikes; a container that runs `git clone` from some other image is not recognised.',
     ].join('\n'),
     messages: {
       sidecar: 'Container `{{name}}` runs git-sync (`{{image}}`): code is pulled into the pod while it runs instead of shipping in the released image.',

@@ -26,6 +26,11 @@ export default defineKubernetesRule({
       'Give every container of the target a request for the resource the HPA watches, or scale on an absolute value',
       '(`AverageValue`) or another metric. An autoscaling/v2 HPA without `metrics` watches CPU at 80% by default, so',
       'it needs CPU requests too.',
+      '',
+      'Not reported: HPAs whose scale target is not found in the workspace (in the same namespace, ignoring Kustomize',
+      'patch fragments); metrics of other types or on other resources, and CPU or memory targets given as an average',
+      'value rather than a utilization; and containers whose request is set in the workload or in a patch fragment for',
+      'the same workload and container. Init containers are not counted.',
     ].join('\n'),
     messages: {
       missing: 'This HPA scales `{{target}}` on {{resource}} utilization, but container `{{container}}` requests no {{resource}}; utilization cannot be computed.',

@@ -17,6 +17,9 @@ export default defineKubernetesRule({
       '',
       'Keep a single entry per variable. The quick fix removes the earlier, overridden entry, which leaves the running',
       'behaviour unchanged.',
+      '',
+      'Not reported: the same name in different containers, and names containing a `{{ … }}` template expression. The',
+      'quick fix is withheld (the finding stays) when an entry in between expands the earlier value with `$(NAME)`.',
     ].join('\n'),
     messages: {
       duplicate: '`{{name}}` is already set on line {{line}} of container `{{container}}`; this later entry wins and the earlier one is dead.',

@@ -20,6 +20,11 @@ export default defineKubernetesRule({
       'it with `valueFrom.secretKeyRef`. kube-linter (read-secret-from-env-var) and Checkov (CKV_K8S_35) prefer secrets',
       'mounted as files; this linter recommends environment variables read from a Secret, the twelve-factor way: the app',
       'stays free of platform file paths, and the Secret object still keeps the value out of the manifest.',
+      '',
+      'Not reported: entries that use `valueFrom` (`secretKeyRef`, `configMapKeyRef`), templated values (Helm or other',
+      '`{{ … }}` expressions), empty values, placeholders (`changeme`, `<token>`, `xxx`), file paths, references to',
+      'other variables or secret stores, URLs without credentials, and values under names that do not look secret',
+      'unless the value itself has a known secret shape. An env list shared by YAML alias is judged once.',
     ].join('\n'),
     messages: {
       secret: '`{{name}}` holds a literal secret (`{{masked}}`, recognised by {{reason}}); read it from a Secret with `valueFrom.secretKeyRef`.',

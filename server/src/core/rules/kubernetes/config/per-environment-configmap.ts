@@ -24,6 +24,10 @@ export default defineKubernetesRule({
       '',
       'Give each deploy one ConfigMap of plain settings under a neutral name (Kustomize overlays or Helm values supply',
       'the per-deploy values) and let the app read each setting individually.',
+      '',
+      'Not reported: objects other than `v1` ConfigMaps, templated names, and names or `data` keys that do not contain',
+      'an environment word (dev, qa, uat, staging, preprod, prod …) as a separate part. A ConfigMap reported for its',
+      'name is not reported again for its keys.',
     ].join('\n'),
     messages: {
       name: 'ConfigMap `{{name}}` is named after the `{{environment}}` environment; keep one neutrally named set of settings that each deploy fills in.',

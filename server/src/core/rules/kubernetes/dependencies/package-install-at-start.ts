@@ -30,6 +30,10 @@ export default defineKubernetesRule({
       'Each replica may end up with different versions of the same dependency.',
       '',
       'Install dependencies in the Dockerfile (with a lockfile) and start the process directly from the image.',
+      '',
+      'Not reported: init containers (they run to completion before the app), objects that are not long-running',
+      'workloads (Jobs, CronJobs), command lines with a template expression, and package-manager commands that do not',
+      'install (`apt-get update`, `pip freeze`).',
     ].join('\n'),
     messages: {
       install: 'Container `{{name}}` runs `{{command}}` at start: dependencies are resolved at run time instead of being built into the image.',

@@ -17,6 +17,10 @@ export default defineKubernetesRule({
       'Nothing in the released image or the manifest records what was executed.',
       '',
       'Fetch the script in the image build, verify its checksum there, and run the copy from the image.',
+      '',
+      'Not reported: command lines that contain a template expression (their content is unknown), downloads saved to a',
+      'file instead of piped into a shell, and downloads piped into programs other than `sh`, `bash`, `zsh`, `dash` or',
+      '`ksh`.',
     ].join('\n'),
     messages: {
       pipe: 'Container `{{name}}` runs `{{command}}`: a remote script is executed at start without a version or checksum.',

@@ -19,6 +19,11 @@ export default defineKubernetesRule({
       '',
       'Remove debug flags and ports from the manifests you release, and attach debuggers with ephemeral tooling',
       '(`kubectl debug`, a local profile of your dev tool) when you need one.',
+      '',
+      'Not reported: init containers, command lines with a template expression, templated env values, ports other than',
+      '9229, 9230 and 5005 unless their name starts with debug, inspect, jdwp or debugger, and debugger flags in env',
+      "variables other than `NODE_OPTIONS` and the JVM option variables. Each container's command is reported at most",
+      'once.',
     ].join('\n'),
     messages: {
       port: 'Container `{{container}}` declares port {{port}}, a debugger port; do not ship debuggers in a release.',

@@ -56,6 +56,9 @@ export default defineKubernetesRule({
       'a few fields changed shape in `networking.k8s.io/v1`). The list of retired versions is data in the rule, taken',
       'from the Kubernetes deprecation guide. Corresponds to kube-score stable-version and kube-linter',
       'no-extensions-v1beta.',
+      '',
+      'Not reported: API versions and kinds that are not on the built-in list of versions Kubernetes has stopped',
+      'serving (versions that are merely deprecated but still served), and custom resources.',
     ].join('\n'),
     messages: {
       deprecated: '`{{apiVersion}}` {{kind}} is no longer served since Kubernetes {{removed}}; use `{{use}}`.',

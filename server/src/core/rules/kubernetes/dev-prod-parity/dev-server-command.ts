@@ -52,6 +52,10 @@ export default defineKubernetesRule({
       '',
       'Run the production server in every cluster (node, gunicorn/uvicorn without `--reload`, `next start`), and keep',
       'hot reload for local tooling such as Skaffold or Tilt dev profiles.',
+      '',
+      "Not reported: init containers, commands with a template expression, development servers started by the image's",
+      'own default command rather than the manifest, `npm start` and other scripts not named like a dev script, and',
+      '`rails server` unless it is told `-e development`. Each container is reported at most once.',
     ].join('\n'),
     messages: {
       devServer: 'Container `{{container}}` starts a development server (`{{word}}`); run the production server so every environment runs the same thing.',

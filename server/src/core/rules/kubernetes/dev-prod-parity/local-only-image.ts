@@ -19,6 +19,9 @@ export default defineKubernetesRule({
       '',
       'Push images to the registry every environment pulls from and keep local shortcuts in a local overlay or',
       'profile (Skaffold, Tilt, a Kustomize `dev` overlay).',
+      '',
+      'Not reported: `imagePullPolicy` values other than `Never`, templated images, and images from any registry that',
+      'is not on the local machine (`localhost`, `127.0.0.1`, `host.docker.internal`, `*.localhost`).',
     ].join('\n'),
     messages: {
       never: 'Container `{{container}}` never pulls its image; it runs only where the image was built or loaded by hand.',

@@ -30,6 +30,11 @@ export default defineKubernetesRule({
       '',
       'Allow at least one pod to go: `maxUnavailable: 1`, or a `minAvailable` below the number of replicas. Budgets',
       'whose workload is scaled by an autoscaler are judged only on `maxUnavailable`, since the replica count moves.',
+      '',
+      'Not reported: objects other than `policy/*` PodDisruptionBudgets; templated `maxUnavailable` or `minAvailable`',
+      'values; a non-zero `maxUnavailable`; a numeric `minAvailable` when the budget has no `matchLabels` selector, no',
+      'matching Deployment, StatefulSet, ReplicaSet or ReplicationController is found, the workload is autoscaled, or',
+      'its replica count is templated; and `minAvailable` percentages below 100%.',
     ].join('\n'),
     messages: {
       maxUnavailableZero: '`maxUnavailable: {{value}}` lets no pod of `{{name}}` be evicted, so nodes running them cannot be drained; allow at least one.',

@@ -17,6 +17,9 @@ export default defineKubernetesRule({
       '',
       'Add a `startupProbe` with the same check and a generous `failureThreshold × periodSeconds`; liveness then starts',
       'only once the app has started, with no initial delay needed.',
+      '',
+      'Not reported: containers that have a `startupProbe` or no liveness probe, liveness delays under 60 seconds or',
+      'not written as a plain number, and init containers.',
     ].join('\n'),
     messages: {
       delay: 'Liveness waits {{seconds}}s before its first check and container `{{container}}` has no startupProbe; let a startupProbe cover the slow start.',

@@ -21,6 +21,10 @@ export default defineKubernetesRule({
       '',
       'Keep the sleep short (a few seconds let endpoints update) and make the grace period comfortably longer than',
       'sleep plus shutdown. The quick fix raises `terminationGracePeriodSeconds` to the sleep plus 15 seconds.',
+      '',
+      'Not reported: pods whose `terminationGracePeriodSeconds` is templated or not a number, sleeps shorter than the',
+      'grace period, `preStop` hooks that do not sleep or whose command has a template expression, sleep arguments that',
+      'are not a plain duration, and init containers. Each pod is reported once, at its longest sleep.',
     ].join('\n'),
     messages: {
       exceeds: 'preStop sleeps {{sleep}}s but the grace period is {{grace}}s{{implicit}}; container `{{container}}` is killed before it can shut down.',

@@ -16,6 +16,9 @@ export default defineKubernetesRule({
       '',
       'Keep one source of truth: make the variable and the declared port agree, or derive the variable from the',
       'declared port in your templating.',
+      '',
+      'Not reported: containers declaring no port or several different ports, variables other than `PORT`,',
+      '`SERVER_PORT` and `HTTP_PORT`, templated or non-numeric values, and init containers.',
     ].join('\n'),
     messages: {
       mismatch: '`{{name}}={{value}}` tells the app to bind {{value}}, but container `{{container}}` declares containerPort {{declared}}.',

@@ -27,7 +27,7 @@ export default defineKubernetesRule({
       'the node\'s CA certificates, or volumes that every container mounts read-only (nothing is written there).',
     ].join('\n'),
     messages: {
-      hostPath: 'Volume `{{volume}}` keeps files in `{{path}}` on the node; state tied to one node breaks when the pod moves. Use a backing service or a PersistentVolumeClaim.',
+      hostPath: 'Volume `{{volume}}` keeps files in `{{path}}` on the node, and state tied to one node breaks when the pod moves; use a backing service or a PersistentVolumeClaim.',
     },
   },
   check({ model, report }) {

@@ -34,7 +34,7 @@ export default defineKubernetesRule({
       'StatefulSet with `volumeClaimTemplates`.',
     ].join('\n'),
     messages: {
-      shared: '{{kind}} `{{workload}}` runs {{replicas}} but mounts `{{claim}}`, a {{mode}} claim{{where}}; its replicas cannot all attach it. Keep shared state in a backing service.',
+      shared: '{{kind}} `{{workload}}` runs {{replicas}} but mounts `{{claim}}`, a {{mode}} claim{{where}} that its replicas cannot all attach; keep shared state in a backing service.',
     },
   },
   check({ model, workspace, report }) {

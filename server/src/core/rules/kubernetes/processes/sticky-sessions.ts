@@ -26,6 +26,11 @@ export default defineKubernetesRule({
       '',
       'Keep session data in a backing service (Redis, a database) or in a signed cookie and let any pod serve any',
       'request. The quick fix removes the affinity setting.',
+      '',
+      'Not reported: Services with `sessionAffinity: None`, annotations whose value does not turn affinity on or',
+      'contains a `{{ … }}` template, annotations on kinds their controller does not read, and ingress controllers',
+      'other than those listed. The quick fix is withheld for `target-group-attributes` that carry settings besides',
+      'stickiness.',
     ].join('\n'),
     messages: {
       service: 'Service `{{name}}` pins clients to one pod with `sessionAffinity: ClientIP`; keep session state in a backing service instead.',

@@ -16,6 +16,9 @@ export default defineServerlessRule({
       '',
       'Run migrations as an explicit step of the release pipeline (a one-off invocation, a CodeBuild or Step Functions',
       'step) with the same code and config as the release.',
+      '',
+      'Not reported: resources that are not custom resources, and custom resources whose logical id, type, target',
+      'function and handler do not say migrate or seed; the code the function runs is not inspected.',
     ].join('\n'),
     messages: {
       custom: 'Custom resource `{{resource}}` runs `{{what}}` on every deploy that touches it; run migrations and seeds as an explicit release step.',

@@ -13,6 +13,9 @@ export default defineServerlessRule({
       'nobody looking.',
       '',
       'Invoke the migration explicitly from the release pipeline (or by hand as a one-off) and remove the schedule.',
+      '',
+      'Not reported: functions whose id and handler do not say migrate or seed, and triggers other than schedules; the',
+      "function's code is not inspected.",
     ].join('\n'),
     messages: {
       scheduled: 'Function `{{fn}}` ({{what}}) runs on the schedule `{{event}}`; run migrations once per release, not on a timer.',

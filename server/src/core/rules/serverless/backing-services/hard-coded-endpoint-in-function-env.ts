@@ -22,6 +22,10 @@ export default defineServerlessRule({
       '',
       'Take the endpoint from the resource itself (`!GetAtt Db.Endpoint.Address`, `!GetAtt Cache.RedisEndpoint.Address`),',
       'from a parameter or an SSM parameter, or from another stack\'s export (`!ImportValue`).',
+      '',
+      'Not reported: values taken from a parameter, intrinsic function or `${…}` variable; values that are not a',
+      'locator; bare host names without a dot (service names); `0.0.0.0`; and hosts under names and schemes that do not',
+      'point at a backing service.',
     ].join('\n'),
     messages: {
       endpoint: '`{{name}}` of function `{{fn}}` hard-codes the {{what}} at `{{host}}`; take it from the resource (`!GetAtt`), a parameter or an export.',

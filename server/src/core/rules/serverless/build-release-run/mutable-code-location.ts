@@ -21,6 +21,10 @@ export default defineServerlessRule({
       '',
       'Let `sam package`/`sam deploy` upload a content-addressed artifact (a local `CodeUri`), or pin the object with',
       '`Version` / `S3ObjectVersion`, or reference an image by digest.',
+      '',
+      'Not reported: serverless.yml functions (the framework uploads the code itself), local code paths the packager',
+      'uploads, code locations given by an intrinsic function, S3 keys from a parameter or `!Sub`, keys that carry a',
+      'content hash, objects with a `Version`/`S3ObjectVersion`, and images referenced by digest.',
     ].join('\n'),
     messages: {
       unversioned: 'Function `{{fn}}` takes its code from the S3 object `{{key}}` without an object version; pin `{{versionKey}}` or let the packager upload a content-addressed artifact.',

@@ -13,6 +13,9 @@ export default defineServerlessRule({
       '',
       'Remove the setting (or give it the capacity the function needs), and stop a function deliberately through an',
       'operational switch rather than the template that every stage deploys.',
+      '',
+      'Not reported: functions without the setting, any value other than a literal 0, and values given through a',
+      'parameter or intrinsic function.',
     ].join('\n'),
     messages: {
       zero: 'Function `{{fn}}` reserves a concurrency of 0: every invocation is throttled.',

@@ -16,6 +16,10 @@ export default defineServerlessRule({
       'Keep the secret in AWS Secrets Manager or SSM Parameter Store (SecureString) and pass the function only its name',
       'or ARN (`!Ref MySecret`, a parameter); the code reads the value at start-up with the SDK or the parameters and',
       'secrets extension. Intrinsic functions, parameters and `${…}` variables are references and are never reported.',
+      '',
+      'Not reported: values that are not literals (intrinsic functions, parameters, `${…}` variables), values',
+      'containing a run of `XXXX` to be filled in, empty values and placeholders, paths, URLs without credentials, and',
+      'values under names that do not look secret unless the value itself has a known secret shape.',
     ].join('\n'),
     messages: {
       literal: '`{{name}}` of function `{{fn}}` is {{kind}} written in the template; keep it in Secrets Manager or SSM and pass its name or ARN.',

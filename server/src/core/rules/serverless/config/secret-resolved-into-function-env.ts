@@ -22,6 +22,10 @@ export default defineServerlessRule({
       '',
       'Pass the secret\'s name or ARN in the environment and read the value at run time (the SDK, the AWS Parameters and',
       'Secrets Lambda extension, or Powertools\' parameters utility), with `secretsmanager:GetSecretValue` permission.',
+      '',
+      'Not reported: plain parameter or resource references, dynamic references to non-secret SSM parameters, the',
+      'non-secret fields of a database secret (username, host, port, database name, engine, identifiers), and in',
+      "serverless.yml `${ssm:…}` values that are not decrypted unless the variable's name looks secret.",
     ].join('\n'),
     messages: {
       resolve: '`{{name}}` of function `{{fn}}` resolves a secret at deploy time into plain configuration; pass the secret\'s ARN and read it at run time.',

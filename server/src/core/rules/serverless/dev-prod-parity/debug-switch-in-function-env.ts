@@ -16,6 +16,9 @@ export default defineServerlessRule({
       'events), and runs slower.',
       '',
       'Leave debug modes off in the template and turn them on for one stage through a parameter when needed.',
+      '',
+      'Not reported: variables other than `DEBUG`, `APP_DEBUG`, `FLASK_DEBUG`, `DJANGO_DEBUG` and `POWERTOOLS_DEV`,',
+      'values that do not switch the mode on (`false`, `0`), and values taken from a parameter or intrinsic function.',
     ].join('\n'),
     messages: {
       debug: '`{{name}}: {{value}}` turns a debug mode on for function `{{fn}}` in every stage; make it a parameter that defaults to off.',

@@ -16,6 +16,9 @@ export default defineServerlessRule({
       'Move to the current runtime of the language (the message names one) and test against it locally',
       '(`sam local`, the runtime\'s container image). The list of deprecated runtimes and their dates is kept as data in the',
       'linter (see the README) and was last checked on ' + REVIEWED + '.',
+      '',
+      'Not reported: templates that are not for AWS, runtimes given by a parameter or intrinsic function,',
+      "container-image functions without a `Runtime`, and runtimes not on the linter's deprecation list.",
     ].join('\n'),
     messages: {
       deprecated: 'Runtime `{{runtime}}` of function `{{fn}}` was deprecated by AWS Lambda on {{date}}; move to `{{successor}}`.',

@@ -18,6 +18,10 @@ export default defineServerlessRule({
       '',
       'Keep the function\'s timeout within the gateway\'s limit, or make the request start the work (a queue, Step',
       'Functions) and answer at once.',
+      '',
+      'Not reported: functions that do not set a literal `Timeout` (the defaults are far below the limit), events other',
+      "than REST and HTTP API events, events whose own `TimeoutInMillis` allows the function's timeout or is not a",
+      "literal, and timeouts within the gateway's limit. Each function is reported at most once.",
     ].join('\n'),
     messages: {
       timeout: 'Function `{{fn}}` may run {{seconds}} s, but its {{gateway}} event `{{event}}` stops waiting after {{limit}} s.',

@@ -16,6 +16,10 @@ export default defineServerlessRule({
       '',
       'Set the queue\'s visibility timeout to at least the function\'s timeout (AWS recommends six times it), or shorten the',
       'function\'s timeout.',
+      '',
+      'Not reported: functions whose `Timeout` is not a literal number, triggers other than SQS, queues that are not an',
+      '`AWS::SQS::Queue` defined in the same template, queues whose `VisibilityTimeout` is not a literal number, and',
+      'timeouts that do not exceed the visibility timeout (30 s when the queue does not set one).',
     ].join('\n'),
     messages: {
       visibility: 'Function `{{fn}}` may run {{seconds}} s, longer than the visibility timeout ({{visibility}} s) of its queue `{{queue}}`: messages reappear while still in work.',

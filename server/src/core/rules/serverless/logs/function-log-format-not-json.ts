@@ -18,6 +18,10 @@ export default defineServerlessRule({
       '',
       'Set `LoggingConfig: { LogFormat: JSON }` on the function or, in SAM, once in `Globals.Function`. Only runtimes whose',
       'own logging follows the setting (Node.js, Python, Java, .NET) are reported.',
+      '',
+      'Not reported: SAM and serverless.yml templates (only plain CloudFormation is checked), runtimes that cannot emit',
+      'JSON logs or are given by a reference, a `LoggingConfig` or `LogFormat` given by an intrinsic function or',
+      'parameter, and functions already set to `JSON`. The rule is off by default.',
     ].join('\n'),
     messages: {
       missing: 'Function `{{fn}}` ({{runtime}}) logs in plain text; set `LoggingConfig.LogFormat: JSON` for structured log events.',

@@ -15,6 +15,10 @@ export default defineServerlessRule({
       '',
       'Log to standard output (the runtime\'s console or logger) and let CloudWatch Logs, or a subscription from it, route',
       'the events.',
+      '',
+      'Not reported: variables whose name is not a log file, path or directory setting; values that are not a literal',
+      'absolute or relative path (references, bare file names); and `/dev/stdout`, `/dev/stderr`, `/proc/self/fd/1` and',
+      '`/proc/self/fd/2`.',
     ].join('\n'),
     messages: {
       file: '`{{name}}: {{value}}` makes function `{{fn}}` log to a file that disappears with its execution environment; log to standard output.',
