@@ -40,7 +40,7 @@ export default defineDockerfileRule({
       'An explicit dependency declaration names versions. `apt-get install curl` installs whatever the mirror offers on',
       'the day of the build, so two builds of one commit can ship different libraries. Pinning (`curl=7.88.1-10+deb12u5`,',
       '`git=2.43.0-r0`, `nginx-1.24.0`) makes the change visible in review, at the cost of updating the pins when the',
-      'distribution drops a version, which is why this is a hint by default: raise it where reproducible images matter,',
+      'distribution drops a version, which is why the rule is off by default (a hint when on): turn it on where reproducible images matter,',
       'or pin the base image by digest and let the distribution snapshot do the pinning.',
       '',
       'Only the stages that make up the final image are checked (a builder stage\'s tools do not ship), one finding per',
