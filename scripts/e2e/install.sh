@@ -3,7 +3,7 @@
 #   - Debian packages: libkrb5-dev (code-server's native build), ripgrep, chromium
 #   - code-server (bundles real VS Code) into $E2E_HOME/code-server (default: <repo>/.e2e)
 # Idempotent: every step is skipped when its result is already there.
-# Needs only the Debian apt mirror and the npm registry (see /work/shared/E2E.md).
+# Needs only the Debian apt mirror and the npm registry (see ../shared/E2E.md).
 set -euo pipefail
 
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.100.3}"

@@ -16,11 +16,10 @@ import {
   DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification,
   RequestType0,
-  ShutdownRequest,
-  ExitNotification,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { stopServer } from '../helpers/lsp-server';
 
 const AnalysisCounts = new RequestType0<Record<string, number>, void>('twelveFactor/test/analysisCounts');
 const READINESS = 'disposability/missing-readiness-probe';
@@ -131,24 +130,7 @@ before(async () => {
   await connection.sendNotification(InitializedNotification.type, {});
 });
 
-after(async () => {
-  if (connection) {
-    await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-    await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-    connection.dispose();
-  }
-  await new Promise<void>((resolve) => {
-    if (server.exitCode !== null) return resolve();
-    const timer = setTimeout(() => {
-      server.kill();
-      resolve();
-    }, 3000);
-    server.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-});
+after(() => stopServer(connection, server));
 
 describe('re-checking related files', () => {
   let serviceText = service('web', 'web');

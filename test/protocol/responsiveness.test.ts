@@ -21,14 +21,13 @@ import {
   PublishDiagnosticsNotification,
   HoverRequest,
   CodeActionRequest,
-  ShutdownRequest,
-  ExitNotification,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type CodeAction,
   type Hover,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
+import { stopServer } from '../helpers/lsp-server';
 
 const STUCK_MARKER = 'twelve-factor-lens-test-stuck';
 const TIMEOUT_MS = 2000;
@@ -80,18 +79,7 @@ before(async () => {
   await connection.sendNotification(InitializedNotification.type, {});
 });
 
-after(async () => {
-  if (connection) {
-    await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-    await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-    connection.dispose();
-  }
-  await new Promise<void>((resolve) => {
-    if (server.exitCode !== null) return resolve();
-    const timer = setTimeout(() => { server.kill(); resolve(); }, 3000);
-    server.on('exit', () => { clearTimeout(timer); resolve(); });
-  });
-});
+after(() => stopServer(connection, server));
 
 const FAST = 'file:///workspace/fast/Dockerfile';
 const OTHER = 'file:///workspace/other/Dockerfile';

@@ -19,8 +19,6 @@ import {
   PublishDiagnosticsNotification,
   HoverRequest,
   CodeActionRequest,
-  ShutdownRequest,
-  ExitNotification,
   ConfigurationRequest,
   DidChangeConfigurationNotification,
   type ProtocolConnection,
@@ -29,6 +27,7 @@ import {
   type Hover,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
+import { stopServer } from '../helpers/lsp-server';
 
 let server: ChildProcessWithoutNullStreams;
 let connection: ProtocolConnection;
@@ -75,18 +74,7 @@ before(async () => {
   await connection.sendNotification(InitializedNotification.type, {});
 });
 
-after(async () => {
-  if (connection) {
-    await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-    await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-    connection.dispose();
-  }
-  await new Promise<void>((resolve) => {
-    if (server.exitCode !== null) return resolve();
-    const timer = setTimeout(() => { server.kill(); resolve(); }, 3000);
-    server.on('exit', () => { clearTimeout(timer); resolve(); });
-  });
-});
+after(() => stopServer(connection, server));
 
 const DOCKERFILE = 'file:///workspace/Dockerfile';
 
