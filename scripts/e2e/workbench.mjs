@@ -253,6 +253,11 @@ export class Workbench {
     await input.fill(channel);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: channel }).first().waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
+    // A filter left in the panel's title area (typed for the Problems view, or kept by the Output
+    // view from an earlier run) would hide the channel's lines: clear every one that holds text.
+    for (const box of await page.locator('.part.panel input').all()) {
+      if ((await box.isVisible()) && (await box.inputValue()) !== '') await box.fill('');
+    }
     await until(`the Output panel to show "${channel}"`, () =>
       page.evaluate(() => {
         const view = document.querySelector('.output-view, [id="workbench.panel.output"]');
