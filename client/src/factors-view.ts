@@ -6,23 +6,9 @@
  */
 import * as vscode from 'vscode';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+import type { Severity, SummaryFinding, WorkspaceSummary } from '../../server/src/summary-protocol';
 
-export interface SummaryFinding {
-  ruleId: string;
-  factor: string;
-  severity: Severity;
-  message: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  target: string;
-}
-
-export interface WorkspaceSummary {
-  filesChecked: number;
-  targets: string[];
-  factors: { slug: string; numeral: string; title: string; url: string; findings: number; worst: Severity | null; files: number }[];
-  files: { uri: string; target: string; findings: SummaryFinding[] }[];
-}
+export type { Severity, SummaryFinding, WorkspaceSummary };
 
 const TARGET_LABELS: Record<string, string> = { dockerfile: 'Dockerfile', kubernetes: 'Kubernetes', serverless: 'Serverless templates' };
 export const targetLabel = (target: string): string => TARGET_LABELS[target] ?? target;

@@ -54,6 +54,7 @@ import { WorkspaceIndex } from './workspace-index';
 import { KNOWN_RULE_IDS } from './cli-config';
 import { ApplicationIndex, isKustomizationFile } from './core/applications';
 import { changedSignatures, changedTokens, dependsOn, type RelationSignature } from './core/kubernetes/relation-index';
+import type { SummaryFinding, WorkspaceSummary } from './summary-protocol';
 
 /** Which files get problems: the open ones, or every indexed file of the workspace. */
 type ProblemsScope = 'openFiles' | 'workspace';
@@ -65,25 +66,7 @@ export const AnalysisCountsRequest = new RequestType0<Record<string, number>, vo
 /** The code action kind of "fix all safe problems" (`editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.twelveFactor`;
 
-/** One finding as the Twelve Factors view shows it. */
-export interface SummaryFinding {
-  ruleId: string;
-  factor: string;
-  severity: Severity;
-  message: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  /** The rule's target (`dockerfile`, `kubernetes`, `serverless` …): what the view filters by. */
-  target: string;
-}
-
-/** The `twelveFactor/workspaceSummary` answer: every analysable file of the workspace, by factor. */
-export interface WorkspaceSummary {
-  filesChecked: number;
-  /** Every target among the files and findings, sorted: the view's filters. */
-  targets: string[];
-  factors: { slug: string; numeral: string; title: string; url: string; findings: number; worst: Severity | null; files: number }[];
-  files: { uri: string; target: string; findings: SummaryFinding[] }[];
-}
+export type { SummaryFinding, WorkspaceSummary };
 export const WorkspaceSummaryRequest = new RequestType<{ target?: string } | undefined, WorkspaceSummary, void>('twelveFactor/workspaceSummary');
 
 /** The files the server watches (registered dynamically when the client allows it). */
