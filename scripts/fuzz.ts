@@ -1,4 +1,4 @@
-// `npm run fuzz -- --seed N --count M [--out fuzz-failures] [--budget-ms 2000]`
+// `npm run fuzz -- --seed N --count M [--from K] [--out fuzz-failures] [--budget-ms 2000]`
 // Mutates the project's own inputs (examples/, test/corpus/, test/reliability/fixtures/) and drives each
 // mutant through the core in-process, as the server does: parseDocument + analyzeParsed with every rule,
 // hoverAt and codeActionsFor at findings, and each fix applied and the result analysed again. A failure is:
@@ -283,6 +283,8 @@ export function shrink(filename: string, text: string, failure: Failure, budgetM
 export interface FuzzOptions {
   seed: number;
   count: number;
+  /** First input index (default 0): inputs `from`…`from + count - 1`, so one run can be split across processes. */
+  from?: number;
   budgetMs?: number;
   /** Folder to write minimal reproducers to; none written when undefined. */
   out?: string;
@@ -315,7 +317,8 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
   const seen = new Set<string>();
   let slowestMs = 0;
   if (options.out) mkdirSync(options.out, { recursive: true });
-  for (let index = 0; index < options.count; index++) {
+  const from = options.from ?? 0;
+  for (let index = from; index < from + options.count; index++) {
     const c = makeCase(seeds, options.seed, index, options.maxInput);
     const start = performance.now();
     const failure = checkInput(c.filename, c.text, budgetMs);
@@ -337,7 +340,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
         }
       }
     }
-    if (options.onProgress && (index + 1) % 1000 === 0) options.onProgress(index + 1, failures.length, byKind);
+    if (options.onProgress && (index + 1 - from) % 1000 === 0) options.onProgress(index + 1 - from, failures.length, byKind);
   }
   return { inputs: options.count, failures, byKind, slowestMs };
 }
@@ -350,10 +353,11 @@ function main(): void {
   };
   const seed = Number(value('seed', '1'));
   const count = Number(value('count', '1000'));
+  const from = Number(value('from', '0'));
   const budgetMs = Number(value('budget-ms', '2000'));
   const out = resolve(value('out', 'fuzz-failures'));
-  if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 0) {
-    console.error('usage: npm run fuzz -- --seed N --count M [--out fuzz-failures] [--budget-ms 2000]');
+  if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 0 || !Number.isInteger(from) || from < 0) {
+    console.error('usage: npm run fuzz -- --seed N --count M [--from K] [--out fuzz-failures] [--budget-ms 2000]');
     process.exitCode = 2;
     return;
   }
@@ -361,6 +365,7 @@ function main(): void {
   const report = runFuzz({
     seed,
     count,
+    from,
     budgetMs,
     out,
     onProgress: (done, failures, k) =>
@@ -371,7 +376,7 @@ function main(): void {
   }
   const k = report.byKind;
   console.log(
-    `\n${report.inputs} inputs (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(0)} s: ${k.throw} uncontained throws, ${k['rule-failure']} rule failures, ` +
+    `\n${report.inputs} inputs (seed ${seed}${from ? `, from input ${from}` : ''}) in ${((performance.now() - started) / 1000).toFixed(0)} s: ${k.throw} uncontained throws, ${k['rule-failure']} rule failures, ` +
       `${k.range} ranges outside the document, ${k.message} bad messages, ${k.slow} over ${budgetMs} ms (slowest input with its fixes ${report.slowestMs.toFixed(0)} ms); ` +
       `${report.failures.length} distinct${report.failures.length ? `, reproducers in ${out}` : ''}.`,
   );

@@ -4,7 +4,7 @@
  * that becomes the running container, effective ENV per stage, and every command line
  * (RUN, CMD, ENTRYPOINT, HEALTHCHECK CMD) split into shell words with exact ranges.
  */
-import { DockerfileParser, Property as PropertyClass } from 'dockerfile-ast';
+import { DockerfileParser, Instruction as InstructionClass, Property as PropertyClass } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Argument, Dockerfile, Instruction, From, Property, Heredoc } from 'dockerfile-ast';
 import type { Range } from '../types';
@@ -83,6 +83,7 @@ export class DockerfileModel {
 
   constructor(readonly source: SourceText) {
     linearCommentOrganisation();
+    argumentsReadOnce();
     this.ast = DockerfileParser.parse(source.text);
     this.escapeChar = this.ast.getEscapeCharacter();
     this.globalArgs = new Map();
@@ -385,6 +386,31 @@ function linearCommentOrganisation(): void {
       }
       if (found >= 0 && inside(range.start, ranges[found])) stages[found].addComment(comment);
     }
+  };
+}
+
+let argumentsPatched = false;
+const readArguments = new WeakMap<object, Argument[]>();
+
+/**
+ * dockerfile-ast re-reads an instruction's arguments from its text every time one is asked for: its own
+ * constructors ask four times (`CMD` with 190,000 words: half a second each), and rules ask again. The
+ * words of an instruction never change once parsed, so the first reading is kept and each caller gets its
+ * own copy of the list (dockerfile-ast shifts flags off the copy it is given).
+ */
+function argumentsReadOnce(): void {
+  if (argumentsPatched) return;
+  argumentsPatched = true;
+  const proto = InstructionClass.prototype as unknown as { getRawArguments?: () => Argument[] };
+  const original = proto.getRawArguments;
+  if (typeof original !== 'function') return;
+  proto.getRawArguments = function (this: object): Argument[] {
+    let args = readArguments.get(this);
+    if (!args) {
+      args = original.call(this);
+      readArguments.set(this, args);
+    }
+    return args.slice();
   };
 }
 
