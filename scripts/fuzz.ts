@@ -307,6 +307,8 @@ export interface FuzzReport {
   failures: FuzzFailure[];
   byKind: Record<FailureKind, number>;
   slowestMs: number;
+  /** Inputs over the budget once that ran within it when timed again (load on the machine). */
+  retimed: number;
 }
 
 export function runFuzz(options: FuzzOptions): FuzzReport {
@@ -316,13 +318,27 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
   const failures: FuzzFailure[] = [];
   const seen = new Set<string>();
   let slowestMs = 0;
+  let retimed = 0;
   if (options.out) mkdirSync(options.out, { recursive: true });
   const from = options.from ?? 0;
   for (let index = from; index < from + options.count; index++) {
     const c = makeCase(seeds, options.seed, index, options.maxInput);
     const start = performance.now();
-    const failure = checkInput(c.filename, c.text, budgetMs);
-    slowestMs = Math.max(slowestMs, performance.now() - start);
+    let failure = checkInput(c.filename, c.text, budgetMs);
+    let tookMs = performance.now() - start;
+    if (failure?.kind === 'slow') {
+      // Time on a shared machine is not only the input's: a slow input is timed once more and counts as
+      // slow only when it is slow again. How often that rescued an input is reported.
+      const again = performance.now();
+      const second = checkInput(c.filename, c.text, budgetMs);
+      const secondMs = performance.now() - again;
+      if (second?.kind !== 'slow') {
+        retimed++;
+        failure = second;
+        tookMs = secondMs;
+      }
+    }
+    slowestMs = Math.max(slowestMs, tookMs);
     if (failure) {
       byKind[failure.kind]++;
       // One reproducer per distinct failure (kind and key); the count still says how often it happened.
@@ -342,7 +358,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
     }
     if (options.onProgress && (index + 1 - from) % 1000 === 0) options.onProgress(index + 1 - from, failures.length, byKind);
   }
-  return { inputs: options.count, failures, byKind, slowestMs };
+  return { inputs: options.count, failures, byKind, slowestMs, retimed };
 }
 
 function main(): void {
@@ -377,7 +393,7 @@ function main(): void {
   const k = report.byKind;
   console.log(
     `\n${report.inputs} inputs (seed ${seed}${from ? `, from input ${from}` : ''}) in ${((performance.now() - started) / 1000).toFixed(0)} s: ${k.throw} uncontained throws, ${k['rule-failure']} rule failures, ` +
-      `${k.range} ranges outside the document, ${k.message} bad messages, ${k.slow} over ${budgetMs} ms (slowest input with its fixes ${report.slowestMs.toFixed(0)} ms); ` +
+      `${k.range} ranges outside the document, ${k.message} bad messages, ${k.slow} over ${budgetMs} ms (slowest input with its fixes ${report.slowestMs.toFixed(0)} ms; ${report.retimed} slow once, within the budget when timed again); ` +
       `${report.failures.length} distinct${report.failures.length ? `, reproducers in ${out}` : ''}.`,
   );
   process.exitCode = report.failures.length > 0 ? 1 : 0;
