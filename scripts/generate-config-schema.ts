@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../server/src/core/rules';
 import { SUPPRESSION_DIAGNOSTICS } from '../server/src/core/suppression';
-import { HELM_SKIPPED } from '../server/src/core/analyze';
+import { HELM_SKIPPED, PROJECT_TEMPLATE_SKIPPED } from '../server/src/core/analyze';
 import { SEVERITIES } from '../server/src/core/types';
 
 const ROOT = join(__dirname, '..');
@@ -30,6 +30,7 @@ function ruleEntries(): RuleEntry[] {
     ...ALL_RULES.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.offByDefault ? 'off' : rule.meta.defaultSeverity })),
     ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => ({ id: d.id, description: d.description, defaultSeverity: d.severity })),
     { id: HELM_SKIPPED.id, description: HELM_SKIPPED.description, defaultSeverity: HELM_SKIPPED.severity },
+    { id: PROJECT_TEMPLATE_SKIPPED.id, description: PROJECT_TEMPLATE_SKIPPED.description, defaultSeverity: PROJECT_TEMPLATE_SKIPPED.severity },
   ];
   return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -61,6 +62,11 @@ export function schema(): Record<string, unknown> {
       rules: rulesObject('Per-rule level, keyed by rule id: off, or a severity that replaces the default.'),
       failOn: { type: 'string', enum: [...SEVERITIES], description: 'Command line: the lowest severity that fails the run (default: warning).' },
       ignorePatterns: globs('Files not analysed at all, as globs relative to this file\'s folder (*, ?, **, {a,b}); a name without / matches at any depth, a folder matches everything below it.'),
+      trustedRegistries: {
+        type: 'array',
+        description: 'Registries and repository prefixes images may come from (gcr.io, us-docker.pkg.dev/my-project, docker.io/library, *.pkg.dev). When set, images from anywhere else are reported; when absent, nothing is.',
+        items: { type: 'string', minLength: 1, pattern: '^[^\\s@*]*$|^\\*\\.[^\\s@/*]+$' },
+      },
       overrides: {
         type: 'array',
         description: 'Rules for some files only, applied after "rules" in order (later entries win).',

@@ -122,7 +122,7 @@ function main(): void {
   if (options.stats) {
     console.log(`${findings.length} finding(s) in ${new Set(findings.map((f) => f.file)).size} file(s)\n`);
     console.log(table('severity', count(findings, (f) => f.severity), findings.length), '\n');
-    console.log(table('factor', count(findings, (f) => f.factor), findings.length), '\n');
+    console.log(table('factor', count(findings, (f) => f.factor ?? '(none)'), findings.length), '\n');
     console.log(table('rule (severity)', count(findings, (f) => `${f.rule} (${f.severity})`), findings.length));
     return;
   }

@@ -9,7 +9,7 @@ import { applyEdits, selectFixes } from '../server/src/core/edits';
 import { factorBySlug } from '../server/src/core/factors';
 import { IGNORE_ANNOTATION } from '../server/src/core/suppression';
 import type { Rule } from '../server/src/core/rule';
-import { collectRuleCases, type InvalidCase, type RuleCase, type RuleCases } from '../test/helpers/rule-tester';
+import { collectRuleCases, enabling, type InvalidCase, type RuleCase, type RuleCases } from '../test/helpers/rule-tester';
 
 export const RULE_DOCS_DIR = 'docs/rules';
 const SHOWN = 3;
@@ -58,21 +58,42 @@ function uriOf(rule: Rule, c: RuleCase): string {
   return `file:///workspace/${c.filename ?? (rule.meta.target === 'dockerfile' ? 'Dockerfile' : 'manifest.yaml')}`;
 }
 
-/** A plain case: one file, no workspace, no configuration (what a reader can paste and try). */
+/** A plain case: one file, no workspace, no configuration beyond what the page can show (what a reader can paste and try). */
 function simple(c: RuleCase): boolean {
-  return !c.workspace?.length && !c.configuration && !c.code.includes('\r') && !c.code.startsWith('\uFEFF');
+  const shownConfiguration = !c.configuration || Object.keys(c.configuration).every((key) => key === 'trustedRegistries');
+  return !c.workspace?.length && shownConfiguration && !c.code.includes('\r') && !c.code.startsWith('\uFEFF');
 }
 
 function asCase(c: RuleCase | string): RuleCase {
   return typeof c === 'string' ? { code: c } : c;
 }
 
+/** What the case gives of the Dockerfile's build context (the CLI and the editor read it from the Dockerfile's folder). */
+function contextNote(c: RuleCase): string {
+  const context = c.buildContext;
+  if (!context) return '';
+  const out: string[] = [];
+  if (context.dockerignore === null) out.push(`No \`.dockerignore\` beside the Dockerfile${context.hasGit ? ', in a folder that holds `.git`' : ''}.`);
+  else if (context.dockerignore !== undefined) out.push(`With this \`.dockerignore\` beside the Dockerfile${context.hasGit ? ', in a folder that holds `.git`' : ''}:`, '', fence(context.dockerignore, 'text'));
+  for (const [path, file] of Object.entries(context.files ?? {})) {
+    if (file) out.push(`With \`${path}\` in the build context:`, '', fence(file.text, 'sh'));
+    else out.push(`Without a readable \`${path}\` in the build context.`);
+  }
+  return out.join('\n');
+}
+
 function caption(c: RuleCase): string {
-  return c.name ? `**${c.name.charAt(0).toUpperCase()}${c.name.slice(1)}**` : '';
+  const named = c.name ? `**${c.name.charAt(0).toUpperCase()}${c.name.slice(1)}**` : '';
+  const note = contextNote(c);
+  const title = named && note ? `${named}\n\n${note}` : named || note;
+  const trusted = c.configuration?.trustedRegistries;
+  if (!trusted) return title;
+  const setting = `With \`"trustedRegistries": ${JSON.stringify(trusted)}\` in \`.twelve-factor-lens.json\`:`;
+  return title ? `${title}\n\n${setting}` : setting;
 }
 
 function invalidExample(rule: Rule, c: InvalidCase): string {
-  const analysis = analyze({ uri: uriOf(rule, c), languageId: '', text: c.code }, { rules: [rule], configuration: c.configuration });
+  const analysis = analyze({ uri: uriOf(rule, c), languageId: '', text: c.code }, { rules: [rule], configuration: enabling(rule, c.configuration), buildContext: c.buildContext });
   const findings = analysis.findings.filter((f) => f.ruleId === rule.meta.id);
   const lines = [caption(c), '', fence(c.code, languageOf(rule, c)), ''];
   for (const f of findings) lines.push(`- line ${f.range.start.line + 1}, column ${f.range.start.character + 1}: ${f.message}`);

@@ -30,6 +30,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'yaml' },
       // JSON is analysed only when its content is a CloudFormation/SAM template; other JSON yields nothing.
       { language: 'json' },
+      // Lambda handler code: never analysed, only its environment reads get a hover pointing to the template rules.
+      { language: 'javascript' },
+      { language: 'typescript' },
+      { language: 'python' },
       // Dockerfile variants that VS Code does not always map to the dockerfile language.
       { pattern: '**/{Dockerfile,Containerfile}.*' },
       { pattern: '**/*.{dockerfile,containerfile}' },

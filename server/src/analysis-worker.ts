@@ -9,9 +9,13 @@
  * same code as the CLI (related-objects.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeParsed, parseDocument, type ParsedDocument } from './core/analyze';
+import { analyzeParsed, detectTarget, parseDocument, type ParsedDocument } from './core/analyze';
 import type { KubeObject } from './core/kubernetes/model';
-import { relatedObjects } from './related-objects';
+import { fileURLToPath } from 'node:url';
+import type { BuildContext } from './core/build-context';
+import { readBuildContext } from './build-context-files';
+import { relatedObjects, type RelatedObjects } from './related-objects';
+import { ChartReader, chartContextKey, overlayChartFiles } from './helm-charts';
 import { relationSignatures } from './core/kubernetes/relation-index';
 import { TEST_DELAY_MARKER, type AnalyseMessage, type FromWorker, type ToWorker, type WorkerOptions } from './analysis-protocol';
 
@@ -20,6 +24,8 @@ interface Entry {
   version: number;
   text: string;
   parsed?: ParsedDocument;
+  /** The chart context the parse was made with (helm-charts.ts chartContextKey): '' for a file that is no chart template. */
+  helmKey?: string;
 }
 
 const port = parentPort;
@@ -40,8 +46,34 @@ function send(message: FromWorker): void {
 const closedParses = new Map<string, Entry>();
 const MAX_CLOSED_PARSES = 200;
 
+/**
+ * Charts as the synchronised texts and the disk show them now (a `.tpl` helper is synchronised only while
+ * it is open; otherwise it is read from disk): one reader per analysis, so a change to values.yaml,
+ * Chart.yaml or a helper is seen by the next one.
+ */
+let charts: ChartReader | undefined;
+
+function chartReader(): ChartReader {
+  charts ??= new ChartReader(
+    overlayChartFiles(
+      (uri) => entries.get(uri)?.text,
+      (folder) => [...entries.keys()].filter((uri) => uri.startsWith(`${folder}/`) && !uri.slice(folder.length + 1).includes('/')),
+    ),
+  );
+  return charts;
+}
+
+/** A chart template is parsed with its chart (as the CLI does, helm-charts.ts); its parse is kept while the chart is unchanged. */
 function parsedOf(uri: string, entry: Entry): ParsedDocument {
-  entry.parsed ??= parseDocument({ uri, languageId: entry.languageId, text: entry.text }, entry.version);
+  const chart = /\.ya?ml$/i.test(uri) ? chartReader().templateOf(uri) : undefined;
+  const helmValues = !chart && /\.ya?ml$/i.test(uri) && chartReader().isValuesFile(uri);
+  const helmKey = chart ? chartContextKey(chart.context) : helmValues ? 'values' : '';
+  if (entry.parsed && entry.helmKey !== helmKey) {
+    entry.parsed = undefined;
+    related = undefined; // its memo holds the objects of the old parse
+  }
+  entry.helmKey = helmKey;
+  entry.parsed ??= parseDocument({ uri, languageId: entry.languageId, text: entry.text }, entry.version, chart ? { helm: chart.context } : { helmValues });
   if (entry.version < 0) {
     closedParses.delete(uri);
     closedParses.set(uri, entry);
@@ -61,19 +93,35 @@ function trimClosedParses(): void {
 }
 
 /** Rebuilt after any sync or forget: what each file relates to, per application. */
-let related: ((uri: string) => readonly KubeObject[]) | undefined;
+let related: RelatedObjects | undefined;
 
 /** Kubernetes objects of the files in `uri`'s application (its own are added by the core). */
 function workspaceObjects(uri: string): readonly KubeObject[] {
+  return relatedIndex()(uri);
+}
+
+function relatedIndex(): RelatedObjects {
   related ??= relatedObjects({
     uris: [...entries.keys()],
     textOf: (u) => entries.get(u)?.text ?? '',
     objectsOf: (u) => {
       const entry = entries.get(u);
-      return entry ? (parsedOf(u, entry).kubernetes?.objects ?? []) : [];
+      // A Dockerfile holds no Kubernetes objects: it is not parsed for its neighbours.
+      if (!entry || detectTarget(u, entry.languageId) === 'dockerfile') return [];
+      return parsedOf(u, entry).kubernetes?.objects ?? [];
     },
   });
-  return related(uri);
+  return related;
+}
+
+/** A Dockerfile's build context as the CLI reads it (build-context-files.ts), from disk: saved changes are seen. */
+function buildContextOf(uri: string, parsed: ParsedDocument): BuildContext | undefined {
+  if (!uri.startsWith('file:') || !parsed.dockerfile) return undefined;
+  try {
+    return readBuildContext(fileURLToPath(uri), parsed.dockerfile);
+  } catch {
+    return undefined;
+  }
 }
 
 function analyse(message: AnalyseMessage): void {
@@ -85,10 +133,15 @@ function analyse(message: AnalyseMessage): void {
   if (options.testDelayMs && message.uri.includes(TEST_DELAY_MARKER)) {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, options.testDelayMs);
   }
+  charts = undefined;
   const parsed = parsedOf(message.uri, entry);
+  const neighbourhood = parsed.kubernetes ? workspaceObjects(message.uri) : [];
   const result = analyzeParsed(parsed, {
     configuration: message.configuration,
-    workspaceObjects: parsed.kubernetes ? workspaceObjects(message.uri) : [],
+    workspaceObjects: neighbourhood,
+    // The same image pins the CLI passes: names every Kustomize build of this file rewrites to a tag or digest.
+    pinnedImages: parsed.kubernetes ? relatedIndex().pinnedImages(message.uri) : undefined,
+    buildContext: parsed.dockerfile ? buildContextOf(message.uri, parsed) : undefined,
   });
   send({
     kind: 'result',
@@ -100,14 +153,35 @@ function analyse(message: AnalyseMessage): void {
     hasObjects: (parsed.kubernetes?.objects.length ?? 0) > 0,
     relations: parsed.kubernetes ? relationSignatures(parsed.kubernetes.objects, parsed.kubernetes.source.lfText) : undefined,
   });
+  // No other file's analysis reads a Dockerfile's parse, nor that of a manifest whose application holds no
+  // other Kubernetes objects (its own folder, say): such a parse is not kept (a 10,000-line file's tree is
+  // tens of MB). It is parsed again if it is analysed again or a neighbour with objects appears.
+  if (parsed.dockerfile || (parsed.kubernetes && neighbourhood.length === parsed.kubernetes.objects.length)) {
+    entry.parsed = undefined;
+    closedParses.delete(message.uri);
+    if (parsed.kubernetes) related = undefined; // its memo holds these objects
+  }
   trimClosedParses();
+}
+
+/**
+ * A new version with the very text of the one held (a file on disk opened in the editor, read as the
+ * same target): it keeps that parse, so a burst of opens does not parse every file twice.
+ */
+function carriedOver(uri: string, previous: Entry | undefined, next: Entry): Entry {
+  if (!previous?.parsed || previous.text !== next.text) return next;
+  const same = previous.languageId === next.languageId || (previous.languageId !== 'helm' && next.languageId !== 'helm' && detectTarget(uri, previous.languageId) === detectTarget(uri, next.languageId));
+  if (!same) return next;
+  const entry: Entry = { ...previous, languageId: next.languageId, version: next.version };
+  if (entry.version < 0) closedParses.set(uri, entry);
+  return entry;
 }
 
 port.on('message', (message: ToWorker) => {
   switch (message.kind) {
     case 'sync':
       closedParses.delete(message.uri);
-      entries.set(message.uri, { languageId: message.languageId, version: message.version, text: message.text });
+      entries.set(message.uri, carriedOver(message.uri, entries.get(message.uri), { languageId: message.languageId, version: message.version, text: message.text }));
       related = undefined;
       break;
     case 'forget':

@@ -10,22 +10,23 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readRegularFile } from './cli-files';
 import { ALL_RULES } from './core/rules';
 import { SUPPRESSION_DIAGNOSTICS } from './core/suppression';
-import { HELM_SKIPPED } from './core/analyze';
+import { HELM_SKIPPED, PROJECT_TEMPLATE_SKIPPED } from './core/analyze';
 import { ConfigurationMatcher, globProblem, type ConfigOverride, type LensConfiguration, type RuleLevel } from './core/config';
 import { SEVERITIES, type Severity } from './core/types';
+import { registryEntryProblem } from './core/registries';
 
 /** A problem with the configuration; the CLI prints the message alone and exits 2. */
 export class ConfigError extends Error {}
 
 export const RULE_LEVELS: readonly string[] = ['off', ...SEVERITIES];
 
-export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([...ALL_RULES.map((r) => r.meta.id), ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => d.id), HELM_SKIPPED.id]);
+export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([...ALL_RULES.map((r) => r.meta.id), ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => d.id), HELM_SKIPPED.id, PROJECT_TEMPLATE_SKIPPED.id]);
 
 /** The configuration file's name, looked for in a file's folder and the folders above it. */
 export const CONFIG_FILE_NAME = '.twelve-factor-lens.json';
 
 /** The top-level keys the file may have. `$schema` is accepted so editors can validate it. */
-const KNOWN_KEYS = ['rules', 'failOn', 'ignorePatterns', 'overrides', '$schema'];
+const KNOWN_KEYS = ['rules', 'failOn', 'ignorePatterns', 'overrides', 'trustedRegistries', '$schema'];
 const OVERRIDE_KEYS = ['files', 'rules'];
 
 export interface FileConfiguration extends LensConfiguration {
@@ -94,7 +95,17 @@ export function parseConfigText(text: string, path: string): FileConfiguration {
     }
     failOn = object.failOn as Severity;
   }
-  return { rules, failOn, ignorePatterns, overrides, warnings };
+  let trustedRegistries: string[] | undefined;
+  if (object.trustedRegistries !== undefined) {
+    if (!Array.isArray(object.trustedRegistries)) throw new ConfigError(`configuration ${path}: "trustedRegistries" must be an array of registries or repository prefixes, got ${describe(object.trustedRegistries)}`);
+    trustedRegistries = object.trustedRegistries.map((entry: unknown, index) => {
+      if (typeof entry !== 'string') throw new ConfigError(`configuration ${path}: "trustedRegistries"[${index}] must be a string, got ${describe(entry)}`);
+      const problem = registryEntryProblem(entry);
+      if (problem) throw new ConfigError(`configuration ${path}: "trustedRegistries"[${index}] ${JSON.stringify(entry.length > 40 ? `${entry.slice(0, 40)}…` : entry)} ${problem}`);
+      return entry;
+    });
+  }
+  return trustedRegistries ? { rules, failOn, ignorePatterns, overrides, trustedRegistries, warnings } : { rules, failOn, ignorePatterns, overrides, warnings };
 }
 
 function checkRules(value: unknown, where: string, path: string, warnings: string[]): Record<string, RuleLevel> {

@@ -37,7 +37,7 @@ function paint(enabled: boolean, code: string, text: string): string {
   return enabled ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
-export function toStylish(reports: FileReport[], color: boolean, helmTemplates?: { analysed: number; skipped: number }): string {
+export function toStylish(reports: FileReport[], color: boolean, helmTemplates?: { analysed: number; skipped: number }, projectTemplatesSkipped = 0): string {
   const lines: string[] = [];
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let filesWithFindings = 0;
@@ -63,7 +63,9 @@ export function toStylish(reports: FileReport[], color: boolean, helmTemplates?:
     lines.push('');
   }
   const total = totals.error + totals.warning + totals.info + totals.hint;
-  const helm = helmTemplates ? `; Helm templates: ${helmTemplates.analysed} analysed, ${helmTemplates.skipped} not fully read` : '';
+  const helm =
+    (helmTemplates ? `; Helm templates: ${helmTemplates.analysed} analysed, ${helmTemplates.skipped} not fully read` : '') +
+    (projectTemplatesSkipped > 0 ? `; ${projectTemplatesSkipped} unrendered project template${projectTemplatesSkipped === 1 ? '' : 's'} skipped` : '');
   if (total === 0 && filesWithFindings === 0) return reports.length === 0 ? 'No Dockerfile or Kubernetes YAML found.' : `No findings in ${reports.length} file${reports.length === 1 ? '' : 's'}${helm}.`;
   const summary = `${total} finding${total === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info, ${totals.hint} hint${totals.hint === 1 ? '' : 's'}) in ${reports.length} file${reports.length === 1 ? '' : 's'} checked${helm}`;
   for (const line of stylishFactorLines(reports)) lines.push(line);

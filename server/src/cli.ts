@@ -10,9 +10,10 @@ import { parseArgs } from 'node:util';
 import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readBuildContext } from './build-context-files';
 import { relatedObjects } from './related-objects';
 import type { KubeObject } from './core/kubernetes/model';
-import { analyzeParsed as analyzeInCore, detectTarget, parseDocument, type Analysis, type AnalysisOptions, type ParsedDocument } from './core/analyze';
+import { analyzeParsed as analyzeInCore, detectTarget, parseDocument, type Analysis, type AnalysisOptions, type ParseOptions, type ParsedDocument } from './core/analyze';
 import { fixUntilStable } from './core/edits';
 import { SEVERITIES, severityRank, type Configuration, type Finding, type Severity } from './core/types';
 import { listRules, toJson, toSarif, toStylish, type FileReport } from './cli-format';
@@ -369,11 +370,15 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   // Helm chart templates are read with their chart: values, Chart.yaml, named templates.
   const charts = new ChartReader(options.valuesFiles, reporter.fail);
   const templates = { analysed: 0, skipped: 0 };
+  /** Chart templates' parse options, for the re-analyses of --fix. */
+  const helmOptions = new Map<string, ParseOptions>();
   for (const file of files) {
+    if (file.parsed.target === 'kubernetes' && charts.isValuesFile(file.path)) file.parsed = parseDocument(file.parsed.input, 0, { helmValues: true });
     const chart = file.parsed.target === 'kubernetes' ? charts.templateOf(file.path) : undefined;
     if (!chart) continue;
     try {
       file.parsed = parseDocument(file.parsed.input, 0, { helm: chart.context });
+      helmOptions.set(file.parsed.input.uri, { helm: chart.context });
       if (file.parsed.helm?.skipped) templates.skipped++;
       else templates.analysed++;
     } catch (error) {
@@ -390,16 +395,20 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   });
   const reports: FileReport[] = [];
   let unsafeFixesLeft = 0;
+  // sam init/cookiecutter project templates with Jinja blocks: counted in the summary as not analysed.
+  let projectTemplatesSkipped = 0;
   for (const file of files) {
     const workspaceObjects = objectsOf(file.parsed.input.uri);
     const configuration = configurationOf.get(file.parsed.input.uri) ?? { rules: { ...options.ruleOverrides } };
     const pinnedImages = builds.pinnedImages(file.parsed.input.uri);
-    let analysis = analyzeParsed(file.parsed, { configuration, workspaceObjects, pinnedImages });
+    // The Dockerfile's folder as its build context (.dockerignore, entrypoint script), as the editor reads it.
+    const buildContext = file.parsed.dockerfile && file.path !== '<stdin>' ? readBuildContext(fileURLToPath(file.parsed.input.uri), file.parsed.dockerfile) : undefined;
+    let analysis = analyzeParsed(file.parsed, { configuration, workspaceObjects, pinnedImages, buildContext });
     if (options.fix && analysis.findings.some((f) => f.fix)) {
       // Safe fixes only unless --unsafe-fixes; repeated until a further run would change nothing.
       const original = analysis;
       const fixed = fixUntilStable(file.parsed.source.text, (text) =>
-        text === file.parsed.source.text ? original : analyzeParsed(parseDocument({ ...file.parsed.input, text }), { configuration, workspaceObjects, pinnedImages }),
+        text === file.parsed.source.text ? original : analyzeParsed(parseDocument({ ...file.parsed.input, text }, 0, helmOptions.get(file.parsed.input.uri)), { configuration, workspaceObjects, pinnedImages, buildContext }),
       { unsafe: options.unsafeFixes });
       unsafeFixesLeft += fixed.unsafeSkipped;
       if (fixed.broken) warn(`${file.path}: some fixes were not applied: they would have left the file with new parse problems`);
@@ -414,6 +423,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
       analysis = fixed.analysis;
     }
     for (const failure of analysis.ruleFailures) warn(`${file.path}: rule ${failure.ruleId} failed and was skipped: ${failure.error.split('\n')[0]}`);
+    if (file.parsed.serverless?.skipped) projectTemplatesSkipped++;
     const findings = options.quiet ? analysis.findings.filter((f) => f.severity === 'error') : analysis.findings;
     reports.push({ path: displayPath(file.path), findings, parseProblems: file.parsed.parseProblems });
   }
@@ -432,7 +442,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     const render = (format: OutputFormat, color: boolean): string => {
       if (format === 'json') return toJson(reports);
       if (format === 'sarif') return toSarif(reports, VERSION);
-      if (format === 'stylish') return toStylish(reports, color, templates.analysed + templates.skipped > 0 ? templates : undefined);
+      if (format === 'stylish') return toStylish(reports, color, templates.analysed + templates.skipped > 0 ? templates : undefined, projectTemplatesSkipped);
       return renderExtraFormat(format, reports, VERSION);
     };
     if (output.file === undefined) {

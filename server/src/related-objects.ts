@@ -6,6 +6,7 @@
  */
 import { ApplicationIndex, isKustomizationFile } from './core/applications';
 import type { KubeObject } from './core/kubernetes/model';
+import { assignBuilds } from './core/kubernetes/builds';
 
 export interface RelatedFiles {
   /** Every file known (analysed or indexed). */
@@ -20,17 +21,35 @@ export interface RelatedFiles {
  * For each file, the Kubernetes objects of the files in its application. Build a new one
  * whenever a file or its text changes: the answers are memoised per application.
  */
-export function relatedObjects(files: RelatedFiles): (uri: string) => readonly KubeObject[] {
+export interface RelatedObjects {
+  /** The Kubernetes objects of the files in `uri`'s application. */
+  (uri: string): readonly KubeObject[];
+  /** Image names every Kustomize build of `uri` pins (ApplicationIndex.pinnedImages), as the CLI passes them. */
+  pinnedImages(uri: string): ReadonlySet<string> | undefined;
+}
+
+export function relatedObjects(files: RelatedFiles): RelatedObjects {
   const kustomizations = new Map(files.uris.filter(isKustomizationFile).map((uri) => [uri, files.textOf(uri)]));
   const applications = new ApplicationIndex({ uris: files.uris, kustomizations });
   const memo = new Map<readonly string[], readonly KubeObject[]>();
-  return (uri) => {
+  // Each file's objects learn once what its Kustomize builds do to them (namespace, names, labels).
+  const told = new WeakSet<readonly KubeObject[]>();
+  const objectsOf = (u: string) => {
+    const objects = files.objectsOf(u);
+    if (!told.has(objects)) {
+      told.add(objects);
+      assignBuilds(objects, applications.buildsOf(u));
+    }
+    return objects;
+  };
+  const objectsRelatedTo = (uri: string): readonly KubeObject[] => {
     const related = applications.relatedFiles(uri);
     let objects = memo.get(related);
     if (!objects) {
-      objects = related.flatMap((u) => files.objectsOf(u));
+      objects = related.flatMap(objectsOf);
       memo.set(related, objects);
     }
     return objects;
   };
+  return Object.assign(objectsRelatedTo, { pinnedImages: (uri: string) => applications.pinnedImages(uri) });
 }

@@ -41,6 +41,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument, detectTarget, type Analysis, type ParsedDocument } from './core/analyze';
 import { hoverAt } from './core/hover';
+import { HANDLER_LANGUAGES, handlerConfigHover } from './core/handler-hover';
 import { codeActionsFor, fixAllEdits } from './core/code-actions';
 import { factorBySlug, FACTORS } from './core/factors';
 import { ruleById } from './core/rules';
@@ -51,6 +52,9 @@ import type { Configuration, Finding, Severity } from './core/types';
 import { openTransport } from './lsp-transport';
 import { AnalysisPool, type PoolDocument } from './worker-pool';
 import { WorkspaceIndex } from './workspace-index';
+import { ChartReader, overlayChartFiles } from './helm-charts';
+import { HelmTemplate } from './core/helm/template-document';
+import { valueUses, valuesKeyHover, type ValueUse } from './core/helm/values-uses';
 import { KNOWN_RULE_IDS } from './cli-config';
 import { ApplicationIndex, isKustomizationFile } from './core/applications';
 import { changedSignatures, changedTokens, dependsOn, type RelationSignature } from './core/kubernetes/relation-index';
@@ -70,7 +74,7 @@ export type { SummaryFinding, WorkspaceSummary };
 export const WorkspaceSummaryRequest = new RequestType<{ target?: string } | undefined, WorkspaceSummary, void>('twelveFactor/workspaceSummary');
 
 /** The files the server watches (registered dynamically when the client allows it). */
-const WATCHED_GLOB = '**/{Dockerfile*,Containerfile*,*.yaml,*.yml,*.dockerfile,*.containerfile,.twelve-factor-lens.json}';
+const WATCHED_GLOB = '**/{Dockerfile*,Containerfile*,*.yaml,*.yml,*.dockerfile,*.containerfile,*.tpl,.twelve-factor-lens.json,.dockerignore,*.dockerignore,*.sh}';
 
 /** Settings under `twelveFactor.*`, as the client sends them. */
 interface Settings {
@@ -203,15 +207,22 @@ function stateOf(uri: string): DocumentState {
   return state;
 }
 
-/** The index's spelling of a file URI (editors may percent-encode differently from Node). */
+/** The index's spelling of a file URI (editors may percent-encode differently from Node); memoised (asked for every file per analysis). */
 function canonicalUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
-  try {
-    return pathToFileURL(fileURLToPath(uri)).href;
-  } catch {
-    return uri;
+  let canonical = canonicalSpelling.get(uri);
+  if (canonical === undefined) {
+    try {
+      canonical = pathToFileURL(fileURLToPath(uri)).href;
+    } catch {
+      canonical = uri;
+    }
+    if (canonicalSpelling.size >= 100_000) canonicalSpelling.clear();
+    canonicalSpelling.set(uri, canonical);
   }
+  return canonical;
 }
+const canonicalSpelling = new Map<string, string>();
 
 /** Open documents by their canonical URI: an open document hides its file on disk. */
 const openByCanonical = new Map<string, string>();
@@ -268,13 +279,35 @@ function wantsProblems(uri: string): boolean {
 function* workerDocuments(uri: string): Iterable<PoolDocument> {
   for (const source of allSources()) {
     if (source.uri !== uri && isStopped(source, states.get(source.uri))) continue;
-    if (!analysable(source)) continue;
+    // An open `.tpl` (a chart's named templates) is not analysed, but the chart's templates read its text.
+    if (!analysable(source) && !(source.open && source.uri.endsWith('.tpl'))) continue;
     yield { uri: source.uri, languageId: source.languageId, version: source.version, text: source.text };
   }
 }
 
 function keyFor(source: Source): string {
-  return `${source.version}|${configurationGeneration}|${isKubernetes(source) ? `${workspaceGeneration}.${states.get(source.uri)?.relationsEpoch ?? 0}` : 0}`;
+  return `${source.version}|${configurationGeneration}|${isKubernetes(source) ? `${workspaceGeneration}.${states.get(source.uri)?.relationsEpoch ?? 0}` : `c${buildContextGeneration}`}`;
+}
+
+/**
+ * Bumped when a file a Dockerfile may read from its build context changed on disk (a `.dockerignore`,
+ * a shell script): the worker reads them at each analysis, so Dockerfiles in that folder or below are re-checked.
+ */
+let buildContextGeneration = 0;
+
+function isBuildContextFile(uri: string): boolean {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  return name.endsWith('.dockerignore') || name.endsWith('.sh');
+}
+
+
+function recheckDockerfilesNear(changedUri: string): void {
+  buildContextGeneration++;
+  for (const source of allSources()) {
+    // A Dockerfile reads files of its own folder and below: re-check those whose folder holds the changed file.
+    const folder = source.uri.slice(0, source.uri.lastIndexOf('/') + 1);
+    if (changedUri.startsWith(folder) && detectTarget(source.uri, source.languageId) === 'dockerfile' && wantsProblems(source.uri)) schedule(source.uri, settings.debounceMs);
+  }
 }
 
 /** Each file's configuration: its configuration file (with overrides), then the editor settings. */
@@ -343,17 +376,205 @@ function stoppedDiagnostic(source: Source, elapsedMs: number): Diagnostic {
   };
 }
 
-function publish(source: Source, diagnostics: Diagnostic[]): void {
+/** A file's own problems; `elsewhere`: the findings it reports on other files (Helm values, see foreignFindings). */
+function publish(source: Source, diagnostics: Diagnostic[], elsewhere: ReadonlyMap<string, Finding[]> = new Map()): void {
   if (shuttingDown) return;
-  if (diagnostics.length > 0) published.add(source.uri);
+  ownDiagnostics.set(source.uri, diagnostics);
+  setForeignFindings(source.uri, elsewhere);
+  const all = diagnostics.concat(foreignDiagnostics(source.uri));
+  if (all.length > 0) published.add(source.uri);
   else published.delete(source.uri);
-  void connection.sendDiagnostics({ uri: source.uri, version: source.open ? source.version : undefined, diagnostics });
+  void connection.sendDiagnostics({ uri: source.uri, version: source.open ? source.version : undefined, diagnostics: all });
 }
 
-/** Takes a file's problems away (closed in open-files mode, deleted, ignored). */
+/** Publishes an analysis: findings on this file here, findings on another file (a chart's values.yaml) there. */
+function publishFindings(source: Source, findings: readonly Finding[]): void {
+  const own: Finding[] = [];
+  const elsewhere = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const target = finding.uri === undefined ? source.uri : canonicalUri(finding.uri);
+    if (target === source.uri || target === canonicalUri(source.uri)) own.push(finding);
+    else elsewhere.set(target, [...(elsewhere.get(target) ?? []), finding]);
+  }
+  publish(source, own.map(toDiagnostic), elsewhere);
+  if (/\/values\.ya?ml$/.test(canonicalUri(source.uri))) void pullChartFindings(source);
+}
+
+/** A chart reader over what the server holds (open documents, the index), the disk for the rest (`.tpl`). */
+function serverChartReader(override?: { uri: string; text: string }): ChartReader {
+  const textOf = (u: string) => (u === override?.uri ? override.text : sourceOf(openByCanonical.get(u) ?? u)?.text);
+  const urisUnder = (folder: string) => [...allSources()].map((s) => canonicalUri(s.uri)).filter((u) => u.startsWith(`${folder}/`) && !u.slice(folder.length + 1).includes('/'));
+  return new ChartReader(overlayChartFiles(textOf, urisUnder));
+}
+
+/**
+ * A values.yaml shown with problems gets what every template of its chart reports on it, as the CLI
+ * does, also from templates that are not shown themselves (they are analysed, not published).
+ */
+async function pullChartFindings(values: Source): Promise<void> {
+  const canonical = canonicalUri(values.uri);
+  const root = canonical.slice(0, canonical.lastIndexOf('/'));
+  if (!serverChartReader().isValuesFile(canonical)) return;
+  for (const source of [...allSources()]) {
+    const uri = canonicalUri(source.uri);
+    if (!uri.startsWith(`${root}/templates/`) || !isKubernetes(source) || wantsProblems(source.uri)) continue;
+    const findings = (await findingsOf(source)) ?? [];
+    if (!wantsProblems(values.uri) || wantsProblems(source.uri)) continue; // closed meanwhile, or now published by itself
+    const here = findings.filter((f) => f.uri !== undefined && canonicalUri(f.uri) === canonical);
+    setForeignFindings(source.uri, new Map(here.length > 0 ? [[canonical, here]] : []));
+  }
+}
+
+/** What templates that are not shown reported on `uri` (pulled by pullChartFindings) goes when `uri` is no longer shown. */
+function dropPulledFindings(uri: string): void {
+  const bySource = foreignFindings.get(canonicalUri(uri));
+  if (!bySource) return;
+  for (const source of [...bySource.keys()]) if (!wantsProblems(source)) setForeignFindings(source, new Map());
+}
+
+/** Takes a file's problems away (closed in open-files mode, deleted, ignored); what other files report on it stays. */
 function clearProblems(uri: string): void {
+  ownDiagnostics.delete(uri);
+  setForeignFindings(uri, new Map());
+  if (!wantsProblems(uri)) dropPulledFindings(uri);
+  if (foreignFindings.has(canonicalUri(uri))) return sendMerged(uri);
   if (!published.delete(uri) || shuttingDown) return;
   void connection.sendDiagnostics({ uri, diagnostics: [] });
+}
+
+/*
+ * Helm: a chart template reports a finding about a value on the values file that sets it (core
+ * Finding.uri), as the CLI does. Such findings are published on that file, even when it is not
+ * open, together with its own problems; they go when the template's next analysis no longer
+ * reports them or when the template's problems are withdrawn.
+ */
+/** By target (canonical URI), by reporting file: the findings that file reports there. */
+const foreignFindings = new Map<string, Map<string, Finding[]>>();
+/** Each file's own diagnostics as last published, merged with what others report on it. */
+const ownDiagnostics = new Map<string, Diagnostic[]>();
+
+/** Replaces what `sourceUri` reports on other files, and republishes each file that changed. */
+function setForeignFindings(sourceUri: string, elsewhere: ReadonlyMap<string, Finding[]>): void {
+  const touched = new Set<string>();
+  for (const [target, bySource] of foreignFindings) {
+    if (!bySource.delete(sourceUri)) continue;
+    touched.add(target);
+    if (bySource.size === 0) foreignFindings.delete(target);
+  }
+  for (const [target, findings] of elsewhere) {
+    let bySource = foreignFindings.get(target);
+    if (!bySource) foreignFindings.set(target, (bySource = new Map()));
+    bySource.set(sourceUri, findings);
+    touched.add(target);
+  }
+  for (const target of touched) sendMerged(openByCanonical.get(target) ?? target);
+}
+
+/** What other files report on `uri`: one diagnostic per rule and position, every template's use as related information (as the CLI). */
+function foreignDiagnostics(uri: string): Diagnostic[] {
+  return foreignFindingsOn(uri).map(toDiagnostic);
+}
+
+/** The findings other files report on `uri`, merged as the CLI merges them. */
+function foreignFindingsOn(uri: string): Finding[] {
+  const bySource = foreignFindings.get(canonicalUri(uri));
+  if (!bySource) return [];
+  const merged = new Map<string, Finding>();
+  for (const source of [...bySource.keys()].sort()) {
+    for (const finding of bySource.get(source)!) {
+      const key = `${finding.ruleId}@${finding.range.start.line}:${finding.range.start.character}`;
+      const first = merged.get(key);
+      if (first) first.related = [...(first.related ?? []), ...(finding.related ?? [])];
+      else merged.set(key, { ...finding, related: [...(finding.related ?? [])] });
+    }
+  }
+  return [...merged.values()];
+}
+
+/** Hover and code actions on a values file also see the findings its chart's templates report there. */
+function withForeignFindings(uri: string, analysis: Analysis): Analysis {
+  const foreign = foreignFindingsOn(uri);
+  return foreign.length === 0 ? analysis : { ...analysis, findings: [...analysis.findings, ...foreign.map((f) => ({ ...f, uri: undefined }))] };
+}
+
+/** The hover on a key of a chart's values.yaml: the factor of the fields its value lands in, and the templates that use it (core/helm/values-uses.ts). */
+function valuesHoverAt(uri: string, position: { line: number; character: number }): { markdown: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } } | undefined {
+  const canonical = canonicalUri(uri);
+  const document = documents.get(uri);
+  if (!document || !/\/values\.ya?ml$/.test(canonical)) return undefined;
+  const reader = serverChartReader({ uri: canonical, text: document.getText() });
+  if (!reader.isValuesFile(canonical)) return undefined;
+  const root = canonical.slice(0, canonical.lastIndexOf('/'));
+  const uses: ValueUse[] = [];
+  for (const source of allSources()) {
+    const templateUri = canonicalUri(source.uri);
+    if (!templateUri.startsWith(`${root}/templates/`) || !/\.ya?ml$/i.test(templateUri) || source.text.length > settings.maxFileSize) continue;
+    const chart = reader.templateOf(templateUri);
+    if (chart?.root !== root) continue;
+    uses.push(...valueUses(new HelmTemplate(new SourceText(templateUri, source.text, 'yaml'), chart.context)));
+  }
+  const name = (u: string) => u.slice(root.length + 1).split('/').map((part) => { try { return decodeURIComponent(part); } catch { return part; } }).join('/');
+  return valuesKeyHover({ uri: canonical, text: document.getText() }, position, uses, name);
+}
+
+/** Sends a file's own diagnostics with what other files report on it. */
+function sendMerged(uri: string): void {
+  if (shuttingDown) return;
+  const diagnostics = (ownDiagnostics.get(uri) ?? []).concat(foreignDiagnostics(uri));
+  if (diagnostics.length === 0 && !published.has(uri)) return;
+  if (diagnostics.length > 0) published.add(uri);
+  else published.delete(uri);
+  const document = documents.get(uri);
+  void connection.sendDiagnostics({ uri, version: document?.version, diagnostics });
+}
+
+/** For the workspace summary: a finding a chart template reports on values.yaml is listed under values.yaml, once (as the CLI lists it). */
+function helmFindingsToTheirFiles<T extends { source: Source; findings: Finding[] }>(analysed: T[]): T[] {
+  const byUri = new Map(analysed.map((a) => [canonicalUri(a.source.uri), a]));
+  const moved = new Map<string, Finding[]>();
+  const seen = new Set<string>();
+  const out = analysed.map((a) => {
+    const own = canonicalUri(a.source.uri);
+    const findings = a.findings.filter((f) => {
+      const target = f.uri === undefined ? own : canonicalUri(f.uri);
+      if (target === own) return true;
+      const key = `${target}#${f.ruleId}@${f.range.start.line}:${f.range.start.character}`;
+      if (!seen.has(key) && byUri.has(target)) {
+        seen.add(key);
+        moved.set(target, [...(moved.get(target) ?? []), f]);
+      }
+      return false;
+    });
+    return { ...a, findings };
+  });
+  for (const entry of out) entry.findings.push(...(moved.get(canonicalUri(entry.source.uri)) ?? []));
+  return out;
+}
+
+/** Chart files (Chart.yaml, values.yaml, `templates/*.tpl`) are read by every template of their chart. */
+const CHART_FILE = /(?:^|\/)(?:Chart\.ya?ml|values\.ya?ml|templates\/[^/]*\.tpl)$/;
+
+/** After a chart file changed (an edit, a close, a change on disk): its chart's templates shown with problems are checked again. */
+function recheckChart(uri: string): void {
+  const canonical = canonicalUri(uri);
+  const templatesAt = canonical.lastIndexOf('/templates/');
+  if (templatesAt >= 0 && /\.ya?ml$/.test(canonical)) {
+    // A template: the values file of its chart, when shown, gathers what the templates report on it again.
+    for (const name of ['values.yaml', 'values.yml']) {
+      const values = `${canonical.slice(0, templatesAt)}/${name}`;
+      const shown = openByCanonical.get(values) ?? values;
+      if (wantsProblems(shown)) schedule(shown, settings.debounceMs);
+    }
+  }
+  if (!CHART_FILE.test(canonical)) return;
+  const folder = canonical.slice(0, canonical.lastIndexOf('/'));
+  const templates = `${folder.endsWith('/templates') ? folder : `${folder}/templates`}/`;
+  for (const source of allSources()) {
+    if (!canonicalUri(source.uri).startsWith(templates) || !wantsProblems(source.uri) || !isKubernetes(source)) continue;
+    const state = stateOf(source.uri);
+    state.relationsEpoch = (state.relationsEpoch ?? 0) + 1;
+    schedule(source.uri, editDelay(source.uri));
+  }
 }
 
 async function validate(uri: string): Promise<void> {
@@ -384,7 +605,7 @@ async function validate(uri: string): Promise<void> {
   }
   const key = keyFor(source);
   if (state.result?.key === key) {
-    publish(source, state.result.findings.map(toDiagnostic));
+    publishFindings(source, state.result.findings);
     return;
   }
   state.running = run(source, state, key).catch((error) => connection.console.error(`Analysis of ${uri} failed: ${errorText(error)}`));
@@ -420,7 +641,7 @@ async function run(source: Source, state: DocumentState, key: string): Promise<v
       connection.console.error(`Rule ${failure.ruleId} failed on ${uri} (other rules still reported): ${failure.error}`);
     }
     // Only a file that holds (or held) Kubernetes objects changes what other files relate to.
-    const relationsChanged = state.analysedVersion !== version && (outcome.hasObjects || !!state.hasObjects);
+    const relationsChanged = state.analysedVersion !== version && (outcome.hasObjects || !!state.hasObjects) && !neighboursAlreadyRead(source, state);
     state.analysedVersion = version;
     state.hasObjects = outcome.hasObjects;
     state.stopped = undefined;
@@ -429,7 +650,7 @@ async function run(source: Source, state: DocumentState, key: string): Promise<v
     // Editing changes what the neighbours see (a change on disk has already told them, see onDidChangeWatchedFiles).
     if (relationsChanged && source.open) recheckRelated(uri, before, outcome.relations);
     state.result = { version, key: resultKey, findings: outcome.findings };
-    if (isCurrent && wantsProblems(uri)) publish(current, outcome.findings.map(toDiagnostic));
+    if (isCurrent && wantsProblems(uri)) publishFindings(current, outcome.findings);
     return;
   }
   state.result = undefined;
@@ -456,6 +677,17 @@ async function run(source: Source, state: DocumentState, key: string): Promise<v
   if (wantsProblems(uri)) publish(current, []);
 }
 
+/**
+ * Whether the other files' analyses already read these objects: the first analysis of a document
+ * opened with the very text its file has on disk (the workers held the indexed file under the same
+ * URI until then). Then opening it changes nothing for its neighbours, and a burst of opens
+ * re-checks nothing.
+ */
+function neighboursAlreadyRead(source: Source, state: DocumentState): boolean {
+  if (state.analysedVersion !== undefined || state.stopped || !source.open || canonicalUri(source.uri) !== source.uri) return false;
+  return index.files.get(source.uri)?.text === source.text;
+}
+
 function schedule(uri: string, delay: number): void {
   const pending = timers.get(uri);
   if (pending) clearTimeout(pending);
@@ -477,6 +709,15 @@ function editDelay(uri: string): number {
 
 /** An analysis at most this long is not debounced at all. */
 const FAST_ANALYSIS_MS = 100;
+
+/**
+ * After `uri` was opened or closed: the application index depends only on the set of URIs and the
+ * text of kustomization files, so it is kept when the document is a file the index already holds
+ * under the same spelling (a burst of opens then costs no regrouping per open).
+ */
+function applicationsAfterOpenOrClose(uri: string): void {
+  if (uri !== canonicalUri(uri) || !index.files.has(uri) || isKustomizationFile(uri)) applications = undefined;
+}
 
 /** Application boundaries over every known file (the same index the workers and the CLI use); rebuilt after the set of files changes. */
 let applications: { index: ApplicationIndex; members: Map<readonly string[], Set<string>> } | undefined;
@@ -683,6 +924,8 @@ async function onWatchedFilesChanged(changes: readonly { uri: string; type: numb
   for (const change of changes) for (const uri of dependentsOf(canonicalUri(change.uri))) dependents.add(uri);
   for (const change of changes) {
     const uri = canonicalUri(change.uri);
+    if (uri.endsWith('.tpl')) recheckChart(uri); // a chart's named templates: not indexed, read by its templates
+    if (isBuildContextFile(uri)) recheckDockerfilesNear(uri); // read by the Dockerfiles of its folder (build-context-files.ts)
     const result = await index.refresh(uri, change.type === FileChangeType.Deleted);
     if (result.kind === 'configuration') configurationChanged = true;
     else if (result.kind === 'file') changedFiles.push(uri);
@@ -775,7 +1018,7 @@ documents.onDidOpen((event) => {
       clearProblems(canonical);
     }
   }
-  applications = undefined;
+  applicationsAfterOpenOrClose(uri);
   // Opening analyses at once; the content-change event fired right after the open must not push it back.
   justOpened.set(uri, event.document.version);
   schedule(uri, 0);
@@ -788,6 +1031,7 @@ documents.onDidChangeContent((event) => {
   }
   justOpened.delete(uri);
   schedule(uri, editDelay(uri));
+  recheckChart(uri);
 });
 documents.onDidClose((event) => {
   const uri = event.document.uri;
@@ -800,15 +1044,21 @@ documents.onDidClose((event) => {
   states.delete(uri);
   const canonical = canonicalUri(uri);
   openByCanonical.delete(canonical);
-  applications = undefined;
+  applicationsAfterOpenOrClose(uri);
   // The file on disk takes the closed document's place: its problems stay in workspace mode.
   if (wantsProblems(canonical)) {
     if (canonical !== uri) clearProblems(uri);
     schedule(canonical, 0);
   } else {
     published.delete(uri);
-    if (!shuttingDown) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    ownDiagnostics.delete(uri);
+    setForeignFindings(uri, new Map());
+    dropPulledFindings(canonical);
+    // What chart templates report on it (a values.yaml) stays; anything else goes.
+    if (foreignFindings.has(canonical)) sendMerged(uri);
+    else if (!shuttingDown) void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
+  recheckChart(uri);
   if (hadObjects) {
     // The file on disk (if any) takes its place: every file related to what the editor held is checked again.
     if (isKustomizationFile(uri)) {
@@ -820,9 +1070,18 @@ documents.onDidClose((event) => {
 
 connection.onHover(async (params) => {
   try {
+    // Lambda handler code is not analysed: only its environment reads get a hover (core/handler-hover).
+    const handlerDocument = documents.get(params.textDocument.uri);
+    if (handlerDocument && HANDLER_LANGUAGES.has(handlerDocument.languageId)) {
+      const hover = settings.enable ? handlerConfigHover(handlerDocument.getText(), handlerDocument.languageId, params.position, { ruleDocUrl: ruleDocLink }) : undefined;
+      return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
+    }
     const analysis = await currentAnalysis(params.textDocument.uri);
-    const hover = analysis && hoverAt(analysis, params.position, { ruleDocUrl: ruleDocLink });
-    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
+    const hover = analysis && hoverAt(withForeignFindings(params.textDocument.uri, analysis), params.position, { ruleDocUrl: ruleDocLink });
+    const values = analysis && valuesHoverAt(params.textDocument.uri, params.position);
+    if (hover && values) return { contents: { kind: 'markdown', value: `${hover.markdown}\n\n---\n\n${values.markdown}` }, range: hover.range };
+    const shown = hover ?? values;
+    return shown ? { contents: { kind: 'markdown', value: shown.markdown }, range: shown.range } : null;
   } catch (error) {
     connection.console.error(`Hover failed: ${errorText(error)}`);
     return null;
@@ -831,8 +1090,9 @@ connection.onHover(async (params) => {
 
 connection.onCodeAction(async (params) => {
   try {
-    const analysis = await currentAnalysis(params.textDocument.uri);
-    if (!analysis) return [];
+    const own = await currentAnalysis(params.textDocument.uri);
+    if (!own) return [];
+    const analysis = withForeignFindings(params.textDocument.uri, own);
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const actions: CodeAction[] = [];
@@ -926,7 +1186,7 @@ connection.onRequest(WorkspaceSummaryRequest, async (params) => {
   await indexReady;
   const wanted = params?.target;
   const sources = [...allSources()].filter((source) => analysable(source));
-  const analysed = await Promise.all(sources.map(async (source) => ({ source, findings: (await findingsOf(source)) ?? [] })));
+  const analysed = helmFindingsToTheirFiles(await Promise.all(sources.map(async (source) => ({ source, findings: (await findingsOf(source)) ?? [] }))));
   const targets = new Set<string>();
   const files: WorkspaceSummary['files'] = [];
   for (const { source, findings } of analysed) {

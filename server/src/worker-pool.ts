@@ -61,6 +61,13 @@ interface Slot {
   retired: boolean;
 }
 
+/** How far down the queue a free worker looks for a job of its own folders (keeps dispatch cheap on long queues). */
+const MAX_AFFINITY_SCAN = 256;
+
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
+
 /** A worker that dies this many times in a row before saying it is ready is not started again. */
 const MAX_FAILED_STARTS = 3;
 
@@ -169,9 +176,47 @@ export class AnalysisPool {
       if (free.length === 0) return;
       const index = this.queue.findIndex((job) => job.request.urgent || free[0] === this.slots[0] || this.slots.length === 1);
       if (index < 0) return;
+      if (this.queue[index].request.urgent) {
+        const { slot, at } = this.urgentFor(free, index);
+        const [job] = this.queue.splice(at, 1);
+        this.start(slot, job);
+        continue;
+      }
       const [job] = this.queue.splice(index, 1);
-      this.start(job.request.urgent ? free[free.length - 1] : free[0], job);
+      this.start(free[0], job);
     }
+  }
+
+  /**
+   * Which worker last analysed a file of each folder. The files of one folder relate to each other, so
+   * a worker that analysed one of them holds the parses of the others: sending the folder's next
+   * analyses to it (rather than to whichever worker is free first) parses each file once, not once per
+   * worker, when many files are opened at once.
+   */
+  private readonly folderOwner = new Map<string, Slot>();
+
+  /**
+   * For a free worker: the first urgent job (from `first`, the queue's first one) of a folder it owns
+   * or that no live worker owns; failing that the first one, so no worker idles while work waits.
+   */
+  private urgentFor(free: readonly Slot[], first: number): { slot: Slot; at: number } {
+    for (let f = free.length - 1; f >= 0; f--) {
+      const slot = free[f];
+      for (let i = first; i < this.queue.length; i++) {
+        const request = this.queue[i].request;
+        if (!request.urgent) continue;
+        const owner = this.folderOwner.get(folderOf(request.uri));
+        if (owner === slot || !owner || owner.retired || (owner.job === undefined && !free.includes(owner))) return this.own(slot, i);
+        if (i - first > MAX_AFFINITY_SCAN) break;
+      }
+    }
+    return this.own(free[free.length - 1], first);
+  }
+
+  private own(slot: Slot, at: number): { slot: Slot; at: number } {
+    if (this.folderOwner.size >= 10_000) this.folderOwner.clear();
+    this.folderOwner.set(folderOf(this.queue[at].request.uri), slot);
+    return { slot, at };
   }
 
   private start(slot: Slot, job: Job): void {

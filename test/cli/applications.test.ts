@@ -65,6 +65,18 @@ const FILES: Record<string, string> = {
   'kustomize/base/deploy.yaml': deployment('api', 3),
   'kustomize/overlays/prod/kustomization.yaml': 'resources: [../../base, hpa.yaml]\n',
   'kustomize/overlays/prod/hpa.yaml': HPA.replaceAll('web', 'api'),
+  // An overlay that moves, renames and labels its base: relations compare objects as it builds them.
+  'shop/base/kustomization.yaml': 'resources: [deploy.yaml]\n',
+  'shop/base/deploy.yaml': deployment('web', 3),
+  'shop/overlays/prod/kustomization.yaml': 'namespace: prod\nnamePrefix: prod-\ncommonLabels: {tier: fe}\nresources: [../../base, svc.yaml]\n',
+  'shop/overlays/prod/svc.yaml': SERVICE,
+  // Outside the build: an autoscaler naming the built Deployment, a Service of another namespace.
+  'shop/overlays/prod/extra/hpa.yaml': HPA.replace('kind: Deployment, name: web}', 'kind: Deployment, name: prod-web}'),
+  'shop/overlays/prod/extra/svc-staging.yaml': SERVICE.replace('name: web', 'name: web\n  namespace: staging'),
+  // commonLabels reach the build's Service only: the Deployment next to it is named by no kustomization.
+  'labels/kustomization.yaml': 'commonLabels: {tier: fe}\nresources: [svc.yaml]\n',
+  'labels/svc.yaml': SERVICE,
+  'labels/deploy.yaml': deployment('web', 2),
 };
 
 interface JsonFinding {
@@ -93,7 +105,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('application boundaries in the CLI', () => {
   it('gives at the root exactly the union of the per-sample runs', () => {
     // The Kustomize tree is one sample: a base is read with the overlays that take it in.
-    const perSample = ['samples/one', 'samples/two', 'samples/three', 'kustomize'].flatMap((p) => findings([p]));
+    const perSample = ['samples/one', 'samples/two', 'samples/three', 'kustomize', 'shop', 'labels'].flatMap((p) => findings([p]));
     assert.deepEqual(findings(['.']), [...new Set(perSample)].sort());
   });
 
@@ -112,6 +124,19 @@ describe('application boundaries in the CLI', () => {
   it('lets an overlay see its base, and keeps the base to itself', () => {
     const hpa = findings(['.']).filter((f) => f.includes('concurrency/replicas-with-hpa') || f.includes('hpa-target-missing'));
     assert.ok(!hpa.some((f) => f.includes('hpa-target-missing') && f.startsWith('kustomize/')), `the overlay's HPA finds the base's Deployment: ${hpa}`);
+  });
+
+  it('relates objects as the Kustomize build makes them: namespace, name prefix, commonLabels', () => {
+    const run = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', 'shop', 'labels'], { cwd: dir, encoding: 'utf8' });
+    const all = JSON.parse(run.stdout).findings as JsonFinding[];
+    const at = (file: string, rule: string) => all.filter((f) => f.file === file && f.rule === rule);
+    // The autoscaler outside the build names the Deployment by its built name `prod-web`.
+    assert.equal(at('shop/overlays/prod/extra/hpa.yaml', 'concurrency/hpa-target-missing').length, 0, run.stdout);
+    assert.deepEqual(at('shop/base/deploy.yaml', 'concurrency/replicas-with-hpa').flatMap((f) => f.related?.map((r) => r.file)), ['shop/overlays/prod/extra/hpa.yaml']);
+    // The overlay moves the base's Deployment to prod: its own Service selects it, the staging one does not.
+    assert.deepEqual(at('shop/base/deploy.yaml', 'disposability/missing-readiness-probe').flatMap((f) => f.related?.map((r) => r.file)), ['shop/overlays/prod/svc.yaml']);
+    // The build's Service asks for tier: fe, which the Deployment deployed as written lacks.
+    assert.equal(at('labels/svc.yaml', 'port-binding/service-selects-nothing').length, 1, run.stdout);
   });
 
   it('says where the other object of a relation is (JSON related, SARIF relatedLocations)', () => {

@@ -99,6 +99,17 @@ describe('twelve-factor-lens CLI', () => {
     assert.match(bad.stderr, /^twelve-factor-lens: configuration \.twelve-factor-lens\.json: invalid JSON: .* at line 1, column 3\n$/);
   });
 
+  it('trustedRegistries in .twelve-factor-lens.json turns on the registry rules for Dockerfiles and manifests', () => {
+    const sub = join(dir, 'registries');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'Dockerfile'), 'FROM quay.io/someone/node:20\nCMD ["node", "server.js"]\n');
+    writeFileSync(join(sub, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: p, image: "gcr.io/acme/web:1.0"}, {name: q, image: "ghcr.io/x/y:2"}]\n');
+    const rulesOf = (r: { stdout: string }) => JSON.parse(r.stdout).findings.map((f: { rule: string; line: number }) => f.rule).filter((id: string) => id.includes('trusted-registries'));
+    assert.deepEqual(rulesOf(run(['--format', 'json', '--no-fail', '.'], sub)), [], 'no allow-list, no finding');
+    writeFileSync(join(sub, '.twelve-factor-lens.json'), JSON.stringify({ trustedRegistries: ['gcr.io/acme', 'docker.io/library'] }));
+    assert.deepEqual(rulesOf(run(['--format', 'json', '--no-fail', '.'], sub)).sort(), ['build-release-run/base-image-outside-trusted-registries', 'build-release-run/image-outside-trusted-registries']);
+  });
+
   it('usage errors exit 2 with a clear message', () => {
     for (const args of [['--format', 'xml'], ['--fail-on', 'fatal'], ['--rule', 'nope=error'], ['--rule', 'disposability/shell-form-command=loud'], ['--bogus'], ['does-not-exist']]) {
       const r = run(args);

@@ -4,7 +4,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -105,5 +105,34 @@ describe('CLI on a Helm chart', () => {
   it('--values overrides values.yaml: a pinned tag is silent', () => {
     const { findings } = JSON.parse(run('--format', 'json', '--values', 'chart/prod-values.yaml', 'chart').stdout) as { findings: JsonFinding[] };
     assert.ok(!findings.some((f) => f.rule === 'build-release-run/mutable-image-tag'), JSON.stringify(findings, null, 1));
+  });
+
+  it('an ignore comment in values.yaml suppresses the value finding and is not reported as unused', () => {
+    const values = join(dir, 'chart', 'values.yaml');
+    try {
+      writeFileSync(values, FILES['values.yaml'].replace('  tag: latest', '  # twelve-factor-ignore build-release-run/mutable-image-tag -- pinned by the release pipeline\n  tag: latest'));
+      const { findings } = JSON.parse(run('--format', 'json', 'chart').stdout) as { findings: JsonFinding[] };
+      assert.deepEqual(findings.filter((f) => f.file === 'chart/values.yaml').map((f) => f.rule), []);
+    } finally {
+      writeFileSync(values, FILES['values.yaml']);
+    }
+  });
+
+  it('--fix --unsafe-fixes adds the readiness probe in the template, where the container is written out', () => {
+    const other = mkdtempSync(join(tmpdir(), 'tfl-helm-fix-'));
+    try {
+      mkdirSync(join(other, 'templates'));
+      writeFileSync(join(other, 'Chart.yaml'), FILES['Chart.yaml']);
+      writeFileSync(join(other, 'values.yaml'), 'tag: "1.2.3"\n');
+      const template = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers:\n        - name: api\n          image: "registry.example.com/api:{{ .Values.tag }}"\n          ports: [{containerPort: 8080}]\n          resources: {requests: {cpu: 100m, memory: 64Mi}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80, targetPort: 8080}]\n';
+      writeFileSync(join(other, 'templates', 'app.yaml'), template);
+      const result = spawnSync(process.execPath, [CLI, '--fix', '--unsafe-fixes', '--format', 'json', '--no-fail', '.'], { encoding: 'utf8', cwd: other });
+      assert.equal(result.status, 0, result.stderr);
+      const fixed = readFileSync(join(other, 'templates', 'app.yaml'), 'utf8');
+      assert.equal(fixed, template.replace('memory: 64Mi}}\n', 'memory: 64Mi}}\n          readinessProbe:\n            tcpSocket:\n              port: 8080\n'));
+      assert.ok(!(JSON.parse(result.stdout).findings as JsonFinding[]).some((f) => f.rule === 'disposability/missing-readiness-probe'));
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });

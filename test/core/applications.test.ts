@@ -1,7 +1,7 @@
 // Application boundaries: which files may relate to which (shared by the CLI and the server).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApplicationIndex, kustomizationReferences, resolveReference } from '../../server/src/core/applications';
+import { ApplicationIndex, kustomizationReferences, kustomizationTransform, resolveReference } from '../../server/src/core/applications';
 
 const R = 'file:///repo';
 
@@ -77,5 +77,69 @@ describe('kustomization references', () => {
   it('treats a kustomization that does not parse as naming nothing', () => {
     assert.deepEqual(kustomizationReferences('resources: [\n'), []);
     assert.deepEqual(kustomizationReferences('just text'), []);
+  });
+});
+
+describe('what a Kustomize build does to its objects (namespace, names, labels)', () => {
+  const builds = (ix: ApplicationIndex, file: string) =>
+    ix.buildsOf(`${R}/${file}`).map((b) => ({ ...b, root: b.root.slice(R.length + 1) }));
+
+  it('reads namespace, namePrefix/nameSuffix, commonLabels and labels with their include flags', () => {
+    const t = kustomizationTransform(
+      [
+        'namespace: prod',
+        'namePrefix: p-',
+        'nameSuffix: -s',
+        'commonLabels: {team: a, version: 2}',
+        'labels:',
+        '  - pairs: {owner: me}',
+        '  - pairs: {tier: web}',
+        '    includeSelectors: true',
+        '  - pairs: {canary: "no"}',
+        '    includeTemplates: true',
+      ].join('\n'),
+    );
+    assert.equal(t.namespace, 'prod');
+    assert.equal(t.namePrefix, 'p-');
+    assert.equal(t.nameSuffix, '-s');
+    assert.deepEqual(t.metadataLabels, { team: 'a', version: '2', owner: 'me', tier: 'web', canary: 'no' });
+    assert.deepEqual(t.selectorLabels, { team: 'a', version: '2', tier: 'web' });
+    assert.deepEqual(t.templateLabels, { team: 'a', version: '2', tier: 'web', canary: 'no' });
+    assert.deepEqual(kustomizationTransform('resources: [\n'), { namePrefix: '', nameSuffix: '', metadataLabels: {}, selectorLabels: {}, templateLabels: {} });
+  });
+
+  it('composes a base with each overlay that takes it in: the outer namespace and labels win, prefixes nest', () => {
+    const ix = index({
+      'base/kustomization.yaml': 'namespace: base\nnamePrefix: b-\nnameSuffix: -b\ncommonLabels: {app: web, tier: x}\nresources: [deploy.yaml]\n',
+      'base/deploy.yaml': '',
+      'base/unlisted.yaml': '',
+      'overlays/prod/kustomization.yaml': 'namespace: prod\nnamePrefix: prod-\nnameSuffix: -v1\ncommonLabels: {tier: fe}\nresources: [../../base, svc.yaml]\n',
+      'overlays/prod/svc.yaml': '',
+      'overlays/dev/kustomization.yaml': 'resources: [../../base]\n',
+    });
+    const base = builds(ix, 'base/deploy.yaml').sort((a, b) => a.root.localeCompare(b.root));
+    assert.deepEqual(
+      base.map((b) => [b.root, b.namespace, b.namePrefix, b.nameSuffix, b.selectorLabels]),
+      [
+        ['overlays/dev', 'base', 'b-', '-b', { app: 'web', tier: 'x' }],
+        ['overlays/prod', 'prod', 'prod-b-', '-b-v1', { app: 'web', tier: 'fe' }],
+      ],
+    );
+    assert.deepEqual(builds(ix, 'overlays/prod/svc.yaml').map((b) => [b.root, b.namespace, b.namePrefix]), [['overlays/prod', 'prod', 'prod-']]);
+    // Not named by any kustomization (a patch, a stray file): as written.
+    assert.deepEqual(builds(ix, 'base/unlisted.yaml'), []);
+    assert.deepEqual(builds(ix, 'elsewhere/x.yaml'), []);
+  });
+
+  it('survives a cycle of kustomizations and bounds the builds of a diamond', () => {
+    const cyclic = index({ 'a/kustomization.yaml': 'resources: [../b, x.yaml]', 'a/x.yaml': '', 'b/kustomization.yaml': 'namespace: nb\nresources: [../a]' });
+    assert.deepEqual(builds(cyclic, 'a/x.yaml').map((b) => [b.root, b.namespace]), [['b', 'nb']]);
+    const files: Record<string, string> = { 'k0/kustomization.yaml': 'resources: [x.yaml]', 'k0/x.yaml': '' };
+    // Ten levels, each taken in by two overlays: 1024 paths, of which a bounded number is followed.
+    for (let level = 1; level <= 10; level++) {
+      for (const side of ['l', 'r']) files[`k${level}${side}/kustomization.yaml`] = `resources: [${level === 1 ? '../k0' : `../k${level - 1}l, ../k${level - 1}r`}]`;
+    }
+    const n = builds(index(files), 'k0/x.yaml').length;
+    assert.ok(n > 0 && n <= 16, `${n} builds`);
   });
 });

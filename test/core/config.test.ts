@@ -131,6 +131,41 @@ describe('the configuration file check', () => {
   });
 });
 
+describe('trustedRegistries', () => {
+  it('is checked entry by entry and reaches every file\'s configuration', () => {
+    const parsed = parseConfigText('{"trustedRegistries": ["gcr.io/acme", "*.pkg.dev", "docker.io/library"]}', 'c.json');
+    assert.deepEqual(parsed.trustedRegistries, ['gcr.io/acme', '*.pkg.dev', 'docker.io/library']);
+    const matcher = new ConfigurationMatcher(parsed);
+    assert.deepEqual(matcher.configurationFor('k8s/deploy.yaml').trustedRegistries, ['gcr.io/acme', '*.pkg.dev', 'docker.io/library']);
+    assert.equal(new ConfigurationMatcher(parseConfigText('{}', 'c.json')).configurationFor('x.yaml').trustedRegistries, undefined);
+    for (const [text, words] of [
+      ['{"trustedRegistries": "gcr.io"}', 'must be an array'],
+      ['{"trustedRegistries": [3]}', '"trustedRegistries"[0] must be a string'],
+      ['{"trustedRegistries": ["https://gcr.io/acme"]}', 'without a scheme'],
+      ['{"trustedRegistries": ["gcr.io/*"]}', 'only as a host suffix'],
+      ['{"trustedRegistries": [" "]}', 'is empty'],
+    ] as const) {
+      assert.throws(() => parseConfigText(text, 'c.json'), (e: Error) => e instanceof ConfigError && e.message.includes(words) && !e.message.includes('\n'), text);
+    }
+  });
+
+  it('reads Docker Hub shorthand as docker pull does and matches whole segments', async () => {
+    const { canonicalRepository, isTrustedRepository } = await import('../../server/src/core/registries');
+    assert.equal(canonicalRepository('node'), 'docker.io/library/node');
+    assert.equal(canonicalRepository('bitnami/redis'), 'docker.io/bitnami/redis');
+    assert.equal(canonicalRepository('localhost/app'), 'localhost/app');
+    assert.equal(canonicalRepository('Registry.Local:5000/App'), 'registry.local:5000/app');
+    assert.equal(canonicalRepository('index.docker.io/library/node'), 'docker.io/library/node');
+    assert.ok(isTrustedRepository('nginx', ['docker.io/library']));
+    assert.ok(isTrustedRepository('nginx', ['index.docker.io/']));
+    assert.ok(!isTrustedRepository('bitnami/nginx', ['docker.io/library']));
+    assert.ok(isTrustedRepository('gcr.io/acme/app', ['gcr.io/acme']));
+    assert.ok(!isTrustedRepository('gcr.io/acme-b/app', ['gcr.io/acme']));
+    assert.ok(isTrustedRepository('europe-docker.pkg.dev/p/r/app', ['*.pkg.dev']));
+    assert.ok(!isTrustedRepository('pkg.dev.evil.example/app', ['*.pkg.dev']));
+  });
+});
+
 describe('generated schema and settings', () => {
   it('are up to date with the rule registry (run `npm run schema` when this fails)', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-config-schema.ts', '--check'], { encoding: 'utf8' });
@@ -145,7 +180,7 @@ describe('generated schema and settings', () => {
       assert.deepEqual(Object.keys(ruleSet.properties).sort(), [...KNOWN_RULE_IDS].sort());
       for (const property of Object.values(ruleSet.properties) as { enum: string[] }[]) assert.deepEqual(property.enum, ['off', 'error', 'warning', 'info', 'hint']);
     }
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'failOn', 'ignorePatterns', 'overrides', 'rules']);
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'failOn', 'ignorePatterns', 'overrides', 'rules', 'trustedRegistries']);
     assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.twelve-factor-lens.json', url: './schemas/twelve-factor-lens.schema.json' }]);
     assert.ok(pkg.contributes.commands.some((c: { command: string }) => c.command === 'twelveFactor.analyseWorkspace'));
     assert.deepEqual(pkg.contributes.configuration.properties['twelveFactor.problems'].enum, ['openFiles', 'workspace']);

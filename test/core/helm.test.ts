@@ -208,3 +208,151 @@ describe('Helm templates analysed in place', () => {
     assert.equal(tag?.messageId, 'moving');
   });
 });
+
+describe('suppression in charts', () => {
+  const template = (comment: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+${comment}        - name: api
+          image: "registry.example.com/api:{{ .Values.tag }}"
+          resources: {requests: {cpu: 100m, memory: 64Mi}}
+`;
+  const values = 'tag: latest\nenabled: true\n';
+
+  it('a comment above a control line covers the line the control line guards, not the control line', () => {
+    const guarded = template('        # twelve-factor-ignore build-release-run/mutable-image-tag -- pinned by the pipeline\n        {{- if .Values.enabled }}\n').replace('          resources: {requests: {cpu: 100m, memory: 64Mi}}\n', '          resources: {requests: {cpu: 100m, memory: 64Mi}}\n        {{- end }}\n');
+    // The comment covers `- name: api`; the image line is the one after: reported, and the comment is unused.
+    const found = summary(analyse(guarded, values));
+    assert.ok(found.includes('values.yaml 1:6 build-release-run/mutable-image-tag'), found.join('\n'));
+    assert.ok(found.some((f) => f.endsWith('suppression/unused')), 'the comment scopes the container line, where the rule reports nothing');
+    // Above the image line, with a control line in between: suppressed, the comment used.
+    const above = template('').replace('          image:', '          # twelve-factor-ignore build-release-run/mutable-image-tag -- pinned by the pipeline\n          {{- if .Values.enabled }}\n          image:').replace('          resources:', '          {{- end }}\n          resources:');
+    assert.deepEqual(summary(analyse(above, values)), []);
+  });
+
+  it('a template comment above the line that uses a value suppresses the finding reported on values.yaml', () => {
+    const commented = template('').replace('          image:', '          # twelve-factor-ignore build-release-run/mutable-image-tag -- pinned by the pipeline\n          image:');
+    assert.deepEqual(summary(analyse(commented, values)), []);
+    assert.deepEqual(summary(analyse(template(''), values)), ['values.yaml 1:6 build-release-run/mutable-image-tag']);
+  });
+
+  it('an ignore comment in a values file is not reported as unused by the values file\'s own analysis', () => {
+    const text = '# twelve-factor-ignore build-release-run/mutable-image-tag -- pinned by the pipeline\ntag: latest\nenabled: true\n';
+    const asValues = analyzeParsed(parseDocument({ uri: VALUES_URI, languageId: 'yaml', text }, 0, { helmValues: true }));
+    assert.deepEqual(asValues.findings.map((f) => f.ruleId), []);
+    const plain = analyzeParsed(parseDocument({ uri: VALUES_URI, languageId: 'yaml', text }));
+    assert.deepEqual(plain.findings.map((f) => f.ruleId), ['suppression/unused'], 'any other YAML file still hears of it');
+    // And the template's analysis honours it.
+    assert.deepEqual(summary(analyse(template(''), text)), []);
+  });
+});
+
+describe('values.yaml hover', () => {
+  it('names the factor of the field a value lands in and the template lines that use it', async () => {
+    const { HelmTemplate } = await import('../../server/src/core/helm/template-document');
+    const { SourceText } = await import('../../server/src/core/source');
+    const { valueUses, valuesKeyHover } = await import('../../server/src/core/helm/values-uses');
+    const values = 'replicaCount: 2\nimage:\n  tag: latest\nlabel: web\n';
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  labels: {tier: {{ .Values.label }}}
+spec:
+  replicas: {{ .Values.replicaCount }}
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+        - name: api
+          image: "registry.example.com/api:{{ .Values.image.tag }}"
+`;
+    const uses = valueUses(new HelmTemplate(new SourceText(TEMPLATE_URI, text, 'yaml'), context(values)));
+    const hover = (line: number, character: number) => valuesKeyHover({ uri: VALUES_URI, text: values }, { line, character }, uses, (u) => u.split('/chart/')[1]);
+    const tag = hover(2, 3);
+    assert.ok(tag);
+    assert.match(tag.markdown, /`image\.tag`/);
+    assert.match(tag.markdown, /V Build, release, run\*\*: `templates\/deployment\.yaml` line 16 \(`image`\)/);
+    assert.deepEqual(tag.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 5 } });
+    assert.match(hover(1, 1)!.markdown, /`image`[\s\S]*line 16/, 'a parent key gathers the uses of the values under it');
+    assert.match(hover(0, 2)!.markdown, /VIII Concurrency\*\*: `templates\/deployment\.yaml` line 7 \(`replicas`\)/);
+    assert.equal(hover(3, 1), undefined, 'a label value no factor governs: no hover');
+  });
+});
+
+describe('fixes in templates', () => {
+  const chart = (port: string, probeValues = 'image: {tag: "1.2.3"}\n') => ({
+    template: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+        - name: api
+          image: "registry.example.com/api:{{ .Values.image.tag }}"
+          ports:
+            - containerPort: ${port}
+          resources: {requests: {cpu: 100m, memory: 64Mi}}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  selector: {app: api}
+  ports: [{port: 80, targetPort: 8080}]
+`,
+    values: probeValues,
+  });
+
+  it('the readiness probe fix lands in the template when the container is written out there, and is idempotent', async () => {
+    const { applyEdits } = await import('../../server/src/core/edits');
+    for (const newline of ['\n', '\r\n']) {
+      const { template, values } = chart('8080');
+      const text = template.replace(/\n/g, newline);
+      const first = analyse(text, values);
+      const probe = first.findings.find((f) => f.ruleId === 'disposability/missing-readiness-probe');
+      assert.ok(probe?.fix, summary(first).join('\n'));
+      assert.equal(probe.fix.safety, 'unsafe');
+      assert.equal(probe.uri, undefined, 'on the template');
+      const fixed = applyEdits(text, probe.fix.edits).text;
+      assert.ok(fixed.startsWith(text.slice(0, text.indexOf('          resources:'))), 'the bytes before the edit are kept');
+      assert.match(fixed, /          resources: \{requests: \{cpu: 100m, memory: 64Mi\}\}\r?\n          readinessProbe:\r?\n            tcpSocket:\r?\n              port: 8080\r?\n---/);
+      const again = analyse(fixed, values);
+      assert.deepEqual(again.findings.filter((f) => f.ruleId === 'disposability/missing-readiness-probe'), [], 'fixed: the rule is silent');
+      assert.ok(!again.findings.some((f) => f.fix && f.ruleId === 'disposability/missing-readiness-probe'), 'nothing more to apply');
+    }
+  });
+
+  it('no fix when the probe would copy a value of values.yaml into the template, or the container comes from an action', () => {
+    const templated = chart('{{ .Values.port }}', 'image: {tag: "1.2.3"}\nport: 8080\n');
+    const found = analyse(templated.template, templated.values).findings.find((f) => f.ruleId === 'disposability/missing-readiness-probe');
+    assert.ok(found, 'still reported');
+    assert.equal(found.fix, undefined);
+    const included = chart('8080');
+    const viaInclude = included.template.replace('          resources: {requests: {cpu: 100m, memory: 64Mi}}\n', '          {{- include "app.resources" . | nindent 10 }}\n');
+    const helpers = `${HELPERS}{{- define "app.resources" -}}\nresources: {requests: {cpu: 100m, memory: 64Mi}}\n{{- end }}\n`;
+    const withInclude = analyse(viaInclude, included.values, { helpers: [helpers] }).findings.find((f) => f.ruleId === 'disposability/missing-readiness-probe');
+    assert.ok(withInclude, 'still reported');
+    assert.equal(withInclude.fix, undefined, 'the end of the container is rendered by an include: no place in the template is known to be right');
+  });
+});

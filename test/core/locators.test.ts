@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLocator } from '../../server/src/core/kubernetes/backing-services';
+import { explicitPort, locatesBackingService } from '../../server/src/core/locators';
 
 describe('parseLocator', () => {
   const cases: [string, string | undefined][] = [
@@ -16,4 +17,31 @@ describe('parseLocator', () => {
   for (const [value, host] of cases) {
     it(value, () => assert.equal(parseLocator(value)?.host, host));
   }
+});
+
+describe('explicitPort and locatesBackingService (core/locators)', () => {
+  const ports: [string, number | undefined][] = [
+    ['http://qdrant:6333', 6333],
+    ['https://user:pw@es-http:9200/index', 9200],
+    ['qdrant:6333', 6333],
+    ['a:9092,b:9092', 9092],
+    ['[::1]:5432', 5432],
+    ['http://search', undefined],
+    ['db', undefined],
+    ['some text: 5432', undefined],
+  ];
+  for (const [value, port] of ports) it(`port of ${value}`, () => assert.equal(explicitPort(value), port));
+
+  const names: [string, string, boolean][] = [
+    ['QDRANT_URL', 'http://qdrant-database:6333', true],
+    ['WEAVIATE_ENDPOINT', 'weaviate.weaviate', true],
+    ['MILVUS_HOST', 'milvus', true], // the name says so; whether a bare name is reported is each rule's call
+    ['VECTORS_ENDPOINT', 'vectors:6333', true], // unknown word, datastore port
+    ['API_URL', 'http://backend:8080', false],
+    ['OPENAI_BASE_URL', 'https://api.openai.com/v1', false],
+    ['DEFAULT_PORT', '5432', false], // not a locator name
+    ['QDRANT_COLLECTION', 'docs', false],
+    ['LISTEN_ADDR', '127.0.0.1:6379', false], // a listen address, not a locator
+  ];
+  for (const [name, value, expected] of names) it(`${name}=${value}`, () => assert.equal(locatesBackingService(name, value), expected));
 });

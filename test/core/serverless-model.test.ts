@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, MAX_FINDINGS_PER_RULE, parseDocument } from '../../server/src/core/analyze';
 import { hoverAt } from '../../server/src/core/hover';
+import { toStylish } from '../../server/src/cli-format';
 
 const SAM = `AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
@@ -77,6 +78,33 @@ describe('serverless templates', () => {
     const parsed = parse('file:///w/template.yaml', "Transform: AWS::Serverless-2016-10-31\nResources:\n  {%- if cookiecutter.x %}\n  Fn:\n    Type: AWS::Serverless::Function\n  {%- endif %}\n");
     assert.equal(parsed.target, 'serverless');
     assert.deepEqual(parsed.parseProblems, []);
+  });
+
+  it('a project template with Jinja blocks gets one hint saying why it was not analysed, and no finding from its literals', () => {
+    const text = "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.8\n      {%- if cookiecutter.tracing %}\n      Tracing: Active\n      {%- endif %}\n      Environment:\n        Variables:\n          DB_PASSWORD: hunter2-Very-Secret-9\n";
+    const analysis = analyze({ uri: 'file:///w/{{cookiecutter.project_name}}/template.yaml', languageId: 'yaml', text });
+    assert.deepEqual(analysis.findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.ruleId} ${f.severity}`), ['0:0 serverless/project-template-not-analysed hint']);
+    assert.match(analysis.findings[0].message, /Jinja blocks/);
+    assert.deepEqual(analysis.parsed.parseProblems, []);
+    // The hint follows the configuration like any rule.
+    const off = analyze({ uri: 'file:///w/template.yaml', languageId: 'yaml', text }, { configuration: { rules: { 'serverless/project-template-not-analysed': 'off' } } });
+    assert.deepEqual(off.findings, []);
+    // Unreadable because of placeholders alone: the same hint, with its own reason.
+    const unreadable = analyze({ uri: 'file:///w/template.yaml', languageId: 'yaml', text: "Transform: AWS::Serverless-2016-10-31\nResources:\n  {{cookiecutter.fn}}: {Type: AWS::Serverless::Function\n" });
+    assert.deepEqual(unreadable.findings.map((f) => f.ruleId), ['serverless/project-template-not-analysed']);
+    assert.match(unreadable.findings[0].message, /placeholders/);
+  });
+
+  it('cookiecutter placeholders in values of a template that parses are references: analysed, never a finding of their own', () => {
+    const text = "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs16.x\n      AutoPublishAlias: live\n      Environment:\n        Variables:\n          STAGE: '{{cookiecutter.stage}}'\n          DB_HOST: '{{ cookiecutter.db_host }}'\n          API_KEY: '{{cookiecutter.api_key}}'\n";
+    const analysis = analyze({ uri: 'file:///w/template.yaml', languageId: 'yaml', text });
+    assert.deepEqual(analysis.findings.map((f) => `${f.range.start.line} ${f.ruleId}`), ['6 dev-prod-parity/deprecated-lambda-runtime']);
+  });
+
+  it('the CLI summary counts unrendered project templates as skipped', () => {
+    const findings = analyze({ uri: 'file:///w/template.yaml', languageId: 'yaml', text: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  {% if x %}\n' }).findings;
+    const summary = toStylish([{ path: 'template.yaml', findings, parseProblems: [] }], false, undefined, 1).split('\n').pop()!;
+    assert.match(summary, /1 finding .* 1 hint\) in 1 file checked; 1 unrendered project template skipped$/);
   });
 
   it('hovers explain the factor of governed function keys', () => {

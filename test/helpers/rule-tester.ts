@@ -11,6 +11,7 @@ import type { Rule } from '../../server/src/core/rule';
 import type { Configuration, Finding } from '../../server/src/core/types';
 import { KubernetesModel, type KubeObject } from '../../server/src/core/kubernetes/model';
 import { SourceText } from '../../server/src/core/source';
+import type { BuildContext } from '../../server/src/core/build-context';
 
 export interface RuleCase {
   /** Short description shown in the test output. */
@@ -21,6 +22,8 @@ export interface RuleCase {
   configuration?: Configuration;
   /** Other files of the workspace (Kubernetes relations across files). */
   workspace?: { filename: string; code: string }[];
+  /** What the caller read of a Dockerfile's build context (`.dockerignore`, entrypoint script). */
+  buildContext?: BuildContext;
 }
 
 export interface ExpectedFinding {
@@ -61,7 +64,7 @@ export function enabling(rule: Rule, configuration: Configuration | undefined): 
 
 function run(rule: Rule, c: RuleCase): Finding[] {
   const workspaceObjects: KubeObject[] = (c.workspace ?? []).flatMap((f) => new KubernetesModel(new SourceText(`file:///workspace/${f.filename}`, f.code)).objects);
-  const analysis = analyze({ uri: uriOf(rule, c.filename), languageId: '', text: c.code }, { rules: [rule], configuration: enabling(rule, c.configuration), workspaceObjects });
+  const analysis = analyze({ uri: uriOf(rule, c.filename), languageId: '', text: c.code }, { rules: [rule], configuration: enabling(rule, c.configuration), workspaceObjects, buildContext: c.buildContext });
   assert.deepEqual(analysis.ruleFailures, [], `rule threw: ${analysis.ruleFailures[0]?.error}`);
   return analysis.findings.filter((f) => f.ruleId === rule.meta.id);
 }
@@ -102,7 +105,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
     it('has enough cases, none duplicated', () => {
       assert.ok(valid.length >= MINIMUM_CASES, `${rule.meta.id}: at least ${MINIMUM_CASES} valid cases`);
       assert.ok(cases.invalid.length >= MINIMUM_CASES, `${rule.meta.id}: at least ${MINIMUM_CASES} invalid cases`);
-      const keys = [...valid, ...cases.invalid].map((c) => `${c.filename ?? ''}\n${c.code}\n${JSON.stringify(c.configuration ?? {})}\n${JSON.stringify(c.workspace ?? [])}`);
+      const keys = [...valid, ...cases.invalid].map((c) => `${c.filename ?? ''}\n${c.code}\n${JSON.stringify(c.configuration ?? {})}\n${JSON.stringify(c.workspace ?? [])}\n${JSON.stringify(c.buildContext ?? null)}`);
       assert.equal(new Set(keys).size, keys.length, `${rule.meta.id}: duplicated case`);
       for (const template of Object.values(rule.meta.messages)) assert.ok(template.trim().length > 0);
     });

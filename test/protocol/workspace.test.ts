@@ -35,6 +35,11 @@ const CLI = resolve('dist/cli.js');
 const SERVER = resolve('dist/server.js');
 
 const FILES: Record<string, string> = {
+  // A Kustomize base whose images the overlays pin: `shop/pinned` in both, `shop/partial` in one only.
+  'kustom/base/kustomization.yaml': 'resources: [deploy.yaml]\n',
+  'kustom/base/deploy.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: k}\nspec:\n  containers:\n    - {name: a, image: shop/pinned}\n    - {name: b, image: shop/partial}\n',
+  'kustom/overlays/dev/kustomization.yaml': 'resources: [../../base]\nimages:\n  - {name: shop/pinned, newTag: 1.0.0}\n  - {name: shop/partial, newTag: 1.0.0}\n',
+  'kustom/overlays/prod/kustomization.yaml': 'resources: [../../base]\nimages:\n  - {name: shop/pinned, newTag: 1.0.0}\n',
   'shop/deployment.yaml': [
     'apiVersion: apps/v1',
     'kind: Deployment',
@@ -81,6 +86,26 @@ const FILES: Record<string, string> = {
     '          image: blog/web:1.2.3',
     '',
   ].join('\n'),
+  // A Helm chart: its template reports the moving tag on values.yaml (where the value lives), the rest on the template.
+  'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+  'chart/values.yaml': 'image:\n  repository: registry.example.com/api\n  tag: latest\nport: 8080\n',
+  'chart/templates/deployment.yaml': [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: {{ .Release.Name }}-api',
+    'spec:',
+    '  selector: {matchLabels: {app: api}}',
+    '  template:',
+    '    metadata: {labels: {app: api}}',
+    '    spec:',
+    '      containers:',
+    '        - name: api',
+    '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"',
+    '          ports: [{containerPort: {{ .Values.port }}}]',
+    '',
+  ].join('\n'),
+  'chart/templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80, targetPort: {{ .Values.port }}}]\n',
   // Ignored by the configuration: were it read, the blog Deployment would be asked for a readiness probe.
   'blog/generated/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: blog}\nspec:\n  selector: {app: blog}\n  ports: [{port: 80, targetPort: 8080}]\n',
 };
@@ -112,7 +137,7 @@ function cliSummary(): Summary {
     (summary[f.file] ??= []).push(`${f.rule}@${f.line}:${f.column}`);
   }
   for (const list of Object.values(summary)) list.sort();
-  return summary;
+  return Object.fromEntries(Object.entries(summary).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 interface Client {
@@ -127,7 +152,8 @@ interface Client {
 
 function summaryOf(client: Client): Summary {
   const summary: Summary = {};
-  for (const [path, diagnostics] of client.latest) {
+  // By path, as the CLI lists them: the loop below compares JSON texts, where key order counts.
+  for (const [path, diagnostics] of [...client.latest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (diagnostics.length === 0) continue;
     summary[path] = diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`).sort();
   }
@@ -224,6 +250,9 @@ describe('server and CLI agree on a workspace', () => {
     assert.ok(!('blog/generated/service.yaml' in cli), 'ignorePatterns');
     assert.ok(!cli['blog/Dockerfile'], 'the override turns shell-form-command off in blog/ (and the rule off everywhere turns the other finding off)');
     assert.deepEqual(cli['shop/Dockerfile'], ['disposability/shell-form-command@2:1']);
+    assert.ok(cli['chart/values.yaml']?.includes('build-release-run/mutable-image-tag@3:8'), 'a Helm value finding lands on values.yaml');
+    assert.ok(cli['chart/templates/deployment.yaml']?.some((f) => f.startsWith('disposability/missing-readiness-probe@11:')), 'a Helm structure finding stays on the template');
+    assert.deepEqual(cli['kustom/base/deploy.yaml']?.filter((f) => f.startsWith('build-release-run/mutable-image-tag@')), ['build-release-run/mutable-image-tag@7:24'], 'the image only one overlay pins');
   });
 
   describe('problems: workspace', () => {

@@ -4,7 +4,7 @@
  * returns plain findings. No I/O, no transport: the server, the CLI and the tests
  * all call `parseDocument` + `analyzeParsed` (or `analyze` for both at once).
  */
-import type { Configuration, Finding, Range, Report, Severity, SourceInput, Target } from './types';
+import type { Configuration, Finding, Range, Report, Severity, SourceInput, Target, TextEdit } from './types';
 import { SourceText, comparePositions } from './source';
 import { DockerfileModel } from './dockerfile/model';
 import { KubernetesModel, type KubeObject, type ParseProblem } from './kubernetes/model';
@@ -14,6 +14,7 @@ import { createWorkspace, formatMessage, type DockerfileRule, type KubernetesRul
 import { maskTextKnowing, secretsIn } from './mask';
 import { HelmTemplate, type HelmChartContext } from './helm/template-document';
 import { ServerlessModel, looksLikeServerless } from './serverless/model';
+import type { BuildContext } from './build-context';
 import { IGNORE_ANNOTATION, SUPPRESSION_DIAGNOSTICS, findCommentSuppressions, suppresses, type Suppression } from './suppression';
 
 export interface ParsedDocument {
@@ -30,6 +31,8 @@ export interface ParsedDocument {
   suppressions: Suppression[];
   /** A Helm chart template: `kubernetes` reads its rendering; findings are mapped back (helm/). */
   helm?: HelmParse;
+  /** A chart's values file: its ignore comments serve the templates' findings (see ParseOptions.helmValues). */
+  helmValues?: boolean;
 }
 
 export interface HelmParse {
@@ -43,6 +46,12 @@ export interface HelmParse {
 export interface ParseOptions {
   /** The chart around a Helm template (values, Chart.yaml, named templates): the template is rendered and analysed. */
   helm?: HelmChartContext;
+  /**
+   * The document is a chart's values file (values.yaml or a --values file): its ignore comments
+   * suppress findings the templates report there, which this file's own analysis cannot see, so
+   * they are never reported as unused here.
+   */
+  helmValues?: boolean;
 }
 
 export interface RuleFailure {
@@ -65,6 +74,8 @@ export interface AnalysisOptions {
   pinnedImages?: ReadonlySet<string>;
   /** The rules to run; all registered rules by default (tests pass one). */
   rules?: readonly Rule[];
+  /** What the caller read of a Dockerfile's build context (`.dockerignore`, entrypoint script); unknown when absent. */
+  buildContext?: BuildContext;
 }
 
 const DOCKERFILE_NAME = /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(dockerfile|containerfile)$/i;
@@ -83,8 +94,10 @@ function decodePath(uri: string): string {
 /** Decides the target from the language id, falling back on the file name. */
 export function detectTarget(uri: string, languageId: string): Target | undefined {
   if (languageId === 'dockerfile' || languageId === 'containerfile') return 'dockerfile';
-  if (languageId === 'yaml' || languageId === 'helm') return 'kubernetes';
+  if (languageId === 'yaml') return 'kubernetes';
   const path = decodePath(uri.replace(/^([^?#]*)[?#].*$/, '$1'));
+  // Helm's language id also covers `_helpers.tpl` and `NOTES.txt`, which are no manifests (the CLI skips them too).
+  if (languageId === 'helm') return YAML_NAME.test(path) ? 'kubernetes' : undefined;
   if (DOCKERFILE_NAME.test(path)) return 'dockerfile';
   if (YAML_NAME.test(path)) return 'kubernetes';
   // JSON is read only when its content is a CloudFormation/SAM template (parseDocument decides).
@@ -101,6 +114,7 @@ export function parseDocument(input: SourceInput, version = 0, options: ParseOpt
   const source = new SourceText(input.uri, input.text, input.languageId, version);
   const target = detectTarget(input.uri, input.languageId);
   const parsed: ParsedDocument = { input, target, source, parseProblems: [], suppressions: [] };
+  if (options.helmValues) parsed.helmValues = true;
   if (!target) return parsed;
   if (looksBinary(input.text)) {
     parsed.target = undefined;
@@ -185,7 +199,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
     };
     try {
       if (rule.meta.target === 'dockerfile' && parsed.dockerfile) {
-        (rule as DockerfileRule).check({ source: parsed.source, configuration, report, model: parsed.dockerfile });
+        (rule as DockerfileRule).check({ source: parsed.source, configuration, report, model: parsed.dockerfile, buildContext: options.buildContext });
       } else if (rule.meta.target === 'serverless' && parsed.serverless) {
         (rule as ServerlessRule).check({ source: parsed.source, configuration, report, model: parsed.serverless });
       } else if (rule.meta.target === 'kubernetes' && parsed.kubernetes && workspace) {
@@ -205,6 +219,8 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
   const hadolintCodes = new Map(rules.map((r) => [r.meta.id, r.meta.hadolint ?? []]));
   const candidates = suppressionsByLine(parsed.suppressions);
   if (parsed.helm) mapHelmFindings(parsed, parsed.helm, findings, configuration);
+  const projectSeverity = configuration.rules?.[PROJECT_TEMPLATE_SKIPPED.id] ?? PROJECT_TEMPLATE_SKIPPED.severity;
+  if (parsed.serverless?.skipped && projectSeverity !== 'off') findings.push({ ruleId: PROJECT_TEMPLATE_SKIPPED.id, factor: null, severity: projectSeverity, message: parsed.serverless.skipped, range: parsed.source.rangeOf(0, 0) });
   const kept = findings.filter((finding) => finding.uri !== undefined || !candidates(finding.range.start.line).some((s) => suppresses(s, finding.ruleId, hadolintCodes.get(finding.ruleId) ?? [], finding.range)));
   for (const finding of suppressionFindings(parsed, ranRuleIds, configuration)) kept.push(finding);
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
@@ -281,7 +297,7 @@ function suppressionFindings(parsed: ParsedDocument, ranRuleIds: Set<string>, co
     if (suppression.kind !== 'annotation' && suppression.reason === undefined) push(SUPPRESSION_DIAGNOSTICS.missingReason, suppression.range);
     for (const id of suppression.ids) {
       if (!known.has(id.id)) push(SUPPRESSION_DIAGNOSTICS.unknownRule, id.range, { id: id.id });
-      else if (!id.used && ranRuleIds.has(id.id)) push(SUPPRESSION_DIAGNOSTICS.unused, id.range, { id: id.id });
+      else if (!id.used && ranRuleIds.has(id.id) && !parsed.helmValues) push(SUPPRESSION_DIAGNOSTICS.unused, id.range, { id: id.id });
     }
   }
   const model = parsed.kubernetes;
@@ -347,7 +363,12 @@ function parseHelmTemplate(parsed: ParsedDocument, context: HelmChartContext): P
     valuesSuppressions.set(values.uri, findCommentSuppressions(valuesSource, (line) => (line < valuesSource.lineCount ? valuesSource.lineRange(line) : undefined)));
   }
   parsed.helm = { template, valuesSuppressions, skipped };
-  parsed.suppressions = findCommentSuppressions(source, (line) => (line < source.lineCount ? source.lineRange(line) : undefined));
+  // A comment covers the next line that renders something: control lines (`{{- if … }}`, `{{- end }}`) are stepped over.
+  const nextRendering = nextNonControlLines(source);
+  parsed.suppressions = findCommentSuppressions(source, (line) => {
+    const target = nextRendering(line);
+    return target < source.lineCount ? source.lineRange(target) : undefined;
+  });
   for (const object of model.objects) {
     for (const suppression of annotationSuppression(model, object)) {
       const toTemplate = (r: Range) => template.toTemplate(r);
@@ -357,26 +378,69 @@ function parseHelmTemplate(parsed: ParsedDocument, context: HelmChartContext): P
   return parsed;
 }
 
+const CONTROL_KEYWORDS = new Set(['if', 'else', 'end', 'with', 'range']);
+
+/** Whether a (trimmed) line holds only one control action (`if`, `else`, `end`, `with`, `range`, a template comment): it renders nothing. */
+function isControlLine(trimmed: string): boolean {
+  if (!trimmed.startsWith('{{') || !trimmed.endsWith('}}') || trimmed.length < 4) return false;
+  let inner = trimmed.slice(2, -2);
+  if (inner.includes('{{') || inner.includes('}}')) return false;
+  if (inner.startsWith('-')) inner = inner.slice(1);
+  if (inner.endsWith('-')) inner = inner.slice(0, -1);
+  inner = inner.trim();
+  if (inner.startsWith('/*')) return inner.endsWith('*/');
+  const word = /^[a-z]+/.exec(inner)?.[0] ?? '';
+  return CONTROL_KEYWORDS.has(word) && (inner.length === word.length || !/[A-Za-z0-9_]/.test(inner[word.length]));
+}
+
+/**
+ * `line` → the first line from `line` on that is not a control line (nor blank, nor a comment),
+ * in one backward pass computed once per template.
+ */
+function nextNonControlLines(source: SourceText): (line: number) => number {
+  let next: Int32Array | undefined;
+  return (line) => {
+    if (!next) {
+      next = new Int32Array(source.lineCount + 1);
+      next[source.lineCount] = source.lineCount;
+      for (let l = source.lineCount - 1; l >= 0; l--) {
+        const trimmed = source.lineText(l).trim();
+        next[l] = trimmed === '' || trimmed.startsWith('#') || isControlLine(trimmed) ? next[l + 1] : l;
+      }
+    }
+    return line >= source.lineCount ? source.lineCount : next[Math.max(0, line)];
+  };
+}
+
 /** HELM_SKIPPED: the one hint on a template that was (partly) not read. */
 export const HELM_SKIPPED = { id: 'helm/template-not-analysed', severity: 'hint', description: 'A Helm template (or part of it) is too dynamic to read and was not analysed.' } as const;
+
+/** PROJECT_TEMPLATE_SKIPPED: the one hint on a `sam init`/cookiecutter project template, which is read only once rendered. */
+export const PROJECT_TEMPLATE_SKIPPED = { id: 'serverless/project-template-not-analysed', severity: 'hint', description: 'A SAM or Serverless project template with Jinja blocks or cookiecutter placeholders is read only once rendered, and was not analysed.' } as const;
 
 /**
  * Findings of a rendered template, back on the template: a finding about a value goes to the
  * values file line that sets it (the template line as related information), or away when a
- * suppression comment there covers it. Fixes are dropped: their edits address the rendering.
+ * suppression comment there covers it. A fix is kept only where its edits can be made in the template as written.
  */
 function mapHelmFindings(parsed: ParsedDocument, helm: HelmParse, findings: Finding[], configuration: Configuration): void {
   const hadolint: string[] = [];
   for (let i = findings.length - 1; i >= 0; i--) {
     const finding = findings[i];
     const mapped = helm.template.map(finding.range);
-    delete finding.fix;
+    // A fix is kept only when each of its edits lands in the template's own text unchanged (HelmTemplate.toTemplateEdit).
+    const edits = finding.fix && !mapped.uri ? finding.fix.edits.map((e) => helm.template.toTemplateEdit(e)) : [];
+    if (finding.fix && edits.length > 0 && edits.every((e) => e !== undefined)) finding.fix = { ...finding.fix, edits: edits as TextEdit[] };
+    else delete finding.fix;
     finding.range = mapped.range;
     if (mapped.uri) {
       finding.uri = mapped.uri;
       finding.related = [...(mapped.related ?? []), ...(finding.related ?? [])];
       const suppressions = helm.valuesSuppressions.get(mapped.uri) ?? [];
+      // A comment where the value lives, or one in the template above the line that uses it (its related range).
+      const use = mapped.related?.[0]?.range;
       if (suppressions.some((s) => suppresses(s, finding.ruleId, hadolint, mapped.range))) findings.splice(i, 1);
+      else if (use && parsed.suppressions.some((s) => suppresses(s, finding.ruleId, hadolint, use))) findings.splice(i, 1);
     }
   }
   const severity = configuration.rules?.[HELM_SKIPPED.id] ?? HELM_SKIPPED.severity;

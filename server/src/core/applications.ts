@@ -13,6 +13,10 @@
  *   of the folders below it, up to the nearest boundary. Sibling folders (two samples
  *   side by side, a `dev/` and a `prod/` variant) do not relate to each other.
  *
+ * Within an application, objects are compared as Kustomize builds them: `buildsOf` tells what
+ * each build that takes a file in does to its objects (namespace, name prefix and suffix,
+ * labels); kubernetes/builds.ts applies it in the relation look-ups.
+ *
  * Pure: it sees file URIs and the text of kustomization files, never the file system.
  */
 import { parse } from 'yaml';
@@ -49,18 +53,27 @@ export function resolveReference(dir: string, reference: string): string | undef
   return scheme + segments.join('/');
 }
 
-/** What a kustomization names in `resources`, `bases` and `components`. */
-export function kustomizationReferences(text: string): string[] {
+/** A kustomization's text as data; undefined when it does not parse to a map. */
+function readKustomization(text: string): Record<string, unknown> | undefined {
   let data: unknown;
   try {
     data = parse(text, { maxAliasCount: 100, uniqueKeys: false });
   } catch {
-    return [];
+    return undefined;
   }
-  if (!data || typeof data !== 'object') return [];
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}
+
+/** What a kustomization names in `resources`, `bases` and `components`. */
+export function kustomizationReferences(text: string): string[] {
+  return referencesOf(readKustomization(text));
+}
+
+function referencesOf(data: Record<string, unknown> | undefined): string[] {
+  if (!data) return [];
   const out: string[] = [];
   for (const key of ['resources', 'bases', 'components']) {
-    const list = (data as Record<string, unknown>)[key];
+    const list = data[key];
     if (Array.isArray(list)) for (const item of list) if (typeof item === 'string') out.push(item);
   }
   return out;
@@ -68,13 +81,11 @@ export function kustomizationReferences(text: string): string[] {
 
 /** The image names a kustomization's `images:` transformer pins to a tag or digest (`newTag`, `digest`). */
 export function kustomizationPinnedImages(text: string): string[] {
-  let data: unknown;
-  try {
-    data = parse(text, { maxAliasCount: 100, uniqueKeys: false });
-  } catch {
-    return [];
-  }
-  const images = data && typeof data === 'object' ? (data as Record<string, unknown>).images : undefined;
+  return pinnedImagesOf(readKustomization(text));
+}
+
+function pinnedImagesOf(data: Record<string, unknown> | undefined): string[] {
+  const images = data?.images;
   if (!Array.isArray(images)) return [];
   const out: string[] = [];
   for (const entry of images) {
@@ -85,6 +96,92 @@ export function kustomizationPinnedImages(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * What a Kustomize build does to the identity and labels of the objects it takes in, for relations:
+ * - `namespace` replaces every object's namespace (an outer build's wins);
+ * - `namePrefix`/`nameSuffix` rename objects (an outer prefix goes in front, an outer suffix at the end);
+ *   Kustomize rewrites the references to renamed objects of the same build with them;
+ * - `commonLabels` go to metadata, selectors and pod templates; `labels:` entries go to metadata, and
+ *   to selectors and templates with `includeSelectors: true`, to templates with `includeTemplates: true`.
+ *   An outer build's value wins for the same key.
+ */
+export interface KustomizeTransform {
+  namespace?: string;
+  namePrefix: string;
+  nameSuffix: string;
+  metadataLabels: Readonly<Record<string, string>>;
+  selectorLabels: Readonly<Record<string, string>>;
+  templateLabels: Readonly<Record<string, string>>;
+}
+
+/** One way an object is built: through a chain of kustomizations up to `root`, one that nothing includes. */
+export interface BuildVariant extends KustomizeTransform {
+  /** The folder of the outermost kustomization: objects relate through a build only when they share it. */
+  root: string;
+}
+
+const scalarText = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+
+function labelMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const text = scalarText(v);
+    if (text !== undefined) out[k] = text;
+  }
+  return out;
+}
+
+/** The transform of one kustomization's text (see {@link KustomizeTransform}). */
+export function kustomizationTransform(text: string): KustomizeTransform {
+  return transformOf(readKustomization(text));
+}
+
+function transformOf(data: Record<string, unknown> | undefined): KustomizeTransform {
+  const namespace = scalarText(data?.namespace);
+  const common = labelMap(data?.commonLabels);
+  const metadataLabels: Record<string, string> = { ...common };
+  const selectorLabels: Record<string, string> = { ...common };
+  const templateLabels: Record<string, string> = { ...common };
+  const labels = data?.labels;
+  if (Array.isArray(labels)) {
+    for (const entry of labels) {
+      if (!entry || typeof entry !== 'object') continue;
+      const { pairs, includeSelectors, includeTemplates } = entry as Record<string, unknown>;
+      const map = labelMap(pairs);
+      Object.assign(metadataLabels, map);
+      if (includeSelectors === true) Object.assign(selectorLabels, map);
+      if (includeSelectors === true || includeTemplates === true) Object.assign(templateLabels, map);
+    }
+  }
+  return {
+    ...(namespace ? { namespace } : {}),
+    namePrefix: scalarText(data?.namePrefix) ?? '',
+    nameSuffix: scalarText(data?.nameSuffix) ?? '',
+    metadataLabels,
+    selectorLabels,
+    templateLabels,
+  };
+}
+
+/** `inner` seen through the build `outer` that includes it. */
+function compose(inner: KustomizeTransform, outer: BuildVariant): BuildVariant {
+  const namespace = outer.namespace ?? inner.namespace;
+  return {
+    root: outer.root,
+    ...(namespace ? { namespace } : {}),
+    namePrefix: outer.namePrefix + inner.namePrefix,
+    nameSuffix: inner.nameSuffix + outer.nameSuffix,
+    metadataLabels: { ...inner.metadataLabels, ...outer.metadataLabels },
+    selectorLabels: { ...inner.selectorLabels, ...outer.selectorLabels },
+    templateLabels: { ...inner.templateLabels, ...outer.templateLabels },
+  };
+}
+
+/** At most this many builds are followed per file (a diamond of overlays could otherwise multiply them). */
+const MAX_BUILDS = 16;
 
 export interface ApplicationInput {
   /** Every file the caller analyses (and any kustomization or chart file it knows of). */
@@ -106,6 +203,9 @@ export class ApplicationIndex {
   /** Image names each kustomization folder pins itself. */
   private readonly ownPins = new Map<string, string[]>();
   private readonly pinCache = new Map<string, ReadonlySet<string>>();
+  /** What each kustomization folder does to the objects it takes in. */
+  private readonly transforms = new Map<string, KustomizeTransform>();
+  private readonly buildCache = new Map<string, readonly BuildVariant[]>();
 
   constructor(input: ApplicationInput) {
     this.known = new Set(input.uris);
@@ -127,11 +227,13 @@ export class ApplicationIndex {
     }
     for (const [uri, text] of input.kustomizations) {
       const folder = folderOf(uri);
-      const refs = kustomizationReferences(text)
+      const data = readKustomization(text);
+      const refs = referencesOf(data)
         .map((r) => resolveReference(folder, r))
         .filter((r): r is string => r !== undefined);
       this.references.set(folder, refs);
-      this.ownPins.set(folder, kustomizationPinnedImages(text));
+      this.ownPins.set(folder, pinnedImagesOf(data));
+      this.transforms.set(folder, transformOf(data));
       for (const ref of refs) {
         const including = this.includedBy.get(ref) ?? [];
         including.push(folder);
@@ -154,6 +256,47 @@ export class ApplicationIndex {
     if (ownBuild) sets.push(this.pinsOf(folder, new Set()));
     // A file both in its own build and named by other builds: a name must be pinned in each of them.
     return intersect(sets);
+  }
+
+  /**
+   * The builds that take in file `uri` (named in the `resources`, `bases` or `components` of a
+   * kustomization, itself taken in by others up to a root), each with what it does to the file's
+   * objects; empty when no kustomization names the file: its objects are as written.
+   */
+  buildsOf(uri: string): readonly BuildVariant[] {
+    const out: BuildVariant[] = [];
+    for (const folder of this.includedBy.get(uri) ?? []) {
+      for (const variant of this.buildsThrough(folder, new Set())) {
+        if (out.length >= MAX_BUILDS) return out;
+        out.push(variant);
+      }
+    }
+    return out;
+  }
+
+  /** The builds running through kustomization `folder`, its own transform applied. Memoised: linear in the kustomizations. */
+  private buildsThrough(folder: string, visiting: Set<string>): readonly BuildVariant[] {
+    const cached = this.buildCache.get(folder);
+    if (cached) return cached;
+    if (visiting.has(folder)) return [];
+    visiting.add(folder);
+    const own = this.transforms.get(folder) ?? transformOf(undefined);
+    const parents = (this.includedBy.get(folder) ?? []).filter((p) => p !== folder);
+    let result: BuildVariant[] = [];
+    if (parents.length === 0) result = [{ root: folder, ...own }];
+    else {
+      for (const parent of parents) {
+        for (const outer of this.buildsThrough(parent, visiting)) {
+          if (result.length >= MAX_BUILDS) break;
+          result.push(compose(own, outer));
+        }
+      }
+      // Every parent sits on a cycle: the folder is its own root.
+      if (result.length === 0) result = [{ root: folder, ...own }];
+    }
+    visiting.delete(folder);
+    this.buildCache.set(folder, result);
+    return result;
   }
 
   /** Names pinned in every build that runs through kustomization `folder`. */

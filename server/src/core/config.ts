@@ -32,6 +32,8 @@ export interface LensConfiguration {
   failOn?: Severity;
   ignorePatterns: string[];
   overrides: ConfigOverride[];
+  /** Registries and repository prefixes images may come from (core/registries.ts); absent when there is no allow-list. */
+  trustedRegistries?: string[];
 }
 
 export const EMPTY_CONFIGURATION: LensConfiguration = { rules: {}, ignorePatterns: [], overrides: [] };
@@ -221,7 +223,8 @@ export class ConfigurationMatcher {
 
   /** The core's configuration for one file. */
   configurationFor(relativePath: string, extra: Record<string, RuleLevel> = {}): Configuration {
-    return { rules: this.rulesFor(relativePath, extra) };
+    const trusted = this.configuration.trustedRegistries;
+    return trusted ? { rules: this.rulesFor(relativePath, extra), trustedRegistries: trusted } : { rules: this.rulesFor(relativePath, extra) };
   }
 }
 

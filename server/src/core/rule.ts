@@ -9,6 +9,7 @@ import type { SourceText } from './source';
 import type { DockerfileModel } from './dockerfile/model';
 import type { KubeObject, KubernetesModel } from './kubernetes/model';
 import type { ServerlessModel } from './serverless/model';
+import type { BuildContext } from './build-context';
 import { maskTextKnowing } from './mask';
 
 export interface RuleContextBase {
@@ -19,6 +20,8 @@ export interface RuleContextBase {
 
 export interface DockerfileRuleContext extends RuleContextBase {
   model: DockerfileModel;
+  /** What the caller read of the build context; undefined (or a field of it) when unknown: rules then stay silent. */
+  buildContext?: BuildContext;
 }
 
 /** Kubernetes objects of every file the caller knows about (open editors, or the CLI's inputs). */

@@ -127,6 +127,11 @@ export interface Report {
 export interface Configuration {
   /** Per-rule override: `off` disables the rule, a severity replaces its default. */
   rules?: Record<string, Severity | 'off'>;
+  /**
+   * Registries (and repository prefixes) images may come from, from the configuration file's
+   * `trustedRegistries`; undefined when the team keeps no allow-list (the registry rules are then silent).
+   */
+  trustedRegistries?: readonly string[];
 }
 
 export interface SourceInput {

@@ -4,6 +4,7 @@
  */
 import { maskValue } from '../secrets';
 import { hasReference } from './instructions';
+import { datastoreOfPort, locatesBackingService } from '../locators';
 
 // ---------------------------------------------------------------- locators
 
@@ -18,6 +19,8 @@ export interface Locator {
   kind: 'url' | 'jdbc' | 'host' | 'connection-string';
   /** The value, credentials masked. */
   display: string;
+  /** For a service name with a datastore's port (`qdrant:6333`): the datastore that port names. */
+  service?: string;
 }
 
 function hostKind(host: string): 'loopback' | 'ip' | 'docker-host' | 'fqdn' | 'name' | 'bind' {
@@ -63,19 +66,23 @@ export function hardCodedLocator(name: string, value: string): Locator | undefin
     if (hasReference(host)) return undefined;
     return { kind: 'connection-string', display: v }; // its password is masked by the engine (mask.ts)
   }
-  if ((SERVICE_WORD.test(name) && LOCATOR_SUFFIX.test(name)) || /^(PGHOST|MYSQL_HOST|REDISHOST|MONGOHOST)$/i.test(name)) {
+  if ((SERVICE_WORD.test(name) && LOCATOR_SUFFIX.test(name)) || /^(PGHOST|MYSQL_HOST|REDISHOST|MONGOHOST)$/i.test(name) || locatesBackingService(name, v)) {
     if (hasReference(v) || /\s/.test(v)) return undefined;
+    // A service name with a datastore's port (`http://elasticsearch:9200`, `qdrant:6333`) is a whole address baked in.
+    const store = datastoreOfPort(v);
     if (scheme) {
       // http(s) endpoints of services (Elasticsearch, S3, Vault…): judge the host.
       const host = urlHost(v);
       if (!host || hasReference(host)) return undefined;
       const kind = hostKind(host.replace(/:\d+$/, ''));
-      return kind === 'name' || kind === 'bind' ? undefined : { kind: 'url', display: maskValue(v) };
+      if (kind === 'bind' || (kind === 'name' && !store)) return undefined;
+      return { kind: 'url', display: maskValue(v) };
     }
     const hosts = v.split(',').map((h) => h.trim().replace(/:\d+$/, ''));
     if (hosts.some((h) => { const k = hostKind(h); return k === 'loopback' || k === 'ip' || k === 'docker-host' || k === 'fqdn'; })) {
       return { kind: 'host', display: v };
     }
+    if (store && hostKind(hosts[0]) === 'name') return { kind: 'host', display: v, service: store };
   }
   return undefined;
 }

@@ -6,8 +6,15 @@ import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import { effectiveWords, type ShellWord, type SimpleCommand } from './shell';
 
-const NAME_CHAR = /[@A-Za-z0-9._+/-]/;
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+/** `[@A-Za-z0-9._+/-]`, by character code (a regex test per character cost more than the rest of the scan). */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57) || c === 64 || c === 95 || c === 43; // a-z A-Z - . / 0-9 @ _ +
+}
+
+/** `\n`, `\r`, U+2028, U+2029. */
+function isLineTerminator(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
 
 /**
  * The package name of an install argument, without its version or constraint (`flask==2.0`,
@@ -20,11 +27,12 @@ function packageNameOf(value: string): string {
   let lastSlash = -1;
   let lastBreak = -1;
   for (let i = 0; i < value.length; i++) {
-    if (value[i] === '/') lastSlash = i;
-    else if (LINE_TERMINATOR.test(value[i])) lastBreak = i;
+    const c = value.charCodeAt(i);
+    if (c === 47) lastSlash = i;
+    else if (isLineTerminator(c)) lastBreak = i;
   }
   for (let i = 1; i <= value.length; i++) {
-    if (!NAME_CHAR.test(value[i - 1])) return value;
+    if (!isNameChar(value.charCodeAt(i - 1))) return value;
     if (i === value.length) return value;
     const c = value[i];
     if ('=<>~!'.includes(c) && lastBreak < i) return value.slice(0, i);
@@ -63,39 +71,53 @@ const SUBCOMMANDS: Record<string, { manager: PackageManager; verbs: string[] }> 
 /** Options that take a separate value word, so that value is not mistaken for a package. */
 const OPTIONS_WITH_VALUE = new Set(['-o', '-t', '--target', '-c', '--constraint', '-r', '--requirement', '-i', '--index-url', '--extra-index-url', '--repository', '-X', '--virtual', '--prefix', '--root', '--registry']);
 
+/** Each RUN instruction's packages, read once per parse however many rules ask (an instruction belongs to one model). */
+const packagesByInstruction = new WeakMap<Instruction, readonly InstalledPackage[]>();
+
 /** Packages named on install commands in the given instructions (RUN only). */
 export function installedPackages(model: DockerfileModel, instructions: Instruction[]): InstalledPackage[] {
   const found: InstalledPackage[] = [];
   for (const instruction of instructions) {
     if (instruction.getKeyword() !== 'RUN') continue;
-    const line = model.commandLine(instruction);
-    for (const command of line?.commands ?? []) {
-      const words = effectiveWords(command);
-      let program = words[0]?.value.split('/').pop() ?? '';
-      let rest = words.slice(1);
-      if (program === 'python' || program === 'python3') {
-        // `python -m pip install …`
-        if (rest[0]?.value === '-m' && rest[1]?.value.startsWith('pip')) {
-          program = 'pip';
-          rest = rest.slice(2);
-        } else continue;
+    let packages = packagesByInstruction.get(instruction);
+    if (!packages) {
+      packages = packagesOf(model, instruction);
+      packagesByInstruction.set(instruction, packages);
+    }
+    for (const pkg of packages) found.push(pkg);
+  }
+  return found;
+}
+
+function packagesOf(model: DockerfileModel, instruction: Instruction): InstalledPackage[] {
+  const found: InstalledPackage[] = [];
+  const line = model.commandLine(instruction);
+  for (const command of line?.commands ?? []) {
+    const words = effectiveWords(command);
+    let program = words[0]?.value.split('/').pop() ?? '';
+    let rest = words.slice(1);
+    if (program === 'python' || program === 'python3') {
+      // `python -m pip install …`
+      if (rest[0]?.value === '-m' && rest[1]?.value.startsWith('pip')) {
+        program = 'pip';
+        rest = rest.slice(2);
+      } else continue;
+    }
+    const spec = Object.hasOwn(SUBCOMMANDS, program) ? SUBCOMMANDS[program] : undefined;
+    if (!spec) continue;
+    const verbIndex = rest.findIndex((w) => !w.value.startsWith('-'));
+    if (verbIndex < 0 || !spec.verbs.includes(rest[verbIndex].value)) continue;
+    const args = rest.slice(verbIndex + 1);
+    for (let i = 0; i < args.length; i++) {
+      const word = args[i];
+      if (word.value.startsWith('-')) {
+        if (OPTIONS_WITH_VALUE.has(word.value)) i++;
+        continue;
       }
-      const spec = SUBCOMMANDS[program];
-      if (!spec) continue;
-      const verbIndex = rest.findIndex((w) => !w.value.startsWith('-'));
-      if (verbIndex < 0 || !spec.verbs.includes(rest[verbIndex].value)) continue;
-      const args = rest.slice(verbIndex + 1);
-      for (let i = 0; i < args.length; i++) {
-        const word = args[i];
-        if (word.value.startsWith('-')) {
-          if (OPTIONS_WITH_VALUE.has(word.value)) i++;
-          continue;
-        }
-        if (word.value === '' || word.value.includes('$')) continue;
-        const name = packageNameOf(word.value).replace(/^([^[]*)\[.*\]$/, '$1');
-        if (!name) continue;
-        found.push({ manager: spec.manager, name, word, command, instruction });
-      }
+      if (word.value === '' || word.value.includes('$')) continue;
+      const name = packageNameOf(word.value).replace(/^([^[]*)\[.*\]$/, '$1');
+      if (!name) continue;
+      found.push({ manager: spec.manager, name, word, command, instruction });
     }
   }
   return found;

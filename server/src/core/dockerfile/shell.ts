@@ -226,7 +226,19 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
  * so that `exec gosu app node server.js` yields `node server.js`.
  */
 export function effectiveWords(command: SimpleCommand): ShellWord[] {
-  let words = command.words;
+  // Many rules ask for the same commands of one parse: computed once per command object.
+  let words = effectiveByCommand.get(command);
+  if (!words) {
+    words = stripWrappers(command.words);
+    effectiveByCommand.set(command, words);
+  }
+  return words;
+}
+
+const effectiveByCommand = new WeakMap<SimpleCommand, ShellWord[]>();
+
+function stripWrappers(all: ShellWord[]): ShellWord[] {
+  let words = all;
   let changed = true;
   while (changed && words.length > 0) {
     changed = false;

@@ -3,7 +3,8 @@
  * parses), and the way back from any range of it to the template, or to the values file
  * line a value comes from. Pure: the caller passes the chart's texts (HelmChartContext).
  */
-import type { Range } from '../types';
+import { parseAllDocuments, visit } from 'yaml';
+import type { Range, TextEdit } from '../types';
 import { SourceText } from '../source';
 import { renderTemplate, type HelmChartContext, type Origin, type RenderResult, type Segment } from './render';
 
@@ -23,7 +24,10 @@ export class HelmTemplate {
   /** The rendered text, for the Kubernetes model. */
   readonly rendered: SourceText;
 
-  constructor(readonly template: SourceText, context: HelmChartContext) {
+  constructor(
+    readonly template: SourceText,
+    private readonly context: HelmChartContext,
+  ) {
     this.render = renderTemplate(template.text, context);
     this.rendered = new SourceText(template.uri, this.render.text, template.document.languageId);
   }
@@ -58,6 +62,58 @@ export class HelmTemplate {
       }
     }
     return { range: templateRange };
+  }
+
+  /**
+   * A fix's edit of the rendered text as an edit of the template, when that is safe: both ends lie in
+   * text copied from the template, the rendered line up to the edit reads exactly as the template's
+   * (same indentation, no action before it on the line), and the new text names no value of the
+   * chart's values files (a port or name that came from values.yaml must stay a reference there,
+   * not be copied into the template). `undefined` otherwise: the finding then offers no fix.
+   */
+  toTemplateEdit(edit: TextEdit): TextEdit | undefined {
+    const start = this.rendered.offsetAt(edit.range.start);
+    const end = this.rendered.offsetAt(edit.range.end);
+    const a = this.literalOffset(start);
+    const b = end === start ? a : this.literalOffset(end);
+    if (a === undefined || b === undefined || b < a) return undefined;
+    const renderedLine = this.rendered.text.slice(this.rendered.text.lastIndexOf('\n', start - 1) + 1, start);
+    const templateLine = this.template.text.slice(this.template.text.lastIndexOf('\n', a - 1) + 1, a);
+    if (renderedLine !== templateLine) return undefined;
+    const values = this.valueTexts();
+    for (const token of edit.newText.split(/[\s:'"{}[\],]+/)) if (token && values.has(token)) return undefined;
+    return { range: this.template.rangeOf(a, b), newText: edit.newText };
+  }
+
+  /** Template offset of a rendered offset inside (or at either end of) text copied from the template. */
+  private literalOffset(offset: number): number | undefined {
+    const segments = this.render.segments;
+    if (segments.length === 0) return undefined;
+    const i = this.indexAt(offset);
+    for (const segment of [segments[i], segments[i - 1]]) {
+      if (segment?.src !== undefined && offset >= segment.outStart && offset <= segment.outEnd) return segment.src + (offset - segment.outStart);
+    }
+    return undefined;
+  }
+
+  private values?: Set<string>;
+
+  /** Every scalar of the chart's values files, as text. */
+  private valueTexts(): Set<string> {
+    if (!this.values) {
+      this.values = new Set();
+      for (const file of this.context.values) {
+        for (const doc of parseAllDocuments(file.text)) {
+          if (!('contents' in doc)) continue;
+          visit(doc, {
+            Scalar: (key, node) => {
+              if (key !== 'key' && node.value !== null && node.value !== undefined) this.values!.add(String(node.value));
+            },
+          });
+        }
+      }
+    }
+    return this.values;
   }
 
   private overlapping(start: number, end: number): Segment[] {

@@ -202,7 +202,7 @@ export function runnerStripped(words: string[]): string[] {
 }
 
 /** One keep-alive step: `sleep infinity`, `sleep 3600` (a minute or more), `tail -f /dev/null`, `pause`. */
-function isKeepAlive(command: SimpleCommand): boolean {
+export function isKeepAlive(command: SimpleCommand): boolean {
   const words = commandWords(command).map((w) => w.value);
   const program = basename(words[0] ?? '');
   if (program === 'sleep') {

@@ -9,6 +9,7 @@ import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
 import { HELM_UNKNOWN, asMap, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
+import { isKustomizationFile } from '../applications';
 
 /** Pass as `maxAliasCount` to any `toJS()` call: far above real manifests, far below a "billion laughs". Our own accessors resolve aliases lazily. */
 export const MAX_ALIAS_COUNT = 1000;
@@ -190,8 +191,13 @@ export class KubernetesModel {
   }
 
   private toObject(root: YAMLMap, doc: Document, documentIndex: number): KubeObject | undefined {
-    const apiVersion = scalarString(valueOf(root, 'apiVersion', doc), doc);
-    const kind = scalarString(valueOf(root, 'kind', doc), doc);
+    let apiVersion = scalarString(valueOf(root, 'apiVersion', doc), doc);
+    let kind = scalarString(valueOf(root, 'kind', doc), doc);
+    // kustomize reads `kustomization.yaml` by its name; `apiVersion` and `kind` are optional there.
+    if (!apiVersion && !kind && documentIndex === 0 && isKustomizationFile(this.source.uri)) {
+      apiVersion = 'kustomize.config.k8s.io/v1beta1';
+      kind = 'Kustomization';
+    }
     if (!apiVersion || !kind || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) return undefined;
     const metadata = asMap(valueOf(root, 'metadata', doc), doc);
     const object: KubeObject = {

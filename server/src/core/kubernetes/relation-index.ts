@@ -22,6 +22,7 @@ import { isPatchFragment, matchesLabels, sameNamespace, scaleTargetOf, serviceSe
 import { mapEntries, nodeAt, scalarNumber, scalarString, seqItems } from './yaml-nodes';
 import { podVolumes } from './pod-parts';
 import { parseImageReference } from './images';
+import { buildKey, buildsOfObject, builtName, builtPodLabels, builtSelector, inSomeBuild, nameRefMatches, namesOf, namespacesCompatible, podLabelSets, selectorSets } from './builds';
 
 // ---------------------------------------------------------------------------------------------
 // Per object: what relation rules read from the YAML tree.
@@ -145,10 +146,15 @@ function build(workspace: KubernetesWorkspace): RelationIndex {
         }
       }
       if (workload.name === undefined) return [];
-      const key = `hpa\u0004${labelKey(workload.kind, workload.name)}\u0004${namespaceKey(workload.namespace)}`;
+      const key = `hpa\u0004${labelKey(workload.kind, workload.name)}\u0004${namespaceKey(workload.namespace)}\u0005${buildKey(workload)}`;
       let answer = state.answers.get(key);
       if (!answer) {
-        answer = (state.hpasByTarget.get(labelKey(workload.kind, workload.name)) ?? []).filter((hpa) => sameNamespace(hpa, workload));
+        // By every name the workload may go by (an autoscaler outside its builds may name it as built), then precisely.
+        const found = new Set<KubeObject>();
+        for (const name of namesOf(workload)) for (const hpa of state.hpasByTarget.get(labelKey(workload.kind, name)) ?? []) found.add(hpa);
+        answer = [...found]
+          .filter((hpa) => inSomeBuild(hpa, workload, (th, tw) => namespacesCompatible(hpa, th, workload, tw) && nameRefMatches(rawScaleTarget(hpa).name!, th, workload, tw)))
+          .sort((a, b) => state.order.get(a)! - state.order.get(b)!);
         state.answers.set(key, answer);
       }
       return answer;
@@ -156,7 +162,7 @@ function build(workspace: KubernetesWorkspace): RelationIndex {
     workloadsMatching(selector, kinds, from) {
       const entries = Object.entries(selector);
       if (entries.length === 0) return [];
-      const key = `pods\u0004${kinds.join(',')}\u0004${namespaceKey(from.namespace)}\u0004${entries
+      const key = `pods\u0004${kinds.join(',')}\u0004${namespaceKey(from.namespace)}\u0005${from.kind}\u0005${buildKey(from)}\u0004${entries
         .map(([k, v]) => labelKey(k, v))
         .sort()
         .join('\u0003')}`;
@@ -166,20 +172,31 @@ function build(workspace: KubernetesWorkspace): RelationIndex {
           state.podsByLabel = new Map();
           for (const o of workspace.objects) {
             if (!o.podSpec || isPatchFragment(o)) continue;
-            for (const [k, v] of Object.entries(o.podSpec.podLabels)) addTo(state.podsByLabel, labelKey(k, v), o);
+            // By every label the pods may carry: as written and as each of their builds makes them.
+            const pairs = new Set<string>();
+            for (const labels of podLabelSets(o)) for (const [k, v] of Object.entries(labels)) pairs.add(labelKey(k, v));
+            for (const pair of pairs) addTo(state.podsByLabel, pair, o);
           }
         }
-        // Every match carries every selector pair: the smallest bucket holds them all.
-        let bucket: KubeObject[] | undefined;
-        for (const [k, v] of entries) {
-          const b = state.podsByLabel.get(labelKey(k, v));
-          if (!b) {
-            bucket = [];
-            break;
+        const candidates = new Set<KubeObject>();
+        for (const built of selectorSets(selector, from)) {
+          // Every match carries every selector pair: the smallest bucket holds them all.
+          let bucket: KubeObject[] | undefined;
+          for (const [k, v] of Object.entries(built)) {
+            const b = state.podsByLabel.get(labelKey(k, v));
+            if (!b) {
+              bucket = [];
+              break;
+            }
+            if (!bucket || b.length < bucket.length) bucket = b;
           }
-          if (!bucket || b.length < bucket.length) bucket = b;
+          for (const o of bucket ?? []) candidates.add(o);
         }
-        const found = (bucket ?? []).filter((o) => kinds.includes(o.kind) && sameNamespace(o, from) && matchesLabels(selector as Record<string, string>, o.podSpec!.podLabels));
+        const found = [...candidates].filter(
+          (o) =>
+            kinds.includes(o.kind) &&
+            inSomeBuild(from, o, (tf, to) => namespacesCompatible(from, tf, o, to) && matchesLabels(builtSelector(selector, from, tf) as Record<string, string>, builtPodLabels(o, to) as Record<string, string>)),
+        );
         found.sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || state.order.get(a)! - state.order.get(b)!);
         answer = found;
         state.answers.set(key, answer);
@@ -187,11 +204,17 @@ function build(workspace: KubernetesWorkspace): RelationIndex {
       return answer;
     },
     namesOfKind(kind, from) {
-      const key = `${kind}\u0004${namespaceKey(from.namespace)}`;
+      const key = `${kind}\u0004${namespaceKey(from.namespace)}\u0005${buildKey(from)}`;
       let names = state.names.get(key);
       if (!names) {
         const seen = new Set<string>();
-        for (const o of workspace.ofKind(kind)) if (o.name && sameNamespace(o, from)) seen.add(o.name);
+        const outside = buildsOfObject(from).length === 0;
+        for (const o of workspace.ofKind(kind)) {
+          if (!o.name) continue;
+          // In one build a reference names the object as written (Kustomize rewrites it); from outside every build, as built.
+          if (inSomeBuild(o, from, (to, tf) => namespacesCompatible(o, to, from, tf))) seen.add(o.name);
+          if (outside) for (const t of buildsOfObject(o)) if (namespacesCompatible(o, t, from, undefined)) seen.add(builtName(o, t)!);
+        }
         names = [...seen];
         state.names.set(key, names);
       }
@@ -209,6 +232,41 @@ function build(workspace: KubernetesWorkspace): RelationIndex {
       return (state.appsByRepository.get(repository) ?? []).filter((a) => sameNamespace(a.object, from));
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kustomize generators: Secrets and ConfigMaps a build creates without a manifest of their own.
+
+const generatedCache = new WeakMap<readonly KubeObject[], Map<string, ReadonlySet<string>>>();
+
+/**
+ * Names of the Secrets (`kind` 'Secret') or ConfigMaps ('ConfigMap') that the workspace's Kustomization
+ * objects generate (`secretGenerator`, `configMapGenerator`), each as written and with the
+ * kustomization's `namePrefix`/`nameSuffix` applied (a reference in the build is rewritten along with the
+ * generated name; one outside it names the final name). Templated names are kept as written: callers
+ * treat them as unknown. A `kustomization.yaml` without `apiVersion`/`kind` is a Kustomization all the same (kubernetes/model.ts).
+ */
+export function generatedNames(workspace: KubernetesWorkspace, kind: 'Secret' | 'ConfigMap'): ReadonlySet<string> {
+  let byKind = generatedCache.get(workspace.objects);
+  if (!byKind) generatedCache.set(workspace.objects, (byKind = new Map()));
+  let names = byKind.get(kind);
+  if (!names) {
+    const out = new Set<string>();
+    const key = kind === 'Secret' ? 'secretGenerator' : 'configMapGenerator';
+    for (const k of workspace.ofKind('Kustomization')) {
+      const prefix = scalarString(nodeAt(k.node, ['namePrefix'], k.doc), k.doc) ?? '';
+      const suffix = scalarString(nodeAt(k.node, ['nameSuffix'], k.doc), k.doc) ?? '';
+      for (const item of seqItems(nodeAt(k.node, [key], k.doc), k.doc)) {
+        const name = scalarString(nodeAt(item, ['name'], k.doc), k.doc);
+        if (!name) continue;
+        out.add(name);
+        out.add(`${prefix}${name}${suffix}`);
+      }
+    }
+    names = out;
+    byKind.set(kind, names);
+  }
+  return names;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,6 +289,8 @@ export interface RelationSignature {
   podLabels?: Record<string, string>;
   /** A Service's selector or a PodDisruptionBudget's matchLabels. */
   selector?: Record<string, string>;
+  /** Taken in by Kustomize builds that change its labels or selector: label tokens are then not checked precisely. */
+  built?: boolean;
 }
 
 /** FNV-1a over a string, as 8 hex digits (a change detector, not a security measure). */
@@ -263,14 +323,20 @@ function signatureOf(object: KubeObject, text: string): RelationSignature {
     provides.add(self);
     // Patches of the same object elsewhere (requests supplied by a patch), autoscalers that name it.
     wants.add(self);
+    // The names its builds give it: a reference from outside the builds may use them.
+    for (const name of namesOf(object)) provides.add(`obj:${object.kind}/${name}`);
   }
   if (object.name !== undefined) provides.add(`kind:${object.kind}`);
   const pod = object.podSpec;
   if (pod) {
     signature.podLabels = pod.podLabels;
-    for (const [k, v] of Object.entries(pod.podLabels)) {
-      provides.add(`pod:${labelKey(k, v)}`);
-      wants.add(`sel:${labelKey(k, v)}`);
+    const sets = podLabelSets(object);
+    if (sets.length > 1) signature.built = true;
+    for (const labels of sets) {
+      for (const [k, v] of Object.entries(labels)) {
+        provides.add(`pod:${labelKey(k, v)}`);
+        wants.add(`sel:${labelKey(k, v)}`);
+      }
     }
     for (const volume of podVolumes(object).values()) {
       if (volume.sourceKind !== 'persistentVolumeClaim') continue;
@@ -287,14 +353,21 @@ function signatureOf(object: KubeObject, text: string): RelationSignature {
     }
     // Image pins of a Kustomization in the workspace.
     wants.add('kustomization');
+    // The Secrets and ConfigMaps the pod may read (config/dangling-config-reference compares their names).
+    wants.add('kind:Secret');
+    wants.add('kind:ConfigMap');
   }
   if (object.kind === 'Kustomization') provides.add('kustomization');
   const selector = object.kind === 'Service' ? serviceSelector(object) : object.kind === 'PodDisruptionBudget' ? matchLabelsOf(object) : undefined;
   if (selector && Object.keys(selector).length > 0) {
     signature.selector = { ...selector };
-    const first = firstPair(signature.selector)!;
-    provides.add(`sel:${first}`);
-    wants.add(`pod:${first}`);
+    const sets = selectorSets(selector, object);
+    if (sets.length > 1) signature.built = true;
+    for (const built of sets) {
+      const first = firstPair(built as Record<string, string>)!;
+      provides.add(`sel:${first}`);
+      wants.add(`pod:${first}`);
+    }
     // A budget skips workloads that an autoscaler scales.
     if (object.kind === 'PodDisruptionBudget') wants.add('scaler');
   }
@@ -361,10 +434,10 @@ export function dependsOn(consumers: readonly RelationSignature[], tokens: Reado
       if (!tokens.has(token)) continue;
       if (token.startsWith('sel:')) {
         // The consumer is pod-bearing: some changed Service or budget must select its pods.
-        if (changed.some((c) => c.selector && c.provides.includes(token) && consumer.podLabels && matchesLabels(c.selector, consumer.podLabels))) return true;
+        if (changed.some((c) => c.selector && c.provides.includes(token) && consumer.podLabels && (c.built || consumer.built || matchesLabels(c.selector, consumer.podLabels)))) return true;
       } else if (token.startsWith('pod:')) {
         // The consumer selects pods: some changed pod-bearing object must carry all its selector labels.
-        if (changed.some((c) => c.podLabels && consumer.selector && matchesLabels(consumer.selector, c.podLabels))) return true;
+        if (changed.some((c) => c.podLabels && consumer.selector && (c.built || consumer.built || matchesLabels(consumer.selector, c.podLabels)))) return true;
       } else return true;
     }
   }

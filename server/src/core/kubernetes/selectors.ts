@@ -7,6 +7,7 @@ import type { KubeObject } from './model';
 import type { RelatedLocation } from '../types';
 import { isTemplated } from './model';
 import { mapEntries, nodeAt, scalarString } from './yaml-nodes';
+import { buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, nameRefMatches, namesOf, namespacesCompatible, podLabelSets, selectorSets } from './builds';
 
 /** Read once per Service: relations ask for the same selector many times. */
 const selectorCache = new WeakMap<KubeObject, Record<string, string> | null>();
@@ -46,9 +47,18 @@ export function matchesLabels(selector: Record<string, string>, labels: Record<s
   return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
 }
 
-/** Objects without a namespace may be placed anywhere (kubectl -n, Kustomize): they are compatible with every namespace. */
+/**
+ * Objects without a namespace may be placed anywhere (kubectl -n, Kustomize): they are compatible with every
+ * namespace. Compared as the objects' Kustomize builds place them (a build's `namespace:` wins), see builds.ts.
+ */
 export function sameNamespace(a: KubeObject, b: KubeObject): boolean {
-  return a.namespace === undefined || b.namespace === undefined || a.namespace === b.namespace;
+  if (buildsOfObject(a).length === 0 && buildsOfObject(b).length === 0) return a.namespace === undefined || b.namespace === undefined || a.namespace === b.namespace;
+  return inSomeBuild(a, b, (ta, tb) => namespacesCompatible(a, ta, b, tb));
+}
+
+/** Whether `service`'s selector (written `selector`) selects the pods of `pod`, in a namespace compatible with it, in some build of both. */
+function selectsIn(service: KubeObject, selector: Record<string, string>, pod: KubeObject): boolean {
+  return inSomeBuild(service, pod, (ts, tp) => namespacesCompatible(service, ts, pod, tp) && matchesLabels(builtSelector(selector, service, ts) as Record<string, string>, builtPodLabels(pod, tp) as Record<string, string>));
 }
 
 /** A strategic-merge patch or other fragment: a pod template whose containers do not carry an image. */
@@ -124,15 +134,24 @@ export function podsSelectedBy(service: KubeObject, objects: readonly KubeObject
   const selector = serviceSelector(service);
   if (!selector) return [];
   const index = indexOf(objects);
-  const key = `pods\u0004${questionKey(selector, service.namespace)}`;
+  const key = `pods\u0004${questionKey(selector, service.namespace)}\u0005${buildKey(service)}`;
   let answer = index.answers.get(key);
   if (!answer) {
     if (!index.podsByLabel) {
       index.podsByLabel = new Map();
-      for (const o of objects) if (selectablePod(o)) for (const [k, v] of Object.entries(o.podSpec!.podLabels)) addTo(index.podsByLabel, labelKey(k, v), o);
+      // Pods by every label they may carry: as written and as each of their builds makes them.
+      for (const o of objects) {
+        if (!selectablePod(o)) continue;
+        const pairs = new Set<string>();
+        for (const labels of podLabelSets(o)) for (const [k, v] of Object.entries(labels)) pairs.add(labelKey(k, v));
+        for (const pair of pairs) addTo(index.podsByLabel, pair, o);
+      }
     }
-    const bucket = smallestBucket(index.podsByLabel, selector) ?? [];
-    answer = inListOrder(index, bucket.filter((o) => sameNamespace(o, service) && matchesLabels(selector, o.podSpec!.podLabels)));
+    const found = new Set<KubeObject>();
+    for (const built of selectorSets(selector, service)) {
+      for (const o of smallestBucket(index.podsByLabel, built as Record<string, string>) ?? []) if (!found.has(o) && selectsIn(service, selector, o)) found.add(o);
+    }
+    answer = inListOrder(index, [...found]);
     index.answers.set(key, answer);
   }
   return answer;
@@ -143,22 +162,29 @@ export function servicesSelecting(workload: KubeObject, objects: readonly KubeOb
   const labels = workload.podSpec?.podLabels;
   if (!labels) return [];
   const index = indexOf(objects);
-  const key = `services\u0004${questionKey(labels, workload.namespace)}`;
+  const key = `services\u0004${questionKey(labels, workload.namespace)}\u0005${buildKey(workload)}`;
   let answer = index.answers.get(key);
   if (!answer) {
     if (!index.servicesByLabel) {
       index.servicesByLabel = new Map();
       for (const o of objects) {
         const selector = o.kind === 'Service' ? serviceSelector(o) : undefined;
+        if (!selector) continue;
         // Any one pair of a selector is enough to find it: every pair must be among the pod's labels.
-        const first = selector && Object.entries(selector)[0];
-        if (first) addTo(index.servicesByLabel, labelKey(first[0], first[1]), o);
+        const firsts = new Set<string>();
+        for (const built of selectorSets(selector, o)) {
+          const first = Object.entries(built)[0];
+          if (first) firsts.add(labelKey(first[0], first[1]));
+        }
+        for (const first of firsts) addTo(index.servicesByLabel, first, o);
       }
     }
     const found = new Set<KubeObject>();
-    for (const [k, v] of Object.entries(labels)) {
-      for (const o of index.servicesByLabel.get(labelKey(k, v)) ?? []) {
-        if (sameNamespace(o, workload) && matchesLabels(serviceSelector(o)!, labels)) found.add(o);
+    const pairs = new Set<string>();
+    for (const set of podLabelSets(workload)) for (const [k, v] of Object.entries(set)) pairs.add(labelKey(k, v));
+    for (const pair of pairs) {
+      for (const o of index.servicesByLabel.get(pair) ?? []) {
+        if (!found.has(o) && selectsIn(o, serviceSelector(o)!, workload)) found.add(o);
       }
     }
     answer = inListOrder(index, [...found]);
@@ -195,7 +221,14 @@ export function autoscalersOf(workload: KubeObject, objects: readonly KubeObject
       if (ref) addTo(index.scalersByTarget, labelKey(ref.kind, ref.name), o);
     }
   }
-  return (index.scalersByTarget.get(labelKey(workload.kind, workload.name)) ?? []).filter((o) => sameNamespace(o, workload));
+  // The names the workload may go by: an autoscaler outside its builds may name it as built.
+  const found = new Set<KubeObject>();
+  for (const name of namesOf(workload)) for (const o of index.scalersByTarget.get(labelKey(workload.kind, name)) ?? []) found.add(o);
+  const ref = (o: KubeObject) => scaleTargetOf(o)!.name;
+  return inListOrder(
+    index,
+    [...found].filter((o) => inSomeBuild(o, workload, (to, tw) => namespacesCompatible(o, to, workload, tw) && nameRefMatches(ref(o), to, workload, tw))),
+  );
 }
 
 /** The autoscalers of a workspace (HorizontalPodAutoscalers and KEDA ScaledObjects), one stable list per workspace. */

@@ -118,17 +118,29 @@ export class ServerlessModel {
   readonly globals: YAMLMap | undefined;
   /** `{{cookiecutter…}}` or Jinja blocks: a project template that is rendered before use. */
   readonly isProjectTemplate: boolean;
+  /**
+   * Why the file was not analysed, when it is a project template whose structure is only known once
+   * rendered (Jinja blocks `{% … %}`, or placeholders that leave it unparseable). Placeholders in values
+   * alone (`{{cookiecutter.x}}` in a template that parses) are read as references, never as literals.
+   */
+  readonly skipped: string | undefined;
 
   constructor(readonly source: SourceText) {
     this.isProjectTemplate = /\{\{\s*cookiecutter|\{%/.test(source.text);
     const doc = parseDocument(source.lfText, { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: false, strict: false, merge: true });
     this.doc = doc;
+    if (this.isProjectTemplate && (source.text.includes('{%') || doc.errors.length > 0)) {
+      // Nothing of it is read: what the rendered template holds depends on the answers given to `sam init`/cookiecutter.
+      this.skipped = source.text.includes('{%')
+        ? 'This file is a project template with Jinja blocks (`{% … %}`) and was not analysed; render it (`sam init`, cookiecutter) and lint the result.'
+        : 'This file is a project template whose `{{cookiecutter…}}` placeholders leave it unreadable as YAML or JSON; it was not analysed. Render it (`sam init`, cookiecutter) and lint the result.';
+      this.kind = looksLikeServerless(source.text);
+      return;
+    }
     if (doc.errors.length > 0) {
-      if (!this.isProjectTemplate) {
-        for (const error of doc.errors) {
-          const [start, end] = error.pos;
-          this.parseProblems.push({ message: error.message.split('\n')[0], range: source.rangeOf(start, Math.max(end, start)) });
-        }
+      for (const error of doc.errors) {
+        const [start, end] = error.pos;
+        this.parseProblems.push({ message: error.message.split('\n')[0], range: source.rangeOf(start, Math.max(end, start)) });
       }
       return;
     }

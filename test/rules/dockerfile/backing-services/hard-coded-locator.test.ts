@@ -9,6 +9,9 @@ testRule(rule, {
     { name: 'locator only in a builder stage (tests)', code: 'FROM node:20 AS test\nENV DATABASE_URL=postgres://localhost:5432/test\nRUN npm test\nFROM node:20-slim\n' },
     { name: 'the image is the service', code: 'FROM redis:7.2\nENV REDIS_HOST=127.0.0.1\n' },
     { name: 'embedded SQLite JDBC is another factor', code: 'FROM eclipse-temurin:21-jre\nENV SPRING_DATASOURCE_URL=jdbc:sqlite:/data/app.db\n' },
+    { name: 'service names without a datastore port, and a public provider API', code: 'FROM python:3.12-slim\nENV ELASTICSEARCH_URL=http://search QDRANT_HOST=qdrant API_URL=http://backend:8080 OPENAI_BASE_URL=https://api.openai.com/v1\n' },
+    { name: 'a datastore port under a name that is not a locator', code: 'FROM python:3.12-slim\nENV DEFAULT_PORT=5432 LABEL_TEXT=db:5432\n' },
+    { name: 'vector store URL composed from variables', code: 'FROM python:3.12-slim\nENV QDRANT_URL=http://${QDRANT_HOST}:6333\n' },
   ],
   invalid: [
     {
@@ -30,6 +33,23 @@ testRule(rule, {
       name: '.NET connection string with the password masked',
       code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ConnectionStrings__Default="Server=sql.example.com;Database=shop;User Id=sa;Password=P4ss!"\n',
       errors: [{ line: 2, column: 32, message: 'Password=****' }],
+    },
+    {
+      name: 'search and vector stores by names the older lists did not know (gke-samples RAG images)',
+      code: 'FROM python:3.12-slim-bookworm\nENV ES_URL https://elasticsearch-ha-es-http:9200\nENV QDRANT_URL http://qdrant-database:6333\nENV WEAVIATE_ENDPOINT weaviate.weaviate\n',
+      errors: [
+        { line: 2, column: 12, endColumn: 49, messageId: 'url', message: '`ES_URL` hard-codes the backing service `https://elasticsearch-ha-es-http:9200`' },
+        { line: 3, column: 16, messageId: 'url' },
+        { line: 4, column: 23, messageId: 'host', message: 'a fixed address' },
+      ],
+    },
+    {
+      name: 'any locator name whose value states a datastore port',
+      code: 'FROM node:20-slim\nENV VECTORS_ENDPOINT=vectors:6333 SEARCH_BACKEND_URL=http://opensearch-cluster:9200/\n',
+      errors: [
+        { line: 2, column: 22, endColumn: 34, messageId: 'host', message: 'a Qdrant port on a fixed service name' },
+        { line: 2, column: 54, messageId: 'url' },
+      ],
     },
   ],
 });

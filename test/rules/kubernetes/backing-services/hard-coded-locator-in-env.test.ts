@@ -12,6 +12,7 @@ testRule(rule, {
     { name: 'Service DNS names are config, fine', code: deploy('            - name: DB_HOST\n              value: orders-db.shop.svc.cluster.local\n            - name: REDIS_URL\n              value: redis://cache:6379/0\n') },
     { name: 'localhost through a Cloud SQL proxy sidecar', code: deploy('            - name: DATABASE_URL\n              value: postgres://127.0.0.1:5432/orders\n', proxy) },
     { name: 'listen addresses and non-backing URLs', code: deploy('            - name: BIND_HOST\n              value: 0.0.0.0\n            - name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://localhost:4317\n            - name: UPSTREAM_URL\n              value: http://10.0.0.8:8080\n') },
+    { name: 'vector stores bound by Service name (gke-samples RAG manifests)', code: deploy('            - name: QDRANT_URL\n              value: http://qdrant-database:6333\n            - name: WEAVIATE_ENDPOINT\n              value: "weaviate.weaviate"\n            - name: ES_URL\n              value: https://elasticsearch-ha-es-http:9200\n') },
     { name: 'Helm templated host and $(VAR) reference', code: deploy('            - name: DB_HOST\n              value: "{{ .Values.db.host }}"\n            - name: REDIS_HOST\n              value: $(NODE_IP)\n') },
     { name: 'Kustomize patch may omit the sidecar', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: orders}\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          env: [{name: DB_HOST, value: localhost}]\n' },
   ],
@@ -33,6 +34,14 @@ testRule(rule, {
       name: 'bare Pod, mongodb+srv to loopback and a broker list by IP',
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: worker}\nspec:\n  containers:\n    - name: worker\n      image: shop/worker:1.0.0\n      env:\n        - {name: MONGO_URI, value: "mongodb://127.0.0.1:27017/shop"}\n        - {name: KAFKA_BOOTSTRAP_SERVERS, value: "10.0.1.5:9092,10.0.1.6:9092"}\n',
       errors: [{ line: 9, column: 36, messageId: 'loopback' }, { line: 10, column: 50, messageId: 'ip' }],
+    },
+    {
+      name: 'vector store by IP, and an unknown locator name with a datastore port',
+      code: deploy('            - name: QDRANT_URL\n              value: http://10.20.0.9:6333\n            - name: VECTORS_ENDPOINT\n              value: 10.20.0.10:19530\n'),
+      errors: [
+        { line: 17, column: 22, messageId: 'ip', message: '`10.20.0.9`' },
+        { line: 19, column: 22, messageId: 'ip', message: '`10.20.0.10`' },
+      ],
     },
   ],
 });

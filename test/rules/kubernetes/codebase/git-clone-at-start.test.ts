@@ -14,14 +14,39 @@ spec:
     spec:
 ${containers}`;
 
+const cron = (containers: string) => `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+${containers}`;
+
 testRule(rule, {
   valid: [
     { name: 'runs the released binary', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["/app/api", "--config", "/etc/api"]\n') },
-    { name: 'a Job that clones to build an image is CI, not the app', code: deploy('      restartPolicy: Never\n      containers:\n        - name: build\n          image: alpine/git:2.45.2\n          args: ["clone", "https://github.com/acme/shop.git"]\n          command: ["sh", "-c", "git clone https://github.com/acme/shop.git /workspace"]\n', 'Job') },
+    { name: 'a Job that clones to build an image with kaniko is CI, not the app', code: deploy('      restartPolicy: Never\n      initContainers:\n        - name: checkout\n          image: alpine/git:2.45.2\n          command: ["sh", "-c", "git clone https://github.com/acme/shop.git /workspace"]\n      containers:\n        - name: build\n          image: gcr.io/kaniko-project/executor:v1.23.2\n          args: ["--context=/workspace", "--destination=registry.example.com/shop:1.4.0"]\n', 'Job') },
+    { name: 'a CronJob that clones and runs docker build is CI, not the app', code: cron('          containers:\n            - name: nightly\n              image: alpine:3.20\n              command: ["sh", "-c", "git clone https://github.com/acme/shop.git /src && docker build -t shop:nightly /src"]\n') },
+    { name: 'a Job that clones model weights from a model hub', code: deploy('      restartPolicy: Never\n      containers:\n        - name: fetch-model\n          image: alpine/git:2.45.2\n          command: ["sh", "-c", "git lfs install && git clone --depth 1 https://huggingface.co/google/gemma-2b /models/gemma && ls /models"]\n', 'Job') },
     { name: 'git mentioned in a path only', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          args: ["--repo-cache=/var/cache/git", "--clone-depth=1"]\n') },
     { name: 'Helm templated command', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c", "{{ .Values.startup }} git clone x"]\n') },
   ],
   invalid: [
+    {
+      name: 'a Job that clones a branch and runs what it fetched',
+      code: deploy('      restartPolicy: Never\n      containers:\n        - name: migrate\n          image: python:3.12-slim\n          command: ["sh", "-c", "git clone --depth=1 https://github.com/acme/shop.git /src && python /src/manage.py migrate"]\n', 'Job'),
+      errors: [{ line: 16, column: 34, endLine: 16, endColumn: 43, messageId: 'job', message: 'Job `api` runs `git clone`' }],
+    },
+    {
+      name: 'a CronJob that pulls its scripts before each run',
+      code: cron('          containers:\n            - name: report\n              image: alpine/git:2.45.2\n              command:\n                - sh\n                - -c\n                - |\n                  cd /scripts && git pull origin main\n                  sh ./nightly-report.sh\n'),
+      errors: [{ line: 19, column: 34, endColumn: 42, messageId: 'job', message: 'CronJob `report`' }],
+    },
     {
       name: 'shell script clones then starts',
       code: deploy('      containers:\n        - name: api\n          image: node:20.14-alpine\n          command: ["sh", "-c", "git clone https://github.com/acme/shop.git /app && node /app/server.js"]\n'),

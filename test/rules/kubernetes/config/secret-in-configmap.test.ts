@@ -19,6 +19,11 @@ testRule(rule, {
     { name: 'an entry equal to its own name is a fill-in marker', code: cm('  HF_TOKEN: HF_TOKEN\n') },
     { name: 'a Secret is the right place (other rule)', code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  DB_PASSWORD: hunter2hunter2\n' },
     { name: 'Helm templated value', code: cm('  API_KEY: "{{ .Values.apiKey }}"\n') },
+    {
+      name: 'connection URLs without a literal password: none, a reference, a fill-in marker, a documented placeholder',
+      code: cm('  DATABASE_URL: postgres://app@orders-db:5432/orders\n  REPLICA_URL: postgres://app:${DB_PASSWORD}@replica/orders\n  READER_URL: postgres://app:$(DB_PASSWORD)@reader/orders\n  ANALYTICS_URL: "postgres://app:<password>@analytics/orders"\n  CACHE_URL: redis://:changeme@cache:6379/0\n'),
+    },
+    { name: 'a locator URL inside a config file, password from the environment', code: cm('  app.ini: |\n    [db]\n    url = postgres://app@orders-db/orders\n    password = ${DB_PASSWORD}\n') },
   ],
   invalid: [
     {
@@ -40,6 +45,19 @@ testRule(rule, {
       name: 'token shape under a neutral key, second document',
       code: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\n' + cm('  slack: xoxb-123456789012-abcdefghijkl\n'),
       errors: [{ line: 10, column: 10, message: 'Slack token' }],
+    },
+    {
+      name: 'a password inside a connection URL, masked in the message',
+      code: cm('  LOG_LEVEL: info\n  DATABASE_URL: postgres://user:s3cret@db:5432/app\n  BROKER_URL: "amqp://orders:Rabb1t-pw@rabbitmq:5672/"\n'),
+      errors: [
+        { line: 7, column: 17, endColumn: 51, messageId: 'entry', message: '`postgres://user:****@db:5432/app`, recognised by a password inside a URL' },
+        { line: 8, column: 15, messageId: 'entry', message: 'amqp://orders:****@rabbitmq:5672/' },
+      ],
+    },
+    {
+      name: 'a password inside a URL in a config file kept in the ConfigMap',
+      code: cm('  application.properties: |\n    spring.datasource.url=jdbc:postgresql://app:Sup3rS3cret@db:5432/app\n'),
+      errors: [{ line: 7, column: 27, messageId: 'fileSetting', message: 'jdbc:postgresql://app:****@db:5432/app' }],
     },
   ],
 });

@@ -1,7 +1,7 @@
 import rule from '../../../../server/src/core/rules/kubernetes/dependencies/package-install-at-start';
 import { testRule } from '../../../helpers/rule-tester';
 
-const deploy = (containers: string, kind = 'Deployment') => `apiVersion: ${kind === 'CronJob' ? 'batch/v1' : 'apps/v1'}
+const deploy = (containers: string, kind = 'Deployment') => `apiVersion: ${kind === 'CronJob' || kind === 'Job' ? 'batch/v1' : 'apps/v1'}
 kind: ${kind}
 metadata:
   name: api
@@ -19,9 +19,16 @@ testRule(rule, {
     { name: 'starts the process from the image', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["gunicorn", "app:app"]\n') },
     { name: 'init container preparing a volume is not the long-running process', code: deploy('      initContainers:\n        - name: tools\n          image: alpine:3.20\n          command: ["sh", "-c", "apk add --no-cache curl && curl -fsS http://config/seed > /work/seed"]\n      containers:\n        - name: api\n          image: shop/api:1.2.0\n') },
     { name: 'npm start and pip freeze are not installs', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          args: ["sh", "-c", "pip freeze > /tmp/versions && npm start"]\n') },
+    { name: 'a Job that builds an image installs as a build step', code: deploy('      restartPolicy: Never\n      containers:\n        - name: build\n          image: quay.io/buildah/stable:v1.37\n          command: ["sh", "-c", "dnf install -y make && buildah bud -t registry.example.com/shop:1.4.0 /src"]\n', 'Job') },
+    { name: 'a Job that runs a tool its image already holds', code: deploy('      restartPolicy: Never\n      containers:\n        - name: download\n          image: registry.example.com/tools/hf-cli:0.24.6\n          command: ["huggingface-cli", "download", "google/gemma-2b", "--local-dir", "/models"]\n', 'Job') },
     { name: 'Helm templated args', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          args: ["sh", "-c", "{{ .Values.extraInstall }} pip install x"]\n') },
   ],
   invalid: [
+    {
+      name: 'a Job that installs a package it then runs',
+      code: deploy('      restartPolicy: Never\n      containers:\n        - name: download\n          image: python:3.12-slim\n          command: ["sh", "-c", "pip install huggingface_hub==0.24.6 && huggingface-cli download google/gemma-2b --local-dir /models"]\n', 'Job'),
+      errors: [{ line: 16, column: 34, endLine: 16, endColumn: 45, messageId: 'job', message: 'Job `api` runs `pip install`' }],
+    },
     {
       name: 'pip install before gunicorn',
       code: deploy('      containers:\n        - name: api\n          image: python:3.12-slim\n          command: ["sh", "-c", "pip install -r requirements.txt && gunicorn app:app"]\n'),

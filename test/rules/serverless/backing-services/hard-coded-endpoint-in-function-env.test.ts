@@ -14,6 +14,7 @@ testRule(rule, {
     { name: 'a connection URL', code: sam('          DATABASE_URL: postgres://app@orders-db.example.internal:5432/orders\n'), errors: [{ line: 8, column: 25, messageId: 'endpoint', message: 'postgres service' }] },
     { name: 'an RDS host name', code: sam('          DB_HOST: orders.c9akciq32.eu-west-1.rds.amazonaws.com\n'), errors: [{ line: 8, column: 20 }] },
     { name: 'an IP address', code: sam('          REDIS_HOST: 10.0.3.17\n'), errors: [{ line: 8, column: 23 }] },
+    { name: 'a vector store by a name the older list did not know', code: sam('          QDRANT_URL: https://vectors.example.internal:6333\n          SEARCH_ENDPOINT: search.example.internal:9200\n'), errors: [{ line: 8, column: 23 }, { line: 9, column: 28 }] },
     { name: 'localhost in serverless.yml', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: h\n    environment:\n      DYNAMODB_ENDPOINT: http://localhost:8000\n', errors: [{ line: 8, column: 26 }] },
   ],
 });

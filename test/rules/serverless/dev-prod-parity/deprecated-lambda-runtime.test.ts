@@ -5,13 +5,18 @@ const sam = (runtime: string) => `Transform: AWS::Serverless-2016-10-31\nResourc
 
 testRule(rule, {
   valid: [
-    { name: 'current Node.js', code: sam('nodejs22.x') },
+    { name: 'current Node.js, whose announced date is still ahead', code: sam('nodejs22.x') },
     { name: 'current Python', code: sam('python3.13') },
     { name: 'from a parameter', code: sam('!Ref Runtime') },
+    { name: 'Java 17 on Amazon Linux 2, without a confirmed date', code: sam('java17') },
+    { name: 'an unknown runtime identifier', code: sam('nodejs99.x') },
+    { name: 'the newest Python', code: sam('python3.14') },
     { name: 'another provider', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: google\n  runtime: nodejs8\nfunctions:\n  f:\n    handler: h\n' },
   ],
   invalid: [
-    { name: 'nodejs16.x', code: sam('nodejs16.x'), errors: [{ line: 6, column: 16, endColumn: 26, messageId: 'deprecated', message: 'nodejs22.x' }] },
+    { name: '.NET 8 after its date', code: sam('dotnet8'), errors: [{ line: 6, column: 16, message: '2026-11-10' }] },
+    { name: 'ruby3.2', code: sam('Ruby3.2'), errors: [{ line: 6, column: 16, message: 'ruby3.4' }] },
+    { name: 'nodejs16.x', code: sam('nodejs16.x'), errors: [{ line: 6, column: 16, endColumn: 26, messageId: 'deprecated', message: 'nodejs24.x' }] },
     { name: 'python2.7 in Globals', code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python2.7\nResources:\n  A:\n    Type: AWS::Serverless::Function\n  B:\n    Type: AWS::Serverless::Function\n', errors: [{ line: 4, column: 14, message: '2021-07-15' }] },
     { name: 'go1.x in serverless.yml', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  runtime: go1.x\nfunctions:\n  f:\n    handler: bin/f\n', errors: [{ line: 4, column: 12 }] },
     { name: 'JSON template', filename: 'template.json', code: '{"Resources": {"Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Runtime": "ruby2.7"}}}}', errors: [{ line: 1, column: 82 }] },

@@ -16,9 +16,20 @@ export default defineDockerfileRule({
       "service's URL, JDBC string, connection string, IP address, `localhost` or a fully qualified host name welds that",
       'one resource into the artefact (and `localhost` inside a container is the container itself).',
       '',
-      'Leave these variables unset in the image and provide them per deploy. A bare service name such as `DB_HOST=db`',
-      'is resolved by the platform (Compose, Kubernetes Service DNS) and is not reported. Credentials in URLs are masked',
-      'in messages; `config/literal-secret-env` reports them as secrets.',
+      'A variable counts as a locator when its name says so (`DATABASE_URL`, `REDIS_HOST`, `ES_URL`, `QDRANT_URL`,',
+      '`WEAVIATE_ENDPOINT`…), when its value uses a datastore scheme (`postgres://`, `redis://`, `jdbc:`…), or when a',
+      '`*_URL`/`*_ENDPOINT`/`*_HOST`/`*_ADDR`/`*_URI`/`*_DSN` value states a datastore port (`:5432`, `:6379`, `:9200`,',
+      "`:6333`…). A service name with such a port (`ES_URL=http://elasticsearch:9200`, `qdrant:6333`) is reported too: it",
+      "fixes the whole address of one deployment's service inside an artefact that every environment shares.",
+      '',
+      'Leave these variables unset in the image and provide them per deploy. Credentials in URLs are masked in',
+      'messages; `config/literal-secret-env` reports them as secrets.',
+      '',
+      'Not reported: a bare service name without a port (`DB_HOST=db`, `ELASTICSEARCH_URL=http://search`), which the',
+      'platform resolves (Compose, Kubernetes Service DNS); bind addresses (`0.0.0.0`); values built from variables;',
+      'locators in build stages that do not reach the runtime image; embedded databases (`jdbc:sqlite:`, H2); images',
+      "that are themselves the service; and public APIs of a provider (`OPENAI_BASE_URL=https://api.openai.com/v1`),",
+      'whose address is the same for every deploy and is swapped, if ever, by an ordinary config variable.',
     ].join('\n'),
     messages: {
       url: '`{{name}}` hard-codes the backing service `{{value}}` into the image; attach the resource through config set per deploy.',
@@ -33,7 +44,9 @@ export default defineDockerfileRule({
         const locator = hardCodedLocator(variable.name, variable.value);
         if (!locator) continue;
         if (locator.kind === 'host') {
-          const why = /localhost|^127\.|::1/.test(locator.display) ? 'localhost inside a container is the container itself' : 'a fixed address';
+          const why = locator.service
+            ? `a ${locator.service} port on a fixed service name`
+            : /localhost|^127\.|::1/.test(locator.display) ? 'localhost inside a container is the container itself' : 'a fixed address';
           report({ messageId: 'host', data: { name: variable.name, value: locator.display, why }, range: variable.valueRange });
         } else {
           report({ messageId: 'url', data: { name: variable.name, value: locator.display }, range: variable.valueRange });

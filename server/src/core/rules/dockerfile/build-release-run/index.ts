@@ -6,5 +6,8 @@ import sdkImageAsRuntime from './sdk-image-as-runtime';
 import environmentSpecificImage from './environment-specific-image';
 import pipeWithoutPipefail from './pipe-without-pipefail';
 import copyWholeStage from './copy-whole-stage';
+import imageWithoutRevisionLabel from './image-without-revision-label';
+import baseImageOutsideTrustedRegistries from './base-image-outside-trusted-registries';
+import baseImageNotPinnedByDigest from './base-image-not-pinned-by-digest';
 
-export const buildReleaseRunRules: DockerfileRule[] = [buildAtStart, toolchainInFinalStage, sdkImageAsRuntime, environmentSpecificImage, pipeWithoutPipefail, copyWholeStage];
+export const buildReleaseRunRules: DockerfileRule[] = [buildAtStart, toolchainInFinalStage, sdkImageAsRuntime, environmentSpecificImage, pipeWithoutPipefail, copyWholeStage, baseImageOutsideTrustedRegistries, baseImageNotPinnedByDigest, imageWithoutRevisionLabel];

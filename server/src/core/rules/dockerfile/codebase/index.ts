@@ -3,5 +3,6 @@ import type { DockerfileRule } from '../../../rule';
 import gitCloneInBuild from './git-clone-in-build';
 import copyGitMetadata from './copy-git-metadata';
 import codeFetchedAtStart from './code-fetched-at-start';
+import unfilteredBuildContext from './unfiltered-build-context';
 
-export const codebaseRules: DockerfileRule[] = [gitCloneInBuild, copyGitMetadata, codeFetchedAtStart];
+export const codebaseRules: DockerfileRule[] = [gitCloneInBuild, copyGitMetadata, codeFetchedAtStart, unfilteredBuildContext];

@@ -5,5 +5,7 @@ import shellWithoutExec from './shell-without-exec';
 import startupSleep from './startup-sleep';
 import missingStopsignal from './missing-stopsignal';
 import packageManagerStart from './package-manager-start';
+import entrypointScriptWithoutExec from './entrypoint-script-without-exec';
+import exitOnErrorDisabledInImage from './exit-on-error-disabled-in-image';
 
-export const disposabilityRules: DockerfileRule[] = [shellFormCommand, shellWithoutExec, startupSleep, missingStopsignal, packageManagerStart];
+export const disposabilityRules: DockerfileRule[] = [shellFormCommand, shellWithoutExec, startupSleep, missingStopsignal, packageManagerStart, entrypointScriptWithoutExec, exitOnErrorDisabledInImage];

@@ -2,6 +2,7 @@ import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { BACKING_SCHEMES, LOCATOR_NAME, isIpLiteral, isLoopbackHost, parseLocator } from '../../../kubernetes/backing-services';
 import { isFragment, runningContainers } from '../../../kubernetes/pod-parts';
+import { locatesBackingService } from '../../../locators';
 
 export default defineKubernetesRule({
   meta: {
@@ -19,7 +20,13 @@ export default defineKubernetesRule({
       'Point the variable at a DNS name: a Service, a headless Service or an `ExternalName` Service for resources outside',
       'the cluster. `localhost` is fine when a sidecar in the same pod (a Cloud SQL proxy, a connection pooler) listens there.',
       '',
-      'Not reported: templated values and `$(VAR)` references, values that are not a locator with a host, variables',
+      'A variable counts as a locator by its scheme (`postgres://`, `redis://`, `jdbc:`…), by its name (`DB_HOST`,',
+      '`REDIS_URL`, `QDRANT_URL`, `WEAVIATE_ENDPOINT`…), or by a `*_URL`/`*_HOST`/`*_ENDPOINT`/`*_ADDR` name whose',
+      'value states a datastore port (`:5432`, `:9200`, `:6333`…).',
+      '',
+      'Not reported: Service names (`http://qdrant:6333`, `weaviate.weaviate`): binding a backing service by its',
+      'Service name in the manifest is how a cluster attaches it, and the manifest is the per-deploy config.',
+      'Nor templated values and `$(VAR)` references, values that are not a locator with a host, variables',
       'that neither use a backing-service scheme nor have a locator-like name, `0.0.0.0`, `localhost` when another',
       'container (a sidecar) runs in the pod or the object is a patch fragment, DNS names, and ordinary init',
       'containers.',
@@ -44,7 +51,7 @@ export default defineKubernetesRule({
           if (!locator?.host) continue;
           const scheme = locator.scheme?.replace(/^jdbc:/, '');
           const backingScheme = !!locator.scheme && (locator.scheme.startsWith('jdbc:') || BACKING_SCHEMES.test(scheme ?? ''));
-          if (!backingScheme && !LOCATOR_NAME.test(env.name.toUpperCase())) continue;
+          if (!backingScheme && !LOCATOR_NAME.test(env.name.toUpperCase()) && !locatesBackingService(env.name, value)) continue;
           const what = backingScheme ? `${scheme} service` : 'backing service';
           const shown = value; // credentials are masked by the engine, like every message value
           if (isLoopbackHost(locator.host)) {

@@ -2,21 +2,11 @@ import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
 import type { KubernetesWorkspace } from '../../../rule';
-import { asMap, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
+import { kustomizeImageEntries } from '../../../kubernetes/kustomize-images';
 
 /** Image names a kustomization of the workspace rewrites to a tag or digest (`images: [{name, newTag}]`). */
 function kustomizedNames(workspace: KubernetesWorkspace): Set<string> {
-  const names = new Set<string>();
-  for (const k of workspace.ofKind('Kustomization')) {
-    for (const item of seqItems(valueOf(k.node, 'images', k.doc), k.doc)) {
-      const entry = asMap(item, k.doc);
-      if (!entry) continue;
-      const name = scalarString(valueOf(entry, 'name', k.doc), k.doc);
-      const pins = ['newTag', 'digest'].some((key) => scalarString(valueOf(entry, key, k.doc), k.doc) !== undefined);
-      if (name && pins) names.add(name);
-    }
-  }
-  return names;
+  return new Set(kustomizeImageEntries(workspace).filter((e) => e.newTag !== undefined || e.digest !== undefined).map((e) => e.name));
 }
 
 export default defineKubernetesRule({

@@ -9,5 +9,8 @@ import backgroundProcessInCommand from './background-process-in-command';
 import selectorMismatch from './selector-mismatch';
 import singleReplica from './single-replica';
 import autoscalerRange from './autoscaler-range';
+import knativeScaleBoundsInverted from './knative-scale-bounds-inverted';
+import knativeSingleInstance from './knative-single-instance';
+import knativeTargetAboveHardLimit from './knative-target-above-hard-limit';
 
-export const concurrencyRules: KubernetesRule[] = [missingResourceRequests, replicasWithHpa, hpaTargetMissing, hpaWithoutRequests, processManagerInCommand, backgroundProcessInCommand, selectorMismatch, singleReplica, autoscalerRange];
+export const concurrencyRules: KubernetesRule[] = [missingResourceRequests, replicasWithHpa, hpaTargetMissing, hpaWithoutRequests, processManagerInCommand, backgroundProcessInCommand, selectorMismatch, singleReplica, autoscalerRange, knativeScaleBoundsInverted, knativeSingleInstance, knativeTargetAboveHardLimit];

@@ -6,6 +6,7 @@ import plaintextSecretManifest from './plaintext-secret-manifest';
 import environmentSwitchInEnv from './environment-switch-in-env';
 import perEnvironmentConfigmap from './per-environment-configmap';
 import duplicateEnvName from './duplicate-env-name';
+import danglingConfigReference from './dangling-config-reference';
 
 export const configRules: KubernetesRule[] = [
   literalSecretInManifest,
@@ -14,4 +15,5 @@ export const configRules: KubernetesRule[] = [
   environmentSwitchInEnv,
   perEnvironmentConfigmap,
   duplicateEnvName,
+  danglingConfigReference,
 ];

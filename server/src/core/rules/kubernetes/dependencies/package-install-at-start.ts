@@ -1,5 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { findInCommand, isLongRunning } from '../../../kubernetes/pod-parts';
+import { isBuildJob, isOneOffJob } from '../../../kubernetes/jobs';
 
 /** Package-manager invocations that fetch and install dependencies. */
 // At most 12 options between the tool and its verb: each tool name looks ahead a bounded number of words.
@@ -22,31 +23,42 @@ export default defineKubernetesRule({
     id: 'dependencies/package-install-at-start',
     factor: 'dependencies',
     defaultSeverity: 'warning',
-    description: 'A long-running container installs packages (`apt-get install`, `pip install`, `npm install`…) in its command when it starts.',
+    description: 'A container installs packages (`apt-get install`, `pip install`, `npm install`…) in its command when it starts, or each time a Job runs.',
     rationale: [
       'Dependencies are declared and isolated at build time, so the artefact that was tested is the artefact that runs.',
       'Installing packages when the container starts resolves versions at that moment, needs a package registry on the',
       'production network, slows every start and can fail a restart when a mirror is down.',
       'Each replica may end up with different versions of the same dependency.',
       '',
-      'Install dependencies in the Dockerfile (with a lockfile) and start the process directly from the image.',
+      'A Job or CronJob that installs a tool and then runs it (`pip install huggingface_hub && huggingface-cli',
+      'download …`) has the same problem on every run: the admin process depends on whatever the registry serves that',
+      'day, not on a release.',
       '',
-      'Not reported: init containers (they run to completion before the app), objects that are not long-running',
-      'workloads (Jobs, CronJobs), command lines with a template expression, and package-manager commands that do not',
-      'install (`apt-get update`, `pip freeze`).',
+      'Install dependencies in the Dockerfile (with a lockfile) and start the process directly from the image; for a',
+      'Job, build a small image for the task (or run it from the app\'s image) instead of installing at run time.',
+      '',
+      'Not reported: init containers (they run to completion before the app), Jobs, CronJobs and KEDA ScaledJobs that',
+      'build an image or run a CI runner (kaniko, buildah, BuildKit, Docker-in-Docker, `docker build` in the pod): their',
+      'installs are build steps; objects with no pod template; command lines with a template expression; and',
+      'package-manager commands that do not install (`apt-get update`, `pip freeze`).',
     ].join('\n'),
     messages: {
       install: 'Container `{{name}}` runs `{{command}}` at start: dependencies are resolved at run time instead of being built into the image.',
+      job: '{{kind}} `{{object}}` runs `{{command}}` in container `{{name}}`: each run resolves its dependencies from a registry instead of running a built image.',
     },
   },
   check({ model, report }) {
     for (const object of model.objects) {
       const pod = object.podSpec;
-      if (!pod || !isLongRunning(object)) continue;
+      if (!pod) continue;
+      const job = isOneOffJob(object);
+      if (!job && !isLongRunning(object)) continue;
+      // A Job that builds an image installs as a build step, not as the app's run time.
+      if (job && isBuildJob(model, object)) continue;
       // Init containers run to completion before the app: not the long-running process this rule judges.
       for (const container of pod.containers) {
         for (const match of findInCommand(model, container, object.doc, INSTALL)) {
-          report({ messageId: 'install', data: { name: container.name ?? '?', command: match.text }, range: match.range });
+          report({ messageId: job ? 'job' : 'install', data: { name: container.name ?? '?', command: match.text, kind: object.kind, object: object.name ?? '?' }, range: match.range });
         }
       }
     }

@@ -28,18 +28,32 @@ export default defineKubernetesRule({
       '`minAvailable` as large as the replica count (or `100%`), forbids every voluntary eviction: `kubectl drain`',
       'hangs and node upgrades stall until someone deletes the budget by hand.',
       '',
-      'Allow at least one pod to go: `maxUnavailable: 1`, or a `minAvailable` below the number of replicas. Budgets',
-      'whose workload is scaled by an autoscaler are judged only on `maxUnavailable`, since the replica count moves.',
+      'The same happens to an autoscaled workload whenever its HorizontalPodAutoscaler scales it down to `minReplicas`:',
+      'a `minAvailable` at or above that floor blocks every drain during quiet hours, exactly when maintenance runs.',
+      '',
+      'Allow at least one pod to go: `maxUnavailable: 1`, or a `minAvailable` below the number of replicas (below the',
+      'autoscaler\'s `minReplicas` when one scales the workload). A percentage is rounded up, as the disruption controller',
+      'does: `minAvailable: 80%` of 3 replicas keeps all 3.',
       '',
       'Not reported: objects other than `policy/*` PodDisruptionBudgets; templated `maxUnavailable` or `minAvailable`',
-      'values; a non-zero `maxUnavailable`; a numeric `minAvailable` when the budget has no `matchLabels` selector, no',
-      'matching Deployment, StatefulSet, ReplicaSet or ReplicationController is found, the workload is autoscaled, or',
-      'its replica count is templated; and `minAvailable` percentages below 100%.',
+      'values; a non-zero `maxUnavailable`; a `minAvailable` when the budget has no `matchLabels` selector, no matching',
+      'Deployment, StatefulSet, ReplicaSet or ReplicationController is found, or its replica count (or the autoscaler\'s',
+      '`minReplicas`) is templated; workloads scaled by a KEDA ScaledObject (which may scale to zero); and a',
+      '`minAvailable` that leaves at least one pod free at the replica count or the autoscaler\'s floor.',
+      'Corresponds to Polaris pdbMinAvailableGreaterThanHPAMinReplicas and pdbDisruptionsIsZero, and kube-linter',
+      'pdb-min-available and pdb-max-unavailable.',
     ].join('\n'),
+    anchors: [
+      { tool: 'Polaris', id: 'pdbMinAvailableGreaterThanHPAMinReplicas' },
+      { tool: 'Polaris', id: 'pdbDisruptionsIsZero' },
+      { tool: 'kube-linter', id: 'pdb-max-unavailable' },
+      { tool: 'kube-linter', id: 'pdb-min-available' },
+    ],
     messages: {
       maxUnavailableZero: '`maxUnavailable: {{value}}` lets no pod of `{{name}}` be evicted, so nodes running them cannot be drained; allow at least one.',
       minAvailableAll: '`minAvailable: {{value}}` equals the {{replicas}} replica(s) of {{kind}} `{{workload}}`: no pod can ever be evicted; keep it below the replica count.',
       minAvailableHundred: '`minAvailable: 100%` lets no pod of `{{name}}` be evicted, so nodes running them cannot be drained; use a lower share.',
+      minAvailableHpaFloor: '`minAvailable: {{value}}` keeps every pod of {{kind}} `{{workload}}` once autoscaler `{{hpa}}` scales it down to its `minReplicas: {{floor}}`: no pod can be evicted then; keep it below the autoscaler\'s floor.',
     },
   },
   check({ model, workspace, report }) {
@@ -61,18 +75,40 @@ export default defineKubernetesRule({
         continue;
       }
       const minCount = scalarNumber(minNode, pdb.doc);
-      if (minCount === undefined) continue;
+      const percent = /^(\d{1,3})%$/.exec(min.trim());
+      if (minCount === undefined && !percent) continue;
+      // Pods the budget keeps at `replicas` pods: a percentage rounds up, as the disruption controller does.
+      const required = (replicas: number) => (minCount !== undefined ? minCount : Math.ceil((Number(percent![1]) * replicas) / 100));
       const selector = labelsAt(pdb, ['spec', 'selector', 'matchLabels']);
       if (Object.keys(selector).length === 0) continue;
-      const protectedWorkloads = relationIndex(workspace).workloadsMatching(selector, REPLICATED_KINDS, pdb);
+      const index = relationIndex(workspace);
+      const protectedWorkloads = index.workloadsMatching(selector, REPLICATED_KINDS, pdb);
       for (const workload of nearest(protectedWorkloads, pdb)) {
-        // An autoscaled workload has no fixed count to compare with.
-        if (autoscalersOf(workload, autoscalersIn(workspace)).length > 0) continue;
+        if (autoscalersOf(workload, autoscalersIn(workspace)).length > 0) {
+          // An autoscaled workload can shrink to its autoscaler's floor: judge the budget there (HPAs only;
+          // a KEDA ScaledObject may scale to zero, where no pod is left to evict).
+          for (const hpa of index.hpasTargeting(workload)) {
+            if (!/^autoscaling\//.test(hpa.apiVersion)) continue;
+            const floorNode = nodeAt(hpa.node, ['spec', 'minReplicas'], hpa.doc);
+            const floor = floorNode ? scalarNumber(floorNode, hpa.doc) : 1;
+            if (floor === undefined || floor < 1) continue;
+            if (required(floor) >= floor) {
+              report({
+                messageId: 'minAvailableHpaFloor',
+                data: { value: min, floor, hpa: hpa.name ?? '?', kind: workload.kind, workload: workload.name ?? '?' },
+                range: model.rangeOf(minNode)!,
+                related: [locationOf(hpa, 'the autoscaler and its minReplicas'), locationOf(workload, 'the protected workload')],
+              });
+              break;
+            }
+          }
+          continue;
+        }
         const replicasNode = nodeAt(workload.node, ['spec', 'replicas'], workload.doc);
         if (replicasNode && scalarNumber(replicasNode, workload.doc) === undefined) continue; // templated or odd: unknown
         const replicas = replicasNode ? scalarNumber(replicasNode, workload.doc)! : 1;
-        if (minCount >= replicas) {
-          report({ messageId: 'minAvailableAll', data: { value: minCount, replicas, kind: workload.kind, workload: workload.name ?? '?' }, range: model.rangeOf(minNode)!, related: [locationOf(workload, 'the protected workload')] });
+        if (replicas >= 1 && required(replicas) >= replicas) {
+          report({ messageId: 'minAvailableAll', data: { value: min, replicas, kind: workload.kind, workload: workload.name ?? '?' }, range: model.rangeOf(minNode)!, related: [locationOf(workload, 'the protected workload')] });
         }
       }
     }

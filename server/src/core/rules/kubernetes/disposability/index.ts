@@ -9,5 +9,9 @@ import sleepInCommand from './sleep-in-command';
 import disruptionBudgetBlocksEviction from './disruption-budget-blocks-eviction';
 import terminationGraceTooShort from './termination-grace-too-short';
 import recreateStrategy from './recreate-strategy';
+import exitOnErrorDisabled from './exit-on-error-disabled';
+import keepAliveAfterServer from './keep-alive-after-server';
+import missingDisruptionBudget from './missing-disruption-budget';
+import missingLivenessProbe from './missing-liveness-probe';
 
-export const disposabilityRules: KubernetesRule[] = [missingReadinessProbe, longInitialDelayWithoutStartupProbe, prestopSleepExceedsGrace, identicalLivenessReadiness, shellWrappedCommand, sleepInCommand, disruptionBudgetBlocksEviction, terminationGraceTooShort, recreateStrategy];
+export const disposabilityRules: KubernetesRule[] = [missingReadinessProbe, longInitialDelayWithoutStartupProbe, prestopSleepExceedsGrace, identicalLivenessReadiness, shellWrappedCommand, sleepInCommand, disruptionBudgetBlocksEviction, terminationGraceTooShort, recreateStrategy, missingDisruptionBudget, missingLivenessProbe, exitOnErrorDisabled, keepAliveAfterServer];

@@ -4,6 +4,7 @@ import { isTemplated, type KubeObject } from '../../../kubernetes/model';
 import { sameNamespace } from '../../../kubernetes/selectors';
 import { operatorMayProvide } from './service-selects-nothing';
 import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
+import { inSomeBuild, nameRefMatches } from '../../../kubernetes/builds';
 
 interface Backend {
   name: string;
@@ -90,7 +91,8 @@ export default defineKubernetesRule({
       if (services.length === 0 || operatorMayProvide(model, workspace.objects, object)) continue;
       for (const backend of backendsOf(object)) {
         if (isTemplated(backend.name) || isTemplated(backend.port)) continue;
-        const named = services.filter((s) => s.name === backend.name);
+        // By the name the route uses: as written inside one Kustomize build, as built from outside every build.
+        const named = services.filter((s) => inSomeBuild(object, s, (tf, ts) => nameRefMatches(backend.name, tf, s, ts)));
         if (named.length === 0) {
           const known = [...new Set(services.map((s) => s.name ?? '?'))];
           report({ messageId: 'service', data: { name: backend.name, known: known.slice(0, 4).map((n) => `\`${n}\``).join(', ') + (known.length > 4 ? ', …' : '') }, range: model.rangeOf(backend.nameNode)! });

@@ -1,6 +1,5 @@
 import { defineKubernetesRule } from '../../../rule';
-import { locationOf, nearest } from '../../../kubernetes/selectors';
-import type { KubeObject } from '../../../kubernetes/model';
+import { locationOf, nearest, sameNamespace } from '../../../kubernetes/selectors';
 import { isTemplated } from '../../../kubernetes/model';
 import { podVolumes, replicasOf } from '../../../kubernetes/pod-parts';
 import { nodeAt, scalarString } from '../../../kubernetes/yaml-nodes';
@@ -8,11 +7,6 @@ import { accessModesOf, maxReplicasOf, relationIndex } from '../../../kubernetes
 
 const SCALED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 const SINGLE_WRITER = new Set(['ReadWriteOnce', 'ReadWriteOncePod']);
-
-/** Objects in one namespace, treating an unset namespace as "wherever it is applied". */
-function sameNamespace(a: KubeObject, b: KubeObject): boolean {
-  return !a.namespace || !b.namespace || a.namespace === b.namespace;
-}
 
 function fileName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));

@@ -1,5 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
 import { BACKING_SCHEMES, LOCATOR_NAME, isIpLiteral, isLoopbackHost, parseLocator } from '../../../kubernetes/backing-services';
+import { locatesBackingService } from '../../../locators';
 
 /** Host names of AWS-managed datastores, caches and brokers. */
 // The lookahead jumps to the last service label at once (the most permissive start), so the rest is read once.
@@ -46,7 +47,7 @@ export default defineServerlessRule({
         // A bare word is a Service name elsewhere; here only a real host (dotted, an IP, localhost) is a locator.
         const concreteHost = local || (host.includes('.') && /[a-z]/i.test(host));
         if (!concreteHost || host === '0.0.0.0') continue;
-        if (backingScheme || MANAGED_HOST.test(host) || LOCATOR_NAME.test(name) || (local && AWS_ENDPOINT_NAME.test(name))) {
+        if (backingScheme || MANAGED_HOST.test(host) || LOCATOR_NAME.test(name) || locatesBackingService(name, value) || (local && AWS_ENDPOINT_NAME.test(name))) {
           const what = backingScheme ? `${scheme} service` : 'backing service';
           report({ messageId: 'endpoint', data: { name: env.name, fn: fn.id, what, host }, range: env.range });
         }

@@ -1,5 +1,5 @@
 import { defineServerlessRule } from '../../../rule';
-import { valueOf } from '../../../kubernetes/yaml-nodes';
+import { asMap, valueOf } from '../../../kubernetes/yaml-nodes';
 import { supportsJsonLogs } from '../../../serverless/runtimes';
 
 export default defineServerlessRule({
@@ -16,24 +16,36 @@ export default defineServerlessRule({
       'event that log queries, metric filters and subscriptions can read field by field; with the default text format each',
       'consumer has to parse free text.',
       '',
-      'Set `LoggingConfig: { LogFormat: JSON }` on the function or, in SAM, once in `Globals.Function`. Only runtimes whose',
-      'own logging follows the setting (Node.js, Python, Java, .NET) are reported.',
+      'Set `LoggingConfig: { LogFormat: JSON }` on the function or, in SAM, once in `Globals.Function`; in serverless.yml,',
+      '`logs: { logFormat: JSON }` on the function or `provider.logs.lambda.logFormat: JSON` for all of them. Only runtimes',
+      'whose own logging follows the setting (Node.js, Python, Java, .NET) are reported.',
       '',
-      'Not reported: SAM and serverless.yml templates (only plain CloudFormation is checked), runtimes that cannot emit',
-      'JSON logs or are given by a reference, a `LoggingConfig` or `LogFormat` given by an intrinsic function or',
-      'parameter, and functions already set to `JSON`. The rule is off by default.',
+      'Not reported: runtimes that cannot emit JSON logs or are given by a reference or variable, a `LoggingConfig`,',
+      '`LogFormat` or `logFormat` given by an intrinsic function, parameter or `${…}` variable, and functions already set',
+      'to `JSON`. The rule is off by default.',
     ].join('\n'),
     messages: {
       missing: 'Function `{{fn}}` ({{runtime}}) logs in plain text; set `LoggingConfig.LogFormat: JSON` for structured log events.',
+      missingFramework: 'Function `{{fn}}` ({{runtime}}) logs in plain text; set `logs.logFormat: JSON` (or `provider.logs.lambda.logFormat`) for structured log events.',
       text: 'Function `{{fn}}` sets `LogFormat: {{format}}`; use `JSON` for structured log events.',
     },
   },
   check({ model, report }) {
     const doc = model.doc;
-    if (!doc || model.kind !== 'cloudformation') return;
+    if (!doc || !model.isAws) return;
     for (const fn of model.functions) {
       const runtime = model.setting(fn, 'Runtime');
       if (!runtime?.literal || !supportsJsonLogs(runtime.literal)) continue;
+      if (fn.kind === 'serverless-framework') {
+        // The function's own `logs.logFormat` wins over `provider.logs.lambda.logFormat`.
+        const own = valueOf(asMap(valueOf(fn.properties, 'logs', doc), doc), 'logFormat', doc);
+        const inherited = valueOf(asMap(valueOf(asMap(valueOf(model.globals, 'logs', doc), doc), 'lambda', doc), doc), 'logFormat', doc);
+        const node = own ?? inherited;
+        const format = node === undefined || node === null ? undefined : model.value(node);
+        if (!format) report({ messageId: 'missingFramework', data: { fn: fn.id, runtime: runtime.literal }, range: fn.idRange });
+        else if (format.literal !== undefined && format.literal.toUpperCase() !== 'JSON') report({ messageId: 'text', data: { fn: fn.id, format: format.literal }, range: format.range });
+        continue;
+      }
       const logging = model.setting(fn, 'LoggingConfig');
       if (logging?.intrinsic) continue;
       const format = logging ? model.value(valueOf(logging.node as never, 'LogFormat', doc)) : undefined;

@@ -1,0 +1,257 @@
+/**
+ * What a Dockerfile rule may know of its build context, handed in by the caller (the CLI and
+ * the server read it from the Dockerfile's folder; the core reads no file). Everything is
+ * optional: a field left undefined means "unknown", and rules that need it stay silent.
+ *
+ * Also here, pure helpers on that input: reading `.dockerignore` patterns the way Docker does
+ * (comments, `!` exceptions, `**`, a leading `/`), without regular expressions built from the
+ * user's text, and finding which context files a Dockerfile starts as its entrypoint script,
+ * so the caller knows which (few, small) files to read.
+ */
+import type { Instruction } from 'dockerfile-ast';
+import type { Range } from './types';
+import type { DockerfileModel } from './dockerfile/model';
+import { copiesDirectory, copyPaths, flagOf, globMatches, runtimeInstructions, type PathWord } from './dockerfile/instructions';
+
+export interface ContextFile {
+  /** Where the file is, for related information (a `file:` URI). */
+  uri: string;
+  text: string;
+}
+
+export interface BuildContext {
+  /**
+   * The `.dockerignore` that applies to the Dockerfile (`<name>.dockerignore` beside it first, as
+   * BuildKit reads it, then `.dockerignore`): its text, `null` when known absent, undefined when unknown.
+   */
+  dockerignore?: string | null;
+  /** Where that `.dockerignore` is, when it exists. */
+  dockerignoreUri?: string;
+  /** True when the context folder holds the repository metadata (`.git`): it is a repository root. */
+  hasGit?: boolean;
+  /**
+   * Files of the context the caller read, by context-relative path (`/`-separated, no leading `./`),
+   * as asked by `contextFilesWanted`; `null` when known absent or unreadable. Missing keys are unknown.
+   */
+  files?: Readonly<Record<string, ContextFile | null>>;
+}
+
+/** The largest context file a caller reads for the rules (entrypoint scripts are small). */
+export const MAX_CONTEXT_FILE_BYTES = 256 * 1024;
+
+export interface IgnorePattern {
+  /** Cleaned pattern split on `/` (no leading `/`, no `.` parts, no trailing `/`). */
+  segments: string[];
+  exception: boolean;
+  /** 0-based line in the `.dockerignore`. */
+  line: number;
+}
+
+/** Normalises a path as Go's `filepath.Clean` does for relative paths; `..` above the root is dropped. */
+export function cleanPath(path: string): string[] {
+  const out: string[] = [];
+  for (const part of path.replace(/\\/g, '/').split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return out;
+}
+
+/** The patterns of a `.dockerignore`, in order. Lines starting with `#` are comments; blank lines are skipped. */
+export function parseDockerignore(text: string): IgnorePattern[] {
+  const patterns: IgnorePattern[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  for (let line = 0; line < lines.length; line++) {
+    const raw = lines[line];
+    if (raw.startsWith('#')) continue;
+    let pattern = raw.trim();
+    if (pattern === '') continue;
+    const exception = pattern.startsWith('!');
+    if (exception) pattern = pattern.slice(1).trim();
+    const segments = cleanPath(pattern);
+    if (segments.length === 0) continue;
+    patterns.push({ segments, exception, line });
+  }
+  return patterns;
+}
+
+/** One pattern segment against one path segment: `**` inside a segment reads as `*`. */
+function segmentMatches(pattern: string, name: string): boolean {
+  return globMatches(pattern.includes('**') ? pattern.replace(/\*\*+/g, '*') : pattern, name);
+}
+
+/** Whether the pattern matches the whole path (segments), `**` standing for any number of segments. */
+function matchesSegments(pattern: string[], path: string[]): boolean {
+  // reach[j]: the first i pattern segments can match the first j path segments. O(|pattern| × |path|).
+  let reach = new Array<boolean>(path.length + 1).fill(false);
+  reach[0] = true;
+  for (const seg of pattern) {
+    const next = new Array<boolean>(path.length + 1).fill(false);
+    if (seg === '**') {
+      let any = false;
+      for (let j = 0; j <= path.length; j++) {
+        any = any || reach[j];
+        next[j] = any;
+      }
+    } else {
+      for (let j = 0; j < path.length; j++) if (reach[j] && segmentMatches(seg, path[j])) next[j + 1] = true;
+    }
+    reach = next;
+  }
+  return reach[path.length];
+}
+
+/**
+ * Whether Docker leaves `path` (context-relative) out of the context: the last pattern that matches
+ * the path or one of its parent folders decides, an exception (`!`) putting it back.
+ */
+export function isIgnored(patterns: readonly IgnorePattern[], path: string): boolean {
+  const parts = cleanPath(path);
+  let ignored = false;
+  for (const p of patterns) {
+    let hit = false;
+    for (let n = 1; n <= parts.length && !hit; n++) hit = matchesSegments(p.segments, parts.slice(0, n));
+    if (hit) ignored = !p.exception;
+  }
+  return ignored;
+}
+
+/** A COPY/ADD source that sends the whole build context (`.`, `./`, `/`): what `.dockerignore` filters. */
+export function isWholeContext(source: string): boolean {
+  return cleanPath(source).length === 0 && !source.includes('$');
+}
+
+/** COPY/ADD instructions of the final image (or of every stage) that take sources from the build context (no `--from`, not a URL). */
+export function contextCopies(model: DockerfileModel, everyStage = false): { instruction: Instruction; sources: PathWord[]; destination: PathWord | undefined }[] {
+  const out = [];
+  for (const instruction of everyStage ? model.instructions : runtimeInstructions(model)) {
+    const keyword = instruction.getKeyword();
+    if (keyword !== 'COPY' && keyword !== 'ADD') continue;
+    if (flagOf(instruction, 'from')) continue;
+    const { sources, destination } = copyPaths(model, instruction);
+    const local = sources.filter((s) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(s.value) && !s.value.startsWith('git@'));
+    if (local.length > 0) out.push({ instruction, sources: local, destination });
+  }
+  return out;
+}
+
+/**
+ * The image's working directory at each instruction of the final image (absolute), in one pass over
+ * the final stage and its ancestors; undefined after a WORKDIR with a variable (unknown).
+ */
+function workdirs(model: DockerfileModel): Map<Instruction, string | undefined> {
+  const out = new Map<Instruction, string | undefined>();
+  let dir: string | undefined = '/';
+  for (const i of runtimeInstructions(model)) {
+    if (i.getKeyword() === 'FROM' && !model.stageOf(i)?.parent) dir = '/';
+    if (i.getKeyword() === 'WORKDIR') {
+      const value = i.getArguments().map((a) => a.getValue()).join(' ').replace(/^(["'])(.*)\1$/, '$2');
+      if (value.includes('$') || (dir === undefined && !value.startsWith('/'))) dir = undefined;
+      else dir = joinImagePath(dir ?? '/', value);
+    }
+    out.set(i, dir);
+  }
+  return out;
+}
+
+function joinImagePath(dir: string, path: string): string {
+  return '/' + cleanPath(path.startsWith('/') ? path : `${dir}/${path}`).join('/');
+}
+
+export interface EntrypointScript {
+  /** The ENTRYPOINT or CMD that starts the script. */
+  instruction: Instruction;
+  /** The word that names the script. */
+  range: Range;
+  /** The script's path in the image. */
+  imagePath: string;
+  /** Its path in the build context. */
+  contextPath: string;
+}
+
+const SHELLS = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/;
+const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/** Where in the context a file at `imagePath` came from, when a copy of `source` (cleaned parts) to `destination` wrote it. */
+function contextPathOf(source: string, parts: string[], destination: string, intoDirectory: boolean, imagePath: string): string | undefined {
+  if (parts.length === 0) {
+    // The whole context into `destination`: the file is at the same relative place.
+    const prefix = destination === '/' ? '/' : `${destination}/`;
+    return imagePath.startsWith(prefix) ? imagePath.slice(prefix.length) : undefined;
+  }
+  const target = intoDirectory ? joinImagePath(destination, parts[parts.length - 1]) : destination;
+  if (target === imagePath) return parts.join('/');
+  // A folder source (`bin/`, `scripts`: no dot in its name) copies its contents into the destination (`COPY bin/ /srv/bin/`).
+  const folder = destination === '/' ? '/' : `${destination}/`;
+  if (copiesDirectory(source) && imagePath.startsWith(folder)) return [...parts, imagePath.slice(folder.length)].join('/');
+  return undefined;
+}
+
+/**
+ * The script the final image starts, when it is a file copied from the build context: the first
+ * exec-form word of the effective ENTRYPOINT (or of CMD when there is none), or the script a shell
+ * runs (`["bash", "start.sh"]`), traced back to the COPY/ADD that put it there.
+ */
+export function entrypointScript(model: DockerfileModel): EntrypointScript | undefined {
+  const stage = model.finalStage;
+  if (!stage) return undefined;
+  const instruction = model.lastOf(stage, 'ENTRYPOINT') ?? model.lastOf(stage, 'CMD');
+  if (!instruction) return undefined;
+  const line = model.commandLine(instruction);
+  if (!line || line.form !== 'exec' || line.script) return undefined;
+  let args = line.execArgs;
+  if (args.length > 1 && SHELLS.test(args[0].value) && !args[1].value.startsWith('-')) args = args.slice(1);
+  const word = args[0];
+  if (!word || word.value.includes('$') || !/[./]/.test(word.value)) return undefined;
+  // A bare name (`docker-entrypoint.sh`) is looked up on the default PATH; a path is taken from WORKDIR.
+  const directories = workdirs(model);
+  let candidates: string[];
+  if (!word.value.includes('/')) candidates = PATH_DIRS.map((dir) => `${dir}/${word.value}`);
+  else {
+    const workdir = directories.get(instruction);
+    if (workdir === undefined && !word.value.startsWith('/')) return undefined;
+    candidates = [joinImagePath(workdir ?? '/', word.value)];
+  }
+  let contextPath: string | undefined;
+  let imagePath = candidates[0];
+  // The last copy that writes the script's path decides.
+  for (const copy of contextCopies(model)) {
+    if (!copy.destination || copy.destination.value.includes('$')) continue;
+    const base = directories.get(copy.instruction);
+    if (base === undefined && !copy.destination.value.startsWith('/')) continue;
+    const destination = joinImagePath(base ?? '/', copy.destination.value);
+    const intoDirectory = copy.sources.length > 1 || /[/\\]$/.test(copy.destination.value) || copy.destination.value === '.';
+    for (const source of copy.sources) {
+      if (source.value.includes('$') || /[*?[]/.test(source.value)) continue;
+      const parts = cleanPath(source.value);
+      for (const candidate of candidates) {
+        const found = contextPathOf(source.value, parts, destination, intoDirectory, candidate);
+        if (found !== undefined) {
+          contextPath = found;
+          imagePath = candidate;
+        }
+      }
+    }
+  }
+  if (!contextPath) return undefined;
+  return { instruction, range: word.range, imagePath, contextPath };
+}
+
+/**
+ * What a caller should read for this Dockerfile: the entrypoint script (if any, context-relative), and
+ * the explicit file sources of its context copies in any stage, whose presence in the Dockerfile's folder tells the
+ * caller that the folder is the build context (when one is missing, the context is elsewhere: unknown).
+ */
+export function contextFilesWanted(model: DockerfileModel): { scripts: string[]; sources: string[] } {
+  const script = entrypointScript(model);
+  const sources = new Set<string>();
+  for (const copy of contextCopies(model, true)) {
+    for (const source of copy.sources) {
+      if (source.value.includes('$') || /[*?[]/.test(source.value)) continue;
+      const parts = cleanPath(source.value);
+      if (parts.length > 0) sources.add(parts.join('/'));
+    }
+  }
+  return { scripts: script ? [script.contextPath] : [], sources: [...sources] };
+}

@@ -1,0 +1,144 @@
+/**
+ * Objects as Kustomize builds them, for relations. A file named by a kustomization is deployed
+ * through its builds (core/applications.ts `buildsOf`): the build's `namespace` replaces the
+ * object's, `namePrefix`/`nameSuffix` rename it, `commonLabels`/`labels` add to its labels, its
+ * selectors and its pod template. Two objects relate as their builds make them:
+ * - both taken in by builds: in some build they share (the same root), each as that build makes it;
+ * - one taken in, the other not (a file outside every build, a patch): each build of the first
+ *   against the second as written;
+ * - neither: as written.
+ *
+ * The callers that know the files (the CLI, the server's workers, through related-objects.ts)
+ * tell each object its builds with {@link assignBuilds}; an object never told is as written.
+ * Pure: no I/O.
+ */
+import type { BuildVariant } from '../applications';
+import type { KubeObject } from './model';
+
+interface ObjectBuilds {
+  variants: readonly BuildVariant[];
+  /** Equal for objects with equal builds: part of the cache keys of relation answers. */
+  key: string;
+}
+
+const registry = new WeakMap<KubeObject, ObjectBuilds>();
+const keys = new WeakMap<readonly BuildVariant[], string>();
+
+/** Records the builds of `objects` (all of one file); an empty list: the objects are as written. */
+export function assignBuilds(objects: readonly KubeObject[], variants: readonly BuildVariant[]): void {
+  if (variants.length === 0) {
+    for (const object of objects) registry.delete(object);
+    return;
+  }
+  let key = keys.get(variants);
+  if (key === undefined) {
+    key = JSON.stringify(variants);
+    keys.set(variants, key);
+  }
+  const entry = { variants, key };
+  for (const object of objects) registry.set(object, entry);
+}
+
+/** The builds of an object; empty when it is as written. */
+export function buildsOfObject(object: KubeObject): readonly BuildVariant[] {
+  return registry.get(object)?.variants ?? [];
+}
+
+/** A cache-key fragment: equal for objects with the same builds ('' for objects as written). */
+export function buildKey(object: KubeObject): string {
+  return registry.get(object)?.key ?? '';
+}
+
+export type Build = BuildVariant | undefined;
+
+/**
+ * Whether `test` holds for some way `a` and `b` are built together (see the file comment). `ta` and
+ * `tb` are the builds of `a` and `b` in that pairing, undefined for an object as written.
+ */
+export function inSomeBuild(a: KubeObject, b: KubeObject, test: (ta: Build, tb: Build) => boolean): boolean {
+  const va = buildsOfObject(a);
+  const vb = buildsOfObject(b);
+  if (va.length === 0 && vb.length === 0) return test(undefined, undefined);
+  if (vb.length === 0) return va.some((ta) => test(ta, undefined));
+  if (va.length === 0) return vb.some((tb) => test(undefined, tb));
+  return va.some((ta) => vb.some((tb) => ta.root === tb.root && test(ta, tb)));
+}
+
+/** The object's namespace in build `t`. */
+export function builtNamespace(object: KubeObject, t: Build): string | undefined {
+  return t?.namespace ?? object.namespace;
+}
+
+/** Objects without a namespace may be placed anywhere: compatible with every namespace. */
+export function namespacesCompatible(a: KubeObject, ta: Build, b: KubeObject, tb: Build): boolean {
+  const na = builtNamespace(a, ta);
+  const nb = builtNamespace(b, tb);
+  return na === undefined || nb === undefined || na === nb;
+}
+
+/** The object's name in build `t`. */
+export function builtName(object: KubeObject, t: Build): string | undefined {
+  return t && object.name !== undefined ? t.namePrefix + object.name + t.nameSuffix : object.name;
+}
+
+/** Labels of the object's pods in build `t` (a Pod's are its own metadata labels). */
+export function builtPodLabels(object: KubeObject, t: Build): Readonly<Record<string, string>> {
+  const labels = object.podSpec?.podLabels ?? {};
+  if (!t) return labels;
+  const added = object.kind === 'Pod' ? t.metadataLabels : t.templateLabels;
+  return Object.keys(added).length === 0 ? labels : { ...labels, ...added };
+}
+
+/** Kinds whose label selector (`spec.selector` of a Service, `matchLabels` of a budget) Kustomize extends with selector labels. */
+const SELECTOR_KINDS = new Set(['Service', 'PodDisruptionBudget']);
+
+/**
+ * A selector written on `object` as build `t` makes it. Only a selector that is written gets the
+ * build's selector labels: a Service without one (ExternalName, hand-managed endpoints) stays
+ * without one here, although Kustomize would give it one.
+ */
+export function builtSelector(selector: Readonly<Record<string, string>>, object: KubeObject, t: Build): Readonly<Record<string, string>> {
+  if (!t || !SELECTOR_KINDS.has(object.kind) || Object.keys(selector).length === 0 || Object.keys(t.selectorLabels).length === 0) return selector;
+  return { ...selector, ...t.selectorLabels };
+}
+
+/**
+ * Whether a reference by name (`ref`, written on `from`, built by `tf`) names `target` (built by `tt`).
+ * In one build Kustomize rewrites the reference with the target's new name, so the names as written
+ * compare; a reference from outside every build may name the target as written or as built.
+ */
+export function nameRefMatches(ref: string, tf: Build, target: KubeObject, tt: Build): boolean {
+  if (ref === target.name) return true;
+  return !tf && tt !== undefined && ref === builtName(target, tt);
+}
+
+/** Every name `object` may go by (as written, and in each of its builds), for look-ups by name. */
+export function namesOf(object: KubeObject): string[] {
+  if (object.name === undefined) return [];
+  const out = [object.name];
+  for (const t of buildsOfObject(object)) {
+    const name = builtName(object, t)!;
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** Every pod label set `object` may have (as written, and in each of its builds), for look-ups by label. */
+export function podLabelSets(object: KubeObject): Readonly<Record<string, string>>[] {
+  const out = [object.podSpec?.podLabels ?? {}];
+  for (const t of buildsOfObject(object)) {
+    const labels = builtPodLabels(object, t);
+    if (labels !== out[0]) out.push(labels);
+  }
+  return out;
+}
+
+/** Every selector `object` may have for `selector` as written (as written, and in each of its builds). */
+export function selectorSets(selector: Readonly<Record<string, string>>, object: KubeObject): Readonly<Record<string, string>>[] {
+  const out = [selector];
+  for (const t of buildsOfObject(object)) {
+    const built = builtSelector(selector, object, t);
+    if (built !== selector) out.push(built);
+  }
+  return out;
+}

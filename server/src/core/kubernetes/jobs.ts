@@ -1,0 +1,36 @@
+/**
+ * One-off processes (Jobs, CronJobs, KEDA ScaledJobs) and whether a one-off process is a build:
+ * a Job that builds an image (kaniko, buildah, BuildKit, Docker-in-Docker) or runs a CI runner is
+ * CI work that happens to run on the cluster, not the application fetching its code when it runs.
+ *
+ * Pure: no I/O.
+ */
+import type { KubeObject, KubernetesModel } from './model';
+import { parseImageReference } from './images';
+import { findInCommand } from './pod-parts';
+
+/** Kinds whose pods run to completion, once or on a schedule. */
+const ONE_OFF_KINDS = new Set(['Job', 'CronJob', 'ScaledJob']);
+
+/** A Job, a CronJob or a KEDA ScaledJob with a pod template. */
+export function isOneOffJob(object: KubeObject): boolean {
+  return !!object.podSpec && ONE_OFF_KINDS.has(object.kind);
+}
+
+/** Image repositories of image builders and CI runners (matched on the repository, tag and digest removed). */
+const BUILD_IMAGE =
+  /kaniko|buildah|buildkit|(?:^|\/)(?:docker|dind|podman|img|ko)$|cloud-builders\/|gitlab-runner|actions-runner|runner-images|inbound-agent|jnlp|jenkins|tekton|skaffold|drone-runner|woodpecker/i;
+
+/** Commands that build or push an image. */
+const BUILD_COMMAND = /\/kaniko\/executor\b|\b(?:docker|podman|nerdctl)\s+(?:buildx\s+)?(?:build|push)\b|\bbuildah\s+(?:bud|build|push)\b|\bbuildctl(?:-daemonless\.sh)?\s+build\b|\bgcloud\s+builds\s+submit\b|\bko\s+(?:build|publish|apply|resolve)\b/;
+
+/** True when any container of the Job (init containers included) builds an image or is a CI runner. */
+export function isBuildJob(model: KubernetesModel, object: KubeObject): boolean {
+  const pod = object.podSpec;
+  if (!pod) return false;
+  for (const container of [...pod.initContainers, ...pod.containers]) {
+    if (container.image && BUILD_IMAGE.test(parseImageReference(container.image).repository)) return true;
+    if (findInCommand(model, container, object.doc, BUILD_COMMAND).length > 0) return true;
+  }
+  return false;
+}

@@ -1,0 +1,60 @@
+/** What the workspace's kustomizations say about image names (`images: [{name, newName, newTag, digest}]`). */
+import type { KubernetesWorkspace } from '../rule';
+import type { Range } from '../types';
+import { isTemplated, type KubernetesModel } from './model';
+import { isLogicalImageName, isPlaceholderImage, parseImageReference } from './images';
+import { asMap, scalarString, seqItems, valueOf } from './yaml-nodes';
+
+export interface KustomizeImageEntry {
+  name: string;
+  newName: string | undefined;
+  newTag: string | undefined;
+  digest: string | undefined;
+}
+
+/** Every `images:` entry of every Kustomization the workspace holds, in file order. */
+export function kustomizeImageEntries(workspace: KubernetesWorkspace): KustomizeImageEntry[] {
+  const entries: KustomizeImageEntry[] = [];
+  for (const k of workspace.ofKind('Kustomization')) {
+    for (const item of seqItems(valueOf(k.node, 'images', k.doc), k.doc)) {
+      const entry = asMap(item, k.doc);
+      if (!entry) continue;
+      const name = scalarString(valueOf(entry, 'name', k.doc), k.doc);
+      if (!name) continue;
+      const field = (key: string) => scalarString(valueOf(entry, key, k.doc), k.doc);
+      entries.push({ name, newName: field('newName'), newTag: field('newTag'), digest: field('digest') });
+    }
+  }
+  return entries;
+}
+
+/** A container image written out in full: what the registry and digest rules can judge. */
+export interface WrittenImage {
+  image: string;
+  repository: string;
+  digest: string | undefined;
+  range: Range;
+}
+
+/**
+ * The images of a file's pod templates (init containers included) that are written out, so their
+ * registry and pinning are known: not Helm expressions, fill-in placeholders or logical names a build
+ * tool replaces, and not names a kustomization of the workspace rewrites (`images:` entries).
+ */
+export function writtenImages(model: KubernetesModel, workspace: KubernetesWorkspace): WrittenImage[] {
+  let rewritten: Set<string> | undefined;
+  const images: WrittenImage[] = [];
+  for (const object of model.objects) {
+    const pod = object.podSpec;
+    if (!pod) continue;
+    for (const container of [...pod.initContainers, ...pod.containers]) {
+      const image = container.image;
+      if (!image || !container.imageRange || isTemplated(image) || isPlaceholderImage(image) || isLogicalImageName(image)) continue;
+      const parts = parseImageReference(image);
+      rewritten ??= new Set(kustomizeImageEntries(workspace).map((e) => e.name));
+      if (rewritten.has(parts.repository)) continue;
+      images.push({ image, repository: parts.repository, digest: parts.digest, range: container.imageRange });
+    }
+  }
+  return images;
+}

@@ -1,0 +1,60 @@
+import { defineDockerfileRule } from '../../../rule';
+import type { RelatedLocation } from '../../../types';
+import { flagOf } from '../../../dockerfile/instructions';
+import { contextCopies, isIgnored, isWholeContext, parseDockerignore } from '../../../build-context';
+
+/** What a whole-context copy must not carry into the image: local environment files (and `.git` where the context has it). */
+const ENV_FILES = ['.env', '.env.local'];
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'codebase/unfiltered-build-context',
+    factor: 'codebase',
+    defaultSeverity: 'warning',
+    description: 'The whole build context is copied into the final image (`COPY . .`) with no `.dockerignore`, or with one that lets `.git` or `.env` files through.',
+    rationale: [
+      'A release should be the build of one commit of the codebase. `COPY . .` copies the folder it is built from, as it',
+      'is on that machine: the repository metadata (`.git`), local settings and secrets in `.env` files that are not part',
+      'of the codebase at all, and whatever else lies around. The image then depends on whose checkout built it, and can',
+      'carry config that belongs in the environment.',
+      '',
+      'Add a `.dockerignore` beside the Dockerfile (BuildKit also reads `<Dockerfile name>.dockerignore`) that leaves out',
+      '`.git` and `.env*`, or copy only what the image needs. This is the check hadolint discusses as issue 1199 and the',
+      'reason for BuildKit\'s CopyIgnoredFile check.',
+      '',
+      'Not reported: when the caller did not read the build context (the rule needs the CLI or the editor, which read the',
+      '`.dockerignore` beside the Dockerfile, and treat the context as unknown when a file the Dockerfile copies is not in',
+      'that folder); copies in build stages the final image does not inherit from; copies of named files or folders;',
+      'copies with their own `--exclude` flags;',
+      'and `.dockerignore` files that exclude `.env` and `.env.local`, and `.git` when the context folder holds one',
+      '(directly, by a wider pattern, or by excluding everything and listing what to keep). A context folder without',
+      '`.git` (a folder of a larger repository) is not asked to exclude it.',
+    ].join('\n'),
+    messages: {
+      noIgnore: '`{{source}}` copies the whole build context, and there is no .dockerignore: local `.env` files end up in the image; add a .dockerignore that excludes `.env*`.',
+      noIgnoreGit: '`{{source}}` copies the whole build context, and there is no .dockerignore: `.git` and local `.env` files end up in the image; add a .dockerignore that excludes them.',
+      leaks: '`{{source}}` copies the whole build context, and the .dockerignore does not exclude {{names}}; add them to it.',
+    },
+    anchors: [{ tool: 'hadolint', id: '#1199' }, { tool: 'BuildKit', id: 'CopyIgnoredFile' }],
+  },
+  check({ model, report, buildContext }) {
+    const dockerignore = buildContext?.dockerignore;
+    if (dockerignore === undefined) return;
+    let missing: string[] | undefined;
+    const related: RelatedLocation[] = [];
+    if (dockerignore !== null) {
+      const patterns = parseDockerignore(dockerignore);
+      const guarded = buildContext?.hasGit ? ['.git', ...ENV_FILES] : ENV_FILES;
+      missing = guarded.filter((name) => !isIgnored(patterns, name));
+      if (missing.length === 0) return;
+      if (buildContext?.dockerignoreUri) related.push({ uri: buildContext.dockerignoreUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'The .dockerignore that applies to this Dockerfile.' });
+    }
+    for (const copy of contextCopies(model)) {
+      const source = copy.sources.find((s) => isWholeContext(s.value));
+      // `COPY --exclude=…` (Dockerfile 1.7) filters the copy itself: judged by its author, not here.
+      if (!source || flagOf(copy.instruction, 'exclude')) continue;
+      if (!missing) report({ messageId: buildContext?.hasGit ? 'noIgnoreGit' : 'noIgnore', data: { source: source.value }, range: source.range });
+      else report({ messageId: 'leaks', data: { source: source.value, names: missing.map((n) => `\`${n}\``).join(', ') }, range: source.range, related });
+    }
+  },
+});

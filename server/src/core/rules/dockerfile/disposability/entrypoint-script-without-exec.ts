@@ -1,0 +1,121 @@
+import { defineDockerfileRule } from '../../../rule';
+import { entrypointScript } from '../../../build-context';
+
+/** A shebang that runs a POSIX-style shell (`/bin/sh`, `/usr/bin/env bash`, `/bin/busybox sh` …). */
+const SHELL_SHEBANG = /^#!\s*\S*?\b(?:env\s+(?:-\S+\s+)*|busybox\s+)?(sh|bash|ash|dash|ksh|zsh)(?:\s|$)/;
+/** `exec` as a command that replaces the shell (not `exec >log 2>&1`, which only redirects). */
+const EXEC_COMMAND = /(?:^|[;&|({]|\bthen|\belse|\bdo)\s*exec\s+(\S+)/g;
+/** `trap … TERM` / `INT`: the script handles the signals itself. */
+const TRAP = /(?:^|[;&|]\s*)trap\s/;
+const TERM_SIGNAL = /\b(?:SIG)?(?:TERM|INT|15)\b/;
+/** First words that are shell syntax or builtins, not a process left running. */
+const NOT_A_PROCESS = /^(exit|return|wait|fi|done|esac|;;|\}|\)|then|else|do|if|while|until|for|case|true|false|:|echo|printf|set|export|unset|cd|source|\.|trap|shift|sleep|read|local|eval|\[|\[\[|test)$/;
+/** A shell function definition: `name() {` or `function name`. */
+const FUNCTION = /^(?:function\s+([A-Za-z_][\w-]*)|([A-Za-z_][\w-]*)\s*\(\s*\))/;
+
+interface ScriptLine {
+  line: number;
+  text: string;
+}
+
+/** The script's command lines outside heredoc bodies, continuation lines joined, comments and blank lines left out. */
+function commandLines(text: string): ScriptLine[] {
+  const out: ScriptLine[] = [];
+  const lines = text.split('\n');
+  let heredoc: string | undefined;
+  let pending: ScriptLine | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].replace(/\r$/, '');
+    if (heredoc !== undefined) {
+      if (raw.replace(/^\t+/, '') === heredoc) heredoc = undefined;
+      continue;
+    }
+    const trimmed = raw.trim();
+    if (!pending && (trimmed === '' || trimmed.startsWith('#'))) continue;
+    const current: ScriptLine = pending ? { line: pending.line, text: `${pending.text} ${trimmed}` } : { line: i, text: trimmed };
+    if (trimmed.endsWith('\\')) {
+      pending = { line: current.line, text: current.text.slice(0, -1) };
+      continue;
+    }
+    pending = undefined;
+    const marker = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(trimmed);
+    if (marker) heredoc = marker[2];
+    out.push(current);
+  }
+  if (pending) out.push(pending);
+  return out;
+}
+
+/** True when some line of the script replaces the shell with a program (`exec "$@"`, `exec gosu app node …`). */
+function hasExec(lines: ScriptLine[]): boolean {
+  for (const { text } of lines) {
+    for (const m of text.matchAll(EXEC_COMMAND)) if (!/^\d*[<>]/.test(m[1])) return true;
+  }
+  return false;
+}
+
+/** The program the script leaves running as its child: the first word of its last command line, when that is a program. */
+export function childProcessOf(text: string, path: string): { line: number; program: string; length: number } | undefined {
+  const newline = text.indexOf('\n');
+  const firstLine = (newline < 0 ? text : text.slice(0, newline)).replace(/\r$/, '');
+  if (firstLine.startsWith('#!')) {
+    if (!SHELL_SHEBANG.test(firstLine)) return undefined;
+  } else if (!/\.(sh|bash)$/.test(path)) return undefined;
+  const lines = commandLines(text);
+  if (hasExec(lines) || lines.some((l) => TRAP.test(l.text) && TERM_SIGNAL.test(l.text))) return undefined;
+  const last = lines[lines.length - 1];
+  if (!last || /&\s*$/.test(last.text) && !/&&\s*$/.test(last.text)) return undefined;
+  // A line of several commands (`a && b`, `a; b`, `a | b`) is not judged: which one stays running is not clear.
+  if (/&&|\|\||;|\|/.test(last.text.replace(/"[^"]*"|'[^']*'/g, '""'))) return undefined;
+  const words = last.text.split(/\s+/).filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+  const first = words[0];
+  if (!first || NOT_A_PROCESS.test(first) || first.endsWith('()') || first.includes('(')) return undefined;
+  // `main "$@"` calling a function of the script: what runs is inside the function, not judged here.
+  const functions = new Set(lines.map((l) => FUNCTION.exec(l.text)).map((m) => m?.[1] ?? m?.[2]).filter(Boolean));
+  if (functions.has(first)) return undefined;
+  const program = /^"?\$(\{@\}|@)"?$/.test(first) ? '"$@"' : first;
+  if (program !== '"$@"' && /[$`]/.test(program)) return undefined;
+  return { line: last.line, program, length: text.split('\n')[last.line]?.replace(/\r$/, '').length ?? 0 };
+}
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'disposability/entrypoint-script-without-exec',
+    factor: 'disposability',
+    defaultSeverity: 'warning',
+    description: 'The entrypoint script copied from the build context runs the app as a child of the shell (no `exec`), so the app does not receive SIGTERM.',
+    rationale: [
+      'A disposable process stops gracefully when the platform sends `SIGTERM`. An entrypoint script is the container\'s',
+      'first process; when it starts the app as an ordinary command (`"$@"`, `node server.js`) instead of replacing itself',
+      'with `exec`, the shell keeps PID 1, does not pass the signal on, and the app is killed when the grace period ends:',
+      'requests in flight are lost and shutdown hooks never run.',
+      '',
+      'End the script with `exec "$@"` (or `exec` the main program), so the app becomes PID 1 and receives the signal.',
+      'This is the entrypoint-script half of what `disposability/shell-without-exec` checks in the Dockerfile itself.',
+      '',
+      'Not reported: when the script was not read (it needs the CLI or the editor, which read a script the Dockerfile',
+      'copies from its build context and starts as ENTRYPOINT, or as CMD without one); scripts that are not shell',
+      'scripts (a shebang other than sh/bash/ash/dash/ksh/zsh, or no shebang and no `.sh` name); scripts that `exec` a',
+      'program anywhere or `trap` TERM/INT themselves; and scripts whose last line is shell syntax, a builtin, `wait`,',
+      'a test (`[ … ]`), a call of a function the script defines, a background command, or several commands joined by',
+      '`&&`, `;` or a pipe.',
+    ].join('\n'),
+    messages: {
+      noExec: '`{{script}}` starts {{program}} as a child of the shell without `exec`, so SIGTERM does not reach it; end the script with `exec {{program}}`.',
+    },
+  },
+  check({ model, report, buildContext }) {
+    const script = entrypointScript(model);
+    if (!script) return;
+    const file = buildContext?.files?.[script.contextPath];
+    if (!file) return;
+    const child = childProcessOf(file.text, script.contextPath);
+    if (!child) return;
+    report({
+      messageId: 'noExec',
+      data: { script: script.contextPath, program: child.program === '"$@"' ? '"$@"' : child.program },
+      range: script.range,
+      related: [{ uri: file.uri, range: { start: { line: child.line, character: 0 }, end: { line: child.line, character: child.length } }, message: `The script's last command, run without exec.` }],
+    });
+  },
+});

@@ -1,0 +1,138 @@
+import type { Node } from 'yaml';
+import { defineKubernetesRule, type KubernetesWorkspace } from '../../../rule';
+import { isTemplated, type KubeObject } from '../../../kubernetes/model';
+import { isPatchFragment, locationOf } from '../../../kubernetes/selectors';
+import { generatedNames, relationIndex } from '../../../kubernetes/relation-index';
+import { podVolumes } from '../../../kubernetes/pod-parts';
+import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
+
+type ConfigKind = 'Secret' | 'ConfigMap';
+
+/** ConfigMaps the cluster puts in every namespace (or a mesh puts in every meshed one). */
+const PROVIDED_CONFIGMAPS = new Set(['kube-root-ca.crt', 'istio-ca-root-cert', 'openshift-service-ca.crt']);
+
+/**
+ * API groups whose objects create no Secret or ConfigMap: built-in kinds and the configuration of
+ * autoscalers, monitoring, load balancers and meshes. Any other custom resource may belong to an
+ * operator that writes Secrets (a database operator, ExternalSecret, SealedSecret, cert-manager's
+ * Certificate, a CSI SecretProviderClass): references are then unknown.
+ */
+const INERT_API = /^(?:v1|(?:apps|batch|autoscaling|policy)\/\w+|(?:networking|rbac\.authorization|storage|scheduling|coordination|discovery|node|gateway\.networking|kustomize\.config|autoscaling)\.k8s\.io\/\w+|config\.kubernetes\.io\/\w+|cloud\.google\.com\/\w+|networking\.gke\.io\/\w+|monitoring\.googleapis\.com\/\w+|monitoring\.coreos\.com\/\w+|keda\.sh\/\w+|serving\.knative\.dev\/\w+|argoproj\.io\/\w+|(?:networking|security)\.istio\.io\/\w+|extensions\/\w+)$/;
+
+/** True when some object of the workspace may be an operator's resource that writes Secrets or ConfigMaps. */
+const controllerCache = new WeakMap<readonly KubeObject[], boolean>();
+function hasSecretWritingResource(workspace: KubernetesWorkspace): boolean {
+  let answer = controllerCache.get(workspace.objects);
+  if (answer === undefined) {
+    answer = workspace.objects.some((o) => !INERT_API.test(o.apiVersion) || o.kind === 'CustomResourceDefinition');
+    controllerCache.set(workspace.objects, answer);
+  }
+  return answer;
+}
+
+interface Reference {
+  kind: ConfigKind;
+  name: string;
+  node: Node;
+  where: string;
+}
+
+function isOptional(map: unknown, object: KubeObject): boolean {
+  return scalarString(nodeAt(map, ['optional'], object.doc), object.doc) === 'true';
+}
+
+/** Every Secret and ConfigMap the pod reads that is not marked `optional: true`. */
+function referencesOf(object: KubeObject): Reference[] {
+  const out: Reference[] = [];
+  const doc = object.doc;
+  const add = (kind: ConfigKind, holder: unknown, key: string, where: string) => {
+    const map = asMap(holder, doc);
+    if (!map || isOptional(map, object)) return;
+    const node = valueOf(map, key, doc);
+    const name = scalarString(node, doc);
+    if (node && name) out.push({ kind, name, node, where });
+  };
+  const pod = object.podSpec!;
+  for (const container of [...pod.initContainers, ...pod.containers]) {
+    const label = `container \`${container.name ?? '?'}\``;
+    for (const entry of container.env) {
+      if (!entry.valueFrom) continue;
+      add('Secret', valueOf(entry.valueFrom, 'secretKeyRef', doc), 'name', `${label} (\`${entry.name}\`)`);
+      add('ConfigMap', valueOf(entry.valueFrom, 'configMapKeyRef', doc), 'name', `${label} (\`${entry.name}\`)`);
+    }
+    for (const item of seqItems(valueOf(container.node, 'envFrom', doc), doc)) {
+      const map = asMap(item, doc);
+      add('Secret', valueOf(map, 'secretRef', doc), 'name', `${label} (envFrom)`);
+      add('ConfigMap', valueOf(map, 'configMapRef', doc), 'name', `${label} (envFrom)`);
+    }
+  }
+  for (const volume of podVolumes(object).values()) {
+    const label = `volume \`${volume.name}\``;
+    if (volume.sourceKind === 'secret') add('Secret', volume.source, 'secretName', label);
+    else if (volume.sourceKind === 'configMap') add('ConfigMap', volume.source, 'name', label);
+    else if (volume.sourceKind === 'projected') {
+      for (const source of seqItems(valueOf(volume.source, 'sources', doc), doc)) {
+        add('Secret', nodeAt(source, ['secret'], doc), 'name', label);
+        add('ConfigMap', nodeAt(source, ['configMap'], doc), 'name', label);
+      }
+    }
+  }
+  return out;
+}
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'config/dangling-config-reference',
+    factor: 'config',
+    defaultSeverity: 'info',
+    description: 'A pod reads a Secret or ConfigMap that its application does not define, although the application defines others of that kind.',
+    rationale: [
+      'Config lives in the environment, and on Kubernetes the environment is assembled from Secrets and ConfigMaps.',
+      'When an application keeps its Secrets (or ConfigMaps) in the repository, a reference to one that none of its',
+      'manifests defines is almost always a typo or a leftover: the pod stays in `CreateContainerConfigError` (or',
+      '`ContainerCreating` for a volume) on the first deploy to a fresh namespace, and the config it expects never',
+      'reaches the process.',
+      '',
+      'Define the object next to the others (or in a Kustomize `secretGenerator`/`configMapGenerator`), fix the name,',
+      'or mark the reference `optional: true` when the app runs without it.',
+      '',
+      'Not reported: references marked `optional: true`; an application that defines no object of that kind itself (its',
+      'Secrets come from `kubectl create secret`, a secret manager or a pipeline, which is fine); names a Kustomize',
+      '`secretGenerator`/`configMapGenerator` of the application creates (with or without its `namePrefix`/`nameSuffix`);',
+      'Helm-templated names on either side; patch fragments; cluster-provided ConfigMaps (`kube-root-ca.crt`,',
+      '`istio-ca-root-cert`); and applications with a custom resource other than autoscaler, monitoring, ingress or',
+      'mesh configuration (an operator, ExternalSecret, SealedSecret or cert-manager Certificate may create the Secret).',
+      'Corresponds to kube-linter env-value-from, extended to `envFrom` and volumes.',
+    ].join('\n'),
+    messages: {
+      missing: '{{where}} reads {{kind}} `{{name}}`, which no manifest of this application defines (it defines {{count}} other {{kind}}(s), such as `{{example}}`); the pod cannot start until it exists.',
+    },
+    anchors: [{ tool: 'kube-linter', id: 'env-value-from' }],
+  },
+  check({ model, workspace, report }) {
+    if (model.isHelmTemplate) return;
+    for (const object of model.objects) {
+      if (!object.podSpec || isPatchFragment(object)) continue;
+      const references = referencesOf(object);
+      if (references.length === 0) continue;
+      if (hasSecretWritingResource(workspace)) return;
+      for (const ref of references) {
+        if (isTemplated(ref.name) || (ref.kind === 'ConfigMap' && PROVIDED_CONFIGMAPS.has(ref.name))) continue;
+        // Names depend on the object's namespace (the index answers once per namespace).
+        const names = relationIndex(workspace).namesOfKind(ref.kind, object);
+        const generated = generatedNames(workspace, ref.kind);
+        if (names.length === 0 && generated.size === 0) continue;
+        if ([...names, ...generated].some((n) => isTemplated(n))) continue;
+        if (names.includes(ref.name) || generated.has(ref.name)) continue;
+        const example = names[0] ?? [...generated][0];
+        const defining = names.length > 0 ? workspace.named(ref.kind, names[0]).find((o) => o.name === names[0]) : undefined;
+        report({
+          messageId: 'missing',
+          data: { where: ref.where, kind: ref.kind, name: ref.name, count: new Set([...names, ...generated]).size, example },
+          range: model.rangeOf(ref.node)!,
+          related: defining ? [locationOf(defining, `a ${ref.kind} this application defines`)] : [],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,139 @@
+/**
+ * Helm charts for the CLI and the language server alike: which files are chart templates, and
+ * the chart context each needs (Chart.yaml, values.yaml and any --values files, the named
+ * templates of `templates/*.tpl`). Files are named by `file:` URI and read through a
+ * {@link ChartFiles}: the CLI reads the disk, the server's analysis worker reads the texts it was
+ * synchronised (open documents win over the disk) and the disk for the rest. The analysis itself
+ * is core/helm, which does no I/O.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { HelmChartContext } from './core/helm/template-document';
+
+/** Where the chart files come from. */
+export interface ChartFiles {
+  /** A file's text by its `file:` URI; `undefined` when it is not there (or too large, or not a file). */
+  read(uri: string): string | undefined;
+  /** The names of the files in a folder (by its `file:` URI, no trailing slash). */
+  list(folderUri: string): string[];
+}
+
+export interface ChartTemplate {
+  /** The chart's folder, as a `file:` URI without a trailing slash. */
+  root: string;
+  context: HelmChartContext;
+}
+
+const MAX_CHART_FILE = 5 * 1024 * 1024;
+
+/** The disk, for the CLI (and for what the server has not synchronised, such as `_helpers.tpl`). */
+export const diskChartFiles: ChartFiles = {
+  read(uri) {
+    try {
+      const path = fileURLToPath(uri);
+      const stats = statSync(path);
+      if (!stats.isFile() || stats.size > MAX_CHART_FILE) return undefined;
+      return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    } catch {
+      return undefined;
+    }
+  },
+  list(folderUri) {
+    try {
+      return readdirSync(fileURLToPath(folderUri));
+    } catch {
+      return [];
+    }
+  },
+};
+
+/** Texts the caller holds (open documents, synchronised files) over the disk. */
+export function overlayChartFiles(textOf: (uri: string) => string | undefined, urisUnder: (folderUri: string) => string[], disk: ChartFiles = diskChartFiles): ChartFiles {
+  return {
+    read: (uri) => textOf(uri) ?? disk.read(uri),
+    list: (folderUri) => [...new Set([...disk.list(folderUri), ...urisUnder(folderUri).map((uri) => uri.slice(folderUri.length + 1))])],
+  };
+}
+
+function folderOfUri(uri: string): string {
+  const slash = uri.lastIndexOf('/');
+  return slash < 0 ? uri : uri.slice(0, slash);
+}
+
+function nameOfUri(uri: string): string {
+  return uri.slice(uri.lastIndexOf('/') + 1);
+}
+
+/**
+ * Reads charts through a {@link ChartFiles}, each chart once per reader: make a new reader when
+ * the files may have changed.
+ */
+export class ChartReader {
+  private readonly charts = new Map<string, HelmChartContext | undefined>();
+
+  /** `overrides`: values files applied over every chart's values.yaml (the CLI's --values), in order. */
+  constructor(
+    private readonly files: ChartFiles = diskChartFiles,
+    private readonly overrides: readonly { uri: string; text: string }[] = [],
+  ) {}
+
+  /** The chart of a template (a file under `<chart>/templates/`, `<chart>/Chart.yaml` present), if it is one. */
+  templateOf(uri: string): ChartTemplate | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const parts = uri.split('/');
+    // The innermost `templates` folder whose parent holds a Chart.yaml (subcharts have their own).
+    for (let i = parts.length - 2; i > 0; i--) {
+      if (parts[i] !== 'templates') continue;
+      const root = parts.slice(0, i).join('/');
+      const context = this.contextOf(root);
+      if (context) return { root, context };
+    }
+    return undefined;
+  }
+
+  /** Whether `uri` is a values file of a chart (its values.yaml) or one of the override files. */
+  isValuesFile(uri: string): boolean {
+    if (this.overrides.some((o) => o.uri === uri)) return true;
+    const name = nameOfUri(uri);
+    return (name === 'values.yaml' || name === 'values.yml') && this.contextOf(folderOfUri(uri)) !== undefined;
+  }
+
+  private contextOf(root: string): HelmChartContext | undefined {
+    if (this.charts.has(root)) return this.charts.get(root);
+    const chartText = this.files.read(`${root}/Chart.yaml`) ?? this.files.read(`${root}/Chart.yml`);
+    let context: HelmChartContext | undefined;
+    if (chartText !== undefined) {
+      let valuesUri = `${root}/values.yaml`;
+      let valuesText = this.files.read(valuesUri);
+      if (valuesText === undefined) {
+        valuesUri = `${root}/values.yml`;
+        valuesText = this.files.read(valuesUri);
+      }
+      const values = valuesText === undefined ? [] : [{ uri: valuesUri, text: valuesText }];
+      const helpers: string[] = [];
+      const folder = `${root}/templates`;
+      for (const entry of this.files.list(folder).sort()) {
+        if (!entry.endsWith('.tpl')) continue;
+        const text = this.files.read(`${folder}/${entry}`);
+        if (text !== undefined) helpers.push(text);
+      }
+      context = { chartText, values: [...values, ...this.overrides], helpers };
+    }
+    this.charts.set(root, context);
+    return context;
+  }
+}
+
+/** A key equal for equal chart contexts: a parse made with one context serves while the key holds. */
+export function chartContextKey(context: HelmChartContext): string {
+  let key = contextKeys.get(context);
+  if (key === undefined) {
+    const parts = [context.chartText ?? '', ...context.values.flatMap((v) => [v.uri, v.text]), ...context.helpers];
+    key = parts.map((p) => `${p.length}:${p}`).join('\u0000');
+    contextKeys.set(context, key);
+  }
+  return key;
+}
+
+/** A reader hands out one context object per chart: its key is built once. */
+const contextKeys = new WeakMap<HelmChartContext, string>();

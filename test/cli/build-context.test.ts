@@ -1,0 +1,92 @@
+// The CLI reads a Dockerfile's build context from the Dockerfile's folder: the .dockerignore beside it
+// (or `<name>.dockerignore`), and the entrypoint script it copies and starts. Absent files are reported
+// as absent; a context that is elsewhere (a named source missing from the folder) leaves the rules silent.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+const CLI = resolve('dist/cli.js');
+const RULES = ['codebase/unfiltered-build-context', 'disposability/entrypoint-script-without-exec'];
+let dir: string;
+
+const DOCKERFILE = 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json ./\nCOPY docker-entrypoint.sh /usr/local/bin/\nCOPY . .\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n';
+const CHILD_SCRIPT = '#!/bin/sh\nset -e\nnode migrate.js\n"$@"\n';
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), text);
+}
+
+function findings(path: string): { ruleId: string; line: number; column: number; message: string; related?: { file?: string; uri?: string; line: number }[] }[] {
+  const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', join(dir, path)], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const all = (JSON.parse(result.stdout) as { findings: { ruleId?: string; rule?: string; line: number; column: number; message: string; related?: never[] }[] }).findings;
+  return all.map((f) => ({ ...f, ruleId: f.ruleId ?? f.rule ?? '' })).filter((f) => RULES.includes(f.ruleId));
+}
+
+describe('CLI: build context of a Dockerfile', () => {
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tfl-context-'));
+    for (const app of ['bare', 'ignored', 'named', 'elsewhere/docker', 'execs']) {
+      write(`${app}/package.json`, '{}\n');
+      write(`${app}/docker-entrypoint.sh`, CHILD_SCRIPT);
+    }
+    write('bare/Dockerfile', DOCKERFILE);
+    write('ignored/Dockerfile', DOCKERFILE);
+    write('ignored/.dockerignore', '# local files\nnode_modules\n.env*\n');
+    // BuildKit's per-Dockerfile ignore file wins over .dockerignore.
+    write('named/Dockerfile.prod', DOCKERFILE);
+    write('named/Dockerfile.prod.dockerignore', '.env*\n');
+    write('named/.dockerignore', 'node_modules\n');
+    // The context is the parent folder (a compose file says so): package.json is not beside the Dockerfile.
+    write('elsewhere/docker/Dockerfile', 'FROM node:20-slim\nCOPY src/package.json ./\nCOPY . .\nCMD ["node", "server.js"]\n');
+    write('execs/Dockerfile', DOCKERFILE);
+    write('execs/docker-entrypoint.sh', '#!/bin/sh\nset -e\nnode migrate.js\nexec "$@"\n');
+    write('execs/.dockerignore', '.env\n.env.local\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports a whole-context copy without a .dockerignore, and the script that does not exec', () => {
+    const got = findings('bare/Dockerfile');
+    assert.deepEqual(got.map((f) => `${f.ruleId}@${f.line}:${f.column}`), ['codebase/unfiltered-build-context@5:6', 'disposability/entrypoint-script-without-exec@6:13']);
+    assert.match(got[0].message, /there is no \.dockerignore/);
+    assert.match(JSON.stringify(got[1].related), /docker-entrypoint\.sh/);
+  });
+
+  it('reads the .dockerignore beside the Dockerfile', () => {
+    assert.deepEqual(findings('ignored/Dockerfile').map((f) => f.ruleId), ['disposability/entrypoint-script-without-exec']);
+  });
+
+  it('prefers <Dockerfile>.dockerignore, as BuildKit does', () => {
+    assert.deepEqual(findings('named/Dockerfile.prod').map((f) => f.ruleId), ['disposability/entrypoint-script-without-exec']);
+  });
+
+  it('asks for .git only where the context folder holds one', () => {
+    mkdirSync(join(dir, 'ignored', '.git'), { recursive: true });
+    try {
+      const got = findings('ignored/Dockerfile');
+      assert.deepEqual(got.map((f) => f.ruleId), ['codebase/unfiltered-build-context', 'disposability/entrypoint-script-without-exec']);
+      assert.match(got[0].message, /does not exclude `\.git`/);
+    } finally {
+      rmSync(join(dir, 'ignored', '.git'), { recursive: true });
+    }
+  });
+
+  it('stays silent when the context is not the Dockerfile folder, or the script execs', () => {
+    assert.deepEqual(findings('elsewhere/docker/Dockerfile'), []);
+    assert.deepEqual(findings('execs/Dockerfile'), []);
+  });
+
+  it('does not follow a script link out of the folder', () => {
+    write('outside/docker-entrypoint.sh', CHILD_SCRIPT);
+    write('linked/Dockerfile', DOCKERFILE);
+    write('linked/package.json', '{}\n');
+    write('linked/.dockerignore', '.env*\n');
+    symlinkSync(join(dir, 'outside', 'docker-entrypoint.sh'), join(dir, 'linked', 'docker-entrypoint.sh'));
+    // The named source is not inside the folder: the context is unknown, nothing is read.
+    assert.deepEqual(findings('linked/Dockerfile'), []);
+  });
+});

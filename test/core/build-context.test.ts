@@ -1,0 +1,51 @@
+// The build-context input of the core (core/build-context.ts): .dockerignore patterns read as Docker
+// reads them, in time linear in the file, and the entrypoint script a Dockerfile asks its caller to read.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from '../../server/src/core/rules/dockerfile/disposability/entrypoint-script-without-exec';
+import { contextFilesWanted, isIgnored, parseDockerignore } from '../../server/src/core/build-context';
+import { DockerfileModel } from '../../server/src/core/dockerfile/model';
+import { SourceText } from '../../server/src/core/source';
+import { analyze } from '../../server/src/core/analyze';
+
+const ABSOLUTE = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY docker-entrypoint.sh /usr/local/bin/\nCOPY . .\nENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]\nCMD ["gunicorn", "app:app"]\n';
+const CHILD = '#!/bin/sh\nset -e\npython manage.py migrate --noinput\n"$@"\n';
+const script = (text: string, path = 'docker-entrypoint.sh') => ({ files: { [path]: { uri: `file:///workspace/${path}`, text } } });
+
+describe('.dockerignore patterns', () => {
+  const ignored = (text: string, path: string) => isIgnored(parseDockerignore(text), path);
+  it('reads comments, blank lines, exceptions and a BOM', () => {
+    assert.equal(ignored('\uFEFF.git\n', '.git'), true);
+    assert.equal(ignored('  # .git\n\n', '.git'), false, 'a line starting with # after spaces is a pattern "# .git" that matches nothing');
+    assert.equal(ignored('*\n!.git\n', '.git'), false);
+    assert.equal(ignored('!.git\n*\n', '.git'), true, 'the last matching pattern decides');
+  });
+  it('matches parents, ** and cleaned paths', () => {
+    assert.equal(ignored('.git\n', '.git/HEAD'), true);
+    assert.equal(ignored('**/.git\n', 'a/b/.git'), true);
+    assert.equal(ignored('**\n', '.env'), true);
+    assert.equal(ignored('./.env/\n', '.env'), true);
+    assert.equal(ignored('src/../.env\n', '.env'), true);
+    assert.equal(ignored('*/.env\n', '.env'), false);
+    assert.equal(ignored('.env.*\n', '.env'), false);
+    assert.equal(ignored('.[eg]*\n', '.env.local'), true);
+  });
+  it('stays linear on long adversarial patterns', () => {
+    const text = `${'*'.repeat(20_000)}a\n${'**/'.repeat(5_000)}x\n`;
+    const started = Date.now();
+    assert.equal(ignored(text, '.git'), false);
+    assert.ok(Date.now() - started < 2_000);
+  });
+});
+
+describe('entrypoint script plumbing', () => {
+  it('names the script the caller should read, and the related location', () => {
+    const model = new DockerfileModel(new SourceText('file:///w/Dockerfile', ABSOLUTE));
+    assert.deepEqual(contextFilesWanted(model), { scripts: ['docker-entrypoint.sh'], sources: ['docker-entrypoint.sh'] });
+    // Named sources of every stage tell the caller whether the Dockerfile's folder is the context; globs and variables are not asked.
+    const multi = new DockerfileModel(new SourceText('file:///w/Dockerfile', 'FROM node:20 AS build\nCOPY package*.json tsconfig.json ./\nCOPY ${SRC} src\nFROM node:20-slim\nWORKDIR /srv\nCOPY --from=build /dist dist\nCOPY ./bin/ ./bin/\nCOPY app.py .\nCMD ["./bin/start.sh"]\n'));
+    assert.deepEqual(contextFilesWanted(multi), { scripts: ['bin/start.sh'], sources: ['tsconfig.json', 'bin', 'app.py'] });
+    const analysis = analyze({ uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text: ABSOLUTE }, { rules: [rule], buildContext: script(CHILD) });
+    assert.deepEqual(analysis.findings[0]?.related?.[0], { uri: 'file:///workspace/docker-entrypoint.sh', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } }, message: "The script's last command, run without exec." });
+  });
+});

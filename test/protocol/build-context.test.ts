@@ -1,0 +1,102 @@
+// Editor = CLI for what a Dockerfile reads from its build context: the server gives the same findings
+// as `dist/cli.js` for a Dockerfile without a .dockerignore, and again after a .dockerignore appears on
+// disk (a watched-file change re-checks the open Dockerfile of that folder), and reads the entrypoint script.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  PublishDiagnosticsNotification,
+  FileChangeType,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { stopServer } from '../helpers/lsp-server';
+
+const CLI = resolve('dist/cli.js');
+const RULES = new Set(['codebase/unfiltered-build-context', 'disposability/entrypoint-script-without-exec']);
+const DOCKERFILE = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nENTRYPOINT ["./entrypoint.sh"]\nCMD ["gunicorn", "-b", "0.0.0.0:8080", "app:app"]\n';
+
+let dir: string;
+let uri: string;
+let server: ChildProcessWithoutNullStreams;
+let connection: ProtocolConnection;
+let stderr = '';
+const published: PublishDiagnosticsParams[] = [];
+
+function cliFindings(): string[] {
+  const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', join(dir, 'Dockerfile')], { encoding: 'utf8' });
+  const findings = (JSON.parse(result.stdout) as { findings: { ruleId?: string; rule?: string; line: number; column: number }[] }).findings;
+  return findings.map((f) => ({ id: f.ruleId ?? f.rule ?? '', line: f.line, column: f.column })).filter((f) => RULES.has(f.id)).map((f) => `${f.id}@${f.line}:${f.column}`);
+}
+
+/** The next diagnostics published for the Dockerfile after `from` publications, as `rule@line:column`. */
+async function editorFindings(from: number, want: (found: string[]) => boolean): Promise<string[]> {
+  const deadline = Date.now() + 20_000;
+  let last: string[] | undefined;
+  for (;;) {
+    const mine = published.slice(from).filter((p) => p.uri === uri);
+    if (mine.length > 0) {
+      last = mine[mine.length - 1].diagnostics.filter((d) => RULES.has(String(d.code))).map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
+      if (want(last)) return last;
+    }
+    if (Date.now() > deadline) return last ?? ['<nothing published after the change>'];
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tfl-context-lsp-'));
+  writeFileSync(join(dir, 'Dockerfile'), DOCKERFILE);
+  writeFileSync(join(dir, 'requirements.txt'), 'flask==3.0.3\ngunicorn==22.0.0\n');
+  writeFileSync(join(dir, 'entrypoint.sh'), '#!/bin/bash\nset -e\nflask db upgrade\n"$@"\n');
+  uri = pathToFileURL(join(dir, 'Dockerfile')).href;
+  server = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe' });
+  server.stderr.on('data', (chunk) => (stderr += chunk));
+  connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => void published.push(params));
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { twelveFactor: { debounceMs: 50 } } });
+  await connection.sendNotification(InitializedNotification.type, {});
+});
+
+after(async () => {
+  await stopServer(connection, server);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('server: build context of an open Dockerfile', () => {
+  it('gives the CLI findings when there is no .dockerignore', async () => {
+    const cli = cliFindings();
+    assert.deepEqual(cli, ['codebase/unfiltered-build-context@5:6', 'disposability/entrypoint-script-without-exec@6:13']);
+    void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'dockerfile', version: 1, text: DOCKERFILE } });
+    assert.deepEqual(await editorFindings(0, (f) => f.length === cli.length), cli, stderr);
+  });
+
+  it('re-checks the Dockerfile when a .dockerignore appears beside it, and agrees with the CLI again', async () => {
+    writeFileSync(join(dir, '.dockerignore'), '.env*\n__pycache__\n');
+    const cli = cliFindings();
+    assert.deepEqual(cli, ['disposability/entrypoint-script-without-exec@6:13']);
+    const from = published.length;
+    void connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(dir, '.dockerignore')).href, type: FileChangeType.Created }] });
+    assert.deepEqual(await editorFindings(from, (f) => f.length === cli.length), cli, stderr);
+  });
+
+  it('re-checks it when the entrypoint script is saved with exec', async () => {
+    writeFileSync(join(dir, 'entrypoint.sh'), '#!/bin/bash\nset -e\nflask db upgrade\nexec "$@"\n');
+    assert.deepEqual(cliFindings(), []);
+    const from = published.length;
+    void connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(dir, 'entrypoint.sh')).href, type: FileChangeType.Changed }] });
+    assert.deepEqual(await editorFindings(from, (f) => f.length === 0), []);
+  });
+});

@@ -1,0 +1,57 @@
+import rule from '../../../../server/src/core/rules/dockerfile/codebase/unfiltered-build-context';
+import { testRule } from '../../../helpers/rule-tester';
+
+const NODE_APP = 'FROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n';
+const GOOD_IGNORE = '# keep the image to what the app needs\n.git\nnode_modules\n.env*\n';
+
+testRule(rule, {
+  valid: [
+    { name: 'context unknown: the caller read nothing', code: NODE_APP },
+    { name: '.dockerignore excludes .git and .env*', code: NODE_APP, buildContext: { dockerignore: GOOD_IGNORE } },
+    { name: 'allow-list .dockerignore: everything excluded, sources put back', code: NODE_APP, buildContext: { dockerignore: '*\n!package*.json\n!server.js\n!src/\n' } },
+    { name: '**/ patterns and a leading slash', code: NODE_APP, buildContext: { dockerignore: '/.git\n**/.env\n**/.env.*\n', hasGit: true } },
+    { name: 'a folder of a larger repository need not exclude .git', code: NODE_APP, buildContext: { dockerignore: 'node_modules\n.env*\n', hasGit: false } },
+    { name: 'whole context only in a build stage', code: 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n', buildContext: { dockerignore: null } },
+    { name: 'COPY --exclude filters the copy itself', code: '# syntax=docker/dockerfile:1.7-labs\nFROM node:20-slim\nCOPY --exclude=.git --exclude=.env* . .\nCMD ["node", "server.js"]\n', buildContext: { dockerignore: null } },
+    { name: 'named files only', code: 'FROM python:3.12-slim\nCOPY requirements.txt app.py ./\nCMD ["python", "app.py"]\n', buildContext: { dockerignore: null } },
+    { name: 'COPY --from another image', code: 'FROM alpine:3.20\nCOPY --from=builder . /app\nCMD ["/app/run"]\n', buildContext: { dockerignore: null } },
+  ],
+  invalid: [
+    {
+      name: 'no .dockerignore',
+      code: NODE_APP,
+      buildContext: { dockerignore: null },
+      errors: [{ line: 5, column: 6, endLine: 5, endColumn: 7, messageId: 'noIgnore', message: 'there is no .dockerignore' }],
+    },
+    {
+      name: 'no .dockerignore at a repository root',
+      code: NODE_APP,
+      buildContext: { dockerignore: null, hasGit: true },
+      errors: [{ line: 5, column: 6, messageId: 'noIgnoreGit', message: '`.git` and local `.env` files' }],
+    },
+    {
+      name: '.dockerignore without .git',
+      code: NODE_APP,
+      buildContext: { dockerignore: 'node_modules\n.env*\n', dockerignoreUri: 'file:///workspace/.dockerignore', hasGit: true },
+      errors: [{ line: 5, column: 6, messageId: 'leaks', message: 'does not exclude `.git`;' }],
+    },
+    {
+      name: 'an exception puts .env back',
+      code: NODE_APP,
+      buildContext: { dockerignore: '.git\n.env*\n!.env\n' },
+      errors: [{ line: 5, column: 6, messageId: 'leaks', message: 'does not exclude `.env`;' }],
+    },
+    {
+      name: 'ADD ./ into an absolute folder, JSON form',
+      code: 'FROM ruby:3.3-slim\nADD ["./", "/srv/app"]\nCMD ["bundle", "exec", "puma"]\n',
+      buildContext: { dockerignore: '.git\n', hasGit: true },
+      errors: [{ line: 2, column: 6, endColumn: 10, messageId: 'leaks', message: 'does not exclude `.env`, `.env.local`;' }],
+    },
+    {
+      name: 'comment lines are not patterns',
+      code: 'FROM nginx:1.27-alpine\nCOPY . /usr/share/nginx/html\n',
+      buildContext: { dockerignore: '# .git\n#.env\n', hasGit: true },
+      errors: [{ line: 2, column: 6, messageId: 'leaks', message: '`.git`, `.env`, `.env.local`' }],
+    },
+  ],
+});

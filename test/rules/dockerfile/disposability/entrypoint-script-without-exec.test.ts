@@ -1,0 +1,51 @@
+import rule from '../../../../server/src/core/rules/dockerfile/disposability/entrypoint-script-without-exec';
+import { testRule } from '../../../helpers/rule-tester';
+
+const DOCKERFILE = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY docker-entrypoint.sh /usr/local/bin/\nCOPY . .\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["gunicorn", "app:app"]\n';
+const ABSOLUTE = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY docker-entrypoint.sh /usr/local/bin/\nCOPY . .\nENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]\nCMD ["gunicorn", "app:app"]\n';
+const script = (text: string, path = 'docker-entrypoint.sh') => ({ files: { [path]: { uri: `file:///workspace/${path}`, text } } });
+
+const EXECS = '#!/bin/sh\nset -e\npython manage.py migrate --noinput\nexec "$@"\n';
+const CHILD = '#!/bin/sh\nset -e\npython manage.py migrate --noinput\n"$@"\n';
+
+testRule(rule, {
+  valid: [
+    { name: 'script not read: silent', code: ABSOLUTE },
+    { name: 'script known absent: silent', code: ABSOLUTE, buildContext: { files: { 'docker-entrypoint.sh': null } } },
+    { name: 'ends with exec "$@"', code: ABSOLUTE, buildContext: script(EXECS) },
+    { name: 'exec inside a branch, with a redirection exec before', code: ABSOLUTE, buildContext: script('#!/usr/bin/env bash\nexec > >(tee -a /proc/1/fd/1) 2>&1\nif [ "$1" = "web" ]; then\n  exec gunicorn app:app\nfi\nexec "$@"\n') },
+    { name: 'not a shell script', code: ABSOLUTE, buildContext: script('#!/usr/bin/env python3\nimport os\nos.system("gunicorn app:app")\n') },
+    { name: 'traps TERM itself', code: ABSOLUTE, buildContext: script('#!/bin/bash\ntrap "kill -TERM $child" TERM\ngunicorn app:app &\nchild=$!\nwait "$child"\n') },
+    { name: 'last line is shell syntax', code: ABSOLUTE, buildContext: script('#!/bin/sh\nif [ -n "$MIGRATE" ]; then\n  python manage.py migrate\nfi\n') },
+    { name: 'ENTRYPOINT through tini: the script is not PID 1', code: 'FROM python:3.12-slim\nCOPY docker-entrypoint.sh /\nENTRYPOINT ["tini", "--", "/docker-entrypoint.sh"]\n', buildContext: script(CHILD) },
+    { name: 'script copied from another stage', code: 'FROM alpine:3.20 AS tools\nCOPY run.sh /run.sh\nFROM alpine:3.20\nCOPY --from=tools /run.sh /run.sh\nENTRYPOINT ["/run.sh"]\n', buildContext: script(CHILD, 'run.sh') },
+    { name: 'last line calls a function of the script', code: ABSOLUTE, buildContext: script('#!/bin/bash\nmain() {\n  python manage.py migrate\n  gunicorn app:app\n}\nmain "$@"\n') },
+    { name: 'heredoc body is not the last command', code: ABSOLUTE, buildContext: script('#!/bin/sh\ncat > /etc/app.conf <<EOF\nport=8080\nEOF\nexec "$@"\n') },
+  ],
+  invalid: [
+    {
+      name: 'runs "$@" as a child',
+      code: ABSOLUTE,
+      buildContext: script(CHILD),
+      errors: [{ line: 5, column: 13, endColumn: 50, messageId: 'noExec', message: 'starts "$@" as a child' }],
+    },
+    {
+      name: 'bare name found on PATH, copied into /usr/local/bin/',
+      code: DOCKERFILE,
+      buildContext: script(CHILD),
+      errors: [{ line: 5, column: 13, endColumn: 35, messageId: 'noExec' }],
+    },
+    {
+      name: 'whole context copied into WORKDIR, relative ENTRYPOINT, no shebang but .sh',
+      code: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["./scripts/start.sh"]\n',
+      buildContext: script('npx prisma migrate deploy\nnode dist/main.js\n', 'scripts/start.sh'),
+      errors: [{ line: 4, column: 13, messageId: 'noExec', message: '`scripts/start.sh` starts node as a child' }],
+    },
+    {
+      name: 'CMD runs the script through bash, continuation lines',
+      code: 'FROM ruby:3.3-slim\nCOPY bin/start /srv/bin/start\nCMD ["bash", "/srv/bin/start"]\n',
+      buildContext: script('#!/bin/bash\nbundle exec rails db:migrate\nbundle exec puma \\\n  -C config/puma.rb\n', 'bin/start'),
+      errors: [{ line: 3, column: 14, messageId: 'noExec', message: 'starts bundle as a child' }],
+    },
+  ],
+});

@@ -1,0 +1,101 @@
+import rule from '../../../../server/src/core/rules/kubernetes/config/dangling-config-reference';
+import { testRule } from '../../../helpers/rule-tester';
+
+const secret = (name: string) => `apiVersion: v1
+kind: Secret
+metadata:
+  name: ${name}
+type: Opaque
+stringData:
+  password: change-me
+`;
+
+const configMap = (name: string) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ${name}
+data:
+  LOG_LEVEL: info
+`;
+
+const deploy = (podSpec: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+${podSpec}`;
+
+const envFrom = (kind: 'secretKeyRef' | 'configMapKeyRef', name: string, extra = '') =>
+  deploy(`      containers:
+        - name: api
+          image: shop/api:1.4.0
+          env:
+            - name: DB_PASSWORD
+              valueFrom:
+                ${kind}:
+                  name: ${name}
+                  key: password${extra}
+`);
+
+testRule(rule, {
+  valid: [
+    { name: 'the referenced Secret is defined in the same file', code: `${secret('db-credentials')}---\n${envFrom('secretKeyRef', 'db-credentials')}` },
+    { name: 'the referenced Secret is defined in another file of the application', code: envFrom('secretKeyRef', 'db-credentials'), workspace: [{ filename: 'secret.yaml', code: secret('db-credentials') }] },
+    { name: 'the application defines no Secret at all (created with kubectl or a secret manager)', code: `${configMap('api-config')}---\n${envFrom('secretKeyRef', 'db-credentials')}` },
+    { name: 'an optional reference', code: `${secret('db-credentials')}---\n${envFrom('secretKeyRef', 'db-extra', '\n                  optional: true')}` },
+    {
+      name: 'a ConfigMap made by a Kustomize configMapGenerator with a name prefix',
+      code: `${configMap('other')}---\n${envFrom('configMapKeyRef', 'api-env')}`,
+      workspace: [{ filename: 'kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamePrefix: prod-\nresources: [manifest.yaml]\nconfigMapGenerator:\n  - name: api-env\n    literals: [LOG_LEVEL=info]\n' }],
+    },
+    {
+      name: 'a Secret made by the secretGenerator of a kustomization.yaml written without apiVersion and kind',
+      code: `${secret('other')}---\n${envFrom('secretKeyRef', 'db-credentials')}`,
+      workspace: [{ filename: 'kustomization.yaml', code: 'resources: [manifest.yaml]\nsecretGenerator:\n  - name: db-credentials\n    envs: [db.env]\n' }],
+    },
+    {
+      name: 'an operator resource in the application may write the Secret',
+      code: `${secret('app-settings')}---\n${envFrom('secretKeyRef', 'orders-db-app')}`,
+      workspace: [{ filename: 'db.yaml', code: 'apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: orders-db\nspec:\n  instances: 3\n' }],
+    },
+    { name: 'the cluster-provided root CA ConfigMap', code: `${configMap('api-config')}---\n${deploy('      containers:\n        - name: api\n          image: shop/api:1.4.0\n      volumes:\n        - name: ca\n          configMap:\n            name: kube-root-ca.crt\n')}` },
+    { name: 'a Helm template', code: `${secret('db-credentials')}---\n${envFrom('secretKeyRef', '{{ .Release.Name }}-db')}`, filename: 'templates/deployment.yaml' },
+  ],
+  invalid: [
+    {
+      name: 'a secretKeyRef with a typo next to the defined Secret',
+      code: `${secret('db-credentials')}---\n${envFrom('secretKeyRef', 'db-credential')}`,
+      errors: [{ line: 27, column: 25, endLine: 27, endColumn: 38, messageId: 'missing', message: 'reads Secret `db-credential`' }],
+    },
+    {
+      name: 'envFrom configMapRef and a secret volume, Secret defined in another file',
+      code: deploy(`      containers:
+        - name: api
+          image: shop/api:1.4.0
+          envFrom:
+            - configMapRef:
+                name: api-settings
+      volumes:
+        - name: tls
+          secret:
+            secretName: api-tls
+`),
+      workspace: [{ filename: 'config.yaml', code: `${configMap('api-config')}---\n${secret('api-cert')}` }],
+      errors: [
+        { line: 17, column: 23, endColumn: 35, message: 'ConfigMap `api-settings`' },
+        { line: 21, column: 25, endColumn: 32, message: 'Secret `api-tls`' },
+      ],
+    },
+    {
+      name: 'a projected volume naming a missing ConfigMap',
+      code: `${configMap('api-config')}---\n${deploy('      containers:\n        - name: api\n          image: shop/api:1.4.0\n      volumes:\n        - name: all\n          projected:\n            sources:\n              - configMap:\n                  name: api-confg\n')}`,
+      errors: [{ line: 27, column: 25, endColumn: 34, message: 'volume `all` reads ConfigMap `api-confg`' }],
+    },
+  ],
+});
