@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../server/src/core/rules';
 import { SUPPRESSION_DIAGNOSTICS } from '../server/src/core/suppression';
-import { HELM_SKIPPED, PROJECT_TEMPLATE_SKIPPED } from '../server/src/core/analyze';
+import { COVERAGE_NOTICES } from '../server/src/core/analyze';
 import { SEVERITIES } from '../server/src/core/types';
 
 const ROOT = join(__dirname, '..');
@@ -29,8 +29,7 @@ function ruleEntries(): RuleEntry[] {
   const entries: RuleEntry[] = [
     ...ALL_RULES.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.offByDefault ? 'off' : rule.meta.defaultSeverity })),
     ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => ({ id: d.id, description: d.description, defaultSeverity: d.severity })),
-    { id: HELM_SKIPPED.id, description: HELM_SKIPPED.description, defaultSeverity: HELM_SKIPPED.severity },
-    { id: PROJECT_TEMPLATE_SKIPPED.id, description: PROJECT_TEMPLATE_SKIPPED.description, defaultSeverity: PROJECT_TEMPLATE_SKIPPED.severity },
+    ...COVERAGE_NOTICES.map((n) => ({ id: n.id, description: n.description, defaultSeverity: n.severity })),
   ];
   return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

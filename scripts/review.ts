@@ -25,6 +25,8 @@ interface RuleInfo {
   id: string;
   severity: string;
   description: string;
+  /** A coverage notice (what the linter could not read), not a finding about the code. */
+  notice?: boolean;
 }
 
 const CLI = resolve('dist/cli.js');
@@ -119,14 +121,17 @@ function main(): void {
   let findings = options.paths.flatMap((p) => units(p, options.split)).flatMap(run);
   if (options.rules.length) findings = findings.filter((f) => options.rules.includes(f.rule));
   const cwd = process.cwd();
+  const rules = ruleInfo();
+  // Coverage notices say what the tool skipped; a precision review judges findings about the code.
+  const notices = findings.filter((f) => rules.get(f.rule)?.notice);
+  findings = findings.filter((f) => !rules.get(f.rule)?.notice);
   if (options.stats) {
-    console.log(`${findings.length} finding(s) in ${new Set(findings.map((f) => f.file)).size} file(s)\n`);
+    console.log(`${findings.length} finding(s) in ${new Set(findings.map((f) => f.file)).size} file(s)${notices.length ? `, and ${notices.length} coverage notice(s) not counted` : ''}\n`);
     console.log(table('severity', count(findings, (f) => f.severity), findings.length), '\n');
     console.log(table('factor', count(findings, (f) => f.factor ?? '(none)'), findings.length), '\n');
     console.log(table('rule (severity)', count(findings, (f) => `${f.rule} (${f.severity})`), findings.length));
     return;
   }
-  const rules = ruleInfo();
   const next = random(options.seed);
   const pool = findings.slice();
   const n = Math.min(options.sample, pool.length);
@@ -135,7 +140,7 @@ function main(): void {
     [pool[i], pool[j]] = [pool[j], pool[i]];
   }
   const cache = new Map<string, string[]>();
-  console.log(`${n} of ${findings.length} finding(s), seed ${options.seed}\n`);
+  console.log(`${n} of ${findings.length} finding(s), seed ${options.seed}${notices.length ? ` (${notices.length} coverage notice(s) left out)` : ''}\n`);
   pool.slice(0, n).forEach((f, i) => {
     console.log(`#${i + 1} ${relative(cwd, f.file)}:${f.line}:${f.column}  ${f.severity}  ${f.rule}`);
     console.log(`   ${f.message}`);

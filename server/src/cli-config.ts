@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readRegularFile } from './cli-files';
 import { ALL_RULES } from './core/rules';
 import { SUPPRESSION_DIAGNOSTICS } from './core/suppression';
-import { HELM_SKIPPED, PROJECT_TEMPLATE_SKIPPED } from './core/analyze';
+import { COVERAGE_NOTICES } from './core/analyze';
 import { ConfigurationMatcher, globProblem, type ConfigOverride, type LensConfiguration, type RuleLevel } from './core/config';
 import { SEVERITIES, type Severity } from './core/types';
 import { registryEntryProblem } from './core/registries';
@@ -20,7 +20,7 @@ export class ConfigError extends Error {}
 
 export const RULE_LEVELS: readonly string[] = ['off', ...SEVERITIES];
 
-export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([...ALL_RULES.map((r) => r.meta.id), ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => d.id), HELM_SKIPPED.id, PROJECT_TEMPLATE_SKIPPED.id]);
+export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([...ALL_RULES.map((r) => r.meta.id), ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => d.id), ...COVERAGE_NOTICES.map((n) => n.id)]);
 
 /** The configuration file's name, looked for in a file's folder and the folders above it. */
 export const CONFIG_FILE_NAME = '.twelve-factor-lens.json';

@@ -2,6 +2,7 @@
 import { factorBySlug, FACTORS } from './core/factors';
 import { ALL_RULES } from './core/rules';
 import { SUPPRESSION_DIAGNOSTICS } from './core/suppression';
+import { COVERAGE_NOTICES } from './core/analyze';
 import type { Finding, Severity } from './core/types';
 import type { ParseProblem } from './core/kubernetes/model';
 import { maskText } from './core/mask';
@@ -171,7 +172,11 @@ export function listRules(asJson: boolean): string {
     fix: rule.meta.fix ?? null,
     description: rule.meta.description,
   }));
-  if (asJson) return JSON.stringify(rules, null, 2);
+  if (asJson) {
+    // Coverage notices close the list: no factor, so tools that review findings about the code can leave them out.
+    const notices = COVERAGE_NOTICES.map((n) => ({ id: n.id, factor: null, targets: [], severity: n.severity, fixable: false, fix: null, description: n.description, notice: true }));
+    return JSON.stringify([...rules, ...notices], null, 2);
+  }
   const lines: string[] = [];
   for (const factor of FACTORS) {
     const own = rules.filter((r) => r.factor === factor.slug);
@@ -182,5 +187,7 @@ export function listRules(asJson: boolean): string {
   }
   lines.push('Suppression diagnostics');
   for (const d of Object.values(SUPPRESSION_DIAGNOSTICS)) lines.push(`  ${d.id.padEnd(52)} ${'both'.padEnd(11)} ${d.severity.padEnd(8)}     ${d.description}`);
+  lines.push('', 'Coverage notices (what the linter could not read)');
+  for (const n of COVERAGE_NOTICES) lines.push(`  ${n.id.padEnd(52)} ${''.padEnd(11)} ${n.severity.padEnd(8)}     ${n.description}`);
   return lines.join('\n');
 }

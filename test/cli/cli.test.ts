@@ -123,13 +123,16 @@ describe('twelve-factor-lens CLI', () => {
     assert.equal(r.code, 0);
     const rules = JSON.parse(r.stdout);
     assert.ok(rules.length >= 2);
-    for (const rule of rules) {
+    const notices = rules.filter((x: { notice?: boolean }) => x.notice);
+    assert.deepEqual(notices.map((n: { id: string; factor: null }) => `${n.id} ${n.factor}`), ['helm/template-not-analysed null', 'serverless/project-template-not-analysed null'], 'coverage notices are listed, without a factor');
+    for (const rule of rules.filter((x: { notice?: boolean }) => !x.notice)) {
       assert.deepEqual(Object.keys(rule).sort(), ['description', 'factor', 'fix', 'fixable', 'id', 'severity', 'targets']);
       assert.ok(rule.fix === null || rule.fix === 'safe' || rule.fix === 'unsafe', `${rule.id}: fix class`);
       assert.equal(rule.fixable, rule.fix !== null);
       assert.ok(rule.targets.every((t: string) => t === 'dockerfile' || t === 'kubernetes' || t === 'serverless'));
     }
     assert.match(run(['--list-rules']).stdout, /IX\. Disposability\n\s+disposability\/shell-form-command/);
+    assert.match(run(['--list-rules']).stdout, /Coverage notices.*\n\s+helm\/template-not-analysed/);
     assert.equal(rules.find((x: { id: string }) => x.id === 'dependencies/unpinned-os-package').severity, 'off', 'off-by-default rules say so');
   });
 

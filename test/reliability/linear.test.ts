@@ -36,3 +36,26 @@ describe(`analysis time grows linearly (${SMALL} → ${LARGE} lines costs at mos
     });
   }
 });
+
+// Fuzz seed 5150 found this shape: every RUN asked which files the stage had copied so far, and the
+// answer listed every earlier COPY (three dependency rules), so 900 COPY/RUN pairs took 3 s.
+describe('dependency rules on a stage that copies a manifest and installs it over and over', () => {
+  const input = (pairs: number) =>
+    'FROM node:20\n' + 'COPY package.json ./\nRUN npm install\nCOPY package-lock.json yarn.lock ./\nRUN yarn install\n'.repeat(pairs) + 'CMD ["node", "a.js"]\n';
+  const bestOf = (pairs: number) => {
+    const text = input(pairs);
+    let best = Infinity;
+    for (let run = 0; run < RUNS; run++) {
+      const start = performance.now();
+      analyze({ uri: 'file:///generated/lockfiles/Dockerfile', languageId: 'dockerfile', text });
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  };
+  it(`${SMALL / 10} → ${LARGE / 10} pairs costs at most ${MAX_RATIO}x`, () => {
+    bestOf(20);
+    const small = bestOf(SMALL / 10);
+    const large = bestOf(LARGE / 10);
+    assert.ok(large / small <= MAX_RATIO, `${small.toFixed(0)} ms → ${large.toFixed(0)} ms, ratio ${(large / small).toFixed(1)}`);
+  });
+});

@@ -419,6 +419,13 @@ export const HELM_SKIPPED = { id: 'helm/template-not-analysed', severity: 'hint'
 export const PROJECT_TEMPLATE_SKIPPED = { id: 'serverless/project-template-not-analysed', severity: 'hint', description: 'A SAM or Serverless project template with Jinja blocks or cookiecutter placeholders is read only once rendered, and was not analysed.' } as const;
 
 /**
+ * Notices about the tool's own coverage (what it could not read), not about the code: no factor, a hint by
+ * default, configurable like a rule. Listed by `--list-rules`, accepted in configuration, and left out of
+ * precision reviews (`npm run review`), which judge findings about the code.
+ */
+export const COVERAGE_NOTICES = [HELM_SKIPPED, PROJECT_TEMPLATE_SKIPPED] as const;
+
+/**
  * Findings of a rendered template, back on the template: a finding about a value goes to the
  * values file line that sets it (the template line as related information), or away when a
  * suppression comment there covers it. A fix is kept only where its edits can be made in the template as written.

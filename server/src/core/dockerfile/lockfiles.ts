@@ -7,7 +7,7 @@ import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import type { ShellWord, SimpleCommand } from './shell';
 import { effectiveWords } from './shell';
-import { bindMountSources, copyPaths, programOf, sourceMatches, verbIndex, type PathWord } from './instructions';
+import { baseName, bindMountSources, copyPaths, programOf, sourceMatches, verbIndex, type PathWord } from './instructions';
 
 export type Ecosystem = 'npm' | 'bundler' | 'composer' | 'pipenv' | 'python-project' | 'cargo';
 
@@ -86,41 +86,105 @@ export interface CopiedFile extends PathWord {
   instruction: Instruction;
 }
 
-/** Every COPY/ADD source in `run`'s stage (and the stages it is built FROM) before `run`, plus its bind mounts. */
-export function filesBefore(model: DockerfileModel, run: Instruction): CopiedFile[] {
-  const stage = model.stageOf(run);
-  if (!stage) return [];
-  const line = run.getRange().start.line;
-  const out: CopiedFile[] = [];
-  for (const file of stageCopies(model, stage)) {
-    if (file.instruction.getRange().start.line >= line && file.ownStage) break;
-    out.push(file);
-  }
-  for (const src of bindMountSources(run)) out.push({ value: src, range: run.getRange(), instruction: run });
-  return out;
+/**
+ * What a stage (and the stages it is built FROM) has copied in before one RUN, plus that RUN's bind mounts.
+ * Each question is answered from a per-stage index built once, so asking it for every RUN of a long
+ * Dockerfile stays linear (listing the earlier copies per RUN was quadratic: fuzz seed 5150).
+ */
+export interface CopiedBefore {
+  /** True when a source names `name` exactly or by a glob (`package*.json`). */
+  has(name: string): boolean;
+  /** True when some source satisfies `test`; `key` names the question so its answer is indexed once per stage. */
+  some(key: string, test: (source: string) => boolean): boolean;
+  /** The latest source whose base name is `name`. */
+  lastNamed(name: string): CopiedFile | undefined;
 }
 
-/** COPY/ADD sources of a stage and its FROM ancestors, oldest first; computed once per stage and document version. */
-const copiesByModel = new WeakMap<DockerfileModel, Map<Stage, (CopiedFile & { ownStage: boolean })[]>>();
+export function copiedBefore(model: DockerfileModel, run: Instruction): CopiedBefore {
+  const stage = model.stageOf(run);
+  const index = stage ? stageIndex(model, stage) : undefined;
+  const limit = index ? index.countBefore(run.getRange().start.line) : 0;
+  const mounts: CopiedFile[] = bindMountSources(run).map((value) => ({ value, range: run.getRange(), instruction: run }));
+  const some = (key: string, test: (source: string) => boolean): boolean =>
+    (index !== undefined && index.firstIndex(key, test) < limit) || mounts.some((m) => test(m.value));
+  return {
+    has: (name) => some(`name:${name}`, (source) => sourceMatches(source, name)),
+    some,
+    lastNamed(name) {
+      const mount = [...mounts].reverse().find((m) => baseName(m.value) === name);
+      if (mount) return mount;
+      const at = index?.lastNamedBefore(name, limit);
+      return at === undefined ? undefined : index!.files[at];
+    },
+  };
+}
 
-function stageCopies(model: DockerfileModel, stage: Stage): (CopiedFile & { ownStage: boolean })[] {
-  let byStage = copiesByModel.get(model);
-  if (!byStage) copiesByModel.set(model, (byStage = new Map()));
-  let copies = byStage.get(stage);
-  if (!copies) {
-    copies = [];
+/** COPY/ADD sources of a stage and its FROM ancestors, oldest first, with the answers asked of them so far. */
+class StageIndex {
+  readonly files: (CopiedFile & { ownStage: boolean })[] = [];
+  private readonly firsts = new Map<string, number>();
+  private byBase: Map<string, number[]> | undefined;
+
+  constructor(model: DockerfileModel, stage: Stage) {
     const own = new Set(stage.instructions);
     for (const instruction of model.inheritedInstructions(stage)) {
       const ownStage = own.has(instruction);
-      for (const source of copyPaths(model, instruction).sources) copies.push({ ...source, instruction, ownStage });
+      for (const source of copyPaths(model, instruction).sources) this.files.push({ ...source, instruction, ownStage });
     }
-    byStage.set(stage, copies);
   }
-  return copies;
+
+  /** How many sources come before `line`: all inherited ones, and the stage's own up to that line. */
+  countBefore(line: number): number {
+    let lo = this.files.findIndex((f) => f.ownStage);
+    if (lo < 0) return this.files.length;
+    let hi = this.files.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.files[mid].instruction.getRange().start.line >= line) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  firstIndex(key: string, test: (source: string) => boolean): number {
+    let at = this.firsts.get(key);
+    if (at === undefined) {
+      at = this.files.findIndex((f) => test(f.value));
+      if (at < 0) at = Infinity;
+      this.firsts.set(key, at);
+    }
+    return at;
+  }
+
+  lastNamedBefore(name: string, limit: number): number | undefined {
+    if (!this.byBase) {
+      this.byBase = new Map();
+      this.files.forEach((f, i) => {
+        const base = baseName(f.value);
+        const list = this.byBase!.get(base);
+        if (list) list.push(i);
+        else this.byBase!.set(base, [i]);
+      });
+    }
+    const list = this.byBase.get(name);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < limit) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? undefined : list[lo - 1];
+  }
 }
 
+const indexByModel = new WeakMap<DockerfileModel, Map<Stage, StageIndex>>();
 
-/** True when one of `files` names `name` exactly or by a glob. */
-export function explicitlyCopied(files: CopiedFile[], name: string): boolean {
-  return files.some((f) => sourceMatches(f.value, name));
+function stageIndex(model: DockerfileModel, stage: Stage): StageIndex {
+  let byStage = indexByModel.get(model);
+  if (!byStage) indexByModel.set(model, (byStage = new Map()));
+  let index = byStage.get(stage);
+  if (!index) byStage.set(stage, (index = new StageIndex(model, stage)));
+  return index;
 }

@@ -43,12 +43,16 @@ function packageNameOf(value: string): string {
 
 export type PackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper' | 'microdnf' | 'npm' | 'yarn' | 'pnpm' | 'pip' | 'gem';
 
-export interface InstalledPackage {
+/** A package named on one install command (a RUN line's or a container command's). */
+export interface CommandPackage {
   manager: PackageManager;
   /** Package name without version pin (`nginx=1.2*` -> `nginx`, `flask==3.0` -> `flask`). */
   name: string;
   word: ShellWord;
   command: SimpleCommand;
+}
+
+export interface InstalledPackage extends CommandPackage {
   instruction: Instruction;
 }
 
@@ -90,37 +94,64 @@ export function installedPackages(model: DockerfileModel, instructions: Instruct
 }
 
 function packagesOf(model: DockerfileModel, instruction: Instruction): InstalledPackage[] {
-  const found: InstalledPackage[] = [];
-  const line = model.commandLine(instruction);
-  for (const command of line?.commands ?? []) {
-    const words = effectiveWords(command);
-    let program = words[0]?.value.split('/').pop() ?? '';
-    let rest = words.slice(1);
-    if (program === 'python' || program === 'python3') {
-      // `python -m pip install …`
-      if (rest[0]?.value === '-m' && rest[1]?.value.startsWith('pip')) {
-        program = 'pip';
-        rest = rest.slice(2);
-      } else continue;
+  return (model.commandLine(instruction)?.commands ?? []).flatMap((command) => commandPackages(command).map((pkg) => ({ ...pkg, instruction })));
+}
+
+/** The packages one simple command installs, by name (`apt-get install -y curl`, `pip install flask==3`); none for other commands. */
+export function commandPackages(command: SimpleCommand): CommandPackage[] {
+  const found: CommandPackage[] = [];
+  const words = effectiveWords(command);
+  let program = words[0]?.value.split('/').pop() ?? '';
+  let rest = words.slice(1);
+  if (program === 'python' || program === 'python3') {
+    // `python -m pip install …`
+    if (rest[0]?.value === '-m' && rest[1]?.value.startsWith('pip')) {
+      program = 'pip';
+      rest = rest.slice(2);
+    } else return found;
+  }
+  const spec = Object.hasOwn(SUBCOMMANDS, program) ? SUBCOMMANDS[program] : undefined;
+  if (!spec) return found;
+  const verbIndex = rest.findIndex((w) => !w.value.startsWith('-'));
+  if (verbIndex < 0 || !spec.verbs.includes(rest[verbIndex].value)) return found;
+  const args = rest.slice(verbIndex + 1);
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i];
+    if (word.value.startsWith('-')) {
+      if (OPTIONS_WITH_VALUE.has(word.value)) i++;
+      continue;
     }
-    const spec = Object.hasOwn(SUBCOMMANDS, program) ? SUBCOMMANDS[program] : undefined;
-    if (!spec) continue;
-    const verbIndex = rest.findIndex((w) => !w.value.startsWith('-'));
-    if (verbIndex < 0 || !spec.verbs.includes(rest[verbIndex].value)) continue;
-    const args = rest.slice(verbIndex + 1);
-    for (let i = 0; i < args.length; i++) {
-      const word = args[i];
-      if (word.value.startsWith('-')) {
-        if (OPTIONS_WITH_VALUE.has(word.value)) i++;
-        continue;
-      }
-      if (word.value === '' || word.value.includes('$')) continue;
-      const name = packageNameOf(word.value).replace(/^([^[]*)\[.*\]$/, '$1');
-      if (!name) continue;
-      found.push({ manager: spec.manager, name, word, command, instruction });
-    }
+    if (word.value === '' || word.value.includes('$')) continue;
+    const name = packageNameOf(word.value).replace(/^([^[]*)\[.*\]$/, '$1');
+    if (!name) continue;
+    found.push({ manager: spec.manager, name, word, command });
   }
   return found;
+}
+
+/** True when the package word states a version the way its manager reads one (`curl=7.88*`, `flask==3.0`, `pm2@5`, `gem … -v 1`). */
+export function declaresVersion(pkg: CommandPackage): boolean {
+  const v = pkg.word.value;
+  switch (pkg.manager) {
+    case 'apt':
+      return v.includes('=');
+    case 'apk':
+      return /[=~<>]/.test(v);
+    case 'zypper':
+      return /[=<>]/.test(v);
+    case 'yum':
+    case 'dnf':
+    case 'microdnf':
+      // `name-1.2.3`, `name-1.2.3-1.el9`, or a comparison.
+      return /-\d/.test(v) || /[=<>]/.test(v);
+    case 'pip':
+      return /[=<>~!@]/.test(v);
+    case 'gem':
+      return v.includes(':') || effectiveWords(pkg.command).some((w) => w.value === '-v' || w.value === '--version' || w.value.startsWith('--version='));
+    default:
+      // npm/yarn/pnpm: `name@1.2.3`, `@scope/name@^1`.
+      return v.lastIndexOf('@') > 0;
+  }
 }
 
 /** Packages installed in the stages that make up the final image. */

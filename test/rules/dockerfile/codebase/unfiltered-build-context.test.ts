@@ -27,7 +27,7 @@ testRule(rule, {
       name: 'no .dockerignore at a repository root',
       code: NODE_APP,
       buildContext: { dockerignore: null, hasGit: true },
-      errors: [{ line: 5, column: 6, messageId: 'noIgnoreGit', message: '`.git` and local `.env` files' }],
+      errors: [{ line: 5, column: 6, messageId: 'noIgnoreGit', message: '`.git` (and any local `.env` file' }],
     },
     {
       name: '.dockerignore without .git',

@@ -4,6 +4,8 @@ import { testRule } from '../../../helpers/rule-tester';
 testRule(rule, {
   valid: [
     { name: 'exec form', code: 'FROM node:20-alpine\nCMD ["node", "server.js"]\n' },
+    { name: 'shell form that execs the app, so it becomes PID 1', code: 'FROM python:3.12-slim\nCMD exec gunicorn --bind :$PORT --workers 1 --threads 8 app:app\n' },
+    { name: 'shell form that prepares and then execs the app', code: 'FROM node:20-alpine\nCMD cd /srv/app && exec node server.js\n' },
     { name: 'shell form only in a builder stage', code: 'FROM golang:1.22 AS build\nCMD go test ./...\nFROM gcr.io/distroless/static\nENTRYPOINT ["/app"]\n' },
     { name: 'CMD as arguments of an exec-form ENTRYPOINT', code: 'FROM python:3.12-slim\nENTRYPOINT ["gunicorn"]\nCMD --bind 0.0.0.0:8000 app:app\n' },
     { name: 'no start command at all (inherited from the base image)', code: 'FROM nginx:1.27\nCOPY site /usr/share/nginx/html\n' },

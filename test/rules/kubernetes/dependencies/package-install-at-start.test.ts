@@ -21,13 +21,35 @@ testRule(rule, {
     { name: 'npm start and pip freeze are not installs', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          args: ["sh", "-c", "pip freeze > /tmp/versions && npm start"]\n') },
     { name: 'a Job that builds an image installs as a build step', code: deploy('      restartPolicy: Never\n      containers:\n        - name: build\n          image: quay.io/buildah/stable:v1.37\n          command: ["sh", "-c", "dnf install -y make && buildah bud -t registry.example.com/shop:1.4.0 /src"]\n', 'Job') },
     { name: 'a Job that runs a tool its image already holds', code: deploy('      restartPolicy: Never\n      containers:\n        - name: download\n          image: registry.example.com/tools/hf-cli:0.24.6\n          command: ["huggingface-cli", "download", "google/gemma-2b", "--local-dir", "/models"]\n', 'Job') },
+    { name: 'a one-off Job that installs a stated version before its task', code: deploy('      restartPolicy: Never\n      containers:\n        - name: download\n          image: python:3.12-slim\n          command: ["sh", "-c", "pip install huggingface_hub==0.24.6 && huggingface-cli download google/gemma-2b --local-dir /models"]\n', 'Job') },
+    { name: 'a one-off Job that installs from its requirements file', code: deploy('      restartPolicy: Never\n      containers:\n        - name: bench\n          image: python:3.12-slim\n          command: ["sh", "-c", "pip install -r /bench/requirements.txt && python /bench/run.py"]\n', 'Job') },
     { name: 'Helm templated args', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          args: ["sh", "-c", "{{ .Values.extraInstall }} pip install x"]\n') },
   ],
   invalid: [
     {
-      name: 'a Job that installs a package it then runs',
-      code: deploy('      restartPolicy: Never\n      containers:\n        - name: download\n          image: python:3.12-slim\n          command: ["sh", "-c", "pip install huggingface_hub==0.24.6 && huggingface-cli download google/gemma-2b --local-dir /models"]\n', 'Job'),
+      name: 'a Job that installs a package without a version and then runs it',
+      code: deploy('      restartPolicy: Never\n      containers:\n        - name: download\n          image: python:3.12-slim\n          command: ["sh", "-c", "pip install -U huggingface_hub==0.24.6 filelock && huggingface-cli download google/gemma-2b --local-dir /models"]\n', 'Job'),
       errors: [{ line: 16, column: 34, endLine: 16, endColumn: 45, messageId: 'job', message: 'Job `api` runs `pip install`' }],
+    },
+    {
+      name: 'a CronJob runs again: a pinned install is still resolved on every run',
+      code: `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: python:3.12-slim
+              command: ["sh", "-c", "pip install requests==2.32.3 && python /scripts/report.py"]
+`,
+      errors: [{ line: 15, column: 38, endLine: 15, endColumn: 49, messageId: 'job', message: 'CronJob `report` runs `pip install`' }],
     },
     {
       name: 'pip install before gunicorn',

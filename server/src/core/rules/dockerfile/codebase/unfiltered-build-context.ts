@@ -31,8 +31,8 @@ export default defineDockerfileRule({
       '`.git` (a folder of a larger repository) is not asked to exclude it.',
     ].join('\n'),
     messages: {
-      noIgnore: '`{{source}}` copies the whole build context, and there is no .dockerignore: local `.env` files end up in the image; add a .dockerignore that excludes `.env*`.',
-      noIgnoreGit: '`{{source}}` copies the whole build context, and there is no .dockerignore: `.git` and local `.env` files end up in the image; add a .dockerignore that excludes them.',
+      noIgnore: '`{{source}}` copies the whole build context and there is no .dockerignore, so any local `.env` file on the building machine goes into the image; add a .dockerignore that excludes `.env*`.',
+      noIgnoreGit: '`{{source}}` copies the whole build context and there is no .dockerignore, so `.git` (and any local `.env` file on the building machine) goes into the image; add a .dockerignore that excludes them.',
       leaks: '`{{source}}` copies the whole build context, and the .dockerignore does not exclude {{names}}; add them to it.',
     },
     anchors: [{ tool: 'hadolint', id: '#1199' }, { tool: 'BuildKit', id: 'CopyIgnoredFile' }],

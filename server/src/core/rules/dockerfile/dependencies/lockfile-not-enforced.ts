@@ -1,7 +1,7 @@
 import type { Fix } from '../../../types';
 import { defineDockerfileRule } from '../../../rule';
 import { commandsOf, spanOf } from '../../../dockerfile/instructions';
-import { explicitlyCopied, filesBefore, installCommandOf, type CopiedFile, type InstallCommand } from '../../../dockerfile/lockfiles';
+import { copiedBefore, installCommandOf, type CopiedBefore, type InstallCommand } from '../../../dockerfile/lockfiles';
 import type { DockerfileModel } from '../../../dockerfile/model';
 import type { Instruction } from 'dockerfile-ast';
 
@@ -10,7 +10,7 @@ interface Tool {
   /** Options that already make the install fail instead of re-resolving. */
   enforced: RegExp;
   /** The option the fix appends, or `undefined` when no single flag is safe. */
-  flag: (files: CopiedFile[]) => string | undefined;
+  flag: (files: CopiedBefore) => string | undefined;
   advice: string;
 }
 
@@ -19,7 +19,7 @@ const TOOLS: Record<string, Tool> = {
     lock: 'yarn.lock',
     enforced: /^(--frozen-lockfile|--immutable)$/,
     // Yarn 2+ projects carry a .yarnrc.yml; Yarn 1 does not know `--immutable`.
-    flag: (files) => (files.some((f) => /(^|\/)(\.yarnrc\.yml|\.yarn\/?)$/.test(f.value)) ? '--immutable' : '--frozen-lockfile'),
+    flag: (files) => (files.some('yarn-berry', (f) => /(^|\/)(\.yarnrc\.yml|\.yarn\/?)$/.test(f)) ? '--immutable' : '--frozen-lockfile'),
     advice: '--frozen-lockfile (Yarn 1) or --immutable (Yarn 2+)',
   },
   pnpm: { lock: 'pnpm-lock.yaml', enforced: /^--frozen-lockfile(=true)?$/, flag: () => '--frozen-lockfile', advice: '--frozen-lockfile' },
@@ -68,8 +68,8 @@ export default defineDockerfileRule({
         if (key === 'pipenv' && install.verb?.value === 'sync') continue; // sync installs from the lock by definition
         if (install.words.some((w) => tool.enforced.test(w.value))) continue;
         if (key === 'bundle' && bundlerFrozen(model, instruction)) continue;
-        const files = filesBefore(model, instruction);
-        if (!explicitlyCopied(files, tool.lock)) continue;
+        const files = copiedBefore(model, instruction);
+        if (!files.has(tool.lock)) continue;
         const flag = tool.flag(files);
         const last = install.verb ?? install.words[0];
         const fix: Fix | undefined = flag ? { title: `Add ${flag}`, edits: [{ range: { start: last.range.end, end: last.range.end }, newText: exec ? `, ${JSON.stringify(flag)}` : ` ${flag}` }] } : undefined;

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
-import { baseName, copiesDirectory, sourceMatches } from '../../../dockerfile/instructions';
-import { MANIFESTS, filesBefore, installCommandOf, type CopiedFile } from '../../../dockerfile/lockfiles';
+import { baseName, copiesDirectory } from '../../../dockerfile/instructions';
+import { MANIFESTS, copiedBefore, installCommandOf, type CopiedFile } from '../../../dockerfile/lockfiles';
 
 export default defineDockerfileRule({
   meta: {
@@ -22,7 +22,7 @@ export default defineDockerfileRule({
       'and stages where another whole directory is copied before the install, since the lock file may come with it.',
     ].join('\n'),
     messages: {
-      noLock: '`{{manifest}}` is installed without its lock file ({{locks}}); copy the lock file too so the build installs the versions you tested.',
+      noLock: '`{{manifest}}` is installed without a lock file ({{locks}}), so each build resolves versions afresh; commit the lock file (generate it if the project has none) and copy it next to the manifest.',
     },
   },
   check({ model, report }) {
@@ -31,18 +31,16 @@ export default defineDockerfileRule({
       if (instruction.getKeyword() !== 'RUN') continue;
       const installs = (model.commandLine(instruction)?.commands ?? []).map(installCommandOf).filter((i) => i !== undefined);
       if (installs.length === 0) continue;
-      const files = filesBefore(model, instruction);
+      const files = copiedBefore(model, instruction);
       for (const install of installs) {
         if (install.tool === 'npm' && install.verb?.value !== 'install' && install.verb?.value !== 'i') continue; // npm ci fails on its own
         if (['npm', 'yarn', 'pnpm', 'bun'].includes(install.tool) && install.operands.length > 0) continue;
         for (const [manifest, spec] of Object.entries(MANIFESTS)) {
           if (spec.ecosystem !== install.ecosystem) continue;
-          const copied = files.filter((f) => baseName(f.value) === manifest);
-          if (copied.length === 0) continue;
-          const others = files.filter((f) => !copied.includes(f));
-          const hasLock = spec.locks.some((lock) => files.some((f) => sourceMatches(f.value, lock))) || others.some((f) => copiesDirectory(f.value));
+          const word = files.lastNamed(manifest);
+          if (!word) continue;
+          const hasLock = spec.locks.some((lock) => files.has(lock)) || files.some(`directory-besides:${manifest}`, (f) => baseName(f) !== manifest && copiesDirectory(f));
           if (hasLock) continue;
-          const word = copied[copied.length - 1];
           if (reported.has(word.range)) continue;
           reported.add(word.range);
           report({ messageId: 'noLock', data: { manifest, locks: spec.locks.slice(0, 3).join(', ') + (spec.locks.length > 3 ? ', …' : '') }, range: word.range });

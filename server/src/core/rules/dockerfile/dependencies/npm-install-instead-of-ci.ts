@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { commandsOf, spanOf } from '../../../dockerfile/instructions';
-import { explicitlyCopied, filesBefore, installCommandOf } from '../../../dockerfile/lockfiles';
+import { copiedBefore, installCommandOf } from '../../../dockerfile/lockfiles';
 
 /** Options of `npm install` that `npm ci` does not accept or that change its meaning. */
 const NOT_FOR_CI = /^(-g|--global|--no-package-lock|--package-lock=false|--package-lock-only|--save|-S|--save-dev|-D|--save-exact|-E|--save-optional|-O|--no-save|--link|--global-style|--prefer-dedupe)$/;
@@ -36,8 +36,8 @@ export default defineDockerfileRule({
         if (install.verb.value !== 'install' && install.verb.value !== 'i') continue;
         if (install.operands.length > 0) continue; // `npm install express`: adding a package, not installing the lock.
         if (install.words.some((w) => NOT_FOR_CI.test(w.value))) continue;
-        const files = filesBefore(model, instruction);
-        if (!explicitlyCopied(files, 'package-lock.json') && !explicitlyCopied(files, 'npm-shrinkwrap.json')) continue;
+        const files = copiedBefore(model, instruction);
+        if (!files.has('package-lock.json') && !files.has('npm-shrinkwrap.json')) continue;
         report({
           messageId: 'useCi',
           data: { verb: install.verb.value },

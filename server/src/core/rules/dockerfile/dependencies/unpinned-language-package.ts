@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
-import { installedPackages, type InstalledPackage } from '../../../dockerfile/packages';
-import { effectiveWords, type ShellWord } from '../../../dockerfile/shell';
+import { declaresVersion, installedPackages } from '../../../dockerfile/packages';
+import { effectiveWords } from '../../../dockerfile/shell';
 import { programOf, verbIndex } from '../../../dockerfile/instructions';
 import type { Range } from '../../../types';
 
@@ -11,19 +11,6 @@ const SELF = new Set(['pip', 'setuptools', 'wheel', 'npm', 'yarn', 'pnpm', 'core
 /** Words that are not registry packages: paths, archives, URLs, VCS references. */
 function isRegistryName(value: string): boolean {
   return !/^[./~]/.test(value) && !value.includes('://') && !/^(git\+|github:|gitlab:|bitbucket:|file:|link:|workspace:)/.test(value) && !/\.(whl|tar\.gz|tgz|zip|gem)$/.test(value);
-}
-
-function isPinned(pkg: InstalledPackage, words: ShellWord[]): boolean {
-  const v = pkg.word.value;
-  switch (pkg.manager) {
-    case 'pip':
-      return /[=<>~!]|\s@\s|@/.test(v);
-    case 'gem':
-      return v.includes(':') || words.some((w) => w.value === '-v' || w.value === '--version' || w.value.startsWith('--version='));
-    default:
-      // npm/yarn/pnpm: `name@1.2.3`, `@scope/name@^1`.
-      return v.lastIndexOf('@') > 0;
-  }
 }
 
 export default defineDockerfileRule({
@@ -58,7 +45,7 @@ export default defineDockerfileRule({
       // `npm install` without -g inside a project edits package.json: leave that to the lock-file rules.
       if ((pkg.manager === 'npm' || pkg.manager === 'pnpm') && !words.some((w) => w.value === '-g' || w.value === '--global')) continue;
       if (pkg.manager === 'yarn') continue; // `yarn add` edits package.json; `yarn global add` is not read as an install here
-      if (isPinned(pkg, words)) continue;
+      if (declaresVersion(pkg)) continue;
       report({ messageId: 'unpinned', data: { name: pkg.name, manager: pkg.manager }, range: pkg.word.range });
     }
     for (const run of runs) {

@@ -1,24 +1,8 @@
 import { defineDockerfileRule } from '../../../rule';
-import { installedPackages, type InstalledPackage } from '../../../dockerfile/packages';
+import { declaresVersion, installedPackages, type InstalledPackage } from '../../../dockerfile/packages';
 import { spanOf } from '../../../dockerfile/instructions';
 
 const OS_MANAGERS = new Set(['apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper']);
-
-/** True when the package word states a version the way its manager reads one. */
-function isPinned(pkg: InstalledPackage): boolean {
-  const v = pkg.word.value;
-  switch (pkg.manager) {
-    case 'apt':
-      return v.includes('=');
-    case 'apk':
-      return /[=~<>]/.test(v);
-    case 'zypper':
-      return /[=<>]/.test(v);
-    default:
-      // yum/dnf: `name-1.2.3`, `name-1.2.3-1.el9`, or a comparison; a `.rpm` file or a URL is a fixed artefact.
-      return /-\d/.test(v) || /[=<>]/.test(v);
-  }
-}
 
 /** Words that are not package names from a repository: files, URLs, groups, virtual names, module streams. */
 function isRepositoryPackage(pkg: InstalledPackage): boolean {
@@ -61,7 +45,7 @@ export default defineDockerfileRule({
     if (!stage) return;
     const byCommand = new Map<unknown, InstalledPackage[]>();
     for (const pkg of installedPackages(model, model.inheritedInstructions(stage))) {
-      if (!OS_MANAGERS.has(pkg.manager) || !isRepositoryPackage(pkg) || isPinned(pkg)) continue;
+      if (!OS_MANAGERS.has(pkg.manager) || !isRepositoryPackage(pkg) || declaresVersion(pkg)) continue;
       const list = byCommand.get(pkg.command) ?? [];
       list.push(pkg);
       byCommand.set(pkg.command, list);

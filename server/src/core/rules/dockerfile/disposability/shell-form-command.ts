@@ -15,7 +15,8 @@ export default defineDockerfileRule({
       'Use the exec form, `CMD ["node", "server.js"]`, so the application itself is PID 1 and receives the signal.',
       'If you need shell features, end the script with `exec <command>`. Honours `# hadolint ignore=DL3025`.',
       '',
-      'Not reported: exec-form instructions; a shell-form CMD that follows an exec-form ENTRYPOINT (it is only',
+      'Not reported: exec-form instructions; a shell form whose last command starts with `exec` (`CMD exec gunicorn …`,',
+      '`CMD cd /app && exec node server.js`), where the app replaces the shell; a shell-form CMD that follows an exec-form ENTRYPOINT (it is only',
       'arguments); a CMD or ENTRYPOINT inherited from an earlier stage (reported where it is written); and instructions',
       'outside the final stage.',
     ].join('\n'),
@@ -34,6 +35,9 @@ export default defineDockerfileRule({
       if (!instruction || model.stageOf(instruction) !== stage) continue;
       const line = model.commandLine(instruction);
       if (!line || line.form !== 'shell' || line.commands.length === 0) continue;
+      // `CMD exec gunicorn …` (or `cd /app && exec node server.js`): the shell replaces itself with the app,
+      // which becomes PID 1 and receives SIGTERM.
+      if (line.commands[line.commands.length - 1].words[0]?.value === 'exec') continue;
       // CMD after an exec-form ENTRYPOINT is just arguments to it: no shell is involved.
       if (keyword === 'CMD') {
         const entrypoint = model.lastOf(stage, 'ENTRYPOINT');
