@@ -285,8 +285,9 @@ function* workerDocuments(uri: string): Iterable<PoolDocument> {
   }
 }
 
-function keyFor(source: Source): string {
-  return `${source.version}|${configurationGeneration}|${isKubernetes(source) ? `${workspaceGeneration}.${states.get(source.uri)?.relationsEpoch ?? 0}` : `c${buildContextGeneration}`}`;
+/** What a result was computed from; `configuration` is the generation of the configuration the job carried. */
+function keyFor(source: Source, configuration = configurationGeneration): string {
+  return `${source.version}|${configuration}|${isKubernetes(source) ? `${workspaceGeneration}.${states.get(source.uri)?.relationsEpoch ?? 0}` : `c${buildContextGeneration}`}`;
 }
 
 /**
@@ -624,7 +625,9 @@ async function run(source: Source, state: DocumentState, key: string): Promise<v
   let resultKey = key;
   const onStart = () => {
     state.jobStarted = true;
-    resultKey = keyFor(source);
+    // The workspace is read when the worker starts, but the configuration was fixed when the job was sent:
+    // a configuration change in between must not be taken as already applied.
+    resultKey = keyFor(source, configurationAtStart);
   };
   const outcome = await pool.analyse({ uri, version, configuration: configurationFor(uri), timeoutMs: settings.analysisTimeoutMs, urgent: source.open, onStart });
   state.jobStarted = false;

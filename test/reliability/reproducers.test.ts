@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, MAX_FINDINGS_PER_RULE, type Analysis } from '../../server/src/core/analyze';
+import { withoutStackTraces } from '../../server/src/core/yaml-errors';
 
 const FIXTURES = join(__dirname, 'fixtures');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -94,6 +95,30 @@ describe('fuzz 9 and 9b: no "undefined" in a message', () => {
     const { analysis } = run('manifest.yaml', fixture('fuzz-9b-undefined-in-message.yaml'));
     const message = analysis.findings.find((f) => f.ruleId === 'port-binding/service-target-port-unmatched')!.message;
     assert.match(message, /declare grpc, 8080 \(http\)/);
+  });
+});
+
+describe('fuzz seed 8086, input 19384: the yaml parser runs out of stack', () => {
+  it('the file is reported as unreadable, with no findings, instead of throwing', () => {
+    const { analysis } = run('manifest.yaml', fixture('fuzz-8086-19384-yaml-stack.yaml'));
+    assert.equal(analysis.findings.length, 0);
+    assert.deepEqual(analysis.parsed.parseProblems.map((p) => `${p.range.start.line}:${p.range.start.character} ${p.message}`), ['0:0 The file is nested too deeply for the parser to read, and was not analysed.']);
+  });
+});
+
+describe('fuzz seed 8086, input 41705: 148,000 yaml parse errors in deep nesting', () => {
+  it('are read without recording a stack trace for each (2.6 s before)', () => {
+    const { analysis, ms } = run('manifest.yaml', fixture('fuzz-8086-41705-yaml-errors.yaml'));
+    // No document holds an object (none has apiVersion and kind): read as YAML, nothing to report.
+    assert.deepEqual([analysis.parsed.target, analysis.parsed.kubernetes?.objects.length, analysis.findings.length], ['kubernetes', 0, 0]);
+    within(ms);
+  });
+
+  it('withoutStackTraces records none inside and restores the limit after, also when the parse throws', () => {
+    const limit = Error.stackTraceLimit;
+    assert.equal(withoutStackTraces(() => new Error('x').stack), 'Error: x');
+    assert.throws(() => withoutStackTraces(() => { throw new RangeError('y'); }), RangeError);
+    assert.equal(Error.stackTraceLimit, limit);
   });
 });
 

@@ -121,6 +121,20 @@ export function parseDocument(input: SourceInput, version = 0, options: ParseOpt
     parsed.parseProblems.push({ message: 'The file contains binary data (a NUL byte) and was not analysed.', range: source.rangeOf(0, 0) });
     return parsed;
   }
+  try {
+    return parseByTarget(parsed, target, options);
+  } catch (error) {
+    // The parsers recurse on structure: the yaml package overflows the stack on some 60 KB inputs (fuzz seed
+    // 8086). Such a file is reported as unreadable, with no findings, instead of failing the whole run.
+    if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) throw error;
+    const unreadable: ParsedDocument = { input, target: undefined, source, parseProblems: [], suppressions: [] };
+    unreadable.parseProblems.push({ message: 'The file is nested too deeply for the parser to read, and was not analysed.', range: source.rangeOf(0, 0) });
+    return unreadable;
+  }
+}
+
+function parseByTarget(parsed: ParsedDocument, target: Target, options: ParseOptions): ParsedDocument {
+  const source = parsed.source;
   if (target === 'kubernetes' && options.helm) return parseHelmTemplate(parsed, options.helm);
   // SAM/CloudFormation templates and serverless.yml, by content; other JSON yields nothing, other YAML goes on as Kubernetes.
   if ((target === 'kubernetes' || target === 'serverless') && parseServerless(parsed)) return parsed;

@@ -37,6 +37,14 @@ export function isPlaceholderImage(reference: string): boolean {
 }
 
 /**
+ * Images that stand in for a workload whose content does not matter: the pause container (it only holds a
+ * pod's namespaces) and Kubernetes' old end-to-end test web server, used by volume and scheduling demos.
+ */
+export function isStandInImage(repository: string): boolean {
+  return /(^|\/)(pause(-amd64|-arm64)?|test-webserver)$/.test(repository);
+}
+
+/**
  * Official Docker Hub images: the only single-word names a registry resolves as written
  * (`nginx` means `docker.io/library/nginx`). Kept to the ones manifests commonly run.
  */

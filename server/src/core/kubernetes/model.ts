@@ -10,6 +10,7 @@ import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
 import { HELM_UNKNOWN, asMap, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
 import { isKustomizationFile } from '../applications';
+import { withoutStackTraces } from '../yaml-errors';
 
 /** Pass as `maxAliasCount` to any `toJS()` call: far above real manifests, far below a "billion laughs". Our own accessors resolve aliases lazily. */
 export const MAX_ALIAS_COUNT = 1000;
@@ -133,7 +134,7 @@ export class KubernetesModel {
   constructor(readonly source: SourceText) {
     this.isHelmTemplate = hasTemplateBraces(source.text) || /\/templates\/[^/]+$/.test(source.uri);
     // lfText: lone CR is a line break for us (as in LSP) but not for the yaml package; same offsets.
-    const docs = parseAllDocuments(source.lfText, { prettyErrors: false, merge: true, uniqueKeys: false, strict: false });
+    const docs = withoutStackTraces(() => parseAllDocuments(source.lfText, { prettyErrors: false, merge: true, uniqueKeys: false, strict: false }));
     const list = Array.isArray(docs) ? docs : [];
     list.forEach((doc, documentIndex) => {
       this.documents.push(doc);
@@ -232,7 +233,11 @@ export class KubernetesModel {
       node,
       templateMetadata,
       podLabels: stringMap(valueOf(templateMetadata, 'labels', doc), doc),
-      containers: seqItems(valueOf(node, 'containers', doc), doc).map((c) => this.container(c, doc, false)).filter((c): c is Container => !!c),
+      containers: seqItems(valueOf(node, 'containers', doc), doc)
+        .map((c) => this.container(c, doc, false))
+        .filter((c): c is Container => !!c)
+        // Knative names a container it was given without a name `user-container`, as `kubectl get` then shows it.
+        .map((c) => (c.name === undefined && /^serving\.knative\.dev\//.test(object.apiVersion) ? { ...c, name: 'user-container' } : c)),
       initContainers: seqItems(valueOf(node, 'initContainers', doc), doc).map((c) => this.container(c, doc, true)).filter((c): c is Container => !!c),
     };
   }

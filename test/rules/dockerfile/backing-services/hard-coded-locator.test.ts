@@ -40,7 +40,7 @@ testRule(rule, {
       errors: [
         { line: 2, column: 12, endColumn: 49, messageId: 'url', message: '`ES_URL` hard-codes the backing service `https://elasticsearch-ha-es-http:9200`' },
         { line: 3, column: 16, messageId: 'url' },
-        { line: 4, column: 23, messageId: 'host', message: 'a fixed address' },
+        { line: 4, column: 23, messageId: 'host', message: 'a Kubernetes Service name fixed to namespace `weaviate`' },
       ],
     },
     {

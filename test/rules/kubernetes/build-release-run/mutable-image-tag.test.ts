@@ -7,6 +7,14 @@ const deployment = (image: string) => deploymentYaml({ name: 'web', image, selec
 testRule(rule, {
   valid: [
     { name: 'version tag', code: deployment('registry.example.com/shop/web:1.4.2') },
+    {
+      name: 'a Knative Service: Serving resolves the tag to a digest for each Revision',
+      code: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\nspec:\n  template:\n    spec:\n      containers:\n        - image: ghcr.io/knative/helloworld-go:latest\n',
+    },
+    {
+      name: 'a demo Pod whose pause container only holds a volume',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: fc\nspec:\n  containers:\n    - name: fc\n      image: kubernetes/pause\n      volumeMounts: [{name: fc-vol, mountPath: /mnt/fc}]\n  volumes:\n    - name: fc-vol\n      fc: {targetWWNs: ["500a0982991b8dc5"], lun: 2, fsType: ext4}\n',
+    },
     { name: 'digest', code: deployment('registry.example.com/shop/web@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0') },
     { name: 'registry port is not a tag', code: deployment('localhost:5000/web:2024.06.01') },
     { name: 'Helm template value', code: deployment('"{{ .Values.image.repository }}:{{ .Values.image.tag }}"') },

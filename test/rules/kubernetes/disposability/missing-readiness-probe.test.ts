@@ -27,8 +27,56 @@ spec:
       targetPort: ${targetPort}
 `;
 
+const MINIO = `apiVersion: v1
+kind: Service
+metadata:
+  name: minio
+spec:
+  clusterIP: None
+  ports: [{port: 9000, name: minio}]
+  selector: {app: minio}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: minio-service
+spec:
+  type: LoadBalancer
+  ports: [{port: 9000, targetPort: 9000}]
+  selector: {app: minio}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: minio
+spec:
+  serviceName: minio
+  replicas: 4
+  selector:
+    matchLabels: {app: minio}
+  template:
+    metadata:
+      labels: {app: minio}
+    spec:
+      containers:
+        - name: minio
+          image: minio/minio:RELEASE.2024-06-13T22-53-53Z
+          args: ["server", "http://minio-{0...3}.minio.default.svc.cluster.local/data"]
+          ports: [{containerPort: 9000}]
+`;
+
 testRule(rule, {
   valid: [
+    {
+      name: 'a single-replica Gradio app opened by hand',
+      code: `${service('7860')}---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: chat\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: chat\n          image: us-docker.pkg.dev/google-samples/containers/gke/gradio-app:v1.0.4\n          ports: [{containerPort: 7860}]\n`,
+    },
+    {
+      // ../shared/reliability/fix/introduces--…: a fix probing the Service's 80 kept the pod from ever becoming Ready.
+      // The Service's traffic never reaches 2368: a port mismatch (port-binding/service-target-port-unmatched), not a missing probe.
+      name: 'single container declares 2368, Service targets 80: not reported here',
+      code: `${deployment('', '          ports:\n            - containerPort: 2368\n              hostPort: 80\n')}---\n${service('80')}`,
+    },
     { name: 'probe present', code: `${deployment('          readinessProbe:\n            httpGet: {path: /ready, port: http}\n')}---\n${service()}` },
     { name: 'no Service selects the pods (worker)', code: deployment() },
     {
@@ -44,6 +92,12 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a StatefulSet behind a headless peer Service and a client Service: the client one is named',
+      code: MINIO,
+      errors: [{ line: 33, column: 17, message: 'serves Service `minio-service`' }],
+      output: `${MINIO}          readinessProbe:\n            tcpSocket:\n              port: 9000\n`,
+    },
     {
       name: 'a notebook image run with several replicas is a service like any other',
       code: `${deployment().replace('spec:\n  template', 'spec:\n  replicas: 3\n  template').replace('shop/web:1.4.2', 'jupyter/tensorflow-notebook:2023-10-20')}---\n${service()}`,
@@ -68,13 +122,6 @@ testRule(rule, {
       code: `${deployment('', '          args: ["--port=3000"]\n')}---\n${service('3000')}`,
       errors: [{ line: 12, column: 17 }],
       output: `${deployment('', '          args: ["--port=3000"]\n          readinessProbe:\n            tcpSocket:\n              port: 3000\n')}---\n${service('3000')}`,
-    },
-    {
-      // ../shared/reliability/fix/introduces--…: probing the Service's 80 would keep the pod from ever becoming Ready.
-      name: 'single container declares 2368, Service targets 80: no fix on an undeclared port',
-      code: `${deployment('', '          ports:\n            - containerPort: 2368\n              hostPort: 80\n')}---\n${service('80')}`,
-      errors: [{ line: 12, column: 17 }],
-      output: null,
     },
     {
       name: 'single container, named targetPort undeclared: no fix',

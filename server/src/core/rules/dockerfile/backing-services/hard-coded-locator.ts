@@ -4,6 +4,18 @@ import { runtimeInstructions } from '../../../dockerfile/instructions';
 import { hardCodedLocator } from '../../../dockerfile/literal-values';
 import { isServiceImage } from '../../../dockerfile/backing-services';
 
+/**
+ * The namespace of a Kubernetes Service DNS name (`db.prod`, `db.prod.svc`, `db.prod.svc.cluster.local`): a
+ * two-label name counts when its last label is no top-level domain (`api.example.io` is not one).
+ */
+function clusterNamespaceOf(host: string): string | undefined {
+  const h = host.toLowerCase().replace(/:\d+$/, '');
+  const svc = /^[a-z0-9-]+\.([a-z0-9-]+)\.svc(\.cluster\.local)?$/.exec(h);
+  if (svc) return svc[1];
+  const two = /^[a-z0-9-]+\.([a-z0-9-]+)$/.exec(h);
+  return two && !/^(com|net|org|io|dev|app|ai|cloud|co|info|biz|xyz|tech|local|internal|lan|home|corp|test|example|[a-z]{2})$/.test(two[1]) ? two[1] : undefined;
+}
+
 export default defineDockerfileRule({
   meta: {
     id: 'backing-services/hard-coded-locator',
@@ -25,6 +37,9 @@ export default defineDockerfileRule({
       'Leave these variables unset in the image and provide them per deploy. Credentials in URLs are masked in',
       'messages; `config/literal-secret-env` reports them as secrets.',
       '',
+      'A Service name qualified by its namespace (`POSTGRES_HOST=pg-rw.pg-ns`) is reported: Kubernetes resolves it, but',
+      'only for that one namespace, so the image carries where its database lives.',
+      '',
       'Not reported: a bare service name without a port (`DB_HOST=db`, `ELASTICSEARCH_URL=http://search`), which the',
       'platform resolves (Compose, Kubernetes Service DNS); bind addresses (`0.0.0.0`); values built from variables;',
       'locators in build stages that do not reach the runtime image; embedded databases (`jdbc:sqlite:`, H2); images',
@@ -44,9 +59,14 @@ export default defineDockerfileRule({
         const locator = hardCodedLocator(variable.name, variable.value);
         if (!locator) continue;
         if (locator.kind === 'host') {
+          const namespace = clusterNamespaceOf(locator.display);
           const why = locator.service
             ? `a ${locator.service} port on a fixed service name`
-            : /localhost|^127\.|::1/.test(locator.display) ? 'localhost inside a container is the container itself' : 'a fixed address';
+            : /localhost|^127\.|::1/.test(locator.display)
+              ? 'localhost inside a container is the container itself'
+              : namespace
+                ? `a Kubernetes Service name fixed to namespace \`${namespace}\``
+                : 'a fixed address';
           report({ messageId: 'host', data: { name: variable.name, value: locator.display, why }, range: variable.valueRange });
         } else {
           report({ messageId: 'url', data: { name: variable.name, value: locator.display }, range: variable.valueRange });

@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { isLogicalImageName, isMovingTag, isPlaceholderImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
+import { isLogicalImageName, isMovingTag, isPlaceholderImage, isStandInImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
+import { revisionTemplateOf } from '../../../kubernetes/knative';
 import type { KubernetesWorkspace } from '../../../rule';
 import { kustomizeImageEntries } from '../../../kubernetes/kustomize-images';
 
@@ -27,7 +28,10 @@ export default defineKubernetesRule({
       'Not reported: placeholders a tool fills in before deploying (`$IMAGE_URL`, `${IMAGE}`, `<YOUR-IMAGE>`,',
       '`CONTAINER_IMAGE`, Helm expressions), names that the file\'s Kustomize builds rewrite to a tag or digest',
       '(`images: [{name: app, newTag: 1.4.2}]` in its own kustomization, or in every overlay that includes it), and logical names a build tool replaces (Skaffold, `ko`, an overlay):',
-      'a single word with no registry and no tag that is not an official image (`echo-grpc`, unlike `nginx`).',
+      'a single word with no registry and no tag that is not an official image (`echo-grpc`, unlike `nginx`); Knative',
+      'Services, Configurations and Revisions, whose tags Knative Serving resolves to a digest for each Revision (unless',
+      'the registry is in its `registries-skipping-tag-resolving` list); and stand-in images whose content does not',
+      'matter (`pause`, `test-webserver`).',
     ].join('\n'),
     messages: {
       latest: 'Image `{{image}}` uses the mutable `latest` tag; pin a version tag or digest so a release always runs the same build.',
@@ -40,10 +44,12 @@ export default defineKubernetesRule({
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
+      // Knative Serving resolves each tag to a digest when it creates a Revision: every release runs one build.
+      if (revisionTemplateOf(object)) continue;
       for (const container of [...pod.initContainers, ...pod.containers]) {
         if (!container.image || !container.imageRange || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
         const image = parseImageReference(container.image);
-        if (image.digest) continue;
+        if (image.digest || isStandInImage(image.repository)) continue;
         // The builds' own answer when the caller knows them (every including overlay pins it); else any kustomization around.
         rewritten ??= workspace.pinnedImages ? new Set(workspace.pinnedImages) : kustomizedNames(workspace);
         if (rewritten.has(image.repository)) continue;

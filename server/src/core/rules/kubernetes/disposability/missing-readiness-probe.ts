@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { WORKLOAD_KINDS, type Container, type KubeObject } from '../../../kubernetes/model';
-import { asMap, nodeAt, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
+import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 import { isPatchFragment, locationOf, servicesSelecting, nearest } from '../../../kubernetes/selectors';
 import { portReference, probeOf, type PortReference } from '../../../kubernetes/probes';
 import { appendToMap } from '../../../kubernetes/yaml-edits';
@@ -8,7 +8,7 @@ import { containerCommand, isIdleCommand } from '../../../kubernetes/commands';
 import { replicasOf } from '../../../kubernetes/pod-parts';
 
 /** Interactive tools a person opens in a browser (notebooks, dashboards, web IDEs): one user, one replica, no rollout to protect. */
-const INTERACTIVE_TOOL = /(^|[/_.-])(jupyter|jupyterlab|notebook|tensorboard|code-server|marimo)([/_.:-]|$)/i;
+const INTERACTIVE_TOOL = /(^|[/_.-])(jupyter|jupyterlab|notebook|tensorboard|code-server|marimo|gradio|streamlit|hubble-ui)([/_.:-]|$)/i;
 
 export default defineKubernetesRule({
   meta: {
@@ -29,7 +29,10 @@ export default defineKubernetesRule({
       '',
       'Not reported either: a container whose pod already has a readiness probe on another container (a proxy or',
       'gateway that checks through to the app gates the pod), a toolbox container that only idles (`sleep infinity`),',
-      'and a single-replica interactive tool (Jupyter, TensorBoard, a web IDE) that one person opens by hand.',
+      'a single-replica interactive tool (Jupyter, TensorBoard, a web IDE, a Gradio or Streamlit app, Hubble UI) that one',
+      'person opens by hand, and a lone container that declares only other ports than the Service targets (a port',
+      'mismatch, reported by `port-binding/service-target-port-unmatched`). When several Services select the pod, the',
+      'finding names one that clients use before a headless one (`clusterIP: None`) that the pods use to find each other.',
     ].join('\n'),
     messages: {
       missing: 'Container `{{container}}` serves Service `{{service}}` but has no readinessProbe; traffic reaches it before it is ready.',
@@ -40,7 +43,7 @@ export default defineKubernetesRule({
     for (const object of model.objects) {
       // A Helm hook (`helm test` pod, pre-install step) runs to completion; it takes no traffic even when it carries the labels.
       if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || isPatchFragment(object) || object.annotations['helm.sh/hook'] !== undefined) continue;
-      const services = nearest(servicesSelecting(object, workspace.ofKind('Service')), object);
+      const services = clientServicesFirst(nearest(servicesSelecting(object, workspace.ofKind('Service')), object));
       if (services.length === 0) continue;
       const { refs, firstByPort, firstNumbered } = serviceRefs(services);
       const containers = object.podSpec.containers;
@@ -57,7 +60,10 @@ export default defineKubernetesRule({
         const hit = first >= 0 ? refs[first] : undefined;
         if (hit) serving.push({ container, ref: hit.ref, service: hit.service });
       }
-      if (serving.length === 0 && containers.length === 1) serving = [{ container: containers[0], ref: firstNumbered?.ref, service: services[0].name ?? '' }];
+      // A lone container that declares no port is taken to serve the Service; one that declares other ports than
+      // the Service targets (targetPort 80, containerPort 2368) does not get its traffic: that is a port mismatch
+      // (port-binding/service-target-port-unmatched), not a missing probe.
+      if (serving.length === 0 && containers.length === 1 && containers[0].ports.length === 0) serving = [{ container: containers[0], ref: firstNumbered?.ref, service: services[0].name ?? '' }];
       // A pod is Ready only when every container is: one probed container already gates traffic.
       if (containers.some((c) => probeOf(c, 'readinessProbe', object.doc))) continue;
       const single = (replicasOf(object) ?? 1) <= 1;
@@ -82,6 +88,22 @@ export default defineKubernetesRule({
     }
   },
 });
+
+/**
+ * The Services in the order the finding names them: those clients use before headless ones (`clusterIP: None`),
+ * which a StatefulSet's members use to find each other. Kept per list, as `nearest` shares its lists.
+ */
+const orderedServices = new WeakMap<readonly KubeObject[], readonly KubeObject[]>();
+
+function clientServicesFirst(services: readonly KubeObject[]): readonly KubeObject[] {
+  let ordered = orderedServices.get(services);
+  if (!ordered) {
+    const headless = (s: KubeObject) => scalarString(nodeAt(s.node, ['spec', 'clusterIP'], s.doc), s.doc) === 'None';
+    ordered = services.some(headless) ? [...services.filter((s) => !headless(s)), ...services.filter(headless)] : services;
+    orderedServices.set(services, ordered);
+  }
+  return ordered;
+}
 
 interface ServiceRefs {
   refs: { ref: PortReference; service: string }[];
