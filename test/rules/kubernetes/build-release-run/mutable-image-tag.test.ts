@@ -8,8 +8,8 @@ testRule(rule, {
   valid: [
     { name: 'version tag', code: deployment('registry.example.com/shop/web:1.4.2') },
     {
-      name: 'a Knative Service: Serving resolves the tag to a digest for each Revision',
-      code: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\nspec:\n  template:\n    spec:\n      containers:\n        - image: ghcr.io/knative/helloworld-go:latest\n',
+      name: 'a toolbox container that only idles uses its image as a stand-in',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: zone-placeholder\nspec:\n  selector:\n    matchLabels: {app: placeholder}\n  template:\n    metadata:\n      labels: {app: placeholder}\n    spec:\n      containers:\n        - name: idle\n          image: busybox:latest\n          command: ["sleep", "infinity"]\n',
     },
     {
       name: 'a demo Pod whose pause container only holds a volume',
@@ -35,6 +35,11 @@ testRule(rule, {
     { name: 'custom resource with a pod-like shape is skipped', code: 'apiVersion: example.com/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: x\n          image: nginx\n' },
   ],
   invalid: [
+    {
+      name: 'a Knative Service: each Revision is pinned, the manifest is not',
+      code: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\nspec:\n  template:\n    spec:\n      containers:\n        - image: ghcr.io/knative/helloworld-go\n',
+      errors: [{ line: 9, column: 18, messageId: 'knative', message: 'Knative pins the digest of each Revision it creates, but applying this manifest again deploys whatever `latest` points to then' }],
+    },
     { name: 'latest tag', code: deployment('nginx:latest'), errors: [{ line: 14, column: 18, endLine: 14, endColumn: 30, messageId: 'latest' }] },
     { name: 'no tag', code: deployment('registry.example.com/shop/web'), errors: [{ line: 14, column: 18, messageId: 'untagged' }] },
     { name: 'an official image without a tag is a real image', code: deployment('wordpress'), errors: [{ line: 14, column: 18, messageId: 'untagged' }] },

@@ -9,6 +9,10 @@ testRule(rule, {
     { name: 'probe on the declared number', code: pod('          readinessProbe:\n            httpGet: {path: /ready, port: 8080}\n') },
     { name: 'container declares no ports: not judged', code: pod('          livenessProbe:\n            tcpSocket: {port: 9000}\n', '') },
     { name: 'probe by name (another rule judges names)', code: pod('          livenessProbe:\n            httpGet: {path: /live, port: admin}\n') },
+    {
+      name: 'a port another container of the pod declares (one network per pod)',
+      code: pod('          readinessProbe:\n            httpGet: {path: /healthz, port: 8000}\n        - name: http-server\n          image: shop/jetstream-http:1.2.0\n          ports:\n            - containerPort: 8000\n'),
+    },
     { name: 'second declared port', code: pod('          livenessProbe:\n            httpGet: {path: /actuator/health, port: 8081}\n', '          ports:\n            - containerPort: 8080\n            - containerPort: 8081\n') },
   ],
   invalid: [

@@ -41,6 +41,10 @@ testRule(rule, {
       workspace: [{ filename: 'deploy.yaml', code: deployment.replace(/          ports:\n[\s\S]*$/, '') }],
     },
     { name: 'targetPort omitted defaults to port, which is declared', code: `${deployment}---\n${service('    - port: 8080\n')}` },
+    {
+      name: 'numeric targetPort the container is told to listen on in its arguments (kubebuilder metrics)',
+      code: `${deployment.replace('          ports:', '          args: ["--metrics-bind-address=:8443", "--leader-elect"]\n          ports:')}---\n${service('    - name: https\n      port: 8443\n      targetPort: 8443\n')}`,
+    },
   ],
   invalid: [
     {

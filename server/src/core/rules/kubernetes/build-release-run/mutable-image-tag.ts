@@ -2,6 +2,7 @@ import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, isStandInImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
 import { revisionTemplateOf } from '../../../kubernetes/knative';
+import { containerCommand, isIdleCommand } from '../../../kubernetes/commands';
 import type { KubernetesWorkspace } from '../../../rule';
 import { kustomizeImageEntries } from '../../../kubernetes/kustomize-images';
 
@@ -28,15 +29,16 @@ export default defineKubernetesRule({
       'Not reported: placeholders a tool fills in before deploying (`$IMAGE_URL`, `${IMAGE}`, `<YOUR-IMAGE>`,',
       '`CONTAINER_IMAGE`, Helm expressions), names that the file\'s Kustomize builds rewrite to a tag or digest',
       '(`images: [{name: app, newTag: 1.4.2}]` in its own kustomization, or in every overlay that includes it), and logical names a build tool replaces (Skaffold, `ko`, an overlay):',
-      'a single word with no registry and no tag that is not an official image (`echo-grpc`, unlike `nginx`); Knative',
-      'Services, Configurations and Revisions, whose tags Knative Serving resolves to a digest for each Revision (unless',
-      'the registry is in its `registries-skipping-tag-resolving` list); and stand-in images whose content does not',
-      'matter (`pause`, `test-webserver`).',
+      'a single word with no registry and no tag that is not an official image (`echo-grpc`, unlike `nginx`); and',
+      'stand-in images whose content does not matter (`pause`, `test-webserver`, any image whose container only idles). Knative Services are reported with',
+      'their own message: Knative Serving resolves the tag to a digest for each Revision it creates, so one Revision runs',
+      'one build, but the manifest in the repository does not say which.',
     ].join('\n'),
     messages: {
       latest: 'Image `{{image}}` uses the mutable `latest` tag; pin a version tag or digest so a release always runs the same build.',
       moving: 'Image `{{image}}` uses the moving tag `{{tag}}`, which follows a branch or channel; pin a version tag or digest so a release always runs the same build.',
       untagged: 'Image `{{image}}` has no tag, which means `latest`; pin a version tag or digest so a release always runs the same build.',
+      knative: 'Image `{{image}}` follows the moving tag `{{tag}}`; Knative pins the digest of each Revision it creates, but applying this manifest again deploys whatever `{{tag}}` points to then; pin a version tag or digest in the manifest.',
     },
   },
   check({ model, workspace, report }) {
@@ -44,17 +46,22 @@ export default defineKubernetesRule({
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
-      // Knative Serving resolves each tag to a digest when it creates a Revision: every release runs one build.
-      if (revisionTemplateOf(object)) continue;
+      // Knative Serving resolves each tag to a digest when it creates a Revision: one Revision runs one build,
+      // but the manifest, applied again, makes a Revision of whatever the tag points to then.
+      const knative = revisionTemplateOf(object) !== undefined;
       for (const container of [...pod.initContainers, ...pod.containers]) {
         if (!container.image || !container.imageRange || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
         const image = parseImageReference(container.image);
         if (image.digest || isStandInImage(image.repository)) continue;
+        // A container that only idles (`sleep infinity`, a sleep loop) uses its image as a stand-in too.
+        if (isIdleCommand(containerCommand(model.source, container, object.doc))) continue;
         // The builds' own answer when the caller knows them (every including overlay pins it); else any kustomization around.
         rewritten ??= workspace.pinnedImages ? new Set(workspace.pinnedImages) : kustomizedNames(workspace);
         if (rewritten.has(image.repository)) continue;
         if (image.tag === undefined && isVersionedRepository(image.repository)) continue;
-        if (image.tag === undefined) report({ messageId: 'untagged', data: { image: container.image }, range: container.imageRange });
+        const tag = image.tag === undefined ? 'latest' : image.tag;
+        if (knative && (image.tag === undefined || image.tag === 'latest' || isMovingTag(image.tag))) report({ messageId: 'knative', data: { image: container.image, tag }, range: container.imageRange });
+        else if (image.tag === undefined) report({ messageId: 'untagged', data: { image: container.image }, range: container.imageRange });
         else if (image.tag === 'latest') report({ messageId: 'latest', data: { image: container.image }, range: container.imageRange });
         else if (isMovingTag(image.tag)) report({ messageId: 'moving', data: { image: container.image, tag: image.tag }, range: container.imageRange });
       }

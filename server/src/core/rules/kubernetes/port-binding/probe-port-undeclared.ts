@@ -14,7 +14,8 @@ export default defineKubernetesRule({
       'the probe and the app disagree about where the app listens, which only shows up as failing probes at deploy time.',
       '',
       'Declare every port the process binds, ideally with a name, and let probes refer to the name. Containers that',
-      'declare no ports at all are not judged. A probe on an undeclared number still works (the kubelet does not need',
+      'declare no ports at all are not judged, nor is a port another container of the pod declares (the containers share',
+      'one network). A probe on an undeclared number still works (the kubelet does not need',
       'the declaration), so this is documentation hygiene and a hint.',
     ].join('\n'),
     messages: {
@@ -30,6 +31,8 @@ export default defineKubernetesRule({
           const probe = probeOf(container, key, object.doc);
           const ref = probe && probePort(probe, object.doc);
           if (!ref || ref.number === undefined || declaresPort(container, ref)) continue;
+          // Containers of a pod share one network: a port another container declares is reachable on localhost too.
+          if (object.podSpec.containers.some((other) => other !== container && other.ports.some((p) => p.containerPort === ref.number))) continue;
           const declared = container.ports.map((p) => String(p.containerPort ?? p.name)).join(', ');
           const range = model.rangeOf(ref.node);
           if (range) report({ messageId: 'undeclared', data: { probe: key, port: ref.number, container: container.name ?? '?', declared }, range });

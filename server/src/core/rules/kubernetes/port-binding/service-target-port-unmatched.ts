@@ -17,7 +17,8 @@ export default defineKubernetesRule({
       'disagrees with every declared port usually means the app and its Service drifted apart.',
       '',
       'Name the container port (`name: http`) and point `targetPort` at the name, so the number lives in one place.',
-      'Only Services whose pods are in the workspace are checked; pods defined elsewhere are not guessed at.',
+      'Only Services whose pods are in the workspace are checked; pods defined elsewhere are not guessed at. A numeric',
+      'targetPort that a container is told to listen on in its arguments (`--metrics-bind-address=:8443`) is not reported.',
     ].join('\n'),
     messages: {
       name: 'targetPort `{{port}}` names no container port of the pods this Service selects ({{workloads}}); the Service gets no endpoints.',
@@ -76,6 +77,18 @@ function podPorts(pods: readonly KubeObject[]): PodPorts {
       for (const p of c.ports) {
         if (p.containerPort !== undefined) portKeys.add(`n:${p.containerPort}`);
         if (p.name !== undefined) portKeys.add(`s:${p.name}`);
+      }
+    }
+    // Ports the containers are told to listen on in their arguments (`--metrics-bind-address=:8443`, `--port 8443`):
+    // a numeric targetPort reaches them without a declaration.
+    for (const pod of pods) {
+      for (const c of [...pod.podSpec!.containers, ...pod.podSpec!.initContainers]) {
+        for (const key of ['command', 'args']) {
+          for (const item of seqItems(valueOf(c.node, key, pod.doc), pod.doc)) {
+            const port = /(?:^|[:=\s])(\d{2,5})$/.exec(scalarString(item, pod.doc) ?? '');
+            if (port) portKeys.add(`n:${Number(port[1])}`);
+          }
+        }
       }
     }
     const workloads = [...new Set(pods.map((p) => `${p.kind} ${p.name ?? ''}`.trim()))].join(', ');
