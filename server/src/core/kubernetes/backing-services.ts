@@ -23,7 +23,7 @@ const DATASTORE_IMAGES: [RegExp, Datastore][] = [
   [/^rabbitmq$/, { name: 'RabbitMQ', persistent: true }],
   [/^(cassandra|scylla)$/, { name: 'Cassandra', persistent: true }],
   [/^(elasticsearch|opensearch)$/, { name: 'Elasticsearch', persistent: true }],
-  [/^(couchdb|couchbase|neo4j|influxdb|clickhouse-server|cockroach)$/, { name: 'a database', persistent: true }],
+  [/^(couchdb|couchbase|neo4j|influxdb|clickhouse-server|cockroach|rethinkdb|arangodb|orientdb|questdb|aerospike|yugabyte|surrealdb)$/, { name: 'a database', persistent: true }],
   [/^(kafka|cp-kafka)$/, { name: 'Kafka', persistent: true }],
 ];
 

@@ -38,10 +38,11 @@ export function isPlaceholderImage(reference: string): boolean {
 
 /**
  * Images that stand in for a workload whose content does not matter: the pause container (it only holds a
- * pod's namespaces) and Kubernetes' old end-to-end test web server, used by volume and scheduling demos.
+ * pod's namespaces), Kubernetes' old end-to-end test web server and the perf-tests `sleep` image, used by
+ * volume, scheduling and queueing demos.
  */
 export function isStandInImage(repository: string): boolean {
-  return /(^|\/)(pause(-amd64|-arm64)?|test-webserver)$/.test(repository);
+  return /(^|\/)(pause(-amd64|-arm64)?|test-webserver)$/.test(repository) || /(^|\/)perf-tests\/sleep$/.test(repository);
 }
 
 /**

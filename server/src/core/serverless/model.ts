@@ -76,6 +76,8 @@ export interface FunctionEvent {
   source: Node | undefined;
   /** The event's own settings (SAM `Properties`), when it has any. */
   properties?: YAMLMap;
+  /** Set when the event is inferred from an `AWS::Lambda::Permission` that lets the service invoke the function. */
+  viaPermission?: boolean;
 }
 
 export interface Resource {
@@ -354,7 +356,7 @@ export class ServerlessModel {
           const ids = new Set(seqItems(valueOf(props, 'Targets', doc), doc).map((t) => this.referencedId(valueOf(asMap(t, doc), 'Arn', doc))));
           for (const id of ids) add(id, { type: 'schedule', name: resource.logicalId, range: resource.idRange, source: valueOf(props, 'ScheduleExpression', doc) });
         } else if (resource.type === 'AWS::Lambda::Permission' && scalarString(valueOf(props, 'Principal', doc), doc) === 'apigateway.amazonaws.com') {
-          add(this.referencedId(valueOf(props, 'FunctionName', doc)), { type: 'api', name: resource.logicalId, range: resource.idRange, source: undefined });
+          add(this.referencedId(valueOf(props, 'FunctionName', doc)), { type: 'api', name: resource.logicalId, range: resource.idRange, source: undefined, viaPermission: true });
         }
       }
       this.lambdaTriggers = triggers;

@@ -25,6 +25,7 @@ export default defineServerlessRule({
     ].join('\n'),
     messages: {
       timeout: 'Function `{{fn}}` may run {{seconds}} s, but its {{gateway}} event `{{event}}` stops waiting after {{limit}} s.',
+      permission: 'Function `{{fn}}` may run {{seconds}} s, but API Gateway, which may invoke it (permission `{{event}}`), stops waiting after {{limit}} s.',
     },
   },
   check({ model, report }) {
@@ -37,7 +38,7 @@ export default defineServerlessRule({
         const own = event.properties ? model.value(valueOf(event.properties, 'TimeoutInMillis', model.doc!)) : undefined;
         const limit = own?.literal && /^\d+$/.test(own.literal) ? Math.max(LIMITS[event.type], Math.floor(Number(own.literal) / 1000)) : own ? Infinity : LIMITS[event.type];
         if (timeout.seconds > limit) {
-          report({ messageId: 'timeout', data: { fn: fn.id, seconds: timeout.seconds, gateway: event.type === 'api' ? 'REST API' : 'HTTP API', event: event.name, limit }, range: timeout.setting.range });
+          report({ messageId: event.viaPermission ? 'permission' : 'timeout', data: { fn: fn.id, seconds: timeout.seconds, gateway: event.type === 'api' ? 'REST API' : 'HTTP API', event: event.name, limit }, range: timeout.setting.range });
           break;
         }
       }
