@@ -68,25 +68,52 @@ export function keyName(pair: Pair): string | undefined {
   return undefined;
 }
 
+/** A map's pairs by key name (the first of each), its `<<` merge pairs and its first Helm placeholder key. */
+interface MapIndex {
+  size: number;
+  byKey: Map<string, Pair>;
+  merges: Pair[];
+  unknown: Pair | undefined;
+}
+
+/**
+ * Rules ask the same container, pod and metadata maps for one key after another: each map is indexed on its
+ * first question instead of scanned for every one (the scan was the largest cost of rules on manifests).
+ * The index is rebuilt if the map's length changed since.
+ */
+const mapIndexes = new WeakMap<YAMLMap, MapIndex>();
+
+function indexOf(map: YAMLMap): MapIndex {
+  let index = mapIndexes.get(map);
+  if (!index || index.size !== map.items.length) {
+    index = { size: map.items.length, byKey: new Map(), merges: [], unknown: undefined };
+    for (const item of map.items) {
+      if (!isPair(item)) continue;
+      const name = keyName(item);
+      if (name === undefined) continue;
+      if (!index.byKey.has(name)) index.byKey.set(name, item);
+      if (name === '<<') index.merges.push(item);
+      if (name === HELM_UNKNOWN) index.unknown ??= item;
+    }
+    mapIndexes.set(map, index);
+  }
+  return index;
+}
+
 /** The pair for `key` in `map`, looking through `<<` merge keys (own keys win). */
 export function pairOf(map: YAMLMap | undefined, key: string, doc: Document, depth = 0): Pair | undefined {
   if (!map || depth > MAX_ALIAS_HOPS) return undefined;
-  let merged: Pair | undefined;
-  let unknown: Pair | undefined;
-  for (const item of map.items) {
-    if (!isPair(item)) continue;
-    const name = keyName(item);
-    if (name === key) return item;
-    if (name === HELM_UNKNOWN) unknown ??= item;
-    if (name === '<<' && !merged) {
-      const sources = asSeq(item.value, doc)?.items ?? [item.value];
-      for (const source of sources) {
-        merged = pairOf(asMap(source, doc), key, doc, depth + 1);
-        if (merged) break;
-      }
+  const index = indexOf(map);
+  const own = index.byKey.get(key);
+  if (own) return own;
+  for (const merge of index.merges) {
+    const sources = asSeq(merge.value, doc)?.items ?? [merge.value];
+    for (const source of sources) {
+      const merged = pairOf(asMap(source, doc), key, doc, depth + 1);
+      if (merged) return merged;
     }
   }
-  return merged ?? unknown;
+  return index.unknown;
 }
 
 /** The (alias-resolved) value node for `key`. */

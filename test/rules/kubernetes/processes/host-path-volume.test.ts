@@ -20,6 +20,7 @@ ${volumes}`;
 
 testRule(rule, {
   valid: [
+    { name: "the node's whole file system, mounted to run its GPU tool", code: withVolumes('        - name: host-root\n          hostPath:\n            path: /\n') },
     { name: 'log shipper DaemonSet reading node logs and the runtime socket', code: withVolumes('        - name: varlog\n          hostPath: {path: /var/log}\n        - name: sock\n          hostPath: {path: /var/run/containerd/containerd.sock}\n', 'DaemonSet') },
     {
       name: 'monitoring agent as a ReplicationController: runtime socket, kernel modules and the CA bundle',

@@ -24,7 +24,8 @@ export default defineKubernetesRule({
       '',
       'Keep state in a database, object store or a PersistentVolumeClaim. Node agents (a DaemonSet reading `/var/log`,',
       '`/proc` or the container runtime socket) are different and are not reported, nor are time zone files, devices,',
-      'the node\'s CA certificates, or volumes that every container mounts read-only (nothing is written there).',
+      'the node\'s CA certificates, the node\'s whole file system (`/`, mounted to inspect the node or run its tools),',
+      'or volumes that every container mounts read-only (nothing is written there).',
     ].join('\n'),
     messages: {
       hostPath: 'Volume `{{volume}}` keeps files in `{{path}}` on the node, and state tied to one node breaks when the pod moves; use a backing service or a PersistentVolumeClaim.',
@@ -45,6 +46,8 @@ export default defineKubernetesRule({
         const range = model.rangeOf(pathNode);
         // Software directories are reported by dependencies/host-software-mount.
         if (!path || !range || isTemplated(path) || NOT_STATE.test(path) || isHostSoftwarePath(path) || readOnlyEverywhere(volume.name)) continue;
+        // The node's whole file system (`/`) is mounted to look at or use the node (its tools, drivers, logs), not to keep files.
+        if (/^\/+$/.test(path)) continue;
         report({ messageId: 'hostPath', data: { volume: volume.name, path }, range });
       }
     }
