@@ -25,6 +25,7 @@ const DATASTORE_IMAGES: [RegExp, Datastore][] = [
   [/^(elasticsearch|opensearch)$/, { name: 'Elasticsearch', persistent: true }],
   [/^(couchdb|couchbase|neo4j|influxdb|clickhouse-server|cockroach|rethinkdb|arangodb|orientdb|questdb|aerospike|yugabyte|surrealdb)$/, { name: 'a database', persistent: true }],
   [/^(kafka|cp-kafka)$/, { name: 'Kafka', persistent: true }],
+  [/^(etcd(-\d+)?(-centos\d+|-rhel\d+)?|zookeeper|cp-zookeeper)$/, { name: 'a coordination store', persistent: true }],
 ];
 
 /** The datastore an image runs, judged by the repository's last path segment (`bitnami/postgresql:16` -> PostgreSQL). */

@@ -181,3 +181,15 @@ export function isHostSoftwarePath(path: string): boolean {
   if (/^\/lib(64)?\/modules(\/|$)/.test(p)) return false; // kernel modules: a node agent's business
   return /^\/(usr\/(local\/)?)?s?bin(\/|$)|^\/usr\/(local\/)?lib(32|64)?(\/|$)|^\/lib(32|64)?(\/|$)|^\/opt(\/|$)|^\/usr\/libexec(\/|$)/.test(p);
 }
+
+/** Port numbers a container's command or args bind (`--metrics-bind-address=:8443`, `--port=8080`, `--port 8080`). */
+export function argumentPorts(container: Container, doc: Document): Set<number> {
+  const ports = new Set<number>();
+  for (const key of ['command', 'args']) {
+    for (const item of seqItems(valueOf(container.node, key, doc), doc)) {
+      const port = /(?:^|[:=\s])(\d{2,5})$/.exec(scalarString(item, doc) ?? '');
+      if (port) ports.add(Number(port[1]));
+    }
+  }
+  return ports;
+}

@@ -3,6 +3,8 @@ import { testRule } from '../../../helpers/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'bash replaces itself with a lone command', code: 'FROM python:3.12-slim\nENTRYPOINT ["/bin/bash", "-c", "gunicorn -b 0.0.0.0:$PORT app:app"]\n' },
+    { name: "BusyBox sh on Alpine replaces itself with a lone command", code: 'FROM python:3.13-alpine\nCMD ["sh", "-c", "uvicorn main:app --host 0.0.0.0 --port $PORT"]\n' },
     { name: 'exec inside sh -c is the idiom', code: 'FROM node:20-alpine\nCMD ["sh", "-c", "npx prisma migrate status && exec node server.js"]\n' },
     { name: 'plain exec form', code: 'FROM node:20-alpine\nENTRYPOINT ["tini", "--"]\nCMD ["node", "server.js"]\n' },
     { name: 'sh -c only in a builder stage', code: 'FROM node:20 AS build\nCMD ["sh", "-c", "npm test"]\nFROM node:20-slim\nCMD ["node", "dist/main.js"]\n' },
@@ -16,10 +18,10 @@ testRule(rule, {
       output: 'FROM node:20-alpine\nCMD ["sh", "-c", "node check.js && exec node server.js"]\n',
     },
     {
-      name: 'single command with a variable in ENTRYPOINT, CRLF',
-      code: 'FROM python:3.12-slim\r\nENTRYPOINT ["/bin/bash", "-c", "gunicorn -b 0.0.0.0:$PORT app:app"]\r\n',
-      errors: [{ line: 2, column: 33 }],
-      output: 'FROM python:3.12-slim\r\nENTRYPOINT ["/bin/bash", "-c", "exec gunicorn -b 0.0.0.0:$PORT app:app"]\r\n',
+      name: 'single command with a variable in ENTRYPOINT under dash (Debian sh), CRLF',
+      code: 'FROM python:3.12-slim\r\nENTRYPOINT ["/bin/sh", "-c", "gunicorn -b 0.0.0.0:$PORT app:app"]\r\n',
+      errors: [{ line: 2, column: 31 }],
+      output: 'FROM python:3.12-slim\r\nENTRYPOINT ["/bin/sh", "-c", "exec gunicorn -b 0.0.0.0:$PORT app:app"]\r\n',
     },
     {
       name: 'leading assignment: reported, no fix',

@@ -3,6 +3,7 @@ import { testRule } from '../../../helpers/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'a Flask app started as a script: its server logs through logging to stderr', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\nCOPY app.py .\nCMD ["python", "app.py"]\n' },
     { name: 'PYTHONUNBUFFERED set (legacy syntax)', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED 1\nCMD ["gunicorn", "app:app"]\n' },
     { name: 'any non-empty value enables it, even 0 (as Python documents)', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=0\nCMD ["python", "main.py"]\n' },
     { name: 'python -u', code: 'FROM python:3.12-slim\nCMD ["python", "-u", "main.py"]\n' },

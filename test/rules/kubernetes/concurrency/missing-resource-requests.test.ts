@@ -15,6 +15,10 @@ ${container}`;
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a Knative Service: scaled on requests in flight, defaults set cluster-wide',
+      code: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\nspec:\n  template:\n    spec:\n      containers:\n        - image: ghcr.io/knative/helloworld-go:1.0.0\n',
+    },
     { name: 'requests set', code: deployment('          resources:\n            requests: {cpu: 250m, memory: 256Mi}\n') },
     { name: 'limits only (copied into requests)', code: deployment('          resources:\n            limits:\n              cpu: "1"\n              memory: 512Mi\n') },
     { name: 'bare Pod: nothing scales it', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: shop/app:1.0.0\n' },

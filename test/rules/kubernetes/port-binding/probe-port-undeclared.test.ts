@@ -13,6 +13,10 @@ testRule(rule, {
       name: 'a port another container of the pod declares (one network per pod)',
       code: pod('          readinessProbe:\n            httpGet: {path: /healthz, port: 8000}\n        - name: http-server\n          image: shop/jetstream-http:1.2.0\n          ports:\n            - containerPort: 8000\n'),
     },
+    {
+      name: 'a port the container is told to bind in its arguments (kubebuilder health probes)',
+      code: pod('          args: ["--health-probe-bind-address=:8081", "--leader-elect"]\n          livenessProbe:\n            httpGet: {path: /healthz, port: 8081}\n'),
+    },
     { name: 'second declared port', code: pod('          livenessProbe:\n            httpGet: {path: /actuator/health, port: 8081}\n', '          ports:\n            - containerPort: 8080\n            - containerPort: 8081\n') },
   ],
   invalid: [

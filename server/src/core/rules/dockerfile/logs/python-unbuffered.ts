@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { baseImageOf, isPython, officialName, startInfo } from '../../../dockerfile/start-command';
+import { runtimePackages } from '../../../dockerfile/packages';
 
 const baseNameOf = (word: string) => (word.split('/').pop() ?? word).toLowerCase();
 
@@ -11,6 +12,9 @@ const baseNameOf = (word: string) => (word.split('/').pop() ?? word).toLowerCase
  */
 const PYTHON_PROGRAMS = /^(python(\d+(\.\d+)?)?|django-admin|manage\.py|.*\.py)$/;
 /** Servers and workers that log through `logging` (stderr), also when started as `python -m <name>`. */
+/** Web frameworks whose built-in servers log requests through `logging` (stderr). */
+const WEB_FRAMEWORKS = new Set(['flask', 'fastapi', 'django', 'aiohttp', 'tornado', 'sanic', 'quart', 'bottle', 'gradio', 'streamlit']);
+
 const LOGGING_SERVERS = /^(gunicorn|uvicorn|hypercorn|daphne|uwsgi|celery|flask|waitress|waitress-serve|streamlit|dramatiq|rq|huey_consumer|granian|gradio|jupyter|jupyterlab|notebook|http\.server|mkdocs|sphinx)$/;
 const PYTHON_IMAGE = /^((cimg|bitnami|circleci)\/)?python$|^gcr\.io\/distroless\/python3(-debian\d+)?$|^cgr\.dev\/chainguard\/python$/;
 
@@ -30,7 +34,9 @@ export default defineDockerfileRule({
       '',
       'Not reported: images that start no Python program of their own (no `CMD`/`ENTRYPOINT`, as in base and',
       'toolbox images), and servers or workers that log through `logging` to stderr (gunicorn, uvicorn, uwsgi,',
-      'celery, flask, streamlit), since stderr is line-buffered.',
+      'celery, flask, streamlit), since stderr is line-buffered, including a script started with `python` in an image',
+      'that installs a web framework (`pip install flask`, FastAPI, Django, aiohttp, Tornado, Sanic) whose server logs the',
+      'same way.',
     ].join('\n'),
     messages: {
       buffered: 'Python buffers stdout when it is not a terminal; set `ENV PYTHONUNBUFFERED=1` (or run `python -u`) so logs stream as they happen.',
@@ -56,6 +62,8 @@ export default defineDockerfileRule({
     // The program the image starts decides: a base image without a start command, a server that logs
     // to stderr or a compiled binary on a Python base is not Python printing to stdout.
     if (!pythonCommand) return;
+    // A web app started as a script (`python app.py` calling `app.run()`): its server logs through `logging` to stderr too.
+    if (runtimePackages(model).some((p) => p.manager === 'pip' && WEB_FRAMEWORKS.has(p.name.toLowerCase()))) return;
     const fromRange = stage.from.getRange();
     const line = fromRange.end.line;
     const insertAt = { line, character: source.lineText(line).length };

@@ -5,6 +5,7 @@ import { asMap, pairOf } from '../../../kubernetes/yaml-nodes';
 import { appendToMap, replacePair } from '../../../kubernetes/yaml-edits';
 import { requestProvided, requestsAccelerator, type ResourceName } from '../../../kubernetes/resources';
 import { containerCommand, isIdleCommand } from '../../../kubernetes/commands';
+import { revisionTemplateOf } from '../../../kubernetes/knative';
 
 const DEFAULTS: Record<ResourceName, string> = { cpu: '100m', memory: '128Mi' };
 
@@ -25,7 +26,9 @@ export default defineKubernetesRule({
       '',
       'Not reported either: bare Pods (nothing scales them, they are demos or one-off tools), containers that only',
       'idle as a toolbox (`sleep infinity`, `tail -f /dev/null`), and pods that request a GPU or TPU in any container,',
-      'which the scheduler places by that accelerator, usually on a node of their own.',
+      'which the scheduler places by that accelerator, usually on a node of their own. Knative Services, Configurations',
+      'and Revisions are not judged either: Knative scales them on requests in flight, not on resource use, and a',
+      'cluster gives revisions default requests in its `config-defaults` (`revision-cpu-request`, `revision-memory-request`).',
     ].join('\n'),
     messages: {
       missing: 'Container `{{container}}` requests no {{missing}}; set resources.requests so the scheduler can place and scale it.',
@@ -35,6 +38,9 @@ export default defineKubernetesRule({
   check({ model, workspace, source, report }) {
     for (const object of model.objects) {
       if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || object.kind === 'DaemonSet' || object.kind === 'Pod') continue;
+      // Knative scales revisions on requests in flight, and operators give revisions default requests
+      // cluster-wide (config-defaults: revision-cpu-request, revision-memory-request).
+      if (revisionTemplateOf(object)) continue;
       // A pod that requests a GPU or TPU is placed by that accelerator, usually on a node of its own.
       if ([...object.podSpec.containers, ...object.podSpec.initContainers].some((c) => requestsAccelerator(c, object.doc))) continue;
       for (const container of object.podSpec.containers) {

@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isPatchFragment } from '../../../kubernetes/selectors';
 import { PROBE_KEYS, declaresPort, probeOf, probePort } from '../../../kubernetes/probes';
+import { argumentPorts } from '../../../kubernetes/pod-parts';
 
 export default defineKubernetesRule({
   meta: {
@@ -15,7 +16,8 @@ export default defineKubernetesRule({
       '',
       'Declare every port the process binds, ideally with a name, and let probes refer to the name. Containers that',
       'declare no ports at all are not judged, nor is a port another container of the pod declares (the containers share',
-      'one network). A probe on an undeclared number still works (the kubelet does not need',
+      'one network), nor one the container is told to bind in its arguments (`--health-probe-bind-address=:8081`). A',
+      'probe on an undeclared number still works (the kubelet does not need',
       'the declaration), so this is documentation hygiene and a hint.',
     ].join('\n'),
     messages: {
@@ -33,6 +35,8 @@ export default defineKubernetesRule({
           if (!ref || ref.number === undefined || declaresPort(container, ref)) continue;
           // Containers of a pod share one network: a port another container declares is reachable on localhost too.
           if (object.podSpec.containers.some((other) => other !== container && other.ports.some((p) => p.containerPort === ref.number))) continue;
+          // A port the container is told to bind in its arguments (`--health-probe-bind-address=:8081`) is declared there.
+          if (argumentPorts(container, object.doc).has(ref.number)) continue;
           const declared = container.ports.map((p) => String(p.containerPort ?? p.name)).join(', ');
           const range = model.rangeOf(ref.node);
           if (range) report({ messageId: 'undeclared', data: { probe: key, port: ref.number, container: container.name ?? '?', declared }, range });

@@ -2,6 +2,7 @@ import { defineKubernetesRule } from '../../../rule';
 import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 import { locationOf, podsSelectedBy, nearest } from '../../../kubernetes/selectors';
 import { portReference } from '../../../kubernetes/probes';
+import { argumentPorts } from '../../../kubernetes/pod-parts';
 import { isTemplated, type KubeObject } from '../../../kubernetes/model';
 
 export default defineKubernetesRule({
@@ -81,16 +82,7 @@ function podPorts(pods: readonly KubeObject[]): PodPorts {
     }
     // Ports the containers are told to listen on in their arguments (`--metrics-bind-address=:8443`, `--port 8443`):
     // a numeric targetPort reaches them without a declaration.
-    for (const pod of pods) {
-      for (const c of [...pod.podSpec!.containers, ...pod.podSpec!.initContainers]) {
-        for (const key of ['command', 'args']) {
-          for (const item of seqItems(valueOf(c.node, key, pod.doc), pod.doc)) {
-            const port = /(?:^|[:=\s])(\d{2,5})$/.exec(scalarString(item, pod.doc) ?? '');
-            if (port) portKeys.add(`n:${Number(port[1])}`);
-          }
-        }
-      }
-    }
+    for (const pod of pods) for (const c of [...pod.podSpec!.containers, ...pod.podSpec!.initContainers]) for (const n of argumentPorts(c, pod.doc)) portKeys.add(`n:${n}`);
     const workloads = [...new Set(pods.map((p) => `${p.kind} ${p.name ?? ''}`.trim()))].join(', ');
     cached = { unreadable, declared, declaredText: declared.join(', '), portKeys, workloads };
     portsByPods.set(pods, cached);
