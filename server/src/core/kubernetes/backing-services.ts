@@ -22,7 +22,7 @@ const DATASTORE_IMAGES: [RegExp, Datastore][] = [
   [/^memcached$/, { name: 'memcached', persistent: false }],
   [/^rabbitmq$/, { name: 'RabbitMQ', persistent: true }],
   [/^(cassandra|scylla)$/, { name: 'Cassandra', persistent: true }],
-  [/^(elasticsearch|opensearch)$/, { name: 'Elasticsearch', persistent: true }],
+  [/^(docker-)?(elasticsearch|opensearch)(-kubernetes)?$/, { name: 'Elasticsearch', persistent: true }],
   [/^(couchdb|couchbase|neo4j|influxdb|clickhouse-server|cockroach|rethinkdb|arangodb|orientdb|questdb|aerospike|yugabyte|surrealdb)$/, { name: 'a database', persistent: true }],
   [/^(kafka|cp-kafka)$/, { name: 'Kafka', persistent: true }],
   [/^(etcd(-\d+)?(-centos\d+|-rhel\d+)?|zookeeper|cp-zookeeper)$/, { name: 'a coordination store', persistent: true }],

@@ -229,9 +229,13 @@ export function isIdleCommand(command: ContainerCommand | undefined): boolean {
   const background = steps.filter((c) => c.terminator === '&');
   // `sleep infinity & wait` (so the shell can trap SIGTERM) idles the same way.
   if (programOf(last) === 'wait') return background.length > 0 && background.every(isKeepAlive);
-  if (!isKeepAlive(last) || background.length > 0) return false;
-  // Inside a loop body the sleep paces work.
-  return !steps.some((c) => /^(while|until|for|do|done)$/.test(c.words[0]?.value ?? ''));
+  if (background.length > 0) return false;
+  if (steps.some((c) => /^(while|until|for|do|done)$/.test(c.words[0]?.value ?? ''))) {
+    // Inside a loop body a sleep paces work, unless sleeping is all the loop does (`while true; do sleep 3600; done`).
+    const programs = steps.map((c) => basename(commandWords(c)[0]?.value ?? ''));
+    return programs.includes('sleep') && programs.every((p) => p === '' || p === 'sleep' || p === 'true' || p === 'false' || p === ':' || p === 'done');
+  }
+  return isKeepAlive(last);
 }
 
 /**

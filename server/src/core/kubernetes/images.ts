@@ -63,6 +63,11 @@ export function isLogicalImageName(reference: string): boolean {
   return !OFFICIAL_IMAGES.has(trimmed);
 }
 
+/** An official Docker Hub image (`nginx`, `library/nginx`, `docker.io/library/nginx`), by its repository. */
+export function isOfficialImage(repository: string): boolean {
+  return OFFICIAL_IMAGES.has(repository.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, ''));
+}
+
 /**
  * A repository whose name already carries a version (`…-inference-cu124.2-3.ubuntu2204.py311`, as
  * vendors publish one repository per release line): left untagged, it still names that line, so

@@ -149,7 +149,9 @@ export function isFragment(object: KubeObject): boolean {
   // Knative workloads and KEDA ScaledJobs have no selector: their controller labels the pods itself.
   if (/^serving\.knative\.dev\//.test(object.apiVersion) || (object.kind === 'ScaledJob' && /^keda\.sh\//.test(object.apiVersion))) return false;
   const selector = nodeAt(object.node, ['spec', 'selector'], object.doc);
-  return !selector || Object.keys(object.podSpec.podLabels).length === 0;
+  // A ReplicationController (and a pre-apps/v1 Deployment) without a selector selects its template's labels.
+  const selectorOptional = object.kind === 'ReplicationController' || /^(extensions\/v1beta1|apps\/v1beta[12])$/.test(object.apiVersion);
+  return (!selector && !selectorOptional) || Object.keys(object.podSpec.podLabels).length === 0;
 }
 
 /** Long-running workloads (not Jobs, not CronJobs). */

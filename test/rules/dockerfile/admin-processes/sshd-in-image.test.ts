@@ -3,6 +3,7 @@ import { testRule } from '../../../helpers/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'an MPI image: ranks are launched over SSH', code: 'FROM rockylinux:9.3\nRUN dnf install -y openmpi openmpi-devel && dnf clean all\nRUN dnf install -y openssh-server openssh-clients && ssh-keygen -A\nCMD ["/bin/bash", "-l"]\n' },
     { name: 'ssh client only', code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y openssh-client git\nCMD ["/app"]\n' },
     { name: 'a dedicated SFTP server image', code: 'FROM alpine:3.20\nRUN apk add --no-cache openssh\nCMD ["/usr/sbin/sshd", "-D", "-e"]\n' },
     { name: 'devcontainer', filename: '.devcontainer/Dockerfile', code: 'FROM mcr.microsoft.com/devcontainers/base:ubuntu\nRUN apt-get update && apt-get install -y openssh-server\n' },

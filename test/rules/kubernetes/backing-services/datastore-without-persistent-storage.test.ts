@@ -18,8 +18,34 @@ spec:
           image: postgres:16.3
 ${container}${rest}`;
 
+const esNode = (master: string, data: string) => `apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: es
+spec:
+  replicas: 1
+  template:
+    metadata:
+      labels: {component: elasticsearch}
+    spec:
+      containers:
+        - name: es
+          image: quay.io/pires/docker-elasticsearch-kubernetes:1.7.1-4
+          env:
+            - name: NODE_MASTER
+              value: "${master}"
+            - name: NODE_DATA
+              value: "${data}"
+          volumeMounts:
+            - {name: storage, mountPath: /data}
+      volumes:
+        - name: storage
+          emptyDir: {}
+`;
+
 testRule(rule, {
   valid: [
+    { name: 'an Elasticsearch coordinating-only node keeps no data', code: esNode('false', 'false') },
     { name: 'volumeClaimTemplate mounted at the data directory', code: sts('          volumeMounts:\n            - {name: data, mountPath: /var/lib/postgresql/data}\n', '  volumeClaimTemplates:\n    - metadata: {name: data}\n      spec:\n        accessModes: [ReadWriteOnce]\n        resources: {requests: {storage: 20Gi}}\n') },
     { name: 'a PVC volume in a Deployment', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: mq}\nspec:\n  selector: {matchLabels: {app: mq}}\n  template:\n    metadata: {labels: {app: mq}}\n    spec:\n      containers:\n        - name: rabbitmq\n          image: rabbitmq:3.13\n          volumeMounts: [{name: data, mountPath: /var/lib/rabbitmq}]\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: mq-data}\n' },
     { name: 'client pod: the command idles instead of serving', code: sts('          command: ["sleep", "3600"]\n') },
@@ -30,6 +56,11 @@ testRule(rule, {
     { name: 'Kustomize patch bumping the image', code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: orders-db}\nspec:\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.4\n' },
   ],
   invalid: [
+    {
+      name: 'a ReplicationController without a selector (it selects its template labels) running an Elasticsearch data node on an emptyDir',
+      code: esNode('true', 'true'),
+      errors: [{ line: 12, column: 17, message: 'Elasticsearch container `es` has no persistent volume' }],
+    },
     {
       name: 'no volume at all',
       code: sts(''),

@@ -12,6 +12,14 @@ testRule(rule, {
       code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: zone-placeholder\nspec:\n  selector:\n    matchLabels: {app: placeholder}\n  template:\n    metadata:\n      labels: {app: placeholder}\n    spec:\n      containers:\n        - name: idle\n          image: busybox:latest\n          command: ["sleep", "infinity"]\n',
     },
     {
+      name: 'a placeholder whose loop only sleeps',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: zone-placeholder\nspec:\n  selector:\n    matchLabels: {app: placeholder}\n  template:\n    metadata:\n      labels: {app: placeholder}\n    spec:\n      containers:\n        - name: idle\n          image: busybox\n          command: ["sh", "-c", "while true; do sleep 3600; done"]\n',
+    },
+    {
+      name: 'a bare demo Pod that runs its own script on nginx for its shell',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: disk-writer\nspec:\n  containers:\n    - name: writer\n      image: nginx\n      command: ["/bin/sh", "-c", "while true; do echo $(date) >> /mnt/disk/out; sleep 1; done"]\n',
+    },
+    {
       name: 'a demo Pod whose pause container only holds a volume',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: fc\nspec:\n  containers:\n    - name: fc\n      image: kubernetes/pause\n      volumeMounts: [{name: fc-vol, mountPath: /mnt/fc}]\n  volumes:\n    - name: fc-vol\n      fc: {targetWWNs: ["500a0982991b8dc5"], lun: 2, fsType: ext4}\n',
     },
@@ -35,6 +43,11 @@ testRule(rule, {
     { name: 'custom resource with a pod-like shape is skipped', code: 'apiVersion: example.com/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: x\n          image: nginx\n' },
   ],
   invalid: [
+    {
+      name: 'a worker loop that does work between sleeps runs its image',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: poller\nspec:\n  selector:\n    matchLabels: {app: poller}\n  template:\n    metadata:\n      labels: {app: poller}\n    spec:\n      containers:\n        - name: poll\n          image: registry.example.com/shop/poller:latest\n          command: ["sh", "-c", "while true; do /app/poll; sleep 60; done"]\n',
+      errors: [{ line: 14, column: 18, messageId: 'latest' }],
+    },
     {
       name: 'a Knative Service: each Revision is pinned, the manifest is not',
       code: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\nspec:\n  template:\n    spec:\n      containers:\n        - image: ghcr.io/knative/helloworld-go\n',

@@ -5,6 +5,9 @@ import { runtimePackages } from '../../../dockerfile/packages';
 const SSHD_PACKAGES = new Set(['openssh-server', 'openssh', 'dropbear', 'openssh-server-pam']);
 const SSHD_PROGRAMS = new Set(['sshd', 'dropbear']);
 
+/** An MPI implementation installed or built in a RUN. */
+const MPI = /\b(open-?mpi|libopenmpi|mpich|mvapich2?|oneapi-mpi|intel-mpi|impi)\b/i;
+
 export default defineDockerfileRule({
   meta: {
     id: 'admin-processes/sshd-in-image',
@@ -17,7 +20,8 @@ export default defineDockerfileRule({
       'long-running process and a credentialed entry point to every container.',
       '',
       'Run admin tasks as one-off processes from the same image (`kubectl exec`/`kubectl debug`, `docker exec`,',
-      'a Job or `docker run --rm <image> <task>`). Images whose purpose is an SSH/SFTP server and `.devcontainer`',
+      'a Job or `docker run --rm <image> <task>`). Images whose purpose is an SSH/SFTP server, images that install an MPI',
+      'implementation (Open MPI, MPICH, MVAPICH, Intel MPI), which launches its ranks over SSH, and `.devcontainer`',
       'Dockerfiles are not reported.',
     ].join('\n'),
     messages: {
@@ -31,6 +35,9 @@ export default defineDockerfileRule({
     if (!stage) return;
     const base = baseImageOf(stage);
     if (base && /ssh|sftp/.test(base.name)) return;
+    // MPI launches its ranks over SSH (Open MPI, MPICH, Intel MPI's Hydra): there sshd is the job's transport, not a way in.
+    // Any stage counts: MPI is often built in a builder stage (Spack) and copied into the final one.
+    if (model.instructions.some((i) => i.getKeyword() === 'RUN' && MPI.test(model.commandLine(i)?.script?.text ?? ''))) return;
     const info = startInfo(model);
     const commands = info?.commands.filter((c) => c.words.length > 0) ?? [];
     // An image that runs only sshd is an SSH (or SFTP, git) server: that is its process type.

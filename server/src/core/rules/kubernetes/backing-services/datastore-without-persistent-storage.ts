@@ -23,7 +23,8 @@ export default defineKubernetesRule({
       '',
       'A datastore is judged by what the container runs, not by its image alone: a `postgres` or `mysql` image whose',
       'command idles (`sleep infinity`, `sleep 3600`, `tail -f /dev/null`) or runs a client (`psql`, `mysqldump`,',
-      '`kcat`, `pgbench`) is a client or toolbox pod and is not reported.',
+      '`kcat`, `pgbench`) is a client or toolbox pod and is not reported, nor is an Elasticsearch coordinating-only node',
+      '(`NODE_DATA=false` and `NODE_MASTER=false`), which keeps no data of its own.',
     ].join('\n'),
     messages: {
       ephemeral: '{{store}} container `{{name}}` has no persistent volume, so its data is lost whenever the pod is replaced; mount a PersistentVolumeClaim at its data directory.',
@@ -37,6 +38,9 @@ export default defineKubernetesRule({
       for (const container of runningContainers(object)) {
         const store = datastoreServedBy(container.image, containerCommand(source, container, object.doc));
         if (!store?.persistent) continue;
+        // An Elasticsearch coordinating-only node (`NODE_DATA=false`, `NODE_MASTER=false`) keeps no data of its own.
+        const env = (name: string) => container.env.find((e) => e.name === name)?.value?.toLowerCase();
+        if (store.name === 'Elasticsearch' && env('NODE_DATA') === 'false' && env('NODE_MASTER') === 'false') continue;
         const persistent = volumeMounts(model, container, object.doc).some((mount) => {
           if (claims.has(mount.name)) return true;
           const volume = volumes.get(mount.name);

@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { isLogicalImageName, isMovingTag, isPlaceholderImage, isStandInImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
+import { isLogicalImageName, isMovingTag, isOfficialImage, isPlaceholderImage, isStandInImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
 import { revisionTemplateOf } from '../../../kubernetes/knative';
 import { containerCommand, isIdleCommand } from '../../../kubernetes/commands';
 import type { KubernetesWorkspace } from '../../../rule';
@@ -30,7 +30,8 @@ export default defineKubernetesRule({
       '`CONTAINER_IMAGE`, Helm expressions), names that the file\'s Kustomize builds rewrite to a tag or digest',
       '(`images: [{name: app, newTag: 1.4.2}]` in its own kustomization, or in every overlay that includes it), and logical names a build tool replaces (Skaffold, `ko`, an overlay):',
       'a single word with no registry and no tag that is not an official image (`echo-grpc`, unlike `nginx`); and',
-      'stand-in images whose content does not matter (`pause`, `test-webserver`, any image whose container only idles). Knative Services are reported with',
+      'stand-in images whose content does not matter (`pause`, `test-webserver`, any image whose container only idles, and',
+      'an official image that a bare Pod only uses to run its own shell script). Knative Services are reported with',
       'their own message: Knative Serving resolves the tag to a digest for each Revision it creates, so one Revision runs',
       'one build, but the manifest in the repository does not say which.',
     ].join('\n'),
@@ -53,8 +54,11 @@ export default defineKubernetesRule({
         if (!container.image || !container.imageRange || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
         const image = parseImageReference(container.image);
         if (image.digest || isStandInImage(image.repository)) continue;
-        // A container that only idles (`sleep infinity`, a sleep loop) uses its image as a stand-in too.
-        if (isIdleCommand(containerCommand(model.source, container, object.doc))) continue;
+        // A container that only idles (`sleep infinity`, a sleep loop) uses its image as a stand-in too, as does
+        // a bare demo Pod that runs its own shell script on an official image (`nginx` for its `/bin/sh`).
+        const command = containerCommand(model.source, container, object.doc);
+        if (isIdleCommand(command)) continue;
+        if (object.kind === 'Pod' && command?.script && isOfficialImage(image.repository)) continue;
         // The builds' own answer when the caller knows them (every including overlay pins it); else any kustomization around.
         rewritten ??= workspace.pinnedImages ? new Set(workspace.pinnedImages) : kustomizedNames(workspace);
         if (rewritten.has(image.repository)) continue;
