@@ -111,6 +111,10 @@ describe('fuzz seed 8086, input 41705: 148,000 yaml parse errors in deep nesting
     const { analysis, ms } = run('manifest.yaml', fixture('fuzz-8086-41705-yaml-errors.yaml'));
     // No document holds an object (none has apiVersion and kind): read as YAML, nothing to report.
     assert.deepEqual([analysis.parsed.target, analysis.parsed.kubernetes?.objects.length, analysis.findings.length], ['kubernetes', 0, 0]);
+    // The model parsed without recording traces: its YAML errors carry their message and no stack frames.
+    const errors = analysis.parsed.kubernetes!.documents.flatMap((d) => d.errors);
+    assert.ok(errors.length > 100_000);
+    assert.ok(errors.every((e) => !String(e.stack).includes('\n    at ')), 'a yaml error recorded a stack trace');
     within(ms);
   });
 

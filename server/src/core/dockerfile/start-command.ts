@@ -340,10 +340,7 @@ export function baseImageOf(stage: Stage): { name: string; tag: string; full: st
   return { name, tag, full: root.image.expanded!.toLowerCase() };
 }
 
-/** `node`, `library/node`, `docker.io/library/node` -> `node`. */
-export function officialName(name: string): string {
-  return name.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
-}
+export { officialName } from '../kubernetes/images';
 
 /**
  * Dockerfiles written for local development, where dev servers and debuggers are the

@@ -4,6 +4,7 @@
  */
 import { parseImageReference } from './images';
 import { isIdleCommand, programOf, type ContainerCommand } from './commands';
+import type { EnvEntry } from './model';
 
 export interface Datastore {
   /** Human name, e.g. "PostgreSQL". */
@@ -45,8 +46,11 @@ const CLIENT_PROGRAMS = /^(psql|pg_dump|pg_dumpall|pg_restore|pg_basebackup|pgbe
  * (an idle toolbox `sleep infinity`, or a client such as `psql`, `mysqldump`, `kcat`, `pgbench`
  * as the program it runs). A `postgres:16` image started as `sleep 3600` is a client pod.
  */
-export function datastoreServedBy(image: string | undefined, command: ContainerCommand | undefined): Datastore | undefined {
+export function datastoreServedBy(image: string | undefined, command: ContainerCommand | undefined, env: readonly EnvEntry[] = []): Datastore | undefined {
   const store = datastoreOfImage(image);
+  // An Elasticsearch coordinating-only node (`NODE_DATA=false`, `NODE_MASTER=false`) serves no data of its own.
+  const setting = (name: string) => env.find((e) => e.name === name)?.value?.toLowerCase();
+  if (store?.name === 'Elasticsearch' && setting('NODE_DATA') === 'false' && setting('NODE_MASTER') === 'false') return undefined;
   if (!store || !command || command.templated) return store;
   if (isIdleCommand(command)) return undefined;
   const programs = command.commands.map(programOf).filter((p) => p !== '' && !/^(echo|set|export|cd|true|:)$/.test(p));

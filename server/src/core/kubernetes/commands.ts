@@ -82,10 +82,16 @@ function argvWord(source: SourceText, node: Node, doc: Document): ArgvWord | und
 
 /** Reads the container's command and args; `undefined` when it sets neither. */
 export function containerCommand(source: SourceText, container: Container, doc: Document): ContainerCommand | undefined {
+  // A container belongs to one parse of one document: its command is read once, however many rules ask.
+  if (commandsByContainer.has(container)) return commandsByContainer.get(container);
   const items = [...seqItems(valueOf(container.node, 'command', doc), doc), ...seqItems(valueOf(container.node, 'args', doc), doc)];
   const argv = items.map((n) => argvWord(source, n, doc)).filter((w): w is ArgvWord => !!w);
-  return commandOfArgv(source, argv);
+  const command = commandOfArgv(source, argv);
+  commandsByContainer.set(container, command);
+  return command;
 }
+
+const commandsByContainer = new WeakMap<Container, ContainerCommand | undefined>();
 
 /** Reads an exec handler's `command` (probes, lifecycle hooks). */
 export function execCommand(source: SourceText, commandNode: Node | undefined, doc: Document): ContainerCommand | undefined {

@@ -65,7 +65,12 @@ export function isLogicalImageName(reference: string): boolean {
 
 /** An official Docker Hub image (`nginx`, `library/nginx`, `docker.io/library/nginx`), by its repository. */
 export function isOfficialImage(repository: string): boolean {
-  return OFFICIAL_IMAGES.has(repository.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, ''));
+  return OFFICIAL_IMAGES.has(officialName(repository));
+}
+
+/** `node`, `library/node`, `docker.io/library/node` -> `node`. */
+export function officialName(name: string): string {
+  return name.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
 }
 
 /**

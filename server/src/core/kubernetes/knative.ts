@@ -4,7 +4,7 @@
  * Only per-revision settings are read; the cluster defaults (config-autoscaler) are not known here.
  */
 import type { Pair, YAMLMap } from 'yaml';
-import type { KubeObject } from './model';
+import { isKnativeServing, type KubeObject } from './model';
 import { asMap, nodeAt, pairOf, scalarNumber, scalarString } from './yaml-nodes';
 
 const PREFIX = 'autoscaling.knative.dev/';
@@ -36,7 +36,7 @@ export interface RevisionTemplate {
 
 /** The revision template of a Knative Serving `Service`, `Configuration` or `Revision`; undefined for other objects. */
 export function revisionTemplateOf(object: KubeObject): RevisionTemplate | undefined {
-  if (!/^serving\.knative\.dev\//.test(object.apiVersion)) return undefined;
+  if (!isKnativeServing(object.apiVersion)) return undefined;
   const { doc, node } = object;
   if (object.kind === 'Service' || object.kind === 'Configuration') {
     const template = asMap(nodeAt(node, ['spec', 'template'], doc), doc);

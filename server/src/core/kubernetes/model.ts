@@ -237,7 +237,7 @@ export class KubernetesModel {
         .map((c) => this.container(c, doc, false))
         .filter((c): c is Container => !!c)
         // Knative names a container it was given without a name `user-container`, as `kubectl get` then shows it.
-        .map((c) => (c.name === undefined && /^serving\.knative\.dev\//.test(object.apiVersion) ? { ...c, name: 'user-container' } : c)),
+        .map((c) => (c.name === undefined && isKnativeServing(object.apiVersion) ? { ...c, name: 'user-container' } : c)),
       initContainers: seqItems(valueOf(node, 'initContainers', doc), doc).map((c) => this.container(c, doc, true)).filter((c): c is Container => !!c),
     };
   }
@@ -299,6 +299,11 @@ export class KubernetesModel {
       node,
     };
   }
+}
+
+/** Knative Serving's API group (`serving.knative.dev/v1`): Services, Configurations and Revisions that run pods. */
+export function isKnativeServing(apiVersion: string): boolean {
+  return apiVersion.startsWith('serving.knative.dev/');
 }
 
 /** Core API groups whose kinds we know; a CRD that happens to be called `Deployment` is skipped. */

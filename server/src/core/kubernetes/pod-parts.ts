@@ -6,7 +6,9 @@
 import type { Document, Node, YAMLMap } from 'yaml';
 import type { Range } from '../types';
 import type { Container, KubeObject, KubernetesModel } from './model';
-import { WORKLOAD_KINDS, isTemplated } from './model';
+import { WORKLOAD_KINDS, isKnativeServing, isTemplated } from './model';
+import { containerCommand, isIdleCommand } from './commands';
+import { isOfficialImage, isStandInImage, parseImageReference } from './images';
 import { asMap, mapEntries, nodeAt, scalarNumber, scalarString, seqItems, valueOf } from './yaml-nodes';
 
 export interface CommandItem {
@@ -147,7 +149,7 @@ export function isFragment(object: KubeObject): boolean {
   if (!object.podSpec) return true;
   if (object.kind === 'Job' || object.kind === 'CronJob') return false;
   // Knative workloads and KEDA ScaledJobs have no selector: their controller labels the pods itself.
-  if (/^serving\.knative\.dev\//.test(object.apiVersion) || (object.kind === 'ScaledJob' && /^keda\.sh\//.test(object.apiVersion))) return false;
+  if (isKnativeServing(object.apiVersion) || (object.kind === 'ScaledJob' && /^keda\.sh\//.test(object.apiVersion))) return false;
   const selector = nodeAt(object.node, ['spec', 'selector'], object.doc);
   // A ReplicationController (and a pre-apps/v1 Deployment) without a selector selects its template's labels.
   const selectorOptional = object.kind === 'ReplicationController' || /^(extensions\/v1beta1|apps\/v1beta[12])$/.test(object.apiVersion);
@@ -194,4 +196,18 @@ export function argumentPorts(container: Container, doc: Document): Set<number> 
     }
   }
   return ports;
+}
+
+/**
+ * True when a container runs its image only as a stand-in whose content does not matter: a stand-in image
+ * (`pause`, `test-webserver`), a container that only idles (`sleep infinity`, a loop that only sleeps), or a
+ * bare demo Pod that runs its own shell script on an official image (`nginx` for its `/bin/sh`).
+ */
+export function usesImageAsStandIn(model: KubernetesModel, object: KubeObject, container: Container): boolean {
+  if (!container.image) return false;
+  const repository = parseImageReference(container.image).repository;
+  if (isStandInImage(repository)) return true;
+  const command = containerCommand(model.source, container, object.doc);
+  if (isIdleCommand(command)) return true;
+  return object.kind === 'Pod' && !!command?.script && isOfficialImage(repository);
 }

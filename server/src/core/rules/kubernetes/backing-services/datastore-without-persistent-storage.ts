@@ -36,11 +36,8 @@ export default defineKubernetesRule({
       const volumes = podVolumes(object);
       const claims = claimTemplateNames(object);
       for (const container of runningContainers(object)) {
-        const store = datastoreServedBy(container.image, containerCommand(source, container, object.doc));
+        const store = datastoreServedBy(container.image, containerCommand(source, container, object.doc), container.env);
         if (!store?.persistent) continue;
-        // An Elasticsearch coordinating-only node (`NODE_DATA=false`, `NODE_MASTER=false`) keeps no data of its own.
-        const env = (name: string) => container.env.find((e) => e.name === name)?.value?.toLowerCase();
-        if (store.name === 'Elasticsearch' && env('NODE_DATA') === 'false' && env('NODE_MASTER') === 'false') continue;
         const persistent = volumeMounts(model, container, object.doc).some((mount) => {
           if (claims.has(mount.name)) return true;
           const volume = volumes.get(mount.name);

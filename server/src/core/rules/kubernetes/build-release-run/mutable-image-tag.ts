@@ -1,8 +1,8 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { isLogicalImageName, isMovingTag, isOfficialImage, isPlaceholderImage, isStandInImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
+import { isLogicalImageName, isMovingTag, isPlaceholderImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
 import { revisionTemplateOf } from '../../../kubernetes/knative';
-import { containerCommand, isIdleCommand } from '../../../kubernetes/commands';
+import { usesImageAsStandIn } from '../../../kubernetes/pod-parts';
 import type { KubernetesWorkspace } from '../../../rule';
 import { kustomizeImageEntries } from '../../../kubernetes/kustomize-images';
 
@@ -53,12 +53,7 @@ export default defineKubernetesRule({
       for (const container of [...pod.initContainers, ...pod.containers]) {
         if (!container.image || !container.imageRange || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
         const image = parseImageReference(container.image);
-        if (image.digest || isStandInImage(image.repository)) continue;
-        // A container that only idles (`sleep infinity`, a sleep loop) uses its image as a stand-in too, as does
-        // a bare demo Pod that runs its own shell script on an official image (`nginx` for its `/bin/sh`).
-        const command = containerCommand(model.source, container, object.doc);
-        if (isIdleCommand(command)) continue;
-        if (object.kind === 'Pod' && command?.script && isOfficialImage(image.repository)) continue;
+        if (image.digest || usesImageAsStandIn(model, object, container)) continue;
         // The builds' own answer when the caller knows them (every including overlay pins it); else any kustomization around.
         rewritten ??= workspace.pinnedImages ? new Set(workspace.pinnedImages) : kustomizedNames(workspace);
         if (rewritten.has(image.repository)) continue;
