@@ -470,11 +470,14 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
 
 /** Findings located in another file (a Helm value in values.yaml) go to that file's report, once. */
 function moveFindingsToTheirFiles(reports: FileReport[], files: readonly LoadedFile[]): void {
+  // Each file's report by its path, found in one pass (a search per file was quadratic: 2.6 s of 7 over 1,332 files).
+  const byPath = new Map<string, FileReport>();
+  for (const report of reports) if (!byPath.has(report.path)) byPath.set(report.path, report);
   const byUri = new Map<string, FileReport>();
-  files.forEach((file) => {
-    const report = reports.find((r) => r.path === displayPath(file.path));
+  for (const file of files) {
+    const report = byPath.get(displayPath(file.path));
     if (report) byUri.set(file.parsed.input.uri, report);
-  });
+  }
   const seen = new Set<string>();
   /** Findings already placed in their file's report: kept there when that report's turn comes. */
   const moved = new Set<Finding>();

@@ -173,6 +173,11 @@ export function analyze(input: SourceInput, options: AnalysisOptions = {}): Anal
 }
 
 export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions = {}): Analysis {
+  // The rules of a Dockerfile ask for the same instructions' words many times: read once per analysis.
+  return parsed.dockerfile ? parsed.dockerfile.analysing(() => runRules(parsed, options)) : runRules(parsed, options);
+}
+
+function runRules(parsed: ParsedDocument, options: AnalysisOptions): Analysis {
   const configuration = options.configuration ?? {};
   const rules = (options.rules ?? ALL_RULES).filter((rule) => rule.meta.target === parsed.target);
   const findings: Finding[] = [];

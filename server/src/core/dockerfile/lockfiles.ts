@@ -38,6 +38,16 @@ const VALUE_OPTIONS = new Set(['--prefix', '-C', '--dir', '--loglevel', '--regis
 
 /** Recognises a command that installs a project's dependencies from its manifest. */
 export function installCommandOf(command: SimpleCommand): InstallCommand | undefined {
+  // Several rules ask of every command of one parse: read once per command object.
+  if (installByCommand.has(command)) return installByCommand.get(command);
+  const install = readInstallCommand(command);
+  installByCommand.set(command, install);
+  return install;
+}
+
+const installByCommand = new WeakMap<SimpleCommand, InstallCommand | undefined>();
+
+function readInstallCommand(command: SimpleCommand): InstallCommand | undefined {
   const words = effectiveWords(command);
   const tool = programOf(words);
   const vi = verbIndex(words);

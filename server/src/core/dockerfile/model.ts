@@ -80,18 +80,31 @@ export class DockerfileModel {
   private inherited = new Map<string, Instruction[]>();
   private envs = new Map<Stage, Map<string, EnvVariable>>();
   private lastByKeyword = new Map<string, (Instruction | undefined)[]>();
+  /** The instructions' words read while parsing, kept until the first analysis (see analysing). */
+  private wordsOfParse: WeakMap<object, Argument[]> | undefined;
 
   constructor(readonly source: SourceText) {
     linearCommentOrganisation();
     argumentsReadOnce();
-    this.ast = DockerfileParser.parse(source.text);
+    this.wordsOfParse = new WeakMap();
+    this.ast = whileReadingArguments(() => DockerfileParser.parse(source.text), this.wordsOfParse);
     this.escapeChar = this.ast.getEscapeCharacter();
     this.globalArgs = new Map();
     for (const arg of this.ast.getInitialARGs()) {
       const property = arg.getProperty();
       if (property) this.globalArgs.set(property.getName(), property.getValue() ?? undefined);
     }
-    this.stages = this.buildStages();
+    this.stages = whileReadingArguments(() => this.buildStages(), this.wordsOfParse);
+  }
+
+  /**
+   * Runs an analysis of this parse with every instruction's words read at most once. The first analysis
+   * reuses the words the parse read (a parse is analysed right away); later ones read them again.
+   */
+  analysing<T>(run: () => T): T {
+    const words = this.wordsOfParse ?? new WeakMap<object, Argument[]>();
+    this.wordsOfParse = undefined;
+    return whileReadingArguments(run, words);
   }
 
   /** The stage that becomes the running container: the last one. */
@@ -391,16 +404,21 @@ function linearCommentOrganisation(): void {
 
 let argumentsPatched = false;
 const readArguments = new WeakMap<object, Argument[]>();
-/** Instructions with at least this many words keep them (see argumentsReadOnce). */
+/** Instructions with at least this many words keep them for the life of the parse (see argumentsReadOnce). */
 const KEEP_ARGUMENTS_FROM = 64;
+/** The words of every instruction read during one parse or one analysis (see whileReadingArguments). */
+let argumentsOfThisPass: WeakMap<object, Argument[]> | undefined;
 
 /**
  * dockerfile-ast re-reads an instruction's arguments from its text every time one is asked for: its own
- * constructors ask four times (`CMD` with 190,000 words: half a second each), and rules ask again. The
- * words of an instruction never change once parsed, so the first reading is kept and each caller gets its
- * own copy of the list (dockerfile-ast shifts flags off the copy it is given). Only long instructions are
- * kept: re-reading a short one costs little, and keeping every instruction's words held 5 MB more per
- * 10,000-line Dockerfile open in the editor (npm run bench, 15 -> 20 MB against a 16.7 MB budget).
+ * constructors ask four times (`CMD` with 190,000 words: half a second each), and rules ask again (a RUN
+ * of a 10,000-line Dockerfile is read about forty times per analysis, 40% of the analysis's CPU). The
+ * words of an instruction never change once parsed, so a reading is reused and each caller gets its own
+ * copy of the list (dockerfile-ast shifts flags off the copy it is given):
+ * - long instructions (64 words or more) keep their words for the life of the parse;
+ * - every other instruction keeps them only while a parse or an analysis runs (whileReadingArguments).
+ *   Keeping every instruction's words between analyses held 5 MB more per 10,000-line Dockerfile open
+ *   in the editor (npm run bench, 15 -> 20 MB against a 16.7 MB budget).
  */
 function argumentsReadOnce(): void {
   if (argumentsPatched) return;
@@ -409,12 +427,29 @@ function argumentsReadOnce(): void {
   const original = proto.getRawArguments;
   if (typeof original !== 'function') return;
   proto.getRawArguments = function (this: object): Argument[] {
-    const kept = readArguments.get(this);
+    const kept = readArguments.get(this) ?? argumentsOfThisPass?.get(this);
     if (kept) return kept.slice();
     const args: Argument[] = original.call(this);
     if (args.length >= KEEP_ARGUMENTS_FROM) readArguments.set(this, args.slice());
+    else argumentsOfThisPass?.set(this, args.slice());
     return args;
   };
+}
+
+/**
+ * Runs one parse or one analysis with every instruction's words read at most once, into `words`, which
+ * is no longer written once it returns. Analyses are synchronous, so one pass is active at a time (a
+ * nested call joins it).
+ */
+function whileReadingArguments<T>(run: () => T, words: WeakMap<object, Argument[]>): T {
+  argumentsReadOnce();
+  if (argumentsOfThisPass) return run();
+  argumentsOfThisPass = words;
+  try {
+    return run();
+  } finally {
+    argumentsOfThisPass = undefined;
+  }
 }
 
 /**
