@@ -33,6 +33,8 @@ export interface ParsedDocument {
   helm?: HelmParse;
   /** A chart's values file: its ignore comments serve the templates' findings (see ParseOptions.helmValues). */
   helmValues?: boolean;
+  /** The document's own secrets (secretsIn), found on the first finding of the first analysis and kept with the parse. */
+  secrets?: string[];
 }
 
 export interface HelmParse {
@@ -208,7 +210,7 @@ function runRules(parsed: ParsedDocument, options: AnalysisOptions): Analysis {
       const template = rule.meta.messages[r.messageId];
       if (template === undefined) throw new Error(`unknown messageId "${r.messageId}"`);
       // Every value is masked (formatMessage), knowing the document's own secrets (found once, on the first report).
-      known ??= secretsIn(parsed.source.text);
+      known ??= parsed.secrets ??= secretsIn(parsed.source.text);
       const finding: Finding = { ruleId: rule.meta.id, messageId: r.messageId, factor: rule.meta.factor, severity, message: formatMessage(template, r.data, known), range: r.range };
       if (r.related) finding.related = r.related;
       // A rule that did not declare itself fixable cannot slip an edit into the user's file.

@@ -180,6 +180,21 @@ function wordsOf(key: string): string[] {
 
 /** True when a setting or flag name announces a secret: `password`, `DB_PASSWORD`, `PGPASSWORD`, `api_key`, `_authToken`, `requirepass`. */
 export function isSecretKey(key: string): boolean {
+  // The same keys come back on every line of a manifest (`name`, `image`): each short one is judged once,
+  // and at most 4,096 of them (64 characters at most) are remembered.
+  if (key.length > 64) return judgeSecretKey(key);
+  let answer = secretKeyAnswers.get(key);
+  if (answer === undefined) {
+    answer = judgeSecretKey(key);
+    if (secretKeyAnswers.size >= 4096) secretKeyAnswers.clear();
+    secretKeyAnswers.set(key, answer);
+  }
+  return answer;
+}
+
+const secretKeyAnswers = new Map<string, boolean>();
+
+function judgeSecretKey(key: string): boolean {
   const words = wordsOf(key);
   if (words.length === 0) return false;
   const last = words[words.length - 1];
@@ -249,22 +264,19 @@ interface Word {
   coreStart: number;
 }
 
-function wordsIn(text: string): Word[] {
-  const words: Word[] = [];
+/** The word starting at or after `from`, or undefined at the end of the text. */
+function wordFrom(text: string, from: number): Word | undefined {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    if (i >= n) break;
-    const start = i;
-    while (i < n && !isSpace(text.charCodeAt(i))) i++;
-    let a = start;
-    let b = i;
-    while (a < b && '"\'`[(,'.includes(text[a])) a++;
-    while (b > a && '"\'`]),;'.includes(text[b - 1])) b--;
-    words.push({ start, end: i, core: text.slice(a, b), coreStart: a });
-  }
-  return words;
+  let i = from;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  if (i >= n) return undefined;
+  const start = i;
+  while (i < n && !isSpace(text.charCodeAt(i))) i++;
+  let a = start;
+  let b = i;
+  while (a < b && '"\'`[(,'.includes(text[a])) a++;
+  while (b > a && '"\'`]),;'.includes(text[b - 1])) b--;
+  return { start, end: i, core: text.slice(a, b), coreStart: a };
 }
 
 /** Masks what follows the first `:` of a `user:password` word starting at `offset` within `word`. */
@@ -299,51 +311,52 @@ function allDigits(value: string): boolean {
   return true;
 }
 
-function lowerIncludes(text: string, needle: string): boolean {
-  return text.toLowerCase().includes(needle);
-}
-
 function commandWords(text: string, spans: Span[]): void {
-  const words = wordsIn(text);
-  if (words.length === 0) return;
-  const mysql = lowerIncludes(text, 'mysql') || lowerIncludes(text, 'mariadb');
-  const sshpass = lowerIncludes(text, 'sshpass');
-  const redisCli = lowerIncludes(text, 'redis-cli');
-  for (let w = 0; w < words.length; w++) {
-    const word = words[w].core;
-    const next = w + 1 < words.length ? words[w + 1] : undefined;
+  // Case-insensitive searches of fixed words: linear, and no lower-cased copy of the whole document.
+  const mysql = /mysql|mariadb/i.test(text);
+  const sshpass = /sshpass/i.test(text);
+  const redisCli = /redis-cli/i.test(text);
+  // Words are read one ahead as the scan goes (a document can hold hundreds of thousands).
+  let next = wordFrom(text, 0);
+  while (next !== undefined) {
+    const current: Word = next;
+    next = wordFrom(text, current.end);
+    const word = current.core;
+    const following = next;
+    // Most words are neither a flag nor `Bearer`/`Basic`: they are passed over before anything is computed.
+    if (word.length < 2 || (word[0] !== '-' && word.length !== 5 && word.length !== 6)) continue;
     // A value, not a shell operator (`&`, `|`, `&&`) nor another flag.
-    const nextIsValue = next !== undefined && next.core[0] !== '-' && hasAlnum(next.core) && !isReferenceOrMasked(next.core);
+    const nextIsValue = following !== undefined && following.core[0] !== '-' && hasAlnum(following.core) && !isReferenceOrMasked(following.core);
     const lower = word.toLowerCase();
     if (lower === 'bearer' || lower === 'basic') {
       // `Authorization: Bearer X`
-      if (nextIsValue && next.core.length >= 8) spans.push([next.coreStart, next.coreStart + next.core.length]);
+      if (nextIsValue && following.core.length >= 8) spans.push([following.coreStart, following.coreStart + following.core.length]);
       continue;
     }
     if (word.length < 2 || word[0] !== '-') continue;
     if (word === '-u' || word === '--user' || word === '--proxy-user' || word === '-U') {
-      if (next) pushUserPassword(next, 0, spans);
+      if (following) pushUserPassword(following, 0, spans);
       continue;
     }
     if (word.startsWith('--user=') || word.startsWith('--proxy-user=')) {
-      pushUserPassword(words[w], word.indexOf('=') + 1, spans);
+      pushUserPassword(current, word.indexOf('=') + 1, spans);
       continue;
     }
     if (word.startsWith('-u') && word.length > 2 && word[2] !== '-' && word.includes(':')) {
-      pushUserPassword(words[w], 2, spans); // curl's attached `-uuser:pw`
+      pushUserPassword(current, 2, spans); // curl's attached `-uuser:pw`
       continue;
     }
     if (mysql && word.startsWith('-p') && word.length > 2 && !word.startsWith('--')) {
       const value = word.slice(2);
-      if (!isReferenceOrMasked(value)) spans.push([words[w].coreStart + 2, words[w].coreStart + word.length]);
+      if (!isReferenceOrMasked(value)) spans.push([current.coreStart + 2, current.coreStart + word.length]);
       continue;
     }
     if (((sshpass && word === '-p') || (redisCli && word === '-a')) && nextIsValue) {
-      spans.push([next.coreStart, next.coreStart + next.core.length]);
+      spans.push([following.coreStart, following.coreStart + following.core.length]);
       continue;
     }
     if (word.includes('=')) continue; // `--password=X` is a setting, handled with the others
-    if (isSecretKey(word) && nextIsValue) pushWordValue(text, next, spans);
+    if (isSecretKey(word) && nextIsValue) pushWordValue(text, following, spans);
   }
 }
 

@@ -321,8 +321,9 @@ export class DockerfileModel {
     }
 
     let script: LogicalText;
-    const heredocs = heredocsOf(instruction);
     const firstLine = logicalText(source, startOffset, endOffset, this.escapeChar);
+    // A heredoc needs a `<<` in the arguments; asking dockerfile-ast re-reads them, so ask only then.
+    const heredocs = firstLine.text.includes('<<') ? heredocsOf(instruction) : [];
     const heredocOnly = /^<<-?\s*(["']?)([A-Za-z0-9_]+)\1\s*(\n|$)/.exec(firstLine.text);
     if (keyword === 'RUN' && heredocs.length > 0 && heredocOnly) {
       // `RUN <<EOF` runs the body with the shell; the body's lines are commands.
@@ -423,7 +424,15 @@ let argumentsOfThisPass: WeakMap<object, Argument[]> | undefined;
 function argumentsReadOnce(): void {
   if (argumentsPatched) return;
   argumentsPatched = true;
-  const proto = InstructionClass.prototype as unknown as { getRawArguments?: () => Argument[] };
+  const proto = InstructionClass.prototype as unknown as { getRawArguments?: () => Argument[]; getKeyword?: () => string };
+  // The keyword is upper-cased anew on every call (390,000 calls per analysis of 10,000 lines): kept once read.
+  const keywordOf = proto.getKeyword;
+  if (typeof keywordOf === 'function') {
+    const KEYWORD = Symbol('keyword');
+    proto.getKeyword = function (this: { [KEYWORD]?: string }): string {
+      return (this[KEYWORD] ??= keywordOf.call(this));
+    };
+  }
   const original = proto.getRawArguments;
   if (typeof original !== 'function') return;
   proto.getRawArguments = function (this: object): Argument[] {

@@ -153,9 +153,10 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
         continue;
       }
     }
-    // A word.
+    // A word. Plain characters are taken as runs (slices), not one concatenation each.
     const start = i;
     let value = '';
+    let run = i;
     let quoted = false;
     while (i < s.length) {
       const c = s[i];
@@ -163,31 +164,37 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
       // `2>&1`, `>&2`, `<&3` and `&>file` are redirections inside the word, not the background operator.
       if (c === '&' && s[i + 1] !== '>' && s[i - 1] !== '>' && s[i - 1] !== '<') break;
       if (c === '\\' && backslashEscapes && i + 1 < s.length) {
-        value += s[i + 1];
+        value += s.slice(run, i) + s[i + 1];
         i += 2;
+        run = i;
         continue;
       }
       if (c === "'") {
         quoted = true;
         const close = s.indexOf("'", i + 1);
         const stop = close === -1 ? s.length : close;
-        value += s.slice(i + 1, stop);
+        value += s.slice(run, i) + s.slice(i + 1, stop);
         i = stop + 1;
+        run = i;
         continue;
       }
       if (c === '"') {
         quoted = true;
+        value += s.slice(run, i);
         let j = i + 1;
+        let from = j;
         while (j < s.length && s[j] !== '"') {
           if (s[j] === '\\' && backslashEscapes && j + 1 < s.length) {
-            value += s[j + 1];
+            value += s.slice(from, j) + s[j + 1];
             j += 2;
+            from = j;
             continue;
           }
-          value += s[j];
           j++;
         }
+        value += s.slice(from, j);
         i = Math.min(j + 1, s.length);
+        run = i;
         continue;
       }
       if (c === '$' && s[i + 1] === '(') {
@@ -198,20 +205,22 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
           if (s[j] === '(') depth++;
           else if (s[j] === ')' && --depth === 0) break;
         }
-        value += s.slice(i, j + 1);
+        value += s.slice(run, j + 1);
         i = j + 1;
+        run = i;
         continue;
       }
       if (c === '`') {
         const close = s.indexOf('`', i + 1);
         const stop = close === -1 ? s.length : close;
-        value += s.slice(i, stop + 1);
+        value += s.slice(run, stop + 1);
         i = stop + 1;
+        run = i;
         continue;
       }
-      value += c;
       i++;
     }
+    if (run < i) value += s.slice(run, i);
     const end = Math.min(i, s.length);
     words.push({ value, raw: s.slice(start, end), range: rangeIn(source, logical, start, end), quoted });
   }

@@ -3,7 +3,7 @@
  * rules read `container.get('image')` instead of walking pairs by hand, and every
  * value they report on still carries its exact source range.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /**
  * What the Helm renderer (core/helm) writes where a template's value cannot be known. The
@@ -29,12 +29,25 @@ function aliasTargetsOf(doc: Document): Map<Alias, Node | undefined> {
   if (!targets) {
     const built = new Map<Alias, Node | undefined>();
     const latest = new Map<string, Node>();
-    visit(doc, {
-      Node: (_key, node) => {
-        if (isAlias(node)) built.set(node, latest.get(node.source));
-        else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) latest.set(node.anchor, node);
-      },
-    });
+    // Document order (a node before its children, keys before values), walked with a stack of its own: the
+    // package's visit() costs a third of a 50,000-line manifest's model, and recursion could exhaust the stack.
+    const pending: unknown[] = [doc.contents];
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (isAlias(node)) {
+        built.set(node, latest.get(node.source));
+        continue;
+      }
+      if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) latest.set(node.anchor, node);
+      if (isMap(node) || isSeq(node)) {
+        const items = node.items as unknown[];
+        for (let i = items.length - 1; i >= 0; i--) {
+          const item = items[i];
+          if (isPair(item)) pending.push(item.value, item.key);
+          else pending.push(item);
+        }
+      }
+    }
     targets = built;
     aliasTargets.set(doc, targets);
   }
@@ -103,17 +116,39 @@ function indexOf(map: YAMLMap): MapIndex {
 /** The pair for `key` in `map`, looking through `<<` merge keys (own keys win). */
 export function pairOf(map: YAMLMap | undefined, key: string, doc: Document, depth = 0): Pair | undefined {
   if (!map || depth > MAX_ALIAS_HOPS) return undefined;
+  if (map.items.length <= SMALL_MAP) return smallPairOf(map, key, doc, depth);
   const index = indexOf(map);
   const own = index.byKey.get(key);
   if (own) return own;
-  for (const merge of index.merges) {
+  return mergedPairOf(index.merges, key, doc, depth) ?? index.unknown;
+}
+
+/** Maps this small are scanned: cheaper than building (and keeping) an index, as most maps of a manifest are. */
+const SMALL_MAP = 8;
+
+/** pairOf on a small map, by a scan with the same answers as the index: own key, then merges, then a placeholder. */
+function smallPairOf(map: YAMLMap, key: string, doc: Document, depth: number): Pair | undefined {
+  let merges: Pair[] | undefined;
+  let unknown: Pair | undefined;
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    const name = keyName(item);
+    if (name === key) return item;
+    if (name === '<<') (merges ??= []).push(item);
+    else if (name === HELM_UNKNOWN) unknown ??= item;
+  }
+  return (merges && mergedPairOf(merges, key, doc, depth)) ?? unknown;
+}
+
+function mergedPairOf(merges: readonly Pair[], key: string, doc: Document, depth: number): Pair | undefined {
+  for (const merge of merges) {
     const sources = asSeq(merge.value, doc)?.items ?? [merge.value];
     for (const source of sources) {
       const merged = pairOf(asMap(source, doc), key, doc, depth + 1);
       if (merged) return merged;
     }
   }
-  return index.unknown;
+  return undefined;
 }
 
 /** The (alias-resolved) value node for `key`. */
