@@ -458,7 +458,29 @@ function whileReadingArguments<T>(run: () => T, words: WeakMap<object, Argument[
     return run();
   } finally {
     argumentsOfThisPass = undefined;
+    for (const forget of passMemos) forget();
   }
+}
+
+/** What each memo made by readOncePerPass forgets when a pass ends. */
+const passMemos: (() => void)[] = [];
+
+/**
+ * `read`, answered once per instruction (or other key) during a parse or an analysis, as instructions'
+ * words are; outside one, read every time. Nothing is kept once the pass ends.
+ */
+export function readOncePerPass<K extends object, V>(read: (key: K) => V): (key: K) => V {
+  let memo = new WeakMap<K, V>();
+  passMemos.push(() => {
+    memo = new WeakMap();
+  });
+  return (key) => {
+    if (!argumentsOfThisPass) return read(key);
+    if (memo.has(key)) return memo.get(key) as V;
+    const value = read(key);
+    memo.set(key, value);
+    return value;
+  };
 }
 
 /**
@@ -505,7 +527,10 @@ function parseExecArray(source: SourceText, start: number, end: number): ShellWo
 }
 
 /** ENV / ARG / LABEL properties with unquoted values and exact ranges. */
-export function propertiesOf(instruction: Instruction): EnvVariable[] {
+/** The variables an ENV, ARG or LABEL declares, in order (read once per pass: several rules ask). */
+export const propertiesOf: (instruction: Instruction) => readonly EnvVariable[] = readOncePerPass(readProperties);
+
+function readProperties(instruction: Instruction): EnvVariable[] {
   const getProperties = (instruction as unknown as { getProperties?: () => Property[] }).getProperties;
   const getProperty = (instruction as unknown as { getProperty?: () => Property | null }).getProperty;
   let properties: Property[] =

@@ -95,6 +95,42 @@ function rangeIn(source: SourceText, logical: LogicalText, from: number, to: num
 }
 
 /**
+ * A word of a script. Its range is worked out when a rule first asks for it: most words are never
+ * reported, and mapping each to document positions was a tenth of a Dockerfile's analysis.
+ */
+class LexedWord implements ShellWord {
+  private mapped: Range | undefined;
+
+  constructor(
+    readonly value: string,
+    readonly raw: string,
+    readonly quoted: boolean,
+    private readonly source: SourceText,
+    private readonly logical: LogicalText,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get range(): Range {
+    return (this.mapped ??= rangeIn(this.source, this.logical, this.from, this.to));
+  }
+}
+
+/** A simple command; its range (first word to last) is worked out when first asked for. */
+class LexedCommand implements SimpleCommand {
+  private mapped: Range | undefined;
+
+  constructor(
+    readonly words: ShellWord[],
+    readonly terminator: ShellOperator,
+  ) {}
+
+  get range(): Range {
+    return (this.mapped ??= { start: this.words[0].range.start, end: this.words[this.words.length - 1].range.end });
+  }
+}
+
+/**
  * Splits a shell script into simple commands. Quotes (`'…'`, `"…"`), backslash
  * escapes and `$(…)`/backticks are kept inside words; `#` starts a comment at a word
  * boundary. Anything it does not understand stays part of a word rather than failing.
@@ -108,10 +144,7 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
   let i = 0;
 
   const finish = (terminator: ShellOperator) => {
-    if (words.length > 0) {
-      const range = { start: words[0].range.start, end: words[words.length - 1].range.end };
-      commands.push({ words, terminator, range });
-    }
+    if (words.length > 0) commands.push(new LexedCommand(words, terminator));
     words = [];
   };
 
@@ -222,7 +255,7 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
     }
     if (run < i) value += s.slice(run, i);
     const end = Math.min(i, s.length);
-    words.push({ value, raw: s.slice(start, end), range: rangeIn(source, logical, start, end), quoted });
+    words.push(new LexedWord(value, s.slice(start, end), quoted, source, logical, start, end));
   }
   finish('end');
   return commands;

@@ -132,7 +132,9 @@ function smallPairOf(map: YAMLMap, key: string, doc: Document, depth: number): P
   let unknown: Pair | undefined;
   for (const item of map.items) {
     if (!isPair(item)) continue;
-    const name = keyName(item);
+    // Most keys are plain strings: compared as they are, without keyName's conversion.
+    const raw = isScalar(item.key) ? item.key.value : undefined;
+    const name = typeof raw === 'string' ? raw : keyName(item);
     if (name === key) return item;
     if (name === '<<') (merges ??= []).push(item);
     else if (name === HELM_UNKNOWN) unknown ??= item;
