@@ -264,19 +264,35 @@ interface Word {
   coreStart: number;
 }
 
-/** The word starting at or after `from`, or undefined at the end of the text. */
-function wordFrom(text: string, from: number): Word | undefined {
+/** Where a word lies: all of it, and its core without surrounding quotes, brackets and commas. */
+interface WordBounds {
+  start: number;
+  end: number;
+  coreStart: number;
+  coreEnd: number;
+}
+
+/** Finds the word starting at or after `from` and writes its bounds into `into`; false at the end of the text. */
+function boundsFrom(text: string, from: number, into: WordBounds): boolean {
   const n = text.length;
   let i = from;
   while (i < n && isSpace(text.charCodeAt(i))) i++;
-  if (i >= n) return undefined;
+  if (i >= n) return false;
   const start = i;
   while (i < n && !isSpace(text.charCodeAt(i))) i++;
   let a = start;
   let b = i;
   while (a < b && '"\'`[(,'.includes(text[a])) a++;
   while (b > a && '"\'`]),;'.includes(text[b - 1])) b--;
-  return { start, end: i, core: text.slice(a, b), coreStart: a };
+  into.start = start;
+  into.end = i;
+  into.coreStart = a;
+  into.coreEnd = b;
+  return true;
+}
+
+function wordAt(text: string, bounds: WordBounds): Word {
+  return { start: bounds.start, end: bounds.end, core: text.slice(bounds.coreStart, bounds.coreEnd), coreStart: bounds.coreStart };
 }
 
 /** Masks what follows the first `:` of a `user:password` word starting at `offset` within `word`. */
@@ -316,15 +332,21 @@ function commandWords(text: string, spans: Span[]): void {
   const mysql = /mysql|mariadb/i.test(text);
   const sshpass = /sshpass/i.test(text);
   const redisCli = /redis-cli/i.test(text);
-  // Words are read one ahead as the scan goes (a document can hold hundreds of thousands).
-  let next = wordFrom(text, 0);
-  while (next !== undefined) {
-    const current: Word = next;
-    next = wordFrom(text, current.end);
+  // Words are read one ahead as the scan goes (a document can hold hundreds of thousands), as bounds in two
+  // records used in turn; a word becomes a string only when it may be a flag or `Bearer`/`Basic`.
+  let here: WordBounds = { start: 0, end: 0, coreStart: 0, coreEnd: 0 };
+  let ahead: WordBounds = { start: 0, end: 0, coreStart: 0, coreEnd: 0 };
+  let more = boundsFrom(text, 0, ahead);
+  while (more) {
+    const swap = here;
+    here = ahead;
+    ahead = swap;
+    more = boundsFrom(text, here.end, ahead);
+    const length = here.coreEnd - here.coreStart;
+    if (length < 2 || (text.charCodeAt(here.coreStart) !== 45 /* - */ && length !== 5 && length !== 6)) continue;
+    const current = wordAt(text, here);
     const word = current.core;
-    const following = next;
-    // Most words are neither a flag nor `Bearer`/`Basic`: they are passed over before anything is computed.
-    if (word.length < 2 || (word[0] !== '-' && word.length !== 5 && word.length !== 6)) continue;
+    const following = more ? wordAt(text, ahead) : undefined;
     // A value, not a shell operator (`&`, `|`, `&&`) nor another flag.
     const nextIsValue = following !== undefined && following.core[0] !== '-' && hasAlnum(following.core) && !isReferenceOrMasked(following.core);
     const lower = word.toLowerCase();
