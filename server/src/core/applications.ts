@@ -195,6 +195,8 @@ export class ApplicationIndex {
   private readonly boundaryCache = new Map<string, string>();
   private readonly filesByFolder = new Map<string, string[]>();
   private readonly foldersByBoundary = new Map<string, string[]>();
+  /** Each boundary's folders sorted by name, with the order they were met (see foldersWithin). */
+  private readonly sortedFolders = new Map<string, { name: string; order: number }[]>();
   private readonly references = new Map<string, string[]>();
   /** The kustomizations that name a folder in their resources (the reverse of `references`). */
   private readonly includedBy = new Map<string, string[]>();
@@ -353,9 +355,7 @@ export class ApplicationIndex {
       for (const ref of this.references.get(build) ?? []) {
         if (this.known.has(ref)) files.add(ref);
         else if (this.filesByFolder.has(ref) || this.boundaries.has(ref)) {
-          for (const f of this.foldersByBoundary.get(this.boundaryOf(ref)) ?? []) {
-            if (f === ref || f.startsWith(`${ref}/`)) for (const file of this.filesByFolder.get(f) ?? []) files.add(file);
-          }
+          for (const f of this.foldersWithin(this.boundaryOf(ref), ref, true)) for (const file of this.filesByFolder.get(f) ?? []) files.add(file);
           if (this.references.has(ref)) pending.push(ref);
         }
       }
@@ -383,9 +383,39 @@ export class ApplicationIndex {
       for (const file of this.filesByFolder.get(current) ?? []) into.add(file);
       if (!current || current === boundary) break;
     }
-    for (const other of this.foldersByBoundary.get(boundary) ?? []) {
-      if (other.startsWith(`${folder}/`)) for (const file of this.filesByFolder.get(other) ?? []) into.add(file);
+    for (const other of this.foldersWithin(boundary, folder, false)) for (const file of this.filesByFolder.get(other) ?? []) into.add(file);
+  }
+
+  /**
+   * The folders of a boundary below `folder` (and `folder` itself when `self`), in the order they were
+   * met. Found by a binary search in the boundary's folders sorted by name: testing every folder of the
+   * boundary for each folder asked was quadratic (800 folders with no boundary: 640,000 tests per run).
+   */
+  private foldersWithin(boundary: string, folder: string, self: boolean): string[] {
+    let sorted = this.sortedFolders.get(boundary);
+    if (!sorted) {
+      sorted = (this.foldersByBoundary.get(boundary) ?? []).map((name, order) => ({ name, order })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      this.sortedFolders.set(boundary, sorted);
     }
+    const prefix = `${folder}/`;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].name < folder) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: { name: string; order: number }[] = [];
+    for (let i = lo; i < sorted.length; i++) {
+      const name = sorted[i].name;
+      if (name === folder) {
+        if (self) found.push(sorted[i]);
+        continue;
+      }
+      if (name.startsWith(prefix)) found.push(sorted[i]);
+      else if (name > prefix) break;
+    }
+    return found.sort((a, b) => a.order - b.order).map((f) => f.name);
   }
 }
 
