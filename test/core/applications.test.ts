@@ -23,6 +23,19 @@ describe('application boundaries', () => {
     assert.deepEqual(related(ix, 'b/deploy.yaml'), ['b/deploy.yaml', 'top.yaml']);
   });
 
+  it('finds the folders below one by name, not by a look-alike: a-b, a.b and ab are siblings of a, a/b is below it', () => {
+    const ix = index({ 'a/d.yaml': '', 'a-b/d.yaml': '', 'a.b/d.yaml': '', 'ab/d.yaml': '', 'a/b/d.yaml': '', 'a/b/c/d.yaml': '', 'a/b-c/d.yaml': '', 'b/d.yaml': '' });
+    assert.deepEqual(related(ix, 'a/d.yaml'), ['a/b-c/d.yaml', 'a/b/c/d.yaml', 'a/b/d.yaml', 'a/d.yaml']);
+    assert.deepEqual(related(ix, 'a/b/d.yaml'), ['a/b/c/d.yaml', 'a/b/d.yaml', 'a/d.yaml']);
+    assert.deepEqual(related(ix, 'a-b/d.yaml'), ['a-b/d.yaml']);
+    // The files keep the order they were given in (the order the objects reach the rules in).
+    const unsorted = index({ 'z/d.yaml': '', 'z/y/d.yaml': '', 'z/a/d.yaml': '', 'z/m/d.yaml': '' });
+    assert.deepEqual(
+      unsorted.relatedFiles(`${R}/z/d.yaml`).map((u) => u.slice(R.length + 1)),
+      ['z/d.yaml', 'z/y/d.yaml', 'z/a/d.yaml', 'z/m/d.yaml'],
+    );
+  });
+
   it('stops at a chart or a kustomization: the folder above does not reach into it', () => {
     const ix = index({ 'app.yaml': '', 'chart/Chart.yaml': '', 'chart/templates/d.yaml': '', 'k/kustomization.yaml': 'resources: [d.yaml]', 'k/d.yaml': '' });
     assert.deepEqual(related(ix, 'app.yaml'), ['app.yaml']);

@@ -59,6 +59,30 @@ describe('engine', () => {
   });
 });
 
+describe('analysing one parse again', () => {
+  it('reports the same findings every time: the first analysis reuses the words the parse read, later ones read them again', async () => {
+    const { analyzeParsed, parseDocument } = await import('../../server/src/core/analyze');
+    const { propertiesOf } = await import('../../server/src/core/dockerfile/model');
+    const text = [
+      'FROM node:20 AS build',
+      'ARG NPM_TOKEN=abc123secretvalue',
+      'ENV API_KEY=sk-live-1234567890 LOG_LEVEL=info',
+      'RUN npm install && curl -fsSL https://example.com/i.sh | sh',
+      'COPY --chown=node:node . .',
+      'CMD node server.js',
+    ].join('\n');
+    const parsed = parseDocument({ uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text });
+    const runs = [analyzeParsed(parsed), analyzeParsed(parsed), analyzeParsed(parsed)].map((a) => a.findings.map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.message}`));
+    assert.ok(runs[0].length >= 4, `expected several findings, got ${runs[0].join('; ')}`);
+    assert.deepEqual(runs[1], runs[0]);
+    assert.deepEqual(runs[2], runs[0]);
+    // Outside an analysis nothing is kept: each question reads the instruction anew.
+    const env = parsed.dockerfile!.ast.getInstructions()[2];
+    assert.notEqual(propertiesOf(env), propertiesOf(env));
+    assert.deepEqual(propertiesOf(env).map((p) => p.name), ['API_KEY', 'LOG_LEVEL']);
+  });
+});
+
 describe('suppression', () => {
   const base = 'FROM node:20\n';
   it('a next-line comment with a reason silences the rule on the next instruction, continuation included', () => {

@@ -81,12 +81,12 @@ export class DockerfileModel {
   private envs = new Map<Stage, Map<string, EnvVariable>>();
   private lastByKeyword = new Map<string, (Instruction | undefined)[]>();
   /** The instructions' words read while parsing, kept until the first analysis (see analysing). */
-  private wordsOfParse: WeakMap<object, Argument[]> | undefined;
+  private wordsOfParse: Map<object, Argument[]> | undefined;
 
   constructor(readonly source: SourceText) {
     linearCommentOrganisation();
     argumentsReadOnce();
-    this.wordsOfParse = new WeakMap();
+    this.wordsOfParse = new Map();
     this.ast = whileReadingArguments(() => DockerfileParser.parse(source.text), this.wordsOfParse);
     this.escapeChar = this.ast.getEscapeCharacter();
     this.globalArgs = new Map();
@@ -102,7 +102,7 @@ export class DockerfileModel {
    * reuses the words the parse read (a parse is analysed right away); later ones read them again.
    */
   analysing<T>(run: () => T): T {
-    const words = this.wordsOfParse ?? new WeakMap<object, Argument[]>();
+    const words = this.wordsOfParse ?? new Map<object, Argument[]>();
     this.wordsOfParse = undefined;
     return whileReadingArguments(run, words);
   }
@@ -408,7 +408,7 @@ const readArguments = new WeakMap<object, Argument[]>();
 /** Instructions with at least this many words keep them for the life of the parse (see argumentsReadOnce). */
 const KEEP_ARGUMENTS_FROM = 64;
 /** The words of every instruction read during one parse or one analysis (see whileReadingArguments). */
-let argumentsOfThisPass: WeakMap<object, Argument[]> | undefined;
+let argumentsOfThisPass: Map<object, Argument[]> | undefined;
 
 /**
  * dockerfile-ast re-reads an instruction's arguments from its text every time one is asked for: its own
@@ -450,7 +450,7 @@ function argumentsReadOnce(): void {
  * is no longer written once it returns. Analyses are synchronous, so one pass is active at a time (a
  * nested call joins it).
  */
-function whileReadingArguments<T>(run: () => T, words: WeakMap<object, Argument[]>): T {
+function whileReadingArguments<T>(run: () => T, words: Map<object, Argument[]>): T {
   argumentsReadOnce();
   if (argumentsOfThisPass) return run();
   argumentsOfThisPass = words;
@@ -470,9 +470,9 @@ const passMemos: (() => void)[] = [];
  * words are; outside one, read every time. Nothing is kept once the pass ends.
  */
 export function readOncePerPass<K extends object, V>(read: (key: K) => V): (key: K) => V {
-  let memo = new WeakMap<K, V>();
+  let memo = new Map<K, V>();
   passMemos.push(() => {
-    memo = new WeakMap();
+    memo = new Map();
   });
   return (key) => {
     if (!argumentsOfThisPass) return read(key);
