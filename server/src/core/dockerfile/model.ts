@@ -526,8 +526,7 @@ function parseExecArray(source: SourceText, start: number, end: number): ShellWo
   return words;
 }
 
-/** ENV / ARG / LABEL properties with unquoted values and exact ranges. */
-/** The variables an ENV, ARG or LABEL declares, in order (read once per pass: several rules ask). */
+/** ENV / ARG / LABEL properties with unquoted values and exact ranges, in order (read once per pass: several rules ask). */
 export const propertiesOf: (instruction: Instruction) => readonly EnvVariable[] = readOncePerPass(readProperties);
 
 function readProperties(instruction: Instruction): EnvVariable[] {
