@@ -17,3 +17,11 @@ export function pulledBaseImages(model: DockerfileModel): ImageReference[] {
   }
   return images;
 }
+
+/**
+ * True when an image is built on Alpine Linux, by its name (`alpine`, `library/alpine`, `…/alpine`) or
+ * its tag (`3.12-alpine`, `alpine3.20`, `lts-alpine-slim`): musl libc, BusyBox's `sh` and `wget`, no curl.
+ */
+export function isAlpineImage(name: string, tag: string | undefined): boolean {
+  return /(^|\/)alpine$/.test(name.toLowerCase()) || /(^|[-.])alpine/.test((tag ?? '').toLowerCase());
+}

@@ -3,6 +3,7 @@ import { effectiveWords } from '../../../dockerfile/shell';
 import { commandsOf, copyPaths, programOf, rootImage, runtimeInstructions } from '../../../dockerfile/instructions';
 import { shortImageName } from '../../../dockerfile/backing-services';
 import { runtimePackages } from '../../../dockerfile/packages';
+import { isAlpineImage } from '../../../dockerfile/base-images';
 import type { ImageReference } from '../../../dockerfile/model';
 
 type Tool = 'curl' | 'wget';
@@ -19,7 +20,7 @@ function knownTools(image: ImageReference | undefined): Known | undefined {
   if (name === 'scratch') return { curl: false, wget: false, family: 'scratch' };
   if (/(^|\/)distroless\//.test(name) || /chiseled|distroless/.test(tag)) return { curl: false, wget: false, family: 'distroless' };
   if (name.startsWith('cgr.dev/chainguard/') && !/-dev$/.test(tag)) return { curl: false, wget: false, family: 'distroless' };
-  if (name === 'alpine' || /(^|[-.])alpine/.test(tag)) {
+  if (isAlpineImage(name, tag)) {
     if (name === 'alpine' || ['node', 'python'].includes(name) || name.startsWith('mcr.microsoft.com/dotnet/')) {
       return { curl: false, wget: true, family: 'Alpine' };
     }

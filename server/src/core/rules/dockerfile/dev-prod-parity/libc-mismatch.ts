@@ -2,6 +2,7 @@ import type { Copy } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../../rule';
 import type { DockerfileModel, Stage } from '../../../dockerfile/model';
 import { baseImageOf, officialName, variablesOf } from '../../../dockerfile/start-command';
+import { isAlpineImage } from '../../../dockerfile/base-images';
 
 type Libc = 'glibc' | 'musl';
 
@@ -10,7 +11,7 @@ const GLIBC_IMAGES = /^(debian|ubuntu|centos|fedora|rockylinux|almalinux|amazonl
 /** The C library of an image when it can be told from its name and tag. */
 function libcOf(name: string, tag: string): Libc | undefined {
   const n = officialName(name);
-  if (n === 'alpine' || /(^|[-.])alpine/.test(tag) || /alpine/.test(n)) return 'musl';
+  if (isAlpineImage(n, tag) || /alpine/.test(n)) return 'musl';
   if (/^gcr\.io\/distroless\/static|^scratch$|^busybox$/.test(n)) return undefined;
   if (/(bookworm|bullseye|buster|trixie|slim|jammy|focal|noble|jessie|stretch|ubi|bionic)/.test(tag)) return GLIBC_IMAGES.test(n) || /^(debian|ubuntu)$/.test(n) ? 'glibc' : undefined;
   if (GLIBC_IMAGES.test(n)) return 'glibc';

@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import { baseImageOf, commandsOf, startInfo } from '../../../dockerfile/start-command';
 import type { Stage } from '../../../dockerfile/model';
+import { isAlpineImage } from '../../../dockerfile/base-images';
 
 /** Words that begin shell syntax rather than a program: no `exec` can go before them. */
 const NOT_A_PROGRAM = /^(exec|wait|done|fi|esac|then|else|do|if|while|until|for|case|\}|\)|true|false|:|exit|return|trap|set|export|cd|echo|printf|source|\.)$/;
@@ -11,7 +12,7 @@ function execsLoneCommand(shell: string | undefined, stage: Stage): boolean {
   if (name === 'bash') return true;
   if (name !== 'sh' && name !== 'ash') return false;
   const base = baseImageOf(stage);
-  return !!base && (/(^|\/)(alpine|busybox)$/.test(base.name) || /(^|[-.])alpine/.test(base.tag));
+  return !!base && (isAlpineImage(base.name, base.tag) || /(^|\/)busybox$/.test(base.name));
 }
 
 export default defineDockerfileRule({
