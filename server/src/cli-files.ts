@@ -5,7 +5,7 @@
  * is read past a size limit. One file that cannot be read is reported and the others are
  * still checked.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { looksLikeServerless } from './core/serverless/model';
 
@@ -70,43 +70,66 @@ function reason(error: unknown): string {
  * several links is checked once, under the first name met. Explicitly named files are kept
  * whatever their name when `keepExplicit` accepts them.
  */
+/** An entry whose kind the listing did not give (some file systems leave it out). */
+function isUnknownKind(dirent: Dirent): boolean {
+  return !dirent.isFile() && !dirent.isDirectory() && !dirent.isSymbolicLink() && !dirent.isFIFO() && !dirent.isSocket() && !dirent.isBlockDevice() && !dirent.isCharacterDevice();
+}
+
 export function collectFiles(paths: readonly string[], reporter: WalkReporter, keepExplicit: (path: string) => boolean): string[] {
   const files: string[] = [];
   const seenFiles = new Set<string>();
   const seenDirectories = new Set<string>();
 
-  const addFile = (path: string) => {
-    let real: string;
-    try {
-      real = realpathSync(path);
-    } catch {
-      real = path;
+  /** `real`: the file's real path when the walk knows it (no link on the way), else worked out here. */
+  const addFile = (path: string, real?: string) => {
+    if (real === undefined) {
+      try {
+        real = realpathSync(path);
+      } catch {
+        real = path;
+      }
     }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     files.push(path);
   };
 
-  const walk = (directory: string) => {
-    let real: string;
-    try {
-      real = realpathSync(directory);
-    } catch (error) {
-      reporter.fail(`cannot read directory ${directory}: ${reason(error)}`);
-      return;
+  /** `real`: the folder's real path when the walk knows it (reached without a link), else worked out here. */
+  const walk = (directory: string, real?: string) => {
+    if (real === undefined) {
+      try {
+        real = realpathSync(directory);
+      } catch (error) {
+        reporter.fail(`cannot read directory ${directory}: ${reason(error)}`);
+        return;
+      }
     }
     if (seenDirectories.has(real)) return; // a symbolic-link cycle or a second link to a folder already walked
     seenDirectories.add(real);
-    let entries: string[];
+    let entries: Dirent[];
     try {
-      entries = readdirSync(directory).sort();
+      entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       reporter.fail(`cannot read directory ${directory}: ${reason(error)}`);
       return;
     }
-    for (const entry of entries) {
+    for (const dirent of entries) {
+      const entry = dirent.name;
       if (SKIPPED_DIRECTORIES.has(entry)) continue;
       const child = join(directory, entry);
+      // A plain folder or file is known from the listing, with its real path: no stat, no realpath per entry.
+      if (dirent.isDirectory()) {
+        walk(child, join(real, entry));
+        continue;
+      }
+      if (!isCandidateName(entry)) {
+        // A link may lead to a folder; any other kind of entry with such a name is not for us.
+        if (!dirent.isSymbolicLink() && !isUnknownKind(dirent)) continue;
+      } else if (dirent.isFile()) {
+        addFile(child, join(real, entry));
+        continue;
+      }
+      // A link, or a file system that does not say what an entry is: ask the entry itself.
       let stats: Stats;
       try {
         stats = statSync(child);

@@ -22,13 +22,13 @@ export class ChartReader {
     this.reader = new SharedChartReader(diskChartFiles, overrides);
   }
 
-  /** The chart of a template file (a file under `<chart>/templates/`, `<chart>/Chart.yaml` present), if it is one. */
-  templateOf(path: string): ChartTemplate | undefined {
-    return this.reader.templateOf(pathToFileURL(resolve(path)).href);
+  /** The chart of a template file (a file under `<chart>/templates/`, `<chart>/Chart.yaml` present), by its URI, if it is one. */
+  templateOf(uri: string): ChartTemplate | undefined {
+    return this.reader.templateOf(uri);
   }
 
-  /** Whether the file is a chart's values file or a --values file: its ignore comments serve the templates. */
-  isValuesFile(path: string): boolean {
-    return this.reader.isValuesFile(pathToFileURL(resolve(path)).href);
+  /** Whether the file (by its URI) is a chart's values file or a --values file: its ignore comments serve the templates. */
+  isValuesFile(uri: string): boolean {
+    return this.reader.isValuesFile(uri);
   }
 }

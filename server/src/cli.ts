@@ -11,8 +11,7 @@ import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync }
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readBuildContext } from './build-context-files';
-import { relatedObjects } from './related-objects';
-import type { KubeObject } from './core/kubernetes/model';
+import { relatedObjects, type RelatedObjects } from './related-objects';
 import { analyzeParsed as analyzeInCore, detectTarget, parseDocument, type Analysis, type AnalysisOptions, type ParseOptions, type ParsedDocument } from './core/analyze';
 import { fixUntilStable } from './core/edits';
 import { SEVERITIES, severityRank, type Configuration, type Finding, type Severity } from './core/types';
@@ -21,7 +20,6 @@ import { pairOutputs, renderExtraFormat, type OutputFormat, type OutputRequest }
 import { ConfigError, ConfigLocator, CONFIG_FILE_NAME, KNOWN_RULE_IDS } from './cli-config';
 import { collectFiles, guessTarget, readRegularFile, readStandardInput } from './cli-files';
 import { ChartReader } from './cli-helm';
-import { ApplicationIndex, isKustomizationFile } from './core/applications';
 
 const VERSION = '0.1.0';
 export const EXIT_OK = 0;
@@ -217,17 +215,20 @@ interface Reporter {
   debug: boolean;
 }
 
-function loadFile(path: string, reporter: Reporter): LoadedFile | undefined {
+/** How a file is parsed (as a chart template, a values file, or plainly), decided by its path before it is read. */
+type ParseOptionsOf = (path: string, uri: string, languageId: string) => ParseOptions;
+
+function loadFile(path: string, uri: string, reporter: Reporter, optionsOf: ParseOptionsOf): LoadedFile | undefined {
   const read = readRegularFile(path);
   if (!read.ok) {
     reporter.fail(read.message);
     return undefined;
   }
-  return loadText(path, pathToFileURL(resolve(path)).href, '', read.bytes, reporter);
+  return loadText(path, uri, '', read.bytes, reporter, optionsOf);
 }
 
 /** Standard input, named by --stdin-filename or guessed from its content. */
-function loadStandardInput(name: string | undefined, reporter: Reporter): LoadedFile | undefined {
+function loadStandardInput(name: string | undefined, reporter: Reporter, optionsOf: ParseOptionsOf): LoadedFile | undefined {
   const read = readStandardInput();
   if (!read.ok) {
     reporter.fail(read.message);
@@ -243,10 +244,10 @@ function loadStandardInput(name: string | undefined, reporter: Reporter): Loaded
     }
     languageId = guessed === 'dockerfile' ? 'dockerfile' : 'yaml';
   }
-  return loadText(name ?? '<stdin>', uri, languageId, read.bytes, reporter);
+  return loadText(name ?? '<stdin>', uri, languageId, read.bytes, reporter, optionsOf);
 }
 
-function loadText(path: string, uri: string, languageId: string, bytes: Buffer, reporter: Reporter): LoadedFile | undefined {
+function loadText(path: string, uri: string, languageId: string, bytes: Buffer, reporter: Reporter, optionsOf: ParseOptionsOf): LoadedFile | undefined {
   if (bytes.subarray(0, 8000).includes(0)) {
     reporter.warn(`${path}: binary content; skipped`);
     return undefined;
@@ -255,7 +256,7 @@ function loadText(path: string, uri: string, languageId: string, bytes: Buffer, 
   const hasBom = text.startsWith(BOM);
   if (hasBom) text = text.slice(1);
   try {
-    return { path, hasBom, parsed: parseDocument({ uri, languageId, text }) };
+    return { path, hasBom, parsed: parseDocument({ uri, languageId, text }, 0, optionsOf(path, uri, languageId)) };
   } catch (error) {
     reporter.fail(`${path}: could not be analysed: ${internalError(error, reporter.debug)}`);
     return undefined;
@@ -329,9 +330,25 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     },
     debug: options.debug,
   };
+  // Helm charts are read first, so that a chart's templates and values files are parsed once, with their chart,
+  // as the editor parses them. A --values file that cannot be read is reported after the files' own warnings.
+  const chartFailures: string[] = [];
+  const charts = new ChartReader(options.valuesFiles, (message) => chartFailures.push(message));
+  /** Chart templates' parse options, for the summary and the re-analyses of --fix. */
+  const helmOptions = new Map<string, ParseOptions>();
+  const parseOptionsOf: ParseOptionsOf = (_path, uri, languageId) => {
+    if (detectTarget(uri, languageId) !== 'kubernetes') return {};
+    const chart = charts.templateOf(uri);
+    if (chart) {
+      const helm = { helm: chart.context };
+      helmOptions.set(uri, helm);
+      return helm;
+    }
+    return charts.isValuesFile(uri) ? { helmValues: true } : {};
+  };
   const files: LoadedFile[] = [];
   if (options.stdin) {
-    const file = loadStandardInput(options.stdinFilename, reporter);
+    const file = loadStandardInput(options.stdinFilename, reporter, parseOptionsOf);
     if (file) files.push(file);
   }
   const keepExplicit = (path: string) => {
@@ -361,38 +378,24 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   };
   if (options.stdin && files.length > 0 && !configure(options.stdinFilename ?? 'stdin', files[0].parsed.input.uri)) files.length = 0;
   for (const path of collectFiles(options.paths, reporter, keepExplicit)) {
-    if (!configure(path, pathToFileURL(resolve(path)).href)) continue;
-    const file = loadFile(path, reporter);
+    const uri = pathToFileURL(resolve(path)).href;
+    if (!configure(path, uri)) continue;
+    const file = loadFile(path, uri, reporter, parseOptionsOf);
     if (file) files.push(file);
   }
   for (const message of options.configs.warnings.splice(0)) warn(message);
   analysisFailures.clear();
-  // Helm chart templates are read with their chart: values, Chart.yaml, named templates.
-  const charts = new ChartReader(options.valuesFiles, reporter.fail);
+  for (const message of chartFailures) reporter.fail(message);
   const templates = { analysed: 0, skipped: 0 };
-  /** Chart templates' parse options, for the re-analyses of --fix. */
-  const helmOptions = new Map<string, ParseOptions>();
   for (const file of files) {
-    if (file.parsed.target === 'kubernetes' && charts.isValuesFile(file.path)) file.parsed = parseDocument(file.parsed.input, 0, { helmValues: true });
-    const chart = file.parsed.target === 'kubernetes' ? charts.templateOf(file.path) : undefined;
-    if (!chart) continue;
-    try {
-      file.parsed = parseDocument(file.parsed.input, 0, { helm: chart.context });
-      helmOptions.set(file.parsed.input.uri, { helm: chart.context });
-      if (file.parsed.helm?.skipped) templates.skipped++;
-      else templates.analysed++;
-    } catch (error) {
-      reporter.fail(`${file.path}: could not be analysed: ${internalError(error, reporter.debug)}`);
-    }
+    if (!helmOptions.has(file.parsed.input.uri)) continue;
+    if (file.parsed.helm?.skipped) templates.skipped++;
+    else templates.analysed++;
   }
 
   // Relations between objects (Service -> Deployment, HPA -> target) hold within one application.
   const objectsOf = objectsByApplication(files.map((f) => f.parsed));
-  // Kustomize builds: the images every build of a base pins are not judged as the base writes them.
-  const builds = new ApplicationIndex({
-    uris: files.map((f) => f.parsed.input.uri),
-    kustomizations: new Map(files.filter((f) => isKustomizationFile(f.parsed.input.uri)).map((f) => [f.parsed.input.uri, f.parsed.source.text])),
-  });
+  // Kustomize builds: the images every build of a base pins are not judged as the base writes them (objectsOf.pinnedImages).
   const reports: FileReport[] = [];
   let unsafeFixesLeft = 0;
   // sam init/cookiecutter project templates with Jinja blocks: counted in the summary as not analysed.
@@ -400,7 +403,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   for (const file of files) {
     const workspaceObjects = objectsOf(file.parsed.input.uri);
     const configuration = configurationOf.get(file.parsed.input.uri) ?? { rules: { ...options.ruleOverrides } };
-    const pinnedImages = builds.pinnedImages(file.parsed.input.uri);
+    const pinnedImages = objectsOf.pinnedImages(file.parsed.input.uri);
     // The Dockerfile's folder as its build context (.dockerignore, entrypoint script), as the editor reads it.
     const buildContext = file.parsed.dockerfile && file.path !== '<stdin>' ? readBuildContext(fileURLToPath(file.parsed.input.uri), file.parsed.dockerfile) : undefined;
     let analysis = analyzeParsed(file.parsed, { configuration, workspaceObjects, pinnedImages, buildContext });
@@ -524,14 +527,28 @@ function writeAtomically(path: string, text: string): void {
 }
 
 /** For each file, the Kubernetes objects of the files in its application (related-objects.ts). */
-function objectsByApplication(parsed: readonly ParsedDocument[]): (uri: string) => readonly KubeObject[] {
+function objectsByApplication(parsed: readonly ParsedDocument[]): RelatedObjects {
   const byUri = new Map(parsed.map((p) => [p.input.uri, p]));
   return relatedObjects({ uris: [...byUri.keys()], textOf: (uri) => byUri.get(uri)?.source.text ?? '', objectsOf: (uri) => byUri.get(uri)?.kubernetes?.objects ?? [] });
 }
 
+/** Paths as shown, worked out once per path (each file's is asked for more than once) while the working folder stays. */
+const displayPaths = { cwd: '', byPath: new Map<string, string>() };
+
 function displayPath(path: string): string {
-  const rel = relative(process.cwd(), resolve(path));
-  return (rel.startsWith('..') ? resolve(path) : rel).split(sep).join('/');
+  const cwd = process.cwd();
+  if (cwd !== displayPaths.cwd) {
+    displayPaths.byPath.clear();
+    displayPaths.cwd = cwd;
+  }
+  let shown = displayPaths.byPath.get(path);
+  if (shown === undefined) {
+    const absolute = resolve(path);
+    const rel = relative(cwd, absolute);
+    shown = (rel.startsWith('..') ? absolute : rel).split(sep).join('/');
+    displayPaths.byPath.set(path, shown);
+  }
+  return shown;
 }
 
 /**

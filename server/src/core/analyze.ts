@@ -181,7 +181,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
 
 function runRules(parsed: ParsedDocument, options: AnalysisOptions): Analysis {
   const configuration = options.configuration ?? {};
-  const rules = (options.rules ?? ALL_RULES).filter((rule) => rule.meta.target === parsed.target);
+  const { rules, hadolintCodes } = rulesFor(options.rules ?? ALL_RULES, parsed.target);
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   // Suppression state is per analysis: reset the "used" marks from any earlier run on the same parse.
@@ -237,7 +237,6 @@ function runRules(parsed: ParsedDocument, options: AnalysisOptions): Analysis {
     }
   }
 
-  const hadolintCodes = new Map(rules.map((r) => [r.meta.id, r.meta.hadolint ?? []]));
   const candidates = suppressionsByLine(parsed.suppressions);
   if (parsed.helm) mapHelmFindings(parsed, parsed.helm, findings, configuration);
   const projectSeverity = configuration.rules?.[PROJECT_TEMPLATE_SKIPPED.id] ?? PROJECT_TEMPLATE_SKIPPED.severity;
@@ -305,9 +304,45 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
+let ruleIds: ReadonlySet<string> | undefined;
+
+/** Every registered rule's id (built once: the rule list does not change while the process runs). */
+function knownRuleIds(): ReadonlySet<string> {
+  return (ruleIds ??= new Set(ALL_RULES.map((r) => r.meta.id)));
+}
+
+/** A rule list's rules for one target and their hadolint codes, worked out once per list rather than once per file. */
+interface RuleSelection {
+  /** The list's length when this was worked out: a list changed in place since is worked out again. */
+  size: number;
+  byTarget: Map<Target | undefined, readonly Rule[]>;
+  hadolintCodes: Map<string, readonly string[]>;
+}
+
+const selections = new WeakMap<readonly Rule[], RuleSelection>();
+
+function selectionOf(rules: readonly Rule[]): RuleSelection {
+  let selection = selections.get(rules);
+  if (!selection || selection.size !== rules.length) {
+    selection = { size: rules.length, byTarget: new Map(), hadolintCodes: new Map(rules.map((r) => [r.meta.id, r.meta.hadolint ?? []])) };
+    selections.set(rules, selection);
+  }
+  return selection;
+}
+
+function rulesFor(rules: readonly Rule[], target: Target | undefined): { rules: readonly Rule[]; hadolintCodes: Map<string, readonly string[]> } {
+  const selection = selectionOf(rules);
+  let forTarget = selection.byTarget.get(target);
+  if (!forTarget) {
+    forTarget = rules.filter((rule) => rule.meta.target === target);
+    selection.byTarget.set(target, forTarget);
+  }
+  return { rules: forTarget, hadolintCodes: selection.hadolintCodes };
+}
+
 function suppressionFindings(parsed: ParsedDocument, ranRuleIds: Set<string>, configuration: Configuration): Finding[] {
   const out: Finding[] = [];
-  const known = new Set(ALL_RULES.map((r) => r.meta.id));
+  const known = knownRuleIds();
   const push = (meta: (typeof SUPPRESSION_DIAGNOSTICS)[keyof typeof SUPPRESSION_DIAGNOSTICS], range: Range, data: Record<string, string> = {}) => {
     const severity = configuration.rules?.[meta.id] ?? meta.severity;
     if (severity === 'off') return;
