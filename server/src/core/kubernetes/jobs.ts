@@ -28,7 +28,7 @@ const BUILD_COMMAND = /\/kaniko\/executor\b|\b(?:docker|podman|nerdctl)\s+(?:bui
 export function isBuildJob(model: KubernetesModel, object: KubeObject): boolean {
   const pod = object.podSpec;
   if (!pod) return false;
-  for (const container of [...pod.initContainers, ...pod.containers]) {
+  for (const container of pod.allContainers) {
     if (container.image && BUILD_IMAGE.test(parseImageReference(container.image).repository)) return true;
     if (findInCommand(model, container, object.doc, BUILD_COMMAND).length > 0) return true;
   }

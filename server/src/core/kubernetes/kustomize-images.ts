@@ -47,7 +47,7 @@ export function writtenImages(model: KubernetesModel, workspace: KubernetesWorks
   for (const object of model.objects) {
     const pod = object.podSpec;
     if (!pod) continue;
-    for (const container of [...pod.initContainers, ...pod.containers]) {
+    for (const container of pod.allContainers) {
       const image = container.image;
       if (!image || !container.imageRange || isTemplated(image) || isPlaceholderImage(image) || isLogicalImageName(image)) continue;
       const parts = parseImageReference(image);

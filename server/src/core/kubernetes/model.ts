@@ -101,6 +101,8 @@ export interface PodSpec {
   podLabels: Record<string, string>;
   containers: Container[];
   initContainers: Container[];
+  /** The init containers, then the main ones: every container of the pod, read once (rules must not mutate it). */
+  allContainers: readonly Container[];
 }
 
 export interface KubeObject {
@@ -229,16 +231,21 @@ export class KubernetesModel {
     const node = asMap(nodeAt(object.node, path, doc), doc);
     if (!node) return undefined;
     const templateMetadata = object.kind === 'Pod' ? object.metadata : asMap(nodeAt(object.node, [...path.slice(0, -1), 'metadata'], doc), doc);
+    const containers = seqItems(valueOf(node, 'containers', doc), doc)
+      .map((c) => this.container(c, doc, false))
+      .filter((c): c is Container => !!c)
+      // Knative names a container it was given without a name `user-container`, as `kubectl get` then shows it.
+      .map((c) => (c.name === undefined && isKnativeServing(object.apiVersion) ? { ...c, name: 'user-container' } : c));
+    const initContainers = seqItems(valueOf(node, 'initContainers', doc), doc)
+      .map((c) => this.container(c, doc, true))
+      .filter((c): c is Container => !!c);
     return {
       node,
       templateMetadata,
       podLabels: stringMap(valueOf(templateMetadata, 'labels', doc), doc),
-      containers: seqItems(valueOf(node, 'containers', doc), doc)
-        .map((c) => this.container(c, doc, false))
-        .filter((c): c is Container => !!c)
-        // Knative names a container it was given without a name `user-container`, as `kubectl get` then shows it.
-        .map((c) => (c.name === undefined && isKnativeServing(object.apiVersion) ? { ...c, name: 'user-container' } : c)),
-      initContainers: seqItems(valueOf(node, 'initContainers', doc), doc).map((c) => this.container(c, doc, true)).filter((c): c is Container => !!c),
+      containers,
+      initContainers,
+      allContainers: initContainers.length === 0 ? containers : [...initContainers, ...containers],
     };
   }
 

@@ -10,6 +10,7 @@ import { WORKLOAD_KINDS, isKnativeServing, isTemplated } from './model';
 import { containerCommand, isIdleCommand } from './commands';
 import { isOfficialImage, isStandInImage, parseImageReference } from './images';
 import { asMap, mapEntries, nodeAt, scalarNumber, scalarString, seqItems, valueOf } from './yaml-nodes';
+import { perContainer, perObject } from './object-memo';
 
 export interface CommandItem {
   text: string;
@@ -27,7 +28,7 @@ export interface CommandMatch {
 }
 
 /** `command` then `args` items of a container, with ranges; templated items are dropped. */
-export function commandItems(model: KubernetesModel, container: Container, doc: Document): CommandItem[] {
+export const commandItems = perContainer((model: KubernetesModel, container: Container, doc: Document): readonly CommandItem[] => {
   const items: CommandItem[] = [];
   for (const key of ['command', 'args']) {
     for (const node of seqItems(valueOf(container.node, key, doc), doc)) {
@@ -38,7 +39,7 @@ export function commandItems(model: KubernetesModel, container: Container, doc: 
     }
   }
   return items;
-}
+});
 
 /**
  * Runs a global regex over the container's command line (`command` + `args` joined
@@ -96,7 +97,7 @@ export interface Volume {
 }
 
 /** The pod's `volumes`, by name. */
-export function podVolumes(object: KubeObject): Map<string, Volume> {
+export const podVolumes = perObject((object: KubeObject): ReadonlyMap<string, Volume> => {
   const out = new Map<string, Volume>();
   const pod = object.podSpec;
   if (!pod) return out;
@@ -108,7 +109,7 @@ export function podVolumes(object: KubeObject): Map<string, Volume> {
     out.set(name, { name, node, sourceKind: sourceEntry?.key, source: sourceEntry ? asMap(valueOf(node, sourceEntry.key, object.doc), object.doc) : undefined });
   }
   return out;
-}
+});
 
 export interface VolumeMount {
   name: string;
@@ -117,7 +118,7 @@ export interface VolumeMount {
   node: YAMLMap;
 }
 
-export function volumeMounts(model: KubernetesModel, container: Container, doc: Document): VolumeMount[] {
+export const volumeMounts = perContainer((model: KubernetesModel, container: Container, doc: Document): readonly VolumeMount[] => {
   const out: VolumeMount[] = [];
   for (const item of seqItems(valueOf(container.node, 'volumeMounts', doc), doc)) {
     const node = asMap(item, doc);
@@ -126,7 +127,7 @@ export function volumeMounts(model: KubernetesModel, container: Container, doc: 
     out.push({ name, mountPath: scalarString(valueOf(node, 'mountPath', doc), doc), mountPathRange: model.valueRange(node, 'mountPath', doc), node });
   }
   return out;
-}
+});
 
 /** Names of the StatefulSet's `volumeClaimTemplates` (one claim per pod). */
 export function claimTemplateNames(object: KubeObject): Set<string> {
@@ -144,7 +145,7 @@ export function claimTemplateNames(object: KubeObject): Set<string> {
  * patch): a controller without its selector or pod template labels. Rules must not
  * conclude that something is absent from a fragment.
  */
-export function isFragment(object: KubeObject): boolean {
+export const isFragment = perObject((object: KubeObject): boolean => {
   if (object.kind === 'Pod') return !object.podSpec;
   if (!object.podSpec) return true;
   if (object.kind === 'Job' || object.kind === 'CronJob') return false;
@@ -154,7 +155,7 @@ export function isFragment(object: KubeObject): boolean {
   // A ReplicationController (and a pre-apps/v1 Deployment) without a selector selects its template's labels.
   const selectorOptional = object.kind === 'ReplicationController' || /^(extensions\/v1beta1|apps\/v1beta[12])$/.test(object.apiVersion);
   return (!selector && !selectorOptional) || Object.keys(object.podSpec.podLabels).length === 0;
-}
+});
 
 /** Long-running workloads (not Jobs, not CronJobs). */
 export function isLongRunning(object: KubeObject): boolean {
@@ -167,16 +168,14 @@ export function isNativeSidecar(container: Container, doc: Document): boolean {
 }
 
 /** The containers that run for the pod's lifetime: main containers plus native sidecars. */
-export function runningContainers(object: KubeObject): Container[] {
+export const runningContainers = perObject((object: KubeObject): readonly Container[] => {
   const pod = object.podSpec;
   if (!pod) return [];
   return [...pod.initContainers.filter((c) => isNativeSidecar(c, object.doc)), ...pod.containers];
-}
+});
 
 /** `spec.replicas` when it is a literal number. */
-export function replicasOf(object: KubeObject): number | undefined {
-  return scalarNumber(nodeAt(object.node, ['spec', 'replicas'], object.doc), object.doc);
-}
+export const replicasOf = perObject((object: KubeObject): number | undefined => scalarNumber(nodeAt(object.node, ['spec', 'replicas'], object.doc), object.doc));
 
 
 /** Host directories that hold programs and libraries (not data): mounting them borrows the node's software. */

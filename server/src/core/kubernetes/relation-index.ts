@@ -345,7 +345,7 @@ function signatureOf(object: KubeObject, text: string): RelationSignature {
     }
     // Jobs are compared with the app's image; the app's main image is compared by Jobs.
     const isJob = object.kind === 'Job' || object.kind === 'CronJob';
-    const images = isJob ? [...pod.initContainers, ...pod.containers] : pod.containers.slice(0, 1);
+    const images = isJob ? pod.allContainers : pod.containers.slice(0, 1);
     for (const container of images) {
       if (!container.image) continue;
       const repository = parseImageReference(container.image).repository;

@@ -7,6 +7,7 @@ import type { KubeObject } from './model';
 import type { RelatedLocation } from '../types';
 import { isTemplated } from './model';
 import { mapEntries, nodeAt, scalarString } from './yaml-nodes';
+import { perObject } from './object-memo';
 import { buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, nameRefMatches, namesOf, namespacesCompatible, podLabelSets, selectorSets } from './builds';
 
 /** Read once per Service: relations ask for the same selector many times. */
@@ -65,8 +66,7 @@ function selectsIn(service: KubeObject, selector: Record<string, string>, pod: K
 export function isPatchFragment(object: KubeObject): boolean {
   const pod = object.podSpec;
   if (!pod) return false;
-  const containers = [...pod.containers, ...pod.initContainers];
-  return containers.length === 0 || containers.some((c) => !c.image);
+  return (pod.containers.length === 0 && pod.initContainers.length === 0) || pod.containers.some((c) => !c.image) || pod.initContainers.some((c) => !c.image);
 }
 
 /*
@@ -199,7 +199,9 @@ export interface ScaleTargetRef {
 }
 
 /** The `spec.scaleTargetRef` of an HPA (or a KEDA ScaledObject, whose kind defaults to Deployment). */
-export function scaleTargetOf(scaler: KubeObject): ScaleTargetRef | undefined {
+export const scaleTargetOf = perObject(readScaleTarget);
+
+function readScaleTarget(scaler: KubeObject): ScaleTargetRef | undefined {
   const isHpa = scaler.kind === 'HorizontalPodAutoscaler' && /^autoscaling\//.test(scaler.apiVersion);
   const isKeda = scaler.kind === 'ScaledObject' && /^keda\.sh\//.test(scaler.apiVersion);
   if (!isHpa && !isKeda) return undefined;

@@ -31,7 +31,7 @@ export default defineKubernetesRule({
   check({ model, workspace, report }) {
     for (const job of model.objects) {
       if ((job.kind !== 'Job' && job.kind !== 'CronJob') || !job.podSpec) continue;
-      for (const container of [...job.podSpec.initContainers, ...job.podSpec.containers]) {
+      for (const container of job.podSpec.allContainers) {
         if (!container.image || !container.imageRange || isTemplated(container.image)) continue;
         const mine = parseImageReference(container.image);
         // The app is the workload's main (first) container; sidecars and init containers are often shared tool images.

@@ -49,7 +49,7 @@ export default defineKubernetesRule({
       const pod = object.podSpec;
       // A Job that builds is usually CI running in the cluster; the smell is the app's own pods.
       if (!pod || !isLongRunning(object)) continue;
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         for (const match of findInCommand(model, container, object.doc, BUILD)) {
           report({ messageId: 'build', data: { name: container.name ?? '?', command: match.text.trim() }, range: match.range });
         }

@@ -50,7 +50,7 @@ export default defineKubernetesRule({
       // Knative Serving resolves each tag to a digest when it creates a Revision: one Revision runs one build,
       // but the manifest, applied again, makes a Revision of whatever the tag points to then.
       const knative = revisionTemplateOf(object) !== undefined;
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         if (!container.image || !container.imageRange || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
         const image = parseImageReference(container.image);
         if (image.digest || usesImageAsStandIn(model, object, container)) continue;

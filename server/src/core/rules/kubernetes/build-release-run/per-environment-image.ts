@@ -32,7 +32,7 @@ export default defineKubernetesRule({
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         if (!container.image || !container.imageRange || isTemplated(container.image)) continue;
         const image = parseImageReference(container.image);
         const last = image.repository.slice(image.repository.lastIndexOf('/') + 1);

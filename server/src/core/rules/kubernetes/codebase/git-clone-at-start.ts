@@ -54,7 +54,7 @@ export default defineKubernetesRule({
       if (!job && !isLongRunning(object)) continue;
       // A Job that builds an image clones as CI work; the smell is the app fetching its own code.
       if (job && isBuildJob(model, object)) continue;
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         for (const match of findInCommand(model, container, object.doc, GIT_FETCH)) {
           const after = match.match.input.slice(match.match.index + match.match[0].length, match.match.index + match.match[0].length + 400);
           if (restOfCommand(after).some((word) => MODEL_HOST.test(word.replace(/^["']/, '')))) continue;

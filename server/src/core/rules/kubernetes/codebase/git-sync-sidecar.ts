@@ -33,7 +33,7 @@ export default defineKubernetesRule({
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         if (!container.image || !container.imageRange || isTemplated(container.image)) continue;
         if (!GIT_SYNC.test(parseImageReference(container.image).repository)) continue;
         const messageId = container.isInit && !isNativeSidecar(container, object.doc) ? 'init' : 'sidecar';

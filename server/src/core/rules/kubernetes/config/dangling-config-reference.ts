@@ -53,7 +53,7 @@ function referencesOf(object: KubeObject): Reference[] {
     if (node && name) out.push({ kind, name, node, where });
   };
   const pod = object.podSpec!;
-  for (const container of [...pod.initContainers, ...pod.containers]) {
+  for (const container of pod.allContainers) {
     const label = `container \`${container.name ?? '?'}\``;
     for (const entry of container.env) {
       if (!entry.valueFrom) continue;

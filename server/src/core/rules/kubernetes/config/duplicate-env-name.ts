@@ -30,7 +30,7 @@ export default defineKubernetesRule({
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         const seq = asSeq(valueOf(container.node, 'env', object.doc), object.doc);
         const seen = new Map<string, EnvEntry>();
         for (const env of container.env) {

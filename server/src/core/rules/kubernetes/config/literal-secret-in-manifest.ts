@@ -37,7 +37,7 @@ export default defineKubernetesRule({
       const pod = object.podSpec;
       if (!pod) continue;
       const secretName = object.name && !isTemplated(object.name) ? `${object.name}-secrets` : undefined;
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         // One `env: *shared` list aliased into many containers is one set of values at one place: judge it once.
         if (seenEnvLists.has(container.env)) continue;
         seenEnvLists.add(container.env);

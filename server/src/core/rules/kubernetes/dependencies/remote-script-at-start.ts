@@ -30,7 +30,7 @@ export default defineKubernetesRule({
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         for (const match of findInCommand(model, container, object.doc, PIPE_TO_SHELL)) {
           report({ messageId: 'pipe', data: { name: container.name ?? '?', command: match.text.trim() }, range: match.range });
         }

@@ -32,7 +32,7 @@ export default defineKubernetesRule({
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         const policyNode = valueOf(container.node, 'imagePullPolicy', object.doc);
         if (scalarString(policyNode, object.doc) === 'Never') report({ messageId: 'never', data: { container: container.name ?? '?' }, range: model.rangeOf(policyNode)! });
         if (!container.image || !container.imageRange || isTemplated(container.image)) continue;

@@ -23,7 +23,7 @@ export default defineKubernetesRule({
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         const command = containerCommand(source, container, object.doc);
         if (!command || command.templated) continue;
         for (const simple of command.commands) {
