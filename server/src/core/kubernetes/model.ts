@@ -8,7 +8,7 @@ import { parseAllDocuments, isScalar, type Document, type Node, type Pair, type 
 import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
-import { HELM_UNKNOWN, asMap, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
+import { HELM_UNKNOWN, asMap, collect, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
 import { isKustomizationFile } from '../applications';
 import { withoutStackTraces } from '../yaml-errors';
 
@@ -231,14 +231,13 @@ export class KubernetesModel {
     const node = asMap(nodeAt(object.node, path, doc), doc);
     if (!node) return undefined;
     const templateMetadata = object.kind === 'Pod' ? object.metadata : asMap(nodeAt(object.node, [...path.slice(0, -1), 'metadata'], doc), doc);
-    const containers = seqItems(valueOf(node, 'containers', doc), doc)
-      .map((c) => this.container(c, doc, false))
-      .filter((c): c is Container => !!c)
+    const knative = isKnativeServing(object.apiVersion);
+    const containers = collect(seqItems(valueOf(node, 'containers', doc), doc), (item) => {
+      const c = this.container(item, doc, false);
       // Knative names a container it was given without a name `user-container`, as `kubectl get` then shows it.
-      .map((c) => (c.name === undefined && isKnativeServing(object.apiVersion) ? { ...c, name: 'user-container' } : c));
-    const initContainers = seqItems(valueOf(node, 'initContainers', doc), doc)
-      .map((c) => this.container(c, doc, true))
-      .filter((c): c is Container => !!c);
+      return c && c.name === undefined && knative ? { ...c, name: 'user-container' } : c;
+    });
+    const initContainers = collect(seqItems(valueOf(node, 'initContainers', doc), doc), (item) => this.container(item, doc, true));
     return {
       node,
       templateMetadata,
@@ -262,15 +261,14 @@ export class KubernetesModel {
       imageRange: this.rangeOf(imageNode),
       isInit,
       env: this.envList(valueOf(node, 'env', doc), doc),
-      ports: seqItems(valueOf(node, 'ports', doc), doc)
-        .map((p) => asMap(p, doc))
-        .filter((p): p is YAMLMap => !!p)
-        .map((p) => {
-          const port = scalarString(valueOf(p, 'containerPort', doc), doc);
-          return { containerPort: port && /^\d+$/.test(port) ? Number(port) : undefined, name: scalarString(valueOf(p, 'name', doc), doc), node: p, range: this.rangeOf(p)! };
-        }),
-      command: seqItems(valueOf(node, 'command', doc), doc).map((n) => scalarString(n, doc) ?? ''),
-      args: seqItems(valueOf(node, 'args', doc), doc).map((n) => scalarString(n, doc) ?? ''),
+      ports: collect(seqItems(valueOf(node, 'ports', doc), doc), (item) => {
+        const p = asMap(item, doc);
+        if (!p) return undefined;
+        const port = scalarString(valueOf(p, 'containerPort', doc), doc);
+        return { containerPort: port && /^\d+$/.test(port) ? Number(port) : undefined, name: scalarString(valueOf(p, 'name', doc), doc), node: p, range: this.rangeOf(p)! };
+      }),
+      command: collect(seqItems(valueOf(node, 'command', doc), doc), (n) => scalarString(n, doc) ?? ''),
+      args: collect(seqItems(valueOf(node, 'args', doc), doc), (n) => scalarString(n, doc) ?? ''),
     };
   }
 
@@ -281,9 +279,7 @@ export class KubernetesModel {
     if (!envNode) return [];
     let list = this.envLists.get(envNode);
     if (!list) {
-      list = seqItems(envNode, doc)
-        .map((e) => this.envEntry(e, doc))
-        .filter((e): e is EnvEntry => !!e);
+      list = collect(seqItems(envNode, doc), (e) => this.envEntry(e, doc));
       this.envLists.set(envNode, list);
     }
     return list;
