@@ -65,15 +65,14 @@ function chartReader(): ChartReader {
 
 /** A chart template is parsed with its chart (as the CLI does, helm-charts.ts); its parse is kept while the chart is unchanged. */
 function parsedOf(uri: string, entry: Entry): ParsedDocument {
-  const chart = /\.ya?ml$/i.test(uri) ? chartReader().templateOf(uri) : undefined;
-  const helmValues = !chart && /\.ya?ml$/i.test(uri) && chartReader().isValuesFile(uri);
-  const helmKey = chart ? chartContextKey(chart.context) : helmValues ? 'values' : '';
+  const options = chartReader().parseOptionsOf(uri);
+  const helmKey = options.helm ? chartContextKey(options.helm) : options.helmValues ? 'values' : '';
   if (entry.parsed && entry.helmKey !== helmKey) {
     entry.parsed = undefined;
     related = undefined; // its memo holds the objects of the old parse
   }
   entry.helmKey = helmKey;
-  entry.parsed ??= parseDocument({ uri, languageId: entry.languageId, text: entry.text }, entry.version, chart ? { helm: chart.context } : { helmValues });
+  entry.parsed ??= parseDocument({ uri, languageId: entry.languageId, text: entry.text }, entry.version, options);
   if (entry.version < 0) {
     closedParses.delete(uri);
     closedParses.set(uri, entry);

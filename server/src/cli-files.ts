@@ -64,17 +64,17 @@ function reason(error: unknown): string {
   }
 }
 
+/** An entry whose kind the listing did not give (some file systems leave it out). */
+function isUnknownKind(dirent: Dirent): boolean {
+  return !dirent.isFile() && !dirent.isDirectory() && !dirent.isSymbolicLink() && !dirent.isFIFO() && !dirent.isSocket() && !dirent.isBlockDevice() && !dirent.isCharacterDevice();
+}
+
 /**
  * Expands the paths into the files to check, in a stable order. Directories are walked once
  * per real path (a link back to an ancestor is not followed again) and a file reached through
  * several links is checked once, under the first name met. Explicitly named files are kept
  * whatever their name when `keepExplicit` accepts them.
  */
-/** An entry whose kind the listing did not give (some file systems leave it out). */
-function isUnknownKind(dirent: Dirent): boolean {
-  return !dirent.isFile() && !dirent.isDirectory() && !dirent.isSymbolicLink() && !dirent.isFIFO() && !dirent.isSocket() && !dirent.isBlockDevice() && !dirent.isCharacterDevice();
-}
-
 export function collectFiles(paths: readonly string[], reporter: WalkReporter, keepExplicit: (path: string) => boolean): string[] {
   const files: string[] = [];
   const seenFiles = new Set<string>();

@@ -4,31 +4,16 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ChartReader as SharedChartReader, diskChartFiles, type ChartTemplate } from './helm-charts';
+import { ChartReader, diskChartFiles } from './helm-charts';
 
-export type { ChartTemplate };
-
-export class ChartReader {
-  private readonly reader: SharedChartReader;
-
-  constructor(valuesFiles: readonly string[], fail: (message: string) => void) {
-    const overrides: { uri: string; text: string }[] = [];
-    for (const path of valuesFiles) {
-      const uri = pathToFileURL(resolve(path)).href;
-      const text = diskChartFiles.read(uri);
-      if (text === undefined) fail(`${path}: cannot read the --values file`);
-      else overrides.push({ uri, text });
-    }
-    this.reader = new SharedChartReader(diskChartFiles, overrides);
+/** The charts on disk, with the --values files applied over every chart's values.yaml (one that cannot be read is reported). */
+export function cliChartReader(valuesFiles: readonly string[], fail: (message: string) => void): ChartReader {
+  const overrides: { uri: string; text: string }[] = [];
+  for (const path of valuesFiles) {
+    const uri = pathToFileURL(resolve(path)).href;
+    const text = diskChartFiles.read(uri);
+    if (text === undefined) fail(`${path}: cannot read the --values file`);
+    else overrides.push({ uri, text });
   }
-
-  /** The chart of a template file (a file under `<chart>/templates/`, `<chart>/Chart.yaml` present), by its URI, if it is one. */
-  templateOf(uri: string): ChartTemplate | undefined {
-    return this.reader.templateOf(uri);
-  }
-
-  /** Whether the file (by its URI) is a chart's values file or a --values file: its ignore comments serve the templates. */
-  isValuesFile(uri: string): boolean {
-    return this.reader.isValuesFile(uri);
-  }
+  return new ChartReader(diskChartFiles, overrides);
 }

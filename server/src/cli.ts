@@ -19,7 +19,7 @@ import { listRules, toJson, toSarif, toStylish, type FileReport } from './cli-fo
 import { pairOutputs, renderExtraFormat, type OutputFormat, type OutputRequest } from './cli-formats';
 import { ConfigError, ConfigLocator, CONFIG_FILE_NAME, KNOWN_RULE_IDS } from './cli-config';
 import { collectFiles, guessTarget, readRegularFile, readStandardInput } from './cli-files';
-import { ChartReader } from './cli-helm';
+import { cliChartReader } from './cli-helm';
 
 const VERSION = '0.1.0';
 export const EXIT_OK = 0;
@@ -204,6 +204,8 @@ const BOM = '\uFEFF';
 
 interface LoadedFile {
   path: string;
+  /** The path as reports show it (displayPath), worked out once: reports and their regrouping ask for it. */
+  shown: string;
   hasBom: boolean;
   parsed: ParsedDocument;
 }
@@ -215,8 +217,8 @@ interface Reporter {
   debug: boolean;
 }
 
-/** How a file is parsed (as a chart template, a values file, or plainly), decided by its path before it is read. */
-type ParseOptionsOf = (path: string, uri: string, languageId: string) => ParseOptions;
+/** How a file is parsed (as a chart template, a values file, or plainly), decided by its URI before it is read. */
+type ParseOptionsOf = (uri: string, languageId: string) => ParseOptions;
 
 function loadFile(path: string, uri: string, reporter: Reporter, optionsOf: ParseOptionsOf): LoadedFile | undefined {
   const read = readRegularFile(path);
@@ -256,7 +258,7 @@ function loadText(path: string, uri: string, languageId: string, bytes: Buffer, 
   const hasBom = text.startsWith(BOM);
   if (hasBom) text = text.slice(1);
   try {
-    return { path, hasBom, parsed: parseDocument({ uri, languageId, text }, 0, optionsOf(path, uri, languageId)) };
+    return { path, shown: displayPath(path), hasBom, parsed: parseDocument({ uri, languageId, text }, 0, optionsOf(uri, languageId)) };
   } catch (error) {
     reporter.fail(`${path}: could not be analysed: ${internalError(error, reporter.debug)}`);
     return undefined;
@@ -333,19 +335,9 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   // Helm charts are read first, so that a chart's templates and values files are parsed once, with their chart,
   // as the editor parses them. A --values file that cannot be read is reported after the files' own warnings.
   const chartFailures: string[] = [];
-  const charts = new ChartReader(options.valuesFiles, (message) => chartFailures.push(message));
-  /** Chart templates' parse options, for the summary and the re-analyses of --fix. */
-  const helmOptions = new Map<string, ParseOptions>();
-  const parseOptionsOf: ParseOptionsOf = (_path, uri, languageId) => {
-    if (detectTarget(uri, languageId) !== 'kubernetes') return {};
-    const chart = charts.templateOf(uri);
-    if (chart) {
-      const helm = { helm: chart.context };
-      helmOptions.set(uri, helm);
-      return helm;
-    }
-    return charts.isValuesFile(uri) ? { helmValues: true } : {};
-  };
+  const charts = cliChartReader(options.valuesFiles, (message) => chartFailures.push(message));
+  // Also for the re-analyses of --fix (the reader reads each chart once).
+  const parseOptionsOf: ParseOptionsOf = (uri, languageId) => (detectTarget(uri, languageId) === 'kubernetes' ? charts.parseOptionsOf(uri) : {});
   const files: LoadedFile[] = [];
   if (options.stdin) {
     const file = loadStandardInput(options.stdinFilename, reporter, parseOptionsOf);
@@ -388,14 +380,13 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   for (const message of chartFailures) reporter.fail(message);
   const templates = { analysed: 0, skipped: 0 };
   for (const file of files) {
-    if (!helmOptions.has(file.parsed.input.uri)) continue;
-    if (file.parsed.helm?.skipped) templates.skipped++;
+    if (!file.parsed.helm) continue;
+    if (file.parsed.helm.skipped) templates.skipped++;
     else templates.analysed++;
   }
 
   // Relations between objects (Service -> Deployment, HPA -> target) hold within one application.
   const objectsOf = objectsByApplication(files.map((f) => f.parsed));
-  // Kustomize builds: the images every build of a base pins are not judged as the base writes them (objectsOf.pinnedImages).
   const reports: FileReport[] = [];
   let unsafeFixesLeft = 0;
   // sam init/cookiecutter project templates with Jinja blocks: counted in the summary as not analysed.
@@ -403,6 +394,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   for (const file of files) {
     const workspaceObjects = objectsOf(file.parsed.input.uri);
     const configuration = configurationOf.get(file.parsed.input.uri) ?? { rules: { ...options.ruleOverrides } };
+    // Kustomize builds: the images every build of a base pins are not judged as the base writes them.
     const pinnedImages = objectsOf.pinnedImages(file.parsed.input.uri);
     // The Dockerfile's folder as its build context (.dockerignore, entrypoint script), as the editor reads it.
     const buildContext = file.parsed.dockerfile && file.path !== '<stdin>' ? readBuildContext(fileURLToPath(file.parsed.input.uri), file.parsed.dockerfile) : undefined;
@@ -411,7 +403,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
       // Safe fixes only unless --unsafe-fixes; repeated until a further run would change nothing.
       const original = analysis;
       const fixed = fixUntilStable(file.parsed.source.text, (text) =>
-        text === file.parsed.source.text ? original : analyzeParsed(parseDocument({ ...file.parsed.input, text }, 0, helmOptions.get(file.parsed.input.uri)), { configuration, workspaceObjects, pinnedImages, buildContext }),
+        text === file.parsed.source.text ? original : analyzeParsed(parseDocument({ ...file.parsed.input, text }, 0, parseOptionsOf(file.parsed.input.uri, file.parsed.input.languageId)), { configuration, workspaceObjects, pinnedImages, buildContext }),
       { unsafe: options.unsafeFixes });
       unsafeFixesLeft += fixed.unsafeSkipped;
       if (fixed.broken) warn(`${file.path}: some fixes were not applied: they would have left the file with new parse problems`);
@@ -428,7 +420,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     for (const failure of analysis.ruleFailures) warn(`${file.path}: rule ${failure.ruleId} failed and was skipped: ${failure.error.split('\n')[0]}`);
     if (file.parsed.serverless?.skipped) projectTemplatesSkipped++;
     const findings = options.quiet ? analysis.findings.filter((f) => f.severity === 'error') : analysis.findings;
-    reports.push({ path: displayPath(file.path), findings, parseProblems: file.parsed.parseProblems });
+    reports.push({ path: file.shown, findings, parseProblems: file.parsed.parseProblems });
   }
 
   const failedPaths = new Set<string>();
@@ -436,7 +428,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     const failure = analysisFailures.get(file.parsed.input.uri);
     if (failure === undefined) continue;
     reporter.fail(`${file.path}: could not be analysed, not reported: ${internalError(failure, options.debug)}`);
-    failedPaths.add(displayPath(file.path));
+    failedPaths.add(file.shown);
   }
   if (failedPaths.size) reports.splice(0, reports.length, ...reports.filter((r) => !failedPaths.has(r.path)));
   moveFindingsToTheirFiles(reports, files);
@@ -478,7 +470,7 @@ function moveFindingsToTheirFiles(reports: FileReport[], files: readonly LoadedF
   for (const report of reports) if (!byPath.has(report.path)) byPath.set(report.path, report);
   const byUri = new Map<string, FileReport>();
   for (const file of files) {
-    const report = byPath.get(displayPath(file.path));
+    const report = byPath.get(file.shown);
     if (report) byUri.set(file.parsed.input.uri, report);
   }
   const seen = new Set<string>();
@@ -532,23 +524,9 @@ function objectsByApplication(parsed: readonly ParsedDocument[]): RelatedObjects
   return relatedObjects({ uris: [...byUri.keys()], textOf: (uri) => byUri.get(uri)?.source.text ?? '', objectsOf: (uri) => byUri.get(uri)?.kubernetes?.objects ?? [] });
 }
 
-/** Paths as shown, worked out once per path (each file's is asked for more than once) while the working folder stays. */
-const displayPaths = { cwd: '', byPath: new Map<string, string>() };
-
 function displayPath(path: string): string {
-  const cwd = process.cwd();
-  if (cwd !== displayPaths.cwd) {
-    displayPaths.byPath.clear();
-    displayPaths.cwd = cwd;
-  }
-  let shown = displayPaths.byPath.get(path);
-  if (shown === undefined) {
-    const absolute = resolve(path);
-    const rel = relative(cwd, absolute);
-    shown = (rel.startsWith('..') ? absolute : rel).split(sep).join('/');
-    displayPaths.byPath.set(path, shown);
-  }
-  return shown;
+  const rel = relative(process.cwd(), resolve(path));
+  return (rel.startsWith('..') ? resolve(path) : rel).split(sep).join('/');
 }
 
 /**

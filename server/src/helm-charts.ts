@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { HelmChartContext } from './core/helm/template-document';
+import type { ParseOptions } from './core/analyze';
 
 /** Where the chart files come from. */
 export interface ChartFiles {
@@ -89,6 +90,18 @@ export class ChartReader {
       if (context) return { root, context };
     }
     return undefined;
+  }
+
+  /**
+   * How a YAML file is parsed, decided by its URI before it is read: a chart template with its chart, a values file
+   * as one (its ignore comments serve the templates), anything else plainly. The CLI and the editor's analysis
+   * workers both ask here, so a file is read the same way by both.
+   */
+  parseOptionsOf(uri: string): ParseOptions {
+    if (!/\.ya?ml$/i.test(uri)) return {};
+    const chart = this.templateOf(uri);
+    if (chart) return { helm: chart.context };
+    return this.isValuesFile(uri) ? { helmValues: true } : {};
   }
 
   /** Whether `uri` is a values file of a chart (its values.yaml) or one of the override files. */

@@ -9,7 +9,7 @@ import { SourceText, comparePositions } from './source';
 import { DockerfileModel } from './dockerfile/model';
 import { KubernetesModel, type KubeObject, type ParseProblem } from './kubernetes/model';
 import { asMap, pairOf, scalarString, valueOf } from './kubernetes/yaml-nodes';
-import { ALL_RULES } from './rules';
+import { ALL_RULES, ruleById } from './rules';
 import { createWorkspace, formatMessage, type DockerfileRule, type KubernetesRule, type KubernetesWorkspace, type Rule, type ServerlessRule } from './rule';
 import { maskTextKnowing, secretsIn } from './mask';
 import { HelmTemplate, type HelmChartContext } from './helm/template-document';
@@ -304,45 +304,32 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-let ruleIds: ReadonlySet<string> | undefined;
-
-/** Every registered rule's id (built once: the rule list does not change while the process runs). */
-function knownRuleIds(): ReadonlySet<string> {
-  return (ruleIds ??= new Set(ALL_RULES.map((r) => r.meta.id)));
-}
-
-/** A rule list's rules for one target and their hadolint codes, worked out once per list rather than once per file. */
+/** A list's rules for one target, with their hadolint codes. */
 interface RuleSelection {
-  /** The list's length when this was worked out: a list changed in place since is worked out again. */
-  size: number;
-  byTarget: Map<Target | undefined, readonly Rule[]>;
+  rules: readonly Rule[];
   hadolintCodes: Map<string, readonly string[]>;
 }
 
-const selections = new WeakMap<readonly Rule[], RuleSelection>();
+function select(rules: readonly Rule[], target: Target | undefined): RuleSelection {
+  const forTarget = rules.filter((rule) => rule.meta.target === target);
+  return { rules: forTarget, hadolintCodes: new Map(forTarget.map((r) => [r.meta.id, r.meta.hadolint ?? []])) };
+}
 
-function selectionOf(rules: readonly Rule[]): RuleSelection {
-  let selection = selections.get(rules);
-  if (!selection || selection.size !== rules.length) {
-    selection = { size: rules.length, byTarget: new Map(), hadolintCodes: new Map(rules.map((r) => [r.meta.id, r.meta.hadolint ?? []])) };
-    selections.set(rules, selection);
+/** The registry's selection per target, worked out once rather than once per file (the registry does not change). */
+const registrySelections = new Map<Target | undefined, RuleSelection>();
+
+function rulesFor(rules: readonly Rule[], target: Target | undefined): RuleSelection {
+  if (rules !== ALL_RULES) return select(rules, target);
+  let selection = registrySelections.get(target);
+  if (!selection) {
+    selection = select(ALL_RULES, target);
+    registrySelections.set(target, selection);
   }
   return selection;
 }
 
-function rulesFor(rules: readonly Rule[], target: Target | undefined): { rules: readonly Rule[]; hadolintCodes: Map<string, readonly string[]> } {
-  const selection = selectionOf(rules);
-  let forTarget = selection.byTarget.get(target);
-  if (!forTarget) {
-    forTarget = rules.filter((rule) => rule.meta.target === target);
-    selection.byTarget.set(target, forTarget);
-  }
-  return { rules: forTarget, hadolintCodes: selection.hadolintCodes };
-}
-
 function suppressionFindings(parsed: ParsedDocument, ranRuleIds: Set<string>, configuration: Configuration): Finding[] {
   const out: Finding[] = [];
-  const known = knownRuleIds();
   const push = (meta: (typeof SUPPRESSION_DIAGNOSTICS)[keyof typeof SUPPRESSION_DIAGNOSTICS], range: Range, data: Record<string, string> = {}) => {
     const severity = configuration.rules?.[meta.id] ?? meta.severity;
     if (severity === 'off') return;
@@ -352,7 +339,7 @@ function suppressionFindings(parsed: ParsedDocument, ranRuleIds: Set<string>, co
     if (suppression.kind === 'hadolint') continue; // hadolint's own pragma: not ours to judge.
     if (suppression.kind !== 'annotation' && suppression.reason === undefined) push(SUPPRESSION_DIAGNOSTICS.missingReason, suppression.range);
     for (const id of suppression.ids) {
-      if (!known.has(id.id)) push(SUPPRESSION_DIAGNOSTICS.unknownRule, id.range, { id: id.id });
+      if (!ruleById(id.id)) push(SUPPRESSION_DIAGNOSTICS.unknownRule, id.range, { id: id.id });
       else if (!id.used && ranRuleIds.has(id.id) && !parsed.helmValues) push(SUPPRESSION_DIAGNOSTICS.unused, id.range, { id: id.id });
     }
   }

@@ -169,9 +169,7 @@ export function isNativeSidecar(container: Container, doc: Document): boolean {
 
 /** The containers that run for the pod's lifetime: main containers plus native sidecars. */
 export const runningContainers = perObject((object: KubeObject): readonly Container[] => {
-  const pod = object.podSpec;
-  if (!pod) return [];
-  return [...pod.initContainers.filter((c) => isNativeSidecar(c, object.doc)), ...pod.containers];
+  return (object.podSpec?.allContainers ?? []).filter((c) => !c.isInit || isNativeSidecar(c, object.doc));
 });
 
 /** `spec.replicas` when it is a literal number. */

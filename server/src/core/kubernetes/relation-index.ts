@@ -19,7 +19,8 @@
 import type { KubernetesWorkspace } from '../rule';
 import { WORKLOAD_KINDS, isTemplated, type KubeObject } from './model';
 import { isPatchFragment, matchesLabels, sameNamespace, scaleTargetOf, serviceSelector } from './selectors';
-import { mapEntries, nodeAt, scalarNumber, scalarString, seqItems } from './yaml-nodes';
+import { collect, mapEntries, nodeAt, scalarNumber, scalarString, seqItems } from './yaml-nodes';
+import { perObject } from './object-memo';
 import { podVolumes } from './pod-parts';
 import { parseImageReference } from './images';
 import { buildKey, buildsOfObject, builtName, builtPodLabels, builtSelector, inSomeBuild, nameRefMatches, namesOf, namespacesCompatible, podLabelSets, selectorSets } from './builds';
@@ -27,59 +28,31 @@ import { buildKey, buildsOfObject, builtName, builtPodLabels, builtSelector, inS
 // ---------------------------------------------------------------------------------------------
 // Per object: what relation rules read from the YAML tree.
 
-interface ObjectFacts {
-  /** `spec.scaleTargetRef` kind and name as written (any autoscaler kind, no apiVersion check). */
-  rawTarget?: { kind: string | undefined; name: string | undefined };
-  maxReplicas?: { value: number | undefined };
-  accessModes?: string[];
-  matchLabels?: Record<string, string>;
-}
+// Each read once per object (object-memo.ts).
 
-const facts = new WeakMap<KubeObject, ObjectFacts>();
-
-function factsOf(object: KubeObject): ObjectFacts {
-  let f = facts.get(object);
-  if (!f) facts.set(object, (f = {}));
-  return f;
-}
-
-/** `spec.scaleTargetRef.{kind,name}` as written. */
-export function rawScaleTarget(object: KubeObject): { kind: string | undefined; name: string | undefined } {
-  const f = factsOf(object);
-  if (!f.rawTarget) {
-    const ref = nodeAt(object.node, ['spec', 'scaleTargetRef'], object.doc);
-    f.rawTarget = { kind: scalarString(nodeAt(ref, ['kind'], object.doc), object.doc), name: scalarString(nodeAt(ref, ['name'], object.doc), object.doc) };
-  }
-  return f.rawTarget;
-}
+/** `spec.scaleTargetRef.{kind,name}` as written (any autoscaler kind, no apiVersion check). */
+export const rawScaleTarget = perObject((object: KubeObject): { kind: string | undefined; name: string | undefined } => {
+  const ref = nodeAt(object.node, ['spec', 'scaleTargetRef'], object.doc);
+  return { kind: scalarString(nodeAt(ref, ['kind'], object.doc), object.doc), name: scalarString(nodeAt(ref, ['name'], object.doc), object.doc) };
+});
 
 /** An autoscaler's `spec.maxReplicas`. */
-export function maxReplicasOf(scaler: KubeObject): number | undefined {
-  const f = factsOf(scaler);
-  f.maxReplicas ??= { value: scalarNumber(nodeAt(scaler.node, ['spec', 'maxReplicas'], scaler.doc), scaler.doc) };
-  return f.maxReplicas.value;
-}
+export const maxReplicasOf = perObject((scaler: KubeObject): number | undefined => scalarNumber(nodeAt(scaler.node, ['spec', 'maxReplicas'], scaler.doc), scaler.doc));
 
 /** A PersistentVolumeClaim's `spec.accessModes` (non-scalars as ''). */
-export function accessModesOf(claim: KubeObject): readonly string[] {
-  const f = factsOf(claim);
-  f.accessModes ??= seqItems(nodeAt(claim.node, ['spec', 'accessModes'], claim.doc), claim.doc).map((n) => scalarString(n, claim.doc) ?? '');
-  return f.accessModes;
-}
+export const accessModesOf = perObject((claim: KubeObject): readonly string[] =>
+  collect(seqItems(nodeAt(claim.node, ['spec', 'accessModes'], claim.doc), claim.doc), (n) => scalarString(n, claim.doc) ?? ''),
+);
 
 /** `spec.selector.matchLabels` (a PodDisruptionBudget's), scalar values only. */
-export function matchLabelsOf(object: KubeObject): Readonly<Record<string, string>> {
-  const f = factsOf(object);
-  if (!f.matchLabels) {
-    const out: Record<string, string> = {};
-    for (const { key, pair } of mapEntries(nodeAt(object.node, ['spec', 'selector', 'matchLabels'], object.doc), object.doc)) {
-      const value = scalarString(pair.value, object.doc);
-      if (value !== undefined) out[key] = value;
-    }
-    f.matchLabels = out;
+export const matchLabelsOf = perObject((object: KubeObject): Readonly<Record<string, string>> => {
+  const out: Record<string, string> = {};
+  for (const { key, pair } of mapEntries(nodeAt(object.node, ['spec', 'selector', 'matchLabels'], object.doc), object.doc)) {
+    const value = scalarString(pair.value, object.doc);
+    if (value !== undefined) out[key] = value;
   }
-  return f.matchLabels;
-}
+  return out;
+});
 
 // ---------------------------------------------------------------------------------------------
 // Per workspace: the indexes.

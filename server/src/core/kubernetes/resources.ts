@@ -35,6 +35,6 @@ export function requestProvided(object: KubeObject, container: Container, resour
       other.name === object.name &&
       sameNamespace(other, object) &&
       isPatchFragment(other) &&
-      [...(other.podSpec?.containers ?? []), ...(other.podSpec?.initContainers ?? [])].some((c) => c.name === container.name && hasRequest(c, resource, other.doc)),
+      (other.podSpec?.allContainers ?? []).some((c) => c.name === container.name && hasRequest(c, resource, other.doc)),
   );
 }

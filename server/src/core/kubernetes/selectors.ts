@@ -11,17 +11,11 @@ import { perObject } from './object-memo';
 import { buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, nameRefMatches, namesOf, namespacesCompatible, podLabelSets, selectorSets } from './builds';
 
 /** Read once per Service: relations ask for the same selector many times. */
-const selectorCache = new WeakMap<KubeObject, Record<string, string> | null>();
+const selectorOf = perObject(readServiceSelector);
 
 /** A Service's `spec.selector`; `undefined` when it has none (ExternalName, hand-managed Endpoints) or it is templated. */
 export function serviceSelector(service: KubeObject): Record<string, string> | undefined {
-  if (service.kind !== 'Service') return undefined;
-  let cached = selectorCache.get(service);
-  if (cached === undefined) {
-    cached = readServiceSelector(service) ?? null;
-    selectorCache.set(service, cached);
-  }
-  return cached ?? undefined;
+  return service.kind === 'Service' ? selectorOf(service) : undefined;
 }
 
 function readServiceSelector(service: KubeObject): Record<string, string> | undefined {
@@ -66,7 +60,7 @@ function selectsIn(service: KubeObject, selector: Record<string, string>, pod: K
 export function isPatchFragment(object: KubeObject): boolean {
   const pod = object.podSpec;
   if (!pod) return false;
-  return (pod.containers.length === 0 && pod.initContainers.length === 0) || pod.containers.some((c) => !c.image) || pod.initContainers.some((c) => !c.image);
+  return pod.allContainers.length === 0 || pod.allContainers.some((c) => !c.image);
 }
 
 /*

@@ -42,7 +42,7 @@ export default defineKubernetesRule({
       // cluster-wide (config-defaults: revision-cpu-request, revision-memory-request).
       if (revisionTemplateOf(object)) continue;
       // A pod that requests a GPU or TPU is placed by that accelerator, usually on a node of its own.
-      if ([...object.podSpec.containers, ...object.podSpec.initContainers].some((c) => requestsAccelerator(c, object.doc))) continue;
+      if (object.podSpec.allContainers.some((c) => requestsAccelerator(c, object.doc))) continue;
       for (const container of object.podSpec.containers) {
         if (!container.image) continue; // a patch fragment repeats only what it changes
         if (isIdleCommand(containerCommand(source, container, object.doc))) continue;

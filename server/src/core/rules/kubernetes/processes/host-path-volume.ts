@@ -34,7 +34,7 @@ export default defineKubernetesRule({
   check({ model, report }) {
     for (const object of model.objects) {
       if (!object.podSpec || object.kind === 'DaemonSet') continue;
-      const mounts = [...object.podSpec.containers, ...object.podSpec.initContainers].flatMap((c) => volumeMounts(model, c, object.doc));
+      const mounts = object.podSpec.allContainers.flatMap((c) => volumeMounts(model, c, object.doc));
       const readOnlyEverywhere = (name: string) => {
         const own = mounts.filter((m) => m.name === name);
         return own.length > 0 && own.every((m) => scalarString(valueOf(m.node, 'readOnly', object.doc), object.doc) === 'true');

@@ -1,0 +1,36 @@
+// How a YAML file is parsed is decided from its URI by one function (helm-charts.ts), which the CLI and the
+// editor's analysis workers both call: a chart's templates with their chart, its values file as one, the rest plainly.
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ChartReader, type ChartFiles } from '../../server/src/helm-charts';
+
+const files = new Map<string, string>([
+  ['file:///w/shop/Chart.yaml', 'apiVersion: v2\nname: shop\nversion: 1.0.0\n'],
+  ['file:///w/shop/values.yaml', 'replicas: 2\n'],
+  ['file:///w/shop/templates/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\n'],
+  ['file:///w/plain/values.yaml', 'replicas: 2\n'],
+  ['file:///w/plain/templates/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\n'],
+]);
+const memory: ChartFiles = {
+  read: (uri) => files.get(uri),
+  list: (folder) => [...files.keys()].filter((uri) => uri.startsWith(`${folder}/`) && !uri.slice(folder.length + 1).includes('/')).map((uri) => uri.slice(folder.length + 1)),
+};
+
+it('a chart template is parsed with its chart, its values file as one, anything else plainly', () => {
+  const reader = new ChartReader(memory);
+  const template = reader.parseOptionsOf('file:///w/shop/templates/deploy.yaml');
+  assert.match(template.helm?.chartText ?? '', /name: shop/);
+  assert.deepEqual(template.helm?.values.map((v) => v.text), ['replicas: 2\n']);
+  assert.equal(template.helmValues, undefined);
+  assert.deepEqual(reader.parseOptionsOf('file:///w/shop/values.yaml'), { helmValues: true });
+  // Without a Chart.yaml, a templates/ folder and a values.yaml are ordinary files.
+  assert.deepEqual(reader.parseOptionsOf('file:///w/plain/templates/deploy.yaml'), {});
+  assert.deepEqual(reader.parseOptionsOf('file:///w/plain/values.yaml'), {});
+  // Only YAML files are read as a chart's: its NOTES.txt or a Dockerfile beside it are not.
+  assert.deepEqual(reader.parseOptionsOf('file:///w/shop/templates/NOTES.txt'), {});
+});
+
+it('a --values file is a values file wherever it lies', () => {
+  const reader = new ChartReader(memory, [{ uri: 'file:///w/prod-values.yaml', text: 'replicas: 5\n' }]);
+  assert.deepEqual(reader.parseOptionsOf('file:///w/prod-values.yaml'), { helmValues: true });
+});
