@@ -90,7 +90,10 @@ interface Settings {
 }
 
 const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, debounceMs: 200, maxFileSize: 512_000, analysisTimeoutMs: 5000, problems: 'openFiles' };
-/** Two workers: one stuck document never holds up the others while its deadline runs. */
+/**
+ * At most two workers: one stuck document never holds up the others while its deadline runs. The
+ * second starts only when an open document waits behind the first (see worker-pool.ts).
+ */
 const POOL_SIZE = 2;
 /** Hover and code actions parse on this thread only documents whose whole analysis took less than this. */
 const MAIN_THREAD_PARSE_BUDGET_MS = 100;

@@ -6,6 +6,12 @@
  * instead of freezing. Before a job is handed to a worker, the worker is brought up to
  * date with the documents the server wants it to see (see `documents` below): texts
  * are sent once per version and closed documents are forgotten.
+ *
+ * One worker runs from the start; the others (up to `size`) are started only when an open
+ * document's analysis has waited behind busy workers for longer than starting a worker
+ * takes, and stopped again after a while without work. Each worker is a V8 heap of its
+ * own (20-30 MB once it has analysed a few files), so a second one is paid for only while
+ * it helps: a burst of opens, or a stuck document whose deadline is running.
  */
 import { Worker } from 'node:worker_threads';
 import type { RuleFailure } from './core/analyze';
@@ -44,12 +50,16 @@ export interface PoolOptions {
   /** Every document a worker should hold to analyse `uri` (that document among them). */
   documents: (uri: string) => Iterable<PoolDocument>;
   log: (message: string) => void;
+  /** Tests only: instead of {@link EXTRA_WORKER_IDLE_MS}. */
+  extraWorkerIdleMs?: number;
 }
 
 interface Job {
   id: number;
   request: AnalysisRequest;
   resolve: (outcome: AnalysisOutcome) => void;
+  /** Date.now() when the job was queued. */
+  queued: number;
 }
 
 interface Slot {
@@ -59,6 +69,8 @@ interface Slot {
   synced: Map<string, number>;
   job?: { job: Job; started: number; timer: NodeJS.Timeout };
   retired: boolean;
+  /** Set while an extra worker (not the first) has no job: it stops when this fires. */
+  idleTimer?: NodeJS.Timeout;
 }
 
 /** How far down the queue a free worker looks for a job of its own folders (keeps dispatch cheap on long queues). */
@@ -71,6 +83,15 @@ function folderOf(uri: string): string {
 /** A worker that dies this many times in a row before saying it is ready is not started again. */
 const MAX_FAILED_STARTS = 3;
 
+/**
+ * An open document's analysis waits this long behind busy workers before another worker is started.
+ * A new worker takes 60-80 ms to load the bundled analysis and say it is ready, and its first analyses
+ * run on cold code: a shorter wait is over before a new worker could help.
+ */
+export const EXTRA_WORKER_AFTER_MS = 150;
+/** An extra worker without work for this long is stopped, and its heap returned. */
+export const EXTRA_WORKER_IDLE_MS = 30_000;
+
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
@@ -78,15 +99,22 @@ export class AnalysisPool {
   private failedStarts = 0;
   private broken = false;
   private disposed = false;
+  /** Armed while an urgent job waits and another worker may be started (see {@link EXTRA_WORKER_AFTER_MS}). */
+  private growTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: PoolOptions) {
-    for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
+    this.slots.push(this.spawn());
+  }
+
+  /** How many workers are running now (for tests and the log). */
+  get workers(): number {
+    return this.slots.length;
   }
 
   analyse(request: AnalysisRequest): Promise<AnalysisOutcome> {
     if (this.broken || this.disposed) return Promise.resolve({ kind: 'failed', error: 'the analysis workers could not be started', elapsedMs: 0 });
     return new Promise((resolve) => {
-      const job = { id: this.nextId++, request, resolve };
+      const job = { id: this.nextId++, request, resolve, queued: Date.now() };
       if (request.urgent) {
         const firstBackground = this.queue.findIndex((j) => !j.request.urgent);
         this.queue.splice(firstBackground < 0 ? this.queue.length : firstBackground, 0, job);
@@ -97,8 +125,10 @@ export class AnalysisPool {
 
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.growTimer);
     for (const slot of this.slots) {
       slot.retired = true;
+      clearTimeout(slot.idleTimer);
       void slot.worker.terminate();
     }
     for (const job of this.queue.splice(0)) job.resolve({ kind: 'failed', error: 'the server is stopping', elapsedMs: 0 });
@@ -171,6 +201,12 @@ export class AnalysisPool {
    * one worker, not all, and an open document always finds a worker free soon.
    */
   private dispatch(): void {
+    this.assign();
+    this.considerAnotherWorker();
+    for (let i = 1; i < this.slots.length; i++) this.idleOrBusy(this.slots[i]);
+  }
+
+  private assign(): void {
     while (this.queue.length > 0) {
       const free = this.slots.filter((s) => s.ready && !s.job && !s.retired);
       if (free.length === 0) return;
@@ -185,6 +221,48 @@ export class AnalysisPool {
       const [job] = this.queue.splice(index, 1);
       this.start(free[0], job);
     }
+  }
+
+  /**
+   * Starts another worker once an urgent job has waited {@link EXTRA_WORKER_AFTER_MS} with every
+   * worker busy (background jobs run on the first worker only, so they never call for one), and
+   * never while a worker is still starting.
+   */
+  private considerAnotherWorker(): void {
+    if (this.growTimer || this.broken || this.disposed || this.slots.length >= this.options.size) return;
+    if (this.slots.some((s) => !s.ready)) return;
+    const waiting = this.queue.find((job) => job.request.urgent);
+    if (!waiting) return;
+    const waited = Date.now() - waiting.queued;
+    if (waited >= EXTRA_WORKER_AFTER_MS) {
+      this.options.log(`starting analysis worker ${this.slots.length + 1}: an analysis waited ${waited} ms behind busy workers`);
+      this.slots.push(this.spawn());
+      return;
+    }
+    this.growTimer = setTimeout(() => {
+      this.growTimer = undefined;
+      this.dispatch();
+    }, EXTRA_WORKER_AFTER_MS - waited);
+    this.growTimer.unref();
+  }
+
+  /** An extra worker with a job keeps running; one without starts (or keeps) its countdown to stopping. */
+  private idleOrBusy(slot: Slot): void {
+    if (slot.job || slot.retired || !slot.ready) {
+      clearTimeout(slot.idleTimer);
+      slot.idleTimer = undefined;
+      return;
+    }
+    if (slot.idleTimer) return;
+    slot.idleTimer = setTimeout(() => {
+      const index = this.slots.indexOf(slot);
+      if (slot.job || slot.retired || index <= 0) return;
+      slot.retired = true;
+      this.slots.splice(index, 1);
+      void slot.worker.terminate();
+      this.options.log(`stopped analysis worker ${index + 1} after ${this.options.extraWorkerIdleMs ?? EXTRA_WORKER_IDLE_MS} ms without work`);
+    }, this.options.extraWorkerIdleMs ?? EXTRA_WORKER_IDLE_MS);
+    slot.idleTimer.unref();
   }
 
   /**
