@@ -221,3 +221,34 @@ data:
     within(ms);
   });
 });
+
+describe('fuzz seed 1201901, input 12058: a heredoc opening word made of escape characters', () => {
+  // `RUN <<-` followed by 9,906 backslashes, then 200 lines. dockerfile-ast reads a heredoc's name once per
+  // line of the instruction, in time growing with the square of the word's length: 31 s before.
+  it('is read as a plain command, within the budget', () => {
+    const { analysis, ms } = run('Dockerfile', fixture('fuzz-1201901-12058-heredoc-escapes.Dockerfile'));
+    const run0 = analysis.parsed.dockerfile!.instructions[0];
+    assert.equal(run0.getKeyword(), 'RUN');
+    const line = analysis.parsed.dockerfile!.commandLine(run0)!;
+    assert.equal(line.form, 'shell');
+    assert.ok(line.script!.text.startsWith('<<-\\\\'), line.script!.text.slice(0, 20));
+    within(ms);
+  });
+
+  it('grows linearly with the word and the lines after it', () => {
+    const text = (n: number) => `FROM alpine\nRUN <<-${'\\'.repeat(n)}\n${lines(n / 10, (i) => `echo ${i}`)}\nEOF\n`;
+    const best = (n: number) => Math.min(...[0, 1, 2].map(() => run('Dockerfile', text(n)).ms));
+    best(200);
+    const small = best(1000);
+    const large = best(10_000);
+    // Quadratic in the word times linear in the lines was about 1,000x here.
+    assert.ok(large / small < 40, `${small.toFixed(1)} ms → ${large.toFixed(1)} ms`);
+  });
+
+  it('real heredocs are still read as heredocs', () => {
+    const { analysis } = run('Dockerfile', 'FROM alpine\nRUN <<-"END_OF_SCRIPT"\n\tapk add curl\n\tcurl -fsSL https://example.com/i.sh | sh\nEND_OF_SCRIPT\n');
+    assert.equal(count(analysis, 'dependencies/pipe-to-shell'), 1);
+    const run0 = analysis.parsed.dockerfile!.instructions[1];
+    assert.equal(analysis.parsed.dockerfile!.commandLine(run0)!.script!.text.trim(), 'apk add curl\n\tcurl -fsSL https://example.com/i.sh | sh');
+  });
+});

@@ -323,7 +323,7 @@ export class DockerfileModel {
     let script: LogicalText;
     const firstLine = logicalText(source, startOffset, endOffset, this.escapeChar);
     // A heredoc needs a `<<` in the arguments; asking dockerfile-ast re-reads them, so ask only then.
-    const heredocs = firstLine.text.includes('<<') ? heredocsOf(instruction) : [];
+    const heredocs = firstLine.text.includes('<<') ? heredocsOf(instruction, this.escapeChar) : [];
     const heredocOnly = /^<<-?\s*(["']?)([A-Za-z0-9_]+)\1\s*(\n|$)/.exec(firstLine.text);
     if (keyword === 'RUN' && heredocs.length > 0 && heredocOnly) {
       // `RUN <<EOF` runs the body with the shell; the body's lines are commands.
@@ -496,10 +496,25 @@ function contained<T>(get: () => T, fallback: T): T {
   }
 }
 
-/** The heredocs of an instruction (none when dockerfile-ast cannot read them). */
-export function heredocsOf(instruction: Instruction): Heredoc[] {
+/** The longest word read as a heredoc's opening (`<<EOF`, `<<-"END_OF_SCRIPT"`): real ones are short. */
+const MAX_HEREDOC_WORD = 64;
+
+/**
+ * The heredocs of an instruction (none when dockerfile-ast cannot read them, or should not be asked).
+ *
+ * dockerfile-ast reads a heredoc's name again for every line of the instruction, and each reading of a
+ * word with escape characters in it takes time growing with the word's length squared: fuzzing found
+ * `RUN <<-` followed by 10,000 backslashes, then 200 lines, which took 31 s. An opening word longer than
+ * any real one, or with the escape character in it, is therefore not read as a heredoc at all: the
+ * instruction is then an ordinary shell command, which is what such a word is to a reader anyway.
+ */
+export function heredocsOf(instruction: Instruction, escapeChar: string): Heredoc[] {
   const withHeredocs = instruction as unknown as { getHeredocs?: () => Heredoc[] };
   if (typeof withHeredocs.getHeredocs !== 'function') return [];
+  for (const word of instruction.getArguments()) {
+    const value = word.getValue();
+    if (value.startsWith('<<') && (value.length > MAX_HEREDOC_WORD || value.includes(escapeChar))) return [];
+  }
   return contained(() => withHeredocs.getHeredocs!.call(instruction), []);
 }
 
