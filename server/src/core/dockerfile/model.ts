@@ -9,7 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Argument, Dockerfile, Instruction, From, Property, Heredoc } from 'dockerfile-ast';
 import type { Range } from '../types';
 import { SourceText } from '../source';
-import { logicalText, verbatimText, splitCommands, type LogicalText, type SimpleCommand, type ShellWord } from './shell';
+import { LogicalText, logicalText, verbatimText, splitCommands, type SimpleCommand, type ShellWord } from './shell';
 
 export interface ImageReference {
   /** As written after FROM, e.g. `${BASE}:${TAG}`. */
@@ -80,6 +80,7 @@ export class DockerfileModel {
   private inherited = new Map<string, Instruction[]>();
   private envs = new Map<Stage, Map<string, EnvVariable>>();
   private lastByKeyword = new Map<string, (Instruction | undefined)[]>();
+  private byKeyword: Map<string, Instruction[]> | undefined;
   /** The instructions' words read while parsing, kept until the first analysis (see analysing). */
   private wordsOfParse: Map<object, Argument[]> | undefined;
 
@@ -114,6 +115,23 @@ export class DockerfileModel {
 
   get instructions(): Instruction[] {
     return this.ast.getInstructions();
+  }
+
+  /**
+   * The instructions with this keyword (upper case), in document order. Grouped in one pass when first
+   * asked: a rule about RUN reads a quarter of a typical Dockerfile's instructions, not all of them.
+   */
+  instructionsOf(keyword: string): readonly Instruction[] {
+    if (!this.byKeyword) {
+      this.byKeyword = new Map();
+      for (const instruction of this.instructions) {
+        const key = instruction.getKeyword();
+        const list = this.byKeyword.get(key);
+        if (list) list.push(instruction);
+        else this.byKeyword.set(key, [instruction]);
+      }
+    }
+    return this.byKeyword.get(keyword) ?? [];
   }
 
   /** Stage `name` (case-insensitive) or index, as used by `COPY --from=` and `FROM`. */
@@ -313,7 +331,7 @@ export class DockerfileModel {
           const s = source.offsetAt(scriptArg.range.start) + 1;
           const e = source.offsetAt(scriptArg.range.end) - 1;
           script = verbatimText(source, s, e);
-          script = { text: scriptArg.value, offsets: script.text === scriptArg.value ? script.offsets : script.offsets.slice(0, scriptArg.value.length).concat([e]) };
+          if (script.text !== scriptArg.value) script = script.retext(scriptArg.value, e);
         }
         const commands = script ? splitCommands(source, script, this.escapeChar) : [];
         return { instruction, form: 'exec', execArgs, script, commands, argumentsRange: argsRange };
@@ -328,11 +346,11 @@ export class DockerfileModel {
     if (keyword === 'RUN' && heredocs.length > 0 && heredocOnly) {
       // `RUN <<EOF` runs the body with the shell; the body's lines are commands.
       const body = contained(() => heredocs[0].getContentRange(), null);
-      script = body ? verbatimText(source, source.offsetAt(body.start), source.offsetAt(body.end)) : { text: '', offsets: [startOffset] };
+      script = body ? verbatimText(source, source.offsetAt(body.start), source.offsetAt(body.end)) : LogicalText.empty(startOffset);
     } else if (heredocs.length > 0) {
       // `RUN python3 <<EOF`: the command is on the first line; the body is that program's input.
       const nl = firstLine.text.indexOf('\n');
-      script = nl >= 0 ? { text: firstLine.text.slice(0, nl), offsets: firstLine.offsets.slice(0, nl + 1) } : firstLine;
+      script = nl >= 0 ? firstLine.prefix(nl) : firstLine;
     } else {
       script = firstLine;
     }
@@ -439,10 +457,62 @@ function argumentsReadOnce(): void {
     const kept = readArguments.get(this) ?? argumentsOfThisPass?.get(this);
     if (kept) return kept.slice();
     const args: Argument[] = original.call(this);
-    if (args.length >= KEEP_ARGUMENTS_FROM) readArguments.set(this, args.slice());
-    else argumentsOfThisPass?.set(this, args.slice());
-    return args;
+    if (args.length < KEEP_ARGUMENTS_FROM && !argumentsOfThisPass) return args;
+    const words = args.map(compactWord);
+    if (args.length >= KEEP_ARGUMENTS_FROM) readArguments.set(this, words);
+    else argumentsOfThisPass?.set(this, words);
+    return words.slice();
   };
+}
+
+/**
+ * A word as dockerfile-ast read it, in the form that is kept: its range as four numbers (the range
+ * object is made again when first asked for, and most words' ranges never are), and its value as one
+ * flat string. dockerfile-ast builds a value a character at a time, which leaves a chain of string
+ * pieces behind every word of 13 characters or more. A parse keeps every word until its first
+ * analysis ends: at 10,000 lines that was 60,000 words, four objects each plus those chains, and the
+ * garbage collector copied all of it while the analysis ran.
+ */
+class KeptWord {
+  private range: Range | undefined;
+
+  constructor(
+    private readonly value: string,
+    private readonly startLine: number,
+    private readonly startCharacter: number,
+    private readonly endLine: number,
+    private readonly endCharacter: number,
+  ) {}
+
+  toString(): string {
+    return this.value;
+  }
+
+  getValue(): string {
+    return this.value;
+  }
+
+  getRange(): Range {
+    return (this.range ??= { start: { line: this.startLine, character: this.startCharacter }, end: { line: this.endLine, character: this.endCharacter } });
+  }
+
+  isAfter(position: { line: number; character: number }): boolean {
+    if (this.endLine < position.line) return false;
+    return this.startLine > position.line ? true : this.startCharacter > position.character;
+  }
+
+  isBefore(position: { line: number; character: number }): boolean {
+    if (this.startLine < position.line) return true;
+    return this.endLine > position.line ? false : this.endCharacter < position.character;
+  }
+}
+
+function compactWord(argument: Argument): Argument {
+  const value = argument.getValue();
+  // Reading a character flattens the string in place; the pieces it was built from are then garbage.
+  if (value.length > 0) value.charCodeAt(0);
+  const { start, end } = argument.getRange();
+  return new KeptWord(value, start.line, start.character, end.line, end.character) as unknown as Argument;
 }
 
 /**
@@ -533,8 +603,8 @@ function parseExecArray(source: SourceText, start: number, end: number): ShellWo
   let m: RegExpExecArray | null;
   let k = 0;
   while ((m = re.exec(logical.text)) && k < values.length) {
-    const s = logical.offsets[m.index];
-    const e = logical.offsets[m.index + m[0].length - 1] + 1;
+    const s = logical.offsetAt(m.index);
+    const e = logical.offsetAt(m.index + m[0].length - 1) + 1;
     words.push({ value: values[k] as string, raw: m[0], range: source.rangeOf(s, e), quoted: true });
     k++;
   }

@@ -79,7 +79,7 @@ const OPTIONS_WITH_VALUE = new Set(['-o', '-t', '--target', '-c', '--constraint'
 const packagesByInstruction = new WeakMap<Instruction, readonly InstalledPackage[]>();
 
 /** Packages named on install commands in the given instructions (RUN only). */
-export function installedPackages(model: DockerfileModel, instructions: Instruction[]): InstalledPackage[] {
+export function installedPackages(model: DockerfileModel, instructions: readonly Instruction[]): InstalledPackage[] {
   const found: InstalledPackage[] = [];
   for (const instruction of instructions) {
     if (instruction.getKeyword() !== 'RUN') continue;

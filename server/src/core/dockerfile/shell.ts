@@ -8,11 +8,108 @@
 import type { Range } from '../types';
 import type { SourceText } from '../source';
 
-/** Script text with line continuations removed, and where each character came from. */
-export interface LogicalText {
-  text: string;
-  /** `offsets[i]` is the document offset of `text[i]`; one extra entry marks the end. */
-  offsets: number[];
+/**
+ * Script text with line continuations removed, and where each character came from.
+ *
+ * The text is kept as pieces copied one for one from the document: a RUN of ten continued lines
+ * is ten pieces, whatever its length. (An offset per character took a third of a large
+ * Dockerfile's model and made the garbage collector's work grow faster than the file.)
+ */
+export class LogicalText {
+  /** Made by {@link LogicalText.verbatim}, {@link LogicalText.empty} and {@link LogicalTextBuilder}. */
+  constructor(
+    readonly text: string,
+    /** Piece k starts at `text[starts[k]]`, which is the document's character at `origins[k]`. */
+    private readonly starts: readonly number[],
+    private readonly origins: readonly number[],
+    /** The document offset that `offsetAt(text.length)` answers: where the text ends. */
+    private readonly endOffset: number,
+  ) {}
+
+  /** `source.text[start, end)` as it is: one piece. */
+  static verbatim(documentText: string, start: number, end: number): LogicalText {
+    return new LogicalText(documentText.slice(start, end), [0], [start], end);
+  }
+
+  /** No text, at document offset `at`. */
+  static empty(at: number): LogicalText {
+    return new LogicalText('', [], [], at);
+  }
+
+  /** The document offset of `text[i]`; for `i` at (or past) the end, the offset where the text ends. */
+  offsetAt(i: number): number {
+    if (i >= this.text.length || this.starts.length === 0) return this.endOffset;
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= i) low = middle;
+      else high = middle - 1;
+    }
+    return this.origins[low] + (i - this.starts[low]);
+  }
+
+  /** The first `length` characters, ending where the next character starts in the document. */
+  prefix(length: number): LogicalText {
+    if (length >= this.text.length) return this;
+    return new LogicalText(this.text.slice(0, length), this.starts, this.origins, this.offsetAt(length));
+  }
+
+  /**
+   * The same pieces read as `text` (which must be no longer than this text), ending at `endOffset`:
+   * an exec-form string's value mapped onto its raw characters when they are the same but for escapes.
+   */
+  retext(text: string, endOffset: number): LogicalText {
+    return new LogicalText(text, this.starts, this.origins, endOffset);
+  }
+
+  /** Builds a logical text from runs of the document's characters, or characters standing for them; consecutive offsets share a piece. */
+  static builder(): LogicalTextBuilder {
+    return new LogicalTextBuilder();
+  }
+}
+
+/** See {@link LogicalText.builder}. */
+export class LogicalTextBuilder {
+  /** The text so far, in parts joined once at the end (appending to a string a character at a time leaves a piece behind per character). */
+  private readonly parts: string[] = [];
+  private size = 0;
+  private readonly starts: number[] = [];
+  private readonly origins: number[] = [];
+  private next = -1;
+
+  /** Characters appended so far. */
+  get length(): number {
+    return this.size;
+  }
+
+  /** Appends `ch`, which stands for the document's character at `offset`. */
+  push(ch: string, offset: number): void {
+    this.piece(offset);
+    this.parts.push(ch);
+    this.size += ch.length;
+    this.next = offset + 1;
+  }
+
+  /** Appends the document's characters `documentText[from, to)` as they are. */
+  append(documentText: string, from: number, to: number): void {
+    if (to <= from) return;
+    this.piece(from);
+    this.parts.push(documentText.slice(from, to));
+    this.size += to - from;
+    this.next = to;
+  }
+
+  /** The text, ending at document offset `end`. */
+  done(end: number): LogicalText {
+    return new LogicalText(this.parts.join(''), this.starts, this.origins, end);
+  }
+
+  private piece(offset: number): void {
+    if (offset === this.next) return;
+    this.starts.push(this.size);
+    this.origins.push(offset);
+  }
 }
 
 export interface ShellWord {
@@ -41,8 +138,9 @@ export interface SimpleCommand {
  */
 export function logicalText(source: SourceText, start: number, end: number, escapeChar = '\\'): LogicalText {
   const text = source.text;
-  let out = '';
-  const offsets: number[] = [];
+  const out = LogicalText.builder();
+  // The characters from `kept` up to `i` are copied as they are when something is dropped, and at the end.
+  let kept = start;
   let i = start;
   let atLineStart = false;
   while (i < end) {
@@ -52,45 +150,43 @@ export function logicalText(source: SourceText, start: number, end: number, esca
       while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
       if (text[j] === '#') {
         while (j < end && text[j] !== '\n') j++;
-        i = j + 1;
+        out.append(text, kept, i);
+        kept = i = j + 1;
         continue;
       }
       atLineStart = false;
     }
-    const ch = text[i];
-    if (ch === escapeChar) {
+    if (text[i] === escapeChar) {
       let j = i + 1;
       while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
       if (text[j] === '\r' && text[j + 1] === '\n') j++;
       if (j < end && text[j] === '\n') {
-        i = j + 1;
+        out.append(text, kept, i);
+        kept = i = j + 1;
         atLineStart = true;
         continue;
       }
       if (j >= end) {
-        i = end;
+        out.append(text, kept, i);
+        kept = i = end;
         continue;
       }
     }
-    out += ch;
-    offsets.push(i);
     i++;
   }
-  offsets.push(Math.min(i, end));
-  return { text: out, offsets };
+  out.append(text, kept, Math.min(i, end));
+  return out.done(Math.min(i, end));
 }
 
 /** A logical text that is exactly a slice of the document (heredoc bodies, exec-form strings). */
 export function verbatimText(source: SourceText, start: number, end: number): LogicalText {
-  const offsets: number[] = [];
-  for (let i = start; i <= end; i++) offsets.push(i);
-  return { text: source.text.slice(start, end), offsets };
+  return LogicalText.verbatim(source.text, start, end);
 }
 
 function rangeIn(source: SourceText, logical: LogicalText, from: number, to: number): Range {
-  const startOffset = logical.offsets[Math.min(from, logical.offsets.length - 1)];
+  const startOffset = logical.offsetAt(from);
   // The end is exclusive: map the last included character and step past it.
-  const endOffset = to > from ? logical.offsets[to - 1] + 1 : startOffset;
+  const endOffset = to > from ? logical.offsetAt(to - 1) + 1 : startOffset;
   return source.rangeOf(startOffset, endOffset);
 }
 

@@ -7,7 +7,7 @@
  */
 import { isScalar, type Document, type Node, type Scalar } from 'yaml';
 import { comparePositions, type SourceText } from '../source';
-import { effectiveWords, splitCommands, type LogicalText, type ShellWord, type SimpleCommand } from '../dockerfile/shell';
+import { effectiveWords, LogicalText, splitCommands, type ShellWord, type SimpleCommand } from '../dockerfile/shell';
 import type { Container, KubeObject, KubernetesModel } from './model';
 import { resolve, seqItems, valueOf } from './yaml-nodes';
 
@@ -49,23 +49,23 @@ export function scalarLogical(source: SourceText, node: Scalar): LogicalText | u
     const newline = text.indexOf('\n', start);
     p = newline >= 0 && newline < valueEnd ? newline + 1 : start;
   }
-  const offsets: number[] = [];
+  const out = LogicalText.builder();
+  let last = -1;
   for (const ch of value.split('')) {
     if (/\s/.test(ch)) {
-      offsets.push(Math.min(p, Math.max(valueEnd - 1, start)));
+      out.push(ch, (last = Math.min(p, Math.max(valueEnd - 1, start))));
       if (p < valueEnd && /\s/.test(text[p])) p++;
       continue;
     }
     const found = text.indexOf(ch, p);
     if (found >= 0 && found < valueEnd) {
-      offsets.push(found);
+      out.push(ch, (last = found));
       p = found + 1;
     } else {
-      offsets.push(Math.min(p, Math.max(valueEnd - 1, start)));
+      out.push(ch, (last = Math.min(p, Math.max(valueEnd - 1, start))));
     }
   }
-  offsets.push(offsets.length > 0 ? offsets[offsets.length - 1] + 1 : p);
-  return { text: value, offsets };
+  return out.done(out.length > 0 ? last + 1 : p);
 }
 
 function argvWord(source: SourceText, node: Node, doc: Document): ArgvWord | undefined {
@@ -75,7 +75,7 @@ function argvWord(source: SourceText, node: Node, doc: Document): ArgvWord | und
   const logical = scalarLogical(source, scalar);
   const range =
     logical && value.length > 0
-      ? source.rangeOf(logical.offsets[0], logical.offsets[value.length - 1] + 1)
+      ? source.rangeOf(logical.offsetAt(0), logical.offsetAt(value.length - 1) + 1)
       : source.rangeOf(scalar.range[0], scalar.range[1]);
   return { value, raw: source.text.slice(scalar.range[0], scalar.range[1]), range, quoted: scalar.type !== 'PLAIN', scalar };
 }

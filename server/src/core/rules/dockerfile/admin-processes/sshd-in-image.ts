@@ -37,7 +37,7 @@ export default defineDockerfileRule({
     if (base && /ssh|sftp/.test(base.name)) return;
     // MPI launches its ranks over SSH (Open MPI, MPICH, Intel MPI's Hydra): there sshd is the job's transport, not a way in.
     // Any stage counts: MPI is often built in a builder stage (Spack) and copied into the final one.
-    if (model.instructions.some((i) => i.getKeyword() === 'RUN' && MPI.test(model.commandLine(i)?.script?.text ?? ''))) return;
+    if (model.instructionsOf('RUN').some((i) => MPI.test(model.commandLine(i)?.script?.text ?? ''))) return;
     const info = startInfo(model);
     const commands = info?.commands.filter((c) => c.words.length > 0) ?? [];
     // An image that runs only sshd is an SSH (or SFTP, git) server: that is its process type.

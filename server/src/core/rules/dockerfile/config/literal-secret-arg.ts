@@ -25,8 +25,7 @@ export default defineDockerfileRule({
     fixIntroduces: ['config/secret-build-arg'],
   },
   check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.getKeyword() !== 'ARG') continue;
+    for (const instruction of model.instructionsOf('ARG')) {
       for (const variable of argProperties(instruction)) {
         if (!variable.hasDefault) continue;
         const secret = literalSecret(variable.name, variable.value);

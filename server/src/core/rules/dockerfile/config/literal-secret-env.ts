@@ -23,8 +23,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.getKeyword() !== 'ENV') continue;
+    for (const instruction of model.instructionsOf('ENV')) {
       for (const variable of propertiesOf(instruction)) {
         const secret = literalSecret(variable.name, variable.value);
         if (secret) report({ messageId: 'secret', data: { name: variable.name, kind: secret.kind, masked: secret.masked }, range: variable.valueRange });

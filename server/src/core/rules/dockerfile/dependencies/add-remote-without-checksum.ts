@@ -25,8 +25,8 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.getKeyword() !== 'ADD' || flagOf(instruction, 'checksum')) continue;
+    for (const instruction of model.instructionsOf('ADD')) {
+      if (flagOf(instruction, 'checksum')) continue;
       for (const source of copyPaths(model, instruction).sources) {
         if (!/^https?:\/\//i.test(source.value) || GIT_SOURCE.test(source.value)) continue;
         const url = source.value.length > 70 ? `${source.value.slice(0, 67)}...` : source.value;

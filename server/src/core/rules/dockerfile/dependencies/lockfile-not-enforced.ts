@@ -54,8 +54,7 @@ export default defineDockerfileRule({
     fix: 'unsafe',
   },
   check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.getKeyword() !== 'RUN') continue;
+    for (const instruction of model.instructionsOf('RUN')) {
       const line = model.commandLine(instruction);
       const exec = line?.form === 'exec' && !line.script;
       for (const command of commandsOf(line)) {

@@ -27,8 +27,7 @@ export default defineDockerfileRule({
   },
   check({ model, report }) {
     const reported = new Set<CopiedFile['range']>();
-    for (const instruction of model.instructions) {
-      if (instruction.getKeyword() !== 'RUN') continue;
+    for (const instruction of model.instructionsOf('RUN')) {
       const installs = (model.commandLine(instruction)?.commands ?? []).map(installCommandOf).filter((i) => i !== undefined);
       if (installs.length === 0) continue;
       const files = copiedBefore(model, instruction);

@@ -30,8 +30,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.getKeyword() !== 'RUN') continue;
+    for (const instruction of model.instructionsOf('RUN')) {
       const commands = model.commandLine(instruction)?.commands ?? [];
       commands.forEach((command, index) => {
         const words = effectiveWords(command);

@@ -38,7 +38,7 @@ export default defineDockerfileRule({
     anchors: [{ tool: 'hadolint', id: 'DL3013' }, { tool: 'hadolint', id: 'DL3016' }, { tool: 'hadolint', id: 'DL3028' }, { tool: 'hadolint', id: 'DL3062' }],
   },
   check({ model, report }) {
-    const runs = model.instructions.filter((i) => i.getKeyword() === 'RUN');
+    const runs = model.instructionsOf('RUN');
     for (const pkg of installedPackages(model, runs)) {
       if (!LANGUAGE_MANAGERS.has(pkg.manager) || SELF.has(pkg.name.toLowerCase()) || !isRegistryName(pkg.word.value)) continue;
       const words = effectiveWords(pkg.command);

@@ -37,8 +37,7 @@ export default defineDockerfileRule({
     anchors: [{ tool: 'Checkov', id: 'CKV_DOCKER_5' }],
   },
   check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.getKeyword() !== 'RUN') continue;
+    for (const instruction of model.instructionsOf('RUN')) {
       const commands = model.commandLine(instruction)?.commands ?? [];
       const updates: { program: string; range: ReturnType<typeof spanOf> }[] = [];
       const installs = new Set<string>();

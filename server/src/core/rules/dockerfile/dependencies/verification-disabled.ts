@@ -99,8 +99,7 @@ export default defineDockerfileRule({
     ],
   },
   check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.getKeyword() !== 'RUN') continue;
+    for (const instruction of model.instructionsOf('RUN')) {
       for (const command of model.commandLine(instruction)?.commands ?? []) {
         const words = effectiveWords(command);
         const found = verificationOff(words);

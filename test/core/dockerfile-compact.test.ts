@@ -1,0 +1,139 @@
+// What the Dockerfile model keeps of a parse, kept small: a script's logical text as pieces of the
+// document (not an offset per character), and each instruction's words as four numbers and a flat
+// string (not dockerfile-ast's range objects). Both must answer exactly what the long forms did.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { SourceText } from '../../server/src/core/source';
+import { LogicalText, logicalText, splitCommands } from '../../server/src/core/dockerfile/shell';
+import { DockerfileModel } from '../../server/src/core/dockerfile/model';
+
+const source = (text: string) => new SourceText('file:///w/Dockerfile', text, 'dockerfile');
+
+/**
+ * A document assembled from parts that Docker keeps or drops, and the offset of every kept character:
+ * what a logical text's pieces must answer, worked out without its reader.
+ */
+function assembled(parts: [text: string, kept: boolean][]): { text: string; offsets: number[] } {
+  let text = '';
+  const offsets: number[] = [];
+  for (const [part, kept] of parts) {
+    if (kept) for (let i = 0; i < part.length; i++) offsets.push(text.length + i);
+    text += part;
+  }
+  return { text, offsets };
+}
+
+describe('LogicalText: a script as pieces of the document', () => {
+  const { text, offsets } = assembled([
+    ['FROM alpine\nRUN ', false],
+    ['apk add ', true],
+    ['\\\n', false],
+    ['    curl ', true],
+    ['\\\n# a comment Docker drops\n', false],
+    ['    git  ', true],
+    ['\\  \r\n', false],
+    ['    && echo done', true],
+    ['\n', false],
+  ]);
+  const start = text.indexOf('apk');
+  const end = text.length - 1;
+  const logical = logicalText(source(text), start, end);
+
+  it('drops continuations and comment lines, and maps every character back to the document', () => {
+    assert.equal(logical.text, 'apk add     curl     git      && echo done');
+    assert.equal(offsets.length, logical.text.length);
+    offsets.forEach((offset, i) => assert.equal(logical.offsetAt(i), offset, `character ${i} (${logical.text[i]})`));
+    assert.equal(logical.offsetAt(logical.text.length), end);
+    assert.equal(logical.offsetAt(logical.text.length + 5), end);
+  });
+
+  it('keeps one piece per continued line, however long the lines are', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `echo ${'x'.repeat(200)} ${i}`);
+    const long = assembled([['RUN ', false], ...lines.flatMap((line, i): [string, boolean][] => (i === 0 ? [[line, true]] : [[' && ', true], ['\\\n', false], ['    ' + line, true]])), ['\n', false]]);
+    const l = logicalText(source(long.text), 4, long.text.length - 1);
+    const pieces = (l as unknown as { starts: number[] }).starts.length;
+    assert.equal(pieces, 40);
+    for (const i of [0, 1, 199, 200, 5000, l.text.length - 1]) assert.equal(l.offsetAt(i), long.offsets[i]);
+  });
+
+  it('prefix ends where the next character starts; retext keeps the pieces under a new text', () => {
+    const cut = logical.text.indexOf('curl');
+    const head = logical.prefix(cut);
+    assert.equal(head.text, logical.text.slice(0, cut));
+    assert.equal(head.offsetAt(head.text.length), text.indexOf('curl'));
+    assert.equal(logical.prefix(logical.text.length + 3), logical);
+
+    const raw = 'echo \\"hi\\"';
+    const doc = `CMD ["sh", "-c", "${raw}"]\n`;
+    const s = doc.indexOf(raw);
+    const verbatim = LogicalText.verbatim(doc, s, s + raw.length);
+    const value = 'echo "hi"';
+    const mapped = verbatim.retext(value, s + raw.length);
+    assert.equal(mapped.text, value);
+    assert.equal(mapped.offsetAt(0), s);
+    assert.equal(mapped.offsetAt(value.length), s + raw.length);
+  });
+
+  it('an empty text answers its one offset', () => {
+    assert.equal(LogicalText.empty(17).offsetAt(0), 17);
+    assert.equal(logicalText(source('RUN \\\n'), 4, 6).offsetAt(0), 6);
+  });
+
+  it("the builder starts a piece wherever offsets stop running on (a YAML scalar's greedy alignment)", () => {
+    const b = LogicalText.builder();
+    for (const [ch, at] of [['a', 10], ['b', 11], [' ', 11], ['c', 15], ['d', 16]] as const) b.push(ch, at);
+    const l = b.done(17);
+    assert.deepEqual([0, 1, 2, 3, 4, 5].map((i) => l.offsetAt(i)), [10, 11, 11, 15, 16, 17]);
+  });
+
+  it('words split from pieces keep their exact ranges', () => {
+    const src = source(text);
+    const words = splitCommands(src, logical).flatMap((c) => c.words);
+    assert.deepEqual(
+      words.map((w) => [w.value, src.textOf(w.range)]),
+      [['apk', 'apk'], ['add', 'add'], ['curl', 'curl'], ['git', 'git'], ['echo', 'echo'], ['done', 'done']],
+    );
+  });
+});
+
+describe("an instruction's words as the model keeps them", () => {
+  const text = [
+    'ARG BASE=node:20',
+    'FROM ${BASE} AS build',
+    'COPY --chown=node:node --from=deps /app/node_modules-with-a-long-name ./node_modules',
+    'RUN npm ci \\',
+    '    --omit=dev \\',
+    '  # still the same RUN',
+    '    && "quoted words with spaces" \'single\' a\\ b',
+    'ENV A=1 B="two words" \\',
+    '    C=three',
+    'HEALTHCHECK --interval=30s CMD ["curl", "-f", "http://localhost:8080/healthz-with-a-long-path"]',
+    'CMD node server.js',
+    '',
+  ].join('\r\n');
+  const model = new DockerfileModel(source(text));
+
+  it("answers the values and ranges dockerfile-ast reads, and the same before/after tests", () => {
+    for (const instruction of model.instructions) {
+      // Outside an analysis dockerfile-ast reads the words itself; inside one, the model's kept words answer.
+      const read = instruction.getArguments();
+      const kept = model.analysing(() => instruction.getArguments());
+      assert.ok(kept.length > 0 && kept.length === read.length, instruction.getKeyword());
+      assert.ok(kept.every((w) => w.constructor !== read[0].constructor), 'the kept words are the compact ones');
+      kept.forEach((word, i) => {
+        assert.equal(word.getValue(), read[i].getValue());
+        assert.equal(String(word), String(read[i]));
+        assert.deepEqual(word.getRange(), read[i].getRange());
+        assert.equal(word.getRange(), word.getRange(), 'a range, once made, is the same object');
+        const { start, end } = read[i].getRange();
+        for (const line of [start.line - 1, start.line, end.line, end.line + 1]) {
+          for (const character of [0, start.character - 1, start.character, start.character + 1, end.character - 1, end.character, end.character + 1, 200]) {
+            const position = { line, character };
+            assert.equal(word.isAfter(position), read[i].isAfter(position), `isAfter ${JSON.stringify(position)} of ${word.getValue()}`);
+            assert.equal(word.isBefore(position), read[i].isBefore(position), `isBefore ${JSON.stringify(position)} of ${word.getValue()}`);
+          }
+        }
+      });
+    }
+  });
+});
