@@ -207,12 +207,7 @@ async function bundledCore(): Promise<BundledCore> {
 function analysisCost(core: BundledCore, kind: InputKind, lines: number): { parse: number; full: number } {
   const g = generate(kind, lines);
   const doc = { uri: kind === 'manifest' ? 'file:///g/m.yaml' : 'file:///g/Dockerfile', languageId: '', text: g.text };
-  const cpu = (f: () => void) => {
-    const s = process.cpuUsage();
-    f();
-    const d = process.cpuUsage(s);
-    return (d.user + d.system) / 1000;
-  };
+  const cpu = cpuMs;
   // The least of many runs: on a shared 2-core machine single runs of one input vary by half.
   const runs = lines >= 50_000 ? 4 : lines >= 10_000 ? 7 : 15;
   // Two unmeasured rounds first, on both sides. V8 compiles a function once it is hot, on a second thread whose
@@ -231,6 +226,48 @@ function analysisCost(core: BundledCore, kind: InputKind, lines: number): { pars
     full = Math.min(full, analysed);
   }
   return { parse, full };
+}
+
+/**
+ * Growth per 10x input, in a fresh process of its own (the bundled core, as shipped): ten 1,000-line
+ * analyses back to back against one of 10,000 lines, each the least CPU time of five rounds, and the
+ * bare parse measured the same way. A fresh process, because a major collection of garbage left by
+ * the 50,000-line rows or the LSP sessions lands in whichever run comes next.
+ */
+function growthOf(kind: InputKind): { ours: number; bare: number } {
+  const files = [1000, 10_000].map((lines) => {
+    const path = join(WORK, `growth-${kind}-${lines}.txt`);
+    writeFileSync(path, generate(kind, lines).text);
+    return path;
+  });
+  const uri = kind === 'manifest' ? 'file:///g/m.yaml' : 'file:///g/Dockerfile';
+  const script = `
+const core = require(${JSON.stringify(join(WORK, 'core.js'))});
+const text = (f) => require('fs').readFileSync(f, 'utf8');
+const cpu = (f) => { const s = process.cpuUsage(); f(); const d = process.cpuUsage(s); return (d.user + d.system) / 1000; };
+core.analyzeParsed(core.parseDocument({ uri: 'file:///warm/Dockerfile', languageId: '', text: 'FROM scratch\\n' }), {});
+function volume(t, repeat) {
+  const doc = { uri: ${JSON.stringify(uri)}, languageId: '', text: t };
+  let parse = Infinity, full = Infinity;
+  for (let round = -2; round < 5; round++) {
+    const bare = cpu(() => { for (let i = 0; i < repeat; i++) ${kind === 'manifest' ? 'core.parseAllDocuments(t)' : 'core.DockerfileParser.parse(t)'}; });
+    const analysed = cpu(() => { for (let i = 0; i < repeat; i++) core.analyzeParsed(core.parseDocument(doc), {}); });
+    if (round >= 0) { parse = Math.min(parse, bare); full = Math.min(full, analysed); }
+  }
+  return { parse, full };
+}
+const small = volume(text(${JSON.stringify(files[0])}), 10);
+const large = volume(text(${JSON.stringify(files[1])}), 1);
+process.stdout.write(JSON.stringify({ ours: large.full / small.full * 10, bare: large.parse / small.parse * 10 }));
+`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { ours: number; bare: number };
+}
+
+function cpuMs(f: () => void): number {
+  const s = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(s);
+  return (d.user + d.system) / 1000;
 }
 
 async function main(): Promise<void> {
@@ -341,8 +378,17 @@ async function main(): Promise<void> {
       const r = c.full / c.parse;
       rows.push({ measure: `analysis ÷ bare parse, ${kind} ${c.n} lines (CPU ${Math.round(c.full)} / ${Math.round(c.parse)} ms)`, ours: r, unit: 'x', goal: { text: '≤ 1.5×', holds: r <= 1.5 } });
     }
-    const growth = costs[1].full / costs[0].full;
-    rows.push({ measure: `growth of the analysis, ${kind} 1k → 10k lines`, ours: growth, unit: 'x', goal: { text: '≤ 12×', holds: growth <= 12 } });
+    // Growth compares equal amounts of input: ten 1,000-line analyses against one of 10,000 lines. The least of
+    // fifteen single 1k runs is a run that no garbage collection landed in (a 1k analysis allocates less than
+    // the young generation holds), while every 10k analysis pays for its collections: that read 10.5-14.8x for
+    // the same code from run to run. The bare parse's own growth, measured the same way, is printed beside it.
+    const { ours: growth, bare } = growthOf(kind);
+    rows.push({
+      measure: `growth of the analysis, ${kind} 1k → 10k lines (ten 1k analyses against one 10k, in a fresh process; bare parse ${bare.toFixed(2)}×)`,
+      ours: growth,
+      unit: 'x',
+      goal: { text: '≤ 12×', holds: growth <= 12 },
+    });
   }
 
   // The CLI over many real files against a bare parse of the same files, each in one process.
