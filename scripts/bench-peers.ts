@@ -28,6 +28,8 @@ import { build } from 'esbuild';
 import { generate, type InputKind } from '../test/helpers/generate';
 // @ts-expect-error: a JavaScript module of the build, without type declarations
 import { bundleOptions } from './build-options.mjs';
+// @ts-expect-error: plain JavaScript, so that the growth's child process can load it without tsx
+import { leastCost } from './bench-cost.cjs';
 
 const ROOT = resolve(__dirname, '..');
 const PEERS = join(tmpdir(), 'tfl-peers');
@@ -205,27 +207,9 @@ async function bundledCore(): Promise<BundledCore> {
 
 /** Parse-only against parse + rules, in this process, CPU time (least of several runs). */
 function analysisCost(core: BundledCore, kind: InputKind, lines: number): { parse: number; full: number } {
-  const g = generate(kind, lines);
-  const doc = { uri: kind === 'manifest' ? 'file:///g/m.yaml' : 'file:///g/Dockerfile', languageId: '', text: g.text };
-  const cpu = cpuMs;
   // The least of many runs: on a shared 2-core machine single runs of one input vary by half.
   const runs = lines >= 50_000 ? 4 : lines >= 10_000 ? 7 : 15;
-  // Two unmeasured rounds first, on both sides. V8 compiles a function once it is hot, on a second thread whose
-  // time process.cpuUsage counts: at each new size some rules' loops become hot, and each took 20-30 ms of
-  // compilation (traced with --trace-opt), spread over the first measured runs. That is paid once per process,
-  // not per analysis; the rows measure what every later analysis costs.
-  const warmUps = 2;
-  let parse = Infinity;
-  let full = Infinity;
-  for (let i = -warmUps; i < runs; i++) {
-    // The bare parse: the parser alone, as a peer would run it.
-    const bare = cpu(() => (kind === 'manifest' ? core.parseAllDocuments(g.text) : core.DockerfileParser.parse(g.text)));
-    const analysed = cpu(() => core.analyzeParsed(core.parseDocument(doc), {}));
-    if (i < 0) continue;
-    parse = Math.min(parse, bare);
-    full = Math.min(full, analysed);
-  }
-  return { parse, full };
+  return leastCost(core, kind, generate(kind, lines).text, 1, runs);
 }
 
 /**
@@ -235,39 +219,21 @@ function analysisCost(core: BundledCore, kind: InputKind, lines: number): { pars
  * the 50,000-line rows or the LSP sessions lands in whichever run comes next.
  */
 function growthOf(kind: InputKind): { ours: number; bare: number } {
-  const files = [1000, 10_000].map((lines) => {
+  const [small, large] = [1000, 10_000].map((lines) => {
     const path = join(WORK, `growth-${kind}-${lines}.txt`);
     writeFileSync(path, generate(kind, lines).text);
     return path;
   });
-  const uri = kind === 'manifest' ? 'file:///g/m.yaml' : 'file:///g/Dockerfile';
   const script = `
+const { leastCost } = require(${JSON.stringify(join(__dirname, 'bench-cost.cjs'))});
 const core = require(${JSON.stringify(join(WORK, 'core.js'))});
-const text = (f) => require('fs').readFileSync(f, 'utf8');
-const cpu = (f) => { const s = process.cpuUsage(); f(); const d = process.cpuUsage(s); return (d.user + d.system) / 1000; };
+const text = (path) => require('fs').readFileSync(path, 'utf8');
 core.analyzeParsed(core.parseDocument({ uri: 'file:///warm/Dockerfile', languageId: '', text: 'FROM scratch\\n' }), {});
-function volume(t, repeat) {
-  const doc = { uri: ${JSON.stringify(uri)}, languageId: '', text: t };
-  let parse = Infinity, full = Infinity;
-  for (let round = -2; round < 5; round++) {
-    const bare = cpu(() => { for (let i = 0; i < repeat; i++) ${kind === 'manifest' ? 'core.parseAllDocuments(t)' : 'core.DockerfileParser.parse(t)'}; });
-    const analysed = cpu(() => { for (let i = 0; i < repeat; i++) core.analyzeParsed(core.parseDocument(doc), {}); });
-    if (round >= 0) { parse = Math.min(parse, bare); full = Math.min(full, analysed); }
-  }
-  return { parse, full };
-}
-const small = volume(text(${JSON.stringify(files[0])}), 10);
-const large = volume(text(${JSON.stringify(files[1])}), 1);
-process.stdout.write(JSON.stringify({ ours: large.full / small.full * 10, bare: large.parse / small.parse * 10 }));
+const small = leastCost(core, ${JSON.stringify(kind)}, text(${JSON.stringify(small)}), 10, 5);
+const large = leastCost(core, ${JSON.stringify(kind)}, text(${JSON.stringify(large)}), 1, 5);
+process.stdout.write(JSON.stringify({ ours: large.full / small.full, bare: large.parse / small.parse }));
 `;
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { ours: number; bare: number };
-}
-
-function cpuMs(f: () => void): number {
-  const s = process.cpuUsage();
-  f();
-  const d = process.cpuUsage(s);
-  return (d.user + d.system) / 1000;
 }
 
 async function main(): Promise<void> {

@@ -65,7 +65,7 @@ function chartReader(): ChartReader {
 
 /** A chart template is parsed with its chart (as the CLI does, helm-charts.ts); its parse is kept while the chart is unchanged. */
 function parsedOf(uri: string, entry: Entry): ParsedDocument {
-  const options = chartReader().parseOptionsOf(uri);
+  const options = chartReader().parseOptionsOf(uri, entry.languageId);
   const helmKey = options.helm ? chartContextKey(options.helm) : options.helmValues ? 'values' : '';
   if (entry.parsed && entry.helmKey !== helmKey) {
     entry.parsed = undefined;

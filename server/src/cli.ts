@@ -337,7 +337,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   const chartFailures: string[] = [];
   const charts = cliChartReader(options.valuesFiles, (message) => chartFailures.push(message));
   // Also for the re-analyses of --fix (the reader reads each chart once).
-  const parseOptionsOf: ParseOptionsOf = (uri, languageId) => (detectTarget(uri, languageId) === 'kubernetes' ? charts.parseOptionsOf(uri) : {});
+  const parseOptionsOf: ParseOptionsOf = (uri, languageId) => charts.parseOptionsOf(uri, languageId);
   const files: LoadedFile[] = [];
   if (options.stdin) {
     const file = loadStandardInput(options.stdinFilename, reporter, parseOptionsOf);

@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { HelmChartContext } from './core/helm/template-document';
-import type { ParseOptions } from './core/analyze';
+import { detectTarget, type ParseOptions } from './core/analyze';
 
 /** Where the chart files come from. */
 export interface ChartFiles {
@@ -93,12 +93,12 @@ export class ChartReader {
   }
 
   /**
-   * How a YAML file is parsed, decided by its URI before it is read: a chart template with its chart, a values file
-   * as one (its ignore comments serve the templates), anything else plainly. The CLI and the editor's analysis
-   * workers both ask here, so a file is read the same way by both.
+   * How a file is parsed, decided by its URI (and the editor's language id) before it is read: a YAML manifest that
+   * is a chart template with its chart, a values file as one (its ignore comments serve the templates), anything
+   * else plainly. The CLI and the editor's analysis workers both ask here, so a file is read the same way by both.
    */
-  parseOptionsOf(uri: string): ParseOptions {
-    if (!/\.ya?ml$/i.test(uri)) return {};
+  parseOptionsOf(uri: string, languageId: string): ParseOptions {
+    if (!/\.ya?ml$/i.test(uri) || detectTarget(uri, languageId) !== 'kubernetes') return {};
     const chart = this.templateOf(uri);
     if (chart) return { helm: chart.context };
     return this.isValuesFile(uri) ? { helmValues: true } : {};

@@ -106,7 +106,7 @@ export class AnalysisPool {
     this.slots.push(this.spawn());
   }
 
-  /** How many workers are running now (for tests and the log). */
+  /** How many workers are running now (tests ask). */
   get workers(): number {
     return this.slots.length;
   }

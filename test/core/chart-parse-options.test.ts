@@ -18,19 +18,22 @@ const memory: ChartFiles = {
 
 it('a chart template is parsed with its chart, its values file as one, anything else plainly', () => {
   const reader = new ChartReader(memory);
-  const template = reader.parseOptionsOf('file:///w/shop/templates/deploy.yaml');
+  const template = reader.parseOptionsOf('file:///w/shop/templates/deploy.yaml', '');
   assert.match(template.helm?.chartText ?? '', /name: shop/);
   assert.deepEqual(template.helm?.values.map((v) => v.text), ['replicas: 2\n']);
   assert.equal(template.helmValues, undefined);
-  assert.deepEqual(reader.parseOptionsOf('file:///w/shop/values.yaml'), { helmValues: true });
+  assert.deepEqual(reader.parseOptionsOf('file:///w/shop/values.yaml', ''), { helmValues: true });
   // Without a Chart.yaml, a templates/ folder and a values.yaml are ordinary files.
-  assert.deepEqual(reader.parseOptionsOf('file:///w/plain/templates/deploy.yaml'), {});
-  assert.deepEqual(reader.parseOptionsOf('file:///w/plain/values.yaml'), {});
+  assert.deepEqual(reader.parseOptionsOf('file:///w/plain/templates/deploy.yaml', ''), {});
+  assert.deepEqual(reader.parseOptionsOf('file:///w/plain/values.yaml', ''), {});
   // Only YAML files are read as a chart's: its NOTES.txt or a Dockerfile beside it are not.
-  assert.deepEqual(reader.parseOptionsOf('file:///w/shop/templates/NOTES.txt'), {});
+  assert.deepEqual(reader.parseOptionsOf('file:///w/shop/templates/NOTES.txt', ''), {});
+  // The editor's language id decides as the target does: a template opened as a Dockerfile is not read with the chart.
+  assert.deepEqual(reader.parseOptionsOf('file:///w/shop/templates/deploy.yaml', 'dockerfile'), {});
+  assert.ok(reader.parseOptionsOf('file:///w/shop/templates/deploy.yaml', 'helm').helm);
 });
 
 it('a --values file is a values file wherever it lies', () => {
   const reader = new ChartReader(memory, [{ uri: 'file:///w/prod-values.yaml', text: 'replicas: 5\n' }]);
-  assert.deepEqual(reader.parseOptionsOf('file:///w/prod-values.yaml'), { helmValues: true });
+  assert.deepEqual(reader.parseOptionsOf('file:///w/prod-values.yaml', ''), { helmValues: true });
 });

@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SourceText } from '../../server/src/core/source';
-import { LogicalText, logicalText, splitCommands } from '../../server/src/core/dockerfile/shell';
+import { LogicalTextBuilder, logicalText, splitCommands, verbatimText } from '../../server/src/core/dockerfile/shell';
 import { DockerfileModel } from '../../server/src/core/dockerfile/model';
 
 const source = (text: string) => new SourceText('file:///w/Dockerfile', text, 'dockerfile');
@@ -66,7 +66,7 @@ describe('LogicalText: a script as pieces of the document', () => {
     const raw = 'echo \\"hi\\"';
     const doc = `CMD ["sh", "-c", "${raw}"]\n`;
     const s = doc.indexOf(raw);
-    const verbatim = LogicalText.verbatim(doc, s, s + raw.length);
+    const verbatim = verbatimText(source(doc), s, s + raw.length);
     const value = 'echo "hi"';
     const mapped = verbatim.retext(value, s + raw.length);
     assert.equal(mapped.text, value);
@@ -75,12 +75,12 @@ describe('LogicalText: a script as pieces of the document', () => {
   });
 
   it('an empty text answers its one offset', () => {
-    assert.equal(LogicalText.empty(17).offsetAt(0), 17);
+    assert.equal(verbatimText(source('x'.repeat(20)), 17, 17).offsetAt(0), 17);
     assert.equal(logicalText(source('RUN \\\n'), 4, 6).offsetAt(0), 6);
   });
 
   it("the builder starts a piece wherever offsets stop running on (a YAML scalar's greedy alignment)", () => {
-    const b = LogicalText.builder();
+    const b = new LogicalTextBuilder();
     for (const [ch, at] of [['a', 10], ['b', 11], [' ', 11], ['c', 15], ['d', 16]] as const) b.push(ch, at);
     const l = b.done(17);
     assert.deepEqual([0, 1, 2, 3, 4, 5].map((i) => l.offsetAt(i)), [10, 11, 11, 15, 16, 17]);

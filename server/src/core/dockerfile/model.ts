@@ -9,7 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Argument, Dockerfile, Instruction, From, Property, Heredoc } from 'dockerfile-ast';
 import type { Range } from '../types';
 import { SourceText } from '../source';
-import { LogicalText, logicalText, verbatimText, splitCommands, type SimpleCommand, type ShellWord } from './shell';
+import { logicalText, verbatimText, splitCommands, type LogicalText, type SimpleCommand, type ShellWord } from './shell';
 
 export interface ImageReference {
   /** As written after FROM, e.g. `${BASE}:${TAG}`. */
@@ -346,7 +346,7 @@ export class DockerfileModel {
     if (keyword === 'RUN' && heredocs.length > 0 && heredocOnly) {
       // `RUN <<EOF` runs the body with the shell; the body's lines are commands.
       const body = contained(() => heredocs[0].getContentRange(), null);
-      script = body ? verbatimText(source, source.offsetAt(body.start), source.offsetAt(body.end)) : LogicalText.empty(startOffset);
+      script = body ? verbatimText(source, source.offsetAt(body.start), source.offsetAt(body.end)) : verbatimText(source, startOffset, startOffset);
     } else if (heredocs.length > 0) {
       // `RUN python3 <<EOF`: the command is on the first line; the body is that program's input.
       const nl = firstLine.text.indexOf('\n');

@@ -16,7 +16,7 @@ import type { SourceText } from '../source';
  * Dockerfile's model and made the garbage collector's work grow faster than the file.)
  */
 export class LogicalText {
-  /** Made by {@link LogicalText.verbatim}, {@link LogicalText.empty} and {@link LogicalTextBuilder}. */
+  /** Made by {@link verbatimText} and {@link LogicalTextBuilder}. */
   constructor(
     readonly text: string,
     /** Piece k starts at `text[starts[k]]`, which is the document's character at `origins[k]`. */
@@ -25,16 +25,6 @@ export class LogicalText {
     /** The document offset that `offsetAt(text.length)` answers: where the text ends. */
     private readonly endOffset: number,
   ) {}
-
-  /** `source.text[start, end)` as it is: one piece. */
-  static verbatim(documentText: string, start: number, end: number): LogicalText {
-    return new LogicalText(documentText.slice(start, end), [0], [start], end);
-  }
-
-  /** No text, at document offset `at`. */
-  static empty(at: number): LogicalText {
-    return new LogicalText('', [], [], at);
-  }
 
   /** The document offset of `text[i]`; for `i` at (or past) the end, the offset where the text ends. */
   offsetAt(i: number): number {
@@ -62,14 +52,9 @@ export class LogicalText {
   retext(text: string, endOffset: number): LogicalText {
     return new LogicalText(text, this.starts, this.origins, endOffset);
   }
-
-  /** Builds a logical text from runs of the document's characters, or characters standing for them; consecutive offsets share a piece. */
-  static builder(): LogicalTextBuilder {
-    return new LogicalTextBuilder();
-  }
 }
 
-/** See {@link LogicalText.builder}. */
+/** Builds a logical text from runs of the document's characters, or characters standing for them; consecutive offsets share a piece. */
 export class LogicalTextBuilder {
   /** The text so far, in parts joined once at the end (appending to a string a character at a time leaves a piece behind per character). */
   private readonly parts: string[] = [];
@@ -138,7 +123,7 @@ export interface SimpleCommand {
  */
 export function logicalText(source: SourceText, start: number, end: number, escapeChar = '\\'): LogicalText {
   const text = source.text;
-  const out = LogicalText.builder();
+  const out = new LogicalTextBuilder();
   // The characters from `kept` up to `i` are copied as they are when something is dropped, and at the end.
   let kept = start;
   let i = start;
@@ -180,7 +165,7 @@ export function logicalText(source: SourceText, start: number, end: number, esca
 
 /** A logical text that is exactly a slice of the document (heredoc bodies, exec-form strings). */
 export function verbatimText(source: SourceText, start: number, end: number): LogicalText {
-  return LogicalText.verbatim(source.text, start, end);
+  return new LogicalText(source.text.slice(start, end), [0], [start], end);
 }
 
 function rangeIn(source: SourceText, logical: LogicalText, from: number, to: number): Range {

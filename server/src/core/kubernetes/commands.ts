@@ -7,7 +7,7 @@
  */
 import { isScalar, type Document, type Node, type Scalar } from 'yaml';
 import { comparePositions, type SourceText } from '../source';
-import { effectiveWords, LogicalText, splitCommands, type ShellWord, type SimpleCommand } from '../dockerfile/shell';
+import { effectiveWords, LogicalTextBuilder, splitCommands, type LogicalText, type ShellWord, type SimpleCommand } from '../dockerfile/shell';
 import type { Container, KubeObject, KubernetesModel } from './model';
 import { resolve, seqItems, valueOf } from './yaml-nodes';
 
@@ -49,7 +49,7 @@ export function scalarLogical(source: SourceText, node: Scalar): LogicalText | u
     const newline = text.indexOf('\n', start);
     p = newline >= 0 && newline < valueEnd ? newline + 1 : start;
   }
-  const out = LogicalText.builder();
+  const out = new LogicalTextBuilder();
   let last = -1;
   for (const ch of value.split('')) {
     if (/\s/.test(ch)) {
