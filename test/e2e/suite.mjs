@@ -237,9 +237,19 @@ export const checks = [
       await wb.openFile(GOOD_DOCKERFILE);
       const original = await wb.editorText();
       // To the end of the file, checked in the status bar: a Control+End pressed while the editor was still
-      // taking focus was once lost, and the text went into the first line (a CI run of 1 December).
+      // taking focus was once lost, and the text went into the first line (a CI run of 1 December). Pressed
+      // again until the cursor is there; not Go to Line, which centres the line and scrolls the first lines out
+      // of the rendered text that editorText reads.
       const lines = original.split('\n');
-      await wb.goTo(lines.length, lines[lines.length - 1].length + 1);
+      const end = `Ln ${lines.length}, Col ${lines[lines.length - 1].length + 1}`;
+      await until(
+        `the cursor at the end of the file (${end})`,
+        async () => {
+          await wb.page.keyboard.press('Control+End');
+          return wb.statusText('#status\\.editor\\.selection');
+        },
+        (t) => t === end || t.startsWith(`${end} `),
+      );
       await wb.page.keyboard.press('Enter');
       await wb.page.keyboard.type('CMD npm start');
       await wb.page.keyboard.press('Escape'); // close any word suggestions
