@@ -47,6 +47,10 @@ describe('maskText', () => {
     ['PGPASSWORD=PgPw1234 psql', 'PGPASSWORD=**** psql'],
     ['curl -H "Authorization: Bearer abcdefghijkl" -H "X-Api-Key: k3yk3yk3y" http://x', 'curl -H "Authorization: Bearer ****" -H "X-Api-Key: ****" http://x'],
     ['{"password": "hunter2xx", "user": "bob"}', '{"password": "****", "user": "bob"}'],
+    // The scheme word in any case; a longer or shorter word is not it.
+    ['authorization: BEARER abcdefghijkl, bAsIc dXNlcjpwYXNzd29yZA==', 'authorization: BEARER ****, bAsIc ****'],
+    ['Bearers abcdefghijkl Basi abcdefghijkl', 'Bearers abcdefghijkl Basi abcdefghijkl'],
+    ['a==b password=EqPw1234 token:notspaced x: y secret:\tTabPw5678', 'a==b password=**** token:notspaced x: y secret:\t****'],
     ['AKIA' + 'Z3MSJV4WQFAKE9X7 and ' + 'gh' + 'p_' + BODY36, 'AKIA**** and ghp_****'],
     ['xo' + 'xb-1234567890-0987654321-AbCdEf', 'xoxb-****'],
     ['s' + 'k_live_51HqzFAKEa8b7c6d5e4f', 'sk_live_****'],

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
 import { KubernetesModel } from '../../server/src/core/kubernetes/model';
 import { SourceText } from '../../server/src/core/source';
+import { workspaceOf } from '../../server/src/core/rule';
 import hpaWithoutRequests from '../../server/src/core/rules/kubernetes/concurrency/hpa-without-requests';
 
 const deployment = (requests: boolean) => `apiVersion: apps/v1
@@ -230,4 +231,30 @@ spec:
   assert.deepEqual(t.lint('base/ingress.yaml', ingressBackendMissing), []);
   assert.deepEqual(t.lint('overlays/prod/extra/ingress-built.yaml', ingressBackendMissing), []);
   assert.deepEqual(t.lint('overlays/prod/extra/ingress-wrong.yaml', ingressBackendMissing), ['port-binding/ingress-backend-missing']);
+});
+
+it("one application's workspace serves every file of it, indexed once; a list without the file's own objects puts them first", () => {
+  const web = objects('file:///repo/app/deployment.yaml', deployment(true));
+  const scaler = objects('file:///repo/app/hpa.yaml', hpa);
+  const application = [...web, ...scaler];
+  // The CLI and the analysis worker pass the application's objects, the analysed file's own parse among them.
+  const forWeb = workspaceOf('file:///repo/app/deployment.yaml', web, application);
+  const forScaler = workspaceOf('file:///repo/app/hpa.yaml', scaler, application);
+  assert.equal(forWeb, forScaler);
+  assert.equal(forWeb.objects, application);
+  assert.equal(forWeb.ofKind('HorizontalPodAutoscaler'), forScaler.ofKind('HorizontalPodAutoscaler'));
+  // Another parse of the same file (an edit not yet in the list): the list's copy is left out, this one goes first.
+  const edited = objects('file:///repo/app/hpa.yaml', hpa);
+  const fresh = workspaceOf('file:///repo/app/hpa.yaml', edited, application);
+  assert.notEqual(fresh, forWeb);
+  assert.deepEqual(fresh.objects, [...edited, ...web]);
+  // Only the other files' objects: this file's come first, as before.
+  assert.deepEqual(workspaceOf('file:///repo/app/hpa.yaml', scaler, web).objects, [...scaler, ...web]);
+  // An analysis through the shared workspace finds what one through a list of its own finds.
+  const parsed = parseDocument({ uri: 'file:///repo/app/hpa.yaml', languageId: 'yaml', text: hpa });
+  const own = parsed.kubernetes!.objects;
+  const noRequests = objects('file:///repo/app/deployment.yaml', deployment(false));
+  const shared = analyzeParsed(parsed, { rules: [hpaWithoutRequests], workspaceObjects: [...noRequests, ...own] }).findings.map((f) => f.ruleId);
+  assert.deepEqual(shared, ['concurrency/hpa-without-requests']);
+  assert.deepEqual(analyzeParsed(parsed, { rules: [hpaWithoutRequests], workspaceObjects: noRequests }).findings.map((f) => f.ruleId), shared);
 });

@@ -10,7 +10,7 @@ import { DockerfileModel } from './dockerfile/model';
 import { KubernetesModel, type KubeObject, type ParseProblem } from './kubernetes/model';
 import { asMap, pairOf, scalarString, valueOf } from './kubernetes/yaml-nodes';
 import { ALL_RULES, ruleById } from './rules';
-import { createWorkspace, formatMessage, type DockerfileRule, type KubernetesRule, type KubernetesWorkspace, type Rule, type ServerlessRule } from './rule';
+import { workspaceOf, formatMessage, type DockerfileRule, type KubernetesRule, type KubernetesWorkspace, type Rule, type ServerlessRule } from './rule';
 import { maskTextKnowing, secretsIn } from './mask';
 import { HelmTemplate, type HelmChartContext } from './helm/template-document';
 import { ServerlessModel, looksLikeServerless } from './serverless/model';
@@ -189,9 +189,9 @@ function runRules(parsed: ParsedDocument, options: AnalysisOptions): Analysis {
   const ranRuleIds = new Set<string>();
   let workspace: KubernetesWorkspace | undefined;
   if (parsed.kubernetes) {
-    const others = (options.workspaceObjects ?? []).filter((o) => o.uri !== parsed.source.uri);
-    workspace = createWorkspace([...parsed.kubernetes.objects, ...others]);
-    if (options.pinnedImages) workspace.pinnedImages = options.pinnedImages;
+    workspace = workspaceOf(parsed.source.uri, parsed.kubernetes.objects, options.workspaceObjects ?? []);
+    // The pins are this file's (its own builds'): the application's workspace is shared, so they go on a copy.
+    if (options.pinnedImages) workspace = { ...workspace, pinnedImages: options.pinnedImages };
   }
 
   let known: string[] | undefined;

@@ -233,24 +233,37 @@ function pushValue(text: string, from: number, spans: Span[]): number {
 }
 
 function keyValueSettings(text: string, spans: Span[]): void {
-  const n = text.length;
-  for (let k = 0; k < n; k++) {
-    const c = text.charCodeAt(k);
-    const equals = c === 61; /* = */
-    const colon = c === 58 && k + 1 < n && (text[k + 1] === ' ' || text[k + 1] === '\t'); /* `key: value` */
-    if (!equals && !colon) continue;
-    let keyEnd = k;
-    if (colon && keyEnd > 0 && (text[keyEnd - 1] === '"' || text[keyEnd - 1] === "'")) keyEnd--; // "password": "x"
-    let keyStart = keyEnd;
-    while (keyStart > 0 && isKeyChar(text.charCodeAt(keyStart - 1))) keyStart--;
-    if (keyStart === keyEnd || !isSecretKey(text.slice(keyStart, keyEnd))) continue;
-    let from = k + 1;
-    if (equals && text[from] === '=') continue; // `a == b`
-    while (colon && from < n && (text[from] === ' ' || text[from] === '\t')) from++;
-    if (from >= n) continue;
-    const end = pushValue(text, from, spans);
-    if (end > k) k = end - 1;
+  // Only an `=` or a `: ` can end a key: the scan goes from one to the next (indexOf, native) rather than
+  // testing every character of the document.
+  let nextEquals = text.indexOf('=');
+  let nextColon = text.indexOf(':');
+  let k = 0;
+  for (;;) {
+    if (nextEquals !== -1 && nextEquals < k) nextEquals = text.indexOf('=', k);
+    if (nextColon !== -1 && nextColon < k) nextColon = text.indexOf(':', k);
+    k = nextEquals === -1 ? nextColon : nextColon === -1 ? nextEquals : Math.min(nextEquals, nextColon);
+    if (k === -1) return;
+    k = settingAt(text, k, spans) + 1;
   }
+}
+
+/** Reads the setting whose `=` or `:` is at `k`, if its key names a secret; returns where the scan goes on from (less one). */
+function settingAt(text: string, k: number, spans: Span[]): number {
+  const n = text.length;
+  const equals = text.charCodeAt(k) === 61; /* = */
+  const colon = !equals && k + 1 < n && (text[k + 1] === ' ' || text[k + 1] === '\t'); /* `key: value` */
+  if (!equals && !colon) return k;
+  let keyEnd = k;
+  if (colon && keyEnd > 0 && (text[keyEnd - 1] === '"' || text[keyEnd - 1] === "'")) keyEnd--; // "password": "x"
+  let keyStart = keyEnd;
+  while (keyStart > 0 && isKeyChar(text.charCodeAt(keyStart - 1))) keyStart--;
+  if (keyStart === keyEnd || !isSecretKey(text.slice(keyStart, keyEnd))) return k;
+  let from = k + 1;
+  if (equals && text[from] === '=') return k; // `a == b`
+  while (colon && from < n && (text[from] === ' ' || text[from] === '\t')) from++;
+  if (from >= n) return k;
+  const end = pushValue(text, from, spans);
+  return end > k ? end - 1 : k;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,6 +285,23 @@ interface WordBounds {
   coreEnd: number;
 }
 
+/** `"`, `'`, a backtick, `[`, `(` or `,` before a word's core. */
+function opensWord(c: number): boolean {
+  return c === 34 || c === 39 || c === 96 || c === 91 || c === 40 || c === 44;
+}
+
+/** `"`, `'`, a backtick, `]`, `)`, `,` or `;` after a word's core. */
+function closesWord(c: number): boolean {
+  return c === 34 || c === 39 || c === 96 || c === 93 || c === 41 || c === 44 || c === 59;
+}
+
+/** True when the `length` characters at `at` spell `lower` (lower-case ASCII), in any case. */
+function spellsIgnoringCase(text: string, at: number, length: number, lower: string): boolean {
+  if (length !== lower.length) return false;
+  for (let i = 0; i < length; i++) if ((text.charCodeAt(at + i) | 32) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Finds the word starting at or after `from` and writes its bounds into `into`; false at the end of the text. */
 function boundsFrom(text: string, from: number, into: WordBounds): boolean {
   const n = text.length;
@@ -282,8 +312,8 @@ function boundsFrom(text: string, from: number, into: WordBounds): boolean {
   while (i < n && !isSpace(text.charCodeAt(i))) i++;
   let a = start;
   let b = i;
-  while (a < b && '"\'`[(,'.includes(text[a])) a++;
-  while (b > a && '"\'`]),;'.includes(text[b - 1])) b--;
+  while (a < b && opensWord(text.charCodeAt(a))) a++;
+  while (b > a && closesWord(text.charCodeAt(b - 1))) b--;
   into.start = start;
   into.end = i;
   into.coreStart = a;
@@ -343,7 +373,9 @@ function commandWords(text: string, spans: Span[]): void {
     ahead = swap;
     more = boundsFrom(text, here.end, ahead);
     const length = here.coreEnd - here.coreStart;
-    if (length < 2 || (text.charCodeAt(here.coreStart) !== 45 /* - */ && length !== 5 && length !== 6)) continue;
+    // Only a flag, `Bearer` or `Basic` is read further: any other word is passed over without becoming a string.
+    if (length < 2) continue;
+    if (text.charCodeAt(here.coreStart) !== 45 /* - */ && !spellsIgnoringCase(text, here.coreStart, length, 'bearer') && !spellsIgnoringCase(text, here.coreStart, length, 'basic')) continue;
     const current = wordAt(text, here);
     const word = current.core;
     const following = more ? wordAt(text, ahead) : undefined;

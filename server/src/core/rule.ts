@@ -38,7 +38,40 @@ export interface KubernetesWorkspace {
   pinnedImages?: ReadonlySet<string>;
 }
 
-/** A workspace whose indexes are built on first use, once per analysis. */
+/**
+ * The workspace of one file's analysis: the objects of its application, this file's among them.
+ * The CLI and the editor's analysis worker pass the application's objects with this file's own
+ * parse in them (related-objects.ts): that one list is then the workspace of every file of the
+ * application, in the application's order, and its indexes (by kind, by name, the relation
+ * indexes keyed by its lists) are built once for all of them. Before, each file's analysis made a
+ * list of its own objects followed by the others and indexed it anew: the 1,332 corpus files
+ * indexed 72,746 objects for 1,392 distinct ones.
+ * When `related` does not hold exactly `own` (a caller that passes only the other files, or an
+ * older parse of this file), this file's objects come first, followed by the others.
+ */
+export function workspaceOf(uri: string, own: readonly KubeObject[], related: readonly KubeObject[]): KubernetesWorkspace {
+  if (related.length > 0 && holdsExactly(related, uri, own)) {
+    let shared = applicationWorkspaces.get(related);
+    if (!shared) applicationWorkspaces.set(related, (shared = createWorkspace(related)));
+    return shared;
+  }
+  return createWorkspace([...own, ...related.filter((o) => o.uri !== uri)]);
+}
+
+const applicationWorkspaces = new WeakMap<readonly KubeObject[], KubernetesWorkspace>();
+
+/** True when the objects of `uri` in `related` are `own`, the same objects in the same order. */
+function holdsExactly(related: readonly KubeObject[], uri: string, own: readonly KubeObject[]): boolean {
+  let k = 0;
+  for (const o of related) {
+    if (o.uri !== uri) continue;
+    if (o !== own[k]) return false;
+    k++;
+  }
+  return k === own.length;
+}
+
+/** A workspace whose indexes are built on first use, once per list of objects. */
 export function createWorkspace(objects: readonly KubeObject[]): KubernetesWorkspace {
   let byKind: Map<string, KubeObject[]> | undefined;
   let byName: Map<string, KubeObject[]> | undefined;

@@ -227,13 +227,13 @@ export function autoscalersOf(workload: KubeObject, objects: readonly KubeObject
   );
 }
 
-/** The autoscalers of a workspace (HorizontalPodAutoscalers and KEDA ScaledObjects), one stable list per workspace. */
-const scalerLists = new WeakMap<object, readonly KubeObject[]>();
-export function autoscalersIn(workspace: { ofKind(kind: string): readonly KubeObject[] }): readonly KubeObject[] {
-  let list = scalerLists.get(workspace);
+/** The autoscalers of a workspace (HorizontalPodAutoscalers and KEDA ScaledObjects), one stable list per workspace (its `objects` array). */
+const scalerLists = new WeakMap<readonly KubeObject[], readonly KubeObject[]>();
+export function autoscalersIn(workspace: { objects: readonly KubeObject[]; ofKind(kind: string): readonly KubeObject[] }): readonly KubeObject[] {
+  let list = scalerLists.get(workspace.objects);
   if (!list) {
     list = [...workspace.ofKind('HorizontalPodAutoscaler'), ...workspace.ofKind('ScaledObject')];
-    scalerLists.set(workspace, list);
+    scalerLists.set(workspace.objects, list);
   }
   return list;
 }
