@@ -32,6 +32,20 @@ const DATASTORE_IMAGES: [RegExp, Datastore][] = [
 /** The datastore an image runs, judged by the repository's last path segment (`bitnami/postgresql:16` -> PostgreSQL). */
 export function datastoreOfImage(image: string | undefined): Datastore | undefined {
   if (!image || image.includes('{{')) return undefined;
+  // Several rules ask about every container's image, and a manifest repeats a few images: each is judged once
+  // (at most 4,096 remembered).
+  let answer = datastoreAnswers.get(image);
+  if (answer === undefined) {
+    answer = judgeImage(image) ?? null;
+    if (datastoreAnswers.size >= 4096) datastoreAnswers.clear();
+    datastoreAnswers.set(image, answer);
+  }
+  return answer ?? undefined;
+}
+
+const datastoreAnswers = new Map<string, Datastore | null>();
+
+function judgeImage(image: string): Datastore | undefined {
   const repository = parseImageReference(image).repository.toLowerCase();
   const last = repository.slice(repository.lastIndexOf('/') + 1);
   for (const [pattern, store] of DATASTORE_IMAGES) if (pattern.test(last)) return store;

@@ -33,9 +33,12 @@ const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = SHORT_FORMS.flatMap((name) =>
  * Serverless Framework file. The model confirms it on the parsed tree.
  */
 export function looksLikeServerless(text: string): TemplateKind | undefined {
-  if (/(^|[{,])\s*["']?AWSTemplateFormatVersion["']?\s*:/m.test(text) || /AWS::Serverless-2016-10-31/.test(text)) return 'cloudformation';
-  if (/(^|[{,])\s*["']?Resources["']?\s*:/m.test(text) && /["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::/.test(text)) return 'cloudformation';
-  if (/^service\s*:/m.test(text) && /^provider\s*:/m.test(text) && /^functions\s*:/m.test(text)) return 'serverless-framework';
+  // Each pattern needs its words: a text without them (every Kubernetes manifest) is not run through them.
+  if (text.includes('AWS')) {
+    if (/(^|[{,])\s*["']?AWSTemplateFormatVersion["']?\s*:/m.test(text) || /AWS::Serverless-2016-10-31/.test(text)) return 'cloudformation';
+    if (/(^|[{,])\s*["']?Resources["']?\s*:/m.test(text) && /["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::/.test(text)) return 'cloudformation';
+  }
+  if (text.includes('functions') && /^service\s*:/m.test(text) && /^provider\s*:/m.test(text) && /^functions\s*:/m.test(text)) return 'serverless-framework';
   return undefined;
 }
 
