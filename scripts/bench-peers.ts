@@ -29,7 +29,7 @@ import { generate, type InputKind } from '../test/helpers/generate';
 // @ts-expect-error: a JavaScript module of the build, without type declarations
 import { bundleOptions } from './build-options.mjs';
 // @ts-expect-error: plain JavaScript, so that the growth's child process can load it without tsx
-import { leastCost } from './bench-cost.cjs';
+import { leastCost, warmUp } from './bench-cost.cjs';
 
 const ROOT = resolve(__dirname, '..');
 const PEERS = join(tmpdir(), 'tfl-peers');
@@ -200,8 +200,7 @@ async function bundledCore(): Promise<BundledCore> {
   writeFileSync(entry, `export { analyzeParsed, parseDocument } from ${core};\nexport { DockerfileParser } from 'dockerfile-ast';\nexport { parseAllDocuments } from 'yaml';\n`);
   await build({ ...bundleOptions(false), sourcemap: false, entryPoints: [entry], outfile, nodePaths: [join(ROOT, 'node_modules')] });
   const loaded = require(outfile) as BundledCore;
-  // One analysis first, so that both sides run on the parser as the model leaves it.
-  loaded.analyzeParsed(loaded.parseDocument({ uri: 'file:///warm/Dockerfile', languageId: '', text: 'FROM scratch\n' }), {});
+  warmUp(loaded);
   return loaded;
 }
 
@@ -225,10 +224,10 @@ function growthOf(kind: InputKind): { ours: number; bare: number } {
     return path;
   });
   const script = `
-const { leastCost } = require(${JSON.stringify(join(__dirname, 'bench-cost.cjs'))});
+const { leastCost, warmUp } = require(${JSON.stringify(join(__dirname, 'bench-cost.cjs'))});
 const core = require(${JSON.stringify(join(WORK, 'core.js'))});
 const text = (path) => require('fs').readFileSync(path, 'utf8');
-core.analyzeParsed(core.parseDocument({ uri: 'file:///warm/Dockerfile', languageId: '', text: 'FROM scratch\\n' }), {});
+warmUp(core);
 const small = leastCost(core, ${JSON.stringify(kind)}, text(${JSON.stringify(small)}), 10, 5);
 const large = leastCost(core, ${JSON.stringify(kind)}, text(${JSON.stringify(large)}), 1, 5);
 process.stdout.write(JSON.stringify({ ours: large.full / small.full, bare: large.parse / small.parse }));

@@ -14,6 +14,8 @@
  * in the text whatever it holds; no regular expression runs on the user's text here.
  */
 
+import { perString } from './string-memo';
+
 export const MASK = '****';
 
 type Span = [start: number, end: number];
@@ -180,19 +182,12 @@ function wordsOf(key: string): string[] {
 
 /** True when a setting or flag name announces a secret: `password`, `DB_PASSWORD`, `PGPASSWORD`, `api_key`, `_authToken`, `requirepass`. */
 export function isSecretKey(key: string): boolean {
-  // The same keys come back on every line of a manifest (`name`, `image`): each short one is judged once,
-  // and at most 4,096 of them (64 characters at most) are remembered.
-  if (key.length > 64) return judgeSecretKey(key);
-  let answer = secretKeyAnswers.get(key);
-  if (answer === undefined) {
-    answer = judgeSecretKey(key);
-    if (secretKeyAnswers.size >= 4096) secretKeyAnswers.clear();
-    secretKeyAnswers.set(key, answer);
-  }
-  return answer;
+  // The same keys come back on every line of a manifest (`name`, `image`): each one of 64 characters or
+  // fewer is judged once (string-memo.ts).
+  return key.length > 64 ? judgeSecretKey(key) : rememberedSecretKey(key);
 }
 
-const secretKeyAnswers = new Map<string, boolean>();
+const rememberedSecretKey = perString(judgeSecretKey);
 
 function judgeSecretKey(key: string): boolean {
   const words = wordsOf(key);

@@ -68,6 +68,11 @@ export class LogicalTextBuilder {
     return this.size;
   }
 
+  /** The document offset just after the last character appended; undefined while nothing is. */
+  get end(): number | undefined {
+    return this.size > 0 ? this.next : undefined;
+  }
+
   /** Appends `ch`, which stands for the document's character at `offset`. */
   push(ch: string, offset: number): void {
     this.piece(offset);

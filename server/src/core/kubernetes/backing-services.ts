@@ -2,6 +2,7 @@
  * Recognising backing services in manifests: images of datastores, caches and
  * brokers, and locators (URLs, host names) that point at one.
  */
+import { perString } from '../string-memo';
 import { parseImageReference } from './images';
 import { isIdleCommand, programOf, type ContainerCommand } from './commands';
 import type { EnvEntry } from './model';
@@ -32,18 +33,11 @@ const DATASTORE_IMAGES: [RegExp, Datastore][] = [
 /** The datastore an image runs, judged by the repository's last path segment (`bitnami/postgresql:16` -> PostgreSQL). */
 export function datastoreOfImage(image: string | undefined): Datastore | undefined {
   if (!image || image.includes('{{')) return undefined;
-  // Several rules ask about every container's image, and a manifest repeats a few images: each is judged once
-  // (at most 4,096 remembered).
-  let answer = datastoreAnswers.get(image);
-  if (answer === undefined) {
-    answer = judgeImage(image) ?? null;
-    if (datastoreAnswers.size >= 4096) datastoreAnswers.clear();
-    datastoreAnswers.set(image, answer);
-  }
-  return answer ?? undefined;
+  // Several rules ask about every container's image, and a manifest repeats a few images: each is judged once.
+  return rememberedDatastore(image);
 }
 
-const datastoreAnswers = new Map<string, Datastore | null>();
+const rememberedDatastore = perString(judgeImage);
 
 function judgeImage(image: string): Datastore | undefined {
   const repository = parseImageReference(image).repository.toLowerCase();

@@ -50,22 +50,21 @@ export function scalarLogical(source: SourceText, node: Scalar): LogicalText | u
     p = newline >= 0 && newline < valueEnd ? newline + 1 : start;
   }
   const out = new LogicalTextBuilder();
-  let last = -1;
   for (const ch of value.split('')) {
     if (/\s/.test(ch)) {
-      out.push(ch, (last = Math.min(p, Math.max(valueEnd - 1, start))));
+      out.push(ch, Math.min(p, Math.max(valueEnd - 1, start)));
       if (p < valueEnd && /\s/.test(text[p])) p++;
       continue;
     }
     const found = text.indexOf(ch, p);
     if (found >= 0 && found < valueEnd) {
-      out.push(ch, (last = found));
+      out.push(ch, found);
       p = found + 1;
     } else {
-      out.push(ch, (last = Math.min(p, Math.max(valueEnd - 1, start))));
+      out.push(ch, Math.min(p, Math.max(valueEnd - 1, start)));
     }
   }
-  return out.done(out.length > 0 ? last + 1 : p);
+  return out.done(out.end ?? p);
 }
 
 function argvWord(source: SourceText, node: Node, doc: Document): ArgvWord | undefined {
