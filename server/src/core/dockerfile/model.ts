@@ -6,6 +6,7 @@
  */
 import { DockerfileParser, Instruction as InstructionClass, Property as PropertyClass } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { readRawWords } from './raw-words';
 import type { Argument, Dockerfile, Instruction, From, Property, Heredoc } from 'dockerfile-ast';
 import type { Range } from '../types';
 import { SourceText } from '../source';
@@ -433,7 +434,9 @@ let argumentsOfThisPass: Map<object, Argument[]> | undefined;
  * constructors ask four times (`CMD` with 190,000 words: half a second each), and rules ask again (a RUN
  * of a 10,000-line Dockerfile is read about forty times per analysis, 40% of the analysis's CPU). The
  * words of an instruction never change once parsed, so a reading is reused and each caller gets its own
- * copy of the list (dockerfile-ast shifts flags off the copy it is given):
+ * copy of the list (dockerfile-ast shifts flags off the copy it is given). During our own parses and analyses
+ * the words are read by readRawWords (raw-words.ts), which gives the same words and ranges in a fraction of the
+ * time and garbage; any other caller gets dockerfile-ast's own reading.
  * - long instructions (64 words or more) keep their words for the life of the parse;
  * - every other instruction keeps them only while a parse or an analysis runs (whileReadingArguments).
  *   Keeping every instruction's words between analyses held 5 MB more per 10,000-line Dockerfile open
@@ -456,32 +459,61 @@ function argumentsReadOnce(): void {
   proto.getRawArguments = function (this: object): Argument[] {
     const kept = readArguments.get(this) ?? argumentsOfThisPass?.get(this);
     if (kept) return kept.slice();
+    if (argumentsOfThisPass) {
+      // Our own parses and analyses read the words in one pass of their own (raw-words.ts).
+      const words = keptWordsOf(this) ?? (original.call(this) as Argument[]).map(compactWord);
+      if (words.length >= KEEP_ARGUMENTS_FROM) readArguments.set(this, words);
+      else argumentsOfThisPass.set(this, words);
+      return words.slice();
+    }
     const args: Argument[] = original.call(this);
-    if (args.length < KEEP_ARGUMENTS_FROM && !argumentsOfThisPass) return args;
+    if (args.length < KEEP_ARGUMENTS_FROM) return args;
     const words = args.map(compactWord);
-    if (args.length >= KEEP_ARGUMENTS_FROM) readArguments.set(this, words);
-    else argumentsOfThisPass?.set(this, words);
+    readArguments.set(this, words);
     return words.slice();
   };
 }
 
+/** What readRawWords needs of a dockerfile-ast instruction; internals, so each is checked before use. */
+interface InstructionText {
+  document?: TextDocument;
+  escapeChar?: string;
+  getRange?: () => Range;
+  getInstructionRange?: () => Range;
+}
+
 /**
- * A word as dockerfile-ast read it, in the form that is kept: its range as four numbers (the range
- * object is made again when first asked for, and most words' ranges never are), and its value as one
- * flat string. dockerfile-ast builds a value a character at a time, which leaves a chain of string
- * pieces behind every word of 13 characters or more. A parse keeps every word until its first
- * analysis ends: at 10,000 lines that was 60,000 words, four objects each plus those chains, and the
- * garbage collector copied all of it while the analysis ran.
+ * The instruction's words as KeptWords, read by readRawWords from the document's text: the same words and
+ * ranges as dockerfile-ast's getRawArguments. Undefined when the instruction lacks what that needs.
+ */
+export function keptWordsOf(instruction: object): Argument[] | undefined {
+  const { document, escapeChar } = instruction as InstructionText;
+  const { getRange, getInstructionRange } = instruction as InstructionText;
+  if (!document || typeof escapeChar !== 'string' || escapeChar.length !== 1 || typeof getRange !== 'function' || typeof getInstructionRange !== 'function') return undefined;
+  const from = document.offsetAt(getInstructionRange.call(instruction).end);
+  const to = document.offsetAt(getRange.call(instruction).end);
+  const words: Argument[] = [];
+  readRawWords(document.getText(), from, to, escapeChar, (value, start, end) => {
+    // A value joined from pieces (an escape inside the word) is flattened, so that no chain of pieces is kept.
+    if (value.length > 0) value.charCodeAt(0);
+    words.push(new KeptWord(value, start, end, document) as unknown as Argument);
+  });
+  return words;
+}
+
+/**
+ * A word of an instruction in the form that is kept: its value as one flat string, and where it is as two
+ * offsets in its document. The range object is made when first asked for, and most words' ranges never are.
+ * A parse keeps every word until its first analysis ends: at 10,000 lines that is 60,000 words, and the
+ * garbage collector copies all of them while the analysis runs, so a word is kept as small as it can be.
  */
 class KeptWord {
-  private range: Range | undefined;
-
   constructor(
     private readonly value: string,
-    private readonly startLine: number,
-    private readonly startCharacter: number,
-    private readonly endLine: number,
-    private readonly endCharacter: number,
+    private readonly start: number,
+    private readonly end: number,
+    private document: TextDocument | undefined,
+    private range?: Range,
   ) {}
 
   toString(): string {
@@ -493,26 +525,32 @@ class KeptWord {
   }
 
   getRange(): Range {
-    return (this.range ??= { start: { line: this.startLine, character: this.startCharacter }, end: { line: this.endLine, character: this.endCharacter } });
+    if (!this.range) {
+      this.range = { start: this.document!.positionAt(this.start), end: this.document!.positionAt(this.end) };
+      this.document = undefined;
+    }
+    return this.range;
   }
 
   isAfter(position: { line: number; character: number }): boolean {
-    if (this.endLine < position.line) return false;
-    return this.startLine > position.line ? true : this.startCharacter > position.character;
+    const { start, end } = this.getRange();
+    if (end.line < position.line) return false;
+    return start.line > position.line ? true : start.character > position.character;
   }
 
   isBefore(position: { line: number; character: number }): boolean {
-    if (this.startLine < position.line) return true;
-    return this.endLine > position.line ? false : this.endCharacter < position.character;
+    const { start, end } = this.getRange();
+    if (start.line < position.line) return true;
+    return end.line > position.line ? false : end.character < position.character;
   }
 }
 
+/** A word as dockerfile-ast read it, kept as a KeptWord with the range it already has. */
 function compactWord(argument: Argument): Argument {
   const value = argument.getValue();
-  // Reading a character flattens the string in place; the pieces it was built from are then garbage.
+  // Reading a character flattens the string in place: dockerfile-ast builds a value a character at a time.
   if (value.length > 0) value.charCodeAt(0);
-  const { start, end } = argument.getRange();
-  return new KeptWord(value, start.line, start.character, end.line, end.character) as unknown as Argument;
+  return new KeptWord(value, 0, 0, undefined, argument.getRange()) as unknown as Argument;
 }
 
 /**

@@ -8,12 +8,10 @@ import { parseAllDocuments, isScalar, type Document, type Node, type Pair, type 
 import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
-import { HELM_UNKNOWN, asMap, collect, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
+import { HELM_UNKNOWN, YAML_PARSE_OPTIONS, asMap, collect, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
 import { isKustomizationFile } from '../applications';
 import { withoutStackTraces } from '../yaml-errors';
 
-/** Pass as `maxAliasCount` to any `toJS()` call: far above real manifests, far below a "billion laughs". Our own accessors resolve aliases lazily. */
-export const MAX_ALIAS_COUNT = 1000;
 
 /** Where each kind keeps its pod template's spec, relative to the object root. */
 const POD_SPEC_PATHS: Record<string, string[]> = {
@@ -136,7 +134,7 @@ export class KubernetesModel {
   constructor(readonly source: SourceText) {
     this.isHelmTemplate = hasTemplateBraces(source.text) || /\/templates\/[^/]+$/.test(source.uri);
     // lfText: lone CR is a line break for us (as in LSP) but not for the yaml package; same offsets.
-    const docs = withoutStackTraces(() => parseAllDocuments(source.lfText, { prettyErrors: false, merge: true, uniqueKeys: false, strict: false }));
+    const docs = withoutStackTraces(() => parseAllDocuments(source.lfText, YAML_PARSE_OPTIONS));
     const list = Array.isArray(docs) ? docs : [];
     list.forEach((doc, documentIndex) => {
       this.documents.push(doc);

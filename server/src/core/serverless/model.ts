@@ -13,7 +13,7 @@ import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
 import type { ParseProblem } from '../kubernetes/model';
-import { asMap, keyName, mapEntries, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
+import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
 import { withoutStackTraces } from '../yaml-errors';
 
 export type TemplateKind = 'cloudformation' | 'serverless-framework';
@@ -133,7 +133,7 @@ export class ServerlessModel {
 
   constructor(readonly source: SourceText) {
     this.isProjectTemplate = /\{\{\s*cookiecutter|\{%/.test(source.text);
-    const doc = withoutStackTraces(() => parseDocument(source.lfText, { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: false, strict: false, merge: true }));
+    const doc = withoutStackTraces(() => parseDocument(source.lfText, { ...YAML_PARSE_OPTIONS, customTags: CUSTOM_TAGS }));
     this.doc = doc;
     if (this.isProjectTemplate && (source.text.includes('{%') || doc.errors.length > 0)) {
       // Nothing of it is read: what the rendered template holds depends on the answers given to `sam init`/cookiecutter.

@@ -11,6 +11,7 @@ testRule(rule, {
     { name: 'same TCP check: only tests the process', code: pod('          livenessProbe:\n            tcpSocket: {port: 8080}\n          readinessProbe:\n            tcpSocket: {port: 8080}\n') },
     { name: 'same grpc_health_probe exec check', code: pod('          livenessProbe:\n            exec:\n              command: ["/bin/grpc_health_probe", "-addr=:3550"]\n          readinessProbe:\n            exec:\n              command: ["/bin/grpc_health_probe", "-addr=:3550"]\n') },
     { name: 'same native grpc check', code: pod('          livenessProbe:\n            grpc: {port: 9555}\n          readinessProbe:\n            grpc: {port: 9555}\n') },
+    { name: 'a merged probe with a tolerance of its own', code: pod('          readinessProbe: &probe\n            httpGet: {path: /health, port: 8080}\n          livenessProbe:\n            <<: *probe\n            failureThreshold: 6\n') },
     { name: 'readiness only', code: pod('          readinessProbe:\n            httpGet: {path: /health, port: 8080}\n') },
   ],
   invalid: [
@@ -28,6 +29,11 @@ testRule(rule, {
       name: 'shared through a YAML anchor',
       code: pod('          readinessProbe: &probe\n            exec:\n              command: [pg_isready, -U, app]\n          livenessProbe: *probe\n'),
       errors: [{ line: 14, column: 11 }],
+    },
+    {
+      name: 'the same probe spelled out and through a merge key',
+      code: pod('          readinessProbe: &probe\n            httpGet: {path: /health, port: 8080}\n          livenessProbe:\n            <<: *probe\n'),
+      errors: [{ line: 13, column: 11 }],
     },
   ],
 });

@@ -1,7 +1,6 @@
 import type { Document, YAMLMap } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
-import { MAX_ALIAS_COUNT } from '../../../kubernetes/model';
-import { nodeAt, pairOf, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
+import { nodeAt, pairOf, plainData, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 import { probeOf } from '../../../kubernetes/probes';
 
 export default defineKubernetesRule({
@@ -51,13 +50,10 @@ function processOnly(probe: YAMLMap, doc: Document): boolean {
   return /^grpc[_-]health[_-]probe$/.test(program);
 }
 
-/** The probe as canonical text; `undefined` when its aliases expand past the bound (an alias bomb is not a probe). */
-function plain(probe: { toJS(doc: Document, options: { maxAliasCount: number }): unknown }, doc: Document): string | undefined {
-  try {
-    return canonical(probe.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }));
-  } catch {
-    return undefined;
-  }
+/** The probe as canonical text (merge keys expanded); `undefined` when its aliases expand past the bound (an alias bomb is not a probe). */
+function plain(probe: YAMLMap, doc: Document): string | undefined {
+  const data = plainData(probe, doc);
+  return data === undefined ? undefined : canonical(data);
 }
 
 function canonical(value: unknown): string {
