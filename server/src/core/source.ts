@@ -9,29 +9,37 @@ import type { Position, Range } from './types';
 
 export class SourceText {
   readonly document: TextDocument;
-  /**
-   * The file's dominant line ending, reused by every fix that inserts a line. Line breaks
-   * are `\r\n`, `\n` and a lone `\r`, as in LSP; a tie prefers LF, then CRLF.
-   */
-  readonly eol: '\n' | '\r\n' | '\r';
   private lineStarts: number[] | undefined;
+  private eolCache: '\n' | '\r\n' | '\r' | undefined;
 
   constructor(readonly uri: string, readonly text: string, languageId = 'plaintext', version = 0) {
     this.document = TextDocument.create(uri, languageId, version, text);
-    let crlf = 0;
-    let lf = 0;
-    let cr = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) lf++;
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) {
-          crlf++;
-          i++;
-        } else cr++;
+  }
+
+  /**
+   * The file's dominant line ending, reused by every fix that inserts a line. Line breaks
+   * are `\r\n`, `\n` and a lone `\r`, as in LSP; a tie prefers LF, then CRLF. Counted when
+   * first asked for: only fixes ask.
+   */
+  get eol(): '\n' | '\r\n' | '\r' {
+    if (this.eolCache === undefined) {
+      const text = this.text;
+      let crlf = 0;
+      let lf = 0;
+      let cr = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) lf++;
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) {
+            crlf++;
+            i++;
+          } else cr++;
+        }
       }
+      this.eolCache = cr > lf && cr > crlf ? '\r' : crlf > lf ? '\r\n' : '\n';
     }
-    this.eol = cr > lf && cr > crlf ? '\r' : crlf > lf ? '\r\n' : '\n';
+    return this.eolCache;
   }
 
   /**
