@@ -83,12 +83,12 @@ export class DockerfileModel {
   private lastByKeyword = new Map<string, (Instruction | undefined)[]>();
   private byKeyword: Map<string, Instruction[]> | undefined;
   /** The instructions' words read while reading the stages, kept until the first analysis (see analysing). */
-  private wordsOfParse: Map<object, Argument[]> | undefined;
+  private wordsOfStages: Map<object, Argument[]> | undefined;
 
   constructor(readonly source: SourceText) {
     linearCommentOrganisation();
     argumentsReadOnce();
-    this.wordsOfParse = new Map();
+    this.wordsOfStages = new Map();
     this.ast = whileReadingArguments(() => DockerfileParser.parse(source.text), new LatestWords());
     this.escapeChar = this.ast.getEscapeCharacter();
     this.globalArgs = new Map();
@@ -96,7 +96,7 @@ export class DockerfileModel {
       const property = arg.getProperty();
       if (property) this.globalArgs.set(property.getName(), property.getValue() ?? undefined);
     }
-    this.stages = whileReadingArguments(() => this.buildStages(), this.wordsOfParse);
+    this.stages = whileReadingArguments(() => this.buildStages(), this.wordsOfStages);
   }
 
   /**
@@ -104,8 +104,8 @@ export class DockerfileModel {
    * reuses the words our reading of the stages read (a parse is analysed right away); later ones read them again.
    */
   analysing<T>(run: () => T): T {
-    const words = this.wordsOfParse ?? new Map<object, Argument[]>();
-    this.wordsOfParse = undefined;
+    const words = this.wordsOfStages ?? new Map<object, Argument[]>();
+    this.wordsOfStages = undefined;
     return whileReadingArguments(run, words);
   }
 
@@ -533,8 +533,8 @@ export function keptWordsOf(instruction: object): Argument[] | undefined {
 /**
  * A word of an instruction in the form that is kept: its value as one flat string, and where it is as two
  * offsets in its document. The range object is made when first asked for, and most words' ranges never are.
- * A parse keeps every word until its first analysis ends: at 10,000 lines that is 60,000 words, and the
- * garbage collector copies all of them while the analysis runs, so a word is kept as small as it can be.
+ * An analysis keeps every word it read until it ends (at 10,000 lines, 90,000 words), and the collector
+ * copies what outlives the young generation, so a word is kept as small as it can be.
  */
 class KeptWord {
   constructor(
