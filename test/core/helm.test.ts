@@ -131,6 +131,12 @@ describe('Helm renderer', () => {
     assert.match(renderTemplate('a: {{ .Values.x', context('')).error ?? '', /never closed/);
   });
 
+  it('reads values that come through a merge key, as Helm does', () => {
+    const values = 'defaults: &defaults\n  image: nginx:1.25\n  replicas: 2\nweb:\n  <<: *defaults\n  replicas: 3\n';
+    const result = renderTemplate('image: "{{ .Values.web.image }}"\nreplicas: {{ .Values.web.replicas }}\n', context(values));
+    assert.equal(result.text, 'image: "nginx:1.25"\nreplicas: 3\n');
+  });
+
   it('reads every value as unknown when values.yaml does not parse', () => {
     const result = renderTemplate('image: "{{ .Values.image }}"\n', context('image: [unclosed\n'));
     assert.deepEqual(result.badValues, [VALUES_URI]);

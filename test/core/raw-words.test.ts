@@ -107,7 +107,8 @@ it('reads random instructions as dockerfile-ast does', () => {
 });
 
 it('serves the model the same words through its own reading', () => {
-  // Inside an analysis the words come from the model's own reading; outside one, from dockerfile-ast's.
+  // Inside an analysis the words come from the model's own reading; outside one, from dockerfile-ast's. Which reader
+  // the model uses is a matter of speed (npm run bench); this checks that what it serves is the same.
   const text = generate('dockerfile-multi-stage', 400).text;
   const model = new DockerfileModel(new SourceText('file:///w/Dockerfile', text));
   const reference = DockerfileParser.parse(text).getInstructions().map((i) => shape(rawArguments(i)));

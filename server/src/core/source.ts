@@ -23,19 +23,16 @@ export class SourceText {
    */
   get eol(): '\n' | '\r\n' | '\r' {
     if (this.eolCache === undefined) {
+      // Every line but the first starts after a line break: `\n`, `\r\n` or a lone `\r`.
       const text = this.text;
       let crlf = 0;
       let lf = 0;
       let cr = 0;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) lf++;
-        else if (c === 13) {
-          if (text.charCodeAt(i + 1) === 10) {
-            crlf++;
-            i++;
-          } else cr++;
-        }
+      for (const start of this.getLineStarts()) {
+        if (start === 0) continue;
+        if (text.charCodeAt(start - 1) === 13) cr++;
+        else if (start >= 2 && text.charCodeAt(start - 2) === 13) crlf++;
+        else lf++;
       }
       this.eolCache = cr > lf && cr > crlf ? '\r' : crlf > lf ? '\r\n' : '\n';
     }

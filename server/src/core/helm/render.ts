@@ -117,7 +117,9 @@ class Renderer {
   constructor(private readonly templateText: string, context: HelmChartContext) {
     this.budget = templateText.length * 8 + 500_000;
     for (const file of context.values) {
-      const doc = parseDocument(file.text, { uniqueKeys: false, strict: false, prettyErrors: false });
+      // Values are read as plain data (toJS), which expands `<<` merge keys only with the package's merge option,
+      // as Helm does. (Manifests are read through our own accessors instead: see YAML_PARSE_OPTIONS.)
+      const doc = parseDocument(file.text, { uniqueKeys: false, strict: false, prettyErrors: false, merge: true });
       if (doc.errors.length > 0) {
         this.badValues.push(file.uri);
         this.valuesUnknown = true;
