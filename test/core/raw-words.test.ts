@@ -5,7 +5,7 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DockerfileParser, type Argument } from 'dockerfile-ast';
+import { DockerfileParser, type Argument, type Instruction } from 'dockerfile-ast';
 import { DockerfileModel, keptWordsOf } from '../../server/src/core/dockerfile/model';
 import { SourceText } from '../../server/src/core/source';
 import { generate } from '../helpers/generate';
@@ -36,6 +36,27 @@ function compare(text: string, label: string): number {
   return count;
 }
 
+function rangeText(range: { start: { line: number; character: number }; end: { line: number; character: number } } | null): string {
+  return range ? `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}` : 'null';
+}
+
+/** Each instruction's arguments range and raw arguments text. */
+function spans(instructions: readonly Instruction[]): string[] {
+  return instructions.map((i) => `${i.getKeyword()} ${rangeText(i.getArgumentsRange())} ${JSON.stringify(i.getRawArgumentsContent())}`);
+}
+
+/**
+ * The arguments range and raw text of every instruction of `text` as an analysis reads them (the model works them
+ * out without making the words, when nothing has read them yet) against dockerfile-ast's own, outside any pass.
+ */
+function compareSpans(text: string, label: string): void {
+  const model = new DockerfileModel(new SourceText('file:///w/Dockerfile', text));
+  // The first analysis takes over the words read with the stages; the second starts with none read.
+  model.analysing(() => undefined);
+  const ours = model.analysing(() => spans(model.ast.getInstructions()));
+  assert.deepEqual(ours, spans(DockerfileParser.parse(text).getInstructions()), label);
+}
+
 function dockerfilesUnder(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     if (name === 'node_modules' || name.startsWith('.')) continue;
@@ -53,6 +74,12 @@ it('reads the words of every Dockerfile of the repository as dockerfile-ast does
   for (const file of files) instructions += compare(readFileSync(file, 'utf8'), file);
   for (const lines of [400, 3000]) instructions += compare(generate('dockerfile-multi-stage', lines).text, `generated ${lines}`);
   assert.ok(instructions > 3000);
+});
+
+it('finds the arguments range and text of every Dockerfile of the repository as dockerfile-ast does', () => {
+  const files = [...dockerfilesUnder(join(ROOT, 'test')), ...dockerfilesUnder(join(ROOT, 'examples'))];
+  for (const file of files) compareSpans(readFileSync(file, 'utf8'), file);
+  compareSpans(generate('dockerfile-multi-stage', 400).text, 'generated 400');
 });
 
 it('reads escapes, comment lines and line breaks as dockerfile-ast does', () => {
@@ -86,9 +113,21 @@ it('reads escapes, comment lines and line breaks as dockerfile-ast does', () => 
     'RUN',
     'RUN   ',
     'RUN a \\',
+    'COPY --chown=1:1 --from=a /x /y',
+    'COPY --link',
+    'COPY --link \\\n  --from=a \\\n  /x /y',
+    'RUN --mount=type=cache,target=/var/cache/apt \\\n  apt-get update',
+    'RUN --mount=type=secret,id=npm',
+    'ADD --checksum=sha256:0123 https://example.com/a.tgz /a.tgz',
+    'HEALTHCHECK --interval=5s CMD curl -f http://localhost/',
+    'ONBUILD RUN make',
+    'ENTRYPOINT ["a", "b"]',
+    'CMD []',
   ];
   for (const text of cases) compare(`FROM scratch\n${text}\n`, JSON.stringify(text));
   for (const text of cases) compare(`FROM scratch\n${text}`, JSON.stringify(text));
+  for (const text of cases) compareSpans(`FROM scratch\n${text}\n`, JSON.stringify(text));
+  for (const text of cases) compareSpans(`FROM scratch\n${text}`, JSON.stringify(text));
 });
 
 it('reads random instructions as dockerfile-ast does', () => {
@@ -103,6 +142,21 @@ it('reads random instructions as dockerfile-ast does', () => {
     for (let i = 0; i < length; i++) body += pieces[Math.floor(random() * pieces.length)];
     const keyword = ['RUN', 'ENV', 'LABEL', 'COPY', 'CMD', 'ARG'][n % 6];
     compare(`${escape}FROM scratch\n${keyword} ${body}\n${keyword} x${body}`, `random ${n}`);
+  }
+});
+
+it('finds the arguments range and text of random instructions as dockerfile-ast does', () => {
+  // As above, with flags among the pieces: the range starts after an instruction's leading flags.
+  let seed = 1202;
+  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const pieces = [' ', ' ', '\t', '\n', '\r\n', '\\', '`', '#', '$', '"', 'a', 'word', '=', '--from=a ', '--link ', '--mount=type=cache ', '-', '\\\n', '\\ \n', ' # c\n'];
+  for (let n = 0; n < 2000; n++) {
+    const escape = n % 5 === 0 ? '# escape=`\n' : '';
+    let body = '';
+    const length = 1 + Math.floor(random() * 16);
+    for (let i = 0; i < length; i++) body += pieces[Math.floor(random() * pieces.length)];
+    const keyword = ['RUN', 'COPY', 'ADD', 'ENV', 'CMD', 'HEALTHCHECK', 'WORKDIR'][n % 7];
+    compareSpans(`${escape}FROM scratch\n${keyword} ${body}\n${keyword} x${body}`, `random ${n}`);
   }
 });
 

@@ -9,6 +9,7 @@ import type { Range } from '../types';
 import type { CommandLine, DockerfileModel, ImageReference, Stage } from './model';
 import { isExecForm, propertiesOf, readOncePerPass } from './model';
 import type { ShellWord, SimpleCommand } from './shell';
+import { AttachedCache } from '../attached';
 
 export interface PathWord {
   /** The path as Docker sees it (quotes removed). */
@@ -247,7 +248,7 @@ export function argValuesAt(model: DockerfileModel, instruction: Instruction): M
   return new Map(state.snapshots[lo]);
 }
 
-const argStates = new WeakMap<Stage, { args: Instruction[]; lines: number[]; snapshots: Map<string, string | undefined>[] }>();
+const argStates = new AttachedCache<Stage, { args: Instruction[]; lines: number[]; snapshots: Map<string, string | undefined>[] }>('ARG values');
 
 /** The ARG names declared in the stage of `instruction` before it. */
 export function argNamesAt(model: DockerfileModel, instruction: Instruction): Set<string> {

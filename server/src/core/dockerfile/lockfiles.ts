@@ -8,6 +8,7 @@ import type { DockerfileModel, Stage } from './model';
 import type { ShellWord, SimpleCommand } from './shell';
 import { effectiveWords } from './shell';
 import { baseName, bindMountSources, copyPaths, programOf, sourceMatches, verbIndex, type PathWord } from './instructions';
+import { AttachedCache } from '../attached';
 
 export type Ecosystem = 'npm' | 'bundler' | 'composer' | 'pipenv' | 'python-project' | 'cargo';
 
@@ -45,7 +46,7 @@ export function installCommandOf(command: SimpleCommand): InstallCommand | undef
   return install;
 }
 
-const installByCommand = new WeakMap<SimpleCommand, InstallCommand | undefined>();
+const installByCommand = new AttachedCache<SimpleCommand, InstallCommand | undefined>('install command');
 
 function readInstallCommand(command: SimpleCommand): InstallCommand | undefined {
   const words = effectiveWords(command);
@@ -189,7 +190,7 @@ class StageIndex {
   }
 }
 
-const indexByModel = new WeakMap<DockerfileModel, Map<Stage, StageIndex>>();
+const indexByModel = new AttachedCache<DockerfileModel, Map<Stage, StageIndex>>('stage indexes');
 
 function stageIndex(model: DockerfileModel, stage: Stage): StageIndex {
   let byStage = indexByModel.get(model);

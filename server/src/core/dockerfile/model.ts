@@ -4,13 +4,14 @@
  * that becomes the running container, effective ENV per stage, and every command line
  * (RUN, CMD, ENTRYPOINT, HEALTHCHECK CMD) split into shell words with exact ranges.
  */
-import { DockerfileParser, Instruction as InstructionClass, Property as PropertyClass } from 'dockerfile-ast';
+import { DockerfileParser, Instruction as InstructionClass, ModifiableInstruction as ModifiableInstructionClass, Property as PropertyClass } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { readRawWords } from './raw-words';
 import type { Argument, Dockerfile, Instruction, From, Property, Heredoc } from 'dockerfile-ast';
 import type { Range } from '../types';
 import { SourceText } from '../source';
 import { logicalText, verbatimText, splitCommands, type LogicalText, type SimpleCommand, type ShellWord } from './shell';
+import { AttachedCache } from '../attached';
 
 export interface ImageReference {
   /** As written after FROM, e.g. `${BASE}:${TAG}`. */
@@ -423,7 +424,7 @@ function linearCommentOrganisation(): void {
 }
 
 let argumentsPatched = false;
-const readArguments = new WeakMap<object, Argument[]>();
+const readArguments = new AttachedCache<object, Argument[]>('words');
 /** Instructions with at least this many words keep them for the life of the parse (see argumentsReadOnce). */
 const KEEP_ARGUMENTS_FROM = 64;
 /** The words of every instruction read during one parse or one analysis (see whileReadingArguments). */
@@ -501,6 +502,22 @@ function argumentsReadOnce(): void {
     readArguments.set(this, words);
     return words.slice();
   };
+  // The range of the arguments and their text, during our passes, without making words that nothing else may ask for.
+  const spans = proto as { getArguments?: unknown; getArgumentsRange?: () => Range | null; getRawArgumentsContent?: () => string | null; getRangeContent?: (range: Range | null) => string | null };
+  const { getArgumentsRange: rangeOf, getRawArgumentsContent: contentOf, getRangeContent: textOf, getArguments: plainWords } = spans;
+  const flaggedWords = (ModifiableInstructionClass.prototype as unknown as { getArguments?: unknown }).getArguments;
+  if (typeof rangeOf !== 'function' || typeof contentOf !== 'function' || typeof textOf !== 'function' || typeof plainWords !== 'function' || typeof flaggedWords !== 'function') return;
+  const unreadRange = (instruction: object): Range | null | undefined =>
+    argumentsOfThisPass && !readArguments.has(instruction) && !argumentsOfThisPass.get(instruction) ? argumentsRangeOf(instruction, plainWords, flaggedWords) : undefined;
+  spans.getArgumentsRange = function (this: object): Range | null {
+    const range = unreadRange(this);
+    return range !== undefined ? range : rangeOf.call(this);
+  };
+  // dockerfile-ast's own: the text of getArgumentsRange's range.
+  spans.getRawArgumentsContent = function (this: object): string | null {
+    const range = unreadRange(this);
+    return range !== undefined ? textOf.call(this, range) : contentOf.call(this);
+  };
 }
 
 /** What readRawWords needs of a dockerfile-ast instruction; internals, so each is checked before use. */
@@ -516,11 +533,9 @@ interface InstructionText {
  * ranges as dockerfile-ast's getRawArguments. Undefined when the instruction lacks what that needs.
  */
 export function keptWordsOf(instruction: object): Argument[] | undefined {
-  const { document, escapeChar } = instruction as InstructionText;
-  const { getRange, getInstructionRange } = instruction as InstructionText;
-  if (!document || typeof escapeChar !== 'string' || escapeChar.length !== 1 || typeof getRange !== 'function' || typeof getInstructionRange !== 'function') return undefined;
-  const from = document.offsetAt(getInstructionRange.call(instruction).end);
-  const to = document.offsetAt(getRange.call(instruction).end);
+  const text = argumentsTextOf(instruction);
+  if (!text) return undefined;
+  const { document, escapeChar, from, to } = text;
   const words: Argument[] = [];
   readRawWords(document.getText(), from, to, escapeChar, (value, start, end) => {
     // A value joined from pieces (an escape inside the word) is flattened, so that no chain of pieces is kept.
@@ -528,6 +543,38 @@ export function keptWordsOf(instruction: object): Argument[] | undefined {
     words.push(new KeptWord(value, start, end, document) as unknown as Argument);
   });
   return words;
+}
+
+/** Where an instruction's words are read from: its document, escape character, and the offsets after its keyword and at its end. */
+function argumentsTextOf(instruction: object): { document: TextDocument; escapeChar: string; from: number; to: number } | undefined {
+  const { document, escapeChar } = instruction as InstructionText;
+  const { getRange, getInstructionRange } = instruction as InstructionText;
+  if (!document || typeof escapeChar !== 'string' || escapeChar.length !== 1 || typeof getRange !== 'function' || typeof getInstructionRange !== 'function') return undefined;
+  return { document, escapeChar, from: document.offsetAt(getInstructionRange.call(instruction).end), to: document.offsetAt(getRange.call(instruction).end) };
+}
+
+/**
+ * The range of an instruction's arguments, the same as dockerfile-ast's getArgumentsRange (its first word's
+ * start to its last word's end, after any leading flags), read without making the words: every RUN and COPY
+ * is asked for it by the analysis, most of them for nothing else. Null when it has no arguments, undefined when
+ * this cannot tell: words of an instruction class it does not know, or flags not yet read.
+ */
+function argumentsRangeOf(instruction: object, plainWords: unknown, flaggedWords: unknown): Range | null | undefined {
+  const { getArguments, flags } = instruction as { getArguments?: unknown; flags?: unknown };
+  let skip = 0;
+  if (getArguments === flaggedWords && Array.isArray(flags)) skip = flags.length;
+  else if (getArguments !== plainWords) return undefined;
+  const text = argumentsTextOf(instruction);
+  if (!text) return undefined;
+  let count = 0;
+  let start = -1;
+  let end = -1;
+  readRawWords(text.document.getText(), text.from, text.to, text.escapeChar, (_value, wordStart, wordEnd) => {
+    if (count++ === skip) start = wordStart;
+    end = wordEnd;
+  }, false);
+  if (count <= skip) return null;
+  return { start: text.document.positionAt(start), end: text.document.positionAt(end) };
 }
 
 /**
@@ -607,12 +654,15 @@ const passMemos: (() => void)[] = [];
  * words are; outside one, read every time. Nothing is kept once the pass ends.
  */
 export function readOncePerPass<K extends object, V>(read: (key: K) => V): (key: K) => V {
-  let memo = new Map<K, V>();
+  // Made by the pass that first asks and dropped when it ends: a table kept from one pass to the next ages
+  // into the old generation, and what a later pass puts in it then outlives that pass (see attached.ts).
+  let memo: Map<K, V> | undefined;
   passMemos.push(() => {
-    memo = new Map();
+    memo = undefined;
   });
   return (key) => {
     if (!argumentsOfThisPass) return read(key);
+    memo ??= new Map();
     if (memo.has(key)) return memo.get(key) as V;
     const value = read(key);
     memo.set(key, value);

@@ -5,6 +5,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import { effectiveWords, type ShellWord, type SimpleCommand } from './shell';
+import { AttachedCache } from '../attached';
 
 /** `[@A-Za-z0-9._+/-]`, by character code (a regex test per character cost more than the rest of the scan). */
 function isNameChar(c: number): boolean {
@@ -76,7 +77,7 @@ const SUBCOMMANDS: Record<string, { manager: PackageManager; verbs: string[] }> 
 const OPTIONS_WITH_VALUE = new Set(['-o', '-t', '--target', '-c', '--constraint', '-r', '--requirement', '-i', '--index-url', '--extra-index-url', '--repository', '-X', '--virtual', '--prefix', '--root', '--registry']);
 
 /** Each RUN instruction's packages, read once per parse however many rules ask (an instruction belongs to one model). */
-const packagesByInstruction = new WeakMap<Instruction, readonly InstalledPackage[]>();
+const packagesByInstruction = new AttachedCache<Instruction, readonly InstalledPackage[]>('installed packages');
 
 /** Packages named on install commands in the given instructions (RUN only). */
 export function installedPackages(model: DockerfileModel, instructions: readonly Instruction[]): InstalledPackage[] {

@@ -20,9 +20,10 @@ const DOLLAR = 0x24;
 
 /**
  * Calls `word(value, start, end)` for each word of the instruction text `text.slice(from, to)`, in order;
- * `from` is the end of the instruction's keyword, `start` and `end` are offsets in `text`.
+ * `from` is the end of the instruction's keyword, `start` and `end` are offsets in `text`. With `values`
+ * false every value is the empty string: only where the words are is read (no string is made).
  */
-export function readRawWords(text: string, from: number, to: number, escapeChar: string, word: (value: string, start: number, end: number) => void): void {
+export function readRawWords(text: string, from: number, to: number, escapeChar: string, word: (value: string, start: number, end: number) => void, values = true): void {
   const escape = escapeChar.charCodeAt(0);
   let start = false; // at the start of a line continued by an escape: a `#` there opens a comment line
   let comment = false;
@@ -35,6 +36,7 @@ export function readRawWords(text: string, from: number, to: number, escapeChar:
   let runStart = -1;
   let runEnd = -1;
   const append = (at: number): void => {
+    if (!values) return;
     if (runStart !== -1 && runEnd === at) {
       runEnd = at + 1;
       return;

@@ -7,6 +7,7 @@
  */
 import type { Range } from '../types';
 import type { SourceText } from '../source';
+import { AttachedCache } from '../attached';
 
 /**
  * Script text with line continuations removed, and where each character came from.
@@ -92,7 +93,8 @@ export class LogicalTextBuilder {
 
   /** The text, ending at document offset `end`. */
   done(end: number): LogicalText {
-    return new LogicalText(this.parts.join(''), this.starts, this.origins, end);
+    // Copies of their own length (see splitCommands): a logical text is kept as long as its command line.
+    return new LogicalText(this.parts.join(''), this.starts.slice(), this.origins.slice(), end);
   }
 
   private piece(offset: number): void {
@@ -189,13 +191,17 @@ class LexedWord implements ShellWord {
 
   constructor(
     readonly value: string,
-    readonly raw: string,
     readonly quoted: boolean,
     private readonly source: SourceText,
     private readonly logical: LogicalText,
     private readonly from: number,
     private readonly to: number,
   ) {}
+
+  /** Cut from the script when asked: two rules ask, and a kept copy per word was a tenth of what a large Dockerfile's analysis keeps. */
+  get raw(): string {
+    return this.logical.text.slice(this.from, this.to);
+  }
 
   get range(): Range {
     return (this.mapped ??= rangeIn(this.source, this.logical, this.from, this.to));
@@ -230,8 +236,9 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
   let i = 0;
 
   const finish = (terminator: ShellOperator) => {
-    if (words.length > 0) commands.push(new LexedCommand(words, terminator));
-    words = [];
+    // A copy of its own length: the list grew by pushes, with room for a dozen more words (kept as long as the parse).
+    if (words.length > 0) commands.push(new LexedCommand(words.slice(), terminator));
+    words.length = 0;
   };
 
   while (i < s.length) {
@@ -341,7 +348,7 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
     }
     if (run < i) value += s.slice(run, i);
     const end = Math.min(i, s.length);
-    words.push(new LexedWord(value, s.slice(start, end), quoted, source, logical, start, end));
+    words.push(new LexedWord(value, quoted, source, logical, start, end));
   }
   finish('end');
   return commands;
@@ -363,7 +370,7 @@ export function effectiveWords(command: SimpleCommand): ShellWord[] {
   return words;
 }
 
-const effectiveByCommand = new WeakMap<SimpleCommand, ShellWord[]>();
+const effectiveByCommand = new AttachedCache<SimpleCommand, ShellWord[]>('effective words');
 
 function stripWrappers(all: ShellWord[]): ShellWord[] {
   let words = all;
