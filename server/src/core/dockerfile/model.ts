@@ -503,20 +503,22 @@ function argumentsReadOnce(): void {
     return words.slice();
   };
   // The range of the arguments and their text, during our passes, without making words that nothing else may ask for.
-  const spans = proto as { getArguments?: unknown; getArgumentsRange?: () => Range | null; getRawArgumentsContent?: () => string | null; getRangeContent?: (range: Range | null) => string | null };
-  const { getArgumentsRange: rangeOf, getRawArgumentsContent: contentOf, getRangeContent: textOf, getArguments: plainWords } = spans;
+  const spans = proto as { getArguments?: unknown; getArgumentsRange?: () => Range | null; getRawArgumentsContent?: () => string | null };
+  const { getArgumentsRange: rangeOf, getRawArgumentsContent: contentOf, getArguments: plainWords } = spans;
   const flaggedWords = (ModifiableInstructionClass.prototype as unknown as { getArguments?: unknown }).getArguments;
-  if (typeof rangeOf !== 'function' || typeof contentOf !== 'function' || typeof textOf !== 'function' || typeof plainWords !== 'function' || typeof flaggedWords !== 'function') return;
-  const unreadRange = (instruction: object): Range | null | undefined =>
-    argumentsOfThisPass && !readArguments.has(instruction) && !argumentsOfThisPass.get(instruction) ? argumentsRangeOf(instruction, plainWords, flaggedWords) : undefined;
+  if (typeof rangeOf !== 'function' || typeof contentOf !== 'function' || typeof plainWords !== 'function' || typeof flaggedWords !== 'function') return;
+  const unreadSpan = (instruction: object): ArgumentsSpan | null | undefined =>
+    argumentsOfThisPass && !readArguments.has(instruction) && !argumentsOfThisPass.get(instruction) ? argumentsSpanOf(instruction, plainWords, flaggedWords) : undefined;
   spans.getArgumentsRange = function (this: object): Range | null {
-    const range = unreadRange(this);
-    return range !== undefined ? range : rangeOf.call(this);
+    const span = unreadSpan(this);
+    if (span === undefined) return rangeOf.call(this);
+    return span && { start: span.document.positionAt(span.start), end: span.document.positionAt(span.end) };
   };
   // dockerfile-ast's own: the text of getArgumentsRange's range.
   spans.getRawArgumentsContent = function (this: object): string | null {
-    const range = unreadRange(this);
-    return range !== undefined ? textOf.call(this, range) : contentOf.call(this);
+    const span = unreadSpan(this);
+    if (span === undefined) return contentOf.call(this);
+    return span && span.document.getText().slice(span.start, span.end);
   };
 }
 
@@ -553,13 +555,20 @@ function argumentsTextOf(instruction: object): { document: TextDocument; escapeC
   return { document, escapeChar, from: document.offsetAt(getInstructionRange.call(instruction).end), to: document.offsetAt(getRange.call(instruction).end) };
 }
 
+/** Where an instruction's arguments are: offsets in its document. */
+interface ArgumentsSpan {
+  document: TextDocument;
+  start: number;
+  end: number;
+}
+
 /**
- * The range of an instruction's arguments, the same as dockerfile-ast's getArgumentsRange (its first word's
+ * Where an instruction's arguments are, as dockerfile-ast's getArgumentsRange finds them (its first word's
  * start to its last word's end, after any leading flags), read without making the words: every RUN and COPY
  * is asked for it by the analysis, most of them for nothing else. Null when it has no arguments, undefined when
  * this cannot tell: words of an instruction class it does not know, or flags not yet read.
  */
-function argumentsRangeOf(instruction: object, plainWords: unknown, flaggedWords: unknown): Range | null | undefined {
+function argumentsSpanOf(instruction: object, plainWords: unknown, flaggedWords: unknown): ArgumentsSpan | null | undefined {
   const { getArguments, flags } = instruction as { getArguments?: unknown; flags?: unknown };
   let skip = 0;
   if (getArguments === flaggedWords && Array.isArray(flags)) skip = flags.length;
@@ -573,8 +582,7 @@ function argumentsRangeOf(instruction: object, plainWords: unknown, flaggedWords
     if (count++ === skip) start = wordStart;
     end = wordEnd;
   }, false);
-  if (count <= skip) return null;
-  return { start: text.document.positionAt(start), end: text.document.positionAt(end) };
+  return count <= skip ? null : { document: text.document, start, end };
 }
 
 /**

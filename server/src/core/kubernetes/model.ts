@@ -12,7 +12,6 @@ import { HELM_UNKNOWN, YAML_PARSE_OPTIONS, asMap, collect, mapEntries, nodeAt, p
 import { isKustomizationFile } from '../applications';
 import { withoutStackTraces } from '../yaml-errors';
 
-
 /** Where each kind keeps its pod template's spec, relative to the object root. */
 const POD_SPEC_PATHS: Record<string, string[]> = {
   Pod: ['spec'],
