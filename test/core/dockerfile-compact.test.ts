@@ -137,3 +137,57 @@ describe("an instruction's words as the model keeps them", () => {
     }
   });
 });
+
+describe('command lines: what an analysis keeps of each RUN, CMD and ENTRYPOINT', () => {
+  const text = [
+    'FROM alpine:3.20',
+    'RUN --mount=type=cache,target=/var/cache/apk apk add curl \\',
+    '    && echo "done here"',
+    'RUN ["sh", "-c", "echo exec && true"]',
+    'HEALTHCHECK --interval=30s CMD curl -f http://localhost:8080/healthz || exit 1',
+    'ENTRYPOINT ["node"]',
+    'CMD node server.js \\',
+    '  --port 8080',
+    '',
+  ].join('\r\n');
+  const src = source(text);
+  const model = new DockerfileModel(src);
+
+  it("answers each command line's arguments range as dockerfile-ast does (after any flags; for HEALTHCHECK after CMD)", () => {
+    let lines = 0;
+    for (const instruction of model.instructions) {
+      const line = model.commandLine(instruction);
+      if (!line) continue;
+      lines++;
+      const theirs = instruction.getArgumentsRange()!;
+      if (instruction.getKeyword() === 'HEALTHCHECK') {
+        assert.equal(src.textOf(line.argumentsRange), 'curl -f http://localhost:8080/healthz || exit 1');
+        assert.deepEqual(line.argumentsRange.end, theirs.end);
+      } else {
+        assert.deepEqual(line.argumentsRange, theirs, instruction.getKeyword());
+      }
+    }
+    assert.equal(lines, 5);
+    assert.equal(src.textOf(model.commandLine(model.instructionsOf('RUN')[0])!.argumentsRange), 'apk add curl \\\r\n    && echo "done here"');
+  });
+
+  it("keeps a word's value and two offsets, and works out its range and raw text when asked", () => {
+    const run = model.commandLine(model.instructionsOf('RUN')[0])!;
+    const words = run.commands.flatMap((c) => c.words);
+    assert.deepEqual(
+      words.map((w) => [w.value, w.raw, w.quoted, src.textOf(w.range)]),
+      [
+        ['apk', 'apk', false, 'apk'],
+        ['add', 'add', false, 'add'],
+        ['curl', 'curl', false, 'curl'],
+        ['echo', 'echo', false, 'echo'],
+        ['done here', '"done here"', true, '"done here"'],
+      ],
+    );
+    // Nothing per word beyond what answers these: a range kept per word was copied by the collector for the
+    // whole analysis (see shell.ts).
+    for (const word of words) assert.deepEqual(Object.keys(word).sort(), ['from', 'place', 'quoted', 'to', 'value']);
+    assert.deepEqual(run.commands.map((c) => src.textOf(c.range)), ['apk add curl', 'echo "done here"']);
+    assert.notEqual(words[0].range, words[0].range, 'made when asked, not kept');
+  });
+});

@@ -7,7 +7,7 @@
 import type { Instruction, Flag } from 'dockerfile-ast';
 import type { Range } from '../types';
 import type { CommandLine, DockerfileModel, ImageReference, Stage } from './model';
-import { isExecForm, propertiesOf, readOncePerPass } from './model';
+import { isExecForm, propertiesOf } from './model';
 import type { ShellWord, SimpleCommand } from './shell';
 import { AttachedCache } from '../attached';
 
@@ -291,6 +291,4 @@ export interface ArgDeclaration {
 }
 
 /** The names (and defaults) an ARG instruction declares, one per word (`ARG A B=1`). */
-export const argProperties: (instruction: Instruction) => readonly ArgDeclaration[] = readOncePerPass((instruction: Instruction) =>
-  propertiesOf(instruction).map((p) => ({ name: p.name, value: p.value, hasDefault: p.property.getValue() !== null, nameRange: p.nameRange, valueRange: p.valueRange })),
-);
+export const argProperties: (instruction: Instruction) => readonly ArgDeclaration[] = propertiesOf;

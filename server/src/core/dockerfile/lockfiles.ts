@@ -140,7 +140,7 @@ class StageIndex {
     const own = new Set(stage.instructions);
     for (const instruction of model.inheritedInstructions(stage)) {
       const ownStage = own.has(instruction);
-      for (const source of copyPaths(model, instruction).sources) this.files.push({ ...source, instruction, ownStage });
+      for (const { value, range } of copyPaths(model, instruction).sources) this.files.push({ value, range, instruction, ownStage });
     }
   }
 
