@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SourceText } from '../../server/src/core/source';
 import { LogicalTextBuilder, logicalText, splitCommands, verbatimText } from '../../server/src/core/dockerfile/shell';
-import { DockerfileModel } from '../../server/src/core/dockerfile/model';
+import { DockerfileModel, propertiesOf } from '../../server/src/core/dockerfile/model';
 
 const source = (text: string) => new SourceText('file:///w/Dockerfile', text, 'dockerfile');
 
@@ -189,5 +189,39 @@ describe('command lines: what an analysis keeps of each RUN, CMD and ENTRYPOINT'
     for (const word of words) assert.deepEqual(Object.keys(word).sort(), ['from', 'place', 'quoted', 'to', 'value']);
     assert.deepEqual(run.commands.map((c) => src.textOf(c.range)), ['apk add curl', 'echo "done here"']);
     assert.notEqual(words[0].range, words[0].range, 'made when asked, not kept');
+  });
+});
+
+describe("ENV, LABEL and ARG properties: what rules read, without dockerfile-ast's Property kept", () => {
+  const text = ['ARG A B=1 C="two words"', 'FROM alpine', 'ENV APP_HOME=/app LOG_LEVEL="info level" \\', '    EMPTY=', 'ENV LEGACY some value here', 'LABEL org.example.team=platform', ''].join('\n');
+  const src = source(text);
+  const model = new DockerfileModel(src);
+
+  it('answers names, unquoted values, defaults and ranges as dockerfile-ast reads them', () => {
+    const read = (keyword: string) =>
+      model.analysing(() => model.instructions.filter((i) => i.getKeyword() === keyword).flatMap((i) => propertiesOf(i).map((p) => [p.name, p.value, p.hasDefault, src.textOf(p.nameRange), src.textOf(p.valueRange)])));
+    assert.deepEqual(read('ARG'), [
+      ['A', '', false, 'A', 'A'],
+      ['B', '1', true, 'B', '1'],
+      ['C', 'two words', true, 'C', '"two words"'],
+    ]);
+    assert.deepEqual(read('ENV'), [
+      ['APP_HOME', '/app', true, 'APP_HOME', '/app'],
+      ['LOG_LEVEL', 'info level', true, 'LOG_LEVEL', '"info level"'],
+      ['EMPTY', '', true, 'EMPTY', ''],
+      ['LEGACY', 'some value here', true, 'LEGACY', 'some value here'],
+    ]);
+    assert.deepEqual(read('LABEL'), [['org.example.team', 'platform', true, 'org.example.team', 'platform']]);
+  });
+
+  it("leaves no Property list on the instruction once read: an analysis keeps only the answers, for itself", () => {
+    for (const instruction of model.instructions.filter((i) => ['ENV', 'LABEL'].includes(i.getKeyword()))) {
+      model.analysing(() => propertiesOf(instruction));
+      assert.equal((instruction as unknown as { properties?: unknown }).properties, undefined, instruction.getKeyword());
+      // dockerfile-ast's own reading still works, and still caches for other callers.
+      const own = (instruction as unknown as { getProperties(): { getName(): string }[] }).getProperties();
+      assert.ok(own.length > 0);
+      assert.equal((instruction as unknown as { properties?: unknown }).properties, own);
+    }
   });
 });

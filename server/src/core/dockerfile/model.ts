@@ -762,11 +762,7 @@ function parseExecArray(source: SourceText, start: number, end: number): ShellWo
 export const propertiesOf: (instruction: Instruction) => readonly EnvVariable[] = readOncePerPass(readProperties);
 
 function readProperties(instruction: Instruction): EnvVariable[] {
-  const getProperties = (instruction as unknown as { getProperties?: () => Property[] }).getProperties;
-  const getProperty = (instruction as unknown as { getProperty?: () => Property | null }).getProperty;
-  let properties: Property[] =
-    typeof getProperties === 'function' ? getProperties.call(instruction) : typeof getProperty === 'function' ? [getProperty.call(instruction)].filter((p): p is Property => !!p) : [];
-  if (instruction.getKeyword() === 'ARG') properties = argDeclarations(instruction) ?? properties;
+  const properties = (instruction.getKeyword() === 'ARG' ? argDeclarations(instruction) : undefined) ?? declaredProperties(instruction);
   // Only what rules read is kept, not dockerfile-ast's Property: with its four ranges it was a tenth of what
   // a 10,000-line Dockerfile's analysis keeps, and what an analysis keeps the collector copies.
   return properties.map((property) => {
@@ -781,6 +777,20 @@ function readProperties(instruction: Instruction): EnvVariable[] {
       valueRange: property.getValueRange() ?? nameRange,
     };
   });
+}
+
+/** dockerfile-ast's own reading of the properties (ENV and LABEL: `NAME=value` pairs, or the legacy `NAME value`). */
+function declaredProperties(instruction: Instruction): Property[] {
+  const getProperties = (instruction as unknown as { getProperties?: () => Property[] }).getProperties;
+  const getProperty = (instruction as unknown as { getProperty?: () => Property | null }).getProperty;
+  if (typeof getProperties !== 'function') return typeof getProperty === 'function' ? [getProperty.call(instruction)].filter((p): p is Property => !!p) : [];
+  const cache = instruction as unknown as { properties?: Property[] };
+  const cached = cache.properties !== undefined;
+  const properties = getProperties.call(instruction);
+  // dockerfile-ast keeps them on the instruction once read, with four ranges each, for as long as the parse lives.
+  // What rules read of them is kept by readProperties (once per analysis), so the instruction lets them go.
+  if (!cached && Array.isArray(cache.properties)) cache.properties = undefined;
+  return properties;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../../rule';
 import { argProperties, flagOf, rootImage } from '../../../dockerfile/instructions';
-import type { DockerfileModel, Stage } from '../../../dockerfile/model';
+import { propertiesOf, type DockerfileModel, type Stage } from '../../../dockerfile/model';
 import type { Range } from '../../../types';
 
 /** Arguments BuildKit defines for every build, usable in FROM without a declaration. */
@@ -104,12 +104,7 @@ export default defineDockerfileRule({
 function collectDeclarations(instruction: Instruction, into: Set<string>): void {
   const keyword = instruction.getKeyword();
   if (keyword === 'ARG') for (const p of argProperties(instruction)) into.add(p.name);
-  if (keyword === 'ENV') for (const p of argPropertiesOfEnv(instruction)) into.add(p);
-}
-
-function argPropertiesOfEnv(instruction: Instruction): string[] {
-  const getProperties = (instruction as unknown as { getProperties?: () => { getName(): string }[] }).getProperties;
-  return typeof getProperties === 'function' ? getProperties.call(instruction).map((p) => p.getName()) : [];
+  if (keyword === 'ENV') for (const p of propertiesOf(instruction)) into.add(p.name);
 }
 
 function declaredIn(model: DockerfileModel, stage: Stage): Set<string> {
