@@ -763,20 +763,44 @@ export const propertiesOf: (instruction: Instruction) => readonly EnvVariable[] 
 
 function readProperties(instruction: Instruction): EnvVariable[] {
   const properties = (instruction.getKeyword() === 'ARG' ? argDeclarations(instruction) : undefined) ?? declaredProperties(instruction);
+  const document = (instruction as unknown as { document?: TextDocument }).document;
   // Only what rules read is kept, not dockerfile-ast's Property: with its four ranges it was a tenth of what
   // a 10,000-line Dockerfile's analysis keeps, and what an analysis keeps the collector copies.
   return properties.map((property) => {
     const nameRange = property.getNameRange();
+    const valueRange = property.getValueRange() ?? nameRange;
     const value = property.getValue();
-    return {
-      name: property.getName(),
-      value: unquote(value ?? ''),
-      hasDefault: value !== null,
-      instruction,
-      nameRange,
-      valueRange: property.getValueRange() ?? nameRange,
-    };
+    const name = property.getName();
+    const text = unquote(value ?? '');
+    if (!document) return { name, value: text, hasDefault: value !== null, instruction, nameRange, valueRange };
+    return new ReadProperty(name, text, value !== null, instruction, document, document.offsetAt(nameRange.start), document.offsetAt(nameRange.end), document.offsetAt(valueRange.start), document.offsetAt(valueRange.end));
   });
+}
+
+/**
+ * A property as the model keeps it: its name's and value's places as offsets, their ranges made when asked (rules
+ * ask only for what they report). Kept ranges were 240 bytes a property, for as long as the model's ENV lists live.
+ */
+class ReadProperty implements EnvVariable {
+  constructor(
+    readonly name: string,
+    readonly value: string,
+    readonly hasDefault: boolean,
+    readonly instruction: Instruction,
+    private readonly document: TextDocument,
+    private readonly nameStart: number,
+    private readonly nameEnd: number,
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
+  ) {}
+
+  get nameRange(): Range {
+    return { start: this.document.positionAt(this.nameStart), end: this.document.positionAt(this.nameEnd) };
+  }
+
+  get valueRange(): Range {
+    return { start: this.document.positionAt(this.valueStart), end: this.document.positionAt(this.valueEnd) };
+  }
 }
 
 /** dockerfile-ast's own reading of the properties (ENV and LABEL: `NAME=value` pairs, or the legacy `NAME value`). */
