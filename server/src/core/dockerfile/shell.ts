@@ -217,9 +217,6 @@ class LexedWord implements ShellWord {
 
 /** A simple command; its range (first word to last) is worked out when asked for. */
 class LexedCommand implements SimpleCommand {
-  /** effectiveWords' answer, in a field of its own: attached as a property, it cost every command a property store. */
-  effective: ShellWord[] | undefined = undefined;
-
   constructor(
     readonly words: ShellWord[],
     readonly terminator: ShellOperator,
@@ -370,7 +367,6 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
  */
 export function effectiveWords(command: SimpleCommand): ShellWord[] {
   // Many rules ask for the same commands of one parse: computed once per command object.
-  if (command instanceof LexedCommand) return (command.effective ??= stripWrappers(command.words));
   let words = effectiveByCommand.get(command);
   if (!words) {
     words = stripWrappers(command.words);

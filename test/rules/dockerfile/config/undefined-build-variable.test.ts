@@ -6,6 +6,7 @@ testRule(rule, {
     { name: 'global ARG re-declared in the stage', code: 'ARG VERSION=1.2\nFROM alpine:3.20\nARG VERSION\nRUN wget https://x/v$VERSION/tool.tgz\n' },
     { name: 'predefined platform arguments and an ENV of the stage', code: 'ARG GO=1.22\nFROM --platform=$BUILDPLATFORM golang:${GO}\nENV GO=1.22.5\nRUN echo $GO $TARGETARCH\n' },
     { name: 'a variable the script assigns, and one a base image sets', code: 'ARG NODE_VERSION=20\nARG X=1\nFROM node:${NODE_VERSION}\nRUN echo $NODE_VERSION && for X in a b; do echo $X; done\n' },
+    { name: 'declared by the parent stage: ENV in its legacy form, and one ARG word of several', code: 'ARG VERSION=1.2\nARG CHANNEL=stable\nFROM alpine:3.20 AS base\nENV VERSION 1.2.5\nARG MODE CHANNEL\nFROM base\nRUN echo $VERSION $CHANNEL\n' },
     { name: 'runtime instructions read the container environment', code: 'ARG PORT=8080\nFROM alpine:3.20\nCMD ["sh", "-c", "serve --port $PORT"]\n' },
   ],
   invalid: [

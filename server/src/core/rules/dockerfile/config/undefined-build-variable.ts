@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../../rule';
-import { argProperties, flagOf, rootImage } from '../../../dockerfile/instructions';
+import { flagOf, rootImage } from '../../../dockerfile/instructions';
 import { propertiesOf, type DockerfileModel, type Stage } from '../../../dockerfile/model';
 import type { Range } from '../../../types';
 
@@ -103,8 +103,8 @@ export default defineDockerfileRule({
 
 function collectDeclarations(instruction: Instruction, into: Set<string>): void {
   const keyword = instruction.getKeyword();
-  if (keyword === 'ARG') for (const p of argProperties(instruction)) into.add(p.name);
-  if (keyword === 'ENV') for (const p of propertiesOf(instruction)) into.add(p.name);
+  // ARG: one name per word (`ARG A B=1`); ENV: dockerfile-ast's reading, legacy `ENV NAME value` included.
+  if (keyword === 'ARG' || keyword === 'ENV') for (const p of propertiesOf(instruction)) into.add(p.name);
 }
 
 function declaredIn(model: DockerfileModel, stage: Stage): Set<string> {
