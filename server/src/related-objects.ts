@@ -28,9 +28,17 @@ export interface RelatedObjects {
   pinnedImages(uri: string): ReadonlySet<string> | undefined;
 }
 
-export function relatedObjects(files: RelatedFiles): RelatedObjects {
+/**
+ * Which files make up each application: it depends on the files' names and their kustomizations' texts only, so it
+ * can outlive a RelatedObjects (whose memo holds parses) for as long as neither changes.
+ */
+export function applicationIndex(files: Pick<RelatedFiles, 'uris' | 'textOf'>): ApplicationIndex {
   const kustomizations = new Map(files.uris.filter(isKustomizationFile).map((uri) => [uri, files.textOf(uri)]));
-  const applications = new ApplicationIndex({ uris: files.uris, kustomizations });
+  return new ApplicationIndex({ uris: files.uris, kustomizations });
+}
+
+/** `applications` must have been made from the same files (applicationIndex). */
+export function relatedObjects(files: RelatedFiles, applications = applicationIndex(files)): RelatedObjects {
   const memo = new Map<readonly string[], readonly KubeObject[]>();
   // Each file's objects learn once what its Kustomize builds do to them (namespace, names, labels).
   const told = new WeakSet<readonly KubeObject[]>();

@@ -47,7 +47,10 @@ export interface PoolOptions {
   script: string;
   size: number;
   workerOptions: WorkerOptions;
-  /** Every document a worker should hold to analyse `uri` (that document among them). */
+  /**
+   * Every document a worker should hold to analyse `uri` (that document among them). Returning the very same
+   * list object again means nothing changed: a worker already brought up to date with it is not walked again.
+   */
   documents: (uri: string) => Iterable<PoolDocument>;
   log: (message: string) => void;
   /** Tests only: instead of {@link EXTRA_WORKER_IDLE_MS}. */
@@ -67,6 +70,8 @@ interface Slot {
   ready: boolean;
   /** uri -> version this worker holds. */
   synced: Map<string, number>;
+  /** The list of documents this worker was last brought up to date with (see PoolOptions.documents). */
+  syncedList?: Iterable<PoolDocument>;
   job?: { job: Job; started: number; timer: NodeJS.Timeout };
   retired: boolean;
   /** Set while an extra worker (not the first) has no job: it stops when this fires. */
@@ -318,8 +323,10 @@ export class AnalysisPool {
 
   /** Sends what changed since this worker last saw the documents. */
   private synchronise(slot: Slot, uri: string): void {
+    const documents = this.options.documents(uri);
+    if (documents === slot.syncedList) return;
     const seen = new Set<string>();
-    for (const document of this.options.documents(uri)) {
+    for (const document of documents) {
       seen.add(document.uri);
       if (slot.synced.get(document.uri) === document.version) continue;
       const message: ToWorker = { kind: 'sync', uri: document.uri, languageId: document.languageId, version: document.version, text: document.text };
@@ -332,6 +339,7 @@ export class AnalysisPool {
       slot.worker.postMessage(message);
       slot.synced.delete(held);
     }
+    slot.syncedList = documents;
   }
 
   private expire(slot: Slot): void {

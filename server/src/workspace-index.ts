@@ -64,16 +64,42 @@ function trimSlash(uri: string): string {
   return uri.endsWith('/') ? uri.slice(0, -1) : uri;
 }
 
+/** A map that counts its changes, so that a reader can tell cheaply whether anything changed since it last looked. */
+class CountingMap<K, V> extends Map<K, V> {
+  changes = 0;
+
+  override set(key: K, value: V): this {
+    this.changes++;
+    return super.set(key, value);
+  }
+
+  override delete(key: K): boolean {
+    const deleted = super.delete(key);
+    if (deleted) this.changes++;
+    return deleted;
+  }
+
+  override clear(): void {
+    this.changes++;
+    super.clear();
+  }
+}
+
 export class WorkspaceIndex {
-  readonly files = new Map<string, IndexedFile>();
+  readonly files = new CountingMap<string, IndexedFile>();
   /** By the folder URI the configuration file sits in. */
-  readonly configs = new Map<string, ConfigEntry>();
+  readonly configs = new CountingMap<string, ConfigEntry>();
   private folders: string[] = [];
 
   constructor(private readonly log: (message: string) => void) {}
 
   get workspaceFolders(): readonly string[] {
     return this.folders;
+  }
+
+  /** Grows with every change of the indexed files or the configuration files (and nothing else). */
+  get generation(): number {
+    return this.files.changes + this.configs.changes;
   }
 
   /** Walks the folders (file: URIs) and reads every candidate file that no configuration ignores. */

@@ -6,6 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { collectFiles } from '../../server/src/cli-files';
+import { walkOrder } from '../../server/src/core/applications';
 
 const CLI = resolve('dist/cli.js');
 let dir: string;
@@ -149,5 +152,24 @@ describe('application boundaries in the CLI', () => {
     const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string; relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
     const readiness = results.find((r) => r.ruleId === 'disposability/missing-readiness-probe');
     assert.equal(readiness?.relatedLocations?.[0].physicalLocation.artifactLocation.uri, 'samples/three/service.yaml');
+  });
+});
+
+describe("the relations' order is the CLI walk's", () => {
+  it('walkOrder lists files as collectFiles walks them, whatever order they are given in', () => {
+    const root = mkdtempSync(join(tmpdir(), 'tfl-walk-'));
+    try {
+      const names = ['b.yaml', 'b/x.yaml', 'b/a/y.yaml', 'a b.yaml', 'B.yaml', 'é.yaml', 'z/Dockerfile', 'z.yaml', 'a-b/c.yaml', 'a/c.yaml', 'a.b/c.yaml'];
+      for (const name of names) {
+        mkdirSync(dirname(join(root, name)), { recursive: true });
+        writeFileSync(join(root, name), 'kind: ConfigMap\n');
+      }
+      const walked = collectFiles([root], { warn: () => undefined, fail: (message) => assert.fail(message) }, () => true).map((path) => pathToFileURL(path).href);
+      assert.equal(walked.length, names.length);
+      assert.deepEqual(walkOrder([...walked].reverse()), walked);
+      assert.deepEqual(walkOrder(names.map((name) => pathToFileURL(join(root, name)).href)), walked);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

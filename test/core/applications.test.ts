@@ -1,7 +1,7 @@
 // Application boundaries: which files may relate to which (shared by the CLI and the server).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApplicationIndex, kustomizationReferences, kustomizationTransform, resolveReference } from '../../server/src/core/applications';
+import { ApplicationIndex, kustomizationReferences, kustomizationTransform, resolveReference, walkOrder } from '../../server/src/core/applications';
 
 const R = 'file:///repo';
 
@@ -28,12 +28,34 @@ describe('application boundaries', () => {
     assert.deepEqual(related(ix, 'a/d.yaml'), ['a/b-c/d.yaml', 'a/b/c/d.yaml', 'a/b/d.yaml', 'a/d.yaml']);
     assert.deepEqual(related(ix, 'a/b/d.yaml'), ['a/b/c/d.yaml', 'a/b/d.yaml', 'a/d.yaml']);
     assert.deepEqual(related(ix, 'a-b/d.yaml'), ['a-b/d.yaml']);
-    // The files keep the order they were given in (the order the objects reach the rules in).
+    // The order the objects reach the rules in (which of two equally near Services a finding names) is the
+    // walk's, whatever order the files were given in: the server reads them concurrently and lists open tabs first.
     const unsorted = index({ 'z/d.yaml': '', 'z/y/d.yaml': '', 'z/a/d.yaml': '', 'z/m/d.yaml': '' });
     assert.deepEqual(
       unsorted.relatedFiles(`${R}/z/d.yaml`).map((u) => u.slice(R.length + 1)),
-      ['z/d.yaml', 'z/y/d.yaml', 'z/a/d.yaml', 'z/m/d.yaml'],
+      ['z/d.yaml', 'z/a/d.yaml', 'z/m/d.yaml', 'z/y/d.yaml'],
     );
+  });
+
+  it('answers the same, in the same order, whatever order the files come in', () => {
+    const files = ['top.yaml', 'a/deploy.yaml', 'a/k8s/svc.yaml', 'a/k8s/z/hpa.yaml', 'a/b.yaml', 'a/b/c.yaml', 'k/kustomization.yaml', 'k/d.yaml', 'base/kustomization.yaml', 'base/s.yaml'];
+    const texts: Record<string, string> = { 'k/kustomization.yaml': 'resources: [d.yaml, ../base]', 'base/kustomization.yaml': 'resources: [s.yaml]' };
+    const build = (order: string[]) => new ApplicationIndex({ uris: order.map((f) => `${R}/${f}`), kustomizations: new Map(Object.entries(texts).map(([f, t]) => [`${R}/${f}`, t])) });
+    const forward = build(files);
+    const backward = build([...files].reverse());
+    const shuffled = build([files[3], files[7], files[0], files[9], files[1], files[5], files[8], files[2], files[6], files[4]]);
+    for (const file of files) {
+      const expected = forward.relatedFiles(`${R}/${file}`);
+      assert.deepEqual(backward.relatedFiles(`${R}/${file}`), expected, file);
+      assert.deepEqual(shuffled.relatedFiles(`${R}/${file}`), expected, file);
+      assert.deepEqual(backward.pinnedImages(`${R}/${file}`), forward.pinnedImages(`${R}/${file}`), file);
+    }
+  });
+
+  it('orders files as the CLI walks folders: entries by name, a folder where its name sorts, names decoded', () => {
+    const uris = ['file:///r/b.yaml', 'file:///r/b/x.yaml', 'file:///r/a%20b.yaml', 'file:///r/B.yaml', 'file:///r/b/a/y.yaml', 'file:///r/%C3%A9.yaml', 'file:///r/z.yaml'];
+    assert.deepEqual(walkOrder(uris), ['file:///r/B.yaml', 'file:///r/a%20b.yaml', 'file:///r/b/a/y.yaml', 'file:///r/b/x.yaml', 'file:///r/b.yaml', 'file:///r/z.yaml', 'file:///r/%C3%A9.yaml']);
+    assert.deepEqual(walkOrder([...uris].reverse()), walkOrder(uris));
   });
 
   it('stops at a chart or a kustomization: the folder above does not reach into it', () => {

@@ -106,6 +106,25 @@ const FILES: Record<string, string> = {
     '',
   ].join('\n'),
   'chart/templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80, targetPort: {{ .Values.port }}}]\n',
+  // A tie: two Services in one folder select the same pods. The finding names the first in the CLI's walk (a-service),
+  // whatever order the server read the files in or the tabs were opened in (b-service is opened first).
+  'tie/deployment.yaml': [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: tie}',
+    'spec:',
+    '  selector: {matchLabels: {app: tie}}',
+    '  template:',
+    '    metadata: {labels: {app: tie}}',
+    '    spec:',
+    '      containers:',
+    '        - name: tie',
+    '          image: shop/tie:1.0.0',
+    '          ports: [{containerPort: 8080}]',
+    '',
+  ].join('\n'),
+  'tie/b-service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: tie-b}\nspec:\n  selector: {app: tie}\n  ports: [{port: 80, targetPort: 8080}]\n',
+  'tie/a-service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: tie-a}\nspec:\n  selector: {app: tie}\n  ports: [{port: 80, targetPort: 8080}]\n',
   // Ignored by the configuration: were it read, the blog Deployment would be asked for a readiness probe.
   'blog/generated/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: blog}\nspec:\n  selector: {app: blog}\n  ports: [{port: 80, targetPort: 8080}]\n',
 };
@@ -128,13 +147,13 @@ function write(path: string, text: string): void {
 
 type Summary = Record<string, string[]>;
 
-/** The CLI's findings on the whole folder, per file: `rule@line:column` (1-based), sorted. */
+/** The CLI's findings on the whole folder, per file: `rule@line:column` (1-based) and where its related objects are, sorted. */
 function cliSummary(): Summary {
   const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', '.'], { cwd: root, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   const summary: Summary = {};
-  for (const f of JSON.parse(result.stdout).findings as { file: string; line: number; column: number; rule: string }[]) {
-    (summary[f.file] ??= []).push(`${f.rule}@${f.line}:${f.column}`);
+  for (const f of JSON.parse(result.stdout).findings as { file: string; line: number; column: number; rule: string; related?: { file: string; line: number }[] }[]) {
+    (summary[f.file] ??= []).push(`${f.rule}@${f.line}:${f.column}${(f.related ?? []).map((r) => ` -> ${r.file}:${r.line}`).join('')}`);
   }
   for (const list of Object.values(summary)) list.sort();
   return Object.fromEntries(Object.entries(summary).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -150,12 +169,19 @@ interface Client {
   stderr: string;
 }
 
+/** A file URI as a path relative to the workspace, as the CLI's JSON lists files. */
+function pathOf(uri: string): string {
+  return relative(root, fileURLToPath(uri)).split(sep).join('/');
+}
+
 function summaryOf(client: Client): Summary {
   const summary: Summary = {};
   // By path, as the CLI lists them: the loop below compares JSON texts, where key order counts.
   for (const [path, diagnostics] of [...client.latest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (diagnostics.length === 0) continue;
-    summary[path] = diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`).sort();
+    summary[path] = diagnostics
+      .map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}${(d.relatedInformation ?? []).map((r) => ` -> ${pathOf(r.location.uri)}:${r.location.range.start.line + 1}`).join('')}`)
+      .sort();
   }
   return summary;
 }
@@ -166,8 +192,7 @@ async function startServer(problems: 'openFiles' | 'workspace'): Promise<Client>
   const client: Client = { connection, process: child, latest: new Map(), messages: [], registrations: [], stderr: '' };
   child.stderr.on('data', (chunk) => (client.stderr += chunk));
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-    const path = relative(root, fileURLToPath(params.uri)).split(sep).join('/');
-    client.latest.set(path, params.diagnostics);
+    client.latest.set(pathOf(params.uri), params.diagnostics);
   });
   connection.onNotification('window/showMessage', (params: { message: string }) => void client.messages.push(params.message));
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ enable: true, rules: {}, debounceMs: 0, maxFileSize: 10_000_000, problems })));
@@ -244,15 +269,16 @@ after(() => rmSync(root, { recursive: true, force: true }));
 describe('server and CLI agree on a workspace', () => {
   it('the fixture exercises the configuration and the relations (the CLI is the reference)', () => {
     const cli = cliSummary();
-    assert.ok(cli['shop/deployment.yaml'].includes('disposability/missing-readiness-probe@10:17'), 'relation across files (Service -> Deployment)');
+    assert.ok(cli['shop/deployment.yaml'].includes('disposability/missing-readiness-probe@10:17 -> shop/service.yaml:2'), 'relation across files (Service -> Deployment)');
     assert.ok(cli['blog/hpa.yaml'].some((f) => f.startsWith('concurrency/hpa-without-requests@')), 'relation across files (HPA -> Deployment)');
     assert.ok(!cli['blog/deployment.yaml'].some((f) => f.startsWith('disposability/missing-readiness-probe@')), 'the ignored Service is not read');
     assert.ok(!('blog/generated/service.yaml' in cli), 'ignorePatterns');
     assert.ok(!cli['blog/Dockerfile'], 'the override turns shell-form-command off in blog/ (and the rule off everywhere turns the other finding off)');
     assert.deepEqual(cli['shop/Dockerfile'], ['disposability/shell-form-command@2:1']);
-    assert.ok(cli['chart/values.yaml']?.includes('build-release-run/mutable-image-tag@3:8'), 'a Helm value finding lands on values.yaml');
+    assert.ok(cli['chart/values.yaml']?.includes('build-release-run/mutable-image-tag@3:8 -> chart/templates/deployment.yaml:12'), 'a Helm value finding lands on values.yaml, and says which template uses it');
     assert.ok(cli['chart/templates/deployment.yaml']?.some((f) => f.startsWith('disposability/missing-readiness-probe@11:')), 'a Helm structure finding stays on the template');
     assert.deepEqual(cli['kustom/base/deploy.yaml']?.filter((f) => f.startsWith('build-release-run/mutable-image-tag@')), ['build-release-run/mutable-image-tag@7:24'], 'the image only one overlay pins');
+    assert.deepEqual(cli['tie/deployment.yaml']?.filter((f) => f.startsWith('disposability/missing-readiness-probe@')), ['disposability/missing-readiness-probe@10:17 -> tie/a-service.yaml:2'], 'a tie: the first Service in the walk');
   });
 
   describe('problems: workspace', () => {
@@ -303,6 +329,20 @@ describe('server and CLI agree on a workspace', () => {
     });
   });
 
+  describe('a tie between two Services', () => {
+    let client: Client;
+    before(async () => (client = await startServer('openFiles')));
+    after(async () => stopServer(client));
+
+    it('is broken as the CLI breaks it, whichever of them is open first', async () => {
+      // The worker meets b-service first (open documents come first), a-service is first in the walk.
+      openFile(client, 'tie/b-service.yaml');
+      openFile(client, 'tie/deployment.yaml');
+      await expectSummary(client, () => onlyFiles(cliSummary(), ['tie/b-service.yaml', 'tie/deployment.yaml']), 'b-service open, then the Deployment');
+      assert.ok(summaryOf(client)['tie/deployment.yaml'].includes('disposability/missing-readiness-probe@10:17 -> tie/a-service.yaml:2'), JSON.stringify(summaryOf(client)));
+    });
+  });
+
   describe('problems: openFiles', () => {
     let client: Client;
     before(async () => (client = await startServer('openFiles')));
@@ -311,7 +351,7 @@ describe('server and CLI agree on a workspace', () => {
     it('an open file shows what the CLI reports for it, relations to closed files included; closed files show nothing', async () => {
       openFile(client, 'shop/deployment.yaml');
       await expectSummary(client, () => onlyFiles(cliSummary(), ['shop/deployment.yaml']), 'one tab open');
-      assert.ok(summaryOf(client)['shop/deployment.yaml'].includes('disposability/missing-readiness-probe@10:17'));
+      assert.ok(summaryOf(client)['shop/deployment.yaml'].includes('disposability/missing-readiness-probe@10:17 -> shop/service.yaml:2'));
       closeFile(client, 'shop/deployment.yaml');
       await expectSummary(client, () => ({}), 'closed again');
     });

@@ -180,6 +180,38 @@ function compose(inner: KustomizeTransform, outer: BuildVariant): BuildVariant {
   };
 }
 
+/**
+ * The files in the order the CLI's walk meets them (cli-files.ts): each folder's entries sorted by name, a subfolder's
+ * files where its name sorts among them. The language server reads files concurrently and lists open documents first;
+ * in this order both hand relations the same ties to break (two Services selecting one pod: the first is named).
+ */
+export function walkOrder(uris: readonly string[]): string[] {
+  const keyed = uris.map((uri) => ({ uri, segments: pathSegments(uri) }));
+  keyed.sort((a, b) => compareSegments(a.segments, b.segments));
+  return keyed.map((k) => k.uri);
+}
+
+/** A URI's path, split at its slashes and decoded: the names the walk compares. */
+function pathSegments(uri: string): string[] {
+  const scheme = /^[a-z][a-z0-9+.-]*:(\/\/[^/]*)?/i.exec(uri)?.[0] ?? '';
+  return [scheme, ...uri.slice(scheme.length).split('/').map(decodedName)];
+}
+
+function decodedName(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function compareSegments(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
 /** At most this many builds are followed per file (a diamond of overlays could otherwise multiply them). */
 const MAX_BUILDS = 16;
 
@@ -210,12 +242,15 @@ export class ApplicationIndex {
   private readonly buildCache = new Map<string, readonly BuildVariant[]>();
 
   constructor(input: ApplicationInput) {
-    this.known = new Set(input.uris);
-    for (const uri of input.uris) {
+    // The files in one order whatever order they came in (see walkOrder): which of two equally near objects a relation
+    // names must not depend on which file the server happened to read first, or which tabs are open.
+    const uris = walkOrder(input.uris);
+    this.known = new Set(uris);
+    for (const uri of uris) {
       const name = baseName(uri);
       if (KUSTOMIZATION_NAMES.has(name) || CHART_NAMES.has(name)) this.boundaries.add(folderOf(uri));
     }
-    for (const uri of input.uris) {
+    for (const uri of uris) {
       const folder = folderOf(uri);
       const files = this.filesByFolder.get(folder);
       if (files) files.push(uri);
@@ -227,7 +262,10 @@ export class ApplicationIndex {
         this.foldersByBoundary.set(boundary, folders);
       }
     }
-    for (const [uri, text] of input.kustomizations) {
+    const kustomizations = uris.filter((uri) => input.kustomizations.has(uri));
+    for (const uri of input.kustomizations.keys()) if (!this.known.has(uri)) kustomizations.push(uri);
+    for (const uri of kustomizations) {
+      const text = input.kustomizations.get(uri)!;
       const folder = folderOf(uri);
       const data = readKustomization(text);
       const refs = referencesOf(data)
