@@ -22,7 +22,6 @@ import {
   ShutdownRequest,
   ExitNotification,
   LogMessageNotification,
-  RequestType0,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -180,9 +179,6 @@ class Session {
     if (this.child.exitCode === null) this.child.kill();
   }
 }
-
-/** The command Analyse Workspace (server.ts): answers how many files will get their problems published. */
-const AnalyseWorkspaceRequest = new RequestType0<{ files: number }, void>('twelveFactor/analyseWorkspace');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -375,7 +371,8 @@ async function main(): Promise<void> {
     const elapsed = performance.now() - t;
     if (message === undefined) throw new Error(`no "Indexed" line in the server's log within 120 s (${indexFolder})`);
     const t2 = performance.now();
-    const { files } = await s.connection.sendRequest(AnalyseWorkspaceRequest);
+    // The command Analyse Workspace (server.ts): answers how many files will get their problems published.
+    const { files } = (await s.connection.sendRequest('twelveFactor/analyseWorkspace')) as { files: number };
     while (s.publishedUris.size < files && performance.now() - t2 < 120_000) await sleep(10);
     const analysed = performance.now() - t2;
     const rss = s.rssMb();

@@ -40,6 +40,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument, detectTarget, type Analysis, type ParsedDocument } from './core/analyze';
+import { decodeUri } from './core/uri';
+import { CountingMap } from './counting-map';
 import { hoverAt } from './core/hover';
 import { HANDLER_LANGUAGES, handlerConfigHover } from './core/handler-hover';
 import { codeActionsFor, fixAllEdits } from './core/code-actions';
@@ -122,7 +124,7 @@ let configurationGeneration = 0;
 let workspaceGeneration = 0;
 /** Set by the Analyse Workspace command: every indexed file gets problems until the server restarts. */
 let workspaceRequested = false;
-/** Bumped by every open, change and close of a document, and every change of openByCanonical (see workerDocuments). */
+/** Bumped by every open, change and close of a document (see workerDocuments). */
 let documentsGeneration = 0;
 /** Bumped whenever a document's analysis is marked stopped, or a state holding that mark is dropped (see workerDocuments). */
 let stoppedGeneration = 0;
@@ -243,7 +245,7 @@ function canonicalUri(uri: string): string {
 const canonicalSpelling = new Map<string, string>();
 
 /** Open documents by their canonical URI: an open document hides its file on disk. */
-const openByCanonical = new Map<string, string>();
+const openByCanonical = new CountingMap<string, string>();
 
 function sourceOf(uri: string): Source | undefined {
   const document = documents.get(uri);
@@ -311,9 +313,9 @@ function workerDocuments(uri: string): Iterable<PoolDocument> {
 /** The last list of workerDocuments, and what it was made from. */
 let neighbourDocuments: { key: string; documents: readonly PoolDocument[] } | undefined;
 
-/** Everything workerDocuments depends on: the indexed files, the open documents, the settings, the stopped analyses. */
+/** Everything workerDocuments depends on: the indexed files, the open documents and which files they hide, the settings, the stopped analyses. */
 function documentsKey(): string {
-  return `${index.generation}|${documentsGeneration}|${stoppedGeneration}|${configurationGeneration}|${settings.enable}|${settings.maxFileSize}`;
+  return `${index.generation}|${documentsGeneration}|${openByCanonical.changes}|${stoppedGeneration}|${configurationGeneration}|${settings.enable}|${settings.maxFileSize}`;
 }
 
 function* documentsFor(uri: string | undefined): Iterable<PoolDocument> {
@@ -554,7 +556,7 @@ function valuesHoverAt(uri: string, position: { line: number; character: number 
     if (chart?.root !== root) continue;
     uses.push(...valueUses(new HelmTemplate(new SourceText(templateUri, source.text, 'yaml'), chart.context)));
   }
-  const name = (u: string) => u.slice(root.length + 1).split('/').map((part) => { try { return decodeURIComponent(part); } catch { return part; } }).join('/');
+  const name = (u: string) => u.slice(root.length + 1).split('/').map(decodeUri).join('/');
   return valuesKeyHover({ uri: canonical, text: document.getText() }, position, uses, name);
 }
 
@@ -1057,7 +1059,6 @@ documents.onDidOpen((event) => {
   const canonical = canonicalUri(uri);
   if (canonical !== uri || index.files.has(canonical)) {
     openByCanonical.set(canonical, uri);
-    documentsGeneration++;
     if (canonical !== uri) {
       // Shown under the editor's spelling from now on.
       dropState(canonical);
@@ -1090,7 +1091,6 @@ documents.onDidClose((event) => {
   dropState(uri);
   const canonical = canonicalUri(uri);
   openByCanonical.delete(canonical);
-  documentsGeneration++;
   applicationsAfterOpenOrClose(uri);
   // The file on disk takes the closed document's place: its problems stay in workspace mode.
   if (wantsProblems(canonical)) {

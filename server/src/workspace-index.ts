@@ -18,6 +18,8 @@ import { CONFIG_FILE_NAME, ConfigError, parseConfigText } from './cli-config';
 import { ConfigurationMatcher, relativeTo, type RuleLevel } from './core/config';
 import { folderOf } from './core/applications';
 import { detectTarget } from './core/analyze';
+import { decodeUri } from './core/uri';
+import { CountingMap } from './counting-map';
 import type { Configuration, Target } from './core/types';
 
 /** Files this large are not read (the CLI refuses them too). */
@@ -52,37 +54,8 @@ function decodeText(bytes: Buffer): string | undefined {
   return text.startsWith(BOM) ? text.slice(1) : text;
 }
 
-function safeDecode(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
-
 function trimSlash(uri: string): string {
   return uri.endsWith('/') ? uri.slice(0, -1) : uri;
-}
-
-/** A map that counts its changes, so that a reader can tell cheaply whether anything changed since it last looked. */
-class CountingMap<K, V> extends Map<K, V> {
-  changes = 0;
-
-  override set(key: K, value: V): this {
-    this.changes++;
-    return super.set(key, value);
-  }
-
-  override delete(key: K): boolean {
-    const deleted = super.delete(key);
-    if (deleted) this.changes++;
-    return deleted;
-  }
-
-  override clear(): void {
-    this.changes++;
-    super.clear();
-  }
 }
 
 export class WorkspaceIndex {
@@ -186,7 +159,7 @@ export class WorkspaceIndex {
   displayPath(uri: string): string {
     for (const folder of this.folders) {
       const rel = relativeTo(folder, uri);
-      if (rel !== undefined) return rel.split('/').map(safeDecode).join('/');
+      if (rel !== undefined) return rel.split('/').map(decodeUri).join('/');
     }
     return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
   }
@@ -211,7 +184,7 @@ export class WorkspaceIndex {
   }
 
   private relativePath(entry: ConfigEntry, uri: string): string {
-    return (relativeTo(entry.folder, uri) ?? '').split('/').map(safeDecode).join('/');
+    return (relativeTo(entry.folder, uri) ?? '').split('/').map(decodeUri).join('/');
   }
 
   /** Answers of `isIgnored`, until a configuration file changes. */
@@ -246,7 +219,7 @@ export class WorkspaceIndex {
       } else await this.loadConfig(uri);
       return { kind: 'configuration', uri };
     }
-    if (!isCandidateName(safeDecode(name)) || this.insideSkippedFolder(uri)) return { kind: 'none' };
+    if (!isCandidateName(decodeUri(name)) || this.insideSkippedFolder(uri)) return { kind: 'none' };
     if (deleted) return this.files.delete(uri) ? { kind: 'file', uri } : { kind: 'none' };
     return (await this.readFile(uri)) ? { kind: 'file', uri } : { kind: 'none' };
   }
@@ -275,6 +248,6 @@ export class WorkspaceIndex {
   private insideSkippedFolder(uri: string): boolean {
     const root = this.rootOf(uri);
     const rel = root ? relativeTo(root, uri) : undefined;
-    return !!rel && rel.split('/').slice(0, -1).some((part) => SKIPPED_DIRECTORIES.has(safeDecode(part)));
+    return !!rel && rel.split('/').slice(0, -1).some((part) => SKIPPED_DIRECTORIES.has(decodeUri(part)));
   }
 }

@@ -5,6 +5,7 @@
  * all call `parseDocument` + `analyzeParsed` (or `analyze` for both at once).
  */
 import type { Configuration, Finding, Range, Report, Severity, SourceInput, Target, TextEdit } from './types';
+import { uriPath } from './uri';
 import { SourceText, comparePositions } from './source';
 import { DockerfileModel } from './dockerfile/model';
 import { KubernetesModel, type KubeObject, type ParseProblem } from './kubernetes/model';
@@ -84,20 +85,11 @@ const DOCKERFILE_NAME = /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(dockerfi
 const YAML_NAME = /\.ya?ml$/i;
 const JSON_NAME = /\.(json|template)$/i;
 
-/** A URI's path, decoded; left as written when its escapes are malformed (`%zz`). */
-function decodePath(uri: string): string {
-  try {
-    return decodeURIComponent(uri);
-  } catch {
-    return uri;
-  }
-}
-
 /** Decides the target from the language id, falling back on the file name. */
 export function detectTarget(uri: string, languageId: string): Target | undefined {
   if (languageId === 'dockerfile' || languageId === 'containerfile') return 'dockerfile';
   if (languageId === 'yaml') return 'kubernetes';
-  const path = decodePath(uri.replace(/^([^?#]*)[?#].*$/, '$1'));
+  const path = uriPath(uri);
   // Helm's language id also covers `_helpers.tpl` and `NOTES.txt`, which are no manifests (the CLI skips them too).
   if (languageId === 'helm') return YAML_NAME.test(path) ? 'kubernetes' : undefined;
   if (DOCKERFILE_NAME.test(path)) return 'dockerfile';

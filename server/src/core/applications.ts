@@ -20,6 +20,8 @@
  * Pure: it sees file URIs and the text of kustomization files, never the file system.
  */
 import { parse } from 'yaml';
+import { decodeUri } from './uri';
+import { perString } from './string-memo';
 
 const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
 const CHART_NAMES = new Set(['Chart.yaml', 'Chart.yml']);
@@ -186,31 +188,21 @@ function compose(inner: KustomizeTransform, outer: BuildVariant): BuildVariant {
  * in this order both hand relations the same ties to break (two Services selecting one pod: the first is named).
  */
 export function walkOrder(uris: readonly string[]): string[] {
-  const keyed = uris.map((uri) => ({ uri, segments: pathSegments(uri) }));
-  keyed.sort((a, b) => compareSegments(a.segments, b.segments));
+  const keyed = uris.map((uri) => ({ uri, key: walkKey(uri) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((k) => k.uri);
 }
 
-/** A URI's path, split at its slashes and decoded: the names the walk compares. */
-function pathSegments(uri: string): string[] {
+/**
+ * A URI's place in the walk as one string: its decoded names joined by a character below any a name can hold, so
+ * that comparing two keys compares their names one by one, a folder before the names it begins (`b/` before
+ * `b.yaml`). Kept per URI: the worker orders its files again after every change of a document.
+ */
+const walkKey = perString((uri: string): string => {
   const scheme = /^[a-z][a-z0-9+.-]*:(\/\/[^/]*)?/i.exec(uri)?.[0] ?? '';
-  return [scheme, ...uri.slice(scheme.length).split('/').map(decodedName)];
-}
-
-function decodedName(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-function compareSegments(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < a.length && i < b.length; i++) {
-    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  }
-  return a.length - b.length;
-}
+  const names = uri.slice(scheme.length).split('/');
+  return `${scheme}\u0000${names.map((name) => (name.includes('%') ? decodeUri(name) : name)).join('\u0000')}`;
+}, 16_384);
 
 /** At most this many builds are followed per file (a diamond of overlays could otherwise multiply them). */
 const MAX_BUILDS = 16;

@@ -242,7 +242,7 @@ export function argValuesAt(model: DockerfileModel, instruction: Instruction): M
   // `lo` ARGs of the stage start before the instruction.
   for (let k = state.snapshots.length; k <= lo; k++) {
     const values = new Map(state.snapshots[k - 1]);
-    for (const p of argProperties(state.args[k - 1])) values.set(p.name, p.hasDefault ? p.value : model.globalArgs.get(p.name));
+    for (const p of propertiesOf(state.args[k - 1])) values.set(p.name, p.hasDefault ? p.value : model.globalArgs.get(p.name));
     state.snapshots.push(values);
   }
   return new Map(state.snapshots[lo]);
@@ -281,14 +281,3 @@ export function verbIndex(words: ShellWord[], from = 1): number {
   for (let i = from; i < words.length; i++) if (!words[i].value.startsWith('-')) return i;
   return -1;
 }
-
-export interface ArgDeclaration {
-  name: string;
-  value: string;
-  hasDefault: boolean;
-  nameRange: Range;
-  valueRange: Range;
-}
-
-/** The names (and defaults) an ARG instruction declares, one per word (`ARG A B=1`). */
-export const argProperties: (instruction: Instruction) => readonly ArgDeclaration[] = propertiesOf;

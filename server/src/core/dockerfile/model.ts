@@ -534,7 +534,7 @@ function argumentsReadOnce(): void {
   spans.getArgumentsRange = function (this: object): Range | null {
     const span = unreadSpan(this);
     if (span === undefined) return rangeOf.call(this);
-    return span && { start: span.document.positionAt(span.start), end: span.document.positionAt(span.end) };
+    return span && rangeAt(span.document, span.start, span.end);
   };
   // dockerfile-ast's own: the text of getArgumentsRange's range.
   spans.getRawArgumentsContent = function (this: object): string | null {
@@ -575,6 +575,11 @@ function argumentsTextOf(instruction: object): { document: TextDocument; escapeC
   const { getRange, getInstructionRange } = instruction as InstructionText;
   if (!document || typeof escapeChar !== 'string' || escapeChar.length !== 1 || typeof getRange !== 'function' || typeof getInstructionRange !== 'function') return undefined;
   return { document, escapeChar, from: document.offsetAt(getInstructionRange.call(instruction).end), to: document.offsetAt(getRange.call(instruction).end) };
+}
+
+/** The range of dockerfile-ast's document between two offsets: how the words, spans and properties the model keeps as offsets are reported. */
+function rangeAt(document: TextDocument, start: number, end: number): Range {
+  return { start: document.positionAt(start), end: document.positionAt(end) };
 }
 
 /** Where an instruction's arguments are: offsets in its document. */
@@ -632,7 +637,7 @@ class KeptWord {
 
   getRange(): Range {
     if (!this.range) {
-      this.range = { start: this.document!.positionAt(this.start), end: this.document!.positionAt(this.end) };
+      this.range = rangeAt(this.document!, this.start, this.end);
       this.document = undefined;
     }
     return this.range;
@@ -795,11 +800,11 @@ class ReadProperty implements EnvVariable {
   ) {}
 
   get nameRange(): Range {
-    return { start: this.document.positionAt(this.nameStart), end: this.document.positionAt(this.nameEnd) };
+    return rangeAt(this.document, this.nameStart, this.nameEnd);
   }
 
   get valueRange(): Range {
-    return { start: this.document.positionAt(this.valueStart), end: this.document.positionAt(this.valueEnd) };
+    return rangeAt(this.document, this.valueStart, this.valueEnd);
   }
 }
 

@@ -5,6 +5,7 @@
  * options of server commands with exact ranges. Shared by the rules of factors VII–XII.
  */
 import type { Instruction } from 'dockerfile-ast';
+import { uriPath } from '../uri';
 import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { propertiesOf, type CommandLine, type DockerfileModel, type Stage } from './model';
@@ -347,7 +348,7 @@ export { officialName } from '../kubernetes/images';
  * point: `Dockerfile.dev`, `dev.Dockerfile`, `Dockerfile.development`, `.devcontainer/`.
  */
 export function isDevelopmentDockerfile(uri: string): boolean {
-  const path = decodeURIComponent(uri.replace(/^([^?#]*)[?#].*$/, '$1'));
+  const path = uriPath(uri);
   if (/(^|\/)\.devcontainer\//.test(path)) return true;
   const base = path.split('/').pop() ?? '';
   return /^(Dockerfile|Containerfile)[.\-_](dev|develop|development|local|debug)$|(^|[.\-_])(dev|develop|development|local|debug)[.\-_]?(Dockerfile|Containerfile)$/i.test(base);

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
-import { argProperties } from '../../../dockerfile/instructions';
+import { propertiesOf } from '../../../dockerfile/model';
 import { literalSecret } from '../../../secrets';
 
 export default defineDockerfileRule({
@@ -26,7 +26,7 @@ export default defineDockerfileRule({
   },
   check({ model, report }) {
     for (const instruction of model.instructionsOf('ARG')) {
-      for (const variable of argProperties(instruction)) {
+      for (const variable of propertiesOf(instruction)) {
         if (!variable.hasDefault) continue;
         const secret = literalSecret(variable.name, variable.value);
         if (!secret) continue;

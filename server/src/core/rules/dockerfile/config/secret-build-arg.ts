@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../../../rule';
 import { looksLikeSecretName, isPlaceholderValue } from '../../../secrets';
 import { literalSecret } from '../../../secrets';
-import { argProperties, flagsOf, type ArgDeclaration } from '../../../dockerfile/instructions';
+import { flagsOf } from '../../../dockerfile/instructions';
+import { propertiesOf, type EnvVariable } from '../../../dockerfile/model';
 
 const isWordChar = (c: string | undefined) => c !== undefined && /^\w$/.test(c);
 
@@ -41,11 +42,11 @@ export default defineDockerfileRule({
   },
   check({ model, report }) {
     for (const stage of model.stages) {
-      const declared = new Map<string, ArgDeclaration>();
+      const declared = new Map<string, EnvVariable>();
       for (const instruction of stage.instructions) {
         const keyword = instruction.getKeyword();
         if (keyword === 'ARG') {
-          for (const v of argProperties(instruction)) {
+          for (const v of propertiesOf(instruction)) {
             const hasDefault = v.hasDefault;
             if (!looksLikeSecretName(v.name)) continue;
             if (hasDefault && !isPlaceholderValue(v.value) && literalSecret(v.name, v.value)) continue; // literal-secret-arg's finding
