@@ -8,11 +8,9 @@
  */
 import { parseArgs } from 'node:util';
 import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readBuildContext } from './build-context-files';
-import { relatedObjects, type RelatedObjects } from './related-objects';
-import { analyzeParsed as analyzeInCore, detectTarget, parseDocument, type Analysis, type AnalysisOptions, type ParseOptions, type ParsedDocument } from './core/analyze';
+import { detectTarget, parseDocument } from './core/analyze';
 import { fixUntilStable } from './core/edits';
 import { SEVERITIES, severityRank, type Configuration, type Finding, type Severity } from './core/types';
 import { listRules, toJson, toSarif, toStylish, type FileReport } from './cli-format';
@@ -20,6 +18,8 @@ import { pairOutputs, renderExtraFormat, type OutputFormat, type OutputRequest }
 import { ConfigError, ConfigLocator, CONFIG_FILE_NAME, KNOWN_RULE_IDS } from './cli-config';
 import { collectFiles, guessTarget, readRegularFile, readStandardInput } from './cli-files';
 import { cliChartReader } from './cli-helm';
+import { analyseByApplication } from './cli-applications';
+import { BOM, analysisOptionsOf, analyzeContained, decodeFile, displayPath, internalError, objectsByApplication, outcomeOf, parseFile, type FileOutcome, type LoadedFile, type ParseOptionsOf, type ReadFile } from './cli-run';
 
 const VERSION = '0.1.0';
 export const EXIT_OK = 0;
@@ -200,37 +200,17 @@ function checkRuleSetting(id: string, level: string, where: string): void {
   if (level !== 'off' && !isSeverity(level)) throw new UsageError(`${where}: level for ${id} must be off, error, warning, info or hint, got "${level}"`);
 }
 
-const BOM = '\uFEFF';
-
-interface LoadedFile {
-  path: string;
-  /** The path as reports show it (displayPath), worked out once: reports and their regrouping ask for it. */
-  shown: string;
-  hasBom: boolean;
-  parsed: ParsedDocument;
-}
-
 interface Reporter {
   warn(message: string): void;
   /** The file or path could not be checked: reported, and the run exits 2. */
   fail(message: string): void;
+  /** As fail, with the message at this place among the warnings (a file's parse, after the file's other warnings). */
+  failAt(at: number, message: string): void;
   debug: boolean;
 }
 
-/** How a file is parsed (as a chart template, a values file, or plainly), decided by its URI before it is read. */
-type ParseOptionsOf = (uri: string, languageId: string) => ParseOptions;
-
-function loadFile(path: string, uri: string, reporter: Reporter, optionsOf: ParseOptionsOf): LoadedFile | undefined {
-  const read = readRegularFile(path);
-  if (!read.ok) {
-    reporter.fail(read.message);
-    return undefined;
-  }
-  return loadText(path, uri, '', read.bytes, reporter, optionsOf);
-}
-
 /** Standard input, named by --stdin-filename or guessed from its content. */
-function loadStandardInput(name: string | undefined, reporter: Reporter, optionsOf: ParseOptionsOf): LoadedFile | undefined {
+function readStandardInputFile(name: string | undefined, reporter: Reporter): ReadFile | undefined {
   const read = readStandardInput();
   if (!read.ok) {
     reporter.fail(read.message);
@@ -246,51 +226,14 @@ function loadStandardInput(name: string | undefined, reporter: Reporter, options
     }
     languageId = guessed === 'dockerfile' ? 'dockerfile' : 'yaml';
   }
-  return loadText(name ?? '<stdin>', uri, languageId, read.bytes, reporter, optionsOf);
+  return decoded(decodeFile(0, name ?? '<stdin>', uri, languageId, read.bytes), reporter);
 }
 
-function loadText(path: string, uri: string, languageId: string, bytes: Buffer, reporter: Reporter, optionsOf: ParseOptionsOf): LoadedFile | undefined {
-  if (bytes.subarray(0, 8000).includes(0)) {
-    reporter.warn(`${path}: binary content; skipped`);
-    return undefined;
-  }
-  let text = bytes.toString('utf8');
-  const hasBom = text.startsWith(BOM);
-  if (hasBom) text = text.slice(1);
-  try {
-    return { path, shown: displayPath(path), hasBom, parsed: parseDocument({ uri, languageId, text }, 0, optionsOf(uri, languageId)) };
-  } catch (error) {
-    reporter.fail(`${path}: could not be analysed: ${internalError(error, reporter.debug)}`);
-    return undefined;
-  }
-}
-
-/** One line for an unexpected exception; its stack only with --debug. */
-function internalError(error: unknown, debug: boolean): string {
-  const line = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
-  if (debug && error instanceof Error && error.stack) return `internal error: ${error.stack}`;
-  return `internal error: ${line} (run with --debug for the stack)`;
-}
-
-/**
- * Analyses failed with an exception during this run, by document URI. `main` calls the core
- * only through `analyzeParsed` below, which records the failure here and returns an empty
- * analysis, so one file that breaks the analysis costs that file only: the others are still
- * reported and the run exits 2.
- */
-const analysisFailures = new Map<string, unknown>();
-
-/** Test hook: the analysis of a file whose path ends with this text throws (proves the containment). */
-const INJECTED_FAULT = process.env.TWELVE_FACTOR_LENS_TEST_FAULT;
-
-function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions): Analysis {
-  try {
-    if (INJECTED_FAULT && parsed.input.uri.endsWith(INJECTED_FAULT)) throw new RangeError('injected fault for a test');
-    return analyzeInCore(parsed, options);
-  } catch (error) {
-    analysisFailures.set(parsed.input.uri, error);
-    return { parsed, findings: [], ruleFailures: [] };
-  }
+/** A file's text, or undefined when it is skipped (said as a warning). */
+function decoded(file: ReadFile | string, reporter: Reporter): ReadFile | undefined {
+  if (typeof file !== 'string') return file;
+  reporter.warn(file);
+  return undefined;
 }
 
 export function main(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
@@ -330,6 +273,10 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
       unreadable++;
       warnings.push(message);
     },
+    failAt: (at, message) => {
+      unreadable++;
+      warnings.splice(at, 0, message);
+    },
     debug: options.debug,
   };
   // Helm charts are read first, so that a chart's templates and values files are parsed once, with their chart,
@@ -338,11 +285,16 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   const charts = cliChartReader(options.valuesFiles, (message) => chartFailures.push(message));
   // Also for the re-analyses of --fix (the reader reads each chart once).
   const parseOptionsOf: ParseOptionsOf = (uri, languageId) => charts.parseOptionsOf(uri, languageId);
-  const files: LoadedFile[] = [];
-  if (options.stdin) {
-    const file = loadStandardInput(options.stdinFilename, reporter, parseOptionsOf);
-    if (file) files.push(file);
-  }
+  // Every file is read first, its warnings in the run's order; then parsed and analysed (analyseHere).
+  const read: ReadFile[] = [];
+  /** Where each file's own warnings end: a parse that throws is reported there, as if read and parsed in one go. */
+  const warningsEnd: number[] = [];
+  const keep = (file: ReadFile | undefined) => {
+    if (!file) return;
+    read.push({ ...file, index: read.length });
+    warningsEnd.push(warnings.length);
+  };
+  if (options.stdin) keep(readStandardInputFile(options.stdinFilename, reporter));
   const keepExplicit = (path: string) => {
     if (detectTarget(pathToFileURL(resolve(path)).href, '')) return true;
     warn(`${path}: not a Dockerfile or YAML file by its name; skipped`);
@@ -368,70 +320,48 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     configurationOf.set(uri, located ? located.matcher.configurationFor(relativePath, options.ruleOverrides) : { rules: { ...options.ruleOverrides } });
     return true;
   };
-  if (options.stdin && files.length > 0 && !configure(options.stdinFilename ?? 'stdin', files[0].parsed.input.uri)) files.length = 0;
+  if (options.stdin && read.length > 0 && !configure(options.stdinFilename ?? 'stdin', read[0].uri)) {
+    read.length = 0;
+    warningsEnd.length = 0;
+  }
   for (const path of collectFiles(options.paths, reporter, keepExplicit)) {
     const uri = pathToFileURL(resolve(path)).href;
     if (!configure(path, uri)) continue;
-    const file = loadFile(path, uri, reporter, parseOptionsOf);
-    if (file) files.push(file);
+    const bytes = readRegularFile(path);
+    if (!bytes.ok) reporter.fail(bytes.message);
+    else keep(decoded(decodeFile(read.length, path, uri, '', bytes.bytes), reporter));
   }
   for (const message of options.configs.warnings.splice(0)) warn(message);
-  analysisFailures.clear();
   for (const message of chartFailures) reporter.fail(message);
+
+  const run: RunContext = {
+    options,
+    configurationFor: (uri) => configurationOf.get(uri) ?? { rules: { ...options.ruleOverrides } },
+    parseOptionsOf,
+    reporter,
+    warningsEnd,
+    err,
+  };
+  const analysed = analyseHere(read, run);
+  if (!analysed) return EXIT_USAGE;
   const templates = { analysed: 0, skipped: 0 };
-  for (const file of files) {
-    if (!file.parsed.helm) continue;
-    if (file.parsed.helm.skipped) templates.skipped++;
-    else templates.analysed++;
-  }
-
-  // Relations between objects (Service -> Deployment, HPA -> target) hold within one application.
-  const objectsOf = objectsByApplication(files.map((f) => f.parsed));
-  const reports: FileReport[] = [];
-  let unsafeFixesLeft = 0;
-  // sam init/cookiecutter project templates with Jinja blocks: counted in the summary as not analysed.
   let projectTemplatesSkipped = 0;
-  for (const file of files) {
-    const workspaceObjects = objectsOf(file.parsed.input.uri);
-    const configuration = configurationOf.get(file.parsed.input.uri) ?? { rules: { ...options.ruleOverrides } };
-    // Kustomize builds: the images every build of a base pins are not judged as the base writes them.
-    const pinnedImages = objectsOf.pinnedImages(file.parsed.input.uri);
-    // The Dockerfile's folder as its build context (.dockerignore, entrypoint script), as the editor reads it.
-    const buildContext = file.parsed.dockerfile && file.path !== '<stdin>' ? readBuildContext(fileURLToPath(file.parsed.input.uri), file.parsed.dockerfile) : undefined;
-    let analysis = analyzeParsed(file.parsed, { configuration, workspaceObjects, pinnedImages, buildContext });
-    if (options.fix && analysis.findings.some((f) => f.fix)) {
-      // Safe fixes only unless --unsafe-fixes; repeated until a further run would change nothing.
-      const original = analysis;
-      const fixed = fixUntilStable(file.parsed.source.text, (text) =>
-        text === file.parsed.source.text ? original : analyzeParsed(parseDocument({ ...file.parsed.input, text }, 0, parseOptionsOf(file.parsed.input.uri, file.parsed.input.languageId)), { configuration, workspaceObjects, pinnedImages, buildContext }),
-      { unsafe: options.unsafeFixes });
-      unsafeFixesLeft += fixed.unsafeSkipped;
-      if (fixed.broken) warn(`${file.path}: some fixes were not applied: they would have left the file with new parse problems`);
-      if (fixed.text !== file.parsed.source.text) {
-        try {
-          writeAtomically(file.path, (file.hasBom ? BOM : '') + fixed.text);
-        } catch (error) {
-          err(`twelve-factor-lens: cannot write ${file.path}: ${(error as Error).message}`);
-          return EXIT_USAGE;
-        }
-      }
-      analysis = fixed.analysis;
-    }
-    for (const failure of analysis.ruleFailures) warn(`${file.path}: rule ${failure.ruleId} failed and was skipped: ${failure.error.split('\n')[0]}`);
-    if (file.parsed.serverless?.skipped) projectTemplatesSkipped++;
-    const findings = options.quiet ? analysis.findings.filter((f) => f.severity === 'error') : analysis.findings;
-    reports.push({ path: file.shown, findings, parseProblems: file.parsed.parseProblems });
-  }
-
+  const reports: FileReport[] = [];
   const failedPaths = new Set<string>();
-  for (const file of files) {
-    const failure = analysisFailures.get(file.parsed.input.uri);
-    if (failure === undefined) continue;
-    reporter.fail(`${file.path}: could not be analysed, not reported: ${internalError(failure, options.debug)}`);
-    failedPaths.add(file.shown);
+  for (const outcome of analysed.outcomes) {
+    if (outcome.helm) templates[outcome.helm]++;
+    warnings.push(...outcome.warnings);
+    if (outcome.projectTemplateSkipped) projectTemplatesSkipped++;
+    reports.push(outcome.report);
   }
+  for (const outcome of analysed.outcomes) {
+    if (outcome.failure === undefined) continue;
+    reporter.fail(`${read[outcome.index].path}: could not be analysed, not reported: ${outcome.failure}`);
+    failedPaths.add(outcome.report.path);
+  }
+  const unsafeFixesLeft = analysed.unsafeFixesLeft;
   if (failedPaths.size) reports.splice(0, reports.length, ...reports.filter((r) => !failedPaths.has(r.path)));
-  moveFindingsToTheirFiles(reports, files);
+  moveFindingsToTheirFiles(reports, analysed.outcomes.map((o) => read[o.index]));
 
   for (const output of options.outputs) {
     const render = (format: OutputFormat, color: boolean): string => {
@@ -463,15 +393,83 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   return failing && !options.noFail ? EXIT_FINDINGS : EXIT_OK;
 }
 
+interface RunContext {
+  options: Options;
+  configurationFor(uri: string): Configuration;
+  parseOptionsOf: ParseOptionsOf;
+  reporter: Reporter;
+  /** Where each file's own warnings end among the run's warnings (by the file's index). */
+  warningsEnd: readonly number[];
+  err: (text: string) => void;
+}
+
+/**
+ * Parses and analyses the files: each file's outcome in the run's order, and the unsafe fixes --fix left;
+ * undefined when a fixed file could not be written (said on standard error). Application by application
+ * (cli-applications.ts) unless --fix, which writes files in the run's order, or a parse throws.
+ */
+function analyseHere(read: readonly ReadFile[], run: RunContext): { outcomes: FileOutcome[]; unsafeFixesLeft: number } | undefined {
+  const { options } = run;
+  if (!options.fix) {
+    const outcomes = analyseByApplication(read, { configurationFor: run.configurationFor, parseOptionsOf: run.parseOptionsOf, quiet: options.quiet, debug: options.debug });
+    if (outcomes) return { outcomes, unsafeFixesLeft: 0 };
+  }
+  // The whole run parsed at once: a file whose parse throws is reported (after its other warnings) and left out.
+  const files: LoadedFile[] = [];
+  const parseFailures: { at: number; message: string }[] = [];
+  for (const file of read) {
+    try {
+      files.push(parseFile(file, run.parseOptionsOf));
+    } catch (error) {
+      parseFailures.push({ at: run.warningsEnd[file.index], message: `${file.path}: could not be analysed: ${internalError(error, options.debug)}` });
+    }
+  }
+  // From the last, so that each place still counts the warnings before it.
+  for (const { at, message } of parseFailures.reverse()) run.reporter.failAt(at, message);
+
+  // Relations between objects (Service -> Deployment, HPA -> target) hold within one application.
+  const objectsOf = objectsByApplication(files);
+  const failures = new Map<string, unknown>();
+  const outcomes: FileOutcome[] = [];
+  let unsafeFixesLeft = 0;
+  for (const file of files) {
+    const analysisOptions = analysisOptionsOf(file, run.configurationFor(file.uri), objectsOf);
+    let analysis = analyzeContained(file.parsed, analysisOptions, failures);
+    const warnings: string[] = [];
+    if (options.fix && analysis.findings.some((f) => f.fix)) {
+      // Safe fixes only unless --unsafe-fixes; repeated until a further run would change nothing.
+      const original = analysis;
+      const fixed = fixUntilStable(
+        file.parsed.source.text,
+        (text) => (text === file.parsed.source.text ? original : analyzeContained(parseDocument({ ...file.parsed.input, text }, 0, run.parseOptionsOf(file.uri, file.languageId)), analysisOptions, failures)),
+        { unsafe: options.unsafeFixes },
+      );
+      unsafeFixesLeft += fixed.unsafeSkipped;
+      if (fixed.broken) warnings.push(`${file.path}: some fixes were not applied: they would have left the file with new parse problems`);
+      if (fixed.text !== file.parsed.source.text) {
+        try {
+          writeAtomically(file.path, (file.hasBom ? BOM : '') + fixed.text);
+        } catch (error) {
+          run.err(`twelve-factor-lens: cannot write ${file.path}: ${(error as Error).message}`);
+          return undefined;
+        }
+      }
+      analysis = fixed.analysis;
+    }
+    outcomes.push(outcomeOf(file, analysis, options, failures, warnings));
+  }
+  return { outcomes, unsafeFixesLeft };
+}
+
 /** Findings located in another file (a Helm value in values.yaml) go to that file's report, once. */
-function moveFindingsToTheirFiles(reports: FileReport[], files: readonly LoadedFile[]): void {
+function moveFindingsToTheirFiles(reports: FileReport[], files: readonly { shown: string; uri: string }[]): void {
   // Each file's report by its path, found in one pass (a search per file was quadratic: 2.6 s of 7 over 1,332 files).
   const byPath = new Map<string, FileReport>();
   for (const report of reports) if (!byPath.has(report.path)) byPath.set(report.path, report);
   const byUri = new Map<string, FileReport>();
   for (const file of files) {
     const report = byPath.get(file.shown);
-    if (report) byUri.set(file.parsed.input.uri, report);
+    if (report) byUri.set(file.uri, report);
   }
   const seen = new Set<string>();
   /** Findings already placed in their file's report: kept there when that report's turn comes. */
@@ -516,17 +514,6 @@ function writeAtomically(path: string, text: string): void {
     rmSync(temporary, { force: true });
     throw error;
   }
-}
-
-/** For each file, the Kubernetes objects of the files in its application (related-objects.ts). */
-function objectsByApplication(parsed: readonly ParsedDocument[]): RelatedObjects {
-  const byUri = new Map(parsed.map((p) => [p.input.uri, p]));
-  return relatedObjects({ uris: [...byUri.keys()], textOf: (uri) => byUri.get(uri)?.source.text ?? '', objectsOf: (uri) => byUri.get(uri)?.kubernetes?.objects ?? [] });
-}
-
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), resolve(path));
-  return (rel.startsWith('..') ? resolve(path) : rel).split(sep).join('/');
 }
 
 /**

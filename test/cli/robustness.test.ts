@@ -191,6 +191,29 @@ describe('CLI: hostile file trees', () => {
     assert.match(stylish.stdout, /in 1 file checked/);
     assert.match(run(['--debug', 'contained'], { env }).stderr, STACK, '--debug shows the stack');
   });
+
+  it('a file whose parse throws is said where its read would be, left out of its application, and the others reported', () => {
+    // The files are parsed application by application; a parse that throws sends the run back to parsing every
+    // file at once, where the file is left out of the application index, as it always was.
+    const tree = join(dir, 'unparsed');
+    mkdirSync(join(tree, 'app'), { recursive: true });
+    writeFileSync(join(tree, 'a.Dockerfile'), DOCKERFILE);
+    writeFileSync(join(tree, 'app', 'deploy.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n');
+    writeFileSync(join(tree, 'app', 'hpa.yaml'), 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 2\n  maxReplicas: 5\n');
+    writeFileSync(join(tree, 'b.Dockerfile'), Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x00])); // binary: a read warning before it
+    const whole = run(['--format', 'json', '--no-fail', 'unparsed']);
+    assert.equal(whole.code, 0);
+    assert.ok(countRule(whole, 'concurrency/replicas-with-hpa') > 0, 'the relation between the two files is found');
+
+    const faulty = run(['--format', 'json', '--no-fail', 'unparsed'], { env: { TWELVE_FACTOR_LENS_TEST_PARSE_FAULT: 'a.Dockerfile' } });
+    assert.equal(faulty.code, 2);
+    assert.deepEqual(reportedFiles(faulty), reportedFiles(whole).filter((f) => f !== 'unparsed/a.Dockerfile'));
+    const lines = faulty.stderr.trim().split('\n');
+    assert.match(lines[0], /unparsed\/a\.Dockerfile: could not be analysed: internal error: RangeError: injected parse fault for a test \(run with --debug for the stack\)$/);
+    assert.match(lines[1], /unparsed\/b\.Dockerfile: binary content; skipped$/, 'in the order of the files: a.Dockerfile is read before b.Dockerfile');
+    assert.equal(countRule(faulty, 'concurrency/replicas-with-hpa'), countRule(whole, 'concurrency/replicas-with-hpa'), 'the other files keep their relations');
+    noStack(faulty);
+  });
 });
 
 describe('CLI: configuration errors', () => {
