@@ -31,6 +31,7 @@ import { generate, type InputKind } from '../test/helpers/generate';
 import { bundleOptions } from './build-options.mjs';
 // @ts-expect-error: plain JavaScript, so that the growth's child process can load it without tsx
 import { leastCost, warmUp } from './bench-cost.cjs';
+import { ANALYSE_WORKSPACE_METHOD, type AnalyseWorkspaceAnswer } from '../server/src/summary-protocol';
 
 const ROOT = resolve(__dirname, '..');
 const PEERS = join(tmpdir(), 'tfl-peers');
@@ -372,7 +373,7 @@ async function main(): Promise<void> {
     if (message === undefined) throw new Error(`no "Indexed" line in the server's log within 120 s (${indexFolder})`);
     const t2 = performance.now();
     // The command Analyse Workspace (server.ts): answers how many files will get their problems published.
-    const { files } = (await s.connection.sendRequest('twelveFactor/analyseWorkspace')) as { files: number };
+    const { files } = (await s.connection.sendRequest(ANALYSE_WORKSPACE_METHOD)) as AnalyseWorkspaceAnswer;
     while (s.publishedUris.size < files && performance.now() - t2 < 120_000) await sleep(10);
     const analysed = performance.now() - t2;
     const rss = s.rssMb();

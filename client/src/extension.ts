@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { FactorsView, targetLabel, type WorkspaceSummary } from './factors-view';
+import { ANALYSE_WORKSPACE_METHOD, WORKSPACE_SUMMARY_METHOD, type AnalyseWorkspaceAnswer } from '../../server/src/summary-protocol';
 import { FactorStatus } from './status-bar';
 
 /** Opens a rule's packaged page as a rendered preview; hover links call it (trusted for this command only). */
@@ -49,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const status = new FactorStatus(`${VIEW_ID}.focus`);
   const view = new FactorsView(
-    (target) => client!.sendRequest<WorkspaceSummary>('twelveFactor/workspaceSummary', { target }),
+    (target) => client!.sendRequest<WorkspaceSummary>(WORKSPACE_SUMMARY_METHOD, { target }),
     (summary) => status.setSummary(summary),
   );
   const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
@@ -136,7 +137,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Twelve-Factor Lens: analysing the workspace' },
-        () => client!.sendRequest<{ files: number }>('twelveFactor/analyseWorkspace'),
+        () => client!.sendRequest<AnalyseWorkspaceAnswer>(ANALYSE_WORKSPACE_METHOD),
       );
       outputChannel.info(`Analyse Workspace: ${result.files} files; their problems are in the Problems view.`);
       void view.refresh();

@@ -57,11 +57,15 @@ export function closedGroups<T extends { uri: string }>(files: readonly T[], rel
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
     return i;
   };
-  // An application's files share one list: it is joined once.
+  // An application's files share one list: it is joined once, and each later file of it joins its first file.
   const joined = new Set<readonly string[]>();
   files.forEach((file, i) => {
     const list = related(file.uri);
-    if (joined.has(list) && list.includes(file.uri)) return;
+    const first = joined.has(list) ? position.get(list[0]) : undefined;
+    if (first !== undefined) {
+      parent[root(i)] = root(first);
+      return;
+    }
     joined.add(list);
     for (const uri of list) {
       const j = position.get(uri);

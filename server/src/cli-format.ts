@@ -6,16 +6,14 @@ import { COVERAGE_NOTICES } from './core/analyze';
 import type { Finding, Severity } from './core/types';
 import type { ParseProblem } from './core/kubernetes/model';
 import { maskText } from './core/mask';
-import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { displayPath } from './cli-run';
 import { factorShortLabel, stylishFactorLines } from './cli-formats/summary';
 
-/** A related location's file as the user sees paths: relative to the working directory. */
+/** A related location's file as reports show paths (displayPath); a URI that names no local file, as written. */
 function relatedPath(uri: string): string {
   try {
-    const path = fileURLToPath(uri);
-    const rel = relative(process.cwd(), path);
-    return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+    return displayPath(fileURLToPath(uri));
   } catch {
     return uri;
   }

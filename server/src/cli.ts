@@ -226,6 +226,7 @@ function readStandardInputFile(name: string | undefined, reporter: Reporter): Re
     }
     languageId = guessed === 'dockerfile' ? 'dockerfile' : 'yaml';
   }
+  // Standard input is read first: the run's first file.
   return decoded(decodeFile(0, name ?? '<stdin>', uri, languageId, read.bytes), reporter);
 }
 
@@ -289,9 +290,10 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   const read: ReadFile[] = [];
   /** Where each file's own warnings end: a parse that throws is reported there, as if read and parsed in one go. */
   const warningsEnd: number[] = [];
+  /** `file` was made with read.length as its index. */
   const keep = (file: ReadFile | undefined) => {
     if (!file) return;
-    read.push({ ...file, index: read.length });
+    read.push(file);
     warningsEnd.push(warnings.length);
   };
   if (options.stdin) keep(readStandardInputFile(options.stdinFilename, reporter));

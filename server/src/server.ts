@@ -60,20 +60,20 @@ import { valueUses, valuesKeyHover, type ValueUse } from './core/helm/values-use
 import { KNOWN_RULE_IDS } from './cli-config';
 import { ApplicationIndex, isKustomizationFile } from './core/applications';
 import { changedSignatures, changedTokens, dependsOn, type RelationSignature } from './core/kubernetes/relation-index';
-import type { SummaryFinding, WorkspaceSummary } from './summary-protocol';
+import { ANALYSE_WORKSPACE_METHOD, WORKSPACE_SUMMARY_METHOD, type AnalyseWorkspaceAnswer, type SummaryFinding, type WorkspaceSummary } from './summary-protocol';
 
 /** Which files get problems: the open ones, or every indexed file of the workspace. */
 type ProblemsScope = 'openFiles' | 'workspace';
 
 /** The client's "Analyse Workspace" command: publish problems for every indexed file. */
-export const AnalyseWorkspaceRequest = new RequestType0<{ files: number }, void>('twelveFactor/analyseWorkspace');
+export const AnalyseWorkspaceRequest = new RequestType0<AnalyseWorkspaceAnswer, void>(ANALYSE_WORKSPACE_METHOD);
 /** Tests and benchmarks only (TWELVE_FACTOR_LENS_TEST_COUNTERS=1): how many analyses each file has had. */
 export const AnalysisCountsRequest = new RequestType0<Record<string, number>, void>('twelveFactor/test/analysisCounts');
 /** The code action kind of "fix all safe problems" (`editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.twelveFactor`;
 
 export type { SummaryFinding, WorkspaceSummary };
-export const WorkspaceSummaryRequest = new RequestType<{ target?: string } | undefined, WorkspaceSummary, void>('twelveFactor/workspaceSummary');
+export const WorkspaceSummaryRequest = new RequestType<{ target?: string } | undefined, WorkspaceSummary, void>(WORKSPACE_SUMMARY_METHOD);
 
 /** The files the server watches (registered dynamically when the client allows it). */
 const WATCHED_GLOB = '**/{Dockerfile*,Containerfile*,*.yaml,*.yml,*.dockerfile,*.containerfile,*.tpl,.twelve-factor-lens.json,.dockerignore,*.dockerignore,*.sh}';

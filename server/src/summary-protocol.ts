@@ -1,11 +1,22 @@
 /**
- * The shape of the `twelveFactor/workspaceSummary` answer, shared by the server that builds it
- * and the client's Twelve Factors view and status bar that show it. Types only: the client
- * bundle takes nothing else from the server.
+ * The server's own requests: their methods, and the shape of the `twelveFactor/workspaceSummary` answer, shared by
+ * the server that answers them, the client's commands, Twelve Factors view and status bar, and the tools that drive
+ * the server (bench:peers, the protocol tests). Types and method names only: the client bundle takes nothing else
+ * from the server.
  */
 import type { Severity } from './core/types';
 
 export type { Severity };
+
+/** Answered with a WorkspaceSummary. */
+export const WORKSPACE_SUMMARY_METHOD = 'twelveFactor/workspaceSummary';
+/** Analyse Workspace: every indexed file gets its problems published; answered with an AnalyseWorkspaceAnswer. */
+export const ANALYSE_WORKSPACE_METHOD = 'twelveFactor/analyseWorkspace';
+
+export interface AnalyseWorkspaceAnswer {
+  /** How many files will get their problems published. */
+  files: number;
+}
 
 /** One finding as the Twelve Factors view shows it. */
 export interface SummaryFinding {

@@ -31,6 +31,7 @@ import {
   type CodeAction,
 } from 'vscode-languageserver-protocol/node';
 import { stopServer } from '../helpers/lsp-server';
+import { WORKSPACE_SUMMARY_METHOD } from '../../server/src/summary-protocol';
 
 const CLI = resolve('dist/cli.js');
 const SERVER = resolve('dist/server.js');
@@ -207,7 +208,7 @@ describe('Helm charts in the editor', () => {
   });
 
   it('the workspace summary lists a value finding under values.yaml, not under the template', async () => {
-    const summaryAnswer = (await client.connection.sendRequest('twelveFactor/workspaceSummary', {})) as { files: { uri: string; findings: { ruleId: string; range: { start: { line: number } } }[] }[] };
+    const summaryAnswer = (await client.connection.sendRequest(WORKSPACE_SUMMARY_METHOD, {})) as { files: { uri: string; findings: { ruleId: string; range: { start: { line: number } } }[] }[] };
     const of = (path: string) => summaryAnswer.files.find((f) => f.uri === uriOf(path))?.findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}`) ?? [];
     assert.deepEqual(of('values.yaml'), ['build-release-run/mutable-image-tag@3']);
     assert.deepEqual(of('templates/deployment.yaml'), []);

@@ -34,6 +34,7 @@ import {
   type TextDocumentEdit,
 } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../../server/src/core/edits';
+import { WORKSPACE_SUMMARY_METHOD } from '../../server/src/summary-protocol';
 
 let server: ChildProcessWithoutNullStreams;
 let connection: ProtocolConnection;
@@ -103,7 +104,7 @@ interface Summary {
 
 describe('twelveFactor/workspaceSummary', () => {
   it('counts per factor equal the CLI JSON on the same folder, closed files included', async () => {
-    const summary = (await connection.sendRequest('twelveFactor/workspaceSummary', {})) as Summary;
+    const summary = (await connection.sendRequest(WORKSPACE_SUMMARY_METHOD, {})) as Summary;
     const cli = spawnSync(process.execPath, [resolve('dist/cli.js'), '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
     const findings: { factor: string | null; file: string }[] = JSON.parse(cli.stdout).findings;
     assert.equal(summary.filesChecked, 3);
@@ -116,7 +117,7 @@ describe('twelveFactor/workspaceSummary', () => {
     // No problems were published for files nobody opened.
     assert.equal(published.get(uriOf('deploy/app.yaml')), undefined);
 
-    const docker = (await connection.sendRequest('twelveFactor/workspaceSummary', { target: 'dockerfile' })) as Summary;
+    const docker = (await connection.sendRequest(WORKSPACE_SUMMARY_METHOD, { target: 'dockerfile' })) as Summary;
     assert.equal(docker.filesChecked, 2);
     assert.ok(docker.files.every((f) => f.findings.every((x) => !x.ruleId.startsWith('config/literal-secret-env') || f.target === 'dockerfile')));
     assert.equal(docker.factors.reduce((n, f) => n + f.findings, 0), findings.filter((f) => f.factor && f.file.endsWith('Dockerfile')).length);

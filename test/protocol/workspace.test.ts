@@ -30,6 +30,7 @@ import {
   type ProtocolConnection,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
+import { ANALYSE_WORKSPACE_METHOD, type AnalyseWorkspaceAnswer } from '../../server/src/summary-protocol';
 
 const CLI = resolve('dist/cli.js');
 const SERVER = resolve('dist/server.js');
@@ -357,7 +358,7 @@ describe('server and CLI agree on a workspace', () => {
     });
 
     it('Analyse Workspace publishes every file, as the CLI reports it', async () => {
-      const answer = (await client.connection.sendRequest('twelveFactor/analyseWorkspace')) as { files: number };
+      const answer = (await client.connection.sendRequest(ANALYSE_WORKSPACE_METHOD)) as AnalyseWorkspaceAnswer;
       assert.equal(answer.files, Object.keys(FILES).length - 1, 'every indexed file but the ignored one');
       await expectSummary(client, cliSummary, 'after Analyse Workspace');
     });

@@ -64,5 +64,17 @@ testRule(rule, {
       workspace: [{ filename: 'pvc.yaml', code: pvc('ReadWriteOncePod') }],
       errors: [{ line: 20, column: 24, message: 'declared in pvc.yaml' }],
     },
+    {
+      name: 'claim in a file whose URI has an escape (%20): named decoded',
+      code: deploy('  replicas: 2\n', 'StatefulSet'),
+      workspace: [{ filename: 'my%20pvc.yaml', code: pvc('ReadWriteOnce') }],
+      errors: [{ line: 20, column: 24, message: 'declared in my pvc.yaml' }],
+    },
+    {
+      name: 'claim in a file whose URI has a malformed escape (the rule used to fail on it)',
+      code: deploy('  replicas: 2\n', 'StatefulSet'),
+      workspace: [{ filename: 'pvc%zz.yaml', code: pvc('ReadWriteOnce') }],
+      errors: [{ line: 20, column: 24, message: 'declared in pvc%zz.yaml' }],
+    },
   ],
 });

@@ -4,12 +4,14 @@ import { isTemplated } from '../../../kubernetes/model';
 import { podVolumes, replicasOf } from '../../../kubernetes/pod-parts';
 import { nodeAt, scalarString } from '../../../kubernetes/yaml-nodes';
 import { accessModesOf, maxReplicasOf, relationIndex } from '../../../kubernetes/relation-index';
+import { decodeUri } from '../../../uri';
 
 const SCALED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 const SINGLE_WRITER = new Set(['ReadWriteOnce', 'ReadWriteOncePod']);
 
+/** The claim's file as the message names it; an editor's URI with a malformed escape (`%zz`) is named as written. */
 function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  return decodeUri(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
 export default defineKubernetesRule({
