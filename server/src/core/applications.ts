@@ -19,7 +19,7 @@
  *
  * Pure: it sees file URIs and the text of kustomization files, never the file system.
  */
-import { parse } from 'yaml';
+import { readData } from './yaml-read';
 import { decodeUri } from './uri';
 import { perString } from './string-memo';
 
@@ -59,7 +59,7 @@ export function resolveReference(dir: string, reference: string): string | undef
 function readKustomization(text: string): Record<string, unknown> | undefined {
   let data: unknown;
   try {
-    data = parse(text, { maxAliasCount: 100, uniqueKeys: false });
+    data = readData(text, { maxAliasCount: 100, uniqueKeys: false });
   } catch {
     return undefined;
   }

@@ -107,6 +107,14 @@ export interface Parsed {
 
 const KEYWORD = /^(if|else|end|range|with|define|block|break|continue)\b\s*([\s\S]*)$/;
 
+/**
+ * The deepest nesting read, of blocks (`if`, `with`, `range`, `define`) and of parentheses in one action. Rendering
+ * recurses once per level, so without a bound what a template nesting thousands of levels gave depended on the
+ * reading thread's stack: the CLI's main thread ran out where the editor's workers did not. Real charts nest a
+ * handful of levels.
+ */
+export const MAX_TEMPLATE_NESTING = 100;
+
 /** Builds the control-flow tree; `define` blocks go to `defines` (a `block` is a define used in place). */
 export function parseTokens(tokens: readonly Token[]): Parsed {
   const defines = new Map<string, TreeNode[]>();
@@ -166,6 +174,7 @@ export function parseTokens(tokens: readonly Token[]): Parsed {
       stack.pop();
     }
     // break / continue: ignored (the body is rendered once anyway when unknown).
+    if (stack.length > MAX_TEMPLATE_NESTING + 1) return { nodes: root, defines, error: `blocks nest more than ${MAX_TEMPLATE_NESTING} levels deep` };
   }
   if (stack.length > 1) return { nodes: root, defines, error: `a \`${top().kind}\` block is never closed` };
   return { nodes: root, defines };
@@ -191,10 +200,10 @@ export interface Pipeline {
   commands: Command[];
 }
 
-/** Parses an action body into a pipeline; undefined when it uses syntax we do not read. */
+/** Parses an action body into a pipeline; undefined when it uses syntax we do not read, or nests too deeply. */
 export function parsePipeline(body: string): Pipeline | undefined {
   const tokens = splitWords(body);
-  if (!tokens) return undefined;
+  if (!tokens || parenthesisDepth(tokens) > MAX_TEMPLATE_NESTING) return undefined;
   let pos = 0;
   const parse = (stopAtParen: boolean): Pipeline | undefined => {
     const decl: string[] = [];
@@ -257,6 +266,16 @@ function toTerm(word: string): Term | undefined {
   if (variable) return { t: 'field', var: variable[1] ?? '', path: variable[2] ? variable[2].slice(1).split('.') : [] };
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(word)) return { t: 'ident', name: word };
   return undefined;
+}
+
+function parenthesisDepth(tokens: readonly string[]): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const token of tokens) {
+    if (token === '(') deepest = Math.max(deepest, ++depth);
+    else if (token === ')') depth--;
+  }
+  return deepest;
 }
 
 /** Words of an action: strings whole, `(`, `)`, `|`, `,`, `:=` apart. Undefined on an unterminated string. */

@@ -15,7 +15,8 @@
  *
  * Pure, and bounded: output size, include depth and range iterations are capped.
  */
-import { parseDocument, isMap, isSeq, isScalar, isAlias, type Document, type Node } from 'yaml';
+import { isMap, isSeq, isScalar, isAlias, type Document, type Node } from 'yaml';
+import { readDocument } from '../yaml-read';
 import type { Range } from '../types';
 import { SourceText } from '../source';
 import { lex, parseTokens, parsePipeline, type Pipeline, type Term, type TreeNode } from './lexer';
@@ -119,7 +120,7 @@ class Renderer {
     for (const file of context.values) {
       // Values are read as plain data (toJS), which expands `<<` merge keys only with the package's merge option,
       // as Helm does. (Manifests are read through our own accessors instead: see YAML_PARSE_OPTIONS.)
-      const doc = parseDocument(file.text, { uniqueKeys: false, strict: false, prettyErrors: false, merge: true });
+      const doc = readDocument(file.text, { uniqueKeys: false, strict: false, merge: true });
       if (doc.errors.length > 0) {
         this.badValues.push(file.uri);
         this.valuesUnknown = true;
@@ -130,7 +131,7 @@ class Renderer {
     }
     if (context.chartText) {
       try {
-        const chart = safeJs(parseDocument(context.chartText, { uniqueKeys: false, strict: false }));
+        const chart = safeJs(readDocument(context.chartText, { uniqueKeys: false, strict: false }));
         if (chart && typeof chart === 'object') {
           const c = chart as Record<string, unknown>;
           if (typeof c.name === 'string') this.chart.Name = c.name;

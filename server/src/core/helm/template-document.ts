@@ -3,7 +3,8 @@
  * parses), and the way back from any range of it to the template, or to the values file
  * line a value comes from. Pure: the caller passes the chart's texts (HelmChartContext).
  */
-import { parseAllDocuments, visit } from 'yaml';
+import { visit } from 'yaml';
+import { readAllDocuments } from '../yaml-read';
 import type { Range, TextEdit } from '../types';
 import { SourceText } from '../source';
 import { renderTemplate, type HelmChartContext, type Origin, type RenderResult, type Segment } from './render';
@@ -103,7 +104,7 @@ export class HelmTemplate {
     if (!this.values) {
       this.values = new Set();
       for (const file of this.context.values) {
-        for (const doc of parseAllDocuments(file.text)) {
+        for (const doc of readAllDocuments(file.text)) {
           if (!('contents' in doc)) continue;
           visit(doc, {
             Scalar: (key, node) => {

@@ -4,7 +4,8 @@
  * release, run, used by `templates/deployment.yaml` line 12). Pure: the caller renders the
  * templates (HelmTemplate) and passes them.
  */
-import { isMap, isPair, isScalar, parseAllDocuments, parseDocument, visit, type Node } from 'yaml';
+import { isMap, isPair, isScalar, visit, type Node } from 'yaml';
+import { readAllDocuments, readDocument } from '../yaml-read';
 import type { FactorSlug, Position, Range } from '../types';
 import { SourceText } from '../source';
 import { factorBySlug } from '../factors';
@@ -36,7 +37,7 @@ export function valueUses(template: HelmTemplate): ValueUse[] {
   const segments = template.render.segments.filter((s) => s.origin);
   if (segments.length === 0) return [];
   const located: Located[] = [];
-  for (const doc of parseAllDocuments(template.render.text)) {
+  for (const doc of readAllDocuments(template.render.text)) {
     if (!('contents' in doc)) continue;
     visit(doc, {
       Scalar(_key, node, path) {
@@ -99,7 +100,7 @@ export interface ValuesHover {
 export function valuesKeyHover(values: { uri: string; text: string }, position: Position, uses: readonly ValueUse[], displayName: (uri: string) => string): ValuesHover | undefined {
   const source = new SourceText(values.uri, values.text);
   const offset = source.offsetAt(position);
-  const doc = parseDocument(values.text);
+  const doc = readDocument(values.text);
   // The key under the cursor, with its path from the top.
   const path: string[] = [];
   let span: [number, number] | undefined;

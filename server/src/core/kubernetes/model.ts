@@ -4,13 +4,13 @@
  * a `kind: List`), with its kind, name, labels and the pod spec wherever that kind
  * keeps it. YAML that is not a Kubernetes object yields no objects at all.
  */
-import { parseAllDocuments, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
 import { HELM_UNKNOWN, YAML_PARSE_OPTIONS, asMap, collect, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
 import { isKustomizationFile } from '../applications';
-import { withoutStackTraces } from '../yaml-errors';
+import { readAllDocuments } from '../yaml-read';
 
 /** Where each kind keeps its pod template's spec, relative to the object root. */
 const POD_SPEC_PATHS: Record<string, string[]> = {
@@ -133,9 +133,7 @@ export class KubernetesModel {
   constructor(readonly source: SourceText) {
     this.isHelmTemplate = hasTemplateBraces(source.text) || /\/templates\/[^/]+$/.test(source.uri);
     // lfText: lone CR is a line break for us (as in LSP) but not for the yaml package; same offsets.
-    const docs = withoutStackTraces(() => parseAllDocuments(source.lfText, YAML_PARSE_OPTIONS));
-    const list = Array.isArray(docs) ? docs : [];
-    list.forEach((doc, documentIndex) => {
+    readAllDocuments(source.lfText, YAML_PARSE_OPTIONS).forEach((doc, documentIndex) => {
       this.documents.push(doc);
       if (doc.errors.length > 0) {
         // A template that does not parse is not an error of the user's YAML: Helm renders it first.

@@ -8,13 +8,13 @@
  *
  * A file is a template by its content, never by its name alone (see `looksLikeServerless`).
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type ScalarTag, type CollectionTag, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type ScalarTag, type CollectionTag, type YAMLMap } from 'yaml';
 import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
 import type { ParseProblem } from '../kubernetes/model';
 import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
-import { withoutStackTraces } from '../yaml-errors';
+import { readDocument } from '../yaml-read';
 
 export type TemplateKind = 'cloudformation' | 'serverless-framework';
 
@@ -133,7 +133,7 @@ export class ServerlessModel {
 
   constructor(readonly source: SourceText) {
     this.isProjectTemplate = /\{\{\s*cookiecutter|\{%/.test(source.text);
-    const doc = withoutStackTraces(() => parseDocument(source.lfText, { ...YAML_PARSE_OPTIONS, customTags: CUSTOM_TAGS }));
+    const doc = readDocument(source.lfText, { ...YAML_PARSE_OPTIONS, customTags: CUSTOM_TAGS });
     this.doc = doc;
     if (this.isProjectTemplate && (source.text.includes('{%') || doc.errors.length > 0)) {
       // Nothing of it is read: what the rendered template holds depends on the answers given to `sam init`/cookiecutter.

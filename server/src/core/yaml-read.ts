@@ -1,0 +1,120 @@
+/**
+ * Every YAML text the core reads goes through here: the yaml package's own reading (lexer, parser, composer),
+ * with the nesting of each document bounded.
+ *
+ * The yaml package's parser and composer recurse once per level of nesting, so how deep a document they could
+ * read depended on how much stack the caller had left. The language server's workers have 4 MB of stack and the
+ * CLI's main thread under 1 MB: a 60 KB fuzz input nesting 2,276 levels deep read as YAML errors in the editor
+ * and as unreadable in the CLI, and a ConfigMap nesting 1,200 levels was read whole in the editor but stopped
+ * with "Maximum call stack size exceeded" in the CLI, at a line that moved with the caller's stack.
+ *
+ * Now a document that nests deeper than MAX_YAML_NESTING ends where it gets that deep, before anything recurses
+ * that far, the same way in every process: it is read as a document with one error there (its content is
+ * skipped up to the next `---` or `...` line), and the stream's other documents are read as usual. The deepest
+ * of the 1,266 real YAML files in the shared corpus nests 19 levels.
+ *
+ * The package's own error messages are not prettified (`prettyErrors` off): the core reports a problem's message
+ * and position, not the package's excerpt of the line. Stack traces are not recorded while it reads: see
+ * withoutStackTraces.
+ *
+ * Pure: no I/O.
+ */
+import { CST, Composer, Lexer, Parser, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
+
+/**
+ * The deepest nesting read, counted as the yaml parser's stack counts it: the document, then one level per
+ * collection (a list item holding a map counts twice). About a quarter of what the composer can read on a main
+ * thread's stack.
+ */
+export const MAX_YAML_NESTING = 256;
+
+/** The one error of a document that nests too deeply, placed where it gets too deep. */
+export const TOO_DEEP_MESSAGE = `Nested more than ${MAX_YAML_NESTING} levels deep, deeper than this linter reads YAML`;
+
+/**
+ * The yaml package reports each problem as an `Error` subclass, and V8 records a stack trace for every
+ * one: on a broken file with thousands of problems inside deep nesting, recording those traces cost
+ * more than the parse (fuzz seed 8086: 168 lines of 440 nested `[` took 2.6 s, 2.7 s of it in
+ * `YAMLError`). The parse problems keep their message and position, which is all we report, so the
+ * traces are not recorded while the yaml package reads.
+ */
+export function withoutStackTraces<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+export type ReadOptions = Omit<ParseOptions, 'prettyErrors' | 'lineCounter'> & DocumentOptions & SchemaOptions;
+
+/** Lexemes the parser reads without moving its offset: markers the lexer adds, not text of the source. */
+const ZERO_WIDTH = new Set(['doc-mode', 'flow-error-end', 'scalar']);
+
+/**
+ * The parser's tokens for `text`, one lexeme at a time. When a document's nesting passes the bound, the parser
+ * is left there: a document holding only an error at that offset stands in for it, the lexemes are skipped up to
+ * the next document marker, and a new parser reads on from there.
+ */
+function* boundedTokens(text: string): Generator<CST.Token> {
+  let parser = new Parser();
+  let skipping = false;
+  let offset = 0;
+  let scalarText = false;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (skipping) {
+      // The text after a scalar marker is the scalar's, even when it reads `---`.
+      const type: CST.TokenType | null = scalarText ? null : CST.tokenType(lexeme);
+      scalarText = type === 'scalar';
+      if (type !== 'doc-start' && type !== 'doc-end') {
+        if (!type || !ZERO_WIDTH.has(type)) offset += lexeme.length;
+        continue;
+      }
+      skipping = false;
+      parser = new Parser();
+      parser.offset = offset;
+    }
+    yield* parser.next(lexeme);
+    if (parser.stack.length > MAX_YAML_NESTING) {
+      offset = parser.offset;
+      yield { type: 'document', offset, start: [], value: { type: 'error', offset, source: '', message: TOO_DEEP_MESSAGE } };
+      skipping = true;
+      scalarText = false;
+    }
+  }
+  if (!skipping) yield* parser.end();
+}
+
+/** Every document of the stream, as the yaml package's `parseAllDocuments` reads them (without prettified errors). */
+export function readAllDocuments(text: string, options: ReadOptions = {}): Document.Parsed[] {
+  return withoutStackTraces(() => Array.from(new Composer({ ...options, prettyErrors: false }).compose(boundedTokens(text))));
+}
+
+/** The text as one document, as the yaml package's `parseDocument` reads it (a second document is an error). */
+export function readDocument(text: string, options: ReadOptions = {}): Document.Parsed {
+  return withoutStackTraces(() => {
+    let doc: Document.Parsed | undefined;
+    for (const next of new Composer({ ...options, prettyErrors: false }).compose(boundedTokens(text), true, text.length)) {
+      if (!doc) doc = next;
+      else if (doc.options.logLevel !== 'silent') {
+        // As parseDocument reports it.
+        doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+        break;
+      }
+    }
+    // compose(…, forceDoc = true) always ends with a document.
+    return doc!;
+  });
+}
+
+/**
+ * The text as plain data, or undefined when it has errors. Unlike the package's `parse`, warnings are not
+ * logged to the console and errors are not thrown.
+ */
+export function readData(text: string, options: ReadOptions & ToJSOptions = {}): unknown {
+  const doc = readDocument(text, options);
+  if (doc.errors.length > 0) return undefined;
+  return doc.toJS(options);
+}
