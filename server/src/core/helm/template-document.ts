@@ -105,7 +105,6 @@ export class HelmTemplate {
       this.values = new Set();
       for (const file of this.context.values) {
         for (const doc of readAllDocuments(file.text)) {
-          if (!('contents' in doc)) continue;
           visit(doc, {
             Scalar: (key, node) => {
               if (key !== 'key' && node.value !== null && node.value !== undefined) this.values!.add(String(node.value));

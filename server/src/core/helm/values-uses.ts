@@ -38,7 +38,6 @@ export function valueUses(template: HelmTemplate): ValueUse[] {
   if (segments.length === 0) return [];
   const located: Located[] = [];
   for (const doc of readAllDocuments(template.render.text)) {
-    if (!('contents' in doc)) continue;
     visit(doc, {
       Scalar(_key, node, path) {
         if (!node.range) return;
