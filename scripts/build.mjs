@@ -9,7 +9,9 @@ const common = bundleOptions(production);
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // dist/server.js starts the first analysis worker, then loads the server from dist/server-main.js (see server/src/worker-start.ts).
+  build({ ...common, entryPoints: ['server/src/start-server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js' }),
   // The server runs every analysis in worker threads loaded from this file (next to dist/server.js).
   build({ ...common, entryPoints: ['server/src/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),

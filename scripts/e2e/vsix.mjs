@@ -68,7 +68,7 @@ export function auditVsix(file) {
   for (const f of files) {
     if (!allowed.some((re) => re.test(f))) problems.push(`unexpected file ${f}`);
   }
-  for (const must of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/analysis-worker.js', 'images/icon.png', 'images/factors.svg']) {
+  for (const must of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/analysis-worker.js', 'images/icon.png', 'images/factors.svg']) {
     if (!files.includes(must)) problems.push(`missing ${must}`);
   }
   if (!files.some((f) => /^LICENSE/i.test(f))) problems.push('missing LICENSE');

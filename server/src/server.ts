@@ -53,6 +53,7 @@ import { SourceText } from './core/source';
 import type { Configuration, Finding, Severity } from './core/types';
 import { openTransport } from './lsp-transport';
 import { AnalysisPool, type PoolDocument } from './worker-pool';
+import { takeEarlyWorker, workerOptionsFromEnvironment } from './worker-start';
 import { WorkspaceIndex } from './workspace-index';
 import { ChartReader, overlayChartFiles } from './helm-charts';
 import { HelmTemplate } from './core/helm/template-document';
@@ -190,14 +191,17 @@ const reportedRuleFailures = new Set<string>();
 /** Uris that currently show problems (non-empty diagnostics were sent). */
 const published = new Set<string>();
 
-const testDelayMs = Number(process.env.TWELVE_FACTOR_LENS_TEST_DELAY_MS);
 /** Protocol tests and the benchmark only: count analyses per file, answered by {@link AnalysisCountsRequest}. */
 const testCounters = process.env.TWELVE_FACTOR_LENS_TEST_COUNTERS === '1';
 const analysisCounts = new Map<string, number>();
+const workerScript = join(__dirname, 'analysis-worker.js');
+const workerOptions = workerOptionsFromEnvironment(process.env);
 const pool = new AnalysisPool({
-  script: join(__dirname, 'analysis-worker.js'),
+  script: workerScript,
   size: POOL_SIZE,
-  workerOptions: { testDelayMs: Number.isFinite(testDelayMs) && testDelayMs > 0 ? testDelayMs : undefined },
+  workerOptions,
+  // Started by dist/server.js before this bundle loaded, when it is what the editor ran (see worker-start.ts).
+  first: takeEarlyWorker(workerScript, workerOptions),
   documents: workerDocuments,
   log: (message) => log(message),
 });

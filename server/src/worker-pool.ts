@@ -13,11 +13,12 @@
  * own (20-30 MB once it has analysed a few files), so a second one is paid for only while
  * it helps: a burst of opens, or a stuck document whose deadline is running.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { RuleFailure } from './core/analyze';
 import type { Configuration, Finding } from './core/types';
 import type { FromWorker, ToWorker, WorkerOptions } from './analysis-protocol';
 import type { RelationSignature } from './core/kubernetes/relation-index';
+import { startAnalysisWorker } from './worker-start';
 
 export interface PoolDocument {
   uri: string;
@@ -55,6 +56,8 @@ export interface PoolOptions {
   log: (message: string) => void;
   /** Tests only: instead of {@link EXTRA_WORKER_IDLE_MS}. */
   extraWorkerIdleMs?: number;
+  /** A worker already started on `script` with `workerOptions` (see worker-start.ts): it becomes the first one. */
+  first?: Worker;
 }
 
 interface Job {
@@ -107,7 +110,11 @@ export class AnalysisPool {
   /** Armed while an urgent job waits and another worker may be started (see {@link EXTRA_WORKER_AFTER_MS}). */
   private growTimer?: NodeJS.Timeout;
 
+  /** The worker handed in as `first`, until the first slot takes it. */
+  private earlyWorker?: Worker;
+
   constructor(private readonly options: PoolOptions) {
+    this.earlyWorker = options.first;
     this.slots.push(this.spawn());
   }
 
@@ -140,15 +147,9 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.script, {
-      workerData: this.options.workerOptions,
-      // Bounded heaps make V8 collect before it grows: a workspace-wide analysis of ~800 files then
-      // keeps the whole server under 150 MB; 256 MB still lets a multi-megabyte manifest be analysed.
-      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 },
-      // A worker's console would otherwise write into the server's stdout, which may be the protocol stream.
-      stdout: true,
-      stderr: true,
-    });
+    // The first worker may have been started before the server loaded (see worker-start.ts).
+    const worker = this.earlyWorker ?? startAnalysisWorker(this.options.script, this.options.workerOptions);
+    this.earlyWorker = undefined;
     const slot: Slot = { worker, ready: false, synced: new Map(), retired: false };
     worker.stdout.on('data', (chunk: Buffer) => this.options.log(`analysis worker: ${String(chunk).trimEnd()}`));
     worker.stderr.on('data', (chunk: Buffer) => this.options.log(`analysis worker: ${String(chunk).trimEnd()}`));

@@ -19,8 +19,9 @@ export class RawServer {
   private waiters: { predicate: (m: JsonMessage) => boolean; resolve: (m: JsonMessage) => void }[] = [];
   private readonly exited: Promise<number | null>;
 
-  constructor(env: NodeJS.ProcessEnv = {}) {
-    this.process = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe', env: { ...process.env, ...env } });
+  /** `nodeOptions`: node's own, before the script (`--require` a hook). */
+  constructor(env: NodeJS.ProcessEnv = {}, nodeOptions: string[] = []) {
+    this.process = spawn(process.execPath, [...nodeOptions, 'dist/server.js', '--stdio'], { stdio: 'pipe', env: { ...process.env, ...env } });
     this.process.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.process.stderr.on('data', (chunk) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
