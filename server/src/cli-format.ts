@@ -4,11 +4,11 @@ import { ALL_RULES } from './core/rules';
 import { SUPPRESSION_DIAGNOSTICS } from './core/suppression';
 import { COVERAGE_NOTICES } from './core/analyze';
 import type { Finding, Severity } from './core/types';
-import type { ParseProblem } from './core/kubernetes/model';
+import type { ParseProblem } from './core/types';
 import { maskText } from './core/mask';
 import { fileURLToPath } from 'node:url';
 import { displayPath } from './cli-run';
-import { factorShortLabel, stylishFactorLines } from './cli-formats/summary';
+import { factorShortLabel, parseProblemText, stylishFactorLines } from './cli-formats/summary';
 
 /** A related location's file as reports show paths (displayPath); a URI that names no local file, as written. */
 function relatedPath(uri: string): string {
@@ -45,7 +45,7 @@ export function toStylish(reports: FileReport[], color: boolean, helmTemplates?:
     filesWithFindings++;
     lines.push(paint(color, COLORS.underline, report.path));
     const rows = [
-      ...report.parseProblems.map((p) => ({ at: p.range.start, severity: 'error', message: `YAML syntax error, document not analysed: ${maskText(p.message)}`, rule: 'yaml-syntax', factor: '' })),
+      ...report.parseProblems.map((p) => ({ at: p.range.start, severity: 'error', message: parseProblemText(p).message, rule: parseProblemText(p).label, factor: '' })),
       // The factor leads the message (`IX Disposability: …`) so a narrow terminal still shows it.
       ...report.findings.map((f) => ({ at: f.range.start, severity: f.severity as string, message: f.factor ? `${factorShortLabel(f)}: ${f.message}` : f.message, rule: f.ruleId, factor: '', related: relatedOf(f) })),
     ]
@@ -87,7 +87,7 @@ export function toJson(reports: FileReport[]): string {
       ...(f.related ? { related: relatedOf(f) } : {}),
     })),
   );
-  const parseProblems = reports.flatMap((r) => r.parseProblems.map((p) => ({ file: r.path, line: p.range.start.line + 1, column: p.range.start.character + 1, message: maskText(p.message) })));
+  const parseProblems = reports.flatMap((r) => r.parseProblems.map((p) => ({ file: r.path, line: p.range.start.line + 1, column: p.range.start.character + 1, kind: p.kind, message: maskText(p.message) })));
   return JSON.stringify({ findings, parseProblems }, null, 2);
 }
 

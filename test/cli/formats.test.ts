@@ -136,6 +136,41 @@ describe('stylish', () => {
   });
 });
 
+describe('documents that were not analysed', () => {
+  // A syntax error is the user's YAML to fix; a document nested deeper than the linter reads is not a syntax error.
+  before(() => {
+    mkdirSync(join(dir, 'unread'));
+    writeFileSync(join(dir, 'unread', 'broken.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: [\n');
+    writeFileSync(join(dir, 'unread', 'deep.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n  x: ${'['.repeat(300)}\n`);
+  });
+
+  it('each format names a syntax error as one and a document too deep to read as not read', () => {
+    const json = JSON.parse(run(['--format', 'json', 'unread']).stdout) as { parseProblems: { file: string; kind: string; message: string }[] };
+    assert.deepEqual([...new Set(json.parseProblems.map((p) => `${p.file} ${p.kind}`))], ['unread/broken.yaml syntax', 'unread/deep.yaml unread']);
+    assert.match(json.parseProblems.find((p) => p.kind === 'unread')!.message, /^Nested more than 256 levels deep/);
+
+    const stylish = run(['unread']).stdout;
+    assert.match(stylish, /error {4}YAML syntax error, document not analysed: .* {2}yaml-syntax$/m);
+    assert.match(stylish, /error {4}Not analysed: Nested more than 256 levels deep, deeper than this linter reads YAML {2}not-analysed$/m);
+    assert.doesNotMatch(stylish, /YAML syntax error, document not analysed: Nested/);
+
+    const github = run(['--format', 'github', 'unread']).stdout.trim().split('\n');
+    assert.ok(github.some((l) => /^::error file=unread\/broken\.yaml,.*title=twelve-factor-lens yaml-syntax::YAML syntax error, document not analysed: /.test(l)), github.join('\n'));
+    assert.ok(github.some((l) => /^::error file=unread\/deep\.yaml,.*title=twelve-factor-lens not-analysed::Not analysed: Nested more than 256/.test(l)), github.join('\n'));
+
+    const markdown = run(['--format', 'markdown', 'unread']).stdout;
+    const syntaxErrors = json.parseProblems.filter((p) => p.kind === 'syntax').length;
+    assert.ok(markdown.split('\n').includes(`⚠️ ${syntaxErrors} YAML syntax errors: their documents were not analysed.`), markdown);
+    assert.match(markdown, /^⚠️ 1 file or document could not be read \(binary data, or nested too deeply\) and was not analysed\.$/m);
+    assert.match(markdown, /### YAML syntax errors\n\n\| Where \| Message \|\n\| --- \| --- \|\n\| `unread\/broken\.yaml:\d+:/);
+    assert.match(markdown, /### Not read\n\n\| Where \| Message \|\n\| --- \| --- \|\n\| `unread\/deep\.yaml:5:/);
+
+    const html = run(['--format', 'html', 'unread']).stdout;
+    assert.match(html, /<h2>YAML syntax errors<\/h2><ul>\n<li><code>unread\/broken\.yaml:/);
+    assert.match(html, /<h2>Not read<\/h2><ul>\n<li><code>unread\/deep\.yaml:5:\d+<\/code> Nested more than 256 levels deep/);
+  });
+});
+
 describe('several outputs in one run', () => {
   it('--format sarif --output-file report.sarif --format stylish: the file gets SARIF, standard output stylish', () => {
     const out = mkdtempSync(join(tmpdir(), 'tfl-out-'));

@@ -5,8 +5,7 @@
  */
 import type { Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
-import { maskText } from '../core/mask';
-import { factorShortLabel } from './summary';
+import { factorShortLabel, parseProblemText } from './summary';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -23,7 +22,8 @@ export function toGithub(reports: readonly FileReport[]): string {
   for (const report of reports) {
     const file = escapeProperty(report.path);
     for (const p of report.parseProblems) {
-      lines.push(`::error file=${file},line=${p.range.start.line + 1},col=${p.range.start.character + 1},title=${escapeProperty('twelve-factor-lens yaml-syntax')}::${escapeData(`YAML syntax error, document not analysed: ${maskText(p.message)}`)}`);
+      const { label, message } = parseProblemText(p);
+      lines.push(`::error file=${file},line=${p.range.start.line + 1},col=${p.range.start.character + 1},title=${escapeProperty(`twelve-factor-lens ${label}`)}::${escapeData(message)}`);
     }
     for (const f of report.findings) {
       const { start, end } = f.range;

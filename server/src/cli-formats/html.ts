@@ -7,7 +7,7 @@ import type { Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
 import { ruleById } from '../core/rules';
 import { maskText } from '../core/mask';
-import { groupByFactor, plural, summariseByFactor, type FactorSummary } from './summary';
+import { groupByFactor, parseProblemText, plural, problemHeadings, summariseByFactor, type FactorSummary } from './summary';
 
 const COLOR: Record<Severity, string> = { error: '#d1242f', warning: '#bf8700', info: '#0969da', hint: '#6e7781' };
 const PASS = '#1a7f37';
@@ -90,10 +90,10 @@ export function toHtml(reports: readonly FileReport[], version: string): string 
     }
     body.push('</section>');
   }
-  const problems = reports.flatMap((r) => r.parseProblems.map((p) => ({ path: r.path, p })));
-  if (problems.length) {
-    body.push('<section><h2>YAML syntax errors</h2><ul>');
-    for (const { path, p } of problems) body.push(`<li><code>${escapeHtml(`${path}:${p.range.start.line + 1}:${p.range.start.character + 1}`)}</code> ${escapeHtml(maskText(p.message))}</li>`);
+  const problems = reports.flatMap((r) => r.parseProblems.map((p) => ({ path: r.path, p, text: parseProblemText(p) })));
+  for (const heading of problemHeadings(problems.map(({ p }) => p))) {
+    body.push(`<section><h2>${escapeHtml(heading)}</h2><ul>`);
+    for (const { path, p } of problems.filter(({ text }) => text.heading === heading)) body.push(`<li><code>${escapeHtml(`${path}:${p.range.start.line + 1}:${p.range.start.character + 1}`)}</code> ${escapeHtml(maskText(p.message))}</li>`);
     body.push('</ul></section>');
   }
   return `<!doctype html>

@@ -5,7 +5,7 @@
 import type { Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
 import { maskText } from '../core/mask';
-import { groupByFactor, plural, summariseByFactor } from './summary';
+import { groupByFactor, parseProblemText, plural, problemHeadings, summariseByFactor } from './summary';
 
 const ICON: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info', hint: '⚪ hint' };
 
@@ -27,7 +27,9 @@ function codeCell(text: string): string {
 
 export function toMarkdown(reports: readonly FileReport[]): string {
   const summary = summariseByFactor(reports);
-  const parseProblems = reports.reduce((n, r) => n + r.parseProblems.length, 0);
+  const problems = reports.flatMap((r) => r.parseProblems.map((p) => ({ path: r.path, p, text: parseProblemText(p) })));
+  const syntaxErrors = problems.filter(({ p }) => p.kind === 'syntax').length;
+  const unread = problems.length - syntaxErrors;
   const out: string[] = ['## Twelve-Factor Lens', ''];
   const failing = summary.rows.filter((r) => r.findings > 0).length;
   out.push(
@@ -42,7 +44,9 @@ export function toMarkdown(reports: readonly FileReport[]): string {
     out.push(row.findings === 0 ? `| ${name} | 0 | ✅ pass | 0 |` : `| ${name} | ${row.findings} | ${ICON[row.worst!]} | ${row.files} |`);
   }
   if (summary.other > 0) out.push(`| Suppression comments | ${summary.other} | | |`);
-  if (parseProblems > 0) out.push('', `⚠️ ${plural(parseProblems, 'YAML document')} could not be parsed and ${parseProblems === 1 ? 'was' : 'were'} not analysed.`);
+  // Counted as errors: a document can have several.
+  if (syntaxErrors > 0) out.push('', `⚠️ ${plural(syntaxErrors, 'YAML syntax error')}: ${syntaxErrors === 1 ? 'its document was' : 'their documents were'} not analysed.`);
+  if (unread > 0) out.push('', `⚠️ ${plural(unread, 'file or document', 'files or documents')} could not be read (binary data, or nested too deeply) and ${unread === 1 ? 'was' : 'were'} not analysed.`);
   for (const group of groupByFactor(reports)) {
     out.push('', group.factor ? `### ${group.factor.numeral}. ${group.factor.title}` : '### Suppression comments', '');
     out.push('| Where | Severity | Rule | Message |', '| --- | --- | --- | --- |');
@@ -52,10 +56,9 @@ export function toMarkdown(reports: readonly FileReport[]): string {
       }
     }
   }
-  const problems = reports.flatMap((r) => r.parseProblems.map((p) => ({ path: r.path, p })));
-  if (problems.length) {
-    out.push('', '### YAML syntax errors', '', '| Where | Message |', '| --- | --- |');
-    for (const { path, p } of problems) out.push(`| ${codeCell(`${path}:${p.range.start.line + 1}:${p.range.start.character + 1}`)} | ${cell(maskText(p.message))} |`);
+  for (const heading of problemHeadings(problems.map(({ p }) => p))) {
+    out.push('', `### ${heading}`, '', '| Where | Message |', '| --- | --- |');
+    for (const { path, p } of problems.filter(({ text }) => text.heading === heading)) out.push(`| ${codeCell(`${path}:${p.range.start.line + 1}:${p.range.start.character + 1}`)} | ${cell(maskText(p.message))} |`);
   }
   return out.join('\n') + '\n';
 }

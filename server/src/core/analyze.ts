@@ -4,11 +4,11 @@
  * returns plain findings. No I/O, no transport: the server, the CLI and the tests
  * all call `parseDocument` + `analyzeParsed` (or `analyze` for both at once).
  */
-import type { Configuration, Finding, Range, Report, Severity, SourceInput, Target, TextEdit } from './types';
+import type { Configuration, Finding, ParseProblem, Range, Report, Severity, SourceInput, Target, TextEdit } from './types';
 import { uriPath } from './uri';
 import { SourceText, comparePositions } from './source';
 import { DockerfileModel } from './dockerfile/model';
-import { KubernetesModel, type KubeObject, type ParseProblem } from './kubernetes/model';
+import { KubernetesModel, type KubeObject } from './kubernetes/model';
 import { asMap, pairOf, scalarString, valueOf } from './kubernetes/yaml-nodes';
 import { ALL_RULES, ruleById } from './rules';
 import { workspaceOf, formatMessage, type DockerfileRule, type KubernetesRule, type KubernetesWorkspace, type Rule, type ServerlessRule } from './rule';
@@ -112,7 +112,7 @@ export function parseDocument(input: SourceInput, version = 0, options: ParseOpt
   if (!target) return parsed;
   if (looksBinary(input.text)) {
     parsed.target = undefined;
-    parsed.parseProblems.push({ message: 'The file contains binary data (a NUL byte) and was not analysed.', range: source.rangeOf(0, 0) });
+    parsed.parseProblems.push({ message: 'The file contains binary data (a NUL byte).', range: source.rangeOf(0, 0), kind: 'unread' });
     return parsed;
   }
   try {
@@ -122,7 +122,7 @@ export function parseDocument(input: SourceInput, version = 0, options: ParseOpt
     // 8086). Such a file is reported as unreadable, with no findings, instead of failing the whole run.
     if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) throw error;
     const unreadable: ParsedDocument = { input, target: undefined, source, parseProblems: [], suppressions: [] };
-    unreadable.parseProblems.push({ message: 'The file is nested too deeply for the parser to read, and was not analysed.', range: source.rangeOf(0, 0) });
+    unreadable.parseProblems.push({ message: 'The file is nested too deeply for the parser to read.', range: source.rangeOf(0, 0), kind: 'unread' });
     return unreadable;
   }
 }

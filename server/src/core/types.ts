@@ -116,6 +116,21 @@ export interface RuleMeta {
   anchors?: { tool: string; id: string }[];
 }
 
+/**
+ * Why a document (or a whole file) was not analysed. The CLI's formats title the two kinds apart: a syntax error
+ * is the user's YAML to fix, an unread input is the linter's limit.
+ */
+export interface ParseProblem {
+  message: string;
+  range: Range;
+  /**
+   * `syntax`: the YAML parser's error, with its own message; that document was not analysed.
+   * `unread`: the file or document was not read at all (binary data, or nested deeper than the parsers go);
+   * the message is a whole sentence that says so.
+   */
+  kind: 'syntax' | 'unread';
+}
+
 export interface Report {
   messageId: string;
   data?: Record<string, string | number>;

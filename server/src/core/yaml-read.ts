@@ -19,6 +19,8 @@
  *
  * Pure: no I/O.
  */
+import type { SourceText } from './source';
+import type { ParseProblem } from './types';
 import { CST, Composer, Lexer, Parser, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
 
 /**
@@ -85,6 +87,18 @@ function* boundedTokens(text: string): Generator<CST.Token> {
     }
   }
   if (!skipping) yield* parser.end();
+}
+
+/**
+ * Why `doc` was not analysed, at the places in `source` (whose text it was read from): the parser's syntax errors
+ * (the first line of each message), or the nesting bound's one error, which means the document was not read.
+ */
+export function problemsOf(doc: Document, source: SourceText): ParseProblem[] {
+  return doc.errors.map((error) => {
+    const [start, end] = error.pos;
+    const message = error.message.split('\n')[0];
+    return { message, range: source.rangeOf(start, Math.max(end, start)), kind: message.startsWith(TOO_DEEP_MESSAGE) ? 'unread' : 'syntax' };
+  });
 }
 
 /** Every document of the stream, as the yaml package's `parseAllDocuments` reads them (without prettified errors). */

@@ -5,12 +5,12 @@
  * keeps it. YAML that is not a Kubernetes object yields no objects at all.
  */
 import { isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Range } from '../types';
+import type { ParseProblem, Range } from '../types';
 import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
 import { HELM_UNKNOWN, YAML_PARSE_OPTIONS, asMap, collect, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
 import { isKustomizationFile } from '../applications';
-import { readAllDocuments } from '../yaml-read';
+import { problemsOf, readAllDocuments } from '../yaml-read';
 
 /** Where each kind keeps its pod template's spec, relative to the object root. */
 const POD_SPEC_PATHS: Record<string, string[]> = {
@@ -49,11 +49,6 @@ function podSpecPath(apiVersion: string, kind: string): string[] | undefined {
 /** Kinds whose pods run a long-lived process (as opposed to Jobs that run to completion). */
 export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'DeploymentConfig', 'Rollout', 'Service', 'Configuration', 'Revision']);
 // `Service`, `Configuration`, `Revision`: Knative's. Only objects with a pod spec are workloads, and a core Service has none.
-
-export interface ParseProblem {
-  message: string;
-  range: Range;
-}
 
 export interface EnvEntry {
   name: string;
@@ -138,10 +133,7 @@ export class KubernetesModel {
       if (doc.errors.length > 0) {
         // A template that does not parse is not an error of the user's YAML: Helm renders it first.
         if (!this.isHelmTemplate) {
-          for (const error of doc.errors) {
-            const [start, end] = error.pos;
-            this.parseProblems.push({ message: error.message.split('\n')[0], range: source.rangeOf(start, Math.max(end, start)) });
-          }
+          this.parseProblems.push(...problemsOf(doc, source));
         }
         return;
       }

@@ -9,12 +9,11 @@
  * A file is a template by its content, never by its name alone (see `looksLikeServerless`).
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type ScalarTag, type CollectionTag, type YAMLMap } from 'yaml';
-import type { Range } from '../types';
+import type { ParseProblem, Range } from '../types';
 import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
-import type { ParseProblem } from '../kubernetes/model';
 import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
-import { readDocument } from '../yaml-read';
+import { problemsOf, readDocument } from '../yaml-read';
 
 export type TemplateKind = 'cloudformation' | 'serverless-framework';
 
@@ -144,10 +143,7 @@ export class ServerlessModel {
       return;
     }
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const [start, end] = error.pos;
-        this.parseProblems.push({ message: error.message.split('\n')[0], range: source.rangeOf(start, Math.max(end, start)) });
-      }
+      this.parseProblems.push(...problemsOf(doc, source));
       return;
     }
     const root = asMap(doc.contents, doc);
