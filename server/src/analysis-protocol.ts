@@ -6,7 +6,7 @@
  * inside the worker and no YAML node ever crosses the boundary.
  */
 import type { RuleFailure } from './core/analyze';
-import type { Configuration, Finding } from './core/types';
+import type { Configuration, Finding, ParseProblem } from './core/types';
 import type { RelationSignature } from './core/kubernetes/relation-index';
 
 /**
@@ -56,6 +56,8 @@ export interface ResultMessage {
   hasObjects: boolean;
   /** What each of its Kubernetes objects relates to: the server re-checks only the open files related to a change. */
   relations?: RelationSignature[];
+  /** What of the document was not read (binary data, nested too deeply), which the editor says; absent when none. */
+  unread?: ParseProblem[];
 }
 
 /** The analysis threw outside any rule (rules are contained by the core itself). */

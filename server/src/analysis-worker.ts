@@ -10,6 +10,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeParsed, detectTarget, parseDocument, type ParsedDocument } from './core/analyze';
+import type { ParseProblem } from './core/types';
 import type { KubeObject } from './core/kubernetes/model';
 import type { ApplicationIndex } from './core/applications';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +137,12 @@ function buildContextOf(uri: string, parsed: ParsedDocument): BuildContext | und
   }
 }
 
+/** The parse problems of kind `unread`, when there are any. */
+function unreadProblems(parsed: ParsedDocument): ParseProblem[] | undefined {
+  const unread = parsed.parseProblems.filter((p) => p.kind === 'unread');
+  return unread.length > 0 ? unread : undefined;
+}
+
 function analyse(message: AnalyseMessage): void {
   analysedAny = true;
   const entry = entries.get(message.uri);
@@ -165,6 +172,8 @@ function analyse(message: AnalyseMessage): void {
     ruleFailures: result.ruleFailures,
     hasObjects: (parsed.kubernetes?.objects.length ?? 0) > 0,
     relations: parsed.kubernetes ? relationSignatures(parsed.kubernetes.objects, parsed.kubernetes.source.lfText) : undefined,
+    // Syntax errors are not sent: the YAML and Docker extensions show them already.
+    unread: unreadProblems(parsed),
   });
   // No other file's analysis reads a Dockerfile's parse, nor that of a manifest whose application holds no
   // other Kubernetes objects (its own folder, say): such a parse is not kept (a 10,000-line file's tree is

@@ -8,7 +8,8 @@ import type { ParseProblem } from './core/types';
 import { maskText } from './core/mask';
 import { fileURLToPath } from 'node:url';
 import { displayPath } from './cli-run';
-import { factorShortLabel, parseProblemText, stylishFactorLines } from './cli-formats/summary';
+import { factorShortLabel, stylishFactorLines } from './cli-formats/summary';
+import { parseProblemText } from './core/parse-problems';
 
 /** A related location's file as reports show paths (displayPath); a URI that names no local file, as written. */
 function relatedPath(uri: string): string {
@@ -45,7 +46,10 @@ export function toStylish(reports: FileReport[], color: boolean, helmTemplates?:
     filesWithFindings++;
     lines.push(paint(color, COLORS.underline, report.path));
     const rows = [
-      ...report.parseProblems.map((p) => ({ at: p.range.start, severity: 'error', message: parseProblemText(p).message, rule: parseProblemText(p).label, factor: '' })),
+      ...report.parseProblems.map((p) => {
+        const shown = parseProblemText(p);
+        return { at: p.range.start, severity: shown.severity as string, message: shown.message, rule: shown.label, factor: '' };
+      }),
       // The factor leads the message (`IX Disposability: …`) so a narrow terminal still shows it.
       ...report.findings.map((f) => ({ at: f.range.start, severity: f.severity as string, message: f.factor ? `${factorShortLabel(f)}: ${f.message}` : f.message, rule: f.ruleId, factor: '', related: relatedOf(f) })),
     ]

@@ -50,7 +50,8 @@ import { ruleById } from './core/rules';
 import { severityRank } from './core/types';
 import { endPosition, withRuleOff } from './config-edit';
 import { SourceText } from './core/source';
-import type { Configuration, Finding, Severity } from './core/types';
+import type { Configuration, Finding, ParseProblem, Severity } from './core/types';
+import { parseProblemText } from './core/parse-problems';
 import { openTransport } from './lsp-transport';
 import { AnalysisPool, type PoolDocument } from './worker-pool';
 import { takeEarlyWorker, workerOptionsFromEnvironment } from './worker-start';
@@ -157,6 +158,8 @@ interface AnalysisResult {
   version: number;
   key: string;
   findings: Finding[];
+  /** What of the document was not read (see ResultMessage.unread). */
+  unread?: ParseProblem[];
 }
 
 interface DocumentState {
@@ -434,8 +437,17 @@ function publish(source: Source, diagnostics: Diagnostic[], elsewhere: ReadonlyM
   void connection.sendDiagnostics({ uri: source.uri, version: source.open ? source.version : undefined, diagnostics: all });
 }
 
+/**
+ * A part of the file that was not read (binary data, nested deeper than the linter reads), said where it is and in
+ * the CLI's words: otherwise the editor would show no problem there, as if it had been analysed and found clean.
+ */
+function unreadDiagnostic(problem: ParseProblem): Diagnostic {
+  const { label, message, severity } = parseProblemText(problem);
+  return { range: problem.range, severity: SEVERITY[severity], code: label, source: 'twelve-factor', message };
+}
+
 /** Publishes an analysis: findings on this file here, findings on another file (a chart's values.yaml) there. */
-function publishFindings(source: Source, findings: readonly Finding[]): void {
+function publishFindings(source: Source, findings: readonly Finding[], unread: readonly ParseProblem[] = []): void {
   const own: Finding[] = [];
   const elsewhere = new Map<string, Finding[]>();
   for (const finding of findings) {
@@ -443,7 +455,7 @@ function publishFindings(source: Source, findings: readonly Finding[]): void {
     if (target === source.uri || target === canonicalUri(source.uri)) own.push(finding);
     else elsewhere.set(target, [...(elsewhere.get(target) ?? []), finding]);
   }
-  publish(source, own.map(toDiagnostic), elsewhere);
+  publish(source, unread.map(unreadDiagnostic).concat(own.map(toDiagnostic)), elsewhere);
   if (/\/values\.ya?ml$/.test(canonicalUri(source.uri))) void pullChartFindings(source);
 }
 
@@ -652,7 +664,7 @@ async function validate(uri: string): Promise<void> {
   }
   const key = keyFor(source);
   if (state.result?.key === key) {
-    publishFindings(source, state.result.findings);
+    publishFindings(source, state.result.findings, state.result.unread);
     return;
   }
   state.running = run(source, state, key).catch((error) => connection.console.error(`Analysis of ${uri} failed: ${errorText(error)}`));
@@ -699,8 +711,8 @@ async function run(source: Source, state: DocumentState, key: string): Promise<v
     state.relations = outcome.relations;
     // Editing changes what the neighbours see (a change on disk has already told them, see onDidChangeWatchedFiles).
     if (relationsChanged && source.open) recheckRelated(uri, before, outcome.relations);
-    state.result = { version, key: resultKey, findings: outcome.findings };
-    if (isCurrent && wantsProblems(uri)) publishFindings(current, outcome.findings);
+    state.result = { version, key: resultKey, findings: outcome.findings, unread: outcome.unread };
+    if (isCurrent && wantsProblems(uri)) publishFindings(current, outcome.findings, outcome.unread);
     return;
   }
   state.result = undefined;

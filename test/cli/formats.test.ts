@@ -144,19 +144,19 @@ describe('documents that were not analysed', () => {
     writeFileSync(join(dir, 'unread', 'deep.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n  x: ${'['.repeat(300)}\n`);
   });
 
-  it('each format names a syntax error as one and a document too deep to read as not read', () => {
+  it('each format names a syntax error as one (an error) and a document too deep to read as not read (a warning)', () => {
     const json = JSON.parse(run(['--format', 'json', 'unread']).stdout) as { parseProblems: { file: string; kind: string; message: string }[] };
     assert.deepEqual([...new Set(json.parseProblems.map((p) => `${p.file} ${p.kind}`))], ['unread/broken.yaml syntax', 'unread/deep.yaml unread']);
     assert.match(json.parseProblems.find((p) => p.kind === 'unread')!.message, /^Nested more than 256 levels deep/);
 
     const stylish = run(['unread']).stdout;
     assert.match(stylish, /error {4}YAML syntax error, document not analysed: .* {2}yaml-syntax$/m);
-    assert.match(stylish, /error {4}Not analysed: Nested more than 256 levels deep, deeper than this linter reads YAML {2}not-analysed$/m);
+    assert.match(stylish, /warning {2}Not analysed: Nested more than 256 levels deep, deeper than this linter reads YAML {2}not-analysed$/m);
     assert.doesNotMatch(stylish, /YAML syntax error, document not analysed: Nested/);
 
     const github = run(['--format', 'github', 'unread']).stdout.trim().split('\n');
     assert.ok(github.some((l) => /^::error file=unread\/broken\.yaml,.*title=twelve-factor-lens yaml-syntax::YAML syntax error, document not analysed: /.test(l)), github.join('\n'));
-    assert.ok(github.some((l) => /^::error file=unread\/deep\.yaml,.*title=twelve-factor-lens not-analysed::Not analysed: Nested more than 256/.test(l)), github.join('\n'));
+    assert.ok(github.some((l) => /^::warning file=unread\/deep\.yaml,.*title=twelve-factor-lens not-analysed::Not analysed: Nested more than 256/.test(l)), github.join('\n'));
 
     const markdown = run(['--format', 'markdown', 'unread']).stdout;
     const syntaxErrors = json.parseProblems.filter((p) => p.kind === 'syntax').length;

@@ -5,7 +5,8 @@
  */
 import type { Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
-import { factorShortLabel, parseProblemText } from './summary';
+import { factorShortLabel } from './summary';
+import { parseProblemText } from '../core/parse-problems';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -22,8 +23,8 @@ export function toGithub(reports: readonly FileReport[]): string {
   for (const report of reports) {
     const file = escapeProperty(report.path);
     for (const p of report.parseProblems) {
-      const { label, message } = parseProblemText(p);
-      lines.push(`::error file=${file},line=${p.range.start.line + 1},col=${p.range.start.character + 1},title=${escapeProperty(`twelve-factor-lens ${label}`)}::${escapeData(message)}`);
+      const { label, message, severity } = parseProblemText(p);
+      lines.push(`::${COMMAND[severity]} file=${file},line=${p.range.start.line + 1},col=${p.range.start.character + 1},title=${escapeProperty(`twelve-factor-lens ${label}`)}::${escapeData(message)}`);
     }
     for (const f of report.findings) {
       const { start, end } = f.range;

@@ -7,7 +7,8 @@ import type { Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
 import { ruleById } from '../core/rules';
 import { maskText } from '../core/mask';
-import { groupByFactor, parseProblemText, plural, problemHeadings, summariseByFactor, type FactorSummary } from './summary';
+import { groupByFactor, plural, summariseByFactor, type FactorSummary } from './summary';
+import { parseProblemText, problemHeadings } from '../core/parse-problems';
 
 const COLOR: Record<Severity, string> = { error: '#d1242f', warning: '#bf8700', info: '#0969da', hint: '#6e7781' };
 const PASS = '#1a7f37';

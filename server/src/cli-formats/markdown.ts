@@ -5,7 +5,8 @@
 import type { Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
 import { maskText } from '../core/mask';
-import { groupByFactor, parseProblemText, plural, problemHeadings, summariseByFactor } from './summary';
+import { groupByFactor, plural, summariseByFactor } from './summary';
+import { parseProblemText, problemHeadings } from '../core/parse-problems';
 
 const ICON: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info', hint: '⚪ hint' };
 

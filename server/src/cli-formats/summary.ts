@@ -3,8 +3,7 @@
  * outputs. Plain data from the CLI's file reports; no formatting here.
  */
 import { FACTORS, factorBySlug, type Factor } from '../core/factors';
-import { severityRank, type Finding, type ParseProblem, type Severity } from '../core/types';
-import { maskText } from '../core/mask';
+import { severityRank, type Finding, type Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
 
 export interface FactorRow {
@@ -104,28 +103,4 @@ export function stylishFactorLines(reports: readonly FileReport[]): string[] {
   const passing = summary.rows.filter((r) => r.findings === 0).map((r) => r.factor.numeral);
   if (passing.length) lines.push(`  no findings: ${passing.join(', ')}`);
   return lines;
-}
-
-/**
- * How the formats show each kind of parse problem: the label in place of a rule id, the heading its kind is listed
- * under, and what it means for the analysis. A syntax error is the user's YAML to fix; an input the linter did not
- * read (binary data, nested deeper than it reads) is not a syntax error. Syntax errors are listed first.
- */
-const PROBLEM_KINDS: Record<ParseProblem['kind'], { label: string; heading: string; prefix: string }> = {
-  syntax: { label: 'yaml-syntax', heading: 'YAML syntax errors', prefix: 'YAML syntax error, document not analysed' },
-  unread: { label: 'not-analysed', heading: 'Not read', prefix: 'Not analysed' },
-};
-
-/** A parse problem as the formats show it: its label, its heading, and its message (masked) after what it means. */
-export function parseProblemText(problem: ParseProblem): { label: string; heading: string; message: string } {
-  const { label, heading, prefix } = PROBLEM_KINDS[problem.kind];
-  return { label, heading, message: `${prefix}: ${maskText(problem.message)}` };
-}
-
-/** The headings `problems` are listed under, in order. */
-export function problemHeadings(problems: readonly ParseProblem[]): string[] {
-  const kinds = new Set(problems.map((p) => p.kind));
-  return Object.entries(PROBLEM_KINDS)
-    .filter(([kind]) => kinds.has(kind as ParseProblem['kind']))
-    .map(([, { heading }]) => heading);
 }

@@ -1,0 +1,38 @@
+/**
+ * How a parse problem is shown, the same in every CLI format and in the editor: the label in place of a rule id,
+ * the heading its kind is listed under, and what it means for the analysis. A syntax error is the user's YAML to
+ * fix (the editor leaves it to the YAML and Docker extensions, which show it already); an input the linter did not
+ * read (binary data, nested deeper than it reads) is not a syntax error, and nothing else would say so.
+ *
+ * Pure: no I/O.
+ */
+import { maskText } from './mask';
+import type { ParseProblem, Severity } from './types';
+
+interface ProblemKind {
+  label: string;
+  heading: string;
+  prefix: string;
+  /** An error in the file, or a warning that the linter did not read it (the file may well be right). */
+  severity: Extract<Severity, 'error' | 'warning'>;
+}
+
+/** Each kind's label, heading, prefix and severity; the order is the order the formats list them in. */
+const PROBLEM_KINDS: Record<ParseProblem['kind'], ProblemKind> = {
+  syntax: { label: 'yaml-syntax', heading: 'YAML syntax errors', prefix: 'YAML syntax error, document not analysed', severity: 'error' },
+  unread: { label: 'not-analysed', heading: 'Not read', prefix: 'Not analysed', severity: 'warning' },
+};
+
+/** A parse problem as it is shown: its label, heading and severity, and its message (masked) after what it means. */
+export function parseProblemText(problem: ParseProblem): { label: string; heading: string; severity: ProblemKind['severity']; message: string } {
+  const { label, heading, prefix, severity } = PROBLEM_KINDS[problem.kind];
+  return { label, heading, severity, message: `${prefix}: ${maskText(problem.message)}` };
+}
+
+/** The headings `problems` are listed under, in order. */
+export function problemHeadings(problems: readonly ParseProblem[]): string[] {
+  const kinds = new Set(problems.map((p) => p.kind));
+  return Object.entries(PROBLEM_KINDS)
+    .filter(([kind]) => kinds.has(kind as ParseProblem['kind']))
+    .map(([, { heading }]) => heading);
+}
