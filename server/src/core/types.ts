@@ -117,16 +117,16 @@ export interface RuleMeta {
 }
 
 /**
- * Why a document (or a whole file) was not analysed. The CLI's formats title the two kinds apart: a syntax error
- * is the user's YAML to fix, an unread input is the linter's limit.
+ * Why a document (or a whole file) was not analysed. The CLI's formats and the editor show the two kinds apart
+ * (parse-problems.ts): a syntax error is the user's YAML to fix, an unread input is the linter's limit.
  */
 export interface ParseProblem {
+  /** Why, in the parser's words or ours; parse-problems.ts puts what it means for the analysis in front. */
   message: string;
   range: Range;
   /**
-   * `syntax`: the YAML parser's error, with its own message; that document was not analysed.
-   * `unread`: the file or document was not read at all (binary data, or nested deeper than the parsers go);
-   * the message is a whole sentence that says so.
+   * `syntax`: the YAML parser's error; that document was not analysed.
+   * `unread`: the file or document was not read at all (binary data, or nested deeper than the parsers go).
    */
   kind: 'syntax' | 'unread';
 }
