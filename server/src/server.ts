@@ -54,7 +54,7 @@ import type { Configuration, Finding, ParseProblem, Severity } from './core/type
 import { parseProblemText } from './core/parse-problems';
 import { openTransport } from './lsp-transport';
 import { AnalysisPool, type PoolDocument } from './worker-pool';
-import { takeEarlyWorker, workerOptionsFromEnvironment } from './worker-start';
+import { analysisWorkerScript, takeEarlyWorker, workerOptionsFromEnvironment } from './worker-start';
 import { WorkspaceIndex } from './workspace-index';
 import { ChartReader, overlayChartFiles } from './helm-charts';
 import { HelmTemplate } from './core/helm/template-document';
@@ -197,7 +197,7 @@ const published = new Set<string>();
 /** Protocol tests and the benchmark only: count analyses per file, answered by {@link AnalysisCountsRequest}. */
 const testCounters = process.env.TWELVE_FACTOR_LENS_TEST_COUNTERS === '1';
 const analysisCounts = new Map<string, number>();
-const workerScript = join(__dirname, 'analysis-worker.js');
+const workerScript = analysisWorkerScript(__dirname);
 const workerOptions = workerOptionsFromEnvironment(process.env);
 const pool = new AnalysisPool({
   script: workerScript,

@@ -4,8 +4,8 @@
  * load side by side instead of one after the other (see worker-start.ts).
  */
 import { join } from 'node:path';
-import { startEarlyWorker, workerOptionsFromEnvironment } from './worker-start';
+import { analysisWorkerScript, startEarlyWorker, workerOptionsFromEnvironment } from './worker-start';
 
-startEarlyWorker(join(__dirname, 'analysis-worker.js'), workerOptionsFromEnvironment(process.env));
+startEarlyWorker(analysisWorkerScript(__dirname), workerOptionsFromEnvironment(process.env));
 // A separate bundle, loaded at run time: not a module of this one.
 require(join(__dirname, 'server-main.js'));

@@ -110,12 +110,8 @@ export class AnalysisPool {
   /** Armed while an urgent job waits and another worker may be started (see {@link EXTRA_WORKER_AFTER_MS}). */
   private growTimer?: NodeJS.Timeout;
 
-  /** The worker handed in as `first`, until the first slot takes it. */
-  private earlyWorker?: Worker;
-
   constructor(private readonly options: PoolOptions) {
-    this.earlyWorker = options.first;
-    this.slots.push(this.spawn());
+    this.slots.push(this.spawn(options.first));
   }
 
   /** How many workers are running now (tests ask). */
@@ -146,10 +142,9 @@ export class AnalysisPool {
     for (const job of this.queue.splice(0)) job.resolve({ kind: 'failed', error: 'the server is stopping', elapsedMs: 0 });
   }
 
-  private spawn(): Slot {
-    // The first worker may have been started before the server loaded (see worker-start.ts).
-    const worker = this.earlyWorker ?? startAnalysisWorker(this.options.script, this.options.workerOptions);
-    this.earlyWorker = undefined;
+  /** `started`: the first worker, when it was started before the server loaded (see worker-start.ts). */
+  private spawn(started?: Worker): Slot {
+    const worker = started ?? startAnalysisWorker(this.options.script, this.options.workerOptions);
     const slot: Slot = { worker, ready: false, synced: new Map(), retired: false };
     worker.stdout.on('data', (chunk: Buffer) => this.options.log(`analysis worker: ${String(chunk).trimEnd()}`));
     worker.stderr.on('data', (chunk: Buffer) => this.options.log(`analysis worker: ${String(chunk).trimEnd()}`));

@@ -11,8 +11,14 @@
  *
  * No imports but node's, so the launcher's bundle stays small and loads at once.
  */
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WorkerOptions } from './analysis-protocol';
+
+/** The bundled analysis worker, next to the server's bundles in `dir` (dist/). */
+export function analysisWorkerScript(dir: string): string {
+  return join(dir, 'analysis-worker.js');
+}
 
 /** Starts a worker on `script` (the bundled analysis-worker.js) with `options` as its workerData. */
 export function startAnalysisWorker(script: string, options: WorkerOptions): Worker {
