@@ -8,7 +8,7 @@ import type { ParseProblem } from './core/types';
 import { maskText } from './core/mask';
 import { fileURLToPath } from 'node:url';
 import { displayPath } from './cli-run';
-import { factorShortLabel, stylishFactorLines } from './cli-formats/summary';
+import { factorShortLabel, problemCounts, problemsClause, stylishFactorLines } from './cli-formats/summary';
 import { parseProblemText } from './core/parse-problems';
 
 /** A related location's file as reports show paths (displayPath); a URI that names no local file, as written. */
@@ -70,7 +70,7 @@ export function toStylish(reports: FileReport[], color: boolean, helmTemplates?:
     (helmTemplates ? `; Helm templates: ${helmTemplates.analysed} analysed, ${helmTemplates.skipped} not fully read` : '') +
     (projectTemplatesSkipped > 0 ? `; ${projectTemplatesSkipped} unrendered project template${projectTemplatesSkipped === 1 ? '' : 's'} skipped` : '');
   if (total === 0 && filesWithFindings === 0) return reports.length === 0 ? 'No Dockerfile or Kubernetes YAML found.' : `No findings in ${reports.length} file${reports.length === 1 ? '' : 's'}${helm}.`;
-  const summary = `${total} finding${total === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info, ${totals.hint} hint${totals.hint === 1 ? '' : 's'}) in ${reports.length} file${reports.length === 1 ? '' : 's'} checked${helm}`;
+  const summary = `${total} finding${total === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info, ${totals.hint} hint${totals.hint === 1 ? '' : 's'}) in ${reports.length} file${reports.length === 1 ? '' : 's'} checked${problemsClause(problemCounts(reports))}${helm}`;
   for (const line of stylishFactorLines(reports)) lines.push(line);
   lines.push(paint(color, COLORS.bold, summary));
   return lines.join('\n');

@@ -247,7 +247,13 @@ export interface Transport {
 
 const USAGE = 'Start the server with --stdio, --node-ipc, --socket=<port> or --pipe=<name>.';
 
-/** Picks the transport from the command line, like `createConnection` does, and puts the robust reader and the gate in front. */
+/** The command line names no transport: a usage error, said in one line (see transportOrExit). */
+export class TransportUsageError extends Error {}
+
+/**
+ * Picks the transport from the command line, like `createConnection` does, and puts the robust reader and the gate in front.
+ * Throws TransportUsageError when the command line names none.
+ */
 export function openTransport(argv: readonly string[], log: (message: string) => void): Transport {
   let kind: 'stdio' | 'ipc' | 'socket' | 'pipe' | undefined;
   let target: string | undefined;
@@ -260,7 +266,7 @@ export function openTransport(argv: readonly string[], log: (message: string) =>
       target = value ?? argv[i + 1];
     }
   }
-  if (!kind || ((kind === 'socket' || kind === 'pipe') && !target)) throw new Error(`No transport given. ${USAGE}`);
+  if (!kind || ((kind === 'socket' || kind === 'pipe') && !target)) throw new TransportUsageError(`no transport given. ${USAGE}`);
   if (kind === 'ipc') {
     const writer = new IPCMessageWriter(process);
     return { reader: new LifecycleGate(new IPCMessageReader(process), replyThrough(writer, log)), writer, stdio: false };
@@ -284,4 +290,18 @@ function replyThrough(writer: MessageWriter, log: (message: string) => void): Re
   return (message) => {
     writer.write(message).catch((error: unknown) => log(`Could not send an error reply: ${String(error)}`));
   };
+}
+
+/**
+ * The transport the command line names, or, when it names none, a one-line message on standard error and exit
+ * code 2 (as the CLI's usage errors): someone who starts the server by hand sees what to add, not a stack trace.
+ */
+export function transportOrExit(argv: readonly string[], log: (message: string) => void): Transport {
+  try {
+    return openTransport(argv, log);
+  } catch (error) {
+    if (!(error instanceof TransportUsageError)) throw error;
+    process.stderr.write(`twelve-factor-lens server: ${error.message}\n`);
+    process.exit(2);
+  }
 }

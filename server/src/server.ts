@@ -52,7 +52,7 @@ import { endPosition, withRuleOff } from './config-edit';
 import { SourceText } from './core/source';
 import type { Configuration, Finding, ParseProblem, Severity } from './core/types';
 import { parseProblemText } from './core/parse-problems';
-import { openTransport } from './lsp-transport';
+import { transportOrExit } from './lsp-transport';
 import { AnalysisPool, type PoolDocument } from './worker-pool';
 import { analysisWorkerScript, takeEarlyWorker, workerOptionsFromEnvironment } from './worker-start';
 import { WorkspaceIndex } from './workspace-index';
@@ -104,7 +104,7 @@ const MAIN_THREAD_PARSE_BUDGET_MS = 100;
 
 // Until the connection exists, messages go to stderr (never stdout: it may be the protocol stream).
 let log = (message: string): void => void process.stderr.write(`${message}\n`);
-const transport = openTransport(process.argv.slice(2), (message) => log(message));
+const transport = transportOrExit(process.argv.slice(2), (message) => log(message));
 const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer);
 log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 if (transport.stdio) routeConsoleToClient();

@@ -169,6 +169,27 @@ describe('documents that were not analysed', () => {
     assert.match(html, /<h2>YAML syntax errors<\/h2><ul>\n<li><code>unread\/broken\.yaml:/);
     assert.match(html, /<h2>Not read<\/h2><ul>\n<li><code>unread\/deep\.yaml:5:\d+<\/code> Nested more than 256 levels deep/);
   });
+
+  it('no summary says that every factor passes when a document was not analysed, and stylish counts what was not', () => {
+    const json = JSON.parse(run(['--format', 'json', 'unread']).stdout) as { findings: unknown[]; parseProblems: { kind: string }[] };
+    assert.equal(json.findings.length, 0);
+    const syntaxErrors = json.parseProblems.filter((p) => p.kind === 'syntax').length;
+    assert.ok(syntaxErrors > 1);
+
+    const stylish = run(['unread']).stdout.trim().split('\n');
+    assert.equal(stylish.at(-1), `0 findings (0 errors, 0 warnings, 0 info, 0 hints) in 2 files checked; ${syntaxErrors} YAML syntax errors; 1 document not read`);
+    const markdown = run(['--format', 'markdown', 'unread']).stdout;
+    assert.equal(markdown.split('\n')[2], 'No findings in 2 files checked, but some documents were not analysed (see below).');
+    const html = run(['--format', 'html', 'unread']).stdout;
+    assert.match(html, /<p class="lead">No findings in 2 files checked, but some documents were not analysed \(see below\)\.<\/p>/);
+    for (const text of [markdown, html]) assert.doesNotMatch(text, /all twelve factors pass/);
+
+    // With findings elsewhere in the run, the count of passing factors is said to cover only what was analysed.
+    const mixed = run(['--format', 'markdown', 'unread', 'app']);
+    assert.match(mixed.stdout.split('\n')[2], /^\d+ findings in 4 files checked; \d+ of 12 factors pass\. Some documents were not analysed \(see below\)\.$/);
+    // Without any parse problem the sentences are as before.
+    assert.match(run(['app']).stdout.trim().split('\n').at(-1)!, /^\d+ findings \(.*\) in 2 files checked$/);
+  });
 });
 
 describe('several outputs in one run', () => {

@@ -4,6 +4,7 @@
 // and in every case the server keeps answering.
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { RawServer, frame } from './raw-client';
 
 const ServerNotInitialized = -32002;
@@ -96,5 +97,14 @@ describe('LSP lifecycle over raw stdio', () => {
     assert.equal(shutdown.error, undefined);
     server.notify('exit');
     assert.equal(await server.exitCode(), 0);
+  });
+
+  it('started without a transport, says which to give in one line and exits 2, without a stack trace', () => {
+    for (const args of [[], ['--socket']]) {
+      const run = spawnSync(process.execPath, ['dist/server.js', ...args], { encoding: 'utf8', timeout: 20_000 });
+      assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr, 'twelve-factor-lens server: no transport given. Start the server with --stdio, --node-ipc, --socket=<port> or --pipe=<name>.\n');
+    }
   });
 });

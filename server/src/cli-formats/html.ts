@@ -7,7 +7,7 @@ import type { Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
 import { ruleById } from '../core/rules';
 import { maskText } from '../core/mask';
-import { groupByFactor, plural, summariseByFactor, type FactorSummary } from './summary';
+import { groupByFactor, leadSentence, plural, problemCounts, summariseByFactor, type FactorSummary } from './summary';
 import { parseProblemText, problemHeadings } from '../core/parse-problems';
 
 const COLOR: Record<Severity, string> = { error: '#d1242f', warning: '#bf8700', info: '#0969da', hint: '#6e7781' };
@@ -51,11 +51,8 @@ export function toHtml(reports: readonly FileReport[], version: string): string 
   const summary = summariseByFactor(reports);
   const groups = groupByFactor(reports);
   const body: string[] = [];
-  const failing = summary.rows.filter((r) => r.findings > 0).length;
   body.push(`<h1>Twelve-Factor Lens report</h1>`);
-  body.push(
-    `<p class="lead">${summary.total === 0 ? `No findings in ${plural(summary.filesChecked, 'file')} checked: all twelve factors pass.` : `${plural(summary.total, 'finding')} in ${plural(summary.filesChecked, 'file')} checked; ${12 - failing} of 12 factors pass.`}</p>`,
-  );
+  body.push(`<p class="lead">${escapeHtml(leadSentence(summary, problemCounts(reports)))}</p>`);
   body.push(`<figure>${barChart(summary)}<figcaption>Findings per factor; the colour is the worst severity, green means passing.</figcaption></figure>`);
   body.push('<table class="factors"><thead><tr><th>Factor</th><th>Findings</th><th>Worst</th><th>Files</th></tr></thead><tbody>');
   for (const row of summary.rows) {

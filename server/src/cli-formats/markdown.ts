@@ -5,7 +5,7 @@
 import type { Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
 import { maskText } from '../core/mask';
-import { groupByFactor, plural, summariseByFactor } from './summary';
+import { groupByFactor, leadSentence, plural, problemCounts, summariseByFactor } from './summary';
 import { parseProblemText, problemHeadings } from '../core/parse-problems';
 
 const ICON: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info', hint: '⚪ hint' };
@@ -29,16 +29,9 @@ function codeCell(text: string): string {
 export function toMarkdown(reports: readonly FileReport[]): string {
   const summary = summariseByFactor(reports);
   const problems = reports.flatMap((r) => r.parseProblems.map((p) => ({ path: r.path, p, text: parseProblemText(p) })));
-  const syntaxErrors = problems.filter(({ p }) => p.kind === 'syntax').length;
-  const unread = problems.length - syntaxErrors;
+  const { syntax: syntaxErrors, unread } = problemCounts(reports);
   const out: string[] = ['## Twelve-Factor Lens', ''];
-  const failing = summary.rows.filter((r) => r.findings > 0).length;
-  out.push(
-    summary.total === 0
-      ? `No findings in ${plural(summary.filesChecked, 'file')} checked: all twelve factors pass.`
-      : `${plural(summary.total, 'finding')} in ${plural(summary.filesChecked, 'file')} checked; ${12 - failing} of 12 factors pass.`,
-    '',
-  );
+  out.push(leadSentence(summary, { syntax: syntaxErrors, unread }), '');
   out.push('| Factor | Findings | Worst | Files |', '| --- | ---: | --- | ---: |');
   for (const row of summary.rows) {
     const name = `[${row.factor.numeral}. ${row.factor.title}](${row.factor.url})`;

@@ -3,7 +3,7 @@
  * outputs. Plain data from the CLI's file reports; no formatting here.
  */
 import { FACTORS, factorBySlug, type Factor } from '../core/factors';
-import { severityRank, type Finding, type Severity } from '../core/types';
+import { severityRank, type Finding, type ParseProblem, type Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
 
 export interface FactorRow {
@@ -86,6 +86,30 @@ export function groupByFactor(reports: readonly FileReport[]): { factor: Factor 
 
 export function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
+}
+
+/** The run's parse problems by kind: syntax errors (a document can have several) and documents or files not read. */
+export function problemCounts(reports: readonly FileReport[]): Record<ParseProblem['kind'], number> {
+  const counts = { syntax: 0, unread: 0 };
+  for (const report of reports) for (const problem of report.parseProblems) counts[problem.kind]++;
+  return counts;
+}
+
+/**
+ * The first sentence of the Markdown and HTML reports. It says that every factor passes only when everything
+ * was analysed: a document with a syntax error, or one not read, may hold what a rule would find.
+ */
+export function leadSentence(summary: FactorSummary, counts: Record<ParseProblem['kind'], number>): string {
+  const files = plural(summary.filesChecked, 'file');
+  const partial = counts.syntax + counts.unread > 0;
+  if (summary.total === 0) return partial ? `No findings in ${files} checked, but some documents were not analysed (see below).` : `No findings in ${files} checked: all twelve factors pass.`;
+  const failing = summary.rows.filter((r) => r.findings > 0).length;
+  return `${plural(summary.total, 'finding')} in ${files} checked; ${12 - failing} of 12 factors pass.${partial ? ' Some documents were not analysed (see below).' : ''}`;
+}
+
+/** What the stylish output's last line adds about parse problems: `; 2 YAML syntax errors; 1 document not read`. */
+export function problemsClause(counts: Record<ParseProblem['kind'], number>): string {
+  return (counts.syntax > 0 ? `; ${plural(counts.syntax, 'YAML syntax error')}` : '') + (counts.unread > 0 ? `; ${plural(counts.unread, 'document')} not read` : '');
 }
 
 /** The lines the stylish output ends with: one per factor that has findings. */
