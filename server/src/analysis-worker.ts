@@ -20,6 +20,7 @@ import { applicationIndex, relatedObjects, type RelatedFiles, type RelatedObject
 import { ChartReader, chartContextKey, overlayChartFiles } from './helm-charts';
 import { parsesToDrop } from './closed-parses';
 import { relationSignatures } from './core/kubernetes/relation-index';
+import { WARM_UP } from './warm-up';
 import { TEST_DELAY_MARKER, type AnalyseMessage, type FromWorker, type ToWorker, type WorkerOptions } from './analysis-protocol';
 
 interface Entry {
@@ -225,46 +226,6 @@ port.on('message', (message: ToWorker) => {
 
 send({ kind: 'ready' });
 
-/**
- * A Dockerfile and a manifest analysed once while the worker has nothing to do, so that the first file the user
- * opens does not pay for compiling the analysis: a new server's first 51-line Dockerfile got its diagnostics after
- * 63-127 ms and the next one after 15-31 ms; a 400-line manifest 86-158 ms, then 42-75 ms. The results are dropped.
- */
-const WARM_UP: readonly { uri: string; languageId: string; text: string }[] = [
-  {
-    uri: 'file:///twelve-factor-lens/warm-up/Dockerfile',
-    languageId: 'dockerfile',
-    text: 'FROM node:20-alpine AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci && npm run build\nFROM node:20-alpine\nENV NODE_ENV=production\nCOPY --from=build /app/dist ./dist\nEXPOSE 8080\nUSER node\nCMD ["node", "dist/server.js"]\n',
-  },
-  {
-    uri: 'file:///twelve-factor-lens/warm-up/app.yaml',
-    languageId: 'yaml',
-    text: [
-      'apiVersion: apps/v1',
-      'kind: Deployment',
-      'metadata: {name: web}',
-      'spec:',
-      '  replicas: 2',
-      '  selector: {matchLabels: {app: web}}',
-      '  template:',
-      '    metadata: {labels: {app: web}}',
-      '    spec:',
-      '      containers:',
-      '        - name: web',
-      '          image: example.com/web:1.0.0',
-      '          ports: [{containerPort: 8080}]',
-      '          env: [{name: LOG_LEVEL, value: info}]',
-      '---',
-      'apiVersion: v1',
-      'kind: Service',
-      'metadata: {name: web}',
-      'spec:',
-      '  selector: {app: web}',
-      '  ports: [{port: 80, targetPort: 8080}]',
-      '',
-    ].join('\n'),
-  },
-];
 /** One input per turn of the event loop, so that a job arriving meanwhile waits for one of them at most. */
 function warmUp(next: number): void {
   if (analysedAny || next >= WARM_UP.length) return;
