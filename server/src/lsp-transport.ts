@@ -247,12 +247,12 @@ export interface Transport {
 
 const USAGE = 'Start the server with --stdio, --node-ipc, --socket=<port> or --pipe=<name>.';
 
-/** The command line names no transport: a usage error, said in one line (see transportOrExit). */
+/** The command line names no transport, or a socket port that is none: a usage error, said in one line (see transportOrExit). */
 export class TransportUsageError extends Error {}
 
 /**
  * Picks the transport from the command line, like `createConnection` does, and puts the robust reader and the gate in front.
- * Throws TransportUsageError when the command line names none.
+ * Throws TransportUsageError when the command line names none, or a --socket port that is not one.
  */
 export function openTransport(argv: readonly string[], log: (message: string) => void): Transport {
   let kind: 'stdio' | 'ipc' | 'socket' | 'pipe' | undefined;
@@ -277,13 +277,27 @@ export function openTransport(argv: readonly string[], log: (message: string) =>
     input = process.stdin;
     output = process.stdout;
   } else {
+    if (kind === 'socket' && !isPort(target!)) throw new TransportUsageError(`--socket needs a port number from 1 to 65535, got "${target}".`);
     const socket = kind === 'socket' ? netConnect(Number(target), '127.0.0.1') : netConnect(target!);
+    const where = kind === 'socket' ? `port ${target}` : `pipe ${target}`;
+    let connected = false;
+    socket.once('connect', () => void (connected = true));
+    // Before the connection exists, an error is the user's to see (the stream's end then exits with 1); after, it is a
+    // dropped connection, which ends the server as the client's closing does.
+    socket.on('error', (error) => {
+      if (!connected) process.stderr.write(`twelve-factor-lens server: cannot connect to ${where}: ${error.message}\n`);
+    });
     input = socket;
     output = socket;
   }
   const writer = new StreamMessageWriter(output);
   const reply = replyThrough(writer, log);
   return { reader: new LifecycleGate(new FramedMessageReader(input, reply, log), reply), writer, stream: input, stdio: kind === 'stdio' };
+}
+
+/** A TCP port as --socket takes it: digits only, 1 to 65535. */
+function isPort(text: string): boolean {
+  return /^[0-9]{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535;
 }
 
 function replyThrough(writer: MessageWriter, log: (message: string) => void): Reply {
@@ -293,8 +307,9 @@ function replyThrough(writer: MessageWriter, log: (message: string) => void): Re
 }
 
 /**
- * The transport the command line names, or, when it names none, a one-line message on standard error and exit
- * code 2 (as the CLI's usage errors): someone who starts the server by hand sees what to add, not a stack trace.
+ * The transport the command line names, or, when it names none (or a port that is none), a one-line message on
+ * standard error and exit code 2 (as the CLI's usage errors): someone who starts the server by hand sees what to
+ * add, not a stack trace.
  */
 export function transportOrExit(argv: readonly string[], log: (message: string) => void): Transport {
   try {

@@ -4,7 +4,8 @@
 // and in every case the server keeps answering.
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
 import { RawServer, frame } from './raw-client';
 
 const ServerNotInitialized = -32002;
@@ -105,6 +106,41 @@ describe('LSP lifecycle over raw stdio', () => {
       assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
       assert.equal(run.stdout, '');
       assert.equal(run.stderr, 'twelve-factor-lens server: no transport given. Start the server with --stdio, --node-ipc, --socket=<port> or --pipe=<name>.\n');
+    }
+  });
+
+  it('a --socket port that is none is a usage error; a socket or pipe it cannot reach is said in one line, exit 1', () => {
+    for (const port of ['abc', '0', '70000', '80.5']) {
+      const run = spawnSync(process.execPath, ['dist/server.js', `--socket=${port}`], { encoding: 'utf8', timeout: 20_000 });
+      assert.equal(run.status, 2, run.stderr);
+      assert.equal(run.stderr, `twelve-factor-lens server: --socket needs a port number from 1 to 65535, got "${port}".\n`);
+    }
+    const pipe = spawnSync(process.execPath, ['dist/server.js', '--pipe=/nonexistent-folder/tfl.sock'], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(pipe.status, 1);
+    assert.equal(pipe.stderr, 'twelve-factor-lens server: cannot connect to pipe /nonexistent-folder/tfl.sock: connect ENOENT /nonexistent-folder/tfl.sock\n');
+  });
+
+  it('--socket=<port> connects to the client listening there and answers initialize over it', async () => {
+    const listener = createServer();
+    const accepted = new Promise<Socket>((resolve) => listener.once('connection', resolve));
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const port = (listener.address() as { port: number }).port;
+    const child = spawn(process.execPath, ['dist/server.js', `--socket=${port}`], { stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    try {
+      const socket = await accepted;
+      let received = '';
+      const answered = new Promise<void>((resolve) => socket.on('data', (chunk) => ((received += String(chunk)), received.includes('"serverInfo"') && resolve())));
+      socket.write(frame(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } })));
+      await answered;
+      assert.match(received, /"name":"Twelve-Factor Lens"/);
+      socket.end();
+      assert.equal(await new Promise((resolve) => child.once('exit', resolve)), 1, 'the client closing the socket without shutdown ends the server with 1');
+      assert.equal(stderr, '');
+    } finally {
+      child.kill();
+      listener.close();
     }
   });
 });
