@@ -1,6 +1,7 @@
 /**
  * Findings counted by factor: the per-factor table of the stylish, markdown and HTML
- * outputs. Plain data from the CLI's file reports; no formatting here.
+ * outputs, from the CLI's file reports, and the few sentences those outputs share (the
+ * report's lead, the count of what was not analysed, the stylish per-factor lines).
  */
 import { FACTORS, factorBySlug, type Factor } from '../core/factors';
 import { severityRank, type Finding, type ParseProblem, type Severity } from '../core/types';
