@@ -29,9 +29,10 @@ function codeCell(text: string): string {
 export function toMarkdown(reports: readonly FileReport[]): string {
   const summary = summariseByFactor(reports);
   const problems = reports.flatMap((r) => r.parseProblems.map((p) => ({ path: r.path, p, text: parseProblemText(p) })));
-  const { syntax: syntaxErrors, unread } = problemCounts(reports);
+  const counts = problemCounts(reports);
+  const { syntax: syntaxErrors, unread } = counts;
   const out: string[] = ['## Twelve-Factor Lens', ''];
-  out.push(leadSentence(summary, { syntax: syntaxErrors, unread }), '');
+  out.push(leadSentence(summary, counts), '');
   out.push('| Factor | Findings | Worst | Files |', '| --- | ---: | --- | ---: |');
   for (const row of summary.rows) {
     const name = `[${row.factor.numeral}. ${row.factor.title}](${row.factor.url})`;
