@@ -161,7 +161,7 @@ describe('documents that were not analysed', () => {
     const markdown = run(['--format', 'markdown', 'unread']).stdout;
     const syntaxErrors = json.parseProblems.filter((p) => p.kind === 'syntax').length;
     assert.ok(markdown.split('\n').includes(`⚠️ ${syntaxErrors} YAML syntax errors: their documents were not analysed.`), markdown);
-    assert.match(markdown, /^⚠️ 1 file or document could not be read \(binary data, or nested too deeply\) and was not analysed\.$/m);
+    assert.match(markdown, /^⚠️ 1 file or document not read \(binary data, or nested too deeply\): it was not analysed\.$/m);
     assert.match(markdown, /### YAML syntax errors\n\n\| Where \| Message \|\n\| --- \| --- \|\n\| `unread\/broken\.yaml:\d+:/);
     assert.match(markdown, /### Not read\n\n\| Where \| Message \|\n\| --- \| --- \|\n\| `unread\/deep\.yaml:5:/);
 
@@ -177,7 +177,7 @@ describe('documents that were not analysed', () => {
     assert.ok(syntaxErrors > 1);
 
     const stylish = run(['unread']).stdout.trim().split('\n');
-    assert.equal(stylish.at(-1), `0 findings (0 errors, 0 warnings, 0 info, 0 hints) in 2 files checked; ${syntaxErrors} YAML syntax errors; 1 document not read`);
+    assert.equal(stylish.at(-1), `0 findings (0 errors, 0 warnings, 0 info, 0 hints) in 2 files checked; ${syntaxErrors} YAML syntax errors; 1 file or document not read`);
     const markdown = run(['--format', 'markdown', 'unread']).stdout;
     assert.equal(markdown.split('\n')[2], 'No findings in 2 files checked, but some documents were not analysed (see below).');
     const html = run(['--format', 'html', 'unread']).stdout;

@@ -5,8 +5,8 @@
 import type { Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
 import { maskText } from '../core/mask';
-import { groupByFactor, leadSentence, plural, problemCounts, summariseByFactor } from './summary';
-import { parseProblemText, problemHeadings } from '../core/parse-problems';
+import { groupByFactor, leadSentence, problemCounts, summariseByFactor } from './summary';
+import { parseProblemText, problemCount, problemHeadings } from '../core/parse-problems';
 
 const ICON: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info', hint: '⚪ hint' };
 
@@ -40,8 +40,8 @@ export function toMarkdown(reports: readonly FileReport[]): string {
   }
   if (summary.other > 0) out.push(`| Suppression comments | ${summary.other} | | |`);
   // Counted as errors: a document can have several.
-  if (syntaxErrors > 0) out.push('', `⚠️ ${plural(syntaxErrors, 'YAML syntax error')}: ${syntaxErrors === 1 ? 'its document was' : 'their documents were'} not analysed.`);
-  if (unread > 0) out.push('', `⚠️ ${plural(unread, 'file or document', 'files or documents')} could not be read (binary data, or nested too deeply) and ${unread === 1 ? 'was' : 'were'} not analysed.`);
+  if (syntaxErrors > 0) out.push('', `⚠️ ${problemCount('syntax', syntaxErrors)}: ${syntaxErrors === 1 ? 'its document was' : 'their documents were'} not analysed.`);
+  if (unread > 0) out.push('', `⚠️ ${problemCount('unread', unread)} (binary data, or nested too deeply): ${unread === 1 ? 'it was' : 'they were'} not analysed.`);
   for (const group of groupByFactor(reports)) {
     out.push('', group.factor ? `### ${group.factor.numeral}. ${group.factor.title}` : '### Suppression comments', '');
     out.push('| Where | Severity | Rule | Message |', '| --- | --- | --- | --- |');

@@ -6,6 +6,7 @@
 import { FACTORS, factorBySlug, type Factor } from '../core/factors';
 import { severityRank, type Finding, type ParseProblem, type Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
+import { PROBLEM_KIND_ORDER, problemCount } from '../core/parse-problems';
 
 export interface FactorRow {
   factor: Factor;
@@ -108,9 +109,11 @@ export function leadSentence(summary: FactorSummary, counts: Record<ParseProblem
   return `${plural(summary.total, 'finding')} in ${files} checked; ${12 - failing} of 12 factors pass.${partial ? ' Some documents were not analysed (see below).' : ''}`;
 }
 
-/** What the stylish output's last line adds about parse problems: `; 2 YAML syntax errors; 1 document not read`. */
+/** What the stylish output's last line adds about parse problems: `; 2 YAML syntax errors; 1 file or document not read`. */
 export function problemsClause(counts: Record<ParseProblem['kind'], number>): string {
-  return (counts.syntax > 0 ? `; ${plural(counts.syntax, 'YAML syntax error')}` : '') + (counts.unread > 0 ? `; ${plural(counts.unread, 'document')} not read` : '');
+  return PROBLEM_KIND_ORDER.filter((kind) => counts[kind] > 0)
+    .map((kind) => `; ${problemCount(kind, counts[kind])}`)
+    .join('');
 }
 
 /** The lines the stylish output ends with: one per factor that has findings. */

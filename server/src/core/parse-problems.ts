@@ -15,13 +15,25 @@ interface ProblemKind {
   prefix: string;
   /** An error in the file, or a warning that the linter did not read it (the file may well be right). */
   severity: Extract<Severity, 'error' | 'warning'>;
+  /** How a count of them is said in a summary, for one and for several. */
+  counted: [one: string, many: string];
 }
 
 /** Each kind's label, heading, prefix and severity; the order is the order the formats list them in. */
 const PROBLEM_KINDS: Record<ParseProblem['kind'], ProblemKind> = {
-  syntax: { label: 'yaml-syntax', heading: 'YAML syntax errors', prefix: 'YAML syntax error, document not analysed', severity: 'error' },
-  unread: { label: 'not-analysed', heading: 'Not read', prefix: 'Not analysed', severity: 'warning' },
+  syntax: { label: 'yaml-syntax', heading: 'YAML syntax errors', prefix: 'YAML syntax error, document not analysed', severity: 'error', counted: ['YAML syntax error', 'YAML syntax errors'] },
+  // A whole file can be unread (binary data), not only a document.
+  unread: { label: 'not-analysed', heading: 'Not read', prefix: 'Not analysed', severity: 'warning', counted: ['file or document not read', 'files or documents not read'] },
 };
+
+/** `count` problems of `kind` as a summary says it: "2 YAML syntax errors", "1 file or document not read". */
+export function problemCount(kind: ParseProblem['kind'], count: number): string {
+  const [one, many] = PROBLEM_KINDS[kind].counted;
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The kinds in the order the formats list them in. */
+export const PROBLEM_KIND_ORDER = Object.keys(PROBLEM_KINDS) as ParseProblem['kind'][];
 
 /** A parse problem as it is shown: its label, heading and severity, and its message (masked) after what it means. */
 export function parseProblemText(problem: ParseProblem): { label: string; heading: string; severity: ProblemKind['severity']; message: string } {
@@ -32,7 +44,5 @@ export function parseProblemText(problem: ParseProblem): { label: string; headin
 /** The headings `problems` are listed under, in order. */
 export function problemHeadings(problems: readonly ParseProblem[]): string[] {
   const kinds = new Set(problems.map((p) => p.kind));
-  return Object.entries(PROBLEM_KINDS)
-    .filter(([kind]) => kinds.has(kind as ParseProblem['kind']))
-    .map(([, { heading }]) => heading);
+  return PROBLEM_KIND_ORDER.filter((kind) => kinds.has(kind)).map((kind) => PROBLEM_KINDS[kind].heading);
 }
