@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { readRegularFile } from './cli-files';
+import { FolderListings, readRegularFile } from './cli-files';
 import { ALL_RULES } from './core/rules';
 import { SUPPRESSION_DIAGNOSTICS } from './core/suppression';
 import { COVERAGE_NOTICES } from './core/analyze';
@@ -267,6 +267,8 @@ export interface LocatedConfiguration {
  */
 export class ConfigLocator {
   private readonly byFolder = new Map<string, LocatedConfiguration | null>();
+  /** Filled by the CLI's walk (collectFiles): the folders it listed answer the look-ups below without a call. */
+  readonly listings = new FolderListings([CONFIG_FILE_NAME, '.git']);
   private readonly loaded = new Map<string, LocatedConfiguration>();
   readonly warnings: string[] = [];
 
@@ -287,17 +289,21 @@ export class ConfigLocator {
       }
       walked.push(folder);
       const candidate = join(folder, CONFIG_FILE_NAME);
-      if (existsSync(candidate)) {
+      if (this.exists(candidate)) {
         // Named as the user would type it: relative to the working directory when inside it.
         found = this.load(candidate, inside ? relative(this.root, candidate) : candidate);
         break;
       }
       const parent = dirname(folder);
-      if (parent === folder || (inside && folder === this.root) || (!inside && existsSync(join(folder, '.git')))) break;
+      if (parent === folder || (inside && folder === this.root) || (!inside && this.exists(join(folder, '.git')))) break;
       folder = parent;
     }
     for (const folder of walked) this.byFolder.set(folder, found);
     return found ?? undefined;
+  }
+
+  private exists(path: string): boolean {
+    return !this.listings.lacks(path) && existsSync(path);
   }
 
   /** `filePath` relative to the configuration's folder, `/`-separated. */

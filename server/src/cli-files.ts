@@ -5,9 +5,10 @@
  * is read past a size limit. One file that cannot be read is reported and the others are
  * still checked.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { close, closeSync, constants, fstat, fstatSync, open, openSync, read, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { looksLikeServerless } from './core/serverless/model';
+import { THREAD_POOL_SIZE } from './thread-pool';
 
 /** Files larger than this are refused with a message rather than read into memory. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -70,12 +71,44 @@ function isUnknownKind(dirent: Dirent): boolean {
 }
 
 /**
+ * Which of a few names each folder held when the walk listed it. The configuration lookup (cli-config.ts) asks, for
+ * every folder on a file's way up, whether `.twelve-factor-lens.json` and `.git` are there: a folder the walk listed
+ * already says "no" for most of them, without another call to the storage (where each call waits, a network home
+ * folder or a container's bind mount, those calls cost more than reading the files). Names are compared without
+ * case, so a case-insensitive file system is still asked whenever a differently cased name could be the one.
+ */
+export class FolderListings {
+  private readonly interesting: ReadonlySet<string>;
+  private readonly found = new Map<string, ReadonlySet<string>>();
+
+  constructor(names: readonly string[]) {
+    this.interesting = new Set(names.map((n) => n.toLowerCase()));
+  }
+
+  /** The names `folder` holds, as listed. */
+  record(folder: string, names: readonly string[]): void {
+    const kept = new Set<string>();
+    for (const name of names) {
+      const lower = name.toLowerCase();
+      if (this.interesting.has(lower)) kept.add(lower);
+    }
+    this.found.set(resolve(folder), kept);
+  }
+
+  /** True when `path` (absolute) is known not to exist: its folder was listed, without its name. */
+  lacks(path: string): boolean {
+    const kept = this.found.get(dirname(path));
+    return kept !== undefined && !kept.has(basename(path).toLowerCase());
+  }
+}
+
+/**
  * Expands the paths into the files to check, in a stable order. Directories are walked once
  * per real path (a link back to an ancestor is not followed again) and a file reached through
  * several links is checked once, under the first name met. Explicitly named files are kept
  * whatever their name when `keepExplicit` accepts them.
  */
-export function collectFiles(paths: readonly string[], reporter: WalkReporter, keepExplicit: (path: string) => boolean): string[] {
+export function collectFiles(paths: readonly string[], reporter: WalkReporter, keepExplicit: (path: string) => boolean, listings?: FolderListings): string[] {
   const files: string[] = [];
   const seenFiles = new Set<string>();
   const seenDirectories = new Set<string>();
@@ -113,6 +146,7 @@ export function collectFiles(paths: readonly string[], reporter: WalkReporter, k
       reporter.fail(`cannot read directory ${directory}: ${reason(error)}`);
       return;
     }
+    listings?.record(directory, entries.map((dirent) => dirent.name));
     for (const dirent of entries) {
       const entry = dirent.name;
       if (SKIPPED_DIRECTORIES.has(entry)) continue;
@@ -169,22 +203,109 @@ export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; message: str
 export function readRegularFile(path: string, limit = MAX_FILE_BYTES): ReadResult {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, READ_FLAGS);
   } catch (error) {
-    return { ok: false, message: `cannot read ${path}: ${reason(error)}` };
+    return unreadable(path, error);
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { ok: false, message: `${path}: ${describeKind(stats)}, not a regular file; skipped` };
-    if (stats.size > limit) return { ok: false, message: `${path}: ${formatSize(stats.size)} is over the ${formatSize(limit)} limit; skipped` };
-    const bytes = readAtMost(fd, limit + 1, stats.size);
-    if (bytes.length > limit) return { ok: false, message: `${path}: grew over the ${formatSize(limit)} limit while being read; skipped` };
-    return { ok: true, bytes };
+    return refusal(path, stats, limit) ?? readOutcome(path, readAtMost(fd, limit + 1, stats.size), limit);
   } catch (error) {
-    return { ok: false, message: `cannot read ${path}: ${reason(error)}` };
+    return unreadable(path, error);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Opened without blocking: a FIFO swapped in after the walk cannot hang the run. */
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
+function unreadable(path: string, error: unknown): ReadResult {
+  return { ok: false, message: `cannot read ${path}: ${reason(error)}` };
+}
+
+/** Why an opened file is not read, from its descriptor's stats: not a regular file, or over the limit. */
+function refusal(path: string, stats: Stats, limit: number): ReadResult | undefined {
+  if (!stats.isFile()) return { ok: false, message: `${path}: ${describeKind(stats)}, not a regular file; skipped` };
+  if (stats.size > limit) return { ok: false, message: `${path}: ${formatSize(stats.size)} is over the ${formatSize(limit)} limit; skipped` };
+  return undefined;
+}
+
+/** `bytes` were read with a limit of one byte more than `limit`: one more means the file grew past it. */
+function readOutcome(path: string, bytes: Buffer, limit: number): ReadResult {
+  if (bytes.length > limit) return { ok: false, message: `${path}: grew over the ${formatSize(limit)} limit while being read; skipped` };
+  return { ok: true, bytes };
+}
+
+/**
+ * How many files {@link readRegularFiles} keeps open at once. Each read waits on the storage: from memory that is
+ * nothing, but where every call waits (a network home folder, a container's bind mount, WSL's Windows drives) one
+ * file at a time pays every wait in turn. The CLI gives libuv's pool as many threads (see its entry point).
+ */
+export const READS_IN_FLIGHT = THREAD_POOL_SIZE;
+
+/**
+ * Reads the files as {@link readRegularFile} does, with the same outcomes and messages, up to
+ * {@link READS_IN_FLIGHT} at a time; the results are in the order of `paths`. Written with callbacks: from memory, the
+ * 1,324 files of the shared corpus took 50-190 ms longer through promises (`fs/promises`, or these callbacks wrapped
+ * in promises) than one at a time with the synchronous calls, and 2-64 ms longer this way.
+ */
+export function readRegularFiles(paths: readonly string[], limit = MAX_FILE_BYTES): Promise<ReadResult[]> {
+  return new Promise((resolvePromise) => {
+    const results: ReadResult[] = new Array(paths.length);
+    let started = 0;
+    let finished = 0;
+    const startNext = (): void => {
+      if (started === paths.length) return;
+      const index = started++;
+      readOneFile(paths[index], limit, (result) => {
+        results[index] = result;
+        if (++finished === paths.length) resolvePromise(results);
+        else startNext();
+      });
+    };
+    if (paths.length === 0) resolvePromise(results);
+    for (let i = 0; i < READS_IN_FLIGHT; i++) startNext();
+  });
+}
+
+/** {@link readRegularFile}'s steps (open without blocking, check the kind and size, read at most the limit, close) on libuv's pool. */
+function readOneFile(path: string, limit: number, done: (result: ReadResult) => void): void {
+  open(path, READ_FLAGS, (openError, fd) => {
+    if (openError) return done(unreadable(path, openError));
+    const finish = (result: ReadResult): void => close(fd, (closeError) => done(closeError ? unreadable(path, closeError) : result));
+    fstat(fd, (statError, stats) => {
+      if (statError) return finish(unreadable(path, statError));
+      const refused = refusal(path, stats, limit);
+      if (refused) return finish(refused);
+      const max = limit + 1;
+      const chunks: Buffer[] = [];
+      let total = 0;
+      let chunk: Buffer = Buffer.allocUnsafe(firstChunkSize(max, stats.size));
+      const readMore = (): void => {
+        read(fd, chunk, 0, Math.min(chunk.length, max - total), null, (readError, n) => {
+          if (readError) return finish(unreadable(path, readError));
+          if (n > 0) {
+            chunks.push(chunk.subarray(0, n));
+            total += n;
+            chunk = nextChunk(chunk, n, max);
+          }
+          if (n === 0 || total >= max) finish(readOutcome(path, Buffer.concat(chunks, total), limit));
+          else readMore();
+        });
+      };
+      readMore();
+    });
+  });
+}
+
+function firstChunkSize(max: number, sizeHint: number): number {
+  return Math.min(max, Math.max(sizeHint, 4096));
+}
+
+/** After `n` bytes were read into `chunk`: its unused rest, or a fresh buffer when it is full. */
+function nextChunk(chunk: Buffer, n: number, max: number): Buffer {
+  return n === chunk.length ? Buffer.allocUnsafe(Math.min(Math.max(chunk.length, 64 * 1024), max)) : chunk.subarray(n);
 }
 
 /**
@@ -204,7 +325,7 @@ export function readStandardInput(limit = MAX_FILE_BYTES): ReadResult {
 function readAtMost(fd: number, max: number, sizeHint: number, waitWhenEmpty = false): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
-  let chunk = Buffer.allocUnsafe(Math.min(max, Math.max(sizeHint, 4096)));
+  let chunk: Buffer = Buffer.allocUnsafe(firstChunkSize(max, sizeHint));
   const pause = waitWhenEmpty ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
   while (total < max) {
     let n: number;
@@ -222,8 +343,7 @@ function readAtMost(fd: number, max: number, sizeHint: number, waitWhenEmpty = f
     if (n === 0) break;
     chunks.push(chunk.subarray(0, n));
     total += n;
-    if (n === chunk.length) chunk = Buffer.allocUnsafe(Math.min(Math.max(chunk.length, 64 * 1024), max));
-    else chunk = chunk.subarray(n);
+    chunk = nextChunk(chunk, n, max);
   }
   return Buffer.concat(chunks, total);
 }

@@ -16,8 +16,9 @@ import { SEVERITIES, severityRank, type Configuration, type Finding, type Severi
 import { listRules, toJson, toSarif, toStylish, type FileReport } from './cli-format';
 import { pairOutputs, renderExtraFormat, type OutputFormat, type OutputRequest } from './cli-formats';
 import { ConfigError, ConfigLocator, CONFIG_FILE_NAME, KNOWN_RULE_IDS } from './cli-config';
-import { collectFiles, guessTarget, readRegularFile, readStandardInput } from './cli-files';
+import { collectFiles, guessTarget, readRegularFiles, readStandardInput } from './cli-files';
 import { cliChartReader } from './cli-helm';
+import { widenThreadPool } from './thread-pool';
 import { analyseByApplication } from './cli-applications';
 import { BOM, analysisOptionsOf, analyzeContained, decodeFile, displayPath, internalError, objectsByApplication, outcomeOf, parseFile, type FileOutcome, type LoadedFile, type ParseOptionsOf, type ReadFile } from './cli-run';
 
@@ -237,7 +238,7 @@ function decoded(file: ReadFile | string, reporter: Reporter): ReadFile | undefi
   return undefined;
 }
 
-export function main(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
+export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   let options: Options | 'help' | 'version';
   try {
     options = parseOptions(argv);
@@ -305,34 +306,49 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   // Each file's configuration: its nearest configuration file's rules and matching overrides, then --rule.
   const configurationOf = new Map<string, Configuration>();
   const explicitPaths = new Set(options.paths.map((p) => resolve(p)));
-  const configure = (path: string, uri: string): boolean => {
+  /** Configuration problems already said: a broken configuration file is reported once, not once per file it governs. */
+  const configProblems = new Set<string>();
+  /** Whether a file is checked, and with what configuration; says nothing yet (see `configure`). */
+  const decide = (path: string): ConfigDecision => {
     let located;
     try {
       located = options.configs.forFile(path);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      reporter.fail(error.message);
-      return false;
+      if (configProblems.has(error.message)) return { checked: false };
+      configProblems.add(error.message);
+      return { checked: false, fail: error.message };
     }
     const relativePath = located ? ConfigLocator.relativePath(located, path) : '';
     if (located?.matcher.isIgnored(relativePath)) {
-      if (explicitPaths.has(resolve(path))) warn(`${path}: ignored by "ignorePatterns" in ${located.path}; skipped`);
-      return false;
+      return { checked: false, warn: explicitPaths.has(resolve(path)) ? `${path}: ignored by "ignorePatterns" in ${located.path}; skipped` : undefined };
     }
-    configurationOf.set(uri, located ? located.matcher.configurationFor(relativePath, options.ruleOverrides) : { rules: { ...options.ruleOverrides } });
-    return true;
+    return { checked: true, configuration: located ? located.matcher.configurationFor(relativePath, options.ruleOverrides) : { rules: { ...options.ruleOverrides } } };
   };
-  if (options.stdin && read.length > 0 && !configure(options.stdinFilename ?? 'stdin', read[0].uri)) {
+  /** Says what `decide` found, in the file's turn; true when the file is checked. */
+  const configure = (decision: ConfigDecision, uri: string): boolean => {
+    if (decision.checked) configurationOf.set(uri, decision.configuration);
+    else if (decision.fail !== undefined) reporter.fail(decision.fail);
+    else if (decision.warn !== undefined) warn(decision.warn);
+    return decision.checked;
+  };
+  if (options.stdin && read.length > 0 && !configure(decide(options.stdinFilename ?? 'stdin'), read[0].uri)) {
     read.length = 0;
     warningsEnd.length = 0;
   }
-  for (const path of collectFiles(options.paths, reporter, keepExplicit)) {
+  // The files checked are read together (readRegularFiles), then taken in the run's order: each file's messages
+  // (its configuration's, its read's, its decoding's) come in its turn, as if it were read alone.
+  const paths = collectFiles(options.paths, reporter, keepExplicit, options.configs.listings);
+  const decisions = paths.map(decide);
+  const contents = await readRegularFiles(paths.filter((_, i) => decisions[i].checked));
+  let nextContent = 0;
+  paths.forEach((path, i) => {
     const uri = pathToFileURL(resolve(path)).href;
-    if (!configure(path, uri)) continue;
-    const bytes = readRegularFile(path);
+    if (!configure(decisions[i], uri)) return;
+    const bytes = contents[nextContent++];
     if (!bytes.ok) reporter.fail(bytes.message);
     else keep(decoded(decodeFile(read.length, path, uri, '', bytes.bytes), reporter));
-  }
+  });
   for (const message of options.configs.warnings.splice(0)) warn(message);
   for (const message of chartFailures) reporter.fail(message);
 
@@ -394,6 +410,9 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   const failing = reports.some((r) => r.findings.some((f: Finding) => severityRank(f.severity) <= severityRank(options.failOn)));
   return failing && !options.noFail ? EXIT_FINDINGS : EXIT_OK;
 }
+
+/** What the configuration says of one file: checked with a configuration, or not, with what to tell the user. */
+type ConfigDecision = { checked: true; configuration: Configuration } | { checked: false; fail?: string; warn?: string };
 
 interface RunContext {
   options: Options;
@@ -538,13 +557,16 @@ function guardOutputStreams(): void {
 }
 
 if (require.main === module) {
+  // Before anything gives libuv's pool work: the files are read READS_IN_FLIGHT at a time (cli-files.ts).
+  widenThreadPool(process.env);
   guardOutputStreams();
-  let code: number;
-  try {
-    code = main(process.argv.slice(2), (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`), (t) => process.stderr.write(`${t}\n`));
-  } catch (error) {
-    process.stderr.write(`twelve-factor-lens: ${internalError(error, process.argv.slice(2).includes('--debug'))}\n`);
-    code = EXIT_USAGE;
-  }
-  process.exitCode = code;
+  main(process.argv.slice(2), (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`), (t) => process.stderr.write(`${t}\n`)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`twelve-factor-lens: ${internalError(error, process.argv.slice(2).includes('--debug'))}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
 }

@@ -245,6 +245,23 @@ describe('CLI: configuration errors', () => {
     });
   }
 
+  it('a broken configuration in a folder of the walk is one line, not one per file it governs', () => {
+    const sub = join(dir, 'broken-nested');
+    mkdirSync(join(sub, 'app', 'deploy'), { recursive: true });
+    writeFileSync(join(sub, 'app', '.twelve-factor-lens.json'), '{ "rules": ');
+    writeFileSync(join(sub, 'app', 'Dockerfile'), DOCKERFILE);
+    writeFileSync(join(sub, 'app', 'deploy', 'a.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n');
+    writeFileSync(join(sub, 'app', 'deploy', 'b.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n');
+    writeFileSync(join(sub, 'Dockerfile'), DOCKERFILE);
+    const r = run(['--format', 'json', '.'], { cwd: sub });
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.ok(r.stderr.startsWith(`twelve-factor-lens: configuration ${join('app', '.twelve-factor-lens.json')}: invalid JSON: `), r.stderr);
+    // The files outside its folder are still checked.
+    assert.deepEqual([...new Set(JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file))], ['Dockerfile']);
+    noStack(r);
+  });
+
   it('a byte-order mark at the start of the configuration is accepted', () => {
     const r = config('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ rules: { [SHELL_FORM]: 'off' } }))]));
     assert.equal(r.code, 0, r.stderr);

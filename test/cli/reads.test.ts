@@ -1,0 +1,105 @@
+// How the CLI meets the storage (server/src/cli-files.ts): it reads its files READS_IN_FLIGHT at a time on a
+// widened libuv pool, and the folders its walk listed answer the configuration look-ups without another call.
+// Where every call waits (a network home folder, a container's bind mount, WSL's Windows drives) these decide
+// the run's time; from memory they change nothing visible. Each case here fails on the old one-at-a-time code.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { FolderListings, READS_IN_FLIGHT } from '../../server/src/cli-files';
+import { THREAD_POOL_SIZE } from '../../server/src/thread-pool';
+import { HELD, outputWhileThreadsAreHeld, withoutPoolSize } from '../helpers/held-threads';
+
+const CLI = resolve('dist/cli.js');
+const HOOK = join(__dirname, 'reads-hook.cjs');
+const FILES = READS_IN_FLIGHT + 8;
+const MANIFEST = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx\n';
+let dir: string;
+
+function cliEnvironment(): NodeJS.ProcessEnv {
+  return { ...withoutPoolSize(), NO_COLOR: '1' };
+}
+
+before(() => {
+  dir = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-reads-')));
+  for (let i = 0; i < FILES; i++) {
+    const folder = join(dir, 'apps', `app-${String(i).padStart(2, '0')}`);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'pod.yaml'), MANIFEST);
+  }
+  // A configuration deep in the tree still applies: the look-ups it needs are answered from the walk's listings.
+  writeFileSync(join(dir, 'apps', 'app-03', '.twelve-factor-lens.json'), JSON.stringify({ rules: { 'build-release-run/mutable-image-tag': 'off' } }));
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function hookLine(stderr: string): string | undefined {
+  return stderr.split('\n').find((l) => l.startsWith('hook: '));
+}
+
+describe('the CLI reading its files', () => {
+  it(`keeps ${READS_IN_FLIGHT} reads in flight, no more, and reports as before`, () => {
+    const r = spawnSync(process.execPath, ['--require', HOOK, CLI, '--format', 'json', dir], { cwd: dir, encoding: 'utf8', env: { ...cliEnvironment(), TFL_TEST_ROOT: dir } });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(hookLine(r.stderr) ?? '', new RegExp(`^hook: ${READS_IN_FLIGHT} opens in flight at most;`));
+    const reports = JSON.parse(r.stdout).findings as { file: string; ruleId: string }[];
+    const files = [...new Set(reports.map((f) => f.file))];
+    // Every file but the one whose configuration turns the rule off, in the run's (sorted) order.
+    assert.equal(files.length, FILES - 1);
+    assert.deepEqual(files, [...files].sort());
+    assert.ok(!files.some((f) => f.includes('app-03')), 'the nested configuration was not applied');
+  });
+
+  it('asks the storage about a configuration file or .git in a folder the walk listed only when the folder holds one', () => {
+    const r = spawnSync(process.execPath, ['--require', HOOK, CLI, '--format', 'json', dir], { cwd: tmpdir(), encoding: 'utf8', env: { ...cliEnvironment(), TFL_TEST_ROOT: dir } });
+    assert.equal(r.status, 1, r.stderr);
+    // One look-up: the configuration that is there, confirmed before it is read. The old code asked for both names in
+    // every one of the run's folders.
+    assert.equal(hookLine(r.stderr)?.split('; ')[1], `configuration look-ups: ${join('apps', 'app-03', '.twelve-factor-lens.json')}`);
+    assert.ok(!r.stdout.includes('app-03'), 'the nested configuration was not applied');
+  });
+});
+
+/** Runs the CLI with HELD pool threads held from its first open; its JSON report when it came within `ms`. */
+function reportWhileThreadsAreHeld(env: NodeJS.ProcessEnv, ms: number): Promise<string | undefined> {
+  return outputWhileThreadsAreHeld(
+    (fifos) => spawn(process.execPath, ['--require', HOOK, CLI, '--format', 'json', dir], { env: { ...env, TFL_TEST_FIFOS: fifos }, stdio: ['ignore', 'pipe', 'ignore'] }),
+    'stdout',
+    (stdout) => {
+      try {
+        JSON.parse(stdout);
+        return stdout;
+      } catch {
+        return undefined; // not all of it yet
+      }
+    },
+    ms,
+  );
+}
+
+describe("the CLI's thread pool", { skip: process.platform === 'win32' ? 'no mkfifo' : false }, () => {
+  it(`has ${THREAD_POOL_SIZE} threads: the files are read while ${HELD} file-system calls wait`, async () => {
+    const report = await reportWhileThreadsAreHeld(cliEnvironment(), 20_000);
+    assert.ok(report, 'no report while the threads were held');
+    assert.equal(new Set((JSON.parse(report).findings as { file: string }[]).map((f) => f.file)).size, FILES - 1);
+  });
+
+  it('keeps the size a user set: with four threads the reads wait behind the held ones', async () => {
+    assert.equal(await reportWhileThreadsAreHeld({ ...cliEnvironment(), UV_THREADPOOL_SIZE: '4' }, 1500), undefined);
+  });
+});
+
+describe('FolderListings', () => {
+  it('knows a name is missing only in a folder it listed, and compares names without case', () => {
+    const listings = new FolderListings(['.twelve-factor-lens.json', '.git']);
+    listings.record('/r/a', ['Dockerfile', '.GIT']);
+    assert.equal(listings.lacks('/r/a/.twelve-factor-lens.json'), true);
+    // A differently cased name may be the same file on a case-insensitive file system: the storage is asked.
+    assert.equal(listings.lacks('/r/a/.git'), false);
+    // A folder not listed, or a name it does not keep: unknown.
+    assert.equal(listings.lacks('/r/b/.twelve-factor-lens.json'), false);
+    assert.equal(listings.lacks('/r/.git'), false);
+  });
+});
