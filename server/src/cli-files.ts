@@ -5,7 +5,8 @@
  * is read past a size limit. One file that cannot be read is reported and the others are
  * still checked.
  */
-import { close, closeSync, constants, fstat, fstatSync, open, openSync, read, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { close, closeSync, constants, fstat, fstatSync, lstat, open, openSync, read, readSync, readdir, readdirSync, realpath, realpathSync, stat, statSync, type Dirent, type Stats } from 'node:fs';
+import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import { looksLikeServerless } from './core/serverless/model';
 import { THREAD_POOL_SIZE } from './thread-pool';
@@ -102,22 +103,121 @@ export class FolderListings {
   }
 }
 
+/** What the walk does with a listed entry: walk it, take it, ask the entry itself (a link, an entry the listing does not type, or a candidate that is neither file nor folder), or pass. */
+function entryStep(dirent: Dirent): 'folder' | 'file' | 'stat' | 'pass' {
+  if (dirent.isDirectory()) return 'folder';
+  // A link may lead to a folder; any other kind of entry with a name not ours is not for us.
+  if (!isCandidateName(dirent.name)) return dirent.isSymbolicLink() || isUnknownKind(dirent) ? 'stat' : 'pass';
+  return dirent.isFile() ? 'file' : 'stat';
+}
+
+type Answer<T> = T | { error: unknown };
+
+function answered<T>(answer: Answer<T>): T {
+  if (answer !== null && typeof answer === 'object' && 'error' in answer) throw answer.error;
+  return answer as T;
+}
+
+/**
+ * The walk's questions to the file system, asked beforehand {@link READS_IN_FLIGHT} at a time by {@link listAhead}:
+ * each folder's listing, and for the entries the walk asks about (links, entries the listing does not type) their
+ * stats and real paths. {@link collectFiles} then walks in its own order from these answers, and asks the file system
+ * itself only what was not asked ahead (a folder behind a link, which is not listed ahead so that a link cycle
+ * cannot run the listing away). Where every call waits on the storage, one folder at a time paid each wait in turn.
+ */
+export class WalkAhead {
+  readonly listings = new Map<string, Answer<Dirent[]>>();
+  readonly stats = new Map<string, Answer<Stats>>();
+  readonly realPaths = new Map<string, Answer<string>>();
+}
+
+const readdirAsync = promisify(readdir);
+const statAsync = promisify(stat);
+const lstatAsync = promisify(lstat);
+/** The callback realpath, which answers as realpathSync does (fs/promises' is the native one). */
+const realpathAsync = promisify(realpath);
+
+/** Lists the folders under `paths` (as collectFiles names them) and asks about their untyped entries and links, all at once. */
+export async function listAhead(paths: readonly string[]): Promise<WalkAhead> {
+  const ahead = new WalkAhead();
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const ask = async <T>(question: () => Promise<T>): Promise<Answer<T>> => {
+    if (running >= READS_IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await question();
+    } catch (error) {
+      return { error };
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+  const entry = async (child: string, dirent: Dirent): Promise<void> => {
+    // Only for a plain folder is the listing asked ahead: its kind from lstat, not from what a link leads to.
+    const own = isUnknownKind(dirent) ? await ask(() => lstatAsync(child)) : undefined;
+    const plainFolder = own !== undefined && !('error' in own) && own.isDirectory();
+    const stats = plainFolder ? own : await ask(() => statAsync(child));
+    ahead.stats.set(child, stats);
+    if ('error' in stats) return;
+    if (stats.isDirectory() || (stats.isFile() && isCandidateName(dirent.name))) ahead.realPaths.set(child, await ask(() => realpathAsync(child)));
+    if (plainFolder) await folder(child);
+  };
+  const folder = async (directory: string): Promise<void> => {
+    const listing = await ask(() => readdirAsync(directory, { withFileTypes: true }));
+    ahead.listings.set(directory, listing);
+    if ('error' in listing) return;
+    const next: Promise<void>[] = [];
+    for (const dirent of listing) {
+      if (SKIPPED_DIRECTORIES.has(dirent.name)) continue;
+      const child = join(directory, dirent.name);
+      const step = entryStep(dirent);
+      if (step === 'folder') next.push(folder(child));
+      else if (step === 'stat') next.push(entry(child, dirent));
+    }
+    await Promise.all(next);
+  };
+  await Promise.all(
+    paths.map(async (path) => {
+      const stats = await ask(() => statAsync(path));
+      if ('error' in stats || !stats.isDirectory()) return;
+      ahead.realPaths.set(path, await ask(() => realpathAsync(path)));
+      await folder(path);
+    }),
+  );
+  return ahead;
+}
+
 /**
  * Expands the paths into the files to check, in a stable order. Directories are walked once
  * per real path (a link back to an ancestor is not followed again) and a file reached through
  * several links is checked once, under the first name met. Explicitly named files are kept
  * whatever their name when `keepExplicit` accepts them.
  */
-export function collectFiles(paths: readonly string[], reporter: WalkReporter, keepExplicit: (path: string) => boolean, listings?: FolderListings): string[] {
+export function collectFiles(paths: readonly string[], reporter: WalkReporter, keepExplicit: (path: string) => boolean, listings?: FolderListings, ahead?: WalkAhead): string[] {
   const files: string[] = [];
   const seenFiles = new Set<string>();
   const seenDirectories = new Set<string>();
+  // What was asked ahead (listAhead), else the file system now.
+  const realpathOf = (path: string): string => {
+    const known = ahead?.realPaths.get(path);
+    return known !== undefined ? answered(known) : realpathSync(path);
+  };
+  const statOf = (path: string): Stats => {
+    const known = ahead?.stats.get(path);
+    return known !== undefined ? answered(known) : statSync(path);
+  };
+  const listingOf = (directory: string): Dirent[] => {
+    const known = ahead?.listings.get(directory);
+    return known !== undefined ? answered(known) : readdirSync(directory, { withFileTypes: true });
+  };
 
   /** `real`: the file's real path when the walk knows it (no link on the way), else worked out here. */
   const addFile = (path: string, real?: string) => {
     if (real === undefined) {
       try {
-        real = realpathSync(path);
+        real = realpathOf(path);
       } catch {
         real = path;
       }
@@ -131,7 +231,7 @@ export function collectFiles(paths: readonly string[], reporter: WalkReporter, k
   const walk = (directory: string, real?: string) => {
     if (real === undefined) {
       try {
-        real = realpathSync(directory);
+        real = realpathOf(directory);
       } catch (error) {
         reporter.fail(`cannot read directory ${directory}: ${reason(error)}`);
         return;
@@ -141,7 +241,7 @@ export function collectFiles(paths: readonly string[], reporter: WalkReporter, k
     seenDirectories.add(real);
     let entries: Dirent[];
     try {
-      entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      entries = [...listingOf(directory)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       reporter.fail(`cannot read directory ${directory}: ${reason(error)}`);
       return;
@@ -152,21 +252,20 @@ export function collectFiles(paths: readonly string[], reporter: WalkReporter, k
       if (SKIPPED_DIRECTORIES.has(entry)) continue;
       const child = join(directory, entry);
       // A plain folder or file is known from the listing, with its real path: no stat, no realpath per entry.
-      if (dirent.isDirectory()) {
+      const step = entryStep(dirent);
+      if (step === 'pass') continue;
+      if (step === 'folder') {
         walk(child, join(real, entry));
         continue;
       }
-      if (!isCandidateName(entry)) {
-        // A link may lead to a folder; any other kind of entry with such a name is not for us.
-        if (!dirent.isSymbolicLink() && !isUnknownKind(dirent)) continue;
-      } else if (dirent.isFile()) {
+      if (step === 'file') {
         addFile(child, join(real, entry));
         continue;
       }
       // A link, or a file system that does not say what an entry is: ask the entry itself.
       let stats: Stats;
       try {
-        stats = statSync(child);
+        stats = statOf(child);
       } catch {
         continue; // a dangling link inside a tree is not the user's request
       }

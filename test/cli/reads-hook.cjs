@@ -1,7 +1,7 @@
 // Loaded with `node --require` into dist/cli.js by reads.test.ts. Under TFL_TEST_ROOT it counts the CLI's file
-// opens in flight (the most at once) and its look-ups for a configuration file or `.git` (fs.existsSync). With
-// TFL_TEST_FIFOS, the CLI's first open first opens those FIFOs, which nobody writes to: each holds a thread of
-// libuv's pool, after the CLI's entry point has sized the pool and before any of its reads.
+// opens and folder listings in flight (the most at once) and its look-ups for a configuration file or `.git`
+// (fs.existsSync). With TFL_TEST_FIFOS, the CLI's first open first opens those FIFOs, which nobody writes to: each
+// holds a thread of libuv's pool, after the CLI's entry point has sized the pool and before any of its reads.
 'use strict';
 const fs = require('node:fs');
 const { basename, delimiter, relative } = require('node:path');
@@ -10,24 +10,31 @@ const root = process.env.TFL_TEST_ROOT ?? '';
 const fifos = (process.env.TFL_TEST_FIFOS ?? '').split(delimiter).filter(Boolean);
 const under = (path) => root !== '' && typeof path === 'string' && path.startsWith(root);
 
+/** Wraps the callback function fs[name]: `before` runs first on every call; the most calls under the root in flight at once. */
+function countInFlight(name, before = () => undefined) {
+  const original = fs[name];
+  const count = { now: 0, most: 0 };
+  fs[name] = function (path, ...rest) {
+    before();
+    if (!under(path)) return original.call(fs, path, ...rest);
+    const callback = rest.pop();
+    count.most = Math.max(count.most, ++count.now);
+    return original.call(fs, path, ...rest, (...args) => {
+      count.now--;
+      callback(...args);
+    });
+  };
+  return count;
+}
+
 const open = fs.open;
-let inFlight = 0;
-let most = 0;
 let held = false;
-fs.open = function (path, ...rest) {
-  if (!held) {
-    held = true;
-    for (const fifo of fifos) open.call(fs, fifo, 'r', () => undefined);
-  }
-  if (!under(path)) return open.call(fs, path, ...rest);
-  const callback = rest.pop();
-  inFlight++;
-  most = Math.max(most, inFlight);
-  return open.call(fs, path, ...rest, (...args) => {
-    inFlight--;
-    callback(...args);
-  });
-};
+const opens = countInFlight('open', () => {
+  if (held) return;
+  held = true;
+  for (const fifo of fifos) open.call(fs, fifo, 'r', () => undefined);
+});
+const listings = countInFlight('readdir');
 
 const existsSync = fs.existsSync;
 const lookups = [];
@@ -36,4 +43,4 @@ fs.existsSync = function (path) {
   return existsSync.call(fs, path);
 };
 
-process.on('exit', () => process.stderr.write(`hook: ${most} opens in flight at most; configuration look-ups: ${lookups.join(' ')}\n`));
+process.on('exit', () => process.stderr.write(`hook: ${opens.most} opens in flight at most; ${listings.most} listings in flight at most; configuration look-ups: ${lookups.join(' ')}\n`));

@@ -4,11 +4,11 @@
 // the run's time; from memory they change nothing visible. Each case here fails on the old one-at-a-time code.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FolderListings, READS_IN_FLIGHT } from '../../server/src/cli-files';
+import { collectFiles, FolderListings, listAhead, READS_IN_FLIGHT, type WalkAhead } from '../../server/src/cli-files';
 import { THREAD_POOL_SIZE } from '../../server/src/thread-pool';
 import { HELD, outputWhileThreadsAreHeld, withoutPoolSize } from '../helpers/held-threads';
 
@@ -52,12 +52,19 @@ describe('the CLI reading its files', () => {
     assert.ok(!files.some((f) => f.includes('app-03')), 'the nested configuration was not applied');
   });
 
+  it(`lists ${READS_IN_FLIGHT} folders at a time, then walks them in order`, () => {
+    const r = spawnSync(process.execPath, ['--require', HOOK, CLI, '--format', 'json', dir], { cwd: dir, encoding: 'utf8', env: { ...cliEnvironment(), TFL_TEST_ROOT: dir } });
+    assert.equal(r.status, 1, r.stderr);
+    // The root and apps/ alone, then apps/' 24 folders side by side.
+    assert.equal(hookLine(r.stderr)?.split('; ')[1], `${READS_IN_FLIGHT} listings in flight at most`);
+  });
+
   it('asks the storage about a configuration file or .git in a folder the walk listed only when the folder holds one', () => {
     const r = spawnSync(process.execPath, ['--require', HOOK, CLI, '--format', 'json', dir], { cwd: tmpdir(), encoding: 'utf8', env: { ...cliEnvironment(), TFL_TEST_ROOT: dir } });
     assert.equal(r.status, 1, r.stderr);
     // One look-up: the configuration that is there, confirmed before it is read. The old code asked for both names in
     // every one of the run's folders.
-    assert.equal(hookLine(r.stderr)?.split('; ')[1], `configuration look-ups: ${join('apps', 'app-03', '.twelve-factor-lens.json')}`);
+    assert.equal(hookLine(r.stderr)?.split('; ')[2], `configuration look-ups: ${join('apps', 'app-03', '.twelve-factor-lens.json')}`);
     assert.ok(!r.stdout.includes('app-03'), 'the nested configuration was not applied');
   });
 });
@@ -88,6 +95,40 @@ describe("the CLI's thread pool", { skip: process.platform === 'win32' ? 'no mkf
 
   it('keeps the size a user set: with four threads the reads wait behind the held ones', async () => {
     assert.equal(await reportWhileThreadsAreHeld({ ...cliEnvironment(), UV_THREADPOOL_SIZE: '4' }, 1500), undefined);
+  });
+});
+
+describe('collectFiles from listAhead', { skip: process.platform === 'win32' ? 'no mkfifo' : false }, () => {
+  it('finds the same files and says the same things as walking the file system itself', async () => {
+    const tree = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-walk-ahead-')));
+    try {
+      mkdirSync(join(tree, 'a', 'deep', 'deeper'), { recursive: true });
+      mkdirSync(join(tree, 'b'));
+      mkdirSync(join(tree, 'node_modules', 'x'), { recursive: true });
+      writeFileSync(join(tree, 'a', 'Dockerfile'), 'FROM node:20\n');
+      writeFileSync(join(tree, 'a', 'deep', 'deeper', 'pod.yaml'), MANIFEST);
+      writeFileSync(join(tree, 'b', 'svc.yml'), MANIFEST);
+      writeFileSync(join(tree, 'node_modules', 'x', 'pod.yaml'), MANIFEST);
+      symlinkSync(tree, join(tree, 'a', 'loop')); // back to the root
+      symlinkSync(join(tree, 'b'), join(tree, 'a', 'to-b')); // a folder walked twice, under its first name
+      symlinkSync(join(tree, 'b', 'svc.yml'), join(tree, 'a', 'also-svc.yaml')); // a file met twice
+      symlinkSync(join(tree, 'nowhere'), join(tree, 'b', 'dangling.yaml'));
+      execFileSync('mkfifo', [join(tree, 'b', 'pipe.yaml')]);
+      const walk = (ahead?: WalkAhead) => {
+        const said: string[] = [];
+        const listings = new FolderListings(['.git']);
+        const files = collectFiles([tree, join(tree, 'b')], { warn: (m) => said.push(`warn ${m}`), fail: (m) => said.push(`fail ${m}`) }, () => true, listings, ahead);
+        return { files, said, git: listings.lacks(join(tree, 'a', 'deep', '.git')) };
+      };
+      const itself = walk();
+      assert.deepEqual(itself.files.map((f) => f.slice(tree.length + 1)), [join('a', 'Dockerfile'), join('a', 'also-svc.yaml'), join('a', 'deep', 'deeper', 'pod.yaml')]);
+      assert.deepEqual(itself.said, [`warn ${join(tree, 'a', 'to-b', 'pipe.yaml')}: a FIFO, not a regular file; skipped`]);
+      const ahead = await listAhead([tree, join(tree, 'b')]);
+      assert.ok(ahead.listings.size >= 5, 'the folders were listed ahead');
+      assert.deepEqual(walk(ahead), itself);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
   });
 });
 
