@@ -143,15 +143,16 @@ export async function listAhead(paths: readonly string[]): Promise<WalkAhead> {
   let running = 0;
   const waiting: (() => void)[] = [];
   const ask = async <T>(question: () => Promise<T>): Promise<Answer<T>> => {
-    if (running >= READS_IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
+    if (running < READS_IN_FLIGHT) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve)); // a question that ends hands its place on
     try {
       return await question();
     } catch (error) {
       return { error };
     } finally {
-      running--;
-      waiting.shift()?.();
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
     }
   };
   const entry = async (child: string, dirent: Dirent): Promise<void> => {
