@@ -269,7 +269,8 @@ export class ConfigLocator {
   private readonly byFolder = new Map<string, LocatedConfiguration | null>();
   /** Filled by the CLI's walk (collectFiles): the folders it listed answer the look-ups below without a call. */
   readonly listings = new FolderListings([CONFIG_FILE_NAME, '.git']);
-  private readonly loaded = new Map<string, LocatedConfiguration>();
+  /** Each configuration file read, or why it cannot be used (the same error for every file it governs). */
+  private readonly loaded = new Map<string, LocatedConfiguration | ConfigError>();
   readonly warnings: string[] = [];
 
   constructor(private readonly root: string, private readonly explicit?: string) {}
@@ -315,11 +316,17 @@ export class ConfigLocator {
     const absolute = resolve(path);
     let located = this.loaded.get(absolute);
     if (!located) {
-      const file = readConfigFile(label);
-      this.warnings.push(...file.warnings);
-      located = { path: label, folder: dirname(absolute), matcher: new ConfigurationMatcher(file) };
+      try {
+        const file = readConfigFile(label);
+        this.warnings.push(...file.warnings);
+        located = { path: label, folder: dirname(absolute), matcher: new ConfigurationMatcher(file) };
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        located = error;
+      }
       this.loaded.set(absolute, located);
     }
+    if (located instanceof ConfigError) throw located;
     return located;
   }
 }

@@ -306,8 +306,8 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   // Each file's configuration: its nearest configuration file's rules and matching overrides, then --rule.
   const configurationOf = new Map<string, Configuration>();
   const explicitPaths = new Set(options.paths.map((p) => resolve(p)));
-  /** Configuration problems already said: a broken configuration file is reported once, not once per file it governs. */
-  const configProblems = new Set<string>();
+  /** Configuration failures already said: the locator gives every file a broken configuration governs the same one. */
+  const configProblems = new Set<ConfigError>();
   /** Whether a file is checked, and with what configuration; says nothing yet (see `configure`). */
   const decide = (path: string): ConfigDecision => {
     let located;
@@ -315,8 +315,8 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       located = options.configs.forFile(path);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      if (configProblems.has(error.message)) return { checked: false };
-      configProblems.add(error.message);
+      if (configProblems.has(error)) return { checked: false };
+      configProblems.add(error);
       return { checked: false, fail: error.message };
     }
     const relativePath = located ? ConfigLocator.relativePath(located, path) : '';

@@ -12,9 +12,9 @@ import { delimiter, join } from 'node:path';
 /** Opens that hold a pool thread each: more than libuv's default of four. */
 export const HELD = 6;
 
-/** Unset in the copy of the environment returned, so that the child's own choice applies. */
-export function withoutPoolSize(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const copy = { ...env };
+/** This process's environment without UV_THREADPOOL_SIZE, so that the child's own choice applies. */
+export function withoutPoolSize(): NodeJS.ProcessEnv {
+  const copy = { ...process.env };
   delete copy.UV_THREADPOOL_SIZE;
   return copy;
 }
