@@ -37,7 +37,18 @@ function paint(enabled: boolean, code: string, text: string): string {
   return enabled ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
-export function toStylish(reports: FileReport[], color: boolean, helmTemplates?: { analysed: number; skipped: number }, projectTemplatesSkipped = 0): string {
+/** What the run as a whole adds to the stylish summary. */
+export interface StylishRun {
+  /** Helm templates the run met: analysed, and not fully read. */
+  helmTemplates?: { analysed: number; skipped: number };
+  projectTemplatesSkipped?: number;
+  /** Files the walk found (and standard input), and how many of them a configuration's `ignorePatterns` left out. */
+  found?: number;
+  ignored?: number;
+}
+
+export function toStylish(reports: FileReport[], color: boolean, run: StylishRun = {}): string {
+  const { helmTemplates, projectTemplatesSkipped = 0 } = run;
   const lines: string[] = [];
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let filesWithFindings = 0;
@@ -69,11 +80,25 @@ export function toStylish(reports: FileReport[], color: boolean, helmTemplates?:
   const helm =
     (helmTemplates ? `; Helm templates: ${helmTemplates.analysed} analysed, ${helmTemplates.skipped} not fully read` : '') +
     (projectTemplatesSkipped > 0 ? `; ${projectTemplatesSkipped} unrendered project template${projectTemplatesSkipped === 1 ? '' : 's'} skipped` : '');
-  if (total === 0 && filesWithFindings === 0) return reports.length === 0 ? 'No Dockerfile or Kubernetes YAML found.' : `No findings in ${reports.length} file${reports.length === 1 ? '' : 's'}${helm}.`;
+  if (total === 0 && filesWithFindings === 0) return reports.length === 0 ? nothingChecked(run) : `No findings in ${reports.length} file${reports.length === 1 ? '' : 's'}${helm}.`;
   const summary = `${total} finding${total === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info, ${totals.hint} hint${totals.hint === 1 ? '' : 's'}) in ${reports.length} file${reports.length === 1 ? '' : 's'} checked${problemsClause(problemCounts(reports))}${helm}`;
   for (const line of stylishFactorLines(reports)) lines.push(line);
   lines.push(paint(color, COLORS.bold, summary));
   return lines.join('\n');
+}
+
+/**
+ * The summary of a run that reported no file: nothing to check was found, or what was found was left out. A pattern
+ * that ignores every file, or a configuration that cannot be read, must not read as an empty folder.
+ */
+function nothingChecked({ found = 0, ignored = 0 }: StylishRun): string {
+  if (found === 0) return 'No Dockerfile, Kubernetes YAML or serverless template found.';
+  const skipped = Math.max(0, found - ignored);
+  const parts = [
+    ignored > 0 ? `${ignored} ignored by "ignorePatterns"` : '',
+    skipped > 0 ? `${skipped} not checked (see the messages on standard error)` : '',
+  ].filter(Boolean);
+  return `No file checked: ${found} found, ${parts.join(', ')}.`;
 }
 
 export function toJson(reports: FileReport[]): string {

@@ -321,12 +321,14 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     }
     const relativePath = located ? ConfigLocator.relativePath(located, path) : '';
     if (located?.matcher.isIgnored(relativePath)) {
-      return { checked: false, warn: explicitPaths.has(resolve(path)) ? `${path}: ignored by "ignorePatterns" in ${located.path}; skipped` : undefined };
+      return { checked: false, ignored: true, warn: explicitPaths.has(resolve(path)) ? `${path}: ignored by "ignorePatterns" in ${located.path}; skipped` : undefined };
     }
     return { checked: true, configuration: located ? located.matcher.configurationFor(relativePath, options.ruleOverrides) : { rules: { ...options.ruleOverrides } } };
   };
   /** Says what `decide` found, in the file's turn; true when the file is checked. */
+  let ignored = 0;
   const configure = (decision: ConfigDecision, uri: string): boolean => {
+    if (!decision.checked && decision.ignored) ignored++;
     if (decision.checked) configurationOf.set(uri, decision.configuration);
     else if (decision.fail !== undefined) reporter.fail(decision.fail);
     else if (decision.warn !== undefined) warn(decision.warn);
@@ -386,7 +388,10 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     const render = (format: OutputFormat, color: boolean): string => {
       if (format === 'json') return toJson(reports);
       if (format === 'sarif') return toSarif(reports, VERSION);
-      if (format === 'stylish') return toStylish(reports, color, templates.analysed + templates.skipped > 0 ? templates : undefined, projectTemplatesSkipped);
+      if (format === 'stylish') {
+        const helmTemplates = templates.analysed + templates.skipped > 0 ? templates : undefined;
+        return toStylish(reports, color, { helmTemplates, projectTemplatesSkipped, found: paths.length + (options.stdin ? 1 : 0), ignored });
+      }
       return renderExtraFormat(format, reports, VERSION);
     };
     if (output.file === undefined) {
@@ -413,7 +418,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
 }
 
 /** What the configuration says of one file: checked with a configuration, or not, with what to tell the user. */
-type ConfigDecision = { checked: true; configuration: Configuration } | { checked: false; fail?: string; warn?: string };
+type ConfigDecision = { checked: true; configuration: Configuration } | { checked: false; ignored?: true; fail?: string; warn?: string };
 
 interface RunContext {
   options: Options;

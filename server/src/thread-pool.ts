@@ -2,7 +2,8 @@
  * Node does its file work (stat, open, read, readdir) on libuv's thread pool: four threads unless the environment
  * variable UV_THREADPOOL_SIZE says otherwise, read once, when the pool gets its first piece of work.
  *
- * Indexing a workspace keeps 32 file reads in flight (workspace-index.ts), but four threads run four at a time.
+ * Indexing a workspace keeps READS_IN_FLIGHT (16) file reads in flight (workspace-index.ts, as the CLI reads), but
+ * four threads run four at a time.
  * That is invisible while the files sit in memory (the GKE samples index in about 160 ms either way), and costs
  * dearly wherever each read waits on the storage: reads from the disk (the first of the bench's three fresh
  * servers took 3.2 s to index the GKE samples in one run, mostly waiting at 14% CPU; the next two 120-150 ms), WSL's

@@ -10,10 +10,10 @@
  * hang the server); symbolic links to files are read. Generated folders (`dist`, `build`,
  * `.terraform`) are left out with `ignorePatterns`, which the CLI honours the same way.
  */
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { isCandidateName, SKIPPED_DIRECTORIES } from './cli-files';
+import { isCandidateName, readRegularFiles, SKIPPED_DIRECTORIES, type ReadResult } from './cli-files';
 import { CONFIG_FILE_NAME, ConfigError, parseConfigText } from './cli-config';
 import { ConfigurationMatcher, relativeTo, type RuleLevel } from './core/config';
 import { folderOf } from './core/applications';
@@ -21,9 +21,6 @@ import { detectTarget } from './core/analyze';
 import { decodeUri } from './core/uri';
 import { CountingMap } from './counting-map';
 import type { Configuration, Target } from './core/types';
-
-/** Files this large are not read (the CLI refuses them too). */
-const MAX_READ_BYTES = 20 * 1024 * 1024;
 
 export interface IndexedFile {
   uri: string;
@@ -52,6 +49,15 @@ function decodeText(bytes: Buffer): string | undefined {
   if (bytes.subarray(0, 8000).includes(0)) return undefined; // binary: the CLI skips it too
   const text = bytes.toString('utf8');
   return text.startsWith(BOM) ? text.slice(1) : text;
+}
+
+/** The path of a file: URI; a URI with no path (`file://host/…` here) names none, and its read fails as a missing file's would. */
+function pathOfUri(uri: string): string {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return '';
+  }
 }
 
 function trimSlash(uri: string): string {
@@ -87,8 +93,7 @@ export class WorkspaceIndex {
     for (const folder of this.folders) await this.walk(fileURLToPath(folder), candidates, configFiles);
     await Promise.all(configFiles.map((path) => this.loadConfig(pathToFileURL(path).href)));
     const wanted = candidates.map((path) => pathToFileURL(path).href).filter((uri) => !this.isIgnored(uri));
-    // A few reads at a time: quick, without opening hundreds of descriptors at once.
-    for (let i = 0; i < wanted.length; i += 32) await Promise.all(wanted.slice(i, i + 32).map((uri) => this.readFile(uri)));
+    await this.readFiles(wanted);
     return { files: this.files.size, elapsedMs: Date.now() - started };
   }
 
@@ -112,17 +117,20 @@ export class WorkspaceIndex {
     await Promise.all(subfolders.map((folder) => this.walk(folder, candidates, configFiles)));
   }
 
-  /** Reads one file into the index (or drops it when it is gone, ignored, too large or binary). True when its text changed. */
-  private async readFile(uri: string): Promise<boolean> {
+  /**
+   * Reads files into the index as the CLI reads them (cli-files.ts `readRegularFiles`): a few at a time, each
+   * opened without blocking and checked on its descriptor (a FIFO swapped in after the walk cannot hold a thread),
+   * at most the CLI's size limit. A file gone, too large, not regular, binary or ignored leaves the index.
+   * True for each file whose text changed.
+   */
+  private async readFiles(uris: readonly string[]): Promise<boolean[]> {
+    const results = await readRegularFiles(uris.map(pathOfUri));
+    return uris.map((uri, i) => this.keep(uri, results[i]));
+  }
+
+  private keep(uri: string, read: ReadResult): boolean {
     const previous = this.files.get(uri);
-    let text: string | undefined;
-    try {
-      const path = fileURLToPath(uri);
-      const stats = await stat(path);
-      if (stats.isFile() && stats.size <= MAX_READ_BYTES) text = decodeText(await readFile(path));
-    } catch {
-      text = undefined; // gone meanwhile
-    }
+    const text = read.ok ? decodeText(read.bytes) : undefined;
     if (text === undefined || this.isIgnored(uri)) {
       this.files.delete(uri);
       return previous !== undefined;
@@ -135,16 +143,12 @@ export class WorkspaceIndex {
   private async loadConfig(uri: string): Promise<void> {
     const folder = folderOf(uri);
     this.ignoredCache.clear();
-    let text: string;
-    try {
-      const path = fileURLToPath(uri);
-      const stats = await lstat(path).then((s) => (s.isSymbolicLink() ? stat(path) : s));
-      if (!stats.isFile()) throw new Error('not a regular file');
-      text = (await readFile(path)).toString('utf8');
-    } catch {
+    const [read] = await readRegularFiles([pathOfUri(uri)]);
+    if (!read.ok) {
       this.configs.delete(folder);
       return;
     }
+    const text = read.bytes.toString('utf8');
     const label = this.displayPath(uri);
     try {
       const file = parseConfigText(text, label);
@@ -221,7 +225,8 @@ export class WorkspaceIndex {
     }
     if (!isCandidateName(decodeUri(name)) || this.insideSkippedFolder(uri)) return { kind: 'none' };
     if (deleted) return this.files.delete(uri) ? { kind: 'file', uri } : { kind: 'none' };
-    return (await this.readFile(uri)) ? { kind: 'file', uri } : { kind: 'none' };
+    const [changed] = await this.readFiles([uri]);
+    return changed ? { kind: 'file', uri } : { kind: 'none' };
   }
 
   /**
@@ -238,11 +243,7 @@ export class WorkspaceIndex {
       if (!wanted.has(uri)) changed = this.files.delete(uri) || changed;
     }
     const missing = [...wanted].filter((uri) => !this.files.has(uri));
-    for (let i = 0; i < missing.length; i += 32) {
-      const results = await Promise.all(missing.slice(i, i + 32).map((uri) => this.readFile(uri)));
-      changed = results.some(Boolean) || changed;
-    }
-    return changed;
+    return (await this.readFiles(missing)).some(Boolean) || changed;
   }
 
   private insideSkippedFolder(uri: string): boolean {

@@ -70,6 +70,25 @@ describe('twelve-factor-lens CLI', () => {
     assert.match(r.stdout, /No findings in 1 file|0 errors, 0 warnings/);
   });
 
+  it('when no file is checked, says whether none was found or why the ones found were left out', () => {
+    mkdirSync(join(dir, 'empty'));
+    assert.deepEqual([run(['empty']).code, run(['empty']).stdout.trim()], [0, 'No Dockerfile, Kubernetes YAML or serverless template found.']);
+    // A pattern that ignores everything (its own configuration file included) is not an empty folder.
+    mkdirSync(join(dir, 'quiet'));
+    writeFileSync(join(dir, 'quiet', 'Dockerfile'), 'FROM alpine\n');
+    writeFileSync(join(dir, 'quiet', '.twelve-factor-lens.json'), JSON.stringify({ ignorePatterns: ['**'] }));
+    const quiet = run(['quiet']);
+    assert.deepEqual([quiet.code, quiet.stdout.trim()], [0, 'No file checked: 2 found, 2 ignored by "ignorePatterns".']);
+    // A configuration that cannot be read: its error on standard error, and the files it governs not checked.
+    mkdirSync(join(dir, 'broken'));
+    writeFileSync(join(dir, 'broken', 'Dockerfile'), 'FROM alpine\n');
+    writeFileSync(join(dir, 'broken', '.twelve-factor-lens.json'), '{bad');
+    const broken = run(['broken']);
+    assert.equal(broken.code, 2);
+    assert.equal(broken.stdout.trim(), 'No file checked: 2 found, 2 not checked (see the messages on standard error).');
+    assert.match(broken.stderr, /broken\/\.twelve-factor-lens\.json: invalid JSON/);
+  });
+
   it('stylish output names the rule and the factor', () => {
     const r = run(['app/Dockerfile']);
     assert.equal(r.code, 1);

@@ -103,7 +103,7 @@ describe('serverless templates', () => {
 
   it('the CLI summary counts unrendered project templates as skipped', () => {
     const findings = analyze({ uri: 'file:///w/template.yaml', languageId: 'yaml', text: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  {% if x %}\n' }).findings;
-    const summary = toStylish([{ path: 'template.yaml', findings, parseProblems: [] }], false, undefined, 1).split('\n').pop()!;
+    const summary = toStylish([{ path: 'template.yaml', findings, parseProblems: [] }], false, { projectTemplatesSkipped: 1 }).split('\n').pop()!;
     assert.match(summary, /1 finding .* 1 hint\) in 1 file checked; 1 unrendered project template skipped$/);
   });
 

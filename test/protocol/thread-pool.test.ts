@@ -1,5 +1,5 @@
 // dist/server.js gives libuv's thread pool more than its default four threads before anything uses it, so that
-// the workspace index's 32 reads in flight are not four at a time (server/src/thread-pool.ts).
+// the workspace index's reads in flight are not four at a time (server/src/thread-pool.ts).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

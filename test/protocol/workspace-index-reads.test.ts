@@ -1,0 +1,84 @@
+// The server's workspace index reads its files as the CLI does (cli-files.ts readRegularFiles): a bounded number in
+// flight, each opened without blocking and checked on its descriptor, at most the CLI's size limit, so that the
+// editor and the CLI see the same files. It used to stat each file and then read it with fs/promises, in batches of
+// 32 where one slow file held up its batch; these cases fail on that code (it made no such opens).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs, { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { READS_IN_FLIGHT } from '../../server/src/cli-files';
+import { WorkspaceIndex } from '../../server/src/workspace-index';
+
+const FILES = READS_IN_FLIGHT + 8;
+const MANIFEST = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx\n';
+let dir: string;
+
+before(() => {
+  dir = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-index-reads-')));
+  for (let i = 0; i < FILES; i++) {
+    const folder = join(dir, 'apps', `app-${String(i).padStart(2, '0')}`);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'pod.yaml'), MANIFEST);
+  }
+  writeFileSync(join(dir, 'apps', 'binary.yaml'), Buffer.from([0x6b, 0x69, 0x6e, 0x64, 0x00, 0x01]));
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Counts the opens under `dir` while `run` runs: the most in flight at once, and whether each asked not to block. */
+async function countingOpens(run: () => Promise<void>): Promise<{ most: number; opens: number; blocking: number }> {
+  const original = fs.open;
+  const count = { now: 0, most: 0, opens: 0, blocking: 0 };
+  (fs as { open: unknown }).open = function (path: fs.PathLike, flags: number, ...rest: unknown[]) {
+    const callback = rest.pop() as (...args: unknown[]) => void;
+    if (typeof path !== 'string' || !path.startsWith(dir)) return (original as (...a: unknown[]) => void).call(fs, path, flags, ...rest, callback);
+    count.opens++;
+    if (typeof flags !== 'number' || (flags & fs.constants.O_NONBLOCK) === 0) count.blocking++;
+    count.most = Math.max(count.most, ++count.now);
+    return (original as (...a: unknown[]) => void).call(fs, path, flags, ...rest, (...args: unknown[]) => {
+      count.now--;
+      callback(...args);
+    });
+  };
+  try {
+    await run();
+  } finally {
+    (fs as { open: unknown }).open = original;
+  }
+  return count;
+}
+
+describe('the workspace index reading its files', () => {
+  it(`keeps ${READS_IN_FLIGHT} opens in flight, no more, each without blocking, and indexes what the CLI would`, async () => {
+    const index = new WorkspaceIndex(() => undefined);
+    const count = await countingOpens(async () => {
+      await index.scan([pathToFileURL(dir).href]);
+    });
+    assert.equal(count.opens, FILES + 1);
+    assert.equal(count.most, READS_IN_FLIGHT);
+    assert.equal(count.blocking, 0);
+    // The binary file is read and left out, as the CLI skips it.
+    assert.equal(index.files.size, FILES);
+    assert.ok(![...index.files.keys()].some((uri) => uri.endsWith('binary.yaml')));
+  });
+
+  it('leaves out a FIFO reached through a link, without waiting on it', { skip: process.platform === 'win32' ? 'no mkfifo' : false }, async () => {
+    const folder = join(dir, 'fifo');
+    mkdirSync(folder);
+    execFileSync('mkfifo', [join(folder, 'pipe')]);
+    symlinkSync(join(folder, 'pipe'), join(folder, 'Dockerfile'));
+    writeFileSync(join(folder, 'pod.yaml'), MANIFEST);
+    try {
+      const index = new WorkspaceIndex(() => undefined);
+      await index.scan([pathToFileURL(folder).href]);
+      assert.deepEqual([...index.files.keys()], [pathToFileURL(join(folder, 'pod.yaml')).href]);
+      // A refresh of the link (a watcher's "changed") leaves it out the same way.
+      assert.deepEqual(await index.refresh(pathToFileURL(join(folder, 'Dockerfile')).href, false), { kind: 'none' });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
