@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { FolderListings, readRegularFile } from './cli-files';
+import { CONFIG_FILE_NAME, FolderListings, readRegularFile } from './cli-files';
 import { ALL_RULES } from './core/rules';
 import { SUPPRESSION_DIAGNOSTICS } from './core/suppression';
 import { COVERAGE_NOTICES } from './core/analyze';
@@ -23,7 +23,7 @@ export const RULE_LEVELS: readonly string[] = ['off', ...SEVERITIES];
 export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([...ALL_RULES.map((r) => r.meta.id), ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => d.id), ...COVERAGE_NOTICES.map((n) => n.id)]);
 
 /** The configuration file's name, looked for in a file's folder and the folders above it. */
-export const CONFIG_FILE_NAME = '.twelve-factor-lens.json';
+export { CONFIG_FILE_NAME };
 
 /** The top-level keys the file may have. `$schema` is accepted so editors can validate it. */
 const KNOWN_KEYS = ['rules', 'failOn', 'ignorePatterns', 'overrides', 'trustedRegistries', '$schema'];

@@ -25,8 +25,15 @@ const TEMPLATE_FILE = /\.(json|template)$/i;
  */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', 'testdata']);
 
-/** True when a file name is one the directory walk picks up. */
+/** The configuration file's name (cli-config.ts reads it); a JSON file, but never a template. */
+export const CONFIG_FILE_NAME = '.twelve-factor-lens.json';
+
+/**
+ * True when a file name is one the directory walk picks up. The configuration file is not one, however cased (a
+ * case-insensitive file system finds it so): the CLI counted it among the files it checked.
+ */
 export function isCandidateName(name: string): boolean {
+  if (name.length === CONFIG_FILE_NAME.length && name.toLowerCase() === CONFIG_FILE_NAME) return false;
   return DOCKERFILE_FILE.test(name) || YAML_FILE.test(name) || TEMPLATE_FILE.test(name);
 }
 

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { isCandidateName } from '../../server/src/cli-files';
 import { randomBytes } from 'node:crypto';
 
 const CLI = resolve('dist/cli.js');
@@ -73,20 +74,25 @@ describe('twelve-factor-lens CLI', () => {
   it('when no file is checked, says whether none was found or why the ones found were left out', () => {
     mkdirSync(join(dir, 'empty'));
     assert.deepEqual([run(['empty']).code, run(['empty']).stdout.trim()], [0, 'No Dockerfile, Kubernetes YAML or serverless template found.']);
-    // A pattern that ignores everything (its own configuration file included) is not an empty folder.
+    // A pattern that ignores everything is not an empty folder. The configuration file is not a file to check.
     mkdirSync(join(dir, 'quiet'));
     writeFileSync(join(dir, 'quiet', 'Dockerfile'), 'FROM alpine\n');
     writeFileSync(join(dir, 'quiet', '.twelve-factor-lens.json'), JSON.stringify({ ignorePatterns: ['**'] }));
     const quiet = run(['quiet']);
-    assert.deepEqual([quiet.code, quiet.stdout.trim()], [0, 'No file checked: 2 found, 2 ignored by "ignorePatterns".']);
+    assert.deepEqual([quiet.code, quiet.stdout.trim()], [0, 'No file checked: 1 found, 1 ignored by "ignorePatterns".']);
     // A configuration that cannot be read: its error on standard error, and the files it governs not checked.
     mkdirSync(join(dir, 'broken'));
     writeFileSync(join(dir, 'broken', 'Dockerfile'), 'FROM alpine\n');
     writeFileSync(join(dir, 'broken', '.twelve-factor-lens.json'), '{bad');
     const broken = run(['broken']);
     assert.equal(broken.code, 2);
-    assert.equal(broken.stdout.trim(), 'No file checked: 2 found, 2 not checked (see the messages on standard error).');
+    assert.equal(broken.stdout.trim(), 'No file checked: 1 found, 1 not checked (see the messages on standard error).');
     assert.match(broken.stderr, /broken\/\.twelve-factor-lens\.json: invalid JSON/);
+    // A readable configuration is not counted among the files checked, however it is cased.
+    writeFileSync(join(dir, 'broken', '.twelve-factor-lens.json'), '{}');
+    assert.match(run(['broken']).stdout, /in 1 file checked$/m);
+    assert.equal(isCandidateName('.Twelve-Factor-Lens.JSON'), false);
+    assert.equal(isCandidateName('twelve-factor-lens.json'), true);
   });
 
   it('stylish output names the rule and the factor', () => {
