@@ -22,9 +22,6 @@ export const RULE_LEVELS: readonly string[] = ['off', ...SEVERITIES];
 
 export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([...ALL_RULES.map((r) => r.meta.id), ...Object.values(SUPPRESSION_DIAGNOSTICS).map((d) => d.id), ...COVERAGE_NOTICES.map((n) => n.id)]);
 
-/** The configuration file's name, looked for in a file's folder and the folders above it. */
-export { CONFIG_FILE_NAME };
-
 /** The top-level keys the file may have. `$schema` is accepted so editors can validate it. */
 const KNOWN_KEYS = ['rules', 'failOn', 'ignorePatterns', 'overrides', 'trustedRegistries', '$schema'];
 const OVERRIDE_KEYS = ['files', 'rules'];

@@ -25,7 +25,7 @@ const TEMPLATE_FILE = /\.(json|template)$/i;
  */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', 'testdata']);
 
-/** The configuration file's name (cli-config.ts reads it); a JSON file, but never a template. */
+/** The configuration file's name, looked for in a file's folder and the folders above it (cli-config.ts); a JSON file, but never a template. */
 export const CONFIG_FILE_NAME = '.twelve-factor-lens.json';
 
 /**

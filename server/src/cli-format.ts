@@ -8,7 +8,7 @@ import type { ParseProblem } from './core/types';
 import { maskText } from './core/mask';
 import { fileURLToPath } from 'node:url';
 import { displayPath } from './cli-run';
-import { factorShortLabel, problemCounts, problemsClause, stylishFactorLines } from './cli-formats/summary';
+import { factorShortLabel, nothingChecked, problemCounts, problemsClause, stylishFactorLines, type RunScope } from './cli-formats/summary';
 import { parseProblemText } from './core/parse-problems';
 
 /** A related location's file as reports show paths (displayPath); a URI that names no local file, as written. */
@@ -42,9 +42,7 @@ export interface StylishRun {
   /** Helm templates the run met: analysed, and not fully read. */
   helmTemplates?: { analysed: number; skipped: number };
   projectTemplatesSkipped?: number;
-  /** Files the walk found (and standard input), and how many of them a configuration's `ignorePatterns` left out. */
-  found?: number;
-  ignored?: number;
+  scope?: RunScope;
 }
 
 export function toStylish(reports: FileReport[], color: boolean, run: StylishRun = {}): string {
@@ -80,25 +78,11 @@ export function toStylish(reports: FileReport[], color: boolean, run: StylishRun
   const helm =
     (helmTemplates ? `; Helm templates: ${helmTemplates.analysed} analysed, ${helmTemplates.skipped} not fully read` : '') +
     (projectTemplatesSkipped > 0 ? `; ${projectTemplatesSkipped} unrendered project template${projectTemplatesSkipped === 1 ? '' : 's'} skipped` : '');
-  if (total === 0 && filesWithFindings === 0) return reports.length === 0 ? nothingChecked(run) : `No findings in ${reports.length} file${reports.length === 1 ? '' : 's'}${helm}.`;
+  if (total === 0 && filesWithFindings === 0) return reports.length === 0 ? nothingChecked(run.scope) : `No findings in ${reports.length} file${reports.length === 1 ? '' : 's'}${helm}.`;
   const summary = `${total} finding${total === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info, ${totals.hint} hint${totals.hint === 1 ? '' : 's'}) in ${reports.length} file${reports.length === 1 ? '' : 's'} checked${problemsClause(problemCounts(reports))}${helm}`;
   for (const line of stylishFactorLines(reports)) lines.push(line);
   lines.push(paint(color, COLORS.bold, summary));
   return lines.join('\n');
-}
-
-/**
- * The summary of a run that reported no file: nothing to check was found, or what was found was left out. A pattern
- * that ignores every file, or a configuration that cannot be read, must not read as an empty folder.
- */
-function nothingChecked({ found = 0, ignored = 0 }: StylishRun): string {
-  if (found === 0) return 'No Dockerfile, Kubernetes YAML or serverless template found.';
-  const skipped = Math.max(0, found - ignored);
-  const parts = [
-    ignored > 0 ? `${ignored} ignored by "ignorePatterns"` : '',
-    skipped > 0 ? `${skipped} not checked (see the messages on standard error)` : '',
-  ].filter(Boolean);
-  return `No file checked: ${found} found, ${parts.join(', ')}.`;
 }
 
 export function toJson(reports: FileReport[]): string {

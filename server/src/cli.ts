@@ -15,8 +15,8 @@ import { fixUntilStable } from './core/edits';
 import { SEVERITIES, severityRank, type Configuration, type Finding, type Severity } from './core/types';
 import { listRules, toJson, toSarif, toStylish, type FileReport } from './cli-format';
 import { pairOutputs, renderExtraFormat, type OutputFormat, type OutputRequest } from './cli-formats';
-import { ConfigError, ConfigLocator, CONFIG_FILE_NAME, KNOWN_RULE_IDS } from './cli-config';
-import { collectFiles, guessTarget, listAhead, readRegularFiles, readStandardInput } from './cli-files';
+import { ConfigError, ConfigLocator, KNOWN_RULE_IDS } from './cli-config';
+import { collectFiles, CONFIG_FILE_NAME, guessTarget, listAhead, readRegularFiles, readStandardInput } from './cli-files';
 import { cliChartReader } from './cli-helm';
 import { widenThreadPool } from './thread-pool';
 import { analyseByApplication } from './cli-applications';
@@ -384,15 +384,17 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   if (failedPaths.size) reports.splice(0, reports.length, ...reports.filter((r) => !failedPaths.has(r.path)));
   moveFindingsToTheirFiles(reports, analysed.outcomes.map((o) => read[o.index]));
 
+  // What the summaries say when no file was checked: the files found (standard input counts as one) and those ignored.
+  const scope = { found: paths.length + (options.stdin ? 1 : 0), ignored };
   for (const output of options.outputs) {
     const render = (format: OutputFormat, color: boolean): string => {
       if (format === 'json') return toJson(reports);
       if (format === 'sarif') return toSarif(reports, VERSION);
       if (format === 'stylish') {
         const helmTemplates = templates.analysed + templates.skipped > 0 ? templates : undefined;
-        return toStylish(reports, color, { helmTemplates, projectTemplatesSkipped, found: paths.length + (options.stdin ? 1 : 0), ignored });
+        return toStylish(reports, color, { helmTemplates, projectTemplatesSkipped, scope });
       }
-      return renderExtraFormat(format, reports, VERSION);
+      return renderExtraFormat(format, reports, VERSION, scope);
     };
     if (output.file === undefined) {
       const text = render(output.format, options.color);

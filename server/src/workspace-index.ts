@@ -13,8 +13,8 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { isCandidateName, readRegularFiles, SKIPPED_DIRECTORIES, type ReadResult } from './cli-files';
-import { CONFIG_FILE_NAME, ConfigError, parseConfigText } from './cli-config';
+import { CONFIG_FILE_NAME, isCandidateName, readRegularFiles, SKIPPED_DIRECTORIES, type ReadResult } from './cli-files';
+import { ConfigError, parseConfigText } from './cli-config';
 import { ConfigurationMatcher, relativeTo, type RuleLevel } from './core/config';
 import { folderOf } from './core/applications';
 import { detectTarget } from './core/analyze';
@@ -91,7 +91,7 @@ export class WorkspaceIndex {
     const candidates: string[] = [];
     const configFiles: string[] = [];
     for (const folder of this.folders) await this.walk(fileURLToPath(folder), candidates, configFiles);
-    await Promise.all(configFiles.map((path) => this.loadConfig(pathToFileURL(path).href)));
+    await this.loadConfigs(configFiles.map((path) => pathToFileURL(path).href));
     const wanted = candidates.map((path) => pathToFileURL(path).href).filter((uri) => !this.isIgnored(uri));
     await this.readFiles(wanted);
     return { files: this.files.size, elapsedMs: Date.now() - started };
@@ -140,10 +140,15 @@ export class WorkspaceIndex {
     return true;
   }
 
-  private async loadConfig(uri: string): Promise<void> {
-    const folder = folderOf(uri);
+  /** Reads configuration files (as readFiles reads files) into `configs`; one that cannot be read or used leaves defaults for its folder. */
+  private async loadConfigs(uris: readonly string[]): Promise<void> {
+    const reads = await readRegularFiles(uris.map(pathOfUri));
     this.ignoredCache.clear();
-    const [read] = await readRegularFiles([pathOfUri(uri)]);
+    uris.forEach((uri, i) => this.keepConfig(uri, reads[i]));
+  }
+
+  private keepConfig(uri: string, read: ReadResult): void {
+    const folder = folderOf(uri);
     if (!read.ok) {
       this.configs.delete(folder);
       return;
@@ -220,7 +225,7 @@ export class WorkspaceIndex {
       if (deleted) {
         this.configs.delete(folderOf(uri));
         this.ignoredCache.clear();
-      } else await this.loadConfig(uri);
+      } else await this.loadConfigs([uri]);
       return { kind: 'configuration', uri };
     }
     if (!isCandidateName(decodeUri(name)) || this.insideSkippedFolder(uri)) return { kind: 'none' };

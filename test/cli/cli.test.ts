@@ -80,6 +80,12 @@ describe('twelve-factor-lens CLI', () => {
     writeFileSync(join(dir, 'quiet', '.twelve-factor-lens.json'), JSON.stringify({ ignorePatterns: ['**'] }));
     const quiet = run(['quiet']);
     assert.deepEqual([quiet.code, quiet.stdout.trim()], [0, 'No file checked: 1 found, 1 ignored by "ignorePatterns".']);
+    // The scorecards say the same, without a table of twelve passing factors for nothing checked.
+    const markdown = run(['--format', 'markdown', 'quiet']).stdout;
+    assert.equal(markdown, '## Twelve-Factor Lens\n\nNo file checked: 1 found, 1 ignored by "ignorePatterns".\n');
+    const html = run(['--format', 'html', 'quiet']).stdout;
+    assert.match(html, /<p class="lead">No file checked: 1 found, 1 ignored by &quot;ignorePatterns&quot;\.<\/p>/);
+    assert.doesNotMatch(html, /class="factors"|<figure>/);
     // A configuration that cannot be read: its error on standard error, and the files it governs not checked.
     mkdirSync(join(dir, 'broken'));
     writeFileSync(join(dir, 'broken', 'Dockerfile'), 'FROM alpine\n');

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAME, ConfigError, ConfigLocator } from '../../server/src/cli-config';
+import { ConfigError, ConfigLocator } from '../../server/src/cli-config';
+import { CONFIG_FILE_NAME } from '../../server/src/cli-files';
 
 let dir: string;
 

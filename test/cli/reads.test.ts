@@ -11,11 +11,11 @@ import { join, resolve } from 'node:path';
 import { collectFiles, FolderListings, listAhead, READS_IN_FLIGHT, type WalkAhead } from '../../server/src/cli-files';
 import { THREAD_POOL_SIZE } from '../../server/src/thread-pool';
 import { HELD, outputWhileThreadsAreHeld, withoutPoolSize } from '../helpers/held-threads';
+import { POD_MANIFEST, writeAppFolders } from '../helpers/app-folders';
 
 const CLI = resolve('dist/cli.js');
 const HOOK = join(__dirname, 'reads-hook.cjs');
 const FILES = READS_IN_FLIGHT + 8;
-const MANIFEST = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx\n';
 let dir: string;
 
 function cliEnvironment(): NodeJS.ProcessEnv {
@@ -24,11 +24,7 @@ function cliEnvironment(): NodeJS.ProcessEnv {
 
 before(() => {
   dir = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-reads-')));
-  for (let i = 0; i < FILES; i++) {
-    const folder = join(dir, 'apps', `app-${String(i).padStart(2, '0')}`);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'pod.yaml'), MANIFEST);
-  }
+  writeAppFolders(dir, FILES);
   // A configuration deep in the tree still applies: the look-ups it needs are answered from the walk's listings.
   writeFileSync(join(dir, 'apps', 'app-03', '.twelve-factor-lens.json'), JSON.stringify({ rules: { 'build-release-run/mutable-image-tag': 'off' } }));
 });
@@ -106,9 +102,9 @@ describe('collectFiles from listAhead', { skip: process.platform === 'win32' ? '
       mkdirSync(join(tree, 'b'));
       mkdirSync(join(tree, 'node_modules', 'x'), { recursive: true });
       writeFileSync(join(tree, 'a', 'Dockerfile'), 'FROM node:20\n');
-      writeFileSync(join(tree, 'a', 'deep', 'deeper', 'pod.yaml'), MANIFEST);
-      writeFileSync(join(tree, 'b', 'svc.yml'), MANIFEST);
-      writeFileSync(join(tree, 'node_modules', 'x', 'pod.yaml'), MANIFEST);
+      writeFileSync(join(tree, 'a', 'deep', 'deeper', 'pod.yaml'), POD_MANIFEST);
+      writeFileSync(join(tree, 'b', 'svc.yml'), POD_MANIFEST);
+      writeFileSync(join(tree, 'node_modules', 'x', 'pod.yaml'), POD_MANIFEST);
       symlinkSync(tree, join(tree, 'a', 'loop')); // back to the root
       symlinkSync(join(tree, 'b'), join(tree, 'a', 'to-b')); // a folder walked twice, under its first name
       symlinkSync(join(tree, 'b', 'svc.yml'), join(tree, 'a', 'also-svc.yaml')); // a file met twice

@@ -11,18 +11,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { READS_IN_FLIGHT } from '../../server/src/cli-files';
 import { WorkspaceIndex } from '../../server/src/workspace-index';
+import { POD_MANIFEST, writeAppFolders } from '../helpers/app-folders';
 
 const FILES = READS_IN_FLIGHT + 8;
-const MANIFEST = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx\n';
 let dir: string;
 
 before(() => {
   dir = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-index-reads-')));
-  for (let i = 0; i < FILES; i++) {
-    const folder = join(dir, 'apps', `app-${String(i).padStart(2, '0')}`);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'pod.yaml'), MANIFEST);
-  }
+  writeAppFolders(dir, FILES);
   writeFileSync(join(dir, 'apps', 'binary.yaml'), Buffer.from([0x6b, 0x69, 0x6e, 0x64, 0x00, 0x01]));
 });
 
@@ -70,7 +66,7 @@ describe('the workspace index reading its files', () => {
     mkdirSync(folder);
     execFileSync('mkfifo', [join(folder, 'pipe')]);
     symlinkSync(join(folder, 'pipe'), join(folder, 'Dockerfile'));
-    writeFileSync(join(folder, 'pod.yaml'), MANIFEST);
+    writeFileSync(join(folder, 'pod.yaml'), POD_MANIFEST);
     try {
       const index = new WorkspaceIndex(() => undefined);
       await index.scan([pathToFileURL(folder).href]);

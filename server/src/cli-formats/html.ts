@@ -7,7 +7,7 @@ import type { Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
 import { ruleById } from '../core/rules';
 import { maskText } from '../core/mask';
-import { groupByFactor, leadSentence, plural, problemCounts, summariseByFactor, type FactorSummary } from './summary';
+import { groupByFactor, leadSentence, plural, problemCounts, summariseByFactor, type FactorSummary, type RunScope } from './summary';
 import { parseProblemText, problemHeadings } from '../core/parse-problems';
 
 const COLOR: Record<Severity, string> = { error: '#d1242f', warning: '#bf8700', info: '#0969da', hint: '#6e7781' };
@@ -47,20 +47,23 @@ function barChart(summary: FactorSummary): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${top + barArea + 30}" width="${width}" height="${top + barArea + 30}" role="img" aria-label="Findings per factor">${bars.join('')}</svg>`;
 }
 
-export function toHtml(reports: readonly FileReport[], version: string): string {
+export function toHtml(reports: readonly FileReport[], version: string, scope?: RunScope): string {
   const summary = summariseByFactor(reports);
   const groups = groupByFactor(reports);
   const body: string[] = [];
   body.push(`<h1>Twelve-Factor Lens report</h1>`);
-  body.push(`<p class="lead">${escapeHtml(leadSentence(summary, problemCounts(reports)))}</p>`);
-  body.push(`<figure>${barChart(summary)}<figcaption>Findings per factor; the colour is the worst severity, green means passing.</figcaption></figure>`);
-  body.push('<table class="factors"><thead><tr><th>Factor</th><th>Findings</th><th>Worst</th><th>Files</th></tr></thead><tbody>');
-  for (const row of summary.rows) {
-    const name = row.findings > 0 ? `<a href="#factor-${row.factor.slug}">${escapeHtml(`${row.factor.numeral}. ${row.factor.title}`)}</a>` : escapeHtml(`${row.factor.numeral}. ${row.factor.title}`);
-    const worst = row.worst ? `<span class="sev ${row.worst}">${row.worst}</span>` : '<span class="sev pass">pass</span>';
-    body.push(`<tr><td>${name}</td><td class="num">${row.findings}</td><td>${worst}</td><td class="num">${row.files}</td></tr>`);
+  body.push(`<p class="lead">${escapeHtml(leadSentence(summary, problemCounts(reports), scope))}</p>`);
+  // A run that checked no file has no factor to chart or table: no passing rows for nothing.
+  if (summary.filesChecked > 0) {
+    body.push(`<figure>${barChart(summary)}<figcaption>Findings per factor; the colour is the worst severity, green means passing.</figcaption></figure>`);
+    body.push('<table class="factors"><thead><tr><th>Factor</th><th>Findings</th><th>Worst</th><th>Files</th></tr></thead><tbody>');
+    for (const row of summary.rows) {
+      const name = row.findings > 0 ? `<a href="#factor-${row.factor.slug}">${escapeHtml(`${row.factor.numeral}. ${row.factor.title}`)}</a>` : escapeHtml(`${row.factor.numeral}. ${row.factor.title}`);
+      const worst = row.worst ? `<span class="sev ${row.worst}">${row.worst}</span>` : '<span class="sev pass">pass</span>';
+      body.push(`<tr><td>${name}</td><td class="num">${row.findings}</td><td>${worst}</td><td class="num">${row.files}</td></tr>`);
+    }
+    body.push('</tbody></table>');
   }
-  body.push('</tbody></table>');
   for (const group of groups) {
     const id = group.factor ? `factor-${group.factor.slug}` : 'suppression';
     body.push(`<section id="${id}"><h2>${escapeHtml(group.factor ? `${group.factor.numeral}. ${group.factor.title}` : 'Suppression comments')}</h2>`);

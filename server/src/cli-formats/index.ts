@@ -6,6 +6,7 @@ import type { FileReport } from '../cli-format';
 import { toGithub } from './github';
 import { toMarkdown } from './markdown';
 import { toHtml } from './html';
+import type { RunScope } from './summary';
 
 export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -56,8 +57,8 @@ export function pairOutputs(tokens: readonly OptionToken[]): OutputRequest[] {
   return outputs;
 }
 
-export function renderExtraFormat(format: 'github' | 'markdown' | 'html', reports: readonly FileReport[], version: string): string {
+export function renderExtraFormat(format: 'github' | 'markdown' | 'html', reports: readonly FileReport[], version: string, scope?: RunScope): string {
   if (format === 'github') return toGithub(reports);
-  if (format === 'markdown') return toMarkdown(reports);
-  return toHtml(reports, version);
+  if (format === 'markdown') return toMarkdown(reports, scope);
+  return toHtml(reports, version, scope);
 }

@@ -5,7 +5,7 @@
 import type { Severity } from '../core/types';
 import type { FileReport } from '../cli-format';
 import { maskText } from '../core/mask';
-import { groupByFactor, leadSentence, problemCounts, summariseByFactor } from './summary';
+import { groupByFactor, leadSentence, problemCounts, summariseByFactor, type RunScope } from './summary';
 import { parseProblemText, problemCount, problemHeadings } from '../core/parse-problems';
 
 const ICON: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info', hint: '⚪ hint' };
@@ -26,13 +26,14 @@ function codeCell(text: string): string {
   return '`' + text.replace(/\r?\n|\r/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|') + '`';
 }
 
-export function toMarkdown(reports: readonly FileReport[]): string {
+export function toMarkdown(reports: readonly FileReport[], scope?: RunScope): string {
   const summary = summariseByFactor(reports);
   const problems = reports.flatMap((r) => r.parseProblems.map((p) => ({ path: r.path, p, text: parseProblemText(p) })));
   const counts = problemCounts(reports);
   const { syntax: syntaxErrors, unread } = counts;
   const out: string[] = ['## Twelve-Factor Lens', ''];
-  out.push(leadSentence(summary, counts), '');
+  out.push(leadSentence(summary, counts, scope), '');
+  if (summary.filesChecked === 0) return out.join('\n');
   out.push('| Factor | Findings | Worst | Files |', '| --- | ---: | --- | ---: |');
   for (const row of summary.rows) {
     const name = `[${row.factor.numeral}. ${row.factor.title}](${row.factor.url})`;

@@ -97,11 +97,33 @@ export function problemCounts(reports: readonly FileReport[]): Record<ParseProbl
   return counts;
 }
 
+/** What a run met besides the files it reports: the files its walk found (and standard input), and how many of them a configuration's `ignorePatterns` left out. */
+export interface RunScope {
+  found: number;
+  ignored: number;
+}
+
+/**
+ * What every format's summary says of a run that reported no file: nothing to check was found, or what was found
+ * was left out. A pattern that ignores every file, or a configuration that cannot be read, must not read as an empty
+ * folder, nor as twelve passing factors.
+ */
+export function nothingChecked({ found, ignored }: RunScope = { found: 0, ignored: 0 }): string {
+  if (found === 0) return 'No Dockerfile, Kubernetes YAML or serverless template found.';
+  const skipped = Math.max(0, found - ignored);
+  const parts = [
+    ignored > 0 ? `${ignored} ignored by "ignorePatterns"` : '',
+    skipped > 0 ? `${skipped} not checked (see the messages on standard error)` : '',
+  ].filter(Boolean);
+  return `No file checked: ${found} found, ${parts.join(', ')}.`;
+}
+
 /**
  * The first sentence of the Markdown and HTML reports. It says that every factor passes only when everything
  * was analysed: a document with a syntax error, or one not read, may hold what a rule would find.
  */
-export function leadSentence(summary: FactorSummary, counts: Record<ParseProblem['kind'], number>): string {
+export function leadSentence(summary: FactorSummary, counts: Record<ParseProblem['kind'], number>, scope?: RunScope): string {
+  if (summary.filesChecked === 0) return nothingChecked(scope);
   const files = plural(summary.filesChecked, 'file');
   const partial = counts.syntax + counts.unread > 0;
   if (summary.total === 0) return partial ? `No findings in ${files} checked, but some documents were not analysed (see below).` : `No findings in ${files} checked: all twelve factors pass.`;
