@@ -6,7 +6,7 @@
  * inside the worker and no YAML node ever crosses the boundary.
  */
 import type { RuleFailure } from './core/analyze';
-import type { Configuration, Finding, ParseProblem } from './core/types';
+import type { Configuration, Finding, ParseProblem, Target } from './core/types';
 import type { RelationSignature } from './core/kubernetes/relation-index';
 
 /**
@@ -58,6 +58,8 @@ export interface ResultMessage {
   relations?: RelationSignature[];
   /** What of the document was not read (binary data, nested too deeply), which the editor says; absent when none. */
   unread?: ParseProblem[];
+  /** What its content turned out to be (a YAML file may be a SAM template); absent when none of the targets (core isNotATarget). */
+  target?: Target;
 }
 
 /** The analysis threw outside any rule (rules are contained by the core itself). */

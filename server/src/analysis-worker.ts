@@ -175,6 +175,7 @@ function analyse(message: AnalyseMessage): void {
     relations: parsed.kubernetes ? relationSignatures(parsed.kubernetes.objects, parsed.kubernetes.source.lfText) : undefined,
     // Syntax errors are not sent: the YAML and Docker extensions show them already.
     unread: unreadProblems(parsed),
+    target: parsed.target,
   });
   // No other file's analysis reads a Dockerfile's parse, nor that of a manifest whose application holds no
   // other Kubernetes objects (its own folder, say): such a parse is not kept (a 10,000-line file's tree is

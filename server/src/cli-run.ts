@@ -7,7 +7,7 @@ import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readBuildContext } from './build-context-files';
 import { relatedObjects, type RelatedObjects } from './related-objects';
-import { analyzeParsed as analyzeInCore, parseDocument, type Analysis, type AnalysisOptions, type ParseOptions, type ParsedDocument } from './core/analyze';
+import { analyzeParsed as analyzeInCore, isNotATarget, parseDocument, type Analysis, type AnalysisOptions, type ParseOptions, type ParsedDocument } from './core/analyze';
 import type { ApplicationIndex } from './core/applications';
 import type { Configuration } from './core/types';
 import type { FileReport } from './cli-format';
@@ -105,6 +105,8 @@ export interface FileOutcome {
   report: FileReport;
   /** Its rules that failed (and, with --fix, fixes that were not applied), in order. */
   warnings: string[];
+  /** Its content is none of the targets (a JSON file that is no template): not reported, nor counted as checked. */
+  notATarget: boolean;
   /** A `sam init`/cookiecutter project template: counted in the summary as not analysed. */
   projectTemplateSkipped: boolean;
   /** A Helm chart template: analysed, or skipped (one the renderer cannot read). */
@@ -122,6 +124,7 @@ export function outcomeOf(file: LoadedFile, analysis: Analysis, options: { quiet
     index: file.index,
     report: { path: file.shown, findings, parseProblems: file.parsed.parseProblems },
     warnings,
+    notATarget: isNotATarget(file.parsed),
     projectTemplateSkipped: !!file.parsed.serverless?.skipped,
     helm: file.parsed.helm ? (file.parsed.helm.skipped ? 'skipped' : 'analysed') : undefined,
     failure: failure === undefined ? undefined : internalError(failure, options.debug),

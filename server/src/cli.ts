@@ -369,7 +369,15 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   let projectTemplatesSkipped = 0;
   const reports: FileReport[] = [];
   const failedPaths = new Set<string>();
+  let notTargets = 0;
   for (const outcome of analysed.outcomes) {
+    if (outcome.notATarget) {
+      // Only what was named is worth a word: a walk meets package.json and tsconfig.json everywhere.
+      const file = read[outcome.index];
+      if ((options.stdin && outcome.index === 0) || explicitPaths.has(resolve(file.path))) warn(`${file.path}: not a CloudFormation, SAM or Serverless template by its content; skipped`);
+      notTargets++;
+      continue;
+    }
     if (outcome.helm) templates[outcome.helm]++;
     warnings.push(...outcome.warnings);
     if (outcome.projectTemplateSkipped) projectTemplatesSkipped++;
@@ -384,8 +392,9 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   if (failedPaths.size) reports.splice(0, reports.length, ...reports.filter((r) => !failedPaths.has(r.path)));
   moveFindingsToTheirFiles(reports, analysed.outcomes.map((o) => read[o.index]));
 
-  // What the summaries say when no file was checked: the files found (standard input counts as one) and those ignored.
-  const scope = { found: paths.length + (options.stdin ? 1 : 0), ignored };
+  // What the summaries say when no file was checked: the files found (standard input counts as one), those ignored,
+  // and those whose content is none of the targets.
+  const scope = { found: paths.length + (options.stdin ? 1 : 0), ignored, notTargets };
   for (const output of options.outputs) {
     const render = (format: OutputFormat, color: boolean): string => {
       if (format === 'json') return toJson(reports);

@@ -39,7 +39,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDocument, detectTarget, type Analysis, type ParsedDocument } from './core/analyze';
+import { parseDocument, detectTarget, isNotATarget, type Analysis, type ParsedDocument } from './core/analyze';
 import { decodeUri } from './core/uri';
 import { CountingMap } from './counting-map';
 import { hoverAt } from './core/hover';
@@ -50,7 +50,7 @@ import { ruleById } from './core/rules';
 import { severityRank } from './core/types';
 import { endPosition, withRuleOff } from './config-edit';
 import { SourceText } from './core/source';
-import type { Configuration, Finding, ParseProblem, Severity } from './core/types';
+import type { Configuration, Finding, ParseProblem, Severity, Target } from './core/types';
 import { parseProblemText } from './core/parse-problems';
 import { transportOrExit } from './lsp-transport';
 import { AnalysisPool, type PoolDocument } from './worker-pool';
@@ -160,6 +160,8 @@ interface AnalysisResult {
   findings: Finding[];
   /** What of the document was not read (see ResultMessage.unread). */
   unread?: ParseProblem[];
+  /** What its content turned out to be (see ResultMessage.target). */
+  target?: Target;
 }
 
 interface DocumentState {
@@ -477,7 +479,7 @@ async function pullChartFindings(values: Source): Promise<void> {
   for (const source of [...allSources()]) {
     const uri = canonicalUri(source.uri);
     if (!uri.startsWith(`${root}/templates/`) || !isKubernetes(source) || wantsProblems(source.uri)) continue;
-    const findings = (await findingsOf(source)) ?? [];
+    const findings = (await resultOf(source))?.findings ?? [];
     if (!wantsProblems(values.uri) || wantsProblems(source.uri)) continue; // closed meanwhile, or now published by itself
     const here = findings.filter((f) => f.uri !== undefined && canonicalUri(f.uri) === canonical);
     setForeignFindings(source.uri, new Map(here.length > 0 ? [[canonical, here]] : []));
@@ -711,7 +713,7 @@ async function run(source: Source, state: DocumentState, key: string): Promise<v
     state.relations = outcome.relations;
     // Editing changes what the neighbours see (a change on disk has already told them, see onDidChangeWatchedFiles).
     if (relationsChanged && source.open) recheckRelated(uri, before, outcome.relations);
-    state.result = { version, key: resultKey, findings: outcome.findings, unread: outcome.unread };
+    state.result = { version, key: resultKey, findings: outcome.findings, unread: outcome.unread, target: outcome.target };
     if (isCurrent && wantsProblems(uri)) publishFindings(current, outcome.findings, outcome.unread);
     return;
   }
@@ -1226,12 +1228,12 @@ function turnRuleOffAction(uri: string, ruleId: string): CodeAction | undefined 
   };
 }
 
-/** Every analysable file's findings, analysing those not analysed yet (without publishing problems for them). */
-async function findingsOf(source: Source): Promise<Finding[] | undefined> {
+/** Every analysable file's analysis, analysing those not analysed yet (without publishing problems for them). */
+async function resultOf(source: Source): Promise<AnalysisResult | undefined> {
   if (!analysable(source)) return undefined;
   const state = stateOf(source.uri);
   for (let attempt = 0; attempt < 3 && !shuttingDown; attempt++) {
-    if (state.result?.key === keyFor(source) || (state.result && attempt > 0)) return state.result.findings;
+    if (state.result?.key === keyFor(source) || (state.result && attempt > 0)) return state.result;
     if (isStopped(source, state) || state.failedVersion === source.version) return undefined;
     if (state.running) {
       await state.running;
@@ -1242,18 +1244,22 @@ async function findingsOf(source: Source): Promise<Finding[] | undefined> {
     await running;
     if (state.running === running) state.running = undefined;
   }
-  return state.result?.findings;
+  return state.result;
 }
 
 connection.onRequest(WorkspaceSummaryRequest, async (params) => {
   await indexReady;
   const wanted = params?.target;
   const sources = [...allSources()].filter((source) => analysable(source));
-  const analysed = helmFindingsToTheirFiles(await Promise.all(sources.map(async (source) => ({ source, findings: (await findingsOf(source)) ?? [] }))));
+  const results = await Promise.all(sources.map(async (source) => ({ source, result: await resultOf(source) })));
+  // package.json and its like are read in case they are templates; like the CLI, the summary does not count them.
+  const checked = results.filter(({ result }) => !result || !isNotATarget({ target: result.target, parseProblems: result.unread ?? [] }));
+  const analysed = helmFindingsToTheirFiles(checked.map(({ source, result }) => ({ source, result, findings: result?.findings ?? [] })));
   const targets = new Set<string>();
   const files: WorkspaceSummary['files'] = [];
-  for (const { source, findings } of analysed) {
-    const target = detectTarget(source.uri, source.languageId) ?? 'other';
+  for (const { source, result, findings } of analysed) {
+    // What the content is: a template.yaml holding a SAM template is serverless, not Kubernetes.
+    const target = result?.target ?? detectTarget(source.uri, source.languageId) ?? 'other';
     const listed = findings
       .filter((f) => f.factor !== null)
       .map((f): SummaryFinding => ({ ruleId: f.ruleId, factor: f.factor!, severity: f.severity, message: f.message, range: f.range, target: ruleById(f.ruleId)?.meta.target ?? target }));

@@ -15,7 +15,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { RuleFailure } from './core/analyze';
-import type { Configuration, Finding, ParseProblem } from './core/types';
+import type { Configuration, Finding, ParseProblem, Target } from './core/types';
 import type { FromWorker, ToWorker, WorkerOptions } from './analysis-protocol';
 import type { RelationSignature } from './core/kubernetes/relation-index';
 import { startAnalysisWorker } from './worker-start';
@@ -39,7 +39,7 @@ export interface AnalysisRequest {
 }
 
 export type AnalysisOutcome =
-  | { kind: 'done'; findings: Finding[]; ruleFailures: RuleFailure[]; hasObjects: boolean; relations?: RelationSignature[]; unread?: ParseProblem[]; elapsedMs: number }
+  | { kind: 'done'; findings: Finding[]; ruleFailures: RuleFailure[]; hasObjects: boolean; relations?: RelationSignature[]; unread?: ParseProblem[]; target?: Target; elapsedMs: number }
   | { kind: 'timeout'; elapsedMs: number }
   | { kind: 'failed'; error: string; elapsedMs: number };
 
@@ -168,7 +168,7 @@ export class AnalysisPool {
     slot.job = undefined;
     const elapsedMs = Date.now() - running.started;
     if (message.kind === 'result') {
-      running.job.resolve({ kind: 'done', findings: message.findings, ruleFailures: message.ruleFailures, hasObjects: message.hasObjects, relations: message.relations, unread: message.unread, elapsedMs });
+      running.job.resolve({ kind: 'done', findings: message.findings, ruleFailures: message.ruleFailures, hasObjects: message.hasObjects, relations: message.relations, unread: message.unread, target: message.target, elapsedMs });
     } else {
       running.job.resolve({ kind: 'failed', error: message.error, elapsedMs });
     }

@@ -101,6 +101,32 @@ describe('twelve-factor-lens CLI', () => {
     assert.equal(isCandidateName('twelve-factor-lens.json'), true);
   });
 
+  it('does not count JSON files that are no template among the files checked, and says so of one it was given', () => {
+    // Every Node project holds package.json and tsconfig.json: read in case they are templates, they are not checked.
+    mkdirSync(join(dir, 'node-app'));
+    writeFileSync(join(dir, 'node-app', 'Dockerfile'), 'FROM node:20.15-alpine\nUSER node\nENV PORT=8080\nEXPOSE 8080\nCMD ["node", "server.js"]\n');
+    writeFileSync(join(dir, 'node-app', 'package.json'), '{"name": "app", "version": "1.0.0"}\n');
+    writeFileSync(join(dir, 'node-app', 'tsconfig.json'), '{"compilerOptions": {"strict": true}}\n');
+    const walked = run(['node-app']);
+    assert.equal(walked.stdout.trim(), 'No findings in 1 file.');
+    assert.equal(walked.stderr, '', 'a walk meets such files everywhere: nothing to say of them');
+    assert.match(run(['--format', 'markdown', 'node-app']).stdout, /^No findings in 1 file checked: all twelve factors pass\.$/m);
+    // Named on the command line, or on standard input, it is not "no findings, all twelve factors pass".
+    const named = run(['node-app/package.json']);
+    assert.deepEqual([named.code, named.stdout.trim()], [0, 'No Dockerfile, Kubernetes YAML or serverless template found: the file read is not a CloudFormation, SAM or Serverless template.']);
+    assert.equal(named.stderr.trim(), 'twelve-factor-lens: node-app/package.json: not a CloudFormation, SAM or Serverless template by its content; skipped');
+    assert.doesNotMatch(run(['--format', 'markdown', 'node-app/package.json', 'node-app/tsconfig.json']).stdout, /twelve factors pass|\| Factor/);
+    const piped = spawnSync(process.execPath, [CLI, '--stdin-filename', 'app.json', '-'], { cwd: dir, input: '{}', encoding: 'utf8' });
+    assert.match(piped.stderr, /app\.json: not a CloudFormation, SAM or Serverless template by its content; skipped/);
+    // A template among them is checked as before.
+    writeFileSync(join(dir, 'node-app', 'template.json'), JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Transform: 'AWS::Serverless-2016-10-31', Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'index.handler', Runtime: 'nodejs20.x', CodeUri: '.' } } } }));
+    assert.match(run(['node-app']).stdout, / in 2 files/);
+    const ignored = join(dir, 'node-app', '.twelve-factor-lens.json');
+    writeFileSync(ignored, JSON.stringify({ ignorePatterns: ['Dockerfile', 'template.json'] }));
+    assert.equal(run(['node-app']).stdout.trim(), 'No file checked: 4 found, 2 ignored by "ignorePatterns", 2 not templates (CloudFormation, SAM or Serverless).');
+    rmSync(ignored);
+  });
+
   it('stylish output names the rule and the factor', () => {
     const r = run(['app/Dockerfile']);
     assert.equal(r.code, 1);

@@ -65,6 +65,10 @@ before(async () => {
     join(dir, 'deploy', 'app.yaml'),
     'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n        - name: web\n          image: example/web:latest\n          env:\n            - {name: DB_PASSWORD, value: "hunter22"}\n',
   );
+  // Read in case it is a template, package.json is none: not a file checked. A SAM template in a .yaml file is serverless.
+  writeFileSync(join(dir, 'web', 'package.json'), '{"name": "web", "version": "1.0.0", "scripts": {"start": "node server.js"}}\n');
+  mkdirSync(join(dir, 'fn'));
+  writeFileSync(join(dir, 'fn', 'template.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n      Runtime: nodejs20.x\n      CodeUri: .\n');
   server = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe' });
   connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -107,16 +111,21 @@ describe('twelveFactor/workspaceSummary', () => {
     const summary = (await connection.sendRequest(WORKSPACE_SUMMARY_METHOD, {})) as Summary;
     const cli = spawnSync(process.execPath, [resolve('dist/cli.js'), '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
     const findings: { factor: string | null; file: string }[] = JSON.parse(cli.stdout).findings;
-    assert.equal(summary.filesChecked, 3);
+    assert.equal(summary.filesChecked, 4);
+    assert.ok(!summary.files.some((f) => f.uri.endsWith('/package.json')));
+    assert.equal(summary.files.find((f) => f.uri.endsWith('/fn/template.yaml'))?.target, 'serverless');
+    assert.match(spawnSync(process.execPath, [resolve('dist/cli.js'), '.'], { cwd: dir, encoding: 'utf8' }).stdout, / in 4 files checked/);
     assert.equal(summary.factors.length, 12);
     for (const factor of summary.factors) assert.equal(factor.findings, findings.filter((f) => f.factor === factor.slug).length, factor.slug);
     assert.ok(summary.factors.some((f) => f.findings > 0 && f.worst === 'error'), 'the literal secret is an error');
-    assert.deepEqual(summary.targets, ['dockerfile', 'kubernetes']);
+    assert.deepEqual(summary.targets, ['dockerfile', 'kubernetes', 'serverless']);
     const clean = summary.files.find((f) => f.uri.endsWith('/clean/Dockerfile'))!;
     assert.deepEqual(clean.findings, []);
     // No problems were published for files nobody opened.
     assert.equal(published.get(uriOf('deploy/app.yaml')), undefined);
 
+    const kubernetes = (await connection.sendRequest(WORKSPACE_SUMMARY_METHOD, { target: 'kubernetes' })) as Summary;
+    assert.deepEqual(kubernetes.files.map((f) => f.uri), [uriOf('deploy/app.yaml')]);
     const docker = (await connection.sendRequest(WORKSPACE_SUMMARY_METHOD, { target: 'dockerfile' })) as Summary;
     assert.equal(docker.filesChecked, 2);
     assert.ok(docker.files.every((f) => f.findings.every((x) => !x.ruleId.startsWith('config/literal-secret-env') || f.target === 'dockerfile')));

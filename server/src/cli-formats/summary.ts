@@ -97,10 +97,14 @@ export function problemCounts(reports: readonly FileReport[]): Record<ParseProbl
   return counts;
 }
 
-/** What a run met besides the files it reports: the files its walk found (and standard input), and how many of them a configuration's `ignorePatterns` left out. */
+/**
+ * What a run met besides the files it reports: the files its walk found (and standard input), how many of them a
+ * configuration's `ignorePatterns` left out, and how many turned out to be no template (JSON files read in case they were).
+ */
 export interface RunScope {
   found: number;
   ignored: number;
+  notTargets?: number;
 }
 
 /**
@@ -108,11 +112,13 @@ export interface RunScope {
  * was left out. A pattern that ignores every file, or a configuration that cannot be read, must not read as an empty
  * folder, nor as twelve passing factors.
  */
-export function nothingChecked({ found, ignored }: RunScope = { found: 0, ignored: 0 }): string {
+export function nothingChecked({ found, ignored, notTargets = 0 }: RunScope = { found: 0, ignored: 0 }): string {
   if (found === 0) return 'No Dockerfile, Kubernetes YAML or serverless template found.';
-  const skipped = Math.max(0, found - ignored);
+  if (found === notTargets) return `No Dockerfile, Kubernetes YAML or serverless template found: ${found === 1 ? 'the file read is not' : `none of the ${found} files read is`} a CloudFormation, SAM or Serverless template.`;
+  const skipped = Math.max(0, found - ignored - notTargets);
   const parts = [
     ignored > 0 ? `${ignored} ignored by "ignorePatterns"` : '',
+    notTargets > 0 ? `${notTargets} not ${notTargets === 1 ? 'a template' : 'templates'} (CloudFormation, SAM or Serverless)` : '',
     skipped > 0 ? `${skipped} not checked (see the messages on standard error)` : '',
   ].filter(Boolean);
   return `No file checked: ${found} found, ${parts.join(', ')}.`;

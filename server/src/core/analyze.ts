@@ -99,6 +99,15 @@ export function detectTarget(uri: string, languageId: string): Target | undefine
   return undefined;
 }
 
+/**
+ * True when a file's content turned out to be none of the targets: a JSON or `.template` file that holds no
+ * CloudFormation, SAM or Serverless template (package.json, tsconfig.json). Nothing of it was checked, so no
+ * summary counts it among the files checked. A binary or unreadable file is not one: its problem is reported.
+ */
+export function isNotATarget(parsed: Pick<ParsedDocument, 'target' | 'parseProblems'>): boolean {
+  return parsed.target === undefined && parsed.parseProblems.length === 0;
+}
+
 /** True for content that is not text (a NUL byte is the reliable tell). */
 export function looksBinary(text: string): boolean {
   return text.includes('\u0000');
