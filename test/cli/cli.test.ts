@@ -127,6 +127,19 @@ describe('twelve-factor-lens CLI', () => {
     rmSync(ignored);
   });
 
+  it('the bundled examples (`npm run examples`): every bad one shows findings, every good one none', () => {
+    const r = run(['--no-fail', '--format', 'json', resolve('examples')], resolve('.'));
+    const byFile = new Map<string, number>();
+    for (const f of JSON.parse(r.stdout).findings as { file: string }[]) byFile.set(f.file, (byFile.get(f.file) ?? 0) + 1);
+    const examples = spawnSync('git', ['ls-files', 'examples'], { encoding: 'utf8' }).stdout.split('\n').filter((p) => /Dockerfile$|\.ya?ml$/.test(p));
+    assert.ok(examples.length >= 12, examples.join(' '));
+    for (const path of examples) {
+      const good = /(^|[/-])good([/.]|$)/.test(path);
+      assert.ok(good || /(^|[/-])bad([/.]|$)/.test(path), `${path}: an example says whether it is good or bad`);
+      assert.equal((byFile.get(path) ?? 0) > 0, !good, `${path}: ${byFile.get(path) ?? 0} findings`);
+    }
+  });
+
   it('stylish output names the rule and the factor', () => {
     const r = run(['app/Dockerfile']);
     assert.equal(r.code, 1);
