@@ -298,6 +298,8 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     warningsEnd.push(warnings.length);
   };
   if (options.stdin) keep(readStandardInputFile(options.stdinFilename, reporter));
+  /** Standard input as read, if it could be: named by the user as much as a path on the command line. */
+  const stdinFile: ReadFile | undefined = read[0];
   const keepExplicit = (path: string) => {
     if (detectTarget(pathToFileURL(resolve(path)).href, '')) return true;
     warn(`${path}: not a Dockerfile or YAML file by its name; skipped`);
@@ -374,7 +376,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     if (outcome.notATarget) {
       // Only what was named is worth a word: a walk meets package.json and tsconfig.json everywhere.
       const file = read[outcome.index];
-      if ((options.stdin && outcome.index === 0) || explicitPaths.has(resolve(file.path))) warn(`${file.path}: not a CloudFormation, SAM or Serverless template by its content; skipped`);
+      if (file === stdinFile || explicitPaths.has(resolve(file.path))) warn(`${file.path}: not a CloudFormation, SAM or Serverless template by its content; skipped`);
       notTargets++;
       continue;
     }

@@ -118,6 +118,12 @@ describe('twelve-factor-lens CLI', () => {
     assert.doesNotMatch(run(['--format', 'markdown', 'node-app/package.json', 'node-app/tsconfig.json']).stdout, /twelve factors pass|\| Factor/);
     const piped = spawnSync(process.execPath, [CLI, '--stdin-filename', 'app.json', '-'], { cwd: dir, input: '{}', encoding: 'utf8' });
     assert.match(piped.stderr, /app\.json: not a CloudFormation, SAM or Serverless template by its content; skipped/);
+    // Standard input that cannot be read as anything does not make the walk's first file a named one.
+    mkdirSync(join(dir, 'json-only'));
+    writeFileSync(join(dir, 'json-only', 'composer.json'), '{"name": "acme/app"}\n');
+    const unnamed = spawnSync(process.execPath, [CLI, '-', 'json-only'], { cwd: dir, input: 'hello', encoding: 'utf8' });
+    assert.match(unnamed.stderr, /standard input: cannot tell/);
+    assert.doesNotMatch(unnamed.stderr, /composer\.json/);
     // A template among them is checked as before.
     writeFileSync(join(dir, 'node-app', 'template.json'), JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Transform: 'AWS::Serverless-2016-10-31', Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'index.handler', Runtime: 'nodejs20.x', CodeUri: '.' } } } }));
     assert.match(run(['node-app']).stdout, / in 2 files/);
