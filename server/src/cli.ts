@@ -29,10 +29,13 @@ export const EXIT_USAGE = 2;
 
 const HELP = `Usage: twelve-factor-lens [options] [paths...]
 
-Reviews Dockerfiles and Kubernetes manifests against the twelve-factor methodology.
-Paths may be files or directories (default: the current directory). Directories are
-searched for Dockerfile, Dockerfile.*, *.dockerfile, Containerfile, *.yaml and *.yml,
-skipping node_modules, .git and testdata; symbolic links are followed, each folder and file once.
+Reviews Dockerfiles, Kubernetes manifests (Helm charts and Kustomize overlays included) and
+serverless templates (AWS SAM, CloudFormation, Serverless Framework) against the twelve-factor
+methodology. Paths may be files or directories (default: the current directory). Directories
+are searched for Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.dockerfile,
+*.containerfile, *.yaml, *.yml, *.json and *.template (a JSON or .template file is checked only
+when it holds a template), skipping node_modules, .git and testdata; symbolic links are
+followed, each folder and file once.
 FIFOs, sockets and devices are skipped, and files over 20 MB are refused. The path -
 reads standard input (see --stdin-filename).
 
@@ -58,8 +61,8 @@ Options:
       --quiet             report errors only
       --no-color          plain output (also when NO_COLOR is set or output is not a terminal)
       --stdin-filename <name>
-                          with -, the name the text is reported under; Dockerfile or YAML is
-                          decided by it (without it, or when it says neither: a line starting
+                          with -, the name the text is reported under; what kind of file it is
+                          is decided by it (without it, or when it says none: a line starting
                           with apiVersion: or kind: means YAML, a FROM line means a Dockerfile)
       --values <file>     a Helm values file applied over each chart's values.yaml when its
                           templates are read (repeatable; later files win)
@@ -302,7 +305,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   const stdinFile: ReadFile | undefined = read[0];
   const keepExplicit = (path: string) => {
     if (detectTarget(pathToFileURL(resolve(path)).href, '')) return true;
-    warn(`${path}: not a Dockerfile or YAML file by its name; skipped`);
+    warn(`${path}: not a Dockerfile, YAML, JSON or .template file by its name; skipped`);
     return false;
   };
   // Each file's configuration: its nearest configuration file's rules and matching overrides, then --rule.

@@ -124,6 +124,9 @@ describe('twelve-factor-lens CLI', () => {
     const unnamed = spawnSync(process.execPath, [CLI, '-', 'json-only'], { cwd: dir, input: 'hello', encoding: 'utf8' });
     assert.match(unnamed.stderr, /standard input: cannot tell/);
     assert.doesNotMatch(unnamed.stderr, /composer\.json/);
+    // What the walk looks for, as the help and a file named by something else hear it.
+    assert.match(run(['--help']).stdout, /\*\.yaml, \*\.yml, \*\.json and \*\.template \(a JSON or \.template file is checked only\s+when it holds a template\)/);
+    assert.equal(run(['app/README.md']).stderr.trim(), 'twelve-factor-lens: app/README.md: not a Dockerfile, YAML, JSON or .template file by its name; skipped');
     // A template among them is checked as before.
     writeFileSync(join(dir, 'node-app', 'template.json'), JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Transform: 'AWS::Serverless-2016-10-31', Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'index.handler', Runtime: 'nodejs20.x', CodeUri: '.' } } } }));
     assert.match(run(['node-app']).stdout, / in 2 files/);
