@@ -4,7 +4,7 @@
  * test/vscode/run.mjs); it needs no mocha. The workspace is a copy of test/e2e/workspace.
  *
  * It covers the same behaviour as the UI checks of the end-to-end tier (test/e2e/suite.mjs):
- * diagnostics, hover, quick fix, snippet, edits, activation.
+ * diagnostics, hover, quick fix, snippet, edits, activation; and serverless templates.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -13,6 +13,7 @@ const EXTENSION_ID = 'twelve-factor-lens.twelve-factor-lens';
 const SOURCE = 'twelve-factor';
 const SHELL_FORM = 'disposability/shell-form-command';
 const MUTABLE_TAG = 'build-release-run/mutable-image-tag';
+const DEPRECATED_RUNTIME = 'dev-prod-parity/deprecated-lambda-runtime';
 const TIMEOUT_MS = Number(process.env.TF_TEST_TIMEOUT_MS ?? 30_000);
 
 interface TestCase {
@@ -106,6 +107,18 @@ test('bad multi-document manifest gets our diagnostics, good manifest none', asy
   assert.match(editor.document.lineAt(d.range.start.line).text, /image: nginx:latest/);
   assert.deepEqual(ours(good).map(codeOf), []);
   return `${ds.length} finding(s) on the bad one: ${ds.map(codeOf).join(', ')}`;
+});
+
+test('serverless templates get our diagnostics: SAM in JSON, CloudFormation under its .template name', async () => {
+  const out: string[] = [];
+  for (const [relPath, runtime] of [['serverless/template.json', 'nodejs12.x'], ['serverless/stack.template', 'python3.7']] as const) {
+    const editor = await open(relPath);
+    const ds = await diagnosticsWhere(editor.document.uri, DEPRECATED_RUNTIME, hasCode(DEPRECATED_RUNTIME));
+    const d = ds.find((x) => codeOf(x) === DEPRECATED_RUNTIME)!;
+    assert.equal(editor.document.getText(d.range), `"${runtime}"`);
+    out.push(`${relPath} (${editor.document.languageId}): ${ds.map(codeOf).join(', ')}`);
+  }
+  return out.join('; ');
 });
 
 test("hover on a finding explains the factor", async () => {
