@@ -77,8 +77,12 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.twelveFactor`;
 export type { SummaryFinding, WorkspaceSummary };
 export const WorkspaceSummaryRequest = new RequestType<{ target?: string } | undefined, WorkspaceSummary, void>(WORKSPACE_SUMMARY_METHOD);
 
-/** The files the server watches (registered dynamically when the client allows it). */
-const WATCHED_GLOB = '**/{Dockerfile*,Containerfile*,*.yaml,*.yml,*.dockerfile,*.containerfile,*.tpl,.twelve-factor-lens.json,.dockerignore,*.dockerignore,*.sh}';
+/**
+ * The files the server watches (registered dynamically when the client allows it): every name the index reads
+ * (cli-files.ts `isCandidateName`, serverless templates' `*.json` and `*.template` among them), the configuration
+ * file, and what analyses read besides (chart helpers, build-context files).
+ */
+const WATCHED_GLOB = '**/{Dockerfile*,dockerfile*,Containerfile*,containerfile*,*.yaml,*.yml,*.json,*.template,*.dockerfile,*.containerfile,*.tpl,.twelve-factor-lens.json,.dockerignore,*.dockerignore,*.sh}';
 
 /** Settings under `twelveFactor.*`, as the client sends them. */
 interface Settings {
@@ -136,7 +140,7 @@ documents.onDidOpen(() => void documentsGeneration++);
 documents.onDidChangeContent(() => void documentsGeneration++);
 documents.onDidClose(() => void documentsGeneration++);
 
-/** Every Dockerfile and YAML file of the workspace folders, read from disk. */
+/** Every Dockerfile, YAML file and serverless template of the workspace folders, read from disk. */
 const index = new WorkspaceIndex((message) => log(message));
 let workspaceFolderUris: string[] = [];
 /** Resolved once the first scan of the workspace is done; analyses wait for it so a finding never depends on timing. */

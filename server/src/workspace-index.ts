@@ -1,6 +1,7 @@
 /**
- * The language server's view of the workspace on disk: every Dockerfile and YAML file of the
- * workspace folders (read by this thread, handed to the analysis workers) and every
+ * The language server's view of the workspace on disk: every Dockerfile, YAML file and serverless
+ * template of the workspace folders (read by this thread, handed to the analysis workers; a JSON or
+ * `.template` file without a template's markers is read and not kept) and every
  * `.twelve-factor-lens.json`, so relations and configuration never depend on which files
  * happen to be open. Open documents are layered on top by the server (their text wins).
  *
@@ -17,7 +18,7 @@ import { CONFIG_FILE_NAME, isCandidateName, readRegularFiles, SKIPPED_DIRECTORIE
 import { ConfigError, parseConfigText } from './cli-config';
 import { ConfigurationMatcher, relativeTo, type RuleLevel } from './core/config';
 import { folderOf } from './core/applications';
-import { detectTarget } from './core/analyze';
+import { likelyTarget } from './core/analyze';
 import { decodeUri } from './core/uri';
 import { CountingMap } from './counting-map';
 import type { Configuration, Target } from './core/types';
@@ -131,12 +132,14 @@ export class WorkspaceIndex {
   private keep(uri: string, read: ReadResult): boolean {
     const previous = this.files.get(uri);
     const text = read.ok ? decodeText(read.bytes) : undefined;
-    if (text === undefined || this.isIgnored(uri)) {
+    // package.json, tsconfig.json and the like are read in case they are templates, and not kept: nothing of them is checked.
+    const target = text === undefined ? undefined : likelyTarget(uri, '', text);
+    if (text === undefined || !target || this.isIgnored(uri)) {
       this.files.delete(uri);
       return previous !== undefined;
     }
     if (previous?.text === text) return false;
-    this.files.set(uri, { uri, version: nextStamp--, text, target: detectTarget(uri, '') });
+    this.files.set(uri, { uri, version: nextStamp--, text, target });
     return true;
   }
 

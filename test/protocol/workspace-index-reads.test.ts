@@ -77,4 +77,28 @@ describe('the workspace index reading its files', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('keeps the JSON files that are templates, not package.json, and takes one in when it becomes a template on disk', async () => {
+    const folder = join(dir, 'node-fn');
+    mkdirSync(folder);
+    const template = { AWSTemplateFormatVersion: '2010-09-09', Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs12.x' } } } };
+    writeFileSync(join(folder, 'template.json'), JSON.stringify(template));
+    writeFileSync(join(folder, 'package.json'), '{"name": "fn", "dependencies": {"@aws-sdk/client-s3": "3.600.0"}}\n');
+    writeFileSync(join(folder, 'stack.template'), 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n');
+    try {
+      const index = new WorkspaceIndex(() => undefined);
+      await index.scan([pathToFileURL(folder).href]);
+      const uriOf = (name: string) => pathToFileURL(join(folder, name)).href;
+      assert.deepEqual([...index.files.keys()].sort(), [uriOf('stack.template'), uriOf('template.json')]);
+      assert.equal(index.files.get(uriOf('template.json'))?.target, 'serverless');
+      // Edited on disk into a template (the watcher's "changed"), it is read in; back to plain JSON, it leaves.
+      writeFileSync(join(folder, 'package.json'), JSON.stringify(template));
+      assert.deepEqual(await index.refresh(uriOf('package.json'), false), { kind: 'file', uri: uriOf('package.json') });
+      writeFileSync(join(folder, 'package.json'), '{"name": "fn"}\n');
+      assert.deepEqual(await index.refresh(uriOf('package.json'), false), { kind: 'file', uri: uriOf('package.json') });
+      assert.equal(index.files.has(uriOf('package.json')), false);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

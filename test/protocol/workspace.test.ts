@@ -31,6 +31,8 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { ANALYSE_WORKSPACE_METHOD, type AnalyseWorkspaceAnswer } from '../../server/src/summary-protocol';
+import { isCandidateName } from '../../server/src/cli-files';
+import { compileGlob, matchesGlob } from '../../server/src/core/config';
 
 const CLI = resolve('dist/cli.js');
 const SERVER = resolve('dist/server.js');
@@ -287,9 +289,17 @@ describe('server and CLI agree on a workspace', () => {
     before(async () => (client = await startServer('workspace')));
     after(async () => stopServer(client));
 
-    it('registers a file watcher for Dockerfiles, manifests and the configuration file', async () => {
+    it('registers a file watcher for every file the index reads and the configuration file', async () => {
       await expectSummary(client, cliSummary, 'no tab open');
-      assert.ok(client.registrations.some((r) => r.includes('workspace/didChangeWatchedFiles') && r.includes('.twelve-factor-lens.json')), client.registrations.join('\n'));
+      const registration = client.registrations.map((r) => JSON.parse(r) as { method: string; registerOptions?: { watchers: { globPattern: string }[] } }).find((r) => r.method === 'workspace/didChangeWatchedFiles');
+      assert.ok(registration?.registerOptions, client.registrations.join('\n'));
+      const glob = compileGlob(registration.registerOptions.watchers[0].globPattern);
+      // One name per pattern of the walk: a change on disk to any file the index holds must reach the server.
+      for (const name of ['Dockerfile', 'dockerfile', 'Dockerfile.prod', 'Containerfile', 'containerfile', 'api.dockerfile', 'api.containerfile', 'deploy.yaml', 'deploy.yml', 'template.json', 'stack.template']) {
+        assert.ok(isCandidateName(name), name);
+        assert.ok(matchesGlob(glob, `apps/web/${name}`), `the watcher misses ${name}`);
+      }
+      assert.ok(matchesGlob(glob, 'apps/web/.twelve-factor-lens.json'));
     });
 
     it('reports the unknown rule id of the configuration file to the user', () => {

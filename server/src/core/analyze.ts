@@ -108,6 +108,16 @@ export function isNotATarget(parsed: Pick<ParsedDocument, 'target' | 'parseProbl
   return parsed.target === undefined && parsed.parseProblems.length === 0;
 }
 
+/**
+ * The target a file's name promises, where a cheap look at its text does not already rule it out: a JSON or
+ * `.template` file is read in case it is a template, and one without a template's markers never is one
+ * (parseDocument reads it to nothing, see parseServerless). For those who hold files before any parse.
+ */
+export function likelyTarget(uri: string, languageId: string, text: string): Target | undefined {
+  const target = detectTarget(uri, languageId);
+  return target === 'serverless' && !looksLikeServerless(text) ? undefined : target;
+}
+
 /** True for content that is not text (a NUL byte is the reliable tell). */
 export function looksBinary(text: string): boolean {
   return text.includes('\u0000');
