@@ -39,7 +39,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDocument, detectTarget, isNotATarget, type Analysis, type ParsedDocument } from './core/analyze';
+import { parseDocument, detectTarget, isNotATarget, likelyTarget, type Analysis, type ParsedDocument } from './core/analyze';
 import { decodeUri } from './core/uri';
 import { CountingMap } from './counting-map';
 import { hoverAt } from './core/hover';
@@ -62,7 +62,7 @@ import { valueUses, valuesKeyHover, type ValueUse } from './core/helm/values-use
 import { KNOWN_RULE_IDS } from './cli-config';
 import { ApplicationIndex, isKustomizationFile } from './core/applications';
 import { changedSignatures, changedTokens, dependsOn, type RelationSignature } from './core/kubernetes/relation-index';
-import { ANALYSE_WORKSPACE_METHOD, WORKSPACE_SUMMARY_METHOD, type AnalyseWorkspaceAnswer, type SummaryFinding, type WorkspaceSummary } from './summary-protocol';
+import { ANALYSE_WORKSPACE_METHOD, ANALYSIS_COUNTS_METHOD, WORKSPACE_SUMMARY_METHOD, type AnalyseWorkspaceAnswer, type SummaryFinding, type WorkspaceSummary } from './summary-protocol';
 
 /** Which files get problems: the open ones, or every indexed file of the workspace. */
 type ProblemsScope = 'openFiles' | 'workspace';
@@ -70,7 +70,7 @@ type ProblemsScope = 'openFiles' | 'workspace';
 /** The client's "Analyse Workspace" command: publish problems for every indexed file. */
 export const AnalyseWorkspaceRequest = new RequestType0<AnalyseWorkspaceAnswer, void>(ANALYSE_WORKSPACE_METHOD);
 /** Tests and benchmarks only (TWELVE_FACTOR_LENS_TEST_COUNTERS=1): how many analyses each file has had. */
-export const AnalysisCountsRequest = new RequestType0<Record<string, number>, void>('twelveFactor/test/analysisCounts');
+export const AnalysisCountsRequest = new RequestType0<Record<string, number>, void>(ANALYSIS_COUNTS_METHOD);
 /** The code action kind of "fix all safe problems" (`editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.twelveFactor`;
 
@@ -284,6 +284,9 @@ function isKubernetes(source: Source): boolean {
 /** Whether the file is analysed at all (its target, the size limit, the enable switch, `ignorePatterns`). */
 function analysable(source: Source): boolean {
   if (!settings.enable || !detectTarget(source.uri, source.languageId)) return false;
+  // An open JSON file without a template's markers (package.json) sends no job on any keystroke: its parse would come
+  // to nothing. The index keeps no such file (workspace-index.ts), so only open documents need the look.
+  if (source.open && !likelyTarget(source.uri, source.languageId, source.text)) return false;
   if (index.isIgnored(canonicalUri(source.uri))) return false;
   const length = source.text.length;
   if (length <= settings.maxFileSize) return true;
@@ -1256,7 +1259,8 @@ connection.onRequest(WorkspaceSummaryRequest, async (params) => {
   const wanted = params?.target;
   const sources = [...allSources()].filter((source) => analysable(source));
   const results = await Promise.all(sources.map(async (source) => ({ source, result: await resultOf(source) })));
-  // package.json and its like are read in case they are templates; like the CLI, the summary does not count them.
+  // Plain JSON is not analysable (see analysable); one with a template's markers whose parse found no template is not
+  // counted either, as the CLI does not count it.
   const checked = results.filter(({ result }) => !result || !isNotATarget({ target: result.target, parseProblems: result.unread ?? [] }));
   const analysed = helmFindingsToTheirFiles(checked.map(({ source, result }) => ({ source, result, findings: result?.findings ?? [] })));
   const targets = new Set<string>();

@@ -8,6 +8,9 @@ import type { Severity } from './core/types';
 
 export type { Severity };
 
+/** Tests only (the server started with TWELVE_FACTOR_LENS_TEST_COUNTERS=1): how many analyses each file has had, by URI. */
+export const ANALYSIS_COUNTS_METHOD = 'twelveFactor/test/analysisCounts';
+
 /** Answered with a WorkspaceSummary. */
 export const WORKSPACE_SUMMARY_METHOD = 'twelveFactor/workspaceSummary';
 /** Analyse Workspace: every indexed file gets its problems published; answered with an AnalyseWorkspaceAnswer. */

@@ -21,13 +21,11 @@ import {
   DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification,
   LogMessageNotification,
-  RequestType0,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { stopServer } from '../helpers/lsp-server';
+import { AnalysisCounts, stopServer } from '../helpers/lsp-server';
 
-const AnalysisCounts = new RequestType0<Record<string, number>, void>('twelveFactor/test/analysisCounts');
 const READINESS = 'disposability/missing-readiness-probe';
 
 function deployment(name: string): string {

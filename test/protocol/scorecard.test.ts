@@ -67,6 +67,8 @@ before(async () => {
   );
   // Read in case it is a template, package.json is none: not a file checked. A SAM template in a .yaml file is serverless.
   writeFileSync(join(dir, 'web', 'package.json'), '{"name": "web", "version": "1.0.0", "scripts": {"start": "node server.js"}}\n');
+  // A template's marker in a string, and no template: only the parse can tell (the index keeps it, the summary must not count it).
+  writeFileSync(join(dir, 'web', 'notes.json'), '{"todo": "move the worker to AWS::Serverless-2016-10-31 functions"}\n');
   mkdirSync(join(dir, 'fn'));
   writeFileSync(join(dir, 'fn', 'template.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n      Runtime: nodejs20.x\n      CodeUri: .\n');
   server = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe' });
@@ -112,7 +114,7 @@ describe('twelveFactor/workspaceSummary', () => {
     const cli = spawnSync(process.execPath, [resolve('dist/cli.js'), '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
     const findings: { factor: string | null; file: string }[] = JSON.parse(cli.stdout).findings;
     assert.equal(summary.filesChecked, 4);
-    assert.ok(!summary.files.some((f) => f.uri.endsWith('/package.json')));
+    assert.ok(!summary.files.some((f) => f.uri.endsWith('/package.json') || f.uri.endsWith('/notes.json')));
     assert.equal(summary.files.find((f) => f.uri.endsWith('/fn/template.yaml'))?.target, 'serverless');
     assert.match(spawnSync(process.execPath, [resolve('dist/cli.js'), '.'], { cwd: dir, encoding: 'utf8' }).stdout, / in 4 files checked/);
     assert.equal(summary.factors.length, 12);

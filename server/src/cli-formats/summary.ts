@@ -104,17 +104,19 @@ export function problemCounts(reports: readonly FileReport[]): Record<ParseProbl
 export interface RunScope {
   found: number;
   ignored: number;
-  notTargets?: number;
+  notTargets: number;
 }
+
+const NOTHING_FOUND = 'No Dockerfile, Kubernetes YAML or serverless template found';
 
 /**
  * What every format's summary says of a run that reported no file: nothing to check was found, or what was found
  * was left out. A pattern that ignores every file, or a configuration that cannot be read, must not read as an empty
  * folder, nor as twelve passing factors.
  */
-export function nothingChecked({ found, ignored, notTargets = 0 }: RunScope = { found: 0, ignored: 0 }): string {
-  if (found === 0) return 'No Dockerfile, Kubernetes YAML or serverless template found.';
-  if (found === notTargets) return `No Dockerfile, Kubernetes YAML or serverless template found: ${found === 1 ? 'the file read is not' : `none of the ${found} files read is`} a CloudFormation, SAM or Serverless template.`;
+export function nothingChecked({ found, ignored, notTargets }: RunScope = { found: 0, ignored: 0, notTargets: 0 }): string {
+  if (found === 0) return `${NOTHING_FOUND}.`;
+  if (found === notTargets) return `${NOTHING_FOUND}: ${found === 1 ? 'the file read is not' : `none of the ${found} files read is`} a CloudFormation, SAM or Serverless template.`;
   const skipped = Math.max(0, found - ignored - notTargets);
   const parts = [
     ignored > 0 ? `${ignored} ignored by "ignorePatterns"` : '',
