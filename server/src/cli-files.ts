@@ -103,6 +103,12 @@ export class FolderListings {
     this.found.set(resolve(folder), kept);
   }
 
+  /** The folders listed that hold `name` (as the listing cased it or not), in the order they were listed. */
+  holding(name: string): string[] {
+    const lower = name.toLowerCase();
+    return [...this.found].filter(([, names]) => names.has(lower)).map(([folder]) => folder);
+  }
+
   /** True when `path` (absolute) is known not to exist: its folder was listed, without its name. */
   lacks(path: string): boolean {
     const kept = this.found.get(dirname(path));
@@ -128,9 +134,12 @@ function answered<T>(answer: Answer<T>): T {
 /**
  * The walk's questions to the file system, asked beforehand {@link READS_IN_FLIGHT} at a time by {@link listAhead}:
  * each folder's listing, and for the entries the walk asks about (links, entries the listing does not type) their
- * stats and real paths. {@link collectFiles} then walks in its own order from these answers, and asks the file system
- * itself only what was not asked ahead (a folder behind a link, which is not listed ahead so that a link cycle
- * cannot run the listing away). Where every call waits on the storage, one folder at a time paid each wait in turn.
+ * stats and real paths. {@link collectFiles} then walks in its own order from these answers. Where every call waits
+ * on the storage, one folder at a time paid each wait in turn.
+ *
+ * Each answer is kept by where the thing really is: a listing by the folder's real path, an entry's stats and real
+ * path by its real folder's path joined with its name. The walk knows both for every folder it enters, whichever
+ * name (a link's or the folder's own) it entered by.
  */
 export class WalkAhead {
   readonly listings = new Map<string, Answer<Dirent[]>>();
@@ -144,7 +153,11 @@ const lstatAsync = promisify(lstat);
 /** The callback realpath, which answers as realpathSync does (fs/promises' is the native one). */
 const realpathAsync = promisify(realpath);
 
-/** Lists the folders under `paths` (as collectFiles names them) and asks about their untyped entries and links, all at once. */
+/**
+ * Lists the folders under `paths` (as collectFiles names them) and asks about their untyped entries and links, all at
+ * once. Folders behind links are listed too, each real folder once: a link cycle, or two links to one folder, cost
+ * one listing.
+ */
 export async function listAhead(paths: readonly string[]): Promise<WalkAhead> {
   const ahead = new WalkAhead();
   const inTurn = limiter(READS_IN_FLIGHT);
@@ -155,36 +168,44 @@ export async function listAhead(paths: readonly string[]): Promise<WalkAhead> {
       return { error };
     }
   };
-  const entry = async (child: string, dirent: Dirent): Promise<void> => {
-    // Only for a plain folder is the listing asked ahead: its kind from lstat, not from what a link leads to.
-    const own = isUnknownKind(dirent) ? await ask(() => lstatAsync(child)) : undefined;
-    const plainFolder = own !== undefined && !('error' in own) && own.isDirectory();
-    const stats = plainFolder ? own : await ask(() => statAsync(child));
-    ahead.stats.set(child, stats);
-    if ('error' in stats) return;
-    if (stats.isDirectory() || (stats.isFile() && isCandidateName(dirent.name))) ahead.realPaths.set(child, await ask(() => realpathAsync(child)));
-    if (plainFolder) await folder(child);
+  const listed = new Set<string>();
+  /** `place`: the entry's real folder joined with its name. */
+  const entry = async (place: string, dirent: Dirent): Promise<void> => {
+    // Its kind from lstat when the listing does not say, so that a plain folder is not taken for a link.
+    const own = isUnknownKind(dirent) ? await ask(() => lstatAsync(place)) : undefined;
+    const stats = own !== undefined && !('error' in own) && own.isDirectory() ? own : await ask(() => statAsync(place));
+    ahead.stats.set(place, stats);
+    if ('error' in stats || !(stats.isDirectory() || (stats.isFile() && isCandidateName(dirent.name)))) return;
+    const real = await ask(() => realpathAsync(place));
+    ahead.realPaths.set(place, real);
+    if (stats.isDirectory() && typeof real === 'string') await folder(real);
   };
-  const folder = async (directory: string): Promise<void> => {
-    const listing = await ask(() => readdirAsync(directory, { withFileTypes: true }));
-    ahead.listings.set(directory, listing);
+  /** `real`: the folder's real path. */
+  const folder = async (real: string): Promise<void> => {
+    if (listed.has(real)) return;
+    listed.add(real);
+    const listing = await ask(() => readdirAsync(real, { withFileTypes: true }));
+    ahead.listings.set(real, listing);
     if ('error' in listing) return;
     const next: Promise<void>[] = [];
     for (const dirent of listing) {
       if (SKIPPED_DIRECTORIES.has(dirent.name)) continue;
-      const child = join(directory, dirent.name);
+      const place = join(real, dirent.name);
       const step = entryStep(dirent);
-      if (step === 'folder') next.push(folder(child));
-      else if (step === 'stat') next.push(entry(child, dirent));
+      // A plain folder inside a real folder is real where it is listed.
+      if (step === 'folder') next.push(folder(place));
+      else if (step === 'stat') next.push(entry(place, dirent));
     }
     await Promise.all(next);
   };
   await Promise.all(
     paths.map(async (path) => {
       const stats = await ask(() => statAsync(path));
+      ahead.stats.set(path, stats);
       if ('error' in stats || !stats.isDirectory()) return;
-      ahead.realPaths.set(path, await ask(() => realpathAsync(path)));
-      await folder(path);
+      const real = await ask(() => realpathAsync(path));
+      ahead.realPaths.set(path, real);
+      if (typeof real === 'string') await folder(real);
     }),
   );
   return ahead;
@@ -194,31 +215,32 @@ export async function listAhead(paths: readonly string[]): Promise<WalkAhead> {
  * Expands the paths into the files to check, in a stable order. Directories are walked once
  * per real path (a link back to an ancestor is not followed again) and a file reached through
  * several links is checked once, under the first name met. Explicitly named files are kept
- * whatever their name when `keepExplicit` accepts them.
+ * whatever their name when `keepExplicit` accepts them. With `ahead` (listAhead of the same
+ * paths) the walk asks the file system nothing it has not already answered.
  */
 export function collectFiles(paths: readonly string[], reporter: WalkReporter, keepExplicit: (path: string) => boolean, listings?: FolderListings, ahead?: WalkAhead): string[] {
   const files: string[] = [];
   const seenFiles = new Set<string>();
   const seenDirectories = new Set<string>();
-  // What was asked ahead (listAhead), else the file system now.
-  const realpathOf = (path: string): string => {
-    const known = ahead?.realPaths.get(path);
-    return known !== undefined ? answered(known) : realpathSync(path);
+  // What was asked ahead (listAhead, by where the thing really is: see WalkAhead), else the file system now.
+  const realpathOf = (place: string): string => {
+    const known = ahead?.realPaths.get(place);
+    return known !== undefined ? answered(known) : realpathSync(place);
   };
-  const statOf = (path: string): Stats => {
-    const known = ahead?.stats.get(path);
-    return known !== undefined ? answered(known) : statSync(path);
+  const statOf = (place: string): Stats => {
+    const known = ahead?.stats.get(place);
+    return known !== undefined ? answered(known) : statSync(place);
   };
-  const listingOf = (directory: string): Dirent[] => {
-    const known = ahead?.listings.get(directory);
-    return known !== undefined ? answered(known) : readdirSync(directory, { withFileTypes: true });
+  const listingOf = (real: string): Dirent[] => {
+    const known = ahead?.listings.get(real);
+    return known !== undefined ? answered(known) : readdirSync(real, { withFileTypes: true });
   };
 
-  /** `real`: the file's real path when the walk knows it (no link on the way), else worked out here. */
-  const addFile = (path: string, real?: string) => {
+  /** `real`: the file's real path when the walk knows it (no link on the way), else worked out from `place`. */
+  const addFile = (path: string, real?: string, place = path) => {
     if (real === undefined) {
       try {
-        real = realpathOf(path);
+        real = realpathOf(place);
       } catch {
         real = path;
       }
@@ -228,11 +250,11 @@ export function collectFiles(paths: readonly string[], reporter: WalkReporter, k
     files.push(path);
   };
 
-  /** `real`: the folder's real path when the walk knows it (reached without a link), else worked out here. */
-  const walk = (directory: string, real?: string) => {
+  /** `real`: the folder's real path when the walk knows it (reached without a link), else worked out from `place`. */
+  const walk = (directory: string, real?: string, place = directory) => {
     if (real === undefined) {
       try {
-        real = realpathOf(directory);
+        real = realpathOf(place);
       } catch (error) {
         reporter.fail(`cannot read directory ${directory}: ${reason(error)}`);
         return;
@@ -242,7 +264,7 @@ export function collectFiles(paths: readonly string[], reporter: WalkReporter, k
     seenDirectories.add(real);
     let entries: Dirent[];
     try {
-      entries = [...listingOf(directory)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      entries = [...listingOf(real)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       reporter.fail(`cannot read directory ${directory}: ${reason(error)}`);
       return;
@@ -252,27 +274,28 @@ export function collectFiles(paths: readonly string[], reporter: WalkReporter, k
       const entry = dirent.name;
       if (SKIPPED_DIRECTORIES.has(entry)) continue;
       const child = join(directory, entry);
+      const childPlace = join(real, entry);
       // A plain folder or file is known from the listing, with its real path: no stat, no realpath per entry.
       const step = entryStep(dirent);
       if (step === 'pass') continue;
       if (step === 'folder') {
-        walk(child, join(real, entry));
+        walk(child, childPlace);
         continue;
       }
       if (step === 'file') {
-        addFile(child, join(real, entry));
+        addFile(child, childPlace);
         continue;
       }
       // A link, or a file system that does not say what an entry is: ask the entry itself.
       let stats: Stats;
       try {
-        stats = statOf(child);
+        stats = statOf(childPlace);
       } catch {
         continue; // a dangling link inside a tree is not the user's request
       }
-      if (stats.isDirectory()) walk(child);
+      if (stats.isDirectory()) walk(child, undefined, childPlace);
       else if (!isCandidateName(entry)) continue;
-      else if (stats.isFile()) addFile(child);
+      else if (stats.isFile()) addFile(child, undefined, childPlace);
       else reporter.warn(`${child}: ${describeKind(stats)}, not a regular file; skipped`);
     }
   };
@@ -280,7 +303,7 @@ export function collectFiles(paths: readonly string[], reporter: WalkReporter, k
   for (const path of paths) {
     let stats: Stats;
     try {
-      stats = statSync(path);
+      stats = statOf(path);
     } catch (error) {
       reporter.fail(`cannot read ${path}: ${reason(error)}`);
       continue;

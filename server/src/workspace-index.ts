@@ -5,16 +5,15 @@
  * `.twelve-factor-lens.json`, so relations and configuration never depend on which files
  * happen to be open. Open documents are layered on top by the server (their text wins).
  *
- * The walk is the CLI's: the same file names (cli-files.ts `isCandidateName`), the same
- * skipped folders (`node_modules`, `.git`), and files a configuration's `ignorePatterns`
- * match are not read at all. Symbolic links to folders are not followed (a cycle cannot
- * hang the server); symbolic links to files are read. Generated folders (`dist`, `build`,
- * `.terraform`) are left out with `ignorePatterns`, which the CLI honours the same way.
+ * The walk is the CLI's own (cli-files.ts `listAhead` and `collectFiles`): the same file names, the same skipped
+ * folders (`node_modules`, `.git`, `testdata`), symbolic links followed with each real folder and file taken once
+ * (a cycle is walked once; a file reached by two names is read under the first the walk meets), and files a
+ * configuration's `ignorePatterns` match are not read at all. Generated folders (`dist`, `build`, `.terraform`)
+ * are left out with `ignorePatterns`, which the CLI honours the same way.
  */
-import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAME, isCandidateName, readRegularFiles, SKIPPED_DIRECTORIES, type ReadResult } from './cli-files';
+import { collectFiles, CONFIG_FILE_NAME, FolderListings, isCandidateName, listAhead, readRegularFiles, SKIPPED_DIRECTORIES, type ReadResult } from './cli-files';
 import { ConfigError, parseConfigText } from './cli-config';
 import { ConfigurationMatcher, relativeTo, type RuleLevel } from './core/config';
 import { folderOf } from './core/applications';
@@ -89,33 +88,24 @@ export class WorkspaceIndex {
     this.files.clear();
     this.configs.clear();
     this.ignoredCache.clear();
-    const candidates: string[] = [];
-    const configFiles: string[] = [];
-    for (const folder of this.folders) await this.walk(fileURLToPath(folder), candidates, configFiles);
+    const { candidates, configFiles } = await this.walk();
     await this.loadConfigs(configFiles.map((path) => pathToFileURL(path).href));
     const wanted = candidates.map((path) => pathToFileURL(path).href).filter((uri) => !this.isIgnored(uri));
     await this.readFiles(wanted);
     return { files: this.files.size, elapsedMs: Date.now() - started };
   }
 
-  private async walk(directory: string, candidates: string[], configFiles: string[]): Promise<void> {
-    let entries;
-    try {
-      entries = await readdir(directory, { withFileTypes: true });
-    } catch (error) {
-      this.log(`Cannot read the folder ${directory}: ${(error as Error).message}`);
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const subfolders: string[] = [];
-    for (const entry of entries) {
-      const path = join(directory, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) subfolders.push(path);
-      } else if (entry.name === CONFIG_FILE_NAME) configFiles.push(path);
-      else if (isCandidateName(entry.name) && (entry.isFile() || entry.isSymbolicLink())) candidates.push(path);
-    }
-    await Promise.all(subfolders.map((folder) => this.walk(folder, candidates, configFiles)));
+  /**
+   * The workspace folders' candidate files, in the CLI's walk order, and the configuration files in the folders it
+   * walked. A configuration file is looked for as the CLI looks for it: by its name in each folder (cli-config.ts
+   * `ConfigLocator`), so a file system that finds names whatever their case finds it here too.
+   */
+  private async walk(): Promise<{ candidates: string[]; configFiles: string[] }> {
+    const roots = this.folders.map((folder) => fileURLToPath(folder));
+    const listings = new FolderListings([CONFIG_FILE_NAME]);
+    const reporter = { warn: this.log, fail: this.log };
+    const candidates = collectFiles(roots, reporter, () => false, listings, await listAhead(roots));
+    return { candidates, configFiles: listings.holding(CONFIG_FILE_NAME).map((folder) => join(folder, CONFIG_FILE_NAME)) };
   }
 
   /**
@@ -243,8 +233,7 @@ export class WorkspaceIndex {
    */
   async reconcile(): Promise<boolean> {
     if (this.folders.length === 0) return false;
-    const candidates: string[] = [];
-    for (const folder of this.folders) await this.walk(fileURLToPath(folder), candidates, []);
+    const { candidates } = await this.walk();
     const wanted = new Set(candidates.map((path) => pathToFileURL(path).href).filter((uri) => !this.isIgnored(uri)));
     let changed = false;
     for (const uri of [...this.files.keys()]) {

@@ -8,7 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -132,6 +132,31 @@ const FILES: Record<string, string> = {
   'blog/generated/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: blog}\nspec:\n  selector: {app: blog}\n  ports: [{port: 80, targetPort: 8080}]\n',
 };
 
+/**
+ * A folder outside the workspace, reached through the link `ext`. Beside it: `shop/Dockerfile.copy`, a second name for
+ * `shop/Dockerfile` (checked once, under the name the walk meets first), and `blog/up`, a link back to the workspace
+ * (a cycle). The CLI's walk follows links so; the server's index must see the same files.
+ */
+const LINKED: Record<string, string> = {
+  'deployment.yaml': [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: linked}',
+    'spec:',
+    '  selector: {matchLabels: {app: linked}}',
+    '  template:',
+    '    metadata: {labels: {app: linked}}',
+    '    spec:',
+    '      containers:',
+    '        - name: linked',
+    '          image: shop/linked:1.0.0',
+    '          ports: [{containerPort: 8080}]',
+    '',
+  ].join('\n'),
+  'service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: linked}\nspec:\n  selector: {app: linked}\n  ports: [{port: 80, targetPort: 8080}]\n',
+  Dockerfile: 'FROM node:20-alpine\nCMD node server.js\n',
+};
+
 const CONFIG = {
   rules: { 'port-binding/server-without-expose': 'off' },
   ignorePatterns: ['generated'],
@@ -142,6 +167,7 @@ const CONFIG = {
 };
 
 let root: string;
+let outside: string;
 
 function write(path: string, text: string): void {
   mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -265,14 +291,25 @@ before(() => {
   root = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-workspace-')));
   for (const [path, text] of Object.entries(FILES)) write(path, text);
   write('.twelve-factor-lens.json', `${JSON.stringify({ ...CONFIG, rules: { ...CONFIG.rules, 'no/such-rule': 'error' } }, null, 2)}\n`);
+  outside = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-outside-')));
+  for (const [name, text] of Object.entries(LINKED)) writeFileSync(join(outside, name), text);
+  symlinkSync(outside, join(root, 'ext'), 'dir');
+  symlinkSync('Dockerfile', join(root, 'shop/Dockerfile.copy'));
+  symlinkSync('..', join(root, 'blog/up'), 'dir');
 });
 
-after(() => rmSync(root, { recursive: true, force: true }));
+after(() => {
+  rmSync(root, { recursive: true, force: true });
+  rmSync(outside, { recursive: true, force: true });
+});
 
 describe('server and CLI agree on a workspace', () => {
   it('the fixture exercises the configuration and the relations (the CLI is the reference)', () => {
     const cli = cliSummary();
     assert.ok(cli['shop/deployment.yaml'].includes('disposability/missing-readiness-probe@10:17 -> shop/service.yaml:2'), 'relation across files (Service -> Deployment)');
+    assert.ok(cli['ext/deployment.yaml']?.includes('disposability/missing-readiness-probe@10:17 -> ext/service.yaml:2'), 'relations inside a folder behind a link');
+    assert.deepEqual(cli['ext/Dockerfile'], cli['shop/Dockerfile'], 'a Dockerfile behind a folder link is checked');
+    assert.ok(!Object.keys(cli).some((path) => path === 'shop/Dockerfile.copy' || path.startsWith('blog/up/')), 'a file under a second name, and a cycle, are walked once');
     assert.ok(cli['blog/hpa.yaml'].some((f) => f.startsWith('concurrency/hpa-without-requests@')), 'relation across files (HPA -> Deployment)');
     assert.ok(!cli['blog/deployment.yaml'].some((f) => f.startsWith('disposability/missing-readiness-probe@')), 'the ignored Service is not read');
     assert.ok(!('blog/generated/service.yaml' in cli), 'ignorePatterns');
@@ -369,7 +406,7 @@ describe('server and CLI agree on a workspace', () => {
 
     it('Analyse Workspace publishes every file, as the CLI reports it', async () => {
       const answer = (await client.connection.sendRequest(ANALYSE_WORKSPACE_METHOD)) as AnalyseWorkspaceAnswer;
-      assert.equal(answer.files, Object.keys(FILES).length - 1, 'every indexed file but the ignored one');
+      assert.equal(answer.files, Object.keys(FILES).length - 1 + Object.keys(LINKED).length, 'every indexed file but the ignored one, those behind the folder link included');
       await expectSummary(client, cliSummary, 'after Analyse Workspace');
     });
   });
