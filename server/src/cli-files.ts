@@ -5,7 +5,7 @@
  * is read past a size limit. One file that cannot be read is reported and the others are
  * still checked.
  */
-import { close, closeSync, constants, fstat, fstatSync, lstat, open, openSync, read, readSync, readdir, readdirSync, realpath, realpathSync, stat, statSync, type Dirent, type Stats } from 'node:fs';
+import { close, closeSync, constants, fstat, fstatSync, lstat, lstatSync, open, openSync, read, readSync, readdir, readdirSync, realpath, realpathSync, stat, statSync, type Dirent, type Stats } from 'node:fs';
 import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import { looksLikeServerless } from './core/serverless/model';
@@ -116,11 +116,14 @@ export class FolderListings {
   }
 }
 
-/** What the walk does with a listed entry: walk it, take it, ask the entry itself (a link, an entry the listing does not type, or a candidate that is neither file nor folder), or pass. */
+/**
+ * What the walk does with a listed entry: walk it, take it, ask the entry itself (an entry the listing does not type,
+ * or a link or odd entry with a name of ours), or pass. A link is followed to a file, never to a folder.
+ */
 function entryStep(dirent: Dirent): 'folder' | 'file' | 'stat' | 'pass' {
   if (dirent.isDirectory()) return 'folder';
-  // A link may lead to a folder; any other kind of entry with a name not ours is not for us.
-  if (!isCandidateName(dirent.name)) return dirent.isSymbolicLink() || isUnknownKind(dirent) ? 'stat' : 'pass';
+  if (isUnknownKind(dirent)) return 'stat'; // it may be a folder
+  if (!isCandidateName(dirent.name)) return 'pass';
   return dirent.isFile() ? 'file' : 'stat';
 }
 
@@ -133,16 +136,17 @@ function answered<T>(answer: Answer<T>): T {
 
 /**
  * The walk's questions to the file system, asked beforehand {@link READS_IN_FLIGHT} at a time by {@link listAhead}:
- * each folder's listing, and for the entries the walk asks about (links, entries the listing does not type) their
- * stats and real paths. {@link collectFiles} then walks in its own order from these answers. Where every call waits
- * on the storage, one folder at a time paid each wait in turn.
+ * each folder's listing, what each entry the listing does not type is itself (`kinds`, from lstat), and for the
+ * links and odd entries with a name of ours what they lead to (`stats`) and their real paths. {@link collectFiles}
+ * then walks in its own order from these answers. Where every call waits on the storage, one folder at a time paid
+ * each wait in turn.
  *
- * Each answer is kept by where the thing really is: a listing by the folder's real path, an entry's stats and real
- * path by its real folder's path joined with its name. The walk knows both for every folder it enters, whichever
- * name (a link's or the folder's own) it entered by.
+ * Each answer is kept by where the thing really is: a listing by the folder's real path, an entry's answers by its
+ * real folder's path joined with its name (a path named to the walk by that path).
  */
 export class WalkAhead {
   readonly listings = new Map<string, Answer<Dirent[]>>();
+  readonly kinds = new Map<string, Answer<Stats>>();
   readonly stats = new Map<string, Answer<Stats>>();
   readonly realPaths = new Map<string, Answer<string>>();
 }
@@ -153,11 +157,7 @@ const lstatAsync = promisify(lstat);
 /** The callback realpath, which answers as realpathSync does (fs/promises' is the native one). */
 const realpathAsync = promisify(realpath);
 
-/**
- * Lists the folders under `paths` (as collectFiles names them) and asks about their untyped entries and links, all at
- * once. Folders behind links are listed too, each real folder once: a link cycle, or two links to one folder, cost
- * one listing.
- */
+/** Lists the folders under `paths` (as collectFiles walks them) and asks about their untyped entries and links, all at once. */
 export async function listAhead(paths: readonly string[]): Promise<WalkAhead> {
   const ahead = new WalkAhead();
   const inTurn = limiter(READS_IN_FLIGHT);
@@ -168,17 +168,19 @@ export async function listAhead(paths: readonly string[]): Promise<WalkAhead> {
       return { error };
     }
   };
+  /** Real folders listed: one inside another path given is listed once. */
   const listed = new Set<string>();
   /** `place`: the entry's real folder joined with its name. */
   const entry = async (place: string, dirent: Dirent): Promise<void> => {
-    // Its kind from lstat when the listing does not say, so that a plain folder is not taken for a link.
-    const own = isUnknownKind(dirent) ? await ask(() => lstatAsync(place)) : undefined;
-    const stats = own !== undefined && !('error' in own) && own.isDirectory() ? own : await ask(() => statAsync(place));
+    if (isUnknownKind(dirent)) {
+      const own = await ask(() => lstatAsync(place));
+      ahead.kinds.set(place, own);
+      if (!('error' in own) && own.isDirectory()) return folder(place);
+    }
+    if (!isCandidateName(dirent.name)) return;
+    const stats = await ask(() => statAsync(place));
     ahead.stats.set(place, stats);
-    if ('error' in stats || !(stats.isDirectory() || (stats.isFile() && isCandidateName(dirent.name)))) return;
-    const real = await ask(() => realpathAsync(place));
-    ahead.realPaths.set(place, real);
-    if (stats.isDirectory() && typeof real === 'string') await folder(real);
+    if (!('error' in stats) && stats.isFile()) ahead.realPaths.set(place, await ask(() => realpathAsync(place)));
   };
   /** `real`: the folder's real path. */
   const folder = async (real: string): Promise<void> => {
@@ -212,11 +214,14 @@ export async function listAhead(paths: readonly string[]): Promise<WalkAhead> {
 }
 
 /**
- * Expands the paths into the files to check, in a stable order. Directories are walked once
- * per real path (a link back to an ancestor is not followed again) and a file reached through
- * several links is checked once, under the first name met. Explicitly named files are kept
- * whatever their name when `keepExplicit` accepts them. With `ahead` (listAhead of the same
- * paths) the walk asks the file system nothing it has not already answered.
+ * Expands the paths into the files to check, in a stable order. Links to files are followed and a
+ * file reached by several names is checked once, under the first name met; links to folders are not
+ * followed (a folder linked from inside is walked under its own name, and one linked from outside,
+ * such as Bazel's `bazel-*` output links or a link to `/`, is not the project's), so the walk is
+ * bounded by the folders named. A folder named twice (or inside another) is walked once. Explicitly
+ * named paths are followed whatever they are, and named files kept whatever their name when
+ * `keepExplicit` accepts them. With `ahead` (listAhead of the same paths) the walk asks the file
+ * system nothing it has not already answered.
  */
 export function collectFiles(paths: readonly string[], reporter: WalkReporter, keepExplicit: (path: string) => boolean, listings?: FolderListings, ahead?: WalkAhead): string[] {
   const files: string[] = [];
@@ -230,6 +235,10 @@ export function collectFiles(paths: readonly string[], reporter: WalkReporter, k
   const statOf = (place: string): Stats => {
     const known = ahead?.stats.get(place);
     return known !== undefined ? answered(known) : statSync(place);
+  };
+  const kindOf = (place: string): Stats => {
+    const known = ahead?.kinds.get(place);
+    return known !== undefined ? answered(known) : lstatSync(place);
   };
   const listingOf = (real: string): Dirent[] => {
     const known = ahead?.listings.get(real);
@@ -250,17 +259,17 @@ export function collectFiles(paths: readonly string[], reporter: WalkReporter, k
     files.push(path);
   };
 
-  /** `real`: the folder's real path when the walk knows it (reached without a link), else worked out from `place`. */
-  const walk = (directory: string, real?: string, place = directory) => {
+  /** `real`: the folder's real path when the walk knows it (below a path named), else worked out from the path. */
+  const walk = (directory: string, real?: string) => {
     if (real === undefined) {
       try {
-        real = realpathOf(place);
+        real = realpathOf(directory);
       } catch (error) {
         reporter.fail(`cannot read directory ${directory}: ${reason(error)}`);
         return;
       }
     }
-    if (seenDirectories.has(real)) return; // a symbolic-link cycle or a second link to a folder already walked
+    if (seenDirectories.has(real)) return; // named twice, or inside a folder named before
     seenDirectories.add(real);
     let entries: Dirent[];
     try {
@@ -286,16 +295,27 @@ export function collectFiles(paths: readonly string[], reporter: WalkReporter, k
         addFile(child, childPlace);
         continue;
       }
-      // A link, or a file system that does not say what an entry is: ask the entry itself.
+      // A file system that does not say what an entry is: ask what it is itself (a plain folder is walked).
+      if (isUnknownKind(dirent)) {
+        try {
+          if (kindOf(childPlace).isDirectory()) {
+            walk(child, childPlace);
+            continue;
+          }
+        } catch {
+          continue;
+        }
+      }
+      if (!isCandidateName(entry)) continue;
+      // A link or an odd entry with a name of ours: ask what it leads to.
       let stats: Stats;
       try {
         stats = statOf(childPlace);
       } catch {
         continue; // a dangling link inside a tree is not the user's request
       }
-      if (stats.isDirectory()) walk(child, undefined, childPlace);
-      else if (!isCandidateName(entry)) continue;
-      else if (stats.isFile()) addFile(child, undefined, childPlace);
+      if (stats.isDirectory()) continue; // a link to a folder is not followed
+      if (stats.isFile()) addFile(child, undefined, childPlace);
       else reporter.warn(`${child}: ${describeKind(stats)}, not a regular file; skipped`);
     }
   };

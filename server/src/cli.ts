@@ -34,8 +34,8 @@ serverless templates (AWS SAM, CloudFormation, Serverless Framework) against the
 methodology. Paths may be files or directories (default: the current directory). Directories
 are searched for Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.dockerfile,
 *.containerfile, *.yaml, *.yml, *.json and *.template (a JSON or .template file is checked only
-when it holds a template), skipping node_modules, .git and testdata; symbolic links are
-followed, each folder and file once.
+when it holds a template), skipping node_modules, .git and testdata; symbolic links to files
+are followed (each file once), links to folders are not.
 FIFOs, sockets and devices are skipped, and files over 20 MB are refused. The path -
 reads standard input (see --stdin-filename).
 

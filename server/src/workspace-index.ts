@@ -6,9 +6,9 @@
  * happen to be open. Open documents are layered on top by the server (their text wins).
  *
  * The walk is the CLI's own (cli-files.ts `listAhead` and `collectFiles`): the same file names, the same skipped
- * folders (`node_modules`, `.git`, `testdata`), symbolic links followed with each real folder and file taken once
- * (a cycle is walked once; a file reached by two names is read under the first the walk meets), and files a
- * configuration's `ignorePatterns` match are not read at all. Generated folders (`dist`, `build`, `.terraform`)
+ * folders (`node_modules`, `.git`, `testdata`), links followed to files and not to folders (a file reached by two
+ * names is read once, under the first the walk meets; no link can take the walk out of the workspace folders), and
+ * files a configuration's `ignorePatterns` match are not read at all. Generated folders (`dist`, `build`, `.terraform`)
  * are left out with `ignorePatterns`, which the CLI honours the same way.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -106,7 +106,7 @@ describe('collectFiles from listAhead', { skip: process.platform === 'win32' ? '
       writeFileSync(join(tree, 'b', 'svc.yml'), POD_MANIFEST);
       writeFileSync(join(tree, 'node_modules', 'x', 'pod.yaml'), POD_MANIFEST);
       symlinkSync(tree, join(tree, 'a', 'loop')); // back to the root
-      symlinkSync(join(tree, 'b'), join(tree, 'a', 'to-b')); // a folder walked twice, under its first name
+      symlinkSync(join(tree, 'b'), join(tree, 'a', 'to-b')); // a link to a folder: not followed
       symlinkSync(join(tree, 'b', 'svc.yml'), join(tree, 'a', 'also-svc.yaml')); // a file met twice
       symlinkSync(join(tree, 'nowhere'), join(tree, 'b', 'dangling.yaml'));
       execFileSync('mkfifo', [join(tree, 'b', 'pipe.yaml')]);
@@ -118,7 +118,7 @@ describe('collectFiles from listAhead', { skip: process.platform === 'win32' ? '
       };
       const itself = walk();
       assert.deepEqual(itself.files.map((f) => f.slice(tree.length + 1)), [join('a', 'Dockerfile'), join('a', 'also-svc.yaml'), join('a', 'deep', 'deeper', 'pod.yaml')]);
-      assert.deepEqual(itself.said, [`warn ${join(tree, 'a', 'to-b', 'pipe.yaml')}: a FIFO, not a regular file; skipped`]);
+      assert.deepEqual(itself.said, [`warn ${join(tree, 'b', 'pipe.yaml')}: a FIFO, not a regular file; skipped`]);
       const ahead = await listAhead([tree, join(tree, 'b')]);
       assert.ok(ahead.listings.size >= 5, 'the folders were listed ahead');
       assert.deepEqual(walk(ahead), itself);

@@ -87,18 +87,18 @@ describe('CLI: hostile file trees', () => {
     noStack(r);
   });
 
-  it('a link to a folder met before the folder itself: its files are listed once, under the first name met', () => {
-    // The walk knows a plain folder's real path from its parent's, without asking the file system: it must
-    // still agree with the real path of the link that led there first.
+  it('a link to a folder met before the folder itself is not followed: its files are listed under the folder\'s own name', () => {
     const tree = join(dir, 'linkfirst');
     mkdirSync(join(tree, 'b', 'c'), { recursive: true });
     writeFileSync(join(tree, 'b', 'c', 'Dockerfile'), DOCKERFILE);
     symlinkSync('b', join(tree, 'a-link'));
     const r = run(['--format', 'json', 'linkfirst']);
     assert.equal(r.code, 1, r.stderr);
-    assert.deepEqual(reportedFiles(r), ['linkfirst/a-link/c/Dockerfile']);
+    assert.deepEqual(reportedFiles(r), ['linkfirst/b/c/Dockerfile']);
     assert.equal(countRule(r, SHELL_FORM), 1);
     noStack(r);
+    // Named on the command line, the link is walked.
+    assert.deepEqual(reportedFiles(run(['--format', 'json', 'linkfirst/a-link'])), ['linkfirst/a-link/c/Dockerfile']);
   });
 
   it('a FIFO named like a manifest is skipped in a walk and refused when named, without blocking', () => {
