@@ -283,10 +283,11 @@ function isKubernetes(source: Source): boolean {
 
 /** Whether the file is analysed at all (its target, the size limit, the enable switch, `ignorePatterns`). */
 function analysable(source: Source): boolean {
-  if (!settings.enable || !detectTarget(source.uri, source.languageId)) return false;
+  if (!settings.enable) return false;
   // An open JSON file without a template's markers (package.json) sends no job on any keystroke: its parse would come
-  // to nothing. The index keeps no such file (workspace-index.ts), so only open documents need the look.
-  if (source.open && !likelyTarget(source.uri, source.languageId, source.text)) return false;
+  // to nothing. The index keeps no such file (workspace-index.ts), so only open documents need the look at the text.
+  const target = source.open ? likelyTarget(source.uri, source.languageId, source.text) : detectTarget(source.uri, source.languageId);
+  if (!target) return false;
   if (index.isIgnored(canonicalUri(source.uri))) return false;
   const length = source.text.length;
   if (length <= settings.maxFileSize) return true;

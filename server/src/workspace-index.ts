@@ -214,12 +214,13 @@ export class WorkspaceIndex {
   async refresh(uri: string, deleted: boolean): Promise<IndexChange> {
     if (!uri.startsWith('file:') || !this.rootOf(uri)) return { kind: 'none' };
     const name = uri.slice(uri.lastIndexOf('/') + 1);
-    if (name === CONFIG_FILE_NAME) {
-      if (deleted) {
-        this.configs.delete(folderOf(uri));
-        this.ignoredCache.clear();
-      } else await this.loadConfigs([uri]);
-      return { kind: 'configuration', uri };
+    // However its name is cased, the configuration file is read again under its own name, as the scan finds it (a
+    // file system that ignores case answers for it; one that does not, for the file the CLI would read). Deleted, the
+    // read fails and its folder's defaults apply.
+    if (decodeUri(name).toLowerCase() === CONFIG_FILE_NAME) {
+      const configUri = `${folderOf(uri)}/${CONFIG_FILE_NAME}`;
+      await this.loadConfigs([configUri]);
+      return { kind: 'configuration', uri: configUri };
     }
     if (!isCandidateName(decodeUri(name)) || this.insideSkippedFolder(uri)) return { kind: 'none' };
     if (deleted) return this.files.delete(uri) ? { kind: 'file', uri } : { kind: 'none' };

@@ -4,11 +4,8 @@
 // `twelveFactor/test/analysisCounts` request (TWELVE_FACTOR_LENS_TEST_COUNTERS=1).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   InitializeRequest,
   InitializedNotification,
   DidOpenTextDocumentNotification,
@@ -17,7 +14,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { AnalysisCounts, stopServer } from '../helpers/lsp-server';
+import { AnalysisCounts, spawnCountingServer, stopServer } from '../helpers/lsp-server';
 
 const RUNTIME = 'dev-prod-parity/deprecated-lambda-runtime';
 const PACKAGE = 'file:///plain-json/app/package.json';
@@ -26,7 +23,7 @@ const TEMPLATE_TEXT = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', R
 
 let server: ChildProcessWithoutNullStreams;
 let connection: ProtocolConnection;
-let stderr = '';
+let stderr: () => string;
 const published: PublishDiagnosticsParams[] = [];
 const versions = new Map<string, number>();
 
@@ -48,7 +45,7 @@ function publication(uri: string, accept: (p: PublishDiagnosticsParams) => boole
     const poll = () => {
       const found = published.slice(from).find((p) => p.uri === uri && accept(p));
       if (found) return resolve(found);
-      if (Date.now() > deadline) return reject(new Error(`no such publication for ${uri}\n${stderr}`));
+      if (Date.now() > deadline) return reject(new Error(`no such publication for ${uri}\n${stderr()}`));
       setTimeout(poll, 20);
     };
     poll();
@@ -56,11 +53,8 @@ function publication(uri: string, accept: (p: PublishDiagnosticsParams) => boole
 }
 
 before(async () => {
-  server = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe', env: { ...process.env, TWELVE_FACTOR_LENS_TEST_COUNTERS: '1' } });
-  server.stderr.on('data', (chunk) => (stderr += chunk));
-  connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  ({ server, connection, stderr } = spawnCountingServer());
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => void published.push(params));
-  connection.listen();
   await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { twelveFactor: { debounceMs: 0 } } });
   await connection.sendNotification(InitializedNotification.type, {});
 });

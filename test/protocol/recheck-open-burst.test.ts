@@ -6,15 +6,12 @@
 // `twelveFactor/test/analysisCounts` request (TWELVE_FACTOR_LENS_TEST_COUNTERS=1).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   InitializeRequest,
   InitializedNotification,
   DidOpenTextDocumentNotification,
@@ -24,7 +21,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { AnalysisCounts, stopServer } from '../helpers/lsp-server';
+import { AnalysisCounts, spawnCountingServer, stopServer } from '../helpers/lsp-server';
 
 const READINESS = 'disposability/missing-readiness-probe';
 
@@ -67,7 +64,7 @@ const FILES: Record<string, string> = {
 let root: string;
 let server: ChildProcessWithoutNullStreams;
 let connection: ProtocolConnection;
-let stderr = '';
+let stderr: () => string;
 let indexed!: Promise<void>;
 const latest = new Map<string, PublishDiagnosticsParams>();
 const uriOf = (name: string) => pathToFileURL(join(root, 'shop', name)).href;
@@ -78,7 +75,7 @@ const counts = () => connection.sendRequest(AnalysisCounts);
 async function settled(): Promise<Record<string, number>> {
   let last = JSON.stringify(await counts());
   for (let quiet = 0, waited = 0; quiet < 4; waited += 150) {
-    if (waited > 20_000) throw new Error(`analyses never settled\n${stderr}`);
+    if (waited > 20_000) throw new Error(`analyses never settled\n${stderr()}`);
     await sleep(150);
     const now = JSON.stringify(await counts());
     quiet = now === last ? quiet + 1 : 0;
@@ -92,9 +89,7 @@ before(async () => {
   root = mkdtempSync(join(tmpdir(), 'tfl-open-burst-'));
   mkdirSync(join(root, 'shop'));
   for (const [name, text] of Object.entries(FILES)) writeFileSync(join(root, 'shop', name), text);
-  server = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe', env: { ...process.env, TWELVE_FACTOR_LENS_TEST_COUNTERS: '1' } });
-  server.stderr.on('data', (chunk) => (stderr += chunk));
-  connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  ({ server, connection, stderr } = spawnCountingServer());
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     latest.set(params.uri, params);
   });
@@ -103,7 +98,6 @@ before(async () => {
       if (/Indexed \d+ files/.test(params.message)) resolve();
     });
   });
-  connection.listen();
   const rootUri = pathToFileURL(root).href;
   await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'burst' }], capabilities: {} });
   await connection.sendNotification(InitializedNotification.type, {});

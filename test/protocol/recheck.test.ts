@@ -5,11 +5,8 @@
 // test-only `twelveFactor/test/analysisCounts` request (TWELVE_FACTOR_LENS_TEST_COUNTERS=1).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   InitializeRequest,
   InitializedNotification,
   DidOpenTextDocumentNotification,
@@ -18,13 +15,13 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { AnalysisCounts, stopServer } from '../helpers/lsp-server';
+import { AnalysisCounts, spawnCountingServer, stopServer } from '../helpers/lsp-server';
 
 const READINESS = 'disposability/missing-readiness-probe';
 
 let server: ChildProcessWithoutNullStreams;
 let connection: ProtocolConnection;
-let stderr = '';
+let stderr: () => string;
 const latest = new Map<string, PublishDiagnosticsParams>();
 
 const FOLDER = 'file:///recheck-workspace/shop';
@@ -96,7 +93,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function settled(): Promise<Record<string, number>> {
   let last = JSON.stringify(await counts());
   for (let quiet = 0, waited = 0; quiet < 4; waited += 150) {
-    if (waited > 20_000) throw new Error(`analyses never settled\n${stderr}`);
+    if (waited > 20_000) throw new Error(`analyses never settled\n${stderr()}`);
     await sleep(150);
     const now = JSON.stringify(await counts());
     quiet = now === last ? quiet + 1 : 0;
@@ -112,13 +109,10 @@ function delta(before: Record<string, number>, after: Record<string, number>): R
 const readinessOn = (uri: string) => !!latest.get(uri)?.diagnostics.some((d) => d.code === READINESS);
 
 before(async () => {
-  server = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe', env: { ...process.env, TWELVE_FACTOR_LENS_TEST_COUNTERS: '1' } });
-  server.stderr.on('data', (chunk) => (stderr += chunk));
-  connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  ({ server, connection, stderr } = spawnCountingServer());
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     latest.set(params.uri, params);
   });
-  connection.listen();
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,

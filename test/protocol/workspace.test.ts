@@ -370,6 +370,13 @@ describe('server and CLI agree on a workspace', () => {
 
       write('shop/service.yaml', FILES['shop/service.yaml']);
       changed(client, 'shop/service.yaml', FileChangeType.Created);
+      const withConfig = cliSummary();
+      unlinkSync(join(root, '.twelve-factor-lens.json'));
+      changed(client, '.twelve-factor-lens.json', FileChangeType.Deleted);
+      const defaults = cliSummary();
+      assert.notDeepEqual(defaults, withConfig, 'the configuration matters to the CLI');
+      await expectSummary(client, () => defaults, 'after the configuration file was deleted');
+
       write('.twelve-factor-lens.json', JSON.stringify(CONFIG));
       changed(client, '.twelve-factor-lens.json', FileChangeType.Changed);
       await expectSummary(client, cliSummary, 'after the Service came back and the configuration was restored');
