@@ -55,7 +55,7 @@ import { parseProblemText } from './core/parse-problems';
 import { transportOrExit } from './lsp-transport';
 import { AnalysisPool, type PoolDocument } from './worker-pool';
 import { analysisWorkerScript, takeEarlyWorker, workerOptionsFromEnvironment } from './worker-start';
-import { WorkspaceIndex } from './workspace-index';
+import { INDEXED_NAME_GLOBS, WorkspaceIndex } from './workspace-index';
 import { ChartReader, overlayChartFiles } from './helm-charts';
 import { HelmTemplate } from './core/helm/template-document';
 import { valueUses, valuesKeyHover, type ValueUse } from './core/helm/values-uses';
@@ -78,11 +78,11 @@ export type { SummaryFinding, WorkspaceSummary };
 export const WorkspaceSummaryRequest = new RequestType<{ target?: string } | undefined, WorkspaceSummary, void>(WORKSPACE_SUMMARY_METHOD);
 
 /**
- * The files the server watches (registered dynamically when the client allows it): every name the index reads
- * (cli-files.ts `isCandidateName`, serverless templates' `*.json` and `*.template` among them), the configuration
- * file, and what analyses read besides (chart helpers, build-context files).
+ * The files the server watches (registered dynamically when the client allows it): every name the index reads, in
+ * any case (workspace-index.ts `INDEXED_NAME_GLOBS`), and what analyses read besides (chart helpers, build-context
+ * files), under the names those readers take.
  */
-const WATCHED_GLOB = '**/{Dockerfile*,dockerfile*,Containerfile*,containerfile*,*.yaml,*.yml,*.json,*.template,*.dockerfile,*.containerfile,*.tpl,.twelve-factor-lens.json,.dockerignore,*.dockerignore,*.sh}';
+const WATCHED_GLOB = `**/{${[...INDEXED_NAME_GLOBS, '*.tpl', '.dockerignore', '*.dockerignore', '*.sh'].join(',')}}`;
 
 /** Settings under `twelveFactor.*`, as the client sends them. */
 interface Settings {

@@ -32,7 +32,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { ANALYSE_WORKSPACE_METHOD, type AnalyseWorkspaceAnswer } from '../../server/src/summary-protocol';
 import { isCandidateName } from '../../server/src/cli-files';
-import { compileGlob, matchesGlob } from '../../server/src/core/config';
+import { minimatch } from 'minimatch';
 
 const CLI = resolve('dist/cli.js');
 const SERVER = resolve('dist/server.js');
@@ -325,17 +325,23 @@ describe('server and CLI agree on a workspace', () => {
     before(async () => (client = await startServer('workspace')));
     after(async () => stopServer(client));
 
-    it('registers a file watcher for every file the index reads and the configuration file', async () => {
+    it('registers a file watcher for every file the index reads and the configuration file, in any case', async () => {
       await expectSummary(client, cliSummary, 'no tab open');
       const registration = client.registrations.map((r) => JSON.parse(r) as { method: string; registerOptions?: { watchers: { globPattern: string }[] } }).find((r) => r.method === 'workspace/didChangeWatchedFiles');
       assert.ok(registration?.registerOptions, client.registrations.join('\n'));
-      const glob = compileGlob(registration.registerOptions.watchers[0].globPattern);
-      // One name per pattern of the walk: a change on disk to any file the index holds must reach the server.
-      for (const name of ['Dockerfile', 'dockerfile', 'Dockerfile.prod', 'Containerfile', 'containerfile', 'api.dockerfile', 'api.containerfile', 'deploy.yaml', 'deploy.yml', 'template.json', 'stack.template']) {
+      const pattern = registration.registerOptions.watchers[0].globPattern;
+      // minimatch as a client matches (VS Code's watcher glob has the same syntax): case-sensitively, and `*` not
+      // matching a leading dot. One name per pattern of the walk, as written and cased otherwise: a change on disk to
+      // any file the index holds must reach the server (the walk takes `DEPLOY.YAML`; `*.yaml` missed it).
+      const names = ['Dockerfile', 'dockerfile', 'DOCKERFILE', 'DockerFile.prod', 'Containerfile', 'containerfile', 'CONTAINERFILE.dev', 'api.dockerfile', 'api.Dockerfile', 'API.CONTAINERFILE', 'deploy.yaml', 'DEPLOY.YAML', 'deploy.yml', 'Deploy.Yml', 'template.json', 'TEMPLATE.JSON', 'stack.template', 'stack.Template'];
+      for (const name of names) {
         assert.ok(isCandidateName(name), name);
-        assert.ok(matchesGlob(glob, `apps/web/${name}`), `the watcher misses ${name}`);
+        assert.ok(minimatch(`apps/web/${name}`, pattern), `the watcher misses ${name}`);
       }
-      assert.ok(matchesGlob(glob, 'apps/web/.twelve-factor-lens.json'));
+      for (const name of ['.twelve-factor-lens.json', '.Twelve-Factor-Lens.JSON', 'Chart.tpl', '.dockerignore', 'api.dockerignore', 'entrypoint.sh']) {
+        assert.ok(minimatch(`apps/web/${name}`, pattern), `the watcher misses ${name}`);
+      }
+      for (const name of ['README.md', 'main.go', 'yaml.go']) assert.ok(!minimatch(`apps/web/${name}`, pattern), `the watcher takes ${name}`);
     });
 
     it('reports the unknown rule id of the configuration file to the user', () => {

@@ -7,6 +7,7 @@
  * diagnostics, hover, quick fix, snippet, edits, activation; and serverless templates.
  */
 import * as assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'twelve-factor-lens.twelve-factor-lens';
@@ -14,6 +15,7 @@ const SOURCE = 'twelve-factor';
 const SHELL_FORM = 'disposability/shell-form-command';
 const MUTABLE_TAG = 'build-release-run/mutable-image-tag';
 const DEPRECATED_RUNTIME = 'dev-prod-parity/deprecated-lambda-runtime';
+const REPLICAS_WITH_HPA = 'concurrency/replicas-with-hpa';
 const TIMEOUT_MS = Number(process.env.TF_TEST_TIMEOUT_MS ?? 30_000);
 
 interface TestCase {
@@ -177,6 +179,29 @@ test('an edit updates the diagnostics', async () => {
   await diagnosticsWhere(good, 'no findings after undo', (ds) => ds.length === 0);
   await vscode.commands.executeCommand('workbench.action.files.revert');
   return 'finding appeared on typing, went away on undo';
+});
+
+test('a file written on disk under an upper-case name reaches the server: its autoscaler flags the open Deployment', async () => {
+  // The walk takes `BATCH-HPA.YAML`; VS Code matches a watcher's glob case-sensitively on Linux, so a watcher
+  // registered for `*.yaml` alone never told the server the file had appeared.
+  const deployment = fileUri('k8s/batch.yaml');
+  const autoscaler = fileUri('k8s/BATCH-HPA.YAML');
+  const labels = '    matchLabels:\n      app: batch\n';
+  writeFileSync(deployment.fsPath, `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: batch\nspec:\n  replicas: 3\n  selector:\n${labels}  template:\n    metadata:\n      labels:\n        app: batch\n    spec:\n      containers:\n        - name: batch\n          image: registry.example.com/shop/batch:1.4.2\n`);
+  try {
+    await open('k8s/batch.yaml');
+    await diagnosticsWhere(deployment, 'the Deployment analysed', (ds) => ds.length > 0 && !hasCode(REPLICAS_WITH_HPA)(ds));
+    writeFileSync(autoscaler.fsPath, 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: batch\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: batch\n  minReplicas: 2\n  maxReplicas: 5\n');
+    const ds = await diagnosticsWhere(deployment, `${REPLICAS_WITH_HPA} once the autoscaler is on disk`, hasCode(REPLICAS_WITH_HPA));
+    assert.equal(ds.find((d) => codeOf(d) === REPLICAS_WITH_HPA)?.range.start.line, 5, 'on `replicas: 3`');
+    rmSync(autoscaler.fsPath);
+    await diagnosticsWhere(deployment, `no ${REPLICAS_WITH_HPA} once the autoscaler is deleted`, (left) => !hasCode(REPLICAS_WITH_HPA)(left));
+    return 'flagged on replicas: 3, gone after the delete';
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    rmSync(autoscaler.fsPath, { force: true });
+    rmSync(deployment.fsPath, { force: true });
+  }
 });
 
 /** Runs every test, reporting one line each and a final "N passed, M failed" through `log`. */
