@@ -991,7 +991,8 @@ function startIndexing(): void {
 async function onWatchedFilesChanged(changes: readonly { uri: string; type: number }[]): Promise<void> {
   await indexReady;
   let configurationChanged = false;
-  const changedFiles: string[] = [];
+  let namesChanged = false;
+  const changedFiles = new Set<string>();
   // Files that related to a deleted (or changed) file must hear of it: found before the file leaves the index.
   const dependents = new Set<string>();
   for (const change of changes) for (const uri of dependentsOf(canonicalUri(change.uri))) dependents.add(uri);
@@ -999,9 +1000,10 @@ async function onWatchedFilesChanged(changes: readonly { uri: string; type: numb
     const uri = canonicalUri(change.uri);
     if (uri.endsWith('.tpl')) recheckChart(uri); // a chart's named templates: not indexed, read by its templates
     if (isBuildContextFile(uri)) recheckDockerfilesNear(uri); // read by the Dockerfiles of its folder (build-context-files.ts)
-    const result = await index.refresh(uri, change.type === FileChangeType.Deleted);
+    const result = await index.refresh(uri, change.type === FileChangeType.Deleted ? 'deleted' : change.type === FileChangeType.Created ? 'created' : 'changed');
     if (result.kind === 'configuration') configurationChanged = true;
-    else if (result.kind === 'file') changedFiles.push(uri);
+    else if (result.kind === 'names') namesChanged = true;
+    else if (result.kind === 'file') changedFiles.add(uri);
   }
   if (configurationChanged) {
     await index.reconcile(); // ignorePatterns may now take files in or out
@@ -1012,7 +1014,9 @@ async function onWatchedFilesChanged(changes: readonly { uri: string; type: numb
     revalidateAll();
     return;
   }
-  if (changedFiles.length === 0) return;
+  // A link came or went: the walk says which files are read under which names now, as it does for the CLI.
+  if (namesChanged) for (const uri of await index.reconcile()) changedFiles.add(uri);
+  if (changedFiles.size === 0) return;
   applications = undefined;
   workspaceGeneration++;
   for (const uri of changedFiles) {

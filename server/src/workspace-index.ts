@@ -12,8 +12,9 @@
  * are left out with `ignorePatterns`, which the CLI honours the same way.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import { collectFiles, CONFIG_FILE_NAME, FolderListings, isCandidateName, listAhead, readRegularFiles, SKIPPED_DIRECTORIES, type ReadResult } from './cli-files';
+import { lstat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { collectFiles, CONFIG_FILE_NAME, FolderListings, isCandidateName, listAhead, readRegularFiles, SKIPPED_DIRECTORIES, type ReadResult, type WalkAhead } from './cli-files';
 import { ConfigError, parseConfigText } from './cli-config';
 import { ConfigurationMatcher, relativeTo, type RuleLevel } from './core/config';
 import { folderOf } from './core/applications';
@@ -61,7 +62,14 @@ export const INDEXED_NAME_GLOBS: readonly string[] = [
   anyCase(CONFIG_FILE_NAME),
 ];
 
-export type IndexChange = { kind: 'none' } | { kind: 'file'; uri: string } | { kind: 'configuration'; uri: string };
+/**
+ * What a change on disk did to the index. `names`: a file may now be read under another name (a link came or went
+ * where the walk takes each file once, under the first name it meets), so the walk must be taken again (`reconcile`).
+ */
+export type IndexChange = { kind: 'none' } | { kind: 'file'; uri: string } | { kind: 'configuration'; uri: string } | { kind: 'names' };
+
+/** A change on disk, as a file watcher reports it. */
+export type DiskChange = 'created' | 'changed' | 'deleted';
 
 let nextStamp = -1;
 const BOM = '\uFEFF';
@@ -85,11 +93,32 @@ function trimSlash(uri: string): string {
   return uri.endsWith('/') ? uri.slice(0, -1) : uri;
 }
 
+/** Whether the walk's listings hold a link with a name the walk takes (it may lead to a file, or nowhere yet). */
+function holdsLinkOfOurs(ahead: WalkAhead): boolean {
+  for (const listing of ahead.listings.values()) {
+    if (!Array.isArray(listing)) continue;
+    for (const dirent of listing) if (dirent.isSymbolicLink() && isCandidateName(dirent.name)) return true;
+  }
+  // Entries a listing did not type, asked with lstat.
+  for (const [place, kind] of ahead.kinds) if (!('error' in kind) && kind.isSymbolicLink() && isCandidateName(basename(place))) return true;
+  return false;
+}
+
+async function isSymbolicLink(path: string): Promise<boolean> {
+  try {
+    return (await lstat(path)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 export class WorkspaceIndex {
   readonly files = new CountingMap<string, IndexedFile>();
   /** By the folder URI the configuration file sits in. */
   readonly configs = new CountingMap<string, ConfigEntry>();
   private folders: string[] = [];
+  /** Whether the last walk met a link with a name the walk takes (to a file, or dangling): see refresh. */
+  private linksMet = false;
 
   constructor(private readonly log: (message: string) => void) {}
 
@@ -125,7 +154,9 @@ export class WorkspaceIndex {
     const roots = this.folders.map((folder) => fileURLToPath(folder));
     const listings = new FolderListings([CONFIG_FILE_NAME]);
     const reporter = { warn: this.log, fail: this.log };
-    const candidates = collectFiles(roots, reporter, () => false, listings, await listAhead(roots));
+    const ahead = await listAhead(roots);
+    this.linksMet = holdsLinkOfOurs(ahead);
+    const candidates = collectFiles(roots, reporter, () => false, listings, ahead);
     return { candidates, configFiles: listings.holding(CONFIG_FILE_NAME).map((folder) => join(folder, CONFIG_FILE_NAME)) };
   }
 
@@ -232,7 +263,7 @@ export class WorkspaceIndex {
   }
 
   /** Brings one file up to date after a change on disk. */
-  async refresh(uri: string, deleted: boolean): Promise<IndexChange> {
+  async refresh(uri: string, change: DiskChange): Promise<IndexChange> {
     if (!uri.startsWith('file:') || !this.rootOf(uri)) return { kind: 'none' };
     const name = uri.slice(uri.lastIndexOf('/') + 1);
     // However its name is cased, the configuration file is read again under its own name, as the scan finds it (a
@@ -244,25 +275,34 @@ export class WorkspaceIndex {
       return { kind: 'configuration', uri: configUri };
     }
     if (!isCandidateName(decodeUri(name)) || this.insideSkippedFolder(uri)) return { kind: 'none' };
-    if (deleted) return this.files.delete(uri) ? { kind: 'file', uri } : { kind: 'none' };
+    // A name coming or going can decide which name a file is read under, and then the walk decides, as for the CLI:
+    // a name the index read going where links exist (another name of its file may come first now); a new file where
+    // links exist (a link met before it may lead to it); a link the index does not hold, made or saved through (its
+    // file may be held under another name).
+    const held = this.files.has(uri);
+    if (change === 'deleted') {
+      if (held && this.linksMet) return { kind: 'names' };
+      return this.files.delete(uri) ? { kind: 'file', uri } : { kind: 'none' };
+    }
+    if (!held && ((change === 'created' && this.linksMet) || (await isSymbolicLink(pathOfUri(uri))))) return { kind: 'names' };
     const [changed] = await this.readFiles([uri]);
     return changed ? { kind: 'file', uri } : { kind: 'none' };
   }
 
   /**
-   * After a configuration file changed: files it now ignores leave the index, files it no
-   * longer ignores are read. Returns whether anything changed.
+   * Walks again and brings the index in line: after a configuration file changed (files it now ignores leave the
+   * index, files it no longer ignores are read), or when a file may be read under another name. Returns the URIs
+   * that left the index or were read into it.
    */
-  async reconcile(): Promise<boolean> {
-    if (this.folders.length === 0) return false;
+  async reconcile(): Promise<string[]> {
+    if (this.folders.length === 0) return [];
     const { candidates } = await this.walk();
     const wanted = new Set(candidates.map((path) => pathToFileURL(path).href).filter((uri) => !this.isIgnored(uri)));
-    let changed = false;
-    for (const uri of [...this.files.keys()]) {
-      if (!wanted.has(uri)) changed = this.files.delete(uri) || changed;
-    }
+    const changed: string[] = [];
+    for (const uri of [...this.files.keys()]) if (!wanted.has(uri) && this.files.delete(uri)) changed.push(uri);
     const missing = [...wanted].filter((uri) => !this.files.has(uri));
-    return (await this.readFiles(missing)).some(Boolean) || changed;
+    const read = await this.readFiles(missing);
+    return [...changed, ...missing.filter((_, i) => read[i])];
   }
 
   private insideSkippedFolder(uri: string): boolean {

@@ -71,8 +71,10 @@ describe('the workspace index reading its files', () => {
       const index = new WorkspaceIndex(() => undefined);
       await index.scan([pathToFileURL(folder).href]);
       assert.deepEqual([...index.files.keys()], [pathToFileURL(join(folder, 'pod.yaml')).href]);
-      // A refresh of the link (a watcher's "changed") leaves it out the same way.
-      assert.deepEqual(await index.refresh(pathToFileURL(join(folder, 'Dockerfile')).href, false), { kind: 'none' });
+      // A watcher's "changed" for the link sends it back to the walk, which leaves it out the same way.
+      assert.deepEqual(await index.refresh(pathToFileURL(join(folder, 'Dockerfile')).href, 'changed'), { kind: 'names' });
+      assert.deepEqual(await index.reconcile(), []);
+      assert.deepEqual([...index.files.keys()], [pathToFileURL(join(folder, 'pod.yaml')).href]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -93,10 +95,41 @@ describe('the workspace index reading its files', () => {
       assert.equal(index.files.get(uriOf('template.json'))?.target, 'serverless');
       // Edited on disk into a template (the watcher's "changed"), it is read in; back to plain JSON, it leaves.
       writeFileSync(join(folder, 'package.json'), JSON.stringify(template));
-      assert.deepEqual(await index.refresh(uriOf('package.json'), false), { kind: 'file', uri: uriOf('package.json') });
+      assert.deepEqual(await index.refresh(uriOf('package.json'), 'changed'), { kind: 'file', uri: uriOf('package.json') });
       writeFileSync(join(folder, 'package.json'), '{"name": "fn"}\n');
-      assert.deepEqual(await index.refresh(uriOf('package.json'), false), { kind: 'file', uri: uriOf('package.json') });
+      assert.deepEqual(await index.refresh(uriOf('package.json'), 'changed'), { kind: 'file', uri: uriOf('package.json') });
       assert.equal(index.files.has(uriOf('package.json')), false);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+  it('walks again when a link comes or goes, so that each file is held once, under the name the walk meets first', async () => {
+    const folder = join(dir, 'links');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'Dockerfile'), 'FROM node:20\nCMD node server.js\n');
+    writeFileSync(join(folder, 'pod.yaml'), POD_MANIFEST);
+    try {
+      const index = new WorkspaceIndex(() => undefined);
+      await index.scan([pathToFileURL(folder).href]);
+      const uriOf = (name: string) => pathToFileURL(join(folder, name)).href;
+      const held = () => [...index.files.keys()].sort();
+      assert.deepEqual(held(), [uriOf('Dockerfile'), uriOf('pod.yaml')]);
+      // A link made after the scan, sorting before its file: the CLI now reads the file under the link's name.
+      symlinkSync('Dockerfile', join(folder, 'A.dockerfile'));
+      assert.deepEqual(await index.refresh(uriOf('A.dockerfile'), 'created'), { kind: 'names' });
+      assert.deepEqual((await index.reconcile()).sort(), [uriOf('A.dockerfile'), uriOf('Dockerfile')]);
+      assert.deepEqual(held(), [uriOf('A.dockerfile'), uriOf('pod.yaml')]);
+      // The link gone: the file is read under its own name again.
+      rmSync(join(folder, 'A.dockerfile'));
+      assert.deepEqual(await index.refresh(uriOf('A.dockerfile'), 'deleted'), { kind: 'names' });
+      assert.deepEqual((await index.reconcile()).sort(), [uriOf('A.dockerfile'), uriOf('Dockerfile')]);
+      assert.deepEqual(held(), [uriOf('Dockerfile'), uriOf('pod.yaml')]);
+      // With no link left, a new file is read by itself and a deleted one leaves, without a walk.
+      writeFileSync(join(folder, 'service.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n');
+      assert.deepEqual(await index.refresh(uriOf('service.yaml'), 'created'), { kind: 'file', uri: uriOf('service.yaml') });
+      rmSync(join(folder, 'service.yaml'));
+      assert.deepEqual(await index.refresh(uriOf('service.yaml'), 'deleted'), { kind: 'file', uri: uriOf('service.yaml') });
+      assert.deepEqual(held(), [uriOf('Dockerfile'), uriOf('pod.yaml')]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -387,6 +387,24 @@ describe('server and CLI agree on a workspace', () => {
       changed(client, '.twelve-factor-lens.json', FileChangeType.Changed);
       await expectSummary(client, cliSummary, 'after the Service came back and the configuration was restored');
     });
+
+    it('follows links made and removed on disk: each file is read once, under the name the walk meets first, as the CLI reads it', async () => {
+      await expectSummary(client, cliSummary, 'before the link');
+      // `shop/A.dockerfile` sorts before `shop/Dockerfile`: made after the scan, it is the name the walk meets first.
+      symlinkSync('Dockerfile', join(root, 'shop/A.dockerfile'));
+      changed(client, 'shop/A.dockerfile', FileChangeType.Created);
+      const linked = cliSummary();
+      assert.ok('shop/A.dockerfile' in linked && !('shop/Dockerfile' in linked), 'the CLI reads the file under the link\'s name');
+      await expectSummary(client, () => linked, 'after a link was made');
+      unlinkSync(join(root, 'shop/A.dockerfile'));
+      changed(client, 'shop/A.dockerfile', FileChangeType.Deleted);
+      await expectSummary(client, cliSummary, 'after the link was removed');
+      // Saved through its second name (an editor writing to the link): still read once, under the first name.
+      writeFileSync(join(root, 'shop/Dockerfile.copy'), FILES['shop/Dockerfile']);
+      changed(client, 'shop/Dockerfile.copy', FileChangeType.Changed);
+      await new Promise((r) => setTimeout(r, 1000)); // time to read it, were it read
+      await expectSummary(client, cliSummary, 'after a save through the second name');
+    });
   });
 
   describe('a tie between two Services', () => {
