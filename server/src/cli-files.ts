@@ -14,10 +14,14 @@ import { THREAD_POOL_SIZE } from './thread-pool';
 /** Files larger than this are refused with a message rather than read into memory. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-const DOCKERFILE_FILE = /^(Dockerfile|Containerfile)(\..+)?$|\.(dockerfile|containerfile)$/i;
-const YAML_FILE = /\.ya?ml$/i;
-/** JSON files and `.template` files are read, and analysed only when their content is a CloudFormation/SAM template. */
-const TEMPLATE_FILE = /\.(json|template)$/i;
+/** The walk takes `Dockerfile`, `Dockerfile.<anything>` and the same for `Containerfile`, in any case, … */
+const NAME_STEMS = ['dockerfile', 'containerfile'];
+/**
+ * … and names ending in one of these, in any case. JSON files and `.template` files are read, and analysed only when
+ * their content is a CloudFormation/SAM template.
+ */
+const NAME_EXTENSIONS = ['dockerfile', 'containerfile', 'yaml', 'yml', 'json', 'template'];
+const CANDIDATE_NAME = new RegExp(`^(${NAME_STEMS.join('|')})(\\..+)?$|\\.(${NAME_EXTENSIONS.join('|')})$`, 'i');
 /**
  * Folders the walk does not enter: dependencies, version control, and `testdata` (Go's convention
  * for a tool's test inputs: deliberately odd files, not what the project deploys). A path named on
@@ -34,8 +38,28 @@ export const CONFIG_FILE_NAME = '.twelve-factor-lens.json';
  */
 export function isCandidateName(name: string): boolean {
   if (name.length === CONFIG_FILE_NAME.length && name.toLowerCase() === CONFIG_FILE_NAME) return false;
-  return DOCKERFILE_FILE.test(name) || YAML_FILE.test(name) || TEMPLATE_FILE.test(name);
+  return CANDIDATE_NAME.test(name);
 }
+
+/** Glob text matching `text` in any case: each letter as a class of its two cases (`[yY][aA][mM][lL]`), other characters as they are. */
+function anyCase(text: string): string {
+  let glob = '';
+  for (const char of text) glob += char.toLowerCase() !== char.toUpperCase() ? `[${char.toLowerCase()}${char.toUpperCase()}]` : char;
+  return glob;
+}
+
+/**
+ * Glob alternatives (for a file watcher) covering every name the walk takes ({@link isCandidateName}) and the
+ * configuration file, in any case, as the walk takes them (`DEPLOY.YAML`, `DockerFile`). A client matches a watcher's
+ * glob case-sensitively where the file system is (VS Code on Linux), so `*.yaml` alone missed changes to such a file.
+ * `Dockerfile*` is wider than the walk's names; the server checks each change's name again.
+ */
+export const WALKED_NAME_GLOBS: readonly string[] = [
+  ...NAME_STEMS.map((stem) => `${anyCase(stem)}*`),
+  ...NAME_EXTENSIONS.map((extension) => `*.${anyCase(extension)}`),
+  // Also under `*.json`; named for clients whose `*` does not match a leading dot.
+  anyCase(CONFIG_FILE_NAME),
+];
 
 export interface WalkReporter {
   /** Something skipped that the user may want to know about; does not change the exit code. */

@@ -55,11 +55,12 @@ import { parseProblemText } from './core/parse-problems';
 import { transportOrExit } from './lsp-transport';
 import { AnalysisPool, type PoolDocument } from './worker-pool';
 import { analysisWorkerScript, takeEarlyWorker, workerOptionsFromEnvironment } from './worker-start';
-import { INDEXED_NAME_GLOBS, WorkspaceIndex } from './workspace-index';
+import { WorkspaceIndex } from './workspace-index';
 import { ChartReader, overlayChartFiles } from './helm-charts';
 import { HelmTemplate } from './core/helm/template-document';
 import { valueUses, valuesKeyHover, type ValueUse } from './core/helm/values-uses';
 import { KNOWN_RULE_IDS } from './cli-config';
+import { WALKED_NAME_GLOBS } from './cli-files';
 import { ApplicationIndex, isKustomizationFile } from './core/applications';
 import { changedSignatures, changedTokens, dependsOn, type RelationSignature } from './core/kubernetes/relation-index';
 import { ANALYSE_WORKSPACE_METHOD, ANALYSIS_COUNTS_METHOD, WORKSPACE_SUMMARY_METHOD, type AnalyseWorkspaceAnswer, type SummaryFinding, type WorkspaceSummary } from './summary-protocol';
@@ -79,10 +80,10 @@ export const WorkspaceSummaryRequest = new RequestType<{ target?: string } | und
 
 /**
  * The files the server watches (registered dynamically when the client allows it): every name the index reads, in
- * any case (workspace-index.ts `INDEXED_NAME_GLOBS`), and what analyses read besides (chart helpers, build-context
+ * any case (cli-files.ts `WALKED_NAME_GLOBS`), and what analyses read besides (chart helpers, build-context
  * files), under the names those readers take.
  */
-const WATCHED_GLOB = `**/{${[...INDEXED_NAME_GLOBS, '*.tpl', '.dockerignore', '*.dockerignore', '*.sh'].join(',')}}`;
+const WATCHED_GLOB = `**/{${[...WALKED_NAME_GLOBS, '*.tpl', '.dockerignore', '*.dockerignore', '*.sh'].join(',')}}`;
 
 /** Settings under `twelveFactor.*`, as the client sends them. */
 interface Settings {
@@ -190,6 +191,8 @@ interface DocumentState {
   /** A parse on this thread for hover and code actions, per version. */
   view?: { version: number; parsed: ParsedDocument };
   tooLargeLogged?: number;
+  /** What an open document's text promises to be (likelyTarget), per version: asked of every open document on each keystroke (documentsFor). */
+  likely?: { version: number; target: Target | undefined };
 }
 
 const states = new Map<string, DocumentState>();
@@ -281,13 +284,18 @@ function isKubernetes(source: Source): boolean {
   return detectTarget(source.uri, source.languageId) === 'kubernetes';
 }
 
+function likelyTargetOf(source: Source): Target | undefined {
+  const state = stateOf(source.uri);
+  if (state.likely?.version !== source.version) state.likely = { version: source.version, target: likelyTarget(source.uri, source.languageId, source.text) };
+  return state.likely.target;
+}
+
 /** Whether the file is analysed at all (its target, the size limit, the enable switch, `ignorePatterns`). */
 function analysable(source: Source): boolean {
   if (!settings.enable) return false;
   // An open JSON file without a template's markers (package.json) sends no job on any keystroke: its parse would come
   // to nothing. The index keeps no such file (workspace-index.ts), so only open documents need the look at the text.
-  const target = source.open ? likelyTarget(source.uri, source.languageId, source.text) : detectTarget(source.uri, source.languageId);
-  if (!target) return false;
+  if (!(source.open ? likelyTargetOf(source) : detectTarget(source.uri, source.languageId))) return false;
   if (index.isIgnored(canonicalUri(source.uri))) return false;
   const length = source.text.length;
   if (length <= settings.maxFileSize) return true;

@@ -41,27 +41,6 @@ export interface ConfigEntry {
   warnings: string[];
 }
 
-/** Glob text matching `text` in any case: each letter as a class of its two cases (`[yY][aA][mM][lL]`), other characters as they are. */
-function anyCase(text: string): string {
-  let glob = '';
-  for (const char of text) glob += char.toLowerCase() !== char.toUpperCase() ? `[${char.toLowerCase()}${char.toUpperCase()}]` : char;
-  return glob;
-}
-
-/**
- * Glob alternatives (for a file watcher) covering every name the index reads: the walk's names (cli-files.ts
- * `isCandidateName`) and the configuration file, in any case, as the walk takes them (`DEPLOY.YAML`, `DockerFile`).
- * A client matches a watcher's glob case-sensitively where the file system is (VS Code on Linux), so `*.yaml` alone
- * left such a file's findings as they were after a change on disk.
- */
-export const INDEXED_NAME_GLOBS: readonly string[] = [
-  `${anyCase('dockerfile')}*`,
-  `${anyCase('containerfile')}*`,
-  ...['dockerfile', 'containerfile', 'yaml', 'yml', 'json', 'template'].map((extension) => `*.${anyCase(extension)}`),
-  // Also under `*.json`; named for clients whose `*` does not match a leading dot.
-  anyCase(CONFIG_FILE_NAME),
-];
-
 /**
  * What a change on disk did to the index. `names`: a file may now be read under another name (a link came or went
  * where the walk takes each file once, under the first name it meets), so the walk must be taken again (`reconcile`).

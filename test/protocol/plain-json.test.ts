@@ -5,16 +5,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import {
-  InitializeRequest,
-  InitializedNotification,
-  DidOpenTextDocumentNotification,
-  DidChangeTextDocumentNotification,
-  PublishDiagnosticsNotification,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
-import { AnalysisCounts, spawnCountingServer, stopServer } from '../helpers/lsp-server';
+import { InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { AnalysisCounts, OpenedDocuments, spawnCountingServer, stopServer } from '../helpers/lsp-server';
 
 const RUNTIME = 'dev-prod-parity/deprecated-lambda-runtime';
 const PACKAGE = 'file:///plain-json/app/package.json';
@@ -25,18 +17,7 @@ let server: ChildProcessWithoutNullStreams;
 let connection: ProtocolConnection;
 let stderr: () => string;
 const published: PublishDiagnosticsParams[] = [];
-const versions = new Map<string, number>();
-
-function open(uri: string, text: string): void {
-  versions.set(uri, 1);
-  void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'json', version: 1, text } });
-}
-
-function type(uri: string, text: string): void {
-  const version = (versions.get(uri) ?? 1) + 1;
-  versions.set(uri, version);
-  void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
-}
+let documents: OpenedDocuments;
 
 /** Resolves with the first publication for `uri` from now on that `accept` takes. */
 function publication(uri: string, accept: (p: PublishDiagnosticsParams) => boolean, from = published.length): Promise<PublishDiagnosticsParams> {
@@ -54,6 +35,7 @@ function publication(uri: string, accept: (p: PublishDiagnosticsParams) => boole
 
 before(async () => {
   ({ server, connection, stderr } = spawnCountingServer());
+  documents = new OpenedDocuments(connection, 'json');
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => void published.push(params));
   await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { twelveFactor: { debounceMs: 0 } } });
   await connection.sendNotification(InitializedNotification.type, {});
@@ -63,22 +45,22 @@ after(() => stopServer(connection, server));
 
 describe('JSON files in the editor', () => {
   it('a template is analysed as it is typed; package.json never is, and an edit that makes a template plain JSON clears its problems', async () => {
-    open(PACKAGE, '{"name": "app"}\n');
-    open(TEMPLATE, TEMPLATE_TEXT);
+    documents.open(PACKAGE, '{"name": "app"}\n');
+    documents.open(TEMPLATE, TEMPLATE_TEXT);
     const first = await publication(TEMPLATE, (p) => p.diagnostics.some((d) => d.code === RUNTIME));
     assert.equal(first.diagnostics.find((d) => d.code === RUNTIME)?.range.start.line, 7, "on the Runtime line");
-    for (const name of ['"app"', '"app", "version": "1.0.0"', '"app", "dependencies": {"@aws-sdk/client-s3": "3.600.0"}']) type(PACKAGE, `{"name": ${name}}\n`);
+    for (const name of ['"app"', '"app", "version": "1.0.0"', '"app", "dependencies": {"@aws-sdk/client-s3": "3.600.0"}']) documents.rewrite(PACKAGE, `{"name": ${name}}\n`);
     const mark = published.length;
-    type(TEMPLATE, TEMPLATE_TEXT.replace('nodejs12.x', 'nodejs24.x'));
+    documents.rewrite(TEMPLATE, TEMPLATE_TEXT.replace('nodejs12.x', 'nodejs24.x'));
     await publication(TEMPLATE, (p) => p.diagnostics.length === 0, mark);
     const counts = await connection.sendRequest(AnalysisCounts);
     assert.equal(counts[PACKAGE], undefined, 'package.json sent no job');
     assert.equal(counts[TEMPLATE], 2, 'the template: its open and its edit');
     // Edited into plain JSON, the template is no longer one: its problems go, and no job is sent for it.
-    type(TEMPLATE, TEMPLATE_TEXT.replace('nodejs24.x', 'nodejs12.x'));
+    documents.rewrite(TEMPLATE, TEMPLATE_TEXT.replace('nodejs24.x', 'nodejs12.x'));
     await publication(TEMPLATE, (p) => p.diagnostics.some((d) => d.code === RUNTIME), mark);
     const plain = published.length;
-    type(TEMPLATE, '{"name": "app"}\n');
+    documents.rewrite(TEMPLATE, '{"name": "app"}\n');
     await publication(TEMPLATE, (p) => p.diagnostics.length === 0, plain);
     assert.equal((await connection.sendRequest(AnalysisCounts))[TEMPLATE], 3);
     assert.ok(published.some((p) => p.uri === PACKAGE), 'package.json got its (empty) problems, as any open file');

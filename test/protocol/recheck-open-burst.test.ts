@@ -14,14 +14,12 @@ import { pathToFileURL } from 'node:url';
 import {
   InitializeRequest,
   InitializedNotification,
-  DidOpenTextDocumentNotification,
-  DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification,
   LogMessageNotification,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { AnalysisCounts, spawnCountingServer, stopServer } from '../helpers/lsp-server';
+import { OpenedDocuments, settledCounts, spawnCountingServer, stopServer } from '../helpers/lsp-server';
 
 const READINESS = 'disposability/missing-readiness-probe';
 
@@ -65,23 +63,13 @@ let root: string;
 let server: ChildProcessWithoutNullStreams;
 let connection: ProtocolConnection;
 let stderr: () => string;
+let documents: OpenedDocuments;
 let indexed!: Promise<void>;
 const latest = new Map<string, PublishDiagnosticsParams>();
 const uriOf = (name: string) => pathToFileURL(join(root, 'shop', name)).href;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const counts = () => connection.sendRequest(AnalysisCounts);
-
-/** Waits until no analysis has run for a while, and returns the counts by file name. */
+/** The analysis counts once no analysis runs, by file name. */
 async function settled(): Promise<Record<string, number>> {
-  let last = JSON.stringify(await counts());
-  for (let quiet = 0, waited = 0; quiet < 4; waited += 150) {
-    if (waited > 20_000) throw new Error(`analyses never settled\n${stderr()}`);
-    await sleep(150);
-    const now = JSON.stringify(await counts());
-    quiet = now === last ? quiet + 1 : 0;
-    last = now;
-  }
-  const byUri = JSON.parse(last) as Record<string, number>;
+  const byUri = await settledCounts(connection, stderr);
   return Object.fromEntries(Object.keys(FILES).map((name) => [name, byUri[uriOf(name)] ?? 0]));
 }
 
@@ -90,6 +78,7 @@ before(async () => {
   mkdirSync(join(root, 'shop'));
   for (const [name, text] of Object.entries(FILES)) writeFileSync(join(root, 'shop', name), text);
   ({ server, connection, stderr } = spawnCountingServer());
+  documents = new OpenedDocuments(connection, 'yaml');
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     latest.set(params.uri, params);
   });
@@ -111,9 +100,7 @@ after(async () => {
 describe('opening indexed files at once', () => {
   it('analyses each file once, with the relations of its neighbours on disk', async () => {
     await indexed;
-    for (const [name, text] of Object.entries(FILES)) {
-      void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(name), languageId: 'yaml', version: 1, text } });
-    }
+    for (const [name, text] of Object.entries(FILES)) documents.open(uriOf(name), text);
     assert.deepEqual(await settled(), { 'web-deployment.yaml': 1, 'worker-deployment.yaml': 1, 'web-service.yaml': 1 });
     // The Service on disk was related from the start: the web Deployment is asked for a readiness probe.
     const web = latest.get(uriOf('web-deployment.yaml'));
@@ -123,12 +110,7 @@ describe('opening indexed files at once', () => {
 
   it('an edit that changes what a neighbour relates to still re-checks it', async () => {
     const start = await settled();
-    const uri = uriOf('web-service.yaml');
-    const old = FILES['web-service.yaml'].split('\n');
-    void connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: old.length - 1, character: 0 } }, text: service('web', 'worker') }],
-    });
+    documents.rewrite(uriOf('web-service.yaml'), service('web', 'worker'));
     const now = await settled();
     const moved = Object.fromEntries(Object.keys(FILES).map((name) => [name, now[name] - start[name]]));
     assert.deepEqual(moved, { 'web-deployment.yaml': 1, 'worker-deployment.yaml': 1, 'web-service.yaml': 1 });

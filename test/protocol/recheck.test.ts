@@ -6,16 +6,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import {
-  InitializeRequest,
-  InitializedNotification,
-  DidOpenTextDocumentNotification,
-  DidChangeTextDocumentNotification,
-  PublishDiagnosticsNotification,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
-import { AnalysisCounts, spawnCountingServer, stopServer } from '../helpers/lsp-server';
+import { InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { OpenedDocuments, settledCounts, spawnCountingServer, stopServer } from '../helpers/lsp-server';
 
 const READINESS = 'disposability/missing-readiness-probe';
 
@@ -71,36 +63,7 @@ function service(name: string, selects: string, annotation = ''): string {
   ].join('\n');
 }
 
-const versions = new Map<string, number>();
-function open(uri: string, text: string): void {
-  versions.set(uri, 1);
-  void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
-}
-function replace(uri: string, oldText: string, text: string): void {
-  const version = (versions.get(uri) ?? 1) + 1;
-  versions.set(uri, version);
-  const end = oldText.split('\n');
-  void connection.sendNotification(DidChangeTextDocumentNotification.type, {
-    textDocument: { uri, version },
-    contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: end.length - 1, character: end[end.length - 1].length } }, text }],
-  });
-}
-
-const counts = () => connection.sendRequest(AnalysisCounts);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits until no analysis has run for a while, and returns the counts. */
-async function settled(): Promise<Record<string, number>> {
-  let last = JSON.stringify(await counts());
-  for (let quiet = 0, waited = 0; quiet < 4; waited += 150) {
-    if (waited > 20_000) throw new Error(`analyses never settled\n${stderr()}`);
-    await sleep(150);
-    const now = JSON.stringify(await counts());
-    quiet = now === last ? quiet + 1 : 0;
-    last = now;
-  }
-  return JSON.parse(last) as Record<string, number>;
-}
+let documents: OpenedDocuments;
 
 function delta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
   return Object.fromEntries([WEB, WORKER, SERVICE, OTHER].map((uri) => [uri.slice(FOLDER.length + 1), (after[uri] ?? 0) - (before[uri] ?? 0)]));
@@ -110,6 +73,7 @@ const readinessOn = (uri: string) => !!latest.get(uri)?.diagnostics.some((d) => 
 
 before(async () => {
   ({ server, connection, stderr } = spawnCountingServer());
+  documents = new OpenedDocuments(connection, 'yaml');
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     latest.set(params.uri, params);
   });
@@ -125,43 +89,37 @@ before(async () => {
 after(() => stopServer(connection, server));
 
 describe('re-checking related files', () => {
-  let serviceText = service('web', 'web');
-
   it('relates the open files of one application through their objects', async () => {
-    open(WEB, deployment('web'));
-    open(WORKER, deployment('worker'));
-    open(OTHER, service('other', 'nothing-here'));
-    open(SERVICE, serviceText);
-    await settled();
+    documents.open(WEB, deployment('web'));
+    documents.open(WORKER, deployment('worker'));
+    documents.open(OTHER, service('other', 'nothing-here'));
+    documents.open(SERVICE, service('web', 'web'));
+    await settledCounts(connection, stderr);
     // The Service in another file makes the web Deployment's container serve traffic.
     assert.equal(readinessOn(WEB), true, JSON.stringify(latest.get(WEB)));
     assert.equal(readinessOn(WORKER), false);
   });
 
   it('an edit inside a Service re-analyses the workloads it selects, once, and no other open file', async () => {
-    const start = await settled();
-    const next = service('web', 'web', 'edited');
-    replace(SERVICE, serviceText, next);
-    serviceText = next;
-    const moved = delta(start, await settled());
+    const start = await settledCounts(connection, stderr);
+    documents.rewrite(SERVICE, service('web', 'web', 'edited'));
+    const moved = delta(start, await settledCounts(connection, stderr));
     assert.deepEqual(moved, { 'web-deployment.yaml': 1, 'worker-deployment.yaml': 0, 'web-service.yaml': 1, 'other-service.yaml': 0 });
   });
 
   it('a Service that selects other pods re-analyses the workloads it selected and the ones it selects now', async () => {
-    const start = await settled();
-    const next = service('web', 'worker', 'edited');
-    replace(SERVICE, serviceText, next);
-    serviceText = next;
-    const moved = delta(start, await settled());
+    const start = await settledCounts(connection, stderr);
+    documents.rewrite(SERVICE, service('web', 'worker', 'edited'));
+    const moved = delta(start, await settledCounts(connection, stderr));
     assert.deepEqual(moved, { 'web-deployment.yaml': 1, 'worker-deployment.yaml': 1, 'web-service.yaml': 1, 'other-service.yaml': 0 });
     assert.equal(readinessOn(WEB), false, 'the web Deployment no longer serves the Service');
     assert.equal(readinessOn(WORKER), true, 'the worker Deployment serves it now');
   });
 
   it('an edit to a workload re-analyses the Service that selects it, not the unrelated files', async () => {
-    const start = await settled();
-    replace(WORKER, deployment('worker'), deployment('worker').replace('replicas: 2', 'replicas: 3'));
-    const moved = delta(start, await settled());
+    const start = await settledCounts(connection, stderr);
+    documents.rewrite(WORKER, deployment('worker').replace('replicas: 2', 'replicas: 3'));
+    const moved = delta(start, await settledCounts(connection, stderr));
     assert.deepEqual(moved, { 'web-deployment.yaml': 0, 'worker-deployment.yaml': 1, 'web-service.yaml': 1, 'other-service.yaml': 0 });
   });
 });
