@@ -23,9 +23,10 @@ interface Run {
   ms: number;
 }
 
-function run(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Run {
+function run(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string; user?: { uid: number; gid: number } } = {}): Run {
   const started = Date.now();
   const result = spawnSync(process.execPath, [CLI, ...args], {
+    ...options.user,
     cwd: options.cwd ?? dir,
     encoding: 'utf8',
     input: options.input ?? '',
@@ -48,6 +49,9 @@ function reportedFiles(r: Run): string[] {
 function countRule(r: Run, rule: string): number {
   return (JSON.parse(r.stdout) as { findings: { rule: string }[] }).findings.filter((f) => f.rule === rule).length;
 }
+
+/** Debian's `nobody`: whom a test running as root runs the CLI as, where a file's permissions must matter. */
+const NOBODY = { uid: 65534, gid: 65534 };
 
 // One warning (shell-form CMD) in every copy of this Dockerfile.
 const DOCKERFILE = 'FROM node:20-alpine\nCMD node server.js\n';
@@ -150,14 +154,20 @@ describe('CLI: hostile file trees', () => {
   });
 
   it('an unreadable file (permission denied) is reported and the others still are', (t) => {
-    if (process.getuid?.() === 0) {
-      t.skip('running as root: chmod 000 does not stop root from reading');
-      return;
+    // chmod 000 does not stop root from reading (CI runs as root): there the CLI runs as `nobody`.
+    const user = process.getuid?.() === 0 ? NOBODY : undefined;
+    if (user) {
+      chmodSync(dir, 0o755);
+      const canRun = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(CLI)}, require('fs').constants.R_OK)`], { ...user });
+      if (canRun.status !== 0) {
+        t.skip('running as root, and user nobody cannot read the CLI to run it');
+        return;
+      }
     }
     const locked = join(dir, 'locked.Dockerfile');
     writeFileSync(locked, DOCKERFILE);
     chmodSync(locked, 0);
-    const r = run(['--format', 'json', 'locked.Dockerfile', 'good']);
+    const r = run(['--format', 'json', 'locked.Dockerfile', 'good'], { user });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /cannot read locked\.Dockerfile: permission denied/);
     assert.deepEqual(reportedFiles(r), ['good/Dockerfile']);
