@@ -4,7 +4,12 @@
 # passed, when a tool is still unavailable. Not part of `npm ci`: extension users never need them.
 set -euo pipefail
 # pre-commit (PyPI) for the hook test of test/cli/formats.test.ts, which is skipped, with the reason, without it.
-command -v pre-commit >/dev/null 2>&1 || python3 -m pip install --quiet pre-commit || echo "could not install pre-commit; its hook test will be skipped" >&2
+# First without retries: where PyPI is unreachable and pip has local indexes, pip's five retries per package
+# cost about a minute before it took each from them; then once more with pip's own retries.
+command -v pre-commit >/dev/null 2>&1 \
+  || python3 -m pip install --quiet --retries 0 --timeout 10 pre-commit \
+  || python3 -m pip install --quiet pre-commit \
+  || echo "could not install pre-commit; its hook test will be skipped" >&2
 missing=()
 command -v gofmt >/dev/null 2>&1 || missing+=(golang-go)
 command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
