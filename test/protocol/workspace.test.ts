@@ -400,10 +400,10 @@ describe('server and CLI agree on a workspace', () => {
       unlinkSync(join(root, 'shop/A.dockerfile'));
       changed(client, ['shop/A.dockerfile', FileChangeType.Deleted]);
       await expectSummary(client, cliSummary, 'after the link was removed');
-      // Saved through its second name (an editor writing to the link): the watcher reports the link's name and the
-      // file's; the file is read again, still once, under its first name. The server takes a notification's changes in
-      // order, so once the file's new problems are out the link's change has been taken too, and Analyse Workspace
-      // counts what the index holds.
+      // Saved through its second name (an editor writing to the link): inotify reports the file's own name, another
+      // watcher may report the link's; the notification carries both. The file is read again, still once, under its
+      // first name. The server takes a notification's changes in order, so once the file's new problems are out the
+      // link's change has been taken too, and Analyse Workspace counts what the index holds.
       writeFileSync(join(root, 'shop/Dockerfile.copy'), `# saved through the link\n${FILES['shop/Dockerfile']}`);
       changed(client, ['shop/Dockerfile.copy', FileChangeType.Changed], ['shop/Dockerfile', FileChangeType.Changed]);
       const saved = cliSummary();
