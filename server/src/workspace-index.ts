@@ -98,6 +98,12 @@ export class WorkspaceIndex {
   private folders: string[] = [];
   /** Whether the last walk met a link with a name the walk takes (to a file, or dangling): see refresh. */
   private linksMet = false;
+  /** Scans running (scanning). */
+  private scans = 0;
+  /** True from the start of a scan until it has read the configuration files the walk found (see readConfigAhead). */
+  private configsPending = false;
+  /** While configsPending: configuration files read ahead of the walk, by folder URI; null where a folder has none. */
+  private readonly configsAhead = new Map<string, ConfigEntry | null>();
 
   constructor(private readonly log: (message: string) => void) {}
 
@@ -112,13 +118,32 @@ export class WorkspaceIndex {
 
   /** Walks the folders (file: URIs) and reads every candidate file that no configuration ignores. */
   async scan(folderUris: readonly string[]): Promise<{ files: number; elapsedMs: number }> {
+    this.scans++;
+    try {
+      return await this.scanFolders(folderUris);
+    } finally {
+      this.scans--;
+    }
+  }
+
+  private async scanFolders(folderUris: readonly string[]): Promise<{ files: number; elapsedMs: number }> {
     const started = Date.now();
     this.folders = folderUris.filter((u) => u.startsWith('file:')).map(trimSlash);
     this.files.clear();
     this.configs.clear();
     this.ignoredCache.clear();
-    const { candidates, configFiles } = await this.walk();
-    await this.loadConfigs(configFiles.map((path) => pathToFileURL(path).href));
+    this.configsPending = true;
+    let candidates: string[];
+    try {
+      const walked = await this.walk();
+      candidates = walked.candidates;
+      await this.loadConfigs(walked.configFiles.map((path) => pathToFileURL(path).href));
+    } finally {
+      // From here on the walk's configuration files answer; answers given from those read ahead are forgotten.
+      this.configsPending = false;
+      this.configsAhead.clear();
+      this.ignoredCache.clear();
+    }
     const wanted = candidates.map((path) => pathToFileURL(path).href).filter((uri) => !this.isIgnored(uri));
     await this.readFiles(wanted);
     return { files: this.files.size, elapsedMs: Date.now() - started };
@@ -173,18 +198,21 @@ export class WorkspaceIndex {
 
   private keepConfig(uri: string, read: ReadResult): void {
     const folder = folderOf(uri);
-    if (!read.ok) {
-      this.configs.delete(folder);
-      return;
-    }
-    const text = read.bytes.toString('utf8');
+    if (read.ok) this.configs.set(folder, this.configEntry(uri, read.bytes));
+    else this.configs.delete(folder);
+  }
+
+  /** A configuration file as read: its rules, or why it cannot be used. */
+  private configEntry(uri: string, bytes: Buffer): ConfigEntry {
+    const folder = folderOf(uri);
+    const text = bytes.toString('utf8');
     const label = this.displayPath(uri);
     try {
       const file = parseConfigText(text, label);
-      this.configs.set(folder, { uri, folder, matcher: new ConfigurationMatcher(file), warnings: file.warnings });
+      return { uri, folder, matcher: new ConfigurationMatcher(file), warnings: file.warnings };
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      this.configs.set(folder, { uri, folder, error: error.message, warnings: [] });
+      return { uri, folder, error: error.message, warnings: [] };
     }
   }
 
@@ -204,16 +232,57 @@ export class WorkspaceIndex {
     return best;
   }
 
-  /** The nearest configuration file in `uri`'s folder or above, up to its workspace folder (as the CLI stops at its working directory). */
+  /**
+   * The nearest configuration file in `uri`'s folder or above, up to its workspace folder (as the CLI stops at its working
+   * directory). While a scan has not yet read the configuration files, those read ahead for `uri` (readConfigAhead) answer.
+   */
   configFor(uri: string): ConfigEntry | undefined {
     const root = this.rootOf(uri);
     if (!root) return undefined;
     for (let folder = folderOf(uri); folder.length >= root.length; folder = folderOf(folder)) {
-      const entry = this.configs.get(folder);
+      const entry = this.configsPending ? this.configsAhead.get(folder) : this.configs.get(folder);
       if (entry) return entry;
       if (folder === root) break;
     }
     return undefined;
+  }
+
+  /** True while a scan runs (scan). */
+  get scanning(): boolean {
+    return this.scans > 0;
+  }
+
+  /**
+   * While a scan runs: reads the configuration file that will govern `uri` on its own, so that a file whose findings
+   * depend on no other file (a Dockerfile) need not wait for the whole walk. The folders from `uri`'s up to its
+   * workspace folder are asked in turn, nearest first, for the file by its name (as the CLI asks, cli-config.ts
+   * ConfigLocator), leaving out the folders the walk does not enter (`node_modules`, `.git`, `testdata`), until one
+   * holds it: a file that cannot be used stops the search as it does in configFor. Once the scan has read the
+   * configuration files it found, they answer instead (the server then analyses the file again). They are the same
+   * files, except below a link to a folder: read here through the link, and not by the walk, which does not follow it.
+   */
+  async readConfigAhead(uri: string): Promise<void> {
+    const root = this.rootOf(uri);
+    if (!this.configsPending || !root) return;
+    const folders: string[] = [];
+    for (let folder = folderOf(uri); folder.length >= root.length; folder = folderOf(folder)) {
+      const known = this.configsAhead.get(folder);
+      if (known) break; // read before, and the nearest: it answers
+      if (known === undefined && !this.insideSkippedFolder(`${folder}/${CONFIG_FILE_NAME}`)) folders.push(folder);
+      if (folder === root) break;
+    }
+    const reads = await readRegularFiles(folders.map((folder) => pathOfUri(`${folder}/${CONFIG_FILE_NAME}`)));
+    if (!this.configsPending) return;
+    for (let i = 0; i < folders.length; i++) {
+      const read = reads[i];
+      if (!read.ok) {
+        this.configsAhead.set(folders[i], null);
+        continue;
+      }
+      this.configsAhead.set(folders[i], this.configEntry(`${folders[i]}/${CONFIG_FILE_NAME}`, read.bytes));
+      this.ignoredCache.clear();
+      break;
+    }
   }
 
   private relativePath(entry: ConfigEntry, uri: string): string {
