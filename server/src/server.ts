@@ -666,8 +666,9 @@ function recheckChart(uri: string): void {
  */
 function readyFor(uri: string): Promise<unknown> {
   const document = documents.get(uri);
-  if (document && index.scanning && detectTarget(uri, document.languageId) === 'dockerfile') return Promise.all([settingsRead, index.readConfigAhead(canonicalUri(uri))]);
-  return indexReady;
+  if (!document || !index.scanning || detectTarget(uri, document.languageId) !== 'dockerfile') return indexReady;
+  // Never later than the scan: a client that does not answer for its settings holds up nothing more than before.
+  return Promise.race([indexReady, Promise.all([settingsRead, index.readConfigAhead(canonicalUri(uri))])]);
 }
 
 async function validate(uri: string): Promise<void> {

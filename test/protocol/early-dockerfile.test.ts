@@ -44,29 +44,33 @@ const FILES: Record<string, string> = {
 };
 
 let root: string;
-let server: ChildProcessWithoutNullStreams;
-let connection: ProtocolConnection;
+let running: RunningServer;
 /** What the server said, in the order it said it: `indexed`, or a published file and the rules of its problems. */
-const events: string[] = [];
-const uriOf = (path: string) => pathToFileURL(join(root, path)).href;
+let events: string[];
 
-before(async () => {
-  root = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-early-')));
-  for (const [path, text] of Object.entries(FILES)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  server = spawn(process.execPath, ['--require', HOOK, resolve('dist/server.js'), '--stdio'], {
+interface RunningServer {
+  server: ChildProcessWithoutNullStreams;
+  connection: ProtocolConnection;
+  events: string[];
+}
+
+/**
+ * A server on `root` whose scan takes `slowMs` longer, initialised by a client that offers its settings (and answers
+ * for them, unless `answersSettings` is false), with the files at `paths` opened right after `initialized`.
+ */
+async function startServer(slowMs: number, paths: string[], answersSettings = true): Promise<RunningServer> {
+  const server = spawn(process.execPath, ['--require', HOOK, resolve('dist/server.js'), '--stdio'], {
     stdio: 'pipe',
-    env: { ...process.env, TFL_TEST_SLOW_FOLDER: root, TFL_TEST_SLOW_MS: String(SLOW_MS) },
+    env: { ...process.env, TFL_TEST_SLOW_FOLDER: root, TFL_TEST_SLOW_MS: String(slowMs) },
   });
-  connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})));
+  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  const said: string[] = [];
+  connection.onRequest(ConfigurationRequest.type, (params) => (answersSettings ? params.items.map(() => ({})) : new Promise<never>(() => undefined)));
   connection.onNotification(LogMessageNotification.type, (params) => {
-    if (/Indexed \d+ files/.test(params.message)) events.push('indexed');
+    if (/Indexed \d+ files/.test(params.message)) said.push('indexed');
   });
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-    events.push(`${params.uri.slice(root.length + 8)}: ${params.diagnostics.map((d) => d.code).join(' ')}`);
+    said.push(`${params.uri.slice(pathToFileURL(root).href.length + 1)}: ${params.diagnostics.map((d) => d.code).join(' ')}`);
   });
   connection.listen();
   await connection.sendRequest(InitializeRequest.type, {
@@ -76,20 +80,36 @@ before(async () => {
     capabilities: { workspace: { configuration: true } },
   });
   await connection.sendNotification(InitializedNotification.type, {});
-  for (const path of ['Dockerfile', 'ignored/Dockerfile', 'quiet/Dockerfile', 'node_modules/pkg/Dockerfile', 'shop/deployment.yaml']) {
+  for (const path of paths) {
     const languageId = path.endsWith('.yaml') ? 'yaml' : 'dockerfile';
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(path), languageId, version: 1, text: FILES[path] } });
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: pathToFileURL(join(root, path)).href, languageId, version: 1, text: FILES[path] } });
   }
-  // Until the manifest has its problems, which come after the scan.
-  const deadline = Date.now() + SLOW_MS + 20_000;
-  while (!events.some((e) => e.startsWith('shop/deployment.yaml'))) {
-    if (Date.now() > deadline) throw new Error(`no problems for the manifest: ${events.join(' | ')}`);
+  return { server, connection, events: said };
+}
+
+/** Until `path` has had its problems published (fails after `limitMs`). */
+async function publishedFor(server: RunningServer, path: string, limitMs: number): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!server.events.some((e) => e.startsWith(`${path}: `))) {
+    if (Date.now() > deadline) throw new Error(`no problems for ${path}: ${server.events.join(' | ')}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+before(async () => {
+  root = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-early-')));
+  for (const [path, text] of Object.entries(FILES)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  running = await startServer(SLOW_MS, ['Dockerfile', 'ignored/Dockerfile', 'quiet/Dockerfile', 'node_modules/pkg/Dockerfile', 'shop/deployment.yaml']);
+  events = running.events;
+  // Until the manifest has its problems, which come after the scan.
+  await publishedFor(running, 'shop/deployment.yaml', SLOW_MS + 20_000);
 });
 
 after(async () => {
-  await stopServer(connection, server);
+  await stopServer(running.connection, running.server);
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -131,5 +151,17 @@ describe('an open manifest while the workspace is read', () => {
     const { before, after } = published('shop/deployment.yaml');
     assert.deepEqual(before, []);
     assert.ok(after[0].includes('disposability/missing-readiness-probe'), after[0]);
+  });
+});
+
+describe('an open Dockerfile when the client does not answer for its settings', () => {
+  it('waits no longer than the scan, as before', async () => {
+    const silent = await startServer(1500, ['Dockerfile'], false);
+    try {
+      await publishedFor(silent, 'Dockerfile', 20_000);
+      assert.ok(silent.events.indexOf('indexed') >= 0 && silent.events.indexOf('indexed') < silent.events.findIndex((e) => e.startsWith('Dockerfile: ')), silent.events.join(' | '));
+    } finally {
+      await stopServer(silent.connection, silent.server);
+    }
   });
 });
