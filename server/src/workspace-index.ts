@@ -237,14 +237,21 @@ export class WorkspaceIndex {
    * directory). While a scan has not yet read the configuration files, those read ahead for `uri` (readConfigAhead) answer.
    */
   configFor(uri: string): ConfigEntry | undefined {
-    const root = this.rootOf(uri);
-    if (!root) return undefined;
-    for (let folder = folderOf(uri); folder.length >= root.length; folder = folderOf(folder)) {
+    for (const folder of this.foldersUp(uri)) {
       const entry = this.configsPending ? this.configsAhead.get(folder) : this.configs.get(folder);
       if (entry) return entry;
-      if (folder === root) break;
     }
     return undefined;
+  }
+
+  /** `uri`'s folder, then each folder above it up to its workspace folder (none outside the workspace folders). */
+  private *foldersUp(uri: string): Iterable<string> {
+    const root = this.rootOf(uri);
+    if (!root) return;
+    for (let folder = folderOf(uri); folder.length >= root.length; folder = folderOf(folder)) {
+      yield folder;
+      if (folder === root) return;
+    }
   }
 
   /** True while a scan runs (scan). */
@@ -262,14 +269,12 @@ export class WorkspaceIndex {
    * files, except below a link to a folder: read here through the link, and not by the walk, which does not follow it.
    */
   async readConfigAhead(uri: string): Promise<void> {
-    const root = this.rootOf(uri);
-    if (!this.configsPending || !root) return;
+    if (!this.configsPending) return;
     const folders: string[] = [];
-    for (let folder = folderOf(uri); folder.length >= root.length; folder = folderOf(folder)) {
+    for (const folder of this.foldersUp(uri)) {
       const known = this.configsAhead.get(folder);
       if (known) break; // read before, and the nearest: it answers
       if (known === undefined && !this.insideSkippedFolder(`${folder}/${CONFIG_FILE_NAME}`)) folders.push(folder);
-      if (folder === root) break;
     }
     const reads = await readRegularFiles(folders.map((folder) => pathOfUri(`${folder}/${CONFIG_FILE_NAME}`)));
     if (!this.configsPending) return;
