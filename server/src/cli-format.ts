@@ -59,7 +59,7 @@ export function toStylish(reports: FileReport[], color: boolean, run: StylishRun
         const shown = parseProblemText(p);
         return { at: p.range.start, severity: shown.severity as string, message: shown.message, rule: shown.label, factor: '' };
       }),
-      // The factor leads the message (`IX Disposability: …`) so a narrow terminal still shows it.
+      // The factor leads the message (`IX Disposability: ...`) so a narrow terminal still shows it.
       ...report.findings.map((f) => ({ at: f.range.start, severity: f.severity as string, message: f.factor ? `${factorShortLabel(f)}: ${f.message}` : f.message, rule: f.ruleId, factor: '', related: relatedOf(f) })),
     ]
       .sort((a, b) => a.at.line - b.at.line || a.at.character - b.at.character)

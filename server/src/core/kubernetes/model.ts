@@ -122,7 +122,7 @@ export class KubernetesModel {
   readonly documents: Document[] = [];
   readonly objects: KubeObject[] = [];
   readonly parseProblems: ParseProblem[] = [];
-  /** `{{ … }}` in the text, or a chart's `templates/` folder: Helm decides the final YAML. */
+  /** `{{ ... }}` in the text, or a chart's `templates/` folder: Helm decides the final YAML. */
   readonly isHelmTemplate: boolean;
 
   constructor(readonly source: SourceText) {

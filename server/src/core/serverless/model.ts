@@ -121,11 +121,11 @@ export class ServerlessModel {
   readonly functions: LambdaFunction[] = [];
   /** `Globals.Function` (SAM) or `provider` (Serverless Framework). */
   readonly globals: YAMLMap | undefined;
-  /** `{{cookiecutter…}}` or Jinja blocks: a project template that is rendered before use. */
+  /** `{{cookiecutter...}}` or Jinja blocks: a project template that is rendered before use. */
   readonly isProjectTemplate: boolean;
   /**
    * Why the file was not analysed, when it is a project template whose structure is only known once
-   * rendered (Jinja blocks `{% … %}`, or placeholders that leave it unparseable). Placeholders in values
+   * rendered (Jinja blocks `{% ... %}`, or placeholders that leave it unparseable). Placeholders in values
    * alone (`{{cookiecutter.x}}` in a template that parses) are read as references, never as literals.
    */
   readonly skipped: string | undefined;
@@ -171,7 +171,7 @@ export class ServerlessModel {
     return name === undefined || name === 'aws';
   }
 
-  /** Source range of a node; `withTag` starts it at a short-form tag (`!Sub …`), which the parser leaves out. */
+  /** Source range of a node; `withTag` starts it at a short-form tag (`!Sub ...`), which the parser leaves out. */
   rangeOf(node: Node | Pair | undefined | null, withTag = false): Range | undefined {
     if (!node) return undefined;
     if (isPair(node)) {
@@ -219,7 +219,7 @@ export class ServerlessModel {
     return { node: n, range, literal, intrinsic, text };
   }
 
-  /** A function's setting by its CloudFormation name (`Runtime`, `Timeout`…), own value first, then the inherited one. */
+  /** A function's setting by its CloudFormation name (`Runtime`, `Timeout`...), own value first, then the inherited one. */
   setting(fn: LambdaFunction, key: string): Setting | undefined {
     const doc = this.doc;
     if (!doc) return undefined;
