@@ -54,7 +54,8 @@ export default defineDockerfileRule({
           }
           continue;
         }
-        if (keyword !== 'RUN' && keyword !== 'ENV') continue;
+        // Nothing declared yet that could leak: the instruction's text need not be read.
+        if ((keyword !== 'RUN' && keyword !== 'ENV') || declared.size === 0) continue;
         if (keyword === 'RUN' && flagsOf(instruction).some((f) => f.getName() === 'mount' && /(^|,)type=secret(,|$)/.test(f.getValue() ?? ''))) continue;
         const text = instruction.getRawArgumentsContent() ?? '';
         for (const [name, v] of declared) {

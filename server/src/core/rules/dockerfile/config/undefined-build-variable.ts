@@ -31,6 +31,18 @@ function referencesIn(model: DockerfileModel, range: Range): Reference[] {
 }
 
 /** Variables a base image is known to set for itself (`node` sets NODE_VERSION): a global ARG of that name may be meant to meet it. */
+/**
+ * Whether the instruction's text holds a `$`: without one, it references no variable. Scanned within the
+ * instruction only (an `indexOf` from its start could run on to the end of the file for every instruction).
+ */
+function mentionsVariable(model: DockerfileModel, instruction: Instruction): boolean {
+  const { text } = model.source;
+  const range = instruction.getRange();
+  const end = model.source.offsetAt(range.end);
+  for (let i = model.source.offsetAt(range.start); i < end; i++) if (text.charCodeAt(i) === 0x24) return true;
+  return false;
+}
+
 function baseImageSets(stage: Stage, name: string): boolean {
   const image = rootImage(stage)?.name?.toLowerCase() ?? '';
   const m = /^([A-Z]+)_(VERSION|HOME|MAJOR)$/.exec(name);
@@ -85,13 +97,14 @@ export default defineDockerfileRule({
       const inherited = stage.parent ? declaredIn(model, stage.parent) : new Set<string>();
       for (const instruction of stage.instructions.slice(1)) {
         const keyword = instruction.getKeyword();
-        if (BUILD_TIME.has(keyword)) {
+        // Most instructions use no variable at all: those are passed over without reading their arguments.
+        if (BUILD_TIME.has(keyword) && mentionsVariable(model, instruction)) {
           const script = keyword === 'RUN' ? model.source.textOf(instruction.getRange()) : '';
-          const seen = new Set<string>();
+          let seen: Set<string> | undefined;
           for (const ref of referencesIn(model, instruction.getArgumentsRange() ?? instruction.getRange())) {
-            if (!model.globalArgs.has(ref.name) || own.has(ref.name) || inherited.has(ref.name) || seen.has(ref.name)) continue;
+            if (!model.globalArgs.has(ref.name) || own.has(ref.name) || inherited.has(ref.name) || seen?.has(ref.name)) continue;
             if (baseImageSets(stage, ref.name) || (script && assignedInScript(script, ref.name))) continue;
-            seen.add(ref.name);
+            (seen ??= new Set()).add(ref.name);
             report({ messageId: 'notRedeclared', data: { name: ref.name }, range: ref.range });
           }
         }
