@@ -30,7 +30,6 @@ function referencesIn(model: DockerfileModel, range: Range): Reference[] {
   return out;
 }
 
-/** Variables a base image is known to set for itself (`node` sets NODE_VERSION): a global ARG of that name may be meant to meet it. */
 /**
  * Whether the instruction's text holds a `$`: without one, it references no variable. Scanned within the
  * instruction only (an `indexOf` from its start could run on to the end of the file for every instruction).
@@ -43,6 +42,7 @@ function mentionsVariable(model: DockerfileModel, instruction: Instruction): boo
   return false;
 }
 
+/** Variables a base image is known to set for itself (`node` sets NODE_VERSION): a global ARG of that name may be meant to meet it. */
 function baseImageSets(stage: Stage, name: string): boolean {
   const image = rootImage(stage)?.name?.toLowerCase() ?? '';
   const m = /^([A-Z]+)_(VERSION|HOME|MAJOR)$/.exec(name);
