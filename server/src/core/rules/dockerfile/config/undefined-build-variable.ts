@@ -30,18 +30,6 @@ function referencesIn(model: DockerfileModel, range: Range): Reference[] {
   return out;
 }
 
-/**
- * Whether the instruction's text holds a `$`: without one, it references no variable. Scanned within the
- * instruction only (an `indexOf` from its start could run on to the end of the file for every instruction).
- */
-function mentionsVariable(model: DockerfileModel, instruction: Instruction): boolean {
-  const { text } = model.source;
-  const range = instruction.getRange();
-  const end = model.source.offsetAt(range.end);
-  for (let i = model.source.offsetAt(range.start); i < end; i++) if (text.charCodeAt(i) === 0x24) return true;
-  return false;
-}
-
 /** Variables a base image is known to set for itself (`node` sets NODE_VERSION): a global ARG of that name may be meant to meet it. */
 function baseImageSets(stage: Stage, name: string): boolean {
   const image = rootImage(stage)?.name?.toLowerCase() ?? '';
@@ -97,9 +85,11 @@ export default defineDockerfileRule({
       const inherited = stage.parent ? declaredIn(model, stage.parent) : new Set<string>();
       for (const instruction of stage.instructions.slice(1)) {
         const keyword = instruction.getKeyword();
-        // Most instructions use no variable at all: those are passed over without reading their arguments.
-        if (BUILD_TIME.has(keyword) && mentionsVariable(model, instruction)) {
-          const script = keyword === 'RUN' ? model.source.textOf(instruction.getRange()) : '';
+        // The instruction's whole text (its arguments lie inside it): one without a `$` uses no variable, and
+        // is passed over without reading its arguments, as most instructions are.
+        const text = BUILD_TIME.has(keyword) ? model.source.textOf(instruction.getRange()) : '';
+        if (text.includes('$')) {
+          const script = keyword === 'RUN' ? text : '';
           let seen: Set<string> | undefined;
           for (const ref of referencesIn(model, instruction.getArgumentsRange() ?? instruction.getRange())) {
             if (!model.globalArgs.has(ref.name) || own.has(ref.name) || inherited.has(ref.name) || seen?.has(ref.name)) continue;
