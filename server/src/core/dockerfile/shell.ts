@@ -253,6 +253,14 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
       i++;
       continue;
     }
+    if (backslashEscapes && ch === '\\') {
+      const joined = continuationEnd(s, i);
+      if (joined > i) {
+        // A line continuation between words: the command goes on, and no word starts here.
+        i = joined;
+        continue;
+      }
+    }
     if (ch === '\n') {
       finish('\n');
       i++;
@@ -289,15 +297,24 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
     let value = '';
     let run = i;
     let quoted = false;
+    // Where the word ends: a line continuation right after it is not part of its range.
+    let end = i;
     while (i < s.length) {
       const c = s[i];
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '|' || c === ')' || c === '(') break;
       // `2>&1`, `>&2`, `<&3` and `&>file` are redirections inside the word, not the background operator.
       if (c === '&' && s[i + 1] !== '>' && s[i - 1] !== '>' && s[i - 1] !== '<') break;
       if (c === '\\' && backslashEscapes && i + 1 < s.length) {
+        const joined = continuationEnd(s, i);
+        if (joined > i) {
+          // `ab\<newline>cd` is the word `abcd`: the shell drops the pair.
+          value += s.slice(run, i);
+          i = run = joined;
+          continue;
+        }
         value += s.slice(run, i) + s[i + 1];
         i += 2;
-        run = i;
+        run = end = i;
         continue;
       }
       if (c === "'") {
@@ -305,8 +322,8 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
         const close = s.indexOf("'", i + 1);
         const stop = close === -1 ? s.length : close;
         value += s.slice(run, i) + s.slice(i + 1, stop);
-        i = stop + 1;
-        run = i;
+        i = Math.min(stop + 1, s.length);
+        run = end = i;
         continue;
       }
       if (c === '"') {
@@ -316,16 +333,25 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
         let from = j;
         while (j < s.length && s[j] !== '"') {
           if (s[j] === '\\' && backslashEscapes && j + 1 < s.length) {
-            value += s.slice(from, j) + s[j + 1];
-            j += 2;
-            from = j;
+            const joined = continuationEnd(s, j);
+            if (joined > j) {
+              // Inside double quotes too, a backslash-newline pair is dropped.
+              value += s.slice(from, j);
+              j = from = joined;
+            } else if (ESCAPED_IN_DOUBLE_QUOTES.has(s[j + 1])) {
+              value += s.slice(from, j) + s[j + 1];
+              j = from = j + 2;
+            } else {
+              // Before any other character the backslash is kept: `"C:\app"`, `"\d+"`.
+              j += 2;
+            }
             continue;
           }
           j++;
         }
         value += s.slice(from, j);
         i = Math.min(j + 1, s.length);
-        run = i;
+        run = end = i;
         continue;
       }
       if (c === '$' && s[i + 1] === '(') {
@@ -337,28 +363,42 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
           else if (s[j] === ')' && --depth === 0) break;
         }
         value += s.slice(run, j + 1);
-        i = j + 1;
-        run = i;
+        i = Math.min(j + 1, s.length);
+        run = end = i;
         continue;
       }
       if (c === '`') {
         const close = s.indexOf('`', i + 1);
         const stop = close === -1 ? s.length : close;
         value += s.slice(run, stop + 1);
-        i = stop + 1;
-        run = i;
+        i = Math.min(stop + 1, s.length);
+        run = end = i;
         continue;
       }
       i++;
+      end = i;
     }
     if (run < i) value += s.slice(run, i);
-    const end = Math.min(i, s.length);
     words.push(new LexedWord(value, quoted, place, start, end));
   }
   finish('end');
   return commands;
 }
 
+
+/** The characters a backslash escapes inside double quotes (POSIX); before any other it stands for itself. */
+const ESCAPED_IN_DOUBLE_QUOTES = new Set(['$', '`', '"', '\\']);
+
+/**
+ * Where the line continuation starting at the backslash `s[i]` ends (just after its newline), or `i` when
+ * that backslash escapes something else. POSIX shells drop a backslash-newline pair outside single quotes,
+ * so `apt-get update && \<newline>  pip install x` is two commands, the second being `pip install x`.
+ */
+function continuationEnd(s: string, i: number): number {
+  if (s[i + 1] === '\n') return i + 2;
+  if (s[i + 1] === '\r' && s[i + 2] === '\n') return i + 3;
+  return i;
+}
 
 /**
  * The words of a command after leading `VAR=value` assignments and transparent

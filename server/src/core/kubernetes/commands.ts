@@ -148,6 +148,20 @@ export function commandText(command: SimpleCommand): string {
 }
 
 /**
+ * A command as a message quotes it: its words, every run of white space (the line breaks of a quoted
+ * multi-line argument too) shown as one space, and at most `max` characters, cut with `…` (never
+ * between the two halves of a surrogate pair).
+ */
+export function commandSummary(command: SimpleCommand, max = 50): string {
+  const text = commandText(command).replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return text;
+  let cut = max - 3;
+  const before = text.charCodeAt(cut - 1);
+  if (before >= 0xd800 && before <= 0xdbff) cut--;
+  return `${text.slice(0, cut)}…`;
+}
+
+/**
  * Text that replaces `word` in the source: quoted when the word is a whole plain
  * scalar whose new value YAML would otherwise read differently (`-`, `*`, `: `).
  */

@@ -35,5 +35,10 @@ testRule(rule, {
       code: 'FROM ubuntu:24.04\r\nRUN sudo git clone https://gitlab.com/acme/app.git /opt/app\r\n',
       errors: [{ line: 2, column: 10, endColumn: 19, messageId: 'clone' }],
     },
+    {
+      name: 'heredoc whose clone follows a line continuation',
+      code: 'FROM python:3.12-slim\nRUN <<EOF\napt-get update && \\\n  git clone https://github.com/acme/tools /src\nEOF\n',
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 12, messageId: 'clone' }],
+    },
   ],
 });

@@ -31,6 +31,18 @@ testRule(rule, {
       output: pod('          command:\n            - bash\n            - -c\n            - python manage.py collectstatic --noinput; exec gunicorn app.wsgi\n'),
     },
     {
+      name: 'block script whose steps are joined by line continuations: the last step is on its own line',
+      code: pod('          command: ["/bin/sh", "-c"]\n          args:\n            - |\n              pip install genai-perf && \\\n                genai-perf profile -m small && \\\n                genai-perf profile -m large\n'),
+      errors: [{ line: 16, column: 17, endLine: 16, endColumn: 44, message: '`genai-perf profile -m large` may run' }],
+      output: pod('          command: ["/bin/sh", "-c"]\n          args:\n            - |\n              pip install genai-perf && \\\n                genai-perf profile -m small && \\\n                exec genai-perf profile -m large\n'),
+    },
+    {
+      name: 'a multi-line quoted program is quoted on one line in the message',
+      code: pod("          command: [\"sh\", \"-c\"]\n          args:\n            - |\n              pip install filelock\n              python -c '\n              import filelock\n              print(filelock.__version__)\n              '\n"),
+      errors: [{ line: 15, column: 15, message: '`python -c import filelock print(filelock.__version__)` may run' }],
+      output: pod("          command: [\"sh\", \"-c\"]\n          args:\n            - |\n              pip install filelock\n              exec python -c '\n              import filelock\n              print(filelock.__version__)\n              '\n"),
+    },
+    {
       name: 'leading assignment: reported without a fix',
       code: pod('          command: ["sh", "-c", "cd /app; NODE_OPTIONS=--max-old-space-size=512 node server.js"]\n'),
       errors: [{ line: 11, column: 43 }],

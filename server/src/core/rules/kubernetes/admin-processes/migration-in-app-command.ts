@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { WORKLOAD_KINDS } from '../../../kubernetes/model';
-import { commandText, containerCommand, isMigrationCommand } from '../../../kubernetes/commands';
+import { commandSummary, containerCommand, isMigrationCommand } from '../../../kubernetes/commands';
 
 export default defineKubernetesRule({
   meta: {
@@ -35,8 +35,7 @@ export default defineKubernetesRule({
         // The last command is the long-running app; anything before it that migrates is start-up admin work.
         for (const simple of command.commands.slice(0, -1)) {
           if (!isMigrationCommand(simple)) continue;
-          const text = commandText(simple);
-          report({ messageId: 'migration', data: { command: text.length > 50 ? `${text.slice(0, 47)}…` : text, container: container.name ?? '?' }, range: simple.range });
+          report({ messageId: 'migration', data: { command: commandSummary(simple), container: container.name ?? '?' }, range: simple.range });
         }
       }
     }

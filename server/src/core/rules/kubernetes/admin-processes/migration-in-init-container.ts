@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { WORKLOAD_KINDS } from '../../../kubernetes/model';
-import { commandText, containerCommand, isMigrationCommand } from '../../../kubernetes/commands';
+import { commandSummary, containerCommand, isMigrationCommand } from '../../../kubernetes/commands';
 
 export default defineKubernetesRule({
   meta: {
@@ -33,8 +33,7 @@ export default defineKubernetesRule({
         if (!command || command.templated) continue;
         const migration = command.commands.find(isMigrationCommand);
         if (!migration) continue;
-        const text = commandText(migration);
-        report({ messageId: 'init', data: { command: text.length > 50 ? `${text.slice(0, 47)}…` : text, container: container.name ?? '?' }, range: migration.range });
+        report({ messageId: 'init', data: { command: commandSummary(migration), container: container.name ?? '?' }, range: migration.range });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { defineKubernetesRule } from '../../../rule';
-import { appContainerCommands, commandText, programOf } from '../../../kubernetes/commands';
+import { appContainerCommands, commandSummary, programOf } from '../../../kubernetes/commands';
 
 const HOUSEKEEPING = new Set(['', 'wait', 'trap', 'echo', 'kill', 'printf', 'set', 'exit']);
 
@@ -32,8 +32,7 @@ export default defineKubernetesRule({
         if (rest.length > 0 && rest[rest.length - 1] === 'wait' && rest.every((p) => HOUSEKEEPING.has(p))) continue;
       }
       for (const c of background) {
-        const text = commandText(c);
-        report({ messageId: 'background', data: { command: `${text.length > 50 ? `${text.slice(0, 47)}…` : text} &`, container: container.name ?? '?' }, range: c.range });
+        report({ messageId: 'background', data: { command: `${commandSummary(c)} &`, container: container.name ?? '?' }, range: c.range });
       }
     }
   },

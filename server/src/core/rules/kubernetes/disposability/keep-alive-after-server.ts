@@ -3,7 +3,7 @@ import { defineKubernetesRule } from '../../../rule';
 import type { Container, KubeObject, KubernetesModel } from '../../../kubernetes/model';
 import type { SourceText } from '../../../source';
 import { splitCommands } from '../../../dockerfile/shell';
-import { basename, commandText, containerCommand, isKeepAlive, programOf, scalarLogical, type SimpleCommand } from '../../../kubernetes/commands';
+import { basename, commandSummary, containerCommand, isKeepAlive, programOf, scalarLogical, type SimpleCommand } from '../../../kubernetes/commands';
 import { isLongRunning, podVolumes, volumeMounts } from '../../../kubernetes/pod-parts';
 import { probeOf } from '../../../kubernetes/probes';
 import { asMap, mapEntries, nodeAt, resolve, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
@@ -101,13 +101,12 @@ export default defineKubernetesRule({
         if (steps.some((c) => c.terminator === '&' || /^(while|until|for|do|done)$/.test(c.words[0]?.value ?? ''))) continue;
         const work = steps.slice(0, -1).filter((c) => !SETUP.test(programOf(c)));
         if (work.length === 0) continue;
-        const text = commandText(work[work.length - 1]);
         report({
           messageId: 'keepAlive',
           data: {
-            keepAlive: commandText(last),
+            keepAlive: commandSummary(last),
             container: container.name ?? '?',
-            server: text.length > 50 ? `${text.slice(0, 47)}…` : text,
+            server: commandSummary(work[work.length - 1]),
             where: script.from ? ` in ${script.from}` : '',
           },
           range: last.range,

@@ -1,5 +1,5 @@
 import { defineKubernetesRule } from '../../../rule';
-import { appContainerCommands, commandText, programOf } from '../../../kubernetes/commands';
+import { appContainerCommands, commandSummary, programOf } from '../../../kubernetes/commands';
 
 const NOT_THE_APP = new Set(['', 'exec', 'wait', 'echo', 'printf', 'true', 'false', 'exit', 'sleep', 'done', 'fi', 'esac', 'trap', 'set', 'export', 'cd', 'tail']);
 const SHELL_SYNTAX = /^(done|fi|esac|then|do|else|elif|\}|\))$/;
@@ -39,10 +39,9 @@ export default defineKubernetesRule({
       if (SHELL_SYNTAX.test(first.value) || commands.some((c) => /^(while|until|for|if|case)$/.test(c.words[0].value))) continue;
       if (first.value === 'exec' || NOT_THE_APP.has(programOf(last))) continue;
       const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.value);
-      const text = commandText(last);
       report({
         messageId: 'noExec',
-        data: { command: text.length > 60 ? `${text.slice(0, 57)}…` : text, container: container.name ?? '?' },
+        data: { command: commandSummary(last, 60), container: container.name ?? '?' },
         range: last.range,
         fix: assignment ? undefined : { title: 'Prefix the final command with exec', edits: [{ range: { start: first.range.start, end: first.range.start }, newText: 'exec ' }] },
       });

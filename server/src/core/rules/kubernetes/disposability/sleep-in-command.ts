@@ -1,5 +1,5 @@
 import { defineKubernetesRule } from '../../../rule';
-import { appContainerCommands, commandText, commandWords, durationSeconds, programOf } from '../../../kubernetes/commands';
+import { appContainerCommands, commandSummary, commandWords, durationSeconds, programOf } from '../../../kubernetes/commands';
 
 const WAITERS = /^(wait-for-it|wait-for|wait_for_it|wait-for-postgres|wait-for-db)(\.sh)?$/;
 
@@ -27,8 +27,7 @@ export default defineKubernetesRule({
     for (const { container, command } of appContainerCommands(model, source)) {
       const commands = command.commands;
       const data = (c: (typeof commands)[number]) => {
-        const text = commandText(c);
-        return { command: text.length > 50 ? `${text.slice(0, 47)}…` : text, container: container.name ?? '?' };
+        return { command: commandSummary(c), container: container.name ?? '?' };
       };
       // A sleep inside a loop body paces the loop (`while true; do …; sleep 1; done`); it does not delay the start.
       let loopDepth = 0;

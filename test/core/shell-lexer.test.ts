@@ -1,0 +1,75 @@
+// The shell lexer shared by Dockerfile heredocs and RUN lines and Kubernetes `sh -c` scripts: line
+// continuations (backslash-newline) join lines the way POSIX shells do and never become words of their
+// own, and a backslash inside double quotes escapes what POSIX says it does; and how messages quote a command.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { SourceText } from '../../server/src/core/source';
+import { splitCommands, verbatimText, type SimpleCommand } from '../../server/src/core/dockerfile/shell';
+import { commandSummary } from '../../server/src/core/kubernetes/commands';
+
+function lex(script: string, escapeChar = '\\'): SimpleCommand[] {
+  const source = new SourceText('file:///w/script.sh', script);
+  return splitCommands(source, verbatimText(source, 0, script.length), escapeChar);
+}
+const values = (commands: SimpleCommand[]) => commands.map((c) => c.words.map((w) => w.value));
+const start = (c: SimpleCommand) => [c.range.start.line, c.range.start.character];
+
+describe('shell lexer: line continuations and escapes', () => {
+  it('a continuation after an operator starts no word: the next command is the one on the next line', () => {
+    const commands = lex('apt-get update && \\\n    pip install flask && \\\n    python app.py\n');
+    assert.deepEqual(values(commands), [['apt-get', 'update'], ['pip', 'install', 'flask'], ['python', 'app.py']]);
+    assert.deepEqual(start(commands[1]), [1, 4]);
+    assert.deepEqual(start(commands[2]), [2, 4]);
+  });
+
+  it('a continuation between arguments keeps one command, and no word ends past its last character', () => {
+    const commands = lex('pip install \\\n  --no-cache-dir \\\n  flask\n');
+    assert.deepEqual(values(commands), [['pip', 'install', '--no-cache-dir', 'flask']]);
+    const install = commands[0].words[1].range;
+    assert.deepEqual([install.start.line, install.start.character, install.end.line, install.end.character], [0, 4, 0, 11]);
+  });
+
+  it('joins a word split over two lines, unquoted and inside double quotes, but not inside single quotes', () => {
+    assert.deepEqual(values(lex('ec\\\nho done')), [['echo', 'done']]);
+    assert.deepEqual(values(lex('echo "a\\\nb"')), [['echo', 'ab']]);
+    assert.deepEqual(values(lex("echo 'a\\\nb'")), [['echo', 'a\\\nb']]);
+  });
+
+  it('reads CRLF continuations alike', () => {
+    assert.deepEqual(values(lex('echo a && \\\r\n  echo b\r\n')), [['echo', 'a'], ['echo', 'b']]);
+  });
+
+  it('leaves other escapes as they were, and backslashes alone where they are no escape (Windows shells)', () => {
+    assert.deepEqual(values(lex('touch a\\ b')), [['touch', 'a b']]);
+    assert.deepEqual(values(lex('dir C:\\app \\\n  /s', '`')), [['dir', 'C:\\app', '\\'], ['/s']]);
+  });
+
+  it('inside double quotes, a backslash escapes only $, `, " and itself, as in POSIX shells', () => {
+    assert.deepEqual(values(lex('echo "a \\$HOME \\" \\\\ \\`x\\`"')), [['echo', 'a $HOME " \\ `x`']]);
+    assert.deepEqual(values(lex('grep -E "\\d+\\.log" "C:\\app"')), [['grep', '-E', '\\d+\\.log', 'C:\\app']]);
+  });
+
+  it('a backslash at the very end of the script stays part of its word', () => {
+    assert.deepEqual(values(lex('echo a\\')), [['echo', 'a\\']]);
+  });
+});
+
+describe('command summaries (what messages quote)', () => {
+  it('shows every run of white space, line breaks of a quoted argument included, as one space', () => {
+    const [command] = lex("python -c '\n  import sys\n  print(sys.argv)\n'");
+    assert.equal(commandSummary(command), 'python -c import sys print(sys.argv)');
+  });
+
+  it('cuts at the limit with an ellipsis, never between the halves of a surrogate pair', () => {
+    const [long] = lex(`echo ${'a'.repeat(60)}`);
+    assert.equal(commandSummary(long), `echo ${'a'.repeat(42)}…`);
+    assert.equal(commandSummary(long).length, 48);
+    // The 47th character would be the first half of the emoji: the cut moves one character back.
+    const [emoji] = lex(`echo ${'a'.repeat(41)}🚀${'b'.repeat(10)}`);
+    const summary = commandSummary(emoji);
+    assert.equal(summary, `echo ${'a'.repeat(41)}…`);
+    assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(summary));
+    const [short] = lex('tail -f /dev/null');
+    assert.equal(commandSummary(short), 'tail -f /dev/null');
+  });
+});
