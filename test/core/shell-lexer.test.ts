@@ -54,6 +54,46 @@ describe('shell lexer: line continuations and escapes', () => {
   });
 });
 
+describe('shell lexer: here-documents', () => {
+  const inertOf = (script: string) => {
+    const source = new SourceText('file:///w/script.sh', script);
+    const inert: Array<[number, number]> = [];
+    const commands = splitCommands(source, verbatimText(source, 0, script.length), '\\', inert);
+    return { commands, spans: inert.map(([from, to]) => script.slice(from, to)) };
+  };
+
+  it('the body of a here-document is no command, and the commands after its closing line are', () => {
+    const commands = lex('cat <<EOF > /etc/cron.d/job\n0 3 * * * root pip install -U certifi\nsleep 3600\nEOF\nexec gunicorn app\n');
+    assert.deepEqual(values(commands), [['cat', '<<EOF', '>', '/etc/cron.d/job'], ['exec', 'gunicorn', 'app']]);
+    assert.deepEqual(start(commands[1]), [4, 0]);
+  });
+
+  it('reads quoted names, a name in the next word, `<<-` with tabs, a glued redirection and two on one line', () => {
+    assert.deepEqual(values(lex("cat <<'END' >a\nrm -rf /\nEND\nnode a.js")), [['cat', '<<END', '>a'], ['node', 'a.js']]);
+    assert.deepEqual(values(lex('cat << "END" >a\nrm -rf /\nEND\nnode a.js')), [['cat', '<<', 'END', '>a'], ['node', 'a.js']]);
+    assert.deepEqual(values(lex('cat <<-EOF >a\n\tsleep 9\n\tEOF\nnode a.js')), [['cat', '<<-EOF', '>a'], ['node', 'a.js']]);
+    assert.deepEqual(values(lex('cat <<EOF>/etc/motd\nsleep 9\nEOF\nnode a.js')), [['cat', '<<EOF>/etc/motd'], ['node', 'a.js']]);
+    assert.deepEqual(values(lex('paste <<A <<B\nsleep 1\nA\nsleep 2\nB\nnode a.js')), [['paste', '<<A', '<<B'], ['node', 'a.js']]);
+  });
+
+  it('a closing line must match exactly (`<<` keeps leading tabs, a CR before the newline is no part of it)', () => {
+    assert.deepEqual(values(lex('cat <<EOF\n\tEOF\nsleep 9\nEOF\nnode a.js')), [['cat', '<<EOF'], ['node', 'a.js']]);
+    assert.deepEqual(values(lex('cat <<EOF\r\nsleep 9\r\nEOF\r\nnode a.js\r\n')), [['cat', '<<EOF'], ['node', 'a.js']]);
+  });
+
+  it('keeps every line as commands when there is no here-document: here-strings, shifts, unclosed or odd names', () => {
+    assert.deepEqual(values(lex('grep -q x <<< "$A"\nnode a.js')), [['grep', '-q', 'x', '<<<', '$A'], ['node', 'a.js']]);
+    assert.deepEqual(values(lex('echo $((1<<3))\nnode a.js')), [['echo', '$((1<<3))'], ['node', 'a.js']]);
+    assert.deepEqual(values(lex('cat <<EOF\nsleep 9\nnode a.js')), [['cat', '<<EOF'], ['sleep', '9'], ['node', 'a.js']]);
+    assert.deepEqual(values(lex('echo 1 <<2\nsleep 9\n2\nnode a.js')), [['echo', '1', '<<2'], ['sleep', '9'], ['2'], ['node', 'a.js']]);
+  });
+
+  it('reports the spans that run nothing: comments and here-document bodies', () => {
+    const { spans } = inertOf('# set up\ncat <<EOF >x # a note\nbody\nEOF\nnode a.js\n');
+    assert.deepEqual(spans, ['# set up', '# a note', 'body\nEOF\n']);
+  });
+});
+
 describe('command summaries (what messages quote)', () => {
   it('shows every run of white space, line breaks of a quoted argument included, as one space', () => {
     const [command] = lex("python -c '\n  import sys\n  print(sys.argv)\n'");

@@ -10,6 +10,7 @@ import type { CommandLine, DockerfileModel, ImageReference, Stage } from './mode
 import { isExecForm, propertiesOf } from './model';
 import type { ShellWord, SimpleCommand } from './shell';
 import { AttachedCache } from '../attached';
+import { countBelow } from '../sorted';
 
 export interface PathWord {
   /** The path as Docker sees it (quotes removed). */
@@ -232,20 +233,14 @@ export function argValuesAt(model: DockerfileModel, instruction: Instruction): M
     argStates.set(stage, state);
   }
   const line = instruction.getRange().start.line;
-  let lo = 0;
-  let hi = state.lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (state.lines[mid] < line) lo = mid + 1;
-    else hi = mid;
-  }
-  // `lo` ARGs of the stage start before the instruction.
-  for (let k = state.snapshots.length; k <= lo; k++) {
+  // `before` ARGs of the stage start before the instruction.
+  const before = countBelow(state.lines, line);
+  for (let k = state.snapshots.length; k <= before; k++) {
     const values = new Map(state.snapshots[k - 1]);
     for (const p of propertiesOf(state.args[k - 1])) values.set(p.name, p.hasDefault ? p.value : model.globalArgs.get(p.name));
     state.snapshots.push(values);
   }
-  return new Map(state.snapshots[lo]);
+  return new Map(state.snapshots[before]);
 }
 
 const argStates = new AttachedCache<Stage, { args: Instruction[]; lines: number[]; snapshots: Map<string, string | undefined>[] }>('ARG values');

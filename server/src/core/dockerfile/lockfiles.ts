@@ -9,6 +9,7 @@ import type { ShellWord, SimpleCommand } from './shell';
 import { effectiveWords } from './shell';
 import { baseName, bindMountSources, copyPaths, programOf, sourceMatches, verbIndex, type PathWord } from './instructions';
 import { AttachedCache } from '../attached';
+import { countBelow } from '../sorted';
 
 export type Ecosystem = 'npm' | 'bundler' | 'composer' | 'pipenv' | 'python-project' | 'cargo';
 
@@ -179,14 +180,8 @@ class StageIndex {
     }
     const list = this.byBase.get(name);
     if (!list) return undefined;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < limit) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? undefined : list[lo - 1];
+    const below = countBelow(list, limit);
+    return below === 0 ? undefined : list[below - 1];
   }
 }
 

@@ -8,6 +8,7 @@
 import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { AttachedCache } from '../attached';
+import { countBelow } from '../sorted';
 
 /**
  * Script text with line continuations removed, and where each character came from.
@@ -230,9 +231,11 @@ class LexedCommand implements SimpleCommand {
 /**
  * Splits a shell script into simple commands. Quotes (`'…'`, `"…"`), backslash
  * escapes and `$(…)`/backticks are kept inside words; `#` starts a comment at a word
- * boundary. Anything it does not understand stays part of a word rather than failing.
+ * boundary; the bodies of here-documents are no commands. Anything it does not
+ * understand stays part of a word rather than failing. When `inert` is given, the
+ * spans of the script that run nothing (comments, here-document bodies) are added to it.
  */
-export function splitCommands(source: SourceText, logical: LogicalText, escapeChar = '\\'): SimpleCommand[] {
+export function splitCommands(source: SourceText, logical: LogicalText, escapeChar = '\\', inert?: Array<[from: number, to: number]>): SimpleCommand[] {
   const s = logical.text;
   // With `# escape=\`` the image runs Windows shells, where a backslash is a path separator, not an escape.
   const backslashEscapes = escapeChar === '\\';
@@ -240,6 +243,11 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
   const place = new ScriptPlace(source, logical);
   let words: ShellWord[] = [];
   let i = 0;
+  // Here-documents opened on the current line: their bodies follow its newline and hold no commands
+  // (made when a script opens its first one).
+  let heredocs: HeredocBodies | undefined;
+  // Set when a word was a bare `<<` or `<<-`: the next word names the here-document.
+  let delimiterNext: boolean | undefined;
 
   const finish = (terminator: ShellOperator) => {
     // A copy of its own length: the list grew by pushes, with room for a dozen more words (kept as long as the parse).
@@ -263,11 +271,16 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
     }
     if (ch === '\n') {
       finish('\n');
-      i++;
+      const body = i + 1;
+      i = heredocs ? heredocs.skipBodies(body) : body;
+      if (i > body) inert?.push([body, i]);
+      delimiterNext = undefined;
       continue;
     }
     if (ch === '#') {
+      const from = i;
       while (i < s.length && s[i] !== '\n') i++;
+      inert?.push([from, i]);
       continue;
     }
     if ((ch === '&' || ch === '|') && s[i + 1] === ch) {
@@ -299,11 +312,25 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
     let quoted = false;
     // Where the word ends: a line continuation right after it is not part of its range.
     let end = i;
+    // Where an unquoted `<<` (or `<<-`) starts in the word's value, if one does: a here-document.
+    let heredocAt = -1;
+    let stripTabs = false;
     while (i < s.length) {
       const c = s[i];
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '|' || c === ')' || c === '(') break;
       // `2>&1`, `>&2`, `<&3` and `&>file` are redirections inside the word, not the background operator.
       if (c === '&' && s[i + 1] !== '>' && s[i - 1] !== '>' && s[i - 1] !== '<') break;
+      if (c === '<' && s[i + 1] === '<') {
+        // `<<<` is a here-string (bash), read on its line; `<<` and `<<-` open a here-document.
+        const length = s[i + 2] === '<' ? 3 : s[i + 2] === '-' ? 3 : 2;
+        if (s[i + 2] !== '<' && heredocAt < 0) {
+          heredocAt = value.length + (i - run);
+          stripTabs = length === 3;
+        }
+        i += length;
+        end = i;
+        continue;
+      }
       if (c === '\\' && backslashEscapes && i + 1 < s.length) {
         const joined = continuationEnd(s, i);
         if (joined > i) {
@@ -380,9 +407,101 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
     }
     if (run < i) value += s.slice(run, i);
     words.push(new LexedWord(value, quoted, place, start, end));
+    if (heredocAt >= 0) {
+      // `<<EOF`, `<<-'EOF'`, `<<EOF>file`: the name follows the operator in the same word, or is the next word.
+      const name = value.slice(heredocAt + (stripTabs ? 3 : 2));
+      if (name === '') delimiterNext = stripTabs;
+      else (heredocs ??= new HeredocBodies(s)).open(name, stripTabs);
+    } else if (delimiterNext !== undefined) {
+      (heredocs ??= new HeredocBodies(s)).open(value, delimiterNext);
+      delimiterNext = undefined;
+    }
   }
   finish('end');
   return commands;
+}
+
+/** A here-document's name as scripts write it (`EOF`, `END_OF_SCRIPT`, `eot`); anything else is not read as one. */
+const HEREDOC_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
+
+/**
+ * The bodies of the here-documents of one script (`cat <<EOF > /etc/app.conf` … `EOF`): text written to
+ * a file or fed to a program, not commands. Their closing lines are found through an index of the
+ * script's short lines, made once, when the first here-document opens, so that a script with many
+ * of them stays linear. One that never closes is not read as a here-document at all: the lexer
+ * then keeps every line after it as commands rather than hide them.
+ */
+class HeredocBodies {
+  private opened: { name: string; stripTabs: boolean }[] = [];
+  /** Line starts by the line's text (and by its text without leading tabs, for `<<-`), in order. */
+  private exact: Map<string, number[]> | undefined;
+  private untabbed: Map<string, number[]> | undefined;
+  /** Where each of those lines ends (its newline, or the end of the script), by its start. */
+  private ends: Map<number, number> | undefined;
+
+  constructor(private readonly s: string) {}
+
+  open(word: string, stripTabs: boolean): void {
+    // The name stops where a redirection glued to it starts: `<<EOF>/etc/motd`.
+    let length = 0;
+    while (length < word.length && word[length] !== '>' && word[length] !== '<') length++;
+    const name = word.slice(0, length);
+    if (HEREDOC_NAME.test(name)) this.opened.push({ name, stripTabs });
+  }
+
+  /** Where the commands go on after the newline at `from - 1`: past the bodies of the here-documents opened on that line. */
+  skipBodies(from: number): number {
+    if (this.opened.length === 0) return from;
+    let at = from;
+    for (const { name, stripTabs } of this.opened) {
+      const close = this.closingLine(name, stripTabs, at);
+      if (close === undefined) break;
+      at = close;
+    }
+    this.opened = [];
+    return at;
+  }
+
+  /** Just past the first line at or after `from` that closes a here-document named `name`, if there is one. */
+  private closingLine(name: string, stripTabs: boolean, from: number): number | undefined {
+    this.index();
+    const starts = (stripTabs ? this.untabbed : this.exact)!.get(name);
+    if (!starts) return undefined;
+    const first = countBelow(starts, from);
+    if (first === starts.length) return undefined;
+    const lineEnd = this.ends!.get(starts[first])!;
+    return Math.min(lineEnd + 1, this.s.length);
+  }
+
+  private index(): void {
+    if (this.exact) return;
+    const s = this.s;
+    this.exact = new Map();
+    this.untabbed = new Map();
+    this.ends = new Map();
+    let start = 0;
+    while (start <= s.length) {
+      let end = s.indexOf('\n', start);
+      if (end < 0) end = s.length;
+      // Only lines short enough to be a name are kept; a CR before the newline is not part of it.
+      const textEnd = end > start && s[end - 1] === '\r' ? end - 1 : end;
+      if (textEnd - start <= 64 + 16) {
+        const line = s.slice(start, textEnd);
+        this.ends.set(start, end);
+        push(this.exact, line, start);
+        let tabs = 0;
+        while (line[tabs] === '\t') tabs++;
+        push(this.untabbed, line.slice(tabs), start);
+      }
+      start = end + 1;
+    }
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 

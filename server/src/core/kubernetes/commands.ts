@@ -27,6 +27,8 @@ export interface ContainerCommand {
   commands: SimpleCommand[];
   /** True when any part is a Helm/Go template expression: the real command is unknown. */
   templated: boolean;
+  /** The parts of the script (offsets in its value) that run nothing: comments and here-document bodies. */
+  inert?: Array<[from: number, to: number]>;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
@@ -108,7 +110,11 @@ function commandOfArgv(source: SourceText, argv: ArgvWord[]): ContainerCommand |
   const script = shellScriptOf(argv);
   if (script?.scalar) {
     const logical = scalarLogical(source, script.scalar);
-    if (logical) return { argv, script, commands: splitCommands(source, logical), templated };
+    if (logical) {
+      const inert: Array<[number, number]> = [];
+      const commands = splitCommands(source, logical, '\\', inert);
+      return { argv, script, commands, templated, inert: inert.length > 0 ? inert : undefined };
+    }
   }
   return { argv, script: undefined, commands: [asCommand], templated };
 }

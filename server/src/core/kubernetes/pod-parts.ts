@@ -3,11 +3,11 @@
  * of a container's command line, its volume mounts, the pod's volumes, and whether
  * an object is only a fragment (a Kustomize patch) rather than a complete object.
  */
-import type { Document, Node, YAMLMap } from 'yaml';
+import { isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Range } from '../types';
 import type { Container, KubeObject, KubernetesModel } from './model';
 import { WORKLOAD_KINDS, isKnativeServing, isTemplated } from './model';
-import { containerCommand, isIdleCommand } from './commands';
+import { containerCommand, isIdleCommand, scalarLogical } from './commands';
 import { isOfficialImage, isStandInImage, parseImageReference } from './images';
 import { asMap, mapEntries, nodeAt, scalarNumber, scalarString, seqItems, valueOf } from './yaml-nodes';
 import { perContainer, perObject } from './object-memo';
@@ -50,12 +50,15 @@ export const commandItems = perContainer((model: KubernetesModel, container: Con
 export function findInCommand(model: KubernetesModel, container: Container, doc: Document, pattern: RegExp): CommandMatch[] {
   const items = commandItems(model, container, doc);
   if (items.length === 0 || items.some((i) => isTemplated(i.text))) return [];
+  // A `sh -c` script's comments and here-document bodies run nothing: they are blanked (same length) before the search.
+  const command = containerCommand(model.source, container, doc);
+  const scriptStart = command?.inert ? command.script?.scalar?.range?.[0] : undefined;
   const starts: number[] = [];
   let joined = '';
   for (const item of items) {
     if (joined) joined += ' ';
     starts.push(joined.length);
-    joined += item.text;
+    joined += scriptStart !== undefined && item.node.range?.[0] === scriptStart ? blanked(item.text, command!.inert!) : item.text;
   }
   const regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   const out: CommandMatch[] = [];
@@ -70,7 +73,10 @@ export function findInCommand(model: KubernetesModel, container: Container, doc:
     if (touched.length === 0) continue;
     let range: Range = { start: touched[0].item.range.start, end: touched[touched.length - 1].item.range.end };
     if (touched.length === 1) {
-      const narrowed = narrow(model, touched[0].item, m[0].trim());
+      // The match without its surrounding white space, as offsets in the item's value.
+      const from = start - touched[0].from + (m[0].length - m[0].trimStart().length);
+      const to = end - touched[0].from - (m[0].length - m[0].trimEnd().length);
+      const narrowed = narrow(model, touched[0].item, from, to);
       if (narrowed) range = narrowed;
     }
     out.push({ text: m[0], range, match: m });
@@ -78,14 +84,27 @@ export function findInCommand(model: KubernetesModel, container: Container, doc:
   return out;
 }
 
-/** The range of `needle` inside an item when it appears verbatim in the source (plain or block scalars). */
-function narrow(model: KubernetesModel, item: CommandItem, needle: string): Range | undefined {
-  const r = item.node.range;
-  if (!r || !needle) return undefined;
-  const raw = model.source.text.slice(r[0], r[1]);
-  const at = raw.indexOf(needle);
-  if (at < 0) return undefined;
-  return model.source.rangeOf(r[0] + at, r[0] + at + needle.length);
+/** `text` with the spans `inert` replaced by spaces, so that offsets stay where they were. */
+function blanked(text: string, inert: ReadonlyArray<readonly [number, number]>): string {
+  let out = '';
+  let kept = 0;
+  for (const [from, to] of inert) {
+    out += text.slice(kept, from) + ' '.repeat(Math.max(0, Math.min(to, text.length) - from));
+    kept = Math.max(kept, to);
+  }
+  return out + text.slice(kept);
+}
+
+/**
+ * The range of the characters `[from, to)` of an item's value in the source, through the scalar's map from
+ * value to source (quotes, escapes and a block's indentation accounted for): the occurrence that matched,
+ * not an earlier one with the same text (in a comment, say).
+ */
+function narrow(model: KubernetesModel, item: CommandItem, from: number, to: number): Range | undefined {
+  if (!isScalar(item.node) || to <= from || to > item.text.length) return undefined;
+  const logical = scalarLogical(model.source, item.node);
+  if (!logical) return undefined;
+  return model.source.rangeOf(logical.offsetAt(from), logical.offsetAt(to - 1) + 1);
 }
 
 export interface Volume {

@@ -8,6 +8,7 @@ testRule(rule, {
     { name: 'clone followed by a commit checkout, with continuations', code: 'FROM golang:1.22 AS build\nRUN git clone https://github.com/acme/lib.git /src/lib \\\n && cd /src/lib \\\n && git checkout 3f2a9c1d\n' },
     { name: 'ADD of a git URL pinned to a tag', code: 'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.13.2 /src\n' },
     { name: 'release archive of a tag', code: 'FROM alpine:3.20\nRUN curl -fsSL https://github.com/acme/tool/archive/refs/tags/v2.1.0.tar.gz | tar xz\n' },
+    { name: 'a clone written into a file by a here-document inside a RUN heredoc', code: 'FROM alpine:3.20\nRUN <<EOF\ncat <<SCRIPT > /usr/local/bin/fetch\ngit clone https://github.com/acme/tools /src\nSCRIPT\nchmod +x /usr/local/bin/fetch\nEOF\n' },
   ],
   invalid: [
     {

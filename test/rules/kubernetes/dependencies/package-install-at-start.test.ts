@@ -24,6 +24,10 @@ testRule(rule, {
     { name: 'a one-off Job that installs a stated version before its task', code: deploy('      restartPolicy: Never\n      containers:\n        - name: download\n          image: python:3.12-slim\n          command: ["sh", "-c", "pip install huggingface_hub==0.24.6 && huggingface-cli download google/gemma-2b --local-dir /models"]\n', 'Job') },
     { name: 'a one-off Job that installs from its requirements file', code: deploy('      restartPolicy: Never\n      containers:\n        - name: bench\n          image: python:3.12-slim\n          command: ["sh", "-c", "pip install -r /bench/requirements.txt && python /bench/run.py"]\n', 'Job') },
     { name: 'Helm templated args', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          args: ["sh", "-c", "{{ .Values.extraInstall }} pip install x"]\n') },
+    {
+      name: 'installs only mentioned in a comment and in a here-document written to a file',
+      code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c"]\n          args:\n            - |\n              # the image ran pip install at build time\n              cat <<EOF > /etc/cron.d/refresh\n              0 3 * * * root pip install -U certifi\n              EOF\n              exec gunicorn app:app\n'),
+    },
   ],
   invalid: [
     {
@@ -68,6 +72,11 @@ spec:
       name: 'exec-form apk add in a second Deployment of a multi-document file',
       code: 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80}]\n---\n' + deploy('      containers:\n        - name: api\n          image: alpine:3.20\n          command: [apk, add, --no-cache, python3]\n'),
       errors: [{ line: 22, column: 21, endLine: 22, endColumn: 29 }],
+    },
+    {
+      name: 'reported where it runs, not where a comment above names it',
+      code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c"]\n          args:\n            - |\n              # pip install at start, for now\n              pip install -r /app/requirements.txt\n              exec gunicorn app:app\n'),
+      errors: [{ line: 19, column: 15, endLine: 19, endColumn: 26, messageId: 'install' }],
     },
   ],
 });

@@ -19,6 +19,7 @@ testRule(rule, {
     { name: 'sleep as the whole command (debug pod)', code: pod('          command: ["sleep", "infinity"]\n') },
     { name: 'app with a sleep flag', code: pod('          command: ["node", "server.js", "--sleep", "5"]\n') },
     { name: 'sleep pacing a loop body is not a start-up delay', code: pod('          command: ["/bin/sh", "-c", "while true; do echo $(date) >> /mnt/out/log; sleep 1; done"]\n') },
+    { name: 'a sleep in a here-document written to a file runs nothing', code: pod('          command: ["sh", "-c"]\n          args:\n            - |\n              cat <<\'EOF\' > /app/retry.sh\n              sleep 30\n              EOF\n              exec node server.js\n') },
   ],
   invalid: [
     { name: 'sleep before the app', code: pod('          command: ["sh", "-c", "sleep 15 && exec node server.js"]\n'), errors: [{ line: 11, column: 34, endLine: 11, endColumn: 42, messageId: 'sleep', message: '15s' }] },
