@@ -89,8 +89,11 @@ function blanked(text: string, inert: ReadonlyArray<readonly [number, number]>):
   let out = '';
   let kept = 0;
   for (const [from, to] of inert) {
-    out += text.slice(kept, from) + ' '.repeat(Math.max(0, Math.min(to, text.length) - from));
-    kept = Math.max(kept, to);
+    const blank = Math.max(from, kept);
+    const stop = Math.min(to, text.length);
+    if (stop <= blank) continue;
+    out += text.slice(kept, blank) + ' '.repeat(stop - blank);
+    kept = stop;
   }
   return out + text.slice(kept);
 }
