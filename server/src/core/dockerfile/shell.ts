@@ -1,9 +1,11 @@
 /**
  * A small, forgiving shell lexer for the scripts inside RUN, CMD, ENTRYPOINT and
- * HEALTHCHECK. It does not execute or fully parse POSIX shell; it splits a script
- * into simple commands (argv words separated by `&&`, `||`, `;`, `|`, `&` and
- * newlines) and keeps, for every word, its exact range in the Dockerfile, so a
- * rule can point at `npm install` inside a five-line `RUN` with continuations.
+ * HEALTHCHECK (and a Kubernetes container's `sh -c` script). It does not execute or
+ * fully parse POSIX shell; it splits a script into simple commands (argv words
+ * separated by `&&`, `||`, `;`, `|`, `&` and newlines, with line continuations joined
+ * and here-document bodies left out, as a shell reads them) and keeps, for every word,
+ * its exact range in the source, so a rule can point at `npm install` inside a
+ * five-line `RUN` with continuations.
  */
 import type { Range } from '../types';
 import type { SourceText } from '../source';
@@ -321,13 +323,18 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
       // `2>&1`, `>&2`, `<&3` and `&>file` are redirections inside the word, not the background operator.
       if (c === '&' && s[i + 1] !== '>' && s[i - 1] !== '>' && s[i - 1] !== '<') break;
       if (c === '<' && s[i + 1] === '<') {
-        // `<<<` is a here-string (bash), read on its line; `<<` and `<<-` open a here-document.
-        const length = s[i + 2] === '<' ? 3 : s[i + 2] === '-' ? 3 : 2;
-        if (s[i + 2] !== '<' && heredocAt < 0) {
-          heredocAt = value.length + (i - run);
-          stripTabs = length === 3;
+        if (s[i + 2] === '<') {
+          // `<<<` is a here-string (bash): its text is on this line.
+          i += 3;
+        } else {
+          // `<<` and `<<-` open a here-document.
+          const dash = s[i + 2] === '-';
+          if (heredocAt < 0) {
+            heredocAt = value.length + (i - run);
+            stripTabs = dash;
+          }
+          i += dash ? 3 : 2;
         }
-        i += length;
         end = i;
         continue;
       }
@@ -423,6 +430,8 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
 
 /** A here-document's name as scripts write it (`EOF`, `END_OF_SCRIPT`, `eot`); anything else is not read as one. */
 const HEREDOC_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
+/** The longest line that can close one: a name of 64 characters after up to 16 tabs (`<<-`). */
+const MAX_CLOSING_LINE = 64 + 16;
 
 /**
  * The bodies of the here-documents of one script (`cat <<EOF > /etc/app.conf` … `EOF`): text written to
@@ -483,9 +492,9 @@ class HeredocBodies {
     while (start <= s.length) {
       let end = s.indexOf('\n', start);
       if (end < 0) end = s.length;
-      // Only lines short enough to be a name are kept; a CR before the newline is not part of it.
+      // Only lines short enough to close a here-document are kept; a CR before the newline is not part of it.
       const textEnd = end > start && s[end - 1] === '\r' ? end - 1 : end;
-      if (textEnd - start <= 64 + 16) {
+      if (textEnd - start <= MAX_CLOSING_LINE) {
         const line = s.slice(start, textEnd);
         this.ends.set(start, end);
         push(this.exact, line, start);
