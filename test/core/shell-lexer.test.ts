@@ -92,6 +92,12 @@ describe('shell lexer: here-documents', () => {
     const { spans } = inertOf('# set up\ncat <<EOF >x # a note\nbody\nEOF\nnode a.js\n');
     assert.deepEqual(spans, ['# set up', '# a note', 'body\nEOF\n']);
   });
+
+  it('and what echo and printf print, unless it runs something or is piped on', () => {
+    const { spans } = inertOf('echo "Running pip install..." && pip install -r r.txt\nprintf \'%s\\n\' done >&2\n');
+    assert.deepEqual(spans, ['"Running pip install..."', "'%s\\n' done >&2"]);
+    assert.deepEqual(inertOf('echo "$(pip install x)"\necho `git clone y`\necho pip install x | sh\necho\n').spans, []);
+  });
 });
 
 describe('command summaries (what messages quote)', () => {

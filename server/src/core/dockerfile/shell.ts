@@ -204,8 +204,9 @@ class LexedWord implements ShellWord {
     readonly value: string,
     readonly quoted: boolean,
     private readonly place: ScriptPlace,
-    private readonly from: number,
-    private readonly to: number,
+    /** Where the word starts and ends in the script's logical text. */
+    readonly from: number,
+    readonly to: number,
   ) {}
 
   /** Cut from the script when asked: two rules ask, and a kept copy per word was a tenth of what a large Dockerfile's analysis keeps. */
@@ -235,7 +236,8 @@ class LexedCommand implements SimpleCommand {
  * escapes and `$(…)`/backticks are kept inside words; `#` starts a comment at a word
  * boundary; the bodies of here-documents are no commands. Anything it does not
  * understand stays part of a word rather than failing. When `inert` is given, the
- * spans of the script that run nothing (comments, here-document bodies) are added to it.
+ * spans of the script that run nothing (comments, here-document bodies, what `echo` and
+ * `printf` print) are added to it, in no particular order.
  */
 export function splitCommands(source: SourceText, logical: LogicalText, escapeChar = '\\', inert?: Array<[from: number, to: number]>): SimpleCommand[] {
   const s = logical.text;
@@ -243,7 +245,7 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
   const backslashEscapes = escapeChar === '\\';
   const commands: SimpleCommand[] = [];
   const place = new ScriptPlace(source, logical);
-  let words: ShellWord[] = [];
+  let words: LexedWord[] = [];
   let i = 0;
   // Here-documents opened on the current line: their bodies follow its newline and hold no commands
   // (made when a script opens its first one).
@@ -252,8 +254,14 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
   let delimiterNext: boolean | undefined;
 
   const finish = (terminator: ShellOperator) => {
+    if (words.length === 0) return;
+    if (inert && terminator !== '|' && words.length > 1 && PRINTS_ITS_ARGUMENTS.has(words[0].value)) {
+      // `echo "Running pip install…"` prints its words; unless one of them runs something (`$(…)`, backticks).
+      const printed = words.slice(1);
+      if (!printed.some((w) => w.raw.includes('$(') || w.raw.includes('`'))) inert.push([printed[0].from, printed[printed.length - 1].to]);
+    }
     // A copy of its own length: the list grew by pushes, with room for a dozen more words (kept as long as the parse).
-    if (words.length > 0) commands.push(new LexedCommand(words.slice(), terminator));
+    commands.push(new LexedCommand(words.slice(), terminator));
     words.length = 0;
   };
 
@@ -427,6 +435,9 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
   finish('end');
   return commands;
 }
+
+/** Commands that only print their arguments: what they print is no command (unless it is piped on). */
+const PRINTS_ITS_ARGUMENTS = new Set(['echo', 'printf']);
 
 /** A here-document's name as scripts write it (`EOF`, `END_OF_SCRIPT`, `eot`); anything else is not read as one. */
 const HEREDOC_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;

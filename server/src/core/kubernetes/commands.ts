@@ -27,7 +27,7 @@ export interface ContainerCommand {
   commands: SimpleCommand[];
   /** True when any part is a Helm/Go template expression: the real command is unknown. */
   templated: boolean;
-  /** The parts of the script (offsets in its value) that run nothing: comments and here-document bodies. */
+  /** The parts of the script (offsets in its value, in order) that run nothing: comments, here-document bodies, what `echo` prints. */
   inert?: Array<[from: number, to: number]>;
 }
 
@@ -113,7 +113,7 @@ function commandOfArgv(source: SourceText, argv: ArgvWord[]): ContainerCommand |
     if (logical) {
       const inert: Array<[number, number]> = [];
       const commands = splitCommands(source, logical, '\\', inert);
-      return { argv, script, commands, templated, inert: inert.length > 0 ? inert : undefined };
+      return { argv, script, commands, templated, inert: inert.length > 0 ? inert.sort((a, b) => a[0] - b[0]) : undefined };
     }
   }
   return { argv, script: undefined, commands: [asCommand], templated };

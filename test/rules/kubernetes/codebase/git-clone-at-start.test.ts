@@ -35,6 +35,7 @@ testRule(rule, {
     { name: 'a Job that clones model weights from a model hub', code: deploy('      restartPolicy: Never\n      containers:\n        - name: fetch-model\n          image: alpine/git:2.45.2\n          command: ["sh", "-c", "git lfs install && git clone --depth 1 https://huggingface.co/google/gemma-2b /models/gemma && ls /models"]\n', 'Job') },
     { name: 'git mentioned in a path only', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          args: ["--repo-cache=/var/cache/git", "--clone-depth=1"]\n') },
     { name: 'Helm templated command', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c", "{{ .Values.startup }} git clone x"]\n') },
+    { name: 'a clone only named in what the script prints', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c", "echo \\"themes: git clone happens at build time\\" && exec node server.js"]\n') },
   ],
   invalid: [
     {

@@ -28,6 +28,10 @@ testRule(rule, {
       name: 'installs only mentioned in a comment and in a here-document written to a file',
       code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c"]\n          args:\n            - |\n              # the image ran pip install at build time\n              cat <<EOF > /etc/cron.d/refresh\n              0 3 * * * root pip install -U certifi\n              EOF\n              exec gunicorn app:app\n'),
     },
+    {
+      name: 'an install only named in what the script prints',
+      code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c", "echo \'dependencies: pip install ran at build time\' && exec gunicorn app:app"]\n'),
+    },
   ],
   invalid: [
     {
@@ -76,6 +80,11 @@ spec:
     {
       name: 'reported where it runs, not where a comment above names it',
       code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c"]\n          args:\n            - |\n              # pip install at start, for now\n              pip install -r /app/requirements.txt\n              exec gunicorn app:app\n'),
+      errors: [{ line: 19, column: 15, endLine: 19, endColumn: 26, messageId: 'install' }],
+    },
+    {
+      name: 'a status line naming the install is not a second finding',
+      code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c"]\n          args:\n            - |\n              echo "Running pip install for the plugins..."\n              pip install -r /plugins/requirements.txt\n              exec gunicorn app:app\n'),
       errors: [{ line: 19, column: 15, endLine: 19, endColumn: 26, messageId: 'install' }],
     },
   ],
