@@ -10,7 +10,7 @@ import type { CommandLine, DockerfileModel, ImageReference, Stage } from './mode
 import { isExecForm, propertiesOf } from './model';
 import type { ShellWord, SimpleCommand } from './shell';
 import { AttachedCache } from '../attached';
-import { countBelow } from '../sorted';
+import { countBelow } from '../lists';
 
 export interface PathWord {
   /** The path as Docker sees it (quotes removed). */

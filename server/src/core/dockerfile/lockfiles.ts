@@ -9,7 +9,7 @@ import type { ShellWord, SimpleCommand } from './shell';
 import { effectiveWords } from './shell';
 import { baseName, bindMountSources, copyPaths, programOf, sourceMatches, verbIndex, type PathWord } from './instructions';
 import { AttachedCache } from '../attached';
-import { countBelow } from '../sorted';
+import { addTo, countBelow } from '../lists';
 
 export type Ecosystem = 'npm' | 'bundler' | 'composer' | 'pipenv' | 'python-project' | 'cargo';
 
@@ -171,12 +171,7 @@ class StageIndex {
   lastNamedBefore(name: string, limit: number): number | undefined {
     if (!this.byBase) {
       this.byBase = new Map();
-      this.files.forEach((f, i) => {
-        const base = baseName(f.value);
-        const list = this.byBase!.get(base);
-        if (list) list.push(i);
-        else this.byBase!.set(base, [i]);
-      });
+      this.files.forEach((f, i) => addTo(this.byBase!, baseName(f.value), i));
     }
     const list = this.byBase.get(name);
     if (!list) return undefined;

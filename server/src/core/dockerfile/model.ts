@@ -12,6 +12,7 @@ import type { Range } from '../types';
 import { SourceText } from '../source';
 import { logicalText, verbatimText, splitCommands, type LogicalText, type SimpleCommand, type ShellWord } from './shell';
 import { AttachedCache } from '../attached';
+import { addTo } from '../lists';
 
 export interface ImageReference {
   /** As written after FROM, e.g. `${BASE}:${TAG}`. */
@@ -148,12 +149,7 @@ export class DockerfileModel {
   instructionsOf(keyword: string): readonly Instruction[] {
     if (!this.byKeyword) {
       this.byKeyword = new Map();
-      for (const instruction of this.instructions) {
-        const key = instruction.getKeyword();
-        const list = this.byKeyword.get(key);
-        if (list) list.push(instruction);
-        else this.byKeyword.set(key, [instruction]);
-      }
+      for (const instruction of this.instructions) addTo(this.byKeyword, instruction.getKeyword(), instruction);
     }
     return this.byKeyword.get(keyword) ?? [];
   }

@@ -10,7 +10,7 @@
 import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { AttachedCache } from '../attached';
-import { countBelow } from '../sorted';
+import { addTo, countBelow } from '../lists';
 
 /**
  * Script text with line continuations removed, and where each character came from.
@@ -456,8 +456,6 @@ class HeredocBodies {
   /** Line starts by the line's text (and by its text without leading tabs, for `<<-`), in order. */
   private exact: Map<string, number[]> | undefined;
   private untabbed: Map<string, number[]> | undefined;
-  /** Where each of those lines ends (its newline, or the end of the script), by its start. */
-  private ends: Map<number, number> | undefined;
 
   constructor(private readonly s: string) {}
 
@@ -489,8 +487,9 @@ class HeredocBodies {
     if (!starts) return undefined;
     const first = countBelow(starts, from);
     if (first === starts.length) return undefined;
-    const lineEnd = this.ends!.get(starts[first])!;
-    return Math.min(lineEnd + 1, this.s.length);
+    // An indexed line is short: finding its end again costs at most MAX_CLOSING_LINE + 2 characters.
+    const lineEnd = this.s.indexOf('\n', starts[first]);
+    return lineEnd < 0 ? this.s.length : lineEnd + 1;
   }
 
   private index(): void {
@@ -498,7 +497,6 @@ class HeredocBodies {
     const s = this.s;
     this.exact = new Map();
     this.untabbed = new Map();
-    this.ends = new Map();
     let start = 0;
     while (start <= s.length) {
       let end = s.indexOf('\n', start);
@@ -507,21 +505,14 @@ class HeredocBodies {
       const textEnd = end > start && s[end - 1] === '\r' ? end - 1 : end;
       if (textEnd - start <= MAX_CLOSING_LINE) {
         const line = s.slice(start, textEnd);
-        this.ends.set(start, end);
-        push(this.exact, line, start);
+        addTo(this.exact, line, start);
         let tabs = 0;
         while (line[tabs] === '\t') tabs++;
-        push(this.untabbed, line.slice(tabs), start);
+        addTo(this.untabbed, line.slice(tabs), start);
       }
       start = end + 1;
     }
   }
-}
-
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 

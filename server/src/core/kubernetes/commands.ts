@@ -148,18 +148,13 @@ export function basename(word: string): string {
   return word.split('/').pop() ?? word;
 }
 
-/** The command's words as one string (values, single spaces), for regex checks and messages. */
-export function commandText(command: SimpleCommand): string {
-  return command.words.map((w) => w.value).join(' ');
-}
-
 /**
  * A command as a message quotes it: its words, every run of white space (the line breaks of a quoted
  * multi-line argument too) shown as one space, and at most `max` characters, cut with `…` (never
  * between the two halves of a surrogate pair).
  */
 export function commandSummary(command: SimpleCommand, max = 50): string {
-  const text = commandText(command).replace(/\s+/g, ' ').trim();
+  const text = command.words.map((w) => w.value).join(' ').replace(/\s+/g, ' ').trim();
   if (text.length <= max) return text;
   let cut = max - 3;
   const before = text.charCodeAt(cut - 1);

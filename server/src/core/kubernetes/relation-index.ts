@@ -24,6 +24,7 @@ import { perObject } from './object-memo';
 import { podVolumes } from './pod-parts';
 import { parseImageReference } from './images';
 import { buildKey, buildsOfObject, builtName, builtPodLabels, builtSelector, inSomeBuild, nameRefMatches, namesOf, namespacesCompatible, podLabelSets, selectorSets } from './builds';
+import { addTo } from '../lists';
 
 // ---------------------------------------------------------------------------------------------
 // Per object: what relation rules read from the YAML tree.
@@ -101,11 +102,6 @@ export function relationIndex(workspace: KubernetesWorkspace): RelationIndex {
   return index;
 }
 
-function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 function build(workspace: KubernetesWorkspace): RelationIndex {
   const state: Built = { order: new Map(workspace.objects.map((o, i) => [o, i])), answers: new Map(), names: new Map() };

@@ -9,6 +9,7 @@ import { isTemplated } from './model';
 import { mapEntries, nodeAt, scalarString } from './yaml-nodes';
 import { perObject } from './object-memo';
 import { buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, nameRefMatches, namesOf, namespacesCompatible, podLabelSets, selectorSets } from './builds';
+import { addTo } from '../lists';
 
 /** Read once per Service: relations ask for the same selector many times. */
 const selectorOf = perObject(readServiceSelector);
@@ -100,11 +101,6 @@ function indexOf(objects: readonly KubeObject[]): RelationIndex {
   return index;
 }
 
-function addTo(map: Map<string, KubeObject[]>, key: string, object: KubeObject): void {
-  const list = map.get(key);
-  if (list) list.push(object);
-  else map.set(key, [object]);
-}
 
 /** The smallest bucket among `pairs` (every match must be in each of them), or undefined when one is missing. */
 function smallestBucket(map: Map<string, KubeObject[]>, labels: Record<string, string>): KubeObject[] | undefined {

@@ -10,6 +10,7 @@ testRule(rule, {
     { name: 'single command is exec\'d by the shell', code: pod('          command: ["sh", "-c", "node server.js --port=$PORT"]\n') },
     { name: 'exec form', code: pod('          command: ["node", "server.js"]\n') },
     { name: 'signals handled with trap', code: pod('          args: ["bash", "-c", "trap \'kill $!\' TERM; prepare; node server.js"]\n') },
+    { name: 'exec on a line continued from the one before', code: pod('          command: ["/bin/sh", "-c"]\n          args:\n            - |\n              pip install -r /app/requirements.txt && \\\n                exec gunicorn app:app\n') },
   ],
   invalid: [
     {

@@ -1,3 +1,5 @@
+/** Small helpers over lists that several parts of the core use. */
+
 /** How many numbers of the ascending list `sorted` are below `value`: the index of the first at or above it (a binary search). */
 export function countBelow(sorted: readonly number[], value: number): number {
   let lo = 0;
@@ -8,4 +10,11 @@ export function countBelow(sorted: readonly number[], value: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Appends `value` to the list `map` keeps under `key`, starting the list when there is none. */
+export function addTo<K, T>(map: Map<K, T[]>, key: K, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
