@@ -515,7 +515,6 @@ class HeredocBodies {
   }
 }
 
-
 /** The characters a backslash escapes inside double quotes (POSIX); before any other it stands for itself. */
 const ESCAPED_IN_DOUBLE_QUOTES = new Set(['$', '`', '"', '\\']);
 

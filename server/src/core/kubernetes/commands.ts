@@ -41,6 +41,18 @@ const SHELL_KEYWORDS = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'un
  * widens a range by a character.
  */
 export function scalarLogical(source: SourceText, node: Scalar): LogicalText | undefined {
+  // Asked for the same scalar by the container's argv, its `sh -c` script, findInCommand's ranges and rules: mapped once.
+  const kept = logicalTexts.get(node);
+  if (kept && kept.source === source) return kept.logical;
+  const logical = mapScalar(source, node);
+  logicalTexts.set(node, { source, logical });
+  return logical;
+}
+
+/** Per scalar node, its logical text (yaml's nodes are keys of WeakMaps here, see attached.ts). */
+const logicalTexts = new WeakMap<Scalar, { source: SourceText; logical: LogicalText | undefined }>();
+
+function mapScalar(source: SourceText, node: Scalar): LogicalText | undefined {
   if (!node.range) return undefined;
   const value = node.value === null || node.value === undefined ? '' : String(node.value);
   const [start, valueEnd] = node.range;

@@ -102,7 +102,6 @@ export function relationIndex(workspace: KubernetesWorkspace): RelationIndex {
   return index;
 }
 
-
 function build(workspace: KubernetesWorkspace): RelationIndex {
   const state: Built = { order: new Map(workspace.objects.map((o, i) => [o, i])), answers: new Map(), names: new Map() };
   return {

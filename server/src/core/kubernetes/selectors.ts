@@ -101,7 +101,6 @@ function indexOf(objects: readonly KubeObject[]): RelationIndex {
   return index;
 }
 
-
 /** The smallest bucket among `pairs` (every match must be in each of them), or undefined when one is missing. */
 function smallestBucket(map: Map<string, KubeObject[]>, labels: Record<string, string>): KubeObject[] | undefined {
   let best: KubeObject[] | undefined;
@@ -233,7 +232,6 @@ export function autoscalersIn(workspace: { objects: readonly KubeObject[]; ofKin
   }
   return list;
 }
-
 
 function folderOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/') + 1);

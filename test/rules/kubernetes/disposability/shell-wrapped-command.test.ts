@@ -3,6 +3,8 @@ import { testRule } from '../../../helpers/rule-tester';
 import { deploymentYaml } from '../../../helpers/manifests';
 
 const pod = (command: string) => deploymentYaml({ name: 'web', image: 'shop/web:1.4.2' }, command);
+/** A container whose `command` is the shell and whose `args` is one block script of these lines. */
+const script = (shell: string, ...lines: string[]) => pod(`          command: ${shell}\n          args:\n            - |\n${lines.map((line) => `              ${line}\n`).join('')}`);
 
 testRule(rule, {
   valid: [
@@ -10,7 +12,7 @@ testRule(rule, {
     { name: 'single command is exec\'d by the shell', code: pod('          command: ["sh", "-c", "node server.js --port=$PORT"]\n') },
     { name: 'exec form', code: pod('          command: ["node", "server.js"]\n') },
     { name: 'signals handled with trap', code: pod('          args: ["bash", "-c", "trap \'kill $!\' TERM; prepare; node server.js"]\n') },
-    { name: 'exec on a line continued from the one before', code: pod('          command: ["/bin/sh", "-c"]\n          args:\n            - |\n              pip install -r /app/requirements.txt && \\\n                exec gunicorn app:app\n') },
+    { name: 'exec on a line continued from the one before', code: script('["/bin/sh", "-c"]', 'pip install -r /app/requirements.txt && \\', '  exec gunicorn app:app') },
   ],
   invalid: [
     {
@@ -21,9 +23,9 @@ testRule(rule, {
     },
     {
       name: 'block script in args',
-      code: pod('          command: ["/bin/sh", "-ec"]\n          args:\n            - |\n              envsubst < /tpl/nginx.conf > /etc/nginx/nginx.conf\n              nginx -g "daemon off;"\n'),
+      code: script('["/bin/sh", "-ec"]', 'envsubst < /tpl/nginx.conf > /etc/nginx/nginx.conf', 'nginx -g "daemon off;"'),
       errors: [{ line: 15, column: 15, message: '`nginx -g daemon off;`' }],
-      output: pod('          command: ["/bin/sh", "-ec"]\n          args:\n            - |\n              envsubst < /tpl/nginx.conf > /etc/nginx/nginx.conf\n              exec nginx -g "daemon off;"\n'),
+      output: script('["/bin/sh", "-ec"]', 'envsubst < /tpl/nginx.conf > /etc/nginx/nginx.conf', 'exec nginx -g "daemon off;"'),
     },
     {
       name: 'plain scalars with a semicolon',
@@ -33,15 +35,15 @@ testRule(rule, {
     },
     {
       name: 'block script whose steps are joined by line continuations: the last step is on its own line',
-      code: pod('          command: ["/bin/sh", "-c"]\n          args:\n            - |\n              pip install genai-perf && \\\n                genai-perf profile -m small && \\\n                genai-perf profile -m large\n'),
+      code: script('["/bin/sh", "-c"]', 'pip install genai-perf && \\', '  genai-perf profile -m small && \\', '  genai-perf profile -m large'),
       errors: [{ line: 16, column: 17, endLine: 16, endColumn: 44, message: '`genai-perf profile -m large` may run' }],
-      output: pod('          command: ["/bin/sh", "-c"]\n          args:\n            - |\n              pip install genai-perf && \\\n                genai-perf profile -m small && \\\n                exec genai-perf profile -m large\n'),
+      output: script('["/bin/sh", "-c"]', 'pip install genai-perf && \\', '  genai-perf profile -m small && \\', '  exec genai-perf profile -m large'),
     },
     {
       name: 'a multi-line quoted program is quoted on one line in the message',
-      code: pod("          command: [\"sh\", \"-c\"]\n          args:\n            - |\n              pip install filelock\n              python -c '\n              import filelock\n              print(filelock.__version__)\n              '\n"),
+      code: script('["sh", "-c"]', 'pip install filelock', "python -c '", 'import filelock', 'print(filelock.__version__)', "'"),
       errors: [{ line: 15, column: 15, message: '`python -c import filelock print(filelock.__version__)` may run' }],
-      output: pod("          command: [\"sh\", \"-c\"]\n          args:\n            - |\n              pip install filelock\n              exec python -c '\n              import filelock\n              print(filelock.__version__)\n              '\n"),
+      output: script('["sh", "-c"]', 'pip install filelock', "exec python -c '", 'import filelock', 'print(filelock.__version__)', "'"),
     },
     {
       name: 'leading assignment: reported without a fix',
