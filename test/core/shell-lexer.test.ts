@@ -100,6 +100,25 @@ describe('shell lexer: here-documents', () => {
   });
 });
 
+describe('shell lexer: command substitutions', () => {
+  it('keeps `$(…)` inside its word up to its own closing parenthesis, nested ones included', () => {
+    assert.deepEqual(values(lex('n=$(( (1+2) * 3 )); cd "$(dirname "$(readlink -f "$0")")"; npm start')), [['n=$(( (1+2) * 3 ))'], ['cd', '$(dirname $(readlink -f "$0"))'], ['npm', 'start']]);
+  });
+
+  it('a parenthesis quoted or escaped inside `$(…)` does not close it, so the commands after it are still seen', () => {
+    assert.deepEqual(values(lex('a=$(echo ")") ; git clone https://example.com/r.git')), [['a=$(echo ")")'], ['git', 'clone', 'https://example.com/r.git']]);
+    assert.deepEqual(values(lex(`x=$(echo "it's )") && npm install`)), [[`x=$(echo "it's )")`], ['npm', 'install']]);
+    assert.deepEqual(values(lex('x=$(echo \\)) ; y')), [['x=$(echo \\))'], ['y']]);
+    const awk = `sleep $(date +%H | awk '{ print "s("$0"/3*a(1))*0.5+0.5" }' | bc -l); done`;
+    assert.deepEqual(values(lex(awk)), [['sleep', awk.slice(6, awk.indexOf(';'))], ['done']]);
+  });
+
+  it('an unclosed substitution or quote inside it runs to the end of the script, as an unclosed quote does', () => {
+    assert.deepEqual(values(lex("x=$(echo 'a) b\nc")), [["x=$(echo 'a) b\nc"]]);
+    assert.deepEqual(values(lex('x=$(echo a')), [['x=$(echo a']]);
+  });
+});
+
 describe('command summaries (what messages quote)', () => {
   it('shows every run of white space, line breaks of a quoted argument included, as one space', () => {
     const [command] = lex("python -c '\n  import sys\n  print(sys.argv)\n'");

@@ -398,14 +398,8 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
       }
       if (c === '$' && s[i + 1] === '(') {
         // Command substitution: keep it whole inside the word.
-        let depth = 0;
-        let j = i + 1;
-        for (; j < s.length; j++) {
-          if (s[j] === '(') depth++;
-          else if (s[j] === ')' && --depth === 0) break;
-        }
-        value += s.slice(run, j + 1);
-        i = Math.min(j + 1, s.length);
+        i = substitutionEnd(s, i + 1, backslashEscapes);
+        value += s.slice(run, i);
         run = end = i;
         continue;
       }
@@ -527,6 +521,34 @@ function continuationEnd(s: string, i: number): number {
   if (s[i + 1] === '\n') return i + 2;
   if (s[i + 1] === '\r' && s[i + 2] === '\n') return i + 3;
   return i;
+}
+
+/**
+ * Just past the `)` that closes the command substitution whose `(` is at `open`, or the script's end when
+ * none does. A parenthesis inside quotes or after a backslash is text (`$(echo ")")`, an awk program's
+ * `'{ print "s("$0")" }'`): only the others count. One pass, whatever the nesting.
+ */
+function substitutionEnd(s: string, open: number, backslashEscapes: boolean): number {
+  let depth = 0;
+  for (let j = open; j < s.length; j++) {
+    const c = s[j];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (--depth === 0) return j + 1;
+    } else if (c === "'") {
+      const close = s.indexOf("'", j + 1);
+      if (close === -1) return s.length;
+      j = close;
+    } else if (c === '"') {
+      // To the closing quote; inside, a backslash escapes the next character. A substitution nested in the
+      // quotes (`"$(date +"%Y")"`) closes and reopens them in pairs, so its own parentheses still count.
+      j++;
+      while (j < s.length && s[j] !== '"') j += backslashEscapes && s[j] === '\\' ? 2 : 1;
+    } else if (c === '\\' && backslashEscapes) {
+      j++;
+    }
+  }
+  return s.length;
 }
 
 /**
