@@ -111,6 +111,9 @@ describe('shell lexer: command substitutions', () => {
     assert.deepEqual(values(lex('x=$(echo \\)) ; y')), [['x=$(echo \\))'], ['y']]);
     const awk = `sleep $(date +%H | awk '{ print "s("$0"/3*a(1))*0.5+0.5" }' | bc -l); done`;
     assert.deepEqual(values(lex(awk)), [['sleep', awk.slice(6, awk.indexOf(';'))], ['done']]);
+    // A comment inside it is text too: its apostrophe opens no quote, its parenthesis closes nothing.
+    assert.deepEqual(values(lex("v=$(curl -s x | # don't (yet)\n  jq -r .tag) && npm install")), [["v=$(curl -s x | # don't (yet)\n  jq -r .tag)"], ['npm', 'install']]);
+    assert.deepEqual(values(lex('n=$(echo ${#x} $#) ; m')), [['n=$(echo ${#x} $#)'], ['m']]);
   });
 
   it('an unclosed substitution or quote inside it runs to the end of the script, as an unclosed quote does', () => {

@@ -523,10 +523,13 @@ function continuationEnd(s: string, i: number): number {
   return i;
 }
 
+/** What may stand before a `#` that starts a comment inside a command substitution (besides its `(`). */
+const WHITE_SPACE = new Set([' ', '\t', '\n', '\r']);
+
 /**
  * Just past the `)` that closes the command substitution whose `(` is at `open`, or the script's end when
- * none does. A parenthesis inside quotes or after a backslash is text (`$(echo ")")`, an awk program's
- * `'{ print "s("$0")" }'`): only the others count. One pass, whatever the nesting.
+ * none does. A parenthesis inside quotes, after a backslash or in a comment is text (`$(echo ")")`, an awk
+ * program's `'{ print "s("$0")" }'`): only the others count. One pass, whatever the nesting.
  */
 function substitutionEnd(s: string, open: number, backslashEscapes: boolean): number {
   let depth = 0;
@@ -546,6 +549,11 @@ function substitutionEnd(s: string, open: number, backslashEscapes: boolean): nu
       while (j < s.length && s[j] !== '"') j += backslashEscapes && s[j] === '\\' ? 2 : 1;
     } else if (c === '\\' && backslashEscapes) {
       j++;
+    } else if (c === '#' && (s[j - 1] === '(' || WHITE_SPACE.has(s[j - 1]))) {
+      // A comment, to the end of its line: an apostrophe or a parenthesis in it is no quote and no bracket.
+      const newline = s.indexOf('\n', j);
+      if (newline === -1) return s.length;
+      j = newline;
     }
   }
   return s.length;
