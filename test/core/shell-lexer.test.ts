@@ -113,7 +113,8 @@ describe('shell lexer: command substitutions', () => {
     assert.deepEqual(values(lex(awk)), [['sleep', awk.slice(6, awk.indexOf(';'))], ['done']]);
     // A comment inside it is text too: its apostrophe opens no quote, its parenthesis closes nothing.
     assert.deepEqual(values(lex("v=$(curl -s x | # don't (yet)\n  jq -r .tag) && npm install")), [["v=$(curl -s x | # don't (yet)\n  jq -r .tag)"], ['npm', 'install']]);
-    assert.deepEqual(values(lex('n=$(echo ${#x} $#) ; m')), [['n=$(echo ${#x} $#)'], ['m']]);
+    assert.deepEqual(values(lex("v=$(echo a;# don't\n) && npm install")), [["v=$(echo a;# don't\n)"], ['npm', 'install']]);
+    assert.deepEqual(values(lex('n=$(echo ${#x} $# a#b) ; m')), [['n=$(echo ${#x} $# a#b)'], ['m']]);
   });
 
   it('an unclosed substitution or quote inside it runs to the end of the script, as an unclosed quote does', () => {

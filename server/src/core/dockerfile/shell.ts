@@ -523,8 +523,8 @@ function continuationEnd(s: string, i: number): number {
   return i;
 }
 
-/** What may stand before a `#` that starts a comment inside a command substitution (besides its `(`). */
-const WHITE_SPACE = new Set([' ', '\t', '\n', '\r']);
+/** What may stand before a `#` that starts a comment inside a command substitution: a word starts after them. */
+const BEFORE_A_WORD = new Set([' ', '\t', '\n', '\r', '(', ';', '|', '&']);
 
 /**
  * Just past the `)` that closes the command substitution whose `(` is at `open`, or the script's end when
@@ -549,7 +549,7 @@ function substitutionEnd(s: string, open: number, backslashEscapes: boolean): nu
       while (j < s.length && s[j] !== '"') j += backslashEscapes && s[j] === '\\' ? 2 : 1;
     } else if (c === '\\' && backslashEscapes) {
       j++;
-    } else if (c === '#' && (s[j - 1] === '(' || WHITE_SPACE.has(s[j - 1]))) {
+    } else if (c === '#' && BEFORE_A_WORD.has(s[j - 1])) {
       // A comment, to the end of its line: an apostrophe or a parenthesis in it is no quote and no bracket.
       const newline = s.indexOf('\n', j);
       if (newline === -1) return s.length;
