@@ -102,7 +102,16 @@ describe('shell lexer: here-documents', () => {
 
 describe('shell lexer: command substitutions', () => {
   it('keeps `$(…)` inside its word up to its own closing parenthesis, nested ones included', () => {
-    assert.deepEqual(values(lex('n=$(( (1+2) * 3 )); cd "$(dirname "$(readlink -f "$0")")"; npm start')), [['n=$(( (1+2) * 3 ))'], ['cd', '$(dirname $(readlink -f "$0"))'], ['npm', 'start']]);
+    assert.deepEqual(values(lex('n=$(( (1+2) * 3 )); cd "$(dirname "$(readlink -f "$0")")"; npm start')), [['n=$(( (1+2) * 3 ))'], ['cd', '$(dirname "$(readlink -f "$0")")'], ['npm', 'start']]);
+  });
+
+  it('inside double quotes, `$(…)` is a script of its own: its quotes and parentheses do not close the outer quotes', () => {
+    assert.deepEqual(values(lex('echo "$(echo ")")"; git clone https://example.com/r.git')), [['echo', '$(echo ")")'], ['git', 'clone', 'https://example.com/r.git']]);
+    assert.deepEqual(values(lex('DIR="$(dirname "$0")/lib" && npm install')), [['DIR=$(dirname "$0")/lib'], ['npm', 'install']]);
+    assert.deepEqual(values(lex('v="a $(printf \'%s\' "x;y") b" ; pip install z')), [["v=a $(printf '%s' \"x;y\") b"], ['pip', 'install', 'z']]);
+    // Escapes outside the substitution are still resolved; arithmetic and an unclosed one stay words.
+    assert.deepEqual(values(lex('x="\\$HOME $((1 + (2)))" ; y')), [['x=$HOME $((1 + (2)))'], ['y']]);
+    assert.deepEqual(values(lex('x="$(echo a')), [['x=$(echo a']]);
   });
 
   it('a parenthesis quoted or escaped inside `$(…)` does not close it, so the commands after it are still seen', () => {

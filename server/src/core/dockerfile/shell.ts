@@ -389,6 +389,12 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
             }
             continue;
           }
+          if (s[j] === '$' && s[j + 1] === '(') {
+            // A command substitution inside the quotes is a script of its own, with quotes of its own
+            // (`"$(dirname "$0")"`): kept whole, as outside quotes, so its quotes do not close these.
+            j = substitutionEnd(s, j + 1, backslashEscapes);
+            continue;
+          }
           j++;
         }
         value += s.slice(from, j);
