@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { analyze, MAX_FINDINGS_PER_RULE, parseDocument } from '../../server/src/core/analyze';
 import { hoverAt } from '../../server/src/core/hover';
 import { toStylish } from '../../server/src/cli-format';
+import { functionsText, type LambdaFunction } from '../../server/src/core/serverless/model';
 
 const SAM = `AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
@@ -72,6 +73,64 @@ describe('serverless templates', () => {
       assert.deepEqual(at('disposability/timeout-exceeds-api-gateway'), ['13:16 disposability']);
       assert.deepEqual(at('config/secret-resolved-into-function-env'), ['18:24 config']);
     }
+  });
+
+  it('a setting or variable set once for every function (Globals, provider) names every function that inherits it', () => {
+    const text = [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Globals:',
+      '  Function:',
+      '    Runtime: nodejs16.x',
+      '    Timeout: 60',
+      '    Environment:',
+      '      Variables:',
+      '        STAGE: prod',
+      'Resources:',
+      '  A:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Events:',
+      '        Get:',
+      '          Type: Api',
+      '  B:',
+      '    Type: AWS::Serverless::Function',
+      '  C:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Runtime: nodejs16.x',
+      '      Environment:',
+      '        Variables:',
+      '          STAGE: staging',
+      '',
+    ].join('\n');
+    const findings = analyze({ uri: 'file:///w/t.yaml', languageId: 'yaml', text }).findings;
+    const of = (rule: string) => findings.filter((f) => f.ruleId === rule).map((f) => `${f.range.start.line + 1} ${f.message}`);
+    // One finding on the shared line, naming both functions that inherit it; C's own runtime is its own finding.
+    assert.deepEqual(of('dev-prod-parity/deprecated-lambda-runtime'), [
+      '4 Runtime `nodejs16.x` of functions `A` and `B` was deprecated by AWS Lambda on 2024-06-12; move to `nodejs24.x`.',
+      '21 Runtime `nodejs16.x` of function `C` was deprecated by AWS Lambda on 2024-06-12; move to `nodejs24.x`.',
+    ]);
+    assert.deepEqual(of('config/stage-literal-in-function-env'), [
+      '8 `STAGE: prod` of functions `A` and `B` fixes the stage in the template; take it from a parameter (`!Ref Stage`, `${sls:stage}`).',
+      '24 `STAGE: staging` of function `C` fixes the stage in the template; take it from a parameter (`!Ref Stage`, `${sls:stage}`).',
+    ]);
+    // An inherited timeout is reported at the function's own event, the shared line as its related place.
+    const timeout = findings.find((f) => f.ruleId === 'disposability/timeout-exceeds-api-gateway')!;
+    assert.equal(timeout.range.start.line + 1, 14);
+    assert.deepEqual(timeout.related?.map((r) => `${r.range.start.line + 1} ${r.message}`), ['5 the timeout, inherited from `Globals.Function`']);
+
+    const framework = 'service: users\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  environment:\n    DB_PASSWORD: ${ssm:/users/db-password}\nfunctions:\n  getUser:\n    handler: h.get\n  createUser:\n    handler: h.create\n  admin:\n    handler: h.admin\n    runtime: nodejs22.x\n';
+    const messages = analyze({ uri: 'file:///w/serverless.yml', languageId: 'yaml', text: framework }).findings.map((f) => f.message);
+    assert.ok(messages.some((m) => m.startsWith('Runtime `nodejs20.x` of functions `getUser` and `createUser` was deprecated')), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith('`DB_PASSWORD` of functions `getUser`, `createUser` and `admin` resolves a secret')), messages.join('\n'));
+  });
+
+  it('names at most four functions in a message, then counts the rest', () => {
+    const fns = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }) as LambdaFunction);
+    assert.equal(functionsText(fns.slice(0, 1)), 'function `a`');
+    assert.equal(functionsText(fns.slice(0, 2)), 'functions `a` and `b`');
+    assert.equal(functionsText(fns.slice(0, 4)), 'functions `a`, `b`, `c` and `d`');
+    assert.equal(functionsText(fns), 'functions `a`, `b`, `c` and 2 more');
   });
 
   it('a project template that does not parse until rendered is skipped without syntax errors', () => {

@@ -9,7 +9,7 @@
  * A file is a template by its content, never by its name alone (see `looksLikeServerless`).
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type ScalarTag, type CollectionTag, type YAMLMap } from 'yaml';
-import type { ParseProblem, Range } from '../types';
+import type { ParseProblem, Range, RelatedLocation } from '../types';
 import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
 import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
@@ -234,6 +234,27 @@ export class ServerlessModel {
     return { ...value, key: name, keyRange, inherited: !own };
   }
 
+  /**
+   * The functions that take `value`, a setting or an environment variable of `fn`: `fn` alone when it is
+   * the function's own; when it is set once in `Globals.Function` or `provider:`, every function that
+   * inherits it (none of its own), in template order. A finding on that one line names them all.
+   */
+  functionsTaking(fn: LambdaFunction, value: Setting | EnvVar): LambdaFunction[] {
+    if (!value.inherited) return [fn];
+    let taking = this.takers.get(value.node);
+    if (!taking) {
+      const doc = this.doc!;
+      taking = 'key' in value
+        ? this.functions.filter((f) => f.kind !== 'lambda' && !pairOf(f.properties, value.key, doc))
+        : this.functions.filter((f) => f.environment.some((e) => e.inherited && e.name === value.name));
+      this.takers.set(value.node, taking);
+    }
+    return taking.length > 0 ? taking : [fn];
+  }
+
+  /** What {@link functionsTaking} answered, by the inherited value's node. */
+  private readonly takers = new Map<Node, LambdaFunction[]>();
+
   /** The logical id a reference names: `!Ref X`, `!GetAtt X.Arn`, `{ "Fn::GetAtt": ["X", "Arn"] }`. */
   referencedId(node: unknown): string | undefined {
     const doc = this.doc;
@@ -403,6 +424,26 @@ export function timeoutOf(model: ServerlessModel, fn: LambdaFunction): { seconds
   if (!setting) return { seconds: fn.kind === 'serverless-framework' ? 6 : 3, setting: undefined };
   if (setting.literal === undefined || !/^\d+$/.test(setting.literal.trim())) return undefined;
   return { seconds: Number(setting.literal), setting };
+}
+
+/**
+ * Where a finding about `fn`'s timeout against one of its events goes: on the function's own `Timeout`; when the
+ * timeout is inherited, on the event (each function that shares the line has events of its own, and one finding
+ * on the shared line would name only the first), with the inherited line as the related place.
+ */
+export function timeoutPlace(model: ServerlessModel, setting: Setting, event: FunctionEvent): { range: Range; related?: RelatedLocation[] } {
+  if (!setting.inherited) return { range: setting.range };
+  const from = model.kind === 'serverless-framework' ? '`provider`' : '`Globals.Function`';
+  return { range: event.range, related: [{ uri: model.source.uri, range: setting.range, message: `the timeout, inherited from ${from}` }] };
+}
+
+/** How a message names functions: "function `a`", "functions `a` and `b`", "functions `a`, `b`, `c` and 2 more". */
+export function functionsText(functions: readonly LambdaFunction[]): string {
+  // Only the names shown are read: every function of a large template may report the one shared line.
+  const ids = functions.slice(0, functions.length > 4 ? 3 : 4).map((f) => `\`${f.id}\``);
+  if (functions.length <= 1) return `function ${ids[0] ?? ''}`.trimEnd();
+  if (functions.length > 4) ids.push(`${functions.length - 3} more`);
+  return `functions ${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
 }
 
 /** True when a name says it migrates a schema or seeds data: `MigrateFunction`, `db-seed`, `runMigrations`, `DBSeeder`. */

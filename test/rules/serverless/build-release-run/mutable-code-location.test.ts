@@ -17,5 +17,10 @@ testRule(rule, {
     { name: 'latest.zip', code: sam('      CodeUri:\n        Bucket: artifacts\n        Key: orders/latest.zip\n'), errors: [{ line: 8, column: 14, messageId: 'latest' }] },
     { name: 'Lambda code without S3ObjectVersion', code: lambda('      Code:\n        S3Bucket: artifacts\n        S3Key: orders/handler.zip\n'), errors: [{ line: 8, column: 16, messageId: 'unversioned', message: 'S3ObjectVersion' }] },
     { name: 'an image tagged latest', code: lambda('      PackageType: Image\n      Code:\n        ImageUri: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:latest\n'), errors: [{ line: 8, column: 19, messageId: 'latest' }] },
+    {
+      name: 'an s3:// CodeUri in Globals, named for every function that inherits it',
+      code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    CodeUri: s3://artifacts/orders.zip\nResources:\n  A:\n    Type: AWS::Serverless::Function\n  B:\n    Type: AWS::Serverless::Function\n  C:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n',
+      errors: [{ line: 4, column: 14, messageId: 's3Uri', message: 'The code of functions `A` and `B` comes from `s3://artifacts/orders.zip`, an S3 URI' }],
+    },
   ],
 });

@@ -13,5 +13,10 @@ testRule(rule, {
     { name: 'zero', code: sam('      ReservedConcurrentExecutions: 0\n'), errors: [{ line: 6, column: 37, messageId: 'zero' }] },
     { name: 'zero in Globals', code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    ReservedConcurrentExecutions: 0\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n', errors: [{ line: 4, column: 35 }] },
     { name: 'serverless.yml', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: h\n    reservedConcurrency: 0\n', errors: [{ line: 7, column: 26 }] },
+    {
+      name: 'zero in Globals, named for both functions that inherit it',
+      code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    ReservedConcurrentExecutions: 0\nResources:\n  A:\n    Type: AWS::Serverless::Function\n  B:\n    Type: AWS::Serverless::Function\n',
+      errors: [{ line: 4, column: 35, message: 'A reserved concurrency of 0 throttles every invocation of functions `A` and `B`.' }],
+    },
   ],
 });

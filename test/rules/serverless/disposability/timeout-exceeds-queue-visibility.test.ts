@@ -14,5 +14,13 @@ testRule(rule, {
     { name: 'timeout above a set visibility', code: sam('      Timeout: 120\n', '    Properties:\n      VisibilityTimeout: 90\n'), errors: [{ line: 10, column: 16 }] },
     { name: 'default timeout above a tiny visibility: reported on the queue', code: sam('', '    Properties:\n      VisibilityTimeout: 2\n'), errors: [{ line: 6, column: 26 }] },
     { name: 'serverless.yml with Fn::GetAtt', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\nfunctions:\n  worker:\n    handler: h\n    timeout: 45\n    events:\n      - sqs:\n          arn:\n            Fn::GetAtt: [Jobs, Arn]\nresources:\n  Resources:\n    Jobs:\n      Type: AWS::SQS::Queue\n', errors: [{ line: 7, column: 14 }] },
+    {
+      name: 'a timeout in Globals: reported at each function\'s queue event',
+      code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Timeout: 60\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Q.Arn\n  B:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        More:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Q.Arn\n  Q:\n    Type: AWS::SQS::Queue\n',
+      errors: [
+        { line: 10, column: 9, message: 'Function `A` may run 60 s' },
+        { line: 18, column: 9, message: 'Function `B` may run 60 s' },
+      ],
+    },
   ],
 });

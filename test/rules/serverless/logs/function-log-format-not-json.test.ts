@@ -25,5 +25,11 @@ testRule(rule, {
     { name: 'no logging config', code: sam('      Runtime: python3.13\n'), errors: [{ line: 3, column: 3, messageId: 'missing' }] },
     { name: 'Text format', code: sam('      Runtime: java21\n      LoggingConfig:\n        LogFormat: Text\n'), errors: [{ line: 8, column: 20, messageId: 'text' }] },
     { name: 'plain Lambda function', code: "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Worker:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n      LoggingConfig:\n        LogGroup: /app/worker\n", errors: [{ line: 3, column: 3 }] },
+    {
+      name: 'serverless.yml: Text for every function in provider, one finding naming those without a format of their own',
+      filename: 'serverless.yml',
+      code: 'service: a\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  logs:\n    lambda:\n      logFormat: Text\nfunctions:\n  f:\n    handler: h\n  g:\n    handler: h\n  h:\n    handler: h\n    logs:\n      logFormat: JSON\n',
+      errors: [{ line: 7, column: 18, messageId: 'text', message: '`LogFormat: Text` is set for functions `f` and `g`; use `JSON` for structured log events.' }],
+    },
   ],
 });

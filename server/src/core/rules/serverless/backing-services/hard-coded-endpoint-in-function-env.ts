@@ -1,6 +1,7 @@
 import { defineServerlessRule } from '../../../rule';
 import { BACKING_SCHEMES, LOCATOR_NAME, isIpLiteral, isLoopbackHost, parseLocator } from '../../../kubernetes/backing-services';
 import { locatesBackingService } from '../../../locators';
+import { functionsText } from '../../../serverless/model';
 
 /** Host names of AWS-managed datastores, caches and brokers. */
 // The lookahead jumps to the last service label at once (the most permissive start), so the rest is read once.
@@ -29,7 +30,7 @@ export default defineServerlessRule({
       'point at a backing service.',
     ].join('\n'),
     messages: {
-      endpoint: '`{{name}}` of function `{{fn}}` hard-codes the {{what}} at `{{host}}`; take it from the resource (`!GetAtt`), a parameter or an export.',
+      endpoint: '`{{name}}` of {{functions}} hard-codes the {{what}} at `{{host}}`; take it from the resource (`!GetAtt`), a parameter or an export.',
     },
   },
   check({ model, report }) {
@@ -49,7 +50,7 @@ export default defineServerlessRule({
         if (!concreteHost || host === '0.0.0.0') continue;
         if (backingScheme || MANAGED_HOST.test(host) || LOCATOR_NAME.test(name) || locatesBackingService(name, value) || (local && AWS_ENDPOINT_NAME.test(name))) {
           const what = backingScheme ? `${scheme} service` : 'backing service';
-          report({ messageId: 'endpoint', data: { name: env.name, fn: fn.id, what, host }, range: env.range });
+          report({ messageId: 'endpoint', data: { name: env.name, functions: functionsText(model.functionsTaking(fn, env)), what, host }, range: env.range });
         }
       }
     }

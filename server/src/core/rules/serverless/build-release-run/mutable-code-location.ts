@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import { defineServerlessRule } from '../../../rule';
 import { pairOf, valueOf } from '../../../kubernetes/yaml-nodes';
-import type { ServerlessModel, TemplateValue } from '../../../serverless/model';
+import { functionsText, type LambdaFunction, type ServerlessModel, type Setting } from '../../../serverless/model';
 import type { Report } from '../../../types';
 
 /** An object key or image reference that names "the newest build" rather than one build. */
@@ -27,9 +27,9 @@ export default defineServerlessRule({
       'content hash, objects with a `Version`/`S3ObjectVersion`, and images referenced by digest.',
     ].join('\n'),
     messages: {
-      unversioned: 'Function `{{fn}}` takes its code from the S3 object `{{key}}` without an object version; pin `{{versionKey}}` or let the packager upload a content-addressed artifact.',
-      s3Uri: 'Function `{{fn}}` takes its code from `{{key}}`, an S3 URI that cannot name an object version; use `Bucket`/`Key`/`Version`, or a local path the packager uploads.',
-      latest: 'Function `{{fn}}` takes its code from `{{key}}`, which names the latest build rather than one release.',
+      unversioned: 'The code of {{functions}} comes from the S3 object `{{key}}` without an object version; pin `{{versionKey}}` or let the packager upload a content-addressed artifact.',
+      s3Uri: 'The code of {{functions}} comes from `{{key}}`, an S3 URI that cannot name an object version; use `Bucket`/`Key`/`Version`, or a local path the packager uploads.',
+      latest: 'The code of {{functions}} comes from `{{key}}`, which names the latest build rather than one release.',
     },
   },
   check({ model, report }) {
@@ -42,28 +42,33 @@ export default defineServerlessRule({
         const code = model.setting(fn, 'CodeUri');
         if (code?.literal !== undefined) {
           const uri = code.literal.trim();
-          if (/^s3:\/\//i.test(uri)) report({ messageId: LATEST.test(uri) ? 'latest' : 's3Uri', data: { fn: fn.id, key: uri }, range: code.range });
+          if (/^s3:\/\//i.test(uri)) report({ messageId: LATEST.test(uri) ? 'latest' : 's3Uri', data: { functions: taking(model, fn, code), key: uri }, range: code.range });
         } else if (code && isMap(code.node) && !code.intrinsic) {
-          objectLocation(model, fn.id, code, 'Key', 'Version', report);
+          objectLocation(model, fn, code, 'Key', 'Version', report);
         }
-        if (image?.literal && LATEST.test(image.literal.replace(/@sha256:[\s\S]*$/, '').replace(/^.*\//, ':'))) report({ messageId: 'latest', data: { fn: fn.id, key: image.literal }, range: image.range });
+        if (image?.literal && LATEST.test(image.literal.replace(/@sha256:[\s\S]*$/, '').replace(/^.*\//, ':'))) report({ messageId: 'latest', data: { functions: taking(model, fn, image), key: image.literal }, range: image.range });
       } else if (image && isMap(image.node) && !image.intrinsic) {
         const imageUri = model.value(valueOf(image.node, 'ImageUri', doc));
-        if (imageUri?.literal && !imageUri.literal.includes('@sha256:') && LATEST.test(imageUri.literal.replace(/^.*\//, ':'))) report({ messageId: 'latest', data: { fn: fn.id, key: imageUri.literal }, range: imageUri.range });
-        else objectLocation(model, fn.id, image, 'S3Key', 'S3ObjectVersion', report);
+        if (imageUri?.literal && !imageUri.literal.includes('@sha256:') && LATEST.test(imageUri.literal.replace(/^.*\//, ':'))) report({ messageId: 'latest', data: { functions: taking(model, fn, image), key: imageUri.literal }, range: imageUri.range });
+        else objectLocation(model, fn, image, 'S3Key', 'S3ObjectVersion', report);
       }
     }
   },
 });
 
-function objectLocation(model: ServerlessModel, fn: string, code: TemplateValue, keyName: string, versionName: string, report: (r: Report) => void): void {
+/** How a message names the functions whose code `setting` locates (all that inherit it, when it is in `Globals`). */
+function taking(model: ServerlessModel, fn: LambdaFunction, setting: Setting): string {
+  return functionsText(model.functionsTaking(fn, setting));
+}
+
+function objectLocation(model: ServerlessModel, fn: LambdaFunction, code: Setting, keyName: string, versionName: string, report: (r: Report) => void): void {
   const doc = model.doc!;
   if (!isMap(code.node)) return;
   const key = model.value(valueOf(code.node, keyName, doc));
   if (!key) return;
   const shown = key.literal ?? key.text;
-  if (shown && LATEST.test(shown)) return report({ messageId: 'latest', data: { fn, key: shown }, range: key.range });
+  if (shown && LATEST.test(shown)) return report({ messageId: 'latest', data: { functions: taking(model, fn, code), key: shown }, range: key.range });
   // A key from a parameter or `!Sub` names the build the deploy passes in; only a literal key is the same for every release.
   // A key that carries a content hash (what `sam package` and `cdk` upload) names one build for good.
-  if (key.literal !== undefined && !/[0-9a-f]{32,}/i.test(key.literal) && !pairOf(code.node, versionName, doc)) report({ messageId: 'unversioned', data: { fn, key: key.literal, versionKey: versionName }, range: key.range });
+  if (key.literal !== undefined && !/[0-9a-f]{32,}/i.test(key.literal) && !pairOf(code.node, versionName, doc)) report({ messageId: 'unversioned', data: { functions: taking(model, fn, code), key: key.literal, versionKey: versionName }, range: key.range });
 }

@@ -1,4 +1,5 @@
 import { defineServerlessRule } from '../../../rule';
+import { functionsText } from '../../../serverless/model';
 
 export default defineServerlessRule({
   meta: {
@@ -18,13 +19,13 @@ export default defineServerlessRule({
       'parameter or intrinsic function.',
     ].join('\n'),
     messages: {
-      zero: 'Function `{{fn}}` reserves a concurrency of 0: every invocation is throttled.',
+      zero: 'A reserved concurrency of 0 throttles every invocation of {{functions}}.',
     },
   },
   check({ model, report }) {
     for (const fn of model.functions) {
       const setting = model.setting(fn, 'ReservedConcurrentExecutions');
-      if (setting?.literal !== undefined && /^0+$/.test(setting.literal.trim())) report({ messageId: 'zero', data: { fn: fn.id }, range: setting.range });
+      if (setting?.literal !== undefined && /^0+$/.test(setting.literal.trim())) report({ messageId: 'zero', data: { functions: functionsText(model.functionsTaking(fn, setting)) }, range: setting.range });
     }
   },
 });

@@ -1,5 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
 import { literalSecret } from '../../../secrets';
+import { functionsText } from '../../../serverless/model';
 
 export default defineServerlessRule({
   meta: {
@@ -22,7 +23,7 @@ export default defineServerlessRule({
       'values under names that do not look secret unless the value itself has a known secret shape.',
     ].join('\n'),
     messages: {
-      literal: '`{{name}}` of function `{{fn}}` is {{kind}} written in the template; keep it in Secrets Manager or SSM and pass its name or ARN.',
+      literal: '`{{name}}` of {{functions}} is {{kind}} written in the template; keep it in Secrets Manager or SSM and pass its name or ARN.',
     },
   },
   check({ model, report }) {
@@ -31,7 +32,7 @@ export default defineServerlessRule({
         // A run of X marks a value to fill in (`AIzaXXXX`), not a key.
         if (env.literal === undefined || /XXXX|xxxx/.test(env.literal)) continue;
         const secret = literalSecret(env.name, env.literal);
-        if (secret) report({ messageId: 'literal', data: { name: env.name, fn: fn.id, kind: secret.kind }, range: env.range });
+        if (secret) report({ messageId: 'literal', data: { name: env.name, functions: functionsText(model.functionsTaking(fn, env)), kind: secret.kind }, range: env.range });
       }
     }
   },

@@ -1,5 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
 import { looksLikeSecretName } from '../../../secrets';
+import { functionsText } from '../../../serverless/model';
 
 /** CloudFormation dynamic references that decrypt a secret while the stack deploys. */
 const RESOLVE_SECRET = /\{\{resolve:(secretsmanager|ssm-secure):/;
@@ -28,7 +29,7 @@ export default defineServerlessRule({
       "serverless.yml `${ssm:…}` values that are not decrypted unless the variable's name looks secret.",
     ].join('\n'),
     messages: {
-      resolve: '`{{name}}` of function `{{fn}}` resolves a secret at deploy time into plain configuration; pass the secret\'s ARN and read it at run time.',
+      resolve: '`{{name}}` of {{functions}} resolves a secret at deploy time into plain configuration; pass the secret\'s ARN and read it at run time.',
     },
   },
   check({ model, report }) {
@@ -38,7 +39,7 @@ export default defineServerlessRule({
         if (text === undefined) continue;
         const framework = model.kind === 'serverless-framework';
         const resolved = (RESOLVE_SECRET.test(text) && !PUBLIC_FIELD.test(text)) || (framework && (FRAMEWORK_DECRYPT.test(text) || (FRAMEWORK_SSM.test(text.trim()) && looksLikeSecretName(env.name))));
-        if (resolved) report({ messageId: 'resolve', data: { name: env.name, fn: fn.id }, range: env.range });
+        if (resolved) report({ messageId: 'resolve', data: { name: env.name, functions: functionsText(model.functionsTaking(fn, env)) }, range: env.range });
       }
     }
   },

@@ -1,4 +1,5 @@
 import { defineServerlessRule } from '../../../rule';
+import { functionsText } from '../../../serverless/model';
 
 /** Debug switches of frameworks and libraries used on Lambda. */
 const DEBUG_NAMES = /^(DEBUG|APP_DEBUG|FLASK_DEBUG|DJANGO_DEBUG|POWERTOOLS_DEV)$/i;
@@ -21,14 +22,14 @@ export default defineServerlessRule({
       'values that do not switch the mode on (`false`, `0`), and values taken from a parameter or intrinsic function.',
     ].join('\n'),
     messages: {
-      debug: '`{{name}}: {{value}}` turns a debug mode on for function `{{fn}}` in every stage; make it a parameter that defaults to off.',
+      debug: '`{{name}}: {{value}}` turns a debug mode on for {{functions}} in every stage; make it a parameter that defaults to off.',
     },
   },
   check({ model, report }) {
     for (const fn of model.functions) {
       for (const env of fn.environment) {
         const value = env.literal?.trim();
-        if (value && DEBUG_NAMES.test(env.name) && ON.test(value)) report({ messageId: 'debug', data: { name: env.name, value, fn: fn.id }, range: env.range });
+        if (value && DEBUG_NAMES.test(env.name) && ON.test(value)) report({ messageId: 'debug', data: { name: env.name, value, functions: functionsText(model.functionsTaking(fn, env)) }, range: env.range });
       }
     }
   },

@@ -1,5 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
 import { REVIEWED, deprecationOf } from '../../../serverless/runtimes';
+import { functionsText } from '../../../serverless/model';
 
 export default defineServerlessRule({
   meta: {
@@ -21,7 +22,7 @@ export default defineServerlessRule({
       "container-image functions without a `Runtime`, and runtimes not on the linter's deprecation list.",
     ].join('\n'),
     messages: {
-      deprecated: 'Runtime `{{runtime}}` of function `{{fn}}` was deprecated by AWS Lambda on {{date}}; move to `{{successor}}`.',
+      deprecated: 'Runtime `{{runtime}}` of {{functions}} was deprecated by AWS Lambda on {{date}}; move to `{{successor}}`.',
     },
   },
   check({ model, report }) {
@@ -29,7 +30,7 @@ export default defineServerlessRule({
     for (const fn of model.functions) {
       const runtime = model.setting(fn, 'Runtime');
       const deprecation = runtime?.literal !== undefined ? deprecationOf(runtime.literal) : undefined;
-      if (runtime && deprecation) report({ messageId: 'deprecated', data: { runtime: runtime.literal!, fn: fn.id, date: deprecation.deprecated, successor: deprecation.successor }, range: runtime.range });
+      if (runtime && deprecation) report({ messageId: 'deprecated', data: { runtime: runtime.literal!, functions: functionsText(model.functionsTaking(fn, runtime)), date: deprecation.deprecated, successor: deprecation.successor }, range: runtime.range });
     }
   },
 });

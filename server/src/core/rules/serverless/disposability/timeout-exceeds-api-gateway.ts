@@ -1,5 +1,5 @@
 import { defineServerlessRule } from '../../../rule';
-import { timeoutOf } from '../../../serverless/model';
+import { timeoutOf, timeoutPlace } from '../../../serverless/model';
 import { valueOf } from '../../../kubernetes/yaml-nodes';
 
 /** API Gateway's integration timeouts: REST APIs stop waiting after 29 s, HTTP APIs after 30 s. */
@@ -38,7 +38,7 @@ export default defineServerlessRule({
         const own = event.properties ? model.value(valueOf(event.properties, 'TimeoutInMillis', model.doc!)) : undefined;
         const limit = own?.literal && /^\d+$/.test(own.literal) ? Math.max(LIMITS[event.type], Math.floor(Number(own.literal) / 1000)) : own ? Infinity : LIMITS[event.type];
         if (timeout.seconds > limit) {
-          report({ messageId: event.viaPermission ? 'permission' : 'timeout', data: { fn: fn.id, seconds: timeout.seconds, gateway: event.type === 'api' ? 'REST API' : 'HTTP API', event: event.name, limit }, range: timeout.setting.range });
+          report({ messageId: event.viaPermission ? 'permission' : 'timeout', data: { fn: fn.id, seconds: timeout.seconds, gateway: event.type === 'api' ? 'REST API' : 'HTTP API', event: event.name, limit }, ...timeoutPlace(model, timeout.setting, event) });
           break;
         }
       }

@@ -1,6 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
 import { valueOf } from '../../../kubernetes/yaml-nodes';
-import { timeoutOf } from '../../../serverless/model';
+import { timeoutOf, timeoutPlace } from '../../../serverless/model';
 
 export default defineServerlessRule({
   meta: {
@@ -40,8 +40,8 @@ export default defineServerlessRule({
         if (visibilityNode && (visibility?.literal === undefined || !/^\d+$/.test(visibility.literal.trim()))) continue;
         const seconds = visibility ? Number(visibility.literal) : 30;
         if (timeout.seconds <= seconds) continue;
-        const range = timeout.setting?.range ?? visibility?.range;
-        if (range) report({ messageId: 'visibility', data: { fn: fn.id, seconds: timeout.seconds, visibility: seconds, queue: queue.logicalId }, range });
+        const place = timeout.setting ? timeoutPlace(model, timeout.setting, event) : visibility && { range: visibility.range };
+        if (place) report({ messageId: 'visibility', data: { fn: fn.id, seconds: timeout.seconds, visibility: seconds, queue: queue.logicalId }, ...place });
       }
     }
   },

@@ -1,6 +1,7 @@
 import { defineServerlessRule } from '../../../rule';
 import { asMap, valueOf } from '../../../kubernetes/yaml-nodes';
 import { supportsJsonLogs } from '../../../serverless/runtimes';
+import { functionsText, type LambdaFunction } from '../../../serverless/model';
 
 export default defineServerlessRule({
   meta: {
@@ -27,7 +28,7 @@ export default defineServerlessRule({
     messages: {
       missing: 'Function `{{fn}}` ({{runtime}}) logs in plain text; set `LoggingConfig.LogFormat: JSON` for structured log events.',
       missingFramework: 'Function `{{fn}}` ({{runtime}}) logs in plain text; set `logs.logFormat: JSON` (or `provider.logs.lambda.logFormat`) for structured log events.',
-      text: 'Function `{{fn}}` sets `LogFormat: {{format}}`; use `JSON` for structured log events.',
+      text: '`LogFormat: {{format}}` is set for {{functions}}; use `JSON` for structured log events.',
     },
   },
   check({ model, report }) {
@@ -38,19 +39,23 @@ export default defineServerlessRule({
       if (!runtime?.literal || !supportsJsonLogs(runtime.literal)) continue;
       if (fn.kind === 'serverless-framework') {
         // The function's own `logs.logFormat` wins over `provider.logs.lambda.logFormat`.
-        const own = valueOf(asMap(valueOf(fn.properties, 'logs', doc), doc), 'logFormat', doc);
+        const ownFormat = (f: LambdaFunction) => valueOf(asMap(valueOf(f.properties, 'logs', doc), doc), 'logFormat', doc);
+        const own = ownFormat(fn);
         const inherited = valueOf(asMap(valueOf(asMap(valueOf(model.globals, 'logs', doc), doc), 'lambda', doc), doc), 'logFormat', doc);
         const node = own ?? inherited;
         const format = node === undefined || node === null ? undefined : model.value(node);
         if (!format) report({ messageId: 'missingFramework', data: { fn: fn.id, runtime: runtime.literal }, range: fn.idRange });
-        else if (format.literal !== undefined && format.literal.toUpperCase() !== 'JSON') report({ messageId: 'text', data: { fn: fn.id, format: format.literal }, range: format.range });
+        else if (format.literal !== undefined && format.literal.toUpperCase() !== 'JSON') {
+          const taking = own !== undefined && own !== null ? [fn] : model.functions.filter((f) => ownFormat(f) === undefined);
+          report({ messageId: 'text', data: { functions: functionsText(taking), format: format.literal }, range: format.range });
+        }
         continue;
       }
       const logging = model.setting(fn, 'LoggingConfig');
       if (logging?.intrinsic) continue;
       const format = logging ? model.value(valueOf(logging.node as never, 'LogFormat', doc)) : undefined;
       if (format) {
-        if (format.literal !== undefined && format.literal !== 'JSON') report({ messageId: 'text', data: { fn: fn.id, format: format.literal }, range: format.range });
+        if (format.literal !== undefined && format.literal !== 'JSON') report({ messageId: 'text', data: { functions: functionsText(model.functionsTaking(fn, logging!)), format: format.literal }, range: format.range });
       } else {
         report({ messageId: 'missing', data: { fn: fn.id, runtime: runtime.literal }, range: fn.idRange });
       }

@@ -1,4 +1,5 @@
 import { defineServerlessRule } from '../../../rule';
+import { functionsText } from '../../../serverless/model';
 
 const LOG_FILE_NAME = /(^|_)(LOG|LOGS|LOGGING|LOGGER)_?(FILE|FILENAME|FILE_PATH|PATH|DIR|DIRECTORY|FOLDER)$|^LOGFILE$/i;
 
@@ -21,7 +22,7 @@ export default defineServerlessRule({
       '`/proc/self/fd/2`.',
     ].join('\n'),
     messages: {
-      file: '`{{name}}: {{value}}` makes function `{{fn}}` log to a file that disappears with its execution environment; log to standard output.',
+      file: '`{{name}}: {{value}}` makes {{functions}} log to a file that disappears with its execution environment; log to standard output.',
     },
   },
   check({ model, report }) {
@@ -29,7 +30,7 @@ export default defineServerlessRule({
       for (const env of fn.environment) {
         const value = env.literal?.trim();
         if (value && LOG_FILE_NAME.test(env.name) && /^(\/|\.{1,2}\/)[^\s]*$/.test(value) && !/^\/dev\/(stdout|stderr)$|^\/proc\/self\/fd\/[12]$/.test(value)) {
-          report({ messageId: 'file', data: { name: env.name, value, fn: fn.id }, range: env.range });
+          report({ messageId: 'file', data: { name: env.name, value, functions: functionsText(model.functionsTaking(fn, env)) }, range: env.range });
         }
       }
     }
