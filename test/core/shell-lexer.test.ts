@@ -114,6 +114,14 @@ describe('shell lexer: command substitutions', () => {
     assert.deepEqual(values(lex('x="$(echo a')), [['x=$(echo a']]);
   });
 
+  it('a substitution inside double quotes inside a substitution has quotes of its own, at any depth', () => {
+    assert.deepEqual(values(lex('x=$(echo "$(echo ")")") ; git clone https://example.com/r.git')), [['x=$(echo "$(echo ")")")'], ['git', 'clone', 'https://example.com/r.git']]);
+    const nested = 'echo "$(printf "%s" "$(date +"%Y)")")"';
+    assert.deepEqual(values(lex(`${nested}; npm install`)), [['echo', nested.slice(6, -1)], ['npm', 'install']]);
+    // An escaped quote inside the inner quotes does not close them; an apostrophe there is text.
+    assert.deepEqual(values(lex('v=$(echo "a \\" ) it\'s") && pip install x')), [['v=$(echo "a \\" ) it\'s")'], ['pip', 'install', 'x']]);
+  });
+
   it('a parenthesis quoted or escaped inside `$(…)` does not close it, so the commands after it are still seen', () => {
     assert.deepEqual(values(lex('a=$(echo ")") ; git clone https://example.com/r.git')), [['a=$(echo ")")'], ['git', 'clone', 'https://example.com/r.git']]);
     assert.deepEqual(values(lex(`x=$(echo "it's )") && npm install`)), [[`x=$(echo "it's )")`], ['npm', 'install']]);

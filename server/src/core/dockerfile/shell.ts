@@ -532,27 +532,42 @@ function continuationEnd(s: string, i: number): number {
 /** What may stand before a `#` that starts a comment inside a command substitution: a word starts after them. */
 const BEFORE_A_WORD = new Set([' ', '\t', '\n', '\r', '(', ';', '|', '&']);
 
+/** In {@link substitutionEnd}'s frames: inside double quotes (any other frame is a substitution's open parentheses). */
+const IN_DOUBLE_QUOTES = -1;
+
 /**
  * Just past the `)` that closes the command substitution whose `(` is at `open`, or the script's end when
  * none does. A parenthesis inside quotes, after a backslash or in a comment is text (`$(echo ")")`, an awk
- * program's `'{ print "s("$0")" }'`): only the others count. One pass, whatever the nesting.
+ * program's `'{ print "s("$0")" }'`): only the others count. Inside double quotes a `$(` opens a substitution
+ * of its own, whose quotes are its own (`$(echo "$(echo ")")")`): the frames say which one is being read.
+ * One pass, whatever the nesting.
  */
 function substitutionEnd(s: string, open: number, backslashEscapes: boolean): number {
-  let depth = 0;
+  const frames: number[] = [0];
   for (let j = open; j < s.length; j++) {
     const c = s[j];
-    if (c === '(') depth++;
+    const top = frames.length - 1;
+    if (frames[top] === IN_DOUBLE_QUOTES) {
+      if (c === '"') frames.pop();
+      else if (c === '\\' && backslashEscapes) j++;
+      else if (c === '$' && s[j + 1] === '(') {
+        frames.push(1);
+        j++;
+      }
+      continue;
+    }
+    if (c === '(') frames[top]++;
     else if (c === ')') {
-      if (--depth === 0) return j + 1;
+      if (--frames[top] === 0) {
+        frames.pop();
+        if (frames.length === 0) return j + 1;
+      }
     } else if (c === "'") {
       const close = s.indexOf("'", j + 1);
       if (close === -1) return s.length;
       j = close;
     } else if (c === '"') {
-      // To the closing quote; inside, a backslash escapes the next character. A substitution nested in the
-      // quotes (`"$(date +"%Y")"`) closes and reopens them in pairs, so its own parentheses still count.
-      j++;
-      while (j < s.length && s[j] !== '"') j += backslashEscapes && s[j] === '\\' ? 2 : 1;
+      frames.push(IN_DOUBLE_QUOTES);
     } else if (c === '\\' && backslashEscapes) {
       j++;
     } else if (c === '#' && BEFORE_A_WORD.has(s[j - 1])) {
