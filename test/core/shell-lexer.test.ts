@@ -134,6 +134,17 @@ describe('shell lexer: command substitutions', () => {
     assert.deepEqual(values(lex('n=$(echo ${#x} $# a#b) ; m')), [['n=$(echo ${#x} $# a#b)'], ['m']]);
   });
 
+  it('a here-document inside `$(…)` is text up to its closing line: a parenthesis or quote in its body closes nothing', () => {
+    const body = 'x=$(cat <<EOF\na ) b\nEOF\n)';
+    assert.deepEqual(values(lex(`${body} && npm install`)), [[body], ['npm', 'install']]);
+    const tabbed = "y=$(cat <<-'END'\n\tit's (x\n\tEND\n)";
+    assert.deepEqual(values(lex(`${tabbed}; pip install z`)), [[tabbed], ['pip', 'install', 'z']]);
+    // One that never closes is read as it is; a shift in arithmetic opens none; a here-string is no here-document.
+    assert.deepEqual(values(lex('x=$(cat <<EOF\na ) b')), [['x=$(cat <<EOF\na )', 'b']]);
+    assert.deepEqual(values(lex('n=$(( 1 << 2 )); m')), [['n=$(( 1 << 2 ))'], ['m']]);
+    assert.deepEqual(values(lex("w=$(tr a b <<< 'x)y'); z")), [["w=$(tr a b <<< 'x)y')"], ['z']]);
+  });
+
   it('an unclosed substitution or quote inside it runs to the end of the script, as an unclosed quote does', () => {
     assert.deepEqual(values(lex("x=$(echo 'a) b\nc")), [["x=$(echo 'a) b\nc"]]);
     assert.deepEqual(values(lex('x=$(echo a')), [['x=$(echo a']]);

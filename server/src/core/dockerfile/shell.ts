@@ -250,6 +250,7 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
   // Here-documents opened on the current line: their bodies follow its newline and hold no commands
   // (made when a script opens its first one).
   let heredocs: HeredocBodies | undefined;
+  const bodies = () => (heredocs ??= new HeredocBodies(s));
   // Set when a word was a bare `<<` or `<<-`: the next word names the here-document.
   let delimiterNext: boolean | undefined;
 
@@ -392,7 +393,7 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
           if (s[j] === '$' && s[j + 1] === '(') {
             // A command substitution inside the quotes is a script of its own, with quotes of its own
             // (`"$(dirname "$0")"`): kept whole, as outside quotes, so its quotes do not close these.
-            j = substitutionEnd(s, j + 1, backslashEscapes);
+            j = substitutionEnd(s, j + 1, backslashEscapes, bodies);
             continue;
           }
           j++;
@@ -404,7 +405,7 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
       }
       if (c === '$' && s[i + 1] === '(') {
         // Command substitution: keep it whole inside the word.
-        i = substitutionEnd(s, i + 1, backslashEscapes);
+        i = substitutionEnd(s, i + 1, backslashEscapes, bodies);
         value += s.slice(run, i);
         run = end = i;
         continue;
@@ -426,9 +427,9 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
       // `<<EOF`, `<<-'EOF'`, `<<EOF>file`: the name follows the operator in the same word, or is the next word.
       const name = value.slice(heredocAt + (stripTabs ? 3 : 2));
       if (name === '') delimiterNext = stripTabs;
-      else (heredocs ??= new HeredocBodies(s)).open(name, stripTabs);
+      else bodies().open(name, stripTabs);
     } else if (delimiterNext !== undefined) {
-      (heredocs ??= new HeredocBodies(s)).open(value, delimiterNext);
+      bodies().open(value, delimiterNext);
       delimiterNext = undefined;
     }
   }
@@ -444,6 +445,19 @@ const HEREDOC_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
 /** The longest line that can close one: a name of 64 characters after up to 16 tabs (`<<-`). */
 const MAX_CLOSING_LINE = 64 + 16;
 
+interface OpenedHeredoc {
+  name: string;
+  stripTabs: boolean;
+}
+
+/** Adds the here-document `word` names (`EOF`, `EOF>/etc/motd`: the name stops where a redirection glued to it starts) to `opened`, when it is a name. */
+function openHeredoc(opened: OpenedHeredoc[], word: string, stripTabs: boolean): void {
+  let length = 0;
+  while (length < word.length && word[length] !== '>' && word[length] !== '<') length++;
+  const name = word.slice(0, length);
+  if (HEREDOC_NAME.test(name)) opened.push({ name, stripTabs });
+}
+
 /**
  * The bodies of the here-documents of one script (`cat <<EOF > /etc/app.conf` … `EOF`): text written to
  * a file or fed to a program, not commands. Their closing lines are found through an index of the
@@ -452,7 +466,7 @@ const MAX_CLOSING_LINE = 64 + 16;
  * then keeps every line after it as commands rather than hide them.
  */
 class HeredocBodies {
-  private opened: { name: string; stripTabs: boolean }[] = [];
+  private opened: OpenedHeredoc[] = [];
   /** Line starts by the line's text (and by its text without leading tabs, for `<<-`), in order. */
   private exact: Map<string, number[]> | undefined;
   private untabbed: Map<string, number[]> | undefined;
@@ -460,23 +474,24 @@ class HeredocBodies {
   constructor(private readonly s: string) {}
 
   open(word: string, stripTabs: boolean): void {
-    // The name stops where a redirection glued to it starts: `<<EOF>/etc/motd`.
-    let length = 0;
-    while (length < word.length && word[length] !== '>' && word[length] !== '<') length++;
-    const name = word.slice(0, length);
-    if (HEREDOC_NAME.test(name)) this.opened.push({ name, stripTabs });
+    openHeredoc(this.opened, word, stripTabs);
   }
 
   /** Where the commands go on after the newline at `from - 1`: past the bodies of the here-documents opened on that line. */
   skipBodies(from: number): number {
-    if (this.opened.length === 0) return from;
+    const at = this.past(this.opened, from);
+    this.opened = [];
+    return at;
+  }
+
+  /** Past the bodies of `opened` (in the order they were opened), which start at `from`; up to the first that never closes. */
+  past(opened: readonly OpenedHeredoc[], from: number): number {
     let at = from;
-    for (const { name, stripTabs } of this.opened) {
+    for (const { name, stripTabs } of opened) {
       const close = this.closingLine(name, stripTabs, at);
       if (close === undefined) break;
       at = close;
     }
-    this.opened = [];
     return at;
   }
 
@@ -532,6 +547,25 @@ function continuationEnd(s: string, i: number): number {
 /** What may stand before a `#` that starts a comment inside a command substitution: a word starts after them. */
 const BEFORE_A_WORD = new Set([' ', '\t', '\n', '\r', '(', ';', '|', '&']);
 
+/**
+ * Reads the here-document the `<<` (or `<<-`) at `at` opens, quotes around its name dropped (`<<'EOF'`), into
+ * `opened`; returns where the name ends. An operator with no name after it on its line opens nothing.
+ */
+function readHeredocName(s: string, at: number, opened: OpenedHeredoc[]): number {
+  const stripTabs = s[at + 2] === '-';
+  let j = at + (stripTabs ? 3 : 2);
+  while (s[j] === ' ' || s[j] === '\t') j++;
+  let name = '';
+  for (; j < s.length; j++) {
+    const c = s[j];
+    if (c === "'" || c === '"' || c === '\\') continue;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')' || c === '<' || c === '>') break;
+    name += c;
+  }
+  if (name) openHeredoc(opened, name, stripTabs);
+  return j;
+}
+
 /** In {@link substitutionEnd}'s frames: inside double quotes (any other frame is a substitution's open parentheses). */
 const IN_DOUBLE_QUOTES = -1;
 
@@ -540,10 +574,13 @@ const IN_DOUBLE_QUOTES = -1;
  * none does. A parenthesis inside quotes, after a backslash or in a comment is text (`$(echo ")")`, an awk
  * program's `'{ print "s("$0")" }'`): only the others count. Inside double quotes a `$(` opens a substitution
  * of its own, whose quotes are its own (`$(echo "$(echo ")")")`): the frames say which one is being read.
- * One pass, whatever the nesting.
+ * The body of a here-document opened inside (`$(cat <<EOF`) is text up to its closing line, found through
+ * the script's index of short lines; one that never closes is read as it is. One pass, whatever the nesting.
  */
-function substitutionEnd(s: string, open: number, backslashEscapes: boolean): number {
+function substitutionEnd(s: string, open: number, backslashEscapes: boolean, heredocs: () => HeredocBodies): number {
   const frames: number[] = [0];
+  // Here-documents opened on the current line (`$(cat <<EOF`): their bodies, up to the closing line, are text.
+  const opened: OpenedHeredoc[] = [];
   for (let j = open; j < s.length; j++) {
     const c = s[j];
     const top = frames.length - 1;
@@ -556,7 +593,13 @@ function substitutionEnd(s: string, open: number, backslashEscapes: boolean): nu
       }
       continue;
     }
-    if (c === '(') frames[top]++;
+    if (c === '\n' && opened.length > 0) {
+      j = heredocs().past(opened, j + 1) - 1;
+      opened.length = 0;
+    } else if (c === '<' && s[j + 1] === '<') {
+      if (s[j + 2] === '<') j += 2;
+      else j = readHeredocName(s, j, opened) - 1;
+    } else if (c === '(') frames[top]++;
     else if (c === ')') {
       if (--frames[top] === 0) {
         frames.pop();
