@@ -479,6 +479,7 @@ class HeredocBodies {
 
   /** Where the commands go on after the newline at `from - 1`: past the bodies of the here-documents opened on that line. */
   skipBodies(from: number): number {
+    if (this.opened.length === 0) return from;
     const at = this.past(this.opened, from);
     this.opened = [];
     return at;

@@ -129,6 +129,8 @@ export class ServerlessModel {
    * alone (`{{cookiecutter.x}}` in a template that parses) are read as references, never as literals.
    */
   readonly skipped: string | undefined;
+  /** What {@link functionsTaking} answered, by the inherited value's node. */
+  private readonly takers = new Map<Node, LambdaFunction[]>();
 
   constructor(readonly source: SourceText) {
     this.isProjectTemplate = /\{\{\s*cookiecutter|\{%/.test(source.text);
@@ -251,9 +253,6 @@ export class ServerlessModel {
     }
     return taking.length > 0 ? taking : [fn];
   }
-
-  /** What {@link functionsTaking} answered, by the inherited value's node. */
-  private readonly takers = new Map<Node, LambdaFunction[]>();
 
   /** The logical id a reference names: `!Ref X`, `!GetAtt X.Arn`, `{ "Fn::GetAtt": ["X", "Arn"] }`. */
   referencedId(node: unknown): string | undefined {
@@ -427,7 +426,7 @@ export function timeoutOf(model: ServerlessModel, fn: LambdaFunction): { seconds
 }
 
 /**
- * Where a finding about `fn`'s timeout against one of its events goes: on the function's own `Timeout`; when the
+ * Where a finding about a function's timeout against one of its events goes: on the function's own `Timeout`; when the
  * timeout is inherited, on the event (each function that shares the line has events of its own, and one finding
  * on the shared line would name only the first), with the inherited line as the related place.
  */

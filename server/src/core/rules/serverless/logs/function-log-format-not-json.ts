@@ -46,7 +46,9 @@ export default defineServerlessRule({
         const format = node === undefined || node === null ? undefined : model.value(node);
         if (!format) report({ messageId: 'missingFramework', data: { fn: fn.id, runtime: runtime.literal }, range: fn.idRange });
         else if (format.literal !== undefined && format.literal.toUpperCase() !== 'JSON') {
-          const taking = own !== undefined && own !== null ? [fn] : model.functions.filter((f) => ownFormat(f) === undefined);
+          // The provider's format reaches every function without one of its own (`own ?? inherited`, as above).
+          const hasOwn = (f: LambdaFunction) => (ownFormat(f) ?? undefined) !== undefined;
+          const taking = hasOwn(fn) ? [fn] : model.functions.filter((f) => !hasOwn(f));
           report({ messageId: 'text', data: { functions: functionsText(taking), format: format.literal }, range: format.range });
         }
         continue;
