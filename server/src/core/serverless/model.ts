@@ -59,6 +59,8 @@ export interface Setting extends TemplateValue {
   keyRange: Range;
   /** True when the value comes from `Globals.Function` (SAM) or `provider:` (Serverless Framework). */
   inherited: boolean;
+  /** Set when `key` is a key inside this map-valued setting (`LoggingConfig` for `LogFormat`): see `settingWithin`. */
+  within?: string;
 }
 
 export interface EnvVar extends TemplateValue {
@@ -237,6 +239,37 @@ export class ServerlessModel {
   }
 
   /**
+   * A key inside a map-valued setting of a SAM function (`LoggingConfig` → `LogFormat`): the function's own map
+   * first, then `Globals.Function`'s, since SAM merges a map of the Globals under the function's own (a function
+   * that sets only `LoggingConfig.LogGroup` still logs in the Globals' `LogFormat`). Other functions read their own map.
+   */
+  settingWithin(fn: LambdaFunction, within: string, key: string): Setting | undefined {
+    const doc = this.doc;
+    if (!doc) return undefined;
+    const { own, merges } = this.ownWithin(fn, within, key);
+    const pair = own ?? (merges ? pairOf(asMap(valueOf(this.globals, within, doc), doc), key, doc) : undefined);
+    if (!pair) return undefined;
+    const value = this.value(pair.value);
+    const keyRange = this.rangeOf(pair.key as Node);
+    if (!value || !keyRange) return undefined;
+    return { ...value, key, keyRange, inherited: !own, within };
+  }
+
+  /** Whether `fn` reads `key` of its map `within` from the Globals: none of its own, and its own map (if any) merges the Globals'. */
+  private takesFromGlobals(fn: LambdaFunction, within: string, key: string): boolean {
+    const { own, merges } = this.ownWithin(fn, within, key);
+    return !own && merges;
+  }
+
+  /** `key` in `fn`'s own map `within`, and whether the Globals' map is merged under it (a SAM function whose own value is a map or absent: any other value replaces it). */
+  private ownWithin(fn: LambdaFunction, within: string, key: string): { own: Pair | undefined; merges: boolean } {
+    const doc = this.doc!;
+    const value = valueOf(fn.properties, within, doc);
+    const map = asMap(value, doc);
+    return { own: pairOf(map, key, doc), merges: fn.kind === 'sam' && (value === undefined || map !== undefined) };
+  }
+
+  /**
    * The functions that take `value`, a setting or an environment variable of `fn`: `fn` alone when it is
    * the function's own; when it is set once in `Globals.Function` or `provider:`, every function that
    * inherits it (none of its own), in template order. A finding on that one line names them all.
@@ -247,7 +280,7 @@ export class ServerlessModel {
     if (!taking) {
       const doc = this.doc!;
       taking = 'key' in value
-        ? this.functions.filter((f) => f.kind !== 'lambda' && !pairOf(f.properties, value.key, doc))
+        ? this.functions.filter((f) => (value.within === undefined ? f.kind !== 'lambda' && !pairOf(f.properties, value.key, doc) : this.takesFromGlobals(f, value.within, value.key)))
         : this.functions.filter((f) => f.environment.some((e) => e.inherited && e.name === value.name));
       this.takers.set(value.node, taking);
     }

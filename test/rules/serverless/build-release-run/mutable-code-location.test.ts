@@ -11,6 +11,10 @@ testRule(rule, {
     { name: 'a key from a parameter', code: lambda('      Code:\n        S3Bucket: !Ref ArtifactBucket\n        S3Key: !Ref ArtifactKey\n') },
     { name: 'a content-addressed key', code: lambda('      Code:\n        S3Bucket: cdk-assets\n        S3Key: 15d7c92b571beed29cf6c012a96022482eee1df1b477ad528ddc03a4be52c076.zip\n') },
     { name: 'inline code', code: lambda('      Code:\n        ZipFile: |\n          exports.handler = async () => 1;\n') },
+    {
+      name: 'a version in the Globals\' CodeUri reaches a function that names its own key (SAM merges the maps)',
+      code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    CodeUri:\n      Bucket: artifacts\n      Version: 7\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri:\n        Key: orders/handler.zip\n',
+    },
   ],
   invalid: [
     { name: 's3:// URI', code: sam('      CodeUri: s3://artifacts/orders.zip\n'), errors: [{ line: 6, column: 16, messageId: 's3Uri' }] },
@@ -21,6 +25,11 @@ testRule(rule, {
       name: 'an s3:// CodeUri in Globals, named for every function that inherits it',
       code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    CodeUri: s3://artifacts/orders.zip\nResources:\n  A:\n    Type: AWS::Serverless::Function\n  B:\n    Type: AWS::Serverless::Function\n  C:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n',
       errors: [{ line: 4, column: 14, messageId: 's3Uri', message: 'The code of functions `A` and `B` comes from `s3://artifacts/orders.zip`, an S3 URI' }],
+    },
+    {
+      name: 'a CodeUri map in Globals merged under the functions\' own: named for those with no version of their own',
+      code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    CodeUri:\n      Bucket: artifacts\n      Key: orders/handler.zip\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri:\n        Version: 3\n  B:\n    Type: AWS::Serverless::Function\n  C:\n    Type: AWS::Serverless::Function\n  D:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n',
+      errors: [{ line: 6, column: 12, messageId: 'unversioned', message: 'The code of functions `B` and `C` comes from the S3 object `orders/handler.zip` without an object version' }],
     },
   ],
 });

@@ -12,6 +12,10 @@ testRule(rule, {
     { name: 'serverless.yml with JSON logs on the function', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  runtime: python3.13\nfunctions:\n  f:\n    handler: h\n    logs:\n      logFormat: JSON\n' },
     { name: 'serverless.yml format from a variable', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  runtime: python3.13\n  logs:\n    lambda:\n      logFormat: ${param:logFormat}\nfunctions:\n  f:\n    handler: h\n' },
     { name: 'serverless.yml on a Go custom runtime', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  runtime: provided.al2023\nfunctions:\n  f:\n    handler: bootstrap\n' },
+    {
+      name: 'SAM merges the Globals\' LoggingConfig under a function\'s own: a function that sets only its log group still logs JSON',
+      code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python3.13\n    LoggingConfig:\n      LogFormat: JSON\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      LoggingConfig:\n        LogGroup: /app/a\n',
+    },
     { name: 'serverless.yml for another provider', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: google\n  runtime: nodejs22\nfunctions:\n  f:\n    handler: h\n' },
   ],
   invalid: [
@@ -30,6 +34,11 @@ testRule(rule, {
       filename: 'serverless.yml',
       code: 'service: a\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  logs:\n    lambda:\n      logFormat: Text\nfunctions:\n  f:\n    handler: h\n  g:\n    handler: h\n  h:\n    handler: h\n    logs:\n      logFormat: JSON\n',
       errors: [{ line: 7, column: 18, messageId: 'text', message: '`LogFormat: Text` is set for functions `f` and `g`; use `JSON` for structured log events.' }],
+    },
+    {
+      name: 'Text in the Globals\' LoggingConfig: one finding naming every function it reaches that could log JSON, a function with only a log group of its own among them',
+      code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python3.13\n    LoggingConfig:\n      LogFormat: Text\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      LoggingConfig:\n        LogGroup: /app/a\n  B:\n    Type: AWS::Serverless::Function\n  C:\n    Type: AWS::Serverless::Function\n    Properties:\n      LoggingConfig:\n        LogFormat: JSON\n  D:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: provided.al2023\n',
+      errors: [{ line: 6, column: 18, messageId: 'text', message: '`LogFormat: Text` is set for functions `A` and `B`; use `JSON` for structured log events.' }],
     },
   ],
 });

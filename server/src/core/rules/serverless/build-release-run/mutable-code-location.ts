@@ -62,13 +62,23 @@ function taking(model: ServerlessModel, fn: LambdaFunction, setting: Setting): s
 }
 
 function objectLocation(model: ServerlessModel, fn: LambdaFunction, code: Setting, keyName: string, versionName: string, report: (r: Report) => void): void {
-  const doc = model.doc!;
   if (!isMap(code.node)) return;
-  const key = model.value(valueOf(code.node, keyName, doc));
+  // The key and the version as SAM reads them: a map in Globals is merged under the function's own.
+  const key = model.settingWithin(fn, code.key, keyName);
   if (!key) return;
   const shown = key.literal ?? key.text;
-  if (shown && LATEST.test(shown)) return report({ messageId: 'latest', data: { functions: taking(model, fn, code), key: shown }, range: key.range });
+  if (shown && LATEST.test(shown)) return report({ messageId: 'latest', data: { functions: taking(model, fn, key), key: shown }, range: key.range });
   // A key from a parameter or `!Sub` names the build the deploy passes in; only a literal key is the same for every release.
   // A key that carries a content hash (what `sam package` and `cdk` upload) names one build for good.
-  if (key.literal !== undefined && !/[0-9a-f]{32,}/i.test(key.literal) && !pairOf(code.node, versionName, doc)) report({ messageId: 'unversioned', data: { functions: taking(model, fn, code), key: key.literal, versionKey: versionName }, range: key.range });
+  if (key.literal !== undefined && !/[0-9a-f]{32,}/i.test(key.literal) && !versioned(model, fn, code, versionName)) {
+    // Named: the functions that take this key and no version (a function may pin its own version under a shared key).
+    const unversioned = model.functionsTaking(fn, key).filter((f) => f === fn || !versioned(model, f, model.setting(f, code.key), versionName));
+    report({ messageId: 'unversioned', data: { functions: functionsText(unversioned), key: key.literal, versionKey: versionName }, range: key.range });
+  }
+}
+
+/** Whether the object location `code` of `fn` pins an object version, in its own map or (SAM) the Globals' merged under it. */
+function versioned(model: ServerlessModel, fn: LambdaFunction, code: Setting | undefined, versionName: string): boolean {
+  if (!code) return false;
+  return (isMap(code.node) && !!pairOf(code.node, versionName, model.doc!)) || model.settingWithin(fn, code.key, versionName) !== undefined;
 }

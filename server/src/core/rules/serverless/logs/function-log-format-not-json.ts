@@ -48,16 +48,20 @@ export default defineServerlessRule({
         else if (format.literal !== undefined && format.literal.toUpperCase() !== 'JSON') {
           // The provider's format reaches every function without one of its own (`own ?? inherited`, as above).
           const hasOwn = (f: LambdaFunction) => (ownFormat(f) ?? undefined) !== undefined;
-          const taking = hasOwn(fn) ? [fn] : model.functions.filter((f) => !hasOwn(f));
+          const taking = hasOwn(fn) ? [fn] : model.functions.filter((f) => f === fn || (!hasOwn(f) && supportsJsonLogs(model.setting(f, 'Runtime')?.literal ?? '')));
           report({ messageId: 'text', data: { functions: functionsText(taking), format: format.literal }, range: format.range });
         }
         continue;
       }
       const logging = model.setting(fn, 'LoggingConfig');
       if (logging?.intrinsic) continue;
-      const format = logging ? model.value(valueOf(logging.node as never, 'LogFormat', doc)) : undefined;
+      // SAM merges Globals' LoggingConfig under the function's own: its LogFormat reaches a function that sets only a LogGroup.
+      const format = model.settingWithin(fn, 'LoggingConfig', 'LogFormat');
       if (format) {
-        if (format.literal !== undefined && format.literal !== 'JSON') report({ messageId: 'text', data: { functions: functionsText(model.functionsTaking(fn, logging!)), format: format.literal }, range: format.range });
+        if (format.literal !== undefined && format.literal !== 'JSON') {
+          const taking = model.functionsTaking(fn, format).filter((f) => f === fn || supportsJsonLogs(model.setting(f, 'Runtime')?.literal ?? ''));
+          report({ messageId: 'text', data: { functions: functionsText(taking), format: format.literal }, range: format.range });
+        }
       } else {
         report({ messageId: 'missing', data: { fn: fn.id, runtime: runtime.literal }, range: fn.idRange });
       }
