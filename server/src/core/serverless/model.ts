@@ -239,7 +239,7 @@ export class ServerlessModel {
   }
 
   /**
-   * A key inside a map-valued setting of a SAM function (`LoggingConfig` → `LogFormat`): the function's own map
+   * A key inside a map-valued setting of a SAM function (`LogFormat` in `LoggingConfig`): the function's own map
    * first, then `Globals.Function`'s, since SAM merges a map of the Globals under the function's own (a function
    * that sets only `LoggingConfig.LogGroup` still logs in the Globals' `LogFormat`). Other functions read their own map.
    */
