@@ -137,6 +137,8 @@ describe('shell lexer: command substitutions', () => {
   it('a here-document inside `$(…)` is text up to its closing line: a parenthesis or quote in its body closes nothing', () => {
     const body = 'x=$(cat <<EOF\na ) b\nEOF\n)';
     assert.deepEqual(values(lex(`${body} && npm install`)), [[body], ['npm', 'install']]);
+    const commented = 'x=$(cat <<EOF # the body follows\na ) b\nEOF\n)';
+    assert.deepEqual(values(lex(`${commented} && npm install`)), [[commented], ['npm', 'install']]);
     const tabbed = "y=$(cat <<-'END'\n\tit's (x\n\tEND\n)";
     assert.deepEqual(values(lex(`${tabbed}; pip install z`)), [[tabbed], ['pip', 'install', 'z']]);
     // One that never closes is read as it is; a shift in arithmetic opens none; a here-string is no here-document.

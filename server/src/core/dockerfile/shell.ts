@@ -248,9 +248,8 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
   let words: LexedWord[] = [];
   let i = 0;
   // Here-documents opened on the current line: their bodies follow its newline and hold no commands
-  // (made when a script opens its first one).
+  // (made when a script opens its first one, or reaches a command substitution, which reads its own).
   let heredocs: HeredocBodies | undefined;
-  const bodies = () => (heredocs ??= new HeredocBodies(s));
   // Set when a word was a bare `<<` or `<<-`: the next word names the here-document.
   let delimiterNext: boolean | undefined;
 
@@ -393,7 +392,7 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
           if (s[j] === '$' && s[j + 1] === '(') {
             // A command substitution inside the quotes is a script of its own, with quotes of its own
             // (`"$(dirname "$0")"`): kept whole, as outside quotes, so its quotes do not close these.
-            j = substitutionEnd(s, j + 1, backslashEscapes, bodies);
+            j = substitutionEnd(s, j + 1, backslashEscapes, (heredocs ??= new HeredocBodies(s)));
             continue;
           }
           j++;
@@ -405,7 +404,7 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
       }
       if (c === '$' && s[i + 1] === '(') {
         // Command substitution: keep it whole inside the word.
-        i = substitutionEnd(s, i + 1, backslashEscapes, bodies);
+        i = substitutionEnd(s, i + 1, backslashEscapes, (heredocs ??= new HeredocBodies(s)));
         value += s.slice(run, i);
         run = end = i;
         continue;
@@ -427,9 +426,9 @@ export function splitCommands(source: SourceText, logical: LogicalText, escapeCh
       // `<<EOF`, `<<-'EOF'`, `<<EOF>file`: the name follows the operator in the same word, or is the next word.
       const name = value.slice(heredocAt + (stripTabs ? 3 : 2));
       if (name === '') delimiterNext = stripTabs;
-      else bodies().open(name, stripTabs);
+      else (heredocs ??= new HeredocBodies(s)).open(name, stripTabs);
     } else if (delimiterNext !== undefined) {
-      bodies().open(value, delimiterNext);
+      (heredocs ??= new HeredocBodies(s)).open(value, delimiterNext);
       delimiterNext = undefined;
     }
   }
@@ -578,7 +577,7 @@ const IN_DOUBLE_QUOTES = -1;
  * The body of a here-document opened inside (`$(cat <<EOF`) is text up to its closing line, found through
  * the script's index of short lines; one that never closes is read as it is. One pass, whatever the nesting.
  */
-function substitutionEnd(s: string, open: number, backslashEscapes: boolean, heredocs: () => HeredocBodies): number {
+function substitutionEnd(s: string, open: number, backslashEscapes: boolean, heredocs: HeredocBodies): number {
   const frames: number[] = [0];
   // Here-documents opened on the current line (`$(cat <<EOF`): their bodies, up to the closing line, are text.
   const opened: OpenedHeredoc[] = [];
@@ -595,7 +594,7 @@ function substitutionEnd(s: string, open: number, backslashEscapes: boolean, her
       continue;
     }
     if (c === '\n' && opened.length > 0) {
-      j = heredocs().past(opened, j + 1) - 1;
+      j = heredocs.past(opened, j + 1) - 1;
       opened.length = 0;
     } else if (c === '<' && s[j + 1] === '<') {
       if (s[j + 2] === '<') j += 2;
@@ -616,9 +615,10 @@ function substitutionEnd(s: string, open: number, backslashEscapes: boolean, her
       j++;
     } else if (c === '#' && BEFORE_A_WORD.has(s[j - 1])) {
       // A comment, to the end of its line: an apostrophe or a parenthesis in it is no quote and no bracket.
+      // Its newline is read next, so that a here-document opened before the comment starts there.
       const newline = s.indexOf('\n', j);
       if (newline === -1) return s.length;
-      j = newline;
+      j = newline - 1;
     }
   }
   return s.length;

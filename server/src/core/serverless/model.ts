@@ -114,6 +114,15 @@ const FRAMEWORK_KEYS: Record<string, string> = {
   Image: 'image',
 };
 
+/**
+ * Keys inside a map setting as the Serverless Framework writes them: where a function sets one, and where
+ * `provider:` sets it for every function without its own (`LoggingConfig.LogFormat` is `logs.logFormat` on a
+ * function and `provider.logs.lambda.logFormat`).
+ */
+const FRAMEWORK_KEYS_WITHIN: Record<string, { own: readonly string[]; provider: readonly string[] }> = {
+  'LoggingConfig.LogFormat': { own: ['logs', 'logFormat'], provider: ['logs', 'lambda', 'logFormat'] },
+};
+
 export class ServerlessModel {
   readonly doc: Document | undefined;
   readonly root: YAMLMap | undefined;
@@ -239,15 +248,16 @@ export class ServerlessModel {
   }
 
   /**
-   * A key inside a map-valued setting of a SAM function (`LogFormat` in `LoggingConfig`): the function's own map
-   * first, then `Globals.Function`'s, since SAM merges a map of the Globals under the function's own (a function
-   * that sets only `LoggingConfig.LogGroup` still logs in the Globals' `LogFormat`). Other functions read their own map.
+   * A key inside a map-valued setting (`LogFormat` in `LoggingConfig`), by its CloudFormation names: the function's
+   * own first, then the inherited one. SAM merges a map of `Globals.Function` under the function's own (a function
+   * that sets only `LoggingConfig.LogGroup` still logs in the Globals' `LogFormat`); the Serverless Framework writes
+   * such keys under names of its own (FRAMEWORK_KEYS_WITHIN); a plain Lambda function reads its own map only.
    */
   settingWithin(fn: LambdaFunction, within: string, key: string): Setting | undefined {
     const doc = this.doc;
     if (!doc) return undefined;
     const { own, merges } = this.ownWithin(fn, within, key);
-    const pair = own ?? (merges ? pairOf(asMap(valueOf(this.globals, within, doc), doc), key, doc) : undefined);
+    const pair = own ?? (merges ? this.inheritedWithin(fn, within, key) : undefined);
     if (!pair) return undefined;
     const value = this.value(pair.value);
     const keyRange = this.rangeOf(pair.key as Node);
@@ -261,18 +271,34 @@ export class ServerlessModel {
     return !own && merges;
   }
 
-  /** `key` in `fn`'s own map `within`, and whether the Globals' map is merged under it (a SAM function whose own value is a map or absent: any other value replaces it). */
+  /**
+   * `key` in `fn`'s own map `within`, and whether the inherited one applies when it is missing: for a SAM function
+   * whose own value is a map or absent (any other value replaces the Globals'), and for every framework function.
+   */
   private ownWithin(fn: LambdaFunction, within: string, key: string): { own: Pair | undefined; merges: boolean } {
     const doc = this.doc!;
+    if (fn.kind === 'serverless-framework') {
+      const path = FRAMEWORK_KEYS_WITHIN[`${within}.${key}`];
+      return { own: path && pairAt(fn.properties, path.own, doc), merges: !!path };
+    }
     const value = valueOf(fn.properties, within, doc);
     const map = asMap(value, doc);
     return { own: pairOf(map, key, doc), merges: fn.kind === 'sam' && (value === undefined || map !== undefined) };
   }
 
+  /** `key` of the map `within` as `Globals.Function` or `provider:` sets it for every function. */
+  private inheritedWithin(fn: LambdaFunction, within: string, key: string): Pair | undefined {
+    const doc = this.doc!;
+    if (fn.kind !== 'serverless-framework') return pairOf(asMap(valueOf(this.globals, within, doc), doc), key, doc);
+    const path = FRAMEWORK_KEYS_WITHIN[`${within}.${key}`];
+    return path && pairAt(this.globals, path.provider, doc);
+  }
+
   /**
    * The functions that take `value`, a setting or an environment variable of `fn`: `fn` alone when it is
    * the function's own; when it is set once in `Globals.Function` or `provider:`, every function that
-   * inherits it (none of its own), in template order. A finding on that one line names them all.
+   * inherits it (none of its own; for a key inside a map setting, see {@link settingWithin}), in template
+   * order. A finding on that one line names them all.
    */
   functionsTaking(fn: LambdaFunction, value: Setting | EnvVar): LambdaFunction[] {
     if (!value.inherited) return [fn];
@@ -285,6 +311,11 @@ export class ServerlessModel {
       this.takers.set(value.node, taking);
     }
     return taking.length > 0 ? taking : [fn];
+  }
+
+  /** How a message names the functions that take `value` (see {@link functionsTaking} and {@link functionsText}). */
+  namesTaking(fn: LambdaFunction, value: Setting | EnvVar): string {
+    return functionsText(this.functionsTaking(fn, value));
   }
 
   /** The logical id a reference names: `!Ref X`, `!GetAtt X.Arn`, `{ "Fn::GetAtt": ["X", "Arn"] }`. */
@@ -467,6 +498,13 @@ export function timeoutPlace(model: ServerlessModel, setting: Setting, event: Fu
   if (!setting.inherited) return { range: setting.range };
   const from = model.kind === 'serverless-framework' ? '`provider`' : '`Globals.Function`';
   return { range: event.range, related: [{ uri: model.source.uri, range: setting.range, message: `the timeout, inherited from ${from}` }] };
+}
+
+/** The pair at the end of `path` (map keys) under `map`. */
+function pairAt(map: YAMLMap | undefined, path: readonly string[], doc: Document): Pair | undefined {
+  let at = map;
+  for (let i = 0; i < path.length - 1; i++) at = asMap(valueOf(at, path[i], doc), doc);
+  return pairOf(at, path[path.length - 1], doc);
 }
 
 /** How a message names functions: "function `a`", "functions `a` and `b`", "functions `a`, `b`, `c` and 2 more". */

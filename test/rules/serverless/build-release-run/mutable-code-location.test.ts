@@ -28,8 +28,9 @@ testRule(rule, {
     },
     {
       name: 'a CodeUri map in Globals merged under the functions\' own: named for those with no version of their own',
-      code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    CodeUri:\n      Bucket: artifacts\n      Key: orders/handler.zip\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri:\n        Version: 3\n  B:\n    Type: AWS::Serverless::Function\n  C:\n    Type: AWS::Serverless::Function\n  D:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n',
-      errors: [{ line: 6, column: 12, messageId: 'unversioned', message: 'The code of functions `B` and `C` comes from the S3 object `orders/handler.zip` without an object version' }],
+      code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    CodeUri:\n      Bucket: artifacts\n      Key: orders/handler.zip\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri:\n        Version: 3\n  B:\n    Type: AWS::Serverless::Function\n  C:\n    Type: AWS::Serverless::Function\n  D:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n  E:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri:\n        Bucket: other-artifacts\n',
+      // A and E name a CodeUri map of their own without a key: the Globals' key is merged in; A pins its version, E does not.
+      errors: [{ line: 6, column: 12, messageId: 'unversioned', message: 'The code of functions `B`, `C` and `E` comes from the S3 object `orders/handler.zip` without an object version' }],
     },
   ],
 });

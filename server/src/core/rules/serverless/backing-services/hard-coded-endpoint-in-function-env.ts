@@ -1,7 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
 import { BACKING_SCHEMES, LOCATOR_NAME, isIpLiteral, isLoopbackHost, parseLocator } from '../../../kubernetes/backing-services';
 import { locatesBackingService } from '../../../locators';
-import { functionsText } from '../../../serverless/model';
 
 /** Host names of AWS-managed datastores, caches and brokers. */
 // The lookahead jumps to the last service label at once (the most permissive start), so the rest is read once.
@@ -50,7 +49,7 @@ export default defineServerlessRule({
         if (!concreteHost || host === '0.0.0.0') continue;
         if (backingScheme || MANAGED_HOST.test(host) || LOCATOR_NAME.test(name) || locatesBackingService(name, value) || (local && AWS_ENDPOINT_NAME.test(name))) {
           const what = backingScheme ? `${scheme} service` : 'backing service';
-          report({ messageId: 'endpoint', data: { name: env.name, functions: functionsText(model.functionsTaking(fn, env)), what, host }, range: env.range });
+          report({ messageId: 'endpoint', data: { name: env.name, functions: model.namesTaking(fn, env), what, host }, range: env.range });
         }
       }
     }

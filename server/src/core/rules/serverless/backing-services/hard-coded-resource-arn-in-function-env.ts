@@ -1,5 +1,4 @@
 import { defineServerlessRule } from '../../../rule';
-import { functionsText } from '../../../serverless/model';
 
 /** ARNs of queues, topics, tables, streams, buckets and other attached resources (not secrets or keys: those are references to config). */
 const RESOURCE_ARN = /^arn:aws[a-z-]*:(sqs|sns|dynamodb|kinesis|firehose|s3|rds|elasticache|events|states|es|kafka|mq|scheduler):[a-z0-9-]*:(\d{12})?:\S+$/;
@@ -29,8 +28,8 @@ export default defineServerlessRule({
         const value = env.literal?.trim();
         if (!value) continue;
         const arn = RESOURCE_ARN.exec(value);
-        if (arn) report({ messageId: 'arn', data: { name: env.name, functions: functionsText(model.functionsTaking(fn, env)), service: arn[1], what: 'ARN' }, range: env.range });
-        else if (QUEUE_URL.test(value)) report({ messageId: 'arn', data: { name: env.name, functions: functionsText(model.functionsTaking(fn, env)), service: 'sqs', what: 'queue URL' }, range: env.range });
+        if (arn) report({ messageId: 'arn', data: { name: env.name, functions: model.namesTaking(fn, env), service: arn[1], what: 'ARN' }, range: env.range });
+        else if (QUEUE_URL.test(value)) report({ messageId: 'arn', data: { name: env.name, functions: model.namesTaking(fn, env), service: 'sqs', what: 'queue URL' }, range: env.range });
       }
     }
   },

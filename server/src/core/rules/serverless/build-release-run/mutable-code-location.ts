@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { defineServerlessRule } from '../../../rule';
-import { pairOf, valueOf } from '../../../kubernetes/yaml-nodes';
+import { valueOf } from '../../../kubernetes/yaml-nodes';
 import { functionsText, type LambdaFunction, type ServerlessModel, type Setting } from '../../../serverless/model';
 import type { Report } from '../../../types';
 
@@ -42,24 +42,19 @@ export default defineServerlessRule({
         const code = model.setting(fn, 'CodeUri');
         if (code?.literal !== undefined) {
           const uri = code.literal.trim();
-          if (/^s3:\/\//i.test(uri)) report({ messageId: LATEST.test(uri) ? 'latest' : 's3Uri', data: { functions: taking(model, fn, code), key: uri }, range: code.range });
+          if (/^s3:\/\//i.test(uri)) report({ messageId: LATEST.test(uri) ? 'latest' : 's3Uri', data: { functions: model.namesTaking(fn, code), key: uri }, range: code.range });
         } else if (code && isMap(code.node) && !code.intrinsic) {
           objectLocation(model, fn, code, 'Key', 'Version', report);
         }
-        if (image?.literal && LATEST.test(image.literal.replace(/@sha256:[\s\S]*$/, '').replace(/^.*\//, ':'))) report({ messageId: 'latest', data: { functions: taking(model, fn, image), key: image.literal }, range: image.range });
+        if (image?.literal && LATEST.test(image.literal.replace(/@sha256:[\s\S]*$/, '').replace(/^.*\//, ':'))) report({ messageId: 'latest', data: { functions: model.namesTaking(fn, image), key: image.literal }, range: image.range });
       } else if (image && isMap(image.node) && !image.intrinsic) {
         const imageUri = model.value(valueOf(image.node, 'ImageUri', doc));
-        if (imageUri?.literal && !imageUri.literal.includes('@sha256:') && LATEST.test(imageUri.literal.replace(/^.*\//, ':'))) report({ messageId: 'latest', data: { functions: taking(model, fn, image), key: imageUri.literal }, range: imageUri.range });
+        if (imageUri?.literal && !imageUri.literal.includes('@sha256:') && LATEST.test(imageUri.literal.replace(/^.*\//, ':'))) report({ messageId: 'latest', data: { functions: model.namesTaking(fn, image), key: imageUri.literal }, range: imageUri.range });
         else objectLocation(model, fn, image, 'S3Key', 'S3ObjectVersion', report);
       }
     }
   },
 });
-
-/** How a message names the functions whose code `setting` locates (all that inherit it, when it is in `Globals`). */
-function taking(model: ServerlessModel, fn: LambdaFunction, setting: Setting): string {
-  return functionsText(model.functionsTaking(fn, setting));
-}
 
 function objectLocation(model: ServerlessModel, fn: LambdaFunction, code: Setting, keyName: string, versionName: string, report: (r: Report) => void): void {
   if (!isMap(code.node)) return;
@@ -67,18 +62,12 @@ function objectLocation(model: ServerlessModel, fn: LambdaFunction, code: Settin
   const key = model.settingWithin(fn, code.key, keyName);
   if (!key) return;
   const shown = key.literal ?? key.text;
-  if (shown && LATEST.test(shown)) return report({ messageId: 'latest', data: { functions: taking(model, fn, key), key: shown }, range: key.range });
+  if (shown && LATEST.test(shown)) return report({ messageId: 'latest', data: { functions: model.namesTaking(fn, key), key: shown }, range: key.range });
   // A key from a parameter or `!Sub` names the build the deploy passes in; only a literal key is the same for every release.
   // A key that carries a content hash (what `sam package` and `cdk` upload) names one build for good.
-  if (key.literal !== undefined && !/[0-9a-f]{32,}/i.test(key.literal) && !versioned(model, fn, code, versionName)) {
+  if (key.literal !== undefined && !/[0-9a-f]{32,}/i.test(key.literal) && !model.settingWithin(fn, code.key, versionName)) {
     // Named: the functions that take this key and no version (a function may pin its own version under a shared key).
-    const unversioned = model.functionsTaking(fn, key).filter((f) => f === fn || !versioned(model, f, model.setting(f, code.key), versionName));
+    const unversioned = model.functionsTaking(fn, key).filter((f) => f === fn || !model.settingWithin(f, code.key, versionName));
     report({ messageId: 'unversioned', data: { functions: functionsText(unversioned), key: key.literal, versionKey: versionName }, range: key.range });
   }
-}
-
-/** Whether the object location `code` of `fn` pins an object version, in its own map or (SAM) the Globals' merged under it. */
-function versioned(model: ServerlessModel, fn: LambdaFunction, code: Setting | undefined, versionName: string): boolean {
-  if (!code) return false;
-  return (isMap(code.node) && !!pairOf(code.node, versionName, model.doc!)) || model.settingWithin(fn, code.key, versionName) !== undefined;
 }

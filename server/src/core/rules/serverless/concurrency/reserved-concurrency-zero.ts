@@ -1,5 +1,4 @@
 import { defineServerlessRule } from '../../../rule';
-import { functionsText } from '../../../serverless/model';
 
 export default defineServerlessRule({
   meta: {
@@ -25,7 +24,7 @@ export default defineServerlessRule({
   check({ model, report }) {
     for (const fn of model.functions) {
       const setting = model.setting(fn, 'ReservedConcurrentExecutions');
-      if (setting?.literal !== undefined && /^0+$/.test(setting.literal.trim())) report({ messageId: 'zero', data: { functions: functionsText(model.functionsTaking(fn, setting)) }, range: setting.range });
+      if (setting?.literal !== undefined && /^0+$/.test(setting.literal.trim())) report({ messageId: 'zero', data: { functions: model.namesTaking(fn, setting) }, range: setting.range });
     }
   },
 });

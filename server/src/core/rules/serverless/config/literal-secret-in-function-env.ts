@@ -1,6 +1,5 @@
 import { defineServerlessRule } from '../../../rule';
 import { literalSecret } from '../../../secrets';
-import { functionsText } from '../../../serverless/model';
 
 export default defineServerlessRule({
   meta: {
@@ -32,7 +31,7 @@ export default defineServerlessRule({
         // A run of X marks a value to fill in (`AIzaXXXX`), not a key.
         if (env.literal === undefined || /XXXX|xxxx/.test(env.literal)) continue;
         const secret = literalSecret(env.name, env.literal);
-        if (secret) report({ messageId: 'literal', data: { name: env.name, functions: functionsText(model.functionsTaking(fn, env)), kind: secret.kind }, range: env.range });
+        if (secret) report({ messageId: 'literal', data: { name: env.name, functions: model.namesTaking(fn, env), kind: secret.kind }, range: env.range });
       }
     }
   },

@@ -1,6 +1,5 @@
 import { defineServerlessRule } from '../../../rule';
 import { looksLikeSecretName } from '../../../secrets';
-import { functionsText } from '../../../serverless/model';
 
 /** CloudFormation dynamic references that decrypt a secret while the stack deploys. */
 const RESOLVE_SECRET = /\{\{resolve:(secretsmanager|ssm-secure):/;
@@ -39,7 +38,7 @@ export default defineServerlessRule({
         if (text === undefined) continue;
         const framework = model.kind === 'serverless-framework';
         const resolved = (RESOLVE_SECRET.test(text) && !PUBLIC_FIELD.test(text)) || (framework && (FRAMEWORK_DECRYPT.test(text) || (FRAMEWORK_SSM.test(text.trim()) && looksLikeSecretName(env.name))));
-        if (resolved) report({ messageId: 'resolve', data: { name: env.name, functions: functionsText(model.functionsTaking(fn, env)) }, range: env.range });
+        if (resolved) report({ messageId: 'resolve', data: { name: env.name, functions: model.namesTaking(fn, env) }, range: env.range });
       }
     }
   },

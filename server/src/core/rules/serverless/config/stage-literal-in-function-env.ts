@@ -1,5 +1,4 @@
 import { defineServerlessRule } from '../../../rule';
-import { functionsText } from '../../../serverless/model';
 
 /** Variables that name the stage or environment the function is deployed to. */
 const STAGE_NAMES = /^(STAGE|STAGE_NAME|ENV|ENVIRONMENT|ENV_NAME|ENVIRONMENT_NAME|APP_ENV|APP_STAGE|APPLICATION_ENV|DEPLOY_ENV|DEPLOYMENT_ENV|DEPLOYMENT_STAGE|SERVICE_STAGE)$/i;
@@ -33,7 +32,7 @@ export default defineServerlessRule({
         const value = env.literal?.trim();
         if (!value || !ENVIRONMENT_NAME.test(value)) continue;
         if (STAGE_NAMES.test(env.name) || (FRAMEWORK_SWITCHES.test(env.name) && !PRODUCTION.test(value))) {
-          report({ messageId: 'stage', data: { name: env.name, value, functions: functionsText(model.functionsTaking(fn, env)) }, range: env.range });
+          report({ messageId: 'stage', data: { name: env.name, value, functions: model.namesTaking(fn, env) }, range: env.range });
         }
       }
     }

@@ -1,5 +1,4 @@
 import { defineServerlessRule } from '../../../rule';
-import { functionsText } from '../../../serverless/model';
 
 /** Debug switches of frameworks and libraries used on Lambda. */
 const DEBUG_NAMES = /^(DEBUG|APP_DEBUG|FLASK_DEBUG|DJANGO_DEBUG|POWERTOOLS_DEV)$/i;
@@ -29,7 +28,7 @@ export default defineServerlessRule({
     for (const fn of model.functions) {
       for (const env of fn.environment) {
         const value = env.literal?.trim();
-        if (value && DEBUG_NAMES.test(env.name) && ON.test(value)) report({ messageId: 'debug', data: { name: env.name, value, functions: functionsText(model.functionsTaking(fn, env)) }, range: env.range });
+        if (value && DEBUG_NAMES.test(env.name) && ON.test(value)) report({ messageId: 'debug', data: { name: env.name, value, functions: model.namesTaking(fn, env) }, range: env.range });
       }
     }
   },

@@ -1,6 +1,5 @@
 import { defineServerlessRule } from '../../../rule';
 import { REVIEWED, deprecationOf } from '../../../serverless/runtimes';
-import { functionsText } from '../../../serverless/model';
 
 export default defineServerlessRule({
   meta: {
@@ -30,7 +29,7 @@ export default defineServerlessRule({
     for (const fn of model.functions) {
       const runtime = model.setting(fn, 'Runtime');
       const deprecation = runtime?.literal !== undefined ? deprecationOf(runtime.literal) : undefined;
-      if (runtime && deprecation) report({ messageId: 'deprecated', data: { runtime: runtime.literal!, functions: functionsText(model.functionsTaking(fn, runtime)), date: deprecation.deprecated, successor: deprecation.successor }, range: runtime.range });
+      if (runtime && deprecation) report({ messageId: 'deprecated', data: { runtime: runtime.literal!, functions: model.namesTaking(fn, runtime), date: deprecation.deprecated, successor: deprecation.successor }, range: runtime.range });
     }
   },
 });

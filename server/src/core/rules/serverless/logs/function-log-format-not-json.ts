@@ -1,7 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
-import { asMap, valueOf } from '../../../kubernetes/yaml-nodes';
 import { supportsJsonLogs } from '../../../serverless/runtimes';
-import { functionsText, type LambdaFunction } from '../../../serverless/model';
+import { functionsText, type LambdaFunction, type ServerlessModel } from '../../../serverless/model';
 
 export default defineServerlessRule({
   meta: {
@@ -32,39 +31,31 @@ export default defineServerlessRule({
     },
   },
   check({ model, report }) {
-    const doc = model.doc;
-    if (!doc || !model.isAws) return;
+    if (!model.doc || !model.isAws) return;
     for (const fn of model.functions) {
       const runtime = model.setting(fn, 'Runtime');
-      if (!runtime?.literal || !supportsJsonLogs(runtime.literal)) continue;
-      if (fn.kind === 'serverless-framework') {
-        // The function's own `logs.logFormat` wins over `provider.logs.lambda.logFormat`.
-        const ownFormat = (f: LambdaFunction) => valueOf(asMap(valueOf(f.properties, 'logs', doc), doc), 'logFormat', doc);
-        const own = ownFormat(fn);
-        const inherited = valueOf(asMap(valueOf(asMap(valueOf(model.globals, 'logs', doc), doc), 'lambda', doc), doc), 'logFormat', doc);
-        const node = own ?? inherited;
-        const format = node === undefined || node === null ? undefined : model.value(node);
-        if (!format) report({ messageId: 'missingFramework', data: { fn: fn.id, runtime: runtime.literal }, range: fn.idRange });
-        else if (format.literal !== undefined && format.literal.toUpperCase() !== 'JSON') {
-          // The provider's format reaches every function without one of its own (`own ?? inherited`, as above).
-          const hasOwn = (f: LambdaFunction) => (ownFormat(f) ?? undefined) !== undefined;
-          const taking = hasOwn(fn) ? [fn] : model.functions.filter((f) => f === fn || (!hasOwn(f) && supportsJsonLogs(model.setting(f, 'Runtime')?.literal ?? '')));
-          report({ messageId: 'text', data: { functions: functionsText(taking), format: format.literal }, range: format.range });
-        }
+      if (!runtime?.literal || !logsJson(model, fn)) continue;
+      const framework = fn.kind === 'serverless-framework';
+      if (!framework && model.setting(fn, 'LoggingConfig')?.intrinsic) continue;
+      // Through the model: SAM merges the Globals' LoggingConfig under a function's own (its LogFormat reaches a
+      // function that sets only a LogGroup), and the framework's `provider.logs.lambda.logFormat` reaches every
+      // function without a `logs.logFormat` of its own.
+      const format = model.settingWithin(fn, 'LoggingConfig', 'LogFormat');
+      if (!format) {
+        report({ messageId: framework ? 'missingFramework' : 'missing', data: { fn: fn.id, runtime: runtime.literal }, range: fn.idRange });
         continue;
       }
-      const logging = model.setting(fn, 'LoggingConfig');
-      if (logging?.intrinsic) continue;
-      // SAM merges Globals' LoggingConfig under the function's own: its LogFormat reaches a function that sets only a LogGroup.
-      const format = model.settingWithin(fn, 'LoggingConfig', 'LogFormat');
-      if (format) {
-        if (format.literal !== undefined && format.literal !== 'JSON') {
-          const taking = model.functionsTaking(fn, format).filter((f) => f === fn || supportsJsonLogs(model.setting(f, 'Runtime')?.literal ?? ''));
-          report({ messageId: 'text', data: { functions: functionsText(taking), format: format.literal }, range: format.range });
-        }
-      } else {
-        report({ messageId: 'missing', data: { fn: fn.id, runtime: runtime.literal }, range: fn.idRange });
-      }
+      // The framework takes `json` in any case; CloudFormation only `JSON`.
+      const json = framework ? format.literal?.toUpperCase() === 'JSON' : format.literal === 'JSON';
+      if (format.literal === undefined || json) continue;
+      const named = model.functionsTaking(fn, format).filter((f) => f === fn || logsJson(model, f));
+      report({ messageId: 'text', data: { functions: functionsText(named), format: format.literal }, range: format.range });
     }
   },
 });
+
+/** Whether `fn`'s runtime can write JSON log events (the others are not told to). */
+function logsJson(model: ServerlessModel, fn: LambdaFunction): boolean {
+  const runtime = model.setting(fn, 'Runtime')?.literal;
+  return runtime !== undefined && supportsJsonLogs(runtime);
+}

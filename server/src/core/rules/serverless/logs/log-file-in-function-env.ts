@@ -1,5 +1,4 @@
 import { defineServerlessRule } from '../../../rule';
-import { functionsText } from '../../../serverless/model';
 
 const LOG_FILE_NAME = /(^|_)(LOG|LOGS|LOGGING|LOGGER)_?(FILE|FILENAME|FILE_PATH|PATH|DIR|DIRECTORY|FOLDER)$|^LOGFILE$/i;
 
@@ -30,7 +29,7 @@ export default defineServerlessRule({
       for (const env of fn.environment) {
         const value = env.literal?.trim();
         if (value && LOG_FILE_NAME.test(env.name) && /^(\/|\.{1,2}\/)[^\s]*$/.test(value) && !/^\/dev\/(stdout|stderr)$|^\/proc\/self\/fd\/[12]$/.test(value)) {
-          report({ messageId: 'file', data: { name: env.name, value, functions: functionsText(model.functionsTaking(fn, env)) }, range: env.range });
+          report({ messageId: 'file', data: { name: env.name, value, functions: model.namesTaking(fn, env) }, range: env.range });
         }
       }
     }
