@@ -9,6 +9,7 @@ import { close, closeSync, constants, fstat, fstatSync, lstat, lstatSync, open, 
 import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import { looksLikeServerless } from './core/serverless/model';
+import { isForeignTemplateName } from './core/analyze';
 import { THREAD_POOL_SIZE } from './thread-pool';
 
 /** Files larger than this are refused with a message rather than read into memory. */
@@ -38,7 +39,8 @@ export const CONFIG_FILE_NAME = '.twelve-factor-lens.json';
  */
 export function isCandidateName(name: string): boolean {
   if (name.length === CONFIG_FILE_NAME.length && name.toLowerCase() === CONFIG_FILE_NAME) return false;
-  return CANDIDATE_NAME.test(name);
+  // `Dockerfile.j2`, `Dockerfile.erb`: another tool's templates, rendered into a Dockerfile later (analyze.ts).
+  return CANDIDATE_NAME.test(name) && !isForeignTemplateName(name);
 }
 
 /** Glob text matching `text` in any case: each letter as a class of its two cases (`[yY][aA][mM][lL]`), other characters as they are. */

@@ -8,9 +8,9 @@
  */
 import { parseArgs } from 'node:util';
 import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { detectTarget, parseDocument } from './core/analyze';
+import { detectTarget, isForeignTemplateName, parseDocument } from './core/analyze';
 import { fixUntilStable } from './core/edits';
 import { SEVERITIES, severityRank, type Configuration, type Finding, type Severity } from './core/types';
 import { listRules, toJson, toSarif, toStylish, type FileReport } from './cli-format';
@@ -34,8 +34,9 @@ serverless templates (AWS SAM, CloudFormation, Serverless Framework) against the
 methodology. Paths may be files or directories (default: the current directory). Directories
 are searched for Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.dockerfile,
 *.containerfile, *.yaml, *.yml, *.json and *.template (a JSON or .template file is checked only
-when it holds a template), skipping node_modules, .git and testdata; symbolic links to files
-are followed (each file once), links to folders are not.
+when it holds a template), skipping node_modules, .git and testdata, and other tools' templates
+(Dockerfile.j2, Dockerfile.erb, *.tmpl, *.tpl and the like); symbolic links to files are
+followed (each file once), links to folders are not.
 FIFOs, sockets and devices are skipped, and files over 20 MB are refused. The path -
 reads standard input (see --stdin-filename).
 
@@ -222,6 +223,10 @@ function readStandardInputFile(name: string | undefined, reporter: Reporter): Re
   }
   const uri = pathToFileURL(resolve(name ?? 'stdin')).href;
   let languageId = '';
+  if (name && isForeignTemplateName(name)) {
+    reporter.fail(`standard input: ${name} is a template of another tool by its name (${extname(name)}), not the file it renders; pipe the rendered file instead`);
+    return undefined;
+  }
   if (!name || !detectTarget(uri, '')) {
     const guessed = guessTarget(read.bytes.toString('utf8'));
     if (!guessed) {
@@ -305,7 +310,8 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   const stdinFile: ReadFile | undefined = read[0];
   const keepExplicit = (path: string) => {
     if (detectTarget(pathToFileURL(resolve(path)).href, '')) return true;
-    warn(`${path}: not a Dockerfile, YAML, JSON or .template file by its name; skipped`);
+    if (isForeignTemplateName(path)) warn(`${path}: a template of another tool by its name (${extname(path)}), not the file it renders; skipped`);
+    else warn(`${path}: not a Dockerfile, YAML, JSON or .template file by its name; skipped`);
     return false;
   };
   // Each file's configuration: its nearest configuration file's rules and matching overrides, then --rule.

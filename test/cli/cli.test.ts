@@ -101,6 +101,30 @@ describe('twelve-factor-lens CLI', () => {
     assert.equal(isCandidateName('twelve-factor-lens.json'), true);
   });
 
+  it("skips another tool's templates of a Dockerfile or manifest: walked, named, or piped under such a name", () => {
+    // Real projects keep `Dockerfile.j2` (Ansible Molecule) and `Dockerfile.erb` beside their Dockerfiles; `FROM <%= @base %>`
+    // was reported as an image `<%=` without a tag.
+    mkdirSync(join(dir, 'templated'));
+    writeFileSync(join(dir, 'templated', 'Dockerfile'), 'FROM node:20.15-alpine\nUSER node\nENV PORT=8080\nEXPOSE 8080\nCMD ["node", "server.js"]\n');
+    writeFileSync(join(dir, 'templated', 'Dockerfile.erb'), 'FROM <%= @distribution %>\nRUN apt-get update\n');
+    writeFileSync(join(dir, 'templated', 'Dockerfile.j2'), 'FROM {{ item.image }}\n{% if item.env is defined %}\nRUN apt-get update\n{% endif %}\n');
+    writeFileSync(join(dir, 'templated', 'deploy.yaml.tmpl'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: {{ .Name }}}\n');
+    assert.equal(isCandidateName('Dockerfile.j2'), false);
+    assert.equal(isCandidateName('Dockerfile.ERB'), false);
+    assert.equal(isCandidateName('Dockerfile.prod'), true);
+    assert.equal(isCandidateName('Dockerfile.template'), true, 'balena and CloudFormation name real files .template');
+    const walked = run(['--format', 'json', '--no-fail', 'templated']);
+    assert.deepEqual(JSON.parse(walked.stdout).findings.map((f: { file: string }) => f.file.split('/').pop()), [], 'the one real Dockerfile has no finding; the templates none either');
+    assert.equal(walked.stderr, '');
+    assert.match(run(['templated']).stdout, /in 1 file/);
+    const named = run(['templated/Dockerfile.erb']);
+    assert.equal(named.code, 0);
+    assert.equal(named.stderr.trim(), 'twelve-factor-lens: templated/Dockerfile.erb: a template of another tool by its name (.erb), not the file it renders; skipped');
+    const piped = spawnSync(process.execPath, [CLI, '--stdin-filename', 'Dockerfile.j2', '-'], { cwd: dir, input: 'FROM {{ image }}\n', encoding: 'utf8' });
+    assert.equal(piped.status, 2);
+    assert.match(piped.stderr, /standard input: Dockerfile\.j2 is a template of another tool by its name \(\.j2\), not the file it renders/);
+  });
+
   it('does not count JSON files that are no template among the files checked, and says so of one it was given', () => {
     // Every Node project holds package.json and tsconfig.json: read in case they are templates, they are not checked.
     mkdirSync(join(dir, 'node-app'));

@@ -57,6 +57,19 @@ describe('engine', () => {
     }
     assert.equal(analyze({ uri: 'file:///w/notes.txt', languageId: 'plaintext', text: 'CMD node a.js' }).parsed.target, undefined);
   });
+
+  it("leaves another tool's templates alone, even when the editor opens them as Dockerfiles or YAML", () => {
+    // VS Code gives `Dockerfile.j2` the dockerfile language (its `Dockerfile.*` pattern); the text is Jinja, not yet a Dockerfile.
+    for (const [uri, languageId] of [['file:///w/Dockerfile.j2', 'dockerfile'], ['file:///w/Dockerfile.erb', ''], ['file:///w/molecule/Dockerfile.JINJA2', 'dockerfile'], ['file:///w/deploy.yaml.tmpl', 'yaml'], ['file:///w/Containerfile.gotmpl', '']]) {
+      const analysis = analyze({ uri, languageId, text: 'FROM <%= @base %>\nCMD node a.js\n' }, { rules: [shellForm] });
+      assert.equal(analysis.parsed.target, undefined, uri);
+      assert.deepEqual(ids(analysis), [], uri);
+    }
+    // Names that only look alike are still what they say.
+    for (const uri of ['file:///w/Dockerfile.template', 'file:///w/Dockerfile.tmpl.prod', 'file:///w/j2/Dockerfile']) {
+      assert.deepEqual(ids(analyze({ uri, languageId: '', text: 'FROM node:20\nCMD node a.js\n' }, { rules: [shellForm] })), ['disposability/shell-form-command'], uri);
+    }
+  });
 });
 
 describe('analysing one parse again', () => {

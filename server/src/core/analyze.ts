@@ -82,14 +82,28 @@ export interface AnalysisOptions {
 }
 
 const DOCKERFILE_NAME = /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(dockerfile|containerfile)$/i;
+/**
+ * Names of another tool's templates (Jinja, ERB, Go templates, Mustache, Handlebars, EJS, Nunjucks, Liquid):
+ * `Dockerfile.j2` or `deploy.yaml.tmpl` is the source of a file yet to be rendered, and its `{{ … }}`, `{% … %}`
+ * or `<%= … %>` lines read as instructions or keys that are not there (`FROM <%= @distribution %>` was an image
+ * `<%=` without a tag). `.template` is not among them: CloudFormation and balena name real files so.
+ */
+const FOREIGN_TEMPLATE_NAME = /\.(j2|jinja|jinja2|erb|tmpl|tpl|gotmpl|mustache|hbs|handlebars|ejs|njk|liquid)$/i;
+
+/** True when the file's name marks it as a template of another templating tool, which is never analysed. */
+export function isForeignTemplateName(path: string): boolean {
+  return FOREIGN_TEMPLATE_NAME.test(path);
+}
 const YAML_NAME = /\.ya?ml$/i;
 const JSON_NAME = /\.(json|template)$/i;
 
 /** Decides the target from the language id, falling back on the file name. */
 export function detectTarget(uri: string, languageId: string): Target | undefined {
+  const path = uriPath(uri);
+  // Before the language id: VS Code opens `Dockerfile.j2` as a Dockerfile (its `Dockerfile.*` pattern).
+  if (isForeignTemplateName(path)) return undefined;
   if (languageId === 'dockerfile' || languageId === 'containerfile') return 'dockerfile';
   if (languageId === 'yaml') return 'kubernetes';
-  const path = uriPath(uri);
   // Helm's language id also covers `_helpers.tpl` and `NOTES.txt`, which are no manifests (the CLI skips them too).
   if (languageId === 'helm') return YAML_NAME.test(path) ? 'kubernetes' : undefined;
   if (DOCKERFILE_NAME.test(path)) return 'dockerfile';

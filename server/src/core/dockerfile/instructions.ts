@@ -245,6 +245,24 @@ export function argValuesAt(model: DockerfileModel, instruction: Instruction): M
 
 const argStates = new AttachedCache<Stage, { args: Instruction[]; lines: number[]; snapshots: Map<string, string | undefined>[] }>('ARG values');
 
+/**
+ * The variables a RUN at `instruction` sees, as the builder expands them: the ARG values visible there
+ * ({@link argValuesAt}) and, over them (an ENV wins over an ARG of the same name), the ENV set before it in its
+ * stage and in the stages it is built FROM, each value expanded with what came before it. `undefined` when unknown.
+ */
+export function variablesAt(model: DockerfileModel, instruction: Instruction): Map<string, string | undefined> {
+  const values = argValuesAt(model, instruction);
+  const stage = model.stageOf(instruction);
+  if (!stage) return values;
+  const line = instruction.getRange().start.line;
+  // The stages a stage is built FROM come before it, so their ENV lines are earlier too.
+  for (const env of model.inheritedInstructions(stage, 'ENV')) {
+    if (env.getRange().start.line >= line) continue;
+    for (const p of propertiesOf(env)) values.set(p.name, model.expand(p.value, values));
+  }
+  return values;
+}
+
 /** The ARG names declared in the stage of `instruction` before it. */
 export function argNamesAt(model: DockerfileModel, instruction: Instruction): Set<string> {
   return new Set(argValuesAt(model, instruction).keys());

@@ -75,6 +75,30 @@ const SUBCOMMANDS: Record<string, { manager: PackageManager; verbs: string[] }> 
 
 /** Options that take a separate value word, so that value is not mistaken for a package. */
 const OPTIONS_WITH_VALUE = new Set(['-o', '-t', '--target', '-c', '--constraint', '-r', '--requirement', '-i', '--index-url', '--extra-index-url', '--repository', '-X', '--virtual', '--prefix', '--root', '--registry']);
+/**
+ * Each manager's own options with a separate value (`pip install --no-binary :all: …`, `--trusted-host pypi.org`,
+ * `--root-user-action ignore`): `:all:`, `pypi.org` and `ignore` were read as packages without a version. Kept per
+ * manager where a short option means something else elsewhere (`-f` is pip's find-links and npm's force; `-s` gem's
+ * source and npm's silent).
+ */
+const MANAGER_OPTIONS_WITH_VALUE: Partial<Record<PackageManager, ReadonlySet<string>>> = {
+  pip: new Set([
+    '--no-binary', '--only-binary', '--platform', '--python-version', '--implementation', '--abi', '--trusted-host', '--root-user-action',
+    '--progress-bar', '--retries', '--timeout', '--exists-action', '--upgrade-strategy', '--log', '--proxy', '--cert', '--client-cert',
+    '--cache-dir', '--src', '--index', '-f', '--find-links', '-e', '--editable', '-C', '--config-settings', '--global-option', '--install-option',
+    '--report', '--python',
+  ]),
+  npm: new Set(['--loglevel', '--cache', '--userconfig', '-w', '--workspace', '--omit', '--include', '--install-strategy', '--before', '--fetch-retries']),
+  pnpm: new Set(['--loglevel', '--filter', '-F', '--store-dir', '--reporter', '-w', '--workspace']),
+  yarn: new Set(['--network-timeout', '--cache-folder', '--modules-folder', '--cwd', '--mutex']),
+  gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '--platform']),
+  apk: new Set(['-p', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']),
+  apt: new Set(['--target-release']),
+  yum: new Set(['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-x', '--exclude']),
+  dnf: new Set(['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-x', '--exclude', '--repo']),
+  microdnf: new Set(['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever']),
+  zypper: new Set(['-r', '--repo', '--from']),
+};
 
 /** Each RUN instruction's packages, read once per parse however many rules ask (an instruction belongs to one model). */
 const packagesByInstruction = new AttachedCache<Instruction, readonly InstalledPackage[]>('installed packages');
@@ -122,10 +146,11 @@ export function commandPackages(command: SimpleCommand): CommandPackage[] {
   const verbIndex = rest.findIndex((w) => !w.value.startsWith('-'));
   if (verbIndex < 0 || !spec.verbs.includes(rest[verbIndex].value)) return found;
   const args = rest.slice(verbIndex + 1);
+  const ownOptions = MANAGER_OPTIONS_WITH_VALUE[spec.manager];
   for (let i = 0; i < args.length; i++) {
     const word = args[i];
     if (word.value.startsWith('-')) {
-      if (OPTIONS_WITH_VALUE.has(word.value)) i++;
+      if (OPTIONS_WITH_VALUE.has(word.value) || ownOptions?.has(word.value)) i++;
       continue;
     }
     if (word.value === '' || word.value.includes('$')) continue;

@@ -46,21 +46,43 @@ export function isStandInImage(repository: string): boolean {
 }
 
 /**
- * Official Docker Hub images: the only single-word names a registry resolves as written
- * (`nginx` means `docker.io/library/nginx`). Kept to the ones manifests commonly run.
+ * Official Docker Hub images: the only single-word names Docker Hub resolves as written (`nginx` means
+ * `docker.io/library/nginx`). The library as of 2025, with the deprecated ones that can still be pulled
+ * (`centos`, `java`, `jenkins`, `django`, `opensuse`).
  */
-const OFFICIAL_IMAGES = new Set(('adminer aerospike almalinux alpine amazoncorretto amazonlinux arangodb bash bonita buildpack-deps busybox caddy cassandra centos chronograf clickhouse clojure composer consul couchbase couchdb crate debian docker drupal eclipse-mosquitto eclipse-temurin elasticsearch elixir erlang fedora flink fluentd gcc ghost golang gradle groovy haproxy haskell hello-world httpd hylang ibmjava influxdb jetty joomla jruby julia kapacitor kibana kong liquibase logstash mariadb matomo maven mediawiki memcached mongo mongo-express mysql nats neo4j nextcloud nginx node odoo openjdk oraclelinux orientdb percona perl php php-zendserver phpmyadmin postgres postfixadmin pypy python rabbitmq redis redmine registry rethinkdb rocket.chat rockylinux ruby rust sapmachine solr sonarqube spark storm swift telegraf tomcat tomee traefik ubuntu varnish vault wordpress xwiki zookeeper').split(' '));
+const OFFICIAL_IMAGES = new Set((
+  'adminer aerospike almalinux alpine alt amazoncorretto amazonlinux api-firewall arangodb archlinux backdrop bash bonita ' +
+  'buildpack-deps busybox caddy cassandra chronograf cirros clearlinux clefos clickhouse clojure composer consul convertigo ' +
+  'couchbase couchdb crate dart debian docker drupal eclipse-mosquitto eclipse-temurin eggdrop elasticsearch elixir emqx erlang ' +
+  'fedora flink fluentd friendica gazebo gcc geonetwork ghost golang gradle groovy haproxy haskell haxe hello-world hitch httpd ' +
+  'hylang ibm-semeru-runtimes ibmjava influxdb irssi jetty joomla jruby julia kapacitor kibana kong krakend lightstreamer ' +
+  'liquibase logstash mageia mariadb matomo maven mediawiki memcached mongo mongo-express monica mono mysql nats neo4j ' +
+  'neurodebian nextcloud nginx node notary odoo open-liberty openjdk oraclelinux orientdb percona perl photon php ' +
+  'php-zendserver phpmyadmin plone postfixadmin postgres pypy python r-base rabbitmq rakudo-star redis redmine registry ' +
+  'rethinkdb rocket.chat rockylinux ros ruby rust sapmachine satosa silverpeas sl solr sonarqube spark spiped storm swift ' +
+  'swipl teamspeak telegraf tomcat tomee traefik ubuntu unit varnish vault websphere-liberty wordpress xwiki yourls znc zookeeper ' +
+  // Deprecated, still pullable.
+  'adoptopenjdk celery centos django euleros fsharp glassfish iojs java jenkins jobber kaazing-gateway known nats-streaming ' +
+  'nuxeo opensuse owncloud piwik rails rapidoid sentry sourcemage swarm thrift ubuntu-debootstrap ubuntu-upstart'
+).split(' '));
 
 /**
- * A logical name that a build tool replaces before deploying (Skaffold artifacts, `ko`, a Kustomize
- * overlay's `images:`): one word, no registry, no tag, and not an official image that a registry
- * would resolve. `nginx` is a real image; `echo-grpc` or `anthropic-dispatcher` can only be a
- * name some tool rewrites.
+ * Single-word names that Podman, Buildah and CRI-O resolve through their short-name aliases (containers-common's
+ * `shortnames.conf`) to a registry other than Docker Hub, beyond the official images above.
+ */
+const SHORT_NAME_ALIASES = new Set('ubi7 ubi8 ubi9 ubi7-minimal ubi8-minimal ubi9-minimal ubi8-micro ubi9-micro ubi7-init ubi8-init ubi9-init fedora-minimal fedora-toolbox toolbox'.split(' '));
+
+/**
+ * A single-word name that no registry resolves as written: not an official image, not a short-name alias. In a
+ * manifest it is a logical name that a build tool replaces before deploying (Skaffold artifacts, `ko`, a Kustomize
+ * overlay's `images:`: `echo-grpc`, `anthropic-dispatcher`); after a Dockerfile's `FROM` it is an image built
+ * locally by another Dockerfile of the project (`openmpi`, `rust-x86_64-unknown-linux-gnu`), checked on its own.
+ * `nginx` is a real image.
  */
 export function isLogicalImageName(reference: string): boolean {
   const trimmed = reference.trim();
   if (/[/:@]/.test(trimmed) || !/^[a-z0-9][a-z0-9._-]*$/.test(trimmed)) return false;
-  return !OFFICIAL_IMAGES.has(trimmed);
+  return !OFFICIAL_IMAGES.has(trimmed) && !SHORT_NAME_ALIASES.has(trimmed);
 }
 
 /** An official Docker Hub image (`nginx`, `library/nginx`, `docker.io/library/nginx`), by its repository. */

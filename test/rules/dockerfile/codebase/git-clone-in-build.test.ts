@@ -8,6 +8,16 @@ testRule(rule, {
     { name: 'clone followed by a commit checkout, with continuations', code: 'FROM golang:1.22 AS build\nRUN git clone https://github.com/acme/lib.git /src/lib \\\n && cd /src/lib \\\n && git checkout 3f2a9c1d\n' },
     { name: 'ADD of a git URL pinned to a tag', code: 'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.13.2 /src\n' },
     { name: 'release archive of a tag', code: 'FROM alpine:3.20\nRUN curl -fsSL https://github.com/acme/tool/archive/refs/tags/v2.1.0.tar.gz | tar xz\n' },
+    {
+      // Charliecloud's openmpi example: the tag is an ARG's default.
+      name: 'a tag from an ARG or ENV with a known value, and a ref from a build argument without a default (unknown: not a finding)',
+      code: 'FROM almalinux:8\nARG UCX_VERSION=1.11.2\nRUN git clone --branch v${UCX_VERSION} --depth 1 https://github.com/openucx/ucx.git\nENV LIBRDKAFKA=2.3.0\nRUN git clone -b "v$LIBRDKAFKA" https://github.com/confluentinc/librdkafka\nARG REF\nRUN git clone --branch "$REF" https://github.com/acme/lib.git\nADD https://github.com/acme/cfg.git#${REF} /cfg\n',
+    },
+    {
+      name: "release tags named after their project: Go's, LLVM's, Intel MPI Benchmarks', curl's, OpenSSL's",
+      code: 'FROM debian:bookworm AS build\nRUN git clone --branch go1.22.1 https://go.googlesource.com/go\nRUN git clone -b llvmorg-18.1.8 https://github.com/llvm/llvm-project.git\nARG IMB_VERSION=IMB-v2021.3\nRUN git clone --branch $IMB_VERSION --depth 1 https://github.com/intel/mpi-benchmarks\nRUN git clone -b curl-8_4_0 https://github.com/curl/curl.git && git clone -b OpenSSL_1_1_1w https://github.com/openssl/openssl.git\n',
+    },
+    { name: 'a commit checked out with git -C', code: 'FROM golang:1.22 AS build\nRUN git clone https://github.com/acme/lib.git /src/lib && git -C /src/lib checkout 3f2a9c1d\n' },
     { name: 'a clone written into a file by a here-document inside a RUN heredoc', code: 'FROM alpine:3.20\nRUN <<EOF\ncat <<SCRIPT > /usr/local/bin/fetch\ngit clone https://github.com/acme/tools /src\nSCRIPT\nchmod +x /usr/local/bin/fetch\nEOF\n' },
   ],
   invalid: [
@@ -20,6 +30,16 @@ testRule(rule, {
       name: 'clone of a branch in a builder stage, heredoc',
       code: 'FROM golang:1.22 AS build\nRUN <<EOF\nset -e\ngit clone --branch main git@github.com:acme/api.git /src\nEOF\nFROM gcr.io/distroless/static-debian12\n',
       errors: [{ line: 4, column: 1, endLine: 4, endColumn: 10, message: 'branch main' }],
+    },
+    {
+      name: 'a branch from a variable whose value is a branch; release branches named with a version',
+      code: 'FROM debian:bookworm AS build\nARG BRANCH=develop\nRUN git clone --branch ${BRANCH} https://github.com/acme/a.git\nRUN git clone -b release-1.2 https://github.com/acme/b.git && git clone -b stable-5.10 https://github.com/acme/c.git\nRUN git clone https://github.com/acme/d.git && git -C d checkout releases/latest\n',
+      errors: [
+        { line: 3, column: 5, endColumn: 14, message: '(branch ${BRANCH})' },
+        { line: 4, column: 5, endColumn: 14, message: '(branch release-1.2)' },
+        { line: 4, column: 63, endColumn: 72, message: '(branch stable-5.10)' },
+        { line: 5, column: 5, endColumn: 14, message: 'github.com/acme/d.git' },
+      ],
     },
     {
       name: 'ADD of a repository without a ref',

@@ -9,12 +9,27 @@ testRule(rule, {
     { name: 'ARG default with a tag', code: 'ARG NODE_VERSION=20.15\nFROM node:${NODE_VERSION}-slim\n' },
     { name: 'ARG without a default is unknown, not a finding', code: 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n' },
     { name: 'escape directive and a registry with a port', code: '# escape=`\nFROM registry.local:5000/windows/servercore:ltsc2022\n' },
+    {
+      // Charliecloud's examples and cross-rs CI images: built by the project's other Dockerfiles, which are checked on their own.
+      name: 'single-word names no registry resolves: images the project builds itself',
+      code: 'FROM openmpi\nRUN make\nFROM rust-x86_64-unknown-linux-gnu\nFROM rcheckdeb:latest\n',
+    },
   ],
   invalid: [
     {
       name: 'no tag',
       code: 'FROM ubuntu\nRUN apt-get update\n',
       errors: [{ line: 1, column: 6, endLine: 1, endColumn: 12, messageId: 'untagged' }],
+    },
+    {
+      name: 'official images and Podman short names are pulled from a registry, however rare',
+      code: 'FROM archlinux\nFROM r-base:latest\nFROM ubi9-minimal\nFROM jenkins\n',
+      errors: [
+        { line: 1, column: 6, endColumn: 15, messageId: 'untagged', message: '`archlinux`' },
+        { line: 2, column: 13, endColumn: 19, messageId: 'latest', message: '`r-base:latest`' },
+        { line: 3, column: 6, endColumn: 18, messageId: 'untagged', message: '`ubi9-minimal`' },
+        { line: 4, column: 6, endColumn: 13, messageId: 'untagged', message: '`jenkins`' },
+      ],
     },
     {
       name: 'latest tag in a builder stage',

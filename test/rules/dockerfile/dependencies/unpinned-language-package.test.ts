@@ -6,6 +6,11 @@ testRule(rule, {
     { name: 'pinned and from a requirements file', code: 'FROM python:3.12\nRUN pip install -r requirements.txt flask==3.0.3 "gunicorn>=22"\nRUN pip install --upgrade pip setuptools\n' },
     { name: 'npm global with a version, a project install, gem with -v', code: 'FROM node:20\nRUN npm i -g pm2@5.4.2 && npm install express\nRUN gem install rails -v 7.1.3\n' },
     { name: 'local paths, archives and go install with a version', code: 'FROM golang:1.22\nRUN pip install . ./dist/app-1.0.whl && go install golang.org/x/tools/cmd/stringer@v0.24.0\n' },
+    {
+      // Charliecloud's lammps example: `:all:` was read as a package.
+      name: "options' values are no packages: pip's --no-binary, --trusted-host, --root-user-action; npm's --loglevel; gem's --source",
+      code: 'FROM python:3.12\nRUN pip3 install --no-binary :all: cython==0.29.24 mpi4py==3.1.1\nRUN pip install --trusted-host pypi.org --root-user-action ignore --progress-bar off flask==3.0.3\nRUN npm install -g --loglevel warn pm2@5.4.2\nRUN gem install -s https://rubygems.org rails -v 7.1.3\n',
+    },
   ],
   invalid: [
     {
@@ -20,6 +25,14 @@ testRule(rule, {
       name: 'npm i -g and gem install',
       code: 'FROM node:20\nRUN npm i -g pm2\nRUN gem install bundler-audit\n',
       errors: [{ line: 2, column: 14, endColumn: 17, message: 'npm' }, { line: 3, column: 17, endColumn: 30, message: 'gem' }],
+    },
+    {
+      name: "the package after an option's value is still read",
+      code: 'FROM python:3.12\nRUN pip install --platform manylinux2014_x86_64 --only-binary :all: requests\nRUN npm i -g --loglevel warn pm2\n',
+      errors: [
+        { line: 2, column: 69, endColumn: 77, message: '`requests`' },
+        { line: 3, column: 30, endColumn: 33, message: '`pm2`' },
+      ],
     },
     {
       name: 'go install at latest',

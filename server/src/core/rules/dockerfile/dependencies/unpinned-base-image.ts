@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
+import { isLogicalImageName } from '../../../kubernetes/images';
 
 export default defineDockerfileRule({
   meta: {
@@ -16,8 +17,10 @@ export default defineDockerfileRule({
       'images built from `ARG` values are judged after expanding their defaults. Honours `# hadolint ignore=DL3006`',
       'and `# hadolint ignore=DL3007`.',
       '',
-      'Not reported: base images pinned by digest, `scratch`, `FROM` lines that name an earlier build stage, and image',
-      'references that stay unresolved after `ARG` defaults are expanded.',
+      'Not reported: base images pinned by digest, `scratch`, `FROM` lines that name an earlier build stage, image',
+      'references that stay unresolved after `ARG` defaults are expanded, and single-word names that no registry resolves',
+      '(not an official Docker Hub image nor a Podman short name: `openmpi`, `rust-x86_64-unknown-linux-gnu`): those are',
+      'images the project builds itself from another Dockerfile, which is checked on its own.',
     ].join('\n'),
     messages: {
       untagged: '`{{image}}` has no tag, so it means `latest` and changes over time; pin a version tag (or a digest).',
@@ -30,6 +33,8 @@ export default defineDockerfileRule({
       const image = stage.image;
       if (!image.expanded || !image.name || image.digest) continue;
       if (stage.parent || image.name.toLowerCase() === 'scratch') continue;
+      // A name only a local build gives (`FROM openmpi` after `docker build -t openmpi`): its drift is its own Dockerfile's.
+      if (isLogicalImageName(image.name)) continue;
       if (model.stageByReference(image.expanded) && model.stageByReference(image.expanded)!.index < stage.index) continue;
       const shown = image.expanded.length > 60 ? `${image.expanded.slice(0, 57)}...` : image.expanded;
       if (image.tag === undefined) {
