@@ -233,6 +233,43 @@ spec:
   assert.deepEqual(t.lint('overlays/prod/extra/ingress-wrong.yaml', ingressBackendMissing), ['port-binding/ingress-backend-missing']);
 });
 
+it("a Kustomize Component that no kustomization includes is completed by a base it does not name: nothing it refers to is missing", () => {
+  // microservices-demo's kustomize/components/autoscaling: HPAs for the base's Deployments, and a metrics-server.
+  const component = 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [hpa.yaml, metrics-server.yaml, svc.yaml]\n';
+  const files = {
+    'components/autoscaling/kustomization.yaml': component,
+    'components/autoscaling/hpa.yaml': kHpa('frontend'),
+    'components/autoscaling/metrics-server.yaml': kDeployment('metrics-server', '{k8s-app: metrics-server}'),
+    'components/autoscaling/svc.yaml': kService('frontend-external', '{app: frontend}'),
+  };
+  const alone = tree(files);
+  assert.deepEqual(alone.lint('components/autoscaling/hpa.yaml', hpaTargetMissing), []);
+  assert.deepEqual(alone.lint('components/autoscaling/svc.yaml', serviceSelectsNothing), []);
+  // Included by an overlay with its base, it is part of a build that is deployed: what is missing there is missing.
+  const built = tree({
+    ...files,
+    'base/kustomization.yaml': 'resources: [deploy.yaml]\n',
+    'base/deploy.yaml': kDeployment('front', '{app: front}'),
+    'overlay/kustomization.yaml': 'resources: [../base]\ncomponents: [../components/autoscaling]\n',
+  });
+  assert.deepEqual(built.lint('components/autoscaling/hpa.yaml', hpaTargetMissing), ['concurrency/hpa-target-missing']);
+  assert.deepEqual(built.lint('components/autoscaling/svc.yaml', serviceSelectsNothing), ['port-binding/service-selects-nothing']);
+  // A plain kustomization (a Kustomization, not a Component) that is its own root is deployed as it is.
+  const plain = tree({ ...files, 'components/autoscaling/kustomization.yaml': 'resources: [hpa.yaml, metrics-server.yaml, svc.yaml]\n' });
+  assert.deepEqual(plain.lint('components/autoscaling/hpa.yaml', hpaTargetMissing), ['concurrency/hpa-target-missing']);
+});
+
+it('a file with a document lost to a syntax error concludes nothing is missing: the lost document may hold it', () => {
+  // microservices-demo's shoppingassistantservice.yaml: stash markers in the Deployment, the Service after it.
+  const broken = kDeployment('assistant', '{app: assistant}').replace('    spec:\n', '    spec:\n<<<<<<< Updated upstream\n=======\n>>>>>>> Stashed changes\n');
+  const text = `${kDeployment('other', '{app: other}')}---\n${broken}---\n${kService('assistant', '{app: assistant}')}`;
+  const t = tree({ 'app/all.yaml': text });
+  assert.ok(parseDocument({ uri: 'file:///t/app/all.yaml', languageId: 'yaml', text }).parseProblems.length > 0);
+  assert.deepEqual(t.lint('app/all.yaml', serviceSelectsNothing), []);
+  const whole = tree({ 'app/all.yaml': `${kDeployment('other', '{app: other}')}---\n${kService('assistant', '{app: assistant}')}` });
+  assert.deepEqual(whole.lint('app/all.yaml', serviceSelectsNothing), ['port-binding/service-selects-nothing']);
+});
+
 it("one application's workspace serves every file of it, indexed once; a list without the file's own objects puts them first", () => {
   const web = objects('file:///repo/app/deployment.yaml', deployment(true));
   const scaler = objects('file:///repo/app/hpa.yaml', hpa);

@@ -423,7 +423,8 @@ function parseHelmTemplate(parsed: ParsedDocument, context: HelmChartContext): P
   const skipped = template.render.error
     ? `This Helm template was not analysed: ${template.render.error}.`
     : unread > 0
-      ? `${unread} document${unread === 1 ? '' : 's'} of this Helm template ${unread === 1 ? 'is' : 'are'} too dynamic to read and ${unread === 1 ? 'was' : 'were'} not analysed.`
+      ? // Which of the two it is cannot be told apart: a stray quote in the template reads like a value nobody can render.
+        `${unread} document${unread === 1 ? '' : 's'} of this Helm template ${unread === 1 ? 'does' : 'do'} not read as YAML once rendered (a construct the linter cannot follow, or a syntax error in the template) and ${unread === 1 ? 'was' : 'were'} not analysed.`
       : undefined;
   const valuesSuppressions = new Map<string, Suppression[]>();
   for (const values of context.values) {

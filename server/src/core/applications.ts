@@ -121,6 +121,11 @@ export interface KustomizeTransform {
 export interface BuildVariant extends KustomizeTransform {
   /** The folder of the outermost kustomization: objects relate through a build only when they share it. */
   root: string;
+  /**
+   * The root is a Kustomize Component (`kind: Component`) that no kustomization of the workspace includes. A component
+   * is never deployed alone: a base it does not name completes it, so what its objects refer to may be there.
+   */
+  partial?: true;
 }
 
 const scalarText = (value: unknown): string | undefined =>
@@ -232,6 +237,8 @@ export class ApplicationIndex {
   /** What each kustomization folder does to the objects it takes in. */
   private readonly transforms = new Map<string, KustomizeTransform>();
   private readonly buildCache = new Map<string, readonly BuildVariant[]>();
+  /** Kustomization folders whose kustomization is a `kind: Component`. */
+  private readonly components = new Set<string>();
 
   constructor(input: ApplicationInput) {
     // The files in one order whatever order they came in (see walkOrder): which of two equally near objects a relation
@@ -266,6 +273,7 @@ export class ApplicationIndex {
       this.references.set(folder, refs);
       this.ownPins.set(folder, pinnedImagesOf(data));
       this.transforms.set(folder, transformOf(data));
+      if (data?.kind === 'Component') this.components.add(folder);
       for (const ref of refs) {
         const including = this.includedBy.get(ref) ?? [];
         including.push(folder);
@@ -315,7 +323,7 @@ export class ApplicationIndex {
     const own = this.transforms.get(folder) ?? transformOf(undefined);
     const parents = (this.includedBy.get(folder) ?? []).filter((p) => p !== folder);
     let result: BuildVariant[] = [];
-    if (parents.length === 0) result = [{ root: folder, ...own }];
+    if (parents.length === 0) result = [{ root: folder, ...own, ...(this.components.has(folder) ? { partial: true as const } : {}) }];
     else {
       for (const parent of parents) {
         for (const outer of this.buildsThrough(parent, visiting)) {

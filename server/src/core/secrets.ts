@@ -36,12 +36,25 @@ export function isPlaceholderValue(value: string): boolean {
   if (v.length < 4) return true;
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}?$/.test(v)) return true; // a reference to another variable
   if (hasTemplateBraces(v, true)) return true; // a template expression
-  if (/^(changeme|change-me|change_me|replace[-_ ]?me|todo|tbd|none|null|nil|empty|example|placeholder|secret|password|dummy|test|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
+  if (/^(changeme|change-me|change_me|replace[-_ ]?me|todo|tbd|none|null|nil|empty|example|placeholder|secret|password|dummy|test|redacted|masked|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
+  if (isRedactionMarker(v)) return true;
   // Fill-in-the-blank values that documentation and examples ship with.
   if (/^(insert|your|replace|enter|put|set|add)[-_ ]|[-_ ](here|goes[-_ ]here)$|^<[^>]*>$|^\[[^\]]*\]$/i.test(v)) return true;
   if (/^(\/run\/secrets|\/var\/run\/secrets|\/etc\/secrets)\//.test(v)) return true; // a path to a mounted secret
   if (/^(true|false|yes|no|on|off|\d{1,3})$/i.test(v)) return true;
   return false;
+}
+
+/**
+ * A word between runs of asterisks, as tools write where a value was taken out: `***SOPS***` (a SOPS-managed Secret's
+ * plain copy), `**REDACTED**`. Read with loops: a regex for it backtracks on long runs of asterisks.
+ */
+function isRedactionMarker(v: string): boolean {
+  let a = 0;
+  while (a < v.length && v.charCodeAt(a) === 42) a++;
+  let b = v.length;
+  while (b > a && v.charCodeAt(b - 1) === 42) b--;
+  return a >= 2 && v.length - b >= 2 && b - a <= 40 && /^[A-Za-z][A-Za-z _-]*$/.test(v.slice(a, b));
 }
 
 export interface SecretShape {

@@ -44,6 +44,12 @@ export function buildsOfObject(object: KubeObject): readonly BuildVariant[] {
   return registry.get(object)?.variants ?? [];
 }
 
+/** True when every build that takes the object in is a Kustomize Component's own (see BuildVariant.partial). */
+export function onlyInPartialBuilds(object: KubeObject): boolean {
+  const variants = buildsOfObject(object);
+  return variants.length > 0 && variants.every((v) => v.partial === true);
+}
+
 /** A cache-key fragment: equal for objects with the same builds ('' for objects as written). */
 export function buildKey(object: KubeObject): string {
   return registry.get(object)?.key ?? '';

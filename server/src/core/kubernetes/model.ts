@@ -125,6 +125,14 @@ export class KubernetesModel {
   /** `{{ ... }}` in the text, or a chart's `templates/` folder: Helm decides the final YAML. */
   readonly isHelmTemplate: boolean;
 
+  /**
+   * True when every object of the file was read: not a Helm template (Helm decides its YAML) and no document lost to
+   * a syntax error (a document that does not parse yields no object, so a Service's pods may be in it).
+   */
+  get readWhole(): boolean {
+    return !this.isHelmTemplate && this.parseProblems.length === 0;
+  }
+
   constructor(readonly source: SourceText) {
     this.isHelmTemplate = hasTemplateBraces(source.text) || /\/templates\/[^/]+$/.test(source.uri);
     // lfText: lone CR is a line break for us (as in LSP) but not for the yaml package; same offsets.

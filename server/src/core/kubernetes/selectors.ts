@@ -3,12 +3,12 @@
  * workload's pods, which object an autoscaler's `scaleTargetRef` names, and whether
  * an object is a complete workload or a Kustomize patch fragment.
  */
-import type { KubeObject } from './model';
+import type { KubeObject, KubernetesModel } from './model';
 import type { RelatedLocation } from '../types';
 import { isTemplated } from './model';
 import { mapEntries, nodeAt, scalarString } from './yaml-nodes';
 import { perObject } from './object-memo';
-import { buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, nameRefMatches, namesOf, namespacesCompatible, podLabelSets, selectorSets } from './builds';
+import { buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, nameRefMatches, namesOf, namespacesCompatible, onlyInPartialBuilds, podLabelSets, selectorSets } from './builds';
 import { addTo } from '../lists';
 
 /** Read once per Service: relations ask for the same selector many times. */
@@ -55,6 +55,15 @@ export function sameNamespace(a: KubeObject, b: KubeObject): boolean {
 /** Whether `service`'s selector (written `selector`) selects the pods of `pod`, in a namespace compatible with it, in some build of both. */
 function selectsIn(service: KubeObject, selector: Record<string, string>, pod: KubeObject): boolean {
   return inSomeBuild(service, pod, (ts, tp) => namespacesCompatible(service, ts, pod, tp) && matchesLabels(builtSelector(selector, service, ts) as Record<string, string>, builtPodLabels(pod, tp) as Record<string, string>));
+}
+
+/**
+ * Whether a rule may conclude that what `object` refers to (a Service's pods, an autoscaler's target, a ConfigMap, a
+ * route's Service) is absent from its application: the file was read whole ({@link KubernetesModel.readWhole}) and the
+ * object is not only part of a Kustomize Component, which a base it does not name completes.
+ */
+export function absenceKnowable(model: KubernetesModel, object: KubeObject): boolean {
+  return model.readWhole && !onlyInPartialBuilds(object);
 }
 
 /** A strategic-merge patch or other fragment: a pod template whose containers do not carry an image. */

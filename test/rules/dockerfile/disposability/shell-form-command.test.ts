@@ -38,6 +38,19 @@ testRule(rule, {
       fixSafety: 'unsafe',
     },
     {
+      // Debian's libdd-opentracing example and Wesnoth's build images: no exec form says `a && b`; `exec` on the last command does.
+      name: 'a script of several commands is told to exec its last one',
+      code: 'FROM debian:bookworm-slim\nCMD sleep 5 && ./tracer_example\n',
+      errors: [{ line: 2, column: 1, endColumn: 32, messageId: 'shellScript', message: 'CMD runs a script of 2 commands under /bin/sh, which does not pass SIGTERM on to the app; start the last one with `exec` (`exec ./tracer_example …`) so that it replaces the shell.' }],
+      output: null,
+    },
+    {
+      name: 'an app sent to the background before a keep-alive gets the general advice, not "exec tail"',
+      code: 'FROM eclipse-temurin:21-jre\nCMD java -jar app.jar & tail -f /dev/null\n',
+      errors: [{ line: 2, column: 1, messageId: 'shellForm' }],
+      output: null,
+    },
+    {
       name: 'final stage of a multi-stage build',
       code: 'FROM node:20 AS build\nRUN npm ci && npm run build\nFROM node:20-slim\nCOPY --from=build /app/dist /app\nCMD node /app/index.js\n',
       errors: [{ line: 5, column: 1 }],

@@ -8,12 +8,22 @@ testRule(rule, {
     { name: 'service account token filled by the cluster', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: ci-token\n  annotations: {kubernetes.io/service-account.name: ci}\ntype: kubernetes.io/service-account-token\n' },
     { name: 'SealedSecret is a custom resource', code: 'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: orders}\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA==\n' },
     { name: 'base64 of a placeholder', code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: orders}\ndata:\n  password: Y2hhbmdlbWU=\n' },
+    {
+      // podinfo's kustomize/secret.yaml: the plain copy of a SOPS-encrypted Secret, `***SOPS***` base64-encoded.
+      name: 'redaction markers, base64-encoded or not',
+      code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: podinfo-token}\ndata:\n  token2: KioqU09QUyoqKgo=\nstringData:\n  token3: "**REDACTED**"\n  token4: redacted\n',
+    },
   ],
   invalid: [
     {
       name: 'stringData with real values',
       code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: orders-db\ntype: Opaque\nstringData:\n  username: orders\n  password: "x9!fQ2#pLm"\n',
       errors: [{ line: 6, column: 1, endLine: 6, endColumn: 11, message: '2 literal value(s) in `stringData`' }],
+    },
+    {
+      name: 'asterisks around a value are not a redaction marker when the value is a secret',
+      code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: odd}\nstringData:\n  token: "**x9!fQ2#pLm**"\n',
+      errors: [{ line: 4, column: 1, message: '`token`' }],
     },
     {
       name: 'base64 data',

@@ -13,7 +13,8 @@ export default defineDockerfileRule({
       'chance to finish requests and close connections; it is killed after the grace period instead.',
       '',
       'Use the exec form, `CMD ["node", "server.js"]`, so the application itself is PID 1 and receives the signal.',
-      'If you need shell features, end the script with `exec <command>`. Honours `# hadolint ignore=DL3025`.',
+      'If you need shell features, end the script with `exec <command>`: for a script of several commands',
+      '(`cd /app && ./server`) that is the advice given. Honours `# hadolint ignore=DL3025`.',
       '',
       'Not reported: exec-form instructions; a shell form whose last command starts with `exec` (`CMD exec gunicorn …`,',
       '`CMD cd /app && exec node server.js`), where the app replaces the shell; a shell-form CMD that follows an exec-form ENTRYPOINT (it is only',
@@ -22,6 +23,7 @@ export default defineDockerfileRule({
     ].join('\n'),
     messages: {
       shellForm: '{{keyword}} in shell form runs under /bin/sh, which does not pass SIGTERM on to the app; use the exec form.',
+      shellScript: '{{keyword}} runs a script of {{count}} commands under /bin/sh, which does not pass SIGTERM on to the app; start the last one with `exec` (`exec {{last}} …`) so that it replaces the shell.',
     },
     fix: 'safe',
     hadolint: ['DL3025'],
@@ -44,9 +46,14 @@ export default defineDockerfileRule({
         if (entrypoint && model.commandLine(entrypoint)?.form === 'exec') continue;
       }
       const execForm = toExecForm(line);
+      // `cd /app && ./server`, `sleep 5 && ./app`: no exec form says that without a shell; `exec` on the last command does,
+      // when the steps run one after another (not `app & tail -f /dev/null` or a pipeline, which other rules speak of).
+      const steps = line.commands.slice(0, -1);
+      const sequential = steps.length > 0 && steps.every((c) => c.terminator === '&&' || c.terminator === ';' || c.terminator === '\n');
+      const last = sequential ? line.commands[line.commands.length - 1].words[0]?.value : undefined;
       report({
-        messageId: 'shellForm',
-        data: { keyword },
+        messageId: last ? 'shellScript' : 'shellForm',
+        data: last ? { keyword, count: line.commands.length, last } : { keyword },
         range: instruction.getRange(),
         // A shell-form ENTRYPOINT ignores CMD; in exec form it would receive the stage's CMD as arguments.
         fix: execForm ? { title: `Convert ${keyword} to exec form`, edits: [{ range: line.argumentsRange, newText: execForm }], safety: keyword === 'ENTRYPOINT' && model.lastOf(stage, 'CMD') ? 'unsafe' : undefined } : undefined,

@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { nodeAt } from '../../../kubernetes/yaml-nodes';
-import { scaleTargetOf } from '../../../kubernetes/selectors';
+import { absenceKnowable, scaleTargetOf } from '../../../kubernetes/selectors';
 import { relationIndex } from '../../../kubernetes/relation-index';
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
@@ -17,15 +17,17 @@ export default defineKubernetesRule({
       'nothing, and the workload stays at its fixed replica count under load.',
       '',
       'Point `scaleTargetRef.name` at the workload. The rule only speaks when the workspace does hold workloads of the',
-      'named kind in the same namespace, so an HPA whose target lives in files you did not open stays silent.',
+      'named kind in the same namespace, so an HPA whose target lives in files you did not open stays silent. Not judged:',
+      'Helm templates, a file with a YAML syntax error (the target may be in the document that did not parse) and the',
+      'objects of a Kustomize Component that no kustomization includes (the base that completes it is not known).',
     ].join('\n'),
     messages: {
       missing: '{{scaler}} targets {{kind}} `{{name}}`, but no {{kind}} of that name is defined (known: {{known}}); it scales nothing.',
     },
   },
   check({ model, workspace, report }) {
-    if (model.isHelmTemplate) return;
     for (const scaler of model.objects) {
+      if (!absenceKnowable(model, scaler)) continue;
       const ref = scaleTargetOf(scaler);
       if (!ref || !SCALABLE.has(ref.kind)) continue;
       const known = relationIndex(workspace).namesOfKind(ref.kind, scaler);

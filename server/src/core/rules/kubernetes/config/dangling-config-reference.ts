@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { defineKubernetesRule, type KubernetesWorkspace } from '../../../rule';
 import { isTemplated, type KubeObject } from '../../../kubernetes/model';
-import { isPatchFragment, locationOf } from '../../../kubernetes/selectors';
+import { absenceKnowable, isPatchFragment, locationOf } from '../../../kubernetes/selectors';
 import { generatedNames, relationIndex } from '../../../kubernetes/relation-index';
 import { podVolumes } from '../../../kubernetes/pod-parts';
 import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
@@ -99,7 +99,8 @@ export default defineKubernetesRule({
       'Not reported: references marked `optional: true`; an application that defines no object of that kind itself (its',
       'Secrets come from `kubectl create secret`, a secret manager or a pipeline, which is fine); names a Kustomize',
       '`secretGenerator`/`configMapGenerator` of the application creates (with or without its `namePrefix`/`nameSuffix`);',
-      'Helm-templated names on either side; patch fragments; cluster-provided ConfigMaps (`kube-root-ca.crt`,',
+      'Helm-templated names on either side; patch fragments; files with a YAML syntax error; the objects of a Kustomize',
+      'Component that no kustomization includes; cluster-provided ConfigMaps (`kube-root-ca.crt`,',
       '`istio-ca-root-cert`); and applications with a custom resource other than autoscaler, monitoring, ingress or',
       'mesh configuration (an operator, ExternalSecret, SealedSecret or cert-manager Certificate may create the Secret).',
       'Corresponds to kube-linter env-value-from, extended to `envFrom` and volumes.',
@@ -110,8 +111,8 @@ export default defineKubernetesRule({
     anchors: [{ tool: 'kube-linter', id: 'env-value-from' }],
   },
   check({ model, workspace, report }) {
-    if (model.isHelmTemplate) return;
     for (const object of model.objects) {
+      if (!absenceKnowable(model, object)) continue;
       if (!object.podSpec || isPatchFragment(object)) continue;
       const references = referencesOf(object);
       if (references.length === 0) continue;

@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated, type KubeObject } from '../../../kubernetes/model';
-import { sameNamespace } from '../../../kubernetes/selectors';
+import { absenceKnowable, sameNamespace } from '../../../kubernetes/selectors';
 import { operatorMayProvide } from './service-selects-nothing';
 import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 import { inSomeBuild, nameRefMatches } from '../../../kubernetes/builds';
@@ -71,7 +71,7 @@ export default defineKubernetesRule({
       '',
       'Point the backend at the Service\'s name and one of its `ports` (by number or name). The rule only speaks when',
       'the application (same file, Kustomize build, Helm chart or folder tree) defines Services in that namespace;',
-      'backends defined elsewhere are not guessed at. Helm templates and templated names are not judged. Corresponds to',
+      'backends defined elsewhere are not guessed at. Helm templates, templated names, files with a YAML syntax error and the objects of a Kustomize Component that no kustomization includes are not judged. Corresponds to',
       'kube-linter dangling-ingress (and dangling-httproute). Silent when a custom resource of the application (an operator\'s',
       'object) may create the Service.',
     ].join('\n'),
@@ -82,8 +82,8 @@ export default defineKubernetesRule({
     anchors: [{ tool: 'kube-linter', id: 'dangling-ingress' }, { tool: 'kube-linter', id: 'dangling-httproute' }],
   },
   check({ model, workspace, report }) {
-    if (model.isHelmTemplate) return;
     for (const object of model.objects) {
+      if (!absenceKnowable(model, object)) continue;
       const isIngress = object.kind === 'Ingress' && /^(networking\.k8s\.io|extensions)\//.test(object.apiVersion);
       const isRoute = (object.kind === 'HTTPRoute' || object.kind === 'GRPCRoute') && /^gateway\.networking\.k8s\.io\//.test(object.apiVersion);
       if (!isIngress && !isRoute) continue;

@@ -1,7 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isMap } from 'yaml';
 import { isBuiltInApi, type KubeObject, type KubernetesModel } from '../../../kubernetes/model';
-import { isPatchFragment, podsSelectedBy, sameNamespace, serviceSelector } from '../../../kubernetes/selectors';
+import { absenceKnowable, isPatchFragment, podsSelectedBy, sameNamespace, serviceSelector } from '../../../kubernetes/selectors';
 import { asMap, nodeAt, scalarString } from '../../../kubernetes/yaml-nodes';
 
 /** API groups of custom resources known not to create pods (monitoring, ingress and certificate add-ons). */
@@ -37,7 +37,7 @@ export default defineKubernetesRule({
       'Make the selector a subset of the pod template\'s labels. The rule only speaks when the application (the same',
       'file, Kustomize build, Helm chart or folder tree, see "Which objects relate to which") defines workloads in the',
       'Service\'s namespace and none of them matches, and stays silent when a custom resource there may create the',
-      'pods (an operator\'s cluster object). Helm templates are not judged. Corresponds to kube-linter dangling-service',
+      'pods (an operator\'s cluster object). Helm templates, files with a YAML syntax error and the objects of a Kustomize Component that no kustomization includes are not judged. Corresponds to kube-linter dangling-service',
       'and kube-score service-targets-pod.',
     ].join('\n'),
     messages: {
@@ -46,8 +46,8 @@ export default defineKubernetesRule({
     anchors: [{ tool: 'kube-linter', id: 'dangling-service' }, { tool: 'kube-score', id: 'service-targets-pod' }],
   },
   check({ model, workspace, report }) {
-    if (model.isHelmTemplate) return;
     for (const service of model.objects) {
+      if (!absenceKnowable(model, service)) continue;
       if (service.kind !== 'Service' || service.apiVersion !== 'v1') continue;
       if (scalarString(nodeAt(service.node, ['spec', 'type'], service.doc), service.doc) === 'ExternalName') continue;
       const selector = serviceSelector(service);
