@@ -109,7 +109,12 @@ export function isVersionedRepository(repository: string): boolean {
  * Tags that name a moving target rather than a build: each push replaces what they point at.
  * `latest` is the implicit one; the others are branch or channel names.
  */
-const MOVING_TAGS = new Set(['latest', 'main', 'master', 'lts', 'stable', 'edge', 'nightly', 'dev', 'develop', 'development', 'canary', 'head', 'trunk', 'unstable', 'testing', 'rolling']);
+const MOVING_TAGS = new Set([
+  'latest', 'main', 'master', 'lts', 'stable', 'edge', 'nightly', 'dev', 'develop', 'development', 'canary', 'head', 'trunk', 'unstable', 'testing', 'rolling',
+  'snapshot', 'current', 'beta', 'alpha', 'next', 'staging', 'stage', 'prod', 'production', 'release',
+  // A variant without a version (`redis:alpine`, `google/cloud-sdk:slim`): the newest release built that way.
+  'alpine', 'slim', 'alpine-slim',
+]);
 
 export function isMovingTag(tag: string): boolean {
   return MOVING_TAGS.has(tag.toLowerCase());

@@ -17,6 +17,9 @@ testRule(rule, {
   invalid: [
     { name: 'latest', code: deploy('shop/web:latest'), errors: [{ line: 15, column: 28, endLine: 15, endColumn: 34, message: '`latest`' }] },
     { name: 'no tag means latest', code: deploy('registry.example.com:5000/shop/web'), errors: [{ line: 15, column: 28, message: 'moving tag `latest`' }] },
+    // The one list of moving tags (kubernetes/images.ts), shared with mutable-image-tag.
+    { name: 'a channel and a variant tag', code: deploy('node:lts'), errors: [{ line: 15, column: 28, message: 'moving tag `lts`' }] },
+    { name: 'a variant without a version', code: deploy('redis:alpine'), errors: [{ line: 15, column: 28, message: 'moving tag `alpine`' }] },
     {
       name: 'branch tag on an init container of a CronJob',
       code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report}\nspec:\n  schedule: "@daily"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          initContainers:\n            - {name: prep, image: "shop/report:main", imagePullPolicy: Always}\n          containers:\n            - {name: report, image: "shop/report:1.0.0", imagePullPolicy: Always}\n',

@@ -33,6 +33,7 @@ testRule(rule, {
     { name: 'ALL_CAPS fill-in name', code: deployment('CONTAINER_IMAGE') },
     { name: 'fill-in in a path segment (Knative docs)', code: deployment('docker.io/{username}/helloworld-php') },
     { name: 'a version tag that merely contains a moving word', code: deployment('shop/web:main-2024.06.01-3f2a1c') },
+    { name: 'a variant with a version', code: deployment('redis:7.2-alpine') },
     {
       name: 'name a kustomization rewrites to a tag',
       code: deployment('shop/web'),
@@ -58,6 +59,8 @@ testRule(rule, {
     { name: 'an official image without a tag is a real image', code: deployment('wordpress'), errors: [{ line: 14, column: 18, messageId: 'untagged' }] },
     { name: 'branch tag', code: deployment('ghcr.io/shop/web:main'), errors: [{ line: 14, column: 18, messageId: 'moving' }] },
     { name: 'channel tag', code: deployment('node:lts'), errors: [{ line: 14, column: 18, messageId: 'moving' }] },
+    // Online Boutique's redis: `alpine` names the variant, not a release of it.
+    { name: 'a variant without a version', code: deployment('redis:alpine'), errors: [{ line: 14, column: 18, messageId: 'moving', message: 'the newest release' }] },
     { name: 'placeholder registry does not hide a latest tag', code: deployment('REGION-docker.pkg.dev/PROJECT_ID/repo/web:latest'), errors: [{ line: 14, column: 18, messageId: 'latest' }] },
     {
       name: 'a kustomization that renames without a tag does not pin',

@@ -1,10 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { isLogicalImageName, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
+import { isLogicalImageName, isMovingTag, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
 import { scalarString, valueOf } from '../../../kubernetes/yaml-nodes';
-
-/** Tags that name a moving target rather than one build. */
-const MOVING_TAG = /^(latest|main|master|develop|development|dev|edge|nightly|stable|snapshot|head|trunk|current|canary|beta|alpha|next|staging|stage|prod|production|release)$/i;
 
 export default defineKubernetesRule({
   meta: {
@@ -37,7 +34,7 @@ export default defineKubernetesRule({
         const image = parseImageReference(container.image);
         if (image.digest) continue;
         const tag = image.tag ?? 'latest';
-        if (!MOVING_TAG.test(tag)) continue;
+        if (!isMovingTag(tag)) continue;
         const range = model.valueRange(container.node, 'imagePullPolicy', object.doc);
         if (range) report({ messageId: 'always', data: { tag, image: container.image }, range });
       }

@@ -24,7 +24,8 @@ export default defineKubernetesRule({
       '',
       'Reference a version tag your pipeline produces (`registry/app:1.4.2` or the commit SHA), or better a digest',
       '(`registry/app@sha256:…`). Branch and channel tags (`main`, `master`, `dev`, `stable`, `lts`, `edge`, `nightly`)',
-      'move just like `latest` and are reported too.',
+      'move just like `latest` and are reported too, and so are variants without a version (`redis:alpine`,',
+      '`google/cloud-sdk:slim`: the newest release built that way; `redis:7.2-alpine` is a version).',
       '',
       'Not reported: placeholders a tool fills in before deploying (`$IMAGE_URL`, `${IMAGE}`, `<YOUR-IMAGE>`,',
       '`CONTAINER_IMAGE`, Helm expressions), names that the file\'s Kustomize builds rewrite to a tag or digest',
@@ -37,7 +38,7 @@ export default defineKubernetesRule({
     ].join('\n'),
     messages: {
       latest: 'Image `{{image}}` uses the mutable `latest` tag; pin a version tag or digest so a release always runs the same build.',
-      moving: 'Image `{{image}}` uses the moving tag `{{tag}}`, which follows a branch or channel; pin a version tag or digest so a release always runs the same build.',
+      moving: 'Image `{{image}}` uses the moving tag `{{tag}}`, which follows a branch, a channel or the newest release; pin a version tag or digest so a release always runs the same build.',
       untagged: 'Image `{{image}}` has no tag, which means `latest`; pin a version tag or digest so a release always runs the same build.',
       knative: 'Image `{{image}}` follows the moving tag `{{tag}}`; Knative pins the digest of each Revision it creates, but applying this manifest again deploys whatever `{{tag}}` points to then; pin a version tag or digest in the manifest.',
     },
