@@ -9,7 +9,7 @@ import { close, closeSync, constants, fstat, fstatSync, lstat, lstatSync, open, 
 import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import { looksLikeServerless } from './core/serverless/model';
-import { isForeignTemplateName } from './core/analyze';
+import { isForeignTemplateName } from './core/foreign-templates';
 import { THREAD_POOL_SIZE } from './thread-pool';
 
 /** Files larger than this are refused with a message rather than read into memory. */

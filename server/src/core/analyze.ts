@@ -6,6 +6,7 @@
  */
 import type { Configuration, Finding, ParseProblem, Range, Report, Severity, SourceInput, Target, TextEdit } from './types';
 import { uriPath } from './uri';
+import { isForeignTemplateName } from './foreign-templates';
 import { SourceText, comparePositions } from './source';
 import { DockerfileModel } from './dockerfile/model';
 import { KubernetesModel, type KubeObject } from './kubernetes/model';
@@ -82,18 +83,6 @@ export interface AnalysisOptions {
 }
 
 const DOCKERFILE_NAME = /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(dockerfile|containerfile)$/i;
-/**
- * Names of another tool's templates (Jinja, ERB, Go templates, Mustache, Handlebars, EJS, Nunjucks, Liquid):
- * `Dockerfile.j2` or `deploy.yaml.tmpl` is the source of a file yet to be rendered, and its `{{ … }}`, `{% … %}`
- * or `<%= … %>` lines read as instructions or keys that are not there (`FROM <%= @distribution %>` was an image
- * `<%=` without a tag). `.template` is not among them: CloudFormation and balena name real files so.
- */
-const FOREIGN_TEMPLATE_NAME = /\.(j2|jinja|jinja2|erb|tmpl|tpl|gotmpl|mustache|hbs|handlebars|ejs|njk|liquid)$/i;
-
-/** True when the file's name marks it as a template of another templating tool, which is never analysed. */
-export function isForeignTemplateName(path: string): boolean {
-  return FOREIGN_TEMPLATE_NAME.test(path);
-}
 const YAML_NAME = /\.ya?ml$/i;
 const JSON_NAME = /\.(json|template)$/i;
 

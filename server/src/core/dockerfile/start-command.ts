@@ -405,8 +405,21 @@ export function portNumber(model: DockerfileModel, text: string, values: Map<str
 
 const NOT_A_SERVER_NAME = /worker|job|cron|consumer|queue|task|migrat|seed|script|cli|scheduler|beat|batch|backup|setup|init/i;
 
-/** A short name for the server a start command runs (`gunicorn`, `node server.js`, `java -jar`), if it is one. */
-export function serverKind(command: StartCommand): string | undefined {
+/**
+ * .NET's runtime images without ASP.NET Core (`mcr.microsoft.com/dotnet/runtime`, the older `dotnet/core/runtime` and
+ * `microsoft/dotnet:…-runtime`): `dotnet app.dll` on them is a console app, since no web host can run there.
+ */
+function isConsoleOnlyDotnetImage(base: { name: string; tag: string } | undefined): boolean {
+  if (!base) return false;
+  if (/(^|\/)dotnet\/(core\/)?runtime$/.test(base.name)) return true;
+  return /(^|\/)microsoft\/dotnet$/.test(base.name) && /(^|-)runtime$/.test(base.tag) && !base.tag.includes('aspnetcore');
+}
+
+/**
+ * A short name for the server a start command runs (`gunicorn`, `node server.js`, `java -jar`), if it is one. `base`
+ * is the image the command's stage is built on, where known ({@link baseImageOf}).
+ */
+export function serverKind(command: StartCommand, base?: { name: string; tag: string }): string | undefined {
   const p = command.program;
   const v = command.words.map((w) => w.value);
   const args = v.slice(1);
@@ -429,7 +442,7 @@ export function serverKind(command: StartCommand): string | undefined {
   }
   if (/^java$/.test(p) && args.includes('-jar') && !mentionsNonServer) return 'java -jar';
   if (p === 'java' && args.some((a) => /^(org\.springframework\.boot\.loader\.|io\.quarkus\.)/.test(a) || /quarkus-run\.jar$/.test(a))) return 'java';
-  if (p === 'dotnet' && /\.dll$/.test(args[0] ?? '') && !mentionsNonServer) return `dotnet ${args[0]}`;
+  if (p === 'dotnet' && /\.dll$/.test(args[0] ?? '') && !mentionsNonServer && !isConsoleOnlyDotnetImage(base)) return `dotnet ${args[0]}`;
   if (p === 'flask' && args[0] === 'run') return 'flask run';
   if ((p === 'manage.py' || (isPython(p) && /manage\.py$/.test(args[0] ?? ''))) && args.includes('runserver')) return 'manage.py runserver';
   if (p === 'catalina.sh' && args[0] === 'run') return 'catalina.sh';

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
-import { addressOptions, serverKind, startInfo } from '../../../dockerfile/start-command';
+import { addressOptions, baseImageOf, serverKind, startInfo } from '../../../dockerfile/start-command';
 
 export default defineDockerfileRule({
   meta: {
@@ -16,7 +16,8 @@ export default defineDockerfileRule({
       'nothing by itself; it documents the port binding.',
       '',
       'Not reported: a server that binds the port the platform hands it in `$PORT` (`--port $PORT`, `-Dserver.port=${PORT}`,',
-      '`--bind :$PORT`), since then no fixed port exists to declare. This is hygiene rather than a broken contract, so',
+      '`--bind :$PORT`), since then no fixed port exists to declare; and `dotnet app.dll` on a .NET runtime image without',
+      'ASP.NET Core (`mcr.microsoft.com/dotnet/runtime`), which can only be a console app. This is hygiene rather than a broken contract, so',
       'it is a hint.',
     ].join('\n'),
     messages: {
@@ -27,7 +28,7 @@ export default defineDockerfileRule({
     const info = startInfo(model);
     const main = info?.main;
     if (!info || !main) return;
-    const server = serverKind(main);
+    const server = serverKind(main, baseImageOf(info.stage));
     if (!server) return;
     if (model.inheritedInstructions(info.stage, 'EXPOSE').length > 0) return;
     // The platform chooses the port (`--port $PORT`): there is no fixed number to declare.
