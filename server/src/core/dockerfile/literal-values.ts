@@ -92,3 +92,9 @@ export function hardCodedLocator(name: string, value: string): Locator | undefin
 /** Values that name a non-production environment. */
 export const NON_PRODUCTION = /^(dev|devel|develop|development|local|test|testing|stage|staging|qa|uat|sandbox|debug|preprod|pre-prod|integration|demo)$/i;
 export const ENV_WORD = /^(dev|development|local|test|testing|stage|staging|qa|uat|sandbox|prod|production|preprod|live)$/i;
+
+/**
+ * An image tag that names an environment: `:staging`, `:prod`, `:1.4-staging`. `-dev` is left out (Chainguard's
+ * `latest-dev` is a variant). build-release-run/environment-specific-image reports such a base; the tag rules leave it to it.
+ */
+export const ENV_TAG = /^(dev|development|staging|stage|prod|production|qa|uat|test|testing)$|[-_.](staging|prod|production|qa|uat)$/i;

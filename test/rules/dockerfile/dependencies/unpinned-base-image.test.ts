@@ -14,6 +14,10 @@ testRule(rule, {
       name: 'single-word names no registry resolves: images the project builds itself',
       code: 'FROM openmpi\nRUN make\nFROM rust-x86_64-unknown-linux-gnu\nFROM rcheckdeb:latest\n',
     },
+    {
+      name: 'variants with a version, and a tag naming an environment (environment-specific-image speaks of it)',
+      code: 'FROM node:20-alpine AS build\nFROM redis:7.2-alpine AS cache\nFROM debian:testing\n',
+    },
   ],
   invalid: [
     {
@@ -29,6 +33,16 @@ testRule(rule, {
         { line: 2, column: 13, endColumn: 19, messageId: 'latest', message: '`r-base:latest`' },
         { line: 3, column: 6, endColumn: 18, messageId: 'untagged', message: '`ubi9-minimal`' },
         { line: 4, column: 6, endColumn: 13, messageId: 'untagged', message: '`jenkins`' },
+      ],
+    },
+    {
+      // Ansible's test images (`…-test-container:main`) and rstudio/plumber:next in the Debian review; the same tags in a manifest were already reported.
+      name: 'branch, channel and variant tags move like latest',
+      code: 'FROM quay.io/ansible/ubuntu2204-test-container:main\nFROM node:lts AS build\nFROM nginx:alpine\n',
+      errors: [
+        { line: 1, column: 48, endColumn: 52, messageId: 'moving', message: 'moving tag `main`' },
+        { line: 2, column: 11, endColumn: 14, messageId: 'moving', message: 'moving tag `lts`' },
+        { line: 3, column: 12, endColumn: 18, messageId: 'moving', message: 'moving tag `alpine`' },
       ],
     },
     {

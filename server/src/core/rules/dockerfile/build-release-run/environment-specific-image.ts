@@ -1,10 +1,8 @@
 import { defineDockerfileRule } from '../../../rule';
 import { propertiesOf } from '../../../dockerfile/model';
 import { runtimeInstructions } from '../../../dockerfile/instructions';
-import { ENV_WORD } from '../../../dockerfile/literal-values';
+import { ENV_TAG, ENV_WORD } from '../../../dockerfile/literal-values';
 
-/** A tag that names an environment: `:staging`, `:prod`, `:1.4-staging`. `-dev` is left out (Chainguard's `latest-dev` is a variant). */
-const ENV_TAG = /^(dev|development|staging|stage|prod|production|qa|uat|test|testing)$|[-_.](staging|prod|production|qa|uat)$/i;
 /** A repository name that names an environment: `myapp-prod`, `base-staging`. */
 const ENV_REPOSITORY = /[-_](dev|development|staging|stage|prod|production|qa|uat)$/i;
 const ENV_LABEL = /^(env|environment|stage|deploy[._-]?env|deployment[._-]?environment|[a-z0-9.-]+\.(env|environment))$/i;

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
-import { isLogicalImageName } from '../../../kubernetes/images';
+import { isLogicalImageName, isMovingTag } from '../../../kubernetes/images';
+import { ENV_TAG } from '../../../dockerfile/literal-values';
 
 export default defineDockerfileRule({
   meta: {
@@ -14,7 +15,10 @@ export default defineDockerfileRule({
       '',
       'Declare the version explicitly (`node:20.15-bookworm-slim`), or pin the digest (`@sha256:…`) for fully',
       'reproducible builds and let a bot propose updates. `scratch` and references to earlier build stages are fine;',
-      'images built from `ARG` values are judged after expanding their defaults. Honours `# hadolint ignore=DL3006`',
+      'images built from `ARG` values are judged after expanding their defaults. Branch and channel tags (`main`, `lts`,',
+      '`edge`, `nightly`, `next`) and variants without a version (`alpine`, `slim`) move like `latest` and are reported',
+      'too, as for a manifest\'s images; a tag naming an environment (`staging`, `testing`) is left to',
+      '`build-release-run/environment-specific-image`. Honours `# hadolint ignore=DL3006`',
       'and `# hadolint ignore=DL3007`.',
       '',
       'Not reported: base images pinned by digest, `scratch`, `FROM` lines that name an earlier build stage, image',
@@ -25,6 +29,7 @@ export default defineDockerfileRule({
     messages: {
       untagged: '`{{image}}` has no tag, so it means `latest` and changes over time; pin a version tag (or a digest).',
       latest: '`{{image}}` uses the moving `latest` tag; pin a version tag (or a digest).',
+      moving: '`{{image}}` uses the moving tag `{{tag}}`, which follows a branch, a channel or the newest release; pin a version tag (or a digest).',
     },
     hadolint: ['DL3006', 'DL3007'],
   },
@@ -39,14 +44,16 @@ export default defineDockerfileRule({
       const shown = image.expanded.length > 60 ? `${image.expanded.slice(0, 57)}...` : image.expanded;
       if (image.tag === undefined) {
         report({ messageId: 'untagged', data: { image: shown }, range: image.range });
-      } else if (image.tag.toLowerCase() === 'latest') {
+      } else if (image.tag.toLowerCase() === 'latest' || (isMovingTag(image.tag) && !ENV_TAG.test(image.tag))) {
         // Point at the tag itself when it is written literally.
         const raw = source.textOf(image.range);
-        const at = raw.toLowerCase().lastIndexOf(':latest');
+        const suffix = `:${image.tag.toLowerCase()}`;
+        const at = raw.toLowerCase().lastIndexOf(suffix);
         const range = at >= 0 && !raw.slice(at).includes('$')
-          ? source.rangeOf(source.offsetAt(image.range.start) + at + 1, source.offsetAt(image.range.start) + at + 7)
+          ? source.rangeOf(source.offsetAt(image.range.start) + at + 1, source.offsetAt(image.range.start) + at + suffix.length)
           : image.range;
-        report({ messageId: 'latest', data: { image: shown }, range });
+        const latest = image.tag.toLowerCase() === 'latest';
+        report({ messageId: latest ? 'latest' : 'moving', data: latest ? { image: shown } : { image: shown, tag: image.tag }, range });
       }
     }
   },
