@@ -279,6 +279,19 @@ export function hasReference(value: string): boolean {
   return /\$(\{[A-Za-z_]|[A-Za-z_])/.test(value);
 }
 
+/** git's own options that take the next word as their value (`git -C repo checkout …`). */
+const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--super-prefix', '--config-env']);
+
+/** The index of git's subcommand in `git [options] <verb> …`, past git's options and their values ({@link verbIndex} would take `repo` of `-C repo`). */
+export function gitVerbIndex(words: readonly ShellWord[]): number {
+  for (let i = 1; i < words.length; i++) {
+    const v = words[i].value;
+    if (GIT_VALUE_OPTIONS.has(v)) i++;
+    else if (!v.startsWith('-')) return i;
+  }
+  return -1;
+}
+
 /** Program and effective words of a command: `exec gosu app node x` -> `node`, [node, x]. */
 export function programOf(words: ShellWord[]): string {
   return (words[0]?.value.split('/').pop() ?? '').toLowerCase();

@@ -240,11 +240,15 @@ export class ServerlessModel {
     const own = pairOf(fn.properties, name, doc);
     const inheritable = fn.kind !== 'lambda';
     const pair = own ?? (inheritable ? pairOf(this.globals, name, doc) : undefined);
-    if (!pair) return undefined;
+    return pair && this.settingOf(pair, name, !own);
+  }
+
+  /** The setting a pair holds: its value, key and key range, and whether it came from the Globals or `provider:`. */
+  private settingOf(pair: Pair, key: string, inherited: boolean, within?: string): Setting | undefined {
     const value = this.value(pair.value);
     const keyRange = this.rangeOf(pair.key as Node);
     if (!value || !keyRange) return undefined;
-    return { ...value, key: name, keyRange, inherited: !own };
+    return within === undefined ? { ...value, key, keyRange, inherited } : { ...value, key, keyRange, inherited, within };
   }
 
   /**
@@ -258,11 +262,7 @@ export class ServerlessModel {
     if (!doc) return undefined;
     const { own, merges } = this.ownWithin(fn, within, key);
     const pair = own ?? (merges ? this.inheritedWithin(fn, within, key) : undefined);
-    if (!pair) return undefined;
-    const value = this.value(pair.value);
-    const keyRange = this.rangeOf(pair.key as Node);
-    if (!value || !keyRange) return undefined;
-    return { ...value, key, keyRange, inherited: !own, within };
+    return pair && this.settingOf(pair, key, !own, within);
   }
 
   /** Whether `fn` reads `key` of its map `within` from the Globals: none of its own, and its own map (if any) merges the Globals'. */

@@ -10,6 +10,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      // git's own `-C <dir>` takes a value: the verb is `pull`, not `/srv/app` (the generic verbIndex stopped there).
+      name: 'pull in another folder with git -C',
+      code: 'FROM node:20\nCMD git -C /srv/app pull && exec node /srv/app/server.js\n',
+      errors: [{ line: 2, column: 5, endColumn: 25, messageId: 'gitAtStart', message: '`git pull`' }],
+    },
+    {
       name: 'pull before starting',
       code: 'FROM node:20\nWORKDIR /app\nCMD git pull && npm start\n',
       errors: [{ line: 3, column: 5, endLine: 3, endColumn: 13, messageId: 'gitAtStart' }],

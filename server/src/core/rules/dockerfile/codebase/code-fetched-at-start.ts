@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { effectiveWords } from '../../../dockerfile/shell';
-import { programOf, spanOf, startCommands, verbIndex } from '../../../dockerfile/instructions';
+import { gitVerbIndex, programOf, spanOf, startCommands } from '../../../dockerfile/instructions';
 
 const VERBS = new Set(['clone', 'pull', 'fetch', 'checkout', 'reset', 'switch']);
 
@@ -30,7 +30,7 @@ export default defineDockerfileRule({
       for (const command of commands) {
         const words = effectiveWords(command);
         if (programOf(words) !== 'git') continue;
-        const vi = verbIndex(words);
+        const vi = gitVerbIndex(words);
         if (vi < 0 || !VERBS.has(words[vi].value)) continue;
         report({ messageId: 'gitAtStart', data: { verb: words[vi].value }, range: spanOf(words[0], words[vi]) });
       }

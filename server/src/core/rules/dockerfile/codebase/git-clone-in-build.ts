@@ -1,7 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../../rule';
-import { effectiveWords, type ShellWord } from '../../../dockerfile/shell';
-import { copyPaths, flagOf, hasReference, programOf, spanOf, variablesAt } from '../../../dockerfile/instructions';
+import { effectiveWords } from '../../../dockerfile/shell';
+import { copyPaths, flagOf, gitVerbIndex, hasReference, programOf, spanOf, variablesAt } from '../../../dockerfile/instructions';
 
 /** A ref that names one immutable state: a version tag or a commit id. */
 // `(?=((?:\.\d+)*))\1` takes the dotted numbers atomically (the suffix could take them too, so the engine
@@ -14,8 +14,6 @@ const PINNED_REF = /^(?:v?\d+\.\d+(?=((?:\.\d+)*))\1(?:[-+._][0-9A-Za-z.+-]*)?|[
  */
 const NAMED_VERSION = /^([A-Za-z][A-Za-z0-9]*?)[-_]?v?\d+(?:[._]\d+)+[a-z]?(?:[-.]?(?:rc|alpha|beta|pre|p)\.?\d+)?$/i;
 const BRANCH_WORDS = new Set(['release', 'releases', 'rel', 'stable', 'lts', 'hotfix', 'support', 'maint', 'maintenance', 'branch', 'dev', 'develop', 'feature', 'bugfix', 'main', 'master', 'trunk']);
-/** git's own options that take the next word as their value (`git -C repo checkout …`). */
-const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--super-prefix', '--config-env']);
 
 /** True when `ref` names one immutable state: a version tag (bare or named after its project), a commit id, `refs/tags/…`. */
 function isPinnedRef(ref: string): boolean {
@@ -24,15 +22,6 @@ function isPinnedRef(ref: string): boolean {
   return named !== null && !BRANCH_WORDS.has(named[1].toLowerCase());
 }
 
-/** The index of git's subcommand in `git [options] <verb> …`, past the options and their values. */
-function gitVerbIndex(words: readonly ShellWord[]): number {
-  for (let i = 1; i < words.length; i++) {
-    const v = words[i].value;
-    if (GIT_VALUE_OPTIONS.has(v)) i++;
-    else if (!v.startsWith('-')) return i;
-  }
-  return -1;
-}
 const GIT_URL = /^(git@[^:]+:|git:\/\/|ssh:\/\/git@|https?:\/\/[^#]+\.git(#.*)?$)/i;
 /** Source archives of a branch head on the common forges. */
 const BRANCH_ARCHIVE = /^https?:\/\/(github\.com\/[^/]+\/[^/]+\/(archive\/(refs\/heads\/[^/]+|(main|master|develop|trunk|HEAD))\.(tar\.gz|tgz|zip)|tarball\/?$|zipball\/?$|(tarball|zipball)\/(main|master|develop|trunk|HEAD)\/?$)|codeload\.github\.com\/[^/]+\/[^/]+\/(tar\.gz|zip)\/(refs\/heads\/.+|main|master|develop|trunk|HEAD)$|gitlab\.com\/.+\/-\/archive\/(main|master|develop|trunk|HEAD)\/.+)/i;
