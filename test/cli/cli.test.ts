@@ -21,7 +21,7 @@ before(() => {
   dir = mkdtempSync(join(tmpdir(), 'tfl-cli-'));
   mkdirSync(join(dir, 'app'));
   mkdirSync(join(dir, 'node_modules', 'dep'), { recursive: true });
-  writeFileSync(join(dir, 'app', 'Dockerfile'), 'FROM node:20-alpine\nCMD node server.js\n');
+  writeFileSync(join(dir, 'app', 'Dockerfile'), 'FROM node:20-slim\nCMD node server.js\n');
   writeFileSync(
     join(dir, 'app', 'clean.dockerfile'),
     [
@@ -192,7 +192,7 @@ describe('twelve-factor-lens CLI', () => {
   it('reads .twelve-factor-lens.json', () => {
     const sub = join(dir, 'configured');
     mkdirSync(sub, { recursive: true });
-    writeFileSync(join(sub, 'Dockerfile'), 'FROM node:20-alpine\nCMD node server.js\n');
+    writeFileSync(join(sub, 'Dockerfile'), 'FROM node:20-slim\nCMD node server.js\n');
     writeFileSync(join(sub, '.twelve-factor-lens.json'), JSON.stringify({ rules: { 'disposability/shell-form-command': 'off' }, failOn: 'error' }));
     const r = run(['--format', 'json', '.'], sub);
     assert.ok(!JSON.parse(r.stdout).findings.some((f: { rule: string }) => f.rule === 'disposability/shell-form-command'));
@@ -252,9 +252,9 @@ describe('twelve-factor-lens CLI', () => {
 
   it('--fix applies safe fixes in place, keeping CRLF and a BOM', () => {
     const file = join(dir, 'fixme.Dockerfile');
-    writeFileSync(file, '\uFEFFFROM node:20-alpine\r\nCMD node server.js\r\n');
+    writeFileSync(file, '\uFEFFFROM node:20-slim\r\nCMD node server.js\r\n');
     const r = run(['--fix', '--format', 'json', 'fixme.Dockerfile']);
-    assert.equal(readFileSync(file, 'utf8'), '\uFEFFFROM node:20-alpine\r\nCMD ["node", "server.js"]\r\n');
+    assert.equal(readFileSync(file, 'utf8'), '\uFEFFFROM node:20-slim\r\nCMD ["node", "server.js"]\r\n');
     assert.ok(!JSON.parse(r.stdout).findings.some((f: { rule: string }) => f.rule === 'disposability/shell-form-command'));
   });
 

@@ -54,7 +54,7 @@ function countRule(r: Run, rule: string): number {
 const NOBODY = { uid: 65534, gid: 65534 };
 
 // One warning (shell-form CMD) in every copy of this Dockerfile.
-const DOCKERFILE = 'FROM node:20-alpine\nCMD node server.js\n';
+const DOCKERFILE = 'FROM node:20-slim\nCMD node server.js\n';
 const SHELL_FORM = 'disposability/shell-form-command';
 
 before(() => {

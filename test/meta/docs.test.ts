@@ -45,7 +45,7 @@ describe('rule documentation pages', () => {
     assert.ok(page.includes(`## Examples that are reported\n\n**Simple shell-form CMD**\n\n\`\`\`dockerfile\n${firstInvalid.code}\`\`\``), 'the first reported case, verbatim');
     assert.match(page, /- line 2, column 1: CMD in shell form/);
     assert.match(page, /## Examples that are not reported\n\n\*\*Exec form\*\*/);
-    assert.match(page, /After:\n\n```dockerfile\nFROM node:20-alpine\nCMD \["node", "server\.js"\]\n```/);
+    assert.match(page, /After:\n\n```dockerfile\nFROM node:20-slim\nCMD \["node", "server\.js"\]\n```/);
     assert.match(page, /# twelve-factor-ignore disposability\/shell-form-command -- <say why>/);
     assert.match(page, /hadolint `DL3025`/);
     assert.match(page, /\(https:\/\/12factor\.net\/disposability\)/);

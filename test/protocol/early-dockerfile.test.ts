@@ -28,7 +28,7 @@ const HOOK = join(__dirname, 'slow-listing-hook.cjs');
 /** How late the workspace folder's listing answers: far longer than a first analysis takes on a loaded machine. */
 const SLOW_MS = 6000;
 
-const DOCKERFILE = 'FROM node:20-alpine\nCMD node server.js\n';
+const DOCKERFILE = 'FROM node:20-slim\nCMD node server.js\n';
 const FILES: Record<string, string> = {
   '.twelve-factor-lens.json': JSON.stringify({ ignorePatterns: ['ignored/**'] }),
   Dockerfile: DOCKERFILE,

@@ -81,7 +81,7 @@ const DOCKERFILE = 'file:///workspace/Dockerfile';
 describe('language server over stdio', () => {
   it('publishes diagnostics with code, source, factor link and severity', async () => {
     const published = nextDiagnostics(DOCKERFILE, (p) => p.diagnostics.length > 0);
-    open(DOCKERFILE, 'dockerfile', 'FROM node:20-alpine\nCMD node server.js\n');
+    open(DOCKERFILE, 'dockerfile', 'FROM node:20-slim\nCMD node server.js\n');
     const { diagnostics: list } = await published;
     const d = list.find((x) => x.code === 'disposability/shell-form-command')!;
     assert.ok(d, JSON.stringify(list));

@@ -33,7 +33,7 @@ describe('analysis worker pool', () => {
 
   it('analyses one document after another on a single worker', async () => {
     for (let i = 0; i < 5; i++) {
-      const outcome = await analyse(add(`quick-${i}`, 'FROM node:20-alpine\nCMD node server.js\n'));
+      const outcome = await analyse(add(`quick-${i}`, 'FROM node:20-slim\nCMD node server.js\n'));
       assert.equal(outcome.kind, 'done');
       assert.equal(pool.workers, 1);
     }
@@ -41,7 +41,7 @@ describe('analysis worker pool', () => {
   });
 
   it('starts a second worker for a document that waits behind a slow analysis, and stops it when idle', async () => {
-    const slow = analyse(add(TEST_DELAY_MARKER, 'FROM node:20-alpine\nCMD node stuck.js\n'));
+    const slow = analyse(add(TEST_DELAY_MARKER, 'FROM node:20-slim\nCMD node stuck.js\n'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     const queuedAt = Date.now();
     const waiting = await analyse(add('waiting', 'FROM python:3.12-slim\nCMD python app.py\n'));
@@ -57,7 +57,7 @@ describe('analysis worker pool', () => {
     assert.equal(pool.workers, 1);
     assert.ok(logged.some((m) => m.startsWith('stopped analysis worker 2')), logged.join('\n'));
     // The remaining worker still analyses.
-    assert.equal((await analyse(add('after', 'FROM node:20-alpine\nCMD node server.js\n'))).kind, 'done');
+    assert.equal((await analyse(add('after', 'FROM node:20-slim\nCMD node server.js\n'))).kind, 'done');
   });
 });
 
@@ -81,7 +81,7 @@ describe('a worker brought up to date once per change of the documents', () => {
   it('walks the documents again only when it is handed a new list', async () => {
     for (let i = 0; i < 3; i++) {
       const uri = `file:///sync/app-${i}/Dockerfile`;
-      documents.push({ uri, languageId: 'dockerfile', version: 1, text: `FROM node:20-alpine\nCMD node server-${i}.js\n` });
+      documents.push({ uri, languageId: 'dockerfile', version: 1, text: `FROM node:20-slim\nCMD node server-${i}.js\n` });
     }
     for (const document of documents) assert.equal((await analyse(document.uri)).kind, 'done');
     assert.equal(walks, 1, 'one walk for three jobs over the same list');

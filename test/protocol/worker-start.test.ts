@@ -17,7 +17,7 @@ describe('the first analysis worker', () => {
     try {
       await server.initialize();
       const uri = 'file:///early/Dockerfile';
-      server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM node:20-alpine\nCMD node server.js\n' } });
+      server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM node:20-slim\nCMD node server.js\n' } });
       const published = await server.next((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === uri);
       const diagnostics = (published.params as { diagnostics: { code?: unknown }[] }).diagnostics;
       assert.ok(diagnostics.some((d) => d.code === 'disposability/shell-form-command'), JSON.stringify(diagnostics));
@@ -33,7 +33,7 @@ describe('the first analysis worker', () => {
     startEarlyWorker(SCRIPT, {});
     const first = takeEarlyWorker(SCRIPT, {});
     assert.ok(first, 'the worker started early');
-    const text = 'FROM node:20-alpine\nCMD node server.js\n';
+    const text = 'FROM node:20-slim\nCMD node server.js\n';
     const pool = new AnalysisPool({ script: SCRIPT, size: 1, workerOptions: {}, first, documents: (uri) => [{ uri, languageId: 'dockerfile', version: 1, text }], log: () => undefined });
     try {
       const outcome = await pool.analyse({ uri: 'file:///adopted/Dockerfile', version: 1, configuration: {}, timeoutMs: 10_000, urgent: true });

@@ -60,8 +60,8 @@ const FILES: Record<string, string> = {
   ].join('\n'),
   // Selects the Deployment in the other file: the Deployment is then asked for a readiness probe.
   'shop/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n',
-  'shop/Dockerfile': 'FROM node:20-alpine\nCMD node server.js\n',
-  'blog/Dockerfile': 'FROM node:20-alpine\nCMD node server.js\n',
+  'shop/Dockerfile': 'FROM node:20-slim\nCMD node server.js\n',
+  'blog/Dockerfile': 'FROM node:20-slim\nCMD node server.js\n',
   // Targets the Deployment in the other file.
   'blog/hpa.yaml': [
     'apiVersion: autoscaling/v2',
@@ -154,7 +154,7 @@ const LINKED: Record<string, string> = {
     '',
   ].join('\n'),
   'service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: linked}\nspec:\n  selector: {app: linked}\n  ports: [{port: 80, targetPort: 8080}]\n',
-  Dockerfile: 'FROM node:20-alpine\nCMD node server.js\n',
+  Dockerfile: 'FROM node:20-slim\nCMD node server.js\n',
 };
 
 const CONFIG = {

@@ -9,6 +9,7 @@ import { uriPath } from '../uri';
 import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { propertiesOf, type CommandLine, type DockerfileModel, type Stage } from './model';
+import { isAlpineImage } from './base-images';
 import { effectiveWords, type ShellWord, type SimpleCommand } from './shell';
 
 export interface StartCommand {
@@ -342,6 +343,80 @@ export function baseImageOf(stage: Stage): { name: string; tag: string; full: st
 }
 
 export { officialName } from '../kubernetes/images';
+
+// ---------------------------------------------------------------------------
+// Which process is PID 1
+
+/** Words that open or close a compound command, or a subshell: a script holding one is more than a list of simple commands. */
+const COMPOUND_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'select', 'while', 'until', 'do', 'done', 'case', 'esac', '{', '}', '!', 'function', 'coproc', 'time']);
+
+/** A word that is a redirection (`>`, `2>&1`, `<in`, `&>log`), as written. */
+const REDIRECTION = /^(?:[0-9]*[<>]|&>)/;
+
+/**
+ * The shell that runs `instruction` when it is written in shell form: the program of the `SHELL` instruction in force
+ * there (earlier in its stage, or inherited from the stage it is built on), else `/bin/sh`; undefined when that
+ * `SHELL` cannot be read.
+ */
+export function shellFor(model: DockerfileModel, instruction: Instruction): string | undefined {
+  let stage = model.stageOf(instruction);
+  let before: Instruction | undefined = instruction;
+  const seen = new Set<Stage>();
+  while (stage && !seen.has(stage)) {
+    seen.add(stage);
+    let shell: Instruction | undefined;
+    for (const i of stage.instructions) {
+      if (i === before) break;
+      if (i.getKeyword() === 'SHELL') shell = i;
+    }
+    if (shell) {
+      const strings = (shell as unknown as { getJSONStrings?: () => { getValue(): string }[] }).getJSONStrings?.call(shell);
+      const first = strings?.[0]?.getValue();
+      if (!first) return undefined;
+      try {
+        return JSON.parse(first) as string;
+      } catch {
+        return undefined;
+      }
+    }
+    before = undefined;
+    stage = stage.parent && stage.parent.index < stage.index ? stage.parent : undefined;
+  }
+  return '/bin/sh';
+}
+
+/**
+ * True when `shell -c '<script>'` replaces itself with the script's last command, as if that command began with
+ * `exec`: the command becomes PID 1 and receives SIGTERM itself. Measured with `ps` on Debian 12's shells:
+ * - BusyBox sh (1.35; `/bin/sh` on Alpine and BusyBox images) does so for the last simple command of a list run one
+ *   after another (`a && b`, `a; b`, lines), redirections included, unless the script sets a `trap`;
+ * - bash (5.2) does so for a lone simple command without a redirection or `trap` (it also does for the last of a list,
+ *   but older releases did not, so only a lone command counts here);
+ * - dash (0.5.12, `/bin/sh` on Debian and Ubuntu) never does.
+ * Anything else (a compound command or subshell, a pipeline, `||`, a backgrounded command, another shell) is false.
+ */
+export function shellExecsLastCommand(shell: string | undefined, stage: Stage, line: CommandLine): boolean {
+  const commands = line.commands;
+  if (commands.length === 0 || !shell) return false;
+  const name = shell.split('/').pop();
+  let kind: 'bash' | 'busybox';
+  if (name === 'bash') kind = 'bash';
+  else if (name === 'sh' || name === 'ash') {
+    const base = baseImageOf(stage);
+    if (!base || !(isAlpineImage(base.name, base.tag) || /(^|\/)busybox$/.test(base.name))) return false;
+    kind = 'busybox';
+  } else return false;
+  if (kind === 'bash' && commands.length > 1) return false;
+  const last = commands[commands.length - 1];
+  if (last.terminator !== 'end') return false;
+  for (const command of commands) {
+    if (command !== last && command.terminator !== '&&' && command.terminator !== ';' && command.terminator !== '\n') return false;
+    const first = command.words.find((w) => !ASSIGNMENT.test(w.value));
+    if (!first || first.value === 'trap' || COMPOUND_WORDS.has(first.value)) return false;
+    if (command.words.some((w) => w.raw.startsWith('(') || w.raw.endsWith(')'))) return false;
+  }
+  return kind === 'busybox' || !last.words.some((w) => REDIRECTION.test(w.raw));
+}
 
 /**
  * Dockerfiles written for local development, where dev servers and debuggers are the

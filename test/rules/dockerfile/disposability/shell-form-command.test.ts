@@ -9,14 +9,18 @@ testRule(rule, {
     { name: 'shell form only in a builder stage', code: 'FROM golang:1.22 AS build\nCMD go test ./...\nFROM gcr.io/distroless/static\nENTRYPOINT ["/app"]\n' },
     { name: 'CMD as arguments of an exec-form ENTRYPOINT', code: 'FROM python:3.12-slim\nENTRYPOINT ["gunicorn"]\nCMD --bind 0.0.0.0:8000 app:app\n' },
     { name: 'no start command at all (inherited from the base image)', code: 'FROM nginx:1.27\nCOPY site /usr/share/nginx/html\n' },
+    // Measured: BusyBox sh replaces itself with the last command of a list, so node is PID 1 and gets SIGTERM.
+    { name: "shell form on Alpine: BusyBox's sh execs the command itself", code: 'FROM node:20-alpine\nCMD node server.js\n' },
+    { name: 'a script on Alpine: BusyBox execs its last command too', code: 'FROM alpine:3.20\nCOPY app /app\nCMD cd /srv && /app --config /etc/app.yaml > /var/log/app.log 2>&1\n' },
+    { name: 'a SHELL of bash with one command: bash execs it', code: 'FROM debian:bookworm-slim\nSHELL ["/bin/bash", "-c"]\nCMD ./server --port 8080\n' },
     { name: 'escape directive with exec form', code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd", "/S", "/C", "app.exe"]\n' },
   ],
   invalid: [
     {
       name: 'simple shell-form CMD',
-      code: 'FROM node:20-alpine\nCMD node server.js\n',
+      code: 'FROM node:20-slim\nCMD node server.js\n',
       errors: [{ line: 2, column: 1, endLine: 2, endColumn: 19, messageId: 'shellForm', message: 'CMD in shell form' }],
-      output: 'FROM node:20-alpine\nCMD ["node", "server.js"]\n',
+      output: 'FROM node:20-slim\nCMD ["node", "server.js"]\n',
     },
     {
       name: 'shell-form ENTRYPOINT with a variable cannot be auto-converted',
@@ -49,6 +53,36 @@ testRule(rule, {
       code: 'FROM eclipse-temurin:21-jre\nCMD java -jar app.jar & tail -f /dev/null\n',
       errors: [{ line: 2, column: 1, messageId: 'shellForm' }],
       output: null,
+    },
+    {
+      name: 'on Alpine a script that sets a trap keeps BusyBox sh as PID 1',
+      code: 'FROM alpine:3.20\nCMD trap "echo bye" TERM; /app\n',
+      errors: [{ line: 2, column: 1, messageId: 'shellScript' }],
+      output: null,
+    },
+    {
+      name: 'on Alpine a pipeline keeps the shell',
+      code: 'FROM alpine:3.20\nCMD /app | tee /var/log/app.log\n',
+      errors: [{ line: 2, column: 1, messageId: 'shellForm' }],
+      output: null,
+    },
+    {
+      name: 'a SHELL of bash with two commands: older bash keeps itself',
+      code: 'FROM debian:bookworm-slim\nSHELL ["/bin/bash", "-c"]\nCMD cd /srv && ./server\n',
+      errors: [{ line: 3, column: 1, messageId: 'shellScript' }],
+      output: null,
+    },
+    {
+      name: 'a SHELL of bash with a redirection: bash forks',
+      code: 'FROM debian:bookworm-slim\nSHELL ["/bin/bash", "-c"]\nCMD ./server > /var/log/server.log\n',
+      errors: [{ line: 3, column: 1, messageId: 'shellForm' }],
+      output: null,
+    },
+    {
+      name: 'a SHELL written after CMD does not run it',
+      code: 'FROM debian:bookworm-slim\nCMD ./server --port 8080\nSHELL ["/bin/bash", "-c"]\n',
+      errors: [{ line: 2, column: 1, messageId: 'shellForm' }],
+      output: 'FROM debian:bookworm-slim\nCMD ["./server", "--port", "8080"]\nSHELL ["/bin/bash", "-c"]\n',
     },
     {
       name: 'final stage of a multi-stage build',

@@ -8,14 +8,28 @@ testRule(rule, {
     { name: 'exec inside sh -c is the idiom', code: 'FROM node:20-alpine\nCMD ["sh", "-c", "npx prisma migrate status && exec node server.js"]\n' },
     { name: 'plain exec form', code: 'FROM node:20-alpine\nENTRYPOINT ["tini", "--"]\nCMD ["node", "server.js"]\n' },
     { name: 'sh -c only in a builder stage', code: 'FROM node:20 AS build\nCMD ["sh", "-c", "npm test"]\nFROM node:20-slim\nCMD ["node", "dist/main.js"]\n' },
+    // Measured: BusyBox sh runs the last command of `a && b` in its own place, so node becomes PID 1.
+    { name: 'BusyBox sh on Alpine replaces itself with the last command of a list', code: 'FROM node:20-alpine\nCMD ["sh", "-c", "node check.js && node server.js > /var/log/server.log 2>&1"]\n' },
     { name: 'last command is a fallback after ||', code: 'FROM alpine:3.20\nCMD ["/bin/sh", "-c", "/app/run || echo failed"]\n' },
   ],
   invalid: [
     {
-      name: 'migration check then server without exec',
-      code: 'FROM node:20-alpine\nCMD ["sh", "-c", "node check.js && node server.js"]\n',
+      name: 'migration check then server without exec, under dash',
+      code: 'FROM node:20-slim\nCMD ["sh", "-c", "node check.js && node server.js"]\n',
       errors: [{ line: 2, column: 36, endLine: 2, endColumn: 40, messageId: 'noExec', message: '`exec node`' }],
-      output: 'FROM node:20-alpine\nCMD ["sh", "-c", "node check.js && exec node server.js"]\n',
+      output: 'FROM node:20-slim\nCMD ["sh", "-c", "node check.js && exec node server.js"]\n',
+    },
+    {
+      name: 'on Alpine, a script that sets a trap keeps BusyBox sh as PID 1',
+      code: 'FROM node:20-alpine\nCMD ["sh", "-c", "trap \'rm -f /tmp/lock\' EXIT; node server.js"]\n',
+      errors: [{ line: 2, column: 48, messageId: 'noExec' }],
+      output: 'FROM node:20-alpine\nCMD ["sh", "-c", "trap \'rm -f /tmp/lock\' EXIT; exec node server.js"]\n',
+    },
+    {
+      name: 'bash forks a lone command that has a redirection',
+      code: 'FROM python:3.12-slim\nENTRYPOINT ["/bin/bash", "-c", "gunicorn app:app >> /var/log/app.log"]\n',
+      errors: [{ line: 2, column: 33, messageId: 'noExec' }],
+      output: 'FROM python:3.12-slim\nENTRYPOINT ["/bin/bash", "-c", "exec gunicorn app:app >> /var/log/app.log"]\n',
     },
     {
       name: 'single command with a variable in ENTRYPOINT under dash (Debian sh), CRLF',

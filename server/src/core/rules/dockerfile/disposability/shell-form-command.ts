@@ -1,15 +1,16 @@
 import { defineDockerfileRule } from '../../../rule';
 import { toExecForm } from '../../../dockerfile/exec-form';
+import { shellExecsLastCommand, shellFor } from '../../../dockerfile/start-command';
 
 export default defineDockerfileRule({
   meta: {
     id: 'disposability/shell-form-command',
     factor: 'disposability',
     defaultSeverity: 'warning',
-    description: 'The container starts through a shell-form CMD or ENTRYPOINT, so a shell is PID 1 and SIGTERM never reaches the app.',
+    description: 'The container starts through a shell-form CMD or ENTRYPOINT whose shell stays PID 1, so SIGTERM never reaches the app.',
     rationale: [
-      'In shell form Docker runs `/bin/sh -c "<command>"`. The shell becomes PID 1 and, unlike an init process,',
-      'does not forward `SIGTERM` to your application. On `docker stop` or a Kubernetes rollout the app gets no',
+      'In shell form Docker runs `/bin/sh -c "<command>"`. On Debian and Ubuntu images that shell (dash) stays PID 1',
+      'with the app as its child and, unlike an init process, does not forward `SIGTERM` to it. On `docker stop` or a Kubernetes rollout the app gets no',
       'chance to finish requests and close connections; it is killed after the grace period instead.',
       '',
       'Use the exec form, `CMD ["node", "server.js"]`, so the application itself is PID 1 and receives the signal.',
@@ -17,7 +18,11 @@ export default defineDockerfileRule({
       '(`cd /app && ./server`) that is the advice given. Honours `# hadolint ignore=DL3025`.',
       '',
       'Not reported: exec-form instructions; a shell form whose last command starts with `exec` (`CMD exec gunicorn …`,',
-      '`CMD cd /app && exec node server.js`), where the app replaces the shell; a shell-form CMD that follows an exec-form ENTRYPOINT (it is only',
+      '`CMD cd /app && exec node server.js`), where the app replaces the shell; a shell whose own rule is to replace itself with',
+      'the last command, as measured: `/bin/sh` on Alpine and BusyBox images (BusyBox sh does so for the last command of',
+      '`a && b` or `a; b` unless the script sets a `trap`) and a `SHELL ["/bin/bash", "-c"]` with one command, no redirection',
+      'and no `trap` (dash, `/bin/sh` on Debian and Ubuntu images, never does, so those are reported; Docker\'s own',
+      '`JSONArgsRecommended` check reports all of them); a shell-form CMD that follows an exec-form ENTRYPOINT (it is only',
       'arguments); a CMD or ENTRYPOINT inherited from an earlier stage (reported where it is written); and instructions',
       'outside the final stage.',
     ].join('\n'),
@@ -40,6 +45,8 @@ export default defineDockerfileRule({
       // `CMD exec gunicorn …` (or `cd /app && exec node server.js`): the shell replaces itself with the app,
       // which becomes PID 1 and receives SIGTERM.
       if (line.commands[line.commands.length - 1].words[0]?.value === 'exec') continue;
+      // BusyBox's sh on Alpine (or a `SHELL` of bash, for one command) does that `exec` itself: the app is PID 1.
+      if (shellExecsLastCommand(shellFor(model, instruction), stage, line)) continue;
       // CMD after an exec-form ENTRYPOINT is just arguments to it: no shell is involved.
       if (keyword === 'CMD') {
         const entrypoint = model.lastOf(stage, 'ENTRYPOINT');

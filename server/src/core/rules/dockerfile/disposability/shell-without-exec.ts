@@ -1,19 +1,8 @@
 import { defineDockerfileRule } from '../../../rule';
-import { baseImageOf, commandsOf, startInfo } from '../../../dockerfile/start-command';
-import type { Stage } from '../../../dockerfile/model';
-import { isAlpineImage } from '../../../dockerfile/base-images';
+import { commandsOf, shellExecsLastCommand, startInfo } from '../../../dockerfile/start-command';
 
 /** Words that begin shell syntax rather than a program: no `exec` can go before them. */
 const NOT_A_PROGRAM = /^(exec|wait|done|fi|esac|then|else|do|if|while|until|for|case|\}|\)|true|false|:|exit|return|trap|set|export|cd|echo|printf|source|\.)$/;
-
-/** True when the shell of `["<shell>", "-c", "<one command>"]` replaces itself with that command. */
-function execsLoneCommand(shell: string | undefined, stage: Stage): boolean {
-  const name = shell?.split('/').pop();
-  if (name === 'bash') return true;
-  if (name !== 'sh' && name !== 'ash') return false;
-  const base = baseImageOf(stage);
-  return !!base && (isAlpineImage(base.name, base.tag) || /(^|\/)busybox$/.test(base.name));
-}
 
 export default defineDockerfileRule({
   meta: {
@@ -30,8 +19,9 @@ export default defineDockerfileRule({
       'Start the long-running command with `exec`, e.g. `["sh", "-c", "./migrate-check && exec node server.js"]`, or move',
       'the preparation into an entrypoint script that ends with `exec "$@"`.',
       '',
-      'Not reported: a script of one command run by `bash`, or by `sh` on an Alpine or BusyBox image (both shells replace',
-      'themselves with a lone command; dash, `/bin/sh` on Debian and Ubuntu, does not); scripts whose last command',
+      'Not reported: scripts whose shell replaces itself with the last command, as measured: `sh` on an Alpine or BusyBox',
+      'image (BusyBox sh does so for the last command of `a && b` or `a; b` unless the script sets a `trap`) and `bash`',
+      'with one command, no redirection and no `trap` (dash, `/bin/sh` on Debian and Ubuntu, never does); scripts whose last command',
       'already starts with `exec`, runs in the background or is shell syntax',
       'or a builtin (`wait`, `fi`, `done`, `echo`, `exit` …); a last command whose program is a `$` variable; a last',
       'command reached through `||` or a pipe; shell-form start commands (see `disposability/shell-form-command`); and',
@@ -50,8 +40,8 @@ export default defineDockerfileRule({
       const line = model.commandLine(instruction);
       if (!line || line.form !== 'exec' || !line.script) continue;
       const commands = commandsOf(line);
-      // A lone command is exec'ed by bash, and by BusyBox's sh on Alpine and BusyBox images; dash (Debian's sh) keeps the shell.
-      if (commands.length === 1 && execsLoneCommand(line.execArgs[0]?.value, info.stage)) continue;
+      // BusyBox's sh (Alpine, BusyBox) and bash replace themselves with the last command in some scripts; dash never does.
+      if (shellExecsLastCommand(line.execArgs[0]?.value, info.stage, line)) continue;
       const last = commands[commands.length - 1];
       if (!last || last.background || last.command.terminator !== 'end') continue;
       const first = last.command.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value));
