@@ -1,7 +1,7 @@
 /**
  * Helm charts for the CLI and the language server alike: which files are chart templates, and
  * the chart context each needs (Chart.yaml, values.yaml and any --values files, the named
- * templates of `templates/*.tpl`). Files are named by `file:` URI and read through a
+ * templates of `templates/*.tpl` and of the unpacked dependencies' `charts/<name>/templates/*.tpl`). Files are named by `file:` URI and read through a
  * {@link ChartFiles}: the CLI reads the disk, the server's analysis worker reads the texts it was
  * synchronised (open documents win over the disk) and the disk for the rest. The analysis itself
  * is core/helm, which does no I/O.
@@ -123,13 +123,18 @@ export class ChartReader {
         valuesText = this.files.read(valuesUri);
       }
       const values = valuesText === undefined ? [] : [{ uri: valuesUri, text: valuesText }];
+      // Helm loads the named templates of the chart and of its unpacked dependencies (`charts/<name>/`, such as
+      // Bitnami's `common` library) into one namespace, the chart's own parsed last so that they win.
       const helpers: string[] = [];
-      const folder = `${root}/templates`;
-      for (const entry of this.files.list(folder).sort()) {
-        if (!entry.endsWith('.tpl')) continue;
-        const text = this.files.read(`${folder}/${entry}`);
-        if (text !== undefined) helpers.push(text);
-      }
+      const addHelpers = (folder: string) => {
+        for (const entry of this.files.list(folder).sort()) {
+          if (!entry.endsWith('.tpl')) continue;
+          const text = this.files.read(`${folder}/${entry}`);
+          if (text !== undefined) helpers.push(text);
+        }
+      };
+      for (const dependency of this.files.list(`${root}/charts`).sort()) addHelpers(`${root}/charts/${dependency}/templates`);
+      addHelpers(`${root}/templates`);
       context = { chartText, values: [...values, ...this.overrides], helpers };
     }
     this.charts.set(root, context);

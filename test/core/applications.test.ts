@@ -89,6 +89,20 @@ describe('application boundaries', () => {
     assert.ok(!related(ix, 'overlays/dev/patch.yaml').includes('overlays/prod/hpa.yaml'), 'two overlays are two applications');
   });
 
+  it('shows a base what else the overlays that take it in deploy with it: a sibling folder both name', () => {
+    // Argo CD's manifests/base: notification/ reads a ConfigMap of config/, and base/kustomization.yaml takes in both.
+    const ix = index({
+      'kustomization.yaml': 'resources: [./notification, ./config]\n',
+      'notification/kustomization.yaml': 'resources: [deploy.yaml]\n',
+      'notification/deploy.yaml': '',
+      'config/kustomization.yaml': 'resources: [tls-certs-cm.yaml]\n',
+      'config/tls-certs-cm.yaml': '',
+      'other/kustomization.yaml': 'resources: [cm.yaml]\n',
+      'other/cm.yaml': '',
+    });
+    assert.deepEqual(related(ix, 'notification/deploy.yaml'), ['config/kustomization.yaml', 'config/tls-certs-cm.yaml', 'kustomization.yaml', 'notification/deploy.yaml', 'notification/kustomization.yaml']);
+  });
+
   it('follows builds transitively and survives a cycle', () => {
     const ix = index({ 'a/kustomization.yaml': 'resources: [../b]', 'a/x.yaml': '', 'b/kustomization.yaml': 'resources: [../c, ../a]', 'b/y.yaml': '', 'c/kustomization.yaml': '', 'c/z.yaml': '' });
     assert.deepEqual(related(ix, 'a/x.yaml'), ['a/kustomization.yaml', 'a/x.yaml', 'b/kustomization.yaml', 'b/y.yaml', 'c/kustomization.yaml', 'c/z.yaml']);

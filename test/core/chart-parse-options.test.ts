@@ -37,3 +37,22 @@ it('a --values file is a values file wherever it lies', () => {
   const reader = new ChartReader(memory, [{ uri: 'file:///w/prod-values.yaml', text: 'replicas: 5\n' }]);
   assert.deepEqual(reader.parseOptionsOf('file:///w/prod-values.yaml', ''), { helmValues: true });
 });
+
+it("a chart's templates read the named templates of its unpacked dependencies (Bitnami's common), its own winning", () => {
+  const chart = new Map<string, string>([
+    ['file:///w/cache/Chart.yaml', 'apiVersion: v2\nname: cache\nversion: 1.0.0\ndependencies:\n  - name: common\n    version: 2.x.x\n'],
+    ['file:///w/cache/values.yaml', 'replicas: 1\n'],
+    ['file:///w/cache/templates/_helpers.tpl', '{{- define "cache.name" -}}own{{- end -}}\n'],
+    ['file:///w/cache/templates/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\n'],
+    ['file:///w/cache/charts/common/Chart.yaml', 'apiVersion: v2\nname: common\ntype: library\nversion: 2.14.1\n'],
+    ['file:///w/cache/charts/common/templates/_names.tpl', '{{- define "common.names.fullname" -}}{{ .Release.Name }}{{- end -}}\n{{- define "cache.name" -}}library{{- end -}}\n'],
+  ]);
+  const reader = new ChartReader({
+    read: (uri) => chart.get(uri),
+    list: (folder) => [...new Set([...chart.keys()].filter((uri) => uri.startsWith(`${folder}/`)).map((uri) => uri.slice(folder.length + 1).split('/')[0]))],
+  });
+  const helpers = reader.parseOptionsOf('file:///w/cache/templates/deploy.yaml', '').helm?.helpers ?? [];
+  assert.equal(helpers.length, 2);
+  assert.match(helpers[0], /common\.names\.fullname/, "the dependency's first");
+  assert.match(helpers[1], /define "cache\.name" -}}own/, 'the chart\'s own last, so its definitions win');
+});

@@ -364,3 +364,72 @@ spec:
     assert.equal(withInclude.fix, undefined, 'the end of the container is rendered by an include: no place in the template is known to be right');
   });
 });
+
+/** A Deployment (or another kind) of one nginx container, under the given apiVersion line. */
+const POD = (apiVersion: string, kind = 'Deployment') => `${apiVersion}
+kind: ${kind}
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27.0
+`;
+
+// Constructs of helm/charts' stable charts (mysql, memcached, metabase) that the renderer lost a whole object to.
+describe('conditions decided at install time and blocks pasted by tpl', () => {
+
+  it('an apiVersion chosen by .Capabilities in an if/else with trimmed lines is read as the kind\'s current version', () => {
+    const template = POD('{{- if semverCompare ">= 1.9-0" .Capabilities.KubeVersion.GitVersion -}}\napiVersion: apps/v1\n{{- else -}}\napiVersion: apps/v1beta1\n{{- end }}', 'StatefulSet');
+    const found = summary(analyse(template, ''));
+    assert.ok(found.includes('deployment.yaml 19:15 concurrency/missing-resource-requests'), found.join('\n'));
+    assert.ok(!found.some((f) => f.includes('helm/template-not-analysed')), found.join('\n'));
+    assert.ok(!found.some((f) => f.includes('deprecated-api-version')), 'the version is not known, so not judged');
+  });
+
+  it('an apiVersion printed by a named template that asks .Capabilities: the object is still analysed', () => {
+    const helper = '{{- define "deployment.apiVersion" -}}\n{{- if semverCompare "<1.14-0" .Capabilities.KubeVersion.GitVersion -}}\n{{- print "extensions/v1beta1" -}}\n{{- else -}}\n{{- print "apps/v1" -}}\n{{- end -}}\n{{- end -}}\n';
+    const found = summary(analyse(POD('apiVersion: {{ template "deployment.apiVersion" . }}'), '', { helpers: [HELPERS + helper] }));
+    assert.ok(found.includes('deployment.yaml 15:15 concurrency/missing-resource-requests'), found.join('\n'));
+  });
+
+  it('one value chosen by a condition it cannot decide is unknown, not the alternatives glued together', () => {
+    const rendered = renderTemplate('image: {{ if .Capabilities.APIVersions.Has "x/v1" }}a:1{{ else }}b:2{{ end }}\n', context(''));
+    assert.equal(rendered.text, `image: ${HELM_UNKNOWN}\n`);
+    const blocks = renderTemplate('{{- if .Capabilities.APIVersions.Has "x/v1" -}}\na: 1\nb: 2\n{{- else -}}\nc: 3\n{{- end }}\n', context(''));
+    assert.equal(blocks.text, 'a: 1\nb: 2\nc: 3\n', 'blocks are all kept, each on lines of its own');
+  });
+
+  it('`tpl … | indent 8` at the start of a line inside a list is an unknown item of that list, and the rest is read', () => {
+    const template = POD('apiVersion: apps/v1').replace('        image: nginx:1.27.0\n', '        image: nginx:1.27.0\n        volumeMounts:\n        - name: data\n          mountPath: /data\n{{ tpl .Values.extraVolumeMounts . | indent 8 }}\n      volumes:\n      - name: data\n        emptyDir: {}\n');
+    const rendered = renderTemplate(template, context('extraVolumeMounts: |\n  # - name: extras\n'));
+    assert.match(rendered.text, new RegExp(`          mountPath: /data\\n        - ${HELM_UNKNOWN}\\n      volumes:`));
+    const found = summary(analyse(template, 'extraVolumeMounts: |\n  # - name: extras\n'));
+    assert.ok(found.includes('deployment.yaml 19:22 processes/emptydir-for-data'), found.join('\n'));
+  });
+});
+
+describe('placeholders of a template are no annotation', () => {
+  it('pod annotations the renderer cannot know are not the ignore annotation misplaced', () => {
+    const template = POD('apiVersion: apps/v1').replace('        app: web\n    spec:', '        app: web\n      annotations: {{- include "common.tplvalues.render" (dict "value" .Values.podAnnotations "context" $) | nindent 8 }}\n    spec:');
+    const found = summary(analyse(template, 'podAnnotations: {}\n'));
+    assert.ok(!found.some((f) => f.includes('suppression/misplaced-annotation')), found.join('\n'));
+    assert.ok(found.some((f) => f.includes('missing-resource-requests')), 'the object is analysed');
+  });
+});
+
+describe("a named template's actions", () => {
+  it('an unknown key followed by its value on the same line is one entry, not a block and a value (Bitnami common.affinities)', () => {
+    const helper = '{{- define "x.match" -}}\napp: web\n{{- range $key, $value := .extra }}\n{{ $key }}: {{ $value | quote }}\n{{- end }}\n{{- end -}}\n';
+    const rendered = renderTemplate('matchLabels:\n  {{- include "x.match" (dict "extra" .Values.extra) | nindent 2 }}\n', context('extra: {}\n', { helpers: [helper] }));
+    assert.equal(rendered.text, `matchLabels:\n  app: web\n  ${HELM_UNKNOWN}: ${HELM_UNKNOWN}\n`);
+  });
+});

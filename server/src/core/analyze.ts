@@ -364,7 +364,8 @@ function suppressionFindings(parsed: ParsedDocument, ranRuleIds: Set<string>, co
       if (!template || template === object.metadata) continue;
       const annotations = asMap(valueOf(template, 'annotations', object.doc), object.doc);
       const pair = pairOf(annotations, IGNORE_ANNOTATION, object.doc);
-      const range = pair && model.rangeOf(pair.key as never);
+      // A Helm placeholder entry may stand for any key (pairOf answers with it): only the annotation as written counts.
+      const range = pair && scalarString(pair.key as never, object.doc) === IGNORE_ANNOTATION ? model.rangeOf(pair.key as never) : undefined;
       if (range) push(SUPPRESSION_DIAGNOSTICS.misplacedAnnotation, range);
     }
   }

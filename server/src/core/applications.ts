@@ -22,6 +22,7 @@
 import { readData } from './yaml-read';
 import { decodeUri } from './uri';
 import { perString } from './string-memo';
+import { isMovingTag } from './kubernetes/images';
 
 const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
 const CHART_NAMES = new Set(['Chart.yaml', 'Chart.yml']);
@@ -81,9 +82,14 @@ function referencesOf(data: Record<string, unknown> | undefined): string[] {
   return out;
 }
 
-/** The image names a kustomization's `images:` transformer pins to a tag or digest (`newTag`, `digest`). */
+/** The image names a kustomization's `images:` transformer pins to a tag or digest (`newTag`, `digest`); `newTag: latest` or another moving tag pins nothing. */
 export function kustomizationPinnedImages(text: string): string[] {
   return pinnedImagesOf(readKustomization(text));
+}
+
+/** Whether an `images:` entry pins what runs: a digest, or a new tag that is no moving one (`newTag: latest` pins nothing). */
+export function imageEntryPins(newTag: string | undefined, digest: string | undefined): boolean {
+  return (newTag !== undefined && newTag !== '' && !isMovingTag(newTag)) || (digest !== undefined && digest !== '');
 }
 
 function pinnedImagesOf(data: Record<string, unknown> | undefined): string[] {
@@ -93,7 +99,7 @@ function pinnedImagesOf(data: Record<string, unknown> | undefined): string[] {
   for (const entry of images) {
     if (!entry || typeof entry !== 'object') continue;
     const { name, newTag, digest } = entry as Record<string, unknown>;
-    const pinned = (newTag !== undefined && newTag !== null && String(newTag) !== '') || (typeof digest === 'string' && digest !== '');
+    const pinned = imageEntryPins(newTag === undefined || newTag === null ? undefined : String(newTag), typeof digest === 'string' ? digest : undefined);
     if (typeof name === 'string' && pinned) out.push(name);
   }
   return out;
@@ -386,19 +392,24 @@ export class ApplicationIndex {
     // A Kustomize build takes in the builds and files it names, transitively.
     const seen = new Set<string>();
     const pending = boundary && this.references.has(boundary) ? [boundary] : [];
-    while (pending.length > 0) {
-      const build = pending.pop()!;
-      if (seen.has(build)) continue;
-      seen.add(build);
-      for (const ref of this.references.get(build) ?? []) {
-        if (this.known.has(ref)) files.add(ref);
-        else if (this.filesByFolder.has(ref) || this.boundaries.has(ref)) {
-          for (const f of this.foldersWithin(this.boundaryOf(ref), ref, true)) for (const file of this.filesByFolder.get(f) ?? []) files.add(file);
-          if (this.references.has(ref)) pending.push(ref);
+    const takeIn = () => {
+      while (pending.length > 0) {
+        const build = pending.pop()!;
+        if (seen.has(build)) continue;
+        seen.add(build);
+        for (const ref of this.references.get(build) ?? []) {
+          if (this.known.has(ref)) files.add(ref);
+          else if (this.filesByFolder.has(ref) || this.boundaries.has(ref)) {
+            for (const f of this.foldersWithin(this.boundaryOf(ref), ref, true)) for (const file of this.filesByFolder.get(f) ?? []) files.add(file);
+            if (this.references.has(ref)) pending.push(ref);
+          }
         }
       }
-    }
-    // A base is read together with the overlays that take it in: their patches complete its objects.
+    };
+    takeIn();
+    // A base is read together with the overlays that take it in: their patches complete its objects, and what else
+    // they take in (a sibling folder's ConfigMaps, say) is deployed with it. Relations still pair objects by the
+    // builds they share (kubernetes/builds.ts), so a sibling relates only through the overlay that joins them.
     const up = boundary ? [boundary] : [];
     const climbed = new Set<string>();
     while (up.length > 0) {
@@ -407,9 +418,11 @@ export class ApplicationIndex {
       climbed.add(base);
       for (const overlay of this.includedBy.get(base) ?? []) {
         this.addFolderFamily(overlay, overlay, files);
+        if (this.references.has(overlay)) pending.push(overlay);
         up.push(overlay);
       }
     }
+    takeIn();
     const result = [...files];
     this.relatedCache.set(folder, result);
     return this.known.has(uri) ? result : [uri, ...result];

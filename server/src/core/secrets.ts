@@ -23,8 +23,8 @@ export function maskUrlCredentials(value: string): string {
 
 /** Variable names that announce a secret: `DB_PASSWORD`, `STRIPE_SECRET_KEY`, `GITHUB_TOKEN`, `API_KEY`… */
 const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|PWD|SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|DSN)($|[_.-])/i;
-/** Names that mention a secret but hold something harmless: a path to it, a name of it, its length, a toggle. */
-const SECRET_NAME_EXCEPTIONS = /(_(FILE|PATH|DIR|NAME|REF|ID|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|HEADER|URL|ENDPOINT|TYPE|ALGORITHM|ENABLED|REQUIRED|MIN|MAX)$)|^(.*_)?(PUBLIC|PUB)_/i;
+/** Names that mention a secret but hold something harmless: a path to it, a name of it, its length, a toggle, a policy for it (`MB_PASSWORD_COMPLEXITY`). */
+const SECRET_NAME_EXCEPTIONS = /(_(FILE|PATH|DIR|NAME|REF|ID|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|HEADER|URL|ENDPOINT|TYPE|ALGORITHM|ENABLED|REQUIRED|MIN|MAX|COMPLEXITY|POLICY|STRENGTH|PATTERN|REGEX|FORMAT|MODE)$)|^(.*_)?(PUBLIC|PUB)_/i;
 
 export function looksLikeSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !SECRET_NAME_EXCEPTIONS.test(name);

@@ -19,6 +19,8 @@ export interface ActionToken {
   /** Offsets of the whole action, delimiters included. */
   start: number;
   end: number;
+  /** Nothing but blanks follows the action on its line, as written (before any trim marker takes the line break). */
+  endsLine: boolean;
 }
 
 export type Token = TextToken | ActionToken;
@@ -85,7 +87,9 @@ export function lex(text: string): LexResult {
       trimNext = true;
       bodyEnd = close - 1;
     }
-    tokens.push({ kind: 'action', body: text.slice(bodyStart, bodyEnd).trim(), start: open, end: close + 2 });
+    let next = close + 2;
+    while (text[next] === ' ' || text[next] === '\t' || text[next] === '\r') next++;
+    tokens.push({ kind: 'action', body: text.slice(bodyStart, bodyEnd).trim(), start: open, end: close + 2, endsLine: next >= text.length || text[next] === '\n' });
     i = close + 2;
   }
   return { tokens };

@@ -185,10 +185,18 @@ class Renderer {
           out.push({ text: node.token.text, src: own ? node.token.start : undefined });
           break;
         case 'action':
-          this.renderAction(node.token.body, node.token.start, node.token.end, scope, out, own);
+          this.renderAction(node.token.body, node.token.start, node.token.end, scope, out, own, node.token.endsLine);
           break;
         case 'if':
         case 'with': {
+          // Each branch that may render is rendered after the text before the `if` (not after another branch), then
+          // the alternatives are put together (see keepAlternatives).
+          const alternatives: Piece[][] = [];
+          const render = (body: readonly TreeNode[], inner: Scope) => {
+            const start = out.length;
+            this.renderNodes(body, inner, out, own);
+            alternatives.push(out.splice(start));
+          };
           let decided = false;
           for (const branch of node.branches) {
             const pipe = parsePipeline(branch.cond);
@@ -197,14 +205,15 @@ class Renderer {
             const inner: Scope = { dot: node.kind === 'with' ? value : scope.dot, vars: new Map(scope.vars) };
             if (pipe?.decl.length) inner.vars.set(pipe.decl[0], value);
             if (truth === true) {
-              this.renderNodes(branch.body, inner, out, own);
+              render(branch.body, inner);
               decided = true;
               break;
             }
             // Unknown: the branch may render; keep it and go on with the others.
-            if (truth === undefined) this.renderNodes(branch.body, inner, out, own);
+            if (truth === undefined) render(branch.body, inner);
           }
-          if (!decided && node.otherwise) this.renderNodes(node.otherwise, scope, out, own);
+          if (!decided && node.otherwise) render(node.otherwise, scope);
+          keepAlternatives(alternatives, out);
           break;
         }
         case 'range': {
@@ -238,7 +247,7 @@ class Renderer {
     }
   }
 
-  private renderAction(body: string, start: number, end: number, scope: Scope, out: Piece[], own: boolean): void {
+  private renderAction(body: string, start: number, end: number, scope: Scope, out: Piece[], own: boolean, endsLine = true): void {
     const pipe = parsePipeline(body);
     const value = pipe ? this.evalPipeline(pipe, scope) : UNKNOWN;
     if (pipe?.decl.length) {
@@ -248,8 +257,8 @@ class Renderer {
     }
     const action: [number, number] | undefined = own ? [start, end] : undefined;
     const line = currentLine(out);
-    const restOfLine = own ? this.templateText.slice(end, lineEnd(this.templateText, end)) : '';
-    const alone = /^[ \t]*$/.test(line) && /^\s*$/.test(restOfLine);
+    // Alone on its line: only blanks before it in the output and after it where it is written (a named template's too).
+    const alone = /^[ \t]*$/.test(line) && endsLine;
     let pieces: Piece[];
     if (value.k === 'p') pieces = value.pieces;
     else if (value.k === 'v' && isScalarValue(value.v)) {
@@ -389,7 +398,8 @@ class Renderer {
         if (n?.k !== 'v' || typeof n.v !== 'number' || !v) return UNKNOWN;
         const pad = ' '.repeat(Math.min(n.v, 200));
         const lead = name === 'nindent' ? `\n${pad}` : pad;
-        if (v.k === 'u' || v.k === 'root') return { k: 'p', pieces: [{ text: name === 'nindent' ? `\n${pad}` : '' }, { text: '', unknownBlock: true }] };
+        // `indent` pads the first line too: an unknown block it writes starts at that column.
+        if (v.k === 'u' || v.k === 'root') return { k: 'p', pieces: [{ text: lead }, { text: '', unknownBlock: true }] };
         const pieces = v.k === 'p' ? v.pieces : [{ text: scalarText(v.v), origin: v.origin }];
         return { k: 'p', pieces: [{ text: lead }, ...pieces.map((p) => ({ ...p, text: p.text.split('\n').join(`\n${pad}`) }))] };
       }
@@ -508,6 +518,43 @@ class Renderer {
 
 // ---- helpers ----
 
+/** A line holding one `key: value` (the key as YAML writes it plainly), with its indent. */
+const ONE_ENTRY = /^([ \t]*)([A-Za-z0-9_.\/-]+):(?:[ \t][^\n]*)?$/;
+
+/**
+ * Puts together what the branches of an `if` that could not be decided may render. One alternative, or several
+ * that read the same, is written as it is. Alternatives of one line each are one value Helm picks among: the same
+ * key with different values (`apiVersion: apps/v1` or `apps/v1beta1`, chosen by `.Capabilities`) is that key with
+ * an unknown value, and bare values (a named template that prints a version) are one unknown value; written one
+ * after the other they would read as a repeated key or a value glued to another (`apps/v1apps/v1beta1`). Otherwise
+ * every alternative is kept, each starting on a line of its own (`{{- else -}}` trims the line break between them).
+ */
+function keepAlternatives(alternatives: Piece[][], out: Piece[]): void {
+  const texts = alternatives.map((a) => a.map((p) => p.text).join(''));
+  if (alternatives.length <= 1 || texts.every((t) => t === texts[0])) {
+    if (alternatives[0]) out.push(...alternatives[0]);
+    return;
+  }
+  const cores = texts.map((t) => t.replace(/^\n+/, '').trimEnd());
+  if (cores.every((c) => !c.includes('\n'))) {
+    const lead = /^\n*/.exec(texts[0])?.[0] ?? '';
+    const entries = cores.map((c) => ONE_ENTRY.exec(c));
+    const first = entries[0];
+    if (first && entries.every((e) => e && e[2] === first[2])) {
+      out.push({ text: `${lead}${first[1]}${first[2]}: ${HELM_UNKNOWN}`, action: alternatives[0].find((p) => p.action)?.action });
+      return;
+    }
+    if (entries.every((e) => !e) && cores.every((c) => c !== '' && !/^\s*-\s/.test(c))) {
+      out.push({ text: `${lead}${/^[ \t]*/.exec(cores[0])?.[0] ?? ''}${HELM_UNKNOWN}` });
+      return;
+    }
+  }
+  alternatives.forEach((alternative, i) => {
+    if (i > 0 && !texts[i - 1].endsWith('\n') && !texts[i].startsWith('\n') && texts[i - 1] !== '' && texts[i] !== '') out.push({ text: '\n' });
+    out.push(...alternative);
+  });
+}
+
 function safeJs(doc: Document): unknown {
   try {
     return doc.toJS({ maxAliasCount: 1000 });
@@ -592,12 +639,10 @@ function currentLine(out: readonly Piece[]): string {
   return line;
 }
 
-function lineEnd(text: string, from: number): number {
-  const nl = text.indexOf('\n', from);
-  return nl < 0 ? text.length : nl;
-}
-
-/** Whether a placeholder at this indent sits among sequence items: the line before or after it at the same indent starts with `-`. */
+/**
+ * Whether a placeholder at this indent sits among sequence items: the nearest line before it that is not deeper
+ * (the last item's own lines are), or the next line, is at the same indent and starts with `-`.
+ */
 function looksLikeSequence(out: readonly Piece[], indent: number, after: string): boolean {
   const before = out
     .slice(-40)
@@ -606,7 +651,7 @@ function looksLikeSequence(out: readonly Piece[], indent: number, after: string)
     .split('\n')
     .slice(0, -1)
     .reverse()
-    .find((l) => l.trim() !== '');
+    .find((l) => l.trim() !== '' && (/^[ \t]*/.exec(l)?.[0].length ?? 0) <= indent);
   const check = (line: string | undefined) => line !== undefined && (/^[ \t]*/.exec(line)?.[0].length ?? 0) === indent && /^\s*-(\s|$)/.test(line);
   if (check(before)) return true;
   const next = after

@@ -47,7 +47,7 @@ function judgeImage(image: string): Datastore | undefined {
 }
 
 /** Programs that talk to a datastore rather than serve one: shells, dump and load tools, benchmarks. */
-const CLIENT_PROGRAMS = /^(psql|pg_dump|pg_dumpall|pg_restore|pg_basebackup|pgbench|pg_isready|mysql|mysqldump|mysqlpump|mysqladmin|mysqlsh|mysqlslap|sysbench|mongo|mongosh|mongodump|mongorestore|mongoimport|mongoexport|redis-cli|redis-benchmark|memtier_benchmark|cqlsh|cassandra-stress|nodetool|kcat|kafkacat|kafka-console-(producer|consumer)(\.sh)?|kafka-topics(\.sh)?|kafka-producer-perf-test(\.sh)?|kafka-consumer-perf-test(\.sh)?|rabbitmqadmin|perf-test|curl|wget|esrally)$/;
+const CLIENT_PROGRAMS = /^(psql|pg_dump|pg_dumpall|pg_restore|pg_basebackup|pgbench|pg_isready|mysql|mysqldump|mysqlpump|mysqladmin|mysqlsh|mysqlslap|sysbench|mongo|mongosh|mongodump|mongorestore|mongoimport|mongoexport|redis-cli|redis-benchmark|memtier_benchmark|cqlsh|cassandra-stress|nodetool|kcat|kafkacat|kafka-console-(producer|consumer)(\.sh)?|kafka-topics(\.sh)?|kafka-producer-perf-test(\.sh)?|kafka-consumer-perf-test(\.sh)?|rabbitmqadmin|perf-test|curl|wget|esrally|bats)$/;
 
 /**
  * The datastore a container serves: judged by its image, unless its command replaces the server

@@ -185,12 +185,12 @@ export function replacementFor(word: ShellWord & { scalar?: Scalar }, newValue: 
 }
 
 
-/** The scalar value of a word as a number of seconds (`30`, `30s`, `2m`), or undefined. */
+/** The scalar value of a word as a number of seconds (`30`, `30s`, `2m`, `3650d`, as `sleep` reads them), or undefined. */
 export function durationSeconds(value: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)([smh]?)$/.exec(value.trim());
+  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(value.trim());
   if (!m) return undefined;
   const n = Number(m[1]);
-  return m[2] === 'm' ? n * 60 : m[2] === 'h' ? n * 3600 : n;
+  return m[2] === 'm' ? n * 60 : m[2] === 'h' ? n * 3600 : m[2] === 'd' ? n * 86_400 : n;
 }
 
 /**

@@ -46,6 +46,39 @@ function podSpecPath(apiVersion: string, kind: string): string[] | undefined {
   return slash > 0 ? CRD_POD_SPEC_PATHS[`${apiVersion.slice(0, slash)}/${kind}`] : undefined;
 }
 
+/**
+ * The version each built-in kind is served under today. A Helm template that leaves `apiVersion` to the install
+ * (`{{ if .Capabilities.APIVersions.Has "apps/v1" }}…`, a helper that prints one) gets the current one on any
+ * cluster that still serves the kind, so it is read as that.
+ */
+const CURRENT_API_VERSIONS: Record<string, string> = {
+  Pod: 'v1',
+  Service: 'v1',
+  ConfigMap: 'v1',
+  Secret: 'v1',
+  PersistentVolumeClaim: 'v1',
+  ServiceAccount: 'v1',
+  Deployment: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  DaemonSet: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  Job: 'batch/v1',
+  CronJob: 'batch/v1',
+  HorizontalPodAutoscaler: 'autoscaling/v2',
+  PodDisruptionBudget: 'policy/v1',
+  Ingress: 'networking.k8s.io/v1',
+  NetworkPolicy: 'networking.k8s.io/v1',
+};
+
+/**
+ * True for an object a deployment tool runs at a moment of its lifecycle rather than keeps running: a Helm hook
+ * (`helm.sh/hook: test`, `pre-install`…) or an Argo CD hook (`argocd.argoproj.io/hook: PreSync`…), such as a chart's
+ * test Pod. It serves no Service and keeps no data.
+ */
+export function isLifecycleHook(object: KubeObject): boolean {
+  return object.annotations['helm.sh/hook'] !== undefined || object.annotations['argocd.argoproj.io/hook'] !== undefined;
+}
+
 /** Kinds whose pods run a long-lived process (as opposed to Jobs that run to completion). */
 export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'DeploymentConfig', 'Rollout', 'Service', 'Configuration', 'Revision']);
 // `Service`, `Configuration`, `Revision`: Knative's. Only objects with a pod spec are workloads, and a core Service has none.
@@ -195,6 +228,10 @@ export class KubernetesModel {
     if (!apiVersion && !kind && documentIndex === 0 && isKustomizationFile(this.source.uri)) {
       apiVersion = 'kustomize.config.k8s.io/v1beta1';
       kind = 'Kustomization';
+    }
+    if (!apiVersion && kind && this.isHelmTemplate) {
+      const written = valueOf(root, 'apiVersion', doc);
+      if (isScalar(written) && written.value === HELM_UNKNOWN) apiVersion = CURRENT_API_VERSIONS[kind];
     }
     if (!apiVersion || !kind || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) return undefined;
     const metadata = asMap(valueOf(root, 'metadata', doc), doc);

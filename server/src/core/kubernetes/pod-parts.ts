@@ -6,7 +6,7 @@
 import { isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Range } from '../types';
 import type { Container, KubeObject, KubernetesModel } from './model';
-import { WORKLOAD_KINDS, isKnativeServing, isTemplated } from './model';
+import { WORKLOAD_KINDS, isKnativeServing, isLifecycleHook, isTemplated } from './model';
 import { containerCommand, isIdleCommand, scalarLogical } from './commands';
 import { isOfficialImage, isStandInImage, parseImageReference } from './images';
 import { asMap, mapEntries, nodeAt, scalarNumber, scalarString, seqItems, valueOf } from './yaml-nodes';
@@ -179,9 +179,9 @@ export const isFragment = perObject((object: KubeObject): boolean => {
   return (!selector && !selectorOptional) || Object.keys(object.podSpec.podLabels).length === 0;
 });
 
-/** Long-running workloads (not Jobs, not CronJobs). */
+/** Long-running workloads (not Jobs, not CronJobs, not a Helm or Argo CD hook such as a chart's test Pod). */
 export function isLongRunning(object: KubeObject): boolean {
-  return WORKLOAD_KINDS.has(object.kind);
+  return WORKLOAD_KINDS.has(object.kind) && !isLifecycleHook(object);
 }
 
 /** Init containers declared as native sidecars (`restartPolicy: Always`) keep running next to the app. */

@@ -5,7 +5,7 @@
  */
 import type { KubeObject, KubernetesModel } from './model';
 import type { RelatedLocation } from '../types';
-import { isTemplated } from './model';
+import { isLifecycleHook, isTemplated } from './model';
 import { mapEntries, nodeAt, scalarString } from './yaml-nodes';
 import { perObject } from './object-memo';
 import { buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, nameRefMatches, namesOf, namespacesCompatible, onlyInPartialBuilds, podLabelSets, selectorSets } from './builds';
@@ -125,7 +125,8 @@ function inListOrder(index: RelationIndex, objects: KubeObject[]): KubeObject[] 
   return objects.sort((a, b) => index.order.get(a)! - index.order.get(b)!);
 }
 
-const selectablePod = (o: KubeObject) => !!o.podSpec && o.kind !== 'CronJob' && !isPatchFragment(o);
+// A hook (a chart's test Pod) runs at an install or a test and is gone: it is no backend of the Service that selects it.
+const selectablePod = (o: KubeObject) => !!o.podSpec && o.kind !== 'CronJob' && !isPatchFragment(o) && !isLifecycleHook(o);
 
 /** Pod-bearing objects (complete ones) whose pods the Service selects. */
 export function podsSelectedBy(service: KubeObject, objects: readonly KubeObject[]): KubeObject[] {

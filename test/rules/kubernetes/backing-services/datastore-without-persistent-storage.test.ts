@@ -45,6 +45,12 @@ spec:
 
 testRule(rule, {
   valid: [
+    // helm/charts' stable/mysql: the chart's test Pod runs bats on the MySQL image; no server runs there.
+    {
+      name: "a chart's test Pod on the datastore's image (a Helm hook running bats)",
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: db-test\n  annotations:\n    "helm.sh/hook": test-success\nspec:\n  restartPolicy: Never\n  containers:\n    - name: test\n      image: mysql:5.7.14\n      command: ["/tools/bats/bats", "-t", "/tests/run.sh"]\n',
+    },
+    { name: 'bats replaces the server even without the hook annotation', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: db-test\nspec:\n  containers:\n    - name: test\n      image: mysql:5.7.14\n      command: ["/tools/bats/bats", "-t", "/tests/run.sh"]\n' },
     { name: 'an Elasticsearch coordinating-only node keeps no data', code: esNode('false', 'false') },
     { name: 'volumeClaimTemplate mounted at the data directory', code: sts('          volumeMounts:\n            - {name: data, mountPath: /var/lib/postgresql/data}\n', '  volumeClaimTemplates:\n    - metadata: {name: data}\n      spec:\n        accessModes: [ReadWriteOnce]\n        resources: {requests: {storage: 20Gi}}\n') },
     { name: 'a PVC volume in a Deployment', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: mq}\nspec:\n  selector: {matchLabels: {app: mq}}\n  template:\n    metadata: {labels: {app: mq}}\n    spec:\n      containers:\n        - name: rabbitmq\n          image: rabbitmq:3.13\n          volumeMounts: [{name: data, mountPath: /var/lib/rabbitmq}]\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: mq-data}\n' },

@@ -54,6 +54,13 @@ testRule(rule, {
       code: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\nspec:\n  template:\n    spec:\n      containers:\n        - image: ghcr.io/knative/helloworld-go\n',
       errors: [{ line: 9, column: 18, messageId: 'knative', message: 'Knative pins the digest of each Revision it creates, but applying this manifest again deploys whatever `latest` points to then' }],
     },
+    {
+      // Argo CD's manifests/base on its development branch: the kustomization's images: entry says newTag: latest.
+      name: 'a kustomization that rewrites the image to latest pins nothing',
+      code: deployment('quay.io/argoproj/argocd:latest'),
+      workspace: [{ filename: 'kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\nimages:\n  - name: quay.io/argoproj/argocd\n    newName: quay.io/argoproj/argocd\n    newTag: latest\n' }],
+      errors: [{ line: 14, column: 18, messageId: 'latest' }],
+    },
     { name: 'latest tag', code: deployment('nginx:latest'), errors: [{ line: 14, column: 18, endLine: 14, endColumn: 30, messageId: 'latest' }] },
     { name: 'no tag', code: deployment('registry.example.com/shop/web'), errors: [{ line: 14, column: 18, messageId: 'untagged' }] },
     { name: 'an official image without a tag is a real image', code: deployment('wordpress'), errors: [{ line: 14, column: 18, messageId: 'untagged' }] },

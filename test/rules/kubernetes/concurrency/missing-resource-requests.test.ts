@@ -23,6 +23,7 @@ testRule(rule, {
     { name: 'limits only (copied into requests)', code: deployment('          resources:\n            limits:\n              cpu: "1"\n              memory: 512Mi\n') },
     { name: 'bare Pod: nothing scales it', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: shop/app:1.0.0\n' },
     { name: 'toolbox container that only idles', code: deployment('          command: ["sleep", "infinity"]\n') },
+    { name: 'toolbox that idles for ten years, written in days (Istio notsleep)', code: deployment('          command: ["/bin/sleep", "3650d"]\n') },
     { name: 'toolbox kept alive by tail', code: deployment('          command: [sh, -c, "apt-get update; tail -f /dev/null"]\n') },
     { name: 'container that owns a GPU', code: deployment('          resources:\n            limits:\n              nvidia.com/gpu: 1\n') },
     { name: 'a sidecar of a pod that owns TPU chips', code: deployment('          resources:\n            requests:\n              google.com/tpu: 4\n        - name: http\n          image: shop/http:1.0.0\n') },

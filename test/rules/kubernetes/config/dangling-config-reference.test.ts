@@ -65,9 +65,33 @@ testRule(rule, {
       workspace: [{ filename: 'db.yaml', code: 'apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: orders-db\nspec:\n  instances: 3\n' }],
     },
     { name: 'the cluster-provided root CA ConfigMap', code: `${configMap('api-config')}---\n${deploy('      containers:\n        - name: api\n          image: shop/api:1.4.0\n      volumes:\n        - name: ca\n          configMap:\n            name: kube-root-ca.crt\n')}` },
+    {
+      // Argo CD's redis: an init container runs `argocd admin redis-initial-password`, which writes the Secret its Role lets it create.
+      name: 'a Secret a pod of the application creates at start (its Role may create Secrets)',
+      code: `${secret('argocd-secret')}---\n${envFrom('secretKeyRef', 'argocd-redis')}`,
+      workspace: [{ filename: 'role.yaml', code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: redis\nrules:\n  - apiGroups: [\"\"]\n    resources: [secrets]\n    verbs: [create]\n' }],
+    },
+    {
+      // Argo CD's manifests/base: the notification controller's folder and the config folder are joined by the base above them.
+      name: 'a ConfigMap of a sibling folder that the kustomization above both takes in',
+      code: `${configMap('own-cm')}---\n${envFrom('configMapKeyRef', 'shared-cm')}`,
+      filename: 'app/manifest.yaml',
+      workspace: [
+        { filename: 'app/kustomization.yaml', code: 'resources: [manifest.yaml]\n' },
+        { filename: 'config/kustomization.yaml', code: 'resources: [shared-cm.yaml]\n' },
+        { filename: 'config/shared-cm.yaml', code: configMap('shared-cm') },
+        { filename: 'kustomization.yaml', code: 'resources: [app, config]\n' },
+      ],
+    },
     { name: 'a Helm template', code: `${secret('db-credentials')}---\n${envFrom('secretKeyRef', '{{ .Release.Name }}-db')}`, filename: 'templates/deployment.yaml' },
   ],
   invalid: [
+    {
+      name: 'a Role that only reads Secrets does not make one',
+      code: `${secret('argocd-secret')}---\n${envFrom('secretKeyRef', 'argocd-redis')}`,
+      workspace: [{ filename: 'role.yaml', code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: redis\nrules:\n  - apiGroups: [\"\"]\n    resources: [secrets]\n    verbs: [get, list]\n' }],
+      errors: [{ line: 27, column: 25, messageId: 'missing' }],
+    },
     {
       name: 'a secretKeyRef with a typo next to the defined Secret',
       code: `${secret('db-credentials')}---\n${envFrom('secretKeyRef', 'db-credential')}`,

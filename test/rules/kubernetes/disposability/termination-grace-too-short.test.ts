@@ -11,10 +11,21 @@ testRule(rule, {
     { name: 'a real grace period', code: pod('Deployment', '60') },
     { name: 'a Job may be killed at once', code: pod('Job', '0') },
     { name: 'two seconds is short but not instant', code: pod('Pod', '2') },
+    {
+      // Istio's samples/sleep: a curl toolbox for kubectl exec has nothing in flight, and sleep as PID 1 ignores SIGTERM.
+      name: 'a toolbox that only sleeps (Istio sleep sample)',
+      code: pod('Deployment', '0').replace('image: a:1\n', 'image: curlimages/curl:8.16.0\n          command: ["/bin/sleep", "infinity"]\n'),
+    },
+    { name: 'a toolbox that sleeps ten years, written in days', code: pod('Deployment', '0').replace('image: a:1\n', 'image: curlimages/curl:8.16.0\n          command: ["/bin/sleep", "3650d"]\n') },
   ],
   invalid: [
     { name: 'zero on a Deployment', code: pod('Deployment', '0'), errors: [{ line: 8, column: 38, endColumn: 39, messageId: 'short', message: '`terminationGracePeriodSeconds: 0`' }] },
     { name: 'one on a StatefulSet', code: pod('StatefulSet', '1'), errors: [{ line: 8, column: 38, endColumn: 39 }] },
+    {
+      name: 'an idle sidecar beside a server does not excuse the server',
+      code: pod('Deployment', '0').replace('image: a:1\n', 'image: a:1\n        - name: tools\n          image: busybox:1.36\n          command: ["sleep", "infinity"]\n'),
+      errors: [{ line: 8, column: 38 }],
+    },
     { name: 'zero on a bare Pod', code: pod('Pod', '0'), errors: [{ line: 6, column: 34, endColumn: 35 }] },
   ],
 });

@@ -31,5 +31,12 @@ testRule(rule, {
       errors: [{ line: 11, column: 57, messageId: 'redirect', message: '`node`' }, { line: 13, column: 39, messageId: 'env' }],
       output: null,
     },
+    {
+      // Istio's bookinfo: a folder is named as one.
+      name: 'LOG_DIR names a folder',
+      code: pod('          env:\n            - name: LOG_DIR\n              value: "/tmp/logs"\n'),
+      errors: [{ line: 13, column: 22, messageId: 'env', message: '`LOG_DIR` points logging at the folder `/tmp/logs` in container `web`; log to stdout instead.' }],
+      output: null,
+    },
   ],
 });

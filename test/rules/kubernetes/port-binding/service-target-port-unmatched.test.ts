@@ -31,6 +31,11 @@ ${ports}`;
 
 testRule(rule, {
   valid: [
+    {
+      // helm/charts' stable/mysql: the chart's test Pod carries the app label; it is no backend of the Service.
+      name: "a chart's test Pod that shares the labels is not among the Service's pods",
+      code: `${service('    - port: 3306\n      targetPort: mysql\n', '{app: web}')}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web-test\n  labels: {app: web}\n  annotations:\n    helm.sh/hook: test-success\nspec:\n  containers:\n    - name: test\n      image: shop/tests:1.0.0\n`,
+    },
     { name: 'named targetPort declared', code: `${deployment}---\n${service('    - port: 80\n      targetPort: http\n')}` },
     { name: 'numeric targetPort declared', code: `${deployment}---\n${service('    - port: 80\n      targetPort: 8080\n')}` },
     { name: 'pods live elsewhere: not judged', code: service('    - port: 80\n      targetPort: http\n') },

@@ -5,10 +5,11 @@ import { revisionTemplateOf } from '../../../kubernetes/knative';
 import { usesImageAsStandIn } from '../../../kubernetes/pod-parts';
 import type { KubernetesWorkspace } from '../../../rule';
 import { kustomizeImageEntries } from '../../../kubernetes/kustomize-images';
+import { imageEntryPins } from '../../../applications';
 
 /** Image names a kustomization of the workspace rewrites to a tag or digest (`images: [{name, newTag}]`). */
 function kustomizedNames(workspace: KubernetesWorkspace): Set<string> {
-  return new Set(kustomizeImageEntries(workspace).filter((e) => e.newTag !== undefined || e.digest !== undefined).map((e) => e.name));
+  return new Set(kustomizeImageEntries(workspace).filter((e) => imageEntryPins(e.newTag, e.digest)).map((e) => e.name));
 }
 
 export default defineKubernetesRule({

@@ -30,6 +30,34 @@ function hasSecretWritingResource(workspace: KubernetesWorkspace): boolean {
   return answer;
 }
 
+/**
+ * True when a Role or ClusterRole of the workspace lets its holder create objects of `kind` (the core API group's
+ * `secrets` or `configmaps`, or `*`): a pod of the application makes them at run time (Argo CD's redis init container
+ * writes the `argocd-redis` Secret with `argocd admin redis-initial-password`), so a reference to one is not dangling.
+ */
+const creatorCache = new WeakMap<readonly KubeObject[], Map<ConfigKind, boolean>>();
+function podsMayCreate(workspace: KubernetesWorkspace, kind: ConfigKind): boolean {
+  let answers = creatorCache.get(workspace.objects);
+  if (!answers) creatorCache.set(workspace.objects, (answers = new Map()));
+  let answer = answers.get(kind);
+  if (answer === undefined) {
+    const resource = kind === 'Secret' ? 'secrets' : 'configmaps';
+    const words = (rule: unknown, key: string, doc: KubeObject['doc']) => seqItems(valueOf(asMap(rule, doc), key, doc), doc).map((n) => scalarString(n, doc));
+    answer = [...workspace.ofKind('Role'), ...workspace.ofKind('ClusterRole')].some((role) =>
+      seqItems(valueOf(role.node, 'rules', role.doc), role.doc).some((rule) => {
+        const groups = words(rule, 'apiGroups', role.doc);
+        return (
+          (groups.includes('') || groups.includes('*')) &&
+          words(rule, 'resources', role.doc).some((r) => r === resource || r === '*') &&
+          words(rule, 'verbs', role.doc).some((v) => v === 'create' || v === '*')
+        );
+      }),
+    );
+    answers.set(kind, answer);
+  }
+  return answer;
+}
+
 interface Reference {
   kind: ConfigKind;
   name: string;
@@ -102,7 +130,9 @@ export default defineKubernetesRule({
       'Helm-templated names on either side; patch fragments; files with a YAML syntax error; the objects of a Kustomize',
       'Component that no kustomization includes; cluster-provided ConfigMaps (`kube-root-ca.crt`,',
       '`istio-ca-root-cert`); and applications with a custom resource other than autoscaler, monitoring, ingress or',
-      'mesh configuration (an operator, ExternalSecret, SealedSecret or cert-manager Certificate may create the Secret).',
+      'mesh configuration (an operator, ExternalSecret, SealedSecret or cert-manager Certificate may create the Secret);',
+      'and applications with a Role or ClusterRole that may create objects of that kind (a pod of the application',
+      'makes them when it starts, as Argo CD\'s redis init container makes its password Secret).',
       'Corresponds to kube-linter env-value-from, extended to `envFrom` and volumes.',
     ].join('\n'),
     messages: {
@@ -119,6 +149,7 @@ export default defineKubernetesRule({
       if (hasSecretWritingResource(workspace)) return;
       for (const ref of references) {
         if (isTemplated(ref.name) || (ref.kind === 'ConfigMap' && PROVIDED_CONFIGMAPS.has(ref.name))) continue;
+        if (podsMayCreate(workspace, ref.kind)) continue;
         // Names depend on the object's namespace (the index answers once per namespace).
         const names = relationIndex(workspace).namesOfKind(ref.kind, object);
         const generated = generatedNames(workspace, ref.kind);

@@ -1,5 +1,5 @@
 import { defineKubernetesRule } from '../../../rule';
-import { WORKLOAD_KINDS, type Container, type KubeObject } from '../../../kubernetes/model';
+import { WORKLOAD_KINDS, isLifecycleHook, type Container, type KubeObject } from '../../../kubernetes/model';
 import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 import { isPatchFragment, locationOf, servicesSelecting, nearest } from '../../../kubernetes/selectors';
 import { portReference, probeOf, type PortReference } from '../../../kubernetes/probes';
@@ -42,7 +42,7 @@ export default defineKubernetesRule({
   check({ model, workspace, source, report }) {
     for (const object of model.objects) {
       // A Helm hook (`helm test` pod, pre-install step) runs to completion; it takes no traffic even when it carries the labels.
-      if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || isPatchFragment(object) || object.annotations['helm.sh/hook'] !== undefined) continue;
+      if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || isPatchFragment(object) || isLifecycleHook(object)) continue;
       const services = clientServicesFirst(nearest(servicesSelecting(object, workspace.ofKind('Service')), object));
       if (services.length === 0) continue;
       const { refs, firstByPort, firstNumbered } = serviceRefs(services);

@@ -10,6 +10,9 @@ const STREAM = /^(-|\/dev\/(stdout|stderr|fd\/[12])|\/proc\/self\/fd\/[12]|\/dev
 const ENV_NAME = /^(LOG_?FILE|LOG_PATH|LOG_DIR|LOGFILE_PATH|LOG_FILE_PATH|[A-Z0-9_]+_LOG_?FILE|[A-Z0-9_]+_LOG_PATH)$/;
 const GUNICORN_STREAMABLE = new Set(['--access-logfile', '--error-logfile', '--log-file']);
 
+/** `--log-dir`, `LOG_DIR`: the value names a folder the logs are written into. */
+const folderOrFile = (name: string) => (/dir$/i.test(name) ? 'folder' : 'file');
+
 const isFile = (value: string) => !STREAM.test(value) && !isTemplated(value) && !value.startsWith('$') && (value.includes('/') || /\.log$/.test(value));
 
 export default defineKubernetesRule({
@@ -30,9 +33,9 @@ export default defineKubernetesRule({
       '`--logdir` holds the training runs it shows).',
     ].join('\n'),
     messages: {
-      flag: '`{{flag}}` sends logs to the file `{{file}}` in container `{{container}}`; log to stdout instead.',
+      flag: '`{{flag}}` sends logs to the {{what}} `{{file}}` in container `{{container}}`; log to stdout instead.',
       redirect: 'The output of `{{program}}` is redirected to `{{file}}` in container `{{container}}`; let it go to stdout.',
-      env: '`{{name}}` points logging at the file `{{file}}` in container `{{container}}`; log to stdout instead.',
+      env: '`{{name}}` points logging at the {{what}} `{{file}}` in container `{{container}}`; log to stdout instead.',
     },
     fix: 'safe',
   },
@@ -60,7 +63,7 @@ export default defineKubernetesRule({
                   const text = valueWord ? replacementFor(valueWord, '-') : `${flag}=-`;
                   fix = { title: `Send gunicorn's ${flag} to stdout`, edits: [{ range: target.range, newText: text }] };
                 }
-                report({ messageId: 'flag', data: { flag, file, container: name }, range: (valueWord ?? word).range, fix });
+                report({ messageId: 'flag', data: { flag, file, container: name, what: folderOrFile(flag) }, range: (valueWord ?? word).range, fix });
                 return;
               }
               const redirect = /^(\d?>>?|&>>?)(.*)$/.exec(word.value);
@@ -75,7 +78,7 @@ export default defineKubernetesRule({
         }
         for (const entry of container.env) {
           if (!ENV_NAME.test(entry.name) || !entry.value || !entry.valueRange || !isFile(entry.value)) continue;
-          report({ messageId: 'env', data: { name: entry.name, file: entry.value, container: name }, range: entry.valueRange });
+          report({ messageId: 'env', data: { name: entry.name, file: entry.value, container: name, what: folderOrFile(entry.name) }, range: entry.valueRange });
         }
       }
     }
