@@ -433,3 +433,13 @@ describe("a named template's actions", () => {
     assert.equal(rendered.text, `matchLabels:\n  app: web\n  ${HELM_UNKNOWN}: ${HELM_UNKNOWN}\n`);
   });
 });
+
+describe('related locations in a template', () => {
+  it('name the related object where the template writes it, not where the rendered text has it', () => {
+    const service = '{{- if .Capabilities.APIVersions.Has "monitoring.coreos.com/v1" }}\n# a ServiceMonitor would go here\n{{- end }}\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n    targetPort: 8080\n';
+    const analysis = analyse(`${service}---\n${POD('apiVersion: apps/v1').replace('image: nginx:1.27.0\n', 'image: nginx:1.27.0\n        ports:\n        - containerPort: 8080\n')}`, '');
+    const probe = analysis.findings.find((f) => f.ruleId === 'disposability/missing-readiness-probe');
+    assert.ok(probe, summary(analysis).join('\n'));
+    assert.deepEqual(probe.related?.map((r) => `${r.uri.split('/').pop()}:${r.range.start.line + 1}`), ['deployment.yaml:5'], 'line 5 of the template: kind: Service');
+  });
+});

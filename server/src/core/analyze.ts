@@ -408,6 +408,8 @@ function parseHelmTemplate(parsed: ParsedDocument, context: HelmChartContext): P
   const source = parsed.source;
   const template = new HelmTemplate(source, context);
   const model = new KubernetesModel(template.rendered);
+  // Related locations of findings (in this file or another) name an object where the template writes it.
+  for (const object of model.objects) object.writtenKindRange = template.toTemplate(object.kindRange);
   parsed.kubernetes = model;
   const unread = model.documents.filter((doc) => doc.errors.length > 0).length;
   const skipped = template.render.error

@@ -139,6 +139,11 @@ export interface KubeObject {
   apiVersion: string;
   kind: string;
   kindRange: Range;
+  /**
+   * Where `kindRange` lies in the file as written, when the model reads a rendered Helm template (its ranges are the
+   * rendered text's): what a related location in another finding points at. Undefined for plain YAML.
+   */
+  writtenKindRange?: Range;
   name: string | undefined;
   namespace: string | undefined;
   metadata: YAMLMap | undefined;

@@ -277,5 +277,5 @@ function nearestUncached(candidates: readonly KubeObject[], from: KubeObject): K
 
 /** Where a related object is, for a finding's `related` locations: clickable in the editor, listed in JSON and SARIF. */
 export function locationOf(object: KubeObject, message?: string): RelatedLocation {
-  return { uri: object.uri, range: object.kindRange, message: message ?? `${object.kind} \`${object.name ?? '?'}\`` };
+  return { uri: object.uri, range: object.writtenKindRange ?? object.kindRange, message: message ?? `${object.kind} \`${object.name ?? '?'}\`` };
 }
