@@ -443,3 +443,12 @@ describe('related locations in a template', () => {
     assert.deepEqual(probe.related?.map((r) => `${r.uri.split('/').pop()}:${r.range.start.line + 1}`), ['deployment.yaml:5'], 'line 5 of the template: kind: Service');
   });
 });
+
+describe('numbers in conditions', () => {
+  it('decides `gt (int .Values.replicas) 1` and `len` as Helm does (snapshot-controller probes only with replicas)', () => {
+    const template = 'replicas: {{ .Values.replicas }}\n{{- if gt (int .Values.replicas) 1 }}\nleaderElection: true\n{{- end }}\n{{- if lt (len .Values.zones) 2 }}\nsingleZone: true\n{{- end }}\n{{- if ge (int64 "3") (float64 .Values.replicas) }}\nsmall: true\n{{- end }}\n';
+    assert.equal(renderTemplate(template, context('replicas: 1\nzones: [a]\n')).text, 'replicas: 1\nsingleZone: true\nsmall: true\n');
+    assert.equal(renderTemplate(template, context('replicas: 4\nzones: [a, b]\n')).text, 'replicas: 4\nleaderElection: true\n');
+    assert.equal(renderTemplate('{{- if gt (int .Capabilities.KubeVersion.Minor) 20 }}\nnew: true\n{{- end }}\n', context('')).text, '\nnew: true\n', 'an unknown number keeps the branch');
+  });
+});

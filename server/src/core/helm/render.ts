@@ -476,6 +476,32 @@ class Renderer {
         if (map?.k !== 'v' || key?.k !== 'v' || !map.v || typeof map.v !== 'object') return UNKNOWN;
         return { k: 'v', v: Object.prototype.hasOwnProperty.call(map.v, String(key.v)) };
       }
+      case 'int':
+      case 'int64':
+      case 'float64': {
+        // Sprig's conversions: a number as it is (truncated for int), a numeric string read, anything else 0.
+        if (!known || args.length !== 1) return UNKNOWN;
+        const v = (last as { v: unknown }).v;
+        const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : typeof v === 'boolean' ? Number(v) : 0;
+        return keepOrigin(name === 'float64' ? n : Math.trunc(n));
+      }
+      case 'len': {
+        if (!known || args.length !== 1) return UNKNOWN;
+        const v = (last as { v: unknown }).v;
+        if (typeof v === 'string' || Array.isArray(v)) return { k: 'v', v: v.length };
+        if (isPlainObject(v)) return { k: 'v', v: Object.keys(v).length };
+        return v === null || v === undefined ? { k: 'v', v: 0 } : UNKNOWN;
+      }
+      case 'gt':
+      case 'lt':
+      case 'ge':
+      case 'le': {
+        // Go's comparisons of two numbers (charts write `gt (int .Values.replicas) 1`); anything else is not decided.
+        if (!known || args.length !== 2) return UNKNOWN;
+        const [a, b] = args.map((x) => (x as { v: unknown }).v);
+        if (typeof a !== 'number' || typeof b !== 'number') return UNKNOWN;
+        return { k: 'v', v: name === 'gt' ? a > b : name === 'lt' ? a < b : name === 'ge' ? a >= b : a <= b };
+      }
       case 'contains':
         if (!known || args.length !== 2) return UNKNOWN;
         return { k: 'v', v: str(last).includes(str(args[0])) };
