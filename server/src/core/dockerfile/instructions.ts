@@ -37,18 +37,9 @@ export function copyPaths(model: DockerfileModel, instruction: Instruction): { s
   const keyword = instruction.getKeyword();
   if (keyword !== 'COPY' && keyword !== 'ADD') return { sources: [], destination: undefined };
   let words: PathWord[];
-  const getJSONStrings = (instruction as unknown as { getJSONStrings?: () => { getRange(): Range }[] }).getJSONStrings;
-  if (isExecForm(instruction) && typeof getJSONStrings === 'function') {
-    words = getJSONStrings.call(instruction).map((s) => {
-      const raw = model.source.textOf(s.getRange());
-      let value: string;
-      try {
-        value = JSON.parse(raw) as string;
-      } catch {
-        value = raw.replace(/^"|"$/g, '');
-      }
-      return { value, range: s.getRange() };
-    });
+  const json = isExecForm(instruction) ? jsonArguments(model, instruction) : undefined;
+  if (json) {
+    words = json;
   } else {
     const args = instruction.getArguments();
     if (args.some((a) => a.getValue().startsWith('<<'))) return { sources: [], destination: undefined };
@@ -60,6 +51,25 @@ export function copyPaths(model: DockerfileModel, instruction: Instruction): { s
 }
 
 /** The last path component, without trailing slashes (`./config/.env` -> `.env`). */
+/**
+ * The strings of an instruction written as a JSON array (`SHELL ["/bin/bash", "-c"]`, exec-form `COPY`), read from
+ * the document text because dockerfile-ast's JSON values drop whitespace; undefined when it holds none.
+ */
+export function jsonArguments(model: DockerfileModel, instruction: Instruction): PathWord[] | undefined {
+  const getJSONStrings = (instruction as unknown as { getJSONStrings?: () => { getRange(): Range }[] }).getJSONStrings;
+  if (typeof getJSONStrings !== 'function') return undefined;
+  return getJSONStrings.call(instruction).map((s) => {
+    const raw = model.source.textOf(s.getRange());
+    let value: string;
+    try {
+      value = JSON.parse(raw) as string;
+    } catch {
+      value = raw.replace(/^"|"$/g, '');
+    }
+    return { value, range: s.getRange() };
+  });
+}
+
 export function baseName(path: string): string {
   const trimmed = path.replace(/(?<![\\/])[\\/]+$/, ''); // the lookbehind tries each run of slashes once
   const parts = trimmed.split(/[\\/]/);

@@ -10,6 +10,7 @@ import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { propertiesOf, type CommandLine, type DockerfileModel, type Stage } from './model';
 import { isAlpineImage } from './base-images';
+import { jsonArguments } from './instructions';
 import { effectiveWords, type ShellWord, type SimpleCommand } from './shell';
 
 export interface StartCommand {
@@ -369,16 +370,7 @@ export function shellFor(model: DockerfileModel, instruction: Instruction): stri
       if (i === before) break;
       if (i.getKeyword() === 'SHELL') shell = i;
     }
-    if (shell) {
-      const strings = (shell as unknown as { getJSONStrings?: () => { getValue(): string }[] }).getJSONStrings?.call(shell);
-      const first = strings?.[0]?.getValue();
-      if (!first) return undefined;
-      try {
-        return JSON.parse(first) as string;
-      } catch {
-        return undefined;
-      }
-    }
+    if (shell) return jsonArguments(model, shell)?.[0]?.value || undefined;
     before = undefined;
     stage = stage.parent && stage.parent.index < stage.index ? stage.parent : undefined;
   }

@@ -10,6 +10,7 @@ import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
 import { HELM_UNKNOWN, YAML_PARSE_OPTIONS, asMap, collect, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
 import { isKustomizationFile } from '../applications';
+import { currentApiVersion } from './api-versions';
 import { problemsOf, readAllDocuments } from '../yaml-read';
 
 /** Where each kind keeps its pod template's spec, relative to the object root. */
@@ -45,30 +46,6 @@ function podSpecPath(apiVersion: string, kind: string): string[] | undefined {
   const slash = apiVersion.lastIndexOf('/');
   return slash > 0 ? CRD_POD_SPEC_PATHS[`${apiVersion.slice(0, slash)}/${kind}`] : undefined;
 }
-
-/**
- * The version each built-in kind is served under today. A Helm template that leaves `apiVersion` to the install
- * (`{{ if .Capabilities.APIVersions.Has "apps/v1" }}…`, a helper that prints one) gets the current one on any
- * cluster that still serves the kind, so it is read as that.
- */
-const CURRENT_API_VERSIONS: Record<string, string> = {
-  Pod: 'v1',
-  Service: 'v1',
-  ConfigMap: 'v1',
-  Secret: 'v1',
-  PersistentVolumeClaim: 'v1',
-  ServiceAccount: 'v1',
-  Deployment: 'apps/v1',
-  StatefulSet: 'apps/v1',
-  DaemonSet: 'apps/v1',
-  ReplicaSet: 'apps/v1',
-  Job: 'batch/v1',
-  CronJob: 'batch/v1',
-  HorizontalPodAutoscaler: 'autoscaling/v2',
-  PodDisruptionBudget: 'policy/v1',
-  Ingress: 'networking.k8s.io/v1',
-  NetworkPolicy: 'networking.k8s.io/v1',
-};
 
 /**
  * True for an object a deployment tool runs at a moment of its lifecycle rather than keeps running: a Helm hook
@@ -236,7 +213,8 @@ export class KubernetesModel {
     }
     if (!apiVersion && kind && this.isHelmTemplate) {
       const written = valueOf(root, 'apiVersion', doc);
-      if (isScalar(written) && written.value === HELM_UNKNOWN) apiVersion = CURRENT_API_VERSIONS[kind];
+      // Left to the install (`.Capabilities`, a helper that prints one): a current cluster serves the kind's current version.
+      if (isScalar(written) && written.value === HELM_UNKNOWN) apiVersion = currentApiVersion(kind);
     }
     if (!apiVersion || !kind || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) return undefined;
     const metadata = asMap(valueOf(root, 'metadata', doc), doc);

@@ -1,7 +1,7 @@
-import type { JSONInstruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../../rule';
 import type { Range } from '../../../types';
 import { isExecForm } from '../../../dockerfile/model';
+import { jsonArguments } from '../../../dockerfile/instructions';
 
 const LOG_PATH = /^\/var\/log(\/|$)|(^|\/)(logs?|log-files?)\/?$/i;
 
@@ -26,9 +26,7 @@ export default defineDockerfileRule({
     const stage = model.finalStage;
     if (!stage) return;
     for (const instruction of model.inheritedInstructions(stage, 'VOLUME')) {
-      const paths: { value: string; range: Range }[] = isExecForm(instruction)
-        ? (instruction as JSONInstruction).getJSONStrings().map((s) => ({ value: s.getValue().replace(/^"|"$/g, ''), range: s.getRange() }))
-        : instruction.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
+      const paths: { value: string; range: Range }[] = (isExecForm(instruction) ? jsonArguments(model, instruction) : undefined) ?? instruction.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
       for (const path of paths) {
         if (LOG_PATH.test(path.value)) report({ messageId: 'logVolume', data: { path: path.value }, range: path.range });
       }
