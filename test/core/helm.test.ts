@@ -408,6 +408,13 @@ describe('conditions decided at install time and blocks pasted by tpl', () => {
     assert.equal(blocks.text, 'a: 1\nb: 2\nc: 3\n', 'blocks are all kept, each on lines of its own');
   });
 
+  it('the line break that ends untrimmed one-line alternatives stays, so the next line is not glued on', () => {
+    const rendered = renderTemplate('{{ if .Capabilities.APIVersions.Has "apps/v1" }}apiVersion: apps/v1\n{{ else }}apiVersion: apps/v1beta1\n{{ end }}kind: Deployment\n', context(''));
+    assert.equal(rendered.text, `apiVersion: ${HELM_UNKNOWN}\nkind: Deployment\n`);
+    const value = renderTemplate('version:\n  {{ if .Capabilities.APIVersions.Has "x/v1" }}v1\n  {{ else }}v2\n  {{ end }}kind: X\n', context(''));
+    assert.equal(value.text, `version:\n  ${HELM_UNKNOWN}\n  kind: X\n`);
+  });
+
   it('`tpl … | indent 8` at the start of a line inside a list is an unknown item of that list, and the rest is read', () => {
     const template = POD('apiVersion: apps/v1').replace('        image: nginx:1.27.0\n', '        image: nginx:1.27.0\n        volumeMounts:\n        - name: data\n          mountPath: /data\n{{ tpl .Values.extraVolumeMounts . | indent 8 }}\n      volumes:\n      - name: data\n        emptyDir: {}\n');
     const rendered = renderTemplate(template, context('extraVolumeMounts: |\n  # - name: extras\n'));

@@ -564,14 +564,16 @@ function keepAlternatives(alternatives: Piece[][], out: Piece[]): void {
   const cores = texts.map((t) => t.replace(/^\n+/, '').trimEnd());
   if (cores.every((c) => !c.includes('\n'))) {
     const lead = /^\n*/.exec(texts[0])?.[0] ?? '';
+    // The line break that ends an untrimmed `{{ if }}a: 1\n{{ else }}a: 2\n{{ end }}` stays, or the next line would be glued on.
+    const trail = texts[0].slice(texts[0].trimEnd().length);
     const entries = cores.map((c) => ONE_ENTRY.exec(c));
     const first = entries[0];
     if (first && entries.every((e) => e && e[2] === first[2])) {
-      out.push({ text: `${lead}${first[1]}${first[2]}: ${HELM_UNKNOWN}`, action: alternatives[0].find((p) => p.action)?.action });
+      out.push({ text: `${lead}${first[1]}${first[2]}: ${HELM_UNKNOWN}${trail}`, action: alternatives[0].find((p) => p.action)?.action });
       return;
     }
     if (entries.every((e) => !e) && cores.every((c) => c !== '' && !/^\s*-\s/.test(c))) {
-      out.push({ text: `${lead}${/^[ \t]*/.exec(cores[0])?.[0] ?? ''}${HELM_UNKNOWN}` });
+      out.push({ text: `${lead}${/^[ \t]*/.exec(cores[0])?.[0] ?? ''}${HELM_UNKNOWN}${trail}` });
       return;
     }
   }
