@@ -441,6 +441,42 @@ describe("a named template's actions", () => {
   });
 });
 
+describe('named templates whose body starts on a line of its own (kube-state-metrics labels)', () => {
+  it('an include trimmed onto a line that holds a key writes the fragment\'s lines as Helm does', () => {
+    const helpers = '{{- define "x.sel" }}\na: 1\nb: 2\n{{- end }}\n{{- define "x.lab" }}\nc: 3\n{{- include "x.sel" . }}\nd: 4\n{{- end }}\n';
+    const rendered = renderTemplate('labels: {{- include "x.lab" . | indent 4 }}\n', context('', { helpers: [helpers] }));
+    assert.deepEqual(rendered.text.split('\n').map((l) => l.trimEnd()), ['labels:', '    c: 3', '    a: 1', '    b: 2', '    d: 4', '']);
+  });
+
+  it('the selector labels a Deployment writes this way match its pod template: no selector-mismatch', () => {
+    const helpers = '{{- define "ksm.selectorLabels" }}\napp.kubernetes.io/name: ksm\napp.kubernetes.io/instance: {{ .Release.Name }}\n{{- end }}\n{{- define "ksm.labels" }}\nhelm.sh/chart: ksm\n{{- include "ksm.selectorLabels" . }}\n{{- end }}\n';
+    const template = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ksm\n  labels: {{- include "ksm.labels" . | indent 4 }}\nspec:\n  selector:\n    matchLabels: {{- include "ksm.selectorLabels" . | indent 6 }}\n  template:\n    metadata:\n      labels: {{- include "ksm.labels" . | indent 8 }}\n    spec:\n      containers:\n      - name: ksm\n        image: registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0\n';
+    const found = summary(analyse(template, '', { helpers: [HELPERS + helpers] }));
+    assert.ok(!found.some((f) => f.includes('selector-mismatch')), found.join('\n'));
+    assert.ok(found.some((f) => f.includes('missing-resource-requests')), 'the Deployment is analysed');
+  });
+
+  it('a multi-line value in the middle of a line is still unknown, not a broken scalar', () => {
+    const rendered = renderTemplate('description: {{ .Values.text }}\n', context('text: "first\\nsecond"\n'));
+    assert.equal(rendered.text, `description: ${HELM_UNKNOWN}\n`);
+  });
+});
+
+describe('Go types of values (typeOf, kindOf, kindIs) and join', () => {
+  it('decide the backward-compatibility idiom of external-dns: a provider given as a string', () => {
+    const helper = '{{- define "x.providerName" -}}\n{{- if eq (typeOf .Values.provider) "string" }}{{- .Values.provider }}{{- else }}{{- .Values.provider.name }}{{- end }}\n{{- end }}\n';
+    const template = '{{- $providerName := include "x.providerName" . }}\nports:\n- name: http\n  targetPort: http\n{{- if eq $providerName "webhook" }}\n- name: http-wh-metrics\n  targetPort: http-wh-metrics\n{{- end }}\n';
+    assert.equal(renderTemplate(template, context('provider: aws\n', { helpers: [helper] })).text, '\nports:\n- name: http\n  targetPort: http\n');
+    assert.match(renderTemplate(template, context('provider:\n  name: webhook\n', { helpers: [helper] })).text, /http-wh-metrics/);
+  });
+
+  it('kindIs and kindOf of values; join of a list', () => {
+    const values = 'list: [a, b]\nmap: {x: 1}\nn: 3\n';
+    const rendered = renderTemplate('a: {{ kindOf .Values.list }}\nb: {{ kindIs "map" .Values.map }}\nc: {{ typeOf .Values.n }}\nd: {{ kindOf .Values.missing }}\ne: {{ join "," .Values.list }}\n', context(values));
+    assert.equal(rendered.text, 'a: slice\nb: true\nc: float64\nd: invalid\ne: "a,b"\n');
+  });
+});
+
 describe('related locations in a template', () => {
   it('name the related object where the template writes it, not where the rendered text has it', () => {
     const service = '{{- if .Capabilities.APIVersions.Has "monitoring.coreos.com/v1" }}\n# a ServiceMonitor would go here\n{{- end }}\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n    targetPort: 8080\n';

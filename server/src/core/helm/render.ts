@@ -265,7 +265,10 @@ class Renderer {
       const text = scalarText(value.v);
       // Alone on its line, the text is a YAML fragment (an include's lines): written as is.
       if (alone) pieces = [{ text, origin: text.includes('\n') ? undefined : value.origin }];
-      else if (text.includes('\n')) pieces = [{ text: HELM_UNKNOWN }];
+      // Text that starts on a line of its own (a named template whose body begins with a line break, after a trimmed
+      // `{{- include }}` on a line that holds a key) is written as Helm writes it: the line keeps what it holds and the
+      // fragment's lines follow. Other multi-line text would split the line's scalar: unknown.
+      else if (text.includes('\n')) pieces = startsOwnLine(text) && !openQuote(line) ? [{ text }] : [{ text: HELM_UNKNOWN }];
       else pieces = [{ text: value.raw && !openQuote(line) ? text : fitScalar(text, line), origin: value.origin }];
     } else if (alone) pieces = [{ text: '', unknownBlock: true }];
     else pieces = [{ text: HELM_UNKNOWN }];
@@ -502,6 +505,25 @@ class Renderer {
         if (typeof a !== 'number' || typeof b !== 'number') return UNKNOWN;
         return { k: 'v', v: name === 'gt' ? a > b : name === 'lt' ? a < b : name === 'ge' ? a >= b : a <= b };
       }
+      case 'typeOf':
+      case 'kindOf':
+      case 'kindIs': {
+        // Go's type of a value as Helm reads values (YAML through JSON: numbers are float64); a literal number's type
+        // depends on how the template writes it, so only numbers of the values are decided.
+        const v = last;
+        if (v?.k !== 'v' || args.length !== (name === 'kindIs' ? 2 : 1)) return UNKNOWN;
+        const kind = goKindOf(v.v, v.path !== undefined);
+        if (kind === undefined) return UNKNOWN;
+        if (name === 'kindIs') return args[0].k === 'v' ? { k: 'v', v: scalarText(args[0].v) === kind } : UNKNOWN;
+        if (name === 'kindOf') return { k: 'v', v: kind };
+        return { k: 'v', v: kind === 'map' ? 'map[string]interface {}' : kind === 'slice' ? '[]interface {}' : kind === 'invalid' ? '<nil>' : kind };
+      }
+      case 'join': {
+        // Sprig's `join sep list`: the items' texts between separators (a list of scalars only).
+        const [sep, list] = args;
+        if (sep?.k !== 'v' || list?.k !== 'v' || !Array.isArray(list.v) || !list.v.every((item) => isScalarValue(item) && item !== null && item !== undefined)) return UNKNOWN;
+        return { k: 'v', v: list.v.map((item) => scalarText(item)).join(scalarText(sep.v)) };
+      }
       case 'contains':
         if (!known || args.length !== 2) return UNKNOWN;
         return { k: 'v', v: str(last).includes(str(args[0])) };
@@ -581,6 +603,29 @@ function keepAlternatives(alternatives: Piece[][], out: Piece[]): void {
     if (i > 0 && !texts[i - 1].endsWith('\n') && !texts[i].startsWith('\n') && texts[i - 1] !== '' && texts[i] !== '') out.push({ text: '\n' });
     out.push(...alternative);
   });
+}
+
+/** True when `text` begins with a line holding only blanks (its first line break comes before anything else). */
+function startsOwnLine(text: string): boolean {
+  for (const c of text) {
+    if (c === '\n') return true;
+    if (c !== ' ' && c !== '\t') return false;
+  }
+  return false;
+}
+
+/**
+ * The kind Go gives a value read from a chart's values (`kindOf`): string, bool, float64 (YAML numbers pass
+ * through JSON), map, slice, or invalid for nil; undefined for a number written in the template itself.
+ */
+function goKindOf(v: unknown, fromValues: boolean): string | undefined {
+  if (v === null || v === undefined) return 'invalid';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return fromValues ? 'float64' : undefined;
+  if (Array.isArray(v)) return 'slice';
+  if (isPlainObject(v)) return 'map';
+  return undefined;
 }
 
 function safeJs(doc: Document): unknown {
