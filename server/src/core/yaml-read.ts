@@ -21,7 +21,7 @@
  */
 import type { SourceText } from './source';
 import type { ParseProblem } from './types';
-import { CST, Composer, Lexer, Parser, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
+import { CST, Composer, Lexer, Parser, YAMLParseError, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions, type ToJSOptions, type YAMLError } from 'yaml';
 
 /**
  * The deepest nesting read, counted as the yaml parser's stack counts it: the document, then one level per
@@ -90,11 +90,52 @@ function* boundedTokens(text: string): Generator<CST.Token> {
 }
 
 /**
+ * Errors the yaml package reports about one node it read whole (its escapes, tags, anchor, key length): reading
+ * goes on after them exactly as it would without them, so they cause no other error and are independent of one
+ * another. Every other error breaks the structure (an indentation, a missing `]`, a token where none fits), and
+ * the package then reports what it makes of each token after it, up to the end of the document: one error per
+ * token of every valid line that follows, none of them the user's to fix.
+ */
+const NODE_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'ALIAS_PROPS',
+  'BAD_ALIAS',
+  'BAD_COLLECTION_TYPE',
+  'BAD_DQ_ESCAPE',
+  'DUPLICATE_KEY',
+  'KEY_OVER_1024_CHARS',
+  'MULTIPLE_ANCHORS',
+  'MULTIPLE_TAGS',
+  'NON_STRING_KEY',
+  'TAG_RESOLVE_FAILED',
+]);
+
+/**
+ * The errors of `doc` that are causes, in the order the package reported them: the first error in the text that
+ * breaks the structure, and the errors about one node (NODE_ERRORS) before it; the errors after it are its
+ * consequences and are left out (572 errors for a SAM template whose one flow map closes too far left, 570 of them
+ * on valid lines). Of errors at the same place, the first reported is the cause: the package reports the innermost
+ * collection's first. A second document of a text read as one (`MULTIPLE_DOCS`, see readDocument) is no part of the
+ * document's structure: kept. Two passes over the errors, no sort.
+ */
+function causes(doc: Document): YAMLError[] {
+  const { errors } = doc;
+  let cause = -1;
+  errors.forEach((error, i) => {
+    if (error.code === 'MULTIPLE_DOCS' || NODE_ERRORS.has(error.code)) return;
+    if (cause < 0 || error.pos[0] < errors[cause].pos[0]) cause = i;
+  });
+  if (cause < 0) return errors;
+  const end = errors[cause].pos[0];
+  return errors.filter((error, i) => i === cause || error.code === 'MULTIPLE_DOCS' || (NODE_ERRORS.has(error.code) && (error.pos[0] < end || (error.pos[0] === end && i < cause))));
+}
+
+/**
  * Why `doc` was not analysed, at the places in `source` (whose text it was read from): the parser's syntax errors
- * (the first line of each message), or the nesting bound's one error, which means the document was not read.
+ * that are causes (see causes; the first line of each message), or the nesting bound's one error, which means the
+ * document was not read. Warnings are not reported: the document was read despite them.
  */
 export function problemsOf(doc: Document, source: SourceText): ParseProblem[] {
-  return doc.errors.map((error) => {
+  return causes(doc).map((error) => {
     const [start, end] = error.pos;
     const message = error.message.split('\n')[0];
     return { message, range: source.rangeOf(start, Math.max(end, start)), kind: message.startsWith(TOO_DEEP_MESSAGE) ? 'unread' : 'syntax' };

@@ -5,7 +5,7 @@
 import { perString } from '../string-memo';
 import { parseImageReference } from './images';
 import { isIdleCommand, programOf, type ContainerCommand } from './commands';
-import type { EnvEntry } from './model';
+import type { ContainerPort, EnvEntry } from './model';
 
 export interface Datastore {
   /** Human name, e.g. "PostgreSQL". */
@@ -46,6 +46,58 @@ function judgeImage(image: string): Datastore | undefined {
   return undefined;
 }
 
+/** Words of an image name that name a datastore, with the port its server listens on by default. */
+const DATASTORE_WORDS: Record<string, { port: number; store: Datastore }> = {
+  postgres: { port: 5432, store: { name: 'PostgreSQL', persistent: true } },
+  postgresql: { port: 5432, store: { name: 'PostgreSQL', persistent: true } },
+  mysql: { port: 3306, store: { name: 'MySQL', persistent: true } },
+  mariadb: { port: 3306, store: { name: 'MariaDB', persistent: true } },
+  mongo: { port: 27017, store: { name: 'MongoDB', persistent: true } },
+  mongodb: { port: 27017, store: { name: 'MongoDB', persistent: true } },
+  redis: { port: 6379, store: { name: 'Redis', persistent: false } },
+  rabbitmq: { port: 5672, store: { name: 'RabbitMQ', persistent: true } },
+};
+
+/** The database a `…-db` image serves when it declares that database's port (Sock Shop's `catalogue-db` on 3306). */
+const DATABASE_PORTS: Record<number, Datastore> = {
+  5432: DATASTORE_WORDS.postgres.store,
+  3306: DATASTORE_WORDS.mysql.store,
+  27017: DATASTORE_WORDS.mongodb.store,
+};
+
+/** Words of an image name that make it a tool around a datastore, not the datastore (mongo-express, redis-commander, mysql-router). */
+const TOOL_WORDS = new Set(['express', 'commander', 'admin', 'ui', 'web', 'gui', 'console', 'insight', 'client', 'cli', 'init', 'migrate', 'migrations', 'migration', 'seed', 'router', 'operator', 'exporter', 'proxy', 'backup', 'dump', 'sentinel', 'test', 'tests']);
+
+/**
+ * The datastore a container's image runs: by the image's name (datastoreOfImage), or, for an application's own
+ * build of one (`robotshop/rs-mongodb`, `rs-mysql-db`, `catalogue-db`), by a datastore word or `db` in the name
+ * together with that datastore's default port declared by the container. Tools named after a datastore
+ * (`mongo-express`, `redis-commander`, exporters, proxies) are not one.
+ */
+export function datastoreOfContainer(container: { image: string | undefined; ports: readonly ContainerPort[] }): Datastore | undefined {
+  const named = datastoreOfImage(container.image);
+  if (named || !container.image || container.image.includes('{{') || container.ports.length === 0) return named;
+  const words = candidateWords(container.image);
+  if (!words) return undefined;
+  const declares = (port: number) => container.ports.some((p) => p.containerPort === port);
+  for (const word of words) {
+    const known = Object.hasOwn(DATASTORE_WORDS, word) ? DATASTORE_WORDS[word] : undefined;
+    if (known && declares(known.port)) return known.store;
+  }
+  if (words.includes('db') || words.includes('database')) {
+    for (const p of container.ports) if (p.containerPort !== undefined && Object.hasOwn(DATABASE_PORTS, p.containerPort)) return DATABASE_PORTS[p.containerPort];
+  }
+  return undefined;
+}
+
+/** The words of an image's name when it may be an application's own datastore build; undefined for tools and helpers. Judged once per image. */
+const candidateWords = perString((image: string): string[] | undefined => {
+  if (isAuxiliaryImage(image)) return undefined;
+  const repository = parseImageReference(image).repository.toLowerCase();
+  const words = repository.slice(repository.lastIndexOf('/') + 1).split(/[-_.]/);
+  return words.some((w) => TOOL_WORDS.has(w)) ? undefined : words;
+});
+
 /** Programs that talk to a datastore rather than serve one: shells, dump and load tools, benchmarks. */
 const CLIENT_PROGRAMS = /^(psql|pg_dump|pg_dumpall|pg_restore|pg_basebackup|pgbench|pg_isready|mysql|mysqldump|mysqlpump|mysqladmin|mysqlsh|mysqlslap|sysbench|mongo|mongosh|mongodump|mongorestore|mongoimport|mongoexport|redis-cli|redis-benchmark|memtier_benchmark|cqlsh|cassandra-stress|nodetool|kcat|kafkacat|kafka-console-(producer|consumer)(\.sh)?|kafka-topics(\.sh)?|kafka-producer-perf-test(\.sh)?|kafka-consumer-perf-test(\.sh)?|rabbitmqadmin|perf-test|curl|wget|esrally|bats)$/;
 
@@ -54,8 +106,8 @@ const CLIENT_PROGRAMS = /^(psql|pg_dump|pg_dumpall|pg_restore|pg_basebackup|pgbe
  * (an idle toolbox `sleep infinity`, or a client such as `psql`, `mysqldump`, `kcat`, `pgbench`
  * as the program it runs). A `postgres:16` image started as `sleep 3600` is a client pod.
  */
-export function datastoreServedBy(image: string | undefined, command: ContainerCommand | undefined, env: readonly EnvEntry[] = []): Datastore | undefined {
-  const store = datastoreOfImage(image);
+export function datastoreServedBy(container: { image: string | undefined; ports: readonly ContainerPort[] }, command: ContainerCommand | undefined, env: readonly EnvEntry[] = []): Datastore | undefined {
+  const store = datastoreOfContainer(container);
   // An Elasticsearch coordinating-only node (`NODE_DATA=false`, `NODE_MASTER=false`) serves no data of its own.
   const setting = (name: string) => env.find((e) => e.name === name)?.value?.toLowerCase();
   if (store?.name === 'Elasticsearch' && setting('NODE_DATA') === 'false' && setting('NODE_MASTER') === 'false') return undefined;

@@ -43,6 +43,9 @@ spec:
           emptyDir: {}
 `;
 
+/** A Deployment with one container of `image` declaring `port` (Robot Shop's and Sock Shop's own datastore builds). */
+const own = (image: string, port: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: store}\nspec:\n  selector: {matchLabels: {app: store}}\n  template:\n    metadata: {labels: {app: store}}\n    spec:\n      containers:\n        - name: store\n          image: ${image}\n          ports:\n            - containerPort: ${port}\n`;
+
 testRule(rule, {
   valid: [
     // helm/charts' stable/mysql: the chart's test Pod runs bats on the MySQL image; no server runs there.
@@ -59,6 +62,11 @@ testRule(rule, {
     { name: 'sleep infinity behind a trap', code: sts('          command: [bash, -c, "trap : TERM INT; sleep infinity & wait"]\n') },
     { name: 'the image runs a client tool', code: sts('          command: [sh, -c, "pgbench -i -h orders-db app && pgbench -c 10 -T 600 -h orders-db app"]\n') },
     { name: 'a cache may start empty', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cache}\nspec:\n  selector: {matchLabels: {app: cache}}\n  template:\n    metadata: {labels: {app: cache}}\n    spec:\n      containers:\n        - name: redis\n          image: redis:7.2.5\n' },
+    { name: 'a web UI named after the datastore (mongo-express) on its own port', code: own('mongo-express:1.0.2', 8081) },
+    { name: 'a tool named after the datastore that declares its port (mysql-router)', code: own('container-registry.oracle.com/mysql/mysql-router:8.4', 3306) },
+    { name: 'an app named like a datastore without its port (orders-mongo-api on 8080)', code: own('shop/orders-mongo-api:1.2.0', 8080) },
+    { name: 'a database migration image on the database port', code: own('shop/orders-db-migrate:1.2.0', 5432) },
+    { name: 'an exporter on the database port', code: own('shop/mysql-db-exporter:1.0.0', 3306) },
     { name: 'Kustomize patch bumping the image', code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: orders-db}\nspec:\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.4\n' },
   ],
   invalid: [
@@ -81,6 +89,16 @@ testRule(rule, {
       name: 'emptyDir data directory plus a configMap',
       code: sts('          volumeMounts:\n            - {name: data, mountPath: /var/lib/postgresql/data}\n            - {name: init, mountPath: /docker-entrypoint-initdb.d}\n', '      volumes:\n        - name: data\n          emptyDir: {}\n        - name: init\n          configMap: {name: orders-db-init}\n'),
       errors: [{ line: 14, column: 17 }],
+    },
+    {
+      name: "an application's own MongoDB build (robot-shop's rs-mongodb) declaring 27017",
+      code: own('robotshop/rs-mongodb:2.1.0', 27017),
+      errors: [{ line: 10, column: 17, message: 'MongoDB container `store`' }],
+    },
+    {
+      name: "a '-db' image declaring MySQL's port (Sock Shop's catalogue-db)",
+      code: own('weaveworksdemos/catalogue-db:0.3.0', 3306),
+      errors: [{ line: 10, column: 17, message: 'MySQL container `store`' }],
     },
     {
       name: 'mysql in a bare Pod',

@@ -37,6 +37,13 @@ testRule(rule, {
       output: deploy('            - name: DB_PASSWORD   # prod password\n              valueFrom:\n                secretKeyRef:\n                  name: orders-secrets\n                  key: DB_PASSWORD\n            - name: LOG_LEVEL\n              value: info\n'),
     },
     {
+      // Azure-Samples/aks-store-demo: the broker's real password is the word itself; only fill-in markers such as `changeme` are placeholders.
+      name: 'the word "password" as the value is the credential the pod runs with',
+      code: deploy('            - name: RABBITMQ_DEFAULT_PASS\n              value: "password"\n'),
+      errors: [{ line: 17, column: 22, message: '`pa******`' }],
+      output: deploy('            - name: RABBITMQ_DEFAULT_PASS\n              valueFrom:\n                secretKeyRef:\n                  name: orders-secrets\n                  key: RABBITMQ_DEFAULT_PASS\n'),
+    },
+    {
       name: 'secret by shape under a neutral name, 4-space file, URL credentials masked',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: worker\nspec:\n    containers:\n        -   name: worker\n            image: shop/worker:1.0.0\n            env:\n                -   name: UPSTREAM\n                    value: AKIAIOSFODNN7EXAMPLE\n                -   name: DATABASE_URL\n                    value: postgres://orders:hunter2hunter@db:5432/orders\n',
       errors: [

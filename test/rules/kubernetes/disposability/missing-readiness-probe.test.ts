@@ -80,6 +80,14 @@ testRule(rule, {
     { name: 'probe present', code: `${deployment('          readinessProbe:\n            httpGet: {path: /ready, port: http}\n')}---\n${service()}` },
     { name: 'no Service selects the pods (worker)', code: deployment() },
     {
+      name: "queue consumer behind kompose's placeholder Service (headless, targetPort 0: no port exposed)",
+      code: `${deployment('', '          env:\n            - name: AMQP_HOST\n              value: rabbitmq\n')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: dispatch\nspec:\n  clusterIP: None\n  ports:\n  - name: headless\n    port: 55555\n    targetPort: 0\n  selector:\n    app: web\n`,
+    },
+    {
+      name: 'pod without ports behind a headless Service without ports',
+      code: `${deployment('', '')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: peers\nspec:\n  clusterIP: None\n  selector:\n    app: web\n`,
+    },
+    {
       name: 'another container of the pod gates readiness',
       code: `${deployment('        - name: gateway\n          image: shop/gateway:2.0.0\n          readinessProbe:\n            httpGet: {path: /ready, port: 9000}\n')}---\n${service()}`,
     },

@@ -1,5 +1,5 @@
 import { defineKubernetesRule } from '../../../rule';
-import { datastoreOfImage } from '../../../kubernetes/backing-services';
+import { datastoreOfContainer } from '../../../kubernetes/backing-services';
 import { findInCommand, isLongRunning, runningContainers } from '../../../kubernetes/pod-parts';
 
 const DAEMONS = 'redis-server|valkey-server|keydb-server|mongod|mysqld|mysqld_safe|mariadbd|memcached|rabbitmq-server|elasticsearch';
@@ -36,7 +36,7 @@ export default defineKubernetesRule({
       if (!object.podSpec || !isLongRunning(object)) continue;
       for (const container of runningContainers(object)) {
         // The datastore's own image starting its daemon is the service deployed properly.
-        if (!container.image || datastoreOfImage(container.image)) continue;
+        if (!container.image || datastoreOfContainer(container)) continue;
         for (const match of findInCommand(model, container, object.doc, START_DATASTORE)) {
           report({ messageId: 'start', data: { name: container.name ?? '?', command: match.text.trim() }, range: match.range });
         }

@@ -24,7 +24,10 @@ export default defineKubernetesRule({
       'A datastore is judged by what the container runs, not by its image alone: a `postgres` or `mysql` image whose',
       'command idles (`sleep infinity`, `sleep 3600`, `tail -f /dev/null`) or runs a client (`psql`, `mysqldump`,',
       '`kcat`, `pgbench`) is a client or toolbox pod and is not reported, nor is an Elasticsearch coordinating-only node',
-      '(`NODE_DATA=false` and `NODE_MASTER=false`), which keeps no data of its own.',
+      '(`NODE_DATA=false` and `NODE_MASTER=false`), which keeps no data of its own. An application\'s own build of a',
+      'datastore counts when its image name says so and the container declares that datastore\'s port (`rs-mongodb` on',
+      '27017, `catalogue-db` on 3306); tools named after one (`mongo-express`, `redis-commander`, exporters, proxies,',
+      'migration images) do not.',
     ].join('\n'),
     messages: {
       ephemeral: '{{store}} container `{{name}}` has no persistent volume, so its data is lost whenever the pod is replaced; mount a PersistentVolumeClaim at its data directory.',
@@ -36,7 +39,7 @@ export default defineKubernetesRule({
       const volumes = podVolumes(object);
       const claims = claimTemplateNames(object);
       for (const container of runningContainers(object)) {
-        const store = datastoreServedBy(container.image, containerCommand(source, container, object.doc), container.env);
+        const store = datastoreServedBy(container, containerCommand(source, container, object.doc), container.env);
         if (!store?.persistent) continue;
         const persistent = volumeMounts(model, container, object.doc).some((mount) => {
           if (claims.has(mount.name)) return true;

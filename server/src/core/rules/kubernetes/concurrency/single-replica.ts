@@ -2,7 +2,7 @@ import { defineKubernetesRule } from '../../../rule';
 import { isBuiltInApi } from '../../../kubernetes/model';
 import { autoscalersIn, autoscalersOf, servicesSelecting } from '../../../kubernetes/selectors';
 import { isFragment, podVolumes, runningContainers } from '../../../kubernetes/pod-parts';
-import { datastoreOfImage } from '../../../kubernetes/backing-services';
+import { datastoreOfContainer } from '../../../kubernetes/backing-services';
 import { asMap, nodeAt, pairOf, scalarNumber } from '../../../kubernetes/yaml-nodes';
 
 const KINDS = new Set(['Deployment', 'StatefulSet']);
@@ -39,7 +39,7 @@ export default defineKubernetesRule({
       const pair = pairOf(spec, 'replicas', object.doc);
       const replicas = pair ? scalarNumber(pair.value, object.doc) : 1;
       if (replicas !== 1) continue;
-      if (runningContainers(object).some((c) => datastoreOfImage(c.image))) continue;
+      if (runningContainers(object).some((c) => datastoreOfContainer(c))) continue;
       // A Deployment on a ReadWriteOnce disk cannot run a second replica: the advice would be wrong there.
       if (object.kind === 'Deployment' && [...podVolumes(object).values()].some((v) => DISKS.has(v.sourceKind ?? ''))) continue;
       const services = servicesSelecting(object, workspace.objects);

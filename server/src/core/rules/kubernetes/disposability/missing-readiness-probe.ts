@@ -25,7 +25,8 @@ export default defineKubernetesRule({
       'Add a `readinessProbe` to every container that serves a Service port; prefer an HTTP endpoint that reports',
       'readiness honestly. The quick fix (unsafe: review it) adds a TCP check on the port the Service targets, when the',
       'container declares that port or declares none; a container that declares other ports gets no fix. Pods no Service selects',
-      '(workers, Jobs) are not asked.',
+      '(workers, Jobs) are not asked, nor pods behind Services that target no port (a headless Service without ports,',
+      "kompose's placeholder with `targetPort: 0`).",
       '',
       'Not reported either: a container whose pod already has a readiness probe on another container (a proxy or',
       'gateway that checks through to the app gates the pod), a toolbox container that only idles (`sleep infinity`),',
@@ -63,7 +64,9 @@ export default defineKubernetesRule({
       // A lone container that declares no port is taken to serve the Service; one that declares other ports than
       // the Service targets (targetPort 80, containerPort 2368) does not get its traffic: that is a port mismatch
       // (port-binding/service-target-port-unmatched), not a missing probe.
-      if (serving.length === 0 && containers.length === 1 && containers[0].ports.length === 0) serving = [{ container: containers[0], ref: firstNumbered?.ref, service: services[0].name ?? '' }];
+      // The Services must target a port, though: a headless Service with no port, or kompose's placeholder
+      // (`targetPort: 0`, "does not expose any ports") in front of a queue consumer, sends it no traffic.
+      if (serving.length === 0 && refs.length > 0 && containers.length === 1 && containers[0].ports.length === 0) serving = [{ container: containers[0], ref: firstNumbered?.ref, service: services[0].name ?? '' }];
       // A pod is Ready only when every container is: one probed container already gates traffic.
       if (containers.some((c) => probeOf(c, 'readinessProbe', object.doc))) continue;
       const single = (replicasOf(object) ?? 1) <= 1;
@@ -123,7 +126,8 @@ function serviceRefs(services: readonly KubeObject[]): ServiceRefs {
       for (const item of seqItems(nodeAt(service.node, ['spec', 'ports'], service.doc), service.doc)) {
         const port = asMap(item, service.doc);
         const ref = portReference(valueOf(port, 'targetPort', service.doc) ?? valueOf(port, 'port', service.doc), service.doc);
-        if (ref) refs.push({ ref, service: service.name ?? '' });
+        // Port 0 is no port (kompose writes it for a Service that exposes none).
+        if (ref && ref.number !== 0) refs.push({ ref, service: service.name ?? '' });
       }
     }
     const firstByPort = new Map<string, number>();

@@ -2,7 +2,7 @@ import { defineKubernetesRule } from '../../../rule';
 import { isBuiltInApi } from '../../../kubernetes/model';
 import { servicesSelecting } from '../../../kubernetes/selectors';
 import { isFragment, podVolumes } from '../../../kubernetes/pod-parts';
-import { datastoreOfImage } from '../../../kubernetes/backing-services';
+import { datastoreOfContainer } from '../../../kubernetes/backing-services';
 import { nodeAt, scalarString } from '../../../kubernetes/yaml-nodes';
 
 export default defineKubernetesRule({
@@ -38,7 +38,7 @@ export default defineKubernetesRule({
       const all = !recreate && max?.trim() === '100%';
       if (!recreate && !all) continue;
       if ([...podVolumes(object).values()].some((v) => ['persistentVolumeClaim', 'gcePersistentDisk', 'awsElasticBlockStore', 'azureDisk', 'cinder', 'rbd', 'iscsi', 'hostPath'].includes(v.sourceKind ?? ''))) continue;
-      if (object.podSpec!.containers.some((c) => datastoreOfImage(c.image))) continue;
+      if (object.podSpec!.containers.some((c) => datastoreOfContainer(c))) continue;
       const service = servicesSelecting(object, workspace.objects)[0];
       if (!service) continue;
       const data = { name: object.name ?? '?', service: service.name ?? '?', value: max ?? '' };

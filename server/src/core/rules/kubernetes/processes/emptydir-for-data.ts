@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { datastoreOfImage } from '../../../kubernetes/backing-services';
+import { datastoreOfContainer } from '../../../kubernetes/backing-services';
 import { isLongRunning, podVolumes, volumeMounts } from '../../../kubernetes/pod-parts';
 
 /** Mount paths that announce durable data: `/data`, `/app/uploads`, `/var/lib/app`, `/srv/media`, sessions. */
@@ -34,7 +34,7 @@ export default defineKubernetesRule({
       const volumes = podVolumes(object);
       for (const container of pod.containers) {
         // A datastore on an emptyDir is reported by backing-services/datastore-without-persistent-storage.
-        if (datastoreOfImage(container.image)) continue;
+        if (datastoreOfContainer(container)) continue;
         for (const mount of volumeMounts(model, container, object.doc)) {
           const path = mount.mountPath;
           if (!path || !mount.mountPathRange || isTemplated(path)) continue;

@@ -1,0 +1,72 @@
+// YAML syntax errors as parse problems: one precise message at the cause, not the yaml package's cascade after it.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDocument } from '../../server/src/core/analyze';
+import { readAllDocuments } from '../../server/src/core/yaml-read';
+
+/** Each parse problem as `line:column kind message` (1-based, as the CLI shows them). */
+function problems(uri: string, text: string): string[] {
+  return parseDocument({ uri, languageId: 'yaml', text }).parseProblems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.kind} ${p.message}`);
+}
+
+// alexcasalboni/aws-lambda-power-tuning's template.yml, shortened: the inner flow map's `}` is no deeper than
+// `VpcConfig`, which YAML 1.2 (and the yaml package) rejects and PyYAML, cfn-lint and CloudFormation accept.
+const UNDER_INDENTED_FLOW = `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Conditions:
+  UseVPCConfig: !Not [!Equals [!Join ['', !Ref subnetIds], '']]
+Resources:
+  initializer:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: initializer.handler
+      VpcConfig: !If [UseVPCConfig, {
+        SecurityGroupIds: !Ref securityGroupIds,
+        SubnetIds: !Ref subnetIds
+      }, !Ref AWS::NoValue]
+      Environment:
+        Variables:
+          defaultPowerValues: !Join [ ',', !Ref PowerValues ]
+  executor:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: executor.handler
+Outputs:
+  StateMachineARN:
+    Value: !Ref powerTuningStateMachine
+`;
+
+describe('YAML syntax errors: the cause, not the cascade', () => {
+  it('reports only the root error of an under-indented flow map in a SAM template, not the valid lines after it', () => {
+    // The yaml package reports 3 errors at the `}` and one per token of every line after it (30 here, 570 in the original).
+    assert.ok(readAllDocuments(UNDER_INDENTED_FLOW)[0].errors.length > 10);
+    assert.deepEqual(problems('file:///t/template.yml', UNDER_INDENTED_FLOW), ['13:7 syntax Flow map in block collection must be sufficiently indented and end with a }']);
+  });
+
+  /** A ConfigMap whose flow sequence holds a flow map closed no deeper than `x` (line 8): 6 errors from the yaml package. */
+  const brokenConfigMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  x: [1, {\n    k: v\n  }, 2]\n  y: z\n`;
+
+  it("reports each document's first error when two documents of a stream are broken independently", () => {
+    const text = [brokenConfigMap('a'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n', brokenConfigMap('b')].join('---\n');
+    assert.deepEqual(readAllDocuments(text).map((doc) => doc.errors.length), [6, 0, 6]);
+    assert.deepEqual(problems('file:///t/all.yaml', text), [
+      '8:3 syntax Flow map in block collection must be sufficiently indented and end with a }',
+      '23:3 syntax Flow map in block collection must be sufficiently indented and end with a }',
+    ]);
+  });
+
+  it('keeps errors about one node before the first break of the structure (independent of it), none after it', () => {
+    // An invalid escape and a node with two tags, then the break, then a node with two tags again.
+    const text = brokenConfigMap('"a\\qb"').replace('\ndata:', '\ndata:\n  l: !a !b {x: y}') + 'z: !c !d 1\n';
+    assert.deepEqual(problems('file:///t/cm.yaml', text), [
+      '4:11 syntax Invalid escape sequence \\q',
+      '6:9 syntax A node can have at most one tag',
+      '9:3 syntax Flow map in block collection must be sufficiently indented and end with a }',
+    ]);
+  });
+
+  it('leaves a document with one error and a readable document alone', () => {
+    assert.deepEqual(problems('file:///t/pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: [\n'), ['4:1 syntax Flow sequence in block collection must be sufficiently indented and end with a ]']);
+    assert.deepEqual(problems('file:///t/pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n'), []);
+  });
+});
