@@ -1,7 +1,7 @@
 /**
  * Reads what the Dockerfile rules may know of a build context, from the Dockerfile's own folder:
- * the `.dockerignore` (`<Dockerfile name>.dockerignore` first, as BuildKit does) and the entrypoint
- * script the Dockerfile copies and starts. Shared by the CLI and the language server's analysis
+ * the `.dockerignore` (`<Dockerfile name>.dockerignore` first, as BuildKit does), the entrypoint
+ * script the Dockerfile copies and starts, and the pip requirement files it installs from. Shared by the CLI and the language server's analysis
  * worker, so both hand the core the same input. Nothing outside the folder is read, files over
  * MAX_CONTEXT_FILE_BYTES are not read, and anything unreadable stays unknown (the rules are silent).
  */
@@ -37,7 +37,7 @@ function readSmall(path: string): string | null | undefined {
 export function readBuildContext(path: string, model: DockerfileModel): BuildContext | undefined {
   const wanted = contextFilesWanted(model);
   const copiesAll = contextCopies(model).some((c) => c.sources.some((s) => isWholeContext(s.value)));
-  if (!copiesAll && wanted.scripts.length === 0) return undefined;
+  if (!copiesAll && wanted.files.length === 0) return undefined;
   const folder = dirname(path);
   let root: string;
   try {
@@ -61,13 +61,13 @@ export function readBuildContext(path: string, model: DockerfileModel): BuildCon
     context.hasGit = existsSync(join(folder, '.git'));
   }
   const files: Record<string, ContextFile | null> = {};
-  for (const script of wanted.scripts) {
-    const real = inside(root, script);
+  for (const wantedFile of wanted.files) {
+    const real = inside(root, wantedFile);
     const text = real ? readSmall(real) : null;
     if (text === undefined) continue;
     // The URI names the file as the Dockerfile's folder does (not its real path), like the Dockerfile's own.
-    files[script] = text === null || !real ? null : { uri: pathToFileURL(join(folder, ...script.split('/'))).href, text };
+    files[wantedFile] = text === null || !real ? null : { uri: pathToFileURL(join(folder, ...wantedFile.split('/'))).href, text };
   }
-  if (wanted.scripts.length > 0) context.files = files;
+  if (wanted.files.length > 0) context.files = files;
   return context;
 }

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../server/src/core/rules/dockerfile/disposability/entrypoint-script-without-exec';
-import { contextFilesWanted, isIgnored, parseDockerignore } from '../../server/src/core/build-context';
+import { contextFilesWanted, isIgnored, parseDockerignore, requirementNames } from '../../server/src/core/build-context';
 import { DockerfileModel } from '../../server/src/core/dockerfile/model';
 import { SourceText } from '../../server/src/core/source';
 import { analyze } from '../../server/src/core/analyze';
@@ -41,11 +41,24 @@ describe('.dockerignore patterns', () => {
 describe('entrypoint script plumbing', () => {
   it('names the script the caller should read, and the related location', () => {
     const model = new DockerfileModel(new SourceText('file:///w/Dockerfile', ABSOLUTE));
-    assert.deepEqual(contextFilesWanted(model), { scripts: ['docker-entrypoint.sh'], sources: ['docker-entrypoint.sh'] });
+    assert.deepEqual(contextFilesWanted(model), { files: ['docker-entrypoint.sh'], sources: ['docker-entrypoint.sh'] });
     // Named sources of every stage tell the caller whether the Dockerfile's folder is the context; globs and variables are not asked.
     const multi = new DockerfileModel(new SourceText('file:///w/Dockerfile', 'FROM node:20 AS build\nCOPY package*.json tsconfig.json ./\nCOPY ${SRC} src\nFROM node:20-slim\nWORKDIR /srv\nCOPY --from=build /dist dist\nCOPY ./bin/ ./bin/\nCOPY app.py .\nCMD ["./bin/start.sh"]\n'));
-    assert.deepEqual(contextFilesWanted(multi), { scripts: ['bin/start.sh'], sources: ['tsconfig.json', 'bin', 'app.py'] });
+    assert.deepEqual(contextFilesWanted(multi), { files: ['bin/start.sh'], sources: ['tsconfig.json', 'bin', 'app.py'] });
     const analysis = analyze({ uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text: ABSOLUTE }, { rules: [rule], buildContext: script(CHILD) });
     assert.deepEqual(analysis.findings[0]?.related?.[0], { uri: 'file:///workspace/docker-entrypoint.sh', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } }, message: "The script's last command, run without exec." });
+  });
+});
+
+describe('pip requirement files', () => {
+  const wanted = (text: string) => contextFilesWanted(new DockerfileModel(new SourceText('file:///w/Dockerfile', text))).files;
+  it('asks for the requirements file an install of the final image reads, where a copy from the context put it', () => {
+    assert.deepEqual(wanted('FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n'), ['requirements.txt']);
+    assert.deepEqual(wanted('FROM python:3.12-slim\nWORKDIR /src\nCOPY . .\nRUN python -m pip install --requirement=deps/base.txt -rdeps/extra.txt\n'), ['deps/base.txt', 'deps/extra.txt']);
+    assert.deepEqual(wanted('FROM python:3.12-slim AS build\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nFROM python:3.12-slim\nCMD ["python", "app.py"]\n'), [], 'an earlier stage installs it, not the final image');
+    assert.deepEqual(wanted('FROM python:3.12-slim\nRUN pip install -r /tmp/requirements.txt\n'), [], 'no copy from the context wrote it');
+  });
+  it('reads package names, passing over options, URLs and comments', () => {
+    assert.deepEqual(requirementNames('# web\nFlask==2.0.1 ; python_version >= "3.7"\n-r base.txt\n--index-url https://x\ngit+https://example.com/a.git#egg=a\nuvicorn[standard]>=0.30\n\r\nDjango~=4.2 # pinned\n'), ['flask', 'uvicorn', 'django']);
   });
 });

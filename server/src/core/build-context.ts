@@ -12,6 +12,7 @@ import type { Instruction } from 'dockerfile-ast';
 import type { Range } from './types';
 import type { DockerfileModel } from './dockerfile/model';
 import { copiesDirectory, copyPaths, flagOf, globMatches, runtimeInstructions, type PathWord } from './dockerfile/instructions';
+import { requirementArguments } from './dockerfile/packages';
 
 export interface ContextFile {
   /** Where the file is, for related information (a `file:` URI). */
@@ -213,9 +214,19 @@ export function entrypointScript(model: DockerfileModel): EntrypointScript | und
     if (workdir === undefined && !word.value.startsWith('/')) return undefined;
     candidates = [joinImagePath(workdir ?? '/', word.value)];
   }
+  const found = contextFileOf(model, candidates, directories);
+  if (!found) return undefined;
+  return { instruction, range: word.range, imagePath: found.imagePath, contextPath: found.contextPath };
+}
+
+/**
+ * Which build-context file the final image holds at one of the `candidates` (absolute image paths, the first
+ * preferred): the last COPY/ADD that writes one of them decides. Undefined when no copy from the context does.
+ */
+function contextFileOf(model: DockerfileModel, candidates: readonly string[], directories = workdirs(model)): { imagePath: string; contextPath: string } | undefined {
   let contextPath: string | undefined;
   let imagePath = candidates[0];
-  // The last copy that writes the script's path decides.
+  // The last copy that writes the path decides.
   for (const copy of contextCopies(model)) {
     if (!copy.destination || copy.destination.value.includes('$')) continue;
     const base = directories.get(copy.instruction);
@@ -234,17 +245,19 @@ export function entrypointScript(model: DockerfileModel): EntrypointScript | und
       }
     }
   }
-  if (!contextPath) return undefined;
-  return { instruction, range: word.range, imagePath, contextPath };
+  return contextPath === undefined ? undefined : { imagePath, contextPath };
 }
 
 /**
- * What a caller should read for this Dockerfile: the entrypoint script (if any, context-relative), and
+ * What a caller should read for this Dockerfile: the entrypoint script and the pip requirement files the final
+ * image installs from (see requirementFiles), context-relative, and
  * the explicit file sources of its context copies in any stage, whose presence in the Dockerfile's folder tells the
  * caller that the folder is the build context (when one is missing, the context is elsewhere: unknown).
  */
-export function contextFilesWanted(model: DockerfileModel): { scripts: string[]; sources: string[] } {
+export function contextFilesWanted(model: DockerfileModel): { files: string[]; sources: string[] } {
   const script = entrypointScript(model);
+  const files = script ? [script.contextPath] : [];
+  for (const path of requirementFiles(model)) if (!files.includes(path)) files.push(path);
   const sources = new Set<string>();
   for (const copy of contextCopies(model, true)) {
     for (const source of copy.sources) {
@@ -253,5 +266,38 @@ export function contextFilesWanted(model: DockerfileModel): { scripts: string[];
       if (parts.length > 0) sources.add(parts.join('/'));
     }
   }
-  return { scripts: script ? [script.contextPath] : [], sources: [...sources] };
+  return { files, sources: [...sources] };
+}
+
+/**
+ * The pip requirement files (`pip install -r requirements.txt`) of the final image's RUN instructions, as
+ * build-context paths, when a COPY from the context put them where the install reads them.
+ */
+export function requirementFiles(model: DockerfileModel): string[] {
+  const directories = workdirs(model);
+  const out: string[] = [];
+  for (const { instruction, path } of requirementArguments(model)) {
+    const workdir = directories.get(instruction);
+    if (path.includes('$') || (workdir === undefined && !path.startsWith('/'))) continue;
+    const found = contextFileOf(model, [joinImagePath(workdir ?? '/', path)], directories);
+    if (found && !out.includes(found.contextPath)) out.push(found.contextPath);
+  }
+  return out;
+}
+
+/**
+ * The names of the packages a requirements file lists (`flask==3.0`, `Django>=4; python_version > "3.8"`), lower-cased;
+ * options (`-r`, `-e`, `--index-url`), URLs and comments are passed over.
+ */
+export function requirementNames(text: string): string[] {
+  const names: string[] = [];
+  for (const raw of text.split('\n')) {
+    const hash = raw.indexOf('#');
+    const line = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
+    if (line === '' || line.startsWith('-') || line.includes('://')) continue;
+    let end = 0;
+    while (end < line.length && /[A-Za-z0-9._-]/.test(line[end])) end++;
+    if (end > 0) names.push(line.slice(0, end).toLowerCase());
+  }
+  return names;
 }

@@ -128,9 +128,8 @@ function packagesOf(model: DockerfileModel, instruction: Instruction): Installed
   return packages;
 }
 
-/** The packages one simple command installs, by name (`apt-get install -y curl`, `pip install flask==3`); none for other commands. */
-export function commandPackages(command: SimpleCommand): CommandPackage[] {
-  const found: CommandPackage[] = [];
+/** The manager and the words after its install verb, when `command` installs packages (`pip install -r x flask`). */
+function installArguments(command: SimpleCommand): { manager: PackageManager; args: ShellWord[] } | undefined {
   const words = effectiveWords(command);
   let program = words[0]?.value.split('/').pop() ?? '';
   let rest = words.slice(1);
@@ -139,14 +138,22 @@ export function commandPackages(command: SimpleCommand): CommandPackage[] {
     if (rest[0]?.value === '-m' && rest[1]?.value.startsWith('pip')) {
       program = 'pip';
       rest = rest.slice(2);
-    } else return found;
+    } else return undefined;
   }
   const spec = Object.hasOwn(SUBCOMMANDS, program) ? SUBCOMMANDS[program] : undefined;
-  if (!spec) return found;
+  if (!spec) return undefined;
   const verbIndex = rest.findIndex((w) => !w.value.startsWith('-'));
-  if (verbIndex < 0 || !spec.verbs.includes(rest[verbIndex].value)) return found;
-  const args = rest.slice(verbIndex + 1);
-  const ownOptions = MANAGER_OPTIONS_WITH_VALUE[spec.manager];
+  if (verbIndex < 0 || !spec.verbs.includes(rest[verbIndex].value)) return undefined;
+  return { manager: spec.manager, args: rest.slice(verbIndex + 1) };
+}
+
+/** The packages one simple command installs, by name (`apt-get install -y curl`, `pip install flask==3`); none for other commands. */
+export function commandPackages(command: SimpleCommand): CommandPackage[] {
+  const found: CommandPackage[] = [];
+  const install = installArguments(command);
+  if (!install) return found;
+  const { manager, args } = install;
+  const ownOptions = MANAGER_OPTIONS_WITH_VALUE[manager];
   for (let i = 0; i < args.length; i++) {
     const word = args[i];
     if (word.value.startsWith('-')) {
@@ -156,7 +163,7 @@ export function commandPackages(command: SimpleCommand): CommandPackage[] {
     if (word.value === '' || word.value.includes('$')) continue;
     const name = packageNameOf(word.value).replace(/^([^[]*)\[.*\]$/, '$1');
     if (!name) continue;
-    found.push({ manager: spec.manager, name, word, command });
+    found.push({ manager, name, word, command });
   }
   return found;
 }
@@ -191,4 +198,26 @@ export function runtimePackages(model: DockerfileModel): InstalledPackage[] {
   const stage: Stage | undefined = model.finalStage;
   if (!stage) return [];
   return installedPackages(model, model.inheritedInstructions(stage));
+}
+
+/** The files `pip install -r <file>` (or `--requirement`) reads, per RUN instruction of the final image, as written. */
+export function requirementArguments(model: DockerfileModel): { instruction: Instruction; path: string }[] {
+  const out: { instruction: Instruction; path: string }[] = [];
+  const stage = model.finalStage;
+  if (!stage) return out;
+  for (const instruction of model.inheritedInstructions(stage)) {
+    if (instruction.getKeyword() !== 'RUN') continue;
+    for (const command of model.commandLine(instruction)?.commands ?? []) {
+      const install = installArguments(command);
+      if (install?.manager !== 'pip') continue;
+      const words = install.args;
+      for (let i = 0; i < words.length; i++) {
+        const value = words[i].value;
+        if ((value === '-r' || value === '--requirement') && words[i + 1]) out.push({ instruction, path: words[i + 1].value });
+        else if (value.startsWith('--requirement=')) out.push({ instruction, path: value.slice('--requirement='.length) });
+        else if (value.startsWith('-r') && value.length > 2 && !value.startsWith('--')) out.push({ instruction, path: value.slice(2) });
+      }
+    }
+  }
+  return out;
 }

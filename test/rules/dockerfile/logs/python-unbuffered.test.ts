@@ -1,9 +1,22 @@
 import rule from '../../../../server/src/core/rules/dockerfile/logs/python-unbuffered';
 import { testRule } from '../../../helpers/rule-tester';
 
+const REQUIREMENTS_APP = 'FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
+const requirements = (text: string) => ({ files: { 'requirements.txt': { uri: 'file:///app/requirements.txt', text } } });
+
 testRule(rule, {
   valid: [
     { name: 'a Flask app started as a script: its server logs through logging to stderr', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\nCOPY app.py .\nCMD ["python", "app.py"]\n' },
+    {
+      name: 'Flask from the requirements file the image installs (awesome-compose flask samples)',
+      code: REQUIREMENTS_APP,
+      buildContext: requirements('# web\nFlask==2.0.1 ; python_version >= "3.7"\nredis>=4\n'),
+    },
+    {
+      name: 'Flask from a requirements file copied with the whole context into a folder of its own',
+      code: 'FROM python:3.10-alpine AS builder\nWORKDIR /src\nCOPY . .\nRUN pip3 install -r requirements.txt --no-cache-dir\nENTRYPOINT ["python3"]\nCMD ["server.py"]\n',
+      buildContext: requirements('flask\npymongo\n'),
+    },
     { name: 'PYTHONUNBUFFERED set (legacy syntax)', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED 1\nCMD ["gunicorn", "app:app"]\n' },
     { name: 'any non-empty value enables it, even 0 (as Python documents)', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=0\nCMD ["python", "main.py"]\n' },
     { name: 'python -u', code: 'FROM python:3.12-slim\nCMD ["python", "-u", "main.py"]\n' },
@@ -38,6 +51,19 @@ testRule(rule, {
       code: 'FROM python:3.12-slim\nCMD ["python", "-m", "shop.worker"]\n',
       errors: [{ line: 1, column: 6 }],
       output: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\nCMD ["python", "-m", "shop.worker"]\n',
+    },
+    {
+      name: 'a requirements file without a web framework: the script prints',
+      code: REQUIREMENTS_APP,
+      buildContext: requirements('requests==2.32.3\n-e git+https://example.com/flask.git#egg=flask\n# flask is not used here\n'),
+      errors: [{ line: 1, column: 6 }],
+      output: REQUIREMENTS_APP.replace('FROM python:3.11-slim\n', 'FROM python:3.11-slim\nENV PYTHONUNBUFFERED=1\n'),
+    },
+    {
+      name: 'the requirements file unknown (build context not read): reported as before',
+      code: REQUIREMENTS_APP,
+      errors: [{ line: 1, column: 6 }],
+      output: REQUIREMENTS_APP.replace('FROM python:3.11-slim\n', 'FROM python:3.11-slim\nENV PYTHONUNBUFFERED=1\n'),
     },
     {
       name: 'python command on a debian base',

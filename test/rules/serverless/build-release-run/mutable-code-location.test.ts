@@ -10,6 +10,10 @@ testRule(rule, {
     { name: 'an S3 object with its version', code: sam('      CodeUri:\n        Bucket: artifacts\n        Key: orders/build-4711.zip\n        Version: 3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY\n') },
     { name: 'a key from a parameter', code: lambda('      Code:\n        S3Bucket: !Ref ArtifactBucket\n        S3Key: !Ref ArtifactKey\n') },
     { name: 'a content-addressed key', code: lambda('      Code:\n        S3Bucket: cdk-assets\n        S3Key: 15d7c92b571beed29cf6c012a96022482eee1df1b477ad528ddc03a4be52c076.zip\n') },
+    {
+      name: 'a `sam package` output: an s3:// CodeUri whose key is the artifact\'s content hash (MD5) names one build',
+      code: "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: nodejs8.10\nResources:\n  initializer:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: 300\n      CodeUri: s3://rosh-sam-deployment/964145def2d9e517dd692d1075b5e92e\n      Handler: initializer.handler\n  executor:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: s3://rosh-sam-deployment/964145def2d9e517dd692d1075b5e92e\n      Handler: executor.handler\n",
+    },
     { name: 'inline code', code: lambda('      Code:\n        ZipFile: |\n          exports.handler = async () => 1;\n') },
     {
       name: 'a version in the Globals\' CodeUri reaches a function that names its own key (SAM merges the maps)',
@@ -18,6 +22,12 @@ testRule(rule, {
   ],
   invalid: [
     { name: 's3:// URI', code: sam('      CodeUri: s3://artifacts/orders.zip\n'), errors: [{ line: 6, column: 16, messageId: 's3Uri' }] },
+    {
+      name: 's3:// URI: a content hash in the bucket\'s name does not pin the key',
+      code: sam('      CodeUri: s3://sam-artifacts-964145def2d9e517dd692d1075b5e92e/orders.zip\n'),
+      errors: [{ line: 6, column: 16, messageId: 's3Uri' }],
+    },
+    { name: 's3:// URI naming the latest build, content hash or not', code: sam('      CodeUri: s3://artifacts/latest/964145def2d9e517dd692d1075b5e92e.zip\n'), errors: [{ line: 6, column: 16, messageId: 'latest' }] },
     { name: 'latest.zip', code: sam('      CodeUri:\n        Bucket: artifacts\n        Key: orders/latest.zip\n'), errors: [{ line: 8, column: 14, messageId: 'latest' }] },
     { name: 'Lambda code without S3ObjectVersion', code: lambda('      Code:\n        S3Bucket: artifacts\n        S3Key: orders/handler.zip\n'), errors: [{ line: 8, column: 16, messageId: 'unversioned', message: 'S3ObjectVersion' }] },
     { name: 'an image tagged latest', code: lambda('      PackageType: Image\n      Code:\n        ImageUri: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:latest\n'), errors: [{ line: 8, column: 19, messageId: 'latest' }] },

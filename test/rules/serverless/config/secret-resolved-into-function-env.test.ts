@@ -7,11 +7,31 @@ testRule(rule, {
   valid: [
     { name: 'the ARN of the secret, read at run time', code: sam('          DB_SECRET_ARN: !Ref DbSecret\n') },
     { name: 'a non-secret field of a database secret', code: sam('          DB_USER: !Sub "{{resolve:secretsmanager:${DbSecret}:SecretString:username}}"\n') },
+    {
+      name: 'non-secret fields of a vendor\'s connection secret in Globals: its base URL, cluster id and tenant (the auth token beside them is reported)',
+      code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Environment:\n      Variables:\n        DT_CONNECTION_BASE_URL: !Sub\n          - "{{resolve:secretsmanager:${SecretArn}:SecretString:DT_CONNECTION_BASE_URL}}"\n          - SecretArn:\n              !FindInMap [EnvironmentConfiguration, !Ref Environment, dynatraceSecretArn]\n        DT_CLUSTER: !Sub\n            - "{{resolve:secretsmanager:${SecretArn}:SecretString:DT_CLUSTER_ID}}"\n            - SecretArn:\n                !FindInMap\n                - EnvironmentConfiguration\n                - !Ref Environment\n                - dynatraceSecretArn\n        DT_TENANT: !Sub\n          - "{{resolve:secretsmanager:${SecretArn}:SecretString:DT_TENANT}}"\n          - SecretArn: !FindInMap [EnvironmentConfiguration, !Ref Environment, dynatraceSecretArn]\nResources:\n  AddressFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: java17\n',
+    },
+    { name: 'identifiers and the endpoint of a database secret, camelCase or not', code: sam('          DB_CLUSTER: "{{resolve:secretsmanager:prod/db:SecretString:dbClusterIdentifier}}"\n          DB_ENDPOINT: "{{resolve:secretsmanager:prod/db:SecretString:proxy_endpoint}}"\n          DB_NAME: "{{resolve:secretsmanager:prod/db:SecretString:db_name:AWSCURRENT}}"\n') },
     { name: 'a plain SSM parameter', code: sam('          TABLE: "{{resolve:ssm:/app/table-name}}"\n') },
     { name: 'a plain ssm variable under a harmless name', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: h\n    environment:\n      TABLE_NAME: ${ssm:/app/table}\n' },
   ],
   invalid: [
     { name: 'Secrets Manager dynamic reference', code: sam('          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}"\n'), errors: [{ line: 8, column: 24, messageId: 'resolve' }] },
+    {
+      name: 'the auth tokens of a vendor\'s connection secret, beside its non-secret fields',
+      code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Environment:\n      Variables:\n        DT_CONNECTION_AUTH_TOKEN: !Sub\n          - "{{resolve:secretsmanager:${SecretArn}:SecretString:DT_CONNECTION_AUTH_TOKEN}}"\n          - SecretArn: !FindInMap [EnvironmentConfiguration, !Ref Environment, dynatraceSecretArn]\n        DT_TENANT: !Sub\n          - "{{resolve:secretsmanager:${SecretArn}:SecretString:DT_TENANT}}"\n          - SecretArn: !FindInMap [EnvironmentConfiguration, !Ref Environment, dynatraceSecretArn]\n        DT_LOG_COLLECTION_AUTH_TOKEN: !Sub\n          - "{{resolve:secretsmanager:${SecretArn}:SecretString:DT_LOG_COLLECTION_AUTH_TOKEN}}"\n          - SecretArn: !FindInMap [EnvironmentConfiguration, !Ref Environment, dynatraceSecretArn]\nResources:\n  AddressFunction:\n    Type: AWS::Serverless::Function\n',
+      errors: [
+        { line: 6, column: 35, messageId: 'resolve', message: '`DT_CONNECTION_AUTH_TOKEN` of function `AddressFunction`' },
+        { line: 12, column: 39, messageId: 'resolve', message: '`DT_LOG_COLLECTION_AUTH_TOKEN`' },
+      ],
+    },
+    { name: 'the whole secret, not one field of it', code: sam('          DT_CONFIG: !Sub "{{resolve:secretsmanager:${SecretArn}}}"\n          DT_SECRET: !Sub "{{resolve:secretsmanager:${SecretArn}:SecretString}}"\n'), errors: [{ line: 8, column: 22 }, { line: 9, column: 22 }] },
+    { name: 'a connection URL or a webhook URL kept in a secret', code: sam('          DATABASE_URL: "{{resolve:secretsmanager:prod/db:SecretString:DATABASE_URL}}"\n          HOOK: "{{resolve:secretsmanager:slack:SecretString:webhookUrl}}"\n'), errors: [{ line: 8, column: 25 }, { line: 9, column: 17 }] },
+    {
+      name: 'a value built from a public and a secret field of one secret',
+      code: sam('          DB_URI: !Sub "postgres://{{resolve:secretsmanager:${Db}:SecretString:username}}:{{resolve:secretsmanager:${Db}:SecretString:password}}@db:5432/app"\n'),
+      errors: [{ line: 8, column: 19 }],
+    },
     { name: 'ssm-secure inside !Sub', code: sam('          TOKEN: !Sub "{{resolve:ssm-secure:/app/${Stage}/token:1}}"\n'), errors: [{ line: 8, column: 18 }] },
     { name: 'serverless.yml decrypting with ~true', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  environment:\n    KEY: ${ssm:/app/key~true}\nfunctions:\n  f:\n    handler: h\n', errors: [{ line: 5, column: 10 }] },
     { name: 'serverless.yml ssm under a secret name', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: h\n    environment:\n      GITHUB_TOKEN: ${ssm:githubToken}\n', errors: [{ line: 8, column: 21 }] },

@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import { baseImageOf, isPython, officialName, startInfo } from '../../../dockerfile/start-command';
 import { runtimePackages } from '../../../dockerfile/packages';
+import { requirementFiles, requirementNames } from '../../../build-context';
 
 const baseNameOf = (word: string) => (word.split('/').pop() ?? word).toLowerCase();
 
@@ -36,14 +37,15 @@ export default defineDockerfileRule({
       'toolbox images), and servers or workers that log through `logging` to stderr (gunicorn, uvicorn, uwsgi,',
       'celery, flask, streamlit), since stderr is line-buffered, including a script started with `python` in an image',
       'that installs a web framework (`pip install flask`, FastAPI, Django, aiohttp, Tornado, Sanic) whose server logs the',
-      'same way.',
+      'same way, named on the install command or in a requirements file of the build context it installs from',
+      '(`pip install -r requirements.txt`, when the linter can read that file).',
     ].join('\n'),
     messages: {
       buffered: 'Python buffers stdout when it is not a terminal; set `ENV PYTHONUNBUFFERED=1` (or run `python -u`) so logs stream as they happen.',
     },
     fix: 'safe',
   },
-  check({ model, source, report }) {
+  check({ model, source, report, buildContext }) {
     const stage = model.finalStage;
     if (!stage) return;
     // Python: "If this is set to a non-empty string it is equivalent to -u" (so `0` enables it too).
@@ -64,6 +66,11 @@ export default defineDockerfileRule({
     if (!pythonCommand) return;
     // A web app started as a script (`python app.py` calling `app.run()`): its server logs through `logging` to stderr too.
     if (runtimePackages(model).some((p) => p.manager === 'pip' && WEB_FRAMEWORKS.has(p.name.toLowerCase()))) return;
+    // … also when the framework comes from a requirements file of the build context (`pip install -r requirements.txt`).
+    for (const path of requirementFiles(model)) {
+      const file = buildContext?.files?.[path];
+      if (file && requirementNames(file.text).some((name) => WEB_FRAMEWORKS.has(name))) return;
+    }
     const fromRange = stage.from.getRange();
     const line = fromRange.end.line;
     const insertAt = { line, character: source.lineText(line).length };

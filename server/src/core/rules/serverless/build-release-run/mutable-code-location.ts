@@ -7,6 +7,22 @@ import type { Report } from '../../../types';
 /** An object key or image reference that names "the newest build" rather than one build. */
 const LATEST = /(^|[/_.:-])latest([/_.-]|\.zip$|\.jar$|$)/i;
 
+/**
+ * An object key that carries a content hash names one build for good: what `sam package` writes (the artifact's MD5,
+ * `964145def2d9e517dd692d1075b5e92e`) and `cdk` uploads (a SHA-256). Asked of the key however the location is written,
+ * a `Bucket`/`Key` map or an `s3://bucket/key` URI.
+ */
+function contentAddressed(key: string): boolean {
+  return /[0-9a-f]{32,}/i.test(key);
+}
+
+/** The object key of an `s3://bucket/key` URI (empty when it names only a bucket). */
+function uriKey(uri: string): string {
+  const path = uri.replace(/^s3:\/\//i, '');
+  const slash = path.indexOf('/');
+  return slash < 0 ? '' : path.slice(slash + 1);
+}
+
 export default defineServerlessRule({
   meta: {
     id: 'build-release-run/mutable-code-location',
@@ -24,7 +40,8 @@ export default defineServerlessRule({
       '',
       'Not reported: serverless.yml functions (the framework uploads the code itself), local code paths the packager',
       'uploads, code locations given by an intrinsic function, S3 keys from a parameter or `!Sub`, keys that carry a',
-      'content hash, objects with a `Version`/`S3ObjectVersion`, and images referenced by digest.',
+      'content hash (in a `Bucket`/`Key` map or an `s3://` URI, as `sam package` writes them), objects with a',
+      '`Version`/`S3ObjectVersion`, and images referenced by digest.',
     ].join('\n'),
     messages: {
       unversioned: 'The code of {{functions}} comes from the S3 object `{{key}}` without an object version; pin `{{versionKey}}` or let the packager upload a content-addressed artifact.',
@@ -42,7 +59,10 @@ export default defineServerlessRule({
         const code = model.setting(fn, 'CodeUri');
         if (code?.literal !== undefined) {
           const uri = code.literal.trim();
-          if (/^s3:\/\//i.test(uri)) report({ messageId: LATEST.test(uri) ? 'latest' : 's3Uri', data: { functions: model.namesTaking(fn, code), key: uri }, range: code.range });
+          if (/^s3:\/\//i.test(uri)) {
+            if (LATEST.test(uri)) report({ messageId: 'latest', data: { functions: model.namesTaking(fn, code), key: uri }, range: code.range });
+            else if (!contentAddressed(uriKey(uri))) report({ messageId: 's3Uri', data: { functions: model.namesTaking(fn, code), key: uri }, range: code.range });
+          }
         } else if (code && isMap(code.node) && !code.intrinsic) {
           objectLocation(model, fn, code, 'Key', 'Version', report);
         }
@@ -65,7 +85,7 @@ function objectLocation(model: ServerlessModel, fn: LambdaFunction, code: Settin
   if (shown && LATEST.test(shown)) return report({ messageId: 'latest', data: { functions: model.namesTaking(fn, key), key: shown }, range: key.range });
   // A key from a parameter or `!Sub` names the build the deploy passes in; only a literal key is the same for every release.
   // A key that carries a content hash (what `sam package` and `cdk` upload) names one build for good.
-  if (key.literal !== undefined && !/[0-9a-f]{32,}/i.test(key.literal) && !model.settingWithin(fn, code.key, versionName)) {
+  if (key.literal !== undefined && !contentAddressed(key.literal) && !model.settingWithin(fn, code.key, versionName)) {
     // Named: the functions that take this key and no version (a function may pin its own version under a shared key).
     const unversioned = model.functionsTaking(fn, key).filter((f) => f === fn || !model.settingWithin(f, code.key, versionName));
     report({ messageId: 'unversioned', data: { functions: functionsText(unversioned), key: key.literal, versionKey: versionName }, range: key.range });

@@ -2,12 +2,24 @@ import { defineServerlessRule } from '../../../rule';
 import { looksLikeSecretName } from '../../../secrets';
 
 /** CloudFormation dynamic references that decrypt a secret while the stack deploys. */
-const RESOLVE_SECRET = /\{\{resolve:(secretsmanager|ssm-secure):/;
+const RESOLVE_SECRET = /\{\{resolve:(secretsmanager|ssm-secure):/g;
 /** Serverless Framework variables that decrypt: `${ssm:/path~true}`, `${ssm(raw):…}`, Secrets Manager through SSM. */
 const FRAMEWORK_DECRYPT = /\$\{ssm(\([a-z, ]*\))?:(?:(?!\$\{ssm[(:])[^}])*(~true|\/aws\/reference\/secretsmanager\/)/;
 const FRAMEWORK_SSM = /^\$\{ssm(\([a-z, ]*\))?:/;
-/** Fields of a database secret that are not secret themselves: `{{resolve:secretsmanager:arn:SecretString:username}}`. */
-const PUBLIC_FIELD = /:SecretString:(username|user|host|hostname|port|dbname|database|engine|dbClusterIdentifier|dbInstanceIdentifier)(:|\}\})/i;
+/**
+ * Words that end the name of a secret's field that is not secret itself, `{{resolve:secretsmanager:arn:SecretString:username}}`:
+ * where a database or a service is and who connects (`host`, `port`, `dbname`, `username`, `DT_TENANT`, `proxyEndpoint`).
+ */
+const PUBLIC_FIELD_WORDS = new Set(['username', 'user', 'host', 'hostname', 'port', 'dbname', 'database', 'engine', 'endpoint', 'region', 'domain', 'tenant', 'cluster']);
+/** Words that end such a field's name after one of `PUBLIC_FIELD_WORDS` or a qualifier: `dbClusterIdentifier`, `DT_CLUSTER_ID`, `client_id`. */
+const IDENTIFIER_WORDS = new Set(['id', 'identifier', 'name']);
+const IDENTIFIER_QUALIFIERS = new Set(['db', 'instance', 'account', 'client', 'project', 'org', 'organization', 'app', 'application']);
+/**
+ * A URL is a public field only as a service's base or API address (`DT_CONNECTION_BASE_URL`); a `DATABASE_URL` or a
+ * `WEBHOOK_URL` commonly carries a password or is itself the credential.
+ */
+const URL_WORDS = new Set(['url', 'uri']);
+const URL_QUALIFIERS = new Set(['base', 'api']);
 
 export default defineServerlessRule({
   meta: {
@@ -24,8 +36,10 @@ export default defineServerlessRule({
       'Secrets Lambda extension, or Powertools\' parameters utility), with `secretsmanager:GetSecretValue` permission.',
       '',
       'Not reported: plain parameter or resource references, dynamic references to non-secret SSM parameters, the',
-      'non-secret fields of a database secret (username, host, port, database name, engine, identifiers), and in',
-      "serverless.yml `${ssm:…}` values that are not decrypted unless the variable's name looks secret.",
+      'non-secret fields of a secret (`…:SecretString:<field>` whose name ends in a username, host, port, database name,',
+      'engine, endpoint, region, domain, tenant or cluster, an identifier of one of these, or a base or API URL, unless the',
+      "name also looks secret), and in serverless.yml `${ssm:…}` values that are not decrypted unless the variable's name",
+      'looks secret. A whole secret, and a value that also takes a secret field, are reported.',
     ].join('\n'),
     messages: {
       resolve: '`{{name}}` of {{functions}} resolves a secret at deploy time into plain configuration; pass the secret\'s ARN and read it at run time.',
@@ -37,9 +51,39 @@ export default defineServerlessRule({
         const text = env.text;
         if (text === undefined) continue;
         const framework = model.kind === 'serverless-framework';
-        const resolved = (RESOLVE_SECRET.test(text) && !PUBLIC_FIELD.test(text)) || (framework && (FRAMEWORK_DECRYPT.test(text) || (FRAMEWORK_SSM.test(text.trim()) && looksLikeSecretName(env.name))));
+        const resolved = resolvesSecret(text) || (framework && (FRAMEWORK_DECRYPT.test(text) || (FRAMEWORK_SSM.test(text.trim()) && looksLikeSecretName(env.name))));
         if (resolved) report({ messageId: 'resolve', data: { name: env.name, functions: model.namesTaking(fn, env) }, range: env.range });
       }
     }
   },
 });
+
+/** Whether `text` holds a dynamic reference that decrypts a secret, other than a non-secret field of a Secrets Manager secret. */
+function resolvesSecret(text: string): boolean {
+  for (const m of text.matchAll(RESOLVE_SECRET)) {
+    if (m[1] === 'ssm-secure') return true;
+    const start = m.index + m[0].length;
+    const end = text.indexOf('}}', start);
+    const reference = end < 0 ? text.slice(start) : text.slice(start, end);
+    const at = reference.indexOf(':SecretString:');
+    // The whole secret (no JSON key) is a secret.
+    if (at < 0) return true;
+    const field = reference.slice(at + ':SecretString:'.length).split(/[:}]/)[0];
+    if (!publicField(field)) return true;
+  }
+  return false;
+}
+
+/** A JSON key of a secret that names where and who rather than a credential: `host`, `dbClusterIdentifier`, `DT_TENANT`, `DT_CONNECTION_BASE_URL`. */
+function publicField(field: string): boolean {
+  if (field === '' || field.includes('$') || looksLikeSecretName(field)) return false;
+  // Words of `dbClusterIdentifier`, `DT_CLUSTER_ID`, `db-host`: split at separators and lower-to-upper case changes.
+  const words = field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  const last = words[words.length - 1];
+  const before = words[words.length - 2];
+  if (last === undefined) return false;
+  if (PUBLIC_FIELD_WORDS.has(last)) return true;
+  if (before === undefined) return false;
+  if (IDENTIFIER_WORDS.has(last)) return PUBLIC_FIELD_WORDS.has(before) || IDENTIFIER_QUALIFIERS.has(before);
+  return URL_WORDS.has(last) && URL_QUALIFIERS.has(before);
+}
