@@ -44,7 +44,7 @@ describe('entrypoint script plumbing', () => {
     assert.deepEqual(contextFilesWanted(model), { files: ['docker-entrypoint.sh'], sources: ['docker-entrypoint.sh'] });
     // Named sources of every stage tell the caller whether the Dockerfile's folder is the context; globs and variables are not asked.
     const multi = new DockerfileModel(new SourceText('file:///w/Dockerfile', 'FROM node:20 AS build\nCOPY package*.json tsconfig.json ./\nCOPY ${SRC} src\nFROM node:20-slim\nWORKDIR /srv\nCOPY --from=build /dist dist\nCOPY ./bin/ ./bin/\nCOPY app.py .\nCMD ["./bin/start.sh"]\n'));
-    assert.deepEqual(contextFilesWanted(multi), { files: ['bin/start.sh'], sources: ['tsconfig.json', 'bin', 'app.py'] });
+    assert.deepEqual(contextFilesWanted(multi), { files: ['bin/start.sh', 'package-lock.json'], sources: ['tsconfig.json', 'bin', 'app.py'] });
     const analysis = analyze({ uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text: ABSOLUTE }, { rules: [rule], buildContext: script(CHILD) });
     assert.deepEqual(analysis.findings[0]?.related?.[0], { uri: 'file:///workspace/docker-entrypoint.sh', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } }, message: "The script's last command, run without exec." });
   });
@@ -57,6 +57,9 @@ describe('pip requirement files', () => {
     assert.deepEqual(wanted('FROM python:3.12-slim\nWORKDIR /src\nCOPY . .\nRUN python -m pip install --requirement=deps/base.txt -rdeps/extra.txt\n'), ['deps/base.txt', 'deps/extra.txt']);
     assert.deepEqual(wanted('FROM python:3.12-slim AS build\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nFROM python:3.12-slim\nCMD ["python", "app.py"]\n'), [], 'an earlier stage installs it, not the final image');
     assert.deepEqual(wanted('FROM python:3.12-slim\nRUN pip install -r /tmp/requirements.txt\n'), [], 'no copy from the context wrote it');
+  });
+  it('asks whether the lock files a glob copy would bring are there', () => {
+    assert.deepEqual(wanted('FROM node:20-alpine\nCOPY web/package*.json ./\nCOPY */package*.json /x/\nRUN npm install\n'), ['web/package-lock.json']);
   });
   it('reads package names, passing over options, URLs and comments', () => {
     assert.deepEqual(requirementNames('# web\nFlask==2.0.1 ; python_version >= "3.7"\n-r base.txt\n--index-url https://x\ngit+https://example.com/a.git#egg=a\nuvicorn[standard]>=0.30\n\r\nDjango~=4.2 # pinned\n'), ['flask', 'uvicorn', 'django']);

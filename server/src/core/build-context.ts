@@ -11,7 +11,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Range } from './types';
 import type { DockerfileModel } from './dockerfile/model';
-import { copiesDirectory, copyPaths, flagOf, globMatches, runtimeInstructions, type PathWord } from './dockerfile/instructions';
+import { copiesDirectory, copyPaths, flagOf, globMatches, runtimeInstructions, sourceMatches, type PathWord } from './dockerfile/instructions';
 import { requirementArguments } from './dockerfile/packages';
 
 export interface ContextFile {
@@ -249,8 +249,9 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
 }
 
 /**
- * What a caller should read for this Dockerfile: the entrypoint script and the pip requirement files the final
- * image installs from (see requirementFiles), context-relative, and
+ * What a caller should read for this Dockerfile: the entrypoint script, the pip requirement files the final
+ * image installs from (see requirementFiles) and the lock files a glob copy may bring (see globbedContextFiles),
+ * context-relative, and
  * the explicit file sources of its context copies in any stage, whose presence in the Dockerfile's folder tells the
  * caller that the folder is the build context (when one is missing, the context is elsewhere: unknown).
  */
@@ -258,6 +259,7 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
   const script = entrypointScript(model);
   const files = script ? [script.contextPath] : [];
   for (const path of requirementFiles(model)) if (!files.includes(path)) files.push(path);
+  for (const { path } of globbedContextFiles(model)) if (!files.includes(path)) files.push(path);
   const sources = new Set<string>();
   for (const copy of contextCopies(model, true)) {
     for (const source of copy.sources) {
@@ -300,4 +302,27 @@ export function requirementNames(text: string): string[] {
     if (end > 0) names.push(line.slice(0, end).toLowerCase());
   }
   return names;
+}
+
+/** Lock files a glob brings only when the build context has them: `COPY package*.json ./`. */
+const GLOBBED_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json'];
+
+/**
+ * The context paths of the lock files that glob sources of the Dockerfile's context copies (any stage) would bring
+ * if they exist (`COPY app/package*.json ./` → `app/package-lock.json`): whether they do, only the context says.
+ */
+export function globbedContextFiles(model: DockerfileModel): { name: string; path: string }[] {
+  const out: { name: string; path: string }[] = [];
+  for (const copy of contextCopies(model, true)) {
+    for (const source of copy.sources) {
+      const parts = cleanPath(source.value);
+      const base = parts[parts.length - 1];
+      if (base === undefined || source.value.includes('$') || !/[*?[]/.test(base) || parts.slice(0, -1).some((p) => /[*?[]/.test(p))) continue;
+      for (const name of GLOBBED_LOCKS) {
+        const path = [...parts.slice(0, -1), name].join('/');
+        if (sourceMatches(source.value, name) && !out.some((o) => o.path === path)) out.push({ name, path });
+      }
+    }
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import { effectiveWords } from './shell';
 import { baseName, bindMountSources, copyPaths, programOf, sourceMatches, verbIndex, type PathWord } from './instructions';
 import { AttachedCache } from '../attached';
 import { addTo, countBelow } from '../lists';
+import { globbedContextFiles, type BuildContext } from '../build-context';
 
 export type Ecosystem = 'npm' | 'bundler' | 'composer' | 'pipenv' | 'python-project' | 'cargo';
 
@@ -112,15 +113,19 @@ export interface CopiedBefore {
   lastNamed(name: string): CopiedFile | undefined;
 }
 
-export function copiedBefore(model: DockerfileModel, run: Instruction): CopiedBefore {
+export function copiedBefore(model: DockerfileModel, run: Instruction, context?: BuildContext): CopiedBefore {
   const stage = model.stageOf(run);
   const index = stage ? stageIndex(model, stage) : undefined;
   const limit = index ? index.countBefore(run.getRange().start.line) : 0;
   const mounts: CopiedFile[] = bindMountSources(run).map((value) => ({ value, range: run.getRange(), instruction: run }));
   const some = (key: string, test: (source: string) => boolean): boolean =>
     (index !== undefined && index.firstIndex(key, test) < limit) || mounts.some((m) => test(m.value));
-  return {
-    has: (name) => some(`name:${name}`, (source) => sourceMatches(source, name)),
+  const copied: CopiedBefore = {
+    has(name) {
+      if (!some(`name:${name}`, (source) => sourceMatches(source, name))) return false;
+      // Named only by a glob (`COPY package*.json ./`), a lock file comes along only if the build context has it.
+      return copied.lastNamed(name) !== undefined || !knownAbsent(model, context, name);
+    },
     some,
     lastNamed(name) {
       const mount = [...mounts].reverse().find((m) => baseName(m.value) === name);
@@ -129,6 +134,15 @@ export function copiedBefore(model: DockerfileModel, run: Instruction): CopiedBe
       return at === undefined ? undefined : index!.files[at];
     },
   };
+  return copied;
+}
+
+/** True when the build context is known to hold none of the files named `name` that the Dockerfile's glob copies could bring. */
+function knownAbsent(model: DockerfileModel, context: BuildContext | undefined, name: string): boolean {
+  const files = context?.files;
+  if (!files) return false;
+  const globbed = globbedContextFiles(model).filter((g) => g.name === name);
+  return globbed.length > 0 && globbed.every((g) => files[g.path] === null);
 }
 
 /** COPY/ADD sources of a stage and its FROM ancestors, oldest first, with the answers asked of them so far. */

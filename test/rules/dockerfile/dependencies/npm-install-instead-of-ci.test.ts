@@ -7,9 +7,29 @@ testRule(rule, {
     { name: 'installing a named global tool', code: 'FROM node:20-alpine\nCOPY package*.json ./\nRUN npm install -g pm2@5.4.0\n' },
     { name: 'npm install without a lock copied (manifest rule territory)', code: 'FROM node:20-alpine\nCOPY package.json ./\nRUN npm install\n' },
     { name: 'lock copied in another stage only', code: 'FROM node:20 AS deps\nCOPY package-lock.json package.json ./\nRUN npm ci\nFROM node:20-slim\nCOPY --from=deps /node_modules ./node_modules\nRUN npm install\n' },
+    {
+      // docker/awesome-compose's root Dockerfile: only package.json is in the context, so `npm ci` would fail.
+      name: 'package*.json copied where the build context has no lock file',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nCMD ["node", "index.js"]\n',
+      buildContext: { files: { 'package-lock.json': null } },
+    },
     { name: 'adding a package by name', code: 'FROM node:20\nCOPY package*.json ./\nRUN npm install sharp\n' },
   ],
   invalid: [
+    {
+      name: 'package*.json copied from a folder whose lock file the context has',
+      code: 'FROM node:20-alpine\nCOPY web/package*.json ./\nRUN npm install\n',
+      buildContext: { files: { 'web/package-lock.json': { uri: 'file:///w/web/package-lock.json', text: '{}' } } },
+      errors: [{ line: 3, column: 5 }],
+      output: 'FROM node:20-alpine\nCOPY web/package*.json ./\nRUN npm ci\n',
+    },
+    {
+      name: 'the lock named exactly: reported whatever the context says',
+      code: 'FROM node:20-alpine\nCOPY package.json package-lock.json ./\nRUN npm install\n',
+      buildContext: { files: { 'package-lock.json': null } },
+      errors: [{ line: 3, column: 5 }],
+      output: 'FROM node:20-alpine\nCOPY package.json package-lock.json ./\nRUN npm ci\n',
+    },
     {
       name: 'npm install after copying package*.json',
       code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install --omit=dev\n',

@@ -4,6 +4,10 @@ import { testRule } from '../../../helpers/rule-tester';
 testRule(rule, {
   valid: [
     { name: 'tagged images and a stage reference', code: 'FROM node:20-alpine AS build\nRUN npm ci\nFROM build AS test\nFROM node:20-alpine\n' },
+    {
+      name: 'COPY --from a stage (by name or index), a pinned image, a named build context',
+      code: 'FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build /app /app\nCOPY --from=0 /etc/x /etc/x\nCOPY --from=gcr.io/distroless/static-debian12:nonroot /etc/passwd /etc/passwd\nCOPY --from=docker/buildx-bin@sha256:4f5a8c3b2e1d0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a /buildx /usr/libexec/docker/cli-plugins/docker-buildx\nCOPY --from=deps /node_modules /node_modules\n',
+    },
     { name: 'digest without a tag', code: 'FROM python@sha256:4f5a8c3b2e1d0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a\n' },
     { name: 'scratch', code: 'FROM golang:1.22 AS build\nFROM scratch\nCOPY --from=build /app /app\n' },
     { name: 'ARG default with a tag', code: 'ARG NODE_VERSION=20.15\nFROM node:${NODE_VERSION}-slim\n' },
@@ -20,6 +24,17 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      // docker/awesome-compose: 19 Dockerfiles copy the Docker tools into a dev-environment stage this way.
+      name: 'an untagged image a COPY --from takes files from',
+      code: 'FROM python:3.10-alpine AS builder\nFROM builder AS dev-envs\nCOPY --from=gloursdocker/docker / /\nCMD ["python3", "app.py"]\n',
+      errors: [{ line: 3, column: 13, endColumn: 32, messageId: 'untagged' }],
+    },
+    {
+      name: 'COPY --from an image with latest, through an ARG default',
+      code: 'ARG TOOLS=example/tools:latest\nFROM debian:12.6-slim\nCOPY --from=${TOOLS} /bin/tool /usr/local/bin/tool\n',
+      errors: [{ line: 3, column: 13, messageId: 'latest' }],
+    },
     {
       name: 'no tag',
       code: 'FROM ubuntu\nRUN apt-get update\n',

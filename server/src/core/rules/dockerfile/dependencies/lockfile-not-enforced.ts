@@ -53,7 +53,7 @@ export default defineDockerfileRule({
     },
     fix: 'unsafe',
   },
-  check({ model, report }) {
+  check({ model, report, buildContext }) {
     for (const instruction of model.instructionsOf('RUN')) {
       const line = model.commandLine(instruction);
       const exec = line?.form === 'exec' && !line.script;
@@ -67,7 +67,7 @@ export default defineDockerfileRule({
         if (key === 'pipenv' && install.verb?.value === 'sync') continue; // sync installs from the lock by definition
         if (install.words.some((w) => tool.enforced.test(w.value))) continue;
         if (key === 'bundle' && bundlerFrozen(model, instruction)) continue;
-        const files = copiedBefore(model, instruction);
+        const files = copiedBefore(model, instruction, buildContext);
         if (!files.has(tool.lock)) continue;
         const flag = tool.flag(files);
         const last = install.verb ?? install.words[0];

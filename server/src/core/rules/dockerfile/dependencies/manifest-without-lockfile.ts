@@ -25,12 +25,12 @@ export default defineDockerfileRule({
       noLock: '`{{manifest}}` is installed without a lock file ({{locks}}), so each build resolves versions afresh; commit the lock file (generate it if the project has none) and copy it next to the manifest.',
     },
   },
-  check({ model, report }) {
+  check({ model, report, buildContext }) {
     const reported = new Set<CopiedFile['range']>();
     for (const instruction of model.instructionsOf('RUN')) {
       const installs = (model.commandLine(instruction)?.commands ?? []).map(installCommandOf).filter((i) => i !== undefined);
       if (installs.length === 0) continue;
-      const files = copiedBefore(model, instruction);
+      const files = copiedBefore(model, instruction, buildContext);
       for (const install of installs) {
         if (install.tool === 'npm' && install.verb?.value !== 'install' && install.verb?.value !== 'i') continue; // npm ci fails on its own
         if (['npm', 'yarn', 'pnpm', 'bun'].includes(install.tool) && install.operands.length > 0) continue;

@@ -18,14 +18,15 @@ export default defineDockerfileRule({
       '',
       '`npm ci` installs exactly what `package-lock.json` says, fails when it disagrees with `package.json`, and starts',
       'from a clean `node_modules`. The quick fix replaces `install` with `ci` when the lock file is copied in the same',
-      'stage; `npm install <package>` and `npm install -g` are left alone.',
+      'stage; `npm install <package>` and `npm install -g` are left alone, and so is an install after `COPY package*.json`',
+      'when the build context holds no lock file for the glob to bring (`npm ci` would fail there).',
     ].join('\n'),
     messages: {
       useCi: '`npm {{verb}}` may re-resolve versions; use `npm ci` to install exactly what package-lock.json declares.',
     },
     fix: 'unsafe',
   },
-  check({ model, report }) {
+  check({ model, report, buildContext }) {
     for (const instruction of model.instructionsOf('RUN')) {
       const line = model.commandLine(instruction);
       const exec = line?.form === 'exec' && !line.script;
@@ -35,7 +36,7 @@ export default defineDockerfileRule({
         if (install.verb.value !== 'install' && install.verb.value !== 'i') continue;
         if (install.operands.length > 0) continue; // `npm install express`: adding a package, not installing the lock.
         if (install.words.some((w) => NOT_FOR_CI.test(w.value))) continue;
-        const files = copiedBefore(model, instruction);
+        const files = copiedBefore(model, instruction, buildContext);
         if (!files.has('package-lock.json') && !files.has('npm-shrinkwrap.json')) continue;
         report({
           messageId: 'useCi',
@@ -47,3 +48,4 @@ export default defineDockerfileRule({
     }
   },
 });
+

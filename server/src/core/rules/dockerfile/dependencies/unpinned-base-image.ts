@@ -1,13 +1,16 @@
 import { defineDockerfileRule } from '../../../rule';
-import { isLogicalImageName, isMovingTag } from '../../../kubernetes/images';
+import { isLogicalImageName, isMovingTag, parseImageReference } from '../../../kubernetes/images';
 import { ENV_TAG } from '../../../dockerfile/literal-values';
+import { flagOf } from '../../../dockerfile/instructions';
+import type { Range, Report } from '../../../types';
+import type { SourceText } from '../../../source';
 
 export default defineDockerfileRule({
   meta: {
     id: 'dependencies/unpinned-base-image',
     factor: 'dependencies',
     defaultSeverity: 'warning',
-    description: 'A base image is referenced without a tag or with `latest`, so the build depends on whatever it points to today.',
+    description: 'A base image, or an image a `COPY --from` takes files from, is referenced without a tag or with `latest`, so the build depends on whatever it points to today.',
     rationale: [
       'The base image is the largest dependency of an image. Without a tag Docker uses `latest`, and `latest` moves:',
       'the same Dockerfile built next month brings a different OS, runtime and libraries, and a rebuild of an old release',
@@ -18,10 +21,11 @@ export default defineDockerfileRule({
       'images built from `ARG` values are judged after expanding their defaults. Branch and channel tags (`main`, `lts`,',
       '`edge`, `nightly`, `next`) and variants without a version (`alpine`, `slim`) move like `latest` and are reported',
       'too, as for a manifest\'s images; a tag naming an environment (`staging`, `testing`) is left to',
-      '`build-release-run/environment-specific-image`. Honours `# hadolint ignore=DL3006`',
-      'and `# hadolint ignore=DL3007`.',
+      '`build-release-run/environment-specific-image`. An image that `COPY --from=<image>` takes files from',
+      '(`COPY --from=gloursdocker/docker / /`) is a dependency of the build in the same way and is judged alike.',
+      'Honours `# hadolint ignore=DL3006` and `# hadolint ignore=DL3007`.',
       '',
-      'Not reported: base images pinned by digest, `scratch`, `FROM` lines that name an earlier build stage, image',
+      'Not reported: base images pinned by digest, `scratch`, `FROM` lines and `COPY --from` that name a build stage, image',
       'references that stay unresolved after `ARG` defaults are expanded, and single-word names that no registry resolves',
       '(not an official Docker Hub image nor a Podman short name: `openmpi`, `rust-x86_64-unknown-linux-gnu`): those are',
       'images the project builds itself from another Dockerfile, which is checked on its own.',
@@ -41,20 +45,38 @@ export default defineDockerfileRule({
       // A name only a local build gives (`FROM openmpi` after `docker build -t openmpi`): its drift is its own Dockerfile's.
       if (isLogicalImageName(image.name)) continue;
       if (model.stageByReference(image.expanded) && model.stageByReference(image.expanded)!.index < stage.index) continue;
-      const shown = image.expanded.length > 60 ? `${image.expanded.slice(0, 57)}...` : image.expanded;
-      if (image.tag === undefined) {
-        report({ messageId: 'untagged', data: { image: shown }, range: image.range });
-      } else if (image.tag.toLowerCase() === 'latest' || (isMovingTag(image.tag) && !ENV_TAG.test(image.tag))) {
-        // Point at the tag itself when it is written literally.
-        const raw = source.textOf(image.range);
-        const suffix = `:${image.tag.toLowerCase()}`;
-        const at = raw.toLowerCase().lastIndexOf(suffix);
-        const range = at >= 0 && !raw.slice(at).includes('$')
-          ? source.rangeOf(source.offsetAt(image.range.start) + at + 1, source.offsetAt(image.range.start) + at + suffix.length)
-          : image.range;
-        const latest = image.tag.toLowerCase() === 'latest';
-        report({ messageId: latest ? 'latest' : 'moving', data: latest ? { image: shown } : { image: shown, tag: image.tag }, range });
-      }
+      judge(image.expanded, image.tag, image.range, source, report);
+    }
+    // Images a COPY takes files from are dependencies of the build too.
+    for (const instruction of model.instructionsOf('COPY')) {
+      const flag = flagOf(instruction, 'from');
+      const value = flag?.getValue();
+      const range = flag?.getValueRange();
+      if (!value || !range) continue;
+      const expanded = model.expand(value);
+      if (!expanded || expanded.includes('$') || model.stageByReference(expanded)) continue;
+      const { repository, tag, digest } = parseImageReference(expanded);
+      // A single word no registry resolves is a stage defined later, a named build context or an image built elsewhere.
+      if (digest || repository.toLowerCase() === 'scratch' || isLogicalImageName(repository)) continue;
+      judge(expanded, tag, range, source, report);
     }
   },
 });
+
+/** Reports `reference` (written at `range`) when it has no tag, `latest` or a tag that moves. */
+function judge(reference: string, tag: string | undefined, range: Range, source: SourceText, report: (report: Report) => void): void {
+  const shown = reference.length > 60 ? `${reference.slice(0, 57)}...` : reference;
+  if (tag === undefined) {
+    report({ messageId: 'untagged', data: { image: shown }, range });
+  } else if (tag.toLowerCase() === 'latest' || (isMovingTag(tag) && !ENV_TAG.test(tag))) {
+    // Point at the tag itself when it is written literally.
+    const raw = source.textOf(range);
+    const suffix = `:${tag.toLowerCase()}`;
+    const at = raw.toLowerCase().lastIndexOf(suffix);
+    const tagRange = at >= 0 && !raw.slice(at).includes('$')
+      ? source.rangeOf(source.offsetAt(range.start) + at + 1, source.offsetAt(range.start) + at + suffix.length)
+      : range;
+    const latest = tag.toLowerCase() === 'latest';
+    report({ messageId: latest ? 'latest' : 'moving', data: latest ? { image: shown } : { image: shown, tag }, range: tagRange });
+  }
+}
