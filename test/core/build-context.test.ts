@@ -3,10 +3,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../server/src/core/rules/dockerfile/disposability/entrypoint-script-without-exec';
-import { contextFilesWanted, isIgnored, parseDockerignore, requirementNames } from '../../server/src/core/build-context';
+import { contextFilesWanted, isIgnored, parseDockerignore, requirementNames, startPackageJson } from '../../server/src/core/build-context';
 import { DockerfileModel } from '../../server/src/core/dockerfile/model';
 import { SourceText } from '../../server/src/core/source';
 import { analyze } from '../../server/src/core/analyze';
+import { packageScriptRun, scriptCommands, scriptRange } from '../../server/src/core/dockerfile/package-scripts';
 
 const ABSOLUTE = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY docker-entrypoint.sh /usr/local/bin/\nCOPY . .\nENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]\nCMD ["gunicorn", "app:app"]\n';
 const CHILD = '#!/bin/sh\nset -e\npython manage.py migrate --noinput\n"$@"\n';
@@ -63,5 +64,31 @@ describe('pip requirement files', () => {
   });
   it('reads package names, passing over options, URLs and comments', () => {
     assert.deepEqual(requirementNames('# web\nFlask==2.0.1 ; python_version >= "3.7"\n-r base.txt\n--index-url https://x\ngit+https://example.com/a.git#egg=a\nuvicorn[standard]>=0.30\n\r\nDjango~=4.2 # pinned\n'), ['flask', 'uvicorn', 'django']);
+  });
+});
+
+describe('package scripts an image starts', () => {
+  const model = (text: string) => new DockerfileModel(new SourceText('file:///w/Dockerfile', text));
+  it('finds the package.json of the working directory, copied by name, by a glob or with the whole context', () => {
+    assert.equal(startPackageJson(model('FROM node:20\nWORKDIR /app\nCOPY web/package*.json ./\nCMD ["npm", "start"]\n')), 'web/package.json');
+    assert.equal(startPackageJson(model('FROM node:20\nWORKDIR /srv\nCOPY . .\nCMD yarn serve\n')), 'package.json');
+    assert.equal(startPackageJson(model('FROM node:20\nWORKDIR /srv\nCOPY . .\nCMD ["node", "server.js"]\n')), undefined, 'no script is started');
+    assert.equal(startPackageJson(model('FROM node:20\nWORKDIR /srv\nCOPY src/ ./src/\nCMD ["npm", "start"]\n')), undefined, 'no copy put a package.json there');
+  });
+  it('reads which script a command line runs', () => {
+    assert.deepEqual(packageScriptRun(['npm', 'start']), { script: 'start', at: 1 });
+    assert.deepEqual(packageScriptRun(['npm', '--silent', 'run', 'serve:prod']), { script: 'serve:prod', at: 3 });
+    assert.deepEqual(packageScriptRun(['yarn', 'dev']), { script: 'dev', at: 1 });
+    assert.equal(packageScriptRun(['yarn', 'install']), undefined);
+    assert.equal(packageScriptRun(['npm', 'ci']), undefined);
+    assert.equal(packageScriptRun(['node', 'start']), undefined);
+  });
+  it('reads what a script runs, wrappers and assignments aside, and where package.json names it', () => {
+    const text = '{\n  "scripts": {\n    "start": "cross-env PORT=3000 react-scripts start && echo done",\n    "bad": 3\n  }\n}\n';
+    assert.deepEqual(scriptCommands(text, 'start'), [['react-scripts', 'start'], ['echo', 'done']]);
+    assert.equal(scriptCommands(text, 'bad'), undefined);
+    assert.equal(scriptCommands(text, 'constructor'), undefined, 'only the object\'s own keys');
+    assert.equal(scriptCommands('{not json', 'start'), undefined);
+    assert.deepEqual(scriptRange(text, 'start'), { start: { line: 2, character: 4 }, end: { line: 2, character: 11 } });
   });
 });

@@ -13,6 +13,8 @@ import type { Range } from './types';
 import type { DockerfileModel } from './dockerfile/model';
 import { copiesDirectory, copyPaths, flagOf, globMatches, runtimeInstructions, sourceMatches, type PathWord } from './dockerfile/instructions';
 import { requirementArguments } from './dockerfile/packages';
+import { packageScriptRun } from './dockerfile/package-scripts';
+import { startInfo } from './dockerfile/start-command';
 
 export interface ContextFile {
   /** Where the file is, for related information (a `file:` URI). */
@@ -234,10 +236,16 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
     const destination = joinImagePath(base ?? '/', copy.destination.value);
     const intoDirectory = copy.sources.length > 1 || /[/\\]$/.test(copy.destination.value) || copy.destination.value === '.';
     for (const source of copy.sources) {
-      if (source.value.includes('$') || /[*?[]/.test(source.value)) continue;
+      if (source.value.includes('$')) continue;
       const parts = cleanPath(source.value);
+      const glob = parts.length > 0 && /[*?[]/.test(parts[parts.length - 1]) ? parts[parts.length - 1] : undefined;
+      if (parts.slice(0, -1).some((p) => /[*?[]/.test(p))) continue;
       for (const candidate of candidates) {
-        const found = contextPathOf(source.value, parts, destination, intoDirectory, candidate);
+        // A glob (`COPY package*.json ./`) copies each file it matches into the destination folder.
+        const name = candidate.slice(candidate.lastIndexOf('/') + 1);
+        if (glob !== undefined && !globMatches(glob, name)) continue;
+        const named = glob === undefined ? parts : [...parts.slice(0, -1), name];
+        const found = contextPathOf(glob === undefined ? source.value : named.join('/'), named, destination, intoDirectory || glob !== undefined, candidate);
         if (found !== undefined) {
           contextPath = found;
           imagePath = candidate;
@@ -250,8 +258,8 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
 
 /**
  * What a caller should read for this Dockerfile: the entrypoint script, the pip requirement files the final
- * image installs from (see requirementFiles) and the lock files a glob copy may bring (see globbedContextFiles),
- * context-relative, and
+ * image installs from (see requirementFiles), the lock files a glob copy may bring (see globbedContextFiles) and
+ * the package.json whose script the image starts (see startPackageJson), context-relative, and
  * the explicit file sources of its context copies in any stage, whose presence in the Dockerfile's folder tells the
  * caller that the folder is the build context (when one is missing, the context is elsewhere: unknown).
  */
@@ -260,6 +268,8 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
   const files = script ? [script.contextPath] : [];
   for (const path of requirementFiles(model)) if (!files.includes(path)) files.push(path);
   for (const { path } of globbedContextFiles(model)) if (!files.includes(path)) files.push(path);
+  const packageJson = startPackageJson(model);
+  if (packageJson !== undefined && !files.includes(packageJson)) files.push(packageJson);
   const sources = new Set<string>();
   for (const copy of contextCopies(model, true)) {
     for (const source of copy.sources) {
@@ -325,4 +335,17 @@ export function globbedContextFiles(model: DockerfileModel): { name: string; pat
     }
   }
   return out;
+}
+
+/**
+ * The build-context path of the package.json whose script the final image starts (`CMD ["npm", "start"]`, `yarn
+ * serve`): the one in the working directory of the start instruction, traced to the copy that put it there.
+ */
+export function startPackageJson(model: DockerfileModel): string | undefined {
+  const command = startInfo(model)?.commands.find((c) => packageScriptRun(c.words.map((w) => w.value)) !== undefined);
+  if (!command) return undefined;
+  const directories = workdirs(model);
+  const workdir = directories.get(command.instruction);
+  if (workdir === undefined) return undefined;
+  return contextFileOf(model, [joinImagePath(workdir, 'package.json')], directories)?.contextPath;
 }

@@ -1,14 +1,33 @@
 import rule from '../../../../server/src/core/rules/dockerfile/dev-prod-parity/dev-server';
 import { testRule } from '../../../helpers/rule-tester';
 
+/** A React app whose image starts `npm start` (docker/awesome-compose's react-express-mongodb frontend). */
+const REACT = 'FROM node:20-alpine\nWORKDIR /usr/src/app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nEXPOSE 3000\nCMD ["npm", "start"]\n';
+const packageJson = (scripts: string) => ({ files: { 'package.json': { uri: 'file:///w/package.json', text: `{\n  "name": "frontend",\n  "scripts": {\n${scripts}\n  }\n}\n` } } });
+
 testRule(rule, {
   valid: [
     { name: 'next start is the production server', code: 'FROM node:20-alpine\nCMD ["npx", "next", "start"]\n' },
     { name: 'dev server only in the builder', code: 'FROM node:20 AS dev\nCMD ["npm", "run", "dev"]\nFROM node:20-slim\nCMD ["node", "server.js"]\n' },
     { name: 'a Dockerfile.dev is for development', filename: 'Dockerfile.dev', code: 'FROM node:20\nCMD ["npx", "nodemon", "server.js"]\n' },
+    { name: 'npm start whose script starts the production server', code: REACT, buildContext: packageJson('    "start": "node server.js",\n    "dev": "nodemon server.js"') },
+    { name: 'npm start, package.json unknown (context not read)', code: REACT },
+    { name: 'npm start with no start script in package.json', code: REACT, buildContext: packageJson('    "build": "react-scripts build"') },
     { name: 'uvicorn without --reload', code: 'FROM python:3.12-slim\nCMD ["uvicorn", "main:app", "--host", "0.0.0.0", "--reload-delay", "0.5"]\n' },
   ],
   invalid: [
+    {
+      name: 'npm start whose script is react-scripts start',
+      code: REACT,
+      buildContext: packageJson('    "start": "react-scripts start",\n    "build": "react-scripts build"'),
+      errors: [{ line: 7, column: 6, endLine: 7, endColumn: 20, messageId: 'viaScript', message: '`npm start` runs `react-scripts start` (package.json)' }],
+    },
+    {
+      name: 'yarn run serve whose script is vue-cli-service serve, package.json copied by name',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\nCOPY . .\nCMD yarn run serve\n',
+      buildContext: packageJson('    "serve": "cross-env NODE_ENV=development vue-cli-service serve --port 8080"'),
+      errors: [{ line: 6, column: 5, messageId: 'viaScript', message: '`yarn run serve` runs `vue-cli-service serve`' }],
+    },
     {
       name: 'npm run dev',
       code: 'FROM node:20-alpine\nCMD ["npm", "run", "dev"]\n',

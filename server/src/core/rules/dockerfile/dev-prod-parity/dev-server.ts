@@ -1,13 +1,14 @@
 import { defineDockerfileRule } from '../../../rule';
-import { isDevelopmentDockerfile, spanOf, startInfo, type StartCommand } from '../../../dockerfile/start-command';
-import type { ShellWord } from '../../../dockerfile/shell';
+import { isDevelopmentDockerfile, spanOf, startInfo } from '../../../dockerfile/start-command';
+import { packageScriptRun, scriptCommands, scriptRange } from '../../../dockerfile/package-scripts';
+import { startPackageJson } from '../../../build-context';
 
-/** The words that make a start command a development server, or undefined. */
-function devServerWords(c: StartCommand): { first: ShellWord; last: ShellWord } | undefined {
-  const w = c.words;
-  const v = w.map((x) => x.value);
-  const p = c.program;
-  const at = (i: number) => ({ first: w[0], last: w[i] });
+/**
+ * Which words of a command (`v`, its program `p`: base name of the first, lower-cased) make it a development
+ * server, as the indexes of the first and last of them; undefined when it is none.
+ */
+function devServerSpan(v: readonly string[], p: string): [number, number] | undefined {
+  const at = (i: number): [number, number] => [0, i];
   if (/^(nodemon|webpack-dev-server|ts-node-dev|tsnd|air|reflex|cargo-watch)$/.test(p)) return at(0);
   if ((p === 'npm' || p === 'yarn' || p === 'pnpm' || p === 'bun') ) {
     const i = v[1] === 'run' ? 2 : 1;
@@ -26,15 +27,15 @@ function devServerWords(c: StartCommand): { first: ShellWord; last: ShellWord } 
   if ((p === 'cargo' && v[1] === 'watch') || (p === 'dotnet' && v[1] === 'watch') || (p === 'tsx' && v[1] === 'watch')) return at(1);
   if (/^(node|bun|deno)$/.test(p)) {
     const i = v.findIndex((x) => x === '--watch' || x.startsWith('--watch='));
-    if (i > 0) return { first: w[i], last: w[i] };
+    if (i > 0) return [i, i];
   }
   if (/^(uvicorn|gunicorn|hypercorn|granian)$/.test(p)) {
     const i = v.findIndex((x) => x === '--reload' || x === '--reload-dir' || x.startsWith('--reload='));
-    if (i > 0) return { first: w[i], last: w[i] };
+    if (i > 0) return [i, i];
   }
   if (p === 'rails' && (v[1] === 's' || v[1] === 'server')) {
     const e = v.findIndex((x, k) => (x === '-e' || x === '--environment') && v[k + 1] === 'development');
-    if (e > 0) return { first: w[e], last: w[e + 1] };
+    if (e > 0) return [e, e + 1];
   }
   return undefined;
 }
@@ -52,23 +53,43 @@ export default defineDockerfileRule({
       '',
       'Start the production server in the final stage (`node server.js`, `gunicorn`, `next start`, `uvicorn` without',
       '`--reload`) and keep the dev server for a development target or a `Dockerfile.dev` (such files are not reported).',
+      '',
+      'A package script the image starts (`npm start`, `yarn serve`) is read from the package.json the build context',
+      'puts in the working directory, when the linter can read it: `react-scripts start`, `vue-cli-service serve` or',
+      '`nodemon` behind `npm start` is reported on the start command.',
     ].join('\n'),
     messages: {
       devServer: '`{{command}}` is a development server; start the production server in the final stage.',
+      viaScript: '`{{command}}` runs `{{script}}` (package.json), a development server; start the production server in the final stage.',
     },
   },
-  check({ model, source, report }) {
+  check({ model, source, report, buildContext }) {
     if (isDevelopmentDockerfile(source.uri)) return;
     const info = startInfo(model);
     if (!info) return;
     for (const command of info.commands) {
-      const found = devServerWords(command);
-      if (!found) continue;
-      const range = spanOf(found.first, found.last);
-      const from = command.words.indexOf(found.first);
-      const to = command.words.indexOf(found.last);
-      const words = from === 0 ? command.words.slice(0, to + 1) : command.words.slice(from, to + 1);
-      report({ messageId: 'devServer', data: { command: words.map((w) => w.value).join(' ') }, range });
+      const values = command.words.map((w) => w.value);
+      const found = devServerSpan(values, command.program);
+      if (found) {
+        const [from, to] = found;
+        report({ messageId: 'devServer', data: { command: values.slice(from, to + 1).join(' ') }, range: spanOf(command.words[from], command.words[to]) });
+        continue;
+      }
+      // `npm start` whose script is `react-scripts start`: what the script runs, when the build context shows it.
+      const run = packageScriptRun(values);
+      const packageJson = run && buildContext?.files?.[startPackageJson(model) ?? ''];
+      if (!run || !packageJson) continue;
+      for (const words of scriptCommands(packageJson.text, run.script) ?? []) {
+        const span = devServerSpan(words, (words[0] ?? '').slice((words[0] ?? '').lastIndexOf('/') + 1).toLowerCase());
+        if (!span) continue;
+        report({
+          messageId: 'viaScript',
+          data: { command: values.slice(0, run.at + 1).join(' '), script: words.slice(0, span[1] + 1).join(' ') },
+          range: spanOf(command.words[0], command.words[run.at]),
+          related: [{ uri: packageJson.uri, range: scriptRange(packageJson.text, run.script), message: `The \`${run.script}\` script of package.json.` }],
+        });
+        break;
+      }
     }
   },
 });
