@@ -13,6 +13,7 @@ import type { Range } from './types';
 import type { DockerfileModel } from './dockerfile/model';
 import { copiesDirectory, copyPaths, flagOf, globMatches, runtimeInstructions, sourceMatches, type PathWord } from './dockerfile/instructions';
 import { requirementArguments } from './dockerfile/packages';
+import { AttachedCache } from './attached';
 import { packageScriptRun } from './dockerfile/package-scripts';
 import { startInfo } from './dockerfile/start-command';
 
@@ -315,14 +316,20 @@ export function requirementNames(text: string): string[] {
 }
 
 /** Lock files a glob brings only when the build context has them: `COPY package*.json ./`. */
+const globbedByModel = new AttachedCache<DockerfileModel, { name: string; path: string }[]>('globbed context files');
+
 const GLOBBED_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json'];
 
 /**
  * The context paths of the lock files that glob sources of the Dockerfile's context copies (any stage) would bring
  * if they exist (`COPY app/package*.json ./` → `app/package-lock.json`): whether they do, only the context says.
  */
-export function globbedContextFiles(model: DockerfileModel): { name: string; path: string }[] {
-  const out: { name: string; path: string }[] = [];
+export function globbedContextFiles(model: DockerfileModel): readonly { name: string; path: string }[] {
+  // copiedBefore asks once per install command of a long Dockerfile: one walk of the copies per parse.
+  let out = globbedByModel.get(model);
+  if (out) return out;
+  out = [];
+  globbedByModel.set(model, out);
   for (const copy of contextCopies(model, true)) {
     for (const source of copy.sources) {
       const parts = cleanPath(source.value);
