@@ -378,6 +378,14 @@ export function shellFor(model: DockerfileModel, instruction: Instruction): stri
 }
 
 /**
+ * True when nothing but blank lines and comments follows `command` in its script: it ends the text, or a `;` or a line
+ * break that nothing follows ends it (`sh -c "a && b;"`: the shells measured read it as `a && b`).
+ */
+export function endsScript(command: SimpleCommand): boolean {
+  return command.terminator === 'end' || command.terminator === ';' || command.terminator === '\n';
+}
+
+/**
  * True when `shell -c '<script>'` replaces itself with the script's last command, as if that command began with
  * `exec`: the command becomes PID 1 and receives SIGTERM itself. Measured with `ps` on Debian 12's shells:
  * - BusyBox sh (1.35; `/bin/sh` on Alpine and BusyBox images) does so for the last simple command of a list run one
@@ -385,6 +393,7 @@ export function shellFor(model: DockerfileModel, instruction: Instruction): stri
  * - bash (5.2) does so for a lone simple command without a redirection or `trap` (it also does for the last of a list,
  *   but older releases did not, so only a lone command counts here);
  * - dash (0.5.12, `/bin/sh` on Debian and Ubuntu) never does.
+ * A trailing `;` changes none of this; a trailing line break makes BusyBox sh fork (bash still replaces itself).
  * Anything else (a compound command or subshell, a pipeline, `||`, a backgrounded command, another shell) is false.
  */
 export function shellExecsLastCommand(shell: string | undefined, stage: Stage, line: CommandLine): boolean {
@@ -400,7 +409,9 @@ export function shellExecsLastCommand(shell: string | undefined, stage: Stage, l
   } else return false;
   if (kind === 'bash' && commands.length > 1) return false;
   const last = commands[commands.length - 1];
-  if (last.terminator !== 'end') return false;
+  if (!endsScript(last)) return false;
+  // BusyBox sh forks when a line break follows the last command (`a\n`, `a;\n`); a trailing `;` alone is no line.
+  if (kind === 'busybox' && last.terminator !== 'end' && !(last.terminator === ';' && /;[ \t]*$/.test(line.script?.text ?? ''))) return false;
   for (const command of commands) {
     if (command !== last && command.terminator !== '&&' && command.terminator !== ';' && command.terminator !== '\n') return false;
     const first = command.words.find((w) => !ASSIGNMENT.test(w.value));

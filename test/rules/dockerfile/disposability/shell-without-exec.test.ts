@@ -10,6 +10,9 @@ testRule(rule, {
     { name: 'sh -c only in a builder stage', code: 'FROM node:20 AS build\nCMD ["sh", "-c", "npm test"]\nFROM node:20-slim\nCMD ["node", "dist/main.js"]\n' },
     // Measured: BusyBox sh runs the last command of `a && b` in its own place, so node becomes PID 1.
     { name: 'BusyBox sh on Alpine replaces itself with the last command of a list', code: 'FROM node:20-alpine\nCMD ["sh", "-c", "node check.js && node server.js > /var/log/server.log 2>&1"]\n' },
+    // Measured: a trailing `;` is read as the end of the script by BusyBox sh, bash and dash alike.
+    { name: 'BusyBox sh on Alpine replaces itself with a last command ended by `;`', code: 'FROM node:20-alpine\nCMD ["sh", "-c", "node check.js && node server.js;"]\n' },
+    { name: 'bash replaces itself with a lone command ended by `;`', code: 'FROM python:3.12-slim\nENTRYPOINT ["/bin/bash", "-c", "gunicorn -b 0.0.0.0:$PORT app:app;"]\n' },
     { name: 'last command is a fallback after ||', code: 'FROM alpine:3.20\nCMD ["/bin/sh", "-c", "/app/run || echo failed"]\n' },
   ],
   invalid: [
@@ -42,6 +45,20 @@ testRule(rule, {
       code: 'FROM eclipse-temurin:21-jre\nCMD ["sh", "-c", "JAVA_OPTS=-Xmx512m java -jar /app.jar"]\n',
       errors: [{ line: 2, column: 38, endColumn: 42 }],
       output: null,
+    },
+    {
+      // opentelemetry-demo's frontend-proxy: the trailing `;` hid the envoy that dash keeps as its child.
+      name: 'a last command ended by `;` under dash',
+      code: 'FROM envoyproxy/envoy:v1.34-latest\nCMD ["/bin/sh", "-c", "envsubst < envoy.tmpl.yaml > envoy.yaml && envoy -c envoy.yaml;"]\n',
+      errors: [{ line: 2, column: 67, endLine: 2, endColumn: 72, messageId: 'noExec', message: '`exec envoy`' }],
+      output: 'FROM envoyproxy/envoy:v1.34-latest\nCMD ["/bin/sh", "-c", "envsubst < envoy.tmpl.yaml > envoy.yaml && exec envoy -c envoy.yaml;"]\n',
+    },
+    {
+      // Measured: BusyBox sh forks the last command when a line break follows it.
+      name: 'on Alpine, a line break after the last command keeps BusyBox sh as PID 1',
+      code: 'FROM node:20-alpine\nCMD ["sh", "-c", "node check.js && node server.js;\\n"]\n',
+      errors: [{ line: 2, column: 36, messageId: 'noExec' }],
+      output: 'FROM node:20-alpine\nCMD ["sh", "-c", "node check.js && exec node server.js;\\n"]\n',
     },
   ],
 });

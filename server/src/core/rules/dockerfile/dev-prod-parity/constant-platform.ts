@@ -1,12 +1,16 @@
 import { defineDockerfileRule } from '../../../rule';
 import { flagOf } from '../../../dockerfile/instructions';
+import type { Stage } from '../../../dockerfile/model';
+
+/** The build machine's platform, exactly (`$BUILDPLATFORM`, `${BUILDPLATFORM}`). */
+const BUILD_PLATFORM = /^\$(\{BUILDPLATFORM\}|BUILDPLATFORM)$/;
 
 export default defineDockerfileRule({
   meta: {
     id: 'dev-prod-parity/constant-platform',
     factor: 'dev-prod-parity',
     defaultSeverity: 'info',
-    description: '`FROM --platform=` names a fixed platform (`linux/amd64`) instead of `$BUILDPLATFORM` or `$TARGETPLATFORM`.',
+    description: '`FROM --platform=` names a fixed platform (`linux/amd64`), or the build machine\'s (`$BUILDPLATFORM`) for the image that runs.',
     rationale: [
       'Development and production should run the same thing. A base image forced to one architecture builds and runs',
       'under emulation on the other one (an arm64 laptop running amd64 through QEMU: slow, and with its own bugs), or',
@@ -14,21 +18,30 @@ export default defineDockerfileRule({
       'servers no longer exercise the same binaries.',
       '',
       'Use `FROM --platform=$BUILDPLATFORM` for build stages that cross-compile, leave the flag out for the runtime',
-      'stage, and build for the target platforms with `docker buildx build --platform`. Values built from variables are',
-      'not reported. Corresponds to hadolint DL3029 (its ignore comment applies) and BuildKit FromPlatformFlagConstDisallowed.',
+      'stage, and build for the target platforms with `docker buildx build --platform`. `$BUILDPLATFORM` on the stage the',
+      'image runs (the final stage or a stage it is built FROM) is reported too: that image holds the build machine\'s',
+      'binaries whatever platform it is built for, so an arm64 server gets amd64 binaries from an amd64 CI runner. Other',
+      'values built from variables are not reported, nor is `scratch` (it brings no binaries). Corresponds to hadolint',
+      'DL3029 (its ignore comment applies) and BuildKit FromPlatformFlagConstDisallowed.',
     ].join('\n'),
     messages: {
       constant: '`--platform={{platform}}` fixes the architecture of this stage, so other machines emulate it or build a different image; use `$BUILDPLATFORM`/`$TARGETPLATFORM` or drop the flag.',
+      buildPlatform: '`--platform={{platform}}` builds the image that runs for the build machine\'s architecture, not the target\'s; drop the flag (or use `$TARGETPLATFORM`) on this stage.',
     },
     hadolint: ['DL3029'],
     anchors: [{ tool: 'hadolint', id: 'DL3029' }, { tool: 'BuildKit', id: 'FromPlatformFlagConstDisallowed' }],
   },
   check({ model, report }) {
+    // The stages whose base the running image is: the final stage and the stages it is built FROM.
+    const running = new Set<Stage>();
+    for (let s = model.finalStage; s && !running.has(s); s = s.parent) running.add(s);
     for (const stage of model.stages) {
       const flag = flagOf(stage.from, 'platform');
       const value = flag?.getValue();
-      if (!flag || !value || value.includes('$')) continue;
-      report({ messageId: 'constant', data: { platform: value }, range: flag.getValueRange() ?? flag.getRange() });
+      if (!flag || !value) continue;
+      const range = flag.getValueRange() ?? flag.getRange();
+      if (!value.includes('$')) report({ messageId: 'constant', data: { platform: value }, range });
+      else if (BUILD_PLATFORM.test(value) && running.has(stage) && stage.image.name?.toLowerCase() !== 'scratch') report({ messageId: 'buildPlatform', data: { platform: value }, range });
     }
   },
 });

@@ -7,5 +7,6 @@ import missingStopsignal from './missing-stopsignal';
 import packageManagerStart from './package-manager-start';
 import entrypointScriptWithoutExec from './entrypoint-script-without-exec';
 import exitOnErrorDisabledInImage from './exit-on-error-disabled-in-image';
+import unsplitExecForm from './unsplit-exec-form';
 
-export const disposabilityRules: DockerfileRule[] = [shellFormCommand, shellWithoutExec, startupSleep, missingStopsignal, packageManagerStart, entrypointScriptWithoutExec, exitOnErrorDisabledInImage];
+export const disposabilityRules: DockerfileRule[] = [shellFormCommand, shellWithoutExec, startupSleep, missingStopsignal, packageManagerStart, entrypointScriptWithoutExec, exitOnErrorDisabledInImage, unsplitExecForm];

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
-import { commandsOf, shellExecsLastCommand, startInfo } from '../../../dockerfile/start-command';
+import { commandsOf, endsScript, shellExecsLastCommand, startInfo } from '../../../dockerfile/start-command';
 
 /** Words that begin shell syntax rather than a program: no `exec` can go before them. */
 const NOT_A_PROGRAM = /^(exec|wait|done|fi|esac|then|else|do|if|while|until|for|case|\}|\)|true|false|:|exit|return|trap|set|export|cd|echo|printf|source|\.)$/;
@@ -20,7 +20,8 @@ export default defineDockerfileRule({
       'the preparation into an entrypoint script that ends with `exec "$@"`.',
       '',
       'Not reported: scripts whose shell replaces itself with the last command, as measured: `sh` on an Alpine or BusyBox',
-      'image (BusyBox sh does so for the last command of `a && b` or `a; b` unless the script sets a `trap`) and `bash`',
+      'image (BusyBox sh does so for the last command of `a && b` or `a; b` unless the script sets a `trap` or a line',
+      'break follows that command; a trailing `;` changes nothing in any shell measured) and `bash`',
       'with one command, no redirection and no `trap` (dash, `/bin/sh` on Debian and Ubuntu, never does); scripts whose last command',
       'already starts with `exec`, runs in the background or is shell syntax',
       'or a builtin (`wait`, `fi`, `done`, `echo`, `exit` …); a last command whose program is a `$` variable; a last',
@@ -43,7 +44,7 @@ export default defineDockerfileRule({
       // BusyBox's sh (Alpine, BusyBox) and bash replace themselves with the last command in some scripts; dash never does.
       if (shellExecsLastCommand(line.execArgs[0]?.value, info.stage, line)) continue;
       const last = commands[commands.length - 1];
-      if (!last || last.background || last.command.terminator !== 'end') continue;
+      if (!last || last.background || !endsScript(last.command)) continue;
       const first = last.command.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value));
       if (!first || NOT_A_PROGRAM.test(first.value) || first.value.includes('$')) continue;
       // `a || b`: the last command only runs on failure; `a | b`: a pipeline cannot be exec'ed as a whole.

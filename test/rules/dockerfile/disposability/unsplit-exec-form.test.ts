@@ -1,0 +1,44 @@
+import rule from '../../../../server/src/core/rules/dockerfile/disposability/unsplit-exec-form';
+import { testRule } from '../../../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'each word its own string', code: 'FROM node:22-slim\nCMD ["npm", "run", "dev"]\n' },
+    { name: 'a shell script as the argument of sh -c', code: 'FROM node:22-slim\nCMD ["/bin/sh", "-c", "npm run migrate && npm start"]\n' },
+    { name: 'CMD after an ENTRYPOINT is arguments (a shell entrypoint runs it)', code: 'FROM node:22-slim\nENTRYPOINT ["/bin/sh", "-c"]\nCMD ["npm run dev"]\n' },
+    { name: 'CMD after an inherited ENTRYPOINT', code: 'FROM node:22-slim AS base\nENTRYPOINT ["/bin/sh", "-c"]\nFROM base\nCMD ["npm start"]\n' },
+    { name: 'shell form', code: 'FROM node:22-slim\nCMD npm run dev\n' },
+    { name: 'an unsplit string outside the final stage', code: 'FROM node:22 AS dev\nCMD ["npm run dev"]\nFROM node:22-slim\nCMD ["node", "server.js"]\n' },
+    { name: 'a Windows program path with a space', code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENTRYPOINT ["C:\\\\Program Files\\\\App\\\\app.exe"]\n' },
+    { name: 'a single program word', code: 'FROM gcr.io/distroless/static\nENTRYPOINT ["/server"]\n' },
+    { name: 'HEALTHCHECK in exec form, split', code: 'FROM nginx:1.27\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n' },
+    { name: 'RUN in exec form is left to the build', code: 'FROM debian:12\nRUN ["apt-get update"]\nCMD ["bash"]\n' },
+  ],
+  invalid: [
+    {
+      // opentelemetry-demo's flagd-ui, as it was: the container cannot start.
+      name: 'a shell command line as one string',
+      code: 'FROM node:22-alpine\nWORKDIR /app\nCMD [ "/bin/bash -c \'npm run dev\'" ]\n',
+      errors: [{ line: 3, column: 7, endLine: 3, endColumn: 35, messageId: 'unsplit', message: 'CMD in exec form runs a program named `/bin/bash -c \'npm run dev\'`' }],
+      output: 'FROM node:22-alpine\nWORKDIR /app\nCMD [ "/bin/bash", "-c", "npm run dev" ]\n',
+    },
+    {
+      name: 'ENTRYPOINT with its words in one string, then more arguments',
+      code: 'FROM python:3.12-slim\nENTRYPOINT ["gunicorn -b 0.0.0.0:8000", "app:app"]\n',
+      errors: [{ line: 2, column: 13, messageId: 'unsplit' }],
+      output: 'FROM python:3.12-slim\nENTRYPOINT ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n',
+    },
+    {
+      name: 'shell syntax in the string: reported without a fix',
+      code: 'FROM node:22-slim\nCMD ["npm run migrate && npm start"]\n',
+      errors: [{ line: 2, column: 6, messageId: 'unsplit' }],
+      output: null,
+    },
+    {
+      name: 'a HEALTHCHECK that can never pass, CRLF',
+      code: 'FROM nginx:1.27\r\nHEALTHCHECK --interval=30s CMD ["curl -f http://localhost/"]\r\n',
+      errors: [{ line: 2, column: 33, messageId: 'unsplit', message: 'HEALTHCHECK in exec form' }],
+      output: 'FROM nginx:1.27\r\nHEALTHCHECK --interval=30s CMD ["curl", "-f", "http://localhost/"]\r\n',
+    },
+  ],
+});
