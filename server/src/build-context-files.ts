@@ -1,12 +1,13 @@
 /**
- * Reads what the Dockerfile rules may know of a build context, from the Dockerfile's own folder:
- * the `.dockerignore` (`<Dockerfile name>.dockerignore` first, as BuildKit does), the entrypoint
- * script the Dockerfile copies and starts, and the pip requirement files it installs from. Shared by the CLI and the language server's analysis
- * worker, so both hand the core the same input. Nothing outside the folder is read, files over
+ * Reads what the Dockerfile rules may know of a build context, from the Dockerfile's own folder or the folder above
+ * it that holds the files it copies: the `.dockerignore` (`<Dockerfile name>.dockerignore` first, as BuildKit does),
+ * the entrypoint script the Dockerfile copies and starts, and the other context files the rules ask for. Shared by
+ * the CLI and the language server's analysis worker, so both hand the core the same input. Nothing outside the
+ * context folder is read, files over
  * MAX_CONTEXT_FILE_BYTES are not read, and anything unreadable stays unknown (the rules are silent).
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DockerfileModel } from './core/dockerfile/model';
 import { MAX_CONTEXT_FILE_BYTES, contextCopies, contextFilesWanted, isWholeContext, type BuildContext, type ContextFile } from './core/build-context';
@@ -29,28 +30,54 @@ function readSmall(path: string): string | null | undefined {
   return read.ok ? read.bytes.toString('utf8') : undefined;
 }
 
+/** How many folders above the Dockerfile's a build context is looked for. */
+const MAX_CONTEXT_LEVELS = 4;
+
 /**
- * The build context of the Dockerfile at `path`, taken to be the Dockerfile's folder; undefined when the
- * Dockerfile needs nothing of it, or when a file it copies by name is not in that folder (then the
- * context is somewhere else, say a parent folder named by a compose file, and is left unknown).
+ * The folder that is the build context for `sources` (the explicit file sources the Dockerfile copies): the
+ * Dockerfile's folder when it holds them all; otherwise the nearest folder above it (at most MAX_CONTEXT_LEVELS up,
+ * never above a repository root) that holds them all and from which at least one of them is a file of the
+ * Dockerfile's own folder or that folder itself (`src/llm/Dockerfile` copying `./src/llm/app.py`: a monorepo built from its root). Its
+ * path as given and its real path; undefined when no folder qualifies (the context is unknown).
+ */
+function contextFolder(folder: string, sources: readonly string[]): { folder: string; real: string } | undefined {
+  let candidate = folder;
+  for (let level = 0; level <= MAX_CONTEXT_LEVELS; level++) {
+    let real: string | undefined;
+    try {
+      real = realpathSync(candidate);
+    } catch {
+      return undefined;
+    }
+    const below = relative(candidate, folder).split(sep).join('/');
+    const ownFolder = level === 0 || sources.some((s) => s === below || s.startsWith(`${below}/`));
+    if (ownFolder && sources.every((s) => inside(real, s))) return { folder: candidate, real };
+    if (existsSync(join(candidate, '.git'))) return undefined;
+    const parent = dirname(candidate);
+    if (parent === candidate) return undefined;
+    candidate = parent;
+  }
+  return undefined;
+}
+
+/**
+ * The build context of the Dockerfile at `path`: the Dockerfile's folder, or the folder above it whose files it
+ * copies (see contextFolder); undefined when the Dockerfile needs nothing of it, or when no such folder holds
+ * every file it copies by name (the context is then somewhere else, named by a compose file or a build script,
+ * and is left unknown).
  */
 export function readBuildContext(path: string, model: DockerfileModel): BuildContext | undefined {
   const wanted = contextFilesWanted(model);
   const copiesAll = contextCopies(model).some((c) => c.sources.some((s) => isWholeContext(s.value)));
-  if (!copiesAll && wanted.files.length === 0) return undefined;
-  const folder = dirname(path);
-  let root: string;
-  try {
-    root = realpathSync(folder);
-  } catch {
-    return undefined;
-  }
-  for (const source of wanted.sources) if (!inside(root, source)) return undefined;
+  if (!copiesAll && wanted.files.length === 0 && wanted.present.length === 0) return undefined;
+  const found = contextFolder(dirname(path), wanted.sources);
+  if (!found) return undefined;
+  const { folder, real: root } = found;
   const context: BuildContext = {};
   if (copiesAll) {
-    for (const name of [`${basename(path)}.dockerignore`, '.dockerignore']) {
-      const file = join(folder, name);
-      const text = !existsSync(file) ? null : inside(root, name) ? readSmall(file) : undefined;
+    // BuildKit reads `<Dockerfile name>.dockerignore` beside the Dockerfile first, then the context's `.dockerignore`.
+    for (const file of [`${path}.dockerignore`, join(folder, '.dockerignore')]) {
+      const text = !existsSync(file) ? null : inside(root, relative(folder, file).split(sep).join('/')) ? readSmall(file) : undefined;
       if (text === null) continue;
       context.dockerignore = text;
       if (text !== undefined) context.dockerignoreUri = pathToFileURL(file).href;
@@ -65,9 +92,14 @@ export function readBuildContext(path: string, model: DockerfileModel): BuildCon
     const real = inside(root, wantedFile);
     const text = real ? readSmall(real) : null;
     if (text === undefined) continue;
-    // The URI names the file as the Dockerfile's folder does (not its real path), like the Dockerfile's own.
+    // The URI names the file as the context folder does (not its real path), like the Dockerfile's own.
     files[wantedFile] = text === null || !real ? null : { uri: pathToFileURL(join(folder, ...wantedFile.split('/'))).href, text };
   }
   if (wanted.files.length > 0) context.files = files;
+  if (wanted.present.length > 0) {
+    const present: Record<string, boolean> = {};
+    for (const path of wanted.present) present[path] = inside(root, path) !== undefined;
+    context.present = present;
+  }
   return context;
 }

@@ -374,10 +374,13 @@ function isBuildContextFile(uri: string): boolean {
 
 function recheckDockerfilesNear(changedUri: string): void {
   buildContextGeneration++;
+  const changedFolder = changedUri.slice(0, changedUri.lastIndexOf('/') + 1);
   for (const source of allSources()) {
-    // A Dockerfile reads files of its own folder and below: re-check those whose folder holds the changed file.
+    // A Dockerfile reads files of its context: its own folder and below, or a folder above it whose files it copies
+    // (build-context-files.ts): re-check those whose folder holds the changed file or lies below the file's folder.
     const folder = source.uri.slice(0, source.uri.lastIndexOf('/') + 1);
-    if (changedUri.startsWith(folder) && detectTarget(source.uri, source.languageId) === 'dockerfile' && wantsProblems(source.uri)) schedule(source.uri, settings.debounceMs);
+    if (!changedUri.startsWith(folder) && !folder.startsWith(changedFolder)) continue;
+    if (detectTarget(source.uri, source.languageId) === 'dockerfile' && wantsProblems(source.uri)) schedule(source.uri, settings.debounceMs);
   }
 }
 

@@ -1,6 +1,7 @@
-// The CLI reads a Dockerfile's build context from the Dockerfile's folder: the .dockerignore beside it
-// (or `<name>.dockerignore`), and the entrypoint script it copies and starts. Absent files are reported
-// as absent; a context that is elsewhere (a named source missing from the folder) leaves the rules silent.
+// The CLI reads a Dockerfile's build context from the Dockerfile's folder, or from the folder above it that the
+// Dockerfile copies its own folder's files from (a monorepo): the .dockerignore (or `<name>.dockerignore` beside the
+// Dockerfile), and the entrypoint script it copies and starts. Absent files are reported as absent; a context that
+// is elsewhere (a named source missing from every candidate folder) leaves the rules silent.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -78,6 +79,32 @@ describe('CLI: build context of a Dockerfile', () => {
   it('stays silent when the context is not the Dockerfile folder, or the script execs', () => {
     assert.deepEqual(findings('elsewhere/docker/Dockerfile'), []);
     assert.deepEqual(findings('execs/Dockerfile'), []);
+  });
+
+  it('takes a folder above as the context when the Dockerfile copies its own folder from there (a monorepo)', () => {
+    // opentelemetry-demo's layout: src/<service>/Dockerfile, built from the repository root, copies ./src/<service>/….
+    const service = 'FROM node:20-slim\nWORKDIR /app\nCOPY ./src/api/docker-entrypoint.sh /usr/local/bin/\nCOPY ./src/api/ ./\nCOPY . /repo\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n';
+    for (const repo of ['mono', 'mono-ignored']) {
+      mkdirSync(join(dir, repo, '.git'), { recursive: true });
+      write(`${repo}/src/api/Dockerfile`, service);
+      write(`${repo}/src/api/docker-entrypoint.sh`, CHILD_SCRIPT);
+    }
+    write('mono-ignored/.dockerignore', '.git\n.env*\nnode_modules\n');
+    // The per-Dockerfile ignore file is still looked for beside the Dockerfile; it is absent here.
+    const got = findings('mono/src/api/Dockerfile');
+    assert.deepEqual(got.map((f) => `${f.ruleId}@${f.line}`), ['codebase/unfiltered-build-context@5', 'disposability/entrypoint-script-without-exec@6']);
+    assert.match(JSON.stringify(got[1].related), /mono\/src\/api\/docker-entrypoint\.sh/);
+    assert.deepEqual(findings('mono-ignored/src/api/Dockerfile').map((f) => f.ruleId), ['disposability/entrypoint-script-without-exec']);
+    // Copying the Dockerfile's folder as a whole (`COPY ./src/worker/ ./`) says the same.
+    write('mono/src/worker/Dockerfile', 'FROM node:20-slim\nCOPY ./src/worker/ ./\nCOPY . /repo\nCMD ["node", "worker.js"]\n');
+    assert.deepEqual(findings('mono/src/worker/Dockerfile').map((f) => `${f.ruleId}@${f.line}`), ['codebase/unfiltered-build-context@3']);
+  });
+
+  it('does not take a folder above when none of the copied files is in the Dockerfile\'s folder', () => {
+    // ./src/api/… exists in the parent, but the Dockerfile lives in tools/: nothing says that folder is its context.
+    write('coincidence/src/api/docker-entrypoint.sh', CHILD_SCRIPT);
+    write('coincidence/tools/Dockerfile', 'FROM node:20-slim\nCOPY ./src/api/docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n');
+    assert.deepEqual(findings('coincidence/tools/Dockerfile'), []);
   });
 
   it('does not follow a script link out of the folder', () => {

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../server/src/core/rules/dockerfile/disposability/entrypoint-script-without-exec';
 import { contextFilesWanted, isIgnored, parseDockerignore, requirementNames, startPackageJson } from '../../server/src/core/build-context';
+import { jvmServing } from '../../server/src/core/dockerfile/jvm-build';
 import { DockerfileModel } from '../../server/src/core/dockerfile/model';
 import { SourceText } from '../../server/src/core/source';
 import { analyze } from '../../server/src/core/analyze';
@@ -42,10 +43,14 @@ describe('.dockerignore patterns', () => {
 describe('entrypoint script plumbing', () => {
   it('names the script the caller should read, and the related location', () => {
     const model = new DockerfileModel(new SourceText('file:///w/Dockerfile', ABSOLUTE));
-    assert.deepEqual(contextFilesWanted(model), { files: ['docker-entrypoint.sh'], sources: ['docker-entrypoint.sh'] });
+    const wantedOne = contextFilesWanted(model);
+    assert.deepEqual({ files: wantedOne.files, sources: wantedOne.sources }, { files: ['docker-entrypoint.sh'], sources: ['docker-entrypoint.sh'] });
+    assert.ok(wantedOne.present.includes('package-lock.json'), 'the whole context is copied: its lock files are asked for');
     // Named sources of every stage tell the caller whether the Dockerfile's folder is the context; globs and variables are not asked.
     const multi = new DockerfileModel(new SourceText('file:///w/Dockerfile', 'FROM node:20 AS build\nCOPY package*.json tsconfig.json ./\nCOPY ${SRC} src\nFROM node:20-slim\nWORKDIR /srv\nCOPY --from=build /dist dist\nCOPY ./bin/ ./bin/\nCOPY app.py .\nCMD ["./bin/start.sh"]\n'));
-    assert.deepEqual(contextFilesWanted(multi), { files: ['bin/start.sh', 'package-lock.json'], sources: ['tsconfig.json', 'bin', 'app.py'] });
+    const wantedMulti = contextFilesWanted(multi);
+    assert.deepEqual({ ...wantedMulti, present: undefined }, { files: ['bin/start.sh', 'package-lock.json'], sources: ['tsconfig.json', 'bin', 'app.py'], present: undefined });
+    assert.ok(wantedMulti.present.includes('bin/package-lock.json'), 'a folder copied whole may bring lock files');
     const analysis = analyze({ uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text: ABSOLUTE }, { rules: [rule], buildContext: script(CHILD) });
     assert.deepEqual(analysis.findings[0]?.related?.[0], { uri: 'file:///workspace/docker-entrypoint.sh', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } }, message: "The script's last command, run without exec." });
   });
@@ -58,9 +63,35 @@ describe('pip requirement files', () => {
     assert.deepEqual(wanted('FROM python:3.12-slim\nWORKDIR /src\nCOPY . .\nRUN python -m pip install --requirement=deps/base.txt -rdeps/extra.txt\n'), ['deps/base.txt', 'deps/extra.txt']);
     assert.deepEqual(wanted('FROM python:3.12-slim AS build\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nFROM python:3.12-slim\nCMD ["python", "app.py"]\n'), [], 'an earlier stage installs it, not the final image');
     assert.deepEqual(wanted('FROM python:3.12-slim\nRUN pip install -r /tmp/requirements.txt\n'), [], 'no copy from the context wrote it');
+    assert.deepEqual(wanted('FROM python:3.12-alpine AS venv\nWORKDIR /build\nCOPY src/llm/requirements.txt ./\nRUN python -m venv /venv && /venv/bin/pip install -r requirements.txt\nFROM python:3.12-alpine\nCOPY --from=venv /venv /venv\nCMD ["/venv/bin/python", "app.py"]\n'), ['src/llm/requirements.txt'], 'a stage whose virtualenv the image copies');
+  });
+  it('asks for the Gradle or Maven build files where the stages that build the image run the build tool', () => {
+    assert.deepEqual(wanted('FROM gradle:8-jdk17 AS builder\nWORKDIR /usr/src/app/\nCOPY ./src/fraud-detection/ ./\nRUN gradle shadowJar\nFROM eclipse-temurin:17-jre\nCOPY --from=builder /usr/src/app/build/libs/app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n'), ['src/fraud-detection/build.gradle.kts', 'src/fraud-detection/build.gradle']);
+    assert.deepEqual(wanted('FROM eclipse-temurin:21-jdk AS build\nWORKDIR /src\nCOPY mvnw pom.xml ./\nCOPY .mvn .mvn\nRUN ./mvnw -B package\nFROM eclipse-temurin:21-jre\nCOPY --from=build /src/target/app.jar /app.jar\n'), ['pom.xml']);
+    assert.deepEqual(wanted('FROM maven:3.9 AS build\nWORKDIR /src\nCOPY . .\nRUN mvn -f service/pom.xml package\nFROM eclipse-temurin:21-jre\nCOPY --from=build /src/service/target/app.jar /app.jar\n'), [], 'the tool is pointed elsewhere');
+    assert.deepEqual(wanted('FROM maven:3.9 AS tests\nCOPY pom.xml .\nRUN mvn test\nFROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n'), [], 'a stage the image copies nothing from');
+    assert.deepEqual(wanted('FROM alpine\nCOPY . .\nRUN constructor build && __proto__ x\n'), [], 'only the build tools\' own names');
+  });
+  it('tells whether a JVM build file declares something that serves', () => {
+    const gradle = (deps: string) => `plugins { application }\ndependencies {\n${deps}}\n`;
+    assert.equal(jvmServing('build.gradle.kts', gradle('  implementation("org.apache.kafka:kafka-clients:4.2.0")\n  implementation("io.grpc:grpc-netty:1.80.0")\n')), 'none');
+    assert.equal(jvmServing('build.gradle', gradle("  implementation 'org.springframework.boot:spring-boot-starter-webflux'\n")), 'serves');
+    assert.equal(jvmServing('build.gradle.kts', gradle('  implementation(libs.kafka.clients)\n')), undefined, 'a version catalog');
+    assert.equal(jvmServing('build.gradle.kts', gradle('  implementation(project(":core"))\n')), undefined, 'another project');
+    assert.equal(jvmServing('build.gradle.kts', 'plugins { application }\n'), undefined, 'no dependencies listed');
+    assert.equal(jvmServing('pom.xml', '<project><dependencies><dependency><artifactId>quarkus-rest</artifactId></dependency></dependencies></project>'), 'serves');
+    assert.equal(jvmServing('pom.xml', '<project><modules><module>a</module></modules><dependencies></dependencies></project>'), undefined, 'a parent of modules');
+    assert.equal(jvmServing('pom.xml', '<project><parent><artifactId>acme-parent</artifactId>' + ' '.repeat(100000) + '<dependencies></dependencies></project>'), undefined, 'an unclosed parent');
   });
   it('asks whether the lock files a glob copy would bring are there', () => {
     assert.deepEqual(wanted('FROM node:20-alpine\nCOPY web/package*.json ./\nCOPY */package*.json /x/\nRUN npm install\n'), ['web/package-lock.json']);
+  });
+  it('asks whether the folders copied whole hold lock files', () => {
+    const present = (text: string) => contextFilesWanted(new DockerfileModel(new SourceText('file:///w/Dockerfile', text))).present;
+    const all = present('FROM node:20\nCOPY . .\nCOPY ./web/ /web/\nCOPY ./src/api/. /api\nCOPY app.py *.json $X/ /srv/\n');
+    assert.ok(all.includes('package-lock.json') && all.includes('web/yarn.lock') && all.includes('src/api/Cargo.lock'), all.join(' '));
+    assert.ok(!all.some((p) => p.startsWith('app.py') || p.includes('*') || p.includes('$')), 'named files, globs and variables are not folders to look in');
+    assert.deepEqual(present('FROM node:20\nCOPY package.json ./\n'), []);
   });
   it('reads package names, passing over options, URLs and comments', () => {
     assert.deepEqual(requirementNames('# web\nFlask==2.0.1 ; python_version >= "3.7"\n-r base.txt\n--index-url https://x\ngit+https://example.com/a.git#egg=a\nuvicorn[standard]>=0.30\n\r\nDjango~=4.2 # pinned\n'), ['flask', 'uvicorn', 'django']);

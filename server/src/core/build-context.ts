@@ -10,8 +10,11 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import type { Range } from './types';
-import type { DockerfileModel } from './dockerfile/model';
-import { copiesDirectory, copyPaths, flagOf, globMatches, runtimeInstructions, sourceMatches, type PathWord } from './dockerfile/instructions';
+import type { DockerfileModel, Stage } from './dockerfile/model';
+import { baseName, copiesDirectory, copyPaths, flagOf, globMatches, imageStages, runtimeInstructions, sourceMatches, type PathWord } from './dockerfile/instructions';
+import { JVM_BUILD_FILES } from './dockerfile/jvm-build';
+import { LOCK_FILES } from './dockerfile/manifests';
+import { effectiveWords } from './dockerfile/shell';
 import { requirementArguments } from './dockerfile/packages';
 import { AttachedCache } from './attached';
 import { packageScriptRun } from './dockerfile/package-scripts';
@@ -38,6 +41,11 @@ export interface BuildContext {
    * as asked by `contextFilesWanted`; `null` when known absent or unreadable. Missing keys are unknown.
    */
   files?: Readonly<Record<string, ContextFile | null>>;
+  /**
+   * Whether files of the context exist, by context-relative path, as asked by `contextFilesWanted` (`present`): for
+   * lock files, which may be larger than the files read. Missing keys are unknown.
+   */
+  present?: Readonly<Record<string, boolean>>;
 }
 
 /** The largest context file a caller reads for the rules (entrypoint scripts are small). */
@@ -126,10 +134,13 @@ export function isWholeContext(source: string): boolean {
   return cleanPath(source).length === 0 && !source.includes('$');
 }
 
-/** COPY/ADD instructions of the final image (or of every stage) that take sources from the build context (no `--from`, not a URL). */
-export function contextCopies(model: DockerfileModel, everyStage = false): { instruction: Instruction; sources: PathWord[]; destination: PathWord | undefined }[] {
+/**
+ * COPY/ADD instructions of the final image (or of every stage, or of `stage` and its FROM chain) that take sources from
+ * the build context (no `--from`, not a URL).
+ */
+export function contextCopies(model: DockerfileModel, everyStage = false, stage?: Stage): { instruction: Instruction; sources: PathWord[]; destination: PathWord | undefined }[] {
   const out = [];
-  for (const instruction of everyStage ? model.instructions : runtimeInstructions(model)) {
+  for (const instruction of everyStage ? model.instructions : stage ? model.inheritedInstructions(stage) : runtimeInstructions(model)) {
     const keyword = instruction.getKeyword();
     if (keyword !== 'COPY' && keyword !== 'ADD') continue;
     if (flagOf(instruction, 'from')) continue;
@@ -141,13 +152,13 @@ export function contextCopies(model: DockerfileModel, everyStage = false): { ins
 }
 
 /**
- * The image's working directory at each instruction of the final image (absolute), in one pass over
- * the final stage and its ancestors; undefined after a WORKDIR with a variable (unknown).
+ * The image's working directory at each instruction of the final image (or of `stage`; absolute), in one pass over
+ * the stage and its ancestors; undefined after a WORKDIR with a variable (unknown).
  */
-function workdirs(model: DockerfileModel): Map<Instruction, string | undefined> {
+function workdirs(model: DockerfileModel, stage?: Stage): Map<Instruction, string | undefined> {
   const out = new Map<Instruction, string | undefined>();
   let dir: string | undefined = '/';
-  for (const i of runtimeInstructions(model)) {
+  for (const i of stage ? model.inheritedInstructions(stage) : runtimeInstructions(model)) {
     if (i.getKeyword() === 'FROM' && !model.stageOf(i)?.parent) dir = '/';
     if (i.getKeyword() === 'WORKDIR') {
       const value = i.getArguments().map((a) => a.getValue()).join(' ').replace(/^(["'])(.*)\1$/, '$2');
@@ -223,14 +234,14 @@ export function entrypointScript(model: DockerfileModel): EntrypointScript | und
 }
 
 /**
- * Which build-context file the final image holds at one of the `candidates` (absolute image paths, the first
- * preferred): the last COPY/ADD that writes one of them decides. Undefined when no copy from the context does.
+ * Which build-context file the final image (or `stage`) holds at one of the `candidates` (absolute image paths, the
+ * first preferred): the last COPY/ADD that writes one of them decides. Undefined when no copy from the context does.
  */
-function contextFileOf(model: DockerfileModel, candidates: readonly string[], directories = workdirs(model)): { imagePath: string; contextPath: string } | undefined {
+function contextFileOf(model: DockerfileModel, candidates: readonly string[], directories = workdirs(model), stage?: Stage): { imagePath: string; contextPath: string } | undefined {
   let contextPath: string | undefined;
   let imagePath = candidates[0];
   // The last copy that writes the path decides.
-  for (const copy of contextCopies(model)) {
+  for (const copy of contextCopies(model, false, stage)) {
     if (!copy.destination || copy.destination.value.includes('$')) continue;
     const base = directories.get(copy.instruction);
     if (base === undefined && !copy.destination.value.startsWith('/')) continue;
@@ -259,18 +270,21 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
 
 /**
  * What a caller should read for this Dockerfile: the entrypoint script, the pip requirement files the final
- * image installs from (see requirementFiles), the lock files a glob copy may bring (see globbedContextFiles) and
- * the package.json whose script the image starts (see startPackageJson), context-relative, and
+ * image installs from (see requirementFiles), the lock files a glob copy may bring (see globbedContextFiles),
+ * the package.json whose script the image starts (see startPackageJson) and the Gradle or Maven build files of the
+ * stages that build the image's code (see jvmBuildFiles), context-relative; the lock files whose presence a copied
+ * folder would bring (`present`, see folderContextFiles); and
  * the explicit file sources of its context copies in any stage, whose presence in the Dockerfile's folder tells the
  * caller that the folder is the build context (when one is missing, the context is elsewhere: unknown).
  */
-export function contextFilesWanted(model: DockerfileModel): { files: string[]; sources: string[] } {
+export function contextFilesWanted(model: DockerfileModel): { files: string[]; sources: string[]; present: string[] } {
   const script = entrypointScript(model);
   const files = script ? [script.contextPath] : [];
   for (const path of requirementFiles(model)) if (!files.includes(path)) files.push(path);
   for (const { path } of globbedContextFiles(model)) if (!files.includes(path)) files.push(path);
   const packageJson = startPackageJson(model);
   if (packageJson !== undefined && !files.includes(packageJson)) files.push(packageJson);
+  for (const path of jvmBuildFiles(model)) if (!files.includes(path)) files.push(path);
   const sources = new Set<string>();
   for (const copy of contextCopies(model, true)) {
     for (const source of copy.sources) {
@@ -279,21 +293,25 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
       if (parts.length > 0) sources.add(parts.join('/'));
     }
   }
-  return { files, sources: [...sources] };
+  const present = [...new Set(folderContextFiles(model).map((f) => f.path))];
+  return { files, sources: [...sources], present };
 }
 
 /**
- * The pip requirement files (`pip install -r requirements.txt`) of the final image's RUN instructions, as
- * build-context paths, when a COPY from the context put them where the install reads them.
+ * The pip requirement files (`pip install -r requirements.txt`) of the final image's RUN instructions, and of the
+ * stages it copies files from (a virtualenv built in a stage of its own), as build-context paths, when a COPY from
+ * the context put them where the install reads them.
  */
 export function requirementFiles(model: DockerfileModel): string[] {
-  const directories = workdirs(model);
   const out: string[] = [];
-  for (const { instruction, path } of requirementArguments(model)) {
-    const workdir = directories.get(instruction);
-    if (path.includes('$') || (workdir === undefined && !path.startsWith('/'))) continue;
-    const found = contextFileOf(model, [joinImagePath(workdir ?? '/', path)], directories);
-    if (found && !out.includes(found.contextPath)) out.push(found.contextPath);
+  for (const stage of imageStages(model)) {
+    const directories = workdirs(model, stage);
+    for (const { instruction, path } of requirementArguments(model, stage)) {
+      const workdir = directories.get(instruction);
+      if (path.includes('$') || (workdir === undefined && !path.startsWith('/'))) continue;
+      const found = contextFileOf(model, [joinImagePath(workdir ?? '/', path)], directories, stage);
+      if (found && !out.includes(found.contextPath)) out.push(found.contextPath);
+    }
   }
   return out;
 }
@@ -344,6 +362,42 @@ export function globbedContextFiles(model: DockerfileModel): readonly { name: st
   return out;
 }
 
+const foldersByModel = new AttachedCache<DockerfileModel, { name: string; folder: string; path: string }[]>('folder context files');
+
+/**
+ * The lock files (of any ecosystem) that the folders the Dockerfile's context copies take whole (`COPY . .`,
+ * `COPY ./web/ ./`; any stage) would bring if the context holds them, with the folder's context path (`''` for the
+ * whole context): whether they are there, only the context says.
+ */
+export function folderContextFiles(model: DockerfileModel): readonly { name: string; folder: string; path: string }[] {
+  let out = foldersByModel.get(model);
+  if (out) return out;
+  out = [];
+  foldersByModel.set(model, out);
+  const folders = new Set<string>();
+  for (const copy of contextCopies(model, true)) {
+    for (const source of copy.sources) {
+      if (source.value.includes('$') || /[*?[]/.test(source.value) || !copiesDirectory(source.value)) continue;
+      folders.add(cleanPath(source.value).join('/'));
+    }
+  }
+  for (const folder of folders) for (const name of LOCK_FILES) out.push({ name, folder, path: folder === '' ? name : `${folder}/${name}` });
+  return out;
+}
+
+const ignoreByContext = new WeakMap<BuildContext, IgnorePattern[]>();
+
+/** True when the context's `.dockerignore` (when known) keeps `path` out of the context. */
+export function ignoredByContext(context: BuildContext, path: string): boolean {
+  if (typeof context.dockerignore !== 'string') return false;
+  let patterns = ignoreByContext.get(context);
+  if (!patterns) {
+    patterns = parseDockerignore(context.dockerignore);
+    ignoreByContext.set(context, patterns);
+  }
+  return isIgnored(patterns, path);
+}
+
 /**
  * The build-context path of the package.json whose script the final image starts (`CMD ["npm", "start"]`, `yarn
  * serve`): the one in the working directory of the start instruction, traced to the copy that put it there.
@@ -355,4 +409,34 @@ export function startPackageJson(model: DockerfileModel): string | undefined {
   const workdir = directories.get(command.instruction);
   if (workdir === undefined) return undefined;
   return contextFileOf(model, [joinImagePath(workdir, 'package.json')], directories)?.contextPath;
+}
+
+/** Options that point a JVM build tool at a build file or project folder other than its working directory's. */
+const JVM_BUILD_ELSEWHERE = /^(-f|--file|-p|--project-dir|-b|--build-file)(=|$)/;
+
+/**
+ * The Gradle or Maven build files (`build.gradle.kts`, `build.gradle`, `pom.xml`) that `gradle …`, `./gradlew …`,
+ * `mvn …` or `./mvnw …` read in the stages whose files make up the final image (a builder stage whose jar the image
+ * copies), as build-context paths, when a COPY from the context put them in the tool's working directory.
+ */
+export function jvmBuildFiles(model: DockerfileModel): string[] {
+  const out: string[] = [];
+  for (const stage of imageStages(model)) {
+    let directories: Map<Instruction, string | undefined> | undefined;
+    for (const instruction of model.inheritedInstructions(stage, 'RUN')) {
+      for (const command of model.commandLine(instruction)?.commands ?? []) {
+        const words = effectiveWords(command);
+        const names = words.length > 0 ? JVM_BUILD_FILES.get(baseName(words[0].value)) : undefined;
+        if (!names || words.some((w) => JVM_BUILD_ELSEWHERE.test(w.value))) continue;
+        directories ??= workdirs(model, stage);
+        const workdir = directories.get(instruction);
+        if (workdir === undefined) continue;
+        for (const name of names) {
+          const found = contextFileOf(model, [joinImagePath(workdir, name)], directories, stage);
+          if (found && !out.includes(found.contextPath)) out.push(found.contextPath);
+        }
+      }
+    }
+  }
+  return out;
 }

@@ -146,7 +146,7 @@ export function sourceMatches(source: string, name: string): boolean {
 /** True when a COPY source copies a whole directory tree (`.`, `./`, `*`, `src/`, `app`), which may contain any file. */
 export function copiesDirectory(source: string): boolean {
   const s = source.replace(/^\.\//, '');
-  if (s === '' || s === '.' || s === '*' || s === './' || s.endsWith('/')) return true;
+  if (s === '' || s === '.' || s === '*' || s === './' || s.endsWith('/') || s.endsWith('/.')) return true;
   const base = baseName(s);
   return !base.includes('.') && !/[*?[]/.test(base);
 }
@@ -214,6 +214,25 @@ export function startCommands(model: DockerfileModel, stage: Stage | undefined =
 export function runtimeInstructions(model: DockerfileModel): Instruction[] {
   const stage = model.finalStage;
   return stage ? model.inheritedInstructions(stage) : [];
+}
+
+/**
+ * The stages whose files make up the final image: the final stage and every stage it (or one of those) copies files
+ * from with `COPY --from=<stage>`, each standing for its FROM chain. A build stage's virtualenv or site-packages
+ * copied into the image brings what that stage installed.
+ */
+export function imageStages(model: DockerfileModel): Stage[] {
+  const final = model.finalStage;
+  if (!final) return [];
+  const out = [final];
+  for (let i = 0; i < out.length; i++) {
+    for (const instruction of model.inheritedInstructions(out[i], 'COPY')) {
+      const reference = flagOf(instruction, 'from')?.getValue();
+      const stage = reference ? model.stageByReference(reference) : undefined;
+      if (stage && !out.includes(stage)) out.push(stage);
+    }
+  }
+  return out;
 }
 
 /** The external image a stage ultimately starts from (following `FROM <stage>` links). */

@@ -7,21 +7,13 @@ import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import type { ShellWord, SimpleCommand } from './shell';
 import { effectiveWords } from './shell';
-import { baseName, bindMountSources, copyPaths, programOf, sourceMatches, verbIndex, type PathWord } from './instructions';
+import { baseName, bindMountSources, copiesDirectory, copyPaths, programOf, sourceMatches, verbIndex, type PathWord } from './instructions';
 import { AttachedCache } from '../attached';
 import { addTo, countBelow } from '../lists';
-import { globbedContextFiles, type BuildContext } from '../build-context';
+import { cleanPath, folderContextFiles, globbedContextFiles, ignoredByContext, type BuildContext } from '../build-context';
+import { MANIFESTS, type Ecosystem } from './manifests';
 
-export type Ecosystem = 'npm' | 'bundler' | 'composer' | 'pipenv' | 'python-project' | 'cargo';
-
-export const MANIFESTS: Record<string, { ecosystem: Ecosystem; locks: string[] }> = {
-  'package.json': { ecosystem: 'npm', locks: ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'] },
-  Gemfile: { ecosystem: 'bundler', locks: ['Gemfile.lock'] },
-  'composer.json': { ecosystem: 'composer', locks: ['composer.lock'] },
-  Pipfile: { ecosystem: 'pipenv', locks: ['Pipfile.lock'] },
-  'pyproject.toml': { ecosystem: 'python-project', locks: ['poetry.lock', 'uv.lock', 'pdm.lock'] },
-  'Cargo.toml': { ecosystem: 'cargo', locks: ['Cargo.lock'] },
-};
+export { MANIFESTS, type Ecosystem };
 
 export interface InstallCommand {
   ecosystem: Ecosystem;
@@ -120,11 +112,19 @@ export function copiedBefore(model: DockerfileModel, run: Instruction, context?:
   const mounts: CopiedFile[] = bindMountSources(run).map((value) => ({ value, range: run.getRange(), instruction: run }));
   const some = (key: string, test: (source: string) => boolean): boolean =>
     (index !== undefined && index.firstIndex(key, test) < limit) || mounts.some((m) => test(m.value));
+  // A folder copied whole (`COPY . .`, `COPY ./web/ ./`) brings a lock file the build context is known to hold there.
+  const inCopiedFolder = (name: string): boolean => {
+    const paths = context?.present ? folderContextFiles(model).filter((f) => f.name === name && context.present![f.path] === true && !ignoredByContext(context, f.path)) : [];
+    if (paths.length === 0) return false;
+    const folders = new Set(paths.map((f) => f.folder));
+    // The key names the folders, so an answer indexed for one build context is not taken for another.
+    return some(`folder:${name}:${[...folders].join('\u0000')}`, (source) => copiesDirectory(source) && folders.has(cleanPath(source).join('/')));
+  };
   const copied: CopiedBefore = {
     has(name) {
-      if (!some(`name:${name}`, (source) => sourceMatches(source, name))) return false;
+      if (!some(`name:${name}`, (source) => sourceMatches(source, name))) return inCopiedFolder(name);
       // Named only by a glob (`COPY package*.json ./`), a lock file comes along only if the build context has it.
-      return copied.lastNamed(name) !== undefined || !knownAbsent(model, context, name);
+      return copied.lastNamed(name) !== undefined || !knownAbsent(model, context, name) || inCopiedFolder(name);
     },
     some,
     lastNamed(name) {

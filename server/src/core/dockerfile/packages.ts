@@ -200,10 +200,9 @@ export function runtimePackages(model: DockerfileModel): InstalledPackage[] {
   return installedPackages(model, model.inheritedInstructions(stage));
 }
 
-/** The files `pip install -r <file>` (or `--requirement`) reads, per RUN instruction of the final image, as written. */
-export function requirementArguments(model: DockerfileModel): { instruction: Instruction; path: string }[] {
+/** The files `pip install -r <file>` (or `--requirement`) reads, per RUN instruction of the final image (or of `stage`), as written. */
+export function requirementArguments(model: DockerfileModel, stage: Stage | undefined = model.finalStage): { instruction: Instruction; path: string }[] {
   const out: { instruction: Instruction; path: string }[] = [];
-  const stage = model.finalStage;
   if (!stage) return out;
   for (const instruction of model.inheritedInstructions(stage)) {
     if (instruction.getKeyword() !== 'RUN') continue;

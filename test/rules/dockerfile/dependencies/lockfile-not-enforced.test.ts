@@ -35,5 +35,12 @@ testRule(rule, {
       errors: [{ line: 3, column: 5, endColumn: 19, message: 'BUNDLE_FROZEN' }],
       output: null,
     },
+    {
+      name: 'yarn install after copying the whole context, which holds yarn.lock',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN yarn install\n',
+      buildContext: { dockerignore: null, present: { 'yarn.lock': true } },
+      errors: [{ line: 4, column: 5, messageId: 'notFrozen' }],
+      output: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN yarn install --frozen-lockfile\n',
+    },
   ],
 });

@@ -14,6 +14,10 @@ testRule(rule, {
       buildContext: { files: { 'package-lock.json': null } },
     },
     { name: 'adding a package by name', code: 'FROM node:20\nCOPY package*.json ./\nRUN npm install sharp\n' },
+    { name: 'a whole-context copy where the context holds no lock file', code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install\n', buildContext: { dockerignore: null, present: { 'package-lock.json': false, 'npm-shrinkwrap.json': false } } },
+    { name: 'a whole-context copy whose .dockerignore leaves the lock out', code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install\n', buildContext: { dockerignore: 'node_modules\npackage-lock.json\n', present: { 'package-lock.json': true } } },
+    { name: 'a whole-context copy, the context not read', code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install\n' },
+    { name: 'the lock is in another folder than the one copied', code: 'FROM node:20-alpine\nCOPY ./api/ ./\nRUN npm install\n', buildContext: { present: { 'package-lock.json': true, 'api/package-lock.json': false } } },
   ],
   invalid: [
     {
@@ -53,6 +57,21 @@ testRule(rule, {
       code: 'FROM node:20 AS base\nCOPY ["package.json", "package-lock.json", "./"]\nFROM base AS build\nRUN ["npm", "install"]\n',
       errors: [{ line: 4, column: 6, endColumn: 22 }],
       output: 'FROM node:20 AS base\nCOPY ["package.json", "package-lock.json", "./"]\nFROM base AS build\nRUN ["npm", "ci"]\n',
+    },
+    {
+      name: 'npm install after copying the whole context, which holds the lock',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install\nCMD ["node", "server.js"]\n',
+      buildContext: { dockerignore: 'node_modules\n.env*\n', present: { 'package-lock.json': true, 'npm-shrinkwrap.json': false } },
+      errors: [{ line: 4, column: 5, endColumn: 16, messageId: 'useCi' }],
+      output: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n',
+    },
+    {
+      // A monorepo built from its root (opentelemetry-demo's layout): the service's folder is copied whole.
+      name: 'npm install after copying a folder whose lock the context holds',
+      code: 'FROM node:24\nWORKDIR /app\nCOPY ./src/web/. ./\nRUN npm install\n',
+      buildContext: { present: { 'src/web/package-lock.json': true } },
+      errors: [{ line: 4, column: 5 }],
+      output: 'FROM node:24\nWORKDIR /app\nCOPY ./src/web/. ./\nRUN npm ci\n',
     },
   ],
 });

@@ -17,6 +17,13 @@ testRule(rule, {
       code: 'FROM python:3.10-alpine AS builder\nWORKDIR /src\nCOPY . .\nRUN pip3 install -r requirements.txt --no-cache-dir\nENTRYPOINT ["python3"]\nCMD ["server.py"]\n',
       buildContext: requirements('flask\npymongo\n'),
     },
+    {
+      // opentelemetry-demo's llm: the requirements are installed into a virtualenv in a stage of its own.
+      name: 'Flask from the requirements a virtualenv stage installs, the virtualenv copied into the image',
+      code: 'FROM python:3.12-alpine AS build-venv\nCOPY ./src/llm/requirements.lock.txt requirements.lock.txt\nRUN python -m venv venv && \\\n    venv/bin/pip install --no-cache-dir --require-hashes -r requirements.lock.txt\nFROM python:3.12-alpine\nCOPY --from=build-venv /venv/ /venv/\nWORKDIR /app\nCOPY ./src/llm/app.py app.py\nENTRYPOINT ["/venv/bin/python", "app.py"]\n',
+      buildContext: { files: { 'src/llm/requirements.lock.txt': { uri: 'file:///repo/src/llm/requirements.lock.txt', text: 'flask==3.1.2 \\\n    --hash=sha256:6d5d\nopenai==1.99.9 \\\n    --hash=sha256:f2f1\n' } } },
+    },
+    { name: 'Flask installed in a stage whose packages the image copies', code: 'FROM python:3.12 AS deps\nRUN pip install --prefix=/install flask==3.0.3\nFROM python:3.12-slim\nCOPY --from=deps /install /usr/local\nCOPY app.py .\nCMD ["python", "app.py"]\n' },
     { name: 'PYTHONUNBUFFERED set (legacy syntax)', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED 1\nCMD ["gunicorn", "app:app"]\n' },
     { name: 'any non-empty value enables it, even 0 (as Python documents)', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=0\nCMD ["python", "main.py"]\n' },
     { name: 'python -u', code: 'FROM python:3.12-slim\nCMD ["python", "-u", "main.py"]\n' },
@@ -64,6 +71,12 @@ testRule(rule, {
       code: REQUIREMENTS_APP,
       errors: [{ line: 1, column: 6 }],
       output: REQUIREMENTS_APP.replace('FROM python:3.11-slim\n', 'FROM python:3.11-slim\nENV PYTHONUNBUFFERED=1\n'),
+    },
+    {
+      name: 'a framework installed only in a stage the image copies nothing from',
+      code: 'FROM python:3.12 AS test\nRUN pip install flask pytest\nFROM python:3.12-slim\nCOPY app.py .\nCMD ["python", "app.py"]\n',
+      errors: [{ line: 3, column: 6 }],
+      output: 'FROM python:3.12 AS test\nRUN pip install flask pytest\nFROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\nCOPY app.py .\nCMD ["python", "app.py"]\n',
     },
     {
       name: 'python command on a debian base',

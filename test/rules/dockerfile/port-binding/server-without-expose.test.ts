@@ -1,6 +1,18 @@
 import rule from '../../../../server/src/core/rules/dockerfile/port-binding/server-without-expose';
 import { testRule } from '../../../helpers/rule-tester';
 
+// opentelemetry-demo's fraud-detection: a Kafka consumer built with Gradle in a stage of its own.
+const GRADLE_JAR = 'FROM gradle:8-jdk17 AS builder\nWORKDIR /usr/src/app/\nCOPY ./src/fraud-detection/ ./\nRUN gradle shadowJar\nFROM gcr.io/distroless/java17-debian12:nonroot\nWORKDIR /usr/src/app/\nCOPY --from=builder /usr/src/app/build/libs/fraud-detection-1.0-all.jar fraud-detection-1.0-all.jar\nENTRYPOINT [ "java", "-jar", "fraud-detection-1.0-all.jar" ]\n';
+const gradle = (dependencies: string) => ({
+  files: {
+    'src/fraud-detection/build.gradle.kts': { uri: 'file:///repo/src/fraud-detection/build.gradle.kts', text: `plugins {\n    kotlin("jvm") version "2.3.20"\n    application\n}\n\ndependencies {\n${dependencies}}\n` },
+    'src/fraud-detection/build.gradle': null,
+  },
+});
+const KAFKA_CONSUMER = '    implementation("org.apache.kafka:kafka-clients:4.2.0")\n    implementation("io.grpc:grpc-netty:1.80.0")\n    implementation("io.grpc:grpc-services:1.80.0")\n';
+const MAVEN_JAR = 'FROM maven:3.9-eclipse-temurin-21 AS build\nWORKDIR /src\nCOPY pom.xml .\nCOPY src ./src\nRUN mvn -B package\nFROM eclipse-temurin:21-jre\nCOPY --from=build /src/target/app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n';
+const pom = (parent: string, artifact: string) => ({ files: { 'pom.xml': { uri: 'file:///repo/pom.xml', text: `<project>\n${parent}  <dependencies>\n    <dependency>\n      <groupId>x</groupId>\n      <artifactId>${artifact}</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n` } } });
+
 testRule(rule, {
   valid: [
     { name: 'gunicorn with EXPOSE', code: 'FROM python:3.12-slim\nEXPOSE 8000\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n' },
@@ -9,6 +21,8 @@ testRule(rule, {
     { name: 'a worker is not a server', code: 'FROM node:20-slim\nCMD ["node", "dist/worker.js"]\n' },
     { name: 'EXPOSE in the parent stage', code: 'FROM eclipse-temurin:21-jre AS base\nEXPOSE 8080\nFROM base\nCOPY app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n' },
     { name: 'server only in a builder stage', code: 'FROM node:20 AS build\nCMD ["npm", "start"]\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n' },
+    { name: 'java -jar of a Gradle build whose dependencies serve nothing (gRPC transports only)', code: GRADLE_JAR, buildContext: gradle(KAFKA_CONSUMER) },
+    { name: 'java -jar of a Maven build under Spring Boot\'s parent without a web starter', code: MAVEN_JAR, buildContext: pom('  <parent>\n    <artifactId>spring-boot-starter-parent</artifactId>\n  </parent>\n', 'spring-boot-starter-batch') },
     {
       // dotnet-docker's MultiProjectApp sample: a console app on the runtime image, which cannot host ASP.NET Core.
       name: 'dotnet app.dll on a .NET runtime image without ASP.NET Core',
@@ -16,6 +30,29 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'java -jar of a Gradle build that declares a web framework',
+      code: GRADLE_JAR,
+      buildContext: gradle(`${KAFKA_CONSUMER}    implementation("io.ktor:ktor-server-netty:3.1.0")\n`),
+      errors: [{ line: 8, column: 14, endColumn: 20, message: '`java -jar`' }],
+    },
+    {
+      name: 'java -jar of a Gradle build whose dependencies come from a version catalog: unknown, reported',
+      code: GRADLE_JAR,
+      buildContext: gradle('    implementation(libs.kafka.clients)\n'),
+      errors: [{ line: 8, column: 14 }],
+    },
+    {
+      name: 'java -jar of a Maven build whose parent may bring dependencies: unknown, reported',
+      code: MAVEN_JAR,
+      buildContext: pom('  <parent>\n    <artifactId>company-parent</artifactId>\n  </parent>\n', 'kafka-clients'),
+      errors: [{ line: 8, column: 13 }],
+    },
+    {
+      name: 'java -jar of a Gradle build whose build file was not read',
+      code: GRADLE_JAR,
+      errors: [{ line: 8, column: 14 }],
+    },
     {
       name: 'uvicorn through python -m without EXPOSE',
       code: 'FROM python:3.12-slim\nCMD ["python", "-m", "uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8080"]\n',

@@ -18,8 +18,10 @@ export default defineDockerfileRule({
       '',
       '`npm ci` installs exactly what `package-lock.json` says, fails when it disagrees with `package.json`, and starts',
       'from a clean `node_modules`. The quick fix replaces `install` with `ci` when the lock file is copied in the same',
-      'stage; `npm install <package>` and `npm install -g` are left alone, and so is an install after `COPY package*.json`',
-      'when the build context holds no lock file for the glob to bring (`npm ci` would fail there).',
+      'stage: by name, by a glob, or with a folder copied whole (`COPY . .`) when the build context is known to hold the',
+      'lock there and its `.dockerignore` lets it through. `npm install <package>` and `npm install -g` are left alone,',
+      'and so is an install after `COPY package*.json` when the build context holds no lock file for the glob to bring',
+      '(`npm ci` would fail there).',
     ].join('\n'),
     messages: {
       useCi: '`npm {{verb}}` may re-resolve versions; use `npm ci` to install exactly what package-lock.json declares.',

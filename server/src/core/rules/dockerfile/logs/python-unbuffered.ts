@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import { baseImageOf, isPython, officialName, startInfo } from '../../../dockerfile/start-command';
-import { runtimePackages } from '../../../dockerfile/packages';
+import { installedPackages } from '../../../dockerfile/packages';
+import { imageStages } from '../../../dockerfile/instructions';
 import { requirementFiles, requirementNames } from '../../../build-context';
 
 const baseNameOf = (word: string) => (word.split('/').pop() ?? word).toLowerCase();
@@ -38,7 +39,8 @@ export default defineDockerfileRule({
       'celery, flask, streamlit), since stderr is line-buffered, including a script started with `python` in an image',
       'that installs a web framework (`pip install flask`, FastAPI, Django, aiohttp, Tornado, Sanic) whose server logs the',
       'same way, named on the install command or in a requirements file of the build context it installs from',
-      '(`pip install -r requirements.txt`, when the linter can read that file).',
+      '(`pip install -r requirements.txt`, when the linter can read that file), in the final stage or in a stage whose',
+      'files it copies (a virtualenv built in a stage of its own).',
     ].join('\n'),
     messages: {
       buffered: 'Python buffers stdout when it is not a terminal; set `ENV PYTHONUNBUFFERED=1` (or run `python -u`) so logs stream as they happen.',
@@ -64,8 +66,11 @@ export default defineDockerfileRule({
     // The program the image starts decides: a base image without a start command, a server that logs
     // to stderr or a compiled binary on a Python base is not Python printing to stdout.
     if (!pythonCommand) return;
-    // A web app started as a script (`python app.py` calling `app.run()`): its server logs through `logging` to stderr too.
-    if (runtimePackages(model).some((p) => p.manager === 'pip' && WEB_FRAMEWORKS.has(p.name.toLowerCase()))) return;
+    // A web app started as a script (`python app.py` calling `app.run()`): its server logs through `logging` to stderr too,
+    // installed in the image or in a stage whose files it copies (a virtualenv built apart).
+    for (const from of imageStages(model)) {
+      if (installedPackages(model, model.inheritedInstructions(from)).some((p) => p.manager === 'pip' && WEB_FRAMEWORKS.has(p.name.toLowerCase()))) return;
+    }
     // … also when the framework comes from a requirements file of the build context (`pip install -r requirements.txt`).
     for (const path of requirementFiles(model)) {
       const file = buildContext?.files?.[path];

@@ -1,5 +1,27 @@
 import { defineDockerfileRule } from '../../../rule';
 import { addressOptions, baseImageOf, serverKind, startInfo } from '../../../dockerfile/start-command';
+import { jvmBuildFiles, type BuildContext } from '../../../build-context';
+import { jvmServing } from '../../../dockerfile/jvm-build';
+import type { DockerfileModel } from '../../../dockerfile/model';
+
+/**
+ * True when the build context shows that the jar the image runs serves nothing: every Gradle or Maven build file of
+ * the stages that build it was read, and each lists its dependencies itself with no web framework or embedded server.
+ */
+function jarServesNothing(model: DockerfileModel, buildContext: BuildContext | undefined): boolean {
+  const paths = jvmBuildFiles(model);
+  if (paths.length === 0) return false;
+  let read = 0;
+  for (const path of paths) {
+    const file = buildContext?.files?.[path];
+    if (file === undefined) return false;
+    // `build.gradle.kts` and `build.gradle` are both asked for; the one that exists decides.
+    if (file === null) continue;
+    if (jvmServing(path.slice(path.lastIndexOf('/') + 1), file.text) !== 'none') return false;
+    read++;
+  }
+  return read > 0;
+}
 
 export default defineDockerfileRule({
   meta: {
@@ -16,20 +38,24 @@ export default defineDockerfileRule({
       'nothing by itself; it documents the port binding.',
       '',
       'Not reported: a server that binds the port the platform hands it in `$PORT` (`--port $PORT`, `-Dserver.port=${PORT}`,',
-      '`--bind :$PORT`), since then no fixed port exists to declare; and `dotnet app.dll` on a .NET runtime image without',
-      'ASP.NET Core (`mcr.microsoft.com/dotnet/runtime`), which can only be a console app. This is hygiene rather than a broken contract, so',
+      '`--bind :$PORT`), since then no fixed port exists to declare; `dotnet app.dll` on a .NET runtime image without',
+      'ASP.NET Core (`mcr.microsoft.com/dotnet/runtime`), which can only be a console app; and `java -jar` of a jar built',
+      'in a stage of the Dockerfile whose Gradle or Maven build file the linter read and found to list its own',
+      'dependencies with no web framework or embedded server (a Kafka consumer; gRPC\'s transports alone do not count, as',
+      'clients need them too). This is hygiene rather than a broken contract, so',
       'it is a hint.',
     ].join('\n'),
     messages: {
       noExpose: '`{{server}}` serves on a port but the image declares no EXPOSE; add `EXPOSE {{port}}`.',
     },
   },
-  check({ model, report }) {
+  check({ model, report, buildContext }) {
     const info = startInfo(model);
     const main = info?.main;
     if (!info || !main) return;
     const server = serverKind(main, baseImageOf(info.stage));
     if (!server) return;
+    if (server === 'java -jar' && jarServesNothing(model, buildContext)) return;
     if (model.inheritedInstructions(info.stage, 'EXPOSE').length > 0) return;
     // The platform chooses the port (`--port $PORT`): there is no fixed number to declare.
     if (main.words.some((w) => /\$\{?PORT\b/.test(w.value))) return;
