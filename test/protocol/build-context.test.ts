@@ -1,10 +1,11 @@
 // Editor = CLI for what a Dockerfile reads from its build context: the server gives the same findings
 // as `dist/cli.js` for a Dockerfile without a .dockerignore, and again after a .dockerignore appears on
-// disk (a watched-file change re-checks the open Dockerfile of that folder), and reads the entrypoint script.
+// disk (a watched-file change re-checks the open Dockerfile of that folder), and reads the entrypoint script; a
+// monorepo service's context is the repository root for both, and a change there re-checks the service.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,18 +35,18 @@ let connection: ProtocolConnection;
 let stderr = '';
 const published: PublishDiagnosticsParams[] = [];
 
-function cliFindings(): string[] {
-  const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', join(dir, 'Dockerfile')], { encoding: 'utf8' });
+function cliFindings(path = join(dir, 'Dockerfile')): string[] {
+  const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', path], { encoding: 'utf8' });
   const findings = (JSON.parse(result.stdout) as { findings: { ruleId?: string; rule?: string; line: number; column: number }[] }).findings;
   return findings.map((f) => ({ id: f.ruleId ?? f.rule ?? '', line: f.line, column: f.column })).filter((f) => RULES.has(f.id)).map((f) => `${f.id}@${f.line}:${f.column}`);
 }
 
 /** The next diagnostics published for the Dockerfile after `from` publications, as `rule@line:column`. */
-async function editorFindings(from: number, want: (found: string[]) => boolean): Promise<string[]> {
+async function editorFindings(from: number, want: (found: string[]) => boolean, target = uri): Promise<string[]> {
   const deadline = Date.now() + 20_000;
   let last: string[] | undefined;
   for (;;) {
-    const mine = published.slice(from).filter((p) => p.uri === uri);
+    const mine = published.slice(from).filter((p) => p.uri === target);
     if (mine.length > 0) {
       last = mine[mine.length - 1].diagnostics.filter((d) => RULES.has(String(d.code))).map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
       if (want(last)) return last;
@@ -98,5 +99,27 @@ describe('server: build context of an open Dockerfile', () => {
     const from = published.length;
     void connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(dir, 'entrypoint.sh')).href, type: FileChangeType.Changed }] });
     assert.deepEqual(await editorFindings(from, (f) => f.length === 0), []);
+  });
+
+  it('reads a monorepo service\'s context at the repository root, and re-checks it when the root .dockerignore changes', async () => {
+    // src/api/Dockerfile built from the root (`COPY ./src/api/…`): the root's .dockerignore is the one that applies.
+    const service = 'FROM node:20-slim\nWORKDIR /app\nCOPY ./src/api/entrypoint.sh /usr/local/bin/\nCOPY . /repo\nENTRYPOINT ["entrypoint.sh"]\nCMD ["node", "server.js"]\n';
+    mkdirSync(join(dir, 'mono', '.git'), { recursive: true });
+    mkdirSync(join(dir, 'mono', 'src', 'api'), { recursive: true });
+    writeFileSync(join(dir, 'mono', 'src', 'api', 'Dockerfile'), service);
+    writeFileSync(join(dir, 'mono', 'src', 'api', 'entrypoint.sh'), '#!/bin/sh\nnode migrate.js\n"$@"\n');
+    const path = join(dir, 'mono', 'src', 'api', 'Dockerfile');
+    const serviceUri = pathToFileURL(path).href;
+    const before = cliFindings(path);
+    assert.deepEqual(before, ['codebase/unfiltered-build-context@4:6', 'disposability/entrypoint-script-without-exec@5:13']);
+    const opened = published.length;
+    void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: serviceUri, languageId: 'dockerfile', version: 1, text: service } });
+    assert.deepEqual(await editorFindings(opened, (f) => f.length === before.length, serviceUri), before, stderr);
+    writeFileSync(join(dir, 'mono', '.dockerignore'), '.git\n.env*\nnode_modules\n');
+    const after = cliFindings(path);
+    assert.deepEqual(after, ['disposability/entrypoint-script-without-exec@5:13']);
+    const from = published.length;
+    void connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(dir, 'mono', '.dockerignore')).href, type: FileChangeType.Created }] });
+    assert.deepEqual(await editorFindings(from, (f) => f.length === after.length, serviceUri), after, stderr);
   });
 });
