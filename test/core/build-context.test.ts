@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import rule from '../../server/src/core/rules/dockerfile/disposability/entrypoint-script-without-exec';
 import { contextFilesWanted, isIgnored, parseDockerignore, requirementNames, startPackageJson } from '../../server/src/core/build-context';
 import { jvmServing } from '../../server/src/core/dockerfile/jvm-build';
+import { flaskDevServerRun } from '../../server/src/core/dockerfile/python-scripts';
 import { DockerfileModel } from '../../server/src/core/dockerfile/model';
 import { SourceText } from '../../server/src/core/source';
 import { analyze } from '../../server/src/core/analyze';
@@ -71,6 +72,16 @@ describe('pip requirement files', () => {
     assert.deepEqual(wanted('FROM maven:3.9 AS build\nWORKDIR /src\nCOPY . .\nRUN mvn -f service/pom.xml package\nFROM eclipse-temurin:21-jre\nCOPY --from=build /src/service/target/app.jar /app.jar\n'), [], 'the tool is pointed elsewhere');
     assert.deepEqual(wanted('FROM maven:3.9 AS tests\nCOPY pom.xml .\nRUN mvn test\nFROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n'), [], 'a stage the image copies nothing from');
     assert.deepEqual(wanted('FROM alpine\nCOPY . .\nRUN constructor build && __proto__ x\n'), [], 'only the build tools\' own names');
+  });
+  it('asks for the Python script the image starts, and finds Flask\'s development server in it', () => {
+    assert.deepEqual(wanted('FROM python:3.12-alpine\nWORKDIR /app\nCOPY ./src/llm/app.py app.py\nENTRYPOINT ["/venv/bin/python", "-u", "app.py"]\n'), ['src/llm/app.py']);
+    assert.deepEqual(wanted('FROM python:3.12-alpine\nWORKDIR /app\nCOPY . .\nCMD ["python", "-m", "app"]\n'), [], 'a module, not a script');
+    assert.deepEqual(wanted('FROM python:3.12-alpine\nWORKDIR /app\nCOPY . .\nCMD ["python", "-W", "ignore", "srv/main.py"]\n'), ['srv/main.py']);
+    const run = flaskDevServerRun('from flask import Flask\nweb = Flask(__name__)\nif __name__ == "__main__":\n    web.run(\n        host="0.0.0.0",\n        debug=True,\n    )\n');
+    assert.deepEqual(run, { line: 3, character: 4, length: 8, call: 'web.run()', debug: true });
+    assert.equal(flaskDevServerRun('from flask import Flask\napp = Flask(__name__)\nif __name__ == "__main__":\n    app.run()\n')?.debug, false);
+    assert.equal(flaskDevServerRun('import uvicorn\nfrom api import app\nuvicorn.run(app)\n'), undefined, 'not Flask');
+    assert.equal(flaskDevServerRun('from flask import Flask\napp = Flask(__name__)\n# app.run(debug=True)\n'), undefined, 'a comment');
   });
   it('tells whether a JVM build file declares something that serves', () => {
     const gradle = (deps: string) => `plugins { application }\ndependencies {\n${deps}}\n`;

@@ -18,7 +18,8 @@ import { effectiveWords } from './dockerfile/shell';
 import { requirementArguments } from './dockerfile/packages';
 import { AttachedCache } from './attached';
 import { packageScriptRun } from './dockerfile/package-scripts';
-import { startInfo } from './dockerfile/start-command';
+import { isPython, startInfo } from './dockerfile/start-command';
+import { pythonScriptWord } from './dockerfile/python-scripts';
 
 export interface ContextFile {
   /** Where the file is, for related information (a `file:` URI). */
@@ -272,7 +273,8 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
  * What a caller should read for this Dockerfile: the entrypoint script, the pip requirement files the final
  * image installs from (see requirementFiles), the lock files a glob copy may bring (see globbedContextFiles),
  * the package.json whose script the image starts (see startPackageJson) and the Gradle or Maven build files of the
- * stages that build the image's code (see jvmBuildFiles), context-relative; the lock files whose presence a copied
+ * stages that build the image's code (see jvmBuildFiles) and the Python script the image starts (see startPythonScript),
+ * context-relative; the lock files whose presence a copied
  * folder would bring (`present`, see folderContextFiles); and
  * the explicit file sources of its context copies in any stage, whose presence in the Dockerfile's folder tells the
  * caller that the folder is the build context (when one is missing, the context is elsewhere: unknown).
@@ -285,6 +287,8 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
   const packageJson = startPackageJson(model);
   if (packageJson !== undefined && !files.includes(packageJson)) files.push(packageJson);
   for (const path of jvmBuildFiles(model)) if (!files.includes(path)) files.push(path);
+  const pythonScript = startPythonScript(model);
+  if (pythonScript !== undefined && !files.includes(pythonScript)) files.push(pythonScript);
   const sources = new Set<string>();
   for (const copy of contextCopies(model, true)) {
     for (const source of copy.sources) {
@@ -396,6 +400,21 @@ export function ignoredByContext(context: BuildContext, path: string): boolean {
     ignoreByContext.set(context, patterns);
   }
   return isIgnored(patterns, path);
+}
+
+/**
+ * The build-context path of the Python script the final image starts (`python app.py`, `/venv/bin/python -u
+ * src/main.py`), in the working directory of its start instruction, traced to the copy that put it there.
+ */
+export function startPythonScript(model: DockerfileModel): string | undefined {
+  const main = startInfo(model)?.main;
+  if (!main || !isPython(main.program)) return undefined;
+  const script = pythonScriptWord(main.words);
+  if (!script || script.value.includes('$')) return undefined;
+  const directories = workdirs(model);
+  const workdir = directories.get(main.instruction);
+  if (workdir === undefined && !script.value.startsWith('/')) return undefined;
+  return contextFileOf(model, [joinImagePath(workdir ?? '/', script.value)], directories)?.contextPath;
 }
 
 /**

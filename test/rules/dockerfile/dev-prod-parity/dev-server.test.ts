@@ -5,6 +5,10 @@ import { testRule } from '../../../helpers/rule-tester';
 const REACT = 'FROM node:20-alpine\nWORKDIR /usr/src/app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nEXPOSE 3000\nCMD ["npm", "start"]\n';
 const packageJson = (scripts: string) => ({ files: { 'package.json': { uri: 'file:///w/package.json', text: `{\n  "name": "frontend",\n  "scripts": {\n${scripts}\n  }\n}\n` } } });
 
+/** A Flask app started as a script (opentelemetry-demo's llm, as reviewed). */
+const FLASK = 'FROM python:3.12-alpine\nWORKDIR /app\nCOPY ./src/llm/app.py app.py\nENTRYPOINT [ "/venv/bin/python", "app.py" ]\n';
+const script = (text: string) => ({ files: { 'src/llm/app.py': { uri: 'file:///repo/src/llm/app.py', text } } });
+
 testRule(rule, {
   valid: [
     { name: 'next start is the production server', code: 'FROM node:20-alpine\nCMD ["npx", "next", "start"]\n' },
@@ -13,6 +17,13 @@ testRule(rule, {
     { name: 'npm start whose script starts the production server', code: REACT, buildContext: packageJson('    "start": "node server.js",\n    "dev": "nodemon server.js"') },
     { name: 'npm start, package.json unknown (context not read)', code: REACT },
     { name: 'npm start with no start script in package.json', code: REACT, buildContext: packageJson('    "build": "react-scripts build"') },
+    {
+      name: 'a Flask script served by waitress',
+      code: FLASK,
+      buildContext: script('from flask import Flask\napp = Flask(__name__)\n\nif __name__ == "__main__":\n    from waitress import serve\n    serve(app, host="0.0.0.0", port=8080)\n'),
+    },
+    { name: 'a script that does not import Flask', code: FLASK, buildContext: script('import asyncio\nfrom myframework import App\napp = App()\nif __name__ == "__main__":\n    app.run(port=8080)\n') },
+    { name: 'a Flask script, the script not read', code: FLASK },
     { name: 'uvicorn without --reload', code: 'FROM python:3.12-slim\nCMD ["uvicorn", "main:app", "--host", "0.0.0.0", "--reload-delay", "0.5"]\n' },
   ],
   invalid: [
@@ -47,6 +58,18 @@ testRule(rule, {
       name: 'flask run with bundle of env',
       code: 'FROM python:3.12-slim\r\nENV FLASK_APP=app.py\r\nCMD ["flask", "run", "--host=0.0.0.0"]\r\n',
       errors: [{ line: 3, column: 6, endColumn: 20, message: '`flask run`' }],
+    },
+    {
+      name: 'a Flask script that ends in app.run(debug=True)',
+      code: FLASK,
+      buildContext: script('import os\nfrom flask import Flask, jsonify\n\napp = Flask(__name__)\n\n@app.route("/")\ndef index():\n    return jsonify(ok=True)\n\nif __name__ == "__main__":\n    port = int(os.environ.get("LLM_PORT", 8000))\n    app.run(host="0.0.0.0",\n            port=port, debug=True)\n'),
+      errors: [{ line: 4, column: 14, endLine: 4, endColumn: 42, messageId: 'flaskDebug', message: '`/venv/bin/python app.py` serves the app with Flask\'s development server and its debugger (`app.run()` with debug=True in src/llm/app.py)' }],
+    },
+    {
+      name: 'a Flask app made by a factory, run without debug',
+      code: 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "-u", "main.py"]\n',
+      buildContext: { files: { 'main.py': { uri: 'file:///w/main.py', text: 'from flask import Flask\nfrom shop import create_app\n\napp = create_app()\napp.run(host="0.0.0.0", port=8080)\n' } } },
+      errors: [{ line: 5, column: 6, endColumn: 31, messageId: 'flaskRun', message: '`python -u main.py` serves the app with Flask' }],
     },
   ],
 });

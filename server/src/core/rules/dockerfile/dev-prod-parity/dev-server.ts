@@ -1,7 +1,10 @@
-import { defineDockerfileRule } from '../../../rule';
+import { defineDockerfileRule, type DockerfileRuleContext } from '../../../rule';
 import { isDevelopmentDockerfile, spanOf, startInfo } from '../../../dockerfile/start-command';
 import { packageScriptRun, scriptCommands, scriptRange } from '../../../dockerfile/package-scripts';
-import { startPackageJson } from '../../../build-context';
+import { startPackageJson, startPythonScript } from '../../../build-context';
+import { flaskDevServerRun, pythonScriptWord, type FlaskRun } from '../../../dockerfile/python-scripts';
+import type { ShellWord } from '../../../dockerfile/shell';
+import type { ContextFile } from '../../../build-context';
 
 /**
  * Which words of a command (`v`, its program `p`: base name of the first, lower-cased) make it a development
@@ -56,11 +59,15 @@ export default defineDockerfileRule({
       '',
       'A package script the image starts (`npm start`, `yarn serve`) is read from the package.json the build context',
       'puts in the working directory, when the linter can read it: `react-scripts start`, `vue-cli-service serve` or',
-      '`nodemon` behind `npm start` is reported on the start command.',
+      '`nodemon` behind `npm start` is reported on the start command. So is a Python script started with `python app.py`',
+      'whose code serves its Flask app with `app.run()`, Flask\'s own development server (Flask\'s documentation: not for',
+      'production); with `debug=True` its interactive debugger lets anyone who reaches the port run code.',
     ].join('\n'),
     messages: {
       devServer: '`{{command}}` is a development server; start the production server in the final stage.',
       viaScript: '`{{command}}` runs `{{script}}` (package.json), a development server; start the production server in the final stage.',
+      flaskRun: '`{{command}}` serves the app with Flask\'s development server (`{{call}}` in {{script}}); serve it with a production server such as gunicorn or waitress.',
+      flaskDebug: '`{{command}}` serves the app with Flask\'s development server and its debugger (`{{call}}` with debug=True in {{script}}), which runs code sent by anyone who reaches the port; serve it with gunicorn or waitress, without debug.',
     },
   },
   check({ model, source, report, buildContext }) {
@@ -74,6 +81,17 @@ export default defineDockerfileRule({
         const [from, to] = found;
         report({ messageId: 'devServer', data: { command: values.slice(from, to + 1).join(' ') }, range: spanOf(command.words[from], command.words[to]) });
         continue;
+      }
+      // `python app.py` whose code ends in `app.run()`: Flask's development server, when the build context shows the script.
+      if (command === info.main) {
+        const script = pythonScriptWord(command.words);
+        const path = script && startPythonScript(model);
+        const file = path !== undefined ? buildContext?.files?.[path] : undefined;
+        const flask = file ? flaskDevServerRun(file.text) : undefined;
+        if (script && path !== undefined && file && flask) {
+          reportFlask(report, command.words[0], script, values.slice(0, values.indexOf(script.value) + 1).join(' '), path, file, flask);
+          continue;
+        }
       }
       // `npm start` whose script is `react-scripts start`: what the script runs, when the build context shows it.
       const run = packageScriptRun(values);
@@ -93,3 +111,13 @@ export default defineDockerfileRule({
     }
   },
 });
+
+function reportFlask(report: DockerfileRuleContext['report'], first: ShellWord, script: ShellWord, command: string, path: string, file: ContextFile, flask: FlaskRun): void {
+  const at = { line: flask.line, character: flask.character };
+  report({
+    messageId: flask.debug ? 'flaskDebug' : 'flaskRun',
+    data: { command, call: flask.call, script: path },
+    range: spanOf(first, script),
+    related: [{ uri: file.uri, range: { start: at, end: { line: at.line, character: at.character + flask.length } }, message: 'Where the script starts Flask\'s development server.' }],
+  });
+}
