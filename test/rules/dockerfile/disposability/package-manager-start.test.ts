@@ -6,6 +6,9 @@ testRule(rule, {
     { name: 'node started directly', code: 'FROM node:20\nRUN npm ci && npm run build\nCMD ["node", "dist/server.js"]\n' },
     { name: 'npm start only in a test stage', code: 'FROM node:20 AS test\nCMD ["npm", "test"]\nFROM node:20-slim\nCMD ["node", "server.js"]\n' },
     { name: 'a build tool image', code: 'FROM node:20\nCMD ["npm", "run", "build"]\n' },
+    // Measured (npm 6 to 11): npm forwards SIGTERM to BusyBox sh, which has exec'd the app, and waits for it.
+    { name: 'npm start on an Alpine image', code: 'FROM node:24-alpine\nWORKDIR /app\nCOPY . .\nEXPOSE 4000\nCMD ["npm", "start"]\n' },
+    { name: 'npm run start in shell form on an Alpine stage the final stage is built FROM', code: 'FROM node:18-alpine AS runner\nENV NODE_ENV=production\nFROM runner\nENTRYPOINT npm run start\n' },
   ],
   invalid: [
     {
@@ -22,6 +25,11 @@ testRule(rule, {
       name: 'npm run in shell form',
       code: 'FROM node:20\nCMD exec npm run serve\n',
       errors: [{ line: 2, column: 10, endColumn: 23, message: '`npm run serve`' }],
+    },
+    {
+      name: 'yarn start on an Alpine image: Yarn 1 exits at once on SIGTERM',
+      code: 'FROM node:20-alpine\nCMD ["yarn", "start"]\n',
+      errors: [{ line: 2, column: 6, messageId: 'manager', message: '`yarn start`' }],
     },
   ],
 });

@@ -2,7 +2,8 @@ import { defineDockerfileRule } from '../../../rule';
 import { startCommands } from '../../../dockerfile/instructions';
 import { effectiveWords } from '../../../dockerfile/shell';
 import { spanOf } from '../../../dockerfile/instructions';
-import { imagePurpose } from '../../../dockerfile/start-command';
+import { baseImageOf, imagePurpose } from '../../../dockerfile/start-command';
+import { isAlpineImage } from '../../../dockerfile/base-images';
 
 const MANAGERS = new Set(['npm', 'yarn', 'pnpm']);
 
@@ -21,6 +22,12 @@ export default defineDockerfileRule({
       'Start the program itself: `CMD ["node", "server.js"]`. Also saves the package manager\'s memory in every',
       'container. Only the final stage\'s effective start command is checked; `npm ci`, `npm run build` and other',
       'build steps in `RUN` are not this rule\'s business. (No anchor tool checks this.)',
+      '',
+      'Not reported: npm on an Alpine or BusyBox image. Measured with npm 6.14, 8.19, 10.8 and 11.19: npm passes SIGTERM',
+      'to the shell that runs the script and waits for it; BusyBox sh (`/bin/sh` there) has replaced itself with the',
+      'app, which gets the signal and finishes its work. Under dash (`/bin/sh` on Debian and Ubuntu images) the shell',
+      'dies on the signal and the app never receives it. Yarn 1 forwards the signal and exits at once, so it is reported',
+      'everywhere.',
     ].join('\n'),
     messages: {
       manager: '`{{command}}` makes {{manager}} the main process, which does not forward SIGTERM reliably; start the program directly (`node server.js`).',
@@ -28,11 +35,15 @@ export default defineDockerfileRule({
   },
   check({ model, report }) {
     if (imagePurpose(model) !== 'app') return;
+    // npm forwards SIGTERM to the script's shell and waits; BusyBox sh has exec'd the app, which gets it (measured).
+    const stage = model.finalStage;
+    const base = stage ? baseImageOf(stage) : undefined;
+    const busyboxShell = base !== undefined && (isAlpineImage(base.name, base.tag) || /(^|\/)busybox$/.test(base.name));
     for (const { commands } of startCommands(model)) {
       for (const command of commands) {
         const words = effectiveWords(command);
         const manager = (words[0]?.value.split('/').pop() ?? '').toLowerCase();
-        if (!MANAGERS.has(manager)) continue;
+        if (!MANAGERS.has(manager) || (manager === 'npm' && busyboxShell)) continue;
         const verb = words[1]?.value;
         const runs = verb === 'start' || ((verb === 'run' || verb === 'run-script') && words[2] !== undefined) || (manager !== 'npm' && verb !== undefined && !verb.startsWith('-') && !['install', 'add', 'ci', 'build', 'test'].includes(verb));
         if (!runs) continue;
