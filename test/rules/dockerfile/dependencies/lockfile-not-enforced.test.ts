@@ -9,6 +9,13 @@ testRule(rule, {
     { name: 'no lock copied: nothing to enforce', code: 'FROM node:20-alpine\nCOPY package.json ./\nRUN yarn install\n' },
     { name: 'yarn add of a named package', code: 'FROM node:20-alpine\nCOPY package.json yarn.lock ./\nRUN yarn add left-pad\n' },
     { name: 'uv sync --locked', code: 'FROM python:3.12-slim\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked --no-dev\n' },
+    {
+      name: 'cargo build --locked, and --frozen, in the dependency-caching layout',
+      code: 'FROM rust:1.83-slim AS build\nWORKDIR /src\nCOPY Cargo.toml Cargo.lock ./\nRUN mkdir src && echo "fn main() {}" > src/main.rs && cargo build --release --locked\nCOPY src ./src\nRUN --mount=type=cache,target=/usr/local/cargo/registry cargo build --frozen --release\n',
+    },
+    { name: 'cargo install --locked --path', code: 'FROM rust:1.83 AS build\nCOPY . .\nRUN cargo install --locked --path .\n', buildContext: { dockerignore: null, present: { 'Cargo.lock': true } } },
+    { name: 'a library crate with no lock: nothing to enforce', code: 'FROM rust:1.83\nCOPY Cargo.toml ./\nCOPY src ./src\nRUN cargo build --release\n' },
+    { name: 'cargo install of a named crate is a tool, not the project', code: 'FROM rust:1.83\nCOPY Cargo.toml Cargo.lock ./\nRUN cargo install cargo-chef --version 0.1.68 --locked && cargo chef cook --release\n' },
   ],
   invalid: [
     {
@@ -41,6 +48,22 @@ testRule(rule, {
       buildContext: { dockerignore: null, present: { 'yarn.lock': true } },
       errors: [{ line: 4, column: 5, messageId: 'notFrozen' }],
       output: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN yarn install --frozen-lockfile\n',
+    },
+    {
+      name: 'cargo build with Cargo.lock copied, shell and exec form',
+      code: 'FROM rust:1.83-slim AS build\nWORKDIR /src\nCOPY Cargo.toml Cargo.lock ./\nCOPY src ./src\nRUN cargo build --release\nRUN ["cargo", "build", "--release", "--bin", "worker"]\n',
+      errors: [
+        { line: 5, column: 5, endColumn: 16, message: '`cargo build` may rewrite Cargo.lock instead of failing when it is stale; add --locked.' },
+        { line: 6, column: 6, endColumn: 22, messageId: 'notFrozen' },
+      ],
+      output: 'FROM rust:1.83-slim AS build\nWORKDIR /src\nCOPY Cargo.toml Cargo.lock ./\nCOPY src ./src\nRUN cargo build --locked --release\nRUN ["cargo", "build", "--locked", "--release", "--bin", "worker"]\n',
+    },
+    {
+      name: 'cargo install --path after copying the whole context, which holds Cargo.lock',
+      code: 'FROM rust:1.83 AS build\nWORKDIR /usr/src/app\nCOPY . .\nRUN cargo install --path=. --root /out\n',
+      buildContext: { dockerignore: null, present: { 'Cargo.lock': true } },
+      errors: [{ line: 4, column: 5, endColumn: 18, messageId: 'ignoresLock', message: 'ignores Cargo.lock' }],
+      output: 'FROM rust:1.83 AS build\nWORKDIR /usr/src/app\nCOPY . .\nRUN cargo install --locked --path=. --root /out\n',
     },
   ],
 });

@@ -4,6 +4,7 @@ import unpinnedBaseImage from './unpinned-base-image';
 import manifestWithoutLockfile from './manifest-without-lockfile';
 import npmInstallInsteadOfCi from './npm-install-instead-of-ci';
 import lockfileNotEnforced from './lockfile-not-enforced';
+import lockRewrittenInBuild from './lock-rewritten-in-build';
 import pipeToShell from './pipe-to-shell';
 import addRemoteWithoutChecksum from './add-remote-without-checksum';
 import healthcheckToolMissing from './healthcheck-tool-missing';
@@ -17,6 +18,7 @@ export const dependenciesRules: DockerfileRule[] = [
   manifestWithoutLockfile,
   npmInstallInsteadOfCi,
   lockfileNotEnforced,
+  lockRewrittenInBuild,
   pipeToShell,
   addRemoteWithoutChecksum,
   healthcheckToolMissing,

@@ -25,6 +25,7 @@ const TOOLS: Record<string, Tool> = {
   pnpm: { lock: 'pnpm-lock.yaml', enforced: /^--frozen-lockfile(=true)?$/, flag: () => '--frozen-lockfile', advice: '--frozen-lockfile' },
   pipenv: { lock: 'Pipfile.lock', enforced: /^(--deploy|--ignore-pipfile)$/, flag: () => '--deploy', advice: '--deploy' },
   uv: { lock: 'uv.lock', enforced: /^(--locked|--frozen)$/, flag: () => '--locked', advice: '--locked' },
+  cargo: { lock: 'Cargo.lock', enforced: /^(--locked|--frozen)$/, flag: () => '--locked', advice: '--locked' },
   bundle: { lock: 'Gemfile.lock', enforced: /^(--frozen|--deployment)$/, flag: () => undefined, advice: '`bundle config set --local frozen true` (or BUNDLE_FROZEN=true)' },
 };
 
@@ -36,20 +37,22 @@ export default defineDockerfileRule({
     description: 'A package manager installs with a lock file present but without being told to fail when it is out of date.',
     rationale: [
       'A lock file only makes the image reproducible if the install refuses to deviate from it. Without the "frozen"',
-      'switch, `yarn install`, `pnpm install`, `pipenv install`, `uv sync` and `bundle install` quietly re-resolve when the',
-      'manifest and the lock disagree, and the image ships versions nobody committed.',
+      'switch, `yarn install`, `pnpm install`, `pipenv install`, `uv sync`, `cargo build` and `bundle install` quietly',
+      're-resolve when the manifest and the lock disagree, and the image ships versions nobody committed. `cargo install',
+      '--path .` goes further: it ignores Cargo.lock altogether and takes the newest versions the manifest allows.',
       '',
       'Use `yarn install --frozen-lockfile` (Yarn 1) or `--immutable` (Yarn 2+), `pnpm install --frozen-lockfile`,',
-      '`pipenv install --deploy`, `uv sync --locked`, or `BUNDLE_FROZEN=true` for Bundler. The quick fix adds the flag',
-      'when the lock file is copied in the same stage.',
+      '`pipenv install --deploy`, `uv sync --locked`, `cargo build --locked` (or `--frozen`), or `BUNDLE_FROZEN=true` for',
+      'Bundler. The quick fix adds the flag when the lock file is copied in the same stage.',
       '',
       "Not reported: installs that already pass the tool's frozen/locked switch, `pipenv sync`, `yarn`/`pnpm` commands",
       'that add named packages, Bundler when `BUNDLE_FROZEN`/`BUNDLE_DEPLOYMENT` or an earlier `bundle config … frozen',
       'true` is set, installs whose lock file was not explicitly copied before them, and package managers other than',
-      'Yarn, pnpm, Pipenv, uv and Bundler (`npm ci` enforces its lock on its own).',
+      'Yarn, pnpm, Pipenv, uv, Cargo and Bundler (`npm ci` enforces its lock on its own).',
     ].join('\n'),
     messages: {
       notFrozen: '`{{command}}` may rewrite {{lock}} instead of failing when it is stale; add {{advice}}.',
+      ignoresLock: '`{{command}}` ignores {{lock}} and builds with the newest versions the manifest allows; add {{advice}}.',
     },
     fix: 'unsafe',
   },
@@ -73,7 +76,8 @@ export default defineDockerfileRule({
         const last = install.verb ?? install.words[0];
         const fix: Fix | undefined = flag ? { title: `Add ${flag}`, edits: [{ range: { start: last.range.end, end: last.range.end }, newText: exec ? `, ${JSON.stringify(flag)}` : ` ${flag}` }] } : undefined;
         report({
-          messageId: 'notFrozen',
+          // `cargo install --path` does not read the lock at all unless told to.
+          messageId: key === 'cargo' && install.verb?.value === 'install' ? 'ignoresLock' : 'notFrozen',
           data: { command: commandText(install), lock: tool.lock, advice: flag ?? tool.advice },
           range: spanOf(install.words[0], last),
           fix,
