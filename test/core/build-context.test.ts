@@ -97,6 +97,10 @@ describe('pip requirement files', () => {
   it('asks whether the lock files a glob copy would bring are there', () => {
     assert.deepEqual(wanted('FROM node:20-alpine\nCOPY web/package*.json ./\nCOPY */package*.json /x/\nRUN npm install\n'), ['web/package-lock.json']);
   });
+  it('asks for the package.json of an install whose node_modules the image copies with development dependencies', () => {
+    assert.deepEqual(wanted('FROM node:22-alpine AS deps\nWORKDIR /app\nCOPY ./src/frontend/package*.json ./\nRUN npm ci\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\n'), ['src/frontend/package-lock.json', 'src/frontend/package.json']);
+    assert.deepEqual(wanted('FROM node:22-alpine AS deps\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci --omit=dev\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\n'), [], 'production dependencies only: nothing to look up');
+  });
   it('asks whether the folders copied whole hold lock files', () => {
     const present = (text: string) => contextFilesWanted(new DockerfileModel(new SourceText('file:///w/Dockerfile', text))).present;
     const all = present('FROM node:20\nCOPY . .\nCOPY ./web/ /web/\nCOPY ./src/api/. /api\nCOPY app.py *.json $X/ /srv/\n');

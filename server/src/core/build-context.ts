@@ -17,6 +17,10 @@ import { LOCK_FILES } from './dockerfile/manifests';
 import { effectiveWords } from './dockerfile/shell';
 import { requirementArguments } from './dockerfile/packages';
 import { AttachedCache } from './attached';
+import { cleanPath, joinImagePath, workdirs } from './dockerfile/image-paths';
+import { devDependencyCopies, type DevDependencyCopy } from './dockerfile/dev-dependencies';
+
+export { cleanPath };
 import { packageScriptRun } from './dockerfile/package-scripts';
 import { isPython, startInfo } from './dockerfile/start-command';
 import { pythonScriptWord } from './dockerfile/python-scripts';
@@ -60,16 +64,6 @@ export interface IgnorePattern {
   line: number;
 }
 
-/** Normalises a path as Go's `filepath.Clean` does for relative paths; `..` above the root is dropped. */
-export function cleanPath(path: string): string[] {
-  const out: string[] = [];
-  for (const part of path.replace(/\\/g, '/').split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return out;
-}
 
 /** The patterns of a `.dockerignore`, in order. Lines starting with `#` are comments; blank lines are skipped. */
 export function parseDockerignore(text: string): IgnorePattern[] {
@@ -152,28 +146,7 @@ export function contextCopies(model: DockerfileModel, everyStage = false, stage?
   return out;
 }
 
-/**
- * The image's working directory at each instruction of the final image (or of `stage`; absolute), in one pass over
- * the stage and its ancestors; undefined after a WORKDIR with a variable (unknown).
- */
-function workdirs(model: DockerfileModel, stage?: Stage): Map<Instruction, string | undefined> {
-  const out = new Map<Instruction, string | undefined>();
-  let dir: string | undefined = '/';
-  for (const i of stage ? model.inheritedInstructions(stage) : runtimeInstructions(model)) {
-    if (i.getKeyword() === 'FROM' && !model.stageOf(i)?.parent) dir = '/';
-    if (i.getKeyword() === 'WORKDIR') {
-      const value = i.getArguments().map((a) => a.getValue()).join(' ').replace(/^(["'])(.*)\1$/, '$2');
-      if (value.includes('$') || (dir === undefined && !value.startsWith('/'))) dir = undefined;
-      else dir = joinImagePath(dir ?? '/', value);
-    }
-    out.set(i, dir);
-  }
-  return out;
-}
 
-function joinImagePath(dir: string, path: string): string {
-  return '/' + cleanPath(path.startsWith('/') ? path : `${dir}/${path}`).join('/');
-}
 
 export interface EntrypointScript {
   /** The ENTRYPOINT or CMD that starts the script. */
@@ -273,7 +246,9 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
  * What a caller should read for this Dockerfile: the entrypoint script, the pip requirement files the final
  * image installs from (see requirementFiles), the lock files a glob copy may bring (see globbedContextFiles),
  * the package.json whose script the image starts (see startPackageJson) and the Gradle or Maven build files of the
- * stages that build the image's code (see jvmBuildFiles) and the Python script the image starts (see startPythonScript),
+ * stages that build the image's code (see jvmBuildFiles), the Python script the image starts (see startPythonScript)
+ * and the package.json of each install whose node_modules the image copies with development dependencies (see
+ * installedPackageJson),
  * context-relative; the lock files whose presence a copied
  * folder would bring (`present`, see folderContextFiles); and
  * the explicit file sources of its context copies in any stage, whose presence in the Dockerfile's folder tells the
@@ -289,6 +264,10 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
   for (const path of jvmBuildFiles(model)) if (!files.includes(path)) files.push(path);
   const pythonScript = startPythonScript(model);
   if (pythonScript !== undefined && !files.includes(pythonScript)) files.push(pythonScript);
+  for (const copy of devDependencyCopies(model)) {
+    const path = installedPackageJson(model, copy);
+    if (path !== undefined && !files.includes(path)) files.push(path);
+  }
   const sources = new Set<string>();
   for (const copy of contextCopies(model, true)) {
     for (const source of copy.sources) {
@@ -299,6 +278,11 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
   }
   const present = [...new Set(folderContextFiles(model).map((f) => f.path))];
   return { files, sources: [...sources], present };
+}
+
+/** The build-context path of the package.json the install of a `DevDependencyCopy` read, when a COPY from the context put it there. */
+export function installedPackageJson(model: DockerfileModel, copy: DevDependencyCopy): string | undefined {
+  return contextFileOf(model, [joinImagePath(copy.folder, 'package.json')], workdirs(model, copy.stage), copy.stage)?.contextPath;
 }
 
 /**

@@ -81,7 +81,7 @@ function readInstallCommand(command: SimpleCommand): InstallCommand | undefined 
     case 'uv':
       return v === 'sync' ? make('python-project') : undefined;
     case 'cargo':
-      return v === 'build' || v === 'fetch' || (v === 'install' && words.some((w) => w.value === '--path' || w.value.startsWith('--path='))) ? make('cargo') : undefined;
+      return v === 'build' || v === 'fetch' || v === 'vendor' || (v === 'install' && words.some((w) => w.value === '--path' || w.value.startsWith('--path='))) ? make('cargo') : undefined;
     default:
       return undefined;
   }

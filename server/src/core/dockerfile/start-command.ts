@@ -86,7 +86,7 @@ export function startInfo(model: DockerfileModel, stage: Stage | undefined = mod
  * What an image is for, judged by what it starts:
  * - `base`: it starts nothing of its own (no CMD/ENTRYPOINT in the file) or only a bare interpreter or
  *   shell (`CMD ["python3"]`, `CMD ["bash"]`): a base or toolbox image that others build on;
- * - `tool`: it runs a build or code-generation tool (`make`, `protoc`, `buf generate`, `mvn`, `go generate`):
+ * - `tool`: it runs a build or code-generation tool (`make`, `protoc`, `buf generate`, `mvn`, `go generate`, `dotnet ef`):
  *   an image whose purpose is to produce artefacts, not to serve;
  * - `app`: anything else, an application runtime.
  */
@@ -101,6 +101,8 @@ export function imagePurpose(model: DockerfileModel, stage: Stage | undefined = 
   if (BARE_PROGRAMS.test(main.program) && main.words.length === 1) return 'base';
   if (BUILD_TOOLS.test(main.program)) return 'tool';
   if (main.program === 'go' && /^(generate|build|test|vet|install)$/.test(main.words[1]?.value ?? '')) return 'tool';
+  // `dotnet ef` (Entity Framework's migrations), `dotnet test`: the SDK's tools, not an app's `dotnet App.dll`.
+  if (main.program === 'dotnet' && /^(ef|build|test|publish|restore|format|tool)$/.test(main.words[1]?.value ?? '')) return 'tool';
   if (/^(npm|yarn|pnpm)$/.test(main.program) && /^(run\s+)?(build|generate|codegen|compile)\b/.test(main.words.slice(1).map((w) => w.value).join(' '))) return 'tool';
   return 'app';
 }

@@ -18,6 +18,8 @@ testRule(rule, {
     },
     { name: 'pipenv lock -r prints requirements', code: 'FROM python:3.8\nCOPY Pipfile Pipfile.lock ./\nRUN pip install pipenv==2022.1.8 && pipenv lock -r > requirements.txt && pip install -r requirements.txt\n' },
     { name: 'a test stage nothing runs or copies', code: 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /out/app .\nFROM build AS test\nRUN go mod tidy && go vet ./... && go test ./...\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n' },
+    { name: 'go mod tidy on go.mod alone, then the committed module copied back', code: 'FROM golang:1.24-alpine AS build\nWORKDIR /app\nCOPY go.mod ./\nRUN go mod tidy\nCOPY . .\nRUN CGO_ENABLED=0 go build -o server .\nFROM alpine:3.21\nCOPY --from=build /app/server /server\nCMD ["/server"]\n' },
+    { name: 'go mod tidy with nothing copied in (it fails: no go.mod)', code: 'FROM golang:1.21.3\nRUN mkdir /app\nWORKDIR /app\nRUN go mod tidy\nCMD ["./main"]\n' },
     { name: 'composer install from the lock', code: 'FROM composer:2 AS vendor\nCOPY composer.json composer.lock ./\nRUN composer install --no-dev --no-scripts\nFROM php:8.3-fpm\nCOPY --from=vendor /app/vendor /var/www/vendor\n' },
   ],
   invalid: [
@@ -46,7 +48,7 @@ testRule(rule, {
     },
     {
       name: 'go mod tidy in one target of a multi-image Dockerfile (the final stage is another image)',
-      code: 'FROM golang:1.22-alpine AS tui\nWORKDIR /app\nCOPY apps/tui/go.mod apps/tui/go.sum ./\nRUN go mod tidy\nCOPY apps/tui/ .\nRUN go build -o tui .\nCMD ["./tui"]\n\nFROM postgres:16-alpine AS postgres\nCOPY database/setup.sql /docker-entrypoint-initdb.d/init.sql\n',
+      code: 'FROM golang:1.22-alpine AS tui\nWORKDIR /app\nCOPY apps/tui/ .\nRUN go mod tidy\nRUN go build -o tui .\nCMD ["./tui"]\n\nFROM postgres:16-alpine AS postgres\nCOPY database/setup.sql /docker-entrypoint-initdb.d/init.sql\n',
       errors: [{ line: 4, column: 5, endColumn: 16, messageId: 'goTidy' }],
     },
   ],

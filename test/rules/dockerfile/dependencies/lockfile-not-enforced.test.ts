@@ -14,6 +14,8 @@ testRule(rule, {
       code: 'FROM rust:1.83-slim AS build\nWORKDIR /src\nCOPY Cargo.toml Cargo.lock ./\nRUN mkdir src && echo "fn main() {}" > src/main.rs && cargo build --release --locked\nCOPY src ./src\nRUN --mount=type=cache,target=/usr/local/cargo/registry cargo build --frozen --release\n',
     },
     { name: 'cargo install --locked --path', code: 'FROM rust:1.83 AS build\nCOPY . .\nRUN cargo install --locked --path .\n', buildContext: { dockerignore: null, present: { 'Cargo.lock': true } } },
+    { name: 'bun install --frozen-lockfile', code: 'FROM oven/bun:1.2 AS build\nWORKDIR /app\nCOPY package.json bun.lock ./\nRUN bun install --frozen-lockfile\n' },
+    { name: 'cargo build after a locked cargo vendor reads the vendored crates', code: 'FROM rust:1.83 AS build\nWORKDIR /src\nCOPY Cargo.toml Cargo.lock ./\nCOPY src ./src\nRUN mkdir .cargo && cargo vendor --locked > .cargo/config.toml\nRUN cargo build --release --offline\n' },
     { name: 'a library crate with no lock: nothing to enforce', code: 'FROM rust:1.83\nCOPY Cargo.toml ./\nCOPY src ./src\nRUN cargo build --release\n' },
     { name: 'cargo install of a named crate is a tool, not the project', code: 'FROM rust:1.83\nCOPY Cargo.toml Cargo.lock ./\nRUN cargo install cargo-chef --version 0.1.68 --locked && cargo chef cook --release\n' },
   ],
@@ -64,6 +66,15 @@ testRule(rule, {
       buildContext: { dockerignore: null, present: { 'Cargo.lock': true } },
       errors: [{ line: 4, column: 5, endColumn: 18, messageId: 'ignoresLock', message: 'ignores Cargo.lock' }],
       output: 'FROM rust:1.83 AS build\nWORKDIR /usr/src/app\nCOPY . .\nRUN cargo install --locked --path=. --root /out\n',
+    },
+    {
+      name: 'bun install with bun.lock, and cargo vendor without --locked (the build after it is not reported again)',
+      code: 'FROM oven/bun:1.2 AS web\nWORKDIR /app\nCOPY package.json bun.lock ./\nRUN bun install\nFROM rust:1.83 AS build\nWORKDIR /src\nCOPY Cargo.toml Cargo.lock ./\nCOPY src ./src\nRUN mkdir .cargo && cargo vendor > .cargo/config.toml && cargo build --release\n',
+      errors: [
+        { line: 4, column: 5, endColumn: 16, message: '`bun install` may rewrite bun.lock instead of failing when it is stale; add --frozen-lockfile.' },
+        { line: 9, column: 21, endColumn: 33, message: '`cargo vendor` may rewrite Cargo.lock' },
+      ],
+      output: 'FROM oven/bun:1.2 AS web\nWORKDIR /app\nCOPY package.json bun.lock ./\nRUN bun install --frozen-lockfile\nFROM rust:1.83 AS build\nWORKDIR /src\nCOPY Cargo.toml Cargo.lock ./\nCOPY src ./src\nRUN mkdir .cargo && cargo vendor --locked > .cargo/config.toml && cargo build --release\n',
     },
   ],
 });

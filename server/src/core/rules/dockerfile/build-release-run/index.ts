@@ -6,8 +6,9 @@ import sdkImageAsRuntime from './sdk-image-as-runtime';
 import environmentSpecificImage from './environment-specific-image';
 import pipeWithoutPipefail from './pipe-without-pipefail';
 import copyWholeStage from './copy-whole-stage';
+import devDependenciesInImage from './dev-dependencies-in-image';
 import imageWithoutRevisionLabel from './image-without-revision-label';
 import baseImageOutsideTrustedRegistries from './base-image-outside-trusted-registries';
 import baseImageNotPinnedByDigest from './base-image-not-pinned-by-digest';
 
-export const buildReleaseRunRules: DockerfileRule[] = [buildAtStart, toolchainInFinalStage, sdkImageAsRuntime, environmentSpecificImage, pipeWithoutPipefail, copyWholeStage, baseImageOutsideTrustedRegistries, baseImageNotPinnedByDigest, imageWithoutRevisionLabel];
+export const buildReleaseRunRules: DockerfileRule[] = [buildAtStart, toolchainInFinalStage, sdkImageAsRuntime, environmentSpecificImage, pipeWithoutPipefail, copyWholeStage, devDependenciesInImage, baseImageOutsideTrustedRegistries, baseImageNotPinnedByDigest, imageWithoutRevisionLabel];

@@ -47,6 +47,8 @@ export default defineDockerfileRule({
       debug: '`{{name}}={{value}}` turns debug mode on in the runtime image; turn it off and enable it per deploy when needed.',
     },
     fix: 'unsafe',
+    // `NODE_ENV=production` makes a development image a release: the development dependencies it copies are then reported.
+    fixIntroduces: ['build-release-run/dev-dependencies-in-image'],
   },
   check({ model, source, report }) {
     const stage = model.finalStage;

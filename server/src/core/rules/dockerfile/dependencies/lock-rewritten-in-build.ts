@@ -1,7 +1,8 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../../rule';
 import { effectiveWords, type ShellWord, type SimpleCommand } from '../../../dockerfile/shell';
-import { commandsOf, imageStages, programOf, spanOf, verbIndex } from '../../../dockerfile/instructions';
+import { baseName, commandsOf, copiesDirectory, copyPaths, flagOf, imageStages, programOf, spanOf, verbIndex } from '../../../dockerfile/instructions';
+import { joinImagePath, workdirs } from '../../../dockerfile/image-paths';
 import { copiedBefore } from '../../../dockerfile/lockfiles';
 import type { DockerfileModel, Stage } from '../../../dockerfile/model';
 
@@ -45,8 +46,9 @@ export default defineDockerfileRule({
       'Run the update in the repository, commit the lock, and install from it in the image (`npm ci`, `cargo build',
       '--locked`, `composer install`, `go mod download`).',
       '',
-      "Reported: `go mod tidy`, and `go get -u` of the module's own packages (`./...`), unless the Dockerfile made the",
-      'module itself (`go mod init` before); the update verbs of npm, Yarn, pnpm, Cargo, Composer, Bundler, Poetry,',
+      "Reported: `go mod tidy`, and `go get -u` of the module's own packages (`./...`), on a module copied from the build",
+      'context, unless the Dockerfile made the module itself (`go mod init` before) or a later copy brings the committed',
+      'go.mod back into the folder (`COPY go.mod ./`, `RUN go mod tidy`, then `COPY . .`); the update verbs of npm, Yarn, pnpm, Cargo, Composer, Bundler, Poetry,',
       'Pipenv and PDM once the lock they rewrite has been copied into the stage.',
       '',
       'Not reported: stages no image is made of (neither the final stage, nor copied from, nor starting a program of',
@@ -72,7 +74,7 @@ export default defineDockerfileRule({
         const program = programOf(words);
         if (program === 'go') {
           const at = goRewrite(words);
-          if (at < 0 || moduleCreated(model, stage, instruction, commands.slice(0, c))) continue;
+          if (at < 0 || moduleCreated(model, stage, instruction, commands.slice(0, c)) || !moduleKept(model, stage, instruction)) continue;
           const range = spanOf(words[0], words[at]);
           report({ messageId: words[at].value === 'tidy' ? 'goTidy' : 'goGet', data: { command: model.source.textOf(range) }, range });
           continue;
@@ -140,4 +142,29 @@ function moduleCreated(model: DockerfileModel, stage: Stage, run: Instruction, e
   return model
     .inheritedInstructions(stage, 'RUN')
     .some((i) => i.getRange().start.line < line && commandsOf(model.commandLine(i)).some(isInit));
+}
+
+/**
+ * True when the go.mod a Go command rewrote is the one the build goes on with: the stage copied files from the build
+ * context before it (the module came from there), and no later copy into its folder (`COPY . .`, `COPY go.mod ./`)
+ * brings the committed go.mod back, as it does after a `go mod tidy` run on go.mod alone to warm a cache.
+ */
+function moduleKept(model: DockerfileModel, stage: Stage, run: Instruction): boolean {
+  const directories = workdirs(model, stage);
+  const folder = directories.get(run);
+  const line = run.getRange().start.line;
+  let copiedBefore = false;
+  for (const instruction of model.inheritedInstructions(stage)) {
+    const keyword = instruction.getKeyword();
+    if ((keyword !== 'COPY' && keyword !== 'ADD') || flagOf(instruction, 'from')) continue;
+    if (instruction.getRange().start.line < line) {
+      copiedBefore = true;
+      continue;
+    }
+    const dir = directories.get(instruction);
+    const { sources, destination } = copyPaths(model, instruction);
+    if (folder === undefined || dir === undefined || !destination || joinImagePath(dir, destination.value) !== folder) continue;
+    if (sources.some((source) => baseName(source.value) === 'go.mod' || copiesDirectory(source.value))) return false;
+  }
+  return copiedBefore;
 }

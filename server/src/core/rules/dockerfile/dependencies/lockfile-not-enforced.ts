@@ -1,12 +1,14 @@
 import type { Fix } from '../../../types';
 import { defineDockerfileRule } from '../../../rule';
-import { commandsOf, spanOf } from '../../../dockerfile/instructions';
+import { commandsOf, programOf, spanOf, verbIndex } from '../../../dockerfile/instructions';
+import { effectiveWords, type SimpleCommand } from '../../../dockerfile/shell';
 import { copiedBefore, installCommandOf, type CopiedBefore, type InstallCommand } from '../../../dockerfile/lockfiles';
 import type { DockerfileModel } from '../../../dockerfile/model';
 import type { Instruction } from 'dockerfile-ast';
 
 interface Tool {
-  lock: string;
+  /** Its lock files; the first one copied is named in the message. */
+  locks: string[];
   /** Options that already make the install fail instead of re-resolving. */
   enforced: RegExp;
   /** The option the fix appends, or `undefined` when no single flag is safe. */
@@ -16,17 +18,18 @@ interface Tool {
 
 const TOOLS: Record<string, Tool> = {
   yarn: {
-    lock: 'yarn.lock',
+    locks: ['yarn.lock'],
     enforced: /^(--frozen-lockfile|--immutable)$/,
     // Yarn 2+ projects carry a .yarnrc.yml; Yarn 1 does not know `--immutable`.
     flag: (files) => (files.some('yarn-berry', (f) => /(^|\/)(\.yarnrc\.yml|\.yarn\/?)$/.test(f)) ? '--immutable' : '--frozen-lockfile'),
     advice: '--frozen-lockfile (Yarn 1) or --immutable (Yarn 2+)',
   },
-  pnpm: { lock: 'pnpm-lock.yaml', enforced: /^--frozen-lockfile(=true)?$/, flag: () => '--frozen-lockfile', advice: '--frozen-lockfile' },
-  pipenv: { lock: 'Pipfile.lock', enforced: /^(--deploy|--ignore-pipfile)$/, flag: () => '--deploy', advice: '--deploy' },
-  uv: { lock: 'uv.lock', enforced: /^(--locked|--frozen)$/, flag: () => '--locked', advice: '--locked' },
-  cargo: { lock: 'Cargo.lock', enforced: /^(--locked|--frozen)$/, flag: () => '--locked', advice: '--locked' },
-  bundle: { lock: 'Gemfile.lock', enforced: /^(--frozen|--deployment)$/, flag: () => undefined, advice: '`bundle config set --local frozen true` (or BUNDLE_FROZEN=true)' },
+  pnpm: { locks: ['pnpm-lock.yaml'], enforced: /^--frozen-lockfile(=true)?$/, flag: () => '--frozen-lockfile', advice: '--frozen-lockfile' },
+  pipenv: { locks: ['Pipfile.lock'], enforced: /^(--deploy|--ignore-pipfile)$/, flag: () => '--deploy', advice: '--deploy' },
+  uv: { locks: ['uv.lock'], enforced: /^(--locked|--frozen)$/, flag: () => '--locked', advice: '--locked' },
+  bun: { locks: ['bun.lock', 'bun.lockb'], enforced: /^--frozen-lockfile$/, flag: () => '--frozen-lockfile', advice: '--frozen-lockfile' },
+  cargo: { locks: ['Cargo.lock'], enforced: /^(--locked|--frozen)$/, flag: () => '--locked', advice: '--locked' },
+  bundle: { locks: ['Gemfile.lock'], enforced: /^(--frozen|--deployment)$/, flag: () => undefined, advice: '`bundle config set --local frozen true` (or BUNDLE_FROZEN=true)' },
 };
 
 export default defineDockerfileRule({
@@ -37,18 +40,21 @@ export default defineDockerfileRule({
     description: 'A package manager installs with a lock file present but without being told to fail when it is out of date.',
     rationale: [
       'A lock file only makes the image reproducible if the install refuses to deviate from it. Without the "frozen"',
-      'switch, `yarn install`, `pnpm install`, `pipenv install`, `uv sync`, `cargo build` and `bundle install` quietly',
-      're-resolve when the manifest and the lock disagree, and the image ships versions nobody committed. `cargo install',
-      '--path .` goes further: it ignores Cargo.lock altogether and takes the newest versions the manifest allows.',
+      'switch, `yarn install`, `pnpm install`, `bun install`, `pipenv install`, `uv sync`, `cargo build` (and `cargo',
+      'vendor`) and `bundle install` quietly re-resolve when the manifest and the lock disagree, and the image ships',
+      'versions nobody committed. `cargo install --path .` goes further: it ignores Cargo.lock altogether and takes the',
+      'newest versions the manifest allows.',
       '',
       'Use `yarn install --frozen-lockfile` (Yarn 1) or `--immutable` (Yarn 2+), `pnpm install --frozen-lockfile`,',
-      '`pipenv install --deploy`, `uv sync --locked`, `cargo build --locked` (or `--frozen`), or `BUNDLE_FROZEN=true` for',
-      'Bundler. The quick fix adds the flag when the lock file is copied in the same stage.',
+      '`bun install --frozen-lockfile`, `pipenv install --deploy`, `uv sync --locked`, `cargo build --locked` (or',
+      '`--frozen`), or `BUNDLE_FROZEN=true` for Bundler. The quick fix adds the flag when the lock file is copied in the',
+      'same stage.',
       '',
-      "Not reported: installs that already pass the tool's frozen/locked switch, `pipenv sync`, `yarn`/`pnpm` commands",
-      'that add named packages, Bundler when `BUNDLE_FROZEN`/`BUNDLE_DEPLOYMENT` or an earlier `bundle config … frozen',
-      'true` is set, installs whose lock file was not explicitly copied before them, and package managers other than',
-      'Yarn, pnpm, Pipenv, uv, Cargo and Bundler (`npm ci` enforces its lock on its own).',
+      "Not reported: installs that already pass the tool's frozen/locked switch, `pipenv sync`, `yarn`/`pnpm`/`bun`",
+      'commands that add named packages, Cargo builds after a `cargo vendor` (the vendor step is the one reported),',
+      'Bundler when `BUNDLE_FROZEN`/`BUNDLE_DEPLOYMENT` or an earlier `bundle config … frozen true` is set, installs',
+      'whose lock file was not explicitly copied before them, and package managers other than Yarn, pnpm, Bun, Pipenv,',
+      'uv, Cargo and Bundler (`npm ci` enforces its lock on its own).',
     ].join('\n'),
     messages: {
       notFrozen: '`{{command}}` may rewrite {{lock}} instead of failing when it is stale; add {{advice}}.',
@@ -66,19 +72,22 @@ export default defineDockerfileRule({
         const key = install.tool === 'bundler' ? 'bundle' : install.tool;
         const tool = TOOLS[key];
         if (!tool) continue;
-        if (key === 'pnpm' || key === 'yarn') if (install.operands.length > 0) continue;
+        if (key === 'pnpm' || key === 'yarn' || key === 'bun') if (install.operands.length > 0) continue;
         if (key === 'pipenv' && install.verb?.value === 'sync') continue; // sync installs from the lock by definition
         if (install.words.some((w) => tool.enforced.test(w.value))) continue;
         if (key === 'bundle' && bundlerFrozen(model, instruction)) continue;
         const files = copiedBefore(model, instruction, buildContext);
-        if (!files.has(tool.lock)) continue;
+        const lock = tool.locks.find((name) => files.has(name));
+        if (!lock) continue;
+        // After `cargo vendor` (reported itself when unlocked) the build reads the vendored, locked crates.
+        if (key === 'cargo' && install.verb?.value !== 'vendor' && vendoredBefore(model, instruction, command)) continue;
         const flag = tool.flag(files);
         const last = install.verb ?? install.words[0];
         const fix: Fix | undefined = flag ? { title: `Add ${flag}`, edits: [{ range: { start: last.range.end, end: last.range.end }, newText: exec ? `, ${JSON.stringify(flag)}` : ` ${flag}` }] } : undefined;
         report({
           // `cargo install --path` does not read the lock at all unless told to.
           messageId: key === 'cargo' && install.verb?.value === 'install' ? 'ignoresLock' : 'notFrozen',
-          data: { command: commandText(install), lock: tool.lock, advice: flag ?? tool.advice },
+          data: { command: commandText(install), lock, advice: flag ?? tool.advice },
           range: spanOf(install.words[0], last),
           fix,
         });
@@ -86,6 +95,19 @@ export default defineDockerfileRule({
     }
   },
 });
+
+/** True when `cargo vendor` ran before `command`, in its RUN or an earlier RUN of the stage (or the stages it is built FROM). */
+function vendoredBefore(model: DockerfileModel, run: Instruction, command: SimpleCommand): boolean {
+  const stage = model.stageOf(run);
+  const line = run.getRange().start.line;
+  const isVendor = (c: SimpleCommand) => {
+    const words = effectiveWords(c);
+    return programOf(words) === 'cargo' && words[verbIndex(words)]?.value === 'vendor';
+  };
+  const own = commandsOf(model.commandLine(run));
+  if (own.slice(0, own.indexOf(command)).some(isVendor)) return true;
+  return !!stage && model.inheritedInstructions(stage, 'RUN').some((i) => i.getRange().start.line < line && commandsOf(model.commandLine(i)).some(isVendor));
+}
 
 function commandText(install: InstallCommand): string {
   return install.verb ? `${install.words[0].value} ${install.verb.value}` : install.words[0].value;

@@ -1,0 +1,39 @@
+/** Paths inside an image: cleaned, joined to a working directory, and the working directory at each instruction. */
+import type { Instruction } from 'dockerfile-ast';
+import type { DockerfileModel, Stage } from './model';
+import { runtimeInstructions } from './instructions';
+
+/** Normalises a path as Go's `filepath.Clean` does for relative paths; `..` above the root is dropped. */
+export function cleanPath(path: string): string[] {
+  const out: string[] = [];
+  for (const part of path.replace(/\\/g, '/').split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return out;
+}
+
+/** `path` (absolute, or relative to `dir`) as an absolute, cleaned image path. */
+export function joinImagePath(dir: string, path: string): string {
+  return '/' + cleanPath(path.startsWith('/') ? path : `${dir}/${path}`).join('/');
+}
+
+/**
+ * The image's working directory at each instruction of the final image (or of `stage`; absolute), in one pass over
+ * the stage and its ancestors; undefined after a WORKDIR with a variable (unknown).
+ */
+export function workdirs(model: DockerfileModel, stage?: Stage): Map<Instruction, string | undefined> {
+  const out = new Map<Instruction, string | undefined>();
+  let dir: string | undefined = '/';
+  for (const i of stage ? model.inheritedInstructions(stage) : runtimeInstructions(model)) {
+    if (i.getKeyword() === 'FROM' && !model.stageOf(i)?.parent) dir = '/';
+    if (i.getKeyword() === 'WORKDIR') {
+      const value = i.getArguments().map((a) => a.getValue()).join(' ').replace(/^(["'])(.*)\1$/, '$2');
+      if (value.includes('$') || (dir === undefined && !value.startsWith('/'))) dir = undefined;
+      else dir = joinImagePath(dir ?? '/', value);
+    }
+    out.set(i, dir);
+  }
+  return out;
+}

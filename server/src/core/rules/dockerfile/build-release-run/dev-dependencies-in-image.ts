@@ -1,0 +1,61 @@
+import { defineDockerfileRule } from '../../../rule';
+import { devDependencyCopies, declaresDevDependencies } from '../../../dockerfile/dev-dependencies';
+import { installedPackageJson } from '../../../build-context';
+import { flagOf } from '../../../dockerfile/instructions';
+
+/** How each package manager installs without development dependencies. */
+const PRODUCTION_INSTALL: Record<string, string> = {
+  npm: '`npm ci --omit=dev`',
+  yarn: '`yarn install --production` (Yarn 1) or `yarn workspaces focus --production` (Yarn 2+)',
+  pnpm: '`pnpm install --prod`',
+  bun: '`bun install --production`',
+};
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'build-release-run/dev-dependencies-in-image',
+    factor: 'build-release-run',
+    defaultSeverity: 'warning',
+    description: "The runtime image copies a build stage's node_modules, installed with the development dependencies.",
+    rationale: [
+      'A multi-stage build keeps what the build needs out of what runs. Copying `node_modules` from a stage that ran',
+      '`npm ci` (or `yarn`, `pnpm install`) without leaving the development dependencies out puts test runners,',
+      'compilers, linters and bundlers into every release: a larger image, a wider attack surface, and a release whose',
+      'contents depend on what the build needed rather than on what the app runs with.',
+      '',
+      'Install the production dependencies in a stage of their own (`npm ci --omit=dev`, `pnpm install --prod`) and',
+      'copy that `node_modules`, or prune the build stage (`npm prune --omit=dev`) before the image copies from it.',
+      '',
+      'Reported: a final-stage `COPY --from=<stage>` of `…/node_modules`, or of the whole folder an install ran in, when',
+      "that stage's last install there brought every dependency. Not reported: installs with `--omit=dev`,",
+      '`--only=production`, `--production` or `--prod`, or under `NODE_ENV` set to anything but `development`/`test`',
+      '(npm, Yarn 1 and pnpm then leave development dependencies out), `NPM_CONFIG_OMIT=dev`; stages pruned after the',
+      'install or whose `node_modules` was removed; final stages that reinstall for production where the copy landed,',
+      'or that set `NODE_ENV=development` (a development image); named packages (`npm install -g pm2`); and projects',
+      'whose package.json, when the build context shows it, declares no development dependencies.',
+    ].join('\n'),
+    messages: {
+      devDependencies:
+        '`COPY --from={{stage}} {{path}}` brings the development dependencies that `{{install}}` (line {{line}}) installed into the runtime image; install with {{production}} in a stage of its own and copy that, or prune before copying.',
+    },
+  },
+  check({ model, report, buildContext }) {
+    for (const copy of devDependencyCopies(model)) {
+      const path = installedPackageJson(model, copy);
+      const packageJson = path !== undefined ? buildContext?.files?.[path] : undefined;
+      // Known to declare no development dependencies (or known absent: the install would fail anyway).
+      if (packageJson === null || (packageJson && !declaresDevDependencies(packageJson.text))) continue;
+      report({
+        messageId: 'devDependencies',
+        data: {
+          stage: flagOf(copy.copy, 'from')?.getValue() ?? String(copy.stage.index),
+          path: copy.source.value,
+          install: copy.command.map((w) => w.value).join(' '),
+          line: copy.install.getRange().start.line + 1,
+          production: PRODUCTION_INSTALL[copy.tool] ?? PRODUCTION_INSTALL.npm,
+        },
+        range: copy.source.range,
+      });
+    }
+  },
+});

@@ -1,0 +1,47 @@
+import rule from '../../../../server/src/core/rules/dockerfile/build-release-run/dev-dependencies-in-image';
+import { testRule } from '../../../helpers/rule-tester';
+
+const NEXT_BUILD = 'FROM node:22-alpine AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\n\nFROM node:22-alpine AS builder\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY . .\nRUN npm run build\n\n';
+
+testRule(rule, {
+  valid: [
+    { name: 'Next.js standalone output: no node_modules copied', code: NEXT_BUILD + 'FROM node:22-alpine AS runner\nWORKDIR /app\nENV NODE_ENV=production\nCOPY --from=builder /app/.next/standalone ./\nCOPY --from=builder /app/.next/static ./.next/static\nCMD ["node", "server.js"]\n' },
+    { name: 'production dependencies installed in a stage of their own', code: 'FROM node:22-bookworm-slim AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n\nFROM node:22-bookworm-slim\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY package.json server.mjs ./\nCMD ["node", "server.mjs"]\n' },
+    { name: 'the build stage pruned before the copy', code: 'FROM node:20 AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build && npm prune --omit=dev\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\nCOPY --from=build /app/dist ./dist\nCMD ["node", "dist/main.js"]\n' },
+    { name: 'NODE_ENV=production in the installing stage', code: 'FROM node:18 AS build-env\nENV NODE_ENV=production\nCOPY . /app\nWORKDIR /app\nRUN npm ci\nFROM gcr.io/distroless/nodejs18-debian11\nCOPY --from=build-env /app /app\nWORKDIR /app\nCMD ["server.js"]\n' },
+    { name: 'NODE_ENV from a build argument of unknown value', code: 'FROM node:20 AS deps\nARG NODE_ENV\nENV NODE_ENV=$NODE_ENV\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY . .\nCMD ["node", "index.js"]\n' },
+    { name: 'pnpm production install, node_modules removed and reinstalled', code: 'FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile && pnpm build && rm -rf node_modules && pnpm install --prod --frozen-lockfile\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\nCOPY --from=build /app/dist ./dist\nCMD ["node", "dist/index.js"]\n' },
+    { name: 'production node_modules passed through a build stage', code: 'FROM node:22-alpine AS prod-deps\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml ./\nRUN pnpm install --prod --frozen-lockfile\nFROM node:22-alpine AS builder\nWORKDIR /app\nCOPY --from=prod-deps /app/node_modules ./node_modules\nCOPY dist ./dist\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=builder /app/node_modules ./node_modules\nCOPY --from=builder /app/dist ./dist\nCMD ["node", "dist/index.js"]\n' },
+    { name: 'a development image', code: 'FROM node:18-alpine AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm install\nCOPY . .\nRUN npm run build\nFROM node:18-alpine\nWORKDIR /app\nCOPY --from=build /app /app\nENV NODE_ENV=development\nEXPOSE 1337\nCMD ["npm", "run", "develop"]\n' },
+    { name: 'the final stage reinstalls for production where the copy landed', code: 'FROM node:20 AS build\nWORKDIR /usr/src/app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM node:20-slim\nWORKDIR /usr/src/app\nCOPY --from=build /usr/src/app/node_modules ./node_modules\nCOPY --from=build /usr/src/app/dist ./dist\nCOPY package*.json ./\nRUN npm ci --only=production\nCMD ["node", "dist/main.js"]\n' },
+    { name: 'a global tool installed in the copied stage', code: 'FROM node:20 AS tools\nRUN npm install -g pm2@5.4.2\nFROM node:20-slim\nCOPY --from=tools /usr/local/lib/node_modules /usr/local/lib/node_modules\n' },
+    {
+      name: 'the build context shows a package.json without development dependencies',
+      code: 'FROM node:20 AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY . .\nCMD ["node", "index.js"]\n',
+      buildContext: { files: { 'package.json': { uri: 'file:///p/package.json', text: '{ "name": "api", "dependencies": { "express": "^4.21.0" } }' } } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'node_modules of a stage that ran npm ci copied into the runtime image',
+      code: NEXT_BUILD + 'FROM node:22-alpine AS runner\nWORKDIR /app\nENV NODE_ENV=production\nCOPY --from=builder /app/package.json ./package.json\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY --from=builder /app/.next/standalone ./\nCMD ["npm", "start"]\n',
+      errors: [{ line: 16, column: 18, endColumn: 35, messageId: 'devDependencies', message: '`COPY --from=deps /app/node_modules` brings the development dependencies that `npm ci` (line 4) installed into the runtime image; install with `npm ci --omit=dev`' }],
+    },
+    {
+      name: 'the whole folder of a yarn build, with a package.json that declares development dependencies',
+      code: 'FROM node:15 AS build\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn\nADD . /app\nRUN yarn build\n\nFROM node:15 AS deploy\nWORKDIR /app\nCOPY --from=build /app /app\nEXPOSE 3000\nCMD ["yarn", "start"]\n',
+      buildContext: { files: { 'package.json': { uri: 'file:///p/package.json', text: '{ "dependencies": { "next": "14.2.3" }, "devDependencies": { "typescript": "5.4.5" } }' } } },
+      errors: [{ line: 10, column: 19, endColumn: 23, message: '`yarn install --production` (Yarn 1)' }],
+    },
+    {
+      name: 'pnpm in the stage the copied stage is built FROM',
+      code: 'FROM node:20-alpine AS base\nWORKDIR /usr/src/app\nCOPY package.json pnpm-lock.yaml ./\nRUN corepack enable && pnpm install --frozen-lockfile\nFROM base AS build\nCOPY . .\nRUN pnpm run build\nFROM node:20-alpine\nWORKDIR /srv\nCOPY --from=build /usr/src/app/node_modules/ ./node_modules/\nCOPY --from=build /usr/src/app/dist ./dist\nCMD ["node", "dist/main.js"]\n',
+      errors: [{ line: 10, column: 19, endColumn: 45, message: '`pnpm install --prod`' }],
+    },
+    {
+      name: 'node_modules the build stage took from a deps stage, copied on into the runtime image',
+      code: 'FROM node:22-alpine AS deps\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml ./\nRUN corepack enable && pnpm install --frozen-lockfile\n\nFROM node:22-alpine AS builder\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY . .\nRUN corepack enable && pnpm build\n\nFROM node:22-alpine AS runner\nWORKDIR /app\nCOPY --from=builder /app/dist ./dist\nCOPY --from=builder /app/node_modules ./node_modules\nCOPY --from=builder /app/package.json ./\nCMD ["node", "dist/index.js"]\n',
+      errors: [{ line: 15, column: 21, endColumn: 38, message: '`pnpm install --frozen-lockfile` (line 4)' }],
+    },
+  ],
+});
