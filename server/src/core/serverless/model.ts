@@ -318,7 +318,7 @@ export class ServerlessModel {
     return functionsText(this.functionsTaking(fn, value));
   }
 
-  /** The logical id a reference names: `!Ref X`, `!GetAtt X.Arn`, `{ "Fn::GetAtt": ["X", "Arn"] }`. */
+  /** The logical id a reference names: `!Ref X`, `!Ref X.Alias`, `!GetAtt X.Arn`, `{ "Fn::GetAtt": ["X", "Arn"] }`. */
   referencedId(node: unknown): string | undefined {
     const doc = this.doc;
     if (!doc) return undefined;
@@ -327,7 +327,8 @@ export class ServerlessModel {
     const fn = intrinsicOf(n);
     let body: unknown = n;
     if (isMap(n) && fn) body = valueOf(n, fn, doc);
-    if (fn === 'Ref') return scalarString(body, doc);
+    // SAM's `!Ref MyFunction.Alias` and `.Version` name the function's published alias or version: the same function.
+    if (fn === 'Ref') return scalarString(body, doc)?.replace(/\.(Alias|Version)$/, '');
     if (fn === 'Fn::GetAtt') {
       if (isSeq(body)) return scalarString(seqItems(body, doc)[0], doc);
       return scalarString(body, doc)?.split('.')[0];
@@ -366,7 +367,8 @@ export class ServerlessModel {
         const inherited = asMap(valueOf(asMap(valueOf(this.globals, 'Environment', doc), doc), 'Variables', doc), doc);
         const names = new Set(fn.environment.map((e) => e.name));
         for (const env of this.envVars(inherited, true)) if (!names.has(env.name)) fn.environment.push(env);
-        fn.events = this.samEvents(resource.properties);
+        // Its own events, and what other resources say of it (a REST API defined by an OpenAPI body reaches it through a permission).
+        fn.events = [...this.samEvents(resource.properties), ...this.lambdaEvents(resource.logicalId)];
       } else {
         fn.events = this.lambdaEvents(resource.logicalId);
       }
@@ -415,10 +417,99 @@ export class ServerlessModel {
     return out;
   }
 
-  /** Triggers of plain Lambda functions by function logical id, from one pass over the resources. */
+  /** Per function logical id, how the template's API Gateway integrations invoke it, from one walk of the resources. */
+  private integrations: Map<string, { sync: boolean; async: boolean }> | undefined;
+
+  /**
+   * True when every API Gateway integration of the template that names function `id` in its `uri` (an OpenAPI
+   * `x-amazon-apigateway-integration`, a method's `Integration`) asks for an asynchronous invocation
+   * (`integration.request.header.X-Amz-Invocation-Type: "'Event'"`), and there is at least one.
+   */
+  private invokedAsynchronouslyOnly(id: string): boolean {
+    if (!this.integrations) {
+      const doc = this.doc!;
+      const found = new Map<string, { sync: boolean; async: boolean }>();
+      const visit = (node: unknown, depth: number): void => {
+        if (depth > 64) return;
+        if (isSeq(node)) {
+          for (const item of node.items) visit(item, depth + 1);
+          return;
+        }
+        if (!isMap(node)) return;
+        const uri = valueOf(node, 'uri', doc) ?? valueOf(node, 'Uri', doc);
+        if (uri !== undefined && (pairOf(node, 'httpMethod', doc) || pairOf(node, 'IntegrationHttpMethod', doc))) {
+          const parameters = asMap(valueOf(node, 'requestParameters', doc) ?? valueOf(node, 'RequestParameters', doc), doc);
+          const invocation = scalarString(valueOf(parameters, 'integration.request.header.X-Amz-Invocation-Type', doc), doc);
+          const async = invocation !== undefined && invocation.replace(/'/g, '') === 'Event';
+          for (const name of [...this.namesIn(uri), ...this.functionsNamedIn(uri)]) {
+            const seen = found.get(name) ?? { sync: false, async: false };
+            if (async) seen.async = true;
+            else seen.sync = true;
+            found.set(name, seen);
+          }
+        }
+        for (const item of node.items) if (isPair(item)) visit(item.value, depth + 1);
+      };
+      for (const resource of this.resources.values()) visit(resource.properties, 0);
+      this.integrations = found;
+    }
+    const seen = this.integrations.get(id);
+    return seen !== undefined && seen.async && !seen.sync;
+  }
+
+  /**
+   * Functions that a `uri` names by their `FunctionName` (`...:function:${AWS::StackName}-ApprovalFunction:live/...` for a
+   * function whose `FunctionName` is `!Sub '${AWS::StackName}-ApprovalFunction'`), as the texts are written.
+   */
+  private functionsNamedIn(uri: unknown): string[] {
+    const doc = this.doc!;
+    const text = subText(resolve(uri, doc), doc);
+    if (!text) return [];
+    const out: string[] = [];
+    for (const resource of this.resources.values()) {
+      if (resource.type !== 'AWS::Serverless::Function' && resource.type !== 'AWS::Lambda::Function') continue;
+      const name = subText(resolve(valueOf(resource.properties, 'FunctionName', doc), doc), doc);
+      if (!name) continue;
+      for (let at = text.indexOf(`function:${name}`); at >= 0; at = text.indexOf(`function:${name}`, at + 1)) {
+        const next = text[at + 'function:'.length + name.length];
+        if (next === ':' || next === '/' || next === undefined) {
+          out.push(resource.logicalId);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The logical ids a value names: `${X}`/`${X.Arn}` inside `Fn::Sub` strings, `Ref`, `Fn::GetAtt`, in `Fn::Join` pieces. */
+  private namesIn(node: unknown): string[] {
+    const doc = this.doc!;
+    const n = resolve(node, doc);
+    const fn = intrinsicOf(n);
+    if (fn === 'Ref' || fn === 'Fn::GetAtt') {
+      const id = this.referencedId(n);
+      return id ? [id] : [];
+    }
+    const body = fn && isMap(n) ? valueOf(n, fn, doc) : n;
+    if (fn === 'Fn::Sub') {
+      const text = scalarString(isSeq(body) ? seqItems(body, doc)[0] : body, doc) ?? '';
+      const out: string[] = [];
+      for (let at = text.indexOf('${'); at >= 0; at = text.indexOf('${', at + 2)) {
+        const end = text.indexOf('}', at);
+        if (end < 0) break;
+        const name = text.slice(at + 2, end).split('.')[0];
+        if (!name.startsWith('AWS::') && !name.startsWith('!')) out.push(name);
+      }
+      return out;
+    }
+    if (fn === 'Fn::Join') return seqItems(seqItems(body, doc)[1], doc).flatMap((piece) => this.namesIn(piece));
+    return [];
+  }
+
+  /** Triggers named by other resources, by function logical id, from one pass over the resources. */
   private lambdaTriggers: Map<string, FunctionEvent[]> | undefined;
 
-  /** A plain Lambda function's triggers are other resources: event source mappings, rules, permissions for API Gateway. */
+  /** Triggers that other resources name: event source mappings, rules, permissions for API Gateway (all of a plain Lambda function's). */
   private lambdaEvents(logicalId: string): FunctionEvent[] {
     if (!this.lambdaTriggers) {
       const doc = this.doc!;
@@ -439,7 +530,14 @@ export class ServerlessModel {
           const ids = new Set(seqItems(valueOf(props, 'Targets', doc), doc).map((t) => this.referencedId(valueOf(asMap(t, doc), 'Arn', doc))));
           for (const id of ids) add(id, { type: 'schedule', name: resource.logicalId, range: resource.idRange, source: valueOf(props, 'ScheduleExpression', doc) });
         } else if (resource.type === 'AWS::Lambda::Permission' && scalarString(valueOf(props, 'Principal', doc), doc) === 'apigateway.amazonaws.com') {
-          add(this.referencedId(valueOf(props, 'FunctionName', doc)), { type: 'api', name: resource.logicalId, range: resource.idRange, source: undefined, viaPermission: true });
+          const id = this.referencedId(valueOf(props, 'FunctionName', doc));
+          // The API the permission is for, when its SourceArn names one of the template: a WebSocket API's routes
+          // answer through the connection, not the integration's response; an HTTP API waits 30 s.
+          const api = this.namesIn(valueOf(props, 'SourceArn', doc)).map((name) => this.resources.get(name)).find((r) => r && API_TYPES.has(r.type));
+          const protocol = api ? (scalarString(valueOf(api.properties, 'ProtocolType', doc), doc) ?? '').toUpperCase() : '';
+          const type: EventType = api && (api.type === 'AWS::Serverless::HttpApi' || protocol === 'HTTP') ? 'http-api' : 'api';
+          // API Gateway does not wait for a function it only ever invokes asynchronously (`X-Amz-Invocation-Type: 'Event'`).
+          if (id && protocol !== 'WEBSOCKET' && !this.invokedAsynchronouslyOnly(id)) add(id, { type, name: resource.logicalId, range: resource.idRange, source: undefined, viaPermission: true });
         }
       }
       this.lambdaTriggers = triggers;
@@ -465,6 +563,18 @@ export class ServerlessModel {
     }
     return out;
   }
+}
+
+/** Resource types of the APIs a Lambda permission for API Gateway may name in its SourceArn. */
+const API_TYPES = new Set(['AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi']);
+
+/** The text of a plain scalar or of an `Fn::Sub` (its template string), as written. */
+function subText(node: unknown, doc: Document): string | undefined {
+  const fn = intrinsicOf(node);
+  if (!fn) return scalarString(node, doc);
+  if (fn !== 'Fn::Sub') return undefined;
+  const body = isMap(node) ? valueOf(node, fn, doc) : node;
+  return scalarString(isSeq(body) ? seqItems(body, doc)[0] : body, doc);
 }
 
 /** The intrinsic function a node is (`Ref`, `Fn::Sub`…), by its short-form tag or its one-key long form. */

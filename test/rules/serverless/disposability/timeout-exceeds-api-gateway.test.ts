@@ -1,6 +1,15 @@
 import { testRule } from '../../../helpers/rule-tester';
 import rule from '../../../../server/src/core/rules/serverless/disposability/timeout-exceeds-api-gateway';
 
+/** A SAM function with an alias, behind a REST API defined by an OpenAPI body, allowed to be invoked through a permission. */
+const behindOpenApi = (timeout: number, integration: string, functionName = '!Ref Fn.Alias', sourceApi = 'Api', apiType = 'AWS::Serverless::Api', apiProperties = '      StageName: prod\n') =>
+  `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      FunctionName: !Sub '\${AWS::StackName}-orders'\n      Timeout: ${timeout}\n      AutoPublishAlias: live\n` +
+  `  Api:\n    Type: ${apiType}\n    Properties:\n${apiProperties}      DefinitionBody:\n        paths:\n          /orders:\n            post:\n              x-amazon-apigateway-integration:\n                httpMethod: POST\n${integration}` +
+  `  Permission:\n    Type: AWS::Lambda::Permission\n    Properties:\n      FunctionName: ${functionName}\n      Action: lambda:InvokeFunction\n      Principal: apigateway.amazonaws.com\n      SourceArn: !Sub 'arn:aws:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${sourceApi}}/*/POST/orders'\n`;
+const SYNC = "                type: aws_proxy\n                uri: !Sub 'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}:live/invocations'\n";
+const ASYNC = "                type: aws\n                uri: !Sub 'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}:live/invocations'\n                requestParameters:\n                  integration.request.header.X-Amz-Invocation-Type: \"'Event'\"\n";
+const ASYNC_BY_NAME = "                type: aws\n                uri: !Sub 'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:${AWS::StackName}-orders:live/invocations'\n                requestParameters:\n                  integration.request.header.X-Amz-Invocation-Type: \"'Event'\"\n";
+
 const sam = (timeout: string, type: string) => `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n${timeout}      Events:\n        Get:\n          Type: ${type}\n`;
 
 testRule(rule, {
@@ -9,6 +18,10 @@ testRule(rule, {
     { name: 'HTTP API allows 30 s', code: sam('      Timeout: 30\n', 'HttpApi') },
     { name: 'long timeout without an API', code: sam('      Timeout: 900\n', 'SQS') },
     { name: 'default timeout', code: sam('', 'Api') },
+    { name: 'a SAM function the API only invokes asynchronously (its alias named in the permission)', code: behindOpenApi(120, ASYNC) },
+    { name: 'the asynchronous integration names the function by its FunctionName', code: behindOpenApi(120, ASYNC_BY_NAME, '!GetAtt Fn.Arn') },
+    { name: 'a WebSocket API: its routes answer through the connection', code: behindOpenApi(300, SYNC, '!Ref Fn', 'Ws', 'AWS::ApiGatewayV2::Api', '      ProtocolType: WEBSOCKET\n').replace('  Api:\n', '  Ws:\n') },
+    { name: 'an HTTP API named by the permission waits 30 s', code: behindOpenApi(30, SYNC, '!Ref Fn', 'Http', 'AWS::ApiGatewayV2::Api', '      ProtocolType: HTTP\n').replace('  Api:\n', '  Http:\n') },
     { name: 'an integration timeout raised for the event', code: sam('      Timeout: 50\n', 'Api\n          Properties:\n            TimeoutInMillis: 60000') },
   ],
   invalid: [
@@ -24,5 +37,10 @@ testRule(rule, {
       ],
     },
     { name: 'Lambda function behind an API Gateway permission', code: "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Timeout: 120\n  Permission:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Principal: apigateway.amazonaws.com\n      FunctionName: !GetAtt Fn.Arn\n", errors: [{ line: 6, column: 16, messageId: 'permission', message: 'API Gateway, which may invoke it (permission `Permission`), stops waiting after 29 s' }] },
+    {
+      name: 'a SAM function behind a REST API of an OpenAPI body, reached through a permission on its alias',
+      code: behindOpenApi(30, SYNC),
+      errors: [{ line: 7, column: 16, messageId: 'permission', message: 'Function `Fn` may run 30 s, but API Gateway, which may invoke it (permission `Permission`), stops waiting after 29 s.' }],
+    },
   ],
 });
