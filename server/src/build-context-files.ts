@@ -12,6 +12,20 @@ import { pathToFileURL } from 'node:url';
 import type { DockerfileModel } from './core/dockerfile/model';
 import { MAX_CONTEXT_FILE_BYTES, contextCopies, contextFilesWanted, isWholeContext, type BuildContext, type ContextFile } from './core/build-context';
 import { readRegularFile } from './cli-files';
+import { LOCK_FILES } from './core/dockerfile/manifests';
+
+/**
+ * Names of the files a Dockerfile's analysis may read from its build context (see contextFilesWanted): the
+ * .dockerignore, entrypoint scripts, pip requirement files, started Python scripts, package.json, Gradle and Maven
+ * build files, and lock files (whose presence counts). The server watches them and re-checks the open Dockerfiles
+ * near a changed one, so that the editor says what the CLI would.
+ */
+export const BUILD_CONTEXT_NAME_GLOBS: readonly string[] = ['.dockerignore', '*.dockerignore', '*.sh', '*.py', '*.txt', 'package.json', 'pom.xml', 'build.gradle', 'build.gradle.kts', ...LOCK_FILES];
+
+/** True when a file of this name may be read by a Dockerfile's analysis (see BUILD_CONTEXT_NAME_GLOBS). */
+export function isBuildContextName(name: string): boolean {
+  return BUILD_CONTEXT_NAME_GLOBS.some((glob) => (glob.startsWith('*') ? name.endsWith(glob.slice(1)) : name === glob));
+}
 
 /** The real path of `relative` inside `root`, or undefined when it does not exist or leads outside (a symlink, `..`). */
 function inside(root: string, relative: string): string | undefined {

@@ -61,6 +61,7 @@ import { HelmTemplate } from './core/helm/template-document';
 import { valueUses, valuesKeyHover, type ValueUse } from './core/helm/values-uses';
 import { KNOWN_RULE_IDS } from './cli-config';
 import { WALKED_NAME_GLOBS } from './cli-files';
+import { BUILD_CONTEXT_NAME_GLOBS, isBuildContextName } from './build-context-files';
 import { ApplicationIndex, isKustomizationFile } from './core/applications';
 import { changedSignatures, changedTokens, dependsOn, type RelationSignature } from './core/kubernetes/relation-index';
 import { ANALYSE_WORKSPACE_METHOD, ANALYSIS_COUNTS_METHOD, WORKSPACE_SUMMARY_METHOD, type AnalyseWorkspaceAnswer, type SummaryFinding, type WorkspaceSummary } from './summary-protocol';
@@ -83,7 +84,7 @@ export const WorkspaceSummaryRequest = new RequestType<{ target?: string } | und
  * any case (cli-files.ts `WALKED_NAME_GLOBS`), and what analyses read besides (chart helpers, build-context
  * files), under the names those readers take.
  */
-const WATCHED_GLOB = `**/{${[...WALKED_NAME_GLOBS, '*.tpl', '.dockerignore', '*.dockerignore', '*.sh'].join(',')}}`;
+const WATCHED_GLOB = `**/{${[...new Set([...WALKED_NAME_GLOBS, '*.tpl', ...BUILD_CONTEXT_NAME_GLOBS])].join(',')}}`;
 
 /** Settings under `twelveFactor.*`, as the client sends them. */
 interface Settings {
@@ -367,8 +368,7 @@ function keyFor(source: Source, configuration = configurationGeneration): string
 let buildContextGeneration = 0;
 
 function isBuildContextFile(uri: string): boolean {
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
-  return name.endsWith('.dockerignore') || name.endsWith('.sh');
+  return isBuildContextName(decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)));
 }
 
 

@@ -1,7 +1,8 @@
 // Editor = CLI for what a Dockerfile reads from its build context: the server gives the same findings
 // as `dist/cli.js` for a Dockerfile without a .dockerignore, and again after a .dockerignore appears on
 // disk (a watched-file change re-checks the open Dockerfile of that folder), and reads the entrypoint script; a
-// monorepo service's context is the repository root for both, and a change there re-checks the service.
+// monorepo service's context is the repository root for both, and a change there re-checks the service; a saved
+// package.json re-checks the Dockerfile whose image copies node_modules installed from it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -25,7 +26,7 @@ import {
 import { stopServer } from '../helpers/lsp-server';
 
 const CLI = resolve('dist/cli.js');
-const RULES = new Set(['codebase/unfiltered-build-context', 'disposability/entrypoint-script-without-exec']);
+const RULES = new Set(['codebase/unfiltered-build-context', 'disposability/entrypoint-script-without-exec', 'build-release-run/dev-dependencies-in-image']);
 const DOCKERFILE = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nENTRYPOINT ["./entrypoint.sh"]\nCMD ["gunicorn", "-b", "0.0.0.0:8080", "app:app"]\n';
 
 let dir: string;
@@ -121,5 +122,27 @@ describe('server: build context of an open Dockerfile', () => {
     const from = published.length;
     void connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(dir, 'mono', '.dockerignore')).href, type: FileChangeType.Created }] });
     assert.deepEqual(await editorFindings(from, (f) => f.length === after.length, serviceUri), after, stderr);
+  });
+
+  it('re-checks a Dockerfile when the package.json its install read is saved with development dependencies', async () => {
+    const web = 'FROM node:22-alpine AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY server.js ./\nCMD ["node", "server.js"]\n';
+    mkdirSync(join(dir, 'web'));
+    writeFileSync(join(dir, 'web', '.dockerignore'), '.env*\n');
+    writeFileSync(join(dir, 'web', 'package-lock.json'), '{}\n');
+    writeFileSync(join(dir, 'web', 'server.js'), 'require("http").createServer().listen(8080);\n');
+    writeFileSync(join(dir, 'web', 'package.json'), '{ "name": "web", "dependencies": { "express": "^4.21.0" } }\n');
+    const path = join(dir, 'web', 'Dockerfile');
+    writeFileSync(path, web);
+    const webUri = pathToFileURL(path).href;
+    assert.deepEqual(cliFindings(path), [], 'no development dependencies declared');
+    const opened = published.length;
+    void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: webUri, languageId: 'dockerfile', version: 1, text: web } });
+    assert.deepEqual(await editorFindings(opened, () => true, webUri), [], stderr);
+    writeFileSync(join(dir, 'web', 'package.json'), '{ "name": "web", "dependencies": { "express": "^4.21.0" }, "devDependencies": { "jest": "^29.7.0" } }\n');
+    const after = cliFindings(path);
+    assert.deepEqual(after, ['build-release-run/dev-dependencies-in-image@7:18']);
+    const from = published.length;
+    void connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(dir, 'web', 'package.json')).href, type: FileChangeType.Changed }] });
+    assert.deepEqual(await editorFindings(from, (f) => f.length === after.length, webUri), after, stderr);
   });
 });
