@@ -6,7 +6,7 @@
  * context folder is read, files over
  * MAX_CONTEXT_FILE_BYTES are not read, and anything unreadable stays unknown (the rules are silent).
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DockerfileModel } from './core/dockerfile/model';
@@ -48,8 +48,33 @@ function readSmall(path: string): string | null | undefined {
 const MAX_CONTEXT_LEVELS = 4;
 
 /**
+ * True for a file that says nothing of what a build copies: a Dockerfile or Containerfile (any of their name forms),
+ * an ignore file for one, a Markdown note, or a file manager's metadata.
+ */
+function isBuildDescription(name: string): boolean {
+  const lower = name.toLowerCase();
+  for (const stem of ['dockerfile', 'containerfile']) {
+    if (lower === stem || lower.startsWith(`${stem}.`) || lower.endsWith(`.${stem}`)) return true;
+  }
+  return lower.endsWith('.dockerignore') || lower.endsWith('.md') || lower === '.ds_store';
+}
+
+/**
+ * True when a folder holds nothing but Dockerfiles, their ignore files and notes (`docker/Dockerfile` alone): nobody
+ * builds from such a folder, so its context is elsewhere (`docker build -f docker/Dockerfile .`). False when it
+ * cannot be read.
+ */
+function holdsOnlyBuildDescriptions(folder: string): boolean {
+  try {
+    return readdirSync(folder).every(isBuildDescription);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The folder that is the build context for `sources` (the explicit file sources the Dockerfile copies): the
- * Dockerfile's folder when it holds them all; otherwise the nearest folder above it (at most MAX_CONTEXT_LEVELS up,
+ * Dockerfile's folder when it holds them all and something besides Dockerfiles; otherwise the nearest folder above it (at most MAX_CONTEXT_LEVELS up,
  * never above a repository root) that holds them all and from which at least one of them is a file of the
  * Dockerfile's own folder or that folder itself (`src/llm/Dockerfile` copying `./src/llm/app.py`: a monorepo built from its root). Its
  * path as given and its real path; undefined when no folder qualifies (the context is unknown).
@@ -64,7 +89,9 @@ function contextFolder(folder: string, sources: readonly string[]): { folder: st
       return undefined;
     }
     const below = relative(candidate, folder).split(sep).join('/');
-    const ownFolder = level === 0 || sources.some((s) => s === below || s.startsWith(`${below}/`));
+    // A Dockerfile alone in its folder is built from elsewhere: from a folder above that it copies its own folder
+    // from (below), or from one that only a compose file or a script names.
+    const ownFolder = level === 0 ? !holdsOnlyBuildDescriptions(candidate) : sources.some((s) => s === below || s.startsWith(`${below}/`));
     if (ownFolder && sources.every((s) => inside(real, s))) return { folder: candidate, real };
     if (existsSync(join(candidate, '.git'))) return undefined;
     const parent = dirname(candidate);

@@ -107,6 +107,21 @@ describe('CLI: build context of a Dockerfile', () => {
     assert.deepEqual(findings('coincidence/tools/Dockerfile'), []);
   });
 
+  it('leaves the context unknown when the Dockerfile is alone in its folder (built with -f from elsewhere)', () => {
+    // docker/Dockerfile beside only its notes and ignore file: `COPY . .` there would copy nothing worth building, so the
+    // context is the repository (whose .dockerignore the rule cannot know to be the one used), not docker/.
+    const whole = 'FROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n';
+    write('alone/package.json', '{}\n');
+    write('alone/.dockerignore', '.git\n.env*\n');
+    write('alone/docker/Dockerfile', whole);
+    write('alone/docker/Dockerfile.dev', whole);
+    write('alone/docker/README.md', 'Build with docker build -f docker/Dockerfile .\n');
+    assert.deepEqual(findings('alone/docker/Dockerfile'), []);
+    // The same folder with anything else in it is a context like any other.
+    write('alone/docker/server.js', 'require("http").createServer().listen(3000);\n');
+    assert.deepEqual(findings('alone/docker/Dockerfile').map((f) => `${f.ruleId}@${f.line}`), ['codebase/unfiltered-build-context@5']);
+  });
+
   it('does not follow a script link out of the folder', () => {
     write('outside/docker-entrypoint.sh', CHILD_SCRIPT);
     write('linked/Dockerfile', DOCKERFILE);

@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SourceText } from '../../server/src/core/source';
-import { splitCommands, verbatimText, type SimpleCommand } from '../../server/src/core/dockerfile/shell';
+import { effectiveWords, splitCommands, verbatimText, type SimpleCommand } from '../../server/src/core/dockerfile/shell';
 import { commandSummary } from '../../server/src/core/kubernetes/commands';
 
 function lex(script: string, escapeChar = '\\'): SimpleCommand[] {
@@ -170,5 +170,20 @@ describe('command summaries (what messages quote)', () => {
     assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(summary));
     const [short] = lex('tail -f /dev/null');
     assert.equal(commandSummary(short), 'tail -f /dev/null');
+  });
+});
+
+describe('shell lexer: reserved words', () => {
+  it('keeps `then`, `do` and `while` among the words, and leaves them out of what a command runs', () => {
+    const commands = lex('if [ -f yarn.lock ]; then yarn --frozen-lockfile; elif [ -f package-lock.json ]; then npm ci; fi\nwhile ! pg_isready; do sleep 1; done\n');
+    assert.deepEqual(values(commands)[1], ['then', 'yarn', '--frozen-lockfile']);
+    assert.deepEqual(values(commands)[5], ['while', '!', 'pg_isready']);
+    const run = commands.map((c) => effectiveWords(c).map((w) => w.value).join(' '));
+    assert.deepEqual(run, ['[ -f yarn.lock ]', 'yarn --frozen-lockfile', '[ -f package-lock.json ]', 'npm ci', 'fi', 'pg_isready', 'sleep 1', 'done']);
+  });
+
+  it('reads a quoted `then` as a program name, as the shell does', () => {
+    const [command] = lex('"then" x');
+    assert.deepEqual(effectiveWords(command).map((w) => w.value), ['then', 'x']);
   });
 });

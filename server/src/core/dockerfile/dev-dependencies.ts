@@ -19,12 +19,21 @@ export interface DevDependencyCopy {
   stage: Stage;
   /** The RUN whose install brought the development dependencies. */
   install: Instruction;
-  /** The install command's words (`npm ci`). */
-  command: ShellWord[];
-  /** The package manager: `npm`, `yarn`, `pnpm` or `bun`. */
-  tool: string;
+  /**
+   * The RUN's installs that bring every dependency, in order: one (`npm ci`), or one per package manager when the RUN
+   * picks one by the lock file it finds (`if [ -f yarn.lock ]; then yarn; elif …; then npm ci; fi`).
+   */
+  installs: FullInstall[];
   /** The folder the install ran in (absolute). */
   folder: string;
+}
+
+/** An install command that brings every dependency. */
+export interface FullInstall {
+  /** Its words (`npm ci`). */
+  words: ShellWord[];
+  /** The package manager: `npm`, `yarn`, `pnpm` or `bun`. */
+  tool: string;
 }
 
 const byModel = new WeakMap<DockerfileModel, DevDependencyCopy[]>();
@@ -58,14 +67,18 @@ export function devDependencyCopies(model: DockerfileModel): DevDependencyCopy[]
   return out;
 }
 
+function sameWords(a: readonly ShellWord[], b: readonly ShellWord[]): boolean {
+  return a.length === b.length && a.every((w, i) => w.value === b[i].value);
+}
+
 /**
  * The last install in `folder` of `stage` (or the stages it is built FROM) that brought development dependencies,
  * unless a later command there installs for production only or prunes them. A node_modules the stage copied from
  * another stage (`COPY --from=deps /app/node_modules ./node_modules`) is followed there.
  */
-function fullInstallIn(model: DockerfileModel, stage: Stage, folder: string): { install: Instruction; command: ShellWord[]; tool: string } | undefined {
+function fullInstallIn(model: DockerfileModel, stage: Stage, folder: string): { install: Instruction; installs: FullInstall[] } | undefined {
   const directories = workdirs(model, stage);
-  let found: { install: Instruction; command: ShellWord[]; tool: string } | undefined;
+  let found: { install: Instruction; installs: FullInstall[] } | undefined;
   for (const instruction of model.inheritedInstructions(stage)) {
     const keyword = instruction.getKeyword();
     const dir = directories.get(instruction);
@@ -85,7 +98,14 @@ function fullInstallIn(model: DockerfileModel, stage: Stage, folder: string): { 
     if (keyword !== 'RUN' || dir !== folder) continue;
     for (const command of commandsOf(model.commandLine(instruction))) {
       const kind = installKind(model, instruction, command);
-      if (kind === 'full') found = { install: instruction, command: effectiveWords(command), tool: programOf(effectiveWords(command)) };
+      if (kind === 'full') {
+        const words = effectiveWords(command);
+        const install: FullInstall = { words, tool: programOf(words) };
+        // Several in one RUN: the branches of a choice by lock file (or the same install twice, named once).
+        if (found?.install === instruction) {
+          if (!found.installs.some((i) => sameWords(i.words, words))) found.installs.push(install);
+        } else found = { install: instruction, installs: [install] };
+      }
       else if (kind === 'production') found = undefined;
     }
   }

@@ -641,11 +641,22 @@ export function effectiveWords(command: SimpleCommand): ShellWord[] {
 
 const effectiveByCommand = new AttachedCache<SimpleCommand, ShellWord[]>('effective words');
 
+/**
+ * Words the shell reads as syntax, not as a program, at the start of a command: what follows them is the command
+ * (`if npm ci; then yarn; fi` runs `npm ci` and `yarn`). The lexer keeps them among a command's words, for the rules
+ * that follow loops and conditions; effectiveWords leaves them out.
+ */
+export const SHELL_KEYWORDS: ReadonlySet<string> = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '!', '{']);
+
 function stripWrappers(all: ShellWord[]): ShellWord[] {
   let words = all;
   let changed = true;
   while (changed && words.length > 0) {
     changed = false;
+    while (words.length > 0 && !words[0].quoted && SHELL_KEYWORDS.has(words[0].value)) {
+      words = words.slice(1);
+      changed = true;
+    }
     while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0].value)) {
       words = words.slice(1);
       changed = true;

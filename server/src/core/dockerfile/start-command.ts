@@ -11,7 +11,7 @@ import type { SourceText } from '../source';
 import { propertiesOf, type CommandLine, type DockerfileModel, type Stage } from './model';
 import { isAlpineImage } from './base-images';
 import { jsonArguments } from './instructions';
-import { effectiveWords, type ShellWord, type SimpleCommand } from './shell';
+import { SHELL_KEYWORDS, effectiveWords, type ShellWord, type SimpleCommand } from './shell';
 
 export interface StartCommand {
   /** The simple command as split (assignments and wrappers included). */
@@ -40,7 +40,6 @@ export interface StartInfo {
   main: StartCommand | undefined;
 }
 
-const SHELL_KEYWORDS = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '!', '{', 'time']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** Entry points that hand over to their arguments (`exec "$@"`): the CMD is the real process. */
@@ -133,7 +132,7 @@ function makeCommand(command: SimpleCommand, line: CommandLine, viaShell: boolea
   let changed = true;
   while (changed && words.length > 0) {
     changed = false;
-    if (SHELL_KEYWORDS.has(words[0].value)) {
+    if (SHELL_KEYWORDS.has(words[0].value) || words[0].value === 'time') {
       words = words.slice(1);
       changed = true;
     }

@@ -32,7 +32,6 @@ export interface ContainerCommand {
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
-const SHELL_KEYWORDS = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '!', '{', 'time']);
 
 /**
  * The scalar's value as a logical text whose every character knows its source offset.
@@ -145,9 +144,7 @@ function shellScriptOf(argv: ArgvWord[]): ArgvWord | undefined {
 
 /** The words that matter: shell keywords (`do`, `then`, …), assignments and wrappers (`exec`, `env`, `gosu u`) stripped. */
 export function commandWords(command: SimpleCommand): ShellWord[] {
-  let words = command.words;
-  while (words.length > 0 && SHELL_KEYWORDS.has(words[0].value)) words = words.slice(1);
-  return effectiveWords({ ...command, words });
+  return effectiveWords(command);
 }
 
 /** The program a command runs, without its path (`/usr/local/bin/gunicorn` -> `gunicorn`). */

@@ -43,5 +43,10 @@ testRule(rule, {
       code: 'FROM node:22-alpine AS deps\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml ./\nRUN corepack enable && pnpm install --frozen-lockfile\n\nFROM node:22-alpine AS builder\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY . .\nRUN corepack enable && pnpm build\n\nFROM node:22-alpine AS runner\nWORKDIR /app\nCOPY --from=builder /app/dist ./dist\nCOPY --from=builder /app/node_modules ./node_modules\nCOPY --from=builder /app/package.json ./\nCMD ["node", "dist/index.js"]\n',
       errors: [{ line: 15, column: 21, endColumn: 38, message: '`pnpm install --frozen-lockfile` (line 4)' }],
     },
+    {
+      name: 'a RUN that picks the package manager by lock file: every branch named, with its production install',
+      code: 'FROM node:20-alpine AS deps\nWORKDIR /app\nCOPY package.json yarn.lock* package-lock.json* pnpm-lock.yaml* ./\nRUN \\\n  if [ -f yarn.lock ]; then yarn --frozen-lockfile; \\\n  elif [ -f package-lock.json ]; then npm ci; \\\n  elif [ -f pnpm-lock.yaml ]; then corepack enable pnpm && pnpm i --frozen-lockfile; \\\n  else echo "Lockfile not found." && exit 1; \\\n  fi\nFROM node:20-alpine\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY . .\nCMD ["node", "server.js"]\n',
+      errors: [{ line: 12, column: 18, endColumn: 35, message: 'that `yarn --frozen-lockfile`, `npm ci` or `pnpm i --frozen-lockfile` (line 4) installed into the runtime image; install with `yarn install --production` (Yarn 1) or `yarn workspaces focus --production` (Yarn 2+), `npm ci --omit=dev` or `pnpm install --prod` in a stage' }],
+    },
   ],
 });

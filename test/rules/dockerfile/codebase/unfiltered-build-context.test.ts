@@ -39,13 +39,13 @@ testRule(rule, {
       name: 'an exception puts .env back',
       code: NODE_APP,
       buildContext: { dockerignore: '.git\n.env*\n!.env\n' },
-      errors: [{ line: 5, column: 6, messageId: 'leaks', message: 'does not exclude `.env`;' }],
+      errors: [{ line: 5, column: 6, messageId: 'leaks', message: 'does not exclude `.env`; add it to the .dockerignore.' }],
     },
     {
       name: 'ADD ./ into an absolute folder, JSON form',
       code: 'FROM ruby:3.3-slim\nADD ["./", "/srv/app"]\nCMD ["bundle", "exec", "puma"]\n',
       buildContext: { dockerignore: '.git\n', hasGit: true },
-      errors: [{ line: 2, column: 6, endColumn: 10, messageId: 'leaks', message: 'does not exclude `.env`, `.env.local`;' }],
+      errors: [{ line: 2, column: 6, endColumn: 10, messageId: 'leaks', message: 'does not exclude `.env`, `.env.local`; add them to the .dockerignore.' }],
     },
     {
       name: 'comment lines are not patterns',

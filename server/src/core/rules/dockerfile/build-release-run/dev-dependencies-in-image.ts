@@ -11,6 +11,11 @@ const PRODUCTION_INSTALL: Record<string, string> = {
   bun: '`bun install --production`',
 };
 
+/** `a`, `a or b`, `a, b or c`. */
+function alternatives(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
 export default defineDockerfileRule({
   meta: {
     id: 'build-release-run/dev-dependencies-in-image',
@@ -36,7 +41,7 @@ export default defineDockerfileRule({
     ].join('\n'),
     messages: {
       devDependencies:
-        '`COPY --from={{stage}} {{path}}` brings the development dependencies that `{{install}}` (line {{line}}) installed into the runtime image; install with {{production}} in a stage of its own and copy that, or prune before copying.',
+        '`COPY --from={{stage}} {{path}}` brings the development dependencies that {{install}} (line {{line}}) installed into the runtime image; install with {{production}} in a stage of its own and copy that, or prune before copying.',
     },
   },
   check({ model, report, buildContext }) {
@@ -50,9 +55,9 @@ export default defineDockerfileRule({
         data: {
           stage: flagOf(copy.copy, 'from')?.getValue() ?? String(copy.stage.index),
           path: copy.source.value,
-          install: copy.command.map((w) => w.value).join(' '),
+          install: alternatives(copy.installs.map((i) => `\`${i.words.map((w) => w.value).join(' ')}\``)),
           line: copy.install.getRange().start.line + 1,
-          production: PRODUCTION_INSTALL[copy.tool] ?? PRODUCTION_INSTALL.npm,
+          production: alternatives([...new Set(copy.installs.map((i) => PRODUCTION_INSTALL[i.tool] ?? PRODUCTION_INSTALL.npm))]),
         },
         range: copy.source.range,
       });

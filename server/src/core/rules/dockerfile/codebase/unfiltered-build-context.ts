@@ -23,7 +23,7 @@ export default defineDockerfileRule({
       'reason for BuildKit\'s CopyIgnoredFile check.',
       '',
       'Not reported: when the caller did not read the build context (the rule needs the CLI or the editor, which take the',
-      'Dockerfile\'s folder as the context, or the nearest folder above it, up to four levels and never above a repository',
+      'Dockerfile\'s folder as the context unless it holds nothing but Dockerfiles and notes, or the nearest folder above it, up to four levels and never above a repository',
       'root, from which the Dockerfile copies files of its own folder, as in `COPY ./src/api/ ./` for `src/api/Dockerfile`;',
       'the context is unknown when no such folder holds every file the Dockerfile copies by name); copies in build stages',
       'the final image does not inherit from; copies of named files or folders;',
@@ -35,7 +35,7 @@ export default defineDockerfileRule({
     messages: {
       noIgnore: '`{{source}}` copies the whole build context and there is no .dockerignore, so any local `.env` file on the building machine goes into the image; add a .dockerignore that excludes `.env*`.',
       noIgnoreGit: '`{{source}}` copies the whole build context and there is no .dockerignore, so `.git` (and any local `.env` file on the building machine) goes into the image; add a .dockerignore that excludes them.',
-      leaks: '`{{source}}` copies the whole build context, and the .dockerignore does not exclude {{names}}; add them to it.',
+      leaks: '`{{source}}` copies the whole build context, and the .dockerignore does not exclude {{names}}; add {{them}} to the .dockerignore.',
     },
     anchors: [{ tool: 'hadolint', id: '#1199' }, { tool: 'BuildKit', id: 'CopyIgnoredFile' }],
   },
@@ -56,7 +56,7 @@ export default defineDockerfileRule({
       // `COPY --exclude=…` (Dockerfile 1.7) filters the copy itself: judged by its author, not here.
       if (!source || flagOf(copy.instruction, 'exclude')) continue;
       if (!missing) report({ messageId: buildContext?.hasGit ? 'noIgnoreGit' : 'noIgnore', data: { source: source.value }, range: source.range });
-      else report({ messageId: 'leaks', data: { source: source.value, names: missing.map((n) => `\`${n}\``).join(', ') }, range: source.range, related });
+      else report({ messageId: 'leaks', data: { source: source.value, names: missing.map((n) => `\`${n}\``).join(', '), them: missing.length === 1 ? 'it' : 'them' }, range: source.range, related });
     }
   },
 });
