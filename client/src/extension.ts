@@ -37,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'python' },
       // Dockerfile variants that VS Code does not always map to the dockerfile language.
       { pattern: '**/{Dockerfile,Containerfile}.*' },
+      { pattern: '**/{Dockerfile,Containerfile}{-,_}*' },
       { pattern: '**/*.{dockerfile,containerfile}' },
       // CloudFormation's classic `.template` name, which VS Code opens as plain text (the CLI and the index read it).
       { pattern: '**/*.template' },

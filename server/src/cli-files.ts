@@ -15,14 +15,15 @@ import { THREAD_POOL_SIZE } from './thread-pool';
 /** Files larger than this are refused with a message rather than read into memory. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-/** The walk takes `Dockerfile`, `Dockerfile.<anything>` and the same for `Containerfile`, in any case, … */
+/** The walk takes `Dockerfile`, `Dockerfile.<anything>`, `Dockerfile-<name>` and the same for `Containerfile`, in any case, … */
 const NAME_STEMS = ['dockerfile', 'containerfile'];
 /**
  * … and names ending in one of these, in any case. JSON files and `.template` files are read, and analysed only when
  * their content is a CloudFormation/SAM template.
  */
 const NAME_EXTENSIONS = ['dockerfile', 'containerfile', 'yaml', 'yml', 'json', 'template'];
-const CANDIDATE_NAME = new RegExp(`^(${NAME_STEMS.join('|')})(\\..+)?$|\\.(${NAME_EXTENSIONS.join('|')})$`, 'i');
+// `Dockerfile-web`, `Dockerfile_worker` (emojivoto's names) too, when nothing after the stem has a dot (`dockerfile_test.go` is Go).
+const CANDIDATE_NAME = new RegExp(`^(${NAME_STEMS.join('|')})(\\..+|[-_][^.]+)?$|\\.(${NAME_EXTENSIONS.join('|')})$`, 'i');
 /**
  * Folders the walk does not enter: dependencies, version control, and `testdata` (Go's convention
  * for a tool's test inputs: deliberately odd files, not what the project deploys). A path named on

@@ -33,7 +33,7 @@ const HELP = `Usage: twelve-factor-lens [options] [paths...]
 Reviews Dockerfiles, Kubernetes manifests (Helm charts and Kustomize overlays included) and
 serverless templates (AWS SAM, CloudFormation, Serverless Framework) against the twelve-factor
 methodology. Paths may be files or directories (default: the current directory). Directories
-are searched for Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.dockerfile,
+are searched for Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, Dockerfile-<name>, *.dockerfile,
 *.containerfile, *.yaml, *.yml, *.json and *.template (a JSON or .template file is checked only
 when it holds a template), skipping node_modules, .git and testdata, and other tools' templates
 (Dockerfile.j2, Dockerfile.erb, *.tmpl, *.tpl and the like); symbolic links to files are

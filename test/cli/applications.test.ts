@@ -80,6 +80,16 @@ const FILES: Record<string, string> = {
   'labels/kustomization.yaml': 'commonLabels: {tier: fe}\nresources: [svc.yaml]\n',
   'labels/svc.yaml': SERVICE,
   'labels/deploy.yaml': deployment('web', 2),
+  // Jaeger HotROD's layout: an overlay's inline JSON 6902 patch adds the container that declares the Service's
+  // named ports; the same overlay without the patch names ports nobody declares.
+  'hotrod/base/kustomization.yaml': 'resources: [deploy.yaml]\n',
+  'hotrod/base/deploy.yaml': deployment('web', 2),
+  'hotrod/with-jaeger/kustomization.yaml': 'resources: [../base, service.yaml]\npatches:\n  - target: {group: apps, version: v1, kind: Deployment, name: web}\n    patch: |-\n      - op: add\n        path: /spec/template/spec/containers/-\n        value: {name: jaeger, image: jaegertracing/all-in-one:1.57.0, ports: [{containerPort: 16686, name: frontend-jaeger}]}\n',
+  'hotrod/with-jaeger/service.yaml': SERVICE.replace('name: web', 'name: jaeger').replace('targetPort: 8080', 'targetPort: frontend-jaeger'),
+  'hotrod2/base/kustomization.yaml': 'resources: [deploy.yaml]\n',
+  'hotrod2/base/deploy.yaml': deployment('web', 2),
+  'hotrod2/with-jaeger/kustomization.yaml': 'resources: [../base, service.yaml]\n',
+  'hotrod2/with-jaeger/service.yaml': SERVICE.replace('name: web', 'name: jaeger').replace('targetPort: 8080', 'targetPort: frontend-jaeger'),
 };
 
 interface JsonFinding {
@@ -108,7 +118,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('application boundaries in the CLI', () => {
   it('gives at the root exactly the union of the per-sample runs', () => {
     // The Kustomize tree is one sample: a base is read with the overlays that take it in.
-    const perSample = ['samples/one', 'samples/two', 'samples/three', 'kustomize', 'shop', 'labels'].flatMap((p) => findings([p]));
+    const perSample = ['samples/one', 'samples/two', 'samples/three', 'kustomize', 'shop', 'labels', 'hotrod', 'hotrod2'].flatMap((p) => findings([p]));
     assert.deepEqual(findings(['.']), [...new Set(perSample)].sort());
   });
 
@@ -140,6 +150,11 @@ describe('application boundaries in the CLI', () => {
     assert.deepEqual(at('shop/base/deploy.yaml', 'disposability/missing-readiness-probe').flatMap((f) => f.related?.map((r) => r.file)), ['shop/overlays/prod/svc.yaml']);
     // The build's Service asks for tier: fe, which the Deployment deployed as written lacks.
     assert.equal(at('labels/svc.yaml', 'port-binding/service-selects-nothing').length, 1, run.stdout);
+  });
+
+  it('does not call a port undeclared when a patch it does not read may declare it (an inline or JSON 6902 patch)', () => {
+    const ports = findings(['hotrod', 'hotrod2']).filter((f) => f.includes('service-target-port-unmatched'));
+    assert.deepEqual(ports, ['hotrod2/with-jaeger/service.yaml:7:34 port-binding/service-target-port-unmatched']);
   });
 
   it('says where the other object of a relation is (JSON related, SARIF relatedLocations)', () => {

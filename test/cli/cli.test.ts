@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, rmSync } from 'nod
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { isCandidateName } from '../../server/src/cli-files';
+import { detectTarget } from '../../server/src/core/analyze';
 import { randomBytes } from 'node:crypto';
 
 const CLI = resolve('dist/cli.js');
@@ -99,6 +100,17 @@ describe('twelve-factor-lens CLI', () => {
     assert.match(run(['broken']).stdout, /in 1 file checked$/m);
     assert.equal(isCandidateName('.Twelve-Factor-Lens.JSON'), false);
     assert.equal(isCandidateName('twelve-factor-lens.json'), true);
+  });
+
+  it('takes Dockerfile-<name> and Dockerfile_<name> (emojivoto), walked or named, but no source file named after one', () => {
+    mkdirSync(join(dir, 'dashed'), { recursive: true });
+    writeFileSync(join(dir, 'dashed', 'Dockerfile-web'), 'FROM golang:1.22\nCMD ["web"]\n');
+    writeFileSync(join(dir, 'dashed', 'Dockerfile_worker'), 'FROM golang:1.22\nCMD ["worker"]\n');
+    writeFileSync(join(dir, 'dashed', 'dockerfile_test.go'), 'package main\n');
+    assert.match(run(['dashed']).stdout, /in 2 files checked$/m);
+    assert.match(run([join('dashed', 'Dockerfile-web')]).stdout, /in 1 file checked$/m);
+    assert.equal(isCandidateName('Dockerfile-parser.js'), false);
+    assert.equal(detectTarget('file:///w/Dockerfile-web', 'plaintext'), 'dockerfile');
   });
 
   it("skips another tool's templates of a Dockerfile or manifest: walked, named, or piped under such a name", () => {

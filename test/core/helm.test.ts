@@ -127,6 +127,13 @@ describe('Helm renderer', () => {
     assert.match(result.text, /b: 1\n {2}c: 2/);
   });
 
+  it('writes toJson of a dict as Helm does: keys sorted, HTML characters escaped (CoreDNS chart ports)', () => {
+    const helpers = '{{- define "dns.ports" -}}\n{{- printf "- %s\\n" (toJson (dict "protocol" "UDP" "port" .Values.port)) -}}\n{{- end -}}\n';
+    const result = renderTemplate('spec:\n  ports:\n{{ include "dns.ports" . | indent 2 -}}\n  type: ClusterIP\n', context('port: 53\n', { helpers: [helpers] }));
+    assert.equal(result.text, 'spec:\n  ports:\n  - {"port":53,"protocol":"UDP"}\n  type: ClusterIP\n');
+    assert.equal(renderTemplate('a: {{ toJson .Values.x }}\nb: {{ toRawJson .Values.x }}\n', context('x: {q: "<&>"}\n')).text, 'a: {"q":"\\u003c\\u0026\\u003e"}\nb: {"q":"<&>"}\n');
+  });
+
   it('reports a template it cannot lex instead of dropping it', () => {
     assert.match(renderTemplate('a: {{ .Values.x', context('')).error ?? '', /never closed/);
   });
@@ -436,8 +443,12 @@ describe('placeholders of a template are no annotation', () => {
 describe("a named template's actions", () => {
   it('an unknown key followed by its value on the same line is one entry, not a block and a value (Bitnami common.affinities)', () => {
     const helper = '{{- define "x.match" -}}\napp: web\n{{- range $key, $value := .extra }}\n{{ $key }}: {{ $value | quote }}\n{{- end }}\n{{- end -}}\n';
-    const rendered = renderTemplate('matchLabels:\n  {{- include "x.match" (dict "extra" .Values.extra) | nindent 2 }}\n', context('extra: {}\n', { helpers: [helper] }));
+    // A dict holding a value the renderer cannot know (the namespace) is unknown, and so is what its range writes.
+    const rendered = renderTemplate('matchLabels:\n  {{- include "x.match" (dict "extra" .Values.extra "ns" .Release.Namespace) | nindent 2 }}\n', context('extra: {}\n', { helpers: [helper] }));
     assert.equal(rendered.text, `matchLabels:\n  app: web\n  ${HELM_UNKNOWN}: ${HELM_UNKNOWN}\n`);
+    // Known, the dict's empty map writes nothing, as Helm does.
+    const known = renderTemplate('matchLabels:\n  {{- include "x.match" (dict "extra" .Values.extra) | nindent 2 }}\n', context('extra: {}\n', { helpers: [helper] }));
+    assert.equal(known.text, 'matchLabels:\n  app: web\n');
   });
 });
 

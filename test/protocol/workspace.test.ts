@@ -334,7 +334,7 @@ describe('server and CLI agree on a workspace', () => {
       // minimatch as a client matches (VS Code's watcher glob has the same syntax): case-sensitively, and `*` not
       // matching a leading dot. One name per pattern of the walk, as written and cased otherwise: a change on disk to
       // any file the index holds must reach the server (the walk takes `DEPLOY.YAML`; `*.yaml` missed it).
-      const names = ['Dockerfile', 'dockerfile', 'DOCKERFILE', 'DockerFile.prod', 'Containerfile', 'containerfile', 'CONTAINERFILE.dev', 'api.dockerfile', 'api.Dockerfile', 'API.CONTAINERFILE', 'deploy.yaml', 'DEPLOY.YAML', 'deploy.yml', 'Deploy.Yml', 'template.json', 'TEMPLATE.JSON', 'stack.template', 'stack.Template'];
+      const names = ['Dockerfile', 'dockerfile', 'DOCKERFILE', 'DockerFile.prod', 'Containerfile', 'containerfile', 'CONTAINERFILE.dev', 'Dockerfile-web', 'Dockerfile_worker', 'api.dockerfile', 'api.Dockerfile', 'API.CONTAINERFILE', 'deploy.yaml', 'DEPLOY.YAML', 'deploy.yml', 'Deploy.Yml', 'template.json', 'TEMPLATE.JSON', 'stack.template', 'stack.Template'];
       for (const name of names) {
         assert.ok(isCandidateName(name), name);
         assert.ok(minimatch(`apps/web/${name}`, pattern), `the watcher misses ${name}`);

@@ -82,7 +82,7 @@ export interface AnalysisOptions {
   buildContext?: BuildContext;
 }
 
-const DOCKERFILE_NAME = /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(dockerfile|containerfile)$/i;
+const DOCKERFILE_NAME = /(^|\/)(Dockerfile|Containerfile)(\.[^/]*|[-_][^./]+)?$|\.(dockerfile|containerfile)$/i;
 const YAML_NAME = /\.ya?ml$/i;
 const JSON_NAME = /\.(json|template)$/i;
 

@@ -121,6 +121,13 @@ export interface KustomizeTransform {
   metadataLabels: Readonly<Record<string, string>>;
   selectorLabels: Readonly<Record<string, string>>;
   templateLabels: Readonly<Record<string, string>>;
+  /**
+   * The build patches its objects in ways the linter does not read: an inline `patch:`, a patch with a `target`
+   * (JSON 6902 operations, or a strategic merge aimed by selector), `patchesJson6902`. What those patches add or change
+   * (a container, a port) is unknown, so a rule that would conclude something is absent stays silent. Patch files
+   * named by `path` without a target are objects of the workspace and are read as such.
+   */
+  unreadPatches?: true;
 }
 
 /** One way an object is built: through a chain of kustomizations up to `root`, one that nothing includes. */
@@ -171,6 +178,7 @@ function transformOf(data: Record<string, unknown> | undefined): KustomizeTransf
   }
   return {
     ...(namespace ? { namespace } : {}),
+    ...(hasUnreadPatches(data) ? { unreadPatches: true as const } : {}),
     namePrefix: scalarText(data?.namePrefix) ?? '',
     nameSuffix: scalarText(data?.nameSuffix) ?? '',
     metadataLabels,
@@ -179,12 +187,25 @@ function transformOf(data: Record<string, unknown> | undefined): KustomizeTransf
   };
 }
 
+/** True when a kustomization patches in a way the linter does not read (see KustomizeTransform.unreadPatches). */
+function hasUnreadPatches(data: Record<string, unknown> | undefined): boolean {
+  if (!data) return false;
+  const json6902 = data.patchesJson6902;
+  if (Array.isArray(json6902) && json6902.length > 0) return true;
+  const strategic = data.patchesStrategicMerge;
+  if (Array.isArray(strategic) && strategic.some((entry) => typeof entry === 'string' && entry.includes('\n'))) return true;
+  const patches = data.patches;
+  if (!Array.isArray(patches)) return false;
+  return patches.some((entry) => typeof entry === 'object' && entry !== null && ('patch' in entry || 'target' in entry));
+}
+
 /** `inner` seen through the build `outer` that includes it. */
 function compose(inner: KustomizeTransform, outer: BuildVariant): BuildVariant {
   const namespace = outer.namespace ?? inner.namespace;
   return {
     root: outer.root,
     ...(namespace ? { namespace } : {}),
+    ...(inner.unreadPatches || outer.unreadPatches ? { unreadPatches: true as const } : {}),
     namePrefix: outer.namePrefix + inner.namePrefix,
     nameSuffix: inner.nameSuffix + outer.nameSuffix,
     metadataLabels: { ...inner.metadataLabels, ...outer.metadataLabels },

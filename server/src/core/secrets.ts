@@ -38,6 +38,8 @@ export function isPlaceholderValue(value: string): boolean {
   if (hasTemplateBraces(v, true)) return true; // a template expression
   if (/^(changeme|change-me|change_me|replace[-_ ]?me|todo|tbd|none|null|nil|empty|example|placeholder|dummy|redacted|masked|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
   if (isRedactionMarker(v)) return true;
+  // A sample marked as one (`DUMMYEXAMPLEKEY`, `KEYEXAMPLE1234`, `dummy-password`): what a local emulator or a tutorial takes.
+  if (/dummy|example/i.test(v)) return true;
   // Fill-in-the-blank values that documentation and examples ship with.
   if (/^(insert|your|replace|enter|put|set|add)[-_ ]|[-_ ](here|goes[-_ ]here)$|^<[^>]*>$|^\[[^\]]*\]$/i.test(v)) return true;
   if (/^(\/run\/secrets|\/var\/run\/secrets|\/etc\/secrets)\//.test(v)) return true; // a path to a mounted secret
@@ -97,7 +99,7 @@ export function isSecretReference(value: string): boolean {
 }
 
 /** Names the shared secret-name list would match but that hold timings, sizes, identifiers or selectors. */
-const EXTRA_NAME_EXCEPTIONS = /_(IN|SECONDS|SECS|MS|MINUTES|HOURS|DAYS|TIMEOUT|SIZE|BYTES|BITS|COUNT|ROUNDS|COST|VERSION|PROVIDER|BACKEND|STORE|MODE|FORMAT|ARN|REGION|KIND|SOURCE|LOCATION|MOUNT|VAR|ENV|POLICY|PREFIX|SUFFIX|USER|USERNAME|HOST|PORT)$/i;
+const EXTRA_NAME_EXCEPTIONS = /_(IN|SECONDS|SECS|MS|MINUTES|HOURS|DAYS|TIMEOUT|SIZE|BYTES|BITS|COUNT|ROUNDS|ITERATIONS|COST|VERSION|PROVIDER|BACKEND|STORE|MODE|FORMAT|ARN|REGION|KIND|SOURCE|LOCATION|MOUNT|VAR|ENV|POLICY|PREFIX|SUFFIX|USER|USERNAME|HOST|PORT)$/i;
 
 export interface LiteralSecret {
   /** What made us think so, e.g. "a GitHub token" or "a literal value under a secret-like name". */

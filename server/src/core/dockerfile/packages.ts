@@ -6,6 +6,7 @@ import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import { effectiveWords, type ShellWord, type SimpleCommand } from './shell';
 import { AttachedCache } from '../attached';
+import { variablesAt } from './instructions';
 
 /** `[@A-Za-z0-9._+/-]`, by character code (a regex test per character cost more than the rest of the scan). */
 function isNameChar(c: number): boolean {
@@ -191,6 +192,33 @@ export function declaresVersion(pkg: CommandPackage): boolean {
       // npm/yarn/pnpm: `name@1.2.3`, `@scope/name@^1`.
       return v.lastIndexOf('@') > 0;
   }
+}
+
+/**
+ * The names that install commands of the final image take from variables (`apt-get install -y ${RUNTIME_PACKAGES}`
+ * with `ARG RUNTIME_PACKAGES="curl gosu"`), expanded with the ARG and ENV values known at each RUN; `unknown` when a
+ * variable's value is not known (an ARG without a default), so that what the image installs is not all known. For
+ * rules that conclude a package is absent; the packages themselves (installedPackages) keep to the words written.
+ */
+export function runtimePackagesFromVariables(model: DockerfileModel): { names: Set<string>; unknown: boolean } {
+  const names = new Set<string>();
+  let unknown = false;
+  const stage = model.finalStage;
+  if (!stage) return { names, unknown };
+  for (const instruction of model.inheritedInstructions(stage, 'RUN')) {
+    for (const command of model.commandLine(instruction)?.commands ?? []) {
+      const install = installArguments(command);
+      const variable = install?.args.filter((w) => w.value.includes('$'));
+      if (!variable || variable.length === 0) continue;
+      const values = variablesAt(model, instruction);
+      for (const word of variable) {
+        const expanded = model.expand(word.value, values);
+        if (expanded === undefined) unknown = true;
+        else for (const part of expanded.split(/\s+/)) if (part && !part.startsWith('-')) names.add(packageNameOf(part).toLowerCase());
+      }
+    }
+  }
+  return { names, unknown };
 }
 
 /** Packages installed in the stages that make up the final image. */

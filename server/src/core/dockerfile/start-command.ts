@@ -433,6 +433,17 @@ export function isDevelopmentDockerfile(uri: string): boolean {
   return /^(Dockerfile|Containerfile)[.\-_](dev|develop|development|local|debug)$|(^|[.\-_])(dev|develop|development|local|debug)[.\-_]?(Dockerfile|Containerfile)$/i.test(base);
 }
 
+/**
+ * True when the image the Dockerfile makes by default is one for development: the Dockerfile is one
+ * (isDevelopmentDockerfile), or its last stage, after others, is a development target (`FROM release AS debug`, built
+ * with `--target debug` while the release image is built with `--target release`, as Jaeger's Dockerfiles are).
+ */
+export function isDevelopmentImage(model: DockerfileModel, uri: string): boolean {
+  if (isDevelopmentDockerfile(uri)) return true;
+  const final = model.finalStage;
+  return !!final && final.index > 0 && !!final.name && /(^|[.\-_])(dev|develop|development|local|debug)([.\-_]|$)/.test(final.name);
+}
+
 /** Values of ENV and ARG defaults visible in `stage`, for expanding `$PORT`-style references. */
 export function variablesOf(model: DockerfileModel, stage: Stage): Map<string, string | undefined> {
   const values = new Map<string, string | undefined>(model.globalArgs);

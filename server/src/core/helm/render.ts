@@ -395,6 +395,20 @@ class Renderer {
         if (v?.k !== 'v') return UNKNOWN;
         return { k: 'p', pieces: this.toYaml(v) };
       }
+      case 'toJson':
+      case 'toRawJson':
+      case 'toPrettyJson': {
+        const [v] = args;
+        if (args.length !== 1 || v.k !== 'v') return UNKNOWN;
+        return { k: 'v', v: goJson(v.v, name), raw: true };
+      }
+      case 'dict': {
+        // Sprig's dict: key-value pairs, keys as strings; an odd count leaves the last key with an empty value.
+        if (!known) return UNKNOWN;
+        const map: Record<string, unknown> = {};
+        for (let i = 0; i < args.length; i += 2) map[str(args[i])] = i + 1 < args.length ? (args[i + 1] as { v: unknown }).v : '';
+        return { k: 'v', v: map };
+      }
       case 'nindent':
       case 'indent': {
         const [n, v] = args;
@@ -650,6 +664,22 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 function isScalarValue(v: unknown): boolean {
   return v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+/**
+ * A value as Helm's `toJson` (Go's encoding/json) writes it: map keys sorted, `<`, `>` and `&` escaped (not by
+ * `toRawJson`), two-space indentation for `toPrettyJson`.
+ */
+function goJson(v: unknown, how: 'toJson' | 'toRawJson' | 'toPrettyJson'): string {
+  const sorted = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(sorted);
+    if (x === null || typeof x !== 'object') return x === undefined ? null : x;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(x as object).sort()) out[key] = sorted((x as Record<string, unknown>)[key]);
+    return out;
+  };
+  const text = JSON.stringify(sorted(v), null, how === 'toPrettyJson' ? 2 : undefined) ?? 'null';
+  return how === 'toRawJson' ? text : text.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function scalarText(v: unknown): string {

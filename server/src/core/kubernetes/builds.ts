@@ -50,6 +50,14 @@ export function onlyInPartialBuilds(object: KubeObject): boolean {
   return variants.length > 0 && variants.every((v) => v.partial === true);
 }
 
+/**
+ * True when a build that takes the object in patches it in ways the linter does not read (an inline patch, JSON 6902
+ * operations): what the object becomes is not all in the workspace's files.
+ */
+export function patchedUnread(object: KubeObject): boolean {
+  return buildsOfObject(object).some((v) => v.unreadPatches === true);
+}
+
 /** A cache-key fragment: equal for objects with the same builds ('' for objects as written). */
 export function buildKey(object: KubeObject): string {
   return registry.get(object)?.key ?? '';

@@ -28,9 +28,11 @@ export function parseImageReference(reference: string): ImageParts {
 export function isPlaceholderImage(reference: string): boolean {
   const trimmed = reference.trim();
   if (trimmed === '' || trimmed.includes('{{')) return true;
-  // A fill-in anywhere in the reference (`docker.io/{username}/app`, `$REGISTRY/app`, `<registry>/app`).
-  if (/[$<>{}]/.test(trimmed)) return true;
   const last = trimmed.split('/').pop() ?? trimmed;
+  // A fill-in in the name or tag (`app:$TAG`), or before a name without a tag (`$REGISTRY/app`, `docker.io/{username}/app`:
+  // the tool that fills it in may add the tag too). Before a name with a written tag (`${REPOSITORY_PREFIX}/app:latest`),
+  // the tag is the file's own: judged.
+  if (/[$<>{}]/.test(last) || (/[$<>{}]/.test(trimmed) && !last.includes(':'))) return true;
   const name = last.split(/[:@]/)[0];
   // An ALL_CAPS identifier with an underscore (or the whole reference in capitals) is a fill-in, never a real repository name.
   return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(name) || /^[A-Z][A-Z0-9_-]*$/.test(trimmed);
@@ -81,8 +83,20 @@ const SHORT_NAME_ALIASES = new Set('ubi7 ubi8 ubi9 ubi7-minimal ubi8-minimal ubi
  */
 export function isLogicalImageName(reference: string): boolean {
   const trimmed = reference.trim();
+  if (isGoImportPath(trimmed)) return true;
   if (/[/:@]/.test(trimmed) || !/^[a-z0-9][a-z0-9._-]*$/.test(trimmed)) return false;
   return !OFFICIAL_IMAGES.has(trimmed) && !SHORT_NAME_ALIASES.has(trimmed);
+}
+
+/**
+ * A Go import path that `ko` builds and replaces with the image it pushes: `ko://github.com/org/app/cmd/server`, or,
+ * as older `ko` read it, the bare path (`github.com/org/app/cmd/server`). A source host is no registry: nothing can
+ * be pulled from `github.com/…`, `gitlab.com/…` or `bitbucket.org/…` (GitHub's registry is `ghcr.io`).
+ */
+function isGoImportPath(reference: string): boolean {
+  if (reference.startsWith('ko://')) return true;
+  const host = reference.slice(0, reference.indexOf('/') + 1).toLowerCase();
+  return host === 'github.com/' || host === 'gitlab.com/' || host === 'bitbucket.org/';
 }
 
 /** An official Docker Hub image (`nginx`, `library/nginx`, `docker.io/library/nginx`), by its repository. */

@@ -3,6 +3,7 @@ import { testRule } from '../../../helpers/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'a Git server whose users push over SSH as its git account (Gitea)', code: 'FROM golang:1.23-alpine AS build\nRUN go build -o /gitea .\nFROM alpine:3.20\nEXPOSE 22 3000\nRUN apk --no-cache add bash git openssh s6 su-exec\nRUN addgroup -S -g 1000 git && \\\n  adduser -S -H -D -h /data/git -s /bin/bash -u 1000 -G git git\nCOPY --from=build /gitea /app/gitea\nENTRYPOINT ["/usr/bin/entrypoint"]\n' },
     { name: 'web port only', code: 'FROM nginx:1.27\nEXPOSE 80\n' },
     { name: 'port 22 only in a builder stage', code: 'FROM debian:12 AS build\nEXPOSE 22\nFROM debian:12-slim\nEXPOSE 8080\n' },
     { name: 'port 2222 and 22/udp', code: 'FROM alpine:3.20\nEXPOSE 2222 22/udp\n' },

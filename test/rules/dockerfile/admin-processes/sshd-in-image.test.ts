@@ -3,6 +3,7 @@ import { testRule } from '../../../helpers/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'a Git server whose users push over SSH as its git account (Gitea)', code: 'FROM golang:1.23-alpine AS build\nRUN go build -o /gitea .\nFROM alpine:3.20\nEXPOSE 22 3000\nRUN apk --no-cache add bash git openssh s6 su-exec\nRUN addgroup -S -g 1000 git && \\\n  adduser -S -H -D -h /data/git -s /bin/bash -u 1000 -G git git\nCOPY --from=build /gitea /app/gitea\nENTRYPOINT ["/usr/bin/entrypoint"]\n' },
     { name: 'an MPI image: ranks are launched over SSH', code: 'FROM rockylinux:9.3\nRUN dnf install -y openmpi openmpi-devel && dnf clean all\nRUN dnf install -y openssh-server openssh-clients && ssh-keygen -A\nCMD ["/bin/bash", "-l"]\n' },
     { name: 'ssh client only', code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y openssh-client git\nCMD ["/app"]\n' },
     { name: 'a dedicated SFTP server image', code: 'FROM alpine:3.20\nRUN apk add --no-cache openssh\nCMD ["/usr/sbin/sshd", "-D", "-e"]\n' },

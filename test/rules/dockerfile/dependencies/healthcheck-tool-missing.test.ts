@@ -3,6 +3,8 @@ import { testRule } from '../../../helpers/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'curl installed through an ARG list (paperless-ngx)', code: 'FROM debian:bookworm-slim\nARG RUNTIME_PACKAGES="curl gosu tzdata"\nRUN apt-get update && apt-get install --yes --quiet --no-install-recommends ${RUNTIME_PACKAGES} && rm -rf /var/lib/apt/lists/*\nHEALTHCHECK CMD ["curl", "-fs", "http://localhost:8000"]\n' },
+    { name: 'a package list of unknown value may hold the tool', code: 'FROM debian:bookworm-slim\nARG EXTRA_PACKAGES\nRUN apt-get update && apt-get install -y $EXTRA_PACKAGES\nHEALTHCHECK CMD curl -f http://localhost/\n' },
     { name: 'full node image ships curl', code: 'FROM node:20\nHEALTHCHECK CMD curl -f http://localhost:3000/health || exit 1\n' },
     { name: 'alpine with wget (busybox)', code: 'FROM node:20-alpine\nHEALTHCHECK CMD wget -q --spider http://localhost:3000/health || exit 1\n' },
     { name: 'curl installed in the final stage', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nHEALTHCHECK CMD ["curl", "-f", "http://localhost:8000/health"]\n' },
@@ -29,6 +31,11 @@ testRule(rule, {
       name: 'distroless inherits through a named stage',
       code: 'FROM gcr.io/distroless/nodejs20-debian12 AS runtime\nFROM runtime\nHEALTHCHECK CMD ["curl", "-f", "http://localhost:3000/"]\n',
       errors: [{ line: 3, column: 18, endColumn: 24, message: 'distroless' }],
+    },
+    {
+      name: 'a package list through an ENV value that does not name the tool',
+      code: 'FROM debian:bookworm-slim\nENV RUNTIME_PACKAGES="gosu tzdata"\nRUN apt-get update && apt-get install -y ${RUNTIME_PACKAGES}\nHEALTHCHECK CMD curl -f http://localhost/\n',
+      errors: [{ line: 4, column: 17, message: 'Debian' }],
     },
   ],
 });

@@ -76,5 +76,11 @@ testRule(rule, {
       ],
       output: 'FROM oven/bun:1.2 AS web\nWORKDIR /app\nCOPY package.json bun.lock ./\nRUN bun install --frozen-lockfile\nFROM rust:1.83 AS build\nWORKDIR /src\nCOPY Cargo.toml Cargo.lock ./\nCOPY src ./src\nRUN mkdir .cargo && cargo vendor --locked > .cargo/config.toml && cargo build --release\n',
     },
+    {
+      name: 'Yarn 1 --pure-lockfile keeps the lock file but not the install to it (Mastodon)',
+      code: 'FROM node:20-bookworm-slim\nWORKDIR /opt/mastodon\nCOPY package.json yarn.lock ./\nRUN yarn install --pure-lockfile --network-timeout 600000\n',
+      errors: [{ line: 4, column: 5, endColumn: 17, messageId: 'pureLockfile', message: 'does not write yarn.lock, but when it is stale installs what package.json resolves to instead of failing; add --frozen-lockfile.' }],
+      output: 'FROM node:20-bookworm-slim\nWORKDIR /opt/mastodon\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile --pure-lockfile --network-timeout 600000\n',
+    },
   ],
 });

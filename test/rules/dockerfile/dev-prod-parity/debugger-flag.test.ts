@@ -3,6 +3,7 @@ import { testRule } from '../../../helpers/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'a last stage named debug, after the release stage (Jaeger: built with --target release)', code: 'FROM golang:1.23 AS build\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.23.1\nFROM alpine:3.20 AS release\nCOPY all-in-one /go/bin/all-in-one\nENTRYPOINT ["/go/bin/all-in-one"]\nFROM release AS debug\nCOPY --from=build /go/bin/dlv /go/bin/dlv\nENTRYPOINT ["/go/bin/dlv", "exec", "/go/bin/all-in-one", "--headless", "--listen=:12345", "--api-version=2", "--accept-multiclient", "--log", "--"]\n' },
     { name: 'plain node', code: 'FROM node:20-slim\nENV NODE_OPTIONS=--max-old-space-size=512\nCMD ["node", "server.js"]\n' },
     { name: 'debug flags only in a debug stage before the final', code: 'FROM eclipse-temurin:21-jre AS debug\nENV JAVA_TOOL_OPTIONS=-agentlib:jdwp=transport=dt_socket,server=y,address=*:5005\nFROM eclipse-temurin:21-jre\nENTRYPOINT ["java", "-jar", "/app.jar"]\n' },
     { name: 'Dockerfile.debug', filename: 'Dockerfile.debug', code: 'FROM node:20\nCMD ["node", "--inspect=0.0.0.0:9229", "server.js"]\n' },

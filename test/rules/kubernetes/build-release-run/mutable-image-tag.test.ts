@@ -40,6 +40,7 @@ testRule(rule, {
       workspace: [{ filename: 'kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\nimages:\n  - name: shop/web\n    newName: registry.example.com/shop/web\n    newTag: 1.4.2\n' }],
     },
     { name: 'a logical name a build tool replaces (Skaffold, ko)', code: deployment('echo-grpc') },
+    { name: 'Go import paths that ko builds (knative docs samples): with ko://, and bare', code: deployment('ko://github.com/knative/docs/code-samples/serving/cloudevents/cloudevents-go') + '---\n' + deployment('github.com/knative/docs/code-samples/serving/knative-routing-go') },
     { name: 'untagged, but the repository itself names a release line', code: deployment('us-docker.pkg.dev/vendor/images/text-inference-cu124.2-3.ubuntu2204.py311') },
     { name: 'custom resource with a pod-like shape is skipped', code: 'apiVersion: example.com/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: x\n          image: nginx\n' },
   ],
@@ -79,6 +80,11 @@ testRule(rule, {
       name: 'CronJob in a multi-document file',
       code: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {A: "1"}\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: report\n              image: "shop/report:latest"\n`,
       errors: [{ line: 19, column: 22, endColumn: 42, messageId: 'latest' }],
+    },
+    {
+      name: 'an envsubst registry prefix before a written latest tag (spring-petclinic-cloud)',
+      code: deployment('${REPOSITORY_PREFIX}/spring-petclinic-cloud-customers-service:latest'),
+      errors: [{ line: 14, column: 18, messageId: 'latest' }],
     },
   ],
 });

@@ -137,5 +137,12 @@ testRule(rule, {
       errors: [{ line: 12, column: 17 }],
       output: null,
     },
+    {
+      name: "the client Service in another file of a chart, the headless peer Service in the StatefulSet's (MinIO's chart): the client one is named",
+      code: MINIO.replace('apiVersion: v1\nkind: Service\nmetadata:\n  name: minio-service\nspec:\n  type: LoadBalancer\n  ports: [{port: 9000, targetPort: 9000}]\n  selector: {app: minio}\n---\n', ''),
+      workspace: [{ filename: 'service.yaml', code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: minio-service\nspec:\n  type: LoadBalancer\n  ports: [{port: 9000, targetPort: 9000}]\n  selector: {app: minio}\n' }],
+      errors: [{ line: 24, column: 17, message: 'serves Service `minio-service`' }],
+      output: `${MINIO.replace('apiVersion: v1\nkind: Service\nmetadata:\n  name: minio-service\nspec:\n  type: LoadBalancer\n  ports: [{port: 9000, targetPort: 9000}]\n  selector: {app: minio}\n---\n', '')}          readinessProbe:\n            tcpSocket:\n              port: 9000\n`,
+    },
   ],
 });

@@ -9,6 +9,10 @@ testRule(rule, {
     { name: 'long-form Ref in JSON', filename: 'template.json', code: '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": {\n        "Environment": { "Variables": { "API_TOKEN": { "Ref": "Token" } } }\n      }\n    }\n  }\n}\n' },
     { name: 'Serverless Framework variables are references', filename: 'serverless.yml', code: 'service: shop\nprovider:\n  name: aws\n  environment:\n    DB_PASSWORD: ${ssm:/shop/db-password-name}\nfunctions:\n  api:\n    handler: index.handler\n    environment:\n      STRIPE_SECRET_KEY: ${env:STRIPE_SECRET_KEY}\n' },
     { name: 'fill-in placeholder', filename: 'serverless.yml', code: 'service: maps\nprovider:\n  name: aws\n  environment:\n    GOOGLE_API_KEY: AIzaXXXX\nfunctions:\n  geo:\n    handler: main\n' },
+    {
+      name: 'a dummy key for DynamoDB Local, and an iteration count under a password name (serverless-test-samples, serverless/examples)',
+      code: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          AWS_ACCESS_KEY_ID: DUMMYIDEXAMPLE\n          AWS_SECRET_ACCESS_KEY: DUMMYEXAMPLEKEY\n          PASSWORD_ITERATIONS: 4096\n          EMAIL_SERVICE_API_KEY: KEYEXAMPLE1234\n'),
+    },
     { name: 'a YAML file that is no template is not read', filename: 'ci.yml', code: 'on: push\nenv:\n  DB_PASSWORD: hunter2hunter2\n' },
   ],
   invalid: [

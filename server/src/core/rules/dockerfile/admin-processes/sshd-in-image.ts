@@ -1,12 +1,9 @@
 import { defineDockerfileRule } from '../../../rule';
-import { baseImageOf, isDevelopmentDockerfile, startInfo } from '../../../dockerfile/start-command';
+import { startInfo } from '../../../dockerfile/start-command';
 import { runtimePackages } from '../../../dockerfile/packages';
+import { SSHD_PROGRAMS, sshServesImagePurpose } from '../../../dockerfile/ssh-purpose';
 
 const SSHD_PACKAGES = new Set(['openssh-server', 'openssh', 'dropbear', 'openssh-server-pam']);
-const SSHD_PROGRAMS = new Set(['sshd', 'dropbear']);
-
-/** An MPI implementation installed or built in a RUN. */
-const MPI = /\b(open-?mpi|libopenmpi|mpich|mvapich2?|oneapi-mpi|intel-mpi|impi)\b/i;
 
 export default defineDockerfileRule({
   meta: {
@@ -21,8 +18,9 @@ export default defineDockerfileRule({
       '',
       'Run admin tasks as one-off processes from the same image (`kubectl exec`/`kubectl debug`, `docker exec`,',
       'a Job or `docker run --rm <image> <task>`). Images whose purpose is an SSH/SFTP server, images that install an MPI',
-      'implementation (Open MPI, MPICH, MVAPICH, Intel MPI), which launches its ranks over SSH, and `.devcontainer`',
-      'Dockerfiles are not reported.',
+      'implementation (Open MPI, MPICH, MVAPICH, Intel MPI), which launches its ranks over SSH, `.devcontainer`',
+      'Dockerfiles and last stages named as development targets (`AS debug`, `AS dev`) are not reported; nor are Git',
+      'servers that create a `git` account (Gitea, Gogs, Forgejo), whose users push and pull over SSH.',
     ].join('\n'),
     messages: {
       installed: '`{{name}}` installs an SSH server in the app image; run admin tasks as one-off processes (`kubectl exec`, a Job) instead.',
@@ -30,18 +28,9 @@ export default defineDockerfileRule({
     },
   },
   check({ model, source, report }) {
-    if (isDevelopmentDockerfile(source.uri)) return;
-    const stage = model.finalStage;
-    if (!stage) return;
-    const base = baseImageOf(stage);
-    if (base && /ssh|sftp/.test(base.name)) return;
-    // MPI launches its ranks over SSH (Open MPI, MPICH, Intel MPI's Hydra): there sshd is the job's transport, not a way in.
-    // Any stage counts: MPI is often built in a builder stage (Spack) and copied into the final one.
-    if (model.instructionsOf('RUN').some((i) => MPI.test(model.commandLine(i)?.script?.text ?? ''))) return;
-    const info = startInfo(model);
-    const commands = info?.commands.filter((c) => c.words.length > 0) ?? [];
-    // An image that runs only sshd is an SSH (or SFTP, git) server: that is its process type.
-    if (commands.length > 0 && commands.every((c) => SSHD_PROGRAMS.has(c.program) || c.program === 'ssh-keygen')) return;
+    // MPI launches its ranks over SSH; an SSH, SFTP or Git server serves its users through it (see ssh-purpose.ts).
+    if (!model.finalStage || sshServesImagePurpose(model, source.uri)) return;
+    const commands = startInfo(model)?.commands.filter((c) => c.words.length > 0) ?? [];
     for (const pkg of runtimePackages(model)) {
       if (SSHD_PACKAGES.has(pkg.name.toLowerCase()) && pkg.manager !== 'npm' && pkg.manager !== 'pip' && pkg.manager !== 'gem') report({ messageId: 'installed', data: { name: pkg.name }, range: pkg.word.range });
     }

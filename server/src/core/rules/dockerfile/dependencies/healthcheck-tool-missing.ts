@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../../rule';
 import { effectiveWords } from '../../../dockerfile/shell';
 import { commandsOf, copyPaths, programOf, rootImage, runtimeInstructions } from '../../../dockerfile/instructions';
 import { shortImageName } from '../../../dockerfile/backing-services';
-import { runtimePackages } from '../../../dockerfile/packages';
+import { runtimePackages, runtimePackagesFromVariables } from '../../../dockerfile/packages';
 import { isAlpineImage } from '../../../dockerfile/base-images';
 import type { ImageReference } from '../../../dockerfile/model';
 
@@ -49,8 +49,9 @@ export default defineDockerfileRule({
       '',
       'Not reported: images without a HEALTHCHECK; base images not on the known list (full language images, nginx, JDK',
       'and custom bases); a tool the base image is known to ship (busybox `wget` on Alpine); a `curl`, `curl-minimal`,',
-      '`wget` or `busybox` package installed in the final image; and images that copy a curl, wget or busybox binary',
-      'in.',
+      '`wget` or `busybox` package installed in the final image, also through a variable (`apt-get install -y',
+      '$RUNTIME_PACKAGES` with the ARG\'s or ENV\'s value; one of unknown value may hold the tool); and images that copy',
+      'a curl, wget or busybox binary in.',
     ].join('\n'),
     messages: {
       missing: 'HEALTHCHECK runs `{{tool}}`, but the {{family}} base image has no {{tool}} and this image never installs it; install it or use a check the image can run{{hint}}.',
@@ -64,6 +65,10 @@ export default defineDockerfileRule({
     const known = knownTools(rootImage(stage));
     if (!known) return;
     const installed = new Set(runtimePackages(model).map((p) => p.name.toLowerCase()));
+    // Packages named through a variable (`apt-get install -y $RUNTIME_PACKAGES`) count; one of unknown value may be the tool.
+    const fromVariables = runtimePackagesFromVariables(model);
+    if (fromVariables.unknown) return;
+    for (const name of fromVariables.names) installed.add(name);
     const copied = runtimeInstructions(model).some((i) => {
       const { sources, destination } = copyPaths(model, i);
       return [...sources, ...(destination ? [destination] : [])].some((w) => /curl|wget|busybox/i.test(w.value));

@@ -59,6 +59,7 @@ export default defineDockerfileRule({
     messages: {
       notFrozen: '`{{command}}` may rewrite {{lock}} instead of failing when it is stale; add {{advice}}.',
       ignoresLock: '`{{command}}` ignores {{lock}} and builds with the newest versions the manifest allows; add {{advice}}.',
+      pureLockfile: '`{{command}}` does not write {{lock}}, but when it is stale installs what package.json resolves to instead of failing; add {{advice}}.',
     },
     fix: 'unsafe',
   },
@@ -86,7 +87,8 @@ export default defineDockerfileRule({
         const fix: Fix | undefined = flag ? { title: `Add ${flag}`, edits: [{ range: { start: last.range.end, end: last.range.end }, newText: exec ? `, ${JSON.stringify(flag)}` : ` ${flag}` }] } : undefined;
         report({
           // `cargo install --path` does not read the lock at all unless told to.
-          messageId: key === 'cargo' && install.verb?.value === 'install' ? 'ignoresLock' : 'notFrozen',
+          // Yarn 1's `--pure-lockfile` keeps the lock file as it is, but not the install to it.
+          messageId: key === 'cargo' && install.verb?.value === 'install' ? 'ignoresLock' : key === 'yarn' && install.words.some((w) => w.value === '--pure-lockfile') ? 'pureLockfile' : 'notFrozen',
           data: { command: commandText(install), lock, advice: flag ?? tool.advice },
           range: spanOf(install.words[0], last),
           fix,

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
-import { exposedPorts, isDevelopmentDockerfile } from '../../../dockerfile/start-command';
+import { exposedPorts, isDevelopmentImage } from '../../../dockerfile/start-command';
 
 const DEBUG_PORTS: Record<number, string> = {
   9229: 'the Node.js inspector',
@@ -24,14 +24,14 @@ export default defineDockerfileRule({
       'accidentally published debug port is a remote-code-execution hole.',
       '',
       'Remove the debug port from the final stage. Attach debuggers in a development target, a `Dockerfile.dev` (such',
-      'files are not reported) or through `kubectl port-forward` to a purpose-built debug image.',
+      'files are not reported, nor is a last stage named as a development target, `AS debug` or `AS dev`) or through `kubectl port-forward` to a purpose-built debug image.',
     ].join('\n'),
     messages: {
       debugPort: 'EXPOSE {{port}} is the port of {{tool}}; keep debugger ports out of the production image.',
     },
   },
   check({ model, source, report }) {
-    if (isDevelopmentDockerfile(source.uri)) return;
+    if (isDevelopmentImage(model, source.uri)) return;
     const stage = model.finalStage;
     if (!stage) return;
     for (const port of exposedPorts(model, stage)) {

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import type { Range } from '../../../types';
-import { isDevelopmentDockerfile, startInfo } from '../../../dockerfile/start-command';
+import { isDevelopmentImage, startInfo } from '../../../dockerfile/start-command';
 
 const FLAG = /(^|\s)(--inspect(-brk|-wait)?(=\S*)?|-agentlib:jdwp\S*|-Xrunjdwp\S*|-Xdebug)(?=\s|$)/;
 const JAVA_OPTIONS_ENV = /^(JAVA_TOOL_OPTIONS|JAVA_OPTS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|CATALINA_OPTS|JAVA_OPTIONS|MAVEN_OPTS|GRADLE_OPTS|[A-Z0-9_]*_JAVA_OPTS|NODE_OPTIONS)$/;
@@ -16,7 +16,8 @@ export default defineDockerfileRule({
       'a listening socket open) and lets anyone who reaches its port run code in the process. Shipping it in the',
       'production image means production differs from what the tests ran, and it opens a remote-code-execution hole.',
       '',
-      'Enable debuggers only in a development target or a `Dockerfile.dev` (such files are not reported), or pass the',
+      'Enable debuggers only in a development target or a `Dockerfile.dev` (such files are not reported, nor is a last',
+      'stage named as a development target, `AS debug` or `AS dev`, after the stages a release is built from), or pass the',
       'flag at run time for a deliberate debugging session (`NODE_OPTIONS`, `JAVA_TOOL_OPTIONS`).',
     ].join('\n'),
     messages: {
@@ -26,7 +27,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, source, report }) {
-    if (isDevelopmentDockerfile(source.uri)) return;
+    if (isDevelopmentImage(model, source.uri)) return;
     const info = startInfo(model);
     if (!info) return;
     for (const command of info.commands) {

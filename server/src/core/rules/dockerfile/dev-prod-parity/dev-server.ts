@@ -1,5 +1,5 @@
 import { defineDockerfileRule, type DockerfileRuleContext } from '../../../rule';
-import { isDevelopmentDockerfile, spanOf, startInfo } from '../../../dockerfile/start-command';
+import { isDevelopmentImage, spanOf, startInfo } from '../../../dockerfile/start-command';
 import { packageScriptRun, scriptCommands, scriptRange } from '../../../dockerfile/package-scripts';
 import { startPackageJson, startPythonScript } from '../../../build-context';
 import { flaskDevServerRun, pythonScriptWord, type FlaskRun } from '../../../dockerfile/python-scripts';
@@ -55,7 +55,8 @@ export default defineDockerfileRule({
       'behaves differently from what was tested and is slower and less safe under load.',
       '',
       'Start the production server in the final stage (`node server.js`, `gunicorn`, `next start`, `uvicorn` without',
-      '`--reload`) and keep the dev server for a development target or a `Dockerfile.dev` (such files are not reported).',
+      '`--reload`) and keep the dev server for a development target or a `Dockerfile.dev` (such files are not reported, nor',
+      'is a last stage named as a development target, `AS dev` or `AS debug`, after the stages a release is built from).',
       '',
       'A package script the image starts (`npm start`, `yarn serve`) is read from the package.json the build context',
       'puts in the working directory, when the linter can read it: `react-scripts start`, `vue-cli-service serve` or',
@@ -71,7 +72,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, source, report, buildContext }) {
-    if (isDevelopmentDockerfile(source.uri)) return;
+    if (isDevelopmentImage(model, source.uri)) return;
     const info = startInfo(model);
     if (!info) return;
     for (const command of info.commands) {

@@ -33,7 +33,8 @@ export default defineKubernetesRule({
       'a single-replica interactive tool (Jupyter, TensorBoard, a web IDE, a Gradio or Streamlit app, Hubble UI) that one',
       'person opens by hand, and a lone container that declares only other ports than the Service targets (a port',
       'mismatch, reported by `port-binding/service-target-port-unmatched`). When several Services select the pod, the',
-      'finding names one that clients use before a headless one (`clusterIP: None`) that the pods use to find each other.',
+      'finding names one that clients use before a headless one (`clusterIP: None`) that the pods use to find each other,',
+      'also when the headless one sits in the workload\'s own file and the client one in another (a Helm chart).',
     ].join('\n'),
     messages: {
       missing: 'Container `{{container}}` serves Service `{{service}}` but has no readinessProbe; traffic reaches it before it is ready.',
@@ -44,7 +45,8 @@ export default defineKubernetesRule({
     for (const object of model.objects) {
       // A Helm hook (`helm test` pod, pre-install step) runs to completion; it takes no traffic even when it carries the labels.
       if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || isPatchFragment(object) || isLifecycleHook(object)) continue;
-      const services = clientServicesFirst(nearest(servicesSelecting(object, workspace.ofKind('Service')), object));
+      const selecting = servicesSelecting(object, workspace.ofKind('Service'));
+      const services = clientServicesFirst(nearest(selecting, object), selecting, object);
       if (services.length === 0) continue;
       const { refs, firstByPort, firstNumbered } = serviceRefs(services);
       const containers = object.podSpec.containers;
@@ -94,15 +96,19 @@ export default defineKubernetesRule({
 
 /**
  * The Services in the order the finding names them: those clients use before headless ones (`clusterIP: None`),
- * which a StatefulSet's members use to find each other. Kept per list, as `nearest` shares its lists.
+ * which a StatefulSet's members use to find each other. When the nearest Services (`services`, those of the pod's own
+ * file, say) are all headless, the client Services among all that select the pod (`all`: a chart's `service.yaml`
+ * beside the StatefulSet's peer Service) come first. Kept per list, as `nearest` shares its lists (one per `all`).
  */
 const orderedServices = new WeakMap<readonly KubeObject[], readonly KubeObject[]>();
 
-function clientServicesFirst(services: readonly KubeObject[]): readonly KubeObject[] {
+function clientServicesFirst(services: readonly KubeObject[], all: readonly KubeObject[], object: KubeObject): readonly KubeObject[] {
   let ordered = orderedServices.get(services);
   if (!ordered) {
     const headless = (s: KubeObject) => scalarString(nodeAt(s.node, ['spec', 'clusterIP'], s.doc), s.doc) === 'None';
-    ordered = services.some(headless) ? [...services.filter((s) => !headless(s)), ...services.filter(headless)] : services;
+    // The nearest of the client Services, as `nearest` ranks them (the pod's file, its folder, the rest).
+    const clients = services.length > 0 && services.every(headless) ? nearest(all.filter((s) => !headless(s)), object) : [];
+    ordered = clients.length > 0 ? [...clients, ...services] : services.some(headless) ? [...services.filter((s) => !headless(s)), ...services.filter(headless)] : services;
     orderedServices.set(services, ordered);
   }
   return ordered;

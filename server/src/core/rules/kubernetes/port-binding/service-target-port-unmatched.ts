@@ -4,6 +4,7 @@ import { locationOf, podsSelectedBy, nearest } from '../../../kubernetes/selecto
 import { portReference } from '../../../kubernetes/probes';
 import { argumentPorts } from '../../../kubernetes/pod-parts';
 import { isTemplated, type KubeObject } from '../../../kubernetes/model';
+import { patchedUnread } from '../../../kubernetes/builds';
 
 export default defineKubernetesRule({
   meta: {
@@ -19,7 +20,9 @@ export default defineKubernetesRule({
       '',
       'Name the container port (`name: http`) and point `targetPort` at the name, so the number lives in one place.',
       'Only Services whose pods are in the workspace are checked; pods defined elsewhere are not guessed at. A numeric',
-      'targetPort that a container is told to listen on in its arguments (`--metrics-bind-address=:8443`) is not reported.',
+      'targetPort that a container is told to listen on in its arguments (`--metrics-bind-address=:8443`) is not reported,',
+      'nor are pods that a Kustomize build patches in a way the linter does not read (an inline `patch:` or JSON 6902',
+      'operations may add the container that declares the port).',
     ].join('\n'),
     messages: {
       name: 'targetPort `{{port}}` names no container port of the pods this Service selects ({{workloads}}); the Service gets no endpoints.',
@@ -70,7 +73,8 @@ function podPorts(pods: readonly KubeObject[]): PodPorts {
   if (!cached) {
     // Native sidecars (init containers that keep running) can serve ports too.
     const containers = pods.flatMap((p) => [...p.podSpec!.containers, ...p.podSpec!.initContainers]);
-    const unreadable = containers.some((c) => c.ports.some((p) => p.containerPort === undefined && (p.name === undefined || isTemplated(p.name))));
+    // A Kustomize patch the linter does not read may add a container or a port (an inline patch adding a sidecar).
+    const unreadable = pods.some(patchedUnread) || containers.some((c) => c.ports.some((p) => p.containerPort === undefined && (p.name === undefined || isTemplated(p.name))));
     // A port with a name but no number is listed by its name alone (never as "undefined").
     const declared = [...new Set(containers.flatMap((c) => c.ports.map((p) => (p.containerPort === undefined ? (p.name ?? '?') : p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort)))))];
     const portKeys = new Set<string>();
