@@ -134,6 +134,12 @@ describe('Helm renderer', () => {
     assert.equal(renderTemplate('a: {{ toJson .Values.x }}\nb: {{ toRawJson .Values.x }}\n', context('x: {q: "<&>"}\n')).text, 'a: {"q":"\\u003c\\u0026\\u003e"}\nb: {"q":"<&>"}\n');
   });
 
+  it('trims toYaml output and keeps where each value is written (toYaml .Values.probe | trim | nindent 4)', () => {
+    const result = renderTemplate('probe:\n  {{- toYaml .Values.probe | trim | nindent 4 }}\n', context('probe:\n  httpGet:\n    path: /-/healthy\n    port: http\n  failureThreshold: 3\n'));
+    assert.equal(result.text, 'probe:\n    httpGet:\n      path: /-/healthy\n      port: http\n    failureThreshold: 3\n');
+    assert.ok(result.segments.length > 0);
+  });
+
   it('reports a template it cannot lex instead of dropping it', () => {
     assert.match(renderTemplate('a: {{ .Values.x', context('')).error ?? '', /never closed/);
   });

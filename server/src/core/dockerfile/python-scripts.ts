@@ -59,3 +59,58 @@ export function flaskDevServerRun(text: string): FlaskRun | undefined {
   }
   return undefined;
 }
+
+/**
+ * True when a script's own output cannot sit in stdout's buffer: it calls `print` and every call passes
+ * `flush=True`, and it names `stdout` nowhere else (no `sys.stdout.write`, no stdout logging handler). One pass
+ * over the text: each call is read to its closing parenthesis, strings skipped; a call that never closes ends it.
+ */
+export function flushesEveryPrint(text: string): boolean {
+  let prints = 0;
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf('print(', from);
+    if (at < 0) break;
+    from = at + 'print('.length;
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    // `pprint(`, `logger.print(`, `_print(`: not the builtin.
+    if (before === 46 || before === 95 || (before >= 48 && before <= 57) || (before >= 65 && before <= 90) || (before >= 97 && before <= 122)) continue;
+    const end = closingParenthesis(text, from);
+    if (end < 0) return false;
+    if (!/\bflush\s*=\s*True\b/.test(text.slice(from, end))) return false;
+    prints++;
+    from = end + 1;
+  }
+  if (prints === 0) return false;
+  return !text.includes('stdout');
+}
+
+/** The offset of the `)` that closes a call whose arguments start at `from`, past nested brackets and strings; -1 when none. */
+function closingParenthesis(text: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const triple = text.startsWith(c.repeat(3), i);
+      const close = triple ? text.indexOf(c.repeat(3), i + 3) : stringEnd(text, i + 1, c);
+      if (close < 0) return -1;
+      i = triple ? close + 2 : close;
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return c === ')' ? i : -1;
+    }
+  }
+  return -1;
+}
+
+/** The offset of the quote that ends a one-line string started before `from`; -1 at a line end or the text's end. */
+function stringEnd(text: string, from: number, quote: string): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === quote) return i;
+    else if (c === '\n') return -1;
+  }
+  return -1;
+}

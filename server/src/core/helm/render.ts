@@ -436,6 +436,8 @@ class Renderer {
       case 'trim':
       case 'lower':
       case 'upper':
+        // `toYaml .Values.probe | trim | nindent 4`: the written lines, blanks cut from both ends, each piece keeping its origin.
+        if (name === 'trim' && args.length === 1 && last.k === 'p') return { k: 'p', pieces: trimPieces(last.pieces) };
         if (!known || args.length !== 1) return UNKNOWN;
         return keepOrigin(name === 'trim' ? str(last).trim() : name === 'lower' ? str(last).toLowerCase() : name === 'upper' ? str(last).toUpperCase() : str(last));
       case 'trunc':
@@ -664,6 +666,29 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 function isScalarValue(v: unknown): boolean {
   return v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+/** Pieces with the blanks at the start of the first and the end of the last cut off (Go's strings.TrimSpace over their text). */
+function trimPieces(pieces: readonly Piece[]): Piece[] {
+  const out = pieces.map((p) => ({ ...p }));
+  while (out.length > 0) {
+    const text = out[0].text.trimStart();
+    if (text !== '' || out[0].unknownBlock) {
+      out[0] = { ...out[0], text };
+      break;
+    }
+    out.shift();
+  }
+  while (out.length > 0) {
+    const last = out[out.length - 1];
+    const text = last.text.trimEnd();
+    if (text !== '' || last.unknownBlock) {
+      out[out.length - 1] = { ...last, text };
+      break;
+    }
+    out.pop();
+  }
+  return out;
 }
 
 /**

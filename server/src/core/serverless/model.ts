@@ -208,6 +208,24 @@ export class ServerlessModel {
     return this.source.rangeOf(start, r[1]);
   }
 
+  /**
+   * The text a whole-value `${self:a.b}` reference of a Serverless Framework file names, when the file writes a scalar
+   * there (the Framework reads `self:` from the file itself); undefined for anything else (a fallback, another source,
+   * a collection, a path the file does not hold).
+   */
+  private selfReference(text: string): string | undefined {
+    const match = /^\$\{self:([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\}$/.exec(text.trim());
+    if (!match || !this.doc) return undefined;
+    let node: unknown = this.root;
+    for (const step of match[1].split('.')) {
+      const map = asMap(node, this.doc);
+      if (!map) return undefined;
+      node = valueOf(map, step, this.doc);
+    }
+    const target = resolve(node, this.doc);
+    return isScalar(target) && target.value !== null && target.value !== undefined && typeof target.value !== 'object' ? String(target.value) : undefined;
+  }
+
   /** A value node described: literal text, intrinsic, range. */
   value(node: unknown): TemplateValue | undefined {
     if (!this.doc) return undefined;
@@ -226,6 +244,12 @@ export class ServerlessModel {
     let literal = intrinsic ? undefined : text;
     // `!Sub` with nothing to substitute is a literal written the long way.
     if (intrinsic === 'Fn::Sub' && text !== undefined && !text.includes('${')) literal = text;
+    // `${self:custom.password}`, alone: the literal the same file writes there (a few hops, each a whole-value reference).
+    for (let hop = 0; hop < 4 && literal !== undefined && this.kind === 'serverless-framework'; hop++) {
+      const target = this.selfReference(literal);
+      if (target === undefined) break;
+      literal = target;
+    }
     if (literal !== undefined && this.kind === 'serverless-framework' && literal.includes('${')) literal = undefined;
     // Dynamic references (`{{resolve:…}}`) and project-template placeholders are not values yet.
     if (literal !== undefined && (hasTemplateBraces(literal) || literal.includes('{%'))) literal = undefined;

@@ -4,7 +4,7 @@ import { testRule } from '../../../helpers/rule-tester';
 testRule(rule, {
   valid: [
     { name: 'pinned and from a requirements file', code: 'FROM python:3.12\nRUN pip install -r requirements.txt flask==3.0.3 "gunicorn>=22"\nRUN pip install --upgrade pip setuptools\n' },
-    { name: 'npm global with a version, a project install, gem with -v', code: 'FROM node:20\nRUN npm i -g pm2@5.4.2 && npm install express\nRUN gem install rails -v 7.1.3\n' },
+    { name: 'npm global with a version, a project install from its manifest, gem with -v', code: 'FROM node:20\nRUN npm i -g pm2@5.4.2 && npm install && yarn add prisma@5.22.0\nRUN gem install rails -v 7.1.3\n' },
     { name: 'local paths, archives and go install with a version', code: 'FROM golang:1.22\nRUN pip install . ./dist/app-1.0.whl && go install golang.org/x/tools/cmd/stringer@v0.24.0\n' },
     {
       // Charliecloud's lammps example: `:all:` was read as a package.
@@ -38,6 +38,16 @@ testRule(rule, {
       name: 'go install at latest',
       code: 'FROM golang:1.22 AS tools\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\n',
       errors: [{ line: 2, column: 16, endColumn: 56, messageId: 'goLatest' }],
+    },
+    {
+      name: 'packages added to the project inside the image, without a version (umami)',
+      code: 'FROM node:22-alpine AS runner\nWORKDIR /app\nRUN set -x && apk add --no-cache curl && yarn add npm-run-all dotenv prisma && npm install sharp\nCMD ["yarn", "start-docker"]\n',
+      errors: [
+        { line: 3, column: 51, endColumn: 62, message: '`npm-run-all` is installed by yarn without a version' },
+        { line: 3, column: 63, endColumn: 69 },
+        { line: 3, column: 70, endColumn: 76 },
+        { line: 3, column: 92, endColumn: 97, message: '`sharp` is installed by npm' },
+      ],
     },
   ],
 });

@@ -4,8 +4,26 @@ import { testRule } from '../../../helpers/rule-tester';
 const REQUIREMENTS_APP = 'FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
 const requirements = (text: string) => ({ files: { 'requirements.txt': { uri: 'file:///app/requirements.txt', text } } });
 
+/** dapr quickstarts' hello-kubernetes app.py, shortened: each print flushes itself. */
+const FLUSHING_APP = `import requests, time
+n = 0
+while True:
+    n += 1
+    try:
+        r = requests.post(url, json={"n": n}, timeout=5)
+        if not r.ok:
+            print("HTTP %d => %s" % (r.status_code,
+                                     r.text), flush=True)
+    except Exception as e:
+        print(e, flush=True)
+    time.sleep(1)
+`;
+const STARTS_APP = 'FROM python:3.12-alpine\nWORKDIR /app\nCOPY . .\nRUN pip install requests==2.32.3\nCMD ["python", "app.py"]\n';
+const appPy = (text: string) => ({ files: { 'app.py': { uri: 'file:///p/app.py', text } } });
+
 testRule(rule, {
   valid: [
+    { name: 'the started script flushes every print itself (dapr quickstarts)', code: STARTS_APP, buildContext: appPy(FLUSHING_APP) },
     { name: 'a Flask app started as a script: its server logs through logging to stderr', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\nCOPY app.py .\nCMD ["python", "app.py"]\n' },
     {
       name: 'Flask from the requirements file the image installs (awesome-compose flask samples)',
@@ -83,6 +101,13 @@ testRule(rule, {
       code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3\nCMD python3 /srv/app.py\n',
       errors: [{ line: 3, column: 5, endColumn: 12 }],
       output: 'FROM debian:bookworm-slim\nENV PYTHONUNBUFFERED=1\nRUN apt-get update && apt-get install -y python3\nCMD python3 /srv/app.py\n',
+    },
+    {
+      name: 'one print of the started script does not flush',
+      code: STARTS_APP,
+      buildContext: appPy(FLUSHING_APP.replace('print(e, flush=True)', 'print(e)')),
+      errors: [{ line: 1, column: 6, messageId: 'buffered' }],
+      output: 'FROM python:3.12-alpine\nENV PYTHONUNBUFFERED=1\nWORKDIR /app\nCOPY . .\nRUN pip install requests==2.32.3\nCMD ["python", "app.py"]\n',
     },
   ],
 });

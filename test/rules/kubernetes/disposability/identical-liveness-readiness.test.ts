@@ -35,5 +35,10 @@ testRule(rule, {
       code: pod('          readinessProbe: &probe\n            httpGet: {path: /health, port: 8080}\n          livenessProbe:\n            <<: *probe\n'),
       errors: [{ line: 13, column: 11 }],
     },
+    {
+      name: 'the same check, one probe spelling out the defaults (the blackbox-exporter chart)',
+      code: pod('          livenessProbe:\n            httpGet: {path: /-/healthy, port: http}\n            failureThreshold: 3\n          readinessProbe:\n            httpGet: {path: /-/healthy, port: http, scheme: HTTP}\n            periodSeconds: 10\n'),
+      errors: [{ line: 11, column: 11 }],
+    },
   ],
 });

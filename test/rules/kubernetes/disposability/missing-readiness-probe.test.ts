@@ -68,6 +68,10 @@ spec:
 testRule(rule, {
   valid: [
     {
+      name: 'a pod that Dapr gives a sidecar, which is Ready only once the app listens on its app-port (dapr quickstarts)',
+      code: `${deployment().replace('        app: web\n    spec:', '        app: web\n      annotations:\n        dapr.io/enabled: "true"\n        dapr.io/app-id: "web"\n        dapr.io/app-port: "8080"\n    spec:')}---\n${service()}`,
+    },
+    {
       name: 'a single-replica Gradio app opened by hand',
       code: `${service('7860')}---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: chat\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: chat\n          image: us-docker.pkg.dev/google-samples/containers/gke/gradio-app:v1.0.4\n          ports: [{containerPort: 7860}]\n`,
     },

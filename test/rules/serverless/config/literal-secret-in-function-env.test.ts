@@ -38,5 +38,11 @@ testRule(rule, {
       code: 'service: shop\nprovider:\n  name: aws\n  environment:\n    DB_PASSWORD: "p4ssw0rd-prod"\nfunctions:\n  api:\n    handler: index.handler\n    environment:\n      STRIPE_SECRET_KEY: sk_live_abcdefghijklmnop1234\n',
       errors: [{ line: 5, column: 18 }, { line: 10, column: 26, message: 'a Stripe secret key' }],
     },
+    {
+      name: 'a literal the file writes under custom, named by ${self:…} (serverless/examples aws-node-graphql-and-rds)',
+      filename: 'serverless.yml',
+      code: 'service: graphql\ncustom:\n  db:\n    password: Qz7-hunter2-Lk9\n  alias: ${self:custom.db.password}\nprovider:\n  name: aws\n  environment:\n    DB_PASSWORD: ${self:custom.alias}\n    DB_USER: ${self:custom.missing}\nfunctions:\n  api:\n    handler: index.handler\n',
+      errors: [{ line: 9, column: 18, message: '`DB_PASSWORD` of function `api` is a literal value under a secret-like name' }],
+    },
   ],
 });

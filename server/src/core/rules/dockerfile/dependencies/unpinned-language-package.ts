@@ -26,6 +26,8 @@ export default defineDockerfileRule({
       '',
       'Add the package to `requirements.txt`/`package.json`/`Gemfile` and install from the lock file, or state the',
       'version on the line (`pip install flask==3.0.3`, `npm i -g pm2@5.4.2`, `gem install rails -v 7.1.3`,',
+      '`yarn add prisma@5.22.0`: inside a project, `npm install x`, `pnpm add x` and `yarn add x` add the newest `x` to',
+      'the image\'s package.json, which the committed one and its lock file do not hold;',
       '`go install golang.org/x/tools/cmd/stringer@v0.24.0`). Not reported: installs from a requirements or constraints',
       'file, local paths, archives and VCS URLs, names built from variables, and installers upgrading themselves (`pip',
       'install -U pip`). Corresponds to hadolint DL3013 (pip), DL3016 (npm), DL3028 (gem) and DL3062 (go install).',
@@ -41,10 +43,8 @@ export default defineDockerfileRule({
     const runs = model.instructionsOf('RUN');
     for (const pkg of installedPackages(model, runs)) {
       if (!LANGUAGE_MANAGERS.has(pkg.manager) || SELF.has(pkg.name.toLowerCase()) || !isRegistryName(pkg.word.value)) continue;
-      const words = effectiveWords(pkg.command);
-      // `npm install` without -g inside a project edits package.json: leave that to the lock-file rules.
-      if ((pkg.manager === 'npm' || pkg.manager === 'pnpm') && !words.some((w) => w.value === '-g' || w.value === '--global')) continue;
-      if (pkg.manager === 'yarn') continue; // `yarn add` edits package.json; `yarn global add` is not read as an install here
+      // `npm install x`, `pnpm add x`, `yarn add x` inside a project add the newest `x` to the image's package.json:
+      // a dependency the committed manifest and lock file do not hold, as unpinned as a global one (umami's `yarn add prisma`).
       if (declaresVersion(pkg)) continue;
       report({ messageId: 'unpinned', data: { name: pkg.name, manager: pkg.manager }, range: pkg.word.range });
     }

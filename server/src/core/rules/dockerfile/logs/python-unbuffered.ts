@@ -2,7 +2,8 @@ import { defineDockerfileRule } from '../../../rule';
 import { baseImageOf, isPython, officialName, startInfo } from '../../../dockerfile/start-command';
 import { installedPackages } from '../../../dockerfile/packages';
 import { imageStages } from '../../../dockerfile/instructions';
-import { requirementFiles, requirementNames } from '../../../build-context';
+import { requirementFiles, requirementNames, startPythonScript } from '../../../build-context';
+import { flushesEveryPrint } from '../../../dockerfile/python-scripts';
 
 const baseNameOf = (word: string) => (word.split('/').pop() ?? word).toLowerCase();
 
@@ -40,7 +41,8 @@ export default defineDockerfileRule({
       'that installs a web framework (`pip install flask`, FastAPI, Django, aiohttp, Tornado, Sanic) whose server logs the',
       'same way, named on the install command or in a requirements file of the build context it installs from',
       '(`pip install -r requirements.txt`, when the linter can read that file), in the final stage or in a stage whose',
-      'files it copies (a virtualenv built in a stage of its own).',
+      'files it copies (a virtualenv built in a stage of its own); and a script, read from the build context, whose',
+      'every `print` passes `flush=True` and that writes to stdout no other way.',
     ].join('\n'),
     messages: {
       buffered: 'Python buffers stdout when it is not a terminal; set `ENV PYTHONUNBUFFERED=1` (or run `python -u`) so logs stream as they happen.',
@@ -76,6 +78,10 @@ export default defineDockerfileRule({
       const file = buildContext?.files?.[path];
       if (file && requirementNames(file.text).some((name) => WEB_FRAMEWORKS.has(name))) return;
     }
+    // The script the image starts, read from the build context, flushes each print itself (`print(…, flush=True)`).
+    const script = startPythonScript(model);
+    const scriptFile = script !== undefined ? buildContext?.files?.[script] : undefined;
+    if (scriptFile && flushesEveryPrint(scriptFile.text)) return;
     const fromRange = stage.from.getRange();
     const line = fromRange.end.line;
     const insertAt = { line, character: source.lineText(line).length };

@@ -19,7 +19,9 @@ export default defineKubernetesRule({
       'dependency checks in readiness.',
       '',
       'Not reported: checks that can only test the process itself, where sharing one check is the standard pattern: a',
-      '`tcpSocket` check, a `grpc` check and the `grpc_health_probe` exec check of the gRPC health protocol.',
+      '`tcpSocket` check, a `grpc` check and the `grpc_health_probe` exec check of the gRPC health protocol. Fields',
+      'written with their Kubernetes defaults (`failureThreshold: 3`, `periodSeconds: 10`, `scheme: HTTP`) are compared',
+      'as the probe without them.',
     ].join('\n'),
     messages: {
       identical: 'Container `{{container}}` uses the same probe for liveness and readiness; a readiness failure will also restart it.',
@@ -50,10 +52,26 @@ function processOnly(probe: YAMLMap, doc: Document): boolean {
   return /^grpc[_-]health[_-]probe$/.test(program);
 }
 
-/** The probe as canonical text (merge keys expanded); `undefined` when its aliases expand past the bound (an alias bomb is not a probe). */
+/** Kubernetes' defaults for a probe's fields: a field written with its default says the same as one left out. */
+const PROBE_DEFAULTS: Readonly<Record<string, number>> = { initialDelaySeconds: 0, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 };
+
+/**
+ * The probe as canonical text (merge keys expanded), with fields at their Kubernetes defaults left out (an explicit
+ * `failureThreshold: 3` is the probe without it; `scheme: HTTP` likewise); `undefined` when its aliases expand past
+ * the bound (an alias bomb is not a probe).
+ */
 function plain(probe: YAMLMap, doc: Document): string | undefined {
   const data = plainData(probe, doc);
-  return data === undefined ? undefined : canonical(data);
+  if (data === undefined) return undefined;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return canonical(data);
+  const fields: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(PROBE_DEFAULTS)) if (key in fields && Number(fields[key]) === value && `${fields[key]}`.trim() !== '') delete fields[key];
+  const http = fields.httpGet;
+  if (http && typeof http === 'object' && !Array.isArray(http) && (http as Record<string, unknown>).scheme === 'HTTP') {
+    const { scheme: _scheme, ...rest } = http as Record<string, unknown>;
+    fields.httpGet = rest;
+  }
+  return canonical(fields);
 }
 
 function canonical(value: unknown): string {

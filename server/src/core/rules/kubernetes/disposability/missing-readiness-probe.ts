@@ -34,7 +34,9 @@ export default defineKubernetesRule({
       'person opens by hand, and a lone container that declares only other ports than the Service targets (a port',
       'mismatch, reported by `port-binding/service-target-port-unmatched`). When several Services select the pod, the',
       'finding names one that clients use before a headless one (`clusterIP: None`) that the pods use to find each other,',
-      'also when the headless one sits in the workload\'s own file and the client one in another (a Helm chart).',
+      'also when the headless one sits in the workload\'s own file and the client one in another (a Helm chart). Pods',
+      'that Dapr gives a sidecar (`dapr.io/enabled: "true"` with `dapr.io/app-port`) are not reported for the container',
+      'on that port: the sidecar is Ready only once the app accepts connections there.',
     ].join('\n'),
     messages: {
       missing: 'Container `{{container}}` serves Service `{{service}}` but has no readinessProbe; traffic reaches it before it is ready.',
@@ -72,8 +74,11 @@ export default defineKubernetesRule({
       // A pod is Ready only when every container is: one probed container already gates traffic.
       if (containers.some((c) => probeOf(c, 'readinessProbe', object.doc))) continue;
       const single = (replicasOf(object) ?? 1) <= 1;
+      const daprPort = daprAppPort(object);
       for (const { container, ref, service } of serving) {
         if (isIdleCommand(containerCommand(source, container, object.doc))) continue;
+        // Dapr's injected sidecar is Ready only once the app accepts connections on its app-port: the TCP check the fix adds.
+        if (daprPort !== undefined && (containers.length === 1 || container.ports.some((p) => p.containerPort === daprPort))) continue;
         if (single && container.image && INTERACTIVE_TOOL.test(container.image)) continue;
         // Probe the port the Service sends traffic to: by the container's own name or number for it when it
         // declares it; the Service's number when the container declares no port at all. A container that
@@ -93,6 +98,18 @@ export default defineKubernetesRule({
     }
   },
 });
+
+/**
+ * The app port of a pod that Dapr's injector gives a sidecar (`dapr.io/enabled: "true"` and `dapr.io/app-port` on the
+ * pod template): that sidecar reports Ready only once the app accepts connections on the port.
+ */
+function daprAppPort(object: KubeObject): number | undefined {
+  const doc = object.doc;
+  const annotations = asMap(valueOf(object.podSpec?.templateMetadata, 'annotations', doc), doc);
+  if (scalarString(valueOf(annotations, 'dapr.io/enabled', doc), doc) !== 'true') return undefined;
+  const port = Number(scalarString(valueOf(annotations, 'dapr.io/app-port', doc), doc));
+  return Number.isInteger(port) && port > 0 ? port : undefined;
+}
 
 /**
  * The Services in the order the finding names them: those clients use before headless ones (`clusterIP: None`),
