@@ -1,18 +1,20 @@
 /**
- * Reads what the Dockerfile rules may know of a build context, from the Dockerfile's own folder or the folder above
- * it that holds the files it copies: the `.dockerignore` (`<Dockerfile name>.dockerignore` first, as BuildKit does),
+ * Reads what the Dockerfile rules may know of a build context, from the folder a Compose file of the repository
+ * builds the Dockerfile from, or else the Dockerfile's own folder or the folder above it that holds the files it
+ * copies: the `.dockerignore` (`<Dockerfile name>.dockerignore` first, as BuildKit does),
  * the entrypoint script the Dockerfile copies and starts, and the other context files the rules ask for. Shared by
  * the CLI and the language server's analysis worker, so both hand the core the same input. Nothing outside the
  * context folder is read, files over
  * MAX_CONTEXT_FILE_BYTES are not read, and anything unreadable stays unknown (the rules are silent).
  */
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DockerfileModel } from './core/dockerfile/model';
 import { MAX_CONTEXT_FILE_BYTES, contextCopies, contextFilesWanted, isWholeContext, type BuildContext, type ContextFile } from './core/build-context';
 import { readRegularFile } from './cli-files';
 import { LOCK_FILES } from './core/dockerfile/manifests';
+import { readData } from './core/yaml-read';
 
 /**
  * Names of the files a Dockerfile's analysis may read from its build context (see contextFilesWanted): the
@@ -20,7 +22,7 @@ import { LOCK_FILES } from './core/dockerfile/manifests';
  * build files, and lock files (whose presence counts). The server watches them and re-checks the open Dockerfiles
  * near a changed one, so that the editor says what the CLI would.
  */
-export const BUILD_CONTEXT_NAME_GLOBS: readonly string[] = ['.dockerignore', '*.dockerignore', '*.sh', '*.py', '*.txt', 'package.json', 'pom.xml', 'build.gradle', 'build.gradle.kts', ...LOCK_FILES];
+export const BUILD_CONTEXT_NAME_GLOBS: readonly string[] = ['.dockerignore', '*.dockerignore', '*.sh', '*.py', '*.txt', 'package.json', 'pom.xml', 'build.gradle', 'build.gradle.kts', ...LOCK_FILES, 'compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 
 /** True when a file of this name may be read by a Dockerfile's analysis (see BUILD_CONTEXT_NAME_GLOBS). */
 export function isBuildContextName(name: string): boolean {
@@ -32,6 +34,15 @@ function inside(root: string, relative: string): string | undefined {
   try {
     const real = realpathSync(join(root, ...relative.split('/')));
     return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep) ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A folder as given and its real path; undefined when it does not exist. */
+function realFolder(folder: string): { folder: string; real: string } | undefined {
+  try {
+    return { folder, real: realpathSync(folder) };
   } catch {
     return undefined;
   }
@@ -101,6 +112,57 @@ function contextFolder(folder: string, sources: readonly string[]): { folder: st
   return undefined;
 }
 
+/** The names Docker Compose looks for in a project folder, in its order of preference (also in BUILD_CONTEXT_NAME_GLOBS). */
+const COMPOSE_FILE_NAMES: readonly string[] = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/**
+ * The build context a Compose file of the repository gives the Dockerfile at `path`: a service whose `build` names
+ * this Dockerfile (`build: {context: .., dockerfile: docker/Dockerfile}`, or `build: ./api` for `api/Dockerfile`).
+ * Compose files are looked for in the Dockerfile's folder and the folders above it, up to MAX_CONTEXT_LEVELS and never
+ * above a repository root. `null` when services name it with different contexts (the context is not known);
+ * undefined when none names it (remote contexts, Git URLs, are not read).
+ */
+function composeContext(path: string): string | null | undefined {
+  const dockerfile = resolve(path);
+  let folder = dirname(dockerfile);
+  for (let level = 0; level <= MAX_CONTEXT_LEVELS; level++) {
+    const contexts = new Set<string>();
+    for (const name of COMPOSE_FILE_NAMES) {
+      const text = readSmall(join(folder, name));
+      if (typeof text !== 'string') continue;
+      for (const context of composeBuilds(text, folder)) if (context.dockerfile === dockerfile) contexts.add(context.folder);
+    }
+    if (contexts.size === 1) return [...contexts][0];
+    if (contexts.size > 1) return null;
+    if (existsSync(join(folder, '.git'))) return undefined;
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+  return undefined;
+}
+
+/** The builds a Compose file's services declare: each context folder and the Dockerfile it builds, as absolute paths. */
+function composeBuilds(text: string, folder: string): { folder: string; dockerfile: string }[] {
+  const data = readData(text, { maxAliasCount: 100 });
+  const services = data && typeof data === 'object' ? (data as Record<string, unknown>).services : undefined;
+  if (!services || typeof services !== 'object') return [];
+  const builds: { folder: string; dockerfile: string }[] = [];
+  for (const service of Object.values(services as Record<string, unknown>)) {
+    const build = service && typeof service === 'object' ? (service as Record<string, unknown>).build : undefined;
+    const spec = typeof build === 'string' ? { context: build } : build && typeof build === 'object' ? (build as Record<string, unknown>) : undefined;
+    if (!spec) continue;
+    const context = typeof spec.context === 'string' ? spec.context : spec.context === undefined ? '.' : undefined;
+    // A remote context (a Git URL, an archive) or a value left to interpolation is no folder of the workspace.
+    if (context === undefined || context.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@')) continue;
+    const dockerfileName = typeof spec.dockerfile === 'string' ? spec.dockerfile : spec.dockerfile === undefined ? 'Dockerfile' : undefined;
+    if (dockerfileName === undefined || dockerfileName.includes('$')) continue;
+    const contextFolder = resolve(folder, context);
+    builds.push({ folder: contextFolder, dockerfile: resolve(contextFolder, dockerfileName) });
+  }
+  return builds;
+}
+
 /**
  * The build context of the Dockerfile at `path`: the Dockerfile's folder, or the folder above it whose files it
  * copies (see contextFolder); undefined when the Dockerfile needs nothing of it, or when no such folder holds
@@ -111,7 +173,10 @@ export function readBuildContext(path: string, model: DockerfileModel): BuildCon
   const wanted = contextFilesWanted(model);
   const copiesAll = contextCopies(model).some((c) => c.sources.some((s) => isWholeContext(s.value)));
   if (!copiesAll && wanted.files.length === 0 && wanted.present.length === 0) return undefined;
-  const found = contextFolder(dirname(path), wanted.sources);
+  // A Compose file that builds this Dockerfile says where its context is; otherwise it is inferred from what it copies.
+  const composed = composeContext(path);
+  if (composed === null) return undefined;
+  const found = composed !== undefined ? realFolder(composed) : contextFolder(dirname(path), wanted.sources);
   if (!found) return undefined;
   const { folder, real: root } = found;
   const context: BuildContext = {};

@@ -122,6 +122,29 @@ describe('CLI: build context of a Dockerfile', () => {
     assert.deepEqual(findings('alone/docker/Dockerfile').map((f) => `${f.ruleId}@${f.line}`), ['codebase/unfiltered-build-context@5']);
   });
 
+  it('takes the context a Compose file builds the Dockerfile from', () => {
+    const whole = 'FROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n';
+    mkdirSync(join(dir, 'composed', '.git'), { recursive: true });
+    write('composed/package.json', '{}\n');
+    write('composed/docker/Dockerfile', whole);
+    write('composed/compose.yaml', 'services:\n  web:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n  db:\n    image: postgres:16.4\n');
+    // The repository root has no .dockerignore: `COPY . .` sends `.git` and any `.env` into the image.
+    const got = findings('composed/docker/Dockerfile');
+    assert.deepEqual(got.map((f) => `${f.ruleId}@${f.line}`), ['codebase/unfiltered-build-context@5']);
+    assert.match(got[0].message, /`\.git`/);
+    write('composed/.dockerignore', '.git\n.env*\nnode_modules\n');
+    assert.deepEqual(findings('composed/docker/Dockerfile'), []);
+    // `build: ./api` builds api/Dockerfile from api/; a second service naming the same Dockerfile from another
+    // context leaves it unknown.
+    write('composed2/api/Dockerfile', whole);
+    write('composed2/api/package.json', '{}\n');
+    write('composed2/api/docker/keep', '');
+    write('composed2/docker-compose.yml', 'services:\n  api:\n    build: ./api\n');
+    assert.deepEqual(findings('composed2/api/Dockerfile').map((f) => f.ruleId), ['codebase/unfiltered-build-context']);
+    write('composed2/docker-compose.yml', 'services:\n  api:\n    build: ./api\n  api-root:\n    build:\n      context: .\n      dockerfile: api/Dockerfile\n');
+    assert.deepEqual(findings('composed2/api/Dockerfile'), []);
+  });
+
   it('does not follow a script link out of the folder', () => {
     write('outside/docker-entrypoint.sh', CHILD_SCRIPT);
     write('linked/Dockerfile', DOCKERFILE);

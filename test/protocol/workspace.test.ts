@@ -340,7 +340,7 @@ describe('server and CLI agree on a workspace', () => {
         assert.ok(minimatch(`apps/web/${name}`, pattern), `the watcher misses ${name}`);
       }
       // What a Dockerfile's analysis reads from its build context (build-context-files.ts BUILD_CONTEXT_NAME_GLOBS).
-      for (const name of ['.twelve-factor-lens.json', '.Twelve-Factor-Lens.JSON', 'Chart.tpl', '.dockerignore', 'api.dockerignore', 'entrypoint.sh', 'package.json', 'requirements.txt', 'app.py', 'build.gradle.kts', 'pom.xml', 'yarn.lock', 'Cargo.lock']) {
+      for (const name of ['.twelve-factor-lens.json', '.Twelve-Factor-Lens.JSON', 'Chart.tpl', '.dockerignore', 'api.dockerignore', 'entrypoint.sh', 'package.json', 'requirements.txt', 'app.py', 'build.gradle.kts', 'pom.xml', 'yarn.lock', 'Cargo.lock', 'compose.yaml', 'docker-compose.yml']) {
         assert.ok(minimatch(`apps/web/${name}`, pattern), `the watcher misses ${name}`);
       }
       for (const name of ['README.md', 'main.go', 'yaml.go']) assert.ok(!minimatch(`apps/web/${name}`, pattern), `the watcher takes ${name}`);

@@ -23,6 +23,7 @@ export default defineDockerfileRule({
       'reason for BuildKit\'s CopyIgnoredFile check.',
       '',
       'Not reported: when the caller did not read the build context (the rule needs the CLI or the editor, which take the',
+      'context a Compose file of the repository builds the Dockerfile from (`build: {context: .., dockerfile: …}`), else the',
       'Dockerfile\'s folder as the context unless it holds nothing but Dockerfiles and notes, or the nearest folder above it, up to four levels and never above a repository',
       'root, from which the Dockerfile copies files of its own folder, as in `COPY ./src/api/ ./` for `src/api/Dockerfile`;',
       'the context is unknown when no such folder holds every file the Dockerfile copies by name); copies in build stages',
