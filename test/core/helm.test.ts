@@ -184,6 +184,15 @@ describe('Helm templates analysed in place', () => {
     assert.equal(secret.fix, undefined, 'no edit addressed to the rendering');
   });
 
+  it('reports a container whose resources come as {} from values.yaml on that values line (the chart default to change)', () => {
+    const values = VALUES.replace('resources:\n  requests:\n    cpu: 100m\n    memory: 128Mi\n', 'resources: {}\n');
+    const requests = analyse(DEPLOYMENT, values).findings.find((f) => f.ruleId === 'concurrency/missing-resource-requests');
+    assert.ok(requests, summary(analyse(DEPLOYMENT, values)).join('\n'));
+    assert.equal(requests.uri, VALUES_URI);
+    assert.deepEqual(requests.range.start, { line: 7, character: 11 }, 'the {} of `resources: {}`');
+    assert.equal(requests.related?.[0].uri, TEMPLATE_URI);
+  });
+
   it('reports structure findings on the template, at the exact line and column', () => {
     const analysis = analyse(DEPLOYMENT, VALUES);
     const probe = analysis.findings.find((f) => f.ruleId === 'disposability/missing-readiness-probe');

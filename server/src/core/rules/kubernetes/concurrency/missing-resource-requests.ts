@@ -22,7 +22,9 @@ export default defineKubernetesRule({
       '',
       'Give every long-running container `resources.requests` for `cpu` and `memory` (a limit alone also counts, as',
       'Kubernetes copies it into the request). The quick fix adds small starting values; measure and adjust them.',
-      'Kustomize patches and Jobs are not asked; a request supplied by a patch in the workspace counts.',
+      'Kustomize patches and Jobs are not asked; a request supplied by a patch in the workspace counts. In a Helm chart',
+      'whose template writes `toYaml .Values.resources`, an empty `resources: {}` is reported on the values file line that',
+      'sets it (the chart default to change), with the template\'s use as related information.',
       '',
       'Not reported either: bare Pods (nothing scales them, they are demos or one-off tools), DaemonSets (one pod per',
       'node: the process model scales them with the cluster, not by adding replicas), containers that only',
@@ -51,10 +53,14 @@ export default defineKubernetesRule({
         if (missing.length === 0) continue;
         const resourcesPair = pairOf(container.node, 'resources', object.doc);
         if (resourcesPair && isTemplated(model.source.textOf(model.rangeOf(resourcesPair)!))) continue;
+        // In a Helm chart, an empty `resources` written by `toYaml .Values.resources` is reported where the values file
+        // sets it (`resources: {}`, the chart's default), with the template's use as related information.
+        const emptyResources = object.templated && resourcesPair ? asMap(resourcesPair.value, object.doc) : undefined;
+        const valuesRange = emptyResources && emptyResources.items.length === 0 ? model.rangeOf(emptyResources) : undefined;
         report({
           messageId: 'missing',
           data: { container: container.name ?? '?', missing: missing.length === 2 ? 'CPU or memory' : missing[0] === 'cpu' ? 'CPU' : 'memory' },
-          range: container.anchorRange,
+          range: valuesRange ?? container.anchorRange,
           fix: fixFor(),
         });
 
