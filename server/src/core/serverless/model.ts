@@ -226,6 +226,33 @@ export class ServerlessModel {
     return isScalar(target) && target.value !== null && target.value !== undefined && typeof target.value !== 'object' ? String(target.value) : undefined;
   }
 
+  /**
+   * The values a `Fn::FindInMap` of this template can take: with a literal map name and second-level key, the literal
+   * value of that key in the one top-level entry it names, or in every entry when the top-level key is not literal
+   * (`!Ref Stage`). Undefined when a name is not literal, the map is not in `Mappings`, or an entry lacks a literal value.
+   */
+  mappedValues(node: unknown): string[] | undefined {
+    const doc = this.doc;
+    if (!doc) return undefined;
+    const n = resolve(node, doc);
+    const body = isMap(n) && intrinsicOf(n) === 'Fn::FindInMap' && !(n as Node).tag ? valueOf(n, 'Fn::FindInMap', doc) : n;
+    const [mapName, topKey, secondKey] = seqItems(body, doc);
+    const mapText = scalarString(mapName, doc);
+    const second = scalarString(secondKey, doc);
+    if (!mapText || !second || intrinsicOf(mapName) || intrinsicOf(secondKey)) return undefined;
+    const mapping = asMap(valueOf(asMap(valueOf(this.root, 'Mappings', doc), doc), mapText, doc), doc);
+    if (!mapping) return undefined;
+    const top = intrinsicOf(topKey) ? undefined : scalarString(topKey, doc);
+    const entries = top !== undefined ? [valueOf(mapping, top, doc)] : mapEntries(mapping, doc).map((e) => e.pair.value);
+    const values: string[] = [];
+    for (const entry of entries) {
+      const value = resolve(valueOf(asMap(entry, doc), second, doc), doc);
+      if (!isScalar(value) || value.value === null || typeof value.value === 'object') return undefined;
+      values.push(String(value.value));
+    }
+    return values;
+  }
+
   /** A value node described: literal text, intrinsic, range. */
   value(node: unknown): TemplateValue | undefined {
     if (!this.doc) return undefined;
@@ -619,6 +646,12 @@ export function intrinsicOf(node: unknown): string | undefined {
 export function timeoutOf(model: ServerlessModel, fn: LambdaFunction): { seconds: number; setting: Setting | undefined } | undefined {
   const setting = model.setting(fn, 'Timeout');
   if (!setting) return { seconds: fn.kind === 'serverless-framework' ? 6 : 3, setting: undefined };
+  if (setting.intrinsic === 'Fn::FindInMap') {
+    // `!FindInMap [StageConfig, !Ref Stage, Timeout]`: whichever entry applies, the function may run the least of them.
+    const seconds = model.mappedValues(setting.node);
+    if (!seconds || seconds.length === 0 || !seconds.every((s) => /^\d+$/.test(s.trim()))) return undefined;
+    return { seconds: Math.min(...seconds.map(Number)), setting };
+  }
   if (setting.literal === undefined || !/^\d+$/.test(setting.literal.trim())) return undefined;
   return { seconds: Number(setting.literal), setting };
 }

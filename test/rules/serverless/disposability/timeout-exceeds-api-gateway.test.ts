@@ -12,8 +12,13 @@ const ASYNC_BY_NAME = "                type: aws\n                uri: !Sub 'arn
 
 const sam = (timeout: string, type: string) => `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n${timeout}      Events:\n        Get:\n          Type: ${type}\n`;
 
+/** A SAM function behind an Api event whose Timeout comes from a mapping by stage (Powertools' multi-environment example). */
+const byStage = (timeouts: number[]) =>
+  `Transform: AWS::Serverless-2016-10-31\nParameters:\n  Stage:\n    Type: String\nMappings:\n  StageConfig:\n${timeouts.map((t, i) => `    stage${i}:\n      Timeout: ${t}\n`).join('')}Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: !FindInMap [StageConfig, !Ref Stage, Timeout]\n      Events:\n        Get:\n          Type: Api\n          Properties:\n            Path: /orders\n            Method: get\n`;
+
 testRule(rule, {
   valid: [
+    { name: 'a timeout by stage that is under the limit in one stage', code: byStage([60, 10, 120]) },
     { name: 'within the REST limit', code: sam('      Timeout: 29\n', 'Api') },
     { name: 'HTTP API allows 30 s', code: sam('      Timeout: 30\n', 'HttpApi') },
     { name: 'long timeout without an API', code: sam('      Timeout: 900\n', 'SQS') },
@@ -41,6 +46,11 @@ testRule(rule, {
       name: 'a SAM function behind a REST API of an OpenAPI body, reached through a permission on its alias',
       code: behindOpenApi(30, SYNC),
       errors: [{ line: 7, column: 16, messageId: 'permission', message: 'Function `Fn` may run 30 s, but API Gateway, which may invoke it (permission `Permission`), stops waiting after 29 s.' }],
+    },
+    {
+      name: 'a timeout by stage from a mapping, over the limit in every stage: the least of them is named',
+      code: byStage([30, 60, 120]),
+      errors: [{ line: 17, column: 16, messageId: 'timeout', message: 'Function `Fn` may run 30 s, but its REST API event `Get` stops waiting after 29 s.' }],
     },
   ],
 });
