@@ -15,6 +15,7 @@ import { MAX_CONTEXT_FILE_BYTES, contextCopies, contextFilesWanted, isWholeConte
 import { readRegularFile } from './cli-files';
 import { LOCK_FILES } from './core/dockerfile/manifests';
 import { readData } from './core/yaml-read';
+import { isDockerfileName } from './core/analyze';
 
 /**
  * Names of the files a Dockerfile's analysis may read from its build context (see contextFilesWanted): the
@@ -64,10 +65,7 @@ const MAX_CONTEXT_LEVELS = 4;
  */
 function isBuildDescription(name: string): boolean {
   const lower = name.toLowerCase();
-  for (const stem of ['dockerfile', 'containerfile']) {
-    if (lower === stem || lower.startsWith(`${stem}.`) || lower.endsWith(`.${stem}`)) return true;
-  }
-  return lower.endsWith('.dockerignore') || lower.endsWith('.md') || lower === '.ds_store';
+  return isDockerfileName(name) || lower.endsWith('.dockerignore') || lower.endsWith('.md') || lower === '.ds_store';
 }
 
 /**

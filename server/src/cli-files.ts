@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import { looksLikeServerless } from './core/serverless/model';
 import { isForeignTemplateName } from './core/foreign-templates';
+import { isDockerfileName } from './core/analyze';
 import { THREAD_POOL_SIZE } from './thread-pool';
 
 /** Files larger than this are refused with a message rather than read into memory. */
@@ -22,8 +23,8 @@ const NAME_STEMS = ['dockerfile', 'containerfile'];
  * their content is a CloudFormation/SAM template.
  */
 const NAME_EXTENSIONS = ['dockerfile', 'containerfile', 'yaml', 'yml', 'json', 'template'];
-// `Dockerfile-web`, `Dockerfile_worker` (emojivoto's names) too, when nothing after the stem has a dot (`dockerfile_test.go` is Go).
-const CANDIDATE_NAME = new RegExp(`^(${NAME_STEMS.join('|')})(\\..+|[-_][^.]+)?$|\\.(${NAME_EXTENSIONS.join('|')})$`, 'i');
+/** Names by extension; names by stem are Dockerfiles' (core/analyze.ts `isDockerfileName`, also `Dockerfile-web`). */
+const CANDIDATE_EXTENSION = new RegExp(`\\.(${NAME_EXTENSIONS.join('|')})$`, 'i');
 /**
  * Folders the walk does not enter: dependencies, version control, and `testdata` (Go's convention
  * for a tool's test inputs: deliberately odd files, not what the project deploys). A path named on
@@ -41,7 +42,7 @@ export const CONFIG_FILE_NAME = '.twelve-factor-lens.json';
 export function isCandidateName(name: string): boolean {
   if (name.length === CONFIG_FILE_NAME.length && name.toLowerCase() === CONFIG_FILE_NAME) return false;
   // `Dockerfile.j2`, `Dockerfile.erb`: another tool's templates, rendered into a Dockerfile later (analyze.ts).
-  return CANDIDATE_NAME.test(name) && !isForeignTemplateName(name);
+  return (isDockerfileName(name) || CANDIDATE_EXTENSION.test(name)) && !isForeignTemplateName(name);
 }
 
 /** Glob text matching `text` in any case: each letter as a class of its two cases (`[yY][aA][mM][lL]`), other characters as they are. */

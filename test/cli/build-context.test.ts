@@ -115,6 +115,7 @@ describe('CLI: build context of a Dockerfile', () => {
     write('alone/.dockerignore', '.git\n.env*\n');
     write('alone/docker/Dockerfile', whole);
     write('alone/docker/Dockerfile.dev', whole);
+    write('alone/docker/Dockerfile-worker', whole);
     write('alone/docker/README.md', 'Build with docker build -f docker/Dockerfile .\n');
     assert.deepEqual(findings('alone/docker/Dockerfile'), []);
     // The same folder with anything else in it is a context like any other.

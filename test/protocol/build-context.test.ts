@@ -2,7 +2,8 @@
 // as `dist/cli.js` for a Dockerfile without a .dockerignore, and again after a .dockerignore appears on
 // disk (a watched-file change re-checks the open Dockerfile of that folder), and reads the entrypoint script; a
 // monorepo service's context is the repository root for both, and a change there re-checks the service; a saved
-// package.json re-checks the Dockerfile whose image copies node_modules installed from it.
+// package.json re-checks the Dockerfile whose image copies node_modules installed from it; a saved Compose file that
+// builds a Dockerfile gives it its context.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -55,6 +56,21 @@ async function editorFindings(from: number, want: (found: string[]) => boolean, 
     if (Date.now() > deadline) return last ?? ['<nothing published after the change>'];
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Opens the Dockerfile at `path` in the editor and returns what it says once it says as much as `expected`. */
+async function opened(path: string, text: string, expected: string[]): Promise<string[]> {
+  const from = published.length;
+  const target = pathToFileURL(path).href;
+  void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: target, languageId: 'dockerfile', version: 1, text } });
+  return editorFindings(from, (f) => f.length === expected.length, target);
+}
+
+/** Tells the server that `file` changed on disk and returns what the open Dockerfile at `path` says after it. */
+async function saved(file: string, type: FileChangeType, path: string, expected: string[]): Promise<string[]> {
+  const from = published.length;
+  void connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).href, type }] });
+  return editorFindings(from, (f) => f.length === expected.length, pathToFileURL(path).href);
 }
 
 before(async () => {
@@ -110,18 +126,13 @@ describe('server: build context of an open Dockerfile', () => {
     writeFileSync(join(dir, 'mono', 'src', 'api', 'Dockerfile'), service);
     writeFileSync(join(dir, 'mono', 'src', 'api', 'entrypoint.sh'), '#!/bin/sh\nnode migrate.js\n"$@"\n');
     const path = join(dir, 'mono', 'src', 'api', 'Dockerfile');
-    const serviceUri = pathToFileURL(path).href;
     const before = cliFindings(path);
     assert.deepEqual(before, ['codebase/unfiltered-build-context@4:6', 'disposability/entrypoint-script-without-exec@5:13']);
-    const opened = published.length;
-    void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: serviceUri, languageId: 'dockerfile', version: 1, text: service } });
-    assert.deepEqual(await editorFindings(opened, (f) => f.length === before.length, serviceUri), before, stderr);
+    assert.deepEqual(await opened(path, service, before), before, stderr);
     writeFileSync(join(dir, 'mono', '.dockerignore'), '.git\n.env*\nnode_modules\n');
     const after = cliFindings(path);
     assert.deepEqual(after, ['disposability/entrypoint-script-without-exec@5:13']);
-    const from = published.length;
-    void connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(dir, 'mono', '.dockerignore')).href, type: FileChangeType.Created }] });
-    assert.deepEqual(await editorFindings(from, (f) => f.length === after.length, serviceUri), after, stderr);
+    assert.deepEqual(await saved(join(dir, 'mono', '.dockerignore'), FileChangeType.Created, path, after), after, stderr);
   });
 
   it('re-checks a Dockerfile when the package.json its install read is saved with development dependencies', async () => {
@@ -133,16 +144,27 @@ describe('server: build context of an open Dockerfile', () => {
     writeFileSync(join(dir, 'web', 'package.json'), '{ "name": "web", "dependencies": { "express": "^4.21.0" } }\n');
     const path = join(dir, 'web', 'Dockerfile');
     writeFileSync(path, web);
-    const webUri = pathToFileURL(path).href;
     assert.deepEqual(cliFindings(path), [], 'no development dependencies declared');
-    const opened = published.length;
-    void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: webUri, languageId: 'dockerfile', version: 1, text: web } });
-    assert.deepEqual(await editorFindings(opened, () => true, webUri), [], stderr);
+    assert.deepEqual(await opened(path, web, []), [], stderr);
     writeFileSync(join(dir, 'web', 'package.json'), '{ "name": "web", "dependencies": { "express": "^4.21.0" }, "devDependencies": { "jest": "^29.7.0" } }\n');
     const after = cliFindings(path);
     assert.deepEqual(after, ['build-release-run/dev-dependencies-in-image@7:18']);
-    const from = published.length;
-    void connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(dir, 'web', 'package.json')).href, type: FileChangeType.Changed }] });
-    assert.deepEqual(await editorFindings(from, (f) => f.length === after.length, webUri), after, stderr);
+    assert.deepEqual(await saved(join(dir, 'web', 'package.json'), FileChangeType.Changed, path, after), after, stderr);
+  });
+
+  it('takes the context a Compose file names, and re-checks the Dockerfile when the Compose file is saved', async () => {
+    // docker/Dockerfile alone in its folder: no context of its own until compose.yaml builds it from the project root.
+    const app = 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
+    mkdirSync(join(dir, 'composed', '.git'), { recursive: true });
+    mkdirSync(join(dir, 'composed', 'docker'));
+    writeFileSync(join(dir, 'composed', 'server.js'), 'require("http").createServer().listen(8080);\n');
+    const path = join(dir, 'composed', 'docker', 'Dockerfile');
+    writeFileSync(path, app);
+    assert.deepEqual(cliFindings(path), [], 'the context is unknown');
+    assert.deepEqual(await opened(path, app, []), [], stderr);
+    writeFileSync(join(dir, 'composed', 'compose.yaml'), 'services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n');
+    const after = cliFindings(path);
+    assert.deepEqual(after, ['codebase/unfiltered-build-context@3:6']);
+    assert.deepEqual(await saved(join(dir, 'composed', 'compose.yaml'), FileChangeType.Created, path, after), after, stderr);
   });
 });

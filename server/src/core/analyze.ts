@@ -82,7 +82,17 @@ export interface AnalysisOptions {
   buildContext?: BuildContext;
 }
 
+/**
+ * A Dockerfile's name, in any case: `Dockerfile`, `Dockerfile.<anything>`, `Dockerfile-<name>` or `Dockerfile_<name>`
+ * when nothing after the stem has a dot (`dockerfile_test.go` is Go), `<name>.dockerfile`, and the same for
+ * `Containerfile`. The one test of it: the CLI's walk, the build context and target detection ask isDockerfileName.
+ */
 const DOCKERFILE_NAME = /(^|\/)(Dockerfile|Containerfile)(\.[^/]*|[-_][^./]+)?$|\.(dockerfile|containerfile)$/i;
+
+/** True when a file name (or the last segment of a path) is a Dockerfile's (see DOCKERFILE_NAME). */
+export function isDockerfileName(path: string): boolean {
+  return DOCKERFILE_NAME.test(path);
+}
 const YAML_NAME = /\.ya?ml$/i;
 const JSON_NAME = /\.(json|template)$/i;
 
@@ -95,7 +105,7 @@ export function detectTarget(uri: string, languageId: string): Target | undefine
   if (languageId === 'yaml') return 'kubernetes';
   // Helm's language id also covers `_helpers.tpl` and `NOTES.txt`, which are no manifests (the CLI skips them too).
   if (languageId === 'helm') return YAML_NAME.test(path) ? 'kubernetes' : undefined;
-  if (DOCKERFILE_NAME.test(path)) return 'dockerfile';
+  if (isDockerfileName(path)) return 'dockerfile';
   if (YAML_NAME.test(path)) return 'kubernetes';
   // JSON is read only when its content is a CloudFormation/SAM template (parseDocument decides).
   if (languageId === 'json' || JSON_NAME.test(path)) return 'serverless';

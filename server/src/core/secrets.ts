@@ -36,10 +36,10 @@ export function isPlaceholderValue(value: string): boolean {
   if (v.length < 4) return true;
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}?$/.test(v)) return true; // a reference to another variable
   if (hasTemplateBraces(v, true)) return true; // a template expression
-  if (/^(changeme|change-me|change_me|replace[-_ ]?me|todo|tbd|none|null|nil|empty|example|placeholder|dummy|redacted|masked|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
-  if (isRedactionMarker(v)) return true;
-  // A sample marked as one (`DUMMYEXAMPLEKEY`, `KEYEXAMPLE1234`, `dummy-password`): what a local emulator or a tutorial takes.
+  if (/^(changeme|change-me|change_me|replace[-_ ]?me|todo|tbd|none|null|nil|empty|placeholder|redacted|masked|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
+  // A sample marked as one anywhere in it (`example`, `DUMMYEXAMPLEKEY`, `dummy-password`): what a local emulator or a tutorial takes.
   if (/dummy|example/i.test(v)) return true;
+  if (isRedactionMarker(v)) return true;
   // Fill-in-the-blank values that documentation and examples ship with.
   if (/^(insert|your|replace|enter|put|set|add)[-_ ]|[-_ ](here|goes[-_ ]here)$|^<[^>]*>$|^\[[^\]]*\]$/i.test(v)) return true;
   if (/^(\/run\/secrets|\/var\/run\/secrets|\/etc\/secrets)\//.test(v)) return true; // a path to a mounted secret

@@ -5,7 +5,7 @@
  * installing and starting sshd and on exposing port 22, so the two agree.
  */
 import type { DockerfileModel } from './model';
-import { commandsOf } from './instructions';
+import { commandsOf, programOf } from './instructions';
 import { effectiveWords } from './shell';
 import { baseImageOf, isDevelopmentImage, startInfo } from './start-command';
 
@@ -31,7 +31,7 @@ export function sshServesImagePurpose(model: DockerfileModel, uri: string): bool
   return runs.some((i) =>
     commandsOf(model.commandLine(i)).some((c) => {
       const words = effectiveWords(c);
-      const program = words[0]?.value.split('/').pop();
+      const program = programOf(words);
       return (program === 'adduser' || program === 'useradd') && words[words.length - 1]?.value === 'git';
     }),
   );

@@ -430,8 +430,15 @@ export function isDevelopmentDockerfile(uri: string): boolean {
   const path = uriPath(uri);
   if (/(^|\/)\.devcontainer\//.test(path)) return true;
   const base = path.split('/').pop() ?? '';
-  return /^(Dockerfile|Containerfile)[.\-_](dev|develop|development|local|debug)$|(^|[.\-_])(dev|develop|development|local|debug)[.\-_]?(Dockerfile|Containerfile)$/i.test(base);
+  return DEVELOPMENT_DOCKERFILE.test(base);
 }
+
+/** The words that name a development build: `dev`, `develop`, `development`, `local`, `debug`. */
+const DEVELOPMENT_WORDS = 'dev|develop|development|local|debug';
+/** `Dockerfile.dev`, `Dockerfile-debug`, `dev.Dockerfile`, `local-dockerfile`. */
+const DEVELOPMENT_DOCKERFILE = new RegExp(`^(Dockerfile|Containerfile)[.\\-_](${DEVELOPMENT_WORDS})$|(^|[.\\-_])(${DEVELOPMENT_WORDS})[.\\-_]?(Dockerfile|Containerfile)$`, 'i');
+/** A stage name that is one of those words, alone or between separators (`debug`, `dev-server`, `build.local`). */
+const DEVELOPMENT_STAGE = new RegExp(`(^|[.\\-_])(${DEVELOPMENT_WORDS})([.\\-_]|$)`);
 
 /**
  * True when the image the Dockerfile makes by default is one for development: the Dockerfile is one
@@ -441,7 +448,7 @@ export function isDevelopmentDockerfile(uri: string): boolean {
 export function isDevelopmentImage(model: DockerfileModel, uri: string): boolean {
   if (isDevelopmentDockerfile(uri)) return true;
   const final = model.finalStage;
-  return !!final && final.index > 0 && !!final.name && /(^|[.\-_])(dev|develop|development|local|debug)([.\-_]|$)/.test(final.name);
+  return !!final && final.index > 0 && !!final.name && DEVELOPMENT_STAGE.test(final.name);
 }
 
 /** Values of ENV and ARG defaults visible in `stage`, for expanding `$PORT`-style references. */

@@ -142,14 +142,9 @@ function shellScriptOf(argv: ArgvWord[]): ArgvWord | undefined {
   return undefined;
 }
 
-/** The words that matter: shell keywords (`do`, `then`, …), assignments and wrappers (`exec`, `env`, `gosu u`) stripped. */
-export function commandWords(command: SimpleCommand): ShellWord[] {
-  return effectiveWords(command);
-}
-
 /** The program a command runs, without its path (`/usr/local/bin/gunicorn` -> `gunicorn`). */
 export function programOf(command: SimpleCommand): string {
-  const words = commandWords(command);
+  const words = effectiveWords(command);
   return words.length > 0 ? basename(words[0].value) : '';
 }
 
@@ -195,7 +190,7 @@ export function durationSeconds(value: string): number | undefined {
  * `alembic upgrade head`, `prisma migrate deploy`, `flyway migrate`, `npm run migrate` …).
  */
 export function isMigrationCommand(command: SimpleCommand): boolean {
-  const words = runnerStripped(commandWords(command).map((w) => w.value));
+  const words = runnerStripped(effectiveWords(command).map((w) => w.value));
   if (words.length === 0) return false;
   const text = words.join(' ');
   const program = basename(words[0]);
@@ -232,7 +227,7 @@ export function runnerStripped(words: string[]): string[] {
 
 /** One keep-alive step: `sleep infinity`, `sleep 3600` (a minute or more), `tail -f /dev/null`, `pause`. */
 export function isKeepAlive(command: SimpleCommand): boolean {
-  const words = commandWords(command).map((w) => w.value);
+  const words = effectiveWords(command).map((w) => w.value);
   const program = basename(words[0] ?? '');
   if (program === 'sleep') {
     const arg = words[1] ?? '';
@@ -261,7 +256,7 @@ export function isIdleCommand(command: ContainerCommand | undefined): boolean {
   if (background.length > 0) return false;
   if (steps.some((c) => /^(while|until|for|do|done)$/.test(c.words[0]?.value ?? ''))) {
     // Inside a loop body a sleep paces work, unless sleeping is all the loop does (`while true; do sleep 3600; done`).
-    const programs = steps.map((c) => basename(commandWords(c)[0]?.value ?? ''));
+    const programs = steps.map((c) => basename(effectiveWords(c)[0]?.value ?? ''));
     return programs.includes('sleep') && programs.every((p) => p === '' || p === 'sleep' || p === 'true' || p === 'false' || p === ':' || p === 'done');
   }
   return isKeepAlive(last);

@@ -235,8 +235,8 @@ export class ServerlessModel {
     const doc = this.doc;
     if (!doc) return undefined;
     const n = resolve(node, doc);
-    const body = isMap(n) && intrinsicOf(n) === 'Fn::FindInMap' && !(n as Node).tag ? valueOf(n, 'Fn::FindInMap', doc) : n;
-    const [mapName, topKey, secondKey] = seqItems(body, doc);
+    if (intrinsicOf(n) !== 'Fn::FindInMap') return undefined;
+    const [mapName, topKey, secondKey] = seqItems(intrinsicBody(n, 'Fn::FindInMap', doc), doc);
     const mapText = scalarString(mapName, doc);
     const second = scalarString(secondKey, doc);
     if (!mapText || !second || intrinsicOf(mapName) || intrinsicOf(secondKey)) return undefined;
@@ -263,11 +263,7 @@ export class ServerlessModel {
     if (!range) return undefined;
     let text: string | undefined;
     if (isScalar(n)) text = n.value === null || n.value === undefined ? undefined : String(n.value);
-    else if (intrinsic === 'Fn::Sub') {
-      const body = isMap(n) ? valueOf(n, 'Fn::Sub', this.doc) : n;
-      const first = isSeq(body) ? seqItems(body, this.doc)[0] : body;
-      text = scalarString(first, this.doc);
-    }
+    else if (intrinsic === 'Fn::Sub') text = subTemplate(n, this.doc);
     let literal = intrinsic ? undefined : text;
     // `!Sub` with nothing to substitute is a literal written the long way.
     if (intrinsic === 'Fn::Sub' && text !== undefined && !text.includes('${')) literal = text;
@@ -541,9 +537,9 @@ export class ServerlessModel {
       const id = this.referencedId(n);
       return id ? [id] : [];
     }
-    const body = fn && isMap(n) ? valueOf(n, fn, doc) : n;
+    const body = fn ? intrinsicBody(n, fn, doc) : n;
     if (fn === 'Fn::Sub') {
-      const text = scalarString(isSeq(body) ? seqItems(body, doc)[0] : body, doc) ?? '';
+      const text = subTemplate(n, doc) ?? '';
       const out: string[] = [];
       for (let at = text.indexOf('${'); at >= 0; at = text.indexOf('${', at + 2)) {
         const end = text.indexOf('}', at);
@@ -623,8 +619,17 @@ const API_TYPES = new Set(['AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api',
 function subText(node: unknown, doc: Document): string | undefined {
   const fn = intrinsicOf(node);
   if (!fn) return scalarString(node, doc);
-  if (fn !== 'Fn::Sub') return undefined;
-  const body = isMap(node) ? valueOf(node, fn, doc) : node;
+  return fn === 'Fn::Sub' ? subTemplate(node, doc) : undefined;
+}
+
+/** What an intrinsic function is given: the value of its one-key long form (`Fn::Sub: …`), or the tagged node (`!Sub …`). */
+function intrinsicBody(node: unknown, fn: string, doc: Document): unknown {
+  return isMap(node) ? valueOf(node, fn, doc) : node;
+}
+
+/** The template string of an `Fn::Sub`: the body, or the first item of its list form (`[template, variables]`). */
+function subTemplate(node: unknown, doc: Document): string | undefined {
+  const body = intrinsicBody(node, 'Fn::Sub', doc);
   return scalarString(isSeq(body) ? seqItems(body, doc)[0] : body, doc);
 }
 

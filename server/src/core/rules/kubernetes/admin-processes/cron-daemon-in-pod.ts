@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { WORKLOAD_KINDS } from '../../../kubernetes/model';
-import { basename, commandWords, containerCommand } from '../../../kubernetes/commands';
+import { basename, containerCommand } from '../../../kubernetes/commands';
+import { effectiveWords } from '../../../dockerfile/shell';
 
 const CRON = /^(cron|crond|supercronic|go-crond|yacron)$/;
 
@@ -32,7 +33,7 @@ export default defineKubernetesRule({
         const command = containerCommand(source, container, object.doc);
         if (!command || command.templated) continue;
         for (const simple of command.commands) {
-          const words = commandWords(simple);
+          const words = effectiveWords(simple);
           // `busybox crond -f`
           const word = basename(words[0]?.value ?? '') === 'busybox' ? words[1] : words[0];
           if (!word || !CRON.test(basename(word.value))) continue;

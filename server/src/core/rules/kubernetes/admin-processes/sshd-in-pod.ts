@@ -1,7 +1,8 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { parseImageReference } from '../../../kubernetes/images';
-import { basename, commandWords, containerCommand } from '../../../kubernetes/commands';
+import { basename, containerCommand } from '../../../kubernetes/commands';
+import { effectiveWords } from '../../../dockerfile/shell';
 
 const SSH_IMAGE = /^(sshd|openssh-server|openssh|ssh-server|dropbear)$|(^|[-_])sshd($|[-_])/;
 
@@ -43,7 +44,7 @@ export default defineKubernetesRule({
         const command = containerCommand(source, container, object.doc);
         if (!command || command.templated) continue;
         for (const simple of command.commands) {
-          const word = commandWords(simple)[0];
+          const word = effectiveWords(simple)[0];
           if (!word || !/^(sshd|dropbear)$/.test(basename(word.value))) continue;
           report({ messageId: 'command', data: { container: container.name ?? '?', program: basename(word.value) }, range: word.range });
           break;

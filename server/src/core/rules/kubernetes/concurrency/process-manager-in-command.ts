@@ -1,5 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
-import { appContainerCommands, commandWords, runnerStripped, basename } from '../../../kubernetes/commands';
+import { appContainerCommands, runnerStripped, basename } from '../../../kubernetes/commands';
+import { effectiveWords } from '../../../dockerfile/shell';
 
 export default defineKubernetesRule({
   meta: {
@@ -23,7 +24,7 @@ export default defineKubernetesRule({
   check({ model, source, report }) {
     for (const { container, command } of appContainerCommands(model, source)) {
       for (const simple of command.commands) {
-        const words = commandWords(simple);
+        const words = effectiveWords(simple);
         const values = runnerStripped(words.map((w) => w.value));
         const word = words.find((w) => w.value === values[0]);
         if (!word) continue;

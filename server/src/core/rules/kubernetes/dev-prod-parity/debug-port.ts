@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { basename, commandWords, containerCommand } from '../../../kubernetes/commands';
+import { basename, containerCommand } from '../../../kubernetes/commands';
+import { effectiveWords } from '../../../dockerfile/shell';
 
 const DEBUG_PORTS = new Set([9229, 9230, 5005]);
 const DEBUG_FLAG = /^(--inspect(-brk|-wait)?(=.*)?|-agentlib:jdwp=.*|-Xrunjdwp:.*|--remote-debug.*)$/;
@@ -47,7 +48,7 @@ export default defineKubernetesRule({
         const command = containerCommand(source, container, doc);
         if (command && !command.templated) {
           for (const simple of command.commands) {
-            const words = commandWords(simple);
+            const words = effectiveWords(simple);
             const debugpy = words.findIndex((w, i) => basename(w.value) === 'debugpy' && (i === 0 || words[i - 1].value === '-m'));
             const flag = debugpy >= 0 ? words[debugpy] : words.find((w) => DEBUG_FLAG.test(w.value) || /-agentlib:jdwp|-Xrunjdwp/.test(w.value));
             if (!flag) continue;

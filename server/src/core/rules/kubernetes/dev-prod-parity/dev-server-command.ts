@@ -1,5 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
-import { appContainerCommands, basename, commandWords, runnerStripped, type ShellWord } from '../../../kubernetes/commands';
+import { appContainerCommands, basename, runnerStripped, type ShellWord } from '../../../kubernetes/commands';
+import { effectiveWords } from '../../../dockerfile/shell';
 
 /** Returns the word to report when the words start a development server. */
 function devServer(words: ShellWord[]): ShellWord | undefined {
@@ -64,7 +65,7 @@ export default defineKubernetesRule({
   check({ model, source, report }) {
     for (const { container, command } of appContainerCommands(model, source)) {
       for (const simple of command.commands) {
-        const word = devServer(commandWords(simple));
+        const word = devServer(effectiveWords(simple));
         if (!word) continue;
         report({ messageId: 'devServer', data: { container: container.name ?? '?', word: word.value }, range: word.range });
         break;

@@ -1,5 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
-import { commandWords, containerCommand } from '../../../kubernetes/commands';
+import { containerCommand } from '../../../kubernetes/commands';
+import { effectiveWords } from '../../../dockerfile/shell';
 import { isFragment, runningContainers } from '../../../kubernetes/pod-parts';
 import { probeOf } from '../../../kubernetes/probes';
 import { exitOnErrorDisabled, spanRange } from '../../../exit-on-error';
@@ -36,7 +37,7 @@ export default defineKubernetesRule({
         const command = containerCommand(source, container, object.doc);
         if (!command || command.templated) continue;
         for (const c of command.commands) {
-          const found = exitOnErrorDisabled(commandWords(c));
+          const found = exitOnErrorDisabled(effectiveWords(c));
           if (!found) continue;
           const probed = !!probeOf(container, 'readinessProbe', object.doc);
           if (probed && !found.readinessRelaxed) continue;

@@ -1,7 +1,8 @@
 import type { Range } from '../../../types';
 import { defineKubernetesRule } from '../../../rule';
 import { nodeAt, pairOf, scalarNumber, scalarString } from '../../../kubernetes/yaml-nodes';
-import { durationSeconds, execCommand, commandWords, programOf } from '../../../kubernetes/commands';
+import { durationSeconds, execCommand, programOf } from '../../../kubernetes/commands';
+import { effectiveWords } from '../../../dockerfile/shell';
 import { appendToMap } from '../../../kubernetes/yaml-edits';
 
 const DEFAULT_GRACE = 30;
@@ -55,7 +56,7 @@ export default defineKubernetesRule({
         let where: Range | undefined;
         for (const simple of command.commands) {
           if (programOf(simple) !== 'sleep') continue;
-          const arg = commandWords(simple)[1];
+          const arg = effectiveWords(simple)[1];
           const seconds = arg && durationSeconds(arg.value);
           if (seconds === undefined || !arg) continue;
           total += seconds;

@@ -1,5 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
-import { appContainerCommands, commandSummary, commandWords, durationSeconds, programOf } from '../../../kubernetes/commands';
+import { appContainerCommands, commandSummary, durationSeconds, programOf } from '../../../kubernetes/commands';
+import { effectiveWords } from '../../../dockerfile/shell';
 
 const WAITERS = /^(wait-for-it|wait-for|wait_for_it|wait-for-postgres|wait-for-db)(\.sh)?$/;
 
@@ -38,7 +39,7 @@ export default defineKubernetesRule({
         if (first === 'while' || first === 'until' || first === 'for') loopDepth++;
         if (first === 'done') loopDepth = Math.max(0, loopDepth - 1);
         if (program === 'sleep' && !isLast && c.words[0].value !== 'do' && loopDepth === 0) {
-          const seconds = durationSeconds(commandWords(c)[1]?.value ?? '');
+          const seconds = durationSeconds(effectiveWords(c)[1]?.value ?? '');
           if (seconds !== undefined && seconds > 0) report({ messageId: 'sleep', data: { ...data(c), seconds }, range: c.range });
         } else if (WAITERS.test(program) || (program === 'dockerize' && c.words.some((w) => w.value === '-wait'))) {
           report({ messageId: 'wait', data: data(c), range: c.range });

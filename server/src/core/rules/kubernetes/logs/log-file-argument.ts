@@ -1,7 +1,8 @@
 import type { Fix } from '../../../types';
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { basename, commandWords, containerCommand, replacementFor, runnerStripped, type ArgvWord } from '../../../kubernetes/commands';
+import { basename, containerCommand, replacementFor, runnerStripped, type ArgvWord } from '../../../kubernetes/commands';
+import { effectiveWords } from '../../../dockerfile/shell';
 
 const FLAG = /^(--?(log-?file|log_file|logfile|log-path|log_path|logpath|access-logfile|error-logfile|access-log|error-log|log-dir|log_dir|logdir|log-file-path))$/;
 /** Programs whose `--logdir` names data they read (training event files), not their own log output. */
@@ -47,7 +48,7 @@ export default defineKubernetesRule({
         const command = containerCommand(source, container, object.doc);
         if (command && !command.templated) {
           for (const simple of command.commands) {
-            const words = commandWords(simple) as ArgvWord[];
+            const words = effectiveWords(simple) as ArgvWord[];
             // The tool itself, behind runners such as `npx`, `poetry run` or `bundle exec`.
             const program = basename(runnerStripped(words.map((w) => w.value))[0] ?? '');
             words.forEach((word, i) => {

@@ -1,5 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
-import { commandWords, containerCommand, programOf } from '../../../kubernetes/commands';
+import { containerCommand, programOf } from '../../../kubernetes/commands';
+import { effectiveWords } from '../../../dockerfile/shell';
 
 export default defineKubernetesRule({
   meta: {
@@ -28,7 +29,7 @@ export default defineKubernetesRule({
         if (!command || command.templated) continue;
         for (const simple of command.commands) {
           if (programOf(simple) !== 'tail') continue;
-          const words = commandWords(simple).slice(1).map((w) => w.value);
+          const words = effectiveWords(simple).slice(1).map((w) => w.value);
           if (!words.some((w) => /^-[a-zA-Z0-9+]*[fF]|^--follow/.test(w))) continue;
           const files = words.filter((w) => !w.startsWith('-') && !/^\+?\d+$/.test(w) && !w.startsWith('/dev/'));
           if (files.length === 0) continue;
