@@ -171,6 +171,23 @@ describe('documents that were not analysed', () => {
     assert.match(html, /<h2>Not read<\/h2><ul>\n<li><code>unread\/deep\.yaml:5:\d+<\/code> Nested more than 256 levels deep/);
   });
 
+  it('a key written twice is an error in every format, and its document is still analysed', () => {
+    mkdirSync(join(dir, 'duplicate'));
+    writeFileSync(join(dir, 'duplicate', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  MODE: a\n  MODE: b\n');
+    const json = JSON.parse(run(['--format', 'json', 'duplicate']).stdout) as { parseProblems: { file: string; line: number; kind: string; message: string }[] };
+    assert.deepEqual(json.parseProblems.map((p) => `${p.file}:${p.line} ${p.kind}`), ['duplicate/cm.yaml:7 duplicate']);
+    const stylish = run(['duplicate']).stdout.trim().split('\n');
+    assert.ok(stylish.some((l) => /^ {2}7:3 {2}error {4}Duplicate key: `MODE` is already defined on line 6 of this map; .* {2}yaml-duplicate-key$/.test(l)), stylish.join('\n'));
+    assert.equal(stylish.at(-1), '0 findings (0 errors, 0 warnings, 0 info, 0 hints) in 1 file checked; 1 duplicate key');
+    const github = run(['--format', 'github', 'duplicate']).stdout;
+    assert.match(github, /^::error file=duplicate\/cm\.yaml,line=7,.*title=twelve-factor-lens yaml-duplicate-key::Duplicate key: `MODE`/m);
+    const markdown = run(['--format', 'markdown', 'duplicate']).stdout.split('\n');
+    // Analysed: the factors that pass do pass, and the duplicate is listed under its own heading.
+    assert.equal(markdown[2], 'No findings in 1 file checked: all twelve factors pass.');
+    assert.ok(markdown.includes('⚠️ 1 duplicate key: kubectl and the Serverless Framework refuse such a file; the analysis read the last value of each.'), markdown.join('\n'));
+    assert.ok(markdown.includes('### Duplicate keys'), markdown.join('\n'));
+  });
+
   it('no summary says that every factor passes when a document was not analysed, and stylish counts what was not', () => {
     const json = JSON.parse(run(['--format', 'json', 'unread']).stdout) as { findings: unknown[]; parseProblems: { kind: string }[] };
     assert.equal(json.findings.length, 0);

@@ -1,7 +1,7 @@
 // YAML syntax errors as parse problems: one precise message at the cause, not the yaml package's cascade after it.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../server/src/core/analyze';
+import { analyze, parseDocument } from '../../server/src/core/analyze';
 import { readAllDocuments } from '../../server/src/core/yaml-read';
 
 /** Each parse problem as `line:column kind message` (1-based, as the CLI shows them). */
@@ -68,5 +68,95 @@ describe('YAML syntax errors: the cause, not the cascade', () => {
   it('leaves a document with one error and a readable document alone', () => {
     assert.deepEqual(problems('file:///t/pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: [\n'), ['4:1 syntax Flow sequence in block collection must be sufficiently indented and end with a ]']);
     assert.deepEqual(problems('file:///t/pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n'), []);
+  });
+});
+
+describe('duplicate keys: reported where written again, analysed with the last value', () => {
+  const analysed = (uri: string, text: string) => analyze({ uri, languageId: 'yaml', text });
+
+  it('reports a key written twice in a nested map of a manifest, names the first line, and judges the later value', () => {
+    // The shape of Confluent's replicator manifest (GKE samples): `requests` twice in one `resources` map.
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: registry.example.com/web:1.4.2
+          image: registry.example.com/web:latest
+`;
+    assert.deepEqual(problems('file:///t/deploy.yaml', text), [
+      '15:11 duplicate `image` is already defined on line 14 of this map; this later value is the one analysed, as the API server would read it (kubectl refuses the file)',
+    ]);
+    // The pinned tag written first does not hide the mutable one the API server keeps.
+    assert.ok(analysed('file:///t/deploy.yaml', text).findings.some((f) => f.ruleId === 'build-release-run/mutable-image-tag' && f.range.start.line === 14));
+    assert.ok(!analysed('file:///t/deploy.yaml', text.replace('web:latest', 'web:1.4.3')).findings.some((f) => f.ruleId === 'build-release-run/mutable-image-tag'));
+  });
+
+  it('finds duplicates in maps of every size and in sequences, but not merge keys, distinct keys or other documents', () => {
+    const big = Array.from({ length: 12 }, (_, i) => `  k${i}: v`).join('\n');
+    const text = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: a
+data:
+${big}
+  k3: again
+  "k5": quoted
+  '1': one
+  1: number
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: a
+base: &base {x: 1}
+items:
+  - {<<: *base, <<: *base, y: 2, y: 3}
+`;
+    assert.deepEqual(problems('file:///t/cm.yaml', text), [
+      '18:3 duplicate `k3` is already defined on line 9 of this map; this later value is the one analysed, as the API server would read it (kubectl refuses the file)',
+      '19:3 duplicate `k5` is already defined on line 11 of this map; this later value is the one analysed, as the API server would read it (kubectl refuses the file)',
+      '29:34 duplicate `y` is already defined on line 29 of this map; this later value is the one analysed, as the API server would read it (kubectl refuses the file)',
+    ]);
+  });
+
+  it('leaves a Helm template to Helm, and keeps a file with a duplicate whole for relation rules', () => {
+    assert.deepEqual(problems('file:///chart/templates/deploy.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n'), []);
+    const parsed = parseDocument({ uri: 'file:///t/svc.yaml', languageId: 'yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\nspec:\n  selector: {app: a}\n' });
+    assert.equal(parsed.parseProblems.length, 1);
+    assert.equal(parsed.kubernetes?.readWhole, true);
+    assert.equal(parsed.kubernetes?.objects[0].name, 'b');
+  });
+
+  it('reads a serverless template with the value CloudFormation deploys: the last', () => {
+    const template = (timeouts: string) => `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+${timeouts}
+      Events:
+        Get:
+          Type: Api
+          Properties: {Path: /, Method: get}
+`;
+    const slow = template('      Timeout: 10\n      Timeout: 60');
+    assert.deepEqual(problems('file:///t/template.yaml', slow), [
+      '10:7 duplicate `Timeout` is already defined on line 9 of this map; this later value is the one analysed, as CloudFormation deploys it (the Serverless Framework and cfn-lint refuse the file)',
+    ]);
+    const rule = 'disposability/timeout-exceeds-api-gateway';
+    assert.ok(analysed('file:///t/template.yaml', slow).findings.some((f) => f.ruleId === rule));
+    assert.ok(!analysed('file:///t/template.yaml', template('      Timeout: 60\n      Timeout: 10')).findings.some((f) => f.ruleId === rule));
   });
 });

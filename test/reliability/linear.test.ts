@@ -59,3 +59,26 @@ describe('dependency rules on a stage that copies a manifest and installs it ove
     assert.ok(large / small <= MAX_RATIO, `${small.toFixed(0)} ms → ${large.toFixed(0)} ms, ratio ${(large / small).toFixed(1)}`);
   });
 });
+
+// The yaml package's own duplicate-key check compares each key with every earlier key of its map: a ConfigMap of
+// 20,000 keys is 200 million comparisons. The core's check (duplicateKeyProblems) is one pass with a map of keys.
+describe('duplicate keys of a wide map are found in linear time', () => {
+  const input = (keys: number) => 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: wide\ndata:\n' + Array.from({ length: keys }, (_, i) => `  k${i % (keys / 2)}: v\n`).join('');
+  const bestOf = (keys: number) => {
+    const text = input(keys);
+    let best = Infinity;
+    for (let run = 0; run < RUNS; run++) {
+      const start = performance.now();
+      const analysis = analyze({ uri: 'file:///generated/wide.yaml', languageId: 'yaml', text });
+      best = Math.min(best, performance.now() - start);
+      assert.equal(analysis.parsed?.parseProblems.length, keys / 2);
+    }
+    return best;
+  };
+  it(`${SMALL} → ${LARGE} keys costs at most ${MAX_RATIO}x`, () => {
+    bestOf(200);
+    const small = bestOf(SMALL);
+    const large = bestOf(LARGE);
+    assert.ok(large / small <= MAX_RATIO, `${small.toFixed(0)} ms → ${large.toFixed(0)} ms, ratio ${(large / small).toFixed(1)}`);
+  });
+});

@@ -30,7 +30,7 @@ export function toMarkdown(reports: readonly FileReport[], scope?: RunScope): st
   const summary = summariseByFactor(reports);
   const problems = reports.flatMap((r) => r.parseProblems.map((p) => ({ path: r.path, p, text: parseProblemText(p) })));
   const counts = problemCounts(reports);
-  const { syntax: syntaxErrors, unread } = counts;
+  const { syntax: syntaxErrors, duplicate, unread } = counts;
   const out: string[] = ['## Twelve-Factor Lens', ''];
   out.push(leadSentence(summary, counts, scope), '');
   if (summary.filesChecked === 0) return out.join('\n');
@@ -42,6 +42,7 @@ export function toMarkdown(reports: readonly FileReport[], scope?: RunScope): st
   if (summary.other > 0) out.push(`| Suppression comments | ${summary.other} | | |`);
   // Counted as errors: a document can have several.
   if (syntaxErrors > 0) out.push('', `⚠️ ${problemCount('syntax', syntaxErrors)}: ${syntaxErrors === 1 ? 'its document was' : 'their documents were'} not analysed.`);
+  if (duplicate > 0) out.push('', `⚠️ ${problemCount('duplicate', duplicate)}: kubectl and the Serverless Framework refuse such a file; the analysis read the last value of each.`);
   if (unread > 0) out.push('', `⚠️ ${problemCount('unread', unread)} (binary data, or nested too deeply): ${unread === 1 ? 'it was' : 'they were'} not analysed.`);
   for (const group of groupByFactor(reports)) {
     out.push('', group.factor ? `### ${group.factor.numeral}. ${group.factor.title}` : '### Suppression comments', '');

@@ -90,9 +90,9 @@ export function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
 }
 
-/** The run's parse problems by kind: syntax errors (a document can have several) and documents or files not read. */
+/** The run's parse problems by kind: syntax errors and duplicate keys (a document can have several), and documents or files not read. */
 export function problemCounts(reports: readonly FileReport[]): Record<ParseProblem['kind'], number> {
-  const counts = { syntax: 0, unread: 0 };
+  const counts = { syntax: 0, duplicate: 0, unread: 0 };
   for (const report of reports) for (const problem of report.parseProblems) counts[problem.kind]++;
   return counts;
 }

@@ -1,8 +1,9 @@
 /**
  * How a parse problem is shown, the same in every CLI format and in the editor: the label in place of a rule id,
- * the heading its kind is listed under, and what it means for the analysis. A syntax error is the user's YAML to
- * fix (the editor leaves it to the YAML and Docker extensions, which show it already); an input the linter did not
- * read (binary data, nested deeper than it reads) is not a syntax error, and nothing else would say so.
+ * the heading its kind is listed under, and what it means for the analysis. A syntax error or a key written twice
+ * is the user's YAML to fix (the editor leaves both to the YAML and Docker extensions, which show them already); an
+ * input the linter did not read (binary data, nested deeper than it reads) is not a syntax error, and nothing else
+ * would say so.
  *
  * Pure: no I/O.
  */
@@ -22,6 +23,8 @@ interface ProblemKind {
 /** Each kind's label, heading, prefix and severity; the order is the order the formats list them in. */
 const PROBLEM_KINDS: Record<ParseProblem['kind'], ProblemKind> = {
   syntax: { label: 'yaml-syntax', heading: 'YAML syntax errors', prefix: 'YAML syntax error, document not analysed', severity: 'error', counted: ['YAML syntax error', 'YAML syntax errors'] },
+  // Analysed with the last value, as CloudFormation and the API server read it; kubectl and the Serverless Framework refuse the file.
+  duplicate: { label: 'yaml-duplicate-key', heading: 'Duplicate keys', prefix: 'Duplicate key', severity: 'error', counted: ['duplicate key', 'duplicate keys'] },
   // A whole file can be unread (binary data), not only a document.
   unread: { label: 'not-analysed', heading: 'Not read', prefix: 'Not analysed', severity: 'warning', counted: ['file or document not read', 'files or documents not read'] },
 };

@@ -126,9 +126,11 @@ export interface ParseProblem {
   range: Range;
   /**
    * `syntax`: the YAML parser's error; that document was not analysed.
+   * `duplicate`: a key written twice in one map; the document was analysed with the last value, as CloudFormation
+   *   reads it, but kubectl and the Serverless Framework refuse the file.
    * `unread`: the file or document was not read at all (binary data, or nested deeper than the parsers go).
    */
-  kind: 'syntax' | 'unread';
+  kind: 'syntax' | 'duplicate' | 'unread';
 }
 
 export interface Report {

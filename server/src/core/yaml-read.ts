@@ -21,7 +21,7 @@
  */
 import type { SourceText } from './source';
 import type { ParseProblem } from './types';
-import { CST, Composer, Lexer, Parser, YAMLParseError, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions, type ToJSOptions, type YAMLError } from 'yaml';
+import { CST, Composer, Lexer, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions, type ToJSOptions, type YAMLError } from 'yaml';
 
 /**
  * The deepest nesting read, counted as the yaml parser's stack counts it: the document, then one level per
@@ -140,6 +140,61 @@ export function problemsOf(doc: Document, source: SourceText): ParseProblem[] {
     const message = error.message.split('\n')[0];
     return { message, range: source.rangeOf(start, Math.max(end, start)), kind: message.startsWith(TOO_DEEP_MESSAGE) ? 'unread' : 'syntax' };
   });
+}
+
+/** Maps up to this size are checked for duplicate keys by comparing their keys with one another. */
+const SMALL_MAP = 8;
+
+/** How much of a duplicated key a problem's message quotes. */
+const KEY_SHOWN = 60;
+
+/**
+ * Keys written twice in one map of `doc`, each reported where it is written again, with `consequence` (what the
+ * tools that read this kind of file make of it). The yaml package's own check (`uniqueKeys`) compares every key
+ * with each earlier key of its map, quadratic in the map's size, so the core reads with it off and looks here
+ * instead, in one walk with a map of keys per map. A duplicate is an error for most tools that read these files
+ * (kubectl since 1.21, the Serverless Framework, cfn-lint; the YAML extension marks it too); where one is accepted
+ * (CloudFormation, the API server) the last value counts, and that is what the models read (pairOf). Keys are
+ * compared as the package compares them: scalars of the same value and type. `<<` is left alone (merge keys may
+ * repeat), and so are keys that are collections or aliases.
+ */
+export function duplicateKeyProblems(doc: Document, source: SourceText, consequence: string): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) if (isMap(item) || isSeq(item)) pending.push(item);
+      continue;
+    }
+    if (!isMap(node)) continue;
+    const items = node.items;
+    // Most maps are small: their keys are compared with one another, without a map of keys to build.
+    const seen = items.length > SMALL_MAP ? new Map<unknown, number>() : undefined;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!isPair(item)) continue;
+      if (isMap(item.value) || isSeq(item.value)) pending.push(item.value);
+      const key = item.key;
+      if (!isScalar(key) || key.value === '<<' || !key.range) continue;
+      let first: number | undefined;
+      if (seen) {
+        first = seen.get(key.value);
+        if (first === undefined) seen.set(key.value, key.range[0]);
+      } else {
+        for (let j = 0; j < i && first === undefined; j++) {
+          const earlier = items[j];
+          if (isPair(earlier) && isScalar(earlier.key) && earlier.key.value === key.value && earlier.key.range) first = earlier.key.range[0];
+        }
+      }
+      if (first === undefined) continue;
+      const name = String(key.value);
+      const shown = name.length > KEY_SHOWN ? `${name.slice(0, KEY_SHOWN)}…` : name;
+      const line = source.positionAt(first).line + 1;
+      problems.push({ message: `\`${shown}\` is already defined on line ${line} of this map; this later value is the one analysed, ${consequence}`, range: source.rangeOf(key.range[0], key.range[1]), kind: 'duplicate' });
+    }
+  }
+  return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /** Every document of the stream, as the yaml package's `parseAllDocuments` reads them (without prettified errors). */

@@ -11,7 +11,7 @@ import { hasTemplateBraces } from '../text-scan';
 import { HELM_UNKNOWN, YAML_PARSE_OPTIONS, asMap, collect, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
 import { isKustomizationFile } from '../applications';
 import { currentApiVersion } from './api-versions';
-import { problemsOf, readAllDocuments } from '../yaml-read';
+import { duplicateKeyProblems, problemsOf, readAllDocuments } from '../yaml-read';
 
 /** Where each kind keeps its pod template's spec, relative to the object root. */
 const POD_SPEC_PATHS: Record<string, string[]> = {
@@ -142,10 +142,11 @@ export class KubernetesModel {
 
   /**
    * True when every object of the file was read: not a Helm template (Helm decides its YAML) and no document lost to
-   * a syntax error (a document that does not parse yields no object, so a Service's pods may be in it).
+   * a syntax error (a document that does not parse yields no object, so a Service's pods may be in it). A duplicate
+   * key loses nothing: its document is read.
    */
   get readWhole(): boolean {
-    return !this.isHelmTemplate && this.parseProblems.length === 0;
+    return !this.isHelmTemplate && this.parseProblems.every((problem) => problem.kind === 'duplicate');
   }
 
   constructor(readonly source: SourceText) {
@@ -160,6 +161,9 @@ export class KubernetesModel {
         }
         return;
       }
+      // kubectl refuses a document with a key written twice in one map; it is read with the last value, as the API
+      // server reads one (a template's duplicates are Helm's to render).
+      if (!this.isHelmTemplate) this.parseProblems.push(...duplicateKeyProblems(doc, source, 'as the API server would read it (kubectl refuses the file)'));
       const root = asMap(doc.contents, doc);
       if (!root) return;
       const object = this.toObject(root, doc, documentIndex);

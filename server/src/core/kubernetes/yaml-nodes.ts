@@ -112,7 +112,8 @@ function indexOf(map: YAMLMap): MapIndex {
       if (!isPair(item)) continue;
       const name = keyName(item);
       if (name === undefined) continue;
-      if (!index.byKey.has(name)) index.byKey.set(name, item);
+      // A key written twice: the last one counts, as for CloudFormation and the API server (see duplicateKeyProblems).
+      index.byKey.set(name, item);
       if (name === '<<') index.merges.push(item);
       if (name === HELM_UNKNOWN) index.unknown ??= item;
     }
@@ -138,14 +139,17 @@ const SMALL_MAP = 8;
 function smallPairOf(map: YAMLMap, key: string, doc: Document, depth: number): Pair | undefined {
   let merges: Pair[] | undefined;
   let unknown: Pair | undefined;
-  for (const item of map.items) {
+  // From the end: of a key written twice, the last counts.
+  const items = map.items;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
     if (!isPair(item)) continue;
     // Most keys are plain strings: compared as they are, without keyName's conversion.
     const raw = isScalar(item.key) ? item.key.value : undefined;
     const name = typeof raw === 'string' ? raw : keyName(item);
     if (name === key) return item;
-    if (name === '<<') (merges ??= []).push(item);
-    else if (name === HELM_UNKNOWN) unknown ??= item;
+    if (name === '<<') (merges ??= []).unshift(item);
+    else if (name === HELM_UNKNOWN) unknown = item;
   }
   return (merges && mergedPairOf(merges, key, doc, depth)) ?? unknown;
 }

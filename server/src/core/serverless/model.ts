@@ -13,7 +13,7 @@ import type { ParseProblem, Range, RelatedLocation } from '../types';
 import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
 import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
-import { problemsOf, readDocument } from '../yaml-read';
+import { duplicateKeyProblems, problemsOf, readDocument } from '../yaml-read';
 
 export type TemplateKind = 'cloudformation' | 'serverless-framework';
 
@@ -159,6 +159,9 @@ export class ServerlessModel {
       this.parseProblems.push(...problemsOf(doc, source));
       return;
     }
+    // The Serverless Framework, cfn-lint and `aws cloudformation package` refuse a key written twice in one map;
+    // CloudFormation itself keeps the last value, which is what the model reads.
+    this.parseProblems.push(...duplicateKeyProblems(doc, source, 'as CloudFormation deploys it (the Serverless Framework and cfn-lint refuse the file)'));
     const root = asMap(doc.contents, doc);
     this.root = root;
     if (!root) return;
