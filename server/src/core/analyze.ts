@@ -17,7 +17,7 @@ import { maskTextKnowing, secretsIn } from './mask';
 import { HelmTemplate, type HelmChartContext } from './helm/template-document';
 import { ServerlessModel, looksLikeServerless } from './serverless/model';
 import type { BuildContext } from './build-context';
-import { IGNORE_ANNOTATION, SUPPRESSION_DIAGNOSTICS, findCommentSuppressions, suppresses, type Suppression } from './suppression';
+import { IGNORE_ANNOTATION, SUPPRESSION_DIAGNOSTICS, buildkitCode, findBuildCheckSkips, findCommentSuppressions, suppresses, type Suppression } from './suppression';
 
 export interface ParsedDocument {
   input: SourceInput;
@@ -182,7 +182,7 @@ function parseByTarget(parsed: ParsedDocument, target: Target, options: ParseOpt
         }
       }
       return byLine.get(line) ?? (line < source.lineCount ? source.lineRange(line) : undefined);
-    });
+    }).concat(findBuildCheckSkips(source));
   } else {
     const model = new KubernetesModel(source);
     parsed.kubernetes = model;
@@ -205,7 +205,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalysisOptions =
 
 function runRules(parsed: ParsedDocument, options: AnalysisOptions): Analysis {
   const configuration = options.configuration ?? {};
-  const { rules, hadolintCodes } = rulesFor(options.rules ?? ALL_RULES, parsed.target);
+  const { rules, pragmaCodes } = rulesFor(options.rules ?? ALL_RULES, parsed.target);
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   // Suppression state is per analysis: reset the "used" marks from any earlier run on the same parse.
@@ -265,7 +265,7 @@ function runRules(parsed: ParsedDocument, options: AnalysisOptions): Analysis {
   if (parsed.helm) mapHelmFindings(parsed, parsed.helm, findings, configuration);
   const projectSeverity = configuration.rules?.[PROJECT_TEMPLATE_SKIPPED.id] ?? PROJECT_TEMPLATE_SKIPPED.severity;
   if (parsed.serverless?.skipped && projectSeverity !== 'off') findings.push({ ruleId: PROJECT_TEMPLATE_SKIPPED.id, factor: null, severity: projectSeverity, message: parsed.serverless.skipped, range: parsed.source.rangeOf(0, 0) });
-  const kept = findings.filter((finding) => finding.uri !== undefined || !candidates(finding.range.start.line).some((s) => suppresses(s, finding.ruleId, hadolintCodes.get(finding.ruleId) ?? [], finding.range)));
+  const kept = findings.filter((finding) => finding.uri !== undefined || !candidates(finding.range.start.line).some((s) => suppresses(s, finding.ruleId, pragmaCodes.get(finding.ruleId) ?? [], finding.range)));
   for (const finding of suppressionFindings(parsed, ranRuleIds, configuration)) kept.push(finding);
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
   return { parsed, findings: dedupe(kept), ruleFailures };
@@ -328,15 +328,16 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-/** A list's rules for one target, with their hadolint codes. */
+/** A list's rules for one target, with the codes of other tools' pragmas that cover each (see suppresses). */
 interface RuleSelection {
   rules: readonly Rule[];
-  hadolintCodes: Map<string, readonly string[]>;
+  pragmaCodes: Map<string, readonly string[]>;
 }
 
 function select(rules: readonly Rule[], target: Target | undefined): RuleSelection {
   const forTarget = rules.filter((rule) => rule.meta.target === target);
-  return { rules: forTarget, hadolintCodes: new Map(forTarget.map((r) => [r.meta.id, r.meta.hadolint ?? []])) };
+  const codesOf = (rule: Rule): string[] => [...(rule.meta.hadolint ?? []), ...(rule.meta.anchors ?? []).filter((a) => a.tool === 'BuildKit').map((a) => buildkitCode(a.id))];
+  return { rules: forTarget, pragmaCodes: new Map(forTarget.map((r) => [r.meta.id, codesOf(r)])) };
 }
 
 /** The registry's selection per target, worked out once rather than once per file (the registry does not change). */
@@ -360,7 +361,7 @@ function suppressionFindings(parsed: ParsedDocument, ranRuleIds: Set<string>, co
     out.push({ ruleId: meta.id, factor: null, severity, message: formatMessage(meta.message, data), range });
   };
   for (const suppression of parsed.suppressions) {
-    if (suppression.kind === 'hadolint') continue; // hadolint's own pragma: not ours to judge.
+    if (suppression.kind === 'hadolint' || suppression.kind === 'buildkit') continue; // Other tools' pragmas: not ours to judge.
     if (suppression.kind !== 'annotation' && suppression.reason === undefined) push(SUPPRESSION_DIAGNOSTICS.missingReason, suppression.range);
     for (const id of suppression.ids) {
       if (!ruleById(id.id)) push(SUPPRESSION_DIAGNOSTICS.unknownRule, id.range, { id: id.id });

@@ -37,8 +37,9 @@ export function isPlaceholderValue(value: string): boolean {
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}?$/.test(v)) return true; // a reference to another variable
   if (hasTemplateBraces(v, true)) return true; // a template expression
   if (/^(changeme|change-me|change_me|replace[-_ ]?me|todo|tbd|none|null|nil|empty|placeholder|redacted|masked|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
-  // A sample marked as one anywhere in it (`example`, `DUMMYEXAMPLEKEY`, `dummy-password`): what a local emulator or a tutorial takes.
-  if (/dummy|example/i.test(v)) return true;
+  // A sample marked as one anywhere in it (`example`, `DUMMYEXAMPLEKEY`, `dummy-password`, `samplesecret`): what a local
+  // emulator or a tutorial takes.
+  if (/dummy|example|sample/i.test(v)) return true;
   if (isRedactionMarker(v)) return true;
   // Fill-in-the-blank values that documentation and examples ship with.
   if (/^(insert|your|replace|enter|put|set|add)[-_ ]|[-_ ](here|goes[-_ ]here)$|^<[^>]*>$|^\[[^\]]*\]$/i.test(v)) return true;

@@ -3,6 +3,8 @@
  *   # twelve-factor-ignore <rule-id>[, <rule-id>] -- <reason>        (the next line / instruction)
  *   # twelve-factor-ignore-file <rule-id>[, <rule-id>] -- <reason>   (the whole file)
  *   # hadolint ignore=DL3025[,…]  and  # hadolint global ignore=…     (rules that declare those codes)
+ *   # check=skip=<BuildKit check>[,…] | all                         (a Dockerfile's parser directive: the rules
+ *                                                                     anchored to those BuildKit checks, whole file)
  *   metadata.annotations["twelve-factor-lens/ignore"]: "<id>,<id>"    (one Kubernetes object)
  */
 import type { Range } from './types';
@@ -11,10 +13,10 @@ import { rangeContains } from './source';
 
 export const IGNORE_ANNOTATION = 'twelve-factor-lens/ignore';
 
-export type SuppressionKind = 'next-line' | 'file' | 'hadolint' | 'annotation';
+export type SuppressionKind = 'next-line' | 'file' | 'hadolint' | 'buildkit' | 'annotation';
 
 export interface SuppressedId {
-  /** A rule id (or, for hadolint, a DL/SC code). */
+  /** A rule id (for hadolint a DL/SC code; for BuildKit `buildkit:<check name>`, or BUILDKIT_ALL). */
   id: string;
   range: Range;
   used: boolean;
@@ -92,6 +94,52 @@ export function findCommentSuppressions(source: SourceText, scopeOfNextLine: (li
   return suppressions;
 }
 
+const BUILDKIT_PREFIX = 'buildkit:';
+
+/** How a BuildKit check is named among a rule's pragma codes (see suppresses). */
+export const buildkitCode = (check: string): string => BUILDKIT_PREFIX + check;
+
+/** `# check=skip=all`: every rule anchored to a BuildKit check. */
+const BUILDKIT_ALL = buildkitCode('all');
+
+/** A parser directive line: `# key=value`. */
+const PARSER_DIRECTIVE = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=(.*)$/;
+
+/**
+ * The BuildKit checks a Dockerfile skips with its `# check=skip=…` parser directive (`skip=all`, or names separated by
+ * commas, optionally followed by `;error=true`), as one file-wide suppression. Parser directives are the comment lines
+ * at the very top of the file: BuildKit stops looking at the first line that is not one (a blank line, another
+ * comment, an instruction), and so does this.
+ */
+export function findBuildCheckSkips(source: SourceText): Suppression[] {
+  const out: Suppression[] = [];
+  for (let line = 0; line < source.lineCount; line++) {
+    const text = source.lineText(line);
+    const directive = PARSER_DIRECTIVE.exec(text);
+    if (!directive) break;
+    if (directive[1].toLowerCase() !== 'check') continue;
+    const valueStart = text.length - directive[2].length;
+    const ids: SuppressedId[] = [];
+    let offset = valueStart;
+    for (const part of directive[2].split(';')) {
+      const trimmed = part.trimStart();
+      const partStart = offset + (part.length - trimmed.length);
+      offset += part.length + 1;
+      if (!trimmed.toLowerCase().startsWith('skip=')) continue;
+      let at = partStart + 'skip='.length;
+      for (const name of trimmed.slice('skip='.length).split(',')) {
+        const check = name.trim();
+        const character = at + (name.length - name.trimStart().length);
+        at += name.length + 1;
+        if (check === '') continue;
+        ids.push({ id: check.toLowerCase() === 'all' ? BUILDKIT_ALL : buildkitCode(check), range: { start: { line, character }, end: { line, character: character + check.length } }, used: false });
+      }
+    }
+    if (ids.length > 0) out.push({ kind: 'buildkit', ids, reason: undefined, range: source.lineRange(line), scope: undefined });
+  }
+  return out;
+}
+
 /**
  * `(source, line)` → the first line after `line` that is neither blank nor a comment. Computed in one
  * backward pass on first use, so a block of many directive comments is not rescanned for each of them.
@@ -123,12 +171,15 @@ export function isPlaceholderReason(reason: string): boolean {
 
 const PLACEHOLDER_REASONS = new Set(['reason', 'todo', 'tbd', 'fixme', 'xxx', '...', '…', '-', '?']);
 
-/** Whether `suppression` covers a finding of `ruleId` (with these hadolint codes) at `range`; marks the id used. */
-export function suppresses(suppression: Suppression, ruleId: string, hadolintCodes: readonly string[], range: Range): boolean {
+/**
+ * Whether `suppression` covers a finding of `ruleId` at `range`; marks the id used. `pragmaCodes` are the codes of other
+ * tools' pragmas that cover the rule: its hadolint codes, and `buildkit:<check>` for each BuildKit check it is anchored to.
+ */
+export function suppresses(suppression: Suppression, ruleId: string, pragmaCodes: readonly string[], range: Range): boolean {
   if (suppression.scope && !rangeContains(suppression.scope, range.start)) return false;
   const match =
-    suppression.kind === 'hadolint'
-      ? suppression.ids.find((s) => hadolintCodes.includes(s.id))
+    suppression.kind === 'hadolint' || suppression.kind === 'buildkit'
+      ? suppression.ids.find((s) => (s.id === BUILDKIT_ALL ? pragmaCodes.some((code) => code.startsWith(BUILDKIT_PREFIX)) : pragmaCodes.includes(s.id)))
       : firstIdNamed(suppression, ruleId);
   if (!match) return false;
   match.used = true;

@@ -4,6 +4,7 @@ import { testRule } from '../../../helpers/rule-tester';
 testRule(rule, {
   valid: [
     { name: 'pinned and from a requirements file', code: 'FROM python:3.12\nRUN pip install -r requirements.txt flask==3.0.3 "gunicorn>=22"\nRUN pip install --upgrade pip setuptools\n' },
+    { name: 'installers upgrading themselves', code: 'FROM node:22\nRUN npm install -g npm && corepack enable\nRUN pip install -U pip setuptools wheel && gem install rubygems-update\n' },
     { name: 'npm global with a version, a project install from its manifest, gem with -v', code: 'FROM node:20\nRUN npm i -g pm2@5.4.2 && npm install && yarn add prisma@5.22.0\nRUN gem install rails -v 7.1.3\n' },
     { name: 'local paths, archives and go install with a version', code: 'FROM golang:1.22\nRUN pip install . ./dist/app-1.0.whl && go install golang.org/x/tools/cmd/stringer@v0.24.0\n' },
     {
@@ -47,6 +48,15 @@ testRule(rule, {
         { line: 3, column: 63, endColumn: 69 },
         { line: 3, column: 70, endColumn: 76 },
         { line: 3, column: 92, endColumn: 97, message: '`sharp` is installed by npm' },
+      ],
+    },
+    {
+      // immich's machine-learning image: the package manager that then reads poetry.lock, at whatever release is newest.
+      name: 'another package manager installed for the build',
+      code: 'FROM python:3.11-bookworm AS builder\nRUN pip install --upgrade pip && pip install poetry\nCOPY poetry.lock pyproject.toml ./\nRUN poetry install --sync --no-root --only main\nFROM node:22-slim\nRUN npm i -g pnpm\n',
+      errors: [
+        { line: 2, column: 46, endColumn: 52, message: '`poetry` is installed by pip without a version' },
+        { line: 6, column: 14, endColumn: 18, message: '`pnpm` is installed by npm' },
       ],
     },
   ],

@@ -9,6 +9,8 @@ testRule(rule, {
     // Measured (npm 6 to 11): npm forwards SIGTERM to BusyBox sh, which has exec'd the app, and waits for it.
     { name: 'npm start on an Alpine image', code: 'FROM node:24-alpine\nWORKDIR /app\nCOPY . .\nEXPOSE 4000\nCMD ["npm", "start"]\n' },
     { name: 'npm run start in shell form on an Alpine stage the final stage is built FROM', code: 'FROM node:18-alpine AS runner\nENV NODE_ENV=production\nFROM runner\nENTRYPOINT npm run start\n' },
+    // linkwarden before the yarn script that stays: a migration step, then the app itself.
+    { name: 'a yarn step that finishes before the app starts', code: 'FROM node:22.14-bullseye-slim\nCMD ["sh", "-c", "yarn prisma:deploy && node server.js"]\n' },
   ],
   invalid: [
     {
@@ -30,6 +32,17 @@ testRule(rule, {
       name: 'yarn start on an Alpine image: Yarn 1 exits at once on SIGTERM',
       code: 'FROM node:20-alpine\nCMD ["yarn", "start"]\n',
       errors: [{ line: 2, column: 6, messageId: 'manager', message: '`yarn start`' }],
+    },
+    {
+      // linkwarden's Dockerfile: the migration runs to completion; the script after it is what stays.
+      name: 'the yarn script after a migration step, not the step',
+      code: 'FROM node:22.14-bullseye-slim\nCMD ["sh", "-c", "yarn prisma:deploy && yarn concurrently:start"]\n',
+      errors: [{ line: 2, column: 41, message: '`yarn concurrently:start`' }],
+    },
+    {
+      name: 'the start inside an if, before its fi',
+      code: 'FROM node:20\nCMD if [ -n "$MIGRATE" ]; then npm run migrate; fi; if true; then npm start; fi\n',
+      errors: [{ line: 2, column: 67, message: '`npm start`' }],
     },
   ],
 });

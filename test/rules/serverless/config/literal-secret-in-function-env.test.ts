@@ -13,6 +13,11 @@ testRule(rule, {
       name: 'a dummy key for DynamoDB Local, and an iteration count under a password name (serverless-test-samples, serverless/examples)',
       code: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          AWS_ACCESS_KEY_ID: DUMMYIDEXAMPLE\n          AWS_SECRET_ACCESS_KEY: DUMMYEXAMPLEKEY\n          PASSWORD_ITERATIONS: 4096\n          EMAIL_SERVICE_API_KEY: KEYEXAMPLE1234\n'),
     },
+    {
+      // aws-samples/simple-websockets-chat-app's packaged template.
+      name: 'sample values marked as such',
+      code: sam('  OnConnectFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          ACCESSKEY: samplekey\n          SECRET: samplesecret\n'),
+    },
     { name: 'a YAML file that is no template is not read', filename: 'ci.yml', code: 'on: push\nenv:\n  DB_PASSWORD: hunter2hunter2\n' },
   ],
   invalid: [

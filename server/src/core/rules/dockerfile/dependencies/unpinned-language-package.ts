@@ -5,8 +5,12 @@ import { programOf, verbIndex } from '../../../dockerfile/instructions';
 import type { Range } from '../../../types';
 
 const LANGUAGE_MANAGERS = new Set(['pip', 'npm', 'yarn', 'pnpm', 'gem']);
-/** Installers upgrading themselves: toolchain, not the application's dependencies. */
-const SELF = new Set(['pip', 'setuptools', 'wheel', 'npm', 'yarn', 'pnpm', 'corepack', 'bundler', 'rubygems-update', 'pipenv', 'poetry', 'uv']);
+/**
+ * Installers upgrading themselves: toolchain, not the application's dependencies. Another package manager installed for
+ * the build (`pip install poetry`, `npm i -g pnpm`, `gem install bundler`) is not one of them: it reads the lock file,
+ * and its next major release may read it differently.
+ */
+const SELF = new Set(['pip', 'setuptools', 'wheel', 'npm', 'corepack', 'rubygems-update']);
 
 /** Words that are not registry packages: paths, archives, URLs, VCS references. */
 function isRegistryName(value: string): boolean {
@@ -30,7 +34,9 @@ export default defineDockerfileRule({
       'the image\'s package.json, which the committed one and its lock file do not hold;',
       '`go install golang.org/x/tools/cmd/stringer@v0.24.0`). Not reported: installs from a requirements or constraints',
       'file, local paths, archives and VCS URLs, names built from variables, and installers upgrading themselves (`pip',
-      'install -U pip`). Corresponds to hadolint DL3013 (pip), DL3016 (npm), DL3028 (gem) and DL3062 (go install).',
+      'install -U pip`, `npm i -g npm`). Another package manager installed for the build is reported (`pip install',
+      'poetry`, `npm i -g pnpm`, `gem install bundler`): it then reads the lock file, and its next major release may read',
+      'it differently or refuse it. Corresponds to hadolint DL3013 (pip), DL3016 (npm), DL3028 (gem) and DL3062 (go install).',
     ].join('\n'),
     messages: {
       unpinned: '`{{name}}` is installed by {{manager}} without a version, so each build resolves it anew; pin it or install it from the lock file.',

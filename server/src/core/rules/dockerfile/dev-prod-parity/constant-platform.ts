@@ -21,8 +21,11 @@ export default defineDockerfileRule({
       'stage, and build for the target platforms with `docker buildx build --platform`. `$BUILDPLATFORM` on the stage the',
       'image runs (the final stage or a stage it is built FROM) is reported too: that image holds the build machine\'s',
       'binaries whatever platform it is built for, so an arm64 server gets amd64 binaries from an amd64 CI runner. Other',
-      'values built from variables are not reported, nor is `scratch` (it brings no binaries). Corresponds to hadolint',
-      'DL3029 (its ignore comment applies) and BuildKit FromPlatformFlagConstDisallowed.',
+      'values built from variables are not reported, nor is `scratch` (it brings no binaries), nor, as BuildKit does, a',
+      'stage whose name says its platform (`AS build_amd64`, one of a set that `FROM build_${TARGETARCH}` chooses from), nor',
+      'a stage that runs nothing and only hands files on to others (its flag picks the variant pulled, often the only one).',
+      'Corresponds to hadolint DL3029 and BuildKit FromPlatformFlagConstDisallowed: a `# hadolint ignore=DL3029` comment',
+      'or the `# check=skip=FromPlatformFlagConstDisallowed` parser directive applies.',
     ].join('\n'),
     messages: {
       constant: '`--platform={{platform}}` fixes the architecture of this stage, so other machines emulate it or build a different image; use `$BUILDPLATFORM`/`$TARGETPLATFORM` or drop the flag.',
@@ -40,7 +43,15 @@ export default defineDockerfileRule({
       const value = flag?.getValue();
       if (!flag || !value) continue;
       const range = flag.getValueRange() ?? flag.getRange();
-      if (!value.includes('$')) report({ messageId: 'constant', data: { platform: value }, range });
+      if (!value.includes('$')) {
+        // A stage named after its platform (`build_amd64`, then `FROM build_${TARGETARCH}`) is one of a set, one per platform.
+        const [os, arch] = value.toLowerCase().split('/');
+        if (stage.name !== undefined && ((os && stage.name.includes(os)) || (arch && stage.name.includes(arch)))) continue;
+        // A stage that runs nothing and is not the image's base only hands files on (`COPY --from=vault /web-vault`): the
+        // flag picks which variant of the image is pulled, often the only one published, and nothing is emulated.
+        if (!running.has(stage) && !stage.instructions.some((i) => i.getKeyword() === 'RUN') && !model.stages.some((s) => s.parent === stage)) continue;
+        report({ messageId: 'constant', data: { platform: value }, range });
+      }
       else if (BUILD_PLATFORM.test(value) && running.has(stage) && stage.image.name?.toLowerCase() !== 'scratch') report({ messageId: 'buildPlatform', data: { platform: value }, range });
     }
   },

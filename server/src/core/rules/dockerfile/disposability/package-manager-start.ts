@@ -1,11 +1,21 @@
 import { defineDockerfileRule } from '../../../rule';
 import { startCommands } from '../../../dockerfile/instructions';
-import { effectiveWords } from '../../../dockerfile/shell';
+import { effectiveWords, type SimpleCommand } from '../../../dockerfile/shell';
 import { spanOf } from '../../../dockerfile/instructions';
 import { baseImageOf, imagePurpose } from '../../../dockerfile/start-command';
 import { isAlpineImage } from '../../../dockerfile/base-images';
 
 const MANAGERS = new Set(['npm', 'yarn', 'pnpm']);
+
+/** Words that only close a compound command (`fi`): not a command that runs after the one before them. */
+const CLOSING_WORDS = new Set(['fi', 'done', 'esac', '}']);
+
+/** True when `commands[index]` is followed by `&&`, `;` or a line break and another command runs after it. */
+function isStepBefore(commands: readonly SimpleCommand[], index: number): boolean {
+  const { terminator } = commands[index];
+  if (terminator !== '&&' && terminator !== ';' && terminator !== '\n') return false;
+  return commands.slice(index + 1).some((later) => !CLOSING_WORDS.has(later.words[0]?.value ?? ''));
+}
 
 export default defineDockerfileRule({
   meta: {
@@ -21,7 +31,8 @@ export default defineDockerfileRule({
       '',
       'Start the program itself: `CMD ["node", "server.js"]`. Also saves the package manager\'s memory in every',
       'container. Only the final stage\'s effective start command is checked; `npm ci`, `npm run build` and other',
-      'build steps in `RUN` are not this rule\'s business. (No anchor tool checks this.)',
+      'build steps in `RUN` are not this rule\'s business, and neither is a step the start command runs to completion',
+      'before the app (`yarn prisma:deploy && node server.js`). (No anchor tool checks this.)',
       '',
       'Not reported: npm on an Alpine or BusyBox image. Measured with npm 6.14, 8.19, 10.8 and 11.19: npm passes SIGTERM',
       'to the shell that runs the script and waits for it; BusyBox sh (`/bin/sh` there) has replaced itself with the',
@@ -40,7 +51,9 @@ export default defineDockerfileRule({
     const base = stage ? baseImageOf(stage) : undefined;
     const busyboxShell = base !== undefined && (isAlpineImage(base.name, base.tag) || /(^|\/)busybox$/.test(base.name));
     for (const { commands } of startCommands(model)) {
-      for (const command of commands) {
+      for (const [index, command] of commands.entries()) {
+        // A step that must finish before the next command starts (`yarn prisma:deploy && yarn start`) is not what runs.
+        if (isStepBefore(commands, index)) continue;
         const words = effectiveWords(command);
         const manager = (words[0]?.value.split('/').pop() ?? '').toLowerCase();
         if (!MANAGERS.has(manager) || (manager === 'npm' && busyboxShell)) continue;
