@@ -3,7 +3,7 @@
  *   # twelve-factor-ignore <rule-id>[, <rule-id>] -- <reason>        (the next line / instruction)
  *   # twelve-factor-ignore-file <rule-id>[, <rule-id>] -- <reason>   (the whole file)
  *   # hadolint ignore=DL3025[,…]  and  # hadolint global ignore=…     (rules that declare those codes)
- *   # check=skip=<BuildKit check>[,…] | all                         (a Dockerfile's parser directive: the rules
+ *   # check=skip=<BuildKit check>[,...] | all                       (a Dockerfile's parser directive: the rules
  *                                                                     anchored to those BuildKit checks, whole file)
  *   metadata.annotations["twelve-factor-lens/ignore"]: "<id>,<id>"    (one Kubernetes object)
  */
@@ -106,7 +106,7 @@ const BUILDKIT_ALL = buildkitCode('all');
 const PARSER_DIRECTIVE = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=(.*)$/;
 
 /**
- * The BuildKit checks a Dockerfile skips with its `# check=skip=…` parser directive (`skip=all`, or names separated by
+ * The BuildKit checks a Dockerfile skips with its `# check=skip=...` parser directive (`skip=all`, or names separated by
  * commas, optionally followed by `;error=true`), as one file-wide suppression. Parser directives are the comment lines
  * at the very top of the file: BuildKit stops looking at the first line that is not one (a blank line, another
  * comment, an instruction), and so does this.

@@ -266,7 +266,9 @@ export function argValuesAt(model: DockerfileModel, instruction: Instruction): M
   const before = countBelow(state.lines, line);
   for (let k = state.snapshots.length; k <= before; k++) {
     const values = new Map(state.snapshots[k - 1]);
-    for (const p of propertiesOf(state.args[k - 1])) values.set(p.name, p.hasDefault ? p.value : model.globalArgs.get(p.name));
+    // A default is expanded with the values before it, as the builder does (`ARG URL=.../archive/$BRANCH.tar.gz`); one
+    // that refers to a variable of unknown value is kept as written.
+    for (const p of propertiesOf(state.args[k - 1])) values.set(p.name, p.hasDefault ? (hasReference(p.value) ? (model.expand(p.value, values) ?? p.value) : p.value) : model.globalArgs.get(p.name));
     state.snapshots.push(values);
   }
   return new Map(state.snapshots[before]);

@@ -91,6 +91,9 @@ class BuiltCommandLine implements CommandLine {
   }
 }
 
+/** The longest text an expansion of build variables yields; past it the value is unknown (see DockerfileModel.expand). */
+const MAX_EXPANDED_LENGTH = 16_384;
+
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/dash', '/usr/bin/env']);
 
 export class DockerfileModel {
@@ -253,11 +256,21 @@ export class DockerfileModel {
     return this.commandLines.get(instruction);
   }
 
-  /** Expands `$VAR`, `${VAR}`, `${VAR:-default}` from the given values; `undefined` if any is unknown. */
+  /**
+   * Expands `$VAR`, `${VAR}`, `${VAR:-default}` from the given values; `undefined` if any is unknown, or if the result
+   * would pass MAX_EXPANDED_LENGTH (`ARG A2=$A1$A1`, `ARG A3=$A2$A2`, ... doubles at each line: such a value is unknown).
+   */
   expand(text: string, values: Map<string, string | undefined> = this.globalArgs): string | undefined {
     let unknown = false;
+    let length = text.length;
     const substitute = (name: string, op: string | undefined, word: string): string => {
+      if (unknown) return '';
       const value = values.get(name);
+      length += (value ?? word ?? '').length;
+      if (length > MAX_EXPANDED_LENGTH) {
+        unknown = true;
+        return '';
+      }
       if (op === '-') return value ? value : word;
       if (op === '+') return value ? word : '';
       if (value === undefined) {

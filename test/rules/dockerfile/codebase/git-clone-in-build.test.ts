@@ -19,6 +19,7 @@ testRule(rule, {
     },
     { name: 'a commit checked out with git -C', code: 'FROM golang:1.22 AS build\nRUN git clone https://github.com/acme/lib.git /src/lib && git -C /src/lib checkout 3f2a9c1d\n' },
     { name: 'a clone written into a file by a here-document inside a RUN heredoc', code: 'FROM alpine:3.20\nRUN <<EOF\ncat <<SCRIPT > /usr/local/bin/fetch\ngit clone https://github.com/acme/tools /src\nSCRIPT\nchmod +x /usr/local/bin/fetch\nEOF\n' },
+    { name: 'a release archive whose URL comes from build variables', code: 'FROM python:3.6-alpine\nARG BRANCH=v2.4.9\nARG URL=https://github.com/digitalocean/netbox/archive/$BRANCH.tar.gz\nRUN wget -q -O - "${URL}" | tar xz\n' },
   ],
   invalid: [
     {
@@ -60,6 +61,12 @@ testRule(rule, {
       name: 'heredoc whose clone follows a line continuation',
       code: 'FROM python:3.12-slim\nRUN <<EOF\napt-get update && \\\n  git clone https://github.com/acme/tools /src\nEOF\n',
       errors: [{ line: 4, column: 3, endLine: 4, endColumn: 12, messageId: 'clone' }],
+    },
+    {
+      // netbox-docker's Dockerfile: the archive's URL is an ARG whose default names another ARG.
+      name: 'a branch archive whose URL comes from build variables',
+      code: 'FROM python:3.6-alpine\nARG BRANCH=master\nARG URL=https://github.com/digitalocean/netbox/archive/$BRANCH.tar.gz\nRUN wget -q -O - "${URL}" | tar xz\n',
+      errors: [{ line: 4, column: 18, endColumn: 26, messageId: 'archive', message: 'archive/master.tar.gz' }],
     },
   ],
 });

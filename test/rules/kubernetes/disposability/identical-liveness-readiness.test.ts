@@ -40,5 +40,11 @@ testRule(rule, {
       code: pod('          livenessProbe:\n            httpGet: {path: /-/healthy, port: http}\n            failureThreshold: 3\n          readinessProbe:\n            httpGet: {path: /-/healthy, port: http, scheme: HTTP}\n            periodSeconds: 10\n'),
       errors: [{ line: 11, column: 11 }],
     },
+    {
+      // sock-shop's complete-demo.yaml: liveness starts later, then both fail together on every /health dip.
+      name: 'the same check, liveness only starting later',
+      code: pod('          livenessProbe:\n            httpGet:\n              path: /health\n              port: 80\n            initialDelaySeconds: 300\n            periodSeconds: 3\n          readinessProbe:\n            httpGet:\n              path: /health\n              port: 80\n            initialDelaySeconds: 180\n            periodSeconds: 3\n'),
+      errors: [{ line: 11, column: 11 }],
+    },
   ],
 });

@@ -1,7 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../../rule';
 import { effectiveWords } from '../../../dockerfile/shell';
-import { copyPaths, flagOf, gitVerbIndex, hasReference, programOf, spanOf, variablesAt } from '../../../dockerfile/instructions';
+import { copyPaths, flagOf, gitVerbIndex, hasReference, programOf, soleReference, spanOf, variablesAt } from '../../../dockerfile/instructions';
 
 /** A ref that names one immutable state: a version tag or a commit id. */
 // `(?=((?:\.\d+)*))\1` takes the dotted numbers atomically (the suffix could take them too, so the engine
@@ -23,6 +23,9 @@ function isPinnedRef(ref: string): boolean {
 }
 
 const GIT_URL = /^(git@[^:]+:|git:\/\/|ssh:\/\/git@|https?:\/\/[^#]+\.git(#.*)?$)/i;
+/** Downloads whose URL is a build variable that are looked up per file (see checkRun): the work stays linear. */
+const MAX_EXPANDED_DOWNLOADS = 16;
+
 /** Source archives of a branch head on the common forges. */
 const BRANCH_ARCHIVE = /^https?:\/\/(github\.com\/[^/]+\/[^/]+\/(archive\/(refs\/heads\/[^/]+|(main|master|develop|trunk|HEAD))\.(tar\.gz|tgz|zip)|tarball\/?$|zipball\/?$|(tarball|zipball)\/(main|master|develop|trunk|HEAD)\/?$)|codeload\.github\.com\/[^/]+\/[^/]+\/(tar\.gz|zip)\/(refs\/heads\/.+|main|master|develop|trunk|HEAD)$|gitlab\.com\/.+\/-\/archive\/(main|master|develop|trunk|HEAD)\/.+)/i;
 
@@ -52,6 +55,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
+    let expansions = 0;
     for (const instruction of model.instructions) {
       const keyword = instruction.getKeyword();
       if (keyword === 'RUN') checkRun(instruction);
@@ -112,8 +116,16 @@ export default defineDockerfileRule({
           const what = url ? shorten(url) + (branch ? ` (branch ${branch})` : '') : 'a repository';
           report({ messageId: 'clone', data: { what }, range: spanOf(words[0], words[vi]) });
         } else if (program === 'curl' || program === 'wget') {
+          // A URL held in a build variable is read with its value (`wget -O - "${URL}"`, URL from ARG defaults). The
+          // variables are worked out for a bounded number of downloads per file: each costs a pass over the stage.
+          let values: Map<string, string | undefined> | undefined;
           for (const w of words.slice(1)) {
-            if (BRANCH_ARCHIVE.test(w.value)) report({ messageId: 'archive', data: { what: shorten(w.value) }, range: w.range });
+            let url: string | undefined = w.value;
+            if (soleReference(w.value) !== undefined && expansions < MAX_EXPANDED_DOWNLOADS) {
+              if (!values) expansions++;
+              url = model.expand(w.value, (values ??= variablesAt(model, instruction)));
+            }
+            if (url !== undefined && BRANCH_ARCHIVE.test(url)) report({ messageId: 'archive', data: { what: shorten(url) }, range: w.range });
           }
         }
       });

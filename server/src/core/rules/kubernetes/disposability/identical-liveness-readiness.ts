@@ -21,7 +21,8 @@ export default defineKubernetesRule({
       'Not reported: checks that can only test the process itself, where sharing one check is the standard pattern: a',
       '`tcpSocket` check, a `grpc` check and the `grpc_health_probe` exec check of the gRPC health protocol. Fields',
       'written with their Kubernetes defaults (`failureThreshold: 3`, `periodSeconds: 10`, `scheme: HTTP`) are compared',
-      'as the probe without them.',
+      'as the probe without them, and `initialDelaySeconds` is not compared: it only delays the first check, and from',
+      'then on the two probes fail together.',
     ].join('\n'),
     messages: {
       identical: 'Container `{{container}}` uses the same probe for liveness and readiness; a readiness failure will also restart it.',
@@ -53,18 +54,20 @@ function processOnly(probe: YAMLMap, doc: Document): boolean {
 }
 
 /** Kubernetes' defaults for a probe's fields: a field written with its default says the same as one left out. */
-const PROBE_DEFAULTS: Readonly<Record<string, number>> = { initialDelaySeconds: 0, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 };
+const PROBE_DEFAULTS: Readonly<Record<string, number>> = { timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 };
 
 /**
- * The probe as canonical text (merge keys expanded), with fields at their Kubernetes defaults left out (an explicit
- * `failureThreshold: 3` is the probe without it; `scheme: HTTP` likewise); `undefined` when its aliases expand past
- * the bound (an alias bomb is not a probe).
+ * The probe as canonical text (merge keys expanded), without `initialDelaySeconds` and with fields at their Kubernetes
+ * defaults left out (an explicit `failureThreshold: 3` is the probe without it; `scheme: HTTP` likewise); `undefined`
+ * when its aliases expand past the bound (an alias bomb is not a probe).
  */
 function plain(probe: YAMLMap, doc: Document): string | undefined {
   const data = plainData(probe, doc);
   if (data === undefined) return undefined;
   if (!data || typeof data !== 'object' || Array.isArray(data)) return canonical(data);
   const fields: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  // When the first check comes does not change what happens after it (see the rationale).
+  delete fields.initialDelaySeconds;
   for (const [key, value] of Object.entries(PROBE_DEFAULTS)) if (key in fields && Number(fields[key]) === value && `${fields[key]}`.trim() !== '') delete fields[key];
   const http = fields.httpGet;
   if (http && typeof http === 'object' && !Array.isArray(http) && (http as Record<string, unknown>).scheme === 'HTTP') {
