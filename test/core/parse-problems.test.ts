@@ -153,7 +153,11 @@ ${timeouts}
 `;
     const slow = template('      Timeout: 10\n      Timeout: 60');
     assert.deepEqual(problems('file:///t/template.yaml', slow), [
-      '10:7 duplicate `Timeout` is already defined on line 9 of this map; this later value is the one analysed, as CloudFormation deploys it (the Serverless Framework and cfn-lint refuse the file)',
+      '10:7 duplicate `Timeout` is already defined on line 9 of this map; this later value is the one analysed, as CloudFormation deploys it (cfn-lint refuses the file)',
+    ]);
+    const framework = 'service: api\nprovider:\n  name: aws\n  runtime: nodejs20.x\nfunctions:\n  get:\n    handler: get.handler\n    timeout: 10\n    timeout: 60\n';
+    assert.deepEqual(problems('file:///t/serverless.yml', framework), [
+      '9:5 duplicate `timeout` is already defined on line 8 of this map; this later value is the one analysed, but the Serverless Framework refuses the file',
     ]);
     const rule = 'disposability/timeout-exceeds-api-gateway';
     assert.ok(analysed('file:///t/template.yaml', slow).findings.some((f) => f.ruleId === rule));

@@ -159,9 +159,10 @@ export class ServerlessModel {
       this.parseProblems.push(...problemsOf(doc, source));
       return;
     }
-    // The Serverless Framework, cfn-lint and `aws cloudformation package` refuse a key written twice in one map;
-    // CloudFormation itself keeps the last value, which is what the model reads.
-    this.parseProblems.push(...duplicateKeyProblems(doc, source, 'as CloudFormation deploys it (the Serverless Framework and cfn-lint refuse the file)'));
+    // The Serverless Framework and cfn-lint refuse a key written twice in one map; CloudFormation itself keeps the last
+    // value, which is what the model reads.
+    const consequence = looksLikeServerless(source.text) === 'serverless-framework' ? 'but the Serverless Framework refuses the file' : 'as CloudFormation deploys it (cfn-lint refuses the file)';
+    this.parseProblems.push(...duplicateKeyProblems(doc, source, consequence));
     const root = asMap(doc.contents, doc);
     this.root = root;
     if (!root) return;
