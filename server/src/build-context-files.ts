@@ -17,13 +17,16 @@ import { LOCK_FILES } from './core/dockerfile/manifests';
 import { readData } from './core/yaml-read';
 import { isDockerfileName } from './core/analyze';
 
+/** The names Docker Compose looks for in a project folder, in its order of preference (see composeContext). */
+const COMPOSE_FILE_NAMES: readonly string[] = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
 /**
  * Names of the files a Dockerfile's analysis may read from its build context (see contextFilesWanted): the
  * .dockerignore, entrypoint scripts, pip requirement files, started Python scripts, package.json, Gradle and Maven
  * build files, and lock files (whose presence counts). The server watches them and re-checks the open Dockerfiles
  * near a changed one, so that the editor says what the CLI would.
  */
-export const BUILD_CONTEXT_NAME_GLOBS: readonly string[] = ['.dockerignore', '*.dockerignore', '*.sh', '*.py', '*.txt', 'package.json', 'pom.xml', 'build.gradle', 'build.gradle.kts', ...LOCK_FILES, 'compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+export const BUILD_CONTEXT_NAME_GLOBS: readonly string[] = ['.dockerignore', '*.dockerignore', '*.sh', '*.py', '*.txt', 'package.json', 'pom.xml', 'build.gradle', 'build.gradle.kts', ...LOCK_FILES, ...COMPOSE_FILE_NAMES];
 
 /** True when a file of this name may be read by a Dockerfile's analysis (see BUILD_CONTEXT_NAME_GLOBS). */
 export function isBuildContextName(name: string): boolean {
@@ -109,9 +112,6 @@ function contextFolder(folder: string, sources: readonly string[]): { folder: st
   }
   return undefined;
 }
-
-/** The names Docker Compose looks for in a project folder, in its order of preference (also in BUILD_CONTEXT_NAME_GLOBS). */
-const COMPOSE_FILE_NAMES: readonly string[] = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 
 /**
  * The build context a Compose file of the repository gives the Dockerfile at `path`: a service whose `build` names

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, parseDocument } from '../../server/src/core/analyze';
 import { readAllDocuments } from '../../server/src/core/yaml-read';
+import { deploymentYaml } from '../helpers/manifests';
 
 /** Each parse problem as `line:column kind message` (1-based, as the CLI shows them). */
 function problems(uri: string, text: string): string[] {
@@ -76,22 +77,7 @@ describe('duplicate keys: reported where written again, analysed with the last v
 
   it('reports a key written twice in a nested map of a manifest, names the first line, and judges the later value', () => {
     // The shape of Confluent's replicator manifest (GKE samples): `requests` twice in one `resources` map.
-    const text = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: registry.example.com/web:1.4.2
-          image: registry.example.com/web:latest
-`;
+    const text = deploymentYaml({ name: 'web', image: 'registry.example.com/web:1.4.2', selector: true }, '          image: registry.example.com/web:latest\n');
     assert.deepEqual(problems('file:///t/deploy.yaml', text), [
       '15:11 duplicate `image` is already defined on line 14 of this map; this later value is the one analysed, as the API server would read it (kubectl refuses the file)',
     ]);

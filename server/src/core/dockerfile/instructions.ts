@@ -276,22 +276,64 @@ export function argValuesAt(model: DockerfileModel, instruction: Instruction): M
 
 const argStates = new AttachedCache<Stage, { args: Instruction[]; lines: number[]; snapshots: Map<string, string | undefined>[] }>('ARG values');
 
+/** The variables an instruction sees (see variablesAt): read them before asking for another instruction's. */
+export type Variables = Pick<ReadonlyMap<string, string | undefined>, 'get' | 'has'>;
+
+/** Where a stage's walk through its ARG and ENV lines has got to (see variablesAt). */
+interface VariablesCursor {
+  line: number;
+  args: Instruction[];
+  envs: Instruction[];
+  nextArg: number;
+  nextEnv: number;
+  argValues: Map<string, string | undefined>;
+  envValues: Map<string, string | undefined>;
+  view: Variables;
+}
+
+const cursors = new AttachedCache<Stage, VariablesCursor>('variables');
+
 /**
- * The variables a RUN at `instruction` sees, as the builder expands them: the ARG values visible there
- * ({@link argValuesAt}) and, over them (an ENV wins over an ARG of the same name), the ENV set before it in its
- * stage and in the stages it is built FROM, each value expanded with what came before it. `undefined` when unknown.
+ * The variables a RUN at `instruction` sees, as the builder expands them: the ARG values of its stage declared before
+ * it (a default expanded with what came before it, an ARG without one taking the global default) and, over them (an
+ * ENV wins over an ARG of the same name), the ENV set before it in its stage and in the stages it is built FROM, each
+ * value expanded with what came before it. `undefined` when unknown.
+ *
+ * Rules ask for the instructions of a stage in file order: each stage keeps a cursor that reads its ARG and ENV lines
+ * once, up to the instruction asked for, so a stage's questions cost one pass over it (a question about an earlier
+ * line starts the stage's pass again). The answer is the cursor's own view: read it before asking again.
  */
-export function variablesAt(model: DockerfileModel, instruction: Instruction): Map<string, string | undefined> {
-  const values = argValuesAt(model, instruction);
+export function variablesAt(model: DockerfileModel, instruction: Instruction): Variables {
   const stage = model.stageOf(instruction);
-  if (!stage) return values;
+  if (!stage) return new Map();
   const line = instruction.getRange().start.line;
-  // The stages a stage is built FROM come before it, so their ENV lines are earlier too.
-  for (const env of model.inheritedInstructions(stage, 'ENV')) {
-    if (env.getRange().start.line >= line) continue;
-    for (const p of propertiesOf(env)) values.set(p.name, model.expand(p.value, values));
+  let cursor = cursors.get(stage);
+  if (!cursor || cursor.line > line) {
+    const argValues = new Map<string, string | undefined>();
+    const envValues = new Map<string, string | undefined>();
+    const view: Variables = { get: (name) => (envValues.has(name) ? envValues.get(name) : argValues.get(name)), has: (name) => envValues.has(name) || argValues.has(name) };
+    // The stages a stage is built FROM come before it, so their ENV lines are earlier too.
+    cursor = { line, args: stage.instructions.filter((i) => i.getKeyword() === 'ARG'), envs: model.inheritedInstructions(stage, 'ENV'), nextArg: 0, nextEnv: 0, argValues, envValues, view };
+    cursors.set(stage, cursor);
   }
-  return values;
+  const c = cursor;
+  c.line = line;
+  // ARG and ENV lines before the instruction, in file order, so each value is expanded with what came before it.
+  for (;;) {
+    const arg = c.args[c.nextArg];
+    const env = c.envs[c.nextEnv];
+    const argLine = arg && arg.getRange().start.line < line ? arg.getRange().start.line : Infinity;
+    const envLine = env && env.getRange().start.line < line ? env.getRange().start.line : Infinity;
+    if (argLine === Infinity && envLine === Infinity) break;
+    if (argLine < envLine) {
+      for (const p of propertiesOf(arg)) c.argValues.set(p.name, p.hasDefault ? (hasReference(p.value) ? (model.expand(p.value, c.view) ?? p.value) : p.value) : model.globalArgs.get(p.name));
+      c.nextArg++;
+    } else {
+      for (const p of propertiesOf(env)) c.envValues.set(p.name, model.expand(p.value, c.view));
+      c.nextEnv++;
+    }
+  }
+  return c.view;
 }
 
 /** The ARG names declared in the stage of `instruction` before it. */

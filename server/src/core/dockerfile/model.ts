@@ -260,7 +260,7 @@ export class DockerfileModel {
    * Expands `$VAR`, `${VAR}`, `${VAR:-default}` from the given values; `undefined` if any is unknown, or if the result
    * would pass MAX_EXPANDED_LENGTH (`ARG A2=$A1$A1`, `ARG A3=$A2$A2`, ... doubles at each line: such a value is unknown).
    */
-  expand(text: string, values: Map<string, string | undefined> = this.globalArgs): string | undefined {
+  expand(text: string, values: Pick<ReadonlyMap<string, string | undefined>, 'get'> = this.globalArgs): string | undefined {
     let unknown = false;
     let length = text.length;
     const substitute = (name: string, op: string | undefined, word: string): string => {

@@ -1,7 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../../rule';
 import { effectiveWords } from '../../../dockerfile/shell';
-import { copyPaths, flagOf, gitVerbIndex, hasReference, programOf, soleReference, spanOf, variablesAt } from '../../../dockerfile/instructions';
+import { copyPaths, flagOf, gitVerbIndex, hasReference, programOf, soleReference, spanOf, variablesAt, type Variables } from '../../../dockerfile/instructions';
 
 /** A ref that names one immutable state: a version tag or a commit id. */
 // `(?=((?:\.\d+)*))\1` takes the dotted numbers atomically (the suffix could take them too, so the engine
@@ -116,9 +116,10 @@ export default defineDockerfileRule({
           const what = url ? shorten(url) + (branch ? ` (branch ${branch})` : '') : 'a repository';
           report({ messageId: 'clone', data: { what }, range: spanOf(words[0], words[vi]) });
         } else if (program === 'curl' || program === 'wget') {
-          // A URL held in a build variable is read with its value (`wget -O - "${URL}"`, URL from ARG defaults). The
-          // variables are worked out for a bounded number of downloads per file: each costs a pass over the stage.
-          let values: Map<string, string | undefined> | undefined;
+          // A URL held in a build variable is read with its value (`wget -O - "${URL}"`, URL from ARG defaults), for a
+          // bounded number of downloads per file: each stage's variables are read through the ENV lines of the stages it
+          // is built FROM, and a long FROM chain of stages that each download would read those again and again.
+          let values: Variables | undefined;
           for (const w of words.slice(1)) {
             let url: string | undefined = w.value;
             if (soleReference(w.value) !== undefined && expansions < MAX_EXPANDED_DOWNLOADS) {
