@@ -470,6 +470,8 @@ function inBody(c: number, body: number): boolean {
 
 function tokenShapes(text: string, spans: Span[]): void {
   for (const shape of SHAPES) {
+    // Too short to hold this token: no search (most echoed values are short names).
+    if (text.length < shape.prefix.length + shape.min) continue;
     let i = text.indexOf(shape.prefix);
     while (i !== -1) {
       // The prefix starts a token: nothing alphanumeric glued in front of it (`task-…` is not `sk-…`).

@@ -25,6 +25,11 @@ testRule(rule, {
     { name: 'a script that does not import Flask', code: FLASK, buildContext: script('import asyncio\nfrom myframework import App\napp = App()\nif __name__ == "__main__":\n    app.run(port=8080)\n') },
     { name: 'a Flask script, the script not read', code: FLASK },
     { name: 'uvicorn without --reload', code: 'FROM python:3.12-slim\nCMD ["uvicorn", "main:app", "--host", "0.0.0.0", "--reload-delay", "0.5"]\n' },
+    {
+      name: "Keycloak's optimised production image (its documentation's Dockerfile)",
+      code: 'FROM quay.io/keycloak/keycloak:26.0 AS builder\nENV KC_DB=postgres\nRUN /opt/keycloak/bin/kc.sh build\n\nFROM quay.io/keycloak/keycloak:26.0\nCOPY --from=builder /opt/keycloak/ /opt/keycloak/\nENTRYPOINT ["/opt/keycloak/bin/kc.sh"]\nCMD ["start", "--optimized"]\n',
+    },
+    { name: 'start-dev as the argument of another image', code: 'FROM example/keycloak-config-cli:6.1.6\nCMD ["start-dev"]\n' },
   ],
   invalid: [
     {
@@ -70,6 +75,21 @@ testRule(rule, {
       code: 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "-u", "main.py"]\n',
       buildContext: { files: { 'main.py': { uri: 'file:///w/main.py', text: 'from flask import Flask\nfrom shop import create_app\n\napp = create_app()\napp.run(host="0.0.0.0", port=8080)\n' } } },
       errors: [{ line: 5, column: 6, endColumn: 31, messageId: 'flaskRun', message: '`python -u main.py` serves the app with Flask' }],
+    },
+    {
+      name: "start-dev handed to the entry point of Keycloak's image",
+      code: 'FROM quay.io/keycloak/keycloak:26.0\nCOPY themes/ /opt/keycloak/themes/\nCMD ["start-dev", "--http-port=8080"]\n',
+      errors: [{ line: 3, column: 6, endColumn: 17, messageId: 'devServer', message: '`start-dev` is a development server' }],
+    },
+    {
+      name: 'kc.sh start-dev as the entry point, on a stage built from Keycloak',
+      code: 'FROM quay.io/keycloak/keycloak:26.0 AS base\nFROM base\nENTRYPOINT ["/opt/keycloak/bin/kc.sh", "start-dev"]\n',
+      errors: [{ line: 3, column: 13, endColumn: 51, message: '`/opt/keycloak/bin/kc.sh start-dev`' }],
+    },
+    {
+      name: 'start-dev after an ENTRYPOINT that is kc.sh',
+      code: 'FROM registry.example.com/iam/custom-keycloak:3\nENTRYPOINT ["/opt/keycloak/bin/kc.sh"]\nCMD ["start-dev"]\n',
+      errors: [{ line: 3, column: 6, endColumn: 17, message: '`start-dev`' }],
     },
   ],
 });

@@ -1,47 +1,12 @@
 import { defineDockerfileRule, type DockerfileRuleContext } from '../../../rule';
-import { isDevelopmentImage, spanOf, startInfo } from '../../../dockerfile/start-command';
+import { isDevelopmentImage, spanOf, startInfo, type StartInfo } from '../../../dockerfile/start-command';
 import { packageScriptRun, scriptCommands, scriptRange } from '../../../dockerfile/package-scripts';
 import { startPackageJson, startPythonScript } from '../../../build-context';
 import { flaskDevServerRun, pythonScriptWord, type FlaskRun } from '../../../dockerfile/python-scripts';
 import type { ShellWord } from '../../../dockerfile/shell';
 import type { ContextFile } from '../../../build-context';
-
-/**
- * Which words of a command (`v`, its program `p`: base name of the first, lower-cased) make it a development
- * server, as the indexes of the first and last of them; undefined when it is none.
- */
-function devServerSpan(v: readonly string[], p: string): [number, number] | undefined {
-  const at = (i: number): [number, number] => [0, i];
-  if (/^(nodemon|webpack-dev-server|ts-node-dev|tsnd|air|reflex|cargo-watch)$/.test(p)) return at(0);
-  if ((p === 'npm' || p === 'yarn' || p === 'pnpm' || p === 'bun') ) {
-    const i = v[1] === 'run' ? 2 : 1;
-    if (/^(dev|develop|start:dev|dev:server|serve:dev|watch|start:watch)$/.test(v[i] ?? '')) return at(i);
-    return undefined;
-  }
-  if ((p === 'next' || p === 'nuxt' || p === 'nuxi' || p === 'astro' || p === 'vite' || p === 'remix' || p === 'svelte-kit' || p === 'gatsby') && (v[1] === 'dev' || v[1] === 'develop')) return at(1);
-  if (p === 'vite' && (v.length === 1 || (v[1]?.startsWith('-') ?? false))) return at(0);
-  if ((p === 'ng' || p === 'vue-cli-service' || p === 'webpack') && v[1] === 'serve') return at(1);
-  if (p === 'react-scripts' && v[1] === 'start') return at(1);
-  if (p === 'flask' && v[1] === 'run') return at(1);
-  if ((p === 'manage.py' || /manage\.py$/.test(v[1] ?? '')) && v.includes('runserver')) return at(v.indexOf('runserver'));
-  if ((p === 'jekyll' && v[1] === 'serve') || (p === 'hugo' && (v[1] === 'server' || v[1] === 'serve'))) return at(1);
-  if (p === 'php' && /artisan$/.test(v[1] ?? '') && v[2] === 'serve') return at(2);
-  if (p === 'php' && v[1] === '-S') return at(1);
-  if ((p === 'cargo' && v[1] === 'watch') || (p === 'dotnet' && v[1] === 'watch') || (p === 'tsx' && v[1] === 'watch')) return at(1);
-  if (/^(node|bun|deno)$/.test(p)) {
-    const i = v.findIndex((x) => x === '--watch' || x.startsWith('--watch='));
-    if (i > 0) return [i, i];
-  }
-  if (/^(uvicorn|gunicorn|hypercorn|granian)$/.test(p)) {
-    const i = v.findIndex((x) => x === '--reload' || x === '--reload-dir' || x.startsWith('--reload='));
-    if (i > 0) return [i, i];
-  }
-  if (p === 'rails' && (v[1] === 's' || v[1] === 'server')) {
-    const e = v.findIndex((x, k) => (x === '-e' || x === '--environment') && v[k + 1] === 'development');
-    if (e > 0) return [e, e + 1];
-  }
-  return undefined;
-}
+import { devServerSpan, isKeycloakStartDev } from '../../../dev-servers';
+import type { DockerfileModel, Stage } from '../../../dockerfile/model';
 
 export default defineDockerfileRule({
   meta: {
@@ -62,7 +27,9 @@ export default defineDockerfileRule({
       'puts in the working directory, when the linter can read it: `react-scripts start`, `vue-cli-service serve` or',
       '`nodemon` behind `npm start` is reported on the start command. So is a Python script started with `python app.py`',
       'whose code serves its Flask app with `app.run()`, Flask\'s own development server (Flask\'s documentation: not for',
-      'production); with `debug=True` its interactive debugger lets anyone who reaches the port run code.',
+      'production); with `debug=True` its interactive debugger lets anyone who reaches the port run code. Keycloak\'s',
+      '`start-dev`, handed to the `kc.sh` entry point of its image, is its development mode (plain HTTP, an in-memory',
+      'database, caches off): production images run `start` (`--optimized` after a `kc.sh build`).',
     ].join('\n'),
     messages: {
       devServer: '`{{command}}` is a development server; start the production server in the final stage.',
@@ -77,7 +44,9 @@ export default defineDockerfileRule({
     if (!info) return;
     for (const command of info.commands) {
       const values = command.words.map((w) => w.value);
-      const found = devServerSpan(values, command.program);
+      // `CMD ["start-dev"]` handed to the `kc.sh` of Keycloak's image (its entry point, inherited or written again).
+      const keycloak = command === info.main && isKeycloakStartDev(keycloakImageOf(model, info), values);
+      const found = devServerSpan(values, command.program) ?? (keycloak ? ([0, 0] as [number, number]) : undefined);
       if (found) {
         const [from, to] = found;
         report({ messageId: 'devServer', data: { command: values.slice(from, to + 1).join(' ') }, range: spanOf(command.words[from], command.words[to]) });
@@ -121,4 +90,16 @@ function reportFlask(report: DockerfileRuleContext['report'], first: ShellWord, 
     range: spanOf(first, script),
     related: [{ uri: file.uri, range: { start: at, end: { line: at.line, character: at.character + flask.length } }, message: 'Where the script starts Flask\'s development server.' }],
   });
+}
+
+/**
+ * The image whose entry point the start command is handed to, as far as Keycloak's goes: the repository the stage is
+ * built from (through the stages it is built FROM), or `keycloak` when the ENTRYPOINT is Keycloak's `kc.sh` itself.
+ */
+function keycloakImageOf(model: DockerfileModel, info: StartInfo): string | undefined {
+  const entrypoint = info.entrypoint && model.commandLine(info.entrypoint);
+  if (entrypoint?.form === 'exec' && entrypoint.execArgs.length === 1 && /(^|\/)kc\.sh$/.test(entrypoint.execArgs[0].value)) return 'keycloak';
+  let stage: Stage = info.stage;
+  while (stage.parent) stage = stage.parent;
+  return stage.image.name;
 }
