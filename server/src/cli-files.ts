@@ -26,11 +26,13 @@ const NAME_EXTENSIONS = ['dockerfile', 'containerfile', 'yaml', 'yml', 'json', '
 /** Names by extension; names by stem are Dockerfiles' (core/analyze.ts `isDockerfileName`, also `Dockerfile-web`). */
 const CANDIDATE_EXTENSION = new RegExp(`\\.(${NAME_EXTENSIONS.join('|')})$`, 'i');
 /**
- * Folders the walk does not enter: dependencies, version control, and `testdata` (Go's convention
- * for a tool's test inputs: deliberately odd files, not what the project deploys). A path named on
- * the command line is still read.
+ * Folders the walk does not enter: dependencies, version control, `testdata` (Go's convention for a
+ * tool's test inputs: deliberately odd files, not what the project deploys), and what the serverless
+ * tools generate from a template at deploy time (`.serverless` of the Serverless Framework, `.aws-sam`
+ * of `sam build`, `cdk.out` of `cdk synth`): copies of the template, each finding again on a line
+ * nobody edits. A path named on the command line is still read.
  */
-export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', 'testdata']);
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', 'testdata', '.serverless', '.aws-sam', 'cdk.out']);
 
 /** The configuration file's name, looked for in a file's folder and the folders above it (cli-config.ts); a JSON file, but never a template. */
 export const CONFIG_FILE_NAME = '.twelve-factor-lens.json';

@@ -35,7 +35,8 @@ serverless templates (AWS SAM, CloudFormation, Serverless Framework) against the
 methodology. Paths may be files or directories (default: the current directory). Directories
 are searched for Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, Dockerfile-<name>, *.dockerfile,
 *.containerfile, *.yaml, *.yml, *.json and *.template (a JSON or .template file is checked only
-when it holds a template), skipping node_modules, .git and testdata, and other tools' templates
+when it holds a template), skipping node_modules, .git, testdata, the copies of a template that
+serverless tools generate (.serverless, .aws-sam, cdk.out), and other tools' templates
 (Dockerfile.j2, Dockerfile.erb, *.tmpl, *.tpl and the like); symbolic links to files are
 followed (each file once), links to folders are not.
 FIFOs, sockets and devices are skipped, and files over 20 MB are refused. The path -

@@ -6,7 +6,7 @@
  */
 import { ApplicationIndex, isKustomizationFile } from './core/applications';
 import type { KubeObject } from './core/kubernetes/model';
-import { assignBuilds } from './core/kubernetes/builds';
+import { assignBuilds, markPatches } from './core/kubernetes/builds';
 
 export interface RelatedFiles {
   /** Every file known (analysed or indexed). */
@@ -40,13 +40,15 @@ export function applicationIndex(files: Pick<RelatedFiles, 'uris' | 'textOf'>): 
 /** `applications` must have been made from the same files (applicationIndex). */
 export function relatedObjects(files: RelatedFiles, applications = applicationIndex(files)): RelatedObjects {
   const memo = new Map<readonly string[], readonly KubeObject[]>();
-  // Each file's objects learn once what its Kustomize builds do to them (namespace, names, labels).
+  // Each file's objects learn once what its Kustomize builds do to them (namespace, names, labels), and whether a
+  // kustomization names the file as a patch.
   const told = new WeakSet<readonly KubeObject[]>();
   const objectsOf = (u: string) => {
     const objects = files.objectsOf(u);
     if (!told.has(objects)) {
       told.add(objects);
       assignBuilds(objects, applications.buildsOf(u));
+      markPatches(objects, applications.isPatchFile(u));
     }
     return objects;
   };

@@ -6,9 +6,10 @@
  * happen to be open. Open documents are layered on top by the server (their text wins).
  *
  * The walk is the CLI's own (cli-files.ts `listAhead` and `collectFiles`): the same file names, the same skipped
- * folders (`node_modules`, `.git`, `testdata`), links followed to files and not to folders (a file reached by two
- * names is read once, under the first the walk meets; no link can take the walk out of the workspace folders), and
- * files a configuration's `ignorePatterns` match are not read at all. Generated folders (`dist`, `build`, `.terraform`)
+ * folders (SKIPPED_DIRECTORIES: `node_modules`, `.git`, `testdata`, the serverless tools' generated templates), links
+ * followed to files and not to folders (a file reached by two names is read once, under the first the walk meets;
+ * no link can take the walk out of the workspace folders), and files a configuration's `ignorePatterns` match are not
+ * read at all. Generated folders (`dist`, `build`, `.terraform`)
  * are left out with `ignorePatterns`, which the CLI honours the same way.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -263,7 +264,7 @@ export class WorkspaceIndex {
    * While a scan runs: reads the configuration file that will govern `uri` on its own, so that a file whose findings
    * depend on no other file (a Dockerfile) need not wait for the whole walk. The folders from `uri`'s up to its
    * workspace folder are asked in turn, nearest first, for the file by its name (as the CLI asks, cli-config.ts
-   * ConfigLocator), leaving out the folders the walk does not enter (`node_modules`, `.git`, `testdata`), until one
+   * ConfigLocator), leaving out the folders the walk does not enter (SKIPPED_DIRECTORIES), until one
    * holds it: a file that cannot be used stops the search as it does in configFor. Once the scan has read the
    * configuration files it found, they answer instead (the server then analyses the file again). They are the same
    * files, except below a link to a folder: read here through the link, and not by the walk, which does not follow it.

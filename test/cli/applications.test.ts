@@ -90,6 +90,12 @@ const FILES: Record<string, string> = {
   'hotrod2/base/deploy.yaml': deployment('web', 2),
   'hotrod2/with-jaeger/kustomization.yaml': 'resources: [../base, service.yaml]\n',
   'hotrod2/with-jaeger/service.yaml': SERVICE.replace('name: web', 'name: jaeger').replace('targetPort: 8080', 'targetPort: frontend-jaeger'),
+  // An overlay's patch that sets only the image (gitops-environment-promotion's version.yml): a partial Deployment,
+  // its container the base's. The base asks for no resources; only the base is told.
+  'promote/base/kustomization.yaml': 'resources: [deploy.yaml]\n',
+  'promote/base/deploy.yaml': deployment('web', 2).replace('          resources: {requests: {cpu: 100m, memory: 128Mi}}\n', ''),
+  'promote/envs/qa/kustomization.yaml': 'resources: [../../base]\npatches:\n  - path: version.yml\n',
+  'promote/envs/qa/version.yml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: example.com/web:1.5.0\n',
 };
 
 interface JsonFinding {
@@ -118,7 +124,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('application boundaries in the CLI', () => {
   it('gives at the root exactly the union of the per-sample runs', () => {
     // The Kustomize tree is one sample: a base is read with the overlays that take it in.
-    const perSample = ['samples/one', 'samples/two', 'samples/three', 'kustomize', 'shop', 'labels', 'hotrod', 'hotrod2'].flatMap((p) => findings([p]));
+    const perSample = ['samples/one', 'samples/two', 'samples/three', 'kustomize', 'shop', 'labels', 'hotrod', 'hotrod2', 'promote'].flatMap((p) => findings([p]));
     assert.deepEqual(findings(['.']), [...new Set(perSample)].sort());
   });
 
@@ -155,6 +161,11 @@ describe('application boundaries in the CLI', () => {
   it('does not call a port undeclared when a patch it does not read may declare it (an inline or JSON 6902 patch)', () => {
     const ports = findings(['hotrod', 'hotrod2']).filter((f) => f.includes('service-target-port-unmatched'));
     assert.deepEqual(ports, ['hotrod2/with-jaeger/service.yaml:7:34 port-binding/service-target-port-unmatched']);
+  });
+
+  it('judges the base, not a patch that sets only an image: its container is the base\'s', () => {
+    const requests = findings(['promote']).filter((f) => f.includes('missing-resource-requests'));
+    assert.deepEqual(requests, ['promote/base/deploy.yaml:14:17 concurrency/missing-resource-requests']);
   });
 
   it('says where the other object of a relation is (JSON related, SARIF relatedLocations)', () => {

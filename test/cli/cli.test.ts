@@ -44,6 +44,12 @@ before(() => {
   writeFileSync(join(dir, 'node_modules', 'dep', 'Dockerfile'), 'FROM x\nCMD y\n');
   mkdirSync(join(dir, 'tool', 'testdata'), { recursive: true });
   writeFileSync(join(dir, 'tool', 'testdata', 'old-hpa.yaml'), 'apiVersion: autoscaling/v2beta1\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\n');
+  // What serverless tools generate at deploy time: copies of a template (Bref's committed .serverless output).
+  const generated = '{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"F":{"Type":"AWS::Lambda::Function","Properties":{"Runtime":"nodejs12.x","Handler":"h","Code":{"S3Bucket":"b","S3Key":"k.zip"}}}}}\n';
+  for (const folder of ['.serverless', join('.aws-sam', 'build'), 'cdk.out']) {
+    mkdirSync(join(dir, 'fn', folder), { recursive: true });
+    writeFileSync(join(dir, 'fn', folder, 'template.json'), generated);
+  }
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -56,6 +62,8 @@ describe('twelve-factor-lens CLI', () => {
     assert.ok(!files.some((f) => String(f).includes('node_modules')));
     assert.ok(!files.some((f) => String(f).includes('testdata')), 'testdata folders hold test inputs, not what is deployed');
     assert.equal(JSON.parse(run(['--format', 'json', 'tool/testdata']).stdout).findings.length > 0, true, 'named on the command line, it is read');
+    assert.ok(!files.some((f) => String(f).startsWith('fn/')), `deploy-time copies of a template are not the project's: ${files}`);
+    assert.equal(JSON.parse(run(['--format', 'json', 'fn/.serverless']).stdout).findings.length > 0, true, 'named on the command line, it is read');
     const shell = findings.find((f: { rule: string }) => f.rule === 'disposability/shell-form-command');
     assert.deepEqual(shell, {
       file: 'app/Dockerfile', line: 2, column: 1, endLine: 2, endColumn: 19, rule: 'disposability/shell-form-command', factor: 'disposability', severity: 'warning',

@@ -123,6 +123,21 @@ describe('kustomization references', () => {
     assert.equal(resolveReference(`${R}/o`, './d.yaml'), `${R}/o/d.yaml`);
   });
 
+  it('knows the files a kustomization names as patches, by path or as a bare name, and not its inline patches', () => {
+    const ix = index({
+      'app/overlays/qa/kustomization.yaml': 'resources: [../../base]\npatches:\n  - path: version.yml\n  - replicas.yml\n  - target: {kind: Deployment}\n    patch: |-\n      - op: remove\n        path: /spec/replicas\n',
+      'app/overlays/qa/version.yml': '',
+      'app/overlays/qa/replicas.yml': '',
+      'app/overlays/old/kustomization.yaml': 'bases: [../../base]\npatchesStrategicMerge:\n  - ../shared/limits.yaml\n  - |-\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web}\n',
+      'app/overlays/shared/limits.yaml': '',
+      'app/base/kustomization.yaml': 'resources: [deploy.yaml]\n',
+      'app/base/deploy.yaml': '',
+    });
+    const patch = (f: string) => ix.isPatchFile(`${R}/${f}`);
+    assert.deepEqual(['app/overlays/qa/version.yml', 'app/overlays/qa/replicas.yml', 'app/overlays/shared/limits.yaml'].map(patch), [true, true, true]);
+    assert.deepEqual(['app/base/deploy.yaml', 'app/overlays/qa/kustomization.yaml'].map(patch), [false, false]);
+  });
+
   it('treats a kustomization that does not parse as naming nothing', () => {
     assert.deepEqual(kustomizationReferences('resources: [\n'), []);
     assert.deepEqual(kustomizationReferences('just text'), []);

@@ -55,6 +55,8 @@ describe('maskText', () => {
     ['xo' + 'xb-1234567890-0987654321-AbCdEf', 'xoxb-****'],
     ['s' + 'k_live_51HqzFAKEa8b7c6d5e4f', 'sk_live_****'],
     ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.dozjgNryP4J3jVmNHl0w5N', 'eyJ****'],
+    ['APP_KEY=base64:Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE=', 'APP_KEY=base64:****'],
+    ['data=base64:c2hvcnQ=', 'data=base64:c2hvcnQ='],
     ['-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu\n-----END RSA PRIVATE KEY-----', '-----BEGIN RSA PRIVATE KEY-----****-----END RSA PRIVATE KEY-----'],
     ['postgres://app:Pg0nlyPw...', 'postgres://app:****...'],
   ];
@@ -194,6 +196,7 @@ const FORMS: Form[] = [
   { name: 'Slack token', text: 'xo' + 'xb-1234567890-0987654321-Pl4ntedSlackBody', secret: '1234567890-0987654321-Pl4ntedSlackBody' },
   { name: 'PEM private key', text: '-----BEGIN RSA PRIVATE KEY-----MIIEpPl4ntedPrivateKeyMaterial0123-----END RSA PRIVATE KEY-----', secret: 'MIIEpPl4ntedPrivateKeyMaterial0123' },
   { name: 'JSON Web Token', text: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwbGFudGVkIn0.Pl4ntedSignatureValue0123456789', secret: 'Pl4ntedSignatureValue0123456789' },
+  { name: 'Laravel application key', text: 'APP_KEY=base64:Pl4ntedLaravelAppKey0123456789abcdefghijklm=', secret: 'Pl4ntedLaravelAppKey0123456789abcdefghijklm=' },
 ];
 
 interface Slot {

@@ -82,6 +82,24 @@ function referencesOf(data: Record<string, unknown> | undefined): string[] {
   return out;
 }
 
+/**
+ * The files a kustomization names as patches: `patches` entries with a `path` (or written as a bare path), and
+ * `patchesStrategicMerge` entries that are paths rather than inline YAML. Their objects are partial: what they leave
+ * out is the base's.
+ */
+function patchPathsOf(data: Record<string, unknown> | undefined): string[] {
+  const out: string[] = [];
+  const add = (entry: unknown) => {
+    if (typeof entry === 'string' && !entry.includes('\n')) out.push(entry);
+    else if (entry && typeof entry === 'object' && typeof (entry as Record<string, unknown>).path === 'string') out.push((entry as Record<string, string>).path);
+  };
+  for (const key of ['patches', 'patchesStrategicMerge', 'patchesJson6902']) {
+    const list = data?.[key];
+    if (Array.isArray(list)) for (const entry of list) add(entry);
+  }
+  return out;
+}
+
 /** The image names a kustomization's `images:` transformer pins to a tag or digest (`newTag`, `digest`); `newTag: latest` or another moving tag pins nothing. */
 export function kustomizationPinnedImages(text: string): string[] {
   return pinnedImagesOf(readKustomization(text));
@@ -266,6 +284,8 @@ export class ApplicationIndex {
   private readonly buildCache = new Map<string, readonly BuildVariant[]>();
   /** Kustomization folders whose kustomization is a `kind: Component`. */
   private readonly components = new Set<string>();
+  /** The files some kustomization names as a patch (patchPathsOf). */
+  private readonly patchFiles = new Set<string>();
 
   constructor(input: ApplicationInput) {
     // The files in one order whatever order they came in (see walkOrder): which of two equally near objects a relation
@@ -301,6 +321,10 @@ export class ApplicationIndex {
       this.ownPins.set(folder, pinnedImagesOf(data));
       this.transforms.set(folder, transformOf(data));
       if (data?.kind === 'Component') this.components.add(folder);
+      for (const path of patchPathsOf(data)) {
+        const file = resolveReference(folder, path);
+        if (file !== undefined) this.patchFiles.add(file);
+      }
       for (const ref of refs) {
         const including = this.includedBy.get(ref) ?? [];
         including.push(folder);
@@ -323,6 +347,11 @@ export class ApplicationIndex {
     if (ownBuild) sets.push(this.pinsOf(folder, new Set()));
     // A file both in its own build and named by other builds: a name must be pinned in each of them.
     return intersect(sets);
+  }
+
+  /** True when a kustomization names file `uri` as a patch: its objects are partial, completed by the base. */
+  isPatchFile(uri: string): boolean {
+    return this.patchFiles.has(uri);
   }
 
   /**

@@ -14,7 +14,7 @@ import type { DockerfileModel, Stage } from './dockerfile/model';
 import { baseName, copiesDirectory, copyPaths, flagOf, globMatches, imageStages, runtimeInstructions, sourceMatches, type PathWord } from './dockerfile/instructions';
 import { JVM_BUILD_FILES } from './dockerfile/jvm-build';
 import { LOCK_FILES } from './dockerfile/manifests';
-import { effectiveWords } from './dockerfile/shell';
+import { effectiveWords, type ShellWord } from './dockerfile/shell';
 import { requirementArguments } from './dockerfile/packages';
 import { AttachedCache } from './attached';
 import { cleanPath, joinImagePath, workdirs } from './dockerfile/image-paths';
@@ -179,8 +179,9 @@ function contextPathOf(source: string, parts: string[], destination: string, int
 
 /**
  * The script the final image starts, when it is a file copied from the build context: the first
- * exec-form word of the effective ENTRYPOINT (or of CMD when there is none), or the script a shell
- * runs (`["bash", "start.sh"]`), traced back to the COPY/ADD that put it there.
+ * exec-form word of the effective ENTRYPOINT (or of CMD when there is none), the script a shell
+ * runs (`["bash", "start.sh"]`), or the one command of a shell form (`ENTRYPOINT /startup.sh`, which
+ * `/bin/sh -c` runs), traced back to the COPY/ADD that put it there.
  */
 export function entrypointScript(model: DockerfileModel): EntrypointScript | undefined {
   const stage = model.finalStage;
@@ -188,8 +189,11 @@ export function entrypointScript(model: DockerfileModel): EntrypointScript | und
   const instruction = model.lastOf(stage, 'ENTRYPOINT') ?? model.lastOf(stage, 'CMD');
   if (!instruction) return undefined;
   const line = model.commandLine(instruction);
-  if (!line || line.form !== 'exec' || line.script) return undefined;
-  let args = line.execArgs;
+  if (!line) return undefined;
+  let args: readonly ShellWord[];
+  if (line.form === 'exec' && !line.script) args = line.execArgs;
+  else if (line.form === 'shell' && line.commands.length === 1) args = effectiveWords(line.commands[0]);
+  else return undefined;
   if (args.length > 1 && SHELLS.test(args[0].value) && !args[1].value.startsWith('-')) args = args.slice(1);
   const word = args[0];
   if (!word || word.value.includes('$') || !/[./]/.test(word.value)) return undefined;

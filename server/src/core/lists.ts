@@ -18,3 +18,8 @@ export function addTo<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** A list as a sentence says it: `a`, `a and b`, `a, b and c` (or with `or`). */
+export function spokenList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}

@@ -449,6 +449,7 @@ const SHAPES: { prefix: string; body: number; min: number; caseSensitive?: boole
   { prefix: 'pypi-', body: ALNUM_DASH_UNDERSCORE, min: 20 },
   { prefix: 'dckr_pat_', body: ALNUM_DASH_UNDERSCORE, min: 12 },
   { prefix: 'eyJ', body: JWT, min: 17 },
+  { prefix: 'base64:', body: JWT, min: 40 }, // Laravel's APP_KEY
 ];
 
 function inBody(c: number, body: number): boolean {

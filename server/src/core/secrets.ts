@@ -76,6 +76,8 @@ const SECRET_SHAPES: { kind: string; pattern: RegExp }[] = [
   { kind: 'an npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
   { kind: 'a SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\b/ },
   { kind: 'a private key', pattern: /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/ },
+  // Laravel's APP_KEY as `php artisan key:generate` writes it: 32 random bytes, base64, behind `base64:`.
+  { kind: 'a Laravel application key', pattern: /^base64:[A-Za-z0-9+/]{40,}={0,2}$/ },
   { kind: 'a JSON Web Token', pattern: /\beyJ(?:[A-Za-z0-9_]|-(?!eyJ)){10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
 ];
 

@@ -259,6 +259,8 @@ export class DockerfileModel {
   /**
    * Expands `$VAR`, `${VAR}`, `${VAR:-default}` from the given values; `undefined` if any is unknown, or if the result
    * would pass MAX_EXPANDED_LENGTH (`ARG A2=$A1$A1`, `ARG A3=$A2$A2`, ... doubles at each line: such a value is unknown).
+   * A form this does not read (BuildKit's `${VAR/pattern/replacement}`, `${VAR#prefix}`, `${VAR%suffix}`) makes the
+   * value unknown too, rather than a text that still holds `${`.
    */
   expand(text: string, values: Pick<ReadonlyMap<string, string | undefined>, 'get'> = this.globalArgs): string | undefined {
     let unknown = false;
@@ -285,7 +287,7 @@ export class DockerfileModel {
       /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])((?:[^}$]|\$(?!\{[A-Za-z_][A-Za-z0-9_]*[-+:]))*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
       (_m, braced, op, word, bare) => substitute(braced ?? bare, op, word),
     );
-    return unknown ? undefined : result;
+    return unknown || result.includes('${') ? undefined : result;
   }
 
   private buildStages(): Stage[] {

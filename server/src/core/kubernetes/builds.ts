@@ -9,7 +9,8 @@
  * - neither: as written.
  *
  * The callers that know the files (the CLI, the server's workers, through related-objects.ts)
- * tell each object its builds with {@link assignBuilds}; an object never told is as written.
+ * tell each object its builds with {@link assignBuilds}, and whether its file is a patch with {@link markPatches};
+ * an object never told is as written.
  * Pure: no I/O.
  */
 import type { BuildVariant } from '../applications';
@@ -37,6 +38,25 @@ export function assignBuilds(objects: readonly KubeObject[], variants: readonly 
   }
   const entry = { variants, key };
   for (const object of objects) registry.set(object, entry);
+}
+
+/** Objects of files that a kustomization names as patches (see markPatches). */
+const patches = new WeakSet<KubeObject>();
+
+/**
+ * Records whether the objects of one file are a Kustomize patch (a file some kustomization names under `patches` or
+ * `patchesStrategicMerge`): partial objects, whatever they hold (an image alone, a replica count).
+ */
+export function markPatches(objects: readonly KubeObject[], patch: boolean): void {
+  for (const object of objects) {
+    if (patch) patches.add(object);
+    else patches.delete(object);
+  }
+}
+
+/** True when the object comes from a file that a kustomization names as a patch (markPatches). */
+export function isKustomizePatch(object: KubeObject): boolean {
+  return patches.has(object);
 }
 
 /** The builds of an object; empty when it is as written. */

@@ -8,7 +8,7 @@ import type { RelatedLocation } from '../types';
 import { isLifecycleHook, isTemplated } from './model';
 import { mapEntries, nodeAt, scalarString } from './yaml-nodes';
 import { perObject } from './object-memo';
-import { buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, nameRefMatches, namesOf, namespacesCompatible, onlyInPartialBuilds, podLabelSets, selectorSets } from './builds';
+import { buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, isKustomizePatch, nameRefMatches, namesOf, namespacesCompatible, onlyInPartialBuilds, podLabelSets, selectorSets } from './builds';
 import { addTo } from '../lists';
 
 /** Read once per Service: relations ask for the same selector many times. */
@@ -66,11 +66,14 @@ export function absenceKnowable(model: KubernetesModel, object: KubeObject): boo
   return model.readWhole && !onlyInPartialBuilds(object);
 }
 
-/** A strategic-merge patch or other fragment: a pod template whose containers do not carry an image. */
+/**
+ * A strategic-merge patch or other fragment: an object of a file a kustomization names as a patch (one that sets only
+ * an image is still partial: its container is the base's), or a pod template whose containers do not carry an image.
+ */
 export function isPatchFragment(object: KubeObject): boolean {
   const pod = object.podSpec;
   if (!pod) return false;
-  return pod.allContainers.length === 0 || pod.allContainers.some((c) => !c.image);
+  return isKustomizePatch(object) || pod.allContainers.length === 0 || pod.allContainers.some((c) => !c.image);
 }
 
 /*

@@ -12,6 +12,7 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, ty
 import type { ParseProblem, Range, RelatedLocation } from '../types';
 import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
+import { spokenList } from '../lists';
 import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
 import { duplicateKeyProblems, problemsOf, readDocument } from '../yaml-read';
 
@@ -369,6 +370,26 @@ export class ServerlessModel {
     return functionsText(this.functionsTaking(fn, value));
   }
 
+  private noEcho: ReadonlySet<string> | undefined;
+
+  /**
+   * The template's parameters declared `NoEcho: true` (a CloudFormation template's `Parameters`): values CloudFormation
+   * hides in its own console and API, and only there.
+   */
+  noEchoParameters(): ReadonlySet<string> {
+    if (this.noEcho) return this.noEcho;
+    const names = new Set<string>();
+    const doc = this.doc;
+    if (doc && this.kind === 'cloudformation') {
+      for (const { key, pair } of mapEntries(valueOf(this.root, 'Parameters', doc), doc)) {
+        const noEcho = scalarString(valueOf(asMap(pair.value, doc), 'NoEcho', doc), doc);
+        if (noEcho !== undefined && noEcho.toLowerCase() === 'true') names.add(key);
+      }
+    }
+    this.noEcho = names;
+    return names;
+  }
+
   /** The logical id a reference names: `!Ref X`, `!Ref X.Alias`, `!GetAtt X.Arn`, `{ "Fn::GetAtt": ["X", "Arn"] }`. */
   referencedId(node: unknown): string | undefined {
     const doc = this.doc;
@@ -689,7 +710,7 @@ export function functionsText(functions: readonly LambdaFunction[]): string {
   const ids = functions.slice(0, functions.length > 4 ? 3 : 4).map((f) => `\`${f.id}\``);
   if (functions.length <= 1) return `function ${ids[0] ?? ''}`.trimEnd();
   if (functions.length > 4) ids.push(`${functions.length - 3} more`);
-  return `functions ${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+  return `functions ${spokenList(ids)}`;
 }
 
 /** True when a name says it migrates a schema or seeds data: `MigrateFunction`, `db-seed`, `runMigrations`, `DBSeeder`. */

@@ -7,6 +7,8 @@ testRule(rule, {
     { name: 'appsettings.json without environment', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY appsettings.json ./\n' },
     { name: '.env used by a frontend builder only', code: 'FROM node:20 AS build\nCOPY .env.production ./\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n' },
     { name: 'a file named environment.ts is code', code: 'FROM node:20-slim\nCOPY src/environment.ts ./src/\n' },
+    { name: "a template copied to .env: its defaults, the environment's values win", code: 'FROM php:8.3-fpm\nWORKDIR /var/www\nCOPY .env.example .env\n' },
+    { name: 'files copied into a folder named like an env file', code: 'FROM node:20\nCOPY config.json /srv/.env.d/\n' },
   ],
   invalid: [
     {
@@ -28,6 +30,11 @@ testRule(rule, {
       name: 'Windows web.config transform with the escape directive',
       code: '# escape=`\nFROM mcr.microsoft.com/dotnet/framework/aspnet:4.8\nCOPY Portal\\Web.Production.config .\\Web.config\n',
       errors: [{ line: 3, column: 6, endColumn: 34, message: 'web.config transform' }],
+    },
+    {
+      name: "a file added under a dotenv name (kimai's Dockerfile)",
+      code: 'FROM php:8.3-apache\nADD https://github.com/kevinpapst/kimai2/archive/2.0.tar.gz /var/tmp/kimai.tgz\nADD env /var/tmp/kimai/.env\nWORKDIR /var/tmp/kimai\n',
+      errors: [{ line: 3, column: 9, endColumn: 28, message: '`/var/tmp/kimai/.env` is a dotenv file (`env` copied there)' }],
     },
   ],
 });

@@ -22,6 +22,10 @@ testRule(rule, {
       name: 'variants with a version, and a tag naming an environment (environment-specific-image speaks of it)',
       code: 'FROM node:20-alpine AS build\nFROM redis:7.2-alpine AS cache\nFROM debian:testing\n',
     },
+    {
+      name: "a tag built with BuildKit's \${VAR/pattern/replacement}, which the linter does not expand (gotify)",
+      code: 'ARG GO_VERSION=1.24.1\nARG __TARGETPLATFORM_DASHES=\${TARGETPLATFORM/\\//-}\nARG __TARGETPLATFORM_GO_NOTATION=\${__TARGETPLATFORM_DASHES/arm\\/v7/arm-7}\nFROM --platform=\${BUILDPLATFORM} gotify/build:\${GO_VERSION}-\${__TARGETPLATFORM_GO_NOTATION} AS builder\nRUN make build\n',
+    },
   ],
   invalid: [
     {

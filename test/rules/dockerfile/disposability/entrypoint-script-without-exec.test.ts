@@ -47,5 +47,11 @@ testRule(rule, {
       buildContext: script('#!/bin/bash\nbundle exec rails db:migrate\nbundle exec puma \\\n  -C config/puma.rb\n', 'bin/start'),
       errors: [{ line: 3, column: 14, messageId: 'noExec', message: 'starts bundle as a child' }],
     },
+    {
+      name: "ENTRYPOINT in shell form runs the script too (kimai's startup.sh)",
+      code: 'FROM php:8.3-fpm-alpine\nADD startup.sh /startup.sh\nENTRYPOINT /startup.sh\n',
+      buildContext: script('#!/bin/sh\n/var/www/html/bin/console cache:warmup --env=prod\nchown -R www-data:www-data /var/www/html/var\n\n# Start listening\nphp-fpm\n', 'startup.sh'),
+      errors: [{ line: 3, column: 12, endColumn: 23, messageId: 'noExec', message: '`startup.sh` starts php-fpm as a child' }],
+    },
   ],
 });

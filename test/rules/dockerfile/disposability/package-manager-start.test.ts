@@ -44,5 +44,10 @@ testRule(rule, {
       code: 'FROM node:20\nCMD if [ -n "$MIGRATE" ]; then npm run migrate; fi; if true; then npm start; fi\n',
       errors: [{ line: 2, column: 67, message: '`npm start`' }],
     },
+    {
+      name: "options before the script (joplin's server image)",
+      code: 'FROM node:16-bullseye\nWORKDIR /home/joplin\nCOPY . .\nCMD [ "yarn", "--prefix", "packages/server", "start" ]\n',
+      errors: [{ line: 4, column: 7, endColumn: 53, message: '`yarn --prefix packages/server start`' }],
+    },
   ],
 });

@@ -7,6 +7,14 @@ testRule(rule, {
     { name: 'extra metrics port exposed', code: 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/base\nEXPOSE 8080 9090\nENTRYPOINT ["/app", "--port", "8080"]\n' },
     { name: 'EXPOSE from an ARG without default is unknown', code: 'ARG APP_PORT\nFROM node:20-slim\nARG APP_PORT\nEXPOSE $APP_PORT\nCMD ["node", "server.js", "--port", "3000"]\n' },
     { name: 'health check of another host', code: 'FROM node:20-slim\nEXPOSE 3000\nHEALTHCHECK CMD wget -qO- http://db.internal:5432/ || exit 1\nCMD ["node", "server.js"]\n' },
+    {
+      name: "the app behind the Caddy the image bundles (hoppscotch's all-in-one image)",
+      code: 'FROM node:20-alpine AS aio\nCOPY --from=caddy_builder /tmp/caddy-build/cmd/caddy/caddy /usr/bin/caddy\nENV PRODUCTION="true"\nENV PORT=8080\nCOPY aio-multiport-setup.Caddyfile /etc/caddy/aio-multiport-setup.Caddyfile\nCMD ["node", "/usr/src/app/aio_run.mjs"]\nEXPOSE 3170\nEXPOSE 3000\nEXPOSE 80\n',
+    },
+    {
+      name: 'gunicorn behind the nginx installed in the image, EXPOSE the proxy',
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends nginx=1.22.1-9 && rm -rf /var/lib/apt/lists/*\nCOPY deploy/site.conf /etc/nginx/conf.d/default.conf\nEXPOSE 80\nCMD ["sh", "-c", "nginx && exec gunicorn --bind 127.0.0.1:8000 app:app"]\n',
+    },
   ],
   invalid: [
     {
@@ -31,6 +39,11 @@ testRule(rule, {
       name: 'ARG default expanded in the flag',
       code: 'ARG PORT=9000\nFROM eclipse-temurin:21-jre\nARG PORT\nEXPOSE 8080\nENTRYPOINT ["java", "-jar", "/app.jar", "--server.port=${PORT}"]\n',
       errors: [{ line: 5, column: 56, messageId: 'commandVsExpose', message: '9000' }],
+    },
+    {
+      name: 'a proxy in the image does not hide a health check of the wrong port',
+      code: 'FROM node:20-alpine\nCOPY Caddyfile /etc/caddy/Caddyfile\nENV PORT=8080\nEXPOSE 80\nHEALTHCHECK CMD wget -qO- http://localhost:9090/health || exit 1\nCMD ["node", "server.js"]\n',
+      errors: [{ line: 5, column: 44, messageId: 'healthcheck' }],
     },
   ],
 });

@@ -3,10 +3,11 @@ import { testRule } from '../../../helpers/rule-tester';
 
 const deployment = (container: string, kind = 'Deployment') => `apiVersion: apps/v1
 kind: ${kind}
-metadata:
-  name: web
+metadata: {name: web}
 spec:
+  selector: {matchLabels: {app: web}}
   template:
+    metadata: {labels: {app: web}}
     spec:
       containers:
         - name: web
@@ -43,25 +44,25 @@ testRule(rule, {
     {
       name: 'no resources at all',
       code: deployment('          ports:\n            - containerPort: 8080 # http\n'),
-      errors: [{ line: 9, column: 17, endLine: 9, endColumn: 20, messageId: 'missing', message: 'CPU or memory' }],
+      errors: [{ line: 10, column: 17, endLine: 10, endColumn: 20, messageId: 'missing', message: 'CPU or memory' }],
       output: deployment('          ports:\n            - containerPort: 8080 # http\n          resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n'),
     },
     {
       name: 'a loop that sleeps between work is not an idle toolbox',
       code: deployment('          command: [sh, -c, "while true; do ./sync; sleep 3600; done"]\n'),
-      errors: [{ line: 9, column: 17 }],
+      errors: [{ line: 10, column: 17 }],
       output: deployment('          command: [sh, -c, "while true; do ./sync; sleep 3600; done"]\n          resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n'),
     },
     {
       name: 'limits for memory only, four-space indentation',
-      code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n    name: db\nspec:\n    template:\n        spec:\n            containers:\n                -   name: db\n                    image: postgres:16.3\n                    resources:\n                        limits:\n                            memory: 1Gi\n',
-      errors: [{ line: 9, column: 27, message: 'requests no CPU;' }],
-      output: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n    name: db\nspec:\n    template:\n        spec:\n            containers:\n                -   name: db\n                    image: postgres:16.3\n                    resources:\n                        limits:\n                            memory: 1Gi\n                        requests:\n                            cpu: 100m\n',
+      code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n    selector: {matchLabels: {app: db}}\n    template:\n        metadata: {labels: {app: db}}\n        spec:\n            containers:\n                -   name: db\n                    image: postgres:16.3\n                    resources:\n                        limits:\n                            memory: 1Gi\n',
+      errors: [{ line: 10, column: 27, message: 'requests no CPU;' }],
+      output: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n    selector: {matchLabels: {app: db}}\n    template:\n        metadata: {labels: {app: db}}\n        spec:\n            containers:\n                -   name: db\n                    image: postgres:16.3\n                    resources:\n                        limits:\n                            memory: 1Gi\n                        requests:\n                            cpu: 100m\n',
     },
     {
       name: 'empty flow resources and a partial requests map in a second container',
       code: deployment('          resources: {}\n        - name: sidecar\n          image: envoyproxy/envoy:v1.31.0\n          resources:\n            requests:\n              cpu: 50m\n'),
-      errors: [{ line: 9, column: 17 }, { line: 12, column: 17, message: 'memory' }],
+      errors: [{ line: 10, column: 17 }, { line: 13, column: 17, message: 'memory' }],
       output: deployment('          resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n        - name: sidecar\n          image: envoyproxy/envoy:v1.31.0\n          resources:\n            requests:\n              cpu: 50m\n              memory: 128Mi\n'),
     },
     {

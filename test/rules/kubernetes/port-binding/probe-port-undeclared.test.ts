@@ -27,9 +27,14 @@ testRule(rule, {
     },
     { name: 'tcpSocket in flow style', code: pod('          readinessProbe:\n            tcpSocket: {port: 3000}\n'), errors: [{ line: 17, column: 31, message: 'declares 8080' }] },
     {
-      name: 'two probes, both off',
+      name: 'two probes on the same undeclared port: one finding that names both',
       code: pod('          readinessProbe:\n            httpGet: {path: /, port: 80}\n          livenessProbe:\n            httpGet: {path: /, port: 80}\n'),
-      errors: [{ line: 17, column: 38 }, { line: 19, column: 38 }],
+      errors: [{ line: 17, column: 38, messageId: 'undeclaredByMany', message: 'readinessProbe and livenessProbe check port 80' }],
+    },
+    {
+      name: "Keycloak's three probes on its management port 9000 (keycloak-quickstarts)",
+      code: pod('          startupProbe:\n            httpGet: {path: /health/started, port: 9000}\n          readinessProbe:\n            httpGet: {path: /health/ready, port: 9000}\n          livenessProbe:\n            httpGet: {path: /health/live, port: 9000}\n', '          ports:\n            - name: http\n              containerPort: 8080\n          lifecycle: {}\n'),
+      errors: [{ line: 18, column: 52, messageId: 'undeclaredByMany', message: 'startupProbe, readinessProbe and livenessProbe check port 9000' }],
     },
   ],
 });

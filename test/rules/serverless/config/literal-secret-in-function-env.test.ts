@@ -49,5 +49,11 @@ testRule(rule, {
       code: 'service: graphql\ncustom:\n  db:\n    password: Qz7-hunter2-Lk9\n  alias: ${self:custom.db.password}\nprovider:\n  name: aws\n  environment:\n    DB_PASSWORD: ${self:custom.alias}\n    DB_USER: ${self:custom.missing}\nfunctions:\n  api:\n    handler: index.handler\n',
       errors: [{ line: 9, column: 18, message: '`DB_PASSWORD` of function `api` is a literal value under a secret-like name' }],
     },
+    {
+      name: "Laravel's application key written in clear (Bref's Laravel examples)",
+      filename: 'serverless.yml',
+      code: "service: laravel\nprovider:\n  name: aws\n  runtime: provided.al2\n  environment:\n    APP_ENV: production\n    APP_KEY: base64:Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE=\nfunctions:\n  web:\n    handler: public/index.php\n",
+      errors: [{ line: 7, column: 14, message: 'a Laravel application key' }],
+    },
   ],
 });

@@ -14,6 +14,10 @@ testRule(rule, {
     { name: 'identifiers and the endpoint of a database secret, camelCase or not', code: sam('          DB_CLUSTER: "{{resolve:secretsmanager:prod/db:SecretString:dbClusterIdentifier}}"\n          DB_ENDPOINT: "{{resolve:secretsmanager:prod/db:SecretString:proxy_endpoint}}"\n          DB_NAME: "{{resolve:secretsmanager:prod/db:SecretString:db_name:AWSCURRENT}}"\n') },
     { name: 'a plain SSM parameter', code: sam('          TABLE: "{{resolve:ssm:/app/table-name}}"\n') },
     { name: 'a plain ssm variable under a harmless name', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: h\n    environment:\n      TABLE_NAME: ${ssm:/app/table}\n' },
+    {
+      name: 'parameters that are not NoEcho, and a NoEcho parameter that goes to the database only',
+      code: 'Parameters:\n  Stage:\n    Type: String\n  DBPassword:\n    Type: String\n    NoEcho: true\n  DBUser:\n    Type: String\n    NoEcho: false\n' + sam('          STAGE: !Ref Stage\n          DB_USER: !Ref DBUser\n          DB_SECRET_ARN: !Ref DbSecret\n') + '  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MasterUserPassword: !Ref DBPassword\n',
+    },
   ],
   invalid: [
     { name: 'Secrets Manager dynamic reference', code: sam('          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}"\n'), errors: [{ line: 8, column: 24, messageId: 'resolve' }] },
@@ -35,5 +39,13 @@ testRule(rule, {
     { name: 'ssm-secure inside !Sub', code: sam('          TOKEN: !Sub "{{resolve:ssm-secure:/app/${Stage}/token:1}}"\n'), errors: [{ line: 8, column: 18 }] },
     { name: 'serverless.yml decrypting with ~true', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  environment:\n    KEY: ${ssm:/app/key~true}\nfunctions:\n  f:\n    handler: h\n', errors: [{ line: 5, column: 10 }] },
     { name: 'serverless.yml ssm under a secret name', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: h\n    environment:\n      GITHUB_TOKEN: ${ssm:githubToken}\n', errors: [{ line: 8, column: 21 }] },
+    {
+      name: 'a NoEcho parameter passed into the environment, by Ref and inside a Sub (aws-samples serverless-mail)',
+      code: 'Parameters:\n  Stage:\n    Type: String\n  DBPassword:\n    Type: String\n    NoEcho: true\n  DBUser:\n    Type: String\n    NoEcho: false\n' + sam('          dbpassword: !Ref DBPassword\n          DB_URL: !Sub "mysql://${DBUser}:${DBPassword}@db:3306/app"\n'),
+      errors: [
+        { line: 17, column: 23, messageId: 'noEcho', message: '`dbpassword` of function `Fn` takes `DBPassword`, a NoEcho parameter' },
+        { line: 18, column: 19, messageId: 'noEcho' },
+      ],
+    },
   ],
 });

@@ -2,6 +2,7 @@ import { defineDockerfileRule } from '../../../rule';
 import { devDependencyCopies, declaresDevDependencies } from '../../../dockerfile/dev-dependencies';
 import { installedPackageJson } from '../../../build-context';
 import { flagOf } from '../../../dockerfile/instructions';
+import { spokenList } from '../../../lists';
 
 /** How each package manager installs without development dependencies. */
 const PRODUCTION_INSTALL: Record<string, string> = {
@@ -11,10 +12,6 @@ const PRODUCTION_INSTALL: Record<string, string> = {
   bun: '`bun install --production`',
 };
 
-/** `a`, `a or b`, `a, b or c`. */
-function alternatives(items: readonly string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
 
 export default defineDockerfileRule({
   meta: {
@@ -55,9 +52,9 @@ export default defineDockerfileRule({
         data: {
           stage: flagOf(copy.copy, 'from')?.getValue() ?? String(copy.stage.index),
           path: copy.source.value,
-          install: alternatives(copy.installs.map((i) => `\`${i.words.map((w) => w.value).join(' ')}\``)),
+          install: spokenList(copy.installs.map((i) => `\`${i.words.map((w) => w.value).join(' ')}\``), 'or'),
           line: copy.install.getRange().start.line + 1,
-          production: alternatives([...new Set(copy.installs.map((i) => PRODUCTION_INSTALL[i.tool] ?? PRODUCTION_INSTALL.npm))]),
+          production: spokenList([...new Set(copy.installs.map((i) => PRODUCTION_INSTALL[i.tool] ?? PRODUCTION_INSTALL.npm))], 'or'),
         },
         range: copy.source.range,
       });

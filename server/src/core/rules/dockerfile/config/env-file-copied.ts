@@ -43,7 +43,8 @@ export default defineDockerfileRule({
       'Not reported: files copied only into earlier build stages that the final image does not inherit from; templates',
       'and samples (names ending in `.example`, `.sample`, `.template`, `.tmpl`, `.tpl`, `.dist`, `.default(s)`,',
       '`.schema` or `.in`); Spring, .NET, web.config or `config/` files whose name does not mention an environment; and',
-      'globs that could not match a dotenv file.',
+      'globs that could not match a dotenv file. A file copied to a dotenv name (`ADD env /app/.env`) is reported on',
+      'its destination, unless it is a template\'s copy (`COPY .env.example .env`).',
     ].join('\n'),
     messages: {
       envFile: '`{{path}}` {{why}}: per-environment config baked into the image; supply these values as environment variables at deploy time.',
@@ -51,10 +52,17 @@ export default defineDockerfileRule({
   },
   check({ model, report }) {
     for (const instruction of runtimeInstructions(model)) {
-      for (const word of copyPaths(model, instruction).sources) {
+      const { sources, destination } = copyPaths(model, instruction);
+      let reported = false;
+      for (const word of sources) {
         const why = environmentFile(word.value);
         if (why) report({ messageId: 'envFile', data: { path: word.value, why }, range: word.range });
+        reported ||= why !== undefined;
       }
+      // One file copied under a dotenv name (kimai's `ADD env /var/tmp/kimai/.env`), unless it is a template's copy.
+      if (reported || !destination || sources.length !== 1 || destination.value.endsWith('/') || HARMLESS_SUFFIX.test(baseName(sources[0].value))) continue;
+      const target = baseName(destination.value);
+      if (target === '.env' || /^\.env\.[^.]+$/.test(target)) report({ messageId: 'envFile', data: { path: destination.value, why: `is a dotenv file (\`${sources[0].value}\` copied there)` }, range: destination.range });
     }
   },
 });

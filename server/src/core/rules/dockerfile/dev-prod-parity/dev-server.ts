@@ -6,7 +6,8 @@ import { flaskDevServerRun, pythonScriptWord, type FlaskRun } from '../../../doc
 import type { ShellWord } from '../../../dockerfile/shell';
 import type { ContextFile } from '../../../build-context';
 import { devServerSpan, isKeycloakStartDev } from '../../../dev-servers';
-import type { DockerfileModel, Stage } from '../../../dockerfile/model';
+import type { DockerfileModel } from '../../../dockerfile/model';
+import { rootImage } from '../../../dockerfile/instructions';
 
 export default defineDockerfileRule({
   meta: {
@@ -99,7 +100,5 @@ function reportFlask(report: DockerfileRuleContext['report'], first: ShellWord, 
 function keycloakImageOf(model: DockerfileModel, info: StartInfo): string | undefined {
   const entrypoint = info.entrypoint && model.commandLine(info.entrypoint);
   if (entrypoint?.form === 'exec' && entrypoint.execArgs.length === 1 && /(^|\/)kc\.sh$/.test(entrypoint.execArgs[0].value)) return 'keycloak';
-  let stage: Stage = info.stage;
-  while (stage.parent) stage = stage.parent;
-  return stage.image.name;
+  return rootImage(info.stage)?.name;
 }

@@ -6,6 +6,8 @@ import { baseImageOf, imagePurpose } from '../../../dockerfile/start-command';
 import { isAlpineImage } from '../../../dockerfile/base-images';
 
 const MANAGERS = new Set(['npm', 'yarn', 'pnpm']);
+/** Options of npm, yarn and pnpm that take the next word as their value. */
+const OPTIONS_WITH_VALUE = new Set(['--prefix', '--cwd', '-C', '--dir', '--filter', '-F', '-w', '--workspace', '--userconfig', '--loglevel']);
 
 /** Words that only close a compound command (`fi`): not a command that runs after the one before them. */
 const CLOSING_WORDS = new Set(['fi', 'done', 'esac', '}']);
@@ -57,11 +59,14 @@ export default defineDockerfileRule({
         const words = effectiveWords(command);
         const manager = (words[0]?.value.split('/').pop() ?? '').toLowerCase();
         if (!MANAGERS.has(manager) || (manager === 'npm' && busyboxShell)) continue;
-        const verb = words[1]?.value;
-        const runs = verb === 'start' || ((verb === 'run' || verb === 'run-script') && words[2] !== undefined) || (manager !== 'npm' && verb !== undefined && !verb.startsWith('-') && !['install', 'add', 'ci', 'build', 'test'].includes(verb));
+        // Options before the command: `yarn --prefix packages/server start`, `npm --workspace api run start`.
+        let at = 1;
+        while (words[at]?.value.startsWith('-')) at += OPTIONS_WITH_VALUE.has(words[at].value) ? 2 : 1;
+        const verb = words[at]?.value;
+        const runs = verb === 'start' || ((verb === 'run' || verb === 'run-script') && words[at + 1] !== undefined) || (manager !== 'npm' && verb !== undefined && !['install', 'add', 'ci', 'build', 'test'].includes(verb));
         if (!runs) continue;
-        const last = verb === 'start' ? words[1] : words[Math.min(2, words.length - 1)];
-        report({ messageId: 'manager', data: { command: words.slice(0, verb === 'start' ? 2 : 3).map((w) => w.value).join(' '), manager }, range: spanOf(words[0], last) });
+        const end = verb === 'start' ? at : Math.min(at + 1, words.length - 1);
+        report({ messageId: 'manager', data: { command: words.slice(0, end + 1).map((w) => w.value).join(' '), manager }, range: spanOf(words[0], words[end]) });
         break;
       }
     }

@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import type { Range } from '../../../types';
 import { addressOptions, exposedPorts, portNumber, startInfo, subRange, variablesOf } from '../../../dockerfile/start-command';
+import { bundlesReverseProxy } from '../../../dockerfile/reverse-proxy';
 
 const LOCAL_URL = /^(?:https?|tcp):\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::(\d+|\$\{?[A-Za-z_][A-Za-z0-9_]*(?::-\d+)?\}?))?(?:\/|$)/i;
 
@@ -21,7 +22,9 @@ export default defineDockerfileRule({
       'Not reported: images without a start command; ports that cannot be resolved to a number (unknown variables,',
       '`EXPOSE` with an unresolved value); a `PORT` that is not a plain number; a start command that reads `$PORT` when',
       'compared against `PORT`; and health checks that do not probe a local URL (`localhost`, `127.0.0.1`, `0.0.0.0`,',
-      '`[::1]`) with a port.',
+      '`[::1]`) with a port. An image that bundles a reverse proxy in front of its app (nginx, Caddy, HAProxy, Envoy or',
+      'Traefik installed or copied in, or its configuration) is not compared with its EXPOSE: the app listens on the',
+      'proxy\'s upstream port and EXPOSE names the proxy\'s.',
     ].join('\n'),
     messages: {
       commandVsExpose: 'The server listens on {{port}} but EXPOSE declares {{exposed}}; make them the same port.',
@@ -36,6 +39,8 @@ export default defineDockerfileRule({
     const values = variablesOf(model, info.stage);
     const exposed = exposedPorts(model, info.stage);
     const exposedKnown = exposed.length > 0 && exposed.every((e) => e.number !== undefined);
+    // Behind a reverse proxy the image bundles, the app's port is the proxy's upstream and EXPOSE names the proxy's.
+    const compareExpose = exposedKnown && !bundlesReverseProxy(model, info.stage);
     const exposedNumbers = exposed.map((e) => e.number as number);
     const exposedText = exposedNumbers.join(', ');
 
@@ -53,12 +58,12 @@ export default defineDockerfileRule({
     const portVar = model.envOf(info.stage).get('PORT');
     const envPort = portVar && /^\d+$/.test(portVar.value) ? Number(portVar.value) : undefined;
 
-    if (command && exposedKnown && !exposedNumbers.includes(command.port)) {
+    if (command && compareExpose && !exposedNumbers.includes(command.port)) {
       report({ messageId: 'commandVsExpose', data: { port: command.port, exposed: exposedText }, range: command.range });
     }
     if (portVar && envPort !== undefined && command?.literal && command.port !== envPort) {
       report({ messageId: 'envVsCommand', data: { port: envPort, command: command.port }, range: portVar.valueRange });
-    } else if (portVar && envPort !== undefined && !command && exposedKnown && !exposedNumbers.includes(envPort)) {
+    } else if (portVar && envPort !== undefined && !command && compareExpose && !exposedNumbers.includes(envPort)) {
       report({ messageId: 'envVsExpose', data: { port: envPort, exposed: exposedText }, range: portVar.valueRange });
     }
 

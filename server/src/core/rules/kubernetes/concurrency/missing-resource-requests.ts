@@ -6,6 +6,7 @@ import { appendToMap, replacePair } from '../../../kubernetes/yaml-edits';
 import { requestProvided, requestsAccelerator, type ResourceName } from '../../../kubernetes/resources';
 import { containerCommand, isIdleCommand } from '../../../kubernetes/commands';
 import { revisionTemplateOf } from '../../../kubernetes/knative';
+import { isPatchFragment } from '../../../kubernetes/selectors';
 
 const DEFAULTS: Record<ResourceName, string> = { cpu: '100m', memory: '128Mi' };
 
@@ -41,13 +42,14 @@ export default defineKubernetesRule({
   check({ model, workspace, source, report }) {
     for (const object of model.objects) {
       if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind) || object.kind === 'DaemonSet' || object.kind === 'Pod') continue;
+      // A patch repeats only what it changes: its containers are the base's, judged there.
+      if (isPatchFragment(object)) continue;
       // Knative scales revisions on requests in flight, and operators give revisions default requests
       // cluster-wide (config-defaults: revision-cpu-request, revision-memory-request).
       if (revisionTemplateOf(object)) continue;
       // A pod that requests a GPU or TPU is placed by that accelerator, usually on a node of its own.
       if (object.podSpec.allContainers.some((c) => requestsAccelerator(c, object.doc))) continue;
       for (const container of object.podSpec.containers) {
-        if (!container.image) continue; // a patch fragment repeats only what it changes
         if (isIdleCommand(containerCommand(source, container, object.doc))) continue;
         const missing = (['cpu', 'memory'] as const).filter((r) => !requestProvided(object, container, r, workspace.named(object.kind, object.name)));
         if (missing.length === 0) continue;

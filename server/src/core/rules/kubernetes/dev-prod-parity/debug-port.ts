@@ -4,6 +4,12 @@ import { basename, containerCommand } from '../../../kubernetes/commands';
 import { effectiveWords } from '../../../dockerfile/shell';
 
 const DEBUG_PORTS = new Set([9229, 9230, 5005]);
+/**
+ * Port names that say debugger: Skaffold's debug mode names the ports it opens `jdwp` (Java), `dlv` (Go), `devtools`
+ * (Node) and `dap` (Python); the others are the debuggers' own names. Not `debug` alone (see the rationale).
+ */
+const DEBUGGER_PORT_NAME = /^(jdwp|dlv|delve|devtools|dap|debugpy|debugger|inspect|inspector)([-_.]|\d|$)/i;
+
 const DEBUG_FLAG = /^(--inspect(-brk|-wait)?(=.*)?|-agentlib:jdwp=.*|-Xrunjdwp:.*|--remote-debug.*)$/;
 const JAVA_OPTS = /^(JAVA_TOOL_OPTIONS|JAVA_OPTS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|CATALINA_OPTS|JVM_OPTS)$/;
 
@@ -22,9 +28,11 @@ export default defineKubernetesRule({
       '(`kubectl debug`, a local profile of your dev tool) when you need one.',
       '',
       'Not reported: init containers, command lines with a template expression, templated env values, ports other than',
-      '9229, 9230 and 5005 unless their name starts with debug, inspect, jdwp or debugger, and debugger flags in env',
-      "variables other than `NODE_OPTIONS` and the JVM option variables. Each container's command is reported at most",
-      'once.',
+      '9229, 9230 and 5005 unless their name is a debugger\'s (`jdwp`, `dlv`, `devtools`, `dap`, the names Skaffold\'s',
+      'debug mode gives them, or `debugger`, `inspector`, `debugpy`, `delve`), and debugger flags in env variables other',
+      "than `NODE_OPTIONS` and the JVM option variables. A port named just `debug` is most often a profiling or admin",
+      "listener that every build serves (Go's pprof, Contour's on 6060), not a debugger. Each container's command is",
+      'reported at most once.',
     ].join('\n'),
     messages: {
       port: 'Container `{{container}}` declares port {{port}}, a debugger port; do not ship debuggers in a release.',
@@ -40,7 +48,7 @@ export default defineKubernetesRule({
         const name = container.name ?? '?';
         for (const port of container.ports) {
           const byNumber = port.containerPort !== undefined && DEBUG_PORTS.has(port.containerPort);
-          const byName = !!port.name && /^(debug|inspect|jdwp|debugger)/i.test(port.name);
+          const byName = !!port.name && DEBUGGER_PORT_NAME.test(port.name);
           if (!byNumber && !byName) continue;
           const range = model.valueRange(port.node, 'containerPort', doc) ?? port.range;
           report({ messageId: 'port', data: { container: name, port: String(port.containerPort ?? port.name) }, range });

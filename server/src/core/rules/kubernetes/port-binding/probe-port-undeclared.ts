@@ -2,6 +2,8 @@ import { defineKubernetesRule } from '../../../rule';
 import { isPatchFragment } from '../../../kubernetes/selectors';
 import { PROBE_KEYS, declaresPort, probeOf, probePort } from '../../../kubernetes/probes';
 import { argumentPorts } from '../../../kubernetes/pod-parts';
+import { addTo, spokenList } from '../../../lists';
+import type { Range } from '../../../types';
 
 export default defineKubernetesRule({
   meta: {
@@ -22,6 +24,7 @@ export default defineKubernetesRule({
     ].join('\n'),
     messages: {
       undeclared: '{{probe}} checks port {{port}}, which container `{{container}}` does not declare (it declares {{declared}}); declare it or probe a declared port.',
+      undeclaredByMany: '{{probes}} check port {{port}}, which container `{{container}}` does not declare (it declares {{declared}}); declare it or probe a declared port.',
     },
   },
   check({ model, report }) {
@@ -29,6 +32,8 @@ export default defineKubernetesRule({
       if (!object.podSpec || isPatchFragment(object)) continue;
       for (const container of object.podSpec.containers) {
         if (container.ports.length === 0 || container.ports.some((p) => p.containerPort === undefined && !p.name)) continue;
+        // The probes of each undeclared port: a port that three probes check is one finding.
+        const byPort = new Map<number, { key: string; range: Range }[]>();
         for (const key of PROBE_KEYS) {
           const probe = probeOf(container, key, object.doc);
           const ref = probe && probePort(probe, object.doc);
@@ -37,9 +42,17 @@ export default defineKubernetesRule({
           if (object.podSpec.containers.some((other) => other !== container && other.ports.some((p) => p.containerPort === ref.number))) continue;
           // A port the container is told to bind in its arguments (`--health-probe-bind-address=:8081`) is declared there.
           if (argumentPorts(container, object.doc).has(ref.number)) continue;
-          const declared = container.ports.map((p) => String(p.containerPort ?? p.name)).join(', ');
           const range = model.rangeOf(ref.node);
-          if (range) report({ messageId: 'undeclared', data: { probe: key, port: ref.number, container: container.name ?? '?', declared }, range });
+          if (range) addTo(byPort, ref.number, { key, range });
+        }
+        const declared = container.ports.map((p) => String(p.containerPort ?? p.name)).join(', ');
+        for (const [port, probes] of byPort) {
+          // Named and reported in the order the file writes them.
+          probes.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+          const [first, ...others] = probes;
+          const data = { probe: first.key, probes: spokenList(probes.map((p) => p.key)), port, container: container.name ?? '?', declared };
+          if (others.length === 0) report({ messageId: 'undeclared', data, range: first.range });
+          else report({ messageId: 'undeclaredByMany', data, range: first.range, related: others.map((o) => ({ uri: object.uri, range: o.range, message: `The ${o.key}, on the same port.` })) });
         }
       }
     }

@@ -1,5 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
 import { looksLikeSecretName } from '../../../secrets';
+import type { EnvVar, ServerlessModel } from '../../../serverless/model';
 
 /** CloudFormation dynamic references that decrypt a secret while the stack deploys. */
 const RESOLVE_SECRET = /\{\{resolve:(secretsmanager|ssm-secure):/g;
@@ -26,7 +27,7 @@ export default defineServerlessRule({
     id: 'config/secret-resolved-into-function-env',
     factor: 'config',
     defaultSeverity: 'warning',
-    description: 'A secret is resolved at deploy time into a plain Lambda environment variable (`{{resolve:secretsmanager:…}}`, `${ssm:…~true}`).',
+    description: 'A secret is resolved at deploy time into a plain Lambda environment variable (`{{resolve:secretsmanager:…}}`, `${ssm:…~true}`, a NoEcho parameter).',
     rationale: [
       'Resolving a secret while the stack deploys looks like a reference in the template, but the decrypted value is',
       'written into the function configuration: anyone who can read the function (the console, `GetFunctionConfiguration`,',
@@ -40,15 +41,26 @@ export default defineServerlessRule({
       'engine, endpoint, region, domain, tenant or cluster, an identifier of one of these, or a base or API URL, unless the',
       "name also looks secret), and in serverless.yml `${ssm:…}` values that are not decrypted unless the variable's name",
       'looks secret. A whole secret, and a value that also takes a secret field, are reported.',
+      '',
+      'A parameter declared `NoEcho: true` and passed into the environment (`!Ref DBPassword`, `${DBPassword}` in a',
+      '`!Sub`) is reported too: NoEcho hides the value in CloudFormation\'s console and API only, and AWS advises',
+      'against putting such values where they are stored in clear, as a function\'s environment is.',
     ].join('\n'),
     messages: {
       resolve: '`{{name}}` of {{functions}} resolves a secret at deploy time into plain configuration; pass the secret\'s ARN and read it at run time.',
+      noEcho: '`{{name}}` of {{functions}} takes `{{parameter}}`, a NoEcho parameter that CloudFormation hides and the function\'s configuration shows in clear; keep it in Secrets Manager and read it at run time.',
     },
   },
   check({ model, report }) {
+    const noEcho = model.noEchoParameters();
     for (const fn of model.functions) {
       for (const env of fn.environment) {
         const text = env.text;
+        const parameter = noEcho.size > 0 ? noEchoParameterIn(env, noEcho, model) : undefined;
+        if (parameter) {
+          report({ messageId: 'noEcho', data: { name: env.name, functions: model.namesTaking(fn, env), parameter }, range: env.range });
+          continue;
+        }
         if (text === undefined) continue;
         const framework = model.kind === 'serverless-framework';
         const resolved = resolvesSecret(text) || (framework && (FRAMEWORK_DECRYPT.test(text) || (FRAMEWORK_SSM.test(text.trim()) && looksLikeSecretName(env.name))));
@@ -57,6 +69,20 @@ export default defineServerlessRule({
     }
   },
 });
+
+/** The NoEcho parameter the value takes: `!Ref Password`, or `${Password}` in a `!Sub` body. */
+function noEchoParameterIn(env: EnvVar, noEcho: ReadonlySet<string>, model: ServerlessModel): string | undefined {
+  if (env.intrinsic === 'Ref') {
+    const id = model.referencedId(env.node);
+    return id !== undefined && noEcho.has(id) ? id : undefined;
+  }
+  if (env.intrinsic !== 'Fn::Sub' || env.text === undefined) return undefined;
+  for (const m of env.text.matchAll(SUB_VARIABLE)) if (noEcho.has(m[1])) return m[1];
+  return undefined;
+}
+
+/** A `${Name}` of a `!Sub` body (not `${!Literal}`, not `${AWS::Region}` or `${Resource.Attribute}`). */
+const SUB_VARIABLE = /\$\{([A-Za-z0-9]+)\}/g;
 
 /** Whether `text` holds a dynamic reference that decrypts a secret, other than a non-secret field of a Secrets Manager secret. */
 function resolvesSecret(text: string): boolean {

@@ -1,9 +1,12 @@
 import { defineServerlessRule } from '../../../rule';
 
 /** Variables that name the stage or environment the function is deployed to. */
-const STAGE_NAMES = /^(STAGE|STAGE_NAME|ENV|ENVIRONMENT|ENV_NAME|ENVIRONMENT_NAME|APP_ENV|APP_STAGE|APPLICATION_ENV|DEPLOY_ENV|DEPLOYMENT_ENV|DEPLOYMENT_STAGE|SERVICE_STAGE)$/i;
-/** Framework switches: a production value is a mode every stage runs, other values name a stage. */
-const FRAMEWORK_SWITCHES = /^(NODE_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|MIX_ENV|ASPNETCORE_ENVIRONMENT|DOTNET_ENVIRONMENT|SPRING_PROFILES_ACTIVE|QUARKUS_PROFILE|MICRONAUT_ENVIRONMENTS)$/i;
+const STAGE_NAMES = /^(STAGE|STAGE_NAME|ENV|ENVIRONMENT|ENV_NAME|ENVIRONMENT_NAME|APP_STAGE|APPLICATION_ENV|DEPLOY_ENV|DEPLOYMENT_ENV|DEPLOYMENT_STAGE|SERVICE_STAGE)$/i;
+/**
+ * Framework switches: a production value is a mode every stage runs, other values name a stage. `APP_ENV` is Symfony's
+ * and Laravel's (`prod`/`production`: the kernel's production mode, as Bref's templates set it).
+ */
+const FRAMEWORK_SWITCHES = /^(NODE_ENV|APP_ENV|SYMFONY_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|MIX_ENV|ASPNETCORE_ENVIRONMENT|DOTNET_ENVIRONMENT|SPRING_PROFILES_ACTIVE|QUARKUS_PROFILE|MICRONAUT_ENVIRONMENTS)$/i;
 const ENVIRONMENT_NAME = /^(dev|develop|development|local|test|testing|qa|uat|stage|staging|sandbox|prod|production|prd|live|preprod|pre-prod)$/i;
 const PRODUCTION = /^(prod|production)$/i;
 
@@ -20,7 +23,8 @@ export default defineServerlessRule({
       'and every new stage means editing the template.',
       '',
       'Take the value from a parameter (`STAGE: !Ref Stage`) or, in serverless.yml, from `${sls:stage}` / `${opt:stage}`.',
-      'Framework switches such as `NODE_ENV: production` set a mode that every stage runs and are not reported.',
+      'Framework switches such as `NODE_ENV: production` or Symfony\'s and Laravel\'s `APP_ENV: prod` set a mode that every',
+      'stage runs and are not reported.',
     ].join('\n'),
     messages: {
       stage: '`{{name}}: {{value}}` of {{functions}} fixes the stage in the template; take it from a parameter (`!Ref Stage`, `${sls:stage}`).',
