@@ -100,6 +100,19 @@ describe('CLI: build context of a Dockerfile', () => {
     assert.deepEqual(findings('mono/src/worker/Dockerfile').map((f) => `${f.ruleId}@${f.line}`), ['codebase/unfiltered-build-context@3']);
   });
 
+  it('takes a folder above as the context when a glob copies from the Dockerfile\'s folder by its path from there', () => {
+    // FreshRSS's Docker/Dockerfile, beside its entrypoint and Apache config: `COPY ./Docker/*.Apache.conf` only works
+    // from the repository root, whose .dockerignore lets `.env` through.
+    mkdirSync(join(dir, 'freshrss', '.git'), { recursive: true });
+    write('freshrss/.dockerignore', '*/.git\n*/docs\n*.bak.php\n');
+    write('freshrss/Docker/Dockerfile', 'FROM debian:12-slim\nCOPY . /var/www/FreshRSS\nCOPY ./Docker/*.Apache.conf /etc/apache2/sites-available/\nCMD ["apache2ctl", "-D", "FOREGROUND"]\n');
+    write('freshrss/Docker/FreshRSS.Apache.conf', '<Directory /var/www/FreshRSS/p>\n</Directory>\n');
+    write('freshrss/Docker/entrypoint.sh', '#!/bin/sh\nexec "$@"\n');
+    const got = findings('freshrss/Docker/Dockerfile');
+    assert.deepEqual(got.map((f) => `${f.ruleId}@${f.line}`), ['codebase/unfiltered-build-context@2']);
+    assert.match(got[0].message, /the \.dockerignore does not exclude `\.git`, `\.env`/);
+  });
+
   it('does not take a folder above when none of the copied files is in the Dockerfile\'s folder', () => {
     // ./src/api/… exists in the parent, but the Dockerfile lives in tools/: nothing says that folder is its context.
     write('coincidence/src/api/docker-entrypoint.sh', CHILD_SCRIPT);

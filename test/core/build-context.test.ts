@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../server/src/core/rules/dockerfile/disposability/entrypoint-script-without-exec';
-import { contextFilesWanted, isIgnored, parseDockerignore, requirementNames, startPackageJson } from '../../server/src/core/build-context';
+import { buildScripts, contextFilesWanted, isIgnored, parseDockerignore, requirementNames, startPackageJson } from '../../server/src/core/build-context';
 import { jvmServing } from '../../server/src/core/dockerfile/jvm-build';
 import { flaskDevServerRun } from '../../server/src/core/dockerfile/python-scripts';
 import { DockerfileModel } from '../../server/src/core/dockerfile/model';
@@ -54,6 +54,16 @@ describe('entrypoint script plumbing', () => {
     assert.ok(wantedMulti.present.includes('bin/package-lock.json'), 'a folder copied whole may bring lock files');
     const analysis = analyze({ uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text: ABSOLUTE }, { rules: [rule], buildContext: script(CHILD) });
     assert.deepEqual(analysis.findings[0]?.related?.[0], { uri: 'file:///workspace/docker-entrypoint.sh', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } }, message: "The script's last command, run without exec." });
+  });
+});
+
+describe('scripts a build runs', () => {
+  it('names the context scripts the final image\'s RUN instructions run, from WORKDIR or through a shell, and a glob\'s folder', () => {
+    const model = new DockerfileModel(new SourceText('file:///w/Dockerfile', 'FROM alpine:3.20 AS tools\nCOPY tools/ /tools/\nRUN /tools/make.sh\nFROM alpine:3.20\nWORKDIR /app\nCOPY docker ./docker\nCOPY ./conf/*.conf /etc/app/\nRUN ./docker/build/finalize.sh && sh docker/build/users.sh\nRUN setup.sh && $SCRIPT\nCMD ["/app/server"]\n'));
+    const wanted = contextFilesWanted(model);
+    assert.deepEqual(buildScripts(model).map((s) => s.contextPath), ['docker/build/finalize.sh', 'docker/build/users.sh'], 'not the other stage\'s, not a name on the PATH nobody copied');
+    assert.ok(wanted.files.includes('docker/build/finalize.sh') && wanted.files.includes('docker/build/users.sh'));
+    assert.ok(wanted.sources.includes('conf'), 'a glob names the folder it matches in');
   });
 });
 

@@ -42,6 +42,20 @@ describe('Kustomize image pins', () => {
     assert.equal(index(TREE).pinnedImages(`${R}/loose/job.yaml`), undefined);
   });
 
+  it("a component's images pin the whole build that takes it in, base included (spotahome's redis-operator)", () => {
+    const ix = index({
+      'base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+      'base/deployment.yaml': '',
+      'components/version/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nimages:\n  - name: quay.io/spotahome/redis-operator\n    newTag: v1.3.0\n',
+      'components/rbac/kustomization.yaml': 'kind: Component\ncomponents: [../version/]\n',
+      'overlays/default/kustomization.yaml': 'resources: [../../base]\ncomponents:\n  - ../../components/version/\n',
+      'overlays/full/kustomization.yaml': 'resources: [../../base]\ncomponents:\n  - ../../components/rbac/\n',
+    });
+    assert.deepEqual(pins(ix, 'base/deployment.yaml'), ['quay.io/spotahome/redis-operator'], 'one overlay names it, the other through a component of its own');
+    const partly = index({ 'base/kustomization.yaml': 'resources: [d.yaml]\n', 'base/d.yaml': '', 'c/kustomization.yaml': 'kind: Component\nimages: [{name: app, newTag: "2"}]\n', 'o1/kustomization.yaml': 'resources: [../base]\ncomponents: [../c]\n', 'o2/kustomization.yaml': 'resources: [../base]\n' });
+    assert.deepEqual(pins(partly, 'base/d.yaml'), [], 'an overlay without the component deploys the tag as written');
+  });
+
   it('survives include cycles', () => {
     const ix = index({ 'a/kustomization.yaml': 'resources: [../b]\n', 'b/kustomization.yaml': 'resources: [../a, x.yaml]\nimages: [{name: x, newTag: "1"}]\n', 'b/x.yaml': '' });
     assert.deepEqual(pins(ix, 'b/x.yaml'), ['x']);

@@ -284,6 +284,8 @@ export class ApplicationIndex {
   private readonly buildCache = new Map<string, readonly BuildVariant[]>();
   /** Kustomization folders whose kustomization is a `kind: Component`. */
   private readonly components = new Set<string>();
+  /** The components each kustomization folder names (`components:`), resolved. */
+  private readonly componentRefs = new Map<string, string[]>();
   /** The files some kustomization names as a patch (patchPathsOf). */
   private readonly patchFiles = new Set<string>();
 
@@ -321,6 +323,8 @@ export class ApplicationIndex {
       this.ownPins.set(folder, pinnedImagesOf(data));
       this.transforms.set(folder, transformOf(data));
       if (data?.kind === 'Component') this.components.add(folder);
+      const components = Array.isArray(data?.components) ? (data.components as unknown[]).filter((c): c is string => typeof c === 'string') : [];
+      this.componentRefs.set(folder, components.map((c) => resolveReference(folder, c)).filter((c): c is string => c !== undefined));
       for (const path of patchPathsOf(data)) {
         const file = resolveReference(folder, path);
         if (file !== undefined) this.patchFiles.add(file);
@@ -403,10 +407,24 @@ export class ApplicationIndex {
     visiting.add(folder);
     const parents = this.includedBy.get(folder) ?? [];
     const inherited = parents.length > 0 ? intersect(parents.map((p) => this.pinsOf(p, visiting))) : new Set<string>();
-    const result = new Set([...(this.ownPins.get(folder) ?? []), ...inherited]);
+    const result = new Set([...(this.ownPins.get(folder) ?? []), ...this.componentPins(folder, new Set()), ...inherited]);
     visiting.delete(folder);
     this.pinCache.set(folder, result);
     return result;
+  }
+
+  /**
+   * Image names the components a kustomization names pin (`components: [../../components/version]` whose `images:` sets
+   * `newTag`): a component's transformers apply to the whole build that takes it in, base included.
+   */
+  private componentPins(folder: string, visiting: Set<string>): string[] {
+    const out: string[] = [];
+    for (const component of this.componentRefs.get(folder) ?? []) {
+      if (visiting.has(component)) continue;
+      visiting.add(component);
+      out.push(...(this.ownPins.get(component) ?? []), ...this.componentPins(component, visiting));
+    }
+    return out;
   }
 
   /** The nearest folder at or above `folder` that is a boundary, or '' when none is. */

@@ -211,6 +211,38 @@ export function entrypointScript(model: DockerfileModel): EntrypointScript | und
   return { instruction, range: word.range, imagePath: found.imagePath, contextPath: found.contextPath };
 }
 
+/** At most this many scripts of a build are read (buildScripts): enough for the layouts seen, bounded whatever a file holds. */
+const MAX_BUILD_SCRIPTS = 8;
+
+/**
+ * The scripts from the build context that the final image's RUN instructions run (`RUN ./docker/build/finalize.sh`,
+ * `RUN sh scripts/setup.sh`), traced back to the COPY/ADD that put them there: what the build does in them (Gogs
+ * creates its `git` account in one) is part of the image.
+ */
+export function buildScripts(model: DockerfileModel): { instruction: Instruction; contextPath: string }[] {
+  const stage = model.finalStage;
+  if (!stage) return [];
+  const out: { instruction: Instruction; contextPath: string }[] = [];
+  const directories = workdirs(model);
+  for (const instruction of model.inheritedInstructions(stage, 'RUN')) {
+    for (const command of model.commandLine(instruction)?.commands ?? []) {
+      let words = effectiveWords(command);
+      const viaShell = words.length > 1 && SHELLS.test(words[0].value) && !words[1].value.startsWith('-');
+      if (viaShell) words = words.slice(1);
+      const word = words[0]?.value;
+      if (!word || word.includes('$') || !/\.sh$|\//.test(word)) continue;
+      const workdir = directories.get(instruction);
+      // A path, or a name a shell reads, from WORKDIR; a bare program name from the default PATH.
+      const candidates = word.includes('/') || viaShell ? (word.startsWith('/') || workdir !== undefined ? [joinImagePath(workdir ?? '/', word)] : []) : PATH_DIRS.map((dir) => `${dir}/${word}`);
+      const found = candidates.length > 0 ? contextFileOf(model, candidates, directories) : undefined;
+      if (!found || out.some((s) => s.contextPath === found.contextPath)) continue;
+      out.push({ instruction, contextPath: found.contextPath });
+      if (out.length >= MAX_BUILD_SCRIPTS) return out;
+    }
+  }
+  return out;
+}
+
 /**
  * Which build-context file the final image (or `stage`) holds at one of the `candidates` (absolute image paths, the
  * first preferred): the last COPY/ADD that writes one of them decides. Undefined when no copy from the context does.
@@ -261,6 +293,7 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
 export function contextFilesWanted(model: DockerfileModel): { files: string[]; sources: string[]; present: string[] } {
   const script = entrypointScript(model);
   const files = script ? [script.contextPath] : [];
+  for (const { contextPath } of buildScripts(model)) if (!files.includes(contextPath)) files.push(contextPath);
   for (const path of requirementFiles(model)) if (!files.includes(path)) files.push(path);
   for (const { path } of globbedContextFiles(model)) if (!files.includes(path)) files.push(path);
   const packageJson = startPackageJson(model);
@@ -275,9 +308,12 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
   const sources = new Set<string>();
   for (const copy of contextCopies(model, true)) {
     for (const source of copy.sources) {
-      if (source.value.includes('$') || /[*?[]/.test(source.value)) continue;
+      if (source.value.includes('$')) continue;
       const parts = cleanPath(source.value);
-      if (parts.length > 0) sources.add(parts.join('/'));
+      // A glob names the folder it matches in (`./Docker/*.Apache.conf`: the context holds `Docker/`).
+      const glob = parts.findIndex((p) => /[*?[]/.test(p));
+      const fixed = glob < 0 ? parts : parts.slice(0, glob);
+      if (fixed.length > 0) sources.add(fixed.join('/'));
     }
   }
   const present = [...new Set(folderContextFiles(model).map((f) => f.path))];

@@ -28,3 +28,13 @@ export function hasTemplateBraces(text: string, sameLine = false): boolean {
   }
   return false;
 }
+
+/**
+ * A `%%NAME%%` token that a build script replaces before the file is used (AWS Solutions templates: `%%VERSION%%`,
+ * `%%BUCKET_NAME%%`, `%%SOLUTION_NAME%%`, filled in by `sed` in their `build-s3-dist.sh`): the value is not final.
+ */
+export function hasBuildPlaceholder(text: string): boolean {
+  return BUILD_PLACEHOLDER.test(text);
+}
+
+const BUILD_PLACEHOLDER = /%%[A-Z][A-Z0-9_]*%%/;

@@ -7,7 +7,7 @@ import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import type { ShellWord, SimpleCommand } from './shell';
 import { effectiveWords } from './shell';
-import { baseName, bindMountSources, copiesDirectory, copyPaths, programOf, sourceMatches, verbIndex, type PathWord } from './instructions';
+import { baseName, bindMountSources, copiesDirectory, copyPaths, programOf, sourceMatches, type PathWord } from './instructions';
 import { AttachedCache } from '../attached';
 import { addTo, countBelow } from '../lists';
 import { cleanPath, folderContextFiles, globbedContextFiles, ignoredByContext, type BuildContext } from '../build-context';
@@ -28,8 +28,18 @@ export interface InstallCommand {
   command: SimpleCommand;
 }
 
-/** Options whose value is a separate word, so it is not mistaken for a package name. */
-const VALUE_OPTIONS = new Set(['--prefix', '-C', '--dir', '--loglevel', '--registry', '--cache', '--cwd', '--modules-folder', '--network-timeout', '--filter', '--path', '--jobs', '-j', '--retry', '--without', '--with', '--only', '--target', '--extras', '-E', '--python', '--group', '--profile']);
+/**
+ * Options of package managers whose value is a separate word, so it is not mistaken for a package name or for the
+ * command (`npm --prefix plugins install`, `yarn --cwd web start`, `pnpm -F api start`).
+ */
+export const VALUE_OPTIONS: ReadonlySet<string> = new Set(['--prefix', '-C', '--dir', '--loglevel', '--registry', '--cache', '--cwd', '--modules-folder', '--network-timeout', '--filter', '-F', '-w', '--workspace', '--userconfig', '--path', '--jobs', '-j', '--retry', '--without', '--with', '--only', '--target', '--extras', '-E', '--python', '--group', '--profile']);
+
+/** The index of a package manager's command word, past the options (and their values) before it; -1 when none. */
+export function managerVerbIndex(words: readonly ShellWord[]): number {
+  let at = 1;
+  while (at < words.length && words[at].value.startsWith('-')) at += VALUE_OPTIONS.has(words[at].value) ? 2 : 1;
+  return at < words.length ? at : -1;
+}
 
 /** Recognises a command that installs a project's dependencies from its manifest. */
 export function installCommandOf(command: SimpleCommand): InstallCommand | undefined {
@@ -45,7 +55,7 @@ const installByCommand = new AttachedCache<SimpleCommand, InstallCommand | undef
 function readInstallCommand(command: SimpleCommand): InstallCommand | undefined {
   const words = effectiveWords(command);
   const tool = programOf(words);
-  const vi = verbIndex(words);
+  const vi = managerVerbIndex(words);
   const verb = vi >= 0 ? words[vi] : undefined;
   const operands: ShellWord[] = [];
   if (vi >= 0) {

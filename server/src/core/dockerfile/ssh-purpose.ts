@@ -6,7 +6,9 @@
  */
 import type { DockerfileModel } from './model';
 import { commandsOf, programOf } from './instructions';
-import { effectiveWords } from './shell';
+import { effectiveWords, splitCommands, verbatimText, type SimpleCommand } from './shell';
+import { SourceText } from '../source';
+import { buildScripts, type BuildContext } from '../build-context';
 import { baseImageOf, isDevelopmentImage, startInfo } from './start-command';
 
 /** The programs that are an SSH server. */
@@ -15,7 +17,7 @@ export const SSHD_PROGRAMS: ReadonlySet<string> = new Set(['sshd', 'dropbear']);
 /** An MPI implementation installed or built in a RUN. */
 const MPI = /\b(open-?mpi|libopenmpi|mpich|mvapich2?|oneapi-mpi|intel-mpi|impi)\b/i;
 
-export function sshServesImagePurpose(model: DockerfileModel, uri: string): boolean {
+export function sshServesImagePurpose(model: DockerfileModel, uri: string, buildContext?: BuildContext): boolean {
   if (isDevelopmentImage(model, uri)) return true;
   const stage = model.finalStage;
   if (!stage) return false;
@@ -27,12 +29,30 @@ export function sshServesImagePurpose(model: DockerfileModel, uri: string): bool
   // An image that runs only sshd is an SSH (or SFTP, git) server: that is its process type.
   const commands = startInfo(model)?.commands.filter((c) => c.words.length > 0) ?? [];
   if (commands.length > 0 && commands.every((c) => SSHD_PROGRAMS.has(c.program) || c.program === 'ssh-keygen')) return true;
-  // A `git` account (`adduser … git`, `useradd … git`): users push and pull over SSH as that user.
-  return runs.some((i) =>
-    commandsOf(model.commandLine(i)).some((c) => {
-      const words = effectiveWords(c);
-      const program = programOf(words);
-      return (program === 'adduser' || program === 'useradd') && words[words.length - 1]?.value === 'git';
-    }),
-  );
+  // A `git` account (`adduser … git`, `useradd … git`): users push and pull over SSH as that user. In a RUN, or in a
+  // script from the build context that a RUN runs (Gogs' docker/build/finalize.sh).
+  if (runs.some((i) => commandsOf(model.commandLine(i)).some(createsGitAccount))) return true;
+  for (const { contextPath } of buildScripts(model)) {
+    const file = buildContext?.files?.[contextPath];
+    if (!file) continue;
+    const script = new SourceText(file.uri, file.text);
+    if (splitCommands(script, verbatimText(script, 0, file.text.length)).some(createsGitAccount)) return true;
+  }
+  return false;
+}
+
+/** Options of adduser and useradd whose value is the next word (a group, a home, a shell, a comment). */
+const ACCOUNT_OPTIONS_WITH_VALUE = new Set(['-G', '-g', '-h', '-s', '-u', '-k', '-d', '-c', '-K', '-p', '-e', '-f', '--ingroup', '--gid', '--home', '--shell', '--uid', '--gecos', '--comment', '--groups']);
+
+/** `adduser -G git -H -D -g 'Gogs Git User' git -h /data/git`, `useradd -m git`: the account named is `git`. */
+function createsGitAccount(command: SimpleCommand): boolean {
+  const words = effectiveWords(command);
+  const program = programOf(words);
+  if (program !== 'adduser' && program !== 'useradd') return false;
+  for (let i = 1; i < words.length; i++) {
+    const value = words[i].value;
+    if (ACCOUNT_OPTIONS_WITH_VALUE.has(value)) i++;
+    else if (value === 'git') return true;
+  }
+  return false;
 }

@@ -11,7 +11,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type ScalarTag, type CollectionTag, type YAMLMap } from 'yaml';
 import type { ParseProblem, Range, RelatedLocation } from '../types';
 import type { SourceText } from '../source';
-import { hasTemplateBraces } from '../text-scan';
+import { hasBuildPlaceholder, hasTemplateBraces } from '../text-scan';
 import { spokenList } from '../lists';
 import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
 import { duplicateKeyProblems, problemsOf, readDocument } from '../yaml-read';
@@ -280,7 +280,7 @@ export class ServerlessModel {
     }
     if (literal !== undefined && this.kind === 'serverless-framework' && literal.includes('${')) literal = undefined;
     // Dynamic references (`{{resolve:…}}`) and project-template placeholders are not values yet.
-    if (literal !== undefined && (hasTemplateBraces(literal) || literal.includes('{%'))) literal = undefined;
+    if (literal !== undefined && (hasTemplateBraces(literal) || literal.includes('{%') || hasBuildPlaceholder(literal))) literal = undefined;
     return { node: n, range, literal, intrinsic, text };
   }
 
@@ -371,6 +371,26 @@ export class ServerlessModel {
   }
 
   private noEcho: ReadonlySet<string> | undefined;
+  private apiStages: ReadonlySet<string> | undefined;
+
+  /**
+   * The stage names the template gives its APIs (`StageName` of an API Gateway stage, or of a SAM API), as written:
+   * a path segment of the API's URL (`wss://.../Prod`), which a function may be told to build that URL.
+   */
+  apiStageNames(): ReadonlySet<string> {
+    if (this.apiStages) return this.apiStages;
+    const names = new Set<string>();
+    const doc = this.doc;
+    if (doc) {
+      for (const resource of this.resources.values()) {
+        if (!API_STAGE_TYPES.has(resource.type)) continue;
+        const name = scalarString(valueOf(resource.properties, 'StageName', doc), doc);
+        if (name !== undefined) names.add(name);
+      }
+    }
+    this.apiStages = names;
+    return names;
+  }
 
   /**
    * The template's parameters declared `NoEcho: true` (a CloudFormation template's `Parameters`): values CloudFormation
@@ -659,6 +679,9 @@ function subTemplate(node: unknown, doc: Document): string | undefined {
 }
 
 /** The intrinsic function a node is (`Ref`, `Fn::Sub`…), by its short-form tag or its one-key long form. */
+/** Resources whose `StageName` names a stage of an API (apiStageNames). */
+const API_STAGE_TYPES = new Set(['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi']);
+
 export function intrinsicOf(node: unknown): string | undefined {
   const tag = (node as Node | undefined)?.tag;
   if (tag && tag.startsWith('!')) {

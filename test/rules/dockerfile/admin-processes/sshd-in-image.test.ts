@@ -8,6 +8,12 @@ testRule(rule, {
     { name: 'ssh client only', code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y openssh-client git\nCMD ["/app"]\n' },
     { name: 'a dedicated SFTP server image', code: 'FROM alpine:3.20\nRUN apk add --no-cache openssh\nCMD ["/usr/sbin/sshd", "-D", "-e"]\n' },
     { name: 'devcontainer', filename: '.devcontainer/Dockerfile', code: 'FROM mcr.microsoft.com/devcontainers/base:ubuntu\nRUN apt-get update && apt-get install -y openssh-server\n' },
+    {
+      name: "Gogs: its git account is created by a script of the build context that a RUN runs",
+      code: `FROM alpine:3.14\nRUN apk --no-cache --no-progress add bash git openssh s6 shadow\nWORKDIR /app/gogs\nCOPY docker ./docker\nCOPY --from=binarybuilder /gogs.io/gogs/gogs .\nRUN ./docker/build/finalize.sh\nEXPOSE 22 3000\nENTRYPOINT ["/app/gogs/docker/start.sh"]\nCMD ["/bin/s6-svscan", "/app/gogs/docker/s6/"]\n`,
+      buildContext: { files: { 'docker/build/finalize.sh': { uri: 'file:///gogs/docker/build/finalize.sh', text: `#!/bin/sh\nset -xe\n# Create git user for Gogs\naddgroup -S git\nadduser -G git -H -D -g 'Gogs Git User' git -h /data/git -s /bin/bash && usermod -p '*' git && passwd -u git\n` } } },
+    },
+    { name: 'a git account named among options (adduser -G git … git -h /data/git)', code: 'FROM alpine:3.20\nRUN apk add --no-cache openssh git && adduser -G git -H -D -g "Git User" git -h /data/git -s /bin/bash\nEXPOSE 22\n' },
   ],
   invalid: [
     {

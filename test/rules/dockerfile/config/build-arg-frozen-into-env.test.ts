@@ -7,6 +7,7 @@ testRule(rule, {
     { name: 'only in a builder stage (bundled at build time)', code: 'FROM node:20 AS build\nARG VITE_API_URL\nENV VITE_API_URL=$VITE_API_URL\nRUN npm run build\nFROM nginx:1.27-alpine\n' },
     { name: 'ENV from a variable that is not a build argument', code: 'FROM python:3.12-slim\nENV API_URL=$API_URL\n' },
     { name: 'literal config default', code: 'FROM python:3.12-slim\nENV API_URL=http://api\n' },
+    { name: "a record of the URL the bundle was built with (cal.com's start script compares it)", code: 'FROM node:18 AS runner\nARG NEXT_PUBLIC_WEBAPP_URL=http://localhost:3000\nENV BUILT_NEXT_PUBLIC_WEBAPP_URL=$NEXT_PUBLIC_WEBAPP_URL\n' },
   ],
   invalid: [
     {

@@ -73,5 +73,11 @@ testRule(rule, {
       errors: [{ line: 4, column: 5 }],
       output: 'FROM node:24\nWORKDIR /app\nCOPY ./src/web/. ./\nRUN npm ci\n',
     },
+    {
+      name: "npm --prefix before the command (ToolJet's plugins, frontend and server)",
+      code: 'FROM node:22-bullseye\nWORKDIR /app\nCOPY ./plugins/package.json ./plugins/package-lock.json ./plugins/\nRUN npm --prefix plugins install\n',
+      errors: [{ line: 4, column: 5, endColumn: 33, message: '`npm install`' }],
+      output: 'FROM node:22-bullseye\nWORKDIR /app\nCOPY ./plugins/package.json ./plugins/package-lock.json ./plugins/\nRUN npm --prefix plugins ci\n',
+    },
   ],
 });

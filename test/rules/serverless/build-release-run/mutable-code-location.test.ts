@@ -19,6 +19,10 @@ testRule(rule, {
       name: 'a version in the Globals\' CodeUri reaches a function that names its own key (SAM merges the maps)',
       code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    CodeUri:\n      Bucket: artifacts\n      Version: 7\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri:\n        Key: orders/handler.zip\n',
     },
+    {
+      name: "a key the release build fills in (AWS Solutions' %%VERSION%%, serverless-image-handler)",
+      code: lambda('      Code:\n        S3Bucket: !Join ["-", ["%%BUCKET_NAME%%", !Ref "AWS::Region"]]\n        S3Key: serverless-image-handler/%%VERSION%%/image-handler.zip\n'),
+    },
   ],
   invalid: [
     { name: 's3:// URI', code: sam('      CodeUri: s3://artifacts/orders.zip\n'), errors: [{ line: 6, column: 16, messageId: 's3Uri' }] },

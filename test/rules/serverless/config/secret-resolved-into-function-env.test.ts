@@ -15,6 +15,10 @@ testRule(rule, {
     { name: 'a plain SSM parameter', code: sam('          TABLE: "{{resolve:ssm:/app/table-name}}"\n') },
     { name: 'a plain ssm variable under a harmless name', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: h\n    environment:\n      TABLE_NAME: ${ssm:/app/table}\n' },
     {
+      name: "a NoEcho parameter that names a host, not a credential (coralogix's Salesforce integration)",
+      code: 'Parameters:\n  SFHost:\n    Type: String\n    NoEcho: true\n' + sam('          SF_HOST:\n            Ref: SFHost\n'),
+    },
+    {
       name: 'parameters that are not NoEcho, and a NoEcho parameter that goes to the database only',
       code: 'Parameters:\n  Stage:\n    Type: String\n  DBPassword:\n    Type: String\n    NoEcho: true\n  DBUser:\n    Type: String\n    NoEcho: false\n' + sam('          STAGE: !Ref Stage\n          DB_USER: !Ref DBUser\n          DB_SECRET_ARN: !Ref DbSecret\n') + '  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MasterUserPassword: !Ref DBPassword\n',
     },

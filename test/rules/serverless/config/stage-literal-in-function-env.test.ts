@@ -15,6 +15,10 @@ testRule(rule, {
       code: "service: symfony\nprovider:\n  name: aws\n  runtime: provided.al2\n  environment:\n    APP_ENV: prod\nplugins:\n  - ./vendor/bref/bref\nfunctions:\n  web:\n    handler: public/index.php\n    layers:\n      - ${bref:layer.php-83-fpm}\n    events:\n      - httpApi: '*'\n",
     },
     { name: "Laravel's production mode", code: sam('          APP_ENV: production\n          APP_DEBUG: "false"\n') },
+    {
+      name: "the stage of the WebSocket API the template declares (serverless-trivia-game's connection URL)",
+      code: sam('          STAGE: Prod\n') + '  WebSocketStage:\n    Type: AWS::ApiGatewayV2::Stage\n    Properties:\n      StageName: Prod\n      ApiId: !Ref WebSocket\n',
+    },
   ],
   invalid: [
     { name: 'STAGE: prod', code: sam('          STAGE: prod\n'), errors: [{ line: 8, column: 18, endColumn: 22, messageId: 'stage' }] },

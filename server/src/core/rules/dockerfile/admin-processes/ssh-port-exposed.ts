@@ -28,10 +28,10 @@ export default defineDockerfileRule({
     },
     anchors: [{ tool: 'Checkov', id: 'CKV_DOCKER_1' }],
   },
-  check({ model, source, report }) {
+  check({ model, source, report, buildContext }) {
     const stage = model.finalStage;
     // Port 22 of an SSH, SFTP, MPI or Git server image is its users' (the same judgement as sshd-in-image's).
-    if (!stage || sshServesImagePurpose(model, source.uri)) return;
+    if (!stage || sshServesImagePurpose(model, source.uri, buildContext)) return;
     for (const port of exposedPorts(model, stage)) {
       if (port.number === 22 && /^[^/]*$|\/tcp$/i.test(port.port)) report({ messageId: 'ssh', range: port.range });
     }

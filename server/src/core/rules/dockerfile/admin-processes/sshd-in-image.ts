@@ -27,9 +27,9 @@ export default defineDockerfileRule({
       started: '`{{name}}` starts an SSH server in the app container; run admin tasks as one-off processes instead.',
     },
   },
-  check({ model, source, report }) {
+  check({ model, source, report, buildContext }) {
     // MPI launches its ranks over SSH; an SSH, SFTP or Git server serves its users through it (see ssh-purpose.ts).
-    if (!model.finalStage || sshServesImagePurpose(model, source.uri)) return;
+    if (!model.finalStage || sshServesImagePurpose(model, source.uri, buildContext)) return;
     const commands = startInfo(model)?.commands.filter((c) => c.words.length > 0) ?? [];
     for (const pkg of runtimePackages(model)) {
       if (SSHD_PACKAGES.has(pkg.name.toLowerCase()) && pkg.manager !== 'npm' && pkg.manager !== 'pip' && pkg.manager !== 'gem') report({ messageId: 'installed', data: { name: pkg.name }, range: pkg.word.range });

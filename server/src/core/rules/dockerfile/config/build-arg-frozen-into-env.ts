@@ -6,6 +6,9 @@ import { looksLikeSecretName } from '../../../secrets';
 /** Names of settings that differ per deploy: where services live, which domain, which bucket. */
 const CONFIG_LIKE = /(_|^)(URL|URI|HOST|HOSTNAME|HOSTS|ENDPOINT|DSN|ADDR|ADDRESS|SERVER|SERVERS|DOMAIN|ORIGIN|ORIGINS|BUCKET|QUEUE|TOPIC|DATABASE|REGION|TENANT|BROKERS?)$/i;
 
+/** `BUILT_...`: the value the image was built with, kept to compare with the deploy's. */
+const BUILT_RECORD = /^BUILT_/i;
+
 export default defineDockerfileRule({
   meta: {
     id: 'config/build-arg-frozen-into-env',
@@ -18,7 +21,8 @@ export default defineDockerfileRule({
       'value is stored in the image config for anyone who pulls it.',
       '',
       'Drop the `ARG`/`ENV` pair and let each deploy set the variable. Build metadata such as `ARG VERSION` →',
-      '`ENV APP_VERSION=$VERSION` describes the artefact itself and is not reported. Only the final stage is judged.',
+      '`ENV APP_VERSION=$VERSION` describes the artefact itself and is not reported, nor is a record of what the build',
+      'used (`BUILT_…`, which a start script compares with the deploy\'s value). Only the final stage is judged.',
     ].join('\n'),
     messages: {
       config: '`{{name}}` is fixed at build time from the build argument `{{arg}}`; let each deploy set {{name}} instead of building one image per environment.',
@@ -32,6 +36,9 @@ export default defineDockerfileRule({
       for (const variable of propertiesOf(instruction)) {
         const arg = soleReference(variable.value);
         if (!arg || !args.has(arg)) continue;
+        // A record of what the build used (`BUILT_NEXT_PUBLIC_WEBAPP_URL`: cal.com's start script compares it with the
+        // deploy's value to rewrite the bundle) describes the artefact, as build metadata does.
+        if (BUILT_RECORD.test(variable.name)) continue;
         if (looksLikeSecretName(arg) || looksLikeSecretName(variable.name)) {
           report({ messageId: 'secret', data: { name: variable.name, arg }, range: variable.valueRange });
         } else if (CONFIG_LIKE.test(arg) || CONFIG_LIKE.test(variable.name)) {

@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
+import { managerVerbIndex } from '../../../dockerfile/lockfiles';
 import { startCommands } from '../../../dockerfile/instructions';
 import { effectiveWords, type SimpleCommand } from '../../../dockerfile/shell';
 import { spanOf } from '../../../dockerfile/instructions';
@@ -6,8 +7,7 @@ import { baseImageOf, imagePurpose } from '../../../dockerfile/start-command';
 import { isAlpineImage } from '../../../dockerfile/base-images';
 
 const MANAGERS = new Set(['npm', 'yarn', 'pnpm']);
-/** Options of npm, yarn and pnpm that take the next word as their value. */
-const OPTIONS_WITH_VALUE = new Set(['--prefix', '--cwd', '-C', '--dir', '--filter', '-F', '-w', '--workspace', '--userconfig', '--loglevel']);
+
 
 /** Words that only close a compound command (`fi`): not a command that runs after the one before them. */
 const CLOSING_WORDS = new Set(['fi', 'done', 'esac', '}']);
@@ -60,9 +60,8 @@ export default defineDockerfileRule({
         const manager = (words[0]?.value.split('/').pop() ?? '').toLowerCase();
         if (!MANAGERS.has(manager) || (manager === 'npm' && busyboxShell)) continue;
         // Options before the command: `yarn --prefix packages/server start`, `npm --workspace api run start`.
-        let at = 1;
-        while (words[at]?.value.startsWith('-')) at += OPTIONS_WITH_VALUE.has(words[at].value) ? 2 : 1;
-        const verb = words[at]?.value;
+        const at = managerVerbIndex(words);
+        const verb = at < 0 ? undefined : words[at].value;
         const runs = verb === 'start' || ((verb === 'run' || verb === 'run-script') && words[at + 1] !== undefined) || (manager !== 'npm' && verb !== undefined && !['install', 'add', 'ci', 'build', 'test'].includes(verb));
         if (!runs) continue;
         const end = verb === 'start' ? at : Math.min(at + 1, words.length - 1);

@@ -44,7 +44,8 @@ export default defineServerlessRule({
       '',
       'A parameter declared `NoEcho: true` and passed into the environment (`!Ref DBPassword`, `${DBPassword}` in a',
       '`!Sub`) is reported too: NoEcho hides the value in CloudFormation\'s console and API only, and AWS advises',
-      'against putting such values where they are stored in clear, as a function\'s environment is.',
+      'against putting such values where they are stored in clear, as a function\'s environment is. Not when the',
+      'variable or the parameter names a field that is not secret by the words above (`SF_HOST: !Ref SFHost`).',
     ].join('\n'),
     messages: {
       resolve: '`{{name}}` of {{functions}} resolves a secret at deploy time into plain configuration; pass the secret\'s ARN and read it at run time.',
@@ -57,7 +58,8 @@ export default defineServerlessRule({
       for (const env of fn.environment) {
         const text = env.text;
         const parameter = noEcho.size > 0 ? noEchoParameterIn(env, noEcho, model) : undefined;
-        if (parameter) {
+        // A NoEcho parameter that says where or who (`SF_HOST: !Ref SFHost`): hidden by choice, not a credential.
+        if (parameter && !publicField(env.name) && !publicField(parameter)) {
           report({ messageId: 'noEcho', data: { name: env.name, functions: model.namesTaking(fn, env), parameter }, range: env.range });
           continue;
         }

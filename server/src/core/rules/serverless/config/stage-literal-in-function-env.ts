@@ -24,17 +24,21 @@ export default defineServerlessRule({
       '',
       'Take the value from a parameter (`STAGE: !Ref Stage`) or, in serverless.yml, from `${sls:stage}` / `${opt:stage}`.',
       'Framework switches such as `NODE_ENV: production` or Symfony\'s and Laravel\'s `APP_ENV: prod` set a mode that every',
-      'stage runs and are not reported.',
+      'stage runs and are not reported, nor is the `StageName` of an API the same template declares (`STAGE: Prod` beside',
+      'a WebSocket API\'s `Prod` stage: a segment of its URL, the same in every deploy).',
     ].join('\n'),
     messages: {
       stage: '`{{name}}: {{value}}` of {{functions}} fixes the stage in the template; take it from a parameter (`!Ref Stage`, `${sls:stage}`).',
     },
   },
   check({ model, report }) {
+    const apiStages = model.apiStageNames();
     for (const fn of model.functions) {
       for (const env of fn.environment) {
         const value = env.literal?.trim();
         if (!value || !ENVIRONMENT_NAME.test(value)) continue;
+        // The stage of an API the template declares (`StageName: Prod`): part of its URL, the same in every deploy.
+        if (apiStages.has(value)) continue;
         if (STAGE_NAMES.test(env.name) || (FRAMEWORK_SWITCHES.test(env.name) && !PRODUCTION.test(value))) {
           report({ messageId: 'stage', data: { name: env.name, value, functions: model.namesTaking(fn, env) }, range: env.range });
         }
