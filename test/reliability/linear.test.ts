@@ -6,6 +6,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
+import { contextFilesWanted } from '../../server/src/core/build-context';
+import { DockerfileModel } from '../../server/src/core/dockerfile/model';
+import { SourceText } from '../../server/src/core/source';
 import { generate, INPUT_KINDS } from '../helpers/generate';
 
 const SMALL = 2_000;
@@ -115,4 +118,29 @@ describe('install commands that take their packages from build variables', () =>
     { warm: 20, small: SMALL / 10, large: LARGE / 10, unit: 'pairs' },
     (analysis) => assert.ok(analysis.findings.some((f) => f.ruleId === 'dependencies/healthcheck-tool-missing')),
   );
+});
+
+// The scripts a build runs (`RUN ./docker/build/finalize.sh`) are traced back to the copy that put them there, which
+// reads every copy of the stage: bounded per file, so a file of many copies and script runs stays linear.
+describe('scripts a build runs, looked up among its copies', () => {
+  it(`${SMALL / 10} → ${LARGE / 10} pairs costs at most ${MAX_RATIO}x`, () => {
+    // Scripts no copy put there (a look-up that reads every copy and finds nothing), after copies of other folders.
+    const text = (pairs: number) => 'FROM alpine:3.20\nWORKDIR /opt\n' + Array.from({ length: pairs }, (_, i) => `COPY step${i} ./step${i}\nRUN ./tools${i}/run.sh\n`).join('');
+    const bestOf = (pairs: number) => {
+      const source = text(pairs);
+      let best = Infinity;
+      for (let run = 0; run < RUNS; run++) {
+        const model = new DockerfileModel(new SourceText('file:///generated/scripts/Dockerfile', source));
+        const start = performance.now();
+        const wanted = contextFilesWanted(model);
+        best = Math.min(best, performance.now() - start);
+        assert.equal(wanted.sources.length, pairs);
+      }
+      return best;
+    };
+    bestOf(20);
+    const small = bestOf(SMALL / 10);
+    const large = bestOf(LARGE / 10);
+    assert.ok(large / small <= MAX_RATIO, `${small.toFixed(0)} ms → ${large.toFixed(0)} ms, ratio ${(large / small).toFixed(1)}`);
+  });
 });

@@ -211,8 +211,14 @@ export function entrypointScript(model: DockerfileModel): EntrypointScript | und
   return { instruction, range: word.range, imagePath: found.imagePath, contextPath: found.contextPath };
 }
 
-/** At most this many scripts of a build are read (buildScripts): enough for the layouts seen, bounded whatever a file holds. */
+/**
+ * At most this many scripts of a build are read (buildScripts), and this many script-like commands looked up among
+ * the copies: enough for the layouts seen, and linear whatever a file holds (each look-up reads every copy).
+ */
 const MAX_BUILD_SCRIPTS = 8;
+const MAX_BUILD_SCRIPT_LOOKUPS = 32;
+
+const buildScriptsOf = new AttachedCache<DockerfileModel, { instruction: Instruction; contextPath: string }[]>('build scripts');
 
 /**
  * The scripts from the build context that the final image's RUN instructions run (`RUN ./docker/build/finalize.sh`,
@@ -220,10 +226,20 @@ const MAX_BUILD_SCRIPTS = 8;
  * creates its `git` account in one) is part of the image.
  */
 export function buildScripts(model: DockerfileModel): { instruction: Instruction; contextPath: string }[] {
+  let out = buildScriptsOf.get(model);
+  if (!out) {
+    out = readBuildScripts(model);
+    buildScriptsOf.set(model, out);
+  }
+  return out;
+}
+
+function readBuildScripts(model: DockerfileModel): { instruction: Instruction; contextPath: string }[] {
   const stage = model.finalStage;
   if (!stage) return [];
   const out: { instruction: Instruction; contextPath: string }[] = [];
   const directories = workdirs(model);
+  let lookups = 0;
   for (const instruction of model.inheritedInstructions(stage, 'RUN')) {
     for (const command of model.commandLine(instruction)?.commands ?? []) {
       let words = effectiveWords(command);
@@ -234,7 +250,9 @@ export function buildScripts(model: DockerfileModel): { instruction: Instruction
       const workdir = directories.get(instruction);
       // A path, or a name a shell reads, from WORKDIR; a bare program name from the default PATH.
       const candidates = word.includes('/') || viaShell ? (word.startsWith('/') || workdir !== undefined ? [joinImagePath(workdir ?? '/', word)] : []) : PATH_DIRS.map((dir) => `${dir}/${word}`);
-      const found = candidates.length > 0 ? contextFileOf(model, candidates, directories) : undefined;
+      if (candidates.length === 0) continue;
+      if (++lookups > MAX_BUILD_SCRIPT_LOOKUPS) return out;
+      const found = contextFileOf(model, candidates, directories);
       if (!found || out.some((s) => s.contextPath === found.contextPath)) continue;
       out.push({ instruction, contextPath: found.contextPath });
       if (out.length >= MAX_BUILD_SCRIPTS) return out;

@@ -32,8 +32,9 @@ export function sshServesImagePurpose(model: DockerfileModel, uri: string, build
   // A `git` account (`adduser … git`, `useradd … git`): users push and pull over SSH as that user. In a RUN, or in a
   // script from the build context that a RUN runs (Gogs' docker/build/finalize.sh).
   if (runs.some((i) => commandsOf(model.commandLine(i)).some(createsGitAccount))) return true;
+  if (!buildContext?.files) return false;
   for (const { contextPath } of buildScripts(model)) {
-    const file = buildContext?.files?.[contextPath];
+    const file = buildContext.files[contextPath];
     if (!file) continue;
     const script = new SourceText(file.uri, file.text);
     if (splitCommands(script, verbatimText(script, 0, file.text.length)).some(createsGitAccount)) return true;
