@@ -1,5 +1,5 @@
 /**
- * One-off processes (Jobs, CronJobs, KEDA ScaledJobs) and whether a one-off process is a build:
+ * One-off processes (Jobs, CronJobs, KEDA ScaledJobs, Pods that run to completion) and whether a one-off process is a build:
  * a Job that builds an image (kaniko, buildah, BuildKit, Docker-in-Docker) or runs a CI runner is
  * CI work that happens to run on the cluster, not the application fetching its code when it runs.
  *
@@ -8,13 +8,21 @@
 import type { KubeObject, KubernetesModel } from './model';
 import { parseImageReference } from './images';
 import { findInCommand } from './pod-parts';
+import { nodeAt, scalarString } from './yaml-nodes';
 
 /** Kinds whose pods run to completion, once or on a schedule. */
 const ONE_OFF_KINDS = new Set(['Job', 'CronJob', 'ScaledJob']);
 
-/** A Job, a CronJob or a KEDA ScaledJob with a pod template. */
+/**
+ * A Job, a CronJob or a KEDA ScaledJob with a pod template, or a bare Pod that runs to completion (`restartPolicy:
+ * Never` or `OnFailure`: a build pod, a one-off task written as a Pod).
+ */
 export function isOneOffJob(object: KubeObject): boolean {
-  return !!object.podSpec && ONE_OFF_KINDS.has(object.kind);
+  if (!object.podSpec) return false;
+  if (ONE_OFF_KINDS.has(object.kind)) return true;
+  if (object.kind !== 'Pod') return false;
+  const policy = scalarString(nodeAt(object.node, ['spec', 'restartPolicy'], object.doc), object.doc);
+  return policy === 'Never' || policy === 'OnFailure';
 }
 
 /** Image repositories of image builders and CI runners (matched on the repository, tag and digest removed). */
@@ -33,4 +41,12 @@ export function isBuildJob(model: KubernetesModel, object: KubeObject): boolean 
     if (findInCommand(model, container, object.doc, BUILD_COMMAND).length > 0) return true;
   }
   return false;
+}
+
+/**
+ * True when the object is CI work on the cluster: a one-off process (isOneOffJob) or a bare Pod whose containers build
+ * an image or run a CI runner (isBuildJob). A kaniko Pod is a build whatever its restart policy says.
+ */
+export function isBuildWork(model: KubernetesModel, object: KubeObject): boolean {
+  return (isOneOffJob(object) || object.kind === 'Pod') && isBuildJob(model, object);
 }

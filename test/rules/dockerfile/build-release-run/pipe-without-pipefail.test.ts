@@ -5,13 +5,14 @@ testRule(rule, {
   valid: [
     { name: 'pipefail set in the script', code: 'FROM debian:12\nRUN set -euo pipefail; curl -fsSL https://x/key | gpg --dearmor -o /k.gpg\n' },
     { name: 'pipefail in SHELL of the parent stage', code: 'FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://x/key | tee /k\n' },
+    { name: "gpg fails on empty input by itself (exit 2, no valid OpenPGP data): linkding's key", code: 'FROM debian:12\nRUN curl -fsSL https://x/key.asc | gpg --dearmor -o /usr/share/keyrings/x.gpg\n' },
     { name: 'tar fails on empty input by itself; pipe into sh is another rule', code: 'FROM debian:12\nRUN curl -fsSL https://x/a.tgz | tar -xz -C /opt && curl https://x/i.sh | sh\n' },
   ],
   invalid: [
     {
-      name: 'curl into gpg --dearmor',
-      code: 'FROM debian:12\nRUN curl -fsSL https://x/key.asc | gpg --dearmor -o /usr/share/keyrings/x.gpg\n',
-      errors: [{ line: 2, column: 5, endColumn: 78, messageId: 'pipe', message: '`curl … | gpg`' }],
+      name: 'curl into tee, writing an apt source',
+      code: 'FROM debian:12\nRUN curl -fsSL https://x/repo.list | tee /etc/apt/sources.list.d/x.list\n',
+      errors: [{ line: 2, column: 5, endColumn: 72, messageId: 'pipe', message: '`curl … | tee`' }],
     },
     {
       name: 'wget through two pipes into tee',

@@ -7,6 +7,8 @@ testRule(rule, {
     { name: 'tini as init with one process', code: 'FROM node:20-slim\nRUN apt-get update && apt-get install -y --no-install-recommends tini\nENTRYPOINT ["tini", "--"]\nCMD ["node", "server.js"]\n' },
     { name: 'supervisor only in a builder stage', code: 'FROM python:3.12 AS build\nRUN pip install supervisor && supervisord --version\nFROM python:3.12-slim\nCMD ["gunicorn", "app:app"]\n' },
     { name: 'honcho used for something else than start', code: 'FROM python:3.12-slim\nCMD ["honcho", "check"]\n' },
+    { name: "runit installed for chpst, the app started by dumb-init (authentik)", code: 'FROM python:3.12-slim-bookworm\n# Required for bootstrap & healtcheck\nRUN apt-get update && apt-get install -y --no-install-recommends runit && rm -rf /var/lib/apt/lists/*\nENTRYPOINT ["dumb-init", "--", "ak"]\nCMD ["server"]\n' },
+    { name: "s6-overlay's /init reaps zombies for one app", code: 'FROM alpine:3.20\nADD https://github.com/just-containers/s6-overlay/releases/download/v3.2.0.2/s6-overlay-noarch.tar.xz /tmp\nENTRYPOINT ["/init"]\nCMD ["/app/server"]\n' },
   ],
   invalid: [
     {
@@ -33,6 +35,16 @@ testRule(rule, {
       name: 'honcho start runs a Procfile of process types',
       code: 'FROM python:3.12-slim\r\nCMD ["honcho", "start"]\r\n',
       errors: [{ line: 2, column: 6, messageId: 'started' }],
+    },
+    {
+      name: 'runsvdir started: runit supervises the services',
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends runit nginx && rm -rf /var/lib/apt/lists/*\nCOPY service/ /etc/service/\nCMD ["runsvdir", "-P", "/etc/service"]\n',
+      errors: [{ line: 4, column: 6, endColumn: 16, messageId: 'started', message: '`runsvdir`' }],
+    },
+    {
+      name: "s6-svscan supervising the app, sshd and crond (Gogs' image, behind its pass-through start script)",
+      code: 'FROM alpine:3.14\nRUN apk --no-cache add s6 openssh\nENTRYPOINT ["/app/gogs/docker/start.sh"]\nCMD ["/bin/s6-svscan", "/app/gogs/docker/s6/"]\n',
+      errors: [{ line: 4, column: 6, messageId: 'started', message: '`s6-svscan`' }],
     },
   ],
 });

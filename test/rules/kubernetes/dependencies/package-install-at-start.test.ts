@@ -32,6 +32,9 @@ testRule(rule, {
       name: 'an install only named in what the script prints',
       code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c", "echo \'dependencies: pip install ran at build time\' && exec gunicorn app:app"]\n'),
     },
+    { name: "a bare Pod that builds with kaniko (jpetazzo's container.training)", code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: kaniko-build\nspec:\n  initContainers:\n  - name: git-clone\n    image: alpine\n    command: [\"sh\", \"-c\"]\n    args:\n    - |\n      apk add --no-cache git &&\n      git clone git://github.com/jpetazzo/container.training /workspace\n  containers:\n  - name: build-image\n    image: gcr.io/kaniko-project/executor:latest\n    args: [\"--context=/workspace/dockercoins/rng\", \"--destination=registry:5000/rng-kaniko:latest\"]\n" },
+    { name: 'a Pod that runs to completion and builds with docker build (container.training)', code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: build-image\nspec:\n  restartPolicy: OnFailure\n  containers:\n  - name: docker-build\n    image: docker\n    command: [\"sh\", \"-c\"]\n    args:\n    - |\n      apk add --no-cache git &&\n      git clone https://github.com/jpetazzo/container.training /workspace &&\n      docker build -t localhost:30000/worker /workspace/dockercoins/worker &&\n      docker push localhost:30000/worker\n" },
+    { name: 'a Pod that runs once (restartPolicy: Never) and installs a stated version, as a Job would', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: download-model\nspec:\n  restartPolicy: Never\n  containers:\n  - name: download\n    image: python:3.12-slim\n    command: ["sh", "-c", "pip install huggingface_hub==0.24.6 && huggingface-cli download acme/model --local-dir /models"]\n' },
   ],
   invalid: [
     {

@@ -4,24 +4,25 @@ import { programOf, spanOf, flagsOf } from '../../../dockerfile/instructions';
 
 const DOWNLOADERS = new Set(['curl', 'wget', 'gsutil', 'aws', 'az', 'fetch']);
 /** Programs that exit 0 on empty input: downstream of a failed download they hide the failure. */
-const ACCEPTS_EMPTY = new Set(['tee', 'sed', 'awk', 'gawk', 'mawk', 'cut', 'head', 'tail', 'tr', 'sort', 'uniq', 'jq', 'yq', 'gpg', 'cat', 'base64', 'xargs', 'dd', 'install', 'cpio', 'envsubst']);
+const ACCEPTS_EMPTY = new Set(['tee', 'sed', 'awk', 'gawk', 'mawk', 'cut', 'head', 'tail', 'tr', 'sort', 'uniq', 'jq', 'yq', 'cat', 'base64', 'xargs', 'dd', 'install', 'cpio', 'envsubst']);
 
 export default defineDockerfileRule({
   meta: {
     id: 'build-release-run/pipe-without-pipefail',
     factor: 'build-release-run',
     defaultSeverity: 'warning',
-    description: 'A `RUN` pipes a download into a program that succeeds on empty input (`curl … | tee`, `wget -O- | gpg --dearmor`) without `pipefail`.',
+    description: 'A `RUN` pipes a download into a program that succeeds on empty input (`curl … | tee`, `wget -O- | sed …`) without `pipefail`.',
     rationale: [
       'The build stage must fail when it cannot produce the artefact. A shell pipeline reports only the status of its',
       'last command: when `curl` fails (DNS, 404 with `-f`, a reset connection) and the next program happily reads an',
       'empty stream, the layer is built and cached, and the release ships an empty key file or a truncated config.',
       '',
       'Start the script with `set -o pipefail` (bash, or `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` once per stage),',
-      'or download to a file first (`curl -fsSLo key.asc … && gpg --dearmor key.asc`). Only pipelines fed by a',
-      'downloader and ending in a program that accepts empty input are reported: `curl … | tar xz` fails by itself on',
-      'an empty stream, and `curl … | sh` is `dependencies/pipe-to-shell`\'s finding. Narrower than hadolint DL4006,',
-      'whose ignore comment applies.',
+      'or download to a file first (`curl -fsSLo list … && install -m 644 list /etc/apt/sources.list.d/`). Only pipelines',
+      'fed by a downloader and ending in a program that accepts empty input are reported: `curl … | tar xz` and',
+      '`curl … | gpg --dearmor` fail by themselves on an empty stream (gpg exits 2: no valid OpenPGP data), and',
+      '`curl … | sh` is `dependencies/pipe-to-shell`\'s finding. Narrower than hadolint DL4006, whose ignore comment',
+      'applies.',
       '',
       'Not reported: stages whose (inherited) `SHELL` sets `pipefail`, `RUN` lines that mention `pipefail` themselves,',
       'exec-form `RUN`s without a shell script, `aws`/`gsutil`/`az` commands that do not download (`cp`, `cat`,',

@@ -10,6 +10,9 @@ const MANAGERS: Record<string, string> = {
   forever: 'forever',
   runsvdir: 'runit',
   runsv: 'runit',
+  // s6's scanner started as the command supervises every service of its directory (Gogs: the app, sshd and crond);
+  // s6-overlay's `/init` is not it.
+  's6-svscan': 's6',
   circusd: 'circus',
   honcho: 'honcho',
   foreman: 'foreman',
@@ -21,14 +24,19 @@ const MANAGERS: Record<string, string> = {
 };
 
 /** Packages that exist only to supervise processes. `pm2` is absent: it also ships `pm2-runtime`. */
-const MANAGER_PACKAGES = new Set(['supervisor', 'runit', 'circus', 'honcho', 'forever']);
+/**
+ * Supervisor packages reported when installed in the final image without being started by its command (a script may
+ * start them). Not runit: its package is installed as often for `chpst`, which drops privileges in one process
+ * (authentik's bootstrap), as for `runsvdir`; runit is reported when the command starts `runsvdir` or `runsv`.
+ */
+const MANAGER_PACKAGES = new Set(['supervisor', 'circus', 'honcho', 'forever']);
 
 export default defineDockerfileRule({
   meta: {
     id: 'concurrency/process-manager',
     factor: 'concurrency',
     defaultSeverity: 'warning',
-    description: 'The container starts a process manager (supervisord, pm2, forever, runit, honcho …) instead of one foreground process.',
+    description: 'The container starts a process manager (supervisord, pm2, forever, runit, s6-svscan, honcho …) instead of one foreground process.',
     rationale: [
       'A twelve-factor app scales out by running more copies of each process type, and the platform (Docker, Kubernetes,',
       'a PaaS) is the process manager: it restarts, counts and stops processes. A supervisor inside the container hides',
@@ -40,8 +48,9 @@ export default defineDockerfileRule({
       '`dumb-init` or s6-overlay used only to reap zombies is fine.',
       '',
       'Not reported: `pm2-runtime` and minimal inits such as `tini`, `dumb-init` or s6-overlay; honcho, foreman,',
-      'overmind and hivemind commands other than `start`; the pm2 package on its own; and an installed supervisor',
-      'package when the start command already started a manager (that is reported once, at the start command).',
+      'overmind and hivemind commands other than `start`; the pm2 package on its own; the runit package on its own (its',
+      '`chpst` drops privileges for one process); and an installed supervisor package when the start command already',
+      'started a manager (that is reported once, at the start command).',
     ].join('\n'),
     messages: {
       started: '`{{program}}` manages processes inside the container; run one foreground process per container and let the platform supervise it.',

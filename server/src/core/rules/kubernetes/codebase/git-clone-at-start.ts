@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { findInCommand, isLongRunning } from '../../../kubernetes/pod-parts';
-import { isBuildJob, isOneOffJob } from '../../../kubernetes/jobs';
+import { isBuildWork, isOneOffJob } from '../../../kubernetes/jobs';
 
 // An option's value after a space never starts with `-` (so `-- --` has one reading), and at most 12 options
 // are skipped, so each `git` looks ahead a bounded number of words.
@@ -33,8 +33,8 @@ export default defineKubernetesRule({
       'Clone in CI, build the image there, and deploy the image by tag or digest (Jobs included: run the admin task',
       'from the release\'s own image).',
       '',
-      'Not reported: Jobs, CronJobs and KEDA ScaledJobs that build an image or run a CI runner (an image builder such as',
-      'kaniko, buildah, BuildKit or Docker-in-Docker, a runner image, or a `docker build`/`buildah bud`/`gcloud builds',
+      'Not reported: Jobs, CronJobs, KEDA ScaledJobs and bare Pods that build an image or run a CI runner (an image',
+      'builder such as kaniko, buildah, BuildKit or Docker-in-Docker, a runner image, or a `docker build`/`buildah bud`/`gcloud builds',
       'submit` command anywhere in the pod): cloning there is CI work, not the app fetching its code; objects with no pod',
       'template; command lines with a template expression; git verbs other than clone, pull, fetch and checkout; clones',
       'from a model hub (`huggingface.co`: weights and data, not the app\'s code); and git-sync containers (see',
@@ -52,8 +52,8 @@ export default defineKubernetesRule({
       if (!pod) continue;
       const job = isOneOffJob(object);
       if (!job && !isLongRunning(object)) continue;
-      // A Job that builds an image clones as CI work; the smell is the app fetching its own code.
-      if (job && isBuildJob(model, object)) continue;
+      // A Job or a Pod that builds an image clones as CI work; the smell is the app fetching its own code.
+      if (isBuildWork(model, object)) continue;
       for (const container of pod.allContainers) {
         for (const match of findInCommand(model, container, object.doc, GIT_FETCH)) {
           const after = match.match.input.slice(match.match.index + match.match[0].length, match.match.index + match.match[0].length + 400);

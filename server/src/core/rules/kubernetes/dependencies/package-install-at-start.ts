@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { findInCommand, isLongRunning } from '../../../kubernetes/pod-parts';
-import { isBuildJob, isOneOffJob } from '../../../kubernetes/jobs';
+import { isBuildWork, isOneOffJob } from '../../../kubernetes/jobs';
 import { containerCommand } from '../../../kubernetes/commands';
 import { commandPackages, declaresVersion } from '../../../dockerfile/packages';
 import type { Container, KubernetesModel } from '../../../kubernetes/model';
@@ -51,10 +51,11 @@ export default defineKubernetesRule({
       'Install dependencies in the Dockerfile (with a lockfile) and start the process directly from the image; for a',
       'Job, build a small image for the task (or run it from the app\'s image) instead of installing at run time.',
       '',
-      'Not reported: one-off Jobs whose installs all name a version (`pip install huggingface_hub==0.24.6`) or install',
-      'from a manifest (`pip install -r requirements.txt`, `npm ci`), since such a run is reproducible (CronJobs and',
+      'Not reported: one-off Jobs (and Pods that run to completion) whose installs all name a version (`pip install',
+      'huggingface_hub==0.24.6`) or install from a manifest (`pip install -r requirements.txt`, `npm ci`), since such a',
+      'run is reproducible (CronJobs and',
       'ScaledJobs run again and again, so every install there is reported); init containers (they run to completion',
-      'before the app); Jobs, CronJobs and KEDA ScaledJobs that',
+      'before the app); Jobs, CronJobs, KEDA ScaledJobs and bare Pods that',
       'build an image or run a CI runner (kaniko, buildah, BuildKit, Docker-in-Docker, `docker build` in the pod): their',
       'installs are build steps; objects with no pod template; command lines with a template expression; and',
       'package-manager commands that do not install (`apt-get update`, `pip freeze`).',
@@ -70,14 +71,14 @@ export default defineKubernetesRule({
       if (!pod) continue;
       const job = isOneOffJob(object);
       if (!job && !isLongRunning(object)) continue;
-      // A Job that builds an image installs as a build step, not as the app's run time.
-      if (job && isBuildJob(model, object)) continue;
+      // A Job or a Pod that builds an image installs as a build step, not as the app's run time.
+      if (isBuildWork(model, object)) continue;
       // Init containers run to completion before the app: not the long-running process this rule judges.
       for (const container of pod.containers) {
-        // A Job runs once: installing a stated version (or from a lock file) before its task is a declared
+        // A Job (or a Pod that runs to completion) runs once: installing a stated version (or from a lock file) before its task is a declared
         // dependency, if a slow one. Only names without a version, resolved anew on each run, are reported;
         // a CronJob or ScaledJob runs again and again, so any install is.
-        if (object.kind === 'Job' && !installsUnpinned(model, container, object.doc)) continue;
+        if (job && object.kind !== 'CronJob' && object.kind !== 'ScaledJob' && !installsUnpinned(model, container, object.doc)) continue;
         for (const match of findInCommand(model, container, object.doc, INSTALL)) {
           report({ messageId: job ? 'job' : 'install', data: { name: container.name ?? '?', command: match.text, kind: object.kind, object: object.name ?? '?' }, range: match.range });
         }
