@@ -125,6 +125,18 @@ describe('serverless templates', () => {
     assert.ok(messages.some((m) => m.startsWith('`DB_PASSWORD` of functions `getUser`, `createUser` and `admin` resolves a secret')), messages.join('\n'));
   });
 
+  it('reads a lone `-` in a flow sequence as PyYAML, SAM CLI and cfn-lint do (`!Split [-, …]`), offsets kept', () => {
+    const text = "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Producer:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs14.x\n      Handler: index.handler\n      Events:\n        Schedule:\n          Type: Schedule\n          Properties:\n            Name: !Join [\"-\", [\"producer\", !Select [0, !Split [-, !Select [2, !Split [/, !Ref AWS::StackId ]]]]]]\n";
+    const analysis = analyze({ uri: 'file:///w/template.yaml', languageId: 'yaml', text });
+    assert.deepEqual(analysis.parsed?.parseProblems, []);
+    assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'dev-prod-parity/deprecated-lambda-runtime').map((f) => [f.range.start.line, f.range.start.character]), [[6, 15]]);
+    const doc = analysis.parsed?.serverless?.doc;
+    assert.ok(doc && JSON.stringify(doc.toJS()).includes('[\"-\",'), 'the dash is read back as "-"');
+    // Any other error leaves the document as YAML 1.2 reads it: a syntax problem.
+    const broken = analyze({ uri: 'file:///w/template.yaml', languageId: 'yaml', text: text + '      Bad: [a, b\n' });
+    assert.equal(broken.parsed?.parseProblems[0]?.kind, 'syntax');
+  });
+
   it('names at most four functions in a message, then counts the rest', () => {
     const fns = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }) as LambdaFunction);
     assert.equal(functionsText(fns.slice(0, 1)), 'function `a`');

@@ -197,6 +197,47 @@ export function duplicateKeyProblems(doc: Document, source: SourceText, conseque
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+/** A stand-in for a lone `-` in a flow sequence while the text is read again (see readLoneFlowDashes): one UTF-16 unit. */
+const DASH_STAND_IN = '\u2010';
+
+/**
+ * The document read again where it writes a lone `-` as an item of a flow sequence (`!Split [-, !Ref AWS::StackId]`):
+ * PyYAML, and so the SAM CLI, cfn-lint and CloudFormation's own loaders, read it as the string "-"; YAML 1.2, and the
+ * yaml package, take it for a block sequence inside a flow one and give up on the document. Each such dash (at a
+ * BLOCK_IN_FLOW error, followed by `,` or `]`) is read as a stand-in of the same length, so every offset stays, and its
+ * scalar is then given back its `-`. Undefined when `doc` has other errors or the second reading has any.
+ */
+export function readLoneFlowDashes(text: string, doc: Document.Parsed, read: (text: string) => Document.Parsed): Document.Parsed | undefined {
+  const dashes = new Set<number>();
+  for (const error of doc.errors) {
+    const at = error.pos[0];
+    if (error.code !== 'BLOCK_IN_FLOW' || text[at] !== '-') continue;
+    let next = at + 1;
+    while (text[next] === ' ' || text[next] === '\t') next++;
+    if (text[next] !== ',' && text[next] !== ']') return undefined;
+    dashes.add(at);
+  }
+  if (dashes.size === 0) return undefined;
+  // Only the errors a lone dash causes (the key, block and missing-comma errors at it and just after it) may remain.
+  if (doc.errors.some((e) => !dashes.has(e.pos[0]) && !dashes.has(e.pos[0] - 1))) return undefined;
+  let lenient = '';
+  let from = 0;
+  for (const at of [...dashes].sort((a, b) => a - b)) {
+    lenient += text.slice(from, at) + DASH_STAND_IN;
+    from = at + 1;
+  }
+  const again = read(lenient + text.slice(from));
+  if (again.errors.length > 0) return undefined;
+  const pending: unknown[] = [again.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isScalar(node) && node.value === DASH_STAND_IN && node.range && dashes.has(node.range[0])) node.value = '-';
+    else if (isSeq(node)) for (const item of node.items) pending.push(item);
+    else if (isMap(node)) for (const item of node.items) if (isPair(item)) pending.push(item.key, item.value);
+  }
+  return again;
+}
+
 /** Every document of the stream, as the yaml package's `parseAllDocuments` reads them (without prettified errors). */
 export function readAllDocuments(text: string, options: ReadOptions = {}): Document.Parsed[] {
   return withoutStackTraces(() => Array.from(new Composer({ ...options, prettyErrors: false }).compose(boundedTokens(text))));

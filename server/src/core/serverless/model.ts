@@ -14,7 +14,7 @@ import type { SourceText } from '../source';
 import { hasBuildPlaceholder, hasTemplateBraces } from '../text-scan';
 import { spokenList } from '../lists';
 import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
-import { duplicateKeyProblems, problemsOf, readDocument } from '../yaml-read';
+import { duplicateKeyProblems, problemsOf, readDocument, readLoneFlowDashes } from '../yaml-read';
 
 export type TemplateKind = 'cloudformation' | 'serverless-framework';
 
@@ -146,7 +146,10 @@ export class ServerlessModel {
 
   constructor(readonly source: SourceText) {
     this.isProjectTemplate = /\{\{\s*cookiecutter|\{%/.test(source.text);
-    const doc = readDocument(source.lfText, { ...YAML_PARSE_OPTIONS, customTags: CUSTOM_TAGS });
+    const read = (text: string) => readDocument(text, { ...YAML_PARSE_OPTIONS, customTags: CUSTOM_TAGS });
+    let doc = read(source.lfText);
+    // `!Split [-, …]`: what PyYAML (SAM CLI, cfn-lint, CloudFormation) reads, and YAML 1.2 does not.
+    if (doc.errors.length > 0) doc = readLoneFlowDashes(source.lfText, doc, read) ?? doc;
     this.doc = doc;
     if (this.isProjectTemplate && (source.text.includes('{%') || doc.errors.length > 0)) {
       // Nothing of it is read: what the rendered template holds depends on the answers given to `sam init`/cookiecutter.
