@@ -194,21 +194,29 @@ export function entrypointScript(model: DockerfileModel): EntrypointScript | und
   if (line.form === 'exec' && !line.script) args = line.execArgs;
   else if (line.form === 'shell' && line.commands.length === 1) args = effectiveWords(line.commands[0]);
   else return undefined;
-  if (args.length > 1 && SHELLS.test(args[0].value) && !args[1].value.startsWith('-')) args = args.slice(1);
-  const word = args[0];
-  if (!word || word.value.includes('$') || !/[./]/.test(word.value)) return undefined;
-  // A bare name (`docker-entrypoint.sh`) is looked up on the default PATH; a path is taken from WORKDIR.
   const directories = workdirs(model);
-  let candidates: string[];
-  if (!word.value.includes('/')) candidates = PATH_DIRS.map((dir) => `${dir}/${word.value}`);
-  else {
-    const workdir = directories.get(instruction);
-    if (workdir === undefined && !word.value.startsWith('/')) return undefined;
-    candidates = [joinImagePath(workdir ?? '/', word.value)];
-  }
+  const script = scriptOf(args, directories.get(instruction));
+  if (!script) return undefined;
+  const { word, candidates } = script;
   const found = contextFileOf(model, candidates, directories);
   if (!found) return undefined;
   return { instruction, range: word.range, imagePath: found.imagePath, contextPath: found.contextPath };
+}
+
+/**
+ * The script a command runs and where the image may hold it: the program itself (`./start.sh`, `/app/run.sh`, or a
+ * bare name looked up on the default PATH) or the script a shell is given (`bash start.sh`: from WORKDIR, then the
+ * PATH, as bash looks). Undefined for a word with a variable, a bare name with neither a dot nor a slash (a program,
+ * not a script), or a relative path with WORKDIR unknown.
+ */
+function scriptOf(words: readonly ShellWord[], workdir: string | undefined): { word: ShellWord; candidates: string[] } | undefined {
+  const viaShell = words.length > 1 && SHELLS.test(words[0].value) && !words[1].value.startsWith('-');
+  const word = viaShell ? words[1] : words[0];
+  if (!word || word.value.includes('$') || !/[./]/.test(word.value)) return undefined;
+  const onPath = PATH_DIRS.map((dir) => `${dir}/${word.value}`);
+  if (!word.value.includes('/')) return { word, candidates: viaShell && workdir !== undefined ? [joinImagePath(workdir, word.value), ...onPath] : onPath };
+  if (workdir === undefined && !word.value.startsWith('/')) return undefined;
+  return { word, candidates: [joinImagePath(workdir ?? '/', word.value)] };
 }
 
 /**
@@ -242,17 +250,10 @@ function readBuildScripts(model: DockerfileModel): { instruction: Instruction; c
   let lookups = 0;
   for (const instruction of model.inheritedInstructions(stage, 'RUN')) {
     for (const command of model.commandLine(instruction)?.commands ?? []) {
-      let words = effectiveWords(command);
-      const viaShell = words.length > 1 && SHELLS.test(words[0].value) && !words[1].value.startsWith('-');
-      if (viaShell) words = words.slice(1);
-      const word = words[0]?.value;
-      if (!word || word.includes('$') || !/\.sh$|\//.test(word)) continue;
-      const workdir = directories.get(instruction);
-      // A path, or a name a shell reads, from WORKDIR; a bare program name from the default PATH.
-      const candidates = word.includes('/') || viaShell ? (word.startsWith('/') || workdir !== undefined ? [joinImagePath(workdir ?? '/', word)] : []) : PATH_DIRS.map((dir) => `${dir}/${word}`);
-      if (candidates.length === 0) continue;
+      const script = scriptOf(effectiveWords(command), directories.get(instruction));
+      if (!script || !/\.sh$|\//.test(script.word.value)) continue;
       if (++lookups > MAX_BUILD_SCRIPT_LOOKUPS) return out;
-      const found = contextFileOf(model, candidates, directories);
+      const found = contextFileOf(model, script.candidates, directories);
       if (!found || out.some((s) => s.contextPath === found.contextPath)) continue;
       out.push({ instruction, contextPath: found.contextPath });
       if (out.length >= MAX_BUILD_SCRIPTS) return out;

@@ -9,6 +9,7 @@
  *
  * Pure: no I/O.
  */
+import { parseImageReference } from './kubernetes/images';
 
 /** A package script named as a development one: `npm run dev`, `yarn watch`, `pnpm start:dev`. */
 const DEV_SCRIPT = /^(dev|develop|start:dev|dev:server|serve:dev|watch|start:watch)$/;
@@ -61,7 +62,6 @@ export function devServerSpan(v: readonly string[], p: string): [number, number]
  */
 export function isKeycloakStartDev(image: string | undefined, args: readonly string[]): boolean {
   if (args[0] !== 'start-dev' || !image) return false;
-  const path = image.split('@')[0];
-  const repository = path.slice(path.lastIndexOf('/') + 1).split(':')[0];
-  return repository === 'keycloak';
+  const { repository } = parseImageReference(image);
+  return repository.slice(repository.lastIndexOf('/') + 1) === 'keycloak';
 }

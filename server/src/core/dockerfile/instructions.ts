@@ -6,7 +6,7 @@
  */
 import type { Instruction, Flag } from 'dockerfile-ast';
 import type { Range } from '../types';
-import type { CommandLine, DockerfileModel, ImageReference, Stage } from './model';
+import type { CommandLine, DockerfileModel, EnvVariable, ImageReference, Stage } from './model';
 import { isExecForm, propertiesOf } from './model';
 import type { ShellWord, SimpleCommand } from './shell';
 import { AttachedCache } from '../attached';
@@ -266,15 +266,23 @@ export function argValuesAt(model: DockerfileModel, instruction: Instruction): M
   const before = countBelow(state.lines, line);
   for (let k = state.snapshots.length; k <= before; k++) {
     const values = new Map(state.snapshots[k - 1]);
-    // A default is expanded with the values before it, as the builder does (`ARG URL=.../archive/$BRANCH.tar.gz`); one
-    // that refers to a variable of unknown value is kept as written.
-    for (const p of propertiesOf(state.args[k - 1])) values.set(p.name, p.hasDefault ? (hasReference(p.value) ? (model.expand(p.value, values) ?? p.value) : p.value) : model.globalArgs.get(p.name));
+    for (const p of propertiesOf(state.args[k - 1])) values.set(p.name, argValue(model, p, values));
     state.snapshots.push(values);
   }
   return new Map(state.snapshots[before]);
 }
 
 const argStates = new AttachedCache<Stage, { args: Instruction[]; lines: number[]; snapshots: Map<string, string | undefined>[] }>('ARG values');
+
+/**
+ * The value an ARG line gives its variable, seeing `values` (what came before it): a default expanded as the builder
+ * expands it (`ARG URL=.../archive/$BRANCH.tar.gz`; one that refers to a variable of unknown value is kept as written),
+ * or, with no default, the global default of that name.
+ */
+function argValue(model: DockerfileModel, p: EnvVariable, values: Variables): string | undefined {
+  if (!p.hasDefault) return model.globalArgs.get(p.name);
+  return hasReference(p.value) ? (model.expand(p.value, values) ?? p.value) : p.value;
+}
 
 /** The variables an instruction sees (see variablesAt): read them before asking for another instruction's. */
 export type Variables = Pick<ReadonlyMap<string, string | undefined>, 'get' | 'has'>;
@@ -326,7 +334,7 @@ export function variablesAt(model: DockerfileModel, instruction: Instruction): V
     const envLine = env && env.getRange().start.line < line ? env.getRange().start.line : Infinity;
     if (argLine === Infinity && envLine === Infinity) break;
     if (argLine < envLine) {
-      for (const p of propertiesOf(arg)) c.argValues.set(p.name, p.hasDefault ? (hasReference(p.value) ? (model.expand(p.value, c.view) ?? p.value) : p.value) : model.globalArgs.get(p.name));
+      for (const p of propertiesOf(arg)) c.argValues.set(p.name, argValue(model, p, c.view));
       c.nextArg++;
     } else {
       for (const p of propertiesOf(env)) c.envValues.set(p.name, model.expand(p.value, c.view));
