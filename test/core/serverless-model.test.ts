@@ -114,10 +114,10 @@ describe('serverless templates', () => {
       '8 `STAGE: prod` of functions `A` and `B` fixes the stage in the template; take it from a parameter (`!Ref Stage`, `${sls:stage}`).',
       '24 `STAGE: staging` of function `C` fixes the stage in the template; take it from a parameter (`!Ref Stage`, `${sls:stage}`).',
     ]);
-    // An inherited timeout is reported at the function's own event, the shared line as its related place.
+    // An inherited timeout is reported once, on the shared line where the fix goes, each function's event as a related place.
     const timeout = findings.find((f) => f.ruleId === 'disposability/timeout-exceeds-api-gateway')!;
-    assert.equal(timeout.range.start.line + 1, 14);
-    assert.deepEqual(timeout.related?.map((r) => `${r.range.start.line + 1} ${r.message}`), ['5 the timeout, inherited from `Globals.Function`']);
+    assert.equal(timeout.range.start.line + 1, 5);
+    assert.deepEqual(timeout.related?.map((r) => `${r.range.start.line + 1} ${r.message}`), ['14 `A`: its REST API event `Get`']);
 
     const framework = 'service: users\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  environment:\n    DB_PASSWORD: ${ssm:/users/db-password}\nfunctions:\n  getUser:\n    handler: h.get\n  createUser:\n    handler: h.create\n  admin:\n    handler: h.admin\n    runtime: nodejs22.x\n';
     const messages = analyze({ uri: 'file:///w/serverless.yml', languageId: 'yaml', text: framework }).findings.map((f) => f.message);

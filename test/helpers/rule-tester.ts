@@ -34,6 +34,8 @@ export interface ExpectedFinding {
   messageId?: string;
   /** Substring or pattern the message must contain. */
   message?: string | RegExp;
+  /** The lines (1-based) of the finding's related locations, in order; checked when given. */
+  relatedLines?: number[];
 }
 
 export interface InvalidCase extends RuleCase {
@@ -129,6 +131,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
           if (expected.endLine !== undefined) { actual.endLine = f.range.end.line + 1; wanted.endLine = expected.endLine; }
           if (expected.endColumn !== undefined) { actual.endColumn = f.range.end.character + 1; wanted.endColumn = expected.endColumn; }
           if (expected.messageId !== undefined) { actual.messageId = f.messageId; wanted.messageId = expected.messageId; }
+          if (expected.relatedLines !== undefined) { actual.relatedLines = (f.related ?? []).map((r) => r.range.start.line + 1); wanted.relatedLines = expected.relatedLines; }
           assert.deepEqual(actual, wanted, `finding ${i + 1}: ${describeFinding(f)}`);
           if (typeof expected.message === 'string') assert.ok(f.message.includes(expected.message), `message "${f.message}" should contain "${expected.message}"`);
           else if (expected.message) assert.match(f.message, expected.message);

@@ -113,6 +113,8 @@ export interface CopiedBefore {
   some(key: string, test: (source: string) => boolean): boolean;
   /** The latest source whose base name is `name`. */
   lastNamed(name: string): CopiedFile | undefined;
+  /** The latest source that names `name` exactly or by a glob (`package*.json`). */
+  lastMatching(name: string): CopiedFile | undefined;
 }
 
 export function copiedBefore(model: DockerfileModel, run: Instruction, context?: BuildContext): CopiedBefore {
@@ -143,6 +145,12 @@ export function copiedBefore(model: DockerfileModel, run: Instruction, context?:
       const at = index?.lastNamedBefore(name, limit);
       return at === undefined ? undefined : index!.files[at];
     },
+    lastMatching(name) {
+      const mount = [...mounts].reverse().find((m) => sourceMatches(m.value, name));
+      if (mount) return mount;
+      const at = index?.lastMatchingBefore(name, limit);
+      return at === undefined ? undefined : index!.files[at];
+    },
   };
   return copied;
 }
@@ -160,6 +168,7 @@ class StageIndex {
   readonly files: (CopiedFile & { ownStage: boolean })[] = [];
   private readonly firsts = new Map<string, number>();
   private byBase: Map<string, number[]> | undefined;
+  private byMatch = new Map<string, number[]>();
 
   constructor(model: DockerfileModel, stage: Stage) {
     const own = new Set(stage.instructions);
@@ -199,6 +208,18 @@ class StageIndex {
     }
     const list = this.byBase.get(name);
     if (!list) return undefined;
+    const below = countBelow(list, limit);
+    return below === 0 ? undefined : list[below - 1];
+  }
+
+  /** Like lastNamedBefore, globs included; the sources that match a name are listed once per name. */
+  lastMatchingBefore(name: string, limit: number): number | undefined {
+    let list = this.byMatch.get(name);
+    if (!list) {
+      list = [];
+      for (let i = 0; i < this.files.length; i++) if (sourceMatches(this.files[i].value, name)) list.push(i);
+      this.byMatch.set(name, list);
+    }
     const below = countBelow(list, limit);
     return below === 0 ? undefined : list[below - 1];
   }

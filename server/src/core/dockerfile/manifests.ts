@@ -10,5 +10,19 @@ export const MANIFESTS: Record<string, { ecosystem: Ecosystem; locks: string[] }
   'Cargo.toml': { ecosystem: 'cargo', locks: ['Cargo.lock'] },
 };
 
+/**
+ * The lock files an install tool reads, where it reads fewer than its manifest's whole list: yarn and pnpm read only
+ * their own (importing another's is a separate command); npm 7 and later also reads `yarn.lock`. A tool not listed
+ * (bun, which migrates the others' locks on install) reads them all.
+ */
+export const TOOL_LOCKS: Readonly<Record<string, readonly string[]>> = {
+  npm: ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock'],
+  yarn: ['yarn.lock'],
+  pnpm: ['pnpm-lock.yaml'],
+  poetry: ['poetry.lock'],
+  uv: ['uv.lock'],
+  pdm: ['pdm.lock'],
+};
+
 /** Every lock file name of MANIFESTS. */
 export const LOCK_FILES: readonly string[] = [...new Set(Object.values(MANIFESTS).flatMap((m) => m.locks))];

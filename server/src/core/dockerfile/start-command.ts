@@ -102,7 +102,8 @@ export function imagePurpose(model: DockerfileModel, stage: Stage | undefined = 
   if (main.program === 'go' && /^(generate|build|test|vet|install)$/.test(main.words[1]?.value ?? '')) return 'tool';
   // `dotnet ef` (Entity Framework's migrations), `dotnet test`: the SDK's tools, not an app's `dotnet App.dll`.
   if (main.program === 'dotnet' && /^(ef|build|test|publish|restore|format|tool)$/.test(main.words[1]?.value ?? '')) return 'tool';
-  if (/^(npm|yarn|pnpm)$/.test(main.program) && /^(run\s+)?(build|generate|codegen|compile)\b/.test(main.words.slice(1).map((w) => w.value).join(' '))) return 'tool';
+  // A script that only builds (`build`, `build:prod`); `build-and-start` builds, then serves: an app.
+  if (/^(npm|yarn|pnpm)$/.test(main.program) && /^(run\s+)?(build|generate|codegen|compile)(:\S*)?(\s|$)/.test(main.words.slice(1).map((w) => w.value).join(' '))) return 'tool';
   return 'app';
 }
 

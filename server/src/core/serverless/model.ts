@@ -576,6 +576,28 @@ export class ServerlessModel {
     return out;
   }
 
+  /** Functions by their `FunctionName` as written (a literal, or a `!Sub` template), from one pass over the resources. */
+  private byFunctionName: Map<string, string> | undefined;
+
+  /**
+   * The function whose `FunctionName` is written as `node` is: a permission that names `!Sub identity-backfill-${Stage}`
+   * is for the function whose `FunctionName` is that same `!Sub` (Guardian's identity-backfill stack).
+   */
+  private functionWithName(node: unknown): string | undefined {
+    const doc = this.doc!;
+    const text = subText(resolve(node, doc), doc);
+    if (!text) return undefined;
+    if (!this.byFunctionName) {
+      this.byFunctionName = new Map();
+      for (const resource of this.resources.values()) {
+        if (resource.type !== 'AWS::Serverless::Function' && resource.type !== 'AWS::Lambda::Function') continue;
+        const name = subText(resolve(valueOf(resource.properties, 'FunctionName', doc), doc), doc);
+        if (name && !this.byFunctionName.has(name)) this.byFunctionName.set(name, resource.logicalId);
+      }
+    }
+    return this.byFunctionName.get(text);
+  }
+
   /** The logical ids a value names: `${X}`/`${X.Arn}` inside `Fn::Sub` strings, `Ref`, `Fn::GetAtt`, in `Fn::Join` pieces. */
   private namesIn(node: unknown): string[] {
     const doc = this.doc!;
@@ -625,7 +647,8 @@ export class ServerlessModel {
           const ids = new Set(seqItems(valueOf(props, 'Targets', doc), doc).map((t) => this.referencedId(valueOf(asMap(t, doc), 'Arn', doc))));
           for (const id of ids) add(id, { type: 'schedule', name: resource.logicalId, range: resource.idRange, source: valueOf(props, 'ScheduleExpression', doc) });
         } else if (resource.type === 'AWS::Lambda::Permission' && scalarString(valueOf(props, 'Principal', doc), doc) === 'apigateway.amazonaws.com') {
-          const id = this.referencedId(valueOf(props, 'FunctionName', doc));
+          const named = valueOf(props, 'FunctionName', doc);
+          const id = this.referencedId(named) ?? this.functionWithName(named);
           // The API the permission is for, when its SourceArn names one of the template: a WebSocket API's routes
           // answer through the connection, not the integration's response; an HTTP API waits 30 s.
           const api = this.namesIn(valueOf(props, 'SourceArn', doc)).map((name) => this.resources.get(name)).find((r) => r && API_TYPES.has(r.type));

@@ -36,5 +36,10 @@ testRule(rule, {
       code: 'FROM golang:1.22\r\nCMD npm run build && go run ./cmd/server\r\n',
       errors: [{ line: 2, column: 5, endColumn: 18, message: 'npm run build' }, { line: 2, column: 22, endColumn: 28, message: 'go run' }],
     },
+    {
+      name: "dashy's `yarn build-and-start`: the app is built again at every start, then served",
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . ./\nRUN yarn install --frozen-lockfile && yarn build\nCMD ["yarn", "build-and-start"]\n',
+      errors: [{ line: 5, column: 6, message: 'yarn build-and-start' }],
+    },
   ],
 });

@@ -9,6 +9,7 @@ testRule(rule, {
     { name: 'honcho used for something else than start', code: 'FROM python:3.12-slim\nCMD ["honcho", "check"]\n' },
     { name: "runit installed for chpst, the app started by dumb-init (authentik)", code: 'FROM python:3.12-slim-bookworm\n# Required for bootstrap & healtcheck\nRUN apt-get update && apt-get install -y --no-install-recommends runit && rm -rf /var/lib/apt/lists/*\nENTRYPOINT ["dumb-init", "--", "ak"]\nCMD ["server"]\n' },
     { name: "s6-overlay's /init reaps zombies for one app", code: 'FROM alpine:3.20\nADD https://github.com/just-containers/s6-overlay/releases/download/v3.2.0.2/s6-overlay-noarch.tar.xz /tmp\nENTRYPOINT ["/init"]\nCMD ["/app/server"]\n' },
+    { name: 'npm-run-all runs the build, then the server, one after the other', code: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["npm-run-all", "migrate", "serve"]\n' },
   ],
   invalid: [
     {
@@ -45,6 +46,21 @@ testRule(rule, {
       name: "s6-svscan supervising the app, sshd and crond (Gogs' image, behind its pass-through start script)",
       code: 'FROM alpine:3.14\nRUN apk --no-cache add s6 openssh\nENTRYPOINT ["/app/gogs/docker/start.sh"]\nCMD ["/bin/s6-svscan", "/app/gogs/docker/s6/"]\n',
       errors: [{ line: 4, column: 6, messageId: 'started', message: '`s6-svscan`' }],
+    },
+    {
+      name: 'npm-run-all --parallel through npx: the web and worker processes in one container (a list the Kubernetes rule shares)',
+      code: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["npx", "npm-run-all", "--parallel", "web", "worker"]\n',
+      errors: [{ line: 4, column: 13, messageId: 'started', message: '`npm-run-all`' }],
+    },
+    {
+      name: 'hivemind runs a whole Procfile: it takes no subcommand',
+      code: 'FROM ruby:3.3-slim\nCOPY Procfile /app/Procfile\nCMD ["hivemind", "/app/Procfile"]\n',
+      errors: [{ line: 3, column: 6, messageId: 'started', message: '`hivemind`' }],
+    },
+    {
+      name: "s6 installed, its scanner started by the entrypoint script (wallabag's image: nginx and php-fpm supervised)",
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache nginx php83-fpm s6\nCOPY root /\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["wallabag"]\n',
+      errors: [{ line: 2, column: 40, endColumn: 42, messageId: 'installed', message: '`s6`' }],
     },
   ],
 });

@@ -31,5 +31,10 @@ testRule(rule, {
       code: 'FROM composer:2 AS vendor\nCOPY ["composer.json", "/app/"]\nRUN composer install --no-dev\n',
       errors: [{ line: 2, column: 7, endColumn: 22 }],
     },
+    {
+      name: "dashy: `COPY package*.json ./` cannot bring yarn.lock, the only lock `yarn` reads",
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN yarn\n',
+      errors: [{ line: 3, column: 6, endColumn: 19, message: 'without a lock file (yarn.lock)' }],
+    },
   ],
 });

@@ -49,5 +49,10 @@ testRule(rule, {
       code: 'FROM node:16-bullseye\nWORKDIR /home/joplin\nCOPY . .\nCMD [ "yarn", "--prefix", "packages/server", "start" ]\n',
       errors: [{ line: 4, column: 7, endColumn: 53, message: '`yarn --prefix packages/server start`' }],
     },
+    {
+      name: "dashy's `yarn build-and-start`: an app that builds and then serves, not a build image",
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . ./\nRUN yarn install --frozen-lockfile\nCMD ["yarn", "build-and-start"]\n',
+      errors: [{ line: 5, column: 6, message: '`yarn build-and-start`' }],
+    },
   ],
 });

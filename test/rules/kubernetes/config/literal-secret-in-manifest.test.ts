@@ -28,6 +28,8 @@ testRule(rule, {
     { name: 'Helm template value', code: deploy('            - name: STRIPE_SECRET_KEY\n              value: "{{ .Values.stripe.secretKey }}"\n') },
     { name: 'secret-manager reference', code: deploy('            - name: DB_PASSWORD\n              value: vault:secret/data/orders#password\n') },
     { name: 'Kustomize patch with a non-secret env', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: orders}\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          env:\n            - {name: LOG_LEVEL, value: debug}\n' },
+    // open-webui's oikb chart: a bootstrap Job is told which Secret (`SECRET_NAME`) and which key of it (`SECRET_KEY`) to write.
+    { name: 'SECRET_KEY beside SECRET_NAME names a key of that Secret', code: deploy('            - name: SECRET_NAME\n              value: "oikb-owui-key"\n            - name: SECRET_KEY\n              value: "open-webui-api-key"\n            - name: DB_SECRET_NAME\n              value: orders-db\n            - name: DB_SECRET_KEY\n              value: password\n') },
   ],
   invalid: [
     {
@@ -57,6 +59,12 @@ testRule(rule, {
       code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: backup}\nspec:\n  schedule: "0 2 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          initContainers:\n            - name: login\n              image: shop/tools:1.0.0\n              env: [{name: GITHUB_TOKEN, value: ghp_abcdefghijklmnopqrstuvwxyz0123456789}]\n          containers:\n            - name: backup\n              image: shop/backup:1.0.0\n',
       errors: [{ line: 14, column: 49, endColumn: 89, message: 'GitHub token' }],
       output: null,
+    },
+    {
+      name: "Django's SECRET_KEY beside another prefix's SECRET_NAME is still a secret",
+      code: deploy('            - name: DB_SECRET_NAME\n              value: orders-db\n            - name: SECRET_KEY\n              value: "k2x9-Qm7v-Lp4r-8sZt"\n'),
+      errors: [{ line: 19, column: 22, message: '`SECRET_KEY` holds a literal secret' }],
+      output: deploy('            - name: DB_SECRET_NAME\n              value: orders-db\n            - name: SECRET_KEY\n              valueFrom:\n                secretKeyRef:\n                  name: orders-secrets\n                  key: SECRET_KEY\n'),
     },
   ],
 });

@@ -20,6 +20,10 @@ testRule(rule, {
     { name: 'app with a sleep flag', code: pod('          command: ["node", "server.js", "--sleep", "5"]\n') },
     { name: 'sleep pacing a loop body is not a start-up delay', code: pod('          command: ["/bin/sh", "-c", "while true; do echo $(date) >> /mnt/out/log; sleep 1; done"]\n') },
     { name: 'a sleep in a here-document written to a file runs nothing', code: pod('          command: ["sh", "-c"]\n          args:\n            - |\n              cat <<\'EOF\' > /app/retry.sh\n              sleep 30\n              EOF\n              exec node server.js\n') },
+    {
+      name: 'a Helm post-install hook Job waits for the service it must call: its task, not a delayed start',
+      code: "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: bootstrap\n  annotations:\n    helm.sh/hook: post-install,post-upgrade\nspec:\n  template:\n    spec:\n      restartPolicy: OnFailure\n      containers:\n        - name: bootstrap\n          image: curlimages/curl:8.10.1\n          command:\n            - /bin/sh\n            - -ec\n            - |\n              until curl -sf http://webui/health >/dev/null; do\n                sleep 5\n              done\n              curl -sf -X POST http://webui/api/v1/keys\n",
+    },
   ],
   invalid: [
     { name: 'sleep before the app', code: pod('          command: ["sh", "-c", "sleep 15 && exec node server.js"]\n'), errors: [{ line: 11, column: 34, endLine: 11, endColumn: 42, messageId: 'sleep', message: '15s' }] },

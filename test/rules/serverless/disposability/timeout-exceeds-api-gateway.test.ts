@@ -31,14 +31,21 @@ testRule(rule, {
   ],
   invalid: [
     { name: 'REST API', code: sam('      Timeout: 60\n', 'Api'), errors: [{ line: 6, column: 16, messageId: 'timeout', message: 'after 29 s' }] },
-    { name: 'HTTP API, timeout in Globals', code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Timeout: 100\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        All:\n          Type: HttpApi\n', errors: [{ line: 10, column: 9, message: 'HTTP API' }] },
-    { name: 'serverless.yml http event', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  timeout: 30\nfunctions:\n  f:\n    handler: h\n    events:\n      - http:\n          path: /\n          method: get\n', errors: [{ line: 9, column: 9 }] },
+    { name: 'HTTP API, timeout in Globals', code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Timeout: 100\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        All:\n          Type: HttpApi\n', errors: [{ line: 4, column: 14, messageId: 'inherited', relatedLines: [10], message: 'The 100 s timeout set in `Globals.Function` lets function `Fn` run longer than API Gateway waits on HTTP APIs (30 s).' }] },
+    { name: 'serverless.yml http event', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  timeout: 30\nfunctions:\n  f:\n    handler: h\n    events:\n      - http:\n          path: /\n          method: get\n', errors: [{ line: 4, column: 12, message: 'The 30 s timeout set in `provider.timeout` lets function `f` run longer' }] },
     {
-      name: 'a timeout in Globals shared by two functions: one finding at each function\'s event, none lost to the shared line',
+      name: 'a timeout in Globals shared by a REST and an HTTP function: one finding on the shared line names both waits',
       code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Timeout: 60\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Get:\n          Type: Api\n  B:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Post:\n          Type: HttpApi\n',
       errors: [
-        { line: 10, column: 9, message: 'Function `A` may run 60 s, but its REST API event `Get` stops waiting after 29 s.' },
-        { line: 16, column: 9, message: 'Function `B` may run 60 s, but its HTTP API event `Post` stops waiting after 30 s.' },
+        { line: 4, column: 14, relatedLines: [10, 16], message: 'The 60 s timeout set in `Globals.Function` lets functions `A` and `B` run longer than API Gateway waits (29 s on REST APIs, 30 s on HTTP APIs).' },
+      ],
+    },
+    {
+      name: 'five REST functions inherit one timeout: one finding on the Globals line names them, and points at each event',
+      code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Timeout: 30\nResources:\n' + ['Get', 'List', 'Put', 'Delete', 'Patch'].map((n) => `  ${n}Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        ${n}:\n          Type: Api\n`).join('') + '  Own:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: 60\n      Events:\n        Own:\n          Type: Api\n',
+      errors: [
+        { line: 4, column: 14, messageId: 'inherited', message: 'lets functions `GetFn`, `ListFn`, `PutFn` and 2 more run longer than API Gateway waits on REST APIs (29 s).', relatedLines: [10, 16, 22, 28, 34] },
+        { line: 39, column: 16, messageId: 'timeout', message: 'Function `Own` may run 60 s, but its REST API event `Own` stops waiting after 29 s.' },
       ],
     },
     { name: 'Lambda function behind an API Gateway permission', code: "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Timeout: 120\n  Permission:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Principal: apigateway.amazonaws.com\n      FunctionName: !GetAtt Fn.Arn\n", errors: [{ line: 6, column: 16, messageId: 'permission', message: 'API Gateway, which may invoke it (permission `Permission`), stops waiting after 29 s' }] },
@@ -51,6 +58,11 @@ testRule(rule, {
       name: 'a timeout by stage from a mapping, over the limit in every stage: the least of them is named',
       code: byStage([30, 60, 120]),
       errors: [{ line: 17, column: 16, messageId: 'timeout', message: 'Function `Fn` may run 30 s, but its REST API event `Get` stops waiting after 29 s.' }],
+    },
+    {
+      name: "a permission that names the function by its FunctionName's !Sub, not by !Ref (Guardian's identity-backfill stack)",
+      code: "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Stage:\n    Type: String\nResources:\n  IdentityBackfillLambda:\n    Type: AWS::Lambda::Function\n    Properties:\n      FunctionName: !Sub identity-backfill-${Stage}\n      Timeout: 300\n  IdentityBackfillPermission:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:invokeFunction\n      FunctionName: !Sub identity-backfill-${Stage}\n      Principal: apigateway.amazonaws.com\n",
+      errors: [{ line: 10, column: 16, messageId: 'permission', message: 'Function `IdentityBackfillLambda` may run 300 s, but API Gateway, which may invoke it (permission `IdentityBackfillPermission`), stops waiting after 29 s.' }],
     },
   ],
 });

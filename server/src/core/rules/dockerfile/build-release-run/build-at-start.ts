@@ -2,6 +2,9 @@ import { defineDockerfileRule } from '../../../rule';
 import { effectiveWords, type ShellWord } from '../../../dockerfile/shell';
 import { programOf, spanOf, startCommands, verbIndex } from '../../../dockerfile/instructions';
 
+/** A package script that builds: `build`, `build:prod`, `build-and-start` (dashy: builds the app, then serves it). */
+const BUILD_SCRIPT = /^build([-_:]|$)/;
+
 /** The build step a start command performs, as [first word, last word], or undefined. */
 function buildStep(words: ShellWord[]): [ShellWord, ShellWord] | undefined {
   const program = programOf(words);
@@ -14,14 +17,14 @@ function buildStep(words: ShellWord[]): [ShellWord, ShellWord] | undefined {
       if (v === 'install' || v === 'i' || v === 'ci') return [words[0], verb!];
       if (v === 'run' || v === 'run-script') {
         const script = words[vi + 1];
-        if (script && /^build(:|$)/.test(script.value)) return [words[0], script];
+        if (script && BUILD_SCRIPT.test(script.value)) return [words[0], script];
       }
       if (program === 'pnpm' && v === 'build') return [words[0], verb!];
       return undefined;
     case 'yarn':
       if (v === undefined) return [words[0], words[0]];
-      if (v === 'install' || /^build(:|$)/.test(v)) return [words[0], verb!];
-      if (v === 'run' && words[vi + 1] && /^build(:|$)/.test(words[vi + 1].value)) return [words[0], words[vi + 1]];
+      if (v === 'install' || BUILD_SCRIPT.test(v)) return [words[0], verb!];
+      if (v === 'run' && words[vi + 1] && BUILD_SCRIPT.test(words[vi + 1].value)) return [words[0], words[vi + 1]];
       return undefined;
     case 'pip':
     case 'pip3':
@@ -71,8 +74,9 @@ export default defineDockerfileRule({
       'Do the work in `RUN` instructions (ideally a builder stage) and start the built artefact directly:',
       '`CMD ["node", "dist/server.js"]`, `CMD ["./app"]`, `ENTRYPOINT ["dotnet", "App.dll"]`.',
       '',
-      'Not reported: installs and builds done in `RUN` instructions, `npm run` scripts whose name does not start with',
-      '`build`, and tools not on the known list; only the start commands (`CMD`/`ENTRYPOINT`) are looked at.',
+      'Not reported: installs and builds done in `RUN` instructions, package scripts other than `build` and those named',
+      '`build:…`, `build-…` or `build_…` (`build-and-start` builds, then serves), and tools not on the known list; only the',
+      'start commands (`CMD`/`ENTRYPOINT`) are looked at.',
     ].join('\n'),
     messages: {
       buildAtStart: '`{{command}}` runs at every container start; do it in a RUN at build time and start the built artefact.',

@@ -1,35 +1,16 @@
 import { defineDockerfileRule } from '../../../rule';
 import { startInfo } from '../../../dockerfile/start-command';
 import { runtimePackages } from '../../../dockerfile/packages';
+import { processManagerOf } from '../../../process-managers';
 
-/** Programs that supervise several processes (or daemonise one) inside the container. */
-const MANAGERS: Record<string, string> = {
-  supervisord: 'supervisord',
-  supervisorctl: 'supervisord',
-  pm2: 'pm2',
-  forever: 'forever',
-  runsvdir: 'runit',
-  runsv: 'runit',
-  // s6's scanner started as the command supervises every service of its directory (Gogs: the app, sshd and crond);
-  // s6-overlay's `/init` is not it.
-  's6-svscan': 's6',
-  circusd: 'circus',
-  honcho: 'honcho',
-  foreman: 'foreman',
-  overmind: 'overmind',
-  hivemind: 'hivemind',
-  'concurrently': 'concurrently',
-  'npm-run-all': 'npm-run-all',
-  'run-p': 'npm-run-all',
-};
-
-/** Packages that exist only to supervise processes. `pm2` is absent: it also ships `pm2-runtime`. */
 /**
- * Supervisor packages reported when installed in the final image without being started by its command (a script may
+ * Packages that exist only to supervise processes (`pm2` is absent: it also ships `pm2-runtime`). Supervisor packages reported when installed in the final image without being started by its command (a script may
  * start them). Not runit: its package is installed as often for `chpst`, which drops privileges in one process
  * (authentik's bootstrap), as for `runsvdir`; runit is reported when the command starts `runsvdir` or `runsv`.
  */
-const MANAGER_PACKAGES = new Set(['supervisor', 'circus', 'honcho', 'forever']);
+// s6 (Alpine's and Debian's package of the supervision suite) is installed to run `s6-svscan`, often from an entrypoint
+// script (wallabag's image supervises nginx and php-fpm so); s6-overlay comes as a tarball, not as this package.
+const MANAGER_PACKAGES = new Set(['supervisor', 'circus', 'honcho', 'forever', 's6']);
 
 export default defineDockerfileRule({
   meta: {
@@ -47,8 +28,9 @@ export default defineDockerfileRule({
       'container or Deployment. For Node.js use `pm2-runtime` if you need pm2 features; a minimal init such as `tini`,',
       '`dumb-init` or s6-overlay used only to reap zombies is fine.',
       '',
-      'Not reported: `pm2-runtime` and minimal inits such as `tini`, `dumb-init` or s6-overlay; honcho, foreman,',
-      'overmind and hivemind commands other than `start`; the pm2 package on its own; the runit package on its own (its',
+      'Not reported: `pm2-runtime` and minimal inits such as `tini`, `dumb-init` or s6-overlay; honcho, foreman and',
+      'overmind commands other than `start`; pm2 commands that start no app (`pm2 logs`); `npm-run-all` without',
+      '`--parallel`, which runs its tasks one after another; the pm2 package on its own; the runit package on its own (its',
       '`chpst` drops privileges for one process); and an installed supervisor package when the start command already',
       'started a manager (that is reported once, at the start command).',
     ].join('\n'),
@@ -63,9 +45,8 @@ export default defineDockerfileRule({
     if (!info) return;
     let started = false;
     for (const command of info.commands) {
-      const kind = MANAGERS[command.program];
+      const kind = processManagerOf(command.words.map((w) => w.value), command.program);
       if (!kind) continue;
-      if ((command.program === 'honcho' || command.program === 'foreman' || command.program === 'overmind' || command.program === 'hivemind') && command.words[1]?.value !== 'start') continue;
       started = true;
       const word = command.words[0];
       report({ messageId: kind === 'pm2' ? 'pm2' : 'started', data: { program: command.program }, range: word.range });

@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import { baseName, copiesDirectory } from '../../../dockerfile/instructions';
 import { MANIFESTS, copiedBefore, installCommandOf, type CopiedFile } from '../../../dockerfile/lockfiles';
+import { TOOL_LOCKS } from '../../../dockerfile/manifests';
 
 export default defineDockerfileRule({
   meta: {
@@ -19,7 +20,9 @@ export default defineDockerfileRule({
       '',
       'Not reported: `npm ci` and other npm verbs besides `install`/`i`, `npm`/`yarn`/`pnpm`/`bun` commands that',
       'install named packages, manifests copied together with one of their lock files (or with a glob that matches it),',
-      'and stages where another whole directory is copied before the install, since the lock file may come with it.',
+      'and stages where another whole directory is copied before the install, since the lock file may come with it. The',
+      'lock must be one the installing tool reads: `COPY package*.json ./` brings `package-lock.json`, which `yarn` and',
+      '`pnpm` ignore.',
     ].join('\n'),
     messages: {
       noLock: '`{{manifest}}` is installed without a lock file ({{locks}}), so each build resolves versions afresh; commit the lock file (generate it if the project has none) and copy it next to the manifest.',
@@ -36,13 +39,16 @@ export default defineDockerfileRule({
         if (['npm', 'yarn', 'pnpm', 'bun'].includes(install.tool) && install.operands.length > 0) continue;
         for (const [manifest, spec] of Object.entries(MANIFESTS)) {
           if (spec.ecosystem !== install.ecosystem) continue;
-          const word = files.lastNamed(manifest);
+          // Named, or brought by a glob (`COPY package*.json ./`).
+          const word = files.lastNamed(manifest) ?? files.lastMatching(manifest);
           if (!word) continue;
-          const hasLock = spec.locks.some((lock) => files.has(lock)) || files.some(`directory-besides:${manifest}`, (f) => baseName(f) !== manifest && copiesDirectory(f));
+          // The locks this tool reads: `COPY package*.json ./` brings package-lock.json, which `yarn` does not read.
+          const locks = TOOL_LOCKS[install.tool] ?? spec.locks;
+          const hasLock = locks.some((lock) => files.has(lock)) || files.some(`directory-besides:${manifest}`, (f) => baseName(f) !== manifest && copiesDirectory(f));
           if (hasLock) continue;
           if (reported.has(word.range)) continue;
           reported.add(word.range);
-          report({ messageId: 'noLock', data: { manifest, locks: spec.locks.slice(0, 3).join(', ') + (spec.locks.length > 3 ? ', …' : '') }, range: word.range });
+          report({ messageId: 'noLock', data: { manifest, locks: locks.slice(0, 3).join(', ') + (locks.length > 3 ? ', …' : '') }, range: word.range });
         }
       }
     }

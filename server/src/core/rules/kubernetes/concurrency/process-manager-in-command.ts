@@ -1,13 +1,14 @@
 import { defineKubernetesRule } from '../../../rule';
 import { appContainerCommands, runnerStripped, basename } from '../../../kubernetes/commands';
 import { effectiveWords } from '../../../dockerfile/shell';
+import { processManagerOf } from '../../../process-managers';
 
 export default defineKubernetesRule({
   meta: {
     id: 'concurrency/process-manager-in-command',
     factor: 'concurrency',
     defaultSeverity: 'warning',
-    description: 'A container starts a process manager (supervisord, pm2, forever, honcho/foreman) instead of one process.',
+    description: 'A container starts a process manager (supervisord, pm2, forever, runit, s6-svscan, honcho …) instead of one process.',
     rationale: [
       'Twelve-factor concurrency hands process management to the platform: one process type per container, scaled by',
       'running more containers. A process manager inside the container multiplies processes where Kubernetes cannot',
@@ -16,6 +17,10 @@ export default defineKubernetesRule({
       '',
       'Run one process per container and let a Deployment per process type do the supervising. For Node, `pm2-runtime`',
       'is built for containers and is not reported; better still, start `node` directly.',
+      '',
+      'The managers are the ones the Dockerfile rule `concurrency/process-manager` knows. Not reported: minimal inits such',
+      'as `tini` or `dumb-init`; honcho, foreman and overmind commands other than `start`; pm2 commands that start no app',
+      '(`pm2 logs`); `npm-run-all` without `--parallel`, which runs its tasks one after another.',
     ].join('\n'),
     messages: {
       manager: 'Container `{{container}}` starts `{{program}}`, a process manager; run one process per container and let Kubernetes supervise and scale.',
@@ -28,13 +33,8 @@ export default defineKubernetesRule({
         const values = runnerStripped(words.map((w) => w.value));
         const word = words.find((w) => w.value === values[0]);
         if (!word) continue;
-        const program = basename(values[0]);
-        const sub = values[1] ?? '';
-        const isManager =
-          ['supervisord', 'forever', 'circusd', 'runsvdir', 's6-svscan'].includes(program) ||
-          (program === 'pm2' && /^(start|resurrect|startOrReload|startOrRestart)$/.test(sub)) ||
-          ((program === 'honcho' || program === 'foreman') && sub === 'start');
-        if (!isManager) continue;
+        const program = basename(values[0]).toLowerCase();
+        if (!processManagerOf(values, program)) continue;
         report({ messageId: 'manager', data: { container: container.name ?? '?', program }, range: word.range });
         break;
       }

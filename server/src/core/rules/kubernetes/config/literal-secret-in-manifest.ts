@@ -24,7 +24,9 @@ export default defineKubernetesRule({
       'Not reported: entries that use `valueFrom` (`secretKeyRef`, `configMapKeyRef`), templated values (Helm or other',
       '`{{ … }}` expressions), empty values, placeholders (`changeme`, `<token>`, `xxx`), file paths, references to',
       'other variables or secret stores, URLs without credentials, and values under names that do not look secret',
-      'unless the value itself has a known secret shape. An env list shared by YAML alias is judged once.',
+      'unless the value itself has a known secret shape. An env list shared by YAML alias is judged once. A',
+      '`SECRET_KEY` (or `<PREFIX>_SECRET_KEY`) beside a `SECRET_NAME` (`<PREFIX>_SECRET_NAME`) of the same container names a',
+      "key of that Secret (a bootstrap Job told which Secret and key to write): judged by its shape only, not by its name.",
     ].join('\n'),
     messages: {
       secret: '`{{name}}` holds a literal secret (`{{masked}}`, recognised by {{reason}}); read it from a Secret with `valueFrom.secretKeyRef`.',
@@ -43,7 +45,7 @@ export default defineKubernetesRule({
         seenEnvLists.add(container.env);
         for (const env of container.env) {
           if (!env.valueRange || env.valueFrom) continue;
-          const secret = literalSecretOf(env.name, env.value);
+          const secret = literalSecretOf(env.name, env.value, container.env);
           if (!secret) continue;
           const edit =
             secretName && /^[-._a-zA-Z0-9]+$/.test(env.name)

@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { appContainerCommands, commandSummary, durationSeconds, programOf } from '../../../kubernetes/commands';
 import { effectiveWords } from '../../../dockerfile/shell';
+import { isOneOffJob } from '../../../kubernetes/jobs';
 
 const WAITERS = /^(wait-for-it|wait-for|wait_for_it|wait-for-postgres|wait-for-db)(\.sh)?$/;
 
@@ -18,6 +19,10 @@ export default defineKubernetesRule({
       'Start the app at once and let it retry its connections (and report not-ready through its readiness probe); if',
       'an ordering really is needed, move the wait into an init container, which is the platform\'s way to express it.',
       'Init containers are therefore not reported.',
+      '',
+      'Nor are one-off processes (Jobs, CronJobs, KEDA ScaledJobs, Pods that run to completion, Helm hook Jobs among',
+      'them): they are not rolled out, restarted or scaled out as a service is, and a migration or bootstrap Job that',
+      'waits for the service it must call is doing its task, not delaying one.',
     ].join('\n'),
     messages: {
       sleep: '`{{command}}` delays the start of container `{{container}}` by {{seconds}}s on every start; start the app at once.',
@@ -25,7 +30,8 @@ export default defineKubernetesRule({
     },
   },
   check({ model, source, report }) {
-    for (const { container, command } of appContainerCommands(model, source)) {
+    for (const { object, container, command } of appContainerCommands(model, source)) {
+      if (isOneOffJob(object)) continue;
       const commands = command.commands;
       const data = (c: (typeof commands)[number]) => {
         return { command: commandSummary(c), container: container.name ?? '?' };

@@ -19,6 +19,8 @@ export default defineServerlessRule({
       '',
       'Not reported: variables other than `DEBUG`, `APP_DEBUG`, `FLASK_DEBUG`, `DJANGO_DEBUG` and `POWERTOOLS_DEV`,',
       'values that do not switch the mode on (`false`, `0`), and values taken from a parameter or intrinsic function.',
+      '`DEBUG: "*"` is reported: it switches on the debug output of every library that uses Node\'s `debug` package; a',
+      'list of namespaces (`DEBUG: "app:*"`) is a choice of what to log and is not.',
     ].join('\n'),
     messages: {
       debug: '`{{name}}: {{value}}` turns a debug mode on for {{functions}} in every stage; make it a parameter that defaults to off.',
@@ -28,7 +30,9 @@ export default defineServerlessRule({
     for (const fn of model.functions) {
       for (const env of fn.environment) {
         const value = env.literal?.trim();
-        if (value && DEBUG_NAMES.test(env.name) && ON.test(value)) report({ messageId: 'debug', data: { name: env.name, value, functions: model.namesTaking(fn, env) }, range: env.range });
+        // `DEBUG: "*"` turns on every namespace of Node's `debug` package (every library's debug output).
+        const on = value !== undefined && (ON.test(value) || (value === '*' && env.name.toUpperCase() === 'DEBUG'));
+        if (value && on && DEBUG_NAMES.test(env.name)) report({ messageId: 'debug', data: { name: env.name, value, functions: model.namesTaking(fn, env) }, range: env.range });
       }
     }
   },
