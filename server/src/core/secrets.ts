@@ -102,7 +102,15 @@ export function isSecretReference(value: string): boolean {
 }
 
 /** Names the shared secret-name list would match but that hold timings, sizes, identifiers or selectors. */
-const EXTRA_NAME_EXCEPTIONS = /_(IN|SECONDS|SECS|MS|MINUTES|HOURS|DAYS|TIMEOUT|SIZE|BYTES|BITS|COUNT|ROUNDS|ITERATIONS|COST|VERSION|PROVIDER|BACKEND|STORE|MODE|FORMAT|ARN|REGION|KIND|SOURCE|LOCATION|MOUNT|VAR|ENV|POLICY|PREFIX|SUFFIX|USER|USERNAME|HOST|PORT)$/i;
+const EXTRA_NAME_EXCEPTIONS = /_(IN|SECONDS|SECS|MS|MINUTES|HOURS|DAYS|TIMEOUT|SIZE|BYTES|BITS|COUNT|ROUNDS|ITERATIONS|COST|VERSION|PROVIDER|BACKEND|STORE|MODE|FORMAT|ARN|REGION|KIND|SOURCE|LOCATION|MOUNT|VAR|ENV|POLICY|PREFIX|SUFFIX|USER|USERNAME|HOST|PORT|PARAM|PARAMETER)$/i;
+
+/**
+ * True when a variable (or parameter) named `name` holds a secret's value itself: a secret-like name that is not a
+ * setting about one (`TOKEN_TTL`), nor where to find one (`SECRET_ARN`, `DB_PASSWORD_PARAM`: a parameter's name).
+ */
+export function namesSecretValue(name: string): boolean {
+  return looksLikeSecretName(name) && !EXTRA_NAME_EXCEPTIONS.test(name);
+}
 
 export interface LiteralSecret {
   /** What made us think so, e.g. "a GitHub token" or "a literal value under a secret-like name". */
@@ -142,7 +150,7 @@ export function literalSecret(name: string, value: string): LiteralSecret | unde
       return { kind: 'a password in a connection string', masked: v.replace(/((password|pwd)\s*=\s*)[^;]*/gi, '$1****') };
     }
   }
-  if (!looksLikeSecretName(name) || EXTRA_NAME_EXCEPTIONS.test(name)) return undefined;
+  if (!namesSecretValue(name)) return undefined;
   if (isPlaceholderValue(v) || looksLikePath(v) || isSecretReference(v) || namesItself(name, v)) return undefined;
   if (/^https?:\/\/[^@\s]*$/i.test(v)) return undefined; // a URL without credentials is a locator, not a secret
   return { kind: 'a literal value under a secret-like name', masked: maskValue(v) };

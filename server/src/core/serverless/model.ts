@@ -374,6 +374,7 @@ export class ServerlessModel {
   }
 
   private noEcho: ReadonlySet<string> | undefined;
+  private plainStrings: ReadonlySet<string> | undefined;
   private apiStages: ReadonlySet<string> | undefined;
 
   /**
@@ -400,17 +401,38 @@ export class ServerlessModel {
    * hides in its own console and API, and only there.
    */
   noEchoParameters(): ReadonlySet<string> {
-    if (this.noEcho) return this.noEcho;
-    const names = new Set<string>();
+    if (!this.noEcho) this.readParameters();
+    return this.noEcho!;
+  }
+
+  /**
+   * Template parameters of type `String` (or of no type) that are not NoEcho, and whose default is no path or ARN: their
+   * values show in CloudFormation's console.
+   */
+  plainStringParameters(): ReadonlySet<string> {
+    if (!this.plainStrings) this.readParameters();
+    return this.plainStrings!;
+  }
+
+  private readParameters(): void {
+    const noEcho = new Set<string>();
+    const plain = new Set<string>();
     const doc = this.doc;
     if (doc && this.kind === 'cloudformation') {
       for (const { key, pair } of mapEntries(valueOf(this.root, 'Parameters', doc), doc)) {
-        const noEcho = scalarString(valueOf(asMap(pair.value, doc), 'NoEcho', doc), doc);
-        if (noEcho !== undefined && noEcho.toLowerCase() === 'true') names.add(key);
+        const parameter = asMap(pair.value, doc);
+        const echo = scalarString(valueOf(parameter, 'NoEcho', doc), doc);
+        const type = scalarString(valueOf(parameter, 'Type', doc), doc);
+        if (echo !== undefined && echo.toLowerCase() === 'true') noEcho.add(key);
+        else if (type === undefined || type === 'String') {
+          // A default that is a path or an ARN (`/slack/bot_token`) says the parameter locates a secret.
+          const fallback = scalarString(valueOf(parameter, 'Default', doc), doc)?.trim() ?? '';
+          if (!fallback.startsWith('/') && !fallback.startsWith('arn:')) plain.add(key);
+        }
       }
     }
-    this.noEcho = names;
-    return names;
+    this.noEcho = noEcho;
+    this.plainStrings = plain;
   }
 
   /** The logical id a reference names: `!Ref X`, `!Ref X.Alias`, `!GetAtt X.Arn`, `{ "Fn::GetAtt": ["X", "Arn"] }`. */

@@ -22,6 +22,10 @@ testRule(rule, {
       name: 'parameters that are not NoEcho, and a NoEcho parameter that goes to the database only',
       code: 'Parameters:\n  Stage:\n    Type: String\n  DBPassword:\n    Type: String\n    NoEcho: true\n  DBUser:\n    Type: String\n    NoEcho: false\n' + sam('          STAGE: !Ref Stage\n          DB_USER: !Ref DBUser\n          DB_SECRET_ARN: !Ref DbSecret\n') + '  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MasterUserPassword: !Ref DBPassword\n',
     },
+    {
+      name: 'plain parameters that locate a secret, by their names or their defaults, or do not say secret',
+      code: "Parameters:\n  SlackBotTokenParam:\n    Type: String\n    Default: /slack/bot_token\n  SecretArn:\n    Type: String\n  Stage:\n    Type: String\n  DbPasswordPath:\n    Type: String\n" + sam('          SLACK_BOT_TOKEN_PARAM: !Ref SlackBotTokenParam\n          SLACK_TOKEN_LOCATION: !Ref SlackBotTokenParam\n          secret_arn: !Ref SecretArn\n          STAGE: !Ref Stage\n          DB_PASSWORD: !Ref DbPasswordPath\n'),
+    },
   ],
   invalid: [
     { name: 'Secrets Manager dynamic reference', code: sam('          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}"\n'), errors: [{ line: 8, column: 24, messageId: 'resolve' }] },
@@ -50,6 +54,11 @@ testRule(rule, {
         { line: 17, column: 23, messageId: 'noEcho', message: '`dbpassword` of function `Fn` takes `DBPassword`, a NoEcho parameter' },
         { line: 18, column: 19, messageId: 'noEcho' },
       ],
+    },
+    {
+      name: 'a token passed through a plain String parameter: shown in the stack and in the function (lambda-to-slack)',
+      code: "Parameters:\n  SlackToken:\n    Type: String\n  SlackChannel:\n    Type: String\n" + sam('          SLACK_TOKEN: !Ref SlackToken\n          SLACK_CHANNEL: !Ref SlackChannel\n'),
+      errors: [{ line: 13, column: 24, messageId: 'plainParameter', message: '`SLACK_TOKEN` of function `Fn` takes `SlackToken`, a parameter that the stack and the function\'s configuration both show in clear' }],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { defineServerlessRule } from '../../../rule';
-import { looksLikeSecretName } from '../../../secrets';
+import { looksLikeSecretName, namesSecretValue } from '../../../secrets';
 import type { EnvVar, ServerlessModel } from '../../../serverless/model';
 
 /** CloudFormation dynamic references that decrypt a secret while the stack deploys. */
@@ -27,7 +27,7 @@ export default defineServerlessRule({
     id: 'config/secret-resolved-into-function-env',
     factor: 'config',
     defaultSeverity: 'warning',
-    description: 'A secret is resolved at deploy time into a plain Lambda environment variable (`{{resolve:secretsmanager:…}}`, `${ssm:…~true}`, a NoEcho parameter).',
+    description: 'A secret is resolved at deploy time into a plain Lambda environment variable (`{{resolve:secretsmanager:…}}`, `${ssm:…~true}`, a NoEcho or secret-named parameter).',
     rationale: [
       'Resolving a secret while the stack deploys looks like a reference in the template, but the decrypted value is',
       'written into the function configuration: anyone who can read the function (the console, `GetFunctionConfiguration`,',
@@ -36,31 +36,45 @@ export default defineServerlessRule({
       'Pass the secret\'s name or ARN in the environment and read the value at run time (the SDK, the AWS Parameters and',
       'Secrets Lambda extension, or Powertools\' parameters utility), with `secretsmanager:GetSecretValue` permission.',
       '',
-      'Not reported: plain parameter or resource references, dynamic references to non-secret SSM parameters, the',
-      'non-secret fields of a secret (`…:SecretString:<field>` whose name ends in a username, host, port, database name,',
-      'engine, endpoint, region, domain, tenant or cluster, an identifier of one of these, or a base or API URL, unless the',
-      "name also looks secret), and in serverless.yml `${ssm:…}` values that are not decrypted unless the variable's name",
-      'looks secret. A whole secret, and a value that also takes a secret field, are reported.',
+      'Not reported: resource references, plain parameters under names that do not look secret (below), dynamic',
+      'references to non-secret SSM parameters, the non-secret fields of a secret (`…:SecretString:<field>` whose name',
+      'ends in a username, host, port, database name, engine, endpoint, region, domain, tenant or cluster, an identifier',
+      'of one of these, or a base or API URL, unless the name also looks secret), and in serverless.yml `${ssm:…}` values',
+      "that are not decrypted unless the variable's name looks secret. A whole secret, and a value that also takes a",
+      'secret field, are reported.',
       '',
       'A parameter declared `NoEcho: true` and passed into the environment (`!Ref DBPassword`, `${DBPassword}` in a',
       '`!Sub`) is reported too: NoEcho hides the value in CloudFormation\'s console and API only, and AWS advises',
       'against putting such values where they are stored in clear, as a function\'s environment is. Not when the',
       'variable or the parameter names a field that is not secret by the words above (`SF_HOST: !Ref SFHost`).',
+      '',
+      "A `String` parameter that is not NoEcho is reported when both its name and the variable's look secret",
+      "(`SLACK_TOKEN: !Ref SlackToken`): CloudFormation shows its value in the stack's parameters as well. Other plain",
+      'parameters are not: a name that does not say secret is taken at its word, one that says where a secret is',
+      '(`SECRET_ARN`, `TOKEN_PARAM`) names a locator, and so does a default that is a path or an ARN.',
     ].join('\n'),
     messages: {
       resolve: '`{{name}}` of {{functions}} resolves a secret at deploy time into plain configuration; pass the secret\'s ARN and read it at run time.',
       noEcho: '`{{name}}` of {{functions}} takes `{{parameter}}`, a NoEcho parameter that CloudFormation hides and the function\'s configuration shows in clear; keep it in Secrets Manager and read it at run time.',
+      plainParameter: '`{{name}}` of {{functions}} takes `{{parameter}}`, a parameter that the stack and the function\'s configuration both show in clear; keep the secret in Secrets Manager and read it at run time.',
     },
   },
   check({ model, report }) {
     const noEcho = model.noEchoParameters();
+    const plain = model.plainStringParameters();
     for (const fn of model.functions) {
       for (const env of fn.environment) {
         const text = env.text;
-        const parameter = noEcho.size > 0 ? noEchoParameterIn(env, noEcho, model) : undefined;
+        const parameter = noEcho.size > 0 ? parameterIn(env, noEcho, model) : undefined;
         // A NoEcho parameter that says where or who (`SF_HOST: !Ref SFHost`): hidden by choice, not a credential.
         if (parameter && !publicField(env.name) && !publicField(parameter)) {
           report({ messageId: 'noEcho', data: { name: env.name, functions: model.namesTaking(fn, env), parameter }, range: env.range });
+          continue;
+        }
+        // A parameter that is not even NoEcho, when both its name and the variable's say secret (`SLACK_TOKEN: !Ref SlackToken`).
+        const shown = plain.size > 0 && namesSecretValue(snakeCase(env.name)) ? parameterIn(env, plain, model) : undefined;
+        if (shown && namesSecretValue(snakeCase(shown)) && !publicField(env.name) && !publicField(shown)) {
+          report({ messageId: 'plainParameter', data: { name: env.name, functions: model.namesTaking(fn, env), parameter: shown }, range: env.range });
           continue;
         }
         if (text === undefined) continue;
@@ -72,15 +86,20 @@ export default defineServerlessRule({
   },
 });
 
-/** The NoEcho parameter the value takes: `!Ref Password`, or `${Password}` in a `!Sub` body. */
-function noEchoParameterIn(env: EnvVar, noEcho: ReadonlySet<string>, model: ServerlessModel): string | undefined {
+/** The parameter of `parameters` the value takes: `!Ref Password`, or `${Password}` in a `!Sub` body. */
+function parameterIn(env: EnvVar, parameters: ReadonlySet<string>, model: ServerlessModel): string | undefined {
   if (env.intrinsic === 'Ref') {
     const id = model.referencedId(env.node);
-    return id !== undefined && noEcho.has(id) ? id : undefined;
+    return id !== undefined && parameters.has(id) ? id : undefined;
   }
   if (env.intrinsic !== 'Fn::Sub' || env.text === undefined) return undefined;
-  for (const m of env.text.matchAll(SUB_VARIABLE)) if (noEcho.has(m[1])) return m[1];
+  for (const m of env.text.matchAll(SUB_VARIABLE)) if (parameters.has(m[1])) return m[1];
   return undefined;
+}
+
+/** A parameter's name as an environment variable's would be written: `SlackToken` -> `SLACK_TOKEN`. */
+function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
 /** A `${Name}` of a `!Sub` body (not `${!Literal}`, not `${AWS::Region}` or `${Resource.Attribute}`). */
