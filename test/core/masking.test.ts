@@ -165,6 +165,13 @@ describe('the one path', () => {
       assert.ok(found && !found.masked.includes('Secret88') && !found.masked.includes('R3disPw77x') && !found.masked.includes('w0rd/x9'), found?.masked);
     }
   });
+
+  it("vendors' ingest keys are secrets by their names, and a parameter's name that locates one is not", () => {
+    for (const name of ['NEW_RELIC_LICENSE_KEY', 'MAXMIND_LICENSE_KEY', 'HONEYCOMB_WRITE_KEY', 'SEGMENT_WRITE_KEY']) {
+      assert.equal(literalSecret(name, 'k2x9Qm7vLp4r8sZt')?.kind, 'a literal value under a secret-like name', name);
+    }
+    for (const name of ['DB_PASSWORD_PARAM', 'SLACK_TOKEN_PARAMETER', 'LICENSE_KEY_PATH', 'WRITE_KEY_ARN']) assert.equal(literalSecret(name, 'k2x9Qm7vLp4r8sZt'), undefined, name);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -21,8 +21,11 @@ export function maskUrlCredentials(value: string): string {
   return maskText(value);
 }
 
-/** Variable names that announce a secret: `DB_PASSWORD`, `STRIPE_SECRET_KEY`, `GITHUB_TOKEN`, `API_KEY`… */
-const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|PWD|SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|DSN)($|[_.-])/i;
+/**
+ * Variable names that announce a secret: `DB_PASSWORD`, `STRIPE_SECRET_KEY`, `GITHUB_TOKEN`, `API_KEY`, and vendors'
+ * ingest keys (`NEW_RELIC_LICENSE_KEY`, MaxMind's `LICENSE_KEY`, Honeycomb's and Segment's `WRITE_KEY`)…
+ */
+const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|PWD|SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|LICENSE[_-]?KEY|WRITE[_-]?KEY|DSN)($|[_.-])/i;
 /** Names that mention a secret but hold something harmless: a path to it, a name of it, its length, a toggle, a policy for it (`MB_PASSWORD_COMPLEXITY`). */
 const SECRET_NAME_EXCEPTIONS = /(_(FILE|PATH|DIR|NAME|REF|ID|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|HEADER|URL|ENDPOINT|TYPE|ALGORITHM|ENABLED|REQUIRED|MIN|MAX|COMPLEXITY|POLICY|STRENGTH|PATTERN|REGEX|FORMAT|MODE)$)|^(.*_)?(PUBLIC|PUB)_/i;
 

@@ -26,6 +26,10 @@ testRule(rule, {
       name: 'plain parameters that locate a secret, by their names or their defaults, or do not say secret',
       code: "Parameters:\n  SlackBotTokenParam:\n    Type: String\n    Default: /slack/bot_token\n  SecretArn:\n    Type: String\n  Stage:\n    Type: String\n  DbPasswordPath:\n    Type: String\n" + sam('          SLACK_BOT_TOKEN_PARAM: !Ref SlackBotTokenParam\n          SLACK_TOKEN_LOCATION: !Ref SlackBotTokenParam\n          secret_arn: !Ref SecretArn\n          STAGE: !Ref Stage\n          DB_PASSWORD: !Ref DbPasswordPath\n'),
     },
+    {
+      name: "a write key beside the KMS key that decrypts it: the parameter may hold a ciphertext (Honeycomb's integrations)",
+      code: "Parameters:\n  HoneycombWriteKey:\n    Type: String\n  KMSKeyId:\n    Type: String\n    Default: ''\n" + sam('          HONEYCOMB_WRITE_KEY: !Ref HoneycombWriteKey\n          KMS_KEY_ID: !Ref KMSKeyId\n'),
+    },
   ],
   invalid: [
     { name: 'Secrets Manager dynamic reference', code: sam('          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}"\n'), errors: [{ line: 8, column: 24, messageId: 'resolve' }] },
@@ -59,6 +63,14 @@ testRule(rule, {
       name: 'a token passed through a plain String parameter: shown in the stack and in the function (lambda-to-slack)',
       code: "Parameters:\n  SlackToken:\n    Type: String\n  SlackChannel:\n    Type: String\n" + sam('          SLACK_TOKEN: !Ref SlackToken\n          SLACK_CHANNEL: !Ref SlackChannel\n'),
       errors: [{ line: 13, column: 24, messageId: 'plainParameter', message: '`SLACK_TOKEN` of function `Fn` takes `SlackToken`, a parameter that the stack and the function\'s configuration both show in clear' }],
+    },
+    {
+      name: "vendors' ingest keys through plain parameters, acronyms in the parameter's name (New Relic, Honeycomb)",
+      code: "Parameters:\n  NRLicenseKey:\n    Type: String\n    Default: YOUR_LICENSE_KEY\n  HoneycombWriteKey:\n    Type: String\n" + sam('          LICENSE_KEY: !Ref NRLicenseKey\n          HONEYCOMB_WRITE_KEY: !Ref HoneycombWriteKey\n'),
+      errors: [
+        { line: 14, column: 24, messageId: 'plainParameter', message: '`LICENSE_KEY` of function `Fn` takes `NRLicenseKey`' },
+        { line: 15, column: 32, messageId: 'plainParameter', message: '`HONEYCOMB_WRITE_KEY` of function `Fn` takes `HoneycombWriteKey`' },
+      ],
     },
   ],
 });

@@ -51,7 +51,8 @@ export default defineServerlessRule({
       "A `String` parameter that is not NoEcho is reported when both its name and the variable's look secret",
       "(`SLACK_TOKEN: !Ref SlackToken`): CloudFormation shows its value in the stack's parameters as well. Other plain",
       'parameters are not: a name that does not say secret is taken at its word, one that says where a secret is',
-      '(`SECRET_ARN`, `TOKEN_PARAM`) names a locator, and so does a default that is a path or an ARN.',
+      '(`SECRET_ARN`, `TOKEN_PARAM`) names a locator, and so does a default that is a path or an ARN; nor when the function',
+      'also takes a KMS key (`KMS_KEY_ID`), with which it may decrypt a ciphertext passed in the parameter.',
     ].join('\n'),
     messages: {
       resolve: '`{{name}}` of {{functions}} resolves a secret at deploy time into plain configuration; pass the secret\'s ARN and read it at run time.',
@@ -72,7 +73,8 @@ export default defineServerlessRule({
           continue;
         }
         // A parameter that is not even NoEcho, when both its name and the variable's say secret (`SLACK_TOKEN: !Ref SlackToken`).
-        const shown = plain.size > 0 && namesSecretValue(snakeCase(env.name)) ? parameterIn(env, plain, model) : undefined;
+        // Not when the function also takes a KMS key: the value may be a ciphertext it decrypts (Honeycomb's integrations).
+        const shown = plain.size > 0 && namesSecretValue(snakeCase(env.name)) && !fn.environment.some((e) => /(^|_)KMS(_|$)/i.test(snakeCase(e.name))) ? parameterIn(env, plain, model) : undefined;
         if (shown && namesSecretValue(snakeCase(shown)) && !publicField(env.name) && !publicField(shown)) {
           report({ messageId: 'plainParameter', data: { name: env.name, functions: model.namesTaking(fn, env), parameter: shown }, range: env.range });
           continue;
@@ -97,9 +99,19 @@ function parameterIn(env: EnvVar, parameters: ReadonlySet<string>, model: Server
   return undefined;
 }
 
-/** A parameter's name as an environment variable's would be written: `SlackToken` -> `SLACK_TOKEN`. */
+/** A parameter's name as an environment variable's would be written: `SlackToken` -> `SLACK_TOKEN`, `NRLicenseKey` -> `NR_LICENSE_KEY`. */
 function snakeCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    const upper = c >= 'A' && c <= 'Z';
+    const prev = name[i - 1] ?? '';
+    const next = name[i + 1] ?? '';
+    // A word starts at a capital after a lower-case letter or a digit, or at the last capital of a run before a lower-case letter.
+    if (upper && ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9') || (prev >= 'A' && prev <= 'Z' && next >= 'a' && next <= 'z'))) out += '_';
+    out += c;
+  }
+  return out.toUpperCase();
 }
 
 /** A `${Name}` of a `!Sub` body (not `${!Literal}`, not `${AWS::Region}` or `${Resource.Attribute}`). */
