@@ -39,7 +39,9 @@ export function isPlaceholderValue(value: string): boolean {
   if (v.length < 4) return true;
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}?$/.test(v)) return true; // a reference to another variable
   if (hasTemplateBraces(v, true)) return true; // a template expression
-  if (/^(changeme|change-me|change_me|replace[-_ ]?me|todo|tbd|none|null|nil|empty|placeholder|redacted|masked|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
+  if (/^(todo|tbd|none|null|nil|empty|placeholder|redacted|masked|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
+  // `changeme`, `change-this`, `changeThis`, `changePassword`, `changeit` (Java's keystore default), `replace_me`.
+  if (/^(change|replace)[-_ ]?(me|this|it|later|now|user(name)?|pass(word)?|pwd|secret|key|token)$/i.test(v)) return true;
   // A sample marked as one anywhere in it (`example`, `DUMMYEXAMPLEKEY`, `dummy-password`, `samplesecret`): what a local
   // emulator or a tutorial takes.
   if (/dummy|example|sample/i.test(v)) return true;

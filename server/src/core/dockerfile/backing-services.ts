@@ -34,8 +34,18 @@ const SERVER_PACKAGES: { pattern: RegExp; service: string }[] = [
 
 export const SYSTEM_MANAGERS = new Set(['apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper']);
 
-export function serverPackage(name: string): string | undefined {
-  return SERVER_PACKAGES.find((p) => p.pattern.test(name.toLowerCase()))?.service;
+/**
+ * Package managers of RPM distributions (Fedora, RHEL, CentOS, Amazon Linux), where `postgresql` (`postgresql15`),
+ * `mysql` and `mariadb` are the clients and the servers are `postgresql-server`, `mysql-server`, `mariadb-server`.
+ */
+const RPM_MANAGERS = new Set(['yum', 'dnf', 'microdnf']);
+const RPM_CLIENTS = /^(postgresql\d*|mysql|mariadb)(-[\d.]+)?$/;
+
+/** The service whose server `name` installs with `manager` (`apt`, `apk`, `dnf` …), or undefined for a client or a library. */
+export function serverPackage(name: string, manager?: string): string | undefined {
+  const lower = name.toLowerCase();
+  if (manager !== undefined && RPM_MANAGERS.has(manager) && RPM_CLIENTS.test(lower)) return undefined;
+  return SERVER_PACKAGES.find((p) => p.pattern.test(lower))?.service;
 }
 
 /** Programs that run a backing service in the foreground or start it as a daemon. */

@@ -6,6 +6,11 @@ testRule(rule, {
     { name: 'a dedicated supercronic scheduler image', code: 'FROM alpine:3.20\nCOPY crontab /etc/crontab\nCMD ["supercronic", "/etc/crontab"]\n' },
     { name: 'cron only in the builder', code: 'FROM debian:bookworm AS build\nRUN apt-get update && apt-get install -y cron\nFROM debian:bookworm-slim\nCMD ["/app"]\n' },
     { name: 'a crond-only image with busybox', code: 'FROM alpine:3.20\nCOPY jobs /etc/crontabs/root\nCMD ["crond", "-f", "-l", "2"]\n' },
+    {
+      name: "an entrypoint script that installs the crontab and execs cron: a scheduler image (Sentry's self-hosted cron)",
+      code: 'FROM getsentry/sentry:24.1.0\nRUN apt-get update && apt-get install -y --no-install-recommends cron && rm -r /var/lib/apt/lists/*\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      buildContext: { files: { 'entrypoint.sh': { uri: 'file:///w/entrypoint.sh', text: '#!/usr/bin/env bash\n{ for cron_job in "$@"; do echo "${cron_job}"; done } \\\n  | crontab -\ncrontab -l\nexec cron -f -l -L 15\n' } } },
+    },
   ],
   invalid: [
     {
@@ -22,6 +27,12 @@ testRule(rule, {
       name: 'crond in the background with a worker',
       code: 'FROM alpine:3.20\nCMD ["sh", "-c", "crond -b && exec /app/worker"]\n',
       errors: [{ line: 2, column: 19, endColumn: 24, messageId: 'started' }],
+    },
+    {
+      name: 'an entrypoint script that starts the app in the background, then execs cron: cron beside the app',
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends cron && rm -rf /var/lib/apt/lists/*\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      buildContext: { files: { 'entrypoint.sh': { uri: 'file:///w/entrypoint.sh', text: '#!/bin/sh\ngunicorn app:app &\nexec cron -f\n' } } },
+      errors: [{ line: 2, column: 66, messageId: 'installed' }],
     },
   ],
 });

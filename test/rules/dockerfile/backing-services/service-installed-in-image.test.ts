@@ -8,6 +8,8 @@ testRule(rule, {
     { name: 'the image is the service (official base)', code: 'FROM postgres:16\nRUN apt-get update && apt-get install -y postgresql-16-postgis-3 postgresql-contrib\n' },
     { name: 'the image is the service (start command)', code: 'FROM alpine:3.20\nRUN apk add --no-cache redis\nCMD ["redis-server", "--protected-mode", "no"]\n' },
     { name: 'pip redis is a client', code: 'FROM python:3.12-slim\nRUN pip install redis==5.0.4\n' },
+    // forem's Containerfile: Fedora's `postgresql` is psql; the server would be `postgresql-server`.
+    { name: 'the clients named postgresql, mysql and mariadb on Fedora, RHEL and Amazon Linux', code: 'FROM quay.io/fedora/fedora:40\nRUN dnf install -y postgresql mariadb && dnf clean all\nFROM amazonlinux:2023\nRUN yum install -y postgresql15 mysql && yum clean all\nCMD ["/app/run"]\n' },
   ],
   invalid: [
     {
@@ -24,6 +26,11 @@ testRule(rule, {
       name: 'yum server package in a parent stage',
       code: 'FROM rockylinux:9 AS base\nRUN yum install -y mysql-server rabbitmq-server && yum clean all\nFROM base\nCMD ["/app/run"]\n',
       errors: [{ line: 2, column: 20, endColumn: 32 }, { line: 2, column: 33, endColumn: 48 }],
+    },
+    {
+      name: 'the server of PostgreSQL on Fedora, beside its client',
+      code: 'FROM quay.io/fedora/fedora:40\nRUN dnf install -y postgresql postgresql-server && dnf clean all\nCMD ["/app/run"]\n',
+      errors: [{ line: 2, column: 31, endColumn: 48, message: 'PostgreSQL' }],
     },
   ],
 });

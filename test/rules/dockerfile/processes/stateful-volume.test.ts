@@ -7,6 +7,7 @@ testRule(rule, {
     { name: 'database image keeps its data volume', code: 'FROM postgres:16\nVOLUME /var/lib/postgresql/data\n' },
     { name: 'builder stage volume', code: 'FROM node:20 AS build\nVOLUME /data\nFROM node:20-slim\nCMD ["node", "server.js"]\n' },
     { name: 'cache directory', code: 'FROM python:3.12-slim\nVOLUME ["/root/.cache"]\n' },
+    { name: 'a path from a variable whose value is unknown, and one that expands to a log folder', code: 'FROM eclipse-temurin:17-jre\nARG APP_HOME\nVOLUME ${APP_HOME}/data\nENV LOG_DIR=/var/log/app\nVOLUME ${LOG_DIR}\nCMD ["java", "-jar", "/app.jar"]\n' },
   ],
   invalid: [
     {
@@ -23,6 +24,11 @@ testRule(rule, {
       name: '/data in an inherited stage, CRLF',
       code: 'FROM python:3.12-slim AS base\r\nVOLUME /data\r\nFROM base\r\nCMD ["gunicorn", "app:app"]\r\n',
       errors: [{ line: 2, column: 8, endColumn: 13 }],
+    },
+    {
+      name: "a path from ENV and ARG values (Graylog's `VOLUME ${GRAYLOG_HOME}/data`)",
+      code: 'FROM eclipse-temurin:17-jre\nARG GRAYLOG_HOME=/usr/share/graylog\nENV GRAYLOG_HOME=${GRAYLOG_HOME}\nVOLUME ${GRAYLOG_HOME}/data\nCMD ["/docker-entrypoint.sh"]\n',
+      errors: [{ line: 4, column: 8, messageId: 'volume', message: '`VOLUME ${GRAYLOG_HOME}/data`' }],
     },
   ],
 });

@@ -13,6 +13,8 @@ testRule(rule, {
       name: 'redaction markers, base64-encoded or not',
       code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: podinfo-token}\ndata:\n  token2: KioqU09QUyoqKgo=\nstringData:\n  token3: "**REDACTED**"\n  token4: redacted\n',
     },
+    // n8n's queue-mode manifests: fill-in values in camel case, beside a database name and user names.
+    { name: "placeholders in camel case and with a dash (`changePassword`, `changeThis`, `change-this`)", code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: postgres-secret, namespace: n8n}\ntype: Opaque\nstringData:\n  POSTGRES_USER: changeUser\n  POSTGRES_PASSWORD: changePassword\n  POSTGRES_DB: n8n\n  N8N_ENCRYPTION_KEY: changeThis\n  N8N_RUNNERS_AUTH_TOKEN: change-this\n' },
   ],
   invalid: [
     {

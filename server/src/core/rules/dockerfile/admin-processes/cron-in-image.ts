@@ -1,12 +1,16 @@
 import { defineDockerfileRule } from '../../../rule';
 import { startInfo, type StartCommand } from '../../../dockerfile/start-command';
 import { runtimePackages } from '../../../dockerfile/packages';
+import { entrypointScript } from '../../../build-context';
+import { lastExecProgram, scriptCommandLines } from '../../../dockerfile/script-lines';
+
+const CRON_PROGRAMS = /^(cron|crond|supercronic|go-crond|fcron|anacron)$/;
 
 const CRON_PACKAGES = new Set(['cron', 'cronie', 'dcron', 'cronie-anacron', 'anacron', 'bcron', 'fcron', 'systemd-cron']);
 
 function isCron(c: StartCommand): boolean {
   const v = c.words.map((w) => w.value);
-  if (/^(cron|crond|supercronic|go-crond|fcron|anacron)$/.test(c.program)) return true;
+  if (CRON_PROGRAMS.test(c.program)) return true;
   if (c.program === 'busybox' && v[1] === 'crond') return true;
   return c.program === 'service' && /^(cron|crond)$/.test(v[1] ?? '') && /^(start|restart)$/.test(v[2] ?? '');
 }
@@ -24,14 +28,16 @@ export default defineDockerfileRule({
       '',
       'Schedule one-off processes on the platform instead: a Kubernetes CronJob, a scheduled task or a separate',
       'scheduler process type. An image whose only process is the scheduler (e.g. `supercronic` as the one start',
-      'command) is such a process type and is not reported.',
+      'command) is such a process type and is not reported, nor is an image whose entrypoint script hands its process',
+      "to cron on its last line (`exec cron -f`) and starts nothing in the background (Sentry's self-hosted cron",
+      'image), when the script was read.',
     ].join('\n'),
     messages: {
       installed: '`{{name}}` installs a cron daemon in the app image; schedule one-off tasks with a CronJob or scheduler process instead.',
       started: '`{{name}}` runs a cron daemon next to the app; use a CronJob or a separate scheduler container.',
     },
   },
-  check({ model, report }) {
+  check({ model, report, buildContext }) {
     const stage = model.finalStage;
     if (!stage) return;
     const info = startInfo(model);
@@ -39,6 +45,7 @@ export default defineDockerfileRule({
     const main = info?.main;
     // A dedicated scheduler image: cron is the one foreground process and nothing runs beside it.
     if (main && isCron(main) && !main.background && commands.filter((c) => c.background).length === 0 && commands.every((c) => c === main || !isLongRunning(c))) return;
+    if (schedulerScript(model, buildContext?.files)) return;
     for (const pkg of runtimePackages(model)) {
       if (CRON_PACKAGES.has(pkg.name.toLowerCase()) && !['npm', 'pip', 'gem', 'yarn', 'pnpm'].includes(pkg.manager)) report({ messageId: 'installed', data: { name: pkg.name }, range: pkg.word.range });
     }
@@ -50,4 +57,17 @@ export default defineDockerfileRule({
 
 function isLongRunning(c: StartCommand): boolean {
   return /^(gunicorn|uvicorn|node|java|nginx|php-fpm|httpd|apache2|puma|rails|supervisord|npm|yarn)$/.test(c.program);
+}
+
+/**
+ * True when the image's entrypoint script (read from the build context) ends by handing its process to cron
+ * (`exec cron -f`), with nothing sent to the background before: Sentry's self-hosted cron image, a scheduler process type.
+ */
+function schedulerScript(model: Parameters<typeof entrypointScript>[0], files: Readonly<Record<string, { text: string } | null>> | undefined): boolean {
+  const script = entrypointScript(model);
+  const text = script && files?.[script.contextPath]?.text;
+  if (!text) return false;
+  const program = lastExecProgram(text);
+  if (!program || !CRON_PROGRAMS.test(program)) return false;
+  return !scriptCommandLines(text).some((l) => /&\s*$/.test(l.text) && !/&&\s*$/.test(l.text));
 }

@@ -15,7 +15,9 @@ export default defineDockerfileRule({
       'database, and you cannot swap in a managed service without rebuilding.',
       '',
       'Run the service as its own container or managed offering and connect to it through config. Client tools and',
-      'libraries (`postgresql-client`, `libpq-dev`, `redis-tools`, `default-mysql-client`) are fine. Images that *are* the',
+      'libraries (`postgresql-client`, `libpq-dev`, `redis-tools`, `default-mysql-client`) are fine, and so are `postgresql`,',
+      '`mysql` and `mariadb` installed with `dnf`, `yum` or `microdnf`: on Fedora, RHEL and Amazon Linux those are the',
+      'clients (the servers are `postgresql-server`, `mysql-server`, `mariadb-server`). Images that *are* the',
       'service (built FROM an official service image, or starting only the service) and builder stages are not reported.',
     ].join('\n'),
     messages: {
@@ -26,7 +28,7 @@ export default defineDockerfileRule({
     if (isServiceImage(model)) return;
     for (const pkg of runtimePackages(model)) {
       if (!SYSTEM_MANAGERS.has(pkg.manager)) continue;
-      const service = serverPackage(pkg.name);
+      const service = serverPackage(pkg.name, pkg.manager);
       if (service) report({ messageId: 'installed', data: { name: pkg.name, service }, range: pkg.word.range });
     }
   },

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { entrypointScript } from '../../../build-context';
+import { scriptCommandLines, type ScriptLine } from '../../../dockerfile/script-lines';
 
 /** A shebang that runs a POSIX-style shell (`/bin/sh`, `/usr/bin/env bash`, `/bin/busybox sh` …). */
 const SHELL_SHEBANG = /^#!\s*\S*?\b(?:env\s+(?:-\S+\s+)*|busybox\s+)?(sh|bash|ash|dash|ksh|zsh)(?:\s|$)/;
@@ -12,39 +13,6 @@ const TERM_SIGNAL = /\b(?:SIG)?(?:TERM|INT|15)\b/;
 const NOT_A_PROCESS = /^(exit|return|wait|fi|done|esac|;;|\}|\)|then|else|do|if|while|until|for|case|true|false|:|echo|printf|set|export|unset|cd|source|\.|trap|shift|sleep|read|local|eval|\[|\[\[|test)$/;
 /** A shell function definition: `name() {` or `function name`. */
 const FUNCTION = /^(?:function\s+([A-Za-z_][\w-]*)|([A-Za-z_][\w-]*)\s*\(\s*\))/;
-
-interface ScriptLine {
-  line: number;
-  text: string;
-}
-
-/** The script's command lines outside heredoc bodies, continuation lines joined, comments and blank lines left out. */
-function commandLines(text: string): ScriptLine[] {
-  const out: ScriptLine[] = [];
-  const lines = text.split('\n');
-  let heredoc: string | undefined;
-  let pending: ScriptLine | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].replace(/\r$/, '');
-    if (heredoc !== undefined) {
-      if (raw.replace(/^\t+/, '') === heredoc) heredoc = undefined;
-      continue;
-    }
-    const trimmed = raw.trim();
-    if (!pending && (trimmed === '' || trimmed.startsWith('#'))) continue;
-    const current: ScriptLine = pending ? { line: pending.line, text: `${pending.text} ${trimmed}` } : { line: i, text: trimmed };
-    if (trimmed.endsWith('\\')) {
-      pending = { line: current.line, text: current.text.slice(0, -1) };
-      continue;
-    }
-    pending = undefined;
-    const marker = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(trimmed);
-    if (marker) heredoc = marker[2];
-    out.push(current);
-  }
-  if (pending) out.push(pending);
-  return out;
-}
 
 /** True when some line of the script replaces the shell with a program (`exec "$@"`, `exec gosu app node …`). */
 function hasExec(lines: ScriptLine[]): boolean {
@@ -61,7 +29,7 @@ export function childProcessOf(text: string, path: string): { line: number; prog
   if (firstLine.startsWith('#!')) {
     if (!SHELL_SHEBANG.test(firstLine)) return undefined;
   } else if (!/\.(sh|bash)$/.test(path)) return undefined;
-  const lines = commandLines(text);
+  const lines = scriptCommandLines(text);
   if (hasExec(lines) || lines.some((l) => TRAP.test(l.text) && TERM_SIGNAL.test(l.text))) return undefined;
   const last = lines[lines.length - 1];
   if (!last || /&\s*$/.test(last.text) && !/&&\s*$/.test(last.text)) return undefined;

@@ -1,7 +1,7 @@
 import type { Range } from '../../../types';
 import { defineDockerfileRule } from '../../../rule';
 import { isExecForm } from '../../../dockerfile/model';
-import { runtimeInstructions } from '../../../dockerfile/instructions';
+import { runtimeInstructions, variablesAt } from '../../../dockerfile/instructions';
 import { isServiceImage } from '../../../dockerfile/backing-services';
 
 /** Path segments that hold user or application state. */
@@ -29,7 +29,8 @@ export default defineDockerfileRule({
       '',
       'Keep persistent data in a backing service (object storage such as S3, a database, a cache) and attach it through',
       'config. Images that are a backing service themselves (FROM an official database image, or starting only the',
-      'service) and log, cache and temporary paths are not reported.',
+      'service) and log, cache and temporary paths are not reported. A path written with variables (`${GRAYLOG_HOME}/data`)',
+      'is judged with the ARG and ENV values in force at the VOLUME line; one whose value is unknown is not.',
     ].join('\n'),
     messages: {
       volume: '`VOLUME {{path}}` keeps state on one container\'s disk; store it in a backing service (object storage, database) so any replica can serve it.',
@@ -49,7 +50,11 @@ export default defineDockerfileRule({
       } else {
         for (const a of instruction.getArguments()) paths.push({ value: a.getValue().replace(/^["']|["']$/g, ''), range: a.getRange() });
       }
-      for (const path of paths) if (isStatePath(path.value)) report({ messageId: 'volume', data: { path: path.value }, range: path.range });
+      for (const path of paths) {
+        // `VOLUME ${GRAYLOG_HOME}/data`: judged with the ARG and ENV values in force (unknown values are not judged).
+        const value = path.value.includes('$') ? model.expand(path.value, variablesAt(model, instruction)) : path.value;
+        if (value !== undefined && isStatePath(value)) report({ messageId: 'volume', data: { path: path.value }, range: path.range });
+      }
     }
   },
 });
