@@ -83,6 +83,12 @@ describe('pip requirement files', () => {
     assert.deepEqual(wanted('FROM maven:3.9 AS tests\nCOPY pom.xml .\nRUN mvn test\nFROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n'), [], 'a stage the image copies nothing from');
     assert.deepEqual(wanted('FROM alpine\nCOPY . .\nRUN constructor build && __proto__ x\n'), [], 'only the build tools\' own names');
   });
+  it('asks for the scripts run in a stage whose node_modules the image copies (one may remove them)', () => {
+    assert.deepEqual(
+      wanted('FROM node:20 AS build\nWORKDIR /opt/app\nCOPY . .\nRUN yarn install\nRUN script/build/cleanup.sh\nFROM node:20-slim\nCOPY --from=build /opt/app /opt/app\nCMD ["node", "/opt/app/server.js"]\n'),
+      ['package.json', 'script/build/cleanup.sh'],
+    );
+  });
   it('asks for the Python script the image starts, and finds Flask\'s development server in it', () => {
     assert.deepEqual(wanted('FROM python:3.12-alpine\nWORKDIR /app\nCOPY ./src/llm/app.py app.py\nENTRYPOINT ["/venv/bin/python", "-u", "app.py"]\n'), ['src/llm/app.py']);
     assert.deepEqual(wanted('FROM python:3.12-alpine\nWORKDIR /app\nCOPY . .\nCMD ["python", "-m", "app"]\n'), [], 'a module, not a script');

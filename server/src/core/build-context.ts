@@ -226,34 +226,35 @@ function scriptOf(words: readonly ShellWord[], workdir: string | undefined): { w
 const MAX_BUILD_SCRIPTS = 8;
 const MAX_BUILD_SCRIPT_LOOKUPS = 32;
 
-const buildScriptsOf = new AttachedCache<DockerfileModel, { instruction: Instruction; contextPath: string }[]>('build scripts');
+const buildScriptsOf = new AttachedCache<DockerfileModel, Map<Stage, { instruction: Instruction; contextPath: string }[]>>('build scripts');
 
 /**
  * The scripts from the build context that the final image's RUN instructions run (`RUN ./docker/build/finalize.sh`,
  * `RUN sh scripts/setup.sh`), traced back to the COPY/ADD that put them there: what the build does in them (Gogs
  * creates its `git` account in one) is part of the image.
  */
-export function buildScripts(model: DockerfileModel): { instruction: Instruction; contextPath: string }[] {
-  let out = buildScriptsOf.get(model);
+export function buildScripts(model: DockerfileModel, stage: Stage | undefined = model.finalStage): { instruction: Instruction; contextPath: string }[] {
+  if (!stage) return [];
+  let byStage = buildScriptsOf.get(model);
+  if (!byStage) buildScriptsOf.set(model, (byStage = new Map()));
+  let out = byStage.get(stage);
   if (!out) {
-    out = readBuildScripts(model);
-    buildScriptsOf.set(model, out);
+    out = readBuildScripts(model, stage);
+    byStage.set(stage, out);
   }
   return out;
 }
 
-function readBuildScripts(model: DockerfileModel): { instruction: Instruction; contextPath: string }[] {
-  const stage = model.finalStage;
-  if (!stage) return [];
+function readBuildScripts(model: DockerfileModel, stage: Stage): { instruction: Instruction; contextPath: string }[] {
   const out: { instruction: Instruction; contextPath: string }[] = [];
-  const directories = workdirs(model);
+  const directories = workdirs(model, stage);
   let lookups = 0;
   for (const instruction of model.inheritedInstructions(stage, 'RUN')) {
     for (const command of model.commandLine(instruction)?.commands ?? []) {
       const script = scriptOf(effectiveWords(command), directories.get(instruction));
       if (!script || !/\.sh$|\//.test(script.word.value)) continue;
       if (++lookups > MAX_BUILD_SCRIPT_LOOKUPS) return out;
-      const found = contextFileOf(model, script.candidates, directories);
+      const found = contextFileOf(model, script.candidates, directories, stage);
       if (!found || out.some((s) => s.contextPath === found.contextPath)) continue;
       out.push({ instruction, contextPath: found.contextPath });
       if (out.length >= MAX_BUILD_SCRIPTS) return out;
@@ -323,6 +324,8 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
   for (const copy of devDependencyCopies(model)) {
     const path = installedPackageJson(model, copy);
     if (path !== undefined && !files.includes(path)) files.push(path);
+    // The scripts the install's stage runs: one may remove node_modules (zammad's cleanup.sh).
+    for (const { contextPath } of buildScripts(model, copy.stage)) if (!files.includes(contextPath)) files.push(contextPath);
   }
   const sources = new Set<string>();
   for (const copy of contextCopies(model, true)) {

@@ -20,6 +20,11 @@ testRule(rule, {
       code: 'FROM node:20 AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY . .\nCMD ["node", "index.js"]\n',
       buildContext: { files: { 'package.json': { uri: 'file:///p/package.json', text: '{ "name": "api", "dependencies": { "express": "^4.21.0" } }' } } },
     },
+    {
+      name: "the build stage's cleanup script removes node_modules after the assets are built (zammad)",
+      code: "FROM ruby:3.2-slim AS build\nWORKDIR /opt/zammad\nCOPY . .\nRUN yarn install\nRUN bundle exec rake assets:precompile\nRUN script/build/cleanup.sh\nFROM ruby:3.2-slim\nCOPY --from=build /opt/zammad /opt/zammad\nCMD [\"/opt/zammad/bin/docker-entrypoint\"]\n",
+      buildContext: { files: { 'script/build/cleanup.sh': { uri: 'file:///z/script/build/cleanup.sh', text: '#!/bin/bash\nset -ex\nrm -rf tmp/*\n# only required during building\nrm -rf node_modules\n' } } },
+    },
   ],
   invalid: [
     {
@@ -47,6 +52,12 @@ testRule(rule, {
       name: 'a RUN that picks the package manager by lock file: every branch named, with its production install',
       code: 'FROM node:20-alpine AS deps\nWORKDIR /app\nCOPY package.json yarn.lock* package-lock.json* pnpm-lock.yaml* ./\nRUN \\\n  if [ -f yarn.lock ]; then yarn --frozen-lockfile; \\\n  elif [ -f package-lock.json ]; then npm ci; \\\n  elif [ -f pnpm-lock.yaml ]; then corepack enable pnpm && pnpm i --frozen-lockfile; \\\n  else echo "Lockfile not found." && exit 1; \\\n  fi\nFROM node:20-alpine\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY . .\nCMD ["node", "server.js"]\n',
       errors: [{ line: 12, column: 18, endColumn: 35, message: 'that `yarn --frozen-lockfile`, `npm ci` or `pnpm i --frozen-lockfile` (line 4) installed into the runtime image; install with `yarn install --production` (Yarn 1) or `yarn workspaces focus --production` (Yarn 2+), `npm ci --omit=dev` or `pnpm install --prod` in a stage' }],
+    },
+    {
+      name: 'a cleanup script that removes other folders only',
+      code: "FROM ruby:3.2-slim AS build\nWORKDIR /opt/zammad\nCOPY . .\nRUN yarn install\nRUN bundle exec rake assets:precompile\nRUN script/build/cleanup.sh\nFROM ruby:3.2-slim\nCOPY --from=build /opt/zammad /opt/zammad\nCMD [\"/opt/zammad/bin/docker-entrypoint\"]\n",
+      buildContext: { files: { 'script/build/cleanup.sh': { uri: 'file:///z/script/build/cleanup.sh', text: '#!/bin/bash\nrm -rf tmp/* node_modules/.cache\n' } } },
+      errors: [{ line: 8, column: 19, messageId: 'devDependencies' }],
     },
   ],
 });

@@ -1,7 +1,11 @@
 import { defineDockerfileRule } from '../../../rule';
 import { devDependencyCopies, declaresDevDependencies } from '../../../dockerfile/dev-dependencies';
-import { installedPackageJson } from '../../../build-context';
+import { buildScripts, installedPackageJson, type BuildContext } from '../../../build-context';
 import { flagOf } from '../../../dockerfile/instructions';
+import { workdirs } from '../../../dockerfile/image-paths';
+import { scriptCommandLines } from '../../../dockerfile/script-lines';
+import type { DockerfileModel } from '../../../dockerfile/model';
+import type { DevDependencyCopy } from '../../../dockerfile/dev-dependencies';
 import { spokenList } from '../../../lists';
 
 /** How each package manager installs without development dependencies. */
@@ -32,7 +36,9 @@ export default defineDockerfileRule({
       "that stage's last install there brought every dependency. Not reported: installs with `--omit=dev`,",
       '`--only=production`, `--production` or `--prod`, or under `NODE_ENV` set to anything but `development`/`test`',
       '(npm, Yarn 1 and pnpm then leave development dependencies out), `NPM_CONFIG_OMIT=dev`; stages pruned after the',
-      'install or whose `node_modules` was removed; final stages that reinstall for production where the copy landed,',
+      'install or whose `node_modules` was removed, by a RUN or by a script from the build context that a later RUN in',
+      "the install's folder runs (zammad's `script/build/cleanup.sh`), when the script was read; final stages that",
+      'reinstall for production where the copy landed,',
       'or that set `NODE_ENV=development` (a development image); named packages (`npm install -g pm2`); and projects',
       'whose package.json, when the build context shows it, declares no development dependencies.',
     ].join('\n'),
@@ -47,6 +53,7 @@ export default defineDockerfileRule({
       const packageJson = path !== undefined ? buildContext?.files?.[path] : undefined;
       // Known to declare no development dependencies (or known absent: the install would fail anyway).
       if (packageJson === null || (packageJson && !declaresDevDependencies(packageJson.text))) continue;
+      if (removedByScript(model, copy, buildContext)) continue;
       report({
         messageId: 'devDependencies',
         data: {
@@ -61,3 +68,27 @@ export default defineDockerfileRule({
     }
   },
 });
+
+/** An `rm` of node_modules in a script's command line (`rm -rf node_modules`, `… && rm -r ./node_modules/`). */
+function removesNodeModules(line: string): boolean {
+  return line.split(/[;&|]/).some((command) => {
+    const words = command.trim().split(/\s+/);
+    return words[0] === 'rm' && words.some((w) => /^(\.\/)?node_modules\/?$/.test(w));
+  });
+}
+
+/**
+ * True when, after the install, a RUN in the install's folder runs a build-context script (read by the caller) that
+ * removes node_modules there: what the image copies then holds none of them.
+ */
+function removedByScript(model: DockerfileModel, copy: DevDependencyCopy, context: BuildContext | undefined): boolean {
+  const files = context?.files;
+  if (!files) return false;
+  const after = copy.install.getRange().start.line;
+  const directories = workdirs(model, copy.stage);
+  return buildScripts(model, copy.stage).some(({ instruction, contextPath }) => {
+    if (instruction.getRange().start.line <= after || directories.get(instruction) !== copy.folder) return false;
+    const text = files[contextPath]?.text;
+    return text !== undefined && scriptCommandLines(text).some((line) => removesNodeModules(line.text));
+  });
+}
