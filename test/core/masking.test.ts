@@ -170,7 +170,8 @@ describe('the one path', () => {
     for (const name of ['NEW_RELIC_LICENSE_KEY', 'MAXMIND_LICENSE_KEY', 'HONEYCOMB_WRITE_KEY', 'SEGMENT_WRITE_KEY']) {
       assert.equal(literalSecret(name, 'k2x9Qm7vLp4r8sZt')?.kind, 'a literal value under a secret-like name', name);
     }
-    for (const name of ['DB_PASSWORD_PARAM', 'SLACK_TOKEN_PARAMETER', 'LICENSE_KEY_PATH', 'WRITE_KEY_ARN']) assert.equal(literalSecret(name, 'k2x9Qm7vLp4r8sZt'), undefined, name);
+    for (const name of ['DB_PASSWORD_PARAM', 'SLACK_TOKEN_PARAMETER', 'LICENSE_KEY_PATH', 'WRITE_KEY_ARN', 'SSM_LOGZ_IO_TOKEN_KEY', 'VAULT_TOKEN_PATH', 'SECRETS_MANAGER_DB_PASSWORD']) assert.equal(literalSecret(name, 'k2x9Qm7vLp4r8sZt'), undefined, name);
+    assert.equal(literalSecret('VAULT_TOKEN', 'k2x9Qm7vLp4r8sZt')?.kind, 'a literal value under a secret-like name', 'a Vault token is one');
   });
 });
 

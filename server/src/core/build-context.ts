@@ -205,14 +205,15 @@ export function entrypointScript(model: DockerfileModel): EntrypointScript | und
 
 /**
  * The script a command runs and where the image may hold it: the program itself (`./start.sh`, `/app/run.sh`, or a
- * bare name looked up on the default PATH) or the script a shell is given (`bash start.sh`: from WORKDIR, then the
- * PATH, as bash looks). Undefined for a word with a variable, a bare name with neither a dot nor a slash (a program,
- * not a script), or a relative path with WORKDIR unknown.
+ * bare name looked up on the default PATH: `koel-entrypoint`, copied into `/usr/local/bin/`) or the script a shell is
+ * given (`bash start.sh`: from WORKDIR, then the PATH, as bash looks). A bare name is a script only when a copy from
+ * the build context put a file of that name on the PATH (contextFileOf decides); `node` or `gunicorn` are not.
+ * Undefined for a word with a variable, or a relative path with WORKDIR unknown.
  */
 function scriptOf(words: readonly ShellWord[], workdir: string | undefined): { word: ShellWord; candidates: string[] } | undefined {
   const viaShell = words.length > 1 && SHELLS.test(words[0].value) && !words[1].value.startsWith('-');
   const word = viaShell ? words[1] : words[0];
-  if (!word || word.value.includes('$') || !/[./]/.test(word.value)) return undefined;
+  if (!word || word.value.includes('$') || word.value === '') return undefined;
   const onPath = PATH_DIRS.map((dir) => `${dir}/${word.value}`);
   if (!word.value.includes('/')) return { word, candidates: viaShell && workdir !== undefined ? [joinImagePath(workdir, word.value), ...onPath] : onPath };
   if (workdir === undefined && !word.value.startsWith('/')) return undefined;

@@ -45,6 +45,8 @@ export function isPlaceholderValue(value: string): boolean {
   // A sample marked as one anywhere in it (`example`, `DUMMYEXAMPLEKEY`, `dummy-password`, `samplesecret`): what a local
   // emulator or a tutorial takes.
   if (/dummy|example|sample/i.test(v)) return true;
+  // A value that says it is one (formbricks' `placeholder_for_next_auth_of_64_chars_get_overwritten_at_runtime`).
+  if (/(^|[^a-z])placeholder([^a-z]|$)/i.test(v)) return true;
   if (isRedactionMarker(v)) return true;
   // Fill-in-the-blank values that documentation and examples ship with.
   if (/^(insert|your|replace|enter|put|set|add)[-_ ]|[-_ ](here|goes[-_ ]here)$|^<[^>]*>$|^\[[^\]]*\]$/i.test(v)) return true;
@@ -111,11 +113,15 @@ const EXTRA_NAME_EXCEPTIONS = /_(IN|SECONDS|SECS|MS|MINUTES|HOURS|DAYS|TIMEOUT|S
 
 /**
  * True when a variable (or parameter) named `name` holds a secret's value itself: a secret-like name that is not a
- * setting about one (`TOKEN_TTL`), nor where to find one (`SECRET_ARN`, `DB_PASSWORD_PARAM`: a parameter's name).
+ * setting about one (`TOKEN_TTL`), nor where to find one (`SECRET_ARN`, `DB_PASSWORD_PARAM`, `SSM_API_TOKEN`: a
+ * parameter's name).
  */
 export function namesSecretValue(name: string): boolean {
-  return looksLikeSecretName(name) && !EXTRA_NAME_EXCEPTIONS.test(name);
+  return looksLikeSecretName(name) && !EXTRA_NAME_EXCEPTIONS.test(name) && !STORE_WORD.test(name);
 }
+
+/** A word that names where a secret is kept: `SSM_LOGZ_IO_TOKEN_KEY` is the name of a parameter, not the token. */
+const STORE_WORD = /(^|[_.-])(SSM|KMS|SECRETS?[_-]?MANAGER|PARAMETER[_-]?STORE)([_.-]|$)/i;
 
 export interface LiteralSecret {
   /** What made us think so, e.g. "a GitHub token" or "a literal value under a secret-like name". */
@@ -153,6 +159,15 @@ export function literalSecret(name: string, value: string): LiteralSecret | unde
     const password = connection[3].trim().replace(/^["']|["']$/g, '');
     if (password && !isPlaceholderValue(password) && !isSecretReference(password)) {
       return { kind: 'a password in a connection string', masked: v.replace(/((password|pwd)\s*=\s*)[^;]*/gi, '$1****') };
+    }
+  }
+  // libpq's keyword/value form (`host=db user=app password=s3cret dbname=app`): words apart, a value quoted when it
+  // holds spaces.
+  const libpq = /(^|\s)password\s*=\s*('(?:[^'\\]|\\.)*'|\S*)/i.exec(v);
+  if (libpq && /(^|\s)(host|hostaddr|dbname|user|port)\s*=/i.test(v)) {
+    const password = libpq[2].replace(/^'|'$/g, '');
+    if (password && !isPlaceholderValue(password) && !isSecretReference(password)) {
+      return { kind: 'a password in a connection string', masked: maskText(v) };
     }
   }
   if (!namesSecretValue(name)) return undefined;

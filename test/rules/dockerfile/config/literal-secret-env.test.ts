@@ -9,6 +9,8 @@ testRule(rule, {
     { name: 'a URL without credentials and a GPG key id', code: 'FROM python:3.12\nENV DATABASE_URL=postgres://db:5432/app GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n' },
     { name: 'connection string with the password from a variable', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ConnectionStrings__Db="Server=db;Database=app;User Id=app;Password=${DB_PASSWORD}"\n' },
     { name: 'timing settings', code: 'FROM node:20-slim\nENV JWT_SECRET_EXPIRES_IN=3600 TOKEN_TTL=900\n' },
+    // formbricks: values the build needs set, replaced at run time, and saying so.
+    { name: 'values that call themselves placeholders', code: 'FROM node:22-alpine AS builder\nENV NEXTAUTH_SECRET="placeholder_for_next_auth_of_64_chars_get_overwritten_at_runtime"\nENV ENCRYPTION_KEY="placeholder_for_build_key_of_64_chars_get_overwritten_at_runtime"\nRUN pnpm build\nFROM node:22-alpine\nCMD ["node", "server.js"]\n' },
   ],
   invalid: [
     {

@@ -21,6 +21,8 @@ testRule(rule, {
     { name: 'go mod tidy on go.mod alone, then the committed module copied back', code: 'FROM golang:1.24-alpine AS build\nWORKDIR /app\nCOPY go.mod ./\nRUN go mod tidy\nCOPY . .\nRUN CGO_ENABLED=0 go build -o server .\nFROM alpine:3.21\nCOPY --from=build /app/server /server\nCMD ["/server"]\n' },
     { name: 'go mod tidy with nothing copied in (it fails: no go.mod)', code: 'FROM golang:1.21.3\nRUN mkdir /app\nWORKDIR /app\nRUN go mod tidy\nCMD ["./main"]\n' },
     { name: 'composer install from the lock', code: 'FROM composer:2 AS vendor\nCOPY composer.json composer.lock ./\nRUN composer install --no-dev --no-scripts\nFROM php:8.3-fpm\nCOPY --from=vendor /app/vendor /var/www/vendor\n' },
+    // gatus: a check that the committed go.mod and go.sum are tidy, not a rewrite.
+    { name: 'go mod tidy -diff writes nothing and fails on an untidy module', code: 'FROM golang:1.23-alpine AS builder\nWORKDIR /app\nCOPY . ./\nRUN go mod tidy -diff\nRUN CGO_ENABLED=0 go build -o gatus .\nFROM scratch\nCOPY --from=builder /app/gatus /gatus\nENTRYPOINT ["/gatus"]\n' },
   ],
   invalid: [
     {

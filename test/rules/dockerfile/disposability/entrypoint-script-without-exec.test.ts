@@ -53,5 +53,11 @@ testRule(rule, {
       buildContext: script('#!/bin/sh\n/var/www/html/bin/console cache:warmup --env=prod\nchown -R www-data:www-data /var/www/html/var\n\n# Start listening\nphp-fpm\n', 'startup.sh'),
       errors: [{ line: 3, column: 12, endColumn: 23, messageId: 'noExec', message: '`startup.sh` starts php-fpm as a child' }],
     },
+    {
+      name: "a bare name without a dot, copied onto the PATH (koel's `koel-entrypoint`)",
+      code: 'FROM php:8.3-apache\nCOPY koel-entrypoint /usr/local/bin/\nENTRYPOINT ["koel-entrypoint"]\nCMD ["apache2-foreground"]\n',
+      buildContext: script('#!/bin/bash\nset -e\nphp artisan koel:init --no-assets\ndocker-php-entrypoint $@\n', 'koel-entrypoint'),
+      errors: [{ line: 3, column: 13, messageId: 'noExec', message: 'starts docker-php-entrypoint as a child' }],
+    },
   ],
 });

@@ -30,5 +30,10 @@ testRule(rule, {
       code: 'FROM eclipse-temurin:17-jre\nARG GRAYLOG_HOME=/usr/share/graylog\nENV GRAYLOG_HOME=${GRAYLOG_HOME}\nVOLUME ${GRAYLOG_HOME}/data\nCMD ["/docker-entrypoint.sh"]\n',
       errors: [{ line: 4, column: 8, messageId: 'volume', message: '`VOLUME ${GRAYLOG_HOME}/data`' }],
     },
+    {
+      name: "BTCPay Server's data directory",
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV BTCPAY_DATADIR=/datadir\nVOLUME /datadir\nENTRYPOINT ["dotnet", "BTCPayServer.dll"]\n',
+      errors: [{ line: 3, column: 8, messageId: 'volume', message: '`VOLUME /datadir`' }],
+    },
   ],
 });

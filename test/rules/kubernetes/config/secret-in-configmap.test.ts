@@ -59,5 +59,15 @@ testRule(rule, {
       code: cm('  application.properties: |\n    spring.datasource.url=jdbc:postgresql://app:Sup3rS3cret@db:5432/app\n'),
       errors: [{ line: 7, column: 27, messageId: 'fileSetting', message: 'jdbc:postgresql://app:****@db:5432/app' }],
     },
+    {
+      name: "a password in libpq's keyword/value connection string (HashiCups' db_connection)",
+      code: cm('  db_connection: "host=postgres port=5432 user=postgres password=Sup3rS3cret dbname=products sslmode=disable"\n'),
+      errors: [{ line: 6, column: 18, messageId: 'entry', message: 'password=****' }],
+    },
+    {
+      name: "a JSON config file in the entry: the password inside its libpq connection string (HashiCups' products-api)",
+      code: cm('  config: |\n    {\n      "db_connection": "host=postgres port=5432 user=postgres password=Sup3rS3cret dbname=products sslmode=disable",\n      "bind_address": ":9090"\n    }\n'),
+      errors: [{ line: 8, column: 24, messageId: 'fileSetting', message: 'password=****' }],
+    },
   ],
 });

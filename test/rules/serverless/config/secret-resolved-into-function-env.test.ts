@@ -30,6 +30,7 @@ testRule(rule, {
       name: "a write key beside the KMS key that decrypts it: the parameter may hold a ciphertext (Honeycomb's integrations)",
       code: "Parameters:\n  HoneycombWriteKey:\n    Type: String\n  KMSKeyId:\n    Type: String\n    Default: ''\n" + sam('          HONEYCOMB_WRITE_KEY: !Ref HoneycombWriteKey\n          KMS_KEY_ID: !Ref KMSKeyId\n'),
     },
+    { name: 'serverless.yml: values from the deploying shell under names that do not say secret, or name an SSM parameter', filename: 'serverless.yml', code: 'service: invite\nprovider:\n  name: aws\n  environment:\n    SLACK_TEAM: ${env:SLACK_TEAM}\n    STAGE: ${param:stage, dev}\n    ssm_logz_io_token_key: ${env:SSM_LOGZ_IO_TOKEN_KEY}\nfunctions:\n  invite:\n    handler: h.invite\n' },
   ],
   invalid: [
     { name: 'Secrets Manager dynamic reference', code: sam('          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}"\n'), errors: [{ line: 8, column: 24, messageId: 'resolve' }] },
@@ -70,6 +71,15 @@ testRule(rule, {
       errors: [
         { line: 14, column: 24, messageId: 'plainParameter', message: '`LICENSE_KEY` of function `Fn` takes `NRLicenseKey`' },
         { line: 15, column: 32, messageId: 'plainParameter', message: '`HONEYCOMB_WRITE_KEY` of function `Fn` takes `HoneycombWriteKey`' },
+      ],
+    },
+    {
+      name: "serverless.yml: a token from the deploying shell and a password from the Dashboard's parameters (serverless-slack-invite)",
+      filename: 'serverless.yml',
+      code: 'service: invite\nprovider:\n  name: aws\n  environment:\n    SLACK_API_TOKEN: ${env:SLACK_API_TOKEN}\n    DB_PASSWORD: ${param:dbPassword, \'\'}\nfunctions:\n  invite:\n    handler: h.invite\n',
+      errors: [
+        { line: 5, column: 22, messageId: 'deployValue', message: '`SLACK_API_TOKEN` of function `invite` takes `${env:SLACK_API_TOKEN}` at deploy time' },
+        { line: 6, column: 18, messageId: 'deployValue', message: '`${param:dbPassword}`' },
       ],
     },
   ],

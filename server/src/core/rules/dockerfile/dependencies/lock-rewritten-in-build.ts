@@ -51,7 +51,8 @@ export default defineDockerfileRule({
       'go.mod back into the folder (`COPY go.mod ./`, `RUN go mod tidy`, then `COPY . .`); the update verbs of npm, Yarn, pnpm, Cargo, Composer, Bundler, Poetry,',
       'Pipenv and PDM once the lock they rewrite has been copied into the stage.',
       '',
-      'Not reported: stages no image is made of (neither the final stage, nor copied from, nor starting a program of',
+      'Not reported: `go mod tidy -diff`, which writes nothing and fails when the module is not tidy (a check worth',
+      'keeping); stages no image is made of (neither the final stage, nor copied from, nor starting a program of',
       'their own: tests, a stage built only to export a fresh lock with `--target … --output`); `go get -u` of a named',
       'package (as often a tool installed in GOPATH mode); update verbs before the lock is copied; global updates',
       '(`npm update -g npm`), `pipenv lock -r` and `bundle update --bundler`; installs (see',
@@ -118,6 +119,8 @@ function goRewrite(words: ShellWord[]): number {
   if (v < 0) return -1;
   if (words[v].value === 'mod') {
     const sub = verbIndex(words, v + 1);
+    // `go mod tidy -diff` (Go 1.23) writes nothing: it prints what tidy would change and fails when it would (gatus).
+    if (sub >= 0 && words.slice(sub + 1).some((w) => w.value === '-diff' || w.value === '--diff')) return -1;
     return sub >= 0 && words[sub].value === 'tidy' ? sub : -1;
   }
   if (words[v].value === 'get') {

@@ -5,7 +5,7 @@ import { runtimeInstructions, variablesAt } from '../../../dockerfile/instructio
 import { isServiceImage } from '../../../dockerfile/backing-services';
 
 /** Path segments that hold user or application state. */
-const STATE_SEGMENT = /^(uploads?|user[-_]?uploads|sessions?|data|storage|media|files|attachments|avatars|db|database|sqlite|state|userdata|user[-_]data|documents|assets[-_]uploads)$/i;
+const STATE_SEGMENT = /^(uploads?|user[-_]?uploads|sessions?|data|data[-_]?dir|storage|media|files|attachments|avatars|db|database|sqlite|state|userdata|user[-_]data|documents|assets[-_]uploads)$/i;
 /** Paths that are not state: logs (the logs factor), caches, temporary and runtime directories. */
 const NOT_STATE = /^\/(var\/log|var\/cache|tmp|var\/tmp|run|var\/run|proc|sys|dev)(\/|$)|\/(node_modules|cache|\.cache|tmp|logs?)$/i;
 

@@ -3,8 +3,8 @@ import { defineKubernetesRule } from '../../../rule';
 import { literalSecretOf } from '../../../kubernetes/literal-secrets';
 import { mapEntries, valueOf, scalarString } from '../../../kubernetes/yaml-nodes';
 
-/** `key = value`, `key: value`, `export KEY=value` lines of a config file kept in a ConfigMap entry. */
-const SETTING_LINE = /^(\s*(?:export\s+)?)([A-Za-z0-9_.\-[\]]+)(\s*[=:]\s*)((?:.*\S)?)\s*$/;
+/** `key = value`, `key: value`, `export KEY=value` and JSON `"key": value,` lines of a config file kept in a ConfigMap entry. */
+const SETTING_LINE = /^(\s*(?:export\s+)?)("[A-Za-z0-9_.\-[\]]+"|[A-Za-z0-9_.\-[\]]+)(\s*[=:]\s*)((?:.*\S)?)\s*$/;
 
 /** Program source kept in a ConfigMap: `name = value` lines there are code, not settings. */
 const CODE_FILE = /\.(py|js|mjs|cjs|ts|rb|go|java|kt|php|pl|lua|sh|bash|r|scala|groovy)$/i;
@@ -27,8 +27,9 @@ export default defineKubernetesRule({
       'and rotation. A ConfigMap has none of that: it is readable by anyone who can read the namespace, shows up in',
       '`kubectl describe`, and its manifest is committed alongside the app.',
       'Entries are judged by their key (`DB_PASSWORD`, `spring.datasource.password`) and by the shape of the value,',
-      'including a password inside a connection URL (`DATABASE_URL: postgres://app:…@db/app`), which is masked in every',
-      'output.',
+      'including a password inside a connection URL (`DATABASE_URL: postgres://app:…@db/app`) or a connection string',
+      '(`Server=db;Password=…`, libpq\'s `host=db password=…`), which is masked in every output. The settings of a config',
+      'file kept in an entry are read line by line: `key = value`, `key: value`, `export KEY=value` and JSON members.',
       '',
       'Not reported: values that are code rather than literals (`token=os.environ["HF_TOKEN"]` in an embedded script),',
       'secret-sounding keys of program sources and system files (`passwd: compat` in `nsswitch.conf`), which only a',
@@ -67,11 +68,14 @@ export default defineKubernetesRule({
           const text = line.replace(/\r$/, '');
           const m = SETTING_LINE.exec(text);
           if (m && !text.trim().startsWith('#')) {
-            const settingValue = m[4].replace(/^(["'])(.*)\1$/, '$2');
-            const secret = isExpression(settingValue) ? undefined : literalSecretOf(m[2], settingValue);
+            // A JSON member (`"db_connection": "host=… password=…",`): the key's quotes and the comma are not the setting's.
+            const setting = m[2].startsWith('"') ? m[2].slice(1, -1) : m[2];
+            const written = m[2].startsWith('"') && m[4].endsWith(',') ? m[4].slice(0, -1) : m[4];
+            const settingValue = written.replace(/^(["'])(.*)\1$/, '$2');
+            const secret = isExpression(settingValue) ? undefined : literalSecretOf(setting, settingValue);
             if (secret && !(shapesOnly && secret.reason === 'its name')) {
               const from = start + offset + m[1].length + m[2].length + m[3].length;
-              report({ messageId: 'fileSetting', data: { configMap, key, setting: m[2], masked: secret.masked, reason: secret.reason }, range: source.rangeOf(from, from + m[4].length) });
+              report({ messageId: 'fileSetting', data: { configMap, key, setting, masked: secret.masked, reason: secret.reason }, range: source.rangeOf(from, from + written.length) });
             }
           }
           offset += line.length + 1;
