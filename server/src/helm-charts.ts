@@ -9,6 +9,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { HelmChartContext } from './core/helm/template-document';
+import type { ValuesInput } from './core/helm/render';
+import { readDocument } from './core/yaml-read';
 import { detectTarget, type ParseOptions } from './core/analyze';
 
 /** Where the chart files come from. */
@@ -111,6 +113,25 @@ export class ChartReader {
     return (name === 'values.yaml' || name === 'values.yml') && this.contextOf(folderOfUri(uri)) !== undefined;
   }
 
+  /**
+   * For a subchart unpacked under a chart's `charts/` folder, what its parent hands it, as Helm does: the section of
+   * each of the parent's values files named by the subchart's name (or its alias in the parent's dependencies), and
+   * the parent's `global` section as the subchart's own. Undefined for a chart that is no subchart (the CLI's
+   * --values apply to it).
+   */
+  private parentValues(root: string, chartText: string): ValuesInput[] | undefined {
+    const charts = folderOfUri(root);
+    if (nameOfUri(charts) !== 'charts') return undefined;
+    const parentRoot = folderOfUri(charts);
+    const parent = this.contextOf(parentRoot);
+    if (!parent?.chartText) return undefined;
+    const own = chartNames(chartText, undefined).name ?? nameOfUri(root);
+    const key = chartNames(parent.chartText, this.files.read(`${parentRoot}/requirements.yaml`)).aliases.get(own) ?? own;
+    // The parent's own files only (a grandparent's sections for the parent are not followed).
+    const files = parent.values.filter((v) => v.from === undefined && v.to === undefined);
+    return [...files.map((v) => ({ ...v, from: ['global'], to: ['global'] })), ...files.map((v) => ({ ...v, from: [key], to: [] }))];
+  }
+
   private contextOf(root: string): HelmChartContext | undefined {
     if (this.charts.has(root)) return this.charts.get(root);
     const chartText = this.files.read(`${root}/Chart.yaml`) ?? this.files.read(`${root}/Chart.yml`);
@@ -135,18 +156,36 @@ export class ChartReader {
       };
       for (const dependency of this.files.list(`${root}/charts`).sort()) addHelpers(`${root}/charts/${dependency}/templates`);
       addHelpers(`${root}/templates`);
-      context = { chartText, values: [...values, ...this.overrides], helpers };
+      context = { chartText, values: [...values, ...(this.parentValues(root, chartText) ?? this.overrides)], helpers };
     }
     this.charts.set(root, context);
     return context;
   }
 }
 
+/** The `name` of a Chart.yaml, and its dependencies' names and aliases (Chart.yaml v2, or requirements.yaml of v1). */
+function chartNames(chartText: string, requirementsText: string | undefined): { name: string | undefined; aliases: Map<string, string> } {
+  const read = (text: string | undefined): Record<string, unknown> => {
+    if (text === undefined) return {};
+    const value = readDocument(text, { uniqueKeys: false, strict: false }).toJS({ maxAliasCount: 100 }) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  };
+  const chart = read(chartText);
+  const dependencies = [chart.dependencies, read(requirementsText).dependencies].flatMap((d) => (Array.isArray(d) ? d : []));
+  const aliases = new Map<string, string>();
+  for (const d of dependencies) {
+    if (!d || typeof d !== 'object') continue;
+    const { name, alias } = d as { name?: unknown; alias?: unknown };
+    if (typeof name === 'string' && typeof alias === 'string' && !aliases.has(name)) aliases.set(name, alias);
+  }
+  return { name: typeof chart.name === 'string' ? chart.name : undefined, aliases };
+}
+
 /** A key equal for equal chart contexts: a parse made with one context serves while the key holds. */
 export function chartContextKey(context: HelmChartContext): string {
   let key = contextKeys.get(context);
   if (key === undefined) {
-    const parts = [context.chartText ?? '', ...context.values.flatMap((v) => [v.uri, v.text]), ...context.helpers];
+    const parts = [context.chartText ?? '', ...context.values.flatMap((v) => [v.uri, v.text, (v.from ?? []).join('/'), (v.to ?? []).join('/')]), ...context.helpers];
     key = parts.map((p) => `${p.length}:${p}`).join('\u0000');
     contextKeys.set(context, key);
   }

@@ -500,7 +500,7 @@ async function pullChartFindings(values: Source): Promise<void> {
   if (!serverChartReader().isValuesFile(canonical)) return;
   for (const source of [...allSources()]) {
     const uri = canonicalUri(source.uri);
-    if (!uri.startsWith(`${root}/templates/`) || !isKubernetes(source) || wantsProblems(source.uri)) continue;
+    if (!inChart(uri, root) || !isKubernetes(source) || wantsProblems(source.uri)) continue;
     const findings = (await resultOf(source))?.findings ?? [];
     if (!wantsProblems(values.uri) || wantsProblems(source.uri)) continue; // closed meanwhile, or now published by itself
     const here = findings.filter((f) => f.uri !== undefined && canonicalUri(f.uri) === canonical);
@@ -634,6 +634,14 @@ function helmFindingsToTheirFiles<T extends { source: Source; findings: Finding[
   return out;
 }
 
+/** True for a template of the chart at `root` or of a subchart unpacked under its `charts/` folder. */
+function inChart(uri: string, root: string): boolean {
+  if (uri.startsWith(`${root}/templates/`)) return true;
+  if (!uri.startsWith(`${root}/charts/`)) return false;
+  const rest = uri.slice(root.length + '/charts/'.length).split('/');
+  return rest.length >= 3 && rest[1] === 'templates';
+}
+
 /** Chart files (Chart.yaml, values.yaml, `templates/*.tpl`) are read by every template of their chart. */
 const CHART_FILE = /(?:^|\/)(?:Chart\.ya?ml|values\.ya?ml|templates\/[^/]*\.tpl)$/;
 
@@ -642,21 +650,31 @@ function recheckChart(uri: string): void {
   const canonical = canonicalUri(uri);
   const templatesAt = canonical.lastIndexOf('/templates/');
   if (templatesAt >= 0 && /\.ya?ml$/.test(canonical)) {
-    // A template: the values file of its chart, when shown, gathers what the templates report on it again.
-    for (const name of ['values.yaml', 'values.yml']) {
-      const values = `${canonical.slice(0, templatesAt)}/${name}`;
-      const shown = openByCanonical.get(values) ?? values;
-      if (wantsProblems(shown)) schedule(shown, settings.debounceMs);
+    // A template: the values file of its chart, when shown, gathers what the templates report on it again, and so does
+    // the parent's of a subchart (`<parent>/charts/<sub>/templates/`: the parent's values reach the subchart).
+    const chart = canonical.slice(0, templatesAt);
+    const charts = chart.slice(0, chart.lastIndexOf('/'));
+    const roots = charts.endsWith('/charts') ? [chart, charts.slice(0, -'/charts'.length)] : [chart];
+    for (const root of roots) {
+      for (const name of ['values.yaml', 'values.yml']) {
+        const values = `${root}/${name}`;
+        const shown = openByCanonical.get(values) ?? values;
+        if (wantsProblems(shown)) schedule(shown, settings.debounceMs);
+      }
     }
   }
   if (!CHART_FILE.test(canonical)) return;
   const folder = canonical.slice(0, canonical.lastIndexOf('/'));
-  const templates = `${folder.endsWith('/templates') ? folder : `${folder}/templates`}/`;
+  const chartRoot = folder.endsWith('/templates') ? folder.slice(0, -'/templates'.length) : folder;
+  // A .tpl serves its own chart's templates; Chart.yaml and values.yaml also serve its subcharts' (their values come from it).
+  const reaches = (uri: string) => (folder.endsWith('/templates') ? uri.startsWith(`${folder}/`) : inChart(uri, chartRoot));
   for (const source of allSources()) {
-    if (!canonicalUri(source.uri).startsWith(templates) || !wantsProblems(source.uri) || !isKubernetes(source)) continue;
+    if (!reaches(canonicalUri(source.uri)) || !isKubernetes(source)) continue;
+    // Every template's kept result is stale (a shown values.yaml asks the closed ones again: pullChartFindings); the
+    // shown ones are checked again now.
     const state = stateOf(source.uri);
     state.relationsEpoch = (state.relationsEpoch ?? 0) + 1;
-    schedule(source.uri, editDelay(source.uri));
+    if (wantsProblems(source.uri)) schedule(source.uri, editDelay(source.uri));
   }
 }
 

@@ -135,4 +135,30 @@ describe('CLI on a Helm chart', () => {
       rmSync(other, { recursive: true, force: true });
     }
   });
+
+  it("a subchart takes its parent's section (by name or alias) and globals, and reports on the parent's values.yaml", () => {
+    const other = mkdtempSync(join(tmpdir(), 'tfl-helm-sub-'));
+    try {
+      const write = (path: string, text: string) => {
+        mkdirSync(join(other, path, '..'), { recursive: true });
+        writeFileSync(join(other, path), text);
+      };
+      write('Chart.yaml', 'apiVersion: v2\nname: shop\nversion: 1.0.0\ndependencies:\n  - name: web-application\n    alias: srv\n    version: 1.0.0\n  - name: worker\n    version: 1.0.0\n');
+      write('values.yaml', 'global:\n  registry: registry.example.com\nsrv:\n  image:\n    tag: "2.4.1"\nworker:\n  image:\n    tag: latest\n');
+      const chart = (name: string) => 'apiVersion: v2\nname: ' + name + '\nversion: 1.0.0\n';
+      const deployment = (name: string) => 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ' + name + '}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: ' + name + '}}\n  template:\n    metadata: {labels: {app: ' + name + '}}\n    spec:\n      containers:\n        - name: ' + name + '\n          image: "{{ .Values.global.registry }}/' + name + ':{{ .Values.image.tag }}"\n          resources: {requests: {cpu: 100m, memory: 64Mi}}\n';
+      for (const name of ['web-application', 'worker']) {
+        write(`charts/${name}/Chart.yaml`, chart(name));
+        write(`charts/${name}/values.yaml`, 'global:\n  registry: docker.io\nimage:\n  tag: latest\n');
+        write(`charts/${name}/templates/deployment.yaml`, deployment(name));
+      }
+      const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', '.'], { encoding: 'utf8', cwd: other });
+      assert.equal(result.status, 0, result.stderr);
+      const tags = (JSON.parse(result.stdout).findings as JsonFinding[]).filter((f) => f.rule === 'build-release-run/mutable-image-tag');
+      // web-application (alias srv) is pinned by the parent; worker's `latest` is the parent's, reported where it is written.
+      assert.deepEqual(tags.map((f) => `${f.file}:${f.line}`), ['values.yaml:8'], JSON.stringify(tags, null, 1));
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
 });

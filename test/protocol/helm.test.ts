@@ -220,3 +220,50 @@ describe('Helm charts in the editor', () => {
     await until('the pinned tag on disk clears the finding', client, () => summary(client.latest.get(uriOf('values.yaml'))).length === 0);
   });
 });
+
+describe('Helm subcharts in the editor', () => {
+  // A parent chart whose values.yaml gives its subchart (unpacked under charts/, named by an alias) the image tag, as
+  // Helm does: the subchart's template reports on the parent's values.yaml, in the editor as in the CLI.
+  let client: Client;
+  let saved: string;
+  const PARENT_VALUES = 'global:\n  registry: registry.example.com\nsrv:\n  image:\n    tag: latest\n';
+  const SUB: Record<string, string> = {
+    'Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 1.0.0\ndependencies:\n  - name: web-application\n    alias: srv\n    version: 1.0.0\n',
+    'values.yaml': PARENT_VALUES,
+    'charts/web-application/Chart.yaml': 'apiVersion: v2\nname: web-application\nversion: 1.0.0\n',
+    'charts/web-application/values.yaml': 'global:\n  registry: docker.io\nimage:\n  tag: "1.0.0"\n',
+    'charts/web-application/templates/deployment.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n        - name: web\n          image: "{{ .Values.global.registry }}/web:{{ .Values.image.tag }}"\n          resources: {requests: {cpu: 100m, memory: 64Mi}}\n',
+  };
+  before(async () => {
+    saved = root;
+    root = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-helm-sub-')));
+    for (const [path, text] of Object.entries(SUB)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    client = await startServer();
+  });
+  after(async () => {
+    await stopServer(client.connection, client.process);
+    rmSync(root, { recursive: true, force: true });
+    root = saved;
+  });
+
+  it("the CLI reports the subchart's moving tag on the parent's values.yaml, where the alias' section sets it", () => {
+    const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', '.'], { encoding: 'utf8', cwd: root });
+    const tags = (JSON.parse(result.stdout).findings as { file: string; line: number; rule: string }[]).filter((f) => f.rule === 'build-release-run/mutable-image-tag');
+    assert.deepEqual(tags.map((f) => `${f.file}:${f.line}`), ['values.yaml:5']);
+  });
+
+  it("the parent's values.yaml open alone gathers what the closed subchart template reports on it; pinning the tag there clears it", async () => {
+    open(client, 'values.yaml', PARENT_VALUES);
+    await until("the parent's values.yaml shows the subchart's tag", client, () => summary(client.latest.get(uriOf('values.yaml'))).join() === 'build-release-run/mutable-image-tag@5:10');
+    void client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uriOf('values.yaml'), version: version++ },
+      contentChanges: [{ text: PARENT_VALUES.replace('tag: latest', 'tag: "2.4.1"') }],
+    });
+    await until('pinned by the parent', client, () => summary(client.latest.get(uriOf('values.yaml'))).length === 0);
+  });
+});
+

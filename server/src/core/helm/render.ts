@@ -28,6 +28,13 @@ export { HELM_UNKNOWN };
 export interface ValuesInput {
   uri: string;
   text: string;
+  /**
+   * For a subchart, a part of its parent's values file: the map at `from` in that file is what the subchart sees at
+   * `to` (`from: ['web-application'], to: []` for the section Helm hands to the subchart of that name or alias;
+   * `from: ['global'], to: ['global']` for the globals). Undefined: the whole file, at the root.
+   */
+  from?: readonly string[];
+  to?: readonly string[];
 }
 
 /** What a template needs from its chart; the caller reads the files. */
@@ -93,6 +100,15 @@ interface LoadedValues {
   uri: string;
   doc: Document;
   source: SourceText;
+  /** See ValuesInput: where the chart's values path `to…` is found in the file (`from…`). */
+  from: readonly string[];
+  to: readonly string[];
+}
+
+/** The node a chart's values path names in one loaded file, if the file reaches it (see ValuesInput's from and to). */
+function nodeInFile(file: LoadedValues, path: (string | number)[]): Node | undefined {
+  if (file.to.length > path.length || file.to.some((step, i) => String(path[i]) !== step)) return undefined;
+  return nodeAtPath(file.doc, [...file.from, ...path.slice(file.to.length)]);
 }
 
 interface Scope {
@@ -126,8 +142,15 @@ class Renderer {
         this.valuesUnknown = true;
         continue;
       }
-      this.values.push({ uri: file.uri, doc, source: new SourceText(file.uri, file.text) });
-      this.merged = deepMerge(this.merged, safeJs(doc));
+      const from = file.from ?? [];
+      const to = file.to ?? [];
+      this.values.push({ uri: file.uri, doc, source: new SourceText(file.uri, file.text), from, to });
+      let part = safeJs(doc);
+      for (const step of from) part = part && typeof part === 'object' && !Array.isArray(part) ? (part as Record<string, unknown>)[step] : undefined;
+      // A section the parent does not write (or writes as a scalar) gives the subchart nothing.
+      if (part === undefined || part === null || typeof part !== 'object' || Array.isArray(part)) continue;
+      for (let i = to.length - 1; i >= 0; i--) part = { [to[i]]: part };
+      this.merged = deepMerge(this.merged, part);
     }
     if (context.chartText) {
       try {
@@ -356,7 +379,7 @@ class Renderer {
     if (isScalarValue(current)) {
       for (let i = this.values.length - 1; i >= 0 && !origin; i--) {
         const file = this.values[i];
-        const node = nodeAtPath(file.doc, path);
+        const node = nodeInFile(file, path);
         if (node?.range) origin = { uri: file.uri, range: file.source.rangeOf(node.range[0], node.range[1]) };
       }
     }
@@ -566,7 +589,7 @@ class Renderer {
   private toYaml(v: { k: 'v'; v: unknown; path?: (string | number)[] }): Piece[] {
     const out: Piece[] = [];
     const file = v.path ? this.singleFileOf(v.path) : undefined;
-    const node = file && v.path ? nodeAtPath(file.doc, v.path) : undefined;
+    const node = file && v.path ? nodeInFile(file, v.path) : undefined;
     emitYaml(v.v, node, file, 0, out);
     if (out.length > 0 && out[out.length - 1].text === '\n') out.pop();
     this.spend(out.reduce((n, p) => n + p.text.length, 0));
@@ -575,7 +598,7 @@ class Renderer {
 
   /** The one values file that sets anything at `path` (so its nodes describe the merged value), if only one does. */
   private singleFileOf(path: (string | number)[]): LoadedValues | undefined {
-    const setting = this.values.filter((f) => nodeAtPath(f.doc, path) !== undefined);
+    const setting = this.values.filter((f) => nodeInFile(f, path) !== undefined);
     return setting.length === 1 ? setting[0] : undefined;
   }
 }
@@ -791,7 +814,11 @@ function looksLikeSequence(out: readonly Piece[], indent: number, after: string)
   return false;
 }
 
-const PLAIN_SAFE = /^[A-Za-z0-9_./][A-Za-z0-9_./@+=~ -]*$/;
+/**
+ * Text YAML reads as the same plain scalar wherever a template puts it. `<` is no indicator (charts' fill-in values such
+ * as `<your-container-registry-server>` stay plain, as Helm writes them), `>` is one only at the start.
+ */
+const PLAIN_SAFE = /^[A-Za-z0-9_./<][A-Za-z0-9_./@+=~ <>-]*$/;
 
 /** A known string written where the template puts it: escaped inside quotes, quoted when plain YAML would misread it. */
 function fitScalar(text: string, line: string): string {

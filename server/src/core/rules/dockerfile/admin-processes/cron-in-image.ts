@@ -64,8 +64,9 @@ function isLongRunning(c: StartCommand): boolean {
  * (`exec cron -f`), with nothing sent to the background before: Sentry's self-hosted cron image, a scheduler process type.
  */
 function schedulerScript(model: Parameters<typeof entrypointScript>[0], files: Readonly<Record<string, { text: string } | null>> | undefined): boolean {
+  if (!files) return false;
   const script = entrypointScript(model);
-  const text = script && files?.[script.contextPath]?.text;
+  const text = script && files[script.contextPath]?.text;
   if (!text) return false;
   const program = lastExecProgram(text);
   if (!program || !CRON_PROGRAMS.test(program)) return false;

@@ -73,9 +73,11 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report, buildContext }) {
+    // Nothing to read without the build context's files (the language server's first pass, a Dockerfile alone).
+    if (!buildContext?.files) return;
     const script = entrypointScript(model);
     if (!script) return;
-    const file = buildContext?.files?.[script.contextPath];
+    const file = buildContext.files[script.contextPath];
     if (!file) return;
     const child = childProcessOf(file.text, script.contextPath);
     if (!child) return;
