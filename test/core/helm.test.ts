@@ -458,12 +458,32 @@ describe('placeholders of a template are no annotation', () => {
 describe("a named template's actions", () => {
   it('an unknown key followed by its value on the same line is one entry, not a block and a value (Bitnami common.affinities)', () => {
     const helper = '{{- define "x.match" -}}\napp: web\n{{- range $key, $value := .extra }}\n{{ $key }}: {{ $value | quote }}\n{{- end }}\n{{- end -}}\n';
-    // A dict holding a value the renderer cannot know (the namespace) is unknown, and so is what its range writes.
+    // A dict holding a value the renderer cannot know (the namespace): its other entries are still known, so the range
+    // over `.extra` writes nothing; ranging over an unknown map writes an unknown entry.
     const rendered = renderTemplate('matchLabels:\n  {{- include "x.match" (dict "extra" .Values.extra "ns" .Release.Namespace) | nindent 2 }}\n', context('extra: {}\n', { helpers: [helper] }));
-    assert.equal(rendered.text, `matchLabels:\n  app: web\n  ${HELM_UNKNOWN}: ${HELM_UNKNOWN}\n`);
+    assert.equal(rendered.text, 'matchLabels:\n  app: web\n');
+    const unknown = renderTemplate('matchLabels:\n  {{- include "x.match" (dict "extra" .Release.Namespace) | nindent 2 }}\n', context('extra: {}\n', { helpers: [helper] }));
+    assert.equal(unknown.text, `matchLabels:\n  app: web\n  ${HELM_UNKNOWN}: ${HELM_UNKNOWN}\n`);
     // Known, the dict's empty map writes nothing, as Helm does.
     const known = renderTemplate('matchLabels:\n  {{- include "x.match" (dict "extra" .Values.extra) | nindent 2 }}\n', context('extra: {}\n', { helpers: [helper] }));
     assert.equal(known.text, 'matchLabels:\n  app: web\n');
+  });
+});
+
+describe('an include given a dict (SAP CAP\'s web-application chart)', () => {
+  it('reads the dict\'s entries as the values they were given: the tag is judged, on the values file line', () => {
+    const helper = '{{- define "c.img" -}}\n{{ .context.Values.global.registry }}/{{ .image.repository }}:{{ .image.tag | default "latest" }}\n{{- end -}}\n';
+    const template = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: srv}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: srv}}\n  template:\n    metadata: {labels: {app: srv}}\n    spec:\n      containers:\n        - name: srv\n          image: {{ include "c.img" (dict "image" .Values.image "context" $) }}\n          resources: {requests: {cpu: 100m, memory: 64Mi}}\n';
+    const found = summary(analyse(template, 'global:\n  registry: registry.example.com\nimage:\n  repository: bookshop-srv\n  tag: latest\n', { helpers: [HELPERS + helper] }));
+    assert.ok(found.includes('values.yaml 5:8 build-release-run/mutable-image-tag'), found.join('\n'));
+    const pinned = summary(analyse(template, 'global:\n  registry: registry.example.com\nimage:\n  repository: bookshop-srv\n  tag: "1.4.0"\n', { helpers: [HELPERS + helper] }));
+    assert.ok(!pinned.some((f) => f.includes('mutable-image-tag')), pinned.join('\n'));
+  });
+
+  it('two probes whose paths the renderer cannot know are not known to be the same probe', () => {
+    const template = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: srv}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: srv}}\n  template:\n    metadata: {labels: {app: srv}}\n    spec:\n      containers:\n        - name: srv\n          image: registry.example.com/srv:1.4.0\n          resources: {requests: {cpu: 100m, memory: 64Mi}}\n          livenessProbe:\n            httpGet: {path: "{{ tpl .Values.live . }}", port: 8080}\n          readinessProbe:\n            httpGet: {path: "{{ tpl .Values.ready . }}", port: 8080}\n';
+    const found = summary(analyse(template, 'live: /{{ .Release.Name }}/live\nready: /{{ .Release.Name }}/ready\n'));
+    assert.ok(!found.some((f) => f.includes('identical-liveness-readiness')), found.join('\n'));
   });
 });
 

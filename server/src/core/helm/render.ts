@@ -92,6 +92,13 @@ type Val =
   | { k: 'p'; pieces: Piece[] };
 
 const UNKNOWN: Val = { k: 'u' };
+
+/** The entries of a map made by `dict`, as the values they were given (see the `dict` case of Renderer.call). */
+const DICT_ENTRIES = Symbol('dict entries');
+
+function dictEntries(v: unknown): Map<string, Val> | undefined {
+  return v !== null && typeof v === 'object' ? (v as { [DICT_ENTRIES]?: Map<string, Val> })[DICT_ENTRIES] : undefined;
+}
 const MAX_DEPTH = 24;
 const MAX_ITERATIONS = 200;
 const RELEASE_NAME = 'release-name';
@@ -357,6 +364,11 @@ class Renderer {
     }
     if (base.k !== 'v') return UNKNOWN;
     if (base.path) return this.valueAt([...base.path, ...path]);
+    const entries = dictEntries(base.v);
+    if (entries) {
+      const entry = entries.get(path[0]);
+      return entry ? this.field(entry, path.slice(1)) : { k: 'v', v: null };
+    }
     let current: unknown = base.v;
     for (const step of path) {
       if (current === null || current === undefined) return { k: 'v', v: null };
@@ -426,10 +438,20 @@ class Renderer {
         return { k: 'v', v: goJson(v.v, name), raw: true };
       }
       case 'dict': {
-        // Sprig's dict: key-value pairs, keys as strings; an odd count leaves the last key with an empty value.
-        if (!known) return UNKNOWN;
+        // Sprig's dict: key-value pairs, keys as strings; an odd count leaves the last key with an empty value. Each
+        // entry is also kept as the value it was given (DICT_ENTRIES), so that `include "img" (dict "image" .Values.image
+        // "context" $)` reads `.image.tag` with its place in the values file and `.context.Values` as the root.
+        if (args.some((a, i) => i % 2 === 0 && (a.k !== 'v' || typeof a.v !== 'string'))) return UNKNOWN;
         const map: Record<string, unknown> = {};
-        for (let i = 0; i < args.length; i += 2) map[str(args[i])] = i + 1 < args.length ? (args[i + 1] as { v: unknown }).v : '';
+        const entries = new Map<string, Val>();
+        for (let i = 0; i < args.length; i += 2) {
+          const key = str(args[i]);
+          const value = i + 1 < args.length ? args[i + 1] : ({ k: 'v', v: '' } as Val);
+          entries.set(key, value);
+          // A whole-map reader (`toYaml`, `range`) sees an entry it cannot know as the unknown placeholder.
+          map[key] = value.k === 'v' ? value.v : HELM_UNKNOWN;
+        }
+        Object.defineProperty(map, DICT_ENTRIES, { value: entries, enumerable: false });
         return { k: 'v', v: map };
       }
       case 'nindent':

@@ -1,6 +1,6 @@
 import type { Document, YAMLMap } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
-import { nodeAt, pairOf, plainData, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
+import { HELM_UNKNOWN, nodeAt, pairOf, plainData, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 import { probeOf } from '../../../kubernetes/probes';
 
 export default defineKubernetesRule({
@@ -37,7 +37,8 @@ export default defineKubernetesRule({
         if (!liveness || !readiness || processOnly(liveness, object.doc)) continue;
         const a = plain(liveness, object.doc);
         const b = plain(readiness, object.doc);
-        if (a === undefined || a !== b || a.includes('{{')) continue;
+        // A probe with a value the Helm renderer could not know is not known to be the other's.
+        if (a === undefined || a !== b || a.includes('{{') || a.includes(HELM_UNKNOWN)) continue;
         const pair = pairOf(container.node, 'livenessProbe', object.doc);
         report({ messageId: 'identical', data: { container: container.name ?? '?' }, range: model.rangeOf(pair?.key as never) ?? container.anchorRange });
       }
