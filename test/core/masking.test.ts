@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, isScalar, visit } from 'yaml';
-import { maskText, isSecretKey } from '../../server/src/core/mask';
+import { maskText, isSecretKey, wordsOf } from '../../server/src/core/mask';
 import { maskValue, literalSecret } from '../../server/src/core/secrets';
 import { defineDockerfileRule, formatMessage } from '../../server/src/core/rule';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
@@ -164,6 +164,14 @@ describe('the one path', () => {
       assert.equal(found?.kind, 'a password inside a URL', value);
       assert.ok(found && !found.masked.includes('Secret88') && !found.masked.includes('R3disPw77x') && !found.masked.includes('w0rd/x9'), found?.masked);
     }
+  });
+
+  it('one splitter of names: separators, camel case, a run of capitals, a digit before a capital', () => {
+    assert.deepEqual(wordsOf('DB_PASSWORD'), ['db', 'password']);
+    assert.deepEqual(wordsOf('_authToken'), ['auth', 'token']);
+    assert.deepEqual(wordsOf('NRLicenseKey'), ['nr', 'license', 'key']);
+    assert.deepEqual(wordsOf('S3AccessKey'), ['s3', 'access', 'key']);
+    assert.deepEqual(wordsOf('PGPASSWORD'), ['pgpassword']);
   });
 
   it("vendors' ingest keys are secrets by their names, and a parameter's name that locates one is not", () => {

@@ -157,8 +157,12 @@ const SECRET_WORDS = new Set([
 /** `<word>_key`, `<word>Key`, `<word>-key`. */
 const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'auth', 'account', 'signing', 'encryption', 'master', 'session', 'client', 'license']);
 
-/** Splits `DB_PASSWORD`, `spring.datasource.password`, `_authToken`, `--api-key` into lower-case words. */
-function wordsOf(key: string): string[] {
+/**
+ * Splits `DB_PASSWORD`, `spring.datasource.password`, `_authToken`, `--api-key` into lower-case words; a run of capitals
+ * ends before the capital that starts a word (`NRLicenseKey`: `nr`, `license`, `key`), and a digit ends a word before a
+ * capital (`S3AccessKey`). The one splitter of names.
+ */
+export function wordsOf(key: string): string[] {
   const words: string[] = [];
   let current = '';
   for (let i = 0; i < key.length; i++) {
@@ -170,7 +174,10 @@ function wordsOf(key: string): string[] {
     }
     const upper = c >= 65 && c <= 90;
     const previous = i > 0 ? key.charCodeAt(i - 1) : 0;
-    if (upper && previous >= 97 && previous <= 122 && current) {
+    const next = i + 1 < key.length ? key.charCodeAt(i + 1) : 0;
+    const afterLower = (previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57);
+    const endsCapitals = previous >= 65 && previous <= 90 && next >= 97 && next <= 122;
+    if (upper && (afterLower || endsCapitals) && current) {
       words.push(current);
       current = '';
     }

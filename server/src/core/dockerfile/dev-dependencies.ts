@@ -144,7 +144,7 @@ function installKind(model: DockerfileModel, run: Instruction, command: SimpleCo
   const all = command.words;
   const words = effectiveWords(command);
   const tool = programOf(words);
-  if (tool === 'rm' && words.some((w) => /(^|\/)node_modules\/?$/.test(w.value))) return 'production';
+  if (removesNodeModules(words.map((w) => w.value))) return 'production';
   if (!TOOLS.has(tool)) return undefined;
   const v = verbIndex(words);
   const verb = v >= 0 ? words[v].value : undefined;
@@ -170,6 +170,11 @@ function installKind(model: DockerfileModel, run: Instruction, command: SimpleCo
   const npmOmit = environment.get('NPM_CONFIG_OMIT') ?? environment.get('npm_config_omit');
   if (npmProduction === 'true' || npmOmit === 'dev' || (environment.has('NPM_CONFIG_OMIT') && npmOmit === undefined)) return 'production';
   return 'full';
+}
+
+/** An `rm` of a node_modules folder (`rm -rf node_modules`, `rm -r ./app/node_modules/`), given a command's words. */
+export function removesNodeModules(words: readonly string[]): boolean {
+  return (words[0] ?? '').split('/').pop() === 'rm' && words.some((w) => /(^|\/)node_modules\/?$/.test(w));
 }
 
 /** True when a package.json's text declares development dependencies (or cannot be read as JSON: assume it does). */

@@ -759,8 +759,8 @@ export function timeoutOf(model: ServerlessModel, fn: LambdaFunction): { seconds
 
 /**
  * Where a finding about a function's timeout against one of its events goes: on the function's own `Timeout`; when the
- * timeout is inherited, on the event (each function that shares the line has events of its own, and one finding
- * on the shared line would name only the first), with the inherited line as the related place.
+ * timeout is inherited, on the event, with the inherited line as the related place. For the queue-visibility rule, where
+ * each queue is its own fix; the API Gateway rule reports an inherited timeout once, on its line, naming the functions.
  */
 export function timeoutPlace(model: ServerlessModel, setting: Setting, event: FunctionEvent): { range: Range; related?: RelatedLocation[] } {
   if (!setting.inherited) return { range: setting.range };

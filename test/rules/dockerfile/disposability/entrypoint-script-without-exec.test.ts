@@ -21,6 +21,11 @@ testRule(rule, {
     { name: 'script copied from another stage', code: 'FROM alpine:3.20 AS tools\nCOPY run.sh /run.sh\nFROM alpine:3.20\nCOPY --from=tools /run.sh /run.sh\nENTRYPOINT ["/run.sh"]\n', buildContext: script(CHILD, 'run.sh') },
     { name: 'last line calls a function of the script', code: ABSOLUTE, buildContext: script('#!/bin/bash\nmain() {\n  python manage.py migrate\n  gunicorn app:app\n}\nmain "$@"\n') },
     { name: 'heredoc body is not the last command', code: ABSOLUTE, buildContext: script('#!/bin/sh\ncat > /etc/app.conf <<EOF\nport=8080\nEOF\nexec "$@"\n') },
+    {
+      name: 'a bare program name whose namesake the context holds but no copy put on the PATH: a program, not the script',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n',
+      buildContext: script(CHILD, 'gunicorn'),
+    },
   ],
   invalid: [
     {

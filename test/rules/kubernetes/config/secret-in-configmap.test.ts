@@ -24,6 +24,7 @@ testRule(rule, {
       code: cm('  DATABASE_URL: postgres://app@orders-db:5432/orders\n  REPLICA_URL: postgres://app:${DB_PASSWORD}@replica/orders\n  READER_URL: postgres://app:$(DB_PASSWORD)@reader/orders\n  ANALYTICS_URL: "postgres://app:<password>@analytics/orders"\n  CACHE_URL: redis://:changeme@cache:6379/0\n'),
     },
     { name: 'a locator URL inside a config file, password from the environment', code: cm('  app.ini: |\n    [db]\n    url = postgres://app@orders-db/orders\n    password = ${DB_PASSWORD}\n') },
+    { name: 'a JSON config file whose members hold no secret (a reference, an empty value, a host)', code: cm('  config: |\n    {\n      "db_host": "postgres",\n      "db_password": "${DB_PASSWORD}",\n      "api_token": "",\n      "bind_address": ":9090"\n    }\n') },
   ],
   invalid: [
     {

@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../../../rule';
 import { startInfo, type StartCommand } from '../../../dockerfile/start-command';
 import { runtimePackages } from '../../../dockerfile/packages';
-import { entrypointScript } from '../../../build-context';
+import { entrypointScript, type BuildContext } from '../../../build-context';
+import type { DockerfileModel } from '../../../dockerfile/model';
 import { lastExecProgram, scriptCommandLines } from '../../../dockerfile/script-lines';
 
 const CRON_PROGRAMS = /^(cron|crond|supercronic|go-crond|fcron|anacron)$/;
@@ -63,7 +64,7 @@ function isLongRunning(c: StartCommand): boolean {
  * True when the image's entrypoint script (read from the build context) ends by handing its process to cron
  * (`exec cron -f`), with nothing sent to the background before: Sentry's self-hosted cron image, a scheduler process type.
  */
-function schedulerScript(model: Parameters<typeof entrypointScript>[0], files: Readonly<Record<string, { text: string } | null>> | undefined): boolean {
+function schedulerScript(model: DockerfileModel, files: BuildContext['files']): boolean {
   if (!files) return false;
   const script = entrypointScript(model);
   const text = script && files[script.contextPath]?.text;

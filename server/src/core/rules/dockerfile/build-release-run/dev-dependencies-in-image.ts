@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
-import { devDependencyCopies, declaresDevDependencies } from '../../../dockerfile/dev-dependencies';
+import { devDependencyCopies, declaresDevDependencies, removesNodeModules } from '../../../dockerfile/dev-dependencies';
 import { buildScripts, installedPackageJson, type BuildContext } from '../../../build-context';
 import { flagOf } from '../../../dockerfile/instructions';
 import { workdirs } from '../../../dockerfile/image-paths';
@@ -69,12 +69,9 @@ export default defineDockerfileRule({
   },
 });
 
-/** An `rm` of node_modules in a script's command line (`rm -rf node_modules`, `… && rm -r ./node_modules/`). */
-function removesNodeModules(line: string): boolean {
-  return line.split(/[;&|]/).some((command) => {
-    const words = command.trim().split(/\s+/);
-    return words[0] === 'rm' && words.some((w) => /^(\.\/)?node_modules\/?$/.test(w));
-  });
+/** An `rm` of node_modules in any command of a script's line (`… && rm -rf node_modules`). */
+function lineRemovesNodeModules(line: string): boolean {
+  return line.split(/[;&|]/).some((command) => removesNodeModules(command.trim().split(/\s+/)));
 }
 
 /**
@@ -89,6 +86,6 @@ function removedByScript(model: DockerfileModel, copy: DevDependencyCopy, contex
   return buildScripts(model, copy.stage).some(({ instruction, contextPath }) => {
     if (instruction.getRange().start.line <= after || directories.get(instruction) !== copy.folder) return false;
     const text = files[contextPath]?.text;
-    return text !== undefined && scriptCommandLines(text).some((line) => removesNodeModules(line.text));
+    return text !== undefined && scriptCommandLines(text).some((line) => lineRemovesNodeModules(line.text));
   });
 }

@@ -1,5 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
 import { looksLikeSecretName, namesSecretValue } from '../../../secrets';
+import { wordsOf } from '../../../mask';
 import type { EnvVar, ServerlessModel } from '../../../serverless/model';
 
 /** CloudFormation dynamic references that decrypt a secret while the stack deploys. */
@@ -70,6 +71,7 @@ export default defineServerlessRule({
     const noEcho = model.noEchoParameters();
     const plain = model.plainStringParameters();
     for (const fn of model.functions) {
+      let takesKmsKey: boolean | undefined;
       for (const env of fn.environment) {
         const text = env.text;
         const parameter = noEcho.size > 0 ? parameterIn(env, noEcho, model) : undefined;
@@ -80,7 +82,7 @@ export default defineServerlessRule({
         }
         // A parameter that is not even NoEcho, when both its name and the variable's say secret (`SLACK_TOKEN: !Ref SlackToken`).
         // Not when the function also takes a KMS key: the value may be a ciphertext it decrypts (Honeycomb's integrations).
-        const shown = plain.size > 0 && namesSecretValue(snakeCase(env.name)) && !fn.environment.some((e) => /(^|_)KMS(_|$)/i.test(snakeCase(e.name))) ? parameterIn(env, plain, model) : undefined;
+        const shown = plain.size > 0 && namesSecretValue(snakeCase(env.name)) && !(takesKmsKey ??= fn.environment.some((e) => wordsOf(e.name).includes('kms'))) ? parameterIn(env, plain, model) : undefined;
         if (shown && namesSecretValue(snakeCase(shown)) && !publicField(env.name) && !publicField(shown)) {
           report({ messageId: 'plainParameter', data: { name: env.name, functions: model.namesTaking(fn, env), parameter: shown }, range: env.range });
           continue;
@@ -114,17 +116,7 @@ function parameterIn(env: EnvVar, parameters: ReadonlySet<string>, model: Server
 
 /** A parameter's name as an environment variable's would be written: `SlackToken` -> `SLACK_TOKEN`, `NRLicenseKey` -> `NR_LICENSE_KEY`. */
 function snakeCase(name: string): string {
-  let out = '';
-  for (let i = 0; i < name.length; i++) {
-    const c = name[i];
-    const upper = c >= 'A' && c <= 'Z';
-    const prev = name[i - 1] ?? '';
-    const next = name[i + 1] ?? '';
-    // A word starts at a capital after a lower-case letter or a digit, or at the last capital of a run before a lower-case letter.
-    if (upper && ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9') || (prev >= 'A' && prev <= 'Z' && next >= 'a' && next <= 'z'))) out += '_';
-    out += c;
-  }
-  return out.toUpperCase();
+  return wordsOf(name).join('_').toUpperCase();
 }
 
 /** A `${Name}` of a `!Sub` body (not `${!Literal}`, not `${AWS::Region}` or `${Resource.Attribute}`). */
@@ -150,7 +142,7 @@ function resolvesSecret(text: string): boolean {
 function publicField(field: string): boolean {
   if (field === '' || field.includes('$') || looksLikeSecretName(field)) return false;
   // Words of `dbClusterIdentifier`, `DT_CLUSTER_ID`, `db-host`: split at separators and lower-to-upper case changes.
-  const words = field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  const words = wordsOf(field);
   const last = words[words.length - 1];
   const before = words[words.length - 2];
   if (last === undefined) return false;
