@@ -11,7 +11,7 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DockerfileModel } from './core/dockerfile/model';
-import { MAX_CONTEXT_FILE_BYTES, contextCopies, contextFilesWanted, isWholeContext, type BuildContext, type ContextFile } from './core/build-context';
+import { MAX_CONTEXT_FILE_BYTES, contextFilesWanted, wholeContextCopiesInImage, type BuildContext, type ContextFile } from './core/build-context';
 import { readRegularFile } from './cli-files';
 import { LOCK_FILES } from './core/dockerfile/manifests';
 import { readData } from './core/yaml-read';
@@ -169,7 +169,7 @@ function composeBuilds(text: string, folder: string): { folder: string; dockerfi
  */
 export function readBuildContext(path: string, model: DockerfileModel): BuildContext | undefined {
   const wanted = contextFilesWanted(model);
-  const copiesAll = contextCopies(model).some((c) => c.sources.some((s) => isWholeContext(s.value)));
+  const copiesAll = wholeContextCopiesInImage(model).length > 0;
   if (!copiesAll && wanted.files.length === 0 && wanted.present.length === 0) return undefined;
   // A Compose file that builds this Dockerfile says where its context is; otherwise it is inferred from what it copies.
   const composed = composeContext(path);

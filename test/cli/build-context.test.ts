@@ -168,4 +168,12 @@ describe('CLI: build context of a Dockerfile', () => {
     // The named source is not inside the folder: the context is unknown, nothing is read.
     assert.deepEqual(findings('linked/Dockerfile'), []);
   });
+  it("reads the context of a build stage whose folder the final image copies whole (forem's production stage)", () => {
+    write('carried/Gemfile', "source 'https://rubygems.org'\n");
+    write('carried/.dockerignore', 'node_modules\n');
+    write('carried/Dockerfile', 'FROM ruby:3.3 AS builder\nWORKDIR /app\nCOPY Gemfile ./\nCOPY . .\nRUN bundle install\nFROM ruby:3.3-slim AS production\nCOPY --from=builder /app /app\nCMD ["bundle", "exec", "rails", "server"]\nFROM builder AS development\n');
+    const got = findings('carried/Dockerfile');
+    assert.deepEqual(got.map((f) => `${f.ruleId}@${f.line}:${f.column}`), ['codebase/unfiltered-build-context@4:6']);
+    assert.match(got[0].message, /does not exclude `\.env`, `\.env\.local`/);
+  });
 });

@@ -230,6 +230,11 @@ describe('Helm templates analysed in place', () => {
     assert.match(analysis.findings[0].message, /^1 document of this Helm template does not read as YAML once rendered \(a construct the linter cannot follow, or a syntax error in the template\)/);
   });
 
+  it('names the functions it does not evaluate in that hint, the likeliest cause', () => {
+    const analysis = analyse('apiVersion: v1\nkind: ConfigMap\ndata:\n  {{ lookup "v1" "Secret" "ns" "x" }} {{ .Values.other | sha256sum }}: x: y\n', 'other: b\n');
+    assert.match(analysis.findings[0].message, /\(it calls `lookup`, `sha256sum`, which the linter does not evaluate, or holds a construct it cannot follow or a syntax error\)/);
+  });
+
   it('lets --values files override values.yaml, reporting where the override sets it', () => {
     const override = { uri: 'file:///prod.yaml', text: 'image:\n  tag: main\n' };
     const parsed = parseDocument({ uri: TEMPLATE_URI, languageId: 'yaml', text: DEPLOYMENT }, 0, { helm: { ...context(VALUES), values: [{ uri: VALUES_URI, text: VALUES }, override] } });
@@ -539,5 +544,30 @@ describe('numbers in conditions', () => {
     assert.equal(renderTemplate(template, context('replicas: 1\nzones: [a]\n')).text, 'replicas: 1\nsingleZone: true\nsmall: true\n');
     assert.equal(renderTemplate(template, context('replicas: 4\nzones: [a, b]\n')).text, 'replicas: 4\nleaderElection: true\n');
     assert.equal(renderTemplate('{{- if gt (int .Capabilities.KubeVersion.Minor) 20 }}\nnew: true\n{{- end }}\n', context('')).text, '\nnew: true\n', 'an unknown number keeps the branch');
+  });
+});
+
+describe('lists, index and urlParse', () => {
+  it("cert-manager's image helper: `include \"image\" (tuple .Values.image $.Chart.AppVersion)` reads the values through `index`", () => {
+    const helper = '{{- define "image" -}}\n{{- $defaultTag := index . 1 -}}\n{{- with index . 0 -}}\n{{- if .registry -}}{{ printf "%s/%s" .registry .repository }}{{- else -}}{{- .repository -}}{{- end -}}\n{{- if .digest -}}{{ printf "@%s" .digest }}{{- else -}}{{ printf ":%s" (default $defaultTag .tag) }}{{- end -}}\n{{- end }}\n{{- end }}\n';
+    const template = 'image: "{{ template "image" (tuple .Values.image $.Chart.AppVersion) }}"\nother: {{ index .Values.ports 1 }}\nmissing: {{ index .Values.image "nothing" | default "none" }}\n';
+    assert.equal(renderTemplate(template, context('image:\n  repository: quay.io/jetstack/cas\nports: [80, 443]\n', { helpers: [helper] })).text, 'image: "quay.io/jetstack/cas:2.1.0"\nother: 443\nmissing: none\n');
+    assert.equal(renderTemplate(template, context('image:\n  registry: r.example\n  repository: cas\n  tag: v1.2.3\nports: [80, 443]\n', { helpers: [helper] })).text.split('\n')[0], 'image: "r.example/cas:v1.2.3"');
+    // A position outside the list is an error in Helm: unknown here, never a guess.
+    assert.match(renderTemplate('a: {{ index (list 1 2) 5 }}\n', context('')).text, new RegExp(`a: ${HELM_UNKNOWN}`));
+  });
+
+  it('a container whose image comes through such a helper is still judged, with the finding on the values line', () => {
+    const helper = '{{- define "image" -}}\n{{- $defaultTag := index . 1 -}}\n{{- with index . 0 -}}{{ .repository }}:{{ default $defaultTag .tag }}{{- end }}\n{{- end }}\n';
+    const template = POD('apiVersion: apps/v1').replace('image: nginx:1.27.0', 'image: "{{ template "image" (tuple .Values.image $.Chart.AppVersion) }}"');
+    const analysis = analyse(template, 'image:\n  repository: shop/web\n  tag: latest\n', { helpers: [helper] });
+    assert.ok(summary(analysis).includes('values.yaml 3:8 build-release-run/mutable-image-tag'), summary(analysis).join('\n'));
+  });
+
+  it("urlParse gives Go's parts of a URL (deliveryhero's backstage chart: `$u := urlParse .Values.baseUrl` then `$u.host`)", () => {
+    const template = '{{- $u := urlParse .Values.url }}\nhost: {{ $u.host }}\nhostname: {{ $u.hostname }}\nscheme: {{ $u.scheme }}\npath: {{ $u.path }}\nquery: {{ $u.query }}\nuser: {{ $u.userinfo }}\n';
+    // YAML reads `"demo.example.com:8443"` as the same string Helm writes plain.
+    assert.equal(renderTemplate(template, context('url: HTTPS://me@demo.example.com:8443/a%20b?x=1#top\n')).text, '\nhost: "demo.example.com:8443"\nhostname: demo.example.com\nscheme: https\npath: /a b\nquery: x=1\nuser: me\n');
+    assert.match(renderTemplate('{{- $u := urlParse .Values.url }}\nhost: {{ $u.host }}\n', context('url: "10.0.0.1:8080/x"\n')).text, new RegExp(`host: ${HELM_UNKNOWN}`), 'Go refuses a colon in the first path segment');
   });
 });

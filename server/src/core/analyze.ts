@@ -423,11 +423,16 @@ function parseHelmTemplate(parsed: ParsedDocument, context: HelmChartContext): P
   for (const object of model.objects) object.writtenKindRange = template.toTemplate(object.kindRange);
   parsed.kubernetes = model;
   const unread = model.documents.filter((doc) => doc.errors.length > 0).length;
+  // Which it is cannot be told apart: a stray quote in the template reads like a value nobody can render. Functions
+  // the renderer does not evaluate are named, the likeliest cause.
+  const unevaluated = template.render.unevaluated ?? [];
+  const cause = unevaluated.length > 0
+    ? `it calls ${unevaluated.slice(0, 3).map((f) => `\`${f}\``).join(', ')}${unevaluated.length > 3 ? ' and more' : ''}, which the linter does not evaluate, or holds a construct it cannot follow or a syntax error`
+    : 'a construct the linter cannot follow, or a syntax error in the template';
   const skipped = template.render.error
     ? `This Helm template was not analysed: ${template.render.error}.`
     : unread > 0
-      ? // Which of the two it is cannot be told apart: a stray quote in the template reads like a value nobody can render.
-        `${unread} document${unread === 1 ? '' : 's'} of this Helm template ${unread === 1 ? 'does' : 'do'} not read as YAML once rendered (a construct the linter cannot follow, or a syntax error in the template) and ${unread === 1 ? 'was' : 'were'} not analysed.`
+      ? `${unread} document${unread === 1 ? '' : 's'} of this Helm template ${unread === 1 ? 'does' : 'do'} not read as YAML once rendered (${cause}) and ${unread === 1 ? 'was' : 'were'} not analysed.`
       : undefined;
   const valuesSuppressions = new Map<string, Suppression[]>();
   for (const values of context.values) {

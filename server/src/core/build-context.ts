@@ -11,7 +11,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Range } from './types';
 import type { DockerfileModel, Stage } from './dockerfile/model';
-import { baseName, copiesDirectory, copyPaths, flagOf, globMatches, imageStages, runtimeInstructions, sourceMatches, type PathWord } from './dockerfile/instructions';
+import { baseName, copiesDirectory, copyPaths, flagOf, globMatches, imageStages, runtimeInstructions, sourceMatches, variablesAt, type PathWord } from './dockerfile/instructions';
 import { JVM_BUILD_FILES } from './dockerfile/jvm-build';
 import { LOCK_FILES } from './dockerfile/manifests';
 import { effectiveWords, type ShellWord } from './dockerfile/shell';
@@ -146,6 +146,82 @@ export function contextCopies(model: DockerfileModel, everyStage = false, stage?
   return out;
 }
 
+
+/** The build stages whose copies of the context wholeContextCopiesInImage follows (COPY --from in the final image). */
+const MAX_CARRYING_STAGES = 8;
+
+/** A copy of the whole build context whose files end up in the final image. */
+export interface WholeContextCopy {
+  instruction: Instruction;
+  /** The source that sends the whole context (`.`). */
+  source: PathWord;
+  /** The final image's `COPY --from=<stage> <folder>` that carries the copy of a build stage into it, if that is how. */
+  carriedBy?: Instruction;
+}
+
+/**
+ * The copies of the whole build context (`COPY . .`) whose files reach the final image: those of the final stage and
+ * the stages it is built FROM, and those of a build stage whose destination the final image copies whole
+ * (`COPY . /app` in the builder, then `COPY --from=builder /app /app`: the folder, or one above it). Paths are read
+ * with the values the Dockerfile gives their variables; a path it cannot tell is not followed.
+ */
+export function wholeContextCopiesInImage(model: DockerfileModel): WholeContextCopy[] {
+  const out: WholeContextCopy[] = [];
+  for (const copy of contextCopies(model)) {
+    const source = wholeSource(copy);
+    if (source) out.push({ instruction: copy.instruction, source });
+  }
+  const final = model.finalStage;
+  if (!final) return out;
+  const lineage = new Set(model.runtimeLineage());
+  const carried = new Set<Instruction>();
+  // Each stage read costs its FROM chain: read once, and a bounded number of them, the work stays linear in the file.
+  const copiesOf = new Map<Stage, { instruction: Instruction; source: PathWord; destination: string }[]>();
+  for (const instruction of model.inheritedInstructions(final, 'COPY')) {
+    const reference = flagOf(instruction, 'from')?.getValue();
+    const stage = reference ? model.stageByReference(reference) : undefined;
+    if (!stage || stage.index >= final.index || lineage.has(stage)) continue;
+    let copies = copiesOf.get(stage);
+    if (!copies) {
+      if (copiesOf.size >= MAX_CARRYING_STAGES) continue;
+      copiesOf.set(stage, (copies = wholeCopiesOfStage(model, stage)));
+    }
+    const folders = copyPaths(model, instruction).sources.map((s) => imagePathOf(model, instruction, s.value, '/'));
+    for (const copy of copies) {
+      // `/app` carries `/app` and everything under it.
+      if (carried.has(copy.instruction) || !folders.some((f) => f !== undefined && (f === '/' || copy.destination === f || copy.destination.startsWith(`${f}/`)))) continue;
+      carried.add(copy.instruction);
+      out.push({ instruction: copy.instruction, source: copy.source, carriedBy: instruction });
+    }
+  }
+  return out;
+}
+
+function wholeSource(copy: { sources: PathWord[] }): PathWord | undefined {
+  return copy.sources.find((s) => isWholeContext(s.value));
+}
+
+/** The whole-context copies of `stage` and the stages it is built FROM whose destination is known, as image paths. */
+function wholeCopiesOfStage(model: DockerfileModel, stage: Stage): { instruction: Instruction; source: PathWord; destination: string }[] {
+  const out = [];
+  const directories = workdirs(model, stage);
+  for (const copy of contextCopies(model, false, stage)) {
+    const source = wholeSource(copy);
+    const destination = source && copy.destination ? imagePathOf(model, copy.instruction, copy.destination.value, directories.get(copy.instruction)) : undefined;
+    if (source && destination !== undefined) out.push({ instruction: copy.instruction, source, destination });
+  }
+  return out;
+}
+
+/**
+ * A COPY path as an absolute image path (relative ones from `dir`, the working directory there), its variables given
+ * the values the Dockerfile sets; undefined when unknown or a pattern.
+ */
+function imagePathOf(model: DockerfileModel, instruction: Instruction, path: string, dir: string | undefined): string | undefined {
+  const value = path.includes('$') ? model.expand(path, variablesAt(model, instruction)) : path;
+  if (value === undefined || value.includes('$') || /[*?[]/.test(value) || (dir === undefined && !value.startsWith('/'))) return undefined;
+  return joinImagePath(dir ?? '/', value);
+}
 
 
 export interface EntrypointScript {

@@ -42,9 +42,11 @@ export function isPlaceholderValue(value: string): boolean {
   if (/^(todo|tbd|none|null|nil|empty|placeholder|redacted|masked|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
   // `changeme`, `change-this`, `changeThis`, `changePassword`, `changeit` (Java's keystore default), `replace_me`.
   if (/^(change|replace)[-_ ]?(me|this|it|later|now|user(name)?|pass(word)?|pwd|secret|key|token)$/i.test(v)) return true;
-  // A sample marked as one anywhere in it (`example`, `DUMMYEXAMPLEKEY`, `dummy-password`, `samplesecret`): what a local
-  // emulator or a tutorial takes.
-  if (/dummy|example|sample/i.test(v)) return true;
+  // A sample marked as one anywhere in it (`example`, `DUMMYEXAMPLEKEY`, `dummy-password`, `samplesecret`,
+  // `fake-travis-ci-auth-token`): what a local emulator, a chart's default or a tutorial takes.
+  if (/dummy|example|sample|fake/i.test(v)) return true;
+  // A token that a deploy script substitutes (`__SLACK_OUTGOING_TOKEN_HERE__`, `@DB_PASSWORD@`, `%API_KEY%`).
+  if (/^(__[A-Za-z0-9_]+__|@[A-Za-z0-9_]+@|%[A-Za-z0-9_]+%)$/.test(v)) return true;
   // A value that says it is one (formbricks' `placeholder_for_next_auth_of_64_chars_get_overwritten_at_runtime`).
   if (/(^|[^a-z])placeholder([^a-z]|$)/i.test(v)) return true;
   if (isRedactionMarker(v)) return true;

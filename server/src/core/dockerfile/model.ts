@@ -13,6 +13,7 @@ import { SourceText } from '../source';
 import { logicalText, verbatimText, splitCommands, type LogicalText, type SimpleCommand, type ShellWord } from './shell';
 import { AttachedCache } from '../attached';
 import { addTo } from '../lists';
+import { isDevelopmentOrTestStage, isReleaseStage } from './stage-names';
 
 export interface ImageReference {
   /** As written after FROM, e.g. `${BASE}:${TAG}`. */
@@ -109,6 +110,7 @@ export class DockerfileModel {
   private envs = new Map<Stage, Map<string, EnvVariable>>();
   private lastByKeyword = new Map<string, (Instruction | undefined)[]>();
   private byKeyword: Map<string, Instruction[]> | undefined;
+  private shipped: { stage: Stage | undefined } | undefined;
   /** The instructions' words read while reading the stages, kept until the first analysis (see analysing). */
   private wordsOfStages: Map<object, Argument[]> | undefined;
 
@@ -136,9 +138,16 @@ export class DockerfileModel {
     return whileReadingArguments(run, words);
   }
 
-  /** The stage that becomes the running container: the last one. */
+  /**
+   * The stage that becomes the running container: the last one, unless the last is named for development or tests
+   * (`AS development`, `AS debug`, `AS test`) and an earlier stage is named as the release (`AS production`,
+   * `AS release`, `AS runtime`): then the last such stage, which the project builds with `--target` (forem's
+   * Containerfile ends with `FROM builder AS development` after its `production` stage; Jaeger's with
+   * `FROM release AS debug`). Without a stage named as the release, the last stage is the image, whatever its name.
+   */
   get finalStage(): Stage | undefined {
-    return this.stages[this.stages.length - 1];
+    if (this.shipped === undefined) this.shipped = { stage: shippedStage(this.stages) };
+    return this.shipped.stage;
   }
 
   get instructions(): Instruction[] {
@@ -404,6 +413,14 @@ interface ParsedDockerfileInternals {
   getComments(): { getRange(): Span }[];
   initialInstructions?: CommentHolder;
   buildStages?: CommentHolder[];
+}
+
+/** See DockerfileModel.finalStage. */
+function shippedStage(stages: Stage[]): Stage | undefined {
+  const last = stages[stages.length - 1];
+  if (!last || !isDevelopmentOrTestStage(last.name)) return last;
+  for (let i = stages.length - 2; i >= 0; i--) if (isReleaseStage(stages[i].name)) return stages[i];
+  return last;
 }
 
 let commentOrganisationPatched = false;

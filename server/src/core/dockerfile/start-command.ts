@@ -12,6 +12,7 @@ import { propertiesOf, type CommandLine, type DockerfileModel, type Stage } from
 import { isAlpineImage } from './base-images';
 import { jsonArguments } from './instructions';
 import { SHELL_KEYWORDS, effectiveWords, type ShellWord, type SimpleCommand } from './shell';
+import { DEVELOPMENT_DOCKERFILE, DEVELOPMENT_STAGE } from './stage-names';
 
 export interface StartCommand {
   /** The simple command as split (assignments and wrappers included). */
@@ -434,17 +435,12 @@ export function isDevelopmentDockerfile(uri: string): boolean {
   return DEVELOPMENT_DOCKERFILE.test(base);
 }
 
-/** The words that name a development build: `dev`, `develop`, `development`, `local`, `debug`. */
-const DEVELOPMENT_WORDS = 'dev|develop|development|local|debug';
-/** `Dockerfile.dev`, `Dockerfile-debug`, `dev.Dockerfile`, `local-dockerfile`. */
-const DEVELOPMENT_DOCKERFILE = new RegExp(`^(Dockerfile|Containerfile)[.\\-_](${DEVELOPMENT_WORDS})$|(^|[.\\-_])(${DEVELOPMENT_WORDS})[.\\-_]?(Dockerfile|Containerfile)$`, 'i');
-/** A stage name that is one of those words, alone or between separators (`debug`, `dev-server`, `build.local`). */
-const DEVELOPMENT_STAGE = new RegExp(`(^|[.\\-_])(${DEVELOPMENT_WORDS})([.\\-_]|$)`);
 
 /**
- * True when the image the Dockerfile makes by default is one for development: the Dockerfile is one
- * (isDevelopmentDockerfile), or its last stage, after others, is a development target (`FROM release AS debug`, built
- * with `--target debug` while the release image is built with `--target release`, as Jaeger's Dockerfiles are).
+ * True when the image the Dockerfile makes is one for development: the Dockerfile is one (isDevelopmentDockerfile), or
+ * the stage it ships (finalStage), after others, is a development target: a last stage `AS dev` after stages that
+ * build it, none named as the release. With a release stage (`FROM release AS debug`, Jaeger's, built with
+ * `--target release`), the release stage is the one judged.
  */
 export function isDevelopmentImage(model: DockerfileModel, uri: string): boolean {
   if (isDevelopmentDockerfile(uri)) return true;

@@ -71,6 +71,8 @@ export interface RenderResult {
   error?: string;
   /** The values files that did not parse (their values are unknown). */
   badValues: string[];
+  /** Functions the template calls that the renderer does not evaluate (their results are unknown), sorted. */
+  unevaluated?: string[];
 }
 
 class TooDynamic extends Error {}
@@ -98,6 +100,13 @@ const DICT_ENTRIES = Symbol('dict entries');
 
 function dictEntries(v: unknown): Map<string, Val> | undefined {
   return v !== null && typeof v === 'object' ? (v as { [DICT_ENTRIES]?: Map<string, Val> })[DICT_ENTRIES] : undefined;
+}
+
+/** The items of a list made by `list` or `tuple`, as the values they were given (see the `list` case of Renderer.call). */
+const LIST_ITEMS = Symbol('list items');
+
+function listItems(v: unknown[]): readonly Val[] | undefined {
+  return (v as { [LIST_ITEMS]?: readonly Val[] })[LIST_ITEMS];
 }
 const MAX_DEPTH = 24;
 const MAX_ITERATIONS = 200;
@@ -131,6 +140,7 @@ export function renderTemplate(templateText: string, context: HelmChartContext):
 class Renderer {
   private readonly values: LoadedValues[] = [];
   private readonly badValues: string[] = [];
+  private readonly unevaluated = new Set<string>();
   private valuesUnknown = false;
   private merged: unknown = {};
   private readonly chart: Record<string, unknown> = {};
@@ -199,7 +209,7 @@ class Renderer {
       segments.push({ outStart: text.length, outEnd: text.length + piece.text.length, src: piece.src, action: piece.action, origin: piece.origin });
       text += piece.text;
     }
-    return { text, segments, badValues: this.badValues };
+    return { text, segments, badValues: this.badValues, unevaluated: [...this.unevaluated].sort() };
   }
 
   private spend(n: number): void {
@@ -454,6 +464,29 @@ class Renderer {
         Object.defineProperty(map, DICT_ENTRIES, { value: entries, enumerable: false });
         return { k: 'v', v: map };
       }
+      case 'list':
+      case 'tuple': {
+        // Sprig's list (`tuple` is its older name). Each item is also kept as the value it was given (LIST_ITEMS), so
+        // that cert-manager's `include "image" (tuple .Values.image $.Chart.AppVersion)` reads `index . 0` as the image's
+        // values, with their places in the values file.
+        const items = args.map((a) => (a.k === 'v' ? a.v : HELM_UNKNOWN));
+        Object.defineProperty(items, LIST_ITEMS, { value: args, enumerable: false });
+        return { k: 'v', v: items };
+      }
+      case 'index': {
+        // Go's index: each key in turn, a map's key (a missing one gives nil) or a list's position.
+        let current: Val = args[0] ?? UNKNOWN;
+        for (const key of args.slice(1)) {
+          if (current.k !== 'v' || key.k !== 'v') return UNKNOWN;
+          current = this.indexInto(current, key.v);
+        }
+        return current;
+      }
+      case 'urlParse': {
+        const [url] = args;
+        const parsed = args.length === 1 && url.k === 'v' && typeof url.v === 'string' ? parseUrl(url.v) : undefined;
+        return parsed ? { k: 'v', v: parsed } : UNKNOWN;
+      }
       case 'nindent':
       case 'indent': {
         const [n, v] = args;
@@ -603,8 +636,25 @@ class Renderer {
       }
       default:
         void scope;
+        this.unevaluated.add(name);
         return UNKNOWN;
     }
+  }
+
+  /** One step of `index`: a list's item at a position, or a map's entry (nil when the map has no such key). */
+  private indexInto(base: { k: 'v'; v: unknown; path?: (string | number)[] }, key: unknown): Val {
+    const { v } = base;
+    if (Array.isArray(v)) {
+      // A position outside the list is an error in Helm.
+      if (typeof key !== 'number' || !Number.isInteger(key) || key < 0 || key >= v.length) return UNKNOWN;
+      const item = listItems(v)?.[key];
+      if (item) return item;
+      return base.path ? this.valueAt([...base.path, key]) : { k: 'v', v: v[key] ?? null };
+    }
+    if (!isPlainObject(v) || typeof key !== 'string') return UNKNOWN;
+    const entries = dictEntries(v);
+    if (entries) return entries.get(key) ?? { k: 'v', v: null };
+    return base.path ? this.valueAt([...base.path, key]) : { k: 'v', v: (v as Record<string, unknown>)[key] ?? null };
   }
 
   /** `toYaml` of a value, each scalar mapped to where the values file writes it when known. */
@@ -626,6 +676,46 @@ class Renderer {
 }
 
 // ---- helpers ----
+
+/**
+ * Sprig's `urlParse`: the parts Go's net/url finds in a URL (`scheme`, `host` with its port, `hostname`, `path`,
+ * `query`, `fragment`, `userinfo`, `opaque`), for the forms charts write (`https://user@host:8443/path?q#f`, `/path`,
+ * `mailto:…`); undefined for text Go would refuse or read otherwise (a colon in a first path segment, a bad escape).
+ */
+function parseUrl(text: string): Record<string, string> | undefined {
+  const hash = text.indexOf('#');
+  const beforeFragment = hash >= 0 ? text.slice(0, hash) : text;
+  const question = beforeFragment.indexOf('?');
+  let rest = question >= 0 ? beforeFragment.slice(0, question) : beforeFragment;
+  const out: Record<string, string> = { scheme: '', host: '', hostname: '', path: '', query: question >= 0 ? beforeFragment.slice(question + 1) : '', opaque: '', fragment: '', userinfo: '' };
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(rest);
+  if (scheme) {
+    out.scheme = scheme[1].toLowerCase();
+    rest = rest.slice(scheme[0].length);
+    if (!rest.startsWith('/')) {
+      out.opaque = rest;
+      rest = '';
+    }
+  } else if (rest.split('/')[0].includes(':')) return undefined;
+  if (rest.startsWith('//')) {
+    const slash = rest.indexOf('/', 2);
+    const authority = slash >= 0 ? rest.slice(2, slash) : rest.slice(2);
+    rest = slash >= 0 ? rest.slice(slash) : '';
+    const at = authority.lastIndexOf('@');
+    if (at >= 0) out.userinfo = authority.slice(0, at);
+    out.host = authority.slice(at + 1);
+    const bracket = out.host.startsWith('[') ? out.host.indexOf(']') : -1;
+    const colon = out.host.lastIndexOf(':');
+    out.hostname = bracket > 0 ? out.host.slice(1, bracket) : colon >= 0 && /^:\d*$/.test(out.host.slice(colon)) ? out.host.slice(0, colon) : out.host;
+  }
+  try {
+    out.path = decodeURIComponent(rest);
+    out.fragment = hash >= 0 ? decodeURIComponent(text.slice(hash + 1)) : '';
+  } catch {
+    return undefined;
+  }
+  return out;
+}
 
 /** A line holding one `key: value` (the key as YAML writes it plainly), with its indent. */
 const ONE_ENTRY = /^([ \t]*)([A-Za-z0-9_.\/-]+):(?:[ \t][^\n]*)?$/;
@@ -848,6 +938,9 @@ function fitScalar(text: string, line: string): string {
   if (quote === '"') return JSON.stringify(text).slice(1, -1);
   if (quote === "'") return text.split("'").join("''");
   const valueStart = /(:\s+|^\s*-\s+|^\s*)$/.test(line);
+  // Joined to a plain scalar the line already holds (`quay.io/cas` then `:v1.2.3`, `@sha256:…`): without blanks, no
+  // character ends it (only `: ` and ` #` would).
+  if (!valueStart && !/[ \t]$/.test(line) && /^[A-Za-z0-9_./@+=~:<>-]+$/.test(text)) return text;
   if (text === '' || PLAIN_SAFE.test(text) || /^-?\d/.test(text)) return text.includes(': ') || text.includes(' #') ? (valueStart ? JSON.stringify(text) : HELM_UNKNOWN) : text;
   return valueStart ? JSON.stringify(text) : HELM_UNKNOWN;
 }

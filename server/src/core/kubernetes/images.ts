@@ -130,8 +130,17 @@ const MOVING_TAGS = new Set([
   'alpine', 'slim', 'alpine-slim',
 ]);
 
+/** Channel words that may lead a tag with a variant after them (`lts-alpine`, `current-slim`, `latest-bookworm-slim`). */
+const CHANNELS = new Set(['latest', 'lts', 'stable', 'current', 'edge', 'mainline', 'nightly', 'beta', 'alpha', 'canary', 'dev', 'develop', 'main', 'master', 'next', 'unstable', 'testing', 'rolling']);
+/** A build variant without a version of the image's own software: a base distribution (with its version) or a size. */
+const VARIANT = /^(alpine(\d+(\.\d+)*)?|slim|bookworm|bullseye|buster|trixie|jammy|focal|noble|bionic)$/;
+
 export function isMovingTag(tag: string): boolean {
-  return MOVING_TAGS.has(tag.toLowerCase());
+  const lower = tag.toLowerCase();
+  if (MOVING_TAGS.has(lower)) return true;
+  // A channel built on a variant (`node:lts-alpine`): the channel's newest release, built that way.
+  const parts = lower.split('-');
+  return parts.length > 1 && CHANNELS.has(parts[0]) && parts.slice(1).every((part) => VARIANT.test(part));
 }
 
 /** Log collectors and shippers, recognised by the last path segment of the image repository. */

@@ -205,6 +205,14 @@ export function isHostSoftwarePath(path: string): boolean {
   return /^\/(usr\/(local\/)?)?s?bin(\/|$)|^\/usr\/(local\/)?lib(32|64)?(\/|$)|^\/lib(32|64)?(\/|$)|^\/opt(\/|$)|^\/usr\/libexec(\/|$)/.test(p);
 }
 
+/**
+ * A port name that says the port publishes metrics for a scraper (`metrics`, `http-metrics`, `metrics-https`,
+ * `prometheus`, `prom`): Prometheus reads it whether or not the pod is Ready, and no client's request goes there.
+ */
+export function isMetricsPortName(name: string | undefined): boolean {
+  return name !== undefined && /^((https?|tcp)-)?metrics(-(https?|tcp|port))?$|^prom(etheus)?$/i.test(name);
+}
+
 /** Port numbers a container's command or args bind (`--metrics-bind-address=:8443`, `--port=8080`, `--port 8080`). */
 export function argumentPorts(container: Container, doc: Document): Set<number> {
   const ports = new Set<number>();

@@ -11,6 +11,7 @@ testRule(rule, {
     { name: 'a language image whose command is the bare interpreter', code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y gcc libffi-dev\nCMD ["python3"]\n' },
     { name: 'an image whose purpose is to run make', code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y build-essential protobuf-compiler\nENTRYPOINT ["make"]\n' },
     { name: 'runtime libraries', code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates libssl3 tzdata\n' },
+    { name: 'a last stage for development after the production stage (forem: built with --target production)', code: 'FROM ruby:3.3 AS builder\nRUN dnf install -y gcc libffi-devel libxml2-devel\nRUN bundle install\nFROM ruby:3.3-slim AS production\nRUN dnf install -y libcurl tzdata\nCOPY --from=builder /opt/app /opt/app\nCMD ["bundle", "exec", "rails", "server"]\nFROM builder AS testing\nCMD ["bundle", "exec", "rspec"]\nFROM builder AS development\nCMD ["bundle", "exec", "rails", "server"]\n' },
   ],
   invalid: [
     {
@@ -27,6 +28,11 @@ testRule(rule, {
       name: 'one purged, one kept; parent stage',
       code: 'FROM debian:bookworm-slim AS base\nRUN apt-get install -y gcc make\nRUN apt-get purge -y gcc\nFROM base\nCMD ["/usr/local/bin/server"]\n',
       errors: [{ line: 2, column: 28, endColumn: 32, message: '`make`' }],
+    },
+    {
+      name: 'the production stage is judged when a development stage follows it',
+      code: 'FROM ruby:3.3 AS builder\nRUN bundle install\nFROM ruby:3.3-slim AS production\nRUN apt-get update && apt-get install -y build-essential\nCMD ["bundle", "exec", "rails", "server"]\nFROM production AS development\nCMD ["bundle", "exec", "rails", "server"]\n',
+      errors: [{ line: 4, column: 42, endColumn: 57, message: '`build-essential`' }],
     },
   ],
 });

@@ -15,6 +15,8 @@ testRule(rule, {
     { name: 'COPY --exclude filters the copy itself', code: '# syntax=docker/dockerfile:1.7-labs\nFROM node:20-slim\nCOPY --exclude=.git --exclude=.env* . .\nCMD ["node", "server.js"]\n', buildContext: { dockerignore: null } },
     { name: 'named files only', code: 'FROM python:3.12-slim\nCOPY requirements.txt app.py ./\nCMD ["python", "app.py"]\n', buildContext: { dockerignore: null } },
     { name: 'COPY --from another image', code: 'FROM alpine:3.20\nCOPY --from=builder . /app\nCMD ["/app/run"]\n', buildContext: { dockerignore: null } },
+    { name: 'the final image copies only what the builder built from the context', code: 'FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=builder /app/dist ./dist\nCMD ["node", "dist/server.js"]\n', buildContext: { dockerignore: null } },
+    { name: 'a folder the final image copies that the context did not go to', code: 'FROM ruby:3.3 AS builder\nENV APP_HOME=/opt/app\nCOPY . /src\nRUN make -C /src install PREFIX=${APP_HOME}\nFROM ruby:3.3-slim\nENV APP_HOME=/opt/app\nCOPY --from=builder ${APP_HOME} ${APP_HOME}\nCMD ["/opt/app/bin/server"]\n', buildContext: { dockerignore: null } },
   ],
   invalid: [
     {
@@ -52,6 +54,12 @@ testRule(rule, {
       code: 'FROM nginx:1.27-alpine\nCOPY . /usr/share/nginx/html\n',
       buildContext: { dockerignore: '# .git\n#.env\n', hasGit: true },
       errors: [{ line: 2, column: 6, messageId: 'leaks', message: '`.git`, `.env`, `.env.local`' }],
+    },
+    {
+      name: 'the builder copies the context into a folder the final image copies whole (forem)',
+      code: 'FROM ruby:3.3 AS builder\nENV APP_HOME=/opt/apps/forem\nCOPY . "${APP_HOME}"\nRUN bundle install\nFROM ruby:3.3-slim AS production\nENV APP_HOME=/opt/apps/forem\nCOPY --from=builder ${APP_HOME} ${APP_HOME}\nCMD ["bundle", "exec", "rails", "server"]\nFROM builder AS development\n',
+      buildContext: { dockerignore: 'node_modules\n', dockerignoreUri: 'file:///p/.dockerignore' },
+      errors: [{ line: 3, column: 6, endColumn: 7, messageId: 'leaks', message: '`.env`, `.env.local`', relatedLines: [1, 7] }],
     },
   ],
 });

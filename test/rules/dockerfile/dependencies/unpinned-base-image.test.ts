@@ -26,6 +26,7 @@ testRule(rule, {
       name: "a tag built with BuildKit's \${VAR/pattern/replacement}, which the linter does not expand (gotify)",
       code: 'ARG GO_VERSION=1.24.1\nARG __TARGETPLATFORM_DASHES=\${TARGETPLATFORM/\\//-}\nARG __TARGETPLATFORM_GO_NOTATION=\${__TARGETPLATFORM_DASHES/arm\\/v7/arm-7}\nFROM --platform=\${BUILDPLATFORM} gotify/build:\${GO_VERSION}-\${__TARGETPLATFORM_GO_NOTATION} AS builder\nRUN make build\n',
     },
+    { name: 'a version before the variant, and a channel-like word that is part of a version', code: 'FROM node:20-alpine\nFROM python:3.12-slim-bookworm\nFROM ghcr.io/acme/tool:stable-20240101\nFROM eclipse-temurin:21-jre-alpine\n' },
   ],
   invalid: [
     {
@@ -78,6 +79,15 @@ testRule(rule, {
       name: 'untagged image from an ARG, with a platform flag, CRLF',
       code: 'ARG BASE=mcr.microsoft.com/dotnet/aspnet\r\nFROM --platform=$BUILDPLATFORM ${BASE} AS final\r\n',
       errors: [{ line: 2, column: 32, endColumn: 39, messageId: 'untagged' }],
+    },
+    {
+      name: 'a channel built on a variant (homebox: node:lts-alpine)',
+      code: 'FROM node:lts-alpine AS frontend\nFROM node:current-bookworm-slim AS tools\nFROM golang:latest-alpine3.20\n',
+      errors: [
+        { line: 1, column: 11, endColumn: 21, messageId: 'moving', message: 'moving tag `lts-alpine`' },
+        { line: 2, column: 11, endColumn: 32, messageId: 'moving', message: 'moving tag `current-bookworm-slim`' },
+        { line: 3, column: 13, endColumn: 30, messageId: 'moving', message: 'moving tag `latest-alpine3.20`' },
+      ],
     },
   ],
 });

@@ -24,5 +24,10 @@ testRule(rule, {
       code: 'FROM python:3.12-slim\nCMD python -m debugpy --listen 0.0.0.0:5678 app.py\n',
       errors: [{ line: 3 - 1, column: 15, endColumn: 22, messageId: 'program' }],
     },
+    {
+      name: 'a debugger in the release stage, with a debug stage after it',
+      code: 'FROM eclipse-temurin:21-jre AS release\nENV JAVA_TOOL_OPTIONS=-agentlib:jdwp=transport=dt_socket,server=y,address=*:5005\nENTRYPOINT ["java", "-jar", "/app.jar"]\nFROM release AS debug\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+      errors: [{ line: 2, column: 23, endColumn: 81 }],
+    },
   ],
 });

@@ -24,5 +24,10 @@ testRule(rule, {
       code: 'FROM ruby:3.3-slim\r\nENV RAILS_ENV=production \\\r\n    SQLITE_DB_PATH=/app/storage/production.sqlite3\r\n',
       errors: [{ line: 3, column: 20, endColumn: 51 }],
     },
+    {
+      name: "a path with the driver's options after it (homebox)",
+      code: 'FROM alpine:3.20\nENV HBOX_DATABASE_SQLITE_PATH=/data/homebox.db?_pragma=busy_timeout=2000&_fk=1\n',
+      errors: [{ line: 2, column: 31, endColumn: 79, messageId: 'env' }],
+    },
   ],
 });

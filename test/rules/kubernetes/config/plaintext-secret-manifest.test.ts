@@ -15,6 +15,7 @@ testRule(rule, {
     },
     // n8n's queue-mode manifests: fill-in values in camel case, beside a database name and user names.
     { name: "placeholders in camel case and with a dash (`changePassword`, `changeThis`, `change-this`)", code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: postgres-secret, namespace: n8n}\ntype: Opaque\nstringData:\n  POSTGRES_USER: changeUser\n  POSTGRES_PASSWORD: changePassword\n  POSTGRES_DB: n8n\n  N8N_ENCRYPTION_KEY: changeThis\n  N8N_RUNNERS_AUTH_TOKEN: change-this\n' },
+    { name: 'a value that says it is fake (deliveryhero backstage chart default)', code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: backend}\nstringData:\n  TRAVISCI_AUTH_TOKEN: fake-travis-ci-auth-token\n' },
   ],
   invalid: [
     {

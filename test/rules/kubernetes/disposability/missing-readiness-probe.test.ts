@@ -102,6 +102,8 @@ testRule(rule, {
       name: 'sidecar that serves no Service port',
       code: `${deployment('          readinessProbe:\n            tcpSocket: {port: http}\n        - name: proxy\n          image: envoyproxy/envoy:v1.31.0\n          ports:\n            - name: admin\n              containerPort: 9901\n')}---\n${service()}`,
     },
+    { name: 'a controller whose only Service publishes its metrics port (cert-manager google-cas-issuer)', code: `${deployment('', '          ports:\n            - name: metrics\n              containerPort: 9402\n')}---\n${service('9402')}` },
+    { name: 'a Service port named for metrics targeting an unnamed container port', code: `${deployment('', '          ports:\n            - containerPort: 9090\n')}---\n${service('9090').replace('    - port: 80', '    - name: http-metrics\n      port: 9090')}` },
   ],
   invalid: [
     {
@@ -147,6 +149,12 @@ testRule(rule, {
       workspace: [{ filename: 'service.yaml', code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: minio-service\nspec:\n  type: LoadBalancer\n  ports: [{port: 9000, targetPort: 9000}]\n  selector: {app: minio}\n' }],
       errors: [{ line: 24, column: 17, message: 'serves Service `minio-service`' }],
       output: `${MINIO.replace('apiVersion: v1\nkind: Service\nmetadata:\n  name: minio-service\nspec:\n  type: LoadBalancer\n  ports: [{port: 9000, targetPort: 9000}]\n  selector: {app: minio}\n---\n', '')}          readinessProbe:\n            tcpSocket:\n              port: 9000\n`,
+    },
+    {
+      name: 'a container with an application port and a metrics port is asked for the application port',
+      code: `${deployment('', '          ports:\n            - name: metrics\n              containerPort: 9402\n            - name: http\n              containerPort: 8080\n')}---\n${service('9402').replace('    - port: 80', '    - name: metrics\n      port: 9402\n    - port: 80\n      targetPort: http\n    - port: 81')}`,
+      errors: [{ line: 12, column: 17, message: 'serves Service `web`' }],
+      output: `${deployment('          readinessProbe:\n            tcpSocket:\n              port: http\n', '          ports:\n            - name: metrics\n              containerPort: 9402\n            - name: http\n              containerPort: 8080\n')}---\n${service('9402').replace('    - port: 80', '    - name: metrics\n      port: 9402\n    - port: 80\n      targetPort: http\n    - port: 81')}`,
     },
   ],
 });

@@ -19,6 +19,7 @@ testRule(rule, {
       code: sam('  OnConnectFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          ACCESSKEY: samplekey\n          SECRET: samplesecret\n'),
     },
     { name: 'a YAML file that is no template is not read', filename: 'ci.yml', code: 'on: push\nenv:\n  DB_PASSWORD: hunter2hunter2\n' },
+    { name: 'a token a deploy script substitutes (wokamoto slack-webhook-integration-sample)', filename: 'serverless.yml', code: "service: slack\nprovider:\n  name: aws\nfunctions:\n  hook:\n    handler: handler.hook\n    environment:\n      SLACK_OUTGOING_TOKEN: '__SLACK_OUTGOING_TOKEN_HERE__'\n      API_TOKEN: '@API_TOKEN@'\n      DB_PASSWORD: '%DB_PASSWORD%'\n" },
   ],
   invalid: [
     {

@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import type { RelatedLocation } from '../../../types';
 import { flagOf } from '../../../dockerfile/instructions';
-import { contextCopies, isIgnored, isWholeContext, parseDockerignore } from '../../../build-context';
+import { isIgnored, parseDockerignore, wholeContextCopiesInImage } from '../../../build-context';
 
 /** What a whole-context copy must not carry into the image: local environment files (and `.git` where the context has it). */
 const ENV_FILES = ['.env', '.env.local'];
@@ -27,7 +27,10 @@ export default defineDockerfileRule({
       'Dockerfile\'s folder as the context unless it holds nothing but Dockerfiles and notes, or the nearest folder above it, up to four levels and never above a repository',
       'root, from which the Dockerfile copies files of its own folder, as in `COPY ./src/api/ ./` for `src/api/Dockerfile`;',
       'the context is unknown when no such folder holds every file the Dockerfile copies by name); copies in build stages',
-      'the final image does not inherit from; copies of named files or folders;',
+      'the final image does not inherit from, unless it copies the folder the context went to (`COPY . /app` in the',
+      'builder, then `COPY --from=builder /app /app`: reported on the builder\'s copy, with the final stage\'s as a',
+      'related location; a copy of what was built there, `COPY --from=builder /app/dist ./`, is not); copies of named',
+      'files or folders;',
       'copies with their own `--exclude` flags;',
       'and `.dockerignore` files that exclude `.env` and `.env.local`, and `.git` when the context folder holds one',
       '(directly, by a wider pattern, or by excluding everything and listing what to keep). A context folder without',
@@ -52,12 +55,12 @@ export default defineDockerfileRule({
       if (missing.length === 0) return;
       if (buildContext?.dockerignoreUri) related.push({ uri: buildContext.dockerignoreUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'The .dockerignore that applies to this Dockerfile.' });
     }
-    for (const copy of contextCopies(model)) {
-      const source = copy.sources.find((s) => isWholeContext(s.value));
+    for (const { instruction, source, carriedBy } of wholeContextCopiesInImage(model)) {
       // `COPY --exclude=…` (Dockerfile 1.7) filters the copy itself: judged by its author, not here.
-      if (!source || flagOf(copy.instruction, 'exclude')) continue;
-      if (!missing) report({ messageId: buildContext?.hasGit ? 'noIgnoreGit' : 'noIgnore', data: { source: source.value }, range: source.range });
-      else report({ messageId: 'leaks', data: { source: source.value, names: missing.map((n) => `\`${n}\``).join(', '), them: missing.length === 1 ? 'it' : 'them' }, range: source.range, related });
+      if (flagOf(instruction, 'exclude')) continue;
+      const carried = carriedBy ? [...related, { uri: model.source.uri, range: carriedBy.getRange(), message: 'The final image copies the folder the context went to.' }] : related;
+      if (!missing) report({ messageId: buildContext?.hasGit ? 'noIgnoreGit' : 'noIgnore', data: { source: source.value }, range: source.range, related: carriedBy ? carried : undefined });
+      else report({ messageId: 'leaks', data: { source: source.value, names: missing.map((n) => `\`${n}\``).join(', '), them: missing.length === 1 ? 'it' : 'them' }, range: source.range, related: carried });
     }
   },
 });

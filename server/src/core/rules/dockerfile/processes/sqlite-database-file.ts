@@ -36,7 +36,8 @@ export default defineDockerfileRule({
         for (const v of propertiesOf(instruction)) {
           const value = v.value.trim();
           const isDbName = /(DATABASE|DB|SQLITE)/i.test(v.name);
-          if (SQLITE_URL.test(value) || (isDbName && /^[^\s$]*\.(sqlite3?|db)$/i.test(value))) {
+          // A path may carry the driver's options (`/data/homebox.db?_pragma=busy_timeout=2000&_fk=1`).
+          if (SQLITE_URL.test(value) || (isDbName && /^[^\s$?]*\.(sqlite3?|db)(\?\S*)?$/i.test(value))) {
             report({ messageId: 'env', data: { name: v.name, value: value.length > 50 ? `${value.slice(0, 47)}...` : value }, range: v.valueRange });
           }
         }

@@ -5,7 +5,7 @@ import { isPatchFragment, locationOf, servicesSelecting, nearest } from '../../.
 import { portReference, probeOf, type PortReference } from '../../../kubernetes/probes';
 import { appendToMap } from '../../../kubernetes/yaml-edits';
 import { containerCommand, isIdleCommand } from '../../../kubernetes/commands';
-import { replicasOf } from '../../../kubernetes/pod-parts';
+import { isMetricsPortName, replicasOf } from '../../../kubernetes/pod-parts';
 
 /** Interactive tools a person opens in a browser (notebooks, dashboards, web IDEs): one user, one replica, no rollout to protect. */
 const INTERACTIVE_TOOL = /(^|[/_.-])(jupyter|jupyterlab|notebook|tensorboard|code-server|marimo|gradio|streamlit|hubble-ui)([/_.:-]|$)/i;
@@ -36,7 +36,9 @@ export default defineKubernetesRule({
       'finding names one that clients use before a headless one (`clusterIP: None`) that the pods use to find each other,',
       'also when the headless one sits in the workload\'s own file and the client one in another (a Helm chart). Pods',
       'that Dapr gives a sidecar (`dapr.io/enabled: "true"` with `dapr.io/app-port`) are not reported for the container',
-      'on that port: the sidecar is Ready only once the app accepts connections there.',
+      'on that port: the sidecar is Ready only once the app accepts connections there. A Service port, or the',
+      'container port it targets, named for metrics (`metrics`, `http-metrics`, `prometheus`) brings a scraper, not',
+      'clients: a controller whose only Service publishes its metrics (cert-manager\'s issuers) is not asked.',
     ].join('\n'),
     messages: {
       missing: 'Container `{{container}}` serves Service `{{service}}` but has no readinessProbe; traffic reaches it before it is ready.',
@@ -57,6 +59,8 @@ export default defineKubernetesRule({
         // The first reference (in Service order) that the container declares, as `refs.find(declaresPort)`.
         let first = -1;
         for (const p of container.ports) {
+          // A port that publishes metrics takes a scraper's requests, not clients' (cert-manager's issuers).
+          if (isMetricsPortName(p.name)) continue;
           for (const key of [p.containerPort !== undefined ? `n:${p.containerPort}` : undefined, p.name !== undefined ? `s:${p.name}` : undefined]) {
             const i = key === undefined ? undefined : firstByPort.get(key);
             if (i !== undefined && (first < 0 || i < first)) first = i;
@@ -149,8 +153,9 @@ function serviceRefs(services: readonly KubeObject[]): ServiceRefs {
       for (const item of seqItems(nodeAt(service.node, ['spec', 'ports'], service.doc), service.doc)) {
         const port = asMap(item, service.doc);
         const ref = portReference(valueOf(port, 'targetPort', service.doc) ?? valueOf(port, 'port', service.doc), service.doc);
-        // Port 0 is no port (kompose writes it for a Service that exposes none).
-        if (ref && ref.number !== 0) refs.push({ ref, service: service.name ?? '' });
+        // Port 0 is no port (kompose writes it for a Service that exposes none); a port named for metrics sends a
+        // scraper's requests, which do not wait for readiness.
+        if (ref && ref.number !== 0 && !isMetricsPortName(scalarString(valueOf(port, 'name', service.doc), service.doc)) && !isMetricsPortName(ref.value)) refs.push({ ref, service: service.name ?? '' });
       }
     }
     const firstByPort = new Map<string, number>();
