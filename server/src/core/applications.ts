@@ -23,6 +23,7 @@ import { readData } from './yaml-read';
 import { decodeUri } from './uri';
 import { perString } from './string-memo';
 import { isMovingTag } from './kubernetes/images';
+import { IMAGE_FIELDS } from './kubernetes/kustomize-images';
 
 const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
 const CHART_NAMES = new Set(['Chart.yaml', 'Chart.yml']);
@@ -111,10 +112,8 @@ export function imageEntryPins(newTag: string | undefined, digest: string | unde
 }
 
 function pinnedImagesOf(data: Record<string, unknown> | undefined): string[] {
-  const images = data?.images;
-  if (!Array.isArray(images)) return [];
   const out: string[] = [];
-  for (const entry of images) {
+  for (const entry of IMAGE_FIELDS.flatMap((field) => (Array.isArray(data?.[field]) ? (data[field] as unknown[]) : []))) {
     if (!entry || typeof entry !== 'object') continue;
     const { name, newTag, digest } = entry as Record<string, unknown>;
     const pinned = imageEntryPins(newTag === undefined || newTag === null ? undefined : String(newTag), typeof digest === 'string' ? digest : undefined);

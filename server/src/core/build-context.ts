@@ -344,35 +344,66 @@ function readBuildScripts(model: DockerfileModel, stage: Stage): { instruction: 
  * Which build-context file the final image (or `stage`) holds at one of the `candidates` (absolute image paths, the
  * first preferred): the last COPY/ADD that writes one of them decides. Undefined when no copy from the context does.
  */
-function contextFileOf(model: DockerfileModel, candidates: readonly string[], directories = workdirs(model), stage?: Stage): { imagePath: string; contextPath: string } | undefined {
-  let contextPath: string | undefined;
-  let imagePath = candidates[0];
+function contextFileOf(model: DockerfileModel, candidates: readonly string[], directories = workdirs(model), stage?: Stage, viaStages = true): { imagePath: string; contextPath: string } | undefined {
+  let found: { imagePath: string; contextPath: string; line: number } | undefined;
   // The last copy that writes the path decides.
   for (const copy of contextCopies(model, false, stage)) {
-    if (!copy.destination || copy.destination.value.includes('$')) continue;
-    const base = directories.get(copy.instruction);
-    if (base === undefined && !copy.destination.value.startsWith('/')) continue;
-    const destination = joinImagePath(base ?? '/', copy.destination.value);
-    const intoDirectory = copy.sources.length > 1 || /[/\\]$/.test(copy.destination.value) || copy.destination.value === '.';
-    for (const source of copy.sources) {
-      if (source.value.includes('$')) continue;
-      const parts = cleanPath(source.value);
-      const glob = parts.length > 0 && /[*?[]/.test(parts[parts.length - 1]) ? parts[parts.length - 1] : undefined;
-      if (parts.slice(0, -1).some((p) => /[*?[]/.test(p))) continue;
-      for (const candidate of candidates) {
-        // A glob (`COPY package*.json ./`) copies each file it matches into the destination folder.
-        const name = candidate.slice(candidate.lastIndexOf('/') + 1);
-        if (glob !== undefined && !globMatches(glob, name)) continue;
-        const named = glob === undefined ? parts : [...parts.slice(0, -1), name];
-        const found = contextPathOf(glob === undefined ? source.value : named.join('/'), named, destination, intoDirectory || glob !== undefined, candidate);
-        if (found !== undefined) {
-          contextPath = found;
-          imagePath = candidate;
-        }
-      }
+    const hit = sourcePathOf(copy, candidates, directories);
+    if (hit) found = { imagePath: hit.imagePath, contextPath: hit.path, line: copy.instruction.getRange().start.line };
+  }
+  // A later `COPY --from=<stage>` that writes it brings the file from that stage, where a copy from the context put it
+  // (Rallly's `COPY --from=builder /app/scripts/docker-start.sh ./`, the builder having copied the whole context).
+  // One stage deep, and a bounded number of stages read: linear in the file.
+  const target = stage ?? model.finalStage;
+  if (viaStages && target) {
+    const read = new Set<Stage>();
+    for (const instruction of model.inheritedInstructions(target, 'COPY')) {
+      if (found && instruction.getRange().start.line < found.line) continue;
+      const reference = flagOf(instruction, 'from')?.getValue();
+      if (!reference) continue;
+      const hit = sourcePathOf({ instruction, ...copyPaths(model, instruction) }, candidates, directories);
+      if (!hit) continue;
+      // A file the copy names replaces the path: from an image, or a stage not read, it is not the context's file (or
+      // not known to be). A folder is told from a file by its name only (no dot: `/app`, but also a binary `gogs`), so a
+      // copy that would hold the path inside a folder counts only when the file is found there.
+      const source = model.stageByReference(reference);
+      if (hit.exact) found = undefined;
+      if (!source || source.index >= target.index || (!read.has(source) && read.size >= MAX_CARRYING_STAGES)) continue;
+      read.add(source);
+      // Paths of COPY --from are read from the root of the stage's file system.
+      const there = contextFileOf(model, [joinImagePath('/', hit.path)], workdirs(model, source), source, false);
+      if (there) found = { imagePath: hit.imagePath, contextPath: there.contextPath, line: instruction.getRange().start.line };
     }
   }
-  return contextPath === undefined ? undefined : { imagePath, contextPath };
+  return found && { imagePath: found.imagePath, contextPath: found.contextPath };
+}
+
+/**
+ * Which of `candidates` (image paths) `copy` writes, and the path of its source it came from (context-relative, or in a
+ * stage); `exact` when the copy names that very file (not a folder or the whole context holding it).
+ */
+function sourcePathOf(copy: { instruction: Instruction; sources: PathWord[]; destination: PathWord | undefined }, candidates: readonly string[], directories: Map<Instruction, string | undefined>): { imagePath: string; path: string; exact: boolean } | undefined {
+  if (!copy.destination || copy.destination.value.includes('$')) return undefined;
+  const base = directories.get(copy.instruction);
+  if (base === undefined && !copy.destination.value.startsWith('/')) return undefined;
+  const destination = joinImagePath(base ?? '/', copy.destination.value);
+  const intoDirectory = copy.sources.length > 1 || /[/\\]$/.test(copy.destination.value) || copy.destination.value === '.';
+  let out: { imagePath: string; path: string; exact: boolean } | undefined;
+  for (const source of copy.sources) {
+    if (source.value.includes('$')) continue;
+    const parts = cleanPath(source.value);
+    const glob = parts.length > 0 && /[*?[]/.test(parts[parts.length - 1]) ? parts[parts.length - 1] : undefined;
+    if (parts.slice(0, -1).some((p) => /[*?[]/.test(p))) continue;
+    for (const candidate of candidates) {
+      // A glob (`COPY package*.json ./`) copies each file it matches into the destination folder.
+      const name = candidate.slice(candidate.lastIndexOf('/') + 1);
+      if (glob !== undefined && !globMatches(glob, name)) continue;
+      const named = glob === undefined ? parts : [...parts.slice(0, -1), name];
+      const path = contextPathOf(glob === undefined ? source.value : named.join('/'), named, destination, intoDirectory || glob !== undefined, candidate);
+      if (path !== undefined) out = { imagePath: candidate, path, exact: named.length > 0 && path === named.join('/') };
+    }
+  }
+  return out;
 }
 
 /**

@@ -125,6 +125,15 @@ export function commandsOf(line: CommandLine): StartCommand[] {
 }
 
 function makeCommand(command: SimpleCommand, line: CommandLine, viaShell: boolean): StartCommand {
+  const { words, program, assignments } = programWords(command);
+  return { command, words, program, instruction: line.instruction, line, viaShell, background: command.terminator === '&', assignments };
+}
+
+/**
+ * The program a simple command runs and its words: after assignments, wrappers (`exec`, `env`, `gosu u`), shell
+ * keywords and runners (`bundle exec`, `npx`, `pnpm dlx`); `program` is the base name of the first, lower-cased.
+ */
+export function programWords(command: SimpleCommand): { words: ShellWord[]; program: string; assignments: ShellWord[] } {
   const assignments: ShellWord[] = [];
   for (const w of command.words) {
     if (ASSIGNMENT.test(w.value)) assignments.push(w);
@@ -149,26 +158,17 @@ function makeCommand(command: SimpleCommand, line: CommandLine, viaShell: boolea
       changed = true;
     }
   }
-  return {
-    command,
-    words,
-    program: words[0] ? baseName(words[0].value).toLowerCase() : '',
-    instruction: line.instruction,
-    line,
-    viaShell,
-    background: command.terminator === '&',
-    assignments,
-  };
+  return { words, program: words[0] ? baseName(words[0].value).toLowerCase() : '', assignments };
 }
 
-/** `bundle exec x`, `npx x`, `poetry run x`, `python -m x`, `ddtrace-run x` … -> `x …`. */
+/** `bundle exec x`, `npx x`, `pnpm dlx x`, `poetry run x`, `python -m x`, `ddtrace-run x` … -> `x …`. */
 export function unwrapRunner(words: ShellWord[]): ShellWord[] {
   const name = words[0] ? baseName(words[0].value).toLowerCase() : '';
   const next = words[1]?.value;
   if (name === 'bundle' && next === 'exec') return words.slice(2);
   if ((name === 'poetry' || name === 'pipenv' || name === 'uv' || name === 'pdm' || name === 'hatch' || name === 'rye') && next === 'run') return skipOptions(words.slice(2));
   if (name === 'npx' || name === 'bunx' || name === 'pnpx') return skipOptions(words.slice(1));
-  if ((name === 'pnpm' || name === 'yarn') && next === 'exec') return words.slice(2);
+  if ((name === 'pnpm' || name === 'yarn') && (next === 'exec' || next === 'dlx')) return skipOptions(words.slice(2));
   if (/^(ddtrace-run|opentelemetry-instrument|doppler)$/.test(name)) return skipOptions(words.slice(1));
   if (name === 'newrelic-admin' && next === 'run-program') return words.slice(2);
   if (isPython(name)) {

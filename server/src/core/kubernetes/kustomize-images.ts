@@ -12,11 +12,15 @@ export interface KustomizeImageEntry {
   digest: string | undefined;
 }
 
-/** Every `images:` entry of every Kustomization the workspace holds, in file order. */
+/** The kustomization fields that rewrite image names: `images`, and `imageTags`, its name before kustomize 2.0. */
+export const IMAGE_FIELDS = ['images', 'imageTags'] as const;
+
+/** Every `images:` (or `imageTags:`) entry of every Kustomization the workspace holds, in file order. */
 export function kustomizeImageEntries(workspace: KubernetesWorkspace): KustomizeImageEntry[] {
   const entries: KustomizeImageEntry[] = [];
   for (const k of workspace.ofKind('Kustomization')) {
-    for (const item of seqItems(valueOf(k.node, 'images', k.doc), k.doc)) {
+    // `imageTags` is the field's old name, which kustomize still applies (with a warning).
+    for (const item of IMAGE_FIELDS.flatMap((field) => seqItems(valueOf(k.node, field, k.doc), k.doc))) {
       const entry = asMap(item, k.doc);
       if (!entry) continue;
       const name = scalarString(valueOf(entry, 'name', k.doc), k.doc);

@@ -41,15 +41,20 @@ export const commandItems = perContainer((model: KubernetesModel, container: Con
   return items;
 });
 
+/** Characters that end a simple command in a shell script: what comes after them is another command. */
+const COMMAND_SEPARATORS = new Set(['\n', ';', '&', '|']);
+
 /**
  * Runs a global regex over the container's command line (`command` + `args` joined
  * with spaces, so `["git", "clone", url]` reads as `git clone url`) and returns each
- * match with the tightest range we can be sure of. A command line with a Helm
- * expression is unknown and yields nothing.
+ * match with the tightest range we can be sure of. A match whose simple command holds a
+ * value a Helm template leaves unknown (in the match or before it) is not one; the
+ * literal commands around it are (a chart's `sh -c` script that installs `jq`, then
+ * queries its own Service by a templated name).
  */
 export function findInCommand(model: KubernetesModel, container: Container, doc: Document, pattern: RegExp): CommandMatch[] {
   const items = commandItems(model, container, doc);
-  if (items.length === 0 || items.some((i) => isTemplated(i.text))) return [];
+  if (items.length === 0) return [];
   // A `sh -c` script's comments and here-document bodies run nothing: they are blanked (same length) before the search.
   const command = containerCommand(model.source, container, doc);
   const scriptStart = command?.inert ? command.script?.scalar?.range?.[0] : undefined;
@@ -67,6 +72,11 @@ export function findInCommand(model: KubernetesModel, container: Container, doc:
       regex.lastIndex++;
       continue;
     }
+    // An unknown value in the match, or before it in the same simple command (`{{ .Values.prefix }} git clone x` may
+    // be `echo git clone x`), leaves the match unknown.
+    let from = m.index;
+    while (from > 0 && !COMMAND_SEPARATORS.has(joined[from - 1])) from--;
+    if (isTemplated(joined.slice(from, m.index + m[0].length))) continue;
     const start = m.index;
     const end = m.index + m[0].length;
     const touched = items.map((item, i) => ({ item, from: starts[i], to: starts[i] + item.text.length })).filter((x) => x.from < end && x.to > start);

@@ -16,6 +16,14 @@ import { spokenList } from '../lists';
 import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
 import { duplicateKeyProblems, problemsOf, readDocument, readLoneFlowDashes } from '../yaml-read';
 
+
+/** A whole-value `${self:a.b}` reference. */
+const SELF_REFERENCE = /^\$\{self:([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\}$/;
+/** A whole value read at deploy time from outside the file: `${env:X}`, `${param:x, 'default'}`, `${file(secrets.json):key}`. */
+const DEPLOY_SOURCE = /^\$\{(?:(env|param):([A-Za-z0-9_.-]+)|file\(([^()]+)\)(?::([A-Za-z0-9_.-]+))?)\s*(?:,[^}]*)?\}$/;
+/** A whole value that is a whole file, `${file(secrets.json)}`. */
+const WHOLE_FILE = /^\$\{file\(([^()]+)\)\}$/;
+
 export type TemplateKind = 'cloudformation' | 'serverless-framework';
 
 /** CloudFormation's short-form tags and the function each stands for. */
@@ -217,12 +225,46 @@ export class ServerlessModel {
   }
 
   /**
+   * Where a Serverless Framework value comes from when it is read at deploy time from outside the file, as a variable:
+   * the whole value `${env:X}`, `${param:x}` or `${file(secrets.json):key}`, or a `${self:...}` path that leads to one
+   * (`${self:custom.secrets.stripeKey}` with `custom.secrets: ${file(secrets.json)}` gives
+   * `${file(secrets.json):stripeKey}`). Defaults after a comma are left out. Undefined for anything else.
+   */
+  deployTimeSource(text: string): string | undefined {
+    if (this.kind !== 'serverless-framework' || !this.doc) return undefined;
+    let current = text.trim();
+    for (let hop = 0; hop < 4; hop++) {
+      const outside = DEPLOY_SOURCE.exec(current);
+      if (outside) return outside[1] ? `\${${outside[1]}:${outside[2]}}` : `\${file(${outside[3]})${outside[4] ? `:${outside[4]}` : ''}}`;
+      const self = SELF_REFERENCE.exec(current);
+      if (!self) return undefined;
+      const steps = self[1].split('.');
+      let node: unknown = this.root;
+      let i = 0;
+      for (; i < steps.length; i++) {
+        const map = asMap(node, this.doc);
+        if (!map) break;
+        node = valueOf(map, steps[i], this.doc);
+      }
+      const target = resolve(node, this.doc);
+      if (!isScalar(target) || typeof target.value !== 'string') return undefined;
+      current = target.value.trim();
+      if (i < steps.length) {
+        // The path goes on into what a whole-file value reads: that file's key.
+        const file = WHOLE_FILE.exec(current);
+        return file ? `\${file(${file[1]}):${steps.slice(i).join('.')}}` : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /**
    * The text a whole-value `${self:a.b}` reference of a Serverless Framework file names, when the file writes a scalar
    * there (the Framework reads `self:` from the file itself); undefined for anything else (a fallback, another source,
    * a collection, a path the file does not hold).
    */
   private selfReference(text: string): string | undefined {
-    const match = /^\$\{self:([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\}$/.exec(text.trim());
+    const match = SELF_REFERENCE.exec(text.trim());
     if (!match || !this.doc) return undefined;
     let node: unknown = this.root;
     for (const step of match[1].split('.')) {

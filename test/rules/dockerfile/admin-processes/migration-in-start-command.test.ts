@@ -1,11 +1,18 @@
 import rule from '../../../../server/src/core/rules/dockerfile/admin-processes/migration-in-start-command';
 import { testRule } from '../../../helpers/rule-tester';
 
+const DJANGO = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY docker-entrypoint.sh /usr/local/bin/\nCOPY . .\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["gunicorn", "app.wsgi"]\n';
+const script = (text: string, path = 'docker-entrypoint.sh') => ({ files: { [path]: { uri: `file:///workspace/${path}`, text } } });
+
 testRule(rule, {
   valid: [
     { name: 'a migration image is the one-off process', code: 'FROM python:3.12-slim\nCMD ["alembic", "upgrade", "head"]\n' },
     { name: 'migrations at build time of a test stage', code: 'FROM node:20 AS test\nCMD ["sh", "-c", "npx prisma migrate deploy && npm test"]\nFROM node:20-slim\nCMD ["node", "server.js"]\n' },
     { name: 'status check is not a migration', code: 'FROM python:3.12-slim\nCMD ["sh", "-c", "python manage.py check --deploy && exec gunicorn app.wsgi"]\n' },
+    { name: 'a migration the script runs only for the web role, or when asked (wger, twenty)', code: DJANGO, buildContext: script('#!/bin/sh\nset -e\nif [ "$1" = "web" ]; then\n  python manage.py migrate --noinput\nfi\n[ "$RUN_MIGRATIONS" = "true" ] && python manage.py migrate\ncase "$ROLE" in\n  api) yarn db:migrate ;;\nesac\nmigrate() {\n  python manage.py migrate\n}\nexec "$@"\n') },
+    { name: 'a script that only migrates is the one-off process', code: 'FROM node:20-slim\nCOPY migrate.sh /migrate.sh\nENTRYPOINT ["/migrate.sh"]\n', buildContext: script('#!/bin/sh\nset -e\nnpx prisma migrate deploy\n', 'migrate.sh') },
+    { name: 'a script that is no shell script is not read', code: DJANGO, buildContext: script('#!/usr/bin/env python3\nimport os\nos.system("python manage.py migrate")\n') },
+    { name: 'a migration after the script hands over with exec never runs', code: DJANGO, buildContext: script('#!/bin/sh\nexec "$@"\npython manage.py migrate\n') },
   ],
   invalid: [
     {
@@ -22,6 +29,12 @@ testRule(rule, {
       name: 'rails db:prepare and seed with continuation',
       code: 'FROM ruby:3.3-slim\nCMD bundle exec rails db:prepare && \\\n    bundle exec rails db:seed && \\\n    exec bundle exec puma -C config/puma.rb\n',
       errors: [{ line: 2, column: 17, endColumn: 33 }, { line: 3, column: 17, endColumn: 30 }],
+    },
+    {
+      name: 'the entrypoint script migrates on every start before exec (Rallly, Django images)',
+      code: DJANGO,
+      buildContext: script('#!/bin/sh\nset -e\ncd /app && python manage.py migrate --noinput\npnpm dlx prisma migrate deploy\nexec "$@"\n'),
+      errors: [{ line: 5, column: 13, endColumn: 35, messageId: 'inScript', message: '`docker-entrypoint.sh` runs `python manage.py migrate` on every container start', relatedLines: [3, 4] }],
     },
   ],
 });

@@ -7,6 +7,7 @@ testRule(rule, {
     { name: 'same libc family', code: 'FROM golang:1.22-alpine AS build\nRUN go build -o /app .\nFROM alpine:3.20\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n' },
     { name: 'Rust musl target', code: 'FROM rust:1.79 AS build\nRUN rustup target add x86_64-unknown-linux-musl && cargo build --release --target x86_64-unknown-linux-musl\nFROM alpine:3.20\nCOPY --from=build /src/target/x86_64-unknown-linux-musl/release/app /app\nCMD ["/app"]\n' },
     { name: 'node build output (no node_modules) into alpine', code: 'FROM node:20 AS build\nRUN npm ci && npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n' },
+    { name: 'a Go binary built by make, whose flags the Makefile holds (ntfy: -extldflags=-static there)', code: 'FROM golang:1.22-bookworm AS builder\nWORKDIR /app\nADD Makefile .\nCOPY . .\nRUN make VERSION=$VERSION cli-linux-server\nFROM alpine:3.20\nCOPY --from=builder /app/dist/ntfy_linux_server/ntfy /usr/bin/ntfy\nENTRYPOINT ["ntfy"]\n' },
   ],
   invalid: [
     {

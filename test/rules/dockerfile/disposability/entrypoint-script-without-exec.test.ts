@@ -18,7 +18,7 @@ testRule(rule, {
     { name: 'traps TERM itself', code: ABSOLUTE, buildContext: script('#!/bin/bash\ntrap "kill -TERM $child" TERM\ngunicorn app:app &\nchild=$!\nwait "$child"\n') },
     { name: 'last line is shell syntax', code: ABSOLUTE, buildContext: script('#!/bin/sh\nif [ -n "$MIGRATE" ]; then\n  python manage.py migrate\nfi\n') },
     { name: 'ENTRYPOINT through tini: the script is not PID 1', code: 'FROM python:3.12-slim\nCOPY docker-entrypoint.sh /\nENTRYPOINT ["tini", "--", "/docker-entrypoint.sh"]\n', buildContext: script(CHILD) },
-    { name: 'script copied from another stage', code: 'FROM alpine:3.20 AS tools\nCOPY run.sh /run.sh\nFROM alpine:3.20\nCOPY --from=tools /run.sh /run.sh\nENTRYPOINT ["/run.sh"]\n', buildContext: script(CHILD, 'run.sh') },
+    { name: 'a script of the same path written by a later copy from an image, not from the context', code: 'FROM alpine:3.20\nCOPY run.sh /run.sh\nCOPY --from=example/tools:1.2 /run.sh /run.sh\nENTRYPOINT ["/run.sh"]\n', buildContext: script(CHILD, 'run.sh') },
     { name: 'last line calls a function of the script', code: ABSOLUTE, buildContext: script('#!/bin/bash\nmain() {\n  python manage.py migrate\n  gunicorn app:app\n}\nmain "$@"\n') },
     { name: 'heredoc body is not the last command', code: ABSOLUTE, buildContext: script('#!/bin/sh\ncat > /etc/app.conf <<EOF\nport=8080\nEOF\nexec "$@"\n') },
     {
@@ -63,6 +63,24 @@ testRule(rule, {
       code: 'FROM php:8.3-apache\nCOPY koel-entrypoint /usr/local/bin/\nENTRYPOINT ["koel-entrypoint"]\nCMD ["apache2-foreground"]\n',
       buildContext: script('#!/bin/bash\nset -e\nphp artisan koel:init --no-assets\ndocker-php-entrypoint $@\n', 'koel-entrypoint'),
       errors: [{ line: 3, column: 13, messageId: 'noExec', message: 'starts docker-php-entrypoint as a child' }],
+    },
+    {
+      name: 'a script copied from the context into a builder stage, then into the image (Rallly: COPY --from=builder /app/scripts/docker-start.sh ./)',
+      code: 'FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\nRUN pnpm build\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=builder /app/scripts/docker-start.sh ./\nCMD ["./docker-start.sh"]\n',
+      buildContext: script('#!/bin/sh\nset -e\nnode apps/web/server.js\n', 'scripts/docker-start.sh'),
+      errors: [{ line: 8, column: 6, endColumn: 25, messageId: 'noExec', message: 'starts node as a child' }],
+    },
+    {
+      name: 'a script copied into a tools stage, then into the image',
+      code: 'FROM alpine:3.20 AS tools\nCOPY run.sh /run.sh\nFROM alpine:3.20\nCOPY --from=tools /run.sh /run.sh\nENTRYPOINT ["/run.sh"]\n',
+      buildContext: script(CHILD, 'run.sh'),
+      errors: [{ line: 5, column: 13, endColumn: 22, messageId: 'noExec' }],
+    },
+    {
+      name: 'the builder copies the whole context, the image copies its folder whole',
+      code: 'FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:20-slim\nCOPY --from=builder /app /app\nENTRYPOINT ["/app/scripts/start.sh"]\n',
+      buildContext: script(CHILD, 'scripts/start.sh'),
+      errors: [{ line: 7, column: 13, endColumn: 36, messageId: 'noExec' }],
     },
   ],
 });

@@ -9,7 +9,7 @@ testRule(rule, {
     { name: 'redis image starting redis-server is the service deployed properly', code: deploy('          command: ["redis-server", "/etc/redis/redis.conf"]\n', 'redis:7.2.5') },
     { name: 'a datastore named in an argument is not started', code: deploy('          args: ["--cache-backend", "--session-store=redis-server", "--db=mongodb"]\n') },
     { name: 'clients and dumps are not daemons', code: deploy('          command: ["sh", "-c", "redis-cli -h cache ping && mongodump --uri $MONGO_URI && exec ./web"]\n') },
-    { name: 'Helm templated command', code: deploy('          command: ["sh", "-c", "{{ .Values.cmd }} && redis-server"]\n') },
+    { name: 'a Helm value before the program in the same command (it may make it an argument)', code: deploy('          command: ["sh", "-c", "{{ .Values.cmd }} redis-server"]\n') },
   ],
   invalid: [
     {

@@ -43,6 +43,11 @@ testRule(rule, {
     { name: 'Go import paths that ko builds (knative docs samples): with ko://, and bare', code: deployment('ko://github.com/knative/docs/code-samples/serving/cloudevents/cloudevents-go') + '---\n' + deployment('github.com/knative/docs/code-samples/serving/knative-routing-go') },
     { name: 'untagged, but the repository itself names a release line', code: deployment('us-docker.pkg.dev/vendor/images/text-inference-cu124.2-3.ubuntu2204.py311') },
     { name: 'custom resource with a pod-like shape is skipped', code: 'apiVersion: example.com/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: x\n          image: nginx\n' },
+    {
+      name: "a kustomization's old imageTags field retags it (replicatedhq kustomize-demo-api)",
+      code: deployment('replicated/kustomize-demo-api:latest'),
+      workspace: [{ filename: 'kustomization.yaml', code: 'bases: [../../base]\npatches: [deployment.yaml]\nimageTags:\n  - name: replicated/kustomize-demo-api\n    newTag: "DYNAMIC_IMAGE_TAG"\n' }],
+    },
   ],
   invalid: [
     {

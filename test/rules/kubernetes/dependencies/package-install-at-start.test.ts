@@ -90,5 +90,10 @@ spec:
       code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c"]\n          args:\n            - |\n              echo "Running pip install for the plugins..."\n              pip install -r /plugins/requirements.txt\n              exec gunicorn app:app\n'),
       errors: [{ line: 19, column: 15, endLine: 19, endColumn: 26, messageId: 'install' }],
     },
+    {
+      name: "a literal install in a script that uses a Helm value on another line (itzg's rcon-web-admin chart)",
+      code: deploy('      containers:\n        - name: api\n          image: itzg/rcon:0.0.3\n          command:\n            - /bin/sh\n            - -c\n            - |-\n              apt-get -qq update && apt-get -qq install -y jq\n              NS={{ .Release.Namespace }}\n              /usr/local/bin/node src/main.js start\n'),
+      errors: [{ line: 19, column: 37, endColumn: 56, messageId: 'install' }],
+    },
   ],
 });

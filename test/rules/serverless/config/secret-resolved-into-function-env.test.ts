@@ -82,5 +82,14 @@ testRule(rule, {
         { line: 6, column: 18, messageId: 'deployValue', message: '`${param:dbPassword}`' },
       ],
     },
+    {
+      name: 'serverless.yml: a key of a local secrets file, directly and through custom (yosriady serverless-stripe-backend)',
+      filename: 'serverless.yml',
+      code: 'service: stripe\ncustom:\n  secrets: ${file(secrets.json)}\nprovider:\n  name: aws\n  environment:\n    STRIPE_SECRET_KEY: ${self:custom.secrets.stripeSecretKey}\n    WEBHOOK_SECRET: ${file(./secrets.yml):webhook.secret}\n    STAGE_NAME: ${self:custom.secrets.stage}\nfunctions:\n  charge:\n    handler: h.charge\n',
+      errors: [
+        { line: 7, column: 24, messageId: 'deployValue', message: '`STRIPE_SECRET_KEY` of function `charge` takes `${file(secrets.json):stripeSecretKey}` at deploy time' },
+        { line: 8, column: 21, messageId: 'deployValue', message: '`${file(./secrets.yml):webhook.secret}`' },
+      ],
+    },
   ],
 });

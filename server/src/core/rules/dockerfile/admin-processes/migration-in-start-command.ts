@@ -1,9 +1,12 @@
 import { defineDockerfileRule } from '../../../rule';
-import { spanOf, startInfo, type StartCommand } from '../../../dockerfile/start-command';
+import { entrypointScript } from '../../../build-context';
+import { isShellScript, unconditionalCommands } from '../../../dockerfile/script-lines';
+import { programWords, spanOf, startInfo } from '../../../dockerfile/start-command';
 import type { ShellWord } from '../../../dockerfile/shell';
+import type { RelatedLocation } from '../../../types';
 
 /** The words naming an admin task (migration, seed, cache warm-up), or undefined. */
-function adminTask(c: StartCommand): ShellWord | undefined {
+function adminTask(c: { words: ShellWord[]; program: string }): ShellWord | undefined {
   const w = c.words;
   const v = w.map((x) => x.value);
   const p = c.program;
@@ -50,14 +53,21 @@ export default defineDockerfileRule({
       '`docker run --rm <image> <migrate command>` step in the deploy. This rule also covers slow start-up caused by',
       'migrations (disposability), so it is reported once, here.',
       '',
+      'The entrypoint script the image starts is read too, when the CLI or the editor read it (a shell script the',
+      'Dockerfile copies from its build context): a migration it runs on every start, before it hands over to the app,',
+      'is reported on the ENTRYPOINT, with the script\'s line as a related location.',
+      '',
       'Not reported: images with no start command; an admin task that is itself the main (last) start command, since',
-      'such an image is the one-off process; and commands that are not a recognised migration, seed or warm-up tool.',
+      'such an image is the one-off process; and commands that are not a recognised migration, seed or warm-up tool. In',
+      'an entrypoint script, a migration inside a condition, a loop or a function (`if [ "$1" = web ]`, `case`), after',
+      'a test (`[ "$MIGRATE" = 1 ] && …`) or `||` is a choice the script makes per start, and is not reported.',
     ].join('\n'),
     messages: {
       chained: '`{{command}}` runs on every container start; run it once per release as a one-off process (a Job or release step).',
+      inScript: '`{{script}}` runs `{{command}}` on every container start, before the app; run it once per release as a one-off process (a Job or release step).',
     },
   },
-  check({ model, report }) {
+  check({ model, report, buildContext }) {
     const info = startInfo(model);
     if (!info || !info.main) return;
     for (const command of info.commands) {
@@ -68,5 +78,22 @@ export default defineDockerfileRule({
       const range = spanOf(command.words[0], word);
       report({ messageId: 'chained', data: { command: command.words.slice(0, command.words.indexOf(word) + 1).map((w) => w.value).join(' ') }, range });
     }
+    // The entrypoint script, when the caller read it; not for an image whose own command is the admin task.
+    if (adminTask(info.main)) return;
+    const script = buildContext?.files ? entrypointScript(model) : undefined;
+    const file = script ? buildContext?.files?.[script.contextPath] : undefined;
+    if (!script || !file || !isShellScript(file.text, script.contextPath)) return;
+    const commands = unconditionalCommands(file.uri, file.text);
+    const tasks: { text: string; related: RelatedLocation }[] = [];
+    // The script's last command is the process the container runs: a script that ends with the task is the one-off.
+    for (const command of commands.slice(0, -1)) {
+      const { words, program } = programWords(command);
+      const word = adminTask({ words, program });
+      if (!word) continue;
+      const text = words.slice(0, words.indexOf(word) + 1).map((w) => w.value).join(' ');
+      tasks.push({ text, related: { uri: file.uri, range: { start: words[0].range.start, end: word.range.end }, message: `\`${text}\` runs here on every start.` } });
+    }
+    if (tasks.length === 0) return;
+    report({ messageId: 'inScript', data: { script: script.contextPath, command: tasks[0].text }, range: script.range, related: tasks.slice(0, 5).map((t) => t.related) });
   },
 });

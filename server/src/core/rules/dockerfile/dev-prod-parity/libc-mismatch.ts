@@ -28,12 +28,15 @@ function libcDependentArtefact(model: DockerfileModel, source: Stage, image: str
   const text = stageText(model, source);
   const env = variablesOf(model, source);
   if (image === 'golang' || /golang/.test(image)) {
+    // Built through another tool (`make cli-linux-server`, `goreleaser`, a script), the linking is that tool's: not known here.
+    if (!/\bgo\s+(build|install)\b/.test(text)) return undefined;
     const cgoOff = env.get('CGO_ENABLED') === '0' || /CGO_ENABLED=0/.test(text) || /-extldflags[ =]['"]?-static|-tags[ =]['"]?[^'"\s]*netgo/.test(text);
     if (from === 'glibc' && !cgoOff) return 'a Go binary built with cgo (CGO_ENABLED is not 0)';
     if (from === 'musl' && (env.get('CGO_ENABLED') === '1' || /CGO_ENABLED=1/.test(text))) return 'a Go binary built with cgo against musl';
     return undefined;
   }
   if (image === 'rust' || /rust/.test(image)) {
+    if (!/\bcargo\s+(build|install|zigbuild)\b/.test(text)) return undefined;
     if (from === 'glibc' && !/musl/.test(text) && !/crt-static/.test(text)) return 'a Rust binary linked against glibc';
     return undefined;
   }
@@ -66,6 +69,7 @@ export default defineDockerfileRule({
       'Not reported: final images whose C library cannot be told from their name and tag (scratch, busybox, static',
       'distroless, custom bases); copies from an image rather than a build stage; builder stages on the same C library;',
       'Go binaries built with `CGO_ENABLED=0`, `-static` or `netgo`; Rust binaries built for musl or with `crt-static`;',
+      'Go and Rust binaries built through another tool (`make`, `goreleaser`, a script), whose linking the Dockerfile does not show;',
       'Node.js copies without `node_modules`; Python copies without a virtualenv, site-packages or wheels; and other',
       'languages.',
     ].join('\n'),

@@ -1,9 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import { entrypointScript } from '../../../build-context';
-import { scriptCommandLines, type ScriptLine } from '../../../dockerfile/script-lines';
+import { isShellScript, scriptCommandLines, type ScriptLine } from '../../../dockerfile/script-lines';
 
-/** A shebang that runs a POSIX-style shell (`/bin/sh`, `/usr/bin/env bash`, `/bin/busybox sh` …). */
-const SHELL_SHEBANG = /^#!\s*\S*?\b(?:env\s+(?:-\S+\s+)*|busybox\s+)?(sh|bash|ash|dash|ksh|zsh)(?:\s|$)/;
 /** `exec` as a command that replaces the shell (not `exec >log 2>&1`, which only redirects). */
 const EXEC_COMMAND = /(?:^|[;&|({]|\bthen|\belse|\bdo)\s*exec\s+(\S+)/g;
 /** `trap … TERM` / `INT`: the script handles the signals itself. */
@@ -24,11 +22,7 @@ function hasExec(lines: ScriptLine[]): boolean {
 
 /** The program the script leaves running as its child: the first word of its last command line, when that is a program. */
 export function childProcessOf(text: string, path: string): { line: number; program: string; length: number } | undefined {
-  const newline = text.indexOf('\n');
-  const firstLine = (newline < 0 ? text : text.slice(0, newline)).replace(/\r$/, '');
-  if (firstLine.startsWith('#!')) {
-    if (!SHELL_SHEBANG.test(firstLine)) return undefined;
-  } else if (!/\.(sh|bash)$/.test(path)) return undefined;
+  if (!isShellScript(text, path)) return undefined;
   const lines = scriptCommandLines(text);
   if (hasExec(lines) || lines.some((l) => TRAP.test(l.text) && TERM_SIGNAL.test(l.text))) return undefined;
   const last = lines[lines.length - 1];
@@ -62,7 +56,8 @@ export default defineDockerfileRule({
       'This is the entrypoint-script half of what `disposability/shell-without-exec` checks in the Dockerfile itself.',
       '',
       'Not reported: when the script was not read (it needs the CLI or the editor, which read a script the Dockerfile',
-      'copies from its build context and starts as ENTRYPOINT, or as CMD without one); scripts that are not shell',
+      'copies from its build context, or that a build stage copied from it and the image copies from that stage, and',
+      'starts as ENTRYPOINT, or as CMD without one); scripts that are not shell',
       'scripts (a shebang other than sh/bash/ash/dash/ksh/zsh, or no shebang and no `.sh` name); scripts that `exec` a',
       'program anywhere or `trap` TERM/INT themselves; and scripts whose last line is shell syntax, a builtin, `wait`,',
       'a test (`[ … ]`), a call of a function the script defines, a background command, or several commands joined by',

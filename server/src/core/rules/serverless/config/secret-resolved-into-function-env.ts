@@ -8,8 +8,6 @@ const RESOLVE_SECRET = /\{\{resolve:(secretsmanager|ssm-secure):/g;
 /** Serverless Framework variables that decrypt: `${ssm:/path~true}`, `${ssm(raw):…}`, Secrets Manager through SSM. */
 const FRAMEWORK_DECRYPT = /\$\{ssm(\([a-z, ]*\))?:(?:(?!\$\{ssm[(:])[^}])*(~true|\/aws\/reference\/secretsmanager\/)/;
 const FRAMEWORK_SSM = /^\$\{ssm(\([a-z, ]*\))?:/;
-/** A whole value read at deploy time from the deploying shell or the Dashboard's parameters: `${env:X}`, `${param:x, 'default'}`. */
-const FRAMEWORK_DEPLOY_VALUE = /^\$\{(env|param):([A-Za-z0-9_.-]+)\s*(?:,[^}]*)?\}$/;
 /**
  * Words that end the name of a secret's field that is not secret itself, `{{resolve:secretsmanager:arn:SecretString:username}}`:
  * where a database or a service is and who connects (`host`, `port`, `dbname`, `username`, `DT_TENANT`, `proxyEndpoint`).
@@ -57,8 +55,9 @@ export default defineServerlessRule({
       '(`SECRET_ARN`, `TOKEN_PARAM`) names a locator, and so does a default that is a path or an ARN; nor when the function',
       'also takes a KMS key (`KMS_KEY_ID`), with which it may decrypt a ciphertext passed in the parameter.',
       '',
-      "In serverless.yml, a secret-named variable whose whole value is `${env:…}` or `${param:…}` is reported for the same",
-      "reason: the deploying shell's (or the Dashboard's) value is written into the function's configuration.",
+      "In serverless.yml, a secret-named variable whose whole value is `${env:…}`, `${param:…}` or `${file(…):…}`, or a",
+      "`${self:…}` path that leads to one (`custom.secrets: ${file(secrets.json)}`), is reported for the same reason: the",
+      "deploying shell's (or the Dashboard's, or a local file's) value is written into the function's configuration.",
     ].join('\n'),
     messages: {
       resolve: '`{{name}}` of {{functions}} resolves a secret at deploy time into plain configuration; pass the secret\'s ARN and read it at run time.',
@@ -89,11 +88,12 @@ export default defineServerlessRule({
         }
         if (text === undefined) continue;
         const framework = model.kind === 'serverless-framework';
-        // `${env:SLACK_API_TOKEN}`, `${param:dbPassword}`: the deploying machine's (or the Dashboard's) value, written
-        // into the function's configuration at deploy time, when the variable's name says secret.
-        const deployValue = framework ? FRAMEWORK_DEPLOY_VALUE.exec(text.trim()) : null;
-        if (deployValue && namesSecretValue(snakeCase(env.name))) {
-          report({ messageId: 'deployValue', data: { name: env.name, functions: model.namesTaking(fn, env), source: `${'$'}{${deployValue[1]}:${deployValue[2]}}` }, range: env.range });
+        // `${env:SLACK_API_TOKEN}`, `${param:dbPassword}`, `${file(secrets.json):stripeKey}`: the deploying machine's
+        // (or the Dashboard's, or a local file's) value, written into the function's configuration at deploy time, when
+        // the variable's name says secret.
+        const source = framework && namesSecretValue(snakeCase(env.name)) ? model.deployTimeSource(text) : undefined;
+        if (source) {
+          report({ messageId: 'deployValue', data: { name: env.name, functions: model.namesTaking(fn, env), source }, range: env.range });
           continue;
         }
         const resolved = resolvesSecret(text) || (framework && (FRAMEWORK_DECRYPT.test(text) || (FRAMEWORK_SSM.test(text.trim()) && looksLikeSecretName(env.name))));
