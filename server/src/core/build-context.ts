@@ -149,6 +149,8 @@ export function contextCopies(model: DockerfileModel, everyStage = false, stage?
 
 /** The build stages whose copies of the context wholeContextCopiesInImage follows (COPY --from in the final image). */
 const MAX_CARRYING_STAGES = 8;
+/** How many `COPY --from` steps contextFileOf follows back from the image: a build stage, then the stage it copied from. */
+const MAX_STAGE_HOPS = 2;
 
 /** A copy of the whole build context whose files end up in the final image. */
 export interface WholeContextCopy {
@@ -344,7 +346,7 @@ function readBuildScripts(model: DockerfileModel, stage: Stage): { instruction: 
  * Which build-context file the final image (or `stage`) holds at one of the `candidates` (absolute image paths, the
  * first preferred): the last COPY/ADD that writes one of them decides. Undefined when no copy from the context does.
  */
-function contextFileOf(model: DockerfileModel, candidates: readonly string[], directories = workdirs(model), stage?: Stage, viaStages = true): { imagePath: string; contextPath: string } | undefined {
+function contextFileOf(model: DockerfileModel, candidates: readonly string[], directories = workdirs(model), stage?: Stage, hops = MAX_STAGE_HOPS): { imagePath: string; contextPath: string } | undefined {
   let found: { imagePath: string; contextPath: string; line: number } | undefined;
   // The last copy that writes the path decides.
   for (const copy of contextCopies(model, false, stage)) {
@@ -352,10 +354,10 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
     if (hit) found = { imagePath: hit.imagePath, contextPath: hit.path, line: copy.instruction.getRange().start.line };
   }
   // A later `COPY --from=<stage>` that writes it brings the file from that stage, where a copy from the context put it
-  // (Rallly's `COPY --from=builder /app/scripts/docker-start.sh ./`, the builder having copied the whole context).
-  // One stage deep, and a bounded number of stages read: linear in the file.
+  // (Rallly's `COPY --from=builder /app/scripts/docker-start.sh ./`, the builder having copied the whole context; in
+  // Infisical's, build -> runner -> image). A bounded number of stages read, at most MAX_STAGE_HOPS deep: linear in the file.
   const target = stage ?? model.finalStage;
-  if (viaStages && target) {
+  if (hops > 0 && target) {
     const read = new Set<Stage>();
     for (const instruction of model.inheritedInstructions(target, 'COPY')) {
       if (found && instruction.getRange().start.line < found.line) continue;
@@ -364,14 +366,16 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
       const hit = sourcePathOf({ instruction, ...copyPaths(model, instruction) }, candidates, directories);
       if (!hit) continue;
       // A file the copy names replaces the path: from an image, or a stage not read, it is not the context's file (or
-      // not known to be). A folder is told from a file by its name only (no dot: `/app`, but also a binary `gogs`), so a
-      // copy that would hold the path inside a folder counts only when the file is found there.
+      // not known to be). A folder is told from a file by its name only (no dot: `/app`, but also a binary `gogs`), and
+      // a builder's whole context holds any path, so a copy that would hold the path inside a folder only fills it when
+      // nothing has yet (Rallly copies its start script by name, then `.next/standalone` over the same folder).
       const source = model.stageByReference(reference);
+      if (!hit.exact && found) continue;
       if (hit.exact) found = undefined;
       if (!source || source.index >= target.index || (!read.has(source) && read.size >= MAX_CARRYING_STAGES)) continue;
       read.add(source);
       // Paths of COPY --from are read from the root of the stage's file system.
-      const there = contextFileOf(model, [joinImagePath('/', hit.path)], workdirs(model, source), source, false);
+      const there = contextFileOf(model, [joinImagePath('/', hit.path)], workdirs(model, source), source, hops - 1);
       if (there) found = { imagePath: hit.imagePath, contextPath: there.contextPath, line: instruction.getRange().start.line };
     }
   }

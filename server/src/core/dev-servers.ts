@@ -49,6 +49,12 @@ export function devServerSpan(v: readonly string[], p: string): [number, number]
     const i = v.findIndex((x) => x === '--reload' || x === '--reload-dir' || x.startsWith('--reload='));
     if (i > 0) return [i, i];
   }
+  // uWSGI's reloader: `--py-autoreload 3` (or `--python-autoreload`) checks the modules every N seconds; 0 is off.
+  if (p === 'uwsgi') {
+    const i = v.findIndex((x) => x === '--py-autoreload' || x === '--python-autoreload' || /^--py(thon)?-autoreload=/.test(x));
+    const seconds = i > 0 ? (v[i].includes('=') ? v[i].slice(v[i].indexOf('=') + 1) : v[i + 1]) : undefined;
+    if (i > 0 && seconds !== undefined && /^[1-9]\d*$/.test(seconds)) return v[i].includes('=') ? [i, i] : [i, i + 1];
+  }
   if (p === 'rails' && (v[1] === 's' || v[1] === 'server')) {
     const e = v.findIndex((x, k) => (x === '-e' || x === '--environment') && v[k + 1] === 'development');
     if (e > 0) return [e, e + 1];

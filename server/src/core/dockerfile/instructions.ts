@@ -344,6 +344,31 @@ export function variablesAt(model: DockerfileModel, instruction: Instruction): V
   return c.view;
 }
 
+/** Variables a front-end build puts in the browser bundle by their prefix (Vite, Next.js, Create React App, Nuxt, Expo…). */
+const BROWSER_PUBLIC = /^(VITE|NEXT_PUBLIC|REACT_APP|VUE_APP|GATSBY|NUXT_PUBLIC|EXPO_PUBLIC|PUBLIC|STORYBOOK)_/;
+
+const publicArgsOf = new AttachedCache<DockerfileModel, Set<string>>('browser-public build arguments');
+
+/**
+ * Build arguments whose value the Dockerfile hands to a variable a front-end build publishes in the browser bundle
+ * (`ARG POSTHOG_API_KEY` … `ENV VITE_POSTHOG_API_KEY $POSTHOG_API_KEY`): whatever their name, their value is public,
+ * in every stage that takes the same argument.
+ */
+export function browserPublicArgs(model: DockerfileModel): ReadonlySet<string> {
+  let out = publicArgsOf.get(model);
+  if (!out) {
+    out = new Set();
+    for (const instruction of model.instructionsOf('ENV')) {
+      for (const variable of propertiesOf(instruction)) {
+        const arg = BROWSER_PUBLIC.test(variable.name) ? soleReference(variable.value) : undefined;
+        if (arg) out.add(arg);
+      }
+    }
+    publicArgsOf.set(model, out);
+  }
+  return out;
+}
+
 /** The ARG names declared in the stage of `instruction` before it. */
 export function argNamesAt(model: DockerfileModel, instruction: Instruction): Set<string> {
   return new Set(argValuesAt(model, instruction).keys());

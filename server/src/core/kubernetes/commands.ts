@@ -185,6 +185,9 @@ export function durationSeconds(value: string): number | undefined {
   return m[2] === 'm' ? n * 60 : m[2] === 'h' ? n * 3600 : m[2] === 'd' ? n * 86_400 : n;
 }
 
+/** Django's options that make `migrate` report instead of apply. */
+const CHECK_ONLY = /\s--(check|plan)(\s|$)/;
+
 /**
  * A schema migration or data seeding step (`manage.py migrate`, `rails db:migrate`,
  * `alembic upgrade head`, `prisma migrate deploy`, `flyway migrate`, `npm run migrate` …).
@@ -194,8 +197,9 @@ export function isMigrationCommand(command: SimpleCommand): boolean {
   if (words.length === 0) return false;
   const text = words.join(' ');
   const program = basename(words[0]);
-  if (/^python[\d.]*$/.test(program) || /manage\.py$/.test(program)) return /(^|\s)\S*manage\.py\s+(migrate|loaddata)\b/.test(text);
-  if (program === 'django-admin') return /\bmigrate\b/.test(text);
+  // `migrate --check` and `--plan` apply nothing: a wait for a release's migration Job (Grafana OnCall's init containers).
+  if (/^python[\d.]*$/.test(program) || /manage\.py$/.test(program)) return /(^|\s)\S*manage\.py\s+(migrate|loaddata)\b/.test(text) && !CHECK_ONLY.test(text);
+  if (program === 'django-admin') return /\bmigrate\b/.test(text) && !CHECK_ONLY.test(text);
   if (program === 'rails' || program === 'rake') return /\bdb:(migrate|seed|setup|prepare)\b/.test(text);
   if (program === 'alembic') return /\bupgrade\b/.test(text);
   if (program === 'flask') return /\bdb\s+upgrade\b/.test(text);

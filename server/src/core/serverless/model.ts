@@ -13,10 +13,12 @@ import type { ParseProblem, Range, RelatedLocation } from '../types';
 import type { SourceText } from '../source';
 import { hasBuildPlaceholder, hasTemplateBraces } from '../text-scan';
 import { spokenList } from '../lists';
-import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
+import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, nodeAt, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
 import { duplicateKeyProblems, problemsOf, readDocument, readLoneFlowDashes } from '../yaml-read';
 
 
+/** A reference to the stage inside a path: `${self:provider.stage}`, `${sls:stage}`, `${opt:stage}`, `${opt:stage, 'dev'}`. */
+const STAGE_REFERENCE = /\$\{(?:self:provider\.stage|sls:stage|opt:stage\s*(?:,[^{}]*)?)\}/g;
 /** A whole-value `${self:a.b}` reference. */
 const SELF_REFERENCE = /^\$\{self:([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\}$/;
 /** A whole value read at deploy time from outside the file: `${env:X}`, `${param:x, 'default'}`, `${file(secrets.json):key}`. */
@@ -234,6 +236,8 @@ export class ServerlessModel {
     if (this.kind !== 'serverless-framework' || !this.doc) return undefined;
     let current = text.trim();
     for (let hop = 0; hop < 4; hop++) {
+      // `${self:custom.config.${self:provider.stage}.token}`: the path for the stage the file deploys by default.
+      if (current.startsWith('${self:')) current = current.replace(STAGE_REFERENCE, () => this.defaultStage());
       const outside = DEPLOY_SOURCE.exec(current);
       if (outside) return outside[1] ? `\${${outside[1]}:${outside[2]}}` : `\${file(${outside[3]})${outside[4] ? `:${outside[4]}` : ''}}`;
       const self = SELF_REFERENCE.exec(current);
@@ -256,6 +260,17 @@ export class ServerlessModel {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The stage a Serverless Framework file deploys to when none is given: `provider.stage` when it is literal, the default
+   * of an `${opt:stage, 'prod'}` there, else the Framework's own default, `dev`.
+   */
+  private defaultStage(): string {
+    const stage = this.doc ? scalarString(nodeAt(this.root, ['provider', 'stage'], this.doc), this.doc)?.trim() : undefined;
+    if (stage && !stage.includes('${')) return stage;
+    const fallback = stage ? /^\$\{opt:stage\s*,\s*['"]?([A-Za-z0-9_-]+)['"]?\s*\}$/.exec(stage) : null;
+    return fallback ? fallback[1] : 'dev';
   }
 
   /**

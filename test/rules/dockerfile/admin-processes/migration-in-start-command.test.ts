@@ -13,6 +13,7 @@ testRule(rule, {
     { name: 'a script that only migrates is the one-off process', code: 'FROM node:20-slim\nCOPY migrate.sh /migrate.sh\nENTRYPOINT ["/migrate.sh"]\n', buildContext: script('#!/bin/sh\nset -e\nnpx prisma migrate deploy\n', 'migrate.sh') },
     { name: 'a script that is no shell script is not read', code: DJANGO, buildContext: script('#!/usr/bin/env python3\nimport os\nos.system("python manage.py migrate")\n') },
     { name: 'a migration after the script hands over with exec never runs', code: DJANGO, buildContext: script('#!/bin/sh\nexec "$@"\npython manage.py migrate\n') },
+    { name: 'a script that waits for migrations to have run (migrate --check, --plan)', code: DJANGO, buildContext: script('#!/bin/sh\nset -e\npython manage.py migrate --check\npython manage.py migrate --plan\nexec "$@"\n') },
   ],
   invalid: [
     {

@@ -8,6 +8,7 @@ testRule(rule, {
     { name: 'ENV from a variable that is not a build argument', code: 'FROM python:3.12-slim\nENV API_URL=$API_URL\n' },
     { name: 'literal config default', code: 'FROM python:3.12-slim\nENV API_URL=http://api\n' },
     { name: "a record of the URL the bundle was built with (cal.com's start script compares it)", code: 'FROM node:18 AS runner\nARG NEXT_PUBLIC_WEBAPP_URL=http://localhost:3000\nENV BUILT_NEXT_PUBLIC_WEBAPP_URL=$NEXT_PUBLIC_WEBAPP_URL\n' },
+    { name: 'where the code came from, and a key the front-end bundle publishes (Infisical)', code: 'FROM node:20 AS frontend\nARG POSTHOG_API_KEY\nENV VITE_POSTHOG_API_KEY $POSTHOG_API_KEY\nFROM node:20-slim\nARG POSTHOG_API_KEY\nENV POSTHOG_API_KEY=$POSTHOG_API_KEY\nARG DD_GIT_REPOSITORY_URL\nENV DD_GIT_REPOSITORY_URL $DD_GIT_REPOSITORY_URL\nCMD ["node", "server.js"]\n' },
   ],
   invalid: [
     {

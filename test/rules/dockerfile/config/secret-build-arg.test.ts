@@ -7,6 +7,7 @@ testRule(rule, {
     { name: 'BuildKit secret mount', code: 'FROM node:20-slim\nCOPY package*.json ./\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n' },
     { name: 'non-secret build args', code: 'FROM node:20-slim\nARG VERSION\nARG TOKEN_HEADER\nRUN echo $VERSION $TOKEN_HEADER > /version\n' },
     { name: 'literal default is the other rule', code: 'FROM node:20-slim\nARG NPM_TOKEN=npm_abcdefghijklmnopqrstuvwxyz0123456789\nRUN echo $NPM_TOKEN\n' },
+    { name: 'a key the front-end build publishes in the browser bundle (Infisical: VITE_POSTHOG_API_KEY)', code: 'ARG POSTHOG_API_KEY=posthog-api-key\nFROM node:20 AS frontend\nARG POSTHOG_API_KEY\nENV VITE_POSTHOG_API_KEY $POSTHOG_API_KEY\nRUN npm run build\nFROM node:20-slim\nARG POSTHOG_API_KEY\nENV POSTHOG_API_KEY=$POSTHOG_API_KEY\nCMD ["node", "server.js"]\n' },
   ],
   invalid: [
     {

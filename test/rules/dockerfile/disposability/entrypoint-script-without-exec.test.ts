@@ -82,5 +82,17 @@ testRule(rule, {
       buildContext: script(CHILD, 'scripts/start.sh'),
       errors: [{ line: 7, column: 13, endColumn: 36, messageId: 'noExec' }],
     },
+    {
+      name: 'a script carried through two stages (Infisical: build, then runner, then the image)',
+      code: 'FROM node:20 AS build\nWORKDIR /app\nCOPY standalone-entrypoint.sh ./\nRUN npm ci\nFROM node:20-slim AS runner\nCOPY --from=build /app /backend\nFROM node:20-slim\nWORKDIR /backend\nCOPY --from=runner /backend /backend\nCMD ["./standalone-entrypoint.sh"]\n',
+      buildContext: script(CHILD, 'standalone-entrypoint.sh'),
+      errors: [{ line: 10, column: 6, messageId: 'noExec' }],
+    },
+    {
+      name: 'a script copied by name, then a folder copied over the same place (Rallly: .next/standalone)',
+      code: 'FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\nRUN turbo prune web\nFROM node:20 AS installer\nWORKDIR /app\nCOPY --from=builder /app/out/full/ .\nRUN pnpm build\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=builder /app/scripts/docker-start.sh ./\nCOPY --from=installer /app/apps/web/.next/standalone ./\nCMD ["./docker-start.sh"]\n',
+      buildContext: script('#!/bin/sh\nset -e\nnode apps/web/server.js\n', 'scripts/docker-start.sh'),
+      errors: [{ line: 13, column: 6, messageId: 'noExec', message: 'starts node as a child' }],
+    },
   ],
 });

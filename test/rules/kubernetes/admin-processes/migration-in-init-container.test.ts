@@ -21,6 +21,7 @@ testRule(rule, {
     { name: 'init container that waits', code: pod('          command: ["sh", "-c", "until nc -z db 5432; do sleep 1; done"]\n') },
     { name: 'migration in a Job', code: pod('          command: ["alembic", "upgrade", "head"]\n', 'Job', 'batch/v1') },
     { name: 'init container copying config', code: pod('          command: ["cp", "-r", "/defaults/.", "/config/"]\n') },
+    { name: "waits until the release's migration Job has run (Grafana OnCall: migrate --check)", code: pod('          command: ["sh", "-c", "until (python manage.py migrate --check); do echo Waiting for migrations; sleep 1; done"]\n') },
   ],
   invalid: [
     { name: 'alembic', code: pod('          command: ["alembic", "upgrade", "head"]\n'), errors: [{ line: 11, column: 22, endLine: 11, endColumn: 48, messageId: 'init' }] },

@@ -16,6 +16,7 @@ testRule(rule, {
     { name: 'a command of its own: start-dev is an argument of that program', code: keycloak('          command: ["/scripts/wait-for-db.sh"]\n          args: ["start-dev"]\n') },
     { name: 'npm has no dev command (npm dev fails)', code: pod('          command: ["npm", "dev"]\n') },
     { name: 'hugo building the site', code: pod('          command: ["hugo", "--minify"]\n') },
+    { name: 'uWSGI with its reloader off', code: pod('          command: ["uwsgi", "--ini", "uwsgi.ini", "--py-autoreload", "0"]\n') },
   ],
   invalid: [
     { name: 'nodemon', code: pod('          command: ["npx", "--yes", "nodemon", "server.js"]\n'), errors: [{ line: 11, column: 38, endLine: 11, endColumn: 45, messageId: 'devServer' }] },
@@ -26,5 +27,6 @@ testRule(rule, {
     { name: 'kc.sh start-dev written out', code: keycloak('          command: ["/opt/keycloak/bin/kc.sh", "start-dev"]\n'), errors: [{ line: 11, column: 22, endColumn: 58, message: '`/opt/keycloak/bin/kc.sh start-dev`' }] },
     { name: 'astro dev', code: pod('          command: ["npx", "astro", "dev", "--host"]\n'), errors: [{ line: 11, column: 29, endColumn: 41, message: '`astro dev`' }] },
     { name: "PHP's built-in server", code: pod('          command: ["php", "-S", "0.0.0.0:8080", "-t", "public"]\n'), errors: [{ line: 11, column: 22, endColumn: 31, message: '`php -S`' }] },
+    { name: "uWSGI's reloader (Grafana OnCall's dev mode)", code: pod('          command: ["uwsgi", "--ini", "uwsgi.ini", "--py-autoreload", "3"]\n'), errors: [{ line: 11, column: 53, endColumn: 73, message: '`--py-autoreload 3`' }] },
   ],
 });

@@ -91,5 +91,11 @@ testRule(rule, {
         { line: 8, column: 21, messageId: 'deployValue', message: '`${file(./secrets.yml):webhook.secret}`' },
       ],
     },
+    {
+      name: "serverless.yml: a per-stage config file chosen by the stage (maneman8000 slack-ec2)",
+      filename: 'serverless.yml',
+      code: "service: slack-ec2\ncustom:\n  config:\n    dev: ${file(./config/dev.yml)}\n    prod: ${file(./config/prod.yml)}\nprovider:\n  name: aws\n  stage: ${opt:stage, 'dev'}\nfunctions:\n  bot:\n    handler: h.bot\n    environment:\n      SLACK_TOKEN: ${self:custom.config.${self:provider.stage}.slack.authToken}\n",
+      errors: [{ line: 13, column: 20, messageId: 'deployValue', message: '`${file(./config/dev.yml):slack.authToken}`' }],
+    },
   ],
 });

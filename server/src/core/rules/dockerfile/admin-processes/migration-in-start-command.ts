@@ -11,7 +11,8 @@ function adminTask(c: { words: ShellWord[]; program: string }): ShellWord | unde
   const v = w.map((x) => x.value);
   const p = c.program;
   const find = (re: RegExp) => w.find((x, i) => i > 0 && re.test(x.value));
-  if ((p === 'manage.py' || /manage\.py$/.test(v[1] ?? '')) ) return find(/^(migrate|loaddata|createcachetable)$/);
+  // `migrate --check` and `--plan` report and apply nothing.
+  if ((p === 'manage.py' || /manage\.py$/.test(v[1] ?? '')) ) return v.includes('--check') || v.includes('--plan') ? undefined : find(/^(migrate|loaddata|createcachetable)$/);
   if (p === 'alembic') return find(/^(upgrade)$/);
   if (p === 'flask' && v[1] === 'db') return find(/^upgrade$/);
   if (p === 'rails' || p === 'rake') return find(/^db:(migrate|prepare|setup|seed|schema:load)$/);

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { propertiesOf } from '../../../dockerfile/model';
-import { argNamesAt, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
+import { argNamesAt, browserPublicArgs, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
 import { looksLikeSecretName } from '../../../secrets';
 
 /** Names of settings that differ per deploy: where services live, which domain, which bucket. */
@@ -8,6 +8,8 @@ const CONFIG_LIKE = /(_|^)(URL|URI|HOST|HOSTNAME|HOSTS|ENDPOINT|DSN|ADDR|ADDRESS
 
 /** `BUILT_...`: the value the image was built with, kept to compare with the deploy's. */
 const BUILT_RECORD = /^BUILT_/i;
+/** Where the image's code came from (`DD_GIT_REPOSITORY_URL`, `GIT_REPO_URL`, `SOURCE_URL`): build metadata, like its commit. */
+const SOURCE_RECORD = /(^|_)GIT_|(^|_)(REPOSITORY|REPO|SOURCE|VCS)_(URL|URI)$/i;
 
 export default defineDockerfileRule({
   meta: {
@@ -21,8 +23,10 @@ export default defineDockerfileRule({
       'value is stored in the image config for anyone who pulls it.',
       '',
       'Drop the `ARG`/`ENV` pair and let each deploy set the variable. Build metadata such as `ARG VERSION` →',
-      '`ENV APP_VERSION=$VERSION` describes the artefact itself and is not reported, nor is a record of what the build',
-      'used (`BUILT_…`, which a start script compares with the deploy\'s value). Only the final stage is judged.',
+      '`ENV APP_VERSION=$VERSION` describes the artefact itself and is not reported, nor is where its code came from',
+      '(`DD_GIT_REPOSITORY_URL`, `SOURCE_URL`), nor a record of what the build used (`BUILT_…`, which a start script',
+      'compares with the deploy\'s value). A secret-named argument whose value the Dockerfile also hands to a variable the',
+      'front-end build publishes (`VITE_…`, `NEXT_PUBLIC_…`, `REACT_APP_…`) is public. Only the final stage is judged.',
     ].join('\n'),
     messages: {
       config: '`{{name}}` is fixed at build time from the build argument `{{arg}}`; let each deploy set {{name}} instead of building one image per environment.',
@@ -38,8 +42,8 @@ export default defineDockerfileRule({
         if (!arg || !args.has(arg)) continue;
         // A record of what the build used (`BUILT_NEXT_PUBLIC_WEBAPP_URL`: cal.com's start script compares it with the
         // deploy's value to rewrite the bundle) describes the artefact, as build metadata does.
-        if (BUILT_RECORD.test(variable.name)) continue;
-        if (looksLikeSecretName(arg) || looksLikeSecretName(variable.name)) {
+        if (BUILT_RECORD.test(variable.name) || SOURCE_RECORD.test(variable.name)) continue;
+        if ((looksLikeSecretName(arg) || looksLikeSecretName(variable.name)) && !browserPublicArgs(model).has(arg)) {
           report({ messageId: 'secret', data: { name: variable.name, arg }, range: variable.valueRange });
         } else if (CONFIG_LIKE.test(arg) || CONFIG_LIKE.test(variable.name)) {
           report({ messageId: 'config', data: { name: variable.name, arg }, range: variable.valueRange });

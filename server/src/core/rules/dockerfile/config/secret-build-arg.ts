@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import { looksLikeSecretName, isPlaceholderValue } from '../../../secrets';
 import { literalSecret } from '../../../secrets';
-import { flagsOf } from '../../../dockerfile/instructions';
+import { browserPublicArgs, flagsOf } from '../../../dockerfile/instructions';
 import { propertiesOf, type EnvVariable } from '../../../dockerfile/model';
 
 const isWordChar = (c: string | undefined) => c !== undefined && /^\w$/.test(c);
@@ -34,13 +34,16 @@ export default defineDockerfileRule({
       '',
       'Pass build-time credentials with BuildKit secret mounts instead: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN',
       'npm ci` and `docker build --secret id=npm_token,env=NPM_TOKEN`. They are available to that one command and never',
-      'written to a layer. Declared-but-unused secret ARGs, and ones only read inside a secret-mounted RUN, are not reported.',
+      'written to a layer. Declared-but-unused secret ARGs, and ones only read inside a secret-mounted RUN, are not reported,',
+      'nor is an argument whose value the Dockerfile hands to a variable the front-end build publishes in the browser',
+      'bundle (`ENV VITE_POSTHOG_API_KEY $POSTHOG_API_KEY`, `NEXT_PUBLIC_…`, `REACT_APP_…`): that value is public.',
     ].join('\n'),
     messages: {
       buildArg: 'Build argument `{{name}}` ends up in the image history where it is used; pass it with `RUN --mount=type=secret` instead.',
     },
   },
   check({ model, report }) {
+    const published = browserPublicArgs(model);
     for (const stage of model.stages) {
       const declared = new Map<string, EnvVariable>();
       for (const instruction of stage.instructions) {
@@ -48,7 +51,8 @@ export default defineDockerfileRule({
         if (keyword === 'ARG') {
           for (const v of propertiesOf(instruction)) {
             const hasDefault = v.hasDefault;
-            if (!looksLikeSecretName(v.name)) continue;
+            // A value the front-end build publishes in the browser bundle (`VITE_POSTHOG_API_KEY`) is no secret.
+            if (!looksLikeSecretName(v.name) || published.has(v.name)) continue;
             if (hasDefault && !isPlaceholderValue(v.value) && literalSecret(v.name, v.value)) continue; // literal-secret-arg's finding
             declared.set(v.name, v);
           }

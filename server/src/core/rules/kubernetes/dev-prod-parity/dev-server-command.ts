@@ -28,7 +28,7 @@ export default defineKubernetesRule({
       'in a manifest widens it in the worst direction: it is single-threaded or unoptimised, restarts on file changes,',
       'often prints debug pages, and behaves unlike the server production is tested with.',
       '',
-      'Run the production server in every cluster (node, gunicorn/uvicorn without `--reload`, `next start`), and keep',
+      'Run the production server in every cluster (node, gunicorn/uvicorn without `--reload`, uWSGI without `--py-autoreload`, `next start`), and keep',
       'hot reload for local tooling such as Skaffold or Tilt dev profiles.',
       '',
       "Not reported: init containers, commands with a template expression, development servers started by the image's",
