@@ -203,14 +203,42 @@ function wholeSource(copy: { sources: PathWord[] }): PathWord | undefined {
   return copy.sources.find((s) => isWholeContext(s.value));
 }
 
-/** The whole-context copies of `stage` and the stages it is built FROM whose destination is known, as image paths. */
-function wholeCopiesOfStage(model: DockerfileModel, stage: Stage): { instruction: Instruction; source: PathWord; destination: string }[] {
+/**
+ * The whole-context copies whose files `stage` holds, with where they are in it (image paths): its own and those of the
+ * stages it is built FROM, and, `hops` deep, those of a stage it copies a folder from (Infisical: the context goes into
+ * `build`, `runner` copies `build`'s `/app` to `/backend`, the image copies `runner`'s `/backend`).
+ */
+function wholeCopiesOfStage(model: DockerfileModel, stage: Stage, hops = 1): { instruction: Instruction; source: PathWord; destination: string }[] {
   const out = [];
   const directories = workdirs(model, stage);
   for (const copy of contextCopies(model, false, stage)) {
     const source = wholeSource(copy);
     const destination = source && copy.destination ? imagePathOf(model, copy.instruction, copy.destination.value, directories.get(copy.instruction)) : undefined;
     if (source && destination !== undefined) out.push({ instruction: copy.instruction, source, destination });
+  }
+  if (hops <= 0) return out;
+  const lineage = new Set<Stage>();
+  for (let s: Stage | undefined = stage; s && !lineage.has(s); s = s.parent) lineage.add(s);
+  const read = new Map<Stage, { instruction: Instruction; source: PathWord; destination: string }[]>();
+  for (const instruction of model.inheritedInstructions(stage, 'COPY')) {
+    const reference = flagOf(instruction, 'from')?.getValue();
+    const from = reference ? model.stageByReference(reference) : undefined;
+    if (!from || from.index >= stage.index || lineage.has(from)) continue;
+    let copies = read.get(from);
+    if (!copies) {
+      if (read.size >= MAX_CARRYING_STAGES) continue;
+      read.set(from, (copies = wholeCopiesOfStage(model, from, hops - 1)));
+    }
+    const { sources, destination } = copyPaths(model, instruction);
+    const into = destination ? imagePathOf(model, instruction, destination.value, directories.get(instruction)) : undefined;
+    if (into === undefined || sources.length !== 1) continue;
+    const folder = imagePathOf(model, instruction, sources[0].value, '/');
+    if (folder === undefined) continue;
+    // A folder's contents land in the destination: `/app/x` of that stage is `<destination>/x` here.
+    for (const copy of copies) {
+      const inside = folder === '/' ? copy.destination : copy.destination === folder ? '' : copy.destination.startsWith(`${folder}/`) ? copy.destination.slice(folder.length) : undefined;
+      if (inside !== undefined) out.push({ instruction: copy.instruction, source: copy.source, destination: joinImagePath(into, inside.replace(/^\//, '') || '.') });
+    }
   }
   return out;
 }

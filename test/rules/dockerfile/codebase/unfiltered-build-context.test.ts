@@ -17,6 +17,7 @@ testRule(rule, {
     { name: 'COPY --from another image', code: 'FROM alpine:3.20\nCOPY --from=builder . /app\nCMD ["/app/run"]\n', buildContext: { dockerignore: null } },
     { name: 'the final image copies only what the builder built from the context', code: 'FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=builder /app/dist ./dist\nCMD ["node", "dist/server.js"]\n', buildContext: { dockerignore: null } },
     { name: 'a folder the final image copies that the context did not go to', code: 'FROM ruby:3.3 AS builder\nENV APP_HOME=/opt/app\nCOPY . /src\nRUN make -C /src install PREFIX=${APP_HOME}\nFROM ruby:3.3-slim\nENV APP_HOME=/opt/app\nCOPY --from=builder ${APP_HOME} ${APP_HOME}\nCMD ["/opt/app/bin/server"]\n', buildContext: { dockerignore: null } },
+    { name: 'a runner stage that copies only the built folder, carried into the image', code: 'FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:20-slim AS runner\nCOPY --from=build /app/dist /backend\nFROM node:20-slim\nCOPY --from=runner /backend /backend\nCMD ["node", "/backend/main.js"]\n', buildContext: { dockerignore: null } },
   ],
   invalid: [
     {
@@ -60,6 +61,12 @@ testRule(rule, {
       code: 'FROM ruby:3.3 AS builder\nENV APP_HOME=/opt/apps/forem\nCOPY . "${APP_HOME}"\nRUN bundle install\nFROM ruby:3.3-slim AS production\nENV APP_HOME=/opt/apps/forem\nCOPY --from=builder ${APP_HOME} ${APP_HOME}\nCMD ["bundle", "exec", "rails", "server"]\nFROM builder AS development\n',
       buildContext: { dockerignore: 'node_modules\n', dockerignoreUri: 'file:///p/.dockerignore' },
       errors: [{ line: 3, column: 6, endColumn: 7, messageId: 'leaks', message: '`.env`, `.env.local`', relatedLines: [1, 7] }],
+    },
+    {
+      name: 'the context carried through two stages (Infisical: build, runner, then the image)',
+      code: 'FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:20-slim AS runner\nCOPY --from=build /app /backend\nFROM node:20-slim\nCOPY --from=runner /backend /backend\nCMD ["node", "/backend/dist/main.js"]\n',
+      buildContext: { dockerignore: null },
+      errors: [{ line: 3, column: 6, endColumn: 7, messageId: 'noIgnore', relatedLines: [8] }],
     },
   ],
 });

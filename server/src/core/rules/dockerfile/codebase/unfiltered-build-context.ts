@@ -28,7 +28,7 @@ export default defineDockerfileRule({
       'root, from which the Dockerfile copies files of its own folder, as in `COPY ./src/api/ ./` for `src/api/Dockerfile`;',
       'the context is unknown when no such folder holds every file the Dockerfile copies by name); copies in build stages',
       'the final image does not inherit from, unless it copies the folder the context went to (`COPY . /app` in the',
-      'builder, then `COPY --from=builder /app /app`: reported on the builder\'s copy, with the final stage\'s as a',
+      'builder, then `COPY --from=builder /app /app`, or through one stage more: reported on the builder\'s copy, with the final stage\'s as a',
       'related location; a copy of what was built there, `COPY --from=builder /app/dist ./`, is not); copies of named',
       'files or folders;',
       'copies with their own `--exclude` flags;',
