@@ -298,7 +298,8 @@ export function entrypointScript(model: DockerfileModel): EntrypointScript | und
   if (!line) return undefined;
   let args: readonly ShellWord[];
   if (line.form === 'exec' && !line.script) args = line.execArgs;
-  else if (line.form === 'shell' && line.commands.length === 1) args = effectiveWords(line.commands[0]);
+  // A shell form, or an exec form that hands one command to a shell (`CMD ["sh", "-c", "/var/www/html/startup.sh"]`).
+  else if (line.commands.length === 1) args = effectiveWords(line.commands[0]);
   else return undefined;
   const directories = workdirs(model);
   const script = scriptOf(args, directories.get(instruction));

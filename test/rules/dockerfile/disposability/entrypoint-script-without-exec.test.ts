@@ -26,6 +26,7 @@ testRule(rule, {
       code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n',
       buildContext: script(CHILD, 'gunicorn'),
     },
+    { name: 'a script that keeps the container up with tail -f after starting servers in the background (Wallos)', code: 'FROM php:8.2-fpm-alpine\nCOPY startup.sh /var/www/html/startup.sh\nCMD ["sh", "-c", "/var/www/html/startup.sh"]\n', buildContext: script('#!/bin/sh\nphp-fpm &\nnginx -g "daemon off;" &\ncrond\ntail -f /dev/null\n', 'startup.sh') },
   ],
   invalid: [
     {
@@ -93,6 +94,12 @@ testRule(rule, {
       code: 'FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\nRUN turbo prune web\nFROM node:20 AS installer\nWORKDIR /app\nCOPY --from=builder /app/out/full/ .\nRUN pnpm build\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=builder /app/scripts/docker-start.sh ./\nCOPY --from=installer /app/apps/web/.next/standalone ./\nCMD ["./docker-start.sh"]\n',
       buildContext: script('#!/bin/sh\nset -e\nnode apps/web/server.js\n', 'scripts/docker-start.sh'),
       errors: [{ line: 13, column: 6, messageId: 'noExec', message: 'starts node as a child' }],
+    },
+    {
+      name: 'a script started through `sh -c` in an exec form',
+      code: 'FROM php:8.2-fpm-alpine\nCOPY startup.sh /var/www/html/startup.sh\nCMD ["sh", "-c", "/var/www/html/startup.sh"]\n',
+      buildContext: script('#!/bin/sh\nset -e\nphp artisan config:cache\nphp-fpm\n', 'startup.sh'),
+      errors: [{ line: 3, column: 19, endColumn: 43, messageId: 'noExec', message: 'starts php-fpm as a child' }],
     },
   ],
 });

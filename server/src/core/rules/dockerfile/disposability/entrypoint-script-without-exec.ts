@@ -32,6 +32,9 @@ export function childProcessOf(text: string, path: string): { line: number; prog
   const words = last.text.split(/\s+/).filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
   const first = words[0];
   if (!first || NOT_A_PROCESS.test(first) || first.endsWith('()') || first.includes('(')) return undefined;
+  // `tail -f /dev/null` only keeps the container up while the processes started in the background serve: exec-ing it
+  // would not help them (that is background-process's finding), so it is not reported as the app left as a child.
+  if (first === 'tail' && words.some((w) => w === '-f' || w === '-F' || w === '--follow')) return undefined;
   // `main "$@"` calling a function of the script: what runs is inside the function, not judged here.
   const functions = new Set(lines.map((l) => FUNCTION.exec(l.text)).map((m) => m?.[1] ?? m?.[2]).filter(Boolean));
   if (functions.has(first)) return undefined;
@@ -59,7 +62,8 @@ export default defineDockerfileRule({
       'copies from its build context, or that a build stage copied from it and the image copies from that stage, and',
       'starts as ENTRYPOINT, or as CMD without one); scripts that are not shell',
       'scripts (a shebang other than sh/bash/ash/dash/ksh/zsh, or no shebang and no `.sh` name); scripts that `exec` a',
-      'program anywhere or `trap` TERM/INT themselves; and scripts whose last line is shell syntax, a builtin, `wait`,',
+      'program anywhere or `trap` TERM/INT themselves; scripts that end by keeping the container up (`tail -f /dev/null`);',
+      'and scripts whose last line is shell syntax, a builtin, `wait`,',
       'a test (`[ … ]`), a call of a function the script defines, a background command, or several commands joined by',
       '`&&`, `;` or a pipe.',
     ].join('\n'),
