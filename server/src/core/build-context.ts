@@ -147,9 +147,9 @@ export function contextCopies(model: DockerfileModel, everyStage = false, stage?
 }
 
 
-/** The build stages whose copies of the context wholeContextCopiesInImage follows (COPY --from in the final image). */
+/** The build stages read for each `COPY --from` step followed (wholeCopiesOfStage, contextFileOf): linear in the file. */
 const MAX_CARRYING_STAGES = 8;
-/** How many `COPY --from` steps contextFileOf follows back from the image: a build stage, then the stage it copied from. */
+/** How many `COPY --from` steps are followed back from the image: a build stage, then the stage it copied from. */
 const MAX_STAGE_HOPS = 2;
 
 /** A copy of the whole build context whose files end up in the final image. */
@@ -164,62 +164,42 @@ export interface WholeContextCopy {
 /**
  * The copies of the whole build context (`COPY . .`) whose files reach the final image: those of the final stage and
  * the stages it is built FROM, and those of a build stage whose destination the final image copies whole
- * (`COPY . /app` in the builder, then `COPY --from=builder /app /app`: the folder, or one above it). Paths are read
- * with the values the Dockerfile gives their variables; a path it cannot tell is not followed.
+ * (`COPY . /app` in the builder, then `COPY --from=builder /app /app`: the folder, or one above it), up to
+ * MAX_STAGE_HOPS such steps. Paths are read with the values the Dockerfile gives their variables; a path it cannot tell
+ * is not followed.
  */
 export function wholeContextCopiesInImage(model: DockerfileModel): WholeContextCopy[] {
-  const out: WholeContextCopy[] = [];
-  for (const copy of contextCopies(model)) {
-    const source = wholeSource(copy);
-    if (source) out.push({ instruction: copy.instruction, source });
-  }
   const final = model.finalStage;
-  if (!final) return out;
-  const lineage = new Set(model.runtimeLineage());
-  const carried = new Set<Instruction>();
-  // Each stage read costs its FROM chain: read once, and a bounded number of them, the work stays linear in the file.
-  const copiesOf = new Map<Stage, { instruction: Instruction; source: PathWord; destination: string }[]>();
-  for (const instruction of model.inheritedInstructions(final, 'COPY')) {
-    const reference = flagOf(instruction, 'from')?.getValue();
-    const stage = reference ? model.stageByReference(reference) : undefined;
-    if (!stage || stage.index >= final.index || lineage.has(stage)) continue;
-    let copies = copiesOf.get(stage);
-    if (!copies) {
-      if (copiesOf.size >= MAX_CARRYING_STAGES) continue;
-      copiesOf.set(stage, (copies = wholeCopiesOfStage(model, stage)));
-    }
-    const folders = copyPaths(model, instruction).sources.map((s) => imagePathOf(model, instruction, s.value, '/'));
-    for (const copy of copies) {
-      // `/app` carries `/app` and everything under it.
-      if (carried.has(copy.instruction) || !folders.some((f) => f !== undefined && (f === '/' || copy.destination === f || copy.destination.startsWith(`${f}/`)))) continue;
-      carried.add(copy.instruction);
-      out.push({ instruction: copy.instruction, source: copy.source, carriedBy: instruction });
-    }
-  }
-  return out;
+  return final ? wholeCopiesOfStage(model, final, MAX_STAGE_HOPS).map(({ instruction, source, carriedBy }) => ({ instruction, source, carriedBy })) : [];
 }
 
 function wholeSource(copy: { sources: PathWord[] }): PathWord | undefined {
   return copy.sources.find((s) => isWholeContext(s.value));
 }
 
+/** A whole-context copy that `stage` holds, where it is there (undefined when not known) and the copy that brought it. */
+interface HeldCopy extends WholeContextCopy {
+  destination: string | undefined;
+}
+
 /**
- * The whole-context copies whose files `stage` holds, with where they are in it (image paths): its own and those of the
- * stages it is built FROM, and, `hops` deep, those of a stage it copies a folder from (Infisical: the context goes into
- * `build`, `runner` copies `build`'s `/app` to `/backend`, the image copies `runner`'s `/backend`).
+ * The whole-context copies whose files `stage` holds: its own and those of the stages it is built FROM, and, `hops`
+ * steps deep, those of a stage it copies their folder from, each with the `COPY --from` of `stage` that brought it
+ * (Infisical: the context goes into `build`, `runner` copies `build`'s `/app` to `/backend`, the image copies
+ * `runner`'s `/backend`). Each copy once; at most MAX_CARRYING_STAGES stages read per step.
  */
-function wholeCopiesOfStage(model: DockerfileModel, stage: Stage, hops = 1): { instruction: Instruction; source: PathWord; destination: string }[] {
-  const out = [];
+function wholeCopiesOfStage(model: DockerfileModel, stage: Stage, hops: number): HeldCopy[] {
+  const out: HeldCopy[] = [];
   const directories = workdirs(model, stage);
   for (const copy of contextCopies(model, false, stage)) {
     const source = wholeSource(copy);
-    const destination = source && copy.destination ? imagePathOf(model, copy.instruction, copy.destination.value, directories.get(copy.instruction)) : undefined;
-    if (source && destination !== undefined) out.push({ instruction: copy.instruction, source, destination });
+    if (source) out.push({ instruction: copy.instruction, source, destination: copy.destination && imagePathOf(model, copy.instruction, copy.destination.value, directories.get(copy.instruction)) });
   }
   if (hops <= 0) return out;
   const lineage = new Set<Stage>();
   for (let s: Stage | undefined = stage; s && !lineage.has(s); s = s.parent) lineage.add(s);
-  const read = new Map<Stage, { instruction: Instruction; source: PathWord; destination: string }[]>();
+  const read = new Map<Stage, HeldCopy[]>();
+  const carried = new Set<Instruction>();
   for (const instruction of model.inheritedInstructions(stage, 'COPY')) {
     const reference = flagOf(instruction, 'from')?.getValue();
     const from = reference ? model.stageByReference(reference) : undefined;
@@ -230,14 +210,18 @@ function wholeCopiesOfStage(model: DockerfileModel, stage: Stage, hops = 1): { i
       read.set(from, (copies = wholeCopiesOfStage(model, from, hops - 1)));
     }
     const { sources, destination } = copyPaths(model, instruction);
-    const into = destination ? imagePathOf(model, instruction, destination.value, directories.get(instruction)) : undefined;
-    if (into === undefined || sources.length !== 1) continue;
-    const folder = imagePathOf(model, instruction, sources[0].value, '/');
-    if (folder === undefined) continue;
-    // A folder's contents land in the destination: `/app/x` of that stage is `<destination>/x` here.
-    for (const copy of copies) {
-      const inside = folder === '/' ? copy.destination : copy.destination === folder ? '' : copy.destination.startsWith(`${folder}/`) ? copy.destination.slice(folder.length) : undefined;
-      if (inside !== undefined) out.push({ instruction: copy.instruction, source: copy.source, destination: joinImagePath(into, inside.replace(/^\//, '') || '.') });
+    const into = destination && imagePathOf(model, instruction, destination.value, directories.get(instruction));
+    for (const folder of sources.map((s) => imagePathOf(model, instruction, s.value, '/'))) {
+      if (folder === undefined) continue;
+      // A folder's contents land in the destination: `/app/x` of that stage is `<destination>/x` here.
+      for (const copy of copies) {
+        const held = copy.destination;
+        const inside = held === undefined ? undefined : folder === '/' ? held : held === folder ? '' : held.startsWith(`${folder}/`) ? held.slice(folder.length) : undefined;
+        if (inside === undefined || carried.has(copy.instruction)) continue;
+        carried.add(copy.instruction);
+        const where = into !== undefined && sources.length === 1 ? joinImagePath(into, inside.replace(/^\//, '') || '.') : undefined;
+        out.push({ instruction: copy.instruction, source: copy.source, destination: where, carriedBy: instruction });
+      }
     }
   }
   return out;
@@ -248,7 +232,9 @@ function wholeCopiesOfStage(model: DockerfileModel, stage: Stage, hops = 1): { i
  * the values the Dockerfile sets; undefined when unknown or a pattern.
  */
 function imagePathOf(model: DockerfileModel, instruction: Instruction, path: string, dir: string | undefined): string | undefined {
-  const value = path.includes('$') ? model.expand(path, variablesAt(model, instruction)) : path;
+  // BuildKit reads a COPY path's quotes as a shell word's (`"${APP_HOME}"/` is `/opt/app/`).
+  const expanded = path.includes('$') ? model.expand(path, variablesAt(model, instruction)) : path;
+  const value = expanded?.includes('"') || expanded?.includes("'") ? expanded.replace(/["']/g, '') : expanded;
   if (value === undefined || value.includes('$') || /[*?[]/.test(value) || (dir === undefined && !value.startsWith('/'))) return undefined;
   return joinImagePath(dir ?? '/', value);
 }
@@ -379,7 +365,7 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
   let found: { imagePath: string; contextPath: string; line: number } | undefined;
   // The last copy that writes the path decides.
   for (const copy of contextCopies(model, false, stage)) {
-    const hit = sourcePathOf(copy, candidates, directories);
+    const hit = sourcePathOf(model, copy, candidates, directories);
     if (hit) found = { imagePath: hit.imagePath, contextPath: hit.path, line: copy.instruction.getRange().start.line };
   }
   // A later `COPY --from=<stage>` that writes it brings the file from that stage, where a copy from the context put it
@@ -392,7 +378,7 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
       if (found && instruction.getRange().start.line < found.line) continue;
       const reference = flagOf(instruction, 'from')?.getValue();
       if (!reference) continue;
-      const hit = sourcePathOf({ instruction, ...copyPaths(model, instruction) }, candidates, directories);
+      const hit = sourcePathOf(model, { instruction, ...copyPaths(model, instruction) }, candidates, directories);
       if (!hit) continue;
       // A file the copy names replaces the path: from an image, or a stage not read, it is not the context's file (or
       // not known to be). A folder is told from a file by its name only (no dot: `/app`, but also a binary `gogs`), and
@@ -415,11 +401,9 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
  * Which of `candidates` (image paths) `copy` writes, and the path of its source it came from (context-relative, or in a
  * stage); `exact` when the copy names that very file (not a folder or the whole context holding it).
  */
-function sourcePathOf(copy: { instruction: Instruction; sources: PathWord[]; destination: PathWord | undefined }, candidates: readonly string[], directories: Map<Instruction, string | undefined>): { imagePath: string; path: string; exact: boolean } | undefined {
-  if (!copy.destination || copy.destination.value.includes('$')) return undefined;
-  const base = directories.get(copy.instruction);
-  if (base === undefined && !copy.destination.value.startsWith('/')) return undefined;
-  const destination = joinImagePath(base ?? '/', copy.destination.value);
+function sourcePathOf(model: DockerfileModel, copy: { instruction: Instruction; sources: PathWord[]; destination: PathWord | undefined }, candidates: readonly string[], directories: Map<Instruction, string | undefined>): { imagePath: string; path: string; exact: boolean } | undefined {
+  const destination = copy.destination && imagePathOf(model, copy.instruction, copy.destination.value, directories.get(copy.instruction));
+  if (!copy.destination || destination === undefined) return undefined;
   const intoDirectory = copy.sources.length > 1 || /[/\\]$/.test(copy.destination.value) || copy.destination.value === '.';
   let out: { imagePath: string; path: string; exact: boolean } | undefined;
   for (const source of copy.sources) {

@@ -231,7 +231,11 @@ export function runnerStripped(words: string[]): string[] {
 
 /** One keep-alive step: `sleep infinity`, `sleep 3600` (a minute or more), `tail -f /dev/null`, `pause`. */
 export function isKeepAlive(command: SimpleCommand): boolean {
-  const words = effectiveWords(command).map((w) => w.value);
+  return isKeepAliveWords(effectiveWords(command).map((w) => w.value));
+}
+
+/** isKeepAlive of a command's words, wrappers already left out (an entrypoint script's last line, split on blanks). */
+export function isKeepAliveWords(words: readonly string[]): boolean {
   const program = basename(words[0] ?? '');
   if (program === 'sleep') {
     const arg = words[1] ?? '';

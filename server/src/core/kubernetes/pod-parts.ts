@@ -9,7 +9,7 @@ import type { Container, KubeObject, KubernetesModel } from './model';
 import { WORKLOAD_KINDS, isKnativeServing, isLifecycleHook, isTemplated } from './model';
 import { containerCommand, isIdleCommand, scalarLogical } from './commands';
 import { isOfficialImage, isStandInImage, parseImageReference } from './images';
-import { asMap, mapEntries, nodeAt, scalarNumber, scalarString, seqItems, valueOf } from './yaml-nodes';
+import { HELM_UNKNOWN, asMap, mapEntries, nodeAt, scalarNumber, scalarString, seqItems, valueOf } from './yaml-nodes';
 import { perContainer, perObject } from './object-memo';
 
 export interface CommandItem {
@@ -66,6 +66,15 @@ export function findInCommand(model: KubernetesModel, container: Container, doc:
     joined += scriptStart !== undefined && item.node.range?.[0] === scriptStart ? blanked(item.text, command!.inert!) : item.text;
   }
   const regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  // Where the Helm values the template left unknown start, in order (isTemplated's two marks).
+  const values: number[] = [];
+  if (isTemplated(joined)) {
+    for (const mark of ['{{', HELM_UNKNOWN]) for (let i = joined.indexOf(mark); i >= 0; i = joined.indexOf(mark, i + mark.length)) values.push(i);
+    values.sort((a, b) => a - b);
+  }
+  let scanned = 0;
+  let commandStart = 0;
+  let nextValue = 0;
   const out: CommandMatch[] = [];
   for (let m = regex.exec(joined); m; m = regex.exec(joined)) {
     if (m[0].length === 0) {
@@ -74,9 +83,10 @@ export function findInCommand(model: KubernetesModel, container: Container, doc:
     }
     // An unknown value in the match, or before it in the same simple command (`{{ .Values.prefix }} git clone x` may
     // be `echo git clone x`), leaves the match unknown.
-    let from = m.index;
-    while (from > 0 && !COMMAND_SEPARATORS.has(joined[from - 1])) from--;
-    if (isTemplated(joined.slice(from, m.index + m[0].length))) continue;
+    // Matches come in order: the command's start and the Helm values before it are found by cursors, in one pass.
+    for (; scanned < m.index; scanned++) if (COMMAND_SEPARATORS.has(joined[scanned])) commandStart = scanned + 1;
+    while (nextValue < values.length && values[nextValue] < commandStart) nextValue++;
+    if (nextValue < values.length && values[nextValue] < m.index + m[0].length) continue;
     const start = m.index;
     const end = m.index + m[0].length;
     const touched = items.map((item, i) => ({ item, from: starts[i], to: starts[i] + item.text.length })).filter((x) => x.from < end && x.to > start);

@@ -101,5 +101,11 @@ testRule(rule, {
       buildContext: script('#!/bin/sh\nset -e\nphp artisan config:cache\nphp-fpm\n', 'startup.sh'),
       errors: [{ line: 3, column: 19, endColumn: 43, messageId: 'noExec', message: 'starts php-fpm as a child' }],
     },
+    {
+      name: 'a script copied to a destination written with a variable the Dockerfile sets (forem: "${APP_HOME}"/)',
+      code: 'FROM ruby:3.3-slim\nENV APP_HOME=/opt/apps/forem\nCOPY scripts/entrypoint.sh "${APP_HOME}"/\nENTRYPOINT ["/opt/apps/forem/entrypoint.sh"]\n',
+      buildContext: script(CHILD, 'scripts/entrypoint.sh'),
+      errors: [{ line: 4, column: 13, messageId: 'noExec' }],
+    },
   ],
 });

@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import { entrypointScript } from '../../../build-context';
 import { isShellScript, scriptCommandLines, type ScriptLine } from '../../../dockerfile/script-lines';
+import { isKeepAliveWords } from '../../../kubernetes/commands';
 
 /** `exec` as a command that replaces the shell (not `exec >log 2>&1`, which only redirects). */
 const EXEC_COMMAND = /(?:^|[;&|({]|\bthen|\belse|\bdo)\s*exec\s+(\S+)/g;
@@ -34,7 +35,7 @@ export function childProcessOf(text: string, path: string): { line: number; prog
   if (!first || NOT_A_PROCESS.test(first) || first.endsWith('()') || first.includes('(')) return undefined;
   // `tail -f /dev/null` only keeps the container up while the processes started in the background serve: exec-ing it
   // would not help them (that is background-process's finding), so it is not reported as the app left as a child.
-  if (first === 'tail' && words.some((w) => w === '-f' || w === '-F' || w === '--follow')) return undefined;
+  if (isKeepAliveWords(words)) return undefined;
   // `main "$@"` calling a function of the script: what runs is inside the function, not judged here.
   const functions = new Set(lines.map((l) => FUNCTION.exec(l.text)).map((m) => m?.[1] ?? m?.[2]).filter(Boolean));
   if (functions.has(first)) return undefined;
