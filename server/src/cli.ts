@@ -67,8 +67,9 @@ Options:
                           with -, the name the text is reported under; what kind of file it is
                           is decided by it (without it, or when it says none: a line starting
                           with apiVersion: or kind: means YAML, a FROM line means a Dockerfile)
-      --values <file>     a Helm values file applied over each chart's values.yaml when its
-                          templates are read (repeatable; later files win)
+      --values <file>     a Helm values file (a path from the current folder) applied over each
+                          chart's values.yaml when its templates are read (repeatable; later
+                          files win); one that cannot be read stops the run (exit 2)
       --debug             print the stack of an internal error
   -h, --help              show this help
   -v, --version           show the version
@@ -276,6 +277,16 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     return EXIT_OK;
   }
 
+  // Helm charts are read first, so that a chart's templates and values files are parsed once, with their chart,
+  // as the editor parses them. A --values file that cannot be read stops the run before any file is analysed: every
+  // chart's findings would be those of values the user did not ask for.
+  const chartFailures: string[] = [];
+  const charts = cliChartReader(options.valuesFiles, (message) => chartFailures.push(message));
+  if (chartFailures.length > 0) {
+    err(chartFailures.map((message) => `twelve-factor-lens: ${message}`).join('\n'));
+    return EXIT_USAGE;
+  }
+
   const warnings: string[] = [...options.warnings];
   const warn = (message: string) => warnings.push(message);
   let unreadable = 0;
@@ -291,10 +302,6 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     },
     debug: options.debug,
   };
-  // Helm charts are read first, so that a chart's templates and values files are parsed once, with their chart,
-  // as the editor parses them. A --values file that cannot be read is reported after the files' own warnings.
-  const chartFailures: string[] = [];
-  const charts = cliChartReader(options.valuesFiles, (message) => chartFailures.push(message));
   // Also for the re-analyses of --fix (the reader reads each chart once).
   const parseOptionsOf: ParseOptionsOf = (uri, languageId) => charts.parseOptionsOf(uri, languageId);
   // Every file is read first, its warnings in the run's order; then parsed and analysed (analyseHere).
@@ -366,7 +373,6 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     else keep(decoded(decodeFile(read.length, path, uri, '', bytes.bytes), reporter));
   });
   for (const message of options.configs.warnings.splice(0)) warn(message);
-  for (const message of chartFailures) reporter.fail(message);
 
   const run: RunContext = {
     options,

@@ -107,6 +107,13 @@ describe('CLI on a Helm chart', () => {
     assert.ok(!findings.some((f) => f.rule === 'build-release-run/mutable-image-tag'), JSON.stringify(findings, null, 1));
   });
 
+  it('a --values file that cannot be read stops the run: exit 2, no findings printed', () => {
+    const result = run('--format', 'json', '--values', 'chart/ci/missing-values.yaml', 'chart');
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /chart\/ci\/missing-values\.yaml: cannot read the --values file/);
+  });
+
   it('an ignore comment in values.yaml suppresses the value finding and is not reported as unused', () => {
     const values = join(dir, 'chart', 'values.yaml');
     try {

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, isScalar, visit } from 'yaml';
 import { maskText, isSecretKey, wordsOf } from '../../server/src/core/mask';
-import { maskValue, literalSecret } from '../../server/src/core/secrets';
+import { maskValue, literalSecret, looksLikeSecretName } from '../../server/src/core/secrets';
 import { defineDockerfileRule, formatMessage } from '../../server/src/core/rule';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
 import { hoverAt } from '../../server/src/core/hover';
@@ -22,6 +22,9 @@ import { toJson, toSarif, toStylish, type FileReport } from '../../server/src/cl
 const ROOT = join(__dirname, '..', '..');
 /** 36 letters and digits: the body of a GitHub token, assembled so no token literal is committed. */
 const BODY36 = 'Pl4nted0Token0Body0abcdefghijklmnopq';
+/** The path of a Slack and of a Discord incoming webhook (made up), assembled so no webhook URL is committed. */
+const SLACK_PATH = 'T0A1B2C3D/' + 'B4E5F6G7H/' + 'aB3dE5gH7jK9mN1pQ3sT5vW7';
+const DISCORD_PATH = '112233445566778899/' + 'Pl4nted-Webhook_Token0abcdefghijklmnop';
 
 // ---------------------------------------------------------------------------------------------
 // Unit: what the masker hides and what it keeps
@@ -59,6 +62,8 @@ describe('maskText', () => {
     ['data=base64:c2hvcnQ=', 'data=base64:c2hvcnQ='],
     ['-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu\n-----END RSA PRIVATE KEY-----', '-----BEGIN RSA PRIVATE KEY-----****-----END RSA PRIVATE KEY-----'],
     ['postgres://app:Pg0nlyPw...', 'postgres://app:****...'],
+    ['curl -d @msg.json https://hooks.' + 'slack.com/services/' + SLACK_PATH, 'curl -d @msg.json https://hooks.slack.com/services/****'],
+    ['DISCORD_WEBHOOK=https://discord' + '.com/api/webhooks/' + DISCORD_PATH + ' node bot.js', 'DISCORD_WEBHOOK=https://discord.com/api/webhooks/**** node bot.js'],
   ];
   for (const [input, expected] of cases) {
     it(`masks ${expected}`, () => assert.equal(maskText(input), expected));
@@ -181,6 +186,20 @@ describe('the one path', () => {
     for (const name of ['DB_PASSWORD_PARAM', 'SLACK_TOKEN_PARAMETER', 'LICENSE_KEY_PATH', 'WRITE_KEY_ARN', 'SSM_LOGZ_IO_TOKEN_KEY', 'VAULT_TOKEN_PATH', 'SECRETS_MANAGER_DB_PASSWORD']) assert.equal(literalSecret(name, 'k2x9Qm7vLp4r8sZt'), undefined, name);
     assert.equal(literalSecret('VAULT_TOKEN', 'k2x9Qm7vLp4r8sZt')?.kind, 'a literal value under a secret-like name', 'a Vault token is one');
   });
+
+  it("a chat service's incoming-webhook URL is a secret by its name; other URLs and webhooks of no chat service are not", () => {
+    for (const name of ['SLACK_WEBHOOK_URL', 'DISCORD_WEBHOOK', 'slackHookUrl', 'HONEY_SLACK_URL', 'TEAMS_INCOMING_WEBHOOK_URL']) assert.ok(looksLikeSecretName(name), name);
+    for (const name of ['WEBHOOK_URL', 'SLACK_API_URL', 'SLACK_CHANNEL', 'SLACK', 'DISCORD_GUILD_ID', 'SLACK_INCOMING']) assert.ok(!looksLikeSecretName(name), name);
+  });
+
+  it('an incoming webhook URL is a credential by its shape, under any name; the documentation\'s sample is not', () => {
+    const slack = 'https://hooks.' + 'slack.com/services/' + SLACK_PATH;
+    assert.deepEqual(literalSecret('NOTIFY', slack), { kind: 'a Slack webhook URL', masked: 'https://hooks.slack.com/services/****' });
+    assert.equal(literalSecret('ALERTS', 'https://discord' + 'app.com/api/webhooks/' + DISCORD_PATH)?.kind, 'a Discord webhook URL');
+    assert.equal(literalSecret('SLACK_WEBHOOK_URL', 'https://hooks.' + 'slack.com/services/T00000000/B00000000/' + 'X'.repeat(24)), undefined);
+    assert.equal(literalSecret('SLACK_WEBHOOK_URL', 'https://hooks.slack.com/services/xxx/yyy/zzz'), undefined);
+    assert.equal(literalSecret('ALERT_WEBHOOK_URL', 'http://alert-receiver.monitoring:9093/hook'), undefined);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -213,6 +232,7 @@ const FORMS: Form[] = [
   { name: 'PEM private key', text: '-----BEGIN RSA PRIVATE KEY-----MIIEpPl4ntedPrivateKeyMaterial0123-----END RSA PRIVATE KEY-----', secret: 'MIIEpPl4ntedPrivateKeyMaterial0123' },
   { name: 'JSON Web Token', text: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwbGFudGVkIn0.Pl4ntedSignatureValue0123456789', secret: 'Pl4ntedSignatureValue0123456789' },
   { name: 'Laravel application key', text: 'APP_KEY=base64:Pl4ntedLaravelAppKey0123456789abcdefghijklm=', secret: 'Pl4ntedLaravelAppKey0123456789abcdefghijklm=' },
+  { name: 'Slack webhook URL', text: 'https://hooks.' + 'slack.com/services/' + SLACK_PATH, secret: SLACK_PATH, kept: 'hooks.slack.com/services/****' },
 ];
 
 interface Slot {

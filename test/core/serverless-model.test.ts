@@ -166,6 +166,19 @@ describe('serverless templates', () => {
     assert.match(unreadable.findings[0].message, /placeholders/);
   });
 
+  it('a Go template of a serverless.yml is not analysed (one hint, no syntax error); a Step Functions JSONata value is no Jinja block', () => {
+    // telegram-lambda's serverless.yaml.template: `{{ range }}` over the variables a script renders it with.
+    const text = 'service: bot\nprovider:\n  name: aws\n  runtime: python3.12\nfunctions:\n  hook:\n    handler: app.handler\n    environment: {{ range $n, $v := . }}\n        {{$n}}: ${env:{{$n}}}{{end}}\n';
+    const analysis = analyze({ uri: 'file:///w/serverless.yaml.template', languageId: 'yaml', text });
+    assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['serverless/project-template-not-analysed']);
+    assert.match(analysis.findings[0].message, /Go template/);
+    assert.deepEqual(analysis.parsed.parseProblems, []);
+    const jsonata = "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Flow:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        QueryLanguage: JSONata\n        StartAt: Pass\n        States:\n          Pass: {Type: Pass, Output: '{% $states.input.order %}', End: true}\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs16.x\n      Handler: index.handler\n";
+    const flow = analyze({ uri: 'file:///w/template.yaml', languageId: 'yaml', text: jsonata });
+    assert.equal(flow.parsed.serverless?.skipped, undefined);
+    assert.ok(flow.findings.some((f) => f.ruleId === 'dev-prod-parity/deprecated-lambda-runtime'), 'the template is analysed');
+  });
+
   it('cookiecutter placeholders in values of a template that parses are references: analysed, never a finding of their own', () => {
     const text = "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs16.x\n      AutoPublishAlias: live\n      Environment:\n        Variables:\n          STAGE: '{{cookiecutter.stage}}'\n          DB_HOST: '{{ cookiecutter.db_host }}'\n          API_KEY: '{{cookiecutter.api_key}}'\n";
     const analysis = analyze({ uri: 'file:///w/template.yaml', languageId: 'yaml', text });

@@ -493,7 +493,7 @@ function nextNonControlLines(source: SourceText): (line: number) => number {
 export const HELM_SKIPPED = { id: 'helm/template-not-analysed', severity: 'hint', description: 'A Helm template (or part of it) is too dynamic to read and was not analysed.' } as const;
 
 /** PROJECT_TEMPLATE_SKIPPED: the one hint on a `sam init`/cookiecutter project template, which is read only once rendered. */
-export const PROJECT_TEMPLATE_SKIPPED = { id: 'serverless/project-template-not-analysed', severity: 'hint', description: 'A SAM or Serverless project template with Jinja blocks or cookiecutter placeholders is read only once rendered, and was not analysed.' } as const;
+export const PROJECT_TEMPLATE_SKIPPED = { id: 'serverless/project-template-not-analysed', severity: 'hint', description: 'A SAM or Serverless project template with Jinja blocks, cookiecutter placeholders or Go template actions is read only once rendered, and was not analysed.' } as const;
 
 /**
  * Notices about the tool's own coverage (what it could not read), not about the code: no factor, a hint by

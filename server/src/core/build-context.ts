@@ -22,7 +22,7 @@ import { devDependencyCopies, type DevDependencyCopy } from './dockerfile/dev-de
 
 export { cleanPath };
 import { packageScriptRun } from './dockerfile/package-scripts';
-import { isPython, startInfo } from './dockerfile/start-command';
+import { isPython, startInfo, type StartCommand, type StartInfo } from './dockerfile/start-command';
 import { pythonScriptWord } from './dockerfile/python-scripts';
 
 export interface ContextFile {
@@ -593,12 +593,30 @@ export function startPythonScript(model: DockerfileModel): string | undefined {
  * serve`): the one in the working directory of the start instruction, traced to the copy that put it there.
  */
 export function startPackageJson(model: DockerfileModel): string | undefined {
-  const command = startInfo(model)?.commands.find((c) => packageScriptRun(c.words.map((w) => w.value)) !== undefined);
-  if (!command) return undefined;
+  const info = startInfo(model);
+  const command = info?.commands.find((c) => packageScriptRun(c.words.map((w) => w.value)) !== undefined);
+  if (!info || !command) return undefined;
   const directories = workdirs(model);
-  const workdir = directories.get(command.instruction);
-  if (workdir === undefined) return undefined;
-  return contextFileOf(model, [joinImagePath(workdir, 'package.json')], directories)?.contextPath;
+  const directory = startDirectory(info, command, directories);
+  if (directory === undefined) return undefined;
+  return contextFileOf(model, [joinImagePath(directory, 'package.json')], directories)?.contextPath;
+}
+
+/**
+ * The directory a start command runs in: its instruction's working directory, changed by the `cd` commands that
+ * run before it in the same command line (Pingvin Share's `… & cd backend && npm run prod`); undefined when a `cd`
+ * goes where the file does not say (`cd "$APP_DIR"`, `cd -`, `cd` alone).
+ */
+function startDirectory(info: StartInfo, command: StartCommand, directories: ReadonlyMap<Instruction, string | undefined>): string | undefined {
+  let directory = directories.get(command.instruction);
+  for (const earlier of info.commands) {
+    if (earlier === command || directory === undefined) break;
+    // A `cd` sent to the background runs in a subshell of its own.
+    if (earlier.instruction !== command.instruction || earlier.background || earlier.program !== 'cd') continue;
+    const target = earlier.words.length === 2 ? earlier.words[1].value : '-';
+    directory = target.startsWith('-') || /[$`~]/.test(target) ? undefined : joinImagePath(directory, target);
+  }
+  return directory;
 }
 
 /** Options that point a JVM build tool at a build file or project folder other than its working directory's. */

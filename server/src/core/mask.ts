@@ -8,7 +8,7 @@
  * settings whose key names a secret (`password=`, `;Pwd=`, `_authToken=`, `X-Api-Key: `),
  * command-line flags that take a secret (`--password X`, `--requirepass X`, `-u user:pw`,
  * mysql's `-pX`, `Bearer X`) and the well-known token shapes (AWS keys, GitHub, GitLab,
- * Slack, Stripe, npm… tokens, JSON Web Tokens, PEM private keys).
+ * Slack, Stripe, npm… tokens, Slack and Discord webhook URLs, JSON Web Tokens, PEM private keys).
  *
  * Written as hand scanners over the text: every step moves forward, so the cost is linear
  * in the text whatever it holds; no regular expression runs on the user's text here.
@@ -425,6 +425,7 @@ const ALNUM_DASH_UNDERSCORE = 2;
 const ALNUM_DASH = 3;
 const UPPER_DIGIT = 4;
 const JWT = 5;
+const URL_PATH = 6;
 
 /** A prefix kept visible (it says what kind of secret it was) and the body that is hidden. */
 const SHAPES: { prefix: string; body: number; min: number; caseSensitive?: boolean }[] = [
@@ -457,6 +458,12 @@ const SHAPES: { prefix: string; body: number; min: number; caseSensitive?: boole
   { prefix: 'dckr_pat_', body: ALNUM_DASH_UNDERSCORE, min: 12 },
   { prefix: 'eyJ', body: JWT, min: 17 },
   { prefix: 'base64:', body: JWT, min: 40 }, // Laravel's APP_KEY
+  // Webhook URLs: the path after the host's webhook folder is the credential.
+  { prefix: 'hooks.slack.com/services/', body: URL_PATH, min: 20 },
+  { prefix: 'hooks.slack.com/workflows/', body: URL_PATH, min: 20 },
+  { prefix: 'hooks.slack.com/triggers/', body: URL_PATH, min: 20 },
+  { prefix: 'discord.com/api/webhooks/', body: URL_PATH, min: 20 },
+  { prefix: 'discordapp.com/api/webhooks/', body: URL_PATH, min: 20 },
 ];
 
 function inBody(c: number, body: number): boolean {
@@ -471,6 +478,8 @@ function inBody(c: number, body: number): boolean {
       return isAlnum(c) || c === 45;
     case UPPER_DIGIT:
       return isDigit(c) || (c >= 65 && c <= 90);
+    case URL_PATH:
+      return isAlnum(c) || c === 95 || c === 45 || c === 47;
     default:
       return isAlnum(c) || c === 95 || c === 45 || c === 46 || c === 61 || c === 43 || c === 47; // base64url, dots, padding
   }

@@ -3,7 +3,7 @@
  * knows to be secret. Masking of secrets inside any echoed text is done by the one masker,
  * mask.ts, which formatMessage applies to every message value.
  */
-import { maskText, urlPassword } from './mask';
+import { maskText, urlPassword, wordsOf } from './mask';
 import { hasTemplateBraces } from './text-scan';
 
 /** Keeps the first characters (enough to recognise the kind of token) and hides the rest. */
@@ -30,7 +30,24 @@ const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|PWD|SECRET|TOKEN|API[_-]?KEY|ACCES
 const SECRET_NAME_EXCEPTIONS = /(_(FILE|PATH|DIR|NAME|REF|ID|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|HEADER|URL|ENDPOINT|TYPE|ALGORITHM|ENABLED|REQUIRED|MIN|MAX|COMPLEXITY|POLICY|STRENGTH|PATTERN|REGEX|FORMAT|MODE)$)|^(.*_)?(PUBLIC|PUB)_/i;
 
 export function looksLikeSecretName(name: string): boolean {
-  return SECRET_NAME.test(name) && !SECRET_NAME_EXCEPTIONS.test(name);
+  return (SECRET_NAME.test(name) && !SECRET_NAME_EXCEPTIONS.test(name)) || namesChatWebhook(name);
+}
+
+const CHAT_SERVICES = new Set(['slack', 'discord', 'teams', 'mattermost', 'rocketchat', 'gchat']);
+const WEBHOOK_WORDS = new Set(['incoming', 'webhook', 'hook', 'url']);
+
+/**
+ * A chat service's incoming-webhook URL by its name (`SLACK_WEBHOOK_URL`, `DISCORD_WEBHOOK`, `slackHookUrl`,
+ * `HONEY_SLACK_URL`): the URL is the credential, whoever has it posts as the integration. Only the service's name
+ * followed by webhook words; `SLACK_API_URL` or `SLACK_CHANNEL_URL` locate something, and a `WEBHOOK_URL` of no
+ * chat service may be any endpoint.
+ */
+function namesChatWebhook(name: string): boolean {
+  const words = wordsOf(name);
+  const service = words.findIndex((w) => CHAT_SERVICES.has(w));
+  if (service < 0 || service === words.length - 1) return false;
+  const rest = words.slice(service + 1);
+  return rest.every((w) => WEBHOOK_WORDS.has(w)) && rest[rest.length - 1] !== 'incoming';
 }
 
 /** Values that are clearly not a secret even under a secret-like name: empty, placeholders, references. */
@@ -74,7 +91,16 @@ export interface SecretShape {
   kind: string;
 }
 
-const SECRET_SHAPES: { kind: string; pattern: RegExp }[] = [
+/**
+ * A token with at least eight different characters: a real webhook's credential, not the documentation's
+ * `XXXXXXXXXXXXXXXXXXXXXXXX` or `xxxxxxxx`.
+ */
+function variedToken(match: string): boolean {
+  const token = match.slice(match.lastIndexOf('/') + 1);
+  return new Set(token).size >= 8;
+}
+
+const SECRET_SHAPES: { kind: string; pattern: RegExp; real?: (match: string) => boolean }[] = [
   { kind: 'an AWS access key id', pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
   { kind: 'a GitHub token', pattern: /\b(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}\b/ },
   { kind: 'a GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
@@ -87,12 +113,18 @@ const SECRET_SHAPES: { kind: string; pattern: RegExp }[] = [
   { kind: 'a private key', pattern: /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/ },
   // Laravel's APP_KEY as `php artisan key:generate` writes it: 32 random bytes, base64, behind `base64:`.
   { kind: 'a Laravel application key', pattern: /^base64:[A-Za-z0-9+/]{40,}={0,2}$/ },
+  // Incoming-webhook URLs carry their credential in the path: whoever has one can post as the integration.
+  { kind: 'a Slack webhook URL', pattern: /\bhooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]{20,}/, real: variedToken },
+  { kind: 'a Discord webhook URL', pattern: /\bdiscord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,}/, real: variedToken },
   { kind: 'a JSON Web Token', pattern: /\beyJ(?:[A-Za-z0-9_]|-(?!eyJ)){10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
 ];
 
 /** Recognises well-known token shapes and credentials embedded in URLs. */
 export function secretShapeOf(value: string): SecretShape | undefined {
-  for (const shape of SECRET_SHAPES) if (shape.pattern.test(value)) return { kind: shape.kind };
+  for (const shape of SECRET_SHAPES) {
+    const match = shape.pattern.exec(value);
+    if (match && (!shape.real || shape.real(match[0]))) return { kind: shape.kind };
+  }
   const password = urlPassword(value);
   if (password !== undefined && !isPlaceholderValue(password) && !isSecretReference(password)) return { kind: 'a password inside a URL' };
   return undefined;

@@ -9,6 +9,7 @@ import type { DockerfileModel, Stage } from './model';
 import { effectiveWords, type ShellWord, type SimpleCommand } from './shell';
 import { commandsOf, copyPaths, flagOf, programOf, variablesAt, verbIndex, type PathWord } from './instructions';
 import { cleanPath, joinImagePath, workdirs } from './image-paths';
+import { packageJsonObject } from './package-scripts';
 
 export interface DevDependencyCopy {
   /** The final stage's `COPY --from`. */
@@ -179,12 +180,8 @@ export function removesNodeModules(words: readonly string[]): boolean {
 
 /** True when a package.json's text declares development dependencies (or cannot be read as JSON: assume it does). */
 export function declaresDevDependencies(packageJson: string): boolean {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(packageJson);
-  } catch {
-    return true;
-  }
-  const dev = parsed && typeof parsed === 'object' ? (parsed as { devDependencies?: unknown }).devDependencies : undefined;
+  const parsed = packageJsonObject(packageJson);
+  if (!parsed) return true;
+  const dev = parsed.devDependencies;
   return dev !== null && typeof dev === 'object' && Object.keys(dev).length > 0;
 }

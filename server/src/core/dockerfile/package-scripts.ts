@@ -38,15 +38,8 @@ export function packageScriptRun(words: readonly string[]): { script: string; at
  * such script.
  */
 export function scriptCommands(packageJson: string, script: string): string[][] | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(packageJson);
-  } catch {
-    return undefined;
-  }
-  const scripts = parsed && typeof parsed === 'object' ? (parsed as { scripts?: unknown }).scripts : undefined;
-  const text = scripts && typeof scripts === 'object' && Object.hasOwn(scripts, script) ? (scripts as Record<string, unknown>)[script] : undefined;
-  if (typeof text !== 'string') return undefined;
+  const text = scriptText(packageJson, script);
+  if (text === undefined) return undefined;
   const source = new SourceText('file:///package.json', text);
   return splitCommands(source, verbatimText(source, 0, text.length)).map((command) => {
     let words = effectiveWords(command).map((w) => w.value);
@@ -57,6 +50,13 @@ export function scriptCommands(packageJson: string, script: string): string[][] 
     }
     return words;
   });
+}
+
+/** The command line of a package.json's `script`; undefined when the text is no JSON object or has no such script. */
+export function scriptText(packageJson: string, script: string): string | undefined {
+  const scripts = packageJsonObject(packageJson)?.scripts;
+  const text = scripts && typeof scripts === 'object' && Object.hasOwn(scripts, script) ? (scripts as Record<string, unknown>)[script] : undefined;
+  return typeof text === 'string' ? text : undefined;
 }
 
 /** Where package.json names `script` (its key under `scripts`), or the file's start when it cannot be found. */
@@ -72,4 +72,15 @@ export function scriptRange(packageJson: string, script: string): Range {
   }
   const character = at - lineStart;
   return { start: { line, character }, end: { line, character: character + JSON.stringify(script).length } };
+}
+
+/** A package.json's top-level object, or undefined when the text is no JSON object. */
+export function packageJsonObject(packageJson: string): Record<string, unknown> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(packageJson);
+  } catch {
+    return undefined;
+  }
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
 }

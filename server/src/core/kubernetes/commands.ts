@@ -7,6 +7,8 @@
  */
 import { isScalar, type Document, type Node, type Scalar } from 'yaml';
 import { comparePositions, type SourceText } from '../source';
+import { adminTaskWord } from '../dockerfile/admin-tasks';
+import { programWords } from '../dockerfile/start-command';
 import { effectiveWords, LogicalTextBuilder, splitCommands, type LogicalText, type ShellWord, type SimpleCommand } from '../dockerfile/shell';
 import type { Container, KubeObject, KubernetesModel } from './model';
 import { resolve, seqItems, valueOf } from './yaml-nodes';
@@ -185,37 +187,13 @@ export function durationSeconds(value: string): number | undefined {
   return m[2] === 'm' ? n * 60 : m[2] === 'h' ? n * 3600 : m[2] === 'd' ? n * 86_400 : n;
 }
 
-/** Django's options that make `migrate` report instead of apply. */
-const CHECK_ONLY = /\s--(check|plan)(\s|$)/;
-
 /**
- * A schema migration or data seeding step (`manage.py migrate`, `rails db:migrate`,
- * `alembic upgrade head`, `prisma migrate deploy`, `flyway migrate`, `npm run migrate` …).
+ * A schema migration, seeding or cache warm-up step (`manage.py migrate`, `rails db:migrate`, `alembic upgrade head`,
+ * `prisma migrate deploy`, `flyway migrate`, `npm run migrate` …), as the Dockerfile rules recognise it.
  */
 export function isMigrationCommand(command: SimpleCommand): boolean {
-  const words = runnerStripped(effectiveWords(command).map((w) => w.value));
-  if (words.length === 0) return false;
-  const text = words.join(' ');
-  const program = basename(words[0]);
-  // `migrate --check` and `--plan` apply nothing: a wait for a release's migration Job (Grafana OnCall's init containers).
-  if (/^python[\d.]*$/.test(program) || /manage\.py$/.test(program)) return /(^|\s)\S*manage\.py\s+(migrate|loaddata)\b/.test(text) && !CHECK_ONLY.test(text);
-  if (program === 'django-admin') return /\bmigrate\b/.test(text) && !CHECK_ONLY.test(text);
-  if (program === 'rails' || program === 'rake') return /\bdb:(migrate|seed|setup|prepare)\b/.test(text);
-  if (program === 'alembic') return /\bupgrade\b/.test(text);
-  if (program === 'flask') return /\bdb\s+upgrade\b/.test(text);
-  if (program === 'prisma') return /\b(migrate\s+deploy|migrate\s+dev|db\s+push|db\s+seed)\b/.test(text);
-  if (program === 'knex') return /\b(migrate:latest|migrate:up|seed:run)\b/.test(text);
-  if (/^typeorm/.test(program)) return /\bmigration:run\b/.test(text);
-  if (/^sequelize(-cli)?$/.test(program)) return /\bdb:(migrate|seed)/.test(text);
-  if (program === 'php') return /\bartisan\s+(migrate|db:seed)\b/.test(text);
-  if (program === 'flyway') return /\bmigrate\b/.test(text);
-  if (program === 'liquibase') return /\b(update|updateSQL)\b/.test(text);
-  if (program === 'goose') return /\bup\b/.test(text);
-  if (program === 'migrate') return /\b(up|goto)\b/.test(text) && /-(path|source|database)\b/.test(text);
-  if (program === 'diesel' || program === 'sqlx') return /\bmigration\s+run\b/.test(text);
-  if (program === 'mix') return /\becto\.migrate\b/.test(text);
-  if (/^(npm|yarn|pnpm)$/.test(program)) return /^\S+\s+(run\s+)?(db:)?(migrate|migration|migrations|seed)(:[\w-]+)?$/.test(text.split(/(?<!\s)\s+--\s/)[0]);
-  return false;
+  const { words, program } = programWords(command);
+  return adminTaskWord(words, program) !== undefined;
 }
 
 /** Drops language runners that only start the real tool: `bundle exec`, `npx`, `poetry run`, `pipenv run`, `uv run`. */

@@ -134,6 +134,23 @@ const FRAMEWORK_KEYS_WITHIN: Record<string, { own: readonly string[]; provider: 
   'LoggingConfig.LogFormat': { own: ['logs', 'logFormat'], provider: ['logs', 'lambda', 'logFormat'] },
 };
 
+/**
+ * A Go template's actions (text/template, as gomplate and many deploy scripts use it): `{{ range $k, $v := . }}`,
+ * `{{ if … }}`, `{{- end }}`. A file holding them is the source of a template, not the template. CloudFormation's
+ * own `{{resolve:…}}` is none of them.
+ */
+/**
+ * Jinja's statements (`{% if … %}`, `{%- for … %}`, `{% endif %}`), as `sam init`'s cookiecutter templates use them.
+ * A Step Functions JSONata expression (`"{% $states.input.id %}"`) is a value of a real template, not one of them.
+ */
+const JINJA_BLOCK = /\{%-?\s*(?:if|elif|else|endif|for|endfor|set|endset|raw|endraw|macro|endmacro|block|endblock|include|import|from|with|endwith|filter|endfilter|call|endcall|extends)\b/;
+const GO_TEMPLATE_BLOCK = /\{\{-?\s*(?:range|if|with|define|block|end)\b/;
+/** A Go template's value (`{{ .Values.x }}`, `{{$name}}`): the file parses only when it stands inside a quoted scalar. */
+const GO_TEMPLATE_VALUE = /\{\{-?\s*[.$]/;
+
+/** How deep `!If` inside `!If` is followed (see ServerlessModel.branches). */
+const MAX_CONDITION_DEPTH = 4;
+
 export class ServerlessModel {
   readonly doc: Document | undefined;
   readonly root: YAMLMap | undefined;
@@ -155,17 +172,22 @@ export class ServerlessModel {
   private readonly takers = new Map<Node, LambdaFunction[]>();
 
   constructor(readonly source: SourceText) {
-    this.isProjectTemplate = /\{\{\s*cookiecutter|\{%/.test(source.text);
+    const goBlocks = GO_TEMPLATE_BLOCK.test(source.text);
+    const jinjaBlocks = JINJA_BLOCK.test(source.text);
+    this.isProjectTemplate = /\{\{\s*cookiecutter/.test(source.text) || jinjaBlocks || goBlocks || GO_TEMPLATE_VALUE.test(source.text);
     const read = (text: string) => readDocument(text, { ...YAML_PARSE_OPTIONS, customTags: CUSTOM_TAGS });
     let doc = read(source.lfText);
     // `!Split [-, …]`: what PyYAML (SAM CLI, cfn-lint, CloudFormation) reads, and YAML 1.2 does not.
     if (doc.errors.length > 0) doc = readLoneFlowDashes(source.lfText, doc, read) ?? doc;
     this.doc = doc;
-    if (this.isProjectTemplate && (source.text.includes('{%') || doc.errors.length > 0)) {
-      // Nothing of it is read: what the rendered template holds depends on the answers given to `sam init`/cookiecutter.
-      this.skipped = source.text.includes('{%')
+    if (this.isProjectTemplate && (jinjaBlocks || goBlocks || doc.errors.length > 0)) {
+      // Nothing of it is read: what the rendered template holds depends on the answers given to `sam init`/cookiecutter,
+      // or on the data a Go template is executed with.
+      this.skipped = jinjaBlocks
         ? 'This file is a project template with Jinja blocks (`{% … %}`) and was not analysed; render it (`sam init`, cookiecutter) and lint the result.'
-        : 'This file is a project template whose `{{cookiecutter…}}` placeholders leave it unreadable as YAML or JSON; it was not analysed. Render it (`sam init`, cookiecutter) and lint the result.';
+        : goBlocks
+          ? 'This file is a Go template (`{{ range … }}`, `{{ if … }}`, `{{ end }}`) and was not analysed; render it and lint the result.'
+          : 'This file is a project template whose `{{…}}` placeholders leave it unreadable as YAML or JSON; it was not analysed. Render it (`sam init`, cookiecutter) and lint the result.';
       this.kind = looksLikeServerless(source.text);
       return;
     }
@@ -316,6 +338,26 @@ export class ServerlessModel {
       values.push(String(value.value));
     }
     return values;
+  }
+
+  /**
+   * The values a setting can take when it is deployed: the setting itself, or for `!If [Condition, A, B]` each
+   * branch (a nested `!If`'s too, to MAX_CONDITION_DEPTH), `!Ref AWS::NoValue` left out. Each keeps the setting's
+   * name and range, with the branch's node, intrinsic and text.
+   */
+  branches<T extends TemplateValue>(value: T): T[] {
+    const doc = this.doc;
+    if (value.intrinsic !== 'Fn::If' || !doc) return [value];
+    const out: T[] = [];
+    const visit = (node: unknown, depth: number) => {
+      const branch = this.value(node);
+      if (!branch) return;
+      if (branch.intrinsic === 'Ref' && this.referencedId(branch.node) === 'AWS::NoValue') return;
+      if (branch.intrinsic !== 'Fn::If') out.push({ ...value, node: branch.node, literal: branch.literal, intrinsic: branch.intrinsic, text: branch.text });
+      else if (depth < MAX_CONDITION_DEPTH) for (const item of seqItems(intrinsicBody(branch.node, 'Fn::If', doc), doc).slice(1, 3)) visit(item, depth + 1);
+    };
+    visit(value.node, 0);
+    return out;
   }
 
   /** A value node described: literal text, intrinsic, range. */

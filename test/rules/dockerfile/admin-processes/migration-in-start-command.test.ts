@@ -3,6 +3,9 @@ import { testRule } from '../../../helpers/rule-tester';
 
 const DJANGO = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY docker-entrypoint.sh /usr/local/bin/\nCOPY . .\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["gunicorn", "app.wsgi"]\n';
 const script = (text: string, path = 'docker-entrypoint.sh') => ({ files: { [path]: { uri: `file:///workspace/${path}`, text } } });
+/** Pingvin Share's layout: the backend's package.json reaches the image through its builder stage; the start command `cd`s to it. */
+const PINGVIN = (cmd: string) => `FROM node:20 AS backend-builder\nWORKDIR /opt/app\nCOPY ./backend .\nRUN npm ci && npm run build\nFROM node:20-slim\nWORKDIR /opt/app/backend\nCOPY --from=backend-builder /opt/app/package.json ./\nCOPY --from=backend-builder /opt/app/dist ./dist\nWORKDIR /opt/app\nCMD ${cmd}\n`;
+const packageJson = (prod: string) => script(JSON.stringify({ name: 'backend', scripts: { build: 'nest build', prod } }, null, 2), 'backend/package.json');
 
 testRule(rule, {
   valid: [
@@ -14,6 +17,9 @@ testRule(rule, {
     { name: 'a script that is no shell script is not read', code: DJANGO, buildContext: script('#!/usr/bin/env python3\nimport os\nos.system("python manage.py migrate")\n') },
     { name: 'a migration after the script hands over with exec never runs', code: DJANGO, buildContext: script('#!/bin/sh\nexec "$@"\npython manage.py migrate\n') },
     { name: 'a script that waits for migrations to have run (migrate --check, --plan)', code: DJANGO, buildContext: script('#!/bin/sh\nset -e\npython manage.py migrate --check\npython manage.py migrate --plan\nexec "$@"\n') },
+    { name: 'a package script that starts the app only', code: PINGVIN('cd backend && npm run prod'), buildContext: packageJson('node dist/src/main') },
+    { name: 'a package script that only migrates is the one-off process', code: PINGVIN('cd backend && npm run prod'), buildContext: packageJson('prisma migrate deploy') },
+    { name: 'a package.json in a folder the file does not name is not guessed', code: PINGVIN('cd "$APP_HOME" && npm run prod'), buildContext: packageJson('prisma migrate deploy && node dist/src/main') },
   ],
   invalid: [
     {
@@ -36,6 +42,17 @@ testRule(rule, {
       code: DJANGO,
       buildContext: script('#!/bin/sh\nset -e\ncd /app && python manage.py migrate --noinput\npnpm dlx prisma migrate deploy\nexec "$@"\n'),
       errors: [{ line: 5, column: 13, endColumn: 35, messageId: 'inScript', message: '`docker-entrypoint.sh` runs `python manage.py migrate` on every container start', relatedLines: [3, 4] }],
+    },
+    {
+      name: 'python options before manage.py; prisma migrate dev; the Kubernetes rules\' npm migration script names',
+      code: 'FROM python:3.12-slim\nCMD python -u manage.py migrate && npx prisma migrate dev && npm run migration:up && exec gunicorn app.wsgi\n',
+      errors: [{ line: 2, column: 5, endColumn: 32 }, { line: 2, column: 40, endColumn: 58 }, { line: 2, column: 62, endColumn: 82 }],
+    },
+    {
+      name: 'a package script the image starts migrates and seeds before the app (Pingvin Share)',
+      code: PINGVIN('node frontend/server.js & cd backend && npm run prod'),
+      buildContext: packageJson('prisma migrate deploy && prisma db seed && node dist/src/main'),
+      errors: [{ line: 10, column: 45, endColumn: 57, messageId: 'inPackageScript', message: '`npm run prod` runs `prisma migrate deploy` (package.json)', relatedLines: [5] }],
     },
   ],
 });

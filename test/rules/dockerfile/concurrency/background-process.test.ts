@@ -7,6 +7,7 @@ testRule(rule, {
     { name: 'background job only in a RUN of the builder', code: 'FROM node:20 AS build\nRUN (npm run serve &) && sleep 2 && npm test\nFROM node:20-slim\nCMD ["node", "server.js"]\n' },
     { name: 'single child with wait (signal forwarding idiom)', code: "FROM python:3.12-slim\nCMD [\"sh\", \"-c\", \"trap 'kill -TERM $PID' TERM; gunicorn app:app & PID=$!; wait $PID\"]\n" },
     { name: 'tail in a RUN, sleep 5 is not keep-alive', code: 'FROM alpine:3.20\nRUN tail -f /dev/null & true\nCMD ["/app/run"]\n' },
+    { name: 'a short sleep is a test image\'s whole job, not a keep-alive', code: 'FROM alpine:3.20\nCMD ["sleep", "30"]\n' },
   ],
   invalid: [
     {
@@ -31,6 +32,16 @@ testRule(rule, {
       name: 'sleep infinity as the main process',
       code: 'FROM debian:bookworm-slim\nENTRYPOINT ["sleep", "infinity"]\n',
       errors: [{ line: 2, column: 13, endColumn: 32, messageId: 'keepAlive' }],
+    },
+    {
+      name: 'an hour\'s sleep, as the Kubernetes rules read a keep-alive',
+      code: 'FROM debian:bookworm-slim\nCMD ["sleep", "3600"]\n',
+      errors: [{ line: 2, column: 6, endColumn: 21, messageId: 'keepAlive' }],
+    },
+    {
+      name: 'tail --follow /dev/null',
+      code: 'FROM alpine:3.20\nCMD tail --follow /dev/null\n',
+      errors: [{ line: 2, column: 5, endColumn: 28, messageId: 'keepAlive' }],
     },
   ],
 });

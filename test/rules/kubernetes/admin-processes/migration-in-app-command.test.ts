@@ -19,6 +19,7 @@ testRule(rule, {
     { name: 'app only', code: pod('          command: ["gunicorn", "app.wsgi"]\n') },
     { name: 'collectstatic is not a migration', code: pod('          command: ["sh", "-c", "python manage.py collectstatic --noinput && exec gunicorn app.wsgi"]\n') },
     { name: 'migrate mentioned as a flag of the app', code: pod('          command: ["sh", "-c", "./prepare && exec ./server --no-migrate"]\n') },
+    { name: 'steps that report or generate and apply nothing (status, updateSQL, --check)', code: pod('          command: ["sh", "-c", "npm run migrate:status && php artisan migrate:status && liquibase updateSQL && python manage.py migrate --check && exec node server.js"]\n') },
   ],
   invalid: [
     {
@@ -32,5 +33,10 @@ testRule(rule, {
       errors: [{ line: 14, column: 15 }, { line: 15, column: 15 }],
     },
     { name: 'prisma via npx', code: pod('          args: ["sh", "-c", "npx prisma migrate deploy; node dist/main.js"]\n'), errors: [{ line: 11, column: 31, message: 'npx prisma migrate deploy' }] },
+    {
+      name: 'the tools the Dockerfile rule knows: sqlx, dotnet ef, a migrate script',
+      code: pod('          command: ["sh", "-c", "sqlx migrate run && dotnet ef database update && ./migrate.sh && exec ./server"]\n'),
+      errors: [{ line: 11, column: 34, endColumn: 50 }, { line: 11, column: 54, endColumn: 79 }, { line: 11, column: 83, endColumn: 95 }],
+    },
   ],
 });

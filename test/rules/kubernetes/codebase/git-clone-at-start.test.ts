@@ -38,6 +38,7 @@ testRule(rule, {
     { name: 'a clone only named in what the script prints', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c", "echo \\"themes: git clone happens at build time\\" && exec node server.js"]\n') },
     { name: "a bare Pod that builds with kaniko (jpetazzo's container.training)", code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: kaniko-build\nspec:\n  initContainers:\n  - name: git-clone\n    image: alpine\n    command: [\"sh\", \"-c\"]\n    args:\n    - |\n      apk add --no-cache git &&\n      git clone git://github.com/jpetazzo/container.training /workspace\n  containers:\n  - name: build-image\n    image: gcr.io/kaniko-project/executor:latest\n    args: [\"--context=/workspace/dockercoins/rng\", \"--destination=registry:5000/rng-kaniko:latest\"]\n" },
     { name: 'a Pod that runs to completion and builds with docker build (container.training)', code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: build-image\nspec:\n  restartPolicy: OnFailure\n  containers:\n  - name: docker-build\n    image: docker\n    command: [\"sh\", \"-c\"]\n    args:\n    - |\n      apk add --no-cache git &&\n      git clone https://github.com/jpetazzo/container.training /workspace &&\n      docker build -t localhost:30000/worker /workspace/dockercoins/worker &&\n      docker push localhost:30000/worker\n" },
+    { name: 'a checkout of a repository the image holds downloads nothing', code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          command: ["sh", "-c", "git -C /srv/app checkout \\"$APP_REF\\" && exec /srv/app/run"]\n') },
   ],
   invalid: [
     {
@@ -64,6 +65,11 @@ testRule(rule, {
       name: 'git pull in a block scalar script',
       code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          args:\n            - |\n              cd /srv/app\n              git -C /srv/app pull origin main\n              exec ./run\n'),
       errors: [{ line: 18, column: 15, endColumn: 35, messageId: 'container' }],
+    },
+    {
+      name: 'the clone is reported, not the checkout of a version of it that follows (goldilocks)',
+      code: deploy('      containers:\n        - name: api\n          image: shop/api:1.2.0\n          args:\n            - |\n              git clone https://github.com/acme/shop.git\n              cd shop\n              git checkout v1.4.0\n              exec ./run\n'),
+      errors: [{ line: 17, column: 15, endColumn: 24, messageId: 'container' }],
     },
   ],
 });

@@ -30,6 +30,7 @@ testRule(rule, {
     { name: 'Kustomize patch with a non-secret env', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: orders}\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          env:\n            - {name: LOG_LEVEL, value: debug}\n' },
     // open-webui's oikb chart: a bootstrap Job is told which Secret (`SECRET_NAME`) and which key of it (`SECRET_KEY`) to write.
     { name: 'SECRET_KEY beside SECRET_NAME names a key of that Secret', code: deploy('            - name: SECRET_NAME\n              value: "oikb-owui-key"\n            - name: SECRET_KEY\n              value: "open-webui-api-key"\n            - name: DB_SECRET_NAME\n              value: orders-db\n            - name: DB_SECRET_KEY\n              value: password\n') },
+    { name: 'a webhook receiver in the cluster, and Slack\'s documentation sample, are not credentials', code: deploy('            - name: ALERTMANAGER_WEBHOOK_URL\n              value: http://alert-receiver.monitoring:9093/hook\n            - name: SLACK_WEBHOOK_URL\n              value: https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX\n') },
   ],
   invalid: [
     {
@@ -65,6 +66,12 @@ testRule(rule, {
       code: deploy('            - name: DB_SECRET_NAME\n              value: orders-db\n            - name: SECRET_KEY\n              value: "k2x9-Qm7v-Lp4r-8sZt"\n'),
       errors: [{ line: 19, column: 22, message: '`SECRET_KEY` holds a literal secret' }],
       output: deploy('            - name: DB_SECRET_NAME\n              value: orders-db\n            - name: SECRET_KEY\n              valueFrom:\n                secretKeyRef:\n                  name: orders-secrets\n                  key: SECRET_KEY\n'),
+    },
+    {
+      name: 'a Slack incoming-webhook URL is the credential itself, whatever the variable is called',
+      code: deploy('            - name: ALERTS_URL\n              value: https://hooks.' + 'slack.com/services/T0A1B2C3D/B4E5F6G7H/aB3dE5gH7jK9mN1pQ3sT5vW7\n'),
+      errors: [{ line: 17, column: 22, message: '`ALERTS_URL` holds a literal secret (`https://hooks.slack.com/services/****`, recognised by a Slack webhook URL)' }],
+      output: deploy('            - name: ALERTS_URL\n              valueFrom:\n                secretKeyRef:\n                  name: orders-secrets\n                  key: ALERTS_URL\n'),
     },
   ],
 });

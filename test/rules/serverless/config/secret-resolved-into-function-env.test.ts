@@ -97,5 +97,22 @@ testRule(rule, {
       code: "service: slack-ec2\ncustom:\n  config:\n    dev: ${file(./config/dev.yml)}\n    prod: ${file(./config/prod.yml)}\nprovider:\n  name: aws\n  stage: ${opt:stage, 'dev'}\nfunctions:\n  bot:\n    handler: h.bot\n    environment:\n      SLACK_TOKEN: ${self:custom.config.${self:provider.stage}.slack.authToken}\n",
       errors: [{ line: 13, column: 20, messageId: 'deployValue', message: '`${file(./config/dev.yml):slack.authToken}`' }],
     },
+    {
+      name: 'serverless.yml: a chat service\'s incoming-webhook URL is a credential by its name (aws-billing-to-slack); a webhook of no chat service, an API URL are not',
+      filename: 'serverless.yml',
+      code: "service: billing\nprovider:\n  name: aws\nfunctions:\n  report:\n    handler: h.report\n    environment:\n      SLACK_WEBHOOK_URL: ${param:slack_url}\n      discordHook: ${env:DISCORD_HOOK}\n      WEBHOOK_URL: ${param:webhook_url}\n      SLACK_API_URL: ${env:SLACK_API_URL}\n",
+      errors: [
+        { line: 8, column: 26, messageId: 'deployValue', message: '`SLACK_WEBHOOK_URL` of function `report` takes `${param:slack_url}`' },
+        { line: 9, column: 20, messageId: 'deployValue', message: '`${env:DISCORD_HOOK}`' },
+      ],
+    },
+    {
+      name: 'each branch of `!If` is a value the variable may be deployed with (syncbot): reported once, on the variable',
+      code: 'Parameters:\n  KeyOverride:\n    Type: String\n    NoEcho: true\n  ExistingKeyArn:\n    Type: String\n' + sam('          TOKEN_ENCRYPTION_KEY: !If\n            - HasKeyOverride\n            - !Ref KeyOverride\n            - !If\n              - HasExistingKey\n              - !Sub "{{resolve:secretsmanager:${ExistingKeyArn}:SecretString}}"\n              - !Ref AWS::NoValue\n          SIGNING_SECRET: !If [UseVault, !Ref AWS::NoValue, !Sub "{{resolve:secretsmanager:${ExistingKeyArn}:SecretString}}"]\n          KEY_ARN: !If [HasExistingKey, !Ref ExistingKeyArn, !Ref AWS::NoValue]\n'),
+      errors: [
+        { line: 14, column: 33, messageId: 'noEcho', message: '`KeyOverride`' },
+        { line: 21, column: 27, messageId: 'resolve' },
+      ],
+    },
   ],
 });

@@ -1,42 +1,11 @@
 import { defineDockerfileRule } from '../../../rule';
-import { entrypointScript } from '../../../build-context';
+import { entrypointScript, startPackageJson, type BuildContext } from '../../../build-context';
+import { packageScriptRun, scriptRange, scriptText } from '../../../dockerfile/package-scripts';
+import type { StartCommand } from '../../../dockerfile/start-command';
 import { isShellScript, unconditionalCommands } from '../../../dockerfile/script-lines';
 import { programWords, spanOf, startInfo } from '../../../dockerfile/start-command';
-import type { ShellWord } from '../../../dockerfile/shell';
+import { adminTaskWord } from '../../../dockerfile/admin-tasks';
 import type { RelatedLocation } from '../../../types';
-
-/** The words naming an admin task (migration, seed, cache warm-up), or undefined. */
-function adminTask(c: { words: ShellWord[]; program: string }): ShellWord | undefined {
-  const w = c.words;
-  const v = w.map((x) => x.value);
-  const p = c.program;
-  const find = (re: RegExp) => w.find((x, i) => i > 0 && re.test(x.value));
-  // `migrate --check` and `--plan` report and apply nothing.
-  if ((p === 'manage.py' || /manage\.py$/.test(v[1] ?? '')) ) return v.includes('--check') || v.includes('--plan') ? undefined : find(/^(migrate|loaddata|createcachetable)$/);
-  if (p === 'alembic') return find(/^(upgrade)$/);
-  if (p === 'flask' && v[1] === 'db') return find(/^upgrade$/);
-  if (p === 'rails' || p === 'rake') return find(/^db:(migrate|prepare|setup|seed|schema:load)$/);
-  if (p === 'prisma') return v[1] === 'migrate' && v[2] === 'deploy' ? w[2] : v[1] === 'db' && /^(push|seed)$/.test(v[2] ?? '') ? w[2] : undefined;
-  if (p === 'sequelize' || p === 'sequelize-cli') return find(/^db:(migrate|seed(:all)?)$/);
-  if (p === 'knex') return find(/^(migrate:latest|migrate:up|seed:run)$/);
-  if (p === 'typeorm' || p === 'typeorm-ts-node-commonjs') return find(/^migration:run$/);
-  if (p === 'node-pg-migrate' || p === 'db-migrate') return find(/^up$/);
-  if (p === 'npm' || p === 'yarn' || p === 'pnpm' || p === 'bun') {
-    const i = v[1] === 'run' ? 2 : 1;
-    return /^(migrate|migration:run|migrations?:up|db:migrate|db:seed|seed|prisma:migrate|migrate:deploy|db:push)$/.test(v[i] ?? '') ? w[i] : undefined;
-  }
-  if (p === 'flyway') return find(/^migrate$/);
-  if (p === 'liquibase') return find(/^update$/);
-  if (p === 'php' && /artisan$/.test(v[1] ?? '')) return /^(migrate|db:seed)$/.test(v[2] ?? '') ? w[2] : undefined;
-  if (p === 'console' || (p === 'php' && /console$/.test(v[1] ?? ''))) return find(/^(doctrine:migrations:migrate|cache:warmup)$/);
-  if (p === 'goose') return find(/^up$/);
-  if (p === 'migrate') return find(/^up$/);
-  if (p === 'diesel' || p === 'sqlx') return v[1] === 'migration' || v[1] === 'migrate' ? find(/^run$/) : undefined;
-  if (p === 'dotnet' && v[1] === 'ef') return find(/^update$/);
-  if (p === 'mix') return find(/^ecto\.(migrate|setup)$/);
-  if (/^(migrate|seed|db-migrate|run-migrations)(\.sh|\.py|\.js)?$/.test(p)) return w[0];
-  return undefined;
-}
 
 export default defineDockerfileRule({
   meta: {
@@ -56,7 +25,9 @@ export default defineDockerfileRule({
       '',
       'The entrypoint script the image starts is read too, when the CLI or the editor read it (a shell script the',
       'Dockerfile copies from its build context): a migration it runs on every start, before it hands over to the app,',
-      'is reported on the ENTRYPOINT, with the script\'s line as a related location.',
+      'is reported on the ENTRYPOINT, with the script\'s line as a related location. So is a package script the image',
+      'starts (`npm run prod` whose script is `prisma migrate deploy && node dist/main`), read from the package.json in',
+      'the directory the start command runs in (its WORKDIR, after any `cd` before it), traced to the copy that put it there.',
       '',
       'Not reported: images with no start command; an admin task that is itself the main (last) start command, since',
       'such an image is the one-off process; and commands that are not a recognised migration, seed or warm-up tool. In',
@@ -66,6 +37,7 @@ export default defineDockerfileRule({
     messages: {
       chained: '`{{command}}` runs on every container start; run it once per release as a one-off process (a Job or release step).',
       inScript: '`{{script}}` runs `{{command}}` on every container start, before the app; run it once per release as a one-off process (a Job or release step).',
+      inPackageScript: '`{{start}}` runs `{{command}}` (package.json) on every container start, before the app; run it once per release as a one-off process (a Job or release step).',
     },
   },
   check({ model, report, buildContext }) {
@@ -74,13 +46,14 @@ export default defineDockerfileRule({
     for (const command of info.commands) {
       // An image whose only job is the migration is the one-off process itself.
       if (command === info.main) continue;
-      const word = adminTask(command);
+      const word = adminTaskWord(command.words, command.program);
       if (!word) continue;
       const range = spanOf(command.words[0], word);
       report({ messageId: 'chained', data: { command: command.words.slice(0, command.words.indexOf(word) + 1).map((w) => w.value).join(' ') }, range });
     }
-    // The entrypoint script, when the caller read it; not for an image whose own command is the admin task.
-    if (adminTask(info.main)) return;
+    // The entrypoint script and the package script, when the caller read them; not for an image whose own command is the admin task.
+    if (adminTaskWord(info.main.words, info.main.program)) return;
+    reportPackageScript(info.main, startPackageJson(model), buildContext, report);
     const script = buildContext?.files ? entrypointScript(model) : undefined;
     const file = script ? buildContext?.files?.[script.contextPath] : undefined;
     if (!script || !file || !isShellScript(file.text, script.contextPath)) return;
@@ -89,7 +62,7 @@ export default defineDockerfileRule({
     // The script's last command is the process the container runs: a script that ends with the task is the one-off.
     for (const command of commands.slice(0, -1)) {
       const { words, program } = programWords(command);
-      const word = adminTask({ words, program });
+      const word = adminTaskWord(words, program);
       if (!word) continue;
       const text = words.slice(0, words.indexOf(word) + 1).map((w) => w.value).join(' ');
       tasks.push({ text, related: { uri: file.uri, range: { start: words[0].range.start, end: word.range.end }, message: `\`${text}\` runs here on every start.` } });
@@ -98,3 +71,29 @@ export default defineDockerfileRule({
     report({ messageId: 'inScript', data: { script: script.contextPath, command: tasks[0].text }, range: script.range, related: tasks.slice(0, 5).map((t) => t.related) });
   },
 });
+
+/**
+ * The package script the image starts (`npm run prod`), when the caller read its package.json: the migrations it runs
+ * before its last command, the app (Pingvin Share's `prisma migrate deploy && prisma db seed && node dist/src/main`).
+ * Read like an entrypoint script; a script whose last command is the task is the one-off process itself.
+ */
+function reportPackageScript(main: StartCommand, path: string | undefined, buildContext: BuildContext | undefined, report: Parameters<Parameters<typeof defineDockerfileRule>[0]['check']>[0]['report']): void {
+  const values = main.words.map((w) => w.value);
+  const run = packageScriptRun(values);
+  const packageJson = run && path !== undefined ? buildContext?.files?.[path] : undefined;
+  const text = run && packageJson ? scriptText(packageJson.text, run.script) : undefined;
+  if (!run || !packageJson || text === undefined) return;
+  const commands = unconditionalCommands(packageJson.uri, text);
+  for (const command of commands.slice(0, -1)) {
+    const { words, program } = programWords(command);
+    const word = adminTaskWord(words, program);
+    if (!word) continue;
+    report({
+      messageId: 'inPackageScript',
+      data: { start: values.slice(0, run.at + 1).join(' '), command: words.slice(0, words.indexOf(word) + 1).map((w) => w.value).join(' ') },
+      range: spanOf(main.words[0], main.words[run.at]),
+      related: [{ uri: packageJson.uri, range: scriptRange(packageJson.text, run.script), message: `The \`${run.script}\` script of package.json.` }],
+    });
+    return;
+  }
+}

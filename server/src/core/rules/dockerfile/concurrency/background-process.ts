@@ -1,12 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { backgroundOperatorRange, spanOf, startInfo, type StartCommand } from '../../../dockerfile/start-command';
-
-function isKeepAlive(c: StartCommand): boolean {
-  const v = c.words.map((w) => w.value);
-  if (c.program === 'tail' && v.includes('/dev/null') && v.some((x) => /^-[a-zA-Z]*[fF]/.test(x))) return true;
-  if (c.program === 'sleep' && /^(infinity|inf|\d{6,})$/.test(v[1] ?? '')) return true;
-  return false;
-}
+import { isKeepAliveWords } from '../../../kubernetes/commands';
 
 function isServiceStart(c: StartCommand): boolean {
   const v = c.words.map((w) => w.value);
@@ -32,9 +26,12 @@ export default defineDockerfileRule({
       'Run exactly one process in the foreground per container, and model every other process type (worker, scheduler,',
       'sidecar) as its own container that the platform starts, restarts and scales.',
       '',
-      'Not reported: the `app & wait $!` idiom with a single background child; `tail -f /dev/null` or `sleep infinity`',
-      'used as a step before the main command rather than as the main command itself; and `service`/`systemctl` calls',
-      'other than `start` and `restart`.',
+      'A keep-alive is read as the Kubernetes rules read one: `tail -f /dev/null`, `sleep infinity` or a sleep of a',
+      'minute or more, `pause`.',
+      '',
+      'Not reported: the `app & wait $!` idiom with a single background child; a keep-alive used as a step before the',
+      'main command rather than as the main command itself; a shorter sleep as the main command (a test image\'s whole',
+      'job); and `service`/`systemctl` calls other than `start` and `restart`.',
     ].join('\n'),
     messages: {
       background: '`{{program}}` is sent to the background with `&`; run one foreground process per container and give other process types their own container.',
@@ -55,7 +52,7 @@ export default defineDockerfileRule({
         report({ messageId: 'background', data: { program: command.program }, range });
       } else if (isServiceStart(command)) {
         report({ messageId: 'service', data: { command: command.words.map((w) => w.value).join(' ') }, range: spanOf(command.words[0], command.words[command.words.length - 1]) });
-      } else if (command === info.main && isKeepAlive(command)) {
+      } else if (command === info.main && isKeepAliveWords(command.words.map((w) => w.value))) {
         report({ messageId: 'keepAlive', data: { command: command.words.map((w) => w.value).join(' ') }, range: spanOf(command.words[0], command.words[command.words.length - 1]) });
       }
     }

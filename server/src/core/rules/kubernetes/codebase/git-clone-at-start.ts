@@ -4,7 +4,9 @@ import { isBuildWork, isOneOffJob } from '../../../kubernetes/jobs';
 
 // An option's value after a space never starts with `-` (so `-- --` has one reading), and at most 12 options
 // are skipped, so each `git` looks ahead a bounded number of words.
-const GIT_FETCH = /\bgit\s+(?:-[A-Za-z-]+(?:=\S+| [^\s-]\S*)?\s+){0,12}?(clone|pull|fetch|checkout)\b/;
+// `git checkout` is not among the verbs: it picks a version of what a clone, pull or fetch (reported) brought, or of a
+// repository already in the image; it downloads nothing (goldilocks' `git clone …; git checkout {{ .Values.vpaVersion }}`).
+const GIT_FETCH = /\bgit\s+(?:-[A-Za-z-]+(?:=\S+| [^\s-]\S*)?\s+){0,12}?(clone|pull|fetch)\b/;
 
 /** Hosts of model and dataset repositories: cloning from them downloads weights or data, not the app's code. */
 const MODEL_HOST = /^\S*\b(?:huggingface\.co|hf\.co)\//;
@@ -36,7 +38,7 @@ export default defineKubernetesRule({
       'Not reported: Jobs, CronJobs, KEDA ScaledJobs and bare Pods that build an image or run a CI runner (an image',
       'builder such as kaniko, buildah, BuildKit or Docker-in-Docker, a runner image, or a `docker build`/`buildah bud`/`gcloud builds',
       'submit` command anywhere in the pod): cloning there is CI work, not the app fetching its code; objects with no pod',
-      'template; command lines with a template expression; git verbs other than clone, pull, fetch and checkout; clones',
+      'template; command lines with a template expression; git verbs other than clone, pull and fetch (a `checkout` downloads nothing); clones',
       'from a model hub (`huggingface.co`: weights and data, not the app\'s code); and git-sync containers (see',
       '`codebase/git-sync-sidecar`).',
     ].join('\n'),

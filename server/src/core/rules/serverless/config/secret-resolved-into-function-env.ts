@@ -58,6 +58,9 @@ export default defineServerlessRule({
       "In serverless.yml, a secret-named variable whose whole value is `${env:…}`, `${param:…}` or `${file(…):…}`, or a",
       "`${self:…}` path that leads to one (`custom.secrets: ${file(secrets.json)}`), is reported for the same reason: the",
       "deploying shell's (or the Dashboard's, or a local file's) value is written into the function's configuration.",
+      '',
+      'A chat service\'s incoming-webhook URL (`SLACK_WEBHOOK_URL`, `DISCORD_WEBHOOK`, `HONEY_SLACK_URL`) counts as a',
+      'secret-named value: whoever has the URL posts as the integration. A `WEBHOOK_URL` of no chat service does not.',
     ].join('\n'),
     messages: {
       resolve: '`{{name}}` of {{functions}} resolves a secret at deploy time into plain configuration; pass the secret\'s ARN and read it at run time.',
@@ -71,37 +74,40 @@ export default defineServerlessRule({
     const plain = model.plainStringParameters();
     for (const fn of model.functions) {
       let takesKmsKey: boolean | undefined;
+      const kmsKey = () => (takesKmsKey ??= fn.environment.some((e) => wordsOf(e.name).includes('kms')));
       for (const env of fn.environment) {
-        const text = env.text;
-        const parameter = noEcho.size > 0 ? parameterIn(env, noEcho, model) : undefined;
-        // A NoEcho parameter that says where or who (`SF_HOST: !Ref SFHost`): hidden by choice, not a credential.
-        if (parameter && !publicField(env.name) && !publicField(parameter)) {
-          report({ messageId: 'noEcho', data: { name: env.name, functions: model.namesTaking(fn, env), parameter }, range: env.range });
-          continue;
+        // `!If [Condition, A, B]`: each value the variable can be deployed with, reported once (syncbot's encryption key).
+        for (const value of model.branches(env)) {
+          const found = judge(value, model, noEcho, plain, kmsKey);
+          if (!found) continue;
+          report({ messageId: found.messageId, data: { name: env.name, functions: model.namesTaking(fn, env), ...found.data }, range: env.range });
+          break;
         }
-        // A parameter that is not even NoEcho, when both its name and the variable's say secret (`SLACK_TOKEN: !Ref SlackToken`).
-        // Not when the function also takes a KMS key: the value may be a ciphertext it decrypts (Honeycomb's integrations).
-        const shown = plain.size > 0 && namesSecretValue(snakeCase(env.name)) && !(takesKmsKey ??= fn.environment.some((e) => wordsOf(e.name).includes('kms'))) ? parameterIn(env, plain, model) : undefined;
-        if (shown && namesSecretValue(snakeCase(shown)) && !publicField(env.name) && !publicField(shown)) {
-          report({ messageId: 'plainParameter', data: { name: env.name, functions: model.namesTaking(fn, env), parameter: shown }, range: env.range });
-          continue;
-        }
-        if (text === undefined) continue;
-        const framework = model.kind === 'serverless-framework';
-        // `${env:SLACK_API_TOKEN}`, `${param:dbPassword}`, `${file(secrets.json):stripeKey}`: the deploying machine's
-        // (or the Dashboard's, or a local file's) value, written into the function's configuration at deploy time, when
-        // the variable's name says secret.
-        const source = framework && namesSecretValue(snakeCase(env.name)) ? model.deployTimeSource(text) : undefined;
-        if (source) {
-          report({ messageId: 'deployValue', data: { name: env.name, functions: model.namesTaking(fn, env), source }, range: env.range });
-          continue;
-        }
-        const resolved = resolvesSecret(text) || (framework && (FRAMEWORK_DECRYPT.test(text) || (FRAMEWORK_SSM.test(text.trim()) && looksLikeSecretName(env.name))));
-        if (resolved) report({ messageId: 'resolve', data: { name: env.name, functions: model.namesTaking(fn, env) }, range: env.range });
       }
     }
   },
 });
+
+/** Why a value of a function's environment shows a secret in clear, or undefined. */
+function judge(env: EnvVar, model: ServerlessModel, noEcho: ReadonlySet<string>, plain: ReadonlySet<string>, kmsKey: () => boolean): { messageId: 'resolve' | 'noEcho' | 'deployValue' | 'plainParameter'; data?: Record<string, string> } | undefined {
+  const text = env.text;
+  const parameter = noEcho.size > 0 ? parameterIn(env, noEcho, model) : undefined;
+  // A NoEcho parameter that says where or who (`SF_HOST: !Ref SFHost`): hidden by choice, not a credential.
+  if (parameter && !publicField(env.name) && !publicField(parameter)) return { messageId: 'noEcho', data: { parameter } };
+  // A parameter that is not even NoEcho, when both its name and the variable's say secret (`SLACK_TOKEN: !Ref SlackToken`).
+  // Not when the function also takes a KMS key: the value may be a ciphertext it decrypts (Honeycomb's integrations).
+  const shown = plain.size > 0 && namesSecretValue(snakeCase(env.name)) && !kmsKey() ? parameterIn(env, plain, model) : undefined;
+  if (shown && namesSecretValue(snakeCase(shown)) && !publicField(env.name) && !publicField(shown)) return { messageId: 'plainParameter', data: { parameter: shown } };
+  if (text === undefined) return undefined;
+  const framework = model.kind === 'serverless-framework';
+  // `${env:SLACK_API_TOKEN}`, `${param:dbPassword}`, `${file(secrets.json):stripeKey}`: the deploying machine's
+  // (or the Dashboard's, or a local file's) value, written into the function's configuration at deploy time, when
+  // the variable's name says secret.
+  const source = framework && namesSecretValue(snakeCase(env.name)) ? model.deployTimeSource(text) : undefined;
+  if (source) return { messageId: 'deployValue', data: { source } };
+  const resolved = resolvesSecret(text) || (framework && (FRAMEWORK_DECRYPT.test(text) || (FRAMEWORK_SSM.test(text.trim()) && looksLikeSecretName(env.name))));
+  return resolved ? { messageId: 'resolve' } : undefined;
+}
 
 /** The parameter of `parameters` the value takes: `!Ref Password`, or `${Password}` in a `!Sub` body. */
 function parameterIn(env: EnvVar, parameters: ReadonlySet<string>, model: ServerlessModel): string | undefined {

@@ -1,0 +1,100 @@
+/**
+ * Admin tasks a start command can run before the app: schema migrations, data seeding and cache warm-up, as the
+ * common tools spell them. One list for a Dockerfile's start command and its entrypoint script and for a Kubernetes
+ * container's command or init container, so that the targets agree on what a migration is.
+ */
+import type { ShellWord } from './shell';
+
+/** Django's options that make `migrate` report instead of apply. */
+const REPORT_ONLY = new Set(['--check', '--plan']);
+
+/** package.json scripts that apply migrations or seed (`migrate`, `db:migrate`, `migration:run`, `migrate:deploy` …). */
+const PACKAGE_SCRIPT = /^(?:db:)?(?:migrate|migrations?|seed)(?::(?:run|up|deploy|latest|all|prod|production))?$|^(?:db:push|prisma:migrate)$/;
+
+/** A script named for the task (`migrate.sh`, `./run-migrations`, `seed.py`). */
+const TASK_SCRIPT = /^(?:migrate|seed|db-migrate|run-migrations)\.(?:sh|py|js)$|^(?:seed|run-migrations)$/;
+
+function baseName(value: string): string {
+  const slash = value.lastIndexOf('/');
+  return slash < 0 ? value : value.slice(slash + 1);
+}
+
+/** The first word after `from` that is not an option, and its index. */
+function operand(words: readonly ShellWord[], from: number): number {
+  let i = from;
+  while (i < words.length && words[i].value.startsWith('-')) i++;
+  return i;
+}
+
+/**
+ * The word that names an admin task in a command, or undefined. `words` start at the program (wrappers, runners
+ * such as `bundle exec` or `npx` and assignments already left out, as `programWords` gives them); `program` is the
+ * first word's base name, lower-cased.
+ */
+export function adminTaskWord(words: readonly ShellWord[], program: string): ShellWord | undefined {
+  const value = (i: number) => words[i]?.value ?? '';
+  const anyOf = (names: readonly string[]) => words.find((w, i) => i > 0 && names.includes(w.value));
+  const sub = operand(words, 1);
+  if (/^python[\d.]*$/.test(program) || program === 'manage.py' || program === 'django-admin') {
+    // `python [-u] manage.py migrate`, `./manage.py migrate`, `django-admin migrate`.
+    const command = program === 'manage.py' || program === 'django-admin' ? sub : value(sub).endsWith('manage.py') ? operand(words, sub + 1) : -1;
+    if (command < 0 || !['migrate', 'loaddata', 'createcachetable'].includes(value(command))) return undefined;
+    return words.some((w) => REPORT_ONLY.has(w.value)) ? undefined : words[command];
+  }
+  switch (program) {
+    case 'alembic':
+      return anyOf(['upgrade']);
+    case 'flask':
+      return value(sub) === 'db' && value(sub + 1) === 'upgrade' ? words[sub + 1] : undefined;
+    case 'rails':
+    case 'rake':
+      return anyOf(['db:migrate', 'db:prepare', 'db:setup', 'db:seed', 'db:schema:load']);
+    case 'prisma': {
+      const next = value(sub + 1);
+      return (value(sub) === 'migrate' && (next === 'deploy' || next === 'dev')) || (value(sub) === 'db' && (next === 'push' || next === 'seed')) ? words[sub + 1] : undefined;
+    }
+    case 'sequelize':
+    case 'sequelize-cli':
+      return anyOf(['db:migrate', 'db:seed', 'db:seed:all']);
+    case 'knex':
+      return anyOf(['migrate:latest', 'migrate:up', 'seed:run']);
+    case 'typeorm':
+    case 'typeorm-ts-node-commonjs':
+    case 'typeorm-ts-node-esm':
+      return anyOf(['migration:run']);
+    case 'node-pg-migrate':
+    case 'db-migrate':
+    case 'goose':
+      return anyOf(['up']);
+    case 'migrate':
+      // golang-migrate: `migrate -path ./migrations -database "$DB" up` (or `goto N`).
+      return anyOf(['up', 'goto']);
+    case 'npm':
+    case 'yarn':
+    case 'pnpm':
+    case 'bun': {
+      const script = value(sub) === 'run' || value(sub) === 'run-script' ? operand(words, sub + 1) : sub;
+      return PACKAGE_SCRIPT.test(value(script)) ? words[script] : undefined;
+    }
+    case 'flyway':
+      return anyOf(['migrate']);
+    case 'liquibase':
+      return anyOf(['update']);
+    case 'php':
+      if (value(sub).endsWith('artisan')) return ['migrate', 'db:seed'].includes(value(sub + 1)) ? words[sub + 1] : undefined;
+      return value(sub).endsWith('console') ? anyOf(['doctrine:migrations:migrate', 'cache:warmup']) : undefined;
+    case 'artisan':
+      return ['migrate', 'db:seed'].includes(value(sub)) ? words[sub] : undefined;
+    case 'console':
+      return anyOf(['doctrine:migrations:migrate', 'cache:warmup']);
+    case 'diesel':
+    case 'sqlx':
+      return value(sub) === 'migration' || value(sub) === 'migrate' ? (value(sub + 1) === 'run' ? words[sub + 1] : undefined) : undefined;
+    case 'dotnet':
+      return value(sub) === 'ef' && value(sub + 1) === 'database' && value(sub + 2) === 'update' ? words[sub + 2] : undefined;
+    case 'mix':
+      return anyOf(['ecto.migrate', 'ecto.setup']);
+    default:
+      return TASK_SCRIPT.test(baseName(program)) ? words[0] : undefined;
+  }
+}
