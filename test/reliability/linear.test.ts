@@ -9,6 +9,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { contextFilesWanted } from '../../server/src/core/build-context';
 import { DockerfileModel } from '../../server/src/core/dockerfile/model';
 import { SourceText } from '../../server/src/core/source';
+import { unconditionalCommands } from '../../server/src/core/dockerfile/script-lines';
 import { generate, INPUT_KINDS } from '../helpers/generate';
 
 const SMALL = 2_000;
@@ -135,6 +136,33 @@ describe('scripts a build runs, looked up among its copies', () => {
         const wanted = contextFilesWanted(model);
         best = Math.min(best, performance.now() - start);
         assert.equal(wanted.sources.length, pairs);
+      }
+      return best;
+    };
+    bestOf(20);
+    const small = bestOf(SMALL / 10);
+    const large = bestOf(LARGE / 10);
+    assert.ok(large / small <= MAX_RATIO, `${small.toFixed(0)} ms → ${large.toFixed(0)} ms, ratio ${(large / small).toFixed(1)}`);
+  });
+});
+
+// An entrypoint script's calls of its own functions are read through their bodies, again at each call: a script whose
+// functions each call the previous one many times would take exponential time without the bound on visits.
+describe('entrypoint scripts of functions that call functions', () => {
+  it(`${SMALL / 10} → ${LARGE / 10} functions of ${SMALL / 100} calls each costs at most ${MAX_RATIO}x`, () => {
+    const calls = SMALL / 100;
+    const text = (functions: number) =>
+      '#!/bin/sh\nf0() {\n  echo start\n}\n' +
+      Array.from({ length: functions - 1 }, (_, i) => `f${i + 1}() {\n${`  f${i}\n`.repeat(calls)}}\n`).join('') +
+      `f${functions - 1}\npython manage.py migrate\nexec "$@"\n`;
+    const bestOf = (functions: number) => {
+      const source = text(functions);
+      let best = Infinity;
+      for (let run = 0; run < RUNS; run++) {
+        const start = performance.now();
+        const commands = unconditionalCommands('file:///generated/entrypoint.sh', source, []);
+        best = Math.min(best, performance.now() - start);
+        assert.ok(commands.length > 0);
       }
       return best;
     };

@@ -10,7 +10,7 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import type { Range } from './types';
-import type { DockerfileModel, Stage } from './dockerfile/model';
+import type { CommandLine, DockerfileModel, Stage } from './dockerfile/model';
 import { baseName, copiesDirectory, copyPaths, flagOf, globMatches, imageStages, runtimeInstructions, sourceMatches, variablesAt, type PathWord } from './dockerfile/instructions';
 import { JVM_BUILD_FILES } from './dockerfile/jvm-build';
 import { LOCK_FILES } from './dockerfile/manifests';
@@ -249,6 +249,8 @@ export interface EntrypointScript {
   imagePath: string;
   /** Its path in the build context. */
   contextPath: string;
+  /** What the script is given as `$1`, `$2` … when it starts (see scriptArguments); undefined when not known. */
+  arguments: string[] | undefined;
 }
 
 const SHELLS = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/;
@@ -293,7 +295,23 @@ export function entrypointScript(model: DockerfileModel): EntrypointScript | und
   const { word, candidates } = script;
   const found = contextFileOf(model, candidates, directories);
   if (!found) return undefined;
-  return { instruction, range: word.range, imagePath: found.imagePath, contextPath: found.contextPath };
+  return { instruction, range: word.range, imagePath: found.imagePath, contextPath: found.contextPath, arguments: scriptArguments(model, instruction, line, args, word) };
+}
+
+/**
+ * The arguments the entrypoint script starts with: the words after it, then, for an exec-form ENTRYPOINT, the exec-form
+ * CMD that Docker appends (Flagsmith's `ENTRYPOINT ["/app/scripts/run-docker.sh"]` with `CMD ["migrate-and-serve"]`).
+ * Undefined when one is not known as written: a variable, or a shell-form CMD.
+ */
+function scriptArguments(model: DockerfileModel, instruction: Instruction, line: CommandLine, words: readonly ShellWord[], script: ShellWord): string[] | undefined {
+  const values = words.slice(words.indexOf(script) + 1).map((w) => w.value);
+  if (instruction.getKeyword() === 'ENTRYPOINT' && line.form === 'exec' && !line.script) {
+    const cmd = startInfo(model)?.cmd;
+    const cmdLine = cmd ? model.commandLine(cmd) : undefined;
+    if (cmdLine && (cmdLine.form !== 'exec' || cmdLine.script)) return undefined;
+    if (cmdLine) values.push(...cmdLine.execArgs.map((w) => w.value));
+  }
+  return values.some((v) => v.includes('$')) ? undefined : values;
 }
 
 /**

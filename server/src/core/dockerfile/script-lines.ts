@@ -22,69 +22,172 @@ const TESTS = new Set(['[', '[[', 'test']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** A function definition's first line: `name() {`, `name ()`, `function name {`. */
-const FUNCTION_OPENER = /^(?:function\s+[A-Za-z_][\w-]*|[A-Za-z_][\w-]*\s*\(\s*\))/;
+const FUNCTION_OPENER = /^(?:function\s+([A-Za-z_][\w-]*)|([A-Za-z_][\w-]*)\s*\(\s*\))/;
+
+interface ScriptFunctions {
+  /** Every line of every definition, from `name() {` to the line of its closing brace. */
+  lines: Set<number>;
+  /** The body of each function written over several lines (`name() {` … `}` alone on its line), as text offsets. */
+  bodies: Map<string, { start: number; end: number }>;
+}
 
 /**
- * The lines of a script's function definitions, from `name() {` to the line of its closing brace, by counting braces
- * line by line (a `${VAR}` opens and closes on its line). The lexer reads the braces as words or drops them, so the
- * bodies are found here.
+ * The script's function definitions, by counting braces line by line (a `${VAR}` opens and closes on its line). The
+ * lexer reads the braces as words or drops them, so the bodies are found here.
  */
-function functionLines(text: string): Set<number> {
-  const out = new Set<number>();
+function scriptFunctions(text: string): ScriptFunctions {
+  const lines = new Set<number>();
+  const bodies = new Map<string, { start: number; end: number }>();
   const braces = (t: string) => (t.match(/\{/g)?.length ?? 0) - (t.match(/\}/g)?.length ?? 0);
   let open = 0;
   let inside = false;
   let awaiting = false;
+  let name: string | undefined;
+  let bodyStart = -1;
+  let offset = 0;
   text.split('\n').forEach((raw, line) => {
+    const lineStart = offset;
+    offset += raw.length + 1;
     const t = raw.trim();
     if (!inside) {
-      if (!FUNCTION_OPENER.test(t)) return;
-      out.add(line);
+      const opener = FUNCTION_OPENER.exec(t);
+      if (!opener) return;
+      lines.add(line);
       inside = true;
+      name = opener[1] ?? opener[2];
       awaiting = !t.includes('{');
+      // The body starts on the next line when the brace ends this one.
+      bodyStart = !awaiting && t.endsWith('{') ? offset : -1;
       open = braces(t);
       if (!awaiting && open <= 0) inside = false;
       return;
     }
-    out.add(line);
+    lines.add(line);
     if (awaiting) {
       if (!t.startsWith('{')) return;
       awaiting = false;
+      bodyStart = t === '{' ? offset : -1;
     }
     open += braces(t);
-    if (open <= 0) inside = false;
+    if (open > 0) return;
+    inside = false;
+    if (name !== undefined && bodyStart >= 0 && t === '}' && !bodies.has(name)) bodies.set(name, { start: bodyStart, end: lineStart });
   });
-  return out;
+  return { lines, bodies };
 }
 
 /**
- * The simple commands of a shell script that run on every start, whatever its arguments and environment: not inside
- * `if`, `case`, a loop, a brace group or a function body, not after `||`, nor in a `&&` list that starts with a test
- * (`[ "$MIGRATE" = 1 ] && …`). They end with the first command that replaces the shell (`exec "$@"`), included:
+ * How deep calls of the script's own functions are followed, and how many commands of function bodies one reading
+ * visits at most (a call reads its body again each time: the bound keeps a script of many calls of many calls linear).
+ */
+const MAX_CALL_DEPTH = 4;
+const MAX_CALL_VISITS = 4_000;
+
+/** An `if` whose tests compare `$1` with a word, when the script's arguments are known; any other block. */
+type Block = { known: true; taken: boolean; done: boolean } | { known: false };
+
+/**
+ * Whether the test of an `if` or `elif` holds for the script's arguments: `[ "$1" = web ]`, `[[ $1 == web ]]`,
+ * `test "$1" != web`; undefined for any other test, or when the arguments are not known.
+ */
+function argumentTest(words: readonly { value: string }[], terminator: string, args: readonly string[] | undefined): boolean | undefined {
+  if (!args || terminator === '&&' || terminator === '||') return undefined;
+  const w = words.slice(1).map((x) => x.value);
+  const inner = w[0] === '[' && w[w.length - 1] === ']' ? w.slice(1, -1) : w[0] === '[[' && w[w.length - 1] === ']]' ? w.slice(1, -1) : w[0] === 'test' ? w.slice(1) : undefined;
+  if (!inner || inner.length !== 3 || !['=', '==', '!='].includes(inner[1])) return undefined;
+  const isFirst = (x: string) => x === '$1' || x === '${1}';
+  const literal = isFirst(inner[0]) ? inner[2] : isFirst(inner[2]) ? inner[0] : undefined;
+  // A variable, or a pattern of `[[ … == … ]]`, is not a word to compare.
+  if (literal === undefined || literal.includes('$') || (w[0] === '[[' && /[*?[]/.test(literal))) return undefined;
+  const equal = (args[0] ?? '') === literal;
+  return inner[1] === '!=' ? !equal : equal;
+}
+
+/**
+ * The simple commands of a shell script that run on every start: not inside a loop, a `case`, a brace group or an
+ * `if` (unless `args`, the script's arguments, decide the `if`: `if [ "$1" = "migrate-and-serve" ]`), not after `||`,
+ * nor in a `&&` list that starts with a test (`[ "$MIGRATE" = 1 ] && …`), nor after a conditional `return 0`. A call
+ * of one of the script's functions yields the commands of its body, read the same way with the call's arguments (at
+ * most MAX_CALL_DEPTH calls deep). They end with the first command that replaces the shell (`exec "$@"`), included:
  * nothing after it runs. Words and ranges are the script's own (`uri`).
  */
-export function unconditionalCommands(uri: string, text: string): SimpleCommand[] {
+export function unconditionalCommands(uri: string, text: string, args?: readonly string[]): SimpleCommand[] {
   const source = new SourceText(uri, text);
+  const functions = scriptFunctions(text);
+  const bodies = new Map<string, SimpleCommand[]>();
+  const bodyOf = (name: string): SimpleCommand[] | undefined => {
+    const range = functions.bodies.get(name);
+    if (!range) return undefined;
+    let body = bodies.get(name);
+    if (!body) bodies.set(name, (body = splitCommands(source, logicalText(source, range.start, range.end))));
+    return body;
+  };
   const out: SimpleCommand[] = [];
-  const inFunction = functionLines(text);
-  let depth = 0;
-  // Whether the command at hand runs only as an earlier one of its `&&`/`||` list decides.
-  let guarded = false;
-  for (const command of splitCommands(source, logicalText(source, 0, text.length))) {
-    const words = command.words.filter((w, i) => i > 0 || !ASSIGNMENT.test(w.value));
-    const first = words[0] && !words[0].quoted ? words[0].value : '';
-    const opensFunction = first === 'function' || /^[A-Za-z_][\w-]*\(\)$/.test(first) || words[1]?.value === '()';
-    if (CLOSERS.has(first)) depth = Math.max(0, depth - 1);
-    else if (OPENERS.has(first) || opensFunction) depth++;
-    else if (depth === 0 && !guarded && words.length > 0 && !inFunction.has(command.range.start.line)) {
-      out.push(command);
-      if (first === 'exec' && words.length > 1 && !/^\d*[<>]/.test(words[1].value)) break;
-    }
-    if (command.terminator === '&&') guarded ||= TESTS.has(first);
-    else if (command.terminator === '||') guarded = true;
-    else guarded = false;
-  }
+  const top = splitCommands(source, logicalText(source, 0, text.length)).filter((c) => !functions.lines.has(c.range.start.line));
+  let visits = 0;
+  const maxVisits = top.length + MAX_CALL_VISITS;
+  read(top, args, 0);
   return out;
+
+  /** Reads `commands` into `out`; true when one of them replaced the shell (nothing after it runs). */
+  function read(commands: readonly SimpleCommand[], args: readonly string[] | undefined, depth: number): boolean {
+    const blocks: Block[] = [];
+    // Whether the command at hand runs only as an earlier one of its `&&`/`||` list decides.
+    let guarded = false;
+    // A `return 0` or `exit 0` inside a condition: what follows runs only when the condition did not hold.
+    let mayHaveLeft = false;
+    for (const command of commands) {
+      if (++visits > maxVisits) return true;
+      let words = command.words.filter((w, i) => i > 0 || !ASSIGNMENT.test(w.value));
+      let first = words[0] && !words[0].quoted ? words[0].value : '';
+      const top = blocks[blocks.length - 1];
+      if (first === 'elif' && top?.known) {
+        const holds = argumentTest(words, command.terminator, args);
+        if (holds === undefined && !top.done) blocks[blocks.length - 1] = { known: false };
+        else {
+          top.taken = !top.done && holds === true;
+          top.done ||= top.taken;
+        }
+      }
+      // `then cmd`, `else cmd`, `do cmd`: the keyword, then a command of the block.
+      if (first === 'then' || first === 'else' || first === 'do') {
+        if (first === 'else' && top?.known) {
+          top.taken = !top.done;
+          top.done = true;
+        }
+        words = words.slice(1);
+        first = words[0] && !words[0].quoted ? words[0].value : '';
+      }
+      const opensFunction = first === 'function' || /^[A-Za-z_][\w-]*\(\)$/.test(first) || words[1]?.value === '()';
+      const running = blocks.every((b) => b.known && b.taken) && !mayHaveLeft;
+      if (CLOSERS.has(first)) blocks.pop();
+      else if (first === 'if') {
+        const holds = argumentTest(words, command.terminator, args);
+        blocks.push(holds === undefined ? { known: false } : { known: true, taken: holds, done: holds });
+      } else if (OPENERS.has(first) || opensFunction) blocks.push({ known: false });
+      else if (first === 'elif' || words.length === 0) {
+        // The test of an `elif` (read above), or a lone `then`/`else`.
+      } else if (!running) {
+        if ((first === 'return' || first === 'exit') && (words.length === 1 || words[1].value === '0')) mayHaveLeft = true;
+      } else if (!guarded) {
+        const body = depth < MAX_CALL_DEPTH ? bodyOf(first) : undefined;
+        if (body) {
+          // `name "$@"` hands the function the script's arguments; other words are its own.
+          const callArgs = words.length === 2 && words[1].value === '$@' ? args : words.slice(1).map((w) => w.value);
+          if (read(body, callArgs?.some((v) => v.includes('$')) ? undefined : callArgs, depth + 1)) return true;
+        } else {
+          out.push(command);
+          if (first === 'exec' && words.length > 1 && !/^\d*[<>]/.test(words[1].value)) return true;
+          // `shift` and `set -- …` change what `$1` is.
+          if (first === 'shift' || (first === 'set' && words[1]?.value === '--')) args = undefined;
+        }
+      }
+      if (command.terminator === '&&') guarded ||= TESTS.has(first);
+      else if (command.terminator === '||') guarded = true;
+      else guarded = false;
+    }
+    return false;
+  }
 }
 
 export interface ScriptLine {

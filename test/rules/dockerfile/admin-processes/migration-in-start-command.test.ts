@@ -3,6 +3,44 @@ import { testRule } from '../../../helpers/rule-tester';
 
 const DJANGO = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY docker-entrypoint.sh /usr/local/bin/\nCOPY . .\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["gunicorn", "app.wsgi"]\n';
 const script = (text: string, path = 'docker-entrypoint.sh') => ({ files: { [path]: { uri: `file:///workspace/${path}`, text } } });
+/** Flagsmith's layout: the script's branch is chosen by its first argument, the image's CMD. */
+const FLAGSMITH = (cmd: string) => `FROM python:3.12-slim\nWORKDIR /app\nCOPY api /app/\nENTRYPOINT ["/app/scripts/run-docker.sh"]\nCMD ${cmd}\n`;
+const RUN_DOCKER = `#!/bin/sh
+set -e
+waitfordb() {
+  if [ -z "\${SKIP_WAIT_FOR_DB}" ]; then
+    python manage.py waitfordb "$@"
+  fi
+}
+migrate () {
+    waitfordb \\
+      && python manage.py migrate --verbosity 2 \\
+      && python manage.py createcachetable
+}
+migrate_analytics_db(){
+    if [ -z "$ANALYTICS_DATABASE_URL" ]; then
+        return 0
+    fi
+    python manage.py migrate --database analytics
+}
+serve() {
+    waitfordb
+    exec gunicorn --bind 0.0.0.0:8000 app.wsgi
+}
+if [ "$1" = "migrate" ]; then
+    migrate
+    migrate_analytics_db
+elif [ "$1" = "serve" ]; then
+    serve
+elif [ "$1" = "migrate-and-serve" ]; then
+    migrate
+    migrate_analytics_db
+    serve
+else
+   python manage.py "$@"
+fi
+`;
+const runDocker = (text = RUN_DOCKER) => script(text, 'api/scripts/run-docker.sh');
 /** Pingvin Share's layout: the backend's package.json reaches the image through its builder stage; the start command `cd`s to it. */
 const PINGVIN = (cmd: string) => `FROM node:20 AS backend-builder\nWORKDIR /opt/app\nCOPY ./backend .\nRUN npm ci && npm run build\nFROM node:20-slim\nWORKDIR /opt/app/backend\nCOPY --from=backend-builder /opt/app/package.json ./\nCOPY --from=backend-builder /opt/app/dist ./dist\nWORKDIR /opt/app\nCMD ${cmd}\n`;
 const packageJson = (prod: string) => script(JSON.stringify({ name: 'backend', scripts: { build: 'nest build', prod } }, null, 2), 'backend/package.json');
@@ -20,6 +58,9 @@ testRule(rule, {
     { name: 'a package script that starts the app only', code: PINGVIN('cd backend && npm run prod'), buildContext: packageJson('node dist/src/main') },
     { name: 'a package script that only migrates is the one-off process', code: PINGVIN('cd backend && npm run prod'), buildContext: packageJson('prisma migrate deploy') },
     { name: 'a package.json in a folder the file does not name is not guessed', code: PINGVIN('cd "$APP_HOME" && npm run prod'), buildContext: packageJson('prisma migrate deploy && node dist/src/main') },
+    { name: 'the branch the image\'s CMD chooses only serves (Flagsmith with CMD ["serve"])', code: FLAGSMITH('["serve"]'), buildContext: runDocker() },
+    { name: 'a branch chosen by an argument the file does not fix is a choice per start', code: FLAGSMITH('["${ROLE}"]'), buildContext: runDocker() },
+    { name: 'a migration after a function\'s conditional `return 0` runs only when configured', code: FLAGSMITH('["analytics-and-serve"]'), buildContext: runDocker(RUN_DOCKER.replace('"$1" = "migrate" ]', '"$1" = "analytics-and-serve" ]').replace('    migrate\n    migrate_analytics_db\nelif', '    migrate_analytics_db\n    serve\nelif')) },
   ],
   invalid: [
     {
@@ -53,6 +94,18 @@ testRule(rule, {
       code: PINGVIN('node frontend/server.js & cd backend && npm run prod'),
       buildContext: packageJson('prisma migrate deploy && prisma db seed && node dist/src/main'),
       errors: [{ line: 10, column: 45, endColumn: 57, messageId: 'inPackageScript', message: '`npm run prod` runs `prisma migrate deploy` (package.json)', relatedLines: [5] }],
+    },
+    {
+      name: 'the branch the image\'s CMD chooses migrates before it serves, through the script\'s functions (Flagsmith)',
+      code: FLAGSMITH('["migrate-and-serve"]'),
+      buildContext: runDocker(),
+      errors: [{ line: 4, column: 13, endColumn: 41, messageId: 'inScript', message: '`api/scripts/run-docker.sh` runs `python manage.py migrate`', relatedLines: [10, 11] }],
+    },
+    {
+      name: 'a check that exits with an error does not make what follows conditional',
+      code: DJANGO,
+      buildContext: script('#!/bin/sh\nset -e\nif [ -z "$DATABASE_URL" ]; then\n  echo "DATABASE_URL is not set" >&2\n  exit 1\nfi\npython manage.py migrate --noinput\nexec "$@"\n'),
+      errors: [{ line: 5, column: 13, endColumn: 35, messageId: 'inScript', relatedLines: [7] }],
     },
   ],
 });

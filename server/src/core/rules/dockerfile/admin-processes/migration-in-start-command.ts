@@ -31,8 +31,11 @@ export default defineDockerfileRule({
       '',
       'Not reported: images with no start command; an admin task that is itself the main (last) start command, since',
       'such an image is the one-off process; and commands that are not a recognised migration, seed or warm-up tool. In',
-      'an entrypoint script, a migration inside a condition, a loop or a function (`if [ "$1" = web ]`, `case`), after',
-      'a test (`[ "$MIGRATE" = 1 ] && …`) or `||` is a choice the script makes per start, and is not reported.',
+      'an entrypoint script, a migration inside a condition or a loop (`if [ "$WEB" = 1 ]`, `case`), after a test',
+      '(`[ "$MIGRATE" = 1 ] && …`) or `||` is a choice the script makes per start, and is not reported; but a test of',
+      'the script\'s first argument against a word is decided by what the image starts it with (Flagsmith\'s',
+      '`CMD ["migrate-and-serve"]` for `if [ "$1" = "migrate-and-serve" ]`), and a call of one of the script\'s own',
+      'functions is read through its body.',
     ].join('\n'),
     messages: {
       chained: '`{{command}}` runs on every container start; run it once per release as a one-off process (a Job or release step).',
@@ -57,7 +60,7 @@ export default defineDockerfileRule({
     const script = buildContext?.files ? entrypointScript(model) : undefined;
     const file = script ? buildContext?.files?.[script.contextPath] : undefined;
     if (!script || !file || !isShellScript(file.text, script.contextPath)) return;
-    const commands = unconditionalCommands(file.uri, file.text);
+    const commands = unconditionalCommands(file.uri, file.text, script.arguments);
     const tasks: { text: string; related: RelatedLocation }[] = [];
     // The script's last command is the process the container runs: a script that ends with the task is the one-off.
     for (const command of commands.slice(0, -1)) {
