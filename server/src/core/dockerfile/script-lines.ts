@@ -83,8 +83,19 @@ function scriptFunctions(text: string): ScriptFunctions {
 const MAX_CALL_DEPTH = 4;
 const MAX_CALL_VISITS = 4_000;
 
-/** An `if` whose tests compare `$1` with a word, when the script's arguments are known; any other block. */
-type Block = { known: true; taken: boolean; done: boolean } | { known: false };
+/**
+ * An open block of the script. `known`: an `if` whose tests compare `$1` with a word, or a `case "$1"`, with the
+ * script's arguments known; `taken` whether the branch at hand runs, `done` whether an earlier one of it did.
+ */
+interface Block {
+  kind: 'if' | 'case' | 'other';
+  known: boolean;
+  taken: boolean;
+  done: boolean;
+}
+
+/** How many alternatives of one `case` pattern (`web|serve|api)`) are read. */
+const MAX_ALTERNATIVES = 16;
 
 /**
  * Whether the test of an `if` or `elif` holds for the script's arguments: `[ "$1" = web ]`, `[[ $1 == web ]]`,
@@ -104,11 +115,39 @@ function argumentTest(words: readonly { value: string }[], terminator: string, a
 }
 
 /**
- * The simple commands of a shell script that run on every start: not inside a loop, a `case`, a brace group or an
- * `if` (unless `args`, the script's arguments, decide the `if`: `if [ "$1" = "migrate-and-serve" ]`), not after `||`,
- * nor in a `&&` list that starts with a test (`[ "$MIGRATE" = 1 ] && …`), nor after a conditional `return 0`. A call
- * of one of the script's functions yields the commands of its body, read the same way with the call's arguments (at
- * most MAX_CALL_DEPTH calls deep). They end with the first command that replaces the shell (`exec "$@"`), included:
+ * The pattern of a `case` branch that starts at `commands[at]` (`web)`, `"migrate")`, `web|serve)`): one word per
+ * alternative, the last followed by `)`, all on one line. `last` is the index of the pattern's last command.
+ */
+function casePatterns(source: SourceText, commands: readonly SimpleCommand[], at: number): { values: string[]; last: number } | undefined {
+  // A pattern starts its line, or follows the `;;` of the branch before it (not a subshell's `(make)`).
+  const start = commands[at].range.start;
+  const before = source.text.slice(source.offsetAt({ line: start.line, character: 0 }), source.offsetAt(start)).trim();
+  if (before !== '' && !before.endsWith(';;')) return undefined;
+  const values: string[] = [];
+  for (let i = at; i < commands.length && i - at < MAX_ALTERNATIVES; i++) {
+    const command = commands[i];
+    if (command.words.length !== 1 || command.range.start.line !== commands[at].range.start.line) return undefined;
+    values.push(command.words[0].value);
+    if (closesPattern(source, command)) return { values, last: i };
+    if (command.terminator !== '|') return undefined;
+  }
+  return undefined;
+}
+
+/** True when `)` follows the command on its line (blanks between): the lexer ends a pattern's word there and drops it. */
+function closesPattern(source: SourceText, command: SimpleCommand): boolean {
+  const text = source.text;
+  let at = source.offsetAt(command.range.end);
+  while (at < text.length && (text[at] === ' ' || text[at] === '\t')) at++;
+  return text[at] === ')';
+}
+
+/**
+ * The simple commands of a shell script that run on every start: not inside a loop, a brace group, an `if` or a
+ * `case` (unless `args`, the script's arguments, decide it: `if [ "$1" = "migrate-and-serve" ]`, `case "$1" in`
+ * `web)`), not after `||`, nor in a `&&` list that starts with a test (`[ "$MIGRATE" = 1 ] && …`), nor after a
+ * conditional `return 0`. A call of one of the script's functions yields the commands of its body, read the same way
+ * with the call's arguments (at most MAX_CALL_DEPTH calls deep). They end with the first command that replaces the shell (`exec "$@"`), included:
  * nothing after it runs. Words and ranges are the script's own (`uri`).
  */
 export function unconditionalCommands(uri: string, text: string, args?: readonly string[]): SimpleCommand[] {
@@ -136,14 +175,30 @@ export function unconditionalCommands(uri: string, text: string, args?: readonly
     let guarded = false;
     // A `return 0` or `exit 0` inside a condition: what follows runs only when the condition did not hold.
     let mayHaveLeft = false;
-    for (const command of commands) {
+    for (let i = 0; i < commands.length; i++) {
+      const command = commands[i];
       if (++visits > maxVisits) return true;
       let words = command.words.filter((w, i) => i > 0 || !ASSIGNMENT.test(w.value));
       let first = words[0] && !words[0].quoted ? words[0].value : '';
       const top = blocks[blocks.length - 1];
-      if (first === 'elif' && top?.known) {
+      // A pattern of the `case` at hand (`web|serve)`): it starts a branch, and runs nothing.
+      const patterns = top?.kind === 'case' ? casePatterns(source, commands, i) : undefined;
+      if (top && patterns) {
+        if (top.known) {
+          const matches = patterns.values.map((p) => (p === '*' ? true : /[*?[]/.test(p) || p.includes('$') ? undefined : p === (args?.[0] ?? '')));
+          if (matches.includes(undefined) && !top.done) top.known = false;
+          else {
+            top.taken = !top.done && matches.includes(true);
+            top.done ||= top.taken;
+          }
+        }
+        i = patterns.last;
+        guarded = false;
+        continue;
+      }
+      if (first === 'elif' && top?.kind === 'if' && top.known) {
         const holds = argumentTest(words, command.terminator, args);
-        if (holds === undefined && !top.done) blocks[blocks.length - 1] = { known: false };
+        if (holds === undefined && !top.done) top.known = false;
         else {
           top.taken = !top.done && holds === true;
           top.done ||= top.taken;
@@ -151,7 +206,7 @@ export function unconditionalCommands(uri: string, text: string, args?: readonly
       }
       // `then cmd`, `else cmd`, `do cmd`: the keyword, then a command of the block.
       if (first === 'then' || first === 'else' || first === 'do') {
-        if (first === 'else' && top?.known) {
+        if (first === 'else' && top?.kind === 'if' && top.known) {
           top.taken = !top.done;
           top.done = true;
         }
@@ -163,8 +218,12 @@ export function unconditionalCommands(uri: string, text: string, args?: readonly
       if (CLOSERS.has(first)) blocks.pop();
       else if (first === 'if') {
         const holds = argumentTest(words, command.terminator, args);
-        blocks.push(holds === undefined ? { known: false } : { known: true, taken: holds, done: holds });
-      } else if (OPENERS.has(first) || opensFunction) blocks.push({ known: false });
+        blocks.push({ kind: 'if', known: holds !== undefined, taken: holds === true, done: holds === true });
+      } else if (first === 'case') {
+        // `case "$1" in`: its branches are chosen by the script's first argument.
+        const known = args !== undefined && words.length === 3 && (words[1].value === '$1' || words[1].value === '${1}') && words[2].value === 'in';
+        blocks.push({ kind: 'case', known, taken: false, done: false });
+      } else if (OPENERS.has(first) || opensFunction) blocks.push({ kind: 'other', known: false, taken: false, done: false });
       else if (first === 'elif' || words.length === 0) {
         // The test of an `elif` (read above), or a lone `then`/`else`.
       } else if (!running) {

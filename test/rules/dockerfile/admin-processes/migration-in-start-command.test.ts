@@ -41,6 +41,9 @@ else
 fi
 `;
 const runDocker = (text = RUN_DOCKER) => script(text, 'api/scripts/run-docker.sh');
+/** An entrypoint of roles chosen by `case "$1"`, started with the CMD `cmd`. */
+const ROLES = (cmd: string) => DJANGO.replace('CMD ["gunicorn", "app.wsgi"]', `CMD ${cmd}`);
+const ROLES_SCRIPT = '#!/bin/sh\nset -e\ncase "$1" in\n  web|api)\n    python manage.py migrate --noinput\n    exec gunicorn app.wsgi\n    ;;\n  worker) exec celery -A app worker ;;\n  *) exec "$@" ;;\nesac\n';
 /** Pingvin Share's layout: the backend's package.json reaches the image through its builder stage; the start command `cd`s to it. */
 const PINGVIN = (cmd: string) => `FROM node:20 AS backend-builder\nWORKDIR /opt/app\nCOPY ./backend .\nRUN npm ci && npm run build\nFROM node:20-slim\nWORKDIR /opt/app/backend\nCOPY --from=backend-builder /opt/app/package.json ./\nCOPY --from=backend-builder /opt/app/dist ./dist\nWORKDIR /opt/app\nCMD ${cmd}\n`;
 const packageJson = (prod: string) => script(JSON.stringify({ name: 'backend', scripts: { build: 'nest build', prod } }, null, 2), 'backend/package.json');
@@ -61,6 +64,8 @@ testRule(rule, {
     { name: 'the branch the image\'s CMD chooses only serves (Flagsmith with CMD ["serve"])', code: FLAGSMITH('["serve"]'), buildContext: runDocker() },
     { name: 'a branch chosen by an argument the file does not fix is a choice per start', code: FLAGSMITH('["${ROLE}"]'), buildContext: runDocker() },
     { name: 'a migration after a function\'s conditional `return 0` runs only when configured', code: FLAGSMITH('["analytics-and-serve"]'), buildContext: runDocker(RUN_DOCKER.replace('"$1" = "migrate" ]', '"$1" = "analytics-and-serve" ]').replace('    migrate\n    migrate_analytics_db\nelif', '    migrate_analytics_db\n    serve\nelif')) },
+    { name: 'the role the image\'s CMD chooses in a `case "$1"` does not migrate', code: ROLES('["worker"]'), buildContext: script(ROLES_SCRIPT) },
+    { name: 'a `case` pattern with a glob is not decided (the shell takes `w*)` for web, before the branch that migrates)', code: ROLES('["web"]'), buildContext: script('#!/bin/sh\ncase "$1" in\n  w*) exec gunicorn app.wsgi ;;\n  web)\n    python manage.py migrate\n    exec gunicorn app.wsgi\n    ;;\nesac\n') },
   ],
   invalid: [
     {
@@ -106,6 +111,12 @@ testRule(rule, {
       code: DJANGO,
       buildContext: script('#!/bin/sh\nset -e\nif [ -z "$DATABASE_URL" ]; then\n  echo "DATABASE_URL is not set" >&2\n  exit 1\nfi\npython manage.py migrate --noinput\nexec "$@"\n'),
       errors: [{ line: 5, column: 13, endColumn: 35, messageId: 'inScript', relatedLines: [7] }],
+    },
+    {
+      name: 'the role the image\'s CMD chooses in a `case "$1"` migrates before it serves',
+      code: ROLES('["web"]'),
+      buildContext: script(ROLES_SCRIPT),
+      errors: [{ line: 5, column: 13, endColumn: 35, messageId: 'inScript', relatedLines: [5] }],
     },
   ],
 });

@@ -33,9 +33,9 @@ export default defineDockerfileRule({
       'such an image is the one-off process; and commands that are not a recognised migration, seed or warm-up tool. In',
       'an entrypoint script, a migration inside a condition or a loop (`if [ "$WEB" = 1 ]`, `case`), after a test',
       '(`[ "$MIGRATE" = 1 ] && …`) or `||` is a choice the script makes per start, and is not reported; but a test of',
-      'the script\'s first argument against a word is decided by what the image starts it with (Flagsmith\'s',
-      '`CMD ["migrate-and-serve"]` for `if [ "$1" = "migrate-and-serve" ]`), and a call of one of the script\'s own',
-      'functions is read through its body.',
+      'the script\'s first argument against a word (`if [ "$1" = "migrate-and-serve" ]`, `case "$1" in web)`) is',
+      'decided by what the image starts it with (Flagsmith\'s `CMD ["migrate-and-serve"]`), and a call of one of the',
+      'script\'s own functions is read through its body.',
     ].join('\n'),
     messages: {
       chained: '`{{command}}` runs on every container start; run it once per release as a one-off process (a Job or release step).',
