@@ -215,6 +215,8 @@ export function unconditionalCommands(uri: string, text: string, args?: readonly
       }
       const opensFunction = first === 'function' || /^[A-Za-z_][\w-]*\(\)$/.test(first) || words[1]?.value === '()';
       const running = blocks.every((b) => b.known && b.taken) && !mayHaveLeft;
+      // In a branch the arguments rule out: never runs, not even its `return 0`.
+      const ruledOut = blocks.some((b) => b.known && !b.taken);
       if (CLOSERS.has(first)) blocks.pop();
       else if (first === 'if') {
         const holds = argumentTest(words, command.terminator, args);
@@ -227,7 +229,7 @@ export function unconditionalCommands(uri: string, text: string, args?: readonly
       else if (first === 'elif' || words.length === 0) {
         // The test of an `elif` (read above), or a lone `then`/`else`.
       } else if (!running) {
-        if ((first === 'return' || first === 'exit') && (words.length === 1 || words[1].value === '0')) mayHaveLeft = true;
+        if (!ruledOut && (first === 'return' || first === 'exit') && (words.length === 1 || words[1].value === '0')) mayHaveLeft = true;
       } else if (!guarded) {
         const body = depth < MAX_CALL_DEPTH ? bodyOf(first) : undefined;
         if (body) {

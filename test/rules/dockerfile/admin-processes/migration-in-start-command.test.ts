@@ -118,5 +118,11 @@ testRule(rule, {
       buildContext: script(ROLES_SCRIPT),
       errors: [{ line: 5, column: 13, endColumn: 35, messageId: 'inScript', relatedLines: [5] }],
     },
+    {
+      name: 'an `exit 0` in a branch the arguments rule out never runs: what follows is still read',
+      code: DJANGO,
+      buildContext: script('#!/bin/sh\nif [ "$1" = "migrate" ]; then\n  python manage.py migrate\n  exit 0\nfi\npython manage.py migrate --noinput\nexec "$@"\n'),
+      errors: [{ line: 5, column: 13, endColumn: 35, messageId: 'inScript', relatedLines: [6] }],
+    },
   ],
 });

@@ -25,6 +25,7 @@ testRule(rule, {
     { name: 'data on a PVC', code: deploy('            - {name: data, mountPath: /data}\n', '        - name: data\n          persistentVolumeClaim: {claimName: web-data}\n') },
     { name: 'a datastore on emptyDir is the backing-services rule', code: deploy('            - {name: data, mountPath: /var/lib/postgresql/data}\n', '        - {name: data, emptyDir: {}}\n', 'postgres:16.3', 'StatefulSet') },
     { name: 'static files shared with an init container', code: deploy('            - {name: html, mountPath: /usr/share/nginx/html}\n', '        - {name: html, emptyDir: {}}\n') },
+    { name: 'scratch paths a cache or a temp setting names, and a data folder on another mount', code: deploy('            - {name: cache, mountPath: /tmp/cache}\n            - {name: scratch, mountPath: /tmp/work}\n          env:\n            - {name: CACHE_DIR, value: /tmp/cache}\n            - {name: DATA_DIR, value: /srv/app-data}\n            - {name: TMP_PATH, value: /tmp/work}\n', '        - {name: cache, emptyDir: {}}\n        - {name: scratch, emptyDir: {}}\n') },
   ],
   invalid: [
     {
@@ -41,6 +42,11 @@ testRule(rule, {
       name: 'sessions in a bare Pod',
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: php}\nspec:\n  containers:\n    - name: php\n      image: shop/php-app:5.2.0\n      volumeMounts:\n        - {name: sess, mountPath: /var/lib/php/sessions}\n  volumes:\n    - {name: sess, emptyDir: {}}\n',
       errors: [{ line: 9, column: 35, message: 'emptyDir volume `sess`' }],
+    },
+    {
+      name: 'a scratch-named path the container\'s settings name as its data folder (timetagger\'s TIMETAGGER_DATADIR)',
+      code: deploy('            - {name: timetagger, mountPath: /tmp/timedata}\n          env:\n            - {name: TIMETAGGER_DATADIR, value: /tmp/timedata}\n', '        - {name: timetagger, emptyDir: {}}\n'),
+      errors: [{ line: 16, column: 45, message: '`/tmp/timedata`' }],
     },
   ],
 });
