@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, isScalar, visit } from 'yaml';
 import { maskText, isSecretKey, wordsOf } from '../../server/src/core/mask';
-import { maskValue, literalSecret, looksLikeSecretName } from '../../server/src/core/secrets';
+import { maskValue, literalSecret, looksLikeSecretName, namesSecretValue } from '../../server/src/core/secrets';
 import { defineDockerfileRule, formatMessage } from '../../server/src/core/rule';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
 import { hoverAt } from '../../server/src/core/hover';
@@ -190,6 +190,18 @@ describe('the one path', () => {
   it("a chat service's incoming-webhook URL is a secret by its name; other URLs and webhooks of no chat service are not", () => {
     for (const name of ['SLACK_WEBHOOK_URL', 'DISCORD_WEBHOOK', 'slackHookUrl', 'HONEY_SLACK_URL', 'TEAMS_INCOMING_WEBHOOK_URL']) assert.ok(looksLikeSecretName(name), name);
     for (const name of ['WEBHOOK_URL', 'SLACK_API_URL', 'SLACK_CHANNEL', 'SLACK', 'DISCORD_GUILD_ID', 'SLACK_INCOMING']) assert.ok(!looksLikeSecretName(name), name);
+  });
+
+  it('a URL written as a form to fill in holds no password; a weak real one does (review set 48: Hasura)', () => {
+    assert.equal(literalSecret('HASURA_GRAPHQL_DATABASE_URL', 'postgres://username:password@hostname:port/dbname'), undefined);
+    assert.equal(literalSecret('DATABASE_URL', 'mysql://user:password@db:3306/app'), undefined);
+    assert.equal(literalSecret('DATABASE_URL', 'postgres://postgres:password@db:5432/app')?.kind, 'a password inside a URL');
+    assert.equal(literalSecret('DATABASE_URL', 'postgres://app:Pg0nlyPw@db.internal:port/app'), undefined, 'a port that is a word');
+  });
+
+  it('secret words joined to the word before them, and a stage after the name (review set 48)', () => {
+    for (const name of ['ME_CONFIG_SITE_SESSIONSECRET', 'COOKIESECRET', 'jwtSecret', 'DJANGO_SECRETKEY', 'AWS_SECRET_ACCESS_KEY_prod']) assert.ok(namesSecretValue(name), name);
+    for (const name of ['AWS_ACCESS_KEY_ID_prod', 'DB_PASSWORD_FILE_dev', 'SECRETARY', 'TOKENIZER_MODEL']) assert.ok(!namesSecretValue(name), name);
   });
 
   it('an incoming webhook URL is a credential by its shape, under any name; the documentation\'s sample is not', () => {

@@ -25,12 +25,21 @@ export function maskUrlCredentials(value: string): string {
  * Variable names that announce a secret: `DB_PASSWORD`, `STRIPE_SECRET_KEY`, `GITHUB_TOKEN`, `API_KEY`, and vendors'
  * ingest keys (`NEW_RELIC_LICENSE_KEY`, MaxMind's `LICENSE_KEY`, Honeycomb's and Segment's `WRITE_KEY`)…
  */
-const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|PWD|SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|LICENSE[_-]?KEY|WRITE[_-]?KEY|DSN)($|[_.-])/i;
+const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|PWD|SECRET|SECRETKEY|(SESSION|COOKIE|JWT|APP)SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|LICENSE[_-]?KEY|WRITE[_-]?KEY|DSN)($|[_.-])/i;
 /** Names that mention a secret but hold something harmless: a path to it, a name of it, its length, a toggle, a policy for it (`MB_PASSWORD_COMPLEXITY`). */
 const SECRET_NAME_EXCEPTIONS = /(_(FILE|PATH|DIR|NAME|REF|ID|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|HEADER|URL|ENDPOINT|TYPE|ALGORITHM|ENABLED|REQUIRED|MIN|MAX|COMPLEXITY|POLICY|STRENGTH|PATTERN|REGEX|FORMAT|MODE)$)|^(.*_)?(PUBLIC|PUB)_/i;
 
 export function looksLikeSecretName(name: string): boolean {
-  return (SECRET_NAME.test(name) && !SECRET_NAME_EXCEPTIONS.test(name)) || namesChatWebhook(name);
+  const bare = withoutStage(name);
+  return (SECRET_NAME.test(bare) && !SECRET_NAME_EXCEPTIONS.test(bare)) || namesChatWebhook(bare);
+}
+
+/** A stage's name that ends a variable's name (`AWS_ACCESS_KEY_ID_prod`: the same setting, for one stage). */
+const STAGE_SUFFIX = /[_.-](prod|production|dev|development|staging|stage|test|qa|uat|local)$/i;
+
+function withoutStage(name: string): string {
+  const m = STAGE_SUFFIX.exec(name);
+  return m && m.index > 0 ? name.slice(0, m.index) : name;
 }
 
 const CHAT_SERVICES = new Set(['slack', 'discord', 'teams', 'mattermost', 'rocketchat', 'gchat']);
@@ -126,8 +135,30 @@ export function secretShapeOf(value: string): SecretShape | undefined {
     if (match && (!shape.real || shape.real(match[0]))) return { kind: shape.kind };
   }
   const password = urlPassword(value);
-  if (password !== undefined && !isPlaceholderValue(password) && !isSecretReference(password)) return { kind: 'a password inside a URL' };
+  if (password !== undefined && !isPlaceholderValue(password) && !isSecretReference(password) && !isUrlForm(value)) return { kind: 'a password inside a URL' };
   return undefined;
+}
+
+/**
+ * A URL written as a form to fill in rather than an address: a port that is a word
+ * (`postgres://username:password@hostname:port/dbname`), or a user and a password named for what they are
+ * (`user:password@`).
+ */
+function isUrlForm(value: string): boolean {
+  const scheme = value.indexOf('://');
+  const at = value.lastIndexOf('@');
+  if (scheme < 0 || at < scheme) return false;
+  let end = value.length;
+  for (const stop of ['/', '?', '#']) {
+    const i = value.indexOf(stop, at);
+    if (i >= 0 && i < end) end = i;
+  }
+  const host = value.slice(at + 1, end);
+  const colon = host.lastIndexOf(':');
+  if (colon >= 0 && /^[A-Za-z_]+$/.test(host.slice(colon + 1))) return true;
+  const credentials = value.slice(scheme + 3, at);
+  const separator = credentials.indexOf(':');
+  return separator > 0 && /^(user(name)?|usr|login)$/i.test(credentials.slice(0, separator)) && /^(password|passwd|pass|pwd)$/i.test(credentials.slice(separator + 1));
 }
 
 /**
@@ -151,7 +182,7 @@ const EXTRA_NAME_EXCEPTIONS = /_(IN|SECONDS|SECS|MS|MINUTES|HOURS|DAYS|TIMEOUT|S
  * parameter's name).
  */
 export function namesSecretValue(name: string): boolean {
-  return looksLikeSecretName(name) && !EXTRA_NAME_EXCEPTIONS.test(name) && !STORE_WORD.test(name);
+  return looksLikeSecretName(name) && !EXTRA_NAME_EXCEPTIONS.test(withoutStage(name)) && !STORE_WORD.test(name);
 }
 
 /** A word that names where a secret is kept: `SSM_LOGZ_IO_TOKEN_KEY` is the name of a parameter, not the token. */

@@ -147,8 +147,8 @@ function closesPattern(source: SourceText, command: SimpleCommand): boolean {
  * `case` (unless `args`, the script's arguments, decide it: `if [ "$1" = "migrate-and-serve" ]`, `case "$1" in`
  * `web)`), not after `||`, nor in a `&&` list that starts with a test (`[ "$MIGRATE" = 1 ] && …`), nor after a
  * conditional `return 0`. A call of one of the script's functions yields the commands of its body, read the same way
- * with the call's arguments (at most MAX_CALL_DEPTH calls deep). They end with the first command that replaces the shell (`exec "$@"`), included:
- * nothing after it runs. Words and ranges are the script's own (`uri`).
+ * with the call's arguments (at most MAX_CALL_DEPTH calls deep). They end with the first command that replaces the
+ * shell (`exec "$@"`), included: nothing after it runs. Words and ranges are the script's own (`uri`).
  */
 export function unconditionalCommands(uri: string, text: string, args?: readonly string[]): SimpleCommand[] {
   const source = new SourceText(uri, text);

@@ -162,7 +162,7 @@ export function programWords(command: SimpleCommand): { words: ShellWord[]; prog
 }
 
 /** `bundle exec x`, `npx x`, `pnpm dlx x`, `poetry run x`, `python -m x`, `ddtrace-run x` … -> `x …`. */
-export function unwrapRunner(words: ShellWord[]): ShellWord[] {
+export function unwrapRunner<W extends { value: string }>(words: W[]): W[] {
   const name = words[0] ? baseName(words[0].value).toLowerCase() : '';
   const next = words[1]?.value;
   if (name === 'bundle' && next === 'exec') return words.slice(2);
@@ -179,7 +179,7 @@ export function unwrapRunner(words: ShellWord[]): ShellWord[] {
   return words;
 }
 
-function skipOptions(words: ShellWord[]): ShellWord[] {
+function skipOptions<W extends { value: string }>(words: W[]): W[] {
   let i = 0;
   while (i < words.length && words[i].value.startsWith('-')) i++;
   return words.slice(i);

@@ -8,7 +8,7 @@
 import { isScalar, type Document, type Node, type Scalar } from 'yaml';
 import { comparePositions, type SourceText } from '../source';
 import { adminTaskWord } from '../dockerfile/admin-tasks';
-import { programWords } from '../dockerfile/start-command';
+import { programWords, unwrapRunner } from '../dockerfile/start-command';
 import { effectiveWords, LogicalTextBuilder, splitCommands, type LogicalText, type ShellWord, type SimpleCommand } from '../dockerfile/shell';
 import type { Container, KubeObject, KubernetesModel } from './model';
 import { resolve, seqItems, valueOf } from './yaml-nodes';
@@ -196,16 +196,22 @@ export function isMigrationCommand(command: SimpleCommand): boolean {
   return adminTaskWord(words, program) !== undefined;
 }
 
-/** Drops language runners that only start the real tool: `bundle exec`, `npx`, `poetry run`, `pipenv run`, `uv run`. */
+/**
+ * Drops language runners that only start the real tool (`bundle exec`, `npx`, `poetry run`, `uv run`, `python -m`,
+ * `ddtrace-run` …), as the Dockerfile rules do (unwrapRunner), for a command's words as text.
+ */
 export function runnerStripped(words: string[]): string[] {
-  let out = words;
-  for (;;) {
-    const first = basename(out[0] ?? '');
-    if (first === 'npx' || first === 'bunx') out = out.slice(1).filter((w, i) => i > 0 || !w.startsWith('-'));
-    else if ((first === 'bundle' && out[1] === 'exec') || (['poetry', 'pipenv', 'uv'].includes(first) && out[1] === 'run')) out = out.slice(2);
-    else return out;
+  let out = words.map((value) => ({ value }));
+  for (let step = 0; step < MAX_RUNNERS; step++) {
+    const next = unwrapRunner(out);
+    if (next === out) break;
+    out = next;
   }
+  return out.map((w) => w.value);
 }
+
+/** How many runners in a row are dropped (`poetry run ddtrace-run python -m app`). */
+const MAX_RUNNERS = 8;
 
 /** One keep-alive step: `sleep infinity`, `sleep 3600` (a minute or more), `tail -f /dev/null`, `pause`. */
 export function isKeepAlive(command: SimpleCommand): boolean {

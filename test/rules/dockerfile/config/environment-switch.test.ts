@@ -41,5 +41,11 @@ testRule(rule, {
       errors: [{ line: 3, column: 15, messageId: 'modeFromArg' }],
       output: null,
     },
+    {
+      name: "the switches the Kubernetes and serverless rules know: a product's dev mode, Gin's debug mode",
+      code: 'FROM golang:1.22 AS build\nFROM gcr.io/distroless/static-debian12\nENV HASURA_GRAPHQL_DEV_MODE=true GIN_MODE=debug\n',
+      errors: [{ line: 3, column: 29, messageId: 'debug' }, { line: 3, column: 43, messageId: 'debug' }],
+      output: 'FROM golang:1.22 AS build\nFROM gcr.io/distroless/static-debian12\nENV HASURA_GRAPHQL_DEV_MODE=false GIN_MODE=release\n',
+    },
   ],
 });

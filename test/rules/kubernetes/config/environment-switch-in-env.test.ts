@@ -11,6 +11,7 @@ testRule(rule, {
     { name: 'Helm templated environment', code: deploy('            - name: APP_ENV\n              value: "{{ .Values.environment }}"\n') },
     { name: 'environment name from the downward API or a ConfigMap', code: deploy('            - name: APP_ENV\n              valueFrom:\n                configMapKeyRef: {name: web, key: APP_ENV}\n') },
     { name: 'init container is not the app', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n    - name: migrate\n      image: shop/web:3.0.1\n      env: [{name: NODE_ENV, value: development}]\n  containers:\n    - name: web\n      image: shop/web:3.0.1\n' },
+    { name: "a product's development mode off", code: deploy('            - name: HASURA_GRAPHQL_DEV_MODE\n              value: "false"\n') },
   ],
   invalid: [
     {
@@ -34,6 +35,12 @@ testRule(rule, {
         { line: 21, column: 22, endColumn: 28, messageId: 'environment' },
       ],
       output: deploy('            - name: FLASK_DEBUG\n              value: "0"\n            - name: DEBUG\n              value: "false"\n            - name: RACK_ENV\n              value: \'production\'\n'),
+    },
+    {
+      name: "a product's own development mode (Hasura's install manifests)",
+      code: deploy('            - name: HASURA_GRAPHQL_DEV_MODE\n              value: "true"\n'),
+      errors: [{ line: 17, column: 22, endColumn: 28, messageId: 'debug' }],
+      output: deploy('            - name: HASURA_GRAPHQL_DEV_MODE\n              value: "false"\n'),
     },
   ],
 });

@@ -28,5 +28,6 @@ testRule(rule, {
     { name: 'astro dev', code: pod('          command: ["npx", "astro", "dev", "--host"]\n'), errors: [{ line: 11, column: 29, endColumn: 41, message: '`astro dev`' }] },
     { name: "PHP's built-in server", code: pod('          command: ["php", "-S", "0.0.0.0:8080", "-t", "public"]\n'), errors: [{ line: 11, column: 22, endColumn: 31, message: '`php -S`' }] },
     { name: "uWSGI's reloader (Grafana OnCall's dev mode)", code: pod('          command: ["uwsgi", "--ini", "uwsgi.ini", "--py-autoreload", "3"]\n'), errors: [{ line: 11, column: 53, endColumn: 73, message: '`--py-autoreload 3`' }] },
+    { name: 'flask run behind a tracer and `python -m`: the runners the Dockerfile rules drop', code: pod('          command: ["ddtrace-run", "python", "-m", "flask", "run", "--host=0.0.0.0"]\n'), errors: [{ line: 11, column: 53, endColumn: 65, message: '`flask run`' }] },
   ],
 });

@@ -16,5 +16,6 @@ testRule(rule, {
     { name: 'POWERTOOLS_DEV', code: sam('          POWERTOOLS_DEV: "1"\n'), errors: [{ line: 8, column: 27 }] },
     { name: 'serverless.yml', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  environment:\n    FLASK_DEBUG: 1\nfunctions:\n  f:\n    handler: h\n', errors: [{ line: 5, column: 18 }] },
     { name: "DEBUG: \"*\", every namespace of Node's debug package (Eviction Lab's exports)", filename: 'serverless.yml', code: 'service: exports\nprovider:\n  name: aws\n  environment:\n    DEBUG: "*"\nfunctions:\n  f:\n    handler: h\n', errors: [{ line: 5, column: 12, message: '`DEBUG: *` turns a debug mode on' }] },
+    { name: 'the switches the other targets know: WP_DEBUG, a product\'s dev mode', code: sam('          WP_DEBUG: "true"\n          HASURA_GRAPHQL_DEV_MODE: "yes"\n'), errors: [{ line: 8, column: 21 }, { line: 9, column: 36 }] },
   ],
 });

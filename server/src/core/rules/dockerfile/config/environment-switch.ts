@@ -2,6 +2,7 @@ import { defineDockerfileRule } from '../../../rule';
 import type { EnvVariable } from '../../../dockerfile/model';
 import { argValuesAt, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
 import { NON_PRODUCTION } from '../../../dockerfile/literal-values';
+import { debugSwitchOff, debugSwitchOn } from '../../../debug-switches';
 
 /** Variables that select a framework's environment; the value is the safe production setting, if there is one. */
 const MODE_VARIABLES: Record<string, string | undefined> = {
@@ -22,8 +23,8 @@ const MODE_VARIABLES: Record<string, string | undefined> = {
   QUARKUS_PROFILE: undefined,
   MICRONAUT_ENVIRONMENTS: undefined,
 };
-const DEBUG_VARIABLES = new Set(['DEBUG', 'FLASK_DEBUG', 'DJANGO_DEBUG', 'APP_DEBUG', 'YII_DEBUG', 'WP_DEBUG', 'RAILS_DEBUG']);
-const DEBUG_ON: Record<string, string> = { '1': '0', true: 'false', True: 'False', TRUE: 'FALSE', yes: 'no', on: 'off' };
+/** The value that turns a debug switch off, written as its `on` value was (`True` -> `False`, `1` -> `0`). */
+const DEBUG_OFF: Record<string, string> = { '1': '0', true: 'false', True: 'False', TRUE: 'FALSE', yes: 'no', on: 'off', debug: 'release' };
 
 export default defineDockerfileRule({
   meta: {
@@ -57,7 +58,7 @@ export default defineDockerfileRule({
     for (const variable of model.envOf(stage).values()) {
       const name = variable.name;
       const isMode = name in MODE_VARIABLES;
-      const isDebug = DEBUG_VARIABLES.has(name);
+      const isDebug = debugSwitchOff(name) !== undefined;
       if (!isMode && !isDebug) continue;
       let value = variable.value.trim();
       let fromArg = false;
@@ -81,12 +82,13 @@ export default defineDockerfileRule({
           fix: fixable ? { title: `Set ${name} to ${production}`, edits: [{ range: variable.valueRange, newText: requote(source.textOf(variable.valueRange), production!) }] } : undefined,
         });
       } else {
-        if (!(value in DEBUG_ON)) continue;
+        if (!debugSwitchOn(name, value)) continue;
+        const off = DEBUG_OFF[value];
         report({
           messageId: 'debug',
           data: { name, value },
           range: variable.valueRange,
-          fix: fromArg ? undefined : { title: `Set ${name} to ${DEBUG_ON[value]}`, edits: [{ range: variable.valueRange, newText: requote(source.textOf(variable.valueRange), DEBUG_ON[value]) }] },
+          fix: fromArg || off === undefined ? undefined : { title: `Set ${name} to ${off}`, edits: [{ range: variable.valueRange, newText: requote(source.textOf(variable.valueRange), off) }] },
         });
       }
     }

@@ -1,6 +1,7 @@
 import { isScalar, type Scalar } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
+import { debugSwitchOff, debugSwitchOn } from '../../../debug-switches';
 
 /** Variables whose value names a deployment environment, and the value a release should carry (when there is one). */
 const ENVIRONMENT_VARIABLES: Record<string, string | undefined> = {
@@ -22,16 +23,7 @@ const ENVIRONMENT_VARIABLES: Record<string, string | undefined> = {
   MICRONAUT_ENVIRONMENTS: undefined,
   DJANGO_SETTINGS_MODULE: undefined,
 };
-/** Debug switches and the value that turns them off. */
-const DEBUG_VARIABLES: Record<string, string> = {
-  DEBUG: '"false"',
-  APP_DEBUG: '"false"',
-  FLASK_DEBUG: '"0"',
-  DJANGO_DEBUG: '"False"',
-  GIN_MODE: 'release',
-};
 const NON_PRODUCTION = /(^|[^a-z])(dev|develop|development|local|test|testing|qa|uat|stage|staging|sandbox|debug)([^a-z]|$)/i;
-const DEBUG_ON = /^(true|1|yes|on|debug)$/i;
 
 export default defineKubernetesRule({
   meta: {
@@ -46,7 +38,8 @@ export default defineKubernetesRule({
       'production in ways nobody reviews. Debug switches (`DEBUG=true`, `FLASK_DEBUG=1`) leak internals and slow the app.',
       '',
       'Set the individual values as env variables (from ConfigMaps and Secrets) and run framework switches in their',
-      'production mode everywhere (`NODE_ENV=production`). Production values are not reported.',
+      'production mode everywhere (`NODE_ENV=production`). Production values are not reported. The debug switches are',
+      'the ones the Dockerfile and serverless rules know, a product\'s `…_DEV_MODE` among them (`HASURA_GRAPHQL_DEV_MODE`).',
     ].join('\n'),
     messages: {
       environment: '`{{name}}={{value}}` selects the `{{value}}` environment by name; supply the individual settings as config instead of an environment switch.',
@@ -65,10 +58,12 @@ export default defineKubernetesRule({
           const name = env.name.toUpperCase();
           let messageId: string | undefined;
           let replacement: string | undefined;
-          if (name in DEBUG_VARIABLES) {
-            if (!DEBUG_ON.test(value.trim())) continue;
+          const off = debugSwitchOff(name);
+          if (off !== undefined) {
+            if (!debugSwitchOn(name, value)) continue;
             messageId = 'debug';
-            replacement = DEBUG_VARIABLES[name];
+            // A boolean is written as a string, as env values must be.
+            replacement = /^(?:true|false|0|1)$/i.test(off) ? `"${off}"` : off;
           } else if (name in ENVIRONMENT_VARIABLES) {
             if (!NON_PRODUCTION.test(value)) continue;
             messageId = 'environment';

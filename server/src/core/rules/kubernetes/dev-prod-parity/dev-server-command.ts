@@ -5,14 +5,9 @@ import { devServerSpan, isKeycloakStartDev } from '../../../dev-servers';
 
 /** The words to report (`next dev`, `--reload`) when the words start a development server (as dev-servers.ts knows them). */
 function devServer(words: ShellWord[]): ShellWord[] | undefined {
-  const values = runnerStripped(words.map((w) => w.value));
-  let offset = Math.max(0, words.findIndex((w) => w.value === values[0]));
-  let v = values;
-  // `python -m flask run`, `python -m uvicorn …`
-  if (/^python[\d.]*$/.test(basename(v[0] ?? '')) && v[1] === '-m') {
-    v = v.slice(2);
-    offset += 2;
-  }
+  // Runners dropped: `npx nodemon`, `poetry run`, `python -m flask run`.
+  const v = runnerStripped(words.map((w) => w.value));
+  const offset = words.length - v.length;
   const span = devServerSpan(v, basename(v[0] ?? '').toLowerCase());
   return span ? words.slice(offset + span[0], offset + span[1] + 1) : undefined;
 }

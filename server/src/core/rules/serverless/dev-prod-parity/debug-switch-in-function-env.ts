@@ -1,8 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
+import { debugSwitchOff, debugSwitchOn } from '../../../debug-switches';
 
-/** Debug switches of frameworks and libraries used on Lambda. */
-const DEBUG_NAMES = /^(DEBUG|APP_DEBUG|FLASK_DEBUG|DJANGO_DEBUG|POWERTOOLS_DEV)$/i;
-const ON = /^(true|1|yes|on)$/i;
 
 export default defineServerlessRule({
   meta: {
@@ -17,8 +15,12 @@ export default defineServerlessRule({
       '',
       'Leave debug modes off in the template and turn them on for one stage through a parameter when needed.',
       '',
-      'Not reported: variables other than `DEBUG`, `APP_DEBUG`, `FLASK_DEBUG`, `DJANGO_DEBUG` and `POWERTOOLS_DEV`,',
-      'values that do not switch the mode on (`false`, `0`), and values taken from a parameter or intrinsic function.',
+      'The switches are the ones the Dockerfile and Kubernetes rules know: `DEBUG`, `APP_DEBUG`, `FLASK_DEBUG`,',
+      '`DJANGO_DEBUG`, `YII_DEBUG`, `WP_DEBUG`, `RAILS_DEBUG`, `POWERTOOLS_DEV`, `GIN_MODE=debug`, and a product\'s',
+      '`…_DEV_MODE` or `…_DEBUG_MODE` (`HASURA_GRAPHQL_DEV_MODE`).',
+      '',
+      'Not reported: other variables, values that do not switch the mode on (`false`, `0`), and values taken from a',
+      'parameter or intrinsic function.',
       '`DEBUG: "*"` is reported: it switches on the debug output of every library that uses Node\'s `debug` package; a',
       'list of namespaces (`DEBUG: "app:*"`) is a choice of what to log and is not.',
     ].join('\n'),
@@ -31,8 +33,8 @@ export default defineServerlessRule({
       for (const env of fn.environment) {
         const value = env.literal?.trim();
         // `DEBUG: "*"` turns on every namespace of Node's `debug` package (every library's debug output).
-        const on = value !== undefined && (ON.test(value) || (value === '*' && env.name.toUpperCase() === 'DEBUG'));
-        if (value && on && DEBUG_NAMES.test(env.name)) report({ messageId: 'debug', data: { name: env.name, value, functions: model.namesTaking(fn, env) }, range: env.range });
+        const on = value !== undefined && (debugSwitchOn(env.name, value) || (value === '*' && env.name.toUpperCase() === 'DEBUG'));
+        if (value && on && debugSwitchOff(env.name) !== undefined) report({ messageId: 'debug', data: { name: env.name, value, functions: model.namesTaking(fn, env) }, range: env.range });
       }
     }
   },
