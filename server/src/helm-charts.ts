@@ -1,7 +1,8 @@
 /**
  * Helm charts for the CLI and the language server alike: which files are chart templates, and
  * the chart context each needs (Chart.yaml, values.yaml and any --values files, the named
- * templates of `templates/*.tpl` and of the unpacked dependencies' `charts/<name>/templates/*.tpl`). Files are named by `file:` URI and read through a
+ * templates of the `.tpl` files under `templates/`, subfolders too, and of the unpacked dependencies'
+ * `charts/<name>/templates/`). Files are named by `file:` URI and read through a
  * {@link ChartFiles}: the CLI reads the disk, the server's analysis worker reads the texts it was
  * synchronised (open documents win over the disk) and the disk for the rest. The analysis itself
  * is core/helm, which does no I/O.
@@ -28,6 +29,9 @@ export interface ChartTemplate {
 }
 
 const MAX_CHART_FILE = 5 * 1024 * 1024;
+/** How deep subfolders of `templates/` are read for named templates, and how many helper files a chart reads at most. */
+const MAX_TEMPLATE_DEPTH = 3;
+const MAX_HELPER_FILES = 256;
 
 /** The disk, for the CLI (and for what the server has not synchronised, such as `_helpers.tpl`). */
 export const diskChartFiles: ChartFiles = {
@@ -146,10 +150,15 @@ export class ChartReader {
       const values = valuesText === undefined ? [] : [{ uri: valuesUri, text: valuesText }];
       // Helm loads the named templates of the chart and of its unpacked dependencies (`charts/<name>/`, such as
       // Bitnami's `common` library) into one namespace, the chart's own parsed last so that they win.
+      // Helm reads every file under `templates/`, subfolders too: FreshRSS keeps `persistence/_helpers.tpl` there.
       const helpers: string[] = [];
-      const addHelpers = (folder: string) => {
-        for (const entry of this.files.list(folder).sort()) {
-          if (!entry.endsWith('.tpl')) continue;
+      const addHelpers = (folder: string, depth = 0) => {
+        const entries = this.files.list(folder).sort();
+        // A subfolder's helpers first, so that the folder's own are parsed last and win.
+        if (depth < MAX_TEMPLATE_DEPTH) for (const entry of entries) if (!entry.includes('.')) addHelpers(`${folder}/${entry}`, depth + 1);
+        for (const entry of entries) {
+          // A deeper file an editor holds is read with its own folder.
+          if (!entry.endsWith('.tpl') || entry.includes('/') || helpers.length >= MAX_HELPER_FILES) continue;
           const text = this.files.read(`${folder}/${entry}`);
           if (text !== undefined) helpers.push(text);
         }

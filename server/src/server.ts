@@ -642,8 +642,8 @@ function inChart(uri: string, root: string): boolean {
   return rest.length >= 3 && rest[1] === 'templates';
 }
 
-/** Chart files (Chart.yaml, values.yaml, `templates/*.tpl`) are read by every template of their chart. */
-const CHART_FILE = /(?:^|\/)(?:Chart\.ya?ml|values\.ya?ml|templates\/[^/]*\.tpl)$/;
+/** Chart files (Chart.yaml, values.yaml, the `.tpl` files under `templates/`) are read by every template of their chart. */
+const CHART_FILE = /(?:^|\/)(?:Chart\.ya?ml|values\.ya?ml|templates\/(?:[^/]+\/){0,3}[^/]*\.tpl)$/;
 
 /** After a chart file changed (an edit, a close, a change on disk): its chart's templates shown with problems are checked again. */
 function recheckChart(uri: string): void {

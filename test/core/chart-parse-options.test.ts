@@ -56,3 +56,22 @@ it("a chart's templates read the named templates of its unpacked dependencies (B
   assert.match(helpers[0], /common\.names\.fullname/, "the dependency's first");
   assert.match(helpers[1], /define "cache\.name" -}}own/, 'the chart\'s own last, so its definitions win');
 });
+
+it('named templates in subfolders of templates/ are read, as Helm reads them (FreshRSS keeps persistence/_helpers.tpl)', () => {
+  const tree = new Map<string, string>([
+    ['file:///w/rss/Chart.yaml', 'apiVersion: v2\nname: rss\nversion: 1.0.0\n'],
+    ['file:///w/rss/values.yaml', 'persistence: {enabled: true}\n'],
+    ['file:///w/rss/templates/_helpers.tpl', '{{- define "rss.fullname" -}}rss{{- end }}\n'],
+    ['file:///w/rss/templates/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\n'],
+    ['file:///w/rss/templates/persistence/_helpers.tpl', '{{- define "rss.pvcName" -}}{{ include "rss.fullname" . }}-data{{- end }}\n'],
+    ['file:///w/rss/templates/persistence/data-pvc.yaml', 'apiVersion: v1\nkind: PersistentVolumeClaim\n'],
+  ]);
+  // Like a directory listing: the names of the files and folders right under `folder`.
+  const list = (folder: string) => [...new Set([...tree.keys()].filter((uri) => uri.startsWith(`${folder}/`)).map((uri) => uri.slice(folder.length + 1).split('/')[0]))];
+  const reader = new ChartReader({ read: (uri) => tree.get(uri), list });
+  for (const template of ['file:///w/rss/templates/deployment.yaml', 'file:///w/rss/templates/persistence/data-pvc.yaml']) {
+    const helpers = reader.parseOptionsOf(template, '').helm?.helpers ?? [];
+    // The subfolder's first, so that the chart's own top-level helpers, parsed last, win.
+    assert.deepEqual(helpers.map((h) => /define "([^"]+)"/.exec(h)?.[1]), ['rss.pvcName', 'rss.fullname'], template);
+  }
+});

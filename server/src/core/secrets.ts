@@ -43,6 +43,7 @@ function withoutStage(name: string): string {
 }
 
 const CHAT_SERVICES = new Set(['slack', 'discord', 'teams', 'mattermost', 'rocketchat', 'gchat']);
+const CHAT_SERVICE_IN_NAME = /slack|discord|teams|mattermost|rocketchat|gchat/i;
 const WEBHOOK_WORDS = new Set(['incoming', 'webhook', 'hook', 'url']);
 
 /**
@@ -52,6 +53,8 @@ const WEBHOOK_WORDS = new Set(['incoming', 'webhook', 'hook', 'url']);
  * chat service may be any endpoint.
  */
 function namesChatWebhook(name: string): boolean {
+  // Most names mention no chat service: one search, before the words are split.
+  if (!CHAT_SERVICE_IN_NAME.test(name)) return false;
   const words = wordsOf(name);
   const service = words.findIndex((w) => CHAT_SERVICES.has(w));
   if (service < 0 || service === words.length - 1) return false;

@@ -43,13 +43,16 @@ export interface StartInfo {
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
-/** Entry points that hand over to their arguments (`exec "$@"`): the CMD is the real process. */
+/**
+ * Entry points that hand over to their arguments (`exec "$@"`): the CMD is the real process. A chain of them is one
+ * too (Adminer's `ENTRYPOINT ["entrypoint.sh", "docker-php-entrypoint"]`: each runs the next, the last the CMD).
+ */
 export function isPassThroughEntrypoint(words: ShellWord[]): boolean {
   const eff = effectiveWords({ words, terminator: 'end', range: words[0]?.range ?? zeroRange() });
-  if (eff.length === 0) return true;
-  if (eff.length !== 1) return false;
-  const name = baseName(eff[0].value);
-  return /\.sh$/.test(name) || /entrypoint|^init$|^s6-svscan$|^catatonit$/.test(name);
+  return eff.every((word) => {
+    const name = baseName(word.value);
+    return /\.sh$/.test(name) || /entrypoint|^init$|^s6-svscan$|^catatonit$/.test(name);
+  });
 }
 
 /** The start commands of the final stage (or of `stage`). */

@@ -43,7 +43,7 @@ export interface HelmChartContext {
   chartText?: string;
   /** values.yaml first, then override files in the order given; later ones win. */
   values: readonly ValuesInput[];
-  /** The text of every `templates/*.tpl` (named templates). */
+  /** The text of every `.tpl` file under `templates/` (named templates). */
   helpers: readonly string[];
 }
 

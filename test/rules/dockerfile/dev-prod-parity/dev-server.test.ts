@@ -91,5 +91,10 @@ testRule(rule, {
       code: 'FROM registry.example.com/iam/custom-keycloak:3\nENTRYPOINT ["/opt/keycloak/bin/kc.sh"]\nCMD ["start-dev"]\n',
       errors: [{ line: 3, column: 6, endColumn: 17, message: '`start-dev`' }],
     },
+    {
+      name: 'a chain of pass-through entry points hands over to the CMD (Adminer: entrypoint.sh, then docker-php-entrypoint)',
+      code: 'FROM php:8.3-cli-alpine\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT ["entrypoint.sh", "docker-php-entrypoint"]\nCMD ["php", "-S", "[::]:8080", "-t", "/var/www/html"]\n',
+      errors: [{ line: 4, column: 6, endColumn: 17, message: '`php -S`' }],
+    },
   ],
 });

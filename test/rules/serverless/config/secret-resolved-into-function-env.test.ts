@@ -114,5 +114,10 @@ testRule(rule, {
         { line: 21, column: 27, messageId: 'resolve' },
       ],
     },
+    {
+      name: 'a plain SSM parameter under a secret\'s name (Twilio survey app); the table name beside it is not',
+      code: sam("          TWILIO_AUTH_TOKEN: '{{resolve:ssm:TWILIO_AUTH_TOKEN}}'\n          TABLE: '{{resolve:ssm:/app/table-name}}'\n"),
+      errors: [{ line: 8, column: 30, messageId: 'resolve' }],
+    },
   ],
 });

@@ -8,6 +8,8 @@ const RESOLVE_SECRET = /\{\{resolve:(secretsmanager|ssm-secure):/g;
 /** Serverless Framework variables that decrypt: `${ssm:/path~true}`, `${ssm(raw):…}`, Secrets Manager through SSM. */
 const FRAMEWORK_DECRYPT = /\$\{ssm(\([a-z, ]*\))?:(?:(?!\$\{ssm[(:])[^}])*(~true|\/aws\/reference\/secretsmanager\/)/;
 const FRAMEWORK_SSM = /^\$\{ssm(\([a-z, ]*\))?:/;
+/** A CloudFormation dynamic reference to a plain (String) SSM parameter. */
+const RESOLVE_SSM = /\{\{resolve:ssm:/;
 /**
  * Words that end the name of a secret's field that is not secret itself, `{{resolve:secretsmanager:arn:SecretString:username}}`:
  * where a database or a service is and who connects (`host`, `port`, `dbname`, `username`, `DT_TENANT`, `proxyEndpoint`).
@@ -37,12 +39,13 @@ export default defineServerlessRule({
       'Pass the secret\'s name or ARN in the environment and read the value at run time (the SDK, the AWS Parameters and',
       'Secrets Lambda extension, or Powertools\' parameters utility), with `secretsmanager:GetSecretValue` permission.',
       '',
-      'Not reported: resource references, plain parameters under names that do not look secret (below), dynamic',
-      'references to non-secret SSM parameters, the non-secret fields of a secret (`…:SecretString:<field>` whose name',
-      'ends in a username, host, port, database name, engine, endpoint, region, domain, tenant or cluster, an identifier',
-      'of one of these, or a base or API URL, unless the name also looks secret), and in serverless.yml `${ssm:…}` values',
-      "that are not decrypted unless the variable's name looks secret. A whole secret, and a value that also takes a",
-      'secret field, are reported.',
+      'Not reported: resource references, plain parameters under names that do not look secret (below), the',
+      'non-secret fields of a secret (`…:SecretString:<field>` whose name ends in a username, host, port, database name,',
+      'engine, endpoint, region, domain, tenant or cluster, an identifier of one of these, or a base or API URL, unless',
+      'the name also looks secret), and plain SSM parameters (`{{resolve:ssm:…}}`, in serverless.yml `${ssm:…}` not',
+      "decrypted) unless the variable's name looks secret (`TWILIO_AUTH_TOKEN: '{{resolve:ssm:TWILIO_AUTH_TOKEN}}'` is",
+      'reported: a secret kept as a String parameter). A whole secret, and a value that also takes a secret field, are',
+      'reported.',
       '',
       'A parameter declared `NoEcho: true` and passed into the environment (`!Ref DBPassword`, `${DBPassword}` in a',
       '`!Sub`) is reported too: NoEcho hides the value in CloudFormation\'s console and API only, and AWS advises',
@@ -105,7 +108,10 @@ function judge(env: EnvVar, model: ServerlessModel, noEcho: ReadonlySet<string>,
   // the variable's name says secret.
   const source = framework && namesSecretValue(snakeCase(env.name)) ? model.deployTimeSource(text) : undefined;
   if (source) return { messageId: 'deployValue', data: { source } };
-  const resolved = resolvesSecret(text) || (framework && (FRAMEWORK_DECRYPT.test(text) || (FRAMEWORK_SSM.test(text.trim()) && looksLikeSecretName(env.name))));
+  // A plain SSM parameter under a secret's name (`TWILIO_AUTH_TOKEN: '{{resolve:ssm:TWILIO_AUTH_TOKEN}}'`, `${ssm:/bot/token}`):
+  // the secret, kept as a String, resolved into the configuration.
+  const plainSsm = framework ? FRAMEWORK_SSM.test(text.trim()) : RESOLVE_SSM.test(text);
+  const resolved = resolvesSecret(text) || (framework && FRAMEWORK_DECRYPT.test(text)) || (plainSsm && looksLikeSecretName(env.name));
   return resolved ? { messageId: 'resolve' } : undefined;
 }
 
