@@ -612,7 +612,9 @@ export function startPythonScript(model: DockerfileModel): string | undefined {
  */
 export function startPackageJson(model: DockerfileModel): string | undefined {
   const info = startInfo(model);
-  const command = info?.commands.find((c) => packageScriptRun(c.words.map((w) => w.value)) !== undefined);
+  const runsScript = (c: StartCommand) => packageScriptRun(c.words.map((w) => w.value)) !== undefined;
+  // The main process's package script when it runs one (what the rules read), else the first one started.
+  const command = info?.main && runsScript(info.main) ? info.main : info?.commands.find(runsScript);
   if (!info || !command) return undefined;
   const directories = workdirs(model);
   const directory = startDirectory(info, command, directories);

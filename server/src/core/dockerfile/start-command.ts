@@ -438,7 +438,6 @@ export function isDevelopmentDockerfile(uri: string): boolean {
   return DEVELOPMENT_DOCKERFILE.test(base);
 }
 
-
 /**
  * True when the image the Dockerfile makes is one for development: the Dockerfile is one (isDevelopmentDockerfile), or
  * the stage it ships (finalStage), after others, is a development target: a last stage `AS dev` after stages that

@@ -135,15 +135,15 @@ const FRAMEWORK_KEYS_WITHIN: Record<string, { own: readonly string[]; provider: 
 };
 
 /**
- * A Go template's actions (text/template, as gomplate and many deploy scripts use it): `{{ range $k, $v := . }}`,
- * `{{ if … }}`, `{{- end }}`. A file holding them is the source of a template, not the template. CloudFormation's
- * own `{{resolve:…}}` is none of them.
- */
-/**
  * Jinja's statements (`{% if … %}`, `{%- for … %}`, `{% endif %}`), as `sam init`'s cookiecutter templates use them.
  * A Step Functions JSONata expression (`"{% $states.input.id %}"`) is a value of a real template, not one of them.
  */
 const JINJA_BLOCK = /\{%-?\s*(?:if|elif|else|endif|for|endfor|set|endset|raw|endraw|macro|endmacro|block|endblock|include|import|from|with|endwith|filter|endfilter|call|endcall|extends)\b/;
+/**
+ * A Go template's actions (text/template, as gomplate and many deploy scripts use it): `{{ range $k, $v := . }}`,
+ * `{{ if … }}`, `{{- end }}`. A file holding them is the source of a template, not the template. CloudFormation's
+ * own `{{resolve:…}}` is none of them.
+ */
 const GO_TEMPLATE_BLOCK = /\{\{-?\s*(?:range|if|with|define|block|end)\b/;
 /** A Go template's value (`{{ .Values.x }}`, `{{$name}}`): the file parses only when it stands inside a quoted scalar. */
 const GO_TEMPLATE_VALUE = /\{\{-?\s*[.$]/;
@@ -265,20 +265,13 @@ export class ServerlessModel {
       const self = SELF_REFERENCE.exec(current);
       if (!self) return undefined;
       const steps = self[1].split('.');
-      let node: unknown = this.root;
-      let i = 0;
-      for (; i < steps.length; i++) {
-        const map = asMap(node, this.doc);
-        if (!map) break;
-        node = valueOf(map, steps[i], this.doc);
-      }
-      const target = resolve(node, this.doc);
+      const { node: target, taken } = this.followSelfPath(steps);
       if (!isScalar(target) || typeof target.value !== 'string') return undefined;
       current = target.value.trim();
-      if (i < steps.length) {
+      if (taken < steps.length) {
         // The path goes on into what a whole-file value reads: that file's key.
         const file = WHOLE_FILE.exec(current);
-        return file ? `\${file(${file[1]}):${steps.slice(i).join('.')}}` : undefined;
+        return file ? `\${file(${file[1]}):${steps.slice(taken).join('.')}}` : undefined;
       }
     }
     return undefined;
@@ -300,16 +293,28 @@ export class ServerlessModel {
    * there (the Framework reads `self:` from the file itself); undefined for anything else (a fallback, another source,
    * a collection, a path the file does not hold).
    */
+  /**
+   * Follows the steps of a `${self:a.b.c}` path from the file's root: the node reached (aliases resolved) and how many
+   * steps were taken, fewer than all when a step meets no map (a whole-file value, whose keys are in another file).
+   */
+  private followSelfPath(steps: readonly string[]): { node: unknown; taken: number } {
+    const doc = this.doc;
+    let node: unknown = this.root;
+    let taken = 0;
+    for (; doc && taken < steps.length; taken++) {
+      const map = asMap(node, doc);
+      if (!map) break;
+      node = valueOf(map, steps[taken], doc);
+    }
+    return { node: doc ? resolve(node, doc) : undefined, taken };
+  }
+
   private selfReference(text: string): string | undefined {
     const match = SELF_REFERENCE.exec(text.trim());
     if (!match || !this.doc) return undefined;
-    let node: unknown = this.root;
-    for (const step of match[1].split('.')) {
-      const map = asMap(node, this.doc);
-      if (!map) return undefined;
-      node = valueOf(map, step, this.doc);
-    }
-    const target = resolve(node, this.doc);
+    const steps = match[1].split('.');
+    const { node: target, taken } = this.followSelfPath(steps);
+    if (taken < steps.length) return undefined;
     return isScalar(target) && target.value !== null && target.value !== undefined && typeof target.value !== 'object' ? String(target.value) : undefined;
   }
 

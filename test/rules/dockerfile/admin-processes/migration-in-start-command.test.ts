@@ -124,5 +124,11 @@ testRule(rule, {
       buildContext: script('#!/bin/sh\nif [ "$1" = "migrate" ]; then\n  python manage.py migrate\n  exit 0\nfi\npython manage.py migrate --noinput\nexec "$@"\n'),
       errors: [{ line: 5, column: 13, endColumn: 35, messageId: 'inScript', relatedLines: [6] }],
     },
+    {
+      name: 'the package.json read is the one of the script the main process runs, after an earlier script elsewhere',
+      code: PINGVIN('npm run check && cd backend && npm run prod'),
+      buildContext: packageJson('prisma migrate deploy && node dist/src/main'),
+      errors: [{ line: 10, column: 36, endColumn: 48, messageId: 'inPackageScript' }],
+    },
   ],
 });

@@ -1,11 +1,12 @@
-import { defineDockerfileRule } from '../../../rule';
+import { defineDockerfileRule, type DockerfileRuleContext } from '../../../rule';
 import { entrypointScript, startPackageJson, type BuildContext } from '../../../build-context';
 import { packageScriptRun, scriptRange, scriptText } from '../../../dockerfile/package-scripts';
 import type { StartCommand } from '../../../dockerfile/start-command';
 import { isShellScript, unconditionalCommands } from '../../../dockerfile/script-lines';
 import { programWords, spanOf, startInfo } from '../../../dockerfile/start-command';
 import { adminTaskWord } from '../../../dockerfile/admin-tasks';
-import type { RelatedLocation } from '../../../types';
+import type { Range, RelatedLocation } from '../../../types';
+import type { SimpleCommand } from '../../../dockerfile/shell';
 
 export default defineDockerfileRule({
   meta: {
@@ -60,43 +61,44 @@ export default defineDockerfileRule({
     const script = buildContext?.files ? entrypointScript(model) : undefined;
     const file = script ? buildContext?.files?.[script.contextPath] : undefined;
     if (!script || !file || !isShellScript(file.text, script.contextPath)) return;
-    const commands = unconditionalCommands(file.uri, file.text, script.arguments);
-    const tasks: { text: string; related: RelatedLocation }[] = [];
-    // The script's last command is the process the container runs: a script that ends with the task is the one-off.
-    for (const command of commands.slice(0, -1)) {
-      const { words, program } = programWords(command);
-      const word = adminTaskWord(words, program);
-      if (!word) continue;
-      const text = words.slice(0, words.indexOf(word) + 1).map((w) => w.value).join(' ');
-      tasks.push({ text, related: { uri: file.uri, range: { start: words[0].range.start, end: word.range.end }, message: `\`${text}\` runs here on every start.` } });
-    }
+    const tasks = tasksBeforeLast(unconditionalCommands(file.uri, file.text, script.arguments));
     if (tasks.length === 0) return;
-    report({ messageId: 'inScript', data: { script: script.contextPath, command: tasks[0].text }, range: script.range, related: tasks.slice(0, 5).map((t) => t.related) });
+    const related: RelatedLocation[] = tasks.slice(0, 5).map((t) => ({ uri: file.uri, range: t.range, message: `\`${t.text}\` runs here on every start.` }));
+    report({ messageId: 'inScript', data: { script: script.contextPath, command: tasks[0].text }, range: script.range, related });
   },
 });
+
+/**
+ * The admin tasks a script runs before its last command, the process the container keeps running (a script that ends
+ * with the task is the one-off process itself): each task's words up to the one that names it, and their range.
+ */
+function tasksBeforeLast(commands: readonly SimpleCommand[]): { text: string; range: Range }[] {
+  const out: { text: string; range: Range }[] = [];
+  for (const command of commands.slice(0, -1)) {
+    const { words, program } = programWords(command);
+    const word = adminTaskWord(words, program);
+    if (word) out.push({ text: words.slice(0, words.indexOf(word) + 1).map((w) => w.value).join(' '), range: { start: words[0].range.start, end: word.range.end } });
+  }
+  return out;
+}
 
 /**
  * The package script the image starts (`npm run prod`), when the caller read its package.json: the migrations it runs
  * before its last command, the app (Pingvin Share's `prisma migrate deploy && prisma db seed && node dist/src/main`).
  * Read like an entrypoint script; a script whose last command is the task is the one-off process itself.
  */
-function reportPackageScript(main: StartCommand, path: string | undefined, buildContext: BuildContext | undefined, report: Parameters<Parameters<typeof defineDockerfileRule>[0]['check']>[0]['report']): void {
+function reportPackageScript(main: StartCommand, path: string | undefined, buildContext: BuildContext | undefined, report: DockerfileRuleContext['report']): void {
   const values = main.words.map((w) => w.value);
   const run = packageScriptRun(values);
   const packageJson = run && path !== undefined ? buildContext?.files?.[path] : undefined;
   const text = run && packageJson ? scriptText(packageJson.text, run.script) : undefined;
   if (!run || !packageJson || text === undefined) return;
-  const commands = unconditionalCommands(packageJson.uri, text);
-  for (const command of commands.slice(0, -1)) {
-    const { words, program } = programWords(command);
-    const word = adminTaskWord(words, program);
-    if (!word) continue;
-    report({
-      messageId: 'inPackageScript',
-      data: { start: values.slice(0, run.at + 1).join(' '), command: words.slice(0, words.indexOf(word) + 1).map((w) => w.value).join(' ') },
-      range: spanOf(main.words[0], main.words[run.at]),
-      related: [{ uri: packageJson.uri, range: scriptRange(packageJson.text, run.script), message: `The \`${run.script}\` script of package.json.` }],
-    });
-    return;
-  }
+  const [task] = tasksBeforeLast(unconditionalCommands(packageJson.uri, text));
+  if (!task) return;
+  report({
+    messageId: 'inPackageScript',
+    data: { start: values.slice(0, run.at + 1).join(' '), command: task.text },
+    range: spanOf(main.words[0], main.words[run.at]),
+    related: [{ uri: packageJson.uri, range: scriptRange(packageJson.text, run.script), message: `The \`${run.script}\` script of package.json.` }],
+  });
 }
