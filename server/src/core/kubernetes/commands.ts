@@ -9,6 +9,7 @@ import { isScalar, type Document, type Node, type Scalar } from 'yaml';
 import { comparePositions, type SourceText } from '../source';
 import { adminTaskWord } from '../dockerfile/admin-tasks';
 import { programWords, unwrapRunner } from '../dockerfile/start-command';
+import { isKeepAlive } from '../dockerfile/keep-alive';
 import { effectiveWords, LogicalTextBuilder, splitCommands, type LogicalText, type ShellWord, type SimpleCommand } from '../dockerfile/shell';
 import type { Container, KubeObject, KubernetesModel } from './model';
 import { resolve, seqItems, valueOf } from './yaml-nodes';
@@ -178,15 +179,6 @@ export function replacementFor(word: ShellWord & { scalar?: Scalar }, newValue: 
   return newValue;
 }
 
-
-/** The scalar value of a word as a number of seconds (`30`, `30s`, `2m`, `3650d`, as `sleep` reads them), or undefined. */
-export function durationSeconds(value: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(value.trim());
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return m[2] === 'm' ? n * 60 : m[2] === 'h' ? n * 3600 : m[2] === 'd' ? n * 86_400 : n;
-}
-
 /**
  * A schema migration, seeding or cache warm-up step (`manage.py migrate`, `rails db:migrate`, `alembic upgrade head`,
  * `prisma migrate deploy`, `flyway migrate`, `npm run migrate` …), as the Dockerfile rules recognise it.
@@ -212,24 +204,6 @@ export function runnerStripped(words: string[]): string[] {
 
 /** How many runners in a row are dropped (`poetry run ddtrace-run python -m app`). */
 const MAX_RUNNERS = 8;
-
-/** One keep-alive step: `sleep infinity`, `sleep 3600` (a minute or more), `tail -f /dev/null`, `pause`. */
-export function isKeepAlive(command: SimpleCommand): boolean {
-  return isKeepAliveWords(effectiveWords(command).map((w) => w.value));
-}
-
-/** isKeepAlive of a command's words, wrappers already left out (an entrypoint script's last line, split on blanks). */
-export function isKeepAliveWords(words: readonly string[]): boolean {
-  const program = basename(words[0] ?? '');
-  if (program === 'sleep') {
-    const arg = words[1] ?? '';
-    if (/^inf(inity)?$/i.test(arg)) return true;
-    const seconds = durationSeconds(arg);
-    return seconds !== undefined && seconds >= 60;
-  }
-  if (program === 'tail') return words.includes('/dev/null') && words.some((w) => /^-[a-zA-Z]*[fF]/.test(w) || w === '--follow');
-  return program === 'pause' && words.length === 1;
-}
 
 /**
  * True when the container only idles: its command, or the last step of its script, is a keep-alive

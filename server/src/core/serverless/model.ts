@@ -289,11 +289,6 @@ export class ServerlessModel {
   }
 
   /**
-   * The text a whole-value `${self:a.b}` reference of a Serverless Framework file names, when the file writes a scalar
-   * there (the Framework reads `self:` from the file itself); undefined for anything else (a fallback, another source,
-   * a collection, a path the file does not hold).
-   */
-  /**
    * Follows the steps of a `${self:a.b.c}` path from the file's root: the node reached (aliases resolved) and how many
    * steps were taken, fewer than all when a step meets no map (a whole-file value, whose keys are in another file).
    */
@@ -309,6 +304,11 @@ export class ServerlessModel {
     return { node: doc ? resolve(node, doc) : undefined, taken };
   }
 
+  /**
+   * The text a whole-value `${self:a.b}` reference of a Serverless Framework file names, when the file writes a scalar
+   * there (the Framework reads `self:` from the file itself); undefined for anything else (a fallback, another source,
+   * a collection, a path the file does not hold).
+   */
   private selfReference(text: string): string | undefined {
     const match = SELF_REFERENCE.exec(text.trim());
     if (!match || !this.doc) return undefined;

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { backgroundOperatorRange, spanOf, startInfo, type StartCommand } from '../../../dockerfile/start-command';
-import { isKeepAliveWords } from '../../../kubernetes/commands';
+import { isKeepAliveWords } from '../../../dockerfile/keep-alive';
 
 function isServiceStart(c: StartCommand): boolean {
   const v = c.words.map((w) => w.value);

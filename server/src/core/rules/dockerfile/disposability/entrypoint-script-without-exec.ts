@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import { entrypointScript } from '../../../build-context';
 import { isShellScript, scriptCommandLines, type ScriptLine } from '../../../dockerfile/script-lines';
-import { isKeepAliveWords } from '../../../kubernetes/commands';
+import { isKeepAliveWords } from '../../../dockerfile/keep-alive';
 
 /** `exec` as a command that replaces the shell (not `exec >log 2>&1`, which only redirects). */
 const EXEC_COMMAND = /(?:^|[;&|({]|\bthen|\belse|\bdo)\s*exec\s+(\S+)/g;

@@ -1,7 +1,8 @@
 import type { Range } from '../../../types';
 import { defineKubernetesRule } from '../../../rule';
 import { nodeAt, pairOf, scalarNumber, scalarString } from '../../../kubernetes/yaml-nodes';
-import { durationSeconds, execCommand, programOf } from '../../../kubernetes/commands';
+import { durationSeconds } from '../../../dockerfile/keep-alive';
+import { execCommand, programOf } from '../../../kubernetes/commands';
 import { effectiveWords } from '../../../dockerfile/shell';
 import { appendToMap } from '../../../kubernetes/yaml-edits';
 

@@ -1,5 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
-import { appContainerCommands, commandSummary, durationSeconds, programOf } from '../../../kubernetes/commands';
+import { durationSeconds } from '../../../dockerfile/keep-alive';
+import { appContainerCommands, commandSummary, programOf } from '../../../kubernetes/commands';
 import { effectiveWords } from '../../../dockerfile/shell';
 import { isOneOffJob } from '../../../kubernetes/jobs';
 
