@@ -122,6 +122,21 @@ items:
     assert.equal(parsed.kubernetes?.objects[0].name, 'b');
   });
 
+  it("says what the file's own readers make of a duplicate: Helm for a values file, most tools for other YAML", () => {
+    // t3n's matomo chart writes `nodeSelector`, `tolerations` and `affinity` twice in values.yaml.
+    const values = 'nodeSelector: {}\ntolerations: []\nnodeSelector: {}\n';
+    const read = (uri: string, text: string, helmValues?: boolean) =>
+      parseDocument({ uri, languageId: 'yaml', text }, 0, { helmValues }).parseProblems.map((p) => `${p.range.start.line + 1} ${p.message}`);
+    assert.deepEqual(read('file:///chart/values.yaml', values, true), [
+      "3 `nodeSelector` is already defined on line 1 of this map; this later value is the one analysed, as Helm reads it, without a warning (Kustomize's helmCharts refuses the file)",
+    ]);
+    assert.deepEqual(read('file:///app/compose.yaml', 'services:\n  web:\n    image: a\n    image: b\n'), [
+      '4 `image` is already defined on line 3 of this map; this later value is the one analysed, as the tools that accept it read it (most refuse the file)',
+    ]);
+    // A manifest stays kubectl's, in a values file's folder too.
+    assert.match(read('file:///chart/values.yaml', 'apiVersion: v1\nkind: ConfigMap\nkind: ConfigMap\n', true)[0], /kubectl refuses the file/);
+  });
+
   it('reads a serverless template with the value CloudFormation deploys: the last', () => {
     const template = (timeouts: string) => `AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31

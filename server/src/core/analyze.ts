@@ -184,7 +184,7 @@ function parseByTarget(parsed: ParsedDocument, target: Target, options: ParseOpt
       return byLine.get(line) ?? (line < source.lineCount ? source.lineRange(line) : undefined);
     }).concat(findBuildCheckSkips(source));
   } else {
-    const model = new KubernetesModel(source);
+    const model = new KubernetesModel(source, { valuesFile: options.helmValues });
     parsed.kubernetes = model;
     // concat, not push(...): a spread of an unbounded array overflows the stack.
     parsed.parseProblems = parsed.parseProblems.concat(model.parseProblems);

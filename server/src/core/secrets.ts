@@ -26,8 +26,13 @@ export function maskUrlCredentials(value: string): string {
  * ingest keys (`NEW_RELIC_LICENSE_KEY`, MaxMind's `LICENSE_KEY`, Honeycomb's and Segment's `WRITE_KEY`)…
  */
 const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|PWD|SECRET|SECRETKEY|(SESSION|COOKIE|JWT|APP)SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|LICENSE[_-]?KEY|WRITE[_-]?KEY|DSN)($|[_.-])/i;
-/** Names that mention a secret but hold something harmless: a path to it, a name of it, its length, a toggle, a policy for it (`MB_PASSWORD_COMPLEXITY`). */
-const SECRET_NAME_EXCEPTIONS = /(_(FILE|PATH|DIR|NAME|REF|ID|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|HEADER|URL|ENDPOINT|TYPE|ALGORITHM|ENABLED|REQUIRED|MIN|MAX|COMPLEXITY|POLICY|STRENGTH|PATTERN|REGEX|FORMAT|MODE)$)|^(.*_)?(PUBLIC|PUB)_/i;
+/**
+ * Names that mention a secret but hold something harmless: a path to it, a name of it, its length, a toggle, a policy
+ * for it (`MB_PASSWORD_COMPLEXITY`), or how long one lasts (`TOKEN_TTL`, `REFRESH_TOKEN_EXPIRE`, `SESSION_SECRET_MAX_AGE`,
+ * `ACCESS_TOKEN_EXPIRE_MINUTES`).
+ */
+const SECRET_NAME_EXCEPTIONS =
+  /(_(FILE|PATH|DIR|NAME|REF|ID|LENGTH|HEADER|URL|ENDPOINT|TYPE|ALGORITHM|ENABLED|REQUIRED|MIN|MAX|COMPLEXITY|POLICY|STRENGTH|PATTERN|REGEX|FORMAT|MODE|TTL|EXPIRY|EXPIRE|EXPIRES|EXPIRATION|LIFETIME|LIFESPAN|DURATION|VALIDITY|AGE|PERIOD|INTERVAL|TIMEOUT|TIME|SECONDS|SECS|MS|MINUTES|MINS|HOURS|DAYS)$)|^(.*_)?(PUBLIC|PUB)_/i;
 
 export function looksLikeSecretName(name: string): boolean {
   const bare = withoutStage(name);
@@ -176,8 +181,8 @@ export function isSecretReference(value: string): boolean {
   );
 }
 
-/** Names the shared secret-name list would match but that hold timings, sizes, identifiers or selectors. */
-const EXTRA_NAME_EXCEPTIONS = /_(IN|SECONDS|SECS|MS|MINUTES|HOURS|DAYS|TIMEOUT|SIZE|BYTES|BITS|COUNT|ROUNDS|ITERATIONS|COST|VERSION|PROVIDER|BACKEND|STORE|MODE|FORMAT|ARN|REGION|KIND|SOURCE|LOCATION|MOUNT|VAR|ENV|POLICY|PREFIX|SUFFIX|USER|USERNAME|HOST|PORT|PARAM|PARAMETER)$/i;
+/** Names the shared secret-name list would match but that hold sizes, identifiers or selectors (`JWT_SECRET_EXPIRES_IN`: a time). */
+const EXTRA_NAME_EXCEPTIONS = /_(IN|SIZE|BYTES|BITS|COUNT|ROUNDS|ITERATIONS|COST|VERSION|PROVIDER|BACKEND|STORE|MODE|FORMAT|ARN|REGION|KIND|SOURCE|LOCATION|MOUNT|VAR|ENV|POLICY|PREFIX|SUFFIX|USER|USERNAME|HOST|PORT|PARAM|PARAMETER)$/i;
 
 /**
  * True when a variable (or parameter) named `name` holds a secret's value itself: a secret-like name that is not a

@@ -149,7 +149,11 @@ export class KubernetesModel {
     return !this.isHelmTemplate && this.parseProblems.every((problem) => problem.kind === 'duplicate');
   }
 
-  constructor(readonly source: SourceText) {
+  /** `valuesFile`: the file is a chart's values file (values.yaml or a --values file), which Helm reads, not kubectl. */
+  constructor(
+    readonly source: SourceText,
+    options: { valuesFile?: boolean } = {},
+  ) {
     this.isHelmTemplate = hasTemplateBraces(source.text) || /\/templates\/[^/]+$/.test(source.uri);
     // lfText: lone CR is a line break for us (as in LSP) but not for the yaml package; same offsets.
     readAllDocuments(source.lfText, YAML_PARSE_OPTIONS).forEach((doc, documentIndex) => {
@@ -161,10 +165,10 @@ export class KubernetesModel {
         }
         return;
       }
-      // kubectl refuses a document with a key written twice in one map; it is read with the last value, as the API
-      // server reads one (a template's duplicates are Helm's to render).
-      if (!this.isHelmTemplate) this.parseProblems.push(...duplicateKeyProblems(doc, source, 'as the API server would read it (kubectl refuses the file)'));
       const root = asMap(doc.contents, doc);
+      // A key written twice in one map is read with the last value; what that means depends on who reads the document
+      // (a template's duplicates are Helm's to render).
+      if (!this.isHelmTemplate) this.parseProblems.push(...duplicateKeyProblems(doc, source, duplicateKeyConsequence(root, doc, options.valuesFile === true)));
       if (!root) return;
       const object = this.toObject(root, doc, documentIndex);
       if (!object) return;
@@ -347,3 +351,13 @@ function stringMap(node: unknown, doc: Document): Record<string, string> {
   return out;
 }
 
+/**
+ * What a key written twice means to whoever reads the document: kubectl refuses a manifest with one (since 1.21) and
+ * the API server keeps the last value; Helm keeps the last value of a values file without a word, where Kustomize's
+ * Helm inflation refuses it; other YAML (a Compose file, a CI workflow) is refused by most of its tools.
+ */
+function duplicateKeyConsequence(root: YAMLMap | undefined, doc: Document, valuesFile: boolean): string {
+  if (root && pairOf(root, 'apiVersion', doc) && pairOf(root, 'kind', doc)) return 'as the API server would read it (kubectl refuses the file)';
+  if (valuesFile) return "as Helm reads it, without a warning (Kustomize's helmCharts refuses the file)";
+  return 'as the tools that accept it read it (most refuse the file)';
+}

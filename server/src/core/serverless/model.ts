@@ -309,6 +309,26 @@ export class ServerlessModel {
    * there (the Framework reads `self:` from the file itself); undefined for anything else (a fallback, another source,
    * a collection, a path the file does not hold).
    */
+  /**
+   * The intrinsic function (`!Join`, `!Sub`, `!If`...) a whole-value `${self:a.b}` of a Serverless Framework file leads to,
+   * through a few hops of such references; undefined when it leads to a scalar, to nothing, or the node is no such reference.
+   */
+  private selfIntrinsic(node: Node): Node | undefined {
+    if (this.kind !== 'serverless-framework' || !this.doc) return undefined;
+    let current: unknown = node;
+    for (let hop = 0; hop < 4; hop++) {
+      if (!isScalar(current) || typeof current.value !== 'string' || intrinsicOf(current)) return undefined;
+      const match = SELF_REFERENCE.exec(current.value.trim());
+      if (!match) return undefined;
+      const steps = match[1].split('.');
+      const { node: target, taken } = this.followSelfPath(steps);
+      if (taken < steps.length || !target) return undefined;
+      if (intrinsicOf(target)) return target as Node;
+      current = target;
+    }
+    return undefined;
+  }
+
   private selfReference(text: string): string | undefined {
     const match = SELF_REFERENCE.exec(text.trim());
     if (!match || !this.doc) return undefined;
@@ -368,14 +388,17 @@ export class ServerlessModel {
   /** A value node described: literal text, intrinsic, range. */
   value(node: unknown): TemplateValue | undefined {
     if (!this.doc) return undefined;
-    const n = resolve(node, this.doc);
-    if (!n) return undefined;
-    const intrinsic = intrinsicOf(n);
-    const range = this.rangeOf(n, true);
+    const written = resolve(node, this.doc);
+    if (!written) return undefined;
+    const range = this.rangeOf(written, true);
     if (!range) return undefined;
+    // `${self:custom.settings.DB_PASSWORD}` where the file writes an intrinsic (`!Join [...]`): that value, read here.
+    const n = this.selfIntrinsic(written) ?? written;
+    const intrinsic = intrinsicOf(n);
     let text: string | undefined;
     if (isScalar(n)) text = n.value === null || n.value === undefined ? undefined : String(n.value);
     else if (intrinsic === 'Fn::Sub') text = subTemplate(n, this.doc);
+    else if (intrinsic === 'Fn::Join') text = joinTemplate(n, this.doc);
     let literal = intrinsic ? undefined : text;
     // `!Sub` with nothing to substitute is a literal written the long way.
     if (intrinsic === 'Fn::Sub' && text !== undefined && !text.includes('${')) literal = text;
@@ -830,10 +853,41 @@ function subTemplate(node: unknown, doc: Document): string | undefined {
   return scalarString(isSeq(body) ? seqItems(body, doc)[0] : body, doc);
 }
 
-/** The intrinsic function a node is (`Ref`, `Fn::Sub`…), by its short-form tag or its one-key long form. */
+/**
+ * A `Fn::Join` written as the `!Sub` text it amounts to: its literal pieces joined by its literal delimiter, `${Name}`
+ * for a `!Ref Name`, `${Name.Attr}` for a `!GetAtt`, and `${…}` for any other piece (`!Join ['', ['{{resolve:secretsmanager:',
+ * !Ref Secret, ':SecretString:password}}']]` reads `{{resolve:secretsmanager:${Secret}:SecretString:password}}`).
+ * Undefined when the delimiter or the list is not written out.
+ */
+function joinTemplate(node: unknown, doc: Document): string | undefined {
+  const [delimiterNode, listNode] = seqItems(intrinsicBody(node, 'Fn::Join', doc), doc);
+  const delimiter = intrinsicOf(delimiterNode) ? undefined : scalarString(delimiterNode, doc);
+  const list = resolve(listNode, doc);
+  if (delimiter === undefined || !isSeq(list)) return undefined;
+  return seqItems(list, doc)
+    .map((item) => {
+      const piece = resolve(item, doc);
+      const fn = intrinsicOf(piece);
+      if (!fn && isScalar(piece)) return piece.value === null || piece.value === undefined ? '' : String(piece.value);
+      const named = fn === 'Ref' ? scalarString(intrinsicBody(piece, 'Ref', doc), doc) : fn === 'Fn::GetAtt' ? getAttText(intrinsicBody(piece, 'Fn::GetAtt', doc), doc) : undefined;
+      return named ? `\${${named}}` : '${…}';
+    })
+    .join(delimiter);
+}
+
+/** `!GetAtt A.B` or `!GetAtt [A, B]` as `A.B`. */
+function getAttText(body: unknown, doc: Document): string | undefined {
+  if (isSeq(body)) {
+    const parts = seqItems(body, doc).map((p) => scalarString(p, doc));
+    return parts.every((p): p is string => p !== undefined) ? parts.join('.') : undefined;
+  }
+  return scalarString(body, doc);
+}
+
 /** Resources whose `StageName` names a stage of an API (apiStageNames). */
 const API_STAGE_TYPES = new Set(['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi']);
 
+/** The intrinsic function a node is (`Ref`, `Fn::Sub`…), by its short-form tag or its one-key long form. */
 export function intrinsicOf(node: unknown): string | undefined {
   const tag = (node as Node | undefined)?.tag;
   if (tag && tag.startsWith('!')) {

@@ -11,6 +11,7 @@ testRule(rule, {
     { name: 'timing settings', code: 'FROM node:20-slim\nENV JWT_SECRET_EXPIRES_IN=3600 TOKEN_TTL=900\n' },
     // formbricks: values the build needs set, replaced at run time, and saying so.
     { name: 'values that call themselves placeholders', code: 'FROM node:22-alpine AS builder\nENV NEXTAUTH_SECRET="placeholder_for_next_auth_of_64_chars_get_overwritten_at_runtime"\nENV ENCRYPTION_KEY="placeholder_for_build_key_of_64_chars_get_overwritten_at_runtime"\nRUN pnpm build\nFROM node:22-alpine\nCMD ["node", "server.js"]\n' },
+    { name: 'how long a token or session lasts', code: 'FROM python:3.12-slim\nENV ACCESS_TOKEN_EXPIRE_MINUTES=30 REFRESH_TOKEN_EXPIRE=7d SESSION_TOKEN_LIFETIME=86400 PASSWORD_RESET_TOKEN_TIMEOUT=3600\n' },
   ],
   invalid: [
     {

@@ -31,6 +31,10 @@ testRule(rule, {
       code: "Parameters:\n  HoneycombWriteKey:\n    Type: String\n  KMSKeyId:\n    Type: String\n    Default: ''\n" + sam('          HONEYCOMB_WRITE_KEY: !Ref HoneycombWriteKey\n          KMS_KEY_ID: !Ref KMSKeyId\n'),
     },
     { name: 'serverless.yml: values from the deploying shell under names that do not say secret, or name an SSM parameter', filename: 'serverless.yml', code: 'service: invite\nprovider:\n  name: aws\n  environment:\n    SLACK_TEAM: ${env:SLACK_TEAM}\n    STAGE: ${param:stage, dev}\n    ssm_logz_io_token_key: ${env:SSM_LOGZ_IO_TOKEN_KEY}\nfunctions:\n  invite:\n    handler: h.invite\n' },
+    {
+      name: "how long a token lasts, from plain parameters under token names (buildxup-backend's TOKEN_EXPIRE)",
+      code: 'Parameters:\n  TokenExpire:\n    Type: String\n    Description: Token expiration time\n  RefreshTokenExpire:\n    Type: String\n' + sam('          TOKEN_EXPIRE: !Ref TokenExpire\n          REFRESH_TOKEN_EXPIRE: !Ref RefreshTokenExpire\n          ACCESS_TOKEN_EXPIRE_MINUTES: !Ref TokenExpire\n          SESSION_SECRET_MAX_AGE: !Ref TokenExpire\n'),
+    },
   ],
   invalid: [
     { name: 'Secrets Manager dynamic reference', code: sam('          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}"\n'), errors: [{ line: 8, column: 24, messageId: 'resolve' }] },
@@ -118,6 +122,17 @@ testRule(rule, {
       name: 'a plain SSM parameter under a secret\'s name (Twilio survey app); the table name beside it is not',
       code: sam("          TWILIO_AUTH_TOKEN: '{{resolve:ssm:TWILIO_AUTH_TOKEN}}'\n          TABLE: '{{resolve:ssm:/app/table-name}}'\n"),
       errors: [{ line: 8, column: 30, messageId: 'resolve' }],
+    },
+    {
+      name: 'a dynamic reference built with !Join: its password field is reported, its username field is not',
+      code: sam('          DB_PASSWORD: !Join ["", ["{{resolve:secretsmanager:", !Ref Secret, ":SecretString:password}}"]]\n          DB_USER: !Join ["", ["{{resolve:secretsmanager:", !Ref Secret, ":SecretString:username}}"]]\n'),
+      errors: [{ line: 8, column: 24, messageId: 'resolve' }],
+    },
+    {
+      name: "serverless.yml: a `${self:}` path to a !Join that resolves a secret (sqs-lambda-rds's custom.settings)",
+      filename: 'serverless.yml',
+      code: 'service: orders\nprovider:\n  name: aws\ncustom:\n  settings:\n    DB_USERNAME: markaz\n    DB_PASSWORD:\n      !Join [\n        "",\n        ["{{resolve:secretsmanager:", !Ref Secret, ":SecretString:password}}"],\n      ]\nfunctions:\n  orders:\n    handler: src/orders.handler\n    environment:\n      DB_PASSWORD: ${self:custom.settings.DB_PASSWORD}\n      DB_USERNAME: ${self:custom.settings.DB_USERNAME}\n',
+      errors: [{ line: 16, column: 20, endLine: 16, endColumn: 55, messageId: 'resolve', message: '`DB_PASSWORD` of function `orders`' }],
     },
   ],
 });
