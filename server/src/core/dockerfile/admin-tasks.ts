@@ -95,6 +95,22 @@ export function adminTaskWord(words: readonly ShellWord[], program: string): She
     case 'mix':
       return anyOf(['ecto.migrate', 'ecto.setup']);
     default:
-      return TASK_SCRIPT.test(baseName(program)) ? words[0] : undefined;
+      if (TASK_SCRIPT.test(baseName(program))) return words[0];
+      return ownMigrateCommand(words, sub);
   }
+}
+
+/** Programs whose `migrate` or `db upgrade` is no schema migration of an application's database. */
+const NOT_AN_APP = new Set(['docker', 'podman', 'kubectl', 'helm', 'terraform', 'git', 'npm', 'pip', 'apt-get', 'echo', 'printf']);
+
+/**
+ * An application's own migration command, by the verb that starts its arguments: `./fider migrate`, `gitea migrate`,
+ * `hydra migrate sql -e`, `airflow db migrate`, `superset db upgrade`. The tools above are read by their own spelling.
+ */
+function ownMigrateCommand(words: readonly ShellWord[], sub: number): ShellWord | undefined {
+  if (NOT_AN_APP.has(baseName(words[0]?.value ?? '').toLowerCase())) return undefined;
+  const verb = words[sub]?.value;
+  if (verb === 'migrate') return words[sub];
+  const next = words[sub + 1]?.value;
+  return (verb === 'db' || verb === 'database') && (next === 'migrate' || next === 'upgrade') ? words[sub + 1] : undefined;
 }

@@ -66,6 +66,8 @@ testRule(rule, {
     { name: 'a migration after a function\'s conditional `return 0` runs only when configured', code: FLAGSMITH('["analytics-and-serve"]'), buildContext: runDocker(RUN_DOCKER.replace('"$1" = "migrate" ]', '"$1" = "analytics-and-serve" ]').replace('    migrate\n    migrate_analytics_db\nelif', '    migrate_analytics_db\n    serve\nelif')) },
     { name: 'the role the image\'s CMD chooses in a `case "$1"` does not migrate', code: ROLES('["worker"]'), buildContext: script(ROLES_SCRIPT) },
     { name: 'a `case` pattern with a glob is not decided (the shell takes `w*)` for web, before the branch that migrates)', code: ROLES('["web"]'), buildContext: script('#!/bin/sh\ncase "$1" in\n  w*) exec gunicorn app.wsgi ;;\n  web)\n    python manage.py migrate\n    exec gunicorn app.wsgi\n    ;;\nesac\n') },
+    { name: "an application's own migrate command is the one-off process; other tools' migrate verbs are no app's migration", code: 'FROM debian:12-slim\nCOPY fider /app/\nRUN docker migrate --help || true\nCMD ["/app/fider", "migrate"]\n' },
+    { name: 'a container tool and a package manager with migrate-like words before the app', code: 'FROM node:20-slim\nCMD ["sh", "-c", "helm db upgrade; docker migrate; exec node server.js"]\n' },
   ],
   invalid: [
     {
@@ -129,6 +131,19 @@ testRule(rule, {
       code: PINGVIN('npm run check && cd backend && npm run prod'),
       buildContext: packageJson('prisma migrate deploy && node dist/src/main'),
       errors: [{ line: 10, column: 36, endColumn: 48, messageId: 'inPackageScript' }],
+    },
+    {
+      name: "an application's own migrate command before it starts (Fider's `./fider migrate && ./fider`, Airflow's `db migrate`)",
+      code: 'FROM debian:12-slim\nWORKDIR /app\nCOPY fider .\nCMD ./fider migrate && ./fider\n',
+      errors: [{ line: 4, column: 5, endColumn: 20, messageId: 'chained', message: '`./fider migrate`' }],
+    },
+    {
+      name: 'a `db migrate` or `db upgrade` verb of an application, before its server',
+      code: 'FROM apache/airflow:2.9.0\nCMD ["bash", "-c", "airflow db migrate && superset db upgrade && exec airflow webserver"]\n',
+      errors: [
+        { line: 2, column: 21, endColumn: 39, messageId: 'chained' },
+        { line: 2, column: 43, endColumn: 62, messageId: 'chained' },
+      ],
     },
   ],
 });
