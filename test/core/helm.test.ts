@@ -442,6 +442,14 @@ describe('conditions decided at install time and blocks pasted by tpl', () => {
     assert.equal(value.text, `version:\n  ${HELM_UNKNOWN}\n  kind: X\n`);
   });
 
+  it('an apiVersion chosen by .Capabilities as the first key of a list item is one unknown item, not two (OpenAtlas\'s CronJobs)', () => {
+    const rendered = renderTemplate('items:\n{{- if $.Capabilities.APIVersions.Has "batch/v1" }}\n- apiVersion: "batch/v1"\n{{- else }}\n- apiVersion: "batch/v1beta1"\n{{- end }}\n  kind: CronJob\n', context(''));
+    assert.equal(rendered.text, `items:\n- apiVersion: ${HELM_UNKNOWN}\n  kind: CronJob\n`);
+    // A plain key and a list item are no alternatives of one value: both are kept.
+    const mixed = renderTemplate('{{- if .Capabilities.APIVersions.Has "x/v1" }}\n- a: 1\n{{- else }}\na: 2\n{{- end }}\n', context(''));
+    assert.equal(mixed.text, '\n- a: 1\na: 2\n');
+  });
+
   it('`tpl … | indent 8` at the start of a line inside a list is an unknown item of that list, and the rest is read', () => {
     const template = POD('apiVersion: apps/v1').replace('        image: nginx:1.27.0\n', '        image: nginx:1.27.0\n        volumeMounts:\n        - name: data\n          mountPath: /data\n{{ tpl .Values.extraVolumeMounts . | indent 8 }}\n      volumes:\n      - name: data\n        emptyDir: {}\n');
     const rendered = renderTemplate(template, context('extraVolumeMounts: |\n  # - name: extras\n'));

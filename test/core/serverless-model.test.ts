@@ -166,6 +166,22 @@ describe('serverless templates', () => {
     assert.match(unreadable.findings[0].message, /placeholders/);
   });
 
+  it('functions: a list of maps is read; functions in other files get one hint each, where they are named', () => {
+    // sqs-lambda-rds's layout: `functions: [${file(cfn/functions.yml)}]`, here beside one function written inline.
+    const text = 'service: orders\nprovider:\n  name: aws\n  runtime: nodejs18.x\nfunctions:\n  - ${file(cfn/functions.yml)}\n  - ${file(cfn/workers.yml):workers}\n  - inline:\n      handler: src/inline.handler\n';
+    const analysis = analyze({ uri: 'file:///w/serverless.yml', languageId: 'yaml', text });
+    assert.deepEqual(analysis.parsed.serverless?.functions.map((f) => f.id), ['inline']);
+    assert.deepEqual(
+      analysis.findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.ruleId} ${f.severity}`),
+      ['3:11 dev-prod-parity/deprecated-lambda-runtime warning', '5:4 serverless/functions-in-other-files hint', '6:4 serverless/functions-in-other-files hint'],
+    );
+    assert.match(analysis.findings[1].message, /^The functions in `cfn\/functions\.yml` are included when the Serverless Framework deploys and are not analysed here/);
+    const whole = analyze({ uri: 'file:///w/serverless.yml', languageId: 'yaml', text: 'service: orders\nprovider:\n  name: aws\nfunctions: ${file(functions.yml)}\n' });
+    assert.deepEqual(whole.findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.ruleId}`), ['3:11 serverless/functions-in-other-files']);
+    const off = analyze({ uri: 'file:///w/serverless.yml', languageId: 'yaml', text }, { configuration: { rules: { 'serverless/functions-in-other-files': 'off' } } });
+    assert.deepEqual(off.findings.map((f) => f.ruleId), ['dev-prod-parity/deprecated-lambda-runtime']);
+  });
+
   it('a Go template of a serverless.yml is not analysed (one hint, no syntax error); a Step Functions JSONata value is no Jinja block', () => {
     // telegram-lambda's serverless.yaml.template: `{{ range }}` over the variables a script renders it with.
     const text = 'service: bot\nprovider:\n  name: aws\n  runtime: python3.12\nfunctions:\n  hook:\n    handler: app.handler\n    environment: {{ range $n, $v := . }}\n        {{$n}}: ${env:{{$n}}}{{end}}\n';

@@ -74,6 +74,8 @@ export function isPlaceholderValue(value: string): boolean {
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}?$/.test(v)) return true; // a reference to another variable
   if (hasTemplateBraces(v, true)) return true; // a template expression
   if (/^(todo|tbd|none|null|nil|empty|placeholder|redacted|masked|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
+  // The credentials a local emulator takes and ignores (LocalStack's `test`/`test`).
+  if (/^(test|testing|localstack)$/i.test(v)) return true;
   // `changeme`, `change-this`, `changeThis`, `changePassword`, `changeit` (Java's keystore default), `replace_me`.
   if (/^(change|replace)[-_ ]?(me|this|it|later|now|user(name)?|pass(word)?|pwd|secret|key|token)$/i.test(v)) return true;
   // A sample marked as one anywhere in it (`example`, `DUMMYEXAMPLEKEY`, `dummy-password`, `samplesecret`,

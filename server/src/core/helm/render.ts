@@ -717,14 +717,14 @@ function parseUrl(text: string): Record<string, string> | undefined {
   return out;
 }
 
-/** A line holding one `key: value` (the key as YAML writes it plainly), with its indent. */
-const ONE_ENTRY = /^([ \t]*)([A-Za-z0-9_.\/-]+):(?:[ \t][^\n]*)?$/;
+/** A line holding one `key: value` (the key as YAML writes it plainly), with its indent and any `- ` that opens a list item. */
+const ONE_ENTRY = /^([ \t]*(?:-[ \t]+)?)([A-Za-z0-9_.\/-]+):(?:[ \t][^\n]*)?$/;
 
 /**
  * Puts together what the branches of an `if` that could not be decided may render. One alternative, or several
  * that read the same, is written as it is. Alternatives of one line each are one value Helm picks among: the same
- * key with different values (`apiVersion: apps/v1` or `apps/v1beta1`, chosen by `.Capabilities`) is that key with
- * an unknown value, and bare values (a named template that prints a version) are one unknown value; written one
+ * key with different values (`apiVersion: apps/v1` or `apps/v1beta1`, chosen by `.Capabilities`; also opening a list
+ * item, `- apiVersion: ...`) is that key with an unknown value, and bare values (a named template that prints a version) are one unknown value; written one
  * after the other they would read as a repeated key or a value glued to another (`apps/v1apps/v1beta1`). Otherwise
  * every alternative is kept, each starting on a line of its own (`{{- else -}}` trims the line break between them).
  */
@@ -741,7 +741,8 @@ function keepAlternatives(alternatives: Piece[][], out: Piece[]): void {
     const trail = texts[0].slice(texts[0].trimEnd().length);
     const entries = cores.map((c) => ONE_ENTRY.exec(c));
     const first = entries[0];
-    if (first && entries.every((e) => e && e[2] === first[2])) {
+    // The same key, also as the first key of one list item (`- apiVersion: batch/v1` or `- apiVersion: batch/v1beta1`).
+    if (first && entries.every((e) => e && e[2] === first[2] && e[1].includes('-') === first[1].includes('-'))) {
       out.push({ text: `${lead}${first[1]}${first[2]}: ${HELM_UNKNOWN}${trail}`, action: alternatives[0].find((p) => p.action)?.action });
       return;
     }

@@ -25,6 +25,8 @@ const SELF_REFERENCE = /^\$\{self:([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\}$/;
 const DEPLOY_SOURCE = /^\$\{(?:(env|param):([A-Za-z0-9_.-]+)|file\(([^()]+)\)(?::([A-Za-z0-9_.-]+))?)\s*(?:,[^}]*)?\}$/;
 /** A whole value that is a whole file, `${file(secrets.json)}`. */
 const WHOLE_FILE = /^\$\{file\(([^()]+)\)\}$/;
+/** A whole value that is a file or one key of it, `${file(functions.yml)}`, `${file(functions.yml):users}`. */
+const WHOLE_FILE_OR_KEY = /^\$\{file\(([^()]+)\)(?::[A-Za-z0-9_.-]+)?\}$/;
 
 export type TemplateKind = 'cloudformation' | 'serverless-framework';
 
@@ -168,6 +170,8 @@ export class ServerlessModel {
    * alone (`{{cookiecutter.x}}` in a template that parses) are read as references, never as literals.
    */
   readonly skipped: string | undefined;
+  /** Files a Serverless Framework file takes (some of) its functions from, `functions: ${file(./functions.yml)}`: not read. */
+  readonly functionFiles: { file: string; range: Range }[] = [];
   /** What {@link functionsTaking} answered, by the inherited value's node. */
   private readonly takers = new Map<Node, LambdaFunction[]>();
 
@@ -620,9 +624,26 @@ export class ServerlessModel {
     }
   }
 
+  /**
+   * `functions:` of a Serverless Framework file: a map of functions, or a list of such maps and of whole files
+   * (`- ${file(./functions/users.yml)}`), as the Framework documents it; `functions: ${file(...)}` is one whole file.
+   * Functions in other files are not read here (the core reads no file): each such file is kept in functionFiles.
+   */
   private readFrameworkFunctions(): void {
     const doc = this.doc!;
-    for (const { key, pair } of mapEntries(valueOf(this.root, 'functions', doc), doc)) {
+    const functions = resolve(valueOf(this.root, 'functions', doc), doc);
+    for (const part of isSeq(functions) ? seqItems(functions, doc) : [functions]) {
+      const item = resolve(part, doc);
+      const file = isScalar(item) && typeof item.value === 'string' ? WHOLE_FILE_OR_KEY.exec(item.value.trim()) : null;
+      const range = file ? this.rangeOf(item as Node) : undefined;
+      if (file && range) this.functionFiles.push({ file: file[1], range });
+      else this.readFunctionMap(item);
+    }
+  }
+
+  private readFunctionMap(functions: unknown): void {
+    const doc = this.doc!;
+    for (const { key, pair } of mapEntries(functions, doc)) {
       const properties = asMap(pair.value, doc);
       const idRange = this.rangeOf(pair.key as Node);
       if (!idRange) continue;

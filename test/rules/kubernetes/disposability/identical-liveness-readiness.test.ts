@@ -13,6 +13,11 @@ testRule(rule, {
     { name: 'same native grpc check', code: pod('          livenessProbe:\n            grpc: {port: 9555}\n          readinessProbe:\n            grpc: {port: 9555}\n') },
     { name: 'a merged probe with a tolerance of its own', code: pod('          readinessProbe: &probe\n            httpGet: {path: /health, port: 8080}\n          livenessProbe:\n            <<: *probe\n            failureThreshold: 6\n') },
     { name: 'readiness only', code: pod('          readinessProbe:\n            httpGet: {path: /health, port: 8080}\n') },
+    {
+      name: "a CronJob's container, whose probes are an exec of /bin/true (OpenAtlas's backup job)",
+      code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: backup\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: backup\n              image: openatlas/openatlas:8.0.0\n              livenessProbe:\n                httpGet: {path: /, port: 8080}\n              readinessProbe:\n                httpGet: {path: /, port: 8080}\n',
+    },
+    { name: 'an exec check that cannot fail', code: pod('          livenessProbe:\n            exec:\n              command: ["/bin/true"]\n          readinessProbe:\n            exec:\n              command: ["/bin/true"]\n') },
   ],
   invalid: [
     {

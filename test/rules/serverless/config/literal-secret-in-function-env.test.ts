@@ -20,6 +20,10 @@ testRule(rule, {
     },
     { name: 'a YAML file that is no template is not read', filename: 'ci.yml', code: 'on: push\nenv:\n  DB_PASSWORD: hunter2hunter2\n' },
     { name: 'a token a deploy script substitutes (wokamoto slack-webhook-integration-sample)', filename: 'serverless.yml', code: "service: slack\nprovider:\n  name: aws\nfunctions:\n  hook:\n    handler: handler.hook\n    environment:\n      SLACK_OUTGOING_TOKEN: '__SLACK_OUTGOING_TOKEN_HERE__'\n      API_TOKEN: '@API_TOKEN@'\n      DB_PASSWORD: '%DB_PASSWORD%'\n" },
+    {
+      name: "LocalStack's dummy credentials in a template run only by `sam local` (tech-challenge-user-authentication)",
+      code: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          AWS_ENDPOINT_URL: http://localstack:4566\n          AWS_ACCESS_KEY_ID: test\n          AWS_SECRET_ACCESS_KEY: test\n'),
+    },
   ],
   invalid: [
     {

@@ -22,7 +22,8 @@ export default defineKubernetesRule({
       '`tcpSocket` check, a `grpc` check and the `grpc_health_probe` exec check of the gRPC health protocol. Fields',
       'written with their Kubernetes defaults (`failureThreshold: 3`, `periodSeconds: 10`, `scheme: HTTP`) are compared',
       'as the probe without them, and `initialDelaySeconds` is not compared: it only delays the first check, and from',
-      'then on the two probes fail together.',
+      'then on the two probes fail together. Nor the pods of a Job or CronJob, which run to completion and take no',
+      'traffic, nor an exec check that cannot fail (`true`, `/bin/true`).',
     ].join('\n'),
     messages: {
       identical: 'Container `{{container}}` uses the same probe for liveness and readiness; a readiness failure will also restart it.',
@@ -30,7 +31,8 @@ export default defineKubernetesRule({
   },
   check({ model, report }) {
     for (const object of model.objects) {
-      if (!object.podSpec) continue;
+      // A Job's pod runs to completion: no Service sends it traffic, so readiness decides nothing.
+      if (!object.podSpec || object.kind === 'Job' || object.kind === 'CronJob') continue;
       for (const container of object.podSpec.containers) {
         const liveness = probeOf(container, 'livenessProbe', object.doc);
         const readiness = probeOf(container, 'readinessProbe', object.doc);
@@ -46,12 +48,13 @@ export default defineKubernetesRule({
   },
 });
 
-/** A check that can only see the process (a port that accepts, the gRPC health service), never a dependency. */
+/** A check that can only see the process (a port that accepts, the gRPC health service), never a dependency, or that cannot fail. */
 function processOnly(probe: YAMLMap, doc: Document): boolean {
   if (valueOf(probe, 'tcpSocket', doc) || valueOf(probe, 'grpc', doc)) return true;
   const first = seqItems(nodeAt(probe, ['exec', 'command'], doc), doc)[0];
   const program = scalarString(first, doc)?.split('/').pop() ?? '';
-  return /^grpc[_-]health[_-]probe$/.test(program);
+  // `exec: [/bin/true]` passes whatever happens: it never fails, so it restarts nothing.
+  return /^grpc[_-]health[_-]probe$/.test(program) || (program === 'true' && seqItems(nodeAt(probe, ['exec', 'command'], doc), doc).length === 1);
 }
 
 /** Kubernetes' defaults for a probe's fields: a field written with its default says the same as one left out. */
