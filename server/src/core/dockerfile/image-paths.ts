@@ -2,6 +2,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import { runtimeInstructions } from './instructions';
+import { effectiveWords, type SimpleCommand } from './shell';
 
 /** Normalises a path as Go's `filepath.Clean` does for relative paths; `..` above the root is dropped. */
 export function cleanPath(path: string): string[] {
@@ -36,4 +37,24 @@ export function workdirs(model: DockerfileModel, stage?: Stage): Map<Instruction
     out.set(i, dir);
   }
   return out;
+}
+
+/**
+ * The directory `command` runs in, one of `commands` (a RUN's command line): `workdir`, changed by the `cd` commands
+ * before it (`cd assets && yarn install`); not by one sent to the background, which runs in a subshell of its own.
+ * Undefined when a `cd` goes where the file does not say (`cd "$DIR"`, `cd -`, `cd ~`, `cd` alone) or `workdir` is unknown.
+ */
+export function commandDirectory(commands: readonly SimpleCommand[], command: SimpleCommand, workdir: string | undefined): string | undefined {
+  // A command of no list of its own (an exec-form RUN's one argv) runs where the instruction does.
+  if (!commands.includes(command)) return workdir;
+  let directory = workdir;
+  for (const earlier of commands) {
+    if (earlier === command || directory === undefined) break;
+    if (earlier.terminator === '&') continue;
+    const words = effectiveWords(earlier);
+    if (words[0]?.value !== 'cd') continue;
+    const target = words.length === 2 ? words[1].value : '-';
+    directory = target.startsWith('-') || /[$`~]/.test(target) ? undefined : joinImagePath(directory, target);
+  }
+  return directory;
 }

@@ -49,6 +49,9 @@ function urlHost(value: string): string | undefined {
 export function hardCodedLocator(name: string, value: string): Locator | undefined {
   const v = value.trim();
   if (v === '') return undefined;
+  // A local file (`file:/app/data/app.db`, Prisma's SQLite URL; `sqlite:///data/app.db`; a plain path) locates no
+  // backing service: an embedded database is the processes factor's concern.
+  if (/^(file|sqlite3?):/i.test(v) || v.startsWith('/') || v.startsWith('./')) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(v)?.[1];
   if (scheme && SERVICE_SCHEMES.test(scheme)) {
     const host = urlHost(v);

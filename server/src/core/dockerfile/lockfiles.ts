@@ -11,6 +11,7 @@ import { baseName, bindMountSources, copiesDirectory, copyPaths, programOf, sour
 import { AttachedCache } from '../attached';
 import { addTo, countBelow } from '../lists';
 import { cleanPath, folderContextFiles, globbedContextFiles, ignoredByContext, type BuildContext } from '../build-context';
+import { commandDirectory, joinImagePath, workdirs } from './image-paths';
 import { MANIFESTS, type Ecosystem } from './manifests';
 
 export { MANIFESTS, type Ecosystem };
@@ -117,7 +118,7 @@ export interface CopiedBefore {
   lastMatching(name: string): CopiedFile | undefined;
 }
 
-export function copiedBefore(model: DockerfileModel, run: Instruction, context?: BuildContext): CopiedBefore {
+export function copiedBefore(model: DockerfileModel, run: Instruction, context?: BuildContext, command?: SimpleCommand): CopiedBefore {
   const stage = model.stageOf(run);
   const index = stage ? stageIndex(model, stage) : undefined;
   const limit = index ? index.countBefore(run.getRange().start.line) : 0;
@@ -129,8 +130,19 @@ export function copiedBefore(model: DockerfileModel, run: Instruction, context?:
     const paths = context?.present ? folderContextFiles(model).filter((f) => f.name === name && context.present![f.path] === true && !ignoredByContext(context, f.path)) : [];
     if (paths.length === 0) return false;
     const folders = new Set(paths.map((f) => f.folder));
-    // The key names the folders, so an answer indexed for one build context is not taken for another.
-    return some(`folder:${name}:${[...folders].join('\u0000')}`, (source) => copiesDirectory(source) && folders.has(cleanPath(source).join('/')));
+    // The folder's files land where the install runs: `COPY ./cli ./cli` brings cli/yarn.lock to ./cli, not to the
+    // working directory of a `RUN yarn` (Homarr), but to that of `RUN cd cli && yarn` (TeslaMate's assets). Asked
+    // without the command, or where a directory is unknown, the folder counts.
+    const dirs = stage && command ? stageWorkdirs(model, stage) : undefined;
+    const runDir = dirs && command ? commandDirectory(model.commandLine(run)?.commands ?? [], command, dirs.get(run)) : undefined;
+    const landsHere = (file: CopiedFile): boolean => {
+      const destination = copyPaths(model, file.instruction).destination?.value;
+      const copyDir = dirs?.get(file.instruction);
+      if (runDir === undefined || copyDir === undefined || destination === undefined || destination.includes('$')) return true;
+      return joinImagePath(copyDir, destination) === runDir;
+    };
+    if (mounts.some((m) => copiesDirectory(m.value) && folders.has(cleanPath(m.value).join('/')))) return true;
+    return index !== undefined && index.files.slice(0, limit).some((f) => copiesDirectory(f.value) && folders.has(cleanPath(f.value).join('/')) && landsHere(f));
   };
   const copied: CopiedBefore = {
     has(name) {
@@ -174,7 +186,10 @@ class StageIndex {
     const own = new Set(stage.instructions);
     for (const instruction of model.inheritedInstructions(stage)) {
       const ownStage = own.has(instruction);
-      for (const { value, range } of copyPaths(model, instruction).sources) this.files.push({ value, range, instruction, ownStage });
+      const { sources, destination } = copyPaths(model, instruction);
+      // `COPY yarn.lock ./temp_yarn.lock` (Homarr): the file arrives under another name, so no lock file is there.
+      if (sources.length === 1 && destination && renamedFile(sources[0].value, destination.value)) continue;
+      for (const { value, range } of sources) this.files.push({ value, range, instruction, ownStage });
     }
   }
 
@@ -226,6 +241,25 @@ class StageIndex {
 }
 
 const indexByModel = new AttachedCache<DockerfileModel, Map<Stage, StageIndex>>('stage indexes');
+
+/**
+ * True when one file is copied to a path of another name that is no folder: `COPY yarn.lock ./temp_yarn.lock`. A
+ * destination that ends with `/`, is `.`, or has no dot in its last part (`/app`, likely a folder) keeps the name.
+ */
+function renamedFile(source: string, destination: string): boolean {
+  if (destination.endsWith('/') || /[*?[]/.test(source)) return false;
+  const target = baseName(destination);
+  return target !== '' && target !== '.' && target !== '..' && target.includes('.') && target !== baseName(source);
+}
+
+const workdirsByStage = new AttachedCache<Stage, Map<Instruction, string | undefined>>('workdirs');
+
+/** The working directory at each instruction of `stage`, worked out once per stage. */
+function stageWorkdirs(model: DockerfileModel, stage: Stage): Map<Instruction, string | undefined> {
+  let dirs = workdirsByStage.get(stage);
+  if (!dirs) workdirsByStage.set(stage, (dirs = workdirs(model, stage)));
+  return dirs;
+}
 
 function stageIndex(model: DockerfileModel, stage: Stage): StageIndex {
   let byStage = indexByModel.get(model);

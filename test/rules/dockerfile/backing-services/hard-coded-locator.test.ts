@@ -12,6 +12,7 @@ testRule(rule, {
     { name: 'service names without a datastore port, and a public provider API', code: 'FROM python:3.12-slim\nENV ELASTICSEARCH_URL=http://search QDRANT_HOST=qdrant API_URL=http://backend:8080 OPENAI_BASE_URL=https://api.openai.com/v1\n' },
     { name: 'a datastore port under a name that is not a locator', code: 'FROM python:3.12-slim\nENV DEFAULT_PORT=5432 LABEL_TEXT=db:5432\n' },
     { name: 'vector store URL composed from variables', code: 'FROM python:3.12-slim\nENV QDRANT_URL=http://${QDRANT_HOST}:6333\n' },
+    { name: "an embedded database's file, as Prisma and SQLAlchemy write it (Hemmelig, Homarr)", code: 'FROM node:20-alpine\nENV DATABASE_URL=file:/app/database/hemmelig.db\nENV DB_URL="file:./data/db.sqlite" SQLALCHEMY_DATABASE_URI=sqlite:////data/app.db DATABASE_PATH=/data/app.db\n' },
   ],
   invalid: [
     {

@@ -18,6 +18,11 @@ testRule(rule, {
     { name: 'cargo build after a locked cargo vendor reads the vendored crates', code: 'FROM rust:1.83 AS build\nWORKDIR /src\nCOPY Cargo.toml Cargo.lock ./\nCOPY src ./src\nRUN mkdir .cargo && cargo vendor --locked > .cargo/config.toml\nRUN cargo build --release --offline\n' },
     { name: 'a library crate with no lock: nothing to enforce', code: 'FROM rust:1.83\nCOPY Cargo.toml ./\nCOPY src ./src\nRUN cargo build --release\n' },
     { name: 'cargo install of a named crate is a tool, not the project', code: 'FROM rust:1.83\nCOPY Cargo.toml Cargo.lock ./\nRUN cargo install cargo-chef --version 0.1.68 --locked && cargo chef cook --release\n' },
+    {
+      name: "a lock file copied under another name, and one in a folder copied elsewhere than where the install runs (Homarr)",
+      code: 'FROM node:20.2.0-slim\nWORKDIR /app\nCOPY package.json ./temp_package.json\nCOPY yarn.lock ./temp_yarn.lock\nCOPY ./cli ./cli\nRUN cp ./migrate/package.json ./package.json\nRUN yarn\n',
+      buildContext: { dockerignore: null, present: { 'yarn.lock': true, 'cli/yarn.lock': true } },
+    },
   ],
   invalid: [
     {
@@ -81,6 +86,13 @@ testRule(rule, {
       code: 'FROM node:20-bookworm-slim\nWORKDIR /opt/mastodon\nCOPY package.json yarn.lock ./\nRUN yarn install --pure-lockfile --network-timeout 600000\n',
       errors: [{ line: 4, column: 5, endColumn: 17, messageId: 'pureLockfile', message: 'does not write yarn.lock, but when it is stale installs what package.json resolves to instead of failing; add --frozen-lockfile.' }],
       output: 'FROM node:20-bookworm-slim\nWORKDIR /opt/mastodon\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile --pure-lockfile --network-timeout 600000\n',
+    },
+    {
+      name: "a folder with its lock file, installed after `cd` into it (TeslaMate's assets)",
+      code: 'FROM node:20-slim\nWORKDIR /opt/app\nCOPY assets assets\nRUN cd assets && yarn install && yarn deploy\n',
+      buildContext: { dockerignore: null, present: { 'assets/yarn.lock': true } },
+      errors: [{ line: 4, column: 18, endColumn: 30, messageId: 'notFrozen' }],
+      output: 'FROM node:20-slim\nWORKDIR /opt/app\nCOPY assets assets\nRUN cd assets && yarn install --frozen-lockfile && yarn deploy\n',
     },
   ],
 });

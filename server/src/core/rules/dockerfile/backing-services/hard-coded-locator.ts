@@ -42,7 +42,7 @@ export default defineDockerfileRule({
       '',
       'Not reported: a bare service name without a port (`DB_HOST=db`, `ELASTICSEARCH_URL=http://search`), which the',
       'platform resolves (Compose, Kubernetes Service DNS); bind addresses (`0.0.0.0`); values built from variables;',
-      'locators in build stages that do not reach the runtime image; embedded databases (`jdbc:sqlite:`, H2); images',
+      'locators in build stages that do not reach the runtime image; embedded databases and local files (`jdbc:sqlite:`, H2, `file:/data/app.db`, a path); images',
       "that are themselves the service; and public APIs of a provider (`OPENAI_BASE_URL=https://api.openai.com/v1`),",
       'whose address is the same for every deploy and is swapped, if ever, by an ordinary config variable.',
     ].join('\n'),

@@ -85,7 +85,7 @@ export default defineDockerfileRule({
         const rewrite = Object.hasOwn(REWRITES, program) && Object.hasOwn(REWRITES[program], words[v].value) ? REWRITES[program][words[v].value] : undefined;
         // `npm update -g npm` updates a global tool; `pipenv lock -r` prints requirements; `bundle update --bundler` records Bundler's version.
         if (!rewrite || words.some((w) => LEAVES_LOCK.has(w.value))) continue;
-        if (!copiedBefore(model, instruction, buildContext).has(rewrite.lock)) continue;
+        if (!copiedBefore(model, instruction, buildContext, commands[c]).has(rewrite.lock)) continue;
         const range = spanOf(words[0], words[v]);
         report({ messageId: 'rewrites', data: { command: model.source.textOf(range), lock: rewrite.lock, install: rewrite.install }, range });
       }

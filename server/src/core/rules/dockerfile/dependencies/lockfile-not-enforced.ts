@@ -53,7 +53,8 @@ export default defineDockerfileRule({
       "Not reported: installs that already pass the tool's frozen/locked switch, `pipenv sync`, `yarn`/`pnpm`/`bun`",
       'commands that add named packages, Cargo builds after a `cargo vendor` (the vendor step is the one reported),',
       'Bundler when `BUNDLE_FROZEN`/`BUNDLE_DEPLOYMENT` or an earlier `bundle config … frozen true` is set, installs',
-      'whose lock file was not explicitly copied before them, and package managers other than Yarn, pnpm, Bun, Pipenv,',
+      'whose lock file was not explicitly copied before them (a folder copied whole counts where its files land in the',
+      'directory the install runs in, `cd` included; a lock copied under another name does not), and package managers other than Yarn, pnpm, Bun, Pipenv,',
       'uv, Cargo and Bundler (`npm ci` enforces its lock on its own).',
     ].join('\n'),
     messages: {
@@ -77,7 +78,7 @@ export default defineDockerfileRule({
         if (key === 'pipenv' && install.verb?.value === 'sync') continue; // sync installs from the lock by definition
         if (install.words.some((w) => tool.enforced.test(w.value))) continue;
         if (key === 'bundle' && bundlerFrozen(model, instruction)) continue;
-        const files = copiedBefore(model, instruction, buildContext);
+        const files = copiedBefore(model, instruction, buildContext, command);
         const lock = tool.locks.find((name) => files.has(name));
         if (!lock) continue;
         // After `cargo vendor` (reported itself when unlocked) the build reads the vendored, locked crates.

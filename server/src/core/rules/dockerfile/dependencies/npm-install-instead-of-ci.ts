@@ -38,7 +38,7 @@ export default defineDockerfileRule({
         if (install.verb.value !== 'install' && install.verb.value !== 'i') continue;
         if (install.operands.length > 0) continue; // `npm install express`: adding a package, not installing the lock.
         if (install.words.some((w) => NOT_FOR_CI.test(w.value))) continue;
-        const files = copiedBefore(model, instruction, buildContext);
+        const files = copiedBefore(model, instruction, buildContext, command);
         if (!files.has('package-lock.json') && !files.has('npm-shrinkwrap.json')) continue;
         report({
           messageId: 'useCi',
