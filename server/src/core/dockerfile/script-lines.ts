@@ -4,7 +4,7 @@
  * Pure: no I/O; linear in the script's length.
  */
 import { SourceText } from '../source';
-import { logicalText, splitCommands, type SimpleCommand } from './shell';
+import { logicalText, splitCommands, verbatimText, type ShellWord, type SimpleCommand } from './shell';
 
 /** A shebang that runs a POSIX-style shell (`/bin/sh`, `/usr/bin/env bash`, `/bin/busybox sh` …). */
 const SHELL_SHEBANG = /^#!\s*\S*?\b(?:env\s+(?:-\S+\s+)*|busybox\s+)?(sh|bash|ash|dash|ksh|zsh)(?:\s|$)/;
@@ -232,7 +232,11 @@ export function unconditionalCommands(uri: string, text: string, args?: readonly
         if (!ruledOut && (first === 'return' || first === 'exit') && (words.length === 1 || words[1].value === '0')) mayHaveLeft = true;
       } else if (!guarded) {
         const body = depth < MAX_CALL_DEPTH ? bodyOf(first) : undefined;
-        if (body) {
+        const inner = !body && depth < MAX_CALL_DEPTH ? innerScript(source, words) : undefined;
+        if (inner) {
+          // `exec su app -c 'migrate && serve'`: the quoted script's commands run; after `exec`, nothing of this one does.
+          if (read(inner, undefined, depth + 1) || first === 'exec') return true;
+        } else if (body) {
           // `name "$@"` hands the function the script's arguments; other words are its own.
           const callArgs = words.length === 2 && words[1].value === '$@' ? args : words.slice(1).map((w) => w.value);
           if (read(body, callArgs?.some((v) => v.includes('$')) ? undefined : callArgs, depth + 1)) return true;
@@ -249,6 +253,37 @@ export function unconditionalCommands(uri: string, text: string, args?: readonly
     }
     return false;
   }
+}
+
+/** Programs that run the script given to their `-c` option: shells, and `su` (`su -s /bin/sh app -c '...'`). */
+const SCRIPT_RUNNERS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'su']);
+/** Wrappers before such a program that run it as another user or under an init. */
+const RUNNER_WRAPPERS = new Set(['exec', 'gosu', 'su-exec', 'tini', 'dumb-init', 'runuser', 'sudo', 'env', 'chpst', 's6-setuidgid']);
+
+/**
+ * The commands of the script a command hands to a shell or `su` with `-c` (`exec su -s /bin/sh app -c 'npx prisma
+ * migrate deploy && npx tsx server.ts'`, Hemmelig), when that script is one quoted word written on one line with no
+ * escape or variable in it, so that its text is the file's own; undefined otherwise.
+ */
+function innerScript(source: SourceText, words: readonly ShellWord[]): SimpleCommand[] | undefined {
+  let at = 0;
+  while (at < words.length && !SCRIPT_RUNNERS.has(baseName(words[at].value))) {
+    if (!RUNNER_WRAPPERS.has(baseName(words[at].value)) && at === 0) return undefined;
+    at++;
+  }
+  if (at >= words.length) return undefined;
+  let c = at + 1;
+  while (c < words.length && !/^-[a-z]*c$/.test(words[c].value)) c++;
+  const script = words[c + 1];
+  if (!script || !script.quoted || script.value.includes('$') || script.value.includes('\\')) return undefined;
+  const start = source.offsetAt(script.range.start) + 1;
+  const end = start + script.value.length;
+  if (source.text.slice(start, end) !== script.value || !/^['"]$/.test(source.text.charAt(start - 1)) || source.text.charAt(end) !== source.text.charAt(start - 1)) return undefined;
+  return splitCommands(source, verbatimText(source, start, end));
+}
+
+function baseName(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1);
 }
 
 export interface ScriptLine {

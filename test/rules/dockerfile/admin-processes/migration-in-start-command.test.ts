@@ -68,6 +68,7 @@ testRule(rule, {
     { name: 'a `case` pattern with a glob is not decided (the shell takes `w*)` for web, before the branch that migrates)', code: ROLES('["web"]'), buildContext: script('#!/bin/sh\ncase "$1" in\n  w*) exec gunicorn app.wsgi ;;\n  web)\n    python manage.py migrate\n    exec gunicorn app.wsgi\n    ;;\nesac\n') },
     { name: "an application's own migrate command is the one-off process; other tools' migrate verbs are no app's migration", code: 'FROM debian:12-slim\nCOPY fider /app/\nRUN docker migrate --help || true\nCMD ["/app/fider", "migrate"]\n' },
     { name: 'a container tool and a package manager with migrate-like words before the app', code: 'FROM node:20-slim\nCMD ["sh", "-c", "helm db upgrade; docker migrate; exec node server.js"]\n' },
+    { name: "a script handed to su whose text is a variable, or that only starts the app", code: DJANGO, buildContext: script('#!/bin/sh\nsu app -c "$START"\nexec su -s /bin/sh app -c \'exec gunicorn app.wsgi\'\n') },
   ],
   invalid: [
     {
@@ -144,6 +145,12 @@ testRule(rule, {
         { line: 2, column: 21, endColumn: 39, messageId: 'chained' },
         { line: 2, column: 43, endColumn: 62, messageId: 'chained' },
       ],
+    },
+    {
+      name: "a migration in the script the entrypoint hands to su -c before the app (Hemmelig)",
+      code: DJANGO,
+      buildContext: script("#!/bin/sh\nset -e\nchown -R app:app /app/database\nexec su -s /bin/sh app -c 'npx prisma migrate deploy && npx tsx server.ts'\n"),
+      errors: [{ line: 5, column: 13, endColumn: 35, messageId: 'inScript', message: '`docker-entrypoint.sh` runs `prisma migrate deploy`', relatedLines: [4] }],
     },
   ],
 });

@@ -38,7 +38,8 @@ export default defineDockerfileRule({
       '(`[ "$MIGRATE" = 1 ] && …`) or `||` is a choice the script makes per start, and is not reported; but a test of',
       'the script\'s first argument against a word (`if [ "$1" = "migrate-and-serve" ]`, `case "$1" in web)`) is',
       'decided by what the image starts it with (Flagsmith\'s `CMD ["migrate-and-serve"]`), and a call of one of the',
-      'script\'s own functions is read through its body.',
+      'script\'s own functions is read through its body, and so is a quoted script it hands to a shell or `su` with',
+      '`-c` (`exec su -s /bin/sh app -c \'npx prisma migrate deploy && npx tsx server.ts\'`).',
     ].join('\n'),
     messages: {
       chained: '`{{command}}` runs on every container start; run it once per release as a one-off process (a Job or release step).',
