@@ -265,11 +265,14 @@ function runRules(parsed: ParsedDocument, options: AnalysisOptions): Analysis {
   if (parsed.helm) mapHelmFindings(parsed, parsed.helm, findings, configuration);
   const projectSeverity = configuration.rules?.[PROJECT_TEMPLATE_SKIPPED.id] ?? PROJECT_TEMPLATE_SKIPPED.severity;
   if (parsed.serverless?.skipped && projectSeverity !== 'off') findings.push({ ruleId: PROJECT_TEMPLATE_SKIPPED.id, factor: null, severity: projectSeverity, message: parsed.serverless.skipped, range: parsed.source.rangeOf(0, 0) });
-  const elsewhereSeverity = configuration.rules?.[FUNCTIONS_ELSEWHERE.id] ?? FUNCTIONS_ELSEWHERE.severity;
-  if (elsewhereSeverity !== 'off') {
-    for (const { file, range } of parsed.serverless?.functionFiles ?? []) {
-      const message = `The functions in \`${file}\` are included when the Serverless Framework deploys and are not analysed here: their runtimes, timeouts, events and environment are not checked.`;
-      findings.push({ ruleId: FUNCTIONS_ELSEWHERE.id, factor: null, severity: elsewhereSeverity, message, range });
+  const includedSeverity = configuration.rules?.[INCLUDED_FILES.id] ?? INCLUDED_FILES.severity;
+  if (includedSeverity !== 'off') {
+    for (const { file, what, range } of parsed.serverless?.includedFiles ?? []) {
+      const message =
+        what === 'functions'
+          ? `The functions in \`${file}\` are included when the Serverless Framework deploys and are not analysed here: their runtimes, timeouts, events and environment are not checked.`
+          : `The environment in \`${file}\` is included when the Serverless Framework deploys and is not analysed here: its secrets and settings are not checked.`;
+      findings.push({ ruleId: INCLUDED_FILES.id, factor: null, severity: includedSeverity, message, range });
     }
   }
   const kept = findings.filter((finding) => finding.uri !== undefined || !candidates(finding.range.start.line).some((s) => suppresses(s, finding.ruleId, pragmaCodes.get(finding.ruleId) ?? [], finding.range)));
@@ -502,15 +505,15 @@ export const HELM_SKIPPED = { id: 'helm/template-not-analysed', severity: 'hint'
 /** PROJECT_TEMPLATE_SKIPPED: the one hint on a `sam init`/cookiecutter project template, which is read only once rendered. */
 export const PROJECT_TEMPLATE_SKIPPED = { id: 'serverless/project-template-not-analysed', severity: 'hint', description: 'A SAM or Serverless project template with Jinja blocks, cookiecutter placeholders or Go template actions is read only once rendered, and was not analysed.' } as const;
 
-/** FUNCTIONS_ELSEWHERE: a hint on each `${file(...)}` a serverless.yml takes functions from, which the analysis does not read. */
-export const FUNCTIONS_ELSEWHERE = { id: 'serverless/functions-in-other-files', severity: 'hint', description: "A serverless.yml takes functions from other files (`functions: ${file(…)}`), which are not analysed with it." } as const;
+/** INCLUDED_FILES: a hint on each `${file(...)}` a serverless.yml takes functions or an environment from, which the analysis does not read. */
+export const INCLUDED_FILES = { id: 'serverless/included-file-not-analysed', severity: 'hint', description: 'A serverless.yml takes functions or an environment from another file (`${file(…)}`), which is not analysed with it.' } as const;
 
 /**
  * Notices about the tool's own coverage (what it could not read), not about the code: no factor, a hint by
  * default, configurable like a rule. Listed by `--list-rules`, accepted in configuration, and left out of
  * precision reviews (`npm run review`), which judge findings about the code.
  */
-export const COVERAGE_NOTICES = [HELM_SKIPPED, PROJECT_TEMPLATE_SKIPPED, FUNCTIONS_ELSEWHERE] as const;
+export const COVERAGE_NOTICES = [HELM_SKIPPED, PROJECT_TEMPLATE_SKIPPED, INCLUDED_FILES] as const;
 
 /**
  * Findings of a rendered template, back on the template: a finding about a value goes to the

@@ -1,4 +1,7 @@
-/** What the workspace's kustomizations say about image names (`images: [{name, newName, newTag, digest}]`). */
+/**
+ * What the workspace's build tools say about image names: its kustomizations (`images: [{name, newName, newTag,
+ * digest}]`) and its Skaffold configs (`build.artifacts[].image`).
+ */
 import type { KubernetesWorkspace } from '../rule';
 import type { Range } from '../types';
 import { isTemplated, type KubernetesModel } from './model';
@@ -30,6 +33,26 @@ export function kustomizeImageEntries(workspace: KubernetesWorkspace): Kustomize
     }
   }
   return entries;
+}
+
+/**
+ * The images a Skaffold config of the workspace builds (`build.artifacts[].image`, in its profiles too): Skaffold
+ * replaces each such name in the manifests it deploys with the tag (or digest) of the build it made
+ * (`piomin/admin` becomes `piomin/admin:<commit>`), so the name as written pins nothing and moves nothing.
+ */
+export function skaffoldArtifactImages(workspace: KubernetesWorkspace): string[] {
+  const out: string[] = [];
+  for (const config of workspace.ofKind('Config')) {
+    if (!config.apiVersion.startsWith('skaffold/')) continue;
+    const builds = [valueOf(config.node, 'build', config.doc), ...seqItems(valueOf(config.node, 'profiles', config.doc), config.doc).map((p) => valueOf(asMap(p, config.doc), 'build', config.doc))];
+    for (const build of builds) {
+      for (const artifact of seqItems(valueOf(asMap(build, config.doc), 'artifacts', config.doc), config.doc)) {
+        const image = scalarString(valueOf(asMap(artifact, config.doc), 'image', config.doc), config.doc);
+        if (image) out.push(image);
+      }
+    }
+  }
+  return out;
 }
 
 /** A container image written out in full: what the registry and digest rules can judge. */

@@ -19,14 +19,19 @@ import { duplicateKeyProblems, problemsOf, readDocument, readLoneFlowDashes } fr
 
 /** A reference to the stage inside a path: `${self:provider.stage}`, `${sls:stage}`, `${opt:stage}`, `${opt:stage, 'dev'}`. */
 const STAGE_REFERENCE = /\$\{(?:self:provider\.stage|sls:stage|opt:stage\s*(?:,[^{}]*)?)\}/g;
+/** A `${self:a.b}` reference anywhere in a text, with no variable inside it. */
+const INNER_SELF_REFERENCE = /\$\{self:([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\}/g;
 /** A whole-value `${self:a.b}` reference. */
 const SELF_REFERENCE = /^\$\{self:([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\}$/;
 /** A whole value read at deploy time from outside the file: `${env:X}`, `${param:x, 'default'}`, `${file(secrets.json):key}`. */
 const DEPLOY_SOURCE = /^\$\{(?:(env|param):([A-Za-z0-9_.-]+)|file\(([^()]+)\)(?::([A-Za-z0-9_.-]+))?)\s*(?:,[^}]*)?\}$/;
 /** A whole value that is a whole file, `${file(secrets.json)}`. */
 const WHOLE_FILE = /^\$\{file\(([^()]+)\)\}$/;
-/** A whole value that is a file or one key of it, `${file(functions.yml)}`, `${file(functions.yml):users}`. */
-const WHOLE_FILE_OR_KEY = /^\$\{file\(([^()]+)\)(?::[A-Za-z0-9_.-]+)?\}$/;
+/**
+ * A whole value that is a file or one key of it, `${file(functions.yml)}`, `${file(env.yml):${self:provider.stage}}`:
+ * the file's path. The key may hold one variable (`${…}`), not nested deeper.
+ */
+const INCLUDED_FILE = /^\$\{file\(([^()]+)\)(?::(?:[A-Za-z0-9_.-]|\$\{[^{}]*\})+)?\}$/;
 
 export type TemplateKind = 'cloudformation' | 'serverless-framework';
 
@@ -170,8 +175,11 @@ export class ServerlessModel {
    * alone (`{{cookiecutter.x}}` in a template that parses) are read as references, never as literals.
    */
   readonly skipped: string | undefined;
-  /** Files a Serverless Framework file takes (some of) its functions from, `functions: ${file(./functions.yml)}`: not read. */
-  readonly functionFiles: { file: string; range: Range }[] = [];
+  /**
+   * Files a Serverless Framework file takes functions or an environment from (`functions: ${file(./functions.yml)}`,
+   * `environment: ${file(env.yml):${self:provider.stage}}`), where the file names them: not read (the core reads no file).
+   */
+  readonly includedFiles: { file: string; what: 'functions' | 'environment'; range: Range }[] = [];
   /** What {@link functionsTaking} answered, by the inherited value's node. */
   private readonly takers = new Map<Node, LambdaFunction[]>();
 
@@ -262,8 +270,9 @@ export class ServerlessModel {
     if (this.kind !== 'serverless-framework' || !this.doc) return undefined;
     let current = text.trim();
     for (let hop = 0; hop < 4; hop++) {
-      // `${self:custom.config.${self:provider.stage}.token}`: the path for the stage the file deploys by default.
-      if (current.startsWith('${self:')) current = current.replace(STAGE_REFERENCE, () => this.defaultStage());
+      // `${self:custom.config.${self:provider.stage}.token}`: the path for the stage the file deploys by default; so is
+      // `${self:custom.env.TOKEN.${self:custom.stage}}` when `custom.stage` is such a reference (`${sls:stage}`).
+      if (current.startsWith('${self:')) current = this.innerSelfReplaced(current).replace(STAGE_REFERENCE, () => this.defaultStage());
       const outside = DEPLOY_SOURCE.exec(current);
       if (outside) return outside[1] ? `\${${outside[1]}:${outside[2]}}` : `\${file(${outside[3]})${outside[4] ? `:${outside[4]}` : ''}}`;
       const self = SELF_REFERENCE.exec(current);
@@ -279,6 +288,22 @@ export class ServerlessModel {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `text` with each `${self:a.b}` inside it (not the whole of it) replaced by the stage or literal the file writes
+   * there (`${self:custom.stage}` with `custom.stage: ${sls:stage}` gives the default stage); others are left as written.
+   */
+  private innerSelfReplaced(text: string): string {
+    if (text.indexOf('${', 2) < 0) return text;
+    return text.replace(INNER_SELF_REFERENCE, (whole: string, path: string, at: number) => {
+      if (at === 0) return whole;
+      const steps = path.split('.');
+      const { node: target, taken } = this.followSelfPath(steps);
+      if (taken < steps.length || !isScalar(target) || typeof target.value !== 'string') return whole;
+      const value = target.value.trim().replace(STAGE_REFERENCE, () => this.defaultStage());
+      return value.includes('${') || value === '' ? whole : value;
+    });
   }
 
   /**
@@ -627,18 +652,24 @@ export class ServerlessModel {
   /**
    * `functions:` of a Serverless Framework file: a map of functions, or a list of such maps and of whole files
    * (`- ${file(./functions/users.yml)}`), as the Framework documents it; `functions: ${file(...)}` is one whole file.
-   * Functions in other files are not read here (the core reads no file): each such file is kept in functionFiles.
+   * Functions in other files are not read here (the core reads no file): each such file is kept in includedFiles.
    */
   private readFrameworkFunctions(): void {
     const doc = this.doc!;
+    this.included(resolve(valueOf(this.globals, 'environment', doc), doc), 'environment');
     const functions = resolve(valueOf(this.root, 'functions', doc), doc);
     for (const part of isSeq(functions) ? seqItems(functions, doc) : [functions]) {
       const item = resolve(part, doc);
-      const file = isScalar(item) && typeof item.value === 'string' ? WHOLE_FILE_OR_KEY.exec(item.value.trim()) : null;
-      const range = file ? this.rangeOf(item as Node) : undefined;
-      if (file && range) this.functionFiles.push({ file: file[1], range });
-      else this.readFunctionMap(item);
+      if (!this.included(item, 'functions')) this.readFunctionMap(item);
     }
+  }
+
+  /** True when `node` is a whole `${file(...)}` value (one key of the file, maybe per stage): kept in includedFiles. */
+  private included(node: unknown, what: 'functions' | 'environment'): boolean {
+    const file = isScalar(node) && typeof node.value === 'string' ? INCLUDED_FILE.exec(node.value.trim()) : null;
+    const range = file ? this.rangeOf(node as Node) : undefined;
+    if (file && range) this.includedFiles.push({ file: file[1], what, range });
+    return file !== null;
   }
 
   private readFunctionMap(functions: unknown): void {
@@ -647,7 +678,9 @@ export class ServerlessModel {
       const properties = asMap(pair.value, doc);
       const idRange = this.rangeOf(pair.key as Node);
       if (!idRange) continue;
-      const fn: LambdaFunction = { id: key, idRange, kind: 'serverless-framework', properties, environment: this.envVars(asMap(valueOf(properties, 'environment', doc), doc), false), events: [] };
+      const own = resolve(valueOf(properties, 'environment', doc), doc);
+      this.included(own, 'environment');
+      const fn: LambdaFunction = { id: key, idRange, kind: 'serverless-framework', properties, environment: this.envVars(asMap(own, doc), false), events: [] };
       const names = new Set(fn.environment.map((e) => e.name));
       for (const env of this.envVars(asMap(valueOf(this.globals, 'environment', doc), doc), true)) if (!names.has(env.name)) fn.environment.push(env);
       fn.events = this.frameworkEvents(properties);

@@ -14,6 +14,10 @@ testRule(rule, {
       buildContext: { files: { 'docker/build/finalize.sh': { uri: 'file:///gogs/docker/build/finalize.sh', text: `#!/bin/sh\nset -xe\n# Create git user for Gogs\naddgroup -S git\nadduser -G git -H -D -g 'Gogs Git User' git -h /data/git -s /bin/bash && usermod -p '*' git && passwd -u git\n` } } },
     },
     { name: 'a git account named among options (adduser -G git … git -h /data/git)', code: 'FROM alpine:3.20\nRUN apk add --no-cache openssh git && adduser -G git -H -D -g "Git User" git -h /data/git -s /bin/bash\nEXPOSE 22\n' },
+    {
+      name: "Alpine's openssh for its client and ssh-keygen, nothing using the server (Opengist, whose Go server speaks SSH on 2222)",
+      code: 'FROM alpine:3.19 AS prod\nRUN apk update && apk add --no-cache shadow openssl openssh curl git gnupg\nWORKDIR /app/opengist\nCOPY --from=build /opengist/opengist .\nEXPOSE 6157 2222\nENTRYPOINT ["./docker/entrypoint.sh"]\n',
+    },
   ],
   invalid: [
     {
@@ -30,6 +34,16 @@ testRule(rule, {
       name: 'service ssh start, installed in a heredoc',
       code: 'FROM php:8.3-apache\nRUN <<EOF\napt-get update\napt-get install -y openssh-server\nEOF\nCMD service ssh start && apache2-foreground\n',
       errors: [{ line: 4, column: 20, messageId: 'installed' }, { line: 6, column: 13, endColumn: 16, messageId: 'started' }],
+    },
+    {
+      name: "Alpine's openssh with host keys made for its server",
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache openssh python3 && ssh-keygen -A\nCMD ["python3", "app.py"]\n',
+      errors: [{ line: 2, column: 24, endColumn: 31, messageId: 'installed' }],
+    },
+    {
+      name: "Alpine's openssh beside an exposed port 22",
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache openssh python3\nEXPOSE 22 8000\nCMD ["python3", "app.py"]\n',
+      errors: [{ line: 2, column: 24, endColumn: 31, messageId: 'installed' }],
     },
   ],
 });

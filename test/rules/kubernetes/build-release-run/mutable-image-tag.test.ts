@@ -48,6 +48,11 @@ testRule(rule, {
       code: deployment('replicated/kustomize-demo-api:latest'),
       workspace: [{ filename: 'kustomization.yaml', code: 'bases: [../../base]\npatches: [deployment.yaml]\nimageTags:\n  - name: replicated/kustomize-demo-api\n    newTag: "DYNAMIC_IMAGE_TAG"\n' }],
     },
+    {
+      name: "an image a Skaffold config builds and tags (piomin's spring microservices, `tagPolicy: gitCommit`), in a profile too",
+      code: deployment('piomin/admin') + '---\n' + deployment('piomin/gateway').replaceAll('name: web', 'name: gateway'),
+      workspace: [{ filename: 'skaffold.yaml', code: 'apiVersion: skaffold/v4beta5\nkind: Config\nmetadata:\n  name: employee-service\nbuild:\n  artifacts:\n    - image: piomin/admin\n      jib:\n        project: admin-service\n  tagPolicy:\n    gitCommit: {}\nprofiles:\n  - name: gw\n    build:\n      artifacts:\n        - image: piomin/gateway\n' }],
+    },
   ],
   invalid: [
     {
@@ -89,6 +94,15 @@ testRule(rule, {
     {
       name: 'an envsubst registry prefix before a written latest tag (spring-petclinic-cloud)',
       code: deployment('${REPOSITORY_PREFIX}/spring-petclinic-cloud-customers-service:latest'),
+      errors: [{ line: 14, column: 18, messageId: 'latest' }],
+    },
+    {
+      name: 'an image that no Skaffold config of the workspace builds, and a config of another tool named Config',
+      code: deployment('mongo:latest'),
+      workspace: [
+        { filename: 'skaffold.yaml', code: 'apiVersion: skaffold/v4beta5\nkind: Config\nbuild:\n  artifacts:\n    - image: piomin/admin\n' },
+        { filename: 'other.yaml', code: 'apiVersion: example.com/v1\nkind: Config\nbuild:\n  artifacts:\n    - image: mongo\n' },
+      ],
       errors: [{ line: 14, column: 18, messageId: 'latest' }],
     },
   ],

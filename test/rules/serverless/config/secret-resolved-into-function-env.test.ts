@@ -134,5 +134,11 @@ testRule(rule, {
       code: 'service: orders\nprovider:\n  name: aws\ncustom:\n  settings:\n    DB_USERNAME: markaz\n    DB_PASSWORD:\n      !Join [\n        "",\n        ["{{resolve:secretsmanager:", !Ref Secret, ":SecretString:password}}"],\n      ]\nfunctions:\n  orders:\n    handler: src/orders.handler\n    environment:\n      DB_PASSWORD: ${self:custom.settings.DB_PASSWORD}\n      DB_USERNAME: ${self:custom.settings.DB_USERNAME}\n',
       errors: [{ line: 16, column: 20, endLine: 16, endColumn: 55, messageId: 'resolve', message: '`DB_PASSWORD` of function `orders`' }],
     },
+    {
+      name: "serverless.yml: a per-stage path into a whole file, the stage itself a `${self:}` reference (SmartThings st-schema example)",
+      filename: 'serverless.yml',
+      code: 'service: st\ncustom:\n  myStage: ${sls:stage}\n  myEnvironment:\n    ${file(./serverless-env.yml)}\nprovider:\n  name: aws\n  stage: dev\n  environment:\n    CLIENT_ID: "${self:custom.myEnvironment.CLIENT_ID.${self:custom.myStage}}"\n    CLIENT_SECRET: "${self:custom.myEnvironment.CLIENT_SECRET.${self:custom.myStage}}"\nfunctions:\n  schema:\n    handler: index.handler\n',
+      errors: [{ line: 11, column: 20, messageId: 'deployValue', message: '`${file(./serverless-env.yml):CLIENT_SECRET.dev}`' }],
+    },
   ],
 });

@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
+import type { DockerfileModel } from '../../../dockerfile/model';
 import { startInfo } from '../../../dockerfile/start-command';
 import { runtimePackages } from '../../../dockerfile/packages';
 import { SSHD_PROGRAMS, sshServesImagePurpose } from '../../../dockerfile/ssh-purpose';
@@ -20,7 +21,9 @@ export default defineDockerfileRule({
       'a Job or `docker run --rm <image> <task>`). Images whose purpose is an SSH/SFTP server, images that install an MPI',
       'implementation (Open MPI, MPICH, MVAPICH, Intel MPI), which launches its ranks over SSH, `.devcontainer`',
       'Dockerfiles and last stages named as development targets (`AS debug`, `AS dev`) are not reported; nor are Git',
-      'servers that create a `git` account (Gitea, Gogs, Forgejo), whose users push and pull over SSH.',
+      'servers that create a `git` account (Gitea, Gogs, Forgejo), whose users push and pull over SSH. Alpine\'s `openssh`',
+      'package, which brings the SSH client too, is reported only when the Dockerfile also uses the server (names sshd,',
+      'makes host keys with `ssh-keygen -A`, exposes port 22).',
     ].join('\n'),
     messages: {
       installed: '`{{name}}` installs an SSH server in the app image; run admin tasks as one-off processes (`kubectl exec`, a Job) instead.',
@@ -31,8 +34,14 @@ export default defineDockerfileRule({
     // MPI launches its ranks over SSH; an SSH, SFTP or Git server serves its users through it (see ssh-purpose.ts).
     if (!model.finalStage || sshServesImagePurpose(model, source.uri, buildContext)) return;
     const commands = startInfo(model)?.commands.filter((c) => c.words.length > 0) ?? [];
+    let serverUsed: boolean | undefined;
     for (const pkg of runtimePackages(model)) {
-      if (SSHD_PACKAGES.has(pkg.name.toLowerCase()) && pkg.manager !== 'npm' && pkg.manager !== 'pip' && pkg.manager !== 'gem') report({ messageId: 'installed', data: { name: pkg.name }, range: pkg.word.range });
+      const name = pkg.name.toLowerCase();
+      if (!SSHD_PACKAGES.has(name) || pkg.manager === 'npm' || pkg.manager === 'pip' || pkg.manager === 'gem') continue;
+      // Alpine's `openssh` brings the client with the server and is installed for `ssh`, `ssh-keygen` and Git over
+      // SSH (Opengist): only an image that uses the server (sshd named, host keys made, port 22) is reported.
+      if (name === 'openssh' && pkg.manager === 'apk' && !(serverUsed ??= usesSshServer(model))) continue;
+      report({ messageId: 'installed', data: { name: pkg.name }, range: pkg.word.range });
     }
     for (const command of commands) {
       const v = command.words.map((w) => w.value);
@@ -41,3 +50,10 @@ export default defineDockerfileRule({
     }
   },
 });
+
+/** True when the Dockerfile shows it uses an SSH server: it names sshd (a config, the binary), makes host keys (`ssh-keygen -A`) or exposes port 22. */
+function usesSshServer(model: DockerfileModel): boolean {
+  const text = model.source.text;
+  if (text.includes('sshd') || text.includes('ssh-keygen -A') || text.includes('dropbear')) return true;
+  return model.instructionsOf('EXPOSE').some((i) => i.getArguments().some((a) => /^22(\/tcp)?$/.test(a.getValue())));
+}

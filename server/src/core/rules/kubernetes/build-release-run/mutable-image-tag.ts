@@ -4,12 +4,17 @@ import { isLogicalImageName, isMovingTag, isPlaceholderImage, isVersionedReposit
 import { revisionTemplateOf } from '../../../kubernetes/knative';
 import { usesImageAsStandIn } from '../../../kubernetes/pod-parts';
 import type { KubernetesWorkspace } from '../../../rule';
-import { kustomizeImageEntries } from '../../../kubernetes/kustomize-images';
+import { kustomizeImageEntries, skaffoldArtifactImages } from '../../../kubernetes/kustomize-images';
 import { imageEntryPins } from '../../../applications';
 
-/** Image names a kustomization of the workspace rewrites to a tag or digest (`images: [{name, newTag}]`). */
+/**
+ * Image names a kustomization of the workspace rewrites to a tag or digest (`images: [{name, newTag}]`), and those a
+ * Skaffold config builds and tags itself.
+ */
 function kustomizedNames(workspace: KubernetesWorkspace): Set<string> {
-  return new Set(kustomizeImageEntries(workspace).filter((e) => imageEntryPins(e.newTag, e.digest)).map((e) => e.name));
+  const names = new Set(kustomizeImageEntries(workspace).filter((e) => imageEntryPins(e.newTag, e.digest)).map((e) => e.name));
+  for (const image of skaffoldArtifactImages(workspace)) names.add(image);
+  return names;
 }
 
 export default defineKubernetesRule({
@@ -30,7 +35,9 @@ export default defineKubernetesRule({
       '',
       'Not reported: placeholders a tool fills in before deploying (`$IMAGE_URL`, `${IMAGE}`, `<YOUR-IMAGE>`,',
       '`CONTAINER_IMAGE`, Helm expressions), names that the file\'s Kustomize builds rewrite to a tag or digest',
-      '(`images: [{name: app, newTag: 1.4.2}]` in its own kustomization, or in every overlay that includes it), and logical names a build tool replaces (Skaffold, `ko`, an overlay):',
+      '(`images: [{name: app, newTag: 1.4.2}]` in its own kustomization, or in every overlay that includes it), images a',
+      'Skaffold config of the application builds (`build.artifacts[].image`: Skaffold deploys them with the tag of its',
+      'build), and logical names a build tool replaces (Skaffold, `ko`, an overlay):',
       'a single word with no registry and no tag that is not an official image (`echo-grpc`, unlike `nginx`); and',
       'stand-in images whose content does not matter (`pause`, `test-webserver`, any image whose container only idles, and',
       'an official image that a bare Pod only uses to run its own shell script). Knative Services are reported with',
@@ -57,7 +64,7 @@ export default defineKubernetesRule({
         const image = parseImageReference(container.image);
         if (image.digest || usesImageAsStandIn(model, object, container)) continue;
         // The builds' own answer when the caller knows them (every including overlay pins it); else any kustomization around.
-        rewritten ??= workspace.pinnedImages ? new Set(workspace.pinnedImages) : kustomizedNames(workspace);
+        rewritten ??= workspace.pinnedImages ? new Set([...workspace.pinnedImages, ...skaffoldArtifactImages(workspace)]) : kustomizedNames(workspace);
         if (rewritten.has(image.repository)) continue;
         if (image.tag === undefined && isVersionedRepository(image.repository)) continue;
         const tag = image.tag === undefined ? 'latest' : image.tag;
