@@ -4,6 +4,7 @@
  * Pure: no I/O; linear in the script's length.
  */
 import { SourceText } from '../source';
+import type { Range } from '../types';
 import { logicalText, splitCommands, verbatimText, type ShellWord, type SimpleCommand } from './shell';
 
 /** A shebang that runs a POSIX-style shell (`/bin/sh`, `/usr/bin/env bash`, `/bin/busybox sh` …). */
@@ -284,6 +285,27 @@ function innerScript(source: SourceText, words: readonly ShellWord[]): SimpleCom
 
 function baseName(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1);
+}
+
+/** Commands that start nothing that stays: output, tests, shell keywords and settings. */
+const NO_PROCESS = new Set(['echo', 'printf', ':', 'true', 'false', 'sleep', 'set', 'export', 'cd', 'test', '[', '[[', 'if', 'elif', 'then', 'else', 'fi', 'do', 'done', 'case', 'esac', 'for', 'while', 'until', 'exit', 'return', 'ln', 'sed', 'cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown']);
+
+/**
+ * True when some command of the script that may start a process (not an `echo`, a test or a file operation) begins
+ * after `after`, in a branch or not: handesk's `php artisan migrate --seed` is followed by `php-fpm` in both branches
+ * of an `if`, so the migration is not what the container ends up running.
+ */
+export function processStartsAfter(uri: string, text: string, after: Range): boolean {
+  const source = new SourceText(uri, text);
+  const offset = source.offsetAt(after.end);
+  for (const command of splitCommands(source, logicalText(source, 0, text.length))) {
+    const words = command.words.filter((w, i) => i > 0 || !ASSIGNMENT.test(w.value));
+    const at = ['then', 'else', 'do'].includes(words[0]?.value ?? '') ? 1 : 0;
+    const program = words[at] ? baseName(words[at].value) : '';
+    if (program === '' || NO_PROCESS.has(program) || source.offsetAt(command.range.start) <= offset) continue;
+    return true;
+  }
+  return false;
 }
 
 export interface ScriptLine {

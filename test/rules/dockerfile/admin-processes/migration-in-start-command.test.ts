@@ -69,6 +69,7 @@ testRule(rule, {
     { name: "an application's own migrate command is the one-off process; other tools' migrate verbs are no app's migration", code: 'FROM debian:12-slim\nCOPY fider /app/\nRUN docker migrate --help || true\nCMD ["/app/fider", "migrate"]\n' },
     { name: 'a container tool and a package manager with migrate-like words before the app', code: 'FROM node:20-slim\nCMD ["sh", "-c", "helm db upgrade; docker migrate; exec node server.js"]\n' },
     { name: "a script handed to su whose text is a variable, or that only starts the app", code: DJANGO, buildContext: script('#!/bin/sh\nsu app -c "$START"\nexec su -s /bin/sh app -c \'exec gunicorn app.wsgi\'\n') },
+    { name: 'a script that migrates last, with only output and file edits in a branch after it, is the one-off process', code: DJANGO, buildContext: script('#!/bin/sh\nset -e\npython manage.py migrate --noinput\nif [ -n "$VERBOSE" ]; then\n  echo "migrated"\n  rm -f /tmp/lock\nfi\n') },
   ],
   invalid: [
     {
@@ -151,6 +152,12 @@ testRule(rule, {
       code: DJANGO,
       buildContext: script("#!/bin/sh\nset -e\nchown -R app:app /app/database\nexec su -s /bin/sh app -c 'npx prisma migrate deploy && npx tsx server.ts'\n"),
       errors: [{ line: 5, column: 13, endColumn: 35, messageId: 'inScript', message: '`docker-entrypoint.sh` runs `prisma migrate deploy`', relatedLines: [4] }],
+    },
+    {
+      name: 'a migration followed by the server in each branch of an if (handesk: php-fpm with or without xdebug)',
+      code: DJANGO,
+      buildContext: script('#!/bin/bash\ncomposer install\nphp artisan migrate --seed\nif [ "${APP_ENV}" == "local" ]; then\n    docker-php-ext-enable xdebug\n    php-fpm\nelse\n    php-fpm\nfi\n'),
+      errors: [{ line: 5, column: 13, endColumn: 35, messageId: 'inScript', message: '`docker-entrypoint.sh` runs `php artisan migrate`', relatedLines: [3] }],
     },
   ],
 });

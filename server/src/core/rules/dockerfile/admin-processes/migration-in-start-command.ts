@@ -2,7 +2,7 @@ import { defineDockerfileRule, type DockerfileRuleContext } from '../../../rule'
 import { entrypointScript, startPackageJson, type BuildContext } from '../../../build-context';
 import { packageScriptRun, scriptRange, scriptText } from '../../../dockerfile/package-scripts';
 import type { StartCommand } from '../../../dockerfile/start-command';
-import { isShellScript, unconditionalCommands } from '../../../dockerfile/script-lines';
+import { isShellScript, processStartsAfter, unconditionalCommands } from '../../../dockerfile/script-lines';
 import { programWords, spanOf, startInfo } from '../../../dockerfile/start-command';
 import { adminTaskWord } from '../../../dockerfile/admin-tasks';
 import type { Range, RelatedLocation } from '../../../types';
@@ -31,7 +31,8 @@ export default defineDockerfileRule({
       'the directory the start command runs in (its WORKDIR, after any `cd` before it), traced to the copy that put it there.',
       '',
       'Not reported: images with no start command; an admin task that is itself the main (last) start command, since',
-      'such an image is the one-off process; and commands that are not a recognised migration, seed or warm-up tool (the',
+      'such an image is the one-off process (in a script, unless a process is started after it in a branch, as handesk',
+      'starts `php-fpm` in both branches of an `if`); and commands that are not a recognised migration, seed or warm-up tool (the',
       'common tools by their own spelling, and an application\'s own `migrate`, `db migrate` or `db upgrade` command:',
       '`./fider migrate`, `airflow db migrate`). In',
       'an entrypoint script, a migration inside a condition or a loop (`if [ "$WEB" = 1 ]`, `case`), after a test',
@@ -64,20 +65,30 @@ export default defineDockerfileRule({
     const script = buildContext?.files ? entrypointScript(model) : undefined;
     const file = script ? buildContext?.files?.[script.contextPath] : undefined;
     if (!script || !file || !isShellScript(file.text, script.contextPath)) return;
-    const tasks = tasksBeforeLast(unconditionalCommands(file.uri, file.text, script.arguments));
+    const commands = unconditionalCommands(file.uri, file.text, script.arguments);
+    const last = commands[commands.length - 1];
+    // A script whose last unconditional command is the task may still start the app after it, in each branch of an `if`.
+    const lastRuns = last !== undefined && isTask(last) && processStartsAfter(file.uri, file.text, last.range);
+    const tasks = tasksBeforeLast(commands, lastRuns);
     if (tasks.length === 0) return;
     const related: RelatedLocation[] = tasks.slice(0, 5).map((t) => ({ uri: file.uri, range: t.range, message: `\`${t.text}\` runs here on every start.` }));
     report({ messageId: 'inScript', data: { script: script.contextPath, command: tasks[0].text }, range: script.range, related });
   },
 });
 
+function isTask(command: SimpleCommand): boolean {
+  const { words, program } = programWords(command);
+  return adminTaskWord(words, program) !== undefined;
+}
+
 /**
  * The admin tasks a script runs before its last command, the process the container keeps running (a script that ends
- * with the task is the one-off process itself): each task's words up to the one that names it, and their range.
+ * with the task is the one-off process itself, unless `lastToo`: it starts a process after it in a branch): each
+ * task's words up to the one that names it, and their range.
  */
-function tasksBeforeLast(commands: readonly SimpleCommand[]): { text: string; range: Range }[] {
+function tasksBeforeLast(commands: readonly SimpleCommand[], lastToo = false): { text: string; range: Range }[] {
   const out: { text: string; range: Range }[] = [];
-  for (const command of commands.slice(0, -1)) {
+  for (const command of lastToo ? commands : commands.slice(0, -1)) {
     const { words, program } = programWords(command);
     const word = adminTaskWord(words, program);
     if (word) out.push({ text: words.slice(0, words.indexOf(word) + 1).map((w) => w.value).join(' '), range: { start: words[0].range.start, end: word.range.end } });
