@@ -17,7 +17,7 @@ import { LOCK_FILES } from './dockerfile/manifests';
 import { effectiveWords, type ShellWord } from './dockerfile/shell';
 import { requirementArguments } from './dockerfile/packages';
 import { AttachedCache } from './attached';
-import { cleanPath, joinImagePath, workdirs } from './dockerfile/image-paths';
+import { afterCd, cleanPath, joinImagePath, workdirs } from './dockerfile/image-paths';
 import { devDependencyCopies, type DevDependencyCopy } from './dockerfile/dev-dependencies';
 
 export { cleanPath };
@@ -633,8 +633,7 @@ function startDirectory(info: StartInfo, command: StartCommand, directories: Rea
     if (earlier === command || directory === undefined) break;
     // A `cd` sent to the background runs in a subshell of its own.
     if (earlier.instruction !== command.instruction || earlier.background || earlier.program !== 'cd') continue;
-    const target = earlier.words.length === 2 ? earlier.words[1].value : '-';
-    directory = target.startsWith('-') || /[$`~]/.test(target) ? undefined : joinImagePath(directory, target);
+    directory = afterCd(directory, earlier.words.map((w) => w.value));
   }
   return directory;
 }

@@ -52,9 +52,16 @@ export function commandDirectory(commands: readonly SimpleCommand[], command: Si
     if (earlier === command || directory === undefined) break;
     if (earlier.terminator === '&') continue;
     const words = effectiveWords(earlier);
-    if (words[0]?.value !== 'cd') continue;
-    const target = words.length === 2 ? words[1].value : '-';
-    directory = target.startsWith('-') || /[$`~]/.test(target) ? undefined : joinImagePath(directory, target);
+    if (words[0]?.value === 'cd') directory = afterCd(directory, words.map((w) => w.value));
   }
   return directory;
+}
+
+/**
+ * The directory `cd` moves to from `directory`, given its words (`cd`, then its operand): undefined when the file does
+ * not say where (`cd "$DIR"`, `cd -`, `cd ~`, `cd` alone, an option).
+ */
+export function afterCd(directory: string, words: readonly string[]): string | undefined {
+  const target = words.length === 2 ? words[1] : '-';
+  return target.startsWith('-') || /[$`~]/.test(target) ? undefined : joinImagePath(directory, target);
 }
