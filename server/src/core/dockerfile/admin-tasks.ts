@@ -4,6 +4,7 @@
  * container's command or init container, so that the targets agree on what a migration is.
  */
 import type { ShellWord } from './shell';
+import { baseName } from './instructions';
 
 /** Django's options that make `migrate` report instead of apply. */
 const REPORT_ONLY = new Set(['--check', '--plan']);
@@ -13,11 +14,6 @@ const PACKAGE_SCRIPT = /^(?:db:)?(?:migrate|migrations?|seed)(?::(?:run|up|deplo
 
 /** A script named for the task (`migrate.sh`, `./run-migrations`, `seed.py`). */
 const TASK_SCRIPT = /^(?:migrate|seed|db-migrate|run-migrations)\.(?:sh|py|js)$|^(?:seed|run-migrations)$/;
-
-function baseName(value: string): string {
-  const slash = value.lastIndexOf('/');
-  return slash < 0 ? value : value.slice(slash + 1);
-}
 
 /** The first word after `from` that is not an option, and its index. */
 function operand(words: readonly ShellWord[], from: number): number {
@@ -101,7 +97,7 @@ export function adminTaskWord(words: readonly ShellWord[], program: string): She
 }
 
 /** Programs whose `migrate` or `db upgrade` is no schema migration of an application's database. */
-const NOT_AN_APP = new Set(['docker', 'podman', 'kubectl', 'helm', 'terraform', 'git', 'npm', 'pip', 'apt-get', 'echo', 'printf']);
+const NOT_AN_APP = new Set(['docker', 'podman', 'kubectl', 'helm', 'terraform', 'git', 'pip', 'apt-get', 'echo', 'printf']);
 
 /**
  * An application's own migration command, by the verb that starts its arguments: `./fider migrate`, `gitea migrate`,

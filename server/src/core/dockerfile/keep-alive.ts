@@ -6,6 +6,7 @@
  * Pure: no I/O.
  */
 import { effectiveWords, type SimpleCommand } from './shell';
+import { baseName } from './instructions';
 
 /** The scalar value of a word as a number of seconds (`30`, `30s`, `2m`, `3650d`, as `sleep` reads them), or undefined. */
 export function durationSeconds(value: string): number | undefined {
@@ -22,8 +23,7 @@ export function isKeepAlive(command: SimpleCommand): boolean {
 
 /** isKeepAlive of a command's words, wrappers already left out (an entrypoint script's last line, split on blanks). */
 export function isKeepAliveWords(words: readonly string[]): boolean {
-  const first = words[0] ?? '';
-  const program = first.slice(first.lastIndexOf('/') + 1);
+  const program = baseName(words[0] ?? '');
   if (program === 'sleep') {
     const arg = words[1] ?? '';
     if (/^inf(inity)?$/i.test(arg)) return true;

@@ -135,9 +135,8 @@ export function copiedBefore(model: DockerfileModel, run: Instruction, context?:
     // without the command, or where a directory is unknown, the folder counts.
     const dirs = stage && command ? stageWorkdirs(model, stage) : undefined;
     const runDir = dirs && command ? commandDirectory(model.commandLine(run)?.commands ?? [], command, dirs.get(run)) : undefined;
-    const landsHere = (file: CopiedFile): boolean => {
-      const destination = copyPaths(model, file.instruction).destination?.value;
-      const copyDir = dirs?.get(file.instruction);
+    const landsHere = ({ instruction, destination }: StageIndex['files'][number]): boolean => {
+      const copyDir = dirs?.get(instruction);
       if (runDir === undefined || copyDir === undefined || destination === undefined || destination.includes('$')) return true;
       return joinImagePath(copyDir, destination) === runDir;
     };
@@ -177,7 +176,8 @@ function knownAbsent(model: DockerfileModel, context: BuildContext | undefined, 
 
 /** COPY/ADD sources of a stage and its FROM ancestors, oldest first, with the answers asked of them so far. */
 class StageIndex {
-  readonly files: (CopiedFile & { ownStage: boolean })[] = [];
+  /** Each source copied in, with the destination its COPY names (undefined for a bind mount's). */
+  readonly files: (CopiedFile & { ownStage: boolean; destination: string | undefined })[] = [];
   private readonly firsts = new Map<string, number>();
   private byBase: Map<string, number[]> | undefined;
   private byMatch = new Map<string, number[]>();
@@ -189,7 +189,7 @@ class StageIndex {
       const { sources, destination } = copyPaths(model, instruction);
       // `COPY yarn.lock ./temp_yarn.lock` (Homarr): the file arrives under another name, so no lock file is there.
       if (sources.length === 1 && destination && renamedFile(sources[0].value, destination.value)) continue;
-      for (const { value, range } of sources) this.files.push({ value, range, instruction, ownStage });
+      for (const { value, range } of sources) this.files.push({ value, range, instruction, ownStage, destination: destination?.value });
     }
   }
 

@@ -4,8 +4,8 @@
  * Pure: no I/O; linear in the script's length.
  */
 import { SourceText } from '../source';
-import type { Range } from '../types';
 import { logicalText, splitCommands, verbatimText, type ShellWord, type SimpleCommand } from './shell';
+import { baseName } from './instructions';
 
 /** A shebang that runs a POSIX-style shell (`/bin/sh`, `/usr/bin/env bash`, `/bin/busybox sh` …). */
 const SHELL_SHEBANG = /^#!\s*\S*?\b(?:env\s+(?:-\S+\s+)*|busybox\s+)?(sh|bash|ash|dash|ksh|zsh)(?:\s|$)/;
@@ -152,6 +152,22 @@ function closesPattern(source: SourceText, command: SimpleCommand): boolean {
  * shell (`exec "$@"`), included: nothing after it runs. Words and ranges are the script's own (`uri`).
  */
 export function unconditionalCommands(uri: string, text: string, args?: readonly string[]): SimpleCommand[] {
+  return readScript(uri, text, args).commands;
+}
+
+export interface ScriptReading {
+  /** unconditionalCommands' answer. */
+  commands: SimpleCommand[];
+  /**
+   * True when a command that may start a process (not an `echo`, a test or a file operation) begins after the last of
+   * `commands`, in a branch or not: handesk's `php artisan migrate --seed` is followed by `php-fpm` in both branches of
+   * an `if`, so the migration is not what the container ends up running.
+   */
+  processAfterLast: boolean;
+}
+
+/** unconditionalCommands, and what follows the last of them, from one split of the script. */
+export function readScript(uri: string, text: string, args?: readonly string[]): ScriptReading {
   const source = new SourceText(uri, text);
   const functions = scriptFunctions(text);
   const bodies = new Map<string, SimpleCommand[]>();
@@ -167,7 +183,9 @@ export function unconditionalCommands(uri: string, text: string, args?: readonly
   let visits = 0;
   const maxVisits = top.length + MAX_CALL_VISITS;
   read(top, args, 0);
-  return out;
+  const last = out[out.length - 1];
+  const after = last ? source.offsetAt(last.range.end) : -1;
+  return { commands: out, processAfterLast: last !== undefined && top.some((c) => startsProcess(c) && source.offsetAt(c.range.start) > after) };
 
   /** Reads `commands` into `out`; true when one of them replaced the shell (nothing after it runs). */
   function read(commands: readonly SimpleCommand[], args: readonly string[] | undefined, depth: number): boolean {
@@ -283,29 +301,14 @@ function innerScript(source: SourceText, words: readonly ShellWord[]): SimpleCom
   return splitCommands(source, verbatimText(source, start, end));
 }
 
-function baseName(word: string): string {
-  return word.slice(word.lastIndexOf('/') + 1);
-}
-
 /** Commands that start nothing that stays: output, tests, shell keywords and settings. */
 const NO_PROCESS = new Set(['echo', 'printf', ':', 'true', 'false', 'sleep', 'set', 'export', 'cd', 'test', '[', '[[', 'if', 'elif', 'then', 'else', 'fi', 'do', 'done', 'case', 'esac', 'for', 'while', 'until', 'exit', 'return', 'ln', 'sed', 'cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown']);
 
-/**
- * True when some command of the script that may start a process (not an `echo`, a test or a file operation) begins
- * after `after`, in a branch or not: handesk's `php artisan migrate --seed` is followed by `php-fpm` in both branches
- * of an `if`, so the migration is not what the container ends up running.
- */
-export function processStartsAfter(uri: string, text: string, after: Range): boolean {
-  const source = new SourceText(uri, text);
-  const offset = source.offsetAt(after.end);
-  for (const command of splitCommands(source, logicalText(source, 0, text.length))) {
-    const words = command.words.filter((w, i) => i > 0 || !ASSIGNMENT.test(w.value));
-    const at = ['then', 'else', 'do'].includes(words[0]?.value ?? '') ? 1 : 0;
-    const program = words[at] ? baseName(words[at].value) : '';
-    if (program === '' || NO_PROCESS.has(program) || source.offsetAt(command.range.start) <= offset) continue;
-    return true;
-  }
-  return false;
+/** True when a command may start a process: not output, a test, a shell keyword, a setting or a file operation. */
+function startsProcess(command: SimpleCommand): boolean {
+  const words = command.words.filter((w, i) => i > 0 || !ASSIGNMENT.test(w.value));
+  const at = ['then', 'else', 'do'].includes(words[0]?.value ?? '') ? 1 : 0;
+  return words[at] !== undefined && !NO_PROCESS.has(baseName(words[at].value));
 }
 
 export interface ScriptLine {

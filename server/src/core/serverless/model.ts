@@ -427,7 +427,7 @@ export class ServerlessModel {
     let text: string | undefined;
     if (isScalar(n)) text = n.value === null || n.value === undefined ? undefined : String(n.value);
     else if (intrinsic === 'Fn::Sub') text = subTemplate(n, this.doc);
-    else if (intrinsic === 'Fn::Join') text = joinTemplate(n, this.doc);
+    else if (intrinsic === 'Fn::Join') text = this.joinText(n);
     let literal = intrinsic ? undefined : text;
     // `!Sub` with nothing to substitute is a literal written the long way.
     if (intrinsic === 'Fn::Sub' && text !== undefined && !text.includes('${')) literal = text;
@@ -441,6 +441,27 @@ export class ServerlessModel {
     // Dynamic references (`{{resolve:…}}`) and project-template placeholders are not values yet.
     if (literal !== undefined && (hasTemplateBraces(literal) || literal.includes('{%') || hasBuildPlaceholder(literal))) literal = undefined;
     return { node: n, range, literal, intrinsic, text };
+  }
+
+  /**
+   * A `Fn::Join` written as the `!Sub` text it amounts to: its literal pieces joined by its literal delimiter, `${Id}`
+   * for a piece that references a resource or parameter (`!Ref`, `!GetAtt`: referencedId), `${...}` for any other
+   * (`!Join ['', ['{{resolve:secretsmanager:', !Ref Secret, ':SecretString:password}}']]` reads
+   * `{{resolve:secretsmanager:${Secret}:SecretString:password}}`). Undefined when the delimiter or the list is not written out.
+   */
+  private joinText(node: Node): string | undefined {
+    const doc = this.doc!;
+    const [delimiterNode, listNode] = seqItems(intrinsicBody(node, 'Fn::Join', doc), doc);
+    const delimiter = intrinsicOf(delimiterNode) ? undefined : scalarString(delimiterNode, doc);
+    const list = resolve(listNode, doc);
+    if (delimiter === undefined || !isSeq(list)) return undefined;
+    const pieces = seqItems(list, doc).map((item) => {
+      const piece = resolve(item, doc);
+      if (!intrinsicOf(piece) && isScalar(piece)) return piece.value === null || piece.value === undefined ? '' : String(piece.value);
+      const id = this.referencedId(piece);
+      return id ? `\${${id}}` : '${...}';
+    });
+    return pieces.join(delimiter);
   }
 
   /** A function's setting by its CloudFormation name (`Runtime`, `Timeout`...), own value first, then the inherited one. */
@@ -905,37 +926,6 @@ function intrinsicBody(node: unknown, fn: string, doc: Document): unknown {
 function subTemplate(node: unknown, doc: Document): string | undefined {
   const body = intrinsicBody(node, 'Fn::Sub', doc);
   return scalarString(isSeq(body) ? seqItems(body, doc)[0] : body, doc);
-}
-
-/**
- * A `Fn::Join` written as the `!Sub` text it amounts to: its literal pieces joined by its literal delimiter, `${Name}`
- * for a `!Ref Name`, `${Name.Attr}` for a `!GetAtt`, and `${…}` for any other piece (`!Join ['', ['{{resolve:secretsmanager:',
- * !Ref Secret, ':SecretString:password}}']]` reads `{{resolve:secretsmanager:${Secret}:SecretString:password}}`).
- * Undefined when the delimiter or the list is not written out.
- */
-function joinTemplate(node: unknown, doc: Document): string | undefined {
-  const [delimiterNode, listNode] = seqItems(intrinsicBody(node, 'Fn::Join', doc), doc);
-  const delimiter = intrinsicOf(delimiterNode) ? undefined : scalarString(delimiterNode, doc);
-  const list = resolve(listNode, doc);
-  if (delimiter === undefined || !isSeq(list)) return undefined;
-  return seqItems(list, doc)
-    .map((item) => {
-      const piece = resolve(item, doc);
-      const fn = intrinsicOf(piece);
-      if (!fn && isScalar(piece)) return piece.value === null || piece.value === undefined ? '' : String(piece.value);
-      const named = fn === 'Ref' ? scalarString(intrinsicBody(piece, 'Ref', doc), doc) : fn === 'Fn::GetAtt' ? getAttText(intrinsicBody(piece, 'Fn::GetAtt', doc), doc) : undefined;
-      return named ? `\${${named}}` : '${…}';
-    })
-    .join(delimiter);
-}
-
-/** `!GetAtt A.B` or `!GetAtt [A, B]` as `A.B`. */
-function getAttText(body: unknown, doc: Document): string | undefined {
-  if (isSeq(body)) {
-    const parts = seqItems(body, doc).map((p) => scalarString(p, doc));
-    return parts.every((p): p is string => p !== undefined) ? parts.join('.') : undefined;
-  }
-  return scalarString(body, doc);
 }
 
 /** Resources whose `StageName` names a stage of an API (apiStageNames). */

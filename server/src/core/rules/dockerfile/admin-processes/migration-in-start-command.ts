@@ -2,7 +2,7 @@ import { defineDockerfileRule, type DockerfileRuleContext } from '../../../rule'
 import { entrypointScript, startPackageJson, type BuildContext } from '../../../build-context';
 import { packageScriptRun, scriptRange, scriptText } from '../../../dockerfile/package-scripts';
 import type { StartCommand } from '../../../dockerfile/start-command';
-import { isShellScript, processStartsAfter, unconditionalCommands } from '../../../dockerfile/script-lines';
+import { isShellScript, readScript, unconditionalCommands } from '../../../dockerfile/script-lines';
 import { programWords, spanOf, startInfo } from '../../../dockerfile/start-command';
 import { adminTaskWord } from '../../../dockerfile/admin-tasks';
 import type { Range, RelatedLocation } from '../../../types';
@@ -65,26 +65,19 @@ export default defineDockerfileRule({
     const script = buildContext?.files ? entrypointScript(model) : undefined;
     const file = script ? buildContext?.files?.[script.contextPath] : undefined;
     if (!script || !file || !isShellScript(file.text, script.contextPath)) return;
-    const commands = unconditionalCommands(file.uri, file.text, script.arguments);
-    const last = commands[commands.length - 1];
+    const { commands, processAfterLast } = readScript(file.uri, file.text, script.arguments);
     // A script whose last unconditional command is the task may still start the app after it, in each branch of an `if`.
-    const lastRuns = last !== undefined && isTask(last) && processStartsAfter(file.uri, file.text, last.range);
-    const tasks = tasksBeforeLast(commands, lastRuns);
+    const tasks = tasksBeforeLast(commands, processAfterLast);
     if (tasks.length === 0) return;
     const related: RelatedLocation[] = tasks.slice(0, 5).map((t) => ({ uri: file.uri, range: t.range, message: `\`${t.text}\` runs here on every start.` }));
     report({ messageId: 'inScript', data: { script: script.contextPath, command: tasks[0].text }, range: script.range, related });
   },
 });
 
-function isTask(command: SimpleCommand): boolean {
-  const { words, program } = programWords(command);
-  return adminTaskWord(words, program) !== undefined;
-}
-
 /**
  * The admin tasks a script runs before its last command, the process the container keeps running (a script that ends
- * with the task is the one-off process itself, unless `lastToo`: it starts a process after it in a branch): each
- * task's words up to the one that names it, and their range.
+ * with the task is the one-off process itself, unless `lastToo`: a process starts after it in a branch): each task's
+ * words up to the one that names it, and their range.
  */
 function tasksBeforeLast(commands: readonly SimpleCommand[], lastToo = false): { text: string; range: Range }[] {
   const out: { text: string; range: Range }[] = [];

@@ -2,6 +2,7 @@ import type { Document, YAMLMap } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
 import { HELM_UNKNOWN, nodeAt, pairOf, plainData, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 import { probeOf } from '../../../kubernetes/probes';
+import { isOneOffJob } from '../../../kubernetes/jobs';
 
 export default defineKubernetesRule({
   meta: {
@@ -32,7 +33,7 @@ export default defineKubernetesRule({
   check({ model, report }) {
     for (const object of model.objects) {
       // A Job's pod runs to completion: no Service sends it traffic, so readiness decides nothing.
-      if (!object.podSpec || object.kind === 'Job' || object.kind === 'CronJob') continue;
+      if (!object.podSpec || isOneOffJob(object)) continue;
       for (const container of object.podSpec.containers) {
         const liveness = probeOf(container, 'livenessProbe', object.doc);
         const readiness = probeOf(container, 'readinessProbe', object.doc);
