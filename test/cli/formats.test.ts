@@ -140,8 +140,9 @@ describe('documents that were not analysed', () => {
   // A syntax error is the user's YAML to fix; a document nested deeper than the linter reads is not a syntax error.
   before(() => {
     mkdirSync(join(dir, 'unread'));
-    // Two broken documents: each one's first error is reported (the errors after it are its consequences).
-    writeFileSync(join(dir, 'unread', 'broken.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  labels: [a, {\n    b: c\n  }]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: [\n');
+    // Two broken documents: each one's first error is reported (the errors after it are its consequences). The first
+    // one's flow map is never closed (a `]` where its `}` belongs), which no reader accepts.
+    writeFileSync(join(dir, 'unread', 'broken.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  labels: [a, {\n    b: c\n  ]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: [\n');
     writeFileSync(join(dir, 'unread', 'deep.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n  x: ${'['.repeat(300)}\n`);
   });
 

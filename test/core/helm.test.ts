@@ -221,6 +221,15 @@ describe('Helm templates analysed in place', () => {
     assert.ok(!summary(analyse(DEPLOYMENT, values)).some((l) => l.includes('mutable-image-tag')));
   });
 
+  it('judges nothing that comes from values when the chart has no values file (DocSpring ships only values.example.yaml)', () => {
+    const withValues = summary(analyse(DEPLOYMENT, VALUES));
+    assert.ok(withValues.some((l) => l.includes('mutable-image-tag')), withValues.join('\n'));
+    const emptyValues = summary(analyse(DEPLOYMENT, ''));
+    assert.ok(emptyValues.some((l) => l.includes('missing-resource-requests')), 'an empty values.yaml is known to set nothing');
+    const noValuesFile = summary(analyse(DEPLOYMENT, '', { values: [] }));
+    assert.ok(!noValuesFile.some((l) => /missing-resource-requests|mutable-image-tag|literal-secret/.test(l)), noValuesFile.join('\n'));
+  });
+
   it('gives one hint on a template too dynamic to read, nothing silently dropped', () => {
     const analysis = analyse('apiVersion: v1\nkind: ConfigMap\ndata:\n  {{ .Values.key }} {{ .Values.other }}: x: y\n', 'key: a\nother: b\n');
     assert.deepEqual(summary(analysis), ['deployment.yaml 1:1 helm/template-not-analysed']);

@@ -38,18 +38,20 @@ Outputs:
 `;
 
 describe('YAML syntax errors: the cause, not the cascade', () => {
-  it('reports only the root error of an under-indented flow map in a SAM template, not the valid lines after it', () => {
-    // The yaml package reports 3 errors at the `}` and one per token of every line after it (30 here, 570 in the original).
-    assert.ok(readAllDocuments(UNDER_INDENTED_FLOW)[0].errors.length > 10);
-    assert.deepEqual(problems('file:///t/template.yml', UNDER_INDENTED_FLOW), ['13:7 syntax Flow map in block collection must be sufficiently indented and end with a }']);
+  it('reports only the root error of a flow sequence that is never closed in a SAM template, not the valid lines after it', () => {
+    // The same template with the `]` of `!If [` left out: nothing closes it, for any reader.
+    const unclosed = UNDER_INDENTED_FLOW.replace('      }, !Ref AWS::NoValue]', '      }, !Ref AWS::NoValue');
+    // The yaml package reports 3 errors at the `}` and one per token of every line after it (570 in the original).
+    assert.ok(readAllDocuments(unclosed)[0].errors.length > 10);
+    assert.deepEqual(problems('file:///t/template.yml', unclosed), ['13:7 syntax Flow map in block collection must be sufficiently indented and end with a }']);
   });
 
-  /** A ConfigMap whose flow sequence holds a flow map closed no deeper than `x` (line 8): 6 errors from the yaml package. */
-  const brokenConfigMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  x: [1, {\n    k: v\n  }, 2]\n  y: z\n`;
+  /** A ConfigMap whose flow sequence holds a flow map that is never closed (line 8 goes on with `, 2]`): 4 errors from the yaml package. */
+  const brokenConfigMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  x: [1, {\n    k: v\n  , 2]\n  y: z\n`;
 
   it("reports each document's first error when two documents of a stream are broken independently", () => {
     const text = [brokenConfigMap('a'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n', brokenConfigMap('b')].join('---\n');
-    assert.deepEqual(readAllDocuments(text).map((doc) => doc.errors.length), [6, 0, 6]);
+    assert.deepEqual(readAllDocuments(text).map((doc) => doc.errors.length), [4, 0, 4]);
     assert.deepEqual(problems('file:///t/all.yaml', text), [
       '8:3 syntax Flow map in block collection must be sufficiently indented and end with a }',
       '23:3 syntax Flow map in block collection must be sufficiently indented and end with a }',
@@ -163,5 +165,67 @@ ${timeouts}
     const rule = 'disposability/timeout-exceeds-api-gateway';
     assert.ok(analysed('file:///t/template.yaml', slow).findings.some((f) => f.ruleId === rule));
     assert.ok(!analysed('file:///t/template.yaml', template('      Timeout: 60\n      Timeout: 10')).findings.some((f) => f.ruleId === rule));
+  });
+});
+
+describe('flow collections indented less than their block: read as kubectl, Helm, PyYAML and js-yaml read them', () => {
+  const analysed = (uri: string, text: string) => analyze({ uri, languageId: 'yaml', text });
+  const findings = (uri: string, text: string) => analysed(uri, text).findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1} ${f.ruleId}`);
+
+  // martialblog's limesurvey chart: an init container's command runs over four lines no deeper than `command:`.
+  const initContainer = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: survey
+spec:
+  selector:
+    matchLabels: {app: survey}
+  template:
+    metadata:
+      labels: {app: survey}
+    spec:
+      initContainers:
+        - name: wait-for-db
+          image: busybox:1.36
+          command: ['/bin/sh', '-c',
+          'until nc -z -v -w30 "$DB_HOST" "$DB_PORT"; do
+          echo "Info: Waiting for database connection...";  # not a comment: inside the quotes
+          sleep 5;
+          done']
+      containers:
+        - name: web
+          image: survey:latest
+`;
+
+  it('reads the document instead of reporting a syntax error, with the values those readers give', () => {
+    const docs = readAllDocuments(initContainer);
+    assert.equal(docs[0].errors.length, 0);
+    const command = (docs[0].toJS() as { spec: { template: { spec: { initContainers: { command: string[] }[] } } } }).spec.template.spec.initContainers[0].command;
+    // Go's and PyYAML's folding: each line break and the indentation after it read as one space.
+    assert.deepEqual(command, ['/bin/sh', '-c', 'until nc -z -v -w30 "$DB_HOST" "$DB_PORT"; do echo "Info: Waiting for database connection...";  # not a comment: inside the quotes sleep 5; done']);
+    assert.deepEqual(problems('file:///t/deploy.yaml', initContainer), []);
+    // Every offset stays: a finding after the collection is where the text has it.
+    assert.ok(findings('file:///t/deploy.yaml', initContainer).includes('22:18-22:31 build-release-run/mutable-image-tag'), findings('file:///t/deploy.yaml', initContainer).join('\n'));
+  });
+
+  it('reads comments, quotes holding brackets, tags, anchors and nested collections on the way to the closing bracket', () => {
+    const text = 'a:\n  k: [a, b # a comment, with ] and [\n  , c,\n  "d]e", it\'s]\n  z: {p: !Ref \'q,]\', r: &x [1,\n  2], s: *x}\n';
+    const docs = readAllDocuments(text);
+    assert.equal(docs[0].errors.length, 0);
+    assert.deepEqual(docs[0].toJS(), { a: { k: ['a', 'b', 'c', 'd]e', "it's"], z: { p: 'q,]', r: [1, 2], s: [1, 2] } } });
+  });
+
+  it('keeps the syntax error of a collection that nothing closes before the next document, and reads the other documents', () => {
+    const text = 'a:\n  k: [1,\n  2\n---\nb: [3,\n4]\n';
+    assert.deepEqual(problems('file:///t/two.yaml', text), ['3:3 syntax Flow sequence in block collection must be sufficiently indented and end with a ]']);
+    const [first, second] = readAllDocuments(text);
+    assert.ok(first.errors.length > 0);
+    assert.deepEqual([second.errors.length, second.toJS()], [0, { b: [3, 4] }]);
+  });
+
+  it('reads the SAM template CloudFormation accepts with its flow map closed no deeper than its key', () => {
+    assert.deepEqual(problems('file:///t/template.yml', UNDER_INDENTED_FLOW), []);
+    const vpc = (readAllDocuments(UNDER_INDENTED_FLOW)[0].toJS() as { Resources: { initializer: { Properties: { VpcConfig: unknown } } } }).Resources.initializer.Properties.VpcConfig;
+    assert.deepEqual(vpc, ['UseVPCConfig', { SecurityGroupIds: 'securityGroupIds', SubnetIds: 'subnetIds' }, 'AWS::NoValue']);
   });
 });

@@ -13,6 +13,10 @@
  * skipped up to the next `---` or `...` line), and the stream's other documents are read as usual. The deepest
  * of the 1,266 real YAML files in the shared corpus nests 19 levels.
  *
+ * A flow collection whose lines are indented less than the block around it is read as go-yaml, PyYAML and js-yaml
+ * read it, to its closing bracket (readUnderIndentedFlows): kubectl, Helm, the SAM CLI and the Serverless Framework
+ * accept such a file, so it is no syntax error of the user's.
+ *
  * The package's own error messages are not prettified (`prettyErrors` off): the core reports a problem's message
  * and position, not the package's excerpt of the line. Stack traces are not recorded while it reads: see
  * withoutStackTraces.
@@ -20,6 +24,7 @@
  * Pure: no I/O.
  */
 import type { SourceText } from './source';
+import { countBelow } from './lists';
 import type { ParseProblem } from './types';
 import { CST, Composer, Lexer, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions, type ToJSOptions, type YAMLError } from 'yaml';
 
@@ -238,13 +243,178 @@ export function readLoneFlowDashes(text: string, doc: Document.Parsed, read: (te
   return again;
 }
 
-/** Every document of the stream, as the yaml package's `parseAllDocuments` reads them (without prettified errors). */
-export function readAllDocuments(text: string, options: ReadOptions = {}): Document.Parsed[] {
+/** The message the yaml package gives a flow collection that a line indented less than its block ends early. */
+const UNDER_INDENTED_FLOW = /^Flow (?:sequence|map|mapping) in block collection must be sufficiently indented/;
+
+function hasUnderIndentedFlow(doc: Document.Parsed): boolean {
+  return doc.errors.length > 0 && doc.errors.some((e) => e.code === 'BAD_INDENT' && UNDER_INDENTED_FLOW.test(e.message));
+}
+
+/**
+ * Where the lexer ended a flow collection early because a line inside it is indented less than the block around it:
+ * the offset of the outermost `[` or `{` still open at each such end (one lexing pass).
+ */
+function flowsEndedEarly(text: string): number[] {
+  const starts: number[] = [];
+  const open: number[] = [];
+  let offset = 0;
+  let scalarText = false;
+  for (const lexeme of new Lexer().lex(text)) {
+    // The text after a scalar marker is the scalar's, even when it reads `[`.
+    const type: CST.TokenType | null = scalarText ? null : CST.tokenType(lexeme);
+    scalarText = type === 'scalar';
+    if (type === 'flow-seq-start' || type === 'flow-map-start') open.push(offset);
+    else if ((type === 'flow-seq-end' || type === 'flow-map-end') && open.length > 0) open.pop();
+    else if (type === 'flow-error-end' || type === 'doc-start' || type === 'doc-end') {
+      if (type === 'flow-error-end' && open.length > 0) starts.push(open[0]);
+      open.length = 0;
+    }
+    if (!type || !ZERO_WIDTH.has(type)) offset += lexeme.length;
+  }
+  return starts;
+}
+
+const SPACE_OR_BREAK = /[ \t\r\n]/;
+const ENDS_PLAIN_KEY = /[ \t\r\n,[\]{}'"]/;
+
+/**
+ * The offset of the bracket that closes the flow collection opening at `start`, read as a flow collection reads
+ * whatever the indentation of its lines: quoted scalars skipped whole, comments to the end of their line. The line
+ * breaks and comment characters on the way are added to `blanks`. When the collection is not closed before a
+ * document marker or the end of the text, `close` is undefined and `stop` is where the reading stopped.
+ */
+function flowEnd(text: string, start: number, blanks: number[]): { close?: number; stop: number } {
+  let depth = 0;
+  // True where a node may begin, so a quote opens a quoted scalar (in `it's`, it does not).
+  let nodeMayStart = true;
+  // Inside a tag or an anchor (`!Ref 'x'`): the node itself follows it.
+  let inProperty = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r' || c === ' ' || c === '\t') {
+      if (c === '\n' || c === '\r') blanks.push(i);
+      if (c === '\n' && (text.startsWith('---', i + 1) || text.startsWith('...', i + 1)) && (i + 4 >= text.length || SPACE_OR_BREAK.test(text[i + 4]))) return { stop: i + 1 };
+      if (inProperty) nodeMayStart = true;
+      inProperty = false;
+      continue;
+    }
+    if (c === '#' && SPACE_OR_BREAK.test(text[i - 1])) {
+      for (; i < text.length && text[i] !== '\n' && text[i] !== '\r'; i++) blanks.push(i);
+      i--;
+      continue;
+    }
+    if (nodeMayStart && (c === "'" || c === '"')) {
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        const d = text[j];
+        if (d === '\n' || d === '\r') blanks.push(j);
+        else if (c === '"' && d === '\\') {
+          j++;
+          if (text[j] === '\n' || text[j] === '\r') blanks.push(j);
+        } else if (d === c) {
+          if (c === "'" && text[j + 1] === "'") j++;
+          else break;
+        }
+      }
+      if (j >= text.length) return { stop: text.length };
+      i = j;
+      nodeMayStart = false;
+      continue;
+    }
+    if (nodeMayStart && (c === '!' || c === '&')) inProperty = true;
+    if (c === '[' || c === '{' || c === ',') {
+      if (c !== ',') depth++;
+      nodeMayStart = true;
+    } else if (c === ']' || c === '}') {
+      if (--depth === 0) return { close: i, stop: i + 1 };
+      nodeMayStart = false;
+    } else nodeMayStart = c === ':' && (i + 1 >= text.length || ENDS_PLAIN_KEY.test(text[i + 1]));
+  }
+  return { stop: text.length };
+}
+
+/**
+ * The documents read again where a flow collection's lines are indented less than the block it is in:
+ *
+ *     command: ['/bin/sh', '-c',
+ *     'until nc -z "$DB_HOST" "$DB_PORT"; do sleep 5; done']
+ *
+ * YAML 1.2, and so the yaml package, want such lines indented deeper than `command`, and give up on the document;
+ * go-yaml (kubectl, Helm), PyYAML (the SAM CLI, cfn-lint) and js-yaml (the Serverless Framework) read the collection
+ * to its closing bracket whatever the indentation. So the collection is read again with its line breaks and comments as
+ * spaces (the same length, so every offset stays), and each scalar that spanned a line break is given the value its
+ * own text folds to. A document is replaced only when it had such an error and reads without any error now.
+ */
+function readUnderIndentedFlows(text: string, docs: Document.Parsed[], read: (text: string) => Document.Parsed[]): Document.Parsed[] {
+  const breaks: number[] = [];
+  let lenient = '';
+  let from = 0;
+  // Where a scan stopped without a closing bracket: collections that open before it are left as they read (a
+  // collection inside one that is never closed), so no text is scanned twice.
+  let scanned = 0;
+  for (const start of flowsEndedEarly(text)) {
+    if (start < from || start < scanned) continue;
+    const blanks: number[] = [];
+    const { close: end, stop } = flowEnd(text, start, blanks);
+    scanned = stop;
+    if (end === undefined) continue;
+    for (const at of blanks) {
+      lenient += text.slice(from, at) + ' ';
+      from = at + 1;
+      if (text[at] === '\n' || text[at] === '\r') breaks.push(at);
+    }
+    lenient += text.slice(from, end + 1);
+    from = end + 1;
+  }
+  if (breaks.length === 0) return docs;
+  const again = read(lenient + text.slice(from));
+  if (again.length !== docs.length) return docs;
+  return docs.map((doc, i) => {
+    if (!hasUnderIndentedFlow(doc) || again[i].errors.length > 0) return doc;
+    refoldScalars(again[i], text, breaks);
+    return again[i];
+  });
+}
+
+/** Gives each scalar of `doc` that spans one of `breaks` (sorted offsets) the value its text in `text` reads as. */
+function refoldScalars(doc: Document.Parsed, text: string, breaks: readonly number[]): void {
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    } else if (isMap(node)) {
+      for (const item of node.items) if (isPair(item)) pending.push(item.key, item.value);
+    } else if (isScalar(node) && typeof node.value === 'string' && node.range && spansBreak(node.range[0], node.range[1], breaks)) {
+      // A scalar alone at the top of a document folds its lines whatever their indentation.
+      const own = readDocumentOnce(text.slice(node.range[0], node.range[1]), {});
+      if (own.errors.length === 0 && isScalar(own.contents) && typeof own.contents.value === 'string') node.value = own.contents.value;
+    }
+  }
+}
+
+function spansBreak(start: number, end: number, breaks: readonly number[]): boolean {
+  const first = countBelow(breaks, start);
+  return first < breaks.length && breaks[first] < end;
+}
+
+function readAllDocumentsOnce(text: string, options: ReadOptions): Document.Parsed[] {
   return withoutStackTraces(() => Array.from(new Composer({ ...options, prettyErrors: false }).compose(boundedTokens(text))));
 }
 
-/** The text as one document, as the yaml package's `parseDocument` reads it (a second document is an error). */
+/** Every document of the stream, as the yaml package's `parseAllDocuments` reads them (without prettified errors), flow collections as other readers read them (readUnderIndentedFlows). */
+export function readAllDocuments(text: string, options: ReadOptions = {}): Document.Parsed[] {
+  const docs = readAllDocumentsOnce(text, options);
+  return docs.some(hasUnderIndentedFlow) ? readUnderIndentedFlows(text, docs, (again) => readAllDocumentsOnce(again, options)) : docs;
+}
+
+/** The text as one document, as the yaml package's `parseDocument` reads it (a second document is an error), flow collections as other readers read them (readUnderIndentedFlows). */
 export function readDocument(text: string, options: ReadOptions = {}): Document.Parsed {
+  const doc = readDocumentOnce(text, options);
+  return hasUnderIndentedFlow(doc) ? readUnderIndentedFlows(text, [doc], (again) => [readDocumentOnce(again, options)])[0] : doc;
+}
+
+function readDocumentOnce(text: string, options: ReadOptions): Document.Parsed {
   return withoutStackTraces(() => {
     let doc: Document.Parsed | undefined;
     for (const next of new Composer({ ...options, prettyErrors: false }).compose(boundedTokens(text), true, text.length)) {

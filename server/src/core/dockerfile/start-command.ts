@@ -502,6 +502,18 @@ export function portNumber(model: DockerfileModel, text: string, values: Map<str
 const NOT_A_SERVER_NAME = /worker|job|cron|consumer|queue|task|migrat|seed|script|cli|scheduler|beat|batch|backup|setup|init/i;
 
 /**
+ * A Node script named as a server's entry point (`server.js`, `app.js`, `bin/www`, `dist/server/index.mjs`). An
+ * `index.js` or `main.js` takes its meaning from its folder: `worker/index.js` is the worker, and
+ * `action-dist/index.js` a GitHub Action's bundle, which handles one event and exits.
+ */
+function isServerScript(script: string): boolean {
+  if (!/(^|\/)(server|app|index|main|www|start|bin\/www)(\.[cm]?[jt]s)?$|(^|\/)(dist|build|\.output)\/server\/index\.m?js$/.test(script)) return false;
+  const folders = script.split('/').slice(0, -1);
+  const folder = folders[folders.length - 1] ?? '';
+  return !(/^(index|main)(\.[cm]?[jt]s)?$/.test(baseName(script)) && (NOT_A_SERVER_NAME.test(folder) || /(^|[-_.])actions?([-_.]|$)/i.test(folder)));
+}
+
+/**
  * .NET's runtime images without ASP.NET Core (`mcr.microsoft.com/dotnet/runtime`, the older `dotnet/core/runtime` and
  * `microsoft/dotnet:…-runtime`): `dotnet app.dll` on them is a console app, since no web host can run there.
  */
@@ -533,7 +545,13 @@ export function serverKind(command: StartCommand, base?: { name: string; tag: st
   if (/^(node|bun|deno)$/.test(p)) {
     const script = args.find((a) => !a.startsWith('-'));
     if (p === 'deno' && script !== 'run' && script !== 'serve') return undefined;
-    if (script && !mentionsNonServer && /(^|\/)(server|app|index|main|www|start|bin\/www)(\.[cm]?[jt]s)?$|(^|\/)(dist|build|\.output)\/server\/index\.m?js$/.test(script)) return `${p} ${script}`;
+    if (script && !mentionsNonServer && isServerScript(script)) return `${p} ${script}`;
+    return undefined;
+  }
+  // pm2's foreground mode runs the script as node would (`pm2-runtime ./build/server.js`); an ecosystem file is not read.
+  if (p === 'pm2-runtime') {
+    const script = args.find((a) => !a.startsWith('-') && a !== 'start');
+    if (script && !mentionsNonServer && /\.[cm]?[jt]s$/.test(script) && isServerScript(script)) return `${p} ${script}`;
     return undefined;
   }
   if (/^java$/.test(p) && args.includes('-jar') && !mentionsNonServer) return 'java -jar';

@@ -4,7 +4,8 @@
  * the template's own text (offset for offset), an action of the template (its whole range),
  * or a value of a values file (that value's range there).
  *
- * What it knows: `.Values.x.y` (from the values files the caller passes; later files win),
+ * What it knows: `.Values.x.y` (from the values files the caller passes, later files winning; with none, no value
+ * is known),
  * `.Chart.Name`/`.Chart.Version`/`.Chart.AppVersion` (from Chart.yaml), a fixed release name,
  * variables, `if`/`with`/`range` over known values, `include` of named templates, and the
  * string functions charts use to build names and labels (`default`, `quote`, `trunc`, `printf`…).
@@ -150,6 +151,9 @@ class Renderer {
 
   constructor(private readonly templateText: string, context: HelmChartContext) {
     this.budget = templateText.length * 8 + 500_000;
+    // A chart without a values file is rendered with the values its user supplies (DocSpring's chart ships only a
+    // values.example.yaml to copy): none of them is known, not empty.
+    if (context.values.length === 0) this.valuesUnknown = true;
     for (const file of context.values) {
       // Values are read as plain data (toJS), which expands `<<` merge keys only with the package's merge option,
       // as Helm does. (Manifests are read through our own accessors instead: see YAML_PARSE_OPTIONS.)

@@ -28,6 +28,10 @@ testRule(rule, {
       name: 'dotnet app.dll on a .NET runtime image without ASP.NET Core',
       code: 'FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build\nRUN dotnet publish -o /app\nFROM mcr.microsoft.com/dotnet/runtime:9.0 AS final\nWORKDIR /app\nCOPY --from=build /app .\nENTRYPOINT ["dotnet", "MultiProjectApp.dll"]\n',
     },
+    // robvanderleek/create-issue-branch's Dockerfile-action: the GitHub Action's bundle handles one event and exits.
+    { name: "a GitHub Action's bundled index.js", code: 'FROM node:24-alpine\nRUN mkdir /app\nCOPY action-dist /app/action-dist\nWORKDIR /app\nCMD ["node", "./action-dist/index.js"]\n' },
+    { name: "a worker folder's index.js", code: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/worker/index.js"]\n' },
+    { name: 'pm2-runtime with an ecosystem file (not read)', code: 'FROM node:20-alpine\nCOPY . /app\nWORKDIR /app\nCMD ["pm2-runtime", "start", "ecosystem.config.js"]\n' },
   ],
   invalid: [
     {
@@ -72,6 +76,16 @@ testRule(rule, {
       name: 'npm start in shell form with exec, PORT from ENV',
       code: 'FROM node:20-alpine\nENV PORT=3000\nCMD exec npm start\n',
       errors: [{ line: 3, column: 10, message: 'EXPOSE 3000' }],
+    },
+    {
+      name: 'pm2-runtime running the server script (create-issue-branch)',
+      code: 'FROM node:24-alpine\nWORKDIR /app\nCOPY . /app\nRUN npm install pm2 -g\nENV HOST=0.0.0.0\nCMD ["pm2-runtime", "./build/server.js"]\n',
+      errors: [{ line: 6, column: 6, endColumn: 19, message: '`pm2-runtime ./build/server.js` serves on a port' }],
+    },
+    {
+      name: "an index.js in an ordinary folder is still a server's entry point",
+      code: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/src/index.js"]\n',
+      errors: [{ line: 3, column: 6, endColumn: 12, message: '`node /app/src/index.js`' }],
     },
   ],
 });

@@ -16,5 +16,11 @@ testRule(rule, {
     { name: 'an IP address', code: sam('          REDIS_HOST: 10.0.3.17\n'), errors: [{ line: 8, column: 23 }] },
     { name: 'a vector store by a name the older list did not know', code: sam('          QDRANT_URL: https://vectors.example.internal:6333\n          SEARCH_ENDPOINT: search.example.internal:9200\n'), errors: [{ line: 8, column: 23 }, { line: 9, column: 28 }] },
     { name: 'localhost in serverless.yml', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: h\n    environment:\n      DYNAMODB_ENDPOINT: http://localhost:8000\n', errors: [{ line: 8, column: 26 }] },
+    {
+      name: "a CloudSearch domain's search and document hosts, under names no list knows (0Richard's hopo-middleware)",
+      filename: 'serverless.yml',
+      code: 'service: a\nprovider:\n  name: aws\n  environment:\n    CS_SEARCH_ENDPOINT: search-hopo-x7k2.ap-northeast-2.cloudsearch.amazonaws.com\n    CS_DOC_ENDPOINT: doc-hopo-x7k2.ap-northeast-2.cloudsearch.amazonaws.com\nfunctions:\n  f:\n    handler: h\n',
+      errors: [{ line: 5, column: 25 }, { line: 6, column: 22 }],
+    },
   ],
 });

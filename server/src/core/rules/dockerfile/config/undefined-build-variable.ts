@@ -37,10 +37,16 @@ function baseImageSets(stage: Stage, name: string): boolean {
   return !!m && (image.split('/').pop() ?? '').replace(/jdk$/, 'java').includes(m[1].toLowerCase().replace(/^golang$/, 'golang'));
 }
 
-/** True when a shell script assigns the variable itself (`X=1`, `export X=…`, `for X in`, `read X`). */
-function assignedInScript(script: string, name: string): boolean {
+/**
+ * True when a shell script assigns the variable itself (`X=1`, `export X=…`, `for X in`, `read X`) in a command before
+ * the one that reads it at offset `at`. The shell expands a command's words before its own assignments take effect, so
+ * `VERSION=${VERSION} make build` still reads the build argument (oauth2-proxy's builder stage).
+ */
+function assignedInScript(script: string, name: string, at: number): boolean {
   for (const m of script.matchAll(/(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+)?([A-Za-z_][A-Za-z0-9_]*)=|\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b|\bread\s+(?:-[a-z]+\s+)*([A-Za-z_][A-Za-z0-9_]*)/g)) {
-    if ((m[1] ?? m[2] ?? m[3]) === name) return true;
+    const end = m.index + m[0].length;
+    if (end > at) break;
+    if ((m[1] ?? m[2] ?? m[3]) === name && /[;&|\n({]/.test(script.slice(end, at))) return true;
   }
   return false;
 }
@@ -58,8 +64,9 @@ export default defineDockerfileRule({
       'a `FROM image:$TAG` with no `ARG TAG` at all resolves to an empty tag.',
       '',
       'Declare the argument where it is used (`ARG VERSION` inside the stage re-uses the global default). Not reported:',
-      'BuildKit\'s predefined platform arguments, names the stage sets with `ENV` or a `RUN` script assigns itself, and',
-      'version variables a base image sets for itself (`NODE_VERSION` on `node`). Other undeclared variables may come',
+      'BuildKit\'s predefined platform arguments, names the stage sets with `ENV` or a `RUN` script assigns itself in an',
+      'earlier command (`VERSION=${VERSION} make` still reads the argument: the shell expands a command\'s words before',
+      'its assignments take effect), and version variables a base image sets for itself (`NODE_VERSION` on `node`). Other undeclared variables may come',
       'from the base image\'s environment, which this linter cannot see, so they are not guessed at. Corresponds to BuildKit',
       'UndefinedArgInFrom and UndefinedVar (for global arguments).',
     ].join('\n'),
@@ -90,10 +97,11 @@ export default defineDockerfileRule({
         const text = BUILD_TIME.has(keyword) ? model.source.textOf(instruction.getRange()) : '';
         if (text.includes('$')) {
           const script = keyword === 'RUN' ? text : '';
+          const scriptStart = model.source.offsetAt(instruction.getRange().start);
           let seen: Set<string> | undefined;
           for (const ref of referencesIn(model, instruction.getArgumentsRange() ?? instruction.getRange())) {
             if (!model.globalArgs.has(ref.name) || own.has(ref.name) || inherited.has(ref.name) || seen?.has(ref.name)) continue;
-            if (baseImageSets(stage, ref.name) || (script && assignedInScript(script, ref.name))) continue;
+            if (baseImageSets(stage, ref.name) || (script && assignedInScript(script, ref.name, model.source.offsetAt(ref.range.start) - scriptStart))) continue;
             (seen ??= new Set()).add(ref.name);
             report({ messageId: 'notRedeclared', data: { name: ref.name }, range: ref.range });
           }

@@ -42,7 +42,9 @@ export default defineDockerfileRule({
       'ASP.NET Core (`mcr.microsoft.com/dotnet/runtime`), which can only be a console app; and `java -jar` of a jar built',
       'in a stage of the Dockerfile whose Gradle or Maven build file the linter read and found to list its own',
       'dependencies with no web framework or embedded server (a Kafka consumer; gRPC\'s transports alone do not count, as',
-      'clients need them too). This is hygiene rather than a broken contract, so',
+      'clients need them too); an `index.js` or `main.js` in a folder named for a worker, a job or a GitHub Action',
+      '(`action-dist/index.js`, a bundle that handles one event and exits); and `pm2-runtime` given an ecosystem file,',
+      'which is not read. This is hygiene rather than a broken contract, so',
       'it is a hint.',
     ].join('\n'),
     messages: {

@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
-import { nodeAt } from '../../../kubernetes/yaml-nodes';
+import { nodeAt, scalarString } from '../../../kubernetes/yaml-nodes';
 import { DEPRECATED_APIS } from '../../../kubernetes/api-versions';
+import type { KubeObject } from '../../../kubernetes/model';
 
 
 export default defineKubernetesRule({
@@ -8,7 +9,7 @@ export default defineKubernetesRule({
     id: 'dev-prod-parity/deprecated-api-version',
     factor: 'dev-prod-parity',
     defaultSeverity: 'warning',
-    description: 'An object uses an API version that Kubernetes no longer serves (`extensions/v1beta1`, `batch/v1beta1` CronJob, `autoscaling/v2beta2`, `policy/v1beta1`).',
+    description: 'An object uses (or an autoscaler\'s target names) an API version that Kubernetes no longer serves (`extensions/v1beta1`, `batch/v1beta1` CronJob, `autoscaling/v2beta2`, `policy/v1beta1`).',
     rationale: [
       'Keeping environments alike includes the platform: a manifest that only an old cluster accepts works on the',
       'developer\'s long-lived local cluster and fails on a current production cluster (or the other way round), and',
@@ -19,20 +20,38 @@ export default defineKubernetesRule({
       'from the Kubernetes deprecation guide. Corresponds to kube-score stable-version and kube-linter',
       'no-extensions-v1beta.',
       '',
+      'An autoscaler\'s `scaleTargetRef` (HorizontalPodAutoscaler, KEDA ScaledObject) is checked the same way: the API',
+      'server accepts an autoscaler whose target names `extensions/v1beta1` Deployment, but the controller cannot read',
+      'that target\'s scale (`FailedGetScale`), so nothing scales and nothing fails at apply time.',
+      '',
       'Not reported: API versions and kinds that are not on the built-in list of versions Kubernetes has stopped',
       'serving (versions that are merely deprecated but still served), and custom resources.',
     ].join('\n'),
     messages: {
       deprecated: '`{{apiVersion}}` {{kind}} is no longer served since Kubernetes {{removed}}; use `{{use}}`.',
+      targetRef: 'The autoscaler\'s target is named as `{{apiVersion}}` {{kind}}, which is no longer served since Kubernetes {{removed}}: the controller cannot read its scale (FailedGetScale); use `{{use}}`.',
     },
     anchors: [{ tool: 'kube-score', id: 'stable-version' }, { tool: 'kube-linter', id: 'no-extensions-v1beta' }],
   },
   check({ model, report }) {
     for (const object of model.objects) {
       const entry = DEPRECATED_APIS[`${object.apiVersion} ${object.kind}`];
-      if (!entry) continue;
-      const range = model.rangeOf(nodeAt(object.node, ['apiVersion'], object.doc));
+      const range = entry && model.rangeOf(nodeAt(object.node, ['apiVersion'], object.doc));
       if (range) report({ messageId: 'deprecated', data: { apiVersion: object.apiVersion, kind: object.kind, removed: entry.removed, use: entry.use }, range });
+      const isScaler =
+        (object.kind === 'HorizontalPodAutoscaler' && object.apiVersion.startsWith('autoscaling/')) ||
+        (object.kind === 'ScaledObject' && object.apiVersion.startsWith('keda.sh/'));
+      if (isScaler) checkTargetRef(object);
+    }
+
+    function checkTargetRef(scaler: KubeObject): void {
+      const apiVersionNode = nodeAt(scaler.node, ['spec', 'scaleTargetRef', 'apiVersion'], scaler.doc);
+      const apiVersion = scalarString(apiVersionNode, scaler.doc);
+      // KEDA's kind defaults to Deployment; an HPA names it.
+      const kind = scalarString(nodeAt(scaler.node, ['spec', 'scaleTargetRef', 'kind'], scaler.doc), scaler.doc) ?? (scaler.kind === 'ScaledObject' ? 'Deployment' : undefined);
+      const entry = apiVersion !== undefined && kind !== undefined ? DEPRECATED_APIS[`${apiVersion} ${kind}`] : undefined;
+      const range = entry && model.rangeOf(apiVersionNode);
+      if (range) report({ messageId: 'targetRef', data: { apiVersion: apiVersion!, kind: kind!, removed: entry.removed, use: entry.use }, range });
     }
   },
 });

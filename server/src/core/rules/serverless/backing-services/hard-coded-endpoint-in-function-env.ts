@@ -2,9 +2,9 @@ import { defineServerlessRule } from '../../../rule';
 import { BACKING_SCHEMES, LOCATOR_NAME, isIpLiteral, isLoopbackHost, parseLocator } from '../../../kubernetes/backing-services';
 import { locatesBackingService } from '../../../locators';
 
-/** Host names of AWS-managed datastores, caches and brokers. */
+/** Host names of AWS-managed datastores, caches, brokers and search domains. */
 // The lookahead jumps to the last service label at once (the most permissive start), so the rest is read once.
-const MANAGED_HOST = /^(?=([\s\S]*\.(?:rds|cache|docdb|neptune|redshift|memorydb|dax|kafka|mq|es|aoss)\.))\1([a-z0-9-]+\.)*amazonaws\.com(\.cn)?$|\.rds\.amazonaws\.com$/i;
+const MANAGED_HOST = /^(?=([\s\S]*\.(?:rds|cache|docdb|neptune|redshift|memorydb|dax|kafka|mq|es|aoss|cloudsearch)\.))\1([a-z0-9-]+\.)*amazonaws\.com(\.cn)?$|\.rds\.amazonaws\.com$/i;
 /** Names of other AWS endpoints written for local emulators (`DYNAMODB_ENDPOINT: http://localhost:8000`). */
 // The lookahead jumps to the last service word at once (the most permissive start), so the tail is read once.
 const AWS_ENDPOINT_NAME = /^(?=((?:[\s\S]*_)?(?:DYNAMO(?:DB)?|SQS|SNS|KINESIS|S3|AWS)(?=_)))\1(_[A-Z0-9]+)*_(ENDPOINT|ENDPOINT_URL|HOST|URL)$/;
