@@ -588,3 +588,24 @@ describe('lists, index and urlParse', () => {
     assert.match(renderTemplate('{{- $u := urlParse .Values.url }}\nhost: {{ $u.host }}\n', context('url: "10.0.0.1:8080/x"\n')).text, new RegExp(`host: ${HELM_UNKNOWN}`), 'Go refuses a colon in the first path segment');
   });
 });
+
+describe('a list printed with {{ }} (DocSpring\'s CronJob: `command: {{ .Values.cronjobs.x.command }}`)', () => {
+  const template = POD('apiVersion: apps/v1').replace('image: nginx:1.27.0', 'image: nginx:1.27.0\n        command: {{ .Values.command }}');
+  const values = 'command: ["run_as_deploy", "rake", "submissions:enqueue_expiry_jobs"]\n';
+
+  it('renders as Go prints it, one item, and the container is reported where the template prints it', () => {
+    assert.match(renderTemplate(template, context(values)).text, /^ {8}command: \[run_as_deploy rake submissions:enqueue_expiry_jobs\]$/m);
+    const analysis = analyse(template, values);
+    const finding = analysis.findings.find((f) => f.ruleId === 'disposability/unsplit-container-command');
+    assert.ok(finding, summary(analysis).join('\n'));
+    assert.equal(`${finding.range.start.line + 1}:${finding.range.start.character + 1}`, '17:18');
+    assert.match(finding.message, /a list value printed with `\{\{ \}\}` is one item \(`\[a b c\]`\); write it with `toJson`/);
+  });
+
+  it('is silent when the template writes the list with toJson, and a list Go would print otherwise stays unknown', () => {
+    const ids = summary(analyse(template.replace('{{ .Values.command }}', '{{ toJson .Values.command }}'), values));
+    assert.ok(!ids.some((l) => l.includes('unsplit-container-command')), ids.join('\n'));
+    assert.match(renderTemplate(template, context('command: [serve, {port: 80}]\n')).text, new RegExp(`command: ${HELM_UNKNOWN}`));
+    assert.match(renderTemplate(template, context('command: [serve, 1000000]\n')).text, new RegExp(`command: ${HELM_UNKNOWN}`), 'Go prints 1e+06');
+  });
+});

@@ -22,8 +22,7 @@
 import { readData } from './yaml-read';
 import { decodeUri } from './uri';
 import { perString } from './string-memo';
-import { isMovingTag } from './kubernetes/images';
-import { IMAGE_FIELDS } from './kubernetes/kustomize-images';
+import { IMAGE_FIELDS, imageEntryPins } from './kubernetes/kustomize-images';
 
 const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
 const CHART_NAMES = new Set(['Chart.yaml', 'Chart.yml']);
@@ -106,10 +105,6 @@ export function kustomizationPinnedImages(text: string): string[] {
   return pinnedImagesOf(readKustomization(text));
 }
 
-/** Whether an `images:` entry pins what runs: a digest, or a new tag that is no moving one (`newTag: latest` pins nothing). */
-export function imageEntryPins(newTag: string | undefined, digest: string | undefined): boolean {
-  return (newTag !== undefined && newTag !== '' && !isMovingTag(newTag)) || (digest !== undefined && digest !== '');
-}
 
 function pinnedImagesOf(data: Record<string, unknown> | undefined): string[] {
   const out: string[] = [];

@@ -24,6 +24,7 @@ export { cleanPath };
 import { packageScriptRun } from './dockerfile/package-scripts';
 import { isPython, startInfo, type StartCommand, type StartInfo } from './dockerfile/start-command';
 import { pythonScriptWord } from './dockerfile/python-scripts';
+import { isShellScript, readScript, type ScriptReading } from './dockerfile/script-lines';
 
 export interface ContextFile {
   /** Where the file is, for related information (a `file:` URI). */
@@ -296,6 +297,34 @@ export function entrypointScript(model: DockerfileModel): EntrypointScript | und
   const found = contextFileOf(model, candidates, directories);
   if (!found) return undefined;
   return { instruction, range: word.range, imagePath: found.imagePath, contextPath: found.contextPath, arguments: scriptArguments(model, instruction, line, args, word) };
+}
+
+/** The entrypoint script with its file, and what runs in it on every start. */
+export interface EntrypointScriptReading {
+  script: EntrypointScript;
+  file: ContextFile;
+  /** readScript's answer, with the arguments the image starts the script with. */
+  reading: ScriptReading;
+}
+
+/** Readings by file, then by the arguments the script is given (two Dockerfiles may start one script differently). */
+const scriptReadings = new WeakMap<ContextFile, Map<string, ScriptReading>>();
+
+/**
+ * The image's entrypoint script (entrypointScript) when the caller read it from the build context and it is a shell
+ * script, read once per file (readScript): the rules that look into it share one reading.
+ */
+export function readEntrypointScript(model: DockerfileModel, buildContext: BuildContext | undefined): EntrypointScriptReading | undefined {
+  if (!buildContext?.files) return undefined;
+  const script = entrypointScript(model);
+  const file = script ? buildContext.files[script.contextPath] : undefined;
+  if (!script || !file || !isShellScript(file.text, script.contextPath)) return undefined;
+  let byArguments = scriptReadings.get(file);
+  if (!byArguments) scriptReadings.set(file, (byArguments = new Map()));
+  const key = script.arguments === undefined ? '' : `=${script.arguments.join('\0')}`;
+  let reading = byArguments.get(key);
+  if (!reading) byArguments.set(key, (reading = readScript(file.uri, file.text, script.arguments)));
+  return { script, file, reading };
 }
 
 /**

@@ -314,6 +314,10 @@ class Renderer {
       // fragment's lines follow. Other multi-line text would split the line's scalar: unknown.
       else if (text.includes('\n')) pieces = startsOwnLine(text) && !openQuote(line) ? [{ text }] : [{ text: HELM_UNKNOWN }];
       else pieces = [{ text: value.raw && !openQuote(line) ? text : fitScalar(text, line), origin: value.origin }];
+    } else if (value.k === 'v' && !alone && !openQuote(line) && goListText(value.v) !== undefined) {
+      // A list printed in a line as Go prints it (`command: {{ .Values.command }}` gives `command: [rake db:migrate]`, one
+      // item): what the cluster receives.
+      pieces = [{ text: goListText(value.v)! }];
     } else if (alone) pieces = [{ text: '', unknownBlock: true }];
     else pieces = [{ text: HELM_UNKNOWN }];
     for (const piece of pieces) {
@@ -845,6 +849,22 @@ function goJson(v: unknown, how: 'toJson' | 'toRawJson' | 'toPrettyJson'): strin
   };
   const text = JSON.stringify(sorted(v), null, how === 'toPrettyJson' ? 2 : undefined) ?? 'null';
   return how === 'toRawJson' ? text : text.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A list of plain values as Go's fmt prints it (`[a b c]`: items by their text, spaces between), or undefined for a
+ * list holding anything else: collections, null, and numbers that Go would print in exponent form or with a fraction
+ * it rounds (values are float64s; only whole numbers below a million print as written).
+ */
+function goListText(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const items: string[] = [];
+  for (const item of v) {
+    if (typeof item === 'string' || typeof item === 'boolean') items.push(String(item));
+    else if (typeof item === 'number' && Number.isInteger(item) && Math.abs(item) < 1e6) items.push(String(item));
+    else return undefined;
+  }
+  return `[${items.join(' ')}]`;
 }
 
 function scalarText(v: unknown): string {

@@ -5,7 +5,7 @@
 import type { KubernetesWorkspace } from '../rule';
 import type { Range } from '../types';
 import { isTemplated, type KubernetesModel } from './model';
-import { isLogicalImageName, isPlaceholderImage, parseImageReference } from './images';
+import { isLogicalImageName, isMovingTag, isPlaceholderImage, parseImageReference } from './images';
 import { asMap, scalarString, seqItems, valueOf } from './yaml-nodes';
 
 export interface KustomizeImageEntry {
@@ -55,6 +55,32 @@ export function skaffoldArtifactImages(workspace: KubernetesWorkspace): string[]
   return out;
 }
 
+/** Whether an `images:` entry pins what runs: a digest, or a new tag that is no moving one (`newTag: latest` pins nothing). */
+export function imageEntryPins(newTag: string | undefined, digest: string | undefined): boolean {
+  return (newTag !== undefined && newTag !== '' && !isMovingTag(newTag)) || (digest !== undefined && digest !== '');
+}
+
+/**
+ * Image names the builds around the workspace pin: those every Kustomize build of the file pins (`pinnedImages`, when
+ * the caller knows the builds), else those any kustomization's `images:` entry pins; and the images a Skaffold config
+ * builds and tags itself. Match an image against them with imageNamedIn.
+ */
+export function namesPinnedByBuilds(workspace: KubernetesWorkspace): ReadonlySet<string> {
+  const names = new Set(workspace.pinnedImages ?? kustomizeImageEntries(workspace).filter((e) => imageEntryPins(e.newTag, e.digest)).map((e) => e.name));
+  for (const image of skaffoldArtifactImages(workspace)) names.add(image);
+  return names;
+}
+
+/**
+ * Whether `image` is one of `names` as kustomize matches an `images:` name: the name alone matches every tag and
+ * digest of it (`app` matches `app:1.0`), and a name written with a tag (`app:latest`) matches that tag only.
+ */
+export function imageNamedIn(names: ReadonlySet<string>, image: string): boolean {
+  if (names.size === 0) return false;
+  const parts = parseImageReference(image);
+  return names.has(parts.repository) || (parts.tag !== undefined && names.has(`${parts.repository}:${parts.tag}`));
+}
+
 /** A container image written out in full: what the registry and digest rules can judge. */
 export interface WrittenImage {
   image: string;
@@ -79,7 +105,7 @@ export function writtenImages(model: KubernetesModel, workspace: KubernetesWorks
       if (!image || !container.imageRange || isTemplated(image) || isPlaceholderImage(image) || isLogicalImageName(image)) continue;
       const parts = parseImageReference(image);
       rewritten ??= new Set(kustomizeImageEntries(workspace).map((e) => e.name));
-      if (rewritten.has(parts.repository)) continue;
+      if (imageNamedIn(rewritten, image)) continue;
       images.push({ image, repository: parts.repository, digest: parts.digest, range: container.imageRange });
     }
   }

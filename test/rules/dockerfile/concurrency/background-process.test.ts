@@ -1,6 +1,10 @@
 import rule from '../../../../server/src/core/rules/dockerfile/concurrency/background-process';
 import { testRule } from '../../../helpers/rule-tester';
 
+// SteveKueng's munkiwebadmin: an entrypoint script that starts gunicorn, then nginx.
+const MUNKI = 'FROM python:3.11-slim\nWORKDIR /home/app/web\nCOPY . /home/app/web\nRUN chmod +x /home/app/web/entrypoint.prod.sh\nENTRYPOINT ["/home/app/web/entrypoint.prod.sh"]\n';
+const script = (text: string, path = 'entrypoint.prod.sh') => ({ files: { [path]: { uri: `file:///workspace/${path}`, text } } });
+
 testRule(rule, {
   valid: [
     { name: 'stderr redirected with 2>&1 is not a background job', code: 'FROM node:20-slim\nCMD ["sh", "-c", "exec node server.js 2>&1"]\n' },
@@ -8,6 +12,13 @@ testRule(rule, {
     { name: 'single child with wait (signal forwarding idiom)', code: "FROM python:3.12-slim\nCMD [\"sh\", \"-c\", \"trap 'kill -TERM $PID' TERM; gunicorn app:app & PID=$!; wait $PID\"]\n" },
     { name: 'tail in a RUN, sleep 5 is not keep-alive', code: 'FROM alpine:3.20\nRUN tail -f /dev/null & true\nCMD ["/app/run"]\n' },
     { name: 'a short sleep is a test image\'s whole job, not a keep-alive', code: 'FROM alpine:3.20\nCMD ["sleep", "30"]\n' },
+    {
+      name: "an entrypoint script that waits for each child it backgrounds (Homarr's run.sh), and one whose daemon is its last command",
+      code: MUNKI,
+      buildContext: script('#!/bin/sh\ncd ./migrate; yarn db:migrate & PID=$!\nwait $PID\ncd /app\nnode /app/server.js & PID=$!\n\nwait $PID\n'),
+    },
+    { name: 'a foreground server after migrations, with a daemon option that is no daemon', code: MUNKI, buildContext: script('#!/bin/sh\npython manage.py collectstatic --noinput\ngunicorn --check-config app.wsgi\nexec gunicorn app.wsgi --bind 0.0.0.0:8000\n') },
+    { name: 'a script the Dockerfile does not copy is not read', code: MUNKI.replace('COPY . /home/app/web\n', ''), buildContext: script('#!/bin/sh\ngunicorn app.wsgi --daemon\nexec nginx -g "daemon off;"\n') },
   ],
   invalid: [
     {
@@ -42,6 +53,23 @@ testRule(rule, {
       name: 'tail --follow /dev/null',
       code: 'FROM alpine:3.20\nCMD tail --follow /dev/null\n',
       errors: [{ line: 2, column: 5, endColumn: 28, messageId: 'keepAlive' }],
+    },
+    {
+      name: 'an entrypoint script that detaches gunicorn, then execs nginx (munkiwebadmin)',
+      code: MUNKI,
+      buildContext: script('#!/bin/sh\npython manage.py migrate\ngunicorn munkiwebadmin.wsgi:application \\\n  --bind=unix:/home/app/gunicorn.sock \\\n  --daemon\n\nexec nginx -g "daemon off;"\n'),
+      errors: [{ line: 5, column: 13, endColumn: 47, messageId: 'inScript', message: '`entrypoint.prod.sh` starts `gunicorn` in the background (`--daemon`)', relatedLines: [3] }],
+    },
+    {
+      name: "a script that sends php-fpm and nginx to the background and keeps the container open with tail (Wallos)",
+      code: MUNKI,
+      buildContext: script("#!/bin/sh\nphp-fpm & nginx -g 'daemon off;' & touch ~/startup.txt\ncrond\ntail -f /dev/null\n"),
+      errors: [{ line: 5, column: 13, endColumn: 47, message: 'starts `php-fpm` in the background (`&`)', relatedLines: [2, 2] }],
+    },
+    {
+      name: 'a start command that detaches php-fpm before nginx',
+      code: 'FROM php:8.3-fpm\nCMD php-fpm -D && nginx -g "daemon off;"\n',
+      errors: [{ line: 2, column: 5, endColumn: 15, messageId: 'daemon' }],
     },
   ],
 });

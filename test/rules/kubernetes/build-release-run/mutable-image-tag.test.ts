@@ -53,6 +53,11 @@ testRule(rule, {
       code: deployment('piomin/admin') + '---\n' + deployment('piomin/gateway').replaceAll('name: web', 'name: gateway'),
       workspace: [{ filename: 'skaffold.yaml', code: 'apiVersion: skaffold/v4beta5\nkind: Config\nmetadata:\n  name: employee-service\nbuild:\n  artifacts:\n    - image: piomin/admin\n      jib:\n        project: admin-service\n  tagPolicy:\n    gitCommit: {}\nprofiles:\n  - name: gw\n    build:\n      artifacts:\n        - image: piomin/gateway\n' }],
     },
+    {
+      name: 'a kustomization whose images: name carries the tag it rewrites, as kustomize matches it (gdgdemo-k8s)',
+      code: deployment('gcr.io/zouba-dev/gdgdemo-app:latest'),
+      workspace: [{ filename: 'kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\nimages:\n  - name: gcr.io/zouba-dev/gdgdemo-app:latest\n    newTag: 3f1c2ab\n' }],
+    },
   ],
   invalid: [
     {

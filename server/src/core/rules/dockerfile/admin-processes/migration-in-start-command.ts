@@ -1,8 +1,8 @@
 import { defineDockerfileRule, type DockerfileRuleContext } from '../../../rule';
-import { entrypointScript, startPackageJson, type BuildContext } from '../../../build-context';
+import { readEntrypointScript, startPackageJson, type BuildContext } from '../../../build-context';
 import { packageScriptRun, scriptRange, scriptText } from '../../../dockerfile/package-scripts';
 import type { StartCommand } from '../../../dockerfile/start-command';
-import { isShellScript, readScript, unconditionalCommands } from '../../../dockerfile/script-lines';
+import { unconditionalCommands } from '../../../dockerfile/script-lines';
 import { programWords, spanOf, startInfo } from '../../../dockerfile/start-command';
 import { adminTaskWord } from '../../../dockerfile/admin-tasks';
 import type { Range, RelatedLocation } from '../../../types';
@@ -62,10 +62,10 @@ export default defineDockerfileRule({
     // The entrypoint script and the package script, when the caller read them; not for an image whose own command is the admin task.
     if (adminTaskWord(info.main.words, info.main.program)) return;
     reportPackageScript(info.main, startPackageJson(model), buildContext, report);
-    const script = buildContext?.files ? entrypointScript(model) : undefined;
-    const file = script ? buildContext?.files?.[script.contextPath] : undefined;
-    if (!script || !file || !isShellScript(file.text, script.contextPath)) return;
-    const { commands, processAfterLast } = readScript(file.uri, file.text, script.arguments);
+    const read = readEntrypointScript(model, buildContext);
+    if (!read) return;
+    const { script, file } = read;
+    const { commands, processAfterLast } = read.reading;
     // A script whose last unconditional command is the task may still start the app after it, in each branch of an `if`.
     const tasks = tasksBeforeLast(commands, processAfterLast);
     if (tasks.length === 0) return;

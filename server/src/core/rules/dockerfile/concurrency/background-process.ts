@@ -1,8 +1,11 @@
 import { defineDockerfileRule } from '../../../rule';
-import { backgroundOperatorRange, spanOf, startInfo, type StartCommand } from '../../../dockerfile/start-command';
+import { backgroundOperatorRange, programWords, spanOf, startInfo } from '../../../dockerfile/start-command';
 import { isKeepAliveWords } from '../../../dockerfile/keep-alive';
+import { readEntrypointScript } from '../../../build-context';
+import { daemonizingOption } from '../../../daemons';
+import type { RelatedLocation } from '../../../types';
 
-function isServiceStart(c: StartCommand): boolean {
+function isServiceStart(c: { program: string; words: readonly { value: string }[] }): boolean {
   const v = c.words.map((w) => w.value);
   if (c.program === 'service' && v.length >= 3 && /^(start|restart)$/.test(v[2])) return true;
   if (/^\/etc\/init\.d\//.test(v[0] ?? '') && /^(start|restart)$/.test(v[1] ?? '')) return true;
@@ -29,6 +32,11 @@ export default defineDockerfileRule({
       'A keep-alive is read as the Kubernetes rules read one: `tail -f /dev/null`, `sleep infinity` or a sleep of a',
       'minute or more, `pause`.',
       '',
+      'The entrypoint script the image starts is read too, when the build context holds it: a server it detaches before',
+      'its last command (`&`, `gunicorn --daemon`, `php-fpm -D`, `service x start`) is reported on the ENTRYPOINT, with',
+      'the script\'s lines as related locations. A child the script waits for (`app & PID=$!` then `wait $PID`) before it',
+      'starts anything else is not reported.',
+      '',
       'Not reported: the `app & wait $!` idiom with a single background child; a keep-alive used as a step before the',
       'main command rather than as the main command itself; a shorter sleep as the main command (a test image\'s whole',
       'job); and `service`/`systemctl` calls other than `start` and `restart`.',
@@ -37,11 +45,14 @@ export default defineDockerfileRule({
       background: '`{{program}}` is sent to the background with `&`; run one foreground process per container and give other process types their own container.',
       keepAlive: '`{{command}}` only keeps the container alive; run the real process in the foreground instead.',
       service: '`{{command}}` starts a background daemon; run it as its own container or in the foreground.',
+      daemon: '`{{command}}` detaches the server into the background; run one foreground process per container and give other process types their own container.',
+      inScript: '`{{script}}` starts `{{program}}` in the background ({{how}}) before the process it keeps running; run one foreground process per container and give other process types their own container.',
     },
   },
-  check({ model, source, report }) {
+  check({ model, source, report, buildContext }) {
     const info = startInfo(model);
     if (!info) return;
+    reportScript();
     const backgrounded = info.commands.filter((c) => c.background);
     // `app & wait $!` with a single child is a signal-forwarding idiom, not a second process.
     const waitIdiom = backgrounded.length === 1 && info.main?.program === 'wait' && info.main === info.commands[info.commands.length - 1];
@@ -50,11 +61,44 @@ export default defineDockerfileRule({
       if (command.background && !waitIdiom) {
         const range = backgroundOperatorRange(source, command.command) ?? command.command.range;
         report({ messageId: 'background', data: { program: command.program }, range });
+      } else if (command !== info.main && daemonizingOption(command.words.map((w) => w.value), command.program)) {
+        report({ messageId: 'daemon', data: { command: command.words.map((w) => w.value).join(' ') }, range: spanOf(command.words[0], command.words[command.words.length - 1]) });
       } else if (isServiceStart(command)) {
         report({ messageId: 'service', data: { command: command.words.map((w) => w.value).join(' ') }, range: spanOf(command.words[0], command.words[command.words.length - 1]) });
       } else if (command === info.main && isKeepAliveWords(command.words.map((w) => w.value))) {
         report({ messageId: 'keepAlive', data: { command: command.words.map((w) => w.value).join(' ') }, range: spanOf(command.words[0], command.words[command.words.length - 1]) });
       }
+    }
+
+    /** The servers the entrypoint script detaches before its last command, the process the container keeps. */
+    function reportScript(): void {
+      const read = readEntrypointScript(model, buildContext);
+      if (!read) return;
+      const commands = read.reading.commands;
+      const last = commands[commands.length - 1];
+      const programs = commands.map((c) => programWords(c));
+      // `app & PID=$!` then `wait $PID`: the script waits for that child before it starts anything else (Homarr's
+      // migration and server), so it runs in the foreground in all but name.
+      const waitedFor = (i: number): boolean => {
+        for (let j = i + 1; j < commands.length; j++) {
+          if (programs[j].words.length === 0) continue;
+          return programs[j].program === 'wait';
+        }
+        return false;
+      };
+      const found: { program: string; how: string; related: RelatedLocation }[] = [];
+      for (const [i, command] of commands.entries()) {
+        if (command === last || (command.terminator === '&' && waitedFor(i))) continue;
+        const { words, program } = programs[i];
+        if (words.length === 0) continue;
+        const values = words.map((w) => w.value);
+        const option = daemonizingOption(values, program);
+        const how = command.terminator === '&' ? '`&`' : option ? `\`${option}\`` : isServiceStart({ program, words }) ? `\`${values.slice(0, 3).join(' ')}\`` : undefined;
+        if (!how) continue;
+        found.push({ program, how, related: { uri: read.file.uri, range: spanOf(words[0], words[words.length - 1]), message: `\`${program}\` is left running in the background here.` } });
+      }
+      if (found.length === 0) return;
+      report({ messageId: 'inScript', data: { script: read.script.contextPath, program: found[0].program, how: found[0].how }, range: read.script.range, related: found.slice(0, 5).map((f) => f.related) });
     }
   },
 });

@@ -2,6 +2,7 @@ import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
 import { scalarString, valueOf } from '../../../kubernetes/yaml-nodes';
+import { imageNamedIn, namesPinnedByBuilds } from '../../../kubernetes/kustomize-images';
 
 export default defineKubernetesRule({
   meta: {
@@ -18,13 +19,16 @@ export default defineKubernetesRule({
       'Deploy an immutable tag (a version or commit SHA) or a digest; then the pull policy no longer changes what runs.',
       '',
       'Not reported: placeholders (`$IMAGE`, `<YOUR-IMAGE>`) and logical names a build tool replaces before deploying',
-      '(a single word with no registry or tag that is not an official image), since their real tag is not known yet.',
+      '(a single word with no registry or tag that is not an official image), since their real tag is not known yet;',
+      'images the application\'s builds pin, as `build-release-run/mutable-image-tag` reads them (a Kustomize `images:`',
+      'entry with a fixed tag or digest in every overlay that deploys the file, an image Skaffold builds and tags).',
     ].join('\n'),
     messages: {
       always: '`imagePullPolicy: Always` with the moving tag `{{tag}}` of `{{image}}`: a restart can run a build that was never released.',
     },
   },
-  check({ model, report }) {
+  check({ model, workspace, report }) {
+    let pinned: ReadonlySet<string> | undefined;
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
@@ -35,6 +39,8 @@ export default defineKubernetesRule({
         if (image.digest) continue;
         const tag = image.tag ?? 'latest';
         if (!isMovingTag(tag)) continue;
+        pinned ??= namesPinnedByBuilds(workspace);
+        if (imageNamedIn(pinned, container.image)) continue;
         const range = model.valueRange(container.node, 'imagePullPolicy', object.doc);
         if (range) report({ messageId: 'always', data: { tag, image: container.image }, range });
       }

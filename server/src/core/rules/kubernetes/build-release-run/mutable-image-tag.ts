@@ -3,19 +3,7 @@ import { isTemplated } from '../../../kubernetes/model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
 import { revisionTemplateOf } from '../../../kubernetes/knative';
 import { usesImageAsStandIn } from '../../../kubernetes/pod-parts';
-import type { KubernetesWorkspace } from '../../../rule';
-import { kustomizeImageEntries, skaffoldArtifactImages } from '../../../kubernetes/kustomize-images';
-import { imageEntryPins } from '../../../applications';
-
-/**
- * Image names a kustomization of the workspace rewrites to a tag or digest (`images: [{name, newTag}]`), and those a
- * Skaffold config builds and tags itself.
- */
-function kustomizedNames(workspace: KubernetesWorkspace): Set<string> {
-  const names = new Set(kustomizeImageEntries(workspace).filter((e) => imageEntryPins(e.newTag, e.digest)).map((e) => e.name));
-  for (const image of skaffoldArtifactImages(workspace)) names.add(image);
-  return names;
-}
+import { namesPinnedByBuilds, imageNamedIn } from '../../../kubernetes/kustomize-images';
 
 export default defineKubernetesRule({
   meta: {
@@ -52,7 +40,7 @@ export default defineKubernetesRule({
     },
   },
   check({ model, workspace, report }) {
-    let rewritten: Set<string> | undefined;
+    let pinned: ReadonlySet<string> | undefined;
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
@@ -63,9 +51,8 @@ export default defineKubernetesRule({
         if (!container.image || !container.imageRange || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
         const image = parseImageReference(container.image);
         if (image.digest || usesImageAsStandIn(model, object, container)) continue;
-        // The builds' own answer when the caller knows them (every including overlay pins it); else any kustomization around.
-        rewritten ??= workspace.pinnedImages ? new Set([...workspace.pinnedImages, ...skaffoldArtifactImages(workspace)]) : kustomizedNames(workspace);
-        if (rewritten.has(image.repository)) continue;
+        pinned ??= namesPinnedByBuilds(workspace);
+        if (imageNamedIn(pinned, container.image)) continue;
         if (image.tag === undefined && isVersionedRepository(image.repository)) continue;
         const tag = image.tag === undefined ? 'latest' : image.tag;
         if (knative && (image.tag === undefined || image.tag === 'latest' || isMovingTag(image.tag))) report({ messageId: 'knative', data: { image: container.image, tag }, range: container.imageRange });

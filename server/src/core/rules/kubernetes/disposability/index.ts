@@ -13,5 +13,6 @@ import exitOnErrorDisabled from './exit-on-error-disabled';
 import keepAliveAfterServer from './keep-alive-after-server';
 import missingDisruptionBudget from './missing-disruption-budget';
 import missingLivenessProbe from './missing-liveness-probe';
+import unsplitContainerCommand from './unsplit-container-command';
 
-export const disposabilityRules: KubernetesRule[] = [missingReadinessProbe, longInitialDelayWithoutStartupProbe, prestopSleepExceedsGrace, identicalLivenessReadiness, shellWrappedCommand, sleepInCommand, disruptionBudgetBlocksEviction, terminationGraceTooShort, recreateStrategy, missingDisruptionBudget, missingLivenessProbe, exitOnErrorDisabled, keepAliveAfterServer];
+export const disposabilityRules: KubernetesRule[] = [missingReadinessProbe, longInitialDelayWithoutStartupProbe, prestopSleepExceedsGrace, identicalLivenessReadiness, shellWrappedCommand, sleepInCommand, disruptionBudgetBlocksEviction, terminationGraceTooShort, recreateStrategy, missingDisruptionBudget, missingLivenessProbe, exitOnErrorDisabled, keepAliveAfterServer, unsplitContainerCommand];
