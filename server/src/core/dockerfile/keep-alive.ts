@@ -30,6 +30,10 @@ export function isKeepAliveWords(words: readonly string[]): boolean {
     const seconds = durationSeconds(arg);
     return seconds !== undefined && seconds >= 60;
   }
-  if (program === 'tail') return words.includes('/dev/null') && words.some((w) => /^-[a-zA-Z]*[fF]/.test(w) || w === '--follow');
+  if (program === 'tail') {
+    const follows = words.some((w) => /^-[a-zA-Z]*[fF]/.test(w) || w === '--follow' || w.startsWith('--follow='));
+    // `tail -f /dev/null`, or `tail -f` with no file at all, which follows standard input forever.
+    return follows && (words.includes('/dev/null') || words.slice(1).every((w) => w.startsWith('-')));
+  }
   return program === 'pause' && words.length === 1;
 }

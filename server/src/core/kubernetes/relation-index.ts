@@ -76,6 +76,11 @@ export interface RelationIndex {
    * (non-templated), in a namespace compatible with `from`, in workspace order.
    */
   appsRunning(repository: string, from: KubeObject): readonly { object: KubeObject; image: string }[];
+  /**
+   * Complete long-running workloads that mount the PersistentVolumeClaim named `claim` (as written) for writing, in a
+   * namespace compatible with `from` and in a build with it, in workspace order.
+   */
+  workloadsMountingClaim(claim: string, from: KubeObject): readonly KubeObject[];
 }
 
 const labelKey = (key: string, value: string) => `${key}\u0000${value}`;
@@ -88,6 +93,7 @@ interface Built {
   answers: Map<string, readonly KubeObject[]>;
   names: Map<string, readonly string[]>;
   appsByRepository?: Map<string, { object: KubeObject; image: string }[]>;
+  byClaim?: Map<string, KubeObject[]>;
 }
 
 const indexes = new WeakMap<readonly KubeObject[], RelationIndex>();
@@ -199,8 +205,30 @@ function build(workspace: KubernetesWorkspace): RelationIndex {
       }
       return (state.appsByRepository.get(repository) ?? []).filter((a) => sameNamespace(a.object, from));
     },
+    workloadsMountingClaim(claim, from) {
+      if (!state.byClaim) {
+        state.byClaim = new Map();
+        for (const o of workspace.objects) {
+          if (!WORKLOAD_KINDS.has(o.kind) || !o.podSpec || isPatchFragment(o)) continue;
+          for (const name of writableClaimsOf(o)) addTo(state.byClaim, name, o);
+        }
+      }
+      return (state.byClaim.get(claim) ?? []).filter((o) => inSomeBuild(from, o, (tf, to) => namespacesCompatible(from, tf, o, to)));
+    },
   };
 }
+
+/** The claims a workload's pods mount for writing (`persistentVolumeClaim.claimName` without `readOnly: true`), as written. */
+export const writableClaimsOf = perObject((object: KubeObject): readonly string[] => {
+  const out = new Set<string>();
+  for (const volume of podVolumes(object).values()) {
+    if (volume.sourceKind !== 'persistentVolumeClaim') continue;
+    const claim = scalarString(nodeAt(volume.node, ['persistentVolumeClaim', 'claimName'], object.doc), object.doc);
+    if (!claim || isTemplated(claim) || scalarString(nodeAt(volume.node, ['persistentVolumeClaim', 'readOnly'], object.doc), object.doc) === 'true') continue;
+    out.add(claim);
+  }
+  return [...out];
+});
 
 // ---------------------------------------------------------------------------------------------
 // Kustomize generators: Secrets and ConfigMaps a build creates without a manifest of their own.

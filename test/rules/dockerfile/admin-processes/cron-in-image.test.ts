@@ -11,6 +11,8 @@ testRule(rule, {
       code: 'FROM getsentry/sentry:24.1.0\nRUN apt-get update && apt-get install -y --no-install-recommends cron && rm -r /var/lib/apt/lists/*\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
       buildContext: { files: { 'entrypoint.sh': { uri: 'file:///w/entrypoint.sh', text: '#!/usr/bin/env bash\n{ for cron_job in "$@"; do echo "${cron_job}"; done } \\\n  | crontab -\ncrontab -l\nexec cron -f -l -L 15\n' } } },
     },
+    // uirmaksever/moodle-api: a scheduler image written as `cron && tail -f` (background-process reports the keep-alive).
+    { name: 'cron, then only a keep-alive: a scheduler image', code: 'FROM python:3.7\nCOPY . .\nRUN apt-get update && apt-get -y install cron\nRUN crontab crontab\nCMD cron && tail -f\n' },
   ],
   invalid: [
     {
@@ -33,6 +35,11 @@ testRule(rule, {
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends cron && rm -rf /var/lib/apt/lists/*\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
       buildContext: { files: { 'entrypoint.sh': { uri: 'file:///w/entrypoint.sh', text: '#!/bin/sh\ngunicorn app:app &\nexec cron -f\n' } } },
       errors: [{ line: 2, column: 66, messageId: 'installed' }],
+    },
+    {
+      name: 'cron, then an app server and a keep-alive, is still cron next to the app',
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get -y install cron\nCMD cron && gunicorn app:app --daemon && tail -f /dev/null\n',
+      errors: [{ line: 2, column: 42, endColumn: 46, messageId: 'installed' }, { line: 3, column: 5, endColumn: 9, messageId: 'started' }],
     },
   ],
 });

@@ -71,5 +71,10 @@ testRule(rule, {
       code: 'FROM php:8.3-fpm\nCMD php-fpm -D && nginx -g "daemon off;"\n',
       errors: [{ line: 2, column: 5, endColumn: 15, messageId: 'daemon' }],
     },
+    {
+      name: '`tail -f` with no file follows standard input forever: a keep-alive (moodle-api\'s `cron && tail -f`)',
+      code: 'FROM python:3.7\nRUN apt-get update && apt-get -y install cron\nCMD cron && tail -f\n',
+      errors: [{ line: 3, column: 13, endColumn: 20, messageId: 'keepAlive' }],
+    },
   ],
 });

@@ -1,6 +1,9 @@
 import rule from '../../../../server/src/core/rules/dockerfile/logs/log-file-path';
 import { testRule } from '../../../helpers/rule-tester';
 
+const ENTRYPOINT = 'FROM python:3.11-slim\nWORKDIR /home/app/web\nCOPY . /home/app/web\nENTRYPOINT ["/home/app/web/entrypoint.sh"]\n';
+const script = (text: string) => ({ files: { 'entrypoint.sh': { uri: 'file:///workspace/entrypoint.sh', text } } });
+
 testRule(rule, {
   valid: [
     { name: 'gunicorn logs to stdout with -', code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "app:app"]\n' },
@@ -8,6 +11,12 @@ testRule(rule, {
     { name: 'stderr merged into stdout', code: 'FROM node:20-slim\nCMD ["sh", "-c", "exec node server.js 2>&1"]\n' },
     { name: 'log file only while building', code: 'FROM golang:1.22 AS build\nRUN go test ./... > /tmp/test.log 2>&1\nFROM gcr.io/distroless/static\nENV LOG_LEVEL=info LOG_FORMAT=json\nENTRYPOINT ["/app"]\n' },
     { name: 'LOG_FILE pointed at stdout', code: 'FROM eclipse-temurin:21-jre\nENV LOG_FILE=/dev/stdout\nCMD ["java", "-jar", "/app.jar"]\n' },
+    {
+      name: "an entrypoint script that logs to stdout, and one that notes its start in a file with echo (Wallos)",
+      code: ENTRYPOINT,
+      buildContext: script('#!/bin/sh\necho "Startup script is running..." > /var/log/startup.log\nexec gunicorn app.wsgi --access-logfile - --error-logfile -\n'),
+    },
+    { name: 'a script the Dockerfile does not copy is not read', code: ENTRYPOINT.replace('COPY . /home/app/web\n', ''), buildContext: script('#!/bin/sh\nexec gunicorn app.wsgi --log-file=/home/app/gunicorn.log\n') },
   ],
   invalid: [
     {
@@ -32,6 +41,12 @@ testRule(rule, {
       name: 'inline redirection target inside sh -c',
       code: 'FROM python:3.12-slim\nCMD ["sh", "-c", "exec python worker.py >>/var/log/worker.log"]\n',
       errors: [{ line: 2, column: 43, endColumn: 62, messageId: 'redirect' }],
+    },
+    {
+      name: "an entrypoint script that sends gunicorn's log to a file (munkiwebadmin) and redirects a worker's output",
+      code: ENTRYPOINT,
+      buildContext: script('#!/bin/sh\ngunicorn app.wsgi \\\n  --log-level=warn \\\n  --log-file=/home/app/gunicorn.log \\\n  --daemon\ncelery -A app worker >> /var/log/celery/worker.log 2>&1 &\nexec nginx -g "daemon off;"\n'),
+      errors: [{ line: 4, column: 13, endColumn: 42, messageId: 'inScript', message: '`entrypoint.sh` has `gunicorn` write its log to `/home/app/gunicorn.log` inside the container (`--log-file`)', relatedLines: [4, 6] }],
     },
   ],
 });

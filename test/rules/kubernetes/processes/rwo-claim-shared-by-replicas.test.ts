@@ -38,6 +38,9 @@ spec:
   maxReplicas: 10
 `;
 
+/** A second Deployment, `worker`, whose pods mount the claim too (Thumbscrew's gramps-web chart: its web and Celery). */
+const worker = (claim = '            claimName: web-media\n') => deploy('  replicas: 1\n').replace(/web/g, 'worker').replace('            claimName: worker-media\n', claim);
+
 testRule(rule, {
   valid: [
     { name: 'one replica', code: deploy('  replicas: 1\n') + '---\n' + pvc('ReadWriteOnce') },
@@ -45,6 +48,13 @@ testRule(rule, {
     { name: 'claim unknown to the workspace', code: deploy('  replicas: 3\n') },
     { name: 'HPA in another file targets another Deployment', code: deploy(''), workspace: [{ filename: 'hpa.yaml', code: hpa.replace('kind: Deployment, name: web}', 'kind: Deployment, name: api}') }, { filename: 'pvc.yaml', code: pvc('ReadWriteOnce') }] },
     { name: 'claim in another namespace', code: deploy('  replicas: 3\n').replace('  name: web\n', '  name: web\n  namespace: shop\n'), workspace: [{ filename: 'pvc.yaml', code: pvc('ReadWriteOnce').replace('  name: web-media\n', '  name: web-media\n  namespace: other\n') }] },
+    { name: 'a worker mounting the claim read-only', code: deploy('  replicas: 1\n') + '---\n' + pvc('ReadWriteOnce'), workspace: [{ filename: 'worker.yaml', code: worker('            claimName: web-media\n            readOnly: true\n') }] },
+    { name: 'a second workload with a ReadWriteMany claim', code: deploy('  replicas: 1\n') + '---\n' + pvc('ReadWriteMany'), workspace: [{ filename: 'worker.yaml', code: worker() }] },
+    {
+      name: 'a bare Pod mounting the claim is a one-off task, not a second workload (a model export after training)',
+      code: deploy('  replicas: 1\n') + '---\n' + pvc('ReadWriteOnce'),
+      workspace: [{ filename: 'export.yaml', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: export}\nspec:\n  containers: [{name: export, image: shop/export:1.0.0}]\n  volumes:\n    - name: media\n      persistentVolumeClaim: {claimName: web-media}\n' }],
+    },
   ],
   invalid: [
     {
@@ -75,6 +85,12 @@ testRule(rule, {
       code: deploy('  replicas: 2\n', 'StatefulSet'),
       workspace: [{ filename: 'pvc%zz.yaml', code: pvc('ReadWriteOnce') }],
       errors: [{ line: 20, column: 24, message: 'declared in pvc%zz.yaml' }],
+    },
+    {
+      name: 'two Deployments of one replica each mount one ReadWriteOnce claim',
+      code: deploy('  replicas: 1\n') + '---\n' + pvc('ReadWriteOnce'),
+      workspace: [{ filename: 'worker.yaml', code: worker() }],
+      errors: [{ line: 20, column: 24, endColumn: 33, messageId: 'sharedWithWorkload', message: 'that Deployment `worker` mounts too' }],
     },
   ],
 });

@@ -140,5 +140,11 @@ testRule(rule, {
       code: 'service: st\ncustom:\n  myStage: ${sls:stage}\n  myEnvironment:\n    ${file(./serverless-env.yml)}\nprovider:\n  name: aws\n  stage: dev\n  environment:\n    CLIENT_ID: "${self:custom.myEnvironment.CLIENT_ID.${self:custom.myStage}}"\n    CLIENT_SECRET: "${self:custom.myEnvironment.CLIENT_SECRET.${self:custom.myStage}}"\nfunctions:\n  schema:\n    handler: index.handler\n',
       errors: [{ line: 11, column: 20, messageId: 'deployValue', message: '`${file(./serverless-env.yml):CLIENT_SECRET.dev}`' }],
     },
+    {
+      name: "a decrypting SSM path that holds the stage, under a name that does not say secret (mlafeldt's launchdarkly-dynamo-store)",
+      filename: 'serverless.yml',
+      code: 'service: a\nprovider:\n  name: aws\n  stage: dev\n  environment:\n    LAUNCHDARKLY_SDK_KEY: ${ssm:/launchdarkly/${self:provider.stage}/sdkkey~true}\nfunctions:\n  f:\n    handler: h\n',
+      errors: [{ line: 6, column: 27, endColumn: 82, messageId: 'resolve' }],
+    },
   ],
 });

@@ -4,6 +4,7 @@ import { runtimePackages } from '../../../dockerfile/packages';
 import { entrypointScript, type BuildContext } from '../../../build-context';
 import type { DockerfileModel } from '../../../dockerfile/model';
 import { lastExecProgram, scriptCommandLines } from '../../../dockerfile/script-lines';
+import { isKeepAliveWords } from '../../../dockerfile/keep-alive';
 
 const CRON_PROGRAMS = /^(cron|crond|supercronic|go-crond|fcron|anacron)$/;
 
@@ -31,7 +32,8 @@ export default defineDockerfileRule({
       'scheduler process type. An image whose only process is the scheduler (e.g. `supercronic` as the one start',
       'command) is such a process type and is not reported, nor is an image whose entrypoint script hands its process',
       "to cron on its last line (`exec cron -f`) and starts nothing in the background (Sentry's self-hosted cron",
-      'image), when the script was read.',
+      'image), when the script was read, nor one that starts cron and then only a keep-alive (`cron && tail -f`):',
+      '`concurrency/background-process` reports the keep-alive, which should be `cron -f`.',
     ].join('\n'),
     messages: {
       installed: '`{{name}}` installs a cron daemon in the app image; schedule one-off tasks with a CronJob or scheduler process instead.',
@@ -46,6 +48,9 @@ export default defineDockerfileRule({
     const main = info?.main;
     // A dedicated scheduler image: cron is the one foreground process and nothing runs beside it.
     if (main && isCron(main) && !main.background && commands.filter((c) => c.background).length === 0 && commands.every((c) => c === main || !isLongRunning(c))) return;
+    // The same image written as `cron && tail -f`: cron detaches, a keep-alive holds the container open, and nothing
+    // else runs (uirmaksever/moodle-api's scheduler). concurrency/background-process reports the keep-alive.
+    if (main && isKeepAliveWords(main.words.map((w) => w.value)) && commands.some(isCron) && commands.every((c) => c === main || isCron(c) || !isLongRunning(c))) return;
     if (schedulerScript(model, buildContext?.files)) return;
     for (const pkg of runtimePackages(model)) {
       if (CRON_PACKAGES.has(pkg.name.toLowerCase()) && !['npm', 'pip', 'gem', 'yarn', 'pnpm'].includes(pkg.manager)) report({ messageId: 'installed', data: { name: pkg.name }, range: pkg.word.range });

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
-import { baseImageOf, officialName, startInfo } from '../../../dockerfile/start-command';
+import { baseImageOf, officialName, programWords, startInfo } from '../../../dockerfile/start-command';
+import { readEntrypointScript } from '../../../build-context';
 
 /** Servers whose graceful stop is another signal than SIGTERM, which makes them stop at once. */
 function gracefulSignal(program: string, words: string[]): { server: string; signal: string } | undefined {
@@ -26,18 +27,27 @@ export default defineDockerfileRule({
       'that cannot finish its work when stopped makes every deploy and scale-down visible to users.',
       '',
       'Declare the graceful signal with `STOPSIGNAL` in the final stage, as the official images do. Images based on the',
-      'official nginx, php (fpm) or httpd images already inherit it and are not reported.',
+      'official nginx, php (fpm) or httpd images already inherit it and are not reported. An entrypoint script that ends',
+      'with `exec nginx …` (read when the build context holds it) makes nginx the main process the same way.',
     ].join('\n'),
     messages: {
       missing: '`{{server}}` stops abruptly on SIGTERM; add `STOPSIGNAL {{signal}}` so it finishes in-flight requests on shutdown.',
+      inScript: '`{{script}}` ends with `exec {{server}}`, which stops abruptly on SIGTERM; add `STOPSIGNAL {{signal}}` so it finishes in-flight requests on shutdown.',
     },
     fix: 'safe',
   },
-  check({ model, source, report }) {
+  check({ model, source, report, buildContext }) {
     const info = startInfo(model);
     const main = info?.main;
     if (!info || !main || model.lastOf(info.stage, 'STOPSIGNAL')) return;
-    const wanted = gracefulSignal(main.program, main.words.map((w) => w.value));
+    let wanted = gracefulSignal(main.program, main.words.map((w) => w.value));
+    // An entrypoint script that hands its process to the server (`exec nginx -g 'daemon off;'`): the server gets the signal.
+    const script = wanted ? undefined : readEntrypointScript(model, buildContext);
+    const last = script?.reading.commands.at(-1);
+    if (script && last && last.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value))?.value === 'exec') {
+      const { words, program } = programWords(last);
+      wanted = gracefulSignal(program, words.map((w) => w.value));
+    }
     if (!wanted) return;
     const base = baseImageOf(info.stage);
     if (!base || SIGNALLING_IMAGES.test(officialName(base.name))) return;
@@ -45,8 +55,8 @@ export default defineDockerfileRule({
     const line = anchor.getRange().end.line;
     const at = { line, character: source.lineText(line).length };
     report({
-      messageId: 'missing',
-      data: wanted,
+      messageId: script ? 'inScript' : 'missing',
+      data: { ...wanted, script: script?.script.contextPath ?? '' },
       range: main.words[0].range,
       fix: { title: `Add STOPSIGNAL ${wanted.signal}`, edits: [{ range: { start: at, end: at }, newText: `${source.eol}${source.indentOf(anchor.getRange().start.line)}STOPSIGNAL ${wanted.signal}` }] },
     });

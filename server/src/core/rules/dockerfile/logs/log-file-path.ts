@@ -1,5 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
-import { startInfo, subRange } from '../../../dockerfile/start-command';
+import { programWords, startInfo, subRange } from '../../../dockerfile/start-command';
+import { readEntrypointScript } from '../../../build-context';
+import type { ShellWord } from '../../../dockerfile/shell';
 
 /** Options that send a server's log to a file. */
 const LOG_OPTIONS = new Set([
@@ -23,6 +25,50 @@ function isFilePath(value: string): boolean {
 /** A redirect target that reads as a log: `*.log`, `*.out`, `*.err`, or a file under a `log`/`logs` folder. */
 const LOG_LIKE = /\.(log|out|err)(\.\d+)?$|(^|\/)(var\/)?logs?\//i;
 
+interface LogTarget {
+  /** The option that names the file (`--log-file`); undefined for a redirection. */
+  option?: string;
+  path: string;
+  /** The word that holds the path, and where in its value the path starts. */
+  word: ShellWord;
+  start: number;
+}
+
+/** Where a command sends a log to a file: options that name one (`--log-file=/var/log/app.log`) and redirections to one. */
+function logTargets(words: readonly ShellWord[], program: string, viaShell: boolean): LogTarget[] {
+  const out: LogTarget[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    const v = w.value;
+    // Redirections: `> file`, `>>file`, `2> file`, `&> file`, `1>>/var/log/x`.
+    const redirect = viaShell && !w.quoted ? /^(\d?>>?|&>>?)(.*)$/.exec(w.raw) : null;
+    if (redirect) {
+      // A line a script writes (`echo "starting" > /var/log/startup.log`) is a note, not a process's log stream.
+      if (program === 'echo' || program === 'printf') break;
+      const inline = redirect[2];
+      const target = inline ? w : words[i + 1];
+      const path = inline ? w.value.slice(redirect[1].length) : target?.value;
+      // Only output that reads as a log: `envsubst < nginx.conf.template > /etc/nginx/nginx.conf` writes a config file.
+      if (target && path !== undefined && !path.startsWith('&') && isFilePath(path) && !/^\/dev\/null$/.test(path) && LOG_LIKE.test(path)) {
+        out.push({ path, word: target, start: inline ? redirect[1].length : 0 });
+      }
+      if (!inline) i++;
+      continue;
+    }
+    if (!v.startsWith('-')) continue;
+    const eq = v.indexOf('=');
+    const name = eq > 0 ? v.slice(0, eq) : v;
+    if (!LOG_OPTIONS.has(name) && !SHORT_LOG_OPTIONS[program]?.includes(name)) continue;
+    const valueWord = eq > 0 ? w : words[i + 1];
+    if (!valueWord) continue;
+    const path = eq > 0 ? v.slice(eq + 1) : valueWord.value;
+    if (eq < 0 && path.startsWith('-') && path !== '-') continue;
+    if (isFilePath(path)) out.push({ option: name, path, word: valueWord, start: eq > 0 ? eq + 1 : 0 });
+    if (eq < 0) i++;
+  }
+  return out;
+}
+
 export default defineDockerfileRule({
   meta: {
     id: 'logs/log-file-path',
@@ -38,50 +84,27 @@ export default defineDockerfileRule({
       '`logging.file.*`) and let the platform route, store and rotate them.',
       '',
       'A redirection is reported only when its target reads as a log (`*.log`, `*.out`, `*.err`, a `log`/`logs`',
-      'folder): `envsubst < nginx.conf.template > /etc/nginx/nginx.conf` generates a config file and is not reported.',
+      'folder): `envsubst < nginx.conf.template > /etc/nginx/nginx.conf` generates a config file and is not reported, and',
+      'neither is a line `echo` or `printf` writes.',
+      '',
+      'The entrypoint script the image starts is read too, when the build context holds it: the commands it runs on',
+      'every start are checked the same way, and reported on the ENTRYPOINT with the script\'s lines as related locations.',
     ].join('\n'),
     messages: {
       option: '`{{option}}` writes the log to `{{path}}` inside the container; log to stdout/stderr (`-`) and let the platform collect it.',
       redirect: 'The output of `{{program}}` is redirected to `{{path}}`; let it go to stdout/stderr so the platform collects it.',
       env: '`{{name}}` points the log at the file `{{path}}`; log to stdout/stderr instead.',
+      inScript: '`{{script}}` has `{{program}}` write its log to `{{path}}` inside the container ({{how}}); log to stdout/stderr and let the platform collect it.',
     },
   },
-  check({ model, source, report }) {
+  check({ model, source, report, buildContext }) {
     const info = startInfo(model);
     if (!info) return;
     for (const command of info.commands) {
-      const words = command.words;
-      for (let i = 1; i < words.length; i++) {
-        const w = words[i];
-        const v = w.value;
-        // Redirections: `> file`, `>>file`, `2> file`, `&> file`, `1>>/var/log/x`.
-        const redirect = command.viaShell && !w.quoted ? /^(\d?>>?|&>>?)(.*)$/.exec(w.raw) : null;
-        if (redirect) {
-          const inline = redirect[2];
-          const target = inline ? w : words[i + 1];
-          const path = inline ? w.value.slice(redirect[1].length) : target?.value;
-          // Only output that reads as a log: `envsubst < nginx.conf.template > /etc/nginx/nginx.conf` writes a config file.
-          if (target && path !== undefined && !path.startsWith('&') && isFilePath(path) && !/^\/dev\/null$/.test(path) && LOG_LIKE.test(path)) {
-            const start = inline ? redirect[1].length : 0;
-            report({ messageId: 'redirect', data: { program: command.program, path }, range: subRange(source, target, start, start + path.length) });
-          }
-          if (!inline) i++;
-          continue;
-        }
-        if (!v.startsWith('-')) continue;
-        const eq = v.indexOf('=');
-        const name = eq > 0 ? v.slice(0, eq) : v;
-        const short = SHORT_LOG_OPTIONS[command.program]?.includes(name);
-        if (!LOG_OPTIONS.has(name) && !short) continue;
-        const valueWord = eq > 0 ? w : words[i + 1];
-        if (!valueWord) continue;
-        const path = eq > 0 ? v.slice(eq + 1) : valueWord.value;
-        if (eq < 0 && path.startsWith('-') && path !== '-') continue;
-        if (isFilePath(path)) {
-          const start = eq > 0 ? eq + 1 : 0;
-          report({ messageId: 'option', data: { option: name, path }, range: subRange(source, valueWord, start, start + path.length) });
-        }
-        if (eq < 0) i++;
+      for (const target of logTargets(command.words, command.program, command.viaShell)) {
+        const range = subRange(source, target.word, target.start, target.start + target.path.length);
+        if (target.option !== undefined) report({ messageId: 'option', data: { option: target.option, path: target.path }, range });
+        else report({ messageId: 'redirect', data: { program: command.program, path: target.path }, range });
       }
     }
     for (const variable of model.envOf(info.stage).values()) {
@@ -89,5 +112,20 @@ export default defineDockerfileRule({
         report({ messageId: 'env', data: { name: variable.name, path: variable.value }, range: variable.valueRange });
       }
     }
+    // The entrypoint script's commands, when the caller read it: one finding on the ENTRYPOINT, the script's lines related.
+    const read = readEntrypointScript(model, buildContext);
+    if (!read) return;
+    const found = read.reading.commands.flatMap((command) => {
+      const { words, program } = programWords(command);
+      return logTargets(words, program, true).map((target) => ({ program, target }));
+    });
+    if (found.length === 0) return;
+    const [{ program, target }] = found;
+    report({
+      messageId: 'inScript',
+      data: { script: read.script.contextPath, program, path: target.path, how: target.option !== undefined ? `\`${target.option}\`` : 'a redirection' },
+      range: read.script.range,
+      related: found.slice(0, 5).map((f) => ({ uri: read.file.uri, range: f.target.word.range, message: `\`${f.program}\` logs to \`${f.target.path}\` here.` })),
+    });
   },
 });

@@ -5,6 +5,12 @@ import { locatesBackingService } from '../../../locators';
 /** Host names of AWS-managed datastores, caches, brokers and search domains. */
 // The lookahead jumps to the last service label at once (the most permissive start), so the rest is read once.
 const MANAGED_HOST = /^(?=([\s\S]*\.(?:rds|cache|docdb|neptune|redshift|memorydb|dax|kafka|mq|es|aoss|cloudsearch)\.))\1([a-z0-9-]+\.)*amazonaws\.com(\.cn)?$|\.rds\.amazonaws\.com$/i;
+/**
+ * An AWS service's own endpoint, the same for every account (`sqs.eu-west-1.amazonaws.com`, `dynamodb.us-east-1.amazonaws.com`,
+ * `sns.amazonaws.com`): no instance of a backing service. A queue URL on it names its queue in the path, which
+ * `backing-services/hard-coded-resource-arn-in-function-env` reports.
+ */
+const AWS_SERVICE_ENDPOINT = /^[a-z0-9-]+(?:\.[a-z]{2}(?:-[a-z]+)+-\d)?\.amazonaws\.com(?:\.cn)?$/i;
 /** Names of other AWS endpoints written for local emulators (`DYNAMODB_ENDPOINT: http://localhost:8000`). */
 // The lookahead jumps to the last service word at once (the most permissive start), so the tail is read once.
 const AWS_ENDPOINT_NAME = /^(?=((?:[\s\S]*_)?(?:DYNAMO(?:DB)?|SQS|SNS|KINESIS|S3|AWS)(?=_)))\1(_[A-Z0-9]+)*_(ENDPOINT|ENDPOINT_URL|HOST|URL)$/;
@@ -25,7 +31,9 @@ export default defineServerlessRule({
       'from a parameter or an SSM parameter, or from another stack\'s export (`!ImportValue`).',
       '',
       'Not reported: values taken from a parameter, intrinsic function or `${…}` variable; values that are not a',
-      'locator; bare host names without a dot (service names); `0.0.0.0`; and hosts under names and schemes that do not',
+      'locator; bare host names without a dot (service names); `0.0.0.0`; an AWS service\'s own regional endpoint',
+      '(`https://sqs.eu-west-1.amazonaws.com/123456789012/orders` names its queue in the path, which',
+      '`backing-services/hard-coded-resource-arn-in-function-env` reports); and hosts under names and schemes that do not',
       'point at a backing service.',
     ].join('\n'),
     messages: {
@@ -46,7 +54,7 @@ export default defineServerlessRule({
         const local = isIpLiteral(host) || isLoopbackHost(host);
         // A bare word is a Service name elsewhere; here only a real host (dotted, an IP, localhost) is a locator.
         const concreteHost = local || (host.includes('.') && /[a-z]/i.test(host));
-        if (!concreteHost || host === '0.0.0.0') continue;
+        if (!concreteHost || host === '0.0.0.0' || (AWS_SERVICE_ENDPOINT.test(host) && !MANAGED_HOST.test(host))) continue;
         if (backingScheme || MANAGED_HOST.test(host) || LOCATOR_NAME.test(name) || locatesBackingService(name, value) || (local && AWS_ENDPOINT_NAME.test(name))) {
           const what = backingScheme ? `${scheme} service` : 'backing service';
           report({ messageId: 'endpoint', data: { name: env.name, functions: model.namesTaking(fn, env), what, host }, range: env.range });

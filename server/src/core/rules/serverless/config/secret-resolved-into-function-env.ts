@@ -5,8 +5,11 @@ import type { EnvVar, ServerlessModel } from '../../../serverless/model';
 
 /** CloudFormation dynamic references that decrypt a secret while the stack deploys. */
 const RESOLVE_SECRET = /\{\{resolve:(secretsmanager|ssm-secure):/g;
-/** Serverless Framework variables that decrypt: `${ssm:/path~true}`, `${ssm(raw):…}`, Secrets Manager through SSM. */
-const FRAMEWORK_DECRYPT = /\$\{ssm(\([a-z, ]*\))?:(?:(?!\$\{ssm[(:])[^}])*(~true|\/aws\/reference\/secretsmanager\/)/;
+/**
+ * Serverless Framework variables that decrypt: `${ssm:/path~true}`, `${ssm(raw):…}`, Secrets Manager through SSM. The
+ * path may hold other variables, one level deep (`${ssm:/launchdarkly/${self:provider.stage}/sdkkey~true}`).
+ */
+const FRAMEWORK_DECRYPT = /\$\{ssm(\([a-z, ]*\))?:(?:[^{}$]|\$(?!\{)|\$\{(?!ssm[(:])[^{}]*\})*(~true|\/aws\/reference\/secretsmanager\/)/;
 const FRAMEWORK_SSM = /^\$\{ssm(\([a-z, ]*\))?:/;
 /** A CloudFormation dynamic reference to a plain (String) SSM parameter. */
 const RESOLVE_SSM = /\{\{resolve:ssm:/;
