@@ -184,6 +184,12 @@ describe('serverless templates', () => {
     assert.match(env.findings[0].message, /^The environment in `env\.yml` is included when the Serverless Framework deploys and is not analysed here/);
     const off = analyze({ uri: 'file:///w/serverless.yml', languageId: 'yaml', text }, { configuration: { rules: { 'serverless/included-file-not-analysed': 'off' } } });
     assert.deepEqual(off.findings.map((f) => f.ruleId), ['dev-prod-parity/deprecated-lambda-runtime']);
+    // One function's settings in a file of its own (brayanmunoz11/softtek): the function is known by name, its settings are not.
+    const one = analyze({ uri: 'file:///w/serverless.yml', languageId: 'yaml', text: 'service: api\nprovider:\n  name: aws\n  runtime: nodejs20.x\nfunctions:\n  fn_manager_api:  ${file(./services/lambdas/fn_manager_api/serverless.yml)}\n  inline:\n    handler: h.run\n' });
+    assert.deepEqual(one.parsed.serverless?.functions.map((f) => f.id), ['fn_manager_api', 'inline']);
+    const hints = one.findings.filter((f) => f.ruleId === 'serverless/included-file-not-analysed');
+    assert.deepEqual(hints.map((f) => `${f.range.start.line}:${f.range.start.character}`), ['5:19']);
+    assert.match(hints[0].message, /^The settings of function `fn_manager_api` are in `\.\/services\/lambdas\/fn_manager_api\/serverless\.yml`, included when/);
   });
 
   it('a Go template of a serverless.yml is not analysed (one hint, no syntax error); a Step Functions JSONata value is no Jinja block', () => {

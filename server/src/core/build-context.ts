@@ -22,7 +22,7 @@ import { devDependencyCopies, type DevDependencyCopy } from './dockerfile/dev-de
 
 export { cleanPath };
 import { packageScriptRun } from './dockerfile/package-scripts';
-import { isPython, startInfo, type StartCommand, type StartInfo } from './dockerfile/start-command';
+import { isPython, programWords, startInfo, type StartCommand, type StartInfo } from './dockerfile/start-command';
 import { pythonScriptWord } from './dockerfile/python-scripts';
 import { isShellScript, readScript, type ScriptReading } from './dockerfile/script-lines';
 
@@ -325,6 +325,19 @@ export function readEntrypointScript(model: DockerfileModel, buildContext: Build
   let reading = byArguments.get(key);
   if (!reading) byArguments.set(key, (reading = readScript(file.uri, file.text, script.arguments)));
   return { script, file, reading };
+}
+
+/**
+ * The command an entrypoint script ends with, the process the container keeps running (its words after wrappers and
+ * assignments), and whether the script hands its own process to it with `exec` (then it is PID 1 and gets the signals).
+ */
+export function scriptMainCommand(read: EntrypointScriptReading): { words: ShellWord[]; program: string; exec: boolean } | undefined {
+  const last = read.reading.commands.at(-1);
+  if (!last) return undefined;
+  const { words, program } = programWords(last);
+  if (words.length === 0 || program === 'wait') return undefined;
+  const exec = last.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value))?.value === 'exec';
+  return { words, program, exec };
 }
 
 /**

@@ -87,7 +87,7 @@ const MANAGER_OPTIONS_WITH_VALUE: Partial<Record<PackageManager, ReadonlySet<str
     '--no-binary', '--only-binary', '--platform', '--python-version', '--implementation', '--abi', '--trusted-host', '--root-user-action',
     '--progress-bar', '--retries', '--timeout', '--exists-action', '--upgrade-strategy', '--log', '--proxy', '--cert', '--client-cert',
     '--cache-dir', '--src', '--index', '-f', '--find-links', '-e', '--editable', '-C', '--config-settings', '--global-option', '--install-option',
-    '--report', '--python',
+    '--report', '--python', '-p',
   ]),
   npm: new Set(['--loglevel', '--cache', '--userconfig', '-w', '--workspace', '--omit', '--include', '--install-strategy', '--before', '--fetch-retries']),
   pnpm: new Set(['--loglevel', '--filter', '-F', '--store-dir', '--reporter', '-w', '--workspace']),
@@ -140,6 +140,10 @@ function installArguments(command: SimpleCommand): { manager: PackageManager; ar
       program = 'pip';
       rest = rest.slice(2);
     } else return undefined;
+  } else if (program === 'uv' && rest[0]?.value === 'pip') {
+    // `uv pip install …`: uv's pip interface, read as pip's.
+    program = 'pip';
+    rest = rest.slice(1);
   }
   const spec = Object.hasOwn(SUBCOMMANDS, program) ? SUBCOMMANDS[program] : undefined;
   if (!spec) return undefined;

@@ -259,7 +259,7 @@ const HOST_ONLY_OPTIONS = new Set(['--host', '-H', '--hostname', '--server.addre
 const SHORT_OPTIONS_UNSAFE = new Set(['java', 'node', 'python', 'python3', 'bash', 'sh', 'curl', 'wget', 'ssh', 'mkdir', 'cp', 'tar', 'ls', 'ln', 'grep', 'sed', 'cat', 'tail', 'nc', 'timeout', 'sleep', 'echo', 'printf', 'chmod', 'chown', 'install', 'psql', 'mysql', 'redis-cli']);
 
 /** Address and port options on a start command, with their parts located. */
-export function addressOptions(command: StartCommand): AddressOption[] {
+export function addressOptions(command: Pick<StartCommand, 'program' | 'words'>): AddressOption[] {
   const out: AddressOption[] = [];
   const words = command.words;
   const shortOk = !SHORT_OPTIONS_UNSAFE.has(command.program) && !(command.program === 'php' && !words.some((w) => w.value === '-S'));
@@ -527,7 +527,7 @@ function isConsoleOnlyDotnetImage(base: { name: string; tag: string } | undefine
  * A short name for the server a start command runs (`gunicorn`, `node server.js`, `java -jar`), if it is one. `base`
  * is the image the command's stage is built on, where known ({@link baseImageOf}).
  */
-export function serverKind(command: StartCommand, base?: { name: string; tag: string }): string | undefined {
+export function serverKind(command: Pick<StartCommand, 'program' | 'words'>, base?: { name: string; tag: string }): string | undefined {
   const p = command.program;
   const v = command.words.map((w) => w.value);
   const args = v.slice(1);

@@ -179,7 +179,8 @@ export class ServerlessModel {
    * Files a Serverless Framework file takes functions or an environment from (`functions: ${file(./functions.yml)}`,
    * `environment: ${file(env.yml):${self:provider.stage}}`), where the file names them: not read (the core reads no file).
    */
-  readonly includedFiles: { file: string; what: 'functions' | 'environment'; range: Range }[] = [];
+  /** What the file takes from other files: its functions, one function's settings (`name`), or an environment. */
+  readonly includedFiles: { file: string; what: 'functions' | 'function' | 'environment'; range: Range; name?: string }[] = [];
   /** What {@link functionsTaking} answered, by the inherited value's node. */
   private readonly takers = new Map<Node, LambdaFunction[]>();
 
@@ -686,16 +687,18 @@ export class ServerlessModel {
   }
 
   /** True when `node` is a whole `${file(...)}` value (one key of the file, maybe per stage): kept in includedFiles. */
-  private included(node: unknown, what: 'functions' | 'environment'): boolean {
+  private included(node: unknown, what: 'functions' | 'function' | 'environment', name?: string): boolean {
     const file = isScalar(node) && typeof node.value === 'string' ? INCLUDED_FILE.exec(node.value.trim()) : null;
     const range = file ? this.rangeOf(node as Node) : undefined;
-    if (file && range) this.includedFiles.push({ file: file[1], what, range });
+    if (file && range) this.includedFiles.push({ file: file[1], what, range, ...(name !== undefined ? { name } : {}) });
     return file !== null;
   }
 
   private readFunctionMap(functions: unknown): void {
     const doc = this.doc!;
     for (const { key, pair } of mapEntries(functions, doc)) {
+      // `fn_manager_api: ${file(./services/fn_manager_api/serverless.yml)}`: the function's settings are in that file.
+      this.included(resolve(pair.value, doc), 'function', key);
       const properties = asMap(pair.value, doc);
       const idRange = this.rangeOf(pair.key as Node);
       if (!idRange) continue;

@@ -12,6 +12,7 @@ testRule(rule, {
     { name: 'an image whose purpose is to run make', code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y build-essential protobuf-compiler\nENTRYPOINT ["make"]\n' },
     { name: 'runtime libraries', code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates libssl3 tzdata\n' },
     { name: 'a last stage for development after the production stage (forem: built with --target production)', code: 'FROM ruby:3.3 AS builder\nRUN dnf install -y gcc libffi-devel libxml2-devel\nRUN bundle install\nFROM ruby:3.3-slim AS production\nRUN dnf install -y libcurl tzdata\nCOPY --from=builder /opt/app /opt/app\nCMD ["bundle", "exec", "rails", "server"]\nFROM builder AS testing\nCMD ["bundle", "exec", "rspec"]\nFROM builder AS development\nCMD ["bundle", "exec", "rails", "server"]\n' },
+    { name: 'a Dockerfile.dev that builds in place (fastapi-nextjs reference)', filename: 'src/fastapi/Dockerfile.dev', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\nCOPY . /app\nCMD ["uvicorn", "app.main:app", "--reload"]\n' },
   ],
   invalid: [
     {

@@ -9,6 +9,9 @@ testRule(rule, {
     { name: 'DEBUG namespaces of the debug module', code: 'FROM node:20-slim\nENV DEBUG=app:*\n' },
     { name: 'production ASP.NET and Spring profiles', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ASPNETCORE_ENVIRONMENT=Production SPRING_PROFILES_ACTIVE=prod\n' },
     { name: 'unknown ARG value', code: 'FROM node:20-slim\nARG NODE_ENV\nENV NODE_ENV=$NODE_ENV\n' },
+    // raveenb/fastapi-nextjs-docker-github-actions-reference: the development images beside the released ones.
+    { name: 'a Dockerfile.dev built for development', filename: 'src/fastapi/Dockerfile.dev', code: 'FROM python:3.12-slim\nWORKDIR /app\nENV ENVIRONMENT=development\nENV DEBUG=true\nCMD ["uvicorn", "app.main:app", "--reload"]\n' },
+    { name: 'a last stage named as the development target', code: 'FROM node:20-slim AS base\nWORKDIR /app\nFROM base AS dev\nENV NODE_ENV=development\nCMD ["pnpm", "dev"]\n' },
   ],
   invalid: [
     {

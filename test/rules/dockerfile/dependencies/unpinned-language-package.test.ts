@@ -12,6 +12,7 @@ testRule(rule, {
       name: "options' values are no packages: pip's --no-binary, --trusted-host, --root-user-action; npm's --loglevel; gem's --source",
       code: 'FROM python:3.12\nRUN pip3 install --no-binary :all: cython==0.29.24 mpi4py==3.1.1\nRUN pip install --trusted-host pypi.org --root-user-action ignore --progress-bar off flask==3.0.3\nRUN npm install -g --loglevel warn pm2@5.4.2\nRUN gem install -s https://rubygems.org rails -v 7.1.3\n',
     },
+    { name: "uv pip from a requirements file, with uv's -p; corepack with a version or its known-good release", code: 'FROM python:3.12-slim\nRUN uv pip install --system -p 3.12 -r requirements.txt\nRUN corepack prepare pnpm@9.12.3 --activate && corepack enable pnpm\n' },
   ],
   invalid: [
     {
@@ -57,6 +58,14 @@ testRule(rule, {
       errors: [
         { line: 2, column: 46, endColumn: 52, message: '`poetry` is installed by pip without a version' },
         { line: 6, column: 14, endColumn: 18, message: '`pnpm` is installed by npm' },
+      ],
+    },
+    {
+      name: "uv pip install of a package with no version, and corepack activating pnpm@latest (fastapi-nextjs reference)",
+      code: 'FROM python:3.12-slim\nRUN uv pip install --no-cache gunicorn\nFROM node:20-slim\nRUN corepack enable && corepack prepare pnpm@latest --activate\n',
+      errors: [
+        { line: 2, column: 31, endColumn: 39, messageId: 'unpinned', message: 'by pip' },
+        { line: 4, column: 41, endColumn: 52, messageId: 'corepackLatest' },
       ],
     },
   ],

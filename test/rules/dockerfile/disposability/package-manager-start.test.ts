@@ -11,6 +11,7 @@ testRule(rule, {
     { name: 'npm run start in shell form on an Alpine stage the final stage is built FROM', code: 'FROM node:18-alpine AS runner\nENV NODE_ENV=production\nFROM runner\nENTRYPOINT npm run start\n' },
     // linkwarden before the yarn script that stays: a migration step, then the app itself.
     { name: 'a yarn step that finishes before the app starts', code: 'FROM node:22.14-bullseye-slim\nCMD ["sh", "-c", "yarn prisma:deploy && node server.js"]\n' },
+    { name: 'a Dockerfile.dev that runs the dev script', filename: 'src/nextjs/Dockerfile.dev', code: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["pnpm", "dev"]\n' },
   ],
   invalid: [
     {

@@ -13,6 +13,10 @@ const KAFKA_CONSUMER = '    implementation("org.apache.kafka:kafka-clients:4.2.0
 const MAVEN_JAR = 'FROM maven:3.9-eclipse-temurin-21 AS build\nWORKDIR /src\nCOPY pom.xml .\nCOPY src ./src\nRUN mvn -B package\nFROM eclipse-temurin:21-jre\nCOPY --from=build /src/target/app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n';
 const pom = (parent: string, artifact: string) => ({ files: { 'pom.xml': { uri: 'file:///repo/pom.xml', text: `<project>\n${parent}  <dependencies>\n    <dependency>\n      <groupId>x</groupId>\n      <artifactId>${artifact}</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n` } } });
 
+// crazyhamster310/JudgeTasker: the CMD runs boot.sh, which migrates, then execs gunicorn.
+const BOOT = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app\nRUN chmod +x ./boot.sh\nCMD ["./boot.sh"]\n';
+const boot = (text: string) => ({ files: { 'boot.sh': { uri: 'file:///repo/boot.sh', text } } });
+
 testRule(rule, {
   valid: [
     { name: 'gunicorn with EXPOSE', code: 'FROM python:3.12-slim\nEXPOSE 8000\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n' },
@@ -32,6 +36,8 @@ testRule(rule, {
     { name: "a GitHub Action's bundled index.js", code: 'FROM node:24-alpine\nRUN mkdir /app\nCOPY action-dist /app/action-dist\nWORKDIR /app\nCMD ["node", "./action-dist/index.js"]\n' },
     { name: "a worker folder's index.js", code: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/worker/index.js"]\n' },
     { name: 'pm2-runtime with an ecosystem file (not read)', code: 'FROM node:20-alpine\nCOPY . /app\nWORKDIR /app\nCMD ["pm2-runtime", "start", "ecosystem.config.js"]\n' },
+    { name: 'a script that ends by starting a server, with EXPOSE', code: BOOT.replace('CMD', 'EXPOSE 5000\nCMD'), buildContext: boot('#!/bin/bash\nflask db upgrade\nexec gunicorn -b :5000 main:app\n') },
+    { name: 'a script that ends with a worker', code: BOOT, buildContext: boot('#!/bin/bash\nexec celery -A app worker\n') },
   ],
   invalid: [
     {
@@ -86,6 +92,12 @@ testRule(rule, {
       name: "an index.js in an ordinary folder is still a server's entry point",
       code: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/src/index.js"]\n',
       errors: [{ line: 3, column: 6, endColumn: 12, message: '`node /app/src/index.js`' }],
+    },
+    {
+      name: 'a script that ends by starting gunicorn, and no EXPOSE (JudgeTasker)',
+      code: BOOT,
+      buildContext: boot('#!/bin/bash\nflask db upgrade\nexec gunicorn -b :5000 --access-logfile - --error-logfile - --timeout 600 main:app\n'),
+      errors: [{ line: 5, column: 6, endColumn: 17, messageId: 'inScript', message: '`boot.sh` starts `gunicorn`, which serves on a port, but the image declares no EXPOSE; add `EXPOSE 5000`.' }],
     },
   ],
 });

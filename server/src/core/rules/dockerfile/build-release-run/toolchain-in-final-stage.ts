@@ -5,7 +5,7 @@ import { installedPackages, type InstalledPackage } from '../../../dockerfile/pa
 import { programOf, runtimeInstructions, verbIndex } from '../../../dockerfile/instructions';
 import { SYSTEM_MANAGERS } from '../../../dockerfile/backing-services';
 import type { DockerfileModel } from '../../../dockerfile/model';
-import { imagePurpose } from '../../../dockerfile/start-command';
+import { imagePurpose, isDevelopmentImage } from '../../../dockerfile/start-command';
 
 const TOOLCHAIN = /^(build-essential|build-base|gcc|gcc-c\+\+|g\+\+|clang|make|cmake|autoconf|automake|libtool|golang|golang-go|go|rustc|cargo|maven|gradle|default-jdk|default-jdk-headless|openjdk-\d+-jdk(-headless)?|java-\d+-openjdk-devel|openjdk\d+-jdk|musl-dev|linux-headers|.+-dev|.+-devel)$/;
 
@@ -27,14 +27,16 @@ export default defineDockerfileRule({
       '',
       'Only application runtimes are judged: an image that starts nothing of its own (a base image, a language image',
       'with `CMD ["python3"]`) or runs a build or code-generation tool (`make`, `protoc`, `buf`, `mvn`) needs its',
-      'toolchain and is not reported.',
+      'toolchain and is not reported, nor is a development image (`Dockerfile.dev`, `.devcontainer/`, a last stage `AS',
+      'dev`), which builds in place and is not released.',
     ].join('\n'),
     messages: {
       toolchain: '{{packages}} stay in the runtime image; build in a separate stage and copy only the artefacts, or remove them after use.',
     },
   },
-  check({ model, report }) {
-    if (imagePurpose(model) !== 'app') return;
+  check({ model, source, report }) {
+    // A development image (`Dockerfile.dev`, a last stage `AS dev`) builds in place and is not released.
+    if (imagePurpose(model) !== 'app' || isDevelopmentImage(model, source.uri)) return;
     const runtime = runtimeInstructions(model);
     const removed = removedPackages(model, runtime);
     for (const instruction of runtime) {

@@ -3,6 +3,7 @@ import type { EnvVariable } from '../../../dockerfile/model';
 import { argValuesAt, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
 import { NON_PRODUCTION } from '../../../dockerfile/literal-values';
 import { debugSwitchOff, debugSwitchOn } from '../../../debug-switches';
+import { isDevelopmentImage } from '../../../dockerfile/start-command';
 
 /** Variables that select a framework's environment; the value is the safe production setting, if there is one. */
 const MODE_VARIABLES: Record<string, string | undefined> = {
@@ -41,6 +42,9 @@ export default defineDockerfileRule({
       'Set the production mode in the image (`NODE_ENV=production` is the right default and is not reported) and let each',
       'deploy override individual settings through its own environment variables. Builder stages are not judged. The quick',
       'fix switches well-known variables to their production value when no later `RUN` depends on the old one.',
+      '',
+      'Not reported: a development image (`Dockerfile.dev`, `dev.Dockerfile`, `.devcontainer/`, a last stage `AS dev`),',
+      'which is built for that environment and is not released.',
     ].join('\n'),
     messages: {
       mode: '`{{name}}={{value}}` bakes the {{value}} environment into the runtime image; default to production and override per deploy.',
@@ -53,7 +57,8 @@ export default defineDockerfileRule({
   },
   check({ model, source, report }) {
     const stage = model.finalStage;
-    if (!stage) return;
+    // A development image (`Dockerfile.dev`, a last stage `AS dev`) is built for that environment and not released.
+    if (!stage || isDevelopmentImage(model, source.uri)) return;
     const runtime = runtimeInstructions(model);
     for (const variable of model.envOf(stage).values()) {
       const name = variable.name;

@@ -36,11 +36,14 @@ export default defineDockerfileRule({
       'file, local paths, archives and VCS URLs, names built from variables, and installers upgrading themselves (`pip',
       'install -U pip`, `npm i -g npm`). Another package manager installed for the build is reported (`pip install',
       'poetry`, `npm i -g pnpm`, `gem install bundler`): it then reads the lock file, and its next major release may read',
-      'it differently or refuse it. Corresponds to hadolint DL3013 (pip), DL3016 (npm), DL3028 (gem) and DL3062 (go install).',
+      'it differently or refuse it; so is one activated by a moving tag (`corepack prepare pnpm@latest --activate`).',
+      '`uv pip install` is read as pip. Corresponds to hadolint DL3013 (pip), DL3016 (npm), DL3028 (gem) and DL3062 (go',
+      'install).',
     ].join('\n'),
     messages: {
       unpinned: '`{{name}}` is installed by {{manager}} without a version, so each build resolves it anew; pin it or install it from the lock file.',
       goLatest: '`go install {{name}}` follows a moving version; name a release (`@v1.2.3`).',
+      corepackLatest: '`corepack {{verb}} {{name}}` activates whatever release of the package manager is newest; name a version (`pnpm@9.12.3`) or set `packageManager` in package.json.',
     },
     hadolint: ['DL3013', 'DL3016', 'DL3028', 'DL3062'],
     anchors: [{ tool: 'hadolint', id: 'DL3013' }, { tool: 'hadolint', id: 'DL3016' }, { tool: 'hadolint', id: 'DL3028' }, { tool: 'hadolint', id: 'DL3062' }],
@@ -57,6 +60,16 @@ export default defineDockerfileRule({
     for (const run of runs) {
       for (const command of model.commandLine(run)?.commands ?? []) {
         const words = effectiveWords(command);
+        // `corepack prepare pnpm@latest --activate`, `corepack install -g yarn@stable`: the newest release of the manager.
+        if (programOf(words) === 'corepack') {
+          const verb = words.find((w, i) => i > 0 && !w.value.startsWith('-'));
+          if (verb?.value !== 'prepare' && verb?.value !== 'install') continue;
+          for (const w of words.slice(words.indexOf(verb) + 1)) {
+            // A tag that moves; without a version, corepack takes the release it knows as good (it moves with Node's image).
+            if (/^(npm|pnpm|yarn)@(latest|stable|canary|next|rc)$/.test(w.value)) report({ messageId: 'corepackLatest', data: { verb: verb.value, name: w.value }, range: w.range as Range });
+          }
+          continue;
+        }
         if (programOf(words) !== 'go') continue;
         const v = verbIndex(words);
         if (v < 0 || words[v].value !== 'install') continue;

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
-import { baseImageOf, officialName, programWords, startInfo } from '../../../dockerfile/start-command';
-import { readEntrypointScript } from '../../../build-context';
+import { baseImageOf, officialName, startInfo } from '../../../dockerfile/start-command';
+import { readEntrypointScript, scriptMainCommand } from '../../../build-context';
 
 /** Servers whose graceful stop is another signal than SIGTERM, which makes them stop at once. */
 function gracefulSignal(program: string, words: string[]): { server: string; signal: string } | undefined {
@@ -43,11 +43,8 @@ export default defineDockerfileRule({
     let wanted = gracefulSignal(main.program, main.words.map((w) => w.value));
     // An entrypoint script that hands its process to the server (`exec nginx -g 'daemon off;'`): the server gets the signal.
     const script = wanted ? undefined : readEntrypointScript(model, buildContext);
-    const last = script?.reading.commands.at(-1);
-    if (script && last && last.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value))?.value === 'exec') {
-      const { words, program } = programWords(last);
-      wanted = gracefulSignal(program, words.map((w) => w.value));
-    }
+    const last = script && scriptMainCommand(script);
+    if (last?.exec) wanted = gracefulSignal(last.program, last.words.map((w) => w.value));
     if (!wanted) return;
     const base = baseImageOf(info.stage);
     if (!base || SIGNALLING_IMAGES.test(officialName(base.name))) return;

@@ -3,7 +3,7 @@ import { managerVerbIndex } from '../../../dockerfile/lockfiles';
 import { startCommands } from '../../../dockerfile/instructions';
 import { effectiveWords, type SimpleCommand } from '../../../dockerfile/shell';
 import { spanOf } from '../../../dockerfile/instructions';
-import { baseImageOf, imagePurpose } from '../../../dockerfile/start-command';
+import { baseImageOf, imagePurpose, isDevelopmentImage } from '../../../dockerfile/start-command';
 import { isAlpineImage } from '../../../dockerfile/base-images';
 
 const MANAGERS = new Set(['npm', 'yarn', 'pnpm']);
@@ -40,14 +40,16 @@ export default defineDockerfileRule({
       'to the shell that runs the script and waits for it; BusyBox sh (`/bin/sh` there) has replaced itself with the',
       'app, which gets the signal and finishes its work. Under dash (`/bin/sh` on Debian and Ubuntu images) the shell',
       'dies on the signal and the app never receives it. Yarn 1 forwards the signal and exits at once, so it is reported',
-      'everywhere.',
+      'everywhere. A development image (`Dockerfile.dev`, `.devcontainer/`, a last stage `AS dev`) is not reported: a',
+      'developer stops it, not a rollout.',
     ].join('\n'),
     messages: {
       manager: '`{{command}}` makes {{manager}} the main process, which does not forward SIGTERM reliably; start the program directly (`node server.js`).',
     },
   },
-  check({ model, report }) {
-    if (imagePurpose(model) !== 'app') return;
+  check({ model, source, report }) {
+    // A development image (`Dockerfile.dev`: `pnpm dev`) is stopped by its developer, not by a platform's rollout.
+    if (imagePurpose(model) !== 'app' || isDevelopmentImage(model, source.uri)) return;
     // npm forwards SIGTERM to the script's shell and waits; BusyBox sh has exec'd the app, which gets it (measured).
     const stage = model.finalStage;
     const base = stage ? baseImageOf(stage) : undefined;

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { addressOptions, baseImageOf, serverKind, startInfo } from '../../../dockerfile/start-command';
-import { jvmBuildFiles, type BuildContext } from '../../../build-context';
+import { jvmBuildFiles, readEntrypointScript, scriptMainCommand, type BuildContext } from '../../../build-context';
 import { jvmServing } from '../../../dockerfile/jvm-build';
 import type { DockerfileModel } from '../../../dockerfile/model';
 
@@ -35,7 +35,8 @@ export default defineDockerfileRule({
       'run -P`, Compose and readers of the Dockerfile rely on it to know where the service listens.',
       '',
       'Add `EXPOSE <port>` for the port the server binds (ideally the one it reads from `PORT`). EXPOSE publishes',
-      'nothing by itself; it documents the port binding.',
+      'nothing by itself; it documents the port binding. An entrypoint script that ends by starting the server',
+      '(`exec gunicorn -b :5000 main:app`) is read when the build context holds it.',
       '',
       'Not reported: a server that binds the port the platform hands it in `$PORT` (`--port $PORT`, `-Dserver.port=${PORT}`,',
       '`--bind :$PORT`), since then no fixed port exists to declare; `dotnet app.dll` on a .NET runtime image without',
@@ -49,19 +50,30 @@ export default defineDockerfileRule({
     ].join('\n'),
     messages: {
       noExpose: '`{{server}}` serves on a port but the image declares no EXPOSE; add `EXPOSE {{port}}`.',
+      inScript: '`{{script}}` starts `{{server}}`, which serves on a port, but the image declares no EXPOSE; add `EXPOSE {{port}}`.',
     },
   },
   check({ model, report, buildContext }) {
     const info = startInfo(model);
     const main = info?.main;
     if (!info || !main) return;
-    const server = serverKind(main, baseImageOf(info.stage));
+    const base = baseImageOf(info.stage);
+    let server = serverKind(main, base);
+    let started: Pick<typeof main, 'program' | 'words'> = main;
+    // An entrypoint script that ends by starting the server (`exec gunicorn -b :5000 main:app`, JudgeTasker's boot.sh).
+    const script = server ? undefined : readEntrypointScript(model, buildContext);
+    const last = script && scriptMainCommand(script);
+    if (last) {
+      server = serverKind(last, base);
+      started = last;
+    }
     if (!server) return;
     if (server === 'java -jar' && jarServesNothing(model, buildContext)) return;
     if (model.inheritedInstructions(info.stage, 'EXPOSE').length > 0) return;
     // The platform chooses the port (`--port $PORT`): there is no fixed number to declare.
-    if (main.words.some((w) => /\$\{?PORT\b/.test(w.value))) return;
-    const port = addressOptions(main).find((o) => o.port && /^\d+$/.test(o.port.text))?.port?.text ?? model.envOf(info.stage).get('PORT')?.value;
-    report({ messageId: 'noExpose', data: { server, port: port && /^\d+$/.test(port) ? port : '<port>' }, range: main.words[0].range });
+    if (started.words.some((w) => /\$\{?PORT\b/.test(w.value))) return;
+    const port = addressOptions(started).find((o) => o.port && /^\d+$/.test(o.port.text))?.port?.text ?? model.envOf(info.stage).get('PORT')?.value;
+    const data = { server, port: port && /^\d+$/.test(port) ? port : '<port>', script: script?.script.contextPath ?? '' };
+    report({ messageId: script ? 'inScript' : 'noExpose', data, range: main.words[0].range });
   },
 });
