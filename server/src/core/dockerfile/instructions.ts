@@ -347,6 +347,11 @@ export function variablesAt(model: DockerfileModel, instruction: Instruction): V
 /** Variables a front-end build puts in the browser bundle by their prefix (Vite, Next.js, Create React App, Nuxt, Expo…). */
 const BROWSER_PUBLIC = /^(VITE|NEXT_PUBLIC|REACT_APP|VUE_APP|GATSBY|NUXT_PUBLIC|EXPO_PUBLIC|PUBLIC|STORYBOOK)_/;
 
+/** True for a variable a front-end build compiles into the browser bundle (`VITE_API_URL`, `VUE_APP_BACKEND_URL`). */
+export function isBrowserPublic(name: string): boolean {
+  return BROWSER_PUBLIC.test(name);
+}
+
 const publicArgsOf = new AttachedCache<DockerfileModel, Set<string>>('browser-public build arguments');
 
 /**
@@ -360,7 +365,7 @@ export function browserPublicArgs(model: DockerfileModel): ReadonlySet<string> {
     out = new Set();
     for (const instruction of model.instructionsOf('ENV')) {
       for (const variable of propertiesOf(instruction)) {
-        const arg = BROWSER_PUBLIC.test(variable.name) ? soleReference(variable.value) : undefined;
+        const arg = isBrowserPublic(variable.name) ? soleReference(variable.value) : undefined;
         if (arg) out.add(arg);
       }
     }

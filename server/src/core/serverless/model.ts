@@ -369,9 +369,10 @@ export class ServerlessModel {
   }
 
   /**
-   * The values a `Fn::FindInMap` of this template can take: with a literal map name and second-level key, the literal
-   * value of that key in the one top-level entry it names, or in every entry when the top-level key is not literal
-   * (`!Ref Stage`). Undefined when a name is not literal, the map is not in `Mappings`, or an entry lacks a literal value.
+   * The values a `Fn::FindInMap` of this template can take: with a literal map name, the literal values its keys
+   * lead to, each key read as written or, when it is not literal (`!Ref Stage`), as every key of that level
+   * (`[StageConfig, !Ref Stage, Timeout]`, `[EnvMap, DBHost, !Ref Env]`). Undefined when the map name is not literal,
+   * the map is not in `Mappings`, or a value found is not a literal.
    */
   mappedValues(node: unknown): string[] | undefined {
     const doc = this.doc;
@@ -380,35 +381,43 @@ export class ServerlessModel {
     if (intrinsicOf(n) !== 'Fn::FindInMap') return undefined;
     const [mapName, topKey, secondKey] = seqItems(intrinsicBody(n, 'Fn::FindInMap', doc), doc);
     const mapText = scalarString(mapName, doc);
-    const second = scalarString(secondKey, doc);
-    if (!mapText || !second || intrinsicOf(mapName) || intrinsicOf(secondKey)) return undefined;
+    if (!mapText || intrinsicOf(mapName) || !topKey || !secondKey) return undefined;
     const mapping = asMap(valueOf(asMap(valueOf(this.root, 'Mappings', doc), doc), mapText, doc), doc);
     if (!mapping) return undefined;
-    const top = intrinsicOf(topKey) ? undefined : scalarString(topKey, doc);
-    const entries = top !== undefined ? [valueOf(mapping, top, doc)] : mapEntries(mapping, doc).map((e) => e.pair.value);
+    // A level's entries under a literal key, or every entry of the level for a key the deploy chooses.
+    const level = (map: unknown, key: Node): unknown[] => {
+      const literal = intrinsicOf(key) ? undefined : scalarString(key, doc);
+      return literal !== undefined ? [valueOf(asMap(map, doc), literal, doc)] : mapEntries(map, doc).map((e) => e.pair.value);
+    };
     const values: string[] = [];
-    for (const entry of entries) {
-      const value = resolve(valueOf(asMap(entry, doc), second, doc), doc);
-      if (!isScalar(value) || value.value === null || typeof value.value === 'object') return undefined;
-      values.push(String(value.value));
+    for (const entry of level(mapping, topKey)) {
+      for (const found of level(entry, secondKey)) {
+        const value = resolve(found, doc);
+        if (!isScalar(value) || value.value === null || typeof value.value === 'object') return undefined;
+        values.push(String(value.value));
+      }
     }
     return values;
   }
 
   /**
    * The values a setting can take when it is deployed: the setting itself, or for `!If [Condition, A, B]` each
-   * branch (a nested `!If`'s too, to MAX_CONDITION_DEPTH), `!Ref AWS::NoValue` left out. Each keeps the setting's
+   * branch (a nested `!If`'s too, to MAX_CONDITION_DEPTH), `!Ref AWS::NoValue` left out, and for a `!FindInMap` into
+   * the template's own Mappings each literal it can find there (mappedValues), as a literal. Each keeps the setting's
    * name and range, with the branch's node, intrinsic and text.
    */
   branches<T extends TemplateValue>(value: T): T[] {
     const doc = this.doc;
-    if (value.intrinsic !== 'Fn::If' || !doc) return [value];
+    if ((value.intrinsic !== 'Fn::If' && value.intrinsic !== 'Fn::FindInMap') || !doc) return [value];
     const out: T[] = [];
     const visit = (node: unknown, depth: number) => {
       const branch = this.value(node);
       if (!branch) return;
       if (branch.intrinsic === 'Ref' && this.referencedId(branch.node) === 'AWS::NoValue') return;
-      if (branch.intrinsic !== 'Fn::If') out.push({ ...value, node: branch.node, literal: branch.literal, intrinsic: branch.intrinsic, text: branch.text });
+      // `!FindInMap [EnvMap, !Ref Env, DBHost]`: each literal the template's own Mappings hold there.
+      const mapped = branch.intrinsic === 'Fn::FindInMap' ? this.mappedValues(branch.node) : undefined;
+      if (mapped) for (const literal of new Set(mapped)) out.push({ ...value, node: branch.node, literal, intrinsic: undefined, text: literal });
+      else if (branch.intrinsic !== 'Fn::If') out.push({ ...value, node: branch.node, literal: branch.literal, intrinsic: branch.intrinsic, text: branch.text });
       else if (depth < MAX_CONDITION_DEPTH) for (const item of seqItems(intrinsicBody(branch.node, 'Fn::If', doc), doc).slice(1, 3)) visit(item, depth + 1);
     };
     visit(value.node, 0);

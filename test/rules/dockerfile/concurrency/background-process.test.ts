@@ -76,5 +76,11 @@ testRule(rule, {
       code: 'FROM python:3.7\nRUN apt-get update && apt-get -y install cron\nCMD cron && tail -f\n',
       errors: [{ line: 3, column: 13, endColumn: 20, messageId: 'keepAlive' }],
     },
+    {
+      name: "a script that starts php-fpm as a service before nginx (vkingmaker/bird-board's start.sh)",
+      code: MUNKI,
+      buildContext: script('#!/bin/bash\nphp artisan migrate --force\nservice php7.2-fpm start && nginx -g "daemon off;"\n'),
+      errors: [{ line: 5, column: 13, endColumn: 47, message: 'starts `php7.2-fpm` in the background (`service php7.2-fpm start`)', relatedLines: [3] }],
+    },
   ],
 });

@@ -26,5 +26,10 @@ testRule(rule, {
       code: 'FROM ruby:3.3-slim AS base\r\nARG REDIS_HOST=redis\r\nENV CACHE_HOST=${REDIS_HOST:-redis}\r\nFROM base\r\n',
       errors: [{ line: 3, column: 16, messageId: 'config', message: 'REDIS_HOST' }],
     },
+    {
+      name: "a front-end build variable: compiled into the bundle, so the advice is to serve it at run time (sjohnatas7's Vue frontend)",
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nARG VUE_APP_BACKEND_URL\nENV VUE_APP_BACKEND_URL=$VUE_APP_BACKEND_URL\nRUN npm run build\nCMD ["http-server", "dist"]\n',
+      errors: [{ line: 5, column: 25, endColumn: 45, messageId: 'bundle' }],
+    },
   ],
 });

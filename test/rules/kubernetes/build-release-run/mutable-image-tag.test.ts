@@ -58,6 +58,8 @@ testRule(rule, {
       code: deployment('gcr.io/zouba-dev/gdgdemo-app:latest'),
       workspace: [{ filename: 'kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\nimages:\n  - name: gcr.io/zouba-dev/gdgdemo-app:latest\n    newTag: 3f1c2ab\n' }],
     },
+    // iravid's course manifests and hcdung2109's cloud-native: built into the local cluster, never pulled.
+    { name: 'a container the node never pulls for (local-only-image reports it)', code: deploymentYaml({ name: 'web', image: 'k8s-for-devs/api:latest', selector: true }, '          imagePullPolicy: Never\n') },
   ],
   invalid: [
     {

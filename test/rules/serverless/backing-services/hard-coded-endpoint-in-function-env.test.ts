@@ -24,5 +24,10 @@ testRule(rule, {
       code: 'service: a\nprovider:\n  name: aws\n  environment:\n    CS_SEARCH_ENDPOINT: search-hopo-x7k2.ap-northeast-2.cloudsearch.amazonaws.com\n    CS_DOC_ENDPOINT: doc-hopo-x7k2.ap-northeast-2.cloudsearch.amazonaws.com\nfunctions:\n  f:\n    handler: h\n',
       errors: [{ line: 5, column: 25 }, { line: 6, column: 22 }],
     },
+    {
+      name: "a host per environment in the template's Mappings (evergarden0412/gptea-api)",
+      code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  Env: {Type: String, AllowedValues: [dev, prod]}\nMappings:\n  EnvMap:\n    dev: {DBHost: gptea-dev.cdkmn8yg5hzw.ap-northeast-2.rds.amazonaws.com}\n    prod: {DBHost: gptea-instance-1.cdkmn8yg5hzw.ap-northeast-2.rds.amazonaws.com}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          DB_HOST: !FindInMap [EnvMap, !Ref Env, DBHost]\n',
+      errors: [{ line: 14, column: 20, endColumn: 57, message: '`gptea-dev.cdkmn8yg5hzw.ap-northeast-2.rds.amazonaws.com`' }],
+    },
   ],
 });

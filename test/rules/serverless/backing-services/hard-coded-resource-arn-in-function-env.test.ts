@@ -13,5 +13,10 @@ testRule(rule, {
     { name: 'a queue URL', code: sam('          QUEUE_URL: https://sqs.eu-west-1.amazonaws.com/123456789012/orders\n'), errors: [{ line: 8, column: 22, message: 'queue URL' }] },
     { name: 'a table ARN', code: sam('          TABLE_ARN: arn:aws:dynamodb:eu-west-1:123456789012:table/orders\n'), errors: [{ line: 8, column: 22, message: 'dynamodb' }] },
     { name: 'a !Sub without substitution is a literal', code: sam('          TOPIC_ARN: !Sub arn:aws:sns:eu-west-1:123456789012:alerts\n'), errors: [{ line: 8, column: 22 }] },
+    {
+      name: "a queue ARN per stage in the template's Mappings",
+      code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  Stage: {Type: String}\nMappings:\n  Stages:\n    dev: {Queue: "arn:aws:sqs:eu-west-1:123456789012:orders-dev"}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          ORDERS_QUEUE: !FindInMap [Stages, !Ref Stage, Queue]\n',
+      errors: [{ line: 13, column: 25, endColumn: 63, message: 'sqs resource by a literal ARN' }],
+    },
   ],
 });

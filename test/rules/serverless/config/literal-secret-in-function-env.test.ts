@@ -60,5 +60,10 @@ testRule(rule, {
       code: "service: laravel\nprovider:\n  name: aws\n  runtime: provided.al2\n  environment:\n    APP_ENV: production\n    APP_KEY: base64:Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE=\nfunctions:\n  web:\n    handler: public/index.php\n",
       errors: [{ line: 7, column: 14, message: 'a Laravel application key' }],
     },
+    {
+      name: "a password per stage in the template's Mappings",
+      code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  Stage: {Type: String}\nMappings:\n  Stages:\n    dev: {DbPassword: "s3cr3t-Dev-2024!"}\n    prod: {DbPassword: "Pr0d-p4ssw0rd-9x!"}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          DB_PASSWORD: !FindInMap [Stages, !Ref Stage, DbPassword]\n',
+      errors: [{ line: 14, column: 24, endColumn: 67 }],
+    },
   ],
 });

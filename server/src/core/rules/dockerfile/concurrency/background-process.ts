@@ -93,9 +93,12 @@ export default defineDockerfileRule({
         if (words.length === 0) continue;
         const values = words.map((w) => w.value);
         const option = daemonizingOption(values, program);
-        const how = command.terminator === '&' ? '`&`' : option ? `\`${option}\`` : isServiceStart({ program, words }) ? `\`${values.slice(0, 3).join(' ')}\`` : undefined;
+        const service = command.terminator !== '&' && !option && isServiceStart({ program, words });
+        const how = command.terminator === '&' ? '`&`' : option ? `\`${option}\`` : service ? `\`${values.slice(0, 3).join(' ')}\`` : undefined;
         if (!how) continue;
-        found.push({ program, how, related: { uri: read.file.uri, range: spanOf(words[0], words[words.length - 1]), message: `\`${program}\` is left running in the background here.` } });
+        // `service php7.2-fpm start` starts php7.2-fpm.
+        const started = service && program === 'service' ? values[1] : program;
+        found.push({ program: started, how, related: { uri: read.file.uri, range: spanOf(words[0], words[words.length - 1]), message: `\`${started}\` is left running in the background here.` } });
       }
       if (found.length === 0) return;
       report({ messageId: 'inScript', data: { script: read.script.contextPath, program: found[0].program, how: found[0].how }, range: read.script.range, related: found.slice(0, 5).map((f) => f.related) });

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { propertiesOf } from '../../../dockerfile/model';
-import { argNamesAt, browserPublicArgs, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
+import { argNamesAt, browserPublicArgs, isBrowserPublic, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
 import { looksLikeSecretName } from '../../../secrets';
 
 /** Names of settings that differ per deploy: where services live, which domain, which bucket. */
@@ -26,11 +26,14 @@ export default defineDockerfileRule({
       '`ENV APP_VERSION=$VERSION` describes the artefact itself and is not reported, nor is where its code came from',
       '(`DD_GIT_REPOSITORY_URL`, `SOURCE_URL`), nor a record of what the build used (`BUILT_…`, which a start script',
       'compares with the deploy\'s value). A secret-named argument whose value the Dockerfile also hands to a variable the',
-      'front-end build publishes (`VITE_…`, `NEXT_PUBLIC_…`, `REACT_APP_…`) is public. Only the final stage is judged.',
+      'front-end build publishes (`VITE_…`, `NEXT_PUBLIC_…`, `REACT_APP_…`, `VUE_APP_…`) is public. Such a variable is read',
+      'when the bundle is built, so setting it per deploy changes nothing: the message then says to serve the setting',
+      'at run time. Only the final stage is judged.',
     ].join('\n'),
     messages: {
       config: '`{{name}}` is fixed at build time from the build argument `{{arg}}`; let each deploy set {{name}} instead of building one image per environment.',
       secret: 'The secret build argument `{{arg}}` is stored in the image as `{{name}}`; provide {{name}} at run time from a secret store.',
+      bundle: '`{{name}}` is compiled into the front-end bundle from the build argument `{{arg}}`, so each environment needs its own build; serve the setting at run time instead (a config file or endpoint the container writes from its environment at start).',
     },
   },
   check({ model, report }) {
@@ -46,7 +49,8 @@ export default defineDockerfileRule({
         if ((looksLikeSecretName(arg) || looksLikeSecretName(variable.name)) && !browserPublicArgs(model).has(arg)) {
           report({ messageId: 'secret', data: { name: variable.name, arg }, range: variable.valueRange });
         } else if (CONFIG_LIKE.test(arg) || CONFIG_LIKE.test(variable.name)) {
-          report({ messageId: 'config', data: { name: variable.name, arg }, range: variable.valueRange });
+          // A front-end build variable is read when the bundle is built: setting it per deploy changes nothing.
+          report({ messageId: isBrowserPublic(variable.name) ? 'bundle' : 'config', data: { name: variable.name, arg }, range: variable.valueRange });
         }
       }
     }

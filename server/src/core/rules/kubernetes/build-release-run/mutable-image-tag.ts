@@ -4,6 +4,7 @@ import { isLogicalImageName, isMovingTag, isPlaceholderImage, isVersionedReposit
 import { revisionTemplateOf } from '../../../kubernetes/knative';
 import { usesImageAsStandIn } from '../../../kubernetes/pod-parts';
 import { namesPinnedByBuilds, imageNamedIn } from '../../../kubernetes/kustomize-images';
+import { scalarString, valueOf } from '../../../kubernetes/yaml-nodes';
 
 export default defineKubernetesRule({
   meta: {
@@ -28,7 +29,8 @@ export default defineKubernetesRule({
       'build), and logical names a build tool replaces (Skaffold, `ko`, an overlay):',
       'a single word with no registry and no tag that is not an official image (`echo-grpc`, unlike `nginx`); and',
       'stand-in images whose content does not matter (`pause`, `test-webserver`, any image whose container only idles, and',
-      'an official image that a bare Pod only uses to run its own shell script). Knative Services are reported with',
+      'an official image that a bare Pod only uses to run its own shell script); and a container with `imagePullPolicy:',
+      'Never`, which runs the node\'s own copy whatever the tag (`dev-prod-parity/local-only-image` reports it). Knative Services are reported with',
       'their own message: Knative Serving resolves the tag to a digest for each Revision it creates, so one Revision runs',
       'one build, but the manifest in the repository does not say which.',
     ].join('\n'),
@@ -51,6 +53,8 @@ export default defineKubernetesRule({
         if (!container.image || !container.imageRange || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
         const image = parseImageReference(container.image);
         if (image.digest || usesImageAsStandIn(model, object, container)) continue;
+        // `imagePullPolicy: Never`: the node's own copy runs, whatever the tag; dev-prod-parity/local-only-image says so.
+        if (scalarString(valueOf(container.node, 'imagePullPolicy', object.doc), object.doc) === 'Never') continue;
         pinned ??= namesPinnedByBuilds(workspace);
         if (imageNamedIn(pinned, container.image)) continue;
         if (image.tag === undefined && isVersionedRepository(image.repository)) continue;

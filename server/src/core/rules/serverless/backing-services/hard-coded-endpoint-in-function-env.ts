@@ -30,7 +30,10 @@ export default defineServerlessRule({
       'Take the endpoint from the resource itself (`!GetAtt Db.Endpoint.Address`, `!GetAtt Cache.RedisEndpoint.Address`),',
       'from a parameter or an SSM parameter, or from another stack\'s export (`!ImportValue`).',
       '',
-      'Not reported: values taken from a parameter, intrinsic function or `${…}` variable; values that are not a',
+      'A `!FindInMap` into the template\'s own Mappings is read as each literal it can find there (a table of hosts per',
+      'environment ties each stack to one instance all the same); an `!If` as each of its branches.',
+      '',
+      'Not reported: values taken from a parameter, another intrinsic function or a `${…}` variable; values that are not a',
       'locator; bare host names without a dot (service names); `0.0.0.0`; an AWS service\'s own regional endpoint',
       '(`https://sqs.eu-west-1.amazonaws.com/123456789012/orders` names its queue in the path, which',
       '`backing-services/hard-coded-resource-arn-in-function-env` reports); and hosts under names and schemes that do not',
@@ -43,23 +46,31 @@ export default defineServerlessRule({
   check({ model, report }) {
     for (const fn of model.functions) {
       for (const env of fn.environment) {
-        const value = env.literal?.trim();
-        if (!value) continue;
-        const locator = parseLocator(value);
-        if (!locator?.host) continue;
-        const host = locator.host;
-        const scheme = locator.scheme?.replace(/^jdbc:/, '');
-        const backingScheme = !!locator.scheme && (locator.scheme.startsWith('jdbc:') || BACKING_SCHEMES.test(scheme ?? ''));
-        const name = env.name.toUpperCase();
-        const local = isIpLiteral(host) || isLoopbackHost(host);
-        // A bare word is a Service name elsewhere; here only a real host (dotted, an IP, localhost) is a locator.
-        const concreteHost = local || (host.includes('.') && /[a-z]/i.test(host));
-        if (!concreteHost || host === '0.0.0.0' || (AWS_SERVICE_ENDPOINT.test(host) && !MANAGED_HOST.test(host))) continue;
-        if (backingScheme || MANAGED_HOST.test(host) || LOCATOR_NAME.test(name) || locatesBackingService(name, value) || (local && AWS_ENDPOINT_NAME.test(name))) {
-          const what = backingScheme ? `${scheme} service` : 'backing service';
-          report({ messageId: 'endpoint', data: { name: env.name, functions: model.namesTaking(fn, env), what, host }, range: env.range });
+        // Each value it can deploy with: an `!If` branch, a literal of the template's Mappings (`!FindInMap`).
+        for (const branch of model.branches(env)) {
+          const found = endpointIn(env.name, branch.literal?.trim());
+          if (!found) continue;
+          report({ messageId: 'endpoint', data: { name: env.name, functions: model.namesTaking(fn, env), ...found }, range: env.range });
+          break;
         }
       }
     }
   },
 });
+
+/** The backing service a variable's literal value locates (`what` it is, and its `host`), or undefined. */
+function endpointIn(variable: string, value: string | undefined): { what: string; host: string } | undefined {
+  if (!value) return undefined;
+  const locator = parseLocator(value);
+  if (!locator?.host) return undefined;
+  const host = locator.host;
+  const scheme = locator.scheme?.replace(/^jdbc:/, '');
+  const backingScheme = !!locator.scheme && (locator.scheme.startsWith('jdbc:') || BACKING_SCHEMES.test(scheme ?? ''));
+  const name = variable.toUpperCase();
+  const local = isIpLiteral(host) || isLoopbackHost(host);
+  // A bare word is a Service name elsewhere; here only a real host (dotted, an IP, localhost) is a locator.
+  const concreteHost = local || (host.includes('.') && /[a-z]/i.test(host));
+  if (!concreteHost || host === '0.0.0.0' || (AWS_SERVICE_ENDPOINT.test(host) && !MANAGED_HOST.test(host))) return undefined;
+  if (!backingScheme && !MANAGED_HOST.test(host) && !LOCATOR_NAME.test(name) && !locatesBackingService(name, value) && !(local && AWS_ENDPOINT_NAME.test(name))) return undefined;
+  return { what: backingScheme ? `${scheme} service` : 'backing service', host };
+}

@@ -17,6 +17,7 @@ export default defineServerlessRule({
       '',
       'Reference the resource (`!Ref Queue`, `!GetAtt Table.Arn`), take it from a parameter, or import it from the stack',
       'that owns it (`!ImportValue`). Secrets Manager, SSM and KMS ARNs are references to config and are not reported.',
+      'A `!FindInMap` into the template\'s own Mappings is read as each literal it can find there, an `!If` as each branch.',
     ].join('\n'),
     messages: {
       arn: '`{{name}}` of {{functions}} names its {{service}} resource by a literal {{what}}; reference it (`!Ref`, `!GetAtt`), or take it from a parameter.',
@@ -25,11 +26,16 @@ export default defineServerlessRule({
   check({ model, report }) {
     for (const fn of model.functions) {
       for (const env of fn.environment) {
-        const value = env.literal?.trim();
-        if (!value) continue;
-        const arn = RESOURCE_ARN.exec(value);
-        if (arn) report({ messageId: 'arn', data: { name: env.name, functions: model.namesTaking(fn, env), service: arn[1], what: 'ARN' }, range: env.range });
-        else if (QUEUE_URL.test(value)) report({ messageId: 'arn', data: { name: env.name, functions: model.namesTaking(fn, env), service: 'sqs', what: 'queue URL' }, range: env.range });
+        // Each value it can deploy with: an `!If` branch, a literal of the template's Mappings (`!FindInMap`).
+        for (const branch of model.branches(env)) {
+          const value = branch.literal?.trim();
+          if (!value) continue;
+          const arn = RESOURCE_ARN.exec(value);
+          const found = arn ? { service: arn[1], what: 'ARN' } : QUEUE_URL.test(value) ? { service: 'sqs', what: 'queue URL' } : undefined;
+          if (!found) continue;
+          report({ messageId: 'arn', data: { name: env.name, functions: model.namesTaking(fn, env), ...found }, range: env.range });
+          break;
+        }
       }
     }
   },

@@ -19,7 +19,8 @@ export default defineServerlessRule({
       '',
       'Not reported: values that are not literals (intrinsic functions, parameters, `${…}` variables), values',
       'containing a run of `XXXX` to be filled in, empty values and placeholders, paths, URLs without credentials, and',
-      'values under names that do not look secret unless the value itself has a known secret shape.',
+      'values under names that do not look secret unless the value itself has a known secret shape. A `!FindInMap` into',
+      'the template\'s own Mappings is read as each literal it can find there, an `!If` as each branch.',
     ].join('\n'),
     messages: {
       literal: '`{{name}}` of {{functions}} is {{kind}} written in the template; keep it in Secrets Manager or SSM and pass its name or ARN.',
@@ -28,10 +29,15 @@ export default defineServerlessRule({
   check({ model, report }) {
     for (const fn of model.functions) {
       for (const env of fn.environment) {
-        // A run of X marks a value to fill in (`AIzaXXXX`), not a key.
-        if (env.literal === undefined || /XXXX|xxxx/.test(env.literal)) continue;
-        const secret = literalSecret(env.name, env.literal);
-        if (secret) report({ messageId: 'literal', data: { name: env.name, functions: model.namesTaking(fn, env), kind: secret.kind }, range: env.range });
+        // Each value it can deploy with: an `!If` branch, a literal of the template's Mappings (`!FindInMap`).
+        for (const branch of model.branches(env)) {
+          // A run of X marks a value to fill in (`AIzaXXXX`), not a key.
+          if (branch.literal === undefined || /XXXX|xxxx/.test(branch.literal)) continue;
+          const secret = literalSecret(env.name, branch.literal);
+          if (!secret) continue;
+          report({ messageId: 'literal', data: { name: env.name, functions: model.namesTaking(fn, env), kind: secret.kind }, range: env.range });
+          break;
+        }
       }
     }
   },
