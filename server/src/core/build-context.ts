@@ -279,6 +279,13 @@ function contextPathOf(source: string, parts: string[], destination: string, int
  * `/bin/sh -c` runs), traced back to the COPY/ADD that put it there.
  */
 export function entrypointScript(model: DockerfileModel): EntrypointScript | undefined {
+  // Asked by every rule that reads the script: found once per model.
+  return entrypointScripts.has(model) ? entrypointScripts.get(model) : entrypointScripts.set(model, findEntrypointScript(model));
+}
+
+const entrypointScripts = new AttachedCache<DockerfileModel, EntrypointScript | undefined>('entrypoint script');
+
+function findEntrypointScript(model: DockerfileModel): EntrypointScript | undefined {
   const stage = model.finalStage;
   if (!stage) return undefined;
   const instruction = model.lastOf(stage, 'ENTRYPOINT') ?? model.lastOf(stage, 'CMD');
@@ -334,10 +341,10 @@ export function readEntrypointScript(model: DockerfileModel, buildContext: Build
 export function scriptMainCommand(read: EntrypointScriptReading): { words: ShellWord[]; program: string; exec: boolean } | undefined {
   const last = read.reading.commands.at(-1);
   if (!last) return undefined;
-  const { words, program } = programWords(last);
+  const { words, program, assignments } = programWords(last);
   if (words.length === 0 || program === 'wait') return undefined;
-  const exec = last.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value))?.value === 'exec';
-  return { words, program, exec };
+  // The first word after the command's own assignments (`FOO=1 exec nginx`).
+  return { words, program, exec: last.words[assignments.length]?.value === 'exec' };
 }
 
 /**

@@ -26,7 +26,7 @@
 import type { SourceText } from './source';
 import { countBelow } from './lists';
 import type { ParseProblem } from './types';
-import { CST, Composer, Lexer, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions, type ToJSOptions, type YAMLError } from 'yaml';
+import { CST, Composer, Lexer, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, type Document, type Scalar, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions, type ToJSOptions, type YAMLError } from 'yaml';
 
 /**
  * The deepest nesting read, counted as the yaml parser's stack counts it: the document, then one level per
@@ -233,14 +233,21 @@ export function readLoneFlowDashes(text: string, doc: Document.Parsed, read: (te
   }
   const again = read(lenient + text.slice(from));
   if (again.errors.length > 0) return undefined;
-  const pending: unknown[] = [again.contents];
+  forEachScalar(again, (node) => {
+    if (node.value === DASH_STAND_IN && node.range && dashes.has(node.range[0])) node.value = '-';
+  });
+  return again;
+}
+
+/** Calls `visit` on every scalar of `doc` (keys too), without recursion. */
+function forEachScalar(doc: Document.Parsed, visit: (node: Scalar) => void): void {
+  const pending: unknown[] = [doc.contents];
   while (pending.length > 0) {
     const node = pending.pop();
-    if (isScalar(node) && node.value === DASH_STAND_IN && node.range && dashes.has(node.range[0])) node.value = '-';
+    if (isScalar(node)) visit(node);
     else if (isSeq(node)) for (const item of node.items) pending.push(item);
     else if (isMap(node)) for (const item of node.items) if (isPair(item)) pending.push(item.key, item.value);
   }
-  return again;
 }
 
 /** The message the yaml package gives a flow collection that a line indented less than its block ends early. */
@@ -378,19 +385,12 @@ function readUnderIndentedFlows(text: string, docs: Document.Parsed[], read: (te
 
 /** Gives each scalar of `doc` that spans one of `breaks` (sorted offsets) the value its text in `text` reads as. */
 function refoldScalars(doc: Document.Parsed, text: string, breaks: readonly number[]): void {
-  const pending: unknown[] = [doc.contents];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (isSeq(node)) {
-      for (const item of node.items) pending.push(item);
-    } else if (isMap(node)) {
-      for (const item of node.items) if (isPair(item)) pending.push(item.key, item.value);
-    } else if (isScalar(node) && typeof node.value === 'string' && node.range && spansBreak(node.range[0], node.range[1], breaks)) {
-      // A scalar alone at the top of a document folds its lines whatever their indentation.
-      const own = readDocumentOnce(text.slice(node.range[0], node.range[1]), {});
-      if (own.errors.length === 0 && isScalar(own.contents) && typeof own.contents.value === 'string') node.value = own.contents.value;
-    }
-  }
+  forEachScalar(doc, (node) => {
+    if (typeof node.value !== 'string' || !node.range || !spansBreak(node.range[0], node.range[1], breaks)) return;
+    // A scalar alone at the top of a document folds its lines whatever their indentation.
+    const own = readDocumentOnce(text.slice(node.range[0], node.range[1]), {});
+    if (own.errors.length === 0 && isScalar(own.contents) && typeof own.contents.value === 'string') node.value = own.contents.value;
+  });
 }
 
 function spansBreak(start: number, end: number, breaks: readonly number[]): boolean {

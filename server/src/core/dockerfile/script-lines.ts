@@ -344,15 +344,3 @@ export function scriptCommandLines(text: string): ScriptLine[] {
   if (pending) out.push(pending);
   return out;
 }
-
-/**
- * The program a script hands its process to on its last command line (`exec cron -f`, `exec gosu app node …` gives
- * `cron` and `gosu`), as a base name; undefined when the last line does not `exec` a program.
- */
-export function lastExecProgram(text: string): string | undefined {
-  const lines = scriptCommandLines(text);
-  const last = lines[lines.length - 1]?.text ?? '';
-  const m = /^exec\s+(\S+)/.exec(last);
-  if (!m || /^\d*[<>]/.test(m[1]) || /[$`"']/.test(m[1])) return undefined;
-  return m[1].slice(m[1].lastIndexOf('/') + 1);
-}

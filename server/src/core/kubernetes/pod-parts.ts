@@ -204,6 +204,12 @@ export function isLongRunning(object: KubeObject): boolean {
   return WORKLOAD_KINDS.has(object.kind) && !isLifecycleHook(object);
 }
 
+/** A container's `imagePullPolicy` node and its value as written (`Always`, `IfNotPresent`, `Never`). */
+export function pullPolicyOf(container: Container, doc: Document): { node: Node | undefined; value: string | undefined } {
+  const node = valueOf(container.node, 'imagePullPolicy', doc) as Node | undefined;
+  return { node, value: scalarString(node, doc) };
+}
+
 /** Init containers declared as native sidecars (`restartPolicy: Always`) keep running next to the app. */
 export function isNativeSidecar(container: Container, doc: Document): boolean {
   return container.isInit && scalarString(valueOf(container.node, 'restartPolicy', doc), doc) === 'Always';

@@ -16,6 +16,7 @@
  *
  * Pure: no I/O, no timers.
  */
+import type { Node } from 'yaml';
 import type { KubernetesWorkspace } from '../rule';
 import { WORKLOAD_KINDS, isTemplated, type KubeObject } from './model';
 import { isPatchFragment, matchesLabels, sameNamespace, scaleTargetOf, serviceSelector } from './selectors';
@@ -210,7 +211,7 @@ function build(workspace: KubernetesWorkspace): RelationIndex {
         state.byClaim = new Map();
         for (const o of workspace.objects) {
           if (!WORKLOAD_KINDS.has(o.kind) || !o.podSpec || isPatchFragment(o)) continue;
-          for (const name of writableClaimsOf(o)) addTo(state.byClaim, name, o);
+          for (const name of new Set(writableClaimsOf(o).map((c) => c.claim))) addTo(state.byClaim, name, o);
         }
       }
       return (state.byClaim.get(claim) ?? []).filter((o) => inSomeBuild(from, o, (tf, to) => namespacesCompatible(from, tf, o, to)));
@@ -218,16 +219,20 @@ function build(workspace: KubernetesWorkspace): RelationIndex {
   };
 }
 
-/** The claims a workload's pods mount for writing (`persistentVolumeClaim.claimName` without `readOnly: true`), as written. */
-export const writableClaimsOf = perObject((object: KubeObject): readonly string[] => {
-  const out = new Set<string>();
+/**
+ * The claims a workload's pods mount for writing (`persistentVolumeClaim.claimName` without `readOnly: true`), by the
+ * name written (not templated), each with its `claimName` node.
+ */
+export const writableClaimsOf = perObject((object: KubeObject): readonly { claim: string; node: Node }[] => {
+  const out: { claim: string; node: Node }[] = [];
   for (const volume of podVolumes(object).values()) {
     if (volume.sourceKind !== 'persistentVolumeClaim') continue;
-    const claim = scalarString(nodeAt(volume.node, ['persistentVolumeClaim', 'claimName'], object.doc), object.doc);
-    if (!claim || isTemplated(claim) || scalarString(nodeAt(volume.node, ['persistentVolumeClaim', 'readOnly'], object.doc), object.doc) === 'true') continue;
-    out.add(claim);
+    const node = nodeAt(volume.node, ['persistentVolumeClaim', 'claimName'], object.doc);
+    const claim = scalarString(node, object.doc);
+    if (!node || !claim || isTemplated(claim) || scalarString(nodeAt(volume.node, ['persistentVolumeClaim', 'readOnly'], object.doc), object.doc) === 'true') continue;
+    out.push({ claim, node });
   }
-  return [...out];
+  return out;
 });
 
 // ---------------------------------------------------------------------------------------------

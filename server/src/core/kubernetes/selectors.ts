@@ -5,6 +5,7 @@
  */
 import type { KubeObject, KubernetesModel } from './model';
 import type { RelatedLocation } from '../types';
+import type { Node } from 'yaml';
 import { isLifecycleHook, isTemplated } from './model';
 import { mapEntries, nodeAt, scalarString } from './yaml-nodes';
 import { perObject } from './object-memo';
@@ -200,19 +201,35 @@ export interface ScaleTargetRef {
   name: string;
 }
 
-/** The `spec.scaleTargetRef` of an HPA (or a KEDA ScaledObject, whose kind defaults to Deployment). */
-export const scaleTargetOf = perObject(readScaleTarget);
+/** An autoscaler's `spec.scaleTargetRef` as written, with the node of its `apiVersion`. */
+export interface AutoscalerTarget {
+  kind: string | undefined;
+  name: string | undefined;
+  apiVersionNode: Node | undefined;
+}
 
-function readScaleTarget(scaler: KubeObject): ScaleTargetRef | undefined {
+/**
+ * The `spec.scaleTargetRef` of an HPA, or of a KEDA ScaledObject (whose kind defaults to Deployment), as written;
+ * undefined for other objects.
+ */
+export const autoscalerTargetOf = perObject((scaler: KubeObject): AutoscalerTarget | undefined => {
   const isHpa = scaler.kind === 'HorizontalPodAutoscaler' && /^autoscaling\//.test(scaler.apiVersion);
   const isKeda = scaler.kind === 'ScaledObject' && /^keda\.sh\//.test(scaler.apiVersion);
   if (!isHpa && !isKeda) return undefined;
   const ref = nodeAt(scaler.node, ['spec', 'scaleTargetRef'], scaler.doc);
-  const name = scalarString(nodeAt(ref, ['name'], scaler.doc), scaler.doc);
-  const kind = scalarString(nodeAt(ref, ['kind'], scaler.doc), scaler.doc) ?? (isKeda ? 'Deployment' : undefined);
+  return {
+    kind: scalarString(nodeAt(ref, ['kind'], scaler.doc), scaler.doc) ?? (isKeda ? 'Deployment' : undefined),
+    name: scalarString(nodeAt(ref, ['name'], scaler.doc), scaler.doc),
+    apiVersionNode: nodeAt(ref, ['apiVersion'], scaler.doc),
+  };
+});
+
+/** The workload an HPA (or a KEDA ScaledObject) scales, when its kind and name are known (not templated). */
+export const scaleTargetOf = perObject((scaler: KubeObject): ScaleTargetRef | undefined => {
+  const { kind, name } = autoscalerTargetOf(scaler) ?? {};
   if (!name || !kind || isTemplated(name) || isTemplated(kind)) return undefined;
   return { kind, name };
-}
+});
 
 /** Autoscalers in `objects` that scale `workload`. */
 export function autoscalersOf(workload: KubeObject, objects: readonly KubeObject[]): KubeObject[] {

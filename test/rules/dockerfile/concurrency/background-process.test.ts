@@ -82,5 +82,15 @@ testRule(rule, {
       buildContext: script('#!/bin/bash\nphp artisan migrate --force\nservice php7.2-fpm start && nginx -g "daemon off;"\n'),
       errors: [{ line: 5, column: 13, endColumn: 47, message: 'starts `php7.2-fpm` in the background (`service php7.2-fpm start`)', relatedLines: [3] }],
     },
+    {
+      name: 'a service start as the whole command',
+      code: 'FROM debian:bookworm-slim\nCMD service nginx start\n',
+      errors: [{ line: 2, column: 5, endColumn: 24, messageId: 'service' }],
+    },
+    {
+      name: 'php-fpm and nginx in the background with one wait: php-fpm is left behind',
+      code: 'FROM php:8.3-fpm\nCMD ["sh", "-c", "php-fpm & nginx -g \'daemon off;\' & wait"]\n',
+      errors: [{ line: 2, column: 27, endColumn: 28, messageId: 'background', message: '`php-fpm`' }],
+    },
   ],
 });

@@ -1,9 +1,8 @@
 import { defineDockerfileRule } from '../../../rule';
 import { startInfo, type StartCommand } from '../../../dockerfile/start-command';
 import { runtimePackages } from '../../../dockerfile/packages';
-import { entrypointScript, type BuildContext } from '../../../build-context';
+import { readEntrypointScript, scriptMainCommand, type BuildContext } from '../../../build-context';
 import type { DockerfileModel } from '../../../dockerfile/model';
-import { lastExecProgram, scriptCommandLines } from '../../../dockerfile/script-lines';
 import { isKeepAliveWords } from '../../../dockerfile/keep-alive';
 
 const CRON_PROGRAMS = /^(cron|crond|supercronic|go-crond|fcron|anacron)$/;
@@ -51,7 +50,7 @@ export default defineDockerfileRule({
     // The same image written as `cron && tail -f`: cron detaches, a keep-alive holds the container open, and nothing
     // else runs (uirmaksever/moodle-api's scheduler). concurrency/background-process reports the keep-alive.
     if (main && isKeepAliveWords(main.words.map((w) => w.value)) && commands.some(isCron) && commands.every((c) => c === main || isCron(c) || !isLongRunning(c))) return;
-    if (schedulerScript(model, buildContext?.files)) return;
+    if (schedulerScript(model, buildContext)) return;
     for (const pkg of runtimePackages(model)) {
       if (CRON_PACKAGES.has(pkg.name.toLowerCase()) && !['npm', 'pip', 'gem', 'yarn', 'pnpm'].includes(pkg.manager)) report({ messageId: 'installed', data: { name: pkg.name }, range: pkg.word.range });
     }
@@ -67,14 +66,11 @@ function isLongRunning(c: StartCommand): boolean {
 
 /**
  * True when the image's entrypoint script (read from the build context) ends by handing its process to cron
- * (`exec cron -f`), with nothing sent to the background before: Sentry's self-hosted cron image, a scheduler process type.
+ * (`exec cron -f`, also through `gosu`), with nothing sent to the background before: Sentry's self-hosted cron image, a
+ * scheduler process type.
  */
-function schedulerScript(model: DockerfileModel, files: BuildContext['files']): boolean {
-  if (!files) return false;
-  const script = entrypointScript(model);
-  const text = script && files[script.contextPath]?.text;
-  if (!text) return false;
-  const program = lastExecProgram(text);
-  if (!program || !CRON_PROGRAMS.test(program)) return false;
-  return !scriptCommandLines(text).some((l) => /&\s*$/.test(l.text) && !/&&\s*$/.test(l.text));
+function schedulerScript(model: DockerfileModel, buildContext: BuildContext | undefined): boolean {
+  const read = readEntrypointScript(model, buildContext);
+  const main = read && scriptMainCommand(read);
+  return !!main?.exec && CRON_PROGRAMS.test(main.program) && !read!.reading.commands.some((c) => c.terminator === '&');
 }

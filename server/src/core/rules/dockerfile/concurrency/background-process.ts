@@ -5,7 +5,30 @@ import { readEntrypointScript } from '../../../build-context';
 import { daemonizingOption } from '../../../daemons';
 import type { RelatedLocation } from '../../../types';
 
-function isServiceStart(c: { program: string; words: readonly { value: string }[] }): boolean {
+interface ProgramWords {
+  program: string;
+  words: readonly { value: string }[];
+}
+
+/**
+ * How a command that is not the container's last leaves a process behind: sent to the background with `&` (unless
+ * the next command waits for it: `app & PID=$!` then `wait $PID`, Homarr's migration and server), told to detach
+ * (`gunicorn --daemon`), or started as a service; undefined for a command that runs in the foreground.
+ */
+function detachedBy(command: ProgramWords, background: boolean, commands: readonly ProgramWords[], index: number): 'background' | 'daemon' | 'service' | undefined {
+  if (command.words.length === 0) return undefined;
+  if (background) return waitedFor(commands, index) ? undefined : 'background';
+  if (daemonizingOption(command.words.map((w) => w.value), command.program)) return 'daemon';
+  return isServiceStart(command) ? 'service' : undefined;
+}
+
+/** True when the first command after `index` that runs something is `wait`. */
+function waitedFor(commands: readonly ProgramWords[], index: number): boolean {
+  for (let j = index + 1; j < commands.length; j++) if (commands[j].words.length > 0) return commands[j].program === 'wait';
+  return false;
+}
+
+function isServiceStart(c: ProgramWords): boolean {
   const v = c.words.map((w) => w.value);
   if (c.program === 'service' && v.length >= 3 && /^(start|restart)$/.test(v[2])) return true;
   if (/^\/etc\/init\.d\//.test(v[0] ?? '') && /^(start|restart)$/.test(v[1] ?? '')) return true;
@@ -37,7 +60,7 @@ export default defineDockerfileRule({
       'the script\'s lines as related locations. A child the script waits for (`app & PID=$!` then `wait $PID`) before it',
       'starts anything else is not reported.',
       '',
-      'Not reported: the `app & wait $!` idiom with a single background child; a keep-alive used as a step before the',
+      'Not reported: a child the next command waits for (`app & wait $!`, `app & PID=$!; wait $PID`); a keep-alive used as a step before the',
       'main command rather than as the main command itself; a shorter sleep as the main command (a test image\'s whole',
       'job); and `service`/`systemctl` calls other than `start` and `restart`.',
     ].join('\n'),
@@ -53,21 +76,16 @@ export default defineDockerfileRule({
     const info = startInfo(model);
     if (!info) return;
     reportScript();
-    const backgrounded = info.commands.filter((c) => c.background);
-    // `app & wait $!` with a single child is a signal-forwarding idiom, not a second process.
-    const waitIdiom = backgrounded.length === 1 && info.main?.program === 'wait' && info.main === info.commands[info.commands.length - 1];
-    for (const command of info.commands) {
+    for (const [i, command] of info.commands.entries()) {
       if (command.words.length === 0) continue;
-      if (command.background && !waitIdiom) {
-        const range = backgroundOperatorRange(source, command.command) ?? command.command.range;
-        report({ messageId: 'background', data: { program: command.program }, range });
-      } else if (command !== info.main && daemonizingOption(command.words.map((w) => w.value), command.program)) {
-        report({ messageId: 'daemon', data: { command: command.words.map((w) => w.value).join(' ') }, range: spanOf(command.words[0], command.words[command.words.length - 1]) });
-      } else if (isServiceStart(command)) {
-        report({ messageId: 'service', data: { command: command.words.map((w) => w.value).join(' ') }, range: spanOf(command.words[0], command.words[command.words.length - 1]) });
-      } else if (command === info.main && isKeepAliveWords(command.words.map((w) => w.value))) {
-        report({ messageId: 'keepAlive', data: { command: command.words.map((w) => w.value).join(' ') }, range: spanOf(command.words[0], command.words[command.words.length - 1]) });
-      }
+      // The main process itself may be a service start (`CMD service nginx start`): the container then keeps nothing.
+      const how = command === info.main ? (isServiceStart(command) ? 'service' : undefined) : detachedBy(command, command.background, info.commands, i);
+      const text = () => command.words.map((w) => w.value).join(' ');
+      const span = () => spanOf(command.words[0], command.words[command.words.length - 1]);
+      if (how === 'background') report({ messageId: 'background', data: { program: command.program }, range: backgroundOperatorRange(source, command.command) ?? command.command.range });
+      else if (how === 'daemon') report({ messageId: 'daemon', data: { command: text() }, range: span() });
+      else if (how === 'service') report({ messageId: 'service', data: { command: text() }, range: span() });
+      else if (command === info.main && isKeepAliveWords(command.words.map((w) => w.value))) report({ messageId: 'keepAlive', data: { command: text() }, range: span() });
     }
 
     /** The servers the entrypoint script detaches before its last command, the process the container keeps. */
@@ -75,30 +93,17 @@ export default defineDockerfileRule({
       const read = readEntrypointScript(model, buildContext);
       if (!read) return;
       const commands = read.reading.commands;
-      const last = commands[commands.length - 1];
       const programs = commands.map((c) => programWords(c));
-      // `app & PID=$!` then `wait $PID`: the script waits for that child before it starts anything else (Homarr's
-      // migration and server), so it runs in the foreground in all but name.
-      const waitedFor = (i: number): boolean => {
-        for (let j = i + 1; j < commands.length; j++) {
-          if (programs[j].words.length === 0) continue;
-          return programs[j].program === 'wait';
-        }
-        return false;
-      };
       const found: { program: string; how: string; related: RelatedLocation }[] = [];
       for (const [i, command] of commands.entries()) {
-        if (command === last || (command.terminator === '&' && waitedFor(i))) continue;
         const { words, program } = programs[i];
-        if (words.length === 0) continue;
-        const values = words.map((w) => w.value);
-        const option = daemonizingOption(values, program);
-        const service = command.terminator !== '&' && !option && isServiceStart({ program, words });
-        const how = command.terminator === '&' ? '`&`' : option ? `\`${option}\`` : service ? `\`${values.slice(0, 3).join(' ')}\`` : undefined;
+        const how = i === commands.length - 1 ? undefined : detachedBy(programs[i], command.terminator === '&', programs, i);
         if (!how) continue;
+        const values = words.map((w) => w.value);
         // `service php7.2-fpm start` starts php7.2-fpm.
-        const started = service && program === 'service' ? values[1] : program;
-        found.push({ program: started, how, related: { uri: read.file.uri, range: spanOf(words[0], words[words.length - 1]), message: `\`${started}\` is left running in the background here.` } });
+        const started = how === 'service' && program === 'service' ? values[1] : program;
+        const written = how === 'background' ? '`&`' : how === 'daemon' ? `\`${daemonizingOption(values, program)}\`` : `\`${values.slice(0, 3).join(' ')}\``;
+        found.push({ program: started, how: written, related: { uri: read.file.uri, range: spanOf(words[0], words[words.length - 1]), message: `\`${started}\` is left running in the background here.` } });
       }
       if (found.length === 0) return;
       report({ messageId: 'inScript', data: { script: read.script.contextPath, program: found[0].program, how: found[0].how }, range: read.script.range, related: found.slice(0, 5).map((f) => f.related) });

@@ -1,7 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
-import { scalarString, valueOf } from '../../../kubernetes/yaml-nodes';
+import { pullPolicyOf } from '../../../kubernetes/pod-parts';
 import { imageNamedIn, namesPinnedByBuilds } from '../../../kubernetes/kustomize-images';
 
 export default defineKubernetesRule({
@@ -33,15 +33,15 @@ export default defineKubernetesRule({
       const pod = object.podSpec;
       if (!pod) continue;
       for (const container of pod.allContainers) {
-        const policy = scalarString(valueOf(container.node, 'imagePullPolicy', object.doc), object.doc);
-        if (policy !== 'Always' || !container.image || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
+        const policy = pullPolicyOf(container, object.doc);
+        if (policy.value !== 'Always' || !container.image || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
         const image = parseImageReference(container.image);
         if (image.digest) continue;
         const tag = image.tag ?? 'latest';
         if (!isMovingTag(tag)) continue;
         pinned ??= namesPinnedByBuilds(workspace);
         if (imageNamedIn(pinned, container.image)) continue;
-        const range = model.valueRange(container.node, 'imagePullPolicy', object.doc);
+        const range = model.rangeOf(policy.node);
         if (range) report({ messageId: 'always', data: { tag, image: container.image }, range });
       }
     }

@@ -2,9 +2,8 @@ import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
 import { revisionTemplateOf } from '../../../kubernetes/knative';
-import { usesImageAsStandIn } from '../../../kubernetes/pod-parts';
+import { pullPolicyOf, usesImageAsStandIn } from '../../../kubernetes/pod-parts';
 import { namesPinnedByBuilds, imageNamedIn } from '../../../kubernetes/kustomize-images';
-import { scalarString, valueOf } from '../../../kubernetes/yaml-nodes';
 
 export default defineKubernetesRule({
   meta: {
@@ -54,7 +53,7 @@ export default defineKubernetesRule({
         const image = parseImageReference(container.image);
         if (image.digest || usesImageAsStandIn(model, object, container)) continue;
         // `imagePullPolicy: Never`: the node's own copy runs, whatever the tag; dev-prod-parity/local-only-image says so.
-        if (scalarString(valueOf(container.node, 'imagePullPolicy', object.doc), object.doc) === 'Never') continue;
+        if (pullPolicyOf(container, object.doc).value === 'Never') continue;
         pinned ??= namesPinnedByBuilds(workspace);
         if (imageNamedIn(pinned, container.image)) continue;
         if (image.tag === undefined && isVersionedRepository(image.repository)) continue;

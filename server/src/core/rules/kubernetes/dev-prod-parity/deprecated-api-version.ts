@@ -1,7 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { nodeAt, scalarString } from '../../../kubernetes/yaml-nodes';
 import { DEPRECATED_APIS } from '../../../kubernetes/api-versions';
-import type { KubeObject } from '../../../kubernetes/model';
+import { autoscalerTargetOf } from '../../../kubernetes/selectors';
 
 
 export default defineKubernetesRule({
@@ -38,20 +38,12 @@ export default defineKubernetesRule({
       const entry = DEPRECATED_APIS[`${object.apiVersion} ${object.kind}`];
       const range = entry && model.rangeOf(nodeAt(object.node, ['apiVersion'], object.doc));
       if (range) report({ messageId: 'deprecated', data: { apiVersion: object.apiVersion, kind: object.kind, removed: entry.removed, use: entry.use }, range });
-      const isScaler =
-        (object.kind === 'HorizontalPodAutoscaler' && object.apiVersion.startsWith('autoscaling/')) ||
-        (object.kind === 'ScaledObject' && object.apiVersion.startsWith('keda.sh/'));
-      if (isScaler) checkTargetRef(object);
-    }
-
-    function checkTargetRef(scaler: KubeObject): void {
-      const apiVersionNode = nodeAt(scaler.node, ['spec', 'scaleTargetRef', 'apiVersion'], scaler.doc);
-      const apiVersion = scalarString(apiVersionNode, scaler.doc);
-      // KEDA's kind defaults to Deployment; an HPA names it.
-      const kind = scalarString(nodeAt(scaler.node, ['spec', 'scaleTargetRef', 'kind'], scaler.doc), scaler.doc) ?? (scaler.kind === 'ScaledObject' ? 'Deployment' : undefined);
-      const entry = apiVersion !== undefined && kind !== undefined ? DEPRECATED_APIS[`${apiVersion} ${kind}`] : undefined;
-      const range = entry && model.rangeOf(apiVersionNode);
-      if (range) report({ messageId: 'targetRef', data: { apiVersion: apiVersion!, kind: kind!, removed: entry.removed, use: entry.use }, range });
+      // An autoscaler's target, named by a version no longer served.
+      const target = autoscalerTargetOf(object);
+      const apiVersion = target && scalarString(target.apiVersionNode, object.doc);
+      const targetEntry = apiVersion !== undefined && target?.kind !== undefined ? DEPRECATED_APIS[`${apiVersion} ${target.kind}`] : undefined;
+      const targetRange = targetEntry && model.rangeOf(target!.apiVersionNode);
+      if (targetRange) report({ messageId: 'targetRef', data: { apiVersion: apiVersion!, kind: target!.kind!, removed: targetEntry.removed, use: targetEntry.use }, range: targetRange });
     }
   },
 });

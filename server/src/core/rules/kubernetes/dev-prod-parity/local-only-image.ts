@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { valueOf, scalarString } from '../../../kubernetes/yaml-nodes';
+import { pullPolicyOf } from '../../../kubernetes/pod-parts';
 import { parseImageReference } from '../../../kubernetes/images';
 
 const LOCAL_REGISTRY = /^(localhost|127\.0\.0\.1|host\.docker\.internal|[a-z0-9.-]+\.localhost)(:\d+)?$/i;
@@ -33,8 +33,8 @@ export default defineKubernetesRule({
       const pod = object.podSpec;
       if (!pod) continue;
       for (const container of pod.allContainers) {
-        const policyNode = valueOf(container.node, 'imagePullPolicy', object.doc);
-        if (scalarString(policyNode, object.doc) === 'Never') report({ messageId: 'never', data: { container: container.name ?? '?' }, range: model.rangeOf(policyNode)! });
+        const policy = pullPolicyOf(container, object.doc);
+        if (policy.value === 'Never') report({ messageId: 'never', data: { container: container.name ?? '?' }, range: model.rangeOf(policy.node)! });
         if (!container.image || !container.imageRange || isTemplated(container.image)) continue;
         const repository = parseImageReference(container.image).repository;
         const registry = repository.includes('/') ? repository.split('/')[0] : '';

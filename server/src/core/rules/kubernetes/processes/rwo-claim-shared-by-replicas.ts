@@ -1,9 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { locationOf, nearest, sameNamespace } from '../../../kubernetes/selectors';
-import { isTemplated } from '../../../kubernetes/model';
-import { podVolumes, replicasOf } from '../../../kubernetes/pod-parts';
-import { nodeAt, scalarString } from '../../../kubernetes/yaml-nodes';
-import { accessModesOf, maxReplicasOf, relationIndex } from '../../../kubernetes/relation-index';
+import { replicasOf } from '../../../kubernetes/pod-parts';
+import { accessModesOf, maxReplicasOf, relationIndex, writableClaimsOf } from '../../../kubernetes/relation-index';
 import { decodeUri } from '../../../uri';
 
 const SCALED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
@@ -46,13 +44,9 @@ export default defineKubernetesRule({
       let replicasText: string | undefined;
       if (hpaMax !== undefined && hpaMax > 1) replicasText = `up to ${hpaMax} replicas (HorizontalPodAutoscaler \`${hpa!.name}\`)`;
       else if (replicas !== undefined && replicas > 1) replicasText = `${replicas} replicas`;
-      for (const volume of podVolumes(object).values()) {
-        if (volume.sourceKind !== 'persistentVolumeClaim') continue;
-        const claimNode = nodeAt(volume.node, ['persistentVolumeClaim', 'claimName'], object.doc);
-        const claim = scalarString(claimNode, object.doc);
-        const range = model.rangeOf(claimNode);
-        if (!claim || !range || isTemplated(claim)) continue;
-        if (scalarString(nodeAt(volume.node, ['persistentVolumeClaim', 'readOnly'], object.doc), object.doc) === 'true') continue;
+      for (const { claim, node } of writableClaimsOf(object)) {
+        const range = model.rangeOf(node);
+        if (!range) continue;
         const pvc = nearest(workspace.named('PersistentVolumeClaim', claim).filter((o) => sameNamespace(o, object)), object)[0];
         if (!pvc) continue; // unknown claim: its access mode is not ours to guess
         const modes = accessModesOf(pvc);
