@@ -137,6 +137,10 @@ items:
     ]);
     // A manifest stays kubectl's, in a values file's folder too.
     assert.match(read('file:///chart/values.yaml', 'apiVersion: v1\nkind: ConfigMap\nkind: ConfigMap\n', true)[0], /kubectl refuses the file/);
+    // badger-brian's production overlay writes `images:` twice: kubectl kustomize builds it with the second.
+    assert.deepEqual(read('file:///app/overlays/prod/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n- name: hr\nimages:\n- name: slack\n'), [
+      '5 `images` is already defined on line 3 of this map; this later value is the one analysed, as Kustomize reads it, without a warning',
+    ]);
   });
 
   it('reads a serverless template with the value CloudFormation deploys: the last', () => {

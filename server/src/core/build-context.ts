@@ -288,12 +288,14 @@ const entrypointScripts = new AttachedCache<DockerfileModel, EntrypointScript | 
 function findEntrypointScript(model: DockerfileModel): EntrypointScript | undefined {
   const stage = model.finalStage;
   if (!stage) return undefined;
-  const instruction = model.lastOf(stage, 'ENTRYPOINT') ?? model.lastOf(stage, 'CMD');
+  let instruction = model.lastOf(stage, 'ENTRYPOINT') ?? model.lastOf(stage, 'CMD');
   if (!instruction) return undefined;
-  const line = model.commandLine(instruction);
+  let line = model.commandLine(instruction);
   if (!line) return undefined;
+  const handed = shellGivenCmd(model, line);
   let args: readonly ShellWord[];
-  if (line.form === 'exec' && !line.script) args = line.execArgs;
+  if (handed) ({ instruction, line, args } = handed);
+  else if (line.form === 'exec' && !line.script) args = line.execArgs;
   // A shell form, or an exec form that hands one command to a shell (`CMD ["sh", "-c", "/var/www/html/startup.sh"]`).
   else if (line.commands.length === 1) args = effectiveWords(line.commands[0]);
   else return undefined;
@@ -304,6 +306,18 @@ function findEntrypointScript(model: DockerfileModel): EntrypointScript | undefi
   const found = contextFileOf(model, candidates, directories);
   if (!found) return undefined;
   return { instruction, range: word.range, imagePath: found.imagePath, contextPath: found.contextPath, arguments: scriptArguments(model, instruction, line, args, word) };
+}
+
+/**
+ * The CMD's line when the ENTRYPOINT is a bare shell in exec form (`ENTRYPOINT ["/bin/sh"]`) and the CMD in exec form
+ * names what it runs (`CMD ["start.sh"]`): the container starts `/bin/sh start.sh`, so the script is the CMD's word.
+ */
+function shellGivenCmd(model: DockerfileModel, line: CommandLine): { instruction: Instruction; line: CommandLine; args: ShellWord[] } | undefined {
+  if (line.instruction.getKeyword() !== 'ENTRYPOINT' || line.form !== 'exec' || line.script || line.execArgs.length !== 1 || !SHELLS.test(line.execArgs[0].value)) return undefined;
+  const cmd = startInfo(model)?.cmd;
+  const cmdLine = cmd ? model.commandLine(cmd) : undefined;
+  if (!cmd || !cmdLine || cmdLine.form !== 'exec' || cmdLine.script || cmdLine.execArgs.length === 0) return undefined;
+  return { instruction: cmd, line: cmdLine, args: [...line.execArgs, ...cmdLine.execArgs] };
 }
 
 /** The entrypoint script with its file, and what runs in it on every start. */

@@ -36,6 +36,19 @@ export const DATASTORE_PORTS: Record<number, string> = {
   7700: 'Meilisearch',
 };
 
+/**
+ * A variable's name as upper-case words joined by single underscores, whatever its convention: `EmailServer` →
+ * `EMAIL_SERVER` (.NET and Java settings), `MySQLHost` → `MY_SQL_HOST`, `Smtp__Host` (a .NET section) → `SMTP_HOST`,
+ * `redis.host` → `REDIS_HOST`. The locator name lists are written for this form.
+ */
+export function nameWords(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+}
+
 /** Names whose last word says the value locates something: `*_URL`, `*_ENDPOINT`, `*_HOST`, `*_ADDR`, `*_URI`, `*_DSN`. */
 export const LOCATOR_SUFFIX_NAME = /(^|_)(URL|URI|ENDPOINT|HOST|HOSTNAME|HOSTS|ADDR|ADDRESS|DSN|SERVER|SERVERS)$/i;
 
@@ -68,7 +81,8 @@ const EXTRA_SERVICE_WORD = /(^|_)(QDRANT|WEAVIATE|MILVUS|CHROMA(DB)?|PINECONE|TY
  * may not know: a store word (`QDRANT`, `WEAVIATE`, `ES`…) followed by a locator suffix, or any
  * locator suffix when the value's explicit port names a datastore (`VECTORS_URL=http://v:6333`).
  */
-export function locatesBackingService(name: string, value: string): boolean {
+export function locatesBackingService(written: string, value: string): boolean {
+  const name = nameWords(written);
   if (!LOCATOR_SUFFIX_NAME.test(name) || /(^|_)(LISTEN|BIND)(_|$)/i.test(name)) return false; // where to listen, not where to connect
   return EXTRA_SERVICE_WORD.test(name) || datastoreOfPort(value) !== undefined;
 }

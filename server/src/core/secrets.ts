@@ -151,8 +151,9 @@ export function secretShapeOf(value: string): SecretShape | undefined {
 
 /**
  * A URL written as a form to fill in rather than an address: a port that is a word
- * (`postgres://username:password@hostname:port/dbname`), or a user and a password named for what they are
- * (`user:password@`).
+ * (`postgres://username:password@hostname:port/dbname`), a host that is the word for one (the dummy
+ * `postgres://postgres:password@host/notreal` a Rails image sets so that `assets:precompile` boots), or a user and a
+ * password named for what they are (`user:password@`).
  */
 function isUrlForm(value: string): boolean {
   const scheme = value.indexOf('://');
@@ -166,6 +167,7 @@ function isUrlForm(value: string): boolean {
   const host = value.slice(at + 1, end);
   const colon = host.lastIndexOf(':');
   if (colon >= 0 && /^[A-Za-z_]+$/.test(host.slice(colon + 1))) return true;
+  if (/^(host|hostname|your[-_]?host(name)?)$/i.test(colon >= 0 ? host.slice(0, colon) : host)) return true;
   const credentials = value.slice(scheme + 3, at);
   const separator = credentials.indexOf(':');
   return separator > 0 && /^(user(name)?|usr|login)$/i.test(credentials.slice(0, separator)) && /^(password|passwd|pass|pwd)$/i.test(credentials.slice(separator + 1));
@@ -194,6 +196,8 @@ const EXTRA_NAME_EXCEPTIONS = /_(IN|SIZE|BYTES|BITS|COUNT|ROUNDS|ITERATIONS|COST
 export function namesSecretValue(name: string): boolean {
   return looksLikeSecretName(name) && !EXTRA_NAME_EXCEPTIONS.test(withoutStage(name)) && !STORE_WORD.test(name);
 }
+
+const DSN_NAME = /(^|[_.-])DSN($|[_.-])/i;
 
 /** A word that names where a secret is kept: `SSM_LOGZ_IO_TOKEN_KEY` is the name of a parameter, not the token. */
 const STORE_WORD = /(^|[_.-])(SSM|KMS|SECRETS?[_-]?MANAGER|PARAMETER[_-]?STORE)([_.-]|$)/i;
@@ -248,6 +252,9 @@ export function literalSecret(name: string, value: string): LiteralSecret | unde
   if (!namesSecretValue(name)) return undefined;
   if (isPlaceholderValue(v) || looksLikePath(v) || isSecretReference(v) || namesItself(name, v)) return undefined;
   if (/^https?:\/\/[^@\s]*$/i.test(v)) return undefined; // a URL without credentials is a locator, not a secret
+  // A DSN's secret is its password (caught above as a password inside a URL); without one it is where to send or
+  // connect: Sentry's `https://<public key>@o1.ingest.sentry.io/2`, which Sentry documents as safe to publish.
+  if (DSN_NAME.test(name) && v.includes('://') && urlPassword(v) === undefined) return undefined;
   return { kind: 'a literal value under a secret-like name', masked: maskValue(v) };
 }
 

@@ -4,7 +4,7 @@
  */
 import { maskValue } from '../secrets';
 import { hasReference } from './instructions';
-import { datastoreOfPort, locatesBackingService } from '../locators';
+import { datastoreOfPort, locatesBackingService, nameWords } from '../locators';
 
 // ---------------------------------------------------------------- locators
 
@@ -69,7 +69,8 @@ export function hardCodedLocator(name: string, value: string): Locator | undefin
     if (hasReference(host)) return undefined;
     return { kind: 'connection-string', display: v }; // its password is masked by the engine (mask.ts)
   }
-  if ((SERVICE_WORD.test(name) && LOCATOR_SUFFIX.test(name)) || /^(PGHOST|MYSQL_HOST|REDISHOST|MONGOHOST)$/i.test(name) || locatesBackingService(name, v)) {
+  const words = nameWords(name);
+  if ((SERVICE_WORD.test(words) && LOCATOR_SUFFIX.test(words)) || /^(PGHOST|MYSQL_HOST|REDISHOST|MONGOHOST)$/.test(words) || locatesBackingService(name, v)) {
     if (hasReference(v) || /\s/.test(v)) return undefined;
     // A service name with a datastore's port (`http://elasticsearch:9200`, `qdrant:6333`) is a whole address baked in.
     const store = datastoreOfPort(v);

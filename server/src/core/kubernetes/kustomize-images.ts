@@ -4,7 +4,7 @@
  */
 import type { KubernetesWorkspace } from '../rule';
 import type { Range } from '../types';
-import { isTemplated, type KubernetesModel } from './model';
+import { isTemplated, type KubeObject, type KubernetesModel } from './model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, parseImageReference } from './images';
 import { asMap, scalarString, seqItems, valueOf } from './yaml-nodes';
 
@@ -13,6 +13,8 @@ export interface KustomizeImageEntry {
   newName: string | undefined;
   newTag: string | undefined;
   digest: string | undefined;
+  /** The Kustomization that holds the entry. */
+  kustomization: KubeObject;
 }
 
 /** The kustomization fields that rewrite image names: `images`, and `imageTags`, its name before kustomize 2.0. */
@@ -29,7 +31,7 @@ export function kustomizeImageEntries(workspace: KubernetesWorkspace): Kustomize
       const name = scalarString(valueOf(entry, 'name', k.doc), k.doc);
       if (!name) continue;
       const field = (key: string) => scalarString(valueOf(entry, key, k.doc), k.doc);
-      entries.push({ name, newName: field('newName'), newTag: field('newTag'), digest: field('digest') });
+      entries.push({ name, newName: field('newName'), newTag: field('newTag'), digest: field('digest'), kustomization: k });
     }
   }
   return entries;
@@ -79,6 +81,28 @@ export function imageNamedIn(names: ReadonlySet<string>, image: string): boolean
   if (names.size === 0) return false;
   const parts = parseImageReference(image);
   return names.has(parts.repository) || (parts.tag !== undefined && names.has(`${parts.repository}:${parts.tag}`));
+}
+
+/**
+ * The moving tags that kustomizations (`entries`: kustomizeImageEntries) give `image` in place of the one written
+ * (`images: [{name: app, newTag: master}]` in a development overlay, over a base's untagged `app`), each with the
+ * kustomization that sets it; empty when none does, or when the one written is the same moving tag.
+ */
+export function movingTagsSetByBuilds(entries: readonly KustomizeImageEntry[], image: string): KustomizeImageEntry[] {
+  if (entries.length === 0) return [];
+  const written = parseImageReference(image).tag;
+  return entries.filter(
+    (e) => !e.digest && e.newTag !== undefined && e.newTag !== written && isMovingTag(e.newTag) && imageNamedIn(new Set([e.name]), image),
+  );
+}
+
+/** Where a kustomization is, as seen from the file `uri`: its path below the folder both share (`overlays/dev/kustomization.yaml`). */
+export function kustomizationPath(uri: string, kustomization: KubeObject): string {
+  const from = uri.split('/');
+  const to = kustomization.uri.split('/');
+  let shared = 0;
+  while (shared < from.length - 1 && shared < to.length - 1 && from[shared] === to[shared]) shared++;
+  return to.slice(shared).join('/');
 }
 
 /** A container image written out in full: what the registry and digest rules can judge. */

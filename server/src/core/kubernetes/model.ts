@@ -168,7 +168,7 @@ export class KubernetesModel {
       const root = asMap(doc.contents, doc);
       // A key written twice in one map is read with the last value; what that means depends on who reads the document
       // (a template's duplicates are Helm's to render).
-      if (!this.isHelmTemplate) this.parseProblems.push(...duplicateKeyProblems(doc, source, duplicateKeyConsequence(root, doc, options.valuesFile === true)));
+      if (!this.isHelmTemplate) this.parseProblems.push(...duplicateKeyProblems(doc, source, duplicateKeyConsequence(root, doc, options.valuesFile === true, source.uri)));
       if (!root) return;
       const object = this.toObject(root, doc, documentIndex);
       if (!object) return;
@@ -353,10 +353,13 @@ function stringMap(node: unknown, doc: Document): Record<string, string> {
 
 /**
  * What a key written twice means to whoever reads the document: kubectl refuses a manifest with one (since 1.21) and
- * the API server keeps the last value; Helm keeps the last value of a values file without a word, where Kustomize's
+ * the API server keeps the last value; Kustomize keeps the last value of a kustomization without a word; Helm keeps the last value of a values file without a word, where Kustomize's
  * Helm inflation refuses it; other YAML (a Compose file, a CI workflow) is refused by most of its tools.
  */
-function duplicateKeyConsequence(root: YAMLMap | undefined, doc: Document, valuesFile: boolean): string {
+function duplicateKeyConsequence(root: YAMLMap | undefined, doc: Document, valuesFile: boolean, uri: string): string {
+  // kubectl kustomize (5.5) builds a kustomization that repeats a key with the later value, where it refuses a
+  // resource that does.
+  if (isKustomizationFile(uri)) return 'as Kustomize reads it, without a warning';
   if (root && pairOf(root, 'apiVersion', doc) && pairOf(root, 'kind', doc)) return 'as the API server would read it (kubectl refuses the file)';
   if (valuesFile) return "as Helm reads it, without a warning (Kustomize's helmCharts refuses the file)";
   return 'as the tools that accept it read it (most refuse the file)';

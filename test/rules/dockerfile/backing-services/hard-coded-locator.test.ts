@@ -52,5 +52,14 @@ testRule(rule, {
         { line: 2, column: 54, messageId: 'url' },
       ],
     },
+    {
+      // ciojio/CoreAPI: a .NET setting named in CamelCase.
+      name: 'a CamelCase setting name (.NET) read as words',
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV EmailServer=127.0.0.1 Smtp__Host=10.1.2.3\n',
+      errors: [
+        { line: 2, column: 17, endColumn: 26, messageId: 'host', message: 'localhost inside a container is the container itself' },
+        { line: 2, column: 38, messageId: 'host' },
+      ],
+    },
   ],
 });

@@ -12,6 +12,8 @@ testRule(rule, {
     // formbricks: values the build needs set, replaced at run time, and saying so.
     { name: 'values that call themselves placeholders', code: 'FROM node:22-alpine AS builder\nENV NEXTAUTH_SECRET="placeholder_for_next_auth_of_64_chars_get_overwritten_at_runtime"\nENV ENCRYPTION_KEY="placeholder_for_build_key_of_64_chars_get_overwritten_at_runtime"\nRUN pnpm build\nFROM node:22-alpine\nCMD ["node", "server.js"]\n' },
     { name: 'how long a token or session lasts', code: 'FROM python:3.12-slim\nENV ACCESS_TOKEN_EXPIRE_MINUTES=30 REFRESH_TOKEN_EXPIRE=7d SESSION_TOKEN_LIFETIME=86400 PASSWORD_RESET_TOKEN_TIMEOUT=3600\n' },
+    // organize2: a dummy the asset build needs, in a URL whose host is the word `host`.
+    { name: 'a URL whose host is a fill-in word', code: 'FROM ruby:3.2\nENV DATABASE_URL="postgres://postgres:password@host/notreal"\nRUN bundle exec rake assets:precompile\n' },
   ],
   invalid: [
     {

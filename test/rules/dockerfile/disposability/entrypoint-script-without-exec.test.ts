@@ -27,6 +27,11 @@ testRule(rule, {
       buildContext: script(CHILD, 'gunicorn'),
     },
     { name: 'a script that keeps the container up with tail -f after starting servers in the background (Wallos)', code: 'FROM php:8.2-fpm-alpine\nCOPY startup.sh /var/www/html/startup.sh\nCMD ["sh", "-c", "/var/www/html/startup.sh"]\n', buildContext: script('#!/bin/sh\nphp-fpm &\nnginx -g "daemon off;" &\ncrond\ntail -f /dev/null\n', 'startup.sh') },
+    {
+      name: 'a bare shell ENTRYPOINT given the script by CMD, which ends with exec',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY start.sh ./\nENTRYPOINT ["/bin/sh"]\nCMD ["start.sh"]\n',
+      buildContext: script('#!/bin/sh\nnpx prisma migrate deploy\nexec node dist/main.js\n', 'start.sh'),
+    },
   ],
   invalid: [
     {
@@ -106,6 +111,12 @@ testRule(rule, {
       code: 'FROM ruby:3.3-slim\nENV APP_HOME=/opt/apps/forem\nCOPY scripts/entrypoint.sh "${APP_HOME}"/\nENTRYPOINT ["/opt/apps/forem/entrypoint.sh"]\n',
       buildContext: script(CHILD, 'scripts/entrypoint.sh'),
       errors: [{ line: 4, column: 13, messageId: 'noExec' }],
+    },
+    {
+      name: 'a bare shell ENTRYPOINT given the script by CMD (`/bin/sh start.sh`)',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY start.sh ./\nENTRYPOINT ["/bin/sh"]\nCMD ["start.sh"]\n',
+      buildContext: script('#!/bin/sh\nnpx prisma migrate deploy\nnode dist/main.js\n', 'start.sh'),
+      errors: [{ line: 5, column: 6, endColumn: 16, messageId: 'noExec', message: '`start.sh` starts node as a child' }],
     },
   ],
 });

@@ -43,5 +43,13 @@ testRule(rule, {
         { line: 19, column: 22, messageId: 'ip', message: '`10.20.0.10`' },
       ],
     },
+    {
+      name: 'CamelCase and dotted setting names read as words',
+      code: deploy('            - name: RedisHost\n              value: 10.20.0.11\n            - name: spring.datasource.url\n              value: jdbc:postgresql://10.20.0.12:5432/app\n'),
+      errors: [
+        { line: 17, column: 22, messageId: 'ip', message: '`10.20.0.11`' },
+        { line: 19, column: 22, messageId: 'ip', message: '`10.20.0.12`' },
+      ],
+    },
   ],
 });

@@ -41,5 +41,12 @@ testRule(rule, {
       workspace: [{ filename: 'kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\nimages:\n  - name: shop/web:main\n    newTag: 1.4.2\n  - name: shop/web\n    newTag: latest\n' }],
       errors: [{ line: 15, column: 28, message: '`latest`' }],
     },
+    {
+      name: 'a version tag that an overlay replaces with a moving one',
+      filename: 'base/deployment.yaml',
+      code: deploy('ghcr.io/shop/web:1.4.2'),
+      workspace: [{ filename: 'overlays/development/kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\nimages:\n  - name: ghcr.io/shop/web\n    newTag: master\n' }],
+      errors: [{ line: 15, column: 28, messageId: 'overlay', message: 'with the moving tag `master` that `overlays/development/kustomization.yaml` gives `ghcr.io/shop/web`' }],
+    },
   ],
 });

@@ -112,5 +112,13 @@ testRule(rule, {
       ],
       errors: [{ line: 14, column: 18, messageId: 'latest' }],
     },
+    {
+      // podkrepi-bg/api: the base writes no tag, the development overlay gives it `master`.
+      name: 'an untagged base image that an overlay deploys with a moving tag: the overlay tag is named',
+      filename: 'base/deployment.yaml',
+      code: deployment('ghcr.io/shop/web'),
+      workspace: [{ filename: 'overlays/development/kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\nimages:\n  - name: ghcr.io/shop/web\n    newTag: master\n' }],
+      errors: [{ line: 14, column: 18, messageId: 'overlay', message: 'Image `ghcr.io/shop/web` is deployed with the moving tag `master`, which `overlays/development/kustomization.yaml` sets' }],
+    },
   ],
 });

@@ -25,6 +25,8 @@ testRule(rule, {
     },
     { name: 'a locator URL inside a config file, password from the environment', code: cm('  app.ini: |\n    [db]\n    url = postgres://app@orders-db/orders\n    password = ${DB_PASSWORD}\n') },
     { name: 'a JSON config file whose members hold no secret (a reference, an empty value, a host)', code: cm('  config: |\n    {\n      "db_host": "postgres",\n      "db_password": "${DB_PASSWORD}",\n      "api_token": "",\n      "bind_address": ":9090"\n    }\n') },
+    // podkrepi-bg/api's sentry-config: a DSN without a password is where events go; Sentry documents it as public.
+    { name: "Sentry DSNs, whose key part is public", code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sentry-config\ndata:\n  dsn-api: https://58b71cdea21f45c0bcbe5c1b49317973@o540074.ingest.sentry.io/5707518\n  SENTRY_DSN: https://e25f62860a394934878c2e21306a6b66@o540074.ingest.sentry.io/5657969\n' },
   ],
   invalid: [
     {
@@ -69,6 +71,11 @@ testRule(rule, {
       name: "a JSON config file in the entry: the password inside its libpq connection string (HashiCups' products-api)",
       code: cm('  config: |\n    {\n      "db_connection": "host=postgres port=5432 user=postgres password=Sup3rS3cret dbname=products sslmode=disable",\n      "bind_address": ":9090"\n    }\n'),
       errors: [{ line: 8, column: 24, messageId: 'fileSetting', message: 'password=****' }],
+    },
+    {
+      name: 'a DSN with a password in it',
+      code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  DATABASE_DSN: mysql://app:Xk9vq2Lm@db:3306/app\n',
+      errors: [{ line: 6, column: 17, messageId: 'entry', message: 'a password inside a URL' }],
     },
   ],
 });

@@ -2,7 +2,7 @@ import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { BACKING_SCHEMES, LOCATOR_NAME, isIpLiteral, isLoopbackHost, parseLocator } from '../../../kubernetes/backing-services';
 import { isFragment, runningContainers } from '../../../kubernetes/pod-parts';
-import { locatesBackingService } from '../../../locators';
+import { locatesBackingService, nameWords } from '../../../locators';
 
 export default defineKubernetesRule({
   meta: {
@@ -51,7 +51,7 @@ export default defineKubernetesRule({
           if (!locator?.host) continue;
           const scheme = locator.scheme?.replace(/^jdbc:/, '');
           const backingScheme = !!locator.scheme && (locator.scheme.startsWith('jdbc:') || BACKING_SCHEMES.test(scheme ?? ''));
-          if (!backingScheme && !LOCATOR_NAME.test(env.name.toUpperCase()) && !locatesBackingService(env.name, value)) continue;
+          if (!backingScheme && !LOCATOR_NAME.test(nameWords(env.name)) && !locatesBackingService(env.name, value)) continue;
           const what = backingScheme ? `${scheme} service` : 'backing service';
           const shown = value; // credentials are masked by the engine, like every message value
           if (isLoopbackHost(locator.host)) {

@@ -2,7 +2,8 @@ import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
 import { pullPolicyOf } from '../../../kubernetes/pod-parts';
-import { imageNamedIn, namesPinnedByBuilds } from '../../../kubernetes/kustomize-images';
+import { imageNamedIn, kustomizationPath, kustomizeImageEntries, movingTagsSetByBuilds, namesPinnedByBuilds, type KustomizeImageEntry } from '../../../kubernetes/kustomize-images';
+import { locationOf } from '../../../kubernetes/selectors';
 
 export default defineKubernetesRule({
   meta: {
@@ -25,10 +26,12 @@ export default defineKubernetesRule({
     ].join('\n'),
     messages: {
       always: '`imagePullPolicy: Always` with the moving tag `{{tag}}` of `{{image}}`: a restart can run a build that was never released.',
+      overlay: '`imagePullPolicy: Always` with the moving tag `{{tag}}` that `{{kustomization}}` gives `{{image}}`: a restart can run a build that was never released.',
     },
   },
   check({ model, workspace, report }) {
     let pinned: ReadonlySet<string> | undefined;
+    let entries: KustomizeImageEntry[] | undefined;
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
@@ -37,12 +40,19 @@ export default defineKubernetesRule({
         if (policy.value !== 'Always' || !container.image || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
         const image = parseImageReference(container.image);
         if (image.digest) continue;
-        const tag = image.tag ?? 'latest';
-        if (!isMovingTag(tag)) continue;
         pinned ??= namesPinnedByBuilds(workspace);
         if (imageNamedIn(pinned, container.image)) continue;
         const range = model.rangeOf(policy.node);
-        if (range) report({ messageId: 'always', data: { tag, image: container.image }, range });
+        if (!range) continue;
+        // A moving tag a Kustomize build writes over the one here (mutable-image-tag explains).
+        const setByBuilds = movingTagsSetByBuilds((entries ??= kustomizeImageEntries(workspace)), container.image);
+        if (setByBuilds.length > 0) {
+          const data = { tag: setByBuilds[0].newTag ?? '', image: setByBuilds[0].name, kustomization: kustomizationPath(model.source.uri, setByBuilds[0].kustomization) };
+          report({ messageId: 'overlay', data, range, related: setByBuilds.map((e) => locationOf(e.kustomization, `sets \`newTag: ${e.newTag}\``)) });
+          continue;
+        }
+        const tag = image.tag ?? 'latest';
+        if (isMovingTag(tag)) report({ messageId: 'always', data: { tag, image: container.image }, range });
       }
     }
   },

@@ -3,7 +3,8 @@ import { isTemplated } from '../../../kubernetes/model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
 import { revisionTemplateOf } from '../../../kubernetes/knative';
 import { pullPolicyOf, usesImageAsStandIn } from '../../../kubernetes/pod-parts';
-import { namesPinnedByBuilds, imageNamedIn } from '../../../kubernetes/kustomize-images';
+import { namesPinnedByBuilds, imageNamedIn, kustomizeImageEntries, kustomizationPath, movingTagsSetByBuilds, type KustomizeImageEntry } from '../../../kubernetes/kustomize-images';
+import { locationOf } from '../../../kubernetes/selectors';
 
 export default defineKubernetesRule({
   meta: {
@@ -20,6 +21,8 @@ export default defineKubernetesRule({
       '(`registry/app@sha256:…`). Branch and channel tags (`main`, `master`, `dev`, `stable`, `lts`, `edge`, `nightly`)',
       'move just like `latest` and are reported too, and so are variants without a version (`redis:alpine`,',
       '`google/cloud-sdk:slim`: the newest release built that way; `redis:7.2-alpine` is a version).',
+      'When a Kustomize overlay writes a moving tag over the base\'s (`images: [{name: app, newTag: master}]` in a',
+      'development overlay), the finding names that tag and the overlay\'s kustomization, where the pin belongs.',
       '',
       'Not reported: placeholders a tool fills in before deploying (`$IMAGE_URL`, `${IMAGE}`, `<YOUR-IMAGE>`,',
       '`CONTAINER_IMAGE`, Helm expressions), names that the file\'s Kustomize builds rewrite to a tag or digest',
@@ -37,11 +40,13 @@ export default defineKubernetesRule({
       latest: 'Image `{{image}}` uses the mutable `latest` tag; pin a version tag or digest so a release always runs the same build.',
       moving: 'Image `{{image}}` uses the moving tag `{{tag}}`, which follows a branch, a channel or the newest release; pin a version tag or digest so a release always runs the same build.',
       untagged: 'Image `{{image}}` has no tag, which means `latest`; pin a version tag or digest so a release always runs the same build.',
+      overlay: 'Image `{{image}}` is deployed with the moving tag `{{tag}}`, which `{{kustomization}}` sets; pin a version tag or digest there so a release always runs the same build.',
       knative: 'Image `{{image}}` follows the moving tag `{{tag}}`; Knative pins the digest of each Revision it creates, but applying this manifest again deploys whatever `{{tag}}` points to then; pin a version tag or digest in the manifest.',
     },
   },
   check({ model, workspace, report }) {
     let pinned: ReadonlySet<string> | undefined;
+    let entries: KustomizeImageEntry[] | undefined;
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
@@ -56,6 +61,15 @@ export default defineKubernetesRule({
         if (pullPolicyOf(container, object.doc).value === 'Never') continue;
         pinned ??= namesPinnedByBuilds(workspace);
         if (imageNamedIn(pinned, container.image)) continue;
+        // A tag a Kustomize build writes over the one here (a development overlay's `newTag: master`): the build's
+        // tag is what runs, and its kustomization is where to pin it.
+        const setByBuilds = movingTagsSetByBuilds((entries ??= kustomizeImageEntries(workspace)), container.image);
+        if (setByBuilds.length > 0) {
+          const first = setByBuilds[0];
+          const data = { image: container.image, tag: first.newTag ?? '', kustomization: kustomizationPath(model.source.uri, first.kustomization) };
+          report({ messageId: 'overlay', data, range: container.imageRange, related: setByBuilds.map((e) => locationOf(e.kustomization, `sets \`newTag: ${e.newTag}\``)) });
+          continue;
+        }
         if (image.tag === undefined && isVersionedRepository(image.repository)) continue;
         const tag = image.tag === undefined ? 'latest' : image.tag;
         if (knative && (image.tag === undefined || image.tag === 'latest' || isMovingTag(image.tag))) report({ messageId: 'knative', data: { image: container.image, tag }, range: container.imageRange });

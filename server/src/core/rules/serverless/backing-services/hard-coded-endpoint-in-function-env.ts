@@ -1,6 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
 import { BACKING_SCHEMES, LOCATOR_NAME, isIpLiteral, isLoopbackHost, parseLocator } from '../../../kubernetes/backing-services';
-import { locatesBackingService } from '../../../locators';
+import { locatesBackingService, nameWords } from '../../../locators';
 
 /** Host names of AWS-managed datastores, caches, brokers and search domains. */
 // The lookahead jumps to the last service label at once (the most permissive start), so the rest is read once.
@@ -66,7 +66,7 @@ function endpointIn(variable: string, value: string | undefined): { what: string
   const host = locator.host;
   const scheme = locator.scheme?.replace(/^jdbc:/, '');
   const backingScheme = !!locator.scheme && (locator.scheme.startsWith('jdbc:') || BACKING_SCHEMES.test(scheme ?? ''));
-  const name = variable.toUpperCase();
+  const name = nameWords(variable);
   const local = isIpLiteral(host) || isLoopbackHost(host);
   // A bare word is a Service name elsewhere; here only a real host (dotted, an IP, localhost) is a locator.
   const concreteHost = local || (host.includes('.') && /[a-z]/i.test(host));
