@@ -7,7 +7,7 @@
  * context folder is read, files over
  * MAX_CONTEXT_FILE_BYTES are not read, and anything unreadable stays unknown (the rules are silent).
  */
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DockerfileModel } from './core/dockerfile/model';
@@ -116,28 +116,53 @@ function contextFolder(folder: string, sources: readonly string[]): { folder: st
 /**
  * The build context a Compose file of the repository gives the Dockerfile at `path`: a service whose `build` names
  * this Dockerfile (`build: {context: .., dockerfile: docker/Dockerfile}`, or `build: ./api` for `api/Dockerfile`).
- * Compose files are looked for in the Dockerfile's folder and the folders above it, up to MAX_CONTEXT_LEVELS and never
- * above a repository root. `null` when services name it with different contexts (the context is not known);
+ * Compose files are looked for in the Dockerfile's folder and the folders above it, and in those folders' other
+ * subfolders (a sibling `compose/`), up to MAX_CONTEXT_LEVELS and never above a repository root. `null` when services name it with different contexts (the context is not known);
  * undefined when none names it (remote contexts, Git URLs, are not read).
  */
 function composeContext(path: string): string | null | undefined {
   const dockerfile = resolve(path);
   let folder = dirname(dockerfile);
+  let from: string | undefined;
   for (let level = 0; level <= MAX_CONTEXT_LEVELS; level++) {
     const contexts = new Set<string>();
-    for (const name of COMPOSE_FILE_NAMES) {
-      const text = readSmall(join(folder, name));
-      if (typeof text !== 'string') continue;
-      for (const context of composeBuilds(text, folder)) if (context.dockerfile === dockerfile) contexts.add(context.folder);
+    // The folder's own Compose files, then (above the Dockerfile's folder) those of its other subfolders: a
+    // `deploy/compose/docker-compose.yml` builds `deploy/docker/Dockerfile.worker` with `context: ../..`.
+    for (const place of level === 0 ? [folder] : [folder, ...subfolders(folder, from)]) {
+      for (const name of COMPOSE_FILE_NAMES) {
+        const text = readSmall(join(place, name));
+        if (typeof text !== 'string') continue;
+        for (const context of composeBuilds(text, place)) if (context.dockerfile === dockerfile) contexts.add(context.folder);
+      }
     }
     if (contexts.size === 1) return [...contexts][0];
     if (contexts.size > 1) return null;
     if (existsSync(join(folder, '.git'))) return undefined;
     const parent = dirname(folder);
     if (parent === folder) return undefined;
+    from = folder;
     folder = parent;
   }
   return undefined;
+}
+
+/** At most this many subfolders of a folder are searched for Compose files (composeContext). */
+const MAX_COMPOSE_SUBFOLDERS = 32;
+
+/** The subfolders of `folder` other than `except`, in name order: no hidden folders but `.docker`, no node_modules. */
+function subfolders(folder: string, except: string | undefined): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => e.isDirectory() && (e.name === '.docker' || !e.name.startsWith('.')) && e.name !== 'node_modules')
+    .map((e) => join(folder, e.name))
+    .filter((sub) => sub !== except)
+    .sort()
+    .slice(0, MAX_COMPOSE_SUBFOLDERS);
 }
 
 /** The builds a Compose file's services declare: each context folder and the Dockerfile it builds, as absolute paths. */

@@ -159,6 +159,16 @@ describe('CLI: build context of a Dockerfile', () => {
     assert.deepEqual(findings('composed2/api/Dockerfile'), []);
   });
 
+  it("takes the context from a Compose file in a sibling folder (uptime-bot's deploy/compose and deploy/docker)", () => {
+    mkdirSync(join(dir, 'sibling', '.git'), { recursive: true });
+    write('sibling/package.json', '{}\n');
+    write('sibling/docker-entrypoint.sh', CHILD_SCRIPT);
+    write('sibling/.dockerignore', '.git\n.env*\n');
+    write('sibling/deploy/docker/Dockerfile.worker', DOCKERFILE);
+    write('sibling/deploy/compose/docker-compose.yml', 'services:\n  worker:\n    build:\n      context: ../..\n      dockerfile: deploy/docker/Dockerfile.worker\n');
+    assert.deepEqual(findings('sibling/deploy/docker/Dockerfile.worker').map((f) => `${f.ruleId}@${f.line}`), ['disposability/entrypoint-script-without-exec@6']);
+  });
+
   it('does not follow a script link out of the folder', () => {
     write('outside/docker-entrypoint.sh', CHILD_SCRIPT);
     write('linked/Dockerfile', DOCKERFILE);

@@ -14,6 +14,8 @@ export function daemonizingOption(values: readonly string[], program: string): s
   if (program === 'gunicorn') return has('-D', '--daemon');
   if (program === 'uwsgi') return has('--daemonize', '--daemonize2');
   if (program === 'celery') return has('--detach');
+  // django-celery's management commands (`python manage.py celery worker --detach`, `celeryd`) take Celery's options.
+  if (/^python[\d.]*$/.test(program) && /(^|\/)manage\.py$/.test(args[0] ?? '') && /^celery(d|beat)?$/.test(args[1] ?? '')) return has('--detach');
   if (/^php-fpm[\d.]*$/.test(program)) return has('-D', '--daemonize');
   if (program === 'mongod') return has('--fork');
   if (program === 'memcached') return has('-d', '--daemon');

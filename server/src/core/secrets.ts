@@ -209,6 +209,14 @@ export interface LiteralSecret {
   masked: string;
 }
 
+/**
+ * A setting that says where something is, not a credential: a name ending in a place word (`GATUS_CONFIG_PATH`,
+ * `DATA_DIR`, `KEY_FILE`) with a plain path for its value (`/config`), even inside a Secret.
+ */
+export function isPathSetting(name: string, value: string): boolean {
+  return /(^|[_.-])(PATH|DIR|DIRECTORY|FOLDER|FILE|ROOT|HOME)$/i.test(name) && /^(\.{0,2}\/)?[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$|^\/$/.test(value) && value.includes('/');
+}
+
 function looksLikePath(value: string): boolean {
   return /^(\/|\.{1,2}\/|~\/|[A-Za-z]:\\)[^\s]*$/.test(value);
 }

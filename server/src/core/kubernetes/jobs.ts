@@ -50,3 +50,23 @@ export function isBuildJob(model: KubernetesModel, object: KubeObject): boolean 
 export function isBuildWork(model: KubernetesModel, object: KubeObject): boolean {
   return (isOneOffJob(object) || object.kind === 'Pod') && isBuildJob(model, object);
 }
+
+/** The last day of each month, February's in a leap year. */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+
+/**
+ * A CronJob that the schedule never starts: `suspend: true`, or a schedule for a day no month of it has (`0 0 31 2 *`,
+ * 31 February: charts write it for a CronJob that is only ever run by hand, `kubectl create job --from=cronjob/…`).
+ * Only a day of month written as one number with any day of week (`*`, `?`): cron runs a job on either day when both
+ * are restricted.
+ */
+export function neverScheduled(object: KubeObject): boolean {
+  if (object.kind !== 'CronJob') return false;
+  if (scalarString(nodeAt(object.node, ['spec', 'suspend'], object.doc), object.doc) === 'true') return true;
+  const fields = (scalarString(nodeAt(object.node, ['spec', 'schedule'], object.doc), object.doc) ?? '').trim().split(/\s+/);
+  if (fields.length !== 5 || !/^\d{1,2}$/.test(fields[2]) || (fields[4] !== '*' && fields[4] !== '?')) return false;
+  const day = Number(fields[2]);
+  const months = fields[3].split(',').map((m) => (/^\d{1,2}$/.test(m) ? Number(m) : MONTH_NAMES.indexOf(m.toUpperCase()) + 1));
+  return months.every((m) => m >= 1 && m <= 12 && day > MONTH_DAYS[m - 1]);
+}

@@ -693,6 +693,16 @@ export class ServerlessModel {
       const item = resolve(part, doc);
       if (!this.included(item, 'functions')) this.readFunctionMap(item);
     }
+    // serverless-lift's queue construct deploys its `worker` as a function of the service, named `<construct>Worker`,
+    // with the provider's settings for what it does not set; Lift wires the queue to it (and sets the queue's
+    // visibility timeout from the worker's timeout), so it has no events of its own here.
+    for (const { key, pair } of mapEntries(resolve(valueOf(this.root, 'constructs', doc), doc), doc)) {
+      const construct = asMap(pair.value, doc);
+      const worker = pairOf(construct, 'worker', doc);
+      if (scalarString(valueOf(construct, 'type', doc), doc) !== 'queue' || !worker || !isMap(worker.value)) continue;
+      const idRange = this.rangeOf(worker.key as Node);
+      if (idRange) this.addFrameworkFunction(`${key}Worker`, idRange, worker.value, false);
+    }
   }
 
   /** True when `node` is a whole `${file(...)}` value (one key of the file, maybe per stage): kept in includedFiles. */
@@ -708,17 +718,21 @@ export class ServerlessModel {
     for (const { key, pair } of mapEntries(functions, doc)) {
       // `fn_manager_api: ${file(./services/fn_manager_api/serverless.yml)}`: the function's settings are in that file.
       this.included(resolve(pair.value, doc), 'function', key);
-      const properties = asMap(pair.value, doc);
       const idRange = this.rangeOf(pair.key as Node);
-      if (!idRange) continue;
-      const own = resolve(valueOf(properties, 'environment', doc), doc);
-      this.included(own, 'environment');
-      const fn: LambdaFunction = { id: key, idRange, kind: 'serverless-framework', properties, environment: this.envVars(asMap(own, doc), false), events: [] };
-      const names = new Set(fn.environment.map((e) => e.name));
-      for (const env of this.envVars(asMap(valueOf(this.globals, 'environment', doc), doc), true)) if (!names.has(env.name)) fn.environment.push(env);
-      fn.events = this.frameworkEvents(properties);
-      this.functions.push(fn);
+      if (idRange) this.addFrameworkFunction(key, idRange, asMap(pair.value, doc), true);
     }
+  }
+
+  /** A Serverless Framework function: its own environment, then the provider's for names it does not set. */
+  private addFrameworkFunction(id: string, idRange: Range, properties: YAMLMap | undefined, withEvents: boolean): void {
+    const doc = this.doc!;
+    const own = resolve(valueOf(properties, 'environment', doc), doc);
+    this.included(own, 'environment');
+    const fn: LambdaFunction = { id, idRange, kind: 'serverless-framework', properties, environment: this.envVars(asMap(own, doc), false), events: [] };
+    const names = new Set(fn.environment.map((e) => e.name));
+    for (const env of this.envVars(asMap(valueOf(this.globals, 'environment', doc), doc), true)) if (!names.has(env.name)) fn.environment.push(env);
+    if (withEvents) fn.events = this.frameworkEvents(properties);
+    this.functions.push(fn);
   }
 
   private envVars(map: YAMLMap | undefined, inherited: boolean): EnvVar[] {

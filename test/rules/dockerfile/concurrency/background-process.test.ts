@@ -92,5 +92,10 @@ testRule(rule, {
       code: 'FROM php:8.3-fpm\nCMD ["sh", "-c", "php-fpm & nginx -g \'daemon off;\' & wait"]\n',
       errors: [{ line: 2, column: 27, endColumn: 28, messageId: 'background', message: '`php-fpm`' }],
     },
+    {
+      name: "django-celery's worker detached through manage.py before gunicorn (NetEaseGame/git-webhook)",
+      code: 'FROM python:2.7\nWORKDIR /code\nCMD python manage.py celery --loglevel=info --detach -P eventlet && \\\n    gunicorn -b 0.0.0.0:80 -k eventlet -w 1 manage:app\n',
+      errors: [{ line: 3, column: 5, messageId: 'daemon' }],
+    },
   ],
 });

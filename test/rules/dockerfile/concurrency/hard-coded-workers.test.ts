@@ -7,6 +7,9 @@ testRule(rule, {
     { name: 'WEB_CONCURRENCY default in ENV is configuration', code: 'FROM python:3.12-slim\nENV WEB_CONCURRENCY=4\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n' },
     { name: 'hard-coded count only in a test stage before the final', code: 'FROM python:3.12-slim AS test\nCMD ["gunicorn", "-w", "1", "app:app"]\nFROM python:3.12-slim\nCMD ["gunicorn", "--workers=$WORKERS", "app:app"]\n' },
     { name: '-w of another program', code: 'FROM alpine:3.20\nCMD ["/usr/bin/app", "-w", "4"]\n' },
+    // NetEaseGame/git-webhook (Flask-SocketIO needs one worker); Google's Cloud Run samples (`--workers 1 --threads 8`).
+    { name: 'one worker per container, scaled by replicas', code: 'FROM python:3.12-slim\nCMD gunicorn -b 0.0.0.0:80 -k eventlet -w 1 manage:app\n' },
+    { name: "puma's single mode", code: 'FROM ruby:3.3\nCMD ["bundle", "exec", "puma", "-w", "0", "-t", "5:5"]\n' },
   ],
   invalid: [
     {

@@ -12,10 +12,16 @@ testRule(rule, {
     { name: 'a Job with a time to live, and a Helm hook Job', code: job('  ttlSecondsAfterFinished: 3600\n') + '---\n' + job('', '  annotations:\n    helm.sh/hook-delete-policy: hook-succeeded\n') },
     { name: 'a Kustomize patch of a Job', code: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      containers:\n        - name: m\n          resources: {limits: {cpu: 1}}\n' },
     { name: 'a CronJob that forbids overlapping runs', code: cron('  concurrencyPolicy: Forbid\n  startingDeadlineSeconds: 300\n') },
+    // NikBayov/satis-helm: a build CronJob only ever started by hand.
+    { name: 'a CronJob scheduled for 31 February', code: cron('').replace('"0 * * * *"', '"0 0 31 2 *"') },
+    { name: 'a suspended CronJob', code: cron('  suspend: true\n') },
   ],
   invalid: [
     { name: 'a Job without limits', code: job(''), errors: [{ line: 2, column: 7, endColumn: 10, messageId: 'job', message: '`migrate`' }] },
     { name: 'a CronJob with the default policy', code: cron(''), errors: [{ line: 2, column: 7, endColumn: 14, messageId: 'cronjob', message: 'unset, so `Allow`' }] },
     { name: 'a CronJob that allows overlap explicitly, with a starting deadline', code: cron('  concurrencyPolicy: Allow\n  startingDeadlineSeconds: 60\n'), errors: [{ line: 7, column: 22, endColumn: 27, message: 'set `Forbid` or `Replace`.' }] },
+    { name: 'the 31st with a month that has one', code: cron('').replace('"0 * * * *"', '"0 0 31 jan,apr *"'), errors: [{ line: 2, column: 7, messageId: 'cronjob' }] },
+    { name: 'a day every month of the schedule has', code: cron('').replace('"0 * * * *"', '"0 0 30 4,6 *"'), errors: [{ line: 2, column: 7, messageId: 'cronjob' }] },
+    { name: 'a day no month has, but a day of week too (cron runs on either)', code: cron('').replace('"0 * * * *"', '"0 0 31 2 1"'), errors: [{ line: 2, column: 7, messageId: 'cronjob' }] },
   ],
 });

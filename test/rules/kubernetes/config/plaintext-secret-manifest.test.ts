@@ -16,6 +16,8 @@ testRule(rule, {
     // n8n's queue-mode manifests: fill-in values in camel case, beside a database name and user names.
     { name: "placeholders in camel case and with a dash (`changePassword`, `changeThis`, `change-this`)", code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: postgres-secret, namespace: n8n}\ntype: Opaque\nstringData:\n  POSTGRES_USER: changeUser\n  POSTGRES_PASSWORD: changePassword\n  POSTGRES_DB: n8n\n  N8N_ENCRYPTION_KEY: changeThis\n  N8N_RUNNERS_AUTH_TOKEN: change-this\n' },
     { name: 'a value that says it is fake (deliveryhero backstage chart default)', code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: backend}\nstringData:\n  TRAVISCI_AUTH_TOKEN: fake-travis-ci-auth-token\n' },
+    // manosriram/homelab-k8s gatus/secret.example.yml: folders, not credentials.
+    { name: 'settings that say where something is', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: gatus-env\ntype: Opaque\nstringData:\n  GATUS_CONFIG_PATH: /config\n  GATUS_DATA_PATH: /data\n' },
   ],
   invalid: [
     {
@@ -37,6 +39,11 @@ testRule(rule, {
       name: 'inside a List, both fields',
       code: 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: mixed}\n    data:\n      a: c3VwZXItc2VjcmV0LXRva2Vu\n    stringData:\n      b: another-real-secret\n',
       errors: [{ line: 7, column: 5, message: '`data`' }, { line: 9, column: 5, message: '`stringData`' }],
+    },
+    {
+      name: 'a base64 secret that starts with a slash under a path-like key is still a value',
+      code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: keys}\nstringData:\n  KEY_FILE: "/9j/4AAQSkZJRg+Ab=="\n  API_TOKEN: /tmp/not-a-path-name\n',
+      errors: [{ line: 4, column: 1, message: '2 literal value(s) in `stringData` (`KEY_FILE`, `API_TOKEN`)' }],
     },
   ],
 });

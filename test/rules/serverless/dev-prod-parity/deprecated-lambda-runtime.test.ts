@@ -20,5 +20,18 @@ testRule(rule, {
     { name: 'python2.7 in Globals', code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python2.7\nResources:\n  A:\n    Type: AWS::Serverless::Function\n  B:\n    Type: AWS::Serverless::Function\n', errors: [{ line: 4, column: 14, message: '2021-07-15' }] },
     { name: 'go1.x in serverless.yml', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  runtime: go1.x\nfunctions:\n  f:\n    handler: bin/f\n', errors: [{ line: 4, column: 12 }] },
     { name: 'JSON template', filename: 'template.json', code: '{"Resources": {"Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Runtime": "ruby2.7"}}}}', errors: [{ line: 1, column: 82 }] },
+    {
+      // serverless/examples aws-python-sqs-worker: serverless-lift deploys the queue's worker as `jobsWorker`.
+      name: "a Lift queue construct's worker runs on the provider's runtime too",
+      filename: 'serverless.yml',
+      code: 'service: a\nprovider:\n  name: aws\n  runtime: python3.9\nconstructs:\n  jobs:\n    type: queue\n    worker:\n      handler: handler.consumer\nfunctions:\n  producer:\n    handler: handler.producer\n',
+      errors: [{ line: 4, column: 12, message: 'of functions `producer` and `jobsWorker`' }],
+    },
+    {
+      name: "a Lift worker's own runtime",
+      filename: 'serverless.yml',
+      code: 'service: a\nprovider:\n  name: aws\n  runtime: python3.13\nconstructs:\n  jobs:\n    type: queue\n    worker:\n      handler: handler.consumer\n      runtime: python3.8\nfunctions:\n  producer:\n    handler: handler.producer\n',
+      errors: [{ line: 10, column: 16, message: 'of function `jobsWorker`' }],
+    },
   ],
 });

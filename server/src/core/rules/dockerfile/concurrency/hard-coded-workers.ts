@@ -27,7 +27,9 @@ export default defineDockerfileRule({
       'Read the count from the environment, for example `gunicorn -w ${WEB_CONCURRENCY:-2}` (or let the server read',
       '`WEB_CONCURRENCY` itself), and scale out mainly by adding replicas of the process.',
       '',
-      'Not reported: counts that come from a variable (`-w ${WEB_CONCURRENCY:-2}`) or are otherwise not a plain number,',
+      'Not reported: a count of one (`--workers 1`, and puma\'s single mode `-w 0`): one process per container, scaled by',
+      'replicas, is what this rule asks for, and some servers require it (Flask-SocketIO under gunicorn\'s eventlet worker);',
+      'counts that come from a variable (`-w ${WEB_CONCURRENCY:-2}`) or are otherwise not a plain number,',
       'servers not on the known list (gunicorn, uvicorn, hypercorn, puma, uwsgi, celery, sidekiq, dramatiq), and worker',
       "options outside the final image's start command.",
     ].join('\n'),
@@ -62,7 +64,9 @@ export default defineDockerfileRule({
             count = m[2];
           }
         }
-        if (count !== undefined && /^\d+$/.test(count)) {
+        // One worker (or puma's single mode, `-w 0`) is one process per container, scaled by replicas: what this rule
+        // asks for, and what some servers require (Flask-SocketIO under gunicorn's eventlet worker).
+        if (count !== undefined && /^\d+$/.test(count) && Number(count) > 1) {
           report({ messageId: 'hardCoded', data: { option, count }, range: spanOf(w, end) });
         }
       }

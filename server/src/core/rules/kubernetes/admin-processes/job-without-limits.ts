@@ -2,6 +2,7 @@ import { defineKubernetesRule } from '../../../rule';
 import { isBuiltInApi } from '../../../kubernetes/model';
 import { asMap, nodeAt, pairOf } from '../../../kubernetes/yaml-nodes';
 import { isPatchFragment } from '../../../kubernetes/selectors';
+import { neverScheduled } from '../../../kubernetes/jobs';
 
 export default defineKubernetesRule({
   meta: {
@@ -17,7 +18,9 @@ export default defineKubernetesRule({
       '',
       'Give a Job a deadline or a time-to-live (either one is accepted), and a CronJob `concurrencyPolicy: Forbid` (or',
       '`Replace`), with `startingDeadlineSeconds` so missed runs do not stack up after an outage. Helm hook Jobs with a',
-      'delete policy and Kustomize patch fragments (containers without an image) are not reported. Corresponds to kube-linter job-ttl-seconds-after-finished and cronjob-has-deadline',
+      'delete policy and Kustomize patch fragments (containers without an image) are not reported, nor are CronJobs the',
+      'schedule never starts (`suspend: true`, or a day no month of the schedule has, such as `0 0 31 2 *`): their runs are',
+      'started by hand, which neither setting governs. Corresponds to kube-linter job-ttl-seconds-after-finished and cronjob-has-deadline',
       '(kube-score) in intent.',
     ].join('\n'),
     messages: {
@@ -35,6 +38,8 @@ export default defineKubernetesRule({
         if (pairOf(spec, 'activeDeadlineSeconds', object.doc) || pairOf(spec, 'ttlSecondsAfterFinished', object.doc)) continue;
         report({ messageId: 'job', data: { name: object.name ?? '?' }, range: object.kindRange });
       } else if (object.kind === 'CronJob') {
+        // Runs started by hand are not held back by the concurrency policy or the starting deadline.
+        if (neverScheduled(object)) continue;
         const policy = pairOf(spec, 'concurrencyPolicy', object.doc);
         const value = policy ? String((policy.value as { value?: unknown } | null)?.value ?? '') : undefined;
         if (value !== undefined && value !== 'Allow') continue;

@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { isPlaceholderValue, isSecretReference } from '../../../secrets';
+import { isPathSetting, isPlaceholderValue, isSecretReference } from '../../../secrets';
 import { mapEntries, pairOf, scalarString, valueOf } from '../../../kubernetes/yaml-nodes';
 
 /** Secret types whose data the cluster fills in itself. */
@@ -27,7 +27,8 @@ export default defineKubernetesRule({
       'Anyone who can read the repository can read the values, and every environment tends to end up with the same ones.',
       '',
       'Commit the reference, not the value: create Secrets from a secret manager (External Secrets, Vault), encrypt them',
-      '(Sealed Secrets, SOPS), or generate them at deploy time. Placeholders and template expressions are not reported.',
+      '(Sealed Secrets, SOPS), or generate them at deploy time. Placeholders, template expressions and settings that say',
+      'where something is (`GATUS_CONFIG_PATH: /config`, `DATA_DIR: /data`) are not reported.',
     ].join('\n'),
     messages: {
       values: 'Secret `{{name}}` commits {{count}} literal value(s) in `{{field}}` ({{keys}}); create it from a secret manager or encrypt it instead.',
@@ -44,7 +45,7 @@ export default defineKubernetesRule({
           const raw = scalarString(pair.value as Node | null, object.doc);
           if (raw === undefined || isTemplated(raw)) continue;
           const value = field === 'data' ? decodeBase64(raw) : raw;
-          if (value === undefined || isPlaceholderValue(value) || isSecretReference(value)) continue;
+          if (value === undefined || isPlaceholderValue(value) || isSecretReference(value) || isPathSetting(key, value)) continue;
           keys.push(key);
         }
         if (keys.length === 0) continue;
