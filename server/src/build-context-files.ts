@@ -116,8 +116,8 @@ function contextFolder(folder: string, sources: readonly string[]): { folder: st
 /**
  * The build context a Compose file of the repository gives the Dockerfile at `path`: a service whose `build` names
  * this Dockerfile (`build: {context: .., dockerfile: docker/Dockerfile}`, or `build: ./api` for `api/Dockerfile`).
- * Compose files are looked for in the Dockerfile's folder and the folders above it, and in those folders' other
- * subfolders (a sibling `compose/`), up to MAX_CONTEXT_LEVELS and never above a repository root. `null` when services name it with different contexts (the context is not known);
+ * Compose files are looked for in the Dockerfile's folder and the folders above it, up to MAX_CONTEXT_LEVELS and never
+ * above a repository root, and in the other subfolders of the two folders above it (a sibling `compose/`). `null` when services name it with different contexts (the context is not known);
  * undefined when none names it (remote contexts, Git URLs, are not read).
  */
 function composeContext(path: string): string | null | undefined {
@@ -128,7 +128,7 @@ function composeContext(path: string): string | null | undefined {
     const contexts = new Set<string>();
     // The folder's own Compose files, then (above the Dockerfile's folder) those of its other subfolders: a
     // `deploy/compose/docker-compose.yml` builds `deploy/docker/Dockerfile.worker` with `context: ../..`.
-    for (const place of level === 0 ? [folder] : [folder, ...subfolders(folder, from)]) {
+    for (const place of level === 0 || level > MAX_SIBLING_LEVELS ? [folder] : [folder, ...subfolders(folder, from)]) {
       for (const name of COMPOSE_FILE_NAMES) {
         const text = readSmall(join(place, name));
         if (typeof text !== 'string') continue;
@@ -146,8 +146,13 @@ function composeContext(path: string): string | null | undefined {
   return undefined;
 }
 
-/** At most this many subfolders of a folder are searched for Compose files (composeContext). */
+/**
+ * At most this many subfolders of a folder are searched for Compose files (composeContext), and only in the two
+ * folders above the Dockerfile's: the build context is read on every analysis, and each look costs a listing and
+ * four failed opens per subfolder.
+ */
 const MAX_COMPOSE_SUBFOLDERS = 32;
+const MAX_SIBLING_LEVELS = 2;
 
 /** The subfolders of `folder` other than `except`, in name order: no hidden folders but `.docker`, no node_modules. */
 function subfolders(folder: string, except: string | undefined): string[] {

@@ -42,6 +42,8 @@ export const DATASTORE_PORTS: Record<number, string> = {
  * `redis.host` → `REDIS_HOST`. The locator name lists are written for this form.
  */
 export function nameWords(name: string): string {
+  // Most names are written so already (`DB_HOST`): no copy.
+  if (/^[A-Z0-9]+(_[A-Z0-9]+)*$/.test(name)) return name;
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')

@@ -43,7 +43,7 @@ function packageNameOf(value: string): string {
   return value;
 }
 
-export type PackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper' | 'microdnf' | 'npm' | 'yarn' | 'pnpm' | 'pip' | 'gem';
+export type PackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper' | 'microdnf' | 'npm' | 'yarn' | 'pnpm' | 'pip' | 'gem' | 'pecl';
 
 /** A package named on one install command (a RUN line's or a container command's). */
 export interface CommandPackage {
@@ -72,6 +72,8 @@ const SUBCOMMANDS: Record<string, { manager: PackageManager; verbs: string[] }> 
   pip: { manager: 'pip', verbs: ['install'] },
   pip3: { manager: 'pip', verbs: ['install'] },
   gem: { manager: 'gem', verbs: ['install'] },
+  // PHP's extension installer: `pecl install redis` (the newest release), `pecl install redis-6.0.2` (that one).
+  pecl: { manager: 'pecl', verbs: ['install'] },
 };
 
 /** Options that take a separate value word, so that value is not mistaken for a package. */
@@ -93,6 +95,7 @@ const MANAGER_OPTIONS_WITH_VALUE: Partial<Record<PackageManager, ReadonlySet<str
   pnpm: new Set(['--loglevel', '--filter', '-F', '--store-dir', '--reporter', '-w', '--workspace']),
   yarn: new Set(['--network-timeout', '--cache-folder', '--modules-folder', '--cwd', '--mutex']),
   gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '--platform']),
+  pecl: new Set(['-D', '--configureoptions', '-R', '--installroot', '-P', '--packagingroot']),
   apk: new Set(['-p', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']),
   apt: new Set(['--target-release']),
   yum: new Set(['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-x', '--exclude']),
@@ -162,7 +165,8 @@ export function commandPackages(command: SimpleCommand): CommandPackage[] {
   for (let i = 0; i < args.length; i++) {
     const word = args[i];
     if (word.value.startsWith('-')) {
-      if (OPTIONS_WITH_VALUE.has(word.value) || ownOptions?.has(word.value)) i++;
+      // pecl's options take no value (`pecl install -o -f redis`: -o is --onlyreqdeps, not apt's -o).
+      if ((manager !== 'pecl' && OPTIONS_WITH_VALUE.has(word.value)) || ownOptions?.has(word.value)) i++;
       continue;
     }
     if (word.value === '' || word.value.includes('$')) continue;
@@ -190,6 +194,9 @@ export function declaresVersion(pkg: CommandPackage): boolean {
       return /-\d/.test(v) || /[=<>]/.test(v);
     case 'pip':
       return /[=<>~!@]/.test(v);
+    case 'pecl':
+      // `redis-6.0.2`, `xdebug-3.3.0alpha3`, or a channel URL with its version.
+      return /-\d/.test(v);
     case 'gem':
       return v.includes(':') || effectiveWords(pkg.command).some((w) => w.value === '-v' || w.value === '--version' || w.value.startsWith('--version='));
     default:

@@ -157,6 +157,8 @@ export function parseLocator(value: string): Locator | undefined {
       at = rest.lastIndexOf('@', (queryAt < 0 ? rest.length : queryAt) - 1);
     }
     const host = /^(\[[0-9a-f:.]+\]|[^:/?#,\s]+)/i.exec(at < 0 ? rest : rest.slice(at + 1));
+    // A host with a part to fill in (`sqs.<region>.amazonaws.com`, `<your-db-host>`) locates nothing yet.
+    if (host && /[<>]/.test(host[1])) return undefined;
     if (host) return { scheme: `${scheme[1] ?? ''}${scheme[2]}`.toLowerCase(), host: host[1].replace(/^\[|\]$/g, '') };
   }
   const jdbcOther = /^jdbc:([a-z0-9]+):(?:thin:)?@?\/{0,2}([^:/;?\s]+)/i.exec(v); // jdbc:oracle:thin:@host:1521/svc

@@ -83,6 +83,11 @@ export function imageNamedIn(names: ReadonlySet<string>, image: string): boolean
   return names.has(parts.repository) || (parts.tag !== undefined && names.has(`${parts.repository}:${parts.tag}`));
 }
 
+/** Whether an `images:` entry's `name` matches an image of these parts, as imageNamedIn matches. */
+function entryNames(name: string, parts: { repository: string; tag?: string }): boolean {
+  return name === parts.repository || (parts.tag !== undefined && name === `${parts.repository}:${parts.tag}`);
+}
+
 /**
  * The moving tags that kustomizations (`entries`: kustomizeImageEntries) give `image` in place of the one written
  * (`images: [{name: app, newTag: master}]` in a development overlay, over a base's untagged `app`), each with the
@@ -90,10 +95,8 @@ export function imageNamedIn(names: ReadonlySet<string>, image: string): boolean
  */
 export function movingTagsSetByBuilds(entries: readonly KustomizeImageEntry[], image: string): KustomizeImageEntry[] {
   if (entries.length === 0) return [];
-  const written = parseImageReference(image).tag;
-  return entries.filter(
-    (e) => !e.digest && e.newTag !== undefined && e.newTag !== written && isMovingTag(e.newTag) && imageNamedIn(new Set([e.name]), image),
-  );
+  const parts = parseImageReference(image);
+  return entries.filter((e) => !e.digest && e.newTag !== undefined && e.newTag !== parts.tag && isMovingTag(e.newTag) && entryNames(e.name, parts));
 }
 
 /** Where a kustomization is, as seen from the file `uri`: its path below the folder both share (`overlays/dev/kustomization.yaml`). */

@@ -359,6 +359,26 @@ export class ServerlessModel {
     return undefined;
   }
 
+  /**
+   * The map a setting is, or the one its whole-value `${self:a.b}` names (`environment: ${self:custom.settings}`,
+   * `${self:custom.env.${self:provider.stage}}` for the default stage), through a few hops; undefined for anything else.
+   */
+  private selfMap(node: unknown): YAMLMap | undefined {
+    const doc = this.doc;
+    if (!doc) return undefined;
+    let current: unknown = resolve(node, doc);
+    for (let hop = 0; hop < 4 && isScalar(current) && typeof current.value === 'string'; hop++) {
+      const text = this.innerSelfReplaced(current.value.trim()).replace(STAGE_REFERENCE, () => this.defaultStage());
+      const match = SELF_REFERENCE.exec(text);
+      if (!match) return undefined;
+      const steps = match[1].split('.');
+      const { node: target, taken } = this.followSelfPath(steps);
+      if (taken < steps.length) return undefined;
+      current = target;
+    }
+    return asMap(current, doc);
+  }
+
   private selfReference(text: string): string | undefined {
     const match = SELF_REFERENCE.exec(text.trim());
     if (!match || !this.doc) return undefined;
@@ -728,9 +748,9 @@ export class ServerlessModel {
     const doc = this.doc!;
     const own = resolve(valueOf(properties, 'environment', doc), doc);
     this.included(own, 'environment');
-    const fn: LambdaFunction = { id, idRange, kind: 'serverless-framework', properties, environment: this.envVars(asMap(own, doc), false), events: [] };
+    const fn: LambdaFunction = { id, idRange, kind: 'serverless-framework', properties, environment: this.envVars(this.selfMap(own), false), events: [] };
     const names = new Set(fn.environment.map((e) => e.name));
-    for (const env of this.envVars(asMap(valueOf(this.globals, 'environment', doc), doc), true)) if (!names.has(env.name)) fn.environment.push(env);
+    for (const env of this.envVars(this.selfMap(valueOf(this.globals, 'environment', doc)), true)) if (!names.has(env.name)) fn.environment.push(env);
     if (withEvents) fn.events = this.frameworkEvents(properties);
     this.functions.push(fn);
   }

@@ -1,6 +1,9 @@
 import rule from '../../../../server/src/core/rules/dockerfile/build-release-run/build-at-start';
 import { testRule } from '../../../helpers/rule-tester';
 
+const LARAVEL = 'FROM php:8.2-fpm\nWORKDIR /var/www\nCOPY . /var/www\nCOPY docker/start-container.sh /usr/local/bin/start-container\nENTRYPOINT ["start-container"]\n';
+const startScript = (text: string) => ({ files: { 'docker/start-container.sh': { uri: 'file:///workspace/docker/start-container.sh', text } } });
+
 testRule(rule, {
   valid: [
     { name: 'built at build time, started directly', code: 'FROM node:20-slim\nRUN npm ci && npm run build\nCMD ["node", "dist/server.js"]\n' },
@@ -9,6 +12,8 @@ testRule(rule, {
     { name: 'dotnet running a built dll', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENTRYPOINT ["dotnet", "Shop.Api.dll"]\n' },
     { name: 'entrypoint wrapper script with a CMD', code: 'FROM node:20-slim\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n' },
     { name: 'npm run start:prod', code: 'FROM node:20-slim\nCMD ["npm", "run", "start:prod"]\n' },
+    { name: 'an install the script runs only when vendor/ is missing', code: LARAVEL, buildContext: startScript('#!/bin/bash\nif [ ! -d vendor ]; then\n  composer install\nfi\nexec php-fpm\n') },
+    { name: "a development image's script installs for the bind mount", code: LARAVEL, filename: 'Dockerfile.dev', buildContext: startScript('#!/bin/bash\ncomposer install\nexec php-fpm\n') },
   ],
   invalid: [
     {
@@ -40,6 +45,12 @@ testRule(rule, {
       name: "dashy's `yarn build-and-start`: the app is built again at every start, then served",
       code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . ./\nRUN yarn install --frozen-lockfile && yarn build\nCMD ["yarn", "build-and-start"]\n',
       errors: [{ line: 5, column: 6, message: 'yarn build-and-start' }],
+    },
+    {
+      name: "an entrypoint script that installs on every start (tall-admin's start-container.sh)",
+      code: LARAVEL,
+      buildContext: startScript('#!/bin/bash\nchmod -R ug+rwx storage\ncomposer install\nservice cron start\nphp-fpm\n'),
+      errors: [{ line: 5, column: 13, endColumn: 30, messageId: 'inScript', message: '`docker/start-container.sh` runs `composer install`', relatedLines: [3] }],
     },
   ],
 });

@@ -13,6 +13,9 @@ testRule(rule, {
       code: 'FROM python:3.12\nRUN pip3 install --no-binary :all: cython==0.29.24 mpi4py==3.1.1\nRUN pip install --trusted-host pypi.org --root-user-action ignore --progress-bar off flask==3.0.3\nRUN npm install -g --loglevel warn pm2@5.4.2\nRUN gem install -s https://rubygems.org rails -v 7.1.3\n',
     },
     { name: "uv pip from a requirements file, with uv's -p; corepack with a version or its known-good release", code: 'FROM python:3.12-slim\nRUN uv pip install --system -p 3.12 -r requirements.txt\nRUN corepack prepare pnpm@9.12.3 --activate && corepack enable pnpm\n' },
+    { name: 'PHP extensions from pecl with their versions', code: 'FROM php:8.3-fpm\nRUN pecl install -o -f redis-6.0.2 xdebug-3.3.2 && docker-php-ext-enable redis xdebug\n' },
+    // nextcloud's image: the configure options are one value.
+    { name: "pecl's configure options", code: 'FROM php:8.3-apache\nRUN pecl install --configureoptions \'enable-redis-igbinary="yes"\' redis-6.3.0\n' },
   ],
   invalid: [
     {
@@ -66,6 +69,14 @@ testRule(rule, {
       errors: [
         { line: 2, column: 31, endColumn: 39, messageId: 'unpinned', message: 'by pip' },
         { line: 4, column: 41, endColumn: 52, messageId: 'corepackLatest' },
+      ],
+    },
+    {
+      name: "PHP extensions from pecl without a version (tall-admin's igbinary and redis)",
+      code: 'FROM php:8.2-fpm\nRUN pecl install -o -f igbinary && pecl install redis-6.0.2 \\\n    && pecl install xdebug\n',
+      errors: [
+        { line: 2, column: 24, endColumn: 32, message: '`igbinary` is installed by pecl without a version' },
+        { line: 3, column: 21, endColumn: 27, message: '`xdebug`' },
       ],
     },
   ],

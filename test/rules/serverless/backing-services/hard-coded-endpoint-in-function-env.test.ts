@@ -11,6 +11,8 @@ testRule(rule, {
     { name: 'serverless.yml variable', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  environment:\n    DATABASE_URL: ${ssm:/app/db-url}\nfunctions:\n  f:\n    handler: h\n' },
     // rodrigodiez/serverless-go-s3-dynamo-lambda: the queue URL is hard-coded-resource-arn-in-function-env's to report.
     { name: "an SQS queue URL on AWS's regional endpoint, and the global SNS endpoint", code: sam('          SQS_QUEUE_URL: https://sqs.eu-west-1.amazonaws.com/011577845742/agreements-update\n          SNS_ENDPOINT: https://sns.amazonaws.com\n') },
+    // caraghaws' sqs-add.yaml: a queue URL with its parts still to fill in.
+    { name: 'a URL whose host has a part to fill in', code: sam('          SQS_QUEUE_URL: https://sqs.<region>.amazonaws.com/<accountnumber>/<queueurl>\n          DB_HOST: <your-db-host>\n') },
   ],
   invalid: [
     { name: 'a connection URL', code: sam('          DATABASE_URL: postgres://app@orders-db.example.internal:5432/orders\n'), errors: [{ line: 8, column: 25, messageId: 'endpoint', message: 'postgres service' }] },

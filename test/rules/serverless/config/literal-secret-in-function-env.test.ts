@@ -65,5 +65,12 @@ testRule(rule, {
       code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  Stage: {Type: String}\nMappings:\n  Stages:\n    dev: {DbPassword: "s3cr3t-Dev-2024!"}\n    prod: {DbPassword: "Pr0d-p4ssw0rd-9x!"}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          DB_PASSWORD: !FindInMap [Stages, !Ref Stage, DbPassword]\n',
       errors: [{ line: 14, column: 24, endColumn: 67 }],
     },
+    {
+      // kashaf's sls-sqs-dynamo writes `environment: ${self:custom.settings}`; stage maps are as common.
+      name: 'an environment that is a whole `${self:}` reference to a map, per stage',
+      filename: 'serverless.yml',
+      code: 'service: a\ncustom:\n  env:\n    dev:\n      DB_PASSWORD: Xk9vq2Lm77dev\n    prod:\n      DB_PASSWORD: ${ssm:/a/prod/db}\nprovider:\n  name: aws\n  stage: dev\n  environment: ${self:custom.env.${self:provider.stage}}\nfunctions:\n  f:\n    handler: h.f\n    environment: ${self:custom.fn}\n',
+      errors: [{ line: 5, column: 20, message: '`DB_PASSWORD` of function `f`' }],
+    },
   ],
 });

@@ -1,6 +1,9 @@
 import { defineDockerfileRule } from '../../../rule';
 import { effectiveWords, type ShellWord } from '../../../dockerfile/shell';
 import { programOf, spanOf, startCommands, verbIndex } from '../../../dockerfile/instructions';
+import { readEntrypointScript } from '../../../build-context';
+import { isDevelopmentImage } from '../../../dockerfile/start-command';
+import type { RelatedLocation } from '../../../types';
 
 /** A package script that builds: `build`, `build:prod`, `build-and-start` (dashy: builds the app, then serves it). */
 const BUILD_SCRIPT = /^build([-_:]|$)/;
@@ -76,13 +79,16 @@ export default defineDockerfileRule({
       '',
       'Not reported: installs and builds done in `RUN` instructions, package scripts other than `build` and those named',
       '`build:…`, `build-…` or `build_…` (`build-and-start` builds, then serves), and tools not on the known list; only the',
-      'start commands (`CMD`/`ENTRYPOINT`) are looked at.',
+      'start commands (`CMD`/`ENTRYPOINT`) are looked at, and the commands the entrypoint script runs on every start when',
+      'the build context was read (tall-admin\'s `start-container.sh` runs `composer install`); in a development image',
+      "(`Dockerfile.dev`, a `dev` stage) the script's installs are the bind-mount workflow and are not reported.",
     ].join('\n'),
     messages: {
       buildAtStart: '`{{command}}` runs at every container start; do it in a RUN at build time and start the built artefact.',
+      inScript: '`{{script}}` runs `{{command}}` at every container start; do it in a RUN at build time and start the built artefact.',
     },
   },
-  check({ model, report }) {
+  check({ model, source, report, buildContext }) {
     for (const { commands } of startCommands(model)) {
       for (const command of commands) {
         const step = buildStep(effectiveWords(command));
@@ -92,5 +98,16 @@ export default defineDockerfileRule({
         report({ messageId: 'buildAtStart', data: { command: text }, range: spanOf(step[0], step[1]) });
       }
     }
+    const read = readEntrypointScript(model, buildContext);
+    if (!read || isDevelopmentImage(model, source.uri)) return;
+    const steps: { text: string; range: RelatedLocation['range'] }[] = [];
+    for (const command of read.reading.commands) {
+      const words = effectiveWords(command);
+      const step = buildStep(words);
+      if (step) steps.push({ text: words.slice(0, words.indexOf(step[1]) + 1).map((w) => w.value).join(' '), range: command.range });
+    }
+    if (steps.length === 0) return;
+    const related = steps.slice(0, 5).map((s) => ({ uri: read.file.uri, range: s.range, message: `\`${s.text}\` runs here on every start.` }));
+    report({ messageId: 'inScript', data: { script: read.script.contextPath, command: steps[0].text }, range: read.script.range, related });
   },
 });

@@ -4,7 +4,7 @@ import { effectiveWords } from '../../../dockerfile/shell';
 import { programOf, verbIndex } from '../../../dockerfile/instructions';
 import type { Range } from '../../../types';
 
-const LANGUAGE_MANAGERS = new Set(['pip', 'npm', 'yarn', 'pnpm', 'gem']);
+const LANGUAGE_MANAGERS = new Set(['pip', 'npm', 'yarn', 'pnpm', 'gem', 'pecl']);
 /**
  * Installers upgrading themselves: toolchain, not the application's dependencies. Another package manager installed for
  * the build (`pip install poetry`, `npm i -g pnpm`, `gem install bundler`) is not one of them: it reads the lock file,
@@ -37,7 +37,8 @@ export default defineDockerfileRule({
       'install -U pip`, `npm i -g npm`). Another package manager installed for the build is reported (`pip install',
       'poetry`, `npm i -g pnpm`, `gem install bundler`): it then reads the lock file, and its next major release may read',
       'it differently or refuse it; so is one activated by a moving tag (`corepack prepare pnpm@latest --activate`).',
-      '`uv pip install` is read as pip. Corresponds to hadolint DL3013 (pip), DL3016 (npm), DL3028 (gem) and DL3062 (go',
+      '`uv pip install` is read as pip; PHP extensions from `pecl install` are packages too (`pecl install redis-6.0.2`).',
+      'Corresponds to hadolint DL3013 (pip), DL3016 (npm), DL3028 (gem) and DL3062 (go',
       'install).',
     ].join('\n'),
     messages: {
