@@ -190,6 +190,10 @@ describe('serverless templates', () => {
     const hints = one.findings.filter((f) => f.ruleId === 'serverless/included-file-not-analysed');
     assert.deepEqual(hints.map((f) => `${f.range.start.line}:${f.range.start.character}`), ['5:19']);
     assert.match(hints[0].message, /^The settings of function `fn_manager_api` are in `\.\/services\/lambdas\/fn_manager_api\/serverless\.yml`, included when/);
+    // A function's events in a file (keryc's fastapi-scheduler template): the timeout against them is not checked.
+    const events = analyze({ uri: 'file:///w/serverless.yml', languageId: 'yaml', text: 'service: api\nprovider:\n  name: aws\n  runtime: python3.13\nfunctions:\n  sync:\n    handler: app.sync\n    timeout: 300\n    events: ${file(./events/sync.yml):events}\n' });
+    assert.deepEqual(events.findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.ruleId}`), ['8:12 serverless/included-file-not-analysed']);
+    assert.match(events.findings[0].message, /^The events of function `sync` are in `\.\/events\/sync\.yml`, included when/);
   });
 
   it('a Go template of a serverless.yml is not analysed (one hint, no syntax error); a Step Functions JSONata value is no Jinja block', () => {

@@ -273,7 +273,9 @@ function runRules(parsed: ParsedDocument, options: AnalysisOptions): Analysis {
           ? `The functions in \`${file}\` are included when the Serverless Framework deploys and are not analysed here: their runtimes, timeouts, events and environment are not checked.`
           : what === 'function'
             ? `The settings of function \`${name}\` are in \`${file}\`, included when the Serverless Framework deploys and not analysed here: its runtime, timeout, events and environment are not checked.`
-            : `The environment in \`${file}\` is included when the Serverless Framework deploys and is not analysed here: its secrets and settings are not checked.`;
+            : what === 'events'
+              ? `The events of function \`${name}\` are in \`${file}\`, included when the Serverless Framework deploys and not analysed here: the limits its API and queue events set on its timeout are not checked.`
+              : `The environment in \`${file}\` is included when the Serverless Framework deploys and is not analysed here: its secrets and settings are not checked.`;
       findings.push({ ruleId: INCLUDED_FILES.id, factor: null, severity: includedSeverity, message, range });
     }
   }
@@ -508,7 +510,7 @@ export const HELM_SKIPPED = { id: 'helm/template-not-analysed', severity: 'hint'
 export const PROJECT_TEMPLATE_SKIPPED = { id: 'serverless/project-template-not-analysed', severity: 'hint', description: 'A SAM or Serverless project template with Jinja blocks, cookiecutter placeholders or Go template actions is read only once rendered, and was not analysed.' } as const;
 
 /** INCLUDED_FILES: a hint on each `${file(...)}` a serverless.yml takes functions or an environment from, which the analysis does not read. */
-export const INCLUDED_FILES = { id: 'serverless/included-file-not-analysed', severity: 'hint', description: 'A serverless.yml takes functions, a function\'s settings or an environment from another file (`${file(…)}`), which is not analysed with it.' } as const;
+export const INCLUDED_FILES = { id: 'serverless/included-file-not-analysed', severity: 'hint', description: 'A serverless.yml takes functions, a function\'s settings or events, or an environment from another file (`${file(…)}`), which is not analysed with it.' } as const;
 
 /**
  * Notices about the tool's own coverage (what it could not read), not about the code: no factor, a hint by

@@ -589,6 +589,46 @@ export function requirementNames(text: string): string[] {
   return names;
 }
 
+/** A package name as pip compares them (PEP 503): lower-cased, runs of `-`, `_` and `.` as one `-`. */
+export function normalPythonName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/**
+ * The packages that requirement files installed before `instruction`, in its stage or the stages it builds on, pin to
+ * one version (`transformers==4.47.1`), as normalPythonName gives them, when the caller read those files: a later
+ * `pip install transformers` finds that version installed and keeps it.
+ */
+export function pinnedByEarlierRequirements(model: DockerfileModel, buildContext: BuildContext | undefined, instruction: Instruction): ReadonlySet<string> {
+  const pinned = new Set<string>();
+  const stage = model.stageOf(instruction);
+  if (!buildContext?.files || !stage) return pinned;
+  const line = instruction.getRange().start.line;
+  const directories = workdirs(model, stage);
+  for (const { instruction: install, path } of requirementArguments(model, stage)) {
+    const workdir = directories.get(install);
+    if (install.getRange().start.line >= line || path.includes('$') || (workdir === undefined && !path.startsWith('/'))) continue;
+    const found = contextFileOf(model, [joinImagePath(workdir ?? '/', path)], directories, stage);
+    const text = found ? buildContext.files[found.contextPath]?.text : undefined;
+    if (text === undefined) continue;
+    for (const raw of text.split('\n')) {
+      // `name==1.2`, `name[extra]===1.2`, before a comment or an environment marker. Read in steps: one regex with
+      // optional spaces on both sides of the optional extras backtracks quadratically on a line of spaces.
+      const line = raw.trim();
+      const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(line)?.[0];
+      if (!name) continue;
+      let rest = line.slice(name.length).trimStart();
+      if (rest.startsWith('[')) {
+        const close = rest.indexOf(']');
+        if (close < 0) continue;
+        rest = rest.slice(close + 1).trimStart();
+      }
+      if (/^===?\s*[A-Za-z0-9]/.test(rest)) pinned.add(normalPythonName(name));
+    }
+  }
+  return pinned;
+}
+
 /** Lock files a glob brings only when the build context has them: `COPY package*.json ./`. */
 const globbedByModel = new AttachedCache<DockerfileModel, { name: string; path: string }[]>('globbed context files');
 

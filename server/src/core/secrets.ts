@@ -78,6 +78,8 @@ export function isPlaceholderValue(value: string): boolean {
   if (/^(test|testing|localstack)$/i.test(v)) return true;
   // `changeme`, `change-this`, `changeThis`, `changePassword`, `changeit` (Java's keystore default), `replace_me`.
   if (/^(change|replace)[-_ ]?(me|this|it|later|now|user(name)?|pass(word)?|pwd|secret|key|token)$/i.test(v)) return true;
+  // The same, repeated to a length or with a hint in capitals (firefly-iii's `CHANGEMECHANGEME`, `CHANGE12CHAR`).
+  if (/changeme/i.test(v) || /^CHANGE[A-Z0-9_]*$/.test(v)) return true;
   // A sample marked as one anywhere in it (`example`, `DUMMYEXAMPLEKEY`, `dummy-password`, `samplesecret`,
   // `fake-travis-ci-auth-token`): what a local emulator, a chart's default or a tutorial takes.
   if (/dummy|example|sample|fake/i.test(v)) return true;

@@ -40,19 +40,38 @@ export function workdirs(model: DockerfileModel, stage?: Stage): Map<Instruction
 }
 
 /**
- * The directory `command` runs in, one of `commands` (a RUN's command line): `workdir`, changed by the `cd` commands
- * before it (`cd assets && yarn install`); not by one sent to the background, which runs in a subshell of its own.
+ * The directory `command` works in, one of `commands` (a RUN's command line): `workdir`, changed by the `cd` commands
+ * before it (`cd assets && yarn install`), not by one sent to the background, which runs in a subshell of its own; and
+ * by the package manager's own option for it (`yarn --cwd assets install`, `npm --prefix web ci`, `pnpm -C web i`).
  * Undefined when a `cd` goes where the file does not say (`cd "$DIR"`, `cd -`, `cd ~`, `cd` alone) or `workdir` is unknown.
  */
 export function commandDirectory(commands: readonly SimpleCommand[], command: SimpleCommand, workdir: string | undefined): string | undefined {
   // A command of no list of its own (an exec-form RUN's one argv) runs where the instruction does.
-  if (!commands.includes(command)) return workdir;
   let directory = workdir;
-  for (const earlier of commands) {
-    if (earlier === command || directory === undefined) break;
-    if (earlier.terminator === '&') continue;
-    const words = effectiveWords(earlier);
-    if (words[0]?.value === 'cd') directory = afterCd(directory, words.map((w) => w.value));
+  if (commands.includes(command)) {
+    for (const earlier of commands) {
+      if (earlier === command || directory === undefined) break;
+      if (earlier.terminator === '&') continue;
+      const words = effectiveWords(earlier);
+      if (words[0]?.value === 'cd') directory = afterCd(directory, words.map((w) => w.value));
+    }
+  }
+  return directory === undefined ? undefined : managerDirectory(effectiveWords(command).map((w) => w.value), directory);
+}
+
+/** Each package manager's option naming the project folder it works in. */
+const DIRECTORY_OPTIONS: Record<string, readonly string[]> = { yarn: ['--cwd'], npm: ['--prefix'], pnpm: ['-C', '--dir'], bun: ['--cwd'] };
+
+/** `directory` moved by a package manager's folder option among `words` (before its command word or after it); undefined when that is a variable. */
+function managerDirectory(words: readonly string[], directory: string): string | undefined {
+  const options = DIRECTORY_OPTIONS[words[0] ?? ''];
+  if (!options) return directory;
+  for (let i = 1; i < words.length; i++) {
+    const eq = words[i].indexOf('=');
+    const option = eq > 0 ? words[i].slice(0, eq) : words[i];
+    if (!options.includes(option)) continue;
+    const target = eq > 0 ? words[i].slice(eq + 1) : words[i + 1];
+    return target === undefined || /[$`~]/.test(target) ? undefined : joinImagePath(directory, target);
   }
   return directory;
 }

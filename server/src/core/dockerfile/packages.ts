@@ -43,7 +43,7 @@ function packageNameOf(value: string): string {
   return value;
 }
 
-export type PackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper' | 'microdnf' | 'npm' | 'yarn' | 'pnpm' | 'pip' | 'gem' | 'pecl';
+export type PackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper' | 'microdnf' | 'npm' | 'yarn' | 'pnpm' | 'pip' | 'gem' | 'pecl' | 'pipx';
 
 /** A package named on one install command (a RUN line's or a container command's). */
 export interface CommandPackage {
@@ -71,6 +71,8 @@ const SUBCOMMANDS: Record<string, { manager: PackageManager; verbs: string[] }> 
   pnpm: { manager: 'pnpm', verbs: ['add', 'install', 'i'] },
   pip: { manager: 'pip', verbs: ['install'] },
   pip3: { manager: 'pip', verbs: ['install'] },
+  // An application from PyPI in a virtualenv of its own: `pipx install apprise==1.9.0`.
+  pipx: { manager: 'pipx', verbs: ['install'] },
   gem: { manager: 'gem', verbs: ['install'] },
   // PHP's extension installer: `pecl install redis` (the newest release), `pecl install redis-6.0.2` (that one).
   pecl: { manager: 'pecl', verbs: ['install'] },
@@ -96,6 +98,7 @@ const MANAGER_OPTIONS_WITH_VALUE: Partial<Record<PackageManager, ReadonlySet<str
   yarn: new Set(['--network-timeout', '--cache-folder', '--modules-folder', '--cwd', '--mutex']),
   gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '--platform']),
   pecl: new Set(['-D', '--configureoptions', '-R', '--installroot', '-P', '--packagingroot']),
+  pipx: new Set(['--python', '--pip-args', '--index-url', '-i', '--suffix', '--preinstall']),
   apk: new Set(['-p', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']),
   apt: new Set(['--target-release']),
   yum: new Set(['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-x', '--exclude']),
@@ -193,6 +196,7 @@ export function declaresVersion(pkg: CommandPackage): boolean {
       // `name-1.2.3`, `name-1.2.3-1.el9`, or a comparison.
       return /-\d/.test(v) || /[=<>]/.test(v);
     case 'pip':
+    case 'pipx':
       return /[=<>~!@]/.test(v);
     case 'pecl':
       // `redis-6.0.2`, `xdebug-3.3.0alpha3`, or a channel URL with its version.

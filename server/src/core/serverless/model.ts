@@ -180,7 +180,7 @@ export class ServerlessModel {
    * `environment: ${file(env.yml):${self:provider.stage}}`), where the file names them: not read (the core reads no file).
    */
   /** What the file takes from other files: its functions, one function's settings (`name`), or an environment. */
-  readonly includedFiles: { file: string; what: 'functions' | 'function' | 'environment'; range: Range; name?: string }[] = [];
+  readonly includedFiles: { file: string; what: 'functions' | 'function' | 'environment' | 'events'; range: Range; name?: string }[] = [];
   /** What {@link functionsTaking} answered, by the inherited value's node. */
   private readonly takers = new Map<Node, LambdaFunction[]>();
 
@@ -582,6 +582,7 @@ export class ServerlessModel {
 
   private noEcho: ReadonlySet<string> | undefined;
   private plainStrings: ReadonlySet<string> | undefined;
+  private ssmValues: ReadonlySet<string> | undefined;
   private apiStages: ReadonlySet<string> | undefined;
 
   /**
@@ -621,9 +622,19 @@ export class ServerlessModel {
     return this.plainStrings!;
   }
 
+  /**
+   * Template parameters of type `AWS::SSM::Parameter::Value<String>`: CloudFormation reads the named parameter's value
+   * from Parameter Store when the stack deploys, and the template uses that value.
+   */
+  ssmValueParameters(): ReadonlySet<string> {
+    if (!this.ssmValues) this.readParameters();
+    return this.ssmValues!;
+  }
+
   private readParameters(): void {
     const noEcho = new Set<string>();
     const plain = new Set<string>();
+    const ssm = new Set<string>();
     const doc = this.doc;
     if (doc && this.kind === 'cloudformation') {
       for (const { key, pair } of mapEntries(valueOf(this.root, 'Parameters', doc), doc)) {
@@ -631,6 +642,7 @@ export class ServerlessModel {
         const echo = scalarString(valueOf(parameter, 'NoEcho', doc), doc);
         const type = scalarString(valueOf(parameter, 'Type', doc), doc);
         if (echo !== undefined && echo.toLowerCase() === 'true') noEcho.add(key);
+        else if (type === 'AWS::SSM::Parameter::Value<String>') ssm.add(key);
         else if (type === undefined || type === 'String') {
           // A default that is a path or an ARN (`/slack/bot_token`) says the parameter locates a secret.
           const fallback = scalarString(valueOf(parameter, 'Default', doc), doc)?.trim() ?? '';
@@ -640,6 +652,7 @@ export class ServerlessModel {
     }
     this.noEcho = noEcho;
     this.plainStrings = plain;
+    this.ssmValues = ssm;
   }
 
   /** The logical id a reference names: `!Ref X`, `!Ref X.Alias`, `!GetAtt X.Arn`, `{ "Fn::GetAtt": ["X", "Arn"] }`. */
@@ -726,7 +739,7 @@ export class ServerlessModel {
   }
 
   /** True when `node` is a whole `${file(...)}` value (one key of the file, maybe per stage): kept in includedFiles. */
-  private included(node: unknown, what: 'functions' | 'function' | 'environment', name?: string): boolean {
+  private included(node: unknown, what: 'functions' | 'function' | 'environment' | 'events', name?: string): boolean {
     const file = isScalar(node) && typeof node.value === 'string' ? INCLUDED_FILE.exec(node.value.trim()) : null;
     const range = file ? this.rangeOf(node as Node) : undefined;
     if (file && range) this.includedFiles.push({ file: file[1], what, range, ...(name !== undefined ? { name } : {}) });
@@ -751,7 +764,8 @@ export class ServerlessModel {
     const fn: LambdaFunction = { id, idRange, kind: 'serverless-framework', properties, environment: this.envVars(this.selfMap(own), false), events: [] };
     const names = new Set(fn.environment.map((e) => e.name));
     for (const env of this.envVars(this.selfMap(valueOf(this.globals, 'environment', doc)), true)) if (!names.has(env.name)) fn.environment.push(env);
-    if (withEvents) fn.events = this.frameworkEvents(properties);
+    // `events: ${file(./events/sync.yml):events}`: the events are in that file (kept in includedFiles).
+    if (withEvents && !this.included(resolve(valueOf(properties, 'events', doc), doc), 'events', id)) fn.events = this.frameworkEvents(properties);
     this.functions.push(fn);
   }
 

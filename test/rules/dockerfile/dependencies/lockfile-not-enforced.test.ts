@@ -23,6 +23,7 @@ testRule(rule, {
       code: 'FROM node:20.2.0-slim\nWORKDIR /app\nCOPY package.json ./temp_package.json\nCOPY yarn.lock ./temp_yarn.lock\nCOPY ./cli ./cli\nRUN cp ./migrate/package.json ./package.json\nRUN yarn\n',
       buildContext: { dockerignore: null, present: { 'yarn.lock': true, 'cli/yarn.lock': true } },
     },
+    { name: "a lock file in another folder than --cwd's", code: 'FROM node:20-slim\nWORKDIR /app\nCOPY cli cli\nRUN yarn --cwd web install\n', buildContext: { dockerignore: null, present: { 'cli/yarn.lock': true } } },
   ],
   invalid: [
     {
@@ -93,6 +94,13 @@ testRule(rule, {
       buildContext: { dockerignore: null, present: { 'assets/yarn.lock': true } },
       errors: [{ line: 4, column: 18, endColumn: 30, messageId: 'notFrozen' }],
       output: 'FROM node:20-slim\nWORKDIR /opt/app\nCOPY assets assets\nRUN cd assets && yarn install --frozen-lockfile && yarn deploy\n',
+    },
+    {
+      name: "a folder with its lock file, installed with yarn's --cwd (pinchflat's assets)",
+      code: 'FROM elixir:1.17\nWORKDIR /app\nCOPY assets assets\nRUN yarn --cwd assets install\n',
+      buildContext: { dockerignore: null, present: { 'assets/yarn.lock': true } },
+      errors: [{ line: 4, column: 5, endColumn: 30, messageId: 'notFrozen' }],
+      output: 'FROM elixir:1.17\nWORKDIR /app\nCOPY assets assets\nRUN yarn --cwd assets install --frozen-lockfile\n',
     },
   ],
 });

@@ -79,5 +79,24 @@ testRule(rule, {
         { line: 3, column: 21, endColumn: 27, message: '`xdebug`' },
       ],
     },
+    {
+      // talking_heads: transformers is pinned by the requirements installed two lines before; datasets is not.
+      name: 'a package that a requirements file installed before pins is kept at that version',
+      code: 'FROM python:3.10\nCOPY requirements.txt .\nRUN python -m pip install -r requirements.txt\nWORKDIR /app\nRUN pip install datasets transformers[sentencepiece]\n',
+      buildContext: { files: { 'requirements.txt': { uri: 'file:///workspace/requirements.txt', text: 'Transformers==4.47.1 # pinned\nsentencepiece==0.2.0\nrequests>=2\n' } } },
+      errors: [{ line: 5, column: 17, endColumn: 25, message: '`datasets`' }],
+    },
+    {
+      name: 'unless pip is told to upgrade',
+      code: 'FROM python:3.10\nCOPY requirements.txt .\nRUN python -m pip install -r requirements.txt\nWORKDIR /app\nRUN pip install -U transformers[sentencepiece]\n',
+      buildContext: { files: { 'requirements.txt': { uri: 'file:///workspace/requirements.txt', text: 'Transformers==4.47.1 # pinned\nsentencepiece==0.2.0\nrequests>=2\n' } } },
+      errors: [{ line: 5, column: 20, message: '`transformers`' }],
+    },
+    {
+      // pinchflat's selfhosted image: apprise as an application of its own.
+      name: 'an application installed by pipx without a version',
+      code: 'FROM debian:bookworm-slim\nRUN pipx install apprise && pipx install --python python3.12 yt-dlp==2024.12.13\n',
+      errors: [{ line: 2, column: 18, endColumn: 25, message: '`apprise` is installed by pipx without a version' }],
+    },
   ],
 });

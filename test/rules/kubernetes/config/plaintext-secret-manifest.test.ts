@@ -18,6 +18,12 @@ testRule(rule, {
     { name: 'a value that says it is fake (deliveryhero backstage chart default)', code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: backend}\nstringData:\n  TRAVISCI_AUTH_TOKEN: fake-travis-ci-auth-token\n' },
     // manosriram/homelab-k8s gatus/secret.example.yml: folders, not credentials.
     { name: 'settings that say where something is', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: gatus-env\ntype: Opaque\nstringData:\n  GATUS_CONFIG_PATH: /config\n  GATUS_DATA_PATH: /data\n' },
+    // firefly-iii's kustomize folder: placeholders to replace; gdgdemo-k8s: a file the repository ignores.
+    {
+      name: "a secretGenerator's placeholders and files",
+      filename: 'kustomization.yaml',
+      code: 'resources: [deployment.yaml]\nsecretGenerator:\n- name: firefly-iii-secrets\n  literals:\n  - db_password=CHANGEMECHANGEME\n  - static_cron_token=CHANGE12CHAR\n- name: app-secrets\n  envs: [secrets/secrets.env]\n',
+    },
   ],
   invalid: [
     {
@@ -44,6 +50,13 @@ testRule(rule, {
       name: 'a base64 secret that starts with a slash under a path-like key is still a value',
       code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: keys}\nstringData:\n  KEY_FILE: "/9j/4AAQSkZJRg+Ab=="\n  API_TOKEN: /tmp/not-a-path-name\n',
       errors: [{ line: 4, column: 1, message: '2 literal value(s) in `stringData` (`KEY_FILE`, `API_TOKEN`)' }],
+    },
+    {
+      // zawthanoo/argocd-apps keeps the uat credentials in the overlay's generator.
+      name: "a secretGenerator's literal values",
+      filename: 'overlays/uat/kustomization.yaml',
+      code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\nsecretGenerator:\n  - name: api\n    literals:\n      - DB_USER=orders\n      - DB_PASSWORD="88888-x9!fQ"\n      - DB_HOST_FILE=/etc/db/host\n',
+      errors: [{ line: 6, column: 5, endColumn: 13, messageId: 'generator', message: 'Secret generator `api` commits 2 literal value(s) in `literals` (`DB_USER`, `DB_PASSWORD`)' }],
     },
   ],
 });

@@ -35,6 +35,7 @@ testRule(rule, {
       name: "how long a token lasts, from plain parameters under token names (buildxup-backend's TOKEN_EXPIRE)",
       code: 'Parameters:\n  TokenExpire:\n    Type: String\n    Description: Token expiration time\n  RefreshTokenExpire:\n    Type: String\n' + sam('          TOKEN_EXPIRE: !Ref TokenExpire\n          REFRESH_TOKEN_EXPIRE: !Ref RefreshTokenExpire\n          ACCESS_TOKEN_EXPIRE_MINUTES: !Ref TokenExpire\n          SESSION_SECRET_MAX_AGE: !Ref TokenExpire\n'),
     },
+    { name: 'an SSM-typed parameter under a name that is not secret', code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  SlackWebhookUrl:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /app/slack-webhook\n  TableName:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /app/table\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          TABLE_NAME: !Ref TableName\n' },
   ],
   invalid: [
     { name: 'Secrets Manager dynamic reference', code: sam('          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}"\n'), errors: [{ line: 8, column: 24, messageId: 'resolve' }] },
@@ -145,6 +146,12 @@ testRule(rule, {
       filename: 'serverless.yml',
       code: 'service: a\nprovider:\n  name: aws\n  stage: dev\n  environment:\n    LAUNCHDARKLY_SDK_KEY: ${ssm:/launchdarkly/${self:provider.stage}/sdkkey~true}\nfunctions:\n  f:\n    handler: h\n',
       errors: [{ line: 6, column: 27, endColumn: 82, messageId: 'resolve' }],
+    },
+    {
+      // hirvitek's aws-sam-serverless-boilerplate-go: the webhook is read from Parameter Store when the stack deploys.
+      name: 'an SSM-typed parameter under a secret name',
+      code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  SlackWebhookUrl:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /app/slack-webhook\n  TableName:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /app/table\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          SLACK_WEBHOOK_URL: !Ref SlackWebhookUrl\n',
+      errors: [{ line: 15, column: 30, messageId: 'ssmParameter', message: 'takes `SlackWebhookUrl`, an SSM parameter' }],
     },
   ],
 });

@@ -1,16 +1,22 @@
 import { defineDockerfileRule } from '../../../rule';
 import { declaresVersion, installedPackages } from '../../../dockerfile/packages';
-import { effectiveWords } from '../../../dockerfile/shell';
+import { normalPythonName, pinnedByEarlierRequirements } from '../../../build-context';
+import { effectiveWords, type SimpleCommand } from '../../../dockerfile/shell';
 import { programOf, verbIndex } from '../../../dockerfile/instructions';
 import type { Range } from '../../../types';
 
-const LANGUAGE_MANAGERS = new Set(['pip', 'npm', 'yarn', 'pnpm', 'gem', 'pecl']);
+const LANGUAGE_MANAGERS = new Set(['pip', 'pipx', 'npm', 'yarn', 'pnpm', 'gem', 'pecl']);
 /**
  * Installers upgrading themselves: toolchain, not the application's dependencies. Another package manager installed for
  * the build (`pip install poetry`, `npm i -g pnpm`, `gem install bundler`) is not one of them: it reads the lock file,
  * and its next major release may read it differently.
  */
 const SELF = new Set(['pip', 'setuptools', 'wheel', 'npm', 'corepack', 'rubygems-update']);
+
+/** `pip install -U x`, `--upgrade`, `--force-reinstall`: the newest release replaces the one installed. */
+function upgrades(command: SimpleCommand): boolean {
+  return command.words.some((w) => w.value === '-U' || w.value === '--upgrade' || w.value === '--force-reinstall');
+}
 
 /** Words that are not registry packages: paths, archives, URLs, VCS references. */
 function isRegistryName(value: string): boolean {
@@ -33,11 +39,13 @@ export default defineDockerfileRule({
       '`yarn add prisma@5.22.0`: inside a project, `npm install x`, `pnpm add x` and `yarn add x` add the newest `x` to',
       'the image\'s package.json, which the committed one and its lock file do not hold;',
       '`go install golang.org/x/tools/cmd/stringer@v0.24.0`). Not reported: installs from a requirements or constraints',
-      'file, local paths, archives and VCS URLs, names built from variables, and installers upgrading themselves (`pip',
+      'file, packages a requirements file installed earlier in the stage pins (`transformers==4.47.1`, when the build',
+      'context was read; pip keeps that version unless told `-U`), local paths, archives and VCS URLs, names built from',
+      'variables, and installers upgrading themselves (`pip',
       'install -U pip`, `npm i -g npm`). Another package manager installed for the build is reported (`pip install',
       'poetry`, `npm i -g pnpm`, `gem install bundler`): it then reads the lock file, and its next major release may read',
       'it differently or refuse it; so is one activated by a moving tag (`corepack prepare pnpm@latest --activate`).',
-      '`uv pip install` is read as pip; PHP extensions from `pecl install` are packages too (`pecl install redis-6.0.2`).',
+      '`uv pip install` is read as pip, and `pipx install` like it; PHP extensions from `pecl install` are packages too (`pecl install redis-6.0.2`).',
       'Corresponds to hadolint DL3013 (pip), DL3016 (npm), DL3028 (gem) and DL3062 (go',
       'install).',
     ].join('\n'),
@@ -49,13 +57,16 @@ export default defineDockerfileRule({
     hadolint: ['DL3013', 'DL3016', 'DL3028', 'DL3062'],
     anchors: [{ tool: 'hadolint', id: 'DL3013' }, { tool: 'hadolint', id: 'DL3016' }, { tool: 'hadolint', id: 'DL3028' }, { tool: 'hadolint', id: 'DL3062' }],
   },
-  check({ model, report }) {
+  check({ model, report, buildContext }) {
     const runs = model.instructionsOf('RUN');
     for (const pkg of installedPackages(model, runs)) {
       if (!LANGUAGE_MANAGERS.has(pkg.manager) || SELF.has(pkg.name.toLowerCase()) || !isRegistryName(pkg.word.value)) continue;
       // `npm install x`, `pnpm add x`, `yarn add x` inside a project add the newest `x` to the image's package.json:
       // a dependency the committed manifest and lock file do not hold, as unpinned as a global one (umami's `yarn add prisma`).
       if (declaresVersion(pkg)) continue;
+      // A requirements file installed before pinned it (talking_heads' `transformers==4.47.1`): pip keeps that version,
+      // unless told to upgrade.
+      if (pkg.manager === 'pip' && buildContext?.files && !upgrades(pkg.command) && pinnedByEarlierRequirements(model, buildContext, pkg.instruction).has(normalPythonName(pkg.name))) continue;
       report({ messageId: 'unpinned', data: { name: pkg.name, manager: pkg.manager }, range: pkg.word.range });
     }
     for (const run of runs) {

@@ -2,7 +2,7 @@ import type { Node } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { isPathSetting, isPlaceholderValue, isSecretReference } from '../../../secrets';
-import { mapEntries, pairOf, scalarString, valueOf } from '../../../kubernetes/yaml-nodes';
+import { asMap, mapEntries, pairOf, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 
 /** Secret types whose data the cluster fills in itself. */
 const GENERATED_TYPES = new Set(['kubernetes.io/service-account-token']);
@@ -15,12 +15,17 @@ function decodeBase64(value: string): string | undefined {
   }
 }
 
+/** The first three keys, in backticks. */
+function shownKeys(keys: readonly string[]): string {
+  return keys.slice(0, 3).map((k) => `\`${k}\``).join(', ') + (keys.length > 3 ? ', …' : '');
+}
+
 export default defineKubernetesRule({
   meta: {
     id: 'config/plaintext-secret-manifest',
     factor: 'config',
     defaultSeverity: 'info',
-    description: 'A `kind: Secret` manifest carries its values (`data`/`stringData`) in the repository.',
+    description: 'A `kind: Secret` manifest carries its values (`data`/`stringData`) in the repository, or a kustomization\'s `secretGenerator` its `literals`.',
     rationale: [
       'Keeping config out of the code means credentials do not live in the repository either, and a Secret manifest',
       'with filled-in `data` or `stringData` is exactly that: base64 is an encoding, not encryption.',
@@ -29,13 +34,39 @@ export default defineKubernetesRule({
       'Commit the reference, not the value: create Secrets from a secret manager (External Secrets, Vault), encrypt them',
       '(Sealed Secrets, SOPS), or generate them at deploy time. Placeholders, template expressions and settings that say',
       'where something is (`GATUS_CONFIG_PATH: /config`, `DATA_DIR: /data`) are not reported.',
+      '',
+      "A kustomization's `secretGenerator` with `literals:` (`- db_password=s3cret`) commits its values the same way and is",
+      'reported too; its `envs:` and `files:` are files the repository may not hold (a git-ignored `secrets.env`), and are',
+      'not judged.',
     ].join('\n'),
     messages: {
       values: 'Secret `{{name}}` commits {{count}} literal value(s) in `{{field}}` ({{keys}}); create it from a secret manager or encrypt it instead.',
+      generator: 'Secret generator `{{name}}` commits {{count}} literal value(s) in `literals` ({{keys}}); create the Secret from a secret manager or encrypt it instead.',
     },
   },
   check({ model, report }) {
     for (const object of model.objects) {
+      if (object.kind === 'Kustomization') {
+        for (const item of seqItems(valueOf(object.node, 'secretGenerator', object.doc), object.doc)) {
+          const generator = asMap(item, object.doc);
+          const keys: string[] = [];
+          for (const literal of seqItems(valueOf(generator, 'literals', object.doc), object.doc)) {
+            const text = scalarString(literal, object.doc);
+            const eq = text?.indexOf('=') ?? -1;
+            if (text === undefined || eq <= 0 || isTemplated(text)) continue;
+            const key = text.slice(0, eq).trim();
+            const value = text.slice(eq + 1).trim().replace(/^(["'])(.*)\1$/, '$2');
+            if (value === '' || isPlaceholderValue(value) || isSecretReference(value) || isPathSetting(key, value)) continue;
+            keys.push(key);
+          }
+          const pair = pairOf(generator, 'literals', object.doc);
+          const range = keys.length > 0 && pair ? model.rangeOf(pair.key as Node) : undefined;
+          if (!range) continue;
+          const name = scalarString(valueOf(generator, 'name', object.doc), object.doc) ?? '?';
+          report({ messageId: 'generator', data: { name, count: keys.length, keys: shownKeys(keys) }, range });
+        }
+        continue;
+      }
       if (object.kind !== 'Secret' || object.apiVersion !== 'v1') continue;
       const type = scalarString(valueOf(object.node, 'type', object.doc), object.doc);
       if (type && GENERATED_TYPES.has(type)) continue;
@@ -52,8 +83,7 @@ export default defineKubernetesRule({
         const pair = pairOf(object.node, field, object.doc);
         const range = pair && model.rangeOf(pair.key as Node);
         if (!range) continue;
-        const shown = keys.slice(0, 3).map((k) => `\`${k}\``).join(', ') + (keys.length > 3 ? ', …' : '');
-        report({ messageId: 'values', data: { name: object.name ?? '?', count: keys.length, field, keys: shown }, range });
+        report({ messageId: 'values', data: { name: object.name ?? '?', count: keys.length, field, keys: shownKeys(keys) }, range });
       }
     }
   },

@@ -56,6 +56,10 @@ export default defineServerlessRule({
       'against putting such values where they are stored in clear, as a function\'s environment is. Not when the',
       'variable or the parameter names a field that is not secret by the words above (`SF_HOST: !Ref SFHost`).',
       '',
+      "A parameter of type `AWS::SSM::Parameter::Value<String>` is read from Parameter Store when the stack deploys: passed",
+      "into a variable whose name looks secret (`SLACK_WEBHOOK_URL: !Ref SlackWebhookUrl`), it is reported like",
+      '`{{resolve:ssm:…}}` under such a name.',
+      '',
       "A `String` parameter that is not NoEcho is reported when both its name and the variable's look secret",
       "(`SLACK_TOKEN: !Ref SlackToken`): CloudFormation shows its value in the stack's parameters as well. Other plain",
       'parameters are not: a name that does not say secret is taken at its word, one that says where a secret is',
@@ -74,18 +78,20 @@ export default defineServerlessRule({
       noEcho: '`{{name}}` of {{functions}} takes `{{parameter}}`, a NoEcho parameter that CloudFormation hides and the function\'s configuration shows in clear; keep it in Secrets Manager and read it at run time.',
       deployValue: '`{{name}}` of {{functions}} takes `{{source}}` at deploy time and the function\'s configuration shows it in clear; keep the secret in SSM or Secrets Manager and read it at run time.',
       plainParameter: '`{{name}}` of {{functions}} takes `{{parameter}}`, a parameter that the stack and the function\'s configuration both show in clear; keep the secret in Secrets Manager and read it at run time.',
+      ssmParameter: '`{{name}}` of {{functions}} takes `{{parameter}}`, an SSM parameter that CloudFormation reads when the stack deploys and the function\'s configuration shows in clear; pass the parameter\'s name and read it at run time.',
     },
   },
   check({ model, report }) {
     const noEcho = model.noEchoParameters();
     const plain = model.plainStringParameters();
+    const ssm = model.ssmValueParameters();
     for (const fn of model.functions) {
       let takesKmsKey: boolean | undefined;
       const kmsKey = () => (takesKmsKey ??= fn.environment.some((e) => wordsOf(e.name).includes('kms')));
       for (const env of fn.environment) {
         // `!If [Condition, A, B]`: each value the variable can be deployed with, reported once (syncbot's encryption key).
         for (const value of model.branches(env)) {
-          const found = judge(value, model, noEcho, plain, kmsKey);
+          const found = judge(value, model, { noEcho, plain, ssm }, kmsKey);
           if (!found) continue;
           report({ messageId: found.messageId, data: { name: env.name, functions: model.namesTaking(fn, env), ...found.data }, range: env.range });
           break;
@@ -96,7 +102,12 @@ export default defineServerlessRule({
 });
 
 /** Why a value of a function's environment shows a secret in clear, or undefined. */
-function judge(env: EnvVar, model: ServerlessModel, noEcho: ReadonlySet<string>, plain: ReadonlySet<string>, kmsKey: () => boolean): { messageId: 'resolve' | 'noEcho' | 'deployValue' | 'plainParameter'; data?: Record<string, string> } | undefined {
+function judge(
+  env: EnvVar,
+  model: ServerlessModel,
+  { noEcho, plain, ssm }: { noEcho: ReadonlySet<string>; plain: ReadonlySet<string>; ssm: ReadonlySet<string> },
+  kmsKey: () => boolean,
+): { messageId: 'resolve' | 'noEcho' | 'deployValue' | 'plainParameter' | 'ssmParameter'; data?: Record<string, string> } | undefined {
   const text = env.text;
   const parameter = noEcho.size > 0 ? parameterIn(env, noEcho, model) : undefined;
   // A NoEcho parameter that says where or who (`SF_HOST: !Ref SFHost`): hidden by choice, not a credential.
@@ -105,6 +116,10 @@ function judge(env: EnvVar, model: ServerlessModel, noEcho: ReadonlySet<string>,
   // Not when the function also takes a KMS key: the value may be a ciphertext it decrypts (Honeycomb's integrations).
   const shown = plain.size > 0 && namesSecretValue(snakeCase(env.name)) && !kmsKey() ? parameterIn(env, plain, model) : undefined;
   if (shown && namesSecretValue(snakeCase(shown)) && !publicField(env.name) && !publicField(shown)) return { messageId: 'plainParameter', data: { parameter: shown } };
+  // A parameter typed `AWS::SSM::Parameter::Value<String>` under a secret's name (`SLACK_WEBHOOK_URL: !Ref SlackWebhookUrl`):
+  // the stored value, read when the stack deploys, as `{{resolve:ssm:…}}` would.
+  const fromSsm = ssm.size > 0 && namesSecretValue(snakeCase(env.name)) && !publicField(env.name) ? parameterIn(env, ssm, model) : undefined;
+  if (fromSsm) return { messageId: 'ssmParameter', data: { parameter: fromSsm } };
   if (text === undefined) return undefined;
   const framework = model.kind === 'serverless-framework';
   // `${env:SLACK_API_TOKEN}`, `${param:dbPassword}`, `${file(secrets.json):stripeKey}`: the deploying machine's
