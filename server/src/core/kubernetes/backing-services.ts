@@ -3,7 +3,7 @@
  * brokers, and locators (URLs, host names) that point at one.
  */
 import { perString } from '../string-memo';
-import { parseImageReference } from './images';
+import { officialName, parseImageReference } from './images';
 import { isIdleCommand, programOf, type ContainerCommand } from './commands';
 import type { ContainerPort, EnvEntry } from './model';
 
@@ -116,6 +116,35 @@ export function datastoreServedBy(container: { image: string | undefined; ports:
   const programs = command.commands.map(programOf).filter((p) => p !== '' && !/^(echo|set|export|cd|true|:)$/.test(p));
   if (programs.length > 0 && programs.every((p) => CLIENT_PROGRAMS.test(p))) return undefined;
   return store;
+}
+
+/** Where Docker's official datastore images keep their data unless told otherwise, by the image's official name. */
+const DATA_DIRECTORIES: Readonly<Record<string, string>> = {
+  postgres: '/var/lib/postgresql/data',
+  mysql: '/var/lib/mysql',
+  mariadb: '/var/lib/mysql',
+  mongo: '/data/db',
+  redis: '/data',
+  // Its database (mnesia); the folder above also holds the Erlang cookie, which a restart may regenerate harmlessly.
+  rabbitmq: '/var/lib/rabbitmq/mnesia',
+};
+
+/** Options with which a datastore's command moves its data (`--datadir`, `--dbpath`, `--dir`, `-c data_directory=…`). */
+const DATA_DIRECTORY_OPTION = /^(--datadir|--dbpath|--dir|data_directory=|--data-dir)/;
+
+/**
+ * The folder an official datastore image keeps its data in: `postgres`'s `PGDATA` (else /var/lib/postgresql/data),
+ * `mysql`'s /var/lib/mysql, `mongo`'s /data/db… Undefined for other images, or when the command or args may move it.
+ */
+export function dataDirectoryOf(container: { image: string | undefined; env: readonly EnvEntry[] }, command: ContainerCommand | undefined): string | undefined {
+  if (!container.image || container.image.includes('{{')) return undefined;
+  const name = officialName(parseImageReference(container.image).repository);
+  const fallback = Object.hasOwn(DATA_DIRECTORIES, name) ? DATA_DIRECTORIES[name] : undefined;
+  if (!fallback || command?.templated || command?.argv.some((w) => DATA_DIRECTORY_OPTION.test(w.value))) return undefined;
+  if (name !== 'postgres') return fallback;
+  const pgdata = container.env.find((e) => e.name === 'PGDATA');
+  if (!pgdata) return fallback;
+  return pgdata.value !== undefined && pgdata.value.startsWith('/') && !pgdata.value.includes('$') ? pgdata.value : undefined;
 }
 
 /** Helpers that accompany a datastore or any app without being the app: exporters, proxies, backup agents, log shippers, meshes. */

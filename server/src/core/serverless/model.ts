@@ -500,9 +500,20 @@ export class ServerlessModel {
     if (!doc) return undefined;
     const name = fn.kind === 'serverless-framework' ? (FRAMEWORK_KEYS[key] ?? key) : key;
     const own = pairOf(fn.properties, name, doc);
-    const inheritable = fn.kind !== 'lambda';
-    const pair = own ?? (inheritable ? pairOf(this.globals, name, doc) : undefined);
+    const pair = own ?? (this.inherits(fn, name) ? pairOf(this.globals, name, doc) : undefined);
     return pair && this.settingOf(pair, name, !own);
+  }
+
+  /**
+   * Whether `fn` takes setting `name` from the Globals or `provider:` when it has none of its own: not a plain Lambda
+   * function, and not the runtime of a container-image function (`image:` in serverless.yml, `PackageType: Image`),
+   * which its image decides: the Framework leaves `Runtime` out for one.
+   */
+  private inherits(fn: LambdaFunction, name: string): boolean {
+    if (fn.kind === 'lambda') return false;
+    if (name !== 'runtime' && name !== 'Runtime') return true;
+    const doc = this.doc!;
+    return fn.kind === 'serverless-framework' ? !pairOf(fn.properties, 'image', doc) : scalarString(valueOf(fn.properties, 'PackageType', doc), doc) !== 'Image';
   }
 
   /** The setting a pair holds: its value, key and key range, and whether it came from the Globals or `provider:`. */
@@ -568,7 +579,7 @@ export class ServerlessModel {
     if (!taking) {
       const doc = this.doc!;
       taking = 'key' in value
-        ? this.functions.filter((f) => (value.within === undefined ? f.kind !== 'lambda' && !pairOf(f.properties, value.key, doc) : this.takesFromGlobals(f, value.within, value.key)))
+        ? this.functions.filter((f) => (value.within === undefined ? this.inherits(f, value.key) && !pairOf(f.properties, value.key, doc) : this.takesFromGlobals(f, value.within, value.key)))
         : this.functions.filter((f) => f.environment.some((e) => e.inherited && e.name === value.name));
       this.takers.set(value.node, taking);
     }

@@ -59,5 +59,11 @@ testRule(rule, {
       buildContext: { files: { 'script/build/cleanup.sh': { uri: 'file:///z/script/build/cleanup.sh', text: '#!/bin/bash\nrm -rf tmp/* node_modules/.cache\n' } } },
       errors: [{ line: 8, column: 19, messageId: 'devDependencies' }],
     },
+    {
+      // postiva/next-starter-blog: the whole folder, then its node_modules again.
+      name: "one install's packages copied twice into the image: one finding, the second copy related",
+      code: 'FROM node:20 AS builder\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml ./\nRUN pnpm install --frozen-lockfile\nCOPY . .\nRUN pnpm build\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=builder /app/ .\nCOPY --from=builder /app/node_modules ./node_modules\nCMD ["node", "server.js"]\n',
+      errors: [{ line: 9, column: 21, messageId: 'devDependencies', relatedLines: [10] }],
+    },
   ],
 });

@@ -51,6 +51,8 @@ testRule(rule, {
     { name: 'gunicorn started as a module', code: 'FROM python:3.12-slim\nCMD ["python", "-m", "gunicorn", "app:app"]\n' },
     { name: 'uvicorn server', code: 'FROM python:3.12-slim\nCMD exec uvicorn main:app --host 0.0.0.0 --port $PORT\n' },
     { name: 'set in the parent stage', code: 'FROM python:3.12-slim AS base\nENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1\nFROM base\nCMD ["uvicorn", "main:app"]\n' },
+    { name: 'aiohttp serving the app', code: REQUIREMENTS_APP, buildContext: { files: { 'requirements.txt': { uri: 'file:///app/requirements.txt', text: 'aiohttp==3.9.5\naiogram==3.4\n' }, 'app.py': { uri: 'file:///app/app.py', text: 'from aiohttp import web\\napp = web.Application()\\nweb.run_app(app)\\n' } } } },
+    { name: 'aiohttp with the started script unknown', code: REQUIREMENTS_APP, buildContext: requirements('aiohttp==3.9.5\n') },
   ],
   invalid: [
     {
@@ -108,6 +110,14 @@ testRule(rule, {
       buildContext: appPy(FLUSHING_APP.replace('print(e, flush=True)', 'print(e)')),
       errors: [{ line: 1, column: 6, messageId: 'buffered' }],
       output: 'FROM python:3.12-alpine\nENV PYTHONUNBUFFERED=1\nWORKDIR /app\nCOPY . .\nRUN pip install requests==2.32.3\nCMD ["python", "app.py"]\n',
+    },
+    {
+      // akshayballal95/telegrambot: aiohttp is the bot library's HTTP client; the bot prints.
+      name: 'aiohttp as a client of a bot that prints',
+      code: REQUIREMENTS_APP,
+      buildContext: { files: { 'requirements.txt': { uri: 'file:///app/requirements.txt', text: 'aiohttp==3.9.5\naiogram==3.4\n' }, 'app.py': { uri: 'file:///app/app.py', text: 'import asyncio\\nfrom aiogram import Bot\\nprint(\"Bot started...\")\\n' } } },
+      errors: [{ line: 1, column: 6, messageId: 'buffered' }],
+      output: 'FROM python:3.11-slim\nENV PYTHONUNBUFFERED=1\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n',
     },
   ],
 });

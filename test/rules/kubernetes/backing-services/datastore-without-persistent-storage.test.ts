@@ -68,6 +68,10 @@ testRule(rule, {
     { name: 'a database migration image on the database port', code: own('shop/orders-db-migrate:1.2.0', 5432) },
     { name: 'an exporter on the database port', code: own('shop/mysql-db-exporter:1.0.0', 3306) },
     { name: 'Kustomize patch bumping the image', code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: orders-db}\nspec:\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.4\n' },
+    { name: 'a claim at the data directory, or above it', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: postgres}\nspec:\n  selector: {matchLabels: {app: pg}}\n  template:\n    metadata: {labels: {app: pg}}\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n          volumeMounts:\n            - name: data\n              mountPath: /var/lib/postgresql/data\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: pg}\n' + '---\n' + 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: postgres}\nspec:\n  selector: {matchLabels: {app: pg}}\n  template:\n    metadata: {labels: {app: pg}}\n    spec:\n      containers:\n        - name: postgres\n          image: mysql:8.4\n          volumeMounts:\n            - name: data\n              mountPath: /var/lib\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: pg}\n' },
+    { name: "PGDATA under the claim (Bitnami's layout, a subfolder)", code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: postgres}\nspec:\n  selector: {matchLabels: {app: pg}}\n  template:\n    metadata: {labels: {app: pg}}\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n          env:\n            - name: PGDATA\n              value: /pgdata/data\n          volumeMounts:\n            - name: data\n              mountPath: /pgdata\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: pg}\n' },
+    { name: "RabbitMQ's database folder (realsuayip's asu)", code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: mq}\nspec:\n  selector: {matchLabels: {app: mq}}\n  template:\n    metadata: {labels: {app: mq}}\n    spec:\n      containers:\n        - name: mq\n          image: rabbitmq:3.13-management\n          volumeMounts:\n            - name: data\n              mountPath: /var/lib/rabbitmq/mnesia\n  volumeClaimTemplates:\n    - metadata: {name: data}\n' },
+    { name: 'a build of its own keeps its data where it says', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: postgres}\nspec:\n  selector: {matchLabels: {app: pg}}\n  template:\n    metadata: {labels: {app: pg}}\n    spec:\n      containers:\n        - name: postgres\n          image: registry.example.com/shop/pg:16\n          volumeMounts:\n            - name: data\n              mountPath: /mnt/data\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: pg}\n' },
   ],
   invalid: [
     {
@@ -104,6 +108,12 @@ testRule(rule, {
       name: 'mysql in a bare Pod',
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: legacy-db}\nspec:\n  containers:\n    - name: db\n      image: mysql:8.4\n',
       errors: [{ line: 6, column: 13, message: 'MySQL' }],
+    },
+    {
+      // usman1234567/k8sapp: the claim is mounted where the postgres image keeps nothing.
+      name: "a claim mounted beside the image's data directory",
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: postgres}\nspec:\n  selector: {matchLabels: {app: pg}}\n  template:\n    metadata: {labels: {app: pg}}\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n          volumeMounts:\n            - name: data\n              mountPath: /mnt/data\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: pg}\n',
+      errors: [{ line: 14, column: 26, endColumn: 35, messageId: 'elsewhere', message: 'keeps its data in `/var/lib/postgresql/data`, but its persistent volume is mounted at `/mnt/data`' }],
     },
   ],
 });

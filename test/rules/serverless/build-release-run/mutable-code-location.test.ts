@@ -23,6 +23,7 @@ testRule(rule, {
       name: "a key the release build fills in (AWS Solutions' %%VERSION%%, serverless-image-handler)",
       code: lambda('      Code:\n        S3Bucket: !Join ["-", ["%%BUCKET_NAME%%", !Ref "AWS::Region"]]\n        S3Key: serverless-image-handler/%%VERSION%%/image-handler.zip\n'),
     },
+    { name: 'serverless.yml images the framework builds, or pinned', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  ecr:\n    images:\n      appimage: {path: ./}\nfunctions:\n  a:\n    image: {name: appimage}\n  b:\n    image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.4.2\n  c:\n    image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0\n' },
   ],
   invalid: [
     { name: 's3:// URI', code: sam('      CodeUri: s3://artifacts/orders.zip\n'), errors: [{ line: 6, column: 16, messageId: 's3Uri' }] },
@@ -45,6 +46,16 @@ testRule(rule, {
       code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    CodeUri:\n      Bucket: artifacts\n      Key: orders/handler.zip\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri:\n        Version: 3\n  B:\n    Type: AWS::Serverless::Function\n  C:\n    Type: AWS::Serverless::Function\n  D:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n  E:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri:\n        Bucket: other-artifacts\n',
       // A and E name a CodeUri map of their own without a key: the Globals' key is merged in; A pins its version, E does not.
       errors: [{ line: 6, column: 12, messageId: 'unversioned', message: 'The code of functions `B`, `C` and `E` comes from the S3 object `orders/handler.zip` without an object version' }],
+    },
+    {
+      // choisungwook's aws_serverless_framework: a registry image by its latest tag.
+      name: 'a serverless.yml function from a registry image tagged latest',
+      filename: 'serverless.yml',
+      code: 'service: a\nprovider:\n  name: aws\nfunctions:\n  app:\n    image: 467606240901.dkr.ecr.ap-northeast-2.amazonaws.com/github-action-test:latest\n  other:\n    image:\n      uri: 467606240901.dkr.ecr.ap-northeast-2.amazonaws.com/other:latest\n',
+      errors: [
+        { line: 6, column: 12, messageId: 'latest', message: 'The code of function `app`' },
+        { line: 9, column: 12, messageId: 'latest', message: 'function `other`' },
+      ],
     },
   ],
 });

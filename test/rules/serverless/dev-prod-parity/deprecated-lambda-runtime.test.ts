@@ -12,6 +12,9 @@ testRule(rule, {
     { name: 'an unknown runtime identifier', code: sam('nodejs99.x') },
     { name: 'the newest Python', code: sam('python3.14') },
     { name: 'another provider', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: google\n  runtime: nodejs8\nfunctions:\n  f:\n    handler: h\n' },
+    // Octo-Labs' ruby-serverless-examples: the Framework leaves Runtime out for a container-image function.
+    { name: "a container-image function does not take the provider's runtime", filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  runtime: ruby2.7\n  ecr:\n    images:\n      dockerimage:\n        path: ./\nfunctions:\n  hello:\n    image:\n      name: dockerimage\n' },
+    { name: "nor a SAM image function the Globals' runtime", code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python3.8\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      PackageType: Image\n' },
   ],
   invalid: [
     { name: '.NET 8 after its date', code: sam('dotnet8'), errors: [{ line: 6, column: 16, message: '2026-11-10' }] },
@@ -32,6 +35,12 @@ testRule(rule, {
       filename: 'serverless.yml',
       code: 'service: a\nprovider:\n  name: aws\n  runtime: python3.13\nconstructs:\n  jobs:\n    type: queue\n    worker:\n      handler: handler.consumer\n      runtime: python3.8\nfunctions:\n  producer:\n    handler: handler.producer\n',
       errors: [{ line: 10, column: 16, message: 'of function `jobsWorker`' }],
+    },
+    {
+      name: "an image function beside a zip one: only the zip one takes the provider's runtime",
+      filename: 'serverless.yml',
+      code: 'service: a\nprovider:\n  name: aws\n  runtime: ruby2.7\nfunctions:\n  hello:\n    image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello:1.0\n  zip:\n    handler: handler.run\n',
+      errors: [{ line: 4, column: 12, message: 'of function `zip`' }],
     },
   ],
 });

@@ -4,7 +4,8 @@ import { buildScripts, installedPackageJson, type BuildContext } from '../../../
 import { flagOf } from '../../../dockerfile/instructions';
 import { workdirs } from '../../../dockerfile/image-paths';
 import { scriptCommandLines } from '../../../dockerfile/script-lines';
-import type { DockerfileModel } from '../../../dockerfile/model';
+import type { DockerfileModel, Stage } from '../../../dockerfile/model';
+import type { Instruction } from 'dockerfile-ast';
 import type { DevDependencyCopy } from '../../../dockerfile/dev-dependencies';
 import { spokenList } from '../../../lists';
 
@@ -47,14 +48,34 @@ export default defineDockerfileRule({
         '`COPY --from={{stage}} {{path}}` brings the development dependencies that {{install}} (line {{line}}) installed into the runtime image; install with {{production}} in a stage of its own and copy that, or prune before copying.',
     },
   },
-  check({ model, report, buildContext }) {
+  check({ model, source, report, buildContext }) {
+    const kept: DevDependencyCopy[] = [];
     for (const copy of devDependencyCopies(model)) {
       const path = installedPackageJson(model, copy);
       const packageJson = path !== undefined ? buildContext?.files?.[path] : undefined;
       // Known to declare no development dependencies (or known absent: the install would fail anyway).
       if (packageJson === null || (packageJson && !declaresDevDependencies(packageJson.text))) continue;
       if (removedByScript(model, copy, buildContext)) continue;
+      kept.push(copy);
+    }
+    // Two copies of one install's packages into one image (`COPY --from=builder /app/ .`, then its node_modules again):
+    // one finding, at the first, with the others related.
+    const groups = new Map<Instruction, Map<Stage | undefined, DevDependencyCopy[]>>();
+    for (const copy of kept) {
+      let byStage = groups.get(copy.install);
+      if (!byStage) groups.set(copy.install, (byStage = new Map()));
+      const into = model.stageOf(copy.copy);
+      const group = byStage.get(into);
+      if (group) group.push(copy);
+      else byStage.set(into, [copy]);
+    }
+    for (const copy of kept) {
+      const group = groups.get(copy.install)!.get(model.stageOf(copy.copy))!;
+      if (group[0] !== copy) continue;
+      const same = group.slice(1);
+      const related = same.map((other) => ({ uri: source.uri, range: other.source.range, message: `\`${other.source.value}\` brings the same packages again.` }));
       report({
+        ...(related.length > 0 ? { related } : {}),
         messageId: 'devDependencies',
         data: {
           stage: flagOf(copy.copy, 'from')?.getValue() ?? String(copy.stage.index),

@@ -18,6 +18,12 @@ const PYTHON_PROGRAMS = /^(python(\d+(\.\d+)?)?|django-admin|manage\.py|.*\.py)$
 /** Web frameworks whose built-in servers log requests through `logging` (stderr). */
 const WEB_FRAMEWORKS = new Set(['flask', 'fastapi', 'django', 'aiohttp', 'tornado', 'sanic', 'quart', 'bottle', 'gradio', 'streamlit']);
 
+/** A script that serves with aiohttp: `from aiohttp import web`, `aiohttp.web`; read line by line. */
+function servesWithAiohttp(text: string): boolean {
+  if (!text.includes('aiohttp')) return false;
+  return text.split('\n').some((line) => line.includes('aiohttp.web') || (/^\s*from\s+aiohttp\s+import\b/.test(line) && /\bweb\b/.test(line)));
+}
+
 const LOGGING_SERVERS = /^(gunicorn|uvicorn|hypercorn|daphne|uwsgi|celery|flask|waitress|waitress-serve|streamlit|dramatiq|rq|huey_consumer|granian|gradio|jupyter|jupyterlab|notebook|http\.server|mkdocs|sphinx)$/;
 const PYTHON_IMAGE = /^((cimg|bitnami|circleci)\/)?python$|^gcr\.io\/distroless\/python3(-debian\d+)?$|^cgr\.dev\/chainguard\/python$/;
 
@@ -68,19 +74,23 @@ export default defineDockerfileRule({
     // The program the image starts decides: a base image without a start command, a server that logs
     // to stderr or a compiled binary on a Python base is not Python printing to stdout.
     if (!pythonCommand) return;
+    // The script the image starts, when the caller read it from the build context.
+    const script = startPythonScript(model);
+    const scriptFile = script !== undefined ? buildContext?.files?.[script] : undefined;
+    // aiohttp is a client as often as a server (Discord and Telegram bot libraries depend on it): a web framework only
+    // when the script serves with it, or when the script is not known.
+    const serves = (name: string) => WEB_FRAMEWORKS.has(name) && (name !== 'aiohttp' || !scriptFile || servesWithAiohttp(scriptFile.text));
     // A web app started as a script (`python app.py` calling `app.run()`): its server logs through `logging` to stderr too,
     // installed in the image or in a stage whose files it copies (a virtualenv built apart).
     for (const from of imageStages(model)) {
-      if (installedPackages(model, model.inheritedInstructions(from)).some((p) => p.manager === 'pip' && WEB_FRAMEWORKS.has(p.name.toLowerCase()))) return;
+      if (installedPackages(model, model.inheritedInstructions(from)).some((p) => p.manager === 'pip' && serves(p.name.toLowerCase()))) return;
     }
     // … also when the framework comes from a requirements file of the build context (`pip install -r requirements.txt`).
     for (const path of requirementFiles(model)) {
       const file = buildContext?.files?.[path];
-      if (file && requirementNames(file.text).some((name) => WEB_FRAMEWORKS.has(name))) return;
+      if (file && requirementNames(file.text).some(serves)) return;
     }
-    // The script the image starts, read from the build context, flushes each print itself (`print(…, flush=True)`).
-    const script = startPythonScript(model);
-    const scriptFile = script !== undefined ? buildContext?.files?.[script] : undefined;
+    // The script flushes each print itself (`print(…, flush=True)`).
     if (scriptFile && flushesEveryPrint(scriptFile.text)) return;
     const fromRange = stage.from.getRange();
     const line = fromRange.end.line;

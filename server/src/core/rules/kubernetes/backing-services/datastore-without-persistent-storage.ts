@@ -1,10 +1,23 @@
 import { defineKubernetesRule } from '../../../rule';
-import { datastoreServedBy } from '../../../kubernetes/backing-services';
+import { dataDirectoryOf, datastoreServedBy } from '../../../kubernetes/backing-services';
 import { containerCommand } from '../../../kubernetes/commands';
 import { claimTemplateNames, isFragment, isLongRunning, podVolumes, runningContainers, volumeMounts } from '../../../kubernetes/pod-parts';
 
 /** Volume sources whose content is gone with the pod. */
 const EPHEMERAL_SOURCES = new Set(['emptyDir', 'configMap', 'secret', 'downwardAPI', 'projected', 'ephemeral', 'image']);
+
+/**
+ * Whether a volume mounted at `mountPath` holds `directory`: at it or above it; for PostgreSQL anywhere under
+ * /var/lib/postgresql (from version 18 the image keeps its data in /var/lib/postgresql/<major>/docker).
+ */
+function holds(mountPath: string, directory: string, store: string): boolean {
+  // Trailing slashes cut by a loop: `/\/+$/` is quadratic on a long run of them.
+  let end = mountPath.length;
+  while (end > 1 && mountPath.charCodeAt(end - 1) === 47) end--;
+  const path = mountPath.slice(0, end);
+  if (path === '/' || directory === path || directory.startsWith(`${path}/`)) return true;
+  return store === 'PostgreSQL' && (path === '/var/lib/postgresql' || path.startsWith('/var/lib/postgresql/'));
+}
 
 export default defineKubernetesRule({
   meta: {
@@ -21,6 +34,11 @@ export default defineKubernetesRule({
       'Give the datastore a PersistentVolumeClaim (a StatefulSet `volumeClaimTemplate`), or use a managed service. Caches',
       'such as Redis and memcached are allowed to start empty and are not reported.',
       '',
+      "A persistent volume is reported too when it is mounted beside the folder an official image keeps its data in",
+      "(`postgres`: `PGDATA`, else /var/lib/postgresql/data, or anywhere under /var/lib/postgresql; `mysql` and `mariadb`:",
+      '/var/lib/mysql; `mongo`: /data/db; `rabbitmq`: /var/lib/rabbitmq/mnesia): a claim at /mnt/data keeps nothing. Not when the',
+      'command moves the data (`--datadir`, `--dbpath`, `-c data_directory=…`) or the image is another build.',
+      '',
       'A datastore is judged by what the container runs, not by its image alone: a `postgres` or `mysql` image whose',
       'command idles (`sleep infinity`, `sleep 3600`, `tail -f /dev/null`) or runs a client (`psql`, `mysqldump`,',
       '`kcat`, `pgbench`) is a client or toolbox pod and is not reported, nor is an Elasticsearch coordinating-only node',
@@ -31,6 +49,7 @@ export default defineKubernetesRule({
     ].join('\n'),
     messages: {
       ephemeral: '{{store}} container `{{name}}` has no persistent volume, so its data is lost whenever the pod is replaced; mount a PersistentVolumeClaim at its data directory.',
+      elsewhere: '{{store}} container `{{name}}` keeps its data in `{{directory}}`, but its persistent volume is mounted at `{{path}}`, so the data is lost whenever the pod is replaced; mount it at `{{directory}}`.',
     },
   },
   check({ model, source, report }) {
@@ -41,14 +60,23 @@ export default defineKubernetesRule({
       for (const container of runningContainers(object)) {
         const store = datastoreServedBy(container, containerCommand(source, container, object.doc), container.env);
         if (!store?.persistent) continue;
-        const persistent = volumeMounts(model, container, object.doc).some((mount) => {
+        const command = containerCommand(source, container, object.doc);
+        const persistent = volumeMounts(model, container, object.doc).filter((mount) => {
           if (claims.has(mount.name)) return true;
           const volume = volumes.get(mount.name);
           if (!volume) return true; // unknown source (declared elsewhere): give it the benefit of the doubt
           return !EPHEMERAL_SOURCES.has(volume.sourceKind ?? '');
         });
-        if (persistent) continue;
-        report({ messageId: 'ephemeral', data: { store: store.name, name: container.name ?? '?' }, range: container.anchorRange });
+        if (persistent.length === 0) {
+          report({ messageId: 'ephemeral', data: { store: store.name, name: container.name ?? '?' }, range: container.anchorRange });
+          continue;
+        }
+        // A persistent volume beside the folder the image keeps its data in (k8sapp's Postgres claim at /mnt/data).
+        const directory = dataDirectoryOf(container, command);
+        const paths = persistent.map((m) => m.mountPath);
+        if (directory === undefined || paths.some((p) => p === undefined || holds(p, directory, store.name))) continue;
+        const mount = persistent[0];
+        report({ messageId: 'elsewhere', data: { store: store.name, name: container.name ?? '?', directory, path: mount.mountPath ?? '' }, range: mount.mountPathRange ?? container.anchorRange });
       }
     }
   },

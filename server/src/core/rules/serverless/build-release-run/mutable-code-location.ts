@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { defineServerlessRule } from '../../../rule';
-import { valueOf } from '../../../kubernetes/yaml-nodes';
+import { pairOf, valueOf } from '../../../kubernetes/yaml-nodes';
 import { functionsText, type LambdaFunction, type ServerlessModel, type Setting } from '../../../serverless/model';
 import type { Report } from '../../../types';
 
@@ -38,7 +38,10 @@ export default defineServerlessRule({
       'Let `sam package`/`sam deploy` upload a content-addressed artifact (a local `CodeUri`), or pin the object with',
       '`Version` / `S3ObjectVersion`, or reference an image by digest.',
       '',
-      'Not reported: serverless.yml functions (the framework uploads the code itself), local code paths the packager',
+      'In serverless.yml only a registry image named by tag is judged (`image: <registry>/app:latest`): the framework',
+      'uploads every other function\'s code itself, and tags the images it builds by digest.',
+      '',
+      'Not reported: local code paths the packager',
       'uploads, code locations given by an intrinsic function, S3 keys from a parameter or `!Sub`, keys that carry a',
       'content hash (in a `Bucket`/`Key` map or an `s3://` URI, as `sam package` writes them), objects with a',
       '`Version`/`S3ObjectVersion`, and images referenced by digest.',
@@ -53,7 +56,16 @@ export default defineServerlessRule({
     const doc = model.doc;
     if (!doc) return;
     for (const fn of model.functions) {
-      if (fn.kind === 'serverless-framework') continue;
+      if (fn.kind === 'serverless-framework') {
+        // `image: <account>.dkr.ecr.<region>.amazonaws.com/app:latest` (or its `uri:`): a registry image the framework
+        // uploads nothing for. An image the framework builds (`image: {name: appimage}`) is tagged by its digest.
+        const image = pairOf(fn.properties, 'image', doc);
+        const uri = image && (isMap(image.value) ? model.value(valueOf(image.value, 'uri', doc)) : model.value(image.value));
+        if (uri?.literal && uri.literal.includes('/') && !uri.literal.includes('@sha256:') && LATEST.test(uri.literal.replace(/^.*\//, ':'))) {
+          report({ messageId: 'latest', data: { functions: functionsText([fn]), key: uri.literal }, range: uri.range });
+        }
+        continue;
+      }
       const image = model.setting(fn, fn.kind === 'sam' ? 'ImageUri' : 'Code');
       if (fn.kind === 'sam') {
         const code = model.setting(fn, 'CodeUri');
