@@ -117,8 +117,9 @@ function contextFolder(folder: string, sources: readonly string[]): { folder: st
  * The build context a Compose file of the repository gives the Dockerfile at `path`: a service whose `build` names
  * this Dockerfile (`build: {context: .., dockerfile: docker/Dockerfile}`, or `build: ./api` for `api/Dockerfile`).
  * Compose files are looked for in the Dockerfile's folder and the folders above it, up to MAX_CONTEXT_LEVELS and never
- * above a repository root, and in the other subfolders of the two folders above it (a sibling `compose/`). `null` when services name it with different contexts (the context is not known);
- * undefined when none names it (remote contexts, Git URLs, are not read).
+ * above a repository root, and in the other subfolders of the two folders above it (a sibling `compose/`). `null`
+ * when services name it with different contexts (the context is not known); undefined when none names it (remote
+ * contexts, Git URLs, are not read).
  */
 function composeContext(path: string): string | null | undefined {
   const dockerfile = resolve(path);

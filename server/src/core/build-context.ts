@@ -600,17 +600,33 @@ export function normalPythonName(name: string): string {
  * `pip install transformers` finds that version installed and keeps it.
  */
 export function pinnedByEarlierRequirements(model: DockerfileModel, buildContext: BuildContext | undefined, instruction: Instruction): ReadonlySet<string> {
-  const pinned = new Set<string>();
   const stage = model.stageOf(instruction);
-  if (!buildContext?.files || !stage) return pinned;
+  const files = buildContext?.files;
+  if (!files || !stage) return new Set();
+  // Read once per reading of the context and stage, however many installs ask (a new reading is a new files object).
+  let byStage = requirementPinsByFiles.get(files);
+  if (!byStage) requirementPinsByFiles.set(files, (byStage = new Map()));
+  let pins = byStage.get(stage);
+  if (!pins) byStage.set(stage, (pins = requirementPins(model, files, stage)));
   const line = instruction.getRange().start.line;
+  const pinned = new Set<string>();
+  for (const pin of pins) if (pin.line < line) for (const name of pin.names) pinned.add(name);
+  return pinned;
+}
+
+const requirementPinsByFiles = new WeakMap<object, Map<Stage, { line: number; names: string[] }[]>>();
+
+/** Each `pip install -r` of the stage (and those it builds on) whose file the caller read: its line and the names it pins. */
+function requirementPins(model: DockerfileModel, files: NonNullable<BuildContext['files']>, stage: Stage): { line: number; names: string[] }[] {
+  const out: { line: number; names: string[] }[] = [];
   const directories = workdirs(model, stage);
   for (const { instruction: install, path } of requirementArguments(model, stage)) {
     const workdir = directories.get(install);
-    if (install.getRange().start.line >= line || path.includes('$') || (workdir === undefined && !path.startsWith('/'))) continue;
+    if (path.includes('$') || (workdir === undefined && !path.startsWith('/'))) continue;
     const found = contextFileOf(model, [joinImagePath(workdir ?? '/', path)], directories, stage);
-    const text = found ? buildContext.files[found.contextPath]?.text : undefined;
+    const text = found ? files[found.contextPath]?.text : undefined;
     if (text === undefined) continue;
+    const names: string[] = [];
     for (const raw of text.split('\n')) {
       // `name==1.2`, `name[extra]===1.2`, before a comment or an environment marker. Read in steps: one regex with
       // optional spaces on both sides of the optional extras backtracks quadratically on a line of spaces.
@@ -623,10 +639,11 @@ export function pinnedByEarlierRequirements(model: DockerfileModel, buildContext
         if (close < 0) continue;
         rest = rest.slice(close + 1).trimStart();
       }
-      if (/^===?\s*[A-Za-z0-9]/.test(rest)) pinned.add(normalPythonName(name));
+      if (/^===?\s*[A-Za-z0-9]/.test(rest)) names.push(normalPythonName(name));
     }
+    out.push({ line: install.getRange().start.line, names });
   }
-  return pinned;
+  return out;
 }
 
 /** Lock files a glob brings only when the build context has them: `COPY package*.json ./`. */

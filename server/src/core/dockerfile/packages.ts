@@ -69,8 +69,9 @@ const SUBCOMMANDS: Record<string, { manager: PackageManager; verbs: string[] }> 
   npm: { manager: 'npm', verbs: ['install', 'i', 'add'] },
   yarn: { manager: 'yarn', verbs: ['add'] },
   pnpm: { manager: 'pnpm', verbs: ['add', 'install', 'i'] },
-  pip: { manager: 'pip', verbs: ['install'] },
-  pip3: { manager: 'pip', verbs: ['install'] },
+  // `pip wheel` and `pip download` resolve from the index too: where a later `pip install --no-index` takes its version.
+  pip: { manager: 'pip', verbs: ['install', 'wheel', 'download'] },
+  pip3: { manager: 'pip', verbs: ['install', 'wheel', 'download'] },
   // An application from PyPI in a virtualenv of its own: `pipx install apprise==1.9.0`.
   pipx: { manager: 'pipx', verbs: ['install'] },
   gem: { manager: 'gem', verbs: ['install'] },
@@ -91,7 +92,7 @@ const MANAGER_OPTIONS_WITH_VALUE: Partial<Record<PackageManager, ReadonlySet<str
     '--no-binary', '--only-binary', '--platform', '--python-version', '--implementation', '--abi', '--trusted-host', '--root-user-action',
     '--progress-bar', '--retries', '--timeout', '--exists-action', '--upgrade-strategy', '--log', '--proxy', '--cert', '--client-cert',
     '--cache-dir', '--src', '--index', '-f', '--find-links', '-e', '--editable', '-C', '--config-settings', '--global-option', '--install-option',
-    '--report', '--python', '-p',
+    '--report', '--python', '-p', '-w', '--wheel-dir', '-d', '--dest',
   ]),
   npm: new Set(['--loglevel', '--cache', '--userconfig', '-w', '--workspace', '--omit', '--include', '--install-strategy', '--before', '--fetch-retries']),
   pnpm: new Set(['--loglevel', '--filter', '-F', '--store-dir', '--reporter', '-w', '--workspace']),

@@ -9,8 +9,12 @@
 /** The words that name a development build: `dev`, `develop`, `development`, `local`, `debug`. */
 const DEVELOPMENT_WORDS = 'dev|develop|development|local|debug';
 
-/** `Dockerfile.dev`, `Dockerfile-debug`, `dev.Dockerfile`, `local-dockerfile`: a Dockerfile for development by its name. */
-export const DEVELOPMENT_DOCKERFILE = new RegExp(`^(Dockerfile|Containerfile)[.\\-_](${DEVELOPMENT_WORDS})$|(^|[.\\-_])(${DEVELOPMENT_WORDS})[.\\-_]?(Dockerfile|Containerfile)$`, 'i');
+/**
+ * `Dockerfile.dev`, `Dockerfile-debug`, `dev.Dockerfile`, `local-dockerfile`: a Dockerfile for development by its name;
+ * also `Dockerfile-tools` beside a plain one (IBM's generated Node projects: the image that runs the debugger). A
+ * stage named `tools` is not one: it is the build's own tools.
+ */
+export const DEVELOPMENT_DOCKERFILE = new RegExp(`^(Dockerfile|Containerfile)[.\\-_](${DEVELOPMENT_WORDS}|tools)$|(^|[.\\-_])(${DEVELOPMENT_WORDS})[.\\-_]?(Dockerfile|Containerfile)$`, 'i');
 
 /** A stage name that is one of those words, alone or between separators (`debug`, `dev-server`, `build.local`). */
 export const DEVELOPMENT_STAGE = new RegExp(`(^|[.\\-_])(${DEVELOPMENT_WORDS})([.\\-_]|$)`);

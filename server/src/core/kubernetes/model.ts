@@ -353,8 +353,9 @@ function stringMap(node: unknown, doc: Document): Record<string, string> {
 
 /**
  * What a key written twice means to whoever reads the document: kubectl refuses a manifest with one (since 1.21) and
- * the API server keeps the last value; Kustomize keeps the last value of a kustomization without a word; Helm keeps the last value of a values file without a word, where Kustomize's
- * Helm inflation refuses it; other YAML (a Compose file, a CI workflow) is refused by most of its tools.
+ * the API server keeps the last value; Kustomize keeps the last value of a kustomization without a word, and Helm that
+ * of a values file, where Kustomize's Helm inflation refuses it; other YAML (a Compose file, a CI workflow) is refused
+ * by most of its tools.
  */
 function duplicateKeyConsequence(root: YAMLMap | undefined, doc: Document, valuesFile: boolean, uri: string): string {
   // kubectl kustomize (5.5) builds a kustomization that repeats a key with the later value, where it refuses a

@@ -16,6 +16,8 @@ testRule(rule, {
     { name: 'PHP extensions from pecl with their versions', code: 'FROM php:8.3-fpm\nRUN pecl install -o -f redis-6.0.2 xdebug-3.3.2 && docker-php-ext-enable redis xdebug\n' },
     // nextcloud's image: the configure options are one value.
     { name: "pecl's configure options", code: 'FROM php:8.3-apache\nRUN pecl install --configureoptions \'enable-redis-igbinary="yes"\' redis-6.3.0\n' },
+    // mitmproxy's release image: the wheel copied in is the only candidate.
+    { name: 'pip without an index, from the wheels copied in', code: 'FROM python:3.11-slim\nCOPY dist/*.whl /wheels/\nRUN pip install --no-index --find-links=/wheels mitmproxy\n' },
   ],
   invalid: [
     {
@@ -97,6 +99,18 @@ testRule(rule, {
       name: 'an application installed by pipx without a version',
       code: 'FROM debian:bookworm-slim\nRUN pipx install apprise && pipx install --python python3.12 yt-dlp==2024.12.13\n',
       errors: [{ line: 2, column: 18, endColumn: 25, message: '`apprise` is installed by pipx without a version' }],
+    },
+    {
+      // bugsink's Dockerfile.fromwheel: the wheel built in the first stage decides what `pip install --no-index` gets.
+      name: 'a wheel built from the index without a version',
+      code: 'FROM python:3.12 AS build\nRUN pip wheel --wheel-dir /wheels mysqlclient\nFROM python:3.12-slim\nCOPY --from=build /wheels /wheels\nRUN pip install --find-links /wheels --no-index mysqlclient\n',
+      errors: [{ line: 2, column: 35, message: '`mysqlclient` is installed by pip wheel without a version' }],
+    },
+    {
+      // pretalx-docker: `wheel` here is a package, not pip's command.
+      name: 'a package named wheel is installed, not built',
+      code: 'FROM python:3.12-slim\nRUN pip3 install -U pip setuptools wheel typing\n',
+      errors: [{ line: 2, column: 42, endColumn: 48, message: '`typing` is installed by pip without a version' }],
     },
   ],
 });

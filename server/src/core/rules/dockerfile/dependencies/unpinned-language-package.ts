@@ -40,7 +40,9 @@ export default defineDockerfileRule({
       'the image\'s package.json, which the committed one and its lock file do not hold;',
       '`go install golang.org/x/tools/cmd/stringer@v0.24.0`). Not reported: installs from a requirements or constraints',
       'file, packages a requirements file installed earlier in the stage pins (`transformers==4.47.1`, when the build',
-      'context was read; pip keeps that version unless told `-U`), local paths, archives and VCS URLs, names built from',
+      'context was read; pip keeps that version unless told `-U`), installs with `--no-index` (only the wheels copied',
+      'into the image; the `pip wheel` or `pip download` that fetched them is judged instead), local paths, archives and',
+      'VCS URLs, names built from',
       'variables, and installers upgrading themselves (`pip',
       'install -U pip`, `npm i -g npm`). Another package manager installed for the build is reported (`pip install',
       'poetry`, `npm i -g pnpm`, `gem install bundler`): it then reads the lock file, and its next major release may read',
@@ -67,7 +69,12 @@ export default defineDockerfileRule({
       // A requirements file installed before pinned it (talking_heads' `transformers==4.47.1`): pip keeps that version,
       // unless told to upgrade.
       if (pkg.manager === 'pip' && buildContext?.files && !upgrades(pkg.command) && pinnedByEarlierRequirements(model, buildContext, pkg.instruction).has(normalPythonName(pkg.name))) continue;
-      report({ messageId: 'unpinned', data: { name: pkg.name, manager: pkg.manager }, range: pkg.word.range });
+      // `pip install --no-index --find-links=/wheels app` (mitmproxy's image): only the wheels copied in, no index.
+      if ((pkg.manager === 'pip' || pkg.manager === 'pipx') && pkg.command.words.some((w) => w.value === '--no-index')) continue;
+      // `pip wheel` and `pip download` fetch from the index for a later install: named as they are.
+      const words = pkg.manager === 'pip' ? effectiveWords(pkg.command) : [];
+      const verb = words[verbIndex(words)]?.value;
+      report({ messageId: 'unpinned', data: { name: pkg.name, manager: verb === 'wheel' || verb === 'download' ? `pip ${verb}` : pkg.manager }, range: pkg.word.range });
     }
     for (const run of runs) {
       for (const command of model.commandLine(run)?.commands ?? []) {
