@@ -561,13 +561,20 @@ export function installedPackageJson(model: DockerfileModel, copy: DevDependency
 export function requirementFiles(model: DockerfileModel): string[] {
   const out: string[] = [];
   for (const stage of imageStages(model)) {
-    const directories = workdirs(model, stage);
-    for (const { instruction, path } of requirementArguments(model, stage)) {
-      const workdir = directories.get(instruction);
-      if (path.includes('$') || (workdir === undefined && !path.startsWith('/'))) continue;
-      const found = contextFileOf(model, [joinImagePath(workdir ?? '/', path)], directories, stage);
-      if (found && !out.includes(found.contextPath)) out.push(found.contextPath);
-    }
+    for (const { contextPath } of requirementInstalls(model, stage)) if (!out.includes(contextPath)) out.push(contextPath);
+  }
+  return out;
+}
+
+/** Each `pip install -r` of `stage` (and the stages it builds on) whose file a COPY from the context put where it reads it. */
+function requirementInstalls(model: DockerfileModel, stage: Stage): { instruction: Instruction; contextPath: string }[] {
+  const out: { instruction: Instruction; contextPath: string }[] = [];
+  const directories = workdirs(model, stage);
+  for (const { instruction, path } of requirementArguments(model, stage)) {
+    const workdir = directories.get(instruction);
+    if (path.includes('$') || (workdir === undefined && !path.startsWith('/'))) continue;
+    const found = contextFileOf(model, [joinImagePath(workdir ?? '/', path)], directories, stage);
+    if (found) out.push({ instruction, contextPath: found.contextPath });
   }
   return out;
 }
@@ -577,16 +584,31 @@ export function requirementFiles(model: DockerfileModel): string[] {
  * options (`-r`, `-e`, `--index-url`), URLs and comments are passed over.
  */
 export function requirementNames(text: string): string[] {
-  const names: string[] = [];
+  return requirementEntries(text).map((e) => e.name);
+}
+
+/**
+ * The packages a requirements file lists, each lower-cased and whether the line pins one version (`name==1.2`,
+ * `name[extra] === 1.2`). Read in steps: one regex with optional spaces on both sides of the optional extras
+ * backtracks quadratically on a line of spaces.
+ */
+function requirementEntries(text: string): { name: string; pinned: boolean }[] {
+  const entries: { name: string; pinned: boolean }[] = [];
   for (const raw of text.split('\n')) {
     const hash = raw.indexOf('#');
     const line = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
     if (line === '' || line.startsWith('-') || line.includes('://')) continue;
     let end = 0;
     while (end < line.length && /[A-Za-z0-9._-]/.test(line[end])) end++;
-    if (end > 0) names.push(line.slice(0, end).toLowerCase());
+    if (end === 0) continue;
+    let rest = line.slice(end).trimStart();
+    if (rest.startsWith('[')) {
+      const close = rest.indexOf(']');
+      rest = close < 0 ? '' : rest.slice(close + 1).trimStart();
+    }
+    entries.push({ name: line.slice(0, end).toLowerCase(), pinned: /^===?\s*[A-Za-z0-9]/.test(rest) });
   }
-  return names;
+  return entries;
 }
 
 /** A package name as pip compares them (PEP 503): lower-cased, runs of `-`, `_` and `.` as one `-`. */
@@ -619,29 +641,9 @@ const requirementPinsByFiles = new WeakMap<object, Map<Stage, { line: number; na
 /** Each `pip install -r` of the stage (and those it builds on) whose file the caller read: its line and the names it pins. */
 function requirementPins(model: DockerfileModel, files: NonNullable<BuildContext['files']>, stage: Stage): { line: number; names: string[] }[] {
   const out: { line: number; names: string[] }[] = [];
-  const directories = workdirs(model, stage);
-  for (const { instruction: install, path } of requirementArguments(model, stage)) {
-    const workdir = directories.get(install);
-    if (path.includes('$') || (workdir === undefined && !path.startsWith('/'))) continue;
-    const found = contextFileOf(model, [joinImagePath(workdir ?? '/', path)], directories, stage);
-    const text = found ? files[found.contextPath]?.text : undefined;
-    if (text === undefined) continue;
-    const names: string[] = [];
-    for (const raw of text.split('\n')) {
-      // `name==1.2`, `name[extra]===1.2`, before a comment or an environment marker. Read in steps: one regex with
-      // optional spaces on both sides of the optional extras backtracks quadratically on a line of spaces.
-      const line = raw.trim();
-      const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(line)?.[0];
-      if (!name) continue;
-      let rest = line.slice(name.length).trimStart();
-      if (rest.startsWith('[')) {
-        const close = rest.indexOf(']');
-        if (close < 0) continue;
-        rest = rest.slice(close + 1).trimStart();
-      }
-      if (/^===?\s*[A-Za-z0-9]/.test(rest)) names.push(normalPythonName(name));
-    }
-    out.push({ line: install.getRange().start.line, names });
+  for (const { instruction, contextPath } of requirementInstalls(model, stage)) {
+    const text = files[contextPath]?.text;
+    if (text !== undefined) out.push({ line: instruction.getRange().start.line, names: requirementEntries(text).filter((e) => e.pinned).map((e) => normalPythonName(e.name)) });
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * serverless locator rules: the ports that name a datastore, the explicit port of a
  * locator, and the variable names that say their value locates a service.
  */
+import { wordsOf } from './mask';
 
 /**
  * Ports that name a datastore, cache, broker or search/vector engine when a locator states
@@ -39,16 +40,13 @@ export const DATASTORE_PORTS: Record<number, string> = {
 /**
  * A variable's name as upper-case words joined by single underscores, whatever its convention: `EmailServer` →
  * `EMAIL_SERVER` (.NET and Java settings), `MySQLHost` → `MY_SQL_HOST`, `Smtp__Host` (a .NET section) → `SMTP_HOST`,
- * `redis.host` → `REDIS_HOST`. The locator name lists are written for this form.
+ * `redis.host` → `REDIS_HOST`: the words of wordsOf, the one splitter of names. The locator name lists are written for
+ * this form.
  */
 export function nameWords(name: string): string {
   // Most names are written so already (`DB_HOST`): no copy.
   if (/^[A-Z0-9]+(_[A-Z0-9]+)*$/.test(name)) return name;
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .toUpperCase();
+  return wordsOf(name).join('_').toUpperCase();
 }
 
 /** Names whose last word says the value locates something: `*_URL`, `*_ENDPOINT`, `*_HOST`, `*_ADDR`, `*_URI`, `*_DSN`. */

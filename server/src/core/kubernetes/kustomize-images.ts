@@ -3,7 +3,8 @@
  * digest}]`) and its Skaffold configs (`build.artifacts[].image`).
  */
 import type { KubernetesWorkspace } from '../rule';
-import type { Range } from '../types';
+import type { Range, RelatedLocation } from '../types';
+import { locationOf } from './selectors';
 import { isTemplated, type KubeObject, type KubernetesModel } from './model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, parseImageReference } from './images';
 import { asMap, scalarString, seqItems, valueOf } from './yaml-nodes';
@@ -20,8 +21,13 @@ export interface KustomizeImageEntry {
 /** The kustomization fields that rewrite image names: `images`, and `imageTags`, its name before kustomize 2.0. */
 export const IMAGE_FIELDS = ['images', 'imageTags'] as const;
 
-/** Every `images:` (or `imageTags:`) entry of every Kustomization the workspace holds, in file order. */
-export function kustomizeImageEntries(workspace: KubernetesWorkspace): KustomizeImageEntry[] {
+/**
+ * Every `images:` (or `imageTags:`) entry of every Kustomization the workspace holds, in file order; read once per
+ * workspace, however many rules and files ask (an application's workspace is shared by its files).
+ */
+export function kustomizeImageEntries(workspace: KubernetesWorkspace): readonly KustomizeImageEntry[] {
+  const known = entriesByWorkspace.get(workspace);
+  if (known) return known;
   const entries: KustomizeImageEntry[] = [];
   for (const k of workspace.ofKind('Kustomization')) {
     // `imageTags` is the field's old name, which kustomize still applies (with a warning).
@@ -34,8 +40,11 @@ export function kustomizeImageEntries(workspace: KubernetesWorkspace): Kustomize
       entries.push({ name, newName: field('newName'), newTag: field('newTag'), digest: field('digest'), kustomization: k });
     }
   }
+  entriesByWorkspace.set(workspace, entries);
   return entries;
 }
+
+const entriesByWorkspace = new WeakMap<KubernetesWorkspace, readonly KustomizeImageEntry[]>();
 
 /**
  * The images a Skaffold config of the workspace builds (`build.artifacts[].image`, in its profiles too): Skaffold
@@ -83,24 +92,39 @@ export function imageNamedIn(names: ReadonlySet<string>, image: string): boolean
   return names.has(parts.repository) || (parts.tag !== undefined && names.has(`${parts.repository}:${parts.tag}`));
 }
 
-/** Whether an `images:` entry's `name` matches an image of these parts, as imageNamedIn matches. */
-function entryNames(name: string, parts: { repository: string; tag?: string }): boolean {
-  return name === parts.repository || (parts.tag !== undefined && name === `${parts.repository}:${parts.tag}`);
+/** What a rule says of a moving tag that a Kustomize build writes over an image's (movingTagSetByBuilds). */
+export interface MovingTagByBuild {
+  /** The tag (`master`), the entry's image name, and the first kustomization that sets it as seen from the file. */
+  tag: string;
+  name: string;
+  kustomization: string;
+  /** Every kustomization that sets one, to show beside the finding. */
+  related: RelatedLocation[];
 }
 
 /**
- * The moving tags that kustomizations (`entries`: kustomizeImageEntries) give `image` in place of the one written
- * (`images: [{name: app, newTag: master}]` in a development overlay, over a base's untagged `app`), each with the
- * kustomization that sets it; empty when none does, or when the one written is the same moving tag.
+ * The moving tag that kustomizations of the workspace give `image` in place of the one written in file `uri`
+ * (`images: [{name: app, newTag: master}]` in a development overlay, over a base's untagged `app`); undefined when none
+ * does, or when the one written is the same moving tag. The kustomize match of imageNamedIn.
  */
-export function movingTagsSetByBuilds(entries: readonly KustomizeImageEntry[], image: string): KustomizeImageEntry[] {
-  if (entries.length === 0) return [];
+export function movingTagSetByBuilds(workspace: KubernetesWorkspace, uri: string, image: string): MovingTagByBuild | undefined {
+  const entries = kustomizeImageEntries(workspace);
+  if (entries.length === 0) return undefined;
   const parts = parseImageReference(image);
-  return entries.filter((e) => !e.digest && e.newTag !== undefined && e.newTag !== parts.tag && isMovingTag(e.newTag) && entryNames(e.name, parts));
+  const setting = entries.filter(
+    (e) => !e.digest && e.newTag !== undefined && e.newTag !== parts.tag && isMovingTag(e.newTag) && imageNamedIn(new Set([e.name]), image),
+  );
+  if (setting.length === 0) return undefined;
+  return {
+    tag: setting[0].newTag!,
+    name: setting[0].name,
+    kustomization: kustomizationPath(uri, setting[0].kustomization),
+    related: setting.map((e) => locationOf(e.kustomization, `sets \`newTag: ${e.newTag}\``)),
+  };
 }
 
 /** Where a kustomization is, as seen from the file `uri`: its path below the folder both share (`overlays/dev/kustomization.yaml`). */
-export function kustomizationPath(uri: string, kustomization: KubeObject): string {
+function kustomizationPath(uri: string, kustomization: KubeObject): string {
   const from = uri.split('/');
   const to = kustomization.uri.split('/');
   let shared = 0;

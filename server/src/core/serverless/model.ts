@@ -335,50 +335,45 @@ export class ServerlessModel {
   }
 
   /**
+   * Where a whole-value `${self:a.b}` of a Serverless Framework file leads, through a few hops of such references (a
+   * `${self:}` inside the path read for the default stage: `${self:custom.env.${self:provider.stage}}`): the node
+   * reached; `node` itself when it is no such reference (or the file is no Framework file); undefined when a path
+   * leads to nothing the file holds.
+   */
+  private followSelf(node: unknown): unknown {
+    const doc = this.doc;
+    if (this.kind !== 'serverless-framework' || !doc) return node;
+    let current: unknown = resolve(node, doc);
+    for (let hop = 0; hop < 4; hop++) {
+      if (!isScalar(current) || typeof current.value !== 'string' || intrinsicOf(current)) return current;
+      const text = current.value.trim();
+      const match = SELF_REFERENCE.exec(text.startsWith('${self:') ? this.innerSelfReplaced(text).replace(STAGE_REFERENCE, () => this.defaultStage()) : text);
+      if (!match) return current;
+      const steps = match[1].split('.');
+      const { node: target, taken } = this.followSelfPath(steps);
+      if (taken < steps.length || !target) return undefined;
+      current = target;
+    }
+    return current;
+  }
+
+  /** The intrinsic function (`!Join`, `!Sub`, `!If`...) a whole-value `${self:a.b}` leads to (followSelf), or undefined. */
+  private selfIntrinsic(node: Node): Node | undefined {
+    const start = this.doc ? resolve(node, this.doc) : node;
+    const target = this.followSelf(start);
+    return target !== start && intrinsicOf(target) ? (target as Node) : undefined;
+  }
+
+  /** The map a setting is, or the one its whole-value `${self:a.b}` names (`environment: ${self:custom.settings}`). */
+  private selfMap(node: unknown): YAMLMap | undefined {
+    return this.doc ? asMap(this.followSelf(node), this.doc) : undefined;
+  }
+
+  /**
    * The text a whole-value `${self:a.b}` reference of a Serverless Framework file names, when the file writes a scalar
    * there (the Framework reads `self:` from the file itself); undefined for anything else (a fallback, another source,
    * a collection, a path the file does not hold).
    */
-  /**
-   * The intrinsic function (`!Join`, `!Sub`, `!If`...) a whole-value `${self:a.b}` of a Serverless Framework file leads to,
-   * through a few hops of such references; undefined when it leads to a scalar, to nothing, or the node is no such reference.
-   */
-  private selfIntrinsic(node: Node): Node | undefined {
-    if (this.kind !== 'serverless-framework' || !this.doc) return undefined;
-    let current: unknown = node;
-    for (let hop = 0; hop < 4; hop++) {
-      if (!isScalar(current) || typeof current.value !== 'string' || intrinsicOf(current)) return undefined;
-      const match = SELF_REFERENCE.exec(current.value.trim());
-      if (!match) return undefined;
-      const steps = match[1].split('.');
-      const { node: target, taken } = this.followSelfPath(steps);
-      if (taken < steps.length || !target) return undefined;
-      if (intrinsicOf(target)) return target as Node;
-      current = target;
-    }
-    return undefined;
-  }
-
-  /**
-   * The map a setting is, or the one its whole-value `${self:a.b}` names (`environment: ${self:custom.settings}`,
-   * `${self:custom.env.${self:provider.stage}}` for the default stage), through a few hops; undefined for anything else.
-   */
-  private selfMap(node: unknown): YAMLMap | undefined {
-    const doc = this.doc;
-    if (!doc) return undefined;
-    let current: unknown = resolve(node, doc);
-    for (let hop = 0; hop < 4 && isScalar(current) && typeof current.value === 'string'; hop++) {
-      const text = this.innerSelfReplaced(current.value.trim()).replace(STAGE_REFERENCE, () => this.defaultStage());
-      const match = SELF_REFERENCE.exec(text);
-      if (!match) return undefined;
-      const steps = match[1].split('.');
-      const { node: target, taken } = this.followSelfPath(steps);
-      if (taken < steps.length) return undefined;
-      current = target;
-    }
-    return asMap(current, doc);
-  }
-
   private selfReference(text: string): string | undefined {
     const match = SELF_REFERENCE.exec(text.trim());
     if (!match || !this.doc) return undefined;

@@ -18,6 +18,8 @@ testRule(rule, {
     { name: "pecl's configure options", code: 'FROM php:8.3-apache\nRUN pecl install --configureoptions \'enable-redis-igbinary="yes"\' redis-6.3.0\n' },
     // mitmproxy's release image: the wheel copied in is the only candidate.
     { name: 'pip without an index, from the wheels copied in', code: 'FROM python:3.11-slim\nCOPY dist/*.whl /wheels/\nRUN pip install --no-index --find-links=/wheels mitmproxy\n' },
+    // GKE's rayserve TPU image: a ray build by URL, then its extra without a version (pip keeps the build).
+    { name: 'a package installed before from a wheel URL or with a version', code: 'FROM rayproject/ray:2.40.0\nRUN pip install -U "https://example.com/ray-3.0.0.dev0-cp312-cp312-manylinux2014_x86_64.whl" && \\\n    pip install --no-deps "ray[llm]"\nRUN pip install flask==3.0.3\nRUN pip install Flask\n' },
   ],
   invalid: [
     {
@@ -111,6 +113,11 @@ testRule(rule, {
       name: 'a package named wheel is installed, not built',
       code: 'FROM python:3.12-slim\nRUN pip3 install -U pip setuptools wheel typing\n',
       errors: [{ line: 2, column: 42, endColumn: 48, message: '`typing` is installed by pip without a version' }],
+    },
+    {
+      name: 'a version installed in another stage does not hold here, nor a later one',
+      code: 'FROM python:3.12 AS a\nRUN pip install flask==3.0.3\nFROM python:3.12-slim\nRUN pip install flask\nRUN pip install requests && pip install requests==2.32.3\n',
+      errors: [{ line: 4, column: 17, message: '`flask`' }, { line: 5, column: 17, message: '`requests`' }],
     },
   ],
 });

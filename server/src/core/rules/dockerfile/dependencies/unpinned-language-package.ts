@@ -1,5 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
-import { declaresVersion, installedPackages } from '../../../dockerfile/packages';
+import { declaresVersion, installedPackages, type InstalledPackage } from '../../../dockerfile/packages';
+import type { DockerfileModel, Stage } from '../../../dockerfile/model';
+import type { Instruction } from 'dockerfile-ast';
 import { normalPythonName, pinnedByEarlierRequirements } from '../../../build-context';
 import { effectiveWords, type SimpleCommand } from '../../../dockerfile/shell';
 import { programOf, verbIndex } from '../../../dockerfile/instructions';
@@ -12,6 +14,40 @@ const LANGUAGE_MANAGERS = new Set(['pip', 'pipx', 'npm', 'yarn', 'pnpm', 'gem', 
  * and its next major release may read it differently.
  */
 const SELF = new Set(['pip', 'setuptools', 'wheel', 'npm', 'corepack', 'rubygems-update']);
+
+/**
+ * Whether a pip package was installed with one version earlier in its stage or the stages it builds on: `name==1.2`
+ * (declaresVersion) or a wheel named by path or URL (`…/ray-3.0.0.dev0-cp312-….whl`), before it in the file.
+ */
+function pipPinsBefore(model: DockerfileModel, packages: readonly InstalledPackage[]): (pkg: InstalledPackage, name: string) => boolean {
+  // By name: each unpinned package looks at the pins of its own name only.
+  const pins = new Map<string, { instruction: Instruction; offset: number }[]>();
+  for (const p of packages) {
+    if (p.manager !== 'pip') continue;
+    const file = p.word.value.slice(p.word.value.lastIndexOf('/') + 1);
+    const name = file.endsWith('.whl') ? file.slice(0, file.indexOf('-') < 0 ? file.length : file.indexOf('-')) : declaresVersion(p) ? p.name : undefined;
+    if (!name) continue;
+    const key = normalPythonName(name);
+    const list = pins.get(key);
+    const pin = { instruction: p.instruction, offset: offsetOf(p) };
+    if (list) list.push(pin);
+    else pins.set(key, [pin]);
+  }
+  if (pins.size === 0) return () => false;
+  const chains = new Map<Stage | undefined, ReadonlySet<Instruction>>();
+  return (pkg, name) => {
+    const stage = model.stageOf(pkg.instruction);
+    let chain = chains.get(stage);
+    if (!chain) chains.set(stage, (chain = new Set(stage ? model.inheritedInstructions(stage, 'RUN') : [])));
+    const at = offsetOf(pkg);
+    return (pins.get(name) ?? []).some((pin) => pin.offset < at && chain!.has(pin.instruction));
+  };
+}
+
+/** Where a package word starts, as a number that orders words through the file. */
+function offsetOf(pkg: InstalledPackage): number {
+  return pkg.word.range.start.line * 1e6 + pkg.word.range.start.character;
+}
 
 /** `pip install -U x`, `--upgrade`, `--force-reinstall`: the newest release replaces the one installed. */
 function upgrades(command: SimpleCommand): boolean {
@@ -61,14 +97,21 @@ export default defineDockerfileRule({
   },
   check({ model, report, buildContext }) {
     const runs = model.instructionsOf('RUN');
-    for (const pkg of installedPackages(model, runs)) {
+    const packages = installedPackages(model, runs);
+    const pinnedBefore = pipPinsBefore(model, packages);
+    for (const pkg of packages) {
       if (!LANGUAGE_MANAGERS.has(pkg.manager) || SELF.has(pkg.name.toLowerCase()) || !isRegistryName(pkg.word.value)) continue;
       // `npm install x`, `pnpm add x`, `yarn add x` inside a project add the newest `x` to the image's package.json:
       // a dependency the committed manifest and lock file do not hold, as unpinned as a global one (umami's `yarn add prisma`).
       if (declaresVersion(pkg)) continue;
       // A requirements file installed before pinned it (talking_heads' `transformers==4.47.1`): pip keeps that version,
       // unless told to upgrade.
-      if (pkg.manager === 'pip' && buildContext?.files && !upgrades(pkg.command) && pinnedByEarlierRequirements(model, buildContext, pkg.instruction).has(normalPythonName(pkg.name))) continue;
+      // So does an earlier install of it with a version, or from a wheel file or URL (GKE's rayserve image installs a
+      // ray build by URL, then `pip install --no-deps "ray[llm]"`).
+      if (pkg.manager === 'pip' && !upgrades(pkg.command)) {
+        const name = normalPythonName(pkg.name);
+        if (pinnedBefore(pkg, name) || (buildContext?.files && pinnedByEarlierRequirements(model, buildContext, pkg.instruction).has(name))) continue;
+      }
       // `pip install --no-index --find-links=/wheels app` (mitmproxy's image): only the wheels copied in, no index.
       if ((pkg.manager === 'pip' || pkg.manager === 'pipx') && pkg.command.words.some((w) => w.value === '--no-index')) continue;
       // `pip wheel` and `pip download` fetch from the index for a later install: named as they are.

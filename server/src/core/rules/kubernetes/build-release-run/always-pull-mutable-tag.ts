@@ -2,8 +2,7 @@ import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
 import { pullPolicyOf } from '../../../kubernetes/pod-parts';
-import { imageNamedIn, kustomizationPath, kustomizeImageEntries, movingTagsSetByBuilds, namesPinnedByBuilds, type KustomizeImageEntry } from '../../../kubernetes/kustomize-images';
-import { locationOf } from '../../../kubernetes/selectors';
+import { imageNamedIn, movingTagSetByBuilds, namesPinnedByBuilds } from '../../../kubernetes/kustomize-images';
 
 export default defineKubernetesRule({
   meta: {
@@ -31,7 +30,6 @@ export default defineKubernetesRule({
   },
   check({ model, workspace, report }) {
     let pinned: ReadonlySet<string> | undefined;
-    let entries: KustomizeImageEntry[] | undefined;
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
@@ -45,10 +43,9 @@ export default defineKubernetesRule({
         const range = model.rangeOf(policy.node);
         if (!range) continue;
         // A moving tag a Kustomize build writes over the one here (mutable-image-tag explains).
-        const setByBuilds = movingTagsSetByBuilds((entries ??= kustomizeImageEntries(workspace)), container.image);
-        if (setByBuilds.length > 0) {
-          const data = { tag: setByBuilds[0].newTag ?? '', image: setByBuilds[0].name, kustomization: kustomizationPath(model.source.uri, setByBuilds[0].kustomization) };
-          report({ messageId: 'overlay', data, range, related: setByBuilds.map((e) => locationOf(e.kustomization, `sets \`newTag: ${e.newTag}\``)) });
+        const byBuild = movingTagSetByBuilds(workspace, model.source.uri, container.image);
+        if (byBuild) {
+          report({ messageId: 'overlay', data: { tag: byBuild.tag, image: byBuild.name, kustomization: byBuild.kustomization }, range, related: byBuild.related });
           continue;
         }
         const tag = image.tag ?? 'latest';

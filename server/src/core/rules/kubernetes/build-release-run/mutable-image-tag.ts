@@ -3,8 +3,7 @@ import { isTemplated } from '../../../kubernetes/model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
 import { revisionTemplateOf } from '../../../kubernetes/knative';
 import { pullPolicyOf, usesImageAsStandIn } from '../../../kubernetes/pod-parts';
-import { namesPinnedByBuilds, imageNamedIn, kustomizeImageEntries, kustomizationPath, movingTagsSetByBuilds, type KustomizeImageEntry } from '../../../kubernetes/kustomize-images';
-import { locationOf } from '../../../kubernetes/selectors';
+import { namesPinnedByBuilds, imageNamedIn, movingTagSetByBuilds } from '../../../kubernetes/kustomize-images';
 
 export default defineKubernetesRule({
   meta: {
@@ -46,7 +45,6 @@ export default defineKubernetesRule({
   },
   check({ model, workspace, report }) {
     let pinned: ReadonlySet<string> | undefined;
-    let entries: KustomizeImageEntry[] | undefined;
     for (const object of model.objects) {
       const pod = object.podSpec;
       if (!pod) continue;
@@ -63,11 +61,9 @@ export default defineKubernetesRule({
         if (imageNamedIn(pinned, container.image)) continue;
         // A tag a Kustomize build writes over the one here (a development overlay's `newTag: master`): the build's
         // tag is what runs, and its kustomization is where to pin it.
-        const setByBuilds = movingTagsSetByBuilds((entries ??= kustomizeImageEntries(workspace)), container.image);
-        if (setByBuilds.length > 0) {
-          const first = setByBuilds[0];
-          const data = { image: container.image, tag: first.newTag ?? '', kustomization: kustomizationPath(model.source.uri, first.kustomization) };
-          report({ messageId: 'overlay', data, range: container.imageRange, related: setByBuilds.map((e) => locationOf(e.kustomization, `sets \`newTag: ${e.newTag}\``)) });
+        const byBuild = movingTagSetByBuilds(workspace, model.source.uri, container.image);
+        if (byBuild) {
+          report({ messageId: 'overlay', data: { image: container.image, tag: byBuild.tag, kustomization: byBuild.kustomization }, range: container.imageRange, related: byBuild.related });
           continue;
         }
         if (image.tag === undefined && isVersionedRepository(image.repository)) continue;

@@ -1,6 +1,7 @@
 import { defineServerlessRule } from '../../../rule';
 import { looksLikeSecretName, namesSecretValue } from '../../../secrets';
 import { wordsOf } from '../../../mask';
+import { nameWords } from '../../../locators';
 import type { EnvVar, ServerlessModel } from '../../../serverless/model';
 
 /** CloudFormation dynamic references that decrypt a secret while the stack deploys. */
@@ -114,18 +115,18 @@ function judge(
   if (parameter && !publicField(env.name) && !publicField(parameter)) return { messageId: 'noEcho', data: { parameter } };
   // A parameter that is not even NoEcho, when both its name and the variable's say secret (`SLACK_TOKEN: !Ref SlackToken`).
   // Not when the function also takes a KMS key: the value may be a ciphertext it decrypts (Honeycomb's integrations).
-  const shown = plain.size > 0 && namesSecretValue(snakeCase(env.name)) && !kmsKey() ? parameterIn(env, plain, model) : undefined;
-  if (shown && namesSecretValue(snakeCase(shown)) && !publicField(env.name) && !publicField(shown)) return { messageId: 'plainParameter', data: { parameter: shown } };
+  const shown = plain.size > 0 && namesSecretValue(nameWords(env.name)) && !kmsKey() ? parameterIn(env, plain, model) : undefined;
+  if (shown && namesSecretValue(nameWords(shown)) && !publicField(env.name) && !publicField(shown)) return { messageId: 'plainParameter', data: { parameter: shown } };
   // A parameter typed `AWS::SSM::Parameter::Value<String>` under a secret's name (`SLACK_WEBHOOK_URL: !Ref SlackWebhookUrl`):
   // the stored value, read when the stack deploys, as `{{resolve:ssm:…}}` would.
-  const fromSsm = ssm.size > 0 && namesSecretValue(snakeCase(env.name)) && !publicField(env.name) ? parameterIn(env, ssm, model) : undefined;
+  const fromSsm = ssm.size > 0 && namesSecretValue(nameWords(env.name)) && !publicField(env.name) ? parameterIn(env, ssm, model) : undefined;
   if (fromSsm) return { messageId: 'ssmParameter', data: { parameter: fromSsm } };
   if (text === undefined) return undefined;
   const framework = model.kind === 'serverless-framework';
   // `${env:SLACK_API_TOKEN}`, `${param:dbPassword}`, `${file(secrets.json):stripeKey}`: the deploying machine's
   // (or the Dashboard's, or a local file's) value, written into the function's configuration at deploy time, when
   // the variable's name says secret.
-  const source = framework && namesSecretValue(snakeCase(env.name)) ? model.deployTimeSource(text) : undefined;
+  const source = framework && namesSecretValue(nameWords(env.name)) ? model.deployTimeSource(text) : undefined;
   if (source) return { messageId: 'deployValue', data: { source } };
   // A plain SSM parameter under a secret's name (`TWILIO_AUTH_TOKEN: '{{resolve:ssm:TWILIO_AUTH_TOKEN}}'`, `${ssm:/bot/token}`):
   // the secret, kept as a String, resolved into the configuration.
@@ -145,10 +146,6 @@ function parameterIn(env: EnvVar, parameters: ReadonlySet<string>, model: Server
   return undefined;
 }
 
-/** A parameter's name as an environment variable's would be written: `SlackToken` -> `SLACK_TOKEN`, `NRLicenseKey` -> `NR_LICENSE_KEY`. */
-function snakeCase(name: string): string {
-  return wordsOf(name).join('_').toUpperCase();
-}
 
 /** A `${Name}` of a `!Sub` body (not `${!Literal}`, not `${AWS::Region}` or `${Resource.Attribute}`). */
 const SUB_VARIABLE = /\$\{([A-Za-z0-9]+)\}/g;
