@@ -134,7 +134,8 @@ describe('package scripts an image starts', () => {
   it('finds the package.json of the working directory, copied by name, by a glob or with the whole context', () => {
     assert.equal(startPackageJson(model('FROM node:20\nWORKDIR /app\nCOPY web/package*.json ./\nCMD ["npm", "start"]\n')), 'web/package.json');
     assert.equal(startPackageJson(model('FROM node:20\nWORKDIR /srv\nCOPY . .\nCMD yarn serve\n')), 'package.json');
-    assert.equal(startPackageJson(model('FROM node:20\nWORKDIR /srv\nCOPY . .\nCMD ["node", "server.js"]\n')), undefined, 'no script is started');
+    assert.equal(startPackageJson(model('FROM node:20\nWORKDIR /srv\nCOPY . .\nCMD ["node", "server.js"]\n')), 'package.json', 'the package whose script node runs');
+    assert.equal(startPackageJson(model('FROM node:20\nWORKDIR /srv\nCOPY . .\nCMD ["python3", "app.py"]\n')), undefined, 'no package is started');
     assert.equal(startPackageJson(model('FROM node:20\nWORKDIR /srv\nCOPY src/ ./src/\nCMD ["npm", "start"]\n')), undefined, 'no copy put a package.json there');
   });
   it('reads which script a command line runs', () => {

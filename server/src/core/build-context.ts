@@ -730,13 +730,15 @@ export function startPythonScript(model: DockerfileModel): string | undefined {
 
 /**
  * The build-context path of the package.json whose script the final image starts (`CMD ["npm", "start"]`, `yarn
- * serve`): the one in the working directory of the start instruction, traced to the copy that put it there.
+ * serve`), or of the package whose script the main process runs with Node (`node index.js`): the one in the working
+ * directory of the start instruction, traced to the copy that put it there.
  */
 export function startPackageJson(model: DockerfileModel): string | undefined {
   const info = startInfo(model);
   const runsScript = (c: StartCommand) => packageScriptRun(c.words.map((w) => w.value)) !== undefined;
+  const runsNode = (c: StartCommand) => /^(node|bun|pm2-runtime)$/.test(c.program);
   // The main process's package script when it runs one (what the rules read), else the first one started.
-  const command = info?.main && runsScript(info.main) ? info.main : info?.commands.find(runsScript);
+  const command = info?.main && (runsScript(info.main) || runsNode(info.main)) ? info.main : info?.commands.find(runsScript);
   if (!info || !command) return undefined;
   const directories = workdirs(model);
   const directory = startDirectory(info, command, directories);

@@ -35,6 +35,8 @@ export function devServerSpan(v: readonly string[], p: string): [number, number]
   if ((p === 'ng' || p === 'vue-cli-service' || p === 'webpack') && v[1] === 'serve') return at(1);
   if (p === 'react-scripts' && v[1] === 'start') return at(1);
   if (p === 'flask' && v[1] === 'run') return at(1);
+  // The FastAPI CLI: `fastapi dev` reloads on changes and listens on 127.0.0.1; `fastapi run` is its production mode.
+  if (p === 'fastapi' && v[1] === 'dev') return at(1);
   if ((p === 'manage.py' || /manage\.py$/.test(v[1] ?? '')) && v.includes('runserver')) return at(v.indexOf('runserver'));
   if ((p === 'jekyll' && v[1] === 'serve') || (p === 'hugo' && (v[1] === 'server' || v[1] === 'serve'))) return at(1);
   if (p === 'php' && /artisan$/.test(v[1] ?? '') && v[2] === 'serve') return at(2);

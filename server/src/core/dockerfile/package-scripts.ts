@@ -84,3 +84,30 @@ export function packageJsonObject(packageJson: string): Record<string, unknown> 
   }
   return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
 }
+
+/**
+ * Libraries of long-running processes that serve no port: chat bots that poll their platform or hold its gateway
+ * open, queue consumers and schedulers. Evidence that a Node package is no server, when no web framework is there too.
+ */
+const NON_SERVING_LIBRARIES = new Set([
+  'telegraf', 'grammy', 'node-telegram-bot-api', 'discord.js', 'eris', 'oceanic.js', 'tmi.js', 'mineflayer', 'whatsapp-web.js',
+  '@whiskeysockets/baileys', 'baileys', 'matrix-bot-sdk', 'kafkajs', 'amqplib', 'bullmq', 'bull', 'bee-queue', 'agenda', 'node-cron', 'cron',
+]);
+
+/**
+ * Dependencies that serve, or may: web frameworks and servers, WebSocket and gRPC servers, webhook receivers and the
+ * bot frameworks that take HTTP requests (Slack's Bolt, Microsoft's Bot Framework, Probot). Matched by name.
+ */
+const MAY_SERVE = /express|fastify|koa|hapi|restify|nest|^next$|nuxt|server|http|socket|^ws$|websocket|graphql|apollo|hono|^h3$|elysia|polka|^micro$|remix|astro|svelte|strapi|loopback|feathers|sails|bolt|botbuilder|probot|webhook|grpc|^connect$|serve|prom-client/;
+
+/**
+ * True when a package.json shows a package that serves no port: its runtime `dependencies` include a bot's, queue
+ * consumer's or scheduler's library (NON_SERVING_LIBRARIES) and nothing that serves or may (MAY_SERVE). Node serves
+ * HTTP with no dependency at all, so a package without such evidence is not known to serve nothing.
+ */
+export function packageServesNothing(packageJson: string): boolean {
+  const dependencies = packageJsonObject(packageJson)?.dependencies;
+  if (!dependencies || typeof dependencies !== 'object' || Array.isArray(dependencies)) return false;
+  const names = Object.keys(dependencies);
+  return names.some((name) => NON_SERVING_LIBRARIES.has(name)) && !names.some((name) => MAY_SERVE.test(name));
+}

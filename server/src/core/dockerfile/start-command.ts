@@ -558,6 +558,7 @@ export function serverKind(command: Pick<StartCommand, 'program' | 'words'>, bas
   if (p === 'java' && args.some((a) => /^(org\.springframework\.boot\.loader\.|io\.quarkus\.)/.test(a) || /quarkus-run\.jar$/.test(a))) return 'java';
   if (p === 'dotnet' && /\.dll$/.test(args[0] ?? '') && !mentionsNonServer && !isConsoleOnlyDotnetImage(base)) return `dotnet ${args[0]}`;
   if (p === 'flask' && args[0] === 'run') return 'flask run';
+  if (p === 'fastapi' && args[0] === 'run') return 'fastapi run';
   if ((p === 'manage.py' || (isPython(p) && /manage\.py$/.test(args[0] ?? ''))) && args.includes('runserver')) return 'manage.py runserver';
   if (p === 'catalina.sh' && args[0] === 'run') return 'catalina.sh';
   if (p === 'mix' && args[0] === 'phx.server') return 'mix phx.server';

@@ -16,6 +16,9 @@ export interface KustomizeImageEntry {
   digest: string | undefined;
   /** The Kustomization that holds the entry. */
   kustomization: KubeObject;
+  /** Where the entry's `newTag` and `newName` are written, in the kustomization's file. */
+  newTagRange: Range | undefined;
+  newNameRange: Range | undefined;
 }
 
 /** The kustomization fields that rewrite image names: `images`, and `imageTags`, its name before kustomize 2.0. */
@@ -28,19 +31,27 @@ export const IMAGE_FIELDS = ['images', 'imageTags'] as const;
 export function kustomizeImageEntries(workspace: KubernetesWorkspace): readonly KustomizeImageEntry[] {
   const known = entriesByWorkspace.get(workspace);
   if (known) return known;
-  const entries: KustomizeImageEntry[] = [];
-  for (const k of workspace.ofKind('Kustomization')) {
-    // `imageTags` is the field's old name, which kustomize still applies (with a warning).
-    for (const item of IMAGE_FIELDS.flatMap((field) => seqItems(valueOf(k.node, field, k.doc), k.doc))) {
-      const entry = asMap(item, k.doc);
-      if (!entry) continue;
-      const name = scalarString(valueOf(entry, 'name', k.doc), k.doc);
-      if (!name) continue;
-      const field = (key: string) => scalarString(valueOf(entry, key, k.doc), k.doc);
-      entries.push({ name, newName: field('newName'), newTag: field('newTag'), digest: field('digest'), kustomization: k });
-    }
-  }
+  const entries = workspace.ofKind('Kustomization').flatMap(imageEntriesOf);
   entriesByWorkspace.set(workspace, entries);
+  return entries;
+}
+
+/** The `images:` (or `imageTags:`) entries of one Kustomization, in file order. */
+export function imageEntriesOf(k: KubeObject): KustomizeImageEntry[] {
+  const entries: KustomizeImageEntry[] = [];
+  // `imageTags` is the field's old name, which kustomize still applies (with a warning).
+  for (const item of IMAGE_FIELDS.flatMap((field) => seqItems(valueOf(k.node, field, k.doc), k.doc))) {
+    const entry = asMap(item, k.doc);
+    if (!entry) continue;
+    const name = scalarString(valueOf(entry, 'name', k.doc), k.doc);
+    if (!name) continue;
+    const field = (key: string) => scalarString(valueOf(entry, key, k.doc), k.doc);
+    const rangeOf = (key: string) => {
+      const at = valueOf(entry, key, k.doc)?.range;
+      return at && !k.templated ? k.source.rangeOf(at[0], at[1]) : undefined;
+    };
+    entries.push({ name, newName: field('newName'), newTag: field('newTag'), digest: field('digest'), kustomization: k, newTagRange: rangeOf('newTag'), newNameRange: rangeOf('newName') });
+  }
   return entries;
 }
 
@@ -119,7 +130,10 @@ export function movingTagSetByBuilds(workspace: KubernetesWorkspace, uri: string
     tag: setting[0].newTag!,
     name: setting[0].name,
     kustomization: kustomizationPath(uri, setting[0].kustomization),
-    related: setting.map((e) => locationOf(e.kustomization, `sets \`newTag: ${e.newTag}\``)),
+    related: setting.map((e) => {
+      const message = `sets \`newTag: ${e.newTag}\``;
+      return e.newTagRange ? { uri: e.kustomization.uri, range: e.newTagRange, message } : locationOf(e.kustomization, message);
+    }),
   };
 }
 

@@ -109,6 +109,11 @@ export interface PodSpec {
 
 export interface KubeObject {
   uri: string;
+  /**
+   * The text the object was read from, to place a node of it in its own file (a related location in another file's
+   * finding). For a rendered Helm template it is the rendered text, whose ranges are not the file's.
+   */
+  source: SourceText;
   /** 0-based index of the YAML document in the file. */
   documentIndex: number;
   doc: Document;
@@ -228,6 +233,7 @@ export class KubernetesModel {
     const metadata = asMap(valueOf(root, 'metadata', doc), doc);
     const object: KubeObject = {
       uri: this.source.uri,
+      source: this.source,
       documentIndex,
       doc,
       node: root,

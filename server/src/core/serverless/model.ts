@@ -500,6 +500,20 @@ export class ServerlessModel {
   }
 
   /**
+   * Setting `key` (by its CloudFormation name) as `provider:` writes it for the functions that another file holds
+   * (`functions: ${file(./api.yml)}`, see includedFiles), which take it unless they set their own; undefined when the
+   * template includes no functions, or writes no such default.
+   */
+  defaultForIncludedFunctions(key: string): { setting: Setting; files: string[] } | undefined {
+    const doc = this.doc;
+    if (!doc || this.kind !== 'serverless-framework') return undefined;
+    const files = this.includedFiles.filter((f) => f.what === 'functions' || f.what === 'function').map((f) => f.file);
+    const pair = files.length > 0 ? pairOf(this.globals, FRAMEWORK_KEYS[key] ?? key, doc) : undefined;
+    const setting = pair && this.settingOf(pair, FRAMEWORK_KEYS[key] ?? key, true);
+    return setting && { setting, files: [...new Set(files)] };
+  }
+
+  /**
    * Whether `fn` takes setting `name` from the Globals or `provider:` when it has none of its own: not a plain Lambda
    * function, and not the runtime of a container-image function (`image:` in serverless.yml, `PackageType: Image`),
    * which its image decides: the Framework leaves `Runtime` out for one.

@@ -30,6 +30,7 @@ testRule(rule, {
       code: 'FROM quay.io/keycloak/keycloak:26.0 AS builder\nENV KC_DB=postgres\nRUN /opt/keycloak/bin/kc.sh build\n\nFROM quay.io/keycloak/keycloak:26.0\nCOPY --from=builder /opt/keycloak/ /opt/keycloak/\nENTRYPOINT ["/opt/keycloak/bin/kc.sh"]\nCMD ["start", "--optimized"]\n',
     },
     { name: 'start-dev as the argument of another image', code: 'FROM example/keycloak-config-cli:6.1.6\nCMD ["start-dev"]\n' },
+    { name: "the FastAPI CLI's production mode", code: 'FROM python:3.12-slim\nEXPOSE 80\nCMD ["fastapi", "run", "app/main.py", "--port", "80"]\n' },
   ],
   invalid: [
     {
@@ -95,6 +96,11 @@ testRule(rule, {
       name: 'a chain of pass-through entry points hands over to the CMD (Adminer: entrypoint.sh, then docker-php-entrypoint)',
       code: 'FROM php:8.3-cli-alpine\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT ["entrypoint.sh", "docker-php-entrypoint"]\nCMD ["php", "-S", "[::]:8080", "-t", "/var/www/html"]\n',
       errors: [{ line: 4, column: 6, endColumn: 17, message: '`php -S`' }],
+    },
+    {
+      name: "the FastAPI CLI's development mode (reloads on changes)",
+      code: 'FROM python:3.12-slim\nEXPOSE 8000\nCMD ["fastapi", "dev", "app/main.py", "--host", "0.0.0.0"]\n',
+      errors: [{ line: 3, column: 6, endColumn: 22, message: '`fastapi dev`' }],
     },
   ],
 });

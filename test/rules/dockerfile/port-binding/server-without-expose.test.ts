@@ -17,6 +17,12 @@ const pom = (parent: string, artifact: string) => ({ files: { 'pom.xml': { uri: 
 const BOOT = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app\nRUN chmod +x ./boot.sh\nCMD ["./boot.sh"]\n';
 const boot = (text: string) => ({ files: { 'boot.sh': { uri: 'file:///repo/boot.sh', text } } });
 
+// sr-tamim/gemini-telegram-bot: `yarn start` runs `node index.js`, a Telegraf bot polling Telegram.
+const BOT = 'FROM node:22.12.0-alpine\nRUN corepack enable\nWORKDIR /app\nCOPY package.json yarn.lock .yarnrc.yml ./\nRUN yarn install --frozen-lockfile\nCOPY . .\nCMD ["yarn", "start"]';
+const packageJson = (dependencies: Record<string, string>) => ({
+  files: { 'package.json': { uri: 'file:///repo/package.json', text: JSON.stringify({ name: 'bot', scripts: { start: 'node index.js', dev: 'nodemon index.js' }, dependencies }, null, 2) } },
+});
+
 testRule(rule, {
   valid: [
     { name: 'gunicorn with EXPOSE', code: 'FROM python:3.12-slim\nEXPOSE 8000\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n' },
@@ -38,6 +44,8 @@ testRule(rule, {
     { name: 'pm2-runtime with an ecosystem file (not read)', code: 'FROM node:20-alpine\nCOPY . /app\nWORKDIR /app\nCMD ["pm2-runtime", "start", "ecosystem.config.js"]\n' },
     { name: 'a script that ends by starting a server, with EXPOSE', code: BOOT.replace('CMD', 'EXPOSE 5000\nCMD'), buildContext: boot('#!/bin/bash\nflask db upgrade\nexec gunicorn -b :5000 main:app\n') },
     { name: 'a script that ends with a worker', code: BOOT, buildContext: boot('#!/bin/bash\nexec celery -A app worker\n') },
+    { name: 'a Telegraf bot started by yarn start: its dependencies serve nothing', code: BOT, buildContext: packageJson({ '@google/generative-ai': '^0.21.0', dotenv: '^16.4.7', nodemon: '^3.1.9', telegraf: '^4.16.3' }) },
+    { name: 'a discord.js bot started by node index.js', code: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "index.js"]\n', buildContext: packageJson({ 'discord.js': '^14.16.3', dotenv: '^16.4.7' }) },
   ],
   invalid: [
     {
@@ -98,6 +106,25 @@ testRule(rule, {
       code: BOOT,
       buildContext: boot('#!/bin/bash\nflask db upgrade\nexec gunicorn -b :5000 --access-logfile - --error-logfile - --timeout 600 main:app\n'),
       errors: [{ line: 5, column: 6, endColumn: 17, messageId: 'inScript', message: '`boot.sh` starts `gunicorn`, which serves on a port, but the image declares no EXPOSE; add `EXPOSE 5000`.' }],
+    },
+    {
+      name: 'a Telegraf bot beside Express (a webhook or a health endpoint): it may serve, reported',
+      code: BOT,
+      buildContext: packageJson({ express: '^4.21.2', telegraf: '^4.16.3' }),
+      errors: [{ line: 7, column: 6, message: '`yarn start`' }],
+    },
+    {
+      name: 'yarn start of a package with no bot or consumer library: unknown, reported',
+      code: BOT,
+      buildContext: packageJson({ dotenv: '^16.4.7' }),
+      errors: [{ line: 7, column: 6 }],
+    },
+    {
+      // Tom-Laurent-TL/octopus: the entrypoint script ends with the FastAPI CLI's production server.
+      name: 'a script that ends with fastapi run',
+      code: BOOT,
+      buildContext: boot('#!/bin/sh\nset -e\nalembic upgrade head\nexec /app/.venv/bin/fastapi run app/main.py --host 0.0.0.0 --port 80\n'),
+      errors: [{ line: 5, column: 6, message: '`fastapi run`, which serves on a port, but the image declares no EXPOSE; add `EXPOSE 80`' }],
     },
   ],
 });

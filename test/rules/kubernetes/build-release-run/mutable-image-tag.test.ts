@@ -120,5 +120,16 @@ testRule(rule, {
       workspace: [{ filename: 'overlays/development/kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\nimages:\n  - name: ghcr.io/shop/web\n    newTag: master\n' }],
       errors: [{ line: 14, column: 18, messageId: 'overlay', message: 'Image `ghcr.io/shop/web` is deployed with the moving tag `master`, which `overlays/development/kustomization.yaml` sets' }],
     },
+    {
+      // silborynirmata/kustomize-tomcat: the related locations point at each overlay's `newTag`, not at its `kind`.
+      name: 'overlays that give a tagged base image moving tags: each newTag is shown where it is written',
+      filename: 'BASE/tomcat-deployment.yaml',
+      code: deployment('ssilbory/alpine-tomcat:v5'),
+      workspace: [
+        { filename: 'DEV/kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamePrefix: dev-\nimages:\n  - name: ssilbory/alpine-tomcat\n    newTag: latest\n    newName: dev-repo/alp-tomcat\nbases:\n- ../BASE\n' },
+        { filename: 'PROD/kustomization.yaml', code: 'images:\n  - name: ssilbory/alpine-tomcat\n    newName: prod-repo/alp-tomcat\n    newTag: prod\nbases:\n- ../BASE\n' },
+      ],
+      errors: [{ line: 14, column: 18, messageId: 'overlay', relatedLines: [6, 4] }],
+    },
   ],
 });

@@ -10,6 +10,19 @@ testRule(rule, {
     { name: 'environment in the registry path (promotion between registries) and words containing env names', code: deploy('prod-registry.example.com/shop/product-api:2024.06.1-production-ready') },
     { name: 'prerelease suffix is not an environment', code: deploy('shop/web:3.1.0-dev.4') },
     { name: 'Helm templated tag', code: deploy('"shop/web:{{ .Values.env }}"') },
+    {
+      name: 'overlays that set a version, a moving tag, a digest, or only rename to a neutral registry',
+      filename: 'overlays/prod/kustomization.yaml',
+      code:
+        'resources: [../../base]\nimages:\n  - name: shop/web\n    newTag: 3.0.1\n  - name: shop/api\n    newTag: latest\n' +
+        '  - name: shop/worker\n    newTag: staging\n    digest: sha256:0c3c2e5d4a1b0f9e8d7c6b5a4938271605f4e3d2c1b0a99887766554433221100\n' +
+        '  - name: shop/jobs\n    newName: prod-registry.example.com/shop/jobs\n',
+    },
+    {
+      name: 'an overlay that keeps the base\'s own per-environment repository: reported in the base, not again here',
+      filename: 'overlays/prod/kustomization.yaml',
+      code: 'resources: [../../base]\nimages:\n  - name: shop/web-prod\n    newTag: 3.0.1\n',
+    },
   ],
   invalid: [
     { name: 'repository per environment', code: deploy('registry.example.com/shop/web-prod:3.0.1'), errors: [{ line: 14, column: 18, endLine: 14, endColumn: 58, messageId: 'repository', message: '`prod`' }] },
@@ -18,6 +31,19 @@ testRule(rule, {
       name: 'environment-prefixed tag in a List',
       code: 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: web}\n    spec:\n      containers:\n        - name: web\n          image: "shop/web:prod-20240601"\n',
       errors: [{ line: 10, column: 18, messageId: 'tag', message: '`prod`' }],
+    },
+    {
+      // silborynirmata/kustomize-tomcat: the PROD overlay deploys `prod-repo/alp-tomcat:prod`.
+      name: 'an overlay whose images entry tags the image for its environment',
+      filename: 'PROD/kustomization.yaml',
+      code: 'images:\n  - name: ssilbory/alpine-tomcat # match images with this name\n    newName: prod-repo/alp-tomcat\n    newTag: prod\nbases:\n- ../BASE\n',
+      errors: [{ line: 4, column: 13, endLine: 4, endColumn: 17, messageId: 'tag', message: 'Image `prod-repo/alp-tomcat:prod` is tagged for the `prod` environment' }],
+    },
+    {
+      name: 'an overlay that renames the image to a per-environment repository',
+      filename: 'overlays/staging/kustomization.yaml',
+      code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n  - name: shop/web\n    newName: registry.example.com/shop/web-staging\n',
+      errors: [{ line: 5, column: 14, messageId: 'repository', message: 'Image `registry.example.com/shop/web-staging` is a per-environment build' }],
     },
   ],
 });

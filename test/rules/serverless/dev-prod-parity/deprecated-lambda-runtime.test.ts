@@ -15,6 +15,7 @@ testRule(rule, {
     // Octo-Labs' ruby-serverless-examples: the Framework leaves Runtime out for a container-image function.
     { name: "a container-image function does not take the provider's runtime", filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  runtime: ruby2.7\n  ecr:\n    images:\n      dockerimage:\n        path: ./\nfunctions:\n  hello:\n    image:\n      name: dockerimage\n' },
     { name: "nor a SAM image function the Globals' runtime", code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python3.8\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      PackageType: Image\n' },
+    { name: 'functions included from other files, on a current provider runtime', filename: 'serverless.yml', code: "service: backend\nprovider:\n  name: aws\n  runtime: nodejs22.x\nfunctions:\n  - ${file(./serverless/api.yml)}\n" },
   ],
   invalid: [
     { name: '.NET 8 after its date', code: sam('dotnet8'), errors: [{ line: 6, column: 16, message: '2026-11-10' }] },
@@ -41,6 +42,19 @@ testRule(rule, {
       filename: 'serverless.yml',
       code: 'service: a\nprovider:\n  name: aws\n  runtime: ruby2.7\nfunctions:\n  hello:\n    image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello:1.0\n  zip:\n    handler: handler.run\n',
       errors: [{ line: 4, column: 12, message: 'of function `zip`' }],
+    },
+    {
+      // 1011Daniel/reto-backend-aws: every function is in serverless/api.yml or serverless/worker.yml.
+      name: 'the provider runtime of functions included from other files',
+      filename: 'serverless.yml',
+      code: "service: backend\nprovider:\n  name: aws\n  runtime: nodejs16.x\n  region: us-east-1\nfunctions:\n  - ${file(./serverless/api.yml)}\n  - ${file(./serverless/worker.yml)}\n",
+      errors: [{ line: 4, column: 12, messageId: 'included', message: 'Runtime `nodejs16.x`, the default of the functions in `./serverless/api.yml` and `./serverless/worker.yml` that set none of their own' }],
+    },
+    {
+      name: 'a function of the file takes the provider runtime too: one finding, naming it',
+      filename: 'serverless.yml',
+      code: "service: backend\nprovider:\n  name: aws\n  runtime: nodejs16.x\nfunctions:\n  api: ${file(./api.yml)}\n  worker:\n    handler: worker.handler\n",
+      errors: [{ line: 4, column: 12, messageId: 'deprecated', message: 'functions `api` and `worker`' }],
     },
   ],
 });

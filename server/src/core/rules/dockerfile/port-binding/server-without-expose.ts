@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import { addressOptions, baseImageOf, serverKind, startInfo } from '../../../dockerfile/start-command';
-import { jvmBuildFiles, readEntrypointScript, scriptMainCommand, type BuildContext } from '../../../build-context';
+import { jvmBuildFiles, readEntrypointScript, scriptMainCommand, startPackageJson, type BuildContext } from '../../../build-context';
+import { packageServesNothing } from '../../../dockerfile/package-scripts';
 import { jvmServing } from '../../../dockerfile/jvm-build';
 import type { DockerfileModel } from '../../../dockerfile/model';
 
@@ -44,8 +45,11 @@ export default defineDockerfileRule({
       'in a stage of the Dockerfile whose Gradle or Maven build file the linter read and found to list its own',
       'dependencies with no web framework or embedded server (a Kafka consumer; gRPC\'s transports alone do not count, as',
       'clients need them too); an `index.js` or `main.js` in a folder named for a worker, a job or a GitHub Action',
-      '(`action-dist/index.js`, a bundle that handles one event and exits); and `pm2-runtime` given an ecosystem file,',
-      'which is not read. This is hygiene rather than a broken contract, so',
+      '(`action-dist/index.js`, a bundle that handles one event and exits); `npm start` or `node index.js` of a package',
+      'whose package.json (read from the build context) depends on a chat bot\'s, queue consumer\'s or scheduler\'s',
+      'library (Telegraf, discord.js, KafkaJS, BullMQ…) and on nothing that serves or may (a web framework, a WebSocket',
+      'or gRPC server, a webhook receiver); and `pm2-runtime` given an ecosystem file, which is not read. This is',
+      'hygiene rather than a broken contract, so',
       'it is a hint.',
     ].join('\n'),
     messages: {
@@ -69,6 +73,11 @@ export default defineDockerfileRule({
     }
     if (!server) return;
     if (server === 'java -jar' && jarServesNothing(model, buildContext)) return;
+    // `npm start`, `node index.js` of a package whose dependencies are a bot's or a queue consumer's (Telegraf polling Telegram).
+    if (!script && /^(npm|yarn|pnpm|bun|node|pm2-runtime) /.test(server)) {
+      const packageJson = buildContext?.files?.[startPackageJson(model) ?? ''];
+      if (packageJson && packageServesNothing(packageJson.text)) return;
+    }
     if (model.inheritedInstructions(info.stage, 'EXPOSE').length > 0) return;
     // The platform chooses the port (`--port $PORT`): there is no fixed number to declare.
     if (started.words.some((w) => /\$\{?PORT\b/.test(w.value))) return;

@@ -1,6 +1,8 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { parseImageReference } from '../../../kubernetes/images';
+import { imageEntriesOf } from '../../../kubernetes/kustomize-images';
+import type { Range } from '../../../types';
 
 const ENV = 'dev|develop|development|qa|uat|stage|staging|preprod|prod|production';
 /** `shop/web-prod`, `shop/web_staging`. */
@@ -22,6 +24,9 @@ export default defineKubernetesRule({
       '',
       'Build once, tag the image with a version or commit SHA, and promote that exact image (ideally by digest) from',
       'environment to environment, supplying the differences as config.',
+      '',
+      'A kustomization\'s `images:` entry is read as the image it makes (`newName`, `newTag`): an overlay that deploys',
+      '`shop/web:prod` is reported where it sets the tag.',
     ].join('\n'),
     messages: {
       repository: 'Image `{{image}}` is a per-environment build (`{{environment}}` in its name); promote one versioned image through all environments.',
@@ -29,17 +34,34 @@ export default defineKubernetesRule({
     },
   },
   check({ model, report }) {
+    /** Judges the repository and tag as written (either may be left to what they replace: not judged then). */
+    const judge = (written: string, repository: string | undefined, tag: string | undefined, nameRange: Range, tagRange: Range) => {
+      const byName = repository ? ENV_REPOSITORY.exec(repository.slice(repository.lastIndexOf('/') + 1)) : null;
+      const byTag = tag ? ENV_TAG.exec(tag) : null;
+      if (byName) report({ messageId: 'repository', data: { image: written, environment: byName[1] }, range: nameRange });
+      else if (byTag) report({ messageId: 'tag', data: { image: written, environment: byTag[1] }, range: tagRange });
+    };
     for (const object of model.objects) {
+      if (object.kind === 'Kustomization') {
+        // An overlay's `images:` entry: the image it deploys is the new name with the new tag (each defaulting to the old).
+        for (const entry of imageEntriesOf(object)) {
+          if (entry.digest || (!entry.newName && !entry.newTag) || isTemplated(entry.newName ?? '') || isTemplated(entry.newTag ?? '')) continue;
+          const old = parseImageReference(entry.name);
+          const repository = entry.newName ? parseImageReference(entry.newName).repository : old.repository;
+          const tag = entry.newTag ?? old.tag;
+          const range = entry.newTagRange ?? entry.newNameRange;
+          if (!range) continue;
+          // What the entry leaves as it was is judged where it is written (the base's image), not again here.
+          judge(tag ? `${repository}:${tag}` : repository, entry.newName && repository, entry.newTag, entry.newNameRange ?? range, range);
+        }
+        continue;
+      }
       const pod = object.podSpec;
       if (!pod) continue;
       for (const container of pod.allContainers) {
         if (!container.image || !container.imageRange || isTemplated(container.image)) continue;
         const image = parseImageReference(container.image);
-        const last = image.repository.slice(image.repository.lastIndexOf('/') + 1);
-        const byName = ENV_REPOSITORY.exec(last);
-        const byTag = image.tag ? ENV_TAG.exec(image.tag) : null;
-        if (byName) report({ messageId: 'repository', data: { image: container.image, environment: byName[1] }, range: container.imageRange });
-        else if (byTag) report({ messageId: 'tag', data: { image: container.image, environment: byTag[1] }, range: container.imageRange });
+        judge(container.image, image.repository, image.tag, container.imageRange, container.imageRange);
       }
     }
   },

@@ -1,5 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
 import { REVIEWED, deprecationOf } from '../../../serverless/runtimes';
+import { spokenList } from '../../../lists';
 
 export default defineServerlessRule({
   meta: {
@@ -17,11 +18,15 @@ export default defineServerlessRule({
       '(`sam local`, the runtime\'s container image). The list of deprecated runtimes and their dates is kept as data in the',
       'linter (see the README) and was last checked on ' + REVIEWED + '.',
       '',
+      'A serverless.yml whose functions are in other files (`functions: [${file(./api.yml)}]`) has the `provider.runtime`',
+      'it gives them reported: those files are not read, and each function there takes it unless it sets its own.',
+      '',
       'Not reported: templates that are not for AWS, runtimes given by a parameter or intrinsic function,',
       "container-image functions without a `Runtime`, and runtimes not on the linter's deprecation list.",
     ].join('\n'),
     messages: {
       deprecated: 'Runtime `{{runtime}}` of {{functions}} was deprecated by AWS Lambda on {{date}}; move to `{{successor}}`.',
+      included: 'Runtime `{{runtime}}`, the default of the functions in {{files}} that set none of their own, was deprecated by AWS Lambda on {{date}}; move to `{{successor}}`.',
     },
   },
   check({ model, report }) {
@@ -30,6 +35,13 @@ export default defineServerlessRule({
       const runtime = model.setting(fn, 'Runtime');
       const deprecation = runtime?.literal !== undefined ? deprecationOf(runtime.literal) : undefined;
       if (runtime && deprecation) report({ messageId: 'deprecated', data: { runtime: runtime.literal!, functions: model.namesTaking(fn, runtime), date: deprecation.deprecated, successor: deprecation.successor }, range: runtime.range });
+    }
+    // `provider.runtime` of functions that `${file(…)}` includes, when no function of this file takes it (else reported above).
+    const included = model.defaultForIncludedFunctions('Runtime');
+    const deprecation = included?.setting.literal !== undefined ? deprecationOf(included.setting.literal) : undefined;
+    if (included && deprecation && !model.functions.some((fn) => model.setting(fn, 'Runtime')?.node === included.setting.node)) {
+      const files = spokenList(included.files.map((f) => `\`${f}\``));
+      report({ messageId: 'included', data: { runtime: included.setting.literal!, files, date: deprecation.deprecated, successor: deprecation.successor }, range: included.setting.range });
     }
   },
 });
