@@ -190,6 +190,9 @@ describe('the one path', () => {
   it("a chat service's incoming-webhook URL is a secret by its name; other URLs and webhooks of no chat service are not", () => {
     for (const name of ['SLACK_WEBHOOK_URL', 'DISCORD_WEBHOOK', 'slackHookUrl', 'HONEY_SLACK_URL', 'TEAMS_INCOMING_WEBHOOK_URL']) assert.ok(looksLikeSecretName(name), name);
     for (const name of ['WEBHOOK_URL', 'SLACK_API_URL', 'SLACK_CHANNEL', 'SLACK', 'DISCORD_GUILD_ID', 'SLACK_INCOMING']) assert.ok(!looksLikeSecretName(name), name);
+    // JWT signing keys and master keys (boristane/users, Parse Server's in danepowell/honeydew-server).
+    for (const name of ['JWT_KEY', 'JWT_USERS_KEY', 'jwt-admins-key', 'PARSE_MASTER_KEY', 'MEILI_MASTER_KEY']) assert.ok(looksLikeSecretName(name), name);
+    for (const name of ['JWT_PUBLIC_KEY', 'JWT_KEY_ALGORITHM', 'JWT_KEY_ID', 'CACHE_KEY', 'PARTITION_KEY']) assert.ok(!looksLikeSecretName(name), name);
   });
 
   it('a URL written as a form to fill in holds no password; a weak real one does (review set 48: Hasura)', () => {

@@ -19,6 +19,8 @@ import { duplicateKeyProblems, problemsOf, readDocument, readLoneFlowDashes } fr
 
 /** A reference to the stage inside a path: `${self:provider.stage}`, `${sls:stage}`, `${opt:stage}`, `${opt:stage, 'dev'}`. */
 const STAGE_REFERENCE = /\$\{(?:self:provider\.stage|sls:stage|opt:stage\s*(?:,[^{}]*)?)\}/g;
+/** A whole step that is a reference to the stage (STAGE_REFERENCE, alone). */
+const STAGE_STEP = /^\$\{(?:self:provider\.stage|sls:stage|opt:stage\s*(?:,[^{}]*)?)\}$/;
 /** A `${self:a.b}` reference anywhere in a text, with no variable inside it. */
 const INNER_SELF_REFERENCE = /\$\{self:([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\}/g;
 /** A whole-value `${self:a.b}` reference. */
@@ -274,6 +276,11 @@ export class ServerlessModel {
       // `${self:custom.config.${self:provider.stage}.token}`: the path for the stage the file deploys by default; so is
       // `${self:custom.env.TOKEN.${self:custom.stage}}` when `custom.stage` is such a reference (`${sls:stage}`).
       if (current.startsWith('${self:')) current = this.innerSelfReplaced(current).replace(STAGE_REFERENCE, () => this.defaultStage());
+      else if (current.startsWith('${file(')) {
+        // `${file(./.env.yml):${opt:stage}.MASTER_KEY}`: the file's key for the stage the file deploys by default.
+        const close = current.indexOf(')');
+        if (close > 0) current = current.slice(0, close) + current.slice(close).replace(STAGE_REFERENCE, () => this.defaultStage());
+      }
       const outside = DEPLOY_SOURCE.exec(current);
       if (outside) return outside[1] ? `\${${outside[1]}:${outside[2]}}` : `\${file(${outside[3]})${outside[4] ? `:${outside[4]}` : ''}}`;
       const self = SELF_REFERENCE.exec(current);
@@ -416,6 +423,36 @@ export class ServerlessModel {
   }
 
   /**
+   * The literals a whole-value `${self:...}` path with the stage as one of its steps can lead to
+   * (`${self:custom.${opt:stage}.runtime}` with `custom.local` and `custom.test` written): the value under each key of
+   * that level but `local` and `offline` (serverless-offline's), since a deploy may name any stage (`--stage`), as a
+   * `!FindInMap` over a stage's Mappings is read (mappedValues). Undefined when the text is no such path, or a value
+   * found is no literal.
+   */
+  perStageValues(text: string): string[] | undefined {
+    const doc = this.doc;
+    const trimmed = text.trim();
+    if (this.kind !== 'serverless-framework' || !doc || !trimmed.startsWith('${self:') || !trimmed.endsWith('}')) return undefined;
+    const steps = pathSteps(trimmed.slice(7, -1));
+    const at = steps?.findIndex((step) => STAGE_STEP.test(step)) ?? -1;
+    if (!steps || at < 0 || steps.some((step, i) => i !== at && !/^[A-Za-z0-9_-]+$/.test(step))) return undefined;
+    const { node: level, taken } = this.followSelfPath(steps.slice(0, at));
+    if (taken < at) return undefined;
+    const values: string[] = [];
+    for (const { key, pair } of mapEntries(level, doc)) {
+      // A `local` (or `offline`) stage is serverless-offline's, run on the developer's machine, not deployed.
+      if (/^(local|offline)$/i.test(key)) continue;
+      let node: unknown = resolve(pair.value, doc);
+      for (const step of steps.slice(at + 1)) node = valueOf(asMap(node, doc), step, doc);
+      const value = resolve(node, doc);
+      if (value === undefined) continue;
+      if (!isScalar(value) || value.value === null || typeof value.value === 'object' || String(value.value).includes('${')) return undefined;
+      values.push(String(value.value));
+    }
+    return values.length > 0 ? values : undefined;
+  }
+
+  /**
    * The values a setting can take when it is deployed: the setting itself, or for `!If [Condition, A, B]` each
    * branch (a nested `!If`'s too, to MAX_CONDITION_DEPTH), `!Ref AWS::NoValue` left out, and for a `!FindInMap` into
    * the template's own Mappings each literal it can find there (mappedValues), as a literal. Each keeps the setting's
@@ -423,6 +460,9 @@ export class ServerlessModel {
    */
   branches<T extends TemplateValue>(value: T): T[] {
     const doc = this.doc;
+    // `${self:custom.${opt:stage}.redisHost}`: the literal each stage the file writes gives.
+    const staged = value.literal === undefined && value.text !== undefined && !value.intrinsic ? this.perStageValues(value.text) : undefined;
+    if (staged) return [...new Set(staged)].map((literal) => ({ ...value, literal, text: literal }));
     if ((value.intrinsic !== 'Fn::If' && value.intrinsic !== 'Fn::FindInMap') || !doc) return [value];
     const out: T[] = [];
     const visit = (node: unknown, depth: number) => {
@@ -1058,6 +1098,28 @@ function pairAt(map: YAMLMap | undefined, path: readonly string[], doc: Document
 }
 
 /** How a message names functions: "function `a`", "functions `a` and `b`", "functions `a`, `b`, `c` and 2 more". */
+/**
+ * The steps of a `${self:...}` path (`custom.${opt:stage}.runtime` gives `custom`, `${opt:stage}`, `runtime`): split at
+ * the dots outside an inner `${…}`; undefined when a brace is left open or closed twice.
+ */
+function pathSteps(path: string): string[] | undefined {
+  const steps: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < path.length; i++) {
+    const c = path[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return undefined;
+    else if (c === '.' && depth === 0) {
+      steps.push(path.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (depth !== 0) return undefined;
+  steps.push(path.slice(start));
+  return steps;
+}
+
 export function functionsText(functions: readonly LambdaFunction[]): string {
   // Only the names shown are read: every function of a large template may report the one shared line.
   const ids = functions.slice(0, functions.length > 4 ? 3 : 4).map((f) => `\`${f.id}\``);

@@ -10,6 +10,10 @@ testRule(rule, {
     { name: 'image that runs protoc', code: 'FROM golang:1.22\nRUN apt-get update && apt-get install -y protobuf-compiler\nENTRYPOINT ["protoc"]\n' },
     { name: 'image that runs make', code: 'FROM rust:1.79\nWORKDIR /src\nCMD ["make", "all"]\n' },
     { name: 'node image is a runtime', code: 'FROM node:20\nCMD ["node", "server.js"]\n' },
+    { name: 'a JRE image running the jar', code: 'FROM gradle:8-jdk17 AS build\nRUN gradle bootJar\nFROM eclipse-temurin:17-jre\nCOPY --from=build /home/gradle/build/libs/app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n' },
+    { name: 'a JDK image running a source-file program (compiled at start)', code: 'FROM eclipse-temurin:21-jdk\nCOPY Main.java /app/\nCMD ["java", "/app/Main.java"]\n' },
+    { name: 'a JDK image whose start is a script (not read here)', code: 'FROM eclipse-temurin:17-jdk\nCOPY run.sh /run.sh\nCMD ["/run.sh"]\n' },
+    { name: 'a vendor JDK without a JRE image beside it', code: 'FROM amazoncorretto:17\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n' },
   ],
   invalid: [
     {
@@ -26,6 +30,17 @@ testRule(rule, {
       name: 'final stage FROM a named builder stage',
       code: 'FROM rust:1.79 AS build\nRUN cargo build --release\nFROM build AS final\nCMD ["./target/release/app"]\n',
       errors: [{ line: 3, column: 6, endColumn: 11, message: 'rust:1.79' }],
+    },
+    {
+      // N1nt4nd0/McRemapperSpring: a Gradle builder stage, then the jar on the full JDK.
+      name: 'a JDK image running the jar a builder stage made',
+      code: 'FROM gradle:8.5-jdk17 AS build\nWORKDIR /app\nCOPY . .\nRUN gradle bootJar --no-daemon\nFROM eclipse-temurin:17-jdk\nCOPY --from=build /app/build/libs/*.jar app.jar\nENTRYPOINT ["java", "-jar", "app.jar"]\n',
+      errors: [{ line: 5, column: 6, endColumn: 28, messageId: 'jdk', message: 'The runtime image is built on the JDK image `eclipse-temurin:17-jdk`, compiler included, to run compiled code; run it on a JRE image such as `eclipse-temurin:<version>-jre`.' }],
+    },
+    {
+      name: 'openjdk slim JDK running a main class',
+      code: 'FROM openjdk:17-jdk-slim\nCOPY target/classes /app\nCMD java -cp /app com.example.Main\n',
+      errors: [{ line: 1, column: 6, message: 'openjdk:17-jdk-slim' }],
     },
   ],
 });

@@ -35,5 +35,11 @@ testRule(rule, {
       code: 'FROM ruby:3.3 AS builder\nRUN bundle install\nFROM ruby:3.3-slim AS production\nRUN apt-get update && apt-get install -y build-essential\nCMD ["bundle", "exec", "rails", "server"]\nFROM production AS development\nCMD ["bundle", "exec", "rails", "server"]\n',
       errors: [{ line: 4, column: 42, endColumn: 57, message: '`build-essential`' }],
     },
+    {
+      // iMega/stock-miner: Alpine's build meta-package (gcc, make, musl-dev) in the only stage.
+      name: 'alpine-sdk in the final stage',
+      code: 'FROM golang:1.22-alpine\nRUN apk add --no-cache alpine-sdk git\nCOPY . /src\nRUN cd /src && go build -o /app .\nCMD ["/app"]\n',
+      errors: [{ line: 2, column: 24, endColumn: 34, message: '`alpine-sdk`' }],
+    },
   ],
 });

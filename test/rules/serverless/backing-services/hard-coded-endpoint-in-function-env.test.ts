@@ -13,6 +13,11 @@ testRule(rule, {
     { name: "an SQS queue URL on AWS's regional endpoint, and the global SNS endpoint", code: sam('          SQS_QUEUE_URL: https://sqs.eu-west-1.amazonaws.com/011577845742/agreements-update\n          SNS_ENDPOINT: https://sns.amazonaws.com\n') },
     // caraghaws' sqs-add.yaml: a queue URL with its parts still to fill in.
     { name: 'a URL whose host has a part to fill in', code: sam('          SQS_QUEUE_URL: https://sqs.<region>.amazonaws.com/<accountnumber>/<queueurl>\n          DB_HOST: <your-db-host>\n') },
+    {
+      name: 'a host per stage read through ${self:custom.${opt:stage}…}: only serverless-offline\'s local stage names one, or another stage reads it from SSM',
+      filename: 'serverless.yml',
+      code: "service: demo\ncustom:\n  local:\n    redisHost: localhost\n  prod:\n    redisHost: ${ssm:/demo/redis-host}\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    REDIS_HOST: ${self:custom.${opt:stage}.redisHost}\nfunctions:\n  consume:\n    handler: consume.handler\n",
+    },
   ],
   invalid: [
     { name: 'a connection URL', code: sam('          DATABASE_URL: postgres://app@orders-db.example.internal:5432/orders\n'), errors: [{ line: 8, column: 25, messageId: 'endpoint', message: 'postgres service' }] },
@@ -30,6 +35,13 @@ testRule(rule, {
       name: "a host per environment in the template's Mappings (evergarden0412/gptea-api)",
       code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  Env: {Type: String, AllowedValues: [dev, prod]}\nMappings:\n  EnvMap:\n    dev: {DBHost: gptea-dev.cdkmn8yg5hzw.ap-northeast-2.rds.amazonaws.com}\n    prod: {DBHost: gptea-instance-1.cdkmn8yg5hzw.ap-northeast-2.rds.amazonaws.com}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          DB_HOST: !FindInMap [EnvMap, !Ref Env, DBHost]\n',
       errors: [{ line: 14, column: 20, endColumn: 57, message: '`gptea-dev.cdkmn8yg5hzw.ap-northeast-2.rds.amazonaws.com`' }],
+    },
+    {
+      // mobileposse/serverless-kinesis-cache-example: a map of settings per stage, the stage chosen at deploy.
+      name: 'a host per stage read through ${self:custom.${opt:stage}…}',
+      filename: 'serverless.yml',
+      code: "service: demo\ncustom:\n  local:\n    redisHost: localhost\n    runtime: nodejs4.3\n  test:\n    redisHost: demo-test.z6hach.0001.use1.cache.amazonaws.com\n    runtime: nodejs4.3\nprovider:\n  name: aws\n  runtime: ${self:custom.${opt:stage}.runtime}\n  environment:\n    REDIS_HOST: ${self:custom.${opt:stage}.redisHost}\nfunctions:\n  consume:\n    handler: consume.handler\n",
+      errors: [{ line: 13, column: 17, message: '`demo-test.z6hach.0001.use1.cache.amazonaws.com`' }],
     },
   ],
 });

@@ -153,5 +153,15 @@ testRule(rule, {
       code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  SlackWebhookUrl:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /app/slack-webhook\n  TableName:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /app/table\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          SLACK_WEBHOOK_URL: !Ref SlackWebhookUrl\n',
       errors: [{ line: 15, column: 30, messageId: 'ssmParameter', message: 'takes `SlackWebhookUrl`, an SSM parameter' }],
     },
+    {
+      // danepowell/honeydew-server and boristane/users: per-stage keys of a file, and a file per stage.
+      name: 'secrets from a file keyed by the stage, and from a file per stage',
+      filename: 'serverless.yml',
+      code: "service: api\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    PARSE_MASTER_KEY: ${file(./.env.yml):${opt:stage}.PARSE_MASTER_KEY}\n    JWT_USERS_KEY: ${file(./${opt:stage}.yml):jwtUsersKey}\nfunctions:\n  api:\n    handler: app.handler\n",
+      errors: [
+        { line: 6, column: 23, messageId: 'deployValue', message: '`PARSE_MASTER_KEY` of function `api` takes `${file(./.env.yml):dev.PARSE_MASTER_KEY}` at deploy time' },
+        { line: 7, column: 20, messageId: 'deployValue', message: '`${file(./${opt:stage}.yml):jwtUsersKey}`' },
+      ],
+    },
   ],
 });

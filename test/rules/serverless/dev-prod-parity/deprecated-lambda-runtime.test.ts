@@ -16,6 +16,7 @@ testRule(rule, {
     { name: "a container-image function does not take the provider's runtime", filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  runtime: ruby2.7\n  ecr:\n    images:\n      dockerimage:\n        path: ./\nfunctions:\n  hello:\n    image:\n      name: dockerimage\n' },
     { name: "nor a SAM image function the Globals' runtime", code: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python3.8\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      PackageType: Image\n' },
     { name: 'functions included from other files, on a current provider runtime', filename: 'serverless.yml', code: "service: backend\nprovider:\n  name: aws\n  runtime: nodejs22.x\nfunctions:\n  - ${file(./serverless/api.yml)}\n" },
+    { name: 'a runtime per stage, current in every deployed stage', filename: 'serverless.yml', code: "service: a\ncustom:\n  local: {runtime: nodejs16.x}\n  prod: {runtime: nodejs22.x}\nprovider:\n  name: aws\n  runtime: ${self:custom.${opt:stage}.runtime}\nfunctions:\n  f:\n    handler: h\n" },
   ],
   invalid: [
     { name: '.NET 8 after its date', code: sam('dotnet8'), errors: [{ line: 6, column: 16, message: '2026-11-10' }] },
@@ -55,6 +56,13 @@ testRule(rule, {
       filename: 'serverless.yml',
       code: "service: backend\nprovider:\n  name: aws\n  runtime: nodejs16.x\nfunctions:\n  api: ${file(./api.yml)}\n  worker:\n    handler: worker.handler\n",
       errors: [{ line: 4, column: 12, messageId: 'deprecated', message: 'functions `api` and `worker`' }],
+    },
+    {
+      // mobileposse/serverless-kinesis-cache-example: every stage's runtime is nodejs4.3.
+      name: 'a runtime per stage read through ${self:custom.${opt:stage}…}',
+      filename: 'serverless.yml',
+      code: "service: demo\ncustom:\n  local:\n    redisHost: localhost\n    runtime: nodejs4.3\n  test:\n    redisHost: demo-test.z6hach.0001.use1.cache.amazonaws.com\n    runtime: nodejs4.3\nprovider:\n  name: aws\n  runtime: ${self:custom.${opt:stage}.runtime}\n  environment:\n    REDIS_HOST: ${self:custom.${opt:stage}.redisHost}\nfunctions:\n  consume:\n    handler: consume.handler\n",
+      errors: [{ line: 11, column: 12, message: 'Runtime `nodejs4.3` of function `consume`' }],
     },
   ],
 });

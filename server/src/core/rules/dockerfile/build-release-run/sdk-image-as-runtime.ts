@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../../../rule';
 import { shortImageName } from '../../../dockerfile/backing-services';
 import { rootImage } from '../../../dockerfile/instructions';
-import { imagePurpose } from '../../../dockerfile/start-command';
+import { imagePurpose, startInfo } from '../../../dockerfile/start-command';
+import type { DockerfileModel } from '../../../dockerfile/model';
 
 /** Official build images and the runtime image to use instead. */
 const SDK_IMAGES: { pattern: RegExp; instead: string }[] = [
@@ -12,12 +13,19 @@ const SDK_IMAGES: { pattern: RegExp; instead: string }[] = [
   { pattern: /^gradle$/, instead: 'eclipse-temurin:*-jre' },
 ];
 
+/**
+ * OpenJDK builds whose publishers offer a JRE image beside each JDK one (`eclipse-temurin:17-jre`, `sapmachine:21-jre`,
+ * `ibm-semeru-runtimes:open-17-jre`): a tag naming the JDK (`17-jdk`, `21-jdk-alpine`) runs the compiler's image.
+ */
+const JDK_PUBLISHERS = /^(eclipse-temurin|openjdk|adoptopenjdk|adoptopenjdk\/openjdk\d+|sapmachine|ibm-semeru-runtimes|azul\/zulu-openjdk(-alpine|-debian)?)$/;
+const JDK_TAG = /(^|[-_.])jdk([-_.\d]|$)/i;
+
 export default defineDockerfileRule({
   meta: {
     id: 'build-release-run/sdk-image-as-runtime',
     factor: 'build-release-run',
     defaultSeverity: 'info',
-    description: 'The final stage runs on an SDK/build image (`dotnet/sdk`, `golang`, `rust`, `maven`, `gradle`).',
+    description: 'The final stage runs on an SDK/build image (`dotnet/sdk`, `golang`, `rust`, `maven`, `gradle`, a JDK that runs a jar).',
     rationale: [
       'Build images exist to turn code into an artefact: they carry compilers, package caches and build tools. Running',
       'the release on one of them ships the whole build stage to production, makes the image several times larger, and',
@@ -27,18 +35,35 @@ export default defineDockerfileRule({
       'into a runtime image such as `dotnet/aspnet`, `eclipse-temurin:*-jre`, distroless or `alpine`. Builder stages are',
       'not judged, and neither are images that are not application runtimes: ones that start nothing of their own',
       '(base and toolbox images) or run a build or code-generation tool (`make`, `protoc`, `buf`, `go generate`).',
+      '',
+      'A JDK image (`eclipse-temurin:17-jdk`, `openjdk:17-jdk-slim`, `sapmachine:21-jdk`) counts too when the final stage',
+      'runs compiled code with `java` (`java -jar app.jar`): its publisher offers a JRE image that runs the same jar. Not',
+      'reported for a source-file program (`java Main.java`, which compiles at start and needs the JDK) or another start.',
     ].join('\n'),
     messages: {
       sdk: 'The runtime image is built on the build image `{{image}}`; compile in a builder stage and run on {{instead}}.',
+      jdk: 'The runtime image is built on the JDK image `{{image}}`, compiler included, to run compiled code; run it on {{instead}}.',
     },
   },
   check({ model, report }) {
     const stage = model.finalStage;
     const image = rootImage(stage);
     if (!stage || !image?.name) return;
-    const sdk = SDK_IMAGES.find((s) => s.pattern.test(shortImageName(image.name!)));
+    const short = shortImageName(image.name);
+    const sdk = SDK_IMAGES.find((s) => s.pattern.test(short)) ?? (JDK_PUBLISHERS.test(short) && runsJavaProgram(model) && image.tag && JDK_TAG.test(image.tag) ? JDK : undefined);
     if (!sdk || imagePurpose(model, stage) !== 'app') return;
     // Report where the final stage says FROM; an inherited base is named in the message.
-    report({ messageId: 'sdk', data: { image: image.expanded ?? image.name, instead: sdk.instead }, range: stage.image.range });
+    report({ messageId: sdk === JDK ? 'jdk' : 'sdk', data: { image: image.expanded ?? image.name, instead: sdk.instead }, range: stage.image.range });
   },
 });
+
+const JDK = { instead: 'a JRE image such as `eclipse-temurin:<version>-jre`' };
+
+/**
+ * True when the image's main process is `java` running compiled code (`java -jar app.jar`, `java -cp … Main`): what a
+ * JRE runs. Not a source file (`java Main.java` compiles it at start, which needs the JDK), nor a JDK tool.
+ */
+function runsJavaProgram(model: DockerfileModel): boolean {
+  const main = startInfo(model)?.main;
+  return main?.program === 'java' && !main.words.some((w) => /\.java$/.test(w.value));
+}

@@ -7,7 +7,7 @@ import { SYSTEM_MANAGERS } from '../../../dockerfile/backing-services';
 import type { DockerfileModel } from '../../../dockerfile/model';
 import { imagePurpose, isDevelopmentImage } from '../../../dockerfile/start-command';
 
-const TOOLCHAIN = /^(build-essential|build-base|gcc|gcc-c\+\+|g\+\+|clang|make|cmake|autoconf|automake|libtool|golang|golang-go|go|rustc|cargo|maven|gradle|default-jdk|default-jdk-headless|openjdk-\d+-jdk(-headless)?|java-\d+-openjdk-devel|openjdk\d+-jdk|musl-dev|linux-headers|.+-dev|.+-devel)$/;
+const TOOLCHAIN = /^(build-essential|build-base|alpine-sdk|gcc|gcc-c\+\+|g\+\+|clang|make|cmake|autoconf|automake|libtool|golang|golang-go|go|rustc|cargo|maven|gradle|default-jdk|default-jdk-headless|openjdk-\d+-jdk(-headless)?|java-\d+-openjdk-devel|openjdk\d+-jdk|musl-dev|linux-headers|.+-dev|.+-devel)$/;
 
 export default defineDockerfileRule({
   meta: {
@@ -31,7 +31,7 @@ export default defineDockerfileRule({
       'dev`), which builds in place and is not released.',
     ].join('\n'),
     messages: {
-      toolchain: '{{packages}} stay in the runtime image; build in a separate stage and copy only the artefacts, or remove them after use.',
+      toolchain: 'Build tools left in the runtime image: {{packages}}; build in a separate stage and copy only the artefacts, or remove them after use.',
     },
   },
   check({ model, source, report }) {

@@ -19,7 +19,9 @@ export default defineServerlessRule({
       'linter (see the README) and was last checked on ' + REVIEWED + '.',
       '',
       'A serverless.yml whose functions are in other files (`functions: [${file(./api.yml)}]`) has the `provider.runtime`',
-      'it gives them reported: those files are not read, and each function there takes it unless it sets its own.',
+      'it gives them reported: those files are not read, and each function there takes it unless it sets its own. A runtime',
+      'chosen per stage (`${self:custom.${opt:stage}.runtime}`) or per environment (`!FindInMap`) is read as each literal',
+      'the file writes for it.',
       '',
       'Not reported: templates that are not for AWS, runtimes given by a parameter or intrinsic function,',
       "container-image functions without a `Runtime`, and runtimes not on the linter's deprecation list.",
@@ -32,9 +34,11 @@ export default defineServerlessRule({
   check({ model, report }) {
     if (!model.isAws) return;
     for (const fn of model.functions) {
-      const runtime = model.setting(fn, 'Runtime');
-      const deprecation = runtime?.literal !== undefined ? deprecationOf(runtime.literal) : undefined;
-      if (runtime && deprecation) report({ messageId: 'deprecated', data: { runtime: runtime.literal!, functions: model.namesTaking(fn, runtime), date: deprecation.deprecated, successor: deprecation.successor }, range: runtime.range });
+      const setting = model.setting(fn, 'Runtime');
+      // Each runtime it can deploy with (a stage's `${self:custom.${opt:stage}.runtime}`, a `!FindInMap`): the first deprecated one.
+      const runtime = setting && model.branches(setting).find((b) => b.literal !== undefined && deprecationOf(b.literal));
+      const deprecation = runtime && deprecationOf(runtime.literal!);
+      if (setting && runtime && deprecation) report({ messageId: 'deprecated', data: { runtime: runtime.literal!, functions: model.namesTaking(fn, setting), date: deprecation.deprecated, successor: deprecation.successor }, range: setting.range });
     }
     // `provider.runtime` of functions that `${file(…)}` includes, when no function of this file takes it (else reported above).
     const included = model.defaultForIncludedFunctions('Runtime');
