@@ -101,6 +101,9 @@ const candidateWords = perString((image: string): string[] | undefined => {
 /** Programs that talk to a datastore rather than serve one: shells, dump and load tools, benchmarks. */
 const CLIENT_PROGRAMS = /^(psql|pg_dump|pg_dumpall|pg_restore|pg_basebackup|pgbench|pg_isready|mysql|mysqldump|mysqlpump|mysqladmin|mysqlsh|mysqlslap|sysbench|mongo|mongosh|mongodump|mongorestore|mongoimport|mongoexport|redis-cli|redis-benchmark|memtier_benchmark|cqlsh|cassandra-stress|nodetool|kcat|kafkacat|kafka-console-(producer|consumer)(\.sh)?|kafka-topics(\.sh)?|kafka-producer-perf-test(\.sh)?|kafka-consumer-perf-test(\.sh)?|rabbitmqadmin|perf-test|curl|wget|esrally|bats)$/;
 
+/** Commands a client's script runs around the client itself: shell built-ins and file utilities. */
+const SHELL_HELPERS = /^(echo|printf|set|export|unset|cd|true|false|:|test|\[|ls|cat|chmod|chown|mkdir|cp|mv|rm|touch|date|tee|env|sleep|trap|source|\.)$/;
+
 /**
  * The datastore a container serves: judged by its image, unless its command replaces the server
  * (an idle toolbox `sleep infinity`, or a client such as `psql`, `mysqldump`, `kcat`, `pgbench`
@@ -113,7 +116,8 @@ export function datastoreServedBy(container: { image: string | undefined; ports:
   if (store?.name === 'Elasticsearch' && setting('NODE_DATA') === 'false' && setting('NODE_MASTER') === 'false') return undefined;
   if (!store || !command || command.templated) return store;
   if (isIdleCommand(command)) return undefined;
-  const programs = command.commands.map(programOf).filter((p) => p !== '' && !/^(echo|set|export|cd|true|:)$/.test(p));
+  // Shell built-ins and file utilities around the client (`chmod 600 ~/.pgpass && psql …`) serve nothing either.
+  const programs = command.commands.map(programOf).filter((p) => p !== '' && !SHELL_HELPERS.test(p));
   if (programs.length > 0 && programs.every((p) => CLIENT_PROGRAMS.test(p))) return undefined;
   return store;
 }

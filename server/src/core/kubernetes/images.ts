@@ -143,6 +143,16 @@ export function isMovingTag(tag: string): boolean {
   return parts.length > 1 && CHANNELS.has(parts[0]) && parts.slice(1).every((part) => VARIANT.test(part));
 }
 
+/**
+ * The release a tag names, without the build variant that follows it (`9.6-alpine` and `9.6` are release `9.6`,
+ * `3.12-slim-bookworm` is `3.12`): the same software built on another base or size.
+ */
+export function tagRelease(tag: string): string {
+  const parts = tag.toLowerCase().split('-');
+  const variant = parts.findIndex((part, i) => i > 0 && VARIANT.test(part));
+  return variant > 0 ? parts.slice(0, variant).join('-') : tag.toLowerCase();
+}
+
 /** Log collectors and shippers, recognised by the last path segment of the image repository. */
 const LOG_SHIPPER = /^(fluentd|fluent-bit|fluentbit|fluentd-kubernetes-daemonset|td-agent|td-agent-bit|filebeat|logstash|promtail|vector|splunk-universal-forwarder|universalforwarder|rsyslog|syslog-ng|logrotate|fluent-bit-plugin-loki)$/;
 

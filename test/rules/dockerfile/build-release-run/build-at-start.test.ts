@@ -14,6 +14,8 @@ testRule(rule, {
     { name: 'npm run start:prod', code: 'FROM node:20-slim\nCMD ["npm", "run", "start:prod"]\n' },
     { name: 'an install the script runs only when vendor/ is missing', code: LARAVEL, buildContext: startScript('#!/bin/bash\nif [ ! -d vendor ]; then\n  composer install\nfi\nexec php-fpm\n') },
     { name: "a development image's script installs for the bind mount", code: LARAVEL, filename: 'Dockerfile.dev', buildContext: startScript('#!/bin/bash\ncomposer install\nexec php-fpm\n') },
+    { name: 'mix run of a project compiled in a RUN', code: 'FROM elixir:1.17\nWORKDIR /app\nCOPY . .\nRUN mix do deps.get, compile\nCMD ["mix", "run", "--no-halt"]\n' },
+    { name: 'mix phx.server told not to compile', code: 'FROM elixir:1.17\nWORKDIR /app\nCOPY . .\nRUN mix deps.get\nCMD ["mix", "phx.server", "--no-compile"]\n' },
   ],
   invalid: [
     {
@@ -51,6 +53,12 @@ testRule(rule, {
       code: LARAVEL,
       buildContext: startScript('#!/bin/bash\nchmod -R ug+rwx storage\ncomposer install\nservice cron start\nphp-fpm\n'),
       errors: [{ line: 5, column: 13, endColumn: 30, messageId: 'inScript', message: '`docker/start-container.sh` runs `composer install`', relatedLines: [3] }],
+    },
+    {
+      // polnio/proxy-tcp-udp: the build fetches the dependencies only; Mix compiles the project at each start.
+      name: 'mix run of a project no RUN compiles',
+      code: 'FROM elixir:1.16\nWORKDIR /app\nCOPY . .\nRUN mix local.hex --force && mix deps.get\nCMD mix run --no-halt\n',
+      errors: [{ line: 5, column: 5, endColumn: 12, messageId: 'compilesAtStart', message: '`mix run` compiles the project at every container start' }],
     },
   ],
 });

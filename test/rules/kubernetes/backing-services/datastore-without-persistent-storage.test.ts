@@ -72,6 +72,8 @@ testRule(rule, {
     { name: "PGDATA under the claim (Bitnami's layout, a subfolder)", code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: postgres}\nspec:\n  selector: {matchLabels: {app: pg}}\n  template:\n    metadata: {labels: {app: pg}}\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n          env:\n            - name: PGDATA\n              value: /pgdata/data\n          volumeMounts:\n            - name: data\n              mountPath: /pgdata\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: pg}\n' },
     { name: "RabbitMQ's database folder (realsuayip's asu)", code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: mq}\nspec:\n  selector: {matchLabels: {app: mq}}\n  template:\n    metadata: {labels: {app: mq}}\n    spec:\n      containers:\n        - name: mq\n          image: rabbitmq:3.13-management\n          volumeMounts:\n            - name: data\n              mountPath: /var/lib/rabbitmq/mnesia\n  volumeClaimTemplates:\n    - metadata: {name: data}\n' },
     { name: 'a build of its own keeps its data where it says', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: postgres}\nspec:\n  selector: {matchLabels: {app: pg}}\n  template:\n    metadata: {labels: {app: pg}}\n    spec:\n      containers:\n        - name: postgres\n          image: registry.example.com/shop/pg:16\n          volumeMounts:\n            - name: data\n              mountPath: /mnt/data\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: pg}\n' },
+    // giddy87/PostgresOps-Backup-and-Restore: a restore pod, its script split between command and args, files set up around psql.
+    { name: 'a client script with file utilities around the client', code: sts('          command: ["/bin/sh"]\n          args: ["-c", \'echo "$PGPASS" > /root/.pgpass && ls /var/restore && chmod 600 /root/.pgpass && psql -U app -h orders-db < /var/restore/dump.sql && echo done\']\n') },
   ],
   invalid: [
     {
@@ -114,6 +116,11 @@ testRule(rule, {
       name: "a claim mounted beside the image's data directory",
       code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: postgres}\nspec:\n  selector: {matchLabels: {app: pg}}\n  template:\n    metadata: {labels: {app: pg}}\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n          volumeMounts:\n            - name: data\n              mountPath: /mnt/data\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: pg}\n',
       errors: [{ line: 14, column: 26, endColumn: 35, messageId: 'elsewhere', message: 'keeps its data in `/var/lib/postgresql/data`, but its persistent volume is mounted at `/mnt/data`' }],
+    },
+    {
+      name: 'a server started after file utilities in a script',
+      code: sts('          command: ["/bin/sh", "-c", "mkdir -p /tmp/run && chmod 700 /tmp/run && exec docker-entrypoint.sh postgres"]\n'),
+      errors: [{ line: 14, column: 17, message: 'PostgreSQL container `postgres`' }],
     },
   ],
 });

@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import { effectiveWords, type ShellWord } from '../../../dockerfile/shell';
-import { programOf, spanOf, startCommands, verbIndex } from '../../../dockerfile/instructions';
+import { commandsOf, programOf, spanOf, startCommands, verbIndex } from '../../../dockerfile/instructions';
+import type { DockerfileModel } from '../../../dockerfile/model';
 import { readEntrypointScript } from '../../../build-context';
 import { isDevelopmentImage } from '../../../dockerfile/start-command';
 import type { RelatedLocation } from '../../../types';
@@ -57,9 +58,30 @@ function buildStep(words: ShellWord[]): [ShellWord, ShellWord] | undefined {
     case 'tsc':
     case 'webpack':
       return [words[0], words[0]];
+    case 'mix':
+      return v === 'compile' || v === 'release' || v === 'deps.get' || v === 'deps.compile' ? [words[0], verb!] : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * `mix run` or `mix phx.server` of a project that no RUN of the image compiles (`mix compile`, `mix release`, `mix do
+ * …, compile`): Mix compiles it first, at every start. As [first word, last word], or undefined.
+ */
+function mixCompilesAtStart(model: DockerfileModel, words: ShellWord[]): [ShellWord, ShellWord] | undefined {
+  const vi = verbIndex(words);
+  const verb = vi >= 0 ? words[vi] : undefined;
+  if (programOf(words) !== 'mix' || (verb?.value !== 'run' && verb?.value !== 'phx.server') || words.some((w) => w.value === '--no-compile')) return undefined;
+  const stage = model.finalStage;
+  if (!stage) return undefined;
+  for (const run of model.inheritedInstructions(stage, 'RUN')) {
+    for (const command of commandsOf(model.commandLine(run))) {
+      const built = effectiveWords(command);
+      if (programOf(built) === 'mix' && built.some((w) => /^(compile|release|escript\.build)(,|$)/.test(w.value))) return undefined;
+    }
+  }
+  return [words[0], verb];
 }
 
 export default defineDockerfileRule({
@@ -77,6 +99,9 @@ export default defineDockerfileRule({
       'Do the work in `RUN` instructions (ideally a builder stage) and start the built artefact directly:',
       '`CMD ["node", "dist/server.js"]`, `CMD ["./app"]`, `ENTRYPOINT ["dotnet", "App.dll"]`.',
       '',
+      'Mix compiles a project before `mix run` or `mix phx.server`: started so without a `mix compile` (or `mix',
+      'release`) in a RUN, the image compiles its code at every start.',
+      '',
       'Not reported: installs and builds done in `RUN` instructions, package scripts other than `build` and those named',
       '`build:…`, `build-…` or `build_…` (`build-and-start` builds, then serves), and tools not on the known list; only the',
       'start commands (`CMD`/`ENTRYPOINT`) are looked at, and the commands the entrypoint script runs on every start when',
@@ -86,16 +111,18 @@ export default defineDockerfileRule({
     messages: {
       buildAtStart: '`{{command}}` runs at every container start; do it in a RUN at build time and start the built artefact.',
       inScript: '`{{script}}` runs `{{command}}` at every container start; do it in a RUN at build time and start the built artefact.',
+      compilesAtStart: '`{{command}}` compiles the project at every container start, since no RUN compiles it; run `mix compile` (or build a release) at build time.',
     },
   },
   check({ model, source, report, buildContext }) {
     for (const { commands } of startCommands(model)) {
       for (const command of commands) {
-        const step = buildStep(effectiveWords(command));
-        if (!step) continue;
         const words = effectiveWords(command);
+        const build = buildStep(words);
+        const step = build ?? mixCompilesAtStart(model, words);
+        if (!step) continue;
         const text = words.slice(0, words.indexOf(step[1]) + 1).map((w) => w.value).join(' ');
-        report({ messageId: 'buildAtStart', data: { command: text }, range: spanOf(step[0], step[1]) });
+        report({ messageId: build ? 'buildAtStart' : 'compilesAtStart', data: { command: text }, range: spanOf(step[0], step[1]) });
       }
     }
     const read = readEntrypointScript(model, buildContext);

@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { parseImageReference } from '../../../kubernetes/images';
+import { parseImageReference, tagRelease } from '../../../kubernetes/images';
 import { relationIndex } from '../../../kubernetes/relation-index';
 import { locationOf } from '../../../kubernetes/selectors';
 
@@ -22,7 +22,7 @@ export default defineKubernetesRule({
       '',
       'Not reported: objects other than Jobs and CronJobs, templated images, images whose repository is not run by any',
       "long-running workload's main container in the workspace, and Job images at the same tag or digest as at least",
-      'one such workload.',
+      'one such workload, or at the same release built on another base (`postgres:9.6` and `postgres:9.6-alpine`).',
     ].join('\n'),
     messages: {
       differs: '{{kind}} runs `{{image}}`, but {{appKind}} `{{app}}` runs `{{appImage}}`; run admin tasks on the same release as the app.',
@@ -39,7 +39,8 @@ export default defineKubernetesRule({
         if (apps.length === 0) continue;
         const same = apps.some(({ image }) => {
           const theirs = parseImageReference(image);
-          return theirs.digest && mine.digest ? theirs.digest === mine.digest : (theirs.tag ?? 'latest') === (mine.tag ?? 'latest') && !theirs.digest === !mine.digest;
+          // The same release built on another base (`postgres:9.6` and `postgres:9.6-alpine`) runs the same code.
+          return theirs.digest && mine.digest ? theirs.digest === mine.digest : tagRelease(theirs.tag ?? 'latest') === tagRelease(mine.tag ?? 'latest') && !theirs.digest === !mine.digest;
         });
         if (same) continue;
         const app = apps[0];
