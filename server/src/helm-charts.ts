@@ -158,7 +158,8 @@ export class ChartReader {
         if (depth < MAX_TEMPLATE_DEPTH) for (const entry of entries) if (!entry.includes('.')) addHelpers(`${folder}/${entry}`, depth + 1);
         for (const entry of entries) {
           // A deeper file an editor holds is read with its own folder.
-          if (!entry.endsWith('.tpl') || entry.includes('/') || helpers.length >= MAX_HELPER_FILES) continue;
+          // Helm renders no manifest from a file whose name starts with `_` (`_ingress-annotations.yaml`): a helpers file too.
+          if (!(entry.endsWith('.tpl') || entry.startsWith('_')) || entry.includes('/') || helpers.length >= MAX_HELPER_FILES) continue;
           const text = this.files.read(`${folder}/${entry}`);
           if (text !== undefined) helpers.push(text);
         }

@@ -168,4 +168,25 @@ describe('CLI on a Helm chart', () => {
       rmSync(other, { recursive: true, force: true });
     }
   });
+
+  it('a named template defined in a `_` file of templates/ is found; one that no file defines gets a hint where it is used', () => {
+    const other = mkdtempSync(join(tmpdir(), 'tfl-helm-names-'));
+    try {
+      const write = (path: string, text: string) => {
+        mkdirSync(join(other, path, '..'), { recursive: true });
+        writeFileSync(join(other, path), text);
+      };
+      write('Chart.yaml', 'apiVersion: v2\nname: heimdall\nversion: 1.0.0\n');
+      write('values.yaml', 'image: {tag: "2.6.1"}\n');
+      // OpenAtlas keeps named templates in `_ingress-annotations.yaml`: Helm reads it, and renders no manifest from it.
+      write('templates/_names.yaml', '{{- define "heimdall.fullname" -}}\n{{ .Release.Name }}-heimdall\n{{- end }}\n');
+      write('templates/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "heimdall.fullname" . }}\n  labels:\n    app: {{ include "heimdall.name" . }}\nspec:\n  ports:\n    - port: 80\n');
+      const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', '.'], { encoding: 'utf8', cwd: other });
+      assert.equal(result.status, 0, result.stderr);
+      const notices = (JSON.parse(result.stdout).findings as JsonFinding[]).filter((f) => f.rule === 'helm/named-template-undefined');
+      assert.deepEqual(notices.map((f) => `${f.file}:${f.line}:${f.column}`), ['templates/service.yaml:6:21']);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
 });

@@ -609,3 +609,25 @@ describe('a list printed with {{ }} (DocSpring\'s CronJob: `command: {{ .Values.
     assert.match(renderTemplate(template, context('command: [serve, 1000000]\n')).text, new RegExp(`command: ${HELM_UNKNOWN}`), 'Go prints 1e+06');
   });
 });
+
+describe('a named template that no file of the chart defines (ScreamerKun heimdall-chart: no _helpers.tpl)', () => {
+  const TEMPLATE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "heimdall.fullname" . }}\nspec:\n  ports:\n    - port: 80\n';
+  const notices = (analysis: Analysis) => analysis.findings.filter((f) => f.ruleId === 'helm/named-template-undefined');
+
+  it('gives one hint where the template names it, in a v2 chart without dependencies', () => {
+    const found = notices(analyse(TEMPLATE, ''));
+    assert.deepEqual(found.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.character + 1} ${f.severity}`), ['4:20-39 hint']);
+    assert.match(found[0].message, /^No file of this chart defines the named template `heimdall\.fullname`/);
+  });
+
+  it('says nothing when a define may come from elsewhere: a declared dependency, a v1 chart, an unreadable helpers file', () => {
+    const withDependency = { chartText: 'apiVersion: v2\nname: heimdall\nversion: 1.0.0\ndependencies:\n  - name: common\n    repository: oci://registry-1.docker.io/bitnamicharts\n    version: 2.x.x\n' };
+    assert.deepEqual(notices(analyse(TEMPLATE, '', withDependency)), []);
+    assert.deepEqual(notices(analyse(TEMPLATE, '', { chartText: 'apiVersion: v1\nname: heimdall\nversion: 1.0.0\n' })), []);
+    assert.deepEqual(notices(analyse(TEMPLATE, '', { helpers: ['{{- define "other" -}}\n{{ .Values.x\n'] })), []);
+  });
+
+  it('says nothing when the chart defines it', () => {
+    assert.deepEqual(notices(analyse(TEMPLATE, '', { helpers: ['{{- define "heimdall.fullname" -}}\nheimdall\n{{- end }}\n'] })), []);
+  });
+});

@@ -45,6 +45,8 @@ export interface HelmParse {
   valuesSuppressions: Map<string, Suppression[]>;
   /** Why (part of) the template was not read; reported as one hint on the file. */
   skipped?: string;
+  /** A named template the file includes that no file of the chart defines (HELM_UNDEFINED_TEMPLATE). */
+  undefinedTemplate?: { name: string; range: Range };
 }
 
 export interface ParseOptions {
@@ -428,6 +430,25 @@ function annotationSuppression(model: KubernetesModel, object: KubeObject): Supp
   return [{ kind: 'annotation', ids, reason: undefined, range: valueRange, scope: object.range }];
 }
 
+/**
+ * The first named template the file includes that no file of its chart defines, where the file names it (else its
+ * first line), when the chart can be known to hold them all: a Chart.yaml of apiVersion v2 that declares no
+ * dependencies (a v1 chart lists them in requirements.yaml, which is not read; a declared dependency that is not
+ * unpacked under `charts/`, such as Bitnami's `common`, defines names `helm dependency build` brings).
+ */
+function undefinedTemplateOf(source: SourceText, context: HelmChartContext, names: readonly string[]): HelmParse['undefinedTemplate'] {
+  if (names.length === 0 || context.chartText === undefined) return undefined;
+  let v2 = false;
+  for (const line of context.chartText.split('\n')) {
+    if (line.startsWith('dependencies:')) return undefined;
+    if (line.startsWith('apiVersion:') && line.slice(11).trim().replace(/^["']|["']$/g, '') === 'v2') v2 = true;
+  }
+  if (!v2) return undefined;
+  const name = names[0];
+  const at = source.text.indexOf(JSON.stringify(name));
+  return { name, range: at >= 0 ? source.rangeOf(at, at + name.length + 2) : source.rangeOf(0, 0) };
+}
+
 /** A chart template: rendered with its chart (helm/), then read as Kubernetes YAML; suppressions stay on the template. */
 function parseHelmTemplate(parsed: ParsedDocument, context: HelmChartContext): ParsedDocument {
   const source = parsed.source;
@@ -453,7 +474,7 @@ function parseHelmTemplate(parsed: ParsedDocument, context: HelmChartContext): P
     const valuesSource = new SourceText(values.uri, values.text);
     valuesSuppressions.set(values.uri, findCommentSuppressions(valuesSource, (line) => (line < valuesSource.lineCount ? valuesSource.lineRange(line) : undefined)));
   }
-  parsed.helm = { template, valuesSuppressions, skipped };
+  parsed.helm = { template, valuesSuppressions, skipped, undefinedTemplate: undefinedTemplateOf(source, context, template.render.undefinedTemplates ?? []) };
   // A comment covers the next line that renders something: control lines (`{{- if … }}`, `{{- end }}`) are stepped over.
   const nextRendering = nextNonControlLines(source);
   parsed.suppressions = findCommentSuppressions(source, (line) => {
@@ -517,7 +538,10 @@ export const INCLUDED_FILES = { id: 'serverless/included-file-not-analysed', sev
  * default, configurable like a rule. Listed by `--list-rules`, accepted in configuration, and left out of
  * precision reviews (`npm run review`), which judge findings about the code.
  */
-export const COVERAGE_NOTICES = [HELM_SKIPPED, PROJECT_TEMPLATE_SKIPPED, INCLUDED_FILES] as const;
+/** HELM_UNDEFINED_TEMPLATE: a hint where a template includes a named template that no file of its chart defines. */
+export const HELM_UNDEFINED_TEMPLATE = { id: 'helm/named-template-undefined', severity: 'hint', description: 'A Helm template includes a named template that no file of its chart defines: `helm template` stops there, and the linter reads it as unknown.' } as const;
+
+export const COVERAGE_NOTICES = [HELM_SKIPPED, HELM_UNDEFINED_TEMPLATE, PROJECT_TEMPLATE_SKIPPED, INCLUDED_FILES] as const;
 
 /**
  * Findings of a rendered template, back on the template: a finding about a value goes to the
@@ -546,4 +570,10 @@ function mapHelmFindings(parsed: ParsedDocument, helm: HelmParse, findings: Find
   }
   const severity = configuration.rules?.[HELM_SKIPPED.id] ?? HELM_SKIPPED.severity;
   if (helm.skipped && severity !== 'off') findings.push({ ruleId: HELM_SKIPPED.id, factor: null, severity, message: helm.skipped, range: parsed.source.rangeOf(0, 0) });
+  const undefinedSeverity = configuration.rules?.[HELM_UNDEFINED_TEMPLATE.id] ?? HELM_UNDEFINED_TEMPLATE.severity;
+  const missing = helm.skipped ? undefined : helm.undefinedTemplate;
+  if (missing && undefinedSeverity !== 'off') {
+    const message = `No file of this chart defines the named template \`${missing.name}\` (its \`templates/\` or the charts unpacked under \`charts/\`): \`helm template\` stops here with an error, and the linter read what it would write as unknown.`;
+    findings.push({ ruleId: HELM_UNDEFINED_TEMPLATE.id, factor: null, severity: undefinedSeverity, message, range: missing.range });
+  }
 }

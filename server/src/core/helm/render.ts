@@ -74,6 +74,8 @@ export interface RenderResult {
   badValues: string[];
   /** Functions the template calls that the renderer does not evaluate (their results are unknown), sorted. */
   unevaluated?: string[];
+  /** Named templates that `include` or `template` names and no file of the chart defines, in the order met. */
+  undefinedTemplates?: string[];
 }
 
 class TooDynamic extends Error {}
@@ -142,6 +144,8 @@ class Renderer {
   private readonly values: LoadedValues[] = [];
   private readonly badValues: string[] = [];
   private readonly unevaluated = new Set<string>();
+  private readonly undefinedTemplates = new Set<string>();
+  private helpersUnread = false;
   private valuesUnknown = false;
   private merged: unknown = {};
   private readonly chart: Record<string, unknown> = {};
@@ -188,8 +192,10 @@ class Renderer {
     }
     for (const helper of context.helpers) {
       const lexed = lex(helper);
-      if (lexed.error) continue;
-      for (const [name, body] of parseTokens(lexed.tokens).defines) this.defines.set(name, body);
+      const parsed = lexed.error ? undefined : parseTokens(lexed.tokens);
+      // A helpers file that does not read may define any name: none is then said to be undefined.
+      if (!parsed || parsed.error) this.helpersUnread = true;
+      if (parsed) for (const [name, body] of parsed.defines) this.defines.set(name, body);
     }
   }
 
@@ -213,7 +219,7 @@ class Renderer {
       segments.push({ outStart: text.length, outEnd: text.length + piece.text.length, src: piece.src, action: piece.action, origin: piece.origin });
       text += piece.text;
     }
-    return { text, segments, badValues: this.badValues, unevaluated: [...this.unevaluated].sort() };
+    return { text, segments, badValues: this.badValues, unevaluated: [...this.unevaluated].sort(), undefinedTemplates: this.helpersUnread ? [] : [...this.undefinedTemplates] };
   }
 
   private spend(n: number): void {
@@ -427,7 +433,10 @@ class Renderer {
         const [nameArg, arg] = args;
         if (nameArg?.k !== 'v' || typeof nameArg.v !== 'string') return UNKNOWN;
         const body = this.defines.get(nameArg.v);
-        if (!body) return UNKNOWN;
+        if (!body) {
+          this.undefinedTemplates.add(nameArg.v);
+          return UNKNOWN;
+        }
         if (++this.depth > MAX_DEPTH) throw new TooDynamic('named templates include each other too deeply');
         try {
           const out: Piece[] = [];
