@@ -49,5 +49,11 @@ testRule(rule, {
       code: 'FROM golang:1.22 AS build\nWORKDIR /go/src/app\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN CGO_ENABLED=0 go build -o server .\nFROM alpine:3.20\nCOPY --from=build go/src/app /app\nCMD ["/app/server"]\n',
       errors: [{ line: 8, column: 19, endColumn: 29, messageId: 'workdir' }],
     },
+    {
+      // pipicu-back-end: `.` in COPY --from is the stage's root, the whole node:23-alpine file system with the sources.
+      name: 'COPY --from a build stage of `.`',
+      code: 'FROM node:23-alpine AS build\nCOPY . /app\nRUN cd /app && npm ci && npm run build\nFROM node:23-alpine\nWORKDIR /app\nCOPY --from=build . .\nCMD ["node", "dist/index.js"]\n',
+      errors: [{ line: 6, column: 19, endColumn: 20, message: '`COPY --from=build .` copies the whole build stage from its root' }],
+    },
   ],
 });

@@ -36,6 +36,9 @@ testRule(rule, {
       code: 'Parameters:\n  TokenExpire:\n    Type: String\n    Description: Token expiration time\n  RefreshTokenExpire:\n    Type: String\n' + sam('          TOKEN_EXPIRE: !Ref TokenExpire\n          REFRESH_TOKEN_EXPIRE: !Ref RefreshTokenExpire\n          ACCESS_TOKEN_EXPIRE_MINUTES: !Ref TokenExpire\n          SESSION_SECRET_MAX_AGE: !Ref TokenExpire\n'),
     },
     { name: 'an SSM-typed parameter under a name that is not secret', code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  SlackWebhookUrl:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /app/slack-webhook\n  TableName:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /app/table\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          TABLE_NAME: !Ref TableName\n' },
+    // emreisikligil/lambda-flask-template and pokryfka/thumbnailer-api: a public key kept as a SecureString, Sentry's DSN.
+    { name: 'a public key decrypted from SSM, and a Sentry DSN from a plain parameter', filename: 'serverless.yml', code: "service: api\nprovider:\n  name: aws\n  runtime: python3.12\n  environment:\n    RSA_PUBLIC_KEY: ${ssm:/lambda-flask/RSA_PUBLIC_KEY~true}\n    jwtPublicKey: ${ssm:/lambda-flask/jwt-public-key~true}\nfunctions:\n  api:\n    handler: app.handler\n" },
+    { name: "Sentry's DSN from a plain String parameter", code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  SentryDsn: {Type: String}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n      Environment:\n        Variables:\n          SENTRY_DSN: !Ref SentryDsn\n' },
   ],
   invalid: [
     { name: 'Secrets Manager dynamic reference', code: sam('          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}"\n'), errors: [{ line: 8, column: 24, messageId: 'resolve' }] },

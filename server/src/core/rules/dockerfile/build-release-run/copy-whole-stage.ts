@@ -13,7 +13,8 @@ export default defineDockerfileRule({
     description: 'The final stage copies the whole file system of a build stage (`COPY --from=build / /`), or the whole directory it compiled in.',
     rationale: [
       'A multi-stage build separates the build (compilers, caches, sources) from the release artefact. Copying `/` of',
-      'a build stage into the runtime image undoes that split: the toolchain, package caches, sources and any',
+      'a build stage (or `.`, which COPY --from reads from the stage\'s root, whatever its WORKDIR) into the runtime',
+      'image undoes that split: the toolchain, package caches, sources and any',
       'credentials the build used ship with every release, and the image no longer says what the app needs to run.',
       '',
       'The same holds for the working directory a compiled build ran in (`COPY --from=builder /usr/src/app/ ./` after',
@@ -29,7 +30,7 @@ export default defineDockerfileRule({
       'Corresponds to hadolint DL3067\'s intent.',
     ].join('\n'),
     messages: {
-      whole: '`COPY --from={{stage}} /` copies the whole build stage (toolchain, caches, sources) into the runtime image; copy the artefacts by path.',
+      whole: '`COPY --from={{stage}} {{path}}` copies the whole build stage from its root (toolchain, caches, sources) into the runtime image; copy the artefacts by path.',
       workdir: '`COPY --from={{stage}} {{path}}` copies the whole directory the build compiled in (sources, build caches, intermediate files) into the runtime image; copy the built artefact by path.',
     },
     anchors: [{ tool: 'hadolint', id: 'DL3067' }],
@@ -45,9 +46,10 @@ export default defineDockerfileRule({
       if (!source || source.index >= final.index) continue;
       if (rootImage(source)?.name?.toLowerCase() === 'scratch') continue;
       const { sources } = copyPaths(model, instruction);
-      const whole = sources.find((s) => /^\/+\.?$/.test(s.value));
+      // `.` too: the paths of COPY --from are read from the stage's root (`COPY --from=build . .`, pipicu-back-end).
+      const whole = sources.find((s) => /^(\/+\.?|\.\/?)$/.test(s.value));
       if (whole) {
-        report({ messageId: 'whole', data: { stage: from }, range: whole.range });
+        report({ messageId: 'whole', data: { stage: from, path: whole.value }, range: whole.range });
         continue;
       }
       // An image that runs a build tool itself (`dotnet ef` migrations, `mvn test`) needs the sources it is given.

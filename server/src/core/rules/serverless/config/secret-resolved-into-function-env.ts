@@ -43,7 +43,8 @@ export default defineServerlessRule({
       'Pass the secret\'s name or ARN in the environment and read the value at run time (the SDK, the AWS Parameters and',
       'Secrets Lambda extension, or Powertools\' parameters utility), with `secretsmanager:GetSecretValue` permission.',
       '',
-      'Not reported: resource references, plain parameters under names that do not look secret (below), the',
+      'Not reported: variables whose name calls them public (`RSA_PUBLIC_KEY`, however the value is stored), Sentry\'s DSN',
+      '(which Sentry documents as safe to make public), resource references, plain parameters under names that do not look secret (below), the',
       'non-secret fields of a secret (`…:SecretString:<field>` whose name ends in a username, host, port, database name,',
       'engine, endpoint, region, domain, tenant or cluster, an identifier of one of these, or a base or API URL, unless',
       'the name also looks secret), and plain SSM parameters (`{{resolve:ssm:…}}`, in serverless.yml `${ssm:…}` not',
@@ -110,6 +111,9 @@ function judge(
   kmsKey: () => boolean,
 ): { messageId: 'resolve' | 'noEcho' | 'deployValue' | 'plainParameter' | 'ssmParameter'; data?: Record<string, string> } | undefined {
   const text = env.text;
+  // A value its name calls public (`RSA_PUBLIC_KEY: ${ssm:/app/RSA_PUBLIC_KEY~true}`, a key that checks signatures) is no
+  // secret, however it is stored.
+  if (PUBLIC_NAME.test(env.name)) return undefined;
   const parameter = noEcho.size > 0 ? parameterIn(env, noEcho, model) : undefined;
   // A NoEcho parameter that says where or who (`SF_HOST: !Ref SFHost`): hidden by choice, not a credential.
   if (parameter && !publicField(env.name) && !publicField(parameter)) return { messageId: 'noEcho', data: { parameter } };
@@ -146,6 +150,9 @@ function parameterIn(env: EnvVar, parameters: ReadonlySet<string>, model: Server
   return undefined;
 }
 
+
+/** A variable named as public: `RSA_PUBLIC_KEY`, `NEXT_PUBLIC_API_KEY`, `JWT_PUB_KEY`, `publicKey`. */
+const PUBLIC_NAME = /(^|[_.-])(PUBLIC|PUB|public|pub)([_.-]|$)|public[A-Z]|Public[A-Z]/;
 
 /** A `${Name}` of a `!Sub` body (not `${!Literal}`, not `${AWS::Region}` or `${Resource.Attribute}`). */
 const SUB_VARIABLE = /\$\{([A-Za-z0-9]+)\}/g;
