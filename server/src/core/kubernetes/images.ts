@@ -138,9 +138,10 @@ const VARIANT = /^(alpine(\d+(\.\d+)*)?|slim|bookworm|bullseye|buster|trixie|jam
 export function isMovingTag(tag: string): boolean {
   const lower = tag.toLowerCase();
   if (MOVING_TAGS.has(lower)) return true;
-  // A channel built on a variant (`node:lts-alpine`): the channel's newest release, built that way.
+  // A channel built on a variant (`node:lts-alpine`): the channel's newest release, built that way; Chainguard's
+  // `latest-dev` is its `latest` with a shell and package manager.
   const parts = lower.split('-');
-  return parts.length > 1 && CHANNELS.has(parts[0]) && parts.slice(1).every((part) => VARIANT.test(part));
+  return parts.length > 1 && CHANNELS.has(parts[0]) && parts.slice(1).every((part) => VARIANT.test(part) || part === 'dev');
 }
 
 /**

@@ -89,5 +89,11 @@ testRule(rule, {
         { line: 3, column: 13, endColumn: 30, messageId: 'moving', message: 'moving tag `latest-alpine3.20`' },
       ],
     },
+    {
+      // curiousdev-io/aws-lambda-container-images: Chainguard's development variant of its latest image, as a builder.
+      name: "Chainguard's latest-dev",
+      code: 'FROM cgr.dev/chainguard/python:latest-dev AS builder\nRUN pip install --target /app/packages awslambdaric==3.0.2\nFROM cgr.dev/chainguard/python:3.13\nCOPY --from=builder /app/packages /var/task\n',
+      errors: [{ line: 1, column: 32, endColumn: 42, messageId: 'moving', message: 'moving tag `latest-dev`' }],
+    },
   ],
 });

@@ -53,6 +53,11 @@ testRule(rule, {
     { name: 'set in the parent stage', code: 'FROM python:3.12-slim AS base\nENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1\nFROM base\nCMD ["uvicorn", "main:app"]\n' },
     { name: 'aiohttp serving the app', code: REQUIREMENTS_APP, buildContext: { files: { 'requirements.txt': { uri: 'file:///app/requirements.txt', text: 'aiohttp==3.9.5\naiogram==3.4\n' }, 'app.py': { uri: 'file:///app/app.py', text: 'from aiohttp import web\\napp = web.Application()\\nweb.run_app(app)\\n' } } } },
     { name: 'aiohttp with the started script unknown', code: REQUIREMENTS_APP, buildContext: requirements('aiohttp==3.9.5\n') },
+    {
+      // curiousdev-io/aws-lambda-container-images: entry.py hands over to `python -m awslambdaric`, which flushes every write.
+      name: "a custom Lambda image that runs AWS Lambda's runtime interface client",
+      code: 'FROM cgr.dev/chainguard/python:latest-dev AS builder\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --target ./packages -r requirements.txt && \\\n    pip install --target ./packages awslambdaric\nCOPY --chmod=755 entry.py /app/entry.py\nFROM cgr.dev/chainguard/python:latest AS runtime\nWORKDIR /var/task\nCOPY --from=builder /app/packages /var/task\nCOPY --from=builder /app/entry.py /entry.py\nENTRYPOINT ["python", "/entry.py"]\nCMD ["lambda_function.handler"]\n',
+    },
   ],
   invalid: [
     {

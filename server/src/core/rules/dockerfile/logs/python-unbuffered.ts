@@ -47,8 +47,9 @@ export default defineDockerfileRule({
       'that installs a web framework (`pip install flask`, FastAPI, Django, aiohttp, Tornado, Sanic) whose server logs the',
       'same way, named on the install command or in a requirements file of the build context it installs from',
       '(`pip install -r requirements.txt`, when the linter can read that file), in the final stage or in a stage whose',
-      'files it copies (a virtualenv built in a stage of its own); and a script, read from the build context, whose',
-      'every `print` passes `flush=True` and that writes to stdout no other way.',
+      'files it copies (a virtualenv built in a stage of its own); an image that installs AWS Lambda\'s runtime interface',
+      'client (`awslambdaric`), which flushes every write as on Lambda\'s own base images; and a script, read from the',
+      'build context, whose every `print` passes `flush=True` and that writes to stdout no other way.',
     ].join('\n'),
     messages: {
       buffered: 'Python buffers stdout when it is not a terminal; set `ENV PYTHONUNBUFFERED=1` (or run `python -u`) so logs stream as they happen.',
@@ -79,7 +80,9 @@ export default defineDockerfileRule({
     const scriptFile = script !== undefined ? buildContext?.files?.[script] : undefined;
     // aiohttp is a client as often as a server (Discord and Telegram bot libraries depend on it): a web framework only
     // when the script serves with it, or when the script is not known.
-    const serves = (name: string) => WEB_FRAMEWORKS.has(name) && (name !== 'aiohttp' || !scriptFile || servesWithAiohttp(scriptFile.text));
+    // AWS Lambda's runtime interface client (`awslambdaric`, which a custom image runs) flushes every write itself, as on
+    // the Lambda base images.
+    const serves = (name: string) => name === 'awslambdaric' || (WEB_FRAMEWORKS.has(name) && (name !== 'aiohttp' || !scriptFile || servesWithAiohttp(scriptFile.text)));
     // A web app started as a script (`python app.py` calling `app.run()`): its server logs through `logging` to stderr too,
     // installed in the image or in a stage whose files it copies (a virtualenv built apart).
     for (const from of imageStages(model)) {

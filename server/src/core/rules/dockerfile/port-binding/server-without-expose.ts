@@ -74,7 +74,7 @@ export default defineDockerfileRule({
     if (!server) return;
     if (server === 'java -jar' && jarServesNothing(model, buildContext)) return;
     // `npm start`, `node index.js` of a package whose dependencies are a bot's or a queue consumer's (Telegraf polling Telegram).
-    if (!script && /^(npm|yarn|pnpm|bun|node|pm2-runtime) /.test(server)) {
+    if (!script && /^(npm|yarn|pnpm|bun|node|pm2-runtime)$/.test(main.program)) {
       const packageJson = buildContext?.files?.[startPackageJson(model) ?? ''];
       if (packageJson && packageServesNothing(packageJson.text)) return;
     }

@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { parseImageReference } from '../../../kubernetes/images';
+import { isMovingTag, parseImageReference } from '../../../kubernetes/images';
 import { imageEntriesOf } from '../../../kubernetes/kustomize-images';
 import type { Range } from '../../../types';
 
@@ -26,7 +26,8 @@ export default defineKubernetesRule({
       'environment to environment, supplying the differences as config.',
       '',
       'A kustomization\'s `images:` entry is read as the image it makes (`newName`, `newTag`): an overlay that deploys',
-      '`shop/web:prod` is reported where it sets the tag.',
+      '`shop/web:prod` is reported where it sets the tag. A container image whose tag is only an environment\'s name',
+      '(`shop/web:dev`, `:staging`) is left to `build-release-run/mutable-image-tag`, which reports that moving tag.',
     ].join('\n'),
     messages: {
       repository: 'Image `{{image}}` is a per-environment build (`{{environment}}` in its name); promote one versioned image through all environments.',
@@ -61,7 +62,8 @@ export default defineKubernetesRule({
       for (const container of pod.allContainers) {
         if (!container.image || !container.imageRange || isTemplated(container.image)) continue;
         const image = parseImageReference(container.image);
-        judge(container.image, image.repository, image.tag, container.imageRange, container.imageRange);
+        // A moving tag that names an environment (`:dev`, `:staging`) is mutable-image-tag's finding on the same word.
+        judge(container.image, image.repository, image.tag && !isMovingTag(image.tag) ? image.tag : undefined, container.imageRange, container.imageRange);
       }
     }
   },
