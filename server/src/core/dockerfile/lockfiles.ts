@@ -116,7 +116,16 @@ export interface CopiedBefore {
   lastNamed(name: string): CopiedFile | undefined;
   /** The latest source that names `name` exactly or by a glob (`package*.json`). */
   lastMatching(name: string): CopiedFile | undefined;
+  /**
+   * True when a whole directory other than `file` was copied before, into the folder `file` landed in (`COPY . .` after
+   * `COPY Cargo.toml ./`), or where either folder is unknown: it may bring the files that belong beside `file`.
+   * `COPY src /app/src/` lands in another folder and brings none.
+   */
+  directoryBeside(file: CopiedFile): boolean;
 }
+
+/** How many of the latest directory copies directoryBeside compares, one by one; past them, a directory counts as beside. */
+const MAX_DIRECTORIES_COMPARED = 64;
 
 export function copiedBefore(model: DockerfileModel, run: Instruction, context?: BuildContext, command?: SimpleCommand): CopiedBefore {
   const stage = model.stageOf(run);
@@ -162,8 +171,43 @@ export function copiedBefore(model: DockerfileModel, run: Instruction, context?:
       const at = index?.lastMatchingBefore(name, limit);
       return at === undefined ? undefined : index!.files[at];
     },
+    directoryBeside(file) {
+      // `Gemfile` reads like a folder (no extension): the file itself, and others of its name, are not the directory.
+      const name = baseName(file.value);
+      const isDirectory = (source: string) => baseName(source) !== name && copiesDirectory(source);
+      if (!some(`directory-besides:${name}`, isDirectory)) return false;
+      if (mounts.some((m) => isDirectory(m.value)) || !stage || !index) return true;
+      const dirs = stageWorkdirs(model, stage);
+      const own = index.files.find((f) => f.instruction === file.instruction && f.value === file.value);
+      const fileFolder = own && landingFolder(own, dirs, true);
+      if (fileFolder === undefined) return true;
+      let compared = 0;
+      for (let i = limit - 1; i >= 0; i--) {
+        const copy = index.files[i];
+        if (!isDirectory(copy.value)) continue;
+        if (++compared > MAX_DIRECTORIES_COMPARED) return true;
+        const folder = landingFolder(copy, dirs, false);
+        if (folder === undefined || folder === fileFolder) return true;
+      }
+      return false;
+    },
   };
   return copied;
+}
+
+/**
+ * The folder a copied source lands in, from its COPY's destination and working directory: for a file, the folder that
+ * holds it (`COPY Cargo.toml /app/` and `COPY Cargo.toml /app/Cargo.toml` land in /app); for a directory, the
+ * destination itself. Undefined when the destination is not known.
+ */
+function landingFolder(copy: StageIndex['files'][number], dirs: ReadonlyMap<Instruction, string | undefined>, isFile: boolean): string | undefined {
+  const dir = dirs.get(copy.instruction);
+  const destination = copy.destination;
+  if (dir === undefined || destination === undefined || destination.includes('$')) return undefined;
+  const target = joinImagePath(dir, destination);
+  // A file copied to a path that ends in its own name (not `./`, not `dir/`) lands in that path's folder.
+  if (isFile && !destination.endsWith('/') && baseName(destination) === baseName(copy.value)) return target.slice(0, target.lastIndexOf('/')) || '/';
+  return target;
 }
 
 /** True when the build context is known to hold none of the files named `name` that the Dockerfile's glob copies could bring. */

@@ -42,5 +42,11 @@ testRule(rule, {
       code: 'FROM openjdk:17-jdk-slim\nCOPY target/classes /app\nCMD java -cp /app com.example.Main\n',
       errors: [{ line: 1, column: 6, message: 'openjdk:17-jdk-slim' }],
     },
+    {
+      // maktup/dummy-micro-cliente-quarkus: the jar runs on Quarkus' Maven/GraalVM builder image.
+      name: "a jar run on Quarkus' builder image",
+      code: 'FROM quay.io/quarkus/centos-quarkus-maven:21.0.0-java11 AS build\nCOPY pom.xml /usr/src/app/\nCOPY src /usr/src/app/src\nRUN mvn -f /usr/src/app/pom.xml -B package\nFROM quay.io/quarkus/centos-quarkus-maven:21.0.0-java11\nCOPY --from=build /usr/src/app/target/*-runner.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+      errors: [{ line: 5, column: 6, messageId: 'sdk', message: 'quay.io/quarkus/centos-quarkus-maven:21.0.0-java11' }],
+    },
   ],
 });

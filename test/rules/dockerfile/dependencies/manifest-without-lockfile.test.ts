@@ -9,6 +9,8 @@ testRule(rule, {
     { name: 'pyproject installed with pip (no lock concept)', code: 'FROM python:3.12-slim\nCOPY pyproject.toml ./\nRUN pip install .\n' },
     { name: 'global tool install only', code: 'FROM node:20\nCOPY package.json ./\nRUN npm install -g serve@14.2.3\n' },
     { name: 'lock as a glob', code: 'FROM php:8.3-fpm\nCOPY composer.json composer.lock* ./\nRUN composer install --no-dev\n' },
+    { name: 'the whole context copied into the folder the manifest went to', code: 'FROM rust:1.79 AS build\nWORKDIR /app\nCOPY Cargo.toml /app/\nCOPY . /app/\nRUN cargo build --release\n' },
+    { name: 'a folder copied to where the manifest is, by a path ending in its name', code: 'FROM ruby:3.3\nWORKDIR /srv\nCOPY Gemfile /srv/Gemfile\nCOPY app/ ./\nRUN bundle install\n' },
   ],
   invalid: [
     {
@@ -35,6 +37,12 @@ testRule(rule, {
       name: "dashy: `COPY package*.json ./` cannot bring yarn.lock, the only lock `yarn` reads",
       code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN yarn\n',
       errors: [{ line: 3, column: 6, endColumn: 19, message: 'without a lock file (yarn.lock)' }],
+    },
+    {
+      // bojand/sample-rust-axum: the sources go to /app/src and /app/templates, which cannot put a Cargo.lock in /app.
+      name: 'folders copied into subfolders of the one the manifest went to',
+      code: 'FROM rust:1.79 AS build\nWORKDIR /app\nCOPY Cargo.toml /app/\nCOPY src /app/src/\nCOPY templates /app/templates/\nRUN cargo build --release\n',
+      errors: [{ line: 3, column: 6, endColumn: 16, message: '`Cargo.toml` is installed without a lock file' }],
     },
   ],
 });

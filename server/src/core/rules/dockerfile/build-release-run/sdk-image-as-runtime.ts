@@ -11,6 +11,8 @@ const SDK_IMAGES: { pattern: RegExp; instead: string }[] = [
   { pattern: /^rust$/, instead: 'debian:*-slim or gcr.io/distroless/cc' },
   { pattern: /^maven$/, instead: 'eclipse-temurin:*-jre' },
   { pattern: /^gradle$/, instead: 'eclipse-temurin:*-jre' },
+  // Quarkus' builder images (Maven with GraalVM or Mandrel, for native builds).
+  { pattern: /^quay\.io\/quarkus\/(centos-quarkus-maven|ubi-quarkus-native-image|ubi-quarkus-mandrel-builder-image|ubi-quarkus-graalvmce-builder-image)$/, instead: 'a runtime image (`registry.access.redhat.com/ubi9/openjdk-21-runtime`, `eclipse-temurin:*-jre`, or `quay.io/quarkus/quarkus-micro-image` for a native executable)' },
 ];
 
 /**

@@ -1,5 +1,4 @@
 import { defineDockerfileRule } from '../../../rule';
-import { baseName, copiesDirectory } from '../../../dockerfile/instructions';
 import { MANIFESTS, copiedBefore, installCommandOf, type CopiedFile } from '../../../dockerfile/lockfiles';
 import { TOOL_LOCKS } from '../../../dockerfile/manifests';
 
@@ -44,7 +43,7 @@ export default defineDockerfileRule({
           if (!word) continue;
           // The locks this tool reads: `COPY package*.json ./` brings package-lock.json, which `yarn` does not read.
           const locks = TOOL_LOCKS[install.tool] ?? spec.locks;
-          const hasLock = locks.some((lock) => files.has(lock)) || files.some(`directory-besides:${manifest}`, (f) => baseName(f) !== manifest && copiesDirectory(f));
+          const hasLock = locks.some((lock) => files.has(lock)) || files.directoryBeside(word);
           if (hasLock) continue;
           if (reported.has(word.range)) continue;
           reported.add(word.range);
