@@ -430,20 +430,9 @@ function annotationSuppression(model: KubernetesModel, object: KubeObject): Supp
   return [{ kind: 'annotation', ids, reason: undefined, range: valueRange, scope: object.range }];
 }
 
-/**
- * The first named template the file includes that no file of its chart defines, where the file names it (else its
- * first line), when the chart can be known to hold them all: a Chart.yaml of apiVersion v2 that declares no
- * dependencies (a v1 chart lists them in requirements.yaml, which is not read; a declared dependency that is not
- * unpacked under `charts/`, such as Bitnami's `common`, defines names `helm dependency build` brings).
- */
-function undefinedTemplateOf(source: SourceText, context: HelmChartContext, names: readonly string[]): HelmParse['undefinedTemplate'] {
-  if (names.length === 0 || context.chartText === undefined) return undefined;
-  let v2 = false;
-  for (const line of context.chartText.split('\n')) {
-    if (line.startsWith('dependencies:')) return undefined;
-    if (line.startsWith('apiVersion:') && line.slice(11).trim().replace(/^["']|["']$/g, '') === 'v2') v2 = true;
-  }
-  if (!v2) return undefined;
+/** The first named template the file includes that no file of its chart defines (RenderResult.undefinedTemplates), where the file names it (else its first line). */
+function undefinedTemplateOf(source: SourceText, names: readonly string[]): HelmParse['undefinedTemplate'] {
+  if (names.length === 0) return undefined;
   const name = names[0];
   const at = source.text.indexOf(JSON.stringify(name));
   return { name, range: at >= 0 ? source.rangeOf(at, at + name.length + 2) : source.rangeOf(0, 0) };
@@ -474,7 +463,7 @@ function parseHelmTemplate(parsed: ParsedDocument, context: HelmChartContext): P
     const valuesSource = new SourceText(values.uri, values.text);
     valuesSuppressions.set(values.uri, findCommentSuppressions(valuesSource, (line) => (line < valuesSource.lineCount ? valuesSource.lineRange(line) : undefined)));
   }
-  parsed.helm = { template, valuesSuppressions, skipped, undefinedTemplate: undefinedTemplateOf(source, context, template.render.undefinedTemplates ?? []) };
+  parsed.helm = { template, valuesSuppressions, skipped, undefinedTemplate: undefinedTemplateOf(source, template.render.undefinedTemplates ?? []) };
   // A comment covers the next line that renders something: control lines (`{{- if … }}`, `{{- end }}`) are stepped over.
   const nextRendering = nextNonControlLines(source);
   parsed.suppressions = findCommentSuppressions(source, (line) => {

@@ -69,6 +69,16 @@ function namesChatWebhook(name: string): boolean {
   return rest.every((w) => WEBHOOK_WORDS.has(w)) && rest[rest.length - 1] !== 'incoming';
 }
 
+/**
+ * A name that calls its value public (`RSA_PUBLIC_KEY`, `NEXT_PUBLIC_API_KEY`, `JWT_PUB_KEY`, `publicKey`): no secret,
+ * however the value is stored (a public key kept as an encrypted parameter checks signatures; it signs nothing).
+ */
+export function namesPublicValue(name: string): boolean {
+  return PUBLIC_NAME.test(name);
+}
+
+const PUBLIC_NAME = /(^|[_.-])(PUBLIC|PUB|public|pub)([_.-]|$)|public[A-Z]|Public[A-Z]/;
+
 /** Values that are clearly not a secret even under a secret-like name: empty, placeholders, references. */
 export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();

@@ -74,7 +74,10 @@ export interface RenderResult {
   badValues: string[];
   /** Functions the template calls that the renderer does not evaluate (their results are unknown), sorted. */
   unevaluated?: string[];
-  /** Named templates that `include` or `template` names and no file of the chart defines, in the order met. */
+  /**
+   * Named templates that `include` or `template` names and no file of the chart defines, in the order met; empty unless
+   * the chart is known to hold them all (Chart.yaml v2 without dependencies, every helpers file read).
+   */
   undefinedTemplates?: string[];
 }
 
@@ -145,6 +148,8 @@ class Renderer {
   private readonly badValues: string[] = [];
   private readonly unevaluated = new Set<string>();
   private readonly undefinedTemplates = new Set<string>();
+  /** Whether the chart's own files hold every named template it can use (its Chart.yaml, read below). */
+  private definesKnown = false;
   private helpersUnread = false;
   private valuesUnknown = false;
   private merged: unknown = {};
@@ -185,6 +190,9 @@ class Renderer {
           if (typeof c.name === 'string') this.chart.Name = c.name;
           if (c.version !== undefined) this.chart.Version = String(c.version);
           if (c.appVersion !== undefined) this.chart.AppVersion = String(c.appVersion);
+          // A v2 chart that declares no dependencies has every define in its own files (a v1 chart lists them in
+          // requirements.yaml, not read here; a declared one may be unpacked only by `helm dependency build`).
+          this.definesKnown = c.apiVersion === 'v2' && !(Array.isArray(c.dependencies) && c.dependencies.length > 0);
         }
       } catch {
         // an unreadable Chart.yaml leaves .Chart unknown
@@ -219,7 +227,7 @@ class Renderer {
       segments.push({ outStart: text.length, outEnd: text.length + piece.text.length, src: piece.src, action: piece.action, origin: piece.origin });
       text += piece.text;
     }
-    return { text, segments, badValues: this.badValues, unevaluated: [...this.unevaluated].sort(), undefinedTemplates: this.helpersUnread ? [] : [...this.undefinedTemplates] };
+    return { text, segments, badValues: this.badValues, unevaluated: [...this.unevaluated].sort(), undefinedTemplates: this.definesKnown && !this.helpersUnread ? [...this.undefinedTemplates] : [] };
   }
 
   private spend(n: number): void {

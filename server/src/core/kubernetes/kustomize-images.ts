@@ -2,6 +2,7 @@
  * What the workspace's build tools say about image names: its kustomizations (`images: [{name, newName, newTag,
  * digest}]`) and its Skaffold configs (`build.artifacts[].image`).
  */
+import type { Node } from 'yaml';
 import type { KubernetesWorkspace } from '../rule';
 import type { Range, RelatedLocation } from '../types';
 import { locationOf } from './selectors';
@@ -45,12 +46,17 @@ export function imageEntriesOf(k: KubeObject): KustomizeImageEntry[] {
     if (!entry) continue;
     const name = scalarString(valueOf(entry, 'name', k.doc), k.doc);
     if (!name) continue;
-    const field = (key: string) => scalarString(valueOf(entry, key, k.doc), k.doc);
-    const rangeOf = (key: string) => {
-      const at = valueOf(entry, key, k.doc)?.range;
-      return at && !k.templated ? k.source.rangeOf(at[0], at[1]) : undefined;
-    };
-    entries.push({ name, newName: field('newName'), newTag: field('newTag'), digest: field('digest'), kustomization: k, newTagRange: rangeOf('newTag'), newNameRange: rangeOf('newName') });
+    const [newName, newTag, digest] = ['newName', 'newTag', 'digest'].map((key) => valueOf(entry, key, k.doc));
+    const rangeOf = (node: Node | undefined) => (node?.range && !k.templated ? k.source.rangeOf(node.range[0], node.range[1]) : undefined);
+    entries.push({
+      name,
+      newName: scalarString(newName, k.doc),
+      newTag: scalarString(newTag, k.doc),
+      digest: scalarString(digest, k.doc),
+      kustomization: k,
+      newTagRange: rangeOf(newTag),
+      newNameRange: rangeOf(newName),
+    });
   }
   return entries;
 }

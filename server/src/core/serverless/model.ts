@@ -19,8 +19,8 @@ import { duplicateKeyProblems, problemsOf, readDocument, readLoneFlowDashes } fr
 
 /** A reference to the stage inside a path: `${self:provider.stage}`, `${sls:stage}`, `${opt:stage}`, `${opt:stage, 'dev'}`. */
 const STAGE_REFERENCE = /\$\{(?:self:provider\.stage|sls:stage|opt:stage\s*(?:,[^{}]*)?)\}/g;
-/** A whole step that is a reference to the stage (STAGE_REFERENCE, alone). */
-const STAGE_STEP = /^\$\{(?:self:provider\.stage|sls:stage|opt:stage\s*(?:,[^{}]*)?)\}$/;
+/** A whole step that is a reference to the stage (STAGE_REFERENCE, alone; made from its source, no outside text). */
+const STAGE_STEP = new RegExp(`^${STAGE_REFERENCE.source}$`);
 /** A `${self:a.b}` reference anywhere in a text, with no variable inside it. */
 const INNER_SELF_REFERENCE = /\$\{self:([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\}/g;
 /** A whole-value `${self:a.b}` reference. */
@@ -548,8 +548,9 @@ export class ServerlessModel {
     const doc = this.doc;
     if (!doc || this.kind !== 'serverless-framework') return undefined;
     const files = this.includedFiles.filter((f) => f.what === 'functions' || f.what === 'function').map((f) => f.file);
-    const pair = files.length > 0 ? pairOf(this.globals, FRAMEWORK_KEYS[key] ?? key, doc) : undefined;
-    const setting = pair && this.settingOf(pair, FRAMEWORK_KEYS[key] ?? key, true);
+    const name = FRAMEWORK_KEYS[key] ?? key;
+    const pair = files.length > 0 ? pairOf(this.globals, name, doc) : undefined;
+    const setting = pair && this.settingOf(pair, name, true);
     return setting && { setting, files: [...new Set(files)] };
   }
 
@@ -1097,7 +1098,6 @@ function pairAt(map: YAMLMap | undefined, path: readonly string[], doc: Document
   return pairOf(at, path[path.length - 1], doc);
 }
 
-/** How a message names functions: "function `a`", "functions `a` and `b`", "functions `a`, `b`, `c` and 2 more". */
 /**
  * The steps of a `${self:...}` path (`custom.${opt:stage}.runtime` gives `custom`, `${opt:stage}`, `runtime`): split at
  * the dots outside an inner `${…}`; undefined when a brace is left open or closed twice.
@@ -1120,6 +1120,7 @@ function pathSteps(path: string): string[] | undefined {
   return steps;
 }
 
+/** How a message names functions: "function `a`", "functions `a` and `b`", "functions `a`, `b`, `c` and 2 more". */
 export function functionsText(functions: readonly LambdaFunction[]): string {
   // Only the names shown are read: every function of a large template may report the one shared line.
   const ids = functions.slice(0, functions.length > 4 ? 3 : 4).map((f) => `\`${f.id}\``);

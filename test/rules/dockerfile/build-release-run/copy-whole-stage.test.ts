@@ -22,6 +22,7 @@ testRule(rule, {
       code: 'FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish Api/Api.csproj -c Release -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:9.0 AS runtime\nCOPY --from=build /out /app\nFROM mcr.microsoft.com/dotnet/sdk:9.0 AS migrations\nWORKDIR /src\nCOPY --from=build /src .\nRUN dotnet tool install --global dotnet-ef --version 9.0.0\nENTRYPOINT ["dotnet", "ef"]\n',
     },
     { name: 'a whole stage copied into another build stage', code: 'FROM node:20 AS deps\nRUN npm ci\nFROM node:20 AS build\nCOPY --from=deps / /\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n' },
+    { name: 'a relative path below the stage root (`./dist`), not the root itself', code: 'FROM node:22-alpine AS build\nCOPY . /app\nRUN cd /app && npm ci && npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build ./app/dist /usr/share/nginx/html\n' },
   ],
   invalid: [
     {

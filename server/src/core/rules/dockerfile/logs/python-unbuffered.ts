@@ -78,20 +78,21 @@ export default defineDockerfileRule({
     // The script the image starts, when the caller read it from the build context.
     const script = startPythonScript(model);
     const scriptFile = script !== undefined ? buildContext?.files?.[script] : undefined;
+    // A package whose process writes the logs unbuffered: a web framework's server (through `logging`, to stderr) and
+    // AWS Lambda's runtime interface client (`awslambdaric`, which flushes every write, as on Lambda's base images).
     // aiohttp is a client as often as a server (Discord and Telegram bot libraries depend on it): a web framework only
     // when the script serves with it, or when the script is not known.
-    // AWS Lambda's runtime interface client (`awslambdaric`, which a custom image runs) flushes every write itself, as on
-    // the Lambda base images.
-    const serves = (name: string) => name === 'awslambdaric' || (WEB_FRAMEWORKS.has(name) && (name !== 'aiohttp' || !scriptFile || servesWithAiohttp(scriptFile.text)));
+    const logsUnbuffered = (name: string) =>
+      name === 'awslambdaric' || (WEB_FRAMEWORKS.has(name) && (name !== 'aiohttp' || !scriptFile || servesWithAiohttp(scriptFile.text)));
     // A web app started as a script (`python app.py` calling `app.run()`): its server logs through `logging` to stderr too,
     // installed in the image or in a stage whose files it copies (a virtualenv built apart).
     for (const from of imageStages(model)) {
-      if (installedPackages(model, model.inheritedInstructions(from)).some((p) => p.manager === 'pip' && serves(p.name.toLowerCase()))) return;
+      if (installedPackages(model, model.inheritedInstructions(from)).some((p) => p.manager === 'pip' && logsUnbuffered(p.name.toLowerCase()))) return;
     }
     // … also when the framework comes from a requirements file of the build context (`pip install -r requirements.txt`).
     for (const path of requirementFiles(model)) {
       const file = buildContext?.files?.[path];
-      if (file && requirementNames(file.text).some(serves)) return;
+      if (file && requirementNames(file.text).some(logsUnbuffered)) return;
     }
     // The script flushes each print itself (`print(…, flush=True)`).
     if (scriptFile && flushesEveryPrint(scriptFile.text)) return;

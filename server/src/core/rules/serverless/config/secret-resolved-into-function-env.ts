@@ -1,5 +1,5 @@
 import { defineServerlessRule } from '../../../rule';
-import { looksLikeSecretName, namesSecretValue } from '../../../secrets';
+import { looksLikeSecretName, namesPublicValue, namesSecretValue } from '../../../secrets';
 import { wordsOf } from '../../../mask';
 import { nameWords } from '../../../locators';
 import type { EnvVar, ServerlessModel } from '../../../serverless/model';
@@ -111,9 +111,8 @@ function judge(
   kmsKey: () => boolean,
 ): { messageId: 'resolve' | 'noEcho' | 'deployValue' | 'plainParameter' | 'ssmParameter'; data?: Record<string, string> } | undefined {
   const text = env.text;
-  // A value its name calls public (`RSA_PUBLIC_KEY: ${ssm:/app/RSA_PUBLIC_KEY~true}`, a key that checks signatures) is no
-  // secret, however it is stored.
-  if (PUBLIC_NAME.test(env.name)) return undefined;
+  // `RSA_PUBLIC_KEY: ${ssm:/app/RSA_PUBLIC_KEY~true}`: a key that checks signatures, however it is stored.
+  if (namesPublicValue(env.name)) return undefined;
   const parameter = noEcho.size > 0 ? parameterIn(env, noEcho, model) : undefined;
   // A NoEcho parameter that says where or who (`SF_HOST: !Ref SFHost`): hidden by choice, not a credential.
   if (parameter && !publicField(env.name) && !publicField(parameter)) return { messageId: 'noEcho', data: { parameter } };
@@ -150,9 +149,6 @@ function parameterIn(env: EnvVar, parameters: ReadonlySet<string>, model: Server
   return undefined;
 }
 
-
-/** A variable named as public: `RSA_PUBLIC_KEY`, `NEXT_PUBLIC_API_KEY`, `JWT_PUB_KEY`, `publicKey`. */
-const PUBLIC_NAME = /(^|[_.-])(PUBLIC|PUB|public|pub)([_.-]|$)|public[A-Z]|Public[A-Z]/;
 
 /** A `${Name}` of a `!Sub` body (not `${!Literal}`, not `${AWS::Region}` or `${Resource.Attribute}`). */
 const SUB_VARIABLE = /\$\{([A-Za-z0-9]+)\}/g;

@@ -1,6 +1,7 @@
 import { defineServerlessRule } from '../../../rule';
 import { REVIEWED, deprecationOf } from '../../../serverless/runtimes';
 import { spokenList } from '../../../lists';
+import type { Setting } from '../../../serverless/model';
 
 export default defineServerlessRule({
   meta: {
@@ -33,19 +34,24 @@ export default defineServerlessRule({
   },
   check({ model, report }) {
     if (!model.isAws) return;
+    // Each runtime a setting can deploy with (a stage's `${self:custom.${opt:stage}.runtime}`, a `!FindInMap`): the first deprecated one.
+    const deprecatedOf = (setting: Setting) => {
+      for (const branch of model.branches(setting)) {
+        const deprecation = branch.literal !== undefined ? deprecationOf(branch.literal) : undefined;
+        if (deprecation) return { runtime: branch.literal!, date: deprecation.deprecated, successor: deprecation.successor };
+      }
+      return undefined;
+    };
     for (const fn of model.functions) {
       const setting = model.setting(fn, 'Runtime');
-      // Each runtime it can deploy with (a stage's `${self:custom.${opt:stage}.runtime}`, a `!FindInMap`): the first deprecated one.
-      const runtime = setting && model.branches(setting).find((b) => b.literal !== undefined && deprecationOf(b.literal));
-      const deprecation = runtime && deprecationOf(runtime.literal!);
-      if (setting && runtime && deprecation) report({ messageId: 'deprecated', data: { runtime: runtime.literal!, functions: model.namesTaking(fn, setting), date: deprecation.deprecated, successor: deprecation.successor }, range: setting.range });
+      const found = setting && deprecatedOf(setting);
+      if (found) report({ messageId: 'deprecated', data: { ...found, functions: model.namesTaking(fn, setting) }, range: setting.range });
     }
     // `provider.runtime` of functions that `${file(…)}` includes, when no function of this file takes it (else reported above).
     const included = model.defaultForIncludedFunctions('Runtime');
-    const deprecation = included?.setting.literal !== undefined ? deprecationOf(included.setting.literal) : undefined;
-    if (included && deprecation && !model.functions.some((fn) => model.setting(fn, 'Runtime')?.node === included.setting.node)) {
-      const files = spokenList(included.files.map((f) => `\`${f}\``));
-      report({ messageId: 'included', data: { runtime: included.setting.literal!, files, date: deprecation.deprecated, successor: deprecation.successor }, range: included.setting.range });
+    const found = included && deprecatedOf(included.setting);
+    if (found && !model.functions.some((fn) => model.setting(fn, 'Runtime')?.node === included.setting.node)) {
+      report({ messageId: 'included', data: { ...found, files: spokenList(included.files.map((f) => `\`${f}\``)) }, range: included.setting.range });
     }
   },
 });
