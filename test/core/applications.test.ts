@@ -65,6 +65,14 @@ describe('application boundaries', () => {
     assert.deepEqual(related(ix, 'k/d.yaml'), ['k/d.yaml', 'k/kustomization.yaml']);
   });
 
+  it("relates a chart's templates across its folders, and not to a subchart's (review set 72: ietf-tools/www)", () => {
+    const ix = index({ 'chart/Chart.yaml': '', 'chart/templates/deployments/web.yaml': '', 'chart/templates/services/web.yaml': '', 'chart/charts/db/Chart.yaml': '', 'chart/charts/db/templates/s.yaml': '', 'plain/a/d.yaml': '', 'plain/b/s.yaml': '' });
+    assert.deepEqual(related(ix, 'chart/templates/services/web.yaml'), ['chart/Chart.yaml', 'chart/templates/deployments/web.yaml', 'chart/templates/services/web.yaml']);
+    assert.deepEqual(related(ix, 'chart/charts/db/templates/s.yaml'), ['chart/charts/db/Chart.yaml', 'chart/charts/db/templates/s.yaml']);
+    // Outside a chart, sibling folders stay apart.
+    assert.deepEqual(related(ix, 'plain/a/d.yaml'), ['plain/a/d.yaml']);
+  });
+
   it('takes a Kustomize base into the overlays that name it, and shows the base the patches of its overlays', () => {
     const ix = index({
       'base/kustomization.yaml': 'resources:\n  - deploy.yaml\n  - svc.yaml\n',

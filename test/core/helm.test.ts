@@ -631,3 +631,18 @@ describe('a named template that no file of the chart defines (ScreamerKun heimda
     assert.deepEqual(notices(analyse(TEMPLATE, '', { helpers: ['{{- define "heimdall.fullname" -}}\nheimdall\n{{- end }}\n'] })), []);
   });
 });
+
+describe("Go's print and a named template defined twice (review set 73: Book-U-Love)", () => {
+  it('prints operands as fmt.Sprint does: no space beside a string, one between two other operands; println spaces all and ends the line', () => {
+    const result = renderTemplate('a: {{ print .Values.org "/" .Values.name ":" .Values.version }}\nb: {{ print 1 2 "x" 3 }}\nc: {{ println "x" 1 | trim }}\n', context('org: acme\nname: web\nversion: 1.2.0\n'));
+    // A value the renderer writes in quotes where it holds a colon, as it does any such value.
+    assert.equal(result.text, 'a: "acme/web:1.2.0"\nb: 1 2x3\nc: x 1\n');
+  });
+
+  it("keeps a name's definition when another file defines it with an empty body, as Go's text/template does", () => {
+    const real = '{{- define "svc.name" -}}\nweb\n{{- end }}\n';
+    const empty = '{{- define "svc.name" }}\n\n{{- end }}\n';
+    assert.equal(renderTemplate('name: {{ include "svc.name" . }}\n', context('', { helpers: [real, empty] })).text, 'name: web\n');
+    assert.equal(renderTemplate('name: {{ include "svc.name" . }}\n', context('', { helpers: [empty, real] })).text, 'name: web\n');
+  });
+});

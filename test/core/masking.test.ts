@@ -210,6 +210,16 @@ describe('the one path', () => {
     for (const name of ['AWS_ACCESS_KEY_ID_prod', 'DB_PASSWORD_FILE_dev', 'SECRETARY', 'TOKENIZER_MODEL']) assert.ok(!namesSecretValue(name), name);
   });
 
+  it("a password's word run into the one before it is a secret's name, another word ending in `pass` is not (review set 72: ietf-tools/www's DBPASS)", () => {
+    for (const name of ['DBPASS', 'DBPASSWORD', 'ADMINPASSWD', 'dbPassword']) assert.ok(looksLikeSecretName(name), name);
+    for (const name of ['BYPASS', 'CACHE_BYPASS', 'COMPASS_URL', 'DBPASSWORD_FILE']) assert.ok(!looksLikeSecretName(name), name);
+  });
+
+  it('a value that opens by telling the reader to change it is a placeholder (review set 72: evite)', () => {
+    for (const value of ['change-me-to-a-random-string-in-production', 'replace_me_before_deploying', 'CHANGE_THIS_SECRET']) assert.equal(literalSecret('SESSION_SECRET', value), undefined, value);
+    for (const value of ['exchange_metadata_2f9Qx7', 'k2x9Qm7vLp4r8sZt']) assert.equal(literalSecret('SESSION_SECRET', value)?.kind, 'a literal value under a secret-like name', value);
+  });
+
   it('an incoming webhook URL is a credential by its shape, under any name; the documentation\'s sample is not', () => {
     const slack = 'https://hooks.' + 'slack.com/services/' + SLACK_PATH;
     assert.deepEqual(literalSecret('NOTIFY', slack), { kind: 'a Slack webhook URL', masked: 'https://hooks.slack.com/services/****' });

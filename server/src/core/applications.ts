@@ -8,7 +8,7 @@
  * - a Kustomize build (a folder with `kustomization.yaml`) is one application, and it
  *   takes in what its `resources`, `bases` and `components` name (other builds, files);
  *   a base is read together with the overlays that name it, whose patches complete it;
- * - a Helm chart (a folder with `Chart.yaml`) is one application;
+ * - a Helm chart (a folder with `Chart.yaml`) is one application, its templates related across all of its folders;
  * - otherwise a file relates to the files of its own folder, of the folders above it and
  *   of the folders below it, up to the nearest boundary. Sibling folders (two samples
  *   side by side, a `dev/` and a `prod/` variant) do not relate to each other.
@@ -263,6 +263,8 @@ export class ApplicationIndex {
   private readonly boundaryCache = new Map<string, string>();
   private readonly filesByFolder = new Map<string, string[]>();
   private readonly foldersByBoundary = new Map<string, string[]>();
+  /** The folders that hold a `Chart.yaml`: each is one application, whatever folders its templates sit in. */
+  private readonly charts = new Set<string>();
   /** Each boundary's folders sorted by name, with the order they were met (see foldersWithin). */
   private readonly sortedFolders = new Map<string, { name: string; order: number }[]>();
   private readonly references = new Map<string, string[]>();
@@ -291,6 +293,7 @@ export class ApplicationIndex {
     for (const uri of uris) {
       const name = baseName(uri);
       if (KUSTOMIZATION_NAMES.has(name) || CHART_NAMES.has(name)) this.boundaries.add(folderOf(uri));
+      if (CHART_NAMES.has(name)) this.charts.add(folderOf(uri));
     }
     for (const uri of uris) {
       const folder = folderOf(uri);
@@ -451,6 +454,9 @@ export class ApplicationIndex {
     const files = new Set<string>();
     const boundary = this.boundaryOf(folder);
     this.addFolderFamily(folder, boundary, files);
+    // A chart's templates relate across its folders (`templates/deployments/`, `templates/services/`); a subchart under
+    // `charts/` is a boundary of its own, so not among them.
+    if (this.charts.has(boundary)) for (const other of this.foldersByBoundary.get(boundary) ?? []) for (const file of this.filesByFolder.get(other) ?? []) files.add(file);
     // A Kustomize build takes in the builds and files it names, transitively.
     const seen = new Set<string>();
     const pending = boundary && this.references.has(boundary) ? [boundary] : [];

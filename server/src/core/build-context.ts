@@ -521,7 +521,8 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
   const files = script ? [script.contextPath] : [];
   for (const { contextPath } of buildScripts(model)) if (!files.includes(contextPath)) files.push(contextPath);
   for (const path of requirementFiles(model)) if (!files.includes(path)) files.push(path);
-  for (const { path } of globbedContextFiles(model)) if (!files.includes(path)) files.push(path);
+  // npm's lock files a glob brings are read (their presence is also asked, below, as every globbed lock file's is).
+  for (const { name, path } of globbedContextFiles(model)) if (NPM_LOCKS.has(name) && !files.includes(path)) files.push(path);
   const packageJson = startPackageJson(model);
   if (packageJson !== undefined && !files.includes(packageJson)) files.push(packageJson);
   for (const path of jvmBuildFiles(model)) if (!files.includes(path)) files.push(path);
@@ -544,7 +545,7 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
       if (fixed.length > 0) sources.add(fixed.join('/'));
     }
   }
-  const present = [...new Set(folderContextFiles(model).map((f) => f.path))];
+  const present = [...new Set([...folderContextFiles(model), ...globbedContextFiles(model)].map((f) => f.path))];
   return { files, sources: [...sources], present };
 }
 
@@ -648,14 +649,16 @@ function requirementPins(model: DockerfileModel, files: NonNullable<BuildContext
   return out;
 }
 
+/** npm's lock files, which a caller reads when a glob may bring them (`COPY package*.json ./`). */
+const NPM_LOCKS: ReadonlySet<string> = new Set(['package-lock.json', 'npm-shrinkwrap.json']);
+
 /** Lock files a glob brings only when the build context has them: `COPY package*.json ./`. */
 const globbedByModel = new AttachedCache<DockerfileModel, { name: string; path: string }[]>('globbed context files');
 
-const GLOBBED_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json'];
-
 /**
  * The context paths of the lock files that glob sources of the Dockerfile's context copies (any stage) would bring
- * if they exist (`COPY app/package*.json ./` → `app/package-lock.json`): whether they do, only the context says.
+ * if they exist (`COPY app/package*.json ./` -> `app/package-lock.json`; `COPY yarn.lock* pnpm-lock.yaml* ./`, the
+ * Next.js example's, -> `yarn.lock`, `pnpm-lock.yaml`): whether they do, only the context says.
  */
 export function globbedContextFiles(model: DockerfileModel): readonly { name: string; path: string }[] {
   // copiedBefore asks once per install command of a long Dockerfile: one walk of the copies per parse.
@@ -668,7 +671,7 @@ export function globbedContextFiles(model: DockerfileModel): readonly { name: st
       const parts = cleanPath(source.value);
       const base = parts[parts.length - 1];
       if (base === undefined || source.value.includes('$') || !/[*?[]/.test(base) || parts.slice(0, -1).some((p) => /[*?[]/.test(p))) continue;
-      for (const name of GLOBBED_LOCKS) {
+      for (const name of LOCK_FILES) {
         const path = [...parts.slice(0, -1), name].join('/');
         if (sourceMatches(source.value, name) && !out.some((o) => o.path === path)) out.push({ name, path });
       }

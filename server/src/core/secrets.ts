@@ -24,9 +24,11 @@ export function maskUrlCredentials(value: string): string {
 /**
  * Variable names that announce a secret: `DB_PASSWORD`, `STRIPE_SECRET_KEY`, `GITHUB_TOKEN`, `API_KEY`, a JWT signing key
  * (`JWT_KEY`, `JWT_USERS_KEY`), a master key (Parse's and Meilisearch's `MASTER_KEY`), and vendors' ingest keys
- * (`NEW_RELIC_LICENSE_KEY`, MaxMind's `LICENSE_KEY`, Honeycomb's and Segment's `WRITE_KEY`)…
+ * (`NEW_RELIC_LICENSE_KEY`, MaxMind's `LICENSE_KEY`, Honeycomb's and Segment's `WRITE_KEY`)... A password's word run
+ * into the one before it counts too (`DBPASSWORD`, `ADMINPASSWD`, `DBPASS`), but not another word ending in `pass`
+ * (`BYPASS`, `COMPASS`).
  */
-const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|PWD|SECRET|SECRETKEY|(SESSION|COOKIE|JWT|APP)SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|LICENSE[_-]?KEY|WRITE[_-]?KEY|MASTER[_-]?KEY|JWT([_-][A-Z0-9]+)?[_-]KEY|DSN)($|[_.-])/i;
+const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|[A-Z0-9]+PASS(WORD|WD)|DBPASS|PWD|SECRET|SECRETKEY|(SESSION|COOKIE|JWT|APP)SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|LICENSE[_-]?KEY|WRITE[_-]?KEY|MASTER[_-]?KEY|JWT([_-][A-Z0-9]+)?[_-]KEY|DSN)($|[_.-])/i;
 /**
  * Names that mention a secret but hold something harmless: a path to it, a name of it, its length, a toggle, a policy
  * for it (`MB_PASSWORD_COMPLEXITY`), or how long one lasts (`TOKEN_TTL`, `REFRESH_TOKEN_EXPIRE`, `SESSION_SECRET_MAX_AGE`,
@@ -90,8 +92,9 @@ export function isPlaceholderValue(value: string): boolean {
   if (/^(test|testing|localstack)$/i.test(v)) return true;
   // `changeme`, `change-this`, `changeThis`, `changePassword`, `changeit` (Java's keystore default), `replace_me`.
   if (/^(change|replace)[-_ ]?(me|this|it|later|now|user(name)?|pass(word)?|pwd|secret|key|token)$/i.test(v)) return true;
-  // The same, repeated to a length or with a hint in capitals (firefly-iii's `CHANGEMECHANGEME`, `CHANGE12CHAR`).
-  if (/changeme/i.test(v) || /^CHANGE[A-Z0-9_]*$/.test(v)) return true;
+  // The same, repeated to a length or with a hint in capitals (firefly-iii's `CHANGEMECHANGEME`, `CHANGE12CHAR`), or
+  // opening a sentence that says so (`change-me-to-a-random-string-in-production`, `replace_me_before_deploying`).
+  if (/changeme/i.test(v) || /^CHANGE[A-Z0-9_]*$/.test(v) || /(^|[^a-z])(change|replace)[-_ ](me|this)([^a-z]|$)/i.test(v)) return true;
   // A sample marked as one anywhere in it (`example`, `DUMMYEXAMPLEKEY`, `dummy-password`, `samplesecret`,
   // `fake-travis-ci-auth-token`): what a local emulator, a chart's default or a tutorial takes.
   if (/dummy|example|sample|fake/i.test(v)) return true;

@@ -418,3 +418,38 @@ export function verbIndex(words: ShellWord[], from = 1): number {
   for (let i = from; i < words.length; i++) if (!words[i].value.startsWith('-')) return i;
   return -1;
 }
+
+/** Context files that hold no application: start scripts and configuration (`init.sh`, `php.ini`, `my.cnf`, `nginx.conf`). */
+const SCRIPT_OR_CONFIG_FILE = /\.(sh|bash|ini|conf|cnf|cfg)$/i;
+
+/**
+ * True when the final image receives no project of its own: it copies nothing from the build context but start scripts
+ * and configuration files, nothing from a stage of this Dockerfile (an artefact built here), and no RUN fetches a
+ * project (`git clone`, `composer create-project`). What such an image starts works on a folder mounted into it at
+ * run time: the bind-mount image of a development setup (elirp's `Dockerfile` copies `init.sh` and a php.ini, and the
+ * script runs `composer install` in the mounted `/var/www`). Copies from other images (`COPY --from=composer:2
+ * /usr/bin/composer`) bring tools, not the project.
+ */
+export function holdsNoProject(model: DockerfileModel): boolean {
+  if (!model.finalStage) return false;
+  for (const instruction of runtimeInstructions(model)) {
+    const keyword = instruction.getKeyword();
+    if (keyword === 'COPY' || keyword === 'ADD') {
+      const from = flagOf(instruction, 'from');
+      if (from) {
+        const reference = from.getValue();
+        if (reference && model.stageByReference(reference)) return false;
+        continue;
+      }
+      const { sources } = copyPaths(model, instruction);
+      if (sources.length === 0 || sources.some((source) => !SCRIPT_OR_CONFIG_FILE.test(source.value))) return false;
+    } else if (keyword === 'RUN') {
+      for (const command of commandsOf(model.commandLine(instruction))) {
+        const program = programOf(command.words);
+        const verb = command.words[program === 'git' ? gitVerbIndex(command.words) : verbIndex(command.words)]?.value;
+        if ((program === 'git' && verb === 'clone') || (program === 'composer' && verb === 'create-project') || ((program === 'svn' || program === 'hg') && (verb === 'checkout' || verb === 'co' || verb === 'clone'))) return false;
+      }
+    }
+  }
+  return true;
+}

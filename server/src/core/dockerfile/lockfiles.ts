@@ -107,6 +107,45 @@ export interface CopiedFile extends PathWord {
  * Each question is answered from a per-stage index built once, so asking it for every RUN of a long
  * Dockerfile stays linear (listing the earlier copies per RUN was quadratic: fuzz seed 5150).
  */
+/** Shell words that open or close a compound command: a branch walked back over one of them is not a plain `then` branch. */
+const COMPOUND_EDGES: ReadonlySet<string> = new Set(['if', 'elif', 'else', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for']);
+
+/**
+ * The file an `if [ -f FILE ]; then ...` (or `elif`, `[[ ... ]]`, `test`, `-e`) tests for the branch that `command` runs
+ * in, or undefined when it runs in no such branch. The commands are those of one script, in order: the branch's
+ * first command starts with `then`, the condition is the command before it (`corepack enable pnpm && pnpm i` after
+ * `elif [ -f pnpm-lock.yaml ]; then`).
+ */
+export function branchFileTest(commands: readonly SimpleCommand[], command: SimpleCommand): string | undefined {
+  let i = commands.indexOf(command);
+  for (; i > 0; i--) {
+    const first = commands[i].words[0]?.value;
+    if (first === 'then') break;
+    if (first !== undefined && COMPOUND_EDGES.has(first)) return undefined;
+  }
+  if (i <= 0 || commands[i].words[0]?.value !== 'then') return undefined;
+  const condition = commands[i - 1].words.map((w) => w.value);
+  if (condition[0] !== 'if' && condition[0] !== 'elif') return undefined;
+  const test = condition.slice(1);
+  const bracketed = (test[0] === '[' && test[3] === ']') || (test[0] === '[[' && test[3] === ']]');
+  if (!(bracketed && test.length === 4) && !(test[0] === 'test' && test.length === 3)) return undefined;
+  return test[1] === '-f' || test[1] === '-e' ? test[2] : undefined;
+}
+
+/**
+ * True when `command` runs only if a lock file is there that the image does not hold at that point: the Next.js
+ * example's `if [ -f yarn.lock ]; then yarn ...; elif [ -f package-lock.json ]; then npm ci; elif [ -f pnpm-lock.yaml ]
+ * ...` after `COPY package.json yarn.lock* package-lock.json* pnpm-lock.yaml* ./`, where the build context holds only
+ * package-lock.json: the other branches never run. A lock file named by a glob counts as there unless the context is
+ * known to lack it (CopiedBefore.has).
+ */
+export function runsOnlyWithAbsentLock(commands: readonly SimpleCommand[], command: SimpleCommand, files: CopiedBefore): boolean {
+  const tested = branchFileTest(commands, command);
+  return tested !== undefined && LOCK_FILE_NAMES.has(tested) && !files.has(tested);
+}
+
+const LOCK_FILE_NAMES: ReadonlySet<string> = new Set(Object.values(MANIFESTS).flatMap((m) => m.locks));
+
 export interface CopiedBefore {
   /** True when a source names `name` exactly or by a glob (`package*.json`). */
   has(name: string): boolean;
@@ -213,9 +252,10 @@ function landingFolder(copy: StageIndex['files'][number], dirs: ReadonlyMap<Inst
 /** True when the build context is known to hold none of the files named `name` that the Dockerfile's glob copies could bring. */
 function knownAbsent(model: DockerfileModel, context: BuildContext | undefined, name: string): boolean {
   const files = context?.files;
-  if (!files) return false;
+  const present = context?.present;
+  if (!files && !present) return false;
   const globbed = globbedContextFiles(model).filter((g) => g.name === name);
-  return globbed.length > 0 && globbed.every((g) => files[g.path] === null);
+  return globbed.length > 0 && globbed.every((g) => files?.[g.path] === null || present?.[g.path] === false);
 }
 
 /** COPY/ADD sources of a stage and its FROM ancestors, oldest first, with the answers asked of them so far. */

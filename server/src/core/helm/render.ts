@@ -203,8 +203,23 @@ class Renderer {
       const parsed = lexed.error ? undefined : parseTokens(lexed.tokens);
       // A helpers file that does not read may define any name: none is then said to be undefined.
       if (!parsed || parsed.error) this.helpersUnread = true;
-      if (parsed) for (const [name, body] of parsed.defines) this.defines.set(name, body);
+      if (parsed) for (const [name, body] of parsed.defines) this.define(name, body, true);
     }
+  }
+
+  /**
+   * Records a named template. As Go's text/template does, a definition with an empty body (whitespace only) never
+   * replaces one that exists: Book-U-Love's `_service_serviceaccount.tpl` ends with an empty `define "service.service"`
+   * beside the real one. Otherwise a later definition replaces an earlier one when `replace` (the helpers, read in
+   * order), and a template's own definitions do not replace the helpers'.
+   */
+  private define(name: string, body: TreeNode[], replace: boolean): void {
+    const existing = this.defines.get(name);
+    if (existing && (!replace || isEmptyBody(body))) {
+      if (isEmptyBody(existing) && !isEmptyBody(body)) this.defines.set(name, body);
+      return;
+    }
+    this.defines.set(name, body);
   }
 
   run(): RenderResult {
@@ -212,7 +227,7 @@ class Renderer {
     if (lexed.error) return { text: '', segments: [], error: lexed.error, badValues: this.badValues };
     const parsed = parseTokens(lexed.tokens);
     if (parsed.error) return { text: '', segments: [], error: parsed.error, badValues: this.badValues };
-    for (const [name, body] of parsed.defines) if (!this.defines.has(name)) this.defines.set(name, body);
+    for (const [name, body] of parsed.defines) this.define(name, body, false);
     const out: Piece[] = [];
     try {
       this.renderNodes(parsed.nodes, { dot: { k: 'root' }, vars: new Map([['', { k: 'root' } as Val]]) }, out, true);
@@ -557,6 +572,19 @@ class Renderer {
       case 'replace':
         if (!known || args.length !== 3) return UNKNOWN;
         return keepOrigin(str(args[0]) ? str(last).split(str(args[0])).join(str(args[1])) : str(last));
+      // Go's fmt.Sprint: a space only between two operands neither of which is a string; Sprintln: between every
+      // two, and a newline after (Book-U-Love's `print .metadata.org "/" .metadata.name ":" .metadata.version`).
+      case 'print':
+      case 'println': {
+        if (!known) return UNKNOWN;
+        const isString = (a: Val | undefined) => a?.k === 'v' && typeof a.v === 'string';
+        let text = '';
+        args.forEach((a, i) => {
+          if (i > 0 && (name === 'println' || (!isString(args[i - 1]) && !isString(a)))) text += ' ';
+          text += str(a);
+        });
+        return { k: 'v', v: name === 'println' ? `${text}\n` : text };
+      }
       case 'printf': {
         if (!known || args.length === 0) return UNKNOWN;
         let i = 1;
@@ -873,6 +901,11 @@ function goJson(v: unknown, how: 'toJson' | 'toRawJson' | 'toPrettyJson'): strin
  * list holding anything else: collections, null, and numbers that Go would print in exponent form or with a fraction
  * it rounds (values are float64s; only whole numbers below a million print as written).
  */
+/** A named template's body that prints nothing: text that is whitespace only, and no action. */
+function isEmptyBody(body: readonly TreeNode[]): boolean {
+  return body.every((node) => node.kind === 'text' && node.token.text.trim() === '');
+}
+
 function goListText(v: unknown): string | undefined {
   if (!Array.isArray(v)) return undefined;
   const items: string[] = [];

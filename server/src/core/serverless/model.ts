@@ -426,10 +426,12 @@ export class ServerlessModel {
    * The literals a whole-value `${self:...}` path with the stage as one of its steps can lead to
    * (`${self:custom.${opt:stage}.runtime}` with `custom.local` and `custom.test` written): the value under each key of
    * that level but `local` and `offline` (serverless-offline's), since a deploy may name any stage (`--stage`), as a
-   * `!FindInMap` over a stage's Mappings is read (mappedValues). Undefined when the text is no such path, or a value
-   * found is no literal.
+   * `!FindInMap` over a stage's Mappings is read (mappedValues). A stage whose value is itself a variable (`dev:
+   * ${ssm:DB_HOST_DEV}` beside `prd: mydb.example.com`) gives its text with no literal, as the value would if written
+   * in place (literalOf), and does not hide the literals of the other stages. Undefined when the text is no such path,
+   * or a value found is a collection.
    */
-  perStageValues(text: string): string[] | undefined {
+  perStageValues(text: string): { literal: string | undefined; text: string }[] | undefined {
     const doc = this.doc;
     const trimmed = text.trim();
     if (this.kind !== 'serverless-framework' || !doc || !trimmed.startsWith('${self:') || !trimmed.endsWith('}')) return undefined;
@@ -438,7 +440,7 @@ export class ServerlessModel {
     if (!steps || at < 0 || steps.some((step, i) => i !== at && !/^[A-Za-z0-9_-]+$/.test(step))) return undefined;
     const { node: level, taken } = this.followSelfPath(steps.slice(0, at));
     if (taken < at) return undefined;
-    const values: string[] = [];
+    const values: { literal: string | undefined; text: string }[] = [];
     for (const { key, pair } of mapEntries(level, doc)) {
       // A `local` (or `offline`) stage is serverless-offline's, run on the developer's machine, not deployed.
       if (/^(local|offline)$/i.test(key)) continue;
@@ -446,8 +448,9 @@ export class ServerlessModel {
       for (const step of steps.slice(at + 1)) node = valueOf(asMap(node, doc), step, doc);
       const value = resolve(node, doc);
       if (value === undefined) continue;
-      if (!isScalar(value) || value.value === null || typeof value.value === 'object' || String(value.value).includes('${')) return undefined;
-      values.push(String(value.value));
+      if (!isScalar(value) || value.value === null || typeof value.value === 'object') return undefined;
+      const text = String(value.value);
+      values.push({ literal: this.literalOf(text), text });
     }
     return values.length > 0 ? values : undefined;
   }
@@ -462,7 +465,7 @@ export class ServerlessModel {
     const doc = this.doc;
     // `${self:custom.${opt:stage}.redisHost}`: the literal each stage the file writes gives.
     const staged = value.literal === undefined && value.text !== undefined && !value.intrinsic ? this.perStageValues(value.text) : undefined;
-    if (staged) return [...new Set(staged)].map((literal) => ({ ...value, literal, text: literal }));
+    if (staged) return [...new Map(staged.map((entry) => [entry.text, entry])).values()].map(({ literal, text }) => ({ ...value, literal, text }));
     if ((value.intrinsic !== 'Fn::If' && value.intrinsic !== 'Fn::FindInMap') || !doc) return [value];
     const out: T[] = [];
     const visit = (node: unknown, depth: number) => {
@@ -493,19 +496,26 @@ export class ServerlessModel {
     if (isScalar(n)) text = n.value === null || n.value === undefined ? undefined : String(n.value);
     else if (intrinsic === 'Fn::Sub') text = subTemplate(n, this.doc);
     else if (intrinsic === 'Fn::Join') text = this.joinText(n);
-    let literal = intrinsic ? undefined : text;
     // `!Sub` with nothing to substitute is a literal written the long way.
-    if (intrinsic === 'Fn::Sub' && text !== undefined && !text.includes('${')) literal = text;
-    // `${self:custom.password}`, alone: the literal the same file writes there (a few hops, each a whole-value reference).
+    const literal = !intrinsic || (intrinsic === 'Fn::Sub' && !text?.includes('${')) ? this.literalOf(text) : undefined;
+    return { node: n, range, literal, intrinsic, text };
+  }
+
+  /**
+   * The literal a written text amounts to: `${self:custom.password}`, alone, is the literal the same file writes there
+   * (a few hops, each a whole-value reference); any other variable, a dynamic reference (`{{resolve:...}}`) or a
+   * project-template placeholder is no value yet (undefined).
+   */
+  private literalOf(text: string | undefined): string | undefined {
+    let literal = text;
     for (let hop = 0; hop < 4 && literal !== undefined && this.kind === 'serverless-framework'; hop++) {
       const target = this.selfReference(literal);
       if (target === undefined) break;
       literal = target;
     }
-    if (literal !== undefined && this.kind === 'serverless-framework' && literal.includes('${')) literal = undefined;
-    // Dynamic references (`{{resolve:…}}`) and project-template placeholders are not values yet.
-    if (literal !== undefined && (hasTemplateBraces(literal) || literal.includes('{%') || hasBuildPlaceholder(literal))) literal = undefined;
-    return { node: n, range, literal, intrinsic, text };
+    if (literal !== undefined && this.kind === 'serverless-framework' && literal.includes('${')) return undefined;
+    if (literal !== undefined && (hasTemplateBraces(literal) || literal.includes('{%') || hasBuildPlaceholder(literal))) return undefined;
+    return literal;
   }
 
   /**

@@ -16,12 +16,19 @@ testRule(rule, {
     { name: "a development image's script installs for the bind mount", code: LARAVEL, filename: 'Dockerfile.dev', buildContext: startScript('#!/bin/bash\ncomposer install\nexec php-fpm\n') },
     { name: 'mix run of a project compiled in a RUN', code: 'FROM elixir:1.17\nWORKDIR /app\nCOPY . .\nRUN mix do deps.get, compile\nCMD ["mix", "run", "--no-halt"]\n' },
     { name: 'mix phx.server told not to compile', code: 'FROM elixir:1.17\nWORKDIR /app\nCOPY . .\nRUN mix deps.get\nCMD ["mix", "phx.server", "--no-compile"]\n' },
+    {
+      // ali3bdalla/elirp's development Dockerfile: no COPY of the project, a php.ini and the script; `/var/www` is a bind mount.
+      name: 'an image that holds no project installs the mounted one at start',
+      code: 'FROM php:8.3-fpm\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\nWORKDIR /var/www\nCOPY memory-limit-php.ini /usr/local/etc/php/conf.d/\nCOPY ./docker/start-container.sh /usr/local/bin/start-container\nENTRYPOINT ["start-container"]\n',
+      buildContext: startScript('#!/bin/sh\nset -e\ncomposer install\nexec php-fpm\n'),
+    },
+    { name: 'a start command that installs in an image holding no project (a Compose volume holds the code)', code: 'FROM node:20\nWORKDIR /app\nCMD npm install && npm run start\n' },
   ],
   invalid: [
     {
       name: 'ENTRYPOINT yarn with CMD install is joined',
-      code: 'FROM node:20\nENTRYPOINT ["yarn"]\nCMD ["install"]\n',
-      errors: [{ line: 2, column: 13, endLine: 3, endColumn: 15 }],
+      code: 'FROM node:20\nCOPY . .\nENTRYPOINT ["yarn"]\nCMD ["install"]\n',
+      errors: [{ line: 3, column: 13, endLine: 4, endColumn: 15 }],
     },
     {
       name: 'npm install before start',
@@ -30,18 +37,18 @@ testRule(rule, {
     },
     {
       name: 'exec-form dotnet run',
-      code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nENTRYPOINT ["dotnet", "run", "--project", "src/Api"]\n',
-      errors: [{ line: 2, column: 13, endColumn: 28 }],
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY src/ src/\nENTRYPOINT ["dotnet", "run", "--project", "src/Api"]\n',
+      errors: [{ line: 3, column: 13, endColumn: 28 }],
     },
     {
       name: 'pip install and build script in sh -c, inherited',
-      code: 'FROM python:3.12 AS base\nCMD ["sh", "-c", "pip install -r requirements.txt && python -m app"]\nFROM base\n',
-      errors: [{ line: 2, column: 19, endColumn: 30 }],
+      code: 'FROM python:3.12 AS base\nCOPY . .\nCMD ["sh", "-c", "pip install -r requirements.txt && python -m app"]\nFROM base\n',
+      errors: [{ line: 3, column: 19, endColumn: 30 }],
     },
     {
       name: 'npm run build and go run',
-      code: 'FROM golang:1.22\r\nCMD npm run build && go run ./cmd/server\r\n',
-      errors: [{ line: 2, column: 5, endColumn: 18, message: 'npm run build' }, { line: 2, column: 22, endColumn: 28, message: 'go run' }],
+      code: 'FROM golang:1.22\r\nCOPY . .\r\nCMD npm run build && go run ./cmd/server\r\n',
+      errors: [{ line: 3, column: 5, endColumn: 18, message: 'npm run build' }, { line: 3, column: 22, endColumn: 28, message: 'go run' }],
     },
     {
       name: "dashy's `yarn build-and-start`: the app is built again at every start, then served",
@@ -59,6 +66,17 @@ testRule(rule, {
       name: 'mix run of a project no RUN compiles',
       code: 'FROM elixir:1.16\nWORKDIR /app\nCOPY . .\nRUN mix local.hex --force && mix deps.get\nCMD mix run --no-halt\n',
       errors: [{ line: 5, column: 5, endColumn: 12, messageId: 'compilesAtStart', message: '`mix run` compiles the project at every container start' }],
+    },
+    {
+      name: 'an image that fetches its project in a RUN holds one',
+      code: 'FROM php:8.3-fpm\nRUN git clone https://github.com/example/app.git /var/www\nCOPY ./docker/start-container.sh /usr/local/bin/start-container\nENTRYPOINT ["start-container"]\n',
+      buildContext: startScript('#!/bin/sh\ncomposer install\nexec php-fpm\n'),
+      errors: [{ line: 4, column: 13, messageId: 'inScript' }],
+    },
+    {
+      name: 'an image that copies an artefact built in another stage holds a project',
+      code: 'FROM node:20 AS build\nCOPY . .\nRUN npm ci && npm run build\nFROM node:20-slim\nCOPY --from=build /dist /app\nCMD npm install && node /app/server.js\n',
+      errors: [{ line: 6, column: 5, endColumn: 16, message: '`npm install`' }],
     },
   ],
 });

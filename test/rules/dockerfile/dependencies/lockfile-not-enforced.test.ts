@@ -24,6 +24,12 @@ testRule(rule, {
       buildContext: { dockerignore: null, present: { 'yarn.lock': true, 'cli/yarn.lock': true } },
     },
     { name: "a lock file in another folder than --cwd's", code: 'FROM node:20-slim\nWORKDIR /app\nCOPY cli cli\nRUN yarn --cwd web install\n', buildContext: { dockerignore: null, present: { 'cli/yarn.lock': true } } },
+    {
+      // EvgeniyBudaev/base-docker-go-next (the Next.js example's lock-file chain): the context holds only package-lock.json.
+      name: 'a branch that runs only with a lock file the context lacks',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json yarn.lock* package-lock.json* pnpm-lock.yaml* ./\nRUN if [ -f yarn.lock ]; then yarn --frozen-lockfile; \\\n  elif [ -f package-lock.json ]; then npm ci; \\\n  elif [ -f pnpm-lock.yaml ]; then corepack enable pnpm && pnpm i; \\\n  else exit 1; fi\n',
+      buildContext: { dockerignore: null, files: { 'package-lock.json': { uri: 'file:///w/package-lock.json', text: '{}' } }, present: { 'package-lock.json': true, 'yarn.lock': false, 'pnpm-lock.yaml': false } },
+    },
   ],
   invalid: [
     {
@@ -101,6 +107,13 @@ testRule(rule, {
       buildContext: { dockerignore: null, present: { 'assets/yarn.lock': true } },
       errors: [{ line: 4, column: 5, endColumn: 30, messageId: 'notFrozen' }],
       output: 'FROM elixir:1.17\nWORKDIR /app\nCOPY assets assets\nRUN yarn --cwd assets install --frozen-lockfile\n',
+    },
+    {
+      name: 'the same chain where the context holds pnpm-lock.yaml: its branch runs',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json yarn.lock* package-lock.json* pnpm-lock.yaml* ./\nRUN if [ -f yarn.lock ]; then yarn --frozen-lockfile; \\\n  elif [ -f package-lock.json ]; then npm ci; \\\n  elif [ -f pnpm-lock.yaml ]; then corepack enable pnpm && pnpm i; \\\n  else exit 1; fi\n',
+      buildContext: { dockerignore: null, present: { 'package-lock.json': false, 'yarn.lock': false, 'pnpm-lock.yaml': true } },
+      errors: [{ line: 6, column: 60, endColumn: 66, messageId: 'notFrozen', message: 'pnpm-lock.yaml' }],
+      output: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json yarn.lock* package-lock.json* pnpm-lock.yaml* ./\nRUN if [ -f yarn.lock ]; then yarn --frozen-lockfile; \\\n  elif [ -f package-lock.json ]; then npm ci; \\\n  elif [ -f pnpm-lock.yaml ]; then corepack enable pnpm && pnpm i --frozen-lockfile; \\\n  else exit 1; fi\n',
     },
   ],
 });

@@ -11,6 +11,11 @@ testRule(rule, {
     { name: 'lock as a glob', code: 'FROM php:8.3-fpm\nCOPY composer.json composer.lock* ./\nRUN composer install --no-dev\n' },
     { name: 'the whole context copied into the folder the manifest went to', code: 'FROM rust:1.79 AS build\nWORKDIR /app\nCOPY Cargo.toml /app/\nCOPY . /app/\nRUN cargo build --release\n' },
     { name: 'a folder copied to where the manifest is, by a path ending in its name', code: 'FROM ruby:3.3\nWORKDIR /srv\nCOPY Gemfile /srv/Gemfile\nCOPY app/ ./\nRUN bundle install\n' },
+    {
+      name: "the Next.js example's lock-file chain where the context holds package-lock.json: the yarn branch never runs",
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json yarn.lock* package-lock.json* pnpm-lock.yaml* ./\nRUN if [ -f yarn.lock ]; then yarn --frozen-lockfile; \\\n  elif [ -f package-lock.json ]; then npm ci; \\\n  elif [ -f pnpm-lock.yaml ]; then corepack enable pnpm && pnpm i; \\\n  else exit 1; fi\n',
+      buildContext: { dockerignore: null, files: { 'package-lock.json': { uri: 'file:///w/package-lock.json', text: '{}' } }, present: { 'package-lock.json': true, 'yarn.lock': false, 'pnpm-lock.yaml': false } },
+    },
   ],
   invalid: [
     {

@@ -131,5 +131,13 @@ testRule(rule, {
       ],
       errors: [{ line: 14, column: 18, messageId: 'overlay', relatedLines: [6, 4] }],
     },
+    {
+      // matt0x6F/hashpost: the base's bare `hashpost-backend`, which each overlay names in a registry with `newTag: latest`.
+      name: "a base's logical image name that an overlay deploys with a moving tag",
+      filename: 'base/deployment.yaml',
+      code: deployment('web-backend'),
+      workspace: [{ filename: 'overlays/production/kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\nimages:\n  - name: web-backend\n    newName: registry.example.com/shop/web-backend\n    newTag: latest\n' }],
+      errors: [{ line: 14, column: 18, messageId: 'overlay', message: 'Image `web-backend` is deployed with the moving tag `latest`', relatedLines: [7] }],
+    },
   ],
 });

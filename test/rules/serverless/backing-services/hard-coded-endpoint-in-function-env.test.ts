@@ -43,5 +43,11 @@ testRule(rule, {
       code: "service: demo\ncustom:\n  local:\n    redisHost: localhost\n    runtime: nodejs4.3\n  test:\n    redisHost: demo-test.z6hach.0001.use1.cache.amazonaws.com\n    runtime: nodejs4.3\nprovider:\n  name: aws\n  runtime: ${self:custom.${opt:stage}.runtime}\n  environment:\n    REDIS_HOST: ${self:custom.${opt:stage}.redisHost}\nfunctions:\n  consume:\n    handler: consume.handler\n",
       errors: [{ line: 13, column: 17, message: '`demo-test.z6hach.0001.use1.cache.amazonaws.com`' }],
     },
+    {
+      name: 'a per-stage map where one stage reads SSM and another writes the host: the written one is judged',
+      filename: 'serverless.yml',
+      code: 'service: s\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    DB_HOST: ${self:custom.DB_HOST.${self:provider.stage}}\ncustom:\n  DB_HOST:\n    dev: ${ssm:DB_HOST_DEV}\n    prd: mydb.abc123.us-east-1.rds.amazonaws.com\nfunctions: {api: {handler: h.handler}}\n',
+      errors: [{ line: 6, column: 14, message: '`mydb.abc123.us-east-1.rds.amazonaws.com`' }],
+    },
   ],
 });

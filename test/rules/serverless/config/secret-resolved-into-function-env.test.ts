@@ -125,7 +125,7 @@ testRule(rule, {
     {
       name: 'a plain SSM parameter under a secret\'s name (Twilio survey app); the table name beside it is not',
       code: sam("          TWILIO_AUTH_TOKEN: '{{resolve:ssm:TWILIO_AUTH_TOKEN}}'\n          TABLE: '{{resolve:ssm:/app/table-name}}'\n"),
-      errors: [{ line: 8, column: 30, messageId: 'resolve' }],
+      errors: [{ line: 8, column: 30, messageId: 'resolveParameter' }],
     },
     {
       name: 'a dynamic reference built with !Join: its password field is reported, its username field is not',
@@ -148,7 +148,7 @@ testRule(rule, {
       name: "a decrypting SSM path that holds the stage, under a name that does not say secret (mlafeldt's launchdarkly-dynamo-store)",
       filename: 'serverless.yml',
       code: 'service: a\nprovider:\n  name: aws\n  stage: dev\n  environment:\n    LAUNCHDARKLY_SDK_KEY: ${ssm:/launchdarkly/${self:provider.stage}/sdkkey~true}\nfunctions:\n  f:\n    handler: h\n',
-      errors: [{ line: 6, column: 27, endColumn: 82, messageId: 'resolve' }],
+      errors: [{ line: 6, column: 27, endColumn: 82, messageId: 'resolveParameter', message: 'pass the parameter\'s name' }],
     },
     {
       // hirvitek's aws-sam-serverless-boilerplate-go: the webhook is read from Parameter Store when the stack deploys.
@@ -165,6 +165,12 @@ testRule(rule, {
         { line: 6, column: 23, messageId: 'deployValue', message: '`PARSE_MASTER_KEY` of function `api` takes `${file(./.env.yml):dev.PARSE_MASTER_KEY}` at deploy time' },
         { line: 7, column: 20, messageId: 'deployValue', message: '`${file(./${opt:stage}.yml):jwtUsersKey}`' },
       ],
+    },
+    {
+      name: 'a per-stage map whose development stage decrypts from SSM and whose production stage is written in place',
+      filename: 'serverless.yml',
+      code: 'service: s\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    DB_PASSWORD: ${self:custom.DB_PASSWORD.${self:provider.stage}}\ncustom:\n  DB_PASSWORD:\n    dev: ${ssm:/app/dev/db-password~true}\n    prd: hunter2-production-password\nfunctions: {api: {handler: h.handler}}\n',
+      errors: [{ line: 6, column: 18, messageId: 'resolveParameter' }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { effectiveWords, type ShellWord } from '../../../dockerfile/shell';
-import { commandsOf, programOf, spanOf, startCommands, verbIndex } from '../../../dockerfile/instructions';
+import { commandsOf, holdsNoProject, programOf, spanOf, startCommands, verbIndex } from '../../../dockerfile/instructions';
 import type { DockerfileModel } from '../../../dockerfile/model';
 import { readEntrypointScript } from '../../../build-context';
 import { isDevelopmentImage } from '../../../dockerfile/start-command';
@@ -106,7 +106,10 @@ export default defineDockerfileRule({
       '`build:…`, `build-…` or `build_…` (`build-and-start` builds, then serves), and tools not on the known list; only the',
       'start commands (`CMD`/`ENTRYPOINT`) are looked at, and the commands the entrypoint script runs on every start when',
       'the build context was read (tall-admin\'s `start-container.sh` runs `composer install`); in a development image',
-      "(`Dockerfile.dev`, a `dev` stage) the script's installs are the bind-mount workflow and are not reported.",
+      "(`Dockerfile.dev`, a `dev` stage) the script's installs are the bind-mount workflow and are not reported. Nor",
+      'are the installs of an image that holds no project: one that copies only start scripts and configuration files',
+      '(`init.sh`, `php.ini`), nothing built in another stage, and fetches no project in a RUN (`git clone`): what it',
+      'installs at start is the project mounted into it.',
     ].join('\n'),
     messages: {
       buildAtStart: '`{{command}}` runs at every container start; do it in a RUN at build time and start the built artefact.',
@@ -115,6 +118,8 @@ export default defineDockerfileRule({
     },
   },
   check({ model, source, report, buildContext }) {
+    // An image that holds no project installs, at start, the one mounted into it: nothing to build at build time.
+    if (holdsNoProject(model)) return;
     for (const { commands } of startCommands(model)) {
       for (const command of commands) {
         const words = effectiveWords(command);

@@ -2,7 +2,7 @@ import type { Fix } from '../../../types';
 import { defineDockerfileRule } from '../../../rule';
 import { commandsOf, programOf, spanOf, verbIndex } from '../../../dockerfile/instructions';
 import { effectiveWords, type SimpleCommand } from '../../../dockerfile/shell';
-import { copiedBefore, installCommandOf, type CopiedBefore, type InstallCommand } from '../../../dockerfile/lockfiles';
+import { copiedBefore, installCommandOf, runsOnlyWithAbsentLock, type CopiedBefore, type InstallCommand } from '../../../dockerfile/lockfiles';
 import type { DockerfileModel } from '../../../dockerfile/model';
 import type { Instruction } from 'dockerfile-ast';
 
@@ -54,7 +54,10 @@ export default defineDockerfileRule({
       'commands that add named packages, Cargo builds after a `cargo vendor` (the vendor step is the one reported),',
       'Bundler when `BUNDLE_FROZEN`/`BUNDLE_DEPLOYMENT` or an earlier `bundle config … frozen true` is set, installs',
       'whose lock file was not explicitly copied before them (a folder copied whole counts where its files land in the',
-      'directory the install runs in, `cd` included; a lock copied under another name does not), and package managers other than Yarn, pnpm, Bun, Pipenv,',
+      'directory the install runs in, `cd` included; a lock copied under another name does not; a glob such as',
+      '`pnpm-lock.yaml*` brings it only when the build context has it), installs in the branch of an `if [ -f <lock> ]`',
+      'chain whose lock file the image does not hold (the Next.js example\'s chain, when the context holds only',
+      'package-lock.json: its `yarn` and `pnpm i` branches never run), and package managers other than Yarn, pnpm, Bun, Pipenv,',
       'uv, Cargo and Bundler (`npm ci` enforces its lock on its own).',
     ].join('\n'),
     messages: {
@@ -68,7 +71,8 @@ export default defineDockerfileRule({
     for (const instruction of model.instructionsOf('RUN')) {
       const line = model.commandLine(instruction);
       const exec = line?.form === 'exec' && !line.script;
-      for (const command of commandsOf(line)) {
+      const commands = commandsOf(line);
+      for (const command of commands) {
         const install = installCommandOf(command);
         if (!install) continue;
         const key = install.tool === 'bundler' ? 'bundle' : install.tool;
@@ -79,6 +83,7 @@ export default defineDockerfileRule({
         if (install.words.some((w) => tool.enforced.test(w.value))) continue;
         if (key === 'bundle' && bundlerFrozen(model, instruction)) continue;
         const files = copiedBefore(model, instruction, buildContext, command);
+        if (runsOnlyWithAbsentLock(commands, command, files)) continue;
         const lock = tool.locks.find((name) => files.has(name));
         if (!lock) continue;
         // After `cargo vendor` (reported itself when unlocked) the build reads the vendored, locked crates.

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
-import { MANIFESTS, copiedBefore, installCommandOf, type CopiedFile } from '../../../dockerfile/lockfiles';
+import { MANIFESTS, copiedBefore, installCommandOf, runsOnlyWithAbsentLock, type CopiedFile } from '../../../dockerfile/lockfiles';
 import { TOOL_LOCKS } from '../../../dockerfile/manifests';
 
 export default defineDockerfileRule({
@@ -21,7 +21,9 @@ export default defineDockerfileRule({
       'install named packages, manifests copied together with one of their lock files (or with a glob that matches it),',
       'and stages where another whole directory is copied before the install, since the lock file may come with it. The',
       'lock must be one the installing tool reads: `COPY package*.json ./` brings `package-lock.json`, which `yarn` and',
-      '`pnpm` ignore.',
+      '`pnpm` ignore. Nor an install in the branch of an `if [ -f <lock> ]` chain whose lock file the image does not hold',
+      "(the Next.js example's `if [ -f yarn.lock ]; then yarn ...; elif [ -f package-lock.json ]; then npm ci; ...`, when",
+      'the build context holds only package-lock.json): that branch never runs.',
     ].join('\n'),
     messages: {
       noLock: '`{{manifest}}` is installed without a lock file ({{locks}}), so each build resolves versions afresh; commit the lock file (generate it if the project has none) and copy it next to the manifest.',
@@ -30,10 +32,12 @@ export default defineDockerfileRule({
   check({ model, report, buildContext }) {
     const reported = new Set<CopiedFile['range']>();
     for (const instruction of model.instructionsOf('RUN')) {
-      const installs = (model.commandLine(instruction)?.commands ?? []).map(installCommandOf).filter((i) => i !== undefined);
-      if (installs.length === 0) continue;
+      const commands = model.commandLine(instruction)?.commands ?? [];
+      const installs = commands.map((command) => ({ command, install: installCommandOf(command) }));
+      if (!installs.some(({ install }) => install !== undefined)) continue;
       const files = copiedBefore(model, instruction, buildContext);
-      for (const install of installs) {
+      for (const { command, install } of installs) {
+        if (!install || runsOnlyWithAbsentLock(commands, command, files)) continue;
         if (install.tool === 'npm' && install.verb?.value !== 'install' && install.verb?.value !== 'i') continue; // npm ci fails on its own
         if (['npm', 'yarn', 'pnpm', 'bun'].includes(install.tool) && install.operands.length > 0) continue;
         for (const [manifest, spec] of Object.entries(MANIFESTS)) {

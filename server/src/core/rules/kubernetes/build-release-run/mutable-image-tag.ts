@@ -52,7 +52,7 @@ export default defineKubernetesRule({
       // but the manifest, applied again, makes a Revision of whatever the tag points to then.
       const knative = revisionTemplateOf(object) !== undefined;
       for (const container of pod.allContainers) {
-        if (!container.image || !container.imageRange || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
+        if (!container.image || !container.imageRange || isTemplated(container.image) || isPlaceholderImage(container.image)) continue;
         const image = parseImageReference(container.image);
         if (image.digest || usesImageAsStandIn(model, object, container)) continue;
         // `imagePullPolicy: Never`: the node's own copy runs, whatever the tag; dev-prod-parity/local-only-image says so.
@@ -66,6 +66,8 @@ export default defineKubernetesRule({
           report({ messageId: 'overlay', data: { image: container.image, tag: byBuild.tag, kustomization: byBuild.kustomization }, range: container.imageRange, related: byBuild.related });
           continue;
         }
+        // A base's bare `app`, which a build names (and tags) for each environment: judged only through that build.
+        if (isLogicalImageName(container.image)) continue;
         if (image.tag === undefined && isVersionedRepository(image.repository)) continue;
         const tag = image.tag === undefined ? 'latest' : image.tag;
         if (knative && (image.tag === undefined || image.tag === 'latest' || isMovingTag(image.tag))) report({ messageId: 'knative', data: { image: container.image, tag }, range: container.imageRange });

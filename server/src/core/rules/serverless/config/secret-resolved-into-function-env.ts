@@ -14,6 +14,8 @@ const FRAMEWORK_DECRYPT = /\$\{ssm(\([a-z, ]*\))?:(?:[^{}$]|\$(?!\{)|\$\{(?!ssm[
 const FRAMEWORK_SSM = /^\$\{ssm(\([a-z, ]*\))?:/;
 /** A CloudFormation dynamic reference to a plain (String) SSM parameter. */
 const RESOLVE_SSM = /\{\{resolve:ssm:/;
+/** A reference that reads Secrets Manager: directly, or through Parameter Store's reference path. */
+const SECRETS_MANAGER = /\{\{resolve:secretsmanager:|\/aws\/reference\/secretsmanager\//;
 /**
  * Words that end the name of a secret's field that is not secret itself, `{{resolve:secretsmanager:arn:SecretString:username}}`:
  * where a database or a service is and who connects (`host`, `port`, `dbname`, `username`, `DT_TENANT`, `proxyEndpoint`).
@@ -77,6 +79,7 @@ export default defineServerlessRule({
     ].join('\n'),
     messages: {
       resolve: '`{{name}}` of {{functions}} resolves a secret at deploy time into plain configuration; pass the secret\'s ARN and read it at run time.',
+      resolveParameter: '`{{name}}` of {{functions}} resolves a secret from Parameter Store at deploy time into plain configuration; pass the parameter\'s name and read it at run time.',
       noEcho: '`{{name}}` of {{functions}} takes `{{parameter}}`, a NoEcho parameter that CloudFormation hides and the function\'s configuration shows in clear; keep it in Secrets Manager and read it at run time.',
       deployValue: '`{{name}}` of {{functions}} takes `{{source}}` at deploy time and the function\'s configuration shows it in clear; keep the secret in SSM or Secrets Manager and read it at run time.',
       plainParameter: '`{{name}}` of {{functions}} takes `{{parameter}}`, a parameter that the stack and the function\'s configuration both show in clear; keep the secret in Secrets Manager and read it at run time.',
@@ -109,7 +112,7 @@ function judge(
   model: ServerlessModel,
   { noEcho, plain, ssm }: { noEcho: ReadonlySet<string>; plain: ReadonlySet<string>; ssm: ReadonlySet<string> },
   kmsKey: () => boolean,
-): { messageId: 'resolve' | 'noEcho' | 'deployValue' | 'plainParameter' | 'ssmParameter'; data?: Record<string, string> } | undefined {
+): { messageId: 'resolve' | 'resolveParameter' | 'noEcho' | 'deployValue' | 'plainParameter' | 'ssmParameter'; data?: Record<string, string> } | undefined {
   const text = env.text;
   // `RSA_PUBLIC_KEY: ${ssm:/app/RSA_PUBLIC_KEY~true}`: a key that checks signatures, however it is stored.
   if (namesPublicValue(env.name)) return undefined;
@@ -135,7 +138,9 @@ function judge(
   // the secret, kept as a String, resolved into the configuration.
   const plainSsm = framework ? FRAMEWORK_SSM.test(text.trim()) : RESOLVE_SSM.test(text);
   const resolved = resolvesSecret(text) || (framework && FRAMEWORK_DECRYPT.test(text)) || (plainSsm && looksLikeSecretName(env.name));
-  return resolved ? { messageId: 'resolve' } : undefined;
+  if (!resolved) return undefined;
+  // A Secrets Manager secret is passed by its ARN; a Parameter Store one (`${ssm:/app/key~true}`, `{{resolve:ssm-secure:...}}`) by its name.
+  return { messageId: SECRETS_MANAGER.test(text) ? 'resolve' : 'resolveParameter' };
 }
 
 /** The parameter of `parameters` the value takes: `!Ref Password`, or `${Password}` in a `!Sub` body. */
