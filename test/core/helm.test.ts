@@ -207,7 +207,7 @@ describe('Helm templates analysed in place', () => {
   });
 
   it('never fires on a value it cannot know', () => {
-    const template = DEPLOYMENT.replace('{{ .Values.image.tag | default .Chart.AppVersion }}', '{{ tpl .Values.image.tag . }}').replace('{{ $value | quote }}', '{{ $value | b64enc }}');
+    const template = DEPLOYMENT.replace('{{ .Values.image.tag | default .Chart.AppVersion }}', '{{ tpl .Values.image.tag . }}').replace('{{ $value | quote }}', '{{ $value | encryptAES "k" }}');
     const ids = summary(analyse(template, VALUES));
     assert.ok(!ids.some((l) => /mutable-image-tag|literal-secret/.test(l)), ids.join('\n'));
     // Unknown resources are not "no requests"; an unknown probe block is not "no probe".
@@ -644,5 +644,22 @@ describe("Go's print and a named template defined twice (review set 73: Book-U-L
     const empty = '{{- define "svc.name" }}\n\n{{- end }}\n';
     assert.equal(renderTemplate('name: {{ include "svc.name" . }}\n', context('', { helpers: [real, empty] })).text, 'name: web\n');
     assert.equal(renderTemplate('name: {{ include "svc.name" . }}\n', context('', { helpers: [empty, real] })).text, 'name: web\n');
+  });
+});
+
+describe('a container whose image the chart leaves empty or unknown (review set 73: Book-U-Love)', () => {
+  it('is still a whole container: the rules that do not read the image judge it', () => {
+    const template = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: {{ .Values.nope }}\n      - name: side\n        image: {{ .Values.img | someUnknownFn }}\n';
+    const requests = summary(analyse(template, 'img: x\n')).filter((line) => line.endsWith('concurrency/missing-resource-requests'));
+    assert.deepEqual(requests, ['deployment.yaml 10:15 concurrency/missing-resource-requests', 'deployment.yaml 12:15 concurrency/missing-resource-requests']);
+  });
+});
+
+describe("Sprig's b64enc (review set 73: Book-U-Love's MySQL Secret)", () => {
+  it('encodes the UTF-8 text as standard base64, so a Secret that takes a literal value from values.yaml is judged', () => {
+    assert.equal(renderTemplate('a: {{ .Values.pw | b64enc }}\nb: {{ "café" | b64enc }}\n', context('pw: bookulove\n')).text, 'a: Ym9va3Vsb3Zl\nb: Y2Fmw6k=\n');
+    const template = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: {{ .Values.auth.password | b64enc }}\n  token: {{ .Values.auth.token | b64enc }}\n';
+    const found = analyse(template, 'auth:\n  password: bookulove\n  token: changeme\n').findings.filter((f) => f.ruleId === 'config/plaintext-secret-manifest');
+    assert.deepEqual(found.map((f) => f.message.slice(0, 59)), ['Secret `db` commits 1 literal value in `data` (`password`);']);
   });
 });

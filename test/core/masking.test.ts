@@ -216,8 +216,8 @@ describe('the one path', () => {
   });
 
   it('a value that opens by telling the reader to change it is a placeholder (review set 72: evite)', () => {
-    for (const value of ['change-me-to-a-random-string-in-production', 'replace_me_before_deploying', 'CHANGE_THIS_SECRET']) assert.equal(literalSecret('SESSION_SECRET', value), undefined, value);
-    for (const value of ['exchange_metadata_2f9Qx7', 'k2x9Qm7vLp4r8sZt']) assert.equal(literalSecret('SESSION_SECRET', value)?.kind, 'a literal value under a secret-like name', value);
+    for (const value of ['change-me-to-a-random-string-in-production', 'replace_me_before_deploying', 'CHANGE_THIS_SECRET', 'SuperSecretKeyChangeThis', 'MyPasswordReplaceMe']) assert.equal(literalSecret('SESSION_SECRET', value), undefined, value);
+    for (const value of ['exchange_metadata_2f9Qx7', 'k2x9Qm7vLp4r8sZt', 'ExchangeThisWay9Q']) assert.equal(literalSecret('SESSION_SECRET', value)?.kind, 'a literal value under a secret-like name', value);
   });
 
   it('an incoming webhook URL is a credential by its shape, under any name; the documentation\'s sample is not', () => {

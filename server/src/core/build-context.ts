@@ -443,11 +443,12 @@ function readBuildScripts(model: DockerfileModel, stage: Stage): { instruction: 
  * first preferred): the last COPY/ADD that writes one of them decides. Undefined when no copy from the context does.
  */
 function contextFileOf(model: DockerfileModel, candidates: readonly string[], directories = workdirs(model), stage?: Stage, hops = MAX_STAGE_HOPS): { imagePath: string; contextPath: string } | undefined {
-  let found: { imagePath: string; contextPath: string; line: number } | undefined;
-  // The last copy that writes the path decides.
+  let found: { imagePath: string; contextPath: string; line: number; exact: boolean } | undefined;
+  // The last copy that writes the path decides; a copy of a folder (a source without a dot in its name: `console`, `bin`)
+  // only may hold the file, and does not replace one that names it (elekto's `COPY entrypoint.sh console ./`).
   for (const copy of contextCopies(model, false, stage)) {
     const hit = sourcePathOf(model, copy, candidates, directories);
-    if (hit) found = { imagePath: hit.imagePath, contextPath: hit.path, line: copy.instruction.getRange().start.line };
+    if (hit && (hit.exact || !found?.exact)) found = { imagePath: hit.imagePath, contextPath: hit.path, line: copy.instruction.getRange().start.line, exact: hit.exact };
   }
   // A later `COPY --from=<stage>` that writes it brings the file from that stage, where a copy from the context put it
   // (Rallly's `COPY --from=builder /app/scripts/docker-start.sh ./`, the builder having copied the whole context; in
@@ -472,7 +473,7 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
       read.add(source);
       // Paths of COPY --from are read from the root of the stage's file system.
       const there = contextFileOf(model, [joinImagePath('/', hit.path)], workdirs(model, source), source, hops - 1);
-      if (there) found = { imagePath: hit.imagePath, contextPath: there.contextPath, line: instruction.getRange().start.line };
+      if (there) found = { imagePath: hit.imagePath, contextPath: there.contextPath, line: instruction.getRange().start.line, exact: hit.exact };
     }
   }
   return found && { imagePath: found.imagePath, contextPath: found.contextPath };
@@ -498,7 +499,11 @@ function sourcePathOf(model: DockerfileModel, copy: { instruction: Instruction; 
       if (glob !== undefined && !globMatches(glob, name)) continue;
       const named = glob === undefined ? parts : [...parts.slice(0, -1), name];
       const path = contextPathOf(glob === undefined ? source.value : named.join('/'), named, destination, intoDirectory || glob !== undefined, candidate);
-      if (path !== undefined) out = { imagePath: candidate, path, exact: named.length > 0 && path === named.join('/') };
+      if (path === undefined) continue;
+      const exact = named.length > 0 && path === named.join('/');
+      // A source named as the file beats one that is a folder only by its name (`COPY entrypoint.sh console ./`).
+      if (!exact && out?.exact) continue;
+      out = { imagePath: candidate, path, exact };
     }
   }
   return out;

@@ -95,6 +95,8 @@ export function isPlaceholderValue(value: string): boolean {
   // The same, repeated to a length or with a hint in capitals (firefly-iii's `CHANGEMECHANGEME`, `CHANGE12CHAR`), or
   // opening a sentence that says so (`change-me-to-a-random-string-in-production`, `replace_me_before_deploying`).
   if (/changeme/i.test(v) || /^CHANGE[A-Z0-9_]*$/.test(v) || /(^|[^a-z])(change|replace)[-_ ](me|this)([^a-z]|$)/i.test(v)) return true;
+  // The same pair as capitalised words inside a value (n8n's `SuperSecretKeyChangeThis`).
+  if (/(Change|Replace)[-_ ]?(Me|This|It)(?![a-z])/.test(v)) return true;
   // A sample marked as one anywhere in it (`example`, `DUMMYEXAMPLEKEY`, `dummy-password`, `samplesecret`,
   // `fake-travis-ci-auth-token`): what a local emulator, a chart's default or a tutorial takes.
   if (/dummy|example|sample|fake/i.test(v)) return true;

@@ -82,7 +82,8 @@ export function adminTaskWord(words: readonly ShellWord[], program: string): She
     case 'artisan':
       return ['migrate', 'db:seed'].includes(value(sub)) ? words[sub] : undefined;
     case 'console':
-      return anyOf(['doctrine:migrations:migrate', 'cache:warmup']);
+      // Symfony's console, or an application's own script of that name (elekto's `./console --migrate`).
+      return anyOf(['doctrine:migrations:migrate', 'cache:warmup', '--migrate']);
     case 'diesel':
     case 'sqlx':
       return value(sub) === 'migration' || value(sub) === 'migrate' ? (value(sub + 1) === 'run' ? words[sub + 1] : undefined) : undefined;
@@ -101,12 +102,16 @@ const NOT_AN_APP = new Set(['docker', 'podman', 'kubectl', 'helm', 'terraform', 
 
 /**
  * An application's own migration command, by the verb that starts its arguments: `./fider migrate`, `gitea migrate`,
- * `hydra migrate sql -e`, `airflow db migrate`, `superset db upgrade`. The tools above are read by their own spelling.
+ * `hydra migrate sql -e`, `airflow db migrate`, `superset db upgrade`, or a `--migrate` flag (`./console --migrate`).
+ * The tools above are read by their own spelling.
  */
 function ownMigrateCommand(words: readonly ShellWord[], sub: number): ShellWord | undefined {
   if (NOT_AN_APP.has(baseName(words[0]?.value ?? '').toLowerCase())) return undefined;
   const verb = words[sub]?.value;
   if (verb === 'migrate') return words[sub];
+  // The flag form of the same (elekto's `./console --migrate`).
+  const flag = words.find((w, i) => i > 0 && w.value === '--migrate');
+  if (flag) return flag;
   const next = words[sub + 1]?.value;
   return (verb === 'db' || verb === 'database') && (next === 'migrate' || next === 'upgrade') ? words[sub + 1] : undefined;
 }

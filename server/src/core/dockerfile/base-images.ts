@@ -25,3 +25,15 @@ export function pulledBaseImages(model: DockerfileModel): ImageReference[] {
 export function isAlpineImage(name: string, tag: string | undefined): boolean {
   return /(^|\/)alpine$/.test(name.toLowerCase()) || /(^|[-.])alpine/.test((tag ?? '').toLowerCase());
 }
+
+/**
+ * The port ASP.NET Core listens on in Microsoft's `aspnet` image when nothing else sets one: 8080 from .NET 8 (the image
+ * sets `ASPNETCORE_HTTP_PORTS=8080`), 80 before it (`ASPNETCORE_URLS=http://+:80`, the `dotnet/core/aspnet` images
+ * too). Undefined for other images and for tags that name no version (`latest`, a variable).
+ */
+export function aspnetImagePort(image: ImageReference | undefined): number | undefined {
+  if (!image?.name || !/^mcr\.microsoft\.com\/dotnet\/(core\/)?aspnet$/i.test(image.name)) return undefined;
+  const major = /^(\d+)\./.exec(image.tag ?? '')?.[1];
+  if (major === undefined) return undefined;
+  return Number(major) >= 8 ? 8080 : 80;
+}

@@ -546,6 +546,10 @@ class Renderer {
       }
       case 'required':
         return last ?? UNKNOWN;
+      // Sprig's b64enc: the standard base64 of the text's UTF-8 bytes (a Secret's `data: {pw: {{ .Values.pw | b64enc }}}`).
+      case 'b64enc':
+        if (!known || args.length !== 1) return UNKNOWN;
+        return keepOrigin(base64Of(str(last)));
       case 'quote':
       case 'squote':
         if (!known || args.length !== 1) return UNKNOWN;
@@ -901,6 +905,13 @@ function goJson(v: unknown, how: 'toJson' | 'toRawJson' | 'toPrettyJson'): strin
  * list holding anything else: collections, null, and numbers that Go would print in exponent form or with a fraction
  * it rounds (values are float64s; only whole numbers below a million print as written).
  */
+/** Standard base64 (with padding) of the UTF-8 bytes of `text`. */
+function base64Of(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
 /** A named template's body that prints nothing: text that is whitespace only, and no action. */
 function isEmptyBody(body: readonly TreeNode[]): boolean {
   return body.every((node) => node.kind === 'text' && node.token.text.trim() === '');

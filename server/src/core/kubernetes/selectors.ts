@@ -74,7 +74,9 @@ export function absenceKnowable(model: KubernetesModel, object: KubeObject): boo
 export function isPatchFragment(object: KubeObject): boolean {
   const pod = object.podSpec;
   if (!pod) return false;
-  return isKustomizePatch(object) || pod.allContainers.length === 0 || pod.allContainers.some((c) => !c.image);
+  // A container with no `image` key is a patch's; one whose image is written but not known (a Helm value the chart
+  // leaves empty, or an expression the renderer cannot evaluate) is still a whole container.
+  return isKustomizePatch(object) || pod.allContainers.length === 0 || pod.allContainers.some((c) => !c.image && !c.imageRange);
 }
 
 /*

@@ -13,6 +13,7 @@ import type { ParseProblem, Range, RelatedLocation } from '../types';
 import type { SourceText } from '../source';
 import { hasBuildPlaceholder, hasTemplateBraces } from '../text-scan';
 import { spokenList } from '../lists';
+import { wordsOf } from '../mask';
 import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, nodeAt, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
 import { duplicateKeyProblems, problemsOf, readDocument, readLoneFlowDashes } from '../yaml-read';
 
@@ -463,6 +464,10 @@ export class ServerlessModel {
    */
   branches<T extends TemplateValue>(value: T): T[] {
     const doc = this.doc;
+    // `${env:JWT_SECRET, 'k2x9...'}`: the literal after the comma is what deploys wherever the variable is unset, and it is
+    // committed with the template; the reference and that literal are each a value the setting can take.
+    const fallback = this.kind === 'serverless-framework' && value.literal === undefined && value.text !== undefined ? FALLBACK.exec(value.text.trim())?.[3] : undefined;
+    if (fallback !== undefined && fallback !== '') return [value, { ...value, literal: fallback, text: fallback }];
     // `${self:custom.${opt:stage}.redisHost}`: the literal each stage the file writes gives.
     const staged = value.literal === undefined && value.text !== undefined && !value.intrinsic ? this.perStageValues(value.text) : undefined;
     if (staged) return [...new Map(staged.map((entry) => [entry.text, entry])).values()].map(({ literal, text }) => ({ ...value, literal, text }));
@@ -649,6 +654,28 @@ export class ServerlessModel {
   /** How a message names the functions that take `value` (see {@link functionsTaking} and {@link functionsText}). */
   namesTaking(fn: LambdaFunction, value: Setting | EnvVar): string {
     return functionsText(this.functionsTaking(fn, value));
+  }
+
+  /**
+   * True when a `!Sub` text names the same thing at every deploy of one stack: each of its variables is a pseudo
+   * parameter (`AWS::StackName`, `AWS::Region`) or a template parameter that names the stack, its stage or its
+   * application (`Stage`, `Env`, `App`, `StackName`: IDENTITY_WORDS) rather than a build (`Version`, `BuildNumber`,
+   * `CodeKey`). Guardian's `S3Key: !Sub ${Stack}/${Stage}/${App}/${App}.jar` is one object per stage, overwritten by
+   * each release. False for a `!Sub` with a variable map, or a variable of any other kind.
+   */
+  subFixedPerStack(value: TemplateValue): boolean {
+    const doc = this.doc;
+    if (!doc || this.kind !== 'cloudformation' || value.intrinsic !== 'Fn::Sub' || value.text === undefined) return false;
+    if (isSeq(intrinsicBody(value.node, 'Fn::Sub', doc))) return false;
+    const parameters = asMap(valueOf(this.root, 'Parameters', doc), doc);
+    let variables = 0;
+    for (const match of value.text.matchAll(SUB_VARIABLE)) {
+      const name = match[1];
+      variables++;
+      if (name.startsWith('AWS::')) continue;
+      if (!pairOf(parameters, name, doc) || !namesStackIdentity(name)) return false;
+    }
+    return variables > 0;
   }
 
   private noEcho: ReadonlySet<string> | undefined;
@@ -1054,6 +1081,27 @@ function intrinsicBody(node: unknown, fn: string, doc: Document): unknown {
 }
 
 /** The template string of an `Fn::Sub`: the body, or the first item of its list form (`[template, variables]`). */
+/**
+ * A whole-value Serverless Framework variable read from the deploying machine or a store, with a quoted literal to
+ * fall back on: `${env:JWT_SECRET, 'dev-secret'}`, `${ssm:/app/key, "x"}`, `${param:token, 'x'}` (group 3: the literal).
+ */
+const FALLBACK = /^\$\{(env|ssm|param):[^,{}$]*,\s*(['"])([^'"{}$]*)\2\s*\}$/;
+
+/** A `${Name}` of a `!Sub` text (not the `${!Literal}` escape). */
+const SUB_VARIABLE = /\$\{(?!!)([^${}]*)\}/g;
+
+/** Words whose parameter names the stack, its stage or its application, not a build. */
+const IDENTITY_WORDS: ReadonlySet<string> = new Set(['stage', 'env', 'environment', 'app', 'application', 'stack', 'project', 'service', 'team']);
+/** Words that end such a name without changing what it names (`AppName`, `EnvType`, `StackId`). */
+const IDENTITY_TAILS: ReadonlySet<string> = new Set(['name', 'type', 'id']);
+
+/** True when a parameter's name says it names the stack, its stage or its application (`Stage`, `DeploymentStage`, `AppName`). */
+function namesStackIdentity(name: string): boolean {
+  const words = wordsOf(name).map((w) => w.toLowerCase());
+  while (words.length > 1 && IDENTITY_TAILS.has(words[words.length - 1])) words.pop();
+  return words.length > 0 && IDENTITY_WORDS.has(words[words.length - 1]);
+}
+
 function subTemplate(node: unknown, doc: Document): string | undefined {
   const body = intrinsicBody(node, 'Fn::Sub', doc);
   return scalarString(isSeq(body) ? seqItems(body, doc)[0] : body, doc);

@@ -159,5 +159,12 @@ testRule(rule, {
       buildContext: script('#!/bin/bash\ncomposer install\nphp artisan migrate --seed\nif [ "${APP_ENV}" == "local" ]; then\n    docker-php-ext-enable xdebug\n    php-fpm\nelse\n    php-fpm\nfi\n'),
       errors: [{ line: 5, column: 13, endColumn: 35, messageId: 'inScript', message: '`docker-entrypoint.sh` runs `php artisan migrate`', relatedLines: [3] }],
     },
+    {
+      // elekto-io/elekto: the script is copied together with `console`, a file with no dot in its name.
+      name: "an application's --migrate flag, in a script copied beside a file that reads like a folder",
+      code: 'FROM python:3.13-slim\nWORKDIR /app\nCOPY entrypoint.sh console ./\nEXPOSE 8000\nENTRYPOINT ["./entrypoint.sh"]\n',
+      buildContext: script('#!/bin/sh\nset -e\n./console --migrate\nexec uwsgi --module app:APP --http :8000\n', 'entrypoint.sh'),
+      errors: [{ line: 5, column: 13, endColumn: 30, messageId: 'inScript', message: '`entrypoint.sh` runs `./console --migrate`', relatedLines: [3] }],
+    },
   ],
 });

@@ -14,6 +14,7 @@ testRule(rule, {
     { name: 'a JDK image running a source-file program (compiled at start)', code: 'FROM eclipse-temurin:21-jdk\nCOPY Main.java /app/\nCMD ["java", "/app/Main.java"]\n' },
     { name: 'a JDK image whose start is a script (not read here)', code: 'FROM eclipse-temurin:17-jdk\nCOPY run.sh /run.sh\nCMD ["/run.sh"]\n' },
     { name: 'a vendor JDK without a JRE image beside it', code: 'FROM amazoncorretto:17\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n' },
+    { name: 'a Temurin tag that says jre', code: 'FROM eclipse-temurin:21-jre-alpine\nCOPY app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n' },
   ],
   invalid: [
     {
@@ -47,6 +48,12 @@ testRule(rule, {
       name: "a jar run on Quarkus' builder image",
       code: 'FROM quay.io/quarkus/centos-quarkus-maven:21.0.0-java11 AS build\nCOPY pom.xml /usr/src/app/\nCOPY src /usr/src/app/src\nRUN mvn -f /usr/src/app/pom.xml -B package\nFROM quay.io/quarkus/centos-quarkus-maven:21.0.0-java11\nCOPY --from=build /usr/src/app/target/*-runner.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
       errors: [{ line: 5, column: 6, messageId: 'sdk', message: 'quay.io/quarkus/centos-quarkus-maven:21.0.0-java11' }],
+    },
+    {
+      // kawamoto06/spring: Temurin's tags name the JDK unless they say `jre`.
+      name: 'a Temurin tag that names no variant is the JDK',
+      code: 'FROM maven:3.9-eclipse-temurin-21 AS build\nCOPY . .\nRUN mvn -q package\nFROM eclipse-temurin:21-alpine\nCOPY --from=build /target/demo.jar demo.jar\nENTRYPOINT ["java", "-jar", "demo.jar"]\n',
+      errors: [{ line: 4, column: 6, messageId: 'jdk', message: '`eclipse-temurin:21-alpine`' }],
     },
   ],
 });

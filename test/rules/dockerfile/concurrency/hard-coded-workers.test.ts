@@ -1,6 +1,8 @@
 import rule from '../../../../server/src/core/rules/dockerfile/concurrency/hard-coded-workers';
 import { testRule } from '../../../helpers/rule-tester';
 
+const script = (text: string) => ({ files: { 'entrypoint.sh': { uri: 'file:///workspace/entrypoint.sh', text } } });
+
 testRule(rule, {
   valid: [
     { name: 'workers from the environment', code: 'FROM python:3.12-slim\nCMD ["sh", "-c", "exec gunicorn -w ${WEB_CONCURRENCY:-2} -b 0.0.0.0:8000 app:app"]\n' },
@@ -10,6 +12,7 @@ testRule(rule, {
     // NetEaseGame/git-webhook (Flask-SocketIO needs one worker); Google's Cloud Run samples (`--workers 1 --threads 8`).
     { name: 'one worker per container, scaled by replicas', code: 'FROM python:3.12-slim\nCMD gunicorn -b 0.0.0.0:80 -k eventlet -w 1 manage:app\n' },
     { name: "puma's single mode", code: 'FROM ruby:3.3\nCMD ["bundle", "exec", "puma", "-w", "0", "-t", "5:5"]\n' },
+    { name: 'a script that starts the server with a count from the environment', code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY entrypoint.sh ./\nENTRYPOINT ["./entrypoint.sh"]\n', buildContext: script('#!/bin/sh\nset -e\nexec gunicorn app.wsgi --workers "${WEB_CONCURRENCY:-2}"\n') },
   ],
   invalid: [
     {
@@ -31,6 +34,13 @@ testRule(rule, {
       name: 'celery -c in a continued shell form',
       code: 'FROM python:3.12-slim\nCMD celery -A proj worker \\\n    --loglevel=info \\\n    --concurrency 8\n',
       errors: [{ line: 4, column: 5, endLine: 4, endColumn: 20 }],
+    },
+    {
+      // dastankg/orimi: the entrypoint waits for the database, migrates, then execs gunicorn with four workers.
+      name: 'an entrypoint script that starts the server with a fixed count',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY entrypoint.sh ./\nENTRYPOINT ["./entrypoint.sh"]\n',
+      buildContext: script('#!/bin/sh\nset -e\npython manage.py migrate\nexec gunicorn app.wsgi --bind 0.0.0.0:8000 --workers 4\n'),
+      errors: [{ line: 4, column: 13, endColumn: 30, messageId: 'inScript', message: '`entrypoint.sh` starts the server with `--workers 4`', relatedLines: [4] }],
     },
   ],
 });

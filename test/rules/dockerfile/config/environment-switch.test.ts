@@ -12,6 +12,7 @@ testRule(rule, {
     // raveenb/fastapi-nextjs-docker-github-actions-reference: the development images beside the released ones.
     { name: 'a Dockerfile.dev built for development', filename: 'src/fastapi/Dockerfile.dev', code: 'FROM python:3.12-slim\nWORKDIR /app\nENV ENVIRONMENT=development\nENV DEBUG=true\nCMD ["uvicorn", "app.main:app", "--reload"]\n' },
     { name: 'a last stage named as the development target', code: 'FROM node:20-slim AS base\nWORKDIR /app\nFROM base AS dev\nENV NODE_ENV=development\nCMD ["pnpm", "dev"]\n' },
+    { name: 'a public variable set for production, and one that names no environment', code: 'FROM node:20-alpine\nENV NEXT_PUBLIC_NODE_ENV=production VITE_API_URL=http://localhost:3000\nCMD ["node", "server.js"]\n' },
   ],
   invalid: [
     {
@@ -49,6 +50,13 @@ testRule(rule, {
       code: 'FROM golang:1.22 AS build\nFROM gcr.io/distroless/static-debian12\nENV HASURA_GRAPHQL_DEV_MODE=true GIN_MODE=debug\n',
       errors: [{ line: 3, column: 29, messageId: 'debug' }, { line: 3, column: 43, messageId: 'debug' }],
       output: 'FROM golang:1.22 AS build\nFROM gcr.io/distroless/static-debian12\nENV HASURA_GRAPHQL_DEV_MODE=false GIN_MODE=release\n',
+    },
+    {
+      // EvgeniyBudaev/base-docker-go-next's prod.dockerfile: Next.js inlines NEXT_PUBLIC_ variables when it builds.
+      name: "a front end's public variable that selects the development environment",
+      code: 'FROM node:20-alpine\nWORKDIR /app\nENV NEXT_PUBLIC_NODE_ENV=development\nCMD ["node", "server.js"]\n',
+      errors: [{ line: 3, column: 26, endColumn: 37, messageId: 'bundleMode', message: "builds the development environment into the front end's bundle" }],
+      output: 'FROM node:20-alpine\nWORKDIR /app\nENV NEXT_PUBLIC_NODE_ENV=production\nCMD ["node", "server.js"]\n',
     },
   ],
 });

@@ -7,6 +7,8 @@ testRule(rule, {
     { name: 'plain node', code: 'FROM node:20-slim\nENV NODE_OPTIONS=--max-old-space-size=512\nCMD ["node", "server.js"]\n' },
     { name: 'debug flags only in a debug stage before the final', code: 'FROM eclipse-temurin:21-jre AS debug\nENV JAVA_TOOL_OPTIONS=-agentlib:jdwp=transport=dt_socket,server=y,address=*:5005\nFROM eclipse-temurin:21-jre\nENTRYPOINT ["java", "-jar", "/app.jar"]\n' },
     { name: 'Dockerfile.debug', filename: 'Dockerfile.debug', code: 'FROM node:20\nCMD ["node", "--inspect=0.0.0.0:9229", "server.js"]\n' },
+    { name: 'Xdebug enabled in a builder stage only', code: 'FROM php:8.3-cli AS test\nRUN pecl install xdebug-3.3.2 && docker-php-ext-enable xdebug\nRUN vendor/bin/phpunit\nFROM php:8.3-fpm\nRUN docker-php-ext-enable opcache\nCMD ["php-fpm"]\n' },
+    { name: 'Xdebug in a development Dockerfile', filename: 'Dockerfile.dev', code: 'FROM php:8.3-fpm\nRUN install-php-extensions xdebug\nCMD ["php-fpm"]\n' },
   ],
   invalid: [
     {
@@ -28,6 +30,15 @@ testRule(rule, {
       name: 'a debugger in the release stage, with a debug stage after it',
       code: 'FROM eclipse-temurin:21-jre AS release\nENV JAVA_TOOL_OPTIONS=-agentlib:jdwp=transport=dt_socket,server=y,address=*:5005\nENTRYPOINT ["java", "-jar", "/app.jar"]\nFROM release AS debug\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
       errors: [{ line: 2, column: 23, endColumn: 81 }],
+    },
+    {
+      // Tran-Dac-Thuong/e-commerce-laravel: the one stage, which is the release image, enables Xdebug.
+      name: 'Xdebug enabled in the release image',
+      code: 'FROM php:8.3-fpm\nRUN pecl install xdebug-3.3.2 && docker-php-ext-enable xdebug\nRUN install-php-extensions gd xdebug@3.3.2\nCMD ["php-fpm"]\n',
+      errors: [
+        { line: 2, column: 56, endColumn: 62, messageId: 'extension', message: '`docker-php-ext-enable` loads the Xdebug debugger' },
+        { line: 3, column: 31, endColumn: 43, messageId: 'extension', message: '`install-php-extensions`' },
+      ],
     },
   ],
 });

@@ -14,6 +14,7 @@ testRule(rule, {
     { name: 'a script on Alpine: BusyBox execs its last command too', code: 'FROM alpine:3.20\nCOPY app /app\nCMD cd /srv && /app --config /etc/app.yaml > /var/log/app.log 2>&1\n' },
     { name: 'a SHELL of bash with one command: bash execs it', code: 'FROM debian:bookworm-slim\nSHELL ["/bin/bash", "-c"]\nCMD ./server --port 8080\n' },
     { name: 'escape directive with exec form', code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd", "/S", "/C", "app.exe"]\n' },
+    { name: 'an array written with single quotes is the exec form gone wrong, reported by unsplit-exec-form', code: "FROM python:3.12-slim\nCMD ['uvicorn', 'app.main:app']\n" },
   ],
   invalid: [
     {

@@ -13,6 +13,7 @@ testRule(rule, {
     { name: 'a single program word', code: 'FROM gcr.io/distroless/static\nENTRYPOINT ["/server"]\n' },
     { name: 'HEALTHCHECK in exec form, split', code: 'FROM nginx:1.27\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n' },
     { name: 'RUN in exec form is left to the build', code: 'FROM debian:12\nRUN ["apt-get update"]\nCMD ["bash"]\n' },
+    { name: 'a shell test in brackets is no array', code: 'FROM alpine:3.20\nCMD [ -f /ready ] && exec /app/serve\n' },
   ],
   invalid: [
     {
@@ -39,6 +40,20 @@ testRule(rule, {
       code: 'FROM nginx:1.27\r\nHEALTHCHECK --interval=30s CMD ["curl -f http://localhost/"]\r\n',
       errors: [{ line: 2, column: 33, messageId: 'unsplit', message: 'HEALTHCHECK in exec form' }],
       output: 'FROM nginx:1.27\r\nHEALTHCHECK --interval=30s CMD ["curl", "-f", "http://localhost/"]\r\n',
+    },
+    {
+      // AntonNovozhilov/treadbook_users: single quotes, so `/bin/sh -c` looks for a program named `['uvicorn',`.
+      name: 'an array written with single quotes',
+      code: "FROM python:3.12-slim\nEXPOSE 8000\nCMD ['uvicorn', 'app.main:app', '--host', '0.0.0.0']\n",
+      errors: [{ line: 3, column: 5, messageId: 'notJson', message: 'CMD is written as an array but is no JSON (single quotes)' }],
+      output: 'FROM python:3.12-slim\nEXPOSE 8000\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0"]\n',
+    },
+    {
+      // kawamoto06/spring: curly quotes, after an ENTRYPOINT too.
+      name: 'an array written with typographic quotes',
+      code: 'FROM eclipse-temurin:21-jre-alpine\nCOPY demo.jar demo.jar\nENTRYPOINT [\u201cjava\u201d,\u201c-jar\u201d,\u201cdemo.jar\u201d]\n',
+      errors: [{ line: 3, column: 12, messageId: 'notJson', message: '(typographic quotes)' }],
+      output: 'FROM eclipse-temurin:21-jre-alpine\nCOPY demo.jar demo.jar\nENTRYPOINT ["java", "-jar", "demo.jar"]\n',
     },
   ],
 });

@@ -15,6 +15,11 @@ testRule(rule, {
       name: 'gunicorn behind the nginx installed in the image, EXPOSE the proxy',
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends nginx=1.22.1-9 && rm -rf /var/lib/apt/lists/*\nCOPY deploy/site.conf /etc/nginx/conf.d/default.conf\nEXPOSE 80\nCMD ["sh", "-c", "nginx && exec gunicorn --bind 127.0.0.1:8000 app:app"]\n',
     },
+    { name: 'aspnet 8 exposing its own port', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 8080\nCOPY out/ .\nENTRYPOINT ["dotnet", "App.dll"]\n' },
+    { name: 'aspnet 6 exposing 80, its port then', code: 'FROM mcr.microsoft.com/dotnet/aspnet:6.0\nEXPOSE 80\nCOPY out/ .\nENTRYPOINT ["dotnet", "App.dll"]\n' },
+    { name: 'aspnet 8 told to listen on 80', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0-alpine AS base\nENV ASPNETCORE_HTTP_PORTS=80\nFROM base\nEXPOSE 80\nCOPY out/ .\nENTRYPOINT ["dotnet", "App.dll"]\n' },
+    { name: 'aspnet 8 given its URLs on the command line', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 80\nCOPY out/ .\nENTRYPOINT ["dotnet", "App.dll", "--urls", "http://+:80"]\n' },
+    { name: 'an aspnet tag with no version', code: 'FROM mcr.microsoft.com/dotnet/aspnet:latest\nEXPOSE 80\nCOPY out/ .\nENTRYPOINT ["dotnet", "App.dll"]\n' },
   ],
   invalid: [
     {
@@ -44,6 +49,12 @@ testRule(rule, {
       name: 'a proxy in the image does not hide a health check of the wrong port',
       code: 'FROM node:20-alpine\nCOPY Caddyfile /etc/caddy/Caddyfile\nENV PORT=8080\nEXPOSE 80\nHEALTHCHECK CMD wget -qO- http://localhost:9090/health || exit 1\nCMD ["node", "server.js"]\n',
       errors: [{ line: 5, column: 44, messageId: 'healthcheck' }],
+    },
+    {
+      // javietanh/aspnetcore: EXPOSE 80 kept from .NET 7 templates on an aspnet:8.0 image.
+      name: "an aspnet 8 image exposing the port of .NET 7 and earlier",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . .\nRUN dotnet publish -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nEXPOSE 80\nCOPY --from=build /out .\nENTRYPOINT ["dotnet", "App.dll"]\n',
+      errors: [{ line: 6, column: 8, endColumn: 10, messageId: 'aspnetVsExpose', message: 'listens on 8080 (the image\'s ASPNETCORE_HTTP_PORTS) but EXPOSE declares 80' }],
     },
   ],
 });

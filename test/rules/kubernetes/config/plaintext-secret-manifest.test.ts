@@ -29,7 +29,7 @@ testRule(rule, {
     {
       name: 'stringData with real values',
       code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: orders-db\ntype: Opaque\nstringData:\n  username: orders\n  password: "x9!fQ2#pLm"\n',
-      errors: [{ line: 6, column: 1, endLine: 6, endColumn: 11, message: '2 literal value(s) in `stringData`' }],
+      errors: [{ line: 6, column: 1, endLine: 6, endColumn: 11, message: '2 literal values in `stringData`' }],
     },
     {
       name: 'asterisks around a value are not a redaction marker when the value is a secret',
@@ -49,14 +49,14 @@ testRule(rule, {
     {
       name: 'a base64 secret that starts with a slash under a path-like key is still a value',
       code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: keys}\nstringData:\n  KEY_FILE: "/9j/4AAQSkZJRg+Ab=="\n  API_TOKEN: /tmp/not-a-path-name\n',
-      errors: [{ line: 4, column: 1, message: '2 literal value(s) in `stringData` (`KEY_FILE`, `API_TOKEN`)' }],
+      errors: [{ line: 4, column: 1, message: '2 literal values in `stringData` (`KEY_FILE`, `API_TOKEN`)' }],
     },
     {
       // zawthanoo/argocd-apps keeps the uat credentials in the overlay's generator.
       name: "a secretGenerator's literal values",
       filename: 'overlays/uat/kustomization.yaml',
       code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\nsecretGenerator:\n  - name: api\n    literals:\n      - DB_USER=orders\n      - DB_PASSWORD="88888-x9!fQ"\n      - DB_HOST_FILE=/etc/db/host\n',
-      errors: [{ line: 6, column: 5, endColumn: 13, messageId: 'generator', message: 'Secret generator `api` commits 2 literal value(s) in `literals` (`DB_USER`, `DB_PASSWORD`)' }],
+      errors: [{ line: 6, column: 5, endColumn: 13, messageId: 'generator', message: 'Secret generator `api` commits 2 literal values in `literals` (`DB_USER`, `DB_PASSWORD`)' }],
     },
   ],
 });

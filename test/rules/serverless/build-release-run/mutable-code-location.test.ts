@@ -24,6 +24,8 @@ testRule(rule, {
       code: lambda('      Code:\n        S3Bucket: !Join ["-", ["%%BUCKET_NAME%%", !Ref "AWS::Region"]]\n        S3Key: serverless-image-handler/%%VERSION%%/image-handler.zip\n'),
     },
     { name: 'serverless.yml images the framework builds, or pinned', filename: 'serverless.yml', code: 'service: a\nprovider:\n  name: aws\n  ecr:\n    images:\n      appimage: {path: ./}\nfunctions:\n  a:\n    image: {name: appimage}\n  b:\n    image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.4.2\n  c:\n    image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0\n' },
+    { name: 'a !Sub key that takes the build number', code: "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Stack: {Type: String}\n  App: {Type: String}\n  Stage: {Type: String, AllowedValues: [CODE, PROD]}\n  DeployBucket: {Type: String}\n  BuildNumber: {Type: String}\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Code:\n        S3Bucket: !Ref DeployBucket\n        S3Key: !Sub ${Stack}/${Stage}/${BuildNumber}/app.jar\n" },
+    { name: 'a !Sub key that takes a variable of its own map', code: "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Stack: {Type: String}\n  App: {Type: String}\n  Stage: {Type: String, AllowedValues: [CODE, PROD]}\n  DeployBucket: {Type: String}\n  BuildNumber: {Type: String}\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Code:\n        S3Bucket: !Ref DeployBucket\n        S3Key: !Sub ['${Stack}/${Stage}/${Key}', {Key: !GetAtt Build.Key}]\n" },
   ],
   invalid: [
     { name: 's3:// URI', code: sam('      CodeUri: s3://artifacts/orders.zip\n'), errors: [{ line: 6, column: 16, messageId: 's3Uri' }] },
@@ -56,6 +58,17 @@ testRule(rule, {
         { line: 6, column: 12, messageId: 'latest', message: 'The code of function `app`' },
         { line: 9, column: 12, messageId: 'latest', message: 'function `other`' },
       ],
+    },
+    {
+      // guardian/price-migration-engine and guardian/mobile-n10n: RiffRaff uploads each release over the same key.
+      name: 'a !Sub key of the stack\'s own names only is one key per stack',
+      code: "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Stack: {Type: String}\n  App: {Type: String}\n  Stage: {Type: String, AllowedValues: [CODE, PROD]}\n  DeployBucket: {Type: String}\n  BuildNumber: {Type: String}\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Code:\n        S3Bucket: !Ref DeployBucket\n        S3Key: !Sub ${Stack}/${Stage}/${App}/${App}.jar\n",
+      errors: [{ line: 14, column: 16, messageId: 'unversionedPerStack', message: '`${Stack}/${Stage}/${App}/${App}.jar`, the same key at every release of a stack' }],
+    },
+    {
+      name: 'a !Sub key of pseudo parameters',
+      code: "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Stack: {Type: String}\n  App: {Type: String}\n  Stage: {Type: String, AllowedValues: [CODE, PROD]}\n  DeployBucket: {Type: String}\n  BuildNumber: {Type: String}\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Code:\n        S3Bucket: !Ref DeployBucket\n        S3Key: !Sub ${AWS::StackName}-${AWS::Region}/code.zip\n",
+      errors: [{ line: 14, column: 16, messageId: 'unversionedPerStack' }],
     },
   ],
 });

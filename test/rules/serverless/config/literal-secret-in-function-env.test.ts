@@ -24,6 +24,7 @@ testRule(rule, {
       name: "LocalStack's dummy credentials in a template run only by `sam local` (tech-challenge-user-authentication)",
       code: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          AWS_ENDPOINT_URL: http://localstack:4566\n          AWS_ACCESS_KEY_ID: test\n          AWS_SECRET_ACCESS_KEY: test\n'),
     },
+    { name: "a deploy variable whose fallback is a placeholder (20ns/LifeBridge's JWT_SECRET)", filename: 'serverless.yml', code: "service: a\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    JWT_SECRET: ${env:JWT_SECRET, 'change_this_dev_secret'}\nfunctions:\n  api:\n    handler: h.h\n" },
   ],
   invalid: [
     {
@@ -71,6 +72,12 @@ testRule(rule, {
       filename: 'serverless.yml',
       code: 'service: a\ncustom:\n  env:\n    dev:\n      DB_PASSWORD: Xk9vq2Lm77dev\n    prod:\n      DB_PASSWORD: ${ssm:/a/prod/db}\nprovider:\n  name: aws\n  stage: dev\n  environment: ${self:custom.env.${self:provider.stage}}\nfunctions:\n  f:\n    handler: h.f\n    environment: ${self:custom.fn}\n',
       errors: [{ line: 5, column: 20, message: '`DB_PASSWORD` of function `f`' }],
+    },
+    {
+      name: 'a deploy variable that falls back to a literal secret committed with the template',
+      filename: 'serverless.yml',
+      code: "service: a\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    API_TOKEN: ${env:API_TOKEN, 'sk_live_51HqQ2bC3dE4fG5hI6jK7lM8n'}\nfunctions:\n  api:\n    handler: h.h\n",
+      errors: [{ line: 6, column: 16, message: '`API_TOKEN` of function `api` is a Stripe secret key' }],
     },
   ],
 });

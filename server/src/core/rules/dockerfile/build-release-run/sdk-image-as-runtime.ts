@@ -21,6 +21,15 @@ const SDK_IMAGES: { pattern: RegExp; instead: string }[] = [
  */
 const JDK_PUBLISHERS = /^(eclipse-temurin|openjdk|adoptopenjdk|adoptopenjdk\/openjdk\d+|sapmachine|ibm-semeru-runtimes|azul\/zulu-openjdk(-alpine|-debian)?)$/;
 const JDK_TAG = /(^|[-_.])jdk([-_.\d]|$)/i;
+const JRE_TAG = /(^|[-_.])jre([-_.\d]|$)/i;
+/** Publishers whose tags name the JDK unless they say `jre` (`eclipse-temurin:21-alpine`, `openjdk:17`, `sapmachine:21`). */
+const JDK_BY_DEFAULT = /^(eclipse-temurin|openjdk|sapmachine|azul\/zulu-openjdk(-alpine|-debian)?)$/;
+
+/** True when the tag of a JDK publisher's image names the JDK: said so, or, where that is the default, not said to be the JRE. */
+function isJdkTag(repository: string, tag: string | undefined): boolean {
+  if (tag !== undefined && JDK_TAG.test(tag)) return true;
+  return JDK_BY_DEFAULT.test(repository) && (tag === undefined || tag === 'latest' || /^\d/.test(tag)) && !JRE_TAG.test(tag ?? '');
+}
 
 export default defineDockerfileRule({
   meta: {
@@ -38,7 +47,8 @@ export default defineDockerfileRule({
       'not judged, and neither are images that are not application runtimes: ones that start nothing of their own',
       '(base and toolbox images) or run a build or code-generation tool (`make`, `protoc`, `buf`, `go generate`).',
       '',
-      'A JDK image (`eclipse-temurin:17-jdk`, `openjdk:17-jdk-slim`, `sapmachine:21-jdk`) counts too when the final stage',
+      'A JDK image (`eclipse-temurin:17-jdk`, `openjdk:17-jdk-slim`, `sapmachine:21-jdk`, and the tags of Temurin, OpenJDK,',
+      'SapMachine and Zulu that do not say `jre`, whose default is the JDK: `eclipse-temurin:21-alpine`) counts too when the final stage',
       'runs compiled code with `java` (`java -jar app.jar`): its publisher offers a JRE image that runs the same jar. Not',
       'reported for a source-file program (`java Main.java`, which compiles at start and needs the JDK) or another start.',
     ].join('\n'),
@@ -52,7 +62,7 @@ export default defineDockerfileRule({
     const image = rootImage(stage);
     if (!stage || !image?.name) return;
     const short = shortImageName(image.name);
-    const sdk = SDK_IMAGES.find((s) => s.pattern.test(short)) ?? (JDK_PUBLISHERS.test(short) && runsJavaProgram(model) && image.tag && JDK_TAG.test(image.tag) ? JDK : undefined);
+    const sdk = SDK_IMAGES.find((s) => s.pattern.test(short)) ?? (JDK_PUBLISHERS.test(short) && runsJavaProgram(model) && isJdkTag(short, image.tag) ? JDK : undefined);
     if (!sdk || imagePurpose(model, stage) !== 'app') return;
     // Report where the final stage says FROM; an inherited base is named in the message.
     report({ messageId: sdk === JDK ? 'jdk' : 'sdk', data: { image: image.expanded ?? image.name, instead: sdk.instead }, range: stage.image.range });

@@ -24,6 +24,19 @@ const MODE_VARIABLES: Record<string, string | undefined> = {
   QUARKUS_PROFILE: undefined,
   MICRONAUT_ENVIRONMENTS: undefined,
 };
+/**
+ * Prefixes that hand a variable to the browser bundle, inlined when the front end is built (`NEXT_PUBLIC_NODE_ENV`,
+ * `VITE_APP_ENV`): the variable behind one selects the environment the same way, and no deploy can override it.
+ */
+const PUBLIC_PREFIX = /^(NEXT_PUBLIC|NUXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC)_/;
+
+/** The mode variable `name` is (MODE_VARIABLES), itself or behind a public prefix; undefined when it is none. */
+function modeVariable(name: string): string | undefined {
+  if (name in MODE_VARIABLES) return name;
+  const bare = name.replace(PUBLIC_PREFIX, '');
+  return bare !== name && bare in MODE_VARIABLES ? bare : undefined;
+}
+
 /** The value that turns a debug switch off, written as its `on` value was (`True` -> `False`, `1` -> `0`). */
 const DEBUG_OFF: Record<string, string> = { '1': '0', true: 'false', True: 'False', TRUE: 'FALSE', yes: 'no', on: 'off', debug: 'release' };
 
@@ -43,11 +56,15 @@ export default defineDockerfileRule({
       'deploy override individual settings through its own environment variables. Builder stages are not judged. The quick',
       'fix switches well-known variables to their production value when no later `RUN` depends on the old one.',
       '',
+      'The same variables behind a prefix that hands them to a front end\'s bundle (`NEXT_PUBLIC_NODE_ENV`, `VITE_APP_ENV`,',
+      '`REACT_APP_NODE_ENV`) are judged too: the bundle takes their value when it is built, and no deploy changes it.',
+      '',
       'Not reported: a development image (`Dockerfile.dev`, `dev.Dockerfile`, `.devcontainer/`, a last stage `AS dev`),',
       'which is built for that environment and is not released.',
     ].join('\n'),
     messages: {
       mode: '`{{name}}={{value}}` bakes the {{value}} environment into the runtime image; default to production and override per deploy.',
+      bundleMode: '`{{name}}={{value}}` builds the {{value}} environment into the front end\'s bundle, which no deploy can change; set it for production in the release image.',
       modeFromArg: '`{{name}}` defaults to `{{value}}` through a build argument, so the runtime image is built for one environment; default to production and override per deploy.',
       debug: '`{{name}}={{value}}` turns debug mode on in the runtime image; turn it off and enable it per deploy when needed.',
     },
@@ -62,7 +79,8 @@ export default defineDockerfileRule({
     const runtime = runtimeInstructions(model);
     for (const variable of model.envOf(stage).values()) {
       const name = variable.name;
-      const isMode = name in MODE_VARIABLES;
+      const mode = modeVariable(name);
+      const isMode = mode !== undefined;
       const isDebug = debugSwitchOff(name) !== undefined;
       if (!isMode && !isDebug) continue;
       let value = variable.value.trim();
@@ -75,13 +93,13 @@ export default defineDockerfileRule({
         fromArg = true;
       }
       if (isMode) {
-        const values = name === 'SPRING_PROFILES_ACTIVE' || name === 'MICRONAUT_ENVIRONMENTS' ? value.split(',').map((v) => v.trim()) : [value];
+        const values = mode === 'SPRING_PROFILES_ACTIVE' || mode === 'MICRONAUT_ENVIRONMENTS' ? value.split(',').map((v) => v.trim()) : [value];
         const bad = values.find((v) => NON_PRODUCTION.test(v));
         if (!bad) continue;
-        const production = MODE_VARIABLES[name];
+        const production = MODE_VARIABLES[mode];
         const fixable = !fromArg && production !== undefined && values.length === 1 && noLaterRun(runtime, variable);
         report({
-          messageId: fromArg ? 'modeFromArg' : 'mode',
+          messageId: fromArg ? 'modeFromArg' : mode !== name ? 'bundleMode' : 'mode',
           data: { name, value: bad },
           range: variable.valueRange,
           fix: fixable ? { title: `Set ${name} to ${production}`, edits: [{ range: variable.valueRange, newText: requote(source.textOf(variable.valueRange), production!) }] } : undefined,

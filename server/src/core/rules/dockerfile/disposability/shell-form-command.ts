@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
-import { toExecForm } from '../../../dockerfile/exec-form';
+import { malformedExecArray, toExecForm } from '../../../dockerfile/exec-form';
 import { shellExecsLastCommand, shellFor } from '../../../dockerfile/start-command';
 
 export default defineDockerfileRule({
@@ -23,7 +23,8 @@ export default defineDockerfileRule({
       '`a && b` or `a; b` unless the script sets a `trap`) and a `SHELL ["/bin/bash", "-c"]` with one command, no redirection',
       'and no `trap` (dash, `/bin/sh` on Debian and Ubuntu images, never does, so those are reported; Docker\'s own',
       '`JSONArgsRecommended` check reports all of them); a shell-form CMD that follows an exec-form ENTRYPOINT (it is only',
-      'arguments); a CMD or ENTRYPOINT inherited from an earlier stage (reported where it is written); and instructions',
+      'arguments); an array written with quotes JSON does not know (`CMD [\'uvicorn\', \'app:app\']`), which',
+      '`disposability/unsplit-exec-form` reports; a CMD or ENTRYPOINT inherited from an earlier stage (reported where it is written); and instructions',
       'outside the final stage.',
     ].join('\n'),
     messages: {
@@ -42,6 +43,8 @@ export default defineDockerfileRule({
       if (!instruction || model.stageOf(instruction) !== stage) continue;
       const line = model.commandLine(instruction);
       if (!line || line.form !== 'shell' || line.commands.length === 0) continue;
+      // An array written with the wrong quotes was meant as the exec form: disposability/unsplit-exec-form says so.
+      if (malformedExecArray(line)) continue;
       // `CMD exec gunicorn …` (or `cd /app && exec node server.js`): the shell replaces itself with the app,
       // which becomes PID 1 and receives SIGTERM.
       if (line.commands[line.commands.length - 1].words[0]?.value === 'exec') continue;

@@ -2,6 +2,7 @@ import { defineDockerfileRule } from '../../../rule';
 import type { CommandLine } from '../../../dockerfile/model';
 import { effectiveWords, splitCommands, verbatimText, type ShellWord } from '../../../dockerfile/shell';
 import { SourceText } from '../../../source';
+import { jsonArrayOf, malformedExecArray } from '../../../dockerfile/exec-form';
 
 /** Characters that only a shell gives meaning to: a string holding one is a script, not words to split. */
 const SHELL_SYNTAX = /[$`|&;<>(){}*?[\]~#\n]/;
@@ -33,7 +34,7 @@ export default defineDockerfileRule({
     id: 'disposability/unsplit-exec-form',
     factor: 'disposability',
     defaultSeverity: 'warning',
-    description: 'An exec-form CMD, ENTRYPOINT or HEALTHCHECK puts a whole command line in one string (`["npm run dev"]`): Docker looks for a program of that name, and the container cannot start.',
+    description: 'An exec-form CMD, ENTRYPOINT or HEALTHCHECK puts a whole command line in one string (`["npm run dev"]`), or an array is written with quotes JSON does not know (`[\'npm\', \'start\']`): the container cannot start.',
     rationale: [
       'In exec form Docker runs the array as it is: the first string is the program and no shell splits it into words.',
       '`CMD ["npm run dev"]` or `CMD ["/bin/bash -c \'npm start\'"]` asks for a program called `npm run dev`, and the',
@@ -44,6 +45,11 @@ export default defineDockerfileRule({
       'quick fix splits a string of plain words the way a shell would; it is marked unsafe because the container then',
       'really starts the command.',
       '',
+      'An instruction written as an array that is no JSON (single quotes, typographic quotes, a trailing comma: `CMD',
+      "['uvicorn', 'app:app']`) is no exec form at all: Docker hands the text to `/bin/sh -c`, which looks for a program",
+      "named `['uvicorn',`, and the container cannot start either. Docker accepts only straight double quotes; the quick",
+      'fix writes them (unsafe too: the container then starts the command).',
+      '',
       'Not reported: a CMD that follows an ENTRYPOINT (its strings are arguments: `ENTRYPOINT ["sh", "-c"]` with',
       '`CMD ["npm run dev"]` works); Windows images (`# escape=\\``, `C:\\Program Files\\…`), where a program path may hold',
       'a space; RUN instructions (the build fails at once and says why); instructions outside the final stage. A base',
@@ -51,6 +57,7 @@ export default defineDockerfileRule({
     ].join('\n'),
     messages: {
       unsplit: '{{keyword}} in exec form runs a program named `{{program}}`, which does not exist; give each word its own string.',
+      notJson: '{{keyword}} is written as an array but is no JSON ({{why}}), so Docker runs it as a shell command that does not exist and the container cannot start; quote each string with straight double quotes.',
     },
     fix: 'unsafe',
     // The fix makes the command start: what the other rules say of that command then applies.
@@ -64,6 +71,14 @@ export default defineDockerfileRule({
       const instruction = model.lastOf(stage, keyword);
       // An inherited instruction is reported where it is written; a CMD after an ENTRYPOINT is only its arguments.
       if (!instruction || model.stageOf(instruction) !== stage) continue;
+      // `CMD ['uvicorn', 'app:app']`: no JSON, so a shell runs the text `['uvicorn',` as a program, after an ENTRYPOINT too.
+      const line = model.commandLine(instruction);
+      const why = malformedExecArray(line);
+      if (why && line) {
+        const json = jsonArrayOf(line.script!.text);
+        report({ messageId: 'notJson', data: { keyword, why }, range: line.argumentsRange, fix: json ? { title: 'Write the array with straight double quotes', edits: [{ range: line.argumentsRange, newText: json }] } : undefined });
+        continue;
+      }
       if (keyword === 'CMD' && entrypoint) continue;
       const program = unsplitProgram(model.commandLine(instruction), model.escapeChar);
       if (!program) continue;

@@ -2,6 +2,11 @@ import { defineDockerfileRule } from '../../../rule';
 import type { Range } from '../../../types';
 import { addressOptions, exposedPorts, portNumber, startInfo, subRange, variablesOf } from '../../../dockerfile/start-command';
 import { bundlesReverseProxy } from '../../../dockerfile/reverse-proxy';
+import { aspnetImagePort } from '../../../dockerfile/base-images';
+import { rootImage } from '../../../dockerfile/instructions';
+
+/** Settings that give ASP.NET Core its ports or addresses, in place of the aspnet image's own. */
+const ASPNETCORE_PORT_SETTINGS = ['ASPNETCORE_URLS', 'ASPNETCORE_HTTP_PORTS', 'ASPNETCORE_HTTPS_PORTS', 'HTTP_PORTS', 'HTTPS_PORTS', 'DOTNET_URLS', 'URLS'];
 
 const LOCAL_URL = /^(?:https?|tcp):\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::(\d+|\$\{?[A-Za-z_][A-Za-z0-9_]*(?::-\d+)?\}?))?(?:\/|$)/i;
 
@@ -25,11 +30,17 @@ export default defineDockerfileRule({
       '`[::1]`) with a port. An image that bundles a reverse proxy in front of its app (nginx, Caddy, HAProxy, Envoy or',
       'Traefik installed or copied in, or its configuration) is not compared with its EXPOSE: the app listens on the',
       'proxy\'s upstream port and EXPOSE names the proxy\'s.',
+      '',
+      "An ASP.NET Core app started with `dotnet App.dll` on Microsoft's `aspnet` image, with no port of its own (no",
+      '`ASPNETCORE_URLS`, `ASPNETCORE_HTTP_PORTS` or `--urls`), listens on the port the image sets: 8080 from .NET 8, 80',
+      'before it. An `EXPOSE 80` on `aspnet:8.0` (the default of .NET 7 and earlier, kept when an image is upgraded) names',
+      'a port nothing listens on.',
     ].join('\n'),
     messages: {
       commandVsExpose: 'The server listens on {{port}} but EXPOSE declares {{exposed}}; make them the same port.',
       envVsCommand: 'PORT is {{port}} but the start command binds {{command}}; read the port from $PORT or make them equal.',
       envVsExpose: 'PORT is {{port}} but EXPOSE declares {{exposed}}; make them the same port.',
+      aspnetVsExpose: 'ASP.NET Core in `{{image}}` listens on {{port}} (the image\'s ASPNETCORE_HTTP_PORTS) but EXPOSE declares {{exposed}}; expose {{port}}, or set ASPNETCORE_HTTP_PORTS to the port you expose.',
       healthcheck: 'The health check probes port {{port}} but the server listens on {{listen}}; probe the port the server binds.',
     },
   },
@@ -65,6 +76,14 @@ export default defineDockerfileRule({
       report({ messageId: 'envVsCommand', data: { port: envPort, command: command.port }, range: portVar.valueRange });
     } else if (portVar && envPort !== undefined && !command && compareExpose && !exposedNumbers.includes(envPort)) {
       report({ messageId: 'envVsExpose', data: { port: envPort, exposed: exposedText }, range: portVar.valueRange });
+    }
+
+    // `dotnet App.dll` on Microsoft's aspnet image with no port of its own: the image's (8080 from .NET 8, 80 before).
+    const image = rootImage(info.stage);
+    const aspnet = !command && envPort === undefined && main?.program === 'dotnet' && main.words.some((w) => /\.dll$/i.test(w.value)) && !main.words.some((w) => w.value === '--urls' || w.value.startsWith('--urls=')) ? aspnetImagePort(image) : undefined;
+    const env = aspnet === undefined ? undefined : model.envOf(info.stage);
+    if (aspnet !== undefined && compareExpose && !exposedNumbers.includes(aspnet) && !ASPNETCORE_PORT_SETTINGS.some((name) => env!.has(name))) {
+      report({ messageId: 'aspnetVsExpose', data: { image: image!.expanded ?? image!.raw, port: aspnet, exposed: exposedText }, range: exposed[0].range });
     }
 
     const listen = command?.port ?? envPort ?? (exposedKnown && exposedNumbers.length === 1 ? exposedNumbers[0] : undefined);

@@ -15,6 +15,11 @@ function decodeBase64(value: string): string | undefined {
   }
 }
 
+/** `value` or `values`, as the count asks. */
+function nounFor(count: number): string {
+  return count === 1 ? 'value' : 'values';
+}
+
 /** The first three keys, in backticks. */
 function shownKeys(keys: readonly string[]): string {
   return keys.slice(0, 3).map((k) => `\`${k}\``).join(', ') + (keys.length > 3 ? ', …' : '');
@@ -33,15 +38,17 @@ export default defineKubernetesRule({
       '',
       'Commit the reference, not the value: create Secrets from a secret manager (External Secrets, Vault), encrypt them',
       '(Sealed Secrets, SOPS), or generate them at deploy time. Placeholders, template expressions and settings that say',
-      'where something is (`GATUS_CONFIG_PATH: /config`, `DATA_DIR: /data`) are not reported.',
+      'where something is (`GATUS_CONFIG_PATH: /config`, `DATA_DIR: /data`) are not reported. In a Helm chart a value',
+      "its values file gives (`password: {{ .Values.auth.password | b64enc }}` with `auth.password: s3cret`) is judged as",
+      'rendered; one the chart generates (`randAlphaNum`) or takes at install time is not known, and not reported.',
       '',
       "A kustomization's `secretGenerator` with `literals:` (`- db_password=s3cret`) commits its values the same way and is",
       'reported too; its `envs:` and `files:` are files the repository may not hold (a git-ignored `secrets.env`), and are',
       'not judged.',
     ].join('\n'),
     messages: {
-      values: 'Secret `{{name}}` commits {{count}} literal value(s) in `{{field}}` ({{keys}}); create it from a secret manager or encrypt it instead.',
-      generator: 'Secret generator `{{name}}` commits {{count}} literal value(s) in `literals` ({{keys}}); create the Secret from a secret manager or encrypt it instead.',
+      values: 'Secret `{{name}}` commits {{count}} literal {{noun}} in `{{field}}` ({{keys}}); create it from a secret manager or encrypt it instead.',
+      generator: 'Secret generator `{{name}}` commits {{count}} literal {{noun}} in `literals` ({{keys}}); create the Secret from a secret manager or encrypt it instead.',
     },
   },
   check({ model, report }) {
@@ -63,7 +70,7 @@ export default defineKubernetesRule({
           const range = keys.length > 0 && pair ? model.rangeOf(pair.key as Node) : undefined;
           if (!range) continue;
           const name = scalarString(valueOf(generator, 'name', object.doc), object.doc) ?? '?';
-          report({ messageId: 'generator', data: { name, count: keys.length, keys: shownKeys(keys) }, range });
+          report({ messageId: 'generator', data: { name, count: keys.length, noun: nounFor(keys.length), keys: shownKeys(keys) }, range });
         }
         continue;
       }
@@ -83,7 +90,7 @@ export default defineKubernetesRule({
         const pair = pairOf(object.node, field, object.doc);
         const range = pair && model.rangeOf(pair.key as Node);
         if (!range) continue;
-        report({ messageId: 'values', data: { name: object.name ?? '?', count: keys.length, field, keys: shownKeys(keys) }, range });
+        report({ messageId: 'values', data: { name: object.name ?? '?', count: keys.length, noun: nounFor(keys.length), field, keys: shownKeys(keys) }, range });
       }
     }
   },

@@ -42,12 +42,15 @@ export default defineServerlessRule({
       'uploads every other function\'s code itself, and tags the images it builds by digest.',
       '',
       'Not reported: local code paths the packager',
-      'uploads, code locations given by an intrinsic function, S3 keys from a parameter or `!Sub`, keys that carry a',
+      'uploads, code locations given by an intrinsic function, S3 keys from a parameter or a `!Sub` that takes a build\'s',
+      'name or version (a `!Sub` of the stack\'s own names only, `${Stack}/${Stage}/${App}/${App}.jar` or',
+      '`${AWS::StackName}/code.zip`, is one key per stack and is reported like a literal key), keys that carry a',
       'content hash (in a `Bucket`/`Key` map or an `s3://` URI, as `sam package` writes them), objects with a',
       '`Version`/`S3ObjectVersion`, and images referenced by digest.',
     ].join('\n'),
     messages: {
       unversioned: 'The code of {{functions}} comes from the S3 object `{{key}}` without an object version; pin `{{versionKey}}` or let the packager upload a content-addressed artifact.',
+      unversionedPerStack: 'The code of {{functions}} comes from the S3 object `{{key}}`, the same key at every release of a stack (it names only the stack, stage or application), without an object version; pin `{{versionKey}}` or put the build in the key.',
       s3Uri: 'The code of {{functions}} comes from `{{key}}`, an S3 URI that cannot name an object version; use `Bucket`/`Key`/`Version`, or a local path the packager uploads.',
       latest: 'The code of {{functions}} comes from `{{key}}`, which names the latest build rather than one release.',
     },
@@ -97,9 +100,11 @@ function objectLocation(model: ServerlessModel, fn: LambdaFunction, code: Settin
   if (shown && LATEST.test(shown)) return report({ messageId: 'latest', data: { functions: model.namesTaking(fn, key), key: shown }, range: key.range });
   // A key from a parameter or `!Sub` names the build the deploy passes in; only a literal key is the same for every release.
   // A key that carries a content hash (what `sam package` and `cdk` upload) names one build for good.
-  if (key.literal !== undefined && !contentAddressed(key.literal) && !model.settingWithin(fn, code.key, versionName)) {
+  // A `!Sub` of the stack's own names only (`${Stack}/${Stage}/${App}/${App}.jar`) is one key per stack, as a literal is.
+  const perStack = key.literal === undefined && key.text !== undefined && !contentAddressed(key.text) && model.subFixedPerStack(key);
+  if (((key.literal !== undefined && !contentAddressed(key.literal)) || perStack) && !model.settingWithin(fn, code.key, versionName)) {
     // Named: the functions that take this key and no version (a function may pin its own version under a shared key).
     const unversioned = model.functionsTaking(fn, key).filter((f) => f === fn || !model.settingWithin(f, code.key, versionName));
-    report({ messageId: 'unversioned', data: { functions: functionsText(unversioned), key: key.literal, versionKey: versionName }, range: key.range });
+    report({ messageId: perStack ? 'unversionedPerStack' : 'unversioned', data: { functions: functionsText(unversioned), key: key.literal ?? key.text!, versionKey: versionName }, range: key.range });
   }
 }
