@@ -199,3 +199,28 @@ describe("the relations' order is the CLI walk's", () => {
     }
   });
 });
+
+describe('a moving tag an overlay writes over the same tag in its base (review set 75: chalcedonyt/gdgdemo-k8s)', () => {
+  it('is reported where that overlay writes it, when another overlay pins the image', () => {
+    const root = mkdtempSync(join(tmpdir(), 'tfl-overlay-tag-'));
+    try {
+      const files: Record<string, string> = {
+        'base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: reg.io/app:latest\n          resources: {requests: {cpu: 100m, memory: 128Mi}}\n',
+        'base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+        'overlays/prod/kustomization.yaml': 'resources: [../../base]\nimages:\n  - name: reg.io/app\n    newTag: "1.2.0"\n',
+        'overlays/dev/kustomization.yaml': 'resources: [../../base]\nimages:\n  - name: reg.io/app\n    newTag: latest\n',
+      };
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(root, name)), { recursive: true });
+        writeFileSync(join(root, name), text);
+      }
+      const run = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', '.'], { cwd: root, encoding: 'utf8' });
+      const found = (JSON.parse(run.stdout).findings as { rule: string; file: string; line: number; message: string; related?: { file: string; line: number }[] }[]).filter((f) => f.rule === 'build-release-run/mutable-image-tag');
+      assert.deepEqual(found.map((f) => `${f.file}:${f.line}`), ['base/deployment.yaml:14']);
+      assert.match(found[0].message, /moving tag `latest`, which `overlays\/dev\/kustomization\.yaml` sets/);
+      assert.deepEqual(found[0].related?.map((r) => `${r.file}:${r.line}`), ['overlays/dev/kustomization.yaml:4']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -663,3 +663,11 @@ describe("Sprig's b64enc (review set 73: Book-U-Love's MySQL Secret)", () => {
     assert.deepEqual(found.map((f) => f.message.slice(0, 59)), ['Secret `db` commits 1 literal value in `data` (`password`);']);
   });
 });
+
+describe('a finding about what a container lacks, whose name comes from values.yaml (review set 75: kirill-sch backend chart)', () => {
+  it('stays on the template, where the container is written: values.yaml holds nothing to fix for it', () => {
+    const template = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: {{ .Values.name }}\n        image: {{ .Values.image }}\n';
+    const found = analyse(template, 'name: web\nimage: reg.io/web:1.0\n').findings.filter((f) => f.ruleId === 'concurrency/missing-resource-requests');
+    assert.deepEqual(found.map((f) => `${f.uri ?? 'template'} ${f.range.start.line + 1}:${f.range.start.character + 1}`), ['template 10:15']);
+  });
+});

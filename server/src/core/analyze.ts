@@ -444,7 +444,11 @@ function parseHelmTemplate(parsed: ParsedDocument, context: HelmChartContext): P
   const template = new HelmTemplate(source, context);
   const model = new KubernetesModel(template.rendered);
   // Related locations of findings (in this file or another) name an object where the template writes it.
-  for (const object of model.objects) object.writtenKindRange = template.toTemplate(object.kindRange);
+  for (const object of model.objects) {
+    object.writtenKindRange = template.toTemplate(object.kindRange);
+    // A container's name is where findings about what it lacks sit: on the template, not on a values line.
+    for (const container of object.podSpec?.allContainers ?? []) template.anchorAt(container.anchorRange);
+  }
   parsed.kubernetes = model;
   const unread = model.documents.filter((doc) => doc.errors.length > 0).length;
   // Which it is cannot be told apart: a stray quote in the template reads like a value nobody can render. Functions

@@ -98,7 +98,9 @@ export const NON_PRODUCTION = /^(dev|devel|develop|development|local|test|testin
 export const ENV_WORD = /^(dev|development|local|test|testing|stage|staging|qa|uat|sandbox|prod|production|preprod|live)$/i;
 
 /**
- * An image tag that names an environment: `:staging`, `:prod`, `:1.4-staging`. `-dev` is left out (Chainguard's
- * `latest-dev` is a variant). build-release-run/environment-specific-image reports such a base; the tag rules leave it to it.
+ * An image tag that names an environment: `:staging`, `:prod`, `:1.4-staging`, `:latest-prod`. `-dev` is left out
+ * (Chainguard's `latest-dev` is a variant), and so is `-prod` after a version (`ruby:2.7.2-prod`, an image's production
+ * flavour beside its `-dev` one: dmitryrck/organize2 builds its one release image from it). build-release-run/
+ * environment-specific-image reports such a base; the tag rules leave it to it.
  */
-export const ENV_TAG = /^(dev|development|staging|stage|prod|production|qa|uat|test|testing)$|[-_.](staging|prod|production|qa|uat)$/i;
+export const ENV_TAG = /^(dev|development|staging|stage|prod|production|qa|uat|test|testing)$|[-_.](staging|qa|uat)$|^[^0-9]*[-_.](prod|production)$/i;

@@ -6,6 +6,7 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import { uriPath } from '../uri';
+import { wordsOf } from '../mask';
 import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { propertiesOf, type CommandLine, type DockerfileModel, type Stage } from './model';
@@ -71,7 +72,7 @@ export function startInfo(model: DockerfileModel, stage: Stage | undefined = mod
         for (const c of commandsOf(cmdLine)) commands.push(c);
         if (commands.length === 0 && epLine.execArgs.length > 0) for (const c of commandsOf(epLine)) commands.push(c);
       } else {
-        const words = [...epLine.execArgs, ...(cmdLine && cmdLine.form === 'exec' && !cmdLine.script ? cmdLine.execArgs : [])];
+        const words = optionItemsSplit([...epLine.execArgs, ...(cmdLine && cmdLine.form === 'exec' && !cmdLine.script ? cmdLine.execArgs : [])]);
         if (words.length > 0) commands.push(makeCommand({ words, terminator: 'end', range: { start: words[0].range.start, end: words[words.length - 1].range.end } }, epLine, false));
       }
     } else {
@@ -117,10 +118,37 @@ function isBefore(a: Instruction, b: Instruction, model: DockerfileModel): boole
   return sa < sb;
 }
 
+/**
+ * Exec-form items that hold a short option and its value (`"-w 4"`, `"-b 0.0.0.0:5000"`), as two words: getopt and
+ * argparse read the rest of the item as the option's value, so `gunicorn` runs with four workers bound to port 5000
+ * (tyudin/predict_project). Other items are kept as they are.
+ */
+function optionItemsSplit(words: readonly ShellWord[]): ShellWord[] {
+  if (!words.some((w) => SHORT_OPTION_ITEM.test(w.value))) return words as ShellWord[];
+  const out: ShellWord[] = [];
+  for (const word of words) {
+    const m = SHORT_OPTION_ITEM.exec(word.value);
+    const { start, end } = word.range;
+    // Sub-ranges only inside a one-line item written without escapes: its characters are the value's, after the quote.
+    if (!m || start.line !== end.line || end.character - start.character !== word.value.length + 2) {
+      out.push(word);
+      continue;
+    }
+    const at = (offset: number) => ({ line: start.line, character: start.character + 1 + offset });
+    const valueAt = word.value.length - m[2].length;
+    out.push({ value: m[1], raw: m[1], quoted: true, range: { start: at(0), end: at(m[1].length) } });
+    out.push({ value: m[2], raw: m[2], quoted: true, range: { start: at(valueAt), end: at(word.value.length) } });
+  }
+  return out;
+}
+
+/** A short option and its value in one item: `-w 4`. */
+const SHORT_OPTION_ITEM = /^(-[A-Za-z]) +(\S+)$/;
+
 /** The simple commands of one command line (an exec form without a shell is one command). */
 export function commandsOf(line: CommandLine): StartCommand[] {
   if (line.form === 'exec' && !line.script) {
-    const words = line.execArgs;
+    const words = optionItemsSplit(line.execArgs);
     if (words.length === 0) return [];
     return [makeCommand({ words, terminator: 'end', range: { start: words[0].range.start, end: words[words.length - 1].range.end } }, line, false)];
   }
@@ -501,6 +529,23 @@ export function portNumber(model: DockerfileModel, text: string, values: Map<str
 
 const NOT_A_SERVER_NAME = /worker|job|cron|consumer|queue|task|migrat|seed|script|cli|scheduler|beat|batch|backup|setup|init/i;
 
+/** Stems that name a program that serves nothing, found inside a word (`celeryworker`, `dbmigrator`). */
+const NOT_A_SERVER_STEM = /worker|job|cron|consumer|queue|migrat|seed|scheduler|batch|backup/;
+/** Short words of the same sense, only as whole words: `cli` is no part of `ClinicManagement`, nor `script` of `Subscription`. */
+const NOT_A_SERVER_WORD = /^(cli|scripts?|tasks?|beat|setup|init|initiali[sz]e|initiali[sz]er)$/;
+/** Words that say a program serves: they win over the others (`Worker.API.dll`, `JobBoard.Web.dll`). */
+const SERVER_WORD = /^(api|web|webapi|webapp|server|gateway|http|site|portal|frontend|backend)$/;
+
+/**
+ * True when a program's name (`worker.js`, `db-migrate.jar`, `Shop.Scheduler.dll`) says it serves nothing, read word by
+ * word: `TaskManager.Api.dll` and `SubscriptionService.dll` (lukas1299/Worker's `Worker.API.dll` too) are servers.
+ */
+function namesNonServer(name: string): boolean {
+  const words = wordsOf(baseName(name)).map((w) => w.toLowerCase());
+  if (words.some((w) => SERVER_WORD.test(w))) return false;
+  return words.some((w) => NOT_A_SERVER_STEM.test(w) || NOT_A_SERVER_WORD.test(w));
+}
+
 /**
  * A Node script named as a server's entry point (`server.js`, `app.js`, `bin/www`, `dist/server/index.mjs`). An
  * `index.js` or `main.js` takes its meaning from its folder: `worker/index.js` is the worker, and
@@ -531,7 +576,7 @@ export function serverKind(command: Pick<StartCommand, 'program' | 'words'>, bas
   const p = command.program;
   const v = command.words.map((w) => w.value);
   const args = v.slice(1);
-  const mentionsNonServer = args.some((a) => NOT_A_SERVER_NAME.test(baseName(a)) && !a.startsWith('-'));
+  const mentionsNonServer = args.some((a) => !a.startsWith('-') && namesNonServer(a));
   if (/^(gunicorn|uvicorn|hypercorn|daphne|waitress-serve|uwsgi|granian|puma|unicorn|thin|passenger|falcon|iodine|next|nuxt|remix-serve|serve|http-server|caddy|traefik|envoy|haproxy)$/.test(p)) {
     if ((p === 'next' || p === 'nuxt') && args[0] !== 'start') return undefined;
     if (p === 'caddy' && args[0] !== 'run') return undefined;

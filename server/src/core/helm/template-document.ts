@@ -33,6 +33,18 @@ export class HelmTemplate {
     this.rendered = new SourceText(template.uri, this.render.text, template.document.languageId);
   }
 
+  /** Rendered offsets where findings sit that are about a place, not the value written there (see anchorAt). */
+  private readonly anchors = new Set<number>();
+
+  /**
+   * Marks a range of the rendered text as a place findings are anchored to (a container's name, where "no readiness
+   * probe" or "no requests" sits): such a finding stays on the template even when the name came from values.yaml,
+   * which holds nothing to fix for it (kirill-sch's backend chart: `name: {{ .Values.name }}`).
+   */
+  anchorAt(range: Range): void {
+    this.anchors.add(this.rendered.offsetAt(range.start));
+  }
+
   /** The template range of a range of the rendered text (a value's action when it came from one). */
   toTemplate(range: Range): Range {
     const start = this.rendered.offsetAt(range.start);
@@ -49,7 +61,7 @@ export class HelmTemplate {
    */
   map(range: Range): MappedRange {
     const templateRange = this.toTemplate(range);
-    if (range.start.line === range.end.line) {
+    if (range.start.line === range.end.line && !this.anchors.has(this.rendered.offsetAt(range.start))) {
       const start = this.rendered.offsetAt(range.start);
       const end = this.rendered.offsetAt(range.end);
       let origin: Origin | undefined;

@@ -162,9 +162,9 @@ export function isAuxiliaryImage(image: string | undefined): boolean {
 /** URL schemes of backing services (databases, caches, brokers, search). */
 export const BACKING_SCHEMES = /^(postgres(ql)?|mysql|mariadb|redis|rediss|amqps?|mongodb(\+srv)?|memcached?|nats|kafka|cassandra|elasticsearch|clickhouse|mssql|sqlserver|oracle|couchdb|neo4j|bolt|ldaps?|smtps?|s3)$/i;
 
-/** Env names that carry a locator of a backing service: `DB_HOST`, `REDIS_URL`, `DATABASE_URL`, `AMQP_ADDR`, `SMTP_SERVER`… */
+/** Env names that carry a locator of a backing service: `DB_HOST`, `RDS_HOST`, `REDIS_URL`, `DATABASE_URL`, `AMQP_ADDR`, `SMTP_SERVER`... */
 // The lookahead jumps to the last service word at once (the most permissive start), so the tail is read once.
-export const LOCATOR_NAME = /^(?=((?:[\s\S]*_)?(?:DB|DATABASE|POSTGRES(?:QL)?|PG|MYSQL|MARIADB|MONGO(?:DB)?|REDIS|CACHE|MEMCACHED?|RABBIT(?:MQ)?|AMQP|BROKER|MQ|QUEUE|KAFKA|NATS|ELASTIC(?:SEARCH)?|ES|OPENSEARCH|SOLR|SMTP|MAIL|LDAP|CASSANDRA)(?=_)))\1(_[A-Z0-9]+)*_(HOST|HOSTNAME|HOSTS|ADDR|ADDRESS|SERVER|SERVERS|URL|URI|DSN|ENDPOINT|BROKERS|BOOTSTRAP_SERVERS|NODES|CONNECTION(_STRING)?)$|^(DATABASE_URL|DB_URL|REDIS_URL|MONGO_URL|MONGODB_URI|AMQP_URL|CLOUDAMQP_URL|BROKER_URL|CELERY_BROKER_URL|CACHE_URL|ELASTICSEARCH_URL|KAFKA_BROKERS|SPRING_DATASOURCE_URL|SPRING_REDIS_HOST|SPRING_DATA_REDIS_HOST|SPRING_RABBITMQ_HOST)$/;
+export const LOCATOR_NAME = /^(?=((?:[\s\S]*_)?(?:DB|DATABASE|POSTGRES(?:QL)?|PG|MYSQL|MARIADB|MONGO(?:DB)?|REDIS|CACHE|MEMCACHED?|RABBIT(?:MQ)?|AMQP|BROKER|MQ|QUEUE|KAFKA|NATS|ELASTIC(?:SEARCH)?|ES|OPENSEARCH|SOLR|SMTP|MAIL|LDAP|CASSANDRA|RDS|AURORA|DOCDB|DOCUMENTDB|NEPTUNE|REDSHIFT|MSSQL|SQLSERVER|ORACLE)(?=_)))\1(_[A-Z0-9]+)*_(HOST|HOSTNAME|HOSTS|ADDR|ADDRESS|SERVER|SERVERS|URL|URI|DSN|ENDPOINT|BROKERS|BOOTSTRAP_SERVERS|NODES|CONNECTION(_STRING)?)$|^(DATABASE_URL|DB_URL|REDIS_URL|MONGO_URL|MONGODB_URI|AMQP_URL|CLOUDAMQP_URL|BROKER_URL|CELERY_BROKER_URL|CACHE_URL|ELASTICSEARCH_URL|KAFKA_BROKERS|SPRING_DATASOURCE_URL|SPRING_REDIS_HOST|SPRING_DATA_REDIS_HOST|SPRING_RABBITMQ_HOST)$/;
 
 export interface Locator {
   /** Host as written (without port); undefined for forms we do not parse. */

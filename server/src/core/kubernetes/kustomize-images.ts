@@ -122,14 +122,15 @@ export interface MovingTagByBuild {
 /**
  * The moving tag that kustomizations of the workspace give `image` in place of the one written in file `uri`
  * (`images: [{name: app, newTag: master}]` in a development overlay, over a base's untagged `app`); undefined when none
- * does, or when the one written is the same moving tag. The kustomize match of imageNamedIn.
+ * does. The same moving tag as the one written counts too: a base's `:latest` that the production overlay pins and the
+ * development overlay sets to `latest` again is fixed in that overlay, not in the base (chalcedonyt/gdgdemo-k8s). The
+ * kustomize match of imageNamedIn.
  */
 export function movingTagSetByBuilds(workspace: KubernetesWorkspace, uri: string, image: string): MovingTagByBuild | undefined {
   const entries = kustomizeImageEntries(workspace);
   if (entries.length === 0) return undefined;
-  const parts = parseImageReference(image);
   const setting = entries.filter(
-    (e) => !e.digest && e.newTag !== undefined && e.newTag !== parts.tag && isMovingTag(e.newTag) && imageNamedIn(new Set([e.name]), image),
+    (e) => !e.digest && e.newTag !== undefined && isMovingTag(e.newTag) && imageNamedIn(new Set([e.name]), image),
   );
   if (setting.length === 0) return undefined;
   return {

@@ -72,6 +72,8 @@ export interface TemplateValue {
   intrinsic: string | undefined;
   /** The string inside, literal or not (a `!Sub` body, a `${ssm:…}` value); undefined for collections. */
   text: string | undefined;
+  /** Set on the literal a Framework variable falls back on (see ServerlessModel.branches): the variable, `${env:X}`. */
+  fallbackOf?: string;
 }
 
 /** A setting of a function, maybe inherited from `Globals.Function` or `provider:`. */
@@ -466,8 +468,8 @@ export class ServerlessModel {
     const doc = this.doc;
     // `${env:JWT_SECRET, 'k2x9...'}`: the literal after the comma is what deploys wherever the variable is unset, and it is
     // committed with the template; the reference and that literal are each a value the setting can take.
-    const fallback = this.kind === 'serverless-framework' && value.literal === undefined && value.text !== undefined ? FALLBACK.exec(value.text.trim())?.[3] : undefined;
-    if (fallback !== undefined && fallback !== '') return [value, { ...value, literal: fallback, text: fallback }];
+    const fallback = this.kind === 'serverless-framework' && value.literal === undefined && value.text !== undefined ? FALLBACK.exec(value.text.trim()) : undefined;
+    if (fallback && fallback[4] !== '') return [value, { ...value, literal: fallback[4], text: fallback[4], fallbackOf: `\${${fallback[1]}:${fallback[2].trim()}}` }];
     // `${self:custom.${opt:stage}.redisHost}`: the literal each stage the file writes gives.
     const staged = value.literal === undefined && value.text !== undefined && !value.intrinsic ? this.perStageValues(value.text) : undefined;
     if (staged) return [...new Map(staged.map((entry) => [entry.text, entry])).values()].map(({ literal, text }) => ({ ...value, literal, text }));
@@ -1083,9 +1085,10 @@ function intrinsicBody(node: unknown, fn: string, doc: Document): unknown {
 /** The template string of an `Fn::Sub`: the body, or the first item of its list form (`[template, variables]`). */
 /**
  * A whole-value Serverless Framework variable read from the deploying machine or a store, with a quoted literal to
- * fall back on: `${env:JWT_SECRET, 'dev-secret'}`, `${ssm:/app/key, "x"}`, `${param:token, 'x'}` (group 3: the literal).
+ * fall back on: `${env:JWT_SECRET, 'dev-secret'}`, `${ssm:/app/key, "x"}`, `${param:token, 'x'}` (groups: the source,
+ * the name, the quote, the literal).
  */
-const FALLBACK = /^\$\{(env|ssm|param):[^,{}$]*,\s*(['"])([^'"{}$]*)\2\s*\}$/;
+const FALLBACK = /^\$\{(env|ssm|param):([^,{}$]*),\s*(['"])([^'"{}$]*)\3\s*\}$/;
 
 /** A `${Name}` of a `!Sub` text (not the `${!Literal}` escape). */
 const SUB_VARIABLE = /\$\{(?!!)([^${}]*)\}/g;

@@ -7,6 +7,7 @@ testRule(rule, {
     { name: 'Chainguard dev variant and a cgr.dev registry', code: 'FROM cgr.dev/chainguard/node:latest-dev\n' },
     { name: 'environment base only in a builder stage', code: 'FROM acme/build-tools:staging AS build\nRUN make\nFROM acme/runtime:1.4.0\n' },
     { name: 'version and commit labels', code: 'FROM node:20-slim\nLABEL org.opencontainers.image.version=1.4.0 org.opencontainers.image.revision=3f2a9c1\n' },
+    { name: "an image's production flavour after its version (dmitryrck/organize2's own ruby image)", code: 'FROM dmitryrck/ruby:2.7.2-prod\nCOPY . /app\nENTRYPOINT ["/app/docker-entrypoint.sh"]\n' },
   ],
   invalid: [
     {
@@ -24,5 +25,6 @@ testRule(rule, {
       code: 'FROM python:3.12-slim\r\nLABEL maintainer="ops@example.com" environment="production"\r\n',
       errors: [{ line: 2, column: 48, endColumn: 60, messageId: 'label' }],
     },
+    { name: 'a production tag with no version', code: 'FROM acme/base:latest-prod\nCMD ["./app"]\n', errors: [{ line: 1, column: 6, messageId: 'baseImage', message: 'prod environment' }] },
   ],
 });

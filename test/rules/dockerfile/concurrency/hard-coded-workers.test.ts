@@ -42,5 +42,11 @@ testRule(rule, {
       buildContext: script('#!/bin/sh\nset -e\npython manage.py migrate\nexec gunicorn app.wsgi --bind 0.0.0.0:8000 --workers 4\n'),
       errors: [{ line: 4, column: 13, endColumn: 30, messageId: 'inScript', message: '`entrypoint.sh` starts the server with `--workers 4`', relatedLines: [4] }],
     },
+    {
+      // tyudin/predict_project: getopt reads ` 4` as -w's value, so the item fixes four workers.
+      name: 'a short option and its value in one exec-form item',
+      code: 'FROM python:3.10-slim\nEXPOSE 5000\nENTRYPOINT ["gunicorn", "-w 4", "-b 0.0.0.0:5000", "run_server:app"]\n',
+      errors: [{ line: 3, column: 26, endColumn: 30, messageId: 'hardCoded', message: '`-w 4` fixes the worker count' }],
+    },
   ],
 });

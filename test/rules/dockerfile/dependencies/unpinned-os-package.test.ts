@@ -11,7 +11,7 @@ testRule(rule, {
     {
       name: 'apt-get install of two packages: one finding over both',
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl git\n',
-      errors: [{ line: 2, column: 66, endColumn: 74, messageId: 'unpinned', message: '2 package(s) installed by `apt-get` without a version (`curl`, `git`)' }],
+      errors: [{ line: 2, column: 66, endColumn: 74, messageId: 'unpinned', message: '2 packages installed by `apt-get` without a version (`curl`, `git`)' }],
     },
     {
       name: 'apk add mixed pinned and unpinned, in the parent of the final stage',

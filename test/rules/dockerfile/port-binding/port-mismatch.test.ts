@@ -56,5 +56,10 @@ testRule(rule, {
       code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . .\nRUN dotnet publish -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nEXPOSE 80\nCOPY --from=build /out .\nENTRYPOINT ["dotnet", "App.dll"]\n',
       errors: [{ line: 6, column: 8, endColumn: 10, messageId: 'aspnetVsExpose', message: 'listens on 8080 (the image\'s ASPNETCORE_HTTP_PORTS) but EXPOSE declares 80' }],
     },
+    {
+      name: 'a bind address given with its option in one exec-form item',
+      code: 'FROM python:3.10-slim\nEXPOSE 8000\nENTRYPOINT ["gunicorn", "-w 4", "-b 0.0.0.0:5000", "run_server:app"]\n',
+      errors: [{ line: 3, column: 45, endColumn: 49, messageId: 'commandVsExpose', message: 'The server listens on 5000 but EXPOSE declares 8000' }],
+    },
   ],
 });

@@ -46,6 +46,7 @@ testRule(rule, {
     { name: 'a script that ends with a worker', code: BOOT, buildContext: boot('#!/bin/bash\nexec celery -A app worker\n') },
     { name: 'a Telegraf bot started by yarn start: its dependencies serve nothing', code: BOT, buildContext: packageJson({ '@google/generative-ai': '^0.21.0', dotenv: '^16.4.7', nodemon: '^3.1.9', telegraf: '^4.16.3' }) },
     { name: 'a discord.js bot started by node index.js', code: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "index.js"]\n', buildContext: packageJson({ 'discord.js': '^14.16.3', dotenv: '^16.4.7' }) },
+    { name: 'a .NET program named as a scheduler or a migrator serves nothing', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out .\nENTRYPOINT ["dotnet", "Shop.DbMigrator.dll"]\n' },
   ],
   invalid: [
     {
@@ -125,6 +126,12 @@ testRule(rule, {
       code: BOOT,
       buildContext: boot('#!/bin/sh\nset -e\nalembic upgrade head\nexec /app/.venv/bin/fastapi run app/main.py --host 0.0.0.0 --port 80\n'),
       errors: [{ line: 5, column: 6, message: '`fastapi run`, which serves on a port, but the image declares no EXPOSE; add `EXPOSE 80`' }],
+    },
+    {
+      // lukas1299/Worker: `Worker.API.dll`; and names holding `task`, `cli` or `script` inside a word.
+      name: 'a .NET API whose name holds a word of a worker, or its letters',
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out .\nENTRYPOINT ["dotnet", "TaskManager.Api.dll"]\n',
+      errors: [{ line: 3, column: 13, messageId: 'noExpose', message: '`dotnet TaskManager.Api.dll` serves on a port' }],
     },
   ],
 });

@@ -77,7 +77,8 @@ testRule(rule, {
       name: 'a kustomization that rewrites the image to latest pins nothing',
       code: deployment('quay.io/argoproj/argocd:latest'),
       workspace: [{ filename: 'kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\nimages:\n  - name: quay.io/argoproj/argocd\n    newName: quay.io/argoproj/argocd\n    newTag: latest\n' }],
-      errors: [{ line: 14, column: 18, messageId: 'latest' }],
+      // The kustomization writes `latest` whatever the manifest says: it is where the tag is pinned.
+      errors: [{ line: 14, column: 18, messageId: 'overlay', message: 'which `kustomization.yaml` sets', relatedLines: [7] }],
     },
     { name: 'latest tag', code: deployment('nginx:latest'), errors: [{ line: 14, column: 18, endLine: 14, endColumn: 30, messageId: 'latest' }] },
     { name: 'no tag', code: deployment('registry.example.com/shop/web'), errors: [{ line: 14, column: 18, messageId: 'untagged' }] },

@@ -21,6 +21,9 @@ export default defineDockerfileRule({
       '',
       'Build one image from version-tagged bases, label it with its version and commit, and promote that same image',
       'through the environments, supplying their differences as config at deploy time.',
+      '',
+      "Not reported: `-dev` in a tag (Chainguard's `latest-dev` is a variant), and `-prod` or `-production` after a version",
+      "(`ruby:2.7.2-prod`, an image's production flavour, from which one release image is built).",
     ].join('\n'),
     messages: {
       baseImage: 'The base image `{{image}}` is tied to the {{env}} environment; build from a versioned base and promote one image through all environments.',

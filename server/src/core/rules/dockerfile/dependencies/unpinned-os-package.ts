@@ -32,7 +32,7 @@ export default defineDockerfileRule({
       'hadolint DL3008 (apt), DL3018 (apk), DL3033 (yum), DL3037 (zypper) and DL3041 (dnf); their ignore comments apply.',
     ].join('\n'),
     messages: {
-      unpinned: '{{count}} package(s) installed by `{{manager}}` without a version ({{names}}); the final image gets whatever the mirror has that day.',
+      unpinned: '{{packages}} installed by `{{manager}}` without a version ({{names}}); the final image gets whatever the mirror has that day.',
     },
     hadolint: ['DL3008', 'DL3018', 'DL3033', 'DL3037', 'DL3041'],
     anchors: [
@@ -52,7 +52,7 @@ export default defineDockerfileRule({
     }
     for (const list of byCommand.values()) {
       const names = list.slice(0, 4).map((p) => `\`${p.name}\``).join(', ') + (list.length > 4 ? ', …' : '');
-      report({ messageId: 'unpinned', data: { count: list.length, manager: LABEL[list[0].manager], names }, range: spanOf(list[0].word, list[list.length - 1].word) });
+      report({ messageId: 'unpinned', data: { packages: list.length === 1 ? '1 package' : `${list.length} packages`, manager: LABEL[list[0].manager], names }, range: spanOf(list[0].word, list[list.length - 1].word) });
     }
   },
 });

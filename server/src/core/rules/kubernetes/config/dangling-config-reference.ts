@@ -136,7 +136,7 @@ export default defineKubernetesRule({
       'Corresponds to kube-linter env-value-from, extended to `envFrom` and volumes.',
     ].join('\n'),
     messages: {
-      missing: '{{where}} reads {{kind}} `{{name}}`, which no manifest of this application defines (it defines {{count}} other {{kind}}(s), such as `{{example}}`); the pod cannot start until it exists.',
+      missing: '{{where}} reads {{kind}} `{{name}}`, which no manifest of this application defines (it defines {{others}}, such as `{{example}}`); the pod cannot start until it exists.',
     },
     anchors: [{ tool: 'kube-linter', id: 'env-value-from' }],
   },
@@ -160,7 +160,7 @@ export default defineKubernetesRule({
         const defining = names.length > 0 ? workspace.named(ref.kind, names[0]).find((o) => o.name === names[0]) : undefined;
         report({
           messageId: 'missing',
-          data: { where: ref.where, kind: ref.kind, name: ref.name, count: new Set([...names, ...generated]).size, example },
+          data: { where: ref.where, kind: ref.kind, name: ref.name, others: otherCount(new Set([...names, ...generated]).size, ref.kind), example },
           range: model.rangeOf(ref.node)!,
           related: defining ? [locationOf(defining, `a ${ref.kind} this application defines`)] : [],
         });
@@ -168,3 +168,8 @@ export default defineKubernetesRule({
     }
   },
 });
+
+/** `1 other Secret`, `3 other ConfigMaps`. */
+function otherCount(count: number, kind: string): string {
+  return `${count} other ${kind}${count === 1 ? '' : 's'}`;
+}

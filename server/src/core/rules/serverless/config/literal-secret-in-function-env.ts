@@ -26,6 +26,7 @@ export default defineServerlessRule({
     ].join('\n'),
     messages: {
       literal: '`{{name}}` of {{functions}} is {{kind}} written in the template; keep it in Secrets Manager or SSM and pass its name or ARN.',
+      fallback: '`{{name}}` of {{functions}} falls back on {{kind}} written in the template wherever `{{variable}}` is unset at deploy; drop the fallback so that a missing value fails the deploy, and keep the secret in Secrets Manager or SSM.',
     },
   },
   check({ model, report }) {
@@ -37,7 +38,8 @@ export default defineServerlessRule({
           if (branch.literal === undefined || /XXXX|xxxx/.test(branch.literal)) continue;
           const secret = literalSecret(env.name, branch.literal);
           if (!secret) continue;
-          report({ messageId: 'literal', data: { name: env.name, functions: model.namesTaking(fn, env), kind: secret.kind }, range: env.range });
+          const data = { name: env.name, functions: model.namesTaking(fn, env), kind: secret.kind };
+          report(branch.fallbackOf ? { messageId: 'fallback', data: { ...data, variable: branch.fallbackOf }, range: env.range } : { messageId: 'literal', data, range: env.range });
           break;
         }
       }
