@@ -83,7 +83,7 @@ export function adminTaskWord(words: readonly ShellWord[], program: string): She
       return ['migrate', 'db:seed'].includes(value(sub)) ? words[sub] : undefined;
     case 'console':
       // Symfony's console, or an application's own script of that name (elekto's `./console --migrate`).
-      return anyOf(['doctrine:migrations:migrate', 'cache:warmup', '--migrate']);
+      return anyOf(['doctrine:migrations:migrate', 'cache:warmup']) ?? ownMigrateCommand(words, sub);
     case 'diesel':
     case 'sqlx':
       return value(sub) === 'migration' || value(sub) === 'migrate' ? (value(sub + 1) === 'run' ? words[sub + 1] : undefined) : undefined;

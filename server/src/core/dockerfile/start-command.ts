@@ -124,7 +124,8 @@ function isBefore(a: Instruction, b: Instruction, model: DockerfileModel): boole
  * (tyudin/predict_project). Other items are kept as they are.
  */
 function optionItemsSplit(words: readonly ShellWord[]): ShellWord[] {
-  if (!words.some((w) => SHORT_OPTION_ITEM.test(w.value))) return words as ShellWord[];
+  // A shell reads `-c ls` in one item as a cluster of options, not as a script: left as written.
+  if (!words.some((w) => SHORT_OPTION_ITEM.test(w.value)) || /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|zsh)$/.test(words[0]?.value ?? '')) return words as ShellWord[];
   const out: ShellWord[] = [];
   for (const word of words) {
     const m = SHORT_OPTION_ITEM.exec(word.value);
