@@ -7,6 +7,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { uriPath } from '../uri';
 import { wordsOf } from '../mask';
+import { AttachedCache } from '../attached';
 import type { Range } from '../types';
 import type { SourceText } from '../source';
 import { propertiesOf, type CommandLine, type DockerfileModel, type Stage } from './model';
@@ -56,9 +57,20 @@ export function isPassThroughEntrypoint(words: ShellWord[]): boolean {
   });
 }
 
-/** The start commands of the final stage (or of `stage`). */
+/** Each model's start commands by stage: a score of rules ask for them in every analysis, each parse reads them once. */
+const startInfos = new AttachedCache<DockerfileModel, Map<Stage, StartInfo | undefined>>('start info');
+
+/** The start commands of the final stage (or of `stage`), read once per parse. Callers must not change them. */
 export function startInfo(model: DockerfileModel, stage: Stage | undefined = model.finalStage): StartInfo | undefined {
   if (!stage) return undefined;
+  const known = startInfos.get(model) ?? startInfos.set(model, new Map());
+  if (known.has(stage)) return known.get(stage);
+  const info = readStartInfo(model, stage);
+  known.set(stage, info);
+  return info;
+}
+
+function readStartInfo(model: DockerfileModel, stage: Stage): StartInfo | undefined {
   const entrypoint = model.lastOf(stage, 'ENTRYPOINT');
   let cmd = model.lastOf(stage, 'CMD');
   // An ENTRYPOINT declared after the CMD's stage resets an inherited CMD, as Docker does.
@@ -528,8 +540,6 @@ export function portNumber(model: DockerfileModel, text: string, values: Map<str
 // ---------------------------------------------------------------------------
 // Server-like programs
 
-const NOT_A_SERVER_NAME = /worker|job|cron|consumer|queue|task|migrat|seed|script|cli|scheduler|beat|batch|backup|setup|init/i;
-
 /** Stems that name a program that serves nothing, found inside a word (`celeryworker`, `dbmigrator`). */
 const NOT_A_SERVER_STEM = /worker|job|cron|consumer|queue|migrat|seed|scheduler|batch|backup/;
 /** Short words of the same sense, only as whole words: `cli` is no part of `ClinicManagement`, nor `script` of `Subscription`. */
@@ -542,6 +552,7 @@ const SERVER_WORD = /^(api|web|webapi|webapp|server|gateway|http|site|portal|fro
  * word: `TaskManager.Api.dll` and `SubscriptionService.dll` (lukas1299/Worker's `Worker.API.dll` too) are servers.
  */
 function namesNonServer(name: string): boolean {
+  // Words split at case changes and separators, lower-cased (`TaskManager.Api.dll` -> task, manager, api, dll).
   const words = wordsOf(baseName(name)).map((w) => w.toLowerCase());
   if (words.some((w) => SERVER_WORD.test(w))) return false;
   return words.some((w) => NOT_A_SERVER_STEM.test(w) || NOT_A_SERVER_WORD.test(w));
@@ -556,7 +567,7 @@ function isServerScript(script: string): boolean {
   if (!/(^|\/)(server|app|index|main|www|start|bin\/www)(\.[cm]?[jt]s)?$|(^|\/)(dist|build|\.output)\/server\/index\.m?js$/.test(script)) return false;
   const folders = script.split('/').slice(0, -1);
   const folder = folders[folders.length - 1] ?? '';
-  return !(/^(index|main)(\.[cm]?[jt]s)?$/.test(baseName(script)) && (NOT_A_SERVER_NAME.test(folder) || /(^|[-_.])actions?([-_.]|$)/i.test(folder)));
+  return !(/^(index|main)(\.[cm]?[jt]s)?$/.test(baseName(script)) && (namesNonServer(folder) || /(^|[-_.])actions?([-_.]|$)/i.test(folder)));
 }
 
 /**
