@@ -11,7 +11,7 @@ import { existsSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DockerfileModel } from './core/dockerfile/model';
-import { MAX_CONTEXT_FILE_BYTES, contextFilesWanted, wholeContextCopiesInImage, type BuildContext, type ContextFile } from './core/build-context';
+import { LOCAL_ENV_FILES, MAX_CONTEXT_FILE_BYTES, contextFilesWanted, wholeContextCopiesInImage, type BuildContext, type ContextFile } from './core/build-context';
 import { readRegularFile } from './cli-files';
 import { LOCK_FILES } from './core/dockerfile/manifests';
 import { readData } from './core/yaml-read';
@@ -23,10 +23,10 @@ const COMPOSE_FILE_NAMES: readonly string[] = ['compose.yaml', 'compose.yml', 'd
 /**
  * Names of the files a Dockerfile's analysis may read from its build context (see contextFilesWanted): the
  * .dockerignore, entrypoint scripts, pip requirement files, started Python scripts, package.json, Gradle and Maven
- * build files, and lock files (whose presence counts). The server watches them and re-checks the open Dockerfiles
+ * build files, and lock files and local environment files (whose presence counts). The server watches them and re-checks the open Dockerfiles
  * near a changed one, so that the editor says what the CLI would.
  */
-export const BUILD_CONTEXT_NAME_GLOBS: readonly string[] = ['.dockerignore', '*.dockerignore', '*.sh', '*.py', '*.txt', 'package.json', 'pom.xml', 'build.gradle', 'build.gradle.kts', ...LOCK_FILES, ...COMPOSE_FILE_NAMES];
+export const BUILD_CONTEXT_NAME_GLOBS: readonly string[] = ['.dockerignore', '*.dockerignore', '*.sh', '*.py', '*.txt', 'package.json', 'pom.xml', 'build.gradle', 'build.gradle.kts', ...LOCK_FILES, ...LOCAL_ENV_FILES, ...COMPOSE_FILE_NAMES];
 
 /** True when a file of this name may be read by a Dockerfile's analysis (see BUILD_CONTEXT_NAME_GLOBS). */
 export function isBuildContextName(name: string): boolean {

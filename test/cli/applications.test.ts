@@ -95,6 +95,13 @@ const FILES: Record<string, string> = {
   'promote/base/kustomization.yaml': 'resources: [deploy.yaml]\n',
   'promote/base/deploy.yaml': deployment('web', 2).replace('          resources: {requests: {cpu: 100m, memory: 128Mi}}\n', ''),
   'promote/envs/qa/kustomization.yaml': 'resources: [../../base]\npatches:\n  - path: version.yml\n',
+  // sbaerlocher/tsmetrics' layout: the production overlay adds the autoscaler and sets the count with `replicas:`,
+  // which replaces the base's in that build; the development overlay keeps the base's count and has no autoscaler.
+  'replicas/base/kustomization.yaml': 'resources: [deploy.yaml]\n',
+  'replicas/base/deploy.yaml': deployment('web', 1),
+  'replicas/overlays/production/kustomization.yaml': 'resources: [../../base, hpa.yaml]\nreplicas:\n  - name: web\n    count: 2\n',
+  'replicas/overlays/production/hpa.yaml': HPA,
+  'replicas/overlays/development/kustomization.yaml': 'resources: [../../base]\nnameSuffix: -dev\n',
   'promote/envs/qa/version.yml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: example.com/web:1.5.0\n',
 };
 
@@ -124,7 +131,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('application boundaries in the CLI', () => {
   it('gives at the root exactly the union of the per-sample runs', () => {
     // The Kustomize tree is one sample: a base is read with the overlays that take it in.
-    const perSample = ['samples/one', 'samples/two', 'samples/three', 'kustomize', 'shop', 'labels', 'hotrod', 'hotrod2', 'promote'].flatMap((p) => findings([p]));
+    const perSample = ['samples/one', 'samples/two', 'samples/three', 'kustomize', 'shop', 'labels', 'hotrod', 'hotrod2', 'promote', 'replicas'].flatMap((p) => findings([p]));
     assert.deepEqual(findings(['.']), [...new Set(perSample)].sort());
   });
 
@@ -161,6 +168,11 @@ describe('application boundaries in the CLI', () => {
   it('does not call a port undeclared when a patch it does not read may declare it (an inline or JSON 6902 patch)', () => {
     const ports = findings(['hotrod', 'hotrod2']).filter((f) => f.includes('service-target-port-unmatched'));
     assert.deepEqual(ports, ['hotrod2/with-jaeger/service.yaml:7:34 port-binding/service-target-port-unmatched']);
+  });
+
+  it("reports an overlay's `replicas:` entry where it sets the count an autoscaler owns, not the base it replaces", () => {
+    const hpa = findings(['replicas']).filter((f) => f.includes('concurrency/replicas-with-hpa'));
+    assert.deepEqual(hpa, ['replicas/overlays/production/kustomization.yaml:4:12 concurrency/replicas-with-hpa']);
   });
 
   it('judges the base, not a patch that sets only an image: its container is the base\'s', () => {

@@ -31,7 +31,7 @@ function findings(path: string): { ruleId: string; line: number; column: number;
 describe('CLI: build context of a Dockerfile', () => {
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'tfl-context-'));
-    for (const app of ['bare', 'ignored', 'named', 'elsewhere/docker', 'execs']) {
+    for (const app of ['bare', 'ignored', 'named', 'elsewhere/docker', 'execs', 'dotenv']) {
       write(`${app}/package.json`, '{}\n');
       write(`${app}/docker-entrypoint.sh`, CHILD_SCRIPT);
     }
@@ -47,6 +47,8 @@ describe('CLI: build context of a Dockerfile', () => {
     write('execs/Dockerfile', DOCKERFILE);
     write('execs/docker-entrypoint.sh', '#!/bin/sh\nset -e\nnode migrate.js\nexec "$@"\n');
     write('execs/.dockerignore', '.env\n.env.local\n');
+    write('dotenv/Dockerfile', DOCKERFILE);
+    write('dotenv/.env', 'DATABASE_URL=postgres://app:s3cret@db/app\n');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -55,6 +57,13 @@ describe('CLI: build context of a Dockerfile', () => {
     assert.deepEqual(got.map((f) => `${f.ruleId}@${f.line}:${f.column}`), ['codebase/unfiltered-build-context@5:6', 'disposability/entrypoint-script-without-exec@6:13']);
     assert.match(got[0].message, /there is no \.dockerignore/);
     assert.match(JSON.stringify(got[1].related), /docker-entrypoint\.sh/);
+  });
+
+  it("names the context's own .env that a whole-context copy takes, and says nothing of one that is absent", () => {
+    const got = findings('dotenv/Dockerfile').filter((f) => f.ruleId === 'codebase/unfiltered-build-context');
+    assert.equal(got.length, 1);
+    assert.match(got[0].message, /so the context's `\.env` goes into the image;/);
+    assert.doesNotMatch(findings('bare/Dockerfile')[0].message, /the context's/);
   });
 
   it('reads the .dockerignore beside the Dockerfile', () => {

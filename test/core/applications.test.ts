@@ -178,6 +178,9 @@ describe('what a Kustomize build does to its objects (namespace, names, labels)'
     assert.deepEqual(t.selectorLabels, { team: 'a', version: '2', tier: 'web' });
     assert.deepEqual(t.templateLabels, { team: 'a', version: '2', tier: 'web', canary: 'no' });
     assert.deepEqual(kustomizationTransform('resources: [\n'), { namePrefix: '', nameSuffix: '', metadataLabels: {}, selectorLabels: {}, templateLabels: {} });
+    // `replicas:` entries with a name and a count, each with the kustomization's folder.
+    const counted = kustomizationTransform('replicas:\n  - name: web\n    count: 2\n  - {name: api, count: "3"}\n  - {name: worker}\n  - count: 1\n', 'file:///k/prod');
+    assert.deepEqual(counted.replicas, [{ name: 'web', folder: 'file:///k/prod' }, { name: 'api', folder: 'file:///k/prod' }]);
   });
 
   it('composes a base with each overlay that takes it in: the outer namespace and labels win, prefixes nest', () => {

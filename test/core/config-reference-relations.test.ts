@@ -35,3 +35,34 @@ it('editing a Secret\'s data without renaming it does not re-check on account of
   const after = signatures('file:///app/secret.yaml', secret('api-secrets').replace('token: x', 'token: y'));
   assert.ok(!changedTokens(before, after).has('kind:Secret'));
 });
+
+const ingress = (annotations: string) => `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  annotations: {${annotations}}
+spec:
+  tls: [{hosts: [web.example.com], secretName: api-secrets}]
+`;
+
+it('an Ingress that starts or stops asking cert-manager for its TLS Secret re-checks the pods that may read it', () => {
+  const consumer = signatures('file:///app/api.yaml', pod);
+  const plain = signatures('file:///app/ingress.yaml', ingress('nginx.ingress.kubernetes.io/ssl-redirect: "true"'));
+  const issued = signatures('file:///app/ingress.yaml', ingress('cert-manager.io/cluster-issuer: letsencrypt'));
+  assert.ok(dependsOn(consumer, changedTokens(plain, issued), changedSignatures(plain, issued)));
+  assert.ok(dependsOn(consumer, changedTokens(issued, plain), changedSignatures(issued, plain)));
+  // An Ingress without an issuer changed in another way provides no Secret.
+  const other = signatures('file:///app/ingress.yaml', ingress('nginx.ingress.kubernetes.io/ssl-redirect: "false"'));
+  assert.ok(!dependsOn(consumer, changedTokens(plain, other), changedSignatures(plain, other)));
+});
+
+it("a kustomization's replicas entry is re-checked when an autoscaler of the workload it counts changes", () => {
+  const kustomization = signatures('file:///app/prod/kustomization.yaml', 'resources: [../base, hpa.yaml]\nreplicas:\n  - name: api\n    count: 2\n');
+  const hpa = (max: number) => `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: api}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}\n  maxReplicas: ${max}\n`;
+  const before = signatures('file:///app/prod/hpa.yaml', hpa(3));
+  const after = signatures('file:///app/prod/hpa.yaml', hpa(5));
+  assert.ok(dependsOn(kustomization, changedTokens(before, after), changedSignatures(before, after)));
+  // A kustomization without replicas entries has nothing to re-check.
+  const plain = signatures('file:///app/prod/kustomization.yaml', 'resources: [../base, hpa.yaml]\n');
+  assert.ok(!dependsOn(plain, changedTokens(before, after), changedSignatures(before, after)));
+});

@@ -193,6 +193,9 @@ describe('the one path', () => {
     // JWT signing keys and master keys (boristane/users, Parse Server's in danepowell/honeydew-server).
     for (const name of ['JWT_KEY', 'JWT_USERS_KEY', 'jwt-admins-key', 'PARSE_MASTER_KEY', 'MEILI_MASTER_KEY']) assert.ok(looksLikeSecretName(name), name);
     for (const name of ['JWT_PUBLIC_KEY', 'JWT_KEY_ALGORITHM', 'JWT_KEY_ID', 'CACHE_KEY', 'PARTITION_KEY']) assert.ok(!looksLikeSecretName(name), name);
+    // A vendor that issues secret keys only, by its name (ubc-biztech/serverless-biztechapp's `SENDGRID_KEY`).
+    for (const name of ['SENDGRID_KEY', 'STRIPE_DEV_KEY', 'STRIPE_PROD_KEY', 'TWILIO_KEY', 'openai-key', 'MAILGUN_KEY_prod']) assert.ok(looksLikeSecretName(name), name);
+    for (const name of ['STRIPE_PUBLISHABLE_KEY', 'STRIPE_PUBLIC_KEY', 'STRIPE_KEY_ID', 'STRIPE_PRICE_KEY', 'RAZORPAY_KEY_ID', 'STRIPE_WEBHOOK_ENDPOINT']) assert.ok(!looksLikeSecretName(name), name);
     // Sentry documents its DSN as safe to make public; another service's DSN may carry a password.
     assert.ok(!looksLikeSecretName('SENTRY_DSN') && !looksLikeSecretName('sentry-dsn'), 'SENTRY_DSN');
     assert.ok(looksLikeSecretName('DATABASE_DSN'), 'DATABASE_DSN');

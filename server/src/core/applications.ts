@@ -140,6 +140,19 @@ export interface KustomizeTransform {
    * named by `path` without a target are objects of the workspace and are read as such.
    */
   unreadPatches?: true;
+  /**
+   * The replica counts the kustomization's `replicas:` field sets (`- {name: web, count: 2}`), by the name each entry
+   * gives, with the folder of the kustomization that writes it; in a build, innermost first (the last that names an
+   * object decides its count).
+   */
+  replicas?: readonly ReplicaSetting[];
+}
+
+/** One entry of a kustomization's `replicas:` field. */
+export interface ReplicaSetting {
+  name: string;
+  /** The folder of the kustomization that writes it (as ApplicationIndex names folders). */
+  folder: string;
 }
 
 /** One way an object is built: through a chain of kustomizations up to `root`, one that nothing includes. */
@@ -167,11 +180,24 @@ function labelMap(value: unknown): Record<string, string> {
 }
 
 /** The transform of one kustomization's text (see {@link KustomizeTransform}). */
-export function kustomizationTransform(text: string): KustomizeTransform {
-  return transformOf(readKustomization(text));
+export function kustomizationTransform(text: string, folder = ''): KustomizeTransform {
+  return transformOf(readKustomization(text), folder);
 }
 
-function transformOf(data: Record<string, unknown> | undefined): KustomizeTransform {
+/** The names a kustomization's `replicas:` entries set a count for (an entry with a name and a count). */
+function replicaSettings(data: Record<string, unknown> | undefined, folder: string): ReplicaSetting[] {
+  const entries = data?.replicas;
+  if (!Array.isArray(entries)) return [];
+  const out: ReplicaSetting[] = [];
+  for (const entry of entries) {
+    if (!entry || typeof entry !== 'object') continue;
+    const { name, count } = entry as Record<string, unknown>;
+    if (typeof name === 'string' && name !== '' && (typeof count === 'number' || typeof count === 'string')) out.push({ name, folder });
+  }
+  return out;
+}
+
+function transformOf(data: Record<string, unknown> | undefined, folder = ''): KustomizeTransform {
   const namespace = scalarText(data?.namespace);
   const common = labelMap(data?.commonLabels);
   const metadataLabels: Record<string, string> = { ...common };
@@ -188,9 +214,11 @@ function transformOf(data: Record<string, unknown> | undefined): KustomizeTransf
       if (includeSelectors === true || includeTemplates === true) Object.assign(templateLabels, map);
     }
   }
+  const replicas = replicaSettings(data, folder);
   return {
     ...(namespace ? { namespace } : {}),
     ...(hasUnreadPatches(data) ? { unreadPatches: true as const } : {}),
+    ...(replicas.length > 0 ? { replicas } : {}),
     namePrefix: scalarText(data?.namePrefix) ?? '',
     nameSuffix: scalarText(data?.nameSuffix) ?? '',
     metadataLabels,
@@ -214,10 +242,12 @@ function hasUnreadPatches(data: Record<string, unknown> | undefined): boolean {
 /** `inner` seen through the build `outer` that includes it. */
 function compose(inner: KustomizeTransform, outer: BuildVariant): BuildVariant {
   const namespace = outer.namespace ?? inner.namespace;
+  const replicas = [...(inner.replicas ?? []), ...(outer.replicas ?? [])];
   return {
     root: outer.root,
     ...(namespace ? { namespace } : {}),
     ...(inner.unreadPatches || outer.unreadPatches ? { unreadPatches: true as const } : {}),
+    ...(replicas.length > 0 ? { replicas } : {}),
     namePrefix: outer.namePrefix + inner.namePrefix,
     nameSuffix: inner.nameSuffix + outer.nameSuffix,
     metadataLabels: { ...inner.metadataLabels, ...outer.metadataLabels },
@@ -318,7 +348,7 @@ export class ApplicationIndex {
         .filter((r): r is string => r !== undefined);
       this.references.set(folder, refs);
       this.ownPins.set(folder, pinnedImagesOf(data));
-      this.transforms.set(folder, transformOf(data));
+      this.transforms.set(folder, transformOf(data, folder));
       if (data?.kind === 'Component') this.components.add(folder);
       const components = Array.isArray(data?.components) ? (data.components as unknown[]).filter((c): c is string => typeof c === 'string') : [];
       this.componentRefs.set(folder, components.map((c) => resolveReference(folder, c)).filter((c): c is string => c !== undefined));

@@ -169,6 +169,9 @@ export interface WholeContextCopy {
  * MAX_STAGE_HOPS such steps. Paths are read with the values the Dockerfile gives their variables; a path it cannot tell
  * is not followed.
  */
+/** The local environment files a whole-context copy must not carry into the image (codebase/unfiltered-build-context). */
+export const LOCAL_ENV_FILES: readonly string[] = ['.env', '.env.local'];
+
 export function wholeContextCopiesInImage(model: DockerfileModel): WholeContextCopy[] {
   const final = model.finalStage;
   return final ? wholeCopiesOfStage(model, final, MAX_STAGE_HOPS).map(({ instruction, source, carriedBy }) => ({ instruction, source, carriedBy })) : [];
@@ -509,6 +512,68 @@ function sourcePathOf(model: DockerfileModel, copy: { instruction: Instruction; 
   return out;
 }
 
+/** A dotenv file's name (`.env`, `.env.public`, `production.env`). */
+export function isDotenvName(name: string): boolean {
+  return name === '.env' || /^\.env\.[^.]+$/.test(name) || /^[\w-]+\.env$/.test(name);
+}
+
+const dotenvCopiesOf = new AttachedCache<DockerfileModel, Map<string, string>>('dotenv files the image copies');
+
+/** Where a source word is written: the key of copiedDotenvFiles (copyPaths makes new words on each call). */
+function wordKey(word: PathWord): string {
+  return `${word.range.start.line}:${word.range.start.character}`;
+}
+
+/**
+ * The dotenv files the final image copies by name (a source word whose name is one, copied from the build context or
+ * from a stage a copy of the context put it in): their build-context paths, by where each source word is written.
+ */
+function copiedDotenvFiles(model: DockerfileModel): ReadonlyMap<string, string> {
+  let out = dotenvCopiesOf.get(model);
+  if (!out) {
+    out = new Map();
+    const directories = workdirs(model);
+    for (const instruction of runtimeInstructions(model)) {
+      const { sources, destination } = copyPaths(model, instruction);
+      if (!destination || sources.length === 0) continue;
+      const into = imagePathOf(model, instruction, destination.value, directories.get(instruction));
+      if (into === undefined) continue;
+      const intoDirectory = sources.length > 1 || /[/\\]$/.test(destination.value) || destination.value === '.';
+      for (const word of sources) {
+        const name = baseName(word.value);
+        if (word.value.includes('$') || !isDotenvName(name)) continue;
+        const found = contextFileOf(model, [intoDirectory ? joinImagePath(into, name) : into], directories);
+        if (found) out.set(wordKey(word), found.contextPath);
+      }
+    }
+    dotenvCopiesOf.set(model, out);
+  }
+  return out;
+}
+
+/** The build-context path of the dotenv file a source word of the final image's copies names, when it is known. */
+export function dotenvContextPath(model: DockerfileModel, word: PathWord): string | undefined {
+  return copiedDotenvFiles(model).get(wordKey(word));
+}
+
+/**
+ * True for a dotenv file that only lists names, every value left empty (`CONTACT_EMAIL=`): a template whose values the
+ * container's environment fills in at start (import-meta-env's `-x .env.public`), not config baked into the image.
+ */
+export function isDotenvTemplate(text: string): boolean {
+  let names = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) return false;
+    const value = line.slice(eq + 1).trim();
+    if (value !== '' && value !== '""' && value !== "''") return false;
+    names++;
+  }
+  return names > 0;
+}
+
 /**
  * What a caller should read for this Dockerfile: the entrypoint script, the pip requirement files the final
  * image installs from (see requirementFiles), the lock files a glob copy may bring (see globbedContextFiles),
@@ -531,6 +596,7 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
   const packageJson = startPackageJson(model);
   if (packageJson !== undefined && !files.includes(packageJson)) files.push(packageJson);
   for (const path of jvmBuildFiles(model)) if (!files.includes(path)) files.push(path);
+  for (const path of copiedDotenvFiles(model).values()) if (!files.includes(path)) files.push(path);
   const pythonScript = startPythonScript(model);
   if (pythonScript !== undefined && !files.includes(pythonScript)) files.push(pythonScript);
   for (const copy of devDependencyCopies(model)) {
@@ -550,8 +616,10 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
       if (fixed.length > 0) sources.add(fixed.join('/'));
     }
   }
-  const present = [...new Set([...folderContextFiles(model), ...globbedContextFiles(model)].map((f) => f.path))];
-  return { files, sources: [...sources], present };
+  const present = new Set([...folderContextFiles(model), ...globbedContextFiles(model)].map((f) => f.path));
+  // The local environment files a whole-context copy would carry, so a finding can name the ones there are.
+  if (wholeContextCopiesInImage(model).length > 0) for (const name of LOCAL_ENV_FILES) present.add(name);
+  return { files, sources: [...sources], present: [...present] };
 }
 
 /** The build-context path of the package.json the install of a `DevDependencyCopy` read, when a COPY from the context put it there. */

@@ -38,9 +38,15 @@ const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|[A-Z0-9]+PASS(WORD|WD)|DBPASS|PWD|
 const SECRET_NAME_EXCEPTIONS =
   /(_(FILE|PATH|DIR|NAME|REF|ID|LENGTH|HEADER|URL|ENDPOINT|TYPE|ALGORITHM|ENABLED|REQUIRED|MIN|MAX|COMPLEXITY|POLICY|STRENGTH|PATTERN|REGEX|FORMAT|MODE|TTL|EXPIRY|EXPIRE|EXPIRES|EXPIRATION|LIFETIME|LIFESPAN|DURATION|VALIDITY|AGE|PERIOD|INTERVAL|TIMEOUT|TIME|SECONDS|SECS|MS|MINUTES|MINS|HOURS|DAYS)$)|^(.*_)?(PUBLIC|PUB)_|(^|[_.-])SENTRY[_.-]?DSN$/i;
 
+/**
+ * A payment, mail or AI vendor's key by the vendor's name (`SENDGRID_KEY`, `STRIPE_LIVE_KEY`, `OPENAI_KEY`): these
+ * vendors issue secret keys only (a publishable Stripe key says so, `STRIPE_PUBLISHABLE_KEY`, and is public).
+ */
+const VENDOR_KEY = /(^|[_.-])(STRIPE|SENDGRID|TWILIO|MAILGUN|MAILCHIMP|MANDRILL|POSTMARK|RESEND|BREVO|SENDINBLUE|OPENAI|ANTHROPIC|COHERE|GROQ|MISTRAL|REPLICATE|PINECONE|PLAID|PAYSTACK|RAZORPAY|BRAINTREE)([_-](LIVE|TEST|SANDBOX|DEV|PROD|STAGING|SECRET|PRIVATE|SERVER|ADMIN))?[_-]KEY($|[_.-])/i;
+
 export function looksLikeSecretName(name: string): boolean {
   const bare = withoutStage(name);
-  return (SECRET_NAME.test(bare) && !SECRET_NAME_EXCEPTIONS.test(bare)) || namesChatWebhook(bare);
+  return ((SECRET_NAME.test(bare) || VENDOR_KEY.test(bare)) && !SECRET_NAME_EXCEPTIONS.test(bare)) || namesChatWebhook(bare);
 }
 
 /** A stage's name that ends a variable's name (`AWS_ACCESS_KEY_ID_prod`: the same setting, for one stage). */

@@ -217,6 +217,19 @@ export function runtimeInstructions(model: DockerfileModel): Instruction[] {
 }
 
 /**
+ * True when a RUN (or an ONBUILD, which may run one) comes after `instruction` in `instructions` (a stage chain, as
+ * runtimeInstructions gives it): only a later build step can read what `instruction` sets while the image is built.
+ */
+export function runsAfter(instructions: readonly Instruction[], instruction: Instruction): boolean {
+  const index = instructions.indexOf(instruction);
+  for (let i = index + 1; i < instructions.length; i++) {
+    const keyword = instructions[i].getKeyword();
+    if (keyword === 'RUN' || keyword === 'ONBUILD') return true;
+  }
+  return false;
+}
+
+/**
  * The stages whose files make up the final image: the final stage and every stage it (or one of those) copies files
  * from with `COPY --from=<stage>`, each standing for its FROM chain. A build stage's virtualenv or site-packages
  * copied into the image brings what that stage installed.

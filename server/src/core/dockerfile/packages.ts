@@ -43,7 +43,7 @@ function packageNameOf(value: string): string {
   return value;
 }
 
-export type PackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper' | 'microdnf' | 'npm' | 'yarn' | 'pnpm' | 'pip' | 'gem' | 'pecl' | 'pipx';
+export type PackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper' | 'microdnf' | 'npm' | 'yarn' | 'pnpm' | 'pip' | 'gem' | 'pecl' | 'pipx' | 'composer';
 
 /** A package named on one install command (a RUN line's or a container command's). */
 export interface CommandPackage {
@@ -77,6 +77,9 @@ const SUBCOMMANDS: Record<string, { manager: PackageManager; verbs: string[] }> 
   gem: { manager: 'gem', verbs: ['install'] },
   // PHP's extension installer: `pecl install redis` (the newest release), `pecl install redis-6.0.2` (that one).
   pecl: { manager: 'pecl', verbs: ['install'] },
+  // PHP's `composer require symfony/maker-bundle` (`req`, as Symfony's docs write it; `global require` for a tool): the
+  // newest release, written into composer.json and composer.lock.
+  composer: { manager: 'composer', verbs: ['require', 'req'] },
 };
 
 /** Options that take a separate value word, so that value is not mistaken for a package. */
@@ -99,6 +102,7 @@ const MANAGER_OPTIONS_WITH_VALUE: Partial<Record<PackageManager, ReadonlySet<str
   yarn: new Set(['--network-timeout', '--cache-folder', '--modules-folder', '--cwd', '--mutex']),
   gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '--platform']),
   pecl: new Set(['-D', '--configureoptions', '-R', '--installroot', '-P', '--packagingroot']),
+  composer: new Set(['-d', '--working-dir']),
   pipx: new Set(['--python', '--pip-args', '--index-url', '-i', '--suffix', '--preinstall']),
   apk: new Set(['-p', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']),
   apt: new Set(['--target-release']),
@@ -154,7 +158,9 @@ function installArguments(command: SimpleCommand): { manager: PackageManager; ar
   }
   const spec = Object.hasOwn(SUBCOMMANDS, program) ? SUBCOMMANDS[program] : undefined;
   if (!spec) return undefined;
-  const verbIndex = rest.findIndex((w) => !w.value.startsWith('-'));
+  let verbIndex = rest.findIndex((w) => !w.value.startsWith('-'));
+  // `composer global require x`: the verb after `global`.
+  if (spec.manager === 'composer' && rest[verbIndex]?.value === 'global') verbIndex = rest.findIndex((w, i) => i > verbIndex && !w.value.startsWith('-'));
   if (verbIndex < 0 || !spec.verbs.includes(rest[verbIndex].value)) return undefined;
   return { manager: spec.manager, args: rest.slice(verbIndex + 1) };
 }
@@ -174,11 +180,39 @@ export function commandPackages(command: SimpleCommand): CommandPackage[] {
       continue;
     }
     if (word.value === '' || word.value.includes('$')) continue;
+    if (manager === 'composer') {
+      // `vendor/name:^1.2`, `vendor/name=1.2`, `"vendor/name 1.2"`, or the version as the next word (`vendor/name ^1.2`).
+      const name = composerPackageName(word.value);
+      if (name === undefined) continue;
+      found.push({ manager, name, word, command });
+      if (args[i + 1] && isComposerVersion(args[i + 1].value)) i++;
+      continue;
+    }
     const name = packageNameOf(word.value).replace(/^([^[]*)\[.*\]$/, '$1');
     if (!name) continue;
     found.push({ manager, name, word, command });
   }
   return found;
+}
+
+/** npm's dist-tags that publishers move to each new release: naming one is naming no version. */
+const DIST_TAGS = new Set(['latest', 'next', 'canary', 'beta', 'alpha', 'rc', 'nightly', 'experimental', 'insiders', 'edge', 'dev']);
+
+/** A constraint of Composer's (`^1.2`, `~6.0`, `1.*`, `>=2 <3`, `dev-main`, `v1.0.0`): never a package, which holds a `/` or is an alias. */
+function isComposerVersion(value: string): boolean {
+  return !value.includes('/') && /^(?:[\^~<>=!*]|v?\d|dev-|@(?:dev|alpha|beta|RC|stable)$)/.test(value);
+}
+
+/**
+ * The package a `composer require` word names (`vendor/name` or a Symfony Flex alias such as `maker`), without its
+ * version; undefined for PHP's platform packages (`php`, `ext-redis`, `lib-curl`), which no registry installs.
+ */
+function composerPackageName(value: string): string | undefined {
+  let end = 0;
+  while (end < value.length && !':= '.includes(value[end])) end++;
+  const name = value.slice(0, end);
+  if (name === '' || /^(?:php(?:-64bit|-ipv6|-zts|-debug)?|hhvm|composer(?:-plugin|-runtime)?-api|ext-.*|lib-.*)$/i.test(name)) return undefined;
+  return name;
 }
 
 /** True when the package word states a version the way its manager reads one (`curl=7.88*`, `flask==3.0`, `pm2@5`, `gem … -v 1`). */
@@ -204,9 +238,17 @@ export function declaresVersion(pkg: CommandPackage): boolean {
       return /-\d/.test(v);
     case 'gem':
       return v.includes(':') || effectiveWords(pkg.command).some((w) => w.value === '-v' || w.value === '--version' || w.value.startsWith('--version='));
-    default:
-      // npm/yarn/pnpm: `name@1.2.3`, `@scope/name@^1`.
-      return v.lastIndexOf('@') > 0;
+    case 'composer': {
+      if (/[:= ]./.test(v)) return true;
+      const words = effectiveWords(pkg.command);
+      const next = words[words.indexOf(pkg.word) + 1];
+      return next !== undefined && isComposerVersion(next.value);
+    }
+    default: {
+      // npm/yarn/pnpm: `name@1.2.3`, `@scope/name@^1`; a dist-tag (`turbo@latest`, `@next`) moves with each release.
+      const at = v.lastIndexOf('@');
+      return at > 0 && !DIST_TAGS.has(v.slice(at + 1).toLowerCase());
+    }
   }
 }
 

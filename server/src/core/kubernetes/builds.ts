@@ -13,7 +13,7 @@
  * an object never told is as written.
  * Pure: no I/O.
  */
-import type { BuildVariant } from '../applications';
+import type { BuildVariant, ReplicaSetting } from '../applications';
 import type { KubeObject } from './model';
 
 interface ObjectBuilds {
@@ -113,6 +113,18 @@ export function namespacesCompatible(a: KubeObject, ta: Build, b: KubeObject, tb
 /** The object's name in build `t`. */
 export function builtName(object: KubeObject, t: Build): string | undefined {
   return t && object.name !== undefined ? t.namePrefix + object.name + t.nameSuffix : object.name;
+}
+
+/**
+ * The `replicas:` entry of a kustomization that sets the object's replica count in build `t` (the outermost that names
+ * it, by its name as written or as built); undefined when none does and the object's own `spec.replicas` counts.
+ */
+export function replicaSettingIn(object: KubeObject, t: Build): ReplicaSetting | undefined {
+  const settings = t?.replicas;
+  if (!settings || object.name === undefined) return undefined;
+  const built = builtName(object, t);
+  for (let i = settings.length - 1; i >= 0; i--) if (settings[i].name === object.name || settings[i].name === built) return settings[i];
+  return undefined;
 }
 
 /** Labels of the object's pods in build `t` (a Pod's are its own metadata labels). */

@@ -141,7 +141,10 @@ export function isMovingTag(tag: string): boolean {
   // A channel built on a variant (`node:lts-alpine`): the channel's newest release, built that way; Chainguard's
   // `latest-dev` is its `latest` with a shell and package manager.
   const parts = lower.split('-');
-  return parts.length > 1 && CHANNELS.has(parts[0]) && parts.slice(1).every((part) => VARIANT.test(part) || part === 'dev');
+  if (parts.length > 1 && CHANNELS.has(parts[0]) && parts.slice(1).every((part) => VARIANT.test(part) || part === 'dev')) return true;
+  // `latest-` and a line (`lukemathwalker/cargo-chef:latest-rust-1`): the newest build on that line's newest release,
+  // unless the rest names one release (`latest-1.4.2`) or a dated build (`latest-20240611`).
+  return parts.length > 1 && parts[0] === 'latest' && !parts.slice(1).some((part) => /^v?\d+\.\d+\.\d+|^\d{8}/.test(part));
 }
 
 /**

@@ -270,6 +270,52 @@ export function generatedNames(workspace: KubernetesWorkspace, kind: 'Secret' | 
   return names;
 }
 
+/**
+ * Annotations that have cert-manager's ingress-shim issue a certificate for an Ingress's (or a Gateway's) TLS entries,
+ * into a Secret of the name each entry gives; `kubernetes.io/tls-acme: "true"` asks its default issuer.
+ */
+const ISSUER_ANNOTATIONS = ['cert-manager.io/cluster-issuer', 'cert-manager.io/issuer'];
+
+/**
+ * The Secrets cert-manager creates for an annotated Ingress (`spec.tls[].secretName`) or Gateway (`spec.listeners[].tls
+ * .certificateRefs[].name`), as written: the application defines them without a manifest of their own.
+ */
+export const issuedSecretsOf = perObject((object: KubeObject): readonly string[] => {
+  if (object.kind !== 'Ingress' && object.kind !== 'Gateway') return [];
+  const annotations = object.annotations;
+  if (!ISSUER_ANNOTATIONS.some((a) => annotations[a] !== undefined) && annotations['kubernetes.io/tls-acme'] !== 'true') return [];
+  const doc = object.doc;
+  const out: string[] = [];
+  const add = (name: string | undefined) => {
+    if (name) out.push(name);
+  };
+  if (object.kind === 'Ingress') {
+    for (const entry of seqItems(nodeAt(object.node, ['spec', 'tls'], doc), doc)) add(scalarString(nodeAt(entry, ['secretName'], doc), doc));
+  } else {
+    for (const listener of seqItems(nodeAt(object.node, ['spec', 'listeners'], doc), doc)) {
+      for (const ref of seqItems(nodeAt(listener, ['tls', 'certificateRefs'], doc), doc)) {
+        const kind = scalarString(nodeAt(ref, ['kind'], doc), doc);
+        if (kind === undefined || kind === 'Secret') add(scalarString(nodeAt(ref, ['name'], doc), doc));
+      }
+    }
+  }
+  return out;
+});
+
+const issuedCache = new WeakMap<readonly KubeObject[], ReadonlySet<string>>();
+
+/** Names of the Secrets cert-manager issues for the workspace's annotated Ingresses and Gateways ({@link issuedSecretsOf}). */
+export function issuedSecretNames(workspace: KubernetesWorkspace): ReadonlySet<string> {
+  let names = issuedCache.get(workspace.objects);
+  if (!names) {
+    const out = new Set<string>();
+    for (const kind of ['Ingress', 'Gateway']) for (const o of workspace.ofKind(kind)) for (const name of issuedSecretsOf(o)) out.add(name);
+    names = out;
+    issuedCache.set(workspace.objects, names);
+  }
+  return names;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Relation signatures: which objects of other files an object's findings can depend on.
 
@@ -357,8 +403,20 @@ function signatureOf(object: KubeObject, text: string): RelationSignature {
     // The Secrets and ConfigMaps the pod may read (config/dangling-config-reference compares their names).
     wants.add('kind:Secret');
     wants.add('kind:ConfigMap');
+    wants.add('issued:Secret');
   }
-  if (object.kind === 'Kustomization') provides.add('kustomization');
+  if (object.kind === 'Kustomization') {
+    provides.add('kustomization');
+    // Its `replicas:` entries are judged against the workloads they count and the autoscalers that scale them.
+    const entries = seqItems(nodeAt(object.node, ['replicas'], object.doc), object.doc);
+    if (entries.length > 0) wants.add('scaler');
+    for (const entry of entries) {
+      const name = scalarString(nodeAt(entry, ['name'], object.doc), object.doc);
+      if (name) for (const kind of WORKLOAD_KINDS) wants.add(`obj:${kind}/${name}`);
+    }
+  }
+  // An Ingress or Gateway that has Secrets issued: a change to it (or to its annotation) may change which exist.
+  if ((object.kind === 'Ingress' || object.kind === 'Gateway') && issuedSecretsOf(object).length > 0) provides.add('issued:Secret');
   const selector = object.kind === 'Service' ? serviceSelector(object) : object.kind === 'PodDisruptionBudget' ? matchLabelsOf(object) : undefined;
   if (selector && Object.keys(selector).length > 0) {
     signature.selector = { ...selector };

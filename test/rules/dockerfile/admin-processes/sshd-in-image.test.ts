@@ -18,6 +18,7 @@ testRule(rule, {
       name: "Alpine's openssh for its client and ssh-keygen, nothing using the server (Opengist, whose Go server speaks SSH on 2222)",
       code: 'FROM alpine:3.19 AS prod\nRUN apk update && apk add --no-cache shadow openssl openssh curl git gnupg\nWORKDIR /app/opengist\nCOPY --from=build /opengist/opengist .\nEXPOSE 6157 2222\nENTRYPOINT ["./docker/entrypoint.sh"]\n',
     },
+    { name: "Debian's ssh metapackage installed for the client", code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ssh git\nCMD ["python", "app.py"]\n' },
   ],
   invalid: [
     {
@@ -44,6 +45,11 @@ testRule(rule, {
       name: "Alpine's openssh beside an exposed port 22",
       code: 'FROM alpine:3.20\nRUN apk add --no-cache openssh python3\nEXPOSE 22 8000\nCMD ["python3", "app.py"]\n',
       errors: [{ line: 2, column: 24, endColumn: 31, messageId: 'installed' }],
+    },
+    {
+      name: "Debian's ssh metapackage with the server set up",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y ssh && mkdir /run/sshd\nEXPOSE 8000 22\nCMD ["python", "app.py"]\n',
+      errors: [{ line: 2, column: 42, endColumn: 45, messageId: 'installed' }],
     },
   ],
 });

@@ -68,5 +68,18 @@ testRule(rule, {
       buildContext: { dockerignore: null },
       errors: [{ line: 3, column: 6, endColumn: 7, messageId: 'noIgnore', relatedLines: [8] }],
     },
+    {
+      // YeraaKz/Final_App_Deploy: a committed .env (a database URL with its password) and no .dockerignore.
+      name: 'the context holds a .env and there is no .dockerignore: the file is named',
+      code: 'FROM php:8.3-fpm-alpine\nWORKDIR /app\nCOPY . /app\nCMD ["php-fpm"]\n',
+      buildContext: { dockerignore: null, hasGit: true, present: { '.env': true, '.env.local': false } },
+      errors: [{ line: 3, column: 6, endColumn: 7, messageId: 'noIgnoreHeld', message: "so the context's `.env` goes into the image along with `.git`; add a .dockerignore that excludes `.env*` and `.git`." }],
+    },
+    {
+      name: 'the .dockerignore lets through a .env the context holds',
+      code: NODE_APP,
+      buildContext: { dockerignore: 'node_modules\n.env.local\n', hasGit: false, present: { '.env': true, '.env.local': true } },
+      errors: [{ line: 5, column: 6, messageId: 'leaksHeld', message: "does not exclude `.env`, so the context's `.env` goes into the image; add it to the .dockerignore." }],
+    },
   ],
 });

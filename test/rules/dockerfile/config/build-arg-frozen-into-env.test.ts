@@ -9,6 +9,11 @@ testRule(rule, {
     { name: 'literal config default', code: 'FROM python:3.12-slim\nENV API_URL=http://api\n' },
     { name: "a record of the URL the bundle was built with (cal.com's start script compares it)", code: 'FROM node:18 AS runner\nARG NEXT_PUBLIC_WEBAPP_URL=http://localhost:3000\nENV BUILT_NEXT_PUBLIC_WEBAPP_URL=$NEXT_PUBLIC_WEBAPP_URL\n' },
     { name: 'where the code came from, and a key the front-end bundle publishes (Infisical)', code: 'FROM node:20 AS frontend\nARG POSTHOG_API_KEY\nENV VITE_POSTHOG_API_KEY $POSTHOG_API_KEY\nFROM node:20-slim\nARG POSTHOG_API_KEY\nENV POSTHOG_API_KEY=$POSTHOG_API_KEY\nARG DD_GIT_REPOSITORY_URL\nENV DD_GIT_REPOSITORY_URL $DD_GIT_REPOSITORY_URL\nCMD ["node", "server.js"]\n' },
+    {
+      // QuatroV/time-cutter-frontend: the pair sits in the nginx stage, after the bundle was built in the first one.
+      name: "a front-end build variable set in the web server's stage, where no build step reads it",
+      code: 'FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/build /usr/share/nginx/html\nARG REACT_APP_API_URL\nENV REACT_APP_API_URL=$REACT_APP_API_URL\n',
+    },
   ],
   invalid: [
     {

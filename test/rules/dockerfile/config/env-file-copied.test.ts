@@ -9,6 +9,12 @@ testRule(rule, {
     { name: 'a file named environment.ts is code', code: 'FROM node:20-slim\nCOPY src/environment.ts ./src/\n' },
     { name: "a template copied to .env: its defaults, the environment's values win", code: 'FROM php:8.3-fpm\nWORKDIR /var/www\nCOPY .env.example .env\n' },
     { name: 'files copied into a folder named like an env file', code: 'FROM node:20\nCOPY config.json /srv/.env.d/\n' },
+    {
+      // DouglasNeuroInformatics/OpenDataCapture's web image: a list of names the start command fills in from the environment.
+      name: 'a dotenv file that only names its variables, copied from a build stage',
+      code: 'FROM node:22-alpine AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=build /app/apps/web/.env.public /app/apps/web/dist/ ./\nCMD ["sh", "-c", "import-meta-env -x .env.public -p index.html && http-server -p 80 ."]\n',
+      buildContext: { files: { 'apps/web/.env.public': { uri: 'file:///w/apps/web/.env.public', text: '# filled in at start\nCONTACT_EMAIL=\nDOCS_URL=""\n' } } },
+    },
   ],
   invalid: [
     {
@@ -35,6 +41,12 @@ testRule(rule, {
       name: "a file added under a dotenv name (kimai's Dockerfile)",
       code: 'FROM php:8.3-apache\nADD https://github.com/kevinpapst/kimai2/archive/2.0.tar.gz /var/tmp/kimai.tgz\nADD env /var/tmp/kimai/.env\nWORKDIR /var/tmp/kimai\n',
       errors: [{ line: 3, column: 9, endColumn: 28, message: '`/var/tmp/kimai/.env` is a dotenv file (`env` copied there)' }],
+    },
+    {
+      name: 'a dotenv file with a value set, read from the build context',
+      code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY .env.public ./\nCMD ["node", "server.js"]\n',
+      buildContext: { files: { '.env.public': { uri: 'file:///w/.env.public', text: 'CONTACT_EMAIL=\nDOCS_URL=https://docs.example.org\n' } } },
+      errors: [{ line: 3, column: 6, endColumn: 17, messageId: 'envFile' }],
     },
   ],
 });

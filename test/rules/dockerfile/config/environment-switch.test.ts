@@ -13,6 +13,11 @@ testRule(rule, {
     { name: 'a Dockerfile.dev built for development', filename: 'src/fastapi/Dockerfile.dev', code: 'FROM python:3.12-slim\nWORKDIR /app\nENV ENVIRONMENT=development\nENV DEBUG=true\nCMD ["uvicorn", "app.main:app", "--reload"]\n' },
     { name: 'a last stage named as the development target', code: 'FROM node:20-slim AS base\nWORKDIR /app\nFROM base AS dev\nENV NODE_ENV=development\nCMD ["pnpm", "dev"]\n' },
     { name: 'a public variable set for production, and one that names no environment', code: 'FROM node:20-alpine\nENV NEXT_PUBLIC_NODE_ENV=production VITE_API_URL=http://localhost:3000\nCMD ["node", "server.js"]\n' },
+    {
+      // QuatroV/time-cutter-frontend's shape: the variable is set in the web server's stage, after the bundle was built.
+      name: "a front end's mode variable set in the nginx stage, where no build step follows",
+      code: 'FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/build /usr/share/nginx/html\nENV REACT_APP_NODE_ENV=development\n',
+    },
   ],
   invalid: [
     {
@@ -54,9 +59,9 @@ testRule(rule, {
     {
       // EvgeniyBudaev/base-docker-go-next's prod.dockerfile: Next.js inlines NEXT_PUBLIC_ variables when it builds.
       name: "a front end's public variable that selects the development environment",
-      code: 'FROM node:20-alpine\nWORKDIR /app\nENV NEXT_PUBLIC_NODE_ENV=development\nCMD ["node", "server.js"]\n',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nENV NEXT_PUBLIC_NODE_ENV=development\nCOPY . .\nRUN npm run build\nCMD ["npm", "start"]\n',
       errors: [{ line: 3, column: 26, endColumn: 37, messageId: 'bundleMode', message: "builds the development environment into the front end's bundle" }],
-      output: 'FROM node:20-alpine\nWORKDIR /app\nENV NEXT_PUBLIC_NODE_ENV=production\nCMD ["node", "server.js"]\n',
+      output: 'FROM node:20-alpine\nWORKDIR /app\nENV NEXT_PUBLIC_NODE_ENV=production\nCOPY . .\nRUN npm run build\nCMD ["npm", "start"]\n',
     },
   ],
 });

@@ -27,6 +27,7 @@ testRule(rule, {
       code: 'ARG GO_VERSION=1.24.1\nARG __TARGETPLATFORM_DASHES=\${TARGETPLATFORM/\\//-}\nARG __TARGETPLATFORM_GO_NOTATION=\${__TARGETPLATFORM_DASHES/arm\\/v7/arm-7}\nFROM --platform=\${BUILDPLATFORM} gotify/build:\${GO_VERSION}-\${__TARGETPLATFORM_GO_NOTATION} AS builder\nRUN make build\n',
     },
     { name: 'a version before the variant, and a channel-like word that is part of a version', code: 'FROM node:20-alpine\nFROM python:3.12-slim-bookworm\nFROM ghcr.io/acme/tool:stable-20240101\nFROM eclipse-temurin:21-jre-alpine\n' },
+    { name: '`latest-` before one release or a dated build', code: 'FROM example/tool:latest-1.4.2 AS a\nFROM example/tool:latest-20240611\n' },
   ],
   invalid: [
     {
@@ -94,6 +95,12 @@ testRule(rule, {
       name: "Chainguard's latest-dev",
       code: 'FROM cgr.dev/chainguard/python:latest-dev AS builder\nRUN pip install --target /app/packages awslambdaric==3.0.2\nFROM cgr.dev/chainguard/python:3.13\nCOPY --from=builder /app/packages /var/task\n',
       errors: [{ line: 1, column: 32, endColumn: 42, messageId: 'moving', message: 'moving tag `latest-dev`' }],
+    },
+    {
+      // AngerM/rust_echo: the newest cargo-chef on the newest Rust 1.x.
+      name: '`latest-` before a line of releases',
+      code: 'FROM lukemathwalker/cargo-chef:latest-rust-1 AS chef\nFROM debian:bookworm-slim\n',
+      errors: [{ line: 1, column: 32, endColumn: 45, messageId: 'moving', message: 'moving tag `latest-rust-1`' }],
     },
   ],
 });

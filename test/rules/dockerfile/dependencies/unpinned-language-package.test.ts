@@ -20,6 +20,10 @@ testRule(rule, {
     { name: 'pip without an index, from the wheels copied in', code: 'FROM python:3.11-slim\nCOPY dist/*.whl /wheels/\nRUN pip install --no-index --find-links=/wheels mitmproxy\n' },
     // GKE's rayserve TPU image: a ray build by URL, then its extra without a version (pip keeps the build).
     { name: 'a package installed before from a wheel URL or with a version', code: 'FROM rayproject/ray:2.40.0\nRUN pip install -U "https://example.com/ray-3.0.0.dev0-cp312-cp312-manylinux2014_x86_64.whl" && \\\n    pip install --no-deps "ray[llm]"\nRUN pip install flask==3.0.3\nRUN pip install Flask\n' },
+    {
+      name: 'composer require with a constraint, in every way Composer reads one, and platform packages',
+      code: 'FROM php:8.3-fpm-alpine\nRUN composer require symfony/maker-bundle:^1.60 "doctrine/orm=3.2.1" predis/predis ^2.2 ext-redis php\nRUN composer global require laravel/installer:5.8.3 && composer install --no-dev\n',
+    },
   ],
   invalid: [
     {
@@ -118,6 +122,25 @@ testRule(rule, {
       name: 'a version installed in another stage does not hold here, nor a later one',
       code: 'FROM python:3.12 AS a\nRUN pip install flask==3.0.3\nFROM python:3.12-slim\nRUN pip install flask\nRUN pip install requests && pip install requests==2.32.3\n',
       errors: [{ line: 4, column: 17, message: '`flask`' }, { line: 5, column: 17, message: '`requests`' }],
+    },
+    {
+      // YeraaKz/Final_App_Deploy: the maker bundle is added after `composer install --no-dev`, at its newest release.
+      name: 'composer require without a constraint, Symfony Flex aliases and a global tool',
+      code: 'FROM php:8.3-fpm-alpine\nCOPY composer.json composer.lock ./\nRUN composer install --no-dev\nRUN composer require symfony/maker-bundle\nRUN composer req --dev maker && composer global require -n laravel/installer\n',
+      errors: [
+        { line: 4, column: 22, endColumn: 42, message: '`symfony/maker-bundle` is installed by composer without a version' },
+        { line: 5, column: 24, endColumn: 29, message: '`maker`' },
+        { line: 5, column: 60, message: '`laravel/installer`' },
+      ],
+    },
+    {
+      // DouglasNeuroInformatics/OpenDataCapture's api image: the newest turbo, by its tag.
+      name: "a dist-tag is no version (and a scoped package's name keeps its @)",
+      code: 'FROM node:22-alpine\nRUN pnpm install -g turbo@latest && npm i -g @nestjs/cli@next @scope/tool@1.2.0\n',
+      errors: [
+        { line: 2, column: 21, endColumn: 33, messageId: 'distTag', message: '`turbo` is installed by pnpm at its `latest` tag' },
+        { line: 2, column: 46, endColumn: 62, messageId: 'distTag', message: '`@nestjs/cli` is installed by npm at its `next` tag' },
+      ],
     },
   ],
 });

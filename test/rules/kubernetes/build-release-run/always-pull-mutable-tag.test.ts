@@ -23,6 +23,11 @@ testRule(rule, {
       code: deploy('piomin/admin'),
       workspace: [{ filename: 'skaffold.yaml', code: 'apiVersion: skaffold/v4beta5\nkind: Config\nbuild:\n  artifacts:\n    - image: piomin/admin\n' }],
     },
+    {
+      // Phssilva/qfieldcloud_k8s's qgis Deployment: the container only keeps itself alive.
+      name: 'Always on a moving tag of a container that only idles',
+      code: deploymentYaml({ name: 'qgis', image: 'registry.example.com/qgis:latest', selector: true }, '          imagePullPolicy: Always\n          command: ["tail", "-f", "/dev/null"]\n'),
+    },
   ],
   invalid: [
     { name: 'latest', code: deploy('shop/web:latest'), errors: [{ line: 15, column: 28, endLine: 15, endColumn: 34, message: '`latest`' }] },

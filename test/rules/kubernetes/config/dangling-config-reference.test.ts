@@ -43,6 +43,35 @@ const envFrom = (kind: 'secretKeyRef' | 'configMapKeyRef', name: string, extra =
                   key: password${extra}
 `);
 
+const tlsVolume = (secretName: string) =>
+  deploy(`      containers:
+        - name: api
+          image: shop/api:1.4.0
+      volumes:
+        - name: tls-certs
+          secret:
+            secretName: ${secretName}
+`);
+
+const ingress = (annotation: string, secretName: string) => `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  annotations:
+    ${annotation}
+spec:
+  tls:
+    - hosts: [web.example.com]
+      secretName: ${secretName}
+  rules:
+    - host: web.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend: {service: {name: api, port: {number: 80}}}
+`;
+
 testRule(rule, {
   valid: [
     { name: 'the referenced Secret is defined in the same file', code: `${secret('db-credentials')}---\n${envFrom('secretKeyRef', 'db-credentials')}` },
@@ -84,6 +113,16 @@ testRule(rule, {
       ],
     },
     { name: 'a Helm template', code: `${secret('db-credentials')}---\n${envFrom('secretKeyRef', '{{ .Release.Name }}-db')}`, filename: 'templates/deployment.yaml' },
+    {
+      // Phssilva/qfieldcloud_k8s: cert-manager's ingress-shim issues the Ingress's TLS Secret, which the nginx pod mounts.
+      name: 'the TLS Secret cert-manager issues for an annotated Ingress',
+      code: `${secret('app-secrets')}---\n${tlsVolume('tls-certs')}---\n${ingress('cert-manager.io/cluster-issuer: letsencrypt', 'tls-certs')}`,
+    },
+    {
+      name: 'the TLS Secret of an Ingress in another file, with the legacy tls-acme annotation',
+      code: `${secret('app-secrets')}---\n${tlsVolume('web-tls')}`,
+      workspace: [{ filename: 'ingress.yaml', code: ingress('kubernetes.io/tls-acme: "true"', 'web-tls') }],
+    },
   ],
   invalid: [
     {
@@ -120,6 +159,11 @@ testRule(rule, {
       name: 'a projected volume naming a missing ConfigMap',
       code: `${configMap('api-config')}---\n${deploy('      containers:\n        - name: api\n          image: shop/api:1.4.0\n      volumes:\n        - name: all\n          projected:\n            sources:\n              - configMap:\n                  name: api-confg\n')}`,
       errors: [{ line: 27, column: 25, endColumn: 34, message: 'volume `all` reads ConfigMap `api-confg`' }],
+    },
+    {
+      name: 'an Ingress that names a TLS Secret but asks no issuer for it',
+      code: `${secret('app-secrets')}---\n${tlsVolume('tls-certs')}---\n${ingress('nginx.ingress.kubernetes.io/ssl-redirect: "true"', 'tls-certs')}`,
+      errors: [{ line: 26, column: 25, message: 'volume `tls-certs` reads Secret `tls-certs`' }],
     },
   ],
 });

@@ -24,6 +24,11 @@ testRule(rule, {
       filename: 'kustomization.yaml',
       code: 'resources: [deployment.yaml]\nsecretGenerator:\n- name: firefly-iii-secrets\n  literals:\n  - db_password=CHANGEMECHANGEME\n  - static_cron_token=CHANGE12CHAR\n- name: app-secrets\n  envs: [secrets/secrets.env]\n',
     },
+    {
+      // Phssilva/qfieldcloud_k8s: every credential is a fill-in; what is filled in says where the database is.
+      name: 'credentials left as placeholders beside settings (hosts, ports, names)',
+      code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: app}\nstringData:\n  SECRET_KEY: "change-me-to-a-secure-random-string"\n  POSTGRES_PASSWORD: "change-me-to-secure-password"\n  POSTGRES_DB: "qfieldcloud_db"\n  POSTGRES_USER: "qfieldcloud"\n  POSTGRES_HOST: "app-postgres"\n  POSTGRES_PORT: "5432"\n  STORAGE_REGION: "us-east-1"\n',
+    },
   ],
   invalid: [
     {
@@ -56,7 +61,17 @@ testRule(rule, {
       name: "a secretGenerator's literal values",
       filename: 'overlays/uat/kustomization.yaml',
       code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\nsecretGenerator:\n  - name: api\n    literals:\n      - DB_USER=orders\n      - DB_PASSWORD="88888-x9!fQ"\n      - DB_HOST_FILE=/etc/db/host\n',
-      errors: [{ line: 6, column: 5, endColumn: 13, messageId: 'generator', message: 'Secret generator `api` commits 2 literal values in `literals` (`DB_USER`, `DB_PASSWORD`)' }],
+      errors: [{ line: 6, column: 5, endColumn: 13, messageId: 'generator', message: 'Secret generator `api` commits 2 literal values in `literals` (`DB_PASSWORD`, `DB_USER`)' }],
+    },
+    {
+      name: 'a real password beside placeholders and settings: only the credential counts',
+      code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: app}\nstringData:\n  SECRET_KEY: "change-me"\n  POSTGRES_HOST: "app-postgres"\n  POSTGRES_PASSWORD: "Zq8-rT41-xw9"\n',
+      errors: [{ line: 4, column: 1, message: 'commits 1 literal value in `stringData` (`POSTGRES_PASSWORD`)' }],
+    },
+    {
+      name: 'a Secret whose name is not known is not called `?`',
+      code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  labels: {app: db}\nstringData:\n  surreal-password: "Zq8-rT41-xw9"\n',
+      errors: [{ line: 5, column: 1, message: 'This Secret commits 1 literal value in `stringData` (`surreal-password`)' }],
     },
   ],
 });

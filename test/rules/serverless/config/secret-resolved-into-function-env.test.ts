@@ -172,5 +172,12 @@ testRule(rule, {
       code: 'service: s\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    DB_PASSWORD: ${self:custom.DB_PASSWORD.${self:provider.stage}}\ncustom:\n  DB_PASSWORD:\n    dev: ${ssm:/app/dev/db-password~true}\n    prd: hunter2-production-password\nfunctions: {api: {handler: h.handler}}\n',
       errors: [{ line: 6, column: 18, messageId: 'resolveParameter' }],
     },
+    {
+      // ubc-biztech/serverless-biztechapp's payments service: a mail vendor's key by the vendor's name.
+      name: "a vendor's key named after the vendor",
+      filename: 'serverless.yml',
+      code: 'service: payments\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    SENDGRID_KEY: ${param:SENDGRID_KEY}\n    STRIPE_PUBLISHABLE_KEY: ${env:STRIPE_PUBLISHABLE_KEY}\nfunctions: {pay: {handler: h.pay}}\n',
+      errors: [{ line: 6, column: 19, messageId: 'deployValue', message: '`SENDGRID_KEY` of function `pay` takes `${param:SENDGRID_KEY}` at deploy time' }],
+    },
   ],
 });

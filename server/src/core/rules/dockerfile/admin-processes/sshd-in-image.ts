@@ -4,7 +4,7 @@ import { startInfo } from '../../../dockerfile/start-command';
 import { runtimePackages } from '../../../dockerfile/packages';
 import { SSHD_PROGRAMS, sshServesImagePurpose } from '../../../dockerfile/ssh-purpose';
 
-const SSHD_PACKAGES = new Set(['openssh-server', 'openssh', 'dropbear', 'openssh-server-pam']);
+const SSHD_PACKAGES = new Set(['openssh-server', 'openssh', 'dropbear', 'openssh-server-pam', 'ssh']);
 
 export default defineDockerfileRule({
   meta: {
@@ -22,8 +22,9 @@ export default defineDockerfileRule({
       'implementation (Open MPI, MPICH, MVAPICH, Intel MPI), which launches its ranks over SSH, `.devcontainer`',
       'Dockerfiles and last stages named as development targets (`AS debug`, `AS dev`) are not reported; nor are Git',
       'servers that create a `git` account (Gitea, Gogs, Forgejo), whose users push and pull over SSH. Alpine\'s `openssh`',
-      'package, which brings the SSH client too, is reported only when the Dockerfile also uses the server (names sshd,',
-      'makes host keys with `ssh-keygen -A`, exposes port 22).',
+      'package and Debian\'s `ssh` (which installs openssh-server beside the client) are often installed for the client:',
+      'they are reported only when the Dockerfile also uses the server (names sshd, makes host keys with `ssh-keygen -A`,',
+      'exposes port 22).',
     ].join('\n'),
     messages: {
       installed: '`{{name}}` installs an SSH server in the app image; run admin tasks as one-off processes (`kubectl exec`, a Job) instead.',
@@ -40,7 +41,9 @@ export default defineDockerfileRule({
       if (!SSHD_PACKAGES.has(name) || pkg.manager === 'npm' || pkg.manager === 'pip' || pkg.manager === 'gem') continue;
       // Alpine's `openssh` brings the client with the server and is installed for `ssh`, `ssh-keygen` and Git over
       // SSH (Opengist): only an image that uses the server (sshd named, host keys made, port 22) is reported.
-      if (name === 'openssh' && pkg.manager === 'apk' && !(serverUsed ??= usesSshServer(model))) continue;
+      // So does Debian's `ssh`, which depends on both openssh-client and openssh-server.
+      if (((name === 'openssh' && pkg.manager === 'apk') || (name === 'ssh' && pkg.manager === 'apt')) && !(serverUsed ??= usesSshServer(model))) continue;
+      if (name === 'ssh' && pkg.manager !== 'apt') continue;
       report({ messageId: 'installed', data: { name: pkg.name }, range: pkg.word.range });
     }
     for (const command of commands) {

@@ -1,10 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import type { RelatedLocation } from '../../../types';
 import { flagOf } from '../../../dockerfile/instructions';
-import { isIgnored, parseDockerignore, wholeContextCopiesInImage } from '../../../build-context';
-
-/** What a whole-context copy must not carry into the image: local environment files (and `.git` where the context has it). */
-const ENV_FILES = ['.env', '.env.local'];
+import { LOCAL_ENV_FILES, isIgnored, parseDockerignore, wholeContextCopiesInImage } from '../../../build-context';
 
 export default defineDockerfileRule({
   meta: {
@@ -19,7 +16,8 @@ export default defineDockerfileRule({
       'carry config that belongs in the environment.',
       '',
       'Add a `.dockerignore` at the root of the build context (BuildKit also reads `<Dockerfile name>.dockerignore` beside the Dockerfile) that leaves out',
-      '`.git` and `.env*`, or copy only what the image needs. This is the check hadolint discusses as issue 1199 and the',
+      '`.git` and `.env*`, or copy only what the image needs. Where the context holds a `.env` or `.env.local` (a',
+      'committed one, or the checkout\'s own), the message names it. This is the check hadolint discusses as issue 1199 and the',
       'reason for BuildKit\'s CopyIgnoredFile check.',
       '',
       'Not reported: when the caller did not read the build context (the rule needs the CLI or the editor, which take the',
@@ -39,7 +37,9 @@ export default defineDockerfileRule({
     messages: {
       noIgnore: '`{{source}}` copies the whole build context and there is no .dockerignore, so any local `.env` file on the building machine goes into the image; add a .dockerignore that excludes `.env*`.',
       noIgnoreGit: '`{{source}}` copies the whole build context and there is no .dockerignore, so `.git` (and any local `.env` file on the building machine) goes into the image; add a .dockerignore that excludes them.',
+      noIgnoreHeld: '`{{source}}` copies the whole build context and there is no .dockerignore, so {{held}} {{goes}} into the image{{git}}; add a .dockerignore that excludes `.env*`{{gitToo}}.',
       leaks: '`{{source}}` copies the whole build context, and the .dockerignore does not exclude {{names}}; add {{them}} to the .dockerignore.',
+      leaksHeld: '`{{source}}` copies the whole build context, and the .dockerignore does not exclude {{names}}, so {{held}} {{goes}} into the image; add {{them}} to the .dockerignore.',
     },
     anchors: [{ tool: 'hadolint', id: '#1199' }, { tool: 'BuildKit', id: 'CopyIgnoredFile' }],
   },
@@ -50,7 +50,7 @@ export default defineDockerfileRule({
     const related: RelatedLocation[] = [];
     if (dockerignore !== null) {
       const patterns = parseDockerignore(dockerignore);
-      const guarded = buildContext?.hasGit ? ['.git', ...ENV_FILES] : ENV_FILES;
+      const guarded = buildContext?.hasGit ? ['.git', ...LOCAL_ENV_FILES] : LOCAL_ENV_FILES;
       missing = guarded.filter((name) => !isIgnored(patterns, name));
       if (missing.length === 0) return;
       if (buildContext?.dockerignoreUri) related.push({ uri: buildContext.dockerignoreUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'The .dockerignore that applies to this Dockerfile.' });
@@ -59,8 +59,17 @@ export default defineDockerfileRule({
       // `COPY --exclude=…` (Dockerfile 1.7) filters the copy itself: judged by its author, not here.
       if (flagOf(instruction, 'exclude')) continue;
       const carried = carriedBy ? [...related, { uri: model.source.uri, range: carriedBy.getRange(), message: 'The final image copies the folder the context went to.' }] : related;
-      if (!missing) report({ messageId: buildContext?.hasGit ? 'noIgnoreGit' : 'noIgnore', data: { source: source.value }, range: source.range, related: carriedBy ? carried : undefined });
-      else report({ messageId: 'leaks', data: { source: source.value, names: missing.map((n) => `\`${n}\``).join(', '), them: missing.length === 1 ? 'it' : 'them' }, range: source.range, related: carried });
+      // The environment files the caller found in the context (asked by contextFilesWanted), named as they are.
+      const found = LOCAL_ENV_FILES.filter((name) => buildContext?.present?.[name] === true && (!missing || missing.includes(name)));
+      const held = { held: `the context's ${found.map((n) => `\`${n}\``).join(' and ')}`, goes: found.length === 1 ? 'goes' : 'go' };
+      if (!missing) {
+        const git = buildContext?.hasGit ? { git: ' along with `.git`', gitToo: ' and `.git`' } : { git: '', gitToo: '' };
+        if (found.length > 0) report({ messageId: 'noIgnoreHeld', data: { source: source.value, ...held, ...git }, range: source.range, related: carriedBy ? carried : undefined });
+        else report({ messageId: buildContext?.hasGit ? 'noIgnoreGit' : 'noIgnore', data: { source: source.value }, range: source.range, related: carriedBy ? carried : undefined });
+      } else {
+        const names = { source: source.value, names: missing.map((n) => `\`${n}\``).join(', '), them: missing.length === 1 ? 'it' : 'them' };
+        report({ messageId: found.length > 0 ? 'leaksHeld' : 'leaks', data: found.length > 0 ? { ...names, ...held } : names, range: source.range, related: carried });
+      }
     }
   },
 });

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { propertiesOf } from '../../../dockerfile/model';
-import { argNamesAt, browserPublicArgs, isBrowserPublic, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
+import { argNamesAt, browserPublicArgs, isBrowserPublic, runsAfter, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
 import { looksLikeSecretName } from '../../../secrets';
 
 /** Names of settings that differ per deploy: where services live, which domain, which bucket. */
@@ -28,7 +28,8 @@ export default defineDockerfileRule({
       'compares with the deploy\'s value). A secret-named argument whose value the Dockerfile also hands to a variable the',
       'front-end build publishes (`VITE_…`, `NEXT_PUBLIC_…`, `REACT_APP_…`, `VUE_APP_…`) is public. Such a variable is read',
       'when the bundle is built, so setting it per deploy changes nothing: the message then says to serve the setting',
-      'at run time. Only the final stage is judged.',
+      'at run time; set where no build step follows it (a web server\'s stage, after the bundle was built), it reaches no',
+      'bundle and is not reported. Only the final stage is judged.',
     ].join('\n'),
     messages: {
       config: '`{{name}}` is fixed at build time from the build argument `{{arg}}`; let each deploy set {{name}} instead of building one image per environment.',
@@ -37,7 +38,8 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const instruction of runtimeInstructions(model)) {
+    const runtime = runtimeInstructions(model);
+    for (const instruction of runtime) {
       if (instruction.getKeyword() !== 'ENV') continue;
       const args = argNamesAt(model, instruction);
       for (const variable of propertiesOf(instruction)) {
@@ -49,8 +51,11 @@ export default defineDockerfileRule({
         if ((looksLikeSecretName(arg) || looksLikeSecretName(variable.name)) && !browserPublicArgs(model).has(arg)) {
           report({ messageId: 'secret', data: { name: variable.name, arg }, range: variable.valueRange });
         } else if (CONFIG_LIKE.test(arg) || CONFIG_LIKE.test(variable.name)) {
-          // A front-end build variable is read when the bundle is built: setting it per deploy changes nothing.
-          report({ messageId: isBrowserPublic(variable.name) ? 'bundle' : 'config', data: { name: variable.name, arg }, range: variable.valueRange });
+          // A front-end build variable is read when the bundle is built: setting it per deploy changes nothing. Where no
+          // build step follows (the web server's stage, after the bundle was built), no bundle reads it.
+          const bundled = isBrowserPublic(variable.name);
+          if (bundled && !runsAfter(runtime, instruction)) continue;
+          report({ messageId: bundled ? 'bundle' : 'config', data: { name: variable.name, arg }, range: variable.valueRange });
         }
       }
     }

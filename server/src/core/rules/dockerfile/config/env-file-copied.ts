@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import { baseName, copyPaths, globMatches, runtimeInstructions } from '../../../dockerfile/instructions';
 import { ENV_WORD } from '../../../dockerfile/literal-values';
+import { dotenvContextPath, isDotenvName, isDotenvTemplate } from '../../../build-context';
 
 const HARMLESS_SUFFIX = /\.(example|sample|template|tmpl|tpl|dist|defaults?|schema|in)$/i;
 
@@ -12,8 +13,7 @@ function environmentFile(path: string): string | undefined {
     // A glob such as `.env*` or `*.env` that would pick up a dotenv file.
     return ['.env', '.env.production', 'production.env'].some((n) => globMatches(base, n)) && /env/i.test(base) ? 'may copy dotenv files' : undefined;
   }
-  if (base === '.env' || /^\.env\.[^.]+$/.test(base)) return 'is a dotenv file';
-  if (/^[\w-]+\.env$/.test(base)) return 'is a dotenv file';
+  if (isDotenvName(base)) return 'is a dotenv file';
   const spring = /^(application|bootstrap)-([\w]+)\.(ya?ml|properties)$/i.exec(base);
   if (spring && ENV_WORD.test(spring[2])) return `is the Spring profile "${spring[2]}"`;
   const dotnet = /^appsettings\.(\w+)\.json$/i.exec(base);
@@ -44,20 +44,27 @@ export default defineDockerfileRule({
       'and samples (names ending in `.example`, `.sample`, `.template`, `.tmpl`, `.tpl`, `.dist`, `.default(s)`,',
       '`.schema` or `.in`); Spring, .NET, web.config or `config/` files whose name does not mention an environment; and',
       'globs that could not match a dotenv file. A file copied to a dotenv name (`ADD env /app/.env`) is reported on',
-      'its destination, unless it is a template\'s copy (`COPY .env.example .env`).',
+      'its destination, unless it is a template\'s copy (`COPY .env.example .env`). Nor is a dotenv file that only',
+      'names its variables, every value left empty (`CONTACT_EMAIL=`), when the build context was read: the container\'s',
+      'environment fills it in at start (import-meta-env\'s `-x .env.public`), and it bakes nothing in.',
     ].join('\n'),
     messages: {
       envFile: '`{{path}}` {{why}}: per-environment config baked into the image; supply these values as environment variables at deploy time.',
     },
   },
-  check({ model, report }) {
+  check({ model, report, buildContext }) {
     for (const instruction of runtimeInstructions(model)) {
       const { sources, destination } = copyPaths(model, instruction);
       let reported = false;
       for (const word of sources) {
         const why = environmentFile(word.value);
-        if (why) report({ messageId: 'envFile', data: { path: word.value, why }, range: word.range });
-        reported ||= why !== undefined;
+        if (!why) continue;
+        reported = true;
+        // A dotenv file that only names its variables, read from the build context: the environment fills it in.
+        const contextPath = dotenvContextPath(model, word);
+        const text = contextPath !== undefined ? buildContext?.files?.[contextPath]?.text : undefined;
+        if (text !== undefined && isDotenvTemplate(text)) continue;
+        report({ messageId: 'envFile', data: { path: word.value, why }, range: word.range });
       }
       // One file copied under a dotenv name (kimai's `ADD env /var/tmp/kimai/.env`), unless it is a template's copy.
       if (reported || !destination || sources.length !== 1 || destination.value.endsWith('/') || HARMLESS_SUFFIX.test(baseName(sources[0].value))) continue;

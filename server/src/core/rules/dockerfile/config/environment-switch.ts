@@ -1,6 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
-import type { EnvVariable } from '../../../dockerfile/model';
-import { argValuesAt, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
+import { argValuesAt, runsAfter, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
 import { NON_PRODUCTION } from '../../../dockerfile/literal-values';
 import { debugSwitchOff, debugSwitchOn } from '../../../debug-switches';
 import { isDevelopmentImage } from '../../../dockerfile/start-command';
@@ -57,7 +56,9 @@ export default defineDockerfileRule({
       'fix switches well-known variables to their production value when no later `RUN` depends on the old one.',
       '',
       'The same variables behind a prefix that hands them to a front end\'s bundle (`NEXT_PUBLIC_NODE_ENV`, `VITE_APP_ENV`,',
-      '`REACT_APP_NODE_ENV`) are judged too: the bundle takes their value when it is built, and no deploy changes it.',
+      '`REACT_APP_NODE_ENV`) are judged too: the bundle takes their value when it is built, and no deploy changes it. Set',
+      'where no build step follows (the web server\'s stage, after the bundle was built), they reach no bundle and are not',
+      'reported.',
       '',
       'Not reported: a development image (`Dockerfile.dev`, `dev.Dockerfile`, `.devcontainer/`, a last stage `AS dev`),',
       'which is built for that environment and is not released.',
@@ -96,8 +97,11 @@ export default defineDockerfileRule({
         const values = mode === 'SPRING_PROFILES_ACTIVE' || mode === 'MICRONAUT_ENVIRONMENTS' ? value.split(',').map((v) => v.trim()) : [value];
         const bad = values.find((v) => NON_PRODUCTION.test(v));
         if (!bad) continue;
+        // A front end's mode variable set where no build step follows (the web server's stage) reaches no bundle.
+        if (mode !== name && !runsAfter(runtime, variable.instruction)) continue;
         const production = MODE_VARIABLES[mode];
-        const fixable = !fromArg && production !== undefined && values.length === 1 && noLaterRun(runtime, variable);
+        // A later RUN may depend on the old value; a front end's bundle is built by one, which is what the fix is for.
+        const fixable = !fromArg && production !== undefined && values.length === 1 && (mode !== name || !runsAfter(runtime, variable.instruction));
         report({
           messageId: fromArg ? 'modeFromArg' : mode !== name ? 'bundleMode' : 'mode',
           data: { name, value: bad },
@@ -117,12 +121,6 @@ export default defineDockerfileRule({
     }
   },
 });
-
-/** True when no RUN in the runtime stages comes after the ENV (so changing it cannot change the build). */
-function noLaterRun(runtime: ReturnType<typeof runtimeInstructions>, variable: EnvVariable): boolean {
-  const index = runtime.indexOf(variable.instruction);
-  return runtime.slice(index + 1).every((i) => i.getKeyword() !== 'RUN' && i.getKeyword() !== 'ONBUILD');
-}
 
 function requote(raw: string, value: string): string {
   const quote = /^["']/.exec(raw)?.[0];

@@ -7,7 +7,7 @@ import { effectiveWords, type SimpleCommand } from '../../../dockerfile/shell';
 import { programOf, verbIndex } from '../../../dockerfile/instructions';
 import type { Range } from '../../../types';
 
-const LANGUAGE_MANAGERS = new Set(['pip', 'pipx', 'npm', 'yarn', 'pnpm', 'gem', 'pecl']);
+const LANGUAGE_MANAGERS = new Set(['pip', 'pipx', 'npm', 'yarn', 'pnpm', 'gem', 'pecl', 'composer']);
 /**
  * Installers upgrading themselves: toolchain, not the application's dependencies. Another package manager installed for
  * the build (`pip install poetry`, `npm i -g pnpm`, `gem install bundler`) is not one of them: it reads the lock file,
@@ -83,12 +83,17 @@ export default defineDockerfileRule({
       'install -U pip`, `npm i -g npm`). Another package manager installed for the build is reported (`pip install',
       'poetry`, `npm i -g pnpm`, `gem install bundler`): it then reads the lock file, and its next major release may read',
       'it differently or refuse it; so is one activated by a moving tag (`corepack prepare pnpm@latest --activate`).',
-      '`uv pip install` is read as pip, and `pipx install` like it; PHP extensions from `pecl install` are packages too (`pecl install redis-6.0.2`).',
+      'A dist-tag names no version either (`npm i -g turbo@latest`, `@next`, `@canary`).',
+      '`uv pip install` is read as pip, and `pipx install` like it; PHP extensions from `pecl install` are packages too (`pecl install redis-6.0.2`),',
+      'and so is `composer require vendor/name` (or `composer req`, `composer global require`): it adds the newest release',
+      'to the image\'s composer.json and composer.lock (`composer require vendor/name:^1.4` states a constraint; PHP\'s',
+      'platform packages, `php` and `ext-…`, are not installed by it and not reported).',
       'Corresponds to hadolint DL3013 (pip), DL3016 (npm), DL3028 (gem) and DL3062 (go',
       'install).',
     ].join('\n'),
     messages: {
       unpinned: '`{{name}}` is installed by {{manager}} without a version, so each build resolves it anew; pin it or install it from the lock file.',
+      distTag: '`{{name}}` is installed by {{manager}} at its `{{tag}}` tag, which moves with each release, so each build resolves it anew; pin a version or install it from the lock file.',
       goLatest: '`go install {{name}}` follows a moving version; name a release (`@v1.2.3`).',
       corepackLatest: '`corepack {{verb}} {{name}}` activates whatever release of the package manager is newest; name a version (`pnpm@9.12.3`) or set `packageManager` in package.json.',
     },
@@ -117,7 +122,11 @@ export default defineDockerfileRule({
       // `pip wheel` and `pip download` fetch from the index for a later install: named as they are.
       const words = pkg.manager === 'pip' ? effectiveWords(pkg.command) : [];
       const verb = words[verbIndex(words)]?.value;
-      report({ messageId: 'unpinned', data: { name: pkg.name, manager: verb === 'wheel' || verb === 'download' ? `pip ${verb}` : pkg.manager }, range: pkg.word.range });
+      const manager = verb === 'wheel' || verb === 'download' ? `pip ${verb}` : pkg.manager;
+      // `turbo@latest`: a dist-tag (declaresVersion reads none), named as written.
+      const tag = pkg.manager === 'npm' || pkg.manager === 'pnpm' || pkg.manager === 'yarn' ? pkg.word.value.slice(pkg.word.value.lastIndexOf('@') + 1) : '';
+      if (tag && pkg.word.value.lastIndexOf('@') > 0) report({ messageId: 'distTag', data: { name: pkg.name, manager, tag }, range: pkg.word.range });
+      else report({ messageId: 'unpinned', data: { name: pkg.name, manager }, range: pkg.word.range });
     }
     for (const run of runs) {
       for (const command of model.commandLine(run)?.commands ?? []) {

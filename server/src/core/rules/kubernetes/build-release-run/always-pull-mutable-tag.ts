@@ -1,7 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
-import { pullPolicyOf } from '../../../kubernetes/pod-parts';
+import { pullPolicyOf, usesImageAsStandIn } from '../../../kubernetes/pod-parts';
 import { imageNamedIn, movingTagSetByBuilds, namesPinnedByBuilds } from '../../../kubernetes/kustomize-images';
 
 export default defineKubernetesRule({
@@ -21,7 +21,8 @@ export default defineKubernetesRule({
       'Not reported: placeholders (`$IMAGE`, `<YOUR-IMAGE>`) and logical names a build tool replaces before deploying',
       '(a single word with no registry or tag that is not an official image), since their real tag is not known yet;',
       'images the application\'s builds pin, as `build-release-run/mutable-image-tag` reads them (a Kustomize `images:`',
-      'entry with a fixed tag or digest in every overlay that deploys the file, an image Skaffold builds and tags).',
+      'entry with a fixed tag or digest in every overlay that deploys the file, an image Skaffold builds and tags); and,',
+      'as there, stand-in images whose content does not matter (`pause`, a container that only idles).',
     ].join('\n'),
     messages: {
       always: '`imagePullPolicy: Always` with the moving tag `{{tag}}` of `{{image}}`: a restart can run a build that was never released.',
@@ -38,6 +39,8 @@ export default defineKubernetesRule({
         if (policy.value !== 'Always' || !container.image || isTemplated(container.image) || isPlaceholderImage(container.image) || isLogicalImageName(container.image)) continue;
         const image = parseImageReference(container.image);
         if (image.digest) continue;
+        // An image whose content does not matter (a container that only idles): as mutable-image-tag judges it.
+        if (usesImageAsStandIn(model, object, container)) continue;
         pinned ??= namesPinnedByBuilds(workspace);
         if (imageNamedIn(pinned, container.image)) continue;
         const range = model.rangeOf(policy.node);

@@ -2,7 +2,7 @@ import type { Node } from 'yaml';
 import { defineKubernetesRule, type KubernetesWorkspace } from '../../../rule';
 import { isTemplated, type KubeObject } from '../../../kubernetes/model';
 import { absenceKnowable, isPatchFragment, locationOf } from '../../../kubernetes/selectors';
-import { generatedNames, relationIndex } from '../../../kubernetes/relation-index';
+import { generatedNames, issuedSecretNames, relationIndex } from '../../../kubernetes/relation-index';
 import { podVolumes } from '../../../kubernetes/pod-parts';
 import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 
@@ -131,6 +131,8 @@ export default defineKubernetesRule({
       'Component that no kustomization includes; cluster-provided ConfigMaps (`kube-root-ca.crt`,',
       '`istio-ca-root-cert`); and applications with a custom resource other than autoscaler, monitoring, ingress or',
       'mesh configuration (an operator, ExternalSecret, SealedSecret or cert-manager Certificate may create the Secret);',
+      'the TLS Secret of an Ingress or Gateway annotated for cert-manager (`cert-manager.io/cluster-issuer`,',
+      '`cert-manager.io/issuer`, `kubernetes.io/tls-acme: "true"`), which cert-manager creates;',
       'and applications with a Role or ClusterRole that may create objects of that kind (a pod of the application',
       'makes them when it starts, as Argo CD\'s redis init container makes its password Secret).',
       'Corresponds to kube-linter env-value-from, extended to `envFrom` and volumes.',
@@ -156,6 +158,8 @@ export default defineKubernetesRule({
         if (names.length === 0 && generated.size === 0) continue;
         if ([...names, ...generated].some((n) => isTemplated(n))) continue;
         if (names.includes(ref.name) || generated.has(ref.name)) continue;
+        // A TLS Secret cert-manager issues for an annotated Ingress or Gateway of the application.
+        if (ref.kind === 'Secret' && issuedSecretNames(workspace).has(ref.name)) continue;
         const example = names[0] ?? [...generated][0];
         const defining = names.length > 0 ? workspace.named(ref.kind, names[0]).find((o) => o.name === names[0]) : undefined;
         report({

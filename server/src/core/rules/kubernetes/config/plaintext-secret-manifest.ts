@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { isPathSetting, isPlaceholderValue, isSecretReference } from '../../../secrets';
+import { isPathSetting, isPlaceholderValue, isSecretReference, literalSecret, namesSecretValue } from '../../../secrets';
 import { asMap, mapEntries, pairOf, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 
 /** Secret types whose data the cluster fills in itself. */
@@ -18,6 +18,28 @@ function decodeBase64(value: string): string | undefined {
 /** `value` or `values`, as the count asks. */
 function nounFor(count: number): string {
   return count === 1 ? 'value' : 'values';
+}
+
+/**
+ * The keys of `entries` (one Secret's field, or a generator's literals) whose values the repository commits: not
+ * placeholders, references or paths, credentials first. Where a credential's value is left as a placeholder
+ * (`POSTGRES_PASSWORD: change-me`), the author keeps the credentials out and the values filled in are settings (a
+ * host, a port, a database's name): only those that are credentials themselves (literalSecret) count.
+ */
+function committedKeys(entries: readonly { key: string; value: string }[]): string[] {
+  const filled: { key: string; credential: boolean }[] = [];
+  let keptOut = false;
+  for (const { key, value } of entries) {
+    if (value === '' || isPlaceholderValue(value) || isSecretReference(value)) {
+      // A credential's name with a fill-in for its value (a short value under another name is no sign of one).
+      keptOut ||= namesSecretValue(key);
+      continue;
+    }
+    if (isPathSetting(key, value)) continue;
+    filled.push({ key, credential: literalSecret(key, value) !== undefined });
+  }
+  const counted = keptOut ? filled.filter((f) => f.credential) : filled;
+  return [...counted.filter((f) => f.credential), ...counted.filter((f) => !f.credential)].map((f) => f.key);
 }
 
 /** The first three keys, in backticks. */
@@ -38,7 +60,9 @@ export default defineKubernetesRule({
       '',
       'Commit the reference, not the value: create Secrets from a secret manager (External Secrets, Vault), encrypt them',
       '(Sealed Secrets, SOPS), or generate them at deploy time. Placeholders, template expressions and settings that say',
-      'where something is (`GATUS_CONFIG_PATH: /config`, `DATA_DIR: /data`) are not reported. In a Helm chart a value',
+      'where something is (`GATUS_CONFIG_PATH: /config`, `DATA_DIR: /data`) are not reported. Where a credential is left',
+      'as a placeholder (`POSTGRES_PASSWORD: change-me`), the values filled in count only when they are credentials',
+      'themselves: a host, a port or a database\'s name beside them is a setting, not a committed secret. In a Helm chart a value',
       "its values file gives (`password: {{ .Values.auth.password | b64enc }}` with `auth.password: s3cret`) is judged as",
       'rendered; one the chart generates (`randAlphaNum`) or takes at install time is not known, and not reported.',
       '',
@@ -47,7 +71,7 @@ export default defineKubernetesRule({
       'not judged.',
     ].join('\n'),
     messages: {
-      values: 'Secret `{{name}}` commits {{count}} literal {{noun}} in `{{field}}` ({{keys}}); create it from a secret manager or encrypt it instead.',
+      values: '{{secret}} commits {{count}} literal {{noun}} in `{{field}}` ({{keys}}); create it from a secret manager or encrypt it instead.',
       generator: 'Secret generator `{{name}}` commits {{count}} literal {{noun}} in `literals` ({{keys}}); create the Secret from a secret manager or encrypt it instead.',
     },
   },
@@ -56,16 +80,14 @@ export default defineKubernetesRule({
       if (object.kind === 'Kustomization') {
         for (const item of seqItems(valueOf(object.node, 'secretGenerator', object.doc), object.doc)) {
           const generator = asMap(item, object.doc);
-          const keys: string[] = [];
+          const entries: { key: string; value: string }[] = [];
           for (const literal of seqItems(valueOf(generator, 'literals', object.doc), object.doc)) {
             const text = scalarString(literal, object.doc);
             const eq = text?.indexOf('=') ?? -1;
             if (text === undefined || eq <= 0 || isTemplated(text)) continue;
-            const key = text.slice(0, eq).trim();
-            const value = text.slice(eq + 1).trim().replace(/^(["'])(.*)\1$/, '$2');
-            if (value === '' || isPlaceholderValue(value) || isSecretReference(value) || isPathSetting(key, value)) continue;
-            keys.push(key);
+            entries.push({ key: text.slice(0, eq).trim(), value: text.slice(eq + 1).trim().replace(/^(["'])(.*)\1$/, '$2') });
           }
+          const keys = committedKeys(entries);
           const pair = pairOf(generator, 'literals', object.doc);
           const range = keys.length > 0 && pair ? model.rangeOf(pair.key as Node) : undefined;
           if (!range) continue;
@@ -78,19 +100,21 @@ export default defineKubernetesRule({
       const type = scalarString(valueOf(object.node, 'type', object.doc), object.doc);
       if (type && GENERATED_TYPES.has(type)) continue;
       for (const field of ['stringData', 'data']) {
-        const keys: string[] = [];
+        const entries: { key: string; value: string }[] = [];
         for (const { key, pair } of mapEntries(valueOf(object.node, field, object.doc), object.doc)) {
           const raw = scalarString(pair.value as Node | null, object.doc);
           if (raw === undefined || isTemplated(raw)) continue;
           const value = field === 'data' ? decodeBase64(raw) : raw;
-          if (value === undefined || isPlaceholderValue(value) || isSecretReference(value) || isPathSetting(key, value)) continue;
-          keys.push(key);
+          if (value !== undefined) entries.push({ key, value });
         }
+        const keys = committedKeys(entries);
         if (keys.length === 0) continue;
         const pair = pairOf(object.node, field, object.doc);
         const range = pair && model.rangeOf(pair.key as Node);
         if (!range) continue;
-        report({ messageId: 'values', data: { name: object.name ?? '?', count: keys.length, noun: nounFor(keys.length), field, keys: shownKeys(keys) }, range });
+        // A name the linter could not read (a Helm helper it does not render) is left out rather than shown as `?`.
+        const secret = object.name !== undefined ? `Secret \`${object.name}\`` : 'This Secret';
+        report({ messageId: 'values', data: { secret, count: keys.length, noun: nounFor(keys.length), field, keys: shownKeys(keys) }, range });
       }
     }
   },

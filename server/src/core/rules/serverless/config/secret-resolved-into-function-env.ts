@@ -78,8 +78,8 @@ export default defineServerlessRule({
       'secret-named value: whoever has the URL posts as the integration. A `WEBHOOK_URL` of no chat service does not.',
     ].join('\n'),
     messages: {
-      resolve: '`{{name}}` of {{functions}} resolves a secret at deploy time into plain configuration; pass the secret\'s ARN and read it at run time.',
-      resolveParameter: '`{{name}}` of {{functions}} resolves a secret from Parameter Store at deploy time into plain configuration; pass the parameter\'s name and read it at run time.',
+      resolve: '`{{name}}` of {{functions}} resolves a secret at deploy time, and the function\'s configuration shows its value in clear; pass the secret\'s ARN and read it at run time.',
+      resolveParameter: '`{{name}}` of {{functions}} resolves a secret from Parameter Store at deploy time, and the function\'s configuration shows its value in clear; pass the parameter\'s name and read it at run time.',
       noEcho: '`{{name}}` of {{functions}} takes `{{parameter}}`, a NoEcho parameter that CloudFormation hides and the function\'s configuration shows in clear; keep it in Secrets Manager and read it at run time.',
       deployValue: '`{{name}}` of {{functions}} takes `{{source}}` at deploy time and the function\'s configuration shows it in clear; keep the secret in SSM or Secrets Manager and read it at run time.',
       plainParameter: '`{{name}}` of {{functions}} takes `{{parameter}}`, a parameter that the stack and the function\'s configuration both show in clear; keep the secret in Secrets Manager and read it at run time.',
