@@ -102,6 +102,14 @@ const FILES: Record<string, string> = {
   'replicas/overlays/production/kustomization.yaml': 'resources: [../../base, hpa.yaml]\nreplicas:\n  - name: web\n    count: 2\n',
   'replicas/overlays/production/hpa.yaml': HPA,
   'replicas/overlays/development/kustomization.yaml': 'resources: [../../base]\nnameSuffix: -dev\n',
+  // dbca-wa/prs' layout: the overlay's own Ingress and autoscaler name the base's objects as the overlay builds them
+  // (`nameSuffix: -prod`), which Kustomize leaves alone since no object is written with those names.
+  'suffix/base/kustomization.yaml': 'resources: [deploy.yaml, svc.yaml]\n',
+  'suffix/base/deploy.yaml': deployment('web', 2),
+  'suffix/base/svc.yaml': SERVICE,
+  'suffix/overlays/prod/kustomization.yaml': 'nameSuffix: -prod\nresources: [../../base, ingress.yaml, hpa.yaml]\n',
+  'suffix/overlays/prod/hpa.yaml': HPA.replace('kind: Deployment, name: web}', 'kind: Deployment, name: web-prod}'),
+  'suffix/overlays/prod/ingress.yaml': 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend: {service: {name: web-prod, port: {number: 80}}}\n',
   'promote/envs/qa/version.yml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: example.com/web:1.5.0\n',
 };
 
@@ -131,7 +139,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('application boundaries in the CLI', () => {
   it('gives at the root exactly the union of the per-sample runs', () => {
     // The Kustomize tree is one sample: a base is read with the overlays that take it in.
-    const perSample = ['samples/one', 'samples/two', 'samples/three', 'kustomize', 'shop', 'labels', 'hotrod', 'hotrod2', 'promote', 'replicas'].flatMap((p) => findings([p]));
+    const perSample = ['samples/one', 'samples/two', 'samples/three', 'kustomize', 'shop', 'labels', 'hotrod', 'hotrod2', 'promote', 'replicas', 'suffix'].flatMap((p) => findings([p]));
     assert.deepEqual(findings(['.']), [...new Set(perSample)].sort());
   });
 
@@ -173,6 +181,11 @@ describe('application boundaries in the CLI', () => {
   it("reports an overlay's `replicas:` entry where it sets the count an autoscaler owns, not the base it replaces", () => {
     const hpa = findings(['replicas']).filter((f) => f.includes('concurrency/replicas-with-hpa'));
     assert.deepEqual(hpa, ['replicas/overlays/production/kustomization.yaml:4:12 concurrency/replicas-with-hpa']);
+  });
+
+  it('relates an overlay\'s references to the names the overlay builds (nameSuffix), as Kustomize leaves them', () => {
+    const got = findings(['suffix']).filter((f) => /ingress-backend-missing|hpa-target-missing|replicas-with-hpa/.test(f));
+    assert.deepEqual(got, ['suffix/base/deploy.yaml:6:3 concurrency/replicas-with-hpa']);
   });
 
   it('judges the base, not a patch that sets only an image: its container is the base\'s', () => {

@@ -192,13 +192,17 @@ it('matches references by name as the build rewrites them, and built names from 
   assert.deepEqual(t.lint('base/hpa.yaml', hpaTargetMissing), []);
   assert.deepEqual(t.lint('overlays/prod/extra/hpa-built.yaml', hpaTargetMissing), []);
   assert.deepEqual(t.lint('overlays/prod/extra/hpa-wrong.yaml', hpaTargetMissing), ['concurrency/hpa-target-missing']);
-  // An HPA in the build names `prod-web-v2` as written: Kustomize would make it `prod-prod-web-v2-v2`, which names nothing.
+  // An HPA in the build that names `prod-web-v2`, the name the build gives the Deployment: no object is written with
+  // that name, so Kustomize leaves the reference as it is (`kubectl kustomize` keeps `prod-web-v2`), and it names the
+  // Deployment; a name no object has, written or built, names nothing.
   const inBuild = tree({
-    'k/kustomization.yaml': 'namePrefix: prod-\nnameSuffix: -v2\nresources: [deploy.yaml, hpa.yaml]\n',
+    'k/kustomization.yaml': 'namePrefix: prod-\nnameSuffix: -v2\nresources: [deploy.yaml, hpa.yaml, hpa-wrong.yaml]\n',
     'k/deploy.yaml': kDeployment('web', '{app: web}'),
     'k/hpa.yaml': kHpa('prod-web-v2'),
+    'k/hpa-wrong.yaml': kHpa('prod-web'),
   });
-  assert.deepEqual(autoscalersOf(inBuild.own('k/deploy.yaml')[0], inBuild.workspace('k/deploy.yaml')), []);
+  assert.deepEqual(names(autoscalersOf(inBuild.own('k/deploy.yaml')[0], inBuild.workspace('k/deploy.yaml'))), ['k/hpa.yaml#web']);
+  assert.deepEqual(inBuild.lint('k/hpa-wrong.yaml', hpaTargetMissing), ['concurrency/hpa-target-missing']);
 });
 
 it('keeps objects as written when no kustomization names their file', () => {

@@ -33,6 +33,15 @@ function hostKind(host: string): 'loopback' | 'ip' | 'docker-host' | 'fqdn' | 'n
   return 'name';
 }
 
+/** What follows the credentials in a URL's authority: `host[:port]`, or several (`mongo1,mongo2:27017`). */
+function authorityHosts(url: string): string {
+  const rest = url.slice(url.indexOf('://') + 3);
+  let end = 0;
+  while (end < rest.length && !'/?#'.includes(rest[end])) end++;
+  const authority = rest.slice(0, end);
+  return authority.slice(authority.lastIndexOf('@') + 1);
+}
+
 /** Host of `scheme://[user[:pass]@]host[:port]/…`, undefined when there is none. */
 function urlHost(value: string): string | undefined {
   const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#,]*)/i.exec(value);
@@ -43,8 +52,8 @@ function urlHost(value: string): string | undefined {
  * A literal locator of a backing service in the value of variable `name`: a service URL
  * (`postgres://…`, `redis://…`, `jdbc:…`), an ADO.NET connection string, or a service
  * host that is a loopback address, an IP literal, `host.docker.internal` or a fully
- * qualified name. A bare name such as `db` is left alone: that is what platform service
- * discovery (Compose, Kubernetes Services) resolves, so it is not tied to one place.
+ * qualified name. A bare name such as `db` (`postgres://db/app` too, without a port) is left alone: that is what
+ * platform service discovery (Compose, Kubernetes Services) resolves, so it is not tied to one place.
  */
 export function hardCodedLocator(name: string, value: string): Locator | undefined {
   const v = value.trim();
@@ -56,6 +65,10 @@ export function hardCodedLocator(name: string, value: string): Locator | undefin
   if (scheme && SERVICE_SCHEMES.test(scheme)) {
     const host = urlHost(v);
     if (host === undefined || host === '' || hasReference(host)) return undefined;
+    // A bare service name with no port after it (`postgres://db/app`, `redis://cache`, a build's stub
+    // `postgresql://dummy:dummy@dummy/dummy`) is what service discovery resolves, as `DB_HOST=db` is; its credentials,
+    // if any, are the secret rules' business.
+    if (hostKind(host) === 'name' && !/[:,]/.test(authorityHosts(v))) return undefined;
     return { kind: 'url', display: maskValue(v) };
   }
   if (/^jdbc:[a-z0-9]+:/i.test(v)) {

@@ -186,8 +186,14 @@ function build(workspace: KubernetesWorkspace): RelationIndex {
         const outside = buildsOfObject(from).length === 0;
         for (const o of workspace.ofKind(kind)) {
           if (!o.name) continue;
-          // In one build a reference names the object as written (Kustomize rewrites it); from outside every build, as built.
-          if (inSomeBuild(o, from, (to, tf) => namespacesCompatible(o, to, from, tf))) seen.add(o.name);
+          // In one build a reference names the object as written (Kustomize rewrites it) or as built (a name no object
+          // is written with, left alone: nameRefMatches); from outside every build, as built.
+          inSomeBuild(o, from, (to, tf) => {
+            if (!namespacesCompatible(o, to, from, tf)) return false;
+            seen.add(o.name!);
+            if (to) seen.add(builtName(o, to)!);
+            return false;
+          });
           if (outside) for (const t of buildsOfObject(o)) if (namespacesCompatible(o, t, from, undefined)) seen.add(builtName(o, t)!);
         }
         names = [...seen];

@@ -13,6 +13,11 @@ testRule(rule, {
     { name: 'a datastore port under a name that is not a locator', code: 'FROM python:3.12-slim\nENV DEFAULT_PORT=5432 LABEL_TEXT=db:5432\n' },
     { name: 'vector store URL composed from variables', code: 'FROM python:3.12-slim\nENV QDRANT_URL=http://${QDRANT_HOST}:6333\n' },
     { name: "an embedded database's file, as Prisma and SQLAlchemy write it (Hemmelig, Homarr)", code: 'FROM node:20-alpine\nENV DATABASE_URL=file:/app/database/hemmelig.db\nENV DB_URL="file:./data/db.sqlite" SQLALCHEMY_DATABASE_URI=sqlite:////data/app.db DATABASE_PATH=/data/app.db\n' },
+    {
+      // ParadoXxGER/essential: a stub so that `rake assets:precompile` can boot Rails; and a Compose service's bare name.
+      name: 'a datastore URL whose host is a bare service name without a port',
+      code: 'FROM ruby:3.3\nENV DATABASE_URL=postgresql://dummy:dummy@dummy/dummy REDIS_URL=redis://cache\nRUN bundle exec rake assets:precompile\nCMD ["bin/rails", "server"]\n',
+    },
   ],
   invalid: [
     {
@@ -60,6 +65,11 @@ testRule(rule, {
         { line: 2, column: 17, endColumn: 26, messageId: 'host', message: 'localhost inside a container is the container itself' },
         { line: 2, column: 38, messageId: 'host' },
       ],
+    },
+    {
+      name: 'a datastore URL with a port, or several hosts, after a bare name',
+      code: 'FROM ruby:3.3\nENV DATABASE_URL=postgres://db:5432/app\nENV MONGO_URL=mongodb://mongo1,mongo2/app\nCMD ["bin/rails", "server"]\n',
+      errors: [{ line: 2, column: 18 }, { line: 3, column: 15 }],
     },
   ],
 });

@@ -23,6 +23,10 @@ testRule(rule, {
       buildContext: startScript('#!/bin/sh\nset -e\ncomposer install\nexec php-fpm\n'),
     },
     { name: 'a start command that installs in an image holding no project (a Compose volume holds the code)', code: 'FROM node:20\nWORKDIR /app\nCMD npm install && npm run start\n' },
+    {
+      name: 'uv run with --no-sync, with UV_NO_SYNC set, or after a sync of every group',
+      code: 'FROM python:3.13-slim AS a\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\nCMD ["uv", "run", "--no-sync", "uvicorn", "app:app"]\nFROM python:3.13-slim AS b\nENV UV_NO_SYNC=1\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\nCMD ["uv", "run", "uvicorn", "app:app"]\nFROM python:3.13-slim\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen\nCMD ["uv", "run", "uvicorn", "app:app"]\n',
+    },
   ],
   invalid: [
     {
@@ -77,6 +81,12 @@ testRule(rule, {
       name: 'an image that copies an artefact built in another stage holds a project',
       code: 'FROM node:20 AS build\nCOPY . .\nRUN npm ci && npm run build\nFROM node:20-slim\nCOPY --from=build /dist /app\nCMD npm install && node /app/server.js\n',
       errors: [{ line: 6, column: 5, endColumn: 16, message: '`npm install`' }],
+    },
+    {
+      // Sogang-Computer-Club/sogangcomputerclub.org: every start installs pytest, httpx and locust.
+      name: 'uv run in an image whose uv sync left the development group out',
+      code: 'FROM python:3.13-slim AS builder\nCOPY --from=ghcr.io/astral-sh/uv:0.5.4 /uv /usr/local/bin/uv\nWORKDIR /code\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\nFROM python:3.13-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.5.4 /uv /usr/local/bin/uv\nWORKDIR /code\nCOPY --from=builder /code/.venv /code/.venv\nCOPY . .\nCMD ["uv", "run", "uvicorn", "app.main:app", "--host", "0.0.0.0"]\n',
+      errors: [{ line: 11, column: 6, endColumn: 17, messageId: 'uvSyncsAtStart', message: '`uv run` syncs the project before it runs: at every container start' }],
     },
   ],
 });

@@ -118,5 +118,12 @@ testRule(rule, {
       buildContext: script('#!/bin/sh\nnpx prisma migrate deploy\nnode dist/main.js\n', 'start.sh'),
       errors: [{ line: 5, column: 6, endColumn: 16, messageId: 'noExec', message: '`start.sh` starts node as a child' }],
     },
+    {
+      // ParadoXxGER/essential: the advice keeps the command's arguments (`exec rails` alone prints its help).
+      name: 'the advice puts exec before the whole last command',
+      code: 'FROM ruby:3.3\nCOPY entrypoint.sh /usr/bin/\nENTRYPOINT ["entrypoint.sh"]\n',
+      buildContext: script('#!/bin/bash\nset -e\nbundle exec rails db:migrate\nrails s -b 0.0.0.0\n', 'entrypoint.sh'),
+      errors: [{ line: 3, column: 13, messageId: 'noExec', message: 'put `exec` before its last command (`exec rails …`)' }],
+    },
   ],
 });

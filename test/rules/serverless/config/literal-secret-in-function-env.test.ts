@@ -77,7 +77,7 @@ testRule(rule, {
       name: 'a deploy variable that falls back to a literal secret committed with the template',
       filename: 'serverless.yml',
       code: "service: a\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    API_TOKEN: ${env:API_TOKEN, 'sk_live_51HqQ2bC3dE4fG5hI6jK7lM8n'}\nfunctions:\n  api:\n    handler: h.h\n",
-      errors: [{ line: 6, column: 16, messageId: 'fallback', message: '`API_TOKEN` of function `api` falls back on a Stripe secret key written in the template wherever `${env:API_TOKEN}` is unset at deploy' }],
+      errors: [{ line: 6, column: 16, messageId: 'fallback', message: 'When `${env:API_TOKEN}` is unset at deploy time, `API_TOKEN` of function `api` falls back to a Stripe secret key written in the template' }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../../rule';
 import { effectiveWords, type ShellWord } from '../../../dockerfile/shell';
-import { commandsOf, holdsNoProject, programOf, spanOf, startCommands, verbIndex } from '../../../dockerfile/instructions';
+import { commandsOf, holdsNoProject, imageStages, programOf, spanOf, startCommands, verbIndex } from '../../../dockerfile/instructions';
 import type { DockerfileModel } from '../../../dockerfile/model';
 import { readEntrypointScript } from '../../../build-context';
 import { isDevelopmentImage } from '../../../dockerfile/start-command';
@@ -84,6 +84,37 @@ function mixCompilesAtStart(model: DockerfileModel, words: ShellWord[]): [ShellW
   return [words[0], verb];
 }
 
+/** Options of `uv sync` that leave the development group out of the environment it builds. */
+const UV_WITHOUT_DEV = new Set(['--no-dev', '--no-default-groups', '--only-group']);
+/** Options of `uv run` that keep it from syncing the environment, or from adding the development group. */
+const UV_RUN_KEEPS = new Set(['--no-sync', '--no-dev', '--no-default-groups', '--only-group']);
+
+/**
+ * `uv run x` in an image whose `uv sync` left the development group out (`--no-dev`): uv syncs the project's default
+ * groups before it runs, so every start downloads and installs the development dependencies (unless `--no-sync`,
+ * `--no-dev`, or `UV_NO_SYNC`/`UV_NO_DEV` in the image's environment). As [first word, last word], or undefined.
+ */
+function uvSyncsAtStart(model: DockerfileModel, words: ShellWord[]): [ShellWord, ShellWord] | undefined {
+  const vi = verbIndex(words);
+  if (programOf(words) !== 'uv' || words[vi]?.value !== 'run') return undefined;
+  for (let i = vi + 1; i < words.length && words[i].value.startsWith('-'); i++) if (UV_RUN_KEEPS.has(words[i].value.split('=')[0])) return undefined;
+  const stage = model.finalStage;
+  if (!stage) return undefined;
+  const env = model.envOf(stage);
+  if (['UV_NO_SYNC', 'UV_NO_DEV'].some((name) => env.has(name) && !/^(0|false|)$/i.test(env.get(name)!.value.trim()))) return undefined;
+  // The sync may run in a builder stage whose virtualenv the image copies (imageStages).
+  for (const from of imageStages(model)) {
+    for (const run of model.inheritedInstructions(from, 'RUN')) {
+      for (const command of commandsOf(model.commandLine(run))) {
+        const synced = effectiveWords(command);
+        const v = verbIndex(synced);
+        if (programOf(synced) === 'uv' && synced[v]?.value === 'sync' && synced.some((w) => UV_WITHOUT_DEV.has(w.value.split('=')[0]))) return [words[0], words[vi]];
+      }
+    }
+  }
+  return undefined;
+}
+
 export default defineDockerfileRule({
   meta: {
     id: 'build-release-run/build-at-start',
@@ -100,7 +131,9 @@ export default defineDockerfileRule({
       '`CMD ["node", "dist/server.js"]`, `CMD ["./app"]`, `ENTRYPOINT ["dotnet", "App.dll"]`.',
       '',
       'Mix compiles a project before `mix run` or `mix phx.server`: started so without a `mix compile` (or `mix',
-      'release`) in a RUN, the image compiles its code at every start.',
+      'release`) in a RUN, the image compiles its code at every start. `uv run` syncs the project\'s default groups before',
+      'it runs: in an image whose `uv sync` left the development group out (`--no-dev`), it installs them at every start,',
+      'unless started with `--no-sync` or `--no-dev`, or with `UV_NO_SYNC`/`UV_NO_DEV` set in the image.',
       '',
       'Not reported: installs and builds done in `RUN` instructions, package scripts other than `build` and those named',
       '`build:…`, `build-…` or `build_…` (`build-and-start` builds, then serves), and tools not on the known list; only the',
@@ -115,6 +148,7 @@ export default defineDockerfileRule({
       buildAtStart: '`{{command}}` runs at every container start; do it in a RUN at build time and start the built artefact.',
       inScript: '`{{script}}` runs `{{command}}` at every container start; do it in a RUN at build time and start the built artefact.',
       compilesAtStart: '`{{command}}` compiles the project at every container start, since no RUN compiles it; run `mix compile` (or build a release) at build time.',
+      uvSyncsAtStart: '`{{command}}` syncs the project before it runs: at every container start it installs the development dependencies that the image\'s `uv sync` left out; start it with `uv run --no-sync` (or `--no-dev`), or run the program from the virtualenv.',
     },
   },
   check({ model, source, report, buildContext }) {
@@ -124,10 +158,12 @@ export default defineDockerfileRule({
       for (const command of commands) {
         const words = effectiveWords(command);
         const build = buildStep(words);
-        const step = build ?? mixCompilesAtStart(model, words);
+        const mix = build ? undefined : mixCompilesAtStart(model, words);
+        const uv = build || mix ? undefined : uvSyncsAtStart(model, words);
+        const step = build ?? mix ?? uv;
         if (!step) continue;
         const text = words.slice(0, words.indexOf(step[1]) + 1).map((w) => w.value).join(' ');
-        report({ messageId: build ? 'buildAtStart' : 'compilesAtStart', data: { command: text }, range: spanOf(step[0], step[1]) });
+        report({ messageId: build ? 'buildAtStart' : mix ? 'compilesAtStart' : 'uvSyncsAtStart', data: { command: text }, range: spanOf(step[0], step[1]) });
       }
     }
     const read = readEntrypointScript(model, buildContext);

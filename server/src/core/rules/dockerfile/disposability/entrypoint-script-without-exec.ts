@@ -22,7 +22,7 @@ function hasExec(lines: ScriptLine[]): boolean {
 }
 
 /** The program the script leaves running as its child: the first word of its last command line, when that is a program. */
-export function childProcessOf(text: string, path: string): { line: number; program: string; length: number } | undefined {
+export function childProcessOf(text: string, path: string): { line: number; program: string; length: number; more: boolean } | undefined {
   if (!isShellScript(text, path)) return undefined;
   const lines = scriptCommandLines(text);
   if (hasExec(lines) || lines.some((l) => TRAP.test(l.text) && TERM_SIGNAL.test(l.text))) return undefined;
@@ -41,7 +41,7 @@ export function childProcessOf(text: string, path: string): { line: number; prog
   if (functions.has(first)) return undefined;
   const program = /^"?\$(\{@\}|@)"?$/.test(first) ? '"$@"' : first;
   if (program !== '"$@"' && /[$`]/.test(program)) return undefined;
-  return { line: last.line, program, length: text.split('\n')[last.line]?.replace(/\r$/, '').length ?? 0 };
+  return { line: last.line, program, length: text.split('\n')[last.line]?.replace(/\r$/, '').length ?? 0, more: words.length > 1 };
 }
 
 export default defineDockerfileRule({
@@ -69,7 +69,7 @@ export default defineDockerfileRule({
       '`&&`, `;` or a pipe.',
     ].join('\n'),
     messages: {
-      noExec: '`{{script}}` starts {{program}} as a child of the shell without `exec`, so SIGTERM does not reach it; end the script with `exec {{program}}`.',
+      noExec: '`{{script}}` starts {{program}} as a child of the shell without `exec`, so SIGTERM does not reach it; put `exec` before its last command (`exec {{program}}{{more}}`).',
     },
   },
   check({ model, report, buildContext }) {
@@ -83,7 +83,7 @@ export default defineDockerfileRule({
     if (!child) return;
     report({
       messageId: 'noExec',
-      data: { script: script.contextPath, program: child.program === '"$@"' ? '"$@"' : child.program },
+      data: { script: script.contextPath, program: child.program, more: child.more ? ' …' : '' },
       range: script.range,
       related: [{ uri: file.uri, range: { start: { line: child.line, character: 0 }, end: { line: child.line, character: child.length } }, message: `The script's last command, run without exec.` }],
     });

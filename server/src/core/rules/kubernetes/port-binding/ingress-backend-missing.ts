@@ -4,7 +4,7 @@ import { isTemplated, type KubeObject } from '../../../kubernetes/model';
 import { absenceKnowable, sameNamespace } from '../../../kubernetes/selectors';
 import { operatorMayProvide } from './service-selects-nothing';
 import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
-import { inSomeBuild, nameRefMatches } from '../../../kubernetes/builds';
+import { builtName, inSomeBuild, nameRefMatches } from '../../../kubernetes/builds';
 
 interface Backend {
   name: string;
@@ -94,7 +94,19 @@ export default defineKubernetesRule({
         // By the name the route uses: as written inside one Kustomize build, as built from outside every build.
         const named = services.filter((s) => inSomeBuild(object, s, (tf, ts) => nameRefMatches(backend.name, tf, s, ts)));
         if (named.length === 0) {
-          const known = [...new Set(services.map((s) => s.name ?? '?'))];
+          // The Services' names as the route's builds make them (`web-prod` under `nameSuffix: -prod`).
+          const known = [
+            ...new Set(
+              services.flatMap((s) => {
+                const names: string[] = [];
+                inSomeBuild(object, s, (_tf, ts) => {
+                  names.push(builtName(s, ts) ?? '?');
+                  return false;
+                });
+                return names;
+              }),
+            ),
+          ];
           report({ messageId: 'service', data: { name: backend.name, known: known.slice(0, 4).map((n) => `\`${n}\``).join(', ') + (known.length > 4 ? ', …' : '') }, range: model.rangeOf(backend.nameNode)! });
           continue;
         }

@@ -26,7 +26,7 @@ export default defineServerlessRule({
     ].join('\n'),
     messages: {
       literal: '`{{name}}` of {{functions}} is {{kind}} written in the template; keep it in Secrets Manager or SSM and pass its name or ARN.',
-      fallback: '`{{name}}` of {{functions}} falls back on {{kind}} written in the template wherever `{{variable}}` is unset at deploy; drop the fallback so that a missing value fails the deploy, and keep the secret in Secrets Manager or SSM.',
+      fallback: 'When `{{variable}}` is unset at deploy time, `{{name}}` of {{functions}} falls back to {{kind}} written in the template; drop the fallback so that a missing value fails the deploy, and keep the secret in Secrets Manager or SSM.',
     },
   },
   check({ model, report }) {

@@ -83,7 +83,7 @@ export default defineServerlessRule({
       noEcho: '`{{name}}` of {{functions}} takes `{{parameter}}`, a NoEcho parameter that CloudFormation hides and the function\'s configuration shows in clear; keep it in Secrets Manager and read it at run time.',
       deployValue: '`{{name}}` of {{functions}} takes `{{source}}` at deploy time and the function\'s configuration shows it in clear; keep the secret in SSM or Secrets Manager and read it at run time.',
       plainParameter: '`{{name}}` of {{functions}} takes `{{parameter}}`, a parameter that the stack and the function\'s configuration both show in clear; keep the secret in Secrets Manager and read it at run time.',
-      ssmParameter: '`{{name}}` of {{functions}} takes `{{parameter}}`, an SSM parameter that CloudFormation reads when the stack deploys and the function\'s configuration shows in clear; pass the parameter\'s name and read it at run time.',
+      ssmParameter: '`{{name}}` of {{functions}} takes `{{parameter}}`, an SSM parameter that CloudFormation resolves when the stack deploys; its value then shows in clear in the function\'s configuration; pass the parameter\'s name and read it at run time.',
     },
   },
   check({ model, report }) {
