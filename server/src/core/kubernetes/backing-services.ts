@@ -119,7 +119,23 @@ export function datastoreServedBy(container: { image: string | undefined; ports:
   // Shell built-ins and file utilities around the client (`chmod 600 ~/.pgpass && psql …`) serve nothing either.
   const programs = command.commands.map(programOf).filter((p) => p !== '' && !SHELL_HELPERS.test(p));
   if (programs.length > 0 && programs.every((p) => CLIENT_PROGRAMS.test(p))) return undefined;
-  return store;
+  return !store.persistent && store.name === 'Redis' && persistsRedis(command) ? { ...store, persistent: true } : store;
+}
+
+/**
+ * True when a Redis server is told to keep its data on disk (`--appendonly yes`, a `--save` with snapshot points): it is
+ * used as a store, not as a cache that may start empty.
+ */
+function persistsRedis(command: ContainerCommand): boolean {
+  for (const { words } of command.commands) {
+    for (let i = 0; i < words.length; i++) {
+      const [option, inline] = words[i].value.split('=', 2);
+      const value = (inline ?? words[i + 1]?.value ?? '').trim();
+      if (option === '--appendonly' && value.toLowerCase() === 'yes') return true;
+      if (option === '--save' && value !== '' && value !== '""' && value !== "''" && !value.startsWith('--')) return true;
+    }
+  }
+  return false;
 }
 
 /** Where Docker's official datastore images keep their data unless told otherwise, by the image's official name. */

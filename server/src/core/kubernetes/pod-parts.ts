@@ -253,11 +253,13 @@ export function argumentPorts(container: Container, doc: Document): Set<number> 
 
 /**
  * True when a container runs its image only as a stand-in whose content does not matter: a stand-in image
- * (`pause`, `test-webserver`), a container that only idles (`sleep infinity`, a loop that only sleeps), or a
- * bare demo Pod that runs its own shell script on an official image (`nginx` for its `/bin/sh`).
+ * (`pause`, `test-webserver`), a container that only idles (`sleep infinity`, a loop that only sleeps), a
+ * bare demo Pod that runs its own shell script on an official image (`nginx` for its `/bin/sh`), or a chart's test Pod.
  */
 export function usesImageAsStandIn(model: KubernetesModel, object: KubeObject, container: Container): boolean {
   if (!container.image) return false;
+  // A chart's test Pod (`helm.sh/hook: test`): `helm test` runs it to check a release; it is no part of one.
+  if (object.kind === 'Pod' && /(^|,)\s*test(-success|-failure)?\s*(,|$)/.test(object.annotations['helm.sh/hook'] ?? '')) return true;
   const repository = parseImageReference(container.image).repository;
   if (isStandInImage(repository)) return true;
   const command = containerCommand(model.source, container, object.doc);

@@ -18,6 +18,12 @@ testRule(rule, {
     { name: 'the final image copies only what the builder built from the context', code: 'FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=builder /app/dist ./dist\nCMD ["node", "dist/server.js"]\n', buildContext: { dockerignore: null } },
     { name: 'a folder the final image copies that the context did not go to', code: 'FROM ruby:3.3 AS builder\nENV APP_HOME=/opt/app\nCOPY . /src\nRUN make -C /src install PREFIX=${APP_HOME}\nFROM ruby:3.3-slim\nENV APP_HOME=/opt/app\nCOPY --from=builder ${APP_HOME} ${APP_HOME}\nCMD ["/opt/app/bin/server"]\n', buildContext: { dockerignore: null } },
     { name: 'a runner stage that copies only the built folder, carried into the image', code: 'FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:20-slim AS runner\nCOPY --from=build /app/dist /backend\nFROM node:20-slim\nCOPY --from=runner /backend /backend\nCMD ["node", "/backend/main.js"]\n', buildContext: { dockerignore: null } },
+    {
+      // jonbranan/crane: a Python tool whose .dockerignore leaves out .env; its context holds no .env.local.
+      name: 'a .dockerignore that excludes .env, and a context known to hold no .env.local',
+      code: NODE_APP,
+      buildContext: { dockerignore: '.env\n*.git*\n', hasGit: true, present: { '.env': true, '.env.local': false } },
+    },
   ],
   invalid: [
     {

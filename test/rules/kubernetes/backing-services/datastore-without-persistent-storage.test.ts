@@ -74,6 +74,7 @@ testRule(rule, {
     { name: 'a build of its own keeps its data where it says', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: postgres}\nspec:\n  selector: {matchLabels: {app: pg}}\n  template:\n    metadata: {labels: {app: pg}}\n    spec:\n      containers:\n        - name: postgres\n          image: registry.example.com/shop/pg:16\n          volumeMounts:\n            - name: data\n              mountPath: /mnt/data\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: pg}\n' },
     // giddy87/PostgresOps-Backup-and-Restore: a restore pod, its script split between command and args, files set up around psql.
     { name: 'a client script with file utilities around the client', code: sts('          command: ["/bin/sh"]\n          args: ["-c", \'echo "$PGPASS" > /root/.pgpass && ls /var/restore && chmod 600 /root/.pgpass && psql -U app -h orders-db < /var/restore/dump.sql && echo done\']\n') },
+    { name: 'a Redis told to save nothing (`--save ""`, `--appendonly no`) is a cache', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: redis}\nspec:\n  selector: {matchLabels: {app: redis}}\n  template:\n    metadata: {labels: {app: redis}}\n    spec:\n      containers:\n        - name: redis\n          image: redis:7-alpine\n          command: [redis-server, --save, \"\", --appendonly, \"no\"]\n          volumeMounts: [{name: d, mountPath: /data}]\n      volumes: [{name: d, emptyDir: {}}]\n' },
   ],
   invalid: [
     {
@@ -121,6 +122,12 @@ testRule(rule, {
       name: 'a server started after file utilities in a script',
       code: sts('          command: ["/bin/sh", "-c", "mkdir -p /tmp/run && chmod 700 /tmp/run && exec docker-entrypoint.sh postgres"]\n'),
       errors: [{ line: 14, column: 17, message: 'PostgreSQL container `postgres`' }],
+    },
+    {
+      // hcdung2109/cloud-native: append-only persistence turned on, the data in an emptyDir.
+      name: 'a Redis told to keep its data on disk, in an emptyDir',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: redis}\nspec:\n  selector: {matchLabels: {app: redis}}\n  template:\n    metadata: {labels: {app: redis}}\n    spec:\n      containers:\n        - name: redis\n          image: redis:7-alpine\n          command: [redis-server, --appendonly, \"yes\"]\n          volumeMounts: [{name: d, mountPath: /data}]\n      volumes: [{name: d, emptyDir: {}}]\n',
+      errors: [{ line: 10, column: 17, messageId: 'ephemeral', message: 'Redis container `redis` has no persistent volume' }],
     },
   ],
 });

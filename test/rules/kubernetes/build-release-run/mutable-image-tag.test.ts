@@ -60,6 +60,11 @@ testRule(rule, {
     },
     // iravid's course manifests and hcdung2109's cloud-native: built into the local cluster, never pulled.
     { name: 'a container the node never pulls for (local-only-image reports it)', code: deploymentYaml({ name: 'web', image: 'k8s-for-devs/api:latest', selector: true }, '          imagePullPolicy: Never\n') },
+    {
+      // PrivateBin's and immudb's charts: `helm test` runs the Pod to check a release; it is no part of one.
+      name: "a chart's test Pod",
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-test-connection\n  annotations:\n    helm.sh/hook: test\nspec:\n  restartPolicy: Never\n  containers:\n    - name: wget\n      image: busybox\n      command: [wget]\n      args: [\'web:80\']\n',
+    },
   ],
   invalid: [
     {
@@ -139,6 +144,11 @@ testRule(rule, {
       code: deployment('web-backend'),
       workspace: [{ filename: 'overlays/production/kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\nimages:\n  - name: web-backend\n    newName: registry.example.com/shop/web-backend\n    newTag: latest\n' }],
       errors: [{ line: 14, column: 18, messageId: 'overlay', message: 'Image `web-backend` is deployed with the moving tag `latest`', relatedLines: [7] }],
+    },
+    {
+      name: 'a Pod of another Helm hook is part of the release',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-test-connection\n  annotations:\n    helm.sh/hook: pre-install\nspec:\n  restartPolicy: Never\n  containers:\n    - name: wget\n      image: busybox\n      command: [wget]\n      args: [\'web:80\']\n',
+      errors: [{ line: 11, column: 14 }],
     },
   ],
 });

@@ -30,7 +30,8 @@ export default defineDockerfileRule({
       'related location; a copy of what was built there, `COPY --from=builder /app/dist ./`, is not); copies of named',
       'files or folders;',
       'copies with their own `--exclude` flags;',
-      'and `.dockerignore` files that exclude `.env` and `.env.local`, and `.git` when the context folder holds one',
+      'and `.dockerignore` files that exclude `.env` and `.env.local` (`.env.local` only when the context holds one, where',
+      'the caller says), and `.git` when the context folder holds one',
       '(directly, by a wider pattern, or by excluding everything and listing what to keep). A context folder without',
       '`.git` (a folder of a larger repository) is not asked to exclude it.',
     ].join('\n'),
@@ -50,7 +51,10 @@ export default defineDockerfileRule({
     const related: RelatedLocation[] = [];
     if (dockerignore !== null) {
       const patterns = parseDockerignore(dockerignore);
-      const guarded = buildContext?.hasGit ? ['.git', ...LOCAL_ENV_FILES] : LOCAL_ENV_FILES;
+      // `.env.local` is the convention of some stacks only (Next.js, Vite, dotenv-flow): asked for when the context
+      // holds one, or when whether it does is not known.
+      const envFiles = LOCAL_ENV_FILES.filter((name) => name === '.env' || buildContext?.present?.[name] !== false);
+      const guarded = buildContext?.hasGit ? ['.git', ...envFiles] : envFiles;
       missing = guarded.filter((name) => !isIgnored(patterns, name));
       if (missing.length === 0) return;
       if (buildContext?.dockerignoreUri) related.push({ uri: buildContext.dockerignoreUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'The .dockerignore that applies to this Dockerfile.' });

@@ -27,7 +27,7 @@ export default defineKubernetesRule({
       'traffic, nor an exec check that cannot fail (`true`, `/bin/true`).',
     ].join('\n'),
     messages: {
-      identical: 'Container `{{container}}` uses the same probe for liveness and readiness; a readiness failure will also restart it.',
+      identical: 'Container `{{container}}` uses the same probe for liveness and readiness: when it is only busy or briefly unready, the liveness check fails too and the container is restarted.',
     },
   },
   check({ model, report }) {
