@@ -102,6 +102,8 @@ const FILES: Record<string, string> = {
   'replicas/overlays/production/kustomization.yaml': 'resources: [../../base, hpa.yaml]\nreplicas:\n  - name: web\n    count: 2\n',
   'replicas/overlays/production/hpa.yaml': HPA,
   'replicas/overlays/development/kustomization.yaml': 'resources: [../../base]\nnameSuffix: -dev\n',
+  // A staging overlay that sets the count with no autoscaler in its build: nothing to report.
+  'replicas/overlays/staging/kustomization.yaml': 'resources: [../../base]\nreplicas:\n  - name: web\n    count: 3\n',
   // dbca-wa/prs' layout: the overlay's own Ingress and autoscaler name the base's objects as the overlay builds them
   // (`nameSuffix: -prod`), which Kustomize leaves alone since no object is written with those names.
   'suffix/base/kustomization.yaml': 'resources: [deploy.yaml, svc.yaml]\n',

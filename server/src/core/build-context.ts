@@ -482,6 +482,11 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
   return found && { imagePath: found.imagePath, contextPath: found.contextPath };
 }
 
+/** True when a COPY puts its sources into its destination as a folder: several sources, or a destination ending in `/` or `.`. */
+function writesIntoFolder(sources: readonly PathWord[], destination: PathWord): boolean {
+  return sources.length > 1 || /[/\\]$/.test(destination.value) || destination.value === '.';
+}
+
 /**
  * Which of `candidates` (image paths) `copy` writes, and the path of its source it came from (context-relative, or in a
  * stage); `exact` when the copy names that very file (not a folder or the whole context holding it).
@@ -489,7 +494,7 @@ function contextFileOf(model: DockerfileModel, candidates: readonly string[], di
 function sourcePathOf(model: DockerfileModel, copy: { instruction: Instruction; sources: PathWord[]; destination: PathWord | undefined }, candidates: readonly string[], directories: Map<Instruction, string | undefined>): { imagePath: string; path: string; exact: boolean } | undefined {
   const destination = copy.destination && imagePathOf(model, copy.instruction, copy.destination.value, directories.get(copy.instruction));
   if (!copy.destination || destination === undefined) return undefined;
-  const intoDirectory = copy.sources.length > 1 || /[/\\]$/.test(copy.destination.value) || copy.destination.value === '.';
+  const intoDirectory = writesIntoFolder(copy.sources, copy.destination);
   let out: { imagePath: string; path: string; exact: boolean } | undefined;
   for (const source of copy.sources) {
     if (source.value.includes('$')) continue;
@@ -538,7 +543,7 @@ function copiedDotenvFiles(model: DockerfileModel): ReadonlyMap<string, string> 
       if (!destination || sources.length === 0) continue;
       const into = imagePathOf(model, instruction, destination.value, directories.get(instruction));
       if (into === undefined) continue;
-      const intoDirectory = sources.length > 1 || /[/\\]$/.test(destination.value) || destination.value === '.';
+      const intoDirectory = writesIntoFolder(sources, destination);
       for (const word of sources) {
         const name = baseName(word.value);
         if (word.value.includes('$') || !isDotenvName(name)) continue;

@@ -33,7 +33,7 @@ function hostKind(host: string): 'loopback' | 'ip' | 'docker-host' | 'fqdn' | 'n
   return 'name';
 }
 
-/** What follows the credentials in a URL's authority: `host[:port]`, or several (`mongo1,mongo2:27017`). */
+/** What follows the credentials in a URL's authority: `host[:port]`, or several hosts (`mongo1,mongo2:27017`). */
 function authorityHosts(url: string): string {
   const rest = url.slice(url.indexOf('://') + 3);
   let end = 0;
@@ -68,7 +68,7 @@ export function hardCodedLocator(name: string, value: string): Locator | undefin
     // A bare service name with no port after it (`postgres://db/app`, `redis://cache`, a build's stub
     // `postgresql://dummy:dummy@dummy/dummy`) is what service discovery resolves, as `DB_HOST=db` is; its credentials,
     // if any, are the secret rules' business.
-    if (hostKind(host) === 'name' && !/[:,]/.test(authorityHosts(v))) return undefined;
+    if (hostKind(host) === 'name' && authorityHosts(v) === host) return undefined;
     return { kind: 'url', display: maskValue(v) };
   }
   if (/^jdbc:[a-z0-9]+:/i.test(v)) {

@@ -149,13 +149,13 @@ export function builtSelector(selector: Readonly<Record<string, string>>, object
 }
 
 /**
- * Whether a reference by name (`ref`, written on `from`, built by `_tf`) names `target` (built by `tt`).
+ * Whether a reference by name (`ref`) names `target` (built by `tt`), from wherever the reference is built.
  * In one build Kustomize rewrites a reference to the name an object is written with into that object's new name, so
  * the names as written compare; a reference that already names the target as built (an overlay's Ingress naming
  * `web-prod` under `nameSuffix: -prod`) names no object as written, is left alone, and reaches it too. A reference
  * from outside every build may name the target as written or as built.
  */
-export function nameRefMatches(ref: string, _tf: Build, target: KubeObject, tt: Build): boolean {
+export function nameRefMatches(ref: string, target: KubeObject, tt: Build): boolean {
   if (ref === target.name) return true;
   return tt !== undefined && ref === builtName(target, tt);
 }

@@ -128,7 +128,7 @@ function build(workspace: KubernetesWorkspace): RelationIndex {
         const found = new Set<KubeObject>();
         for (const name of namesOf(workload)) for (const hpa of state.hpasByTarget.get(labelKey(workload.kind, name)) ?? []) found.add(hpa);
         answer = [...found]
-          .filter((hpa) => inSomeBuild(hpa, workload, (th, tw) => namespacesCompatible(hpa, th, workload, tw) && nameRefMatches(rawScaleTarget(hpa).name!, th, workload, tw)))
+          .filter((hpa) => inSomeBuild(hpa, workload, (th, tw) => namespacesCompatible(hpa, th, workload, tw) && nameRefMatches(rawScaleTarget(hpa).name!, workload, tw)))
           .sort((a, b) => state.order.get(a)! - state.order.get(b)!);
         state.answers.set(key, answer);
       }

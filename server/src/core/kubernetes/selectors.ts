@@ -9,7 +9,7 @@ import type { Node } from 'yaml';
 import { isLifecycleHook, isTemplated } from './model';
 import { mapEntries, nodeAt, scalarString } from './yaml-nodes';
 import { perObject } from './object-memo';
-import { buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, isKustomizePatch, nameRefMatches, namesOf, namespacesCompatible, onlyInPartialBuilds, podLabelSets, selectorSets } from './builds';
+import { type Build, buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, isKustomizePatch, nameRefMatches, namesOf, namespacesCompatible, onlyInPartialBuilds, podLabelSets, selectorSets } from './builds';
 import { addTo } from '../lists';
 
 /** Read once per Service: relations ask for the same selector many times. */
@@ -233,8 +233,11 @@ export const scaleTargetOf = perObject((scaler: KubeObject): ScaleTargetRef | un
   return { kind, name };
 });
 
-/** Autoscalers in `objects` that scale `workload`. */
-export function autoscalersOf(workload: KubeObject, objects: readonly KubeObject[]): KubeObject[] {
+/**
+ * Autoscalers in `objects` that scale `workload`; with `keep`, only in the builds of the workload it accepts
+ * (replicas-with-hpa: those that keep the workload's own replica count).
+ */
+export function autoscalersOf(workload: KubeObject, objects: readonly KubeObject[], keep: (tw: Build) => boolean = () => true): KubeObject[] {
   if (workload.name === undefined) return [];
   const index = indexOf(objects);
   if (!index.scalersByTarget) {
@@ -250,7 +253,7 @@ export function autoscalersOf(workload: KubeObject, objects: readonly KubeObject
   const ref = (o: KubeObject) => scaleTargetOf(o)!.name;
   return inListOrder(
     index,
-    [...found].filter((o) => inSomeBuild(o, workload, (to, tw) => namespacesCompatible(o, to, workload, tw) && nameRefMatches(ref(o), to, workload, tw))),
+    [...found].filter((o) => inSomeBuild(o, workload, (to, tw) => keep(tw) && namespacesCompatible(o, to, workload, tw) && nameRefMatches(ref(o), workload, tw))),
   );
 }
 

@@ -69,7 +69,7 @@ export default defineDockerfileRule({
       // One file copied under a dotenv name (kimai's `ADD env /var/tmp/kimai/.env`), unless it is a template's copy.
       if (reported || !destination || sources.length !== 1 || destination.value.endsWith('/') || HARMLESS_SUFFIX.test(baseName(sources[0].value))) continue;
       const target = baseName(destination.value);
-      if (target === '.env' || /^\.env\.[^.]+$/.test(target)) report({ messageId: 'envFile', data: { path: destination.value, why: `is a dotenv file (\`${sources[0].value}\` copied there)` }, range: destination.range });
+      if (isDotenvName(target)) report({ messageId: 'envFile', data: { path: destination.value, why: `is a dotenv file (\`${sources[0].value}\` copied there)` }, range: destination.range });
     }
   },
 });

@@ -1,21 +1,15 @@
 import { defineKubernetesRule, type KubernetesWorkspace } from '../../../rule';
 import type { KubeObject } from '../../../kubernetes/model';
 import { asMap, nodeAt, pairOf, scalarString, seqItems } from '../../../kubernetes/yaml-nodes';
-import { autoscalersIn, autoscalersOf, locationOf, nearest, scaleTargetOf } from '../../../kubernetes/selectors';
-import { buildsOfObject, inSomeBuild, nameRefMatches, namespacesCompatible, replicaSettingIn, type Build } from '../../../kubernetes/builds';
+import { autoscalersIn, autoscalersOf, locationOf, nearest } from '../../../kubernetes/selectors';
+import { buildsOfObject, replicaSettingIn, type Build } from '../../../kubernetes/builds';
 import { folderOf } from '../../../applications';
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'Rollout', 'DeploymentConfig']);
 
-/** True when `scaler` scales `workload` in a pairing of their builds that `keep` accepts (the workload's build given). */
-function scalesIn(scaler: KubeObject, workload: KubeObject, keep: (tw: Build) => boolean): boolean {
-  const name = scaleTargetOf(scaler)?.name;
-  return name !== undefined && inSomeBuild(scaler, workload, (ts, tw) => keep(tw) && namespacesCompatible(scaler, ts, workload, tw) && nameRefMatches(name, ts, workload, tw));
-}
-
-/** The autoscaler that scales `workload` in a build that `keep` accepts, the nearest first. */
+/** The autoscaler that scales `workload` in a build of it that `keep` accepts, the nearest first. */
 function scalerOf(workspace: KubernetesWorkspace, workload: KubeObject, keep: (tw: Build) => boolean): KubeObject | undefined {
-  return nearest(autoscalersOf(workload, autoscalersIn(workspace)), workload).find((s) => scalesIn(s, workload, keep));
+  return nearest(autoscalersOf(workload, autoscalersIn(workspace), keep), workload)[0];
 }
 
 export default defineKubernetesRule({

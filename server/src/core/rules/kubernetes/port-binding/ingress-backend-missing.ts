@@ -4,7 +4,8 @@ import { isTemplated, type KubeObject } from '../../../kubernetes/model';
 import { absenceKnowable, sameNamespace } from '../../../kubernetes/selectors';
 import { operatorMayProvide } from './service-selects-nothing';
 import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
-import { builtName, inSomeBuild, nameRefMatches } from '../../../kubernetes/builds';
+import { inSomeBuild, nameRefMatches } from '../../../kubernetes/builds';
+import { relationIndex } from '../../../kubernetes/relation-index';
 
 interface Backend {
   name: string;
@@ -91,22 +92,11 @@ export default defineKubernetesRule({
       if (services.length === 0 || operatorMayProvide(model, workspace.objects, object)) continue;
       for (const backend of backendsOf(object)) {
         if (isTemplated(backend.name) || isTemplated(backend.port)) continue;
-        // By the name the route uses: as written inside one Kustomize build, as built from outside every build.
-        const named = services.filter((s) => inSomeBuild(object, s, (tf, ts) => nameRefMatches(backend.name, tf, s, ts)));
+        // By the name the route uses: as written, or as a Kustomize build makes it (nameRefMatches).
+        const named = services.filter((s) => inSomeBuild(object, s, (_tf, ts) => nameRefMatches(backend.name, s, ts)));
         if (named.length === 0) {
-          // The Services' names as the route's builds make them (`web-prod` under `nameSuffix: -prod`).
-          const known = [
-            ...new Set(
-              services.flatMap((s) => {
-                const names: string[] = [];
-                inSomeBuild(object, s, (_tf, ts) => {
-                  names.push(builtName(s, ts) ?? '?');
-                  return false;
-                });
-                return names;
-              }),
-            ),
-          ];
+          // The names a reference from the route may use: as written and as its builds make them (`web-prod`).
+          const known = relationIndex(workspace).namesOfKind('Service', object);
           report({ messageId: 'service', data: { name: backend.name, known: known.slice(0, 4).map((n) => `\`${n}\``).join(', ') + (known.length > 4 ? ', …' : '') }, range: model.rangeOf(backend.nameNode)! });
           continue;
         }
