@@ -45,6 +45,18 @@ spec:
   metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}]
 `;
 
+function budgetFor(app: string): string {
+  return `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: ${app}
+spec:
+  minAvailable: 60%
+  selector:
+    matchLabels: {app: ${app}}
+`;
+}
+
 const SERVICE = `apiVersion: v1
 kind: Service
 metadata:
@@ -112,6 +124,30 @@ const FILES: Record<string, string> = {
   'suffix/overlays/prod/kustomization.yaml': 'nameSuffix: -prod\nresources: [../../base, ingress.yaml, hpa.yaml]\n',
   'suffix/overlays/prod/hpa.yaml': HPA.replace('kind: Deployment, name: web}', 'kind: Deployment, name: web-prod}'),
   'suffix/overlays/prod/ingress.yaml': 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend: {service: {name: web-prod, port: {number: 80}}}\n',
+  // gathertown/grapevine's layout (review set 80): each base writes one replica and a 60% budget; the overlays set the
+  // counts, with patch files and a `replicas:` entry. Only the worker's development build keeps every pod (2 of 2).
+  'budget/base/kustomization.yaml': 'resources: [api.yaml, worker.yaml]\n',
+  'budget/base/api.yaml': `${deployment('api', 1)}---\n${budgetFor('api')}`,
+  'budget/base/worker.yaml': `${deployment('worker', 1)}---\n${budgetFor('worker')}`,
+  'budget/overlays/prod/kustomization.yaml': 'resources: [../../base]\npatches:\n  - path: replicas.yaml\nreplicas:\n  - name: worker\n    count: 10\n',
+  'budget/overlays/prod/replicas.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 10\n',
+  'budget/overlays/dev/kustomization.yaml': 'resources: [../../base]\npatchesStrategicMerge: [replicas.yaml]\n',
+  'budget/overlays/dev/replicas.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 5\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: worker\nspec:\n  replicas: 2\n',
+  // memenow/dyvine's layout (review set 82): the production overlay adds the autoscaler and sets the count with an inline
+  // JSON 6902 patch aimed at the Deployment; the base's `replicas: 2` is no count the autoscaler fights in any build.
+  'inline/base/kustomization.yaml': 'resources: [deploy.yaml]\n',
+  'inline/base/deploy.yaml': deployment('web', 2),
+  'inline/overlays/production/kustomization.yaml': 'resources: [../../base, hpa.yaml]\npatches:\n  - target: {kind: Deployment, name: web}\n    patch: |-\n      - op: replace\n        path: /spec/replicas\n        value: 3\n',
+  'inline/overlays/production/hpa.yaml': HPA,
+  // The same with the operations in a file the patch names by path (memenow/dyvine's own layout): not read, so the count is unknown.
+  'inline/overlays/staging/kustomization.yaml': 'resources: [../../base, hpa.yaml]\npatches:\n  - path: patches.yaml\n    target: {kind: Deployment, name: web}\n',
+  'inline/overlays/staging/patches.yaml': '- op: replace\n  path: /spec/replicas\n  value: 3\n',
+  'inline/overlays/staging/hpa.yaml': HPA,
+  'single/base/kustomization.yaml': 'resources: [web.yaml, api.yaml]\n',
+  'single/base/web.yaml': `${deployment('web', 1)}---\n${SERVICE}`,
+  'single/base/api.yaml': `${deployment('api', 1)}---\n${SERVICE.replace(/web/g, 'api')}`,
+  'single/overlays/production/kustomization.yaml': 'resources: [../../base]\nreplicas:\n  - name: web\n    count: 3\n',
+  'single/overlays/development/kustomization.yaml': 'resources: [../../base]\n',
   'promote/envs/qa/version.yml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: example.com/web:1.5.0\n',
 };
 
@@ -141,7 +177,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('application boundaries in the CLI', () => {
   it('gives at the root exactly the union of the per-sample runs', () => {
     // The Kustomize tree is one sample: a base is read with the overlays that take it in.
-    const perSample = ['samples/one', 'samples/two', 'samples/three', 'kustomize', 'shop', 'labels', 'hotrod', 'hotrod2', 'promote', 'replicas', 'suffix'].flatMap((p) => findings([p]));
+    const perSample = ['samples/one', 'samples/two', 'samples/three', 'kustomize', 'shop', 'labels', 'hotrod', 'hotrod2', 'promote', 'replicas', 'suffix', 'budget', 'inline', 'single'].flatMap((p) => findings([p]));
     assert.deepEqual(findings(['.']), [...new Set(perSample)].sort());
   });
 
@@ -188,6 +224,27 @@ describe('application boundaries in the CLI', () => {
   it('relates an overlay\'s references to the names the overlay builds (nameSuffix), as Kustomize leaves them', () => {
     const got = findings(['suffix']).filter((f) => /ingress-backend-missing|hpa-target-missing|replicas-with-hpa/.test(f));
     assert.deepEqual(got, ['suffix/base/deploy.yaml:6:3 concurrency/replicas-with-hpa']);
+  });
+
+  it("judges a disruption budget with each build's replica count (patch files, `replicas:` entries), naming the build that blocks", () => {
+    const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', 'budget'], { cwd: dir, encoding: 'utf8' });
+    const got = (JSON.parse(result.stdout).findings as (JsonFinding & { message: string })[]).filter((f) => f.rule === 'disposability/disruption-budget-blocks-eviction');
+    assert.deepEqual(
+      got.map((f) => `${f.file}:${f.line}:${f.column} ${f.message} ${f.related?.map((r) => `${r.file}:${r.line}`).join(' ')}`),
+      ['budget/base/worker.yaml:24:17 `minAvailable: 60%` keeps all 2 replica(s) that the build of `overlays/dev` gives Deployment `worker`: no pod can ever be evicted there; keep it below the replica count. budget/base/worker.yaml:2 budget/overlays/dev/replicas.yaml:9'],
+    );
+  });
+
+  it('asks for more replicas only of a workload that every build runs alone (single-replica, when turned on)', () => {
+    const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', '--rule', 'concurrency/single-replica=hint', 'single'], { cwd: dir, encoding: 'utf8' });
+    const got = (JSON.parse(result.stdout).findings as JsonFinding[]).filter((f) => f.rule === 'concurrency/single-replica').map((f) => `${f.file}:${f.line}`);
+    // The production overlay runs three of `web`; only `api`, which no build counts again, runs alone everywhere.
+    assert.deepEqual(got, ['single/base/api.yaml:6']);
+  });
+
+  it("does not report the base's count where an overlay's inline patch sets the count its autoscaler owns", () => {
+    const hpa = findings(['inline']).filter((f) => f.includes('concurrency/replicas-with-hpa'));
+    assert.deepEqual(hpa, []);
   });
 
   it('judges the base, not a patch that sets only an image: its container is the base\'s', () => {

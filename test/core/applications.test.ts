@@ -180,7 +180,33 @@ describe('what a Kustomize build does to its objects (namespace, names, labels)'
     assert.deepEqual(kustomizationTransform('resources: [\n'), { namePrefix: '', nameSuffix: '', metadataLabels: {}, selectorLabels: {}, templateLabels: {} });
     // `replicas:` entries with a name and a count, each with the kustomization's folder.
     const counted = kustomizationTransform('replicas:\n  - name: web\n    count: 2\n  - {name: api, count: "3"}\n  - {name: worker}\n  - count: 1\n', 'file:///k/prod');
-    assert.deepEqual(counted.replicas, [{ name: 'web', folder: 'file:///k/prod' }, { name: 'api', folder: 'file:///k/prod' }]);
+    assert.deepEqual(counted.replicas, [{ name: 'web', folder: 'file:///k/prod', count: 2 }, { name: 'api', folder: 'file:///k/prod', count: 3 }]);
+    // Strategic-merge patch files come first (Kustomize applies `replicas:` after patches); a file of JSON 6902
+    // operations aimed at one object may set its count (unknown); a patch aimed at no one object and an inline patch
+    // without a target are not read for replica counts.
+    const patched = kustomizationTransform(
+      'replicas: [{name: web, count: 4}]\npatches:\n  - path: replicas.yaml\n  - {path: ops.yaml, target: {kind: Deployment}}\n  - patch: "x"\npatchesStrategicMerge: [../shared/counts.yaml]\npatchesJson6902: [{path: j.yaml, target: {kind: Deployment, name: web}}]\n',
+      'file:///k/prod',
+    );
+    // An inline patch aimed at one Deployment that sets its count: a JSON 6902 `replace`, or a strategic merge; a target
+    // by pattern names no one object.
+    const inline = kustomizationTransform(
+      'patches:\n  - target: {kind: Deployment, name: api}\n    patch: |-\n      - op: replace\n        path: /spec/replicas\n        value: 3\n' +
+        '  - target: {kind: StatefulSet, name: db}\n    patch: |-\n      kind: StatefulSet\n      metadata: {name: db}\n      spec: {replicas: 1}\n' +
+        '  - target: {kind: Deployment, name: "web-.*"}\n    patch: |-\n      - {op: replace, path: /spec/replicas, value: 5}\n' +
+        '  - target: {kind: Deployment, name: api}\n    patch: |-\n      - {op: remove, path: /spec/template/spec/serviceAccountName}\n',
+      'file:///k/prod',
+    );
+    assert.deepEqual(inline.replicas, [
+      { name: 'api', kind: 'Deployment', folder: 'file:///k/prod', count: 3, aimed: 'inline' },
+      { name: 'db', kind: 'StatefulSet', folder: 'file:///k/prod', count: 1, aimed: 'inline' },
+    ]);
+    assert.deepEqual(patched.replicas, [
+      { patch: 'file:///k/shared/counts.yaml', folder: 'file:///k/prod' },
+      { patch: 'file:///k/prod/replicas.yaml', folder: 'file:///k/prod' },
+      { name: 'web', kind: 'Deployment', folder: 'file:///k/prod', aimed: 'unread' },
+      { name: 'web', folder: 'file:///k/prod', count: 4 },
+    ]);
   });
 
   it('composes a base with each overlay that takes it in: the outer namespace and labels win, prefixes nest', () => {

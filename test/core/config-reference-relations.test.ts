@@ -66,3 +66,18 @@ it("a kustomization's replicas entry is re-checked when an autoscaler of the wor
   const plain = signatures('file:///app/prod/kustomization.yaml', 'resources: [../base, hpa.yaml]\n');
   assert.ok(!dependsOn(plain, changedTokens(before, after), changedSignatures(before, after)));
 });
+
+it("a disruption budget is re-checked when a patch changes a workload's replica count, or a kustomization its entries", () => {
+  const budget = signatures('file:///app/base/pdb.yaml', 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: api}\nspec:\n  minAvailable: 60%\n  selector: {matchLabels: {app: api}}\n');
+  // gathertown/grapevine's replicas-patch.yaml: a count and nothing else (no pod labels to relate by).
+  const patch = (count: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: ${count}\n`;
+  const before = signatures('file:///app/dev/replicas-patch.yaml', patch(2));
+  const after = signatures('file:///app/dev/replicas-patch.yaml', patch(5));
+  assert.ok(dependsOn(budget, changedTokens(before, after), changedSignatures(before, after)));
+  const entries = (count: number) => signatures('file:///app/dev/kustomization.yaml', `resources: [../base]\nreplicas:\n  - name: api\n    count: ${count}\n`);
+  assert.ok(dependsOn(budget, changedTokens(entries(2), entries(5)), changedSignatures(entries(2), entries(5))));
+  // A Secret's edit does not concern it.
+  const secretBefore = signatures('file:///app/base/secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {a: x}\n');
+  const secretAfter = signatures('file:///app/base/secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {a: y}\n');
+  assert.ok(!dependsOn(budget, changedTokens(secretBefore, secretAfter), changedSignatures(secretBefore, secretAfter)));
+});

@@ -125,6 +125,10 @@ describe('the one path', () => {
     assert.equal(formatMessage('{{n}} items', { n: 3 }), '3 items');
   });
 
+  it("formatMessage shows what the Helm renderer could not know as `…`, not its placeholder (review set 82: amazee.ai's postgres Secret)", () => {
+    assert.equal(formatMessage('Secret `{{name}}` commits 1 literal value', { name: '__helm_unknown__-secret' }), 'Secret `…-secret` commits 1 literal value');
+  });
+
   it('the engine masks every data value and every fix title a rule hands it; hovers and code actions show them masked', () => {
     // A rule that echoes user text carelessly: the engine is the one place that makes it safe.
     const careless = defineDockerfileRule({

@@ -232,4 +232,44 @@ spec:
     const vpc = (readAllDocuments(UNDER_INDENTED_FLOW)[0].toJS() as { Resources: { initializer: { Properties: { VpcConfig: unknown } } } }).Resources.initializer.Properties.VpcConfig;
     assert.deepEqual(vpc, ['UseVPCConfig', { SecurityGroupIds: 'securityGroupIds', SubnetIds: 'subnetIds' }, 'AWS::NoValue']);
   });
+
+  // swapnilbabladkar-tp/caregem-testing-devops's user-service.yaml, shortened: an access-log format in single quotes
+  // whose closing line is no deeper than `Format`, which PyYAML (the SAM CLI, cfn-lint) reads to its closing quote.
+  const accessLog = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      AccessLogSetting:
+        Format: '{
+          "requestId":"$context.requestId",
+          "caller":"$context.identity.caller"
+        }'
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Timeout: 60
+      Events:
+        Get:
+          Type: Api
+          Properties: {Path: /, Method: GET, RestApiId: !Ref Api}
+`;
+
+  it('reads a quoted scalar to its closing quote whatever the indentation of its lines, with the value PyYAML gives', () => {
+    assert.deepEqual(problems('file:///t/template.yaml', accessLog), []);
+    const format = (readAllDocuments(accessLog)[0].toJS() as { Resources: { Api: { Properties: { AccessLogSetting: { Format: string } } } } }).Resources.Api.Properties.AccessLogSetting.Format;
+    assert.equal(format, '{ "requestId":"$context.requestId", "caller":"$context.identity.caller" }');
+    // The rest of the template is analysed, at the offsets the text has.
+    assert.ok(findings('file:///t/template.yaml', accessLog).includes('15:16-15:18 disposability/timeout-exceeds-api-gateway'), findings('file:///t/template.yaml', accessLog).join('\n'));
+    // Double quotes: an escaped line break joins the lines, a blank line is a line break (PyYAML: {'b': 'x y', 'c': 'pq\nr'}).
+    assert.deepEqual(readAllDocuments('a:\n  b: \'x\n y\'\n  c: "p\\\n q\n\n  r"\n')[0].toJS(), { a: { b: 'x y', c: 'pq\nr' } });
+  });
+
+  it('keeps the syntax error of a quoted scalar that a document marker ends, and reads the next document', () => {
+    const text = "a:\n  b: 'x\n---\ny'\n";
+    const [first, second] = readAllDocuments(text);
+    assert.ok(first.errors.some((e) => e.code === 'MISSING_CHAR'));
+    assert.deepEqual(second.toJS(), "y'");
+  });
 });

@@ -141,11 +141,12 @@ export interface KustomizeTransform {
    */
   unreadPatches?: true;
   /**
-   * The replica counts the kustomization's `replicas:` field sets (`- {name: web, count: 2}`), by the name each entry
-   * gives, with the folder of the kustomization that writes it; in a build, innermost first (the last that names an
-   * object decides its count).
+   * What may set replica counts: the strategic-merge patch files the kustomization applies (a patch object may set
+   * `spec.replicas`), then the entries of its `replicas:` field (`- {name: web, count: 2}`), which Kustomize applies
+   * after its patches; each with the folder of the kustomization that writes it. In a build, innermost first: the last
+   * that sets an object's count decides it (builtReplicas in kubernetes/builds.ts).
    */
-  replicas?: readonly ReplicaSetting[];
+  replicas?: readonly ReplicaSource[];
 }
 
 /** One entry of a kustomization's `replicas:` field. */
@@ -153,7 +154,26 @@ export interface ReplicaSetting {
   name: string;
   /** The folder of the kustomization that writes it (as ApplicationIndex names folders). */
   folder: string;
+  /** The count it sets, when it is a whole number (`count: 3` or `count: "3"`). */
+  count?: number;
+  /** The kind a patch's `target` names (a `replicas:` entry names none). */
+  kind?: string;
+  /**
+   * Set for a patch aimed at one object by its `target`: `inline` when its text sets the count (`op: replace, path:
+   * /spec/replicas`, or a strategic merge that sets `spec.replicas`), `unread` for a file of JSON 6902 operations, whose
+   * effect on the count is not read (the count is then unknown).
+   */
+  aimed?: 'inline' | 'unread';
 }
+
+/** A strategic-merge patch file a kustomization applies to its objects by their kind and name (no `target`). */
+export interface ReplicaPatch {
+  /** The patch file. */
+  patch: string;
+  folder: string;
+}
+
+export type ReplicaSource = ReplicaSetting | ReplicaPatch;
 
 /** One way an object is built: through a chain of kustomizations up to `root`, one that nothing includes. */
 export interface BuildVariant extends KustomizeTransform {
@@ -184,15 +204,109 @@ export function kustomizationTransform(text: string, folder = ''): KustomizeTran
   return transformOf(readKustomization(text), folder);
 }
 
-/** The names a kustomization's `replicas:` entries set a count for (an entry with a name and a count). */
-function replicaSettings(data: Record<string, unknown> | undefined, folder: string): ReplicaSetting[] {
+/**
+ * What a kustomization may set replica counts with (see KustomizeTransform.replicas): its strategic-merge patch files
+ * (`patches:` entries with a `path` and no `target`, `patchesStrategicMerge` files), then its `replicas:` entries (an
+ * entry with a name and a count).
+ */
+function replicaSources(data: Record<string, unknown> | undefined, folder: string): ReplicaSource[] {
+  const out: ReplicaSource[] = [];
+  for (const path of strategicPatchPathsOf(data)) {
+    const patch = resolveReference(folder, path);
+    if (patch !== undefined) out.push({ patch, folder });
+  }
+  for (const setting of aimedReplicaPatches(data, folder)) out.push(setting);
   const entries = data?.replicas;
-  if (!Array.isArray(entries)) return [];
-  const out: ReplicaSetting[] = [];
+  if (!Array.isArray(entries)) return out;
   for (const entry of entries) {
     if (!entry || typeof entry !== 'object') continue;
     const { name, count } = entry as Record<string, unknown>;
-    if (typeof name === 'string' && name !== '' && (typeof count === 'number' || typeof count === 'string')) out.push({ name, folder });
+    if (typeof name !== 'string' || name === '' || (typeof count !== 'number' && typeof count !== 'string')) continue;
+    const whole = Number(count);
+    out.push(Number.isInteger(whole) && String(count).trim() !== '' ? { name, folder, count: whole } : { name, folder });
+  }
+  return out;
+}
+
+/** A target name Kustomize reads as a regular expression (`api-.*`): not one object's name. */
+const PATTERN_CHARS = /[\\^$.*+?()[\]{}|]/;
+
+/**
+ * The replica counts a kustomization's patches aimed at one object by their `target` may set: an inline patch that
+ * sets it (`target: {kind: Deployment, name: api}` with `patch: '- op: replace\n  path: /spec/replicas\n  value: 3'`,
+ * or a strategic merge that sets `spec.replicas`), its count unknown unless it is a whole number; and a file of JSON
+ * 6902 operations (`path:` with a `target`, `patchesJson6902`), not read here, whose count is unknown (memenow/dyvine's
+ * production overlay replaces the base's count in one).
+ */
+function aimedReplicaPatches(data: Record<string, unknown> | undefined, folder: string): ReplicaSetting[] {
+  const out: ReplicaSetting[] = [];
+  const aim = (target: unknown): { name: string; kind?: string } | undefined => {
+    if (!target || typeof target !== 'object') return undefined;
+    const { kind, name } = target as Record<string, unknown>;
+    if (typeof name !== 'string' || name === '' || PATTERN_CHARS.test(name)) return undefined;
+    return typeof kind === 'string' ? { name, kind } : { name };
+  };
+  const json6902 = data?.patchesJson6902;
+  if (Array.isArray(json6902)) {
+    for (const entry of json6902) {
+      const aimed = entry && typeof entry === 'object' ? aim((entry as Record<string, unknown>).target) : undefined;
+      if (aimed) out.push({ ...aimed, folder, aimed: 'unread' });
+    }
+  }
+  const patches = data?.patches;
+  if (!Array.isArray(patches)) return out;
+  for (const entry of patches) {
+    if (!entry || typeof entry !== 'object') continue;
+    const { target, patch, path } = entry as Record<string, unknown>;
+    const aimed = aim(target);
+    if (!aimed) continue;
+    if (typeof patch !== 'string') {
+      if (typeof path === 'string') out.push({ ...aimed, folder, aimed: 'unread' });
+      continue;
+    }
+    let body: unknown;
+    try {
+      body = readData(patch, { maxAliasCount: 100, uniqueKeys: false });
+    } catch {
+      continue;
+    }
+    let value: unknown;
+    let sets = false;
+    if (Array.isArray(body)) {
+      for (const op of body) {
+        if (!op || typeof op !== 'object') continue;
+        const { op: verb, path, value: v } = op as Record<string, unknown>;
+        if ((verb === 'replace' || verb === 'add') && path === '/spec/replicas') {
+          sets = true;
+          value = v;
+        }
+      }
+    } else if (body && typeof body === 'object') {
+      const spec = (body as Record<string, unknown>).spec;
+      if (spec && typeof spec === 'object' && 'replicas' in spec) {
+        sets = true;
+        value = (spec as Record<string, unknown>).replicas;
+      }
+    }
+    if (!sets) continue;
+    const count = typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+    out.push({ ...aimed, folder, ...(count !== undefined ? { count } : {}), aimed: 'inline' });
+  }
+  return out;
+}
+
+/** The files a kustomization applies as strategic-merge patches matched by their own kind and name (no `target`). */
+function strategicPatchPathsOf(data: Record<string, unknown> | undefined): string[] {
+  const out: string[] = [];
+  const strategic = data?.patchesStrategicMerge;
+  if (Array.isArray(strategic)) for (const entry of strategic) if (typeof entry === 'string' && !entry.includes('\n')) out.push(entry);
+  const patches = data?.patches;
+  if (Array.isArray(patches)) {
+    for (const entry of patches) {
+      if (!entry || typeof entry !== 'object' || 'target' in entry) continue;
+      const path = (entry as Record<string, unknown>).path;
+      if (typeof path === 'string') out.push(path);
+    }
   }
   return out;
 }
@@ -214,7 +328,7 @@ function transformOf(data: Record<string, unknown> | undefined, folder = ''): Ku
       if (includeSelectors === true || includeTemplates === true) Object.assign(templateLabels, map);
     }
   }
-  const replicas = replicaSettings(data, folder);
+  const replicas = replicaSources(data, folder);
   return {
     ...(namespace ? { namespace } : {}),
     ...(hasUnreadPatches(data) ? { unreadPatches: true as const } : {}),

@@ -13,9 +13,10 @@ export function daemonizingOption(values: readonly string[], program: string): s
   const has = (...options: string[]) => args.find((a) => options.includes(a) || options.some((o) => o.startsWith('--') && a.startsWith(`${o}=`)));
   if (program === 'gunicorn') return has('-D', '--daemon');
   if (program === 'uwsgi') return has('--daemonize', '--daemonize2');
-  if (program === 'celery') return has('--detach');
+  // `-D` is its short form for `worker` and `beat` (Celery 4 and 5).
+  if (program === 'celery') return has('-D', '--detach');
   // django-celery's management commands (`python manage.py celery worker --detach`, `celeryd`) take Celery's options.
-  if (/^python[\d.]*$/.test(program) && /(^|\/)manage\.py$/.test(args[0] ?? '') && /^celery(d|beat)?$/.test(args[1] ?? '')) return has('--detach');
+  if (/^python[\d.]*$/.test(program) && /(^|\/)manage\.py$/.test(args[0] ?? '') && /^celery(d|beat)?$/.test(args[1] ?? '')) return has('-D', '--detach');
   if (/^php-fpm[\d.]*$/.test(program)) return has('-D', '--daemonize');
   if (program === 'mongod') return has('--fork');
   if (program === 'memcached') return has('-d', '--daemon');

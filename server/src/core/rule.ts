@@ -11,6 +11,7 @@ import type { KubeObject, KubernetesModel } from './kubernetes/model';
 import type { ServerlessModel } from './serverless/model';
 import type { BuildContext } from './build-context';
 import { maskTextKnowing } from './mask';
+import { HELM_UNKNOWN } from './kubernetes/yaml-nodes';
 
 export interface RuleContextBase {
   source: SourceText;
@@ -146,9 +147,10 @@ export function defineServerlessRule(rule: { meta: RuleMetaInput; check(context:
  * Every value goes through the one masker (mask.ts) on its way in: rule findings and suppression
  * diagnostics alike are built here, so no message can echo a secret the user wrote. `known` are
  * the secrets found in the whole document (`secretsIn`), masked even where a value lost its context.
+ * A part of a value the Helm renderer could not know (HELM_UNKNOWN: `{{ include "x.fullname" . }}-secret`) reads `…`.
  */
 export function formatMessage(template: string, data: Record<string, string | number> = {}, known: readonly string[] = []): string {
-  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, key: string) => (key in data ? maskTextKnowing(String(data[key]), known) : whole));
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, key: string) => (key in data ? maskTextKnowing(String(data[key]).split(HELM_UNKNOWN).join('…'), known) : whole));
 }
 
 

@@ -111,8 +111,9 @@ export function isPlaceholderValue(value: string): boolean {
   // A value that says it is one (formbricks' `placeholder_for_next_auth_of_64_chars_get_overwritten_at_runtime`).
   if (/(^|[^a-z])placeholder([^a-z]|$)/i.test(v)) return true;
   if (isRedactionMarker(v)) return true;
-  // Fill-in-the-blank values that documentation and examples ship with.
-  if (/^(insert|your|replace|enter|put|set|add)[-_ ]|[-_ ](here|goes[-_ ]here)$|^<[^>]*>$|^\[[^\]]*\]$/i.test(v)) return true;
+  // Fill-in-the-blank values that documentation and examples ship with, also after a vendor's key prefix
+  // (`sk_test_your_stripe_secret_key`, amazee.ai's chart).
+  if (/^(insert|your|replace|enter|put|set|add)[-_ ]|[-_ ](here|goes[-_ ]here)$|[-_]your[-_]|^<[^>]*>$|^\[[^\]]*\]$/i.test(v)) return true;
   if (/^(\/run\/secrets|\/var\/run\/secrets|\/etc\/secrets)\//.test(v)) return true; // a path to a mounted secret
   if (/^(true|false|yes|no|on|off|\d{1,3})$/i.test(v)) return true;
   return false;

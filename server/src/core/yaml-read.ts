@@ -13,9 +13,9 @@
  * skipped up to the next `---` or `...` line), and the stream's other documents are read as usual. The deepest
  * of the 1,266 real YAML files in the shared corpus nests 19 levels.
  *
- * A flow collection whose lines are indented less than the block around it is read as go-yaml, PyYAML and js-yaml
- * read it, to its closing bracket (readUnderIndentedFlows): kubectl, Helm, the SAM CLI and the Serverless Framework
- * accept such a file, so it is no syntax error of the user's.
+ * A flow collection or a quoted scalar whose lines are indented less than the block around it is read as go-yaml,
+ * PyYAML and js-yaml read it, to its closing bracket or quote (readUnderIndented): kubectl, Helm, the SAM CLI and the
+ * Serverless Framework accept such a file, so it is no syntax error of the user's.
  *
  * The package's own error messages are not prettified (`prettyErrors` off): the core reports a problem's message
  * and position, not the package's excerpt of the line. Stack traces are not recorded while it reads: see
@@ -253,16 +253,21 @@ function forEachScalar(doc: Document.Parsed, visit: (node: Scalar) => void): voi
 /** The message the yaml package gives a flow collection that a line indented less than its block ends early. */
 const UNDER_INDENTED_FLOW = /^Flow (?:sequence|map|mapping) in block collection must be sufficiently indented/;
 
-function hasUnderIndentedFlow(doc: Document.Parsed): boolean {
-  return doc.errors.length > 0 && doc.errors.some((e) => e.code === 'BAD_INDENT' && UNDER_INDENTED_FLOW.test(e.message));
+/** The messages the yaml package gives a quoted scalar that a line indented less than its block ends early. */
+const UNCLOSED_QUOTE = /^Missing closing ['"]quote/;
+
+/** True when `doc` has an error that readUnderIndented may take away: a flow collection or a quoted scalar ended early. */
+function hasUnderIndented(doc: Document.Parsed): boolean {
+  return doc.errors.length > 0 && doc.errors.some((e) => (e.code === 'BAD_INDENT' && UNDER_INDENTED_FLOW.test(e.message)) || (e.code === 'MISSING_CHAR' && UNCLOSED_QUOTE.test(e.message)));
 }
 
 /**
- * Where the lexer ended a flow collection early because a line inside it is indented less than the block around it:
- * the offset of the outermost `[` or `{` still open at each such end (one lexing pass).
+ * Where the lexer ended a flow collection or a quoted scalar early because a line inside it is indented less than the
+ * block around it (one lexing pass): for a collection, the offset of the outermost `[` or `{` still open at that end;
+ * for a quoted scalar outside any collection, the offset of its opening quote when its closing quote is further on.
  */
-function flowsEndedEarly(text: string): number[] {
-  const starts: number[] = [];
+function endedEarly(text: string): { start: number; flow: boolean }[] {
+  const starts: { start: number; flow: boolean }[] = [];
   const open: number[] = [];
   let offset = 0;
   let scalarText = false;
@@ -273,12 +278,45 @@ function flowsEndedEarly(text: string): number[] {
     if (type === 'flow-seq-start' || type === 'flow-map-start') open.push(offset);
     else if ((type === 'flow-seq-end' || type === 'flow-map-end') && open.length > 0) open.pop();
     else if (type === 'flow-error-end' || type === 'doc-start' || type === 'doc-end') {
-      if (type === 'flow-error-end' && open.length > 0) starts.push(open[0]);
+      if (type === 'flow-error-end' && open.length > 0) starts.push({ start: open[0], flow: true });
       open.length = 0;
+    } else if ((type === 'single-quoted-scalar' || type === 'double-quoted-scalar') && open.length === 0) {
+      // Inside a collection, the collection's own reading (flowEnd) takes its quoted scalars whole.
+      const { close } = quotedEnd(text, offset, []);
+      if (close !== undefined && close !== offset + lexeme.length - 1) starts.push({ start: offset, flow: false });
     }
     if (!type || !ZERO_WIDTH.has(type)) offset += lexeme.length;
   }
   return starts;
+}
+
+/** True when a document marker (`---` or `...` alone or before a space) starts the line after the line break at `at`. */
+function markerAfter(text: string, at: number): boolean {
+  return text[at] === '\n' && (text.startsWith('---', at + 1) || text.startsWith('...', at + 1)) && (at + 4 >= text.length || SPACE_OR_BREAK.test(text[at + 4]));
+}
+
+/**
+ * The offset of the quote that closes the quoted scalar opening at `start`, read as go-yaml and PyYAML read it whatever
+ * the indentation of its lines: `''` inside single quotes and a backslash's next character inside double quotes are
+ * its text. Its line breaks are added to `blanks`. When it is not closed before a document marker or the end of the
+ * text, `close` is undefined and `stop` is where the reading stopped.
+ */
+function quotedEnd(text: string, start: number, blanks: number[]): { close?: number; stop: number } {
+  const quote = text[start];
+  for (let j = start + 1; j < text.length; j++) {
+    const d = text[j];
+    if (d === '\n' || d === '\r') {
+      blanks.push(j);
+      if (markerAfter(text, j)) return { stop: j + 1 };
+    } else if (quote === '"' && d === '\\') {
+      j++;
+      if (text[j] === '\n' || text[j] === '\r') blanks.push(j);
+    } else if (d === quote) {
+      if (quote === "'" && text[j + 1] === "'") j++;
+      else return { close: j, stop: j + 1 };
+    }
+  }
+  return { stop: text.length };
 }
 
 const SPACE_OR_BREAK = /[ \t\r\n]/;
@@ -300,7 +338,7 @@ function flowEnd(text: string, start: number, blanks: number[]): { close?: numbe
     const c = text[i];
     if (c === '\n' || c === '\r' || c === ' ' || c === '\t') {
       if (c === '\n' || c === '\r') blanks.push(i);
-      if (c === '\n' && (text.startsWith('---', i + 1) || text.startsWith('...', i + 1)) && (i + 4 >= text.length || SPACE_OR_BREAK.test(text[i + 4]))) return { stop: i + 1 };
+      if (markerAfter(text, i)) return { stop: i + 1 };
       if (inProperty) nodeMayStart = true;
       inProperty = false;
       continue;
@@ -311,20 +349,9 @@ function flowEnd(text: string, start: number, blanks: number[]): { close?: numbe
       continue;
     }
     if (nodeMayStart && (c === "'" || c === '"')) {
-      let j = i + 1;
-      for (; j < text.length; j++) {
-        const d = text[j];
-        if (d === '\n' || d === '\r') blanks.push(j);
-        else if (c === '"' && d === '\\') {
-          j++;
-          if (text[j] === '\n' || text[j] === '\r') blanks.push(j);
-        } else if (d === c) {
-          if (c === "'" && text[j + 1] === "'") j++;
-          else break;
-        }
-      }
-      if (j >= text.length) return { stop: text.length };
-      i = j;
+      const quoted = quotedEnd(text, i, blanks);
+      if (quoted.close === undefined) return { stop: quoted.stop };
+      i = quoted.close;
       nodeMayStart = false;
       continue;
     }
@@ -341,28 +368,34 @@ function flowEnd(text: string, start: number, blanks: number[]): { close?: numbe
 }
 
 /**
- * The documents read again where a flow collection's lines are indented less than the block it is in:
+ * The documents read again where a flow collection's or a quoted scalar's lines are indented less than the block it
+ * is in:
  *
  *     command: ['/bin/sh', '-c',
  *     'until nc -z "$DB_HOST" "$DB_PORT"; do sleep 5; done']
  *
- * YAML 1.2, and so the yaml package, want such lines indented deeper than `command`, and give up on the document;
- * go-yaml (kubectl, Helm), PyYAML (the SAM CLI, cfn-lint) and js-yaml (the Serverless Framework) read the collection
- * to its closing bracket whatever the indentation. So the collection is read again with its line breaks and comments as
- * spaces (the same length, so every offset stays), and each scalar that spanned a line break is given the value its
- * own text folds to. A document is replaced only when it had such an error and reads without any error now.
+ *     Format: '{
+ *       "requestId":"$context.requestId"
+ *     }'
+ *
+ * YAML 1.2, and so the yaml package, want such lines indented deeper than `command` or `Format`, and give up on the
+ * document; go-yaml (kubectl, Helm), PyYAML (the SAM CLI, cfn-lint) and js-yaml (the Serverless Framework) read the
+ * collection to its closing bracket, and the scalar to its closing quote, whatever the indentation. So the collection
+ * or the scalar is read again with its line breaks and comments as spaces (the same length, so every offset stays),
+ * and each scalar that spanned a line break is given the value its own text folds to. A document is replaced only
+ * when it had such an error and reads without any error now.
  */
-function readUnderIndentedFlows(text: string, docs: Document.Parsed[], read: (text: string) => Document.Parsed[]): Document.Parsed[] {
+function readUnderIndented(text: string, docs: Document.Parsed[], read: (text: string) => Document.Parsed[]): Document.Parsed[] {
   const breaks: number[] = [];
   let lenient = '';
   let from = 0;
-  // Where a scan stopped without a closing bracket: collections that open before it are left as they read (a
-  // collection inside one that is never closed), so no text is scanned twice.
+  // Where a scan stopped without a closing bracket or quote: what opens before it is left as it reads (a collection
+  // inside one that is never closed), so no text is scanned twice.
   let scanned = 0;
-  for (const start of flowsEndedEarly(text)) {
+  for (const { start, flow } of endedEarly(text)) {
     if (start < from || start < scanned) continue;
     const blanks: number[] = [];
-    const { close: end, stop } = flowEnd(text, start, blanks);
+    const { close: end, stop } = flow ? flowEnd(text, start, blanks) : quotedEnd(text, start, blanks);
     scanned = stop;
     if (end === undefined) continue;
     for (const at of blanks) {
@@ -377,7 +410,7 @@ function readUnderIndentedFlows(text: string, docs: Document.Parsed[], read: (te
   const again = read(lenient + text.slice(from));
   if (again.length !== docs.length) return docs;
   return docs.map((doc, i) => {
-    if (!hasUnderIndentedFlow(doc) || again[i].errors.length > 0) return doc;
+    if (!hasUnderIndented(doc) || again[i].errors.length > 0) return doc;
     refoldScalars(again[i], text, breaks);
     return again[i];
   });
@@ -402,16 +435,16 @@ function readAllDocumentsOnce(text: string, options: ReadOptions): Document.Pars
   return withoutStackTraces(() => Array.from(new Composer({ ...options, prettyErrors: false }).compose(boundedTokens(text))));
 }
 
-/** Every document of the stream, as the yaml package's `parseAllDocuments` reads them (without prettified errors), flow collections as other readers read them (readUnderIndentedFlows). */
+/** Every document of the stream, as the yaml package's `parseAllDocuments` reads them (without prettified errors), flow collections and quoted scalars as other readers read them (readUnderIndented). */
 export function readAllDocuments(text: string, options: ReadOptions = {}): Document.Parsed[] {
   const docs = readAllDocumentsOnce(text, options);
-  return docs.some(hasUnderIndentedFlow) ? readUnderIndentedFlows(text, docs, (again) => readAllDocumentsOnce(again, options)) : docs;
+  return docs.some(hasUnderIndented) ? readUnderIndented(text, docs, (again) => readAllDocumentsOnce(again, options)) : docs;
 }
 
-/** The text as one document, as the yaml package's `parseDocument` reads it (a second document is an error), flow collections as other readers read them (readUnderIndentedFlows). */
+/** The text as one document, as the yaml package's `parseDocument` reads it (a second document is an error), flow collections and quoted scalars as other readers read them (readUnderIndented). */
 export function readDocument(text: string, options: ReadOptions = {}): Document.Parsed {
   const doc = readDocumentOnce(text, options);
-  return hasUnderIndentedFlow(doc) ? readUnderIndentedFlows(text, [doc], (again) => [readDocumentOnce(again, options)])[0] : doc;
+  return hasUnderIndented(doc) ? readUnderIndented(text, [doc], (again) => [readDocumentOnce(again, options)])[0] : doc;
 }
 
 function readDocumentOnce(text: string, options: ReadOptions): Document.Parsed {

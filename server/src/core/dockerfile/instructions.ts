@@ -392,6 +392,43 @@ export function argNamesAt(model: DockerfileModel, instruction: Instruction): Se
   return new Set(argValuesAt(model, instruction).keys());
 }
 
+/** `BUILT_...`: the value the image was built with, kept to compare with the deploy's. */
+const BUILT_RECORD = /^BUILT_/i;
+/** Where the image's code came from (`DD_GIT_REPOSITORY_URL`, `GIT_REPO_URL`, `SOURCE_URL`): build metadata, like its commit. */
+const SOURCE_RECORD = /(^|_)GIT_|(^|_)(REPOSITORY|REPO|SOURCE|VCS)_(URL|URI)$/i;
+
+/** A runtime ENV setting that holds a build argument alone (argCopiesIntoEnv). */
+export interface ArgCopy {
+  instruction: Instruction;
+  variable: EnvVariable;
+  /** The build argument's name. */
+  arg: string;
+}
+
+const argCopies = new WeakMap<DockerfileModel, ArgCopy[]>();
+
+/**
+ * The ENV settings of the final image's chain of stages that hold a build argument alone (`ENV REDIS_URL=$REDIS_URL`):
+ * the value the build was given stays in the image for every deploy. Not records of the build itself: a `BUILT_…`
+ * value kept to compare with the deploy's (cal.com's start script rewrites its bundle with it), or where the code came
+ * from (`GIT_REPO_URL`), which describe the artefact as build metadata does.
+ */
+export function argCopiesIntoEnv(model: DockerfileModel): readonly ArgCopy[] {
+  let out = argCopies.get(model);
+  if (out) return out;
+  out = [];
+  for (const instruction of runtimeInstructions(model)) {
+    if (instruction.getKeyword() !== 'ENV') continue;
+    const args = argNamesAt(model, instruction);
+    for (const variable of propertiesOf(instruction)) {
+      const arg = soleReference(variable.value);
+      if (arg && args.has(arg) && !BUILT_RECORD.test(variable.name) && !SOURCE_RECORD.test(variable.name)) out.push({ instruction, variable, arg });
+    }
+  }
+  argCopies.set(model, out);
+  return out;
+}
+
 /** `$NAME`, `${NAME}` or `${NAME:-default}` alone: the referenced variable name. */
 export function soleReference(value: string): string | undefined {
   const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+=?][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(value.trim());

@@ -144,7 +144,7 @@ function closesPattern(source: SourceText, command: SimpleCommand): boolean {
 }
 
 /**
- * The simple commands of a shell script that run on every start: not inside a loop, a brace group, an `if` or a
+ * The simple commands of a shell script that run on every start (the condition of an `until` loop among them): not inside a loop, a brace group, an `if` or a
  * `case` (unless `args`, the script's arguments, decide it: `if [ "$1" = "migrate-and-serve" ]`, `case "$1" in`
  * `web)`), not after `||`, nor in a `&&` list that starts with a test (`[ "$MIGRATE" = 1 ] && …`), nor after a
  * conditional `return 0`. A call of one of the script's functions yields the commands of its body, read the same way
@@ -244,7 +244,12 @@ export function readScript(uri: string, text: string, args?: readonly string[]):
         // `case "$1" in`: its branches are chosen by the script's first argument.
         const known = args !== undefined && words.length === 3 && (words[1].value === '$1' || words[1].value === '${1}') && words[2].value === 'in';
         blocks.push({ kind: 'case', known, taken: false, done: false });
-      } else if (OPENERS.has(first) || opensFunction) blocks.push({ kind: 'other', known: false, taken: false, done: false });
+      } else if (OPENERS.has(first) || opensFunction) {
+        // `until dotnet ef database update; do sleep 1; done`: the condition of a retry loop runs on every start, at
+        // least once, until it succeeds (kukielp/dotnetcore31quickstart); not a test (`until [ -f ready ]`) or a negation.
+        if (first === 'until' && running && !guarded && words.length > 1 && !TESTS.has(words[1].value) && words[1].value !== '!') out.push({ ...command, words: words.slice(1) });
+        blocks.push({ kind: 'other', known: false, taken: false, done: false });
+      }
       else if (first === 'elif' || words.length === 0) {
         // The test of an `elif` (read above), or a lone `then`/`else`.
       } else if (!running) {

@@ -15,6 +15,7 @@
  */
 import type { BuildVariant, ReplicaSetting } from '../applications';
 import type { KubeObject } from './model';
+import { nodeAt, scalarNumber } from './yaml-nodes';
 
 interface ObjectBuilds {
   variants: readonly BuildVariant[];
@@ -123,8 +124,70 @@ export function replicaSettingIn(object: KubeObject, t: Build): ReplicaSetting |
   const settings = t?.replicas;
   if (!settings || object.name === undefined) return undefined;
   const built = builtName(object, t);
-  for (let i = settings.length - 1; i >= 0; i--) if (settings[i].name === object.name || settings[i].name === built) return settings[i];
+  for (let i = settings.length - 1; i >= 0; i--) {
+    const setting = settings[i];
+    if ('name' in setting && settingNames(setting, object, built)) return setting;
+  }
   return undefined;
+}
+
+/** True when a `replicas:` entry or an inline patch's target names `object` (as written or as built, `built`). */
+function settingNames(setting: ReplicaSetting, object: KubeObject, built: string | undefined): boolean {
+  return (setting.kind === undefined || setting.kind === object.kind) && (setting.name === object.name || setting.name === built);
+}
+
+/** A workload's replica count in one build, and what sets it there. */
+export interface BuiltReplicas {
+  /** Undefined when not known: a templated count, a `replicas:` entry whose count is no whole number. */
+  count: number | undefined;
+  /** The patch object that sets it, when one does. */
+  patch?: KubeObject;
+  /** The `replicas:` entry that sets it, when one does. */
+  setting?: ReplicaSetting;
+}
+
+/**
+ * The replica count `object` has in build `t` (as written when `t` is undefined): the outermost setting of the build
+ * that names it, a kustomization's `replicas:` entry or a patch object of the same kind and name (as written or as
+ * built) that sets `spec.replicas` (`patchObjects` gives a patch file's objects); otherwise its own `spec.replicas`,
+ * one when it has none.
+ */
+export function builtReplicas(object: KubeObject, t: Build, patchObjects: (uri: string) => readonly KubeObject[]): BuiltReplicas {
+  const sources = t?.replicas;
+  if (sources && object.name !== undefined) {
+    const built = builtName(object, t);
+    for (let i = sources.length - 1; i >= 0; i--) {
+      const source = sources[i];
+      if ('name' in source) {
+        if (settingNames(source, object, built)) return { count: source.count, setting: source };
+        continue;
+      }
+      for (const patch of patchObjects(source.patch)) {
+        if (patch.kind !== object.kind || (patch.name !== object.name && patch.name !== built)) continue;
+        const node = nodeAt(patch.node, ['spec', 'replicas'], patch.doc);
+        if (node) return { count: scalarNumber(node, patch.doc), patch };
+      }
+    }
+  }
+  const own = nodeAt(object.node, ['spec', 'replicas'], object.doc);
+  return { count: own ? scalarNumber(own, object.doc) : 1 };
+}
+
+/**
+ * `to` (a file or folder URI) as seen from the file `from`: its path below the deepest folder both are in
+ * (`overlays/dev/kustomization.yaml` from `base/app.yaml`; `overlays/dev` for that folder).
+ */
+export function pathBelowShared(from: string, to: string): string {
+  const a = from.split('/');
+  const b = to.split('/');
+  let shared = 0;
+  while (shared < a.length - 1 && shared < b.length - 1 && a[shared] === b[shared]) shared++;
+  return b.slice(shared).join('/');
+}
+
+/** The root folder of build `t` as seen from the file `from` (`overlays/dev`), to name the build in a message. */
+export function buildPath(t: BuildVariant, from: string): string {
+  return pathBelowShared(from, t.root);
 }
 
 /** Labels of the object's pods in build `t` (a Pod's are its own metadata labels). */

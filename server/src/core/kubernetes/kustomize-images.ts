@@ -9,6 +9,7 @@ import { locationOf } from './selectors';
 import { isTemplated, type KubeObject, type KubernetesModel } from './model';
 import { isLogicalImageName, isMovingTag, isPlaceholderImage, parseImageReference } from './images';
 import { asMap, scalarString, seqItems, valueOf } from './yaml-nodes';
+import { pathBelowShared } from './builds';
 
 export interface KustomizeImageEntry {
   name: string;
@@ -146,11 +147,7 @@ export function movingTagSetByBuilds(workspace: KubernetesWorkspace, uri: string
 
 /** Where a kustomization is, as seen from the file `uri`: its path below the folder both share (`overlays/dev/kustomization.yaml`). */
 function kustomizationPath(uri: string, kustomization: KubeObject): string {
-  const from = uri.split('/');
-  const to = kustomization.uri.split('/');
-  let shared = 0;
-  while (shared < from.length - 1 && shared < to.length - 1 && from[shared] === to[shared]) shared++;
-  return to.slice(shared).join('/');
+  return pathBelowShared(uri, kustomization.uri);
 }
 
 /** A container image written out in full: what the registry and digest rules can judge. */

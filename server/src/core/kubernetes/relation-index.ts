@@ -82,6 +82,8 @@ export interface RelationIndex {
    * namespace compatible with `from` and in a build with it, in workspace order.
    */
   workloadsMountingClaim(claim: string, from: KubeObject): readonly KubeObject[];
+  /** The objects of the workspace read from file `uri`, in workspace order (a Kustomize patch file's, for builtReplicas). */
+  objectsOfFile(uri: string): readonly KubeObject[];
 }
 
 const labelKey = (key: string, value: string) => `${key}\u0000${value}`;
@@ -95,6 +97,7 @@ interface Built {
   names: Map<string, readonly string[]>;
   appsByRepository?: Map<string, { object: KubeObject; image: string }[]>;
   byClaim?: Map<string, KubeObject[]>;
+  byFile?: Map<string, KubeObject[]>;
 }
 
 const indexes = new WeakMap<readonly KubeObject[], RelationIndex>();
@@ -112,6 +115,13 @@ export function relationIndex(workspace: KubernetesWorkspace): RelationIndex {
 function build(workspace: KubernetesWorkspace): RelationIndex {
   const state: Built = { order: new Map(workspace.objects.map((o, i) => [o, i])), answers: new Map(), names: new Map() };
   return {
+    objectsOfFile(uri) {
+      if (!state.byFile) {
+        state.byFile = new Map();
+        for (const object of workspace.objects) addTo(state.byFile, object.uri, object);
+      }
+      return state.byFile.get(uri) ?? [];
+    },
     hpasTargeting(workload) {
       if (!state.hpasByTarget) {
         state.hpasByTarget = new Map();
@@ -380,6 +390,8 @@ function signatureOf(object: KubeObject, text: string): RelationSignature {
     for (const name of namesOf(object)) provides.add(`obj:${object.kind}/${name}`);
   }
   if (object.name !== undefined) provides.add(`kind:${object.kind}`);
+  // A replica count, possibly a patch's without pod labels (see the budget's wants below).
+  if (WORKLOAD_KINDS.has(object.kind) && nodeAt(object.node, ['spec', 'replicas'], object.doc)) provides.add('replicas');
   const pod = object.podSpec;
   if (pod) {
     signature.podLabels = pod.podLabels;
@@ -433,8 +445,13 @@ function signatureOf(object: KubeObject, text: string): RelationSignature {
       provides.add(`sel:${first}`);
       wants.add(`pod:${first}`);
     }
-    // A budget skips workloads that an autoscaler scales.
-    if (object.kind === 'PodDisruptionBudget') wants.add('scaler');
+    // A budget skips workloads that an autoscaler scales, and judges each build's replica count (a kustomization's
+    // `replicas:` entry, a patch that sets `spec.replicas`).
+    if (object.kind === 'PodDisruptionBudget') {
+      wants.add('scaler');
+      wants.add('kustomization');
+      wants.add('replicas');
+    }
   }
   const target = scaleTargetOf(object) ?? (object.kind === 'HorizontalPodAutoscaler' ? definedTarget(rawScaleTarget(object)) : undefined);
   if (target) {

@@ -1056,9 +1056,12 @@ export class ServerlessModel {
       const key = first ? keyName(first) : undefined;
       const range = first && this.rangeOf(first.key as Node);
       if (!first || !key || !range) continue;
-      const kind: EventType = key === 'http' ? 'api' : key === 'httpApi' ? 'http-api' : key === 'sqs' ? 'sqs' : key === 'schedule' ? 'schedule' : 'other';
-      let source: Node | undefined;
       const body = resolve(first.value, doc);
+      // `async: true` on an `http` event makes API Gateway invoke the function asynchronously (a lambda integration with
+      // `X-Amz-Invocation-Type: 'Event'`) and answer at once: it waits for nothing, as for a CloudFormation integration that asks so.
+      const asynchronous = key === 'http' && isMap(body) && ['true', 'True', 'TRUE'].includes(scalarString(valueOf(body, 'async', doc), doc) ?? '');
+      const kind: EventType = key === 'http' ? (asynchronous ? 'other' : 'api') : key === 'httpApi' ? 'http-api' : key === 'sqs' ? 'sqs' : key === 'schedule' ? 'schedule' : 'other';
+      let source: Node | undefined;
       if (kind === 'sqs') source = isMap(body) && !intrinsicOf(body) ? valueOf(body, 'arn', doc) : body;
       else if (kind === 'schedule') source = isMap(body) ? valueOf(body, 'rate', doc) : body;
       out.push({ type: kind, name: key, range, source });

@@ -70,6 +70,7 @@ testRule(rule, {
     { name: 'a container tool and a package manager with migrate-like words before the app', code: 'FROM node:20-slim\nCMD ["sh", "-c", "helm db upgrade; docker migrate; exec node server.js"]\n' },
     { name: "a script handed to su whose text is a variable, or that only starts the app", code: DJANGO, buildContext: script('#!/bin/sh\nsu app -c "$START"\nexec su -s /bin/sh app -c \'exec gunicorn app.wsgi\'\n') },
     { name: 'a script that migrates last, with only output and file edits in a branch after it, is the one-off process', code: DJANGO, buildContext: script('#!/bin/sh\nset -e\npython manage.py migrate --noinput\nif [ -n "$VERBOSE" ]; then\n  echo "migrated"\n  rm -f /tmp/lock\nfi\n') },
+    { name: 'an until loop that waits on a test, then a server', code: DJANGO, buildContext: script('#!/bin/sh\nuntil [ -f /tmp/ready ]; do sleep 1; done\nuntil ! python manage.py migrate --check; do sleep 1; done\nexec gunicorn app.wsgi\n') },
   ],
   invalid: [
     {
@@ -165,6 +166,13 @@ testRule(rule, {
       code: 'FROM python:3.13-slim\nWORKDIR /app\nCOPY entrypoint.sh console ./\nEXPOSE 8000\nENTRYPOINT ["./entrypoint.sh"]\n',
       buildContext: script('#!/bin/sh\nset -e\n./console --migrate\nexec uwsgi --module app:APP --http :8000\n', 'entrypoint.sh'),
       errors: [{ line: 5, column: 13, endColumn: 30, messageId: 'inScript', message: '`entrypoint.sh` runs `./console --migrate`', relatedLines: [3] }],
+    },
+    {
+      // kukielp/dotnetcore31quickstart (review set 81): a retry loop whose condition is the migration runs it on every start.
+      name: 'a migration retried by an until loop until the database takes it',
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY entrypoint.sh ./\nCOPY out/ ./\nENTRYPOINT ["./entrypoint.sh"]\n',
+      buildContext: script('#!/bin/bash\nset -e\nuntil dotnet ef database update; do\n  >&2 echo "SQL Server is starting up"\n  sleep 1\ndone\nexec dotnet app.dll\n', 'entrypoint.sh'),
+      errors: [{ line: 5, column: 13, messageId: 'inScript', message: '`entrypoint.sh` runs `dotnet ef database update`', relatedLines: [3] }],
     },
   ],
 });

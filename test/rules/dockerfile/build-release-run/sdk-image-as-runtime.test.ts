@@ -15,6 +15,7 @@ testRule(rule, {
     { name: 'a JDK image whose start is a script (not read here)', code: 'FROM eclipse-temurin:17-jdk\nCOPY run.sh /run.sh\nCMD ["/run.sh"]\n' },
     { name: 'a vendor JDK without a JRE image beside it', code: 'FROM amazoncorretto:17\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n' },
     { name: 'a Temurin tag that says jre', code: 'FROM eclipse-temurin:21-jre-alpine\nCOPY app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n' },
+    { name: 'the Docker Hub image of .NET Core 2.2 with its runtime tag', code: 'FROM microsoft/dotnet:2.2-aspnetcore-runtime\nWORKDIR /app\nCOPY out .\nENTRYPOINT ["dotnet", "Api.dll"]\n' },
   ],
   invalid: [
     {
@@ -54,6 +55,17 @@ testRule(rule, {
       name: 'a Temurin tag that names no variant is the JDK',
       code: 'FROM maven:3.9-eclipse-temurin-21 AS build\nCOPY . .\nRUN mvn -q package\nFROM eclipse-temurin:21-alpine\nCOPY --from=build /target/demo.jar demo.jar\nENTRYPOINT ["java", "-jar", "demo.jar"]\n',
       errors: [{ line: 4, column: 6, messageId: 'jdk', message: '`eclipse-temurin:21-alpine`' }],
+    },
+    {
+      // kukielp/dotnetcore31quickstart (review set 81): .NET Core 3.1's SDK image, under its `dotnet/core` path.
+      name: 'a .NET Core 3.1 app run on its SDK image',
+      code: 'FROM mcr.microsoft.com/dotnet/core/sdk:3.1\nWORKDIR /app\nCOPY . .\nRUN dotnet build\nENTRYPOINT ["dotnet", "bin/Debug/netcoreapp3.1/pgapp.dll"]\n',
+      errors: [{ line: 1, column: 6, messageId: 'sdk', message: 'mcr.microsoft.com/dotnet/core/aspnet or runtime' }],
+    },
+    {
+      name: 'the Docker Hub image of .NET Core 2.2 with its SDK tag',
+      code: 'FROM microsoft/dotnet:2.2-sdk\nWORKDIR /app\nCOPY . .\nRUN dotnet publish -c Release -o out\nENTRYPOINT ["dotnet", "out/Api.dll"]\n',
+      errors: [{ line: 1, column: 6, messageId: 'sdk', message: '`microsoft/dotnet:2.2-sdk`' }],
     },
   ],
 });

@@ -97,5 +97,11 @@ testRule(rule, {
       code: 'FROM python:2.7\nWORKDIR /code\nCMD python manage.py celery --loglevel=info --detach -P eventlet && \\\n    gunicorn -b 0.0.0.0:80 -k eventlet -w 1 manage:app\n',
       errors: [{ line: 3, column: 5, messageId: 'daemon' }],
     },
+    {
+      // dariusmazeika/city-tour-app (review set 82): `-D` is Celery's short form of `--detach`.
+      name: 'a Celery worker detached with -D before gunicorn',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCMD celery -A app worker -D && exec gunicorn app.wsgi\n',
+      errors: [{ line: 3, column: 5, messageId: 'daemon', message: '`celery -A app worker -D` detaches' }],
+    },
   ],
 });

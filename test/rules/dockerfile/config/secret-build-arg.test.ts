@@ -8,6 +8,12 @@ testRule(rule, {
     { name: 'non-secret build args', code: 'FROM node:20-slim\nARG VERSION\nARG TOKEN_HEADER\nRUN echo $VERSION $TOKEN_HEADER > /version\n' },
     { name: 'literal default is the other rule', code: 'FROM node:20-slim\nARG NPM_TOKEN=npm_abcdefghijklmnopqrstuvwxyz0123456789\nRUN echo $NPM_TOKEN\n' },
     { name: 'a key the front-end build publishes in the browser bundle (Infisical: VITE_POSTHOG_API_KEY)', code: 'ARG POSTHOG_API_KEY=posthog-api-key\nFROM node:20 AS frontend\nARG POSTHOG_API_KEY\nENV VITE_POSTHOG_API_KEY $POSTHOG_API_KEY\nRUN npm run build\nFROM node:20-slim\nARG POSTHOG_API_KEY\nENV POSTHOG_API_KEY=$POSTHOG_API_KEY\nCMD ["node", "server.js"]\n' },
+    {
+      // ecds/beckett-data-api (review set 81): the key the Rails process reads, kept in the image's ENV; that is
+      // config/build-arg-frozen-into-env's finding (supply it at run time), not a build secret for a secret mount.
+      name: "an argument the final image keeps in its ENV for its process, read by no later build step",
+      code: 'FROM ruby:3.3.4\nARG RAILS_MASTER_KEY\nWORKDIR /usr/src/app\nENV RAILS_MASTER_KEY=$RAILS_MASTER_KEY\nENV RAILS_ENV=production\nCOPY Gemfile* ./\nRUN bundle install\nCOPY . .\nCMD ["bundle", "exec", "puma"]\n',
+    },
   ],
   invalid: [
     {
@@ -17,7 +23,7 @@ testRule(rule, {
     },
     {
       name: 'persisted into ENV',
-      code: 'FROM python:3.12-slim\nARG PYPI_PASSWORD\nENV PYPI_PASSWORD=$PYPI_PASSWORD\n',
+      code: 'FROM python:3.12-slim\nARG PYPI_PASSWORD\nENV PYPI_PASSWORD=$PYPI_PASSWORD\nRUN pip install --extra-index-url "https://me:${PYPI_PASSWORD}@pypi.example.com/simple" app\n',
       errors: [{ line: 2, column: 5, endColumn: 18 }],
     },
     {

@@ -25,6 +25,21 @@ testRule(rule, {
     },
     // kedacore/sample-go-rabbitmq: `:dev` alone is a moving tag, which mutable-image-tag reports on the same word.
     { name: 'a tag that is only an environment\'s name', code: deploy('shop/web:staging') },
+    {
+      // silborynirmata/kustomize-tomcat's PROD overlay: `newTag: prod` is a moving tag, which mutable-image-tag reports on the
+      // base's container, naming this kustomization (review set 80: one finding for one pattern, not two).
+      name: 'an overlay whose images entry sets a tag that is only an environment\'s name',
+      filename: 'PROD/kustomization.yaml',
+      code: 'images:\n  - name: ssilbory/alpine-tomcat # match images with this name\n    newName: prod-repo/alp-tomcat\n    newTag: prod\nbases:\n- ../BASE\n',
+      workspace: [{ filename: 'BASE/deploy.yaml', code: deploy('ssilbory/alpine-tomcat:9') }],
+    },
+    {
+      // gathertown/grapevine's overlays: an entry for an image that no container of the application runs; Kustomize ignores it.
+      name: 'an overlay entry that rewrites no container of the application',
+      filename: 'overlays/production/kustomization.yaml',
+      code: 'resources: [../../base]\nimages:\n  - name: REGISTRY/grapevine-ambient-extraction\n    newName: your-registry/grapevine-ambient-extraction\n    newTag: production-1.2.0\n',
+      workspace: [{ filename: 'base/deploy.yaml', code: deploy('REGISTRY/grapevine-api:latest') }],
+    },
   ],
   invalid: [
     { name: 'repository per environment', code: deploy('registry.example.com/shop/web-prod:3.0.1'), errors: [{ line: 14, column: 18, endLine: 14, endColumn: 58, messageId: 'repository', message: '`prod`' }] },
@@ -34,16 +49,18 @@ testRule(rule, {
       errors: [{ line: 10, column: 18, messageId: 'tag', message: '`prod`' }],
     },
     {
-      // silborynirmata/kustomize-tomcat: the PROD overlay deploys `prod-repo/alp-tomcat:prod`.
+      // silborynirmata/kustomize-tomcat's PROD overlay with a dated tag: it deploys `prod-repo/alp-tomcat:prod-20240601`.
       name: 'an overlay whose images entry tags the image for its environment',
       filename: 'PROD/kustomization.yaml',
-      code: 'images:\n  - name: ssilbory/alpine-tomcat # match images with this name\n    newName: prod-repo/alp-tomcat\n    newTag: prod\nbases:\n- ../BASE\n',
-      errors: [{ line: 4, column: 13, endLine: 4, endColumn: 17, messageId: 'tag', message: 'Image `prod-repo/alp-tomcat:prod` is tagged for the `prod` environment' }],
+      code: 'images:\n  - name: ssilbory/alpine-tomcat # match images with this name\n    newName: prod-repo/alp-tomcat\n    newTag: prod-20240601\nbases:\n- ../BASE\n',
+      workspace: [{ filename: 'BASE/deploy.yaml', code: deploy('ssilbory/alpine-tomcat:9') }],
+      errors: [{ line: 4, column: 13, endLine: 4, endColumn: 26, messageId: 'tag', message: 'Image `prod-repo/alp-tomcat:prod-20240601` is tagged for the `prod` environment' }],
     },
     {
       name: 'an overlay that renames the image to a per-environment repository',
       filename: 'overlays/staging/kustomization.yaml',
       code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n  - name: shop/web\n    newName: registry.example.com/shop/web-staging\n',
+      workspace: [{ filename: 'base/deploy.yaml', code: deploy('shop/web:3.0.1') }],
       errors: [{ line: 5, column: 14, messageId: 'repository', message: 'Image `registry.example.com/shop/web-staging` is a per-environment build' }],
     },
   ],

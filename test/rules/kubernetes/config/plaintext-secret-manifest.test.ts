@@ -29,6 +29,16 @@ testRule(rule, {
       name: 'credentials left as placeholders beside settings (hosts, ports, names)',
       code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: app}\nstringData:\n  SECRET_KEY: "change-me-to-a-secure-random-string"\n  POSTGRES_PASSWORD: "change-me-to-secure-password"\n  POSTGRES_DB: "qfieldcloud_db"\n  POSTGRES_USER: "qfieldcloud"\n  POSTGRES_HOST: "app-postgres"\n  POSTGRES_PORT: "5432"\n  STORAGE_REGION: "us-east-1"\n',
     },
+    {
+      // memenow/dyvine (review set 82): fill-ins written as plain text under `data`: no base64, so no value the API server takes.
+      name: 'placeholders written as plain text under data',
+      code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: dyvine-secrets\ntype: Opaque\ndata:\n  SECURITY_SECRET_KEY: PLACEHOLDER\n  SECURITY_API_KEY: PLACEHOLDER\n  R2_SECRET_ACCESS_KEY: PLACEHOLDER\n',
+    },
+    {
+      // amazeeio/amazee.ai (review set 82): a fill-in after a vendor's key prefix.
+      name: "a vendor key's fill-in (sk_test_your_…)",
+      code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: backend\nstringData:\n  stripe-secret-key: sk_test_your_stripe_secret_key\n  aws-secret-key: your_aws_secret_key\n',
+    },
   ],
   invalid: [
     {

@@ -63,7 +63,7 @@ testRule(rule, {
     {
       name: 'a share that rounds up to every replica (80% of 3 is 3)',
       code: `${pdb('minAvailable: 80%')}---\n${deployment(3)}`,
-      errors: [{ line: 6, column: 17, messageId: 'minAvailableAll', message: 'equals the 3 replica(s)' }],
+      errors: [{ line: 6, column: 17, messageId: 'minAvailableAll', message: 'keeps all 3 replica(s)' }],
     },
     { name: 'maxUnavailable 0', code: pdb('maxUnavailable: 0'), errors: [{ line: 6, column: 19, endLine: 6, endColumn: 20, messageId: 'maxUnavailableZero' }] },
     { name: 'minAvailable 100%', code: pdb('minAvailable: "100%"'), errors: [{ line: 6, column: 17, messageId: 'minAvailableHundred' }] },

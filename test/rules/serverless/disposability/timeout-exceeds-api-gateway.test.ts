@@ -28,6 +28,11 @@ testRule(rule, {
     { name: 'a WebSocket API: its routes answer through the connection', code: behindOpenApi(300, SYNC, '!Ref Fn', 'Ws', 'AWS::ApiGatewayV2::Api', '      ProtocolType: WEBSOCKET\n').replace('  Api:\n', '  Ws:\n') },
     { name: 'an HTTP API named by the permission waits 30 s', code: behindOpenApi(30, SYNC, '!Ref Fn', 'Http', 'AWS::ApiGatewayV2::Api', '      ProtocolType: HTTP\n').replace('  Api:\n', '  Http:\n') },
     { name: 'an integration timeout raised for the event', code: sam('      Timeout: 50\n', 'Api\n          Properties:\n            TimeoutInMillis: 60000') },
+    {
+      name: 'a Serverless Framework http event with async: true (API Gateway invokes the function with X-Amz-Invocation-Type Event and answers at once)',
+      filename: 'serverless.yml',
+      code: 'service: r\nprovider: {name: aws, runtime: python3.12}\nfunctions:\n  scraper:\n    handler: handler.lambda_handler\n    timeout: 120\n    events:\n      - http: {path: run-scraper, method: post, async: true}\n',
+    },
   ],
   invalid: [
     { name: 'REST API', code: sam('      Timeout: 60\n', 'Api'), errors: [{ line: 6, column: 16, messageId: 'timeout', message: 'after 29 s' }] },

@@ -35,7 +35,7 @@ export default defineDockerfileRule({
       'starts `php-fpm` in both branches of an `if`); and commands that are not a recognised migration, seed or warm-up tool (the',
       'common tools by their own spelling, and an application\'s own `migrate`, `db migrate` or `db upgrade` command:',
       '`./fider migrate`, `airflow db migrate`). In',
-      'an entrypoint script, a migration inside a condition or a loop (`if [ "$WEB" = 1 ]`, `case`), after a test',
+      'an entrypoint script, a migration inside a condition or a loop (`if [ "$WEB" = 1 ]`, `case`; the condition of an `until` retry loop does run at every start), after a test',
       '(`[ "$MIGRATE" = 1 ] && …`) or `||` is a choice the script makes per start, and is not reported; but a test of',
       'the script\'s first argument against a word (`if [ "$1" = "migrate-and-serve" ]`, `case "$1" in web)`) is',
       'decided by what the image starts it with (Flagsmith\'s `CMD ["migrate-and-serve"]`), and a call of one of the',

@@ -5,8 +5,12 @@ import { imagePurpose, startInfo } from '../../../dockerfile/start-command';
 import type { DockerfileModel } from '../../../dockerfile/model';
 
 /** Official build images and the runtime image to use instead. */
-const SDK_IMAGES: { pattern: RegExp; instead: string }[] = [
+const SDK_IMAGES: { pattern: RegExp; tag?: RegExp; instead: string }[] = [
   { pattern: /^mcr\.microsoft\.com\/dotnet\/sdk$/, instead: 'mcr.microsoft.com/dotnet/aspnet or runtime' },
+  // .NET Core 2.1 to 3.1 (`mcr.microsoft.com/dotnet/core/sdk:3.1`), and the Docker Hub images before them (`microsoft/dotnet:2.2-sdk`).
+  { pattern: /^mcr\.microsoft\.com\/dotnet\/core\/sdk$/, instead: 'mcr.microsoft.com/dotnet/core/aspnet or runtime' },
+  { pattern: /^microsoft\/dotnet$/, tag: /(^|-)sdk(-|$)/, instead: 'the `aspnetcore-runtime` or `runtime` tag of the same version' },
+  { pattern: /^microsoft\/aspnetcore-build$/, instead: 'microsoft/aspnetcore' },
   { pattern: /^golang$/, instead: 'gcr.io/distroless/static, alpine or scratch' },
   { pattern: /^rust$/, instead: 'debian:*-slim or gcr.io/distroless/cc' },
   { pattern: /^maven$/, instead: 'eclipse-temurin:*-jre' },
@@ -62,7 +66,7 @@ export default defineDockerfileRule({
     const image = rootImage(stage);
     if (!stage || !image?.name) return;
     const short = shortImageName(image.name);
-    const sdk = SDK_IMAGES.find((s) => s.pattern.test(short)) ?? (JDK_PUBLISHERS.test(short) && runsJavaProgram(model) && isJdkTag(short, image.tag) ? JDK : undefined);
+    const sdk = SDK_IMAGES.find((s) => s.pattern.test(short) && (!s.tag || s.tag.test(image.tag ?? ''))) ?? (JDK_PUBLISHERS.test(short) && runsJavaProgram(model) && isJdkTag(short, image.tag) ? JDK : undefined);
     if (!sdk || imagePurpose(model, stage) !== 'app') return;
     // Report where the final stage says FROM; an inherited base is named in the message.
     report({ messageId: sdk === JDK ? 'jdk' : 'sdk', data: { image: image.expanded ?? image.name, instead: sdk.instead }, range: stage.image.range });

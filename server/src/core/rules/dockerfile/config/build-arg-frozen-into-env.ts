@@ -1,15 +1,10 @@
 import { defineDockerfileRule } from '../../../rule';
-import { propertiesOf } from '../../../dockerfile/model';
-import { argNamesAt, browserPublicArgs, isBrowserPublic, runsAfter, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
+import { argCopiesIntoEnv, browserPublicArgs, isBrowserPublic, runsAfter, runtimeInstructions } from '../../../dockerfile/instructions';
 import { looksLikeSecretName } from '../../../secrets';
 
 /** Names of settings that differ per deploy: where services live, which domain, which bucket. */
 const CONFIG_LIKE = /(_|^)(URL|URI|HOST|HOSTNAME|HOSTS|ENDPOINT|DSN|ADDR|ADDRESS|SERVER|SERVERS|DOMAIN|ORIGIN|ORIGINS|BUCKET|QUEUE|TOPIC|DATABASE|REGION|TENANT|BROKERS?)$/i;
 
-/** `BUILT_...`: the value the image was built with, kept to compare with the deploy's. */
-const BUILT_RECORD = /^BUILT_/i;
-/** Where the image's code came from (`DD_GIT_REPOSITORY_URL`, `GIT_REPO_URL`, `SOURCE_URL`): build metadata, like its commit. */
-const SOURCE_RECORD = /(^|_)GIT_|(^|_)(REPOSITORY|REPO|SOURCE|VCS)_(URL|URI)$/i;
 
 export default defineDockerfileRule({
   meta: {
@@ -39,24 +34,15 @@ export default defineDockerfileRule({
   },
   check({ model, report }) {
     const runtime = runtimeInstructions(model);
-    for (const instruction of runtime) {
-      if (instruction.getKeyword() !== 'ENV') continue;
-      const args = argNamesAt(model, instruction);
-      for (const variable of propertiesOf(instruction)) {
-        const arg = soleReference(variable.value);
-        if (!arg || !args.has(arg)) continue;
-        // A record of what the build used (`BUILT_NEXT_PUBLIC_WEBAPP_URL`: cal.com's start script compares it with the
-        // deploy's value to rewrite the bundle) describes the artefact, as build metadata does.
-        if (BUILT_RECORD.test(variable.name) || SOURCE_RECORD.test(variable.name)) continue;
-        if ((looksLikeSecretName(arg) || looksLikeSecretName(variable.name)) && !browserPublicArgs(model).has(arg)) {
-          report({ messageId: 'secret', data: { name: variable.name, arg }, range: variable.valueRange });
-        } else if (CONFIG_LIKE.test(arg) || CONFIG_LIKE.test(variable.name)) {
-          // A front-end build variable is read when the bundle is built: setting it per deploy changes nothing. Where no
-          // build step follows (the web server's stage, after the bundle was built), no bundle reads it.
-          const bundled = isBrowserPublic(variable.name);
-          if (bundled && !runsAfter(runtime, instruction)) continue;
-          report({ messageId: bundled ? 'bundle' : 'config', data: { name: variable.name, arg }, range: variable.valueRange });
-        }
+    for (const { instruction, variable, arg } of argCopiesIntoEnv(model)) {
+      if ((looksLikeSecretName(arg) || looksLikeSecretName(variable.name)) && !browserPublicArgs(model).has(arg)) {
+        report({ messageId: 'secret', data: { name: variable.name, arg }, range: variable.valueRange });
+      } else if (CONFIG_LIKE.test(arg) || CONFIG_LIKE.test(variable.name)) {
+        // A front-end build variable is read when the bundle is built: setting it per deploy changes nothing. Where no
+        // build step follows (the web server's stage, after the bundle was built), no bundle reads it.
+        const bundled = isBrowserPublic(variable.name);
+        if (bundled && !runsAfter(runtime, instruction)) continue;
+        report({ messageId: bundled ? 'bundle' : 'config', data: { name: variable.name, arg }, range: variable.valueRange });
       }
     }
   },

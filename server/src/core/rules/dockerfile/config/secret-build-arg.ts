@@ -1,8 +1,9 @@
 import { defineDockerfileRule } from '../../../rule';
 import { looksLikeSecretName, isPlaceholderValue } from '../../../secrets';
 import { literalSecret } from '../../../secrets';
-import { browserPublicArgs, flagsOf } from '../../../dockerfile/instructions';
+import { argCopiesIntoEnv, browserPublicArgs, flagsOf } from '../../../dockerfile/instructions';
 import { propertiesOf, type EnvVariable } from '../../../dockerfile/model';
+import type { Instruction } from 'dockerfile-ast';
 
 const isWordChar = (c: string | undefined) => c !== undefined && /^\w$/.test(c);
 
@@ -21,6 +22,12 @@ function referencesVariable(text: string, name: string): boolean {
   return false;
 }
 
+/** True when a RUN after `instruction` in `instructions` (one stage's) expands the variable `name`. */
+function readByLaterRun(instructions: readonly Instruction[], instruction: Instruction, name: string): boolean {
+  const index = instructions.indexOf(instruction);
+  return instructions.some((i, at) => at > index && i.getKeyword() === 'RUN' && referencesVariable(i.getRawArgumentsContent() ?? '', name));
+}
+
 export default defineDockerfileRule({
   meta: {
     id: 'config/secret-build-arg',
@@ -36,7 +43,10 @@ export default defineDockerfileRule({
       'npm ci` and `docker build --secret id=npm_token,env=NPM_TOKEN`. They are available to that one command and never',
       'written to a layer. Declared-but-unused secret ARGs, and ones only read inside a secret-mounted RUN, are not reported,',
       'nor is an argument whose value the Dockerfile hands to a variable the front-end build publishes in the browser',
-      'bundle (`ENV VITE_POSTHOG_API_KEY $POSTHOG_API_KEY`, `NEXT_PUBLIC_…`, `REACT_APP_…`): that value is public.',
+      'bundle (`ENV VITE_POSTHOG_API_KEY $POSTHOG_API_KEY`, `NEXT_PUBLIC_…`, `REACT_APP_…`): that value is public. An',
+      'argument the final image keeps in its ENV for its process (`ENV RAILS_MASTER_KEY=$RAILS_MASTER_KEY`, no later RUN',
+      'reading it) is `config/build-arg-frozen-into-env`\'s finding: the process needs it at run time, where a secret mount',
+      'does not reach.',
     ].join('\n'),
     messages: {
       buildArg: 'Build argument `{{name}}` ends up in the image history where it is used; pass it with `RUN --mount=type=secret` instead.',
@@ -63,6 +73,13 @@ export default defineDockerfileRule({
         if (keyword === 'RUN' && flagsOf(instruction).some((f) => f.getName() === 'mount' && /(^|,)type=secret(,|$)/.test(f.getValue() ?? ''))) continue;
         const text = instruction.getRawArgumentsContent() ?? '';
         for (const [name, v] of declared) {
+          // The final image's ENV that holds the argument alone (`ENV RAILS_MASTER_KEY=$RAILS_MASTER_KEY`) with no later
+          // build step reading it: the image keeps it for its process, which config/build-arg-frozen-into-env reports
+          // with the advice that fits (supply it at run time); a secret mount would not reach the process.
+          if (keyword === 'ENV' && argCopiesIntoEnv(model).some((c) => c.instruction === instruction && c.arg === name) && !readByLaterRun(stage.instructions, instruction, name)) {
+            declared.delete(name);
+            continue;
+          }
           if (referencesVariable(text, name)) {
             report({ messageId: 'buildArg', data: { name }, range: v.nameRange });
             declared.delete(name);

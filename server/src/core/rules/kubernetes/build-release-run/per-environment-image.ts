@@ -1,7 +1,8 @@
 import { defineKubernetesRule } from '../../../rule';
-import { isTemplated } from '../../../kubernetes/model';
+import { isTemplated, type KubeObject } from '../../../kubernetes/model';
+import type { KubernetesWorkspace } from '../../../rule';
 import { isMovingTag, parseImageReference } from '../../../kubernetes/images';
-import { imageEntriesOf } from '../../../kubernetes/kustomize-images';
+import { imageEntriesOf, imageNamedIn } from '../../../kubernetes/kustomize-images';
 import type { Range } from '../../../types';
 
 const ENV = 'dev|develop|development|qa|uat|stage|staging|preprod|prod|production';
@@ -9,6 +10,19 @@ const ENV = 'dev|develop|development|qa|uat|stage|staging|preprod|prod|productio
 const ENV_REPOSITORY = new RegExp(`[-_](${ENV})$`, 'i');
 /** `:prod`, `:staging`, `:prod-1.4.2`, `:staging_20240601`. */
 const ENV_TAG = new RegExp(`^(${ENV})([-_.].*)?$`, 'i');
+
+/** The images the containers of a workspace run, as written (init containers included); one list per workspace. */
+const imagesByWorkspace = new WeakMap<readonly KubeObject[], string[]>();
+
+function containerImages(workspace: KubernetesWorkspace): string[] {
+  let images = imagesByWorkspace.get(workspace.objects);
+  if (!images) {
+    images = [];
+    for (const object of workspace.objects) for (const container of object.podSpec?.allContainers ?? []) if (container.image) images.push(container.image);
+    imagesByWorkspace.set(workspace.objects, images);
+  }
+  return images;
+}
 
 export default defineKubernetesRule({
   meta: {
@@ -26,15 +40,17 @@ export default defineKubernetesRule({
       'environment to environment, supplying the differences as config.',
       '',
       'A kustomization\'s `images:` entry is read as the image it makes (`newName`, `newTag`): an overlay that deploys',
-      '`shop/web:prod` is reported where it sets the tag. A container image whose tag is only an environment\'s name',
-      '(`shop/web:dev`, `:staging`) is left to `build-release-run/mutable-image-tag`, which reports that moving tag.',
+      '`shop/web:prod` is reported where it sets the tag, when some container of the application runs that image (Kustomize',
+      'ignores an entry that matches no container). A tag that is only an environment\'s name (`shop/web:dev`, `:staging`),',
+      'written on a container or set by an `images:` entry, is left to `build-release-run/mutable-image-tag`, which reports',
+      'that moving tag on the container, naming the kustomization that sets it.',
     ].join('\n'),
     messages: {
       repository: 'Image `{{image}}` is a per-environment build (`{{environment}}` in its name); promote one versioned image through all environments.',
       tag: 'Image `{{image}}` is tagged for the `{{environment}}` environment; promote one versioned image through all environments.',
     },
   },
-  check({ model, report }) {
+  check({ model, workspace, report }) {
     /** Judges the repository and tag as written (either may be left to what they replace: not judged then). */
     const judge = (written: string, repository: string | undefined, tag: string | undefined, nameRange: Range, tagRange: Range) => {
       const byName = repository ? ENV_REPOSITORY.exec(repository.slice(repository.lastIndexOf('/') + 1)) : null;
@@ -47,13 +63,16 @@ export default defineKubernetesRule({
         // An overlay's `images:` entry: the image it deploys is the new name with the new tag (each defaulting to the old).
         for (const entry of imageEntriesOf(object)) {
           if (entry.digest || (!entry.newName && !entry.newTag) || isTemplated(entry.newName ?? '') || isTemplated(entry.newTag ?? '')) continue;
+          // An entry that rewrites no container of the application deploys nothing (gathertown/grapevine's overlays).
+          if (!containerImages(workspace).some((image) => imageNamedIn(new Set([entry.name]), image))) continue;
           const old = parseImageReference(entry.name);
           const repository = entry.newName ? parseImageReference(entry.newName).repository : old.repository;
           const tag = entry.newTag ?? old.tag;
           const range = entry.newTagRange ?? entry.newNameRange;
           if (!range) continue;
-          // What the entry leaves as it was is judged where it is written (the base's image), not again here.
-          judge(tag ? `${repository}:${tag}` : repository, entry.newName && repository, entry.newTag, entry.newNameRange ?? range, range);
+          // What the entry leaves as it was is judged where it is written (the base's image), not again here; a moving
+          // tag that names an environment (`newTag: production`) is mutable-image-tag's, on the containers it reaches.
+          judge(tag ? `${repository}:${tag}` : repository, entry.newName && repository, entry.newTag && !isMovingTag(entry.newTag) ? entry.newTag : undefined, entry.newNameRange ?? range, range);
         }
         continue;
       }

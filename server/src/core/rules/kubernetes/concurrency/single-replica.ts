@@ -4,6 +4,8 @@ import { autoscalersIn, autoscalersOf, servicesSelecting } from '../../../kubern
 import { isFragment, podVolumes, runningContainers } from '../../../kubernetes/pod-parts';
 import { datastoreOfContainer } from '../../../kubernetes/backing-services';
 import { asMap, nodeAt, pairOf, scalarNumber } from '../../../kubernetes/yaml-nodes';
+import { buildsOfObject, builtReplicas } from '../../../kubernetes/builds';
+import { relationIndex } from '../../../kubernetes/relation-index';
 
 const KINDS = new Set(['Deployment', 'StatefulSet']);
 const DISKS = new Set(['persistentVolumeClaim', 'gcePersistentDisk', 'awsElasticBlockStore', 'azureDisk', 'cinder', 'rbd', 'iscsi']);
@@ -23,7 +25,8 @@ export default defineKubernetesRule({
       'Run at least two replicas, or attach a HorizontalPodAutoscaler (or KEDA ScaledObject) with `minReplicas: 2`.',
       'Not reported: workloads no Service selects (workers, singletons), `replicas: 0`, templated counts, patch',
       'fragments, Helm templates, Deployments that mount a claim or a disk (a ReadWriteOnce volume allows one pod), and',
-      'databases or brokers (backing services scale their own way).',
+      'databases or brokers (backing services scale their own way), nor a workload that some Kustomize build gives another',
+      'count (an overlay\'s `replicas:` entry or a patch that sets `spec.replicas`).',
       'Corresponds to kube-score deployment-replicas and Polaris minimum replicas (their threshold is 2, as here).',
     ].join('\n'),
     messages: {
@@ -39,6 +42,9 @@ export default defineKubernetesRule({
       const pair = pairOf(spec, 'replicas', object.doc);
       const replicas = pair ? scalarNumber(pair.value, object.doc) : 1;
       if (replicas !== 1) continue;
+      // Kustomize builds that set another count (an overlay's `replicas:` entry or patch): one replica only where every build keeps it.
+      const index = relationIndex(workspace);
+      if (buildsOfObject(object).some((t) => builtReplicas(object, t, index.objectsOfFile).count !== 1)) continue;
       if (runningContainers(object).some((c) => datastoreOfContainer(c))) continue;
       // A Deployment on a ReadWriteOnce disk cannot run a second replica: the advice would be wrong there.
       if (object.kind === 'Deployment' && [...podVolumes(object).values()].some((v) => DISKS.has(v.sourceKind ?? ''))) continue;

@@ -7,9 +7,19 @@ import { asMap, mapEntries, pairOf, scalarString, seqItems, valueOf } from '../.
 /** Secret types whose data the cluster fills in itself. */
 const GENERATED_TYPES = new Set(['kubernetes.io/service-account-token']);
 
+/** Standard base64 with its padding, as the API server reads a Secret's `data` (line breaks aside). */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * A `data` value decoded; undefined when it is no base64 the API server would take: the manifest cannot be applied as
+ * written, so the value is a fill-in for a deploy step (`PLACEHOLDER`, `_AWS_SECRET_ACCESS_KEY`) or encrypted in place
+ * (SOPS's `ENC[AES256_GCM,…]`), not a committed secret; not the bytes a lenient decoder makes of it.
+ */
 function decodeBase64(value: string): string | undefined {
+  const compact = value.replace(/\s+/g, '');
+  if (!BASE64.test(compact)) return undefined;
   try {
-    return atob(value.replace(/\s+/g, ''));
+    return atob(compact);
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@ import { isTemplated, type KubeObject } from '../../../kubernetes/model';
 import { autoscalersIn, autoscalersOf, locationOf, nearest } from '../../../kubernetes/selectors';
 import { relationIndex } from '../../../kubernetes/relation-index';
 import { mapEntries, nodeAt, scalarNumber, scalarString } from '../../../kubernetes/yaml-nodes';
+import { buildPath, buildsOfObject, builtReplicas, type Build } from '../../../kubernetes/builds';
 
 /** Workload kinds whose pods a PodDisruptionBudget usually protects, with a replica count. */
 const REPLICATED_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'];
@@ -35,6 +36,10 @@ export default defineKubernetesRule({
       'autoscaler\'s `minReplicas` when one scales the workload). A percentage is rounded up, as the disruption controller',
       'does: `minAvailable: 80%` of 3 replicas keeps all 3.',
       '',
+      'A workload that Kustomize builds is judged with the count each build gives it: a `replicas:` entry of a',
+      'kustomization, or a patch file that sets `spec.replicas`, replaces the count the base writes. The budget is',
+      'reported when some build keeps every pod, and the finding names that build and its count.',
+      '',
       'Not reported: objects other than `policy/*` PodDisruptionBudgets; templated `maxUnavailable` or `minAvailable`',
       'values; a non-zero `maxUnavailable`; a `minAvailable` when the budget has no `matchLabels` selector, no matching',
       'Deployment, StatefulSet, ReplicaSet or ReplicationController is found, or its replica count (or the autoscaler\'s',
@@ -51,7 +56,8 @@ export default defineKubernetesRule({
     ],
     messages: {
       maxUnavailableZero: '`maxUnavailable: {{value}}` lets no pod of `{{name}}` be evicted, so nodes running them cannot be drained; allow at least one.',
-      minAvailableAll: '`minAvailable: {{value}}` equals the {{replicas}} replica(s) of {{kind}} `{{workload}}`: no pod can ever be evicted; keep it below the replica count.',
+      minAvailableAll: '`minAvailable: {{value}}` keeps all {{replicas}} replica(s) of {{kind}} `{{workload}}`: no pod can ever be evicted; keep it below the replica count.',
+      minAvailableAllInBuild: '`minAvailable: {{value}}` keeps all {{replicas}} replica(s) that the build of `{{build}}` gives {{kind}} `{{workload}}`: no pod can ever be evicted there; keep it below the replica count.',
       minAvailableHundred: '`minAvailable: 100%` lets no pod of `{{name}}` be evicted, so nodes running them cannot be drained; use a lower share.',
       minAvailableHpaFloor: '`minAvailable: {{value}}` keeps every pod of {{kind}} `{{workload}}` once autoscaler `{{hpa}}` scales it down to its `minReplicas: {{floor}}`: no pod can be evicted then; keep it below the autoscaler\'s floor.',
     },
@@ -104,11 +110,20 @@ export default defineKubernetesRule({
           }
           continue;
         }
-        const replicasNode = nodeAt(workload.node, ['spec', 'replicas'], workload.doc);
-        if (replicasNode && scalarNumber(replicasNode, workload.doc) === undefined) continue; // templated or odd: unknown
-        const replicas = replicasNode ? scalarNumber(replicasNode, workload.doc)! : 1;
-        if (replicas >= 1 && required(replicas) >= replicas) {
-          report({ messageId: 'minAvailableAll', data: { value: min, replicas, kind: workload.kind, workload: workload.name ?? '?' }, range: model.rangeOf(minNode)!, related: [locationOf(workload, 'the protected workload')] });
+        // Each build with the count it gives the workload (a `replicas:` entry, a patch), or the workload as written when
+        // nothing builds it: the first that keeps every pod. A templated or odd count is unknown.
+        const builds: readonly Build[] = buildsOfObject(workload).length > 0 ? buildsOfObject(workload) : [undefined];
+        for (const t of builds) {
+          const { count, patch, setting } = builtReplicas(workload, t, index.objectsOfFile);
+          if (count === undefined || count < 1 || required(count) < count) continue;
+          report({
+            // The build is named when it sets the count; a count the workload writes itself is the workload's.
+            messageId: t && (patch || setting) ? 'minAvailableAllInBuild' : 'minAvailableAll',
+            data: { value: min, replicas: count, build: t ? buildPath(t, pdb.uri) : '', kind: workload.kind, workload: workload.name ?? '?' },
+            range: model.rangeOf(minNode)!,
+            related: [locationOf(workload, 'the protected workload'), ...(patch ? [locationOf(patch, 'the patch that sets its replicas')] : [])],
+          });
+          break;
         }
       }
     }

@@ -31,7 +31,7 @@ export default defineKubernetesRule({
     ].join('\n'),
     messages: {
       shared: '{{kind}} `{{workload}}` runs {{replicas}} but mounts `{{claim}}`, a {{mode}} claim{{where}} that its replicas cannot all attach; keep shared state in a backing service.',
-      sharedWithWorkload: '{{kind}} `{{workload}}` mounts `{{claim}}`, a {{mode}} claim{{where}} that {{otherKind}} `{{other}}` mounts too: only pods on one node can attach it, so the two run only while the scheduler puts them together; give each its own claim or keep shared state in a backing service.',
+      sharedWithWorkload: '{{kind}} `{{workload}}` mounts `{{claim}}`, a {{mode}} claim{{where}} that {{otherKind}} `{{other}}` mounts too: only pods on one node can attach it, so both must run on the same node; give each its own claim or keep shared state in a backing service.',
     },
   },
   check({ model, workspace, report }) {
