@@ -147,6 +147,20 @@ export function isMovingTag(tag: string): boolean {
   return parts.length > 1 && parts[0] === 'latest' && !parts.slice(1).some((part) => /^v?\d+\.\d+\.\d+|^\d{8}/.test(part));
 }
 
+/** Images whose releases are named by a distribution's codename (`debian:bookworm`, `ubuntu:jammy`): the codename is the version. */
+const DISTRIBUTION_IMAGES = new Set(['debian', 'ubuntu', 'buildpack-deps', 'alpine']);
+
+/**
+ * True when `tag` moves for images of `repository`: a moving tag (isMovingTag), or, on an image that is not a
+ * distribution's own, a tag made only of the distribution and size it is built on (`node:bullseye-slim`,
+ * `python:alpine3.19`, `ruby:bookworm`), which follows the image's newest release on that base.
+ */
+export function isMovingTagOf(repository: string, tag: string): boolean {
+  if (isMovingTag(tag)) return true;
+  const parts = tag.toLowerCase().split('-');
+  return parts.every((part) => VARIANT.test(part)) && !DISTRIBUTION_IMAGES.has(repository.slice(repository.lastIndexOf('/') + 1).toLowerCase());
+}
+
 /**
  * The release a tag names, without the build variant that follows it (`9.6-alpine` and `9.6` are release `9.6`,
  * `3.12-slim-bookworm` is `3.12`): the same software built on another base or size.

@@ -16,6 +16,13 @@ testRule(rule, {
     { name: 'a vendor JDK without a JRE image beside it', code: 'FROM amazoncorretto:17\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n' },
     { name: 'a Temurin tag that says jre', code: 'FROM eclipse-temurin:21-jre-alpine\nCOPY app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n' },
     { name: 'the Docker Hub image of .NET Core 2.2 with its runtime tag', code: 'FROM microsoft/dotnet:2.2-aspnetcore-runtime\nWORKDIR /app\nCOPY out .\nENTRYPOINT ["dotnet", "Api.dll"]\n' },
+    {
+      // ankorstore/yokai-showroom (review set 83): the development image that runs air, beside a release Dockerfile.
+      name: 'a development image that starts a file watcher (dev.Dockerfile)',
+      filename: 'http-demo/dev.Dockerfile',
+      code: 'FROM golang:1.20-alpine\nRUN go install github.com/cosmtrek/air@v1.49.0\nWORKDIR /app\nCOPY go.mod go.sum ./\nRUN go mod download\nCMD ["air", "-c", ".air.toml", "--", "run"]\n',
+    },
+    { name: 'an image that starts air, whatever its file name (dev-server reports the start)', code: 'FROM golang:1.22-alpine\nRUN go install github.com/air-verse/air@v1.52.3\nWORKDIR /app\nCMD ["air"]\n' },
   ],
   invalid: [
     {

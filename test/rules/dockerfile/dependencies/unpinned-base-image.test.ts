@@ -28,6 +28,7 @@ testRule(rule, {
     },
     { name: 'a version before the variant, and a channel-like word that is part of a version', code: 'FROM node:20-alpine\nFROM python:3.12-slim-bookworm\nFROM ghcr.io/acme/tool:stable-20240101\nFROM eclipse-temurin:21-jre-alpine\n' },
     { name: '`latest-` before one release or a dated build', code: 'FROM example/tool:latest-1.4.2 AS a\nFROM example/tool:latest-20240611\n' },
+    { name: "a distribution's own codename is its version", code: 'FROM debian:bookworm-slim\nFROM ubuntu:jammy\nFROM buildpack-deps:bookworm\nCMD ["bash"]\n' },
   ],
   invalid: [
     {
@@ -101,6 +102,15 @@ testRule(rule, {
       name: '`latest-` before a line of releases',
       code: 'FROM lukemathwalker/cargo-chef:latest-rust-1 AS chef\nFROM debian:bookworm-slim\n',
       errors: [{ line: 1, column: 32, endColumn: 45, messageId: 'moving', message: 'moving tag `latest-rust-1`' }],
+    },
+    {
+      // PeterAronZentai/aca42-frontend (review set 83): the newest Node release built on Debian 11, and on Alpine 3.19.
+      name: "a language image tagged only with the distribution it is built on",
+      code: 'FROM node:20.15-alpine AS build\nRUN npm ci\nFROM node:bullseye-slim AS production\nCOPY --from=build /app /app\nFROM python:alpine3.19\nCMD ["node", "server.js"]\n',
+      errors: [
+        { line: 3, column: 11, endColumn: 24, messageId: 'moving', message: 'moving tag `bullseye-slim`' },
+        { line: 5, column: 13, endColumn: 23, messageId: 'moving', message: 'moving tag `alpine3.19`' },
+      ],
     },
   ],
 });

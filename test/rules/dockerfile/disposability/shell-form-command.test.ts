@@ -26,7 +26,8 @@ testRule(rule, {
     {
       name: 'shell-form ENTRYPOINT with a variable cannot be auto-converted',
       code: 'FROM python:3.12-slim\nENTRYPOINT gunicorn -b 0.0.0.0:$PORT app:app\n',
-      errors: [{ line: 2, column: 1, messageId: 'shellForm' }],
+      // shekhar2342/Pneumonia-Detection (review set 83): the advice is `exec`, which keeps the expansion, not the exec form.
+      errors: [{ line: 2, column: 1, messageId: 'shellVariable', message: 'the exec form would not expand `0.0.0.0:$PORT`, so start it with `exec` (`ENTRYPOINT exec gunicorn …`)' }],
       output: null,
     },
     {

@@ -179,5 +179,11 @@ testRule(rule, {
       code: 'service: payments\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    SENDGRID_KEY: ${param:SENDGRID_KEY}\n    STRIPE_PUBLISHABLE_KEY: ${env:STRIPE_PUBLISHABLE_KEY}\nfunctions: {pay: {handler: h.pay}}\n',
       errors: [{ line: 6, column: 19, messageId: 'deployValue', message: '`SENDGRID_KEY` of function `pay` takes `${param:SENDGRID_KEY}` at deploy time' }],
     },
+    {
+      // 0xstonegm/dodgetracker (review set 83): the parameter is the variable's name written together in capitals.
+      name: 'a plain parameter named as the variable, its words run together',
+      code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  RIOTAPIKEY:\n    Type: String\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          RIOT_API_KEY: !Ref RIOTAPIKEY\n',
+      errors: [{ line: 11, column: 25, messageId: 'plainParameter', message: '`RIOT_API_KEY` of function `Fn` takes `RIOTAPIKEY`' }],
+    },
   ],
 });

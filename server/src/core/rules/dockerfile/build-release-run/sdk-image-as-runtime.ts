@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../../../rule';
 import { shortImageName } from '../../../dockerfile/backing-services';
 import { rootImage } from '../../../dockerfile/instructions';
-import { imagePurpose, startInfo } from '../../../dockerfile/start-command';
+import { imagePurpose, isDevelopmentImage, startInfo } from '../../../dockerfile/start-command';
+import { devServerSpan } from '../../../dev-servers';
 import type { DockerfileModel } from '../../../dockerfile/model';
 
 /** Official build images and the runtime image to use instead. */
@@ -49,7 +50,9 @@ export default defineDockerfileRule({
       'Use a multi-stage build: compile in `FROM golang:1.22 AS build` (or `dotnet/sdk`, `maven`…), then copy the output',
       'into a runtime image such as `dotnet/aspnet`, `eclipse-temurin:*-jre`, distroless or `alpine`. Builder stages are',
       'not judged, and neither are images that are not application runtimes: ones that start nothing of their own',
-      '(base and toolbox images) or run a build or code-generation tool (`make`, `protoc`, `buf`, `go generate`).',
+      '(base and toolbox images) or run a build or code-generation tool (`make`, `protoc`, `buf`, `go generate`), nor',
+      'development images (`dev.Dockerfile`, a last stage `AS dev`) and images that start a development server or a file',
+      'watcher (`air`, `nodemon`), which need the SDK to rebuild (`dev-prod-parity/dev-server` reports such a start).',
       '',
       'A JDK image (`eclipse-temurin:17-jdk`, `openjdk:17-jdk-slim`, `sapmachine:21-jdk`, and the tags of Temurin, OpenJDK,',
       'SapMachine and Zulu that do not say `jre`, whose default is the JDK: `eclipse-temurin:21-alpine`) counts too when the final stage',
@@ -61,10 +64,13 @@ export default defineDockerfileRule({
       jdk: 'The runtime image is built on the JDK image `{{image}}`, compiler included, to run compiled code; run it on {{instead}}.',
     },
   },
-  check({ model, report }) {
+  check({ model, source, report }) {
     const stage = model.finalStage;
     const image = rootImage(stage);
     if (!stage || !image?.name) return;
+    // A development image (`dev.Dockerfile`, a last stage `AS dev`) is not released; one that starts a development server
+    // or a file watcher (`air`, `nodemon`) needs its SDK to rebuild, and dev-server reports that start.
+    if (isDevelopmentImage(model, source.uri) || startInfo(model)?.commands.some((c) => devServerSpan(c.words.map((w) => w.value), c.program))) return;
     const short = shortImageName(image.name);
     const sdk = SDK_IMAGES.find((s) => s.pattern.test(short) && (!s.tag || s.tag.test(image.tag ?? ''))) ?? (JDK_PUBLISHERS.test(short) && runsJavaProgram(model) && isJdkTag(short, image.tag) ? JDK : undefined);
     if (!sdk || imagePurpose(model, stage) !== 'app') return;

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
-import { isLogicalImageName, isMovingTag, parseImageReference } from '../../../kubernetes/images';
+import { isLogicalImageName, isMovingTagOf, parseImageReference } from '../../../kubernetes/images';
 import { ENV_TAG } from '../../../dockerfile/literal-values';
 import { flagOf } from '../../../dockerfile/instructions';
 import type { Range, Report } from '../../../types';
@@ -20,7 +20,7 @@ export default defineDockerfileRule({
       'reproducible builds and let a bot propose updates. `scratch` and references to earlier build stages are fine;',
       'images built from `ARG` values are judged after expanding their defaults. Branch and channel tags (`main`, `lts`,',
       '`edge`, `nightly`, `next`), the same built on a variant (`lts-alpine`, `current-bookworm-slim`) and variants',
-      'without a version (`alpine`, `slim`) move like `latest` and are reported',
+      'without a version (`alpine`, `slim`, and on an image that is no distribution\'s own `bullseye-slim` or `bookworm`) move like `latest` and are reported',
       'too, as for a manifest\'s images; a tag naming an environment (`staging`, `testing`) is left to',
       '`build-release-run/environment-specific-image`. An image that `COPY --from=<image>` takes files from',
       '(`COPY --from=gloursdocker/docker / /`) is a dependency of the build in the same way and is judged alike.',
@@ -69,7 +69,7 @@ function judge(reference: string, tag: string | undefined, range: Range, source:
   const shown = reference.length > 60 ? `${reference.slice(0, 57)}...` : reference;
   if (tag === undefined) {
     report({ messageId: 'untagged', data: { image: shown }, range });
-  } else if (tag.toLowerCase() === 'latest' || (isMovingTag(tag) && !ENV_TAG.test(tag))) {
+  } else if (tag.toLowerCase() === 'latest' || (isMovingTagOf(parseImageReference(reference).repository, tag) && !ENV_TAG.test(tag))) {
     // Point at the tag itself when it is written literally.
     const raw = source.textOf(range);
     const suffix = `:${tag.toLowerCase()}`;

@@ -30,6 +30,7 @@ export default defineDockerfileRule({
     messages: {
       shellForm: '{{keyword}} in shell form runs under /bin/sh, which does not pass SIGTERM on to the app; use the exec form.',
       shellScript: '{{keyword}} runs a script of {{count}} commands under /bin/sh, which does not pass SIGTERM on to the app; start the last one with `exec` (`exec {{last}} …`) so that it replaces the shell.',
+      shellVariable: '{{keyword}} in shell form runs under /bin/sh, which does not pass SIGTERM on to the app; the exec form would not expand `{{variable}}`, so start it with `exec` (`{{keyword}} exec {{program}} …`) to let it replace the shell.',
     },
     fix: 'safe',
     hadolint: ['DL3025'],
@@ -61,9 +62,12 @@ export default defineDockerfileRule({
       const steps = line.commands.slice(0, -1);
       const sequential = steps.length > 0 && steps.every((c) => c.terminator === '&&' || c.terminator === ';' || c.terminator === '\n');
       const last = sequential ? line.commands[line.commands.length - 1].words[0]?.value : undefined;
+      // `CMD streamlit run app.py --server.port $PORT`: the exec form passes `$PORT` as written; `exec` keeps the expansion.
+      const words = line.commands.length === 1 ? line.commands[0].words : [];
+      const variable = words.find((w) => w.value.includes('$'))?.value;
       report({
-        messageId: last ? 'shellScript' : 'shellForm',
-        data: last ? { keyword, count: line.commands.length, last } : { keyword },
+        messageId: last ? 'shellScript' : variable ? 'shellVariable' : 'shellForm',
+        data: last ? { keyword, count: line.commands.length, last } : variable ? { keyword, variable, program: words[0]?.value ?? '' } : { keyword },
         range: instruction.getRange(),
         // A shell-form ENTRYPOINT ignores CMD; in exec form it would receive the stage's CMD as arguments.
         fix: execForm ? { title: `Convert ${keyword} to exec form`, edits: [{ range: line.argumentsRange, newText: execForm }], safety: keyword === 'ENTRYPOINT' && model.lastOf(stage, 'CMD') ? 'unsafe' : undefined } : undefined,

@@ -44,7 +44,7 @@ export default defineKubernetesRule({
         });
         if (same) continue;
         const app = apps[0];
-        report({ messageId: 'differs', data: { kind: job.kind, image: container.image, appKind: app.object.kind, app: app.object.name ?? '', appImage: app.image }, range: container.imageRange, related: [locationOf(app.object, 'the application it administers')] });
+        report({ messageId: 'differs', data: { kind: job.kind, image: container.image, appKind: app.object.kind, app: app.object.name ?? '?', appImage: app.image }, range: container.imageRange, related: [locationOf(app.object, 'the application it administers')] });
       }
     }
   },

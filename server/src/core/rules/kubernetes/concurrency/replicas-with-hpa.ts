@@ -64,7 +64,7 @@ export default defineKubernetesRule({
           const { workload, scaler } = found;
           report({
             messageId: 'kustomization',
-            data: { kind: workload.kind, workload: name, scaler: scaler.kind, name: scaler.name ?? '' },
+            data: { kind: workload.kind, workload: name, scaler: scaler.kind, name: scaler.name ?? '?' },
             range,
             related: [locationOf(scaler, `the ${scaler.kind} that owns the replica count`), locationOf(workload, `the ${workload.kind} it counts`)],
           });
@@ -77,7 +77,7 @@ export default defineKubernetesRule({
       // Only the builds whose count is the object's own: a kustomization's `replicas:` entry replaces it in the others.
       const scaler = scalerOf(workspace, object, (tw) => replicaSettingIn(object, tw) === undefined);
       if (!scaler) continue;
-      report({ messageId: 'replicas', data: { scaler: scaler.kind, name: scaler.name ?? '', kind: object.kind }, range: model.rangeOf(pair)!, related: [locationOf(scaler, `the ${scaler.kind} that owns the replica count`)] });
+      report({ messageId: 'replicas', data: { scaler: scaler.kind, name: scaler.name ?? '?', kind: object.kind }, range: model.rangeOf(pair)!, related: [locationOf(scaler, `the ${scaler.kind} that owns the replica count`)] });
     }
   },
 });

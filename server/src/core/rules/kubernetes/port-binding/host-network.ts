@@ -24,7 +24,7 @@ export default defineKubernetesRule({
       if (!object.podSpec || object.kind === 'DaemonSet') continue;
       const pair = pairOf(object.podSpec.node, 'hostNetwork', object.doc);
       if (!pair || scalarString(pair.value, object.doc) !== 'true') continue;
-      report({ messageId: 'hostNetwork', data: { kind: object.kind, name: object.name ?? '' }, range: model.rangeOf(pair)! });
+      report({ messageId: 'hostNetwork', data: { kind: object.kind, name: object.name ?? '?' }, range: model.rangeOf(pair)! });
     }
   },
 });

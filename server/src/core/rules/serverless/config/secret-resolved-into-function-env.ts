@@ -122,7 +122,9 @@ function judge(
   // A parameter that is not even NoEcho, when both its name and the variable's say secret (`SLACK_TOKEN: !Ref SlackToken`).
   // Not when the function also takes a KMS key: the value may be a ciphertext it decrypts (Honeycomb's integrations).
   const shown = plain.size > 0 && namesSecretValue(nameWords(env.name)) && !kmsKey() ? parameterIn(env, plain, model) : undefined;
-  if (shown && namesSecretValue(nameWords(shown)) && !publicField(env.name) && !publicField(shown)) return { messageId: 'plainParameter', data: { parameter: shown } };
+  // The parameter's name says secret too, or is the variable's own written together (`RIOT_API_KEY: !Ref RIOTAPIKEY`).
+  const sameName = (a: string, b: string) => a.replace(/[-_.]/g, '').toUpperCase() === b.replace(/[-_.]/g, '').toUpperCase();
+  if (shown && (namesSecretValue(nameWords(shown)) || sameName(shown, env.name)) && !publicField(env.name) && !publicField(shown)) return { messageId: 'plainParameter', data: { parameter: shown } };
   // A parameter typed `AWS::SSM::Parameter::Value<String>` under a secret's name (`SLACK_WEBHOOK_URL: !Ref SlackWebhookUrl`):
   // the stored value, read when the stack deploys, as `{{resolve:ssm:…}}` would.
   const fromSsm = ssm.size > 0 && namesSecretValue(nameWords(env.name)) && !publicField(env.name) ? parameterIn(env, ssm, model) : undefined;
