@@ -15,6 +15,7 @@ import { LOCAL_ENV_FILES, MAX_CONTEXT_FILE_BYTES, contextFilesWanted, wholeConte
 import { readRegularFile } from './cli-files';
 import { LOCK_FILES } from './core/dockerfile/manifests';
 import { readData } from './core/yaml-read';
+import { globMatches } from './core/dockerfile/instructions';
 import { isDockerfileName } from './core/analyze';
 
 /** The names Docker Compose looks for in a project folder, in its order of preference (see composeContext). */
@@ -91,7 +92,7 @@ function holdsOnlyBuildDescriptions(folder: string): boolean {
  * Dockerfile's own folder or that folder itself (`src/llm/Dockerfile` copying `./src/llm/app.py`: a monorepo built from its root). Its
  * path as given and its real path; undefined when no folder qualifies (the context is unknown).
  */
-function contextFolder(folder: string, sources: readonly string[]): { folder: string; real: string } | undefined {
+function contextFolder(folder: string, sources: readonly string[], globGroups: readonly (readonly string[])[] = []): { folder: string; real: string } | undefined {
   let candidate = folder;
   for (let level = 0; level <= MAX_CONTEXT_LEVELS; level++) {
     let real: string | undefined;
@@ -104,13 +105,29 @@ function contextFolder(folder: string, sources: readonly string[]): { folder: st
     // A Dockerfile alone in its folder is built from elsewhere: from a folder above that it copies its own folder
     // from (below), or from one that only a compose file or a script names.
     const ownFolder = level === 0 ? !holdsOnlyBuildDescriptions(candidate) : sources.some((s) => s === below || s.startsWith(`${below}/`));
-    if (ownFolder && sources.every((s) => inside(real, s))) return { folder: candidate, real };
+    if (ownFolder && sources.every((s) => inside(real, s)) && globsMatchIn(candidate, globGroups)) return { folder: candidate, real };
     if (existsSync(join(candidate, '.git'))) return undefined;
     const parent = dirname(candidate);
     if (parent === candidate) return undefined;
     candidate = parent;
   }
   return undefined;
+}
+
+/**
+ * True when, for each copy whose sources are all globs of the context's top folder, one of them matches a name in
+ * `folder` (`COPY package*.json ./` in `infra/docker/`, which holds no package.json: Docker would fail the copy, so the
+ * folder is not the context). True when there are none; false when the folder cannot be read.
+ */
+function globsMatchIn(folder: string, globGroups: readonly (readonly string[])[]): boolean {
+  if (globGroups.length === 0) return true;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return false;
+  }
+  return globGroups.every((group) => group.some((glob) => names.some((name) => globMatches(glob, name))));
 }
 
 /**
@@ -205,7 +222,7 @@ export function readBuildContext(path: string, model: DockerfileModel): BuildCon
   // A Compose file that builds this Dockerfile says where its context is; otherwise it is inferred from what it copies.
   const composed = composeContext(path);
   if (composed === null) return undefined;
-  const found = composed !== undefined ? realFolder(composed) : contextFolder(dirname(path), wanted.sources);
+  const found = composed !== undefined ? realFolder(composed) : contextFolder(dirname(path), wanted.sources, wanted.globGroups);
   if (!found) return undefined;
   const { folder, real: root } = found;
   const context: BuildContext = {};

@@ -140,8 +140,9 @@ describe('CLI: build context of a Dockerfile', () => {
     write('alone/docker/Dockerfile-worker', whole);
     write('alone/docker/README.md', 'Build with docker build -f docker/Dockerfile .\n');
     assert.deepEqual(findings('alone/docker/Dockerfile'), []);
-    // The same folder with anything else in it is a context like any other.
+    // The same folder with anything else in it is a context like any other (with the package.json its glob copies).
     write('alone/docker/server.js', 'require("http").createServer().listen(3000);\n');
+    write('alone/docker/package.json', '{}\n');
     assert.deepEqual(findings('alone/docker/Dockerfile').map((f) => `${f.ruleId}@${f.line}`), ['codebase/unfiltered-build-context@5']);
   });
 
@@ -195,5 +196,21 @@ describe('CLI: build context of a Dockerfile', () => {
     assert.deepEqual(got.map((f) => `${f.ruleId}@${f.line}:${f.column}`), ['codebase/unfiltered-build-context@4:6']);
     // The context holds no `.env.local` (the CLI says so): only `.env` is asked for.
     assert.match(got[0].message, /does not exclude `\.env`; add it/);
+  });
+
+  it("is no folder where a copy's every glob matches nothing (iQprofyTech/Weave12's infra/docker/worker.Dockerfile)", () => {
+    // infra/docker holds Dockerfiles, a compose file and an .env, but no package.json: `COPY package*.json ./` would fail
+    // there, so that folder is not the context; none above it is named either, so the context is unknown.
+    const worker = 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nWORKDIR /app/apps/worker\nCMD ["npm", "start"]\n';
+    mkdirSync(join(dir, 'globbed', '.git'), { recursive: true });
+    write('globbed/package.json', '{"private": true, "workspaces": ["apps/*"]}\n');
+    write('globbed/.dockerignore', 'node_modules\n');
+    write('globbed/infra/docker/worker.Dockerfile', worker);
+    write('globbed/infra/docker/.env', 'NODE_ENV=development\n');
+    write('globbed/infra/docker/docker-compose.yml', 'services:\n  api:\n    build:\n      context: ../../\n      dockerfile: infra/docker/Dockerfile.api\n');
+    assert.deepEqual(findings('globbed/infra/docker/worker.Dockerfile'), []);
+    // With the package.json its glob copies, the folder is a context like any other.
+    write('globbed/infra/docker/package.json', '{}\n');
+    assert.deepEqual(findings('globbed/infra/docker/worker.Dockerfile').map((f) => `${f.ruleId}@${f.line}`), ['codebase/unfiltered-build-context@5']);
   });
 });

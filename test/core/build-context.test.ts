@@ -50,7 +50,10 @@ describe('entrypoint script plumbing', () => {
     // Named sources of every stage tell the caller whether the Dockerfile's folder is the context; globs and variables are not asked.
     const multi = new DockerfileModel(new SourceText('file:///w/Dockerfile', 'FROM node:20 AS build\nCOPY package*.json tsconfig.json ./\nCOPY ${SRC} src\nFROM node:20-slim\nWORKDIR /srv\nCOPY --from=build /dist dist\nCOPY ./bin/ ./bin/\nCOPY app.py .\nCMD ["./bin/start.sh"]\n'));
     const wantedMulti = contextFilesWanted(multi);
-    assert.deepEqual({ ...wantedMulti, present: undefined }, { files: ['bin/start.sh', 'package-lock.json'], sources: ['tsconfig.json', 'bin', 'app.py'], present: undefined });
+    // `package*.json` shares its copy with a named file: only a copy of globs alone must find a match (globGroups).
+    assert.deepEqual({ ...wantedMulti, present: undefined }, { files: ['bin/start.sh', 'package-lock.json'], sources: ['tsconfig.json', 'bin', 'app.py'], present: undefined, globGroups: [] });
+    const globsOnly = contextFilesWanted(new DockerfileModel(new SourceText('file:///w/Dockerfile', 'FROM node:20\nCOPY package*.json yarn.lock* ./\nCOPY src/*.ts src/\nCMD ["node", "server.js"]\n')));
+    assert.deepEqual(globsOnly.globGroups, [['package*.json', 'yarn.lock*']]);
     assert.ok(wantedMulti.present.includes('bin/package-lock.json'), 'a folder copied whole may bring lock files');
     const analysis = analyze({ uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text: ABSOLUTE }, { rules: [rule], buildContext: script(CHILD) });
     assert.deepEqual(analysis.findings[0]?.related?.[0], { uri: 'file:///workspace/docker-entrypoint.sh', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } }, message: "The script's last command, run without exec." });

@@ -589,9 +589,11 @@ export function isDotenvTemplate(text: string): boolean {
  * context-relative; the lock files whose presence a copied
  * folder would bring (`present`, see folderContextFiles); and
  * the explicit file sources of its context copies in any stage, whose presence in the Dockerfile's folder tells the
- * caller that the folder is the build context (when one is missing, the context is elsewhere: unknown).
+ * caller that the folder is the build context (when one is missing, the context is elsewhere: unknown); and, for each
+ * copy whose every source is a glob of the context's top folder (`COPY package*.json ./`), those globs (`globGroups`):
+ * Docker fails that copy unless one of them matches, so a folder where none does is not the context.
  */
-export function contextFilesWanted(model: DockerfileModel): { files: string[]; sources: string[]; present: string[] } {
+export function contextFilesWanted(model: DockerfileModel): { files: string[]; sources: string[]; present: string[]; globGroups: string[][] } {
   const script = entrypointScript(model);
   const files = script ? [script.contextPath] : [];
   for (const { contextPath } of buildScripts(model)) if (!files.includes(contextPath)) files.push(contextPath);
@@ -611,7 +613,11 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
     for (const { contextPath } of buildScripts(model, copy.stage)) if (!files.includes(contextPath)) files.push(contextPath);
   }
   const sources = new Set<string>();
+  // A copy whose every source is a glob of the context's top folder (`COPY package*.json ./`) fails unless one matches.
+  const globGroups: string[][] = [];
   for (const copy of contextCopies(model, true)) {
+    const globs = copy.sources.map((s) => s.value).filter((v) => !v.includes('$') && /[*?[]/.test(v) && cleanPath(v).length === 1);
+    if (globs.length > 0 && globs.length === copy.sources.length) globGroups.push(globs.map((g) => cleanPath(g)[0]));
     for (const source of copy.sources) {
       if (source.value.includes('$')) continue;
       const parts = cleanPath(source.value);
@@ -624,7 +630,7 @@ export function contextFilesWanted(model: DockerfileModel): { files: string[]; s
   const present = new Set([...folderContextFiles(model), ...globbedContextFiles(model)].map((f) => f.path));
   // The local environment files a whole-context copy would carry, so a finding can name the ones there are.
   if (wholeContextCopiesInImage(model).length > 0) for (const name of LOCAL_ENV_FILES) present.add(name);
-  return { files, sources: [...sources], present: [...present] };
+  return { files, sources: [...sources], present: [...present], globGroups };
 }
 
 /** The build-context path of the package.json the install of a `DevDependencyCopy` read, when a COPY from the context put it there. */

@@ -30,13 +30,14 @@ export function maskUrlCredentials(value: string): string {
  */
 const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|[A-Z0-9]+PASS(WORD|WD)|DBPASS|PWD|SECRET|SECRETKEY|(SESSION|COOKIE|JWT|APP)SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|LICENSE[_-]?KEY|WRITE[_-]?KEY|MASTER[_-]?KEY|JWT([_-][A-Z0-9]+)?[_-]KEY|DSN)($|[_.-])/i;
 /**
- * Names that mention a secret but hold something harmless: a path to it, a name of it, its length, a toggle, a policy
+ * Names that mention a secret but hold something harmless: a path to it, a name of it, the store that keeps such
+ * secrets (`API_KEY_TABLE`, `SECRET_BUCKET`, `TOKEN_QUEUE`: a table, bucket, queue, topic or stream), its length, a toggle, a policy
  * for it (`MB_PASSWORD_COMPLEXITY`), or how long one lasts (`TOKEN_TTL`, `REFRESH_TOKEN_EXPIRE`, `SESSION_SECRET_MAX_AGE`,
  * `ACCESS_TOKEN_EXPIRE_MINUTES`); and Sentry's DSN, which Sentry documents as safe to make public (it only lets a
  * client send events; the secret part of old DSNs is no longer used).
  */
 const SECRET_NAME_EXCEPTIONS =
-  /(_(FILE|PATH|DIR|NAME|REF|ID|LENGTH|HEADER|URL|ENDPOINT|TYPE|ALGORITHM|ENABLED|REQUIRED|MIN|MAX|COMPLEXITY|POLICY|STRENGTH|PATTERN|REGEX|FORMAT|MODE|TTL|EXPIRY|EXPIRE|EXPIRES|EXPIRATION|LIFETIME|LIFESPAN|DURATION|VALIDITY|AGE|PERIOD|INTERVAL|TIMEOUT|TIME|SECONDS|SECS|MS|MINUTES|MINS|HOURS|DAYS)$)|^(.*_)?(PUBLIC|PUB)_|(^|[_.-])SENTRY[_.-]?DSN$/i;
+  /(_(FILE|PATH|DIR|NAME|REF|ID|TABLE|BUCKET|QUEUE|TOPIC|STREAM|LENGTH|HEADER|URL|ENDPOINT|TYPE|ALGORITHM|ENABLED|REQUIRED|MIN|MAX|COMPLEXITY|POLICY|STRENGTH|PATTERN|REGEX|FORMAT|MODE|TTL|EXPIRY|EXPIRE|EXPIRES|EXPIRATION|LIFETIME|LIFESPAN|DURATION|VALIDITY|AGE|PERIOD|INTERVAL|TIMEOUT|TIME|SECONDS|SECS|MS|MINUTES|MINS|HOURS|DAYS)$)|^(.*_)?(PUBLIC|PUB)_|(^|[_.-])SENTRY[_.-]?DSN$/i;
 
 /**
  * A payment, mail or AI vendor's key by the vendor's name (`SENDGRID_KEY`, `STRIPE_LIVE_KEY`, `OPENAI_KEY`): these
@@ -262,6 +263,14 @@ function namesItself(name: string, value: string): boolean {
 }
 
 /** A secret written literally under `name` (ENV, ARG, an env `value:`, a ConfigMap key), or `undefined`. */
+/**
+ * An http(s) URL with no credentials in it (no `user:password@`): a locator, not a secret. A credential it carries in
+ * its path (a Slack or Discord webhook) is a secret shape (secretShapeOf), asked first.
+ */
+export function isPlainUrl(value: string): boolean {
+  return /^https?:\/\/[^@\s]*$/i.test(value.trim());
+}
+
 export function literalSecret(name: string, value: string): LiteralSecret | undefined {
   const v = value.trim();
   if (v === '') return undefined;
@@ -285,7 +294,7 @@ export function literalSecret(name: string, value: string): LiteralSecret | unde
   }
   if (!namesSecretValue(name)) return undefined;
   if (isPlaceholderValue(v) || looksLikePath(v) || isSecretReference(v) || namesItself(name, v)) return undefined;
-  if (/^https?:\/\/[^@\s]*$/i.test(v)) return undefined; // a URL without credentials is a locator, not a secret
+  if (isPlainUrl(v)) return undefined;
   // A DSN's secret is its password (caught above as a password inside a URL); without one it is where to send or
   // connect: Sentry's `https://<public key>@o1.ingest.sentry.io/2`, which Sentry documents as safe to publish.
   if (DSN_NAME.test(name) && v.includes('://') && urlPassword(v) === undefined) return undefined;

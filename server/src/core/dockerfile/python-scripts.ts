@@ -62,8 +62,9 @@ export function flaskDevServerRun(text: string): FlaskRun | undefined {
 
 /**
  * True when a script's own output cannot sit in stdout's buffer: it calls `print` and every call passes
- * `flush=True`, and it names `stdout` nowhere else (no `sys.stdout.write`, no stdout logging handler). One pass
- * over the text: each call is read to its closing parenthesis, strings skipped; a call that never closes ends it.
+ * `flush=True`, or it calls none and logs through `logging` (to stderr, line-buffered: Yani464/TranslComets' bot);
+ * and it names `stdout` nowhere else (no `sys.stdout.write`, no stdout logging handler). One pass over the text: each
+ * call is read to its closing parenthesis, strings skipped; a call that never closes ends it.
  */
 export function flushesEveryPrint(text: string): boolean {
   let prints = 0;
@@ -81,7 +82,7 @@ export function flushesEveryPrint(text: string): boolean {
     prints++;
     from = end + 1;
   }
-  if (prints === 0) return false;
+  if (prints === 0 && !/^\s*(import\s+logging\b|from\s+logging\s+import\b)/m.test(text)) return false;
   return !text.includes('stdout');
 }
 

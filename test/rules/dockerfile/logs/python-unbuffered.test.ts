@@ -58,6 +58,12 @@ testRule(rule, {
       name: "a custom Lambda image that runs AWS Lambda's runtime interface client",
       code: 'FROM cgr.dev/chainguard/python:latest-dev AS builder\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --target ./packages -r requirements.txt && \\\n    pip install --target ./packages awslambdaric\nCOPY --chmod=755 entry.py /app/entry.py\nFROM cgr.dev/chainguard/python:latest AS runtime\nWORKDIR /var/task\nCOPY --from=builder /app/packages /var/task\nCOPY --from=builder /app/entry.py /entry.py\nENTRYPOINT ["python", "/entry.py"]\nCMD ["lambda_function.handler"]\n',
     },
+    {
+      // Yani464/TranslComets (review set 84): an aiogram bot that logs through `logging` (stderr) and prints nothing.
+      name: 'the started script prints nothing and logs through logging',
+      code: STARTS_APP,
+      buildContext: appPy('import logging\nfrom aiogram import Bot\n\nlogging.basicConfig(level=logging.INFO)\nlogging.info("started")\n'),
+    },
   ],
   invalid: [
     {
@@ -123,6 +129,13 @@ testRule(rule, {
       buildContext: { files: { 'requirements.txt': { uri: 'file:///app/requirements.txt', text: 'aiohttp==3.9.5\naiogram==3.4\n' }, 'app.py': { uri: 'file:///app/app.py', text: 'import asyncio\\nfrom aiogram import Bot\\nprint(\"Bot started...\")\\n' } } },
       errors: [{ line: 1, column: 6, messageId: 'buffered' }],
       output: 'FROM python:3.11-slim\nENV PYTHONUNBUFFERED=1\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n',
+    },
+    {
+      name: 'the started script prints nothing, and configures logging to stdout',
+      code: STARTS_APP,
+      buildContext: appPy('import logging, sys\nlogging.basicConfig(stream=sys.stdout, level=logging.INFO)\nlogging.info("started")\n'),
+      errors: [{ line: 1, column: 6, messageId: 'buffered' }],
+      output: 'FROM python:3.12-alpine\nENV PYTHONUNBUFFERED=1\nWORKDIR /app\nCOPY . .\nRUN pip install requests==2.32.3\nCMD ["python", "app.py"]\n',
     },
   ],
 });

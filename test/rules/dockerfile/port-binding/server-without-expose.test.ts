@@ -47,6 +47,11 @@ testRule(rule, {
     { name: 'a Telegraf bot started by yarn start: its dependencies serve nothing', code: BOT, buildContext: packageJson({ '@google/generative-ai': '^0.21.0', dotenv: '^16.4.7', nodemon: '^3.1.9', telegraf: '^4.16.3' }) },
     { name: 'a discord.js bot started by node index.js', code: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "index.js"]\n', buildContext: packageJson({ 'discord.js': '^14.16.3', dotenv: '^16.4.7' }) },
     { name: 'a .NET program named as a scheduler or a migrator serves nothing', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out .\nENTRYPOINT ["dotnet", "Shop.DbMigrator.dll"]\n' },
+    {
+      // iQprofyTech/Weave12 (review set 84): a BullMQ worker's `npm start`, built from a context the linter cannot place.
+      name: 'npm start of a package the linter cannot read',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nWORKDIR /app/apps/worker\nCMD ["npm", "run", "start"]\n',
+    },
   ],
   invalid: [
     {
@@ -89,8 +94,9 @@ testRule(rule, {
     },
     {
       name: 'npm start in shell form with exec, PORT from ENV',
-      code: 'FROM node:20-alpine\nENV PORT=3000\nCMD exec npm start\n',
-      errors: [{ line: 3, column: 10, message: 'EXPOSE 3000' }],
+      code: 'FROM node:20-alpine\nENV PORT=3000\nWORKDIR /repo\nCOPY . .\nCMD exec npm start\n',
+      buildContext: packageJson({ express: '^4.21.2' }),
+      errors: [{ line: 5, column: 10, message: 'EXPOSE 3000' }],
     },
     {
       name: 'pm2-runtime running the server script (create-issue-branch)',

@@ -65,6 +65,7 @@ testRule(rule, {
       name: "a chart's test Pod",
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-test-connection\n  annotations:\n    helm.sh/hook: test\nspec:\n  restartPolicy: Never\n  containers:\n    - name: wget\n      image: busybox\n      command: [wget]\n      args: [\'web:80\']\n',
     },
+    { name: "a distribution's own codename is its version", code: deployment('debian:bookworm-slim') },
   ],
   invalid: [
     {
@@ -149,6 +150,12 @@ testRule(rule, {
       name: 'a Pod of another Helm hook is part of the release',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-test-connection\n  annotations:\n    helm.sh/hook: pre-install\nspec:\n  restartPolicy: Never\n  containers:\n    - name: wget\n      image: busybox\n      command: [wget]\n      args: [\'web:80\']\n',
       errors: [{ line: 11, column: 14 }],
+    },
+    {
+      // The same tag a Dockerfile's FROM is reported for (unpinned-base-image, review set 83): the newest Node on Debian 11.
+      name: "a language image tagged only with the distribution it is built on",
+      code: deployment('node:bullseye-slim'),
+      errors: [{ line: 14, column: 18, messageId: 'moving', message: 'moving tag `bullseye-slim`' }],
     },
   ],
 });

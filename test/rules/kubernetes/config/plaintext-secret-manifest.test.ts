@@ -39,6 +39,11 @@ testRule(rule, {
       name: "a vendor key's fill-in (sk_test_your_…)",
       code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: backend\nstringData:\n  stripe-secret-key: sk_test_your_stripe_secret_key\n  aws-secret-key: your_aws_secret_key\n',
     },
+    {
+      // 0xbhvn/oz-monitor-orchestrator (review set 84): endpoints without credentials, one with a fill-in for its key.
+      name: 'URLs with no credentials in them',
+      code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: rpc-endpoints\ntype: Opaque\nstringData:\n  ethereum: "https://eth-mainnet.g.alchemy.com/v2/YOUR_API_KEY"\n  stellar: "https://horizon.stellar.org"\n',
+    },
   ],
   invalid: [
     {
@@ -82,6 +87,12 @@ testRule(rule, {
       name: 'a Secret whose name is not known is not called `?`',
       code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  labels: {app: db}\nstringData:\n  surreal-password: "Zq8-rT41-xw9"\n',
       errors: [{ line: 5, column: 1, message: 'This Secret commits 1 literal value in `stringData` (`surreal-password`)' }],
+    },
+    {
+      // The same Secret with a Slack webhook: its credential is in the path.
+      name: 'a webhook URL beside plain endpoints',
+      code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: rpc-endpoints\ntype: Opaque\nstringData:\n  stellar: "https://horizon.stellar.org"\n  alerts: "https://hooks.slack.com/services/T024BE7LD/B01ABCDEF12/Zx9qLmP4rT7vW2yK8nB3cD6f"\n',
+      errors: [{ line: 6, column: 1, message: 'commits 1 literal value in `stringData` (`alerts`)' }],
     },
   ],
 });

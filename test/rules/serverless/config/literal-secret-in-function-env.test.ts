@@ -25,6 +25,12 @@ testRule(rule, {
       code: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          AWS_ENDPOINT_URL: http://localstack:4566\n          AWS_ACCESS_KEY_ID: test\n          AWS_SECRET_ACCESS_KEY: test\n'),
     },
     { name: "a deploy variable whose fallback is a placeholder (20ns/LifeBridge's JWT_SECRET)", filename: 'serverless.yml', code: "service: a\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    JWT_SECRET: ${env:JWT_SECRET, 'change_this_dev_secret'}\nfunctions:\n  api:\n    handler: h.h\n" },
+    {
+      // silinternational/serverless-mfa-api-go (review set 84): the names of the tables, bucket and queue that keep keys and tokens.
+      name: 'the store that keeps secrets, named by a secret word (API_KEY_TABLE, SECRET_BUCKET, TOKEN_QUEUE)',
+      filename: 'serverless.yml',
+      code: 'service: a\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    API_KEY_TABLE: ${env:API_KEY_TABLE, "api-key"}\n    SECRET_BUCKET: ${env:SECRET_BUCKET, "my-secrets"}\n    PASSWORD_RESET_QUEUE: ${env:PASSWORD_RESET_QUEUE}\nfunctions:\n  f:\n    handler: h.h\n',
+    },
   ],
   invalid: [
     {

@@ -39,6 +39,12 @@ testRule(rule, {
     // emreisikligil/lambda-flask-template and pokryfka/thumbnailer-api: a public key kept as a SecureString, Sentry's DSN.
     { name: 'a public key decrypted from SSM, and a Sentry DSN from a plain parameter', filename: 'serverless.yml', code: "service: api\nprovider:\n  name: aws\n  runtime: python3.12\n  environment:\n    RSA_PUBLIC_KEY: ${ssm:/lambda-flask/RSA_PUBLIC_KEY~true}\n    jwtPublicKey: ${ssm:/lambda-flask/jwt-public-key~true}\nfunctions:\n  api:\n    handler: app.handler\n" },
     { name: "Sentry's DSN from a plain String parameter", code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  SentryDsn: {Type: String}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n      Environment:\n        Variables:\n          SENTRY_DSN: !Ref SentryDsn\n' },
+    {
+      // silinternational/serverless-mfa-api-go (review set 84): the names of the tables, bucket and queue that keep keys and tokens.
+      name: 'the store that keeps secrets, named by a secret word (API_KEY_TABLE, SECRET_BUCKET, TOKEN_QUEUE)',
+      filename: 'serverless.yml',
+      code: 'service: a\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    API_KEY_TABLE: ${env:API_KEY_TABLE, "api-key"}\n    SECRET_BUCKET: ${env:SECRET_BUCKET, "my-secrets"}\n    PASSWORD_RESET_QUEUE: ${env:PASSWORD_RESET_QUEUE}\nfunctions:\n  f:\n    handler: h.h\n',
+    },
   ],
   invalid: [
     { name: 'Secrets Manager dynamic reference', code: sam('          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}"\n'), errors: [{ line: 8, column: 24, messageId: 'resolve' }] },

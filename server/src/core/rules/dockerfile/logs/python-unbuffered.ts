@@ -49,7 +49,8 @@ export default defineDockerfileRule({
       '(`pip install -r requirements.txt`, when the linter can read that file), in the final stage or in a stage whose',
       'files it copies (a virtualenv built in a stage of its own); an image that installs AWS Lambda\'s runtime interface',
       'client (`awslambdaric`), which flushes every write as on Lambda\'s own base images; and a script, read from the',
-      'build context, whose every `print` passes `flush=True` and that writes to stdout no other way.',
+      'build context, whose every `print` passes `flush=True` (or that prints nothing and logs through `logging`, to stderr)',
+      'and that writes to stdout no other way.',
     ].join('\n'),
     messages: {
       buffered: 'Python buffers stdout when it is not a terminal; set `ENV PYTHONUNBUFFERED=1` (or run `python -u`) so logs stream as they happen.',
@@ -94,7 +95,7 @@ export default defineDockerfileRule({
       const file = buildContext?.files?.[path];
       if (file && requirementNames(file.text).some(logsUnbuffered)) return;
     }
-    // The script flushes each print itself (`print(…, flush=True)`).
+    // The script flushes each print itself (`print(…, flush=True)`), or prints nothing and logs to stderr.
     if (scriptFile && flushesEveryPrint(scriptFile.text)) return;
     const fromRange = stage.from.getRange();
     const line = fromRange.end.line;

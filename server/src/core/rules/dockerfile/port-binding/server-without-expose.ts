@@ -48,7 +48,8 @@ export default defineDockerfileRule({
       '(`action-dist/index.js`, a bundle that handles one event and exits); `npm start` or `node index.js` of a package',
       'whose package.json (read from the build context) depends on a chat bot\'s, queue consumer\'s or scheduler\'s',
       'library (Telegraf, discord.js, KafkaJS, BullMQ…) and on nothing that serves or may (a web framework, a WebSocket',
-      'or gRPC server, a webhook receiver); and `pm2-runtime` given an ecosystem file, which is not read. This is',
+      'or gRPC server, a webhook receiver), or whose package.json the linter cannot read (`npm start` of an unknown',
+      'package is a worker as often as a server); and `pm2-runtime` given an ecosystem file, which is not read. This is',
       'hygiene rather than a broken contract, so',
       'it is a hint.',
     ].join('\n'),
@@ -77,6 +78,9 @@ export default defineDockerfileRule({
     if (!script && /^(npm|yarn|pnpm|bun|node|pm2-runtime)$/.test(main.program)) {
       const packageJson = buildContext?.files?.[startPackageJson(model) ?? ''];
       if (packageJson && packageServesNothing(packageJson.text)) return;
+      // A package manager's start whose package.json is not known (the context is elsewhere): a worker as often as a
+      // server (Weave12's BullMQ consumer), so nothing says it serves.
+      if (!packageJson && /^(npm|yarn|pnpm|bun)$/.test(main.program)) return;
     }
     if (model.inheritedInstructions(info.stage, 'EXPOSE').length > 0) return;
     // The platform chooses the port (`--port $PORT`): there is no fixed number to declare.

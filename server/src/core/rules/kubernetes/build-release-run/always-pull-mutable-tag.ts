@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { isLogicalImageName, isMovingTag, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
+import { isLogicalImageName, isMovingTagOf, isPlaceholderImage, parseImageReference } from '../../../kubernetes/images';
 import { pullPolicyOf, usesImageAsStandIn } from '../../../kubernetes/pod-parts';
 import { imageNamedIn, movingTagSetByBuilds, namesPinnedByBuilds } from '../../../kubernetes/kustomize-images';
 
@@ -52,7 +52,7 @@ export default defineKubernetesRule({
           continue;
         }
         const tag = image.tag ?? 'latest';
-        if (isMovingTag(tag)) report({ messageId: 'always', data: { tag, image: container.image }, range });
+        if (isMovingTagOf(image.repository, tag)) report({ messageId: 'always', data: { tag, image: container.image }, range });
       }
     }
   },

@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { isLogicalImageName, isMovingTag, isPlaceholderImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
+import { isLogicalImageName, isMovingTagOf, isPlaceholderImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
 import { revisionTemplateOf } from '../../../kubernetes/knative';
 import { pullPolicyOf, usesImageAsStandIn } from '../../../kubernetes/pod-parts';
 import { namesPinnedByBuilds, imageNamedIn, movingTagSetByBuilds } from '../../../kubernetes/kustomize-images';
@@ -19,7 +19,8 @@ export default defineKubernetesRule({
       'Reference a version tag your pipeline produces (`registry/app:1.4.2` or the commit SHA), or better a digest',
       '(`registry/app@sha256:…`). Branch and channel tags (`main`, `master`, `dev`, `stable`, `lts`, `edge`, `nightly`)',
       'move just like `latest` and are reported too, and so are variants without a version (`redis:alpine`,',
-      '`google/cloud-sdk:slim`: the newest release built that way; `redis:7.2-alpine` is a version).',
+      '`google/cloud-sdk:slim`, `node:bullseye-slim`: the newest release built that way; `redis:7.2-alpine` is a version,',
+      'and so is a distribution\'s own codename, `debian:bookworm-slim`).',
       'When a Kustomize overlay writes a moving tag over the base\'s (`images: [{name: app, newTag: master}]` in a',
       'development overlay), the finding names that tag and the overlay\'s kustomization, where the pin belongs.',
       '',
@@ -71,10 +72,10 @@ export default defineKubernetesRule({
         if (isLogicalImageName(container.image)) continue;
         if (image.tag === undefined && isVersionedRepository(image.repository)) continue;
         const tag = image.tag === undefined ? 'latest' : image.tag;
-        if (knative && (image.tag === undefined || image.tag === 'latest' || isMovingTag(image.tag))) report({ messageId: 'knative', data: { image: container.image, tag }, range: container.imageRange });
+        if (knative && (image.tag === undefined || image.tag === 'latest' || isMovingTagOf(image.repository, image.tag))) report({ messageId: 'knative', data: { image: container.image, tag }, range: container.imageRange });
         else if (image.tag === undefined) report({ messageId: 'untagged', data: { image: container.image }, range: container.imageRange });
         else if (image.tag === 'latest') report({ messageId: 'latest', data: { image: container.image }, range: container.imageRange });
-        else if (isMovingTag(image.tag)) report({ messageId: 'moving', data: { image: container.image, tag: image.tag }, range: container.imageRange });
+        else if (isMovingTagOf(image.repository, image.tag)) report({ messageId: 'moving', data: { image: container.image, tag: image.tag }, range: container.imageRange });
       }
     }
   },

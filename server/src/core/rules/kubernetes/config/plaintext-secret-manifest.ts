@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { isPathSetting, isPlaceholderValue, isSecretReference, literalSecret, namesSecretValue } from '../../../secrets';
+import { isPathSetting, isPlaceholderValue, isPlainUrl, isSecretReference, literalSecret, namesSecretValue } from '../../../secrets';
 import { asMap, mapEntries, pairOf, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
 
 /** Secret types whose data the cluster fills in itself. */
@@ -45,8 +45,10 @@ function committedKeys(entries: readonly { key: string; value: string }[]): stri
       keptOut ||= namesSecretValue(key);
       continue;
     }
-    if (isPathSetting(key, value)) continue;
-    filled.push({ key, credential: literalSecret(key, value) !== undefined });
+    const credential = literalSecret(key, value) !== undefined;
+    // Where something is, not a secret: a path under a place word, a URL without credentials (`https://horizon.stellar.org`).
+    if (!credential && (isPathSetting(key, value) || isPlainUrl(value))) continue;
+    filled.push({ key, credential });
   }
   const counted = keptOut ? filled.filter((f) => f.credential) : filled;
   return [...counted.filter((f) => f.credential), ...counted.filter((f) => !f.credential)].map((f) => f.key);

@@ -107,6 +107,11 @@ export default defineServerlessRule({
 });
 
 /** Why a value of a function's environment shows a secret in clear, or undefined. */
+/** True when two names differ only in case and separators (`RIOT_API_KEY` and `RIOTAPIKEY`). */
+function sameName(a: string, b: string): boolean {
+  return a.replace(/[-_.]/g, '').toUpperCase() === b.replace(/[-_.]/g, '').toUpperCase();
+}
+
 function judge(
   env: EnvVar,
   model: ServerlessModel,
@@ -123,7 +128,6 @@ function judge(
   // Not when the function also takes a KMS key: the value may be a ciphertext it decrypts (Honeycomb's integrations).
   const shown = plain.size > 0 && namesSecretValue(nameWords(env.name)) && !kmsKey() ? parameterIn(env, plain, model) : undefined;
   // The parameter's name says secret too, or is the variable's own written together (`RIOT_API_KEY: !Ref RIOTAPIKEY`).
-  const sameName = (a: string, b: string) => a.replace(/[-_.]/g, '').toUpperCase() === b.replace(/[-_.]/g, '').toUpperCase();
   if (shown && (namesSecretValue(nameWords(shown)) || sameName(shown, env.name)) && !publicField(env.name) && !publicField(shown)) return { messageId: 'plainParameter', data: { parameter: shown } };
   // A parameter typed `AWS::SSM::Parameter::Value<String>` under a secret's name (`SLACK_WEBHOOK_URL: !Ref SlackWebhookUrl`):
   // the stored value, read when the stack deploys, as `{{resolve:ssm:…}}` would.
