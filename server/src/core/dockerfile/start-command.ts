@@ -299,6 +299,13 @@ const HOST_ONLY_OPTIONS = new Set(['--host', '-H', '--hostname', '--server.addre
 /** Programs whose `-p`, `-H`, `-l`, `-b`, `-S` mean something else. */
 const SHORT_OPTIONS_UNSAFE = new Set(['java', 'node', 'python', 'python3', 'bash', 'sh', 'curl', 'wget', 'ssh', 'mkdir', 'cp', 'tar', 'ls', 'ln', 'grep', 'sed', 'cat', 'tail', 'nc', 'timeout', 'sleep', 'echo', 'printf', 'chmod', 'chown', 'install', 'psql', 'mysql', 'redis-cli']);
 
+/** Short options that mean something else to one program: gunicorn's and hypercorn's `-p` name a pid file, uwsgi's is its processes. */
+const SHORT_OPTIONS_OF: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['gunicorn', new Set(['-p'])],
+  ['hypercorn', new Set(['-p'])],
+  ['uwsgi', new Set(['-p'])],
+]);
+
 /** Address and port options on a start command, with their parts located. */
 export function addressOptions(command: Pick<StartCommand, 'program' | 'words'>): AddressOption[] {
   const out: AddressOption[] = [];
@@ -320,7 +327,7 @@ export function addressOptions(command: Pick<StartCommand, 'program' | 'words'>)
     const isAddress = ADDRESS_OPTIONS.has(name);
     const isPort = PORT_OPTIONS.has(name);
     if (!isAddress && !isPort) continue;
-    if (/^-[A-Za-z]$/.test(name) && !shortOk) continue;
+    if (/^-[A-Za-z]$/.test(name) && (!shortOk || SHORT_OPTIONS_OF.get(command.program)?.has(name))) continue;
     if (name === '-S' && command.program !== 'php') continue;
     if (!valueWord || (valueWord !== w && valueWord.value.startsWith('-'))) continue;
     const value = valueWord.value.slice(valueStart);

@@ -139,5 +139,11 @@ testRule(rule, {
       code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out .\nENTRYPOINT ["dotnet", "TaskManager.Api.dll"]\n',
       errors: [{ line: 3, column: 13, messageId: 'noExpose', message: '`dotnet TaskManager.Api.dll` serves on a port' }],
     },
+    {
+      // GithubParvana/travel-GOGsky (review set 85): gunicorn's `-p` names its pid file; `--bind 0.0.0.0` gives no port.
+      name: "gunicorn's -p is its pid file, not a port",
+      code: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCMD ["gunicorn", "--bind", "0.0.0.0", "-p", "8078", "app.wsgi"]\n',
+      errors: [{ line: 4, column: 6, message: 'add `EXPOSE <port>`' }],
+    },
   ],
 });
