@@ -143,6 +143,10 @@ const FILES: Record<string, string> = {
   'inline/overlays/staging/kustomization.yaml': 'resources: [../../base, hpa.yaml]\npatches:\n  - path: patches.yaml\n    target: {kind: Deployment, name: web}\n',
   'inline/overlays/staging/patches.yaml': '- op: replace\n  path: /spec/replicas\n  value: 3\n',
   'inline/overlays/staging/hpa.yaml': HPA,
+  // And with a strategic-merge patch file that sets the count (gathertown/grapevine's replicas-patch.yaml).
+  'inline/overlays/qa/kustomization.yaml': 'resources: [../../base, hpa.yaml]\npatches:\n  - path: replicas.yaml\n',
+  'inline/overlays/qa/replicas.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n',
+  'inline/overlays/qa/hpa.yaml': HPA,
   'single/base/kustomization.yaml': 'resources: [web.yaml, api.yaml]\n',
   'single/base/web.yaml': `${deployment('web', 1)}---\n${SERVICE}`,
   'single/base/api.yaml': `${deployment('api', 1)}---\n${SERVICE.replace(/web/g, 'api')}`,
@@ -243,8 +247,9 @@ describe('application boundaries in the CLI', () => {
   });
 
   it("does not report the base's count where an overlay's inline patch sets the count its autoscaler owns", () => {
+    // The count the autoscaler fights in qa is the patch file's, reported there, not the base's.
     const hpa = findings(['inline']).filter((f) => f.includes('concurrency/replicas-with-hpa'));
-    assert.deepEqual(hpa, []);
+    assert.deepEqual(hpa, ['inline/overlays/qa/replicas.yaml:6:3 concurrency/replicas-with-hpa']);
   });
 
   it('judges the base, not a patch that sets only an image: its container is the base\'s', () => {

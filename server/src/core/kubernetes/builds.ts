@@ -116,21 +116,6 @@ export function builtName(object: KubeObject, t: Build): string | undefined {
   return t && object.name !== undefined ? t.namePrefix + object.name + t.nameSuffix : object.name;
 }
 
-/**
- * The `replicas:` entry of a kustomization that sets the object's replica count in build `t` (the outermost that names
- * it, by its name as written or as built); undefined when none does and the object's own `spec.replicas` counts.
- */
-export function replicaSettingIn(object: KubeObject, t: Build): ReplicaSetting | undefined {
-  const settings = t?.replicas;
-  if (!settings || object.name === undefined) return undefined;
-  const built = builtName(object, t);
-  for (let i = settings.length - 1; i >= 0; i--) {
-    const setting = settings[i];
-    if ('name' in setting && settingNames(setting, object, built)) return setting;
-  }
-  return undefined;
-}
-
 /** True when a `replicas:` entry or an inline patch's target names `object` (as written or as built, `built`). */
 function settingNames(setting: ReplicaSetting, object: KubeObject, built: string | undefined): boolean {
   return (setting.kind === undefined || setting.kind === object.kind) && (setting.name === object.name || setting.name === built);

@@ -64,7 +64,8 @@ export default defineKubernetesRule({
         for (const entry of imageEntriesOf(object)) {
           if (entry.digest || (!entry.newName && !entry.newTag) || isTemplated(entry.newName ?? '') || isTemplated(entry.newTag ?? '')) continue;
           // An entry that rewrites no container of the application deploys nothing (gathertown/grapevine's overlays).
-          if (!containerImages(workspace).some((image) => imageNamedIn(new Set([entry.name]), image))) continue;
+          const names = new Set([entry.name]);
+          if (!containerImages(workspace).some((image) => imageNamedIn(names, image))) continue;
           const old = parseImageReference(entry.name);
           const repository = entry.newName ? parseImageReference(entry.newName).repository : old.repository;
           const tag = entry.newTag ?? old.tag;

@@ -2,7 +2,8 @@ import { defineKubernetesRule, type KubernetesWorkspace } from '../../../rule';
 import type { KubeObject } from '../../../kubernetes/model';
 import { asMap, nodeAt, pairOf, scalarString, seqItems } from '../../../kubernetes/yaml-nodes';
 import { autoscalersIn, autoscalersOf, locationOf, nearest } from '../../../kubernetes/selectors';
-import { buildsOfObject, replicaSettingIn, type Build } from '../../../kubernetes/builds';
+import { buildsOfObject, builtReplicas, type Build } from '../../../kubernetes/builds';
+import { relationIndex } from '../../../kubernetes/relation-index';
 import { folderOf } from '../../../applications';
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'Rollout', 'DeploymentConfig']);
@@ -29,7 +30,9 @@ export default defineKubernetesRule({
       '',
       'A kustomization\'s `replicas:` field sets the count of the builds that run through it (the outermost entry that',
       'names the workload wins): where it does so in every build with an autoscaler, the entry is reported instead of',
-      'the base\'s `spec.replicas`, which those builds replace.',
+      'the base\'s `spec.replicas`, which those builds replace. A patch that sets the count in a build (a patch file\'s',
+      '`spec.replicas`, an inline patch aimed at the workload; a file of JSON 6902 operations may) replaces it too: the',
+      'base is reported only in builds that keep its own count, and a patch file is judged as written.',
     ].join('\n'),
     messages: {
       replicas: '`replicas` is set, but {{scaler}} `{{name}}` scales this {{kind}}; remove it so deploys do not reset the autoscaled count.',
@@ -38,6 +41,8 @@ export default defineKubernetesRule({
   },
   check({ model, workspace, report }) {
     if (model.isHelmTemplate) return;
+    // What sets a workload's count in a build (a `replicas:` entry, a patch), as the budget rule reads it.
+    const setBy = (workload: KubeObject, tw: Build) => builtReplicas(workload, tw, relationIndex(workspace).objectsOfFile);
     for (const object of model.objects) {
       if (object.kind === 'Kustomization') {
         const doc = object.doc;
@@ -49,8 +54,8 @@ export default defineKubernetesRule({
           if (!name || !range) continue;
           // The workloads this entry counts in some build, where no outer kustomization counts them again.
           const decides = (workload: KubeObject) => (tw: Build) => {
-            const setting = replicaSettingIn(workload, tw);
-            return setting !== undefined && setting.folder === folder && setting.name === name;
+            const { setting } = setBy(workload, tw);
+            return setting !== undefined && setting.aimed === undefined && setting.folder === folder && setting.name === name;
           };
           let found: { workload: KubeObject; scaler: KubeObject } | undefined;
           for (const kind of SCALABLE) {
@@ -74,8 +79,11 @@ export default defineKubernetesRule({
       if (!SCALABLE.has(object.kind)) continue;
       const pair = pairOf(asMap(nodeAt(object.node, ['spec'], object.doc), object.doc), 'replicas', object.doc);
       if (!pair) continue;
-      // Only the builds whose count is the object's own: a kustomization's `replicas:` entry replaces it in the others.
-      const scaler = scalerOf(workspace, object, (tw) => replicaSettingIn(object, tw) === undefined);
+      // Only the builds whose count is the object's own: a kustomization's `replicas:` entry or a patch replaces it in the others.
+      const scaler = scalerOf(workspace, object, (tw) => {
+        const { setting, patch } = setBy(object, tw);
+        return !setting && !patch;
+      });
       if (!scaler) continue;
       report({ messageId: 'replicas', data: { scaler: scaler.kind, name: scaler.name ?? '?', kind: object.kind }, range: model.rangeOf(pair)!, related: [locationOf(scaler, `the ${scaler.kind} that owns the replica count`)] });
     }
