@@ -17,7 +17,7 @@ import { SEVERITIES, severityRank, type Configuration, type Finding, type Severi
 import { listRules, toJson, toSarif, toStylish, type FileReport } from './cli-format';
 import { pairOutputs, renderExtraFormat, type OutputFormat, type OutputRequest } from './cli-formats';
 import { ConfigError, ConfigLocator, KNOWN_RULE_IDS } from './cli-config';
-import { collectFiles, CONFIG_FILE_NAME, guessTarget, listAhead, readRegularFiles, readStandardInput } from './cli-files';
+import { collectFilesAsTheStorageAllows, CONFIG_FILE_NAME, guessTarget, readFilesAsTheStorageAllows, readStandardInput } from './cli-files';
 import { cliChartReader } from './cli-helm';
 import { widenThreadPool } from './thread-pool';
 import { analyseByApplication } from './cli-applications';
@@ -358,12 +358,13 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     read.length = 0;
     warningsEnd.length = 0;
   }
-  // The folders are listed together (listAhead) and walked in order from those listings; the files checked are read
-  // together (readRegularFiles), then taken in the run's order: each file's messages
+  // The folders are walked and the files checked read one at a time while the storage answers as fast as memory does,
+  // else listed and read together (collectFilesAsTheStorageAllows, readFilesAsTheStorageAllows); the files are then
+  // taken in the run's order: each file's messages
   // (its configuration's, its read's, its decoding's) come in its turn, as if it were read alone.
-  const paths = collectFiles(options.paths, reporter, keepExplicit, options.configs.listings, await listAhead(options.paths));
+  const paths = await collectFilesAsTheStorageAllows(options.paths, reporter, keepExplicit, options.configs.listings);
   const decisions = paths.map(decide);
-  const contents = await readRegularFiles(paths.filter((_, i) => decisions[i].checked));
+  const contents = await readFilesAsTheStorageAllows(paths.filter((_, i) => decisions[i].checked));
   let nextContent = 0;
   paths.forEach((path, i) => {
     const uri = pathToFileURL(resolve(path)).href;

@@ -2,6 +2,8 @@
 // opens and folder listings in flight (the most at once) and its look-ups for a configuration file or `.git`
 // (fs.existsSync). With TFL_TEST_FIFOS, the CLI's first open first opens those FIFOs, which nobody writes to: each
 // holds a thread of libuv's pool, after the CLI's entry point has sized the pool and before any of its reads.
+// With TFL_TEST_SLOW_MS, every synchronous open and listing under the root first waits that long, as on slow storage;
+// the synchronous opens under the root are counted ("opens in turn").
 'use strict';
 const fs = require('node:fs');
 const { basename, delimiter, relative } = require('node:path');
@@ -36,6 +38,23 @@ const opens = countInFlight('open', () => {
 });
 const listings = countInFlight('readdir');
 
+const slowMs = Number(process.env.TFL_TEST_SLOW_MS ?? 0);
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const openSync = fs.openSync;
+let opensInTurn = 0;
+fs.openSync = function (path, ...rest) {
+  if (under(path)) {
+    opensInTurn++;
+    if (slowMs > 0) Atomics.wait(pause, 0, 0, slowMs);
+  }
+  return openSync.call(fs, path, ...rest);
+};
+const readdirSync = fs.readdirSync;
+fs.readdirSync = function (path, ...rest) {
+  if (under(path) && slowMs > 0) Atomics.wait(pause, 0, 0, slowMs);
+  return readdirSync.call(fs, path, ...rest);
+};
+
 const existsSync = fs.existsSync;
 const lookups = [];
 fs.existsSync = function (path) {
@@ -43,4 +62,4 @@ fs.existsSync = function (path) {
   return existsSync.call(fs, path);
 };
 
-process.on('exit', () => process.stderr.write(`hook: ${opens.most} opens in flight at most; ${listings.most} listings in flight at most; configuration look-ups: ${lookups.join(' ')}\n`));
+process.on('exit', () => process.stderr.write(`hook: ${opens.most} opens in flight at most; ${listings.most} listings in flight at most; configuration look-ups: ${lookups.join(' ')}; ${opensInTurn} opens in turn\n`));

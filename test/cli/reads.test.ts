@@ -1,7 +1,9 @@
-// How the CLI meets the storage (server/src/cli-files.ts): it reads its files READS_IN_FLIGHT at a time on a
-// widened libuv pool, and the folders its walk listed answer the configuration look-ups without another call.
-// Where every call waits (a network home folder, a container's bind mount, WSL's Windows drives) these decide
-// the run's time; from memory they change nothing visible. Each case here fails on the old one-at-a-time code.
+// How the CLI meets the storage (server/src/cli-files.ts): it reads its files one at a time while the storage answers
+// as fast as memory does, and READS_IN_FLIGHT at a time on a widened libuv pool once it does not; the folders its walk
+// listed answer the configuration look-ups without another call. Where every call waits (a network home folder, a
+// container's bind mount, WSL's Windows drives) these decide the run's time; from memory they change nothing visible.
+// The hook makes the storage slow (TFL_TEST_SLOW_MS: each synchronous open and listing waits): each such case fails on
+// the old one-at-a-time code, and the case from memory on the code that always listed and read on the pool.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -18,8 +20,11 @@ const HOOK = join(__dirname, 'reads-hook.cjs');
 const FILES = READS_IN_FLIGHT + 8;
 let dir: string;
 
-function cliEnvironment(): NodeJS.ProcessEnv {
-  return { ...withoutPoolSize(), NO_COLOR: '1' };
+/** Storage whose every call waits this long (the hook's TFL_TEST_SLOW_MS), unless `fast`. */
+const SLOW_MS = 5;
+
+function cliEnvironment(fast = false): NodeJS.ProcessEnv {
+  return { ...withoutPoolSize(), NO_COLOR: '1', ...(fast ? {} : { TFL_TEST_SLOW_MS: String(SLOW_MS) }) };
 }
 
 before(() => {
@@ -36,7 +41,7 @@ function hookLine(stderr: string): string | undefined {
 }
 
 describe('the CLI reading its files', () => {
-  it(`keeps ${READS_IN_FLIGHT} reads in flight, no more, and reports as before`, () => {
+  it(`keeps ${READS_IN_FLIGHT} reads in flight on slow storage, no more, and reports as before`, () => {
     const r = spawnSync(process.execPath, ['--require', HOOK, CLI, '--format', 'json', dir], { cwd: dir, encoding: 'utf8', env: { ...cliEnvironment(), TFL_TEST_ROOT: dir } });
     assert.equal(r.status, 1, r.stderr);
     assert.match(hookLine(r.stderr) ?? '', new RegExp(`^hook: ${READS_IN_FLIGHT} opens in flight at most;`));
@@ -46,6 +51,21 @@ describe('the CLI reading its files', () => {
     assert.equal(files.length, FILES - 1);
     assert.deepEqual(files, [...files].sort());
     assert.ok(!files.some((f) => f.includes('app-03')), 'the nested configuration was not applied');
+  });
+
+  it('walks and reads one file at a time, with no pool, while the storage answers as fast as memory does; the same report', () => {
+    const run = (fast: boolean) => spawnSync(process.execPath, ['--require', HOOK, CLI, '--format', 'json', dir], { cwd: dir, encoding: 'utf8', env: { ...cliEnvironment(fast), TFL_TEST_ROOT: dir } });
+    const fast = run(true);
+    assert.equal(fast.status, 1, fast.stderr);
+    const parts = hookLine(fast.stderr)?.split('; ') ?? [];
+    assert.equal(parts[0], 'hook: 0 opens in flight at most');
+    assert.equal(parts[1], '0 listings in flight at most');
+    // Every manifest (the configuration file of apps/app-03 is opened by a path relative to the working folder).
+    assert.equal(parts[3], `${FILES} opens in turn`);
+    const slow = run(false);
+    assert.equal(slow.status, 1, slow.stderr);
+    assert.match(hookLine(slow.stderr) ?? '', new RegExp(`^hook: ${READS_IN_FLIGHT} opens in flight at most;`));
+    assert.equal(fast.stdout, slow.stdout);
   });
 
   it(`lists ${READS_IN_FLIGHT} folders at a time, then walks them in order`, () => {
@@ -68,7 +88,7 @@ describe('the CLI reading its files', () => {
 /** Runs the CLI with HELD pool threads held from its first open; its JSON report when it came within `ms`. */
 function reportWhileThreadsAreHeld(env: NodeJS.ProcessEnv, ms: number): Promise<string | undefined> {
   return outputWhileThreadsAreHeld(
-    (fifos) => spawn(process.execPath, ['--require', HOOK, CLI, '--format', 'json', dir], { env: { ...env, TFL_TEST_FIFOS: fifos }, stdio: ['ignore', 'pipe', 'ignore'] }),
+    (fifos) => spawn(process.execPath, ['--require', HOOK, CLI, '--format', 'json', dir], { env: { ...env, TFL_TEST_ROOT: dir, TFL_TEST_FIFOS: fifos }, stdio: ['ignore', 'pipe', 'ignore'] }),
     'stdout',
     (stdout) => {
       try {
@@ -81,6 +101,27 @@ function reportWhileThreadsAreHeld(env: NodeJS.ProcessEnv, ms: number): Promise<
     ms,
   );
 }
+
+describe('the walk starting again on slow storage', { skip: process.platform === 'win32' ? 'no mkfifo' : false }, () => {
+  it('says what the walk met once, from the walk that went on (the one asked ahead), and finds every file', () => {
+    const tree = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-walk-again-')));
+    try {
+      // `a.yaml` comes before `apps/` in the walk's order: the first walk meets it, then turns slow inside apps/.
+      execFileSync('mkfifo', [join(tree, 'a.yaml')]);
+      writeAppFolders(tree, 4);
+      const run = (fast: boolean) => spawnSync(process.execPath, ['--require', HOOK, CLI, '--format', 'json', tree], { cwd: tree, encoding: 'utf8', env: { ...cliEnvironment(fast), TFL_TEST_ROOT: tree } });
+      for (const fast of [false, true]) {
+        const r = run(fast);
+        assert.equal(r.status, 1, r.stderr);
+        assert.equal(r.stderr.split('\n').filter((l) => l.includes('a.yaml: a FIFO, not a regular file; skipped')).length, 1, r.stderr);
+        assert.equal(new Set((JSON.parse(r.stdout).findings as { file: string }[]).map((f) => f.file)).size, 4);
+        assert.equal(hookLine(r.stderr)?.split('; ')[1], `${fast ? 0 : 4} listings in flight at most`);
+      }
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+});
 
 describe("the CLI's thread pool", { skip: process.platform === 'win32' ? 'no mkfifo' : false }, () => {
   it(`has ${THREAD_POOL_SIZE} threads: the files are read while ${HELD} file-system calls wait`, async () => {

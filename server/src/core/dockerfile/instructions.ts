@@ -415,9 +415,14 @@ const argCopies = new WeakMap<DockerfileModel, ArgCopy[]>();
  */
 export function argCopiesIntoEnv(model: DockerfileModel): readonly ArgCopy[] {
   let out = argCopies.get(model);
-  if (out) return out;
-  out = [];
-  for (const instruction of runtimeInstructions(model)) {
+  if (!out) argCopies.set(model, (out = argCopiesAmong(model, runtimeInstructions(model))));
+  return out;
+}
+
+/** {@link argCopiesIntoEnv} among any stage chain's `instructions` (a build stage's, whose output the image copies). */
+export function argCopiesAmong(model: DockerfileModel, instructions: readonly Instruction[]): ArgCopy[] {
+  const out: ArgCopy[] = [];
+  for (const instruction of instructions) {
     if (instruction.getKeyword() !== 'ENV') continue;
     const args = argNamesAt(model, instruction);
     for (const variable of propertiesOf(instruction)) {
@@ -425,7 +430,6 @@ export function argCopiesIntoEnv(model: DockerfileModel): readonly ArgCopy[] {
       if (arg && args.has(arg) && !BUILT_RECORD.test(variable.name) && !SOURCE_RECORD.test(variable.name)) out.push({ instruction, variable, arg });
     }
   }
-  argCopies.set(model, out);
   return out;
 }
 

@@ -14,6 +14,10 @@ testRule(rule, {
       name: "a front-end build variable set in the web server's stage, where no build step reads it",
       code: 'FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/build /usr/share/nginx/html\nARG REACT_APP_API_URL\nENV REACT_APP_API_URL=$REACT_APP_API_URL\n',
     },
+    {
+      name: 'a build stage the image copies nothing from, and one whose variable is set after its build step',
+      code: 'FROM node:20 AS preview\nARG VITE_API_URL\nENV VITE_API_URL=$VITE_API_URL\nRUN npm run build\nFROM node:20 AS build\nRUN npm run build\nARG VITE_API_URL\nENV VITE_API_URL=$VITE_API_URL\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n',
+    },
   ],
   invalid: [
     {
@@ -35,6 +39,18 @@ testRule(rule, {
       name: "a front-end build variable: compiled into the bundle, so the advice is to serve it at run time (sjohnatas7's Vue frontend)",
       code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nARG VUE_APP_BACKEND_URL\nENV VUE_APP_BACKEND_URL=$VUE_APP_BACKEND_URL\nRUN npm run build\nCMD ["http-server", "dist"]\n',
       errors: [{ line: 5, column: 25, endColumn: 45, messageId: 'bundle' }],
+    },
+    {
+      // jonatanav255/Book-Collection-Front-End (review set 86): the build stage's standalone output is the image.
+      name: "a front-end variable read by a build stage whose output the final stage copies (Next.js's standalone server)",
+      code: 'FROM node:20-alpine AS build\nWORKDIR /app\nCOPY . .\nARG NEXT_PUBLIC_API_URL\nENV NEXT_PUBLIC_API_URL=$NEXT_PUBLIC_API_URL\nRUN npm run build\nFROM node:20-alpine\nWORKDIR /app\nCOPY --from=build /app/.next/standalone ./\nCMD ["node", "server.js"]\n',
+      errors: [{ line: 5, column: 25, endColumn: 45, messageId: 'bundle' }],
+    },
+    {
+      // yuhuishi-convect/linode-cost-assistent: the bundle built in the first stage is served by caddy.
+      name: 'a front-end variable read by a build stage whose bundle a web server serves',
+      code: 'FROM node:16-alpine AS build-env\nARG REACT_APP_API_URL\nENV REACT_APP_API_URL=$REACT_APP_API_URL\nADD . /app\nWORKDIR /app\nRUN yarn install && yarn build\nFROM caddy:2.4.5-alpine\nCOPY --from=build-env /app/build /usr/share/caddy\n',
+      errors: [{ line: 3, column: 23, messageId: 'bundle' }],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
-import { argCopiesIntoEnv, browserPublicArgs, isBrowserPublic, runsAfter, runtimeInstructions } from '../../../dockerfile/instructions';
+import { argCopiesAmong, argCopiesIntoEnv, browserPublicArgs, imageStages, isBrowserPublic, runsAfter, runtimeInstructions } from '../../../dockerfile/instructions';
 import { looksLikeSecretName } from '../../../secrets';
 
 /** Names of settings that differ per deploy: where services live, which domain, which bucket. */
@@ -24,7 +24,8 @@ export default defineDockerfileRule({
       'front-end build publishes (`VITE_…`, `NEXT_PUBLIC_…`, `REACT_APP_…`, `VUE_APP_…`) is public. Such a variable is read',
       'when the bundle is built, so setting it per deploy changes nothing: the message then says to serve the setting',
       'at run time; set where no build step follows it (a web server\'s stage, after the bundle was built), it reaches no',
-      'bundle and is not reported. Only the final stage is judged.',
+      'bundle and is not reported. Besides the final stage, a front-end variable is judged in a build stage whose output',
+      'the final stage copies (`COPY --from=build /app/dist …`), when a build step of that stage follows it.',
     ].join('\n'),
     messages: {
       config: '`{{name}}` is fixed at build time from the build argument `{{arg}}`; let each deploy set {{name}} instead of building one image per environment.',
@@ -43,6 +44,15 @@ export default defineDockerfileRule({
         const bundled = isBrowserPublic(variable.name);
         if (bundled && !runsAfter(runtime, instruction)) continue;
         report({ messageId: bundled ? 'bundle' : 'config', data: { name: variable.name, arg }, range: variable.valueRange });
+      }
+    }
+    // A build stage whose output the image copies (`COPY --from=build /app/.next/standalone ./`, `/app/dist` into
+    // nginx): a front-end variable its build step read is in that output, as it would be built in the final stage.
+    for (const stage of imageStages(model).slice(1)) {
+      const chain = model.inheritedInstructions(stage);
+      for (const { instruction, variable, arg } of argCopiesAmong(model, chain)) {
+        if (runtime.includes(instruction) || !isBrowserPublic(variable.name) || !(CONFIG_LIKE.test(arg) || CONFIG_LIKE.test(variable.name))) continue;
+        if (runsAfter(chain, instruction)) report({ messageId: 'bundle', data: { name: variable.name, arg }, range: variable.valueRange });
       }
     }
   },
