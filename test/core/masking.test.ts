@@ -227,6 +227,11 @@ describe('the one path', () => {
     for (const name of ['DB_CREDS_FILE', 'GCP_SA_KEY_PATH', 'SERVICE_ACCOUNT_NAME', 'SA_EMAIL', 'CREDSTASH_TABLE', 'DISCREDIT', 'USA_KEYS']) assert.ok(!looksLikeSecretName(name), name);
   });
 
+  it("a token's word run into the one before it is a secret's name (review set 87: 3CORESec/Trapdoor's WEBHOOKTOKEN)", () => {
+    for (const name of ['WEBHOOKTOKEN', 'BOTTOKEN', 'SlackToken', 'authToken', 'GITHUBTOKEN_prod']) assert.ok(looksLikeSecretName(name), name);
+    for (const name of ['MAXTOKENS', 'maxTokens', 'TOKENIZER', 'BOTTOKEN_FILE', 'AuthTokenTTL', 'TOKEN_TTL']) assert.ok(!looksLikeSecretName(name), name);
+  });
+
   it('a value that opens by telling the reader to change it is a placeholder (review set 72: evite)', () => {
     for (const value of ['change-me-to-a-random-string-in-production', 'replace_me_before_deploying', 'CHANGE_THIS_SECRET', 'SuperSecretKeyChangeThis', 'MyPasswordReplaceMe']) assert.equal(literalSecret('SESSION_SECRET', value), undefined, value);
     for (const value of ['exchange_metadata_2f9Qx7', 'k2x9Qm7vLp4r8sZt', 'ExchangeThisWay9Q']) assert.equal(literalSecret('SESSION_SECRET', value)?.kind, 'a literal value under a secret-like name', value);

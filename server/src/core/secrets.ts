@@ -28,7 +28,7 @@ export function maskUrlCredentials(value: string): string {
  * into the one before it counts too (`DBPASSWORD`, `ADMINPASSWD`, `DBPASS`), but not another word ending in `pass`
  * (`BYPASS`, `COMPASS`).
  */
-const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|[A-Z0-9]+PASS(WORD|WD)|DBPASS|PWD|SECRET|SECRETKEY|(SESSION|COOKIE|JWT|APP)SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|CREDS?|(SA|SERVICE[_-]?ACCOUNT)[_-]?(KEY|JSON)|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|LICENSE[_-]?KEY|WRITE[_-]?KEY|MASTER[_-]?KEY|JWT([_-][A-Z0-9]+)?[_-]KEY|DSN)($|[_.-])/i;
+const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|[A-Z0-9]+PASS(WORD|WD)|DBPASS|PWD|SECRET|SECRETKEY|(SESSION|COOKIE|JWT|APP)SECRET|TOKEN|[A-Z0-9]+TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|CREDS?|(SA|SERVICE[_-]?ACCOUNT)[_-]?(KEY|JSON)|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|LICENSE[_-]?KEY|WRITE[_-]?KEY|MASTER[_-]?KEY|JWT([_-][A-Z0-9]+)?[_-]KEY|DSN)($|[_.-])/i;
 /**
  * Names that mention a secret but hold something harmless: a path to it, a name of it, the store that keeps such
  * secrets (`API_KEY_TABLE`, `SECRET_BUCKET`, `TOKEN_QUEUE`: a table, bucket, queue, topic or stream), its length, a toggle, a policy

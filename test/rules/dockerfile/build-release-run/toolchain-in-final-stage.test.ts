@@ -41,5 +41,11 @@ testRule(rule, {
       code: 'FROM golang:1.22-alpine\nRUN apk add --no-cache alpine-sdk git\nCOPY . /src\nRUN cd /src && go build -o /app .\nCMD ["/app"]\n',
       errors: [{ line: 2, column: 24, endColumn: 34, message: '`alpine-sdk`' }],
     },
+    {
+      // ThinkThinkAI/ThinkDB (review set 87): MariaDB's headers under the name of MySQL's.
+      name: 'a development package with a compatibility suffix',
+      code: 'FROM ruby:3.3-slim\nRUN apt-get update && apt-get install -y libmariadb-dev-compat\nCMD ["bundle", "exec", "puma"]\n',
+      errors: [{ line: 2, column: 42, endColumn: 63, message: '`libmariadb-dev-compat`' }],
+    },
   ],
 });

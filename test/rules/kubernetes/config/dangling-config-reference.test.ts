@@ -123,6 +123,12 @@ testRule(rule, {
       code: `${secret('app-secrets')}---\n${tlsVolume('web-tls')}`,
       workspace: [{ filename: 'ingress.yaml', code: ingress('kubernetes.io/tls-acme: "true"', 'web-tls') }],
     },
+    {
+      // MergHQ/rss-serve (review set 87): the committed Secret is the sealed-secrets controller's empty placeholder; the
+      // database's comes from CloudNativePG's cluster.
+      name: "a Secret the sealed-secrets controller manages: the application's Secrets are sealed outside the manifests",
+      code: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: web-jwt\n  annotations:\n    sealedsecrets.bitnami.com/managed: "true"\n---\n${envFrom('secretKeyRef', 'pg-app')}`,
+    },
   ],
   invalid: [
     {
@@ -158,12 +164,17 @@ testRule(rule, {
     {
       name: 'a projected volume naming a missing ConfigMap',
       code: `${configMap('api-config')}---\n${deploy('      containers:\n        - name: api\n          image: shop/api:1.4.0\n      volumes:\n        - name: all\n          projected:\n            sources:\n              - configMap:\n                  name: api-confg\n')}`,
-      errors: [{ line: 27, column: 25, endColumn: 34, message: 'volume `all` reads ConfigMap `api-confg`' }],
+      errors: [{ line: 27, column: 25, endColumn: 34, message: 'Volume `all` reads ConfigMap `api-confg`' }],
     },
     {
       name: 'an Ingress that names a TLS Secret but asks no issuer for it',
       code: `${secret('app-secrets')}---\n${tlsVolume('tls-certs')}---\n${ingress('nginx.ingress.kubernetes.io/ssl-redirect: "true"', 'tls-certs')}`,
-      errors: [{ line: 26, column: 25, message: 'volume `tls-certs` reads Secret `tls-certs`' }],
+      errors: [{ line: 26, column: 25, message: 'Volume `tls-certs` reads Secret `tls-certs`' }],
+    },
+    {
+      name: 'a Secret annotated by another tool says nothing of where the others come from',
+      code: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: web-jwt\n  annotations:\n    reloader.stakater.com/match: "true"\nstringData:\n  key: change-me\n---\n${envFrom('secretKeyRef', 'pg-app')}`,
+      errors: [{ line: 28, column: 25, message: 'Secret `pg-app`' }],
     },
   ],
 });

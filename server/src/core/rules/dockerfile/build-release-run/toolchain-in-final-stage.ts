@@ -7,7 +7,7 @@ import { SYSTEM_MANAGERS } from '../../../dockerfile/backing-services';
 import type { DockerfileModel } from '../../../dockerfile/model';
 import { imagePurpose, isDevelopmentImage } from '../../../dockerfile/start-command';
 
-const TOOLCHAIN = /^(build-essential|build-base|alpine-sdk|gcc|gcc-c\+\+|g\+\+|clang|make|cmake|autoconf|automake|libtool|golang|golang-go|go|rustc|cargo|maven|gradle|default-jdk|default-jdk-headless|openjdk-\d+-jdk(-headless)?|java-\d+-openjdk-devel|openjdk\d+-jdk|musl-dev|linux-headers|.+-dev|.+-devel)$/;
+const TOOLCHAIN = /^(build-essential|build-base|alpine-sdk|gcc|gcc-c\+\+|g\+\+|clang|make|cmake|autoconf|automake|libtool|golang|golang-go|go|rustc|cargo|maven|gradle|default-jdk|default-jdk-headless|openjdk-\d+-jdk(-headless)?|java-\d+-openjdk-devel|openjdk\d+-jdk|musl-dev|linux-headers|.+-dev(-compat)?|.+-devel)$/;
 
 export default defineDockerfileRule({
   meta: {

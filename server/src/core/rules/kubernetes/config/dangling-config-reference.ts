@@ -58,6 +58,22 @@ function podsMayCreate(workspace: KubernetesWorkspace, kind: ConfigKind): boolea
   return answer;
 }
 
+/**
+ * True when a Secret of the workspace carries an annotation of the sealed-secrets controller (`sealedsecrets.bitnami.com/…`):
+ * the application's Secrets are sealed outside the manifests and unsealed in the cluster, and a Secret committed with
+ * such an annotation is the controller's placeholder (MergHQ/rss-serve's empty `managed` one), not a sign that the
+ * application keeps its Secrets in the repository.
+ */
+const sealedCache = new WeakMap<readonly KubeObject[], boolean>();
+function secretsAreSealed(workspace: KubernetesWorkspace): boolean {
+  let answer = sealedCache.get(workspace.objects);
+  if (answer === undefined) {
+    answer = workspace.ofKind('Secret').some((secret) => Object.keys(secret.annotations).some((key) => key.startsWith('sealedsecrets.bitnami.com/')));
+    sealedCache.set(workspace.objects, answer);
+  }
+  return answer;
+}
+
 interface Reference {
   kind: ConfigKind;
   name: string;
@@ -82,7 +98,7 @@ function referencesOf(object: KubeObject): Reference[] {
   };
   const pod = object.podSpec!;
   for (const container of pod.allContainers) {
-    const label = `container \`${container.name ?? '?'}\``;
+    const label = `Container \`${container.name ?? '?'}\``;
     for (const entry of container.env) {
       if (!entry.valueFrom) continue;
       add('Secret', valueOf(entry.valueFrom, 'secretKeyRef', doc), 'name', `${label} (\`${entry.name}\`)`);
@@ -95,7 +111,7 @@ function referencesOf(object: KubeObject): Reference[] {
     }
   }
   for (const volume of podVolumes(object).values()) {
-    const label = `volume \`${volume.name}\``;
+    const label = `Volume \`${volume.name}\``;
     if (volume.sourceKind === 'secret') add('Secret', volume.source, 'secretName', label);
     else if (volume.sourceKind === 'configMap') add('ConfigMap', volume.source, 'name', label);
     else if (volume.sourceKind === 'projected') {
@@ -131,6 +147,8 @@ export default defineKubernetesRule({
       'Component that no kustomization includes; cluster-provided ConfigMaps (`kube-root-ca.crt`,',
       '`istio-ca-root-cert`); and applications with a custom resource other than autoscaler, monitoring, ingress or',
       'mesh configuration (an operator, ExternalSecret, SealedSecret or cert-manager Certificate may create the Secret);',
+      'Secrets, in an application with a Secret annotated by the sealed-secrets controller (`sealedsecrets.bitnami.com/…`:',
+      'its Secrets are sealed outside the manifests, and the one committed is a placeholder);',
       'the TLS Secret of an Ingress or Gateway annotated for cert-manager (`cert-manager.io/cluster-issuer`,',
       '`cert-manager.io/issuer`, `kubernetes.io/tls-acme: "true"`), which cert-manager creates;',
       'and applications with a Role or ClusterRole that may create objects of that kind (a pod of the application',
@@ -151,7 +169,7 @@ export default defineKubernetesRule({
       if (hasSecretWritingResource(workspace)) return;
       for (const ref of references) {
         if (isTemplated(ref.name) || (ref.kind === 'ConfigMap' && PROVIDED_CONFIGMAPS.has(ref.name))) continue;
-        if (podsMayCreate(workspace, ref.kind)) continue;
+        if (podsMayCreate(workspace, ref.kind) || (ref.kind === 'Secret' && secretsAreSealed(workspace))) continue;
         // Names depend on the object's namespace (the index answers once per namespace).
         const names = relationIndex(workspace).namesOfKind(ref.kind, object);
         const generated = generatedNames(workspace, ref.kind);
