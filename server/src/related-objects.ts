@@ -6,7 +6,7 @@
  */
 import { ApplicationIndex, isKustomizationFile } from './core/applications';
 import type { KubeObject } from './core/kubernetes/model';
-import { assignBuilds, markPatches } from './core/kubernetes/builds';
+import { assignBuilds, markPatches, markStray } from './core/kubernetes/builds';
 
 export interface RelatedFiles {
   /** Every file known (analysed or indexed). */
@@ -40,8 +40,8 @@ export function applicationIndex(files: Pick<RelatedFiles, 'uris' | 'textOf'>): 
 /** `applications` must have been made from the same files (applicationIndex). */
 export function relatedObjects(files: RelatedFiles, applications = applicationIndex(files)): RelatedObjects {
   const memo = new Map<readonly string[], readonly KubeObject[]>();
-  // Each file's objects learn once what its Kustomize builds do to them (namespace, names, labels), and whether a
-  // kustomization names the file as a patch.
+  // Each file's objects learn once what its Kustomize builds do to them (namespace, names, labels), whether a
+  // kustomization names the file as a patch, and whether it lies beside a kustomization that does not read it.
   const told = new WeakSet<readonly KubeObject[]>();
   const objectsOf = (u: string) => {
     const objects = files.objectsOf(u);
@@ -49,6 +49,7 @@ export function relatedObjects(files: RelatedFiles, applications = applicationIn
       told.add(objects);
       assignBuilds(objects, applications.buildsOf(u));
       markPatches(objects, applications.isPatchFile(u));
+      markStray(objects, applications.isStrayFile(u));
     }
     return objects;
   };

@@ -313,3 +313,29 @@ describe('a moving tag an overlay writes over the same tag in its base (review s
     }
   });
 });
+
+describe('a patch fragment in an overlay folder (review set 88: Cypherspark/sms-gateway)', () => {
+  it("is judged as the patch its kustomization applies, and not at all when none applies it", () => {
+    const root = mkdtempSync(join(tmpdir(), 'tfl-fragment-'));
+    try {
+      const fragment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/x/api:latest\n';
+      const files: Record<string, string> = {
+        'base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  selector:\n    matchLabels: {app: api}\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/x/api:1.0.0\n          resources: {requests: {cpu: 100m, memory: 128Mi}}\n',
+        'base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+        'overlays/dev/kustomization.yaml': 'resources: [../../base]\npatches:\n  - path: applied-patch.yaml\n',
+        'overlays/dev/applied-patch.yaml': fragment,
+        'overlays/dev/image-patch.yaml': fragment,
+      };
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(root, name)), { recursive: true });
+        writeFileSync(join(root, name), text);
+      }
+      const run = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-fail', '.'], { cwd: root, encoding: 'utf8' });
+      const found = (JSON.parse(run.stdout).findings as { rule: string; file: string; line: number }[]).map((f) => `${f.file}:${f.line} ${f.rule}`);
+      // The applied patch sets the tag the dev build runs; the other one is in no build (nor are its missing requests).
+      assert.deepEqual(found, ['overlays/dev/applied-patch.yaml:10 build-release-run/mutable-image-tag']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

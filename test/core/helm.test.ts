@@ -122,6 +122,13 @@ describe('Helm renderer', () => {
     assert.match(result.text, new RegExp(`labels:\\n {4}${HELM_UNKNOWN}: ${HELM_UNKNOWN}`));
   });
 
+  it("reads a field of the root that is none of Helm's objects as nil, as Helm does (review set 88: ietf-tools/mailarchive)", () => {
+    const result = renderTemplate('spec:\n  replicas: {{ .replicaCount }}\n  resources:\n    {{- toYaml .resources | nindent 4 }}\n  ns: {{ $.Release.Namespace }}\n', context('replicaCount: 3\nresources: {requests: {cpu: 1}}\n'));
+    assert.match(result.text, /replicas: \n/, '`.replicaCount` outside `.Values` renders nothing');
+    assert.match(result.text, /resources:\n {4}null/);
+    assert.match(result.text, new RegExp(`ns: ${HELM_UNKNOWN}`), 'a built-in object still reads as unknown');
+  });
+
   it('keeps every branch of a condition it cannot decide', () => {
     const result = renderTemplate('a:\n{{- if .Capabilities.APIVersions.Has "x/v1" }}\n  b: 1\n{{- else }}\n  c: 2\n{{- end }}\n', context(''));
     assert.match(result.text, /b: 1\n {2}c: 2/);

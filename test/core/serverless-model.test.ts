@@ -194,6 +194,11 @@ describe('serverless templates', () => {
     const events = analyze({ uri: 'file:///w/serverless.yml', languageId: 'yaml', text: 'service: api\nprovider:\n  name: aws\n  runtime: python3.13\nfunctions:\n  sync:\n    handler: app.sync\n    timeout: 300\n    events: ${file(./events/sync.yml):events}\n' });
     assert.deepEqual(events.findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.ruleId}`), ['8:12 serverless/included-file-not-analysed']);
     assert.match(events.findings[0].message, /^The events of function `sync` are in `\.\/events\/sync\.yml`, included when/);
+    // More than four files of functions (dev-rods/Traffic-Manager's 25, review set 88): one hint, on the first.
+    const list = Array.from({ length: 6 }, (_, i) => `  - \${file(fns/f${i}.yml)}\n`).join('');
+    const many = analyze({ uri: 'file:///w/serverless.yml', languageId: 'yaml', text: `service: api\nprovider:\n  name: aws\n  runtime: python3.13\nfunctions:\n${list}` });
+    assert.deepEqual(many.findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.ruleId}`), ['5:4 serverless/included-file-not-analysed']);
+    assert.match(many.findings[0].message, /^The functions in 6 files, `fns\/f0\.yml`, `fns\/f1\.yml`, `fns\/f2\.yml` and 3 more, are included when/);
   });
 
   it('a Go template of a serverless.yml is not analysed (one hint, no syntax error); a Step Functions JSONata value is no Jinja block', () => {

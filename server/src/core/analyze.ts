@@ -4,6 +4,7 @@
  * returns plain findings. No I/O, no transport: the server, the CLI and the tests
  * all call `parseDocument` + `analyzeParsed` (or `analyze` for both at once).
  */
+import { shortSpokenList } from './lists';
 import type { Configuration, Finding, ParseProblem, Range, Report, Severity, SourceInput, Target, TextEdit } from './types';
 import { uriPath } from './uri';
 import { isForeignTemplateName } from './foreign-templates';
@@ -269,7 +270,24 @@ function runRules(parsed: ParsedDocument, options: AnalysisOptions): Analysis {
   if (parsed.serverless?.skipped && projectSeverity !== 'off') findings.push({ ruleId: PROJECT_TEMPLATE_SKIPPED.id, factor: null, severity: projectSeverity, message: parsed.serverless.skipped, range: parsed.source.rangeOf(0, 0) });
   const includedSeverity = configuration.rules?.[INCLUDED_FILES.id] ?? INCLUDED_FILES.severity;
   if (includedSeverity !== 'off') {
-    for (const { file, what, range, name } of parsed.serverless?.includedFiles ?? []) {
+    const included = parsed.serverless?.includedFiles ?? [];
+    // Functions taken from many files (dev-rods/Traffic-Manager's 25 `interface.yml`): one hint for all, on the first;
+    // up to MANY_INCLUDES, one each, where each is named.
+    const lists = included.filter((f) => f.what === 'functions');
+    const settings = included.filter((f) => f.what === 'function');
+    const many = (list: readonly unknown[]) => list.length > MANY_INCLUDES;
+    if (many(lists)) {
+      const files = shortSpokenList(lists.map((f) => `\`${f.file}\``));
+      const message = `The functions in ${lists.length} files, ${files}, are included when the Serverless Framework deploys and are not analysed here: their runtimes, timeouts, events and environment are not checked.`;
+      findings.push({ ruleId: INCLUDED_FILES.id, factor: null, severity: includedSeverity, message, range: lists[0].range });
+    }
+    if (many(settings)) {
+      const names = shortSpokenList(settings.map((f) => `\`${f.name}\` (\`${f.file}\`)`));
+      const message = `The settings of ${settings.length} functions, ${names}, are in files included when the Serverless Framework deploys and not analysed here: their runtimes, timeouts, events and environment are not checked.`;
+      findings.push({ ruleId: INCLUDED_FILES.id, factor: null, severity: includedSeverity, message, range: settings[0].range });
+    }
+    for (const { file, what, range, name } of included) {
+      if ((what === 'functions' && many(lists)) || (what === 'function' && many(settings))) continue;
       const message =
         what === 'functions'
           ? `The functions in \`${file}\` are included when the Serverless Framework deploys and are not analysed here: their runtimes, timeouts, events and environment are not checked.`
@@ -522,6 +540,9 @@ export const HELM_SKIPPED = { id: 'helm/template-not-analysed', severity: 'hint'
 
 /** PROJECT_TEMPLATE_SKIPPED: the one hint on a `sam init`/cookiecutter project template, which is read only once rendered. */
 export const PROJECT_TEMPLATE_SKIPPED = { id: 'serverless/project-template-not-analysed', severity: 'hint', description: 'A SAM or Serverless project template with Jinja blocks, cookiecutter placeholders or Go template actions is read only once rendered, and was not analysed.' } as const;
+
+/** More included files of functions (or of functions' settings) than this get one hint together. */
+const MANY_INCLUDES = 4;
 
 /** INCLUDED_FILES: a hint on each `${file(...)}` a serverless.yml takes functions or an environment from, which the analysis does not read. */
 export const INCLUDED_FILES = { id: 'serverless/included-file-not-analysed', severity: 'hint', description: 'A serverless.yml takes functions, a function\'s settings or events, or an environment from another file (`${file(…)}`), which is not analysed with it.' } as const;

@@ -500,6 +500,15 @@ export class ApplicationIndex {
   }
 
   /**
+   * True when file `uri` lies beside a kustomization that neither takes it in nor patches with it, and no other
+   * kustomization does either (a patch left behind, Cypherspark/sms-gateway's `overlays/dev/image-patch.yaml`):
+   * `kubectl apply -k` never reads it.
+   */
+  isStrayFile(uri: string): boolean {
+    return this.references.has(folderOf(uri)) && !isKustomizationFile(uri) && !this.includedBy.has(uri) && !this.patchFiles.has(uri);
+  }
+
+  /**
    * The builds that take in file `uri` (named in the `resources`, `bases` or `components` of a
    * kustomization, itself taken in by others up to a root), each with what it does to the file's
    * objects; empty when no kustomization names the file: its objects are as written.

@@ -23,3 +23,8 @@ export function addTo<K, T>(map: Map<K, T[]>, key: K, value: T): void {
 export function spokenList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
+
+/** A list said as {@link spokenList} says it, the first three named and the rest counted when there are more than four: `a, b, c and 2 more`. */
+export function shortSpokenList(items: readonly string[]): string {
+  return items.length > 4 ? spokenList([...items.slice(0, 3), `${items.length - 3} more`]) : spokenList(items);
+}

@@ -116,6 +116,9 @@ function listItems(v: unknown[]): readonly Val[] | undefined {
 }
 const MAX_DEPTH = 24;
 const MAX_ITERATIONS = 200;
+/** The objects Helm puts at the root of a template's data (`.Values`, `.Release` and the others). */
+const ROOT_OBJECTS: ReadonlySet<string> = new Set(['Values', 'Chart', 'Release', 'Capabilities', 'Files', 'Template', 'Subcharts']);
+
 const RELEASE_NAME = 'release-name';
 
 interface LoadedValues {
@@ -407,7 +410,9 @@ class Renderer {
       if (head === 'Chart' && rest.length === 1 && this.chart[rest[0]] !== undefined) return { k: 'v', v: this.chart[rest[0]] };
       if (head === 'Release' && rest.length === 1 && rest[0] === 'Name') return { k: 'v', v: RELEASE_NAME };
       if (head === 'Release' && rest.length === 1 && rest[0] === 'Service') return { k: 'v', v: 'Helm' };
-      return UNKNOWN;
+      // The root holds Helm's built-in objects only: any other field of it is nil in Helm (`.resources` written where
+      // `.Values.worker.resources` was meant, outside any `with`: ietf-tools/mailarchive's worker renders no requests).
+      return ROOT_OBJECTS.has(head) ? UNKNOWN : { k: 'v', v: null };
     }
     if (base.k !== 'v') return UNKNOWN;
     if (base.path) return this.valueAt([...base.path, ...path]);

@@ -41,6 +41,14 @@ export function assignBuilds(objects: readonly KubeObject[], variants: readonly 
   for (const object of objects) registry.set(object, entry);
 }
 
+/** Puts each of `objects` into `set`, or takes it out: what a file's kustomizations say of all its objects. */
+function markAll(set: WeakSet<KubeObject>, objects: readonly KubeObject[], marked: boolean): void {
+  for (const object of objects) {
+    if (marked) set.add(object);
+    else set.delete(object);
+  }
+}
+
 /** Objects of files that a kustomization names as patches (see markPatches). */
 const patches = new WeakSet<KubeObject>();
 
@@ -49,15 +57,25 @@ const patches = new WeakSet<KubeObject>();
  * `patchesStrategicMerge`): partial objects, whatever they hold (an image alone, a replica count).
  */
 export function markPatches(objects: readonly KubeObject[], patch: boolean): void {
-  for (const object of objects) {
-    if (patch) patches.add(object);
-    else patches.delete(object);
-  }
+  markAll(patches, objects, patch);
 }
 
 /** True when the object comes from a file that a kustomization names as a patch (markPatches). */
 export function isKustomizePatch(object: KubeObject): boolean {
   return patches.has(object);
+}
+
+/** Objects of files beside a kustomization that no kustomization reads (see markStray). */
+const strays = new WeakSet<KubeObject>();
+
+/** Records whether the objects of one file lie beside a kustomization that does not read them (ApplicationIndex.isStrayFile). */
+export function markStray(objects: readonly KubeObject[], stray: boolean): void {
+  markAll(strays, objects, stray);
+}
+
+/** True when the object comes from a file beside a kustomization that no kustomization reads (markStray). */
+export function isStray(object: KubeObject): boolean {
+  return strays.has(object);
 }
 
 /** The builds of an object; empty when it is as written. */

@@ -9,7 +9,7 @@ import type { Node } from 'yaml';
 import { isLifecycleHook, isTemplated } from './model';
 import { mapEntries, nodeAt, scalarString } from './yaml-nodes';
 import { perObject } from './object-memo';
-import { type Build, buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, isKustomizePatch, nameRefMatches, namesOf, namespacesCompatible, onlyInPartialBuilds, podLabelSets, selectorSets } from './builds';
+import { type Build, buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, isKustomizePatch, isStray, nameRefMatches, namesOf, namespacesCompatible, onlyInPartialBuilds, podLabelSets, selectorSets } from './builds';
 import { addTo } from '../lists';
 
 /** Read once per Service: relations ask for the same selector many times. */
@@ -67,16 +67,23 @@ export function absenceKnowable(model: KubernetesModel, object: KubeObject): boo
   return model.readWhole && !onlyInPartialBuilds(object);
 }
 
+/** Workload kinds whose `spec.selector` the API server requires (apps/v1). */
+const SELECTOR_REQUIRED = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
+
 /**
  * A strategic-merge patch or other fragment: an object of a file a kustomization names as a patch (one that sets only
- * an image is still partial: its container is the base's), or a pod template whose containers do not carry an image.
+ * an image is still partial: its container is the base's), a pod template whose containers do not carry an image, or,
+ * in a file beside a kustomization that does not read it, a Deployment (ReplicaSet, StatefulSet, DaemonSet) with
+ * neither a selector nor pod labels, which the API server refuses: a patch left behind (Cypherspark/sms-gateway's
+ * `overlays/dev/image-patch.yaml`).
  */
 export function isPatchFragment(object: KubeObject): boolean {
   const pod = object.podSpec;
   if (!pod) return false;
   // A container with no `image` key is a patch's; one whose image is written but not known (a Helm value the chart
   // leaves empty, or an expression the renderer cannot evaluate) is still a whole container.
-  return isKustomizePatch(object) || pod.allContainers.length === 0 || pod.allContainers.some((c) => !c.image && !c.imageRange);
+  if (isKustomizePatch(object) || pod.allContainers.length === 0 || pod.allContainers.some((c) => !c.image && !c.imageRange)) return true;
+  return isStray(object) && SELECTOR_REQUIRED.has(object.kind) && Object.keys(pod.podLabels).length === 0 && !nodeAt(object.node, ['spec', 'selector'], object.doc);
 }
 
 /*

@@ -12,7 +12,7 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, ty
 import type { ParseProblem, Range, RelatedLocation } from '../types';
 import type { SourceText } from '../source';
 import { hasBuildPlaceholder, hasTemplateBraces } from '../text-scan';
-import { spokenList } from '../lists';
+import { shortSpokenList, spokenList } from '../lists';
 import { wordsOf } from '../mask';
 import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, nodeAt, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
 import { duplicateKeyProblems, problemsOf, readDocument, readLoneFlowDashes } from '../yaml-read';
@@ -113,6 +113,16 @@ export interface Resource {
   type: string;
   node: YAMLMap;
   properties: YAMLMap | undefined;
+}
+
+/**
+ * What takes an environment: one function (its own variables and those it inherits), or the functions of files that
+ * `functions:` includes, which take the provider's (see {@link ServerlessModel.environmentTakers}).
+ */
+export interface EnvironmentTaker {
+  environment: readonly EnvVar[];
+  /** How a message names the functions that take `env`: "function `a`", "the functions in `fns/a.yml`". */
+  names(env: EnvVar): string;
 }
 
 export interface LambdaFunction {
@@ -657,6 +667,26 @@ export class ServerlessModel {
   namesTaking(fn: LambdaFunction, value: Setting | EnvVar): string {
     return functionsText(this.functionsTaking(fn, value));
   }
+
+  /**
+   * Every environment the template gives its functions, as the rules about environment variables judge them: each
+   * function's, and, when `functions:` only includes files (`- ${file(./fns/users.yml)}`, whose functions the core does
+   * not read), the provider's environment, which every one of those functions takes unless it sets the same name
+   * (dev-rods/Traffic-Manager's `provider.environment` of `${ssm:...}` secrets for 25 included files).
+   */
+  environmentTakers(): readonly EnvironmentTaker[] {
+    if (this.takersOfEnvironment) return this.takersOfEnvironment;
+    const takers: EnvironmentTaker[] = this.functions.map((fn) => ({ environment: fn.environment, names: (env) => this.namesTaking(fn, env) }));
+    const files = [...new Set(this.includedFiles.filter((f) => f.what === 'functions').map((f) => `\`${f.file}\``))];
+    if (this.doc && this.kind === 'serverless-framework' && this.functions.length === 0 && files.length > 0) {
+      const environment = this.envVars(this.selfMap(valueOf(this.globals, 'environment', this.doc)), true);
+      const names = `the functions in ${shortSpokenList(files)}`;
+      if (environment.length > 0) takers.push({ environment, names: () => names });
+    }
+    return (this.takersOfEnvironment = takers);
+  }
+
+  private takersOfEnvironment: readonly EnvironmentTaker[] | undefined;
 
   /**
    * True when a `!Sub` text names the same thing at every deploy of one stack: each of its variables is a pseudo

@@ -8,6 +8,9 @@ const packageJson = (scripts: string) => ({ files: { 'package.json': { uri: 'fil
 /** A Flask app started as a script (opentelemetry-demo's llm, as reviewed). */
 const FLASK = 'FROM python:3.12-alpine\nWORKDIR /app\nCOPY ./src/llm/app.py app.py\nENTRYPOINT [ "/venv/bin/python", "app.py" ]\n';
 const script = (text: string) => ({ files: { 'src/llm/app.py': { uri: 'file:///repo/src/llm/app.py', text } } });
+/** An entrypoint script `boot.sh` started by the image (AgungWiyono/microblog-instagram, review set 88). */
+const BOOT = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY boot.sh app.py ./\nRUN pip install gunicorn==22.0.0\nENTRYPOINT ["./boot.sh"]\n';
+const bootScript = (text: string) => ({ files: { 'boot.sh': { uri: 'file:///repo/boot.sh', text } } });
 
 testRule(rule, {
   valid: [
@@ -31,6 +34,8 @@ testRule(rule, {
     },
     { name: 'start-dev as the argument of another image', code: 'FROM example/keycloak-config-cli:6.1.6\nCMD ["start-dev"]\n' },
     { name: "the FastAPI CLI's production mode", code: 'FROM python:3.12-slim\nEXPOSE 80\nCMD ["fastapi", "run", "app/main.py", "--port", "80"]\n' },
+    { name: 'an entrypoint script that migrates, then serves with gunicorn', code: BOOT, buildContext: bootScript('#!/bin/sh\nflask db upgrade\nexec gunicorn -b 0.0.0.0:8000 main:app\n') },
+    { name: 'an entrypoint script started by a development image', code: BOOT, filename: 'Dockerfile.dev', buildContext: bootScript('#!/bin/sh\nexec gunicorn --reload main:app\n') },
   ],
   invalid: [
     {
@@ -53,7 +58,7 @@ testRule(rule, {
     {
       name: 'uvicorn --reload via python -m',
       code: 'FROM python:3.12-slim\nCMD python -m uvicorn main:app --reload --host 0.0.0.0\n',
-      errors: [{ line: 2, column: 32, endColumn: 40, message: '`--reload`' }],
+      errors: [{ line: 2, column: 32, endColumn: 40, message: '`uvicorn … --reload` is a development server' }],
     },
     {
       name: 'manage.py runserver after exec in sh -c',
@@ -101,6 +106,18 @@ testRule(rule, {
       name: "the FastAPI CLI's development mode (reloads on changes)",
       code: 'FROM python:3.12-slim\nEXPOSE 8000\nCMD ["fastapi", "dev", "app/main.py", "--host", "0.0.0.0"]\n',
       errors: [{ line: 3, column: 6, endColumn: 22, message: '`fastapi dev`' }],
+    },
+    {
+      name: 'an entrypoint script that ends by starting gunicorn with --reload (microblog-instagram)',
+      code: BOOT,
+      buildContext: bootScript('#!/bin/sh\nflask db upgrade\nexec gunicorn -b 0.0.0.0:8000 --reload main:app\n'),
+      errors: [{ line: 5, column: 13, endColumn: 24, messageId: 'inScript', message: 'The entrypoint script boot.sh ends by starting `gunicorn -b 0.0.0.0:8000 --reload`' }],
+    },
+    {
+      name: "an entrypoint script that ends with Flask's development server",
+      code: BOOT,
+      buildContext: bootScript('#!/bin/bash\nset -e\nexec flask run --host 0.0.0.0\n'),
+      errors: [{ line: 5, column: 13, messageId: 'inScript', message: '`flask run`' }],
     },
   ],
 });

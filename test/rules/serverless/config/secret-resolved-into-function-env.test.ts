@@ -45,6 +45,11 @@ testRule(rule, {
       filename: 'serverless.yml',
       code: 'service: a\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    API_KEY_TABLE: ${env:API_KEY_TABLE, "api-key"}\n    SECRET_BUCKET: ${env:SECRET_BUCKET, "my-secrets"}\n    PASSWORD_RESET_QUEUE: ${env:PASSWORD_RESET_QUEUE}\nfunctions:\n  f:\n    handler: h.h\n',
     },
+    {
+      name: 'the provider environment of included functions, nothing secret in it',
+      filename: 'serverless.yml',
+      code: 'service: s\nprovider:\n  name: aws\n  runtime: python3.12\n  environment:\n    STAGE: ${sls:stage}\n    TABLE: ${ssm:/app/table}\nfunctions:\n  - ${file(fns/a.yml)}\n',
+    },
   ],
   invalid: [
     { name: 'Secrets Manager dynamic reference', code: sam('          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}"\n'), errors: [{ line: 8, column: 24, messageId: 'resolve' }] },
@@ -190,6 +195,13 @@ testRule(rule, {
       name: 'a plain parameter named as the variable, its words run together',
       code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  RIOTAPIKEY:\n    Type: String\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          RIOT_API_KEY: !Ref RIOTAPIKEY\n',
       errors: [{ line: 11, column: 25, messageId: 'plainParameter', message: '`RIOT_API_KEY` of function `Fn` takes `RIOTAPIKEY`' }],
+    },
+    {
+      // dev-rods/Traffic-Manager (review set 88): every function is in a file of its own; all take the provider's environment.
+      name: 'the provider environment of functions that `functions:` only includes from other files',
+      filename: 'serverless.yml',
+      code: 'service: s\nprovider:\n  name: aws\n  runtime: python3.12\n  environment:\n    DB_PASSWORD: ${ssm:/dev/DB_PASSWORD}\n    STAGE: ${sls:stage}\nfunctions:\n  - ${file(fns/a.yml)}\n  - ${file(fns/b.yml)}\n',
+      errors: [{ line: 6, column: 18, messageId: 'resolveParameter', message: '`DB_PASSWORD` of the functions in `fns/a.yml` and `fns/b.yml` resolves a secret' }],
     },
   ],
 });

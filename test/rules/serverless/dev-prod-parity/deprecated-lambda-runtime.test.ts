@@ -49,7 +49,7 @@ testRule(rule, {
       name: 'the provider runtime of functions included from other files',
       filename: 'serverless.yml',
       code: "service: backend\nprovider:\n  name: aws\n  runtime: nodejs16.x\n  region: us-east-1\nfunctions:\n  - ${file(./serverless/api.yml)}\n  - ${file(./serverless/worker.yml)}\n",
-      errors: [{ line: 4, column: 12, messageId: 'included', message: 'Runtime `nodejs16.x`, the default of the functions in `./serverless/api.yml` and `./serverless/worker.yml` that set none of their own' }],
+      errors: [{ line: 4, column: 12, messageId: 'included', message: 'Runtime `nodejs16.x`, the default of the functions in `./serverless/api.yml` and `./serverless/worker.yml` unless they set their own' }],
     },
     {
       name: 'a function of the file takes the provider runtime too: one finding, naming it',

@@ -1,7 +1,7 @@
 import { defineDockerfileRule, type DockerfileRuleContext } from '../../../rule';
 import { isDevelopmentImage, spanOf, startInfo, type StartInfo } from '../../../dockerfile/start-command';
 import { packageScriptRun, scriptCommands, scriptRange } from '../../../dockerfile/package-scripts';
-import { startPackageJson, startPythonScript } from '../../../build-context';
+import { readEntrypointScript, scriptMainCommand, startPackageJson, startPythonScript } from '../../../build-context';
 import { flaskDevServerRun, pythonScriptWord, type FlaskRun } from '../../../dockerfile/python-scripts';
 import type { ShellWord } from '../../../dockerfile/shell';
 import type { ContextFile } from '../../../build-context';
@@ -30,19 +30,23 @@ export default defineDockerfileRule({
       'whose code serves its Flask app with `app.run()`, Flask\'s own development server (Flask\'s documentation: not for',
       'production); with `debug=True` its interactive debugger lets anyone who reaches the port run code. Keycloak\'s',
       '`start-dev`, handed to the `kc.sh` entry point of its image, is its development mode (plain HTTP, an in-memory',
-      'database, caches off): production images run `start` (`--optimized` after a `kc.sh build`).',
+      'database, caches off): production images run `start` (`--optimized` after a `kc.sh build`). The command an',
+      'entrypoint script of the build context ends with (`exec gunicorn --reload app:app` in `boot.sh`) is judged too, when',
+      'the linter can read the script; the finding is on the Dockerfile\'s start of the script.',
     ].join('\n'),
     messages: {
       devServer: '`{{command}}` is a development server; start the production server in the final stage.',
       viaScript: '`{{command}}` runs `{{script}}` (package.json), a development server; start the production server in the final stage.',
       flaskRun: '`{{command}}` serves the app with Flask\'s development server (`{{call}}` in {{script}}); serve it with a production server such as gunicorn or waitress.',
       flaskDebug: '`{{command}}` serves the app with Flask\'s development server and its debugger (`{{call}}` with debug=True in {{script}}), which runs code sent by anyone who reaches the port; serve it with gunicorn or waitress, without debug.',
+      inScript: 'The entrypoint script {{script}} ends by starting `{{command}}`, a development server; start the production server in the final stage.',
     },
   },
   check({ model, source, report, buildContext }) {
     if (isDevelopmentImage(model, source.uri)) return;
     const info = startInfo(model);
     if (!info) return;
+    let reported = false;
     for (const command of info.commands) {
       const values = command.words.map((w) => w.value);
       // `CMD ["start-dev"]` handed to the `kc.sh` of Keycloak's image (its entry point, inherited or written again).
@@ -50,7 +54,10 @@ export default defineDockerfileRule({
       const found = devServerSpan(values, command.program) ?? (keycloak ? ([0, 0] as [number, number]) : undefined);
       if (found) {
         const [from, to] = found;
-        report({ messageId: 'devServer', data: { command: values.slice(from, to + 1).join(' ') }, range: spanOf(command.words[from], command.words[to]) });
+        // A flag that makes a server a development one (`--reload`, `--watch`) is named with its program.
+        const shown = from === 0 ? values.slice(0, to + 1).join(' ') : `${command.program} … ${values.slice(from, to + 1).join(' ')}`;
+        report({ messageId: 'devServer', data: { command: shown }, range: spanOf(command.words[from], command.words[to]) });
+        reported = true;
         continue;
       }
       // `python app.py` whose code ends in `app.run()`: Flask's development server, when the build context shows the script.
@@ -61,6 +68,7 @@ export default defineDockerfileRule({
         const flask = file ? flaskDevServerRun(file.text) : undefined;
         if (script && path !== undefined && file && flask) {
           reportFlask(report, command.words[0], script, values.slice(0, values.indexOf(script.value) + 1).join(' '), path, file, flask);
+          reported = true;
           continue;
         }
       }
@@ -77,8 +85,23 @@ export default defineDockerfileRule({
           range: spanOf(command.words[0], command.words[run.at]),
           related: [{ uri: packageJson.uri, range: scriptRange(packageJson.text, run.script), message: `The \`${run.script}\` script of package.json.` }],
         });
+        reported = true;
         break;
       }
+    }
+    // The server an entrypoint script ends with (microblog-instagram's boot.sh: `exec gunicorn --reload main:app`),
+    // when the caller read the script: reported on the Dockerfile's start of the script.
+    const read = reported ? undefined : readEntrypointScript(model, buildContext);
+    const main = read && scriptMainCommand(read);
+    const words = main ? main.words.map((w) => w.value) : [];
+    const span = main && devServerSpan(words, main.program);
+    if (read && main && span) {
+      report({
+        messageId: 'inScript',
+        data: { script: read.script.contextPath, command: words.slice(0, span[1] + 1).join(' ') },
+        range: read.script.range,
+        related: [{ uri: read.file.uri, range: spanOf(main.words[span[0]], main.words[span[1]]), message: 'Where the script starts the development server.' }],
+      });
     }
   },
 });

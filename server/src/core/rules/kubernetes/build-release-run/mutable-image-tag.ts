@@ -2,6 +2,8 @@ import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
 import { isLogicalImageName, isMovingTagOf, isPlaceholderImage, isVersionedRepository, parseImageReference } from '../../../kubernetes/images';
 import { revisionTemplateOf } from '../../../kubernetes/knative';
+import { isPatchFragment } from '../../../kubernetes/selectors';
+import { isKustomizePatch } from '../../../kubernetes/builds';
 import { pullPolicyOf, usesImageAsStandIn } from '../../../kubernetes/pod-parts';
 import { namesPinnedByBuilds, imageNamedIn, movingTagSetByBuilds } from '../../../kubernetes/kustomize-images';
 
@@ -49,7 +51,8 @@ export default defineKubernetesRule({
     let pinned: ReadonlySet<string> | undefined;
     for (const object of model.objects) {
       const pod = object.podSpec;
-      if (!pod) continue;
+      // A fragment no kustomization applies as a patch deploys nothing (a listed patch's tag is what its builds run).
+      if (!pod || (isPatchFragment(object) && !isKustomizePatch(object))) continue;
       // Knative Serving resolves each tag to a digest when it creates a Revision: one Revision runs one build,
       // but the manifest, applied again, makes a Revision of whatever the tag points to then.
       const knative = revisionTemplateOf(object) !== undefined;

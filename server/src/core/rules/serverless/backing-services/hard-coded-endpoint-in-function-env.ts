@@ -49,13 +49,13 @@ export default defineServerlessRule({
     },
   },
   check({ model, report }) {
-    for (const fn of model.functions) {
-      for (const env of fn.environment) {
+    for (const taker of model.environmentTakers()) {
+      for (const env of taker.environment) {
         // Each value it can deploy with: an `!If` branch, a literal of the template's Mappings (`!FindInMap`).
         for (const branch of model.branches(env)) {
           const found = endpointIn(env.name, branch.literal?.trim());
           if (!found) continue;
-          report({ messageId: 'endpoint', data: { name: env.name, functions: model.namesTaking(fn, env), ...found }, range: env.range });
+          report({ messageId: 'endpoint', data: { name: env.name, functions: taker.names(env), ...found }, range: env.range });
           break;
         }
       }

@@ -24,8 +24,8 @@ export default defineServerlessRule({
     },
   },
   check({ model, report }) {
-    for (const fn of model.functions) {
-      for (const env of fn.environment) {
+    for (const taker of model.environmentTakers()) {
+      for (const env of taker.environment) {
         // Each value it can deploy with: an `!If` branch, a literal of the template's Mappings (`!FindInMap`).
         for (const branch of model.branches(env)) {
           const value = branch.literal?.trim();
@@ -33,7 +33,7 @@ export default defineServerlessRule({
           const arn = RESOURCE_ARN.exec(value);
           const found = arn ? { service: arn[1], what: 'ARN' } : QUEUE_URL.test(value) ? { service: 'sqs', what: 'queue URL' } : undefined;
           if (!found) continue;
-          report({ messageId: 'arn', data: { name: env.name, functions: model.namesTaking(fn, env), ...found }, range: env.range });
+          report({ messageId: 'arn', data: { name: env.name, functions: taker.names(env), ...found }, range: env.range });
           break;
         }
       }

@@ -30,15 +30,15 @@ export default defineServerlessRule({
     },
   },
   check({ model, report }) {
-    for (const fn of model.functions) {
-      for (const env of fn.environment) {
+    for (const taker of model.environmentTakers()) {
+      for (const env of taker.environment) {
         // Each value it can deploy with: an `!If` branch, a literal of the template's Mappings (`!FindInMap`).
         for (const branch of model.branches(env)) {
           // A run of X marks a value to fill in (`AIzaXXXX`), not a key.
           if (branch.literal === undefined || /XXXX|xxxx/.test(branch.literal)) continue;
           const secret = literalSecret(env.name, branch.literal);
           if (!secret) continue;
-          const data = { name: env.name, functions: model.namesTaking(fn, env), kind: secret.kind };
+          const data = { name: env.name, functions: taker.names(env), kind: secret.kind };
           report(branch.fallbackOf ? { messageId: 'fallback', data: { ...data, variable: branch.fallbackOf }, range: env.range } : { messageId: 'literal', data, range: env.range });
           break;
         }

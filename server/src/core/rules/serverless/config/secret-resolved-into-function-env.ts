@@ -90,15 +90,15 @@ export default defineServerlessRule({
     const noEcho = model.noEchoParameters();
     const plain = model.plainStringParameters();
     const ssm = model.ssmValueParameters();
-    for (const fn of model.functions) {
+    for (const taker of model.environmentTakers()) {
       let takesKmsKey: boolean | undefined;
-      const kmsKey = () => (takesKmsKey ??= fn.environment.some((e) => wordsOf(e.name).includes('kms')));
-      for (const env of fn.environment) {
+      const kmsKey = () => (takesKmsKey ??= taker.environment.some((e) => wordsOf(e.name).includes('kms')));
+      for (const env of taker.environment) {
         // `!If [Condition, A, B]`: each value the variable can be deployed with, reported once (syncbot's encryption key).
         for (const value of model.branches(env)) {
           const found = judge(value, model, { noEcho, plain, ssm }, kmsKey);
           if (!found) continue;
-          report({ messageId: found.messageId, data: { name: env.name, functions: model.namesTaking(fn, env), ...found.data }, range: env.range });
+          report({ messageId: found.messageId, data: { name: env.name, functions: taker.names(env), ...found.data }, range: env.range });
           break;
         }
       }

@@ -33,14 +33,14 @@ export default defineServerlessRule({
   },
   check({ model, report }) {
     const apiStages = model.apiStageNames();
-    for (const fn of model.functions) {
-      for (const env of fn.environment) {
+    for (const taker of model.environmentTakers()) {
+      for (const env of taker.environment) {
         const value = env.literal?.trim();
         if (!value || !ENVIRONMENT_NAME.test(value)) continue;
         // The stage of an API the template declares (`StageName: Prod`): part of its URL, the same in every deploy.
         if (apiStages.has(value)) continue;
         if (STAGE_NAMES.test(env.name) || (FRAMEWORK_SWITCHES.test(env.name) && !PRODUCTION.test(value))) {
-          report({ messageId: 'stage', data: { name: env.name, value, functions: model.namesTaking(fn, env) }, range: env.range });
+          report({ messageId: 'stage', data: { name: env.name, value, functions: taker.names(env) }, range: env.range });
         }
       }
     }

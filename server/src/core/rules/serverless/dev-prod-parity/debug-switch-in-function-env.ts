@@ -29,12 +29,12 @@ export default defineServerlessRule({
     },
   },
   check({ model, report }) {
-    for (const fn of model.functions) {
-      for (const env of fn.environment) {
+    for (const taker of model.environmentTakers()) {
+      for (const env of taker.environment) {
         const value = env.literal?.trim();
         // `DEBUG: "*"` turns on every namespace of Node's `debug` package (every library's debug output).
         const on = value !== undefined && (debugSwitchOn(env.name, value) || (value === '*' && env.name.toUpperCase() === 'DEBUG'));
-        if (value && on && debugSwitchOff(env.name) !== undefined) report({ messageId: 'debug', data: { name: env.name, value, functions: model.namesTaking(fn, env) }, range: env.range });
+        if (value && on && debugSwitchOff(env.name) !== undefined) report({ messageId: 'debug', data: { name: env.name, value, functions: taker.names(env) }, range: env.range });
       }
     }
   },

@@ -1,6 +1,6 @@
 import { defineServerlessRule } from '../../../rule';
 import { REVIEWED, deprecationOf } from '../../../serverless/runtimes';
-import { spokenList } from '../../../lists';
+import { shortSpokenList } from '../../../lists';
 import type { Setting } from '../../../serverless/model';
 
 export default defineServerlessRule({
@@ -29,7 +29,7 @@ export default defineServerlessRule({
     ].join('\n'),
     messages: {
       deprecated: 'Runtime `{{runtime}}` of {{functions}} was deprecated by AWS Lambda on {{date}}; move to `{{successor}}`.',
-      included: 'Runtime `{{runtime}}`, the default of the functions in {{files}} that set none of their own, was deprecated by AWS Lambda on {{date}}; move to `{{successor}}`.',
+      included: 'Runtime `{{runtime}}`, the default of the functions in {{files}} unless they set their own, was deprecated by AWS Lambda on {{date}}; move to `{{successor}}`.',
     },
   },
   check({ model, report }) {
@@ -51,7 +51,7 @@ export default defineServerlessRule({
     const included = model.defaultForIncludedFunctions('Runtime');
     const found = included && deprecatedOf(included.setting);
     if (found && !model.functions.some((fn) => model.setting(fn, 'Runtime')?.node === included.setting.node)) {
-      report({ messageId: 'included', data: { ...found, files: spokenList(included.files.map((f) => `\`${f}\``)) }, range: included.setting.range });
+      report({ messageId: 'included', data: { ...found, files: shortSpokenList(included.files.map((f) => `\`${f}\``)) }, range: included.setting.range });
     }
   },
 });

@@ -25,11 +25,11 @@ export default defineServerlessRule({
     },
   },
   check({ model, report }) {
-    for (const fn of model.functions) {
-      for (const env of fn.environment) {
+    for (const taker of model.environmentTakers()) {
+      for (const env of taker.environment) {
         const value = env.literal?.trim();
         if (value && LOG_FILE_NAME.test(env.name) && /^(\/|\.{1,2}\/)[^\s]*$/.test(value) && !/^\/dev\/(stdout|stderr)$|^\/proc\/self\/fd\/[12]$/.test(value)) {
-          report({ messageId: 'file', data: { name: env.name, value, functions: model.namesTaking(fn, env) }, range: env.range });
+          report({ messageId: 'file', data: { name: env.name, value, functions: taker.names(env) }, range: env.range });
         }
       }
     }
