@@ -235,7 +235,7 @@ describe('application boundaries in the CLI', () => {
     const got = (JSON.parse(result.stdout).findings as (JsonFinding & { message: string })[]).filter((f) => f.rule === 'disposability/disruption-budget-blocks-eviction');
     assert.deepEqual(
       got.map((f) => `${f.file}:${f.line}:${f.column} ${f.message} ${f.related?.map((r) => `${r.file}:${r.line}`).join(' ')}`),
-      ['budget/base/worker.yaml:24:17 `minAvailable: 60%` keeps all 2 replica(s) that the build of `overlays/dev` gives Deployment `worker`: no pod can ever be evicted there; keep it below the replica count. budget/base/worker.yaml:2 budget/overlays/dev/replicas.yaml:9'],
+      ['budget/base/worker.yaml:24:17 `minAvailable: 60%` keeps all 2 pods that the build of `overlays/dev` gives Deployment `worker`: no pod can ever be evicted there; keep it below the replica count. budget/base/worker.yaml:2 budget/overlays/dev/replicas.yaml:9'],
     );
   });
 

@@ -41,5 +41,16 @@ testRule(rule, {
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get -y install cron\nCMD cron && gunicorn app:app --daemon && tail -f /dev/null\n',
       errors: [{ line: 2, column: 42, endColumn: 46, messageId: 'installed' }, { line: 3, column: 5, endColumn: 9, messageId: 'started' }],
     },
+    {
+      // uirmaksever/moodle-api (review set 89): an APScheduler loop is the scheduler; cron and its crontab are leftovers.
+      name: 'cron installed beside a crontab, but the image only starts the app',
+      code: 'FROM python:3.7\nCOPY . /code\nWORKDIR /code\nRUN apt-get update && apt-get -y install cron\nRUN pip install -r requirements.txt\nRUN crontab crontab\nCMD ["python", "scheduler.py"]\n',
+      errors: [{ line: 4, column: 42, endColumn: 46, messageId: 'neverStarted', message: '`cron` installs a cron daemon that nothing in the image starts (it runs `python`)' }],
+    },
+    {
+      name: 'cron installed in an image whose ENTRYPOINT the linter cannot read: it may start cron first',
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get -y install cron\nENTRYPOINT ["/usr/local/bin/start"]\nCMD ["python", "app.py"]\n',
+      errors: [{ line: 2, column: 42, endColumn: 46, messageId: 'installed' }],
+    },
   ],
 });

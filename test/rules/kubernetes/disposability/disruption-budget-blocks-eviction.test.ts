@@ -63,7 +63,7 @@ testRule(rule, {
     {
       name: 'a share that rounds up to every replica (80% of 3 is 3)',
       code: `${pdb('minAvailable: 80%')}---\n${deployment(3)}`,
-      errors: [{ line: 6, column: 17, messageId: 'minAvailableAll', message: 'keeps all 3 replica(s)' }],
+      errors: [{ line: 6, column: 17, messageId: 'minAvailableAll', message: 'keeps all 3 pods of' }],
     },
     { name: 'maxUnavailable 0', code: pdb('maxUnavailable: 0'), errors: [{ line: 6, column: 19, endLine: 6, endColumn: 20, messageId: 'maxUnavailableZero' }] },
     { name: 'minAvailable 100%', code: pdb('minAvailable: "100%"'), errors: [{ line: 6, column: 17, messageId: 'minAvailableHundred' }] },
@@ -73,6 +73,12 @@ testRule(rule, {
       workspace: [{ filename: 'deployment.yaml', code: deployment(2) }],
       errors: [{ line: 6, column: 17, messageId: 'minAvailableAll', message: 'Deployment `web`' }],
     },
-    { name: 'minAvailable 1 with the default single replica', code: `${deployment()}---\n${pdb('minAvailable: 1')}`, errors: [{ line: 21, column: 17, messageId: 'minAvailableAll' }] },
+    { name: 'minAvailable 1 with the default single replica', code: `${deployment()}---\n${pdb('minAvailable: 1')}`, errors: [{ line: 21, column: 17, messageId: 'minAvailableAll', message: 'keeps the only pod of Deployment `web`' }] },
+    {
+      // kasbench/globeco-portfolio-accounting-service (review set 89): two available pods asked of one Hazelcast pod.
+      name: 'minAvailable above the replica count',
+      code: `${deployment(1)}---\n${pdb('minAvailable: 2')}`,
+      errors: [{ line: 22, column: 17, messageId: 'minAvailableAll', message: '`minAvailable: 2` asks for more available pods than the 1 pod of Deployment `web`' }],
+    },
   ],
 });

@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../../rule';
 import { startInfo, type StartCommand } from '../../../dockerfile/start-command';
 import { runtimePackages } from '../../../dockerfile/packages';
-import { readEntrypointScript, scriptMainCommand, type BuildContext } from '../../../build-context';
+import { entrypointScript, readEntrypointScript, scriptMainCommand, type BuildContext } from '../../../build-context';
 import type { DockerfileModel } from '../../../dockerfile/model';
 import { isKeepAliveWords } from '../../../dockerfile/keep-alive';
 
@@ -32,11 +32,14 @@ export default defineDockerfileRule({
       'command) is such a process type and is not reported, nor is an image whose entrypoint script hands its process',
       "to cron on its last line (`exec cron -f`) and starts nothing in the background (Sentry's self-hosted cron",
       'image), when the script was read, nor one that starts cron and then only a keep-alive (`cron && tail -f`):',
-      '`concurrency/background-process` reports the keep-alive, which should be `cron -f`.',
+      '`concurrency/background-process` reports the keep-alive, which should be `cron -f`. A cron daemon installed in an',
+      'image that only starts an application\'s own program (no ENTRYPOINT, `CMD ["python", "scheduler.py"]`) is never',
+      'started: the message says to remove it.',
     ].join('\n'),
     messages: {
       installed: '`{{name}}` installs a cron daemon in the app image; schedule one-off tasks with a CronJob or scheduler process instead.',
       started: '`{{name}}` runs a cron daemon next to the app; use a CronJob or a separate scheduler container.',
+      neverStarted: '`{{name}}` installs a cron daemon that nothing in the image starts (it runs `{{program}}`); remove it and any crontab given to it, and schedule tasks with a CronJob or a scheduler process.',
     },
   },
   check({ model, report, buildContext }) {
@@ -51,14 +54,22 @@ export default defineDockerfileRule({
     // else runs (uirmaksever/moodle-api's scheduler). concurrency/background-process reports the keep-alive.
     if (main && isKeepAliveWords(main.words.map((w) => w.value)) && commands.some(isCron) && commands.every((c) => c === main || isCron(c) || !isLongRunning(c))) return;
     if (schedulerScript(model, buildContext)) return;
+    // Installed, but the image only starts an app's own program, with no ENTRYPOINT that could start cron first
+    // (uirmaksever/moodle-api: `CMD ["python", "scheduler.py"]`, an APScheduler loop, beside a leftover crontab).
+    const neverStarted = main && !info.entrypoint && !entrypointScript(model) && commands.every((c) => APP_PROGRAMS.test(c.program));
     for (const pkg of runtimePackages(model)) {
-      if (CRON_PACKAGES.has(pkg.name.toLowerCase()) && !['npm', 'pip', 'gem', 'yarn', 'pnpm'].includes(pkg.manager)) report({ messageId: 'installed', data: { name: pkg.name }, range: pkg.word.range });
+      if (!CRON_PACKAGES.has(pkg.name.toLowerCase()) || ['npm', 'pip', 'gem', 'yarn', 'pnpm'].includes(pkg.manager)) continue;
+      if (neverStarted) report({ messageId: 'neverStarted', data: { name: pkg.name, program: main.program }, range: pkg.word.range });
+      else report({ messageId: 'installed', data: { name: pkg.name }, range: pkg.word.range });
     }
     for (const command of commands) {
       if (isCron(command)) report({ messageId: 'started', data: { name: command.program === 'service' ? 'service cron' : command.program }, range: command.words[0].range });
     }
   },
 });
+
+/** An application's own program as the one start: none of them starts a cron daemon (a process manager might). */
+const APP_PROGRAMS = /^(python[\d.]*|node|bun|deno|java|dotnet|ruby|php|gunicorn|uvicorn|hypercorn|puma|rails|celery)$/;
 
 function isLongRunning(c: StartCommand): boolean {
   return /^(gunicorn|uvicorn|node|java|nginx|php-fpm|httpd|apache2|puma|rails|supervisord|npm|yarn)$/.test(c.program);

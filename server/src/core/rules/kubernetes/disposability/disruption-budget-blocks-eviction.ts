@@ -56,8 +56,8 @@ export default defineKubernetesRule({
     ],
     messages: {
       maxUnavailableZero: '`maxUnavailable: {{value}}` lets no pod of `{{name}}` be evicted, so nodes running them cannot be drained; allow at least one.',
-      minAvailableAll: '`minAvailable: {{value}}` keeps all {{replicas}} replica(s) of {{kind}} `{{workload}}`: no pod can ever be evicted; keep it below the replica count.',
-      minAvailableAllInBuild: '`minAvailable: {{value}}` keeps all {{replicas}} replica(s) that the build of `{{build}}` gives {{kind}} `{{workload}}`: no pod can ever be evicted there; keep it below the replica count.',
+      minAvailableAll: '`minAvailable: {{value}}` {{keeps}} of {{kind}} `{{workload}}`: no pod can ever be evicted; keep it below the replica count.',
+      minAvailableAllInBuild: '`minAvailable: {{value}}` {{keeps}} that the build of `{{build}}` gives {{kind}} `{{workload}}`: no pod can ever be evicted there; keep it below the replica count.',
       minAvailableHundred: '`minAvailable: 100%` lets no pod of `{{name}}` be evicted, so nodes running them cannot be drained; use a lower share.',
       minAvailableHpaFloor: '`minAvailable: {{value}}` keeps every pod of {{kind}} `{{workload}}` once autoscaler `{{hpa}}` scales it down to its `minReplicas: {{floor}}`: no pod can be evicted then; keep it below the autoscaler\'s floor.',
     },
@@ -119,7 +119,7 @@ export default defineKubernetesRule({
           report({
             // The build is named when it sets the count; a count the workload writes itself is the workload's.
             messageId: t && (patch || setting) ? 'minAvailableAllInBuild' : 'minAvailableAll',
-            data: { value: min, replicas: count, build: t ? buildPath(t, pdb.uri) : '', kind: workload.kind, workload: workload.name ?? '?' },
+            data: { value: min, keeps: keptPods(required(count), count), build: t ? buildPath(t, pdb.uri) : '', kind: workload.kind, workload: workload.name ?? '?' },
             range: model.rangeOf(minNode)!,
             related: [locationOf(workload, 'the protected workload'), ...(patch ? [locationOf(patch, 'the patch that sets its replicas')] : [])],
           });
@@ -129,3 +129,14 @@ export default defineKubernetesRule({
     }
   },
 });
+
+/**
+ * What a budget that leaves no pod to evict does to `replicas` pods when it requires `required` of them: `keeps the only
+ * pod`, `keeps all 3 pods`, or, asking for more than run (kasbench's `minAvailable: 2` on one Hazelcast pod), `asks
+ * for more available pods than the 1 pod`.
+ */
+function keptPods(required: number, replicas: number): string {
+  const pods = `${replicas} ${replicas === 1 ? 'pod' : 'pods'}`;
+  if (required > replicas) return `asks for more available pods than the ${pods}`;
+  return replicas === 1 ? 'keeps the only pod' : `keeps all ${pods}`;
+}
