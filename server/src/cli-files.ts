@@ -475,8 +475,8 @@ export function readRegularFiles(paths: readonly string[], limit = MAX_FILE_BYTE
 }
 
 /** How long the storage's synchronous answers may take before it counts as slow ({@link StoragePace}). */
-export const SLOW_STORAGE_GRACE_MS = 10;
-export const SLOW_STORAGE_MS_PER_ANSWER = 0.15;
+const SLOW_STORAGE_GRACE_MS = 10;
+const SLOW_STORAGE_MS_PER_ANSWER = 0.15;
 
 /**
  * Reads the files as {@link readRegularFile} does, with the same outcomes and messages, in the order of `paths`:

@@ -175,13 +175,13 @@ describe('serverless templates', () => {
       analysis.findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.ruleId} ${f.severity}`),
       ['3:11 dev-prod-parity/deprecated-lambda-runtime warning', '5:4 serverless/included-file-not-analysed hint', '6:4 serverless/included-file-not-analysed hint'],
     );
-    assert.match(analysis.findings[1].message, /^The functions in `cfn\/functions\.yml` are included when the Serverless Framework deploys and are not analysed here/);
+    assert.match(analysis.findings[1].message, /^The functions in `cfn\/functions\.yml` are included when the Serverless Framework deploys and not analysed here/);
     const whole = analyze({ uri: 'file:///w/serverless.yml', languageId: 'yaml', text: 'service: orders\nprovider:\n  name: aws\nfunctions: ${file(functions.yml)}\n' });
     assert.deepEqual(whole.findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.ruleId}`), ['3:11 serverless/included-file-not-analysed']);
     // An environment taken whole from a file, per stage (notifyer-cron's `${file(env.yml):${self:provider.stage}}`).
     const env = analyze({ uri: 'file:///w/serverless.yml', languageId: 'yaml', text: 'service: cron\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment: ${file(env.yml):${self:provider.stage}}\nfunctions:\n  app:\n    handler: handler.run\n    environment: ${file(app-env.yml)}\n' });
     assert.deepEqual(env.findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.ruleId}`), ['4:15 serverless/included-file-not-analysed', '8:17 serverless/included-file-not-analysed']);
-    assert.match(env.findings[0].message, /^The environment in `env\.yml` is included when the Serverless Framework deploys and is not analysed here/);
+    assert.match(env.findings[0].message, /^The environment in `env\.yml` is included when the Serverless Framework deploys and not analysed here/);
     const off = analyze({ uri: 'file:///w/serverless.yml', languageId: 'yaml', text }, { configuration: { rules: { 'serverless/included-file-not-analysed': 'off' } } });
     assert.deepEqual(off.findings.map((f) => f.ruleId), ['dev-prod-parity/deprecated-lambda-runtime']);
     // One function's settings in a file of its own (brayanmunoz11/softtek): the function is known by name, its settings are not.

@@ -270,34 +270,7 @@ function runRules(parsed: ParsedDocument, options: AnalysisOptions): Analysis {
   if (parsed.serverless?.skipped && projectSeverity !== 'off') findings.push({ ruleId: PROJECT_TEMPLATE_SKIPPED.id, factor: null, severity: projectSeverity, message: parsed.serverless.skipped, range: parsed.source.rangeOf(0, 0) });
   const includedSeverity = configuration.rules?.[INCLUDED_FILES.id] ?? INCLUDED_FILES.severity;
   if (includedSeverity !== 'off') {
-    const included = parsed.serverless?.includedFiles ?? [];
-    // Functions taken from many files (dev-rods/Traffic-Manager's 25 `interface.yml`): one hint for all, on the first;
-    // up to MANY_INCLUDES, one each, where each is named.
-    const lists = included.filter((f) => f.what === 'functions');
-    const settings = included.filter((f) => f.what === 'function');
-    const many = (list: readonly unknown[]) => list.length > MANY_INCLUDES;
-    if (many(lists)) {
-      const files = shortSpokenList(lists.map((f) => `\`${f.file}\``));
-      const message = `The functions in ${lists.length} files, ${files}, are included when the Serverless Framework deploys and are not analysed here: their runtimes, timeouts, events and environment are not checked.`;
-      findings.push({ ruleId: INCLUDED_FILES.id, factor: null, severity: includedSeverity, message, range: lists[0].range });
-    }
-    if (many(settings)) {
-      const names = shortSpokenList(settings.map((f) => `\`${f.name}\` (\`${f.file}\`)`));
-      const message = `The settings of ${settings.length} functions, ${names}, are in files included when the Serverless Framework deploys and not analysed here: their runtimes, timeouts, events and environment are not checked.`;
-      findings.push({ ruleId: INCLUDED_FILES.id, factor: null, severity: includedSeverity, message, range: settings[0].range });
-    }
-    for (const { file, what, range, name } of included) {
-      if ((what === 'functions' && many(lists)) || (what === 'function' && many(settings))) continue;
-      const message =
-        what === 'functions'
-          ? `The functions in \`${file}\` are included when the Serverless Framework deploys and are not analysed here: their runtimes, timeouts, events and environment are not checked.`
-          : what === 'function'
-            ? `The settings of function \`${name}\` are in \`${file}\`, included when the Serverless Framework deploys and not analysed here: its runtime, timeout, events and environment are not checked.`
-            : what === 'events'
-              ? `The events of function \`${name}\` are in \`${file}\`, included when the Serverless Framework deploys and not analysed here: the limits its API and queue events set on its timeout are not checked.`
-              : `The environment in \`${file}\` is included when the Serverless Framework deploys and is not analysed here: its secrets and settings are not checked.`;
-      findings.push({ ruleId: INCLUDED_FILES.id, factor: null, severity: includedSeverity, message, range });
-    }
+    for (const { message, range } of includedFileNotices(parsed.serverless?.includedFiles ?? [])) findings.push({ ruleId: INCLUDED_FILES.id, factor: null, severity: includedSeverity, message, range });
   }
   const kept = findings.filter((finding) => finding.uri !== undefined || !candidates(finding.range.start.line).some((s) => suppresses(s, finding.ruleId, pragmaCodes.get(finding.ruleId) ?? [], finding.range)));
   for (const finding of suppressionFindings(parsed, ranRuleIds, configuration)) kept.push(finding);
@@ -543,6 +516,43 @@ export const PROJECT_TEMPLATE_SKIPPED = { id: 'serverless/project-template-not-a
 
 /** More included files of functions (or of functions' settings) than this get one hint together. */
 const MANY_INCLUDES = 4;
+
+/** What every INCLUDED_FILES message says of the file: the Framework reads it, the analysis does not. */
+const INCLUDED_UNREAD = 'included when the Serverless Framework deploys and not analysed here';
+
+/**
+ * INCLUDED_FILES' messages: one per `${file(...)}` where it is written, except that functions taken from more than
+ * MANY_INCLUDES files (dev-rods/Traffic-Manager's 25 `interface.yml`), or function settings from as many, get one
+ * message together, on the first.
+ */
+function includedFileNotices(included: NonNullable<ParsedDocument['serverless']>['includedFiles']): { message: string; range: Range }[] {
+  const out: { message: string; range: Range }[] = [];
+  const lists = included.filter((f) => f.what === 'functions');
+  const settings = included.filter((f) => f.what === 'function');
+  const grouped = (group: readonly unknown[]) => group.length > MANY_INCLUDES;
+  const functionsChecks = 'their runtimes, timeouts, events and environment are not checked.';
+  if (grouped(lists)) {
+    const files = shortSpokenList(lists.map((f) => `\`${f.file}\``));
+    out.push({ range: lists[0].range, message: `The functions in ${lists.length} files, ${files}, are ${INCLUDED_UNREAD}: ${functionsChecks}` });
+  }
+  if (grouped(settings)) {
+    const names = shortSpokenList(settings.map((f) => `\`${f.name}\` (\`${f.file}\`)`));
+    out.push({ range: settings[0].range, message: `The settings of ${settings.length} functions, ${names}, are in files ${INCLUDED_UNREAD}: ${functionsChecks}` });
+  }
+  for (const { file, what, range, name } of included) {
+    if ((what === 'functions' && grouped(lists)) || (what === 'function' && grouped(settings))) continue;
+    const message =
+      what === 'functions'
+        ? `The functions in \`${file}\` are ${INCLUDED_UNREAD}: ${functionsChecks}`
+        : what === 'function'
+          ? `The settings of function \`${name}\` are in \`${file}\`, ${INCLUDED_UNREAD}: its runtime, timeout, events and environment are not checked.`
+          : what === 'events'
+            ? `The events of function \`${name}\` are in \`${file}\`, ${INCLUDED_UNREAD}: the limits its API and queue events set on its timeout are not checked.`
+            : `The environment in \`${file}\` is ${INCLUDED_UNREAD}: its secrets and settings are not checked.`;
+    out.push({ message, range });
+  }
+  return out;
+}
 
 /** INCLUDED_FILES: a hint on each `${file(...)}` a serverless.yml takes functions or an environment from, which the analysis does not read. */
 export const INCLUDED_FILES = { id: 'serverless/included-file-not-analysed', severity: 'hint', description: 'A serverless.yml takes functions, a function\'s settings or events, or an environment from another file (`${file(…)}`), which is not analysed with it.' } as const;

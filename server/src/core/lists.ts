@@ -24,7 +24,10 @@ export function spokenList(items: readonly string[], conjunction: 'and' | 'or' =
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
-/** A list said as {@link spokenList} says it, the first three named and the rest counted when there are more than four: `a, b, c and 2 more`. */
-export function shortSpokenList(items: readonly string[]): string {
-  return items.length > 4 ? spokenList([...items.slice(0, 3), `${items.length - 3} more`]) : spokenList(items);
+/**
+ * A list of `total` items said as {@link spokenList} says it, the first three named and the rest counted when there are
+ * more than four: `a, b, c and 2 more`. `items` may hold only the first four (a caller that names only what it shows).
+ */
+export function shortSpokenList(items: readonly string[], total = items.length): string {
+  return total > 4 ? spokenList([...items.slice(0, 3), `${total - 3} more`]) : spokenList(items.slice(0, total));
 }

@@ -262,7 +262,6 @@ function namesItself(name: string, value: string): boolean {
   return !!tail && /KEY|TOKEN|SECRET|PASS/.test(tail[1]);
 }
 
-/** A secret written literally under `name` (ENV, ARG, an env `value:`, a ConfigMap key), or `undefined`. */
 /**
  * An http(s) URL with no credentials in it (no `user:password@`): a locator, not a secret. A credential it carries in
  * its path (a Slack or Discord webhook) is a secret shape (secretShapeOf), asked first.
@@ -271,6 +270,7 @@ export function isPlainUrl(value: string): boolean {
   return /^https?:\/\/[^@\s]*$/i.test(value.trim());
 }
 
+/** A secret written literally under `name` (ENV, ARG, an env `value:`, a ConfigMap key), or `undefined`. */
 export function literalSecret(name: string, value: string): LiteralSecret | undefined {
   const v = value.trim();
   if (v === '') return undefined;

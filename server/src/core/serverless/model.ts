@@ -12,7 +12,7 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, ty
 import type { ParseProblem, Range, RelatedLocation } from '../types';
 import type { SourceText } from '../source';
 import { hasBuildPlaceholder, hasTemplateBraces } from '../text-scan';
-import { shortSpokenList, spokenList } from '../lists';
+import { shortSpokenList } from '../lists';
 import { wordsOf } from '../mask';
 import { YAML_PARSE_OPTIONS, asMap, keyName, mapEntries, nodeAt, pairOf, resolve, scalarString, seqItems, valueOf } from '../kubernetes/yaml-nodes';
 import { duplicateKeyProblems, problemsOf, readDocument, readLoneFlowDashes } from '../yaml-read';
@@ -1217,10 +1217,9 @@ function pathSteps(path: string): string[] | undefined {
 /** How a message names functions: "function `a`", "functions `a` and `b`", "functions `a`, `b`, `c` and 2 more". */
 export function functionsText(functions: readonly LambdaFunction[]): string {
   // Only the names shown are read: every function of a large template may report the one shared line.
-  const ids = functions.slice(0, functions.length > 4 ? 3 : 4).map((f) => `\`${f.id}\``);
+  const ids = functions.slice(0, 4).map((f) => `\`${f.id}\``);
   if (functions.length <= 1) return `function ${ids[0] ?? ''}`.trimEnd();
-  if (functions.length > 4) ids.push(`${functions.length - 3} more`);
-  return `functions ${spokenList(ids)}`;
+  return `functions ${shortSpokenList(ids, functions.length)}`;
 }
 
 /** True when a name says it migrates a schema or seeds data: `MigrateFunction`, `db-seed`, `runMigrations`, `DBSeeder`. */

@@ -48,6 +48,8 @@ export default defineDockerfileRule({
     }
     // A build stage whose output the image copies (`COPY --from=build /app/.next/standalone ./`, `/app/dist` into
     // nginx): a front-end variable its build step read is in that output, as it would be built in the final stage.
+    // Only where some ENV hands a build argument to a front-end variable (browserPublicArgs, read once per model).
+    if (browserPublicArgs(model).size === 0) return;
     for (const stage of imageStages(model).slice(1)) {
       const chain = model.inheritedInstructions(stage);
       for (const { instruction, variable, arg } of argCopiesAmong(model, chain)) {

@@ -46,7 +46,7 @@ export default defineDockerfileRule({
       // A name only a local build gives (`FROM openmpi` after `docker build -t openmpi`): its drift is its own Dockerfile's.
       if (isLogicalImageName(image.name)) continue;
       if (model.stageByReference(image.expanded) && model.stageByReference(image.expanded)!.index < stage.index) continue;
-      judge(image.expanded, image.tag, image.range, source, report);
+      judge(image.expanded, image.name, image.tag, image.range, source, report);
     }
     // Images a COPY takes files from are dependencies of the build too.
     for (const instruction of model.instructionsOf('COPY')) {
@@ -59,17 +59,17 @@ export default defineDockerfileRule({
       const { repository, tag, digest } = parseImageReference(expanded);
       // A single word no registry resolves is a stage defined later, a named build context or an image built elsewhere.
       if (digest || repository.toLowerCase() === 'scratch' || isLogicalImageName(repository)) continue;
-      judge(expanded, tag, range, source, report);
+      judge(expanded, repository, tag, range, source, report);
     }
   },
 });
 
-/** Reports `reference` (written at `range`) when it has no tag, `latest` or a tag that moves. */
-function judge(reference: string, tag: string | undefined, range: Range, source: SourceText, report: (report: Report) => void): void {
+/** Reports `reference` (of `repository`, written at `range`) when it has no tag, `latest` or a tag that moves. */
+function judge(reference: string, repository: string, tag: string | undefined, range: Range, source: SourceText, report: (report: Report) => void): void {
   const shown = reference.length > 60 ? `${reference.slice(0, 57)}...` : reference;
   if (tag === undefined) {
     report({ messageId: 'untagged', data: { image: shown }, range });
-  } else if (tag.toLowerCase() === 'latest' || (isMovingTagOf(parseImageReference(reference).repository, tag) && !ENV_TAG.test(tag))) {
+  } else if (tag.toLowerCase() === 'latest' || (isMovingTagOf(repository, tag) && !ENV_TAG.test(tag))) {
     // Point at the tag itself when it is written literally.
     const raw = source.textOf(range);
     const suffix = `:${tag.toLowerCase()}`;
