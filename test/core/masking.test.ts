@@ -218,7 +218,7 @@ describe('the one path', () => {
   });
 
   it("a password's word run into the one before it is a secret's name, another word ending in `pass` is not (review set 72: ietf-tools/www's DBPASS)", () => {
-    for (const name of ['DBPASS', 'DBPASSWORD', 'ADMINPASSWD', 'dbPassword']) assert.ok(looksLikeSecretName(name), name);
+    for (const name of ['DBPASS', 'DBPASSWORD', 'ADMINPASSWD', 'dbPassword', 'RPCPASS', 'SMTP_USERPASS']) assert.ok(looksLikeSecretName(name), name);
     for (const name of ['BYPASS', 'CACHE_BYPASS', 'COMPASS_URL', 'DBPASSWORD_FILE']) assert.ok(!looksLikeSecretName(name), name);
   });
 
@@ -233,7 +233,7 @@ describe('the one path', () => {
   });
 
   it('a value that opens by telling the reader to change it is a placeholder (review set 72: evite)', () => {
-    for (const value of ['change-me-to-a-random-string-in-production', 'replace_me_before_deploying', 'CHANGE_THIS_SECRET', 'SuperSecretKeyChangeThis', 'MyPasswordReplaceMe']) assert.equal(literalSecret('SESSION_SECRET', value), undefined, value);
+    for (const value of ['change-me-to-a-random-string-in-production', 'replace_me_before_deploying', 'CHANGE_THIS_SECRET', 'SuperSecretKeyChangeThis', 'MyPasswordReplaceMe', 'Change-m3!']) assert.equal(literalSecret('SESSION_SECRET', value), undefined, value);
     for (const value of ['exchange_metadata_2f9Qx7', 'k2x9Qm7vLp4r8sZt', 'ExchangeThisWay9Q']) assert.equal(literalSecret('SESSION_SECRET', value)?.kind, 'a literal value under a secret-like name', value);
   });
 

@@ -18,6 +18,9 @@ export function daemonizingOption(values: readonly string[], program: string): s
   // django-celery's management commands (`python manage.py celery worker --detach`, `celeryd`) take Celery's options.
   if (/^python[\d.]*$/.test(program) && /(^|\/)manage\.py$/.test(args[0] ?? '') && /^celery(d|beat)?$/.test(args[1] ?? '')) return has('-D', '--detach');
   if (/^php-fpm[\d.]*$/.test(program)) return has('-D', '--daemonize');
+  // Puma before version 5 (`-d`, `--daemon`); Unicorn's `-d` is its debug switch, `-D` detaches.
+  if (program === 'puma') return has('-d', '--daemon');
+  if (program === 'unicorn' || program === 'unicorn_rails') return has('-D', '--daemonize');
   if (program === 'mongod') return has('--fork');
   if (program === 'memcached') return has('-d', '--daemon');
   if (program === 'redis-server') {

@@ -4,6 +4,27 @@
  * values, and the value that turns each off.
  */
 
+/**
+ * Variables by which a framework selects its environment (`NODE_ENV`, `RAILS_ENV`, `QUART_ENV`), one list for the three
+ * targets, with the value a release should carry where the framework has one (`APP_ENV`: Laravel says `production`,
+ * Symfony `prod`, so no single value). Each target's rule adds the generic names it judges (`ENVIRONMENT`, `STAGE`).
+ */
+export const FRAMEWORK_ENVIRONMENTS: Readonly<Record<string, string | undefined>> = {
+  NODE_ENV: 'production',
+  RAILS_ENV: 'production',
+  RACK_ENV: 'production',
+  MIX_ENV: 'prod',
+  FLASK_ENV: 'production',
+  QUART_ENV: 'production',
+  SYMFONY_ENV: 'prod',
+  ASPNETCORE_ENVIRONMENT: 'Production',
+  DOTNET_ENVIRONMENT: 'Production',
+  APP_ENV: undefined,
+  SPRING_PROFILES_ACTIVE: undefined,
+  QUARKUS_PROFILE: undefined,
+  MICRONAUT_ENVIRONMENTS: undefined,
+};
+
 /** Variables that switch a debug or development mode, and the value that turns it off. */
 const SWITCHES: Readonly<Record<string, string>> = {
   DEBUG: 'false',

@@ -25,19 +25,21 @@ export function maskUrlCredentials(value: string): string {
  * Variable names that announce a secret: `DB_PASSWORD`, `STRIPE_SECRET_KEY`, `GITHUB_TOKEN`, `API_KEY`, a JWT signing key
  * (`JWT_KEY`, `JWT_USERS_KEY`), a master key (Parse's and Meilisearch's `MASTER_KEY`), and vendors' ingest keys
  * (`NEW_RELIC_LICENSE_KEY`, MaxMind's `LICENSE_KEY`, Honeycomb's and Segment's `WRITE_KEY`)... A password's word run
- * into the one before it counts too (`DBPASSWORD`, `ADMINPASSWD`, `DBPASS`), but not another word ending in `pass`
+ * into the one before it counts too (`DBPASSWORD`, `ADMINPASSWD`, and `DBPASS`, `RPCPASS`, `SMTPPASS` of a known service or
+ * role), but not another word ending in `pass`
  * (`BYPASS`, `COMPASS`).
  */
-const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|[A-Z0-9]+PASS(WORD|WD)|DBPASS|PWD|SECRET|SECRETKEY|(SESSION|COOKIE|JWT|APP)SECRET|TOKEN|[A-Z0-9]+TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|CREDS?|(SA|SERVICE[_-]?ACCOUNT)[_-]?(KEY|JSON)|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|LICENSE[_-]?KEY|WRITE[_-]?KEY|MASTER[_-]?KEY|JWT([_-][A-Z0-9]+)?[_-]KEY|DSN)($|[_.-])/i;
+const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|[A-Z0-9]+PASS(WORD|WD)|(DB|RPC|SMTP|MAIL|FTP|ADMIN|ROOT|USER|REDIS|MYSQL|PG|LDAP|PROXY|VNC)PASS|PWD|SECRET|SECRETKEY|(SESSION|COOKIE|JWT|APP)SECRET|TOKEN|[A-Z0-9]+TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|CREDS?|(SA|SERVICE[_-]?ACCOUNT)[_-]?(KEY|JSON)|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|LICENSE[_-]?KEY|WRITE[_-]?KEY|MASTER[_-]?KEY|JWT([_-][A-Z0-9]+)?[_-]KEY|DSN)($|[_.-])/i;
 /**
  * Names that mention a secret but hold something harmless: a path to it, a name of it, the store that keeps such
- * secrets (`API_KEY_TABLE`, `SECRET_BUCKET`, `TOKEN_QUEUE`: a table, bucket, queue, topic or stream), its length, a toggle, a policy
+ * secrets (`API_KEY_TABLE`, `SECRET_BUCKET`, `TOKEN_QUEUE`: a table, bucket, queue, topic or stream), where a token lives on
+ * a blockchain (`TOKEN_ADDRESS`, `TOKEN_CONTRACT`, `TOKEN_SYMBOL`: public by nature), its length, a toggle, a policy
  * for it (`MB_PASSWORD_COMPLEXITY`), or how long one lasts (`TOKEN_TTL`, `REFRESH_TOKEN_EXPIRE`, `SESSION_SECRET_MAX_AGE`,
  * `ACCESS_TOKEN_EXPIRE_MINUTES`); and Sentry's DSN, which Sentry documents as safe to make public (it only lets a
  * client send events; the secret part of old DSNs is no longer used).
  */
 const SECRET_NAME_EXCEPTIONS =
-  /(_(FILE|PATH|DIR|NAME|REF|ID|TABLE|BUCKET|QUEUE|TOPIC|STREAM|LENGTH|HEADER|URL|ENDPOINT|TYPE|ALGORITHM|ENABLED|REQUIRED|MIN|MAX|COMPLEXITY|POLICY|STRENGTH|PATTERN|REGEX|FORMAT|MODE|TTL|EXPIRY|EXPIRE|EXPIRES|EXPIRATION|LIFETIME|LIFESPAN|DURATION|VALIDITY|AGE|PERIOD|INTERVAL|TIMEOUT|TIME|SECONDS|SECS|MS|MINUTES|MINS|HOURS|DAYS)$)|^(.*_)?(PUBLIC|PUB)_|(^|[_.-])SENTRY[_.-]?DSN$/i;
+  /(_(FILE|PATH|DIR|NAME|REF|ID|TABLE|BUCKET|QUEUE|TOPIC|STREAM|LENGTH|HEADER|URL|ENDPOINT|ADDRESS|ADDR|CONTRACT|SYMBOL|DECIMALS|TYPE|ALGORITHM|ENABLED|REQUIRED|MIN|MAX|COMPLEXITY|POLICY|STRENGTH|PATTERN|REGEX|FORMAT|MODE|TTL|EXPIRY|EXPIRE|EXPIRES|EXPIRATION|LIFETIME|LIFESPAN|DURATION|VALIDITY|AGE|PERIOD|INTERVAL|TIMEOUT|TIME|SECONDS|SECS|MS|MINUTES|MINS|HOURS|DAYS)$)|^(.*_)?(PUBLIC|PUB)_|(^|[_.-])SENTRY[_.-]?DSN$/i;
 
 /**
  * A payment, mail or AI vendor's key by the vendor's name (`SENDGRID_KEY`, `STRIPE_LIVE_KEY`, `OPENAI_KEY`): these
@@ -95,13 +97,14 @@ export function isPlaceholderValue(value: string): boolean {
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}?$/.test(v)) return true; // a reference to another variable
   if (hasTemplateBraces(v, true)) return true; // a template expression
   if (/^(todo|tbd|none|null|nil|empty|placeholder|redacted|masked|xxx+|\*+|<.*>|\.\.\.)$/i.test(v)) return true;
-  // The credentials a local emulator takes and ignores (LocalStack's `test`/`test`).
-  if (/^(test|testing|localstack)$/i.test(v)) return true;
+  // The credentials a local emulator takes and ignores (LocalStack's `test`/`test`, or `local`).
+  if (/^(test|testing|local|localstack)$/i.test(v)) return true;
   // `changeme`, `change-this`, `changeThis`, `changePassword`, `changeit` (Java's keystore default), `replace_me`.
   if (/^(change|replace)[-_ ]?(me|this|it|later|now|user(name)?|pass(word)?|pwd|secret|key|token)$/i.test(v)) return true;
   // The same, repeated to a length or with a hint in capitals (firefly-iii's `CHANGEMECHANGEME`, `CHANGE12CHAR`), or
-  // opening a sentence that says so (`change-me-to-a-random-string-in-production`, `replace_me_before_deploying`).
-  if (/changeme/i.test(v) || /^CHANGE[A-Z0-9_]*$/.test(v) || /(^|[^a-z])(change|replace)[-_ ](me|this)([^a-z]|$)/i.test(v)) return true;
+  // opening a sentence that says so (`change-me-to-a-random-string-in-production`, `replace_me_before_deploying`), or
+  // dressed up to pass a password policy (`Change-m3!`, matt-dz/wecook's Secret).
+  if (/changeme/i.test(v) || /^CHANGE[A-Z0-9_]*$/.test(v) || /(^|[^a-z])(change|replace)[-_ ](me|m3|this)([^a-z]|$)/i.test(v)) return true;
   // The same pair as capitalised words inside a value (n8n's `SuperSecretKeyChangeThis`).
   if (/(Change|Replace)[-_ ]?(Me|This|It)(?![a-z])/.test(v)) return true;
   // A sample marked as one anywhere in it (`example`, `DUMMYEXAMPLEKEY`, `dummy-password`, `samplesecret`,

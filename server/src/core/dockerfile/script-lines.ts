@@ -155,6 +155,24 @@ export function unconditionalCommands(uri: string, text: string, args?: readonly
   return readScript(uri, text, args).commands;
 }
 
+/**
+ * Every simple command of a script in the order written, in branches and loops too (without the `then`, `else` or `do`
+ * that opens a branch), but not the conditions of `if`, `elif`, `while` and `until`, nor the bodies of the script's
+ * functions: what the script may run, where unconditionalCommands is what it always runs.
+ */
+export function writtenCommands(uri: string, text: string): SimpleCommand[] {
+  const source = new SourceText(uri, text);
+  const functions = scriptFunctions(text);
+  const out: SimpleCommand[] = [];
+  for (const command of splitCommands(source, logicalText(source, 0, text.length))) {
+    if (functions.lines.has(command.range.start.line)) continue;
+    const first = command.words[0] && !command.words[0].quoted ? command.words[0].value : '';
+    if (first === 'if' || first === 'elif' || first === 'while' || first === 'until') continue;
+    out.push(first === 'then' || first === 'else' || first === 'do' ? { ...command, words: command.words.slice(1) } : command);
+  }
+  return out;
+}
+
 export interface ScriptReading {
   /** unconditionalCommands' answer. */
   commands: SimpleCommand[];

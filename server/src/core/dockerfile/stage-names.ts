@@ -6,11 +6,11 @@
  * Pure: no I/O.
  */
 
-/** The words that name a development build: `dev`, `develop`, `development`, `local`, `debug`. */
-const DEVELOPMENT_WORDS = 'dev|develop|development|local|debug';
+/** The words that name a development build: `dev`, `develop`, `development`, `local`, `debug`, and PHP's `xdebug`. */
+const DEVELOPMENT_WORDS = 'dev|develop|development|local|debug|xdebug';
 
 /**
- * `Dockerfile.dev`, `Dockerfile-debug`, `dev.Dockerfile`, `local-dockerfile`: a Dockerfile for development by its name;
+ * `Dockerfile.dev`, `Dockerfile-debug`, `Dockerfile.xdebug`, `dev.Dockerfile`, `local-dockerfile`: a Dockerfile for development by its name;
  * also `Dockerfile-tools` beside a plain one (IBM's generated Node projects: the image that runs the debugger). A
  * stage named `tools` is not one: it is the build's own tools.
  */

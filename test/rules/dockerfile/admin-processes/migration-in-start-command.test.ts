@@ -71,6 +71,13 @@ testRule(rule, {
     { name: "a script handed to su whose text is a variable, or that only starts the app", code: DJANGO, buildContext: script('#!/bin/sh\nsu app -c "$START"\nexec su -s /bin/sh app -c \'exec gunicorn app.wsgi\'\n') },
     { name: 'a script that migrates last, with only output and file edits in a branch after it, is the one-off process', code: DJANGO, buildContext: script('#!/bin/sh\nset -e\npython manage.py migrate --noinput\nif [ -n "$VERBOSE" ]; then\n  echo "migrated"\n  rm -f /tmp/lock\nfi\n') },
     { name: 'an until loop that waits on a test, then a server', code: DJANGO, buildContext: script('#!/bin/sh\nuntil [ -f /tmp/ready ]; do sleep 1; done\nuntil ! python manage.py migrate --check; do sleep 1; done\nexec gunicorn app.wsgi\n') },
+    {
+      // luan-cck/tdf (review set 92): the Compose file's development image migrates the developer's database as it starts.
+      name: 'a development Dockerfile whose entrypoint migrates, then starts the server',
+      filename: 'Dockerfile.dev',
+      code: 'FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+      buildContext: script('#!/bin/sh\nphp artisan migrate --force\nexec php-fpm\n'),
+    },
   ],
   invalid: [
     {

@@ -19,6 +19,7 @@ testRule(rule, {
     },
     { name: 'a foreground server after migrations, with a daemon option that is no daemon', code: MUNKI, buildContext: script('#!/bin/sh\npython manage.py collectstatic --noinput\ngunicorn --check-config app.wsgi\nexec gunicorn app.wsgi --bind 0.0.0.0:8000\n') },
     { name: 'a script the Dockerfile does not copy is not read', code: MUNKI.replace('COPY . /home/app/web\n', ''), buildContext: script('#!/bin/sh\ngunicorn app.wsgi --daemon\nexec nginx -g "daemon off;"\n') },
+    { name: "Unicorn's lower-case -d is its debug switch, not a daemon", code: 'FROM ruby:3.3-slim\nWORKDIR /app\nCMD ["bundle", "exec", "unicorn", "-d", "-c", "config/unicorn.rb"]\n' },
   ],
   invalid: [
     {
@@ -102,6 +103,22 @@ testRule(rule, {
       name: 'a Celery worker detached with -D before gunicorn',
       code: 'FROM python:3.12-slim\nWORKDIR /app\nCMD celery -A app worker -D && exec gunicorn app.wsgi\n',
       errors: [{ line: 3, column: 5, messageId: 'daemon', message: '`celery -A app worker -D` detaches' }],
+    },
+    {
+      name: 'the main process told to detach: gunicorn -D in the exec form',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCMD ["gunicorn", "-D", "-b", "0.0.0.0:8000", "app:app"]\n',
+      errors: [{ line: 3, column: 6, messageId: 'daemonMain', message: '`-D` tells `gunicorn`, the main process, to detach' }],
+    },
+    {
+      // sckott/bienapi (review set 90) starts Puma with a config that daemonizes; Puma before 5 takes -d too.
+      name: 'Puma run through bundle exec with -d, and Unicorn with -D',
+      code: 'FROM ruby:2.7\nWORKDIR /app\nCMD ["bundle", "exec", "puma", "-d", "-p", "9292"]\n',
+      errors: [{ line: 3, column: 24, messageId: 'daemonMain', message: '`-d` tells `puma`' }],
+    },
+    {
+      name: 'Unicorn detached with --daemonize',
+      code: 'FROM ruby:3.3-slim\nWORKDIR /app\nCMD bundle exec unicorn --daemonize -c config/unicorn.rb\n',
+      errors: [{ line: 3, column: 17, messageId: 'daemonMain', message: '`--daemonize` tells `unicorn`' }],
     },
   ],
 });

@@ -63,5 +63,12 @@ testRule(rule, {
       errors: [{ line: 3, column: 26, endColumn: 37, messageId: 'bundleMode', message: "builds the development environment into the front end's bundle" }],
       output: 'FROM node:20-alpine\nWORKDIR /app\nENV NEXT_PUBLIC_NODE_ENV=production\nCOPY . .\nRUN npm run build\nCMD ["npm", "start"]\n',
     },
+    {
+      // ai-cfia/nachet-backend (review set 90): Quart's counterpart of FLASK_ENV, before Quart 0.19.
+      name: 'QUART_ENV=development baked into a Hypercorn image',
+      code: 'FROM python:3.11-slim\nWORKDIR /app\nENV QUART_ENV=development\nCOPY . .\nCMD ["hypercorn", "-b", ":8080", "app:app"]\n',
+      errors: [{ line: 3, column: 15, endColumn: 26, messageId: 'mode' }],
+      output: 'FROM python:3.11-slim\nWORKDIR /app\nENV QUART_ENV=production\nCOPY . .\nCMD ["hypercorn", "-b", ":8080", "app:app"]\n',
+    },
   ],
 });

@@ -9,6 +9,12 @@ testRule(rule, {
     { name: 'Dockerfile.debug', filename: 'Dockerfile.debug', code: 'FROM node:20\nCMD ["node", "--inspect=0.0.0.0:9229", "server.js"]\n' },
     { name: 'Xdebug enabled in a builder stage only', code: 'FROM php:8.3-cli AS test\nRUN pecl install xdebug-3.3.2 && docker-php-ext-enable xdebug\nRUN vendor/bin/phpunit\nFROM php:8.3-fpm\nRUN docker-php-ext-enable opcache\nCMD ["php-fpm"]\n' },
     { name: 'Xdebug in a development Dockerfile', filename: 'Dockerfile.dev', code: 'FROM php:8.3-fpm\nRUN install-php-extensions xdebug\nCMD ["php-fpm"]\n' },
+    {
+      // lightningsale/LightningSale (review set 91): the Compose file's development image, beside the release Dockerfile.
+      name: 'Xdebug in Dockerfile.xdebug, a development image by its name',
+      filename: 'Dockerfile.xdebug',
+      code: 'FROM php:8.2-fpm\nRUN pecl install xdebug-3.3.2 && docker-php-ext-enable xdebug\nENV SYMFONY_ENV=dev\nCMD ["php-fpm"]\n',
+    },
   ],
   invalid: [
     {

@@ -32,6 +32,8 @@ testRule(rule, {
       code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY start.sh ./\nENTRYPOINT ["/bin/sh"]\nCMD ["start.sh"]\n',
       buildContext: script('#!/bin/sh\nnpx prisma migrate deploy\nexec node dist/main.js\n', 'start.sh'),
     },
+    { name: 'a server checked in a condition, then exec-ed', code: ABSOLUTE, buildContext: script('#!/bin/sh\nset -e\nif gunicorn --check-config app:app; then echo ok; fi\nexec gunicorn app:app\n') },
+    { name: 'a server sent to the background and waited for, the shell trapping TERM', code: ABSOLUTE, buildContext: script('#!/bin/bash\ntrap "kill -TERM $pid" TERM\ngunicorn app:app &\npid=$!\nwait $pid\nexec "$@"\n') },
   ],
   invalid: [
     {
@@ -124,6 +126,13 @@ testRule(rule, {
       code: 'FROM ruby:3.3\nCOPY entrypoint.sh /usr/bin/\nENTRYPOINT ["entrypoint.sh"]\n',
       buildContext: script('#!/bin/bash\nset -e\nbundle exec rails db:migrate\nrails s -b 0.0.0.0\n', 'entrypoint.sh'),
       errors: [{ line: 3, column: 13, messageId: 'noExec', message: 'put `exec` before its last command (`exec rails …`)' }],
+    },
+    {
+      // ilfey/hikilist-backend (review set 91): both branches run a server without exec, and `exec "$@"` comes after them.
+      name: 'servers run in the foreground in both branches of an if, before a closing exec',
+      code: ABSOLUTE,
+      buildContext: script('#!/bin/sh\ncd app\nif [ "$DEBUG" == "true" ]\nthen\n    python3 manage.py runserver 0.0.0.0:8000\nelse\n    python3 manage.py migrate --noinput\n    gunicorn app.wsgi:application --bind 0.0.0.0:8000\nfi\n\nexec "$@"\n'),
+      errors: [{ line: 5, column: 13, messageId: 'serverBeforeExec', message: '`docker-entrypoint.sh` runs `manage.py runserver` and `gunicorn` in the foreground before its `exec`' }],
     },
   ],
 });

@@ -52,6 +52,13 @@ testRule(rule, {
       name: 'npm start of a package the linter cannot read',
       code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nWORKDIR /app/apps/worker\nCMD ["npm", "run", "start"]\n',
     },
+    {
+      // nhanv-dev/spring-server (review set 90): its Compose file runs this one and publishes the port.
+      name: 'a development Dockerfile (Dockerfile.local) that runs a jar',
+      filename: 'Dockerfile.local',
+      code: 'FROM maven:3.9-eclipse-temurin-17\nWORKDIR /app\nCOPY . .\nRUN mvn -q package -DskipTests\nCMD ["java", "-jar", "target/app.jar"]\n',
+    },
+    { name: 'a last stage AS dev after the stages that build it', code: 'FROM node:22-slim AS base\nWORKDIR /app\nCOPY . .\nRUN npm ci\nFROM base AS dev\nCMD ["node", "server.js"]\n' },
   ],
   invalid: [
     {

@@ -13,6 +13,11 @@ testRule(rule, {
     { name: 'exec form', code: pod('          command: ["node", "server.js"]\n') },
     { name: 'signals handled with trap', code: pod('          args: ["bash", "-c", "trap \'kill $!\' TERM; prepare; node server.js"]\n') },
     { name: 'exec on a line continued from the one before', code: script('["/bin/sh", "-c"]', 'pip install -r /app/requirements.txt && \\', '  exec gunicorn app:app') },
+    {
+      // ministryofjustice/laa-apply-for-criminal-legal-aid (review set 92): the server is clamd, earlier in the chain.
+      name: 'a chain that ends with a one-shot client (clamdscan after clamd)',
+      code: pod("          command: ['/bin/sh', '-c', 'freshclam && clamd && touch startup.txt && clamdscan startup.txt']\n"),
+    },
   ],
   invalid: [
     {

@@ -31,6 +31,11 @@ testRule(rule, {
       filename: 'serverless.yml',
       code: 'service: a\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    API_KEY_TABLE: ${env:API_KEY_TABLE, "api-key"}\n    SECRET_BUCKET: ${env:SECRET_BUCKET, "my-secrets"}\n    PASSWORD_RESET_QUEUE: ${env:PASSWORD_RESET_QUEUE}\nfunctions:\n  f:\n    handler: h.h\n',
     },
+    {
+      // oleksiivelychko/go-aws-sam and AbhijeetAayush/QuorumBridge (review set 90).
+      name: "an emulator's `local` credentials, and a token's contract address (public on its chain)",
+      code: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          AWS_ENDPOINT: http://host.docker.internal:4566\n          AWS_ACCESS_KEY_ID: local\n          AWS_SECRET_ACCESS_KEY: local\n          TOKEN_ADDRESS: "0x5FbDB2315678afecb367f032d93F642f64180aa3"\n'),
+    },
   ],
   invalid: [
     {

@@ -50,6 +50,11 @@ testRule(rule, {
       filename: 'serverless.yml',
       code: 'service: s\nprovider:\n  name: aws\n  runtime: python3.12\n  environment:\n    STAGE: ${sls:stage}\n    TABLE: ${ssm:/app/table}\nfunctions:\n  - ${file(fns/a.yml)}\n',
     },
+    {
+      // AbhijeetAayush/QuorumBridge (review set 90): an ERC-20 contract's address, public on its chain.
+      name: "a token's contract address from a plain parameter",
+      code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  EthereumSepoliaTokenAddress:\n    Type: String\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Environment:\n        Variables:\n          ETHEREUM_SEPOLIA_TOKEN_ADDRESS: !Ref EthereumSepoliaTokenAddress\n',
+    },
   ],
   invalid: [
     { name: 'Secrets Manager dynamic reference', code: sam('          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}"\n'), errors: [{ line: 8, column: 24, messageId: 'resolve' }] },

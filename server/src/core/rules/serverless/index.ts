@@ -12,6 +12,7 @@ import timeoutExceedsApiGateway from './disposability/timeout-exceeds-api-gatewa
 import timeoutExceedsQueueVisibility from './disposability/timeout-exceeds-queue-visibility';
 import deprecatedLambdaRuntime from './dev-prod-parity/deprecated-lambda-runtime';
 import debugSwitchInFunctionEnv from './dev-prod-parity/debug-switch-in-function-env';
+import reservedVariableInFunctionEnv from './dev-prod-parity/reserved-variable-in-function-env';
 import functionLogFormatNotJson from './logs/function-log-format-not-json';
 import logFileInFunctionEnv from './logs/log-file-in-function-env';
 import migrationCustomResource from './admin-processes/migration-custom-resource';
@@ -30,6 +31,7 @@ export const serverlessRules: ServerlessRule[] = [
   timeoutExceedsQueueVisibility,
   deprecatedLambdaRuntime,
   debugSwitchInFunctionEnv,
+  reservedVariableInFunctionEnv,
   functionLogFormatNotJson,
   logFileInFunctionEnv,
   migrationCustomResource,

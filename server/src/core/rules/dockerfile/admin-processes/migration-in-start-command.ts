@@ -3,7 +3,7 @@ import { readEntrypointScript, startPackageJson, type BuildContext } from '../..
 import { packageScriptRun, scriptRange, scriptText } from '../../../dockerfile/package-scripts';
 import type { StartCommand } from '../../../dockerfile/start-command';
 import { unconditionalCommands } from '../../../dockerfile/script-lines';
-import { programWords, spanOf, startInfo } from '../../../dockerfile/start-command';
+import { isDevelopmentImage, programWords, spanOf, startInfo } from '../../../dockerfile/start-command';
 import { adminTaskWord } from '../../../dockerfile/admin-tasks';
 import type { Range, RelatedLocation } from '../../../types';
 import type { SimpleCommand } from '../../../dockerfile/shell';
@@ -30,7 +30,8 @@ export default defineDockerfileRule({
       'starts (`npm run prod` whose script is `prisma migrate deploy && node dist/main`), read from the package.json in',
       'the directory the start command runs in (its WORKDIR, after any `cd` before it), traced to the copy that put it there.',
       '',
-      'Not reported: images with no start command; an admin task that is itself the main (last) start command, since',
+      'Not reported: development images (`Dockerfile.dev`, a last stage `AS dev`), which migrate a developer\'s database',
+      'as they start on purpose; images with no start command; an admin task that is itself the main (last) start command, since',
       'such an image is the one-off process (in a script, unless a process is started after it in a branch, as handesk',
       'starts `php-fpm` in both branches of an `if`); and commands that are not a recognised migration, seed or warm-up tool (the',
       'common tools by their own spelling, and an application\'s own `migrate`, `db migrate` or `db upgrade` command:',
@@ -48,9 +49,11 @@ export default defineDockerfileRule({
       inPackageScript: '`{{start}}` runs `{{command}}` (package.json) on every container start, before the app; run it once per release as a one-off process (a Job or release step).',
     },
   },
-  check({ model, report, buildContext }) {
+  check({ model, source, report, buildContext }) {
     const info = startInfo(model);
     if (!info || !info.main) return;
+    // A development image (`Dockerfile.dev`, a last stage `AS dev`) migrates the developer's database as it starts, on purpose.
+    if (isDevelopmentImage(model, source.uri)) return;
     for (const command of info.commands) {
       // An image whose only job is the migration is the one-off process itself.
       if (command === info.main) continue;

@@ -60,6 +60,9 @@ export default defineDockerfileRule({
       'the script\'s lines as related locations. A child the script waits for (`app & PID=$!` then `wait $PID`) before it',
       'starts anything else is not reported.',
       '',
+      'A main process told to detach itself (`gunicorn -D`, `puma -d`, `unicorn -D`, `redis-server --daemonize yes`) is',
+      'reported as well: it returns at once, and the container stops with it.',
+      '',
       'Not reported: a child the next command waits for (`app & wait $!`, `app & PID=$!; wait $PID`); a keep-alive used as a step before the',
       'main command rather than as the main command itself; a shorter sleep as the main command (a test image\'s whole',
       'job); and `service`/`systemctl` calls other than `start` and `restart`.',
@@ -69,6 +72,7 @@ export default defineDockerfileRule({
       keepAlive: '`{{command}}` only keeps the container alive; run the real process in the foreground instead.',
       service: '`{{command}}` starts a background daemon; run it as its own container or in the foreground.',
       daemon: '`{{command}}` detaches the server into the background; run one foreground process per container and give other process types their own container.',
+      daemonMain: '`{{option}}` tells `{{program}}`, the main process, to detach: it returns at once and the container stops; drop the option so that it runs in the foreground.',
       inScript: '`{{script}}` starts `{{program}}` in the background ({{how}}) before the process it keeps running; run one foreground process per container and give other process types their own container.',
     },
   },
@@ -79,11 +83,13 @@ export default defineDockerfileRule({
     for (const [i, command] of info.commands.entries()) {
       if (command.words.length === 0) continue;
       // The main process itself may be a service start (`CMD service nginx start`): the container then keeps nothing.
-      const how = command === info.main ? (isServiceStart(command) ? 'service' : undefined) : detachedBy(command, command.background, info.commands, i);
+      // A main process told to detach (`CMD ["gunicorn", "-D", ...]`) returns at once, and the container stops with it.
+      const how = command === info.main ? (isServiceStart(command) ? 'service' : daemonizingOption(command.words.map((w) => w.value), command.program) ? 'daemonMain' : undefined) : detachedBy(command, command.background, info.commands, i);
       const text = () => command.words.map((w) => w.value).join(' ');
       const span = () => spanOf(command.words[0], command.words[command.words.length - 1]);
       if (how === 'background') report({ messageId: 'background', data: { program: command.program }, range: backgroundOperatorRange(source, command.command) ?? command.command.range });
       else if (how === 'daemon') report({ messageId: 'daemon', data: { command: text() }, range: span() });
+      else if (how === 'daemonMain') report({ messageId: 'daemonMain', data: { program: command.program, option: daemonizingOption(command.words.map((w) => w.value), command.program) ?? '' }, range: span() });
       else if (how === 'service') report({ messageId: 'service', data: { command: text() }, range: span() });
       else if (command === info.main && isKeepAliveWords(command.words.map((w) => w.value))) report({ messageId: 'keepAlive', data: { command: text() }, range: span() });
     }

@@ -1,27 +1,17 @@
 import { defineDockerfileRule } from '../../../rule';
 import { argValuesAt, runsAfter, runtimeInstructions, soleReference } from '../../../dockerfile/instructions';
 import { NON_PRODUCTION } from '../../../dockerfile/literal-values';
-import { debugSwitchOff, debugSwitchOn } from '../../../debug-switches';
+import { FRAMEWORK_ENVIRONMENTS, debugSwitchOff, debugSwitchOn } from '../../../debug-switches';
 import { isDevelopmentImage } from '../../../dockerfile/start-command';
 
-/** Variables that select a framework's environment; the value is the safe production setting, if there is one. */
-const MODE_VARIABLES: Record<string, string | undefined> = {
-  NODE_ENV: 'production',
-  RAILS_ENV: 'production',
-  RACK_ENV: 'production',
-  MIX_ENV: 'prod',
-  FLASK_ENV: 'production',
-  ASPNETCORE_ENVIRONMENT: 'Production',
-  DOTNET_ENVIRONMENT: 'Production',
-  APP_ENV: undefined, // Laravel says `production`, Symfony `prod`: no single safe value
+/** Variables that select a framework's environment, with the generic names an image may bake in; the value is the safe production setting, if there is one. */
+const MODE_VARIABLES: Readonly<Record<string, string | undefined>> = {
+  ...FRAMEWORK_ENVIRONMENTS,
   APP_ENVIRONMENT: undefined,
   ENVIRONMENT: undefined,
   GO_ENV: undefined,
   DJANGO_ENV: undefined,
   YII_ENV: undefined,
-  SPRING_PROFILES_ACTIVE: undefined,
-  QUARKUS_PROFILE: undefined,
-  MICRONAUT_ENVIRONMENTS: undefined,
 };
 /**
  * Prefixes that hand a variable to the browser bundle, inlined when the front end is built (`NEXT_PUBLIC_NODE_ENV`,
@@ -31,9 +21,9 @@ const PUBLIC_PREFIX = /^(NEXT_PUBLIC|NUXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC)_/;
 
 /** The mode variable `name` is (MODE_VARIABLES), itself or behind a public prefix; undefined when it is none. */
 function modeVariable(name: string): string | undefined {
-  if (name in MODE_VARIABLES) return name;
+  if (Object.hasOwn(MODE_VARIABLES, name)) return name;
   const bare = name.replace(PUBLIC_PREFIX, '');
-  return bare !== name && bare in MODE_VARIABLES ? bare : undefined;
+  return bare !== name && Object.hasOwn(MODE_VARIABLES, bare) ? bare : undefined;
 }
 
 /** The value that turns a debug switch off, written as its `on` value was (`True` -> `False`, `1` -> `0`). */

@@ -1,6 +1,10 @@
 import { defineDockerfileRule } from '../../../rule';
-import { entrypointScript } from '../../../build-context';
-import { isShellScript, scriptCommandLines, type ScriptLine } from '../../../dockerfile/script-lines';
+import { entrypointScript, type ContextFile } from '../../../build-context';
+import { programWords, serverKind, spanOf } from '../../../dockerfile/start-command';
+import { daemonizingOption } from '../../../daemons';
+import type { ShellWord } from '../../../dockerfile/shell';
+import { shortSpokenList } from '../../../lists';
+import { isShellScript, scriptCommandLines, writtenCommands, type ScriptLine } from '../../../dockerfile/script-lines';
 import { isKeepAliveWords } from '../../../dockerfile/keep-alive';
 
 /** `exec` as a command that replaces the shell (not `exec >log 2>&1`, which only redirects). */
@@ -44,6 +48,27 @@ export function childProcessOf(text: string, path: string): { line: number; prog
   return { line: last.line, program, length: text.split('\n')[last.line]?.replace(/\r$/, '').length ?? 0, more: words.length > 1 };
 }
 
+/**
+ * The servers the script runs in the foreground before its first `exec` (`gunicorn app.wsgi` and, after it, `exec "$@"`):
+ * the shell waits for each as its child, and the `exec` only runs once it has stopped. Empty when an `exec` comes first
+ * (one branch may exec the server, `if dev; then exec runserver; else ...`), or when the script traps TERM.
+ */
+function serversBeforeExec(file: ContextFile, path: string): { server: string; words: ShellWord[] }[] {
+  if (!isShellScript(file.text, path)) return [];
+  const lines = scriptCommandLines(file.text);
+  if (!hasExec(lines) || lines.some((l) => TRAP.test(l.text) && TERM_SIGNAL.test(l.text))) return [];
+  const servers: { server: string; words: ShellWord[] }[] = [];
+  for (const command of writtenCommands(file.uri, file.text)) {
+    const { words, program, assignments } = programWords(command);
+    if (command.words[assignments.length]?.value === 'exec') return servers;
+    if (words.length === 0 || command.terminator === '&') continue;
+    if (daemonizingOption(words.map((w) => w.value), program)) continue;
+    const server = serverKind({ program, words });
+    if (server) servers.push({ server, words });
+  }
+  return [];
+}
+
 export default defineDockerfileRule({
   meta: {
     id: 'disposability/entrypoint-script-without-exec',
@@ -63,12 +88,18 @@ export default defineDockerfileRule({
       'copies from its build context, or that a build stage copied from it and the image copies from that stage, and',
       'starts as ENTRYPOINT, or as CMD without one); scripts that are not shell',
       'scripts (a shebang other than sh/bash/ash/dash/ksh/zsh, or no shebang and no `.sh` name); scripts that `exec` a',
-      'program anywhere or `trap` TERM/INT themselves; scripts that end by keeping the container up (`tail -f /dev/null`);',
+      'program or `trap` TERM/INT themselves; scripts that end by keeping the container up (`tail -f /dev/null`);',
       'and scripts whose last line is shell syntax, a builtin, `wait`,',
       'a test (`[ … ]`), a call of a function the script defines, a background command, or several commands joined by',
       '`&&`, `;` or a pipe.',
+      '',
+      'A script that does `exec` something, but only after it has run a server in the foreground (`gunicorn app.wsgi`',
+      'and then `exec "$@"`, often in the branch that is not for development), is reported too: the shell waits for that',
+      'server as its child, and the `exec` runs only once the server has stopped. An `exec` met before any server counts',
+      'as the script handing over its process.',
     ].join('\n'),
     messages: {
+      serverBeforeExec: '`{{script}}` runs {{servers}} in the foreground before its `exec`, so the shell stays PID 1 while the server runs and SIGTERM does not reach it; put `exec` before the server\'s command.',
       noExec: '`{{script}}` starts {{program}} as a child of the shell without `exec`, so SIGTERM does not reach it; put `exec` before its last command (`exec {{program}}{{more}}`).',
     },
   },
@@ -80,7 +111,19 @@ export default defineDockerfileRule({
     const file = buildContext.files[script.contextPath];
     if (!file) return;
     const child = childProcessOf(file.text, script.contextPath);
-    if (!child) return;
+    if (!child) {
+      const servers = serversBeforeExec(file, script.contextPath);
+      if (servers.length > 0) {
+        const names = [...new Set(servers.map((s) => `\`${s.server}\``))];
+        report({
+          messageId: 'serverBeforeExec',
+          data: { script: script.contextPath, servers: shortSpokenList(names) },
+          range: script.range,
+          related: servers.slice(0, 5).map(({ server, words }) => ({ uri: file.uri, range: spanOf(words[0], words[words.length - 1]), message: `\`${server}\` runs here as a child of the shell.` })),
+        });
+      }
+      return;
+    }
     report({
       messageId: 'noExec',
       data: { script: script.contextPath, program: child.program, more: child.more ? ' …' : '' },

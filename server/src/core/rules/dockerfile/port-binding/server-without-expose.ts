@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../../rule';
-import { addressOptions, baseImageOf, serverKind, startInfo } from '../../../dockerfile/start-command';
+import { addressOptions, baseImageOf, isDevelopmentImage, serverKind, startInfo } from '../../../dockerfile/start-command';
 import { jvmBuildFiles, readEntrypointScript, scriptMainCommand, startPackageJson, type BuildContext } from '../../../build-context';
 import { packageServesNothing } from '../../../dockerfile/package-scripts';
 import { jvmServing } from '../../../dockerfile/jvm-build';
@@ -49,7 +49,9 @@ export default defineDockerfileRule({
       'whose package.json (read from the build context) depends on a chat bot\'s, queue consumer\'s or scheduler\'s',
       'library (Telegraf, discord.js, KafkaJS, BullMQ…) and on nothing that serves or may (a web framework, a WebSocket',
       'or gRPC server, a webhook receiver), or whose package.json the linter cannot read (`npm start` of an unknown',
-      'package is a worker as often as a server); and `pm2-runtime` given an ecosystem file, which is not read. This is',
+      'package is a worker as often as a server); `pm2-runtime` given an ecosystem file, which is not read; and a',
+      'development image (`Dockerfile.local`, `dev.Dockerfile`, a last stage `AS dev`), which the Compose file that runs',
+      'it publishes ports for, as the rules about release images leave it alone. This is',
       'hygiene rather than a broken contract, so',
       'it is a hint.',
     ].join('\n'),
@@ -58,10 +60,12 @@ export default defineDockerfileRule({
       inScript: '`{{script}}` starts `{{server}}`, which serves on a port, but the image declares no EXPOSE; add `EXPOSE {{port}}`.',
     },
   },
-  check({ model, report, buildContext }) {
+  check({ model, source, report, buildContext }) {
     const info = startInfo(model);
     const main = info?.main;
     if (!info || !main) return;
+    // A development image (`Dockerfile.local`, a last stage `AS dev`) is run by a Compose file that publishes its ports.
+    if (isDevelopmentImage(model, source.uri)) return;
     const base = baseImageOf(info.stage);
     let server = serverKind(main, base);
     let started: Pick<typeof main, 'program' | 'words'> = main;

@@ -1,8 +1,8 @@
 import { defineKubernetesRule } from '../../../rule';
-import { isTemplated, type KubeObject } from '../../../kubernetes/model';
-import type { KubernetesWorkspace } from '../../../rule';
+import { isTemplated } from '../../../kubernetes/model';
 import { isMovingTag, parseImageReference } from '../../../kubernetes/images';
 import { imageEntriesOf, imageNamedIn } from '../../../kubernetes/kustomize-images';
+import { perWorkspace } from '../../../kubernetes/workspace-memo';
 import type { Range } from '../../../types';
 
 const ENV = 'dev|develop|development|qa|uat|stage|staging|preprod|prod|production';
@@ -12,17 +12,11 @@ const ENV_REPOSITORY = new RegExp(`[-_](${ENV})$`, 'i');
 const ENV_TAG = new RegExp(`^(${ENV})([-_.].*)?$`, 'i');
 
 /** The images the containers of a workspace run, as written (init containers included); one list per workspace. */
-const imagesByWorkspace = new WeakMap<readonly KubeObject[], string[]>();
-
-function containerImages(workspace: KubernetesWorkspace): string[] {
-  let images = imagesByWorkspace.get(workspace.objects);
-  if (!images) {
-    images = [];
-    for (const object of workspace.objects) for (const container of object.podSpec?.allContainers ?? []) if (container.image) images.push(container.image);
-    imagesByWorkspace.set(workspace.objects, images);
-  }
+const containerImages = perWorkspace((workspace) => {
+  const images: string[] = [];
+  for (const object of workspace.objects) for (const container of object.podSpec?.allContainers ?? []) if (container.image) images.push(container.image);
   return images;
-}
+});
 
 export default defineKubernetesRule({
   meta: {

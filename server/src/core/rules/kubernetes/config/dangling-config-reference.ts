@@ -5,6 +5,7 @@ import { absenceKnowable, isPatchFragment, locationOf } from '../../../kubernete
 import { generatedNames, issuedSecretNames, relationIndex } from '../../../kubernetes/relation-index';
 import { podVolumes } from '../../../kubernetes/pod-parts';
 import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
+import { perWorkspace } from '../../../kubernetes/workspace-memo';
 
 type ConfigKind = 'Secret' | 'ConfigMap';
 
@@ -20,25 +21,16 @@ const PROVIDED_CONFIGMAPS = new Set(['kube-root-ca.crt', 'istio-ca-root-cert', '
 const INERT_API = /^(?:v1|(?:apps|batch|autoscaling|policy)\/\w+|(?:networking|rbac\.authorization|storage|scheduling|coordination|discovery|node|gateway\.networking|kustomize\.config|autoscaling)\.k8s\.io\/\w+|config\.kubernetes\.io\/\w+|cloud\.google\.com\/\w+|networking\.gke\.io\/\w+|monitoring\.googleapis\.com\/\w+|monitoring\.coreos\.com\/\w+|keda\.sh\/\w+|serving\.knative\.dev\/\w+|argoproj\.io\/\w+|(?:networking|security)\.istio\.io\/\w+|extensions\/\w+)$/;
 
 /** True when some object of the workspace may be an operator's resource that writes Secrets or ConfigMaps. */
-const controllerCache = new WeakMap<readonly KubeObject[], boolean>();
-function hasSecretWritingResource(workspace: KubernetesWorkspace): boolean {
-  let answer = controllerCache.get(workspace.objects);
-  if (answer === undefined) {
-    answer = workspace.objects.some((o) => !INERT_API.test(o.apiVersion) || o.kind === 'CustomResourceDefinition');
-    controllerCache.set(workspace.objects, answer);
-  }
-  return answer;
-}
+const hasSecretWritingResource = perWorkspace((workspace) => workspace.objects.some((o) => !INERT_API.test(o.apiVersion) || o.kind === 'CustomResourceDefinition'));
 
 /**
  * True when a Role or ClusterRole of the workspace lets its holder create objects of `kind` (the core API group's
  * `secrets` or `configmaps`, or `*`): a pod of the application makes them at run time (Argo CD's redis init container
  * writes the `argocd-redis` Secret with `argocd admin redis-initial-password`), so a reference to one is not dangling.
  */
-const creatorCache = new WeakMap<readonly KubeObject[], Map<ConfigKind, boolean>>();
+const creatorAnswers = perWorkspace(() => new Map<ConfigKind, boolean>());
 function podsMayCreate(workspace: KubernetesWorkspace, kind: ConfigKind): boolean {
-  let answers = creatorCache.get(workspace.objects);
-  if (!answers) creatorCache.set(workspace.objects, (answers = new Map()));
+  const answers = creatorAnswers(workspace);
   let answer = answers.get(kind);
   if (answer === undefined) {
     const resource = kind === 'Secret' ? 'secrets' : 'configmaps';
@@ -64,15 +56,9 @@ function podsMayCreate(workspace: KubernetesWorkspace, kind: ConfigKind): boolea
  * such an annotation is the controller's placeholder (MergHQ/rss-serve's empty `managed` one), not a sign that the
  * application keeps its Secrets in the repository.
  */
-const sealedCache = new WeakMap<readonly KubeObject[], boolean>();
-function secretsAreSealed(workspace: KubernetesWorkspace): boolean {
-  let answer = sealedCache.get(workspace.objects);
-  if (answer === undefined) {
-    answer = workspace.ofKind('Secret').some((secret) => Object.keys(secret.annotations).some((key) => key.startsWith('sealedsecrets.bitnami.com/')));
-    sealedCache.set(workspace.objects, answer);
-  }
-  return answer;
-}
+const secretsAreSealed = perWorkspace((workspace) =>
+  workspace.ofKind('Secret').some((secret) => Object.keys(secret.annotations).some((key) => key.startsWith('sealedsecrets.bitnami.com/'))),
+);
 
 interface Reference {
   kind: ConfigKind;

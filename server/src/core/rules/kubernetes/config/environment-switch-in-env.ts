@@ -1,26 +1,19 @@
-import { isScalar, type Scalar } from 'yaml';
+import { isScalar, type Node, type Scalar } from 'yaml';
 import { defineKubernetesRule } from '../../../rule';
 import { isTemplated } from '../../../kubernetes/model';
-import { debugSwitchOff, debugSwitchOn } from '../../../debug-switches';
+import { asMap, mapEntries, scalarString, seqItems, valueOf } from '../../../kubernetes/yaml-nodes';
+import { perWorkspace } from '../../../kubernetes/workspace-memo';
+import type { Range } from '../../../types';
+import { FRAMEWORK_ENVIRONMENTS, debugSwitchOff, debugSwitchOn } from '../../../debug-switches';
 
 /** Variables whose value names a deployment environment, and the value a release should carry (when there is one). */
-const ENVIRONMENT_VARIABLES: Record<string, string | undefined> = {
-  NODE_ENV: 'production',
-  RAILS_ENV: 'production',
-  RACK_ENV: 'production',
-  FLASK_ENV: 'production',
-  MIX_ENV: 'prod',
-  ASPNETCORE_ENVIRONMENT: 'Production',
-  DOTNET_ENVIRONMENT: 'Production',
-  APP_ENV: undefined,
+const ENVIRONMENT_VARIABLES: Readonly<Record<string, string | undefined>> = {
+  ...FRAMEWORK_ENVIRONMENTS,
   APPLICATION_ENV: undefined,
   ENVIRONMENT: undefined,
   ENV: undefined,
   DEPLOY_ENV: undefined,
   STAGE: undefined,
-  SPRING_PROFILES_ACTIVE: undefined,
-  QUARKUS_PROFILE: undefined,
-  MICRONAUT_ENVIRONMENTS: undefined,
   DJANGO_SETTINGS_MODULE: undefined,
 };
 const NON_PRODUCTION = /(^|[^a-z])(dev|develop|development|local|test|testing|qa|uat|stage|staging|sandbox|debug)([^a-z]|$)/i;
@@ -40,6 +33,9 @@ export default defineKubernetesRule({
       'Set the individual values as env variables (from ConfigMaps and Secrets) and run framework switches in their',
       'production mode everywhere (`NODE_ENV=production`). Production values are not reported. The debug switches are',
       'the ones the Dockerfile and serverless rules know, a product\'s `…_DEV_MODE` among them (`HASURA_GRAPHQL_DEV_MODE`).',
+      '',
+      'The keys of a ConfigMap that a container of the application loads whole (`envFrom: [{configMapRef: {name: …}}]`,',
+      'with its `prefix`) become env variables too, and are judged the same way, on the ConfigMap\'s line.',
     ].join('\n'),
     messages: {
       environment: '`{{name}}={{value}}` selects the `{{value}}` environment by name; supply the individual settings as config instead of an environment switch.',
@@ -47,39 +43,74 @@ export default defineKubernetesRule({
     },
     fix: 'unsafe',
   },
-  check({ model, report }) {
+  check({ model, workspace, report }) {
+    const judge = (name: string, value: string, valueNode: unknown, range: Range): boolean => {
+      const upper = name.toUpperCase();
+      let messageId: string;
+      let replacement: string | undefined;
+      const off = debugSwitchOff(upper);
+      if (off !== undefined) {
+        if (!debugSwitchOn(upper, value)) return false;
+        messageId = 'debug';
+        // A boolean is written as a string, as env values must be.
+        replacement = /^(?:true|false|0|1)$/i.test(off) ? `"${off}"` : off;
+      } else if (Object.hasOwn(ENVIRONMENT_VARIABLES, upper)) {
+        if (!NON_PRODUCTION.test(value)) return false;
+        messageId = 'environment';
+        const safe = ENVIRONMENT_VARIABLES[upper];
+        if (safe) replacement = quoteLike(valueNode, safe);
+      } else return false;
+      report({
+        messageId,
+        data: { name, value },
+        range,
+        fix: replacement ? { title: `Set \`${name}\` to ${replacement.replace(/^"|"$/g, '')}`, edits: [{ range, newText: replacement }] } : undefined,
+      });
+      return true;
+    };
     for (const object of model.objects) {
       const pod = object.podSpec;
-      if (!pod) continue;
-      for (const container of pod.containers) {
-        for (const env of container.env) {
-          const value = env.value;
-          if (value === undefined || !env.valueRange || isTemplated(value)) continue;
-          const name = env.name.toUpperCase();
-          let messageId: string | undefined;
-          let replacement: string | undefined;
-          const off = debugSwitchOff(name);
-          if (off !== undefined) {
-            if (!debugSwitchOn(name, value)) continue;
-            messageId = 'debug';
-            // A boolean is written as a string, as env values must be.
-            replacement = /^(?:true|false|0|1)$/i.test(off) ? `"${off}"` : off;
-          } else if (name in ENVIRONMENT_VARIABLES) {
-            if (!NON_PRODUCTION.test(value)) continue;
-            messageId = 'environment';
-            const safe = ENVIRONMENT_VARIABLES[name];
-            if (safe) replacement = quoteLike(env.valueNode, safe);
-          } else continue;
-          report({
-            messageId,
-            data: { name: env.name, value },
-            range: env.valueRange,
-            fix: replacement ? { title: `Set \`${env.name}\` to ${replacement.replace(/^"|"$/g, '')}`, edits: [{ range: env.valueRange, newText: replacement }] } : undefined,
-          });
+      if (pod) {
+        for (const container of pod.containers) {
+          for (const env of container.env) {
+            if (env.value !== undefined && env.valueRange && !isTemplated(env.value)) judge(env.name, env.value, env.valueNode, env.valueRange);
+          }
+        }
+      } else if (object.kind === 'ConfigMap' && object.name) {
+        const prefixes = configMapsLoadedWhole(workspace).get(object.name);
+        if (!prefixes) continue;
+        for (const { key, pair } of mapEntries(valueOf(object.node, 'data', object.doc), object.doc)) {
+          const value = scalarString(pair.value, object.doc);
+          const range = model.rangeOf(pair.value as Node);
+          if (value === undefined || !range || isTemplated(value)) continue;
+          // One finding a key, under the first name that makes one (`DEBUG`, or `APP_DEBUG` under the prefix `APP_`).
+          prefixes.some((prefix) => judge(prefix + key, value, pair.value, range));
         }
       }
     }
   },
+});
+
+/**
+ * The ConfigMaps that containers of the workspace load whole as env variables (`envFrom: [{configMapRef: {name}}]`),
+ * by name, with the prefixes they load them under (`''` for none).
+ */
+const configMapsLoadedWhole = perWorkspace((workspace) => {
+  const loaded = new Map<string, string[]>();
+  for (const object of workspace.objects) {
+    for (const container of object.podSpec?.containers ?? []) {
+      for (const item of seqItems(valueOf(container.node, 'envFrom', object.doc), object.doc)) {
+        const source = asMap(item, object.doc);
+        const name = scalarString(valueOf(asMap(valueOf(source, 'configMapRef', object.doc), object.doc), 'name', object.doc), object.doc);
+        if (!name || isTemplated(name)) continue;
+        const prefix = scalarString(valueOf(source, 'prefix', object.doc), object.doc) ?? '';
+        const prefixes = loaded.get(name) ?? [];
+        if (!prefixes.includes(prefix)) prefixes.push(prefix);
+        loaded.set(name, prefixes);
+      }
+    }
+  }
+  return loaded;
 });
 
 /** Writes `value` with the same quoting as the scalar it replaces. */

@@ -4,11 +4,16 @@ import { asMap, nodeAt, scalarString, seqItems, valueOf } from '../../../kuberne
 import { isPatchFragment, locationOf, servicesSelecting, nearest } from '../../../kubernetes/selectors';
 import { portReference, probeOf, type PortReference } from '../../../kubernetes/probes';
 import { appendToMap } from '../../../kubernetes/yaml-edits';
-import { containerCommand, isIdleCommand } from '../../../kubernetes/commands';
+import { containerCommand, isIdleCommand, type ContainerCommand } from '../../../kubernetes/commands';
 import { isMetricsPortName, replicasOf } from '../../../kubernetes/pod-parts';
 
 /** Interactive tools a person opens in a browser (notebooks, dashboards, web IDEs): one user, one replica, no rollout to protect. */
-const INTERACTIVE_TOOL = /(^|[/_.-])(jupyter|jupyterlab|notebook|tensorboard|code-server|marimo|gradio|streamlit|hubble-ui)([/_.:-]|$)/i;
+const INTERACTIVE_TOOL = /(^|[/_.-])(jupyter|jupyterlab|notebook|tensorboard|code-server|marimo|gradio|streamlit|hubble-ui|flower)([/_.:-]|$)/i;
+
+/** Celery's monitoring dashboard started from the application's own image (`celery --app tasks flower`). */
+function runsCeleryFlower(command: ContainerCommand | undefined): boolean {
+  return !!command?.commands.some((c) => c.words[0]?.value.split('/').pop() === 'celery' && c.words.some((w) => w.value === 'flower'));
+}
 
 export default defineKubernetesRule({
   meta: {
@@ -30,18 +35,25 @@ export default defineKubernetesRule({
       '',
       'Not reported either: a container whose pod already has a readiness probe on another container (a proxy or',
       'gateway that checks through to the app gates the pod), a toolbox container that only idles (`sleep infinity`),',
-      'a single-replica interactive tool (Jupyter, TensorBoard, a web IDE, a Gradio or Streamlit app, Hubble UI) that one',
+      'a single-replica interactive tool (Jupyter, TensorBoard, a web IDE, a Gradio or Streamlit app, Hubble UI, Celery\'s',
+      'Flower dashboard, by its image or by `celery … flower`) that one',
       'person opens by hand, and a lone container that declares only other ports than the Service targets (a port',
-      'mismatch, reported by `port-binding/service-target-port-unmatched`). When several Services select the pod, the',
+      'mismatch, reported by `port-binding/service-target-port-unmatched`), nor one that declares no port behind Services that',
+      'target only named ports (a named `targetPort` reaches only containers that declare that name). When several Services select the pod, the',
       'finding names one that clients use before a headless one (`clusterIP: None`) that the pods use to find each other,',
       'also when the headless one sits in the workload\'s own file and the client one in another (a Helm chart). Pods',
       'that Dapr gives a sidecar (`dapr.io/enabled: "true"` with `dapr.io/app-port`) are not reported for the container',
       'on that port: the sidecar is Ready only once the app accepts connections there. A Service port, or the',
       'container port it targets, named for metrics (`metrics`, `http-metrics`, `prometheus`) brings a scraper, not',
       'clients: a controller whose only Service publishes its metrics (cert-manager\'s issuers) is not asked.',
+      '',
+      'A container with a `startupProbe` but no readiness probe is reported with a message of its own: the startup probe',
+      'keeps the pod out of the Service until it first succeeds, and nothing takes the pod out afterwards while it is',
+      'overloaded or has lost a backing service.',
     ].join('\n'),
     messages: {
       missing: 'Container `{{container}}` serves Service `{{service}}` but has no readinessProbe; traffic reaches it before it is ready.',
+      startupOnly: 'Container `{{container}}` serves Service `{{service}}` but has no readinessProbe; its startupProbe holds traffic back only until it first answers, not later while it cannot serve.',
     },
     fix: 'unsafe',
   },
@@ -74,16 +86,19 @@ export default defineKubernetesRule({
       // (port-binding/service-target-port-unmatched), not a missing probe.
       // The Services must target a port, though: a headless Service with no port, or kompose's placeholder
       // (`targetPort: 0`, "does not expose any ports") in front of a queue consumer, sends it no traffic.
-      if (serving.length === 0 && refs.length > 0 && containers.length === 1 && containers[0].ports.length === 0) serving = [{ container: containers[0], ref: firstNumbered?.ref, service: services[0].name ?? '' }];
+      // A Service whose ports all target a port by name sends nothing to a pod that declares no port of that name: the
+      // endpoints controller finds no port to send to (sketch-map-tool's Celery worker behind the Flower Service).
+      if (serving.length === 0 && firstNumbered && containers.length === 1 && containers[0].ports.length === 0) serving = [{ container: containers[0], ref: firstNumbered.ref, service: firstNumbered.service }];
       // A pod is Ready only when every container is: one probed container already gates traffic.
       if (containers.some((c) => probeOf(c, 'readinessProbe', object.doc))) continue;
       const single = (replicasOf(object) ?? 1) <= 1;
       const daprPort = daprAppPort(object);
       for (const { container, ref, service } of serving) {
-        if (isIdleCommand(containerCommand(source, container, object.doc))) continue;
+        const command = containerCommand(source, container, object.doc);
+        if (isIdleCommand(command)) continue;
         // Dapr's injected sidecar is Ready only once the app accepts connections on its app-port: the TCP check the fix adds.
         if (daprPort !== undefined && (containers.length === 1 || container.ports.some((p) => p.containerPort === daprPort))) continue;
-        if (single && container.image && INTERACTIVE_TOOL.test(container.image)) continue;
+        if (single && ((container.image && INTERACTIVE_TOOL.test(container.image)) || runsCeleryFlower(command))) continue;
         // Probe the port the Service sends traffic to: by the container's own name or number for it when it
         // declares it; the Service's number when the container declares no port at all. A container that
         // declares other ports (Service targetPort 80, containerPort 2368) gets no fix: probing 80 would keep
@@ -92,7 +107,8 @@ export default defineKubernetesRule({
         const port = declared ? (declared.name ?? declared.containerPort) : container.ports.length === 0 ? ref?.number : undefined;
         const edit = port !== undefined ? appendToMap(source, container.node, `readinessProbe:\n  tcpSocket:\n    port: ${port}\n`) : undefined;
         report({
-          messageId: 'missing',
+          // A startup probe keeps the pod out of the Service until it first succeeds; after that nothing takes it out.
+          messageId: probeOf(container, 'startupProbe', object.doc) ? 'startupOnly' : 'missing',
           data: { container: container.name ?? '?', service },
           range: container.anchorRange,
           related: services.filter((s) => (s.name ?? '') === service).slice(0, 1).map((s) => locationOf(s, `Service \`${service}\` sends traffic to this container`)),

@@ -1,7 +1,11 @@
 import { defineKubernetesRule } from '../../../rule';
 import { appContainerCommands, commandSummary, programOf } from '../../../kubernetes/commands';
 
-const NOT_THE_APP = new Set(['', 'exec', 'wait', 'echo', 'printf', 'true', 'false', 'exit', 'sleep', 'done', 'fi', 'esac', 'trap', 'set', 'export', 'cd', 'tail']);
+/**
+ * Last commands that are not the app: shell builtins, and one-shot tools that do their work and exit (file utilities,
+ * an HTTP client, ClamAV's `clamdscan` client after `clamd`): `exec` before them would not make the app PID 1.
+ */
+const NOT_THE_APP = new Set(['', 'exec', 'wait', 'echo', 'printf', 'true', 'false', 'exit', 'sleep', 'done', 'fi', 'esac', 'trap', 'set', 'export', 'cd', 'tail', 'touch', 'mkdir', 'chmod', 'chown', 'cp', 'mv', 'rm', 'ln', 'cat', 'ls', 'curl', 'wget', 'clamdscan']);
 const SHELL_SYNTAX = /^(done|fi|esac|then|do|else|elif|\}|\))$/;
 
 export default defineKubernetesRule({
@@ -19,6 +23,10 @@ export default defineKubernetesRule({
       'that). A script with a single command is usually exec\'d by the shell already and is not reported. Some shells',
       '(bash 5.1 and later) also replace themselves with the last command of a longer `-c` script, others keep running',
       'as PID 1, and the shell an image ships can change with its base; `exec` makes it hold for every shell.',
+      '',
+      'Not reported: a script whose last command is a builtin or a one-shot tool that exits (`touch`, `cp`, `curl`,',
+      '`clamdscan`: the app, if any, runs earlier in the script), a script with a loop, a condition, a background job or a',
+      '`trap`, and a last command fed by a pipe or run only when the one before fails (`||`).',
     ].join('\n'),
     messages: {
       noExec: '`{{command}}` may run as a child of the shell in container `{{container}}` (not every shell hands PID 1 to the last command); prefix it with `exec` so it receives SIGTERM whatever the shell.',

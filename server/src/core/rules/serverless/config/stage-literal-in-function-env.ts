@@ -1,12 +1,13 @@
 import { defineServerlessRule } from '../../../rule';
+import { FRAMEWORK_ENVIRONMENTS } from '../../../debug-switches';
 
 /** Variables that name the stage or environment the function is deployed to. */
 const STAGE_NAMES = /^(STAGE|STAGE_NAME|ENV|ENVIRONMENT|ENV_NAME|ENVIRONMENT_NAME|APP_STAGE|APPLICATION_ENV|DEPLOY_ENV|DEPLOYMENT_ENV|DEPLOYMENT_STAGE|SERVICE_STAGE)$/i;
 /**
- * Framework switches: a production value is a mode every stage runs, other values name a stage. `APP_ENV` is Symfony's
- * and Laravel's (`prod`/`production`: the kernel's production mode, as Bref's templates set it).
+ * Framework switches (FRAMEWORK_ENVIRONMENTS): a production value is a mode every stage runs, other values name a stage.
+ * `APP_ENV` is Symfony's and Laravel's (`prod`/`production`: the kernel's production mode, as Bref's templates set it).
  */
-const FRAMEWORK_SWITCHES = /^(NODE_ENV|APP_ENV|SYMFONY_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|MIX_ENV|ASPNETCORE_ENVIRONMENT|DOTNET_ENVIRONMENT|SPRING_PROFILES_ACTIVE|QUARKUS_PROFILE|MICRONAUT_ENVIRONMENTS)$/i;
+const isFrameworkSwitch = (name: string) => Object.hasOwn(FRAMEWORK_ENVIRONMENTS, name.toUpperCase());
 const ENVIRONMENT_NAME = /^(dev|develop|development|local|test|testing|qa|uat|stage|staging|sandbox|prod|production|prd|live|preprod|pre-prod)$/i;
 const PRODUCTION = /^(prod|production)$/i;
 
@@ -39,7 +40,7 @@ export default defineServerlessRule({
         if (!value || !ENVIRONMENT_NAME.test(value)) continue;
         // The stage of an API the template declares (`StageName: Prod`): part of its URL, the same in every deploy.
         if (apiStages.has(value)) continue;
-        if (STAGE_NAMES.test(env.name) || (FRAMEWORK_SWITCHES.test(env.name) && !PRODUCTION.test(value))) {
+        if (STAGE_NAMES.test(env.name) || (isFrameworkSwitch(env.name) && !PRODUCTION.test(value))) {
           report({ messageId: 'stage', data: { name: env.name, value, functions: taker.names(env) }, range: env.range });
         }
       }
