@@ -39,7 +39,16 @@ export interface AnalyseMessage {
   configuration: Configuration;
 }
 
-export type ToWorker = SyncMessage | ForgetMessage | AnalyseMessage;
+/**
+ * Other tools' templates of manifests in the workspace (`deployment.tpl` for envsubst), which no worker reads: the
+ * applications that hold one keep objects nobody sees (ApplicationIndex.holdsUnreadTemplates). Sent whole when it changes.
+ */
+export interface TemplatesMessage {
+  kind: 'templates';
+  uris: readonly string[];
+}
+
+export type ToWorker = SyncMessage | ForgetMessage | AnalyseMessage | TemplatesMessage;
 
 export interface ReadyMessage {
   kind: 'ready';

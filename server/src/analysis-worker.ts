@@ -105,6 +105,8 @@ let applications: ApplicationIndex | undefined;
  * parse is not kept) read every kustomization again, 400 ms of Analyse Workspace on the GKE samples.
  */
 let related: RelatedObjects | undefined;
+/** Other tools' templates of manifests in the workspace (TemplatesMessage): not read, but their applications are told. */
+let templates: readonly string[] = [];
 
 /** Kubernetes objects of the files in `uri`'s application (its own are added by the core). */
 function workspaceObjects(uri: string): readonly KubeObject[] {
@@ -122,6 +124,7 @@ function relatedIndex(): RelatedObjects {
       if (!entry || detectTarget(u, entry.languageId) === 'dockerfile') return [];
       return parsedOf(u, entry).kubernetes?.objects ?? [];
     },
+    templates,
   };
   applications ??= applicationIndex(files);
   related = relatedObjects(files, applications);
@@ -206,6 +209,11 @@ port.on('message', (message: ToWorker) => {
     case 'sync':
       closedParses.delete(message.uri);
       entries.set(message.uri, carriedOver(message.uri, entries.get(message.uri), { languageId: message.languageId, version: message.version, text: message.text }));
+      applications = undefined;
+      related = undefined;
+      break;
+    case 'templates':
+      templates = message.uris;
       applications = undefined;
       related = undefined;
       break;

@@ -15,6 +15,8 @@ export interface ApplicationRun {
   parseOptionsOf: ParseOptionsOf;
   quiet: boolean;
   debug: boolean;
+  /** Other tools' templates of manifests the walk met (FolderListings.manifestTemplates), as URIs. */
+  templates?: readonly string[];
 }
 
 /**
@@ -25,7 +27,7 @@ export interface ApplicationRun {
 export function analyseByApplication(files: readonly ReadFile[], run: ApplicationRun): FileOutcome[] | undefined {
   const uris = files.map((f) => f.uri);
   const byUri = new Map(files.map((f) => [f.uri, f]));
-  const applications = applicationIndex({ uris, textOf: (uri) => byUri.get(uri)?.text ?? '' });
+  const applications = applicationIndex({ uris, textOf: (uri) => byUri.get(uri)?.text ?? '', templates: run.templates });
   const outcomes: FileOutcome[] = [];
   for (const group of closedGroups(files, (uri) => applications.relatedFiles(uri))) {
     const loaded: LoadedFile[] = [];

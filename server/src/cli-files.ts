@@ -7,9 +7,9 @@
  */
 import { close, closeSync, constants, fstat, fstatSync, lstat, lstatSync, open, openSync, read, readSync, readdir, readdirSync, realpath, realpathSync, stat, statSync, type Dirent, type Stats } from 'node:fs';
 import { promisify } from 'node:util';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { looksLikeServerless } from './core/serverless/model';
-import { isForeignTemplateName } from './core/foreign-templates';
+import { isForeignTemplateName, isManifestTemplatePath } from './core/foreign-templates';
 import { isDockerfileName } from './core/analyze';
 import { THREAD_POOL_SIZE } from './thread-pool';
 
@@ -118,6 +118,8 @@ function isUnknownKind(dirent: Dirent): boolean {
 export class FolderListings {
   private readonly interesting: ReadonlySet<string>;
   private readonly found = new Map<string, ReadonlySet<string>>();
+  /** Other tools' templates of manifests met in the listed folders, by absolute path (isManifestTemplatePath). */
+  private readonly templates = new Map<string, string[]>();
 
   constructor(names: readonly string[]) {
     this.interesting = new Set(names.map((n) => n.toLowerCase()));
@@ -126,11 +128,20 @@ export class FolderListings {
   /** The names `folder` holds, as listed. */
   record(folder: string, names: readonly string[]): void {
     const kept = new Set<string>();
+    const templates: string[] = [];
+    const place = resolve(folder);
     for (const name of names) {
       const lower = name.toLowerCase();
       if (this.interesting.has(lower)) kept.add(lower);
+      if (isForeignTemplateName(name) && isManifestTemplatePath(join(place, name).split(sep).join('/'))) templates.push(join(place, name));
     }
-    this.found.set(resolve(folder), kept);
+    this.found.set(place, kept);
+    this.templates.set(place, templates);
+  }
+
+  /** The templates of manifests (`deployment.tpl`) in the folders listed: the application index is told of them. */
+  manifestTemplates(): string[] {
+    return [...this.templates.values()].flat();
   }
 
   /** The folders listed that hold `name` (as the listing cased it or not), in the order they were listed. */

@@ -78,11 +78,12 @@ export function analyzeContained(parsed: ParsedDocument, options: AnalysisOption
 
 /**
  * For each file, the Kubernetes objects of the files in its application (related-objects.ts), among `files`.
- * `applications`, when given, must have been made from `uris` and the kustomizations' texts.
+ * `applications`, when given, must have been made from `uris`, the kustomizations' texts and `templates` (the other
+ * tools' templates of manifests the walk met).
  */
-export function objectsByApplication(files: readonly LoadedFile[], uris: readonly string[] = files.map((f) => f.uri), applications?: ApplicationIndex): RelatedObjects {
+export function objectsByApplication(files: readonly LoadedFile[], uris: readonly string[] = files.map((f) => f.uri), applications?: ApplicationIndex, templates?: readonly string[]): RelatedObjects {
   const byUri = new Map(files.map((f) => [f.uri, f.parsed]));
-  const related = { uris, textOf: (uri: string) => byUri.get(uri)?.source.text ?? '', objectsOf: (uri: string) => byUri.get(uri)?.kubernetes?.objects ?? [] };
+  const related = { uris, textOf: (uri: string) => byUri.get(uri)?.source.text ?? '', objectsOf: (uri: string) => byUri.get(uri)?.kubernetes?.objects ?? [], templates };
   return applications ? relatedObjects(related, applications) : relatedObjects(related);
 }
 

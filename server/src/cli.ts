@@ -37,7 +37,8 @@ are searched for Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, Docke
 *.containerfile, *.yaml, *.yml, *.json and *.template (a JSON or .template file is checked only
 when it holds a template), skipping node_modules, .git, testdata, the copies of a template that
 serverless tools generate (.serverless, .aws-sam, cdk.out), and other tools' templates
-(Dockerfile.j2, Dockerfile.erb, *.tmpl, *.tpl and the like); symbolic links to files are
+(Dockerfile.j2, Dockerfile.erb, *.tmpl, *.tpl and the like; a template of a manifest such as
+deployment.tpl is noted: no relation rule says that what it may deploy is missing); symbolic links to files are
 followed (each file once), links to folders are not.
 FIFOs, sockets and devices are skipped, and files over 20 MB are refused. The path -
 reads standard input (see --stdin-filename).
@@ -382,6 +383,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     reporter,
     warningsEnd,
     err,
+    templates: options.configs.listings.manifestTemplates().map((path) => pathToFileURL(path).href),
   };
   const analysed = analyseHere(read, run);
   if (!analysed) return EXIT_USAGE;
@@ -459,6 +461,8 @@ interface RunContext {
   /** Where each file's own warnings end among the run's warnings (by the file's index). */
   warningsEnd: readonly number[];
   err: (text: string) => void;
+  /** Other tools' templates of manifests the walk met beside the files (`deployment.tpl`), as URIs. */
+  templates: readonly string[];
 }
 
 /**
@@ -469,7 +473,7 @@ interface RunContext {
 function analyseHere(read: readonly ReadFile[], run: RunContext): { outcomes: FileOutcome[]; unsafeFixesLeft: number } | undefined {
   const { options } = run;
   if (!options.fix) {
-    const outcomes = analyseByApplication(read, { configurationFor: run.configurationFor, parseOptionsOf: run.parseOptionsOf, quiet: options.quiet, debug: options.debug });
+    const outcomes = analyseByApplication(read, { configurationFor: run.configurationFor, parseOptionsOf: run.parseOptionsOf, quiet: options.quiet, debug: options.debug, templates: run.templates });
     if (outcomes) return { outcomes, unsafeFixesLeft: 0 };
   }
   // The whole run parsed at once: a file whose parse throws is reported (after its other warnings) and left out.
@@ -486,7 +490,7 @@ function analyseHere(read: readonly ReadFile[], run: RunContext): { outcomes: Fi
   for (const { at, message } of parseFailures.reverse()) run.reporter.failAt(at, message);
 
   // Relations between objects (Service -> Deployment, HPA -> target) hold within one application.
-  const objectsOf = objectsByApplication(files);
+  const objectsOf = objectsByApplication(files, undefined, undefined, run.templates);
   const failures = new Map<string, unknown>();
   const outcomes: FileOutcome[] = [];
   let unsafeFixesLeft = 0;

@@ -6,7 +6,7 @@
  */
 import { ApplicationIndex, isKustomizationFile } from './core/applications';
 import type { KubeObject } from './core/kubernetes/model';
-import { assignBuilds, markPatches, markStray } from './core/kubernetes/builds';
+import { assignBuilds, markBesideTemplates, markPatches, markStray } from './core/kubernetes/builds';
 
 export interface RelatedFiles {
   /** Every file known (analysed or indexed). */
@@ -15,6 +15,8 @@ export interface RelatedFiles {
   textOf(uri: string): string;
   /** The Kubernetes objects of one file (parsed on demand by the caller, once per version). */
   objectsOf(uri: string): readonly KubeObject[];
+  /** Other tools' templates of manifests met beside the files, and not read (ApplicationInput.templates). */
+  templates?: readonly string[];
 }
 
 /**
@@ -32,16 +34,17 @@ export interface RelatedObjects {
  * Which files make up each application: it depends on the files' names and their kustomizations' texts only, so it
  * can outlive a RelatedObjects (whose memo holds parses) for as long as neither changes.
  */
-export function applicationIndex(files: Pick<RelatedFiles, 'uris' | 'textOf'>): ApplicationIndex {
+export function applicationIndex(files: Pick<RelatedFiles, 'uris' | 'textOf' | 'templates'>): ApplicationIndex {
   const kustomizations = new Map(files.uris.filter(isKustomizationFile).map((uri) => [uri, files.textOf(uri)]));
-  return new ApplicationIndex({ uris: files.uris, kustomizations });
+  return new ApplicationIndex({ uris: files.uris, kustomizations, templates: files.templates });
 }
 
 /** `applications` must have been made from the same files (applicationIndex). */
 export function relatedObjects(files: RelatedFiles, applications = applicationIndex(files)): RelatedObjects {
   const memo = new Map<readonly string[], readonly KubeObject[]>();
   // Each file's objects learn once what its Kustomize builds do to them (namespace, names, labels), whether a
-  // kustomization names the file as a patch, and whether it lies beside a kustomization that does not read it.
+  // kustomization names the file as a patch, whether it lies beside a kustomization that does not read it, and whether
+  // its application keeps objects in templates no target reads.
   const told = new WeakSet<readonly KubeObject[]>();
   const objectsOf = (u: string) => {
     const objects = files.objectsOf(u);
@@ -50,6 +53,7 @@ export function relatedObjects(files: RelatedFiles, applications = applicationIn
       assignBuilds(objects, applications.buildsOf(u));
       markPatches(objects, applications.isPatchFile(u));
       markStray(objects, applications.isStrayFile(u));
+      markBesideTemplates(objects, applications.holdsUnreadTemplates(u));
     }
     return objects;
   };

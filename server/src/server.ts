@@ -61,6 +61,7 @@ import { HelmTemplate } from './core/helm/template-document';
 import { valueUses, valuesKeyHover, type ValueUse } from './core/helm/values-uses';
 import { KNOWN_RULE_IDS } from './cli-config';
 import { WALKED_NAME_GLOBS } from './cli-files';
+import { MANIFEST_TEMPLATE_GLOBS } from './core/foreign-templates';
 import { BUILD_CONTEXT_NAME_GLOBS, isBuildContextName } from './build-context-files';
 import { ApplicationIndex, isKustomizationFile } from './core/applications';
 import { changedSignatures, changedTokens, dependsOn, type RelationSignature } from './core/kubernetes/relation-index';
@@ -82,9 +83,10 @@ export const WorkspaceSummaryRequest = new RequestType<{ target?: string } | und
 /**
  * The files the server watches (registered dynamically when the client allows it): every name the index reads, in
  * any case (cli-files.ts `WALKED_NAME_GLOBS`), and what analyses read besides (chart helpers, build-context
- * files), under the names those readers take.
+ * files), under the names those readers take, and other tools' templates of manifests (`deployment.tpl`), which the
+ * index notes without reading.
  */
-const WATCHED_GLOB = `**/{${[...new Set([...WALKED_NAME_GLOBS, '*.tpl', ...BUILD_CONTEXT_NAME_GLOBS])].join(',')}}`;
+const WATCHED_GLOB = `**/{${[...new Set([...WALKED_NAME_GLOBS, ...MANIFEST_TEMPLATE_GLOBS, ...BUILD_CONTEXT_NAME_GLOBS])].join(',')}}`;
 
 /** Settings under `twelveFactor.*`, as the client sends them. */
 interface Settings {
@@ -219,6 +221,7 @@ const pool = new AnalysisPool({
   // Started by dist/server.js before this bundle loaded, when it is what the editor ran (see worker-start.ts).
   first: takeEarlyWorker(workerScript, workerOptions),
   documents: workerDocuments,
+  templates: () => index.templates,
   log: (message) => log(message),
 });
 
@@ -1038,6 +1041,7 @@ async function onWatchedFilesChanged(changes: readonly { uri: string; type: numb
   await indexReady;
   let configurationChanged = false;
   let namesChanged = false;
+  let templatesChanged = false;
   const changedFiles = new Set<string>();
   // Files that related to a deleted (or changed) file must hear of it: found before the file leaves the index.
   const dependents = new Set<string>();
@@ -1049,6 +1053,7 @@ async function onWatchedFilesChanged(changes: readonly { uri: string; type: numb
     const result = await index.refresh(uri, change.type === FileChangeType.Deleted ? 'deleted' : change.type === FileChangeType.Created ? 'created' : 'changed');
     if (result.kind === 'configuration') configurationChanged = true;
     else if (result.kind === 'names') namesChanged = true;
+    else if (result.kind === 'templates') templatesChanged = true;
     else if (result.kind === 'file') changedFiles.add(uri);
   }
   if (configurationChanged) {
@@ -1059,6 +1064,12 @@ async function onWatchedFilesChanged(changes: readonly { uri: string; type: numb
     workspaceGeneration++;
     revalidateAll();
     return;
+  }
+  // A template of a manifest came or went (`deployment.tpl`): whether an application's relations can be judged changed.
+  if (templatesChanged) {
+    applications = undefined;
+    workspaceGeneration++;
+    revalidateAll();
   }
   // A link came or went: the walk says which files are read under which names now, as it does for the CLI.
   if (namesChanged) for (const uri of await index.reconcile()) changedFiles.add(uri);

@@ -53,6 +53,8 @@ export interface PoolOptions {
    * list object again means nothing changed: a worker already brought up to date with it is not walked again.
    */
   documents: (uri: string) => Iterable<PoolDocument>;
+  /** Other tools' templates of manifests in the workspace (TemplatesMessage); the same array until it changes. */
+  templates?: () => readonly string[];
   log: (message: string) => void;
   /** Tests only: instead of {@link EXTRA_WORKER_IDLE_MS}. */
   extraWorkerIdleMs?: number;
@@ -75,6 +77,8 @@ interface Slot {
   synced: Map<string, number>;
   /** The list of documents this worker was last brought up to date with (see PoolOptions.documents). */
   syncedList?: Iterable<PoolDocument>;
+  /** The templates this worker was last told of (see PoolOptions.templates). */
+  syncedTemplates?: readonly string[];
   job?: { job: Job; started: number; timer: NodeJS.Timeout };
   retired: boolean;
   /** Set while an extra worker (not the first) has no job: it stops when this fires. */
@@ -319,6 +323,12 @@ export class AnalysisPool {
 
   /** Sends what changed since this worker last saw the documents. */
   private synchronise(slot: Slot, uri: string): void {
+    const templates = this.options.templates?.();
+    if (templates && templates !== slot.syncedTemplates) {
+      const message: ToWorker = { kind: 'templates', uris: templates };
+      slot.worker.postMessage(message);
+      slot.syncedTemplates = templates;
+    }
     const documents = this.options.documents(uri);
     if (documents === slot.syncedList) return;
     const seen = new Set<string>();

@@ -21,6 +21,7 @@ import { ConfigurationMatcher, relativeTo, type RuleLevel } from './core/config'
 import { folderOf } from './core/applications';
 import { likelyTarget } from './core/analyze';
 import { decodeUri } from './core/uri';
+import { isManifestTemplatePath } from './core/foreign-templates';
 import { CountingMap } from './counting-map';
 import type { Configuration, Target } from './core/types';
 
@@ -46,7 +47,7 @@ export interface ConfigEntry {
  * What a change on disk did to the index. `names`: a file may now be read under another name (a link came or went
  * where the walk takes each file once, under the first name it meets), so the walk must be taken again (`reconcile`).
  */
-export type IndexChange = { kind: 'none' } | { kind: 'file'; uri: string } | { kind: 'configuration'; uri: string } | { kind: 'names' };
+export type IndexChange = { kind: 'none' } | { kind: 'file'; uri: string } | { kind: 'configuration'; uri: string } | { kind: 'names' } | { kind: 'templates' };
 
 /** A change on disk, as a file watcher reports it. */
 export type DiskChange = 'created' | 'changed' | 'deleted';
@@ -105,6 +106,13 @@ export class WorkspaceIndex {
   private configsPending = false;
   /** While configsPending: configuration files read ahead of the walk, by folder URI; null where a folder has none. */
   private readonly configsAhead = new Map<string, ConfigEntry | null>();
+  /**
+   * Other tools' templates of manifests in the walked folders (`deployment.tpl` for envsubst), as URIs: not read, but
+   * the applications that hold one are told (ApplicationIndex.holdsUnreadTemplates), as the CLI's walk tells its own.
+   * A new array whenever it changes.
+   */
+  templates: readonly string[] = [];
+  private templateChanges = 0;
 
   constructor(private readonly log: (message: string) => void) {}
 
@@ -114,7 +122,14 @@ export class WorkspaceIndex {
 
   /** Grows with every change of the indexed files or the configuration files (and nothing else). */
   get generation(): number {
-    return this.files.changes + this.configs.changes;
+    return this.files.changes + this.configs.changes + this.templateChanges;
+  }
+
+  private setTemplates(paths: readonly string[]): void {
+    const uris = paths.map((path) => pathToFileURL(path).href).sort();
+    if (uris.length === this.templates.length && uris.every((uri, i) => uri === this.templates[i])) return;
+    this.templates = uris;
+    this.templateChanges++;
   }
 
   /** Walks the folders (file: URIs) and reads every candidate file that no configuration ignores. */
@@ -138,6 +153,7 @@ export class WorkspaceIndex {
     try {
       const walked = await this.walk();
       candidates = walked.candidates;
+      this.setTemplates(walked.templates);
       await this.loadConfigs(walked.configFiles.map((path) => pathToFileURL(path).href));
     } finally {
       // From here on the walk's configuration files answer; answers given from those read ahead are forgotten.
@@ -155,14 +171,14 @@ export class WorkspaceIndex {
    * walked. A configuration file is looked for as the CLI looks for it: by its name in each folder (cli-config.ts
    * `ConfigLocator`), so a file system that finds names whatever their case finds it here too.
    */
-  private async walk(): Promise<{ candidates: string[]; configFiles: string[] }> {
+  private async walk(): Promise<{ candidates: string[]; configFiles: string[]; templates: string[] }> {
     const roots = this.folders.map((folder) => fileURLToPath(folder));
     const listings = new FolderListings([CONFIG_FILE_NAME]);
     const reporter = { warn: this.log, fail: this.log };
     const ahead = await listAhead(roots);
     this.linksMet = holdsLinkOfOurs(ahead);
     const candidates = collectFiles(roots, reporter, () => false, listings, ahead);
-    return { candidates, configFiles: listings.holding(CONFIG_FILE_NAME).map((folder) => join(folder, CONFIG_FILE_NAME)) };
+    return { candidates, configFiles: listings.holding(CONFIG_FILE_NAME).map((folder) => join(folder, CONFIG_FILE_NAME)), templates: listings.manifestTemplates() };
   }
 
   /**
@@ -328,6 +344,14 @@ export class WorkspaceIndex {
       await this.loadConfigs([configUri]);
       return { kind: 'configuration', uri: configUri };
     }
+    if (isManifestTemplatePath(decodeUri(uri))) {
+      if (this.insideSkippedFolder(uri)) return { kind: 'none' };
+      const held = this.templates.includes(uri);
+      if (held === (change !== 'deleted')) return { kind: 'none' };
+      this.templates = change === 'deleted' ? this.templates.filter((t) => t !== uri) : [...this.templates, uri].sort();
+      this.templateChanges++;
+      return { kind: 'templates' };
+    }
     if (!isCandidateName(decodeUri(name)) || this.insideSkippedFolder(uri)) return { kind: 'none' };
     // A name coming or going can decide which name a file is read under, and then the walk decides, as for the CLI:
     // a name the index read going where links exist (another name of its file may come first now); a new file where
@@ -350,7 +374,8 @@ export class WorkspaceIndex {
    */
   async reconcile(): Promise<string[]> {
     if (this.folders.length === 0) return [];
-    const { candidates } = await this.walk();
+    const { candidates, templates } = await this.walk();
+    this.setTemplates(templates);
     const wanted = new Set(candidates.map((path) => pathToFileURL(path).href).filter((uri) => !this.isIgnored(uri)));
     const changed: string[] = [];
     for (const uri of [...this.files.keys()]) if (!wanted.has(uri) && this.files.delete(uri)) changed.push(uri);

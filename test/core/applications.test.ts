@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApplicationIndex, kustomizationReferences, kustomizationTransform, resolveReference, walkOrder } from '../../server/src/core/applications';
+import { isManifestTemplatePath } from '../../server/src/core/foreign-templates';
 
 const R = 'file:///repo';
 
@@ -242,5 +243,24 @@ describe('what a Kustomize build does to its objects (namespace, names, labels)'
     }
     const n = builds(index(files), 'k0/x.yaml').length;
     assert.ok(n > 0 && n <= 16, `${n} builds`);
+  });
+});
+
+describe("other tools' templates of manifests (deployment.tpl for envsubst)", () => {
+  it('names them by their extension, leaving out a chart\'s named templates, scripts and Dockerfiles', () => {
+    for (const path of ['config/kubernetes/production/deployment.tpl', 'k8s/service.yaml.tmpl', 'deploy/app.yml.j2', 'k8s/cron-job.gotmpl']) assert.ok(isManifestTemplatePath(path), path);
+    for (const path of ['chart/templates/_helpers.tpl', 'chart/templates/deployment.tpl', 'infra/user_data.sh.tpl', 'docker/Dockerfile.j2', 'k8s/.hidden.tpl', 'k8s/deployment.yaml']) assert.ok(!isManifestTemplatePath(path), path);
+  });
+
+  it('tells the files of an application with one in its folders, and no other application', () => {
+    const ix = new ApplicationIndex({
+      uris: ['a/svc.yaml', 'a/k8s/cm.yaml', 'b/svc.yaml'].map((f) => `${R}/${f}`),
+      kustomizations: new Map(),
+      templates: [`${R}/a/deployment.tpl`],
+    });
+    assert.equal(ix.holdsUnreadTemplates(`${R}/a/svc.yaml`), true);
+    assert.equal(ix.holdsUnreadTemplates(`${R}/a/k8s/cm.yaml`), true, 'a folder below relates to it');
+    assert.equal(ix.holdsUnreadTemplates(`${R}/b/svc.yaml`), false);
+    assert.equal(index({ 'a/svc.yaml': '' }).holdsUnreadTemplates(`${R}/a/svc.yaml`), false, 'none given');
   });
 });

@@ -128,8 +128,36 @@ const FILES: Record<string, string> = {
   ].join('\n'),
   'tie/b-service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: tie-b}\nspec:\n  selector: {app: tie}\n  ports: [{port: 80, targetPort: 8080}]\n',
   'tie/a-service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: tie-a}\nspec:\n  selector: {app: tie}\n  ports: [{port: 80, targetPort: 8080}]\n',
+  // Selects pods that only a template for envsubst deploys (ENVSUBST_TEMPLATE): nobody reads it, so nobody may say the
+  // Service selects nothing (ministryofjustice's `config/kubernetes/<env>/deployment.tpl`).
+  'envsubst/service.yaml': [
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata: {name: queue}',
+    'spec:',
+    '  selector: {app: queue}',
+    '  ports: [{port: 80, targetPort: 3000}]',
+    '---',
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: clamav}',
+    'spec:',
+    '  selector: {matchLabels: {app: clamav}}',
+    '  template:',
+    '    metadata: {labels: {app: clamav}}',
+    '    spec:',
+    '      containers:',
+    '        - {name: clamav, image: "clamav/clamav:1.3"}',
+    '',
+  ].join('\n'),
   // Ignored by the configuration: were it read, the blog Deployment would be asked for a readiness probe.
   'blog/generated/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: blog}\nspec:\n  selector: {app: blog}\n  ports: [{port: 80, targetPort: 8080}]\n',
+};
+
+/** Another tool's template of a manifest (`image: ${ECR_URL}:${IMAGE_TAG}`), beside `envsubst/service.yaml`: noted, never read. */
+const ENVSUBST_TEMPLATE = {
+  path: 'envsubst/deployment.tpl',
+  text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: queue}\nspec:\n  selector: {matchLabels: {app: queue}}\n  template:\n    metadata: {labels: {app: queue}}\n    spec:\n      containers:\n        - {name: queue, image: "${ECR_URL}:${IMAGE_TAG}"}\n',
 };
 
 /**
@@ -291,6 +319,7 @@ function onlyFiles(summary: Summary, paths: string[]): Summary {
 before(() => {
   root = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-workspace-')));
   for (const [path, text] of Object.entries(FILES)) write(path, text);
+  write(ENVSUBST_TEMPLATE.path, ENVSUBST_TEMPLATE.text);
   write('.twelve-factor-lens.json', `${JSON.stringify({ ...CONFIG, rules: { ...CONFIG.rules, 'no/such-rule': 'error' } }, null, 2)}\n`);
   outside = realpathSync(mkdtempSync(join(tmpdir(), 'tfl-outside-')));
   for (const [name, text] of Object.entries(LINKED)) writeFileSync(join(outside, name), text);
@@ -319,6 +348,8 @@ describe('server and CLI agree on a workspace', () => {
     assert.ok(cli['chart/templates/deployment.yaml']?.some((f) => f.startsWith('disposability/missing-readiness-probe@11:')), 'a Helm structure finding stays on the template');
     assert.deepEqual(cli['kustom/base/deploy.yaml']?.filter((f) => f.startsWith('build-release-run/mutable-image-tag@')), ['build-release-run/mutable-image-tag@7:24'], 'the image only one overlay pins');
     assert.deepEqual(cli['tie/deployment.yaml']?.filter((f) => f.startsWith('disposability/missing-readiness-probe@')), ['disposability/missing-readiness-probe@10:17 -> tie/a-service.yaml:2'], 'a tie: the first Service in the walk');
+    assert.ok(!cli['envsubst/service.yaml']?.some((f) => f.startsWith('port-binding/service-selects-nothing@')), 'the pods may be in the template beside it');
+    assert.ok(!('envsubst/deployment.tpl' in cli), 'the template is not read');
   });
 
   describe('problems: workspace', () => {
@@ -343,6 +374,8 @@ describe('server and CLI agree on a workspace', () => {
       for (const name of ['.twelve-factor-lens.json', '.Twelve-Factor-Lens.JSON', 'Chart.tpl', '.dockerignore', 'api.dockerignore', 'entrypoint.sh', 'package.json', 'requirements.txt', 'app.py', 'build.gradle.kts', 'pom.xml', 'yarn.lock', 'Cargo.lock', 'compose.yaml', 'docker-compose.yml']) {
         assert.ok(minimatch(`apps/web/${name}`, pattern), `the watcher misses ${name}`);
       }
+      // Other tools' templates of manifests, which the index notes without reading (`deployment.tpl` for envsubst).
+      for (const name of ['deployment.tpl', 'service.yaml.tmpl', 'deploy.yaml.j2']) assert.ok(minimatch(`apps/web/${name}`, pattern), `the watcher misses ${name}`);
       for (const name of ['README.md', 'main.go', 'yaml.go']) assert.ok(!minimatch(`apps/web/${name}`, pattern), `the watcher takes ${name}`);
     });
 
@@ -417,6 +450,17 @@ describe('server and CLI agree on a workspace', () => {
       write('shop/Dockerfile', FILES['shop/Dockerfile']);
       changed(client, ['shop/Dockerfile', FileChangeType.Changed]);
       await expectSummary(client, cliSummary, 'after the file was restored');
+    });
+    it('notes a template of a manifest coming and going on disk, as the CLI walk meets it', async () => {
+      await expectSummary(client, cliSummary, 'with the template');
+      unlinkSync(join(root, ENVSUBST_TEMPLATE.path));
+      changed(client, [ENVSUBST_TEMPLATE.path, FileChangeType.Deleted]);
+      const without = cliSummary();
+      assert.ok(without['envsubst/service.yaml']?.some((f) => f.startsWith('port-binding/service-selects-nothing@')), 'without the template, the Service selects nothing');
+      await expectSummary(client, () => without, 'after the template was deleted');
+      write(ENVSUBST_TEMPLATE.path, ENVSUBST_TEMPLATE.text);
+      changed(client, [ENVSUBST_TEMPLATE.path, FileChangeType.Created]);
+      await expectSummary(client, cliSummary, 'after the template came back');
     });
   });
 

@@ -400,6 +400,11 @@ export interface ApplicationInput {
   uris: readonly string[];
   /** The text of each kustomization file among `uris`. */
   kustomizations: ReadonlyMap<string, string>;
+  /**
+   * Other tools' templates of manifests the caller met and does not read (`deployment.tpl` for envsubst:
+   * isManifestTemplatePath): the applications whose folders hold one have objects nobody here sees.
+   */
+  templates?: readonly string[];
 }
 
 export class ApplicationIndex {
@@ -428,12 +433,16 @@ export class ApplicationIndex {
   private readonly componentRefs = new Map<string, string[]>();
   /** The files some kustomization names as a patch (patchPathsOf). */
   private readonly patchFiles = new Set<string>();
+  /** The folders that hold another tool's template of a manifest (ApplicationInput.templates). */
+  private readonly templateFolders: ReadonlySet<string>;
+  private readonly unreadCache = new Map<readonly string[], boolean>();
 
   constructor(input: ApplicationInput) {
     // The files in one order whatever order they came in (see walkOrder): which of two equally near objects a relation
     // names must not depend on which file the server happened to read first, or which tabs are open.
     const uris = walkOrder(input.uris);
     this.known = new Set(uris);
+    this.templateFolders = new Set((input.templates ?? []).map(folderOf));
     for (const uri of uris) {
       const name = baseName(uri);
       if (KUSTOMIZATION_NAMES.has(name) || CHART_NAMES.has(name)) this.boundaries.add(folderOf(uri));
@@ -497,6 +506,21 @@ export class ApplicationIndex {
   /** True when a kustomization names file `uri` as a patch: its objects are partial, completed by the base. */
   isPatchFile(uri: string): boolean {
     return this.patchFiles.has(uri);
+  }
+
+  /**
+   * True when a folder of `uri`'s application holds another tool's template of a manifest (`deployment.tpl`, which
+   * envsubst renders before `kubectl apply`): objects the application deploys are in a file no target reads.
+   */
+  holdsUnreadTemplates(uri: string): boolean {
+    if (this.templateFolders.size === 0) return false;
+    const related = this.relatedFiles(uri);
+    let answer = this.unreadCache.get(related);
+    if (answer === undefined) {
+      answer = this.templateFolders.has(folderOf(uri)) || related.some((file) => this.templateFolders.has(folderOf(file)));
+      this.unreadCache.set(related, answer);
+    }
+    return answer;
   }
 
   /**

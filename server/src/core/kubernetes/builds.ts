@@ -78,6 +78,19 @@ export function isStray(object: KubeObject): boolean {
   return strays.has(object);
 }
 
+/** Objects of applications that hold another tool's template of a manifest (see markBesideTemplates). */
+const besideTemplates = new WeakSet<KubeObject>();
+
+/** Records whether the objects of one file belong to an application with unread manifest templates (ApplicationIndex.holdsUnreadTemplates). */
+export function markBesideTemplates(objects: readonly KubeObject[], beside: boolean): void {
+  markAll(besideTemplates, objects, beside);
+}
+
+/** True when the object's application deploys objects from a template no target reads (markBesideTemplates). */
+export function isBesideTemplates(object: KubeObject): boolean {
+  return besideTemplates.has(object);
+}
+
 /** The builds of an object; empty when it is as written. */
 export function buildsOfObject(object: KubeObject): readonly BuildVariant[] {
   return registry.get(object)?.variants ?? [];

@@ -9,7 +9,7 @@ import type { Node } from 'yaml';
 import { isLifecycleHook, isTemplated } from './model';
 import { mapEntries, nodeAt, scalarString } from './yaml-nodes';
 import { perObject } from './object-memo';
-import { type Build, buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, isKustomizePatch, isStray, nameRefMatches, namesOf, namespacesCompatible, onlyInPartialBuilds, podLabelSets, selectorSets } from './builds';
+import { type Build, buildKey, builtPodLabels, builtSelector, buildsOfObject, inSomeBuild, isBesideTemplates, isKustomizePatch, isStray, nameRefMatches, namesOf, namespacesCompatible, onlyInPartialBuilds, podLabelSets, selectorSets } from './builds';
 import { addTo } from '../lists';
 
 /** Read once per Service: relations ask for the same selector many times. */
@@ -60,11 +60,12 @@ function selectsIn(service: KubeObject, selector: Record<string, string>, pod: K
 
 /**
  * Whether a rule may conclude that what `object` refers to (a Service's pods, an autoscaler's target, a ConfigMap, a
- * route's Service) is absent from its application: the file was read whole ({@link KubernetesModel.readWhole}) and the
- * object is not only part of a Kustomize Component, which a base it does not name completes.
+ * route's Service) is absent from its application: the file was read whole ({@link KubernetesModel.readWhole}), the
+ * object is not only part of a Kustomize Component, which a base it does not name completes, and its application
+ * keeps no objects in another tool's templates (`deployment.tpl` for envsubst), which no target reads.
  */
 export function absenceKnowable(model: KubernetesModel, object: KubeObject): boolean {
-  return model.readWhole && !onlyInPartialBuilds(object);
+  return model.readWhole && !onlyInPartialBuilds(object) && !isBesideTemplates(object);
 }
 
 /** Workload kinds whose `spec.selector` the API server requires (apps/v1). */
