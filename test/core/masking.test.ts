@@ -217,9 +217,9 @@ describe('the one path', () => {
     for (const name of ['AWS_ACCESS_KEY_ID_prod', 'DB_PASSWORD_FILE_dev', 'SECRETARY', 'TOKENIZER_MODEL']) assert.ok(!namesSecretValue(name), name);
   });
 
-  it("a password's word run into the one before it is a secret's name, another word ending in `pass` is not (review set 72: ietf-tools/www's DBPASS)", () => {
-    for (const name of ['DBPASS', 'DBPASSWORD', 'ADMINPASSWD', 'dbPassword', 'RPCPASS', 'SMTP_USERPASS']) assert.ok(looksLikeSecretName(name), name);
-    for (const name of ['BYPASS', 'CACHE_BYPASS', 'COMPASS_URL', 'DBPASSWORD_FILE']) assert.ok(!looksLikeSecretName(name), name);
+  it("a password's word run into the one before it is a secret's name, another word ending in `pass` is not (review set 72: ietf-tools/www's DBPASS); so is a personal access token's PAT, not PATH (set 93)", () => {
+    for (const name of ['DBPASS', 'DBPASSWORD', 'ADMINPASSWD', 'dbPassword', 'RPCPASS', 'SMTP_USERPASS', 'GITHUB_PAT', 'MATTERMOST_PAT', 'MattermostPAT', 'githubPat']) assert.ok(looksLikeSecretName(name), name);
+    for (const name of ['BYPASS', 'CACHE_BYPASS', 'COMPASS_URL', 'DBPASSWORD_FILE', 'PATH', 'PYTHONPATH', 'COMPAT', 'SPAT_MODE', 'PAT_EXPIRY']) assert.ok(!looksLikeSecretName(name), name);
   });
 
   it("credentials' short form and a service account's key are secrets' names (review set 86: ICTLearningSciences/ABE-sls-api's GOOGLE_SERVICE_CREDS)", () => {

@@ -47,9 +47,12 @@ const SECRET_NAME_EXCEPTIONS =
  */
 const VENDOR_KEY = /(^|[_.-])(STRIPE|SENDGRID|TWILIO|MAILGUN|MAILCHIMP|MANDRILL|POSTMARK|RESEND|BREVO|SENDINBLUE|OPENAI|ANTHROPIC|COHERE|GROQ|MISTRAL|REPLICATE|PINECONE|PLAID|PAYSTACK|RAZORPAY|BRAINTREE)([_-](LIVE|TEST|SANDBOX|DEV|PROD|STAGING|SECRET|PRIVATE|SERVER|ADMIN))?[_-]KEY($|[_.-])/i;
 
+/** A personal access token by its abbreviation: `GITHUB_PAT`, `GH_PAT`, `MattermostPAT`, `githubPat` (not `PATH`, `COMPAT`). */
+const ACCESS_TOKEN_ABBREVIATION = /(^|[_.-])PAT($|[_.-])|[a-z0-9](PAT|Pat)$/;
+
 export function looksLikeSecretName(name: string): boolean {
   const bare = withoutStage(name);
-  return ((SECRET_NAME.test(bare) || VENDOR_KEY.test(bare)) && !SECRET_NAME_EXCEPTIONS.test(bare)) || namesChatWebhook(bare);
+  return ((SECRET_NAME.test(bare) || VENDOR_KEY.test(bare) || ACCESS_TOKEN_ABBREVIATION.test(bare)) && !SECRET_NAME_EXCEPTIONS.test(bare)) || namesChatWebhook(bare);
 }
 
 /** A stage's name that ends a variable's name (`AWS_ACCESS_KEY_ID_prod`: the same setting, for one stage). */

@@ -111,3 +111,10 @@ export function packageServesNothing(packageJson: string): boolean {
   const names = Object.keys(dependencies);
   return names.some((name) => NON_SERVING_LIBRARIES.has(name)) && !names.some((name) => MAY_SERVE.test(name));
 }
+
+/** True when a package.json's runtime `dependencies` include one that serves or may (MAY_SERVE): a web framework, a server. */
+export function packageMayServe(packageJson: string): boolean {
+  const dependencies = packageJsonObject(packageJson)?.dependencies;
+  if (!dependencies || typeof dependencies !== 'object' || Array.isArray(dependencies)) return false;
+  return Object.keys(dependencies).some((name) => MAY_SERVE.test(name));
+}

@@ -23,6 +23,11 @@ testRule(rule, {
       code: 'FROM golang:1.20-alpine\nRUN go install github.com/cosmtrek/air@v1.49.0\nWORKDIR /app\nCOPY go.mod go.sum ./\nRUN go mod download\nCMD ["air", "-c", ".air.toml", "--", "run"]\n',
     },
     { name: 'an image that starts air, whatever its file name (dev-server reports the start)', code: 'FROM golang:1.22-alpine\nRUN go install github.com/air-verse/air@v1.52.3\nWORKDIR /app\nCMD ["air"]\n' },
+    {
+      name: 'a JDK image whose entrypoint script compiles a source file at start',
+      code: 'FROM eclipse-temurin:21-jdk\nWORKDIR /app\nCOPY Main.java start.sh ./\nENTRYPOINT ["./start.sh"]\n',
+      buildContext: { files: { 'start.sh': { uri: 'file:///workspace/start.sh', text: '#!/bin/sh\nexec java Main.java\n' }, 'Main.java': { uri: 'file:///workspace/Main.java', text: '' } } },
+    },
   ],
   invalid: [
     {
@@ -73,6 +78,13 @@ testRule(rule, {
       name: 'the Docker Hub image of .NET Core 2.2 with its SDK tag',
       code: 'FROM microsoft/dotnet:2.2-sdk\nWORKDIR /app\nCOPY . .\nRUN dotnet publish -c Release -o out\nENTRYPOINT ["dotnet", "out/Api.dll"]\n',
       errors: [{ line: 1, column: 6, messageId: 'sdk', message: '`microsoft/dotnet:2.2-sdk`' }],
+    },
+    {
+      // ksambhav/streaming (review set 93): a start script that ends by running the jar on a JDK image.
+      name: 'a JDK image whose entrypoint script ends by running compiled code',
+      code: 'FROM eclipse-temurin:21-jdk-jammy\nWORKDIR /app\nCOPY app.jar start.sh ./\nENTRYPOINT ["./start.sh"]\n',
+      buildContext: { files: { 'start.sh': { uri: 'file:///workspace/start.sh', text: '#!/bin/bash\nJAVA_OPTS="-Xmx512m"\nexec java $JAVA_OPTS -jar app.jar\n' }, 'app.jar': { uri: 'file:///workspace/app.jar', text: '' } } },
+      errors: [{ line: 1, column: 6, messageId: 'jdk' }],
     },
   ],
 });

@@ -59,6 +59,12 @@ testRule(rule, {
       code: 'FROM maven:3.9-eclipse-temurin-17\nWORKDIR /app\nCOPY . .\nRUN mvn -q package -DskipTests\nCMD ["java", "-jar", "target/app.jar"]\n',
     },
     { name: 'a last stage AS dev after the stages that build it', code: 'FROM node:22-slim AS base\nWORKDIR /app\nCOPY . .\nRUN npm ci\nFROM base AS dev\nCMD ["node", "server.js"]\n' },
+    {
+      // alphagov/pay-stream-s3-sqs (review set 93): an S3-to-SQS job started through its package's start script.
+      name: 'npm start whose script runs node on a file that names no server',
+      code: 'FROM node:18-alpine\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY out ./out\nCMD ["npm", "start"]\n',
+      buildContext: { files: { 'package.json': { uri: 'file:///workspace/package.json', text: '{"scripts": {"start": "NODE_ENV=production node out/process.js"}, "dependencies": {"aws-sdk": "^2.1178.0", "winston": "3.7.2"}}' }, 'package-lock.json': { uri: 'file:///workspace/package-lock.json', text: '{}' } } },
+    },
   ],
   invalid: [
     {
@@ -151,6 +157,19 @@ testRule(rule, {
       name: "gunicorn's -p is its pid file, not a port",
       code: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCMD ["gunicorn", "--bind", "0.0.0.0", "-p", "8078", "app.wsgi"]\n',
       errors: [{ line: 4, column: 6, message: 'add `EXPOSE <port>`' }],
+    },
+    {
+      name: "npm start whose script runs node on a server's entry point (a NestJS build's dist/main.js)",
+      code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY dist ./dist\nCMD ["npm", "start"]\n',
+      buildContext: { files: { 'package.json': { uri: 'file:///workspace/package.json', text: '{"scripts": {"start": "node dist/main.js"}, "dependencies": {"@nestjs/core": "^10.0.0"}}' }, 'package-lock.json': { uri: 'file:///workspace/package-lock.json', text: '{}' } } },
+      errors: [{ line: 6, column: 6, message: '`npm start` serves on a port' }],
+    },
+    {
+      // iQprofyTech/Weave12's API (review set 84): the loader's argument hides the file, the Fastify dependency shows a server.
+      name: 'npm start whose script runs node through a loader, in a package that depends on a web framework',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY src ./src\nCMD ["npm", "start"]\n',
+      buildContext: { files: { 'package.json': { uri: 'file:///workspace/package.json', text: '{"scripts": {"start": "node --loader ts-node/esm src/index.ts"}, "dependencies": {"fastify": "^4.0.0", "bullmq": "^5.0.0"}}' }, 'package-lock.json': { uri: 'file:///workspace/package-lock.json', text: '{}' } } },
+      errors: [{ line: 6, column: 6, message: '`npm start` serves on a port' }],
     },
   ],
 });

@@ -4,6 +4,7 @@ import { rootImage } from '../../../dockerfile/instructions';
 import { imagePurpose, isDevelopmentImage, startInfo } from '../../../dockerfile/start-command';
 import { devServerSpan } from '../../../dev-servers';
 import type { DockerfileModel } from '../../../dockerfile/model';
+import { readEntrypointScript, scriptMainCommand, type BuildContext } from '../../../build-context';
 
 /** Official build images and the runtime image to use instead. */
 const SDK_IMAGES: { pattern: RegExp; tag?: RegExp; instead: string }[] = [
@@ -56,7 +57,8 @@ export default defineDockerfileRule({
       '',
       'A JDK image (`eclipse-temurin:17-jdk`, `openjdk:17-jdk-slim`, `sapmachine:21-jdk`, and the tags of Temurin, OpenJDK,',
       'SapMachine and Zulu that do not say `jre`, whose default is the JDK: `eclipse-temurin:21-alpine`) counts too when the final stage',
-      'runs compiled code with `java` (`java -jar app.jar`): its publisher offers a JRE image that runs the same jar. Not',
+      'runs compiled code with `java` (`java -jar app.jar`), itself or as the last command of the entrypoint script when the',
+      'build context holds it (`start.sh` ending in `exec java … JarLauncher`): its publisher offers a JRE image that runs the same jar. Not',
       'reported for a source-file program (`java Main.java`, which compiles at start and needs the JDK) or another start.',
     ].join('\n'),
     messages: {
@@ -64,7 +66,7 @@ export default defineDockerfileRule({
       jdk: 'The runtime image is built on the JDK image `{{image}}`, compiler included, to run compiled code; run it on {{instead}}.',
     },
   },
-  check({ model, source, report }) {
+  check({ model, source, report, buildContext }) {
     const stage = model.finalStage;
     const image = rootImage(stage);
     if (!stage || !image?.name) return;
@@ -72,7 +74,7 @@ export default defineDockerfileRule({
     // or a file watcher (`air`, `nodemon`) needs its SDK to rebuild, and dev-server reports that start.
     if (isDevelopmentImage(model, source.uri) || startInfo(model)?.commands.some((c) => devServerSpan(c.words.map((w) => w.value), c.program))) return;
     const short = shortImageName(image.name);
-    const sdk = SDK_IMAGES.find((s) => s.pattern.test(short) && (!s.tag || s.tag.test(image.tag ?? ''))) ?? (JDK_PUBLISHERS.test(short) && runsJavaProgram(model) && isJdkTag(short, image.tag) ? JDK : undefined);
+    const sdk = SDK_IMAGES.find((s) => s.pattern.test(short) && (!s.tag || s.tag.test(image.tag ?? ''))) ?? (JDK_PUBLISHERS.test(short) && runsJavaProgram(model, buildContext) && isJdkTag(short, image.tag) ? JDK : undefined);
     if (!sdk || imagePurpose(model, stage) !== 'app') return;
     // Report where the final stage says FROM; an inherited base is named in the message.
     report({ messageId: sdk === JDK ? 'jdk' : 'sdk', data: { image: image.expanded ?? image.name, instead: sdk.instead }, range: stage.image.range });
@@ -82,10 +84,13 @@ export default defineDockerfileRule({
 const JDK = { instead: 'a JRE image such as `eclipse-temurin:<version>-jre`' };
 
 /**
- * True when the image's main process is `java` running compiled code (`java -jar app.jar`, `java -cp … Main`): what a
- * JRE runs. Not a source file (`java Main.java` compiles it at start, which needs the JDK), nor a JDK tool.
+ * True when the image's main process is `java` running compiled code (`java -jar app.jar`, `java -cp … Main`), itself or
+ * as the last command of its entrypoint script: what a JRE runs. Not a source file (`java Main.java` compiles it at start, which needs the JDK), nor a JDK tool.
  */
-function runsJavaProgram(model: DockerfileModel): boolean {
+function runsJavaProgram(model: DockerfileModel, buildContext: BuildContext | undefined): boolean {
   const main = startInfo(model)?.main;
-  return main?.program === 'java' && !main.words.some((w) => /\.java$/.test(w.value));
+  // An entrypoint script read from the build context: the command it ends with (ksambhav/streaming's `start.sh`).
+  const read = main?.program === 'java' ? undefined : readEntrypointScript(model, buildContext);
+  const last = read ? scriptMainCommand(read) : main;
+  return last?.program === 'java' && !last.words.some((w) => /\.java$/.test(w.value));
 }

@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../../../rule';
-import { addressOptions, baseImageOf, isDevelopmentImage, serverKind, startInfo } from '../../../dockerfile/start-command';
+import { addressOptions, baseImageOf, isDevelopmentImage, programWords, serverKind, startInfo } from '../../../dockerfile/start-command';
 import { jvmBuildFiles, readEntrypointScript, scriptMainCommand, startPackageJson, type BuildContext } from '../../../build-context';
-import { packageServesNothing } from '../../../dockerfile/package-scripts';
+import { packageMayServe, packageScriptRun, packageServesNothing, scriptText } from '../../../dockerfile/package-scripts';
+import { unconditionalCommands } from '../../../dockerfile/script-lines';
 import { jvmServing } from '../../../dockerfile/jvm-build';
 import type { DockerfileModel } from '../../../dockerfile/model';
 
@@ -49,7 +50,9 @@ export default defineDockerfileRule({
       'whose package.json (read from the build context) depends on a chat bot\'s, queue consumer\'s or scheduler\'s',
       'library (Telegraf, discord.js, KafkaJS, BullMQ…) and on nothing that serves or may (a web framework, a WebSocket',
       'or gRPC server, a webhook receiver), or whose package.json the linter cannot read (`npm start` of an unknown',
-      'package is a worker as often as a server); `pm2-runtime` given an ecosystem file, which is not read; and a',
+      'package is a worker as often as a server), or whose `start` script runs Node on a file that names no server',
+      '(`node out/process.js`: judged as that command in CMD would be) and that depends on no web framework or server;',
+      '`pm2-runtime` given an ecosystem file, which is not read; and a',
       'development image (`Dockerfile.local`, `dev.Dockerfile`, a last stage `AS dev`), which the Compose file that runs',
       'it publishes ports for, as the rules about release images leave it alone. This is',
       'hygiene rather than a broken contract, so',
@@ -82,6 +85,9 @@ export default defineDockerfileRule({
     if (!script && /^(npm|yarn|pnpm|bun|node|pm2-runtime)$/.test(main.program)) {
       const packageJson = buildContext?.files?.[startPackageJson(model) ?? ''];
       if (packageJson && packageServesNothing(packageJson.text)) return;
+      // `npm start` whose script runs a file that names no server (`node out/process.js`, alphagov's S3-to-SQS job):
+      // judged as that command would be in CMD.
+      if (packageJson && startsNoServer(main.words.map((w) => w.value), packageJson)) return;
       // A package manager's start whose package.json is not known (the context is elsewhere): a worker as often as a
       // server (Weave12's BullMQ consumer), so nothing says it serves.
       if (!packageJson && /^(npm|yarn|pnpm|bun)$/.test(main.program)) return;
@@ -94,3 +100,18 @@ export default defineDockerfileRule({
     report({ messageId: script ? 'inScript' : 'noExpose', data, range: main.words[0].range });
   },
 });
+
+/**
+ * True when `words` run a package script (`npm start`, `yarn run start:prod`) whose last command runs Node (or Bun or
+ * Deno) on a file that names no server (the same command in CMD would not count as one: serverKind), of a package that
+ * depends on nothing that serves or may (a `node --loader ts-node/esm src/index.ts` of a Fastify app still serves).
+ */
+function startsNoServer(words: readonly string[], packageJson: { uri: string; text: string }): boolean {
+  if (packageMayServe(packageJson.text)) return false;
+  const run = packageScriptRun(words);
+  const text = run && scriptText(packageJson.text, run.script);
+  const last = text === undefined ? undefined : unconditionalCommands(packageJson.uri, text).at(-1);
+  if (!last) return false;
+  const command = programWords(last);
+  return /^(node|bun|deno)$/.test(command.program) && serverKind(command) === undefined;
+}
