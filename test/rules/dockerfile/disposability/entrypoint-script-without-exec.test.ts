@@ -34,6 +34,11 @@ testRule(rule, {
     },
     { name: 'a server checked in a condition, then exec-ed', code: ABSOLUTE, buildContext: script('#!/bin/sh\nset -e\nif gunicorn --check-config app:app; then echo ok; fi\nexec gunicorn app:app\n') },
     { name: 'a server sent to the background and waited for, the shell trapping TERM', code: ABSOLUTE, buildContext: script('#!/bin/bash\ntrap "kill -TERM $pid" TERM\ngunicorn app:app &\npid=$!\nwait $pid\nexec "$@"\n') },
+    {
+      name: 'a development branch runs the server as a child, the release branch execs it',
+      code: ABSOLUTE,
+      buildContext: script('#!/bin/sh\nif [ "$DEBUG" = "1" ]; then\n  python manage.py runserver 0.0.0.0:8000\nelse\n  exec gunicorn app.wsgi --bind 0.0.0.0:8000\nfi\n'),
+    },
   ],
   invalid: [
     {

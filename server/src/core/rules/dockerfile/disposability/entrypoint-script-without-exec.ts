@@ -2,9 +2,9 @@ import { defineDockerfileRule } from '../../../rule';
 import { entrypointScript, type ContextFile } from '../../../build-context';
 import { programWords, serverKind, spanOf } from '../../../dockerfile/start-command';
 import { daemonizingOption } from '../../../daemons';
-import type { ShellWord } from '../../../dockerfile/shell';
+import type { ShellWord, SimpleCommand } from '../../../dockerfile/shell';
 import { shortSpokenList } from '../../../lists';
-import { isShellScript, scriptCommandLines, writtenCommands, type ScriptLine } from '../../../dockerfile/script-lines';
+import { isShellScript, scriptCommandLines, unconditionalCommands, writtenCommands, type ScriptLine } from '../../../dockerfile/script-lines';
 import { isKeepAliveWords } from '../../../dockerfile/keep-alive';
 
 /** `exec` as a command that replaces the shell (not `exec >log 2>&1`, which only redirects). */
@@ -49,24 +49,33 @@ export function childProcessOf(text: string, path: string): { line: number; prog
 }
 
 /**
- * The servers the script runs in the foreground before its first `exec` (`gunicorn app.wsgi` and, after it, `exec "$@"`):
- * the shell waits for each as its child, and the `exec` only runs once it has stopped. Empty when an `exec` comes first
- * (one branch may exec the server, `if dev; then exec runserver; else ...`), or when the script traps TERM.
+ * The servers the script runs in the foreground before the `exec` it always ends with (`gunicorn app.wsgi`, in a branch
+ * or not, then `exec "$@"` outside any branch): the shell waits for each as its child, and the `exec` only runs once it
+ * has stopped. Empty when the first `exec` is inside a branch (`if dev; then runserver; else exec gunicorn; fi`: the
+ * release path hands its process over), when no server comes before it, or when the script traps TERM.
  */
 function serversBeforeExec(file: ContextFile, path: string): { server: string; words: ShellWord[] }[] {
   if (!isShellScript(file.text, path)) return [];
   const lines = scriptCommandLines(file.text);
   if (!hasExec(lines) || lines.some((l) => TRAP.test(l.text) && TERM_SIGNAL.test(l.text))) return [];
+  // The commands every start runs end with the first `exec` met outside a branch, when there is one.
+  const closing = unconditionalCommands(file.uri, file.text).at(-1);
+  if (!closing || !execs(closing)) return [];
   const servers: { server: string; words: ShellWord[] }[] = [];
   for (const command of writtenCommands(file.uri, file.text)) {
-    const { words, program, assignments } = programWords(command);
-    if (command.words[assignments.length]?.value === 'exec') return servers;
+    if (execs(command)) return command.range.start.line === closing.range.start.line && command.range.start.character === closing.range.start.character ? servers : [];
+    const { words, program } = programWords(command);
     if (words.length === 0 || command.terminator === '&') continue;
     if (daemonizingOption(words.map((w) => w.value), program)) continue;
     const server = serverKind({ program, words });
     if (server) servers.push({ server, words });
   }
   return [];
+}
+
+/** True when the command replaces the shell (`exec gunicorn …`, `FOO=1 exec "$@"`). */
+function execs(command: SimpleCommand): boolean {
+  return command.words[programWords(command).assignments.length]?.value === 'exec';
 }
 
 export default defineDockerfileRule({
@@ -95,8 +104,8 @@ export default defineDockerfileRule({
       '',
       'A script that does `exec` something, but only after it has run a server in the foreground (`gunicorn app.wsgi`',
       'and then `exec "$@"`, often in the branch that is not for development), is reported too: the shell waits for that',
-      'server as its child, and the `exec` runs only once the server has stopped. An `exec` met before any server counts',
-      'as the script handing over its process.',
+      'server as its child, and the `exec` runs only once the server has stopped. Not when the first `exec` is inside a',
+      'branch (`if [ "$DEBUG" = 1 ]; then runserver; else exec gunicorn; fi`: the release path hands its process over).',
     ].join('\n'),
     messages: {
       serverBeforeExec: '`{{script}}` runs {{servers}} in the foreground before its `exec`, so the shell stays PID 1 while the server runs and SIGTERM does not reach it; put `exec` before the server\'s command.',
