@@ -877,6 +877,13 @@ function dependentsOf(changedUri: string): string[] {
   return out;
 }
 
+/** Kubernetes files shown with problems in the applications of these folders' files (another tool's templates). */
+function kubernetesFilesBeside(templates: readonly string[]): string[] {
+  const { index: apps } = applicationIndex();
+  const related = new Set(templates.flatMap((template) => apps.relatedFiles(template)));
+  return [...allSources()].filter((source) => related.has(source.uri) && wantsProblems(source.uri) && isKubernetes(source)).map((source) => source.uri);
+}
+
 /** Re-checks past this many files per change wait for the debounce bound, so one change cannot flood the workers. */
 const IMMEDIATE_RECHECKS = 32;
 
@@ -1041,7 +1048,7 @@ async function onWatchedFilesChanged(changes: readonly { uri: string; type: numb
   await indexReady;
   let configurationChanged = false;
   let namesChanged = false;
-  let templatesChanged = false;
+  const templatesChanged: string[] = [];
   const changedFiles = new Set<string>();
   // Files that related to a deleted (or changed) file must hear of it: found before the file leaves the index.
   const dependents = new Set<string>();
@@ -1053,7 +1060,7 @@ async function onWatchedFilesChanged(changes: readonly { uri: string; type: numb
     const result = await index.refresh(uri, change.type === FileChangeType.Deleted ? 'deleted' : change.type === FileChangeType.Created ? 'created' : 'changed');
     if (result.kind === 'configuration') configurationChanged = true;
     else if (result.kind === 'names') namesChanged = true;
-    else if (result.kind === 'templates') templatesChanged = true;
+    else if (result.kind === 'templates') templatesChanged.push(uri);
     else if (result.kind === 'file') changedFiles.add(uri);
   }
   if (configurationChanged) {
@@ -1066,10 +1073,11 @@ async function onWatchedFilesChanged(changes: readonly { uri: string; type: numb
     return;
   }
   // A template of a manifest came or went (`deployment.tpl`): whether an application's relations can be judged changed.
-  if (templatesChanged) {
+  // The Kubernetes files of its folder's application are re-checked, as for a manifest that changed.
+  if (templatesChanged.length > 0) {
     applications = undefined;
     workspaceGeneration++;
-    revalidateAll();
+    for (const uri of kubernetesFilesBeside(templatesChanged)) schedule(uri, 0);
   }
   // A link came or went: the walk says which files are read under which names now, as it does for the CLI.
   if (namesChanged) for (const uri of await index.reconcile()) changedFiles.add(uri);

@@ -41,55 +41,43 @@ export function assignBuilds(objects: readonly KubeObject[], variants: readonly 
   for (const object of objects) registry.set(object, entry);
 }
 
-/** Puts each of `objects` into `set`, or takes it out: what a file's kustomizations say of all its objects. */
-function markAll(set: WeakSet<KubeObject>, objects: readonly KubeObject[], marked: boolean): void {
-  for (const object of objects) {
-    if (marked) set.add(object);
-    else set.delete(object);
-  }
+/**
+ * A mark that a file's objects carry all together, set by related-objects.ts from what the application index says of
+ * the file: `mark` puts each of the file's objects in or takes it out, `has` asks one object.
+ */
+function fileMark(): { mark(objects: readonly KubeObject[], marked: boolean): void; has(object: KubeObject): boolean } {
+  const set = new WeakSet<KubeObject>();
+  return {
+    mark(objects, marked) {
+      for (const object of objects) {
+        if (marked) set.add(object);
+        else set.delete(object);
+      }
+    },
+    has: (object) => set.has(object),
+  };
 }
-
-/** Objects of files that a kustomization names as patches (see markPatches). */
-const patches = new WeakSet<KubeObject>();
 
 /**
- * Records whether the objects of one file are a Kustomize patch (a file some kustomization names under `patches` or
- * `patchesStrategicMerge`): partial objects, whatever they hold (an image alone, a replica count).
+ * Objects of a file a kustomization names as a patch (under `patches` or `patchesStrategicMerge`): partial objects,
+ * whatever they hold (an image alone, a replica count).
  */
-export function markPatches(objects: readonly KubeObject[], patch: boolean): void {
-  markAll(patches, objects, patch);
-}
+const patches = fileMark();
+export const markPatches = patches.mark;
+export const isKustomizePatch = patches.has;
 
-/** True when the object comes from a file that a kustomization names as a patch (markPatches). */
-export function isKustomizePatch(object: KubeObject): boolean {
-  return patches.has(object);
-}
+/** Objects of a file beside a kustomization that no kustomization reads (ApplicationIndex.isStrayFile). */
+const strays = fileMark();
+export const markStray = strays.mark;
+export const isStray = strays.has;
 
-/** Objects of files beside a kustomization that no kustomization reads (see markStray). */
-const strays = new WeakSet<KubeObject>();
-
-/** Records whether the objects of one file lie beside a kustomization that does not read them (ApplicationIndex.isStrayFile). */
-export function markStray(objects: readonly KubeObject[], stray: boolean): void {
-  markAll(strays, objects, stray);
-}
-
-/** True when the object comes from a file beside a kustomization that no kustomization reads (markStray). */
-export function isStray(object: KubeObject): boolean {
-  return strays.has(object);
-}
-
-/** Objects of applications that hold another tool's template of a manifest (see markBesideTemplates). */
-const besideTemplates = new WeakSet<KubeObject>();
-
-/** Records whether the objects of one file belong to an application with unread manifest templates (ApplicationIndex.holdsUnreadTemplates). */
-export function markBesideTemplates(objects: readonly KubeObject[], beside: boolean): void {
-  markAll(besideTemplates, objects, beside);
-}
-
-/** True when the object's application deploys objects from a template no target reads (markBesideTemplates). */
-export function isBesideTemplates(object: KubeObject): boolean {
-  return besideTemplates.has(object);
-}
+/**
+ * Objects of an application that keeps objects in another tool's template of a manifest, which no target reads
+ * (ApplicationIndex.holdsUnreadTemplates).
+ */
+const besideTemplates = fileMark();
+export const markBesideTemplates = besideTemplates.mark;
+export const isBesideTemplates = besideTemplates.has;
 
 /** The builds of an object; empty when it is as written. */
 export function buildsOfObject(object: KubeObject): readonly BuildVariant[] {
