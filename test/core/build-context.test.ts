@@ -58,6 +58,16 @@ describe('entrypoint script plumbing', () => {
     const analysis = analyze({ uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text: ABSOLUTE }, { rules: [rule], buildContext: script(CHILD) });
     assert.deepEqual(analysis.findings[0]?.related?.[0], { uri: 'file:///workspace/docker-entrypoint.sh', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } }, message: "The script's last command, run without exec." });
   });
+  it('finds a script whose copied name holds a variable the Dockerfile gives a value (an ARG default, an ENV)', () => {
+    const wanted = (text: string) => contextFilesWanted(new DockerfileModel(new SourceText('file:///w/Dockerfile', text))).files;
+    const byArg = 'ARG APP_ENV=production\nFROM python:3.12-slim\nARG APP_ENV\nADD entrypoint-${APP_ENV}.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n';
+    assert.deepEqual(wanted(byArg), ['entrypoint-production.sh']);
+    assert.deepEqual(wanted('FROM python:3.12-slim\nENV SCRIPTS=docker\nCOPY "${SCRIPTS}"/start.sh /usr/local/bin/\nCMD ["start.sh"]\n'), ['docker/start.sh']);
+    // Without a value the build's --build-arg decides: no file is named.
+    assert.deepEqual(wanted('FROM python:3.12-slim\nARG APP_ENV\nADD entrypoint-${APP_ENV}.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n'), []);
+    const analysis = analyze({ uri: 'file:///w/Dockerfile', languageId: 'dockerfile', text: byArg }, { rules: [rule], buildContext: script(CHILD, 'entrypoint-production.sh') });
+    assert.equal(analysis.findings[0]?.related?.[0]?.uri, 'file:///workspace/entrypoint-production.sh');
+  });
 });
 
 describe('scripts a build runs', () => {

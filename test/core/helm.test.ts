@@ -258,6 +258,26 @@ describe('Helm templates analysed in place', () => {
     assert.equal(tag?.uri, 'file:///prod.yaml');
     assert.equal(tag?.messageId, 'moving');
   });
+
+  it('maps each key of a toYaml value to the file that sets it when a --values file overrides part of it (review set 95)', () => {
+    // CLD4-T2-IAMConan/service-chat: values-prod.yaml raises the probe's delay; the rest of the probe is values.yaml's.
+    const template = POD('apiVersion: apps/v1').replace('        image: nginx:1.27.0\n', '        image: nginx:1.27.0\n        livenessProbe:\n          {{- toYaml .Values.livenessProbe | nindent 10 }}\n');
+    const base = 'livenessProbe:\n  httpGet:\n    path: /actuator/health\n    port: 8080\n  initialDelaySeconds: 70\n';
+    const override = { uri: 'file:///chart/values-prod.yaml', text: 'replicas: 2\nlivenessProbe:\n  initialDelaySeconds: 180\n' };
+    const rendered = renderTemplate(template, { ...context(base), values: [{ uri: VALUES_URI, text: base }, override] });
+    const origins = rendered.segments.filter((s) => s.origin).map((s) => `${s.origin!.uri.split('/').pop()}:${s.origin!.range.start.line + 1}`);
+    assert.deepEqual(origins, ['values.yaml:2', 'values.yaml:3', 'values.yaml:3', 'values.yaml:4', 'values.yaml:4', 'values-prod.yaml:3', 'values-prod.yaml:3'], 'httpGet, path and port from values.yaml; the delay, key and value, from values-prod.yaml');
+    const parsed = parseDocument({ uri: TEMPLATE_URI, languageId: 'yaml', text: template }, 0, { helm: { ...context(base), values: [{ uri: VALUES_URI, text: base }, override] } });
+    const delay = analyzeParsed(parsed).findings.find((f) => f.ruleId === 'disposability/long-initial-delay-without-startup-probe');
+    assert.equal(`${delay?.uri?.split('/').pop()}:${(delay?.range.start.line ?? -1) + 1}`, 'values-prod.yaml:3');
+  });
+
+  it("points a chart Secret's committed values at the values file lines that set them", () => {
+    const template = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: chat\ntype: Opaque\nstringData:\n  db-user: {{ .Values.database.user | quote }}\n  db-password: {{ .Values.database.password | quote }}\n';
+    const finding = analyse(template, 'database:\n  user: admin\n  password: PassitDevPassword123!\n').findings.find((f) => f.ruleId === 'config/plaintext-secret-manifest');
+    assert.equal(finding?.range.start.line, 5, 'the finding stays on `stringData` in the template');
+    assert.deepEqual(finding?.related?.map((r) => `${r.uri.split('/').pop()}:${r.range.start.line + 1} ${r.message}`), ['values.yaml:3 The literal value of `db-password`.', 'values.yaml:2 The literal value of `db-user`.']);
+  });
 });
 
 describe('suppression in charts', () => {

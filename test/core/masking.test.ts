@@ -232,6 +232,11 @@ describe('the one path', () => {
     for (const name of ['MAXTOKENS', 'maxTokens', 'TOKENIZER', 'BOTTOKEN_FILE', 'AuthTokenTTL', 'TOKEN_TTL']) assert.ok(!looksLikeSecretName(name), name);
   });
 
+  it("the Erlang distribution cookie is a secret's name (review set 94: makerdao/staxx's RELEASE_COOKIE)", () => {
+    for (const name of ['RELEASE_COOKIE', 'ERLANG_COOKIE', 'RABBITMQ_ERLANG_COOKIE', 'COUCHDB_ERLANG_COOKIE', 'ERL_COOKIE']) assert.ok(looksLikeSecretName(name), name);
+    for (const name of ['SESSION_COOKIE', 'COOKIE_DOMAIN', 'COOKIE_SECURE', 'SESSION_COOKIE_NAME', 'RELEASE_COOKIE_FILE', 'ERLANG_COOKIE_PATH']) assert.ok(!looksLikeSecretName(name), name);
+  });
+
   it('a value that opens by telling the reader to change it is a placeholder (review set 72: evite)', () => {
     for (const value of ['change-me-to-a-random-string-in-production', 'replace_me_before_deploying', 'CHANGE_THIS_SECRET', 'SuperSecretKeyChangeThis', 'MyPasswordReplaceMe', 'Change-m3!']) assert.equal(literalSecret('SESSION_SECRET', value), undefined, value);
     for (const value of ['exchange_metadata_2f9Qx7', 'k2x9Qm7vLp4r8sZt', 'ExchangeThisWay9Q']) assert.equal(literalSecret('SESSION_SECRET', value)?.kind, 'a literal value under a secret-like name', value);

@@ -434,6 +434,10 @@ function parseHelmTemplate(parsed: ParsedDocument, context: HelmChartContext): P
   const source = parsed.source;
   const template = new HelmTemplate(source, context);
   const model = new KubernetesModel(template.rendered);
+  model.writtenAt = (range) => {
+    const mapped = template.map(range);
+    return { uri: mapped.uri ?? source.uri, range: mapped.range };
+  };
   // Related locations of findings (in this file or another) name an object where the template writes it.
   for (const object of model.objects) {
     object.writtenKindRange = template.toTemplate(object.kindRange);

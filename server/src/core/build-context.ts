@@ -236,11 +236,21 @@ function wholeCopiesOfStage(model: DockerfileModel, stage: Stage, hops: number):
  * the values the Dockerfile sets; undefined when unknown or a pattern.
  */
 function imagePathOf(model: DockerfileModel, instruction: Instruction, path: string, dir: string | undefined): string | undefined {
-  // BuildKit reads a COPY path's quotes as a shell word's (`"${APP_HOME}"/` is `/opt/app/`).
-  const expanded = path.includes('$') ? model.expand(path, variablesAt(model, instruction)) : path;
-  const value = expanded?.includes('"') || expanded?.includes("'") ? expanded.replace(/["']/g, '') : expanded;
-  if (value === undefined || value.includes('$') || /[*?[]/.test(value) || (dir === undefined && !value.startsWith('/'))) return undefined;
+  const value = copyPathValue(model, instruction, path);
+  if (value === undefined || /[*?[]/.test(value) || (dir === undefined && !value.startsWith('/'))) return undefined;
   return joinImagePath(dir ?? '/', value);
+}
+
+/**
+ * A COPY/ADD path with its variables given the values the Dockerfile sets before `instruction` (ARG defaults, ENV):
+ * `entrypoint-${APP_ENV}.sh` under `ARG APP_ENV=production` is `entrypoint-production.sh`. BuildKit reads a COPY path's
+ * quotes as a shell word's (`"${APP_HOME}"/` is `/opt/app/`). Undefined when a variable has no known value.
+ */
+function copyPathValue(model: DockerfileModel, instruction: Instruction, path: string): string | undefined {
+  if (!path.includes('$')) return path;
+  const expanded = model.expand(path, variablesAt(model, instruction));
+  const value = expanded?.includes('"') || expanded?.includes("'") ? expanded.replace(/["']/g, '') : expanded;
+  return value === undefined || value.includes('$') ? undefined : value;
 }
 
 
@@ -497,8 +507,9 @@ function sourcePathOf(model: DockerfileModel, copy: { instruction: Instruction; 
   const intoDirectory = writesIntoFolder(copy.sources, copy.destination);
   let out: { imagePath: string; path: string; exact: boolean } | undefined;
   for (const source of copy.sources) {
-    if (source.value.includes('$')) continue;
-    const parts = cleanPath(source.value);
+    const value = copyPathValue(model, copy.instruction, source.value);
+    if (value === undefined) continue;
+    const parts = cleanPath(value);
     const glob = parts.length > 0 && /[*?[]/.test(parts[parts.length - 1]) ? parts[parts.length - 1] : undefined;
     if (parts.slice(0, -1).some((p) => /[*?[]/.test(p))) continue;
     for (const candidate of candidates) {
@@ -506,7 +517,7 @@ function sourcePathOf(model: DockerfileModel, copy: { instruction: Instruction; 
       const name = candidate.slice(candidate.lastIndexOf('/') + 1);
       if (glob !== undefined && !globMatches(glob, name)) continue;
       const named = glob === undefined ? parts : [...parts.slice(0, -1), name];
-      const path = contextPathOf(glob === undefined ? source.value : named.join('/'), named, destination, intoDirectory || glob !== undefined, candidate);
+      const path = contextPathOf(glob === undefined ? value : named.join('/'), named, destination, intoDirectory || glob !== undefined, candidate);
       if (path === undefined) continue;
       const exact = named.length > 0 && path === named.join('/');
       // A source named as the file beats one that is a folder only by its name (`COPY entrypoint.sh console ./`).

@@ -24,12 +24,13 @@ export function maskUrlCredentials(value: string): string {
 /**
  * Variable names that announce a secret: `DB_PASSWORD`, `STRIPE_SECRET_KEY`, `GITHUB_TOKEN`, `API_KEY`, a JWT signing key
  * (`JWT_KEY`, `JWT_USERS_KEY`), a master key (Parse's and Meilisearch's `MASTER_KEY`), and vendors' ingest keys
- * (`NEW_RELIC_LICENSE_KEY`, MaxMind's `LICENSE_KEY`, Honeycomb's and Segment's `WRITE_KEY`)... A password's word run
+ * (`NEW_RELIC_LICENSE_KEY`, MaxMind's `LICENSE_KEY`, Honeycomb's and Segment's `WRITE_KEY`), the Erlang distribution cookie
+ * that lets any node holding it run code on the others (`RELEASE_COOKIE`, `ERLANG_COOKIE`, `RABBITMQ_ERLANG_COOKIE`)... A password's word run
  * into the one before it counts too (`DBPASSWORD`, `ADMINPASSWD`, and `DBPASS`, `RPCPASS`, `SMTPPASS` of a known service or
  * role), but not another word ending in `pass`
  * (`BYPASS`, `COMPASS`).
  */
-const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|[A-Z0-9]+PASS(WORD|WD)|(DB|RPC|SMTP|MAIL|FTP|ADMIN|ROOT|USER|REDIS|MYSQL|PG|LDAP|PROXY|VNC)PASS|PWD|SECRET|SECRETKEY|(SESSION|COOKIE|JWT|APP)SECRET|TOKEN|[A-Z0-9]+TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|CREDS?|(SA|SERVICE[_-]?ACCOUNT)[_-]?(KEY|JSON)|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|LICENSE[_-]?KEY|WRITE[_-]?KEY|MASTER[_-]?KEY|JWT([_-][A-Z0-9]+)?[_-]KEY|DSN)($|[_.-])/i;
+const SECRET_NAME = /(^|[_.-])(PASS(WORD|WD)?|[A-Z0-9]+PASS(WORD|WD)|(DB|RPC|SMTP|MAIL|FTP|ADMIN|ROOT|USER|REDIS|MYSQL|PG|LDAP|PROXY|VNC)PASS|PWD|SECRET|SECRETKEY|(SESSION|COOKIE|JWT|APP)SECRET|TOKEN|[A-Z0-9]+TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|CREDS?|(SA|SERVICE[_-]?ACCOUNT)[_-]?(KEY|JSON)|AUTH[_-]?KEY|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|SESSION[_-]?KEY|LICENSE[_-]?KEY|WRITE[_-]?KEY|MASTER[_-]?KEY|JWT([_-][A-Z0-9]+)?[_-]KEY|(ERLANG|ERL|RELEASE)[_-]?COOKIE|DSN)($|[_.-])/i;
 /**
  * Names that mention a secret but hold something harmless: a path to it, a name of it, the store that keeps such
  * secrets (`API_KEY_TABLE`, `SECRET_BUCKET`, `TOKEN_QUEUE`: a table, bucket, queue, topic or stream), where a token lives on

@@ -43,7 +43,7 @@ function packageNameOf(value: string): string {
   return value;
 }
 
-export type PackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper' | 'microdnf' | 'npm' | 'yarn' | 'pnpm' | 'pip' | 'gem' | 'pecl' | 'pipx' | 'composer';
+export type PackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper' | 'microdnf' | 'npm' | 'yarn' | 'pnpm' | 'pip' | 'gem' | 'pecl' | 'pipx' | 'composer' | 'dotnet';
 
 /** A package named on one install command (a RUN line's or a container command's). */
 export interface CommandPackage {
@@ -80,6 +80,9 @@ const SUBCOMMANDS: Record<string, { manager: PackageManager; verbs: string[] }> 
   // PHP's `composer require symfony/maker-bundle` (`req`, as Symfony's docs write it; `global require` for a tool): the
   // newest release, written into composer.json and composer.lock.
   composer: { manager: 'composer', verbs: ['require', 'req'] },
+  // .NET's tools from NuGet: `dotnet tool install --global dotnet-ef` (the newest release; `--version 8.0.11` or
+  // `dotnet-ef@8.0.11` names one). `dotnet tool restore` installs what the tool manifest pins: not read here.
+  'dotnet tool': { manager: 'dotnet', verbs: ['install', 'update'] },
 };
 
 /** Options that take a separate value word, so that value is not mistaken for a package. */
@@ -103,6 +106,7 @@ const MANAGER_OPTIONS_WITH_VALUE: Partial<Record<PackageManager, ReadonlySet<str
   gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '--platform']),
   pecl: new Set(['-D', '--configureoptions', '-R', '--installroot', '-P', '--packagingroot']),
   composer: new Set(['-d', '--working-dir']),
+  dotnet: new Set(['--version', '--tool-path', '--add-source', '--configfile', '-f', '--framework', '-a', '--arch', '-v', '--verbosity', '--tool-manifest']),
   pipx: new Set(['--python', '--pip-args', '--index-url', '-i', '--suffix', '--preinstall']),
   apk: new Set(['-p', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']),
   apt: new Set(['--target-release']),
@@ -151,6 +155,9 @@ function installArguments(command: SimpleCommand): { manager: PackageManager; ar
       program = 'pip';
       rest = rest.slice(2);
     } else return undefined;
+  } else if (program === 'dotnet' && rest[0]?.value === 'tool') {
+    program = 'dotnet tool';
+    rest = rest.slice(1);
   } else if (program === 'uv' && rest[0]?.value === 'pip') {
     // `uv pip install …`: uv's pip interface, read as pip's.
     program = 'pip';
@@ -238,6 +245,8 @@ export function declaresVersion(pkg: CommandPackage): boolean {
       return /-\d/.test(v);
     case 'gem':
       return v.includes(':') || effectiveWords(pkg.command).some((w) => w.value === '-v' || w.value === '--version' || w.value.startsWith('--version='));
+    case 'dotnet':
+      return v.lastIndexOf('@') > 0 || effectiveWords(pkg.command).some((w) => w.value === '--version' || w.value.startsWith('--version='));
     case 'composer': {
       if (/[:= ]./.test(v)) return true;
       const words = effectiveWords(pkg.command);

@@ -16,7 +16,7 @@
  *
  * Pure, and bounded: output size, include depth and range iterations are capped.
  */
-import { isMap, isSeq, isScalar, isAlias, type Document, type Node } from 'yaml';
+import { isMap, isSeq, isScalar, isAlias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { readDocument } from '../yaml-read';
 import type { Range } from '../types';
 import { SourceText } from '../source';
@@ -722,19 +722,17 @@ class Renderer {
   /** `toYaml` of a value, each scalar mapped to where the values file writes it when known. */
   private toYaml(v: { k: 'v'; v: unknown; path?: (string | number)[] }): Piece[] {
     const out: Piece[] = [];
-    const file = v.path ? this.singleFileOf(v.path) : undefined;
-    const node = file && v.path ? nodeInFile(file, v.path) : undefined;
-    emitYaml(v.v, node, file, 0, out);
+    const sources: Placed[] = [];
+    for (const file of v.path ? this.values : []) {
+      const node = nodeInFile(file, v.path!);
+      if (node !== undefined) sources.push({ file, node });
+    }
+    emitYaml(v.v, sources, 0, out);
     if (out.length > 0 && out[out.length - 1].text === '\n') out.pop();
     this.spend(out.reduce((n, p) => n + p.text.length, 0));
     return out;
   }
 
-  /** The one values file that sets anything at `path` (so its nodes describe the merged value), if only one does. */
-  private singleFileOf(path: (string | number)[]): LoadedValues | undefined {
-    const setting = this.values.filter((f) => nodeInFile(f, path) !== undefined);
-    return setting.length === 1 ? setting[0] : undefined;
-  }
 }
 
 // ---- helpers ----
@@ -1059,41 +1057,70 @@ function yamlScalar(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function emitYaml(value: unknown, node: Node | undefined, file: LoadedValues | undefined, indent: number, out: Piece[]): void {
+/** Where a values file writes (part of) a value that `toYaml` prints: the file and its node there. */
+interface Placed {
+  file: LoadedValues;
+  node: unknown;
+}
+
+/** The node itself, its aliases followed. */
+function resolvedNode(p: Placed): unknown {
+  let n = p.node;
+  while (isAlias(n)) n = n.resolve(p.file.doc);
+  return n;
+}
+
+function originOfPlaced(p: Placed | undefined, node: unknown = p?.node): Origin | undefined {
+  const r = (node as Node | undefined)?.range;
+  return p && r ? { uri: p.file.uri, range: p.file.source.rangeOf(r[0], r[1]) } : undefined;
+}
+
+/** A map node's entries by key text, read once. */
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  const out = new Map<string, Pair>();
+  for (const pair of map.items) if (isScalar(pair.key) && !out.has(String(pair.key.value))) out.set(String(pair.key.value), pair as Pair);
+  return out;
+}
+
+/**
+ * `toYaml` of a merged value as Helm writes it, each key and scalar mapped to the values file that sets it: `sources`
+ * are the files that write something at the value's path, in the order they are merged (the last wins), so that a
+ * `--values` file overriding one key of a map (`livenessProbe.initialDelaySeconds`) is where that key's scalar points,
+ * and the keys it leaves point at values.yaml. Maps merge key by key; a list is the last file's whole.
+ */
+function emitYaml(value: unknown, sources: readonly Placed[], indent: number, out: Piece[]): void {
   const pad = ' '.repeat(indent);
-  const originOf = (n: unknown): Origin | undefined => {
-    const r = (n as Node | undefined)?.range;
-    return file && r ? { uri: file.uri, range: file.source.rangeOf(r[0], r[1]) } : undefined;
-  };
-  const childNode = (key: string | number): Node | undefined => {
-    let n: unknown = node;
-    while (file && isAlias(n)) n = n.resolve(file.doc);
-    if (isMap(n)) return n.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key))?.value as Node | undefined;
-    if (isSeq(n) && typeof key === 'number') return n.items[key] as Node | undefined;
-    return undefined;
-  };
-  const keyNode = (key: string): Node | undefined => {
-    let n: unknown = node;
-    while (file && isAlias(n)) n = n.resolve(file.doc);
-    return isMap(n) ? (n.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.key as Node | undefined) : undefined;
-  };
+  const last = sources[sources.length - 1];
   if (isPlainObject(value)) {
     const keys = Object.keys(value);
     if (keys.length === 0) {
-      out.push({ text: '{}', origin: originOf(node) });
+      out.push({ text: '{}', origin: originOfPlaced(last) });
       return;
+    }
+    const maps: { placed: Placed; entries: Map<string, Pair> }[] = [];
+    for (const placed of sources) {
+      const node = resolvedNode(placed);
+      if (isMap(node)) maps.push({ placed, entries: pairsByKey(node) });
     }
     keys.forEach((key, i) => {
       const child = value[key];
+      const childSources: Placed[] = [];
+      let keyOrigin: Origin | undefined;
+      for (const { placed, entries } of maps) {
+        const pair = entries.get(key);
+        if (!pair) continue;
+        keyOrigin = originOfPlaced(placed, pair.key);
+        if (pair.value) childSources.push({ file: placed.file, node: pair.value });
+      }
       out.push({ text: i === 0 ? '' : pad });
-      out.push({ text: yamlScalar(key), origin: originOf(keyNode(key)) });
+      out.push({ text: yamlScalar(key), origin: keyOrigin });
       out.push({ text: ':' });
       if ((isPlainObject(child) && Object.keys(child).length > 0) || (Array.isArray(child) && child.length > 0)) {
         out.push({ text: `\n${pad}  ` });
-        emitYaml(child, childNode(key), file, indent + 2, out);
+        emitYaml(child, childSources, indent + 2, out);
       } else {
         out.push({ text: ' ' });
-        emitYaml(child, childNode(key), file, indent + 2, out);
+        emitYaml(child, childSources, indent + 2, out);
         out.push({ text: '\n' });
       }
     });
@@ -1101,18 +1128,25 @@ function emitYaml(value: unknown, node: Node | undefined, file: LoadedValues | u
   }
   if (Array.isArray(value)) {
     if (value.length === 0) {
-      out.push({ text: '[]', origin: originOf(node) });
+      out.push({ text: '[]', origin: originOfPlaced(last) });
       return;
+    }
+    // Helm does not merge lists: the last file that writes one gives it whole.
+    let list: { placed: Placed; node: YAMLSeq } | undefined;
+    for (const placed of sources) {
+      const node = resolvedNode(placed);
+      if (isSeq(node)) list = { placed, node };
     }
     value.forEach((item, i) => {
       out.push({ text: i === 0 ? '- ' : `${pad}- ` });
       const complex = (isPlainObject(item) && Object.keys(item).length > 0) || (Array.isArray(item) && item.length > 0);
-      emitYaml(item, childNode(i), file, indent + 2, out);
+      const node = list?.node.items[i];
+      emitYaml(item, list && node ? [{ file: list.placed.file, node }] : [], indent + 2, out);
       if (!complex) out.push({ text: '\n' });
     });
     return;
   }
   const text = yamlScalar(value);
-  if (typeof value === 'string' && value.includes('\n')) out.push({ text: JSON.stringify(value), origin: originOf(node) });
-  else out.push({ text, origin: originOf(node) });
+  if (typeof value === 'string' && value.includes('\n')) out.push({ text: JSON.stringify(value), origin: originOfPlaced(last) });
+  else out.push({ text, origin: originOfPlaced(last) });
 }

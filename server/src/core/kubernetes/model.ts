@@ -5,7 +5,7 @@
  * keeps it. YAML that is not a Kubernetes object yields no objects at all.
  */
 import { isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { ParseProblem, Range } from '../types';
+import type { ParseProblem, Range, RelatedLocation } from '../types';
 import type { SourceText } from '../source';
 import { hasTemplateBraces } from '../text-scan';
 import { HELM_UNKNOWN, YAML_PARSE_OPTIONS, asMap, collect, mapEntries, nodeAt, pairOf, scalarString, seqItems, valueOf } from './yaml-nodes';
@@ -152,6 +152,19 @@ export class KubernetesModel {
    */
   get readWhole(): boolean {
     return !this.isHelmTemplate && this.parseProblems.every((problem) => problem.kind === 'duplicate');
+  }
+
+  /**
+   * Where the text at a range of this document is written: the range itself, or, in a chart template's rendering, the
+   * values file line that sets a value shown there (`db-password: {{ .Values.database.password | quote }}`), else the
+   * template's own text. Set by the analysis of a Helm template (analyze.ts).
+   */
+  writtenAt: (range: Range) => { uri: string; range: Range } = (range) => ({ uri: this.source.uri, range });
+
+  /** A related location for a node, where it is written (writtenAt). */
+  locationOfNode(node: Node | undefined | null, message: string): RelatedLocation | undefined {
+    const range = this.rangeOf(node);
+    return range && { ...this.writtenAt(range), message };
   }
 
   /** `valuesFile`: the file is a chart's values file (values.yaml or a --values file), which Helm reads, not kubectl. */

@@ -78,6 +78,7 @@ testRule(rule, {
       code: 'FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
       buildContext: script('#!/bin/sh\nphp artisan migrate --force\nexec php-fpm\n'),
     },
+    { name: 'the ORM told to validate the schema only', code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\nENV SPRING_JPA_HIBERNATE_DDL_AUTO=validate\nENTRYPOINT ["java", "-jar", "/app.jar"]\n' },
   ],
   invalid: [
     {
@@ -180,6 +181,11 @@ testRule(rule, {
       code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY entrypoint.sh ./\nCOPY out/ ./\nENTRYPOINT ["./entrypoint.sh"]\n',
       buildContext: script('#!/bin/bash\nset -e\nuntil dotnet ef database update; do\n  >&2 echo "SQL Server is starting up"\n  sleep 1\ndone\nexec dotnet app.dll\n', 'entrypoint.sh'),
       errors: [{ line: 5, column: 13, messageId: 'inScript', message: '`entrypoint.sh` runs `dotnet ef database update`', relatedLines: [3] }],
+    },
+    {
+      name: 'the image tells the ORM to update the schema at every start',
+      code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\nENV SPRING_PROFILES_ACTIVE=prod SPRING_JPA_HIBERNATE_DDL_AUTO=update\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+      errors: [{ line: 3, column: 63, endColumn: 69, messageId: 'schemaSwitch', message: '`SPRING_JPA_HIBERNATE_DDL_AUTO=update` makes the app change its schema on every container start (it alters the tables to fit the entities)' }],
     },
   ],
 });

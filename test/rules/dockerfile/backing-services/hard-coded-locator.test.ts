@@ -33,7 +33,7 @@ testRule(rule, {
     {
       name: 'JDBC and an IP in an inherited stage, CRLF',
       code: 'FROM eclipse-temurin:21-jre AS base\r\nENV SPRING_DATASOURCE_URL="jdbc:postgresql://10.0.0.12:5432/orders" MONGO_HOST=10.0.0.13\r\nFROM base\r\n',
-      errors: [{ line: 2, column: 27, endColumn: 68, messageId: 'url' }, { line: 2, column: 80, messageId: 'host', message: 'a fixed address' }],
+      errors: [{ line: 2, column: 27, endColumn: 68, messageId: 'url' }, { line: 2, column: 80, messageId: 'host', message: 'the same host in every environment' }],
     },
     {
       name: '.NET connection string with the password masked',

@@ -112,5 +112,14 @@ testRule(rule, {
         { line: 5, column: 13, endColumn: 23, messageId: 'moving', message: 'moving tag `alpine3.19`' },
       ],
     },
+    {
+      // vancanhuit/url-shortener-api (review set 95): distroless publishes no version tags, so a digest is the pin.
+      name: 'an image published without version tags is asked for a digest',
+      code: 'FROM golang:1.23 AS build\nRUN go build -o /api ./cmd/api\nFROM gcr.io/distroless/base-debian12\nCOPY --from=build /api /\nFROM gcr.io/distroless/static-debian12:latest\nENTRYPOINT ["/api"]\n',
+      errors: [
+        { line: 3, column: 6, messageId: 'digestOnly', message: '`gcr.io/distroless/base-debian12` has no tag (it means `latest`), so it changes over time; this image is published without version tags, so pin a digest' },
+        { line: 5, column: 40, messageId: 'digestOnly', message: '`gcr.io/distroless/static-debian12:latest` uses the tag `latest`' },
+      ],
+    },
   ],
 });

@@ -24,6 +24,7 @@ testRule(rule, {
       name: 'composer require with a constraint, in every way Composer reads one, and platform packages',
       code: 'FROM php:8.3-fpm-alpine\nRUN composer require symfony/maker-bundle:^1.60 "doctrine/orm=3.2.1" predis/predis ^2.2 ext-redis php\nRUN composer global require laravel/installer:5.8.3 && composer install --no-dev\n',
     },
+    { name: 'a .NET tool with its version, either way; the tool manifest restored', code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN dotnet tool install --global dotnet-ef --version 8.0.11\nRUN dotnet tool install -g dotnet-reportgenerator-globaltool@5.4.1 && dotnet tool restore\n' },
   ],
   invalid: [
     {
@@ -141,6 +142,12 @@ testRule(rule, {
         { line: 2, column: 21, endColumn: 33, messageId: 'distTag', message: '`turbo` is installed by pnpm at its `latest` tag' },
         { line: 2, column: 46, endColumn: 62, messageId: 'distTag', message: '`@nestjs/cli` is installed by npm at its `next` tag' },
       ],
+    },
+    {
+      // IoTechModena/stopwatch (review set 95): the newest dotnet-ef needs a newer runtime than sdk:8.0 has.
+      name: 'a .NET tool installed without a version',
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nRUN dotnet tool install --global dotnet-ef\nENV PATH="$PATH:/root/.dotnet/tools"\n',
+      errors: [{ line: 3, column: 34, endColumn: 43, messageId: 'unpinned', message: '`dotnet-ef` is installed by dotnet tool without a version' }],
     },
   ],
 });

@@ -39,6 +39,9 @@ testRule(rule, {
       code: ABSOLUTE,
       buildContext: script('#!/bin/sh\nif [ "$DEBUG" = "1" ]; then\n  python manage.py runserver 0.0.0.0:8000\nelse\n  exec gunicorn app.wsgi --bind 0.0.0.0:8000\nfi\n'),
     },
+    { name: 'an if without else at the end: a start may take no branch', code: ABSOLUTE, buildContext: script('#!/bin/sh\npython manage.py migrate\nif [ "$ROLE" = "worker" ]; then\n  celery -A app worker\nfi\n') },
+    { name: 'one branch ends in a test, the other in a program', code: ABSOLUTE, buildContext: script('#!/bin/sh\nif [ -n "$WEB" ]; then\n  gunicorn app:app\nelse\n  echo "nothing to run"\nfi\n') },
+    { name: 'a branch ends in a nested if', code: ABSOLUTE, buildContext: script('#!/bin/sh\nif [ -n "$WEB" ]; then\n  if [ -n "$DEBUG" ]; then\n    flask run\n  fi\nelse\n  celery -A app worker\nfi\n') },
   ],
   invalid: [
     {
@@ -138,6 +141,13 @@ testRule(rule, {
       code: ABSOLUTE,
       buildContext: script('#!/bin/sh\ncd app\nif [ "$DEBUG" == "true" ]\nthen\n    python3 manage.py runserver 0.0.0.0:8000\nelse\n    python3 manage.py migrate --noinput\n    gunicorn app.wsgi:application --bind 0.0.0.0:8000\nfi\n\nexec "$@"\n'),
       errors: [{ line: 5, column: 13, messageId: 'serverBeforeExec', message: '`docker-entrypoint.sh` runs `manage.py runserver` and `gunicorn` in the foreground before its `exec`' }],
+    },
+    {
+      // BadChoice/handesk (review set 94): php-fpm is the last command of both branches.
+      name: 'every branch of a closing if ... else starts the program without exec',
+      code: 'FROM php:7.2-fpm\nCOPY scripts/start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n',
+      buildContext: script('#!/bin/bash\nset -e\nif [ "$APP_ENV" = "production" ]; then\n  php artisan config:cache\n  php-fpm\nelif [ "$APP_ENV" = "staging" ]\nthen\n  php-fpm -d display_errors=1\nelse\n  if [ -f .env ]; then source .env; fi\n  php-fpm\nfi\n', 'scripts/start.sh'),
+      errors: [{ line: 3, column: 13, messageId: 'noExecInBranches', message: '`scripts/start.sh` ends in an `if` whose every branch starts `php-fpm` as a child of the shell without `exec`', relatedLines: [5, 8, 11] }],
     },
   ],
 });

@@ -39,7 +39,7 @@ testRule(rule, {
     {
       name: 'shell-form ENTRYPOINT with a CMD: in exec form it would take CMD as arguments, so the fix is unsafe',
       code: 'FROM python:3.12-slim\nENTRYPOINT python app.py\nCMD ["--debug"]\n',
-      errors: [{ line: 2, column: 1, messageId: 'shellForm' }],
+      errors: [{ line: 2, column: 1, messageId: 'ignoresCmd', message: 'and Docker ignores the CMD after it' }],
       output: 'FROM python:3.12-slim\nENTRYPOINT ["python", "app.py"]\nCMD ["--debug"]\n',
       fixSafety: 'unsafe',
     },

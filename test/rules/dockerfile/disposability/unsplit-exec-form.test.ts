@@ -14,6 +14,9 @@ testRule(rule, {
     { name: 'HEALTHCHECK in exec form, split', code: 'FROM nginx:1.27\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n' },
     { name: 'RUN in exec form is left to the build', code: 'FROM debian:12\nRUN ["apt-get update"]\nCMD ["bash"]\n' },
     { name: 'a shell test in brackets is no array', code: 'FROM alpine:3.20\nCMD [ -f /ready ] && exec /app/serve\n' },
+    { name: "nginx's directive ends in a semicolon; find's -exec ends in one", code: 'FROM nginx:1.27\nCMD ["nginx", "-g", "daemon off;"]\nHEALTHCHECK CMD ["find", "/tmp", "-name", "ready", "-exec", "true", "{}", ";"]\n' },
+    { name: 'code after -c or -e is read by the interpreter', code: 'FROM python:3.12-slim\nCMD ["python", "-c", "import app; app.run() if True else None | 1"]\nHEALTHCHECK CMD ["node", "-e", "fetch(u).then(r => process.exit(r.ok && 0 || 1))"]\n' },
+    { name: 'a regular expression argument with a pipe inside a word', code: 'FROM alpine:3.20\nENTRYPOINT ["/usr/bin/filter", "--match", "info|warn"]\n' },
   ],
   invalid: [
     {
@@ -54,6 +57,19 @@ testRule(rule, {
       code: 'FROM eclipse-temurin:21-jre-alpine\nCOPY demo.jar demo.jar\nENTRYPOINT [\u201cjava\u201d,\u201c-jar\u201d,\u201cdemo.jar\u201d]\n',
       errors: [{ line: 3, column: 12, messageId: 'notJson', message: '(typographic quotes)' }],
       output: 'FROM eclipse-temurin:21-jre-alpine\nCOPY demo.jar demo.jar\nENTRYPOINT ["java", "-jar", "demo.jar"]\n',
+    },
+    {
+      // review set 94, apecloud/kubeblocks-docs: meant to log to a file and run in the background.
+      name: 'a redirection and a trailing & inside an exec-form argument',
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\nCMD ["nohup", "node", "server.js >> app.log 2>&1 &"]\n',
+      errors: [{ line: 5, column: 23, endColumn: 52, messageId: 'shellSyntax', message: 'CMD in exec form hands `server.js >> app.log 2>&1 &` to `nohup` as an argument' }],
+      output: null,
+    },
+    {
+      name: 'a redirection as words of their own',
+      code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar", ">", "/var/log/app.log"]\n',
+      errors: [{ line: 3, column: 41, endColumn: 44, messageId: 'shellSyntax' }],
+      output: null,
     },
   ],
 });

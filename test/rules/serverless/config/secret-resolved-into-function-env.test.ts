@@ -55,6 +55,7 @@ testRule(rule, {
       name: "a token's contract address from a plain parameter",
       code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  EthereumSepoliaTokenAddress:\n    Type: String\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Environment:\n        Variables:\n          ETHEREUM_SEPOLIA_TOKEN_ADDRESS: !Ref EthereumSepoliaTokenAddress\n',
     },
+    { name: 'a plain parameter that is one word of the variable says nothing of a secret', code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  Url:\n    Type: String\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          SLACK_HOOK_URL: !Ref Url\n' },
   ],
   invalid: [
     { name: 'Secrets Manager dynamic reference', code: sam('          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}"\n'), errors: [{ line: 8, column: 24, messageId: 'resolve' }] },
@@ -207,6 +208,12 @@ testRule(rule, {
       filename: 'serverless.yml',
       code: 'service: s\nprovider:\n  name: aws\n  runtime: python3.12\n  environment:\n    DB_PASSWORD: ${ssm:/dev/DB_PASSWORD}\n    STAGE: ${sls:stage}\nfunctions:\n  - ${file(fns/a.yml)}\n  - ${file(fns/b.yml)}\n',
       errors: [{ line: 6, column: 18, messageId: 'resolveParameter', message: '`DB_PASSWORD` of the functions in `fns/a.yml` and `fns/b.yml` resolves a secret' }],
+    },
+    {
+      // DevopsCare/aws-to-slack (review set 95): the parameter is the variable's name without the service's word.
+      name: 'a plain parameter named as the variable without its service word',
+      code: 'AWSTemplateFormatVersion: 2010-09-09\nParameters:\n  HookUrl:\n    Type: String\n    Default: ""\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs20.x\n      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/r\n      Code: {ZipFile: "exports.handler = async () => {}"}\n      Environment:\n        Variables:\n          SLACK_HOOK_URL: !Ref HookUrl\n',
+      errors: [{ line: 16, column: 27, messageId: 'plainParameter', message: '`SLACK_HOOK_URL` of function `Fn` takes `HookUrl`' }],
     },
   ],
 });

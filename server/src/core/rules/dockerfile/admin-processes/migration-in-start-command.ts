@@ -7,6 +7,9 @@ import { isDevelopmentImage, programWords, spanOf, startInfo } from '../../../do
 import { adminTaskWord } from '../../../dockerfile/admin-tasks';
 import type { Range, RelatedLocation } from '../../../types';
 import type { SimpleCommand } from '../../../dockerfile/shell';
+import { runtimeInstructions } from '../../../dockerfile/instructions';
+import { propertiesOf } from '../../../dockerfile/model';
+import { schemaChangeAtStart, schemaChangeWords } from '../../../schema-switches';
 
 export default defineDockerfileRule({
   meta: {
@@ -42,11 +45,16 @@ export default defineDockerfileRule({
       'decided by what the image starts it with (Flagsmith\'s `CMD ["migrate-and-serve"]`), and a call of one of the',
       'script\'s own functions is read through its body, and so is a quoted script it hands to a shell or `su` with',
       '`-c` (`exec su -s /bin/sh app -c \'npx prisma migrate deploy && npx tsx server.ts\'`).',
+      '',
+      'An ORM told by the image\'s ENV to change the schema as the app starts migrates at every start too:',
+      '`SPRING_JPA_HIBERNATE_DDL_AUTO=update` (or `create`, `create-drop`, which drop tables and their data), Quarkus\'s',
+      '`QUARKUS_HIBERNATE_ORM_DATABASE_GENERATION` likewise; `validate` and `none` are not reported.',
     ].join('\n'),
     messages: {
       chained: '`{{command}}` runs on every container start; run it once per release as a one-off process (a Job or release step).',
       inScript: '`{{script}}` runs `{{command}}` on every container start, before the app; run it once per release as a one-off process (a Job or release step).',
       inPackageScript: '`{{start}}` runs `{{command}}` (package.json) on every container start, before the app; run it once per release as a one-off process (a Job or release step).',
+      schemaSwitch: '`{{name}}={{value}}` makes the app change its schema on every container start (it {{effect}}); set it to `validate` and run migrations once per release as a one-off process.',
     },
   },
   check({ model, source, report, buildContext }) {
@@ -54,6 +62,13 @@ export default defineDockerfileRule({
     if (!info || !info.main) return;
     // A development image (`Dockerfile.dev`, a last stage `AS dev`) migrates the developer's database as it starts, on purpose.
     if (isDevelopmentImage(model, source.uri)) return;
+    for (const instruction of runtimeInstructions(model)) {
+      if (instruction.getKeyword() !== 'ENV') continue;
+      for (const variable of propertiesOf(instruction)) {
+        const change = schemaChangeAtStart(variable.name, variable.value);
+        if (change) report({ messageId: 'schemaSwitch', data: { name: variable.name, value: variable.value, effect: schemaChangeWords(change) }, range: variable.valueRange });
+      }
+    }
     for (const command of info.commands) {
       // An image whose only job is the migration is the one-off process itself.
       if (command === info.main) continue;

@@ -68,7 +68,7 @@ export default defineDockerfileRule({
               ? 'localhost inside a container is the container itself'
               : namespace
                 ? `a Kubernetes Service name fixed to namespace \`${namespace}\``
-                : 'a fixed address';
+                : 'the same host in every environment';
           report({ messageId: 'host', data: { name: variable.name, value: locator.display, why }, range: variable.valueRange });
         } else {
           report({ messageId: 'url', data: { name: variable.name, value: locator.display }, range: variable.valueRange });

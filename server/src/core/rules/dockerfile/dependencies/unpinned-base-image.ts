@@ -24,7 +24,8 @@ export default defineDockerfileRule({
       'too, as for a manifest\'s images; a tag naming an environment (`staging`, `testing`) is left to',
       '`build-release-run/environment-specific-image`. An image that `COPY --from=<image>` takes files from',
       '(`COPY --from=gloursdocker/docker / /`) is a dependency of the build in the same way and is judged alike.',
-      'Honours `# hadolint ignore=DL3006` and `# hadolint ignore=DL3007`.',
+      'Honours `# hadolint ignore=DL3006` and `# hadolint ignore=DL3007`. Images published without version tags (Google\'s',
+      '`gcr.io/distroless/…`, whose runtime\'s version is in the name) take a digest only, and the message says so.',
       '',
       'Not reported: base images pinned by digest, `scratch`, `FROM` lines and `COPY --from` that name a build stage, image',
       'references that stay unresolved after `ARG` defaults are expanded, and single-word names that no registry resolves',
@@ -35,6 +36,7 @@ export default defineDockerfileRule({
       untagged: '`{{image}}` has no tag, so it means `latest` and changes over time; pin a version tag (or a digest).',
       latest: '`{{image}}` uses the moving `latest` tag; pin a version tag (or a digest).',
       moving: '`{{image}}` uses the moving tag `{{tag}}`, which follows a branch, a channel or the newest release; pin a version tag (or a digest).',
+      digestOnly: '`{{image}}` {{how}}, so it changes over time; this image is published without version tags, so pin a digest (`@sha256:…`) and let an update bot move it.',
     },
     hadolint: ['DL3006', 'DL3007'],
   },
@@ -64,11 +66,18 @@ export default defineDockerfileRule({
   },
 });
 
+/**
+ * Images published without version tags, only `latest` and variants of it (`nonroot`, `debug`): Google's distroless
+ * images, whose runtime's version is in the name (`nodejs22-debian12`). A digest is the only pin they take.
+ */
+const NO_VERSION_TAGS = /^gcr\.io\/distroless\//i;
+
 /** Reports `reference` (of `repository`, written at `range`) when it has no tag, `latest` or a tag that moves. */
 function judge(reference: string, repository: string, tag: string | undefined, range: Range, source: SourceText, report: (report: Report) => void): void {
   const shown = reference.length > 60 ? `${reference.slice(0, 57)}...` : reference;
+  const digestOnly = NO_VERSION_TAGS.test(repository);
   if (tag === undefined) {
-    report({ messageId: 'untagged', data: { image: shown }, range });
+    report({ messageId: digestOnly ? 'digestOnly' : 'untagged', data: digestOnly ? { image: shown, how: 'has no tag (it means `latest`)' } : { image: shown }, range });
   } else if (tag.toLowerCase() === 'latest' || (isMovingTagOf(repository, tag) && !ENV_TAG.test(tag))) {
     // Point at the tag itself when it is written literally.
     const raw = source.textOf(range);
@@ -78,6 +87,7 @@ function judge(reference: string, repository: string, tag: string | undefined, r
       ? source.rangeOf(source.offsetAt(range.start) + at + 1, source.offsetAt(range.start) + at + suffix.length)
       : range;
     const latest = tag.toLowerCase() === 'latest';
-    report({ messageId: latest ? 'latest' : 'moving', data: latest ? { image: shown } : { image: shown, tag }, range: tagRange });
+    if (digestOnly) report({ messageId: 'digestOnly', data: { image: shown, how: `uses the tag \`${tag}\`` }, range: tagRange });
+    else report({ messageId: latest ? 'latest' : 'moving', data: latest ? { image: shown } : { image: shown, tag }, range: tagRange });
   }
 }

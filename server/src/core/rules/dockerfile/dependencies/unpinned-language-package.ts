@@ -7,7 +7,7 @@ import { effectiveWords, type SimpleCommand } from '../../../dockerfile/shell';
 import { programOf, verbIndex } from '../../../dockerfile/instructions';
 import type { Range } from '../../../types';
 
-const LANGUAGE_MANAGERS = new Set(['pip', 'pipx', 'npm', 'yarn', 'pnpm', 'gem', 'pecl', 'composer']);
+const LANGUAGE_MANAGERS = new Set(['pip', 'pipx', 'npm', 'yarn', 'pnpm', 'gem', 'pecl', 'composer', 'dotnet']);
 /**
  * Installers upgrading themselves: toolchain, not the application's dependencies. Another package manager installed for
  * the build (`pip install poetry`, `npm i -g pnpm`, `gem install bundler`) is not one of them: it reads the lock file,
@@ -87,7 +87,9 @@ export default defineDockerfileRule({
       '`uv pip install` is read as pip, and `pipx install` like it; PHP extensions from `pecl install` are packages too (`pecl install redis-6.0.2`),',
       'and so is `composer require vendor/name` (or `composer req`, `composer global require`): it adds the newest release',
       'to the image\'s composer.json and composer.lock (`composer require vendor/name:^1.4` states a constraint; PHP\'s',
-      'platform packages, `php` and `ext-…`, are not installed by it and not reported).',
+      'platform packages, `php` and `ext-…`, are not installed by it and not reported). A .NET tool from NuGet too',
+      '(`dotnet tool install --global dotnet-ef`: the newest release, which may need a newer runtime than the image has;',
+      '`--version 8.0.11` or `dotnet-ef@8.0.11` names one; `dotnet tool restore` installs what the tool manifest pins).',
       'Corresponds to hadolint DL3013 (pip), DL3016 (npm), DL3028 (gem) and DL3062 (go',
       'install).',
     ].join('\n'),
@@ -122,7 +124,7 @@ export default defineDockerfileRule({
       // `pip wheel` and `pip download` fetch from the index for a later install: named as they are.
       const words = pkg.manager === 'pip' ? effectiveWords(pkg.command) : [];
       const verb = words[verbIndex(words)]?.value;
-      const manager = verb === 'wheel' || verb === 'download' ? `pip ${verb}` : pkg.manager;
+      const manager = verb === 'wheel' || verb === 'download' ? `pip ${verb}` : pkg.manager === 'dotnet' ? 'dotnet tool' : pkg.manager;
       // `turbo@latest`: a dist-tag (declaresVersion reads none), named as written.
       const tag = pkg.manager === 'npm' || pkg.manager === 'pnpm' || pkg.manager === 'yarn' ? pkg.word.value.slice(pkg.word.value.lastIndexOf('@') + 1) : '';
       if (tag && pkg.word.value.lastIndexOf('@') > 0) report({ messageId: 'distTag', data: { name: pkg.name, manager, tag }, range: pkg.word.range });

@@ -25,13 +25,42 @@ function hasExec(lines: ScriptLine[]): boolean {
   return false;
 }
 
-/** The program the script leaves running as its child: the first word of its last command line, when that is a program. */
-export function childProcessOf(text: string, path: string): { line: number; program: string; length: number; more: boolean } | undefined {
+/** A program the script leaves running as its child, on the line where it is started. */
+interface ChildProcess {
+  line: number;
+  program: string;
+  length: number;
+  more: boolean;
+}
+
+/**
+ * The programs the script leaves running as its child: the first word of its last command line, when that is a
+ * program; or, when the script ends with an `if` that has an `else`, the last command line of every branch, when each
+ * is one (handesk's `start.sh` runs `php-fpm` in both branches). Undefined when the script `exec`s or traps TERM.
+ */
+function childProcessesOf(text: string, path: string): ChildProcess[] | undefined {
   if (!isShellScript(text, path)) return undefined;
   const lines = scriptCommandLines(text);
   if (hasExec(lines) || lines.some((l) => TRAP.test(l.text) && TERM_SIGNAL.test(l.text))) return undefined;
   const last = lines[lines.length - 1];
-  if (!last || /&\s*$/.test(last.text) && !/&&\s*$/.test(last.text)) return undefined;
+  if (!last) return undefined;
+  const ends = last.text === 'fi' ? branchEnds(lines) : [last];
+  if (!ends) return undefined;
+  // `main "$@"` calling a function of the script: what runs is inside the function, not judged here.
+  const functions = new Set(lines.map((l) => FUNCTION.exec(l.text)).map((m) => m?.[1] ?? m?.[2]).filter(Boolean));
+  const children: ChildProcess[] = [];
+  const physical = text.split('\n');
+  for (const end of ends) {
+    const child = childOfLine(physical, end, functions);
+    if (!child) return undefined;
+    children.push(child);
+  }
+  return children;
+}
+
+/** The program a command line leaves running, when it is one program (not syntax, a builtin, a keep-alive, a function). */
+function childOfLine(physical: readonly string[], last: ScriptLine, functions: ReadonlySet<string | undefined>): ChildProcess | undefined {
+  if (/&\s*$/.test(last.text) && !/&&\s*$/.test(last.text)) return undefined;
   // A line of several commands (`a && b`, `a; b`, `a | b`) is not judged: which one stays running is not clear.
   if (/&&|\|\||;|\|/.test(last.text.replace(/"[^"]*"|'[^']*'/g, '""'))) return undefined;
   const words = last.text.split(/\s+/).filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
@@ -40,12 +69,33 @@ export function childProcessOf(text: string, path: string): { line: number; prog
   // `tail -f /dev/null` only keeps the container up while the processes started in the background serve: exec-ing it
   // would not help them (that is background-process's finding), so it is not reported as the app left as a child.
   if (isKeepAliveWords(words)) return undefined;
-  // `main "$@"` calling a function of the script: what runs is inside the function, not judged here.
-  const functions = new Set(lines.map((l) => FUNCTION.exec(l.text)).map((m) => m?.[1] ?? m?.[2]).filter(Boolean));
   if (functions.has(first)) return undefined;
   const program = /^"?\$(\{@\}|@)"?$/.test(first) ? '"$@"' : first;
   if (program !== '"$@"' && /[$`]/.test(program)) return undefined;
-  return { line: last.line, program, length: text.split('\n')[last.line]?.replace(/\r$/, '').length ?? 0, more: words.length > 1 };
+  return { line: last.line, program, length: physical[last.line]?.replace(/\r$/, '').length ?? 0, more: words.length > 1 };
+}
+
+/**
+ * The last line of each branch of the `if` that the script's last line (`fi`) closes, when it has an `else` (so that
+ * every start takes one branch): the line before the `fi` and the line before each `else` or `elif` of that `if`.
+ * Undefined without an `else`, or when the `if` that opens it is not found.
+ */
+function branchEnds(lines: readonly ScriptLine[]): ScriptLine[] | undefined {
+  const ends = [lines[lines.length - 2]];
+  let depth = 0;
+  let hasElse = false;
+  for (let i = lines.length - 2; i >= 1; i--) {
+    const text = lines[i].text;
+    const opens = /^if\s/.test(text) && !/(^|[;\s])fi$/.test(text);
+    if (/^fi($|[\s;|&)])/.test(text)) depth++;
+    else if (opens && depth > 0) depth--;
+    else if (opens) return hasElse && ends.every(Boolean) ? ends.reverse() : undefined;
+    else if (depth === 0 && (text === 'else' || /^elif\s/.test(text))) {
+      hasElse ||= text === 'else';
+      ends.push(lines[i - 1]);
+    }
+  }
+  return /^if\s/.test(lines[0]?.text ?? '') && depth === 0 && hasElse && ends.every(Boolean) ? ends.reverse() : undefined;
 }
 
 /**
@@ -102,6 +152,10 @@ export default defineDockerfileRule({
       'a test (`[ … ]`), a call of a function the script defines, a background command, or several commands joined by',
       '`&&`, `;` or a pipe.',
       '',
+      'A script that ends with an `if` … `else` … `fi` is judged by the last command of each branch: when every branch',
+      'ends by starting a program without `exec` (`php-fpm` for production and for development alike), it is reported',
+      'once, with each branch\'s line; an `if` without `else`, or a branch that ends otherwise, is not.',
+      '',
       'A script that does `exec` something, but only after it has run a server in the foreground (`gunicorn app.wsgi`',
       'and then `exec "$@"`, often in the branch that is not for development), is reported too: the shell waits for that',
       'server as its child, and the `exec` runs only once the server has stopped. Not when the first `exec` is inside a',
@@ -110,6 +164,7 @@ export default defineDockerfileRule({
     messages: {
       serverBeforeExec: '`{{script}}` runs {{servers}} in the foreground before its `exec`, so the shell stays PID 1 while the server runs and SIGTERM does not reach it; put `exec` before the server\'s command.',
       noExec: '`{{script}}` starts {{program}} as a child of the shell without `exec`, so SIGTERM does not reach it; put `exec` before its last command (`exec {{program}}{{more}}`).',
+      noExecInBranches: '`{{script}}` ends in an `if` whose every branch starts {{programs}} as a child of the shell without `exec`, so SIGTERM does not reach it; put `exec` before the last command of each branch.',
     },
   },
   check({ model, report, buildContext }) {
@@ -119,8 +174,8 @@ export default defineDockerfileRule({
     if (!script) return;
     const file = buildContext.files[script.contextPath];
     if (!file) return;
-    const child = childProcessOf(file.text, script.contextPath);
-    if (!child) {
+    const children = childProcessesOf(file.text, script.contextPath);
+    if (!children) {
       const servers = serversBeforeExec(file, script.contextPath);
       if (servers.length > 0) {
         const names = [...new Set(servers.map((s) => `\`${s.server}\``))];
@@ -133,11 +188,18 @@ export default defineDockerfileRule({
       }
       return;
     }
+    const [child] = children;
+    const related = children.map((c) => ({ uri: file.uri, range: { start: { line: c.line, character: 0 }, end: { line: c.line, character: c.length } }, message: children.length > 1 ? `The last command of a branch, run without exec.` : `The script's last command, run without exec.` }));
+    if (children.length > 1) {
+      const programs = [...new Set(children.map((c) => `\`${c.program}\``))];
+      report({ messageId: 'noExecInBranches', data: { script: script.contextPath, programs: shortSpokenList(programs) }, range: script.range, related: related.slice(0, 5) });
+      return;
+    }
     report({
       messageId: 'noExec',
       data: { script: script.contextPath, program: child.program, more: child.more ? ' …' : '' },
       range: script.range,
-      related: [{ uri: file.uri, range: { start: { line: child.line, character: 0 }, end: { line: child.line, character: child.length } }, message: `The script's last command, run without exec.` }],
+      related,
     });
   },
 });

@@ -15,7 +15,9 @@ export default defineDockerfileRule({
       '',
       'Use the exec form, `CMD ["node", "server.js"]`, so the application itself is PID 1 and receives the signal.',
       'If you need shell features, end the script with `exec <command>`: for a script of several commands',
-      '(`cd /app && ./server`) that is the advice given. Honours `# hadolint ignore=DL3025`.',
+      '(`cd /app && ./server`) that is the advice given. Honours `# hadolint ignore=DL3025`. A shell-form ENTRYPOINT also',
+      'makes Docker ignore the CMD (`ENTRYPOINT /entrypoint.sh` then `CMD ["nginx", "-g", "daemon off;"]` never passes',
+      'the CMD on); the message says so, and the fix is then unsafe, since the CMD becomes the entrypoint\'s arguments.',
       '',
       'Not reported: exec-form instructions; a shell form whose last command starts with `exec` (`CMD exec gunicorn …`,',
       '`CMD cd /app && exec node server.js`), where the app replaces the shell; a shell whose own rule is to replace itself with',
@@ -29,6 +31,7 @@ export default defineDockerfileRule({
     ].join('\n'),
     messages: {
       shellForm: '{{keyword}} in shell form runs under /bin/sh, which does not pass SIGTERM on to the app; use the exec form.',
+      ignoresCmd: 'ENTRYPOINT in shell form runs under /bin/sh, which does not pass SIGTERM on to the app, and Docker ignores the CMD after it; use the exec form (the CMD then becomes its arguments: check that the entrypoint expects them).',
       shellScript: '{{keyword}} runs a script of {{count}} commands under /bin/sh, which does not pass SIGTERM on to the app; start the last one with `exec` (`exec {{last}} …`) so that it replaces the shell.',
       shellVariable: '{{keyword}} in shell form runs under /bin/sh, which does not pass SIGTERM on to the app; the exec form would not expand `{{variable}}`, so start it with `exec` (`{{keyword}} exec {{program}} …`) to let it replace the shell.',
     },
@@ -65,8 +68,10 @@ export default defineDockerfileRule({
       // `CMD streamlit run app.py --server.port $PORT`: the exec form passes `$PORT` as written; `exec` keeps the expansion.
       const words = line.commands.length === 1 ? line.commands[0].words : [];
       const variable = words.find((w) => w.value.includes('$'))?.value;
+      // A shell-form ENTRYPOINT makes Docker drop the CMD (handesk's nginx image: `ENTRYPOINT /entrypoint.sh`, then a CMD).
+      const ignoresCmd = keyword === 'ENTRYPOINT' && !last && !variable && model.lastOf(stage, 'CMD') !== undefined;
       report({
-        messageId: last ? 'shellScript' : variable ? 'shellVariable' : 'shellForm',
+        messageId: last ? 'shellScript' : variable ? 'shellVariable' : ignoresCmd ? 'ignoresCmd' : 'shellForm',
         data: last ? { keyword, count: line.commands.length, last } : variable ? { keyword, variable, program: words[0]?.value ?? '' } : { keyword },
         range: instruction.getRange(),
         // A shell-form ENTRYPOINT ignores CMD; in exec form it would receive the stage's CMD as arguments.

@@ -29,6 +29,31 @@ function unsplitProgram(line: CommandLine | undefined, escapeChar: string): Shel
   return program;
 }
 
+/** A word that only a shell reads: a redirection, `2>&1`, `&&`, `||` (`;` and `|` alone are arguments of `find`, `tr`). */
+const SHELL_OPERATOR_WORD = /^(\d?>>?|&>>?|\d?>&\d|&&|\|\||<)$/;
+/** A string holding shell syntax between words: a redirection to a file, `2>&1`, `&&`, `||`, `|`, or a trailing `&`. */
+const SHELL_OPERATOR_INSIDE = /\s(\d?>>?|&>>?|&&|\|\||\|)\s+\S|(^|\s)\d?>&\d(\s|$)|\s&$/;
+/** Options after which a string is code another interpreter reads (`python -c`, `node -e`, `pwsh -Command`). */
+const CODE_OPTION = /^(-[a-z]*c|-e|--eval|-Command|\/c|--command|-p|--print|-r)$/i;
+const SHELL_PROGRAM = /(^|\/)(sh|bash|ash|dash|zsh|ksh|pwsh|powershell|cmd|cmd\.exe)$/;
+
+/**
+ * The first exec-form argument after the program that holds shell syntax no shell will read
+ * (`["nohup", "node", "server.js >> app.log 2>&1 &"]`): the program gets it as one argument.
+ */
+function shellSyntaxArgument(line: CommandLine): ShellWord | undefined {
+  if (line.form !== 'exec' || line.script) return undefined;
+  const [program, ...args] = line.execArgs;
+  if (!program || SHELL_PROGRAM.test(program.value)) return undefined;
+  for (const [i, arg] of args.entries()) {
+    const previous = i === 0 ? program : args[i - 1];
+    if (CODE_OPTION.test(previous.value)) continue;
+    const value = arg.value.trim();
+    if (SHELL_OPERATOR_WORD.test(value) || SHELL_OPERATOR_INSIDE.test(arg.value)) return arg;
+  }
+  return undefined;
+}
+
 export default defineDockerfileRule({
   meta: {
     id: 'disposability/unsplit-exec-form',
@@ -54,10 +79,16 @@ export default defineDockerfileRule({
       '`CMD ["npm run dev"]` works); Windows images (`# escape=\\``, `C:\\Program Files\\…`), where a program path may hold',
       'a space; RUN instructions (the build fails at once and says why); instructions outside the final stage. A base',
       'image\'s own ENTRYPOINT is not known here: when it is a shell (`["sh", "-c"]`), a CMD reported here does work.',
+      '',
+      'An argument that holds shell syntax (`CMD ["nohup", "node", "server.js >> app.log 2>&1 &"]`, or `">"` and a file as',
+      'words of their own) is reported too: no shell reads the redirection or the `&`, so the program is handed them as',
+      'arguments (here node looks for a script named `server.js >> app.log 2>&1 &` and the container cannot start). The',
+      'string after an option that takes code (`python -c`, `node -e`) and the arguments of a shell are not read.',
     ].join('\n'),
     messages: {
       unsplit: '{{keyword}} in exec form runs a program named `{{program}}`, which does not exist; give each word its own string.',
       notJson: '{{keyword}} is written as an array but is no JSON ({{why}}), so Docker runs it as a shell command that does not exist and the container cannot start; quote each string with straight double quotes.',
+      shellSyntax: '{{keyword}} in exec form hands `{{argument}}` to `{{program}}` as an argument, and no shell reads the syntax in it; drop the redirection or `&` (logs go to standard output, the process stays in the foreground) or write the shell form.',
     },
     fix: 'unsafe',
     // The fix makes the command start: what the other rules say of that command then applies.
@@ -81,7 +112,11 @@ export default defineDockerfileRule({
       }
       if (keyword === 'CMD' && entrypoint) continue;
       const program = unsplitProgram(model.commandLine(instruction), model.escapeChar);
-      if (!program) continue;
+      if (!program) {
+        const argument = line && model.escapeChar !== '`' ? shellSyntaxArgument(line) : undefined;
+        if (argument && line) report({ messageId: 'shellSyntax', data: { keyword, argument: argument.value, program: line.execArgs[0].value }, range: argument.range });
+        continue;
+      }
       const split = splitWords(program);
       report({
         messageId: 'unsplit',

@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { WORKLOAD_KINDS } from '../../../kubernetes/model';
 import { commandSummary, containerCommand, isMigrationCommand } from '../../../kubernetes/commands';
+import { schemaChangeAtStart, schemaChangeWords } from '../../../schema-switches';
 
 export default defineKubernetesRule({
   meta: {
@@ -21,15 +22,25 @@ export default defineKubernetesRule({
       '`admin-processes/migration-in-init-container`); a container whose command is a single command (a migration that',
       'is the whole command is the one-off process itself); the last command of a chain, which is taken to be the app;',
       'and commands with a template expression.',
+      '',
+      'An ORM told by the environment to change the schema as the app starts is a migration at every start too:',
+      '`SPRING_JPA_HIBERNATE_DDL_AUTO` set to `update` (or `create`, `create-drop`: those drop tables and their data),',
+      'Quarkus\'s `QUARKUS_HIBERNATE_ORM_DATABASE_GENERATION` likewise; `validate` and `none` are not reported. Run the',
+      'schema change as a migration Job (Flyway, Liquibase) and set it to `validate`.',
     ].join('\n'),
     messages: {
       migration: '`{{command}}` runs on every start of container `{{container}}`; run migrations once per release as a Job.',
+      schemaSwitch: '`{{name}}: {{value}}` makes container `{{container}}` change its schema on every start (it {{effect}}); set it to `validate` and run migrations once per release as a Job.',
     },
   },
   check({ model, source, report }) {
     for (const object of model.objects) {
       if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind)) continue;
       for (const container of object.podSpec.containers) {
+        for (const env of container.env) {
+          const change = schemaChangeAtStart(env.name, env.value);
+          if (change && env.valueRange) report({ messageId: 'schemaSwitch', data: { name: env.name, value: env.value!, container: container.name ?? '?', effect: schemaChangeWords(change) }, range: env.valueRange });
+        }
         const command = containerCommand(source, container, object.doc);
         if (!command || command.templated || command.commands.length < 2) continue;
         // The last command is the long-running app; anything before it that migrates is start-up admin work.

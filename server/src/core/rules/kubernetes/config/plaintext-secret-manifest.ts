@@ -112,12 +112,12 @@ export default defineKubernetesRule({
       const type = scalarString(valueOf(object.node, 'type', object.doc), object.doc);
       if (type && GENERATED_TYPES.has(type)) continue;
       for (const field of ['stringData', 'data']) {
-        const entries: { key: string; value: string }[] = [];
+        const entries: { key: string; value: string; node: Node }[] = [];
         for (const { key, pair } of mapEntries(valueOf(object.node, field, object.doc), object.doc)) {
           const raw = scalarString(pair.value as Node | null, object.doc);
           if (raw === undefined || isTemplated(raw)) continue;
           const value = field === 'data' ? decodeBase64(raw) : raw;
-          if (value !== undefined) entries.push({ key, value });
+          if (value !== undefined) entries.push({ key, value, node: pair.value as Node });
         }
         const keys = committedKeys(entries);
         if (keys.length === 0) continue;
@@ -126,7 +126,9 @@ export default defineKubernetesRule({
         if (!range) continue;
         // A name the linter could not read (a Helm helper it does not render) is left out rather than shown as `?`.
         const secret = object.name !== undefined ? `Secret \`${object.name}\`` : 'This Secret';
-        report({ messageId: 'values', data: { secret, count: keys.length, noun: nounFor(keys.length), field, keys: shownKeys(keys) }, range });
+        // Where each value is written: in a chart, the values file line that sets it.
+        const related = keys.slice(0, 5).flatMap((key) => model.locationOfNode(entries.find((e) => e.key === key)?.node, `The literal value of \`${key}\`.`) ?? []);
+        report({ messageId: 'values', data: { secret, count: keys.length, noun: nounFor(keys.length), field, keys: shownKeys(keys) }, range, related });
       }
     }
   },

@@ -107,9 +107,15 @@ export default defineServerlessRule({
 });
 
 /** Why a value of a function's environment shows a secret in clear, or undefined. */
-/** True when two names differ only in case and separators (`RIOT_API_KEY` and `RIOTAPIKEY`). */
-function sameName(a: string, b: string): boolean {
-  return a.replace(/[-_.]/g, '').toUpperCase() === b.replace(/[-_.]/g, '').toUpperCase();
+/**
+ * True when a parameter's name is the variable's own: the same but for case and separators (`RIOT_API_KEY` and
+ * `RIOTAPIKEY`), or its last two words or more with the service word left out (`SLACK_HOOK_URL: !Ref HookUrl`).
+ */
+function sameName(parameter: string, variable: string): boolean {
+  if (parameter.replace(/[-_.]/g, '').toUpperCase() === variable.replace(/[-_.]/g, '').toUpperCase()) return true;
+  const own = wordsOf(parameter);
+  const theirs = wordsOf(variable);
+  return own.length >= 2 && own.length < theirs.length && own.every((w, i) => w === theirs[theirs.length - own.length + i]);
 }
 
 function judge(
