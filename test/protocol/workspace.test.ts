@@ -347,7 +347,7 @@ describe('server and CLI agree on a workspace', () => {
     assert.ok(cli['chart/values.yaml']?.includes('build-release-run/mutable-image-tag@3:8 -> chart/templates/deployment.yaml:12'), 'a Helm value finding lands on values.yaml, and says which template uses it');
     assert.ok(cli['chart/templates/deployment.yaml']?.some((f) => f.startsWith('disposability/missing-readiness-probe@11:')), 'a Helm structure finding stays on the template');
     assert.deepEqual(cli['kustom/base/deploy.yaml']?.filter((f) => f.startsWith('build-release-run/mutable-image-tag@')), ['build-release-run/mutable-image-tag@7:24'], 'the image only one overlay pins');
-    assert.deepEqual(cli['tie/deployment.yaml']?.filter((f) => f.startsWith('disposability/missing-readiness-probe@')), ['disposability/missing-readiness-probe@10:17 -> tie/a-service.yaml:2'], 'a tie: the first Service in the walk');
+    assert.deepEqual(cli['tie/deployment.yaml']?.filter((f) => f.startsWith('disposability/missing-readiness-probe@')), ['disposability/missing-readiness-probe@10:17 -> tie/a-service.yaml:2 -> tie/b-service.yaml:2'], 'a tie: the first Service in the walk is named, both are related');
     assert.ok(!cli['envsubst/service.yaml']?.some((f) => f.startsWith('port-binding/service-selects-nothing@')), 'the pods may be in the template beside it');
     assert.ok(!('envsubst/deployment.tpl' in cli), 'the template is not read');
   });
@@ -474,7 +474,7 @@ describe('server and CLI agree on a workspace', () => {
       openFile(client, 'tie/b-service.yaml');
       openFile(client, 'tie/deployment.yaml');
       await expectSummary(client, () => onlyFiles(cliSummary(), ['tie/b-service.yaml', 'tie/deployment.yaml']), 'b-service open, then the Deployment');
-      assert.ok(summaryOf(client)['tie/deployment.yaml'].includes('disposability/missing-readiness-probe@10:17 -> tie/a-service.yaml:2'), JSON.stringify(summaryOf(client)));
+      assert.ok(summaryOf(client)['tie/deployment.yaml'].includes('disposability/missing-readiness-probe@10:17 -> tie/a-service.yaml:2 -> tie/b-service.yaml:2'), JSON.stringify(summaryOf(client)));
     });
   });
 

@@ -149,6 +149,9 @@ function installArguments(command: SimpleCommand): { manager: PackageManager; ar
   const words = effectiveWords(command);
   let program = words[0]?.value.split('/').pop() ?? '';
   let rest = words.slice(1);
+  // A versioned interpreter or pip (`pip3.5`, `python3.12 -m pip`) is the same tool.
+  if (/^pip3?\.\d+$/.test(program)) program = 'pip';
+  else if (/^python3?\.\d+$/.test(program)) program = 'python';
   if (program === 'python' || program === 'python3') {
     // `python -m pip install …`
     if (rest[0]?.value === '-m' && rest[1]?.value.startsWith('pip')) {
@@ -295,9 +298,12 @@ export function runtimePackages(model: DockerfileModel): InstalledPackage[] {
   return installedPackages(model, model.inheritedInstructions(stage));
 }
 
-/** The files `pip install -r <file>` (or `--requirement`) reads, per RUN instruction of the final image (or of `stage`), as written. */
-export function requirementArguments(model: DockerfileModel, stage: Stage | undefined = model.finalStage): { instruction: Instruction; path: string }[] {
-  const out: { instruction: Instruction; path: string }[] = [];
+/**
+ * The files `pip install -r <file>` (or `--requirement`) reads, per RUN instruction of the final image (or of `stage`), as
+ * written, with the word that names each.
+ */
+export function requirementArguments(model: DockerfileModel, stage: Stage | undefined = model.finalStage): { instruction: Instruction; path: string; word: ShellWord }[] {
+  const out: { instruction: Instruction; path: string; word: ShellWord }[] = [];
   if (!stage) return out;
   for (const instruction of model.inheritedInstructions(stage)) {
     if (instruction.getKeyword() !== 'RUN') continue;
@@ -307,9 +313,9 @@ export function requirementArguments(model: DockerfileModel, stage: Stage | unde
       const words = install.args;
       for (let i = 0; i < words.length; i++) {
         const value = words[i].value;
-        if ((value === '-r' || value === '--requirement') && words[i + 1]) out.push({ instruction, path: words[i + 1].value });
-        else if (value.startsWith('--requirement=')) out.push({ instruction, path: value.slice('--requirement='.length) });
-        else if (value.startsWith('-r') && value.length > 2 && !value.startsWith('--')) out.push({ instruction, path: value.slice(2) });
+        if ((value === '-r' || value === '--requirement') && words[i + 1]) out.push({ instruction, path: words[i + 1].value, word: words[i + 1] });
+        else if (value.startsWith('--requirement=')) out.push({ instruction, path: value.slice('--requirement='.length), word: words[i] });
+        else if (value.startsWith('-r') && value.length > 2 && !value.startsWith('--')) out.push({ instruction, path: value.slice(2), word: words[i] });
       }
     }
   }

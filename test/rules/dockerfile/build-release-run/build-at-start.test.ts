@@ -88,5 +88,12 @@ testRule(rule, {
       code: 'FROM python:3.13-slim AS builder\nCOPY --from=ghcr.io/astral-sh/uv:0.5.4 /uv /usr/local/bin/uv\nWORKDIR /code\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\nFROM python:3.13-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.5.4 /uv /usr/local/bin/uv\nWORKDIR /code\nCOPY --from=builder /code/.venv /code/.venv\nCOPY . .\nCMD ["uv", "run", "uvicorn", "app.main:app", "--host", "0.0.0.0"]\n',
       errors: [{ line: 11, column: 6, endColumn: 17, messageId: 'uvSyncsAtStart', message: '`uv run` syncs the project before it runs: at every container start' }],
     },
+    {
+      // lanceberge/vue-laravel-template (review set 96): the autoloader rebuilt at every start.
+      name: "Composer's autoloader dumped by the entrypoint script",
+      code: LARAVEL,
+      buildContext: startScript('#!/bin/sh\nset -e\ncomposer dump-autoload --optimize\nexec php-fpm\n'),
+      errors: [{ line: 5, column: 13, messageId: 'inScript', message: 'runs `composer dump-autoload` at every container start' }],
+    },
   ],
 });

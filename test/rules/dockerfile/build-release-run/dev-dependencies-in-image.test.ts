@@ -25,6 +25,9 @@ testRule(rule, {
       code: "FROM ruby:3.2-slim AS build\nWORKDIR /opt/zammad\nCOPY . .\nRUN yarn install\nRUN bundle exec rake assets:precompile\nRUN script/build/cleanup.sh\nFROM ruby:3.2-slim\nCOPY --from=build /opt/zammad /opt/zammad\nCMD [\"/opt/zammad/bin/docker-entrypoint\"]\n",
       buildContext: { files: { 'script/build/cleanup.sh': { uri: 'file:///z/script/build/cleanup.sh', text: '#!/bin/bash\nset -ex\nrm -rf tmp/*\n# only required during building\nrm -rf node_modules\n' } } },
     },
+    { name: 'production requirements only; a test stage and a test image may install the rest', code: 'FROM python:3.12-slim AS base\nCOPY requirements.txt requirements/production.txt ./\nRUN pip install -r requirements.txt -r production.txt\nFROM base AS test\nRUN pip install -r requirements-dev.txt\n' },
+    { name: 'a Dockerfile for tests installs the test requirements on purpose', filename: 'Dockerfile.test', code: 'FROM python:3.12-slim\nCOPY . .\nRUN pip install -r requirements.txt -r test-requirements.txt\nCMD ["pytest"]\n' },
+    { name: 'a requirements file whose name only holds a word like dev', code: 'FROM python:3.12-slim\nCOPY . .\nRUN pip install -r requirements-devops.txt -r latest-requirements.txt\nCMD ["gunicorn", "app:app"]\n' },
   ],
   invalid: [
     {
@@ -64,6 +67,15 @@ testRule(rule, {
       name: "one install's packages copied twice into the image: one finding, the second copy related",
       code: 'FROM node:20 AS builder\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml ./\nRUN pnpm install --frozen-lockfile\nCOPY . .\nRUN pnpm build\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=builder /app/ .\nCOPY --from=builder /app/node_modules ./node_modules\nCMD ["node", "server.js"]\n',
       errors: [{ line: 9, column: 21, messageId: 'devDependencies', relatedLines: [10] }],
+    },
+    {
+      // domestique/demotime (review set 96): nose and coverage in the image that serves the app.
+      name: 'pip installs the test and development requirements into the runtime image',
+      code: 'FROM python:3.12-slim\nWORKDIR /app/dt\nCOPY . /app\nRUN /usr/local/bin/pip3.5 install -r ../requirements.txt -r ../testing_requirements.txt\nRUN python3.12 -m pip install --requirement=requirements/local.txt\nCMD ["uwsgi", "--ini", "dt_uwsgi.ini"]\n',
+      errors: [
+        { line: 4, column: 61, endColumn: 88, messageId: 'pipRequirements', message: '`../testing_requirements.txt`, the test requirements, is installed into the runtime image' },
+        { line: 5, column: 31, messageId: 'pipRequirements', message: '`requirements/local.txt`, the development requirements' },
+      ],
     },
   ],
 });

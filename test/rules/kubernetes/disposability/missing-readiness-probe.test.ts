@@ -165,5 +165,13 @@ testRule(rule, {
       errors: [{ line: 12, column: 17, messageId: 'startupOnly', message: 'its startupProbe holds traffic back only until it first answers' }],
       output: `${deployment('          startupProbe:\n            httpGet: {path: /healthz, port: http}\n          readinessProbe:\n            tcpSocket:\n              port: http\n')}---\n${service()}`,
     },
+    {
+      // Jasmineeds/coe332-final (review set 96): a ClusterIP and a NodePort Service both send to the API; a metrics
+      // Service to a port the container does not serve on is not named.
+      name: 'every Service that sends traffic to the container is named',
+      code: `${deployment()}---\n${service()}---\n${service('8080').replace('name: web', 'name: web-nodeport').replace('  ports:', '  type: NodePort\n  ports:')}---\n${service('9100').replace('name: web', 'name: web-metrics')}`,
+      errors: [{ line: 12, column: 17, message: 'serves Service `web`', relatedLines: [19, 30] }],
+      output: `${deployment('          readinessProbe:\n            tcpSocket:\n              port: http\n')}---\n${service()}---\n${service('8080').replace('name: web', 'name: web-nodeport').replace('  ports:', '  type: NodePort\n  ports:')}---\n${service('9100').replace('name: web', 'name: web-metrics')}`,
+    },
   ],
 });

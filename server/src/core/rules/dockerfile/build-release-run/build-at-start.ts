@@ -40,7 +40,8 @@ function buildStep(words: ShellWord[]): [ShellWord, ShellWord] | undefined {
     case 'pipenv':
     case 'bundle':
     case 'composer':
-      return v === 'install' || (program === 'pipenv' && v === 'sync') ? [words[0], verb!] : undefined;
+      // Composer's autoloader is written at build time too: `composer dump-autoload --optimize` at each start rebuilds it.
+      return v === 'install' || (program === 'pipenv' && v === 'sync') || (program === 'composer' && (v === 'dump-autoload' || v === 'dumpautoload')) ? [words[0], verb!] : undefined;
     case 'go':
       return v === 'build' || v === 'run' || v === 'install' ? [words[0], verb!] : undefined;
     case 'cargo':
@@ -133,7 +134,8 @@ export default defineDockerfileRule({
       'Mix compiles a project before `mix run` or `mix phx.server`: started so without a `mix compile` (or `mix',
       'release`) in a RUN, the image compiles its code at every start. `uv run` syncs the project\'s default groups before',
       'it runs: in an image whose `uv sync` left the development group out (`--no-dev`), it installs them at every start,',
-      'unless started with `--no-sync` or `--no-dev`, or with `UV_NO_SYNC`/`UV_NO_DEV` set in the image.',
+      'unless started with `--no-sync` or `--no-dev`, or with `UV_NO_SYNC`/`UV_NO_DEV` set in the image. Composer\'s',
+      '`dump-autoload` (`--optimize`) writes the autoloader, a build step of its own, and is reported like an install.',
       '',
       'Not reported: installs and builds done in `RUN` instructions, package scripts other than `build` and those named',
       '`build:…`, `build-…` or `build_…` (`build-and-start` builds, then serves), and tools not on the known list; only the',

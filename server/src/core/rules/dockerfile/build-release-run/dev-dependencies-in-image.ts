@@ -1,4 +1,4 @@
-import { defineDockerfileRule } from '../../../rule';
+import { defineDockerfileRule, type DockerfileRuleContext } from '../../../rule';
 import { devDependencyCopies, declaresDevDependencies, removesNodeModules } from '../../../dockerfile/dev-dependencies';
 import { buildScripts, installedPackageJson, type BuildContext } from '../../../build-context';
 import { flagOf } from '../../../dockerfile/instructions';
@@ -8,6 +8,11 @@ import type { DockerfileModel, Stage } from '../../../dockerfile/model';
 import type { Instruction } from 'dockerfile-ast';
 import type { DevDependencyCopy } from '../../../dockerfile/dev-dependencies';
 import { spokenList } from '../../../lists';
+import { requirementArguments } from '../../../dockerfile/packages';
+import { isDevelopmentImage } from '../../../dockerfile/start-command';
+import { isDevelopmentOrTestStage } from '../../../dockerfile/stage-names';
+import { baseName } from '../../../dockerfile/instructions';
+import { uriPath } from '../../../uri';
 
 /** How each package manager installs without development dependencies. */
 const PRODUCTION_INSTALL: Record<string, string> = {
@@ -23,7 +28,7 @@ export default defineDockerfileRule({
     id: 'build-release-run/dev-dependencies-in-image',
     factor: 'build-release-run',
     defaultSeverity: 'warning',
-    description: "The runtime image copies a build stage's node_modules, installed with the development dependencies.",
+    description: "The runtime image copies a build stage's node_modules, installed with the development dependencies, or pip installs a test or development requirements file into it.",
     rationale: [
       'A multi-stage build keeps what the build needs out of what runs. Copying `node_modules` from a stage that ran',
       '`npm ci` (or `yarn`, `pnpm install`) without leaving the development dependencies out puts test runners,',
@@ -42,13 +47,20 @@ export default defineDockerfileRule({
       'reinstall for production where the copy landed,',
       'or that set `NODE_ENV=development` (a development image); named packages (`npm install -g pm2`); and projects',
       'whose package.json, when the build context shows it, declares no development dependencies.',
+      '',
+      'For Python, a requirements file named for tests or development (`requirements-dev.txt`, `test-requirements.txt`,',
+      '`requirements/local.txt`, `testing_requirements.txt`) that pip installs into the final image is reported; not in a',
+      'development image (`Dockerfile.dev`, a last stage `AS dev`) nor in one for tests (`Dockerfile.test`, a last stage',
+      '`AS test`), which install them on purpose.',
     ].join('\n'),
     messages: {
+      pipRequirements: '`{{file}}`, the {{kind}} requirements, is installed into the runtime image; install the application\'s own requirements only, and the rest in a stage or image for tests.',
       devDependencies:
         '`COPY --from={{stage}} {{path}}` brings the development dependencies that {{install}} (line {{line}}) installed into the runtime image; install with {{production}} in a stage of its own and copy that, or prune before copying.',
     },
   },
   check({ model, source, report, buildContext }) {
+    reportDevRequirements(model, source.uri, report);
     const kept: DevDependencyCopy[] = [];
     for (const copy of devDependencyCopies(model)) {
       const path = installedPackageJson(model, copy);
@@ -109,4 +121,26 @@ function removedByScript(model: DockerfileModel, copy: DevDependencyCopy, contex
     const text = files[contextPath]?.text;
     return text !== undefined && scriptCommandLines(text).some((line) => lineRemovesNodeModules(line.text));
   });
+}
+
+/** A requirements file named for tests or development: `requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`. */
+const DEV_REQUIREMENTS = /(^|[-_.])(dev|develop|development|test|tests|testing|ci|lint|local)([-_.]|$)/i;
+/** A Dockerfile named for tests: `Dockerfile.test`, `Dockerfile-ci`, `test.Dockerfile`. */
+const TEST_DOCKERFILE = /(^|[.\-_])(test|tests|testing|ci|e2e)([.\-_]|$)/i;
+
+/** The test or development requirements files pip installs into the final image (not a development or test image). */
+function reportDevRequirements(model: DockerfileModel, uri: string, report: DockerfileRuleContext['report']): void {
+  const stage = model.finalStage;
+  if (!stage || isDevelopmentImage(model, uri) || isDevelopmentOrTestStage(stage.name) || TEST_DOCKERFILE.test(baseName(uriPath(uri)))) return;
+  for (const { path, word } of requirementArguments(model, stage)) {
+    if (path.includes('$')) continue;
+    const name = baseName(path);
+    const folder = path.slice(0, Math.max(0, path.length - name.length)).replace(/\/$/, '');
+    const stem = name.replace(/\.(txt|in)$/i, '');
+    // `requirements/dev.txt` (the folder says requirements) or `requirements-dev.txt`; not a file that only mentions a word.
+    const named = /requirements?/i.test(stem) ? DEV_REQUIREMENTS.test(stem.replace(/requirements?/i, '')) : /(^|\/)requirements$/i.test(folder) && DEV_REQUIREMENTS.test(stem);
+    if (!named) continue;
+    const kind = /test|ci|lint/i.test(stem) ? 'test' : 'development';
+    report({ messageId: 'pipRequirements', data: { file: path, kind }, range: word.range });
+  }
 }

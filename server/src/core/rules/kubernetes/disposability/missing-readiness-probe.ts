@@ -111,7 +111,7 @@ export default defineKubernetesRule({
           messageId: probeOf(container, 'startupProbe', object.doc) ? 'startupOnly' : 'missing',
           data: { container: container.name ?? '?', service },
           range: container.anchorRange,
-          related: services.filter((s) => (s.name ?? '') === service).slice(0, 1).map((s) => locationOf(s, `Service \`${service}\` sends traffic to this container`)),
+          related: sendingServices(services, refs, container, service).map((s) => locationOf(s, `Service \`${s.name ?? ''}\` sends traffic to this container`)),
           fix: edit && { title: `Add a TCP readiness probe on port ${port}`, edits: [edit] },
         });
       }
@@ -160,6 +160,21 @@ interface ServiceRefs {
 
 /** Many workloads share one list of Services (`nearest` shares its answers): read their ports once per list. */
 const refsByServices = new WeakMap<readonly KubeObject[], ServiceRefs>();
+
+/**
+ * The Services that send traffic to `container`, the one the message names first: each whose port targets a port the
+ * container declares (any numbered one, for a container that declares none), up to three.
+ */
+function sendingServices(services: readonly KubeObject[], refs: ServiceRefs['refs'], container: Container, named: string): KubeObject[] {
+  const names = [named];
+  for (const { ref, service } of refs) {
+    if (names.length >= 3) break;
+    if (names.includes(service)) continue;
+    const reaches = container.ports.length === 0 ? ref.number !== undefined : container.ports.some((p) => (ref.number !== undefined ? p.containerPort === ref.number : p.name === ref.value));
+    if (reaches) names.push(service);
+  }
+  return names.flatMap((name) => services.find((s) => (s.name ?? '') === name) ?? []);
+}
 
 function serviceRefs(services: readonly KubeObject[]): ServiceRefs {
   let cached = refsByServices.get(services);
