@@ -43,6 +43,13 @@ export function devServerSpan(v: readonly string[], p: string): [number, number]
   if (p === 'php' && v[1] === '-S') return at(1);
   if ((p === 'cargo' && v[1] === 'watch') || (p === 'dotnet' && v[1] === 'watch') || (p === 'tsx' && v[1] === 'watch')) return at(1);
   if (p === 'kc.sh' && v[1] === 'start-dev') return at(1);
+  // The Symfony CLI's local web server (`symfony serve`, `symfony server:start`), which its documentation keeps for development.
+  if (p === 'symfony' && (v[1] === 'serve' || v[1] === 'server:start')) return at(1);
+  // `nest start --watch` recompiles and restarts on each change.
+  if (p === 'nest' && v[1] === 'start') {
+    const i = v.findIndex((x) => x === '--watch' || x === '-w');
+    if (i > 0) return [0, i];
+  }
   if (/^(node|bun|deno)$/.test(p)) {
     const i = v.findIndex((x) => x === '--watch' || x.startsWith('--watch='));
     if (i > 0) return [i, i];

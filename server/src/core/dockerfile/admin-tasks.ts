@@ -27,6 +27,18 @@ function operand(words: readonly ShellWord[], from: number): number {
  * such as `bundle exec` or `npx` and assignments already left out, as `programWords` gives them); `program` is the
  * first word's base name, lower-cased.
  */
+/**
+ * A Symfony console task that changes the database or warms the cache: `doctrine:migrations:migrate`, `cache:warmup`,
+ * and `doctrine:schema:update --force` (the schema made to fit the entities, with no migration at all; without
+ * `--force` it only prints the SQL).
+ */
+function symfonyTask(words: readonly ShellWord[]): ShellWord | undefined {
+  const task = words.find((w, i) => i > 0 && (w.value === 'doctrine:migrations:migrate' || w.value === 'cache:warmup'));
+  if (task) return task;
+  const update = words.find((w, i) => i > 0 && w.value === 'doctrine:schema:update');
+  return update && words.some((w) => w.value === '--force' || w.value === '-f') ? update : undefined;
+}
+
 export function adminTaskWord(words: readonly ShellWord[], program: string): ShellWord | undefined {
   const value = (i: number) => words[i]?.value ?? '';
   const anyOf = (names: readonly string[]) => words.find((w, i) => i > 0 && names.includes(w.value));
@@ -78,12 +90,12 @@ export function adminTaskWord(words: readonly ShellWord[], program: string): She
       return anyOf(['update']);
     case 'php':
       if (value(sub).endsWith('artisan')) return ['migrate', 'db:seed'].includes(value(sub + 1)) ? words[sub + 1] : undefined;
-      return value(sub).endsWith('console') ? anyOf(['doctrine:migrations:migrate', 'cache:warmup']) : undefined;
+      return value(sub).endsWith('console') ? symfonyTask(words) : undefined;
     case 'artisan':
       return ['migrate', 'db:seed'].includes(value(sub)) ? words[sub] : undefined;
     case 'console':
       // Symfony's console, or an application's own script of that name (elekto's `./console --migrate`).
-      return anyOf(['doctrine:migrations:migrate', 'cache:warmup']) ?? ownMigrateCommand(words, sub);
+      return symfonyTask(words) ?? ownMigrateCommand(words, sub);
     case 'diesel':
     case 'sqlx':
       return value(sub) === 'migration' || value(sub) === 'migrate' ? (value(sub + 1) === 'run' ? words[sub + 1] : undefined) : undefined;

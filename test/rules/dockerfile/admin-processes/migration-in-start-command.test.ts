@@ -79,6 +79,7 @@ testRule(rule, {
       buildContext: script('#!/bin/sh\nphp artisan migrate --force\nexec php-fpm\n'),
     },
     { name: 'the ORM told to validate the schema only', code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\nENV SPRING_JPA_HIBERNATE_DDL_AUTO=validate\nENTRYPOINT ["java", "-jar", "/app.jar"]\n' },
+    { name: "Doctrine's schema update without --force only prints the SQL", code: 'FROM php:8.3-fpm\nWORKDIR /var/www\nCOPY . .\nCMD php bin/console doctrine:schema:update --dump-sql ; php-fpm\n' },
   ],
   invalid: [
     {
@@ -186,6 +187,12 @@ testRule(rule, {
       name: 'the image tells the ORM to update the schema at every start',
       code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\nENV SPRING_PROFILES_ACTIVE=prod SPRING_JPA_HIBERNATE_DDL_AUTO=update\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
       errors: [{ line: 3, column: 63, endColumn: 69, messageId: 'schemaSwitch', message: '`SPRING_JPA_HIBERNATE_DDL_AUTO=update` makes the app change its schema on every container start (it alters the tables to fit the entities)' }],
+    },
+    {
+      // georas94/symfony_docker_aws (review set 97): the schema forced to fit the entities at every start.
+      name: "Doctrine's schema update with --force before php-fpm",
+      code: 'FROM php:8.3-fpm\nWORKDIR /var/www\nCOPY . .\nCMD php bin/console doctrine:schema:update --complete --force ; php-fpm\n',
+      errors: [{ line: 4, column: 5, messageId: 'chained', message: '`php bin/console doctrine:schema:update` runs on every container start' }],
     },
   ],
 });

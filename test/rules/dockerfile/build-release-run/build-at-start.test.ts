@@ -27,6 +27,7 @@ testRule(rule, {
       name: 'uv run with --no-sync, with UV_NO_SYNC set, or after a sync of every group',
       code: 'FROM python:3.13-slim AS a\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\nCMD ["uv", "run", "--no-sync", "uvicorn", "app:app"]\nFROM python:3.13-slim AS b\nENV UV_NO_SYNC=1\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\nCMD ["uv", "run", "uvicorn", "app:app"]\nFROM python:3.13-slim\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen\nCMD ["uv", "run", "uvicorn", "app:app"]\n',
     },
+    { name: "the Nest CLI's watch mode is a development server, reported by dev-server", code: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["nest", "start", "--watch"]\n' },
   ],
   invalid: [
     {
@@ -94,6 +95,17 @@ testRule(rule, {
       code: LARAVEL,
       buildContext: startScript('#!/bin/sh\nset -e\ncomposer dump-autoload --optimize\nexec php-fpm\n'),
       errors: [{ line: 5, column: 13, messageId: 'inScript', message: 'runs `composer dump-autoload` at every container start' }],
+    },
+    {
+      // georas94/symfony_docker_aws and luizrgf2/Tag-Stock (review set 97): Composer's alias, and the Nest CLI's compile.
+      name: "composer's install alias and the Nest CLI compile at every start",
+      code: 'FROM php:8.3-fpm AS php\nCMD composer i -o ; php-fpm\nFROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["nest", "start"]\n',
+      errors: [{ line: 7, column: 6, messageId: 'buildAtStart', message: '`nest start` runs at every container start' }],
+    },
+    {
+      name: "composer's alias in the final image's start command",
+      code: 'FROM php:8.3-fpm\nWORKDIR /var/www\nCOPY . .\nCMD composer i -o ; php-fpm\n',
+      errors: [{ line: 4, column: 5, messageId: 'buildAtStart', message: '`composer i` runs at every container start' }],
     },
   ],
 });

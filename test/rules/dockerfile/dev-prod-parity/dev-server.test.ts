@@ -36,6 +36,7 @@ testRule(rule, {
     { name: "the FastAPI CLI's production mode", code: 'FROM python:3.12-slim\nEXPOSE 80\nCMD ["fastapi", "run", "app/main.py", "--port", "80"]\n' },
     { name: 'an entrypoint script that migrates, then serves with gunicorn', code: BOOT, buildContext: bootScript('#!/bin/sh\nflask db upgrade\nexec gunicorn -b 0.0.0.0:8000 main:app\n') },
     { name: 'an entrypoint script started by a development image', code: BOOT, filename: 'Dockerfile.dev', buildContext: bootScript('#!/bin/sh\nexec gunicorn --reload main:app\n') },
+    { name: 'the Nest CLI without --watch is no development server (build-at-start reports its compile)', code: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["npx", "nest", "start"]\n' },
   ],
   invalid: [
     {
@@ -118,6 +119,17 @@ testRule(rule, {
       code: BOOT,
       buildContext: bootScript('#!/bin/bash\nset -e\nexec flask run --host 0.0.0.0\n'),
       errors: [{ line: 5, column: 13, messageId: 'inScript', message: '`flask run`' }],
+    },
+    {
+      // georas94/symfony_docker_aws (review set 97): the Symfony CLI's local web server as the image's command.
+      name: "the Symfony CLI's local server",
+      code: 'FROM php:8.3-cli\nWORKDIR /app\nCOPY . .\nCMD symfony server:start --port=80\n',
+      errors: [{ line: 4, column: 5, message: '`symfony server:start`' }],
+    },
+    {
+      name: "the Nest CLI's watch mode",
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["npx", "nest", "start", "--watch"]\n',
+      errors: [{ line: 5, column: 13, message: '`nest start --watch`' }],
     },
   ],
 });

@@ -18,6 +18,7 @@ testRule(rule, {
       filename: 'serverless.yml',
       code: "service: demo\ncustom:\n  local:\n    redisHost: localhost\n  prod:\n    redisHost: ${ssm:/demo/redis-host}\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    REDIS_HOST: ${self:custom.${opt:stage}.redisHost}\nfunctions:\n  consume:\n    handler: consume.handler\n",
     },
+    { name: 'a bare word that fills a place in', code: sam('          DB_HOST: none\n          CACHE_HOST: changeme\n') },
   ],
   invalid: [
     { name: 'a connection URL', code: sam('          DATABASE_URL: postgres://app@orders-db.example.internal:5432/orders\n'), errors: [{ line: 8, column: 25, messageId: 'endpoint', message: 'postgres service' }] },
@@ -48,6 +49,12 @@ testRule(rule, {
       filename: 'serverless.yml',
       code: 'service: s\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  environment:\n    DB_HOST: ${self:custom.DB_HOST.${self:provider.stage}}\ncustom:\n  DB_HOST:\n    dev: ${ssm:DB_HOST_DEV}\n    prd: mydb.abc123.us-east-1.rds.amazonaws.com\nfunctions: {api: {handler: h.handler}}\n',
       errors: [{ line: 6, column: 14, message: '`mydb.abc123.us-east-1.rds.amazonaws.com`' }],
+    },
+    {
+      // 13SOAT-andromeda/tech-challenge-user-authentication (review set 97): a Compose name, which Lambda cannot resolve.
+      name: 'a bare host name, which only the local setup resolves',
+      code: sam('          DB_HOST: localstack-postgres\n          DB_PORT: "5432"\n          REDIS_URL: redis://cache:6379/0\n'),
+      errors: [{ line: 8, column: 20, message: 'hard-codes the backing service at `localstack-postgres`' }, { line: 10, column: 22, message: 'redis service at `cache`' }],
     },
   ],
 });

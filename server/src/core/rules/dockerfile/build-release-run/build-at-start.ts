@@ -6,6 +6,9 @@ import { readEntrypointScript } from '../../../build-context';
 import { isDevelopmentImage } from '../../../dockerfile/start-command';
 import type { RelatedLocation } from '../../../types';
 
+/** Composer's verbs that install or write the autoloader, aliases included (`composer i -o`, `composer u`). */
+const COMPOSER_BUILD_VERBS = new Set(['i', 'update', 'u', 'upgrade', 'dump-autoload', 'dumpautoload']);
+
 /** A package script that builds: `build`, `build:prod`, `build-and-start` (dashy: builds the app, then serves it). */
 const BUILD_SCRIPT = /^build([-_:]|$)/;
 
@@ -41,7 +44,7 @@ function buildStep(words: ShellWord[]): [ShellWord, ShellWord] | undefined {
     case 'bundle':
     case 'composer':
       // Composer's autoloader is written at build time too: `composer dump-autoload --optimize` at each start rebuilds it.
-      return v === 'install' || (program === 'pipenv' && v === 'sync') || (program === 'composer' && (v === 'dump-autoload' || v === 'dumpautoload')) ? [words[0], verb!] : undefined;
+      return v === 'install' || (program === 'pipenv' && v === 'sync') || (program === 'composer' && COMPOSER_BUILD_VERBS.has(v ?? '')) ? [words[0], verb!] : undefined;
     case 'go':
       return v === 'build' || v === 'run' || v === 'install' ? [words[0], verb!] : undefined;
     case 'cargo':
@@ -59,6 +62,10 @@ function buildStep(words: ShellWord[]): [ShellWord, ShellWord] | undefined {
     case 'tsc':
     case 'webpack':
       return [words[0], words[0]];
+    case 'nest':
+      // The Nest CLI compiles the project before it runs it (`nest start`); with --watch it is a development server,
+      // dev-prod-parity/dev-server's to report.
+      return v === 'start' && !words.some((w) => w.value === '--watch' || w.value === '-w') ? [words[0], verb!] : undefined;
     case 'mix':
       return v === 'compile' || v === 'release' || v === 'deps.get' || v === 'deps.compile' ? [words[0], verb!] : undefined;
     default:

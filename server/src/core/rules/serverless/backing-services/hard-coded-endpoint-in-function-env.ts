@@ -1,6 +1,7 @@
 import { defineServerlessRule } from '../../../rule';
 import { BACKING_SCHEMES, LOCATOR_NAME, isIpLiteral, isLoopbackHost, parseLocator } from '../../../kubernetes/backing-services';
 import { locatesBackingService, nameWords } from '../../../locators';
+import { isPlaceholderValue } from '../../../secrets';
 
 /** Host names of AWS-managed datastores, caches, brokers and search domains. */
 // The lookahead jumps to the last service label at once (the most permissive start), so the rest is read once.
@@ -38,8 +39,12 @@ export default defineServerlessRule({
       'In serverless.yml the literal a variable falls back on (`${env:DB_HOST, \'localhost\'}`) is judged too: it deploys',
       'wherever the variable is unset.',
       '',
+      'A bare host name without a dot (`DB_HOST: localstack-postgres`, `redis://cache:6379`) is reported too: it is a',
+      'Kubernetes Service or Compose name elsewhere, but Lambda has no such DNS, so only the local setup it was written',
+      'for resolves it.',
+      '',
       'Not reported: values taken from a parameter, another intrinsic function or any other `${…}` variable; values that are not a',
-      'locator; bare host names without a dot (service names); `0.0.0.0`; an AWS service\'s own regional endpoint',
+      'locator; `0.0.0.0`; an AWS service\'s own regional endpoint',
       '(`https://sqs.eu-west-1.amazonaws.com/123456789012/orders` names its queue in the path, which',
       '`backing-services/hard-coded-resource-arn-in-function-env` reports); and hosts under names and schemes that do not',
       'point at a backing service.',
@@ -73,8 +78,9 @@ function endpointIn(variable: string, value: string | undefined): { what: string
   const backingScheme = !!locator.scheme && (locator.scheme.startsWith('jdbc:') || BACKING_SCHEMES.test(scheme ?? ''));
   const name = nameWords(variable);
   const local = isIpLiteral(host) || isLoopbackHost(host);
-  // A bare word is a Service name elsewhere; here only a real host (dotted, an IP, localhost) is a locator.
-  const concreteHost = local || (host.includes('.') && /[a-z]/i.test(host));
+  // A bare name (`db`, `localstack-postgres`) is a Service or Compose name elsewhere; Lambda has no such DNS, so in a
+  // function's environment it is a locator too, that only a local setup resolves (not a fill-in such as `none`).
+  const concreteHost = local || (host.includes('.') && /[a-z]/i.test(host)) || (/^[a-z][a-z0-9-]*$/i.test(host) && !isPlaceholderValue(host));
   if (!concreteHost || host === '0.0.0.0' || (AWS_SERVICE_ENDPOINT.test(host) && !MANAGED_HOST.test(host))) return undefined;
   if (!backingScheme && !MANAGED_HOST.test(host) && !LOCATOR_NAME.test(name) && !locatesBackingService(name, value) && !(local && AWS_ENDPOINT_NAME.test(name))) return undefined;
   return { what: backingScheme ? `${scheme} service` : 'backing service', host };
