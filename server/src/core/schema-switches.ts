@@ -11,15 +11,13 @@ const SCHEMA_SWITCHES: Readonly<Record<string, ReadonlySet<string>>> = {
   QUARKUS_HIBERNATE_ORM_SCHEMA_MANAGEMENT_STRATEGY: new Set(['update', 'create', 'drop-and-create', 'drop']),
 };
 
-/** What a variable makes the application do to its schema at each start, when it is such a setting: `alters` or `drops`. */
-export function schemaChangeAtStart(name: string, value: string | undefined): 'alters' | 'drops' | undefined {
+/**
+ * What a variable makes the application do to its schema at each start, when it is such a setting: `alters the tables
+ * to fit the entities` (`update`) or `drops tables, and the data in them` (the others); undefined otherwise.
+ */
+export function schemaChangeAtStart(name: string, value: string | undefined): string | undefined {
   const values = Object.hasOwn(SCHEMA_SWITCHES, name.toUpperCase()) ? SCHEMA_SWITCHES[name.toUpperCase()] : undefined;
   const v = value?.trim().toLowerCase();
   if (!values || v === undefined || !values.has(v)) return undefined;
-  return v === 'update' ? 'alters' : 'drops';
-}
-
-/** The words a message uses for schemaChangeAtStart's answer. */
-export function schemaChangeWords(change: 'alters' | 'drops'): string {
-  return change === 'alters' ? 'alters the tables to fit the entities' : 'drops tables, and the data in them';
+  return v === 'update' ? 'alters the tables to fit the entities' : 'drops tables, and the data in them';
 }

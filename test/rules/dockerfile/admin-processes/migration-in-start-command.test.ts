@@ -80,6 +80,7 @@ testRule(rule, {
     },
     { name: 'the ORM told to validate the schema only', code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\nENV SPRING_JPA_HIBERNATE_DDL_AUTO=validate\nENTRYPOINT ["java", "-jar", "/app.jar"]\n' },
     { name: "Doctrine's schema update without --force only prints the SQL", code: 'FROM php:8.3-fpm\nWORKDIR /var/www\nCOPY . .\nCMD php bin/console doctrine:schema:update --dump-sql ; php-fpm\n' },
+    { name: 'a later ENV sets the ORM back to validate: the image\'s effective value is judged', code: 'FROM eclipse-temurin:21-jre AS base\nENV SPRING_JPA_HIBERNATE_DDL_AUTO=update\nFROM base\nCOPY app.jar /app.jar\nENV SPRING_JPA_HIBERNATE_DDL_AUTO=validate\nENTRYPOINT ["java", "-jar", "/app.jar"]\n' },
   ],
   invalid: [
     {

@@ -17,6 +17,7 @@ testRule(rule, {
     { name: "nginx's directive ends in a semicolon; find's -exec ends in one", code: 'FROM nginx:1.27\nCMD ["nginx", "-g", "daemon off;"]\nHEALTHCHECK CMD ["find", "/tmp", "-name", "ready", "-exec", "true", "{}", ";"]\n' },
     { name: 'code after -c or -e is read by the interpreter', code: 'FROM python:3.12-slim\nCMD ["python", "-c", "import app; app.run() if True else None | 1"]\nHEALTHCHECK CMD ["node", "-e", "fetch(u).then(r => process.exit(r.ok && 0 || 1))"]\n' },
     { name: 'a regular expression argument with a pipe inside a word', code: 'FROM alpine:3.20\nENTRYPOINT ["/usr/bin/filter", "--match", "info|warn"]\n' },
+    { name: 'a shell told its script with combined options (`sh -lc`)', code: 'FROM node:22-slim\nCMD ["/bin/bash", "-lc", "node server.js > /proc/1/fd/1 2>&1"]\n' },
   ],
   invalid: [
     {

@@ -7,9 +7,7 @@ import { isDevelopmentImage, programWords, spanOf, startInfo } from '../../../do
 import { adminTaskWord } from '../../../dockerfile/admin-tasks';
 import type { Range, RelatedLocation } from '../../../types';
 import type { SimpleCommand } from '../../../dockerfile/shell';
-import { runtimeInstructions } from '../../../dockerfile/instructions';
-import { propertiesOf } from '../../../dockerfile/model';
-import { schemaChangeAtStart, schemaChangeWords } from '../../../schema-switches';
+import { schemaChangeAtStart } from '../../../schema-switches';
 
 export default defineDockerfileRule({
   meta: {
@@ -62,12 +60,10 @@ export default defineDockerfileRule({
     if (!info || !info.main) return;
     // A development image (`Dockerfile.dev`, a last stage `AS dev`) migrates the developer's database as it starts, on purpose.
     if (isDevelopmentImage(model, source.uri)) return;
-    for (const instruction of runtimeInstructions(model)) {
-      if (instruction.getKeyword() !== 'ENV') continue;
-      for (const variable of propertiesOf(instruction)) {
-        const change = schemaChangeAtStart(variable.name, variable.value);
-        if (change) report({ messageId: 'schemaSwitch', data: { name: variable.name, value: variable.value, effect: schemaChangeWords(change) }, range: variable.valueRange });
-      }
+    // The image's effective ENV: a later `ENV SPRING_JPA_HIBERNATE_DDL_AUTO=validate` wins over an earlier `update`.
+    for (const variable of model.envOf(info.stage).values()) {
+      const effect = schemaChangeAtStart(variable.name, variable.value);
+      if (effect) report({ messageId: 'schemaSwitch', data: { name: variable.name, value: variable.value, effect }, range: variable.valueRange });
     }
     for (const command of info.commands) {
       // An image whose only job is the migration is the one-off process itself.

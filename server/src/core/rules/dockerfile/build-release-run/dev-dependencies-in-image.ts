@@ -10,7 +10,7 @@ import type { DevDependencyCopy } from '../../../dockerfile/dev-dependencies';
 import { spokenList } from '../../../lists';
 import { requirementArguments } from '../../../dockerfile/packages';
 import { isDevelopmentImage } from '../../../dockerfile/start-command';
-import { isDevelopmentOrTestStage } from '../../../dockerfile/stage-names';
+import { DEVELOPMENT_STAGE, isDevelopmentOrTestStage } from '../../../dockerfile/stage-names';
 import { baseName } from '../../../dockerfile/instructions';
 import { uriPath } from '../../../uri';
 
@@ -123,24 +123,22 @@ function removedByScript(model: DockerfileModel, copy: DevDependencyCopy, contex
   });
 }
 
-/** A requirements file named for tests or development: `requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`. */
-const DEV_REQUIREMENTS = /(^|[-_.])(dev|develop|development|test|tests|testing|ci|lint|local)([-_.]|$)/i;
-/** A Dockerfile named for tests: `Dockerfile.test`, `Dockerfile-ci`, `test.Dockerfile`. */
-const TEST_DOCKERFILE = /(^|[.\-_])(test|tests|testing|ci|e2e)([.\-_]|$)/i;
-
-/** The test or development requirements files pip installs into the final image (not a development or test image). */
+/**
+ * The test or development requirements files pip installs into the final image, by the words stage names use for
+ * development and tests (`requirements-dev.txt`, `testing_requirements.txt`, `requirements/local.txt`); not in a
+ * development image, nor in one for tests by its stage's or its file's name (`AS test`, `Dockerfile.test`).
+ */
 function reportDevRequirements(model: DockerfileModel, uri: string, report: DockerfileRuleContext['report']): void {
   const stage = model.finalStage;
-  if (!stage || isDevelopmentImage(model, uri) || isDevelopmentOrTestStage(stage.name) || TEST_DOCKERFILE.test(baseName(uriPath(uri)))) return;
+  if (!stage || isDevelopmentImage(model, uri) || isDevelopmentOrTestStage(stage.name) || isDevelopmentOrTestStage(baseName(uriPath(uri)).toLowerCase())) return;
   for (const { path, word } of requirementArguments(model, stage)) {
     if (path.includes('$')) continue;
-    const name = baseName(path);
+    const name = baseName(path).toLowerCase();
     const folder = path.slice(0, Math.max(0, path.length - name.length)).replace(/\/$/, '');
-    const stem = name.replace(/\.(txt|in)$/i, '');
-    // `requirements/dev.txt` (the folder says requirements) or `requirements-dev.txt`; not a file that only mentions a word.
-    const named = /requirements?/i.test(stem) ? DEV_REQUIREMENTS.test(stem.replace(/requirements?/i, '')) : /(^|\/)requirements$/i.test(folder) && DEV_REQUIREMENTS.test(stem);
-    if (!named) continue;
-    const kind = /test|ci|lint/i.test(stem) ? 'test' : 'development';
-    report({ messageId: 'pipRequirements', data: { file: path, kind }, range: word.range });
+    const stem = name.replace(/\.(txt|in)$/, '');
+    // `requirements-dev.txt`, or `requirements/dev.txt` (the folder says requirements); not a file that only mentions a word.
+    const purpose = /requirements?/.test(stem) ? stem.replace(/requirements?/, '') : /(^|\/)requirements$/i.test(folder) ? stem : undefined;
+    if (purpose === undefined || !isDevelopmentOrTestStage(purpose)) continue;
+    report({ messageId: 'pipRequirements', data: { file: path, kind: DEVELOPMENT_STAGE.test(purpose) ? 'development' : 'test' }, range: word.range });
   }
 }

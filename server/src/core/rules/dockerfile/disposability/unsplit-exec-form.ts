@@ -33,9 +33,8 @@ function unsplitProgram(line: CommandLine | undefined, escapeChar: string): Shel
 const SHELL_OPERATOR_WORD = /^(\d?>>?|&>>?|\d?>&\d|&&|\|\||<)$/;
 /** A string holding shell syntax between words: a redirection to a file, `2>&1`, `&&`, `||`, `|`, or a trailing `&`. */
 const SHELL_OPERATOR_INSIDE = /\s(\d?>>?|&>>?|&&|\|\||\|)\s+\S|(^|\s)\d?>&\d(\s|$)|\s&$/;
-/** Options after which a string is code another interpreter reads (`python -c`, `node -e`, `pwsh -Command`). */
+/** Options after which a string is code an interpreter or a shell reads (`python -c`, `node -e`, `sh -lc`, `pwsh -Command`). */
 const CODE_OPTION = /^(-[a-z]*c|-e|--eval|-Command|\/c|--command|-p|--print|-r)$/i;
-const SHELL_PROGRAM = /(^|\/)(sh|bash|ash|dash|zsh|ksh|pwsh|powershell|cmd|cmd\.exe)$/;
 
 /**
  * The first exec-form argument after the program that holds shell syntax no shell will read
@@ -44,7 +43,7 @@ const SHELL_PROGRAM = /(^|\/)(sh|bash|ash|dash|zsh|ksh|pwsh|powershell|cmd|cmd\.
 function shellSyntaxArgument(line: CommandLine): ShellWord | undefined {
   if (line.form !== 'exec' || line.script) return undefined;
   const [program, ...args] = line.execArgs;
-  if (!program || SHELL_PROGRAM.test(program.value)) return undefined;
+  if (!program) return undefined;
   for (const [i, arg] of args.entries()) {
     const previous = i === 0 ? program : args[i - 1];
     if (CODE_OPTION.test(previous.value)) continue;
@@ -83,7 +82,7 @@ export default defineDockerfileRule({
       'An argument that holds shell syntax (`CMD ["nohup", "node", "server.js >> app.log 2>&1 &"]`, or `">"` and a file as',
       'words of their own) is reported too: no shell reads the redirection or the `&`, so the program is handed them as',
       'arguments (here node looks for a script named `server.js >> app.log 2>&1 &` and the container cannot start). The',
-      'string after an option that takes code (`python -c`, `node -e`) and the arguments of a shell are not read.',
+      'string after an option that takes code (`python -c`, `node -e`, `sh -lc`) is not read.',
     ].join('\n'),
     messages: {
       unsplit: '{{keyword}} in exec form runs a program named `{{program}}`, which does not exist; give each word its own string.',

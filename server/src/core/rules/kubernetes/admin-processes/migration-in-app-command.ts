@@ -1,7 +1,7 @@
 import { defineKubernetesRule } from '../../../rule';
 import { WORKLOAD_KINDS } from '../../../kubernetes/model';
 import { commandSummary, containerCommand, isMigrationCommand } from '../../../kubernetes/commands';
-import { schemaChangeAtStart, schemaChangeWords } from '../../../schema-switches';
+import { schemaChangeAtStart } from '../../../schema-switches';
 
 export default defineKubernetesRule({
   meta: {
@@ -38,8 +38,8 @@ export default defineKubernetesRule({
       if (!object.podSpec || !WORKLOAD_KINDS.has(object.kind)) continue;
       for (const container of object.podSpec.containers) {
         for (const env of container.env) {
-          const change = schemaChangeAtStart(env.name, env.value);
-          if (change && env.valueRange) report({ messageId: 'schemaSwitch', data: { name: env.name, value: env.value!, container: container.name ?? '?', effect: schemaChangeWords(change) }, range: env.valueRange });
+          const effect = schemaChangeAtStart(env.name, env.value);
+          if (effect && env.valueRange) report({ messageId: 'schemaSwitch', data: { name: env.name, value: env.value!, container: container.name ?? '?', effect }, range: env.valueRange });
         }
         const command = containerCommand(source, container, object.doc);
         if (!command || command.templated || command.commands.length < 2) continue;
